@@ -1,0 +1,34 @@
+"""Checks of a parsed case against the catalogue: every indicator known, every age band met.
+
+Refusing an out-of-band indicator (rather than ignoring it) makes a wrongly entered age or a
+wrongly chosen indicator visible to the person, who knows the child.
+"""
+from __future__ import annotations
+
+from pathway.catalogue import Catalogue, Indicator
+from pathway.models import Case, CaseError, FieldError
+
+
+def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
+    """The case's indicators, de-duplicated and in catalogue-independent (sorted) order."""
+    errors: list[FieldError] = []
+    chosen: dict[str, Indicator] = {}
+    for position, indicator_id in enumerate(case.indicators):
+        field = f"indicators[{position}]"
+        if not catalogue.has_indicator(indicator_id):
+            errors.append(FieldError(field=field, message=f"unknown indicator {indicator_id!r}"))
+            continue
+        indicator = catalogue.indicator(indicator_id)
+        if indicator.age_band:
+            band = catalogue.band(indicator.age_band)
+            if not band.admits(case.child.unborn, case.child.age_in_months):
+                errors.append(FieldError(
+                    field=field,
+                    message=(f"{indicator_id!r} applies only to a child {band.label} "
+                             f"(band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"),
+                ))
+                continue
+        chosen[indicator_id] = indicator
+    if errors:
+        raise CaseError(errors)
+    return [chosen[i] for i in sorted(chosen)]

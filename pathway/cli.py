@@ -1,0 +1,85 @@
+"""Command line: `pathway indicators --json`, `pathway assess FILE|-`.
+
+Exit codes: 0 decided, 2 the case was refused (message on stderr naming the field),
+3 an internal error in the rules (never a stack trace for the user).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from pathway.catalogue import load_catalogue
+from pathway.models import Case, CaseError
+
+EXIT_REFUSED = 2
+EXIT_INTERNAL = 3
+
+
+def indicator_rows(catalogue=None) -> list[dict]:
+    """The public shape of each indicator (README, "The contract")."""
+    catalogue = catalogue or load_catalogue()
+    rows = []
+    for ind in catalogue.indicators:
+        band = catalogue.band(ind.age_band) if ind.age_band else None
+        rows.append({
+            "id": ind.id, "text": ind.text, "level": ind.level.value, "domain": ind.domain,
+            "dimension": ind.dimension, "source": ind.source.cite(), "immediate": ind.immediate,
+            "age_band": band.label if band else None, "hint": ind.hint,
+            "same_words_as": ind.same_words_as, "keywords": ind.keywords,
+        })
+    return rows
+
+
+def cmd_indicators(args) -> int:
+    rows = indicator_rows()
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for r in rows:
+            flag = " [IMMEDIATE]" if r["immediate"] else ""
+            sys.stdout.write(f"{r['id']:<55} {r['level']:<11} {r['text']}{flag}\n")
+    return 0
+
+
+def cmd_assess(args) -> int:
+    from rules import RulesError, evaluate  # the rules register on import: only when assessing
+
+    try:
+        raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    except OSError as exc:
+        sys.stderr.write(f"error: cannot read {args.file}: {exc.strerror}\n")
+        return EXIT_REFUSED
+    try:
+        decision = evaluate(Case.parse(raw))
+    except CaseError as exc:
+        for err in exc.errors:
+            sys.stderr.write(f"error: {err.field}: {err.message}\n")
+        return EXIT_REFUSED
+    except RulesError as exc:
+        sys.stderr.write(f"internal error in the rules, please report it: {exc}\n")
+        return EXIT_INTERNAL
+    sys.stdout.write(decision.model_dump_json(indent=1) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pathway", description="Family Support Pathway decision support (Nottingham, 2014)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("indicators", help="list the threshold document's indicators")
+    p.add_argument("--json", action="store_true", help="JSON array for machines")
+    p.set_defaults(func=cmd_indicators)
+    p = sub.add_parser("assess", help="decide the level for a case (JSON file, or - for stdin)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_assess)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

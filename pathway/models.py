@@ -1,0 +1,159 @@
+"""The contract: a case in, a decision out (README, "The contract").
+
+Input is parsed strictly from JSON: unknown keys, wrong types and impossible ages are refused
+with the field named, so a typo can never silently drop an answer about a child.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Literal, Optional
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pathway.levels import Level
+
+MAX_AGE_YEARS = 25  # care leavers and young people with learning difficulties (CYPP 2016-2020)
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+class CaseError(ValueError):
+    """A case the tool refuses; each error names the field it is about."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Child(_Input):
+    age_years: Optional[int] = Field(None, ge=0, le=MAX_AGE_YEARS)
+    age_months: Optional[int] = Field(None, ge=0, le=11)
+    unborn: bool = False
+
+    @model_validator(mode="after")
+    def _age_or_unborn(self):
+        if self.unborn and (self.age_years is not None or self.age_months is not None):
+            raise ValueError("give either an age or unborn, not both")
+        if self.age_months is not None and self.age_years is None:
+            raise ValueError("age_months needs age_years")
+        return self
+
+    @property
+    def age_in_months(self) -> Optional[int]:
+        if self.unborn or self.age_years is None:
+            return None
+        return self.age_years * 12 + (self.age_months or 0)
+
+    def describe(self) -> str:
+        if self.unborn:
+            return "unborn"
+        if self.age_years is None:
+            return "age not given"
+        return f"{self.age_years} years {self.age_months or 0} months"
+
+
+CafStatus = Literal["none", "open_improving", "open_not_improving"]
+Disability = Literal["none", "mild_moderate", "substantial_lifelong", "uncertain"]
+Caller = Literal["professional", "parent_carer", "public"]
+
+
+class Context(_Input):
+    caf: Optional[CafStatus] = None
+    consent_to_early_help: Optional[bool] = None
+    disability: Optional[Disability] = None
+    large_sibling_group: Optional[bool] = None
+    current_level: Optional[Level] = None
+    contact_time: Optional[AwareDatetime] = None
+    caller: Optional[Caller] = None
+
+
+class Case(_Input):
+    child: Child = Field(default_factory=Child)
+    indicators: list[str] = Field(default_factory=list, max_length=500)
+    context: Context = Field(default_factory=Context)
+
+    @classmethod
+    def parse(cls, raw: str | bytes | dict) -> "Case":
+        """Parse a case from JSON (or a JSON-shaped dict), turning every problem into a CaseError."""
+        if isinstance(raw, dict):
+            raw = json.dumps(raw, default=str)
+        try:
+            return cls.model_validate_json(raw)
+        except ValidationError as exc:
+            raise CaseError([_field_error(e) for e in exc.errors()]) from None
+
+
+def _field_error(err: dict) -> FieldError:
+    loc = err.get("loc", ())
+    field = ""
+    for part in loc:
+        if isinstance(part, int):
+            field += f"[{part}]"
+        else:
+            field += ("." if field else "") + str(part)
+    message = err.get("msg", "invalid")
+    if err.get("type") == "extra_forbidden":
+        message = "unknown field"
+    elif err.get("type") == "json_invalid":
+        field, message = "(body)", f"not valid JSON: {err.get('ctx', {}).get('error', message)}"
+    elif err.get("type") == "model_type" and not field:
+        field, message = "(body)", "a case must be a JSON object"
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return FieldError(field=field or "(body)", message=message)
+
+
+# ---------------------------------------------------------------------------- decision
+
+
+class Reason(BaseModel):
+    rule: str
+    level: Level
+    indicators: list[str]
+    source: str
+    explanation: str
+    interpretation: bool = False
+
+
+class ContactOut(BaseModel):
+    id: str
+    name: str
+    phone: str
+    when: str
+
+
+class Guidance(BaseModel):
+    rule: str
+    source: str
+    text: str
+
+
+class Route(BaseModel):
+    team: str
+    phone: str
+    why: str
+
+
+class Decision(BaseModel):
+    level: Level
+    level_name: str
+    immediate: bool
+    reasons: list[Reason]
+    actions: list[str]
+    contacts: list[ContactOut]
+    assessments: list[str]
+    services: list[str]
+    guidance: list[Guidance]
+    step: Optional[Literal["up", "down", "same"]]
+    out_of_hours: bool
+    contact_time: datetime
+    route: Route
+    ruleset: str

@@ -1,0 +1,69 @@
+"""The one door to durable-rules: register once, serialise every call, delete every state.
+
+durable-rules 2.0.28 is process-global and fragile (measured here): at most 1024 live states
+(MemoryError past that), crashes when several threads post at once or when states are deleted
+out of creation order, a ruleset name can be registered only once, an exception in an action is
+returned in the state rather than raised, and a fact no rule matches raises. So: every
+evaluation runs under one lock, uses a fresh state id, and deletes that state before the lock
+is released; action failures and unmatched facts become RulesError.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+from typing import Callable
+
+from durable import engine as _durable_engine
+from durable import lang as _durable
+
+_LOCK = threading.Lock()
+_REGISTERED: dict[str, bool] = {}
+_COLLECTED: dict[str, list[dict]] = {}
+_SIDS = itertools.count(1)
+
+
+class RulesError(RuntimeError):
+    """The rules engine failed on a case: a defect in the rules, never the user's fault."""
+
+
+def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -> None:
+    """Define ruleset `name` once per process; `define(emit)` declares its rules."""
+    with _LOCK:
+        if name in _REGISTERED:
+            return
+        with _durable.ruleset(name):
+            define(_emit)
+        # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
+        # rather than on the first (possibly concurrent) request.
+        _durable.get_host().get_ruleset(name)
+        _REGISTERED[name] = True
+
+
+def _emit(sid: str, finding: dict) -> None:
+    """Called from rule actions (already under the lock) to record a finding."""
+    _COLLECTED[sid].append(finding)
+
+
+def run(name: str, facts: list[dict]) -> list[dict]:
+    """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
+    if name not in _REGISTERED:
+        raise RulesError(f"ruleset {name!r} is not registered")
+    with _LOCK:
+        sid = f"e{next(_SIDS)}"
+        _COLLECTED[sid] = []
+        try:
+            result = _durable.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            if isinstance(result, dict) and "exception" in result:
+                raise RulesError(f"a rule action failed in {name}: {result['exception'].split(', traceback')[0]}")
+            return _COLLECTED[sid]
+        except _durable_engine.MessageNotHandledException as exc:
+            raise RulesError(f"a fact matched no rule in {name}") from exc
+        except _durable_engine.MessageObservedException as exc:
+            raise RulesError(f"a fact was asserted twice in {name}") from exc
+        finally:
+            _COLLECTED.pop(sid, None)
+            try:
+                _durable.delete_state(name, sid)
+            except Exception:  # the state may never have been created (nothing matched)
+                pass
+

@@ -1,0 +1,118 @@
+"""evaluate(case) -> Decision: the only entry point to the rules.
+
+Level findings come from ruleset 1 (needs); the decision's level is the highest found, never
+lowered. Ruleset 2 (guidance) then adds contacts, actions, guidance, step and route for that
+level. Everything is sorted so the decision does not depend on the order of the answers.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.checks import resolve_indicators
+from pathway.levels import Level, highest
+from pathway.models import Case, ContactOut, Decision, Guidance, Reason, Route
+from pathway.settings import OfficeHours
+from rules import engine, guidance, needs
+from rules.facts import decision_fact, need_facts
+
+RELATED_SOURCE = "Key contacts, p23"
+
+
+def ensure_registered(catalogue: Optional[Catalogue] = None) -> None:
+    catalogue = catalogue or load_catalogue()
+    engine.register(needs.NAME, lambda emit: needs.define(catalogue, emit))
+    engine.register(guidance.NAME, lambda emit: guidance.define(catalogue, emit))
+
+
+def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
+             now: Optional[datetime] = None) -> Decision:
+    """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses."""
+    catalogue = load_catalogue()
+    ensure_registered(catalogue)
+    indicators = resolve_indicators(case, catalogue)
+    office_hours = office_hours or OfficeHours.from_env()
+    moment = case.context.contact_time or now or datetime.now(timezone.utc)
+    out_of_hours = not office_hours.is_open(moment)
+
+    findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue)) if indicators else []
+    reasons = _reasons(findings)
+    level = highest(r.level for r in reasons)
+    immediate = any(f.get("immediate") for f in findings)
+
+    extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
+    info = catalogue.level(level)
+    actions = [f["text"] for f in _by_priority(extras, "action") if f["priority"] == guidance.FIRST]
+    actions += info.actions
+    actions += [f["text"] for f in _by_priority(extras, "action") if f["priority"] != guidance.FIRST]
+    route = max((f for f in extras if f["type"] == "route"), key=lambda f: f["precedence"])
+    steps = [f["value"] for f in extras if f["type"] == "step"]
+
+    return Decision(
+        level=level,
+        level_name=info.name,
+        immediate=immediate,
+        reasons=reasons,
+        actions=_unique(actions),
+        contacts=_contacts(extras, indicators, catalogue),
+        assessments=info.assessments,
+        services=info.services,
+        guidance=_guidance(extras, indicators, catalogue),
+        step=steps[0] if steps else None,
+        out_of_hours=out_of_hours,
+        contact_time=moment,
+        route=Route(team=route["team"], phone=catalogue.contact(route["via"]).phone, why=route["why"]),
+        ruleset=catalogue.version,
+    )
+
+
+def _reasons(findings: list[dict]) -> list[Reason]:
+    """One reason per rule and level, listing every indicator that drove it; highest level first."""
+    grouped: dict[tuple[str, str], dict] = {}
+    for f in findings:
+        key = (f["rule"], f["level"])
+        if key not in grouped:
+            grouped[key] = {**f, "indicators": set()}
+        grouped[key]["indicators"].update(f["indicators"])
+        if f["source"] not in grouped[key]["source"].split("; "):
+            grouped[key]["source"] += "; " + f["source"]
+    reasons = []
+    for (rule, level), f in grouped.items():
+        source = "; ".join(sorted(f["source"].split("; ")))
+        reasons.append(Reason(rule=rule, level=level, indicators=sorted(f["indicators"]), source=source,
+                              explanation=f["explanation"], interpretation=f["interpretation"]))
+    return sorted(reasons, key=lambda r: (-Level(r.level).rank, r.rule))
+
+
+def _by_priority(extras: list[dict], kind: str) -> list[dict]:
+    return sorted((f for f in extras if f["type"] == kind), key=lambda f: (f["priority"], f["text"]))
+
+
+def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[ContactOut]:
+    wanted = [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
+    wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
+    out: dict[str, ContactOut] = {}
+    for _priority, cid, when in sorted(wanted, key=lambda w: (w[0], w[1])):
+        if cid not in out:
+            c = catalogue.contact(cid)
+            out[cid] = ContactOut(id=c.id, name=c.name, phone=c.phone, when=when or c.when)
+    return list(out.values())
+
+
+def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[Guidance]:
+    items = [Guidance(rule=f["rule"], source=f["source"], text=f["text"]) for f in extras if f["type"] == "guidance"]
+    related = sorted({cid for ind in indicators for cid in ind.related_contacts})
+    for cid in related:
+        c = catalogue.contact(cid)
+        items.append(Guidance(rule=f"contact.{cid}", source=RELATED_SOURCE, text=f"{c.name} ({c.phone}): {c.when}"))
+    return sorted({(g.rule, g.text): g for g in items}.values(), key=lambda g: g.rule)
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

@@ -1,0 +1,60 @@
+"""Turn a checked case into durable-rules facts (plain JSON values only, no personal data)."""
+from __future__ import annotations
+
+from pathway.catalogue import Catalogue, Indicator
+from pathway.levels import Level
+from pathway.models import Case
+
+
+def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    ctx = case.context
+    with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
+    facts = [{
+        "kind": "indicator",
+        "id": ind.id,
+        "level": ind.level.value,
+        "immediate": ind.immediate,
+        "source": ind.source.cite(),
+        "specialist_disability_need": ind.specialist_disability_need,
+        "cin_with_disability": ind.id in with_disability,
+        "disability": ctx.disability or "unknown",
+    } for ind in indicators]
+    additional = [i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate]
+    extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
+    facts.append({
+        "kind": "case",
+        "caf": ctx.caf or "unknown",
+        "additional_count": len(additional),
+        "additional_domains": len({i.domain for i in additional}),
+        "additional_ids": [i.id for i in additional],
+        "extensive_count": len(extensive),
+        "extensive_ids": [i.id for i in extensive],
+    })
+    return facts
+
+
+def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
+                  indicators: list[Indicator], catalogue: Catalogue) -> dict:
+    ctx = case.context
+    chosen = {i.id for i in indicators}
+    twins_higher = sorted(
+        f"'{i.text}' is chosen at {i.level.label}; the document also lists it at {catalogue.indicator(other).level.label}"
+        for i in indicators
+        for other in i.same_words_as
+        if other not in chosen and catalogue.indicator(other).level.rank > i.level.rank
+    )
+    consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
+    return {
+        "kind": "decision",
+        "level": level.value,
+        "level_rank": level.rank,
+        "immediate": immediate,
+        "out_of_hours": out_of_hours,
+        "consent": consent,
+        "disability": ctx.disability or "unknown",
+        "large_sibling_group": bool(ctx.large_sibling_group),
+        "current_rank": ctx.current_level.rank if ctx.current_level else 0,
+        "caller": ctx.caller or "unknown",
+        "twins_higher_count": len(twins_higher),
+        "twins_higher": twins_higher,
+    }

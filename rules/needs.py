@@ -1,0 +1,110 @@
+"""Ruleset 1, needs: which level do the chosen indicators and the context indicate?
+
+Rules are written over indicator attributes (level, immediate, specialist need, CAF status),
+never one rule per indicator: durable-rules has failed on rulesets of several hundred rules.
+Each rule emits a finding {rule, level, indicators, source, explanation, interpretation}.
+"""
+from __future__ import annotations
+
+from durable.lang import c, m, when_all
+
+from pathway.catalogue import Catalogue
+from pathway.levels import Level
+
+NAME = "fsp_2014_needs"
+
+
+def define(catalogue: Catalogue, emit) -> None:
+    interp = catalogue.interpretations
+    combo = interp["combination"]
+
+    def finding(rule, level, indicators, source, explanation, interpretation=False):
+        return {"rule": rule, "level": level, "indicators": list(indicators), "source": source,
+                "explanation": explanation, "interpretation": interpretation}
+
+    # --- an indicator indicates its level (Levels of need, p11-17) ---------------------
+    for level in (Level.UNIVERSAL, Level.ADDITIONAL, Level.EXTENSIVE, Level.PROTECTION):
+        info = catalogue.level(level)
+
+        when_all((m.kind == "indicator") & (m.immediate == False) & (m.level == level.value))(  # noqa: E712
+            _level_action(emit, finding, level, info))
+
+    # --- immediate referral (p9) ---------------------------------------------------------
+    @when_all((m.kind == "indicator") & (m.immediate == True))  # noqa: E712
+    def immediate_referral(c):
+        emit(c.s.sid, {**finding("immediate.referral", "protection", [c.m.id], c.m.source,
+                                 "An indicator requiring an immediate referral to Social Care: the child is at "
+                                 "immediate risk of, or has suffered, significant harm. Refer without delay and "
+                                 "without the need for a CAF."), "immediate": True})
+
+    # --- combination: a range of additional needs (project's interpretation) --------------
+    @when_all((m.kind == "case") & (m.additional_count >= combo["min_indicators"])
+              & (m.additional_domains >= combo["min_domains"]))
+    def combination(c):
+        emit(c.s.sid, finding(combo["rule"], combo["raises_to"], c.m.additional_ids, _cite(combo["source"]),
+                              f"Combination rule (this project's interpretation): {c.m.additional_count} "
+                              f"additional-level needs across {c.m.additional_domains} CAF domains. "
+                              + combo["why"], interpretation=True))
+        c.assert_fact({"sid": c.s.sid, "kind": "need", "level": "extensive", "basis": "combination",
+                       "caf": c.m.caf, "ids": c.m.additional_ids})
+
+    # --- additional needs while a CAF is not improving outcomes (Appendix 2, p25) ---------
+    esc = interp["caf_not_improving_additional"]
+
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.additional_count > 0))
+    def caf_not_improving(c):
+        emit(c.s.sid, finding(esc["rule"], esc["raises_to"], c.m.additional_ids, _cite(esc["source"]),
+                              "A CAF is open for additional needs and is not improving outcomes. " + esc["why"]))
+
+    # --- Child in Need: extensive needs, CAF open and not improving (p15-16) --------------
+    cin_caf = interp["cin_caf_not_improving"]
+
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0))
+    def cin_caf_not_improving(c):
+        emit(c.s.sid, finding(cin_caf["rule"], "child_in_need", c.m.extensive_ids, _cite(cin_caf["source"]),
+                              "Extensive needs with a CAF open that is not improving outcomes. " + cin_caf["why"]))
+
+    @when_all((m.kind == "need") & (m.basis == "combination") & (m.caf == "open_not_improving"))
+    def cin_combination_not_improving(c):
+        emit(c.s.sid, finding(cin_caf["rule"], "child_in_need", c.m.ids, _cite(cin_caf["source"]),
+                              "A range of additional needs that this tool reads as extensive (combination "
+                              "rule), with a CAF open that is not improving outcomes. " + cin_caf["why"],
+                              interpretation=True))
+
+    # --- Child in Need: substantial, life-long disability needing specialist services ------
+    cin_dis = interp["cin_disability"]
+
+    @when_all((m.kind == "indicator") & (m.specialist_disability_need == True))  # noqa: E712
+    def cin_disability(c):
+        emit(c.s.sid, finding(cin_dis["rule"], "child_in_need", [c.m.id], _cite(cin_dis["source"]),
+                              "The indicator describes a substantial, life-long disability needing more than "
+                              "additional support. " + cin_dis["why"]))
+
+    @when_all((m.kind == "indicator") & (m.cin_with_disability == True)  # noqa: E712
+              & (m.disability == "substantial_lifelong"))
+    def cin_disability_context(c):
+        emit(c.s.sid, finding(cin_dis["rule"], "child_in_need", [c.m.id], _cite(cin_dis["source"]),
+                              "The child has a substantial, life-long disability and this need calls for "
+                              "specialist support. " + cin_dis["why"]))
+
+    # every fact must match some rule or durable-rules raises: these record that it was seen
+    @when_all(m.kind == "case")
+    def case_seen(c):
+        pass
+
+    @when_all(m.kind == "need")
+    def need_seen(c):
+        pass
+
+
+def _level_action(emit, finding, level, info):
+    """A one-argument action (durable-rules checks the signature), named after its level."""
+    def action(c):
+        emit(c.s.sid, finding(f"level.{level.value}", level.value, [c.m.id], c.m.source,
+                              f"Indicator at {info.name} level: {info.definition}"))
+    action.__name__ = f"level_{level.value}"  # durable-rules names rules after their function
+    return action
+
+
+def _cite(source: dict) -> str:
+    return f"{source['section']}, p{source['page']}"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Everything a fresh machine needs, idempotent. `setup.sh` for running the app,
+# `setup.sh test` for the test suite as well (system packages for browser and database tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE="${1:-run}"
+PY="${PYTHON:-python3}"
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+STAMP=.venv/.installed-$MODE
+if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+  .venv/bin/pip install --quiet --upgrade pip 2>/dev/null || true
+  if [ "$MODE" = test ]; then
+    .venv/bin/pip install --quiet -e '.[test]'
+  else
+    .venv/bin/pip install --quiet -e .
+  fi
+  touch "$STAMP"
+fi
+
+# front-end assets from the npm registry (GOV.UK Frontend, axe-core for the accessibility tests)
+if [ -f package.json ] && { [ ! -d node_modules ] || [ package.json -nt node_modules ] || [ package-lock.json -nt node_modules ]; }; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+if [ -x scripts/copy_assets.sh ]; then
+  scripts/copy_assets.sh
+fi
+
+if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
+  scripts/setup_test_system.sh
+fi
