@@ -17,7 +17,7 @@ from durable import engine as _durable_engine
 from durable import lang as _durable
 
 _LOCK = threading.Lock()
-_REGISTERED: dict[str, bool] = {}
+_REGISTERED: dict[str, int] = {}  # name -> number of rules
 _COLLECTED: dict[str, list[dict]] = {}
 _SIDS = itertools.count(1)
 
@@ -31,12 +31,19 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
     with _LOCK:
         if name in _REGISTERED:
             return
-        with _durable.ruleset(name):
+        definition = _durable.ruleset(name)
+        with definition:
             define(_emit)
+        rule_count = len(definition.rules)
         # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
         # rather than on the first (possibly concurrent) request.
         _durable.get_host().get_ruleset(name)
-        _REGISTERED[name] = True
+        _REGISTERED[name] = rule_count
+
+
+def rule_count(name: str) -> int:
+    """How many rules a registered ruleset holds (kept small: see the module docstring)."""
+    return _REGISTERED[name]
 
 
 def _emit(sid: str, finding: dict) -> None:

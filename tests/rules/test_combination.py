@@ -1,0 +1,49 @@
+"""The combination rule: the project's reading of 'a range of increasing problems' (p4, p15)."""
+from __future__ import annotations
+
+import pytest
+
+from rules import evaluate
+from tests.conftest import make_case
+
+CHILD = ["additional.experiencing_bullying", "additional.low_self_esteem", "additional.lack_confidence_self_learner"]
+PARENT = ["additional.lack_routine", "additional.inconsistent_parenting"]
+FAMILY = ["additional.family_socially_isolated_excluded"]
+
+
+@pytest.fixture
+def params(catalogue):
+    return catalogue.interpretations["combination"]
+
+
+def test_the_parameters_are_the_reviewed_ones(params):
+    assert (params["min_indicators"], params["min_domains"], params["raises_to"]) == (4, 2, "extensive")
+
+
+def test_four_additional_needs_across_two_domains_suggest_extensive_and_say_it_is_a_combination():
+    d = evaluate(make_case(CHILD[:2] + PARENT))
+    assert d.level == "extensive"
+    reason = d.reasons[0]
+    assert reason.rule == "combination.additional_range" and reason.interpretation is True
+    assert "Combination rule (this project's interpretation)" in reason.explanation
+    assert sorted(reason.indicators) == sorted(CHILD[:2] + PARENT)
+
+
+def test_many_needs_in_one_domain_are_not_a_range_across_the_family():
+    assert evaluate(make_case(CHILD + ["additional.poor_sense_self"])).level == "additional"
+
+
+def test_three_needs_across_three_domains_are_below_the_count():
+    assert evaluate(make_case(CHILD[:1] + PARENT[:1] + FAMILY)).level == "additional"
+
+
+def test_a_combination_with_a_caf_not_improving_is_child_in_need_and_flagged_as_interpretation():
+    d = evaluate(make_case(CHILD[:2] + PARENT, caf="open_not_improving"))
+    assert d.level == "child_in_need"
+    cin = next(r for r in d.reasons if r.level == "child_in_need")
+    assert cin.rule == "child_in_need.caf_not_improving" and cin.interpretation is True
+
+
+def test_immediate_and_universal_indicators_do_not_count_towards_the_range():
+    d = evaluate(make_case(CHILD[:1] + PARENT + ["universal.physically_well"]))
+    assert d.level == "additional"

@@ -1,0 +1,90 @@
+"""durable-rules' sharp edges, each measured here and designed around (rules/engine.py)."""
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+from durable.lang import m, when_all
+
+from pathway import load_catalogue
+from rules import RulesError, engine, evaluate
+from tests.conftest import make_case
+
+FAULTY = "test_faulty_ruleset"
+
+
+def _define_faulty(emit):
+    @when_all(m.kind == "boom")
+    def boom(c):
+        raise ValueError("a defect in an action")
+
+    @when_all(m.kind == "fine")
+    def fine(c):
+        emit(c.s.sid, {"ok": True})
+
+
+engine.register(FAULTY, _define_faulty)  # once per process; register() is idempotent
+
+
+def _random_case(rng, catalogue, size=15):
+    pool = [i.id for i in catalogue.indicators if not i.age_band]
+    return make_case(rng.sample(pool, size), caf=rng.choice(["none", "open_improving", "open_not_improving"]))
+
+
+def test_five_thousand_evaluations_in_one_process_leave_no_state_behind():
+    """Past 1024 live states durable-rules raises MemoryError: each evaluation must delete its own."""
+    case = make_case(["additional.lack_routine", "extensive.children_who_go_missing"])
+    first = evaluate(case)
+    for _ in range(5000):
+        assert evaluate(case).level == first.level
+
+
+def test_threads_evaluating_at_once_get_the_same_answers_as_one_thread():
+    catalogue = load_catalogue()
+    rng = random.Random(7)
+    cases = [_random_case(rng, catalogue) for _ in range(40)]
+    expected = [evaluate(c) for c in cases]
+    results: dict[int, list] = {}
+    errors = []
+
+    def worker(n):
+        try:
+            results[n] = [evaluate(c) for c in cases for _ in range(3)]
+        except Exception as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for n in range(8):
+        assert results[n] == [e for e in expected for _ in range(3)]
+
+
+def test_registering_a_ruleset_again_is_a_no_op():
+    engine.register(FAULTY, _define_faulty)
+    assert engine.run(FAULTY, [{"kind": "fine"}]) == [{"ok": True}]
+
+
+def test_an_exception_inside_an_action_is_raised_not_returned():
+    with pytest.raises(RulesError, match="a rule action failed"):
+        engine.run(FAULTY, [{"kind": "boom"}])
+    assert engine.run(FAULTY, [{"kind": "fine"}]) == [{"ok": True}]  # the engine is still usable
+
+
+def test_a_fact_no_rule_matches_is_an_error_not_a_crash():
+    with pytest.raises(RulesError, match="matched no rule"):
+        engine.run(FAULTY, [{"kind": "unknown"}])
+
+
+def test_a_ruleset_never_registered_is_refused():
+    with pytest.raises(RulesError, match="not registered"):
+        engine.run("never_registered", [{"kind": "fine"}])
+
+
+def test_the_rulesets_stay_small_rules_over_attributes_not_one_per_indicator():
+    for name in ("fsp_2014_needs", "fsp_2014_guidance"):
+        assert 5 < engine.rule_count(name) < 40, name

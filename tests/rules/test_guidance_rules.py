@@ -1,0 +1,92 @@
+"""Consent (p7, Appendix 3), disabled children with protection concerns (Appendix 3, p37), step up/down (p24)."""
+from __future__ import annotations
+
+import pytest
+
+from rules import evaluate
+from tests.conftest import make_case
+
+CP = "protection.persistent_domestic_abuse"
+
+
+def rules_of(decision):
+    return {g.rule for g in decision.guidance}
+
+
+def test_consent_refused_for_early_help_brings_the_page_7_guidance():
+    d = evaluate(make_case(["additional.lack_routine"], consent_to_early_help=False))
+    assert d.level == "additional"  # consent guides what to do; it does not change the level
+    g = next(g for g in d.guidance if g.rule == "consent.refused_early_help")
+    assert "line manager" in g.text and "escalate" in g.text and g.source.endswith("p7")
+    assert any("do not consent to early help" in a or "does not consent to early help" in a for a in d.actions)
+
+
+def test_consent_refused_above_the_social_care_threshold_brings_appendix_3_guidance():
+    d = evaluate(make_case([CP], consent_to_early_help=False))
+    assert "consent.social_care" in rules_of(d) and "consent.refused_early_help" not in rules_of(d)
+
+
+def test_consent_given_brings_no_consent_guidance():
+    d = evaluate(make_case(["additional.lack_routine"], consent_to_early_help=True))
+    assert not any(r.startswith("consent.") for r in rules_of(d))
+
+
+def test_disabled_child_with_protection_concerns_goes_to_the_disabled_childrens_team():
+    d = evaluate(make_case([CP], disability="substantial_lifelong"))
+    assert "disabled_children.dct" in rules_of(d)
+    assert "Disabled Children's Team" in [c.name for c in d.contacts]
+    assert d.contacts[0].name == "Children and Families Direct"  # the front door is still rung first
+
+
+def test_large_sibling_group_puts_the_duty_team_in_the_lead():
+    d = evaluate(make_case([CP], disability="substantial_lifelong", large_sibling_group=True))
+    g = next(g for g in d.guidance if g.rule == "disabled_children.large_sibling_group")
+    assert "Duty team" in g.text and "secondary" in g.text and g.source.endswith("p37")
+    assert "disabled_children.dct" not in rules_of(d)
+
+
+def test_uncertainty_about_the_disability_puts_safeguarding_first_with_the_duty_team():
+    d = evaluate(make_case([CP], disability="uncertain"))
+    g = next(g for g in d.guidance if g.rule == "disabled_children.uncertain")
+    assert "Duty team" in g.text and "must not delay" in g.text
+
+
+def test_mild_to_moderate_disability_at_social_care_threshold_goes_to_the_duty_team():
+    d = evaluate(make_case([CP], disability="mild_moderate"))
+    assert "disabled_children.mild_moderate" in rules_of(d)
+    assert "Disabled Children's Team" not in [c.name for c in d.contacts]
+
+
+def test_disability_routing_does_not_apply_below_protection_concerns():
+    d = evaluate(make_case(["additional.lack_routine"], disability="uncertain"))
+    assert not any(r.startswith("disabled_children.") for r in rules_of(d))
+
+
+@pytest.mark.parametrize("current, indicators, step", [
+    ("additional", ["extensive.children_who_go_missing"], "up"),
+    ("protection", ["additional.lack_routine"], "down"),
+    ("extensive", ["extensive.children_who_go_missing"], "same"),
+    (None, ["additional.lack_routine"], None),
+])
+def test_step_against_the_level_supported_at_now(current, indicators, step):
+    context = {"current_level": current} if current else {}
+    d = evaluate(make_case(indicators, **context))
+    assert d.step == step
+    if step:
+        assert f"step.{step}" in rules_of(d)
+
+
+def test_step_down_guidance_cites_appendix_1():
+    d = evaluate(make_case(["additional.lack_routine"], current_level="child_in_need"))
+    g = next(g for g in d.guidance if g.rule == "step.down")
+    assert "24" in g.source and "step down" in g.text
+
+
+def test_professional_referrer_is_told_to_confirm_in_writing():
+    d = evaluate(make_case([CP], caller="professional"))
+    assert "referral.confirm_in_writing" in rules_of(d)
+
+
+def test_a_member_of_the_public_is_not_told_to_start_a_caf():
+    d = evaluate(make_case(["additional.lack_routine"], caller="public"))
+    assert "guidance.not_caf_trained" in rules_of(d)

@@ -1,0 +1,95 @@
+"""Invariants of the rules, tried on many generated cases (hypothesis)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pathway import CaseError, load_catalogue
+from pathway.checks import resolve_indicators
+from pathway.levels import Level
+from rules import evaluate
+from rules.reference import reference_level
+from tests.conftest import make_case
+
+CATALOGUE = load_catalogue()
+UNBANDED = sorted(i.id for i in CATALOGUE.indicators if not i.age_band)
+IMMEDIATE = sorted(i.id for i in CATALOGUE.indicators if i.immediate and not i.age_band)
+BANDED = sorted(i.id for i in CATALOGUE.indicators if i.age_band)
+
+contexts = st.fixed_dictionaries({}, optional={
+    "caf": st.sampled_from(["none", "open_improving", "open_not_improving"]),
+    "consent_to_early_help": st.booleans(),
+    "disability": st.sampled_from(["none", "mild_moderate", "substantial_lifelong", "uncertain"]),
+    "large_sibling_group": st.booleans(),
+    "current_level": st.sampled_from([lv.value for lv in Level]),
+    "caller": st.sampled_from(["professional", "parent_carer", "public"]),
+})
+answers = st.lists(st.sampled_from(UNBANDED), max_size=15, unique=True)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def rank(level) -> int:
+    return Level(level).rank
+
+
+@FAST
+@given(answers, st.sampled_from(UNBANDED), contexts)
+def test_adding_an_indicator_never_lowers_the_level(chosen, extra, context):
+    before = evaluate(make_case(chosen, **context))
+    after = evaluate(make_case(chosen + [extra], **context))
+    assert rank(after.level) >= rank(before.level)
+    assert after.immediate or not before.immediate
+
+
+@FAST
+@given(answers, contexts, st.randoms(use_true_random=False))
+def test_the_order_of_the_answers_never_matters(chosen, context, rnd):
+    shuffled = list(chosen)
+    rnd.shuffle(shuffled)
+    assert evaluate(make_case(chosen, **context)) == evaluate(make_case(shuffled, **context))
+
+
+@FAST
+@given(answers, st.sampled_from(IMMEDIATE), contexts)
+def test_any_immediate_indicator_gives_protection_and_immediate(chosen, urgent, context):
+    d = evaluate(make_case(chosen + [urgent], **context))
+    assert d.level == "protection" and d.immediate is True
+    assert d.actions[0].startswith("Ring ")
+    assert d.contacts[0].name in ("Children and Families Direct", "Emergency Duty Team")
+
+
+@FAST
+@given(contexts)
+def test_no_indicators_is_universal(context):
+    assert evaluate(make_case([], **context)).level == "universal"
+
+
+@FAST
+@given(st.sampled_from(BANDED), st.integers(0, 25), st.integers(0, 11), st.booleans())
+def test_an_out_of_band_age_is_always_refused(indicator, years, months, unborn):
+    band = CATALOGUE.band(CATALOGUE.indicator(indicator).age_band)
+    age_in_months = None if unborn else years * 12 + months
+    case = make_case([indicator], unborn=True) if unborn else make_case([indicator], age_years=years, age_months=months)
+    if band.admits(unborn, age_in_months):
+        evaluate(case)
+    else:
+        with pytest.raises(CaseError):
+            evaluate(case)
+
+
+@FAST
+@given(answers, contexts)
+def test_durable_rules_agree_with_the_plain_python_statement_of_the_rules(chosen, context):
+    case = make_case(chosen, **context)
+    expected = reference_level(case, resolve_indicators(case, CATALOGUE), CATALOGUE)
+    d = evaluate(case)
+    assert (d.level, d.immediate) == expected
+
+
+@FAST
+@given(answers, contexts)
+def test_every_reason_cites_a_page_and_the_level_is_the_highest_reason(chosen, context):
+    d = evaluate(make_case(chosen, **context))
+    assert all(r.source and "p" in r.source for r in d.reasons)
+    assert rank(d.level) == max([rank(r.level) for r in d.reasons], default=1)

@@ -1,0 +1,66 @@
+"""The command line: `pathway indicators --json` and `pathway assess FILE|-`."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pathway.cli import EXIT_REFUSED, main
+
+
+def run(argv, stdin="", monkeypatch=None, capsys=None):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_indicators_json_has_the_contract_fields(monkeypatch, capsys):
+    code, out, _ = run(["indicators", "--json"], monkeypatch=monkeypatch, capsys=capsys)
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 178
+    assert {"id", "text", "level", "domain", "dimension", "source", "immediate"} <= set(rows[0])
+    bruising = next(r for r in rows if r["id"] == "immediate.unexplained_bruising_under_2")
+    assert bruising["immediate"] is True and bruising["level"] == "protection" and bruising["age_band"] == "under 2 years old"
+
+
+def test_assess_from_stdin_prints_the_decision(monkeypatch, capsys):
+    case = {"child": {"age_years": 9}, "indicators": ["extensive.children_who_go_missing"],
+            "context": {"contact_time": "2026-11-24T10:30:00+00:00"}}
+    code, out, err = run(["assess", "-"], json.dumps(case), monkeypatch, capsys)
+    decision = json.loads(out)
+    assert code == 0 and err == ""
+    assert decision["level"] == "extensive" and decision["ruleset"] == "fsp-2014 (1.0.0)"
+    assert set(decision) >= {"level", "immediate", "reasons", "actions", "contacts", "assessments", "services", "step", "ruleset"}
+
+
+def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "case.json"
+    path.write_text('{"indicators": ["immediate.trafficking_victim"]}')
+    code, out, _ = run(["assess", str(path)], monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and json.loads(out)["immediate"] is True
+
+
+@pytest.mark.parametrize("stdin, fragment", [
+    ('{"indicators": ["not.an.indicator"]}', "error: indicators[0]: unknown indicator 'not.an.indicator'"),
+    ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
+    ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
+    ("not json", "error: (body): not valid JSON"),
+])
+def test_a_refused_case_exits_2_naming_the_field(monkeypatch, capsys, stdin, fragment):
+    code, out, err = run(["assess", "-"], stdin, monkeypatch, capsys)
+    assert code == EXIT_REFUSED and out == "" and fragment in err
+
+
+def test_a_missing_file_is_refused_cleanly(monkeypatch, capsys):
+    code, _, err = run(["assess", "/no/such/case.json"], monkeypatch=monkeypatch, capsys=capsys)
+    assert code == EXIT_REFUSED and "cannot read" in err
+
+
+def test_python_dash_m_pathway_works_as_a_real_process():
+    proc = subprocess.run([sys.executable, "-m", "pathway", "assess", "-"], input='{"indicators": ["x"]}',
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "indicators[0]" in proc.stderr
