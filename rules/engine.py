@@ -6,6 +6,12 @@ out of creation order, a ruleset name can be registered only once, an exception 
 returned in the state rather than raised, and a fact no rule matches raises. So: every
 evaluation runs under one lock, uses a fresh state id, and deletes that state before the lock
 is released; action failures and unmatched facts become RulesError.
+
+durable-rules' Host also starts two daemon timer threads that, every 0.2 s, pull pending
+actions and timers from every ruleset without any lock of ours: they raced with evaluations
+here (an intermittent "error code: 307" after thousands of evaluations). We use neither
+timers nor queued actions (every action runs synchronously inside assert_facts), so the host
+installed below never starts those threads.
 """
 from __future__ import annotations
 
@@ -16,14 +22,31 @@ from typing import Callable
 from durable import engine as _durable_engine
 from durable import lang as _durable
 
-_LOCK = threading.Lock()
-_REGISTERED: dict[str, int] = {}  # name -> number of rules
-_COLLECTED: dict[str, list[dict]] = {}
-_SIDS = itertools.count(1)
-
 
 class RulesError(RuntimeError):
     """The rules engine failed on a case: a defect in the rules, never the user's fault."""
+
+
+_LOCK = threading.Lock()
+
+
+class _HostWithoutDispatchers(_durable_engine.Host):
+    """A durable-rules host that does not start its background dispatcher threads."""
+
+    def _run(self):
+        pass
+
+
+def _install_host() -> None:
+    if _durable._main_host is None:
+        _durable._main_host = _HostWithoutDispatchers()
+    elif not isinstance(_durable._main_host, _HostWithoutDispatchers):
+        raise RulesError("durable-rules was started before rules.engine: its dispatcher threads would race")
+
+
+_REGISTERED: dict[str, int] = {}  # name -> number of rules
+_COLLECTED: dict[str, list[dict]] = {}
+_SIDS = itertools.count(1)
 
 
 def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -> None:
@@ -31,6 +54,7 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
     with _LOCK:
         if name in _REGISTERED:
             return
+        _install_host()
         definition = _durable.ruleset(name)
         with definition:
             define(_emit)
@@ -39,6 +63,12 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         # rather than on the first (possibly concurrent) request.
         _durable.get_host().get_ruleset(name)
         _REGISTERED[name] = rule_count
+
+
+def dispatcher_threads() -> list[threading.Thread]:
+    """durable-rules' own background threads, if any were started (there must be none)."""
+    return [t for t in threading.enumerate()
+            if isinstance(t, threading.Timer) and "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
 
 
 def rule_count(name: str) -> int:
@@ -67,6 +97,10 @@ def run(name: str, facts: list[dict]) -> list[dict]:
             raise RulesError(f"a fact matched no rule in {name}") from exc
         except _durable_engine.MessageObservedException as exc:
             raise RulesError(f"a fact was asserted twice in {name}") from exc
+        except RulesError:
+            raise
+        except Exception as exc:  # the C engine's own errors: never let them reach a user raw
+            raise RulesError(f"the rules engine failed in {name}: {type(exc).__name__}") from exc
         finally:
             _COLLECTED.pop(sid, None)
             try:

@@ -9,16 +9,21 @@ from pathway.models import Case
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     ctx = case.context
     with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
-    facts = [{
+    # One fact per level (immediate apart): rules fire once per level, not once per indicator,
+    # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for ind in indicators:
+        groups.setdefault((ind.level.value, ind.immediate), []).append(ind.id)
+    facts = [{"kind": "group", "level": level, "immediate": immediate, "ids": ids}
+             for (level, immediate), ids in sorted(groups.items())]
+    # the few indicators the Child in Need disability rules look at, one fact each
+    facts += [{
         "kind": "indicator",
         "id": ind.id,
-        "level": ind.level.value,
-        "immediate": ind.immediate,
-        "source": ind.source.cite(),
         "specialist_disability_need": ind.specialist_disability_need,
         "cin_with_disability": ind.id in with_disability,
         "disability": ctx.disability or "unknown",
-    } for ind in indicators]
+    } for ind in indicators if ind.specialist_disability_need or ind.id in with_disability]
     additional = [i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate]
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
     facts.append({

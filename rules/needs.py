@@ -26,13 +26,17 @@ def define(catalogue: Catalogue, emit) -> None:
     for level in (Level.UNIVERSAL, Level.ADDITIONAL, Level.EXTENSIVE, Level.PROTECTION):
         info = catalogue.level(level)
 
-        when_all((m.kind == "indicator") & (m.immediate == False) & (m.level == level.value))(  # noqa: E712
-            _level_action(emit, finding, level, info))
+        # every non-immediate indicator of a level cites that level's table
+        table_source = next(i.source.cite() for i in catalogue.indicators if i.level is level and not i.immediate)
+        when_all((m.kind == "group") & (m.immediate == False) & (m.level == level.value))(  # noqa: E712
+            _level_action(emit, finding, level, info, table_source))
 
     # --- immediate referral (p9) ---------------------------------------------------------
-    @when_all((m.kind == "indicator") & (m.immediate == True))  # noqa: E712
+    immediate_source = next(i.source.cite() for i in catalogue.indicators if i.immediate)
+
+    @when_all((m.kind == "group") & (m.immediate == True))  # noqa: E712
     def immediate_referral(c):
-        emit(c.s.sid, {**finding("immediate.referral", "protection", [c.m.id], c.m.source,
+        emit(c.s.sid, {**finding("immediate.referral", "protection", list(c.m.ids), immediate_source,
                                  "An indicator requiring an immediate referral to Social Care: the child is at "
                                  "immediate risk of, or has suffered, significant harm. Refer without delay and "
                                  "without the need for a CAF."), "immediate": True})
@@ -96,11 +100,15 @@ def define(catalogue: Catalogue, emit) -> None:
     def need_seen(c):
         pass
 
+    @when_all(m.kind == "indicator")
+    def indicator_seen(c):
+        pass
 
-def _level_action(emit, finding, level, info):
+
+def _level_action(emit, finding, level, info, table_source):
     """A one-argument action (durable-rules checks the signature), named after its level."""
     def action(c):
-        emit(c.s.sid, finding(f"level.{level.value}", level.value, [c.m.id], c.m.source,
+        emit(c.s.sid, finding(f"level.{level.value}", level.value, list(c.m.ids), table_source,
                               f"Indicator at {info.name} level: {info.definition}"))
     action.__name__ = f"level_{level.value}"  # durable-rules names rules after their function
     return action

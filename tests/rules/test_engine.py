@@ -88,3 +88,30 @@ def test_a_ruleset_never_registered_is_refused():
 def test_the_rulesets_stay_small_rules_over_attributes_not_one_per_indicator():
     for name in ("fsp_2014_needs", "fsp_2014_guidance"):
         assert 5 < engine.rule_count(name) < 40, name
+
+
+def test_durable_rules_background_dispatchers_never_run():
+    """Its timer threads call into the engine without our lock; they raced here (error 307)."""
+    evaluate(make_case(["additional.lack_routine"]))
+    assert engine.dispatcher_threads() == []
+
+
+def test_the_dispatcher_detector_sees_the_stock_hosts_threads():
+    """So the test above can fail: a stock durable-rules host does start them."""
+    import subprocess
+    import sys
+    code = ("import time; from durable import engine as e; h = e.Host(); time.sleep(0.3);"
+            "from rules.engine import dispatcher_threads; print(len(dispatcher_threads()))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert int(out.stdout.strip()) >= 1
+
+
+def test_an_engine_failure_is_a_rules_error(monkeypatch):
+    from durable import lang
+
+    def broken(*args, **kwargs):
+        raise OSError("simulated failure inside the C engine")
+
+    monkeypatch.setattr(lang, "assert_facts", broken)
+    with pytest.raises(RulesError, match="the rules engine failed"):
+        engine.run(FAULTY, [{"kind": "fine"}])

@@ -1,0 +1,102 @@
+"""Evaluations per second for realistic random cases: durable-rules against plain Python.
+
+Reports medians and the ratio, so the cost of the rules engine is visible. The aim (issue 2)
+is a 15-indicator case in under 1 ms median for the whole evaluate().
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import time
+import tracemalloc
+
+from pathway import Case, load_catalogue
+from pathway.checks import resolve_indicators
+from rules import evaluate
+from rules import engine, needs
+from rules.facts import need_facts
+from rules.reference import reference_level
+
+
+def realistic_cases(n: int, size: int, seed: int = 1) -> list[Case]:
+    """Cases drawn like real ones: mostly additional and extensive needs, a few strengths, rare immediate."""
+    catalogue = load_catalogue()
+    rng = random.Random(seed)
+    by_level: dict[str, list[str]] = {}
+    for ind in catalogue.indicators:
+        if not ind.age_band:
+            by_level.setdefault("immediate" if ind.immediate else ind.level.value, []).append(ind.id)
+    weights = {"universal": 2, "additional": 6, "extensive": 4, "protection": 1, "immediate": 0.3}
+    cases = []
+    for _ in range(n):
+        chosen: set[str] = set()
+        while len(chosen) < size:
+            level = rng.choices(list(weights), weights=list(weights.values()))[0]
+            chosen.add(rng.choice(by_level[level]))
+        cases.append(Case.parse({
+            "child": {"age_years": rng.randint(0, 17)}, "indicators": sorted(chosen),
+            "context": {"caf": rng.choice(["none", "open_improving", "open_not_improving"]),
+                        "disability": rng.choice(["none", "none", "mild_moderate", "substantial_lifelong"]),
+                        "contact_time": "2026-11-24T10:30:00+00:00"}}))
+    return cases
+
+
+def _timed(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        start = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=3000)
+    parser.add_argument("--size", type=int, default=15)
+    parser.add_argument("--memory-evaluations", type=int, default=20000)
+    args = parser.parse_args(argv)
+    catalogue = load_catalogue()
+    cases = realistic_cases(args.cases, args.size)
+    checked = [(c, resolve_indicators(c, catalogue)) for c in cases]
+    for c in cases[:200]:  # warm up
+        evaluate(c)
+
+    full = _timed(evaluate, cases)
+    durable_levels = _timed(lambda ci: engine.run(needs.NAME, need_facts(ci[0], ci[1], catalogue)), checked)
+    plain_levels = _timed(lambda ci: reference_level(ci[0], ci[1], catalogue), checked)
+
+    tracemalloc.start()
+    evaluate(cases[0])
+    base, _ = tracemalloc.get_traced_memory()
+    for i in range(args.memory_evaluations):
+        try:
+            evaluate(cases[i % len(cases)])
+        except Exception as exc:
+            print("FAILED at memory evaluation", i, type(exc).__name__); raise
+    after, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    med = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    report = {
+        "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
+        "cases": args.cases, "indicators_per_case": args.size,
+        "evaluate_median_ms": round(med(full), 3),
+        "evaluate_p95_ms": round(statistics.quantiles(full, n=20)[18] * 1000, 3),
+        "evaluations_per_second": round(len(full) / sum(full)),
+        "durable_level_stage_median_ms": round(med(durable_levels), 3),
+        "plain_python_level_median_ms": round(med(plain_levels), 4),
+        "ratio_durable_to_plain": round(med(durable_levels) / med(plain_levels), 1),
+        "python_heap_growth_kib_after_evaluations": round((after - base) / 1024, 1),
+        "memory_evaluations": args.memory_evaluations,
+        "target_evaluate_median_ms": 1.0,
+    }
+    print(json.dumps(report, indent=1))
+    return report
+
+
+if __name__ == "__main__":
+    main()
