@@ -32,7 +32,6 @@ PREFIX = 0.8       # a word still being typed counts less than a finished one
 EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
-AGE_MATCH = 1.25   # the adviser gave an age and the indicator's own words name that age
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -41,7 +40,11 @@ when where how about just really very so too also any some all has have had havi
 doing will would can could should may might must shall think thinks thought keep keeps kept
 after get gets got getting go goes going come comes came one little next door over yet still
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
+again into out up worried worry concerned every hear heard there
+mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
 """.split())
+# family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
+# synonym phrasing would otherwise pull unrelated calls towards it
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ingly", "ings", "ing", "ied", "ies", "ive", "ed", "es", "ly", "s", "e", "y")
@@ -106,7 +109,7 @@ class SearchIndex:
             entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
-                toks = tuple(t for t in tokens(text))
+                toks = tuple(tokens(text))
                 content = [t for t in toks if t not in STOPWORDS]
                 for t in content:
                     best = postings.setdefault(t, {})
@@ -172,10 +175,6 @@ class SearchIndex:
         self._phrases(stems, words, typing, scores, matched)
 
         admitted = [n for n in scores if self._admits(n, unborn, age_in_months)]
-        if age_in_months is not None or unborn:
-            for n in admitted:
-                if self.entries[n].indicator.age_band:
-                    scores[n] *= AGE_MATCH
         admitted.sort(key=lambda n: (-round(scores[n], 6), self.entries[n].order))
         return [Hit(self.entries[n].indicator, round(scores[n], 4), tuple(sorted(matched.get(n, ()))))
                 for n in admitted[:limit]]
