@@ -1,0 +1,1 @@
+"""On-demand benchmarks (not tests): `make bench` or `python -m benchmarks`."""
