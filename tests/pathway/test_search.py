@@ -42,6 +42,8 @@ def test_unknown_word_finds_nothing():
 def test_phrase_beats_its_words():
     # "no food" is about poverty, not diet
     assert ids("no food")[0] in {"extensive.serious_debts_poverty_impacting", "protection.extreme_poverty_debt_impacting"}
+    # "not at school" is attendance; without the phrase, "school" alone finds "No educational provision"
+    assert ids("not at school")[0] == "additional.poor_school_attendance_exclusion"
 
 
 def test_age_filters_out_of_band_indicators():
