@@ -71,6 +71,9 @@ def stem(word: str) -> str:
     return word
 
 
+_STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed words of a text, stopwords kept (phrases need them)."""
     return [stem(w) for w in normalise(text).split()]
@@ -110,7 +113,7 @@ class SearchIndex:
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
-                content = [t for t in toks if t not in STOPWORDS]
+                content = [t for t in toks if t not in _STOP_STEMS]
                 for t in content:
                     best = postings.setdefault(t, {})
                     best[n] = max(best.get(n, 0.0), weight)
@@ -160,7 +163,7 @@ class SearchIndex:
 
         last = len(words) - 1
         for i, (word, s) in enumerate(zip(words, stems)):
-            if s in STOPWORDS or word in STOPWORDS:
+            if s in _STOP_STEMS or word in STOPWORDS:
                 continue
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
             add(s, 1.0, word)
@@ -191,7 +194,7 @@ class SearchIndex:
                 final = stems[end] == toks[-1] or (
                     end == last and typing and len(words[end]) >= MIN_PREFIX and self._completes(words[end], toks[-1]))
                 if ok and final:
-                    bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in STOPWORDS) * weight * PHRASE_BONUS
+                    bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
                     matched.setdefault(n, set()).add(" ".join(words[i:end + 1]))
 

@@ -126,3 +126,15 @@ def test_a_typical_query_takes_well_under_a_millisecond():
             search(q, age_in_months=100)
             took.append(time.perf_counter() - start)
     assert statistics.median(took) < 0.001
+
+
+@settings(max_examples=100, deadline=None)
+@given(ind=st.sampled_from(CAT.indicators), upper=st.booleans(), punct=st.sampled_from(["", "!", " - ", "'"]))
+def test_case_and_punctuation_do_not_change_results(ind, upper, punct):
+    query = " ".join(ind.text.split()[:3]) + " "
+    variant = (query.upper() if upper else query).replace(" ", punct + " ", 1)
+    assert ids(variant) == ids(query)
+
+
+def test_caller_filler_words_alone_find_nothing():
+    assert search("I'm really worried about my son ") == []
