@@ -32,6 +32,7 @@ PREFIX = 0.8       # a word still being typed counts less than a finished one
 EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
+PREFIX_CACHE_SIZE = 10_000
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -141,6 +142,12 @@ class SearchIndex:
     def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
                limit: int = 10) -> list[Hit]:
         """Indicators for what the caller said, best first; only those the child's age admits."""
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        if unborn and age_in_months is not None:
+            raise ValueError("give either an age or unborn, not both")
+        if age_in_months is not None and age_in_months < 0:
+            raise ValueError(f"age_in_months cannot be negative ({age_in_months})")
         words = normalise(query).split()
         if not words:
             return []
@@ -207,6 +214,8 @@ class SearchIndex:
                 if not w.startswith(prefix):
                     break
                 out.append(w)
+            if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
+                self._prefix_cache.clear()
             cached = self._prefix_cache[prefix] = tuple(out)
         return cached
 

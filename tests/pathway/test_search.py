@@ -138,3 +138,13 @@ def test_case_and_punctuation_do_not_change_results(ind, upper, punct):
 
 def test_caller_filler_words_alone_find_nothing():
     assert search("I'm really worried about my son ") == []
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"limit": 0}, "limit"),
+    ({"unborn": True, "age_in_months": 3}, "either an age or unborn"),
+    ({"age_in_months": -1}, "negative"),
+])
+def test_clear_errors_for_impossible_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        search("bruise", **kwargs)
