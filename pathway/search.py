@@ -92,6 +92,13 @@ class Hit:
     def id(self) -> str:
         return self.indicator.id
 
+    def as_dict(self) -> dict:
+        """Plain JSON for the call screen's live search."""
+        ind = self.indicator
+        return {"id": ind.id, "text": ind.text, "level": ind.level.value, "level_label": ind.level.label,
+                "immediate": ind.immediate, "age_band": ind.age_band, "hint": ind.hint,
+                "source": ind.source.cite(), "matched": list(self.matched), "score": self.score}
+
 
 @dataclass
 class _Entry:

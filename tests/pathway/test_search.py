@@ -148,3 +148,12 @@ def test_caller_filler_words_alone_find_nothing():
 def test_clear_errors_for_impossible_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         search("bruise", **kwargs)
+
+
+def test_hit_as_json():
+    import json
+    hit = search("bru", age_in_months=10)[0].as_dict()
+    assert json.loads(json.dumps(hit)) == hit
+    assert hit["id"] == "immediate.unexplained_bruising_under_2"
+    assert hit["immediate"] is True and hit["level_label"] == "Protection" and hit["source"].endswith("p9")
+    assert hit["matched"] == ["bru"]
