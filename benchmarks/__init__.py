@@ -1,1 +1,1 @@
-"""On-demand benchmarks (`make bench`): speed and memory targets live here, not in timed tests."""
+"""On-demand benchmarks (not tests): `make bench` or `python -m benchmarks`."""

@@ -1,0 +1,80 @@
+"""Plain-text call summary an adviser copies into the case system (issue 5).
+
+It records what was decided and why, in the document's words, so the record can be checked
+against the threshold document later. It takes no details of the child at all: the case system
+already holds who the child is, and a copied text should not carry them a second time. The only
+free text is the adviser's own note, and it appears only when the adviser typed one.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable, Optional
+from zoneinfo import ZoneInfo
+
+from pathway.catalogue import Catalogue, load_catalogue
+from pathway.models import Case, Decision
+
+CALLERS = {
+    "professional": "Professional",
+    "parent_carer": "Parent or carer",
+    "public": "Member of the public",
+    None: "Not recorded",
+}
+MAX_NOTE = 2000
+
+
+def call_summary(decision: Decision, *, caller: Optional[str], indicators: Iterable[str],
+                 time: Optional[datetime] = None, note: Optional[str] = None,
+                 timezone: str = "Europe/London", catalogue: Optional[Catalogue] = None) -> str:
+    """The summary text. `time` defaults to the moment the decision was made for."""
+    catalogue = catalogue or load_catalogue()
+    if caller not in CALLERS:
+        raise ValueError(f"caller must be one of {sorted(k for k in CALLERS if k)} or None, not {caller!r}")
+    chosen = _indicators(indicators, catalogue)
+    moment = (time or decision.contact_time)
+    if moment.tzinfo is None:
+        raise ValueError("time must carry a time zone, so the record says which clock it is")
+    local = moment.astimezone(ZoneInfo(timezone))
+
+    lines = [
+        "Children and Families Direct: call summary",
+        f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (" (out of hours)" if decision.out_of_hours else ""),
+        f"Caller: {CALLERS[caller]}",
+        "Indicators:",
+        *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
+        f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
+        f"Route: {decision.route.team}, {decision.route.phone}",
+        f"  {decision.route.why}",
+        "Reasons:",
+        *([f"- {r.explanation} ({r.source})" for r in decision.reasons] or ["- no indicators: universal services"]),
+    ]
+    note = _note(note)
+    if note:
+        lines += ["Adviser note:", *(f"  {line}" for line in note.splitlines())]
+    lines.append(f"Ruleset: {decision.ruleset}")
+    return "\n".join(lines) + "\n"
+
+
+def summarise_case(case: Case, decision: Decision, *, note: Optional[str] = None, **kwargs) -> str:
+    """The summary for a case and its decision; reads only the caller and indicators from the case."""
+    return call_summary(decision, caller=case.context.caller, indicators=case.indicators, note=note, **kwargs)
+
+
+def _indicators(ids: Iterable[str], catalogue: Catalogue):
+    ids = list(dict.fromkeys(ids))
+    unknown = [i for i in ids if not catalogue.has_indicator(i)]
+    if unknown:
+        raise ValueError(f"unknown indicators: {unknown}")
+    chosen = [catalogue.indicator(i) for i in ids]
+    return sorted(chosen, key=lambda ind: (not ind.immediate, -ind.level.rank, ind.text))
+
+
+def _note(note: Optional[str]) -> str:
+    if note is None:
+        return ""
+    if not isinstance(note, str):
+        raise TypeError("note must be text")
+    note = note.replace("\r\n", "\n").strip()
+    if len(note) > MAX_NOTE:
+        raise ValueError(f"note is {len(note)} characters; keep it under {MAX_NOTE}")
+    return note

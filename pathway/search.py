@@ -1,0 +1,265 @@
+"""Indicator search for an adviser on a phone call (issue 5).
+
+Callers do not use the document's words: they say "bruise", "drunk", "left alone". So each
+indicator is indexed on its text, its catalogue `keywords` and the caller phrasings in
+`data/search_synonyms.yaml`; a query is matched word by word (light stemming, the last word as a
+prefix so one or two keystrokes narrow the list) and phrase by phrase ("not at school" is not
+"school"). The index is built once; a query touches only the posting lists of its own words.
+
+Ordering is by score, then safety first on ties: immediate indicators, then higher levels.
+Indicators whose age band does not admit the child are never offered.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from pathway.catalogue import Catalogue, Indicator, load_catalogue
+
+SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
+
+# how much a match in each field counts; caller phrasings were written for search, the
+# document's wording was not, so they weigh more
+TEXT, KEYWORD, PHRASING = 1.0, 1.3, 1.5
+PREFIX = 0.8       # a word still being typed counts less than a finished one
+EXPANDED = 0.6     # a word reached through the word-synonym table
+PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
+MIN_PREFIX = 2
+PREFIX_CACHE_SIZE = 10_000
+
+STOPWORDS = frozenset("""
+a an the and or of to in on at for with by from as is are was were be been being am it its this that
+these those i im me my we our you your he him his she her they them their there here who what which
+when where how about just really very so too also any some all has have had having do does did
+doing will would can could should may might must shall think thinks thought keep keeps kept
+after get gets got getting go goes going come comes came one little next door over yet still
+three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
+again into out up worried worry concerned every hear heard there
+mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
+""".split())
+# family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
+# synonym phrasing would otherwise pull unrelated calls towards it
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SUFFIXES = ("ingly", "ings", "ing", "ied", "ies", "ive", "ed", "es", "ly", "s", "e", "y")
+
+
+class SearchDataError(ValueError):
+    """The synonyms file names something the catalogue does not have, or is malformed."""
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same."""
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return " ".join(_WORD.findall(text))
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stemmer: bruise/bruises/bruised/bruising all become 'bruis'."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ing", "ed", "ings") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # hitting -> hitt -> hit
+            break
+    return word
+
+
+_STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed words of a text, stopwords kept (phrases need them)."""
+    return [stem(w) for w in normalise(text).split()]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One indicator offered to the adviser, with the words that matched (for highlighting)."""
+
+    indicator: Indicator
+    score: float
+    matched: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    def as_dict(self) -> dict:
+        """Plain JSON for the call screen's live search."""
+        ind = self.indicator
+        return {"id": ind.id, "text": ind.text, "level": ind.level.value, "level_label": ind.level.label,
+                "immediate": ind.immediate, "age_band": ind.age_band, "hint": ind.hint,
+                "source": ind.source.cite(), "matched": list(self.matched), "score": self.score}
+
+
+@dataclass
+class _Entry:
+    indicator: Indicator
+    order: tuple  # safety-first tie-break
+    phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
+
+
+class SearchIndex:
+    """Built once from the catalogue and the synonyms table; `search` is then cheap."""
+
+    def __init__(self, catalogue: Catalogue, synonyms: dict):
+        extra, words = _check_synonyms(catalogue, synonyms)
+        self.catalogue = catalogue
+        self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
+        self.entries: list[_Entry] = []
+        postings: dict[str, dict[int, float]] = {}
+        for n, ind in enumerate(catalogue.indicators):
+            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id))
+            fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
+            for text, weight in fields:
+                toks = tuple(tokens(text))
+                content = [t for t in toks if t not in _STOP_STEMS]
+                for t in content:
+                    best = postings.setdefault(t, {})
+                    best[n] = max(best.get(n, 0.0), weight)
+                if len(toks) > 1 and weight > TEXT:
+                    entry.phrases.append((toks, weight))
+            self.entries.append(entry)
+        total = len(self.entries)
+        self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
+        self.postings = postings
+        # phrases indexed by their first word, so a query checks only phrases that can start there
+        self.phrases_by_first: dict[str, list[tuple[int, tuple[str, ...], float]]] = {}
+        for n, entry in enumerate(self.entries):
+            for toks, weight in entry.phrases:
+                self.phrases_by_first.setdefault(toks[0], []).append((n, toks, weight))
+        # surface words for prefix matching: "bru" -> bruise, bruising -> stem 'bruis'
+        surface = set()
+        for ind in catalogue.indicators:
+            for text in [ind.text, *ind.keywords, *extra.get(ind.id, [])]:
+                surface.update(w for w in normalise(text).split() if stem(w) in postings)
+        surface.update(w for w in words if stem(w) in self.word_synonyms)
+        self.surface = sorted(surface)
+        self._prefix_cache: dict[str, tuple[str, ...]] = {}
+
+    # ---------------------------------------------------------------- query
+    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
+               limit: int = 10) -> list[Hit]:
+        """Indicators for what the caller said, best first; only those the child's age admits."""
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        if unborn and age_in_months is not None:
+            raise ValueError("give either an age or unborn, not both")
+        if age_in_months is not None and age_in_months < 0:
+            raise ValueError(f"age_in_months cannot be negative ({age_in_months})")
+        words = normalise(query).split()
+        if not words:
+            return []
+        typing = not query[-1:].isspace() and not query[-1:] in ".,;!?"  # the last word may be unfinished
+        stems = [stem(w) for w in words]
+        scores: dict[int, float] = {}
+        matched: dict[int, set[str]] = {}
+
+        def add(term: str, factor: float, label: str) -> None:
+            posting = self.postings.get(term)
+            if not posting:
+                return
+            idf = self.idf[term]
+            for n, weight in posting.items():
+                gain = idf * weight * factor
+                if gain > best_for_word.get(n, 0.0):
+                    scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
+                    best_for_word[n] = gain
+                    matched.setdefault(n, set()).add(label)
+
+        last = len(words) - 1
+        for i, (word, s) in enumerate(zip(words, stems)):
+            if s in _STOP_STEMS or word in STOPWORDS:
+                continue
+            best_for_word: dict[int, float] = {}  # each query word counts once per indicator
+            add(s, 1.0, word)
+            for alt in self.word_synonyms.get(s, ()):
+                add(alt, EXPANDED, word)
+            if i == last and typing and len(word) >= MIN_PREFIX:
+                for full in self._completions(word):
+                    if full != word:
+                        add(stem(full), PREFIX, word)
+                        for alt in self.word_synonyms.get(stem(full), ()):
+                            add(alt, PREFIX * EXPANDED, word)
+        self._phrases(stems, words, typing, scores, matched)
+
+        admitted = [n for n in scores if self._admits(n, unborn, age_in_months)]
+        admitted.sort(key=lambda n: (-round(scores[n], 6), self.entries[n].order))
+        return [Hit(self.entries[n].indicator, round(scores[n], 4), tuple(sorted(matched.get(n, ()))))
+                for n in admitted[:limit]]
+
+    def _phrases(self, stems, words, typing, scores, matched) -> None:
+        """A multi-word keyword or phrasing met in order earns its content words once more."""
+        last = len(stems) - 1
+        for i, s in enumerate(stems):
+            for n, toks, weight in self.phrases_by_first.get(s, ()):
+                end = i + len(toks) - 1
+                if end > last:
+                    continue
+                ok = all(stems[i + k] == toks[k] for k in range(len(toks) - 1))
+                final = stems[end] == toks[-1] or (
+                    end == last and typing and len(words[end]) >= MIN_PREFIX and self._completes(words[end], toks[-1]))
+                if ok and final:
+                    bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
+                    scores[n] = scores.get(n, 0.0) + bonus
+                    matched.setdefault(n, set()).add(" ".join(words[i:end + 1]))
+
+    def _completions(self, prefix: str) -> tuple[str, ...]:
+        cached = self._prefix_cache.get(prefix)
+        if cached is None:
+            start = bisect_left(self.surface, prefix)
+            out = []
+            for w in self.surface[start:]:
+                if not w.startswith(prefix):
+                    break
+                out.append(w)
+            if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
+                self._prefix_cache.clear()
+            cached = self._prefix_cache[prefix] = tuple(out)
+        return cached
+
+    def _completes(self, prefix: str, target_stem: str) -> bool:
+        return any(stem(w) == target_stem for w in self._completions(prefix))
+
+    def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
+        band = self.entries[n].indicator.age_band
+        return band is None or self.catalogue.band(band).admits(unborn, age_in_months)
+
+
+def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
+    if not isinstance(data, dict) or set(data) - {"indicators", "words"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators' and 'words'")
+    extra = data.get("indicators") or {}
+    words = data.get("words") or {}
+    unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
+    if unknown:
+        raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
+    for key, value in [*extra.items(), *words.items()]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
+    return extra, words
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@cache
+def default_index() -> SearchIndex:
+    """The index over the shipped catalogue and synonyms, built once per process."""
+    return SearchIndex(load_catalogue(), load_synonyms())
+
+
+def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
+    """Search the shipped catalogue; see SearchIndex.search."""
+    return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit)

@@ -1,0 +1,86 @@
+"""The call summary an adviser copies into the case system (pathway/call_summary.py)."""
+from datetime import datetime, timezone
+
+import pytest
+
+from pathway.call_summary import call_summary, summarise_case
+from pathway.models import Case
+from rules import evaluate
+
+SATURDAY = "2026-11-28T10:30:00+00:00"
+TUESDAY_BST = "2026-07-07T10:30:00+00:00"
+
+
+def case(indicators, caller="professional", when=SATURDAY, child=None):
+    raw = {"indicators": indicators, "context": {"caller": caller, "contact_time": when}}
+    if child is not None:
+        raw["child"] = child
+    return Case.parse(raw)
+
+
+def summary(c, **kw):
+    return summarise_case(c, evaluate(c), **kw)
+
+
+def test_has_time_caller_indicators_level_route_and_reasons():
+    text = summary(case(["immediate.unexplained_injuries", "additional.experiencing_bullying"]))
+    assert "Time: Saturday 28 November 2026, 10:30 GMT (out of hours)" in text
+    assert "Caller: Professional" in text
+    assert "- Unexplained injuries or injuries where there is an inconsistent explanation of the injury (Protection;" in text
+    assert "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)" in text
+    assert "Level: Protection - immediate referral" in text
+    assert "Route: Emergency Duty Team, 0115 876 1000" in text
+    assert "Indicators requiring an immediate referral to Social Care, p9)" in text.split("Reasons:")[1]
+    # highest need first
+    assert text.index("Unexplained injuries") < text.index("Experiencing bullying")
+
+
+def test_time_is_london_time_with_its_zone():
+    text = summary(case(["additional.experiencing_bullying"], "parent_carer", TUESDAY_BST))
+    assert "Time: Tuesday 07 July 2026, 11:30 BST\n" in text
+    assert "Caller: Parent or carer" in text
+    assert "Route: Family Support Services, 0115 876 4800" in text
+
+
+def test_time_can_be_given_and_must_be_aware():
+    c = case(["additional.experiencing_bullying"])
+    d = evaluate(c)
+    text = call_summary(d, caller="public", indicators=c.indicators, time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc))
+    assert "Time: Tuesday 06 January 2026, 09:00 GMT" in text and "Caller: Member of the public" in text
+    with pytest.raises(ValueError, match="time zone"):
+        call_summary(d, caller="public", indicators=c.indicators, time=datetime(2026, 1, 6, 9, 0))
+
+
+def test_nothing_about_the_child_is_in_the_summary():
+    a = summary(case(["additional.experiencing_bullying"], child={"age_years": 7, "age_months": 3}))
+    b = summary(case(["additional.experiencing_bullying"], child={"age_years": 15}))
+    assert a == b
+    assert "7 years" not in a and "age" not in a.lower().replace("page", "")
+
+
+def test_note_only_when_given():
+    c = case(["additional.experiencing_bullying"])
+    assert "Adviser note" not in summary(c)
+    assert "Adviser note" not in summary(c, note="   ")
+    text = summary(c, note="Caller will ring back.\r\nSchool informed.")
+    assert "Adviser note:\n  Caller will ring back.\n  School informed.\n" in text
+
+
+def test_clear_errors():
+    c = case(["additional.experiencing_bullying"])
+    d = evaluate(c)
+    with pytest.raises(ValueError, match="unknown indicators: \\['no.such'\\]"):
+        call_summary(d, caller="public", indicators=["no.such"])
+    with pytest.raises(ValueError, match="caller must be one of"):
+        call_summary(d, caller="neighbour", indicators=[])
+    with pytest.raises(ValueError, match="under 2000"):
+        summary(c, note="x" * 2001)
+    with pytest.raises(TypeError):
+        summary(c, note=42)
+
+
+def test_no_caller_and_no_indicators():
+    c = Case.parse({"context": {"contact_time": SATURDAY}})
+    text = summary(c)
+    assert "Caller: Not recorded" in text and "- none chosen" in text and "Level: Universal" in text
+    assert "Route: Universal services and the Family Information Service, 0800 458 4114" in text
