@@ -151,7 +151,7 @@ class Catalogue(_Strict):
                     raise ValueError(f"{ind.id}: unknown contact {c!r}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
-        for key in ("indicators", "with_substantial_lifelong_disability"):
+        for key in ("indicators", "with_substantial_lifelong_disability", "states_substantial_lifelong_disability"):
             for iid in self.interpretations["cin_disability"][key]:
                 if iid not in known:
                     raise ValueError(f"interpretations.cin_disability.{key}: unknown {iid!r}")

@@ -29,6 +29,20 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
                 ))
                 continue
         chosen[indicator_id] = indicator
+    errors += _contradictions(case, chosen, catalogue)
     if errors:
         raise CaseError(errors)
     return [chosen[i] for i in sorted(chosen)]
+
+
+def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
+    """Answers that cannot both be true: asking the person beats guessing which one is wrong."""
+    stated = catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"]
+    disability = case.context.disability
+    if disability in ("none", "mild_moderate"):
+        clash = sorted(i for i in chosen if i in stated)
+        if clash:
+            return [FieldError(field="context.disability", message=(
+                f"is {disability!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
+                f"life-long disability: correct one of them, or choose 'uncertain'"))]
+    return []

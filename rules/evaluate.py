@@ -15,6 +15,7 @@ from pathway.levels import Level, highest
 from pathway.models import Case, ContactOut, Decision, Guidance, Reason, Route
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs
+from rules.engine import RulesError
 from rules.facts import decision_fact, need_facts
 
 RELATED_SOURCE = "Key contacts, p23"
@@ -38,6 +39,9 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue)) if indicators else []
     reasons = _reasons(findings)
+    explained = {i for r in reasons for i in r.indicators}
+    if any(ind.id not in explained for ind in indicators):
+        raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
     level = highest(r.level for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
 
@@ -46,7 +50,10 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     actions = [f["text"] for f in _by_priority(extras, "action") if f["priority"] == guidance.FIRST]
     actions += info.actions
     actions += [f["text"] for f in _by_priority(extras, "action") if f["priority"] != guidance.FIRST]
-    route = max((f for f in extras if f["type"] == "route"), key=lambda f: f["precedence"])
+    routes = [f for f in extras if f["type"] == "route"]
+    if not routes:
+        raise RulesError("the guidance ruleset returned no route: it lost a result")
+    route = max(routes, key=lambda f: f["precedence"])
     steps = [f["value"] for f in extras if f["type"] == "step"]
 
     return Decision(

@@ -29,6 +29,7 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
     facts.append({
         "kind": "case",
         "caf": ctx.caf or "unknown",
+        "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "additional_count": len(additional),
         "additional_domains": len({i.domain for i in additional}),
         "additional_ids": [i.id for i in additional],

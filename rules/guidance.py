@@ -143,10 +143,16 @@ def define(catalogue: Catalogue, emit) -> None:
         r = routing[c.m.level]
         emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 0})
 
+    @when_all((m.kind == "decision") & (m.level == "protection") & (m.disability == "substantial_lifelong")
+              & (m.large_sibling_group == False) & (m.out_of_hours == False))  # noqa: E712
+    def route_disabled_child_protection(c):
+        r = routing["disabled_child_protection"]
+        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 1})
+
     @when_all((m.kind == "decision") & (m.level == "protection") & (m.out_of_hours == True))  # noqa: E712
     def route_out_of_hours(c):
         r = routing["out_of_hours"]
-        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 1})
+        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 2})
 
 
 def _cite(source: dict) -> str:

@@ -50,7 +50,7 @@ def define(catalogue: Catalogue, emit) -> None:
                               f"additional-level needs across {c.m.additional_domains} CAF domains. "
                               + combo["why"], interpretation=True))
         c.assert_fact({"sid": c.s.sid, "kind": "need", "level": "extensive", "basis": "combination",
-                       "caf": c.m.caf, "ids": c.m.additional_ids})
+                       "caf": c.m.caf, "current_rank": c.m.current_rank, "ids": c.m.additional_ids})
 
     # --- additional needs while a CAF is not improving outcomes (Appendix 2, p25) ---------
     esc = interp["caf_not_improving_additional"]
@@ -68,12 +68,24 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(c.s.sid, finding(cin_caf["rule"], "child_in_need", c.m.extensive_ids, _cite(cin_caf["source"]),
                               "Extensive needs with a CAF open that is not improving outcomes. " + cin_caf["why"]))
 
-    @when_all((m.kind == "need") & (m.basis == "combination") & (m.caf == "open_not_improving"))
+    @when_all((m.kind == "need") & (m.basis == "combination") & (m.caf == "open_not_improving")
+              & (m.current_rank >= 3))
     def cin_combination_not_improving(c):
         emit(c.s.sid, finding(cin_caf["rule"], "child_in_need", c.m.ids, _cite(cin_caf["source"]),
                               "A range of additional needs that this tool reads as extensive (combination "
-                              "rule), with a CAF open that is not improving outcomes. " + cin_caf["why"],
-                              interpretation=True))
+                              "rule), with extensive support already in place and a CAF that is not improving "
+                              "outcomes. " + cin_caf["why"], interpretation=True))
+
+    @when_all((m.kind == "need") & (m.basis == "combination") & (m.caf == "open_not_improving")
+              & (m.current_rank == 0))
+    def cin_combination_not_improving_level_unknown(c):
+        emit(c.s.sid, finding(cin_caf["rule"], "child_in_need", c.m.ids, _cite(cin_caf["source"]),
+                              "A range of additional needs that this tool reads as extensive (combination "
+                              "rule), with a CAF that is not improving outcomes. The level the family is "
+                              "supported at now was not given: if the CAF has been at Additional level the "
+                              "next step is Extensive (Appendix 2, p25); if at Extensive, a referral as a "
+                              "Child in Need (p15-16). Where it cannot tell, the tool takes the higher. "
+                              + cin_caf["why"], interpretation=True))
 
     # --- Child in Need: substantial, life-long disability needing specialist services ------
     cin_dis = interp["cin_disability"]

@@ -25,7 +25,8 @@ def reference_level(case: Case, indicators: list[Indicator], catalogue: Catalogu
         levels.append(Level.EXTENSIVE)
     if caf_bad and additional:
         levels.append(Level.EXTENSIVE)
-    if caf_bad and (extensive or combination):
+    current = case.context.current_level.rank if case.context.current_level else 0
+    if caf_bad and (extensive or (combination and (current == 0 or current >= 3))):
         levels.append(Level.CHILD_IN_NEED)
     with_disability = set(interp["cin_disability"]["with_substantial_lifelong_disability"])
     if any(i.specialist_disability_need for i in indicators) or (

@@ -1,6 +1,9 @@
 """Child in Need (Children Act 1989 as the document gives it: p4, p15-16, p23, Appendix 3)."""
 from __future__ import annotations
 
+import pytest
+
+from pathway import CaseError
 from rules import evaluate
 from tests.conftest import make_case
 
@@ -55,3 +58,38 @@ def test_child_in_need_never_lowers_protection():
     d = evaluate(make_case([EXTENSIVE, "protection.persistent_domestic_abuse"], caf="open_not_improving"))
     assert d.level == "protection"
     assert {r.level for r in d.reasons} >= {"protection", "child_in_need"}
+
+
+COMBINATION = ["additional.experiencing_bullying", "additional.low_self_esteem",
+               "additional.lack_routine", "additional.inconsistent_parenting"]
+
+
+def test_a_failing_additional_caf_steps_up_one_level_not_two():
+    """Appendix 2 (p25): from a failing Additional CAF the next step is Extensive."""
+    d = evaluate(make_case(COMBINATION, caf="open_not_improving", current_level="additional"))
+    assert d.level == "extensive" and d.step == "up"
+
+
+def test_a_failing_caf_for_a_range_of_needs_already_at_extensive_is_child_in_need():
+    d = evaluate(make_case(COMBINATION, caf="open_not_improving", current_level="extensive"))
+    assert d.level == "child_in_need"
+
+
+def test_when_the_current_level_is_unknown_the_tool_takes_the_higher_and_says_why():
+    d = evaluate(make_case(COMBINATION, caf="open_not_improving"))
+    assert d.level == "child_in_need"
+    cin = next(r for r in d.reasons if r.level == "child_in_need")
+    assert "takes the higher" in cin.explanation and cin.interpretation is True
+
+
+@pytest.mark.parametrize("disability", ["none", "mild_moderate"])
+def test_answers_that_contradict_each_other_about_disability_are_refused(disability):
+    with pytest.raises(CaseError) as err:
+        evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"], disability=disability))
+    [e] = err.value.errors
+    assert e.field == "context.disability" and "substantial and life-long" in e.message
+
+
+def test_an_uncertain_disability_does_not_contradict_a_disability_indicator():
+    assert evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"],
+                              disability="uncertain")).level == "child_in_need"

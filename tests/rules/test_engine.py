@@ -115,3 +115,18 @@ def test_an_engine_failure_is_a_rules_error(monkeypatch):
     monkeypatch.setattr(lang, "assert_facts", broken)
     with pytest.raises(RulesError, match="the rules engine failed"):
         engine.run(FAULTY, [{"kind": "fine"}])
+
+
+def test_a_lost_needs_result_is_an_error_not_a_wrong_level(monkeypatch):
+    """If the engine drops a finding, the decision would silently under-call: refuse instead."""
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: [] if name == "fsp_2014_needs" else real_run(name, facts))
+    with pytest.raises(RulesError, match="no finding"):
+        evaluate(make_case(["immediate.trafficking_victim"]))
+
+
+def test_a_lost_route_is_an_error(monkeypatch):
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: [f for f in real_run(name, facts) if f.get("type") != "route"])
+    with pytest.raises(RulesError, match="no route"):
+        evaluate(make_case(["additional.lack_routine"]))

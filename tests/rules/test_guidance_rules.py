@@ -90,3 +90,20 @@ def test_professional_referrer_is_told_to_confirm_in_writing():
 def test_a_member_of_the_public_is_not_told_to_start_a_caf():
     d = evaluate(make_case(["additional.lack_routine"], caller="public"))
     assert "guidance.not_caf_trained" in rules_of(d)
+
+
+def test_the_route_for_a_disabled_child_with_protection_concerns_is_the_disabled_childrens_team():
+    d = evaluate(make_case([CP], disability="substantial_lifelong"))
+    assert d.route.team == "Disabled Children's Team" and d.route.phone == "0115 883 8266"
+
+
+@pytest.mark.parametrize("context", [{"disability": "substantial_lifelong", "large_sibling_group": True},
+                                     {"disability": "uncertain"}])
+def test_large_sibling_group_or_uncertain_disability_routes_to_screening_and_duty(context):
+    assert evaluate(make_case([CP], **context)).route.team == "Screening and Duty Team"
+
+
+def test_out_of_hours_the_emergency_duty_team_takes_a_disabled_childs_protection_call():
+    from tests.conftest import OUT_OF_HOURS
+    d = evaluate(make_case([CP], disability="substantial_lifelong", contact_time=OUT_OF_HOURS))
+    assert d.route.team == "Emergency Duty Team"
