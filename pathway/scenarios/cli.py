@@ -5,11 +5,13 @@ the rules, 2 a file or scenario was refused (file, scenario and field on stderr)
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
-from pathway.scenarios.loader import ScenarioErrors, default_paths, load_paths
-from pathway.scenarios.runner import Result, run
+from pathway.scenarios.batch import run_batch
+from pathway.scenarios.loader import ScenarioErrors, default_paths
+from pathway.scenarios.runner import Result
 
 EXIT_DISAGREE = 1
 EXIT_REFUSED = 2
@@ -27,10 +29,19 @@ def add_scenarios_parser(sub) -> None:
     c = inner.add_parser("check", help="validate scenario files without running them")
     c.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
     c.set_defaults(func=cmd_check)
+    for command in (r, c):
+        command.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                       help="worker processes (default: more than one only for large batches of several files)")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of 1 or more")
+    return int(text)
 
 
 def cmd_check(args) -> int:
-    loaded = _load(args.paths)
+    loaded = _batch(args, execute=False)
     if loaded is None:
         return EXIT_REFUSED
     files = len({item.file for item in loaded})
@@ -39,15 +50,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_run(args) -> int:
-    loaded = _load(args.paths)
-    if loaded is None:
+    results = _batch(args, execute=True)
+    if results is None:
         return EXIT_REFUSED
-    bar = Progress(len(loaded)) if sys.stderr.isatty() else None
-    try:
-        results = run(loaded, progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
     if args.json:
         json.dump({"summary": summary(results), "results": [r.as_dict() for r in results]}, sys.stdout, indent=1)
         sys.stdout.write("\n")
@@ -58,14 +63,21 @@ def cmd_run(args) -> int:
     return 0 if all(r.match for r in results) else EXIT_DISAGREE
 
 
-def _load(paths):
+def _batch(args, execute: bool):
+    """The batch's results (or validated scenarios); None, with every problem on stderr, if refused."""
+    bar = Progress() if sys.stderr.isatty() else None
     try:
-        return load_paths(paths or default_paths())
+        return run_batch(args.paths or default_paths(), jobs=args.jobs, execute=execute,
+                         progress=bar.update if bar else None)
     except ScenarioErrors as exc:
-        for err in exc.errors:
-            sys.stderr.write(f"error: {err}\n")
-        sys.stderr.write(f"{len(exc.errors)} problem(s): fix the scenario files named above\n")
-        return None
+        errors = exc.errors
+    finally:
+        if bar:
+            bar.close()
+    for err in errors:
+        sys.stderr.write(f"error: {err}\n")
+    sys.stderr.write(f"{len(errors)} problem(s): fix the scenario files named above\n")
+    return None
 
 
 def summary(results: list[Result]) -> dict:
@@ -91,21 +103,23 @@ def table(results: list[Result]) -> str:
 
 
 class Progress:
-    """A one-line progress bar on stderr, redrawn at most ~100 times whatever the batch size."""
+    """A one-line progress bar on stderr (by bytes of scenario files), redrawn once per percent."""
 
     WIDTH = 30
 
-    def __init__(self, total: int, stream=None):
-        self.total, self.stream = max(total, 1), stream or sys.stderr
-        self.step = max(self.total // 100, 1)
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.shown = -1
 
-    def update(self, done: int) -> None:
-        if done % self.step and done != self.total:
+    def update(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent == self.shown:
             return
-        filled = self.WIDTH * done // self.total
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{self.total}")
+        self.shown = percent
+        filled = self.WIDTH * percent // 100
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent:3d}%")
         self.stream.flush()
 
     def close(self) -> None:
-        self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r")
+        self.stream.write("\r" + " " * (self.WIDTH + 8) + "\r")
         self.stream.flush()

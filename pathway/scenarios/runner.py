@@ -50,6 +50,9 @@ def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], N
             decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
         except RulesError as exc:
             results.append(Result(scenario.id, file, scenario.model.level.value, None, error=str(exc)))
+        except Exception as exc:  # noqa: BLE001  durable-rules can fail outside RulesError: report, never crash a batch
+            results.append(Result(scenario.id, file, scenario.model.level.value, None,
+                                  error=f"the rules engine failed ({type(exc).__name__}: {exc}); please report it"))
         else:
             results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value,
                                   compare(scenario, decision)))
