@@ -2,6 +2,8 @@
 so a rule change that moves a teaching case fails loudly and says which one."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pathway.catalogue import load_catalogue
@@ -21,7 +23,7 @@ REQUIRED_FAMILIES = {
     "consent.refused_early_help", "consent.social_care",
     "disabled.dct", "disabled.large_sibling_group", "disabled.uncertain", "disabled.mild_moderate",
     "step.up", "step.down", "step.same", "same_words", "rule.never_lowered",
-    "caller.public", "caller.professional",
+    "caller.public", "caller.professional", "boundary.age_band",
 }
 
 
@@ -55,12 +57,25 @@ def test_every_level_is_a_model_answer():
         "universal", "additional", "extensive", "child_in_need", "protection"}
 
 
-def test_out_of_hours_scenarios_set_a_contact_time():
+def test_office_hours_scenarios_set_a_contact_time():
+    # without one the runner's fixed in-hours moment decides, and the lesson would be hidden
+    timed = {"immediate.in_hours", "immediate.out_of_hours", "boundary.office_hours"}
     for s in BY_ID.values():
-        if s.model.out_of_hours is not None or s.model.first_contact == "emergency_duty_team":
+        if timed & set(s.covers) or s.model.out_of_hours is not None or s.model.first_contact == "emergency_duty_team":
             assert s.answers.context.contact_time is not None, s.id
 
 
 def test_teaching_points_are_filled_in():
     for s in BY_ID.values():
         assert s.teaching.why.strip() and s.teaching.common_mistake.strip() and s.teaching.pages.strip(), s.id
+
+
+def test_docs_coverage_table_matches_the_scenarios():
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    families: dict[str, list[str]] = {}
+    for s in BY_ID.values():
+        for family in s.covers:
+            families.setdefault(family, []).append(s.id)
+    for family, ids in families.items():
+        row = f"| `{family}` | " + ", ".join(f"`{i}`" for i in sorted(ids)) + " |"
+        assert row in docs, f"docs/scenarios.md coverage table is out of date for {family}"
