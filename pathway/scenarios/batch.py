@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from pathway.catalogue import load_catalogue
-from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, _expand, _load_file
+from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, expand, check_file
 from pathway.scenarios.runner import Result, run
 
 PARALLEL_FROM_BYTES = 512 * 1024  # about 500 scenarios: below this one process is quicker
@@ -29,6 +29,11 @@ def auto_jobs(files: list[Path]) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS, len(files)))
 
 
+def load_paths(paths: Iterable[str | Path]) -> list[Loaded]:
+    """The validated scenarios of files and folders, in-process; ids must be unique across all."""
+    return run_batch(paths, jobs=1, execute=False)
+
+
 def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: bool = True,
               progress: Optional[Callable[[int, int], None]] = None) -> list[Result] | list[Loaded]:
     """Results for every scenario in `paths` (or, with execute=False, the validated scenarios).
@@ -37,7 +42,7 @@ def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: 
     (including an id used twice); `progress(bytes_done, bytes_total)` is called after each file.
     """
     errors: list[ScenarioError] = []
-    files = _expand(paths, errors)
+    files = expand(paths, errors)
     jobs = auto_jobs(files) if jobs is None else max(1, jobs)
     total = sum(f.stat().st_size for f in files) or 1
     done = 0
@@ -63,7 +68,7 @@ def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: 
 def _one_file(job: tuple[str, bool]):
     """Load one file and (when asked) run it: plain, picklable values only cross the process boundary."""
     file, execute = job
-    scenarios, problems = _load_file(Path(file), load_catalogue())
+    scenarios, problems = check_file(Path(file), load_catalogue())
     loaded = [Loaded(file, s) for s in scenarios]
     items = run(loaded) if execute and not problems else loaded
     if problems:

@@ -71,30 +71,10 @@ def default_paths() -> list[Path]:
 
 def load(path: str | Path, catalogue: Optional[Catalogue] = None) -> list[Scenario]:
     """The scenarios of one file (a mapping for one scenario, or a list of them)."""
-    scenarios, errors = _load_file(Path(path), catalogue or load_catalogue())
+    scenarios, errors = check_file(Path(path), catalogue or load_catalogue())
     if errors:
         raise ScenarioErrors(errors)
     return scenarios
-
-
-def load_paths(paths: Iterable[str | Path], catalogue: Optional[Catalogue] = None) -> list[Loaded]:
-    """The scenarios of files and folders (searched for *.yaml / *.yml); ids must be unique across all."""
-    catalogue = catalogue or load_catalogue()
-    loaded: list[Loaded] = []
-    errors: list[ScenarioError] = []
-    seen: dict[str, str] = {}
-    for file in _expand(paths, errors):
-        found, problems = _load_file(file, catalogue)
-        errors += problems
-        for s in found:
-            if s.id in seen:
-                errors.append(ScenarioError(str(file), s.id, "id", f"duplicate id, first used in {seen[s.id]}"))
-                continue
-            seen[s.id] = str(file)
-            loaded.append(Loaded(str(file), s))
-    if errors:
-        raise ScenarioErrors(errors)
-    return loaded
 
 
 def dump_scenarios(scenarios: Iterable[Scenario]) -> str:
@@ -103,7 +83,8 @@ def dump_scenarios(scenarios: Iterable[Scenario]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
-def _expand(paths: Iterable[str | Path], errors: list[ScenarioError]) -> list[Path]:
+def expand(paths: Iterable[str | Path], errors: list[ScenarioError]) -> list[Path]:
+    """The scenario files named or found under folders, in a stable order; missing paths become errors."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -118,7 +99,8 @@ def _expand(paths: Iterable[str | Path], errors: list[ScenarioError]) -> list[Pa
     return files
 
 
-def _load_file(file: Path, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
+def check_file(file: Path, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
+    """A file's valid scenarios and the problems of the others (the caller decides whether to refuse)."""
     name = str(file)
     try:
         text = file.read_text(encoding="utf-8")
