@@ -23,7 +23,7 @@ MAX_AUTO_JOBS = 8
 
 def auto_jobs(files: list[Path]) -> int:
     """How many processes a batch of these files is worth."""
-    size = sum(f.stat().st_size for f in files)
+    size = sum(_size(f) for f in files)
     if len(files) < 2 or size < PARALLEL_FROM_BYTES:
         return 1
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS, len(files)))
@@ -43,9 +43,9 @@ def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: 
     """
     errors: list[ScenarioError] = []
     files = expand(paths, errors)
+    sizes = {str(f): _size(f) for f in files}
     jobs = auto_jobs(files) if jobs is None else max(1, jobs)
-    total = sum(f.stat().st_size for f in files) or 1
-    done = 0
+    total, done = sum(sizes.values()) or 1, 0
     out: list = []
     seen: dict[str, str] = {}
     with _mapper(jobs, len(files)) as mapper:
@@ -57,7 +57,7 @@ def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: 
                     continue
                 seen[scenario_id] = file
                 out.append(item)
-            done += Path(file).stat().st_size
+            done += sizes[file]
             if progress:
                 progress(done, total)
     if errors:
@@ -66,15 +66,20 @@ def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: 
 
 
 def _one_file(job: tuple[str, bool]):
-    """Load one file and (when asked) run it: plain, picklable values only cross the process boundary."""
+    """Load one file and (when asked and it is valid) run it; only picklable values cross processes."""
     file, execute = job
     scenarios, problems = check_file(Path(file), load_catalogue())
+    if problems:  # the batch will be refused: running the rest of this file would be wasted
+        return file, [], [], [(e.file, e.scenario, e.field, e.message) for e in problems]
     loaded = [Loaded(file, s) for s in scenarios]
-    items = run(loaded) if execute and not problems else loaded
-    if problems:
-        items = []
-    ids = [s.id for s in scenarios] if not problems else []
-    return file, ids, items, [(e.file, e.scenario, e.field, e.message) for e in problems]
+    return file, [s.id for s in scenarios], run(loaded) if execute else loaded, []
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:  # unreadable: check_file reports it
+        return 0
 
 
 class _mapper:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 from pathway.scenarios.batch import run_batch
 from pathway.scenarios.loader import ScenarioErrors, default_paths
@@ -71,6 +72,9 @@ def _batch(args, execute: bool):
                          progress=bar.update if bar else None)
     except ScenarioErrors as exc:
         errors = exc.errors
+    except BrokenProcessPool:
+        sys.stderr.write("internal error: a worker process died (out of memory?); try again with --jobs 1\n")
+        sys.exit(EXIT_INTERNAL)
     finally:
         if bar:
             bar.close()
