@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pathway.levels import Level
 from pathway.models import Case, Child, Context
@@ -45,8 +45,19 @@ class Teaching(_Strict):
     pages: str = Field(min_length=1)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
     common_mistake: str = Field(min_length=1)
 
+    @field_validator("pages", mode="before")
+    @classmethod
+    def _page_number_as_text(cls, value):
+        # trainers write `pages: 9`; YAML makes that a number
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
 
 class Scenario(_Strict):
+    """A worked case: what the trainer reads, what the trainee should answer, and why.
+
+    `id` is stable so a failing run, a test and a trainer's notes all name the same scenario.
+    """
+
     id: str = Field(pattern=ID_PATTERN, max_length=80)
     title: str = Field(min_length=1)
     narrative: str = Field(min_length=1)

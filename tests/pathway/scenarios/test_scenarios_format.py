@@ -102,6 +102,12 @@ def test_an_unknown_value_is_named(scenario_dict, write_yaml, path, value, field
     assert only_error(exc).field == field
 
 
+def test_a_page_number_may_be_written_as_a_number(scenario_dict, write_yaml):
+    scenario_dict["teaching"]["pages"] = 9
+    [scenario] = load(write_yaml(scenario_dict))
+    assert scenario.teaching.pages == "9"
+
+
 def test_a_scenario_without_an_age_is_refused(scenario_dict, write_yaml):
     scenario_dict["child"] = {}
     with pytest.raises(ScenarioErrors) as exc:
