@@ -150,3 +150,8 @@ def test_a_rules_failure_exits_3_without_a_stack_trace(monkeypatch, capsys, scen
     captured = capsys.readouterr()
     assert "valid-one" in captured.out and "(error)" in captured.out and shown in captured.out
     assert "Traceback" not in captured.err
+
+
+def test_a_missing_path_exits_2(capsys, tmp_path):
+    assert main(["scenarios", "run", str(tmp_path / "nowhere.yaml")]) == 2
+    assert f"error: {tmp_path / 'nowhere.yaml'}: (file): no such file or folder" in capsys.readouterr().err
