@@ -1,0 +1,160 @@
+"""Read and write scenario files, refusing anything wrong with the file, scenario and field named.
+
+A trainer edits these files by hand, so every problem is reported at once (not just the first)
+and in their terms: `file`, `scenario` id (or position when it has no id), and `field`.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, NamedTuple, Optional
+
+import yaml
+from pydantic import ValidationError
+
+from pathway.catalogue import Catalogue, load_catalogue
+from pathway.checks import resolve_indicators
+from pathway.models import CaseError, _field_error
+from pathway.scenarios.model import Scenario
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SUFFIXES = (".yaml", ".yml")
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """Safe YAML without timestamp resolution: a contact_time stays text and is checked as the
+    contract checks it (timezone required), rather than silently becoming a naive datetime."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class ScenarioError(ValueError):
+    """One refused scenario (or file): where it is and which field is wrong."""
+
+    file: str
+    scenario: Optional[str]
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.scenario}" if self.scenario else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class ScenarioErrors(ValueError):
+    """Every problem found in the files given; `errors` lists them in file order."""
+
+    def __init__(self, errors: list[ScenarioError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class Loaded(NamedTuple):
+    """A scenario and the file it came from (kept out of the model so exports compare equal)."""
+
+    file: str
+    scenario: Scenario
+
+
+def default_paths() -> list[Path]:
+    """The scenarios shipped with the tool (the repository's top-level scenarios/ folder)."""
+    return [SHIPPED_DIR]
+
+
+def load(path: str | Path, catalogue: Optional[Catalogue] = None) -> list[Scenario]:
+    """The scenarios of one file (a mapping for one scenario, or a list of them)."""
+    scenarios, errors = check_file(Path(path), catalogue or load_catalogue())
+    if errors:
+        raise ScenarioErrors(errors)
+    return scenarios
+
+
+def dump_scenarios(scenarios: Iterable[Scenario]) -> str:
+    """YAML text that `load` reads back into equal scenarios (trainers export and import)."""
+    data = [s.model_dump(mode="json", exclude_defaults=True) for s in scenarios]
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def expand(paths: Iterable[str | Path], errors: list[ScenarioError]) -> list[Path]:
+    """The scenario files named or found under folders, in a stable order; missing paths become errors."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file())
+            if not found:
+                errors.append(ScenarioError(str(p), None, "(file)", "folder holds no .yaml scenario files"))
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(ScenarioError(str(p), None, "(file)", "no such file or folder"))
+    return files
+
+
+def check_file(file: Path, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
+    """A file's valid scenarios and the problems of the others (the caller decides whether to refuse)."""
+    name = str(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        return [], [ScenarioError(name, None, "(file)", f"cannot read: {exc.strerror}")]
+    except UnicodeDecodeError:
+        return [], [ScenarioError(name, None, "(file)", "not UTF-8 text")]
+    return _parse(text, name, catalogue)
+
+
+def loads(text: str, name: str = "<text>", catalogue: Optional[Catalogue] = None) -> list[Scenario]:
+    """The scenarios in YAML text (an import pasted or uploaded rather than read from a file)."""
+    scenarios, errors = _parse(text, name, catalogue or load_catalogue())
+    if errors:
+        raise ScenarioErrors(errors)
+    return scenarios
+
+
+def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return [], [ScenarioError(name, None, "(file)", f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
+    items = data if isinstance(data, list) else [data] if isinstance(data, dict) else None
+    if not items:
+        return [], [ScenarioError(name, None, "(file)", "expected a scenario (mapping) or a list of scenarios")]
+    scenarios, errors = [], []
+    for position, raw in enumerate(items, start=1):
+        label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{position}"
+        scenario, problems = _check(raw, catalogue)
+        errors += [ScenarioError(name, label, field, message) for field, message in problems]
+        if scenario is not None:
+            scenarios.append(scenario)
+    return scenarios, errors
+
+
+def _check(raw, catalogue: Catalogue) -> tuple[Optional[Scenario], list[tuple[str, str]]]:
+    """The scenario, or the (field, message) problems that refuse it."""
+    try:
+        scenario = Scenario.model_validate_json(json.dumps(raw, default=str))
+    except ValidationError as exc:
+        errs = [_field_error(e) for e in exc.errors()]
+        return None, [(e.field if e.field != "(body)" else "(scenario)", e.message) for e in errs]
+    problems = []
+    if not scenario.child.unborn and scenario.child.age_years is None:
+        # an assessment may leave the age out; a teaching case may not: age bands are part of the lesson
+        problems.append(("child.age_years", "a scenario must give the child's age (or unborn: true)"))
+    try:
+        resolve_indicators(scenario.case(), catalogue)
+    except CaseError as exc:
+        problems += [(f"answers.{e.field}", e.message) for e in exc.errors]
+    contact = scenario.model.first_contact
+    if contact is not None and contact not in {c.id for c in catalogue.contacts}:
+        problems.append(("model.first_contact", f"unknown contact {contact!r}"))
+    return (None, problems) if problems else (scenario, [])

@@ -1,0 +1,83 @@
+"""Run scenarios through the rules and compare with their model answers.
+
+Runs are reproducible: the documented default office hours are used (not the FSP_ environment
+overrides) and a scenario without a contact_time is assessed at a fixed weekday, in-hours moment,
+so a scenario's answer never depends on when or where the trainer runs it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Iterable, Optional
+from zoneinfo import ZoneInfo
+
+from pathway.models import Decision
+from pathway.scenarios.loader import Loaded
+from pathway.scenarios.model import Scenario
+from pathway.settings import OfficeHours
+
+# Wednesday 2 July 2014, 11:00 UK time: the day the Children's Partnership Board approved the pathway.
+FIXED_NOW = datetime(2014, 7, 2, 11, 0, tzinfo=ZoneInfo("Europe/London"))
+OFFICE_HOURS = OfficeHours()
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    file: Optional[str]
+    model_level: str
+    rules_level: Optional[str]
+    differences: list[str] = field(default_factory=list)
+    error: Optional[str] = None  # the rules failed on this scenario (a defect, never the trainer's)
+
+    @property
+    def match(self) -> bool:
+        return self.error is None and not self.differences
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "file": self.file, "model_level": self.model_level, "rules_level": self.rules_level,
+                "match": self.match, "differences": self.differences, "error": self.error}
+
+
+def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], None]] = None) -> list[Result]:
+    """One result per scenario, in order; `progress(done)` is called after each."""
+    from rules import RulesError, evaluate  # the rules register on import: only when running
+
+    results = []
+    for done, item in enumerate(items, start=1):
+        file, scenario = (item.file, item.scenario) if isinstance(item, Loaded) else (None, item)
+        try:
+            decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+        except RulesError as exc:
+            results.append(Result(scenario.id, file, scenario.model.level.value, None, error=str(exc)))
+        except Exception as exc:  # noqa: BLE001  durable-rules can fail outside RulesError: report, never crash a batch
+            results.append(Result(scenario.id, file, scenario.model.level.value, None,
+                                  error=f"the rules engine failed ({type(exc).__name__}: {exc}); please report it"))
+        else:
+            results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value,
+                                  compare(scenario, decision)))
+        if progress:
+            progress(done)
+    return results
+
+
+def compare(scenario: Scenario, decision: Decision) -> list[str]:
+    """How the decision differs from the model answer (empty when it agrees)."""
+    want = scenario.model
+    diffs = []
+
+    def check(name, expected, actual):
+        if expected is not None and expected != actual:
+            diffs.append(f"{name}: model {expected}, rules {actual}")
+
+    check("level", want.level.value, decision.level.value)
+    check("immediate", want.immediate, decision.immediate)
+    check("step", want.step, decision.step)
+    check("out_of_hours", want.out_of_hours, decision.out_of_hours)
+    check("first_contact", want.first_contact, decision.contacts[0].id if decision.contacts else None)
+    check("route_team", want.route_team, decision.route.team)
+    given = {g.rule for g in decision.guidance}
+    for rule in want.guidance:
+        if rule not in given:
+            diffs.append(f"guidance: model expects {rule}, rules did not give it")
+    return diffs

@@ -1,0 +1,192 @@
+"""The scenario format: what loads, what is refused (with file, scenario and field named),
+and the export/import round trip trainers rely on."""
+from __future__ import annotations
+
+import pytest
+
+from pathway.levels import Level
+from pathway.scenarios import ScenarioErrors, default_paths, dump_scenarios, load, load_paths, loads
+
+
+def only_error(exc_info):
+    errors = exc_info.value.errors
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_a_valid_file_loads_as_one_scenario(scenario_dict, write_yaml):
+    [scenario] = load(write_yaml(scenario_dict))
+    assert scenario.id == "valid-one"
+    assert scenario.model.level is Level.ADDITIONAL
+    assert scenario.case().indicators == ["additional.poor_school_attendance_exclusion"]
+
+
+def test_a_file_may_hold_a_list(scenario_dict, write_yaml):
+    second = {**scenario_dict, "id": "valid-two"}
+    assert [s.id for s in load(write_yaml([scenario_dict, second]))] == ["valid-one", "valid-two"]
+
+
+def test_unknown_indicator_is_refused_naming_file_scenario_and_field(scenario_dict, write_yaml):
+    scenario_dict["answers"]["indicators"] = ["additional.poor_school_attendance_exclusion", "additional.no_such_thing"]
+    path = write_yaml(scenario_dict)
+    with pytest.raises(ScenarioErrors) as exc:
+        load(path)
+    err = only_error(exc)
+    assert (err.file, err.scenario, err.field) == (str(path), "valid-one", "answers.indicators[1]")
+    assert "unknown indicator 'additional.no_such_thing'" in err.message
+
+
+def test_age_outside_the_indicators_band_is_refused(scenario_dict, write_yaml):
+    scenario_dict["child"] = {"age_years": 2}
+    scenario_dict["answers"]["indicators"] = ["protection.forced_marriage_under_18", "immediate.home_alone_5_and_under",
+                                              "extensive.pregnant_care_leavers"]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    err = only_error(exc)
+    assert err.field == "answers.indicators[2]"
+    assert "care leaver" in err.message and "2 years 0 months" in err.message
+
+
+def test_unborn_band_refuses_a_born_child(scenario_dict, write_yaml):
+    scenario_dict["answers"]["indicators"] = ["immediate.unborn_significant_harm"]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == "answers.indicators[0]"
+
+
+@pytest.mark.parametrize("section, key, field", [
+    (None, "model", "model"),
+    (None, "teaching", "teaching"),
+    (None, "narrative", "narrative"),
+    ("teaching", "common_mistake", "teaching.common_mistake"),
+    ("model", "level", "model.level"),
+])
+def test_a_missing_field_is_named(scenario_dict, write_yaml, section, key, field):
+    del (scenario_dict[section] if section else scenario_dict)[key]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    err = only_error(exc)
+    assert (err.scenario, err.field, err.message) == ("valid-one", field, "Field required")
+
+
+@pytest.mark.parametrize("where, field", [
+    ((), "modle"),
+    (("answers", "context"), "answers.context.consent"),
+    (("child",), "child.age"),
+])
+def test_an_unknown_field_is_named(scenario_dict, write_yaml, where, field):
+    target = scenario_dict
+    for key in where:
+        target = target[key]
+    target[field.rsplit(".", 1)[-1]] = "x"
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    err = only_error(exc)
+    assert (err.field, err.message) == (field, "unknown field")
+
+
+@pytest.mark.parametrize("path, value, field", [
+    (("model", "level"), "medium", "model.level"),
+    (("answers", "context", "caf"), "open", "answers.context.caf"),
+    (("answers", "context", "contact_time"), "2014-07-05T22:30:00", "answers.context.contact_time"),
+    (("model", "first_contact"), "the_police", "model.first_contact"),
+    (("id",), "Has Spaces", "id"),
+])
+def test_an_unknown_value_is_named(scenario_dict, write_yaml, path, value, field):
+    target = scenario_dict
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == field
+
+
+def test_a_page_number_may_be_written_as_a_number(scenario_dict, write_yaml):
+    scenario_dict["teaching"]["pages"] = 9
+    [scenario] = load(write_yaml(scenario_dict))
+    assert scenario.teaching.pages == "9"
+
+
+def test_a_scenario_without_an_age_is_refused(scenario_dict, write_yaml):
+    scenario_dict["child"] = {}
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == "child.age_years"
+
+
+def test_a_scenario_without_an_id_is_named_by_position(scenario_dict, write_yaml):
+    second = {k: v for k, v in scenario_dict.items() if k != "id"}
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml([scenario_dict, second]))
+    err = only_error(exc)
+    assert (err.scenario, err.field) == ("#2", "id")
+
+
+def test_every_problem_in_a_file_is_reported(scenario_dict, write_yaml):
+    bad_level = {**scenario_dict, "id": "bad-level", "model": {"level": "high"}}
+    bad_indicator = {**scenario_dict, "id": "bad-ind", "answers": {"indicators": ["nope"]}}
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml([scenario_dict, bad_level, bad_indicator]))
+    assert [(e.scenario, e.field) for e in exc.value.errors] == [
+        ("bad-level", "model.level"), ("bad-ind", "answers.indicators[0]")]
+
+
+def test_duplicate_ids_across_files_are_refused(scenario_dict, write_yaml):
+    first = write_yaml(scenario_dict, "a.yaml")
+    second = write_yaml(scenario_dict, "b.yaml")
+    with pytest.raises(ScenarioErrors) as exc:
+        load_paths([first.parent])
+    err = only_error(exc)
+    assert (err.file, err.scenario, err.field) == (str(second), "valid-one", "id")
+    assert str(first) in err.message
+
+
+def test_broken_yaml_names_the_file_and_line(write_yaml):
+    path = write_yaml("- id: x\n  title: [unclosed\n")
+    with pytest.raises(ScenarioErrors) as exc:
+        load(path)
+    err = only_error(exc)
+    assert (err.file, err.scenario, err.field) == (str(path), None, "(file)")
+    assert "line" in err.message
+
+
+@pytest.mark.parametrize("text", ["", "just words\n", "[]\n", "42\n"])
+def test_a_file_that_is_not_scenarios_is_refused(write_yaml, text):
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(text))
+    assert only_error(exc).field in {"(file)", "(scenario)"}
+
+
+def test_a_missing_path_is_refused(tmp_path):
+    with pytest.raises(ScenarioErrors) as exc:
+        load_paths([tmp_path / "nowhere.yaml"])
+    assert only_error(exc).message == "no such file or folder"
+
+
+def test_contact_time_keeps_its_timezone(scenario_dict, write_yaml):
+    scenario_dict["answers"]["context"]["contact_time"] = "2014-07-05T22:30:00+01:00"
+    [scenario] = load(write_yaml(scenario_dict))
+    assert scenario.answers.context.contact_time.utcoffset().total_seconds() == 3600
+
+
+def test_unquoted_yaml_timestamp_is_read_as_text_and_checked(write_yaml, scenario_dict):
+    text = write_yaml(scenario_dict).read_text().replace("caf: none", "contact_time: 2014-07-05 22:30:00")
+    with pytest.raises(ScenarioErrors) as exc:
+        loads(text)
+    assert only_error(exc).field == "answers.context.contact_time"  # no timezone: refused, not guessed
+
+
+def test_export_then_import_gives_equal_scenarios():
+    shipped = [item.scenario for item in load_paths(default_paths())]
+    text = dump_scenarios(shipped)
+    assert loads(text) == shipped
+    assert dump_scenarios(loads(text)) == text  # stable: a second export is byte-identical
+
+
+def test_export_round_trips_through_a_file(tmp_path, scenario_dict, write_yaml):
+    scenario_dict["answers"]["context"]["contact_time"] = "2014-12-01T08:15:00Z"
+    scenarios = load(write_yaml(scenario_dict))
+    exported = tmp_path / "export.yaml"
+    exported.write_text(dump_scenarios(scenarios), encoding="utf-8")
+    assert load(exported) == scenarios
