@@ -80,14 +80,13 @@ def _reasons(findings: list[dict]) -> list[Reason]:
     for f in findings:
         key = (f["rule"], f["level"])
         if key not in grouped:
-            grouped[key] = {**f, "indicators": set()}
+            grouped[key] = {**f, "indicators": set(), "sources": set()}
         grouped[key]["indicators"].update(f["indicators"])
-        if f["source"] not in grouped[key]["source"].split("; "):
-            grouped[key]["source"] += "; " + f["source"]
+        grouped[key]["sources"].add(f["source"])
     reasons = []
     for (rule, level), f in grouped.items():
-        source = "; ".join(sorted(f["source"].split("; ")))
-        reasons.append(Reason(rule=rule, level=level, indicators=sorted(f["indicators"]), source=source,
+        reasons.append(Reason(rule=rule, level=level, indicators=sorted(f["indicators"]),
+                              source="; ".join(sorted(f["sources"])),
                               explanation=f["explanation"], interpretation=f["interpretation"]))
     return sorted(reasons, key=lambda r: (-Level(r.level).rank, r.rule))
 

@@ -93,3 +93,11 @@ def test_answers_that_contradict_each_other_about_disability_are_refused(disabil
 def test_an_uncertain_disability_does_not_contradict_a_disability_indicator():
     assert evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"],
                               disability="uncertain")).level == "child_in_need"
+
+
+def test_a_reason_from_several_findings_cites_each_source_once():
+    d = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks", "extensive.inaccessible_housing_need_aids"],
+                           disability="substantial_lifelong"))
+    cin = next(r for r in d.reasons if r.rule == "child_in_need.disability")
+    assert len(cin.indicators) == 2
+    assert cin.source.count("Appendix 3") == 1
