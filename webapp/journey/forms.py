@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
@@ -17,6 +17,24 @@ from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
 NOT_KNOWN = "not_known"
+
+try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms
+    SelectChoice = None
+
+
+def choices(pairs) -> list:
+    pairs = list(pairs)
+    return [SelectChoice(v, label) for v, label in pairs] if SelectChoice else pairs
+
+
+def choice_value(choice) -> str:
+    return choice.value if hasattr(choice, "value") else choice[0]
+
+
+def choice_label(choice) -> str:
+    return choice.label if hasattr(choice, "label") else choice[1]
 
 
 def _hint(ind: Indicator, show_levels: bool) -> str | None:
@@ -34,10 +52,10 @@ class _Multi(SelectMultipleField):
     """Checkboxes whose values must be among the choices offered on this page."""
 
     def pre_validate(self, form):
-        offered = {value for value, _ in self.choices}
+        offered = {choice_value(c) for c in self.choices}
         for value in self.data or []:
             if value not in offered:
-                raise ValueError("Select from the list")
+                raise ValidationError("Select from the list")
 
 
 class SafetyForm(FlaskForm):
@@ -52,48 +70,48 @@ class SafetyForm(FlaskForm):
     def build(cls, show_levels: bool, **kwargs) -> "SafetyForm":
         form = cls(**kwargs)
         indicators = immediate_indicators()
-        form.immediate.choices = [(i.id, i.text) for i in indicators] + [(NONE, "None of these")]
+        form.immediate.choices = choices([(i.id, i.text) for i in indicators] + [(NONE, "None of these")])
         form.immediate.widget = Checkboxes({i.id: _hint(i, False) for i in indicators})
         return form
 
     def validate_immediate(self, field):
         if NONE in field.data and len(field.data) > 1:
-            raise ValueError("Select ‘None of these’ only if none of the others apply")
+            raise ValidationError("Select ‘None of these’ only if none of the others apply")
         chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]
         bands = {i.age_band for i in chosen}
         if "unborn" in bands and bands - {"unborn", None}:
-            raise ValueError("‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
+            raise ValidationError("‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
                              "or 5 and under: choose the concerns for one child, then ring about each child")
 
 
 def _level_choices():
-    return [(lv.value, lv.label) for lv in Level] + [(NOT_KNOWN, "None, or not known")]
+    return choices([(lv.value, lv.label) for lv in Level] + [(NOT_KNOWN, "None, or not known")])
 
 
 class ChildForm(FlaskForm):
     born = RadioField(
-        "Has the child been born?", choices=[("yes", "Yes"), ("no", "No, the child is unborn")],
+        "Has the child been born?", choices=choices([("yes", "Yes"), ("no", "No, the child is unborn")]),
         validators=[InputRequired("Select whether the child has been born")], widget=Radios(),
     )
     age_years = StringField("Years", widget=GovTextInput())
     age_months = StringField("Months", widget=GovTextInput())
     disability = RadioField(
         "Does the child have a disability?",
-        choices=[("none", "No"), ("mild_moderate", "Yes, mild or moderate"),
-                 ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")],
+        choices=choices([("none", "No"), ("mild_moderate", "Yes, mild or moderate"),
+                 ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]),
         validators=[InputRequired("Select whether the child has a disability")],
         widget=Radios({"substantial_lifelong": "Permanent and substantial, likely to need specialist "
                                                "short breaks, support services, adaptations or equipment."}),
     )
     caf = RadioField(
         "Is a CAF (Common Assessment Framework) open for the child?",
-        choices=[("none", "No"), ("open_improving", "Yes, and things are improving"),
-                 ("open_not_improving", "Yes, but things are not improving")],
+        choices=choices([("none", "No"), ("open_improving", "Yes, and things are improving"),
+                 ("open_not_improving", "Yes, but things are not improving")]),
         validators=[InputRequired("Select whether a CAF is open")], widget=Radios(),
     )
     consent = RadioField(
         "Have the parents or carers consented to early help?",
-        choices=[("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not asked yet")],
+        choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not asked yet")]),
         validators=[InputRequired("Select whether the parents or carers have consented to early help")],
         widget=Radios(),
     )
@@ -108,7 +126,7 @@ class ChildForm(FlaskForm):
         if self.born.data == "yes":
             years = _whole(self.age_years, "years", 0, MAX_AGE_YEARS, required=True)
             months = _whole(self.age_months, "months", 0, 11, required=False)
-            ok = ok and years and months
+            ok = ok and years and months  # both checked first, so both errors show at once
         elif self.born.data == "no":
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
@@ -159,7 +177,7 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> Fla
         offered[group.dimension] = inds
         setattr(NeedsForm, group.dimension, _Multi(
             group.name, description="Select all that apply, or continue if none apply.",
-            choices=[(i.id, i.text) for i in inds],
+            choices=choices((i.id, i.text) for i in inds),
             widget=Checkboxes({i.id: _hint(i, show_levels) for i in inds}),
         ))
     form = NeedsForm(**kwargs)
@@ -170,7 +188,7 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> Fla
 class SettingsForm(FlaskForm):
     show_levels = RadioField(
         "Show the level of each indicator?",
-        choices=[("yes", "Yes, show the level next to each indicator"), ("no", "No, hide the levels")],
+        choices=choices([("yes", "Yes, show the level next to each indicator"), ("no", "No, hide the levels")]),
         validators=[InputRequired("Select whether to show the levels")],
         widget=Radios({"no": "Hiding levels helps you describe the child's needs before you see the level."}),
     )

@@ -5,12 +5,13 @@ from flask import url_for
 
 from pathway.catalogue import load_catalogue
 from webapp.journey.answers import immediate_chosen
-from webapp.journey.forms import ChildForm
+from webapp.journey.forms import ChildForm, choice_label, choice_value
 from webapp.journey.pages import needs_pages
 
 
 def _choice(field, value) -> str:
-    return dict(field.kwargs["choices"]).get(value, value) if hasattr(field, "kwargs") else value
+    """The label the person chose, from the form class's (unbound) field."""
+    return next((choice_label(c) for c in field.kwargs["choices"] if choice_value(c) == value), value)
 
 
 def check_rows(answers: dict) -> list[dict]:
