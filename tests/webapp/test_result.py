@@ -53,8 +53,11 @@ def test_no_needs_is_universal(client):
 def test_immediate_indicator_goes_straight_to_ring_now(client):
     r = client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
     assert r.headers["Location"] == "/result"
-    words = text(client.get("/result"))
+    r = client.get("/result")
+    words = text(r)
     assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
+    panel = r.get_data(as_text=True).split('class="govuk-panel')[1].split("</div>\n</div>")[0]
+    assert '<a class="app-panel-phone" href="tel:01158764800">0115 876 4800</a>' in panel
     assert "0115 876 4800" in words
     assert "confirm the referral in writing within 24 hours" in words
 

@@ -71,6 +71,7 @@ class Axe:
             page.evaluate(self.source)
         report = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
         (self.artifacts / f"axe-{name}.json").write_text(json.dumps(report, indent=1))
+        page.screenshot(path=str(self.artifacts / f"page-{name}.png"))
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in report["violations"]]
         assert violations == [], f"{name}: {violations}"
         self.checked.append(name)
