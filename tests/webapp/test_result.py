@@ -1,6 +1,8 @@
 """The result page shows what rules.evaluate decided: level, reasons, actions, contacts."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pathway.catalogue import load_catalogue
@@ -56,7 +58,7 @@ def test_immediate_indicator_goes_straight_to_ring_now(client):
     r = client.get("/result")
     words = text(r)
     assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
-    panel = r.get_data(as_text=True).split('class="govuk-panel')[1].split("</div>\n</div>")[0]
+    panel = re.search(r'class="govuk-panel__body">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
     assert '<a class="app-panel-phone" href="tel:01158764800">0115 876 4800</a>' in panel
     assert "0115 876 4800" in words
     assert "confirm the referral in writing within 24 hours" in words
