@@ -78,6 +78,7 @@ def test_needs_journey_to_the_level(page, axe, artifacts, case):
     while page.get_by_role("heading", level=1).inner_text() != "Check your answers":
         seen_pages += 1
         expect(page.locator(".govuk-caption-l")).to_contain_text("Needs")
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
         _check(page, axe, f"needs-{seen_pages}")
         for text in list(wanted):
             box = page.get_by_label(text, exact=True)
