@@ -180,3 +180,25 @@ def test_start_again_clears_the_answers(client):
     client.post("/child", data=CHILD)
     assert client.post("/start-again").headers["Location"] == "/safety"
     assert client.get("/needs/health").headers["Location"] == "/child"
+
+
+def test_every_need_indicator_is_on_exactly_one_needs_page():
+    on_pages = [i for p in needs_pages() for i in p.indicator_ids()]
+    needs = [i.id for i in load_catalogue().indicators if not i.immediate]
+    assert sorted(on_pages) == sorted(needs)
+
+
+def test_needs_pages_show_the_documents_hints(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    ind = load_catalogue().indicator("extensive.substantial_lifelong_disability_short_breaks")
+    assert ind.hint in text(client.get("/needs/health"))
+
+
+def test_expired_session_starts_again(app, client):
+    from sqlalchemy import update
+    from webapp import db
+    client.post("/safety", data={"immediate": "none"})
+    with app.app_context(), db.engine().begin() as conn:
+        conn.execute(update(db.web_sessions).values(expires_at=db.utcnow().replace(year=2000)))
+    assert client.get("/child").headers["Location"] == "/safety"

@@ -80,3 +80,12 @@ def test_defaults_work_without_config(tmp_path, monkeypatch):
     assert app.config["SECRET_KEY"] and app.config["WTF_CSRF_ENABLED"]
     assert app.config["MAX_CONTENT_LENGTH"] == 64 * 1024
     assert app.test_client().get("/").status_code == 200
+
+
+def test_generated_secret_key_is_shared_by_every_app_in_the_instance(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'k.sqlite3'}")
+    from pathlib import Path
+    first, second = create_app(), create_app()
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert oct(Path(first.instance_path, "secret_key").stat().st_mode & 0o777) == "0o600"
