@@ -202,3 +202,18 @@ def test_expired_session_starts_again(app, client):
     with app.app_context(), db.engine().begin() as conn:
         conn.execute(update(db.web_sessions).values(expires_at=db.utcnow().replace(year=2000)))
     assert client.get("/child").headers["Location"] == "/safety"
+
+
+def test_odd_digits_in_the_age_are_refused_not_crashed(client):
+    client.post("/safety", data={"immediate": "none"})
+    for odd in ["²", "٣", "1e3", "-1", "4.5", "9999"]:
+        r = client.post("/child", data={**CHILD, "age_years": odd})
+        assert r.status_code == 200, odd
+        assert "There is a problem" in text(r)
+
+
+def test_a_need_from_another_page_is_refused(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    r = client.post("/needs/health", data={"health": ["additional.stress_factors_poor_housing"]})
+    assert r.status_code == 200 and "Select from the list" in text(r)

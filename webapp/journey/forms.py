@@ -5,6 +5,8 @@ templates show in the error summary and inline.
 """
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
@@ -152,7 +154,7 @@ def _whole(field, unit: str, low: int, high: int, required: bool) -> bool:
             field.errors.append(f"Enter the child's age in {unit}")
             return False
         return True
-    if not raw.isdigit():
+    if not re.fullmatch(r"[0-9]{1,3}", raw):
         field.errors.append(f"Enter the child's age in {unit} as a whole number, like 4")
         return False
     if not low <= int(raw) <= high:
