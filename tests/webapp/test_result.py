@@ -44,7 +44,10 @@ def test_child_in_need_by_substantial_lifelong_disability(client):
 def test_step_up_guidance_when_supported_at_a_lower_level(client):
     r = _needs_result(client, {**CHILD, "current_level": "universal"},
                       {"health": ["additional.dental_decay_not_accessing"]})
-    assert "Stepping up" in text(r)
+    words = text(r)
+    assert "Stepping up" in words
+    assert load_catalogue().guidance["step_up"]["text"] in words
+    assert words.count(load_catalogue().guidance["step_up"]["text"]) == 1  # not repeated under Guidance
 
 
 def test_no_needs_is_universal(client):
