@@ -217,3 +217,41 @@ def test_a_need_from_another_page_is_refused(client):
     client.post("/child", data=CHILD)
     r = client.post("/needs/health", data={"health": ["additional.stress_factors_poor_housing"]})
     assert r.status_code == 200 and "Select from the list" in text(r)
+
+
+def _every_page(client) -> dict[str, str]:
+    """The HTML of every page of a full journey, including an error page and the result."""
+    pages = {}
+    for path in ["/", "/safety", "/disagreements", "/accessibility", "/settings?next=/"]:
+        pages[path] = client.get(path).get_data(as_text=True)
+    pages["safety error"] = client.post("/safety", data={}).get_data(as_text=True)
+    client.post("/safety", data={"immediate": "none"})
+    pages["/child"] = client.get("/child").get_data(as_text=True)
+    pages["child error"] = client.post("/child", data={}).get_data(as_text=True)
+    client.post("/child", data={**CHILD, "current_level": "universal"})
+    for p in needs_pages():
+        pages[f"/needs/{p.id}"] = client.get(f"/needs/{p.id}").get_data(as_text=True)
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    pages["/check"] = client.get("/check").get_data(as_text=True)
+    pages["/result"] = client.get("/result").get_data(as_text=True)
+    return pages
+
+
+def test_every_page_has_one_h1_a_title_and_unique_ids(client):
+    for name, html in _every_page(client).items():
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, name
+        assert re.search(r"<title>[^<]+ – Family Support Pathway</title>", html), name
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (name, sorted({i for i in ids if ids.count(i) > 1}))
+        assert "Traceback" not in html
+
+
+def test_reason_sources_are_listed_once_each(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "disability": "substantial_lifelong"})
+    walk_needs(client, {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
+    sources = re.findall(r"Source: ([^<]*)\.", client.get("/result").get_data(as_text=True))
+    assert len(sources) == 2
+    for source in sources:
+        parts = source.split("; ")
+        assert len(parts) == len(set(parts)), source
