@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, g
+from flask import Flask, g, request
+
+STATIC_ENDPOINTS = {"static", "assets.static"}
 
 
 def _nonce() -> str:
@@ -31,8 +33,8 @@ def init_app(app: Flask) -> None:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if response.mimetype == "text/html":
-            response.headers["Cache-Control"] = "no-store"  # answers about a child stay off shared caches
+        if request.endpoint not in STATIC_ENDPOINTS:
+            response.headers["Cache-Control"] = "no-store"  # answers and decisions about a child stay off caches
         if app.config.get("HSTS"):
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response

@@ -255,3 +255,12 @@ def test_reason_sources_are_listed_once_each(client):
     for source in sources:
         parts = source.split("; ")
         assert len(parts) == len(set(parts)), source
+
+
+def test_back_link_returns_to_check_answers_when_changing(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    assert 'class="govuk-back-link" href="/safety"' in client.get("/child").get_data(as_text=True) \
+        or 'href="/safety" class="govuk-back-link"' in client.get("/child").get_data(as_text=True)
+    html = client.get("/child?change=1").get_data(as_text=True)
+    assert re.search(r'<a[^>]*href="/check"[^>]*class="govuk-back-link"|<a[^>]*class="govuk-back-link"[^>]*href="/check"', html)

@@ -89,3 +89,9 @@ def test_generated_secret_key_is_shared_by_every_app_in_the_instance(tmp_path, m
     first, second = create_app(), create_app()
     assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
     assert oct(Path(first.instance_path, "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_pages_and_api_answers_are_not_cached_but_assets_may_be(client):
+    assert client.get("/safety").headers["Cache-Control"] == "no-store"
+    assert client.post("/api/v1/assess", json={}).headers["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/static/app/app.css").headers.get("Cache-Control", "")

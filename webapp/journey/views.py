@@ -24,6 +24,11 @@ def _after(default: str) -> str:
     return url_for("journey.check") if request.args.get("change") == "1" else default
 
 
+def _back(default: str) -> str:
+    """The back link: to the check page when changing an answer from there."""
+    return url_for("journey.check") if request.args.get("change") == "1" else default
+
+
 @bp.get("/")
 def start():
     return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(),
@@ -39,7 +44,7 @@ def safety():
         if store.immediate_chosen(store.get()):
             return redirect(url_for("journey.result"))
         return redirect(_after(url_for("journey.child")))
-    return render_template("journey/safety.html", form=form, back=url_for("journey.start"))
+    return render_template("journey/safety.html", form=form, back=_back(url_for("journey.start")))
 
 
 @bp.route("/child", methods=["GET", "POST"])
@@ -56,7 +61,7 @@ def child():
     if form.validate_on_submit():
         store.set_child(form.answers())
         return redirect(_after(url_for("journey.needs", page_id=needs_pages()[0].id)))
-    return render_template("journey/child.html", form=form, back=url_for("journey.safety"))
+    return render_template("journey/child.html", form=form, back=_back(url_for("journey.safety")))
 
 
 @bp.route("/needs/<page_id>", methods=["GET", "POST"])
@@ -79,7 +84,7 @@ def needs(page_id: str):
         nxt = url_for("journey.needs", page_id=following) if following else url_for("journey.check")
         return redirect(_after(nxt))
     previous = previous_page_id(page_id)
-    back = url_for("journey.needs", page_id=previous) if previous else url_for("journey.child")
+    back = _back(url_for("journey.needs", page_id=previous) if previous else url_for("journey.child"))
     position = [p.id for p in needs_pages()].index(page_id) + 1
     return render_template("journey/needs.html", form=form, page=needs_page, back=back,
                            position=position, total=len(needs_pages()), show_levels=store.show_levels())
