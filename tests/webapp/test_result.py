@@ -104,3 +104,16 @@ def test_every_page_links_stylesheet_and_module_script(client, path):
     html = client.get(path).get_data(as_text=True)
     assert "/static/govuk/govuk-frontend.min.css" in html
     assert '<script type="module" src="/static/app/app.js"></script>' in html
+
+
+def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
+    from datetime import datetime, timezone
+    import webapp.journey.views as views
+    real = views.evaluate
+
+    def at_summer_noon(case, **kwargs):
+        return real(case, now=datetime(2026, 7, 1, 11, 0, tzinfo=timezone.utc), **kwargs)
+
+    monkeypatch.setattr(views, "evaluate", at_summer_noon)
+    client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
+    assert "Checked at 12:00 on 1 July 2026 (UK time)" in text(client.get("/result"))

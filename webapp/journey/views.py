@@ -5,6 +5,7 @@ Answers go into the server-side session; the decision comes only from rules.eval
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
@@ -118,7 +119,9 @@ def result():
         abort(500)
     catalogue = load_catalogue()
     back = url_for("journey.safety") if immediate else url_for("journey.check")
+    local_time = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     return render_template("journey/result.html", d=decision, catalogue=catalogue, immediate=immediate,
+                           local_time=local_time,
                            level_info=catalogue.level(decision.level), Level=Level, back=back,
                            form=StartAgainForm())
 
