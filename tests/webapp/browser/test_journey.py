@@ -117,8 +117,8 @@ def test_immediate_concern_goes_straight_to_ring_now(page, axe, artifacts):
     page.screenshot(path=str(artifacts / f"result-immediate-{'js' if page.js else 'nojs'}.png"), full_page=True)
 
 
-def test_change_link_from_check_answers(page, axe):
-    """Also exercises the exclusive "None of these" (with JS it unticks the others)."""
+def test_none_of_these_is_exclusive(page, axe):
+    """With JavaScript GOV.UK Frontend unticks the others; without it the server says why."""
     _start(page, axe)
     page.get_by_label("Child victims of trafficking").check()
     page.get_by_label("None of these").check()
@@ -143,3 +143,25 @@ def test_disagreements_and_settings_pages(page, axe):
     _check(page, axe, "settings")
     page.goto("/accessibility")
     _check(page, axe, "accessibility")
+
+
+def test_change_link_from_check_answers(page, axe):
+    _start(page, axe)
+    page.get_by_label("None of these").check()
+    _continue(page)
+    page.get_by_role("group", name="Has the child been born?").get_by_label("Yes", exact=True).check()
+    page.get_by_label("Years").fill("3")
+    for group, answer in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
+                          (re.compile("consented to early help"), "Not asked yet"),
+                          ("What level is the child supported at now?", "None, or not known")]:
+        page.get_by_role("group", name=group).get_by_label(answer, exact=True).check()
+    _continue(page)
+    while page.get_by_role("heading", level=1).inner_text() != "Check your answers":
+        _continue(page)
+    expect(page.locator(".govuk-summary-list")).to_contain_text("3 years 0 months")
+    page.get_by_role("link", name="Change the child's age").click()
+    expect(page.get_by_label("Years")).to_have_value("3")
+    page.get_by_label("Years").fill("4")
+    _continue(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+    expect(page.locator(".govuk-summary-list")).to_contain_text("4 years 0 months")
