@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import delete, insert, select, update
@@ -76,5 +76,4 @@ class SqlSessionInterface(SessionInterface):
 
 def _aware(moment):
     """SQLite hands back naive datetimes; they were stored in UTC."""
-    from datetime import timezone
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

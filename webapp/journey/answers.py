@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import session
 
+from pathway.catalogue import load_catalogue
 from pathway.models import Case
 from webapp.journey.forms import NOT_KNOWN
 from webapp.journey.pages import admitted, needs_pages, page
-from pathway.catalogue import load_catalogue
 from webapp.journey.widgets import NONE
 
 

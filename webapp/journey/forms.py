@@ -73,7 +73,7 @@ class SafetyForm(FlaskForm):
         form = cls(**kwargs)
         indicators = immediate_indicators()
         form.immediate.choices = choices([(i.id, i.text) for i in indicators] + [(NONE, "None of these")])
-        form.immediate.widget = Checkboxes({i.id: _hint(i, False) for i in indicators})
+        form.immediate.widget = Checkboxes({i.id: _hint(i, show_levels) for i in indicators})
         return form
 
     def validate_immediate(self, field):

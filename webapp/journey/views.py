@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
@@ -134,7 +134,6 @@ def settings():
     data = None if request.method == "POST" else {"show_levels": "yes" if store.show_levels() else "no"}
     form = SettingsForm(data=data)
     if form.validate_on_submit():
-        from flask import session
         session["show_levels"] = form.show_levels.data == "yes"
         return redirect(nxt)
     return render_template("journey/settings.html", form=form, next=nxt, back=nxt)
