@@ -246,7 +246,7 @@ def test_every_page_has_one_h1_a_title_and_unique_ids(client):
 
 def test_reason_sources_are_listed_once_each(client):
     client.post("/safety", data={"immediate": "none"})
-    client.post("/child", data={**CHILD, "disability": "substantial_lifelong"})
+    client.post("/child", data={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"})
     walk_needs(client, {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
     sources = re.findall(r"Source: ([^<]*)\.", client.get("/result").get_data(as_text=True))
     assert len(sources) == 2
@@ -262,3 +262,15 @@ def test_back_link_returns_to_check_answers_when_changing(client):
         or 'href="/safety" class="govuk-back-link"' in client.get("/child").get_data(as_text=True)
     html = client.get("/child?change=1").get_data(as_text=True)
     assert re.search(r'<a[^>]*href="/check"[^>]*class="govuk-back-link"|<a[^>]*class="govuk-back-link"[^>]*href="/check"', html)
+
+
+def test_large_sibling_group_is_asked_only_with_substantial_lifelong_disability(client):
+    client.post("/safety", data={"immediate": "none"})
+    html = client.get("/child").get_data(as_text=True)
+    assert "Answer only if the child has a substantial and lifelong disability" in html
+    r = client.post("/child", data={**CHILD, "disability": "substantial_lifelong"})
+    assert "Select whether the child is part of a large sibling group" in text(r)
+    assert client.post("/child", data=CHILD).status_code == 302  # not needed without that disability
+    client.post("/child", data={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "yes"})
+    walk_needs(client)
+    assert "Large sibling group Yes" in text(client.get("/check"))

@@ -34,7 +34,7 @@ def test_additional_result_has_level_reasons_actions_and_contacts(client):
 
 
 def test_child_in_need_by_substantial_lifelong_disability(client):
-    r = _needs_result(client, {**CHILD, "disability": "substantial_lifelong"},
+    r = _needs_result(client, {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
                       {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
     words = text(r)
     assert "Child in Need The level of support" in words
@@ -117,3 +117,16 @@ def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
     monkeypatch.setattr(views, "evaluate", at_summer_noon)
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
     assert "Checked at 12:00 on 1 July 2026 (UK time)" in text(client.get("/result"))
+
+
+def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "yes"})
+    protection = next(i for i in load_catalogue().indicators if i.level.value == "protection" and not i.immediate
+                      and not i.age_band)
+    walk_needs(client, {next(p.id for p in __import__("webapp.journey.pages", fromlist=["x"]).needs_pages()
+                             if protection.id in p.indicator_ids()): [protection.id]})
+    words = text(client.get("/result"))
+    assert "Protection The level of support" in words
+    assert "Secondary worker for the disabled child" in words or "sibling group" in words
+    assert "You are a professional referrer: confirm the referral in writing" in words  # caller=professional

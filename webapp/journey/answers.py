@@ -10,6 +10,9 @@ from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
 
 
+CALLER = "professional"  # the journey is for practitioners; the public ring Children and Families Direct
+
+
 def get() -> dict:
     return session.get("answers") or {}
 
@@ -52,13 +55,16 @@ def immediate_case(answers: dict) -> Case:
     """The ring-now case: only the safety answers (the child's details are not asked first)."""
     chosen = immediate_chosen(answers)
     unborn = any(load_catalogue().indicator(i).age_band == "unborn" for i in chosen)
-    return Case.parse({"child": {"unborn": True} if unborn else {}, "indicators": chosen})
+    return Case.parse({"child": {"unborn": True} if unborn else {}, "indicators": chosen,
+                       "context": {"caller": CALLER}})
 
 
 def full_case(answers: dict) -> Case:
     c = answers["child"]
     child = {"unborn": True} if c["born"] == "no" else {"age_years": c["age_years"], "age_months": c["age_months"]}
-    context = {"disability": c["disability"], "caf": c["caf"]}
+    context = {"disability": c["disability"], "caf": c["caf"], "caller": CALLER}
+    if c.get("large_sibling_group") in ("yes", "no"):
+        context["large_sibling_group"] = c["large_sibling_group"] == "yes"
     if c["consent"] != NOT_KNOWN:
         context["consent_to_early_help"] = c["consent"] == "yes"
     if c["current_level"] != NOT_KNOWN:

@@ -105,6 +105,11 @@ class ChildForm(FlaskForm):
         widget=Radios({"substantial_lifelong": "Permanent and substantial, likely to need specialist "
                                                "short breaks, support services, adaptations or equipment."}),
     )
+    large_sibling_group = RadioField(
+        "Is the child part of a large sibling group?", choices=choices([("yes", "Yes"), ("no", "No")]),
+        validate_choice=False,  # asked only with a substantial and lifelong disability: checked in validate()
+        widget=Radios(),
+    )
     caf = RadioField(
         "Is a CAF (Common Assessment Framework) open for the child?",
         choices=choices([("none", "No"), ("open_improving", "Yes, and things are improving"),
@@ -125,6 +130,10 @@ class ChildForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
+        needed = self.disability.data == "substantial_lifelong"
+        if self.large_sibling_group.data not in ("yes", "no", None) or (needed and not self.large_sibling_group.data):
+            self.large_sibling_group.errors.append("Select whether the child is part of a large sibling group")
+            ok = False
         if self.born.data == "yes":
             years = _whole(self.age_years, "years", 0, MAX_AGE_YEARS, required=True)
             months = _whole(self.age_months, "months", 0, 11, required=False)
@@ -143,6 +152,8 @@ class ChildForm(FlaskForm):
             "age_years": int(self.age_years.data) if born else None,
             "age_months": int(self.age_months.data or 0) if born else None,
             "disability": self.disability.data, "caf": self.caf.data,
+            "large_sibling_group": self.large_sibling_group.data
+            if self.disability.data == "substantial_lifelong" else None,
             "consent": self.consent.data, "current_level": self.current_level.data,
         }
 

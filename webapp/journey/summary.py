@@ -28,8 +28,11 @@ def check_rows(answers: dict) -> list[dict]:
         age = f"{child['age_years']} years {child['age_months'] or 0} months"
     change_child = url_for("journey.child", change=1)
     rows.append(_row("Age", [age], change_child, "the child's age"))
-    for name, label in [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"),
-                        ("current_level", "Level supported at now")]:
+    fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"),
+              ("current_level", "Level supported at now")]
+    if child.get("large_sibling_group"):
+        fields.insert(1, ("large_sibling_group", "Large sibling group"))
+    for name, label in fields:
         rows.append(_row(label, [_choice(getattr(ChildForm, name), child[name])], change_child, label.lower()))
     for p in needs_pages():
         ids = (answers.get("needs") or {}).get(p.id, [])

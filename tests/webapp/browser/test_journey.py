@@ -17,7 +17,7 @@ CASES = {
     "additional": ({"disability": "No", "caf": "No", "consent": "Yes"},
                    ["additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"],
                    "Additional"),
-    "child_in_need": ({"disability": "Yes, substantial and lifelong", "caf": "No", "consent": "Yes"},
+    "child_in_need": ({"disability": "Yes, substantial and lifelong", "sibling": "No", "caf": "No", "consent": "Yes"},
                       ["extensive.substantial_lifelong_disability_short_breaks"], "Child in Need"),
 }
 
@@ -29,6 +29,11 @@ def page(request, browser, live_server):
     page.js = request.param
     yield page
     context.close()
+
+
+def _choose(page, group, label):
+    """Choose a radio in a fieldset; `.first` because a revealed question nests inside its answer."""
+    page.get_by_role("group", name=group).get_by_label(label, exact=True).first.check()
 
 
 def _continue(page):
@@ -64,12 +69,14 @@ def test_needs_journey_to_the_level(page, axe, artifacts, case):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("About the child")
     _check(page, axe, "child")
-    page.get_by_role("group", name="Has the child been born?").get_by_label("Yes", exact=True).check()
+    _choose(page, "Has the child been born?", "Yes")
     page.get_by_label("Years").fill("8")
     page.get_by_label("Months").fill("2")
-    page.get_by_role("group", name="Does the child have a disability?").get_by_label(answers["disability"], exact=True).check()
-    page.get_by_role("group", name=re.compile("Is a CAF")).get_by_label(answers["caf"], exact=True).check()
-    page.get_by_role("group", name=re.compile("consented to early help")).get_by_label(answers["consent"], exact=True).check()
+    _choose(page, "Does the child have a disability?", answers["disability"])
+    if "sibling" in answers:  # revealed by the answer (always shown without JavaScript)
+        _choose(page, "Is the child part of a large sibling group?", answers["sibling"])
+    _choose(page, re.compile("Is a CAF"), answers["caf"])
+    _choose(page, re.compile("consented to early help"), answers["consent"])
     page.get_by_role("group", name="What level is the child supported at now?").get_by_label("None, or not known").check()
     _continue(page)
 
@@ -149,12 +156,12 @@ def test_change_link_from_check_answers(page, axe):
     _start(page, axe)
     page.get_by_label("None of these").check()
     _continue(page)
-    page.get_by_role("group", name="Has the child been born?").get_by_label("Yes", exact=True).check()
+    _choose(page, "Has the child been born?", "Yes")
     page.get_by_label("Years").fill("3")
     for group, answer in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
                           (re.compile("consented to early help"), "Not asked yet"),
                           ("What level is the child supported at now?", "None, or not known")]:
-        page.get_by_role("group", name=group).get_by_label(answer, exact=True).check()
+        _choose(page, group, answer)
     _continue(page)
     while page.get_by_role("heading", level=1).inner_text() != "Check your answers":
         _continue(page)
