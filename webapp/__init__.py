@@ -83,7 +83,11 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(500)
     def server_error(_err):
-        return _api_error(500, "internal error; please report it") or (render_template("error.html", title="Sorry, there is a problem with the service",
-                               message="Try again later. If a child is at risk, ring Children and Families Direct on 0115 876 4800 (Emergency Duty Team 0115 876 1000 out of hours)."), 500)
+        from pathway.catalogue import load_catalogue
+        cfd, edt = (load_catalogue().contact(c) for c in ("children_families_direct", "emergency_duty_team"))
+        return _api_error(500, "internal error; please report it") or (render_template(
+            "error.html", title="Sorry, there is a problem with the service",
+            message=f"Try again later. If a child is at risk, ring {cfd.name} on {cfd.phone} "
+                    f"({edt.name} {edt.phone} out of hours)."), 500)
 
     return app

@@ -89,3 +89,16 @@ def test_openapi_describes_the_endpoints_and_schemas(client):
     assert "age_years" in schemas["Child"]["properties"]
     assert doc["paths"]["/api/v1/assess"]["post"]["responses"]["422"]["content"]["application/json"]["schema"] \
         == {"$ref": "#/components/schemas/Errors"}
+
+
+def test_a_rules_failure_is_a_json_500_without_details(client, monkeypatch):
+    import webapp.api.views as views
+    from rules import RulesError
+
+    def broken(*_args, **_kwargs):
+        raise RulesError("secret detail")
+
+    monkeypatch.setattr(views, "evaluate", broken)
+    r = client.post("/api/v1/assess", json={})
+    assert r.status_code == 500
+    assert r.get_json() == {"errors": [{"field": "(server)", "message": "internal error in the rules; please report it"}]}

@@ -130,3 +130,19 @@ def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
     assert "Protection The level of support" in words
     assert "Secondary worker for the disabled child" in words or "sibling group" in words
     assert "You are a professional referrer: confirm the referral in writing" in words  # caller=professional
+
+
+def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch):
+    import webapp.journey.views as views
+    from rules import RulesError
+
+    def broken(*_args, **_kwargs):
+        raise RulesError("boom")
+
+    monkeypatch.setattr(views, "evaluate", broken)
+    client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
+    r = client.get("/result")
+    assert r.status_code == 500
+    words = text(r)
+    assert "0115 876 4800" in words and "0115 876 1000" in words
+    assert "Traceback" not in words and "boom" not in words
