@@ -37,6 +37,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(error_summary)
+    # key contacts come from the catalogue, never typed into a template (no invented numbers)
+    from pathway.catalogue import load_catalogue
+    app.add_template_global(load_catalogue().contact, "contact")
     csrf.init_app(app)
 
     db.init_app(app)

@@ -274,3 +274,12 @@ def test_large_sibling_group_is_asked_only_with_substantial_lifelong_disability(
     client.post("/child", data={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "yes"})
     walk_needs(client)
     assert "Large sibling group Yes" in text(client.get("/check"))
+
+
+def test_no_page_template_carries_a_phone_number_of_its_own():
+    """Numbers come from the catalogue (the document's Key contacts), never typed into a template."""
+    import re
+    from pathlib import Path
+    templates = Path(__file__).resolve().parents[2] / "webapp" / "templates"
+    for path in templates.rglob("*.html"):
+        assert not re.search(r"\b(0\d{3} ?\d{3} ?\d{4}|999)\b", path.read_text()), path.name
