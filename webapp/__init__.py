@@ -70,9 +70,11 @@ def create_app(config: dict | None = None) -> Flask:
                                message="If you typed the web address, check it is correct."), 404)
 
     @app.errorhandler(405)
-    def not_allowed(_err):
-        return _api_error(405, f"method {request.method} not allowed here") or (render_template(
+    def not_allowed(err):
+        body, status = _api_error(405, f"method {request.method} not allowed here") or (render_template(
             "error.html", title="Sorry, there is a problem", message="That page cannot be used like that."), 405)
+        # RFC 9110: a 405 says which methods the resource does allow
+        return body, status, {"Allow": ", ".join(sorted(err.valid_methods or []))}
 
     @app.errorhandler(400)
     def bad_request(_err):

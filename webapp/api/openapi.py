@@ -16,6 +16,9 @@ def _schemas() -> dict:
         schema = model.model_json_schema(ref_template=REF)
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
+    # the contract accepts only the catalogue's ids: say so, rather than "any string"
+    schemas["Case"]["properties"]["indicators"]["items"] = {
+        "type": "string", "enum": [i.id for i in load_catalogue().indicators]}
     schemas["Errors"] = {
         "type": "object", "required": ["errors"],
         "properties": {"errors": {"type": "array", "items": {"$ref": REF.format(model="FieldError")}}},
