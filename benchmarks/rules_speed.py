@@ -31,16 +31,20 @@ def realistic_cases(n: int, size: int, seed: int = 1) -> list[Case]:
         if not ind.age_band:
             by_level.setdefault("immediate" if ind.immediate else ind.level.value, []).append(ind.id)
     weights = {"universal": 2, "additional": 6, "extensive": 4, "protection": 1, "immediate": 0.3}
+    states_disability = set(catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
     cases = []
     for _ in range(n):
         chosen: set[str] = set()
         while len(chosen) < size:
             level = rng.choices(list(weights), weights=list(weights.values()))[0]
             chosen.add(rng.choice(by_level[level]))
+        disability = rng.choice(["none", "none", "mild_moderate", "substantial_lifelong"])
+        if chosen & states_disability:  # such answers with no or a mild disability are refused
+            disability = "substantial_lifelong"
         cases.append(Case.parse({
             "child": {"age_years": rng.randint(0, 17)}, "indicators": sorted(chosen),
             "context": {"caf": rng.choice(["none", "open_improving", "open_not_improving"]),
-                        "disability": rng.choice(["none", "none", "mild_moderate", "substantial_lifelong"]),
+                        "disability": disability,
                         "contact_time": "2026-11-24T10:30:00+00:00"}}))
     return cases
 

@@ -37,13 +37,15 @@ class _HostWithoutDispatchers(_durable_engine.Host):
         pass
 
 
-def _install_host() -> None:
+def _install_host() -> _HostWithoutDispatchers:
     if _durable._main_host is None:
         _durable._main_host = _HostWithoutDispatchers()
     elif not isinstance(_durable._main_host, _HostWithoutDispatchers):
         raise RulesError("durable-rules was started before rules.engine: its dispatcher threads would race")
+    return _durable._main_host
 
 
+_HOST: "_HostWithoutDispatchers | None" = None  # kept: durable.lang re-registers on every call (~0.1 ms)
 _REGISTERED: dict[str, int] = {}  # name -> number of rules
 _COLLECTED: dict[str, list[dict]] = {}
 _SIDS = itertools.count(1)
@@ -54,7 +56,8 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
     with _LOCK:
         if name in _REGISTERED:
             return
-        _install_host()
+        global _HOST
+        _HOST = _install_host()
         definition = _durable.ruleset(name)
         with definition:
             define(_emit)
@@ -89,7 +92,7 @@ def run(name: str, facts: list[dict]) -> list[dict]:
         sid = f"e{next(_SIDS)}"
         _COLLECTED[sid] = []
         try:
-            result = _durable.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            result = _HOST.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
             if isinstance(result, dict) and "exception" in result:
                 raise RulesError(f"a rule action failed in {name}: {result['exception'].split(', traceback')[0]}")
             return _COLLECTED[sid]
@@ -104,7 +107,7 @@ def run(name: str, facts: list[dict]) -> list[dict]:
         finally:
             _COLLECTED.pop(sid, None)
             try:
-                _durable.delete_state(name, sid)
+                _HOST.delete_state(name, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
 

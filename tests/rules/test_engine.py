@@ -107,12 +107,10 @@ def test_the_dispatcher_detector_sees_the_stock_hosts_threads():
 
 
 def test_an_engine_failure_is_a_rules_error(monkeypatch):
-    from durable import lang
-
     def broken(*args, **kwargs):
         raise OSError("simulated failure inside the C engine")
 
-    monkeypatch.setattr(lang, "assert_facts", broken)
+    monkeypatch.setattr(engine._HOST, "assert_facts", broken)
     with pytest.raises(RulesError, match="the rules engine failed"):
         engine.run(FAULTY, [{"kind": "fine"}])
 
