@@ -1,0 +1,89 @@
+"""The practitioner's web journey and the JSON API, as a Flask app factory.
+
+`flask --app 'webapp:create_app()' run` works with the embedded defaults (webapp.config);
+production passes its settings through the environment (docs/web.md).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFProtect
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+
+from webapp import config as config_module
+from webapp import db, security
+from webapp.errors import error_summary
+from webapp.sessions import SqlSessionInterface
+
+csrf = CSRFProtect()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` overrides the defaults (tests pass TESTING, DATABASE_URL...)."""
+    app = Flask(__name__, instance_relative_config=True, static_url_path="/static")
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    config_module.load(app, config or {})
+
+    app.jinja_loader = ChoiceLoader([
+        app.jinja_loader,
+        PrefixLoader({
+            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+        }),
+    ])
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    WTFormsHelpers(app)
+    app.add_template_global(error_summary)
+    csrf.init_app(app)
+
+    db.init_app(app)
+    app.session_interface = SqlSessionInterface()
+    security.init_app(app)
+
+    # The rules register their rulesets on import: do it once at start-up, never per request.
+    import rules  # noqa: F401
+
+    from webapp.api import bp as api_bp
+    from webapp.assets import bp as assets_bp
+    from webapp.journey import bp as journey_bp
+
+    app.register_blueprint(assets_bp)
+    app.register_blueprint(journey_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+
+    def _api_error(status: int, message: str):
+        """Errors under /api/ are JSON in the API's own shape, never an HTML page."""
+        if request.path.startswith("/api/"):
+            return jsonify({"errors": [{"field": "(request)", "message": message}]}), status
+        return None
+
+    @app.errorhandler(404)
+    def not_found(_err):
+        return _api_error(404, "no such endpoint") or (render_template("error.html", title="Page not found",
+                               message="If you typed the web address, check it is correct."), 404)
+
+    @app.errorhandler(405)
+    def not_allowed(_err):
+        return _api_error(405, f"method {request.method} not allowed here") or (render_template(
+            "error.html", title="Sorry, there is a problem", message="That page cannot be used like that."), 405)
+
+    @app.errorhandler(400)
+    def bad_request(_err):
+        return render_template("error.html", title="Sorry, there is a problem",
+                               message="The form could not be sent. Go back, refresh the page and try again."), 400
+
+    @app.errorhandler(413)
+    def too_large(_err):
+        return _api_error(413, "the body is too large") or (render_template("error.html", title="Sorry, there is a problem",
+                               message="What was sent is too large."), 413)
+
+    @app.errorhandler(500)
+    def server_error(_err):
+        return _api_error(500, "internal error; please report it") or (render_template("error.html", title="Sorry, there is a problem with the service",
+                               message="Try again later. If a child is at risk, ring Children and Families Direct on 0115 876 4800 (Emergency Duty Team 0115 876 1000 out of hours)."), 500)
+
+    return app

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# System packages the browser tests need: Debian's chromium, driven by Playwright through
+# executable_path. Never `playwright install` (no browser download on this machine).
+set -euo pipefail
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

@@ -1,0 +1,51 @@
+"""Fixtures for the web app: an app per test with its own SQLite file, CSRF off (test config)."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from datetime import time
+
+import pytest
+
+from pathway.settings import OfficeHours
+from webapp import create_app
+
+ALWAYS_OPEN = OfficeHours(opens=time(0, 0), closes=time(23, 59, 59, 999999), weekdays=frozenset(range(7)))
+NEVER_OPEN = OfficeHours(weekdays=frozenset())
+
+CHILD = {"born": "yes", "age_years": "8", "age_months": "2", "disability": "none", "caf": "none",
+         "consent": "yes", "current_level": "not_known"}
+
+
+@pytest.fixture
+def app(tmp_path):
+    return create_app({
+        "TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", "OFFICE_HOURS": ALWAYS_OPEN,
+    })
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def text(response) -> str:
+    """The page's visible words, tags stripped and whitespace collapsed, for assertions."""
+    html = response.get_data(as_text=True)
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def walk_needs(client, ticks: dict[str, list[str]] | None = None):
+    """Answer every needs page, ticking `ticks[page_id]` (dimension -> ids), as the form posts them."""
+    from webapp.journey.pages import needs_pages
+    from pathway.catalogue import load_catalogue
+    ticks = ticks or {}
+    for p in needs_pages():
+        data: dict[str, list[str]] = {}
+        for iid in ticks.get(p.id, []):
+            data.setdefault(load_catalogue().indicator(iid).dimension, []).append(iid)
+        response = client.post(f"/needs/{p.id}", data=data)
+        assert response.status_code == 302, text(response)
+    return response

@@ -1,0 +1,264 @@
+"""Every page renders as a GOV.UK page, and each question page refuses bad answers clearly."""
+from __future__ import annotations
+
+import re
+
+from pathway.catalogue import load_catalogue
+from tests.webapp.conftest import CHILD, text, walk_needs
+from webapp.journey.pages import needs_pages
+
+
+def test_start_page_says_what_the_tool_is_for_and_its_ruleset(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    words = text(r)
+    assert "does not replace, your professional judgement" in words
+    assert load_catalogue().version in words
+    assert "2014-07-02" in words
+    assert 'href="/safety"' in r.get_data(as_text=True)
+
+
+def test_safety_lists_every_immediate_indicator_and_an_exclusive_none(client):
+    html = client.get("/safety").get_data(as_text=True)
+    for ind in load_catalogue().indicators:
+        assert (f'value="{ind.id}"' in html) == ind.immediate
+    assert 'data-behaviour="exclusive"' in html
+    assert "govuk-checkboxes__divider" in html
+
+
+def test_safety_without_an_answer_shows_summary_and_inline_error(client):
+    r = client.post("/safety", data={})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "<title>Error: " in html
+    assert "There is a problem" in html
+    assert 'href="#immediate"' in html  # links to the first checkbox
+    assert 'id="immediate"' in html
+    assert html.count("Select if any of these apply") == 2  # summary and inline
+
+
+def test_safety_refuses_none_with_another_indicator(client):
+    r = client.post("/safety", data={"immediate": ["none", "immediate.significant_harm"]})
+    assert "Select ‘None of these’ only if none of the others apply" in text(r)
+
+
+def test_safety_refuses_a_value_not_offered(client):
+    r = client.post("/safety", data={"immediate": ["additional.dental_decay_not_accessing"]})
+    assert r.status_code == 200
+    assert "There is a problem" in text(r)
+
+
+def test_child_page_errors_name_each_missing_answer(client):
+    client.post("/safety", data={"immediate": "none"})
+    r = client.post("/child", data={"born": "yes"})
+    words = text(r)
+    for message in ["Enter the child's age in years", "Select whether the child has a disability",
+                    "Select whether a CAF is open", "Select the level the child is supported at now"]:
+        assert message in words
+    assert 'href="#age_years"' in r.get_data(as_text=True)
+
+
+def test_child_age_must_be_a_whole_number_in_range(client):
+    client.post("/safety", data={"immediate": "none"})
+    assert "as a whole number" in text(client.post("/child", data={**CHILD, "age_years": "eight"}))
+    assert "between 0 and 25" in text(client.post("/child", data={**CHILD, "age_years": "26"}))
+    assert "between 0 and 11" in text(client.post("/child", data={**CHILD, "age_months": "12"}))
+    r = client.post("/child", data={**CHILD, "born": "no"})
+    assert "Leave the age blank for an unborn child" in text(r)
+
+
+def test_needs_pages_follow_the_catalogue_grouped_by_dimension(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    pages = needs_pages()
+    assert [p.id for p in pages][-2:] == ["parents_carers", "family_environment"]
+    r = client.get("/needs/parents_carers")
+    legends = [re.sub(r"\s+", " ", x).strip()
+               for x in re.findall(r'<legend class="govuk-fieldset__legend[^"]*">(.*?)</legend>', r.get_data(as_text=True), re.S)]
+    assert legends == [d.name for d in load_catalogue().dimensions if d.domain == "parents_carers"]
+    assert "Needs 7 of 8" in text(r)
+
+
+def test_needs_pages_leave_out_indicators_outside_the_childs_age(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)  # 8 years 2 months
+    html = client.get("/needs/health").get_data(as_text=True)
+    assert 'value="additional.pregnant_under_17"' in html  # under 17 admits 8
+    client.post("/child", data={**CHILD, "age_years": "0", "age_months": "6"})
+    teenage = [i for i in load_catalogue().indicators if i.age_band in ("teenage", "care_leaver")]
+    page_html = "".join(client.get(f"/needs/{p.id}").get_data(as_text=True) for p in needs_pages())
+    assert teenage
+    for ind in teenage:
+        assert f'value="{ind.id}"' not in page_html
+    assert 'value="extensive.substantial_lifelong_disability_short_breaks"' in page_html
+
+
+def test_unborn_child_is_not_offered_banded_indicators(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "born": "no", "age_years": "", "age_months": ""})
+    banded = [i for i in load_catalogue().indicators if i.age_band and not i.immediate]
+    page_html = "".join(client.get(f"/needs/{p.id}").get_data(as_text=True) for p in needs_pages())
+    assert banded and all(f'value="{i.id}"' not in page_html for i in banded)
+
+
+def test_level_setting_is_remembered_in_the_session(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    assert "Level: Additional." not in text(client.get("/needs/health"))
+    r = client.post("/settings", data={"show_levels": "yes", "next": "/needs/health"})
+    assert r.headers["Location"] == "/needs/health"
+    assert "Level: Additional." in text(client.get("/needs/health"))
+    assert "Level: Protection." in text(client.get("/needs/identity")) or "Level:" in text(client.get("/needs/identity"))
+
+
+def test_settings_never_redirects_off_site(client):
+    r = client.post("/settings", data={"show_levels": "no", "next": "https://evil.example/"})
+    assert r.headers["Location"] == "/"
+    r = client.post("/settings", data={"show_levels": "no", "next": "//evil.example/"})
+    assert r.headers["Location"] == "/"
+
+
+def test_pages_out_of_order_send_you_back(client):
+    assert client.get("/child").headers["Location"] == "/safety"
+    assert client.get("/needs/health").headers["Location"] == "/child"
+    assert client.get("/check").headers["Location"] == "/"
+    assert client.get("/result").headers["Location"] == "/"
+    assert client.get("/needs/no_such_page").status_code == 404
+
+
+def test_check_answers_lists_answers_with_change_links(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    r = client.get("/check")
+    html, words = r.get_data(as_text=True), text(r)
+    assert "Dental decay and not accessing treatment" in words
+    assert "8 years 2 months" in words
+    assert 'href="/child?change=1"' in html
+    assert 'href="/needs/health?change=1"' in html
+    assert re.search(r'Change<span class="govuk-visually-hidden"> the child(&#39;|\')s age</span>', html)
+
+
+def test_change_link_returns_to_check_answers(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    walk_needs(client)
+    r = client.post("/child?change=1", data={**CHILD, "age_years": "9"})
+    assert r.headers["Location"] == "/check"
+    assert "9 years 2 months" in text(client.get("/check"))
+
+
+def test_changing_age_drops_needs_no_longer_offered(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "age_years": "15"})
+    walk_needs(client, {"health": ["additional.pregnant_under_17"]})
+    client.post("/child?change=1", data={**CHILD, "age_years": "18"})
+    assert "Pregnant under 17" not in text(client.get("/check"))
+
+
+def test_disagreements_page_shows_both_routes_with_stages(client):
+    words = text(client.get("/disagreements"))
+    d = load_catalogue().disagreements
+    assert len(d["routes"]) == 2
+    for route in d["routes"]:
+        assert route["title"] in words
+        assert route["timescale"] in words
+        for stage in route["stages"]:
+            assert stage["who"] in words
+
+
+def test_accessibility_statement_and_404(client):
+    assert "WCAG" in text(client.get("/accessibility"))
+    r = client.get("/nowhere")
+    assert r.status_code == 404 and "Page not found" in text(r)
+
+
+def test_start_again_clears_the_answers(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    assert client.post("/start-again").headers["Location"] == "/safety"
+    assert client.get("/needs/health").headers["Location"] == "/child"
+
+
+def test_every_need_indicator_is_on_exactly_one_needs_page():
+    on_pages = [i for p in needs_pages() for i in p.indicator_ids()]
+    needs = [i.id for i in load_catalogue().indicators if not i.immediate]
+    assert sorted(on_pages) == sorted(needs)
+
+
+def test_needs_pages_show_the_documents_hints(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    ind = load_catalogue().indicator("extensive.substantial_lifelong_disability_short_breaks")
+    assert ind.hint in text(client.get("/needs/health"))
+
+
+def test_expired_session_starts_again(app, client):
+    from sqlalchemy import update
+    from webapp import db
+    client.post("/safety", data={"immediate": "none"})
+    with app.app_context(), db.engine().begin() as conn:
+        conn.execute(update(db.web_sessions).values(expires_at=db.utcnow().replace(year=2000)))
+    assert client.get("/child").headers["Location"] == "/safety"
+
+
+def test_odd_digits_in_the_age_are_refused_not_crashed(client):
+    client.post("/safety", data={"immediate": "none"})
+    for odd in ["²", "٣", "1e3", "-1", "4.5", "9999"]:
+        r = client.post("/child", data={**CHILD, "age_years": odd})
+        assert r.status_code == 200, odd
+        assert "There is a problem" in text(r)
+
+
+def test_a_need_from_another_page_is_refused(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    r = client.post("/needs/health", data={"health": ["additional.stress_factors_poor_housing"]})
+    assert r.status_code == 200 and "Select from the list" in text(r)
+
+
+def _every_page(client) -> dict[str, str]:
+    """The HTML of every page of a full journey, including an error page and the result."""
+    pages = {}
+    for path in ["/", "/safety", "/disagreements", "/accessibility", "/settings?next=/"]:
+        pages[path] = client.get(path).get_data(as_text=True)
+    pages["safety error"] = client.post("/safety", data={}).get_data(as_text=True)
+    client.post("/safety", data={"immediate": "none"})
+    pages["/child"] = client.get("/child").get_data(as_text=True)
+    pages["child error"] = client.post("/child", data={}).get_data(as_text=True)
+    client.post("/child", data={**CHILD, "current_level": "universal"})
+    for p in needs_pages():
+        pages[f"/needs/{p.id}"] = client.get(f"/needs/{p.id}").get_data(as_text=True)
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    pages["/check"] = client.get("/check").get_data(as_text=True)
+    pages["/result"] = client.get("/result").get_data(as_text=True)
+    return pages
+
+
+def test_every_page_has_one_h1_a_title_and_unique_ids(client):
+    for name, html in _every_page(client).items():
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, name
+        assert re.search(r"<title>[^<]+ – Family Support Pathway</title>", html), name
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (name, sorted({i for i in ids if ids.count(i) > 1}))
+        assert "Traceback" not in html
+
+
+def test_reason_sources_are_listed_once_each(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "disability": "substantial_lifelong"})
+    walk_needs(client, {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
+    sources = re.findall(r"Source: ([^<]*)\.", client.get("/result").get_data(as_text=True))
+    assert len(sources) == 2
+    for source in sources:
+        parts = source.split("; ")
+        assert len(parts) == len(set(parts)), source
+
+
+def test_back_link_returns_to_check_answers_when_changing(client):
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    assert 'class="govuk-back-link" href="/safety"' in client.get("/child").get_data(as_text=True) \
+        or 'href="/safety" class="govuk-back-link"' in client.get("/child").get_data(as_text=True)
+    html = client.get("/child?change=1").get_data(as_text=True)
+    assert re.search(r'<a[^>]*href="/check"[^>]*class="govuk-back-link"|<a[^>]*class="govuk-back-link"[^>]*href="/check"', html)

@@ -1,0 +1,119 @@
+"""The result page shows what rules.evaluate decided: level, reasons, actions, contacts."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pathway.catalogue import load_catalogue
+from tests.webapp.conftest import CHILD, NEVER_OPEN, text, walk_needs
+from webapp import create_app
+
+
+def _needs_result(client, child, ticks):
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data=child).status_code == 302
+    walk_needs(client, ticks)
+    return client.get("/result")
+
+
+def test_additional_result_has_level_reasons_actions_and_contacts(client):
+    r = _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
+                                      "family_environment": ["additional.stress_factors_poor_housing"]})
+    words = text(r)
+    assert r.status_code == 200
+    assert '<h1 class="govuk-panel__title">\n    Additional' in r.get_data(as_text=True) \
+        or "govuk-panel__title" in r.get_data(as_text=True) and "Additional The level of support" in words
+    assert "Dental decay and not accessing treatment" in words
+    assert load_catalogue().indicator("additional.dental_decay_not_accessing").source.cite() in words
+    info = load_catalogue().level("additional")
+    for action in info.actions:
+        assert action in words
+    assert "Who to contact now" in words and "Ring now" in words
+    assert "Ruleset fsp-2014" in words
+
+
+def test_child_in_need_by_substantial_lifelong_disability(client):
+    r = _needs_result(client, {**CHILD, "disability": "substantial_lifelong"},
+                      {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
+    words = text(r)
+    assert "Child in Need The level of support" in words
+    assert "Disabled Children" in words or "Children and Families Direct" in words
+
+
+def test_step_up_guidance_when_supported_at_a_lower_level(client):
+    r = _needs_result(client, {**CHILD, "current_level": "universal"},
+                      {"health": ["additional.dental_decay_not_accessing"]})
+    words = text(r)
+    assert "Stepping up" in words
+    assert load_catalogue().guidance["step_up"]["text"] in words
+    assert words.count(load_catalogue().guidance["step_up"]["text"]) == 1  # not repeated under Guidance
+
+
+def test_no_needs_is_universal(client):
+    r = _needs_result(client, CHILD, {})
+    assert "Universal The level of support" in text(r)
+
+
+def test_immediate_indicator_goes_straight_to_ring_now(client):
+    r = client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
+    assert r.headers["Location"] == "/result"
+    r = client.get("/result")
+    words = text(r)
+    assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
+    panel = re.search(r'class="govuk-panel__body">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
+    assert '<a class="app-panel-phone" href="tel:01158764800">0115 876 4800</a>' in panel
+    assert "0115 876 4800" in words
+    assert "confirm the referral in writing within 24 hours" in words
+
+
+def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "t",
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'o.sqlite3'}", "OFFICE_HOURS": NEVER_OPEN})
+    client = app.test_client()
+    client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
+    words = text(client.get("/result"))
+    assert "Ring Emergency Duty Team now" in words
+    assert "0115 876 1000" in words
+    assert "outside office hours" in words
+
+
+def test_immediate_unborn_concern_is_assessed_as_unborn(client):
+    client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm"]})
+    r = client.get("/result")
+    assert r.status_code == 200 and "Refer to Social Care on" in text(r)
+
+
+def test_unborn_with_born_child_concern_is_refused_with_a_reason(client):
+    r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm",
+                                                   "immediate.unexplained_bruising_under_2"]})
+    assert r.status_code == 200
+    assert "choose the concerns for one child" in text(r)
+
+
+def test_result_page_is_printable_without_navigation(client):
+    html = _needs_result(client, CHILD, {}).get_data(as_text=True)
+    assert 'media="print"' in html
+    css = client.get("/static/app/print.css").get_data(as_text=True)
+    for chrome in (".govuk-service-navigation", ".govuk-footer", ".govuk-back-link"):
+        assert chrome in css
+
+
+@pytest.mark.parametrize("path", ["/", "/safety", "/disagreements", "/accessibility"])
+def test_every_page_links_stylesheet_and_module_script(client, path):
+    html = client.get(path).get_data(as_text=True)
+    assert "/static/govuk/govuk-frontend.min.css" in html
+    assert '<script type="module" src="/static/app/app.js"></script>' in html
+
+
+def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
+    from datetime import datetime, timezone
+    import webapp.journey.views as views
+    real = views.evaluate
+
+    def at_summer_noon(case, **kwargs):
+        return real(case, now=datetime(2026, 7, 1, 11, 0, tzinfo=timezone.utc), **kwargs)
+
+    monkeypatch.setattr(views, "evaluate", at_summer_noon)
+    client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
+    assert "Checked at 12:00 on 1 July 2026 (UK time)" in text(client.get("/result"))

@@ -1,0 +1,43 @@
+"""POST /assess, GET /indicators, GET /openapi.json.
+
+Every refusal is 422 {"errors": [{"field", "message"}]} naming the field, never a stack trace.
+Cases are not logged: they describe a child.
+"""
+from __future__ import annotations
+
+from flask import current_app, jsonify, request
+
+from pathway.cli import indicator_rows
+from pathway.models import CaseError, Case, FieldError
+from rules import RulesError, evaluate
+from webapp.api import bp
+from webapp.api.openapi import openapi_document
+
+
+def _refuse(errors: list[FieldError], status: int = 422):
+    return jsonify({"errors": [e.model_dump() for e in errors]}), status
+
+
+@bp.post("/assess")
+def assess():
+    body = request.get_data(cache=False)
+    if not body.strip():
+        return _refuse([FieldError(field="(body)", message="send a case as a JSON object")])
+    try:
+        decision = evaluate(Case.parse(body), office_hours=current_app.config["OFFICE_HOURS"])
+    except CaseError as exc:
+        return _refuse(exc.errors)
+    except RulesError:
+        current_app.logger.exception("rules failed for an API case")
+        return _refuse([FieldError(field="(server)", message="internal error in the rules; please report it")], 500)
+    return current_app.response_class(decision.model_dump_json(), mimetype="application/json")
+
+
+@bp.get("/indicators")
+def indicators():
+    return jsonify(indicator_rows())
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())

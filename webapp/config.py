@@ -1,0 +1,62 @@
+"""Embedded defaults, overridden by environment variables, then by the factory's `config`.
+
+Defaults suit a developer's machine (http on 127.0.0.1); docs/web.md lists what production sets.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from pathway.settings import OfficeHours
+
+SESSION_HOURS = 8  # one working day: long enough to finish, short enough not to keep answers
+
+
+def _truthy(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else one kept in instance/ so every worker shares it."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        # gunicorn workers start together: write aside, then link into place, which fails if
+        # another worker got there first, so every worker ends up reading the same key
+        tmp = instance / f".secret_key.{os.getpid()}"
+        tmp.write_text(secrets.token_hex(32))
+        tmp.chmod(0o600)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()
+
+
+def load(app: Flask, overrides: dict) -> None:
+    instance = Path(app.instance_path)
+    secure = _truthy(os.environ.get("SESSION_COOKIE_SECURE"), False)
+    app.config.update(
+        SECRET_KEY=overrides.get("SECRET_KEY") or _secret_key(instance),
+        DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'fsp.sqlite3'}"),
+        SESSION_COOKIE_NAME="fsp_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure,  # set SESSION_COOKIE_SECURE=1 behind HTTPS
+        SESSION_LIFETIME_HOURS=SESSION_HOURS,
+        MAX_CONTENT_LENGTH=64 * 1024,  # a case is a few kilobytes; refuse anything much larger
+        WTF_CSRF_ENABLED=True,
+        WTF_CSRF_TIME_LIMIT=SESSION_HOURS * 3600,
+        WTF_CSRF_SSL_STRICT=secure,
+        OFFICE_HOURS=OfficeHours.from_env(),
+        HSTS=secure,
+    )
+    app.config.update(overrides)

@@ -1,0 +1,6 @@
+"""The practitioner's journey: start, safety first, the child, needs, check, result."""
+from flask import Blueprint
+
+bp = Blueprint("journey", __name__)
+
+from webapp.journey import views  # noqa: E402,F401  (registers the routes)

@@ -1,0 +1,73 @@
+"""The answers kept in the server-side session, and the case they make for the rules."""
+from __future__ import annotations
+
+from flask import session
+
+from pathway.catalogue import load_catalogue
+from pathway.models import Case
+from webapp.journey.forms import NOT_KNOWN
+from webapp.journey.pages import admitted, needs_pages, page
+from webapp.journey.widgets import NONE
+
+
+def get() -> dict:
+    return session.get("answers") or {}
+
+
+def put(**changes) -> None:
+    answers = dict(get())
+    answers.update(changes)
+    session["answers"] = answers
+
+
+def clear() -> None:
+    session.pop("answers", None)
+
+
+def show_levels() -> bool:
+    return bool(session.get("show_levels", False))
+
+
+def immediate_chosen(answers: dict) -> list[str]:
+    return [i for i in answers.get("immediate") or [] if i != NONE]
+
+
+def needs_chosen(answers: dict) -> list[str]:
+    return sorted({i for ids in (answers.get("needs") or {}).values() for i in ids})
+
+
+def set_child(child: dict) -> None:
+    """Save the child's details, dropping needs the new age no longer offers (they were not asked)."""
+    unborn = child["born"] == "no"
+    months = None if unborn else child["age_years"] * 12 + (child["age_months"] or 0)
+    catalogue = load_catalogue()
+    needs = {
+        pid: [i for i in ids if admitted(catalogue.indicator(i), unborn, months)]
+        for pid, ids in (get().get("needs") or {}).items() if page(pid)
+    }
+    put(child=child, needs=needs)
+
+
+def immediate_case(answers: dict) -> Case:
+    """The ring-now case: only the safety answers (the child's details are not asked first)."""
+    chosen = immediate_chosen(answers)
+    unborn = any(load_catalogue().indicator(i).age_band == "unborn" for i in chosen)
+    return Case.parse({"child": {"unborn": True} if unborn else {}, "indicators": chosen})
+
+
+def full_case(answers: dict) -> Case:
+    c = answers["child"]
+    child = {"unborn": True} if c["born"] == "no" else {"age_years": c["age_years"], "age_months": c["age_months"]}
+    context = {"disability": c["disability"], "caf": c["caf"]}
+    if c["consent"] != NOT_KNOWN:
+        context["consent_to_early_help"] = c["consent"] == "yes"
+    if c["current_level"] != NOT_KNOWN:
+        context["current_level"] = c["current_level"]
+    return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers),
+                       "context": context})
+
+
+def complete(answers: dict) -> bool:
+    """Whether every question page has been answered (needs pages may be answered with nothing)."""
+    needs = answers.get("needs") or {}
+    return bool(answers.get("immediate")) and "child" in answers and all(p.id in needs for p in needs_pages())

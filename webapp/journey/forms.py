@@ -1,0 +1,201 @@
+"""The journey's forms, generated from the catalogue so the wording is the document's own.
+
+Each form validates to messages in the GOV.UK style ("Select...", "Enter..."), which the
+templates show in the error summary and inline.
+"""
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import InputRequired, ValidationError
+
+from pathway.catalogue import Indicator, load_catalogue
+from pathway.levels import Level
+from pathway.models import MAX_AGE_YEARS
+from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
+from webapp.journey.widgets import NONE, Checkboxes, Radios
+
+NOT_KNOWN = "not_known"
+
+try:  # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # pragma: no cover - older WTForms
+    SelectChoice = None
+
+
+def choices(pairs) -> list:
+    pairs = list(pairs)
+    return [SelectChoice(v, label) for v, label in pairs] if SelectChoice else pairs
+
+
+def choice_value(choice) -> str:
+    return choice.value if hasattr(choice, "value") else choice[0]
+
+
+def choice_label(choice) -> str:
+    return choice.label if hasattr(choice, "label") else choice[1]
+
+
+def _hint(ind: Indicator, show_levels: bool) -> str | None:
+    parts = []
+    if show_levels:
+        parts.append(f"Level: {ind.level.label}.")
+    if ind.age_band:
+        parts.append(f"Only for a child {load_catalogue().band(ind.age_band).label}.")
+    if ind.hint:
+        parts.append(ind.hint)
+    return " ".join(parts) or None
+
+
+class _Multi(SelectMultipleField):
+    """Checkboxes whose values must be among the choices offered on this page."""
+
+    def pre_validate(self, form):
+        offered = {choice_value(c) for c in self.choices}
+        for value in self.data or []:
+            if value not in offered:
+                raise ValidationError("Select from the list")
+
+
+class SafetyForm(FlaskForm):
+    immediate = _Multi(
+        "Do any of these apply to the child?",
+        description="Select all that apply.",
+        validators=[InputRequired("Select if any of these apply, or select ‘None of these’")],
+    )
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+    @classmethod
+    def build(cls, show_levels: bool, **kwargs) -> "SafetyForm":
+        form = cls(**kwargs)
+        indicators = immediate_indicators()
+        form.immediate.choices = choices([(i.id, i.text) for i in indicators] + [(NONE, "None of these")])
+        form.immediate.widget = Checkboxes({i.id: _hint(i, show_levels) for i in indicators})
+        return form
+
+    def validate_immediate(self, field):
+        if NONE in field.data and len(field.data) > 1:
+            raise ValidationError("Select ‘None of these’ only if none of the others apply")
+        chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]
+        bands = {i.age_band for i in chosen}
+        if "unborn" in bands and bands - {"unborn", None}:
+            raise ValidationError("‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
+                             "or 5 and under: choose the concerns for one child, then ring about each child")
+
+
+def _level_choices():
+    return choices([(lv.value, lv.label) for lv in Level] + [(NOT_KNOWN, "None, or not known")])
+
+
+class ChildForm(FlaskForm):
+    born = RadioField(
+        "Has the child been born?", choices=choices([("yes", "Yes"), ("no", "No, the child is unborn")]),
+        validators=[InputRequired("Select whether the child has been born")], widget=Radios(),
+    )
+    age_years = StringField("Years", widget=GovTextInput())
+    age_months = StringField("Months", widget=GovTextInput())
+    disability = RadioField(
+        "Does the child have a disability?",
+        choices=choices([("none", "No"), ("mild_moderate", "Yes, mild or moderate"),
+                 ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]),
+        validators=[InputRequired("Select whether the child has a disability")],
+        widget=Radios({"substantial_lifelong": "Permanent and substantial, likely to need specialist "
+                                               "short breaks, support services, adaptations or equipment."}),
+    )
+    caf = RadioField(
+        "Is a CAF (Common Assessment Framework) open for the child?",
+        choices=choices([("none", "No"), ("open_improving", "Yes, and things are improving"),
+                 ("open_not_improving", "Yes, but things are not improving")]),
+        validators=[InputRequired("Select whether a CAF is open")], widget=Radios(),
+    )
+    consent = RadioField(
+        "Have the parents or carers consented to early help?",
+        choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not asked yet")]),
+        validators=[InputRequired("Select whether the parents or carers have consented to early help")],
+        widget=Radios(),
+    )
+    current_level = RadioField(
+        "What level is the child supported at now?", choices=_level_choices(),
+        validators=[InputRequired("Select the level the child is supported at now")], widget=Radios(),
+    )
+    submit = SubmitField("Continue", widget=GovSubmitInput())
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.born.data == "yes":
+            years = _whole(self.age_years, "years", 0, MAX_AGE_YEARS, required=True)
+            months = _whole(self.age_months, "months", 0, 11, required=False)
+            ok = ok and years and months  # both checked first, so both errors show at once
+        elif self.born.data == "no":
+            for f in (self.age_years, self.age_months):
+                if (f.data or "").strip():
+                    f.errors.append("Leave the age blank for an unborn child, or select ‘Yes’ if the child has been born")
+                    ok = False
+        return ok
+
+    def answers(self) -> dict:
+        born = self.born.data == "yes"
+        return {
+            "born": self.born.data,
+            "age_years": int(self.age_years.data) if born else None,
+            "age_months": int(self.age_months.data or 0) if born else None,
+            "disability": self.disability.data, "caf": self.caf.data,
+            "consent": self.consent.data, "current_level": self.current_level.data,
+        }
+
+
+def _whole(field, unit: str, low: int, high: int, required: bool) -> bool:
+    raw = (field.data or "").strip()
+    if not raw:
+        if required:
+            field.errors.append(f"Enter the child's age in {unit}")
+            return False
+        return True
+    if not re.fullmatch(r"[0-9]{1,3}", raw):
+        field.errors.append(f"Enter the child's age in {unit} as a whole number, like 4")
+        return False
+    if not low <= int(raw) <= high:
+        field.errors.append(f"Age in {unit} must be between {low} and {high}")
+        return False
+    return True
+
+
+def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> FlaskForm:
+    """A form for one needs page: a checkbox group per dimension, for this child's age only."""
+    unborn = child.get("born") == "no"
+    months = None if unborn else child["age_years"] * 12 + (child.get("age_months") or 0)
+
+    class NeedsForm(FlaskForm):
+        submit = SubmitField("Continue", widget=GovSubmitInput())
+
+    offered = {}
+    for group in page.groups:
+        inds = [i for i in group.indicators if admitted(i, unborn, months)]
+        if not inds:
+            continue
+        offered[group.dimension] = inds
+        setattr(NeedsForm, group.dimension, _Multi(
+            group.name, description="Select all that apply, or continue if none apply.",
+            choices=choices((i.id, i.text) for i in inds),
+            widget=Checkboxes({i.id: _hint(i, show_levels) for i in inds}),
+        ))
+    form = NeedsForm(**kwargs)
+    form.groups = [(getattr(form, dim), inds) for dim, inds in offered.items()]
+    return form
+
+
+class SettingsForm(FlaskForm):
+    show_levels = RadioField(
+        "Show the level of each indicator?",
+        choices=choices([("yes", "Yes, show the level next to each indicator"), ("no", "No, hide the levels")]),
+        validators=[InputRequired("Select whether to show the levels")],
+        widget=Radios({"no": "Hiding levels helps you describe the child's needs before you see the level."}),
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+class StartAgainForm(FlaskForm):
+    """Only a CSRF token: starting again deletes the answers, so it is a POST."""

@@ -1,0 +1,79 @@
+"""Server-side sessions in the database: the cookie carries only a random token.
+
+A practitioner's answers about a child never travel in the URL or the cookie, and expire
+after SESSION_LIFETIME_HOURS. The table stores a hash of the token, so a copy of the database
+cannot be replayed as cookies.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import timedelta, timezone
+
+from flask.sessions import SessionInterface, SessionMixin
+from sqlalchemy import delete, insert, select, update
+from werkzeug.datastructures import CallbackDict
+
+from webapp import db
+
+
+class DbSession(CallbackDict, SessionMixin):
+    def __init__(self, initial=None, token: str | None = None, new: bool = False):
+        def on_update(self):
+            self.modified = True
+
+        super().__init__(initial, on_update)
+        self.token = token
+        self.new = new
+        self.modified = False
+
+
+def _key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SqlSessionInterface(SessionInterface):
+    def open_session(self, app, request):
+        token = request.cookies.get(self.get_cookie_name(app))
+        if token and len(token) < 100:
+            with db.engine().connect() as conn:
+                row = conn.execute(select(db.web_sessions.c.data, db.web_sessions.c.expires_at)
+                                   .where(db.web_sessions.c.id == _key(token))).first()
+            if row is not None and _aware(row.expires_at) > db.utcnow():
+                return DbSession(json.loads(row.data), token=token)
+        return DbSession(new=True)
+
+    def save_session(self, app, session: DbSession, response):
+        name = self.get_cookie_name(app)
+        domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
+        if not session:
+            if session.token:
+                with db.engine().begin() as conn:
+                    conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(session.token)))
+                response.delete_cookie(name, domain=domain, path=path)
+            return
+        if not (session.modified or session.new or session.token is None):
+            return
+        expires = db.utcnow() + timedelta(hours=app.config["SESSION_LIFETIME_HOURS"])
+        data = json.dumps(dict(session))
+        with db.engine().begin() as conn:
+            if session.token:
+                done = conn.execute(update(db.web_sessions).where(db.web_sessions.c.id == _key(session.token))
+                                    .values(data=data, expires_at=expires)).rowcount
+            else:
+                done = 0
+            if not done:
+                session.token = secrets.token_urlsafe(32)
+                conn.execute(insert(db.web_sessions).values(id=_key(session.token), data=data, expires_at=expires))
+            conn.execute(delete(db.web_sessions).where(db.web_sessions.c.expires_at < db.utcnow()))
+        response.set_cookie(
+            name, session.token, expires=expires, httponly=self.get_cookie_httponly(app),
+            domain=domain, path=path, secure=self.get_cookie_secure(app),
+            samesite=self.get_cookie_samesite(app),
+        )
+
+
+def _aware(moment):
+    """SQLite hands back naive datetimes; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
