@@ -103,6 +103,7 @@ def screen(state: dict) -> Screen:
     fallback = False
     try:
         case = _case(chosen, age.child(), state, moment)
+        decision = evaluate(case, office_hours=office_hours)
     except CaseError:
         # only immediate indicators can clash with the age (the others are dropped when the age
         # changes): say so, and decide on the immediate concerns alone, without the age, so the
@@ -111,12 +112,12 @@ def screen(state: dict) -> Screen:
         for i in state["immediate"]:
             if not admitted(i, age):
                 band = catalogue.band(catalogue.indicator(i).age_band)
-                errors.append(("immediate", f"‘{catalogue.indicator(i).text}’ is only for a child {band.label}: "
-                                            "check the child's age"))
-        unborn_ids = [i for i in chosen if catalogue.indicator(i).age_band == "unborn"]
+                errors.append(("immediate", f"‘{catalogue.indicator(i).text}’ does not fit the child's age as "
+                                            f"entered (it is for: {band.label}): check the child's age"))
+        unborn_ids = [i for i in state["immediate"] if catalogue.indicator(i).age_band == "unborn"]
         others = [i for i in state["immediate"] if i not in unborn_ids]
         case = _case(others, {}, state, moment) if others else _case(unborn_ids, {"unborn": True}, state, moment)
-    decision = evaluate(case, office_hours=office_hours)
+        decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
     summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note,
                            timezone=office_hours.timezone)
