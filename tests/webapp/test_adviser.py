@@ -195,14 +195,15 @@ def test_new_call_clears_the_screen(client):
 
 
 def test_live_search_endpoint(client):
-    hits = client.get("/adviser/search", query_string={"q": "bru", "age_years": "1"}).json["hits"]
+    assert client.get("/adviser/search?q=bruises").status_code == 405  # the query is never in an address
+    hits = client.post("/adviser/search", data={"q": "bru", "age_years": "1"}).json["hits"]
     assert hits[0]["id"] == "immediate.unexplained_bruising_under_2"
     assert {"id", "text", "level", "level_label", "immediate"} <= set(hits[0])
-    older = client.get("/adviser/search", query_string={"q": "bru", "age_years": "8"}).json["hits"]
+    older = client.post("/adviser/search", data={"q": "bru", "age_years": "8"}).json["hits"]
     assert "immediate.unexplained_bruising_under_2" not in [h["id"] for h in older]
-    assert client.get("/adviser/search", query_string={"q": " "}).json["hits"] == []
+    assert client.post("/adviser/search", data={"q": " "}).json["hits"] == []
     post(client, add="additional.lack_routine")
-    again = client.get("/adviser/search", query_string={"q": "no routine"}).json["hits"]
+    again = client.post("/adviser/search", data={"q": "no routine"}).json["hits"]
     assert "additional.lack_routine" not in [h["id"] for h in again]  # already chosen
 
 
@@ -224,5 +225,6 @@ def test_script_update_returns_the_changed_parts(client):
 def test_posts_need_the_csrf_token(tmp_path):
     app = create_app({"SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'csrf.sqlite3'}"})
     client = app.test_client()
+    assert client.post("/adviser/search", data={"q": "bruises"}).status_code == 400
     assert client.post(URL, data={"immediate": "immediate.significant_harm"}).status_code == 400
     assert client.post("/adviser/new").status_code == 400

@@ -3,7 +3,8 @@
 GET  /adviser/        the screen for the current call
 POST /adviser/        save every field, apply the button used (add, remove, search, update);
                       a redirect back for a plain form, the changed parts as JSON for the script
-GET  /adviser/search  live search results as JSON (the query text only; never the answers)
+POST /adviser/search  live search results as JSON for what is typed (a POST, so what the caller said
+                      stays out of addresses and access logs)
 POST /adviser/new     forget this call
 """
 from __future__ import annotations
@@ -62,11 +63,11 @@ def update():
     })
 
 
-@bp.get("/search")
+@bp.post("/search")
 def search():
-    q = (request.args.get("q") or "")[: forms.MAX_QUERY]
-    age = forms.age(request.args.get("age_years", ""), request.args.get("age_months", ""),
-                    request.args.get("unborn") in {"yes", "true", "1"})
+    q = (request.form.get("q") or "")[: forms.MAX_QUERY]
+    age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""),
+                    request.form.get("unborn") == "yes")
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []

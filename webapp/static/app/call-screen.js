@@ -50,11 +50,14 @@ function callScreen (form) {
       return
     }
     searchAbort = new AbortController()
-    const params = new URLSearchParams({ q, age_years: years.value, age_months: months.value, unborn: unborn.checked ? 'yes' : '' })
+    // a POST, so what the caller said never appears in an address or an access log
+    const body = new FormData()
+    for (const name of ['csrf_token', 'q', 'age_years', 'age_months']) body.set(name, form.elements[name].value)
+    if (unborn.checked) body.set('unborn', 'yes')
     let data
     try {
-      const response = await fetch(`${form.dataset.searchUrl}?${params}`, {
-        signal: searchAbort.signal, headers: { Accept: 'application/json' }, credentials: 'same-origin'
+      const response = await fetch(form.dataset.searchUrl, {
+        method: 'POST', body, signal: searchAbort.signal, headers: { Accept: 'application/json' }, credentials: 'same-origin'
       })
       data = await response.json()
     } catch (err) {
