@@ -202,7 +202,7 @@ def main(repeats: int = 3) -> int:
     print(f"{'call':<42} {'concern':>7} {'whole':>5}  route")
     for r in results:
         flag = "" if r.ok else "  FAILED: "
-        print(f"{r.call.name:<42} {r.concern_actions:>7} {r.whole_actions:>5}  {r.route}{flag}{r.note}")
+        print(f"{r.call.name:<42} {r.concern_actions:>7} {r.whole_actions:>5}  {r.route}{flag}  {r.note}".rstrip("; "))
     single = [r.concern_actions for r in results if len(r.call.concerns) + len(r.call.immediate) == 1]
     print(f"\nkeys+clicks, median of {len(results)} calls: concern {statistics.median(r.concern_actions for r in results)}, "
           f"whole call {statistics.median(r.whole_actions for r in results)}; "

@@ -1,6 +1,7 @@
 """The adviser's call screen without JavaScript (plain form posts), and its JSON endpoints."""
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timezone
 
@@ -228,3 +229,11 @@ def test_posts_need_the_csrf_token(tmp_path):
     assert client.post("/adviser/search", data={"q": "bruises"}).status_code == 400
     assert client.post(URL, data={"immediate": "immediate.significant_harm"}).status_code == 400
     assert client.post("/adviser/new").status_code == 400
+
+
+def test_what_the_caller_said_is_not_logged(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    client.post("/adviser/search", data={"q": "trafficked", "age_years": "17"})
+    post(client, add="immediate.trafficking_victim", age_years="17", note="uncle's flat")
+    client.post(URL, data={"q": "trafficked", "age_years": "17"}, headers={"X-Requested-With": "fetch"})
+    assert "17" not in caplog.text and "traffick" not in caplog.text and "uncle" not in caplog.text

@@ -117,6 +117,7 @@ def test_a_whole_call_by_keyboard_with_javascript(context_for, axe):
     page.keyboard.type("x")
     expect(page.locator("#app-errors")).to_contain_text("Enter the child's age in years as a whole number")
     expect(page.locator("#age_years-error")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: Call screen"))
     axe.check(page, "adviser-error")
 
 
@@ -150,3 +151,16 @@ def test_a_whole_call_by_keyboard_without_javascript(context_for):
     expect(page.locator("#app-chosen")).to_contain_text("None yet besides the immediate referral")
     expect(page.locator("#app-put-through")).to_contain_text("Put the call through now")
     assert "immediate" not in page.url and "routine" not in page.url
+
+
+def test_a_question_ticked_while_an_update_is_on_its_way_stays_ticked(context_for):
+    """A reply to an older state must not undo a newer tick (found by benchmarks/call_speed.py)."""
+    page = context_for(True)
+    page.goto(URL)
+    tab_to(page, "#age_years")
+    page.keyboard.type("6")
+    tab_to(page, 'input[value="immediate.trafficking_victim"]', backwards=True)
+    page.keyboard.press("Space")
+    expect(page.locator("#app-put-through")).to_contain_text("Put the call through now")
+    expect(page.get_by_label(text("immediate.trafficking_victim"))).to_be_checked()
+    expect(page.locator("#app-level")).to_contain_text("Protection")

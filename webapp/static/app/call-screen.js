@@ -26,6 +26,7 @@ function callScreen (form) {
   let searchAbort = null
   let queue = Promise.resolve()
   let updateQueued = false
+  let changes = 0 // every change to the answers; a reply to an older state is not shown
 
   // --- the search box becomes a combobox (ARIA 1.2, list autocomplete, first option preselected)
   input.setAttribute('role', 'combobox')
@@ -124,7 +125,13 @@ function callScreen (form) {
     close()
     noJsResults()
     input.focus()
-    send({ add: id })
+    const question = form.querySelector(`input[name="immediate"][value="${CSS.escape(id)}"]`)
+    if (question) { // an immediate concern found by search ticks its question
+      question.checked = true
+      send()
+    } else {
+      send({ add: id })
+    }
   }
 
   input.addEventListener('input', runSearch)
@@ -149,6 +156,7 @@ function callScreen (form) {
 
   // --- every change saves the answers and brings back the decision for them
   function send (extra = {}) {
+    changes++
     const plain = Object.keys(extra).length === 0
     if (plain && updateQueued) return queue // one plain update already waits: it will read the latest fields
     if (plain) updateQueued = true
@@ -160,21 +168,23 @@ function callScreen (form) {
 
   async function post (extra, plain) {
     if (plain) updateQueued = false
+    const seen = changes
     const body = new FormData(form)
     for (const [key, value] of Object.entries(extra)) body.set(key, value)
     const response = await fetch(form.getAttribute('action'), {
       method: 'POST', body, credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch', Accept: 'application/json' }
     })
     if (!response.ok) throw new Error(`status ${response.status}`)
-    render(await response.json())
+    const data = await response.json()
+    if (seen === changes) render(data) // else a newer change is queued and its reply will be shown
   }
 
   function render (data) {
     const focused = document.activeElement
     const removeIndex = parts.chosen.contains(focused) ? [...parts.chosen.querySelectorAll('[data-app-remove]')].indexOf(focused) : -1
     for (const [name, html] of Object.entries(data.parts)) parts[name].innerHTML = html
-    for (const box of form.querySelectorAll('input[name="immediate"]')) box.checked = data.immediate.includes(box.value)
     inlineErrors(data.errors)
+    document.title = (data.errors.length ? 'Error: ' : '') + document.title.replace(/^Error: /, '')
     showCopy()
     if (removeIndex >= 0) { // focus stays in the list after a removal, else goes back to the search box
       const buttons = parts.chosen.querySelectorAll('[data-app-remove]')
