@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Optional
 
 from flask import current_app, session
 
 from pathway.call_summary import call_summary
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, CaseError, Decision
+from pathway.search import search as find
 from rules import evaluate
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
@@ -127,7 +127,6 @@ def screen(state: dict) -> Screen:
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = 8):
     """Indicators for what the caller said, for this child's age, not already chosen."""
-    from pathway.search import search as find
     hits = find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn,
                 limit=limit + len(exclude))
     return [h for h in hits if h.id not in set(exclude)][:limit]

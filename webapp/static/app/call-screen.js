@@ -161,7 +161,13 @@ function callScreen (form) {
     if (plain && updateQueued) return queue // one plain update already waits: it will read the latest fields
     if (plain) updateQueued = true
     queue = queue.then(() => post(extra, plain)).catch(() => {
-      status.textContent = 'The decision could not be updated: press ‘Update the decision’.'
+      // never leave an old decision on show as if it were current
+      const message = 'The decision shown may be out of date: press ‘Update the decision’.'
+      const warning = document.createElement('p')
+      warning.className = 'govuk-error-message'
+      warning.textContent = message
+      parts.errors.replaceChildren(warning)
+      status.textContent = message
     })
     return queue
   }
