@@ -237,3 +237,20 @@ def test_what_the_caller_said_is_not_logged(client, caplog):
     post(client, add="immediate.trafficking_victim", age_years="17", note="uncle's flat")
     client.post(URL, data={"q": "trafficked", "age_years": "17"}, headers={"X-Requested-With": "fetch"})
     assert "17" not in caplog.text and "traffick" not in caplog.text and "uncle" not in caplog.text
+
+
+def test_every_state_has_one_h1_a_title_and_unique_ids(client):
+    states = {"empty": client.get(URL)}
+    states["results"] = post(client, q="bruises", action="search", age_years="1")
+    states["chosen"] = post(client, add="additional.lack_routine", age_years="1")
+    states["put through"] = post(client, immediate="immediate.significant_harm", age_years="1", caller="professional")
+    states["errors"] = post(client, immediate="immediate.unexplained_bruising_under_2", age_years="x", note="y" * 2001,
+                            q="left alone", action="search")
+    for name, r in states.items():
+        html = r.get_data(as_text=True)
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, name
+        assert re.search(r"<title>(Error: )?Call screen – Family Support Pathway</title>", html), name
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (name, sorted({i for i in ids if ids.count(i) > 1}))
+        for target in re.findall(r'href="#([^"]+)"', html):
+            assert f'id="{target}"' in html, (name, target)  # every error link lands on a field
