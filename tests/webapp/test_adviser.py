@@ -254,3 +254,19 @@ def test_every_state_has_one_h1_a_title_and_unique_ids(client):
         assert len(ids) == len(set(ids)), (name, sorted({i for i in ids if ids.count(i) > 1}))
         for target in re.findall(r'href="#([^"]+)"', html):
             assert f'id="{target}"' in html, (name, target)  # every error link lands on a field
+
+
+def test_a_change_from_an_older_page_is_not_made(client):
+    """Two tabs on one call, or a page from the browser's history: the older page changes nothing."""
+    assert 'name="rev" value="0"' in client.get(URL).get_data(as_text=True)
+    page = post(client, add="additional.lack_routine", rev="0")
+    assert 'name="rev" value="1"' in page.get_data(as_text=True)
+    page = post(client, immediate="immediate.significant_harm", rev="0")  # the other tab still shows 0
+    words = text(page)
+    assert "This call was changed in another tab or window, so your last change was not made" in words
+    assert "Put the call through now" not in words
+    assert added(page.get_data(as_text=True)) == ["additional.lack_routine"]
+    assert "changed in another tab" not in text(client.get(URL))  # said once
+    assert "Put the call through now" in text(post(client, immediate="immediate.significant_harm", rev="1"))
+    r = client.post(URL, data={"age_years": "3", "rev": "0"}, headers={"X-Requested-With": "fetch"})
+    assert r.json["conflict"] is True and r.json["rev"] == 2

@@ -20,7 +20,7 @@ from webapp.adviser.forms import Posted
 
 KEY = "adviser_call"
 EMPTY = {"immediate": [], "concerns": [], "age_years": "", "age_months": "", "unborn": False,
-         "caller": "", "caf": "", "note": "", "q": "", "dropped": []}
+         "caller": "", "caf": "", "note": "", "q": "", "dropped": [], "rev": 0, "conflict": False}
 
 
 def load() -> dict:
@@ -29,6 +29,12 @@ def load() -> dict:
 
 def clear() -> None:
     session.pop(KEY, None)
+
+
+def conflict_shown(state: dict) -> None:
+    """The warning about a change made elsewhere is shown once."""
+    if state["conflict"]:
+        session[KEY] = {**state, "conflict": False}
 
 
 def now() -> datetime:
@@ -47,6 +53,12 @@ def apply(posted: Posted) -> dict:
     """Save one POST of the form into the session; returns the new state."""
     catalogue = load_catalogue()
     state = load()
+    if posted.rev is not None and posted.rev != state["rev"]:
+        # the page was showing an older version of this call (another tab or window changed it,
+        # or the page came back from the browser's history): change nothing, show the call as it is
+        state["conflict"] = True
+        session[KEY] = state
+        return state
     immediate = list(posted.immediate)
     concerns = [i for i in state["concerns"] if i != posted.remove]
     if posted.remove in immediate:
@@ -62,7 +74,7 @@ def apply(posted: Posted) -> dict:
     concerns = [i for i in concerns if i not in dropped]
     state.update(immediate=immediate, concerns=concerns, age_years=posted.age_years, age_months=posted.age_months,
                  unborn=posted.unborn, caller=posted.caller, caf=posted.caf, note=posted.note,
-                 q="" if posted.add else posted.q, dropped=dropped)
+                 q="" if posted.add else posted.q, dropped=dropped, rev=state["rev"] + 1, conflict=False)
     session[KEY] = state
     return state
 

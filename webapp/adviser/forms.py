@@ -35,6 +35,7 @@ class Posted:
     add: Optional[str] = None
     remove: Optional[str] = None
     action: str = "update"
+    rev: Optional[int] = None  # the version of the call the page showed; None: not sent
 
 
 @dataclass
@@ -78,6 +79,7 @@ def read(form) -> Posted:
         add=add if add and catalogue.has_indicator(add) else None,
         remove=remove if remove and catalogue.has_indicator(remove) else None,
         action=form.get("action") if form.get("action") in {"search", "update"} else "update",
+        rev=int(form["rev"]) if re.fullmatch(r"[0-9]{1,9}", form.get("rev") or "") else None,
     )
 
 

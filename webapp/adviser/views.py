@@ -42,7 +42,10 @@ def _screen(state: dict) -> call.Screen:
 
 @bp.get("/")
 def screen():
-    return render_template("adviser/call.html", **_context(_screen(call.load())))
+    state = call.load()
+    page = render_template("adviser/call.html", **_context(_screen(state)))
+    call.conflict_shown(state)
+    return page
 
 
 @bp.post("/")
@@ -56,6 +59,8 @@ def update():
     parts = {name: render_template(f"adviser/_{name}.html", **context)
              for name in ("errors", "put_through", "chosen", "decision")}
     return jsonify({
+        "rev": s.state["rev"],
+        "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
         "parts": parts,
         "immediate": s.state["immediate"],
         "errors": [{"field": f, "message": m} for f, m in s.errors],

@@ -164,3 +164,24 @@ def test_a_question_ticked_while_an_update_is_on_its_way_stays_ticked(context_fo
     expect(page.locator("#app-put-through")).to_contain_text("Put the call through now")
     expect(page.get_by_label(text("immediate.trafficking_victim"))).to_be_checked()
     expect(page.locator("#app-level")).to_contain_text("Protection")
+
+
+def test_two_tabs_on_one_call_do_not_overwrite_each_other(browser, live_server, axe):
+    context = browser.new_context(base_url=live_server)
+    first, second = context.new_page(), context.new_page()
+    try:
+        first.goto(URL)
+        second.goto(URL)
+        first.locator("#q").fill("no routine")
+        expect(first.get_by_role("option").first).to_contain_text(text("additional.lack_routine"))
+        first.locator("#q").press("Enter")
+        expect(first.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
+        second.get_by_label(text("immediate.trafficking_victim")).check()  # this tab still shows the empty call
+        expect(second.get_by_role("alert")).to_contain_text("This call was changed in another tab or window")
+        axe.check(second, "adviser-conflict")
+        expect(second.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
+        expect(second.get_by_label(text("immediate.trafficking_victim"))).not_to_be_checked()
+        second.get_by_label(text("immediate.trafficking_victim")).check()
+        expect(second.locator("#app-put-through")).to_contain_text("Put the call through now")
+    finally:
+        context.close()

@@ -182,6 +182,11 @@ function callScreen (form) {
     })
     if (!response.ok) throw new Error(`status ${response.status}`)
     const data = await response.json()
+    if (data.conflict) { // another tab or window changed this call: show it as it stands
+      window.location.reload()
+      return
+    }
+    form.elements.rev.value = data.rev
     if (seen === changes) render(data) // else a newer change is queued and its reply will be shown
   }
 
