@@ -49,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
     # The rules register their rulesets on import: do it once at start-up, never per request.
     import rules  # noqa: F401
 
+    from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp
     from webapp.assets import bp as assets_bp
     from webapp.journey import bp as journey_bp
@@ -56,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(assets_bp)
     app.register_blueprint(journey_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(adviser_bp)
     csrf.exempt(api_bp)
 
     def _api_error(status: int, message: str):

@@ -1,0 +1,111 @@
+"""What the call screen's one form posts, read into the call's answers, and the checks on them.
+
+The screen is a single form whose every button saves every field (so no answer is lost whichever
+button the adviser uses); `read` takes what was posted, `check` says what is wrong with the saved
+answers in GOV.UK's words. Indicator ids are only accepted if the catalogue has them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pathway.call_summary import MAX_NOTE
+from pathway.catalogue import load_catalogue
+from pathway.models import MAX_AGE_YEARS
+
+CALLERS = [("parent_carer", "Parent or carer"), ("professional", "Professional"), ("public", "Member of the public")]
+CAF = [("none", "No CAF"), ("open_improving", "CAF open, things improving"),
+       ("open_not_improving", "CAF open, things not improving")]
+MAX_QUERY = 200
+
+
+@dataclass
+class Posted:
+    """One POST of the call form: the answers plus the button that was used."""
+
+    immediate: list[str]
+    age_years: str
+    age_months: str
+    unborn: bool
+    caller: str
+    caf: str
+    note: str
+    q: str
+    add: Optional[str] = None
+    remove: Optional[str] = None
+    action: str = "update"
+    rev: Optional[int] = None  # the version of the call the page showed; None: not sent
+
+
+@dataclass
+class Age:
+    unborn: bool = False
+    months: Optional[int] = None  # None: not given (or not valid)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def given(self) -> bool:
+        return self.unborn or self.months is not None
+
+    def child(self) -> dict:
+        if self.unborn:
+            return {"unborn": True}
+        if self.months is None:
+            return {}
+        return {"age_years": self.months // 12, "age_months": self.months % 12}
+
+
+def _known(value: str, allowed) -> str:
+    return value if value in {v for v, _ in allowed} else ""
+
+
+def read(form) -> Posted:
+    """The posted fields; unknown ids and values are dropped (they cannot come from this page)."""
+    catalogue = load_catalogue()
+    immediate = [i for i in dict.fromkeys(form.getlist("immediate"))
+                 if catalogue.has_indicator(i) and catalogue.indicator(i).immediate]
+    add = form.get("add") or None
+    remove = form.get("remove") or None
+    return Posted(
+        immediate=immediate,
+        age_years=(form.get("age_years") or "").strip()[:10],
+        age_months=(form.get("age_months") or "").strip()[:10],
+        unborn=form.get("unborn") == "yes",
+        caller=_known(form.get("caller") or "", CALLERS),
+        caf=_known(form.get("caf") or "", CAF),
+        note=(form.get("note") or "")[: MAX_NOTE * 2],
+        q=(form.get("q") or "")[:MAX_QUERY],
+        add=add if add and catalogue.has_indicator(add) else None,
+        remove=remove if remove and catalogue.has_indicator(remove) else None,
+        action=form.get("action") if form.get("action") in {"search", "update"} else "update",
+        rev=int(form["rev"]) if re.fullmatch(r"[0-9]{1,9}", form.get("rev") or "") else None,
+    )
+
+
+def age(years: str, months: str, unborn: bool) -> Age:
+    """The child's age from the raw fields; an invalid age counts as not given, with its error."""
+    years, months = (years or "").strip(), (months or "").strip()
+    if unborn:
+        if years or months:
+            return Age(errors=[("age_years", "Leave the age blank for an unborn child, or untick ‘Unborn’")])
+        return Age(unborn=True)
+    errors = []
+    for raw, name, high in ((years, "years", MAX_AGE_YEARS), (months, "months", 11)):
+        if raw and not re.fullmatch(r"[0-9]{1,3}", raw):
+            errors.append((f"age_{name}", f"Enter the child's age in {name} as a whole number, like 4"))
+        elif raw and int(raw) > high:
+            errors.append((f"age_{name}", f"Age in {name} must be between 0 and {high}"))
+    if months and not years and not errors:
+        errors.append(("age_years", "Enter the child's age in years (0 for a baby), as well as months"))
+    if errors:
+        return Age(errors=errors)
+    if not years:
+        return Age()
+    return Age(months=int(years) * 12 + int(months or 0))
+
+
+def note_errors(note: str) -> list[tuple[str, str]]:
+    if len(note.replace("\r\n", "\n").strip()) > MAX_NOTE:
+        return [("note", f"The note must be {MAX_NOTE:,} characters or fewer")]
+    return []

@@ -1,0 +1,107 @@
+"""Routes of the call screen: thin; the answers live in the server-side session.
+
+GET  /adviser/        the screen for the current call
+POST /adviser/        save every field, apply the button used (add, remove, search, update);
+                      a redirect back for a plain form, the changed parts as JSON for the script
+POST /adviser/search  live search results as JSON for what is typed (a POST, so what the caller said
+                      stays out of addresses and access logs)
+POST /adviser/new     forget this call
+"""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+
+from pathway.catalogue import load_catalogue
+from pathway.levels import Level
+from rules import RulesError
+from webapp.adviser import bp, call, forms
+
+FETCH_HEADER = "X-Requested-With"
+
+
+def _context(screen: call.Screen) -> dict:
+    state = screen.state
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen) if state["q"].strip() else []
+    tz = ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
+    return dict(s=screen, d=screen.decision, state=state, hits=hits, catalogue=load_catalogue(), Level=Level,
+                callers=forms.CALLERS, cafs=forms.CAF, local_time=screen.decision.contact_time.astimezone(tz),
+                immediate_items=_immediate_items(state), caller_items=_items(forms.CALLERS, state["caller"]),
+                caf_items=_items(forms.CAF, state["caf"]),
+                title="Call screen")
+
+
+def _screen(state: dict) -> call.Screen:
+    try:
+        return call.screen(state)
+    except RulesError:
+        current_app.logger.exception("rules failed for a call screen case")
+        abort(500)
+
+
+@bp.get("/")
+def screen():
+    state = call.load()
+    page = render_template("adviser/call.html", **_context(_screen(state)))
+    call.conflict_shown(state)
+    return page
+
+
+@bp.post("/")
+def update():
+    state = call.apply(forms.read(request.form))
+    if request.headers.get(FETCH_HEADER) != "fetch":
+        anchor = "#app-search" if request.form.get("action") == "search" or request.form.get("add") else ""
+        return redirect(url_for("adviser.screen") + anchor, code=303)
+    context = _context(_screen(state))
+    s = context["s"]
+    parts = {name: render_template(f"adviser/_{name}.html", **context)
+             for name in ("errors", "put_through", "chosen", "decision")}
+    return jsonify({
+        "rev": s.state["rev"],
+        "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
+        "parts": parts,
+        "immediate": s.state["immediate"],
+        "errors": [{"field": f, "message": m} for f, m in s.errors],
+        "status": _status(s),
+    })
+
+
+@bp.post("/search")
+def search():
+    q = (request.form.get("q") or "")[: forms.MAX_QUERY]
+    age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""),
+                    request.form.get("unborn") == "yes")
+    chosen = call.load()
+    exclude = chosen["immediate"] + chosen["concerns"]
+    hits = call.search(q, age, exclude=exclude) if q.strip() else []
+    return jsonify({"q": q, "hits": [h.as_dict() for h in hits]})
+
+
+@bp.post("/new")
+def new_call():
+    call.clear()
+    return redirect(url_for("adviser.screen"), code=303)
+
+
+def _immediate_items(state: dict) -> list[dict]:
+    catalogue = load_catalogue()
+    items = []
+    for ind in catalogue.indicators:
+        if ind.immediate:
+            hint = f"Only for a child {catalogue.band(ind.age_band).label}." if ind.age_band else None
+            items.append({"value": ind.id, "text": ind.text, "checked": ind.id in state["immediate"],
+                          "hint": {"text": hint} if hint else None})
+    return items
+
+
+def _items(choices, current: str) -> list[dict]:
+    return [{"value": v, "text": label, "checked": v == current} for v, label in choices]
+
+
+def _status(s: call.Screen) -> str:
+    d = s.decision
+    if s.immediate:
+        return f"Put the call through now: {d.route.team}, {d.route.phone}."
+    return f"Level: {d.level_name}. Route: {d.route.team}, {d.route.phone}."
