@@ -32,3 +32,4 @@ fi
 if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
   scripts/setup_test_system.sh
 fi
+[ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ] && scripts/setup_postgres.sh; true
