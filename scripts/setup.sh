@@ -32,4 +32,4 @@ fi
 if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
   scripts/setup_test_system.sh
 fi
-[ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ] && scripts/setup_postgres.sh; true
+if [ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ]; then scripts/setup_postgres.sh; fi
