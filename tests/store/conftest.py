@@ -57,3 +57,27 @@ def engine(db_url):
     eng = connect(db_url)
     yield eng
     eng.dispose()
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def people(engine):
+    """Two teams: north (two practitioners and their manager) and south (a practitioner), plus
+    a trainer, an adviser and an admin."""
+    from store.users import create_user
+
+    spec = [("pam", "practitioner", "north"), ("pete", "practitioner", "north"), ("mo", "manager", "north"),
+            ("sue", "practitioner", "south"), ("mia", "manager", "south"), ("tia", "trainer", "north"),
+            ("ada", "adviser", "north"), ("root", "admin", "it")]
+    return {name: create_user(engine, name, role, team, PASSWORD, now=T0) for name, role, team in spec}
+
+
+def assess(indicators=(), **kw):
+    """A case and the decision the rules give for it, as the web page would have them."""
+    from rules import evaluate
+    from tests.conftest import make_case
+
+    case = make_case(indicators, **kw)
+    return case, evaluate(case)
