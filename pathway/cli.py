@@ -11,6 +11,7 @@ import sys
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, CaseError
+from store.cli import add_retention_parser, add_users_parser
 
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 3
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", help="decide the level for a case (JSON file, or - for stdin)")
     p.add_argument("file")
     p.set_defaults(func=cmd_assess)
+    add_users_parser(sub)
+    add_retention_parser(sub)
     return parser
 
 
