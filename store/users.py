@@ -139,14 +139,14 @@ def authenticate(engine: Engine, username: str, password: str, *, config: StoreC
             elif locked:
                 failure = "locked"
             elif not ok:
-                failures = row.failed_logins + 1
+                # counted in SQL, so two concurrent failures both count (SQLite reads outside the lock)
+                failures = conn.execute(update(users).where(users.c.id == uid).values(
+                    failed_logins=users.c.failed_logins + 1).returning(users.c.failed_logins)).scalar_one()
+                failure = "bad_password"
                 if failures >= config.max_failed_logins:
                     failure = "locked_now"
                     conn.execute(update(users).where(users.c.id == uid).values(
                         failed_logins=0, locked_until=now + timedelta(minutes=config.lockout_minutes)))
-                else:
-                    failure = "bad_password"
-                    conn.execute(update(users).where(users.c.id == uid).values(failed_logins=failures))
             else:
                 conn.execute(update(users).where(users.c.id == uid).values(failed_logins=0, locked_until=None))
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)

@@ -131,3 +131,19 @@ def test_config_from_env_validates_numbers():
     with pytest.raises(ValueError, match="FSP_RETENTION_DAYS"):
         StoreConfig.from_env({"FSP_RETENTION_DAYS": "seven years"})
     assert StoreConfig.from_env({}).retention_days == 25 * 365 + 6
+
+
+def test_concurrent_failures_all_count(engine, people):
+    from concurrent.futures import ThreadPoolExecutor
+
+    cfg = StoreConfig(max_failed_logins=8, lockout_minutes=15)
+
+    def fail(_):
+        with pytest.raises(AuthError):
+            authenticate(engine, "pam", "wrong password!", config=cfg, now=T0)
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(fail, range(8)))
+    with pytest.raises(AuthError) as exc:
+        authenticate(engine, "pam", PASSWORD, config=cfg, now=T0)
+    assert exc.value.reason == "locked"
