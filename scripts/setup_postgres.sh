@@ -34,13 +34,18 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   chown postgres: "$DIR/password" "$DIR/port"
   as_pg "$BIN/initdb" -D "$DATA" -U postgres --pwfile="$DIR/password" --auth=scram-sha-256 -E UTF8 >/dev/null
 fi
-PORT=$(cat "$DIR/port")
 PASSWORD=$(cat "$DIR/password")
-
-if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+start() {
   as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $(cat "$DIR/port") -k $DIR -c fsync=off" start >/dev/null
+}
+if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+  if ! start 2>/dev/null; then  # the saved port may have been taken since: pick another once
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' > "$DIR/port"
+    start || { tail -20 "$DIR/server.log" >&2; exit 1; }
+  fi
 fi
+PORT=$(cat "$DIR/port")
 
 export PGPASSWORD="$PASSWORD"
 PSQL=("$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt)
