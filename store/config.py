@@ -5,7 +5,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_SQLITE = Path("instance") / "fsp.sqlite3"
+# Next to the code, not the working directory, so the CLI and the web app find the same file
+# (Flask's default instance folder for `webapp` is this same <project>/instance).
+DEFAULT_SQLITE = Path(__file__).resolve().parents[1] / "instance" / "fsp.sqlite3"
 # 25 years. The usual rule for children's social care records in England is "until the 25th
 # birthday" (longer for looked-after children and adoption, which this tool does not hold). We
 # store no date of birth, and a child can be assessed unborn, so 25 years from the assessment is
