@@ -12,7 +12,7 @@ import json
 import sys
 
 from store.errors import Invalid, NotFound, StoreError
-from store.models import ROLES
+from store.roles import ROLES
 
 EXIT_REFUSED = 2
 

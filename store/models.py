@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text)
 
-metadata = MetaData()
+from store.roles import ROLES  # noqa: F401  (re-exported)
 
-ROLES = ("practitioner", "trainer", "adviser", "manager", "admin")
+metadata = MetaData()
 
 users = Table(
     "users", metadata,
