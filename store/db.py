@@ -1,6 +1,9 @@
 """Engines and migrations. SQLite (WAL, foreign keys) embedded by default; PostgreSQL by URL."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
+
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -42,6 +45,20 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+@contextlib.contextmanager
+def _sqlite_file_lock(engine: Engine):
+    db = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not db or db == ":memory:":
+        yield
+        return
+    with open(f"{db}.migrate-lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def _alembic_config(engine: Engine):
     from alembic.config import Config
 
@@ -57,9 +74,15 @@ def migrate(url_or_engine: str | Engine | None = None) -> Engine:
 
     engine = url_or_engine if isinstance(url_or_engine, Engine) else make_engine(url_or_engine)
     cfg = _alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    # Several web workers may start at once on a new database: one migrates at a time.
+    # PostgreSQL: an advisory lock in the migrating transaction. SQLite (whose driver runs DDL
+    # outside transactions): an exclusive lock on a file beside the database.
+    with _sqlite_file_lock(engine):
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(6161106)")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     return engine
 
 
