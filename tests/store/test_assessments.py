@@ -175,3 +175,12 @@ def test_disabled_user_cannot_save(engine, people):
     case, decision = assess([ADDITIONAL])
     with pytest.raises(AccessDenied):
         A.save_assessment(engine, find_user(engine, "pam"), "FSP-001", case, decision)
+
+
+def test_same_reference_used_by_two_practitioners_stays_separate_but_their_manager_sees_both(engine, people):
+    c, d = assess([ADDITIONAL])
+    mine = A.save_assessment(engine, people["pam"], "FSP-001", c, d, now=T0)
+    theirs = A.save_assessment(engine, people["pete"], "FSP-001", c, d, now=T0 + timedelta(hours=1))
+    assert [e.id for e in A.history(engine, people["pam"], "FSP-001")] == [mine.id]
+    assert [e.id for e in A.history(engine, people["pete"], "FSP-001")] == [theirs.id]
+    assert [e.id for e in A.history(engine, people["mo"], "FSP-001")] == [mine.id, theirs.id]
