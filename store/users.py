@@ -5,6 +5,7 @@ reads their team's); admin manages accounts and retention but reads no assessmen
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import secrets
@@ -152,7 +153,7 @@ def authenticate(engine: Engine, username: str, password: str, *, config: StoreC
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
     if failure:
         raise AuthError(failure)
-    return _user(row)
+    return dataclasses.replace(_user(row), locked_until=None)   # the lock (if any) was cleared above
 
 
 def _token_hash(token: str) -> str:
