@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL for the store tests (only in CI or with FSP_TEST_POSTGRES=1).
+# A throwaway PostgreSQL for the store tests (in CI, with FSP_TEST_POSTGRES=1, or if set up before).
 # Installs Debian's server if missing, runs its own cluster as the postgres user (the server
 # refuses root) on 127.0.0.1 and a free port, creates database fsp_test, and writes its URL to
 # .venv/postgres_url, which tests/store/conftest.py reads. Idempotent: reuses a running cluster.
@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 URL_FILE=.venv/postgres_url
 
-if [ -z "${CI:-}" ] && [ "${FSP_TEST_POSTGRES:-0}" != 1 ]; then
+# Also when an earlier run left the URL file: make sure its server is running again.
+if [ -z "${CI:-}" ] && [ "${FSP_TEST_POSTGRES:-0}" != 1 ] && [ ! -f "$URL_FILE" ]; then
   exit 0
 fi
 
