@@ -1,0 +1,68 @@
+"""`pathway users ...` and `pathway retention run`: passwords never on argv, errors name fields."""
+import io
+import json
+import sys
+
+import pytest
+
+from pathway.cli import main
+from store.users import authenticate
+from tests.store.conftest import PASSWORD
+
+
+def run(argv, monkeypatch, capsys, stdin=""):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_users_create_list_disable_reset(db_url, monkeypatch, capsys):
+    db = ["--database-url", db_url]
+    code, out, _ = run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db],
+                       monkeypatch, capsys, stdin=PASSWORD + "\n")
+    assert code == 0 and "created pam" in out and PASSWORD not in out
+    code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
+    assert json.loads(out) == [{"username": "pam", "role": "practitioner", "team": "north", "disabled": False,
+                                "locked_until": None}]
+    code, out, _ = run(["users", "reset-password", "pam", "--password-stdin", *db], monkeypatch, capsys,
+                       stdin="another long passphrase\n")
+    assert code == 0
+    from store.db import connect
+    assert authenticate(connect(db_url), "pam", "another long passphrase").username == "pam"
+    code, _, _ = run(["users", "disable", "pam", *db], monkeypatch, capsys)
+    code, out, _ = run(["users", "list", *db], monkeypatch, capsys)
+    assert "disabled" in out
+
+
+def test_users_errors_name_the_field(db_url, monkeypatch, capsys):
+    db = ["--database-url", db_url]
+    code, _, err = run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db],
+                       monkeypatch, capsys, stdin="short\n")
+    assert code == 2 and err == "error: password: must be at least 12 characters\n"
+    code, _, err = run(["users", "disable", "nobody", *db], monkeypatch, capsys)
+    assert code == 2 and "username" in err
+
+
+def test_there_is_no_password_argument(monkeypatch, capsys):
+    with pytest.raises(SystemExit):
+        run(["users", "create", "pam", "--role", "practitioner", "--team", "n", "--password", PASSWORD],
+            monkeypatch, capsys)
+
+
+def test_getpass_is_used_without_stdin_flag(db_url, monkeypatch, capsys):
+    answers = iter([PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    code, out, _ = run(["users", "create", "pam", "--role", "manager", "--team", "north", "--database-url", db_url],
+                       monkeypatch, capsys)
+    assert code == 0 and "created pam (manager" in out
+
+
+def test_retention_run_reports_json(db_url, monkeypatch, capsys):
+    monkeypatch.setenv("FSP_RETENTION_DAYS", "30")
+    code, out, _ = run(["retention", "run", "--json", "--database-url", db_url], monkeypatch, capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["retention_days"] == 30 and doc["assessments_removed"] == 0 and doc["case_refs"] == []
+    monkeypatch.setenv("FSP_RETENTION_DAYS", "soon")
+    code, _, err = run(["retention", "run", "--database-url", db_url], monkeypatch, capsys)
+    assert code == 2 and "FSP_RETENTION_DAYS" in err

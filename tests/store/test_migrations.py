@@ -1,0 +1,62 @@
+"""Migrations create every table from an empty database, and running them again is harmless."""
+from sqlalchemy import inspect, text
+
+from store.db import connect
+
+TABLES = {"users", "store_sessions", "assessments", "overrides", "audit_log", "deletion_permits", "alembic_version"}
+
+
+def test_migrate_creates_all_tables_from_empty(db_url):
+    engine = connect(db_url)
+    assert TABLES <= set(inspect(engine).get_table_names())
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+    engine.dispose()
+
+
+def test_migrate_twice_is_a_no_op(db_url):
+    connect(db_url).dispose()
+    engine = connect(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_sqlite_is_wal_with_foreign_keys(tmp_path):
+    engine = connect(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_workers_starting_together_on_a_new_database_all_get_it(db_url):
+    """Web workers are processes, each calling connect() at start-up on a new database."""
+    import subprocess
+    import sys
+
+    from tests.store.conftest import ROOT
+
+    code = ("import sys; from sqlalchemy import text; from store.db import connect; e = connect(sys.argv[1]); "
+            "print(e.connect().execute(text('SELECT version_num FROM alembic_version')).scalar_one())")
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=60) for p in procs]
+    assert [(p.returncode, out.strip()) for p, (out, _) in zip(procs, results)] == [(0, "0001")] * 4, results
+
+
+def test_downgrade_to_empty_and_up_again(db_url):
+    from alembic import command
+
+    from store.db import _alembic_config
+
+    engine = connect(db_url)
+    cfg = _alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert not (TABLES - {"alembic_version"}) & set(inspect(engine).get_table_names())
+    engine.dispose()
+    engine = connect(db_url)
+    assert TABLES <= set(inspect(engine).get_table_names())
+    engine.dispose()
