@@ -10,6 +10,7 @@ from pathway.scenarios import Scenario, ScenarioError, ScenarioErrors, loads
 from webapp.journey.forms import NOT_KNOWN
 from webapp.practice.feedback import decide
 from webapp.practice.forms import IMMEDIATE, PREFIX
+from webapp.practice.library import shipped_ids
 
 FIELDS = {"id": "scenario_id", "title": "title", "narrative": "narrative", "teaching.why": "why",
           "teaching.pages": "pages", "teaching.common_mistake": "common_mistake",
@@ -46,6 +47,9 @@ def scenario_from_form(form, indicators: list[str]) -> tuple[Scenario, Decision]
 
     Raises ScenarioErrors naming the fields, exactly as an imported file would."""
     data = scenario_data(form, indicators, "universal")
+    if data["id"] in shipped_ids():
+        raise ScenarioErrors([ScenarioError("editor", data["id"], "id",
+                                            "a shipped scenario already has this id: choose another")])
     draft = loads(json.dumps(data), name="editor")[0]
     decision = decide(draft)
     data["model"]["level"] = decision.level.value
