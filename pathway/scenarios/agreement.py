@@ -58,8 +58,7 @@ def kappa_label(kappa: Optional[float]) -> str:
     """Landis and Koch's (1977) words for a kappa, a rough guide rather than a verdict."""
     if kappa is None:
         return "cannot be computed: it needs at least two trainees answering the same scenario"
-    bands = [(0.0, "poor (no better than chance)"), (0.20, "slight"), (0.40, "fair"), (0.60, "moderate"),
-             (0.80, "substantial"), (1.0001, "almost perfect")]
-    if kappa <= 0.0:
-        return bands[0][1]
-    return next(label for upper, label in bands[1:] if kappa <= upper)
+    if kappa < 0.0:
+        return "poor (less agreement than chance)"
+    bands = [(0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial")]
+    return next((label for upper, label in bands if kappa <= upper), "almost perfect")
