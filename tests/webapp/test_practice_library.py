@@ -143,3 +143,11 @@ def test_import_replaces_a_saved_scenario_with_the_same_id(client):
     page = text(client.get("/practice/scenarios"))
     assert "Toothache, revised" in page and "Saved in the library (1)" in page
     assert re.search(r"Imported 1 scenario: toothache-and-a-cold-house", page)
+
+
+def test_a_saved_scenario_the_catalogue_no_longer_accepts_is_left_out(app, client):
+    from webapp.practice import store
+    with app.app_context():
+        store.save_scenario("broken", "- id: broken\n  title: x\n")
+    page = text(client.get("/practice/scenarios"))
+    assert "Saved in the library (0)" in page

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from pathway.scenarios import Scenario, dump_scenarios, load_paths, default_paths, loads
+from flask import current_app
+
+from pathway.scenarios import Scenario, ScenarioErrors, default_paths, dump_scenarios, load_paths, loads
 from webapp.practice import store
 
 
@@ -24,9 +26,14 @@ def shipped_ids() -> set[str]:
 
 
 def saved() -> list[Scenario]:
+    """The saved scenarios that are still valid (a catalogue change can refuse an old one: it is
+    logged and left out, never a broken page; export and re-import it after fixing)."""
     out = []
     for _id, text in store.saved_scenarios():
-        out += loads(text, name=f"library:{_id}")
+        try:
+            out += loads(text, name=f"library:{_id}")
+        except ScenarioErrors as exc:
+            current_app.logger.warning("saved scenario %s no longer loads: %s", _id, exc)
     return out
 
 
