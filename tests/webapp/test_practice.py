@@ -153,3 +153,23 @@ def test_answer_needs_a_level_and_offers_only_in_band_indicators(app, trainer):
     assert response.status_code == 200 and "Select from the list" in text(response)
     assert load_catalogue().indicator("immediate.unexplained_bruising_under_2").text in text(alex.get(f"/practice/s/{code}/{BRUISING}"))
     assert alex.get(f"/practice/s/{code}/no-such-scenario").status_code == 404
+
+
+def test_practice_pages_have_one_h1_a_title_and_no_inline_styles(app, trainer):
+    code = start_session(trainer)
+    alex = join(app, code, "Alex")
+    answer(alex, code, BRUISING, "universal", [])
+    pages = [(trainer, "/practice/"), (trainer, "/practice/new"), (trainer, f"/practice/session/{code}"),
+             (trainer, f"/practice/session/{code}/summary"), (trainer, "/practice/scenarios"),
+             (trainer, "/practice/scenarios/new"), (trainer, "/practice/scenarios/import"), (alex, "/practice/join"),
+             (alex, f"/practice/s/{code}"), (alex, f"/practice/s/{code}/{MONDAYS}"),
+             (alex, f"/practice/s/{code}/{BRUISING}/feedback")]
+    for client, path in pages:
+        response = client.get(path)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, path
+        assert len(re.findall(r"<h1[ >]", html)) == 1, path
+        assert re.search(r"<title>[^<]+– Family Support Pathway</title>", html), path
+        assert " style=" not in html, path  # the CSP allows no inline styles
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), (path, sorted({i for i in ids if ids.count(i) > 1}))
