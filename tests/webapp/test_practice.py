@@ -173,3 +173,20 @@ def test_practice_pages_have_one_h1_a_title_and_no_inline_styles(app, trainer):
         assert " style=" not in html, path  # the CSP allows no inline styles
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), (path, sorted({i for i in ids if ids.count(i) > 1}))
+
+
+def test_sessions_older_than_a_week_are_deleted_when_a_new_one_starts(app, trainer):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from webapp import db
+    from webapp.practice import store
+    code = start_session(trainer)
+    join(app, code, "Alex")
+    with app.app_context():
+        with db.engine().begin() as conn:
+            conn.execute(update(store.practice_sessions).values(created_at=db.utcnow() - timedelta(days=8)))
+    start_session(trainer)
+    with app.app_context():
+        assert store.get_session(code) is None and store.trainees(code) == []

@@ -151,3 +151,10 @@ def test_a_saved_scenario_the_catalogue_no_longer_accepts_is_left_out(app, clien
         store.save_scenario("broken", "- id: broken\n  title: x\n")
     page = text(client.get("/practice/scenarios"))
     assert "Saved in the library (0)" in page
+
+
+def test_import_refuses_an_id_used_twice_in_the_file(client):
+    post_editor(client, "save")
+    one = client.get("/practice/scenarios/export.yaml").get_data(as_text=True)
+    page = text(_upload(client, (one + one.replace("- id:", "- id:", 1)).encode()))
+    assert "toothache-and-a-cold-house: id: used twice in this file" in page

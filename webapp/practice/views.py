@@ -212,9 +212,13 @@ def import_scenarios():
         except ScenarioErrors as exc:
             problems += [f"{e.scenario or name}: {e.field}: {e.message}" for e in exc.errors]
         else:
-            shipped = library.shipped_ids()
-            problems += [f"{s.id}: id: already used by a shipped scenario; give it a new id" for s in found
-                         if s.id in shipped]
+            shipped, seen = library.shipped_ids(), set()
+            for s in found:
+                if s.id in shipped:
+                    problems.append(f"{s.id}: id: already used by a shipped scenario; give it a new id")
+                elif s.id in seen:
+                    problems.append(f"{s.id}: id: used twice in this file")
+                seen.add(s.id)
             if not problems:
                 for s in found:
                     library.save(s)
