@@ -15,7 +15,7 @@ NEW = {
     "title": "Toothache and a cold house", "scenario_id": "", "narrative": "Mia, 8, has had toothache for weeks; "
     "the family cannot heat the flat and she is often tired at school.",
     "born": "yes", "age_years": "8", "age_months": "0", "disability": "none", "caf": "none", "consent": "yes",
-    "current_level": "not_known",
+    "current_level": "not_known", "large_sibling_group": "not_known", "caller": "professional",
     "why": "Two Additional needs: a CAF to bring dental and housing support together.", "pages": "13-14",
     "common_mistake": "Treating the dental decay as a health matter only.",
 }
@@ -53,6 +53,8 @@ def test_save_stores_the_scenario_with_the_rules_level_and_it_can_be_practised(c
     [scenario] = loads(exported.get_data(as_text=True))
     assert scenario.model.level.value == "additional"
     assert scenario.child.age_years == 8 and scenario.answers.context.consent_to_early_help is True
+    assert scenario.answers.context.caller == "professional"
+    assert scenario.answers.context.large_sibling_group is None
     assert sorted(scenario.answers.indicators) == sorted(TICKS)
     assert scenario.teaching.pages == "13-14"
     # a trainer can pick it for a session

@@ -15,7 +15,8 @@ from webapp.practice.library import shipped_ids
 FIELDS = {"id": "scenario_id", "title": "title", "narrative": "narrative", "teaching.why": "why",
           "teaching.pages": "pages", "teaching.common_mistake": "common_mistake",
           "answers.context.caf": "caf", "answers.context.disability": "disability",
-          "answers.context.current_level": "current_level", "answers.context.consent_to_early_help": "consent"}
+          "answers.context.current_level": "current_level", "answers.context.consent_to_early_help": "consent",
+          "answers.context.large_sibling_group": "large_sibling_group", "answers.context.caller": "caller"}
 
 
 def slug(title: str) -> str:
@@ -32,6 +33,10 @@ def scenario_data(form, indicators: list[str], level: str) -> dict:
         context["consent_to_early_help"] = c["consent"] == "yes"
     if c["current_level"] != NOT_KNOWN:
         context["current_level"] = c["current_level"]
+    if form.large_sibling_group.data != NOT_KNOWN:
+        context["large_sibling_group"] = form.large_sibling_group.data == "yes"
+    if form.caller.data != NOT_KNOWN:
+        context["caller"] = form.caller.data
     return {
         "id": (form.scenario_id.data or "").strip() or slug(form.title.data),
         "title": form.title.data.strip(), "narrative": form.narrative.data.strip(), "child": child,

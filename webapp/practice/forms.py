@@ -13,7 +13,7 @@ from wtforms.validators import InputRequired, Length, Regexp
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import ID_PATTERN
-from webapp.journey.forms import ChildForm, _Multi, choices
+from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choices
 from webapp.journey.pages import admitted, immediate_indicators
 from webapp.journey.widgets import Checkboxes, Radios
 
@@ -151,6 +151,15 @@ class _ScenarioFields(ChildForm):
     narrative = TextAreaField("Narrative", widget=GovTextArea(),
                               description="What trainees read. Invent the people: never use a real child's details.",
                               validators=[InputRequired("Enter the narrative")])
+    large_sibling_group = RadioField(
+        "Is the child part of a large sibling group?",
+        choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not known or not relevant")]),
+        validators=[InputRequired("Select whether the child is part of a large sibling group")], widget=Radios())
+    caller = RadioField(
+        "Who is asking?",
+        choices=choices([("professional", "A professional"), ("parent_carer", "A parent or carer"),
+                         ("public", "A member of the public"), (NOT_KNOWN, "Not known")]),
+        validators=[InputRequired("Select who is asking")], widget=Radios())
     why = TextAreaField("Why (teaching point)", widget=GovTextArea(),
                         validators=[InputRequired("Enter why the model answer is right")])
     pages = StringField("Pages of the threshold document", widget=GovTextInput(), description="For example, 13-14, 15",
