@@ -40,6 +40,8 @@ def test_preview_shows_the_rules_decision_and_saves_nothing(client):
     assert "The rules' decision: Additional" in page
     assert "Indicator at Additional level" in page
     assert "Toothache and a cold house" not in text(client.get("/practice/scenarios"))
+    ids = re.findall(r'\sid="([^"]+)"', response.get_data(as_text=True))
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 
 def test_save_stores_the_scenario_with_the_rules_level_and_it_can_be_practised(client):

@@ -106,6 +106,25 @@ def test_library_pages_are_accessible(browser, live_server, axe):
     page.get_by_role("button", name="Save to the library").click()
     expect(page.get_by_role("alert")).to_contain_text("Enter a title")
     axe.check(page, "practice-write-error")
+    page.get_by_label("Title").fill("Toothache and a cold house")
+    page.get_by_label("Narrative").fill("Mia, 8, has had toothache for weeks; the flat is cold.")
+    for group, choice in [("Has the child been born?", "Yes"), ("Does the child have a disability?", "No"),
+                          (re.compile("Is a CAF"), "No"), (re.compile("consented to early help"), "Yes"),
+                          ("What level is the child supported at now?", "None, or not known"),
+                          ("Is the child part of a large sibling group?", "Not known or not relevant"),
+                          ("Who is asking?", "A professional")]:
+        page.get_by_role("group", name=group).get_by_label(choice, exact=True).check()
+    page.get_by_label("Years", exact=True).fill("8")
+    _tick(page, "additional.dental_decay_not_accessing")
+    page.get_by_label("Why (teaching point)").fill("An Additional need.")
+    page.get_by_label("Pages of the threshold document").fill("13-14")
+    page.get_by_label("Common mistake").fill("Calling it Universal.")
+    page.get_by_role("button", name="Preview the decision").click()
+    expect(page.locator("#preview-decision")).to_contain_text("The rules' decision: Additional")
+    axe.check(page, "practice-write-preview")
+    page.get_by_role("button", name="Save to the library").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved ‘Toothache and a cold house’")
+    axe.check(page, "practice-library-saved")
     page.goto("/practice/scenarios/import")
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("alert")).to_contain_text("Select a scenario file")
