@@ -53,11 +53,13 @@ def create_app(config: dict | None = None) -> Flask:
     from webapp.api import bp as api_bp
     from webapp.assets import bp as assets_bp
     from webapp.journey import bp as journey_bp
+    from webapp.practice import bp as practice_bp
 
     app.register_blueprint(assets_bp)
     app.register_blueprint(journey_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(adviser_bp)
+    app.register_blueprint(practice_bp)
     csrf.exempt(api_bp)
 
     def _api_error(status: int, message: str):

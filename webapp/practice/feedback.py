@@ -1,0 +1,50 @@
+"""A trainee's answer against a scenario's model answer, and the rules' reasons for that answer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pathway.catalogue import Indicator, load_catalogue
+from pathway.levels import Level
+from pathway.models import Decision
+from pathway.scenarios import Scenario
+from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+
+
+def decide(scenario: Scenario) -> Decision:
+    """The rules' decision for the model answers, at the scenario runner's fixed, reproducible moment."""
+    from rules import evaluate  # registered once at app start-up
+
+    return evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    chosen_level: Level
+    model_level: Level
+    found: list[Indicator]
+    missed: list[Indicator]
+    over_called: list[Indicator]
+    decision: Decision
+
+    @property
+    def level_right(self) -> bool:
+        return self.chosen_level == self.model_level
+
+    @property
+    def direction(self) -> str:
+        """'right', 'higher' or 'lower': the trainee's level against the model level."""
+        if self.level_right:
+            return "right"
+        return "higher" if self.chosen_level.rank > self.model_level.rank else "lower"
+
+
+def feedback(scenario: Scenario, level: str, indicators: list[str]) -> Feedback:
+    catalogue = load_catalogue()
+    want, got = set(scenario.answers.indicators), set(indicators)
+    order = {i.id: n for n, i in enumerate(catalogue.indicators)}
+
+    def listed(ids):
+        return [catalogue.indicator(i) for i in sorted(ids, key=lambda i: order.get(i, 0)) if catalogue.has_indicator(i)]
+
+    return Feedback(Level(level), scenario.model.level, listed(want & got), listed(want - got), listed(got - want),
+                    decide(scenario))
