@@ -32,3 +32,4 @@ fi
 if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
   scripts/setup_test_system.sh
 fi
+if [ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ]; then scripts/setup_postgres.sh; fi

@@ -1,0 +1,264 @@
+"""Saved assessments: append-only entries under a case reference, their history, and
+professional-judgement overrides.
+
+Who sees what: everyone but admin saves and reads their own entries; a manager also reads
+their team's (the saver's team when saved). Anything else is NotFound, exactly as if it did
+not exist, and the attempt is audited. There is no update or delete here: an entry, once
+saved, is never rewritten (the database triggers refuse it too); only retention deletes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, and_, func, insert, or_, select
+
+from pathway.levels import Level
+from pathway.models import Case, Decision
+from store import audit
+from store.case_ref import validate_case_ref
+from store.clock import aware
+from store.errors import AccessDenied, Invalid, NotFound
+from store.models import assessments, overrides, users
+from store.users import User
+
+MAX_REASON = 4000
+
+
+@dataclass(frozen=True)
+class Override:
+    id: int
+    assessment_id: int
+    user_id: int
+    username: str
+    created_at: datetime
+    tool_level: str
+    level: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One saved assessment. `case` and `decision` are the contract's JSON shapes."""
+    id: int
+    case_ref: str
+    user_id: int
+    username: str
+    team: str
+    created_at: datetime
+    ruleset: str
+    level: str                      # the tool's level
+    case: dict
+    decision: dict
+    overrides: tuple[Override, ...] = field(default=())
+
+    @property
+    def recorded_level(self) -> str:
+        """The level the professional recorded: the latest override, else the tool's."""
+        return self.overrides[-1].level if self.overrides else self.level
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed from one entry to the next of the same case reference."""
+    from_id: int
+    to_id: int
+    step: str                       # "up", "down" or "same", on the recorded levels
+    tool_step: str                  # the same on the tool's levels
+    indicators_added: tuple[str, ...]
+    indicators_removed: tuple[str, ...]
+    context_changes: dict           # field -> [before, after], for context and child fields
+    ruleset_changed: bool
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    case_ref: str
+    entries: int
+    last_saved: datetime
+    level: str                      # latest tool level
+    recorded_level: str             # latest recorded level (after any override)
+
+
+def _require_reader(user: User) -> None:
+    if user.role == "admin":
+        raise AccessDenied("admin accounts manage users, not assessments")
+
+
+def _visible(user: User):
+    """The rows `user` may read: their own, and a manager's team's."""
+    if user.role == "manager":
+        return or_(assessments.c.user_id == user.id, assessments.c.team == user.team)
+    return assessments.c.user_id == user.id
+
+
+def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict | str,
+                    decision: Decision | dict, *, now: datetime | None = None) -> Entry:
+    """Save the answers and the decision shown to the user, with the ruleset and the time.
+
+    Pass the Decision that `rules.evaluate(case)` gave (the one the user saw). Re-saving a case
+    reference adds a new entry to its history; nothing is overwritten.
+    """
+    _require_reader(user)
+    if user.disabled:
+        raise AccessDenied("account disabled")
+    ref = validate_case_ref(case_ref)
+    case = case if isinstance(case, Case) else Case.parse(case)
+    try:
+        decision = decision if isinstance(decision, Decision) else Decision.model_validate(decision)
+    except ValueError as exc:
+        raise Invalid("decision", f"not a decision from the rules: {exc.__class__.__name__}") from None
+    now = aware(now)
+    with engine.begin() as conn:
+        aid = conn.execute(insert(assessments).values(
+            case_ref=ref, user_id=user.id, team=user.team, created_at=now, ruleset=decision.ruleset,
+            level=decision.level.value, case_json=case.model_dump_json(), decision_json=decision.model_dump_json(),
+        ).returning(assessments.c.id)).scalar_one()
+        audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
+    return get_assessment(engine, user, aid, _audit=False)
+
+
+def _overrides_for(conn, ids) -> dict[int, list[Override]]:
+    out: dict[int, list[Override]] = {}
+    if not ids:
+        return out
+    q = (select(overrides, users.c.username).join(users, users.c.id == overrides.c.user_id)
+         .where(overrides.c.assessment_id.in_(ids)).order_by(overrides.c.id))
+    for r in conn.execute(q):
+        out.setdefault(r.assessment_id, []).append(Override(
+            id=r.id, assessment_id=r.assessment_id, user_id=r.user_id, username=r.username,
+            created_at=aware(r.created_at), tool_level=r.tool_level, level=r.level, reason=r.reason))
+    return out
+
+
+def _entries(conn, where) -> list[Entry]:
+    rows = conn.execute(select(assessments, users.c.username).join(users, users.c.id == assessments.c.user_id)
+                        .where(where).order_by(assessments.c.created_at, assessments.c.id)).all()
+    ovr = _overrides_for(conn, [r.id for r in rows])
+    return [Entry(id=r.id, case_ref=r.case_ref, user_id=r.user_id, username=r.username, team=r.team,
+                  created_at=aware(r.created_at), ruleset=r.ruleset, level=r.level,
+                  case=json.loads(r.case_json), decision=json.loads(r.decision_json),
+                  overrides=tuple(ovr.get(r.id, ()))) for r in rows]
+
+
+def _not_found(engine: Engine, user: User, action: str, *, record_id=None, case_ref=None, now=None) -> NotFound:
+    with engine.begin() as conn:
+        audit.record(conn, action, user_id=user.id, outcome="not_found", record_id=record_id,
+                     case_ref=case_ref, now=now)
+    return NotFound("no such saved assessment")
+
+
+def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datetime | None = None,
+                   _audit: bool = True) -> Entry:
+    """One entry by id, or NotFound (also for someone else's: audited either way)."""
+    _require_reader(user)
+    with engine.connect() as conn:
+        found = _entries(conn, and_(assessments.c.id == assessment_id, _visible(user)))
+    if not found:
+        raise _not_found(engine, user, "assessment.read", record_id=assessment_id, now=now)
+    if _audit:
+        with engine.begin() as conn:
+            audit.record(conn, "assessment.read", user_id=user.id, record_id=assessment_id,
+                         case_ref=found[0].case_ref, now=now)
+    return found[0]
+
+
+def history(engine: Engine, user: User, case_ref: str, *, now: datetime | None = None) -> list[Entry]:
+    """The entries `user` may see under `case_ref`, oldest first; NotFound if none (audited)."""
+    _require_reader(user)
+    ref = validate_case_ref(case_ref)
+    with engine.connect() as conn:
+        found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
+    if not found:
+        raise _not_found(engine, user, "history.read", case_ref=ref, now=now)
+    with engine.begin() as conn:
+        audit.record(conn, "history.read", user_id=user.id, case_ref=ref, detail=f"entries={len(found)}", now=now)
+    return found
+
+
+def _step(before: str, after: str) -> str:
+    a, b = Level(before).rank, Level(after).rank
+    return "up" if b > a else "down" if b < a else "same"
+
+
+def _flat(case: dict) -> dict:
+    out = {f"child.{k}": v for k, v in (case.get("child") or {}).items()}
+    out.update({f"context.{k}": v for k, v in (case.get("context") or {}).items()})
+    return out
+
+
+def compare(before: Entry, after: Entry) -> Change:
+    """The step and the answer changes between two entries (no database access)."""
+    old, new = set(before.case.get("indicators", [])), set(after.case.get("indicators", []))
+    fb, fa = _flat(before.case), _flat(after.case)
+    ctx = {k: [fb.get(k), fa.get(k)] for k in sorted(set(fb) | set(fa)) if fb.get(k) != fa.get(k)}
+    return Change(from_id=before.id, to_id=after.id, step=_step(before.recorded_level, after.recorded_level),
+                  tool_step=_step(before.level, after.level),
+                  indicators_added=tuple(sorted(new - old)), indicators_removed=tuple(sorted(old - new)),
+                  context_changes=ctx, ruleset_changed=before.ruleset != after.ruleset)
+
+
+def changes(entries: list[Entry]) -> list[Change]:
+    """A Change for each consecutive pair of `history(...)`'s entries."""
+    return [compare(a, b) for a, b in zip(entries, entries[1:])]
+
+
+def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
+    """The case references `user` may see, most recently saved first (no audit: no answers shown)."""
+    _require_reader(user)
+    with engine.connect() as conn:
+        refs = [r[0] for r in conn.execute(select(assessments.c.case_ref).where(_visible(user))
+                                           .group_by(assessments.c.case_ref)
+                                           .order_by(func.max(assessments.c.created_at).desc()))]
+        out = []
+        for ref in refs:
+            found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
+            last = found[-1]
+            out.append(CaseSummary(case_ref=ref, entries=len(found), last_saved=last.created_at,
+                                   level=last.level, recorded_level=last.recorded_level))
+    return out
+
+
+def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *,
+                    now: datetime | None = None) -> Override:
+    """Record the professional's level where it differs from the tool's, with a written reason.
+
+    Both are kept: the entry is untouched and the override is a new row. Anyone who can read
+    the entry may record one. The reason is stored but never copied to the audit log.
+    """
+    entry = get_assessment(engine, user, assessment_id, now=now, _audit=False)
+    try:
+        chosen = Level(level)
+    except ValueError:
+        raise Invalid("level", f"must be one of {', '.join(lv.value for lv in Level)}") from None
+    if not isinstance(reason, str) or not reason.strip():
+        raise Invalid("reason", "a written reason is required to record a different level")
+    if len(reason) > MAX_REASON:
+        raise Invalid("reason", f"at most {MAX_REASON} characters")
+    if chosen.value == entry.recorded_level:
+        raise Invalid("level", "is already the recorded level; choose a different level")
+    now = aware(now)
+    with engine.begin() as conn:
+        oid = conn.execute(insert(overrides).values(
+            assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level,
+            level=chosen.value, reason=reason.strip()).returning(overrides.c.id)).scalar_one()
+        audit.record(conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref,
+                     detail=f"override={oid} {entry.level}->{chosen.value}", now=now)
+    return Override(id=oid, assessment_id=entry.id, user_id=user.id, username=user.username, created_at=now,
+                    tool_level=entry.level, level=chosen.value, reason=reason.strip())
+
+
+def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None) -> list[tuple[Entry, Override]]:
+    """Every override on the manager's team's entries, newest first. Managers only."""
+    if manager.role != "manager":
+        raise AccessDenied("only managers list overrides")
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(select(overrides.c.assessment_id).join(
+            assessments, assessments.c.id == overrides.c.assessment_id).where(_visible(manager)).distinct())]
+        found = _entries(conn, assessments.c.id.in_(ids)) if ids else []
+    pairs = [(e, o) for e in found for o in e.overrides]
+    pairs.sort(key=lambda p: (p[1].created_at, p[1].id), reverse=True)
+    with engine.begin() as conn:
+        audit.record(conn, "override.list", user_id=manager.id, detail=f"count={len(pairs)}", now=now)
+    return pairs

@@ -1,0 +1,43 @@
+"""Store settings: embedded defaults, overridable by environment variables (FSP_*)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_SQLITE = Path("instance") / "fsp.sqlite3"
+# 25 years. The usual rule for children's social care records in England is "until the 25th
+# birthday" (longer for looked-after children and adoption, which this tool does not hold). We
+# store no date of birth, and a child can be assessed unborn, so 25 years from the assessment is
+# the shortest period that never deletes before that birthday. To be confirmed by the council's
+# records manager; FSP_RETENTION_DAYS overrides. See docs/storage.md.
+DEFAULT_RETENTION_DAYS = 25 * 365 + 6  # 25 years including leap days
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    database_url: str = f"sqlite:///{DEFAULT_SQLITE}"
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+    session_idle_minutes: int = 30
+    session_max_minutes: int = 10 * 60   # a working day; sign in again the next morning
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+    @classmethod
+    def from_env(cls, env=os.environ) -> "StoreConfig":
+        kw = {}
+        url = env.get("FSP_DATABASE_URL") or env.get("DATABASE_URL")
+        if url:
+            kw["database_url"] = url
+        for name, key in [("max_failed_logins", "FSP_MAX_FAILED_LOGINS"), ("lockout_minutes", "FSP_LOCKOUT_MINUTES"),
+                          ("session_idle_minutes", "FSP_SESSION_IDLE_MINUTES"),
+                          ("session_max_minutes", "FSP_SESSION_MAX_MINUTES"), ("retention_days", "FSP_RETENTION_DAYS")]:
+            if env.get(key):
+                try:
+                    value = int(env[key])
+                except ValueError:
+                    raise ValueError(f"{key}: must be a whole number, got {env[key]!r}") from None
+                if value < 1:
+                    raise ValueError(f"{key}: must be at least 1")
+                kw[name] = value
+        return cls(**kw)

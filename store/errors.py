@@ -1,0 +1,31 @@
+"""Errors the store raises; each names the field it is about, never the answers."""
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: anything the store refuses."""
+
+
+class Invalid(StoreError, ValueError):
+    """Input refused; `.field` names the field so the web form can point at it."""
+
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+        super().__init__(f"{field}: {message}")
+
+
+class NotFound(StoreError, LookupError):
+    """No such record, or one the caller may not see: the two are indistinguishable on purpose."""
+
+
+class AccessDenied(StoreError, PermissionError):
+    """The caller's role may not do this at all (e.g. an admin saving an assessment)."""
+
+
+class AuthError(StoreError):
+    """Sign-in refused. One message for wrong user, wrong password, disabled or locked, so an
+    attacker learns nothing; `.reason` is for the audit log only."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__("the username or password is not right, or the account is locked")

@@ -1,0 +1,83 @@
+"""The tables (SQLAlchemy Core). The Alembic revisions create them; this is for queries.
+
+Our own MetaData, separate from webapp.db's, so both can live in one database.
+Times are stored as timezone-aware UTC. Answers and decisions are stored as the exact JSON text
+the contract defines, so what was saved is what is shown years later.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text)
+
+metadata = MetaData()
+
+ROLES = ("practitioner", "trainer", "adviser", "manager", "admin")
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("team", String(64), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Named store_sessions so it never collides with webapp.db's web_sessions.
+sessions = Table(
+    "store_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 of the token; the token itself is never stored
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+# Append-only: no UPDATE ever; DELETE only by retention (triggers enforce it, see the migration).
+assessments = Table(
+    "assessments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_ref", String(32), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("team", String(64), nullable=False, index=True),  # the saver's team at the time
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("ruleset", String(64), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("case_json", Text, nullable=False),
+    Column("decision_json", Text, nullable=False),
+)
+
+overrides = Table(
+    "overrides", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("tool_level", String(16), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+# Append-only, never deleted. Who, what, when, which record: never answers, reasons or passwords.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("action", String(32), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("record_id", Integer, nullable=True),
+    Column("case_ref", String(32), nullable=True),
+    Column("detail", String(255), nullable=True),
+)
+
+# A row here, inserted and deleted inside retention's own transaction, is the only thing that
+# lets the delete triggers on assessments/overrides pass. Other transactions never see it.
+deletion_permits = Table(
+    "deletion_permits", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("purpose", String(32), nullable=False),
+)

@@ -1,0 +1,209 @@
+"""Accounts, sign-in with lockout, and sessions that expire.
+
+Roles: practitioner, trainer, adviser and manager save and read assessments (a manager also
+reads their team's); admin manages accounts and retention but reads no assessments.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, insert, select, update
+
+from store import audit
+from store.clock import aware
+from store.config import StoreConfig
+from store.errors import AuthError, Invalid, NotFound
+from store.models import ROLES, sessions, users
+from store.passwords import MIN_LENGTH, dummy_hash, hash_password, verify_password
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+TEAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    role: str
+    team: str
+    disabled: bool = False
+    locked_until: datetime | None = None
+
+    @property
+    def can_save(self) -> bool:
+        return self.role != "admin"
+
+
+def _user(row) -> User:
+    return User(id=row.id, username=row.username, role=row.role, team=row.team, disabled=row.disabled,
+                locked_until=row.locked_until and aware(row.locked_until))
+
+
+def _check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_LENGTH:
+        raise Invalid("password", f"must be at least {MIN_LENGTH} characters")
+    if password.strip() != password or len(password) > 1024:
+        raise Invalid("password", "must not start or end with spaces, and at most 1024 characters")
+
+
+def create_user(engine: Engine, username: str, role: str, team: str, password: str, *,
+                actor_id: int | None = None, now: datetime | None = None) -> User:
+    """A new enabled account. Usernames are lower case (no personal details beyond what HR uses)."""
+    if not isinstance(username, str) or not USERNAME.match(username):
+        raise Invalid("username", "2-64 characters: lower-case letters, digits, '.', '_' or '-'")
+    if role not in ROLES:
+        raise Invalid("role", f"must be one of {', '.join(ROLES)}")
+    if not isinstance(team, str) or not TEAM.match(team):
+        raise Invalid("team", "1-64 characters: letters, digits, spaces, '.', '_' or '-'")
+    _check_password(password)
+    now = aware(now)
+    with engine.begin() as conn:
+        if conn.execute(select(users.c.id).where(users.c.username == username)).first():
+            raise Invalid("username", "already taken")
+        uid = conn.execute(insert(users).values(
+            username=username, role=role, team=team, password_hash=hash_password(password), disabled=False,
+            failed_logins=0, created_at=now).returning(users.c.id)).scalar_one()
+        audit.record(conn, "user.create", user_id=actor_id, record_id=uid, detail=f"role={role}", now=now)
+    return User(id=uid, username=username, role=role, team=team)
+
+
+def get_user(engine: Engine, user_id: int) -> User:
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.id == user_id)).first()
+    if row is None:
+        raise NotFound("user")
+    return _user(row)
+
+
+def find_user(engine: Engine, username: str) -> User:
+    with engine.connect() as conn:
+        row = conn.execute(select(users).where(users.c.username == username)).first()
+    if row is None:
+        raise NotFound("user")
+    return _user(row)
+
+
+def list_users(engine: Engine) -> list[User]:
+    with engine.connect() as conn:
+        return [_user(r) for r in conn.execute(select(users).order_by(users.c.username))]
+
+
+def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
+    """Disable an account and end its sessions. Accounts are never deleted: records point at them."""
+    user = find_user(engine, username)
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(disabled=True))
+        conn.execute(update(sessions).where(sessions.c.user_id == user.id).values(revoked=True))
+        audit.record(conn, "user.disable", user_id=actor_id, record_id=user.id, now=now)
+    return get_user(engine, user.id)
+
+
+def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None,
+                   now: datetime | None = None) -> User:
+    """Set a new password, clear any lockout and end existing sessions."""
+    _check_password(password)
+    user = find_user(engine, username)
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(
+            password_hash=hash_password(password), failed_logins=0, locked_until=None))
+        conn.execute(update(sessions).where(sessions.c.user_id == user.id).values(revoked=True))
+        audit.record(conn, "user.reset_password", user_id=actor_id, record_id=user.id, now=now)
+    return get_user(engine, user.id)
+
+
+def authenticate(engine: Engine, username: str, password: str, *, config: StoreConfig | None = None,
+                 now: datetime | None = None) -> User:
+    """The user if the password is right and the account enabled and not locked; else AuthError.
+
+    `config.max_failed_logins` failures in a row lock the account for `config.lockout_minutes`;
+    while locked even the right password is refused. The typed username is never logged.
+    """
+    config = config or StoreConfig.from_env()
+    now = aware(now)
+    failure = None
+    with engine.begin() as conn:
+        row = conn.execute(select(users).where(users.c.username == username).with_for_update()).first()
+        if row is None:
+            verify_password(password, dummy_hash())
+            failure, uid = "unknown_user", None
+        else:
+            uid = row.id
+            locked = row.locked_until is not None and aware(row.locked_until) > now
+            ok = verify_password(password, row.password_hash)
+            if row.disabled:
+                failure = "disabled"
+            elif locked:
+                failure = "locked"
+            elif not ok:
+                failures = row.failed_logins + 1
+                if failures >= config.max_failed_logins:
+                    failure = "locked_now"
+                    conn.execute(update(users).where(users.c.id == uid).values(
+                        failed_logins=0, locked_until=now + timedelta(minutes=config.lockout_minutes)))
+                else:
+                    failure = "bad_password"
+                    conn.execute(update(users).where(users.c.id == uid).values(failed_logins=failures))
+            else:
+                conn.execute(update(users).where(users.c.id == uid).values(failed_logins=0, locked_until=None))
+        audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
+    if failure:
+        raise AuthError(failure)
+    return _user(row)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(engine: Engine, user: User, *, config: StoreConfig | None = None,
+                  now: datetime | None = None) -> str:
+    """A new random session token for `user`; only its SHA-256 is stored."""
+    config = config or StoreConfig.from_env()
+    now = aware(now)
+    token = secrets.token_urlsafe(32)
+    with engine.begin() as conn:
+        conn.execute(insert(sessions).values(
+            token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now,
+            expires_at=now + timedelta(minutes=config.session_max_minutes), revoked=False))
+    return token
+
+
+def sign_in(engine: Engine, username: str, password: str, *, config: StoreConfig | None = None,
+            now: datetime | None = None) -> tuple[User, str]:
+    """authenticate + start_session: what the sign-in page calls. Raises AuthError."""
+    user = authenticate(engine, username, password, config=config, now=now)
+    return user, start_session(engine, user, config=config, now=now)
+
+
+def session_user(engine: Engine, token: str | None, *, config: StoreConfig | None = None,
+                 now: datetime | None = None) -> User | None:
+    """The signed-in user for a session token, or None if unknown, revoked, idle too long,
+    past its maximum age, or the account is disabled. Using a session keeps it alive."""
+    if not token:
+        return None
+    config = config or StoreConfig.from_env()
+    now = aware(now)
+    th = _token_hash(token)
+    with engine.begin() as conn:
+        row = conn.execute(select(sessions, users.c.disabled).join(users, users.c.id == sessions.c.user_id)
+                           .where(sessions.c.token_hash == th)).first()
+        if row is None or row.revoked or row.disabled:
+            return None
+        if now >= aware(row.expires_at) or now >= aware(row.last_seen) + timedelta(minutes=config.session_idle_minutes):
+            conn.execute(update(sessions).where(sessions.c.token_hash == th).values(revoked=True))
+            return None
+        conn.execute(update(sessions).where(sessions.c.token_hash == th).values(last_seen=now))
+        user_id = row.user_id
+    return get_user(engine, user_id)
+
+
+def sign_out(engine: Engine, token: str, *, now: datetime | None = None) -> None:
+    with engine.begin() as conn:
+        row = conn.execute(select(sessions.c.user_id).where(sessions.c.token_hash == _token_hash(token))).first()
+        conn.execute(update(sessions).where(sessions.c.token_hash == _token_hash(token)).values(revoked=True))
+        if row:
+            audit.record(conn, "sign_out", user_id=row.user_id, now=now)

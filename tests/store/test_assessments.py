@@ -1,0 +1,172 @@
+"""Saving, history, who sees what, overrides, and that saved entries are never rewritten."""
+import dataclasses
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from store import AccessDenied, Invalid, NotFound, assessments as A
+from store.audit import entries as audit_entries
+from tests.store.conftest import T0, assess
+
+ADDITIONAL = "additional.concerns_about_diet_poor"
+EXTENSIVE = "extensive.chronic_recurring_health_problems"
+
+
+def test_save_keeps_answers_decision_ruleset_and_time(engine, people):
+    case, decision = assess([ADDITIONAL])
+    e = A.save_assessment(engine, people["pam"], "fsp-001", case, decision, now=T0)
+    assert e.case_ref == "FSP-001" and e.created_at == T0 and e.level == "additional"
+    assert e.case["indicators"] == [ADDITIONAL] and e.decision["level"] == "additional"
+    assert e.ruleset == "fsp-2014 (1.0.0)" and e.username == "pam" and e.team == "north"
+    got = A.get_assessment(engine, people["pam"], e.id)
+    assert got.case == case.model_dump(mode="json") and got.decision == decision.model_dump(mode="json")
+
+
+def test_resaving_adds_history_with_steps_and_changes(engine, people):
+    pam = people["pam"]
+    c1, d1 = assess([ADDITIONAL])
+    c2, d2 = assess([ADDITIONAL, EXTENSIVE], caller="professional")
+    c3, d3 = assess([], caller="professional")
+    for i, (c, d) in enumerate([(c1, d1), (c2, d2), (c3, d3)]):
+        A.save_assessment(engine, pam, "FSP-001", c, d, now=T0 + timedelta(days=30 * i))
+    h = A.history(engine, pam, "fsp-001")
+    assert [e.level for e in h] == ["additional", "extensive", "universal"]
+    ch = A.changes(h)
+    assert [c.step for c in ch] == ["up", "down"]
+    assert ch[0].indicators_added == (EXTENSIVE,) and ch[0].indicators_removed == ()
+    assert ch[0].context_changes == {"context.caller": [None, "professional"]}
+    assert ch[1].indicators_removed == (ADDITIONAL, EXTENSIVE) and ch[1].context_changes == {}
+    summary = A.list_case_refs(engine, pam)
+    assert [(s.case_ref, s.entries, s.level) for s in summary] == [("FSP-001", 3, "universal")]
+
+
+@pytest.mark.parametrize("ref,field_word", [("Jane Smith", "spaces"), ("jane@x.org1", "'@'"),
+                                            ("05-03-2014", "date"), ("20140305", "date"), ("JSmith1", "letters"),
+                                            ("NG15FS", "postcode"), ("ABC", "digit"), ("", "required")])
+def test_case_refs_that_could_identify_a_child_are_refused(engine, people, ref, field_word):
+    case, decision = assess([ADDITIONAL])
+    with pytest.raises(Invalid) as exc:
+        A.save_assessment(engine, people["pam"], ref, case, decision)
+    assert exc.value.field == "case_ref" and field_word in exc.value.message
+
+
+def test_practitioner_sees_own_only_and_others_are_not_found_and_audited(engine, people):
+    case, decision = assess([ADDITIONAL])
+    e = A.save_assessment(engine, people["pam"], "FSP-001", case, decision)
+    for who in ("pete", "sue", "tia", "ada", "mia"):
+        with pytest.raises(NotFound) as by_ref:
+            A.history(engine, people[who], "FSP-001")
+        with pytest.raises(NotFound) as missing:
+            A.history(engine, people[who], "FSP-999")
+        assert str(by_ref.value) == str(missing.value)     # indistinguishable from nonexistent
+        with pytest.raises(NotFound):
+            A.get_assessment(engine, people[who], e.id)
+        assert A.list_case_refs(engine, people[who]) == []
+    refused = [a for a in audit_entries(engine, action="history.read") if a.outcome == "not_found"]
+    assert {(a.user_id, a.case_ref) for a in refused} >= {(people["pete"].id, "FSP-001"), (people["sue"].id, "FSP-001")}
+    reads = [a for a in audit_entries(engine, action="assessment.read") if a.outcome == "not_found"]
+    assert {a.record_id for a in reads} == {e.id}
+
+
+def test_manager_sees_their_teams_not_others(engine, people):
+    case, decision = assess([ADDITIONAL])
+    A.save_assessment(engine, people["pam"], "FSP-001", case, decision)
+    A.save_assessment(engine, people["sue"], "FSP-002", case, decision)
+    assert [s.case_ref for s in A.list_case_refs(engine, people["mo"])] == ["FSP-001"]
+    assert len(A.history(engine, people["mo"], "FSP-001")) == 1
+    with pytest.raises(NotFound):
+        A.history(engine, people["mo"], "FSP-002")
+    assert [s.case_ref for s in A.list_case_refs(engine, people["mia"])] == ["FSP-002"]
+
+
+def test_trainer_and_adviser_save_and_read_their_own(engine, people):
+    case, decision = assess([ADDITIONAL])
+    for who in ("tia", "ada"):
+        A.save_assessment(engine, people[who], f"TR-{len(who)}{who[0]}1", case, decision)
+        assert len(A.list_case_refs(engine, people[who])) == 1
+
+
+def test_admin_cannot_save_or_read_assessments(engine, people):
+    case, decision = assess([ADDITIONAL])
+    with pytest.raises(AccessDenied):
+        A.save_assessment(engine, people["root"], "FSP-001", case, decision)
+    with pytest.raises(AccessDenied):
+        A.list_case_refs(engine, people["root"])
+
+
+def test_override_needs_a_reason_and_keeps_both_levels(engine, people):
+    case, decision = assess([ADDITIONAL])
+    e = A.save_assessment(engine, people["pam"], "FSP-001", case, decision)
+    for reason in ("", "   \n\t"):
+        with pytest.raises(Invalid) as exc:
+            A.record_override(engine, people["pam"], e.id, "extensive", reason)
+        assert exc.value.field == "reason"
+    with pytest.raises(Invalid) as exc:
+        A.record_override(engine, people["pam"], e.id, "additional", "same as the tool")
+    assert exc.value.field == "level"
+    with pytest.raises(Invalid) as exc:
+        A.record_override(engine, people["pam"], e.id, "severe", "not a level")
+    assert exc.value.field == "level"
+    o = A.record_override(engine, people["pam"], e.id, "extensive", "  Third referral this year.  ")
+    assert o.reason == "Third referral this year." and o.tool_level == "additional" and o.level == "extensive"
+    again = A.get_assessment(engine, people["pam"], e.id)
+    assert again.level == "additional" and again.recorded_level == "extensive"
+    # the reason is never copied into the audit trail
+    assert all("referral" not in (a.detail or "") for a in audit_entries(engine))
+
+
+def test_only_managers_list_overrides_and_only_their_teams(engine, people):
+    case, decision = assess([ADDITIONAL])
+    north = A.save_assessment(engine, people["pam"], "FSP-001", case, decision)
+    south = A.save_assessment(engine, people["sue"], "FSP-002", case, decision)
+    A.record_override(engine, people["pam"], north.id, "extensive", "reason n")
+    A.record_override(engine, people["sue"], south.id, "universal", "reason s")
+    pairs = A.list_overrides(engine, people["mo"])
+    assert [(e.case_ref, o.level, o.reason) for e, o in pairs] == [("FSP-001", "extensive", "reason n")]
+    with pytest.raises(AccessDenied):
+        A.list_overrides(engine, people["pam"])
+    with pytest.raises(NotFound):   # someone else's entry: as if it did not exist
+        A.record_override(engine, people["pete"], north.id, "protection", "not mine")
+
+
+def test_override_changes_the_recorded_step(engine, people):
+    pam = people["pam"]
+    c, d = assess([ADDITIONAL])
+    first = A.save_assessment(engine, pam, "FSP-001", c, d, now=T0)
+    A.save_assessment(engine, pam, "FSP-001", c, d, now=T0 + timedelta(days=1))
+    A.record_override(engine, pam, first.id, "extensive", "judgement")
+    [change] = A.changes(A.history(engine, pam, "FSP-001"))
+    assert change.tool_step == "same" and change.step == "down"
+
+
+def test_saved_entries_cannot_be_rewritten(engine, people):
+    case, decision = assess([ADDITIONAL])
+    e = A.save_assessment(engine, people["pam"], "FSP-001", case, decision)
+    o = A.record_override(engine, people["pam"], e.id, "extensive", "judgement")
+    # the API offers no way: entries are frozen and there is no update/delete function
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        e.level = "protection"
+    assert not [n for n in dir(A) if n.startswith(("update", "delete", "edit", "remove"))]
+    # and the database itself refuses, whatever the client
+    for sql in [f"UPDATE assessments SET level = 'protection' WHERE id = {e.id}",
+                f"UPDATE assessments SET case_json = '{{}}' WHERE id = {e.id}",
+                f"DELETE FROM assessments WHERE id = {e.id}",
+                f"UPDATE overrides SET reason = 'x' WHERE id = {o.id}",
+                f"DELETE FROM overrides WHERE id = {o.id}",
+                "UPDATE audit_log SET action = 'x'",
+                "DELETE FROM audit_log"]:
+        with pytest.raises(DBAPIError, match="append-only"):
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+    assert A.get_assessment(engine, people["pam"], e.id).case == e.case
+
+
+def test_disabled_user_cannot_save(engine, people):
+    from store.users import disable_user, find_user
+
+    disable_user(engine, "pam")
+    case, decision = assess([ADDITIONAL])
+    with pytest.raises(AccessDenied):
+        A.save_assessment(engine, find_user(engine, "pam"), "FSP-001", case, decision)
