@@ -12,6 +12,7 @@ import sys
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, CaseError
 from pathway.scenarios.cli import add_scenarios_parser
+from store.cli import add_retention_parser, add_users_parser
 
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 3
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_assess)
     add_scenarios_parser(sub)
+    add_users_parser(sub)
+    add_retention_parser(sub)
     return parser
 
 

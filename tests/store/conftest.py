@@ -28,6 +28,15 @@ def postgres_url() -> str | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch):
+    """Tests create many accounts: hash at a low cost (the parameters are in each hash, so
+    verification is unchanged). test_users checks the production cost separately."""
+    from store import passwords
+
+    monkeypatch.setattr(passwords, "N", 2 ** 10)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A fresh, empty database URL on each backend."""

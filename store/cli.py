@@ -1,0 +1,134 @@
+"""`pathway users create|disable|list|reset-password` and `pathway retention run`.
+
+Passwords come from getpass (asked twice) or one line of stdin with --password-stdin; never
+from argv, where `ps` and shell history would show them. The database is DATABASE_URL (or
+FSP_DATABASE_URL), else instance/fsp.sqlite3; --database-url overrides for one command.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from store.errors import Invalid, NotFound, StoreError
+from store.models import ROLES
+
+EXIT_REFUSED = 2
+
+
+def _engine(args):
+    from store.db import connect
+
+    return connect(args.database_url)
+
+
+def _read_password(args) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Again: ") != first:
+        raise Invalid("password", "the two passwords differ")
+    return first
+
+
+def _refuse(exc: Exception) -> int:
+    if isinstance(exc, Invalid):
+        sys.stderr.write(f"error: {exc.field}: {exc.message}\n")
+    elif isinstance(exc, NotFound):
+        sys.stderr.write("error: username: no such user\n")
+    else:
+        sys.stderr.write(f"error: {exc}\n")
+    return EXIT_REFUSED
+
+
+def cmd_users(args) -> int:
+    from store import users as U
+
+    try:
+        engine = _engine(args)
+        if args.action == "create":
+            u = U.create_user(engine, args.username, args.role, args.team, _read_password(args))
+            sys.stdout.write(f"created {u.username} ({u.role}, team {u.team})\n")
+        elif args.action == "disable":
+            u = U.disable_user(engine, args.username)
+            sys.stdout.write(f"disabled {u.username}; their sessions have ended\n")
+        elif args.action == "reset-password":
+            u = U.reset_password(engine, args.username, _read_password(args))
+            sys.stdout.write(f"password reset for {u.username}; lockout cleared, sessions ended\n")
+        else:
+            rows = [{"username": u.username, "role": u.role, "team": u.team, "disabled": u.disabled,
+                     "locked_until": u.locked_until.isoformat() if u.locked_until else None}
+                    for u in U.list_users(engine)]
+            if args.json:
+                json.dump(rows, sys.stdout, indent=1)
+                sys.stdout.write("\n")
+            else:
+                for r in rows:
+                    state = "disabled" if r["disabled"] else f"locked until {r['locked_until']}" if r["locked_until"] else "active"
+                    sys.stdout.write(f"{r['username']:<24} {r['role']:<13} {r['team']:<20} {state}\n")
+    except StoreError as exc:
+        return _refuse(exc)
+    return 0
+
+
+def cmd_retention(args) -> int:
+    from store.config import StoreConfig
+    from store.retention import run_retention
+
+    try:
+        config = StoreConfig.from_env()
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_REFUSED
+    report = run_retention(_engine(args), config=config, dry_run=args.dry_run)
+    doc = {"dry_run": report.dry_run, "retention_days": report.retention_days, "cutoff": report.cutoff.isoformat(),
+           "assessments_removed": report.assessments_removed, "overrides_removed": report.overrides_removed,
+           "case_refs": list(report.case_refs), "case_refs_emptied": list(report.case_refs_emptied)}
+    if args.json:
+        json.dump(doc, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        verb = "would remove" if report.dry_run else "removed"
+        sys.stdout.write(f"retention {report.retention_days} days (saved before {doc['cutoff']}): {verb} "
+                         f"{report.assessments_removed} assessments, {report.overrides_removed} overrides\n")
+        for ref in report.case_refs:
+            sys.stdout.write(f"  {ref}{' (no entries left)' if ref in report.case_refs_emptied else ''}\n")
+    return 0
+
+
+def _db_option(p):
+    p.add_argument("--database-url", default=None, help="default: DATABASE_URL, else instance/fsp.sqlite3")
+
+
+def add_users_parser(sub) -> None:
+    """Register `users` on pathway's subparsers (pathway.cli.build_parser calls this)."""
+    p = sub.add_parser("users", help="manage accounts (admin)")
+    actions = p.add_subparsers(dest="action", required=True)
+    c = actions.add_parser("create", help="create an account (password asked, never on the command line)")
+    c.add_argument("username")
+    c.add_argument("--role", required=True, choices=ROLES)
+    c.add_argument("--team", required=True)
+    c.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    d = actions.add_parser("disable", help="disable an account and end its sessions")
+    d.add_argument("username")
+    r = actions.add_parser("reset-password", help="set a new password, clear lockout, end sessions")
+    r.add_argument("username")
+    r.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    ls = actions.add_parser("list", help="list accounts")
+    ls.add_argument("--json", action="store_true")
+    for q in (c, d, r, ls):
+        _db_option(q)
+    p.set_defaults(func=cmd_users)
+
+
+def add_retention_parser(sub) -> None:
+    """Register `retention` on pathway's subparsers."""
+    p = sub.add_parser("retention", help="delete saved assessments past the retention period")
+    actions = p.add_subparsers(dest="action", required=True)
+    r = actions.add_parser("run", help="delete and report (FSP_RETENTION_DAYS, default 25 years)")
+    r.add_argument("--dry-run", action="store_true", help="report what would go, delete nothing")
+    r.add_argument("--json", action="store_true")
+    _db_option(r)
+    p.set_defaults(func=cmd_retention)
