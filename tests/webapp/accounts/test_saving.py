@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from store import audit
+from store.assessments import history
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, reach_result, save, sign_in
 from tests.webapp.conftest import text
 
@@ -28,7 +29,7 @@ def test_signed_out_save_signs_in_first_then_comes_back_with_the_answers(client,
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0012")
     case = client.get(r.headers["Location"])
     assert "Assessment saved under FSP-0012" in text(case)
-    [entry] = __import__("store.assessments", fromlist=["history"]).history(engine, people["pat"], "FSP-0012")
+    [entry] = history(engine, people["pat"], "FSP-0012")
     assert entry.level == "additional" and entry.ruleset.startswith("fsp-2014")
     assert entry.case["indicators"] == ["additional.dental_decay_not_accessing"]
     assert entry.decision["level"] == "additional"
