@@ -27,7 +27,7 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
-            auth.sign_in(form.username.data.strip(), form.password.data)
+            auth.sign_in(form.username.data.strip().lower(), form.password.data)   # usernames are lower case
         except AuthError as exc:
             # Only a locked account says so: lockout already tells that the username exists.
             # Unknown, wrong password and disabled read the same.
@@ -144,7 +144,8 @@ def override(user, case_ref: str, entry_id: int):
         try:
             assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
         except Invalid as exc:
-            getattr(form, exc.field, form.reason).errors = [f"{exc.field.capitalize()}: {exc.message}"]
+            field = getattr(form, exc.field, form.reason)   # the store names the field it refused
+            field.errors = [f"{exc.field.capitalize()} {exc.message}"]
         else:
             return redirect(url_for("accounts.case", case_ref=entry.case_ref))
     back = url_for("accounts.case", case_ref=entry.case_ref)

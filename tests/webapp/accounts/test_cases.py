@@ -163,3 +163,12 @@ def test_exports_download_with_the_right_content_type(client, two_saves):
     assert r.headers["Content-Disposition"] == 'attachment; filename="case-FSP-0001.csv"'
     table = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
     assert [row["tool_level"] for row in table] == ["additional", "extensive"]
+
+
+def test_chart_marks_the_tools_level_where_a_professional_recorded_another(client, two_saves, engine, people):
+    entry = _entries(engine, people["pat"])[0]
+    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "universal", "reason": "Resolved"})
+    svg = re.search(r"<svg[^>]*>.*?</svg>", client.get("/cases/FSP-0001").get_data(as_text=True), re.S).group()
+    assert svg.count('fill="#ffffff"') == 1           # one hollow marker: the tool's Additional
+    assert "Universal (recorded by a professional; the tool said Additional)" in svg
+    assert "Stepped up" in text(client.get("/cases/FSP-0001"))   # Universal (recorded) -> Extensive

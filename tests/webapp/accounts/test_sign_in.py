@@ -91,3 +91,7 @@ def test_nothing_typed_at_sign_in_is_logged(client, people, caplog):
     sign_in(client, "nobody-here", PASSWORD)
     logged = caplog.text
     assert "a secret password" not in logged and "nobody-here" not in logged and PASSWORD not in logged
+
+
+def test_username_is_not_case_sensitive_at_sign_in(client, people):
+    assert sign_in(client, " Pat ").status_code == 302
