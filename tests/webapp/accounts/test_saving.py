@@ -80,3 +80,13 @@ def test_saving_again_adds_to_the_history(client, people, engine):
     words = text(client.get("/cases"))
     assert "FSP-0001" in words and "2" in words
     assert [e.action for e in audit.entries(engine, action="assessment.save")] == ["assessment.save"] * 2
+
+
+def test_a_ring_now_result_can_be_saved(client, people, engine):
+    sign_in(client, "pat")
+    client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
+    assert "Save this assessment" in text(client.get("/result"))
+    r = client.post("/save", data={"case_ref": "FSP-0099"})
+    assert r.status_code == 302
+    [entry] = history(engine, people["pat"], "FSP-0099")
+    assert entry.level == "protection" and entry.decision["immediate"] is True
