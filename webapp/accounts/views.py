@@ -79,7 +79,7 @@ def save(user):
 def cases(user):
     auth.readers_only(user)
     return render_template("accounts/cases.html", cases=assessments.list_case_refs(auth.engine(), user),
-                           label=label)
+                           label=label, tz=_tz())
 
 
 def _history(user, case_ref: str):
