@@ -13,7 +13,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp import config as config_module
-from webapp import db, security
+from webapp import accounts, db, security
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
@@ -45,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     app.session_interface = SqlSessionInterface()
     security.init_app(app)
+    accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
 
     # The rules register their rulesets on import: do it once at start-up, never per request.
     import rules  # noqa: F401

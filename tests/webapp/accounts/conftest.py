@@ -1,0 +1,70 @@
+"""Accounts fixtures: cheap password hashing, a few users in the app's own database, and
+helpers to sign in and to reach a result."""
+from __future__ import annotations
+
+import pytest
+
+from store import users
+from tests.webapp.conftest import CHILD, walk_needs
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch):
+    """Many accounts per test: hash at a low cost (the parameters travel in each hash)."""
+    from store import passwords
+
+    monkeypatch.setattr(passwords, "N", 2 ** 10)
+
+
+@pytest.fixture
+def engine(app):
+    return app.extensions["fsp_store"]
+
+
+@pytest.fixture
+def people(engine):
+    """pat and meg (manager) in team North, sam in team South, ada an admin."""
+    return {
+        "pat": users.create_user(engine, "pat", "practitioner", "North", PASSWORD),
+        "meg": users.create_user(engine, "meg", "manager", "North", PASSWORD),
+        "sam": users.create_user(engine, "sam", "practitioner", "South", PASSWORD),
+        "ada": users.create_user(engine, "ada", "admin", "Admin", PASSWORD),
+    }
+
+
+def sign_in(client, username: str, password: str = PASSWORD):
+    return client.post("/sign-in", data={"username": username, "password": password})
+
+
+def reach_result(client, ticks=None, child=None):
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data=child or CHILD).status_code == 302
+    walk_needs(client, ticks or {})
+    r = client.get("/result")
+    assert r.status_code == 200
+    return r
+
+
+ADDITIONAL = {"health": ["additional.dental_decay_not_accessing"]}
+
+
+def put_answers(client, ticks=None):
+    """The answers the journey would have stored (walking 8 needs pages per save is slow);
+    test_saving walks the real journey once."""
+    from webapp.journey.pages import needs_pages
+    ticks = ticks or {}
+    answers = {"immediate": ["none"],
+               "child": {"born": "yes", "age_years": 8, "age_months": 2, "disability": "none", "caf": "none",
+                         "large_sibling_group": None, "consent": "yes", "current_level": "not_known"},
+               "needs": {p.id: sorted(ticks.get(p.id, [])) for p in needs_pages()}}
+    with client.session_transaction() as session:
+        session["answers"] = answers
+
+
+def save(client, case_ref: str, ticks=None):
+    put_answers(client, ticks if ticks is not None else ADDITIONAL)
+    return client.post("/save", data={"case_ref": case_ref})
+EXTENSIVE = {"education_learning": ["extensive.persistent_absenteeism_school_without"],
+             "parents_carers": ["additional.lack_routine"]}

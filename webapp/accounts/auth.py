@@ -1,0 +1,90 @@
+"""Who is signed in: a store session token in the server-side Flask session, checked on each
+request through `store.users.session_user` (an expired or revoked session means signed out).
+
+Nothing typed at sign-in is logged: only the outcome and the store's reason code.
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, current_app, g, redirect, session, url_for
+from sqlalchemy import delete
+
+from store import users
+from store.config import StoreConfig
+from store.users import User
+from webapp import db
+
+TOKEN = "store_token"
+AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
+AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides"}
+
+
+def engine():
+    return current_app.extensions["fsp_store"]
+
+
+def config() -> StoreConfig:
+    return current_app.config["STORE_CONFIG"]
+
+
+def current_user() -> User | None:
+    """The signed-in user, or None (never signed in, signed out, expired, revoked or disabled)."""
+    if "fsp_user" not in g:
+        token = session.get(TOKEN)
+        user = users.session_user(engine(), token, config=config()) if token else None
+        if token and user is None:
+            session.pop(TOKEN, None)   # expired: forget it, so the header says "Sign in"
+        g.fsp_user = user
+    return g.fsp_user
+
+
+def _new_session_token() -> None:
+    """A fresh server-side session id on sign-in and sign-out (no session fixation); the
+    answers in it are kept."""
+    old = getattr(session, "token", None)
+    if old:
+        from webapp.sessions import _key
+        with db.engine().begin() as conn:
+            conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(old)))
+        session.token = None
+    session.modified = True
+
+
+def sign_in(username: str, password: str) -> User:
+    """Raises store.errors.AuthError; on success the token is in the session."""
+    user, token = users.sign_in(engine(), username, password, config=config())
+    _new_session_token()
+    session[TOKEN] = token
+    g.fsp_user = user
+    return user
+
+
+def sign_out() -> None:
+    token = session.pop(TOKEN, None)
+    if token:
+        users.sign_out(engine(), token)
+    _new_session_token()
+    g.fsp_user = None
+
+
+def signed_in(after: str):
+    """Route decorator: signed-out users go to the sign-in page and come back to `after`."""
+    assert after in AFTER_ALLOWED
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            user = current_user()
+            if user is None:
+                session[AFTER] = after
+                return redirect(url_for("accounts.sign_in"))
+            return view(user, *args, **kwargs)
+        return wrapper
+    return decorate
+
+
+def readers_only(user: User) -> None:
+    """Admin accounts manage users and read no assessments (the store refuses them too)."""
+    if not user.can_save:
+        abort(403)

@@ -1,0 +1,57 @@
+"""The accounts pages' forms. Messages follow the GOV.UK style and name the field."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextArea, GovTextInput
+from wtforms import PasswordField, RadioField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, ValidationError
+
+from pathway.levels import Level
+from store.assessments import MAX_REASON
+from store.case_ref import validate_case_ref
+from store.errors import Invalid
+from webapp.journey.forms import choices
+from webapp.journey.widgets import Radios
+
+
+class SignInForm(FlaskForm):
+    username = StringField("Username", validators=[InputRequired("Enter your username")], widget=GovTextInput())
+    password = PasswordField("Password", validators=[InputRequired("Enter your password")], widget=GovPasswordInput())
+    submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class SignOutForm(FlaskForm):
+    """Only a CSRF token: signing out is a POST."""
+
+
+class CaseRefForm(FlaskForm):
+    case_ref = StringField("Case reference", widget=GovTextInput())
+    submit = SubmitField("Save this assessment", widget=GovSubmitInput())
+
+    def validate_case_ref(self, field):
+        """The store's own check, so the page and the store never disagree."""
+        try:
+            field.normalised = validate_case_ref((field.data or "").strip())
+        except Invalid as exc:
+            if not (field.data or "").strip():
+                raise ValidationError("Enter a case reference") from None
+            raise ValidationError(f"Case reference {exc.message}") from None
+
+
+class OverrideForm(FlaskForm):
+    level = RadioField("What level do you record?", validate_choice=True, widget=Radios(),
+                       validators=[InputRequired("Select the level you record")])
+    reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
+    submit = SubmitField("Record this level", widget=GovSubmitInput())
+
+    @classmethod
+    def build(cls, recorded: str, **kwargs) -> "OverrideForm":
+        form = cls(**kwargs)
+        form.level.choices = choices([(lv.value, lv.label) for lv in Level if lv.value != recorded])
+        return form
+
+    def validate_reason(self, field):
+        if not (field.data or "").strip():
+            raise ValidationError("Enter the reason for recording a different level")
+        if len(field.data) > MAX_REASON:
+            raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")

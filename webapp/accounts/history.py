@@ -1,0 +1,128 @@
+"""A case's history for the page: table rows and a small SVG chart of the levels over time.
+
+Pure functions over `store.assessments` entries (no database, no Flask), so they test alone.
+The chart is drawn on the server with SVG attributes only (the CSP allows no inline styles) and
+carries a text alternative; the table beside it holds the same facts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pathway.catalogue import load_catalogue
+from pathway.levels import LEVELS, Level
+from store.assessments import Change, Entry, changes
+
+STEP_WORDS = {"up": "Stepped up", "down": "Stepped down", "same": "Same level"}
+CONTEXT_NAMES = {
+    "child.age_years": "age (years)", "child.age_months": "age (months)", "child.unborn": "unborn",
+    "context.caf": "CAF", "context.consent_to_early_help": "consent to early help",
+    "context.disability": "disability", "context.large_sibling_group": "large sibling group",
+    "context.current_level": "level supported at now", "context.caller": "caller",
+    "context.contact_time": "contact time",
+}
+
+
+def label(level: str) -> str:
+    return Level(level).label
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: Entry
+    saved: datetime                 # local time
+    step: str | None                # on the recorded levels, from the previous entry
+    added: list[str]                # indicator wording
+    removed: list[str]
+    context: list[str]              # "CAF: none → open_not_improving"
+    ruleset_changed: bool
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.entry.overrides)
+
+
+def _value(v) -> str:
+    if v is None:
+        return "not given"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v).replace("_", " ")
+
+
+def rows(entries: list[Entry], timezone: str) -> list[Row]:
+    catalogue = load_catalogue()
+    tz = ZoneInfo(timezone)
+
+    def words(ids):
+        return [catalogue.indicator(i).text for i in ids]
+
+    out = []
+    for entry, change in zip(entries, [None, *changes(entries)]):
+        change: Change | None
+        out.append(Row(
+            entry=entry, saved=entry.created_at.astimezone(tz), step=change.step if change else None,
+            added=words(change.indicators_added) if change else [],
+            removed=words(change.indicators_removed) if change else [],
+            context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a)} → {_value(b)}"
+                     for k, (a, b) in (change.context_changes.items() if change else [])],
+            ruleset_changed=bool(change and change.ruleset_changed)))
+    return out
+
+
+# The chart's geometry, in SVG user units.
+LEFT, RIGHT, TOP, ROW_H, BOTTOM = 130, 30, 20, 40, 50
+MIN_WIDTH, STEP_W = 480, 90
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    level: str
+    tool_y: float | None            # where the tool's level sits, when a professional recorded another
+    label: str                      # the x-axis label (date)
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    levels: list[tuple[str, float]]   # (label, y) for the axis, lowest at the bottom
+    points: list[Point]
+    description: str
+
+    @property
+    def path(self) -> str:
+        return " ".join(f"{p.x:g},{p.y:g}" for p in self.points)
+
+
+def chart(table: list[Row]) -> Chart:
+    """The recorded level of each entry, oldest on the left; a hollow marker shows the tool's
+    level where it was overridden."""
+    n = len(table)
+    width = max(MIN_WIDTH, LEFT + RIGHT + STEP_W * max(n - 1, 1))
+    height = TOP + ROW_H * (len(LEVELS) - 1) + BOTTOM
+
+    def y(level: str) -> float:
+        return TOP + ROW_H * (len(LEVELS) - Level(level).rank)
+
+    span = width - LEFT - RIGHT
+    points = []
+    for i, r in enumerate(table):
+        x = LEFT + (span / 2 if n == 1 else span * i / (n - 1))
+        e = r.entry
+        points.append(Point(x=round(x, 1), y=y(e.recorded_level), level=e.recorded_level,
+                            tool_y=y(e.level) if e.overrides else None, label=r.saved.strftime("%-d %b %Y")))
+    parts = []
+    for r in table:
+        e = r.entry
+        text = f"{r.saved.strftime('%-d %B %Y')}: {label(e.recorded_level)}"
+        if e.overrides:
+            text += f" (recorded by a professional; the tool said {label(e.level)})"
+        parts.append(text)
+    description = (f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. "
+                   + "; ".join(parts) + ".")
+    return Chart(width=width, height=height, levels=[(lv.label, y(lv.value)) for lv in LEVELS],
+                 points=points, description=description)

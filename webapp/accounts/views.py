@@ -1,0 +1,172 @@
+"""Routes: thin. Who may see what is the store's business; NotFound is a 404 here, whether the
+case reference does not exist or belongs to someone else (the store audits both)."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
+
+from store import assessments, export
+from store.errors import AccessDenied, AuthError, Invalid, NotFound
+from webapp.accounts import auth, bp
+from webapp.accounts.current import assessment_in_session
+from webapp.accounts.forms import CaseRefForm, OverrideForm, SignInForm, SignOutForm
+from webapp.accounts.history import chart, label, rows
+
+LOCKED = ("This account is locked after too many attempts to sign in. Try again in {minutes} minutes, "
+          "or ask your administrator to reset your password.")
+REFUSED = "The username or password is not right, or the account cannot be used. Check them and try again."
+
+
+def _tz() -> ZoneInfo:
+    return ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    form = SignInForm()
+    if form.validate_on_submit():
+        try:
+            auth.sign_in(form.username.data.strip().lower(), form.password.data)   # usernames are lower case
+        except AuthError as exc:
+            # Only a locked account says so: lockout already tells that the username exists.
+            # Unknown, wrong password and disabled read the same.
+            current_app.logger.info("sign-in refused (%s)", exc.reason)
+            locked = exc.reason in ("locked", "locked_now")
+            form.form_errors.append(LOCKED.format(minutes=auth.config().lockout_minutes) if locked else REFUSED)
+        else:
+            after = session.pop(auth.AFTER, None)
+            return redirect(url_for(after if after in auth.AFTER_ALLOWED else "accounts.cases"))
+    saving = session.get(auth.AFTER) == "accounts.save"
+    return render_template("accounts/sign_in.html", form=form, saving=saving)
+
+
+@bp.post("/sign-out")
+def sign_out():
+    if not SignOutForm().validate_on_submit():
+        abort(400)
+    auth.sign_out()
+    return redirect(url_for("accounts.signed_out"))
+
+
+@bp.get("/signed-out")
+def signed_out():
+    return render_template("accounts/signed_out.html")
+
+
+@bp.route("/save", methods=["GET", "POST"])
+@auth.signed_in("accounts.save")
+def save(user):
+    auth.readers_only(user)
+    current = assessment_in_session()
+    if current is None:
+        return redirect(url_for("journey.start"))
+    case, decision = current
+    form = CaseRefForm()
+    if form.validate_on_submit():
+        try:
+            entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
+        except Invalid as exc:     # the store's last word (the form already ran the same check)
+            form.case_ref.errors = [f"Case reference {exc.message}"]
+        else:
+            current_app.logger.info("assessment saved (id %d)", entry.id)
+            return redirect(url_for("accounts.case", case_ref=entry.case_ref, saved=entry.id))
+    return render_template("accounts/save.html", form=form, decision=decision, back=url_for("journey.result"))
+
+
+@bp.get("/cases")
+@auth.signed_in("accounts.cases")
+def cases(user):
+    auth.readers_only(user)
+    return render_template("accounts/cases.html", cases=assessments.list_case_refs(auth.engine(), user),
+                           label=label, tz=_tz())
+
+
+def _history(user, case_ref: str):
+    try:
+        return assessments.history(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):    # someone else's, no such reference, or not a reference at all
+        abort(404)
+
+
+@bp.get("/cases/<case_ref>")
+@auth.signed_in("accounts.cases")
+def case(user, case_ref: str):
+    auth.readers_only(user)
+    entries = _history(user, case_ref)
+    if entries[0].case_ref != case_ref:    # one address per case: upper case
+        return redirect(url_for("accounts.case", case_ref=entries[0].case_ref))
+    table = rows(entries, _tz().key)
+    saved = request.args.get("saved", type=int)
+    return render_template("accounts/case.html", case_ref=entries[0].case_ref, table=table[::-1],
+                           chart=chart(table), label=label, saved=saved, back=url_for("accounts.cases"))
+
+
+def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="case-{case_ref}.{ext}"'})
+
+
+@bp.get("/cases/<case_ref>/export.json")
+@auth.signed_in("accounts.cases")
+def export_json(user, case_ref: str):
+    auth.readers_only(user)
+    try:
+        body = export.export_json(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):
+        abort(404)
+    return _download(case_ref.upper(), body, "application/json", "json")
+
+
+@bp.get("/cases/<case_ref>/export.csv")
+@auth.signed_in("accounts.cases")
+def export_csv(user, case_ref: str):
+    auth.readers_only(user)
+    try:
+        body = export.export_csv(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):
+        abort(404)
+    return _download(case_ref.upper(), body, "text/csv", "csv")
+
+
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/level", methods=["GET", "POST"])
+@auth.signed_in("accounts.cases")
+def override(user, case_ref: str, entry_id: int):
+    auth.readers_only(user)
+    try:
+        entry = assessments.get_assessment(auth.engine(), user, entry_id)
+    except NotFound:
+        abort(404)
+    if entry.case_ref != case_ref.upper():
+        abort(404)
+    form = OverrideForm.build(entry.recorded_level)
+    if form.validate_on_submit():
+        try:
+            assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
+        except Invalid as exc:
+            field = getattr(form, exc.field, form.reason)   # the store names the field it refused
+            field.errors = [f"{exc.field.capitalize()} {exc.message}"]
+        else:
+            return redirect(url_for("accounts.case", case_ref=entry.case_ref))
+    back = url_for("accounts.case", case_ref=entry.case_ref)
+    return render_template("accounts/override.html", form=form, entry=entry, label=label, back=back,
+                           saved=entry.created_at.astimezone(_tz()))
+
+
+@bp.get("/overrides")
+@auth.signed_in("accounts.overrides")
+def overrides(user):
+    # 403, not 404: that the page exists is no secret; what it lists is.
+    if user.role != "manager":
+        abort(403)
+    try:
+        pairs = assessments.list_overrides(auth.engine(), user)
+    except AccessDenied:
+        abort(403)
+    return render_template("accounts/overrides.html", pairs=pairs, label=label, tz=_tz())
+
+
+@bp.app_errorhandler(403)
+def forbidden(_err):
+    return render_template("error.html", title="You cannot use this page",
+                           message="Your account does not have access to this page."), 403
