@@ -131,7 +131,9 @@ class ChildForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
         needed = self.disability.data == "substantial_lifelong"
-        if self.large_sibling_group.data not in ("yes", "no", None) or (needed and not self.large_sibling_group.data):
+        offered = {choice_value(c) for c in self.large_sibling_group.choices}  # a subclass may offer more
+        answer = self.large_sibling_group.data
+        if (answer is not None and answer not in offered) or (needed and not answer):
             self.large_sibling_group.errors.append("Select whether the child is part of a large sibling group")
             ok = False
         if self.born.data == "yes":
