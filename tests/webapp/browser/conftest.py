@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,16 +41,25 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@contextmanager
+def serving(app):
+    """Serve `app` on 127.0.0.1 (a free port) in a thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     app = create_app({"SECRET_KEY": "browser-tests", "OFFICE_HOURS": ALWAYS_OPEN,
                       "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'web.sqlite3'}"})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@ axe-core on every accounts page. Its own server and database, so it can create t
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from pathway.catalogue import load_catalogue
 from store.users import create_user
+from tests.webapp.browser.conftest import serving
 from tests.webapp.conftest import ALWAYS_OPEN
 from webapp import create_app
 
@@ -22,12 +21,8 @@ def accounts_server(tmp_path_factory):
     app = create_app({"SECRET_KEY": "browser-accounts", "OFFICE_HOURS": ALWAYS_OPEN,
                       "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('acc') / 'web.sqlite3'}"})
     create_user(app.extensions["fsp_store"], "pat", "practitioner", "North", PASSWORD)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serving(app) as url:
+        yield url
 
 
 def _choose(page, group, label):
