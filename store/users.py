@@ -72,20 +72,20 @@ def create_user(engine: Engine, username: str, role: str, team: str, password: s
     return User(id=uid, username=username, role=role, team=team)
 
 
-def get_user(engine: Engine, user_id: int) -> User:
+def _one_user(engine: Engine, condition) -> User:
     with engine.connect() as conn:
-        row = conn.execute(select(users).where(users.c.id == user_id)).first()
+        row = conn.execute(select(users).where(condition)).first()
     if row is None:
         raise NotFound("user")
     return _user(row)
+
+
+def get_user(engine: Engine, user_id: int) -> User:
+    return _one_user(engine, users.c.id == user_id)
 
 
 def find_user(engine: Engine, username: str) -> User:
-    with engine.connect() as conn:
-        row = conn.execute(select(users).where(users.c.username == username)).first()
-    if row is None:
-        raise NotFound("user")
-    return _user(row)
+    return _one_user(engine, users.c.username == username)
 
 
 def list_users(engine: Engine) -> list[User]:

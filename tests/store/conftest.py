@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,6 +29,28 @@ def postgres_url() -> str | None:
     return None
 
 
+@contextmanager
+def postgres_schema_url(prefix: str):
+    """A URL to a fresh schema on the test PostgreSQL server, dropped afterwards; skips the test
+    (saying why) when no server was set up."""
+    base = postgres_url()
+    if not base:
+        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent "
+                    "(run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
+    base = normalise_url(base)
+    schema = prefix + uuid.uuid4().hex[:12]
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
 @pytest.fixture(autouse=True)
 def cheap_scrypt(monkeypatch):
     """Tests create many accounts: hash at a low cost (the parameters are in each hash, so
@@ -43,20 +66,8 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'fsp.sqlite3'}"
         return
-    base = postgres_url()
-    if not base:
-        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent "
-                    "(run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
-    base = normalise_url(base)
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in base else "?"
-    yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with postgres_schema_url("t_") as url:
+        yield url
 
 
 @pytest.fixture

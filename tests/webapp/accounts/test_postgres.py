@@ -2,14 +2,10 @@
 store's tables in one database, sign in, save twice, the case page, an override and an export."""
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text as sql
 
-from store.db import normalise_url
 from store.users import create_user
-from tests.store.conftest import PG_URL_FILE, postgres_url
+from tests.store.conftest import postgres_schema_url
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, PASSWORD, save, sign_in
 from tests.webapp.conftest import ALWAYS_OPEN, text
 from webapp import create_app
@@ -17,23 +13,12 @@ from webapp import create_app
 
 @pytest.fixture
 def pg_app():
-    base = postgres_url()
-    if not base:
-        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent (FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh)")
-    base = normalise_url(base)
-    schema = "w_" + uuid.uuid4().hex[:12]
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(sql(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in base else "?"
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"{base}{sep}options=-csearch_path%3D{schema}"})
-    yield app
-    app.extensions["fsp_store"].dispose()
-    app.extensions["fsp_db"].dispose()
-    with admin.begin() as conn:
-        conn.execute(sql(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with postgres_schema_url("w_") as url:
+        app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
+                          "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": url})
+        yield app
+        app.extensions["fsp_store"].dispose()
+        app.extensions["fsp_db"].dispose()
 
 
 def test_save_history_override_and_export_on_postgresql(pg_app):
