@@ -173,12 +173,6 @@ class Catalogue(_Strict):
     def contact(self, contact_id: str) -> Contact:
         return self._contacts[contact_id]
 
-    def dimension_name(self, dimension_id: str) -> str:
-        return {d.id: d.name for d in self.dimensions}[dimension_id]
-
-    def domain_name(self, domain_id: str) -> str:
-        return {d.id: d.name for d in self.domains}[domain_id]
-
     @property
     def version(self) -> str:
         return f"{self.ruleset['id']} ({self.ruleset['version']})"

@@ -30,8 +30,7 @@ def ensure_registered(catalogue: Optional[Catalogue] = None) -> None:
 def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
              now: Optional[datetime] = None) -> Decision:
     """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses."""
-    catalogue = load_catalogue()
-    ensure_registered(catalogue)
+    catalogue = load_catalogue()  # the rulesets were registered when `rules` was imported
     indicators = resolve_indicators(case, catalogue)
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or datetime.now(timezone.utc)
@@ -47,9 +46,10 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
     info = catalogue.level(level)
-    actions = [f["text"] for f in _by_priority(extras, "action") if f["priority"] == guidance.FIRST]
+    extra_actions = _by_priority(extras, "action")
+    actions = [f["text"] for f in extra_actions if f["priority"] == guidance.FIRST]
     actions += info.actions
-    actions += [f["text"] for f in _by_priority(extras, "action") if f["priority"] != guidance.FIRST]
+    actions += [f["text"] for f in extra_actions if f["priority"] != guidance.FIRST]
     routes = [f for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
