@@ -22,6 +22,8 @@ from typing import Callable
 from durable import engine as _durable_engine
 from durable import lang as _durable
 
+from rules import fast_json
+
 
 class RulesError(RuntimeError):
     """The rules engine failed on a case: a defect in the rules, never the user's fault."""
@@ -58,6 +60,7 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
             return
         global _HOST
         _HOST = _install_host()
+        fast_json.install()
         definition = _durable.ruleset(name)
         with definition:
             define(_emit)

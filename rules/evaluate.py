@@ -12,7 +12,7 @@ from typing import Optional
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
 from pathway.levels import Level, highest
-from pathway.models import Case, ContactOut, Decision, Guidance, Reason, Route
+from pathway.models import Case, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs
 from rules.engine import RulesError
@@ -38,10 +38,10 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue)) if indicators else []
     reasons = _reasons(findings)
-    explained = {i for r in reasons for i in r.indicators}
+    explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    level = highest(r.level for r in reasons)
+    level = highest(r["level"] for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
 
     extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
@@ -56,25 +56,26 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     route = max(routes, key=lambda f: f["precedence"])
     steps = [f["value"] for f in extras if f["type"] == "step"]
 
-    return Decision(
-        level=level,
-        level_name=info.name,
-        immediate=immediate,
-        reasons=reasons,
-        actions=_unique(actions),
-        contacts=_contacts(extras, indicators, catalogue),
-        assessments=info.assessments,
-        services=info.services,
-        guidance=_guidance(extras, indicators, catalogue),
-        step=steps[0] if steps else None,
-        out_of_hours=out_of_hours,
-        contact_time=moment,
-        route=Route(team=route["team"], phone=catalogue.contact(route["via"]).phone, why=route["why"]),
-        ruleset=catalogue.version,
-    )
+    # validated once, as a whole (one pass of pydantic-core, not one constructor per part)
+    return Decision.model_validate({
+        "level": level,
+        "level_name": info.name,
+        "immediate": immediate,
+        "reasons": reasons,
+        "actions": _unique(actions),
+        "contacts": _contacts(extras, indicators, catalogue),
+        "assessments": info.assessments,
+        "services": info.services,
+        "guidance": _guidance(extras, indicators, catalogue),
+        "step": steps[0] if steps else None,
+        "out_of_hours": out_of_hours,
+        "contact_time": moment,
+        "route": {"team": route["team"], "phone": catalogue.contact(route["via"]).phone, "why": route["why"]},
+        "ruleset": catalogue.version,
+    })
 
 
-def _reasons(findings: list[dict]) -> list[Reason]:
+def _reasons(findings: list[dict]) -> list[dict]:
     """One reason per rule and level, listing every indicator that drove it; highest level first."""
     grouped: dict[tuple[str, str], dict] = {}
     for f in findings:
@@ -85,34 +86,34 @@ def _reasons(findings: list[dict]) -> list[Reason]:
         grouped[key]["sources"].add(f["source"])
     reasons = []
     for (rule, level), f in grouped.items():
-        reasons.append(Reason(rule=rule, level=level, indicators=sorted(f["indicators"]),
-                              source="; ".join(sorted(f["sources"])),
-                              explanation=f["explanation"], interpretation=f["interpretation"]))
-    return sorted(reasons, key=lambda r: (-Level(r.level).rank, r.rule))
+        reasons.append({"rule": rule, "level": level, "indicators": sorted(f["indicators"]),
+                        "source": "; ".join(sorted(f["sources"])),
+                        "explanation": f["explanation"], "interpretation": f["interpretation"]})
+    return sorted(reasons, key=lambda r: (-Level(r["level"]).rank, r["rule"]))
 
 
 def _by_priority(extras: list[dict], kind: str) -> list[dict]:
     return sorted((f for f in extras if f["type"] == kind), key=lambda f: (f["priority"], f["text"]))
 
 
-def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[ContactOut]:
+def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     wanted = [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
     wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
-    out: dict[str, ContactOut] = {}
+    out: dict[str, dict] = {}
     for _priority, cid, when in sorted(wanted, key=lambda w: (w[0], w[1])):
         if cid not in out:
             c = catalogue.contact(cid)
-            out[cid] = ContactOut(id=c.id, name=c.name, phone=c.phone, when=when or c.when)
+            out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": when or c.when}
     return list(out.values())
 
 
-def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[Guidance]:
-    items = [Guidance(rule=f["rule"], source=f["source"], text=f["text"]) for f in extras if f["type"] == "guidance"]
+def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    items = [{"rule": f["rule"], "source": f["source"], "text": f["text"]} for f in extras if f["type"] == "guidance"]
     related = sorted({cid for ind in indicators for cid in ind.related_contacts})
     for cid in related:
         c = catalogue.contact(cid)
-        items.append(Guidance(rule=f"contact.{cid}", source=RELATED_SOURCE, text=f"{c.name} ({c.phone}): {c.when}"))
-    return sorted({(g.rule, g.text): g for g in items}.values(), key=lambda g: g.rule)
+        items.append({"rule": f"contact.{cid}", "source": RELATED_SOURCE, "text": f"{c.name} ({c.phone}): {c.when}"})
+    return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: g["rule"])
 
 
 def _unique(items: list[str]) -> list[str]:
