@@ -1,5 +1,5 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent).
-.PHONY: run test bench
+.PHONY: run test bench bench-quick prove
 
 run:
 	scripts/setup.sh run
@@ -9,6 +9,16 @@ test:
 	scripts/setup.sh test
 	.venv/bin/python -m pytest $(PYTEST_ARGS)
 
+# On demand, never in CI: the published sizes (about 25 minutes), or a few-minute smoke run.
 bench:
 	scripts/setup.sh test
+	scripts/setup_bench_system.sh
 	.venv/bin/python -m benchmarks
+
+bench-quick:
+	scripts/setup.sh test
+	scripts/setup_bench_system.sh
+	.venv/bin/python -m benchmarks --quick
+
+# Issue 7's proof in one command: the fast part (the test suite, as CI runs it), then the long load.
+prove: test bench
