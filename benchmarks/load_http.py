@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks._gunicorn import gunicorn
+
 CASE = {"child": {"age_years": 7}, "indicators": [
     "additional.lack_routine", "additional.poor_school_attendance_exclusion", "extensive.children_who_go_missing",
     "additional.suspected_domestic_violence", "universal.physically_well"],
@@ -37,36 +37,14 @@ end
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _assess_request(base: str) -> urllib.request.Request:
+    return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(),
+                                  headers={"Content-Type": "application/json"})
 
 
-def _serve(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-           "--threads", "4", "--log-level", "warning", app_spec]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    # gunicorn opens the port before its workers have loaded the app: wait for real answers
-    body = json.dumps(CASE).encode()
-    answered = 0
-    for _ in range(300):
-        try:
-            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/assess", data=body,
-                                         headers={"Content-Type": "application/json"})
-            urllib.request.urlopen(req, timeout=5).read()
-            answered += 1
-            if answered >= 4 * workers:
-                return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"{app_spec} did not start")
-
-
-def _wrk(port: int, clients: int, seconds: int, script: Path) -> dict:
+def _wrk(base: str, clients: int, seconds: int, script: Path) -> dict:
     out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s",
-                          "-s", str(script), f"http://127.0.0.1:{port}/api/v1/assess"],
+                          "-s", str(script), f"{base}/api/v1/assess"],
                          capture_output=True, text=True, timeout=seconds + 60).stdout
     n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
     return {"requests_per_s": round(n / (dur / 1e6), 1), "p50_ms": p50 / 1000, "p95_ms": p95 / 1000,
@@ -88,14 +66,9 @@ def main(argv=None) -> dict:
     report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores",
               "gunicorn": f"{args.workers} workers x 4 threads", "seconds": args.seconds, "runs": []}
     for name, spec in (("bare", "benchmarks._bare_app:create_bare_app()"), ("assess", "webapp:create_app()")):
-        port = _free_port()
-        server = _serve(spec, port, args.workers, env)
-        try:
+        with gunicorn(spec, env, args.workers, _assess_request) as base:
             for clients in map(int, args.clients.split(",")):
-                report["runs"].append({"app": name, "clients": clients, **_wrk(port, clients, args.seconds, script)})
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+                report["runs"].append({"app": name, "clients": clients, **_wrk(base, clients, args.seconds, script)})
     for clients in map(int, args.clients.split(",")):
         bare = next(r for r in report["runs"] if r["app"] == "bare" and r["clients"] == clients)
         real = next(r for r in report["runs"] if r["app"] == "assess" and r["clients"] == clients)
