@@ -1,5 +1,5 @@
 """Page weight and first render of each journey page in Debian's chromium (issue 7; on demand:
-`python -m benchmarks.page_weight`, about 4 minutes at the defaults).
+`python -m benchmarks.page_weight`, about 5 minutes at the defaults).
 
 The app is served by gunicorn on 127.0.0.1 with a throwaway SQLite file. One browser walks the
 practitioner journey once (start, safety first, about the child, the 8 needs pages, check, result)
