@@ -15,7 +15,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,7 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks._gunicorn import gunicorn
+
 CASE = {"child": {"age_years": 7}, "indicators": [
     "additional.lack_routine", "additional.poor_school_attendance_exclusion", "extensive.children_who_go_missing",
     "additional.suspected_domestic_violence", "universal.physically_well"],
@@ -41,31 +41,9 @@ TICKS = ["additional.lack_routine", "additional.poor_school_attendance_exclusion
          "extensive.children_who_go_missing", "additional.suspected_domestic_violence"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-           "--threads", "4", "--log-level", "warning", app_spec]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    # gunicorn opens the port before its workers have loaded the app: wait for real answers
-    body = json.dumps(CASE).encode()
-    answered = 0
-    for _ in range(300):
-        try:
-            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/assess", data=body,
-                                         headers={"Content-Type": "application/json"})
-            urllib.request.urlopen(req, timeout=5).read()
-            answered += 1
-            if answered >= 4 * workers:
-                return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"{app_spec} did not start")
+def _assess_request(base: str) -> urllib.request.Request:
+    return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(),
+                                  headers={"Content-Type": "application/json"})
 
 
 def _cpu_seconds(master_pid: int) -> float:
@@ -82,11 +60,11 @@ def _cpu_seconds(master_pid: int) -> float:
     return total
 
 
-def _wrk(server: subprocess.Popen, url: str, clients: int, seconds: int, script: Path) -> dict:
-    cpu_before = _cpu_seconds(server.pid)
+def _wrk(server_pid: int, url: str, clients: int, seconds: int, script: Path) -> dict:
+    cpu_before = _cpu_seconds(server_pid)
     out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s",
                           "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60).stdout
-    cpu = _cpu_seconds(server.pid) - cpu_before
+    cpu = _cpu_seconds(server_pid) - cpu_before
     n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
     return {"requests_per_s": round(n / (dur / 1e6), 1), "p50_ms": p50 / 1000, "p95_ms": p95 / 1000,
             "p99_ms": p99 / 1000, "errors": sock_err + status_err, "requests": n,
@@ -148,17 +126,12 @@ def main(argv=None) -> dict:
               "gunicorn": f"{args.workers} workers x 4 threads (gthread)", "wrk": "2 threads",
               "seconds": args.seconds, "runs": []}
     for app, endpoints in plan.items():
-        port = _free_port()
-        server = _serve(specs[app], port, args.workers, env)
-        try:
+        with gunicorn(specs[app], env, args.workers, _assess_request) as (base, pid):
             for kind, path, script in endpoints:
                 for clients in map(int, args.clients.split(",")):
-                    run = _wrk(server, f"http://127.0.0.1:{port}{path}", clients, args.seconds, script)
+                    run = _wrk(pid, f"{base}{path}", clients, args.seconds, script)
                     report["runs"].append({"app": app, "endpoint": path, "kind": kind, "clients": clients, **run})
                     print(json.dumps(report["runs"][-1]), file=sys.stderr)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     report["ratios"] = _ratios(report["runs"], map(int, args.clients.split(",")))
     print(json.dumps(report, indent=1))
     return report

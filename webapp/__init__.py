@@ -13,7 +13,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp import config as config_module
-from webapp import accounts, db, security
+from webapp import accounts, assets, db, security
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
@@ -52,11 +52,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp
-    from webapp.assets import bp as assets_bp
     from webapp.journey import bp as journey_bp
     from webapp.practice import bp as practice_bp
 
-    app.register_blueprint(assets_bp)
+    assets.init_app(app)  # /assets, and the cache headers of every static file
     app.register_blueprint(journey_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(adviser_bp)

@@ -103,7 +103,8 @@ def test_result_page_is_printable_without_navigation(client):
 def test_every_page_links_stylesheet_and_module_script(client, path):
     html = client.get(path).get_data(as_text=True)
     assert "/static/govuk/govuk-frontend.min.css" in html
-    assert '<script type="module" src="/static/app/app.js"></script>' in html
+    assert re.search(r'<script type="module" src="/static/app/app\.js\?v=[0-9a-f]+"\s+'
+                     r'data-govuk-frontend="/static/govuk/govuk-frontend\.min\.js\?v=[0-9a-f]+"></script>', html)
 
 
 def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
