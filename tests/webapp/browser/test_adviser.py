@@ -185,3 +185,20 @@ def test_two_tabs_on_one_call_do_not_overwrite_each_other(browser, live_server, 
         expect(second.locator("#app-put-through")).to_contain_text("Put the call through now")
     finally:
         context.close()
+
+
+def test_a_reload_shows_the_call_as_saved_not_the_browsers_memory_of_the_form(context_for):
+    """The conflict path reloads the page; the browser must not tick back what the server never took."""
+    page = context_for(js=True)
+    page.goto(URL)
+    def lose_updates(route):  # the change never reaches the server
+        route.abort() if route.request.method == "POST" else route.continue_()
+
+    page.route("**/adviser/", lose_updates)
+    box = page.get_by_label(text("immediate.trafficking_victim"))
+    box.check()
+    expect(page.get_by_text("The decision shown may be out of date")).not_to_have_count(0)
+    page.unroute("**/adviser/")
+    page.reload()
+    expect(page.get_by_label(text("immediate.trafficking_victim"))).not_to_be_checked()
+    expect(page.locator("#app-put-through")).not_to_contain_text("Put the call through now")
