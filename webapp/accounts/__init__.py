@@ -16,7 +16,7 @@ def init_app(app: Flask) -> None:
     from webapp.accounts import auth
 
     app.extensions["fsp_store"] = migrate(app.extensions["fsp_db"])
-    app.add_template_global(auth.current_user)
+    app.add_template_global(auth.shown_user)
     app.register_blueprint(bp)
 
 
