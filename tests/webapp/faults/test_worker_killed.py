@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.error import HTTPError, URLError
@@ -67,14 +68,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for(check, what: str, seconds: float = 60):
+def _wait_for(check, what: str, seconds: float = 60, savers=()):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = check()
         if found:
             return found
         time.sleep(0.05)
-    raise AssertionError(f"gave up waiting for {what}")
+    raise AssertionError(f"gave up waiting for {what}: {[s.summary() for s in savers]}")
 
 
 def _lines(path: Path) -> list[str]:
@@ -122,6 +123,9 @@ class Saver(threading.Thread):
             else:
                 self.outcomes.append((ref, str(status), None))
 
+    def summary(self) -> str:
+        return f"saver {self.n}: {Counter(what for _, what, _ in self.outcomes)}, error {self.error!r}"
+
     def saved(self) -> int:
         return sum(1 for _, what, _ in self.outcomes if what == "saved")
 
@@ -149,7 +153,8 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
         [first] = _lines(workers)
         for s in savers:
             s.start()
-        _wait_for(lambda: sum(s.saved() for s in savers) >= 2 * CLIENTS, "saves before the fault")
+        # all signed in and saving (a sign-in cut by the kill would end that client's part)
+        _wait_for(lambda: all(s.saved() >= 2 for s in savers), "saves before the fault", savers=savers)
         hold.touch()
         pid, held_ref = _wait_for(lambda: held.exists() and held.read_text().split(), "a save to be held")
         assert pid == first
@@ -157,7 +162,8 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
         saved_at_kill = [s.saved() for s in savers]
         replacement = _wait_for(lambda: len(_lines(workers)) == 2 and _lines(workers)[1], "a new worker")
         # every practitioner saves again, through the new worker, still signed in
-        _wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill")
+        _wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill",
+                  savers=savers)
     finally:
         stop.set()
         for s in savers:
