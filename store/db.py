@@ -1,13 +1,19 @@
-"""Engines and migrations. SQLite (WAL, foreign keys) embedded by default; PostgreSQL by URL."""
+"""Engines and migrations. SQLite (WAL, foreign keys) embedded by default; PostgreSQL by URL.
+
+Every engine hides SQL parameters from its logs and error messages (they hold answers about a
+child) and finds out, before it hands a connection out, that the database has gone away.
+"""
 from __future__ import annotations
 
 import contextlib
 import fcntl
-
+import os
 from pathlib import Path
+from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from store.config import StoreConfig
 
@@ -23,26 +29,70 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_conn, _record):
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")      # readers don't block the writer; crash-safe
-    cur.execute("PRAGMA synchronous=FULL")      # a commit survives power loss, not just a crash
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")     # web workers and the CLI share the file
-    cur.close()
+def _sqlite_pragmas(busy_ms: int):
+    def on_connect(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")      # readers don't block the writer; crash-safe
+        cur.execute("PRAGMA synchronous=FULL")      # a commit survives power loss, not just a crash
+        cur.execute("PRAGMA foreign_keys=ON")
+        # web workers and the CLI share the file; a write waits this long for a lock, then fails
+        cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        cur.close()
+    return on_connect
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An Engine for `url` (default: StoreConfig.from_env()), with SQLite pragmas on every connection."""
-    url = normalise_url(url or StoreConfig.from_env().database_url)
+class _SqliteFileGuard:
+    """Keeps an engine on the one SQLite file it opened.
+
+    SQLite itself would carry on writing through an open connection to a file that has been
+    deleted or moved (reporting success for writes nobody will ever read), and would create a new
+    empty database where the file used to be. So, once the file exists, connections open it only
+    if it is there (mode=rw), and a pooled connection whose file is no longer at the path is
+    discarded before use (SQLAlchemy's documented checkout "ping"); when the file is back, new
+    connections find it again.
+    """
+
+    def __init__(self, path: str):
+        self.path = os.path.abspath(path)
+        self.opened = False
+
+    def do_connect(self, _dialect, _record, cargs, cparams):
+        if self.opened:
+            cargs[0] = f"file:{pathname2url(self.path)}?mode=rw"
+            cparams["uri"] = True
+
+    def _inode(self) -> int | None:
+        try:
+            return os.stat(self.path).st_ino
+        except OSError:
+            return None
+
+    def connect(self, _dbapi_conn, record):
+        self.opened = True
+        record.info["inode"] = self._inode()
+
+    def checkout(self, _dbapi_conn, record, _proxy):
+        if self._inode() != record.info.get("inode"):
+            raise DisconnectionError("the database file is not where it was opened")
+
+    def listen(self, engine: Engine) -> None:
+        for name in ("do_connect", "connect", "checkout"):
+            event.listen(engine, name, getattr(self, name))
+
+
+def make_engine(url: str | None = None, *, config: StoreConfig | None = None) -> Engine:
+    """An Engine for `url` (default: the config's), with SQLite pragmas on every connection."""
+    config = config or StoreConfig.from_env()
+    url = normalise_url(url or config.database_url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        engine = create_engine(url, hide_parameters=True)
+        event.listen(engine, "connect", _sqlite_pragmas(config.sqlite_busy_ms))
+        if parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+            _SqliteFileGuard(parsed.database).listen(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @contextlib.contextmanager

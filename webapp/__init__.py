@@ -13,16 +13,24 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp import config as config_module
-from webapp import accounts, assets, db, security
+from webapp import accounts, assets, db, faults, security, sessions
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
 csrf = CSRFProtect()
 
 
+class App(Flask):
+    def log_exception(self, exc_info):
+        """A database fault that escaped the views (e.g. writing the session) is logged by
+        webapp.faults, by class only; Flask's own line would carry the path and the SQL."""
+        if not faults.is_fault(exc_info[1]):
+            super().log_exception(exc_info)
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; `config` overrides the defaults (tests pass TESTING, DATABASE_URL...)."""
-    app = Flask(__name__, instance_relative_config=True, static_url_path="/static")
+    app = App(__name__, instance_relative_config=True, static_url_path="/static")
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     config_module.load(app, config or {})
 
@@ -43,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
 
     db.init_app(app)
+    faults.init_app(app)
     app.session_interface = SqlSessionInterface()
     security.init_app(app)
     accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
@@ -82,6 +91,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(400)
     def bad_request(_err):
+        if not sessions.readable():   # the CSRF token is in a session the database cannot give back
+            return faults.unavailable(faults.StoreUnavailable())
         return render_template("error.html", title="Sorry, there is a problem",
                                message="The form could not be sent. Go back, refresh the page and try again."), 400
 
@@ -91,12 +102,10 @@ def create_app(config: dict | None = None) -> Flask:
                                message="What was sent is too large."), 413)
 
     @app.errorhandler(500)
-    def server_error(_err):
-        from pathway.catalogue import load_catalogue
-        cfd, edt = (load_catalogue().contact(c) for c in ("children_families_direct", "emergency_duty_team"))
+    def server_error(err):
+        if faults.is_fault(getattr(err, "original_exception", None)):   # e.g. the session could not be kept
+            return faults.unavailable(err.original_exception)
         return _api_error(500, "internal error; please report it") or (render_template(
-            "error.html", title="Sorry, there is a problem with the service",
-            message=f"Try again later. If a child is at risk, ring {cfd.name} on {cfd.phone} "
-                    f"({edt.name} {edt.phone} out of hours)."), 500)
+            "error.html", title=faults.TITLE, message="Try again later.", safety=faults.safety_line()), 500)
 
     return app

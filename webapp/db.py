@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from flask import Flask, current_app
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, create_engine
+from sqlalchemy import Column, DateTime, MetaData, String, Table, Text
 from sqlalchemy.engine import Engine
 
 metadata = MetaData()
@@ -22,9 +22,13 @@ web_sessions = Table(
 
 
 def init_app(app: Flask) -> None:
-    url = app.config["DATABASE_URL"]
-    kwargs = {"connect_args": {"check_same_thread": False}} if url.startswith("sqlite") else {}
-    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    """One engine per app, made by the store (so the sessions get the same busy timeout, hidden
+    SQL parameters and gone-away checks as the saved assessments); accounts migrate it."""
+    from store.config import StoreConfig
+    from store.db import make_engine
+
+    config = app.config.setdefault("STORE_CONFIG", StoreConfig.from_env())
+    engine = make_engine(app.config["DATABASE_URL"], config=config)
     metadata.create_all(engine)
     app.extensions["fsp_db"] = engine
 

@@ -3,6 +3,11 @@
 A practitioner's answers about a child never travel in the URL or the cookie, and expire
 after SESSION_LIFETIME_HOURS. The table stores a hash of the token, so a copy of the database
 cannot be replayed as cookies.
+
+When the database cannot be read, the request goes on with an empty session marked unreadable:
+pages that need nothing from it still work, pages that need the answers or the signed-in user
+say the service is unavailable (`require_readable`), and the cookie is left alone, so the
+answers are there again once the database is back. Nothing is written to an unreadable session.
 """
 from __future__ import annotations
 
@@ -11,15 +16,16 @@ import json
 import secrets
 from datetime import timedelta, timezone
 
+from flask import session
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
-from webapp import db
+from webapp import db, faults
 
 
 class DbSession(CallbackDict, SessionMixin):
-    def __init__(self, initial=None, token: str | None = None, new: bool = False):
+    def __init__(self, initial=None, token: str | None = None, new: bool = False, unreadable: bool = False):
         def on_update(self):
             self.modified = True
 
@@ -27,6 +33,17 @@ class DbSession(CallbackDict, SessionMixin):
         self.token = token
         self.new = new
         self.modified = False
+        self.unreadable = unreadable   # a cookie came but the database could not be read
+
+
+def readable() -> bool:
+    return not getattr(session, "unreadable", False)
+
+
+def require_readable() -> None:
+    """For what must not take an unreadable session for an empty one (answers, the signed-in user)."""
+    if not readable():
+        raise faults.StoreUnavailable()
 
 
 def _key(token: str) -> str:
@@ -37,14 +54,24 @@ class SqlSessionInterface(SessionInterface):
     def open_session(self, app, request):
         token = request.cookies.get(self.get_cookie_name(app))
         if token and len(token) < 100:
-            with db.engine().connect() as conn:
-                row = conn.execute(select(db.web_sessions.c.data, db.web_sessions.c.expires_at)
-                                   .where(db.web_sessions.c.id == _key(token))).first()
+            try:
+                with db.engine().connect() as conn:
+                    row = conn.execute(select(db.web_sessions.c.data, db.web_sessions.c.expires_at)
+                                       .where(db.web_sessions.c.id == _key(token))).first()
+            except faults.FAULTS as exc:
+                faults.note(exc)
+                return DbSession(token=token, unreadable=True)
             if row is not None and _aware(row.expires_at) > db.utcnow():
                 return DbSession(json.loads(row.data), token=token)
         return DbSession(new=True)
 
     def save_session(self, app, session: DbSession, response):
+        if faults.store_fault():
+            return   # the fault page: write nothing, keep the cookie
+        if session.unreadable:
+            if session.modified:
+                raise faults.StoreUnavailable()   # the page changed answers it cannot keep: say so
+            return
         name = self.get_cookie_name(app)
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
         if not session:

@@ -22,11 +22,13 @@ def test_migrate_twice_is_a_no_op(db_url):
     engine.dispose()
 
 
-def test_sqlite_is_wal_with_foreign_keys(tmp_path):
+def test_sqlite_is_wal_with_foreign_keys_and_the_configured_lock_wait(tmp_path, monkeypatch):
+    monkeypatch.setenv("FSP_SQLITE_BUSY_MS", "1234")
     engine = connect(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() == 1234
     engine.dispose()
 
 

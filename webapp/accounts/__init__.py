@@ -10,15 +10,13 @@ bp = Blueprint("accounts", __name__)
 
 
 def init_app(app: Flask) -> None:
-    """The store's engine, once per app (same database as the web sessions: no table collides),
+    """The store's tables in the web app's database (webapp.db's engine; no table collides),
     the signed-in user for templates, and the routes."""
-    from store.config import StoreConfig
     from store.db import migrate
     from webapp.accounts import auth
 
-    app.config.setdefault("STORE_CONFIG", StoreConfig.from_env())
-    app.extensions["fsp_store"] = migrate(app.config["DATABASE_URL"])
-    app.add_template_global(auth.current_user)
+    app.extensions["fsp_store"] = migrate(app.extensions["fsp_db"])
+    app.add_template_global(auth.shown_user)
     app.register_blueprint(bp)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from store import users
 from store.config import StoreConfig
 from store.users import User
-from webapp import db
+from webapp import db, faults, sessions
 
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
@@ -29,14 +29,30 @@ def config() -> StoreConfig:
 
 
 def current_user() -> User | None:
-    """The signed-in user, or None (never signed in, signed out, expired, revoked or disabled)."""
+    """The signed-in user, or None (never signed in, signed out, expired, revoked or disabled).
+    Raises a database fault when it cannot tell: a page for signed-in users then says so, rather
+    than asking someone who is signed in to sign in."""
     if "fsp_user" not in g:
+        sessions.require_readable()
         token = session.get(TOKEN)
         user = users.session_user(engine(), token, config=config()) if token else None
         if token and user is None:
             session.pop(TOKEN, None)   # expired: forget it, so the header says "Sign in"
         g.fsp_user = user
     return g.fsp_user
+
+
+def shown_user() -> User | bool | None:
+    """For templates (the account bar): the user, False if signed out, None if the database cannot
+    say (the page is drawn all the same, without the bar)."""
+    if faults.store_fault() or not sessions.readable() or g.get("fsp_user_unknown"):
+        return None
+    try:
+        return current_user() or False
+    except faults.FAULTS as exc:
+        faults.note(exc)
+        g.fsp_user_unknown = True
+        return None
 
 
 def _new_session_token() -> None:

@@ -17,6 +17,7 @@ from pathway.search import search as find
 from rules import evaluate
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
+from webapp.sessions import require_readable
 
 KEY = "adviser_call"
 EMPTY = {"immediate": [], "concerns": [], "age_years": "", "age_months": "", "unborn": False,
@@ -24,6 +25,7 @@ EMPTY = {"immediate": [], "concerns": [], "age_years": "", "age_months": "", "un
 
 
 def load() -> dict:
+    require_readable()   # an adviser mid-call must not be shown an empty call
     return {**EMPTY, **(session.get(KEY) or {})}
 
 

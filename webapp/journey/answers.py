@@ -5,6 +5,7 @@ from flask import session
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case
+from webapp.sessions import require_readable
 from webapp.journey.forms import NOT_KNOWN
 from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
@@ -14,6 +15,7 @@ CALLER = "professional"  # the journey is for practitioners; the public ring Chi
 
 
 def get() -> dict:
+    require_readable()   # never take answers the database cannot give back for no answers
     return session.get("answers") or {}
 
 
