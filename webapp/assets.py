@@ -1,17 +1,17 @@
-"""Static files: GOV.UK Frontend's fonts and images at /assets, and how long browsers may keep them.
+"""Static files: GOV.UK Frontend's images at /assets, and how long browsers may keep them.
 
 Templates link to static files with url_for, which adds `?v=` and a hash of the file's content; a
 request carrying the current hash may be cached for a year, since a changed file gets a new URL.
-So are GOV.UK's fonts, whose names carry GOV.UK's own content hash. Anything else (no hash or
+Anything else (no hash or
 an old one, the favicon GOV.UK's template links by name) is revalidated on every use (ETag), so a
 browser never uses an out-of-date file after a release. benchmarks/page_weight.py measures it.
 
-The /assets files are copied from the pinned npm package by scripts/copy_assets.sh.
+The /assets files are copied from the pinned npm package by scripts/copy_assets.sh (without the
+GDS Transport font, which is for services on GOV.UK only: see that script).
 """
 from __future__ import annotations
 
 import hashlib
-import re
 import stat
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from werkzeug.security import safe_join
 bp = Blueprint("assets", __name__, static_folder="static/govuk/assets", static_url_path="/assets")
 
 YEAR = 365 * 24 * 3600
-GOVUK_HASHED_FONT = re.compile(r"fonts/[a-z]+-[0-9a-f]{10}-v\d+\.woff2?")  # e.g. fonts/bold-b542beb274-v2.woff2
 _hashes: dict[str, tuple[tuple[int, int], str]] = {}
 
 
@@ -53,8 +52,6 @@ def init_app(app: Flask) -> None:
     def unchanging() -> bool:
         """Whether this URL always names the same content (so the browser need not ask again)."""
         filename = (request.view_args or {}).get("filename", "")
-        if request.endpoint == "assets.static" and GOVUK_HASHED_FONT.fullmatch(filename):
-            return True
         version = request.args.get("v")
         return bool(version) and version == fingerprint(safe_join(folders[request.endpoint], filename))
 

@@ -30,12 +30,13 @@ def test_a_static_url_without_the_current_hash_is_revalidated_every_time(client)
         assert response.headers["ETag"]
 
 
-def test_govuk_fonts_named_by_their_hash_are_kept_a_year(client):
-    css = client.get("/static/govuk/govuk-frontend.min.css").get_data(as_text=True)
-    fonts = set(re.findall(r"/assets/fonts/[^)\"']+\.woff2?", css))
-    assert fonts
-    for url in fonts:
-        assert YEAR in client.get(url).headers["Cache-Control"], url
+def test_no_gds_transport_font_is_served_or_named(client):
+    """GDS Transport is for services on GOV.UK only (its licence note); this service is not."""
+    css = "".join(client.get(url).get_data(as_text=True) for url in (
+        "/static/govuk/govuk-frontend.min.css", "/static/app/app.css", "/static/app/practice.css"))
+    assert "GDS Transport" not in css and ".woff" not in css
+    assert "arial,sans-serif" in css
+    assert client.get("/assets/fonts/bold-b542beb274-v2.woff2").status_code == 404
 
 
 def test_pages_themselves_are_still_never_stored(client):
