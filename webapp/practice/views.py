@@ -7,6 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
+from webapp.access import public, session_trainee, session_trainer
 from webapp.practice import bp, store
 from webapp.practice import library
 from webapp.practice.editor import scenario_from_form, place_errors
@@ -52,6 +53,7 @@ def _trainee_id(code: str) -> int | None:
 
 
 @bp.get("/")
+@public
 def index():
     return render_template("practice/index.html")
 
@@ -59,6 +61,7 @@ def index():
 # --- trainer ------------------------------------------------------------------------------
 
 @bp.route("/new", methods=["GET", "POST"])
+@public
 def new_session():
     entries = library.entries()
     form = StartForm.build(entries)
@@ -72,6 +75,7 @@ def new_session():
 
 
 @bp.get("/session/<code>")
+@session_trainer
 def trainer(code: str):
     ps = _require_trainer(code)
     people = store.trainees(ps.code)
@@ -83,6 +87,7 @@ def trainer(code: str):
 
 
 @bp.post("/session/<code>/end")
+@session_trainer
 def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
@@ -92,6 +97,7 @@ def end(code: str):
 
 
 @bp.get("/session/<code>/summary")
+@session_trainer
 def summary(code: str):
     ps = _require_trainer(code)
     result = summarise(_scenarios(ps), store.answers(ps.code))
@@ -103,6 +109,7 @@ def summary(code: str):
 # --- trainee ------------------------------------------------------------------------------
 
 @bp.route("/join", methods=["GET", "POST"])
+@public
 def join():
     form = JoinForm()
     if form.validate_on_submit():
@@ -119,6 +126,7 @@ def join():
 
 
 @bp.get("/s/<code>")
+@session_trainee
 def trainee(code: str):
     ps = _session_or_404(code)
     tid = _trainee_id(ps.code)
@@ -138,6 +146,7 @@ def _trainee_scenario(code: str, scenario_id: str):
 
 
 @bp.route("/s/<code>/<scenario_id>", methods=["GET", "POST"])
+@session_trainee
 def answer(code: str, scenario_id: str):
     ps, tid, scenario = _trainee_scenario(code, scenario_id)
     if tid is None:
@@ -153,6 +162,7 @@ def answer(code: str, scenario_id: str):
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
+@session_trainee
 def answer_feedback(code: str, scenario_id: str):
     ps, tid, scenario = _trainee_scenario(code, scenario_id)
     if tid is None:
@@ -175,11 +185,13 @@ def answer_feedback(code: str, scenario_id: str):
 # --- scenario library: write, import, export ---------------------------------------------
 
 @bp.get("/scenarios")
+@public
 def scenarios():
     return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
+@public
 def write():
     form = scenario_form()
     preview = None
@@ -198,6 +210,7 @@ def write():
 
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
+@public
 def import_scenarios():
     form = ImportForm()
     problems: list[str] = []
@@ -234,11 +247,13 @@ def _yaml_download(text: str, filename: str) -> Response:
 
 
 @bp.get("/scenarios/export.yaml")
+@public
 def export_saved():
     return _yaml_download(dump_scenarios(library.saved()), "practice-scenarios.yaml")
 
 
 @bp.get("/scenarios/<scenario_id>.yaml")
+@public
 def export_one(scenario_id: str):
     entry = library.by_id().get(scenario_id)
     if entry is None:
