@@ -8,6 +8,7 @@ from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
 from webapp.access import public, session_trainee, session_trainer
+from webapp.accounts import auth
 from webapp.practice import bp, store
 from webapp.practice import library
 from webapp.practice.editor import scenario_from_form, place_errors
@@ -58,11 +59,11 @@ def index():
     return render_template("practice/index.html")
 
 
-# --- trainer ------------------------------------------------------------------------------
+# --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
 @bp.route("/new", methods=["GET", "POST"])
-@public
-def new_session():
+@auth.signed_in("practice.new_session", auth.TRAINERS)
+def new_session(_user):
     entries = library.entries()
     form = StartForm.build(entries)
     if form.validate_on_submit():
@@ -182,17 +183,17 @@ def answer_feedback(code: str, scenario_id: str):
                            back=url_for("practice.trainee", code=ps.code))
 
 
-# --- scenario library: write, import, export ---------------------------------------------
+# --- scenario library: write, import, export (trainers only: it holds the model answers) -----
 
 @bp.get("/scenarios")
-@public
-def scenarios():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenarios(_user):
     return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
-@public
-def write():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def write(_user):
     form = scenario_form()
     preview = None
     if form.validate_on_submit():
@@ -210,8 +211,8 @@ def write():
 
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
-@public
-def import_scenarios():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def import_scenarios(_user):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
@@ -247,14 +248,14 @@ def _yaml_download(text: str, filename: str) -> Response:
 
 
 @bp.get("/scenarios/export.yaml")
-@public
-def export_saved():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def export_saved(_user):
     return _yaml_download(dump_scenarios(library.saved()), "practice-scenarios.yaml")
 
 
 @bp.get("/scenarios/<scenario_id>.yaml")
-@public
-def export_one(scenario_id: str):
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def export_one(_user, scenario_id: str):
     entry = library.by_id().get(scenario_id)
     if entry is None:
         abort(404)
