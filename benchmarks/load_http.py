@@ -37,13 +37,14 @@ end
 """
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _serve(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
+def serve_gunicorn(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
+    """gunicorn serving `app_spec` on 127.0.0.1:port, once it answers (tests use it too)."""
     cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
            "--threads", "4", "--log-level", "warning", app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
@@ -88,8 +89,8 @@ def main(argv=None) -> dict:
     report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores",
               "gunicorn": f"{args.workers} workers x 4 threads", "seconds": args.seconds, "runs": []}
     for name, spec in (("bare", "benchmarks._bare_app:create_bare_app()"), ("assess", "webapp:create_app()")):
-        port = _free_port()
-        server = _serve(spec, port, args.workers, env)
+        port = free_port()
+        server = serve_gunicorn(spec, port, args.workers, env)
         try:
             for clients in map(int, args.clients.split(",")):
                 report["runs"].append({"app": name, "clients": clients, **_wrk(port, clients, args.seconds, script)})

@@ -12,6 +12,7 @@ before and after. Each test lists every route that fails, rather than stopping a
 from __future__ import annotations
 
 import io
+import itertools
 import random
 import re
 from dataclasses import dataclass
@@ -412,6 +413,13 @@ def test_static_files_may_be_cached(world):
 
 # --- oversized bodies ---------------------------------------------------------------------------------
 
+def streamed(body: bytes) -> dict:
+    """A body sent chunked, as gunicorn hands it on: no Content-Length, the Transfer-Encoding
+    header, and the input marked as terminated by the server."""
+    return {"input_stream": io.BytesIO(body), "environ_overrides": {
+        "wsgi.input_terminated": True, "CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"}}
+
+
 def test_every_post_route_refuses_an_oversized_body_with_413(world):
     limit = world.app.config["MAX_CONTENT_LENGTH"]
     problems = []
@@ -422,10 +430,11 @@ def test_every_post_route_refuses_an_oversized_body_with_413(world):
                   "multipart": (b"--b\r\n" + b"a" * limit + b"\r\n--b--\r\n", "multipart/form-data; boundary=b"),
                   "json": (b'{"note": "' + b"a" * limit + b'"}', "application/json")}
         for visitor in {world.anonymous, world.admitted(declared)}:
-            for kind, (body, content_type) in bodies.items():
+            for (kind, (body, content_type)), chunked in itertools.product(bodies.items(), (False, True)):
                 before = snapshot(world.app)
-                r = visitor.client.open(world.url(rule), method=method, data=body, content_type=content_type)
-                label = f"{method} {rule.rule} as {visitor.name}, {kind}"
+                r = visitor.client.open(world.url(rule), method=method, content_type=content_type,
+                                        **(streamed(body) if chunked else {"data": body}))
+                label = f"{method} {rule.rule} as {visitor.name}, {kind}{', chunked' if chunked else ''}"
                 html = r.get_data(as_text=True)
                 if r.status_code != 413 or "Traceback" in html:
                     problems.append(f"{label}: {r.status_code}")
