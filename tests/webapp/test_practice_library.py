@@ -163,3 +163,10 @@ def test_import_refuses_an_id_used_twice_in_the_file(trainer):
     one = trainer.get("/practice/scenarios/export.yaml").get_data(as_text=True)
     page = text(_upload(trainer, (one + one.replace("- id:", "- id:", 1)).encode()))
     assert "toothache-and-a-cold-house: id: used twice in this file" in page
+
+
+def test_import_refuses_a_file_that_expands_without_bound(trainer):
+    from tests.pathway.scenarios.test_scenarios_format import alias_bomb
+    page = text(_upload(trainer, alias_bomb().encode(), name="bomb.yaml"))
+    assert "bomb.yaml: (file): more than 1,000,000 values once its aliases (*name) are written out" in page
+    assert "Saved in the library (0)" in text(trainer.get("/practice/scenarios"))
