@@ -7,9 +7,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 

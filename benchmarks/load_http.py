@@ -41,7 +41,7 @@ TICKS = ["additional.lack_routine", "additional.poor_school_attendance_exclusion
          "extensive.children_who_go_missing", "additional.suspected_domestic_violence"]
 
 
-def _assess_request(base: str) -> urllib.request.Request:
+def assess_request(base: str) -> urllib.request.Request:
     return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(),
                                   headers={"Content-Type": "application/json"})
 
@@ -126,7 +126,7 @@ def main(argv=None) -> dict:
               "gunicorn": f"{args.workers} workers x 4 threads (gthread)", "wrk": "2 threads",
               "seconds": args.seconds, "runs": []}
     for app, endpoints in plan.items():
-        with gunicorn(specs[app], env, args.workers, _assess_request) as (base, pid):
+        with gunicorn(specs[app], env, args.workers, assess_request) as (base, pid):
             for kind, path, script in endpoints:
                 for clients in map(int, args.clients.split(",")):
                     run = _wrk(pid, f"{base}{path}", clients, args.seconds, script)

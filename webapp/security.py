@@ -1,10 +1,12 @@
-"""Security headers on every response, and a per-request CSP nonce.
+"""Security headers on every response, a per-request CSP nonce, and the body-size limit for
+bodies sent without a Content-Length.
 
 The only inline script allowed is GOV.UK's one-line `js-enabled` class switch in its page
 template, which carries the nonce; our own JavaScript is a module file from 'self'.
 """
 from __future__ import annotations
 
+import io
 import secrets
 
 from flask import Flask, g, request
@@ -18,8 +20,28 @@ def _nonce() -> str:
     return g.csp_nonce
 
 
+class _MeasuredBody:
+    """WSGI middleware for a chunked body (no Content-Length; gunicorn marks the input terminated).
+
+    Werkzeug then reads at most MAX_CONTENT_LENGTH bytes and hands on what it read, so a larger
+    body would be cut short, not refused. Reading one byte more and handing the body on with its
+    length (no longer chunked) makes Flask refuse it with 413 like any other oversized body."""
+
+    def __init__(self, wsgi_app, app: Flask):
+        self.wsgi_app, self.app = wsgi_app, app
+
+    def __call__(self, environ, start_response):
+        limit = self.app.config.get("MAX_CONTENT_LENGTH")
+        if limit is not None and not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
+            body = environ["wsgi.input"].read(limit + 1)
+            environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
+            environ.pop("HTTP_TRANSFER_ENCODING", None)   # werkzeug ignores the length of a chunked body
+        return self.wsgi_app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = _nonce
+    app.wsgi_app = _MeasuredBody(app.wsgi_app, app)
 
     @app.after_request
     def headers(response):

@@ -20,6 +20,12 @@ from pathway.scenarios.model import Scenario
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 SUFFIXES = (".yaml", ".yml")
+# Bounds on what a file may expand to, checked before anything walks it whole: a scenario nests
+# 4 deep and the 48 shipped ones hold about 1,850 values in all, while a few hundred bytes of
+# nested aliases (*name) expand to hundreds of millions of values, and an alias inside itself or
+# thousands of brackets are endless or too deep to encode.
+MAX_DEPTH = 40
+MAX_VALUES = 1_000_000
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -119,6 +125,24 @@ def loads(text: str, name: str = "<text>", catalogue: Optional[Catalogue] = None
     return scenarios
 
 
+def _too_big(data) -> Optional[str]:
+    """Why parsed YAML is refused as too big or too deep (None: it is not). Walks at most
+    MAX_VALUES values, counting each alias as often as it is used."""
+    seen, stack = 0, [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            return f"more than {MAX_VALUES:,} values once its aliases (*name) are written out"
+        if depth > MAX_DEPTH:
+            return f"nested more than {MAX_DEPTH} deep, or an alias (*name) is used inside itself"
+        if isinstance(node, dict):
+            stack += [(v, depth + 1) for pair in node.items() for v in pair]
+        elif isinstance(node, list):
+            stack += [(v, depth + 1) for v in node]
+    return None
+
+
 def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
     try:
         data = yaml.load(text, Loader=_Loader)
@@ -126,6 +150,9 @@ def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], 
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         return [], [ScenarioError(name, None, "(file)", f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")]
+    too_big = _too_big(data)
+    if too_big:
+        return [], [ScenarioError(name, None, "(file)", too_big)]
     items = data if isinstance(data, list) else [data] if isinstance(data, dict) else None
     if not items:
         return [], [ScenarioError(name, None, "(file)", "expected a scenario (mapping) or a list of scenarios")]

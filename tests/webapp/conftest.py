@@ -1,4 +1,5 @@
-"""Fixtures for the web app: an app per test with its own SQLite file, CSRF off (test config)."""
+"""Fixtures for the web app: an app per test with its own SQLite file, CSRF off (test config), and
+accounts with cheap password hashing."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from webapp import create_app
 ALWAYS_OPEN = OfficeHours(opens=time(0, 0), closes=time(23, 59, 59, 999999), weekdays=frozenset(range(7)))
 NEVER_OPEN = OfficeHours(weekdays=frozenset())
 
+PASSWORD = "correct horse battery"
 CHILD = {"born": "yes", "age_years": "8", "age_months": "2", "disability": "none", "caf": "none",
          "consent": "yes", "current_level": "not_known"}
 
@@ -28,6 +30,34 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch):
+    """Many accounts per test: hash at a low cost (the parameters travel in each hash)."""
+    from store import passwords
+
+    monkeypatch.setattr(passwords, "N", 2 ** 10)
+
+
+def sign_in(client, username: str, password: str = PASSWORD):
+    return client.post("/sign-in", data={"username": username, "password": password})
+
+
+def signed_in_client(app, username: str, role: str, team: str = "Training"):
+    """A new client signed in as a new user with this role."""
+    from store.users import create_user
+
+    create_user(app.extensions["fsp_store"], username, role, team, PASSWORD)
+    client = app.test_client()
+    assert sign_in(client, username).status_code == 302
+    return client
+
+
+@pytest.fixture
+def trainer(app):
+    """A client signed in as a trainer: practice sessions and the scenario library need one."""
+    return signed_in_client(app, "tess", "trainer")
 
 
 def text(response) -> str:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from pathway.catalogue import load_catalogue
-from tests.webapp.conftest import text
+from tests.webapp.conftest import sign_in, signed_in_client, text
 from webapp.practice.forms import indicator_data
 
 BRUISING = "age-under-2-bruising"        # 18 months; model: Protection (immediate)
@@ -37,23 +37,57 @@ def answer(client, code, scenario_id, level, indicators):
     return client.get(response.location)
 
 
-@pytest.fixture
-def trainer(app):
-    return app.test_client()
-
-
 def test_start_page_links_to_practice(client):
     assert 'href="/practice/"' in client.get("/").get_data(as_text=True)
     page = text(client.get("/practice/"))
     assert "Join a practice session" in page and "Start a practice session" in page
 
 
-def test_trainer_picks_from_shipped_scenarios(client):
-    page = text(client.get("/practice/new"))
+def test_trainer_picks_from_shipped_scenarios(trainer):
+    page = text(trainer.get("/practice/new"))
     assert "Bruises on a baby who is not yet walking" in page and "Missing Mondays" in page
-    response = client.post("/practice/new", data={})
+    response = trainer.post("/practice/new", data={})
     assert response.status_code == 200
     assert "Select at least one scenario" in text(response)
+
+
+TRAINERS_PAGES = ["/practice/new", "/practice/scenarios", "/practice/scenarios/new", "/practice/scenarios/import",
+                  "/practice/scenarios/export.yaml", f"/practice/scenarios/{BRUISING}.yaml"]
+
+
+def test_starting_sessions_and_the_library_need_a_trainer_account(app, client):
+    """The library holds the model answers, and a session is a trainer's to run: signed out goes to
+    sign-in (and back), other roles get 403, and nothing is started or saved either way."""
+    from webapp.practice import store
+    for path in TRAINERS_PAGES:
+        assert client.get(path).location == "/sign-in", path
+    assert client.post("/practice/new", data={"scenarios": [BRUISING]}).location == "/sign-in"
+    practitioner = signed_in_client(app, "pat", "practitioner")
+    for path in TRAINERS_PAGES:
+        assert practitioner.get(path).status_code == 403, path
+    assert practitioner.post("/practice/new", data={"scenarios": [BRUISING]}).status_code == 403
+    with app.app_context():
+        from sqlalchemy import func, select
+
+        from webapp import db
+        with db.engine().connect() as conn:
+            assert conn.execute(select(func.count()).select_from(store.practice_sessions)).scalar_one() == 0
+    signed_in_client(app, "tess", "trainer")
+    assert client.get("/practice/new").location == "/sign-in"
+    assert sign_in(client, "tess").location == "/practice/new"   # back where the trainer was going
+
+
+def test_an_admin_can_run_practice_too(app):
+    admin = signed_in_client(app, "ada", "admin", team="Admin")
+    assert start_session(admin)
+    assert admin.get("/practice/scenarios").status_code == 200
+
+
+def test_trainees_join_and_answer_without_an_account(app, trainer):
+    code = start_session(trainer)
+    alex = join(app, code, "Alex")   # a client that never signed in
+    assert "Sign in" in text(alex.get(f"/practice/s/{code}"))
+    answer(alex, code, BRUISING, "protection", ["immediate.unexplained_bruising_under_2"])
 
 
 def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):
@@ -129,14 +163,14 @@ def test_only_the_trainer_sees_the_session_and_summary(app, trainer):
     assert trainer.get("/practice/session/NOSUCH/summary").status_code == 404
 
 
-def test_join_errors(app, client):
+def test_join_errors(app, client, trainer):
     response = client.post("/practice/join", data={"code": "", "name": ""})
     page = text(response)
     assert "There is a problem" in page and "Enter the join code" in page and "Enter a display name" in page
     assert "Do not use the real name of a child" in page
     assert "No practice session has that join code" in text(client.post("/practice/join", data={"code": "ZZZZZZ", "name": "A"}))
     # a trainee who has not joined is sent to join
-    code = start_session(app.test_client())
+    code = start_session(trainer)
     assert client.get(f"/practice/s/{code}/{BRUISING}").location.endswith("/practice/join")
 
 

@@ -12,12 +12,20 @@ from sqlalchemy import delete
 
 from store import users
 from store.config import StoreConfig
+from store.roles import ROLES
 from store.users import User
 from webapp import db, faults, sessions
+from webapp.access import SIGNED_IN, Access
 
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides"}
+AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "practice.new_session",
+                 "practice.scenarios"}
+
+# Who may use which signed-in pages (the store checks assessments again on every read).
+READERS = frozenset(ROLES) - {"admin"}      # save and read assessments; admin manages accounts only
+MANAGERS = frozenset({"manager"})           # the team's overrides
+TRAINERS = frozenset({"trainer", "admin"})  # practice sessions and the scenario library
 
 
 def engine():
@@ -84,9 +92,10 @@ def sign_out() -> None:
     g.fsp_user = None
 
 
-def signed_in(after: str):
-    """Route decorator: signed-out users go to the sign-in page and come back to `after`."""
-    assert after in AFTER_ALLOWED
+def signed_in(after: str, roles: frozenset[str]):
+    """Route decorator: signed-out users go to the sign-in page and come back to `after`; a role
+    not in `roles` gets 403 (that the page exists is no secret; what it shows is)."""
+    assert after in AFTER_ALLOWED and roles <= set(ROLES)
 
     def decorate(view):
         @wraps(view)
@@ -95,12 +104,9 @@ def signed_in(after: str):
             if user is None:
                 session[AFTER] = after
                 return redirect(url_for("accounts.sign_in"))
+            if user.role not in roles:
+                abort(403)
             return view(user, *args, **kwargs)
+        wrapper.access = Access(SIGNED_IN, roles)
         return wrapper
     return decorate
-
-
-def readers_only(user: User) -> None:
-    """Admin accounts manage users and read no assessments (the store refuses them too)."""
-    if not user.can_save:
-        abort(403)

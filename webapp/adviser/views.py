@@ -16,6 +16,7 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from rules import RulesError
+from webapp.access import public
 from webapp.adviser import bp, call, forms
 
 FETCH_HEADER = "X-Requested-With"
@@ -41,6 +42,7 @@ def _screen(state: dict) -> call.Screen:
 
 
 @bp.get("/")
+@public
 def screen():
     state = call.load()
     page = render_template("adviser/call.html", **_context(_screen(state)))
@@ -49,6 +51,7 @@ def screen():
 
 
 @bp.post("/")
+@public
 def update():
     state = call.apply(forms.read(request.form))
     if request.headers.get(FETCH_HEADER) != "fetch":
@@ -69,6 +72,7 @@ def update():
 
 
 @bp.post("/search")
+@public
 def search():
     q = (request.form.get("q") or "")[: forms.MAX_QUERY]
     age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""),
@@ -80,6 +84,7 @@ def search():
 
 
 @bp.post("/new")
+@public
 def new_call():
     call.clear()
     return redirect(url_for("adviser.screen"), code=303)

@@ -10,6 +10,7 @@ from flask import current_app, jsonify, request
 from pathway.cli import indicator_rows
 from pathway.models import CaseError, Case, FieldError
 from rules import RulesError, evaluate
+from webapp.access import public
 from webapp.api import bp
 from webapp.api.openapi import openapi_document
 
@@ -19,6 +20,7 @@ def _refuse(errors: list[FieldError], status: int = 422):
 
 
 @bp.post("/assess")
+@public
 def assess():
     body = request.get_data(cache=False)
     if not body.strip():
@@ -34,10 +36,12 @@ def assess():
 
 
 @bp.get("/indicators")
+@public
 def indicators():
     return jsonify(indicator_rows())
 
 
 @bp.get("/openapi.json")
+@public
 def openapi():
     return jsonify(openapi_document())

@@ -14,6 +14,7 @@ from pathway.levels import Level
 from pathway.models import CaseError
 from rules import RulesError, evaluate
 from webapp.journey import answers as store
+from webapp.access import public
 from webapp.journey import bp
 from webapp.journey.forms import ChildForm, SafetyForm, SettingsForm, StartAgainForm, needs_form
 from webapp.journey.pages import needs_pages, next_page_id, page, previous_page_id
@@ -31,12 +32,14 @@ def _back(default: str) -> str:
 
 
 @bp.get("/")
+@public
 def start():
     return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(),
                            started=bool(store.get()))
 
 
 @bp.route("/safety", methods=["GET", "POST"])
+@public
 def safety():
     data = None if request.method == "POST" else {"immediate": store.get().get("immediate")}
     form = SafetyForm.build(store.show_levels(), data=data)
@@ -49,6 +52,7 @@ def safety():
 
 
 @bp.route("/child", methods=["GET", "POST"])
+@public
 def child():
     answers = store.get()
     if not answers.get("immediate"):
@@ -66,6 +70,7 @@ def child():
 
 
 @bp.route("/needs/<page_id>", methods=["GET", "POST"])
+@public
 def needs(page_id: str):
     needs_page = page(page_id)
     if needs_page is None:
@@ -92,6 +97,7 @@ def needs(page_id: str):
 
 
 @bp.get("/check")
+@public
 def check():
     answers = store.get()
     if not store.complete(answers):
@@ -101,6 +107,7 @@ def check():
 
 
 @bp.get("/result")
+@public
 def result():
     answers = store.get()
     immediate = bool(store.immediate_chosen(answers))
@@ -127,6 +134,7 @@ def result():
 
 
 @bp.route("/settings", methods=["GET", "POST"])
+@public
 def settings():
     nxt = request.values.get("next", "")
     if not _local_journey_path(nxt):
@@ -140,6 +148,7 @@ def settings():
 
 
 @bp.post("/start-again")
+@public
 def start_again():
     form = StartAgainForm()
     if not form.validate_on_submit():
@@ -149,11 +158,13 @@ def start_again():
 
 
 @bp.get("/disagreements")
+@public
 def disagreements():
     return render_template("journey/disagreements.html", d=load_catalogue().disagreements)
 
 
 @bp.get("/accessibility")
+@public
 def accessibility():
     return render_template("journey/accessibility.html")
 

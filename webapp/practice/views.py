@@ -7,6 +7,8 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
+from webapp.access import public, session_trainee, session_trainer
+from webapp.accounts import auth
 from webapp.practice import bp, store
 from webapp.practice import library
 from webapp.practice.editor import scenario_from_form, place_errors
@@ -52,14 +54,16 @@ def _trainee_id(code: str) -> int | None:
 
 
 @bp.get("/")
+@public
 def index():
     return render_template("practice/index.html")
 
 
-# --- trainer ------------------------------------------------------------------------------
+# --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
 @bp.route("/new", methods=["GET", "POST"])
-def new_session():
+@auth.signed_in("practice.new_session", auth.TRAINERS)
+def new_session(_user):
     entries = library.entries()
     form = StartForm.build(entries)
     if form.validate_on_submit():
@@ -72,6 +76,7 @@ def new_session():
 
 
 @bp.get("/session/<code>")
+@session_trainer
 def trainer(code: str):
     ps = _require_trainer(code)
     people = store.trainees(ps.code)
@@ -83,6 +88,7 @@ def trainer(code: str):
 
 
 @bp.post("/session/<code>/end")
+@session_trainer
 def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
@@ -92,6 +98,7 @@ def end(code: str):
 
 
 @bp.get("/session/<code>/summary")
+@session_trainer
 def summary(code: str):
     ps = _require_trainer(code)
     result = summarise(_scenarios(ps), store.answers(ps.code))
@@ -103,6 +110,7 @@ def summary(code: str):
 # --- trainee ------------------------------------------------------------------------------
 
 @bp.route("/join", methods=["GET", "POST"])
+@public
 def join():
     form = JoinForm()
     if form.validate_on_submit():
@@ -119,6 +127,7 @@ def join():
 
 
 @bp.get("/s/<code>")
+@session_trainee
 def trainee(code: str):
     ps = _session_or_404(code)
     tid = _trainee_id(ps.code)
@@ -138,6 +147,7 @@ def _trainee_scenario(code: str, scenario_id: str):
 
 
 @bp.route("/s/<code>/<scenario_id>", methods=["GET", "POST"])
+@session_trainee
 def answer(code: str, scenario_id: str):
     ps, tid, scenario = _trainee_scenario(code, scenario_id)
     if tid is None:
@@ -153,6 +163,7 @@ def answer(code: str, scenario_id: str):
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
+@session_trainee
 def answer_feedback(code: str, scenario_id: str):
     ps, tid, scenario = _trainee_scenario(code, scenario_id)
     if tid is None:
@@ -172,15 +183,17 @@ def answer_feedback(code: str, scenario_id: str):
                            back=url_for("practice.trainee", code=ps.code))
 
 
-# --- scenario library: write, import, export ---------------------------------------------
+# --- scenario library: write, import, export (trainers only: it holds the model answers) -----
 
 @bp.get("/scenarios")
-def scenarios():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenarios(_user):
     return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
-def write():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def write(_user):
     form = scenario_form()
     preview = None
     if form.validate_on_submit():
@@ -198,7 +211,8 @@ def write():
 
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
-def import_scenarios():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def import_scenarios(_user):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
@@ -234,12 +248,14 @@ def _yaml_download(text: str, filename: str) -> Response:
 
 
 @bp.get("/scenarios/export.yaml")
-def export_saved():
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def export_saved(_user):
     return _yaml_download(dump_scenarios(library.saved()), "practice-scenarios.yaml")
 
 
 @bp.get("/scenarios/<scenario_id>.yaml")
-def export_one(scenario_id: str):
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def export_one(_user, scenario_id: str):
     entry = library.by_id().get(scenario_id)
     if entry is None:
         abort(404)

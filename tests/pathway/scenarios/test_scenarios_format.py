@@ -3,6 +3,7 @@ and the export/import round trip trainers rely on."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from pathway.levels import Level
 from pathway.scenarios import ScenarioErrors, default_paths, dump_scenarios, load, load_paths, loads
@@ -149,6 +150,36 @@ def test_broken_yaml_names_the_file_and_line(write_yaml):
     err = only_error(exc)
     assert (err.file, err.scenario, err.field) == (str(path), None, "(file)")
     assert "line" in err.message
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """A few hundred bytes of YAML that expand to 9**levels strings if aliases are followed."""
+    lines = ["- id: bomb", "  title: t", "  narrative: n", '  x0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"  x{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines + [f"  covers: *a{levels}"]) + "\n"
+
+
+@pytest.mark.parametrize("text, words", [
+    (alias_bomb(), "more than 1,000,000 values once its aliases (*name) are written out"),
+    ("- id: x1\n  title: &t [*t]\n", "an alias (*name) is used inside itself"),
+    ("- &s {id: x1, title: t, again: *s}\n", "an alias (*name) is used inside itself"),
+    ("- id: x1\n  title: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than 40 deep"),
+], ids=["alias-bomb", "alias-inside-a-list", "alias-inside-a-mapping", "5000-brackets"])
+def test_a_file_that_expands_without_bound_is_refused_not_walked(text, words):
+    """A 545-byte file of nested aliases expanded to 387 million strings and hung the import; an
+    alias inside itself or thousands of brackets crashed it. Each is a clear refusal instead."""
+    with pytest.raises(ScenarioErrors) as exc:
+        loads(text, name="upload.yaml")
+    err = only_error(exc)
+    assert (err.file, err.scenario, err.field) == ("upload.yaml", None, "(file)")
+    assert words in err.message
+
+
+def test_an_alias_used_a_few_times_is_fine(scenario_dict):
+    second = {**scenario_dict, "id": "second-one"}   # shares the nested dicts: PyYAML writes &id001 and *id001
+    text = yaml.safe_dump([scenario_dict, second], sort_keys=False)
+    assert "*id001" in text
+    assert [s.id for s in loads(text)] == ["valid-one", "second-one"]
 
 
 @pytest.mark.parametrize("text", ["", "just words\n", "[]\n", "42\n"])

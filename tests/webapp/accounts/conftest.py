@@ -1,21 +1,11 @@
-"""Accounts fixtures: cheap password hashing, a few users in the app's own database, and
-helpers to sign in and to reach a result."""
+"""Accounts fixtures: a few users in the app's own database, and helpers to sign in and to
+reach a result (hashing is cheap for every web test: tests/webapp/conftest.py)."""
 from __future__ import annotations
 
 import pytest
 
 from store import users
-from tests.webapp.conftest import CHILD, walk_needs
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch):
-    """Many accounts per test: hash at a low cost (the parameters travel in each hash)."""
-    from store import passwords
-
-    monkeypatch.setattr(passwords, "N", 2 ** 10)
+from tests.webapp.conftest import CHILD, PASSWORD, sign_in, walk_needs  # noqa: F401  (re-exported)
 
 
 @pytest.fixture
@@ -32,10 +22,6 @@ def people(engine):
         "sam": users.create_user(engine, "sam", "practitioner", "South", PASSWORD),
         "ada": users.create_user(engine, "ada", "admin", "Admin", PASSWORD),
     }
-
-
-def sign_in(client, username: str, password: str = PASSWORD):
-    return client.post("/sign-in", data={"username": username, "password": password})
 
 
 def reach_result(client, ticks=None, child=None):

@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.webapp.conftest import ALWAYS_OPEN
+from store.users import create_user
+from tests.webapp.conftest import ALWAYS_OPEN, PASSWORD
 from webapp import create_app
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
+TRAINER = "tess"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -54,10 +56,19 @@ def serving(app):
         thread.join(5)
 
 
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    """On the sign-in page (where a signed-out visitor is sent), sign in; the app sends you back."""
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
+    """The app with one account, TRAINER (practice sessions and the scenario library need it)."""
     app = create_app({"SECRET_KEY": "browser-tests", "OFFICE_HOURS": ALWAYS_OPEN,
                       "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'web.sqlite3'}"})
+    create_user(app.extensions["fsp_store"], TRAINER, "trainer", "Training", PASSWORD)
     with serving(app) as url:
         yield url
 

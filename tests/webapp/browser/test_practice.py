@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from pathway.catalogue import load_catalogue
+from tests.webapp.browser.conftest import TRAINER, sign_in
 
 
 def _tick(page, indicator_id):
@@ -39,6 +40,8 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
     trainer.goto("/")
     trainer.get_by_role("link", name="Practise with training scenarios").click()
     trainer.get_by_role("button", name="Start a practice session").click()
+    expect(trainer.get_by_role("heading", level=1)).to_have_text("Sign in")
+    sign_in(trainer, TRAINER)
     axe.check(trainer, "practice-new")
     trainer.get_by_label("Bruises on a baby who is not yet walking").check()
     trainer.get_by_label("Missing Mondays").check()
@@ -101,6 +104,8 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
 def test_library_pages_are_accessible(browser, live_server, axe):
     page = browser.new_context(base_url=live_server).new_page()
     page.goto("/practice/scenarios")
+    sign_in(page, TRAINER)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Scenario library")
     axe.check(page, "practice-library")
     page.get_by_role("button", name="Write a new scenario").click()
     page.get_by_role("button", name="Save to the library").click()

@@ -16,7 +16,7 @@ import pytest
 
 from store.config import StoreConfig
 from store.users import create_user
-from tests.webapp.accounts.conftest import PASSWORD, cheap_scrypt, put_answers, sign_in  # noqa: F401
+from tests.webapp.accounts.conftest import PASSWORD, put_answers, sign_in  # noqa: F401
 from tests.webapp.conftest import ALWAYS_OPEN, text
 from webapp import create_app, faults
 

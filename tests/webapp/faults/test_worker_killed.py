@@ -26,6 +26,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
+from benchmarks._gunicorn import free_port
 from store.db import connect
 from store.users import create_user
 from tests.webapp.faults.conftest import PASSWORD, assert_saved_and_consistent, saved_refs
@@ -60,12 +61,6 @@ class Browser:
     def post_form(self, path: str, form: dict, token_from: str) -> tuple[int, str, str]:
         token = TOKEN.search(self.request(token_from)[2]).group(1)
         return self.request(path, {**form, "csrf_token": token})
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(check, what: str, seconds: float = 60, savers=()):
@@ -136,7 +131,7 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
     create_user(engine, "pat", "practitioner", "North", PASSWORD)
     engine.dispose()
     workers, hold, held = tmp_path / "workers", tmp_path / "hold", tmp_path / "held"
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "SECRET_KEY": "worker-killed",
            "PYTHONPATH": str(ROOT), "FSP_TEST_WORKERS": str(workers), "FSP_TEST_HOLD": str(hold),
