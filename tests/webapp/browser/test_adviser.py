@@ -176,7 +176,10 @@ def test_two_tabs_on_one_call_do_not_overwrite_each_other(browser, live_server, 
         expect(first.get_by_role("option").first).to_contain_text(text("additional.lack_routine"))
         first.locator("#q").press("Enter")
         expect(first.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
-        second.get_by_label(text("immediate.trafficking_victim")).check()  # this tab still shows the empty call
+        # this tab still shows the empty call. One click, not Playwright's check(): the refused change
+        # reloads the page, and check() may click again on the reloaded page (the server then rightly
+        # takes that second, up-to-date click), which made this test flaky.
+        second.get_by_label(text("immediate.trafficking_victim")).evaluate("box => box.click()")
         expect(second.get_by_role("alert")).to_contain_text("This call was changed in another tab or window")
         axe.check(second, "adviser-conflict")
         expect(second.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
