@@ -27,12 +27,12 @@ class Served(NamedTuple):
 
 @contextmanager
 def gunicorn(app_spec: str, env: dict, workers: int,
-             probe: Callable[[str], urllib.request.Request]) -> Iterator[Served]:
-    """Serve `app_spec` with `workers` x 4 threads; yields once every worker answers `probe`."""
+             probe: Callable[[str], urllib.request.Request], threads: int = 4) -> Iterator[Served]:
+    """Serve `app_spec` with `workers` x `threads`; yields once every worker answers `probe`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-           "--threads", "4", "--log-level", "warning", app_spec]
+           "--threads", str(threads), "--log-level", "warning", app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
         _wait_until_answering(base, 4 * workers, probe)

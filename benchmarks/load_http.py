@@ -103,6 +103,8 @@ def main(argv=None) -> dict:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", default="10,50,200")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="per worker (gthread)")
+    parser.add_argument("--kinds", default="json,page", help="json (the assess API), page (the result page)")
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -123,25 +125,25 @@ def main(argv=None) -> dict:
     load = os.getloadavg()
     report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": f"{os.cpu_count()} cores",
               "load_average_before": [round(x, 2) for x in load],
-              "gunicorn": f"{args.workers} workers x 4 threads (gthread)", "wrk": "2 threads",
+              "gunicorn": f"{args.workers} workers x {args.threads} threads (gthread)", "wrk": "2 threads",
               "seconds": args.seconds, "runs": []}
     for app, endpoints in plan.items():
-        with gunicorn(specs[app], env, args.workers, assess_request) as (base, pid):
-            for kind, path, script in endpoints:
+        with gunicorn(specs[app], env, args.workers, assess_request, args.threads) as (base, pid):
+            for kind, path, script in (e for e in endpoints if e[0] in args.kinds.split(",")):
                 for clients in map(int, args.clients.split(",")):
                     run = _wrk(pid, f"{base}{path}", clients, args.seconds, script)
                     report["runs"].append({"app": app, "endpoint": path, "kind": kind, "clients": clients, **run})
                     print(json.dumps(report["runs"][-1]), file=sys.stderr)
-    report["ratios"] = _ratios(report["runs"], map(int, args.clients.split(",")))
+    report["ratios"] = _ratios(report["runs"], map(int, args.clients.split(",")), args.kinds.split(","))
     print(json.dumps(report, indent=1))
     return report
 
 
-def _ratios(runs: list[dict], client_counts) -> dict:
+def _ratios(runs: list[dict], client_counts, kinds) -> dict:
     """Product against bare, same kind and client count: throughput ratio and CPU cost ratio."""
     out = {}
     for clients in client_counts:
-        for kind in ("json", "page"):
+        for kind in kinds:
             bare = next(r for r in runs if r["app"] == "bare" and r["kind"] == kind and r["clients"] == clients)
             real = next(r for r in runs if r["app"] == "product" and r["kind"] == kind and r["clients"] == clients)
             out[f"{real['endpoint']} at {clients}"] = {
