@@ -27,12 +27,13 @@ class Served(NamedTuple):
 
 @contextmanager
 def gunicorn(app_spec: str, env: dict, workers: int,
-             probe: Callable[[str], urllib.request.Request], threads: int = 4) -> Iterator[Served]:
+             probe: Callable[[str], urllib.request.Request], threads: int = 4,
+             extra: tuple[str, ...] = ()) -> Iterator[Served]:
     """Serve `app_spec` with `workers` x `threads`; yields once every worker answers `probe`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-           "--threads", str(threads), "--log-level", "warning", app_spec]
+           "--threads", str(threads), "--log-level", "warning", *extra, app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
         _wait_until_answering(base, 4 * workers, probe)

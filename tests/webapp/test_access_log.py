@@ -1,0 +1,45 @@
+"""gunicorn's access log, as production writes it, holds routes and never a case reference."""
+from __future__ import annotations
+
+import os
+import urllib.request
+from urllib.error import HTTPError
+
+from benchmarks._gunicorn import gunicorn
+
+SECRET = "CR-SECRET-4417"
+
+
+def _get(base: str, path: str, **headers) -> int:
+    request = urllib.request.Request(base + path, headers=headers)
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=10) as response:
+            return response.status
+    except HTTPError as exc:
+        return exc.code
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_the_access_log_names_routes_not_case_references(tmp_path):
+    log = tmp_path / "access.log"
+    env = {**os.environ, "SECRET_KEY": "access-log", "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"}
+    # started from the project folder, as docs/web.md says: gunicorn.conf.py picks the logger
+    with gunicorn("webapp:create_app()", env, 1, lambda base: urllib.request.Request(base + "/"),
+                  extra=("--access-logfile", str(log))) as (base, _pid):
+        statuses = [
+            _get(base, f"/cases/{SECRET}"),                                   # signed out: to sign-in
+            _get(base, f"/cases/{SECRET}/export.csv?ref={SECRET}"),
+            _get(base, f"/no-such-{SECRET}"),                                 # a guess is a reference too
+            _get(base, "/disagreements", Referer=f"{base}/cases/{SECRET}", Cookie=f"fsp_session={SECRET}"),
+        ]
+    text = log.read_text()
+    assert statuses == [302, 302, 404, 200]
+    assert SECRET not in text
+    assert "GET /cases/<case_ref> HTTP/1.1" in text
+    assert "GET /cases/<case_ref>/export.csv HTTP/1.1" in text
+    assert "GET (no such page) HTTP/1.1" in text
+    assert "GET /disagreements HTTP/1.1" in text
