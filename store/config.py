@@ -25,6 +25,7 @@ class StoreConfig:
     session_max_minutes: int = 10 * 60   # a working day; sign in again the next morning
     retention_days: int = DEFAULT_RETENTION_DAYS
     sqlite_busy_ms: int = 5000           # how long a SQLite write waits for another's lock, then fails
+    pg_lock_timeout_ms: int = 5000       # the same bound on PostgreSQL (its lock_timeout)
 
     @classmethod
     def from_env(cls, env=os.environ) -> "StoreConfig":
@@ -35,7 +36,7 @@ class StoreConfig:
         for name, key in [("max_failed_logins", "FSP_MAX_FAILED_LOGINS"), ("lockout_minutes", "FSP_LOCKOUT_MINUTES"),
                           ("session_idle_minutes", "FSP_SESSION_IDLE_MINUTES"),
                           ("session_max_minutes", "FSP_SESSION_MAX_MINUTES"), ("retention_days", "FSP_RETENTION_DAYS"),
-                          ("sqlite_busy_ms", "FSP_SQLITE_BUSY_MS")]:
+                          ("sqlite_busy_ms", "FSP_SQLITE_BUSY_MS"), ("pg_lock_timeout_ms", "FSP_PG_LOCK_TIMEOUT_MS")]:
             if env.get(key):
                 try:
                     value = int(env[key])

@@ -92,7 +92,12 @@ def make_engine(url: str | None = None, *, config: StoreConfig | None = None) ->
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             _SqliteFileGuard(parsed.database).listen(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # a request waits a bounded time for a lock (then the fault page), never without end
+    options = parsed.query.get("options", "")
+    options = " ".join(options) if isinstance(options, tuple) else options
+    lock_timeout = f"-c lock_timeout={config.pg_lock_timeout_ms}"
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args={"options": f"{options} {lock_timeout}".strip()})
 
 
 @contextlib.contextmanager
@@ -130,6 +135,7 @@ def migrate(url_or_engine: str | Engine | None = None) -> Engine:
     with _sqlite_file_lock(engine):
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET LOCAL lock_timeout = 0")   # start-up waits for another worker's migration
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(6161106)")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
