@@ -1,5 +1,5 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent).
-.PHONY: run test bench bench-quick prove
+.PHONY: run test bench bench-quick prove lock
 
 run:
 	scripts/setup.sh run
@@ -22,3 +22,7 @@ bench-quick:
 
 # Issue 7's proof in one command: the fast part (the test suite, as CI runs it), then the long load.
 prove: test bench
+
+# A deliberate upgrade: regenerate the hashed lock files (requirements/*.txt), then `make test` and commit both.
+lock:
+	scripts/lock.sh $(LOCK_ARGS)

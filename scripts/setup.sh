@@ -10,13 +10,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 STAMP=.venv/.installed-$MODE
-if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
-  .venv/bin/pip install --quiet --upgrade pip 2>/dev/null || true
-  if [ "$MODE" = test ]; then
-    .venv/bin/pip install --quiet -e '.[test]'
-  else
-    .venv/bin/pip install --quiet -e .
-  fi
+LOCK=requirements/app.txt
+[ "$MODE" = test ] && LOCK=requirements/test.txt
+# Exactly the locked versions, checked against their hashes; then the project itself, built with the
+# locked setuptools (no build isolation, so nothing unpinned is fetched). scripts/lock.sh regenerates the lock.
+if [ ! -f "$STAMP" ] || [ "$LOCK" -nt "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+  .venv/bin/pip install --quiet --require-hashes --no-deps -r "$LOCK"
+  .venv/bin/pip install --quiet --no-deps --no-build-isolation -e .
+  .venv/bin/pip check
   touch "$STAMP"
 fi
 
