@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.checks import resolve_indicators
-from pathway.models import CaseError, _field_error
-from pathway.scenarios.model import Scenario
+from pathway.models import Case, CaseError, _field_error
+from pathway.scenarios.model import Scenario, with_required_in_both_places
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 SUFFIXES = (".yaml", ".yml")
@@ -85,7 +85,11 @@ def load(path: str | Path, catalogue: Optional[Catalogue] = None) -> list[Scenar
 
 def dump_scenarios(scenarios: Iterable[Scenario]) -> str:
     """YAML text that `load` reads back into equal scenarios (trainers export and import)."""
-    data = [s.model_dump(mode="json", exclude_defaults=True) for s in scenarios]
+    # answers.indicators is the old name of model.required: written once, under its new name
+    data = [s.model_dump(mode="json", exclude_defaults=True, exclude={"answers": {"indicators"}}) for s in scenarios]
+    for item in data:
+        if item.get("answers") == {}:
+            del item["answers"]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
@@ -169,7 +173,7 @@ def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], 
 def _check(raw, catalogue: Catalogue) -> tuple[Optional[Scenario], list[tuple[str, str]]]:
     """The scenario, or the (field, message) problems that refuse it."""
     try:
-        scenario = Scenario.model_validate_json(json.dumps(raw, default=str))
+        scenario = Scenario.model_validate_json(json.dumps(with_required_in_both_places(raw), default=str))
     except ValidationError as exc:
         errs = [_field_error(e) for e in exc.errors()]
         return None, [(e.field if e.field != "(body)" else "(scenario)", e.message) for e in errs]
@@ -177,11 +181,32 @@ def _check(raw, catalogue: Catalogue) -> tuple[Optional[Scenario], list[tuple[st
     if not scenario.child.unborn and scenario.child.age_years is None:
         # an assessment may leave the age out; a teaching case may not: age bands are part of the lesson
         problems.append(("child.age_years", "a scenario must give the child's age (or unborn: true)"))
-    try:
-        resolve_indicators(scenario.case(), catalogue)
-    except CaseError as exc:
-        problems += [(f"answers.{e.field}", e.message) for e in exc.errors]
+    model = raw.get("model") if isinstance(raw, dict) else None
+    where = "model.required" if isinstance(model, dict) and "required" in model else "answers.indicators"
+    problems += _indicator_problems(scenario.case(), where, catalogue)
+    if scenario.model.also_acceptable:
+        extra = Case(child=scenario.child, indicators=list(scenario.model.also_acceptable),
+                     context=scenario.answers.context)
+        problems += _indicator_problems(extra, "model.also_acceptable", catalogue)
+    # a ruled-out indicator may be outside the child's age band (that can be the lesson): it must only exist
+    problems += [(f"model.ruled_out[{n}]", f"unknown indicator {i!r}")
+                 for n, i in enumerate(scenario.model.ruled_out) if not catalogue.has_indicator(i)]
+    problems += [(f"teaching.cites[{n}].indicator", f"unknown indicator {c.indicator!r}")
+                 for n, c in enumerate(scenario.teaching.cites) if c.indicator and not catalogue.has_indicator(c.indicator)]
+    known = {c.id for c in catalogue.contacts}
     contact = scenario.model.first_contact
-    if contact is not None and contact not in {c.id for c in catalogue.contacts}:
+    if contact is not None and contact not in known:
         problems.append(("model.first_contact", f"unknown contact {contact!r}"))
+    problems += [(f"model.contacts[{n}]", f"unknown contact {c!r}")
+                 for n, c in enumerate(scenario.model.contacts) if c not in known]
     return (None, problems) if problems else (scenario, [])
+
+
+def _indicator_problems(case: Case, where: str, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Unknown indicators, or ones outside the child's age band, named as `where[n]`."""
+    try:
+        resolve_indicators(case, catalogue)
+    except CaseError as exc:
+        return [(where + e.field.removeprefix("indicators") if e.field.startswith("indicators") else f"answers.{e.field}",
+                 e.message) for e in exc.errors]
+    return []

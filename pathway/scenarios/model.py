@@ -2,17 +2,25 @@
 
 The child and context reuse the contract's own models (pathway.models), so a scenario can
 hold nothing an assessment would refuse, and a trainer's typo is refused with the field named.
+
+A model answer sorts indicators three ways, so feedback never marks a right trainee down:
+`required` (the answer rests on them; the rules run on them), `also_acceptable` (the narrative
+supports them too: ticking them is not an over-call) and `ruled_out` (they look named by the
+narrative but the document puts the case elsewhere: the usual mistake). Old files that list
+`answers.indicators` still load: those are the required ones.
 """
 from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pathway.levels import Level
 from pathway.models import Case, Child, Context
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+TOPIC_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LINES_PATTERN = r"^[1-9][0-9]*(-[1-9][0-9]*)?$"
 
 
 class _Strict(BaseModel):
@@ -20,7 +28,8 @@ class _Strict(BaseModel):
 
 
 class Answers(_Strict):
-    """What the trainee should pick: the indicators and the facts of the situation."""
+    """The facts of the situation a trainee should enter. `indicators` is the old name of
+    `model.required` (kept so older files load, and always equal to it)."""
 
     indicators: list[str] = Field(default_factory=list, max_length=500)
     context: Context = Field(default_factory=Context)
@@ -30,12 +39,41 @@ class ModelAnswer(_Strict):
     """The answer the document supports. Only `level` is required; any other field given is checked too."""
 
     level: Level
+    required: list[str] = Field(default_factory=list, max_length=500)  # the answer rests on these
+    also_acceptable: list[str] = Field(default_factory=list, max_length=500)  # supported too: not an over-call
+    ruled_out: list[str] = Field(default_factory=list, max_length=500)  # look named, but not this case: the lesson
     immediate: Optional[bool] = None
     step: Optional[Literal["up", "down", "same"]] = None
     out_of_hours: Optional[bool] = None
     first_contact: Optional[str] = None  # contact id rung first, e.g. emergency_duty_team
     route_team: Optional[str] = None
     guidance: list[str] = Field(default_factory=list)  # guidance rule ids that must be given
+    contacts: list[str] = Field(default_factory=list)  # contact ids the decision must name (e.g. dart, camhs_spa)
+
+
+class Cite(_Strict):
+    """Lines of the vendored threshold document (tests/data/threshold_document.txt) the answer
+    rests on, with either the indicator printed there or a few words quoted from them."""
+
+    lines: str = Field(pattern=LINES_PATTERN)  # "612" or "612-614"
+    indicator: Optional[str] = None
+    says: Optional[str] = Field(None, min_length=3)
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _line_number_as_text(cls, value):
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _one_of(self):
+        if (self.indicator is None) == (self.says is None):
+            raise ValueError("give either indicator or says")
+        return self
+
+    @property
+    def span(self) -> tuple[int, int]:
+        first, _, last = self.lines.partition("-")
+        return int(first), int(last or first)
 
 
 class Teaching(_Strict):
@@ -44,6 +82,7 @@ class Teaching(_Strict):
     why: str = Field(min_length=1)
     pages: str = Field(min_length=1)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
     common_mistake: str = Field(min_length=1)
+    cites: list[Cite] = Field(default_factory=list, max_length=100)
 
     @field_validator("pages", mode="before")
     @classmethod
@@ -56,6 +95,7 @@ class Scenario(_Strict):
     """A worked case: what the trainer reads, what the trainee should answer, and why.
 
     `id` is stable so a failing run, a test and a trainer's notes all name the same scenario.
+    `title` is what trainees see: it describes the situation, never the answer.
     """
 
     id: str = Field(pattern=ID_PATTERN, max_length=80)
@@ -65,8 +105,56 @@ class Scenario(_Strict):
     answers: Answers = Field(default_factory=Answers)
     model: ModelAnswer
     teaching: Teaching
+    topics: list[str] = Field(default_factory=list, max_length=20)  # free tags for grouping, e.g. neglect
     covers: list[str] = Field(default_factory=list)  # rule families this scenario exercises (docs coverage table)
 
-    def case(self) -> Case:
-        """The assessment a trainee who chose the model answers would submit."""
-        return Case(child=self.child, indicators=list(self.answers.indicators), context=self.answers.context)
+    @field_validator("topics")
+    @classmethod
+    def _topic_tags(cls, value):
+        import re
+        bad = [t for t in value if not re.fullmatch(TOPIC_PATTERN, t)]
+        if bad:
+            raise ValueError(f"topics are lower-case words joined by '-', not {bad}")
+        return value
+
+    @model_validator(mode="after")
+    def _each_indicator_in_one_list(self):
+        if self.answers.indicators != self.model.required:
+            raise ValueError("answers.indicators is the old name of model.required: give only model.required")
+        lists = {"required": self.model.required, "also_acceptable": self.model.also_acceptable,
+                 "ruled_out": self.model.ruled_out}
+        seen: dict[str, str] = {}
+        for name, ids in lists.items():
+            for i in ids:
+                if i in seen and seen[i] != name:
+                    raise ValueError(f"{i!r} is in both model.{seen[i]} and model.{name}")
+                seen[i] = name
+        return self
+
+    @property
+    def required(self) -> list[str]:
+        return list(self.model.required)
+
+    def case(self, also_acceptable: bool = False) -> Case:
+        """The assessment a trainee who chose the required indicators (and, if asked, the also
+        acceptable ones) would submit."""
+        ids = list(self.model.required) + (list(self.model.also_acceptable) if also_acceptable else [])
+        return Case(child=self.child, indicators=ids, context=self.answers.context)
+
+
+def with_required_in_both_places(raw):
+    """Raw scenario data with `answers.indicators` (older files) and `model.required` filled from
+    whichever was given, so both name the same list; anything else is returned unchanged for
+    validation to refuse."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("model"), dict):
+        return raw
+    answers = raw.get("answers", {})
+    if not isinstance(answers, dict):
+        return raw
+    old, new = answers.get("indicators"), raw["model"].get("required")
+    if old is not None and new is not None:
+        return raw  # both given: equal passes, different is refused by the model
+    chosen = new if new is not None else old
+    if chosen is None:
+        return raw
+    return {**raw, "answers": {**answers, "indicators": chosen}, "model": {**raw["model"], "required": chosen}}

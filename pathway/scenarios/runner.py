@@ -54,8 +54,14 @@ def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], N
             results.append(Result(scenario.id, file, scenario.model.level.value, None,
                                   error=f"the rules engine failed ({type(exc).__name__}: {exc}); please report it"))
         else:
-            results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value,
-                                  compare(scenario, decision)))
+            differences = compare(scenario, decision)
+            if scenario.model.also_acceptable:
+                # ticking what the narrative also supports must not change the answer, or it is no "also"
+                wider = evaluate(scenario.case(also_acceptable=True), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+                if wider.level != decision.level:
+                    differences.append(f"also_acceptable: with them the rules say {wider.level.value}, "
+                                       f"without them {decision.level.value}")
+            results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value, differences))
         if progress:
             progress(done)
     return results
@@ -76,6 +82,8 @@ def compare(scenario: Scenario, decision: Decision) -> list[str]:
     check("out_of_hours", want.out_of_hours, decision.out_of_hours)
     check("first_contact", want.first_contact, decision.contacts[0].id if decision.contacts else None)
     check("route_team", want.route_team, decision.route.team)
+    named = {c.id for c in decision.contacts}
+    diffs += [f"contacts: model expects {c}, rules did not name it" for c in want.contacts if c not in named]
     given = {g.rule for g in decision.guidance}
     for rule in want.guidance:
         if rule not in given:

@@ -21,10 +21,11 @@ def decide(scenario: Scenario) -> Decision:
 class Feedback:
     chosen_level: Level
     model_level: Level
-    found: list[Indicator]
-    missed: list[Indicator]
-    over_called: list[Indicator]
+    found: list[Indicator]  # required, and chosen
+    missed: list[Indicator]  # required, not chosen
+    over_called: list[Indicator]  # chosen, and neither required nor also acceptable
     decision: Decision
+    also_found: tuple[Indicator, ...] = ()  # chosen, and the narrative supports them: not an over-call
 
     @property
     def level_right(self) -> bool:
@@ -40,11 +41,11 @@ class Feedback:
 
 def feedback(scenario: Scenario, level: str, indicators: list[str]) -> Feedback:
     catalogue = load_catalogue()
-    want, got = set(scenario.answers.indicators), set(indicators)
+    want, also, got = set(scenario.model.required), set(scenario.model.also_acceptable), set(indicators)
     order = {i.id: n for n, i in enumerate(catalogue.indicators)}
 
     def listed(ids):
         return [catalogue.indicator(i) for i in sorted(ids, key=lambda i: order.get(i, 0)) if catalogue.has_indicator(i)]
 
-    return Feedback(Level(level), scenario.model.level, listed(want & got), listed(want - got), listed(got - want),
-                    decide(scenario))
+    return Feedback(Level(level), scenario.model.level, listed(want & got), listed(want - got),
+                    listed(got - want - also), decide(scenario), tuple(listed(also & got)))
