@@ -1,7 +1,7 @@
-"""`pathway scenarios run|check [PATH ...]`: the batch runner trainers and CI use.
+"""`pathway scenarios run|check|coverage [PATH ...]`: the batch runner trainers and CI use.
 
 Exit codes: 0 every scenario agrees (or, for check, is valid), 1 some scenario disagrees with
-the rules, 2 a file or scenario was refused (file, scenario and field on stderr), 3 the rules failed.
+the rules (check --review: some scenario needs a trainer's review; coverage: the bank falls short), 2 a file or scenario was refused (file, scenario and field on stderr), 3 the rules failed.
 """
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ import argparse
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from pathway.scenarios.batch import run_batch
+from pathway.scenarios.coverage import coverage, report
+from pathway.scenarios.review import citation_problems, unlisted_needs
+
+VENDORED_DOCUMENT = Path(__file__).resolve().parents[2] / "tests" / "data" / "threshold_document.txt"
 from pathway.scenarios.loader import ScenarioErrors, default_paths
 from pathway.scenarios.runner import Result
 
@@ -29,8 +34,16 @@ def add_scenarios_parser(sub) -> None:
     r.set_defaults(func=cmd_run)
     c = inner.add_parser("check", help="validate scenario files without running them")
     c.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
+    c.add_argument("--review", action="store_true",
+                   help="also flag needs the narrative names that the model answer ignores, and bad line citations")
+    c.add_argument("--document", metavar="FILE", default=str(VENDORED_DOCUMENT),
+                   help="the threshold document's text, for line citations (default: the vendored copy)")
     c.set_defaults(func=cmd_check)
-    for command in (r, c):
+    v = inner.add_parser("coverage", help="what the scenarios teach, and where they fall short")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
+    v.add_argument("--json", action="store_true", help="JSON for machines")
+    v.set_defaults(func=cmd_coverage)
+    for command in (r, c, v):
         command.add_argument("--jobs", type=_positive, default=None, metavar="N",
                        help="worker processes (default: more than one only for large batches of several files)")
 
@@ -47,7 +60,35 @@ def cmd_check(args) -> int:
         return EXIT_REFUSED
     files = len({item.file for item in loaded})
     sys.stdout.write(f"{len(loaded)} scenarios valid in {files} files\n")
-    return 0
+    if not args.review:
+        return 0
+    try:
+        document = Path(args.document).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        sys.stderr.write(f"error: {args.document}: cannot read the document ({exc.strerror})\n")
+        return EXIT_REFUSED
+    flagged = 0
+    for item in loaded:
+        problems = [str(u) for u in unlisted_needs(item.scenario)] + citation_problems(item.scenario, document)
+        for problem in problems:
+            sys.stdout.write(f"review: {item.file}: {item.scenario.id}: {problem}\n")
+        flagged += bool(problems)
+    sys.stdout.write(f"{flagged} scenario(s) to review\n")
+    return EXIT_DISAGREE if flagged else 0
+
+
+def cmd_coverage(args) -> int:
+    """Exit 0 when the bank meets the minimums (80 scenarios, 10 per level, every Protection indicator), else 1."""
+    loaded = _batch(args, execute=False)
+    if loaded is None:
+        return EXIT_REFUSED
+    cov = coverage([item.scenario for item in loaded])
+    if args.json:
+        json.dump(cov.as_dict(), sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report(cov))
+    return 1 if cov.shortfalls else 0
 
 
 def cmd_run(args) -> int:

@@ -11,6 +11,7 @@ narrative but the document puts the case elsewhere: the usual mistake). Old file
 """
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -111,7 +112,6 @@ class Scenario(_Strict):
     @field_validator("topics")
     @classmethod
     def _topic_tags(cls, value):
-        import re
         bad = [t for t in value if not re.fullmatch(TOPIC_PATTERN, t)]
         if bad:
             raise ValueError(f"topics are lower-case words joined by '-', not {bad}")

@@ -46,7 +46,7 @@ def _vocabulary() -> tuple[tuple[tuple[str, ...], str, str], ...]:
         if ind.level is Level.UNIVERSAL:  # a strength, not a need
             continue
         for phrase in [*ind.keywords, *extra.get(ind.id, [])]:
-            toks = tuple(tokens(phrase))
+            toks = _joined(tokens(phrase))
             if toks and any(t not in _STOP_STEMS for t in toks):
                 by_phrase.setdefault(toks, set()).add(ind.id)
                 text.setdefault(toks, normalise(phrase))
@@ -58,13 +58,28 @@ def _vocabulary() -> tuple[tuple[tuple[str, ...], str, str], ...]:
 def unlisted_needs(scenario: Scenario, catalogue: Catalogue | None = None) -> list[Unlisted]:
     """Phrases of the narrative that name a need the model answer does not mention."""
     catalogue = catalogue or load_catalogue()
-    words = tuple(tokens(scenario.narrative))
+    words = _joined(tokens(scenario.narrative))
     listed = set(scenario.model.required) | set(scenario.model.also_acceptable) | set(scenario.model.ruled_out)
     found: dict[str, set[str]] = {}
     for phrase, text, indicator_id in _vocabulary():
         if text not in NOT_A_NEED and _contains(words, phrase) and _admits(catalogue, indicator_id, scenario):
             found.setdefault(text, set()).add(indicator_id)
     return [Unlisted(text, tuple(sorted(ids))) for text, ids in sorted(found.items()) if not ids & listed]
+
+
+# compounds read as one word, so "self-harm" is not "harm" done by another and "domestic abuse"
+# is not a child's "abuse" unless the vocabulary says so
+_COMPOUNDS = {("self", "harm"), ("domestic", "abus"), ("domestic", "violenc")}
+
+
+def _joined(words: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for w in words:
+        if out and (out[-1], w) in _COMPOUNDS:
+            out[-1] = f"{out[-1]}-{w}"
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

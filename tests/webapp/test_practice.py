@@ -106,7 +106,7 @@ def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):
     # Alex: right on both
     fb = text(answer(alex, code, BRUISING, "protection", ["immediate.unexplained_bruising_under_2"]))
     assert "You chose Protection That is the model answer" in fb
-    assert "You missed None: you found every indicator" in fb
+    assert "Required indicators you missed None: you found every indicator" in fb
     fb = text(answer(alex, code, MONDAYS, "additional", MONDAYS_RIGHT))
     assert "That is the model answer" in fb
     assert "Poor attendance and falling behind are Additional needs" in fb  # teaching: why
@@ -224,3 +224,22 @@ def test_sessions_older_than_a_week_are_deleted_when_a_new_one_starts(app, train
     start_session(trainer)
     with app.app_context():
         assert store.get_session(code) is None and store.trainees(code) == []
+
+
+def test_feedback_tells_required_from_also_acceptable(app, trainer):
+    # the Mondays scenario requires attendance and key stage; disengagement is also acceptable;
+    # persistent absenteeism is ruled out
+    code = start_session(trainer)
+    alex = join(app, code, "Alex")
+    chosen = MONDAYS_RIGHT + ["additional.disengagement_school_education", "extensive.persistent_absenteeism_school_without"]
+    response = answer(alex, code, MONDAYS, "additional", chosen)
+    html = response.get_data(as_text=True)
+    catalogue = load_catalogue()
+    also = re.search(r'id="also-acceptable">(.*?)</ul>', html, re.S).group(1)
+    over = re.search(r'id="over-called">(.*?)</ul>', html, re.S).group(1)
+    found = re.search(r'id="found">(.*?)</ul>', html, re.S).group(1)
+    assert catalogue.indicator("additional.disengagement_school_education").text in also
+    assert catalogue.indicator("additional.disengagement_school_education").text not in over
+    assert catalogue.indicator("extensive.persistent_absenteeism_school_without").text in over
+    assert catalogue.indicator("additional.not_achieving_key_stage").text in found
+    assert "Also acceptable: the narrative supports these too" in text(response)

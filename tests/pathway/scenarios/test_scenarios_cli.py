@@ -1,4 +1,4 @@
-"""`pathway scenarios run|check`: output, exit codes, progress only on a terminal."""
+"""`pathway scenarios run|check|coverage`: output, exit codes, progress only on a terminal."""
 from __future__ import annotations
 
 import io
@@ -155,3 +155,31 @@ def test_a_rules_failure_exits_3_without_a_stack_trace(monkeypatch, capsys, scen
 def test_a_missing_path_exits_2(capsys, tmp_path):
     assert main(["scenarios", "run", str(tmp_path / "nowhere.yaml")]) == 2
     assert f"error: {tmp_path / 'nowhere.yaml'}: (file): no such file or folder" in capsys.readouterr().err
+
+
+def test_coverage_of_the_shipped_bank_has_no_shortfall(capsys):
+    assert main(["scenarios", "coverage"]) == 0
+    out = capsys.readouterr().out
+    assert "Shortfalls: none" in out and "Levels (model answers):" in out and "Topics:" in out
+
+
+def test_coverage_of_a_small_bank_exits_1_and_lists_what_is_missing(capsys, scenario_dict, write_yaml):
+    assert main(["scenarios", "coverage", "--json", str(write_yaml(scenario_dict))]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["scenarios"] == 1 and data["levels"]["additional"] == 1 and data["levels"]["protection"] == 0
+    assert "0 scenarios at protection, fewer than 10" in data["shortfalls"]
+    assert data["indicators"] == {"additional.poor_school_attendance_exclusion": ["valid-one"]}
+
+
+def test_check_review_flags_a_named_need_missing_from_the_answer(capsys, scenario_dict, write_yaml):
+    scenario_dict["narrative"] = "Sam, 8, is often late for school and has bruises on his arms."
+    path = write_yaml(scenario_dict)
+    assert main(["scenarios", "check", "--review", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"review: {path}: valid-one: the narrative says 'bruise'" in out
+    assert "required indicator additional.poor_school_attendance_exclusion has no line citation" in out
+
+
+def test_check_review_of_the_shipped_bank_is_clean(capsys):
+    assert main(["scenarios", "check", "--review"]) == 0
+    assert capsys.readouterr().out.endswith("0 scenario(s) to review\n")

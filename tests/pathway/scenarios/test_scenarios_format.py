@@ -221,3 +221,81 @@ def test_export_round_trips_through_a_file(tmp_path, scenario_dict, write_yaml):
     exported = tmp_path / "export.yaml"
     exported.write_text(dump_scenarios(scenarios), encoding="utf-8")
     assert load(exported) == scenarios
+
+
+# --- required / also acceptable / ruled out, topics and line citations (issue 19) -----------------
+
+def new_format(scenario_dict):
+    """The valid scenario written the new way: the required indicators under model.required."""
+    required = scenario_dict["answers"].pop("indicators")
+    scenario_dict["model"]["required"] = required
+    return scenario_dict
+
+
+def test_old_and_new_names_of_the_required_list_load_equal(scenario_dict, write_yaml):
+    [old] = load(write_yaml(scenario_dict, "old.yaml"))
+    [new] = load(write_yaml(new_format(scenario_dict), "new.yaml"))
+    assert old == new
+    assert new.model.required == new.answers.indicators == ["additional.poor_school_attendance_exclusion"]
+
+
+def test_giving_both_names_with_different_lists_is_refused(scenario_dict, write_yaml):
+    scenario_dict["model"]["required"] = ["additional.not_achieving_key_stage"]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert "old name of model.required" in only_error(exc).message
+
+
+def test_export_writes_the_new_name_only(scenario_dict, write_yaml):
+    [scenario] = load(write_yaml(scenario_dict))
+    data = yaml.safe_load(dump_scenarios([scenario]))[0]
+    assert data["model"]["required"] == ["additional.poor_school_attendance_exclusion"]
+    assert "indicators" not in data.get("answers", {})
+
+
+@pytest.mark.parametrize("field, value, named", [
+    ("required", ["additional.no_such_thing"], "model.required[0]"),
+    ("also_acceptable", ["additional.low_self_esteem", "extensive.no_such_thing"], "model.also_acceptable[1]"),
+    ("also_acceptable", ["immediate.unborn_significant_harm"], "model.also_acceptable[0]"),  # outside the age band
+    ("ruled_out", ["protection.no_such_thing"], "model.ruled_out[0]"),
+    ("contacts", ["no_such_contact"], "model.contacts[0]"),
+])
+def test_new_lists_name_a_bad_entry(scenario_dict, write_yaml, field, value, named):
+    new_format(scenario_dict)["model"][field] = value
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == named
+
+
+def test_a_ruled_out_indicator_may_be_outside_the_age_band(scenario_dict, write_yaml):
+    # "home alone, 5 and under" for an 8-year-old is exactly the mistake a scenario can teach
+    new_format(scenario_dict)["model"]["ruled_out"] = ["immediate.home_alone_5_and_under"]
+    [scenario] = load(write_yaml(scenario_dict))
+    assert scenario.model.ruled_out == ["immediate.home_alone_5_and_under"]
+
+
+def test_an_indicator_in_two_lists_is_refused(scenario_dict, write_yaml):
+    new_format(scenario_dict)["model"]["ruled_out"] = ["additional.poor_school_attendance_exclusion"]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert "both model.required and model.ruled_out" in only_error(exc).message
+
+
+@pytest.mark.parametrize("cite, field", [
+    ({"lines": "12-x", "says": "words"}, "teaching.cites[0].lines"),
+    ({"lines": "12"}, "teaching.cites[0]"),
+    ({"lines": "12", "says": "words", "indicator": "additional.low_self_esteem"}, "teaching.cites[0]"),
+    ({"lines": "12", "indicator": "additional.no_such_thing"}, "teaching.cites[0].indicator"),
+])
+def test_a_bad_cite_is_named(scenario_dict, write_yaml, cite, field):
+    scenario_dict["teaching"]["cites"] = [cite]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == field
+
+
+def test_topics_are_tags(scenario_dict, write_yaml):
+    scenario_dict["topics"] = ["domestic-abuse", "Pre Birth"]
+    with pytest.raises(ScenarioErrors) as exc:
+        load(write_yaml(scenario_dict))
+    assert only_error(exc).field == "topics"

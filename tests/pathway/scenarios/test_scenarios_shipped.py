@@ -7,9 +7,15 @@ from pathlib import Path
 import pytest
 
 from pathway.catalogue import load_catalogue
-from pathway.scenarios import default_paths, load_paths
+from pathway.levels import Level
+from pathway.scenarios import default_paths, load, load_paths, run
+from pathway.scenarios.coverage import MIN_PER_LEVEL, MIN_SCENARIOS, age_band, coverage
+from pathway.scenarios.review import citation_problems, unlisted_needs
 from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS, compare
 from rules import evaluate
+
+ROOT = Path(__file__).resolve().parents[3]
+DOCUMENT = (ROOT / "tests" / "data" / "threshold_document.txt").read_text(encoding="utf-8").splitlines()
 
 SHIPPED = load_paths(default_paths())
 BY_ID = {item.scenario.id: item.scenario for item in SHIPPED}
@@ -24,7 +30,20 @@ REQUIRED_FAMILIES = {
     "disabled.dct", "disabled.large_sibling_group", "disabled.uncertain", "disabled.mild_moderate",
     "step.up", "step.down", "step.same", "same_words", "rule.never_lowered",
     "caller.public", "caller.professional", "boundary.age_band",
+    # issue 19: rule families a training programme needs
+    "caller.parent_carer", "disagreement.referral_not_accepted", "consent.young_person", "step.down",
+    "escalation.single_need", "cin.extensive_not_improving", "boundary.age_dct", "boundary.bank_holiday",
+    "age.under_2_below_protection", "age.sixteen_seventeen_extensive",
 }
+# issue 19: topics a training programme needs (the practice pages group scenarios by them)
+REQUIRED_TOPICS = {
+    "young-carers", "sexual-exploitation", "online-grooming", "radicalisation", "criminal-exploitation",
+    "mental-health", "parental-mental-health", "self-harm", "eating-disorder", "neglect", "poverty",
+    "homelessness", "substance-use", "parental-substance-misuse", "domestic-abuse", "pre-birth", "disability",
+    "care-leaver", "trafficking", "exploitation",
+}
+LEVEL_WORDS = ("universal", "additional", "extensive", "child in need", "protection", "immediate", "referral",
+               "threshold")
 
 
 @pytest.mark.parametrize("scenario_id", sorted(BY_ID))
@@ -36,9 +55,66 @@ def test_model_level_is_the_rules_level(scenario_id):
     assert compare(scenario, decision) == [], f"scenario {scenario_id} disagrees with the rules"
 
 
-def test_library_is_big_enough_and_ids_are_unique():
-    assert len(SHIPPED) >= 30
+@pytest.mark.parametrize("scenario_id", sorted(BY_ID))
+def test_each_cited_line_range_holds_the_indicators_words(scenario_id):
+    assert citation_problems(BY_ID[scenario_id], DOCUMENT) == []
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BY_ID))
+def test_the_narrative_names_no_need_the_model_answer_ignores(scenario_id):
+    # a need named by the search vocabulary must be required, also acceptable or ruled out (for a trainer to review)
+    assert [str(u) for u in unlisted_needs(BY_ID[scenario_id])] == []
+
+
+def test_library_meets_the_training_minimums_and_ids_are_unique():
+    cov = coverage(list(BY_ID.values()))
+    assert cov.shortfalls == []
+    assert len(SHIPPED) >= MIN_SCENARIOS and min(cov.levels.values()) >= MIN_PER_LEVEL
     assert len(BY_ID) == len(SHIPPED)
+
+
+def test_every_protection_indicator_is_taught():
+    catalogue = load_catalogue()
+    protection = {i.id for i in catalogue.indicators if i.level is Level.PROTECTION and not i.immediate}
+    used = {i for s in BY_ID.values() for i in [*s.model.required, *s.model.also_acceptable]}
+    assert protection - used == set()
+
+
+def test_coverage_counts_what_it_is_given(scenario_dict):
+    from pathway.scenarios import loads
+    import yaml
+    [one] = loads(yaml.safe_dump(scenario_dict))
+    cov = coverage([one])
+    assert cov.levels["additional"] == 1 and cov.scenarios == 1
+    assert f"1 scenarios, fewer than {MIN_SCENARIOS}" in cov.shortfalls
+    assert "no scenario uses Protection indicator protection.frozen_watchfulness" in cov.shortfalls
+
+
+def test_every_scenario_has_topics_and_the_programme_topics_are_there():
+    assert all(s.topics for s in BY_ID.values()), [s.id for s in BY_ID.values() if not s.topics]
+    assert REQUIRED_TOPICS - {t for s in BY_ID.values() for t in s.topics} == set()
+
+
+def test_titles_do_not_name_the_answer():
+    for s in BY_ID.values():
+        assert not any(word in s.title.lower() for word in LEVEL_WORDS), s.id
+
+
+def test_the_ages_a_programme_needs_are_there():
+    ages = {(age_band(s), s.model.level) for s in BY_ID.values()}
+    assert {lv for band, lv in ages if band in ("under 1", "1")} - {Level.PROTECTION}, "a child under 2 below Protection"
+    assert ("16-17", Level.EXTENSIVE) in ages
+    assert any(s.child.age_years == 19 and s.model.first_contact == "disabled_childrens_team" for s in BY_ID.values())
+    assert any("extensive.pregnant_care_leavers" in s.model.required for s in BY_ID.values())
+    assert any(s.child.unborn for s in BY_ID.values())
+
+
+def test_the_utc_time_check_is_a_software_test_not_a_teaching_case():
+    # a time recorded in UTC is judged in UK time: 07:45 UTC in July is 08:45 BST, in office hours
+    [utc] = load(Path(__file__).parent / "data" / "utc_contact_time.yaml")
+    assert utc.id not in BY_ID
+    [result] = run([utc])
+    assert result.match, result.differences
 
 
 def test_every_rule_family_is_covered():
