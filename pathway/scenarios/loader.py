@@ -185,7 +185,7 @@ def _check(raw, catalogue: Catalogue) -> tuple[Optional[Scenario], list[tuple[st
     where = "model.required" if isinstance(model, dict) and "required" in model else "answers.indicators"
     problems += _indicator_problems(scenario.case(), where, catalogue)
     if scenario.model.also_acceptable:
-        extra = Case(child=scenario.child, indicators=list(scenario.model.also_acceptable),
+        extra = Case(child=scenario.child, parent=scenario.parent, indicators=list(scenario.model.also_acceptable),
                      context=scenario.answers.context)
         problems += _indicator_problems(extra, "model.also_acceptable", catalogue)
     # a ruled-out indicator may be outside the child's age band (that can be the lesson): it must only exist

@@ -17,7 +17,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pathway.levels import Level
-from pathway.models import Case, Child, Context
+from pathway.models import Case, Child, Context, Parent
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 TOPIC_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -103,6 +103,7 @@ class Scenario(_Strict):
     title: str = Field(min_length=1)
     narrative: str = Field(min_length=1)
     child: Child
+    parent: Parent = Field(default_factory=Parent)  # a young parent's age, for indicators about the parent of a baby
     answers: Answers = Field(default_factory=Answers)
     model: ModelAnswer
     teaching: Teaching
@@ -139,7 +140,7 @@ class Scenario(_Strict):
         """The assessment a trainee who chose the required indicators (and, if asked, the also
         acceptable ones) would submit."""
         ids = list(self.model.required) + (list(self.model.also_acceptable) if also_acceptable else [])
-        return Case(child=self.child, indicators=ids, context=self.answers.context)
+        return Case(child=self.child, parent=self.parent, indicators=ids, context=self.answers.context)
 
 
 def with_required_in_both_places(raw):
