@@ -121,13 +121,13 @@ def test_export_import_round_trip_through_the_web(app, trainer, tmp_path):
 def test_import_errors_name_the_scenario_and_field(trainer):
     good = yaml.safe_load(dump_scenarios(loads(trainer.get("/practice/scenarios/age-under-2-bruising.yaml")
                                                .get_data(as_text=True))))[0]
-    bad_indicator = {**good, "id": "bad-one", "answers": {"indicators": ["additional.no_such_thing"]}}
+    bad_indicator = {**good, "id": "bad-one", "model": {**good["model"], "required": ["additional.no_such_thing"]}}
     no_teaching = {k: v for k, v in good.items() if k != "teaching"} | {"id": "bad-two"}
     response = _upload(trainer, yaml.safe_dump([bad_indicator, no_teaching]).encode())
     html, page = response.get_data(as_text=True), text(response)
     assert response.status_code == 200 and page.startswith("Error: Import scenarios")
     assert "There is a problem" in page and "Nothing was imported" in page
-    assert "bad-one: answers.indicators[0]: unknown indicator 'additional.no_such_thing'" in page
+    assert "bad-one: model.required[0]: unknown indicator 'additional.no_such_thing'" in page
     assert "bad-two: teaching: Field required" in page
     assert 'href="#file"' in html
     assert "Saved in the library (0)" in text(trainer.get("/practice/scenarios"))
