@@ -57,6 +57,7 @@ def test_model_level_is_the_rules_level(scenario_id):
 
 @pytest.mark.parametrize("scenario_id", sorted(BY_ID))
 def test_each_cited_line_range_holds_the_indicators_words(scenario_id):
+    assert BY_ID[scenario_id].teaching.cites, "every shipped scenario cites the document lines it rests on"
     assert citation_problems(BY_ID[scenario_id], DOCUMENT) == []
 
 
