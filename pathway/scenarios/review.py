@@ -110,7 +110,7 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
             ind = catalogue.indicator(cite.indicator)
             wanted = content_words(ind.document_text or ind.text)
         else:
-            wanted = content_words(cite.says)
+            wanted = content_words(cite.says or "")
         missing = [w for w in wanted if w not in held]
         if missing:
             problems.append(f"cites[{n}]: lines {cite.lines} do not hold {missing} "
