@@ -1,5 +1,5 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent).
-.PHONY: run test bench bench-quick prove lock
+.PHONY: run test bench bench-quick prove lock mutate
 
 run:
 	scripts/setup.sh run
@@ -26,3 +26,14 @@ prove: test bench
 # A deliberate upgrade: regenerate the hashed lock files (requirements/*.txt), then `make test` and commit both.
 lock:
 	scripts/lock.sh $(LOCK_ARGS)
+
+# Mutation testing of the rules (docs/safety/mutation.md): mutmut over rules/, then the catalogue's
+# rule parameters. Long (tens of minutes on 2 cores); on demand, never in CI.
+mutate:
+	scripts/setup.sh test
+	rm -rf mutants
+	-.venv/bin/mutmut run --max-children 2 >/dev/null 2>&1 || true
+	.venv/bin/python scripts/mutmut_rules_stats.py
+	.venv/bin/mutmut run --max-children 2
+	.venv/bin/mutmut results --all true > docs/figures/rules-mutants.txt
+	.venv/bin/python scripts/mutate_catalogue.py
