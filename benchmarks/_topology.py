@@ -321,7 +321,7 @@ def fresh_database(base_url: str, prefix: str = "fsp_topology_"):
 
     base = make_url(normalise_url(base_url))
     name = prefix + uuid.uuid4().hex[:10]
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
@@ -333,14 +333,16 @@ def fresh_database(base_url: str, prefix: str = "fsp_topology_"):
         admin.dispose()
 
 
-def saved_rows(url: str) -> list[tuple[str, int]]:
-    """(case reference, id) of every saved assessment, read straight from the database."""
-    from store.models import assessments
+def saved_rows(url: str, full: bool = False) -> list[tuple]:
+    """(case reference, id) of every saved assessment, read straight from the database; with
+    `full`, also the case and decision as stored (JSON text)."""
+    from store.models import assessments as a
 
+    columns = [a.c.case_ref, a.c.id] + ([a.c.case_json, a.c.decision_json] if full else [])
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            return [(r, i) for r, i in conn.execute(select(assessments.c.case_ref, assessments.c.id))]
+            return [tuple(row) for row in conn.execute(select(*columns))]
     finally:
         engine.dispose()
 
