@@ -69,14 +69,15 @@ def env_template() -> dict[str, str]:
     return env
 
 
-def gunicorn_command(port: int, workers: int | None = None) -> list[str]:
-    """The unit's ExecStart for instance `port`, run by this interpreter."""
+def gunicorn_command(port: int, workers: int | None = None, app_spec: str | None = None) -> list[str]:
+    """The unit's ExecStart for instance `port`, run by this interpreter (`app_spec`: another app
+    served the same way, for a benchmark's baseline)."""
     unit = (DEPLOY / "systemd" / "fsp@.service").read_text()
     [exec_start] = re.findall(r"^ExecStart=(.+)$", unit, re.M)
     argv = [a.replace("%i", str(port)) for a in shlex.split(exec_start)]
     assert argv[0] == "/srv/fsp/.venv/bin/gunicorn", argv[0]
     extra = ["--workers", str(workers)] if workers else []
-    return [sys.executable, "-m", "gunicorn", *argv[1:-1], *extra, argv[-1]]
+    return [sys.executable, "-m", "gunicorn", *argv[1:-1], *extra, app_spec or argv[-1]]
 
 
 def render_nginx(ports: list[int], http_port: int, https_port: int, cert: Path, key: Path, logs: Path) -> str:
@@ -175,6 +176,8 @@ class Instance:
     env: dict
     logs: Path
     workers: int
+    app_spec: str | None = None
+    probe: str = "/accessibility"
     proc: subprocess.Popen | None = None
     starts: int = 0
 
@@ -189,10 +192,10 @@ class Instance:
     def start(self) -> None:
         self.starts += 1
         with self.log.open("w") as out:
-            self.proc = subprocess.Popen(gunicorn_command(self.port, self.workers), cwd=ROOT, env=self.env,
+            self.proc = subprocess.Popen(gunicorn_command(self.port, self.workers, self.app_spec), cwd=ROOT, env=self.env,
                                          stdout=out, stderr=subprocess.STDOUT)
         # gunicorn opens the port before its workers load the app: wait for an answer from each
-        wait_for(lambda: self.proc.poll() is None and _answers(self.base + "/accessibility")
+        wait_for(lambda: self.proc.poll() is None and _answers(self.base + self.probe)
                  and len(children(self.proc.pid)) >= self.workers,
                  f"gunicorn on {self.port}", detail=lambda: self.log.read_text()[-2000:])
 
@@ -220,6 +223,8 @@ class Topology:
     database_url: str
     instances: int = 2
     workers: int = 1
+    app_spec: str | None = None     # None: the product, as the unit runs it
+    probe: str = "/accessibility"
     nodes: list[Instance] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
 
@@ -234,7 +239,8 @@ class Topology:
         env["FSP_OFFICE_DAYS"] = "0,1,2,3,4,5,6"   # the same contacts whenever the test runs
         env["FSP_OFFICE_OPENS"], env["FSP_OFFICE_CLOSES"] = "00:00", "23:59"
         self.env = env
-        self.nodes = [Instance(free_port(), env, logs, self.workers) for _ in range(self.instances)]
+        self.nodes = [Instance(free_port(), env, logs, self.workers, self.app_spec, self.probe)
+                      for _ in range(self.instances)]
         for node in self.nodes:
             node.start()
         site = self.work / "fsp.conf"
@@ -257,7 +263,7 @@ class Topology:
         self.nginx_log = (logs / "nginx.out").open("w")
         self.nginx = subprocess.Popen([binary, "-p", f"{self.work}/", "-e", f"{logs}/early.log", "-c", str(main)],
                                       stdout=self.nginx_log, stderr=subprocess.STDOUT)
-        wait_for(lambda: self.nginx.poll() is None and _answers(self.base + "/accessibility", verify=str(self.cert)),
+        wait_for(lambda: self.nginx.poll() is None and _answers(self.base + self.probe, verify=str(self.cert)),
                  "nginx", detail=lambda: (logs / "nginx-main-error.log").read_text()[-2000:])
         return self
 
@@ -310,6 +316,17 @@ class Client:
     def ring_now_result(self) -> None:
         r = self.post("/safety", {**RING_NOW, "csrf_token": self.token("/safety")})
         assert r.status_code == 302, (r.status_code, r.text[:500])
+
+
+def publish(report: dict, out: Path | None) -> dict:
+    """Print a benchmark's report, and write it to `out` (docs/figures/...) when given."""
+    import json
+
+    text = json.dumps(report, indent=1)
+    print(text)
+    if out:
+        out.write_text(text + "\n")
+    return report
 
 
 # ---------------------------------------------------------------- PostgreSQL

@@ -13,7 +13,6 @@ same outcomes at a smaller size; nothing here is asserted.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import sys
@@ -21,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._topology import (Topology, _alive, account, fresh_database, pg_ctl, run_savers, saved_rows,
+from benchmarks._topology import (Topology, _alive, account, fresh_database, pg_ctl, publish, run_savers, saved_rows,
                                   start_postgres_again, tally, wait_for)
 
 USERS = ["pat", "sam"]
@@ -106,10 +105,7 @@ def main(argv: list[str] | None = None) -> dict:
             }
         finally:
             topo.stop()
-    print(json.dumps(report, indent=1))
-    if args.out:
-        args.out.write_text(json.dumps(report, indent=1) + "\n")
-    return report
+    return publish(report, args.out)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
-from webapp import access_log, accounts, assets, db, faults, security, sessions
+from webapp import access_log, accounts, assets, db, faults, rendering, security, sessions
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
@@ -22,6 +22,8 @@ csrf = CSRFProtect()
 
 
 class App(Flask):
+    jinja_environment = rendering.Environment   # a cheaper check on each macro import
+
     def log_exception(self, exc_info):
         """A database fault that escaped the views (e.g. writing the session) is logged by
         webapp.faults, by class only; Flask's own line would carry the path and the SQL."""
@@ -46,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(error_summary)
+    rendering.init_app(app)  # the layout's fixed parts, rendered once per process
     # key contacts come from the catalogue, never typed into a template (no invented numbers)
     from pathway.catalogue import load_catalogue
     app.add_template_global(load_catalogue().contact, "contact")
