@@ -1,8 +1,10 @@
 """The render pipeline's two savings (issue 17: a page's CPU was mostly Jinja drawing GOV.UK's layout).
 
-- `layout_fragment(name, *args)`: the parts of every page that depend on no request (skip link,
-  header, service navigation per active page, phase banner, footer; the macros in
-  templates/_layout.html) are rendered once per process and app, then reused as they are.
+- `layout_fragment(name, *args)`: the parts of every page that depend on no request (the
+  stylesheet and script links with their content hashes, skip link, header, service navigation
+  per active page, phase banner, footer; the macros in templates/_layout.html) are rendered once
+  per process and app, then reused as they are. Not while templates auto-reload (debug): a
+  developer's edited CSS or layout then shows at once.
 - `Environment`: every `{% from ... import ... %}` (29 on a page, most inside GOV.UK's own
   component templates) makes Jinja compare the importer's globals with the imported template's,
   `set - ChainMap.keys()`, a key at a time in Python. Giving the ChainMap a `keys()` that is a real
@@ -36,7 +38,9 @@ def layout_fragment(name: str, *args) -> Markup:
     html = cache.get(key)
     if html is None:
         macro = getattr(current_app.jinja_env.get_template(LAYOUT).module, name)
-        html = cache[key] = Markup(str(macro(*args)).strip())
+        html = Markup(str(macro(*args)).strip())
+        if not current_app.jinja_env.auto_reload:
+            cache[key] = html
     return html
 
 
