@@ -54,9 +54,6 @@ def main(argv=None) -> dict:
     script = tmp / "post.lua"
     script.write_text(POST_JSON % json.dumps(CASE) + WRK_REPORT)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}", "SECRET_KEY": "load-test"}
-    from webapp import create_app
-
-    create_app({"DATABASE_URL": env["DATABASE_URL"]})   # tables first: workers starting together race to make them
     report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
               "machine": f"{os.cpu_count()} cores", "load_average_before": [round(x, 2) for x in os.getloadavg()],
               "clients": args.clients, "seconds": args.seconds, "shapes": []}
