@@ -34,3 +34,4 @@ if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
   scripts/setup_test_system.sh
 fi
 if [ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ]; then scripts/setup_postgres.sh; fi
+if [ "$MODE" = test ] && [ -x scripts/setup_deploy_system.sh ]; then scripts/setup_deploy_system.sh; fi
