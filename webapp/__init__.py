@@ -71,6 +71,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)
     csrf.exempt(api_bp)
+    if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
+        from webapp import demo
+        demo.init_app(app)
 
     def _api_error(status: int, message: str):
         """Errors under /api/ are JSON in the API's own shape, never an HTML page."""
