@@ -64,7 +64,7 @@ def _choose(page, group, label):
     page.get_by_role("group", name=group).get_by_label(label, exact=True).first.check()
 
 
-def test_a_practitioner_assesses_the_worked_example_and_sees_the_result(page, pictures):
+def test_a_practitioner_assesses_the_worked_example_and_sees_the_result(page, pictures, axe):
     catalogue = load_catalogue()
     page.goto("/")
     page.get_by_role("button", name="Start now").click()
@@ -84,15 +84,17 @@ def test_a_practitioner_assesses_the_worked_example_and_sees_the_result(page, pi
     assert not wanted, f"never offered: {wanted}"
     page.get_by_role("button", name="See the level").click()
     expect(page.locator(".govuk-panel__title")).to_have_text("Child in Need")
+    axe.check(page, "demo-result")   # the demo banner too passes WCAG 2.2 AA
     page.screenshot(path=str(pictures / "result.png"))
 
 
-def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures):
+def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures, axe):
     _sign_in(page, demo_server[1]["practitioner"])
     page.get_by_role("link", name="Your cases").click()
     page.get_by_role("link", name="DEM-0001").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("DEM-0001")
     expect(page.locator("main")).to_contain_text("Child in Need")
+    axe.check(page, "demo-case-history")
     page.screenshot(path=str(pictures / "case-history.png"), full_page=True)
 
 
