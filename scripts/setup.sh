@@ -34,9 +34,11 @@ if [ -x scripts/copy_assets.sh ]; then
   scripts/copy_assets.sh
 fi
 
-echo "== system packages for the browser tests (scripts/setup_test_system.sh)"
 if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
+  echo "== system packages for the browser tests (scripts/setup_test_system.sh)"
   scripts/setup_test_system.sh
 fi
-echo "== PostgreSQL for the store's tests (scripts/setup_postgres.sh)"
-if [ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ]; then scripts/setup_postgres.sh; fi
+if [ "$MODE" = test ] && [ -x scripts/setup_postgres.sh ]; then
+  echo "== PostgreSQL for the store's tests (scripts/setup_postgres.sh)"
+  scripts/setup_postgres.sh
+fi

@@ -30,10 +30,13 @@ def test_a_failing_step_is_named_with_the_log(tmp_path):
 
 
 def test_setup_names_every_step_it_takes():
-    """Every step of scripts/setup.sh announces itself, so a failure is never put down to the step before."""
-    setup = (QUIETLY.parent / "setup.sh").read_text()
-    steps = [line for line in setup.splitlines() if line.startswith('echo "== ')]
-    assert len(steps) >= 4
-    for command in ("-m venv", "pip install", "npm ci", "setup_test_system.sh", "setup_postgres.sh"):
-        where = setup.index(command)
-        assert any(setup.index(step) < where for step in steps), command
+    """Every step of scripts/setup.sh announces itself first, so a failure is never put down to the step before."""
+    lines = [line.strip() for line in (QUIETLY.parent / "setup.sh").read_text().splitlines()]
+    steps = [n for n, line in enumerate(lines) if line.startswith('echo "== ')]
+    announced = set()
+    for command in ('"$PY" -m venv', ".venv/bin/pip install", "npm ci", "scripts/setup_test_system.sh",
+                    "scripts/setup_postgres.sh"):
+        runs = [n for n, line in enumerate(lines) if line.startswith(command)]
+        assert runs and any(step < runs[0] for step in steps), command
+        announced.add(max(step for step in steps if step < runs[0]))
+    assert len(announced) == 5   # each command under its own step
