@@ -80,6 +80,9 @@ def create_app(config: dict | None = None) -> Flask:
         # that many hops; it forwards Host itself and clears the other X-Forwarded-* headers.
         hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+    if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
+        from webapp import demo
+        demo.init_app(app)
 
     def _api_error(status: int, message: str):
         """Errors under /api/ are JSON in the API's own shape, never an HTML page."""
