@@ -120,8 +120,13 @@ class Scenario(_Strict):
 
     @model_validator(mode="after")
     def _each_indicator_in_one_list(self):
-        if self.answers.indicators != self.model.required:
+        old, new = self.answers.indicators, self.model.required
+        if old and new and old != new:
             raise ValueError("answers.indicators is the old name of model.required: give only model.required")
+        # a scenario built in Python with one of the two names gets the other too (both are frozen
+        # models, so the mirror is set once, here, while validating)
+        object.__setattr__(self.answers, "indicators", list(old or new))
+        object.__setattr__(self.model, "required", list(old or new))
         lists = {"required": self.model.required, "also_acceptable": self.model.also_acceptable,
                  "ruled_out": self.model.ruled_out}
         seen: dict[str, str] = {}

@@ -299,3 +299,13 @@ def test_topics_are_tags(scenario_dict, write_yaml):
     with pytest.raises(ScenarioErrors) as exc:
         load(write_yaml(scenario_dict))
     assert only_error(exc).field == "topics"
+
+
+def test_a_scenario_built_in_python_with_the_old_name_gets_the_new_one():
+    from pathway.scenarios import Scenario
+    raw = {"id": "x", "title": "t", "narrative": "n", "child": {"age_years": 3},
+           "answers": {"indicators": ["additional.lack_routine"]}, "model": {"level": Level.ADDITIONAL},
+           "teaching": {"why": "w", "pages": "1", "common_mistake": "c"}}
+    scenario = Scenario.model_validate(raw)
+    assert scenario.model.required == scenario.answers.indicators == scenario.case().indicators == [
+        "additional.lack_routine"]
