@@ -13,7 +13,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp import config as config_module
-from webapp import access_log, accounts, assets, db, faults, security, sessions
+from webapp import access_log, accounts, assets, db, faults, limits, security, sessions
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     faults.init_app(app)
     app.session_interface = SqlSessionInterface()
     security.init_app(app)
+    limits.init_app(app)
     access_log.init_app(app)
     accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, current_app, g, redirect, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import delete
 
 from store import users
@@ -77,7 +77,7 @@ def _new_session_token() -> None:
 
 def sign_in(username: str, password: str) -> User:
     """Raises store.errors.AuthError; on success the token is in the session."""
-    user, token = users.sign_in(engine(), username, password, config=config())
+    user, token = users.sign_in(engine(), username, password, address=request.remote_addr or "", config=config())
     _new_session_token()
     session[TOKEN] = token
     g.fsp_user = user

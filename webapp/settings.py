@@ -1,0 +1,57 @@
+"""The web app's security settings, typed and read from the environment (FSP_*) by pydantic-settings.
+
+Each has a default that suits one developer's machine; docs/security.md says what production sets.
+The factory's `config` (tests) can override any of them by its upper-case name.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LOOPBACK = ["localhost", "127.0.0.1", "[::1]", "::1"]
+
+
+class WebSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FSP_", extra="ignore")
+
+    # Host headers the app answers (Flask's TRUSTED_HOSTS); anything else is refused with 400.
+    # Comma-separated; ".example.org" allows its subdomains. Production: the public host name.
+    trusted_hosts: Annotated[list[str], NoDecode] = Field(default_factory=lambda: list(LOOPBACK))
+    # The public host (and port) links are built from, e.g. the trainer's join link; unset: the
+    # request's (already trusted) Host.
+    server_name: str | None = None
+    # Clients reach the app through this many proxies that set X-Forwarded-For/-Proto (0: none);
+    # the per-address limits need the real client address.
+    proxy_hops: int = Field(0, ge=0, le=5)
+
+    # Flask-Limiter. memory:// is per process; several workers or servers share a Redis or
+    # Memcached store (e.g. redis://localhost:6379), or each worker counts on its own.
+    ratelimit_storage_uri: str = "memory://"
+    sign_in_limit_per_address: str = "10 per minute; 60 per hour"
+    sign_in_limit_overall: str = "300 per minute"
+    join_limit_per_address: str = "10 per minute; 60 per hour"
+    practice_page_limit_per_address: str = "120 per minute"
+
+    # At most this many password hashes at once per process; a sign-in that waits longer than
+    # hash_wait_seconds for one is answered 429.
+    max_concurrent_hashes: int = Field(2, ge=1, le=64)
+    hash_wait_seconds: float = Field(2.0, ge=0, le=30)
+
+    practice_max_trainees: int = Field(60, ge=1, le=1000)   # per practice session
+
+    @field_validator("trusted_hosts", mode="before")
+    @classmethod
+    def _split(cls, value):
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    def flask_config(self) -> dict:
+        """The settings as the app's config keys (upper case; Flask's own names where it has one)."""
+        out = {name.upper(): value for name, value in self.model_dump().items()}
+        out["TRUSTED_HOSTS"] = self.trusted_hosts or None
+        out["SERVER_NAME"] = self.server_name
+        out["RATELIMIT_STORAGE_URI"] = self.ratelimit_storage_uri
+        return out
