@@ -120,3 +120,110 @@ def test_the_right_password_after_the_guesses_from_the_same_address_waits_too(ap
     r = sign_in(guesser)
     assert r.status_code == 200 and REFUSED in text(r)
     assert "Signed in as" not in text(guesser.get("/"))
+
+
+# --- finding 4: join codes ------------------------------------------------------------------
+
+def trainer_client(app, name="tess"):
+    users.create_user(app.extensions["fsp_store"], name, "trainer", "North", PASSWORD)
+    trainer = client_at(app, "198.51.100.20")
+    assert sign_in(trainer, name).status_code == 302
+    return trainer
+
+
+def start(trainer) -> str:
+    r = trainer.post("/practice/new", data={"scenarios": ["age-under-2-bruising"]})
+    return r.location.rstrip("/").rsplit("/", 1)[-1]
+
+
+def comparable(r) -> tuple:
+    import re
+    html = re.sub(r'(nonce="|name="csrf_token"[^>]*value=")[^"]+"', r'\1"', r.get_data(as_text=True))
+    return r.status_code, r.location, html
+
+
+def test_a_real_code_and_an_unused_one_get_the_same_answer(app):
+    """A real code answered 403 and an unused one 404."""
+    code = start(trainer_client(app))
+    unused = "ZZZZZZ" if code != "ZZZZZZ" else "YYYYYY"
+    guesser = client_at(app, "203.0.113.9")
+    for path in ("/practice/session/{}", "/practice/session/{}/summary", "/practice/s/{}",
+                 "/practice/s/{}/age-under-2-bruising", "/practice/s/{}/age-under-2-bruising/feedback"):
+        assert comparable(guesser.get(path.format(code))) == comparable(guesser.get(path.format(unused))), path
+    assert comparable(guesser.post(f"/practice/session/{code}/end")) == \
+        comparable(guesser.post(f"/practice/session/{unused}/end"))
+
+
+def test_join_code_guessing_is_rate_limited(app):
+    """186 guesses a second, no limit."""
+    guesser = client_at(app, "203.0.113.9")
+    answers = [guesser.post("/practice/join", data={"code": f"ZZZZ{i:02d}", "name": "Bot"}).status_code
+               for i in range(11)]
+    assert answers[:10] == [200] * 10 and answers[10] == 429
+    assert_too_many(guesser.post("/practice/join", data={"code": "ZZZZZZ", "name": "Bot"}))
+
+
+def test_a_session_takes_a_capped_number_of_trainees_and_a_browser_joins_once(app):
+    """150 bot joins were accepted."""
+    app.config["PRACTICE_MAX_TRAINEES"] = 3
+    trainer = trainer_client(app)
+    code = start(trainer)
+    bot = client_at(app, "203.0.113.9")
+    for _ in range(3):     # the same browser joining again goes back to its place, adding nobody
+        assert bot.post("/practice/join", data={"code": code, "name": "Bot"}).status_code == 302
+    for i in range(2):
+        assert client_at(app, f"203.0.113.{20 + i}").post(
+            "/practice/join", data={"code": code, "name": f"Bot {i}"}).status_code == 302
+    full = client_at(app, "203.0.113.30").post("/practice/join", data={"code": code, "name": "One too many"})
+    assert full.status_code == 200 and "That practice session is full" in text(full)
+    assert text(trainer.get(f"/practice/session/{code}")).count("and their answers") == 3
+
+
+def test_the_trainer_removes_a_trainee_and_their_answers(app):
+    trainer = trainer_client(app)
+    code = start(trainer)
+    bot = client_at(app, "203.0.113.9")
+    bot.post("/practice/join", data={"code": code, "name": "Spam bot"})
+    bot.post(f"/practice/s/{code}/age-under-2-bruising", data={"level": "universal"})
+    page = trainer.get(f"/practice/session/{code}").get_data(as_text=True)
+    assert "Spam bot" in page and "1 of 1" in page
+    from webapp.practice import store
+    with app.app_context():
+        (tid, _name), = store.trainees(code)
+        assert store.answers(code)
+    assert bot.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404   # not the trainer's
+    r = trainer.post(f"/practice/session/{code}/trainees/{tid}/remove")
+    assert r.status_code == 302 and r.location == f"/practice/session/{code}"
+    assert "Spam bot" not in text(trainer.get(r.location))
+    with app.app_context():
+        assert store.trainees(code) == [] and store.answers(code) == []
+    assert bot.get(f"/practice/s/{code}").location == "/practice/join"       # the bot is out
+    assert trainer.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404
+
+
+# --- finding 5: the trainer's pages need the trainer's account, signed in, every time -----
+
+def test_the_trainer_token_ends_with_sign_out(app):
+    """The session page and its trainee answers stayed readable after signing out."""
+    trainer = trainer_client(app)
+    code = start(trainer)
+    client_at(app, "203.0.113.9").post("/practice/join", data={"code": code, "name": "Alex"})
+    assert "Alex" in text(trainer.get(f"/practice/session/{code}"))
+    trainer.post("/sign-out")
+    for path in (f"/practice/session/{code}", f"/practice/session/{code}/summary"):
+        r = trainer.get(path)
+        assert r.status_code == 404 and "Alex" not in text(r)
+
+
+def test_the_trainer_token_ends_with_a_disabled_account(app):
+    trainer = trainer_client(app)
+    code = start(trainer)
+    with trainer.session_transaction() as s:
+        kept = dict(s)      # what the browser's session held, token included
+    users.disable_user(app.extensions["fsp_store"], "tess")
+    assert trainer.get(f"/practice/session/{code}").status_code == 404
+    # the token, copied into a session signed in as another trainer, opens nothing either
+    other = trainer_client(app, "tom")
+    with other.session_transaction() as s:
+        s["practice_trainer"] = kept["practice_trainer"]
+    assert other.get(f"/practice/session/{code}").status_code == 404

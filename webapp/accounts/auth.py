@@ -84,7 +84,12 @@ def sign_in(username: str, password: str) -> User:
     return user
 
 
+SIGNED_IN_ONLY = ("practice_trainer",)   # kept for the signed-in account only: practice trainer tokens
+
+
 def sign_out() -> None:
+    for key in SIGNED_IN_ONLY:
+        session.pop(key, None)
     token = session.pop(TOKEN, None)
     if token:
         users.sign_out(engine(), token)
