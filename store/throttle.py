@@ -63,8 +63,9 @@ def claim(engine: Engine, username: str, address: str, *, config: StoreConfig, n
             if row.next_at is not None and aware(row.next_at) > now:
                 return None
             n = row.failures + 1
+            wait = delay(n, config)
             done = conn.execute(update(table).where(_where(k), table.c.failures == row.failures)
-                                .values(failures=n, next_at=now + delay(n, config))).rowcount
+                                .values(failures=n, next_at=now + wait if wait else None)).rowcount
         if done:
             return n
     return None

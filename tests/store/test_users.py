@@ -245,3 +245,19 @@ def test_common_and_guessable_passwords_are_refused_saying_why(engine, people, w
     with pytest.raises(Invalid):
         reset_password(engine, "pam", weak)
     create_user(engine, "pamela", "practitioner", "north", "lantern orchard violet gravel")
+
+
+def test_several_right_passwords_at_once_all_sign_in(engine, people):
+    """Colleagues behind one address, or one person's two tabs: no false "too many attempts"."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    passwords.configure_slots(4, 5)
+    start = threading.Barrier(4)
+
+    def right(i):
+        start.wait()
+        return authenticate(engine, "pam", PASSWORD, config=CFG, now=T0 + timedelta(microseconds=i)).username
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(right, range(4))) == ["pam"] * 4

@@ -8,13 +8,11 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, current_app, g, redirect, request, session, url_for
-from sqlalchemy import delete
-
 from store import users
 from store.config import StoreConfig
 from store.roles import ROLES
 from store.users import User
-from webapp import db, faults, sessions
+from webapp import faults, sessions
 from webapp.access import SIGNED_IN, Access
 
 TOKEN = "store_token"
@@ -64,14 +62,14 @@ def shown_user() -> User | bool | None:
 
 
 def _new_session_token() -> None:
-    """A fresh server-side session id on sign-in and sign-out (no session fixation); the
-    answers in it are kept."""
+    """A fresh server-side session id on sign-in and sign-out (no session fixation), and a fresh
+    CSRF secret with it (a token from before no longer works); the answers in it are kept."""
     old = getattr(session, "token", None)
     if old:
-        from webapp.sessions import _key
-        with db.engine().begin() as conn:
-            conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(old)))
+        sessions.forget_row(old)
         session.token = None
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)      # Flask-WTF's copy for this request
     session.modified = True
 
 
