@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-LOOPBACK = ["localhost", "127.0.0.1", "[::1]", "::1"]
+LOOPBACK = ["localhost", "127.0.0.1"]
 
 
 class WebSettings(BaseSettings):
