@@ -140,7 +140,9 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
         if attempt is None:
             failure = "throttled"
         else:
-            ok = verify_password(password, row.password_hash if row is not None else dummy_hash())
+            # an unknown name, or a single sign-on account (no password), costs the same hash
+            usable = row is not None and row.password_hash.startswith("scrypt$")
+            ok = verify_password(password, row.password_hash if usable else dummy_hash()) and usable
             failure = "unknown_user" if row is None else None if ok else "bad_password"
     uid = row.id if row is not None else None
     with engine.begin() as conn:

@@ -34,6 +34,7 @@ def _everyone() -> str:
 sign_in_per_address = limiter.limit(_setting("SIGN_IN_LIMIT_PER_ADDRESS"), methods=["POST"])
 sign_in_overall = limiter.shared_limit(_setting("SIGN_IN_LIMIT_OVERALL"), scope="sign-in-overall",
                                        key_func=_everyone, methods=["POST"])
+sso_per_address = limiter.limit(_setting("SIGN_IN_LIMIT_PER_ADDRESS"))   # the provider round trip
 join_per_address = limiter.limit(_setting("JOIN_LIMIT_PER_ADDRESS"), methods=["POST"])
 practice_pages_per_address = limiter.shared_limit(_setting("PRACTICE_PAGE_LIMIT_PER_ADDRESS"),
                                                   scope="practice-pages")

@@ -41,6 +41,24 @@ class WebSettings(BaseSettings):
 
     practice_max_trainees: int = Field(60, ge=1, le=1000)   # per practice session
 
+    # Single sign-on with the partnership's identity provider (OpenID Connect; docs/security.md
+    # has the settings for Microsoft Entra ID). Off unless an issuer and a client id are set.
+    oidc_issuer: str | None = None             # e.g. https://login.microsoftonline.com/<tenant-id>/v2.0
+    oidc_metadata_url: str | None = None       # default: <issuer>/.well-known/openid-configuration
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_audience: str | None = None           # the ID token's aud must be this; default: the client id
+    oidc_scopes: str = "openid profile email"
+    oidc_label: str = "Sign in with your organisation account"
+    oidc_leeway_seconds: int = Field(60, ge=0, le=300)     # clock difference allowed on exp and iat
+    # Role: the claim holding the person's app roles or groups, and each value's role here.
+    oidc_role_claim: str = "roles"
+    oidc_role_map: dict[str, str] = Field(default_factory=dict)   # JSON: {"FSP.Practitioner": "practitioner"}
+    # Team: a claim holding the team's name, or values of the role claim (e.g. groups) mapped to teams.
+    oidc_team_claim: str | None = None
+    oidc_team_map: dict[str, str] = Field(default_factory=dict)
+    oidc_username_claim: str = "preferred_username"
+
     @field_validator("trusted_hosts", mode="before")
     @classmethod
     def _split(cls, value):
@@ -55,3 +73,13 @@ class WebSettings(BaseSettings):
         out["SERVER_NAME"] = self.server_name
         out["RATELIMIT_STORAGE_URI"] = self.ratelimit_storage_uri
         return out
+
+    @field_validator("oidc_role_map")
+    @classmethod
+    def _roles_known(cls, value):
+        from store.roles import ROLES
+
+        unknown = sorted(set(value.values()) - set(ROLES))
+        if unknown:
+            raise ValueError(f"roles must be among {', '.join(ROLES)}; got {', '.join(unknown)}")
+        return value

@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+from flask_wtf.csrf import generate_csrf
+
 from store import users
 from store.config import StoreConfig
 from store.roles import ROLES
@@ -70,16 +72,23 @@ def _new_session_token() -> None:
         session.token = None
     session.pop("csrf_token", None)
     g.pop("csrf_token", None)      # Flask-WTF's copy for this request
+    generate_csrf()                # the new one, kept with the new session from this response on
     session.modified = True
 
 
 def sign_in(username: str, password: str) -> User:
     """Raises store.errors.AuthError; on success the token is in the session."""
-    user, token = users.sign_in(engine(), username, password, address=request.remote_addr or "", config=config())
+    user = users.authenticate(engine(), username, password, address=request.remote_addr or "", config=config())
+    start_session_for(user)
+    return user
+
+
+def start_session_for(user: User) -> None:
+    """`user` is signed in from now: a store session, in a new server-side session."""
+    token = users.start_session(engine(), user, config=config())
     _new_session_token()
     session[TOKEN] = token
     g.fsp_user = user
-    return user
 
 
 SIGNED_IN_ONLY = ("practice_trainer",)   # kept for the signed-in account only: practice trainer tokens

@@ -41,7 +41,8 @@ def sign_in():
             after = session.pop(auth.AFTER, None)
             return redirect(url_for(after if after in auth.AFTER_ALLOWED else "accounts.cases"))
     saving = session.get(auth.AFTER) == "accounts.save"
-    return render_template("accounts/sign_in.html", form=form, saving=saving)
+    return render_template("accounts/sign_in.html", form=form, saving=saving,
+                           sso_label=current_app.config["OIDC_LABEL"])
 
 
 @bp.post("/sign-out")
