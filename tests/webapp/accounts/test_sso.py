@@ -167,3 +167,16 @@ def test_the_sign_on_routes_declare_who_may_use_them(app):
     assert {r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("sso.")} == \
         {"/sign-in/sso", "/sign-in/sso/callback"}
     assert all(access.of(app, e).who == access.ANYONE for e in ("sso.start_view", "sso.callback"))
+
+
+def test_an_id_token_whose_nonce_is_not_the_one_sent_is_refused(app, client):
+    """The nonce the app sent travels inside the signed ID token; the app compares it with its own."""
+    location = go_to_provider(client)
+    state = query(location)["state"]
+    with client.session_transaction() as session:
+        kept = session[f"_state_partnership_{state}"]
+        kept["data"]["nonce"] = "not-the-nonce-that-was-sent"
+        session[f"_state_partnership_{state}"] = kept
+    r = client.get(callback_path(approve(location, "alice-0001")))
+    assert r.status_code == 400 and "Signed in as" not in text(client.get("/"))
+    assert audit_entries(app.extensions["fsp_store"], action="sign_in")[-1].detail.startswith("sso token")
