@@ -236,6 +236,8 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
         raise Invalid("reason", "a written reason is required to record a different level")
     if len(reason) > MAX_REASON:
         raise Invalid("reason", f"at most {MAX_REASON} characters")
+    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in reason):
+        raise Invalid("reason", "must not contain control characters (a NUL cannot be stored in PostgreSQL)")
     if chosen.value == entry.recorded_level:
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)

@@ -11,6 +11,7 @@ from pathlib import Path
 from flask import Flask
 
 from pathway.settings import OfficeHours
+from webapp.settings import WebSettings
 
 SESSION_HOURS = 8  # one working day: long enough to finish, short enough not to keep answers
 
@@ -71,5 +72,7 @@ def load(app: Flask, overrides: dict) -> None:
         OFFICE_HOURS=OfficeHours.from_env(),
         HSTS=secure,
         PROXY_HOPS=_proxy_hops(os.environ.get("FSP_PROXY_HOPS")),
+        RATELIMIT_ENABLED=True,
+        **WebSettings().flask_config(),
     )
     app.config.update(overrides)

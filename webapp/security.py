@@ -40,8 +40,15 @@ class _MeasuredBody:
 
 
 def init_app(app: Flask) -> None:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from store import passwords
+
+    passwords.configure_slots(app.config["MAX_CONCURRENT_HASHES"], app.config["HASH_WAIT_SECONDS"])
     app.jinja_env.globals["csp_nonce"] = _nonce
     app.wsgi_app = _MeasuredBody(app.wsgi_app, app)
+    if hops := app.config["PROXY_HOPS"]:   # the client's own address, for the per-address limits
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     @app.after_request
     def headers(response):

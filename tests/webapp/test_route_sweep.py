@@ -79,6 +79,7 @@ class World:
     entry_id: int
     code: str
     scenario_yaml: str = ""   # a valid scenario file, for the import route
+    trainee_id: int = 1       # the trainee who joined the practice session
 
     @property
     def anonymous(self) -> Visitor:
@@ -87,6 +88,7 @@ class World:
     def samples(self, endpoint: str) -> dict:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
         values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
+                  "trainee_id": self.trainee_id,
                   "page_id": needs_pages()[0].id, "filename": "app/app.css"}
         if endpoint == "assets.static":
             values["filename"] = "manifest.json"
@@ -238,13 +240,15 @@ def refusal_problem(declared, anonymous: bool, response) -> str | None:
         want = (302, "/practice/join")
     elif declared.who == SIGNED_IN and anonymous:
         want = (302, "/sign-in")
+    elif declared.who == SESSION_TRAINER:
+        want = (404, None)        # what an unused code gets: a session's existence is no one else's business
     else:
         want = (403, None)
     got = (response.status_code, response.location)
     if got != want:
         return f"got {got}, want {want}"
-    if response.status_code == 403 and not looks_like_error_page(response):
-        return "403 without the error page"
+    if response.status_code in (403, 404) and not looks_like_error_page(response):
+        return f"{response.status_code} without the error page"
     return None
 
 

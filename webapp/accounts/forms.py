@@ -55,3 +55,5 @@ class OverrideForm(FlaskForm):
             raise ValidationError("Enter the reason for recording a different level")
         if len(field.data) > MAX_REASON:
             raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
+        if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in field.data):
+            raise ValidationError("Reason must be written text: remove the control characters pasted into it")

@@ -8,15 +8,17 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 
 from store import assessments, export
 from store.errors import AccessDenied, AuthError, Invalid, NotFound
+from webapp import limits
 from webapp.access import public
 from webapp.accounts import auth, bp
 from webapp.accounts.current import assessment_in_session
 from webapp.accounts.forms import CaseRefForm, OverrideForm, SignInForm, SignOutForm
 from webapp.accounts.history import chart, label, rows
 
-LOCKED = ("This account is locked after too many attempts to sign in. Try again in {minutes} minutes, "
-          "or ask your administrator to reset your password.")
-REFUSED = "The username or password is not right, or the account cannot be used. Check them and try again."
+# One message for every refusal (unknown name, wrong password, disabled, too many attempts), so
+# it tells nobody which usernames exist; what happened goes to the audit log.
+REFUSED = ("The username or password is not right, or there have been too many attempts to sign in. "
+           "Check them and try again in a minute; if it still fails, ask your administrator.")
 
 
 def _tz() -> ZoneInfo:
@@ -25,22 +27,22 @@ def _tz() -> ZoneInfo:
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
+@limits.sign_in_overall
+@limits.sign_in_per_address
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
             auth.sign_in(form.username.data.strip().lower(), form.password.data)   # usernames are lower case
         except AuthError as exc:
-            # Only a locked account says so: lockout already tells that the username exists.
-            # Unknown, wrong password and disabled read the same.
             current_app.logger.info("sign-in refused (%s)", exc.reason)
-            locked = exc.reason in ("locked", "locked_now")
-            form.form_errors.append(LOCKED.format(minutes=auth.config().lockout_minutes) if locked else REFUSED)
+            form.form_errors.append(REFUSED)
         else:
             after = session.pop(auth.AFTER, None)
             return redirect(url_for(after if after in auth.AFTER_ALLOWED else "accounts.cases"))
     saving = session.get(auth.AFTER) == "accounts.save"
-    return render_template("accounts/sign_in.html", form=form, saving=saving)
+    return render_template("accounts/sign_in.html", form=form, saving=saving,
+                           sso_label=current_app.config["OIDC_LABEL"])
 
 
 @bp.post("/sign-out")

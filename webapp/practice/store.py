@@ -2,7 +2,8 @@
 
 Saved scenarios are kept as the scenario format's own YAML (dump_scenarios), so what the
 database holds is exactly what an export gives and an import reads. Trainer tokens are kept
-only as SHA-256 hashes; the token itself lives in the trainer's server-side session.
+only as SHA-256 hashes of the trainer's account id and the token, so the token (in the trainer's
+server-side session) opens the session's pages only for that account, signed in.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
-                        delete, insert, select, update)
+                        delete, func, insert, literal, select, update)
 
 from webapp import db
 
@@ -60,6 +61,10 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _trainer_key(user_id: int, token: str) -> str:
+    return _hash(f"{user_id}:{token}")
+
+
 # --- saved scenarios --------------------------------------------------------------------------
 
 def saved_scenarios() -> list[tuple[str, str]]:
@@ -90,8 +95,9 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, str]:
-    """A new session: (join code, trainer token). The token goes into the trainer's session only."""
+def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int) -> tuple[str, str]:
+    """A new session for the trainer `user_id`: (join code, trainer token). The token goes into
+    the trainer's session only."""
     token = secrets.token_urlsafe(32)
     _expire_old()
     with db.engine().begin() as conn:
@@ -102,7 +108,7 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, st
         else:  # pragma: no cover - 32**6 codes
             raise RuntimeError("could not find a free join code")
         conn.execute(insert(practice_sessions).values(
-            code=code, trainer_key=_hash(token), scenario_ids=json.dumps(scenario_ids),
+            code=code, trainer_key=_trainer_key(user_id, token), scenario_ids=json.dumps(scenario_ids),
             scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()))
     return code, token
 
@@ -116,12 +122,13 @@ def get_session(code: str) -> PracticeSession | None:
     return PracticeSession(row.code, json.loads(row.scenario_ids), row.scenarios_yaml, bool(row.ended), row.created_at)
 
 
-def is_trainer(code: str, token: str | None) -> bool:
-    if not token:
+def is_trainer(code: str, token: str | None, user_id: int | None) -> bool:
+    """Whether `token`, held by the signed-in account `user_id`, is this session's trainer's."""
+    if not token or user_id is None:
         return False
     with db.engine().connect() as conn:
         row = conn.execute(select(practice_sessions.c.trainer_key).where(practice_sessions.c.code == code)).first()
-    return row is not None and secrets.compare_digest(row.trainer_key, _hash(token))
+    return row is not None and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token))
 
 
 def end_session(code: str) -> None:
@@ -146,9 +153,25 @@ def _expire_old() -> None:
 
 # --- trainees and answers ---------------------------------------------------------------------
 
-def add_trainee(code: str, name: str) -> int:
+def add_trainee(code: str, name: str, cap: int) -> int | None:
+    """A new trainee's id, or None when the session already has `cap` trainees. One statement
+    (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite."""
+    t = practice_trainees
+    room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
     with db.engine().begin() as conn:
-        return conn.execute(insert(practice_trainees).values(code=code, name=name)).inserted_primary_key[0]
+        return conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room))
+                            .returning(t.c.id)).scalar()
+
+
+def remove_trainee(code: str, trainee_id: int) -> bool:
+    """Remove a trainee and their answers from the session (the trainer's choice); False if
+    the session has no such trainee."""
+    with db.engine().begin() as conn:
+        mine = select(practice_trainees.c.id).where(practice_trainees.c.code == code,
+                                                    practice_trainees.c.id == trainee_id)
+        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(mine)))
+        return bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code,
+                                                                 practice_trainees.c.id == trainee_id)).rowcount)
 
 
 def trainees(code: str) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
+from webapp import limits
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.practice import bp, store
@@ -19,6 +20,8 @@ from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_RO
 
 TRAINER = "practice_trainer"  # session key: {code: trainer token}
 TRAINEE = "practice_trainee"  # session key: {code: trainee id}
+NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
+FULL = "That practice session is full: ask your trainer"
 
 
 @bp.record_once
@@ -28,13 +31,6 @@ def _tables(state):
     db.metadata.create_all(state.app.extensions["fsp_db"])
 
 
-def _session_or_404(code: str) -> store.PracticeSession:
-    found = store.get_session(code)
-    if found is None:
-        abort(404)
-    return found
-
-
 def _scenarios(ps: store.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
     by_id = {s.id: s for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
@@ -42,15 +38,28 @@ def _scenarios(ps: store.PracticeSession):
 
 
 def _require_trainer(code: str) -> store.PracticeSession:
-    ps = _session_or_404(code)
-    if not store.is_trainer(ps.code, (session.get(TRAINER) or {}).get(ps.code)):
-        abort(403)
-    return ps
+    """The session, for the account that started it, signed in now (the account is checked on
+    every request: signed out, disabled or another account is refused). Anyone else gets the
+    answer an unused code gets: 404."""
+    found = store.get_session(code)
+    user = auth.current_user()
+    token = (session.get(TRAINER) or {}).get(found.code) if found else None
+    if found is None or user is None or user.role not in auth.TRAINERS or not store.is_trainer(found.code, token, user.id):
+        abort(404)
+    return found
 
 
 def _trainee_id(code: str) -> int | None:
     tid = (session.get(TRAINEE) or {}).get(code)
     return tid if store.trainee_in(code, tid) else None
+
+
+def _joined(code: str) -> tuple[store.PracticeSession, int] | None:
+    """The session and this browser's trainee id, or None: a real code not joined here and an
+    unused code get the same answer (back to the join page)."""
+    ps = store.get_session(code)
+    tid = _trainee_id(ps.code) if ps else None
+    return (ps, tid) if tid is not None else None
 
 
 @bp.get("/")
@@ -63,13 +72,13 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 @auth.signed_in("practice.new_session", auth.TRAINERS)
-def new_session(_user):
+def new_session(user):
     entries = library.entries()
     form = StartForm.build(entries)
     if form.validate_on_submit():
         by_id = {e.scenario.id: e.scenario for e in entries}
         chosen = [by_id[i] for i in form.scenarios.data]
-        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen))
+        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id)
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.trainer", code=code))
     return render_template("practice/new.html", form=form, back=url_for("practice.index"))
@@ -77,6 +86,7 @@ def new_session(_user):
 
 @bp.get("/session/<code>")
 @session_trainer
+@limits.practice_pages_per_address
 def trainer(code: str):
     ps = _require_trainer(code)
     people = store.trainees(ps.code)
@@ -87,8 +97,22 @@ def trainer(code: str):
                            answered=answered, form=EndForm())
 
 
+@bp.post("/session/<code>/trainees/<int:trainee_id>/remove")
+@session_trainer
+@limits.practice_pages_per_address
+def remove_trainee(code: str, trainee_id: int):
+    """The trainer takes someone (a stranger, a bot, a duplicate) out of the session, answers too."""
+    ps = _require_trainer(code)
+    if not EndForm().validate_on_submit():
+        abort(400)
+    if not store.remove_trainee(ps.code, trainee_id):
+        abort(404)
+    return redirect(url_for("practice.trainer", code=ps.code))
+
+
 @bp.post("/session/<code>/end")
 @session_trainer
+@limits.practice_pages_per_address
 def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
@@ -99,6 +123,7 @@ def end(code: str):
 
 @bp.get("/session/<code>/summary")
 @session_trainer
+@limits.practice_pages_per_address
 def summary(code: str):
     ps = _require_trainer(code)
     result = summarise(_scenarios(ps), store.answers(ps.code))
@@ -111,35 +136,45 @@ def summary(code: str):
 
 @bp.route("/join", methods=["GET", "POST"])
 @public
+@limits.join_per_address
 def join():
+    """Unused and ended codes read the same; a browser that has joined goes back to its place
+    rather than adding another trainee; a session takes PRACTICE_MAX_TRAINEES at most."""
     form = JoinForm()
     if form.validate_on_submit():
         ps = store.get_session(form.code.data)
-        if ps is None:
-            form.code.errors.append("No practice session has that join code: check it with your trainer")
-        elif ps.ended:
-            form.code.errors.append("That practice session has ended")
-        else:
-            tid = store.add_trainee(ps.code, form.name.data.strip())
-            session[TRAINEE] = {**(session.get(TRAINEE) or {}), ps.code: tid}
+        if ps is None or ps.ended:
+            form.code.errors.append(NO_SESSION)
+        elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
+        else:
+            tid = store.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
+            if tid is None:
+                form.code.errors.append(FULL)
+            else:
+                session[TRAINEE] = {**(session.get(TRAINEE) or {}), ps.code: tid}
+                return redirect(url_for("practice.trainee", code=ps.code))
     return render_template("practice/join.html", form=form, back=url_for("practice.index"))
 
 
 @bp.get("/s/<code>")
 @session_trainee
+@limits.practice_pages_per_address
 def trainee(code: str):
-    ps = _session_or_404(code)
-    tid = _trainee_id(ps.code)
-    if tid is None:
+    joined = _joined(code)
+    if joined is None:
         return redirect(url_for("practice.join"))
+    ps, tid = joined
     done = {a.scenario_id for a in store.answers(ps.code, tid)}
     return render_template("practice/trainee.html", ps=ps, scenarios=_scenarios(ps), done=done)
 
 
 def _trainee_scenario(code: str, scenario_id: str):
-    ps = _session_or_404(code)
-    tid = _trainee_id(ps.code)
+    """(session, trainee id, scenario), or None for a browser that has not joined this code."""
+    joined = _joined(code)
+    if joined is None:
+        return None
+    ps, tid = joined
     scenario = next((s for s in _scenarios(ps) if s.id == scenario_id), None)
     if scenario is None:
         abort(404)
@@ -148,10 +183,12 @@ def _trainee_scenario(code: str, scenario_id: str):
 
 @bp.route("/s/<code>/<scenario_id>", methods=["GET", "POST"])
 @session_trainee
+@limits.practice_pages_per_address
 def answer(code: str, scenario_id: str):
-    ps, tid, scenario = _trainee_scenario(code, scenario_id)
-    if tid is None:
+    found = _trainee_scenario(code, scenario_id)
+    if found is None:
         return redirect(url_for("practice.join"))
+    ps, tid, scenario = found
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
     form = answer_form(scenario)
@@ -164,10 +201,12 @@ def answer(code: str, scenario_id: str):
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
 @session_trainee
+@limits.practice_pages_per_address
 def answer_feedback(code: str, scenario_id: str):
-    ps, tid, scenario = _trainee_scenario(code, scenario_id)
-    if tid is None:
+    found = _trainee_scenario(code, scenario_id)
+    if found is None:
         return redirect(url_for("practice.join"))
+    ps, tid, scenario = found
     mine = next((a for a in store.answers(ps.code, tid) if a.scenario_id == scenario.id), None)
     if mine is None:
         return redirect(url_for("practice.answer", code=ps.code, scenario_id=scenario.id))
