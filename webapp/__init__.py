@@ -12,7 +12,6 @@ from werkzeug.exceptions import HTTPException
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
 from webapp import access_log, accounts, assets, db, faults, limits, rendering, security, sessions
@@ -92,11 +91,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)
     csrf.exempt(api_bp)
-    if app.config["PROXY_HOPS"]:
-        # Behind nginx (deploy/): trust exactly the headers it sets, X-Forwarded-For and -Proto, from
-        # that many hops; it forwards Host itself and clears the other X-Forwarded-* headers.
-        hops = app.config["PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
     if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
         from webapp import demo
         demo.init_app(app)

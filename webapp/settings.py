@@ -83,3 +83,14 @@ class WebSettings(BaseSettings):
         if unknown:
             raise ValueError(f"roles must be among {', '.join(ROLES)}; got {', '.join(unknown)}")
         return value
+
+
+def load_web_settings() -> "WebSettings":
+    """The settings from the environment; a wrong value stops the start naming its variable."""
+    from pydantic import ValidationError
+
+    try:
+        return WebSettings()
+    except ValidationError as exc:
+        names = ", ".join(f"FSP_{'_'.join(str(p) for p in e['loc']).upper()}" for e in exc.errors())
+        raise ValueError(f"{names}: {exc.errors()[0]['msg']}") from None
