@@ -85,7 +85,7 @@ def test_the_limits_and_the_cap_come_from_the_environment(monkeypatch, tmp_path)
     assert app.config["TRUSTED_HOSTS"] == ["fsp.example.org", ".nottinghamcity.gov.uk"]
     assert passwords._slots._initial_value == 7
     monkeypatch.setenv("FSP_MAX_CONCURRENT_HASHES", "none")
-    with pytest.raises(ValueError, match="max_concurrent_hashes"):
+    with pytest.raises(ValueError, match="FSP_MAX_CONCURRENT_HASHES"):
         create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "SECRET_KEY": "t"})
 
 
