@@ -6,6 +6,7 @@ level. Everything is sorted so the decision does not depend on the order of the 
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timezone
 from typing import Optional
 
@@ -21,22 +22,46 @@ from rules.facts import decision_fact, need_facts
 RELATED_SOURCE = "Key contacts, p23"
 
 
-def ensure_registered(catalogue: Optional[Catalogue] = None) -> None:
+_NAMES: dict[int, tuple[Catalogue, tuple[str, str]]] = {}  # id -> (catalogue kept alive, ruleset names)
+
+
+def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
+    """The (needs, guidance) ruleset names for a catalogue: the shipped one keeps the plain names;
+    any other (a draft being tried) gets names suffixed by a hash of its content, since
+    durable-rules registers a name once per process."""
+    if catalogue is load_catalogue():
+        return needs.NAME, guidance.NAME
+    known = _NAMES.get(id(catalogue))
+    if known is None or known[0] is not catalogue:
+        digest = hashlib.sha256(catalogue.model_dump_json().encode()).hexdigest()[:16]
+        known = _NAMES[id(catalogue)] = (catalogue, (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}"))
+    return known[1]
+
+
+def ensure_registered(catalogue: Optional[Catalogue] = None) -> tuple[str, str]:
     catalogue = catalogue or load_catalogue()
-    engine.register(needs.NAME, lambda emit: needs.define(catalogue, emit))
-    engine.register(guidance.NAME, lambda emit: guidance.define(catalogue, emit))
+    needs_name, guidance_name = ruleset_names(catalogue)
+    engine.register(needs_name, lambda emit: needs.define(catalogue, emit))
+    engine.register(guidance_name, lambda emit: guidance.define(catalogue, emit))
+    return needs_name, guidance_name
 
 
 def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
-             now: Optional[datetime] = None) -> Decision:
-    """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses."""
-    catalogue = load_catalogue()  # the rulesets were registered when `rules` was imported
+             now: Optional[datetime] = None, catalogue: Optional[Catalogue] = None) -> Decision:
+    """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses.
+
+    `catalogue` (default: the shipped one, registered when `rules` was imported) lets the
+    document's owners try a draft: its rules are registered under their own names on first use."""
+    catalogue = catalogue or load_catalogue()
+    needs_name, guidance_name = ruleset_names(catalogue)
+    if needs_name != needs.NAME:
+        ensure_registered(catalogue)
     indicators = resolve_indicators(case, catalogue)
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or datetime.now(timezone.utc)
     out_of_hours = not office_hours.is_open(moment)
 
-    findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue)) if indicators else []
+    findings = engine.run(needs_name, need_facts(case, indicators, catalogue)) if indicators else []
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
@@ -44,7 +69,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     level = highest(r["level"] for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
 
-    extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
     info = catalogue.level(level)
     extra_actions = _by_priority(extras, "action")
     actions = [f["text"] for f in extra_actions if f["priority"] == guidance.FIRST]

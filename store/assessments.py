@@ -262,3 +262,31 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
     with engine.begin() as conn:
         audit.record(conn, "override.list", user_id=manager.id, detail=f"count={len(pairs)}", now=now)
     return pairs
+
+
+@dataclass(frozen=True)
+class SavedAnswers:
+    """A saved assessment's answers and the moment it was decided at, for trying a draft ruleset."""
+    id: int
+    case_ref: str
+    ruleset: str
+    case: dict
+    contact_time: str              # the stored decision's contact_time (ISO 8601)
+
+
+def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datetime | None = None) -> list[SavedAnswers]:
+    """Every saved assessment's answers, oldest first, so the document's owners can see what a
+    catalogue change would do. Admins only; `None` is the command line, run by whoever holds
+    the database. Audited with the count, never the answers."""
+    if admin is not None and admin.role != "admin":
+        raise AccessDenied("only admins review a ruleset change against saved assessments")
+    with engine.connect() as conn:
+        rows = conn.execute(select(assessments.c.id, assessments.c.case_ref, assessments.c.ruleset,
+                                   assessments.c.case_json, assessments.c.decision_json)
+                            .order_by(assessments.c.created_at, assessments.c.id)).all()
+    found = [SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json),
+                          contact_time=json.loads(r.decision_json)["contact_time"]) for r in rows]
+    with engine.begin() as conn:
+        audit.record(conn, "ruleset.review", user_id=admin.id if admin else None,
+                     detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
+    return found
