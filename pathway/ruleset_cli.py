@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from pathway.catalogue import load_catalogue
@@ -39,17 +38,6 @@ def saved_scenario_items(engine) -> list:
     return scenario_items(scenarios, "saved scenario")
 
 
-def saved_assessment_items(rows) -> list:
-    """Saved assessments' answers, each decided at its stored contact time with the local office hours."""
-    from pathway.models import Case
-    from pathway.ruleset_diff import Item
-    from pathway.settings import OfficeHours
-
-    hours = OfficeHours.from_env()
-    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case),
-                 datetime.fromisoformat(r.contact_time), hours) for r in rows]
-
-
 def _database_configured() -> bool:
     """A database to read saved scenarios from: one named in the environment, or the default file."""
     from store.config import DEFAULT_SQLITE
@@ -58,7 +46,7 @@ def _database_configured() -> bool:
 
 
 def cmd_ruleset_diff(args) -> int:
-    from pathway.ruleset_diff import DraftError, diff, load_draft, render_text, scenario_items
+    from pathway.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
     from pathway.scenarios import default_paths, load_paths
 
     try:
@@ -79,7 +67,7 @@ def cmd_ruleset_diff(args) -> int:
         engine = connect(args.database_url)
         items += saved_scenario_items(engine)
         if args.saved:
-            items += saved_assessment_items(answers_for_ruleset_review(engine, None))
+            items += assessment_items(answers_for_ruleset_review(engine, None))
     report = diff(items, current, draft)
     if args.json:
         json.dump(report.as_dict(), sys.stdout, indent=1, ensure_ascii=False, default=str)

@@ -144,6 +144,14 @@ def scenario_items(scenarios, kind: str) -> list[Item]:
     return [Item(kind, s.id, s.case(), FIXED_NOW, OFFICE_HOURS) for s in scenarios]
 
 
+def assessment_items(rows) -> list[Item]:
+    """Saved assessments' answers (store.assessments.SavedAnswers), each decided at its stored
+    contact time with the local office hours, named by case reference and entry id."""
+    hours = OfficeHours.from_env()
+    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case),
+                 datetime.fromisoformat(r.contact_time), hours) for r in rows]
+
+
 def decide(item: Item, catalogue: Catalogue) -> Outcome:
     from rules import RulesError, evaluate
 

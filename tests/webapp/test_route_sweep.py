@@ -28,7 +28,8 @@ from store.models import metadata as store_metadata
 from tests.conftest import make_case
 from tests.webapp.conftest import ALWAYS_OPEN
 from tests.webapp.test_practice_library import NEW, TICKS
-from webapp import access, create_app, db
+from pathway.catalogue import DATA_FILE
+from webapp import access, create_app, db, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
@@ -87,7 +88,7 @@ class World:
     def samples(self, endpoint: str) -> dict:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
         values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
-                  "page_id": needs_pages()[0].id, "filename": "app/app.css"}
+                  "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt"}
         if endpoint == "assets.static":
             values["filename"] = "manifest.json"
         return values
@@ -114,12 +115,13 @@ class World:
             "practice.answer": lambda: {"level": "protection", **indicator_data([BRUISED])},
             "practice.write": lambda: {**NEW, **indicator_data(TICKS), "save": "1"},
             "practice.import_scenarios": lambda: {"file": (io.BytesIO(self.scenario_yaml.encode()), "sweep.yaml")},
+            "owners.ruleset": lambda: {"file": (io.BytesIO(DATA_FILE.read_bytes()), "draft.yaml")},
         }.get(endpoint, dict)()
 
     def admitted(self, declared: access.Access) -> Visitor:
         """Someone the declaration lets in, holding the records the samples point at."""
         if declared.who == SIGNED_IN:
-            for role, name in (("practitioner", "pat"), ("manager", "meg"), ("trainer", "tess")):
+            for role, name in (("practitioner", "pat"), ("manager", "meg"), ("trainer", "tess"), ("admin", "ada")):
                 if role in declared.roles:
                     return self.visitors[name]
         return self.visitors[{ANYONE: "anonymous", SESSION_TRAINER: "tess", SESSION_TRAINEE: "trainee"}[declared.who]]
@@ -421,9 +423,9 @@ def streamed(body: bytes) -> dict:
 
 
 def test_every_post_route_refuses_an_oversized_body_with_413(world):
-    limit = world.app.config["MAX_CONTENT_LENGTH"]
     problems = []
     for rule, method in rules(world, UNSAFE):
+        limit = security.body_limit(rule.rule, world.app.config)   # the app's, or a larger one for its path
         api = rule.endpoint.startswith(JSON_API)
         declared = access.of(world.app, rule.endpoint)
         bodies = {"form": (b"note=" + b"a" * limit, "application/x-www-form-urlencoded"),
