@@ -6,13 +6,16 @@ from zoneinfo import ZoneInfo
 
 from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
 
+from pathway.catalogue import load_catalogue
+from pathway.levels import Level
 from store import assessments, export
 from store.errors import AccessDenied, AuthError, Invalid, NotFound
 from webapp.access import public
-from webapp.accounts import auth, bp
+from webapp.accounts import auth, bp, reopen
 from webapp.accounts.current import assessment_in_session
 from webapp.accounts.forms import CaseRefForm, OverrideForm, SignInForm, SignOutForm
 from webapp.accounts.history import chart, label, rows
+from webapp.journey import answers as journey_answers
 
 LOCKED = ("This account is locked after too many attempts to sign in. Try again in {minutes} minutes, "
           "or ask your administrator to reset your password.")
@@ -99,8 +102,10 @@ def case(user, case_ref: str):
         return redirect(url_for("accounts.case", case_ref=entries[0].case_ref))
     table = rows(entries, _tz().key)
     saved = request.args.get("saved", type=int)
+    hours = current_app.config["OFFICE_HOURS"]
+    later = {e.id: reopen.later_decision(e, hours) for e in entries}
     return render_template("accounts/case.html", case_ref=entries[0].case_ref, table=table[::-1],
-                           chart=chart(table), label=label, saved=saved, back=url_for("accounts.cases"))
+                           chart=chart(table), label=label, saved=saved, back=url_for("accounts.cases"), later=later)
 
 
 def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
@@ -128,15 +133,20 @@ def export_csv(user, case_ref: str):
     return _download(case_ref.upper(), body, "text/csv", "csv")
 
 
-@bp.route("/cases/<case_ref>/entries/<int:entry_id>/level", methods=["GET", "POST"])
-@auth.signed_in("accounts.cases", auth.READERS)
-def override(user, case_ref: str, entry_id: int):
+def _entry(user, case_ref: str, entry_id: int):
     try:
         entry = assessments.get_assessment(auth.engine(), user, entry_id)
     except NotFound:
         abort(404)
     if entry.case_ref != case_ref.upper():
         abort(404)
+    return entry
+
+
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/level", methods=["GET", "POST"])
+@auth.signed_in("accounts.cases", auth.READERS)
+def override(user, case_ref: str, entry_id: int):
+    entry = _entry(user, case_ref, entry_id)
     form = OverrideForm.build(entry.recorded_level)
     if form.validate_on_submit():
         try:
@@ -149,6 +159,30 @@ def override(user, case_ref: str, entry_id: int):
     back = url_for("accounts.case", case_ref=entry.case_ref)
     return render_template("accounts/override.html", form=form, entry=entry, label=label, back=back,
                            saved=entry.created_at.astimezone(_tz()))
+
+
+@bp.get("/cases/<case_ref>/entries/<int:entry_id>")
+@auth.signed_in("accounts.cases", auth.READERS)
+def entry(user, case_ref: str, entry_id: int):
+    found = _entry(user, case_ref, entry_id)
+    d = reopen.stored_decision(found)
+    return render_template("accounts/entry.html", entry=found, d=d, label=label, tz=_tz(), Level=Level,
+                           catalogue=reopen.StoredCatalogue(load_catalogue()),
+                           later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+                           saved=found.created_at.astimezone(_tz()),
+                           back=url_for("accounts.case", case_ref=found.case_ref))
+
+
+@bp.post("/cases/<case_ref>/entries/<int:entry_id>/assess-again")
+@auth.signed_in("accounts.cases", auth.READERS)
+def assess_again(user, case_ref: str, entry_id: int):
+    if not SignOutForm().validate_on_submit():     # a CSRF token and nothing else
+        abort(400)
+    found = _entry(user, case_ref, entry_id)
+    answers = reopen.journey_answers(found.case)
+    journey_answers.clear()
+    journey_answers.put(**answers)
+    return redirect(url_for("journey.check" if "child" in answers else "journey.result"))
 
 
 @bp.get("/overrides")
