@@ -88,7 +88,8 @@ class World:
     def samples(self, endpoint: str) -> dict:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
         values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
-                  "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt"}
+                  "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt",
+                  "override_id": 1}   # the world's one override (a fresh database)
         if endpoint == "assets.static":
             values["filename"] = "manifest.json"
         return values
@@ -108,6 +109,7 @@ class World:
             "accounts.sign_in": lambda: {"username": "pat", "password": PASSWORD},
             "accounts.save": lambda: {"case_ref": "FSP-0099"},
             "accounts.override": lambda: {"level": "protection", "reason": "A different level, for the sweep"},
+            "accounts.review": lambda: {"note": "Reviewed, for the sweep"},
             "adviser.update": lambda: {"note": "a note", "age_years": "4"},
             "adviser.search": lambda: {"q": "bruise"},
             "practice.new_session": lambda: {"scenarios": [BRUISING]},

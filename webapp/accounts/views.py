@@ -13,7 +13,7 @@ from store.errors import AccessDenied, AuthError, Invalid, NotFound
 from webapp.access import public
 from webapp.accounts import auth, bp, reopen
 from webapp.accounts.current import assessment_in_session
-from webapp.accounts.forms import CaseRefForm, OverrideForm, SignInForm, SignOutForm
+from webapp.accounts.forms import CaseRefForm, OverrideForm, ReviewForm, SignInForm, SignOutForm
 from webapp.accounts.history import chart, label, rows
 from webapp.journey import answers as journey_answers
 
@@ -185,6 +185,9 @@ def assess_again(user, case_ref: str, entry_id: int):
     return redirect(url_for("journey.check" if "child" in answers else "journey.result"))
 
 
+FILTER_WORDS = {"direction": {"down": "down", "up": "up"}, "reviewed": {"yes": True, "no": False}}
+
+
 @bp.get("/overrides")
 @auth.signed_in("accounts.overrides", auth.MANAGERS)
 def overrides(user):
@@ -192,7 +195,33 @@ def overrides(user):
         pairs = assessments.list_overrides(auth.engine(), user)
     except AccessDenied:
         abort(403)
-    return render_template("accounts/overrides.html", pairs=pairs, label=label, tz=_tz())
+    teams = sorted({e.team for e, _o in pairs})
+    chosen = {"team": request.args.get("team") if request.args.get("team") in teams else None,
+              **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
+    shown = assessments.filter_overrides(pairs, **chosen)
+    return render_template("accounts/overrides.html", pairs=shown, total=len(pairs), teams=teams, args=request.args,
+                           label=label, tz=_tz())
+
+
+@bp.route("/overrides/<int:override_id>/review", methods=["GET", "POST"])
+@auth.signed_in("accounts.overrides", auth.MANAGERS)
+def review(user, override_id: int):
+    pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == override_id]
+    if not pairs:
+        abort(404)
+    entry, found = pairs[0]
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            assessments.record_review(auth.engine(), user, override_id, form.note.data or "")
+        except Invalid as exc:
+            form.note.errors = [f"Note {exc.message}"]
+        except NotFound:
+            abort(404)
+        else:
+            return redirect(url_for("accounts.overrides"))
+    return render_template("accounts/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(),
+                           back=url_for("accounts.overrides"))
 
 
 @bp.app_errorhandler(403)
