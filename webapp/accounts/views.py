@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
 
 from pathway.catalogue import load_catalogue
-from pathway.levels import Level
+from pathway.levels import LEVELS, Level
 from store import assessments, export
+from store.dashboard import team_dashboard
+from webapp.accounts import dashboard as charts
 from store.errors import AccessDenied, AuthError, Invalid, NotFound
 from webapp.access import public
 from webapp.accounts import auth, bp, reopen
@@ -222,6 +224,26 @@ def review(user, override_id: int):
             return redirect(url_for("accounts.overrides"))
     return render_template("accounts/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(),
                            back=url_for("accounts.overrides"))
+
+
+@bp.get("/dashboard")
+@auth.signed_in("accounts.dashboard", auth.MANAGERS)
+def dashboard(user):
+    d = team_dashboard(auth.engine(), user)
+    catalogue = load_catalogue()
+
+    def words(iid: str) -> str:
+        return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
+
+    rate = [("Recorded a different level", d.override_rate or 0)]
+    direction = [("Lower than the tool's", d.down), ("Higher than the tool's", d.up)]
+    return render_template(
+        "accounts/dashboard.html", d=d, label=label, words=words, legend=charts.legend(),
+        month_label=charts.month_label, levels=LEVELS,
+        by_month=charts.level_bars(d.months),
+        rate=charts.bars(rate, unit="%", what="Share of saved assessments where a level different from the tool's was recorded"),
+        direction=charts.bars(direction, what="Recorded levels by direction"),
+        top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"))
 
 
 @bp.app_errorhandler(403)
