@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
@@ -16,6 +17,7 @@ from webapp.practice.feedback import decide, feedback
 from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
                                    indicator_data, scenario_form)
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
+from webapp.practice.summary import summary_csv as summary_table
 
 TRAINER = "practice_trainer"  # session key: {code: trainer token}
 TRAINEE = "practice_trainee"  # session key: {code: trainee id}
@@ -101,10 +103,24 @@ def end(code: str):
 @session_trainer
 def summary(code: str):
     ps = _require_trainer(code)
-    result = summarise(_scenarios(ps), store.answers(ps.code))
+    result = summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code))
     return render_template("practice/summary.html", ps=ps, s=result, levels=LEVELS, bar_width=bar_width,
                            label_width=CHART_LABEL_WIDTH, bar_max=CHART_BAR_WIDTH, row_h=CHART_ROW,
-                           back=url_for("practice.trainer", code=ps.code))
+                           words=_words, back=url_for("practice.trainer", code=ps.code))
+
+
+def _words(iid: str) -> str:
+    catalogue = load_catalogue()
+    return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
+
+
+@bp.get("/session/<code>/summary.csv")
+@session_trainer
+def summary_csv(code: str):
+    ps = _require_trainer(code)
+    body = summary_table(summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code)), _words)
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
 
 
 # --- trainee ------------------------------------------------------------------------------
