@@ -11,7 +11,7 @@ from rules import RulesError
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.practice import bp, store
-from webapp.practice import library
+from webapp.practice import groups, library
 from webapp.practice.editor import scenario_from_form, place_errors
 from webapp.practice.feedback import decide, feedback
 from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
@@ -68,13 +68,27 @@ def index():
 def new_session(_user):
     entries = library.entries()
     form = StartForm.build(entries)
-    if form.validate_on_submit():
-        by_id = {e.scenario.id: e.scenario for e in entries}
-        chosen = [by_id[i] for i in form.scenarios.data]
+    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+    group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
+    shown = groups.matching(entries, filters)
+    ticked = set(request.form.getlist("scenarios"))
+    wanted = request.form.get("select_group")
+    if wanted is not None:      # "Select all in this group": tick them and show the page again
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        form.scenarios.errors = []      # none ticked yet is not an error: the trainer is still choosing
+        ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
+    elif form.validate_on_submit():
+        wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
+        chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
         code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen))
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.trainer", code=code))
-    return render_template("practice/new.html", form=form, back=url_for("practice.index"))
+    hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
+    return render_template("practice/new.html", form=form, back=url_for("practice.index"), groups=groups,
+                           grouped=groups.grouped(shown, group_by), filters=filters, group_by=group_by,
+                           options={f: groups.options(entries, f) for f in groups.FACETS}, ticked=ticked,
+                           hidden=hidden, shown=len(shown), total=len(entries))
 
 
 @bp.get("/session/<code>")
