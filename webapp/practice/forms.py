@@ -95,6 +95,10 @@ def level_field(label: str, message: str) -> RadioField:
 class StartForm(FlaskForm):
     scenarios = _Multi("Which scenarios will you practise?",
                        validators=[InputRequired("Select at least one scenario")])
+    cohort = StringField("Cohort label (optional)", widget=GovTextInput(),
+                         description="Sessions with the same label are shown together, so you can follow agreement over "
+                                     "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
+                         validators=[Length(max=80, message="Cohort label must be 80 characters or fewer")])
     submit = SubmitField("Start the session", widget=GovSubmitInput())
 
     @classmethod

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
                         delete, insert, select, update)
 
 from webapp import db
@@ -56,6 +56,22 @@ practice_answers = Table(
 )
 
 
+# A session's results, kept after the session itself is deleted (SESSION_DAYS), so a partnership
+# can follow agreement over a programme of training. Counts only: no display names, no answers.
+practice_results = Table(
+    "practice_results", db.metadata,
+    Column("code", String(16), primary_key=True),
+    Column("cohort", String(80), nullable=True, index=True),   # the trainer's label, e.g. "DSL course spring 2027"
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("scenarios", Integer, nullable=False),
+    Column("trainees", Integer, nullable=True),
+    Column("answers", Integer, nullable=True),
+    Column("agree", Integer, nullable=True),
+    Column("kappa", Float, nullable=True),
+)
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -90,8 +106,9 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, str]:
-    """A new session: (join code, trainer token). The token goes into the trainer's session only."""
+def start_session(scenario_ids: list[str], scenarios_yaml: str, cohort: str | None = None) -> tuple[str, str]:
+    """A new session: (join code, trainer token). The token goes into the trainer's session only.
+    `cohort` labels its results, which outlive it."""
     token = secrets.token_urlsafe(32)
     _expire_old()
     with db.engine().begin() as conn:
@@ -104,6 +121,8 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, st
         conn.execute(insert(practice_sessions).values(
             code=code, trainer_key=_hash(token), scenario_ids=json.dumps(scenario_ids),
             scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()))
+        conn.execute(insert(practice_results).values(code=code, cohort=(cohort or "").strip() or None,
+                                                     started_at=db.utcnow(), scenarios=len(scenario_ids)))
     return code, token
 
 
@@ -124,9 +143,50 @@ def is_trainer(code: str, token: str | None) -> bool:
     return row is not None and secrets.compare_digest(row.trainer_key, _hash(token))
 
 
-def end_session(code: str) -> None:
+def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int = 0,
+                kappa: float | None = None) -> None:
+    """End the session and keep its results (counts only) under its cohort."""
     with db.engine().begin() as conn:
         conn.execute(update(practice_sessions).where(practice_sessions.c.code == code).values(ended=True))
+        conn.execute(update(practice_results).where(practice_results.c.code == code).values(
+            ended_at=db.utcnow(), trainees=trainees, answers=answers, agree=agree, kappa=kappa))
+
+
+@dataclass(frozen=True)
+class Result:
+    code: str
+    cohort: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    scenarios: int
+    trainees: int | None
+    answers: int | None
+    agree: int | None
+    kappa: float | None
+
+    @property
+    def agree_percent(self) -> float | None:
+        return None if not self.answers else 100.0 * (self.agree or 0) / self.answers
+
+
+def cohorts() -> list[tuple[str, int]]:
+    """(label, ended sessions) of every cohort, by label."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_results.c.cohort, practice_results.c.code)
+                            .where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None)))
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.cohort] = counts.get(r.cohort, 0) + 1
+    return sorted(counts.items())
+
+
+def cohort_results(cohort: str) -> list[Result]:
+    """A cohort's ended sessions, oldest first."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_results).where(practice_results.c.cohort == cohort,
+                                                           practice_results.c.ended_at.is_not(None))
+                            .order_by(practice_results.c.started_at, practice_results.c.code))
+        return [Result(**r._mapping) for r in rows]
 
 
 def normalise_code(code: str) -> str:

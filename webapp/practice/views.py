@@ -9,6 +9,7 @@ from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
 from webapp.access import public, session_trainee, session_trainer
+from webapp.accounts.dashboard import bars
 from webapp.accounts import auth
 from webapp.practice import bp, store
 from webapp.practice import groups, library
@@ -81,7 +82,7 @@ def new_session(_user):
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
-        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen))
+        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), form.cohort.data)
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.trainer", code=code))
     hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
@@ -109,7 +110,9 @@ def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    store.end_session(ps.code)
+    result = summarise(_scenarios(ps), store.answers(ps.code))
+    store.end_session(ps.code, trainees=len(store.trainees(ps.code)), answers=result.answers, agree=result.agree,
+                      kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
 
@@ -135,6 +138,20 @@ def summary_csv(code: str):
     body = summary_table(summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code)), _words)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
+
+
+@bp.get("/cohorts")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def cohorts(_user):
+    label = request.args.get("cohort", "")
+    known = store.cohorts()
+    if label not in {c for c, _n in known}:
+        return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
+    results = store.cohort_results(label)
+    chart = bars([(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
+                 unit="%", what=f"Agreement with the model answer in each session of {label}, oldest first")
+    return render_template("practice/cohort.html", label=label, results=results, chart=chart,
+                           back=url_for("practice.cohorts"))
 
 
 # --- trainee ------------------------------------------------------------------------------
