@@ -33,6 +33,7 @@ from webapp import access, create_app, db, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
+from webapp.practice import store as practice_store
 from webapp.practice.forms import indicator_data
 
 PASSWORD = "correct horse battery"
@@ -43,6 +44,7 @@ REASON = "Sweep reason: the family moved out of the area"
 TRAINEE_NAME = "Sweep trainee"
 BRUISING = "age-under-2-bruising"
 BRUISED = "immediate.unexplained_bruising_under_2"
+SAVED_SCENARIO = "sweep-saved"
 SECRETS = (REASON, TRAINEE_NAME)   # never in a response to someone who may not see them
 # (username, role, team): pat saved the case; meg manages pat's team; tess started the practice session
 PEOPLE = [("pat", "practitioner", "North"), ("meg", "manager", "North"), ("tess", "trainer", "North"),
@@ -89,7 +91,9 @@ class World:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
         values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
                   "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt",
-                  "override_id": 1}   # the world's one override (a fresh database)
+                  "override_id": 1, "version": 1}   # the world's one override and scenario version (a fresh database)
+        if endpoint in ("practice.scenario_versions", "practice.scenario_version"):
+            values["scenario_id"] = SAVED_SCENARIO
         if endpoint == "assets.static":
             values["filename"] = "manifest.json"
         return values
@@ -169,6 +173,7 @@ def world(tmp_path_factory):
     assert joined.status_code == 302, joined.get_data(as_text=True)
     with app.app_context():
         scenario_yaml = dump_scenarios([library.by_id()[BRUISING].scenario]).replace(BRUISING, "sweep-import")
+        practice_store.save_scenario(SAVED_SCENARIO, scenario_yaml.replace("sweep-import", SAVED_SCENARIO), made["tess"])
     return World(app, visitors, entry.id, code, scenario_yaml)
 
 

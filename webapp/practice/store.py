@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
-                        delete, insert, select, update)
+                        delete, func, insert, select, update)
 
 from webapp import db
 
@@ -26,6 +26,19 @@ practice_scenarios = Table(
     Column("id", String(80), primary_key=True),
     Column("yaml", Text, nullable=False),  # one scenario, as dump_scenarios writes it
     Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every save of a library scenario, kept: who, when, how, and the YAML as saved.
+practice_scenario_versions = Table(
+    "practice_scenario_versions", db.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scenario_id", String(80), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("author", String(64), nullable=False),   # the trainer's username
+    Column("how", String(16), nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("yaml", Text, nullable=False),
+    UniqueConstraint("scenario_id", "version"),
 )
 
 practice_sessions = Table(
@@ -84,11 +97,53 @@ def saved_scenarios() -> list[tuple[str, str]]:
         return [(r.id, r.yaml) for r in conn.execute(select(practice_scenarios).order_by(practice_scenarios.c.id))]
 
 
-def save_scenario(scenario_id: str, text: str) -> None:
-    """Save a scenario's YAML, replacing a saved one with the same id."""
+@dataclass(frozen=True)
+class Version:
+    scenario_id: str
+    version: int
+    author: str
+    how: str                        # "written" (the editor) or "imported"
+    saved_at: datetime
+    yaml: str
+
+
+def save_scenario(scenario_id: str, text: str, author=None, how: str = "written") -> Version:
+    """Save a scenario's YAML, replacing the current one with the same id; every save is kept as
+    a numbered version with its author, and audited (store.audit) in the same transaction.
+    `author` is the signed-in store User (None only for tests and scripts)."""
+    from store import audit
+
+    now = db.utcnow()
     with db.engine().begin() as conn:
+        last = conn.execute(select(func.max(practice_scenario_versions.c.version))
+                            .where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
+        replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
         conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
-        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=db.utcnow()))
+        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
+        name = author.username if author else "(unknown)"
+        conn.execute(insert(practice_scenario_versions).values(
+            scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text))
+        audit.record(conn, "scenario.replace" if replaced else "scenario.save", user_id=author.id if author else None,
+                     detail=f"scenario={scenario_id} version={last + 1} {how}", now=now)
+    return Version(scenario_id, last + 1, name, how, now, text)
+
+
+def versions(scenario_id: str) -> list[Version]:
+    """Every saved version of a scenario, newest first."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_scenario_versions)
+                            .where(practice_scenario_versions.c.scenario_id == scenario_id)
+                            .order_by(practice_scenario_versions.c.version.desc()))
+        return [Version(r.scenario_id, r.version, r.author, r.how, r.saved_at, r.yaml) for r in rows]
+
+
+def latest_versions() -> dict[str, Version]:
+    """The newest version of each saved scenario that has one (saves before versions began have none)."""
+    out: dict[str, Version] = {}
+    with db.engine().connect() as conn:
+        for r in conn.execute(select(practice_scenario_versions).order_by(practice_scenario_versions.c.version)):
+            out[r.scenario_id] = Version(r.scenario_id, r.version, r.author, r.how, r.saved_at, r.yaml)
+    return out
 
 
 # --- sessions ----------------------------------------------------------------------------------

@@ -235,12 +235,32 @@ def answer_feedback(code: str, scenario_id: str):
 @bp.get("/scenarios")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenarios(_user):
-    return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
+    return render_template("practice/scenarios.html", entries=library.entries(), versions=store.latest_versions(),
+                           back=url_for("practice.index"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_versions(_user, scenario_id: str):
+    found = store.versions(scenario_id)
+    if not found:
+        abort(404)
+    return render_template("practice/versions.html", scenario_id=scenario_id, versions=found,
+                           back=url_for("practice.scenarios"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions/<int:version>.yaml")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_version(_user, scenario_id: str, version: int):
+    found = next((v for v in store.versions(scenario_id) if v.version == version), None)
+    if found is None:
+        abort(404)
+    return _yaml_download(found.yaml, f"{scenario_id}-v{version}.yaml")
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def write(_user):
+def write(user):
     form = scenario_form()
     preview = None
     if form.validate_on_submit():
@@ -250,8 +270,8 @@ def write(_user):
             place_errors(form, exc.errors)
         else:
             if form.save.data:
-                library.save(scenario)
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}.")
+                version = library.save(scenario, user, "written")
+                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}.")
                 return redirect(url_for("practice.scenarios"))
             preview = decision
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
@@ -259,7 +279,7 @@ def write(_user):
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def import_scenarios(_user):
+def import_scenarios(user):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
@@ -282,7 +302,7 @@ def import_scenarios(_user):
                 seen.add(s.id)
             if not problems:
                 for s in found:
-                    library.save(s)
+                    library.save(s, user, "imported")
                 flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
                       + ", ".join(s.id for s in found) + ".")
                 return redirect(url_for("practice.scenarios"))
