@@ -16,7 +16,7 @@ from webapp.practice import groups, library
 from webapp.practice.editor import scenario_from_form, place_errors
 from webapp.practice.feedback import decide, feedback
 from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
-                                   indicator_data, scenario_form)
+                                   indicator_data, narrow, scenario_form)
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
 from webapp.practice.summary import summary_csv as summary_table
 
@@ -202,11 +202,24 @@ def answer(code: str, scenario_id: str):
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
     form = answer_form(scenario)
-    if form.validate_on_submit():
-        store.save_answer(tid, scenario.id, form.level.data, chosen_indicators(form))
-        return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
-    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form,
-                           back=url_for("practice.trainee", code=ps.code))
+    find = "" if request.form.get("find_submit") == "clear" else (request.form.get("find") or "").strip()
+    hidden: dict[str, list[str]] = {}
+    nudge = False
+    if "find_submit" in request.form:       # narrow the list; nothing is saved
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        for field in form:
+            field.errors = []
+        if find:
+            hidden = indicator_data(narrow(form, find, scenario))
+    elif form.validate_on_submit():
+        chosen = chosen_indicators(form)
+        if chosen or request.form.get("confirm_empty"):
+            store.save_answer(tid, scenario.id, form.level.data, chosen)
+            return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
+        nudge = True                         # nothing ticked: ask once, then accept it
+    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden,
+                           nudge=nudge, back=url_for("practice.trainee", code=ps.code))
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
