@@ -22,20 +22,18 @@ from rules.facts import decision_fact, need_facts
 RELATED_SOURCE = "Key contacts, p23"
 
 
-_NAMES: dict[int, tuple[Catalogue, tuple[str, str]]] = {}  # id -> (catalogue kept alive, ruleset names)
-
-
 def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
     """The (needs, guidance) ruleset names for a catalogue: the shipped one keeps the plain names;
     any other (a draft being tried) gets names suffixed by a hash of its content, since
     durable-rules registers a name once per process."""
     if catalogue is load_catalogue():
         return needs.NAME, guidance.NAME
-    known = _NAMES.get(id(catalogue))
-    if known is None or known[0] is not catalogue:
+    names = catalogue.__dict__.get("_ruleset_names")   # kept on the (frozen) catalogue, as its look-ups are
+    if names is None:
         digest = hashlib.sha256(catalogue.model_dump_json().encode()).hexdigest()[:16]
-        known = _NAMES[id(catalogue)] = (catalogue, (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}"))
-    return known[1]
+        names = (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}")
+        object.__setattr__(catalogue, "_ruleset_names", names)
+    return names
 
 
 def ensure_registered(catalogue: Optional[Catalogue] = None) -> tuple[str, str]:

@@ -5,6 +5,8 @@ can be downloaded without uploading it again; a new upload or signing out replac
 """
 from __future__ import annotations
 
+import json
+
 from flask import Response, redirect, render_template, session, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -80,7 +82,6 @@ def ruleset_report(user, kind: str):
         session.pop(DRAFT, None)
         return redirect(url_for("owners.ruleset"))
     if kind == "json":
-        import json
         body, mimetype = json.dumps(report.as_dict(), indent=1, ensure_ascii=False, default=str), "application/json"
     else:
         body, mimetype = render_text(report), "text/plain"
