@@ -65,3 +65,11 @@ def test_ticked_scenarios_hidden_by_a_filter_are_kept(trainer):
     r = trainer.post("/practice/new?level=additional", data={"select_group": "additional",
                                                              "scenarios": ["age-under-2-bruising"]})
     assert '<input type="hidden" name="scenarios" value="age-under-2-bruising">' in r.get_data(as_text=True)
+
+
+def test_the_library_page_filters_too(trainer):
+    page = text(trainer.get("/practice/scenarios?family=combination"))
+    combination = [s for s in SHIPPED if "combination" in groups.families(s)]
+    assert f"Showing {len(combination)} of" in page
+    assert all(s.title in page for s in combination)
+    assert "Missing Mondays" not in page

@@ -64,14 +64,19 @@ def index():
 
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
+def _filtered(entries):
+    """The library filters in the address (level, age, family, topic) and the entries they keep."""
+    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+    return filters, groups.matching(entries, filters)
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @auth.signed_in("practice.new_session", auth.TRAINERS)
 def new_session(_user):
     entries = library.entries()
     form = StartForm.build(entries)
-    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+    filters, shown = _filtered(entries)
     group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
-    shown = groups.matching(entries, filters)
     ticked = set(request.form.getlist("scenarios"))
     wanted = request.form.get("select_group")
     if wanted is not None:      # "Select all in this group": tick them and show the page again
@@ -248,7 +253,11 @@ def answer_feedback(code: str, scenario_id: str):
 @bp.get("/scenarios")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenarios(_user):
-    return render_template("practice/scenarios.html", entries=library.entries(), versions=store.latest_versions(),
+    entries = library.entries()
+    filters, shown = _filtered(entries)
+    return render_template("practice/scenarios.html", entries=shown, versions=store.latest_versions(),
+                           groups=groups, filters=filters, group_by=None, shown=len(shown), total=len(entries),
+                           options={f: groups.options(entries, f) for f in groups.FACETS},
                            back=url_for("practice.index"))
 
 
