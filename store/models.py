@@ -61,6 +61,16 @@ overrides = Table(
     Column("reason", Text, nullable=False),
 )
 
+# A manager's review of an override (revision 0002). Append-only; deleted only by retention.
+override_reviews = Table(
+    "override_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("override_id", Integer, ForeignKey("overrides.id"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
 # Append-only, never deleted. Who, what, when, which record: never answers, reasons or passwords.
 audit_log = Table(
     "audit_log", metadata,

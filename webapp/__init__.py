@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
@@ -21,8 +21,23 @@ from webapp.sessions import SqlSessionInterface
 csrf = CSRFProtect()
 
 
+class Request(Flask.request_class):
+    """A request whose body limit may depend on its path (webapp.security.BODY_LIMITS)."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self._max_content_length is not None:
+            return self._max_content_length
+        return security.body_limit(self.path, current_app.config)
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+
 class App(Flask):
     jinja_environment = rendering.Environment   # a cheaper check on each macro import
+    request_class = Request
 
     def log_exception(self, exc_info):
         """Flask's own line names the path ("Exception on /cases/<ref>/..."), which can hold a case
@@ -83,6 +98,7 @@ def create_app(config: dict | None = None) -> Flask:
     from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp
     from webapp.journey import bp as journey_bp
+    from webapp.owners import bp as owners_bp
     from webapp.practice import bp as practice_bp
 
     assets.init_app(app)  # /assets, and the cache headers of every static file
@@ -90,6 +106,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp)
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)
+    app.register_blueprint(owners_bp)
     csrf.exempt(api_bp)
     if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
         from webapp import demo

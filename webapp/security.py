@@ -12,6 +12,14 @@ import secrets
 from flask import Flask, g, request
 
 STATIC_ENDPOINTS = {"static", "assets.static"}
+# Paths allowed a larger body than MAX_CONTENT_LENGTH (an admin's catalogue upload); set by the
+# blueprint that owns the path.
+BODY_LIMITS: dict[str, int] = {}
+
+
+def body_limit(path: str, config) -> int | None:
+    """The most bytes a request to `path` may send."""
+    return BODY_LIMITS.get(path, config.get("MAX_CONTENT_LENGTH"))
 
 
 def _nonce() -> str:
@@ -31,7 +39,7 @@ class _MeasuredBody:
         self.wsgi_app, self.app = wsgi_app, app
 
     def __call__(self, environ, start_response):
-        limit = self.app.config.get("MAX_CONTENT_LENGTH")
+        limit = body_limit(environ.get("PATH_INFO", ""), self.app.config)
         if limit is not None and not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
             body = environ["wsgi.input"].read(limit + 1)
             environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))

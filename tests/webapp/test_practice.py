@@ -32,7 +32,9 @@ def join(app, code: str, name: str):
 
 
 def answer(client, code, scenario_id, level, indicators):
-    response = client.post(f"/practice/s/{code}/{scenario_id}", data={"level": level, **indicator_data(indicators)})
+    """Answer a scenario; with no indicator, confirm it (the page asks once: test_practice_answer)."""
+    data = {"level": level, **indicator_data(indicators), **({} if indicators else {"confirm_empty": "1"})}
+    response = client.post(f"/practice/s/{code}/{scenario_id}", data=data)
     assert response.status_code == 302, text(response)
     return client.get(response.location)
 

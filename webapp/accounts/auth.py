@@ -19,13 +19,14 @@ from webapp.access import SIGNED_IN, Access
 
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "practice.new_session",
-                 "practice.scenarios", "demo.practice_summary"}
+AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "accounts.dashboard", "practice.new_session",
+                 "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
 
 # Who may use which signed-in pages (the store checks assessments again on every read).
 READERS = frozenset(ROLES) - {"admin"}      # save and read assessments; admin manages accounts only
 MANAGERS = frozenset({"manager"})           # the team's overrides
 TRAINERS = frozenset({"trainer", "admin"})  # practice sessions and the scenario library
+ADMINS = frozenset({"admin"})               # the document's owners: trying a catalogue change
 
 
 def engine():

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
 from webapp import limits
 from webapp.access import public, session_trainee, session_trainer
+from webapp.accounts.dashboard import bars
 from webapp.accounts import auth
 from webapp.practice import bp, store
-from webapp.practice import library
+from webapp.practice import groups, library
 from webapp.practice.editor import scenario_from_form, place_errors
 from webapp.practice.feedback import decide, feedback
 from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
-                                   indicator_data, scenario_form)
+                                   indicator_data, narrow, scenario_form)
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
+from webapp.practice.summary import summary_csv as summary_table
 
 TRAINER = "practice_trainer"  # session key: {code: trainer token}
 TRAINEE = "practice_trainee"  # session key: {code: trainee id}
@@ -70,18 +73,38 @@ def index():
 
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
+def _filtered(entries):
+    """The library filters in the address (level, age, family, topic) and the entries they keep."""
+    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+    return filters, groups.matching(entries, filters)
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @auth.signed_in("practice.new_session", auth.TRAINERS)
 def new_session(user):
     entries = library.entries()
     form = StartForm.build(entries)
-    if form.validate_on_submit():
-        by_id = {e.scenario.id: e.scenario for e in entries}
-        chosen = [by_id[i] for i in form.scenarios.data]
-        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id)
+    filters, shown = _filtered(entries)
+    group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
+    ticked = set(request.form.getlist("scenarios"))
+    wanted = request.form.get("select_group")
+    if wanted is not None:      # "Select all in this group": tick them and show the page again
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        form.scenarios.errors = []      # none ticked yet is not an error: the trainer is still choosing
+        ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
+    elif form.validate_on_submit():
+        wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
+        chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
+        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
+                                            cohort=form.cohort.data)
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.trainer", code=code))
-    return render_template("practice/new.html", form=form, back=url_for("practice.index"))
+    hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
+    return render_template("practice/new.html", form=form, back=url_for("practice.index"), groups=groups,
+                           grouped=groups.grouped(shown, group_by), filters=filters, group_by=group_by,
+                           options={f: groups.options(entries, f) for f in groups.FACETS}, ticked=ticked,
+                           hidden=hidden, shown=len(shown), total=len(entries))
 
 
 @bp.get("/session/<code>")
@@ -117,7 +140,9 @@ def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    store.end_session(ps.code)
+    result = summarise(_scenarios(ps), store.answers(ps.code))
+    store.end_session(ps.code, trainees=len(store.trainees(ps.code)), answers=result.answers, agree=result.agree,
+                      kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
 
@@ -126,10 +151,38 @@ def end(code: str):
 @limits.practice_pages_per_address
 def summary(code: str):
     ps = _require_trainer(code)
-    result = summarise(_scenarios(ps), store.answers(ps.code))
+    result = summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code))
     return render_template("practice/summary.html", ps=ps, s=result, levels=LEVELS, bar_width=bar_width,
                            label_width=CHART_LABEL_WIDTH, bar_max=CHART_BAR_WIDTH, row_h=CHART_ROW,
-                           back=url_for("practice.trainer", code=ps.code))
+                           words=_words, back=url_for("practice.trainer", code=ps.code))
+
+
+def _words(iid: str) -> str:
+    catalogue = load_catalogue()
+    return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
+
+
+@bp.get("/session/<code>/summary.csv")
+@session_trainer
+def summary_csv(code: str):
+    ps = _require_trainer(code)
+    body = summary_table(summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code)), _words)
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
+
+
+@bp.get("/cohorts")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def cohorts(_user):
+    label = request.args.get("cohort", "")
+    known = store.cohorts()
+    if label not in {c for c, _n in known}:
+        return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
+    results = store.cohort_results(label)
+    chart = bars([(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
+                 unit="%", what=f"Agreement with the model answer in each session of {label}, oldest first")
+    return render_template("practice/cohort.html", label=label, results=results, chart=chart,
+                           back=url_for("practice.cohorts"))
 
 
 # --- trainee ------------------------------------------------------------------------------
@@ -192,11 +245,24 @@ def answer(code: str, scenario_id: str):
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
     form = answer_form(scenario)
-    if form.validate_on_submit():
-        store.save_answer(tid, scenario.id, form.level.data, chosen_indicators(form))
-        return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
-    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form,
-                           back=url_for("practice.trainee", code=ps.code))
+    find = "" if request.form.get("find_submit") == "clear" else (request.form.get("find") or "").strip()
+    hidden: dict[str, list[str]] = {}
+    nudge = False
+    if "find_submit" in request.form:       # narrow the list; nothing is saved
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        for field in form:
+            field.errors = []
+        if find:
+            hidden = indicator_data(narrow(form, find, scenario))
+    elif form.validate_on_submit():
+        chosen = chosen_indicators(form)
+        if chosen or request.form.get("confirm_empty"):
+            store.save_answer(tid, scenario.id, form.level.data, chosen)
+            return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
+        nudge = True                         # nothing ticked: ask once, then accept it
+    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden,
+                           nudge=nudge, back=url_for("practice.trainee", code=ps.code))
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
@@ -227,12 +293,36 @@ def answer_feedback(code: str, scenario_id: str):
 @bp.get("/scenarios")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenarios(_user):
-    return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
+    entries = library.entries()
+    filters, shown = _filtered(entries)
+    return render_template("practice/scenarios.html", entries=shown, versions=store.latest_versions(),
+                           groups=groups, filters=filters, group_by=None, shown=len(shown), total=len(entries),
+                           options={f: groups.options(entries, f) for f in groups.FACETS},
+                           back=url_for("practice.index"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_versions(_user, scenario_id: str):
+    found = store.versions(scenario_id)
+    if not found:
+        abort(404)
+    return render_template("practice/versions.html", scenario_id=scenario_id, versions=found,
+                           back=url_for("practice.scenarios"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions/<int:version>.yaml")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_version(_user, scenario_id: str, version: int):
+    found = next((v for v in store.versions(scenario_id) if v.version == version), None)
+    if found is None:
+        abort(404)
+    return _yaml_download(found.yaml, f"{scenario_id}-v{version}.yaml")
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def write(_user):
+def write(user):
     form = scenario_form()
     preview = None
     if form.validate_on_submit():
@@ -242,8 +332,8 @@ def write(_user):
             place_errors(form, exc.errors)
         else:
             if form.save.data:
-                library.save(scenario)
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}.")
+                version = library.save(scenario, user, "written")
+                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}.")
                 return redirect(url_for("practice.scenarios"))
             preview = decision
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
@@ -251,7 +341,7 @@ def write(_user):
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def import_scenarios(_user):
+def import_scenarios(user):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
@@ -274,7 +364,7 @@ def import_scenarios(_user):
                 seen.add(s.id)
             if not problems:
                 for s in found:
-                    library.save(s)
+                    library.save(s, user, "imported")
                 flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
                       + ", ".join(s.id for s in found) + ".")
                 return redirect(url_for("practice.scenarios"))
