@@ -2,11 +2,14 @@
 
 Callers do not use the document's words: they say "bruise", "drunk", "left alone". So each
 indicator is indexed on its text, its catalogue `keywords` and the caller phrasings in
-`data/search_synonyms.yaml`; a query is matched word by word (light stemming, the last word as a
-prefix so one or two keystrokes narrow the list) and phrase by phrase ("not at school" is not
-"school"). The index is built once; a query touches only the posting lists of its own words.
+`data/search_synonyms.yaml`; a query is matched word by word (Snowball's English stemmer; a word
+the index does not know is matched to the nearest indexed words, so "brusies" finds bruising; the
+last word as a prefix so one or two keystrokes narrow the list) and phrase by phrase ("not at
+school" is not "school"). The index is built once; a query touches only the posting lists of its
+own words.
 
-Ordering is by score, then safety first on ties: immediate indicators, then higher levels.
+Ordering is by how well the words match (score, then how much of the indicator's own text they
+cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Indicators whose age band does not admit the child are never offered.
 """
 from __future__ import annotations
@@ -19,7 +22,10 @@ from functools import cache
 from pathlib import Path
 from typing import Optional
 
+import snowballstemmer
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 
@@ -33,6 +39,10 @@ EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
+TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
+MIN_TYPO = 4       # shorter words have too many neighbours one edit away
+AGE_FIT = 1.25     # an immediate criterion written for this child's age (under 2, 5 and under...) fits
+                   # better than the general one with the same words
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -41,14 +51,14 @@ when where how about just really very so too also any some all has have had havi
 doing will would can could should may might must shall think thinks thought keep keeps kept
 after get gets got getting go goes going come comes came one little next door over yet still
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
-again into out up worried worry concerned every hear heard there
+again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
 """.split())
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
 # synonym phrasing would otherwise pull unrelated calls towards it
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SUFFIXES = ("ingly", "ings", "ing", "ied", "ies", "ive", "ed", "es", "ly", "s", "e", "y")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 class SearchDataError(ValueError):
@@ -61,15 +71,15 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+@cache
 def stem(word: str) -> str:
-    """A deliberately crude stemmer: bruise/bruises/bruised/bruising all become 'bruis'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix in ("ing", "ed", "ings") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]  # hitting -> hitt -> hit
-            break
-    return word
+    """Snowball (Porter 2) English: bruise/bruises/bruised/bruising all become 'bruis'."""
+    return _STEMMER.stemWord(word)
+
+
+def max_typos(word: str) -> int:
+    """Edits allowed for a word the index does not know: one for short words, two for long ones."""
+    return 0 if len(word) < MIN_TYPO else 1 if len(word) < 8 else 2
 
 
 _STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
@@ -104,6 +114,7 @@ class Hit:
 class _Entry:
     indicator: Indicator
     order: tuple  # safety-first tie-break
+    own: frozenset = frozenset()  # content stems of the document's own text (how much a query covers)
     phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
 
 
@@ -117,7 +128,8 @@ class SearchIndex:
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
         for n, ind in enumerate(catalogue.indicators):
-            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id))
+            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
+                           frozenset(t for t in tokens(ind.text) if t not in _STOP_STEMS))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
@@ -144,6 +156,7 @@ class SearchIndex:
         surface.update(w for w in words if stem(w) in self.word_synonyms)
         self.surface = sorted(surface)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
+        self._near_cache: dict[str, tuple[str, ...]] = {}
 
     # ---------------------------------------------------------------- query
     def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
@@ -162,6 +175,7 @@ class SearchIndex:
         stems = [stem(w) for w in words]
         scores: dict[int, float] = {}
         matched: dict[int, set[str]] = {}
+        covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
 
         def add(term: str, factor: float, label: str) -> None:
             posting = self.postings.get(term)
@@ -169,32 +183,48 @@ class SearchIndex:
                 return
             idf = self.idf[term]
             for n, weight in posting.items():
+                covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
                     scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
                     best_for_word[n] = gain
                     matched.setdefault(n, set()).add(label)
 
+        def add_with_synonyms(term: str, factor: float, label: str) -> None:
+            add(term, factor, label)
+            for alt in self.word_synonyms.get(term, ()):
+                add(alt, factor * EXPANDED, label)
+
         last = len(words) - 1
         for i, (word, s) in enumerate(zip(words, stems)):
             if s in _STOP_STEMS or word in STOPWORDS:
                 continue
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
-            add(s, 1.0, word)
-            for alt in self.word_synonyms.get(s, ()):
-                add(alt, EXPANDED, word)
+            add_with_synonyms(s, 1.0, word)
+            completions = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
-                for full in self._completions(word):
+                completions = self._completions(word)
+                for full in completions:
                     if full != word:
-                        add(stem(full), PREFIX, word)
-                        for alt in self.word_synonyms.get(stem(full), ()):
-                            add(alt, PREFIX * EXPANDED, word)
+                        add_with_synonyms(stem(full), PREFIX, word)
+            if not best_for_word and not completions:  # not a word the index knows: a typo?
+                for near in self._near(word):
+                    add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched)
 
-        admitted = [n for n in scores if self._admits(n, unborn, age_in_months)]
-        admitted.sort(key=lambda n: (-round(scores[n], 6), self.entries[n].order))
-        return [Hit(self.entries[n].indicator, round(scores[n], 4), tuple(sorted(matched.get(n, ()))))
-                for n in admitted[:limit]]
+        def fit(n: int) -> float:
+            ind = self.entries[n].indicator
+            return AGE_FIT if ind.immediate and ind.age_band and (unborn or age_in_months is not None) else 1.0
+
+        final = {n: scores[n] * fit(n) for n in scores if self._admits(n, unborn, age_in_months)}
+
+        def coverage(n: int) -> float:
+            own = self.entries[n].own
+            return len(own & covered.get(n, set())) / len(own) if own else 0.0
+
+        ranked = sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
+        return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ()))))
+                for n in ranked[:limit]]
 
     def _phrases(self, stems, words, typing, scores, matched) -> None:
         """A multi-word keyword or phrasing met in order earns its content words once more."""
@@ -224,6 +254,18 @@ class SearchIndex:
             if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
                 self._prefix_cache.clear()
             cached = self._prefix_cache[prefix] = tuple(out)
+        return cached
+
+    def _near(self, word: str) -> tuple[str, ...]:
+        """Indexed words within a typo or two of `word` (transposed letters count as one edit)."""
+        cached = self._near_cache.get(word)
+        if cached is None:
+            allowed = max_typos(word)
+            found = process.extract(word, self.surface, scorer=OSA.distance, score_cutoff=allowed, limit=3) if allowed else []
+            best = min((d for _, d, _ in found), default=None)
+            if len(self._near_cache) >= PREFIX_CACHE_SIZE:
+                self._near_cache.clear()
+            cached = self._near_cache[word] = tuple(w for w, d, _ in found if d == best)
         return cached
 
     def _completes(self, prefix: str, target_stem: str) -> bool:
