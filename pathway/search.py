@@ -24,10 +24,13 @@ from typing import Optional
 
 import snowballstemmer
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.models import MAX_AGE_YEARS, CaseError, FieldError, field_error
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
 
@@ -305,3 +308,59 @@ def default_index() -> SearchIndex:
 def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
     """Search the shipped catalogue; see SearchIndex.search."""
     return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit)
+
+
+# ---------------------------------------------------------------- the contract (CLI and API)
+MAX_WORDS = 200   # characters: what an adviser types, not a document
+MAX_LIMIT = 50
+MAX_AGE_MONTHS = MAX_AGE_YEARS * 12 + 11
+
+
+class SearchRequest(BaseModel):
+    """`pathway search` and `POST /api/v1/search` take the same request (issue 14)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: str = Field(min_length=1, max_length=MAX_WORDS, description="what the caller said")
+    age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True,
+                                      description="the child's age in whole months; leave out if not known")
+    unborn: bool = Field(default=False, strict=True, description="the child is not yet born (no age_months)")
+    limit: int = Field(default=10, ge=1, le=MAX_LIMIT, strict=True)
+
+    @model_validator(mode="after")
+    def _one_age(self):
+        if not self.words.strip():
+            raise PydanticCustomError("blank", "words: type what the caller said")
+        if self.unborn and self.age_months is not None:
+            raise PydanticCustomError("age_and_unborn", "give either age_months or unborn, not both")
+        return self
+
+    @classmethod
+    def parse(cls, raw: str | bytes | dict) -> "SearchRequest":
+        """Parse a request, turning every problem into a CaseError naming its field."""
+        try:
+            if isinstance(raw, dict):
+                return cls.model_validate(raw)
+            return cls.model_validate_json(raw)
+        except ValidationError as exc:
+            raise CaseError([_search_field_error(e) for e in exc.errors()]) from None
+
+    def run(self) -> list[dict]:
+        """The hits as the contract's rows: best first."""
+        hits = search(self.words, age_in_months=self.age_months, unborn=self.unborn, limit=self.limit)
+        return [contract_row(h) for h in hits]
+
+
+def contract_row(hit: Hit) -> dict:
+    ind = hit.indicator
+    return {"id": ind.id, "text": ind.text, "level": ind.level.value, "immediate": ind.immediate, "score": hit.score}
+
+
+def _search_field_error(err: dict) -> FieldError:
+    """pydantic's error in the case format; a whole-request check names the field in its message."""
+    if err.get("type") in ("blank", "age_and_unborn"):
+        field = "words" if err["type"] == "blank" else "unborn"
+        return FieldError(field=field, message=err["msg"].removeprefix("words: "))
+    if err.get("type") == "model_type" and not err.get("loc"):
+        return FieldError(field="(body)", message="a search must be a JSON object")
+    return field_error(err)

@@ -34,6 +34,6 @@ def test_the_held_back_set_covers_every_level_and_age_band():
 
 
 def test_held_back_hit_rates():
-    at1, top3, ranks = hit_rates(HELD_OUT)
+    at1, top3, _ = hit_rates(HELD_OUT)
     print(f"\nheld back: n={len(HELD_OUT)} rank-1 {at1:.1%} top-3 {top3:.1%}")
     assert at1 >= FLOOR_TOP1 and top3 >= FLOOR_TOP3
