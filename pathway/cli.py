@@ -33,15 +33,18 @@ def indicator_rows(catalogue=None) -> list[dict]:
     return rows
 
 
-def cmd_indicators(args) -> int:
-    rows = indicator_rows()
-    if args.json:
+def print_rows(rows: list[dict], as_json: bool, line) -> None:
+    """JSON for machines, else one line per row (`line(row)`) with immediate rows flagged."""
+    if as_json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    else:
-        for r in rows:
-            flag = " [IMMEDIATE]" if r["immediate"] else ""
-            sys.stdout.write(f"{r['id']:<55} {r['level']:<11} {r['text']}{flag}\n")
+        return
+    for r in rows:
+        sys.stdout.write(line(r) + (" [IMMEDIATE]" if r["immediate"] else "") + "\n")
+
+
+def cmd_indicators(args) -> int:
+    print_rows(indicator_rows(), args.json, lambda r: f"{r['id']:<55} {r['level']:<11} {r['text']}")
     return 0
 
 
@@ -78,15 +81,9 @@ def cmd_search(args) -> int:
         for err in exc.errors:
             sys.stderr.write(f"error: {err.field}: {err.message}\n")
         return EXIT_REFUSED
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        for r in rows:
-            flag = " [IMMEDIATE]" if r["immediate"] else ""
-            sys.stdout.write(f"{r['score']:>8.3f}  {r['level']:<11} {r['text']}{flag}  ({r['id']})\n")
-        if not rows:
-            sys.stdout.write("No concerns found: try other words\n")
+    print_rows(rows, args.json, lambda r: f"{r['score']:>8.3f}  {r['level']:<11} {r['text']}  ({r['id']})")
+    if not rows and not args.json:
+        sys.stdout.write("No concerns found: try other words\n")
     return 0
 
 
