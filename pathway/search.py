@@ -113,6 +113,32 @@ class Hit:
                 "source": ind.source.cite(), "matched": list(self.matched), "score": self.score}
 
 
+@dataclass(frozen=True)
+class Twin:
+    """An indicator with the same (or nearly the same) words at another level, and what tells them apart."""
+
+    other: Indicator
+    tells_apart: str
+
+
+def twins_of(indicator_id: str, catalogue: Catalogue | None = None) -> list[Twin]:
+    """The one place that knows where twins come from: the catalogue's `twins_of` when it has one,
+    else its `same_words_as` with the two levels' definitions from the document as what tells them apart."""
+    catalogue = catalogue or load_catalogue()
+    if hasattr(catalogue, "twins_of"):
+        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id)]
+    ind = catalogue.indicator(indicator_id)
+    twins = []
+    for other_id in ind.same_words_as:
+        other = catalogue.indicator(other_id)
+        if other.level == ind.level:
+            continue  # the same words at the same level (young carers): not a choice of level
+        twins.append(Twin(other, f"The same words at two levels. {ind.level.label}: "
+                                 f"{catalogue.level(ind.level).definition} {other.level.label}: "
+                                 f"{catalogue.level(other.level).definition}"))
+    return twins
+
+
 @dataclass
 class _Entry:
     indicator: Indicator
