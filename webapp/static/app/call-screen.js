@@ -212,6 +212,7 @@ function callScreen (form) {
 
   function render (data) {
     const focused = document.activeElement
+    const summaryHadFocus = focused && focused.matches('.govuk-error-summary')
     const removeIndex = parts.chosen.contains(focused) ? [...parts.chosen.querySelectorAll('[data-app-remove]')].indexOf(focused) : -1
     for (const [name, html] of Object.entries(data.parts)) parts[name].innerHTML = html
     inlineErrors(data.errors)
@@ -219,6 +220,7 @@ function callScreen (form) {
     showCopy()
     const key = errorKey(data.errors.map((e) => e.message))
     const summary = parts.errors.querySelector('.govuk-error-summary')
+    if (summary && summaryHadFocus) summary.focus({ preventScroll: true }) // the same summary, redrawn
     if (summary && key !== errorsShown) { // as GOV.UK's pattern: a new problem takes the focus to the summary
       summary.focus()
       summary.scrollIntoView({ block: 'start' })
@@ -307,6 +309,16 @@ function callScreen (form) {
     input.focus()
     input.select()
   })
+
+  // --- "New call" first saves what is on the screen (a note still being typed), so Undo brings it all back
+  const newCall = document.getElementById('app-new-call')
+  if (newCall) {
+    newCall.form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      clearTimeout(noteTimer)
+      send().finally(() => newCall.form.submit())
+    }, { once: true })
+  }
 
   // --- copy the call summary
   function showCopy () {
