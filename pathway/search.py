@@ -265,7 +265,9 @@ class SearchIndex:
                     continue
                 ok = all(stems[i + k] == toks[k] for k in range(len(toks) - 1))
                 final = stems[end] == toks[-1] or (
-                    end == last and typing and len(words[end]) >= MIN_PREFIX and self._completes(words[end], toks[-1]))
+                    # a phrase of three words or more is specific enough to complete from one letter ("not at s")
+                    end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3)
+                    and self._completes(words[end], toks[-1]))
                 if ok and final:
                     bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
