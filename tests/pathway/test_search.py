@@ -159,21 +159,6 @@ def test_every_indicator_is_found_by_its_own_text(ind):
     assert ind.id in ids(ind.text, unborn=unborn, age_in_months=admitted_age, limit=10)
 
 
-def test_a_typical_query_takes_well_under_a_millisecond():
-    """The requirement, with a wide margin for a busy machine; benchmarks/search_speed.py has the figures."""
-    import statistics
-    import time
-    queries = ["bru", "dad keeps hitting mum", "not at school", "left alone all weekend", "no food in the house"]
-    search("warm up")
-    took = []
-    for _ in range(20):
-        for q in queries:
-            start = time.perf_counter()
-            search(q, age_in_months=100)
-            took.append(time.perf_counter() - start)
-    assert statistics.median(took) < 0.001
-
-
 @settings(max_examples=100, deadline=None)
 @given(ind=st.sampled_from(CAT.indicators), upper=st.booleans(), punct=st.sampled_from(["", "!", " - ", "'"]))
 def test_case_and_punctuation_do_not_change_results(ind, upper, punct):
