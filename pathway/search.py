@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
-from pathway.models import MAX_AGE_YEARS, CaseError, FieldError, field_error
+from pathway.models import CaseError, FieldError, field_error
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
 
@@ -122,12 +122,15 @@ class Twin:
 
 
 def twins_of(indicator_id: str, catalogue: Catalogue | None = None) -> list[Twin]:
-    """The one place that knows where twins come from: the catalogue's `twins_of` when it has one,
-    else its `same_words_as` with the two levels' definitions from the document as what tells them apart."""
+    """The one place that knows where twins come from: the catalogue's `twins_of` (the lead's twin
+    groups, with what tells them apart) when it has one, else its `same_words_as` with the two
+    levels' definitions from the document. Only twins at another level: they are the adviser's choice."""
     catalogue = catalogue or load_catalogue()
-    if hasattr(catalogue, "twins_of"):
-        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id)]
     ind = catalogue.indicator(indicator_id)
+    if hasattr(catalogue, "twins_of"):
+        # a twin at the same level (and the same immediacy) is not a choice of level: left out
+        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id)
+                if (t.other.level, t.other.immediate) != (ind.level, ind.immediate)]
     twins = []
     for other_id in ind.same_words_as:
         other = catalogue.indicator(other_id)
@@ -341,7 +344,7 @@ def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = Fa
 # ---------------------------------------------------------------- the contract (CLI and API)
 MAX_WORDS = 200   # characters: what an adviser types, not a document
 MAX_LIMIT = 50
-MAX_AGE_MONTHS = MAX_AGE_YEARS * 12 + 11
+MAX_AGE_MONTHS = load_catalogue().age.care_leaver_max_years * 12 + 11  # the pathway's oldest, in months
 
 
 class SearchRequest(BaseModel):

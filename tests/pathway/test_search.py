@@ -188,3 +188,12 @@ def test_hit_as_json():
     assert hit["id"] == "immediate.unexplained_bruising_under_2"
     assert hit["immediate"] is True and hit["level_label"] == "Protection" and hit["source"].endswith("p9")
     assert hit["matched"] == ["bru"]
+
+
+def test_twins_are_at_another_level_and_say_what_tells_them_apart():
+    from pathway.search import twins_of
+    for ind in CAT.indicators:
+        for twin in twins_of(ind.id):
+            assert (twin.other.level, twin.other.immediate) != (ind.level, ind.immediate)
+            assert twin.tells_apart.strip()
+    assert "extensive.suspected_domestic_violence" in {t.other.id for t in twins_of("additional.suspected_domestic_violence")}

@@ -234,6 +234,7 @@ def test_a_wrong_answer_lands_on_the_error_summary(client):
     ({"disability": "substantial_lifelong"}, {"disability": "substantial_lifelong"}),
     ({"consent": "no"}, {"consent_to_early_help": False}),
     ({"current_level": "extensive", "caf": "open_not_improving"}, {"current_level": "extensive", "caf": "open_not_improving"}),
+    ({"social_care": "yes"}, {"open_to_social_care": True}),
 ])
 def test_optional_questions_reach_the_decision(clocked, answers, context):
     """The screen shows the route and guidance the rules give for the same case (the oracle: evaluate)."""
@@ -246,6 +247,8 @@ def test_optional_questions_reach_the_decision(clocked, answers, context):
                                     "context": {"caller": "professional", "contact_time": TUESDAY_MORNING.isoformat(),
                                                 **context}}), office_hours=OfficeHours())
     assert expected.route.team in r.json["status"]
+    if "open_to_social_care" in context:  # the route changes: to whoever holds the case, no number of ours
+        assert r.json["status"] == f"Level: {expected.level_name}. Put through to {expected.route.team}."
     assert expected.guidance  # each of these answers brings guidance of its own
     for g in expected.guidance:
         assert str(escape(g.text)) in r.json["parts"]["decision"]

@@ -84,13 +84,17 @@ def test_needs_pages_leave_out_indicators_outside_the_childs_age(client):
     client.post("/child", data=CHILD)  # 8 years 2 months
     html = client.get("/needs/health").get_data(as_text=True)
     assert 'value="additional.pregnant_under_17"' in html  # under 17 admits 8
-    client.post("/child", data={**CHILD, "age_years": "0", "age_months": "6"})
-    teenage = [i for i in load_catalogue().indicators if i.age_band in ("teenage", "care_leaver")]
+    client.post("/child", data={**CHILD, "age_years": "17", "age_months": "0"})
+    too_old = [i for i in load_catalogue().indicators if i.age_band in ("pre_school", "sexual_activity_under_13")]
     page_html = "".join(client.get(f"/needs/{p.id}").get_data(as_text=True) for p in needs_pages())
-    assert teenage
-    for ind in teenage:
+    assert too_old
+    for ind in too_old:
         assert f'value="{ind.id}"' not in page_html
     assert 'value="extensive.substantial_lifelong_disability_short_breaks"' in page_html
+    # a parent's band is offered for a baby: the words are the young parent's age (issue 11)
+    client.post("/child", data={**CHILD, "age_years": "0", "age_months": "6"})
+    baby_html = "".join(client.get(f"/needs/{p.id}").get_data(as_text=True) for p in needs_pages())
+    assert 'value="extensive.teenage_parents_with_concerns"' in baby_html
 
 
 def test_unborn_child_is_not_offered_banded_indicators(client):

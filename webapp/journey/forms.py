@@ -14,7 +14,6 @@ from wtforms.validators import InputRequired, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
-from pathway.models import MAX_AGE_YEARS
 from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
@@ -137,7 +136,7 @@ class ChildForm(FlaskForm):
             self.large_sibling_group.errors.append("Select whether the child is part of a large sibling group")
             ok = False
         if self.born.data == "yes":
-            years = _whole(self.age_years, "years", 0, MAX_AGE_YEARS, required=True)
+            years = _whole(self.age_years, "years", 0, load_catalogue().age.care_leaver_max_years, required=True)
             months = _whole(self.age_months, "months", 0, 11, required=False)
             ok = ok and years and months  # both checked first, so both errors show at once
         elif self.born.data == "no":
