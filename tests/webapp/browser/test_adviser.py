@@ -74,7 +74,9 @@ def test_a_whole_call_by_keyboard_with_javascript(context_for, axe):
     page.keyboard.type("injur")
     expect(options.first).to_be_visible()
     wanted = text("immediate.unexplained_injuries")
-    target = [i for i in range(options.count()) if wanted in options.nth(i).inner_text()][0]
+    expect(options.filter(has_text=wanted)).to_have_count(1)  # the results for the whole word are in
+    texts = page.eval_on_selector_all("#app-search-options [role=option]", "els => els.map(e => e.textContent)")
+    target = next(i for i, t in enumerate(texts) if wanted in t)
     expect(options.first).to_have_attribute("aria-selected", "true")  # the first is preselected: Enter adds it
     for _ in range(max(target, 1)):
         page.keyboard.press("ArrowDown")
