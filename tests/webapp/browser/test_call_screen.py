@@ -208,3 +208,14 @@ def test_a_one_concern_call_takes_at_most_six_keys_and_clicks(page_at):
     actions += 1
     expect(page.locator("#app-route")).to_contain_text("Family Support Services")
     assert actions <= 6
+
+
+def test_four_keys_from_a_fresh_page_reach_the_age(page_at):
+    """Issue 14: 21 Tabs reached the age. Skip to main content, then skip the immediate questions."""
+    page = page_at()
+    for key in ("Tab", "Enter", "Tab"):
+        page.keyboard.press(key)
+    expect(page.locator(".app-skip-link")).to_be_focused()
+    expect(page.locator(".app-skip-link")).to_be_visible()  # shown when focused, like GOV.UK's skip link
+    page.keyboard.press("Enter")
+    expect(page.locator("#age_years")).to_be_focused()
