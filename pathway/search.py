@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -61,7 +62,7 @@ mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sis
 # synonym phrasing would otherwise pull unrelated calls towards it
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
 class SearchDataError(ValueError):
@@ -76,8 +77,14 @@ def normalise(text: str) -> str:
 
 @cache
 def stem(word: str) -> str:
-    """Snowball (Porter 2) English: bruise/bruises/bruised/bruising all become 'bruis'."""
-    return _STEMMER.stemWord(word)
+    """Snowball (Porter 2) English: bruise/bruises/bruised/bruising all become 'bruis'.
+
+    The stemmer object is not safe to share between threads (the web server's threads met in it
+    and it failed), so each thread has its own."""
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def max_typos(word: str) -> int:
@@ -330,10 +337,19 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
         return yaml.safe_load(fh) or {}
 
 
+_BUILDING = threading.Lock()
+
+
 @cache
-def default_index() -> SearchIndex:
-    """The index over the shipped catalogue and synonyms, built once per process."""
+def _built() -> SearchIndex:
     return SearchIndex(load_catalogue(), load_synonyms())
+
+
+def default_index() -> SearchIndex:
+    """The index over the shipped catalogue and synonyms, built once per process (the first
+    requests may arrive together on several threads: one builds, the others wait for it)."""
+    with _BUILDING:
+        return _built()
 
 
 def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:

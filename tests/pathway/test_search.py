@@ -197,3 +197,16 @@ def test_twins_are_at_another_level_and_say_what_tells_them_apart():
             assert (twin.other.level, twin.other.immediate) != (ind.level, ind.immediate)
             assert twin.tells_apart.strip()
     assert "extensive.suspected_domestic_violence" in {t.other.id for t in twins_of("additional.suspected_domestic_violence")}
+
+
+def test_stemming_is_safe_on_many_threads():
+    """The web server searches on several threads at once; a shared Snowball stemmer once failed there."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import snowballstemmer
+    words = [f"{base}{n}{end}" for n in range(400) for base in ("bruis", "exclud", "neglect")
+             for end in ("ing", "ed", "es", "ly")]  # new words each: stem() caches what it has seen
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        stems = list(pool.map(stem, words))
+    fresh = snowballstemmer.stemmer("english")
+    assert stems == [fresh.stemWord(w) for w in words]
