@@ -264,6 +264,8 @@ def test_the_best_matchs_twin_is_shown_beside_it_with_what_tells_them_apart(clie
     assert "What tells them apart" in text(page)
     hits = client.post("/adviser/search", data={"q": "suspected domestic violence"}).json["hits"]
     assert hits[1]["twin_of"] == hits[0]["id"] and hits[1]["tells_apart"]
+    later = [h for h in hits[2:] if h["twin_of"]]
+    assert later and all(h["tells_apart"] is None for h in later)  # the group's words said once, on the first twin
 
 
 def test_nothing_found_is_said_on_the_screen(client):

@@ -205,8 +205,11 @@ def search(query: str, age: forms.Age, exclude=(), limit: int = 8) -> list[Offer
     twins = [Offer(t.other, twin_of=best.id, tells_apart=t.tells_apart) for t in twins_of(best.id)
              if t.other.id not in skip and admitted(t.other.id, age)]
     by_id = {h.id: h for h in hits}
+    # a twin group explains itself once: later twins with the same words say only that they are twins
+    said = set()
     twins = [Offer(t.indicator, by_id[t.id].score if t.id in by_id else 0.0,
-                   by_id[t.id].matched if t.id in by_id else (), t.twin_of, t.tells_apart) for t in twins]
+                   by_id[t.id].matched if t.id in by_id else (), t.twin_of,
+                   None if t.tells_apart in said else said.add(t.tells_apart) or t.tells_apart) for t in twins]
     twin_ids = {t.id for t in twins}
     rest = [Offer(h.indicator, h.score, h.matched) for h in hits[1:] if h.id not in twin_ids]
     return ([Offer(best.indicator, best.score, best.matched)] + twins + rest)[:limit]

@@ -94,7 +94,8 @@ function callScreen (form) {
       li.classList.add('app-search__option--twin')
       const note = document.createElement('span')
       note.className = 'app-twin govuk-body-s'
-      note.textContent = `Twin of the first result, at another level. What tells them apart: ${hit.tells_apart}`
+      note.textContent = 'Twin of the first result, at another level.' +
+        (hit.tells_apart ? ` What tells them apart: ${hit.tells_apart}` : '')
       li.append(document.createElement('br'), note)
     }
     li.addEventListener('mousedown', (event) => event.preventDefault()) // keep focus in the box
