@@ -16,7 +16,7 @@ from typing import Sequence
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import Scenario
-from pathway.search import _STOP_STEMS, load_synonyms, normalise, tokens
+from pathway.search import _STOP_STEMS, load_synonyms, normalise, stem, tokens
 
 MAX_NEEDS_PER_PHRASE = 3
 # caller phrasings that name a person or a place, not a need ("the health visitor says ...")
@@ -69,7 +69,7 @@ def unlisted_needs(scenario: Scenario, catalogue: Catalogue | None = None) -> li
 
 # compounds read as one word, so "self-harm" is not "harm" done by another and "domestic abuse"
 # is not a child's "abuse" unless the vocabulary says so
-_COMPOUNDS = {("self", "harm"), ("domestic", "abus"), ("domestic", "violenc")}
+_COMPOUNDS = {(stem(a), stem(b)) for a, b in (("self", "harm"), ("domestic", "abuse"), ("domestic", "violence"))}
 
 
 def _joined(words: list[str]) -> tuple[str, ...]:
