@@ -37,35 +37,31 @@ TESTS = {
 SWAP = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.GtE: ast.Gt, ast.Gt: ast.GtE, ast.LtE: ast.Lt, ast.Lt: ast.LtE}
 
 
-def _in_conditions(tree: ast.Module) -> list[ast.AST]:
-    """The expressions that are rule conditions: when_all(...) arguments, and module-level
-    assignments of `m.` expressions (guidance.py's DECISION, IN_HOURS, ...)."""
-    roots: list[ast.AST] = []
+def _in_conditions(tree: ast.Module) -> list[tuple[str, ast.AST]]:
+    """(rule name, expression) for each rule condition: the when_all(...) arguments (named by the
+    decorated function), and module-level assignments of `m.` expressions (guidance.py's
+    DECISION, IN_HOURS, ...: named by the constant)."""
+    roots: list[tuple[str, ast.AST]] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "when_all":
-            roots += node.args
+        if isinstance(node, ast.FunctionDef):
+            for deco in node.decorator_list:
+                if isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "when_all":
+                    roots += [(node.name, arg) for arg in deco.args]
+    for node in ast.walk(tree):   # when_all(...)(action) in a loop: the per-level rules
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and getattr(node.func.func, "id", "") == "when_all":
+            roots += [("level_<level>", arg) for arg in node.func.args]
     for node in tree.body:
         if isinstance(node, ast.Assign) and "m." in ast.unparse(node.value):
-            roots.append(node.value)
+            roots.append((ast.unparse(node.targets[0]), node.value))
     return roots
 
 
 def mutants(source: str):
     """(description, mutated source) for each single change to a rule condition."""
     tree = ast.parse(source)
-    sites = []
-    for root in _in_conditions(tree):
-        for node in ast.walk(root):
-            if isinstance(node, ast.Compare) and type(node.ops[0]) in SWAP:
-                sites.append(("op", node))
-            if isinstance(node, ast.Constant) and isinstance(node.value, bool):
-                sites.append(("bool", node))
-            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
-                sites.append(("andor", node))
-    for n, (kind, _node) in enumerate(sites):
+    for n in range(len(_sites(tree))):
         tree = ast.parse(source)   # fresh each time; find the same site by position
-        target = [s for s in _sites(tree)][n]
-        kind, node = target
+        rule, kind, node = _sites(tree)[n]
         before = ast.unparse(node)
         if kind == "op":
             node.ops = [SWAP[type(node.ops[0])]()]
@@ -73,19 +69,20 @@ def mutants(source: str):
             node.value = not node.value
         else:
             node.op = ast.BitOr() if isinstance(node.op, ast.BitAnd) else ast.BitAnd()
-        yield f"line {node.lineno}: {before} -> {ast.unparse(node)}", ast.unparse(tree)
+        yield f"{rule}: {before} -> {ast.unparse(node)}", ast.unparse(tree)
 
 
 def _sites(tree):
+    """(rule, kind, node) for every place a condition can be mutated, in a stable order."""
     out = []
-    for root in _in_conditions(tree):
+    for rule, root in _in_conditions(tree):
         for node in ast.walk(root):
             if isinstance(node, ast.Compare) and type(node.ops[0]) in SWAP:
-                out.append(("op", node))
+                out.append((rule, "op", node))
             if isinstance(node, ast.Constant) and isinstance(node.value, bool):
-                out.append(("bool", node))
+                out.append((rule, "bool", node))
             if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
-                out.append(("andor", node))
+                out.append((rule, "andor", node))
     return out
 
 
