@@ -54,6 +54,50 @@ class AgeBand(_Strict):
         return True
 
 
+class MeaningfulAge(_Strict):
+    """Indicators whose words mean nothing for a younger child (this project's reading: the
+    document gives no age). The document's own age bands stay in AgeBand; this is the floor below
+    which a child is neither offered the indicator nor may be given it."""
+
+    id: str
+    label: str
+    min_months: int
+    why: str
+    indicators: list[str]
+    interpretation: Literal[True] = True
+
+    def admits(self, unborn: bool, age_in_months: Optional[int]) -> bool:
+        if unborn:
+            return False
+        return age_in_months is None or age_in_months >= self.min_months
+
+
+class OfferFilter(_Strict):
+    """Assessments and services of a level that do not fit a child's age, with the reason
+    (this project's reading): the result lists them apart, never hides the whole list."""
+
+    id: str
+    contains: list[str]
+    min_months: Optional[int] = None
+    max_months: Optional[int] = None
+    disabled_only: bool = False
+    why: str
+    interpretation: Literal[True] = True
+
+    def matches(self, item: str) -> bool:
+        return any(c.lower() in item.lower() for c in self.contains)
+
+    def fits(self, unborn: bool, age_in_months: Optional[int], disability: Optional[str] = None) -> bool:
+        if self.disabled_only and disability in ("none",):
+            return False
+        if unborn:
+            return self.min_months is None and not self.disabled_only
+        if age_in_months is None:
+            return True
+        return (self.min_months is None or age_in_months >= self.min_months) and \
+            (self.max_months is None or age_in_months <= self.max_months)
+
+
 class Indicator(_Strict):
     id: str
     text: str
@@ -124,6 +168,8 @@ class Catalogue(_Strict):
     disagreements: dict
     routing: dict
     indicators: list[Indicator]
+    meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
+    offer_filters: list[OfferFilter] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -149,6 +195,10 @@ class Catalogue(_Strict):
             for c in ind.related_contacts:
                 if c not in contacts:
                     raise ValueError(f"{ind.id}: unknown contact {c!r}")
+        for floor in self.meaningful_ages:
+            for iid in floor.indicators:
+                if iid not in known:
+                    raise ValueError(f"meaningful_ages.{floor.id}: unknown {iid!r}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
         for key in ("indicators", "with_substantial_lifelong_disability", "states_substantial_lifelong_disability"):
@@ -167,6 +217,27 @@ class Catalogue(_Strict):
     def band(self, band_id: str) -> AgeBand:
         return self._bands[band_id]
 
+    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int]) -> bool:
+        """Whether a child of this age may have this indicator: the one answer every part uses
+        (the contract's checks, the journey's pages, the call screen and its search)."""
+        return self.refusal(indicator, unborn, age_in_months) is None
+
+    def refusal(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int]) -> Optional[str]:
+        """Why a child of this age may not have this indicator, citing the reading; None if it may."""
+        ind = self.indicator(indicator) if isinstance(indicator, str) else indicator
+        child = "unborn" if unborn else "age not given" if age_in_months is None else \
+            f"{age_in_months // 12} years {age_in_months % 12} months"
+        if ind.age_band:
+            band = self.band(ind.age_band)
+            if not band.admits(unborn, age_in_months):
+                return (f"{ind.id!r} applies only to a child {band.label} "
+                        f"(band {band.id!r}, {band.source.cite()}); this child is {child}")
+        floor = self._floors.get(ind.id)
+        if floor is not None and not floor.admits(unborn, age_in_months):
+            return (f"{ind.id!r} has no meaning for a child under {floor.label} (meaningful_ages "
+                    f"{floor.id!r}, this tool's reading: {floor.why}); this child is {child}")
+        return None
+
     def level(self, level: Level | str) -> LevelInfo:
         return self.levels[Level(level).rank - 1]
 
@@ -181,6 +252,7 @@ class Catalogue(_Strict):
         object.__setattr__(self, "_by_id", {i.id: i for i in self.indicators})
         object.__setattr__(self, "_bands", {b.id: b for b in self.age_bands})
         object.__setattr__(self, "_contacts", {c.id: c for c in self.contacts})
+        object.__setattr__(self, "_floors", {i: f for f in self.meaningful_ages for i in f.indicators})
 
 
 @cache

@@ -19,15 +19,10 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             errors.append(FieldError(field=field, message=f"unknown indicator {indicator_id!r}"))
             continue
         indicator = catalogue.indicator(indicator_id)
-        if indicator.age_band:
-            band = catalogue.band(indicator.age_band)
-            if not band.admits(case.child.unborn, case.child.age_in_months):
-                errors.append(FieldError(
-                    field=field,
-                    message=(f"{indicator_id!r} applies only to a child {band.label} "
-                             f"(band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"),
-                ))
-                continue
+        refused = catalogue.refusal(indicator, case.child.unborn, case.child.age_in_months)
+        if refused:
+            errors.append(FieldError(field=field, message=refused))
+            continue
         chosen[indicator_id] = indicator
     errors += _contradictions(case, chosen, catalogue)
     if errors:
