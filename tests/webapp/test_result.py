@@ -29,7 +29,8 @@ def test_additional_result_has_level_reasons_actions_and_contacts(client):
     info = load_catalogue().level("additional")
     for action in info.actions:
         assert action in words
-    assert "Who to contact now" in words and "Ring now" in words
+    assert "Who to contact" in words and "Contact first" in words
+    assert "Ring now" not in words   # "Ring now" only for a contact to ring now (Protection)
     assert "Ruleset fsp-2014" in words
 
 
@@ -61,8 +62,9 @@ def test_immediate_indicator_goes_straight_to_ring_now(client):
     r = client.get("/result")
     words = text(r)
     assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
-    panel = re.search(r'class="govuk-panel__body">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
-    assert '<a class="app-panel-phone" href="tel:01158764800">0115 876 4800</a>' in panel
+    assert "govuk-panel" not in r.get_data(as_text=True)   # the panel is for neutral outcomes only
+    warning = re.search(r'class="govuk-warning-text app-ring-now">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
+    assert 'href="tel:01158764800">0115 876 4800</a>' in warning
     assert "0115 876 4800" in words
     assert "confirm the referral in writing within 24 hours" in words
 
@@ -81,12 +83,13 @@ def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
 def test_immediate_unborn_concern_is_assessed_as_unborn(client):
     client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm"]})
     r = client.get("/result")
-    assert r.status_code == 200 and "Refer to Social Care on" in text(r)
+    assert r.status_code == 200 and "Refer to Social Care now on" in text(r)
 
 
 def test_unborn_with_born_child_concern_is_refused_with_a_reason(client):
     r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm",
-                                                   "immediate.unexplained_bruising_under_2"]})
+                                                   "immediate.unexplained_bruising_under_2"]},
+                    follow_redirects=True)
     assert r.status_code == 200
     assert "choose the concerns for one child" in text(r)
 
@@ -128,7 +131,7 @@ def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
     walk_needs(client, {next(p.id for p in __import__("webapp.journey.pages", fromlist=["x"]).needs_pages()
                              if protection.id in p.indicator_ids()): [protection.id]})
     words = text(client.get("/result"))
-    assert "Protection The level of support" in words
+    assert "This is a Protection concern: refer to Social Care now on" in words
     assert "Secondary worker for the disabled child" in words or "sibling group" in words
     assert "You are a professional referrer: confirm the referral in writing" in words  # caller=professional
 

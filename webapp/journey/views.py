@@ -196,8 +196,8 @@ def note():
     form = NoteForm()
     if not form.validate_on_submit():
         return prg.refused_to(url_for("journey.result"))
-    store.set_note(form.note.data.strip())
-    return redirect(url_for("journey.result") + "#note", code=303)
+    store.set_note((form.note.data or "").strip())
+    return redirect(url_for("journey.result") + "#your-note", code=303)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
