@@ -43,7 +43,7 @@ def call_summary(decision: Decision, *, caller: Optional[str], indicators: Itera
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
-        f"Route: {decision.route.team}, {decision.route.phone}",
+        f"Route: {decision.route.team}" + (f", {decision.route.phone}" if decision.route.phone else ""),
         f"  {decision.route.why}",
         "Reasons:",
         *([f"- {r.explanation} ({r.source})" for r in decision.reasons] or ["- no indicators: universal services"]),

@@ -35,23 +35,40 @@ class AgeBand(_Strict):
     min_months: Optional[int] = None
     max_months: Optional[int] = None
     unborn: Literal[False, "only"]
+    # "parent": the band is the young parent's age (pregnant under 16/17, teenage parents, pregnant
+    # care leavers), not the age of the child the assessment is about (an unborn baby, an infant)
+    subject: Literal["child", "parent"] = "child"
     source: Source
     interpretation: bool = False
     why: Optional[str] = None
 
-    def admits(self, unborn: bool, age_in_months: Optional[int]) -> bool:
-        """Whether a child of this age may have an indicator carrying this band."""
+    def contains(self, months: int) -> bool:
+        """Whether an age in whole months is inside the band's limits."""
+        return ((self.min_months is None or months >= self.min_months)
+                and (self.max_months is None or months <= self.max_months))
+
+    def admits(self, unborn: bool, age_in_months: Optional[int],
+               parent_age_in_months: Optional[int] = None) -> bool:
+        """Whether a case with this child (and, for a parent's band, this parent) may have the indicator.
+
+        The one place that decides it: the rules' checks, the journey, the call screen and the
+        search all ask here. An age that is not given is admitted: the indicator's words carry it.
+        """
         if self.unborn == "only":
             return unborn
+        if self.subject == "parent":
+            if parent_age_in_months is not None:
+                return self.contains(parent_age_in_months)
+            if unborn or age_in_months is None:
+                return True
+            # a child younger than the band is the young parent's baby; in the band, the child is
+            # the young parent; older than the band, the words cannot be about either
+            return age_in_months < (self.min_months or 0) or self.contains(age_in_months)
         if unborn:
             return False
-        if age_in_months is None:  # age not given: the indicator's own words carry the age
+        if age_in_months is None:
             return True
-        if self.min_months is not None and age_in_months < self.min_months:
-            return False
-        if self.max_months is not None and age_in_months > self.max_months:
-            return False
-        return True
+        return self.contains(age_in_months)
 
 
 class MeaningfulAge(_Strict):
@@ -109,7 +126,7 @@ class Indicator(_Strict):
     age_band: Optional[str] = None
     source: Source
     hint: Optional[str] = None
-    same_words_as: list[str] = Field(default_factory=list)
+    same_words_as: list[str] = Field(default_factory=list)  # derived from the catalogue's `twins` block
     related_contacts: list[str] = Field(default_factory=list)
     specialist_disability_need: bool = False
     keywords: list[str] = Field(default_factory=list)
@@ -134,14 +151,78 @@ class LevelInfo(_Strict):
     assessments: list[str]
     services: list[str]
     further_information: list[str] = Field(default_factory=list)
+    services_intro: Optional[str] = None  # the document's "Relevant services at previous levels plus:"
+    assessments_intro: Optional[str] = None
 
 
 class Contact(_Strict):
     id: str
     name: str
-    phone: str
+    phone: Optional[str]  # None where the document gives no number (the allocated social worker)
     email: Optional[str] = None
+    hours: Literal["office", "out_of_hours"]  # day service, or the Emergency Duty Team
     when: str
+    source: Source
+
+
+class AgeScope(_Strict):
+    """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
+    min_years: int
+    max_years: int
+    care_leaver_max_years: int
+    care_leaver_bands: list[str]
+    source: Source
+    scope: str
+
+
+class GuidanceText(_Strict):
+    source: Source
+    text: str
+
+
+class RouteEntry(_Strict):
+    team: str
+    via: str
+    source: Source
+    why: str
+    interpretation: bool = False
+
+
+class Twin(_Strict):
+    """One need listed in more than one place (near-identical words, usually at two levels)."""
+    id: str
+    ids: list[str]
+    source: Source
+    tells_apart: str
+
+
+class TwinLink(_Strict):
+    group: str
+    other: "Indicator"
+    tells_apart: str
+    source: Source
+
+
+class Crosswalk(_Strict):
+    """Table indicators (or a level) that, with an age band, meet an immediate-referral criterion (p9)."""
+    id: str
+    indicators: list[str] = Field(default_factory=list)
+    level: Optional[Level] = None
+    age_band: Optional[str] = None
+    meets: str
+    source: Source
+    interpretation: bool = False
+    why: str
+
+    @model_validator(mode="after")
+    def _indicators_or_level(self):
+        if bool(self.indicators) == (self.level is not None):
+            raise ValueError(f"crosswalk {self.id}: give either indicators or a level")
+        return self
+
+
+class Assumption(_Strict):
+    text: str
     source: Source
 
 
@@ -155,18 +236,22 @@ class Catalogue(_Strict):
     """Everything the rules and views need from the document."""
 
     ruleset: dict
-    age: dict
+    age: AgeScope
     domains: list[Named]
     dimensions: list[Named]
     age_bands: list[AgeBand]
     levels: list[LevelInfo]
     contacts: list[Contact]
     interpretations: dict
-    guidance: dict
+    guidance: dict[str, GuidanceText]
+    actions: dict[str, GuidanceText]
     disabled_children_routing: dict
     timescales: list[dict]
     disagreements: dict
-    routing: dict
+    routing: dict[str, RouteEntry]
+    twins: list[Twin]
+    crosswalks: list[Crosswalk]
+    assumptions: dict[str, Assumption]
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
     offer_filters: list[OfferFilter] = Field(default_factory=list)
@@ -189,12 +274,23 @@ class Catalogue(_Strict):
                 raise ValueError(f"{ind.id}: dimension {ind.dimension!r} is not in domain {ind.domain!r}")
             if ind.domain and ind.domain not in domains:
                 raise ValueError(f"{ind.id}: unknown domain {ind.domain!r}")
-            for other in ind.same_words_as:
-                if other not in known:
-                    raise ValueError(f"{ind.id}: same_words_as names unknown {other!r}")
             for c in ind.related_contacts:
                 if c not in contacts:
                     raise ValueError(f"{ind.id}: unknown contact {c!r}")
+        for twin in self.twins:
+            unknown = [i for i in twin.ids if i not in known]
+            if unknown or len(set(twin.ids)) < 2:
+                raise ValueError(f"twins.{twin.id}: needs two or more known indicators (unknown: {unknown})")
+        for cw in self.crosswalks:
+            unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
+            if unknown or (cw.age_band and cw.age_band not in bands):
+                raise ValueError(f"crosswalks.{cw.id}: unknown indicator or band {unknown or cw.age_band!r}")
+        for key, route in self.routing.items():
+            if route.via not in contacts:
+                raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
+        for band in self.age.care_leaver_bands:
+            if band not in bands:
+                raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")
         for floor in self.meaningful_ages:
             for iid in floor.indicators:
                 if iid not in known:
@@ -217,26 +313,21 @@ class Catalogue(_Strict):
     def band(self, band_id: str) -> AgeBand:
         return self._bands[band_id]
 
-    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int]) -> bool:
-        """Whether a child of this age may have this indicator: the one answer every part uses
-        (the contract's checks, the journey's pages, the call screen and its search)."""
-        return self.refusal(indicator, unborn, age_in_months) is None
-
-    def refusal(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int]) -> Optional[str]:
-        """Why a child of this age may not have this indicator, citing the reading; None if it may."""
+    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int],
+               parent_age_in_months: Optional[int] = None) -> bool:
+        """Whether a case with this child (and parent) may have this indicator: the one answer every
+        part uses (the contract's checks, the journey's pages, the call screen and its search). The
+        indicator's own age band (the document's words) and the age below which its words mean nothing
+        (`meaningful_ages`, this tool's reading) must both admit the child."""
         ind = self.indicator(indicator) if isinstance(indicator, str) else indicator
-        child = "unborn" if unborn else "age not given" if age_in_months is None else \
-            f"{age_in_months // 12} years {age_in_months % 12} months"
-        if ind.age_band:
-            band = self.band(ind.age_band)
-            if not band.admits(unborn, age_in_months):
-                return (f"{ind.id!r} applies only to a child {band.label} "
-                        f"(band {band.id!r}, {band.source.cite()}); this child is {child}")
-        floor = self._floors.get(ind.id)
-        if floor is not None and not floor.admits(unborn, age_in_months):
-            return (f"{ind.id!r} has no meaning for a child under {floor.label} (meaningful_ages "
-                    f"{floor.id!r}, this tool's reading: {floor.why}); this child is {child}")
-        return None
+        if ind.age_band and not self.band(ind.age_band).admits(unborn, age_in_months, parent_age_in_months):
+            return False
+        floor = self.floor(ind)
+        return floor is None or floor.admits(unborn, age_in_months)
+
+    def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:
+        """The age below which the indicator's words mean nothing, if the catalogue gives one."""
+        return self._floors.get(indicator if isinstance(indicator, str) else indicator.id)
 
     def level(self, level: Level | str) -> LevelInfo:
         return self.levels[Level(level).rank - 1]
@@ -248,11 +339,41 @@ class Catalogue(_Strict):
     def version(self) -> str:
         return f"{self.ruleset['id']} ({self.ruleset['version']})"
 
+    def twins_of(self, indicator_id: str) -> list[TwinLink]:
+        """The other places the document lists the same need, with what tells them apart."""
+        return self._twins.get(indicator_id, [])
+
+    def crosswalks_for(self, indicator: Indicator) -> list[Crosswalk]:
+        """The immediate-referral criteria (p9) this table indicator may meet, given an age band."""
+        return [cw for cw in self.crosswalks
+                if indicator.id in cw.indicators or (cw.level is not None and cw.level is indicator.level
+                                                    and not indicator.immediate)]
+
     def model_post_init(self, _context) -> None:
-        object.__setattr__(self, "_by_id", {i.id: i for i in self.indicators})
+        # same_words_as is derived from the twins block, so the YAML states each link once
+        links: dict[str, list[TwinLink]] = {}
+        for twin in self.twins:
+            for iid in twin.ids:
+                links.setdefault(iid, [])
+        same: dict[str, set[str]] = {}
+        for twin in self.twins:
+            for iid in twin.ids:
+                same.setdefault(iid, set()).update(o for o in twin.ids if o != iid)
+        indicators = [i.model_copy(update={"same_words_as": sorted(same.get(i.id, ()))}) for i in self.indicators]
+        object.__setattr__(self, "indicators", indicators)
+        by_id = {i.id: i for i in indicators}
+        for twin in self.twins:
+            for iid in twin.ids:
+                links[iid] += [TwinLink(group=twin.id, other=by_id[o], tells_apart=twin.tells_apart, source=twin.source)
+                               for o in twin.ids if o != iid]
+        object.__setattr__(self, "_twins", links)
+        object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_bands", {b.id: b for b in self.age_bands})
         object.__setattr__(self, "_contacts", {c.id: c for c in self.contacts})
         object.__setattr__(self, "_floors", {i: f for f in self.meaningful_ages for i in f.indicators})
+
+
+TwinLink.model_rebuild()
 
 
 @cache

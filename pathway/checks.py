@@ -19,15 +19,49 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             errors.append(FieldError(field=field, message=f"unknown indicator {indicator_id!r}"))
             continue
         indicator = catalogue.indicator(indicator_id)
-        refused = catalogue.refusal(indicator, case.child.unborn, case.child.age_in_months)
-        if refused:
-            errors.append(FieldError(field=field, message=refused))
+        if not catalogue.admits(indicator, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+            band = catalogue.band(indicator.age_band) if indicator.age_band else None
+            if band and not band.admits(case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case)))
+            else:
+                errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
             continue
         chosen[indicator_id] = indicator
+    errors += _age_scope(case, chosen, catalogue)
     errors += _contradictions(case, chosen, catalogue)
     if errors:
         raise CaseError(errors)
     return [chosen[i] for i in sorted(chosen)]
+
+
+def _out_of_band(indicator_id: str, band, case: Case) -> str:
+    if band.subject == "parent":
+        who = (f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None
+               else f"this child is {case.child.describe()}")
+        return (f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
+                f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years")
+    return (f"{indicator_id!r} applies only to a child {band.label} "
+            f"(band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}")
+
+
+def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
+    floor = catalogue.floor(indicator_id)
+    return (f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
+            f"this tool's reading: {floor.why}); this child is {case.child.describe()}")
+
+
+def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
+    """Pre-birth to 19; to 25 only for a care leaver (the catalogue's `age` block)."""
+    years = case.child.age_years
+    scope = catalogue.age
+    if years is None or years <= scope.max_years:
+        return []
+    care_leaver = any(i.age_band in scope.care_leaver_bands for i in chosen.values())
+    if care_leaver and years <= scope.care_leaver_max_years:
+        return []
+    return [FieldError(field="child.age_years", message=(
+        f"is {years}: {scope.scope} ({scope.source.cite()}). "
+        + ("Choose the care-leaver indicator if it applies." if years <= scope.care_leaver_max_years else "")).strip())]
 
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:

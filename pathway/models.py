@@ -13,7 +13,6 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from pathway.levels import Level
 
-MAX_AGE_YEARS = 25  # care leavers and young people with learning difficulties (CYPP 2016-2020)
 
 
 class FieldError(BaseModel):
@@ -34,7 +33,9 @@ class _Input(BaseModel):
 
 
 class Child(_Input):
-    age_years: Optional[int] = Field(None, ge=0, le=MAX_AGE_YEARS)
+    # the pathway's scope (pre-birth to 19, care leavers to 25) comes from the catalogue and is
+    # checked in pathway.checks; 120 only stops absurd numbers at the door
+    age_years: Optional[int] = Field(None, ge=0, le=120)
     age_months: Optional[int] = Field(None, ge=0, le=11)
     unborn: bool = False
 
@@ -60,6 +61,16 @@ class Child(_Input):
         return f"{self.age_years} years {self.age_months or 0} months"
 
 
+class Parent(_Input):
+    """The young parent, for indicators whose words are the parent's age (pregnant under 16 or 17,
+    teenage parents, pregnant care leavers) when the assessment is about the baby."""
+    age_years: Optional[int] = Field(None, ge=0, le=120)
+
+    @property
+    def age_in_months(self) -> Optional[int]:
+        return None if self.age_years is None else self.age_years * 12
+
+
 CafStatus = Literal["none", "open_improving", "open_not_improving"]
 Disability = Literal["none", "mild_moderate", "substantial_lifelong", "uncertain"]
 Caller = Literal["professional", "parent_carer", "public"]
@@ -73,10 +84,16 @@ class Context(_Input):
     current_level: Optional[Level] = None
     contact_time: Optional[AwareDatetime] = None
     caller: Optional[Caller] = None
+    # already open to Children's Social Care: the allocated social worker, not the front door (Appendix 3, p37)
+    open_to_social_care: Optional[bool] = None
+    # p4's Child in Need test: unlikely to achieve a reasonable standard of health or development
+    # unless services are provided
+    health_development_impaired_without_services: Optional[bool] = None
 
 
 class Case(_Input):
     child: Child = Field(default_factory=Child)
+    parent: Parent = Field(default_factory=Parent)
     indicators: list[str] = Field(default_factory=list, max_length=500)
     context: Context = Field(default_factory=Context)
 
@@ -126,7 +143,7 @@ class Reason(BaseModel):
 class ContactOut(BaseModel):
     id: str
     name: str
-    phone: str
+    phone: Optional[str]  # None where the document gives no number (the allocated social worker)
     when: str
 
 
@@ -138,8 +155,18 @@ class Guidance(BaseModel):
 
 class Route(BaseModel):
     team: str
-    phone: str
+    phone: Optional[str]
     why: str
+    source: str = ""
+    interpretation: bool = False
+    available_now: bool = True  # False: a day service, out of hours (ring it when it reopens)
+
+
+class AssumptionOut(BaseModel):
+    """Something the decision rests on that the document does not say (office hours, the calendar)."""
+    id: str
+    text: str
+    source: str
 
 
 class Decision(BaseModel):
@@ -156,4 +183,5 @@ class Decision(BaseModel):
     out_of_hours: bool
     contact_time: datetime
     route: Route
+    assumptions: list[AssumptionOut] = Field(default_factory=list)
     ruleset: str

@@ -7,6 +7,7 @@ level. Everything is sorted so the decision does not depend on the order of the 
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from typing import Optional
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
@@ -36,24 +37,31 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     moment = case.context.contact_time or now or datetime.now(timezone.utc)
     out_of_hours = not office_hours.is_open(moment)
 
-    findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue)) if indicators else []
+    # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
+    # needs ruleset always runs, with or without indicators
+    findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue))
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
     level = highest(r["level"] for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
+    cin_by_disability = any(r["rule"] == catalogue.interpretations["cin_disability"]["rule"] for r in reasons)
 
-    extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue)])
-    info = catalogue.level(level)
-    extra_actions = _by_priority(extras, "action")
-    actions = [f["text"] for f in extra_actions if f["priority"] == guidance.FIRST]
-    actions += info.actions
-    actions += [f["text"] for f in extra_actions if f["priority"] != guidance.FIRST]
+    extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators,
+                                                      catalogue, cin_by_disability)])
     routes = [f for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
-    route = max(routes, key=lambda f: f["precedence"])
+    route_key = max(routes, key=lambda f: f["precedence"])["key"]
+    entry = catalogue.routing[route_key]
+    via = catalogue.contact(entry.via)
+    info = catalogue.level(level)
+    extra_actions = sorted((f for f in extras if f["type"] == "action"), key=lambda f: (f["priority"], f["key"]))
+    words = [(f["priority"], _action_text(catalogue, f["key"], via)) for f in extra_actions]
+    actions = [text for priority, text in words if priority == guidance.FIRST]
+    actions += info.actions
+    actions += [text for priority, text in words if priority != guidance.FIRST]
     steps = [f["value"] for f in extras if f["type"] == "step"]
 
     # validated once, as a whole (one pass of pydantic-core, not one constructor per part)
@@ -63,16 +71,40 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
         "immediate": immediate,
         "reasons": reasons,
         "actions": _unique(actions),
-        "contacts": _contacts(extras, indicators, catalogue),
+        "contacts": _contacts(extras, indicators, catalogue, via.id, out_of_hours),
         "assessments": info.assessments,
         "services": info.services,
         "guidance": _guidance(extras, indicators, catalogue),
         "step": steps[0] if steps else None,
         "out_of_hours": out_of_hours,
         "contact_time": moment,
-        "route": {"team": route["team"], "phone": catalogue.contact(route["via"]).phone, "why": route["why"]},
+        "route": {"team": entry.team, "phone": via.phone, "why": entry.why, "source": entry.source.cite(),
+                  "interpretation": entry.interpretation,
+                  "available_now": not (out_of_hours and via.hours == "office")},
+        "assumptions": _assumptions(catalogue, office_hours, moment),
         "ruleset": catalogue.version,
     })
+
+
+def _action_text(catalogue: Catalogue, key: str, via) -> str:
+    phone = f" on {via.phone}" if via.phone else ""
+    return catalogue.actions[key].text.format(contact=via.name, phone=phone)
+
+
+def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: datetime) -> list[dict]:
+    """What the decision's routing rests on that the document does not say: every decision's
+    route and contacts depend on the clock, so every decision lists the office hours it used."""
+    a = catalogue.assumptions
+    out = [{"id": "office_hours", "text": a["office_hours"].text.format(hours=office_hours.describe()),
+            "source": a["office_hours"].source.cite()},
+           {"id": "bank_holidays", "text": a["bank_holidays"].text.format(closed=office_hours.describe_closures()),
+            "source": a["bank_holidays"].source.cite()}]
+    closure = office_hours.closure(moment)
+    if closure:
+        local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
+        out.append({"id": "closed_today", "text": a["closed_today"].text.format(date=local.isoformat(), name=closure),
+                    "source": a["closed_today"].source.cite()})
+    return out
 
 
 def _reasons(findings: list[dict]) -> list[dict]:
@@ -96,14 +128,21 @@ def _by_priority(extras: list[dict], kind: str) -> list[dict]:
     return sorted((f for f in extras if f["type"] == kind), key=lambda f: (f["priority"], f["text"]))
 
 
-def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
-    wanted = [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
+def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str,
+              out_of_hours: bool) -> list[dict]:
+    """The route's contact first (the one to ring now), then the others by priority. Out of hours a
+    day service is never offered as if open: its `when` says it is closed now."""
+    wanted = [(-1, first, None)]
+    wanted += [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
     wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
     out: dict[str, dict] = {}
     for _priority, cid, when in sorted(wanted, key=lambda w: (w[0], w[1])):
         if cid not in out:
             c = catalogue.contact(cid)
-            out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": when or c.when}
+            text = when or c.when
+            if out_of_hours and c.hours == "office" and cid != first and not when:
+                text = "Closed now (out of hours): contact when day services reopen. " + text
+            out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 
 

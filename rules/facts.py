@@ -1,14 +1,88 @@
-"""Turn a checked case into durable-rules facts (plain JSON values only, no personal data)."""
+"""Turn a checked case into durable-rules facts (plain JSON values only, no personal data).
+
+What the facts carry is computed here from the catalogue's data (twins, cross-walks, age bands),
+so the rulesets stay small: they match on these attributes, never one rule per indicator.
+"""
 from __future__ import annotations
+
+from typing import Optional
 
 from pathway.catalogue import Catalogue, Indicator
 from pathway.levels import Level
 from pathway.models import Case
 
 
+def subject_age_in_months(case: Case) -> Optional[int]:
+    """The young parent's age for a parent's band: the parent's if given, else the child's own."""
+    if case.parent.age_in_months is not None:
+        return case.parent.age_in_months
+    return None if case.child.unborn else case.child.age_in_months
+
+
+def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """Table indicators that, with this child's age, meet an immediate-referral criterion (p9).
+
+    An age band on a cross-walk needs the age to be known and inside it: an unknown age gives
+    guidance instead (see `age_unknown_crosswalks`), never a silent guess either way.
+    """
+    hits: dict[str, dict] = {}  # one fact per cross-walk: durable-rules fails on near-identical facts
+    for ind in indicators:
+        if ind.immediate:
+            continue
+        for cw in catalogue.crosswalks_for(ind):
+            if cw.age_band and not _age_known_in(case, catalogue, cw.age_band):
+                continue
+            hit = hits.setdefault(cw.id, {"kind": "crosswalk", "id": cw.id, "ids": [],
+                                          "meets": catalogue.indicator(cw.meets).text, "source": cw.source.cite(),
+                                          "why": cw.why, "interpretation": cw.interpretation})
+            hit["ids"].append(ind.id)
+    return [hits[k] for k in sorted(hits)]
+
+
+def age_unknown_crosswalks(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """Cross-walks that would apply at an age not given (the child's age is unknown)."""
+    if case.child.unborn or case.child.age_in_months is not None:
+        return []
+    return sorted({cw.id for ind in indicators if not ind.immediate
+                   for cw in catalogue.crosswalks_for(ind) if cw.age_band and cw.age_band != "unborn"})
+
+
+def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
+    band = catalogue.band(band_id)
+    if band.unborn == "only":
+        return case.child.unborn
+    months = case.child.age_in_months
+    return months is not None and band.admits(case.child.unborn, months)
+
+
+def counted_additional(indicators: list[Indicator]) -> list[Indicator]:
+    """Additional needs as the combination rule counts them: the same words listed twice count once,
+    and one whose twin at a higher level is also chosen is counted there, not again."""
+    chosen = {i.id: i for i in indicators}
+    out: dict[str, Indicator] = {}
+    for ind in sorted(indicators, key=lambda i: i.id):
+        if ind.level is not Level.ADDITIONAL or ind.immediate:
+            continue
+        if any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
+            continue
+        out.setdefault(ind.text.strip().lower(), ind)
+    return list(out.values())
+
+
+def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
+    """The context's answer; where none is given, an indicator whose words state a substantial,
+    life-long disability says it (the contradiction check refuses none or mild beside one)."""
+    stated = set(catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
+    given = case.context.disability
+    if given in (None, "unknown") and any(i.id in stated for i in indicators):
+        return "substantial_lifelong"
+    return given or "unknown"
+
+
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     ctx = case.context
     with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
+    specialist = set(catalogue.interpretations["cin_disability"]["indicators"])
     # One fact per level (immediate apart): rules fire once per level, not once per indicator,
     # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
     groups: dict[tuple[str, bool], list[str]] = {}
@@ -16,15 +90,16 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
         groups.setdefault((ind.level.value, ind.immediate), []).append(ind.id)
     facts = [{"kind": "group", "level": level, "immediate": immediate, "ids": ids}
              for (level, immediate), ids in sorted(groups.items())]
+    facts += crosswalk_hits(case, indicators, catalogue)
     # the few indicators the Child in Need disability rules look at, one fact each
     facts += [{
         "kind": "indicator",
         "id": ind.id,
-        "specialist_disability_need": ind.specialist_disability_need,
+        "specialist_disability_need": ind.id in specialist,
         "cin_with_disability": ind.id in with_disability,
         "disability": ctx.disability or "unknown",
-    } for ind in indicators if ind.specialist_disability_need or ind.id in with_disability]
-    additional = [i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate]
+    } for ind in indicators if ind.id in specialist or ind.id in with_disability]
+    additional = counted_additional(indicators)
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
     facts.append({
         "kind": "case",
@@ -35,21 +110,66 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
         "additional_ids": [i.id for i in additional],
         "extensive_count": len(extensive),
         "extensive_ids": [i.id for i in extensive],
+        "impaired_without_services": bool(ctx.health_development_impaired_without_services),
     })
     return facts
 
 
-def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
-                  indicators: list[Indicator], catalogue: Catalogue) -> dict:
-    ctx = case.context
+def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """One note per twin group touched: what was chosen, where else the document lists the need."""
     chosen = {i.id for i in indicators}
-    twins_higher = sorted(
-        f"'{i.text}' is chosen at {i.level.label}; the document also lists it at {catalogue.indicator(other).level.label}"
-        for i in indicators
-        for other in i.same_words_as
-        if other not in chosen and catalogue.indicator(other).level.rank > i.level.rank
-    )
+    notes: dict[str, dict] = {}
+    for ind in indicators:
+        for link in catalogue.twins_of(ind.id):
+            note = notes.setdefault(link.group, {"group": link.group, "chosen": set(), "others": set(),
+                                                 "tells_apart": link.tells_apart, "source": link.source.cite()})
+            note["chosen"].add(ind.id)
+            if link.other.id not in chosen:
+                note["others"].add(link.other.id)
+    out = []
+    for note in notes.values():
+        if not note["others"]:
+            continue
+        def describe(ids):
+            return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i))})" for i in sorted(ids))
+        out.append({"group": note["group"], "source": note["source"],
+                    "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
+                            f"{note['tells_apart']}"})
+    return sorted(out, key=lambda n: n["group"])
+
+
+def _where(ind: Indicator) -> str:
+    return "immediate referral" if ind.immediate else f"{ind.level.label}, p{ind.source.page}"
+
+
+def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """Twins at a higher level whose own age band the known age meets (a 15-year-old choosing
+    'Pregnant under 17' is pointed to 'Pregnant under 16')."""
+    chosen = {i.id for i in indicators}
+    months = subject_age_in_months(case)
+    if months is None:
+        return []
+    out = set()
+    for ind in indicators:
+        if not ind.age_band:
+            continue
+        for link in catalogue.twins_of(ind.id):
+            other = link.other
+            if other.id in chosen or not other.age_band or other.level.rank <= ind.level.rank:
+                continue
+            if catalogue.band(other.age_band).contains(months):
+                out.add(other.id)
+    return sorted(out)
+
+
+def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
+                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool) -> dict:
+    ctx = case.context
     consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
+    additional = counted_additional(indicators)
+    notes = twin_notes(indicators, catalogue)
+    pointers = age_pointers(case, indicators, catalogue)
+    unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
     return {
         "kind": "decision",
         "level": level.value,
@@ -57,10 +177,17 @@ def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
         "immediate": immediate,
         "out_of_hours": out_of_hours,
         "consent": consent,
-        "disability": ctx.disability or "unknown",
+        "disability": effective_disability(case, indicators, catalogue),
+        "cin_by_disability": cin_by_disability,
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",
-        "twins_higher_count": len(twins_higher),
-        "twins_higher": twins_higher,
+        "open_case": bool(ctx.open_to_social_care),
+        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and len(additional) == 1
+                                          and level is Level.ADDITIONAL,
+        "age_unknown_crosswalk_count": len(unknown_age),
+        "age_pointers": pointers,
+        "age_pointer_count": len(pointers),
+        "twin_notes": notes,
+        "twin_count": len(notes),
     }

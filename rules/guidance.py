@@ -2,7 +2,9 @@
 
 It runs after ruleset 1 because its rules depend on the final level (consent guidance differs
 below and above the social-care threshold; disabled-children routing applies to protection).
-Findings are typed: contact, action, guidance, step, route.
+Findings are typed: contact, action, guidance, step, route. A route finding names a key of the
+catalogue's `routing` block; the highest precedence wins, and its contact is rung first. The
+words come from the catalogue (`guidance`, `actions`, `routing`); this file says when.
 """
 from __future__ import annotations
 
@@ -12,147 +14,214 @@ from pathway.catalogue import Catalogue
 
 NAME = "fsp_2014_guidance"
 
-# contact priorities: lower rings first
+# contact priorities: lower rings first (the route's own contact always comes first of all)
 FIRST, NEXT, RELATED, LATER = 0, 10, 20, 30
+
+DECISION = m.kind == "decision"
+IN_HOURS = m.out_of_hours == False  # noqa: E712
+OUT_OF_HOURS = m.out_of_hours == True  # noqa: E712
+NOT_OPEN = m.open_case == False  # noqa: E712
+OPEN = m.open_case == True  # noqa: E712
+EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
+SOCIAL_CARE = m.level_rank >= 4
 
 
 def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
     dcr = catalogue.disabled_children_routing
     dcr_src = _cite(dcr["source"])
-    routing = catalogue.routing
 
-    def guidance(sid, key, rule=None):
-        emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": _cite(g[key]["source"]),
-                   "text": g[key]["text"]})
+    def guidance(sid, key, rule=None, text=None):
+        emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(),
+                   "text": text or g[key].text})
 
     def contact(sid, contact_id, priority, when=None):
         emit(sid, {"type": "contact", "id": contact_id, "priority": priority, "when": when})
 
-    def action(sid, text, priority):
-        emit(sid, {"type": "action", "text": text, "priority": priority})
+    def action(sid, key, priority):
+        """An action from the catalogue's `actions`; {contact} and {phone} are filled from the route."""
+        emit(sid, {"type": "action", "key": key, "priority": priority})
 
-    # --- who to ring (Key contacts p23; Thresholds p4; Responsive immediate protection p9) ----
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.out_of_hours == True))  # noqa: E712
-    def ring_emergency_duty_team(c):
-        contact(c.s.sid, "emergency_duty_team", FIRST)
-        contact(c.s.sid, "children_families_direct", NEXT, "When day services reopen, and for any follow-up.")
+    def route(sid, key, precedence):
+        emit(sid, {"type": "route", "key": key, "precedence": precedence})
 
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.out_of_hours == False))  # noqa: E712
-    def ring_front_door_protection(c):
-        contact(c.s.sid, "children_families_direct", FIRST)
+    # --- the route: where the call or referral goes now (Appendix 2 p25; Appendix 3 p37; p23) ---
+    @when_all(DECISION)
+    def route_by_level(c):
+        route(c.s.sid, c.m.level, 0)
+
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
+              & (m.large_sibling_group == False) & IN_HOURS)  # noqa: E712
+    def route_disabled_child_protection(c):
+        route(c.s.sid, "disabled_child_protection", 1)
+
+    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS)
+    def route_disabled_child_in_need(c):
+        route(c.s.sid, "disabled_child_in_need", 1)
+
+    @when_all(DECISION & OPEN & IN_HOURS)
+    def route_open_case(c):
+        route(c.s.sid, "open_to_social_care", 2)
+
+    @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS)
+    def route_out_of_hours(c):
+        route(c.s.sid, "out_of_hours", 3)
+
+    @when_all(DECISION & OUT_OF_HOURS & ((m.level == "child_in_need") | (OPEN & (m.level_rank <= 3))))
+    def route_out_of_hours_social_care(c):
+        route(c.s.sid, "out_of_hours_social_care", 3)
+
+    # --- who else to contact (Key contacts p23; Thresholds p4; Responsive immediate protection p9)
+    @when_all(DECISION & (m.level == "protection") & IN_HOURS & NOT_OPEN)
+    def protection_in_hours_contacts(c):
+        contact(c.s.sid, "children_families_direct", NEXT)
         contact(c.s.sid, "emergency_duty_team", LATER)
 
-    @when_all((m.kind == "decision") & (m.level == "child_in_need"))
-    def ring_front_door_cin(c):
-        contact(c.s.sid, "children_families_direct", FIRST)
+    @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS & NOT_OPEN)
+    def protection_out_of_hours_contacts(c):
+        contact(c.s.sid, "children_families_direct", NEXT, "When day services reopen, and for any follow-up.")
+
+    @when_all(DECISION & (m.level == "child_in_need") & IN_HOURS & NOT_OPEN)
+    def child_in_need_in_hours_contacts(c):
+        contact(c.s.sid, "children_families_direct", NEXT)
         contact(c.s.sid, "emergency_duty_team", LATER,
-                "Out of hours only, if the situation cannot wait for Children and Families Direct to reopen.")
+                "Out of hours only, if the situation cannot wait for day services to reopen.")
 
-    @when_all((m.kind == "decision") & ((m.level == "additional") | (m.level == "extensive")))
-    def ring_front_door_early_help(c):
-        contact(c.s.sid, "children_families_direct", FIRST)
+    @when_all(DECISION & (m.level == "child_in_need") & OUT_OF_HOURS & NOT_OPEN)
+    def child_in_need_out_of_hours_contacts(c):
+        contact(c.s.sid, "children_families_direct", NEXT,
+                "When day services reopen, if the referral can safely wait until then.")
 
-    @when_all((m.kind == "decision") & (m.level == "universal"))
-    def universal_information(c):
-        contact(c.s.sid, "family_information_service", FIRST)
+    @when_all(DECISION & OPEN & IN_HOURS)
+    def open_case_in_hours_contacts(c):
+        contact(c.s.sid, "emergency_duty_team", LATER, "Out of hours only, when the social worker is not available.")
+
+    @when_all(DECISION & OPEN & OUT_OF_HOURS)
+    def open_case_out_of_hours_contacts(c):
+        contact(c.s.sid, "allocated_social_worker", NEXT, "When day services reopen, and for any follow-up.")
+
+    @when_all(DECISION & EARLY_HELP & OUT_OF_HOURS & NOT_OPEN)
+    def early_help_out_of_hours_contacts(c):
+        contact(c.s.sid, "emergency_duty_team", LATER,
+                "Only if at any point a child is suffering or likely to suffer significant harm.")
+        guidance(c.s.sid, "day_services_closed")
+
+    @when_all(DECISION & (m.level == "universal") & NOT_OPEN)
+    def universal_contacts(c):
         contact(c.s.sid, "children_families_direct", NEXT)
 
-    @when_all((m.kind == "decision") & (m.immediate == True))  # noqa: E712
+    # --- first actions --------------------------------------------------------------------
+    @when_all(DECISION & (m.immediate == True))  # noqa: E712
     def ring_now(c):
-        who = catalogue.contact("emergency_duty_team" if c.m.out_of_hours else "children_families_direct")
-        action(c.s.sid, f"Ring {who.name} now on {who.phone}: do not wait and do not start a CAF first.", FIRST)
+        action(c.s.sid, "ring_now", FIRST)
 
-    # --- step up / step down against the current level (Appendix 1, p24) ----------------------
-    @when_all((m.kind == "decision") & (m.current_rank > 0) & (m.level_rank > m.current_rank))
+    @when_all(DECISION & SOCIAL_CARE & (m.immediate == False)  # noqa: E712
+              & ((m.level == "protection") | IN_HOURS))
+    def refer_by_route(c):
+        action(c.s.sid, "refer_by_route", FIRST)
+
+    @when_all(DECISION & (m.level == "child_in_need") & OUT_OF_HOURS)
+    def social_care_out_of_hours(c):
+        action(c.s.sid, "social_care_out_of_hours", FIRST)
+
+    @when_all(DECISION & OPEN)
+    def open_case(c):
+        action(c.s.sid, "open_case", NEXT)
+        guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care")
+
+    # --- step up / step down against the current level (Appendix 1, p24; p5) ------------------
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank))
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         guidance(c.s.sid, "step_up", "step.up")
 
-    @when_all((m.kind == "decision") & (m.current_rank > 0) & (m.level_rank < m.current_rank))
+    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
     def step_down(c):
         emit(c.s.sid, {"type": "step", "value": "down"})
         guidance(c.s.sid, "step_down", "step.down")
 
-    @when_all((m.kind == "decision") & (m.current_rank > 0) & (m.level_rank == m.current_rank))
+    @when_all(DECISION & (m.current_rank >= 4) & (m.level_rank < m.current_rank))
+    def step_down_from_social_care(c):
+        # not "down": a short checklist is not evidence that needs have fallen
+        guidance(c.s.sid, "step_social_care", "step.social_care_managed")
+
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank == m.current_rank))
     def step_same(c):
         emit(c.s.sid, {"type": "step", "value": "same"})
         guidance(c.s.sid, "step_same", "step.same")
 
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
-    @when_all((m.kind == "decision") & (m.consent == "no") & (m.level_rank >= 2) & (m.level_rank <= 3))
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP)
     def consent_refused_early_help(c):
         guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
-        action(c.s.sid, "The family does not consent to early help: discuss with your line manager whether the "
-                        "child's needs will escalate without help; if so, consider a referral to Children's "
-                        "Social Care.", NEXT)
+        action(c.s.sid, "consent_refused", NEXT)
 
-    @when_all((m.kind == "decision") & (m.consent == "no") & (m.level_rank >= 4))
+    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive"))
+    def consent_refused_extensive(c):
+        guidance(c.s.sid, "consent_refused_extensive", "consent.refused_extensive")
+
+    @when_all(DECISION & (m.consent == "no") & SOCIAL_CARE)
     def consent_refused_social_care(c):
         guidance(c.s.sid, "consent_social_care", "consent.social_care")
 
     # --- who may start a CAF (Thresholds / Levels of support p4) -------------------------------
-    @when_all((m.kind == "decision") & ((m.caller == "parent_carer") | (m.caller == "public"))
-              & (m.level_rank >= 2) & (m.level_rank <= 3))
+    @when_all(DECISION & ((m.caller == "parent_carer") | (m.caller == "public")) & EARLY_HELP)
     def not_caf_trained(c):
         guidance(c.s.sid, "not_caf_trained", "guidance.not_caf_trained")
 
-    @when_all((m.kind == "decision") & (m.caller == "professional") & (m.level_rank >= 4))
+    @when_all(DECISION & (m.caller == "professional") & SOCIAL_CARE)
     def professional_confirms_in_writing(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "referral.confirm_in_writing",
-                       "source": "Appendix 3 - Referrals into Social Care, p37",
-                       "text": "You are a professional referrer: confirm the referral in writing within 24 hours. "
-                               "If it is not acknowledged within 3 working days, contact Children's Social Care again."})
+        guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing")
 
-    # --- same words at a higher level (Levels of need p11-17) ---------------------------------
-    @when_all((m.kind == "decision") & (m.twins_higher_count > 0))
-    def same_words_higher(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "guidance.same_words_higher",
-                       "source": _cite(g["same_words_higher"]["source"]),
-                       "text": g["same_words_higher"]["text"] + " Here: " + "; ".join(c.m.twins_higher) + "."})
+    # --- a CAF not improving for a single additional need (Appendix 2, p25) -------------------
+    @when_all(DECISION & (m.caf_single_need_not_improving == True))  # noqa: E712
+    def caf_single_need_not_improving(c):
+        guidance(c.s.sid, "caf_single_need_not_improving", "escalation.caf_single_need")
+
+    # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
+    @when_all(DECISION & (m.twin_count > 0))
+    def twins(c):
+        for note in c.m.twin_notes:
+            emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
+                           "source": f"{note['source']}; {g['twins'].source.cite()}",
+                           "text": f"{note['text']} {g['twins'].text}"})
+
+    @when_all(DECISION & (m.age_pointer_count > 0))
+    def age_pointer(c):
+        for iid in c.m.age_pointers:
+            ind = catalogue.indicator(iid)
+            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}",
+                     g["age_pointer"].text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+
+    @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
+    def age_unknown_crosswalk(c):
+        guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")
 
     # --- disabled children (Appendix 3, p37) --------------------------------------------------
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.disability == "substantial_lifelong")
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr["substantial_lifelong"]})
         contact(c.s.sid, "disabled_childrens_team", RELATED, "Child protection concerns about a child with a substantial and life-long disability: the referral goes to the Disabled Children's Team.")
 
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.disability == "substantial_lifelong")
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr["large_sibling_group"]})
         contact(c.s.sid, "disabled_childrens_team", RELATED, "Secondary worker for the disabled child; the Duty team leads.")
 
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.disability == "uncertain"))
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "uncertain"))
     def disabled_cp_uncertain(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr["uncertain"]})
         contact(c.s.sid, "disabled_childrens_team", RELATED, "Establishes the nature of the disability; the Duty team leads the child protection enquiries.")
 
-    @when_all((m.kind == "decision") & (m.level_rank >= 4) & (m.disability == "mild_moderate"))
+    @when_all(DECISION & SOCIAL_CARE & (m.disability == "mild_moderate"))
     def disabled_mild_moderate(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr["mild_moderate"]})
 
-    @when_all((m.kind == "decision") & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
+    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
-
-    # --- the route a Children and Families Direct adviser puts the call through to -----------
-    @when_all(m.kind == "decision")
-    def route_by_level(c):
-        r = routing[c.m.level]
-        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 0})
-
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.disability == "substantial_lifelong")
-              & (m.large_sibling_group == False) & (m.out_of_hours == False))  # noqa: E712
-    def route_disabled_child_protection(c):
-        r = routing["disabled_child_protection"]
-        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 1})
-
-    @when_all((m.kind == "decision") & (m.level == "protection") & (m.out_of_hours == True))  # noqa: E712
-    def route_out_of_hours(c):
-        r = routing["out_of_hours"]
-        emit(c.s.sid, {"type": "route", "team": r["team"], "via": r["via"], "why": r["why"], "precedence": 2})
 
 
 def _cite(source: dict) -> str:

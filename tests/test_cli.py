@@ -64,3 +64,22 @@ def test_python_dash_m_pathway_works_as_a_real_process():
     proc = subprocess.run([sys.executable, "-m", "pathway", "assess", "-"], input='{"indicators": ["x"]}',
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "indicators[0]" in proc.stderr
+
+
+def test_the_readmes_worked_example_is_what_the_rules_decide():
+    """The README shows a real decision: its case, decided now, gives the level, reasons, route and
+    first contact printed there (lists shortened with '…')."""
+    import json
+    import re
+    from pathlib import Path
+
+    from pathway.models import Case
+    from rules import evaluate
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    case_text, shown_text = re.findall(r"```json\n(.*?)```", readme, re.S)[:2]
+    shown = json.loads(shown_text)
+    d = json.loads(evaluate(Case.parse(json.loads(case_text))).model_dump_json())
+    assert (shown["level"], shown["immediate"], shown["step"]) == (d["level"], d["immediate"], d["step"])
+    assert shown["reasons"] == d["reasons"] and shown["route"] == d["route"]
+    assert shown["contacts"][0] == d["contacts"][0] and shown["assessments"][:2] == d["assessments"][:2]

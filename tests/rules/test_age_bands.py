@@ -1,4 +1,4 @@
-"""Age bands carried by the indicators' words; ages 0-25 accepted, older refused."""
+"""Age bands carried by the indicators' words; the pathway's scope: pre-birth to 19, care leavers to 25."""
 from __future__ import annotations
 
 import pytest
@@ -15,12 +15,14 @@ BANDS = [
     ("immediate.home_alone_5_and_under", (5, 11), (6, 0)),
     ("additional.pregnant_under_17", (16, 11), (17, 0)),
     ("extensive.pregnant_under_16", (15, 11), (16, 0)),
-    ("extensive.teenage_parents_with_concerns", (13, 0), (12, 11)),
     ("protection.sexual_activity_under_13", (12, 11), (13, 0)),
     ("protection.forced_marriage_under_18", (17, 11), (18, 0)),
     ("extensive.pre_school_under_stimulated", (4, 11), (5, 0)),
-    ("extensive.pregnant_care_leavers", (25, 11), (15, 11)),
 ]
+# a parent's band: the words are the young parent's age, so a baby assessed (unborn or younger
+# than the band) is admitted, and the parent's own age, where given, decides
+PARENT_BANDS = ["additional.pregnant_under_17", "extensive.pregnant_under_16", "extensive.teenage_parents_with_concerns",
+                "extensive.pregnant_care_leavers"]
 
 
 def _case(indicator, age):
@@ -60,15 +62,71 @@ def test_age_not_given_accepts_a_banded_indicator_because_its_words_carry_the_ag
     assert d.immediate
 
 
-@pytest.mark.parametrize("years", [0, 1, 17, 18, 25])
-def test_ages_up_to_25_are_accepted(years):
+@pytest.mark.parametrize("years", [0, 1, 17, 18, 19])
+def test_ages_up_to_19_are_accepted(years):
     assert evaluate(make_case(age_years=years)).level == "universal"
 
 
-def test_an_age_over_25_is_refused_naming_the_field():
+@pytest.mark.parametrize("years", [20, 25, 26, 40])
+def test_an_age_over_19_is_refused_naming_the_field_and_the_scope(catalogue, years):
     with pytest.raises(CaseError) as err:
-        make_case(age_years=26)
-    assert err.value.errors[0].field == "child.age_years"
+        evaluate(make_case(age_years=years))
+    [e] = err.value.errors
+    assert e.field == "child.age_years"
+    assert "pre-birth to 19" in e.message and f"is {years}" in e.message
+    assert catalogue.age.max_years == 19  # the ceiling is the catalogue's, read by the check
+
+
+@pytest.mark.parametrize("years", [20, 25])
+def test_a_care_leaver_is_covered_to_25(years):
+    assert evaluate(make_case(["extensive.pregnant_care_leavers"], age_years=years)).level == "extensive"
+
+
+def test_a_care_leaver_over_25_is_refused():
+    with pytest.raises(CaseError, match="child.age_years|is 26"):
+        evaluate(make_case(["extensive.pregnant_care_leavers"], age_years=26))
+
+
+@pytest.mark.parametrize("indicator", PARENT_BANDS)
+def test_a_parents_band_is_accepted_for_an_unborn_baby(indicator):
+    assert evaluate(make_case([indicator], unborn=True)).level in ("additional", "extensive")
+
+
+@pytest.mark.parametrize("indicator", ["additional.pregnant_under_17", "extensive.teenage_parents_with_concerns"])
+def test_a_parents_band_is_accepted_for_an_infant(indicator):
+    assert evaluate(make_case([indicator], age_years=0, age_months=9)).level in ("additional", "extensive")
+
+
+@pytest.mark.parametrize("indicator, parent_years", [("extensive.teenage_parents_with_concerns", 12),
+                                                     ("extensive.teenage_parents_with_concerns", 20),
+                                                     ("extensive.pregnant_care_leavers", 15),
+                                                     ("extensive.pregnant_care_leavers", 26)])
+def test_a_parents_age_outside_the_parents_band_is_refused(indicator, parent_years):
+    from pathway import Case
+    with pytest.raises(CaseError) as err:
+        evaluate(Case.parse({"child": {"age_years": 0, "age_months": 3}, "parent": {"age_years": parent_years},
+                             "indicators": [indicator]}))
+    [e] = err.value.errors
+    assert e.field == "indicators[0]" and f"parent is {parent_years} years" in e.message
+
+
+def test_the_parents_age_where_given_decides_the_parents_band():
+    from pathway import Case
+    ok = Case.parse({"child": {"unborn": True}, "parent": {"age_years": 15}, "indicators": ["extensive.pregnant_under_16"]})
+    assert evaluate(ok).level == "extensive"
+    too_old = Case.parse({"child": {"unborn": True}, "parent": {"age_years": 17}, "indicators": ["extensive.pregnant_under_16"]})
+    with pytest.raises(CaseError) as err:
+        evaluate(too_old)
+    assert "parent is 17 years" in err.value.errors[0].message
+
+
+def test_a_15_year_old_choosing_pregnant_under_17_is_pointed_to_pregnant_under_16():
+    d = evaluate(make_case(["additional.pregnant_under_17"], age_years=15))
+    assert d.level == "additional"  # pointed to, not raised: the practitioner chooses
+    [pointer] = [g for g in d.guidance if g.rule == "age.pointer.extensive.pregnant_under_16"]
+    assert "Pregnant under 16" in pointer.text and "Extensive" in pointer.text
+    assert not [g for g in evaluate(make_case(["additional.pregnant_under_17"], age_years=16)).guidance
+                if g.rule.startswith("age.pointer")]
 
 
 def test_every_error_is_reported_at_once():

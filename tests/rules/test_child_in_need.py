@@ -16,8 +16,31 @@ def test_extensive_needs_with_a_caf_not_improving_outcomes_is_child_in_need():
     reason = d.reasons[0]
     assert reason.rule == "child_in_need.caf_not_improving" and reason.indicators == [EXTENSIVE]
     assert "p15-16" in reason.source and reason.interpretation is False
-    assert d.actions[0].startswith("Refer to Children's Social Care for further assessment")
+    assert d.actions[0] == "Make the referral to Children and Families Direct on 0115 876 4800."
+    assert d.actions[1].startswith("Refer to Children's Social Care for further assessment")
     assert d.contacts[0].name == "Children and Families Direct"
+
+
+def test_supported_at_extensive_with_a_caf_not_improving_is_child_in_need_whatever_is_ticked_today():
+    """Extensive Support, p15-16: if the current CAF arrangements are not improving outcomes, refer."""
+    for ticked in ([], ["additional.lack_routine"]):
+        d = evaluate(make_case(ticked, caf="open_not_improving", current_level="extensive"))
+        assert d.level == "child_in_need" and d.step == "up"
+        [cin] = [r for r in d.reasons if r.level == "child_in_need"]
+        assert cin.rule == "child_in_need.caf_not_improving" and "p15-16" in cin.source
+    assert evaluate(make_case([], caf="open_improving", current_level="extensive")).level == "universal"
+    assert evaluate(make_case([], caf="open_not_improving", current_level="additional")).level == "universal"
+
+
+def test_unlikely_to_achieve_a_reasonable_standard_without_services_is_child_in_need():
+    """p4: a child is in need if unlikely to achieve a reasonable standard of health or development
+    unless services are provided (Children Act 1989)."""
+    d = evaluate(make_case([], health_development_impaired_without_services=True))
+    assert d.level == "child_in_need"
+    [r] = d.reasons
+    assert r.rule == "child_in_need.unlikely_reasonable_standard" and r.source.endswith("p4")
+    assert r.interpretation is False
+    assert evaluate(make_case([], health_development_impaired_without_services=False)).level == "universal"
 
 
 def test_extensive_needs_with_a_caf_that_is_improving_stay_extensive():
@@ -26,23 +49,43 @@ def test_extensive_needs_with_a_caf_that_is_improving_stay_extensive():
     assert evaluate(make_case([EXTENSIVE])).level == "extensive"
 
 
-def test_additional_needs_with_a_caf_not_improving_step_up_to_extensive_not_child_in_need():
-    d = evaluate(make_case(["additional.lack_routine"], caf="open_not_improving"))
+def test_a_range_of_additional_needs_with_a_caf_not_improving_steps_up_to_extensive_not_child_in_need():
+    d = evaluate(make_case(["additional.lack_routine", "additional.experiencing_bullying"], caf="open_not_improving"))
     assert d.level == "extensive"
     assert d.reasons[0].rule == "escalation.caf_not_improving" and "p25" in d.reasons[0].source
+    assert d.reasons[0].interpretation is True  # "a range" as 2 or more is the tool's reading
 
 
-def test_short_breaks_disability_is_child_in_need_with_the_disabled_childrens_team():
+def test_one_additional_need_with_a_caf_not_improving_stays_additional_with_guidance_to_review():
+    """p25 needs 'a range of increasing problems and' support not working: one need is not a range."""
+    d = evaluate(make_case(["additional.lack_routine"], caf="open_not_improving"))
+    assert d.level == "additional"
+    assert [g.rule for g in d.guidance if g.rule == "escalation.caf_single_need"] == ["escalation.caf_single_need"]
+
+
+def test_the_same_need_listed_twice_counts_once_toward_the_caf_rule():
+    d = evaluate(make_case(["additional.young_carers_child", "additional.young_carers_family"], caf="open_not_improving"))
+    assert d.level == "additional"
+
+
+def test_short_breaks_disability_is_child_in_need_routed_to_the_disabled_childrens_team():
     d = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"], disability="substantial_lifelong"))
     assert d.level == "child_in_need"
-    assert d.reasons[0].rule == "child_in_need.disability"
-    assert "Disabled Children's Team" in [c.name for c in d.contacts]
+    assert d.reasons[0].rule == "child_in_need.disability" and d.reasons[0].interpretation is True
+    assert d.contacts[0].name == "Disabled Children's Team" and d.route.team == "Disabled Children's Team"
+    assert d.route.phone == "0115 883 8266" and "p23" in d.route.source
     assert any("Disabled Children's Team" in s for s in d.services)
 
 
 def test_substantial_disability_and_need_for_adaptations_is_child_in_need():
     d = evaluate(make_case(["extensive.inaccessible_housing_need_aids"], disability="substantial_lifelong"))
     assert d.level == "child_in_need"
+
+
+@pytest.mark.parametrize("need", ["additional.carer_not_getting_break", "additional.child_disabilities_whose_needs"])
+def test_a_substantial_disability_with_an_additional_need_is_not_raised_to_child_in_need(need):
+    """The document offers short breaks and support at Additional: no reading raises these."""
+    assert evaluate(make_case([need], disability="substantial_lifelong")).level == "additional"
 
 
 def test_the_same_need_with_a_mild_disability_is_not_child_in_need():

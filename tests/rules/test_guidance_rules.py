@@ -6,7 +6,7 @@ import pytest
 from rules import evaluate
 from tests.conftest import make_case
 
-CP = "protection.persistent_domestic_abuse"
+CP = "protection.frozen_watchfulness"  # a Protection need that is not on the immediate-referral list
 
 
 def rules_of(decision):
@@ -34,8 +34,18 @@ def test_consent_given_brings_no_consent_guidance():
 def test_disabled_child_with_protection_concerns_goes_to_the_disabled_childrens_team():
     d = evaluate(make_case([CP], disability="substantial_lifelong"))
     assert "disabled_children.dct" in rules_of(d)
-    assert "Disabled Children's Team" in [c.name for c in d.contacts]
-    assert d.contacts[0].name == "Children and Families Direct"  # the front door is still rung first
+    # Appendix 3, p37: "a referral should be made immediately to the Disabled Children's Team"
+    assert d.contacts[0].name == "Disabled Children's Team" == d.route.team
+    assert d.actions[0] == "Make the referral to Disabled Children's Team on 0115 883 8266."
+
+
+def test_the_protection_table_disability_indicator_itself_says_the_disability_is_substantial():
+    d = evaluate(make_case(["protection.substantial_lifelong_disability_safeguarding"]))
+    assert d.route.team == "Disabled Children's Team" and "disabled_children.dct" in rules_of(d)
+    sibling = evaluate(make_case(["protection.substantial_lifelong_disability_safeguarding"], large_sibling_group=True))
+    assert sibling.route.team == "Screening and Duty Team"
+    uncertain = evaluate(make_case(["protection.substantial_lifelong_disability_safeguarding"], disability="uncertain"))
+    assert uncertain.route.team == "Screening and Duty Team"
 
 
 def test_large_sibling_group_puts_the_duty_team_in_the_lead():
@@ -64,7 +74,9 @@ def test_disability_routing_does_not_apply_below_protection_concerns():
 
 @pytest.mark.parametrize("current, indicators, step", [
     ("additional", ["extensive.children_who_go_missing"], "up"),
-    ("protection", ["additional.lack_routine"], "down"),
+    ("extensive", ["additional.lack_routine"], "down"),
+    ("protection", ["additional.lack_routine"], None),
+    ("child_in_need", [], None),
     ("extensive", ["extensive.children_who_go_missing"], "same"),
     (None, ["additional.lack_routine"], None),
 ])
@@ -77,9 +89,19 @@ def test_step_against_the_level_supported_at_now(current, indicators, step):
 
 
 def test_step_down_guidance_cites_appendix_1():
-    d = evaluate(make_case(["additional.lack_routine"], current_level="child_in_need"))
+    d = evaluate(make_case(["additional.lack_routine"], current_level="extensive"))
     g = next(g for g in d.guidance if g.rule == "step.down")
     assert "24" in g.source and "step down" in g.text
+
+
+@pytest.mark.parametrize("current", ["child_in_need", "protection"])
+@pytest.mark.parametrize("ticked", [[], ["additional.lack_routine"], ["extensive.children_who_go_missing"]])
+def test_a_short_checklist_never_suggests_step_down_from_a_social_care_level(current, ticked):
+    """p5; Appendix 1 (p24): step-down from social care is managed with the allocated social worker."""
+    d = evaluate(make_case(ticked, current_level=current))
+    assert d.step is None and "step.down" not in rules_of(d)
+    g = next(g for g in d.guidance if g.rule == "step.social_care_managed")
+    assert "allocated social worker" in g.text and g.source.endswith("p5, 24")
 
 
 def test_professional_referrer_is_told_to_confirm_in_writing():

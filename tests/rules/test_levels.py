@@ -1,6 +1,8 @@
 """An indicator indicates its level; the decision is the highest; immediate always wins."""
 from __future__ import annotations
 
+import pytest
+
 from rules import evaluate
 from tests.conftest import IN_HOURS, OUT_OF_HOURS, make_case
 
@@ -76,17 +78,33 @@ def test_indicator_contacts_are_offered_for_domestic_abuse_and_mental_health():
     assert "Mental Health single point of access (Child and Adolescent Mental Health)" in names
 
 
-def test_same_words_listed_higher_up_are_pointed_out_without_raising_the_level():
-    d = evaluate(make_case(["additional.suspected_domestic_violence"]))
-    assert d.level == "additional"
-    note = next(g for g in d.guidance if g.rule == "guidance.same_words_higher")
-    assert "'Suspected domestic violence' is chosen at Additional" in note.text and "Extensive" in note.text
+@pytest.mark.parametrize("chosen, other, other_level", [
+    ("additional.suspected_domestic_violence", "extensive.suspected_domestic_violence", "Extensive"),
+    ("extensive.suspected_domestic_violence", "additional.suspected_domestic_violence", "Additional"),
+    ("extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self", "Protection"),
+    ("additional.inconsistent_parenting", "protection.inconsistent_parenting_highly_critical", "Protection"),
+    ("additional.family_socially_isolated_excluded", "extensive.family_significantly_socially_excluded", "Extensive"),
+    ("extensive.family_child_homeless", "protection.no_fixed_abode_homeless", "Protection"),
+    ("additional.low_self_esteem", "protection.significantly_low_self_esteem", "Protection"),
+])
+def test_a_chosen_twin_names_the_others_with_their_level_without_changing_the_level(catalogue, chosen, other, other_level):
+    d = evaluate(make_case([chosen]))
+    assert d.level == catalogue.indicator(chosen).level  # named, never raised: the practitioner chooses
+    notes = [g for g in d.guidance if g.rule.startswith("twins.")]
+    assert len(notes) == 1
+    text = catalogue.indicator(other).text
+    assert f"'{text}' ({other_level}" in notes[0].text
+    assert "line manager" in notes[0].text and "Responsive immediate protection, p11-18, 9" in notes[0].source
 
 
-def test_choosing_the_higher_of_two_same_word_entries_gives_no_such_note():
-    d = evaluate(make_case(["extensive.suspected_domestic_violence"]))
-    assert d.level == "extensive"
-    assert not any(g.rule == "guidance.same_words_higher" for g in d.guidance)
+def test_both_twins_chosen_gives_no_note_for_that_pair():
+    d = evaluate(make_case(["additional.attachment_issues", "extensive.attachment_issues"]))
+    assert not any(g.rule == "twins.attachment" for g in d.guidance)
+
+
+def test_no_guidance_tells_the_user_to_choose_the_higher():
+    for ids in (["additional.suspected_domestic_violence"], ["additional.young_carers_child"]):
+        assert not any("choose the higher" in g.text for g in evaluate(make_case(ids)).guidance)
 
 
 def test_duplicate_answers_count_once():

@@ -22,6 +22,7 @@ TUESDAY_2200 = datetime(2026, 11, 24, 22, 0, tzinfo=LONDON)
 CFD = "0115 876 4800"
 EDT = "0115 876 1000"
 FIS = "0800 458 4114"
+DCT = "0115 883 8266"
 
 # one indicator that on its own reaches each level
 BY_LEVEL = {
@@ -33,7 +34,7 @@ BY_LEVEL = {
 }
 IN_HOURS_ROUTE = {
     "protection": ("Screening and Duty Team", CFD),
-    "child_in_need": ("Screening and Duty Team", CFD),
+    "child_in_need": ("Disabled Children's Team", DCT),  # a Child in Need because of disability (p23; p37)
     "extensive": ("Locality Access Point for Targeted Family Support Services", CFD),
     "additional": ("Family Support Services", CFD),
     "universal": ("Universal services and the Family Information Service", FIS),
@@ -76,11 +77,33 @@ def test_below_social_care_the_route_does_not_change_out_of_hours(level):
     assert (d.route.team, d.route.phone) == IN_HOURS_ROUTE[level]
 
 
-def test_child_in_need_out_of_hours_keeps_the_day_route_and_offers_edt_if_it_cannot_wait():
-    d = decide("child_in_need", TUESDAY_2200)
-    assert (d.route.team, d.route.phone) == IN_HOURS_ROUTE["child_in_need"]
-    edt = [c for c in d.contacts if c.phone == EDT]
-    assert edt and "cannot wait" in edt[0].when
+def test_a_child_in_need_without_a_disability_goes_to_screening_and_duty_in_hours():
+    d = evaluate(Case.parse({"indicators": ["extensive.children_who_go_missing"],
+                             "context": {"caf": "open_not_improving", "contact_time": TUESDAY_1030.isoformat()}}))
+    assert d.level == "child_in_need"
+    assert (d.route.team, d.route.phone) == ("Screening and Duty Team", CFD)
+    assert d.route.interpretation is True  # Appendix 2 names no team for this level
+
+
+@pytest.mark.parametrize("when", [TUESDAY_2200, SATURDAY_1030, datetime(2026, 12, 25, 10, 30, tzinfo=LONDON)],
+                         ids=["night", "weekend", "christmas"])
+def test_child_in_need_out_of_hours_goes_to_the_emergency_duty_team_never_a_closed_day_team(when):
+    d = decide("child_in_need", when)
+    assert (d.route.team, d.route.phone) == ("Emergency Duty Team", EDT)
+    assert d.contacts[0].phone == EDT and d.route.interpretation is True
+    assert d.actions[0].startswith("Day services are closed. If the child's needs cannot safely wait, ring the Emergency Duty Team")
+    # the Disabled Children's Team is a day team: offered for when it reopens, never as if open now
+    dct = next(c for c in d.contacts if c.phone == DCT)
+    assert dct.when.startswith("Closed now (out of hours)")
+    assert not any(a.startswith(("Make the referral to Disabled", "Ring Disabled")) for a in d.actions)
+
+
+@pytest.mark.parametrize("level", ["extensive", "additional"])
+def test_early_help_out_of_hours_says_the_day_service_is_closed_now(level):
+    d = decide(level, TUESDAY_2200)
+    assert d.route.available_now is False
+    assert "guidance.day_services_closed" in rules_of(d)
+    assert decide(level, TUESDAY_1030).route.available_now is True
 
 
 # ---------------------------------------------------------------- caller guidance
@@ -144,12 +167,45 @@ def test_office_hours_are_london_time_in_summer_and_winter(utc, out):
 
 
 def test_a_configured_closed_date_is_out_of_hours():
-    christmas = at(2026, 12, 25, 10, 30)  # a Friday
-    assert not decide("protection", christmas).out_of_hours
-    closed = OfficeHours(closed_dates=frozenset({date(2026, 12, 25)}))
-    d = decide("protection", christmas, office_hours=closed)
+    tuesday = at(2026, 12, 1, 10, 30)
+    assert not decide("protection", tuesday).out_of_hours
+    closed = OfficeHours(closed_dates=frozenset({date(2026, 12, 1)}))
+    d = decide("protection", tuesday, office_hours=closed)
     assert d.out_of_hours and d.route.phone == EDT
-    assert not decide("protection", christmas + timedelta(days=3), office_hours=closed).out_of_hours
+    assert "a locally set closed date" in " ".join(a.text for a in d.assumptions)
+    assert not decide("protection", tuesday + timedelta(days=1), office_hours=closed).out_of_hours
+
+
+# England's bank holidays, from the holidays calendar: written out here from the published dates
+@pytest.mark.parametrize("day, name", [((2026, 12, 25), "Christmas Day"), ((2026, 12, 28), "Boxing Day (observed)"),
+                                       ((2027, 3, 29), "Easter Monday"), ((2027, 5, 3), "May Day"),
+                                       ((2026, 8, 31), "Summer Bank Holiday"), ((2027, 1, 1), "New Year's Day")])
+@pytest.mark.parametrize("level", ["protection", "child_in_need"])
+def test_a_bank_holiday_at_10_am_goes_to_the_emergency_duty_team(day, name, level):
+    d = decide(level, at(*day, 10, 0))
+    assert d.out_of_hours and (d.route.team, d.route.phone) == ("Emergency Duty Team", EDT)
+    assert d.contacts[0].phone == EDT
+    closed = next(a for a in d.assumptions if a.id == "closed_today")
+    assert name in closed.text and "p23" in closed.source
+
+
+def test_the_day_after_a_bank_holiday_is_a_working_day():
+    assert not decide("protection", at(2026, 12, 29, 10, 0)).out_of_hours
+
+
+def test_bank_holidays_can_be_turned_off_only_by_setting_it_explicitly():
+    assert OfficeHours.from_env({}).bank_holidays == "ENG"
+    off = OfficeHours.from_env({"FSP_BANK_HOLIDAYS": "none"})
+    assert not decide("protection", at(2026, 12, 25, 10, 0), office_hours=off).out_of_hours
+
+
+@pytest.mark.parametrize("level", list(BY_LEVEL))
+def test_every_decision_lists_the_office_hours_it_assumed(level):
+    d = decide(level, TUESDAY_1030)
+    by_id = {a.id: a for a in d.assumptions}
+    assert "Monday to Friday, 08:30 to 17:00 (Europe/London)" in by_id["office_hours"].text
+    assert "confirmed" in by_id["office_hours"].text and "bank_holidays" in by_id
+    assert "closed_today" not in by_id
 
 
 def test_closed_dates_are_london_dates():

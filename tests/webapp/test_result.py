@@ -47,8 +47,8 @@ def test_step_up_guidance_when_supported_at_a_lower_level(client):
                       {"health": ["additional.dental_decay_not_accessing"]})
     words = text(r)
     assert "Stepping up" in words
-    assert load_catalogue().guidance["step_up"]["text"] in words
-    assert words.count(load_catalogue().guidance["step_up"]["text"]) == 1  # not repeated under Guidance
+    assert load_catalogue().guidance["step_up"].text in words
+    assert words.count(load_catalogue().guidance["step_up"].text) == 1  # not repeated under Guidance
 
 
 def test_no_needs_is_universal(client):
@@ -77,7 +77,7 @@ def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
     words = text(client.get("/result"))
     assert "Ring Emergency Duty Team now" in words
     assert "0115 876 1000" in words
-    assert "outside office hours" in words
+    assert "Day services are closed" in words
 
 
 def test_immediate_unborn_concern_is_assessed_as_unborn(client):
@@ -150,3 +150,12 @@ def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch
     words = text(r)
     assert "0115 876 4800" in words and "0115 876 1000" in words
     assert "Traceback" not in words and "boom" not in words
+
+
+def test_twins_in_the_same_words_and_level_are_one_line_of_a_reason(client):
+    """Young carers is listed at Additional under two dimensions: chosen twice, it is said once."""
+    r = _needs_result(client, CHILD, {"family_environment": ["additional.young_carers_family"],
+                                      "family_social_relationships": ["additional.young_carers_child"]})
+    words = text(r)
+    why = words[words.index("Why"):words.index("What to do next")]
+    assert why.count("Young carers (Additional)") == 1

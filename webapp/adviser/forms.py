@@ -12,7 +12,6 @@ from typing import Optional
 
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
-from pathway.models import MAX_AGE_YEARS
 
 CALLERS = [("parent_carer", "Parent or carer"), ("professional", "Professional"), ("public", "Member of the public")]
 CAF = [("none", "No CAF"), ("open_improving", "CAF open, things improving"),
@@ -91,7 +90,7 @@ def age(years: str, months: str, unborn: bool) -> Age:
             return Age(errors=[("age_years", "Leave the age blank for an unborn child, or untick ‘Unborn’")])
         return Age(unborn=True)
     errors = []
-    for raw, name, high in ((years, "years", MAX_AGE_YEARS), (months, "months", 11)):
+    for raw, name, high in ((years, "years", load_catalogue().age.care_leaver_max_years), (months, "months", 11)):
         if raw and not re.fullmatch(r"[0-9]{1,3}", raw):
             errors.append((f"age_{name}", f"Enter the child's age in {name} as a whole number, like 4"))
         elif raw and int(raw) > high:

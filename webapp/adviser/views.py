@@ -108,5 +108,5 @@ def _items(choices, current: str) -> list[dict]:
 def _status(s: call.Screen) -> str:
     d = s.decision
     if s.immediate:
-        return f"Put the call through now: {d.route.team}, {d.route.phone}."
-    return f"Level: {d.level_name}. Route: {d.route.team}, {d.route.phone}."
+        return f"Put the call through now: {d.route.team}" + (f", {d.route.phone}." if d.route.phone else ".")
+    return f"Level: {d.level_name}. Route: {d.route.team}" + (f", {d.route.phone}." if d.route.phone else ".")

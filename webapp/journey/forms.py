@@ -15,7 +15,6 @@ from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
-from pathway.models import MAX_AGE_YEARS
 from webapp.journey import twins
 from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
 from webapp.journey.widgets import NONE, Checkboxes, Radios
@@ -154,7 +153,7 @@ class ChildForm(FlaskForm):
                 ok = _whole(self.age_months, "months", 0, MONTHS_ALONE_BELOW - 1, required=True,
                             too_big="For a child of 2 or over, enter the age in years and months") and ok
             else:
-                years = _whole(self.age_years, "years", 0, MAX_AGE_YEARS, required=True,
+                years = _whole(self.age_years, "years", 0, load_catalogue().age.care_leaver_max_years, required=True,
                                missing="Enter the child's age in years, or in months for a child under 2")
                 months = _whole(self.age_months, "months", 0, 11, required=False)
                 ok = ok and years and months  # both checked first, so both errors show at once

@@ -46,6 +46,19 @@ def cite_text(text: str) -> Markup:
     return Markup("; ").join(parts)
 
 
+def reason_needs(reason) -> list:
+    """A reason's needs, each said once: twins in the same words at the same level (Young carers,
+    listed under two dimensions) would otherwise read as the same reason twice."""
+    catalogue = load_catalogue()
+    seen, out = set(), []
+    for iid in reason.indicators:
+        ind = catalogue.indicator(iid)
+        if (ind.text, ind.level) not in seen:
+            seen.add((ind.text, ind.level))
+            out.append(ind)
+    return out
+
+
 # The level's actions, worded for what the practitioner has already told the tool.
 # (the start of the document's action, the answer it depends on, the wording then)
 RESOLVED = [

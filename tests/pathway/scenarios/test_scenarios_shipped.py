@@ -22,7 +22,7 @@ REQUIRED_FAMILIES = {
     "escalation.caf_not_improving", "combination", "combination.boundary", "boundary.disability",
     "consent.refused_early_help", "consent.social_care",
     "disabled.dct", "disabled.large_sibling_group", "disabled.uncertain", "disabled.mild_moderate",
-    "step.up", "step.down", "step.same", "same_words", "rule.never_lowered",
+    "step.up", "step.down", "step.social_care_managed", "step.same", "same_words", "rule.never_lowered",
     "caller.public", "caller.professional", "boundary.age_band",
 }
 

@@ -1,0 +1,93 @@
+"""The rules restated in plain Python, written from the document and not from rules/: the oracle
+the durable-rules rulesets are checked against (tests/rules/test_properties.py,
+tests/rules/test_guidance_oracle.py) and the plain-Python baseline of benchmarks/rules_speed.py.
+
+It reads the catalogue only for data (each indicator's level, domain, age band, twins); every
+condition is written out here again, so a rule that silently stops matching, or matches too
+much, disagrees with it. It never decides anything for a user.
+"""
+from __future__ import annotations
+
+from pathway.catalogue import Catalogue
+from pathway.levels import Level, highest
+from pathway.models import Case
+
+A, E, CIN, P = Level.ADDITIONAL, Level.EXTENSIVE, Level.CHILD_IN_NEED, Level.PROTECTION
+
+# p9 criteria reached through a table indicator (with the age where p9 names one)
+TRAFFICKING = {"protection.child_victim_trafficking"}
+PARENT_SUBSTANCE = {"extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"}
+PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
+# Child in Need by disability (declared interpretations)
+DISABILITY_WORDS = {"extensive.substantial_lifelong_disability_short_breaks", "extensive.providing_substantial_care_child"}
+STATES_SUBSTANTIAL = DISABILITY_WORDS | {"protection.substantial_lifelong_disability_safeguarding"}
+WITH_SUBSTANTIAL = {"extensive.inaccessible_housing_need_aids"}
+
+
+def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
+    """(level, immediate) for a case the checks accept."""
+    ids = set(case.indicators)
+    inds = [catalogue.indicator(i) for i in sorted(ids)]
+    ctx = case.context
+    months = None if case.child.unborn else case.child.age_in_months
+    immediate = any(i.immediate for i in inds)
+    immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA)
+    immediate |= months is not None and months < 12 and bool(ids & PARENT_SUBSTANCE)
+    immediate |= case.child.unborn and any(i.level is P and not i.immediate for i in inds)
+    levels = [i.level for i in inds] + ([P] if immediate else [])
+
+    kept: dict[str, object] = {}
+    for i in inds:
+        higher_twin_chosen = any(o in ids and catalogue.indicator(o).level.rank > i.level.rank for o in i.same_words_as)
+        if i.level is A and not i.immediate and not higher_twin_chosen:
+            kept.setdefault(i.text.strip().lower(), i)
+    additional = list(kept.values())
+    caf_bad = ctx.caf == "open_not_improving"
+    current = ctx.current_level.rank if ctx.current_level else 0
+    combination = len(additional) >= 4 and len({i.domain for i in additional}) >= 2
+    if combination:
+        levels.append(E)
+    if caf_bad and len(additional) >= 2:
+        levels.append(E)
+    if caf_bad and (any(i.level is E for i in inds) or current == 3 or (combination and current == 0)):
+        levels.append(CIN)
+    if ctx.health_development_impaired_without_services:
+        levels.append(CIN)
+    if ids & DISABILITY_WORDS or (ctx.disability == "substantial_lifelong" and ids & WITH_SUBSTANTIAL):
+        levels.append(CIN)
+    return highest(levels), immediate
+
+
+def effective_disability(case: Case) -> str:
+    given = case.context.disability
+    if given is None and set(case.indicators) & STATES_SUBSTANTIAL:
+        return "substantial_lifelong"
+    return given or "unknown"
+
+
+def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool,
+                 open_case: bool) -> str:
+    """The catalogue `routing` key for where the call goes now (Appendix 2 p25; Appendix 3 p37; p23)."""
+    if out_of_hours and level is P:
+        return "out_of_hours"
+    if out_of_hours and (level is CIN or (open_case and level.rank <= 3)):
+        return "out_of_hours_social_care"
+    if open_case and not out_of_hours:
+        return "open_to_social_care"
+    if not out_of_hours and disability == "substantial_lifelong":
+        if level is P and not large_sibling_group:
+            return "disabled_child_protection"
+        if level is CIN:
+            return "disabled_child_in_need"
+    return level.value
+
+
+def oracle_step(level: Level, current_rank: int) -> str | None:
+    """Step up, down or same; never 'down' from a social-care level (p5; Appendix 1, p24)."""
+    if not current_rank:
+        return None
+    if level.rank > current_rank:
+        return "up"
+    if level.rank == current_rank:
+        return "same"
+    return "down" if current_rank <= 3 else None

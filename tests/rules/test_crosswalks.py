@@ -1,0 +1,60 @@
+"""Table indicators that, with the child's age, meet a criterion of the immediate-referral list
+(p9): an immediate criterion wins by whichever indicator it is reached."""
+from __future__ import annotations
+
+import pytest
+
+from rules import evaluate
+from tests.conftest import make_case
+
+EDT = "0115 876 1000"
+
+
+@pytest.mark.parametrize("indicator, age, p9_words", [
+    ("protection.child_victim_trafficking", {"age_years": 14}, "Child victims of trafficking"),
+    ("protection.child_victim_trafficking", {"age_years": 3}, "Child victims of trafficking"),
+    ("protection.persistent_domestic_abuse", {"age_years": 10}, "repeated domestic violence"),
+    ("extensive.mental_physical_health_problems", {"age_years": 0, "age_months": 11}, "Under 1 year old"),
+    ("protection.chronic_substance_misuse", {"age_years": 0, "age_months": 2}, "Under 1 year old"),
+    ("protection.pregnancy_where_there_have", {"unborn": True}, "unborn baby"),
+    ("protection.chronic_substance_misuse", {"unborn": True}, "unborn baby"),
+])
+def test_a_table_indicator_that_meets_p9_is_an_immediate_referral(indicator, age, p9_words):
+    d = evaluate(make_case([indicator], **age))
+    assert d.level == "protection" and d.immediate is True
+    [xw] = [r for r in d.reasons if r.rule == "immediate.crosswalk"]
+    assert p9_words in xw.explanation and xw.indicators == [indicator] and xw.source.endswith("9")
+    assert d.actions[0].startswith(f"Ring {d.contacts[0].name} now")
+
+
+def test_a_crosswalk_out_of_hours_rings_the_emergency_duty_team_now():
+    from tests.conftest import OUT_OF_HOURS
+    d = evaluate(make_case(["protection.child_victim_trafficking"], contact_time=OUT_OF_HOURS))
+    assert d.immediate and d.contacts[0].phone == EDT and d.actions[0].startswith("Ring Emergency Duty Team now")
+
+
+@pytest.mark.parametrize("indicator", ["extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"])
+def test_parental_substance_misuse_is_immediate_only_under_1(indicator):
+    assert evaluate(make_case([indicator], age_years=0, age_months=11)).immediate
+    older = evaluate(make_case([indicator], age_years=1))
+    assert not older.immediate and older.level == ("extensive" if indicator.startswith("extensive") else "protection")
+
+
+def test_an_unknown_age_gives_guidance_to_ring_now_if_under_1_without_guessing():
+    from pathway import Case
+    d = evaluate(Case.parse({"indicators": ["extensive.mental_physical_health_problems"]}))
+    assert not d.immediate and d.level == "extensive"
+    g = next(g for g in d.guidance if g.rule == "immediate.crosswalk_age_unknown")
+    assert "under 1" in g.text and g.source.endswith("p9")
+
+
+def test_the_additional_substance_entry_is_not_raised_to_immediate():
+    """'may impact on ability to provide basic care' is not 'significant substance use issues'."""
+    assert not evaluate(make_case(["additional.substance_misuse_impact_ability"], age_years=0, age_months=3)).immediate
+
+
+def test_the_readings_are_declared_and_the_document_match_is_not():
+    trafficking = evaluate(make_case(["protection.child_victim_trafficking"]))
+    dv = evaluate(make_case(["protection.persistent_domestic_abuse"]))
+    assert next(r for r in trafficking.reasons if r.rule == "immediate.crosswalk").interpretation is False
+    assert next(r for r in dv.reasons if r.rule == "immediate.crosswalk").interpretation is True
