@@ -297,3 +297,41 @@ def test_no_page_template_carries_a_phone_number_of_its_own():
     templates = Path(__file__).resolve().parents[2] / "webapp" / "templates"
     for path in templates.rglob("*.html"):
         assert not re.search(r"\b(0\d{3} ?\d{3} ?\d{4}|999)\b", path.read_text()), path.name
+
+
+def test_the_child_page_asks_the_two_optional_questions_and_they_reach_the_rules(client):
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data=CHILD).status_code == 302          # both may be left unanswered
+    words = text(client.get("/child"))
+    assert "already open to Children's Social Care? (optional)" in words
+    assert "reasonable standard of health or development without services? (optional)" in words
+    client.post("/child", data={**CHILD, "open_to_social_care": "yes",
+                                "health_development_impaired_without_services": "yes"})
+    walk_needs(client)
+    result = text(client.get("/result"))
+    assert "Level: Child in Need" in result                      # p4's test, answered yes
+    assert "allocated social worker" in result                   # open to social care: not the front door
+    r = client.post("/child", data={**CHILD, "open_to_social_care": "perhaps"}, follow_redirects=True)
+    assert "Select one of the answers, or leave it unanswered" in text(r)
+
+
+def test_months_alone_are_accepted_below_two_years_and_said_as_people_say_them(client):
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data={**CHILD, "age_years": "", "age_months": "14"}).status_code == 302
+    walk_needs(client)
+    assert "Age 1 year 2 months" in text(client.get("/check"))
+    r = client.post("/child", data={**CHILD, "age_years": "", "age_months": "30"}, follow_redirects=True)
+    assert "For a child of 2 or over, enter the age in years and months" in text(r)
+    r = client.post("/child", data={**CHILD, "age_years": "", "age_months": ""}, follow_redirects=True)
+    assert "Enter the child's age in years, or in months for a child under 2" in text(r)
+
+
+def test_a_concern_chosen_first_must_fit_the_age_given_later(client):
+    """Ring-now first, then the age: an under-1 concern and an age of 3 are refused, never dropped."""
+    client.post("/safety", data={"immediate": ["immediate.substance_use_under_1"]})
+    r = client.post("/child", data={**CHILD, "age_years": "3", "age_months": ""}, follow_redirects=True)
+    assert "was chosen on the safety page and does not fit 3 years" in text(r)
+    assert client.post("/child", data={**CHILD, "age_years": "", "age_months": "9"}).status_code == 302
+    walk_needs(client)
+    result = text(client.get("/result"))
+    assert "Ring Children and Families Direct now" in result and "9 months" in result

@@ -71,6 +71,9 @@ def full_case(answers: dict) -> Case:
         context["consent_to_early_help"] = c["consent"] == "yes"
     if c["current_level"] != NOT_KNOWN:
         context["current_level"] = c["current_level"]
+    for optional in ("open_to_social_care", "health_development_impaired_without_services"):
+        if c.get(optional) in ("yes", "no"):   # unanswered or not known: the rules' own assumption holds
+            context[optional] = c[optional] == "yes"
     return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers),
                        "context": context})
 

@@ -133,6 +133,17 @@ class ChildForm(FlaskForm):
         validators=[InputRequired("Select whether the parents or carers have consented to early help")],
         widget=Radios(),
     )
+    open_to_social_care = RadioField(
+        "Is the child already open to Children's Social Care? (optional)",
+        choices=choices([("yes", "Yes, a social worker is allocated"), ("no", "No"), (NOT_KNOWN, "Not known")]),
+        validate_choice=False, widget=Radios(),   # optional: checked in validate()
+    )
+    health_development_impaired_without_services = RadioField(
+        "Is the child unlikely to achieve a reasonable standard of health or development without services? (optional)",
+        choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not sure")]),
+        validate_choice=False,
+        widget=Radios({"yes": "The Children Act 1989 test for a Child in Need (threshold document, p4)."}),
+    )
     current_level = RadioField(
         "What level is the child supported at now?", choices=_level_choices(),
         validators=[InputRequired("Select the level the child is supported at now")], widget=Radios(),
@@ -147,6 +158,10 @@ class ChildForm(FlaskForm):
         if (answer is not None and answer not in offered) or (needed and not answer):
             self.large_sibling_group.errors.append("Select whether the child is part of a large sibling group")
             ok = False
+        for optional in (self.open_to_social_care, self.health_development_impaired_without_services):
+            if optional.data not in (None, "", *(choice_value(c) for c in optional.choices)):
+                optional.errors.append("Select one of the answers, or leave it unanswered")
+                ok = False
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
@@ -193,6 +208,8 @@ class ChildForm(FlaskForm):
             "large_sibling_group": self.large_sibling_group.data
             if self.disability.data == "substantial_lifelong" else None,
             "consent": self.consent.data, "current_level": self.current_level.data,
+            "open_to_social_care": self.open_to_social_care.data or None,
+            "health_development_impaired_without_services": self.health_development_impaired_without_services.data or None,
         }
 
 

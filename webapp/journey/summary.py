@@ -37,6 +37,11 @@ def check_rows(answers: dict) -> list[dict]:
               ("current_level", "Level supported at now")]
     if child.get("large_sibling_group"):
         fields.insert(1, ("large_sibling_group", "Large sibling group"))
+    for name, label in [("open_to_social_care", "Open to Children's Social Care"),
+                        ("health_development_impaired_without_services", "Unlikely to reach a reasonable standard of "
+                                                                         "health or development without services")]:
+        if child.get(name):
+            fields.append((name, label))
     for name, label in fields:
         rows.append(_row(label, [_choice(getattr(ChildForm, name), child[name])], change_child, label.lower()))
     needs = answers.get("needs") or {}
