@@ -159,3 +159,36 @@ def test_twins_in_the_same_words_and_level_are_one_line_of_a_reason(client):
     words = text(r)
     why = words[words.index("Why"):words.index("What to do next")]
     assert why.count("Young carers (Additional)") == 1
+
+
+def test_the_written_referral_has_each_part_and_blank_lines_for_what_is_never_stored(app):
+    from tests.webapp.conftest import signed_in_client
+    client = signed_in_client(app, "pat", "practitioner", "Early Help North")
+    _needs_result(client, {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
+                  {"health": ["extensive.substantial_lifelong_disability_short_breaks"],
+                   "family_environment": ["additional.stress_factors_poor_housing"]})
+    client.post("/note", data={"note": "Seen at the surgery."})
+    plain = client.get("/referral.txt").get_data(as_text=True)
+    for line in ["Child's name: ____", "Date of birth: ____", "Address: ____",
+                 "Your role (from your account): practitioner, Early Help North", "Child's age: 8 years 2 months",
+                 "DECISION: Child in Need", "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT", "PARENTS AND CARERS",
+                 "FAMILY AND ENVIRONMENTAL FACTORS", "Stress factors", "REASONS", "WHAT TO DO NEXT", "CONTACTS",
+                 "Seen at the surgery."]:
+        assert line in plain, line
+    assert "- None recorded" in plain.split("PARENTS AND CARERS")[1].split("FAMILY AND")[0]
+    page = text(client.get("/referral"))
+    assert "Referral summary" in page and "Download as PDF" in page
+    pdf = client.get("/referral.pdf")
+    assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
+
+
+def test_what_would_change_the_level_is_on_the_result(client):
+    """Computed by the rules: with one Additional need a failing CAF changes nothing (the catalogue's
+    min_needs), with two it makes the case Extensive."""
+    one = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
+    assert "What would change the level" in one
+    assert "A CAF open and not improving outcomes would make" not in one
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional) this would be Universal" in one
+    two = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
+                                             "family_environment": ["additional.stress_factors_poor_housing"]}))
+    assert "A CAF open and not improving outcomes would make this Extensive" in two

@@ -39,16 +39,18 @@ class Referral:
     triangle: list[Side]
     actions: list[str]
     note: str
+    role: str = ""          # the signed-in practitioner's role and team; blank when signed out
 
 
-def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime) -> Referral:
+def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime,
+          role: str = "") -> Referral:
     catalogue = load_catalogue()
     dims = {d.id: d.name for d in catalogue.dimensions}
     chosen = [catalogue.indicator(i) for i in case.indicators]
     sides = [Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite())
                                 for i in chosen if i.domain == domain.id])
              for domain in catalogue.domains]
-    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note)
+    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role)
 
 
 def as_text(r: Referral) -> str:
@@ -56,6 +58,7 @@ def as_text(r: Referral) -> str:
     d = r.decision
     out = ["REFERRAL SUMMARY (Family Support Pathway)", f"Written: {r.written:%H:%M on %-d %B %Y} (UK time)", ""]
     out += [f"{label}: ______________________" for label in BLANKS]
+    out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
     if r.immediate:
         out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]

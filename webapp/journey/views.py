@@ -16,6 +16,7 @@ from rules import RulesError, evaluate
 from rules.what_if import nearby
 from webapp.journey import answers as store
 from webapp.access import public
+from webapp.accounts.auth import shown_user
 from webapp.journey import bp
 from webapp.journey import present, prg
 from webapp.journey import referral as written
@@ -272,7 +273,9 @@ def _referral():
     decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
     local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
-    return written.build(case, decision, age, present.actions(decision, case), store.note(), local)
+    user = shown_user()
+    role = f"{user.role}, {user.team}" if user else ""
+    return written.build(case, decision, age, present.actions(decision, case), store.note(), local, role)
 
 
 @bp.get("/referral")
