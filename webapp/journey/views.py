@@ -261,7 +261,7 @@ def document():
 
 
 def _words(text: str) -> str:
-    return " ".join(text.replace("**", "").lower().strip(" -.").split())
+    return " ".join(text.replace("*", "").lower().strip(" -.").split())
 
 
 def _referral():
