@@ -66,7 +66,8 @@ def test_immediate_indicator_goes_straight_to_ring_now(client):
     warning = re.search(r'class="govuk-warning-text app-ring-now">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
     assert 'href="tel:01158764800">0115 876 4800</a>' in warning
     assert "0115 876 4800" in words
-    assert "confirm the referral in writing within 24 hours" in words
+    assert "Confirm the referral in writing within 24 hours" in words
+    assert "You are a professional referrer" not in words   # the guidance's words, not said again
 
 
 def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
@@ -133,7 +134,7 @@ def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
     words = text(client.get("/result"))
     assert "This is a Protection concern: refer to Social Care now on" in words
     assert "Secondary worker for the disabled child" in words or "sibling group" in words
-    assert "You are a professional referrer: confirm the referral in writing" in words  # caller=professional
+    assert "Confirm the referral in writing within 24 hours" in words  # caller=professional, said once
 
 
 def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch):

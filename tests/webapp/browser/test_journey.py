@@ -119,7 +119,7 @@ def test_immediate_concern_goes_straight_to_ring_now(page, axe, artifacts):
     _continue(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Ring Children and Families Direct now")
     expect(page.locator(".app-ring-now")).to_contain_text("0115 876 4800")
-    expect(page.locator("main")).to_contain_text("confirm the referral in writing within 24 hours")
+    expect(page.locator("main")).to_contain_text("Confirm the referral in writing within 24 hours")
     _check(page, axe, "result-immediate")
     page.screenshot(path=str(artifacts / f"result-immediate-{'js' if page.js else 'nojs'}.png"), full_page=True)
 
