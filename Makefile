@@ -1,13 +1,29 @@
-# The two commands of the README. Both set up a fresh machine first (idempotent).
-.PHONY: run test bench bench-quick prove lock
+# The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
+# to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate
 
 run:
-	scripts/setup.sh run
-	.venv/bin/flask --app 'webapp:create_app()' run --host 127.0.0.1 --port $${PORT:-5000}
+	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
+	@.venv/bin/python -m webapp.serve
+
+# run, on a throwaway database with one account per role (webapp/demo.py); refuses DATABASE_URL and FSP_ENV=production
+demo:
+	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
+	@FSP_DEMO=1 .venv/bin/python -m webapp.serve
 
 test:
-	scripts/setup.sh test
+	@scripts/quietly.sh .venv/setup-test.log scripts/setup.sh test
 	.venv/bin/python -m pytest $(PYTEST_ARGS)
+
+# The commands the README and docs/ mark runnable (```sh runnable), and their links and images (also in make test).
+docs-check:
+	@scripts/quietly.sh .venv/setup-test.log scripts/setup.sh test
+	.venv/bin/python -m pytest -q tests/test_docs.py
+
+# The README's pictures, taken by the browser tests from the demo data (the lead reruns this after merging).
+screenshots:
+	@scripts/quietly.sh .venv/setup-test.log scripts/setup.sh test
+	FSP_SCREENSHOTS=docs/img .venv/bin/python -m pytest -q tests/webapp/browser/test_try_it.py
 
 # On demand, never in CI: the published sizes (about 25 minutes), or a few-minute smoke run.
 bench:
@@ -26,3 +42,14 @@ prove: test bench
 # A deliberate upgrade: regenerate the hashed lock files (requirements/*.txt), then `make test` and commit both.
 lock:
 	scripts/lock.sh $(LOCK_ARGS)
+
+# Mutation testing of the rules (docs/safety/mutation.md): mutmut over rules/, then the catalogue's
+# rule parameters. Long (tens of minutes on 2 cores); on demand, never in CI.
+mutate:
+	scripts/setup.sh test
+	rm -rf mutants
+	-.venv/bin/mutmut run --max-children 2 >/dev/null 2>&1 || true
+	.venv/bin/python scripts/mutmut_rules_stats.py
+	.venv/bin/mutmut run --max-children 2
+	.venv/bin/mutmut results --all true > docs/figures/rules-mutants.txt
+	.venv/bin/python scripts/mutate_catalogue.py

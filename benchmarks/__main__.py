@@ -18,7 +18,9 @@ import benchmarks
 
 FULL = {"rules_speed": ["--memory-evaluations", "1000000"]}
 QUICK = {"rules_speed": ["--cases", "500", "--memory-evaluations", "5000"],
-         "load_http": ["--seconds", "5", "--clients", "10,50"]}
+         "load_http": ["--seconds", "5", "--clients", "10,50"],
+         "deployed_speed": ["--seconds", "3"], "assess_profile": ["--seconds", "3", "--shapes", "2x4"],
+         "engine_floor": ["--cases", "500"], "topology": ["--clients", "4"]}
 
 
 def _names() -> list[str]:

@@ -19,7 +19,7 @@ EXIT_INTERNAL = 3
 
 
 def indicator_rows(catalogue=None) -> list[dict]:
-    """The public shape of each indicator (README, "The contract")."""
+    """The public shape of each indicator (docs/contract.md)."""
     catalogue = catalogue or load_catalogue()
     rows = []
     for ind in catalogue.indicators:

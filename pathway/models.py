@@ -1,4 +1,4 @@
-"""The contract: a case in, a decision out (README, "The contract").
+"""The contract: a case in, a decision out (docs/contract.md).
 
 Input is parsed strictly from JSON: unknown keys, wrong types and impossible ages are refused
 with the field named, so a typo can never silently drop an answer about a child.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from typing import Callable
 
 from durable import engine as _durable_engine
@@ -37,6 +38,13 @@ class _HostWithoutDispatchers(_durable_engine.Host):
 
     def _run(self):
         pass
+
+
+def _fast_clock() -> None:
+    """durable-rules reads its clock twice per rule action through `_unix_now`, which builds two
+    datetimes (7% of evaluate()). Only differences of it are ever used (action and timer
+    timeouts), so a monotonic clock gives the same behaviour, cheaper, and immune to clock jumps."""
+    _durable_engine._unix_now = time.monotonic
 
 
 def _install_host() -> _HostWithoutDispatchers:
@@ -61,6 +69,7 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         global _HOST
         _HOST = _install_host()
         fast_json.install()
+        _fast_clock()
         definition = _durable.ruleset(name)
         with definition:
             define(_emit)

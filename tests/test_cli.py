@@ -67,8 +67,9 @@ def test_python_dash_m_pathway_works_as_a_real_process():
 
 
 def test_the_readmes_worked_example_is_what_the_rules_decide():
-    """The README shows a real decision: its case, decided now, gives the level, reasons, route and
-    first contact printed there (lists shortened with '…')."""
+    """The contract page (docs/contract.md, linked from the README) shows a real decision: its case,
+    decided now, gives the level, reasons, route and first contact printed there (lists shortened
+    with '…'); the case is also docs/examples/worked-example.json, which the docs' commands run."""
     import json
     import re
     from pathlib import Path
@@ -76,8 +77,10 @@ def test_the_readmes_worked_example_is_what_the_rules_decide():
     from pathway.models import Case
     from rules import evaluate
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    case_text, shown_text = re.findall(r"```json\n(.*?)```", readme, re.S)[:2]
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    page = (docs / "contract.md").read_text(encoding="utf-8")
+    case_text, shown_text = re.findall(r"```json\n(.*?)```", page, re.S)[:2]
+    assert json.loads(case_text) == json.loads((docs / "examples" / "worked-example.json").read_text(encoding="utf-8"))
     shown = json.loads(shown_text)
     d = json.loads(evaluate(Case.parse(json.loads(case_text))).model_dump_json())
     assert (shown["level"], shown["immediate"], shown["step"]) == (d["level"], d["immediate"], d["step"])

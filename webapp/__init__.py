@@ -11,9 +11,10 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
-from webapp import access_log, accounts, assets, db, faults, security, sessions
+from webapp import access_log, accounts, assets, db, faults, rendering, security, sessions
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
@@ -21,6 +22,8 @@ csrf = CSRFProtect()
 
 
 class App(Flask):
+    jinja_environment = rendering.Environment   # a cheaper check on each macro import
+
     def log_exception(self, exc_info):
         """A database fault that escaped the views (e.g. writing the session) is logged by
         webapp.faults, by class only; Flask's own line would carry the path and the SQL."""
@@ -45,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(error_summary)
+    rendering.init_app(app)  # the layout's fixed parts, rendered once per process
     # key contacts come from the catalogue, never typed into a template (no invented numbers)
     from pathway.catalogue import load_catalogue
     app.add_template_global(load_catalogue().contact, "contact")
@@ -71,6 +75,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)
     csrf.exempt(api_bp)
+    if app.config["PROXY_HOPS"]:
+        # Behind nginx (deploy/): trust exactly the headers it sets, X-Forwarded-For and -Proto, from
+        # that many hops; it forwards Host itself and clears the other X-Forwarded-* headers.
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+    if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
+        from webapp import demo
+        demo.init_app(app)
 
     def _api_error(status: int, message: str):
         """Errors under /api/ are JSON in the API's own shape, never an HTML page."""

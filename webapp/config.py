@@ -41,6 +41,18 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def _proxy_hops(value: str | None) -> int:
+    """How many reverse proxies stand in front of the app (docs/deploy.md): 0 trusts no
+    X-Forwarded-* header at all, which is right when clients reach gunicorn directly."""
+    try:
+        hops = int(value or "0")
+    except ValueError:
+        hops = -1
+    if hops < 0:
+        raise ValueError(f"FSP_PROXY_HOPS must be a whole number of proxies (0 or more), not {value!r}")
+    return hops
+
+
 def load(app: Flask, overrides: dict) -> None:
     instance = Path(app.instance_path)
     secure = _truthy(os.environ.get("SESSION_COOKIE_SECURE"), False)
@@ -58,5 +70,6 @@ def load(app: Flask, overrides: dict) -> None:
         WTF_CSRF_SSL_STRICT=secure,
         OFFICE_HOURS=OfficeHours.from_env(),
         HSTS=secure,
+        PROXY_HOPS=_proxy_hops(os.environ.get("FSP_PROXY_HOPS")),
     )
     app.config.update(overrides)

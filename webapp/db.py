@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from flask import Flask, current_app
 from sqlalchemy import Column, DateTime, MetaData, String, Table, Text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 metadata = MetaData()
 
@@ -29,7 +30,12 @@ def init_app(app: Flask) -> None:
 
     config = app.config.setdefault("STORE_CONFIG", StoreConfig.from_env())
     engine = make_engine(app.config["DATABASE_URL"], config=config)
-    metadata.create_all(engine)
+    try:
+        metadata.create_all(engine)
+    except (OperationalError, ProgrammingError, IntegrityError):
+        # Workers (and instances) starting together on a new database: another one created the
+        # table between this one's check and its CREATE. The second pass finds it and does nothing.
+        metadata.create_all(engine)
     app.extensions["fsp_db"] = engine
 
 

@@ -51,7 +51,9 @@ def init_app(app: Flask) -> None:
             "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
             "frame-ancestors 'none'",
         ])
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: over HTTPS Flask-WTF's strict check refuses a form post that
+        # carries no Referer from this site. Other sites still get nothing (paths hold case references).
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"

@@ -18,7 +18,7 @@ from datetime import timedelta, timezone
 
 from flask import session
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
 from webapp import db, faults
@@ -50,14 +50,18 @@ def _key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# Built once: SQLAlchemy derives a statement's cache key on every execution of a new statement
+# object, which cost more than the query itself (every request reads its session).
+_READ = select(db.web_sessions.c.data, db.web_sessions.c.expires_at).where(db.web_sessions.c.id == bindparam("key"))
+
+
 class SqlSessionInterface(SessionInterface):
     def open_session(self, app, request):
         token = request.cookies.get(self.get_cookie_name(app))
         if token and len(token) < 100:
             try:
                 with db.engine().connect() as conn:
-                    row = conn.execute(select(db.web_sessions.c.data, db.web_sessions.c.expires_at)
-                                       .where(db.web_sessions.c.id == _key(token))).first()
+                    row = conn.execute(_READ, {"key": _key(token)}).first()
             except faults.FAULTS as exc:
                 faults.note(exc)
                 return DbSession(token=token, unreadable=True)

@@ -366,7 +366,7 @@ def header_problems(label: str, response, static: bool = False) -> list[str]:
     wrong = [f"CSP lacks {d}" for d in ("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
                                         "base-uri 'none'", "form-action 'self'") if d not in csp]
     wrong += [f"CSP allows {d}" for d in ("'unsafe-inline'", "'unsafe-eval'") if d in csp]
-    for name, value in (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+    for name, value in (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"),
                         ("X-Frame-Options", "DENY")):
         if h.get(name) != value:
             wrong.append(f"{name} is {h.get(name)!r}")

@@ -16,7 +16,7 @@ def test_security_headers_on_pages_and_api(client):
         csp = h["Content-Security-Policy"]
         assert "frame-ancestors 'none'" in csp
         assert "'unsafe-inline'" not in csp
-        assert h["Referrer-Policy"] == "no-referrer"
+        assert h["Referrer-Policy"] == "same-origin"
         assert h["X-Content-Type-Options"] == "nosniff"
 
 

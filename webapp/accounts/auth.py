@@ -20,7 +20,7 @@ from webapp.access import SIGNED_IN, Access
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
 AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "practice.new_session",
-                 "practice.scenarios"}
+                 "practice.scenarios", "demo.practice_summary"}
 
 # Who may use which signed-in pages (the store checks assessments again on every read).
 READERS = frozenset(ROLES) - {"admin"}      # save and read assessments; admin manages accounts only

@@ -103,3 +103,12 @@ def axe(artifacts):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run npm ci (make test does)")
     return Axe(artifacts)
+
+
+def tick_offered(page, wanted: set[str]) -> None:
+    """On a needs page, tick each of `wanted` (indicator texts) offered here and forget it."""
+    for words in list(wanted):
+        box = page.get_by_label(words, exact=True)
+        if box.count():
+            box.check()
+            wanted.discard(words)

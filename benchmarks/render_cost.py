@@ -1,0 +1,62 @@
+"""CPU per request inside one process (Flask's test client, no server): the result page, a plain
+page (the accessibility statement) and the bare page, so the render pipeline's own cost is seen
+without gunicorn, sockets or other processes. `--profile` prints the result page's top functions.
+
+    .venv/bin/python -m benchmarks.render_cost [--requests 300] [--profile]
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._bare_app import create_bare_app
+from benchmarks.load_http import _journey_cookie
+
+
+def _cpu_ms(client, path: str, n: int) -> float:
+    for _ in range(30):
+        assert client.get(path).status_code == 200, path
+    start = time.process_time()
+    for _ in range(n):
+        client.get(path)
+    return (time.process_time() - start) * 1000 / n
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    from webapp import create_app
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'render.sqlite3'}"
+    cookie = _journey_cookie(url).split("=", 1)[1]
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "load-test"})
+    product = app.test_client()
+    product.set_cookie("fsp_session", cookie)
+    bare = create_bare_app().test_client()
+    report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+              "load_average": [round(x, 2) for x in os.getloadavg()], "requests": args.requests,
+              "result_ms": round(_cpu_ms(product, "/result", args.requests), 3),
+              "plain_page_ms": round(_cpu_ms(product, "/accessibility", args.requests), 3),
+              "bare_page_ms": round(_cpu_ms(bare, "/", args.requests), 3)}
+    report["result_to_bare"] = round(report["result_ms"] / report["bare_page_ms"], 1)
+    print(json.dumps(report, indent=1))
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.requests):
+            product.get("/result")
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    return report
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The README and docs/ match the code: their runnable commands run, their links and pictures exist,
+and every page under docs/ is reachable from docs/index.md.
+
+A block fenced as ```sh runnable is run from the project folder with .venv/bin first on the path
+and DATABASE_URL at a scratch SQLite file; it must exit 0. `make docs-check` runs only this file.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+RUNNABLE = re.compile(r"^```sh runnable\n(.*?)^```", re.S | re.M)
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def _blocks() -> list[tuple[str, int, str]]:
+    found = []
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for m in RUNNABLE.finditer(text):
+            found.append((_name(page), text.count("\n", 0, m.start()) + 1, m.group(1)))
+    return found
+
+
+BLOCKS = _blocks()
+
+
+def test_there_are_runnable_blocks_to_check():
+    """The marker is spelt the same everywhere: the README and the contract both carry one."""
+    assert {"README.md", "docs/contract.md"} <= {page for page, _, _ in BLOCKS}
+
+
+@pytest.mark.parametrize("page, line, script", BLOCKS, ids=[f"{p}:{n}" for p, n, _ in BLOCKS])
+def test_a_runnable_command_in_the_docs_exits_0(page, line, script, tmp_path):
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'docs.sqlite3'}"}
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert proc.returncode == 0, f"{page}:{line}: exit {proc.returncode}\n{script}\n{proc.stderr[-2000:]}"
+
+
+def test_every_docs_page_is_linked_from_the_index():
+    index = DOCS / "index.md"
+    linked = {(index.parent / target.split("#")[0]).resolve() for target in LINK.findall(index.read_text("utf-8"))}
+    unlinked = [_name(p) for p in DOCS.rglob("*.md") if p != index and p.resolve() not in linked]
+    assert unlinked == []
+
+
+def test_every_relative_link_and_picture_exists():
+    missing = []
+    for page in PAGES:
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+                continue   # a web address or an anchor on the same page
+            if not (page.parent / target.split("#")[0]).exists():
+                missing.append(f"{_name(page)}: {target}")
+    assert missing == []
+
+
+def test_the_readmes_pictures_are_there():
+    """The pictures `make screenshots` writes (tests/webapp/browser/test_try_it.py): present and PNG."""
+    shown = IMAGE.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(shown) >= 4
+    for target in shown:
+        picture = ROOT / target
+        assert picture.exists(), f"README shows {target}, which is missing: run make screenshots"
+        assert picture.read_bytes()[:8] == PNG, target
