@@ -6,9 +6,9 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-# The referral PDF: WeasyPrint needs pango (and its fonts); its test reads the PDF with poppler's
-# pdftotext and pdftoppm.
-if ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libpango-1.0; then
+# The referral PDF's test reads the PDF with poppler's pdftotext and pdftoppm (pango for WeasyPrint
+# itself comes from setup_pdf_system.sh).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi

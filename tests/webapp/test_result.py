@@ -193,3 +193,20 @@ def test_what_would_change_the_level_is_on_the_result(client):
     two = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
                                              "family_environment": ["additional.stress_factors_poor_housing"]}))
     assert "A CAF open and not improving outcomes would make this Extensive" in two
+
+
+def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch):
+    import builtins
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    _needs_result(client, CHILD, {})
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    r = client.get("/referral.pdf")
+    monkeypatch.undo()
+    assert r.status_code == 503 and "The PDF cannot be made just now" in text(r)
+    assert client.get("/referral").status_code == 200

@@ -291,11 +291,15 @@ def referral():
 @bp.get("/referral.pdf")
 @public
 def referral_pdf():
-    from weasyprint import HTML
     r = _referral()
     if r is None:
         return _missing(store.get())
     html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS)
+    try:
+        from weasyprint import HTML   # needs pango (scripts/setup_pdf_system.sh)
+    except OSError:
+        current_app.logger.error("referral PDF unavailable: WeasyPrint cannot load pango")
+        return render_template("journey/pdf_unavailable.html", back=url_for("journey.referral")), 503
     pdf = HTML(string=html, base_url=request.host_url).write_pdf()
     return current_app.response_class(pdf, mimetype="application/pdf",
                                       headers={"Content-Disposition": 'attachment; filename="referral.pdf"'})
