@@ -115,6 +115,22 @@ class OfferFilter(_Strict):
             (self.max_months is None or age_in_months <= self.max_months)
 
 
+class OfferForNeeds(_Strict):
+    """Assessments and services that answer needs the practitioner chose: listed first for the
+    child, with the needs that brought them up (this project's reading, by the needs' words)."""
+
+    id: str
+    contains: list[str]          # items whose text holds any of these
+    needs_mention: list[str]     # chosen needs whose words hold any of these
+    interpretation: Literal[True] = True
+
+    def matches(self, item: str) -> bool:
+        return any(c.lower() in item.lower() for c in self.contains)
+
+    def needs(self, chosen: list["Indicator"]) -> list["Indicator"]:
+        return [i for i in chosen if any(w.lower() in i.text.lower() for w in self.needs_mention)]
+
+
 class Indicator(_Strict):
     id: str
     text: str
@@ -255,6 +271,7 @@ class Catalogue(_Strict):
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
     offer_filters: list[OfferFilter] = Field(default_factory=list)
+    offer_for_needs: list[OfferForNeeds] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self):

@@ -37,7 +37,7 @@ def test_a_babys_offer_leaves_out_youth_justice_and_school_with_the_reason_and_k
     case = _case()
     decision = evaluate(case)
     offer = present.offer(decision, case)
-    everything = offer.assessments + offer.services + [item for item, _ in offer.left_out]
+    everything = offer.assessments + offer.services + [item for item, _ in offer.left_out + offer.first]
     assert sorted(everything) == sorted(decision.assessments + decision.services)
     left = dict(offer.left_out)
     assert "Youth Offending Team (YOT)" in left and "10 and over" in left["Youth Offending Team (YOT)"]
@@ -65,3 +65,27 @@ def test_every_indicator_citation_points_at_a_page_that_holds_its_words(client):
             words = (ind.document_text or ind.text).lower().rstrip(".")
             # the text of the section the link opens, or the page after it (a table running on)
             assert any(words in text for p in range(page, page + 2) for text in by_page.get(p, [])), ind.id
+
+
+def test_what_answers_the_needs_chosen_comes_first_with_the_needs_named():
+    case = Case.parse({"child": {"age_years": 12}, "context": {"caller": "professional"},
+                       "indicators": ["extensive.suspected_domestic_violence"]})
+    decision = evaluate(case)
+    offer = present.offer(decision, case)
+    first = dict(offer.first)
+    assert first["Domestic Violence services"] == ["Suspected domestic violence"]
+    assert first["Domestic Abuse Risk Identification Form"] == ["Suspected domestic violence"]
+    assert "Domestic Violence services" not in offer.services
+    assert "Youth Offending Team (YOT)" in offer.services        # 12: old enough, not chosen for
+
+
+def test_every_offer_filter_and_ordering_names_items_the_levels_list():
+    """Data that matches nothing would silently stop filtering after a rewording of the YAML."""
+    catalogue = load_catalogue()
+    items = [x for lv in catalogue.levels for x in lv.assessments + lv.services]
+    for entry in catalogue.offer_filters + catalogue.offer_for_needs:
+        for words in entry.contains:
+            assert any(words.lower() in item.lower() for item in items), (entry.id, words)
+    for entry in catalogue.offer_for_needs:
+        for words in entry.needs_mention:
+            assert any(words.lower() in i.text.lower() for i in catalogue.indicators), (entry.id, words)

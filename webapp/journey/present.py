@@ -88,24 +88,35 @@ def actions(decision: Decision, case: Case) -> list[str]:
 
 @dataclass(frozen=True)
 class Offer:
+    first: list[tuple[str, list[str]]]  # (item, the chosen needs it answers): listed first
     assessments: list[str]
     services: list[str]
-    left_out: list[tuple[str, str]]   # (item, why it is left out for this child)
+    left_out: list[tuple[str, str]]     # (item, why it is left out for this child)
 
 
 def offer(decision: Decision, case: Case) -> Offer:
-    """The level's assessments and services, without those the catalogue's filters leave out for
-    this child's age (each filter gives its reason); the whole list stays one click away."""
+    """The level's assessments and services for this child: those answering the needs chosen first,
+    without those the catalogue's filters leave out for the child's age (each with its reason); the
+    whole list stays one click away. Filters and orderings are catalogue data."""
     catalogue = load_catalogue()
     months = case.child.age_in_months
     unborn = case.child.unborn
+    chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
     left: list[tuple[str, str]] = []
+    first: list[tuple[str, list[str]]] = []
 
     def keep(item: str) -> bool:
         for f in catalogue.offer_filters:
             if f.matches(item) and not f.fits(unborn, months, case.context.disability):
                 left.append((item, f.why))
                 return False
+        for o in catalogue.offer_for_needs:
+            needs = o.needs(chosen) if o.matches(item) else []
+            if needs:
+                first.append((item, list(dict.fromkeys(n.text for n in needs))))
+                return False
         return True
 
-    return Offer([a for a in decision.assessments if keep(a)], [s for s in decision.services if keep(s)], left)
+    assessments = [a for a in decision.assessments if keep(a)]
+    services = [s for s in decision.services if keep(s)]
+    return Offer(first, assessments, services, left)
