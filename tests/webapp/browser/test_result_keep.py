@@ -249,6 +249,13 @@ def test_written_referral_page_pdf_and_text(page, axe, artifacts):
     page.get_by_role("link", name="Write the referral").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Referral summary")
     axe.check(page, "referral")
+    page.set_viewport_size({"width": A4_PRINT_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    assert [c for _n, c in page.evaluate(CONTRASTS) if c < 4.5] == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= A4_PRINT_WIDTH_PX
+    assert "Sign in" not in page.locator("body").inner_text()
+    axe.check(page, "referral-print")
+    page.emulate_media(media="screen")
     pdf = page.context.request.get("/referral.pdf")
     assert pdf.headers["content-type"] == "application/pdf"
     path = artifacts / "referral.pdf"
