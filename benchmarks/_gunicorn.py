@@ -1,4 +1,6 @@
-"""The app served by real gunicorn on 127.0.0.1, as in production (docs/web.md), for a benchmark."""
+"""The app served by real gunicorn on 127.0.0.1 with the production command (docs/web.md), for the
+benchmarks and the tests: gunicorn.conf.py holds the configuration; only the port, the workers and
+the threads change, through its environment variables."""
 from __future__ import annotations
 
 import socket
@@ -12,6 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
+APP = "webapp:create_app()"
+PRODUCTION_COMMAND = f"gunicorn '{APP}'"     # as docs/web.md and docs/benchmarks.md give it
 
 
 def free_port() -> int:
@@ -29,12 +33,13 @@ class Served(NamedTuple):
 def gunicorn(app_spec: str, env: dict, workers: int,
              probe: Callable[[str], urllib.request.Request], threads: int = 4,
              extra: tuple[str, ...] = ()) -> Iterator[Served]:
-    """Serve `app_spec` with `workers` x `threads`; yields once every worker answers `probe`."""
+    """Serve `app_spec` (the product's APP, or a test's) with `workers` x `threads` by the production
+    command; `extra` adds test-only options (e.g. a log file). Yields once every worker answers `probe`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-           "--threads", str(threads), "--log-level", "warning", *extra, app_spec]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    env = {**env, "FSP_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers), "FSP_THREADS": str(threads)}
+    cmd = [sys.executable, "-m", "gunicorn", *extra, app_spec]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     try:
         _wait_until_answering(base, 4 * workers, probe)
         yield Served(base, proc.pid)

@@ -11,6 +11,7 @@ import sys
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, CaseError
+from pathway.ruleset_cli import add_ruleset_parser
 from pathway.scenarios.cli import add_scenarios_parser
 from store.cli import add_retention_parser, add_users_parser
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenarios_parser(sub)
     add_users_parser(sub)
     add_retention_parser(sub)
+    add_ruleset_parser(sub)
     return parser
 
 

@@ -6,9 +6,10 @@ level. Everything is sorted so the decision does not depend on the order of the 
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 from typing import Optional
+from zoneinfo import ZoneInfo
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
@@ -22,16 +23,38 @@ from rules.facts import decision_fact, need_facts
 RELATED_SOURCE = "Key contacts, p23"
 
 
-def ensure_registered(catalogue: Optional[Catalogue] = None) -> None:
+def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
+    """The (needs, guidance) ruleset names for a catalogue: the shipped one keeps the plain names;
+    any other (a draft being tried) gets names suffixed by a hash of its content, since
+    durable-rules registers a name once per process."""
+    if catalogue is load_catalogue():
+        return needs.NAME, guidance.NAME
+    names = catalogue.__dict__.get("_ruleset_names")   # kept on the (frozen) catalogue, as its look-ups are
+    if names is None:
+        digest = hashlib.sha256(catalogue.model_dump_json().encode()).hexdigest()[:16]
+        names = (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}")
+        object.__setattr__(catalogue, "_ruleset_names", names)
+    return names
+
+
+def ensure_registered(catalogue: Optional[Catalogue] = None) -> tuple[str, str]:
     catalogue = catalogue or load_catalogue()
-    engine.register(needs.NAME, lambda emit: needs.define(catalogue, emit))
-    engine.register(guidance.NAME, lambda emit: guidance.define(catalogue, emit))
+    needs_name, guidance_name = ruleset_names(catalogue)
+    engine.register(needs_name, lambda emit: needs.define(catalogue, emit))
+    engine.register(guidance_name, lambda emit: guidance.define(catalogue, emit))
+    return needs_name, guidance_name
 
 
 def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
-             now: Optional[datetime] = None) -> Decision:
-    """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses."""
-    catalogue = load_catalogue()  # the rulesets were registered when `rules` was imported
+             now: Optional[datetime] = None, catalogue: Optional[Catalogue] = None) -> Decision:
+    """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses.
+
+    `catalogue` (default: the shipped one, registered when `rules` was imported) lets the
+    document's owners try a draft: its rules are registered under their own names on first use."""
+    catalogue = catalogue or load_catalogue()
+    needs_name, guidance_name = ruleset_names(catalogue)
+    if needs_name != needs.NAME:
+        ensure_registered(catalogue)
     indicators = resolve_indicators(case, catalogue)
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or datetime.now(timezone.utc)
@@ -39,7 +62,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
     # needs ruleset always runs, with or without indicators
-    findings = engine.run(needs.NAME, need_facts(case, indicators, catalogue))
+    findings = engine.run(needs_name, need_facts(case, indicators, catalogue))
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
@@ -48,7 +71,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     immediate = any(f.get("immediate") for f in findings)
     cin_by_disability = any(r["rule"] == catalogue.interpretations["cin_disability"]["rule"] for r in reasons)
 
-    extras = engine.run(guidance.NAME, [decision_fact(case, level, immediate, out_of_hours, indicators,
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
                                                       catalogue, cin_by_disability)])
     routes = [f for f in extras if f["type"] == "route"]
     if not routes:
@@ -122,10 +145,6 @@ def _reasons(findings: list[dict]) -> list[dict]:
                         "source": "; ".join(sorted(f["sources"])),
                         "explanation": f["explanation"], "interpretation": f["interpretation"]})
     return sorted(reasons, key=lambda r: (-Level(r["level"]).rank, r["rule"]))
-
-
-def _by_priority(extras: list[dict], kind: str) -> list[dict]:
-    return sorted((f for f in extras if f["type"] == kind), key=lambda f: (f["priority"], f["text"]))
 
 
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str,

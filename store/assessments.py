@@ -20,10 +20,21 @@ from store import audit
 from store.case_ref import validate_case_ref
 from store.clock import aware
 from store.errors import AccessDenied, Invalid, NotFound
-from store.models import assessments, overrides, users
+from store.models import assessments, override_reviews, overrides, users
 from store.users import User
 
 MAX_REASON = 4000
+
+
+@dataclass(frozen=True)
+class Review:
+    """A manager's review of an override: who, when, and a note (may be empty)."""
+    id: int
+    override_id: int
+    user_id: int
+    username: str
+    created_at: datetime
+    note: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,17 @@ class Override:
     tool_level: str
     level: str
     reason: str
+    reviews: tuple[Review, ...] = field(default=())
+
+    @property
+    def direction(self) -> str:
+        """"down" when the professional recorded a lower level than the tool's (the one to look
+        at first: safety), "up" when higher."""
+        return "down" if Level(self.level).rank < Level(self.tool_level).rank else "up"
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviews)
 
 
 @dataclass(frozen=True)
@@ -119,16 +141,32 @@ def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict
     return get_assessment(engine, user, aid, _audit=False)
 
 
+def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
+    out: dict[int, list[Review]] = {}
+    if not override_ids:
+        return out
+    q = (select(override_reviews, users.c.username).join(users, users.c.id == override_reviews.c.user_id)
+         .where(override_reviews.c.override_id.in_(override_ids)).order_by(override_reviews.c.id))
+    for r in conn.execute(q):
+        out.setdefault(r.override_id, []).append(Review(
+            id=r.id, override_id=r.override_id, user_id=r.user_id, username=r.username,
+            created_at=aware(r.created_at), note=r.note))
+    return out
+
+
 def _overrides_for(conn, ids) -> dict[int, list[Override]]:
     out: dict[int, list[Override]] = {}
     if not ids:
         return out
     q = (select(overrides, users.c.username).join(users, users.c.id == overrides.c.user_id)
          .where(overrides.c.assessment_id.in_(ids)).order_by(overrides.c.id))
-    for r in conn.execute(q):
+    rows = conn.execute(q).all()
+    reviews = _reviews_for(conn, [r.id for r in rows])
+    for r in rows:
         out.setdefault(r.assessment_id, []).append(Override(
             id=r.id, assessment_id=r.assessment_id, user_id=r.user_id, username=r.username,
-            created_at=aware(r.created_at), tool_level=r.tool_level, level=r.level, reason=r.reason))
+            created_at=aware(r.created_at), tool_level=r.tool_level, level=r.level, reason=r.reason,
+            reviews=tuple(reviews.get(r.id, ()))))
     return out
 
 
@@ -236,6 +274,8 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
         raise Invalid("reason", "a written reason is required to record a different level")
     if len(reason) > MAX_REASON:
         raise Invalid("reason", f"at most {MAX_REASON} characters")
+    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in reason):
+        raise Invalid("reason", "must not contain control characters (a NUL cannot be stored in PostgreSQL)")
     if chosen.value == entry.recorded_level:
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)
@@ -262,3 +302,69 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
     with engine.begin() as conn:
         audit.record(conn, "override.list", user_id=manager.id, detail=f"count={len(pairs)}", now=now)
     return pairs
+
+
+MAX_NOTE = 2000
+
+
+def record_review(engine: Engine, manager: User, override_id: int, note: str = "", *,
+                  now: datetime | None = None) -> Review:
+    """A manager records that they reviewed an override on their team's entry (a new row each
+    time; nothing is rewritten). The note is stored, never copied to the audit log."""
+    if manager.role != "manager":
+        raise AccessDenied("only managers review overrides")
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise Invalid("note", f"at most {MAX_NOTE} characters")
+    with engine.connect() as conn:
+        found = conn.execute(select(overrides.c.assessment_id, assessments.c.case_ref)
+                             .join(assessments, assessments.c.id == overrides.c.assessment_id)
+                             .where(overrides.c.id == override_id, _visible(manager))).first()
+    if found is None:
+        raise _not_found(engine, manager, "override.review", record_id=override_id, now=now)
+    now = aware(now)
+    with engine.begin() as conn:
+        rid = conn.execute(insert(override_reviews).values(
+            override_id=override_id, user_id=manager.id, created_at=now, note=note)
+            .returning(override_reviews.c.id)).scalar_one()
+        audit.record(conn, "override.review", user_id=manager.id, record_id=found.assessment_id,
+                     case_ref=found.case_ref, detail=f"override={override_id} review={rid}", now=now)
+    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username,
+                  created_at=now, note=note)
+
+
+def filter_overrides(pairs: list[tuple[Entry, Override]], *, team: str | None = None, direction: str | None = None,
+                     reviewed: bool | None = None) -> list[tuple[Entry, Override]]:
+    """`list_overrides`' pairs narrowed by the saver's team, the direction (up/down) and whether
+    a manager has reviewed the override; None keeps all."""
+    return [(e, o) for e, o in pairs
+            if (team is None or e.team == team) and (direction is None or o.direction == direction)
+            and (reviewed is None or o.reviewed == reviewed)]
+
+
+@dataclass(frozen=True)
+class SavedAnswers:
+    """A saved assessment's answers and the moment it was decided at, for trying a draft ruleset."""
+    id: int
+    case_ref: str
+    ruleset: str
+    case: dict
+    contact_time: str              # the stored decision's contact_time (ISO 8601)
+
+
+def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datetime | None = None) -> list[SavedAnswers]:
+    """Every saved assessment's answers, oldest first, so the document's owners can see what a
+    catalogue change would do. Admins only; `None` is the command line, run by whoever holds
+    the database. Audited with the count, never the answers."""
+    if admin is not None and admin.role != "admin":
+        raise AccessDenied("only admins review a ruleset change against saved assessments")
+    with engine.connect() as conn:
+        rows = conn.execute(select(assessments.c.id, assessments.c.case_ref, assessments.c.ruleset,
+                                   assessments.c.case_json, assessments.c.decision_json)
+                            .order_by(assessments.c.created_at, assessments.c.id)).all()
+    found = [SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json),
+                          contact_time=json.loads(r.decision_json)["contact_time"]) for r in rows]
+    with engine.begin() as conn:
+        audit.record(conn, "ruleset.review", user_id=admin.id if admin else None,
+                     detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
+    return found

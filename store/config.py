@@ -19,8 +19,9 @@ DEFAULT_RETENTION_DAYS = 25 * 365 + 6  # 25 years including leap days
 @dataclass(frozen=True)
 class StoreConfig:
     database_url: str = f"sqlite:///{DEFAULT_SQLITE}"
-    max_failed_logins: int = 5
-    lockout_minutes: int = 15
+    max_failed_logins: int = 5           # attempts per username and address before the delays start
+    lockout_minutes: int = 15            # the longest delay between attempts (store.throttle)
+    sign_in_delay_seconds: int = 30      # the first delay; each further attempt doubles it
     session_idle_minutes: int = 30
     session_max_minutes: int = 10 * 60   # a working day; sign in again the next morning
     retention_days: int = DEFAULT_RETENTION_DAYS
@@ -34,6 +35,7 @@ class StoreConfig:
         if url:
             kw["database_url"] = url
         for name, key in [("max_failed_logins", "FSP_MAX_FAILED_LOGINS"), ("lockout_minutes", "FSP_LOCKOUT_MINUTES"),
+                          ("sign_in_delay_seconds", "FSP_SIGN_IN_DELAY_SECONDS"),
                           ("session_idle_minutes", "FSP_SESSION_IDLE_MINUTES"),
                           ("session_max_minutes", "FSP_SESSION_MAX_MINUTES"), ("retention_days", "FSP_RETENTION_DAYS"),
                           ("sqlite_busy_ms", "FSP_SQLITE_BUSY_MS"), ("pg_lock_timeout_ms", "FSP_PG_LOCK_TIMEOUT_MS")]:

@@ -61,6 +61,16 @@ overrides = Table(
     Column("reason", Text, nullable=False),
 )
 
+# A manager's review of an override (revision 0002). Append-only; deleted only by retention.
+override_reviews = Table(
+    "override_reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("override_id", Integer, ForeignKey("overrides.id"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
 # Append-only, never deleted. Who, what, when, which record: never answers, reasons or passwords.
 audit_log = Table(
     "audit_log", metadata,
@@ -80,4 +90,23 @@ deletion_permits = Table(
     "deletion_permits", metadata,
     Column("id", Integer, primary_key=True),
     Column("purpose", String(32), nullable=False),
+)
+
+# Growing delays between sign-in attempts (store.throttle): per typed username and address,
+# both hashed. No foreign key: an unknown username is throttled exactly like a real one.
+sign_in_throttle = Table(
+    "sign_in_throttle", metadata,
+    Column("account_key", String(64), primary_key=True),
+    Column("address_key", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_at", DateTime(timezone=True), nullable=True),
+)
+
+# Accounts signed in through the partnership's identity provider (webapp.accounts.oidc):
+# the provider's issuer and subject identify the person, never their name or email.
+oidc_identities = Table(
+    "oidc_identities", metadata,
+    Column("issuer", String(255), primary_key=True),
+    Column("subject", String(255), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, unique=True),
 )

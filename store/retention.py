@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 from store import audit
 from store.clock import aware
 from store.config import StoreConfig
-from store.models import assessments, deletion_permits, overrides
+from store.models import assessments, deletion_permits, override_reviews, overrides
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ def run_retention(engine: Engine, *, config: StoreConfig | None = None, now: dat
                                   .returning(deletion_permits.c.id)).scalar_one()
             for chunk in range(0, len(ids), 500):
                 part = ids[chunk:chunk + 500]
+                conn.execute(delete(override_reviews).where(override_reviews.c.override_id.in_(
+                    select(overrides.c.id).where(overrides.c.assessment_id.in_(part)))))
                 conn.execute(delete(overrides).where(overrides.c.assessment_id.in_(part)))
                 conn.execute(delete(assessments).where(assessments.c.id.in_(part)))
             conn.execute(delete(deletion_permits).where(deletion_permits.c.id == permit))

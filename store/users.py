@@ -5,7 +5,6 @@ reads their team's); admin manages accounts and retention but reads no assessmen
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 import secrets
@@ -14,12 +13,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 
-from store import audit
+from store import audit, throttle
 from store.clock import aware
 from store.config import StoreConfig
 from store.errors import AuthError, Invalid, NotFound
 from store.models import ROLES, sessions, users
-from store.passwords import MIN_LENGTH, dummy_hash, hash_password, verify_password
+from store.passwords import MIN_LENGTH, dummy_hash, hash_password, hashing_slot, verify_password, weakness
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 TEAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
@@ -44,11 +43,14 @@ def _user(row) -> User:
                 locked_until=row.locked_until and aware(row.locked_until))
 
 
-def _check_password(password: str) -> None:
+def _check_password(password: str, username: str = "") -> None:
     if not isinstance(password, str) or len(password) < MIN_LENGTH:
         raise Invalid("password", f"must be at least {MIN_LENGTH} characters")
     if password.strip() != password or len(password) > 1024:
         raise Invalid("password", "must not start or end with spaces, and at most 1024 characters")
+    why = weakness(password, username, "family support pathway", "nottingham")
+    if why:
+        raise Invalid("password", why)
 
 
 def create_user(engine: Engine, username: str, role: str, team: str, password: str, *,
@@ -60,7 +62,7 @@ def create_user(engine: Engine, username: str, role: str, team: str, password: s
         raise Invalid("role", f"must be one of {', '.join(ROLES)}")
     if not isinstance(team, str) or not TEAM.match(team):
         raise Invalid("team", "1-64 characters: letters, digits, spaces, '.', '_' or '-'")
-    _check_password(password)
+    _check_password(password, username)
     now = aware(now)
     with engine.begin() as conn:
         if conn.execute(select(users.c.id).where(users.c.username == username)).first():
@@ -105,55 +107,58 @@ def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, 
 
 def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None,
                    now: datetime | None = None) -> User:
-    """Set a new password, clear any lockout and end existing sessions."""
-    _check_password(password)
+    """Set a new password, end every sign-in delay on the account and end existing sessions."""
+    _check_password(password, username)
     user = find_user(engine, username)
     with engine.begin() as conn:
         conn.execute(update(users).where(users.c.id == user.id).values(
             password_hash=hash_password(password), failed_logins=0, locked_until=None))
+        throttle.forget_account(conn, username)
         conn.execute(update(sessions).where(sessions.c.user_id == user.id).values(revoked=True))
         audit.record(conn, "user.reset_password", user_id=actor_id, record_id=user.id, now=now)
     return get_user(engine, user.id)
 
 
-def authenticate(engine: Engine, username: str, password: str, *, config: StoreConfig | None = None,
-                 now: datetime | None = None) -> User:
-    """The user if the password is right and the account enabled and not locked; else AuthError.
+def authenticate(engine: Engine, username: str, password: str, *, address: str = "",
+                 config: StoreConfig | None = None, now: datetime | None = None) -> User:
+    """The user if the password is right and the account enabled; else AuthError.
 
-    `config.max_failed_logins` failures in a row lock the account for `config.lockout_minutes`;
-    while locked even the right password is refused. The typed username is never logged.
+    Each attempt is counted for this username and `address` before its password is checked
+    (store.throttle): after `config.max_failed_logins` the next must wait, longer each time, and
+    an attempt made too soon is refused unchecked ("throttled"). The right password clears the
+    count, unless attempts that arrived while it was being checked have made the key wait.
+    At most a few hashes run at once (store.passwords.hashing_slot: Busy otherwise).
+    Unknown, wrong, disabled and throttled raise the same AuthError; `.reason` is for the audit.
+    The typed username is never logged.
     """
     config = config or StoreConfig.from_env()
     now = aware(now)
-    failure = None
-    with engine.begin() as conn:
-        row = conn.execute(select(users).where(users.c.username == username).with_for_update()).first()
-        if row is None:
-            verify_password(password, dummy_hash())
-            failure, uid = "unknown_user", None
+    with hashing_slot():
+        attempt = throttle.claim(engine, username, address, config=config, now=now)
+        with engine.connect() as conn:
+            row = conn.execute(select(users).where(users.c.username == username)).first()
+        if attempt is None:
+            failure = "throttled"
         else:
-            uid = row.id
-            locked = row.locked_until is not None and aware(row.locked_until) > now
-            ok = verify_password(password, row.password_hash)
-            if row.disabled:
+            # an unknown name, or a single sign-on account (no password), costs the same hash
+            usable = row is not None and row.password_hash.startswith("scrypt$")
+            ok = verify_password(password, row.password_hash if usable else dummy_hash()) and usable
+            failure = "unknown_user" if row is None else None if ok else "bad_password"
+    uid = row.id if row is not None else None
+    with engine.begin() as conn:
+        if failure is None:
+            # re-checked after the hash, in the transaction that lets the person in
+            current = conn.execute(select(users).where(users.c.id == uid)).first()
+            if current is None or current.disabled:
                 failure = "disabled"
-            elif locked:
-                failure = "locked"
-            elif not ok:
-                # counted in SQL, so two concurrent failures both count (SQLite reads outside the lock)
-                failures = conn.execute(update(users).where(users.c.id == uid).values(
-                    failed_logins=users.c.failed_logins + 1).returning(users.c.failed_logins)).scalar_one()
-                failure = "bad_password"
-                if failures >= config.max_failed_logins:
-                    failure = "locked_now"
-                    conn.execute(update(users).where(users.c.id == uid).values(
-                        failed_logins=0, locked_until=now + timedelta(minutes=config.lockout_minutes)))
+            elif not throttle.succeed(conn, username, address, attempt, now=now):
+                failure = "throttled"
             else:
-                conn.execute(update(users).where(users.c.id == uid).values(failed_logins=0, locked_until=None))
+                row = current
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
     if failure:
         raise AuthError(failure)
-    return dataclasses.replace(_user(row), locked_until=None)   # the lock (if any) was cleared above
+    return _user(row)
 
 
 def _token_hash(token: str) -> str:
@@ -173,10 +178,10 @@ def start_session(engine: Engine, user: User, *, config: StoreConfig | None = No
     return token
 
 
-def sign_in(engine: Engine, username: str, password: str, *, config: StoreConfig | None = None,
-            now: datetime | None = None) -> tuple[User, str]:
-    """authenticate + start_session: what the sign-in page calls. Raises AuthError."""
-    user = authenticate(engine, username, password, config=config, now=now)
+def sign_in(engine: Engine, username: str, password: str, *, address: str = "",
+            config: StoreConfig | None = None, now: datetime | None = None) -> tuple[User, str]:
+    """authenticate + start_session: what the sign-in page calls. Raises AuthError (or Busy)."""
+    user = authenticate(engine, username, password, address=address, config=config, now=now)
     return user, start_session(engine, user, config=config, now=now)
 
 

@@ -1,9 +1,19 @@
 """Shared helpers: build cases the way a practitioner would describe them."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from pathway import Case, load_catalogue
+# Every test signs in from 127.0.0.1, far more often than a person would: the rate limits are
+# lifted for the suite (children inherit it, gunicorn included); tests/webapp/test_abuse.py
+# sets real limits on its own apps.
+for _name in ("SIGN_IN_LIMIT_PER_ADDRESS", "SIGN_IN_LIMIT_OVERALL", "JOIN_LIMIT_PER_ADDRESS",
+              "PRACTICE_PAGE_LIMIT_PER_ADDRESS"):
+    os.environ.setdefault(f"FSP_{_name}", "100000 per minute")
+os.environ.setdefault("FSP_MAX_CONCURRENT_HASHES", "16")
+
+from pathway import Case, load_catalogue  # noqa: E402
 
 IN_HOURS = "2026-11-24T10:30:00+00:00"      # a Tuesday morning, Children and Families Direct open
 OUT_OF_HOURS = "2026-11-24T22:30:00+00:00"  # the same Tuesday at night
@@ -20,3 +30,13 @@ def make_case(indicators=(), age_years=8, age_months=None, unborn=False, **conte
 @pytest.fixture(scope="session")
 def catalogue():
     return load_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def _hash_slots_restored():
+    """Tests that narrow the password-hashing slots (store.passwords) give them back."""
+    from store import passwords
+
+    saved = passwords._slots, passwords._wait
+    yield
+    passwords._slots, passwords._wait = saved

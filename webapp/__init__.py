@@ -7,28 +7,58 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
-from webapp import access_log, accounts, assets, db, faults, rendering, security, sessions
+from webapp import access_log, accounts, assets, db, faults, limits, rendering, security, sessions
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 
 csrf = CSRFProtect()
 
 
+class Request(Flask.request_class):
+    """A request whose body limit may depend on its path (webapp.security.BODY_LIMITS)."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self._max_content_length is not None:
+            return self._max_content_length
+        return security.body_limit(self.path, current_app.config)
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+
 class App(Flask):
     jinja_environment = rendering.Environment   # a cheaper check on each macro import
+    request_class = Request
 
     def log_exception(self, exc_info):
-        """A database fault that escaped the views (e.g. writing the session) is logged by
-        webapp.faults, by class only; Flask's own line would carry the path and the SQL."""
-        if not faults.is_fault(exc_info[1]):
-            super().log_exception(exc_info)
+        """Flask's own line names the path ("Exception on /cases/<ref>/..."), which can hold a case
+        reference: name the endpoint instead. A database fault that escaped the views (e.g. writing
+        the session) is logged by webapp.faults, by class only (its message quotes SQL)."""
+        if faults.is_fault(exc_info[1]):
+            return
+        self.logger.error("Exception at %s [%s]", request.endpoint or "(no route)", request.method, exc_info=exc_info)
+
+    def create_url_adapter(self, request):
+        """A Host header that is not trusted, or not a host name at all (a label of 64 characters
+        fails IDNA), leaves Flask with no URL adapter, and the 400 page with no way to build its
+        links. Keep the refusal for the view, and build links as relative paths from a neutral name."""
+        try:
+            return super().create_url_adapter(request)
+        except HTTPException as exc:
+            if request is None:
+                raise
+            request.routing_exception = exc
+            request.host = "invalid"
+            return self.url_map.bind("invalid", url_scheme=request.scheme)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -58,6 +88,7 @@ def create_app(config: dict | None = None) -> Flask:
     faults.init_app(app)
     app.session_interface = SqlSessionInterface()
     security.init_app(app)
+    limits.init_app(app)
     access_log.init_app(app)
     accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
 
@@ -67,6 +98,7 @@ def create_app(config: dict | None = None) -> Flask:
     from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp
     from webapp.journey import bp as journey_bp
+    from webapp.owners import bp as owners_bp
     from webapp.practice import bp as practice_bp
 
     assets.init_app(app)  # /assets, and the cache headers of every static file
@@ -74,12 +106,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp)
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)
+    app.register_blueprint(owners_bp)
     csrf.exempt(api_bp)
-    if app.config["PROXY_HOPS"]:
-        # Behind nginx (deploy/): trust exactly the headers it sets, X-Forwarded-For and -Proto, from
-        # that many hops; it forwards Host itself and clears the other X-Forwarded-* headers.
-        hops = app.config["PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
     if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
         from webapp import demo
         demo.init_app(app)

@@ -15,8 +15,8 @@ from webapp.security import STATIC_ENDPOINTS
 
 ANYONE = "anyone"                    # no saved data: the journey, the call screen, the API, sign-in
 SIGNED_IN = "signed in"              # saved data: signed out goes to sign-in, a wrong role gets 403
-SESSION_TRAINER = "session trainer"  # a practice session's pages for the trainer who started it (else 403)
-SESSION_TRAINEE = "session trainee"  # a practice session's pages for trainees who joined it with its code
+SESSION_TRAINER = "session trainer"  # a practice session's pages for the trainer who started it, signed in (else 404)
+SESSION_TRAINEE = "session trainee"  # a practice session's pages for trainees who joined it (else to the join page)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from flask import Flask
 
 from pathway.settings import OfficeHours
+from webapp.settings import load_web_settings
 
 SESSION_HOURS = 8  # one working day: long enough to finish, short enough not to keep answers
 
@@ -41,18 +42,6 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
-def _proxy_hops(value: str | None) -> int:
-    """How many reverse proxies stand in front of the app (docs/deploy.md): 0 trusts no
-    X-Forwarded-* header at all, which is right when clients reach gunicorn directly."""
-    try:
-        hops = int(value or "0")
-    except ValueError:
-        hops = -1
-    if hops < 0:
-        raise ValueError(f"FSP_PROXY_HOPS must be a whole number of proxies (0 or more), not {value!r}")
-    return hops
-
-
 def load(app: Flask, overrides: dict) -> None:
     instance = Path(app.instance_path)
     secure = _truthy(os.environ.get("SESSION_COOKIE_SECURE"), False)
@@ -70,6 +59,7 @@ def load(app: Flask, overrides: dict) -> None:
         WTF_CSRF_SSL_STRICT=secure,
         OFFICE_HOURS=OfficeHours.from_env(),
         HSTS=secure,
-        PROXY_HOPS=_proxy_hops(os.environ.get("FSP_PROXY_HOPS")),
+        RATELIMIT_ENABLED=True,
+        **load_web_settings().flask_config(),
     )
     app.config.update(overrides)

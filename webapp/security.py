@@ -12,6 +12,14 @@ import secrets
 from flask import Flask, g, request
 
 STATIC_ENDPOINTS = {"static", "assets.static"}
+# Paths allowed a larger body than MAX_CONTENT_LENGTH (an admin's catalogue upload); set by the
+# blueprint that owns the path.
+BODY_LIMITS: dict[str, int] = {}
+
+
+def body_limit(path: str, config) -> int | None:
+    """The most bytes a request to `path` may send."""
+    return BODY_LIMITS.get(path, config.get("MAX_CONTENT_LENGTH"))
 
 
 def _nonce() -> str:
@@ -31,7 +39,7 @@ class _MeasuredBody:
         self.wsgi_app, self.app = wsgi_app, app
 
     def __call__(self, environ, start_response):
-        limit = self.app.config.get("MAX_CONTENT_LENGTH")
+        limit = body_limit(environ.get("PATH_INFO", ""), self.app.config)
         if limit is not None and not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
             body = environ["wsgi.input"].read(limit + 1)
             environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
@@ -40,8 +48,15 @@ class _MeasuredBody:
 
 
 def init_app(app: Flask) -> None:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from store import passwords
+
+    passwords.configure_slots(app.config["MAX_CONCURRENT_HASHES"], app.config["HASH_WAIT_SECONDS"])
     app.jinja_env.globals["csp_nonce"] = _nonce
     app.wsgi_app = _MeasuredBody(app.wsgi_app, app)
+    if hops := app.config["PROXY_HOPS"]:   # the client's own address, for the per-address limits
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     @app.after_request
     def headers(response):

@@ -8,6 +8,11 @@ When the database cannot be read, the request goes on with an empty session mark
 pages that need nothing from it still work, pages that need the answers or the signed-in user
 say the service is unavailable (`require_readable`), and the cookie is left alone, so the
 answers are there again once the database is back. Nothing is written to an unreadable session.
+
+Until a session holds something worth keeping (answers, a sign-in, a practice session, a
+message), nothing is stored: the little it holds (the CSRF token, where to go after signing in,
+the levels preference) travels in the cookie itself, signed with SECRET_KEY and timed, so an
+anonymous page view writes no row. The first answer moves it into the database under a new token.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from datetime import timedelta, timezone
 
 from flask import session
 from flask.sessions import SessionInterface, SessionMixin
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
@@ -25,7 +31,8 @@ from webapp import db, faults
 
 
 class DbSession(CallbackDict, SessionMixin):
-    def __init__(self, initial=None, token: str | None = None, new: bool = False, unreadable: bool = False):
+    def __init__(self, initial=None, token: str | None = None, new: bool = False, unreadable: bool = False,
+                 cookie: str | None = None):
         def on_update(self):
             self.modified = True
 
@@ -34,6 +41,7 @@ class DbSession(CallbackDict, SessionMixin):
         self.new = new
         self.modified = False
         self.unreadable = unreadable   # a cookie came but the database could not be read
+        self.cookie = cookie           # the signed cookie this session came in, if it was one
 
 
 def readable() -> bool:
@@ -55,9 +63,32 @@ def _key(token: str) -> str:
 _READ = select(db.web_sessions.c.data, db.web_sessions.c.expires_at).where(db.web_sessions.c.id == bindparam("key"))
 
 
+# What may travel in the cookie rather than the database: nothing about a child or a person.
+COOKIE_KEYS = frozenset({"csrf_token", "after_sign_in", "show_levels"})
+COOKIE_PREFIX = "c."          # a cookie session; anything else is a database session's token
+MAX_COOKIE = 1024
+
+
+def _signer(app) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(app.secret_key, salt="fsp-cookie-session")
+
+
+def _in_cookie(session) -> bool:
+    return set(session) <= COOKIE_KEYS
+
+
 class SqlSessionInterface(SessionInterface):
     def open_session(self, app, request):
         token = request.cookies.get(self.get_cookie_name(app))
+        if token and token.startswith(COOKIE_PREFIX) and len(token) <= MAX_COOKIE:
+            try:
+                data = _signer(app).loads(token[len(COOKIE_PREFIX):],
+                                          max_age=app.config["SESSION_LIFETIME_HOURS"] * 3600)
+            except BadSignature:
+                return DbSession(new=True)
+            if isinstance(data, dict) and set(data) <= COOKIE_KEYS:
+                return DbSession(data, cookie=token)
+            return DbSession(new=True)
         if token and len(token) < 100:
             try:
                 with db.engine().connect() as conn:
@@ -69,6 +100,11 @@ class SqlSessionInterface(SessionInterface):
                 return DbSession(json.loads(row.data), token=token)
         return DbSession(new=True)
 
+    @staticmethod
+    def _forget(session: DbSession) -> None:
+        forget_row(session.token)
+        session.token = None
+
     def save_session(self, app, session: DbSession, response):
         if faults.store_fault():
             return   # the fault page: write nothing, keep the cookie
@@ -79,14 +115,23 @@ class SqlSessionInterface(SessionInterface):
         name = self.get_cookie_name(app)
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
         if not session:
-            if session.token:
-                with db.engine().begin() as conn:
-                    conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(session.token)))
+            if session.token or session.cookie:
                 response.delete_cookie(name, domain=domain, path=path)
+            if session.token:
+                self._forget(session)
+            return
+        expires = db.utcnow() + timedelta(hours=app.config["SESSION_LIFETIME_HOURS"])
+        if _in_cookie(session):
+            if session.token:      # its answers were cleared: keep nothing in the database
+                self._forget(session)
+            elif not (session.modified or session.cookie is None):
+                return
+            value = COOKIE_PREFIX + _signer(app).dumps(dict(session))
+            response.set_cookie(name, value, expires=expires, httponly=self.get_cookie_httponly(app), domain=domain,
+                                path=path, secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app))
             return
         if not (session.modified or session.new or session.token is None):
             return
-        expires = db.utcnow() + timedelta(hours=app.config["SESSION_LIFETIME_HOURS"])
         data = json.dumps(dict(session))
         with db.engine().begin() as conn:
             if session.token:
@@ -103,6 +148,11 @@ class SqlSessionInterface(SessionInterface):
             domain=domain, path=path, secure=self.get_cookie_secure(app),
             samesite=self.get_cookie_samesite(app),
         )
+
+
+def forget_row(token: str) -> None:
+    with db.engine().begin() as conn:
+        conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(token)))
 
 
 def _aware(moment):

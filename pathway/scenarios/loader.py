@@ -146,6 +146,8 @@ def _too_big(data) -> Optional[str]:
 def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
     try:
         data = yaml.load(text, Loader=_Loader)
+    except ValueError as exc:   # e.g. an integer of 4,300 digits or more, which Python refuses to read
+        return [], [ScenarioError(name, None, "(file)", f"a value cannot be read: {str(exc)[:120]}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

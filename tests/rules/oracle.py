@@ -44,10 +44,14 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     additional = list(kept.values())
     caf_bad = ctx.caf == "open_not_improving"
     current = ctx.current_level.rank if ctx.current_level else 0
-    combination = len(additional) >= 4 and len({i.domain for i in additional}) >= 2
+    # the numbers are parameters the partnership may change: read them, state the rule here
+    combo = catalogue.interpretations["combination"]
+    caf_range = catalogue.interpretations["caf_not_improving_additional"]["min_needs"]
+    combination = (len(additional) >= combo["min_indicators"]
+                   and len({i.domain for i in additional}) >= combo["min_domains"])
     if combination:
         levels.append(E)
-    if caf_bad and len(additional) >= 2:
+    if caf_bad and len(additional) >= caf_range:
         levels.append(E)
     if caf_bad and (any(i.level is E for i in inds) or current == 3 or (combination and current == 0)):
         levels.append(CIN)

@@ -48,25 +48,61 @@ def test_duplicate_username_refused(engine, people):
     assert exc.value.field == "username"
 
 
-def test_five_failures_lock_for_fifteen_minutes_even_with_the_right_password(engine, people):
-    for i in range(4):
-        with pytest.raises(AuthError):
-            authenticate(engine, "pam", "wrong password!", config=CFG, now=T0 + timedelta(seconds=i))
-    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"   # resets the count
-    for i in range(5):
-        with pytest.raises(AuthError):
-            authenticate(engine, "pam", "wrong password!", config=CFG, now=T0)
+def _refused(engine, username, password, reason=None, **kw):
     with pytest.raises(AuthError) as exc:
-        authenticate(engine, "pam", PASSWORD, config=CFG, now=T0 + timedelta(minutes=14, seconds=59))
-    assert exc.value.reason == "locked"
-    assert str(exc.value) == str(AuthError("bad_password"))      # the user is not told which
-    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0 + timedelta(minutes=15)).username == "pam"
+        authenticate(engine, username, password, config=CFG, **kw)
+    assert str(exc.value) == str(AuthError("bad_password"))      # the person is never told which
+    if reason:
+        assert exc.value.reason == reason
+    return exc.value.reason
+
+
+def test_five_free_attempts_then_delays_that_double(engine, people):
+    """Finding 3: growing delays per username and address, not a lock (30 s, 60 s, ... 15 min)."""
+    for i in range(4):
+        _refused(engine, "pam", "wrong password!", "bad_password", now=T0 + timedelta(seconds=i))
+    t = T0 + timedelta(seconds=4)
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=t).username == "pam"   # resets the count
+    for _ in range(5):
+        _refused(engine, "pam", "wrong password!", "bad_password", now=t)
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=29))        # not even checked
+    _refused(engine, "pam", "wrong password!", "bad_password", now=t + timedelta(seconds=30))
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=89))        # 60 s after that
+    _refused(engine, "pam", "wrong password!", "bad_password", now=t + timedelta(seconds=90))
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=209))       # then 120 s
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=t + timedelta(seconds=210)).username == "pam"
     details = [a.detail for a in audit_entries(engine, action="sign_in")]
-    assert details.count("locked_now") == 1 and details.count("locked") == 1
+    assert details.count("throttled") == 3 and details.count("bad_password") == 11
+
+
+def test_the_delay_never_exceeds_the_lockout_minutes(engine, people):
+    moment = T0
+    for _ in range(20):
+        try:
+            authenticate(engine, "pam", "wrong password!", config=CFG, now=moment)
+        except AuthError:
+            pass
+        moment += timedelta(minutes=15)      # the longest wait: every attempt is checked
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=moment).username == "pam"
+
+
+def test_someone_guessing_from_one_address_does_not_hold_up_the_owner_elsewhere(engine, people):
+    """Finding 3: 5 requests from anywhere used to lock the account for everyone."""
+    for _ in range(30):
+        _refused(engine, "pam", "wrong password!", address="203.0.113.9", now=T0)
+    assert authenticate(engine, "pam", PASSWORD, address="198.51.100.4", config=CFG, now=T0).username == "pam"
+    _refused(engine, "pam", PASSWORD, "throttled", address="203.0.113.9", now=T0)
+
+
+def test_an_unknown_username_is_delayed_exactly_like_a_real_one(engine, people):
+    """Finding 3: the delays say nothing about which usernames exist."""
+    real = [_refused(engine, "pam", "wrong password!", now=T0) for _ in range(7)]
+    unknown = [_refused(engine, "nobody", "wrong password!", now=T0) for _ in range(7)]
+    assert [r == "throttled" for r in real] == [r == "throttled" for r in unknown] == [False] * 5 + [True] * 2
 
 
 def test_lockout_parameters_come_from_config(engine, people):
-    cfg = StoreConfig(max_failed_logins=2, lockout_minutes=1)
+    cfg = StoreConfig(max_failed_logins=2, lockout_minutes=1, sign_in_delay_seconds=60)
     for _ in range(2):
         with pytest.raises(AuthError):
             authenticate(engine, "pam", "wrong password!", config=cfg, now=T0)
@@ -83,9 +119,9 @@ def test_unknown_user_refused_and_the_typed_name_is_not_logged(engine, people):
     assert last.user_id is None and "horse" not in repr(last)
 
 
-def test_reset_password_clears_lockout_and_ends_sessions(engine, people):
+def test_reset_password_clears_the_delays_and_ends_sessions(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
-    for _ in range(5):
+    for _ in range(6):
         with pytest.raises(AuthError):
             authenticate(engine, "pam", "wrong password!", config=CFG, now=T0)
     reset_password(engine, "pam", "a new long passphrase")
@@ -133,17 +169,95 @@ def test_config_from_env_validates_numbers():
     assert StoreConfig.from_env({}).retention_days == 25 * 365 + 6
 
 
-def test_concurrent_failures_all_count(engine, people):
+def test_simultaneous_guesses_check_no_more_than_the_free_attempts(engine, people, monkeypatch):
+    """Finding 2: 16 guesses at once checked up to 9 passwords in one window (the count was read
+    outside any lock on SQLite). Each attempt is now counted, atomically, before it is checked."""
+    import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    cfg = StoreConfig(max_failed_logins=8, lockout_minutes=15)
+    from store import users as users_module
 
-    def fail(_):
-        with pytest.raises(AuthError):
-            authenticate(engine, "pam", "wrong password!", config=cfg, now=T0)
+    passwords.configure_slots(16, 5)
+    checked, lock = [], threading.Lock()
+    real_verify = users_module.verify_password
 
-    with ThreadPoolExecutor(8) as pool:
-        list(pool.map(fail, range(8)))
+    def counting_verify(password, stored):
+        with lock:
+            checked.append(password)
+        return real_verify(password, stored)
+
+    monkeypatch.setattr(users_module, "verify_password", counting_verify)
+    start = threading.Barrier(16)
+
+    def guess(i):
+        start.wait()
+        try:
+            authenticate(engine, "pam", f"wrong password {i}!", config=CFG, now=T0)
+        except AuthError as exc:
+            return exc.reason
+        return "signed in"
+
+    with ThreadPoolExecutor(16) as pool:
+        reasons = list(pool.map(guess, range(16)))
+    assert len(checked) == 5 and reasons.count("bad_password") == 5 and reasons.count("throttled") == 11
+
+
+def test_the_right_password_is_refused_if_guesses_made_the_key_wait_while_it_was_checked(
+        engine, people, monkeypatch):
+    """Finding 2: the right password, checked while other guesses pushed the count over, signed
+    in (and cleared the lock). The count is checked again after the hash."""
+    from store import users as users_module
+
+    passwords.configure_slots(4, 5)
+    real_verify = users_module.verify_password
+    raced = []
+
+    def racing_verify(password, stored):
+        if password == PASSWORD and not raced:     # while the right password is being hashed...
+            raced.append(True)
+            for _ in range(5):                     # ...five wrong guesses from the same address
+                with pytest.raises(AuthError):
+                    authenticate(engine, "pam", "wrong password!", config=CFG, now=T0)
+        return real_verify(password, stored)
+
+    monkeypatch.setattr(users_module, "verify_password", racing_verify)
     with pytest.raises(AuthError) as exc:
-        authenticate(engine, "pam", PASSWORD, config=cfg, now=T0)
-    assert exc.value.reason == "locked"
+        authenticate(engine, "pam", PASSWORD, config=CFG, now=T0)
+    assert exc.value.reason == "throttled"
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0 + timedelta(seconds=30)).username == "pam"
+
+
+def test_every_hashing_slot_taken_is_busy_not_a_wait(engine, people):
+    """Finding 1: a flood of sign-ins had every worker thread in scrypt."""
+    passwords.configure_slots(1, 0)
+    with passwords.hashing_slot():
+        with pytest.raises(passwords.Busy):
+            authenticate(engine, "pam", PASSWORD, config=CFG, now=T0)
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
+
+
+@pytest.mark.parametrize("weak", ["password1234", "qwertyuiop123", "pampampampam", "nottingham2026"])
+def test_common_and_guessable_passwords_are_refused_saying_why(engine, people, weak):
+    """Finding 10: length was the only rule (password1234 was accepted)."""
+    with pytest.raises(Invalid) as exc:
+        create_user(engine, "pamela", "practitioner", "north", weak)
+    assert exc.value.field == "password" and "too easy to guess" in exc.value.message
+    with pytest.raises(Invalid):
+        reset_password(engine, "pam", weak)
+    create_user(engine, "pamela", "practitioner", "north", "lantern orchard violet gravel")
+
+
+def test_several_right_passwords_at_once_all_sign_in(engine, people):
+    """Colleagues behind one address, or one person's two tabs: no false "too many attempts"."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    passwords.configure_slots(4, 5)
+    start = threading.Barrier(4)
+
+    def right(i):
+        start.wait()
+        return authenticate(engine, "pam", PASSWORD, config=CFG, now=T0 + timedelta(microseconds=i)).username
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(right, range(4))) == ["pam"] * 4

@@ -32,7 +32,9 @@ def join(app, code: str, name: str):
 
 
 def answer(client, code, scenario_id, level, indicators):
-    response = client.post(f"/practice/s/{code}/{scenario_id}", data={"level": level, **indicator_data(indicators)})
+    """Answer a scenario; with no indicator, confirm it (the page asks once: test_practice_answer)."""
+    data = {"level": level, **indicator_data(indicators), **({} if indicators else {"confirm_empty": "1"})}
+    response = client.post(f"/practice/s/{code}/{scenario_id}", data=data)
     assert response.status_code == 302, text(response)
     return client.get(response.location)
 
@@ -147,19 +149,21 @@ def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):
     assert "<svg" in html and 'role="img"' in html and "Levels chosen for Missing Mondays: Universal 0, Additional 1, Extensive 1" in html
 
     # after the end: no new trainees, no new answers; feedback is still readable
-    assert "has ended" in text(app.test_client().post("/practice/join", data={"code": code, "name": "Late"}))
+    assert "not for a practice session that is running" in text(
+        app.test_client().post("/practice/join", data={"code": code, "name": "Late"}))
     response = sam.post(f"/practice/s/{code}/{MONDAYS}", data={"level": "additional"})
     assert response.status_code == 302 and response.location.endswith(f"/practice/s/{code}")
     assert "You chose Extensive" in text(sam.get(f"/practice/s/{code}/{MONDAYS}/feedback"))
 
 
 def test_only_the_trainer_sees_the_session_and_summary(app, trainer):
+    """Anyone else gets what an unused code gets (404): the pages do not confirm a code is real."""
     code = start_session(trainer)
     other = join(app, code, "Nosy")
     for path in (f"/practice/session/{code}", f"/practice/session/{code}/summary"):
-        assert other.get(path).status_code == 403
-        assert app.test_client().get(path).status_code == 403
-    assert other.post(f"/practice/session/{code}/end").status_code == 403
+        assert other.get(path).status_code == 404
+        assert app.test_client().get(path).status_code == 404
+    assert other.post(f"/practice/session/{code}/end").status_code == 404
     assert trainer.get("/practice/session/NOSUCH/summary").status_code == 404
 
 
@@ -168,7 +172,8 @@ def test_join_errors(app, client, trainer):
     page = text(response)
     assert "There is a problem" in page and "Enter the join code" in page and "Enter a display name" in page
     assert "Do not use the real name of a child" in page
-    assert "No practice session has that join code" in text(client.post("/practice/join", data={"code": "ZZZZZZ", "name": "A"}))
+    assert "not for a practice session that is running" in text(
+        client.post("/practice/join", data={"code": "ZZZZZZ", "name": "A"}))
     # a trainee who has not joined is sent to join
     code = start_session(trainer)
     assert client.get(f"/practice/s/{code}/{BRUISING}").location.endswith("/practice/join")

@@ -28,10 +28,12 @@ from store.models import metadata as store_metadata
 from tests.conftest import make_case
 from tests.webapp.conftest import ALWAYS_OPEN
 from tests.webapp.test_practice_library import NEW, TICKS
-from webapp import access, create_app, db
+from pathway.catalogue import DATA_FILE
+from webapp import access, create_app, db, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
+from webapp.practice import store as practice_store
 from webapp.practice.forms import indicator_data
 
 PASSWORD = "correct horse battery"
@@ -42,6 +44,7 @@ REASON = "Sweep reason: the family moved out of the area"
 TRAINEE_NAME = "Sweep trainee"
 BRUISING = "age-under-2-bruising"
 BRUISED = "immediate.unexplained_bruising_under_2"
+SAVED_SCENARIO = "sweep-saved"
 SECRETS = (REASON, TRAINEE_NAME)   # never in a response to someone who may not see them
 # (username, role, team): pat saved the case; meg manages pat's team; tess started the practice session
 PEOPLE = [("pat", "practitioner", "North"), ("meg", "manager", "North"), ("tess", "trainer", "North"),
@@ -79,6 +82,7 @@ class World:
     entry_id: int
     code: str
     scenario_yaml: str = ""   # a valid scenario file, for the import route
+    trainee_id: int = 1       # the trainee who joined the practice session
 
     @property
     def anonymous(self) -> Visitor:
@@ -87,7 +91,11 @@ class World:
     def samples(self, endpoint: str) -> dict:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
         values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
-                  "page_id": needs_pages()[0].id, "filename": "app/app.css"}
+                  "trainee_id": self.trainee_id,
+                  "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt",
+                  "override_id": 1, "version": 1}   # the world's one override and scenario version (a fresh database)
+        if endpoint in ("practice.scenario_versions", "practice.scenario_version"):
+            values["scenario_id"] = SAVED_SCENARIO
         if endpoint == "assets.static":
             values["filename"] = "manifest.json"
         return values
@@ -107,6 +115,7 @@ class World:
             "accounts.sign_in": lambda: {"username": "pat", "password": PASSWORD},
             "accounts.save": lambda: {"case_ref": "FSP-0099"},
             "accounts.override": lambda: {"level": "protection", "reason": "A different level, for the sweep"},
+            "accounts.review": lambda: {"note": "Reviewed, for the sweep"},
             "adviser.update": lambda: {"note": "a note", "age_years": "4"},
             "adviser.search": lambda: {"q": "bruise"},
             "practice.new_session": lambda: {"scenarios": [BRUISING]},
@@ -114,12 +123,13 @@ class World:
             "practice.answer": lambda: {"level": "protection", **indicator_data([BRUISED])},
             "practice.write": lambda: {**NEW, **indicator_data(TICKS), "save": "1"},
             "practice.import_scenarios": lambda: {"file": (io.BytesIO(self.scenario_yaml.encode()), "sweep.yaml")},
+            "owners.ruleset": lambda: {"file": (io.BytesIO(DATA_FILE.read_bytes()), "draft.yaml")},
         }.get(endpoint, dict)()
 
     def admitted(self, declared: access.Access) -> Visitor:
         """Someone the declaration lets in, holding the records the samples point at."""
         if declared.who == SIGNED_IN:
-            for role, name in (("practitioner", "pat"), ("manager", "meg"), ("trainer", "tess")):
+            for role, name in (("practitioner", "pat"), ("manager", "meg"), ("trainer", "tess"), ("admin", "ada")):
                 if role in declared.roles:
                     return self.visitors[name]
         return self.visitors[{ANYONE: "anonymous", SESSION_TRAINER: "tess", SESSION_TRAINEE: "trainee"}[declared.who]]
@@ -165,6 +175,7 @@ def world(tmp_path_factory):
     assert joined.status_code == 302, joined.get_data(as_text=True)
     with app.app_context():
         scenario_yaml = dump_scenarios([library.by_id()[BRUISING].scenario]).replace(BRUISING, "sweep-import")
+        practice_store.save_scenario(SAVED_SCENARIO, scenario_yaml.replace("sweep-import", SAVED_SCENARIO), made["tess"])
     return World(app, visitors, entry.id, code, scenario_yaml)
 
 
@@ -238,13 +249,15 @@ def refusal_problem(declared, anonymous: bool, response) -> str | None:
         want = (302, "/practice/join")
     elif declared.who == SIGNED_IN and anonymous:
         want = (302, "/sign-in")
+    elif declared.who == SESSION_TRAINER:
+        want = (404, None)        # what an unused code gets: a session's existence is no one else's business
     else:
         want = (403, None)
     got = (response.status_code, response.location)
     if got != want:
         return f"got {got}, want {want}"
-    if response.status_code == 403 and not looks_like_error_page(response):
-        return "403 without the error page"
+    if response.status_code in (403, 404) and not looks_like_error_page(response):
+        return f"{response.status_code} without the error page"
     return None
 
 
@@ -421,9 +434,9 @@ def streamed(body: bytes) -> dict:
 
 
 def test_every_post_route_refuses_an_oversized_body_with_413(world):
-    limit = world.app.config["MAX_CONTENT_LENGTH"]
     problems = []
     for rule, method in rules(world, UNSAFE):
+        limit = security.body_limit(rule.rule, world.app.config)   # the app's, or a larger one for its path
         api = rule.endpoint.startswith(JSON_API)
         declared = access.of(world.app, rule.endpoint)
         bodies = {"form": (b"note=" + b"a" * limit, "application/x-www-form-urlencoded"),

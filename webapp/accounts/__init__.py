@@ -13,9 +13,10 @@ def init_app(app: Flask) -> None:
     """The store's tables in the web app's database (webapp.db's engine; no table collides),
     the signed-in user for templates, and the routes."""
     from store.db import migrate
-    from webapp.accounts import auth
+    from webapp.accounts import auth, oidc
 
     app.extensions["fsp_store"] = migrate(app.extensions["fsp_db"])
+    oidc.init_app(app)
     app.add_template_global(auth.shown_user)
     app.register_blueprint(bp)
 

@@ -7,25 +7,26 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, current_app, g, redirect, session, url_for
-from sqlalchemy import delete
+from flask import abort, current_app, g, redirect, request, session, url_for
+from flask_wtf.csrf import generate_csrf
 
 from store import users
 from store.config import StoreConfig
 from store.roles import ROLES
 from store.users import User
-from webapp import db, faults, sessions
+from webapp import faults, sessions
 from webapp.access import SIGNED_IN, Access
 
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "practice.new_session",
-                 "practice.scenarios", "demo.practice_summary"}
+AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "accounts.dashboard", "practice.new_session",
+                 "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
 
 # Who may use which signed-in pages (the store checks assessments again on every read).
 READERS = frozenset(ROLES) - {"admin"}      # save and read assessments; admin manages accounts only
 MANAGERS = frozenset({"manager"})           # the team's overrides
 TRAINERS = frozenset({"trainer", "admin"})  # practice sessions and the scenario library
+ADMINS = frozenset({"admin"})               # the document's owners: trying a catalogue change
 
 
 def engine():
@@ -64,27 +65,39 @@ def shown_user() -> User | bool | None:
 
 
 def _new_session_token() -> None:
-    """A fresh server-side session id on sign-in and sign-out (no session fixation); the
-    answers in it are kept."""
+    """A fresh server-side session id on sign-in and sign-out (no session fixation), and a fresh
+    CSRF secret with it (a token from before no longer works); the answers in it are kept."""
     old = getattr(session, "token", None)
     if old:
-        from webapp.sessions import _key
-        with db.engine().begin() as conn:
-            conn.execute(delete(db.web_sessions).where(db.web_sessions.c.id == _key(old)))
+        sessions.forget_row(old)
         session.token = None
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)      # Flask-WTF's copy for this request
+    generate_csrf()                # the new one, kept with the new session from this response on
     session.modified = True
 
 
 def sign_in(username: str, password: str) -> User:
     """Raises store.errors.AuthError; on success the token is in the session."""
-    user, token = users.sign_in(engine(), username, password, config=config())
-    _new_session_token()
-    session[TOKEN] = token
-    g.fsp_user = user
+    user = users.authenticate(engine(), username, password, address=request.remote_addr or "", config=config())
+    start_session_for(user)
     return user
 
 
+def start_session_for(user: User) -> None:
+    """`user` is signed in from now: a store session, in a new server-side session."""
+    token = users.start_session(engine(), user, config=config())
+    _new_session_token()
+    session[TOKEN] = token
+    g.fsp_user = user
+
+
+SIGNED_IN_ONLY = ("practice_trainer",)   # kept for the signed-in account only: practice trainer tokens
+
+
 def sign_out() -> None:
+    for key in SIGNED_IN_ONLY:
+        session.pop(key, None)
     token = session.pop(TOKEN, None)
     if token:
         users.sign_out(engine(), token)

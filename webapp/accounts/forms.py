@@ -7,7 +7,7 @@ from wtforms import PasswordField, RadioField, StringField, SubmitField, TextAre
 from wtforms.validators import InputRequired, ValidationError
 
 from pathway.levels import Level
-from store.assessments import MAX_REASON
+from store.assessments import MAX_NOTE, MAX_REASON
 from store.case_ref import validate_case_ref
 from store.errors import Invalid
 from webapp.journey.forms import choices
@@ -55,3 +55,21 @@ class OverrideForm(FlaskForm):
             raise ValidationError("Enter the reason for recording a different level")
         if len(field.data) > MAX_REASON:
             raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
+        _refuse_control_characters(field.data, "Reason")
+
+
+class ReviewForm(FlaskForm):
+    note = TextAreaField("Note (optional)", widget=GovTextArea(),
+                         description="For example, what you discussed with the practitioner. Do not name the child or family.")
+    submit = SubmitField("Record that I reviewed this", widget=GovSubmitInput())
+
+    def validate_note(self, field):
+        if len(field.data or "") > MAX_NOTE:
+            raise ValidationError(f"Note must be {MAX_NOTE} characters or fewer")
+        _refuse_control_characters(field.data or "", "Note")
+
+
+def _refuse_control_characters(text: str, label: str) -> None:
+    """A NUL or other control character pasted into free text cannot be stored (PostgreSQL refuses NUL)."""
+    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in text):
+        raise ValidationError(f"{label} must be written text: remove the control characters pasted into it")

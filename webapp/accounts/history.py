@@ -71,8 +71,9 @@ def rows(entries: list[Entry], timezone: str) -> list[Row]:
     return out
 
 
-# The chart's geometry, in SVG user units.
-LEFT, RIGHT, TOP, ROW_H, BOTTOM = 130, 30, 20, 40, 50
+# The chart's geometry, in SVG user units. RIGHT leaves room for half of the last point's
+# date label, which is centred on it ("24 Nov 2026" at 13px Arial is about 75 units wide).
+LEFT, RIGHT, TOP, ROW_H, BOTTOM = 130, 60, 20, 40, 50
 MIN_WIDTH, STEP_W = 480, 90
 
 
@@ -83,6 +84,7 @@ class Point:
     level: str
     tool_y: float | None            # where the tool's level sits, when a professional recorded another
     label: str                      # the x-axis label (date)
+    time: str = ""                  # a second line, the time, when another save shares the date
 
 
 @dataclass(frozen=True)
@@ -109,16 +111,20 @@ def chart(table: list[Row]) -> Chart:
         return TOP + ROW_H * (len(LEVELS) - Level(level).rank)
 
     span = width - LEFT - RIGHT
+    dates = [r.saved.date() for r in table]
     points = []
     for i, r in enumerate(table):
         x = LEFT + (span / 2 if n == 1 else span * i / (n - 1))
         e = r.entry
+        shared = dates.count(r.saved.date()) > 1
         points.append(Point(x=round(x, 1), y=y(e.recorded_level), level=e.recorded_level,
-                            tool_y=y(e.level) if e.overrides else None, label=r.saved.strftime("%-d %b %Y")))
+                            tool_y=y(e.level) if e.overrides else None, label=r.saved.strftime("%-d %b %Y"),
+                            time=r.saved.strftime("%H:%M") if shared else ""))
     parts = []
     for r in table:
         e = r.entry
-        text = f"{r.saved.strftime('%-d %B %Y')}: {label(e.recorded_level)}"
+        when = r.saved.strftime('%-d %B %Y') + (r.saved.strftime(' %H:%M') if dates.count(r.saved.date()) > 1 else "")
+        text = f"{when}: {label(e.recorded_level)}"
         if e.overrides:
             text += f" (recorded by a professional; the tool said {label(e.level)})"
         parts.append(text)

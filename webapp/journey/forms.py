@@ -81,6 +81,8 @@ class SafetyForm(FlaskForm):
         return form
 
     def validate_immediate(self, field):
+        if any(i not in {choice_value(c) for c in field.choices} for i in field.data):
+            return      # the choice check has already said so; nothing unknown is looked up
         if NONE in field.data and len(field.data) > 1:
             raise ValidationError("Select ‘None of these’ only if none of the others apply")
         chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]

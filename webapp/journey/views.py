@@ -240,8 +240,10 @@ def accessibility():
 
 def _local_journey_path(target: str) -> bool:
     """Only redirect to our own pages (no open redirect through ?next=)."""
+    if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False    # CR/LF would split the Location header (a 500, or a header injected)
     parts = urlsplit(target)
-    return bool(target) and not parts.scheme and not parts.netloc and target.startswith("/") \
+    return not parts.scheme and not parts.netloc and target.startswith("/") \
         and not target.startswith("//") and "\\" not in target
 
 

@@ -13,7 +13,7 @@ from wtforms.validators import InputRequired, Length, Regexp
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import ID_PATTERN
-from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choices
+from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choice_value, choices
 from webapp.journey.pages import admitted, immediate_indicators
 from webapp.journey.widgets import Checkboxes, Radios
 
@@ -95,6 +95,10 @@ def level_field(label: str, message: str) -> RadioField:
 class StartForm(FlaskForm):
     scenarios = _Multi("Which scenarios will you practise?",
                        validators=[InputRequired("Select at least one scenario")])
+    cohort = StringField("Cohort label (optional)", widget=GovTextInput(),
+                         description="Sessions with the same label are shown together, so you can follow agreement over "
+                                     "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
+                         validators=[Length(max=80, message="Cohort label must be 80 characters or fewer")])
     submit = SubmitField("Start the session", widget=GovSubmitInput())
 
     @classmethod
@@ -136,6 +140,25 @@ def answer_form(scenario, **kwargs):
     form = AnswerForm(**kwargs)
     form.sections = _sections(form, groups)
     return form
+
+
+def narrow(form, query: str, scenario) -> list[str]:
+    """Show only the indicators the adviser's search finds for `query` (at the scenario's age);
+    returns the ticked ones now hidden, which the page keeps as hidden inputs."""
+    from pathway.search import search
+
+    child = scenario.child
+    unborn = bool(child.unborn)
+    months = None if unborn else child.age_years * 12 + (child.age_months or 0)
+    found = {h.id for h in search(query, age_in_months=months, unborn=unborn, limit=40)}
+    hidden = []
+    for section in form.sections:
+        for field in section.fields:
+            hidden += [i for i in field.data or [] if i not in found]
+            field.choices = [c for c in field.choices if choice_value(c) in found]
+        section.fields = [f for f in section.fields if f.choices]
+    form.sections = [s for s in form.sections if s.fields]
+    return sorted(hidden)
 
 
 # --- trainer: write a scenario -----------------------------------------------------------

@@ -46,7 +46,7 @@ def by_id() -> dict[str, Entry]:
     return {e.scenario.id: e for e in entries()}
 
 
-def save(scenario: Scenario) -> None:
+def save(scenario: Scenario, author=None, how: str = "written") -> store.Version:
     if scenario.id in shipped_ids():
         raise ValueError(f"{scenario.id!r} is the id of a shipped scenario")
-    store.save_scenario(scenario.id, dump_scenarios([scenario]))
+    return store.save_scenario(scenario.id, dump_scenarios([scenario]), author, how)

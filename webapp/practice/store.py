@@ -2,7 +2,8 @@
 
 Saved scenarios are kept as the scenario format's own YAML (dump_scenarios), so what the
 database holds is exactly what an export gives and an import reads. Trainer tokens are kept
-only as SHA-256 hashes; the token itself lives in the trainer's server-side session.
+only as SHA-256 hashes of the trainer's account id and the token, so the token (in the trainer's
+server-side session) opens the session's pages only for that account, signed in.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
-                        delete, insert, select, update)
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
+                        delete, func, insert, literal, select, update)
 
 from webapp import db
 
@@ -26,6 +27,19 @@ practice_scenarios = Table(
     Column("id", String(80), primary_key=True),
     Column("yaml", Text, nullable=False),  # one scenario, as dump_scenarios writes it
     Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every save of a library scenario, kept: who, when, how, and the YAML as saved.
+practice_scenario_versions = Table(
+    "practice_scenario_versions", db.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scenario_id", String(80), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("author", String(64), nullable=False),   # the trainer's username
+    Column("how", String(16), nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("yaml", Text, nullable=False),
+    UniqueConstraint("scenario_id", "version"),
 )
 
 practice_sessions = Table(
@@ -56,8 +70,28 @@ practice_answers = Table(
 )
 
 
+# A session's results, kept after the session itself is deleted (SESSION_DAYS), so a partnership
+# can follow agreement over a programme of training. Counts only: no display names, no answers.
+practice_results = Table(
+    "practice_results", db.metadata,
+    Column("code", String(16), primary_key=True),
+    Column("cohort", String(80), nullable=True, index=True),   # the trainer's label, e.g. "DSL course spring 2027"
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("scenarios", Integer, nullable=False),
+    Column("trainees", Integer, nullable=True),
+    Column("answers", Integer, nullable=True),
+    Column("agree", Integer, nullable=True),
+    Column("kappa", Float, nullable=True),
+)
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _trainer_key(user_id: int, token: str) -> str:
+    return _hash(f"{user_id}:{token}")
 
 
 # --- saved scenarios --------------------------------------------------------------------------
@@ -68,11 +102,53 @@ def saved_scenarios() -> list[tuple[str, str]]:
         return [(r.id, r.yaml) for r in conn.execute(select(practice_scenarios).order_by(practice_scenarios.c.id))]
 
 
-def save_scenario(scenario_id: str, text: str) -> None:
-    """Save a scenario's YAML, replacing a saved one with the same id."""
+@dataclass(frozen=True)
+class Version:
+    scenario_id: str
+    version: int
+    author: str
+    how: str                        # "written" (the editor) or "imported"
+    saved_at: datetime
+    yaml: str
+
+
+def save_scenario(scenario_id: str, text: str, author=None, how: str = "written") -> Version:
+    """Save a scenario's YAML, replacing the current one with the same id; every save is kept as
+    a numbered version with its author, and audited (store.audit) in the same transaction.
+    `author` is the signed-in store User (None only for tests and scripts)."""
+    from store import audit
+
+    now = db.utcnow()
     with db.engine().begin() as conn:
+        last = conn.execute(select(func.max(practice_scenario_versions.c.version))
+                            .where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
+        replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
         conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
-        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=db.utcnow()))
+        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
+        name = author.username if author else "(unknown)"
+        conn.execute(insert(practice_scenario_versions).values(
+            scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text))
+        audit.record(conn, "scenario.replace" if replaced else "scenario.save", user_id=author.id if author else None,
+                     detail=f"scenario={scenario_id} version={last + 1} {how}", now=now)
+    return Version(scenario_id, last + 1, name, how, now, text)
+
+
+def versions(scenario_id: str) -> list[Version]:
+    """Every saved version of a scenario, newest first."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_scenario_versions)
+                            .where(practice_scenario_versions.c.scenario_id == scenario_id)
+                            .order_by(practice_scenario_versions.c.version.desc()))
+        return [Version(r.scenario_id, r.version, r.author, r.how, r.saved_at, r.yaml) for r in rows]
+
+
+def latest_versions() -> dict[str, Version]:
+    """The newest version of each saved scenario that has one (saves before versions began have none)."""
+    out: dict[str, Version] = {}
+    with db.engine().connect() as conn:
+        for r in conn.execute(select(practice_scenario_versions).order_by(practice_scenario_versions.c.version)):
+            out[r.scenario_id] = Version(r.scenario_id, r.version, r.author, r.how, r.saved_at, r.yaml)
+    return out
 
 
 # --- sessions ----------------------------------------------------------------------------------
@@ -90,8 +166,10 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, str]:
-    """A new session: (join code, trainer token). The token goes into the trainer's session only."""
+def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int,
+                  cohort: str | None = None) -> tuple[str, str]:
+    """A new session for the trainer `user_id`: (join code, trainer token). The token goes into
+    the trainer's session only. `cohort` labels its results, which outlive it."""
     token = secrets.token_urlsafe(32)
     _expire_old()
     with db.engine().begin() as conn:
@@ -102,8 +180,10 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str) -> tuple[str, st
         else:  # pragma: no cover - 32**6 codes
             raise RuntimeError("could not find a free join code")
         conn.execute(insert(practice_sessions).values(
-            code=code, trainer_key=_hash(token), scenario_ids=json.dumps(scenario_ids),
+            code=code, trainer_key=_trainer_key(user_id, token), scenario_ids=json.dumps(scenario_ids),
             scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()))
+        conn.execute(insert(practice_results).values(code=code, cohort=(cohort or "").strip() or None,
+                                                     started_at=db.utcnow(), scenarios=len(scenario_ids)))
     return code, token
 
 
@@ -116,17 +196,59 @@ def get_session(code: str) -> PracticeSession | None:
     return PracticeSession(row.code, json.loads(row.scenario_ids), row.scenarios_yaml, bool(row.ended), row.created_at)
 
 
-def is_trainer(code: str, token: str | None) -> bool:
-    if not token:
+def is_trainer(code: str, token: str | None, user_id: int | None) -> bool:
+    """Whether `token`, held by the signed-in account `user_id`, is this session's trainer's."""
+    if not token or user_id is None:
         return False
     with db.engine().connect() as conn:
         row = conn.execute(select(practice_sessions.c.trainer_key).where(practice_sessions.c.code == code)).first()
-    return row is not None and secrets.compare_digest(row.trainer_key, _hash(token))
+    return row is not None and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token))
 
 
-def end_session(code: str) -> None:
+def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int = 0,
+                kappa: float | None = None) -> None:
+    """End the session and keep its results (counts only) under its cohort."""
     with db.engine().begin() as conn:
         conn.execute(update(practice_sessions).where(practice_sessions.c.code == code).values(ended=True))
+        conn.execute(update(practice_results).where(practice_results.c.code == code).values(
+            ended_at=db.utcnow(), trainees=trainees, answers=answers, agree=agree, kappa=kappa))
+
+
+@dataclass(frozen=True)
+class Result:
+    code: str
+    cohort: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    scenarios: int
+    trainees: int | None
+    answers: int | None
+    agree: int | None
+    kappa: float | None
+
+    @property
+    def agree_percent(self) -> float | None:
+        return None if not self.answers else 100.0 * (self.agree or 0) / self.answers
+
+
+def cohorts() -> list[tuple[str, int]]:
+    """(label, ended sessions) of every cohort, by label."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_results.c.cohort, practice_results.c.code)
+                            .where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None)))
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.cohort] = counts.get(r.cohort, 0) + 1
+    return sorted(counts.items())
+
+
+def cohort_results(cohort: str) -> list[Result]:
+    """A cohort's ended sessions, oldest first."""
+    with db.engine().connect() as conn:
+        rows = conn.execute(select(practice_results).where(practice_results.c.cohort == cohort,
+                                                           practice_results.c.ended_at.is_not(None))
+                            .order_by(practice_results.c.started_at, practice_results.c.code))
+        return [Result(**r._mapping) for r in rows]
 
 
 def normalise_code(code: str) -> str:
@@ -146,9 +268,25 @@ def _expire_old() -> None:
 
 # --- trainees and answers ---------------------------------------------------------------------
 
-def add_trainee(code: str, name: str) -> int:
+def add_trainee(code: str, name: str, cap: int) -> int | None:
+    """A new trainee's id, or None when the session already has `cap` trainees. One statement
+    (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite."""
+    t = practice_trainees
+    room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
     with db.engine().begin() as conn:
-        return conn.execute(insert(practice_trainees).values(code=code, name=name)).inserted_primary_key[0]
+        return conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room))
+                            .returning(t.c.id)).scalar()
+
+
+def remove_trainee(code: str, trainee_id: int) -> bool:
+    """Remove a trainee and their answers from the session (the trainer's choice); False if
+    the session has no such trainee."""
+    with db.engine().begin() as conn:
+        mine = select(practice_trainees.c.id).where(practice_trainees.c.code == code,
+                                                    practice_trainees.c.id == trainee_id)
+        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(mine)))
+        return bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code,
+                                                                 practice_trainees.c.id == trainee_id)).rowcount)
 
 
 def trainees(code: str) -> list[tuple[int, str]]:

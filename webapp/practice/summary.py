@@ -2,12 +2,16 @@
 between trainees (Fleiss' kappa over scenarios x levels), and the bar chart's geometry."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Optional
 
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import Scenario
 from pathway.scenarios.agreement import fleiss_kappa, kappa_label, percent
+from store.export import _cell
 from webapp.practice.store import Answer
 
 
@@ -24,11 +28,47 @@ class ScenarioRow:
 
 
 @dataclass(frozen=True)
+class TraineeRow:
+    name: str
+    answered: int
+    agree: int                      # answers at the model level
+    found: int                      # model-answer indicators chosen
+    model_indicators: int           # model-answer indicators in the scenarios answered
+
+    @property
+    def agree_percent(self) -> Optional[float]:
+        return percent(self.agree, self.answered)
+
+    @property
+    def found_percent(self) -> Optional[float]:
+        return percent(self.found, self.model_indicators)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator across the session: how often trainees matched the model answer on it
+    (chose it where the model has it, left it where the model does not), and Fleiss' kappa between
+    trainees over the scenarios (chosen / not chosen) where it is defined."""
+    id: str
+    n: int                          # ratings: answers to scenarios
+    agree: int                      # ratings that match the model answer
+    missed: int                     # in the model answer, not chosen
+    over_called: int                # chosen, not in the model answer
+    kappa: Optional[float]          # None: not defined (fewer than 2 scenarios with 2 or more answers)
+
+    @property
+    def agree_percent(self) -> Optional[float]:
+        return percent(self.agree, self.n)
+
+
+@dataclass(frozen=True)
 class Summary:
     rows: list[ScenarioRow]
     answers: int
     agree: int
     kappa: Optional[float]
+    trainees: list[TraineeRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)   # every indicator in a model answer or chosen
 
     @property
     def agree_percent(self) -> Optional[float]:
@@ -43,14 +83,85 @@ class Summary:
         return max([max(r.counts.values()) for r in self.rows] + [1])
 
 
-def summarise(scenarios: list[Scenario], answers: list[Answer]) -> Summary:
+    @property
+    def most_missed(self) -> list[IndicatorRow]:
+        return sorted((i for i in self.indicators if i.missed), key=lambda i: (-i.missed, i.id))[:TOP]
+
+    @property
+    def most_over_called(self) -> list[IndicatorRow]:
+        return sorted((i for i in self.indicators if i.over_called), key=lambda i: (-i.over_called, i.id))[:TOP]
+
+
+TOP = 10
+
+
+def summarise(scenarios: list[Scenario], answers: list[Answer],
+              names: Optional[list[tuple[int, str]]] = None) -> Summary:
+    """`names`: the session's (trainee id, display name), for the per-trainee table."""
     rows = []
     for s in scenarios:
         mine = [a for a in answers if a.scenario_id == s.id]
         counts = {lv: sum(1 for a in mine if a.level == lv.value) for lv in LEVELS}
         rows.append(ScenarioRow(s, counts, len(mine), counts[s.model.level]))
     kappa = fleiss_kappa([[r.counts[lv] for lv in LEVELS] for r in rows])
-    return Summary(rows, sum(r.answered for r in rows), sum(r.agree for r in rows), kappa)
+    by_id = {s.id: s for s in scenarios}
+    answers = [a for a in answers if a.scenario_id in by_id]
+    return Summary(rows, sum(r.answered for r in rows), sum(r.agree for r in rows), kappa,
+                   _trainees(by_id, answers, names or []), _indicators(scenarios, answers))
+
+
+def _trainees(by_id: dict[str, Scenario], answers: list[Answer], names: list[tuple[int, str]]) -> list[TraineeRow]:
+    out = []
+    for tid, name in names:
+        mine = [a for a in answers if a.trainee_id == tid]
+        model = [set(by_id[a.scenario_id].answers.indicators) for a in mine]
+        out.append(TraineeRow(
+            name=name, answered=len(mine), agree=sum(a.level == by_id[a.scenario_id].model.level.value for a in mine),
+            found=sum(len(m & set(a.indicators)) for m, a in zip(model, mine)),
+            model_indicators=sum(len(m) for m in model)))
+    return out
+
+
+def _indicators(scenarios: list[Scenario], answers: list[Answer]) -> list[IndicatorRow]:
+    ids = sorted({i for s in scenarios for i in s.answers.indicators} | {i for a in answers for i in a.indicators})
+    per_scenario = {s.id: [set(a.indicators) for a in answers if a.scenario_id == s.id] for s in scenarios}
+    out = []
+    for iid in ids:
+        n = agree = missed = over = 0
+        table = []
+        for s in scenarios:
+            chosen_sets = per_scenario[s.id]
+            in_model = iid in s.answers.indicators
+            chose = sum(iid in c for c in chosen_sets)
+            n += len(chosen_sets)
+            agree += chose if in_model else len(chosen_sets) - chose
+            missed += (len(chosen_sets) - chose) if in_model else 0
+            over += 0 if in_model else chose
+            table.append([chose, len(chosen_sets) - chose])
+        rated = [row for row in table if sum(row) >= 2]
+        out.append(IndicatorRow(iid, n, agree, missed, over, fleiss_kappa(rated) if len(rated) >= 2 else None))
+    return out
+
+
+def summary_csv(s: Summary, words) -> str:
+    """The summary's tables as one CSV (long format: a `table` column says which); `words(id)`
+    gives an indicator's wording."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["table", "item", "n", "agreement_with_model_percent", "fleiss_kappa", "missed", "over_called"])
+
+    def pct(v):
+        return "" if v is None else f"{v:.1f}"
+
+    w.writerow(["session", "all scenarios", s.answers, pct(s.agree_percent), "" if s.kappa is None else f"{s.kappa:.3f}", "", ""])
+    for r in s.rows:
+        w.writerow(["scenario", _cell(r.scenario.title), r.answered, pct(r.agree_percent), "", "", ""])
+    for t in s.trainees:
+        w.writerow(["trainee", _cell(t.name), t.answered, pct(t.agree_percent), "", t.model_indicators - t.found, ""])
+    for i in s.indicators:
+        w.writerow(["indicator", _cell(words(i.id)), i.n, pct(i.agree_percent), "" if i.kappa is None else f"{i.kappa:.3f}",
+                    i.missed, i.over_called])
+    return out.getvalue()
 
 
 # the SVG chart: one bar per level per scenario, widths in user units (no inline styles: strict CSP)

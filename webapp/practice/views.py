@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 
+from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
+from webapp import limits
 from webapp.access import public, session_trainee, session_trainer
+from webapp.accounts.dashboard import bars
 from webapp.accounts import auth
 from webapp.practice import bp, store
-from webapp.practice import library
+from webapp.practice import groups, library
 from webapp.practice.editor import scenario_from_form, place_errors
 from webapp.practice.feedback import decide, feedback
 from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
-                                   indicator_data, scenario_form)
+                                   indicator_data, narrow, scenario_form)
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
+from webapp.practice.summary import summary_csv as summary_table
 
 TRAINER = "practice_trainer"  # session key: {code: trainer token}
 TRAINEE = "practice_trainee"  # session key: {code: trainee id}
+NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
+FULL = "That practice session is full: ask your trainer"
 
 
 @bp.record_once
@@ -28,13 +34,6 @@ def _tables(state):
     db.metadata.create_all(state.app.extensions["fsp_db"])
 
 
-def _session_or_404(code: str) -> store.PracticeSession:
-    found = store.get_session(code)
-    if found is None:
-        abort(404)
-    return found
-
-
 def _scenarios(ps: store.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
     by_id = {s.id: s for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
@@ -42,15 +41,28 @@ def _scenarios(ps: store.PracticeSession):
 
 
 def _require_trainer(code: str) -> store.PracticeSession:
-    ps = _session_or_404(code)
-    if not store.is_trainer(ps.code, (session.get(TRAINER) or {}).get(ps.code)):
-        abort(403)
-    return ps
+    """The session, for the account that started it, signed in now (the account is checked on
+    every request: signed out, disabled or another account is refused). Anyone else gets the
+    answer an unused code gets: 404."""
+    found = store.get_session(code)
+    user = auth.current_user()
+    token = (session.get(TRAINER) or {}).get(found.code) if found else None
+    if found is None or user is None or user.role not in auth.TRAINERS or not store.is_trainer(found.code, token, user.id):
+        abort(404)
+    return found
 
 
 def _trainee_id(code: str) -> int | None:
     tid = (session.get(TRAINEE) or {}).get(code)
     return tid if store.trainee_in(code, tid) else None
+
+
+def _joined(code: str) -> tuple[store.PracticeSession, int] | None:
+    """The session and this browser's trainee id, or None: a real code not joined here and an
+    unused code get the same answer (back to the join page)."""
+    ps = store.get_session(code)
+    tid = _trainee_id(ps.code) if ps else None
+    return (ps, tid) if tid is not None else None
 
 
 @bp.get("/")
@@ -61,22 +73,43 @@ def index():
 
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
+def _filtered(entries):
+    """The library filters in the address (level, age, family, topic) and the entries they keep."""
+    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+    return filters, groups.matching(entries, filters)
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @auth.signed_in("practice.new_session", auth.TRAINERS)
-def new_session(_user):
+def new_session(user):
     entries = library.entries()
     form = StartForm.build(entries)
-    if form.validate_on_submit():
-        by_id = {e.scenario.id: e.scenario for e in entries}
-        chosen = [by_id[i] for i in form.scenarios.data]
-        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen))
+    filters, shown = _filtered(entries)
+    group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
+    ticked = set(request.form.getlist("scenarios"))
+    wanted = request.form.get("select_group")
+    if wanted is not None:      # "Select all in this group": tick them and show the page again
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        form.scenarios.errors = []      # none ticked yet is not an error: the trainer is still choosing
+        ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
+    elif form.validate_on_submit():
+        wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
+        chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
+        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
+                                            cohort=form.cohort.data)
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.trainer", code=code))
-    return render_template("practice/new.html", form=form, back=url_for("practice.index"))
+    hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
+    return render_template("practice/new.html", form=form, back=url_for("practice.index"), groups=groups,
+                           grouped=groups.grouped(shown, group_by), filters=filters, group_by=group_by,
+                           options={f: groups.options(entries, f) for f in groups.FACETS}, ticked=ticked,
+                           hidden=hidden, shown=len(shown), total=len(entries))
 
 
 @bp.get("/session/<code>")
 @session_trainer
+@limits.practice_pages_per_address
 def trainer(code: str):
     ps = _require_trainer(code)
     people = store.trainees(ps.code)
@@ -87,59 +120,114 @@ def trainer(code: str):
                            answered=answered, form=EndForm())
 
 
+@bp.post("/session/<code>/trainees/<int:trainee_id>/remove")
+@session_trainer
+@limits.practice_pages_per_address
+def remove_trainee(code: str, trainee_id: int):
+    """The trainer takes someone (a stranger, a bot, a duplicate) out of the session, answers too."""
+    ps = _require_trainer(code)
+    if not EndForm().validate_on_submit():
+        abort(400)
+    if not store.remove_trainee(ps.code, trainee_id):
+        abort(404)
+    return redirect(url_for("practice.trainer", code=ps.code))
+
+
 @bp.post("/session/<code>/end")
 @session_trainer
+@limits.practice_pages_per_address
 def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    store.end_session(ps.code)
+    result = summarise(_scenarios(ps), store.answers(ps.code))
+    store.end_session(ps.code, trainees=len(store.trainees(ps.code)), answers=result.answers, agree=result.agree,
+                      kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
 
 @bp.get("/session/<code>/summary")
 @session_trainer
+@limits.practice_pages_per_address
 def summary(code: str):
     ps = _require_trainer(code)
-    result = summarise(_scenarios(ps), store.answers(ps.code))
+    result = summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code))
     return render_template("practice/summary.html", ps=ps, s=result, levels=LEVELS, bar_width=bar_width,
                            label_width=CHART_LABEL_WIDTH, bar_max=CHART_BAR_WIDTH, row_h=CHART_ROW,
-                           back=url_for("practice.trainer", code=ps.code))
+                           words=_words, back=url_for("practice.trainer", code=ps.code))
+
+
+def _words(iid: str) -> str:
+    catalogue = load_catalogue()
+    return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
+
+
+@bp.get("/session/<code>/summary.csv")
+@session_trainer
+def summary_csv(code: str):
+    ps = _require_trainer(code)
+    body = summary_table(summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code)), _words)
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
+
+
+@bp.get("/cohorts")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def cohorts(_user):
+    label = request.args.get("cohort", "")
+    known = store.cohorts()
+    if label not in {c for c, _n in known}:
+        return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
+    results = store.cohort_results(label)
+    chart = bars([(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
+                 unit="%", what=f"Agreement with the model answer in each session of {label}, oldest first")
+    return render_template("practice/cohort.html", label=label, results=results, chart=chart,
+                           back=url_for("practice.cohorts"))
 
 
 # --- trainee ------------------------------------------------------------------------------
 
 @bp.route("/join", methods=["GET", "POST"])
 @public
+@limits.join_per_address
 def join():
+    """Unused and ended codes read the same; a browser that has joined goes back to its place
+    rather than adding another trainee; a session takes PRACTICE_MAX_TRAINEES at most."""
     form = JoinForm()
     if form.validate_on_submit():
         ps = store.get_session(form.code.data)
-        if ps is None:
-            form.code.errors.append("No practice session has that join code: check it with your trainer")
-        elif ps.ended:
-            form.code.errors.append("That practice session has ended")
-        else:
-            tid = store.add_trainee(ps.code, form.name.data.strip())
-            session[TRAINEE] = {**(session.get(TRAINEE) or {}), ps.code: tid}
+        if ps is None or ps.ended:
+            form.code.errors.append(NO_SESSION)
+        elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
+        else:
+            tid = store.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
+            if tid is None:
+                form.code.errors.append(FULL)
+            else:
+                session[TRAINEE] = {**(session.get(TRAINEE) or {}), ps.code: tid}
+                return redirect(url_for("practice.trainee", code=ps.code))
     return render_template("practice/join.html", form=form, back=url_for("practice.index"))
 
 
 @bp.get("/s/<code>")
 @session_trainee
+@limits.practice_pages_per_address
 def trainee(code: str):
-    ps = _session_or_404(code)
-    tid = _trainee_id(ps.code)
-    if tid is None:
+    joined = _joined(code)
+    if joined is None:
         return redirect(url_for("practice.join"))
+    ps, tid = joined
     done = {a.scenario_id for a in store.answers(ps.code, tid)}
     return render_template("practice/trainee.html", ps=ps, scenarios=_scenarios(ps), done=done)
 
 
 def _trainee_scenario(code: str, scenario_id: str):
-    ps = _session_or_404(code)
-    tid = _trainee_id(ps.code)
+    """(session, trainee id, scenario), or None for a browser that has not joined this code."""
+    joined = _joined(code)
+    if joined is None:
+        return None
+    ps, tid = joined
     scenario = next((s for s in _scenarios(ps) if s.id == scenario_id), None)
     if scenario is None:
         abort(404)
@@ -148,26 +236,43 @@ def _trainee_scenario(code: str, scenario_id: str):
 
 @bp.route("/s/<code>/<scenario_id>", methods=["GET", "POST"])
 @session_trainee
+@limits.practice_pages_per_address
 def answer(code: str, scenario_id: str):
-    ps, tid, scenario = _trainee_scenario(code, scenario_id)
-    if tid is None:
+    found = _trainee_scenario(code, scenario_id)
+    if found is None:
         return redirect(url_for("practice.join"))
+    ps, tid, scenario = found
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
     form = answer_form(scenario)
-    if form.validate_on_submit():
-        store.save_answer(tid, scenario.id, form.level.data, chosen_indicators(form))
-        return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
-    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form,
-                           back=url_for("practice.trainee", code=ps.code))
+    find = "" if request.form.get("find_submit") == "clear" else (request.form.get("find") or "").strip()
+    hidden: dict[str, list[str]] = {}
+    nudge = False
+    if "find_submit" in request.form:       # narrow the list; nothing is saved
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        for field in form:
+            field.errors = []
+        if find:
+            hidden = indicator_data(narrow(form, find, scenario))
+    elif form.validate_on_submit():
+        chosen = chosen_indicators(form)
+        if chosen or request.form.get("confirm_empty"):
+            store.save_answer(tid, scenario.id, form.level.data, chosen)
+            return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
+        nudge = True                         # nothing ticked: ask once, then accept it
+    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden,
+                           nudge=nudge, back=url_for("practice.trainee", code=ps.code))
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
 @session_trainee
+@limits.practice_pages_per_address
 def answer_feedback(code: str, scenario_id: str):
-    ps, tid, scenario = _trainee_scenario(code, scenario_id)
-    if tid is None:
+    found = _trainee_scenario(code, scenario_id)
+    if found is None:
         return redirect(url_for("practice.join"))
+    ps, tid, scenario = found
     mine = next((a for a in store.answers(ps.code, tid) if a.scenario_id == scenario.id), None)
     if mine is None:
         return redirect(url_for("practice.answer", code=ps.code, scenario_id=scenario.id))
@@ -188,12 +293,36 @@ def answer_feedback(code: str, scenario_id: str):
 @bp.get("/scenarios")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenarios(_user):
-    return render_template("practice/scenarios.html", entries=library.entries(), back=url_for("practice.index"))
+    entries = library.entries()
+    filters, shown = _filtered(entries)
+    return render_template("practice/scenarios.html", entries=shown, versions=store.latest_versions(),
+                           groups=groups, filters=filters, group_by=None, shown=len(shown), total=len(entries),
+                           options={f: groups.options(entries, f) for f in groups.FACETS},
+                           back=url_for("practice.index"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_versions(_user, scenario_id: str):
+    found = store.versions(scenario_id)
+    if not found:
+        abort(404)
+    return render_template("practice/versions.html", scenario_id=scenario_id, versions=found,
+                           back=url_for("practice.scenarios"))
+
+
+@bp.get("/scenarios/<scenario_id>/versions/<int:version>.yaml")
+@auth.signed_in("practice.scenarios", auth.TRAINERS)
+def scenario_version(_user, scenario_id: str, version: int):
+    found = next((v for v in store.versions(scenario_id) if v.version == version), None)
+    if found is None:
+        abort(404)
+    return _yaml_download(found.yaml, f"{scenario_id}-v{version}.yaml")
 
 
 @bp.route("/scenarios/new", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def write(_user):
+def write(user):
     form = scenario_form()
     preview = None
     if form.validate_on_submit():
@@ -203,8 +332,8 @@ def write(_user):
             place_errors(form, exc.errors)
         else:
             if form.save.data:
-                library.save(scenario)
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}.")
+                version = library.save(scenario, user, "written")
+                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}.")
                 return redirect(url_for("practice.scenarios"))
             preview = decision
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
@@ -212,7 +341,7 @@ def write(_user):
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
-def import_scenarios(_user):
+def import_scenarios(user):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
@@ -235,7 +364,7 @@ def import_scenarios(_user):
                 seen.add(s.id)
             if not problems:
                 for s in found:
-                    library.save(s)
+                    library.save(s, user, "imported")
                 flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
                       + ", ".join(s.id for s in found) + ".")
                 return redirect(url_for("practice.scenarios"))

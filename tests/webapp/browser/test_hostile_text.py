@@ -89,6 +89,8 @@ def test_hostile_text_never_runs_in_the_browser(browser, hostile_server):
     p.get_by_role("group", name="Which level of need does this child's situation meet?").get_by_label(
         "Protection", exact=True).check()
     p.get_by_role("button", name="Check my answer").click()
+    expect(p.get_by_text("You have not selected any indicator")).to_be_visible()   # asked once, then accepted
+    p.get_by_role("button", name="Check my answer").click()
     expect(p.locator("#teaching")).to_contain_text(HOSTILE)
     trainee.check("feedback page with the teaching points")
 

@@ -1,0 +1,247 @@
+"""A catalogue change, tried before it is made: every case decided under both catalogues.
+
+The document's owners give a draft of `fsp_2014.yaml`; each case (shipped and saved scenarios,
+and, for an admin, saved assessments' answers) is evaluated under the current catalogue and the
+draft, at the same moment and office hours, so only the catalogue differs. A case is reported
+when its level, immediacy, route (team or phone) or first contact (who or phone) changes, or when
+one catalogue refuses it; the transition table counts every case from old level to new.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Optional
+
+import yaml
+from pydantic import ValidationError
+
+from pathway.catalogue import Catalogue
+from pathway.levels import LEVELS
+from pathway.models import Case, CaseError, Decision, FieldError, _field_error
+from pathway.settings import OfficeHours
+
+REFUSED = "refused"        # a transition-table column: the catalogue refused the case
+COMPARED = ("level", "immediate", "route", "first_contact")
+
+
+class DraftError(ValueError):
+    """A draft catalogue that does not validate; each error names the field."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+def load_draft(text: str | bytes) -> Catalogue:
+    """The draft catalogue, checked as the shipped one is at start-up, and its rules built."""
+    from rules import RulesError, ensure_registered
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DraftError([FieldError(field="(file)", message=f"not valid YAML{where}")]) from None
+    from pathway.scenarios.loader import _too_big  # the same guard as scenario files
+
+    too_big = _too_big(data)
+    if too_big:
+        raise DraftError([FieldError(field="(file)", message=too_big)])
+    if not isinstance(data, dict):
+        raise DraftError([FieldError(field="(file)", message="a catalogue is a mapping (ruleset, levels, indicators...)")])
+    try:
+        draft = Catalogue.model_validate(data)
+    except ValidationError as exc:
+        raise DraftError([_catalogue_error(e, data) for e in exc.errors()]) from None
+    missing = _missing_keys(data)
+    if missing:
+        raise DraftError([FieldError(field=key, message="required: the rules read it") for key in missing])
+    try:
+        ensure_registered(draft)
+    except (KeyError, TypeError, ValueError, RulesError) as exc:
+        key = exc.args[0] if isinstance(exc, KeyError) and exc.args else None
+        raise DraftError([FieldError(field=f"interpretations/guidance/routing: {key}" if key else "(rules)",
+                                     message=f"the rules cannot be built from this draft ({type(exc).__name__})")]) from None
+    return draft
+
+
+RULE_SETTINGS = ("age", "interpretations", "guidance", "disabled_children_routing", "routing")
+
+
+def _missing_keys(data: dict) -> list[str]:
+    """Keys of the rules' settings (free-form mappings the model does not check) that the shipped
+    catalogue has and the draft lacks, two levels deep: a missing one would break the rules."""
+    from pathway.catalogue import DATA_FILE
+
+    shipped = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    out = []
+    for section in RULE_SETTINGS:
+        want, got = shipped.get(section) or {}, data.get(section) or {}
+        for key, value in want.items():
+            if key not in got:
+                out.append(f"{section}.{key}")
+            elif isinstance(value, dict) and isinstance(got[key], dict):
+                out += [f"{section}.{key}.{k}" for k in value if k not in got[key]]
+    return out
+
+
+def _catalogue_error(err: dict, data: dict) -> FieldError:
+    """Pydantic's error with the field named; an indicator is named by its id as well."""
+    found = _field_error(err)
+    loc = err.get("loc", ())
+    if len(loc) >= 2 and loc[0] == "indicators" and isinstance(loc[1], int):
+        items = data.get("indicators") or []
+        iid = items[loc[1]].get("id") if loc[1] < len(items) and isinstance(items[loc[1]], dict) else None
+        if iid:
+            found = FieldError(field=f"{found.field} ({iid})", message=found.message)
+    if found.field == "(body)":     # a check across entries: its message names the entry
+        found = FieldError(field="(catalogue)", message=found.message)
+    return found
+
+
+@dataclass(frozen=True)
+class Item:
+    """One case to decide twice. `id` names it without personal data (a scenario id, an entry id)."""
+    kind: str                  # "shipped scenario", "saved scenario", "saved assessment"
+    id: str
+    case: Case
+    now: datetime              # the moment it is decided at (a case's own contact_time wins)
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one catalogue decided, reduced to what the diff compares (plus the reasons)."""
+    level: str
+    immediate: Optional[bool] = None
+    route: Optional[str] = None
+    first_contact: Optional[str] = None
+    reasons: tuple[dict, ...] = ()
+    ruleset: Optional[str] = None
+    refused: Optional[str] = None    # why the catalogue refused the case
+
+    @classmethod
+    def of(cls, decision: Decision) -> "Outcome":
+        first = decision.contacts[0] if decision.contacts else None
+        return cls(level=decision.level.value, immediate=decision.immediate,
+                   route=f"{decision.route.team} ({decision.route.phone})",
+                   first_contact=f"{first.name} ({first.phone})" if first else None,
+                   reasons=tuple({"rule": r.rule, "level": r.level.value, "indicators": list(r.indicators),
+                                  "source": r.source, "explanation": r.explanation} for r in decision.reasons),
+                   ruleset=decision.ruleset)
+
+    def as_dict(self) -> dict:
+        return {"level": self.level, "immediate": self.immediate, "route": self.route,
+                "first_contact": self.first_contact, "ruleset": self.ruleset, "refused": self.refused,
+                "reasons": list(self.reasons)}
+
+
+def scenario_items(scenarios, kind: str) -> list[Item]:
+    """Scenarios as the runner decides them: default office hours, its fixed in-hours moment."""
+    from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+
+    return [Item(kind, s.id, s.case(), FIXED_NOW, OFFICE_HOURS) for s in scenarios]
+
+
+def assessment_items(rows) -> list[Item]:
+    """Saved assessments' answers (store.assessments.SavedAnswers), each decided at its stored
+    contact time with the local office hours, named by case reference and entry id."""
+    hours = OfficeHours.from_env()
+    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case),
+                 datetime.fromisoformat(r.contact_time), hours) for r in rows]
+
+
+def decide(item: Item, catalogue: Catalogue) -> Outcome:
+    from rules import RulesError, evaluate
+
+    try:
+        return Outcome.of(evaluate(item.case, office_hours=item.office_hours, now=item.now, catalogue=catalogue))
+    except CaseError as exc:
+        return Outcome(level=REFUSED, refused=str(exc))
+    except RulesError as exc:
+        return Outcome(level=REFUSED, refused=f"the rules failed: {exc}")
+
+
+def changed_fields(before: Outcome, after: Outcome) -> list[str]:
+    """Which of level, immediate, route and first contact differ ("refused" when one side refused)."""
+    if before.refused or after.refused:
+        return [] if before.refused == after.refused else [REFUSED]
+    return [name for name in COMPARED if getattr(before, name) != getattr(after, name)]
+
+
+@dataclass(frozen=True)
+class Change:
+    item: Item
+    before: Outcome
+    after: Outcome
+    fields: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"kind": self.item.kind, "id": self.item.id, "changed": list(self.fields),
+                "current": self.before.as_dict(), "draft": self.after.as_dict()}
+
+
+@dataclass(frozen=True)
+class Report:
+    current: str                 # ruleset versions
+    draft: str
+    cases: int
+    counts: dict                 # kind -> number of cases
+    changes: tuple[Change, ...]
+    transitions: dict            # (old level, new level) -> count, every case
+
+    @property
+    def columns(self) -> list[str]:
+        """Levels lowest first, then `refused` when any case was refused."""
+        cols = [lv.value for lv in LEVELS]
+        if any(REFUSED in pair for pair in self.transitions):
+            cols.append(REFUSED)
+        return cols
+
+    def table(self) -> list[tuple[str, list[int]]]:
+        """The transition table: a row per current level, a count per draft level."""
+        cols = self.columns
+        return [(old, [self.transitions.get((old, new), 0) for new in cols]) for old in cols]
+
+    def as_dict(self) -> dict:
+        return {"current": self.current, "draft": self.draft, "cases": self.cases, "counts": self.counts,
+                "changed": len(self.changes),
+                "transitions": {old: dict(zip(self.columns, row)) for old, row in self.table()},
+                "changes": [c.as_dict() for c in self.changes]}
+
+
+def diff(items: Iterable[Item], current: Catalogue, draft: Catalogue) -> Report:
+    """Decide every item under both catalogues; report the changed ones and the transitions."""
+    items = list(items)
+    changes, transitions = [], Counter()
+    for item in items:
+        before, after = decide(item, current), decide(item, draft)
+        transitions[(before.level, after.level)] += 1
+        fields = changed_fields(before, after)
+        if fields:
+            changes.append(Change(item, before, after, tuple(fields)))
+    return Report(current=current.version, draft=draft.version, cases=len(items),
+                  counts=dict(Counter(i.kind for i in items)), changes=tuple(changes), transitions=dict(transitions))
+
+
+def render_text(report: Report) -> str:
+    """The report for a terminal (and the browser's download)."""
+    out = [f"Current ruleset: {report.current}", f"Draft ruleset:   {report.draft}",
+           f"Cases decided:   {report.cases} (" + ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) + ")",
+           f"Changed:         {len(report.changes)}", "", "Transitions (rows: current level; columns: draft level)"]
+    cols = report.columns
+    width = max(len(c) for c in cols) + 2
+    out.append(" " * width + "".join(c.rjust(width) for c in cols))
+    for old, row in report.table():
+        out.append(old.ljust(width) + "".join(str(n).rjust(width) for n in row))
+    for c in report.changes:
+        out += ["", f"{c.item.kind} {c.item.id}: {', '.join(c.fields)} changed"]
+        for name, o in (("current", c.before), ("draft", c.after)):
+            if o.refused:
+                out.append(f"  {name}: refused: {o.refused}")
+                continue
+            out.append(f"  {name}: {o.level}{' (immediate)' if o.immediate else ''}; route {o.route}; "
+                       f"first contact {o.first_contact}")
+            out += [f"    - {r['rule']} ({r['level']}; {r['source']}): {', '.join(r['indicators'])}" for r in o.reasons]
+    return "\n".join(out) + "\n"

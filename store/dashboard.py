@@ -1,0 +1,65 @@
+"""A manager's dashboard: their team's saved assessments counted, never listed (no case
+reference, no child). Pure counting over `store.assessments` entries, plus one audited read."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from pathway.levels import LEVELS
+from store import audit
+from store.assessments import Entry, _entries
+from store.errors import AccessDenied
+from store.models import assessments
+from store.users import User
+
+TOP_INDICATORS = 10
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    team: str
+    entries: int
+    months: list[tuple[str, dict[str, int]]]      # ("2026-11", {level: recorded count}), oldest first
+    overridden: int
+    down: int
+    up: int
+    indicators: list[tuple[str, int]]             # most chosen first, at most TOP_INDICATORS
+    differ: dict[tuple[str, str], int]            # (tool level, recorded level) -> count, every entry
+
+    @property
+    def override_rate(self) -> float | None:
+        return None if not self.entries else 100 * self.overridden / self.entries
+
+    @property
+    def differ_count(self) -> int:
+        return sum(n for (tool, recorded), n in self.differ.items() if tool != recorded)
+
+
+def summarise(team: str, entries: list[Entry]) -> Dashboard:
+    """The counts for one team's entries (an entry counts at its latest recorded level)."""
+    months: dict[str, Counter] = {}
+    for e in entries:
+        months.setdefault(e.created_at.strftime("%Y-%m"), Counter())[e.recorded_level] += 1
+    latest = [e.overrides[-1] for e in entries if e.overrides]
+    chosen = Counter(i for e in entries for i in e.case.get("indicators", []))
+    return Dashboard(
+        team=team, entries=len(entries),
+        months=[(m, {lv.value: c[lv.value] for lv in LEVELS}) for m, c in sorted(months.items())],
+        overridden=len(latest), down=sum(o.direction == "down" for o in latest),
+        up=sum(o.direction == "up" for o in latest),
+        indicators=sorted(chosen.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_INDICATORS],
+        differ=dict(Counter((e.level, e.recorded_level) for e in entries)))
+
+
+def team_dashboard(engine: Engine, manager: User, *, now: datetime | None = None) -> Dashboard:
+    """The manager's team's dashboard (entries saved by members of the team at the time)."""
+    if manager.role != "manager":
+        raise AccessDenied("only managers see a team's dashboard")
+    with engine.connect() as conn:
+        found = _entries(conn, assessments.c.team == manager.team)
+    with engine.begin() as conn:
+        audit.record(conn, "dashboard.read", user_id=manager.id, detail=f"entries={len(found)}", now=now)
+    return summarise(manager.team, found)

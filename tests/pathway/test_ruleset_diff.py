@@ -1,0 +1,242 @@
+"""`pathway ruleset diff`: drafts that change a threshold, an indicator's level and a phone
+number, each reporting exactly the cases it should.
+
+The oracle for level changes is tests/rules/oracle.py (the level logic restated in plain Python,
+independent of durable-rules), run under each catalogue; for the phone number, the current
+decisions' own route and first contact.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+
+import pytest
+import yaml
+
+from pathway.catalogue import DATA_FILE, Catalogue, load_catalogue
+from pathway.checks import resolve_indicators
+from pathway.cli import main
+from pathway.ruleset_diff import diff, scenario_items
+from pathway.scenarios import default_paths, load_paths
+from rules import evaluate
+from tests.rules.oracle import oracle_level
+from store import users
+from store.assessments import save_assessment
+from tests.conftest import make_case
+
+EDT = "emergency_duty_team"
+SCHOOL = "additional.poor_school_attendance_exclusion"
+
+
+@pytest.fixture(scope="module")
+def shipped_data() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shipped_items():
+    return scenario_items([i.scenario for i in load_paths(default_paths())], "shipped scenario")
+
+
+def draft(data: dict, change, version: str = "draft") -> dict:
+    out = copy.deepcopy(data)
+    out["ruleset"]["version"] = version
+    change(out)
+    return out
+
+
+def write(tmp_path, data: dict, name="draft.yaml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run_cli(*argv) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["ruleset", "diff", *map(str, argv)])
+    return code, out.getvalue(), err.getvalue()
+
+
+def level_changes(items, data: dict) -> set[str]:
+    """The oracle: the items whose level differs under tests/rules/oracle.py with each catalogue."""
+    current, changed = load_catalogue(), Catalogue.model_validate(data)
+    out = set()
+    for item in items:
+        before = oracle_level(item.case, current)
+        after = oracle_level(item.case, changed)
+        if before != after:
+            out.add(item.id)
+    return out
+
+
+def reported(code_out) -> dict[str, list[str]]:
+    code, out, _err = code_out
+    doc = json.loads(out)
+    return {c["id"]: c["changed"] for c in doc["changes"]}
+
+
+def test_an_unchanged_catalogue_reports_nothing_and_exits_0(tmp_path, shipped_data, shipped_items):
+    code, out, _ = run_cli(write(tmp_path, draft(shipped_data, lambda d: None)), "--json", "--shipped-only")
+    doc = json.loads(out)
+    assert code == 0 and doc["changes"] == [] and doc["cases"] == len(shipped_items)
+    # every case stays on its level: the diagonal holds them all
+    assert sum(doc["transitions"][lv][lv] for lv in doc["transitions"]) == len(shipped_items)
+
+
+def test_a_lower_combination_threshold_reports_exactly_the_cases_whose_level_moves(tmp_path, shipped_data, shipped_items):
+    def three_needs(d):
+        d["interpretations"]["combination"]["min_indicators"] = 3
+
+    data = draft(shipped_data, three_needs)
+    expected = level_changes(shipped_items, data)
+    assert expected, "the draft must move at least one shipped scenario, or this test proves nothing"
+    result = run_cli(write(tmp_path, data), "--json", "--shipped-only")
+    assert result[0] == 1
+    changes = reported(result)
+    assert set(changes) == expected
+    assert all("level" in fields for fields in changes.values())
+    doc = json.loads(result[1])
+    assert doc["transitions"]["additional"]["extensive"] == len(expected)
+
+
+def test_an_indicators_level_reports_exactly_the_cases_that_chose_it(tmp_path, shipped_data, shipped_items):
+    def school_is_extensive(d):
+        for ind in d["indicators"]:
+            if ind["id"] == SCHOOL:
+                ind["level"] = "extensive"
+
+    data = draft(shipped_data, school_is_extensive)
+    expected = level_changes(shipped_items, data)
+    assert expected and all(SCHOOL in item.case.indicators for item in shipped_items if item.id in expected)
+    changes = reported(run_cli(write(tmp_path, data), "--json", "--shipped-only"))
+    assert set(changes) == expected
+
+
+def test_a_phone_number_reports_exactly_the_cases_that_ring_it(tmp_path, shipped_data, shipped_items):
+    old = load_catalogue().contact(EDT).phone
+
+    def new_number(d):
+        for c in d["contacts"]:
+            if c["id"] == EDT:
+                c["phone"] = "0115 000 0000"
+
+    data = draft(shipped_data, new_number)
+    expected = set()
+    for item in shipped_items:
+        decision = evaluate(item.case, office_hours=item.office_hours, now=item.now)
+        if decision.route.phone == old or decision.contacts[0].id == EDT:
+            expected.add(item.id)
+    assert expected
+    code, out, _ = run_cli(write(tmp_path, data), "--json", "--shipped-only")
+    changes = {c["id"]: c for c in json.loads(out)["changes"]}
+    assert code == 1 and set(changes) == expected
+    for c in changes.values():
+        assert "level" not in c["changed"] and c["current"]["level"] == c["draft"]["level"]
+        assert "0115 000 0000" in json.dumps(c["draft"]) and "0115 000 0000" not in json.dumps(c["current"])
+
+
+def test_text_report_gives_both_decisions_reasons_and_the_table(tmp_path, shipped_data):
+    def three_needs(d):
+        d["interpretations"]["combination"]["min_indicators"] = 3
+
+    code, out, _ = run_cli(write(tmp_path, draft(shipped_data, three_needs)), "--shipped-only")
+    assert code == 1
+    assert "Transitions (rows: current level; columns: draft level)" in out
+    block = out.split("shipped scenario combination-three-across-three-stays-additional:")[1].split("\n\n")[0]
+    assert "current: additional" in block and "draft: extensive" in block
+    assert "combination.additional_range" in block      # the draft's reason is given
+    assert "level.additional" in block                  # and the current one's
+
+
+def test_against_compares_two_drafts(tmp_path, shipped_data):
+    def three_needs(d):
+        d["interpretations"]["combination"]["min_indicators"] = 3
+
+    a = write(tmp_path, draft(shipped_data, three_needs, "a"), "a.yaml")
+    b = write(tmp_path, draft(shipped_data, three_needs, "b"), "b.yaml")
+    code, out, _ = run_cli(b, "--against", a, "--json", "--shipped-only")
+    doc = json.loads(out)
+    assert code == 0 and doc["changes"] == [] and doc["current"].endswith("(a)") and doc["draft"].endswith("(b)")
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda d: d["indicators"][3].update(level="severe"), "indicators[3].level"),
+    (lambda d: d["contacts"][0].pop("phone"), "contacts[0].phone"),
+    (lambda d: d["interpretations"].pop("combination"), "interpretations.combination"),
+    (lambda d: d["routing"]["protection"].pop("team"), "routing.protection.team"),
+])
+def test_a_draft_that_does_not_validate_exits_2_naming_the_field(tmp_path, shipped_data, change, field):
+    code, out, err = run_cli(write(tmp_path, draft(shipped_data, change)), "--shipped-only")
+    assert code == 2 and out == ""
+    assert err.startswith("error: ") and field in err
+
+
+def test_not_yaml_exits_2(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("ruleset: [unclosed", encoding="utf-8")
+    code, _out, err = run_cli(path, "--shipped-only")
+    assert code == 2 and "(file): not valid YAML" in err
+
+
+def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monkeypatch):
+    """--saved adds every saved assessment's answers (and the library's saved scenarios)."""
+    from sqlalchemy import text
+
+    from store.db import connect
+
+    url = f"sqlite:///{tmp_path / 'fsp.sqlite3'}"
+    engine = connect(url)
+    pat = users.create_user(engine, "pat", "practitioner", "North", "correct horse battery")
+    moves = make_case([SCHOOL], age_years=9)          # school attendance: the draft makes it extensive
+    stays = make_case([], age_years=9)                # nothing chosen: universal under both
+    save_assessment(engine, pat, "FSP-0012", moves, evaluate(moves))
+    save_assessment(engine, pat, "FSP-0013", stays, evaluate(stays))
+    scenario = next(i.scenario for i in load_paths(default_paths()) if i.scenario.id == "level-additional-school-attendance")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE practice_scenarios (id VARCHAR(80) PRIMARY KEY, yaml TEXT, saved_at TIMESTAMP)"))
+        from pathway.scenarios import dump_scenarios
+
+        mine = scenario.model_copy(update={"id": "my-school-case"})
+        conn.execute(text("INSERT INTO practice_scenarios VALUES (:i, :y, '2026-01-01')"),
+                     {"i": mine.id, "y": dump_scenarios([mine])})
+
+    def school_is_extensive(d):
+        for ind in d["indicators"]:
+            if ind["id"] == SCHOOL:
+                ind["level"] = "extensive"
+
+    path = write(tmp_path, draft(shipped_data, school_is_extensive))
+    code, out, _ = run_cli(path, "--json", "--saved", "--database-url", url)
+    doc = json.loads(out)
+    by_kind = {}
+    for c in doc["changes"]:
+        by_kind.setdefault(c["kind"], set()).add(c["id"])
+    assert code == 1
+    assert by_kind["saved assessment"] == {"FSP-0012#1"}
+    assert by_kind["saved scenario"] == {"my-school-case"}
+    assert doc["counts"] == {"shipped scenario": 48, "saved scenario": 1, "saved assessment": 2}
+
+    from store import audit
+    rows = audit.entries(engine, action="ruleset.review")
+    assert len(rows) == 1 and rows[0].detail == "count=2 cli"
+
+    # without --saved, the database gives only its saved scenarios
+    doc = json.loads(run_cli(path, "--json", "--database-url", url)[1])
+    assert "saved assessment" not in doc["counts"] and doc["counts"]["saved scenario"] == 1
+
+
+def test_evaluate_under_a_draft_leaves_the_shipped_rules_alone(shipped_data):
+    """Two catalogues in one process: each decision names its own ruleset, and the shipped one is unchanged."""
+    data = draft(shipped_data, lambda d: d["interpretations"]["combination"].update(min_indicators=2, min_domains=1), "two")
+    changed = Catalogue.model_validate(data)
+    case = make_case([SCHOOL, "additional.not_achieving_key_stage"], age_years=11)
+    before = evaluate(case)
+    under_draft = evaluate(case, catalogue=changed)
+    after = evaluate(case)
+    assert under_draft.ruleset.endswith("(two)") and before == after
+    assert before.level.value == "additional" and under_draft.level.value == "extensive"   # 2 needs: a range now
+    report = diff(scenario_items([], "shipped scenario"), load_catalogue(), changed)
+    assert report.cases == 0 and report.changes == ()

@@ -1,0 +1,88 @@
+"""Override direction, managers' reviews (append-only, team only, audited), the filters, and
+every saved assessment's answers for a ruleset review (admins only)."""
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from store import AccessDenied, Invalid, NotFound, assessments as A
+from store.audit import entries as audit_entries
+from store.config import StoreConfig
+from store.retention import run_retention
+from tests.store.conftest import T0, assess
+
+ADDITIONAL = "additional.concerns_about_diet_poor"
+
+
+@pytest.fixture
+def overridden(engine, people):
+    """pam (north) lowers one entry and raises another; sue (south) lowers hers."""
+    case, decision = assess([ADDITIONAL])
+    out = {}
+    for name, ref, level in (("pam", "FSP-001", "universal"), ("pam", "FSP-002", "protection"),
+                             ("sue", "FSP-003", "universal")):
+        e = A.save_assessment(engine, people[name], ref, case, decision, now=T0)
+        out[ref] = A.record_override(engine, people[name], e.id, level, "a reason", now=T0)
+    return out
+
+
+def test_direction_is_down_when_the_recorded_level_is_lower(overridden):
+    assert overridden["FSP-001"].direction == "down" and overridden["FSP-002"].direction == "up"
+
+
+def test_a_manager_reviews_their_teams_override_with_a_note(engine, people, overridden):
+    o = overridden["FSP-001"]
+    r = A.record_review(engine, people["mo"], o.id, "  Discussed in supervision  ", now=T0 + timedelta(days=1))
+    assert (r.username, r.note, r.created_at) == ("mo", "Discussed in supervision", T0 + timedelta(days=1))
+    pairs = A.list_overrides(engine, people["mo"])
+    reviewed = {e.case_ref: o.reviewed for e, o in pairs}
+    assert reviewed == {"FSP-001": True, "FSP-002": False}          # sue's is south's
+    found = [o for _e, o in pairs if o.id == overridden["FSP-001"].id][0]
+    assert found.reviews[0].note == "Discussed in supervision"
+    rows = audit_entries(engine, action="override.review")
+    assert len(rows) == 1 and "Discussed" not in (rows[0].detail or "")
+
+
+def test_only_managers_of_the_team_review(engine, people, overridden):
+    with pytest.raises(AccessDenied):
+        A.record_review(engine, people["pam"], overridden["FSP-001"].id, "")
+    with pytest.raises(NotFound):
+        A.record_review(engine, people["mia"], overridden["FSP-001"].id, "")    # south's manager
+    with pytest.raises(Invalid) as exc:
+        A.record_review(engine, people["mo"], overridden["FSP-001"].id, "x" * (A.MAX_NOTE + 1))
+    assert exc.value.field == "note"
+
+
+def test_filters_by_team_direction_and_reviewed(engine, people, overridden):
+    A.record_review(engine, people["mo"], overridden["FSP-002"].id, "")
+    pairs = A.list_overrides(engine, people["mo"])
+
+    def refs(**kw):
+        return sorted(e.case_ref for e, _o in A.filter_overrides(pairs, **kw))
+
+    assert refs() == ["FSP-001", "FSP-002"]
+    assert refs(direction="down") == ["FSP-001"] and refs(direction="up") == ["FSP-002"]
+    assert refs(reviewed=True) == ["FSP-002"] and refs(reviewed=False) == ["FSP-001"]
+    assert refs(team="north", direction="down", reviewed=False) == ["FSP-001"]
+    assert refs(team="south") == []
+
+
+def test_reviews_are_append_only_and_go_with_retention(engine, people, overridden):
+    A.record_review(engine, people["mo"], overridden["FSP-001"].id, "seen")
+    for sql in ("UPDATE override_reviews SET note = 'x'", "DELETE FROM override_reviews"):
+        with engine.begin() as conn, pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text(sql))
+    report = run_retention(engine, config=StoreConfig(retention_days=1), now=T0 + timedelta(days=5))
+    assert report.assessments_removed == 3
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM override_reviews")).scalar_one() == 0
+
+
+def test_answers_for_ruleset_review_are_for_admins(engine, people, overridden):
+    with pytest.raises(AccessDenied):
+        A.answers_for_ruleset_review(engine, people["mo"])
+    rows = A.answers_for_ruleset_review(engine, people["root"])
+    assert [r.case_ref for r in rows] == ["FSP-001", "FSP-002", "FSP-003"]
+    assert rows[0].case["indicators"] == [ADDITIONAL] and rows[0].contact_time
+    assert audit_entries(engine, action="ruleset.review")[-1].detail == "count=3"

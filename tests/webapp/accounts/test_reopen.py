@@ -1,0 +1,91 @@
+"""A saved entry reopened as the result shown then; "assess again from these answers"; the case
+page saying when today's ruleset would decide an entry differently."""
+from __future__ import annotations
+
+import pytest
+
+from pathway.levels import Level
+from pathway.models import Case
+from rules import evaluate
+from store.assessments import history, save_assessment
+from tests.conftest import make_case
+from tests.webapp.accounts.conftest import ADDITIONAL, save, sign_in
+from tests.webapp.conftest import text
+from webapp.accounts.reopen import journey_answers
+from webapp.journey import answers as journey
+
+DENTAL = "additional.dental_decay_not_accessing"
+
+
+def test_the_entry_shows_the_stored_result_and_its_ruleset(client, people, engine):
+    sign_in(client, "pat")
+    assert save(client, "FSP-0001", ADDITIONAL).status_code == 302
+    entry = history(engine, people["pat"], "FSP-0001")[0]
+    r = client.get(f"/cases/FSP-0001/entries/{entry.id}")
+    words = text(r)
+    assert r.status_code == 200
+    assert "exactly as it was shown" in words and f"ruleset {entry.ruleset}" in words
+    assert "Additional" in words and "Dental decay" in words
+    assert "would decide these answers differently" not in words
+    assert "Assess again from these answers" in words
+    # the case page links to it
+    assert f"/cases/FSP-0001/entries/{entry.id}" in client.get("/cases/FSP-0001").get_data(as_text=True)
+
+
+def test_an_entry_from_an_earlier_ruleset_is_shown_as_stored_and_flagged(client, people, engine):
+    case = make_case([DENTAL])
+    decided = evaluate(case)
+    old = decided.model_copy(update={"ruleset": "fsp-2014 (0.9.0)", "level": Level.UNIVERSAL, "level_name": "Universal",
+                                     "reasons": []})
+    entry = save_assessment(engine, people["pat"], "FSP-0002", case, old)
+    sign_in(client, "pat")
+    words = text(client.get(f"/cases/FSP-0002/entries/{entry.id}"))
+    assert "decided under ruleset fsp-2014 (0.9.0)" in words
+    assert "Universal" in words                              # what was shown then, not re-decided
+    assert f"Today's ruleset, {decided.ruleset}, would decide these answers differently: Additional" in words
+    assert "Today's ruleset would decide differently" in text(client.get("/cases/FSP-0002"))
+
+
+def test_an_earlier_ruleset_that_decides_the_same_is_not_flagged(client, people, engine):
+    case = make_case([DENTAL])
+    decided = evaluate(case)
+    entry = save_assessment(engine, people["pat"], "FSP-0003", case, decided.model_copy(update={"ruleset": "fsp-2014 (0.9.0)"}))
+    sign_in(client, "pat")
+    assert "would decide" not in text(client.get(f"/cases/FSP-0003/entries/{entry.id}"))
+    assert "would decide differently" not in text(client.get("/cases/FSP-0003"))
+
+
+def test_assess_again_fills_the_journey_and_decides_today(client, people, engine):
+    sign_in(client, "pat")
+    assert save(client, "FSP-0001", ADDITIONAL).status_code == 302
+    entry = history(engine, people["pat"], "FSP-0001")[0]
+    with client.session_transaction() as s:
+        s.pop("answers", None)
+    r = client.post(f"/cases/FSP-0001/entries/{entry.id}/assess-again")
+    assert r.status_code == 302 and r.location.endswith("/check")
+    assert "Dental decay" in text(client.get("/check"))
+    assert "Additional" in text(client.get("/result"))
+
+
+def test_someone_elses_entry_is_not_found(client, people, engine):
+    case = make_case([DENTAL])
+    entry = save_assessment(engine, people["sam"], "FSP-0009", case, evaluate(case))
+    sign_in(client, "pat")
+    assert client.get(f"/cases/FSP-0009/entries/{entry.id}").status_code == 404
+    assert client.post(f"/cases/FSP-0009/entries/{entry.id}/assess-again").status_code == 404
+
+
+@pytest.mark.parametrize("case", [
+    {"child": {"age_years": 8, "age_months": 2}, "indicators": [DENTAL, "additional.lack_routine"],
+     "context": {"disability": "none", "caf": "none", "caller": "professional", "consent_to_early_help": True,
+                 "current_level": "additional"}},
+    {"child": {"unborn": True}, "indicators": [],
+     "context": {"disability": "uncertain", "caf": "open_not_improving", "caller": "professional"}},
+    {"child": {"age_years": 3, "age_months": 0}, "indicators": [],
+     "context": {"disability": "substantial_lifelong", "caf": "open_improving", "caller": "professional",
+                 "large_sibling_group": True, "consent_to_early_help": False}},
+])
+def test_journey_answers_rebuild_the_same_case(case):
+    """The oracle is the journey's own full_case: answers made from a case give that case back."""
+    parsed = Case.parse(case)
+    assert journey.full_case(journey_answers(parsed.model_dump(mode="json"))) == parsed

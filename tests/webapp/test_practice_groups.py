@@ -1,0 +1,75 @@
+"""The library on "start a session": grouped and filtered by level, age, rule family (from the
+rules' reasons for the model answer) and topic; "Select all in this group" without JavaScript."""
+from __future__ import annotations
+
+import re
+
+from pathway.scenarios import default_paths, load_paths
+from rules import evaluate
+from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+from tests.webapp.conftest import text
+from webapp.practice import groups
+
+SHIPPED = [i.scenario for i in load_paths(default_paths())]
+
+
+def _ticked(html: str) -> set[str]:
+    return set(re.findall(r'name="scenarios" type="checkbox" value="([^"]+)"\s+aria-describedby="[^"]+" checked', html))
+
+
+def _boxes(html: str) -> set[str]:
+    return set(re.findall(r'name="scenarios" type="checkbox" value="([^"]+)"', html))
+
+
+def test_families_are_the_rule_prefixes_of_the_model_answers_reasons():
+    for s in SHIPPED:
+        decision = evaluate(s.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+        assert groups.families(s) == tuple(sorted({r.rule.split(".")[0] for r in decision.reasons}))
+    assert any("combination" in groups.families(s) for s in SHIPPED)
+
+
+def test_age_groups():
+    ages = {s.id: groups.age_group(s) for s in SHIPPED}
+    assert ages["age-under-2-bruising"] == "under-2" and ages["level-additional-school-attendance"] == "11-15"
+    assert ages["age-unborn-significant-harm"] == "unborn"
+
+
+def test_filter_by_level_and_age(trainer):
+    html = trainer.get("/practice/new?level=protection&age=under-2").get_data(as_text=True)
+    expected = {s.id for s in SHIPPED if s.model.level.value == "protection" and groups.age_group(s) == "under-2"}
+    assert expected and _boxes(html) == expected
+    assert f"Showing {len(expected)} of" in text(trainer.get("/practice/new?level=protection&age=under-2"))
+
+
+def test_grouped_by_family_with_headings(trainer):
+    page = text(trainer.get("/practice/new?group_by=family"))
+    assert "Several needs together (combination)" in page and "Immediate referral" in page
+
+
+def test_select_all_in_a_group_ticks_it_and_starts_nothing(app, trainer):
+    protection = {s.id for s in SHIPPED if s.model.level.value == "protection"}
+    r = trainer.post("/practice/new", data={"select_group": "protection", "scenarios": ["level-universal-doing-well"]})
+    assert r.status_code == 200 and "Select at least one scenario" not in text(r)
+    assert _ticked(r.get_data(as_text=True)) == protection | {"level-universal-doing-well"}
+    # then starting the session takes the ticked ones, once each, in library order
+    r = trainer.post("/practice/new", data={"scenarios": sorted(protection) + sorted(protection)})
+    assert r.status_code == 302
+    code = r.location.rstrip("/").rsplit("/", 1)[-1]
+    from webapp.practice import store
+    with app.app_context():
+        ids = store.get_session(code).scenario_ids
+    assert ids == [s.id for s in SHIPPED if s.id in protection]
+
+
+def test_ticked_scenarios_hidden_by_a_filter_are_kept(trainer):
+    r = trainer.post("/practice/new?level=additional", data={"select_group": "additional",
+                                                             "scenarios": ["age-under-2-bruising"]})
+    assert '<input type="hidden" name="scenarios" value="age-under-2-bruising">' in r.get_data(as_text=True)
+
+
+def test_the_library_page_filters_too(trainer):
+    page = text(trainer.get("/practice/scenarios?family=combination"))
+    combination = [s for s in SHIPPED if "combination" in groups.families(s)]
+    assert f"Showing {len(combination)} of" in page
+    assert all(s.title in page for s in combination)
+    assert "Missing Mondays" not in page

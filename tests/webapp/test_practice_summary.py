@@ -1,0 +1,63 @@
+"""The summary's new tables: each trainee, the indicators missed and over-called most, agreement
+on each indicator (Fleiss' kappa where defined, with n), the CSV export. Numbers by hand."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from pathway.catalogue import load_catalogue
+from tests.webapp.test_practice import (BRUISING, MONDAYS, MONDAYS_RIGHT, MONDAYS_WRONG, answer, join,
+                                        start_session)
+
+BRUISED = "immediate.unexplained_bruising_under_2"
+KEY_STAGE = "additional.not_achieving_key_stage"
+PERSISTENT = "extensive.persistent_absenteeism_school_without"
+
+
+def _cells(html: str, table_id: str) -> list[list[str]]:
+    table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', html, re.S).group()
+    rows = re.findall(r"<tbody.*?</tbody>", table, re.S)[0]
+    return [[re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", r, re.S)]
+            for r in re.findall(r"<tr.*?</tr>", rows, re.S)]
+
+
+def test_trainees_indicators_and_csv(app, trainer):
+    words = load_catalogue().indicator
+    code = start_session(trainer)
+    alex, sam = join(app, code, "Alex"), join(app, code, "Sam")
+    answer(alex, code, BRUISING, "protection", [BRUISED])
+    answer(alex, code, MONDAYS, "additional", MONDAYS_RIGHT)
+    answer(sam, code, BRUISING, "protection", [BRUISED])
+    answer(sam, code, MONDAYS, "extensive", MONDAYS_WRONG)
+    html = trainer.get(f"/practice/session/{code}/summary").get_data(as_text=True)
+
+    assert _cells(html, "trainees") == [["Alex", "2", "100% (2 of 2)", "100% (3 of 3)"],
+                                        ["Sam", "2", "50% (1 of 2)", "67% (2 of 3)"]]
+    assert _cells(html, "missed") == [[words(KEY_STAGE).text, "1"]]
+    assert _cells(html, "over-called") == [[words(PERSISTENT).text, "1"]]
+    by_text = {row[0]: row[1:] for row in _cells(html, "indicators")}
+    # bruising: [[2 chose, 0], [0, 2 left]]: P_bar 1, P_e 0.5, kappa 1
+    assert by_text[words(BRUISED).text] == ["4", "100%", "1.00"]
+    # key stage: [[0, 2], [1, 1]]: P_bar 0.5, P_e 10/16, kappa -1/3; 3 of 4 matched the model
+    assert by_text[words(KEY_STAGE).text] == ["4", "75%", "-0.33"]
+
+    r = trainer.get(f"/practice/session/{code}/summary.csv")
+    assert r.headers["Content-Disposition"] == f'attachment; filename="practice-{code}.csv"'
+    rows = list(csv.reader(io.StringIO(r.get_data(as_text=True))))
+    assert rows[0] == ["table", "item", "n", "agreement_with_model_percent", "fleiss_kappa", "missed", "over_called"]
+    assert ["session", "all scenarios", "4", "75.0", "0.200", "", ""] in rows
+    assert ["trainee", "Sam", "2", "50.0", "", "1", ""] in rows
+    assert ["indicator", words(KEY_STAGE).text, "4", "75.0", "-0.333", "1", "0"] in rows
+
+
+def test_the_csv_is_the_trainers_only(app, trainer):
+    code = start_session(trainer)
+    assert app.test_client().get(f"/practice/session/{code}/summary.csv").status_code == 403
+
+
+def test_a_display_name_cannot_become_a_spreadsheet_formula(app, trainer):
+    code = start_session(trainer)
+    join(app, code, "=HYPERLINK(1)")
+    rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    assert ["trainee", "'=HYPERLINK(1)", "0", "", "", "0", ""] in rows

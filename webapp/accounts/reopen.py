@@ -1,0 +1,92 @@
+"""A saved entry reopened: its stored decision shown as the result page showed it, the journey's
+answers rebuilt from its stored case ("assess again"), and whether today's ruleset would decide
+it differently. The stored decision is never re-decided for display: it is what was shown."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from pathway.catalogue import Catalogue, load_catalogue
+from pathway.models import Case, CaseError, Decision
+from pathway.ruleset_diff import Outcome, changed_fields
+from pathway.settings import OfficeHours
+from store.assessments import Entry
+from webapp.journey.forms import NOT_KNOWN
+from webapp.journey.pages import needs_pages
+from webapp.journey.widgets import NONE
+
+
+@dataclass(frozen=True)
+class _Gone:
+    """An indicator today's catalogue no longer has: shown by its id, never a broken page."""
+    id: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.id} (not in today's catalogue)"
+
+    source = SimpleNamespace(cite=lambda: "an earlier ruleset")   # the template calls ind.source.cite()
+
+
+class StoredCatalogue:
+    """The catalogue look-ups the result template makes, tolerant of ids since removed."""
+
+    def __init__(self, catalogue: Catalogue):
+        self._catalogue = catalogue
+
+    def indicator(self, iid: str):
+        return self._catalogue.indicator(iid) if self._catalogue.has_indicator(iid) else _Gone(iid)
+
+
+def stored_decision(entry: Entry) -> Decision:
+    return Decision.model_validate(entry.decision)
+
+
+def journey_answers(case: dict) -> dict:
+    """The journey's session answers that rebuild this case (webapp.journey.answers.full_case's inverse)."""
+    catalogue = load_catalogue()
+    ids = [i for i in case.get("indicators", []) if catalogue.has_indicator(i)]
+    immediate = [i for i in ids if catalogue.indicator(i).immediate]
+    answers: dict = {"immediate": immediate or [NONE]}
+    child, ctx = case.get("child") or {}, case.get("context") or {}
+    if ctx.get("disability") is None or ctx.get("caf") is None:
+        return answers   # saved from the ring-now page: only the safety answers were asked
+    unborn = bool(child.get("unborn"))
+    consent = ctx.get("consent_to_early_help")
+    sibling = ctx.get("large_sibling_group")
+    answers["child"] = {
+        "born": "no" if unborn else "yes",
+        "age_years": None if unborn else child.get("age_years"),
+        "age_months": None if unborn else (child.get("age_months") or 0),
+        "disability": ctx["disability"], "caf": ctx["caf"],
+        "large_sibling_group": None if sibling is None else ("yes" if sibling else "no"),
+        "consent": NOT_KNOWN if consent is None else ("yes" if consent else "no"),
+        "current_level": ctx.get("current_level") or NOT_KNOWN,
+    }
+    answers["needs"] = {p.id: sorted(set(ids) & p.indicator_ids()) for p in needs_pages()}
+    return answers
+
+
+@dataclass(frozen=True)
+class Later:
+    """How today's ruleset would decide an entry saved under an earlier one."""
+    ruleset: str
+    fields: tuple[str, ...]
+    level: str | None          # None: today's catalogue refuses the answers
+    refused: str | None = None
+
+
+def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:
+    """None when the entry was decided under today's ruleset, or today's would decide the same."""
+    from rules import RulesError, evaluate
+
+    catalogue = load_catalogue()
+    if entry.ruleset == catalogue.version:
+        return None
+    stored = stored_decision(entry)
+    try:
+        fresh = Outcome.of(evaluate(Case.parse(entry.case), office_hours=office_hours, now=stored.contact_time))
+    except (CaseError, RulesError) as exc:
+        return Later(catalogue.version, ("refused",), None, str(exc))
+    fields = changed_fields(Outcome.of(stored), fresh)
+    return Later(catalogue.version, tuple(fields), fresh.level) if fields else None
