@@ -2,7 +2,7 @@
 `python -m benchmarks.call_speed`). Not a test: it drives Debian's chromium with Playwright
 against the app served in a thread, and its timings depend on the machine.
 
-Ten scripted calls. For each: the clicks and key presses from an empty screen until the route
+Thirteen scripted calls (the last three from issue 14: everyday words and a typo). For each: the clicks and key presses from an empty screen until the route
 for the chosen concerns is shown, counted two ways:
   - concern: only what finding and adding the concern takes (click into the search box, the
     characters typed, arrow keys, Enter; or one click on an immediate question);
@@ -62,6 +62,17 @@ CALLS = [
     Call("two concerns: dirty clothes, no routine", "Professional", (6, 0),
          [("dirty clothes", ["additional.not_always_adequate_self", "extensive.presents_being_neglected_persistent"]),
           ("no routine", ["additional.lack_routine"])], team=""),
+    # issue 14: callers' everyday words and a typo
+    Call("angry 10-year-old excluded from school", "Professional", (10, 0),
+         [("angry", ["additional.disruptive_anti_social_behaviour", "extensive.violent_aggressive_anti_social",
+                     "extensive.behaviour_problems_school_likely"]),
+          ("excluded", ["additional.poor_school_attendance_exclusion", "extensive.multiple_temporary_exclusions",
+                        "extensive.behaviour_problems_school_likely"])], team=""),
+    Call("baby not gaining weight", "Professional", (0, 7),
+         [("not gaining weight", ["additional.concerns_about_diet_poor",
+                                  "additional.not_reaching_developmental_milestones"])], team="Family Support Services"),
+    Call("typo: 'brusies' on a baby", "Member of the public", (0, 9),
+         [("brusies", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),
 ]
 
 INSTRUMENT = """() => {
@@ -217,5 +228,5 @@ def main(repeats: int = 3) -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeats", type=int, default=3, help="timed rounds of the ten calls (default 3)")
+    parser.add_argument("--repeats", type=int, default=3, help="timed rounds of the calls (default 3)")
     sys.exit(main(parser.parse_args().repeats))

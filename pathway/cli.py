@@ -1,4 +1,4 @@
-"""Command line: `pathway indicators --json`, `pathway assess FILE|-`.
+"""Command line: `pathway indicators --json`, `pathway assess FILE|-`, `pathway search "WORDS" --json`.
 
 Exit codes: 0 decided, 2 the case was refused (message on stderr naming the field),
 3 an internal error in the rules (never a stack trace for the user).
@@ -34,15 +34,18 @@ def indicator_rows(catalogue=None) -> list[dict]:
     return rows
 
 
-def cmd_indicators(args) -> int:
-    rows = indicator_rows()
-    if args.json:
+def print_rows(rows: list[dict], as_json: bool, line) -> None:
+    """JSON for machines, else one line per row (`line(row)`) with immediate rows flagged."""
+    if as_json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    else:
-        for r in rows:
-            flag = " [IMMEDIATE]" if r["immediate"] else ""
-            sys.stdout.write(f"{r['id']:<55} {r['level']:<11} {r['text']}{flag}\n")
+        return
+    for r in rows:
+        sys.stdout.write(line(r) + (" [IMMEDIATE]" if r["immediate"] else "") + "\n")
+
+
+def cmd_indicators(args) -> int:
+    print_rows(indicator_rows(), args.json, lambda r: f"{r['id']:<55} {r['level']:<11} {r['text']}")
     return 0
 
 
@@ -67,6 +70,24 @@ def cmd_assess(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    from pathway.search import SearchRequest  # builds the index on first use: only when searching
+
+    request = {"words": args.words, "unborn": args.unborn, "limit": args.limit}
+    if args.age_months is not None:
+        request["age_months"] = args.age_months
+    try:
+        rows = SearchRequest.parse(request).run()
+    except CaseError as exc:
+        for err in exc.errors:
+            sys.stderr.write(f"error: {err.field}: {err.message}\n")
+        return EXIT_REFUSED
+    print_rows(rows, args.json, lambda r: f"{r['score']:>8.3f}  {r['level']:<11} {r['text']}  ({r['id']})")
+    if not rows and not args.json:
+        sys.stdout.write("No concerns found: try other words\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pathway", description="Family Support Pathway decision support (Nottingham, 2014)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", help="decide the level for a case (JSON file, or - for stdin)")
     p.add_argument("file")
     p.set_defaults(func=cmd_assess)
+    p = sub.add_parser("search", help="find indicators for what a caller said, best first")
+    p.add_argument("words", help="the caller's words, in quotes")
+    age = p.add_mutually_exclusive_group()
+    age.add_argument("--age-months", type=int, metavar="N", help="the child's age in whole months")
+    age.add_argument("--unborn", action="store_true", help="the child is not yet born")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (1 to 50; default 10)")
+    p.add_argument("--json", action="store_true", help='JSON [{"id","text","level","immediate","score"}, ...]')
+    p.set_defaults(func=cmd_search)
     add_scenarios_parser(sub)
     add_users_parser(sub)
     add_retention_parser(sub)

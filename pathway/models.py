@@ -128,6 +128,9 @@ def _field_error(err: dict) -> FieldError:
     return FieldError(field=field or "(body)", message=message)
 
 
+field_error = _field_error  # for other requests parsed the same way (pathway.search.SearchRequest)
+
+
 # ---------------------------------------------------------------------------- decision
 
 

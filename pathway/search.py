@@ -2,26 +2,36 @@
 
 Callers do not use the document's words: they say "bruise", "drunk", "left alone". So each
 indicator is indexed on its text, its catalogue `keywords` and the caller phrasings in
-`data/search_synonyms.yaml`; a query is matched word by word (light stemming, the last word as a
-prefix so one or two keystrokes narrow the list) and phrase by phrase ("not at school" is not
-"school"). The index is built once; a query touches only the posting lists of its own words.
+`data/search_synonyms.yaml`; a query is matched word by word (Snowball's English stemmer; a word
+the index does not know is matched to the nearest indexed words, so "brusies" finds bruising; the
+last word as a prefix so one or two keystrokes narrow the list) and phrase by phrase ("not at
+school" is not "school"). The index is built once; a query touches only the posting lists of its
+own words.
 
-Ordering is by score, then safety first on ties: immediate indicators, then higher levels.
+Ordering is by how well the words match (score, then how much of the indicator's own text they
+cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Indicators whose age band does not admit the child are never offered.
 """
 from __future__ import annotations
 
 import math
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Optional
 
+import snowballstemmer
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.models import CaseError, FieldError, field_error
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
 
@@ -33,6 +43,10 @@ EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
+TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
+MIN_TYPO = 4       # shorter words have too many neighbours one edit away
+AGE_FIT = 1.25     # an immediate criterion written for this child's age (under 2, 5 and under...) fits
+                   # better than the general one with the same words
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -41,14 +55,14 @@ when where how about just really very so too also any some all has have had havi
 doing will would can could should may might must shall think thinks thought keep keeps kept
 after get gets got getting go goes going come comes came one little next door over yet still
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
-again into out up worried worry concerned every hear heard there
+again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
 """.split())
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
 # synonym phrasing would otherwise pull unrelated calls towards it
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SUFFIXES = ("ingly", "ings", "ing", "ied", "ies", "ive", "ed", "es", "ly", "s", "e", "y")
+_STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
 class SearchDataError(ValueError):
@@ -61,15 +75,21 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+@cache
 def stem(word: str) -> str:
-    """A deliberately crude stemmer: bruise/bruises/bruised/bruising all become 'bruis'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix in ("ing", "ed", "ings") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]  # hitting -> hitt -> hit
-            break
-    return word
+    """Snowball (Porter 2) English: bruise/bruises/bruised/bruising all become 'bruis'.
+
+    The stemmer object is not safe to share between threads (the web server's threads met in it
+    and it failed), so each thread has its own."""
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
+
+
+def max_typos(word: str) -> int:
+    """Edits allowed for a word the index does not know: one for short words, two for long ones."""
+    return 0 if len(word) < MIN_TYPO else 1 if len(word) < 8 else 2
 
 
 _STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
@@ -100,10 +120,40 @@ class Hit:
                 "source": ind.source.cite(), "matched": list(self.matched), "score": self.score}
 
 
+@dataclass(frozen=True)
+class Twin:
+    """An indicator with the same (or nearly the same) words at another level, and what tells them apart."""
+
+    other: Indicator
+    tells_apart: str
+
+
+def twins_of(indicator_id: str, catalogue: Catalogue | None = None) -> list[Twin]:
+    """The one place that knows where twins come from: the catalogue's `twins_of` (the lead's twin
+    groups, with what tells them apart) when it has one, else its `same_words_as` with the two
+    levels' definitions from the document. Only twins at another level: they are the adviser's choice."""
+    catalogue = catalogue or load_catalogue()
+    ind = catalogue.indicator(indicator_id)
+    if hasattr(catalogue, "twins_of"):
+        # a twin at the same level (and the same immediacy) is not a choice of level: left out
+        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id)
+                if (t.other.level, t.other.immediate) != (ind.level, ind.immediate)]
+    twins = []
+    for other_id in ind.same_words_as:
+        other = catalogue.indicator(other_id)
+        if other.level == ind.level:
+            continue  # the same words at the same level (young carers): not a choice of level
+        twins.append(Twin(other, f"The same words at two levels. {ind.level.label}: "
+                                 f"{catalogue.level(ind.level).definition} {other.level.label}: "
+                                 f"{catalogue.level(other.level).definition}"))
+    return twins
+
+
 @dataclass
 class _Entry:
     indicator: Indicator
     order: tuple  # safety-first tie-break
+    own: frozenset = frozenset()  # content stems of the document's own text (how much a query covers)
     phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
 
 
@@ -117,7 +167,8 @@ class SearchIndex:
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
         for n, ind in enumerate(catalogue.indicators):
-            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id))
+            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
+                           frozenset(t for t in tokens(ind.text) if t not in _STOP_STEMS))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
@@ -144,6 +195,7 @@ class SearchIndex:
         surface.update(w for w in words if stem(w) in self.word_synonyms)
         self.surface = sorted(surface)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
+        self._near_cache: dict[str, tuple[str, ...]] = {}
 
     # ---------------------------------------------------------------- query
     def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
@@ -162,6 +214,7 @@ class SearchIndex:
         stems = [stem(w) for w in words]
         scores: dict[int, float] = {}
         matched: dict[int, set[str]] = {}
+        covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
 
         def add(term: str, factor: float, label: str) -> None:
             posting = self.postings.get(term)
@@ -169,32 +222,48 @@ class SearchIndex:
                 return
             idf = self.idf[term]
             for n, weight in posting.items():
+                covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
                     scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
                     best_for_word[n] = gain
                     matched.setdefault(n, set()).add(label)
 
+        def add_with_synonyms(term: str, factor: float, label: str) -> None:
+            add(term, factor, label)
+            for alt in self.word_synonyms.get(term, ()):
+                add(alt, factor * EXPANDED, label)
+
         last = len(words) - 1
         for i, (word, s) in enumerate(zip(words, stems)):
             if s in _STOP_STEMS or word in STOPWORDS:
                 continue
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
-            add(s, 1.0, word)
-            for alt in self.word_synonyms.get(s, ()):
-                add(alt, EXPANDED, word)
+            add_with_synonyms(s, 1.0, word)
+            completions = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
-                for full in self._completions(word):
+                completions = self._completions(word)
+                for full in completions:
                     if full != word:
-                        add(stem(full), PREFIX, word)
-                        for alt in self.word_synonyms.get(stem(full), ()):
-                            add(alt, PREFIX * EXPANDED, word)
+                        add_with_synonyms(stem(full), PREFIX, word)
+            if not best_for_word and not completions:  # not a word the index knows: a typo?
+                for near in self._near(word):
+                    add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched)
 
-        admitted = [n for n in scores if self._admits(n, unborn, age_in_months)]
-        admitted.sort(key=lambda n: (-round(scores[n], 6), self.entries[n].order))
-        return [Hit(self.entries[n].indicator, round(scores[n], 4), tuple(sorted(matched.get(n, ()))))
-                for n in admitted[:limit]]
+        def fit(n: int) -> float:
+            ind = self.entries[n].indicator
+            return AGE_FIT if ind.immediate and ind.age_band and (unborn or age_in_months is not None) else 1.0
+
+        final = {n: scores[n] * fit(n) for n in scores if self._admits(n, unborn, age_in_months)}
+
+        def coverage(n: int) -> float:
+            own = self.entries[n].own
+            return len(own & covered.get(n, set())) / len(own) if own else 0.0
+
+        ranked = sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
+        return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ()))))
+                for n in ranked[:limit]]
 
     def _phrases(self, stems, words, typing, scores, matched) -> None:
         """A multi-word keyword or phrasing met in order earns its content words once more."""
@@ -206,7 +275,9 @@ class SearchIndex:
                     continue
                 ok = all(stems[i + k] == toks[k] for k in range(len(toks) - 1))
                 final = stems[end] == toks[-1] or (
-                    end == last and typing and len(words[end]) >= MIN_PREFIX and self._completes(words[end], toks[-1]))
+                    # a phrase of three words or more is specific enough to complete from one letter ("not at s")
+                    end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3)
+                    and self._completes(words[end], toks[-1]))
                 if ok and final:
                     bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
@@ -224,6 +295,18 @@ class SearchIndex:
             if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
                 self._prefix_cache.clear()
             cached = self._prefix_cache[prefix] = tuple(out)
+        return cached
+
+    def _near(self, word: str) -> tuple[str, ...]:
+        """Indexed words within a typo or two of `word` (transposed letters count as one edit)."""
+        cached = self._near_cache.get(word)
+        if cached is None:
+            allowed = max_typos(word)
+            found = process.extract(word, self.surface, scorer=OSA.distance, score_cutoff=allowed, limit=3) if allowed else []
+            best = min((d for _, d, _ in found), default=None)
+            if len(self._near_cache) >= PREFIX_CACHE_SIZE:
+                self._near_cache.clear()
+            cached = self._near_cache[word] = tuple(w for w, d, _ in found if d == best)
         return cached
 
     def _completes(self, prefix: str, target_stem: str) -> bool:
@@ -253,12 +336,77 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
         return yaml.safe_load(fh) or {}
 
 
+_BUILDING = threading.Lock()
+
+
 @cache
-def default_index() -> SearchIndex:
-    """The index over the shipped catalogue and synonyms, built once per process."""
+def _built() -> SearchIndex:
     return SearchIndex(load_catalogue(), load_synonyms())
+
+
+def default_index() -> SearchIndex:
+    """The index over the shipped catalogue and synonyms, built once per process (the first
+    requests may arrive together on several threads: one builds, the others wait for it)."""
+    with _BUILDING:
+        return _built()
 
 
 def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
     """Search the shipped catalogue; see SearchIndex.search."""
     return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit)
+
+
+# ---------------------------------------------------------------- the contract (CLI and API)
+MAX_WORDS = 200   # characters: what an adviser types, not a document
+MAX_LIMIT = 50
+MAX_AGE_MONTHS = load_catalogue().age.care_leaver_max_years * 12 + 11  # the pathway's oldest, in months
+
+
+class SearchRequest(BaseModel):
+    """`pathway search` and `POST /api/v1/search` take the same request (issue 14)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: str = Field(min_length=1, max_length=MAX_WORDS, description="what the caller said")
+    age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True,
+                                      description="the child's age in whole months; leave out if not known")
+    unborn: bool = Field(default=False, strict=True, description="the child is not yet born (no age_months)")
+    limit: int = Field(default=10, ge=1, le=MAX_LIMIT, strict=True)
+
+    @model_validator(mode="after")
+    def _one_age(self):
+        if not self.words.strip():
+            raise PydanticCustomError("blank", "words: type what the caller said")
+        if self.unborn and self.age_months is not None:
+            raise PydanticCustomError("age_and_unborn", "give either age_months or unborn, not both")
+        return self
+
+    @classmethod
+    def parse(cls, raw: str | bytes | dict) -> "SearchRequest":
+        """Parse a request, turning every problem into a CaseError naming its field."""
+        try:
+            if isinstance(raw, dict):
+                return cls.model_validate(raw)
+            return cls.model_validate_json(raw)
+        except ValidationError as exc:
+            raise CaseError([_search_field_error(e) for e in exc.errors()]) from None
+
+    def run(self) -> list[dict]:
+        """The hits as the contract's rows: best first."""
+        hits = search(self.words, age_in_months=self.age_months, unborn=self.unborn, limit=self.limit)
+        return [contract_row(h) for h in hits]
+
+
+def contract_row(hit: Hit) -> dict:
+    ind = hit.indicator
+    return {"id": ind.id, "text": ind.text, "level": ind.level.value, "immediate": ind.immediate, "score": hit.score}
+
+
+def _search_field_error(err: dict) -> FieldError:
+    """pydantic's error in the case format; a whole-request check names the field in its message."""
+    if err.get("type") in ("blank", "age_and_unborn"):
+        field = "words" if err["type"] == "blank" else "unborn"
+        return FieldError(field=field, message=err["msg"].removeprefix("words: "))
+    if err.get("type") == "model_type" and not err.get("loc"):
+        return FieldError(field="(body)", message="a search must be a JSON object")
+    return field_error(err)

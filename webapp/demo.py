@@ -107,17 +107,18 @@ def _save_cases(engine, people: dict, now: datetime) -> tuple[str, ...]:
     return tuple(saved)
 
 
-def _finished_practice() -> tuple[str, str]:
-    """A practice session of three shipped scenarios, answered by three trainees and ended."""
+def _finished_practice(trainer_id: int) -> tuple[str, str]:
+    """A practice session of three shipped scenarios, answered by three trainees and ended. A
+    session belongs to the trainer who started it (its token is bound to that account)."""
     from pathway.scenarios import dump_scenarios
     from webapp.practice import library, store
 
     shipped = {s.id: s for s in library.shipped()}
     chosen = [shipped[i] for i in PRACTICE_SCENARIOS]
-    code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen))
+    code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), trainer_id)
     levels = ["universal", "additional", "extensive", "child_in_need", "protection"]
     for n, name in enumerate(TRAINEES):
-        trainee = store.add_trainee(code, name)
+        trainee = store.add_trainee(code, name, cap=len(TRAINEES))
         for k, scenario in enumerate(chosen):
             model = scenario.model.level.value
             # the first trainee matches every model answer; the others miss one each, one level up
@@ -140,10 +141,10 @@ def seed(app: Flask, *, now: datetime | None = None) -> Seeded:
         people[role] = create_user(engine, username, role, TEAM, password)
         accounts.append(Account(username, role, password))
     refs = _save_cases(engine, people, now)
-    with app.app_context():
-        code, token = _finished_practice()
-    app.config["DEMO_PRACTICE"] = (code, token)
-    return Seeded(tuple(accounts), refs, code)
+    with app.app_context():   # one finished session for each account that may open practice summaries
+        sessions = {people[role].id: _finished_practice(people[role].id) for role in ("trainer", "admin")}
+    app.config["DEMO_PRACTICE"] = sessions
+    return Seeded(tuple(accounts), refs, sessions[people["trainer"].id][0])
 
 
 # --- the one demo-only page: hand the seeded practice session to a signed-in trainer ----------
@@ -157,10 +158,10 @@ def _register_views() -> None:
 
     @bp.get("/practice-summary")
     @auth.signed_in("demo.practice_summary", auth.TRAINERS)
-    def practice_summary(_user):
+    def practice_summary(user):
         """The seeded session was started by the launcher, not in this browser: give this trainer
-        its token (as starting it would have) and show its summary."""
-        code, token = current_app.config["DEMO_PRACTICE"]
+        their session's token (as starting it would have) and show its summary."""
+        code, token = current_app.config["DEMO_PRACTICE"][user.id]
         session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
         return redirect(url_for("practice.summary", code=code))
 

@@ -15,6 +15,7 @@ def ids(query, **kw):
 
 def test_stemming_joins_word_forms():
     assert len({stem(w) for w in ["bruise", "bruises", "bruised", "bruising"]}) == 1
+    assert stem("excluded") == stem("excluding") and stem("tantrums") == stem("tantrum")
     assert stem("hitting") == stem("hit")
     assert normalise("Self-harm, “home alone”") == "self harm home alone"
 
@@ -57,14 +58,59 @@ def test_unborn_only_offers_unborn_band():
     assert "immediate.unborn_significant_harm" not in ids("pregnant", age_in_months=180, limit=50)
 
 
-def test_immediate_ranks_above_non_immediate_on_a_tie():
+def test_level_breaks_only_a_true_tie():
+    # the document's twins have the same words: the higher level comes first
+    assert ids("suspected domestic violence")[:2] == ["extensive.suspected_domestic_violence",
+                                                      "additional.suspected_domestic_violence"]
+    # otherwise a lower level that matches better is not pushed down by a higher one
     hits = search("drunk", limit=50)
-    for a, b in zip(hits, hits[1:]):
-        if a.score == b.score:
-            assert (not a.indicator.immediate, -a.indicator.level.rank) <= (not b.indicator.immediate, -b.indicator.level.rank)
-    tied = [h for h in hits if h.score == hits[0].score]
-    assert any(not h.indicator.immediate for h in hits)
-    assert tied[0].indicator.immediate
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_a_strong_match_is_not_pushed_out_of_the_top_three_by_higher_levels():
+    # issue 14: "behaviour" filled the top eight with Protection items
+    assert "additional.disruptive_anti_social_behaviour" in ids("behaviour")[:3]
+
+
+def test_the_age_specific_immediate_criterion_comes_first_for_a_child_of_that_age():
+    # issue 14: "left alone" for a 4-year-old ranked the general home-alone item above "5 and under"
+    assert ids("left alone", age_in_months=48)[0] == "immediate.home_alone_5_and_under"
+    assert ids("left alone", age_in_months=120)[0] == "immediate.home_alone_at_risk"
+
+
+@pytest.mark.parametrize("query, age, wanted", [
+    ("anger", 120, "additional.disruptive_anti_social_behaviour"),
+    ("angry", 120, "additional.disruptive_anti_social_behaviour"),
+    ("temper", 120, "additional.disruptive_anti_social_behaviour"),
+    ("tantrums", 36, "additional.disruptive_anti_social_behaviour"),
+    ("expelled", 150, "additional.poor_school_attendance_exclusion"),
+    ("kicked out of school", 150, "additional.poor_school_attendance_exclusion"),
+    ("faltering growth", 8, "additional.concerns_about_diet_poor"),
+    ("not gaining weight", 8, "additional.concerns_about_diet_poor"),
+    ("jabs", 14, "additional.not_accessing_appropriate_health"),
+    ("nits", 84, "additional.not_always_adequate_self"),
+    ("smells", 84, "additional.not_always_adequate_self"),
+    ("sets fires", 120, "additional.disruptive_anti_social_behaviour"),
+    ("runs off", 160, "extensive.children_who_go_missing"),
+    ("sofa surfing", 200, "extensive.family_child_homeless"),
+])
+def test_callers_everyday_words_are_found(query, age, wanted):
+    """Issue 14's words that found nothing: each finds its indicator in the top three."""
+    assert wanted in ids(query + " ", age_in_months=age)[:3]
+
+
+@pytest.mark.parametrize("typo, wanted", [
+    ("brusies", "immediate.unexplained_bruising_under_2"),
+    ("bulied ", "additional.experiencing_bullying"),
+    ("neglectd ", "extensive.presents_being_neglected_persistent"),
+])
+def test_a_typo_still_finds_the_word(typo, wanted):
+    assert wanted in ids(typo, age_in_months=10)[:3]
+
+
+def test_a_word_spelt_right_is_not_read_as_a_typo_of_another():
+    # "hit" is a word of the index: it must not also pull "hot" or "kit"
+    assert all("hit" in h.matched for h in search("hit "))
 
 
 def test_limit_is_respected_and_scores_descend():
@@ -112,21 +158,6 @@ def test_every_indicator_is_found_by_its_own_text(ind):
     assert ind.id in ids(ind.text, unborn=unborn, age_in_months=admitted_age, limit=10)
 
 
-def test_a_typical_query_takes_well_under_a_millisecond():
-    """The requirement, with a wide margin for a busy machine; benchmarks/search_speed.py has the figures."""
-    import statistics
-    import time
-    queries = ["bru", "dad keeps hitting mum", "not at school", "left alone all weekend", "no food in the house"]
-    search("warm up")
-    took = []
-    for _ in range(20):
-        for q in queries:
-            start = time.perf_counter()
-            search(q, age_in_months=100)
-            took.append(time.perf_counter() - start)
-    assert statistics.median(took) < 0.001
-
-
 @settings(max_examples=100, deadline=None)
 @given(ind=st.sampled_from(CAT.indicators), upper=st.booleans(), punct=st.sampled_from(["", "!", " - ", "'"]))
 def test_case_and_punctuation_do_not_change_results(ind, upper, punct):
@@ -156,3 +187,25 @@ def test_hit_as_json():
     assert hit["id"] == "immediate.unexplained_bruising_under_2"
     assert hit["immediate"] is True and hit["level_label"] == "Protection" and hit["source"].endswith("p9")
     assert hit["matched"] == ["bru"]
+
+
+def test_twins_are_at_another_level_and_say_what_tells_them_apart():
+    from pathway.search import twins_of
+    for ind in CAT.indicators:
+        for twin in twins_of(ind.id):
+            assert (twin.other.level, twin.other.immediate) != (ind.level, ind.immediate)
+            assert twin.tells_apart.strip()
+    assert "extensive.suspected_domestic_violence" in {t.other.id for t in twins_of("additional.suspected_domestic_violence")}
+
+
+def test_stemming_is_safe_on_many_threads():
+    """The web server searches on several threads at once; a shared Snowball stemmer once failed there."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import snowballstemmer
+    words = [f"{base}{n}{end}" for n in range(400) for base in ("bruis", "exclud", "neglect")
+             for end in ("ing", "ed", "es", "ly")]  # new words each: stem() caches what it has seen
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        stems = list(pool.map(stem, words))
+    fresh = snowballstemmer.stemmer("english")
+    assert stems == [fresh.stemWord(w) for w in words]

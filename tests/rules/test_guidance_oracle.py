@@ -1,6 +1,8 @@
 """The guidance and routing rules against a plain statement of them, over every combination of
 level, immediacy, office hours, caller, disability, consent, current level, sibling group and
-open case (tests/rules/oracle.py states the routing; the rest is stated here)."""
+open case: the route, every contact (and its own words where a rule gives them), every action,
+every guidance item and the step must be exactly what the statement says.
+(tests/rules/oracle.py states the routing and the step; the rest is stated here.)"""
 from __future__ import annotations
 
 import itertools
@@ -14,57 +16,143 @@ CAT = load_catalogue()
 CALLERS = ["professional", "parent_carer", "public", "unknown"]
 DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unknown"]
 CONSENT = ["yes", "no", "unknown"]
+P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.ADDITIONAL, Level.UNIVERSAL
+REOPEN = "When day services reopen, and for any follow-up."
 
 
-def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case):
+def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case, **extra):
     return {"kind": "decision", "level": level.value, "level_rank": level.rank, "immediate": immediate,
             "out_of_hours": ooh, "consent": consent, "disability": disability, "cin_by_disability": False,
             "large_sibling_group": sibling, "current_rank": current, "caller": caller, "open_case": open_case,
             "caf_single_need_not_improving": False, "age_unknown_crosswalk_count": 0, "age_pointers": [],
-            "age_pointer_count": 0, "twin_notes": [], "twin_count": 0}
+            "age_pointer_count": 0, "twin_notes": [], "twin_count": 0, **extra}
 
 
 def _cases():
     for level in Level:
-        for immediate in ([False, True] if level is Level.PROTECTION else [False]):
+        for immediate in ([False, True] if level is P else [False]):
             yield from ((level, immediate) + rest for rest in itertools.product(
                 [False, True], CALLERS, DISABILITY, CONSENT, range(6), [False, True], [False, True]))
+
+
+def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, str | None]:
+    """Contacts the rules add beside the route's own, with the words a rule gives them (None: the
+    contact's own words)."""
+    out: dict[str, str | None] = {}
+    social_care = level.rank >= 4
+    if not open_case:
+        if social_care and not ooh:
+            out["children_families_direct"] = None
+            out["emergency_duty_team"] = ("Out of hours only, if the situation cannot wait for day services to reopen."
+                                          if level is CIN else None)
+        if social_care and ooh:
+            out["children_families_direct"] = (REOPEN if level is P else
+                                               "When day services reopen, if the referral can safely wait until then.")
+        if level in (A, E) and ooh:
+            out["emergency_duty_team"] = "Only if at any point a child is suffering or likely to suffer significant harm."
+        if level is U:
+            out["children_families_direct"] = None
+    elif ooh:
+        out["allocated_social_worker"] = REOPEN
+    else:
+        out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
+    if level is P and disability == "substantial_lifelong":
+        out["disabled_childrens_team"] = ("Secondary worker for the disabled child; the Duty team leads." if sibling else
+                                          "Child protection concerns about a child with a substantial and life-long "
+                                          "disability: the referral goes to the Disabled Children's Team.")
+    if level is P and disability == "uncertain":
+        out["disabled_childrens_team"] = ("Establishes the nature of the disability; the Duty team leads the child "
+                                          "protection enquiries.")
+    if level is CIN and disability == "substantial_lifelong":
+        out["disabled_childrens_team"] = None
+    return out
+
+
+def expected_actions(level, immediate, ooh, consent, open_case) -> set[str]:
+    social_care, early_help = level.rank >= 4, level in (A, E)
+    out = set()
+    if immediate:
+        out.add("ring_now")
+    if social_care and not immediate and (level is P or not ooh):
+        out.add("refer_by_route")
+    if level is CIN and ooh:
+        out.add("social_care_out_of_hours")
+    if open_case:
+        out.add("open_case")
+    if consent == "no" and early_help:
+        out.add("consent_refused")
+    return out
+
+
+def expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) -> set[str]:
+    social_care, early_help = level.rank >= 4, level in (A, E)
+    out = set()
+    step = oracle_step(level, current)
+    if step:
+        out.add(f"step.{step}")
+    if current >= 4 and level.rank < current:
+        out.add("step.social_care_managed")
+    if consent == "no":
+        out |= {"consent.refused_early_help"} if early_help else set()
+        out |= {"consent.refused_extensive"} if level is E else set()
+        out |= {"consent.social_care"} if social_care else set()
+    if caller in ("parent_carer", "public") and early_help:
+        out.add("guidance.not_caf_trained")
+    if caller == "professional" and social_care:
+        out.add("referral.confirm_in_writing")
+    if ooh and early_help and not open_case:
+        out.add("guidance.day_services_closed")
+    if open_case:
+        out.add("route.open_to_social_care")
+    if level is P and disability == "substantial_lifelong":
+        out.add("disabled_children.large_sibling_group" if sibling else "disabled_children.dct")
+    if level is P and disability == "uncertain":
+        out.add("disabled_children.uncertain")
+    if social_care and disability == "mild_moderate":
+        out.add("disabled_children.mild_moderate")
+    return out
+
+
+def run(fact):
+    out = engine.run(guidance.NAME, [fact])
+    route = max((f for f in out if f["type"] == "route"), key=lambda f: f["precedence"])["key"]
+    contacts = {f["id"]: f.get("when") for f in out if f["type"] == "contact"}
+    actions = {f["key"] for f in out if f["type"] == "action"}
+    rules = {f["rule"] for f in out if f["type"] == "guidance"}
+    steps = [f["value"] for f in out if f["type"] == "step"]
+    return route, contacts, actions, rules, steps, out
 
 
 def test_every_combination_agrees_with_the_plain_statement():
     checked = 0
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
-        out = engine.run(guidance.NAME, [_fact(level, immediate, ooh, caller, disability, consent, current,
-                                               sibling, open_case)])
         where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
-        route = max((f for f in out if f["type"] == "route"), key=lambda f: f["precedence"])["key"]
+        route, contacts, actions, rules, steps, out = run(
+            _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
         assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-        rules = {f["rule"] for f in out if f["type"] == "guidance"}
-        actions = {f["key"] for f in out if f["type"] == "action"}
-        contacts = {f["id"] for f in out if f["type"] == "contact"}
-        steps = [f["value"] for f in out if f["type"] == "step"]
-        assert (steps[0] if steps else None) == oracle_step(level, current), where
-        assert ("step.social_care_managed" in rules) == (current >= 4 and level.rank < current), where
-        early_help = level in (Level.ADDITIONAL, Level.EXTENSIVE)
-        social_care = level.rank >= 4
-        assert ("consent.refused_early_help" in rules) == (consent == "no" and early_help), where
-        assert ("consent.refused_extensive" in rules) == (consent == "no" and level is Level.EXTENSIVE), where
-        assert ("consent.social_care" in rules) == (consent == "no" and social_care), where
-        assert ("guidance.not_caf_trained" in rules) == (caller in ("parent_carer", "public") and early_help), where
-        assert ("referral.confirm_in_writing" in rules) == (caller == "professional" and social_care), where
-        assert ("ring_now" in actions) == immediate, where
-        assert ("open_case" in actions) == open_case, where
-        assert ("guidance.day_services_closed" in rules) == (ooh and early_help and not open_case), where
-        # the Disabled Children's Team: for protection concerns about a substantial or uncertain
-        # disability (Appendix 3, p37), and for a disabled Child in Need (p23); never otherwise
-        dct = ((level is Level.PROTECTION and disability in ("substantial_lifelong", "uncertain"))
-               or (level is Level.CHILD_IN_NEED and disability == "substantial_lifelong"))
-        assert ("disabled_childrens_team" in contacts) == dct, where
-        assert ("disabled_children.mild_moderate" in rules) == (social_care and disability == "mild_moderate"), where
-        # out of hours the first action never sends anyone to a day team
-        if ooh and social_care and not immediate:
-            first = "refer_by_route" if level is Level.PROTECTION else "social_care_out_of_hours"
-            assert first in actions, where
+        assert len([f for f in out if f["type"] == "route" and f["precedence"] == max(
+            g["precedence"] for g in out if g["type"] == "route")]) == 1, where   # one winner, never a tie
+        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case), where
+        assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
+        assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
+        assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+        # out of hours the route never sends anyone to a day team
+        if ooh and (level.rank >= 4 or open_case):
             assert CAT.contact(CAT.routing[route].via).hours == "out_of_hours", where
         checked += 1
     assert checked == 6 * 2 * 4 * 5 * 3 * 6 * 2 * 2
+
+
+def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_else():
+    base = dict(level=A, immediate=False, ooh=False, caller="unknown", disability="unknown", consent="unknown",
+                current=0, sibling=False, open_case=False)
+    assert run(_fact(**base))[3] == set()
+    note = {"group": "g", "source": "s", "text": "t"}
+    flags = {
+        "escalation.caf_single_need": {"caf_single_need_not_improving": True},
+        "immediate.crosswalk_age_unknown": {"age_unknown_crosswalk_count": 1},
+        "age.pointer.extensive.pregnant_under_16": {"age_pointers": ["extensive.pregnant_under_16"], "age_pointer_count": 1},
+        "twins.g": {"twin_notes": [note], "twin_count": 1},
+    }
+    for rule, extra in flags.items():
+        assert run(_fact(**base, **extra))[3] == {rule}, rule

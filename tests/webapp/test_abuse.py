@@ -184,7 +184,7 @@ def test_the_trainer_removes_a_trainee_and_their_answers(app):
     code = start(trainer)
     bot = client_at(app, "203.0.113.9")
     bot.post("/practice/join", data={"code": code, "name": "Spam bot"})
-    bot.post(f"/practice/s/{code}/age-under-2-bruising", data={"level": "universal"})
+    bot.post(f"/practice/s/{code}/age-under-2-bruising", data={"level": "universal", "confirm_empty": "1"})
     page = trainer.get(f"/practice/session/{code}").get_data(as_text=True)
     assert "Spam bot" in page and "1 of 1" in page
     from webapp.practice import store

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 
 import pytest
+from markupsafe import escape
 
 from pathway.catalogue import load_catalogue
 from pathway.settings import OfficeHours
@@ -57,8 +58,10 @@ def test_empty_screen_offers_every_immediate_question_and_a_decision(client):
         assert (f'name="immediate" type="checkbox" value="{i.id}"' in html) == i.immediate
     words = text(r)
     assert "Put the call through now" not in words
-    assert "Level Universal" in words and "No concerns chosen yet" in words
-    assert re.search(r'<textarea[^>]*id="app-summary"[^>]*readonly', html)
+    # issue 14: no route until there is a concern (the empty call once said "Ring now: Family Information Service")
+    assert "No route yet" in words and "No concerns chosen yet" in words
+    assert "Family Information Service" not in words and "Ring now" not in words and "Level Universal" not in words
+    assert 'id="app-summary"' not in html
     assert 'method="post"' in html
     assert "<title>Call screen – Family Support Pathway</title>" in html
     assert 'href="/adviser/"' in client.get("/").get_data(as_text=True)  # linked from every page's navigation
@@ -76,13 +79,14 @@ def test_search_add_and_remove_without_javascript(client):
     assert offered(html) == []  # the search is done once its result is added
     words = text(page)
     assert "Level Additional" in words
-    assert "Route Family Support Services, 0115 876 4800" in words
+    assert "Put through to Family Support Services, 0115 876 4800" in words
+    assert re.search(r'<textarea[^>]*id="app-summary"[^>]*readonly', html)
     assert "Indicator at Additional level" in words  # the reason
     assert 'value="7"' in html  # the age is kept
 
     page = post(client, q="", remove="additional.lack_routine", age_years="7")
     assert added(page.get_data(as_text=True)) == []
-    assert "Level Universal" in text(page)
+    assert "No route yet" in text(page)
 
 
 def test_search_applies_the_childs_age(client):
@@ -98,7 +102,9 @@ def test_an_immediate_concern_turns_the_screen_to_put_through_now(client):
     page = post(client, immediate="immediate.significant_harm")
     words = text(page)
     assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
-    assert "Ring now: Children and Families Direct, 0115 876 4800" in words
+    # worded for the adviser: who to put the caller through to, never "ring" their own service
+    assert "Immediate referral: put the caller through to the Screening and Duty Team" in words
+    assert "Ring now" not in words
     assert "Level Protection (immediate referral)" in words
     html = page.get_data(as_text=True)
     assert re.search(r'value="immediate.significant_harm" checked', html)
@@ -176,7 +182,7 @@ def test_immediate_concern_outside_the_age_is_flagged_and_still_put_through(clie
 
 
 def test_over_long_note_is_refused_and_left_out_of_the_summary(client):
-    page = post(client, note="x" * 2001)
+    page = post(client, note="x" * 2001, add="additional.lack_routine")
     assert "The note must be 2,000 characters or fewer" in text(page)
     assert "Adviser note" not in re.search(r'id="app-summary"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S).group(1)
 
@@ -193,6 +199,77 @@ def test_new_call_clears_the_screen(client):
     assert r.status_code == 303
     page = client.get(URL)
     assert added(page.get_data(as_text=True)) == [] and "Put the call through now" not in text(page)
+
+
+def test_new_call_can_be_undone_until_the_new_call_changes(client):
+    post(client, add="additional.lack_routine", note="rang back", age_years="6")
+    client.post("/adviser/new")
+    page = client.get(URL)
+    assert "The last call was cleared" in text(page) and 'action="/adviser/undo"' in page.get_data(as_text=True)
+    assert client.post("/adviser/undo").status_code == 303
+    page = client.get(URL)
+    html = page.get_data(as_text=True)
+    assert added(html) == ["additional.lack_routine"] and "rang back" in html and 'value="6"' in html
+    assert "The last call was cleared" not in text(page)
+    # once the new call is changed, the old one is gone for good
+    client.post("/adviser/new")
+    post(client, add="additional.experiencing_bullying")
+    assert "The last call was cleared" not in text(client.get(URL))
+    client.post("/adviser/undo")
+    assert added(client.get(URL).get_data(as_text=True)) == ["additional.experiencing_bullying"]
+
+
+def test_new_call_sits_apart_from_update(client):
+    html = client.get(URL).get_data(as_text=True)
+    assert html.index('id="app-new-call"') < html.index('id="app-call-form"')  # by the heading, not under "Update"
+
+
+def test_a_wrong_answer_lands_on_the_error_summary(client):
+    r = client.post(URL, data={"age_years": "30", "q": "bruise", "action": "search"})
+    assert r.headers["Location"] == URL + "#app-errors"
+    assert 'id="app-errors"' in client.get(URL).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("answers, context", [
+    ({"disability": "substantial_lifelong"}, {"disability": "substantial_lifelong"}),
+    ({"consent": "no"}, {"consent_to_early_help": False}),
+    ({"current_level": "extensive", "caf": "open_not_improving"}, {"current_level": "extensive", "caf": "open_not_improving"}),
+    ({"social_care": "yes"}, {"open_to_social_care": True}),
+])
+def test_optional_questions_reach_the_decision(clocked, answers, context):
+    """The screen shows the route and guidance the rules give for the same case (the oracle: evaluate)."""
+    from pathway.models import Case
+    from rules import evaluate
+    concern = "additional.child_disabilities_whose_needs"
+    r = clocked.post(URL, data={"add": concern, "age_years": "8", "caller": "professional", **answers},
+                     headers={"X-Requested-With": "fetch"})
+    expected = evaluate(Case.parse({"child": {"age_years": 8, "age_months": 0}, "indicators": [concern],
+                                    "context": {"caller": "professional", "contact_time": TUESDAY_MORNING.isoformat(),
+                                                **context}}), office_hours=OfficeHours())
+    assert expected.route.team in r.json["status"]
+    if "open_to_social_care" in context:  # the route changes: to whoever holds the case, no number of ours
+        assert r.json["status"] == f"Level: {expected.level_name}. Put through to {expected.route.team}."
+    assert expected.guidance  # each of these answers brings guidance of its own
+    for g in expected.guidance:
+        assert str(escape(g.text)) in r.json["parts"]["decision"]
+    page = clocked.get(URL).get_data(as_text=True)
+    for value in answers.values():
+        assert re.search(rf'value="{value}"(?: checked| selected)', page)
+
+
+def test_the_best_matchs_twin_is_shown_beside_it_with_what_tells_them_apart(client):
+    page = post(client, q="suspected domestic violence", action="search")
+    assert offered(page.get_data(as_text=True))[:2] == ["extensive.suspected_domestic_violence",
+                                                         "additional.suspected_domestic_violence"]
+    assert "What tells them apart" in text(page)
+    hits = client.post("/adviser/search", data={"q": "suspected domestic violence"}).json["hits"]
+    assert hits[1]["twin_of"] == hits[0]["id"] and hits[1]["tells_apart"]
+    later = [h for h in hits[2:] if h["twin_of"]]
+    assert later and all(h["tells_apart"] is None for h in later)  # the group's words said once, on the first twin
+
+
+def test_nothing_found_is_said_on_the_screen(client):
+    assert "No concerns found. Try other words, or fewer." in text(post(client, q="xylophone", action="search"))
 
 
 def test_live_search_endpoint(client):
@@ -213,8 +290,9 @@ def test_script_update_returns_the_changed_parts(client):
                     headers={"X-Requested-With": "fetch"})
     assert r.status_code == 200
     body = r.json
-    assert set(body["parts"]) == {"errors", "put_through", "chosen", "decision"}
-    assert body["status"] == "Level: Additional. Route: Family Support Services, 0115 876 4800."
+    assert set(body["parts"]) == {"errors", "put_through", "route_bar", "chosen", "decision"}
+    assert body["status"] == "Level: Additional. Put through to Family Support Services, 0115 876 4800."
+    assert "put through to Family Support Services" in body["parts"]["route_bar"]
     assert "rather than start a CAF" in body["parts"]["decision"]
     r = client.post(URL, data={"immediate": "immediate.significant_harm"}, headers={"X-Requested-With": "fetch"})
     assert r.json["immediate"] == ["immediate.significant_harm"]

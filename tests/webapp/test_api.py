@@ -83,7 +83,7 @@ def test_indicators_are_the_public_rows(client):
 def test_openapi_describes_the_endpoints_and_schemas(client):
     doc = client.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
-    assert set(doc["paths"]) == {"/api/v1/assess", "/api/v1/indicators", "/api/v1/openapi.json"}
+    assert set(doc["paths"]) == {"/api/v1/assess", "/api/v1/search", "/api/v1/indicators", "/api/v1/openapi.json"}
     schemas = doc["components"]["schemas"]
     assert {"Case", "Decision", "Errors", "Child", "Context"} <= set(schemas)
     assert "age_years" in schemas["Child"]["properties"]

@@ -183,7 +183,9 @@ def test_sign_in_username_and_child_age_are_given_back_escaped(client):
 
 
 def test_call_note_and_search_are_escaped_in_the_page_the_summary_and_the_scripts_json(client):
-    assert client.post("/adviser/", data={"note": HOSTILE, "q": HOSTILE, "age_years": HOSTILE}).status_code == 303
+    # a concern, so that the screen shows a route and the call summary (issue 14: none for an empty call)
+    assert client.post("/adviser/", data={"note": HOSTILE, "q": HOSTILE, "age_years": HOSTILE,
+                                          "add": "additional.lack_routine"}).status_code == 303
     page = client.get("/adviser/")
     shown_escaped(page)
     summary = re.search(r'<textarea[^>]*id="app-summary"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S)

@@ -53,7 +53,7 @@ def test_trainees_indicators_and_csv(app, trainer):
 
 def test_the_csv_is_the_trainers_only(app, trainer):
     code = start_session(trainer)
-    assert app.test_client().get(f"/practice/session/{code}/summary.csv").status_code == 403
+    assert app.test_client().get(f"/practice/session/{code}/summary.csv").status_code == 404   # as an unused code answers (issue 16, finding 4)
 
 
 def test_a_display_name_cannot_become_a_spreadsheet_formula(app, trainer):

@@ -37,6 +37,9 @@ class StoredCatalogue:
     def indicator(self, iid: str):
         return self._catalogue.indicator(iid) if self._catalogue.has_indicator(iid) else _Gone(iid)
 
+    def level(self, level):
+        return self._catalogue.level(level)
+
 
 def stored_decision(entry: Entry) -> Decision:
     return Decision.model_validate(entry.decision)

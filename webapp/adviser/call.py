@@ -11,8 +11,9 @@ from datetime import datetime, timezone
 from flask import current_app, session
 
 from pathway.call_summary import call_summary
-from pathway.catalogue import load_catalogue
-from pathway.models import Case, CaseError, Decision
+from pathway.catalogue import Indicator, load_catalogue
+from pathway.models import Case, CaseError, Context, Decision
+from pathway.search import Hit, twins_of
 from pathway.search import search as find
 from rules import evaluate
 from webapp.adviser import forms
@@ -20,8 +21,11 @@ from webapp.adviser.forms import Posted
 from webapp.sessions import require_readable
 
 KEY = "adviser_call"
+UNDO = "adviser_call_undo"   # the call "New call" cleared, until the new call is changed
+OPTIONAL = ("social_care", "disability", "consent", "current_level")
 EMPTY = {"immediate": [], "concerns": [], "age_years": "", "age_months": "", "unborn": False,
-         "caller": "", "caf": "", "note": "", "q": "", "dropped": [], "rev": 0, "conflict": False}
+         "caller": "", "caf": "", "note": "", "q": "", "dropped": [], "rev": 0, "conflict": False,
+         **{name: "" for name in OPTIONAL}}
 
 
 def load() -> dict:
@@ -30,7 +34,23 @@ def load() -> dict:
 
 
 def clear() -> None:
-    session.pop(KEY, None)
+    """Start a new call; the old one can be brought back until the new one is changed."""
+    old = session.pop(KEY, None)
+    if old and (old.get("immediate") or old.get("concerns") or old.get("note") or old.get("age_years")):
+        session[UNDO] = old
+    else:
+        session.pop(UNDO, None)
+
+
+def can_undo() -> bool:
+    return UNDO in session
+
+
+def undo() -> None:
+    """Bring back the call "New call" cleared (a newer version than any page shows, so no tab overwrites it)."""
+    old = session.pop(UNDO, None)
+    if old is not None:
+        session[KEY] = {**old, "rev": old.get("rev", 0) + 1, "conflict": False}
 
 
 def conflict_shown(state: dict) -> None:
@@ -74,8 +94,10 @@ def apply(posted: Posted) -> dict:
     concerns = [i for i in concerns if i not in dropped]
     state.update(immediate=immediate, concerns=concerns, age_years=posted.age_years, age_months=posted.age_months,
                  unborn=posted.unborn, caller=posted.caller, caf=posted.caf, note=posted.note,
-                 q="" if posted.add else posted.q, dropped=dropped, rev=state["rev"] + 1, conflict=False)
+                 q="" if posted.add else posted.q, dropped=dropped, rev=state["rev"] + 1, conflict=False,
+                 **{name: getattr(posted, name) for name in OPTIONAL})
     session[KEY] = state
+    session.pop(UNDO, None)  # the new call has begun: the old one is gone
     return state
 
 
@@ -95,6 +117,11 @@ class Screen:
     def immediate(self) -> bool:
         return bool(self.state["immediate"])
 
+    @property
+    def has_route(self) -> bool:
+        """A route is shown only once the caller has described a concern (the empty call has none)."""
+        return bool(self.chosen)
+
 
 def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> Case:
     context = {"contact_time": moment.isoformat()}
@@ -102,6 +129,14 @@ def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> 
         context["caller"] = state["caller"]
     if state["caf"]:
         context["caf"] = state["caf"]
+    if state["disability"]:
+        context["disability"] = state["disability"]
+    if state["consent"]:
+        context["consent_to_early_help"] = state["consent"] == "yes"
+    if state["current_level"]:
+        context["current_level"] = state["current_level"]
+    if state["social_care"] and "open_to_social_care" in Context.model_fields:  # the lead's field (safety issue)
+        context["open_to_social_care"] = state["social_care"] == "yes"
     return Case.parse({"child": child, "indicators": indicators, "context": context})
 
 
@@ -137,8 +172,42 @@ def screen(state: dict) -> Screen:
                   fallback=fallback)
 
 
-def search(query: str, age: forms.Age, exclude=(), limit: int = 8):
-    """Indicators for what the caller said, for this child's age, not already chosen."""
-    hits = find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn,
-                limit=limit + len(exclude))
-    return [h for h in hits if h.id not in set(exclude)][:limit]
+@dataclass(frozen=True)
+class Offer:
+    """One search result on the screen: a hit, or the best hit's twin at another level shown beside it."""
+
+    indicator: Indicator
+    score: float = 0.0
+    matched: tuple[str, ...] = ()
+    twin_of: str | None = None      # the best match this one is the twin of
+    tells_apart: str | None = None  # what tells the two apart
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    def as_dict(self) -> dict:
+        return {**Hit(self.indicator, self.score, self.matched).as_dict(),
+                "twin_of": self.twin_of, "tells_apart": self.tells_apart}
+
+
+def search(query: str, age: forms.Age, exclude=(), limit: int = 8) -> list[Offer]:
+    """Indicators for what the caller said, for this child's age, not already chosen; the best
+    match's twins at other levels follow it at once, with what tells them apart."""
+    skip = set(exclude)
+    hits = [h for h in find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn,
+                            limit=limit + len(skip)) if h.id not in skip][:limit]
+    if not hits:
+        return []
+    best = hits[0]
+    twins = [Offer(t.other, twin_of=best.id, tells_apart=t.tells_apart) for t in twins_of(best.id)
+             if t.other.id not in skip and admitted(t.other.id, age)]
+    by_id = {h.id: h for h in hits}
+    # a twin group explains itself once: later twins with the same words say only that they are twins
+    said = set()
+    twins = [Offer(t.indicator, by_id[t.id].score if t.id in by_id else 0.0,
+                   by_id[t.id].matched if t.id in by_id else (), t.twin_of,
+                   None if t.tells_apart in said else said.add(t.tells_apart) or t.tells_apart) for t in twins]
+    twin_ids = {t.id for t in twins}
+    rest = [Offer(h.indicator, h.score, h.matched) for h in hits[1:] if h.id not in twin_ids]
+    return ([Offer(best.indicator, best.score, best.matched)] + twins + rest)[:limit]

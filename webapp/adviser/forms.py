@@ -12,10 +12,17 @@ from typing import Optional
 
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
+from pathway.levels import Level
 
 CALLERS = [("parent_carer", "Parent or carer"), ("professional", "Professional"), ("public", "Member of the public")]
 CAF = [("none", "No CAF"), ("open_improving", "CAF open, things improving"),
        ("open_not_improving", "CAF open, things not improving")]
+# the optional questions the route and guidance depend on (issue 14); values are the case's own
+SOCIAL_CARE = [("yes", "Yes, open to social care"), ("no", "No")]
+DISABILITY = [("none", "No disability"), ("mild_moderate", "Mild or moderate disability"),
+              ("substantial_lifelong", "Substantial and lifelong disability"), ("uncertain", "Not sure")]
+CONSENT = [("yes", "Yes, they agree to early help"), ("no", "No")]
+CURRENT_LEVEL = [(lv.value, lv.label) for lv in Level]
 MAX_QUERY = 200
 
 
@@ -31,6 +38,10 @@ class Posted:
     caf: str
     note: str
     q: str
+    social_care: str = ""
+    disability: str = ""
+    consent: str = ""
+    current_level: str = ""
     add: Optional[str] = None
     remove: Optional[str] = None
     action: str = "update"
@@ -73,6 +84,10 @@ def read(form) -> Posted:
         unborn=form.get("unborn") == "yes",
         caller=_known(form.get("caller") or "", CALLERS),
         caf=_known(form.get("caf") or "", CAF),
+        social_care=_known(form.get("social_care") or "", SOCIAL_CARE),
+        disability=_known(form.get("disability") or "", DISABILITY),
+        consent=_known(form.get("consent") or "", CONSENT),
+        current_level=_known(form.get("current_level") or "", CURRENT_LEVEL),
         note=(form.get("note") or "")[: MAX_NOTE * 2],
         q=(form.get("q") or "")[:MAX_QUERY],
         add=add if add and catalogue.has_indicator(add) else None,

@@ -5,7 +5,8 @@ POST /adviser/        save every field, apply the button used (add, remove, sear
                       a redirect back for a plain form, the changed parts as JSON for the script
 POST /adviser/search  live search results as JSON for what is typed (a POST, so what the caller said
                       stays out of addresses and access logs)
-POST /adviser/new     forget this call
+POST /adviser/new     start a new call (the old one can be brought back until the new one changes)
+POST /adviser/undo    bring back the call "New call" cleared
 """
 from __future__ import annotations
 
@@ -30,7 +31,12 @@ def _context(screen: call.Screen) -> dict:
                 callers=forms.CALLERS, cafs=forms.CAF, local_time=screen.decision.contact_time.astimezone(tz),
                 immediate_items=_immediate_items(state), caller_items=_items(forms.CALLERS, state["caller"]),
                 caf_items=_items(forms.CAF, state["caf"]),
-                title="Call screen")
+                social_care_items=_items(forms.SOCIAL_CARE, state["social_care"]),
+                disability_items=_items(forms.DISABILITY, state["disability"]),
+                consent_items=_items(forms.CONSENT, state["consent"]),
+                current_level_items=[{"value": "", "text": "Not known"}]
+                + [{**i, "selected": i.pop("checked")} for i in _items(forms.CURRENT_LEVEL, state["current_level"])],
+                can_undo=call.can_undo(), title="Call screen")
 
 
 def _screen(state: dict) -> call.Screen:
@@ -55,12 +61,14 @@ def screen():
 def update():
     state = call.apply(forms.read(request.form))
     if request.headers.get(FETCH_HEADER) != "fetch":
-        anchor = "#app-search" if request.form.get("action") == "search" or request.form.get("add") else ""
+        # land where the adviser was: the error summary if something is wrong, else the search after one
+        searched = request.form.get("action") == "search" or request.form.get("add")
+        anchor = "#app-errors" if _screen(state).errors else "#app-search" if searched else ""
         return redirect(url_for("adviser.screen") + anchor, code=303)
     context = _context(_screen(state))
     s = context["s"]
     parts = {name: render_template(f"adviser/_{name}.html", **context)
-             for name in ("errors", "put_through", "chosen", "decision")}
+             for name in ("errors", "put_through", "route_bar", "chosen", "decision")}
     return jsonify({
         "rev": s.state["rev"],
         "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
@@ -90,6 +98,13 @@ def new_call():
     return redirect(url_for("adviser.screen"), code=303)
 
 
+@bp.post("/undo")
+@public
+def undo_new_call():
+    call.undo()
+    return redirect(url_for("adviser.screen"), code=303)
+
+
 def _immediate_items(state: dict) -> list[dict]:
     catalogue = load_catalogue()
     items = []
@@ -107,6 +122,9 @@ def _items(choices, current: str) -> list[dict]:
 
 def _status(s: call.Screen) -> str:
     d = s.decision
+    to = f"{d.route.team}, {d.route.phone}" if d.route.phone else d.route.team
     if s.immediate:
-        return f"Put the call through now: {d.route.team}" + (f", {d.route.phone}." if d.route.phone else ".")
-    return f"Level: {d.level_name}. Route: {d.route.team}" + (f", {d.route.phone}." if d.route.phone else ".")
+        return f"Put the call through now: {to}."
+    if not s.has_route:
+        return "No concerns chosen yet: no route."
+    return f"Level: {d.level_name}. Put through to {to}."

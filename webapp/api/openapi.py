@@ -6,13 +6,14 @@ from functools import cache
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, Decision, FieldError
+from pathway.search import SearchRequest
 
 REF = "#/components/schemas/{model}"
 
 
 def _schemas() -> dict:
     schemas: dict = {}
-    for model in (Case, Decision, FieldError):
+    for model in (Case, Decision, FieldError, SearchRequest):
         schema = model.model_json_schema(ref_template=REF)
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
@@ -34,6 +35,14 @@ def _schemas() -> dict:
             "age_band": {"type": ["string", "null"]}, "hint": {"type": ["string", "null"]},
             "same_words_as": {"type": "array", "items": {"type": "string"}},
             "keywords": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    schemas["SearchHit"] = {
+        "type": "object", "required": ["id", "text", "level", "immediate", "score"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string"}, "text": {"type": "string"}, "level": {"type": "string"},
+            "immediate": {"type": "boolean"}, "score": {"type": "number"},
         },
     }
     return schemas
@@ -60,6 +69,20 @@ def openapi_document() -> dict:
                 "responses": {
                     "200": {"description": "The decision", **_json("Decision")},
                     "422": {"description": "The case was refused; each error names its field", **_json("Errors")},
+                    "413": {"description": "The body is too large"},
+                },
+            }},
+            "/api/v1/search": {"post": {
+                "summary": "Find indicators for what a caller said, best first",
+                "description": "The same search as the call screen and `pathway search`: callers' words, typos "
+                               "and stems; only indicators the child's age admits. The words are sent in the "
+                               "body, never the address, and are not logged.",
+                "requestBody": {"required": True, **_json("SearchRequest")},
+                "responses": {
+                    "200": {"description": "Hits, best first (empty when nothing matches)", "content": {
+                        "application/json": {"schema": {"type": "array",
+                                                        "items": {"$ref": REF.format(model="SearchHit")}}}}},
+                    "422": {"description": "The request was refused; each error names its field", **_json("Errors")},
                     "413": {"description": "The body is too large"},
                 },
             }},

@@ -1,4 +1,4 @@
-"""POST /assess, GET /indicators, GET /openapi.json.
+"""POST /assess, POST /search, GET /indicators, GET /openapi.json.
 
 Every refusal is 422 {"errors": [{"field", "message"}]} naming the field, never a stack trace.
 Cases are not logged: they describe a child.
@@ -9,6 +9,7 @@ from flask import current_app, jsonify, request
 
 from pathway.cli import indicator_rows
 from pathway.models import CaseError, Case, FieldError
+from pathway.search import SearchRequest
 from rules import RulesError, evaluate
 from webapp.access import public
 from webapp.api import bp
@@ -33,6 +34,20 @@ def assess():
         current_app.logger.exception("rules failed for an API case")
         return _refuse([FieldError(field="(server)", message="internal error in the rules; please report it")], 500)
     return current_app.response_class(decision.model_dump_json(), mimetype="application/json")
+
+
+@bp.post("/search")
+@public
+def search():
+    """What a caller said -> indicators, best first (a POST: the words stay out of addresses and logs)."""
+    body = request.get_data(cache=False)
+    if not body.strip():
+        return _refuse([FieldError(field="(body)", message='send {"words": "..."} as a JSON object')])
+    try:
+        rows = SearchRequest.parse(body).run()
+    except CaseError as exc:
+        return _refuse(exc.errors)
+    return jsonify(rows)
 
 
 @bp.get("/indicators")

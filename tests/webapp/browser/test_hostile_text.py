@@ -120,6 +120,8 @@ def test_hostile_text_never_runs_in_the_browser(browser, hostile_server):
     adviser = Watched(browser, hostile_server)
     a = adviser.page
     a.goto("/adviser/")
+    a.locator('input[value="immediate.trafficking_victim"]').check()  # a concern: the summary shows
+    expect(a.locator("#app-summary")).to_be_visible()
     a.locator("#note").fill(HOSTILE)       # the script posts it and puts the answer in with innerHTML
     expect(a.locator("#app-summary")).to_have_value(re.compile(re.escape(HOSTILE)))
     a.locator("#q").fill(HOSTILE)

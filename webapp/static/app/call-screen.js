@@ -1,6 +1,7 @@
 // The adviser's call screen (webapp/templates/adviser/call.html), improved with JavaScript:
 // live search as a combobox (type, arrows to move, Enter to add, Escape to close), the decision
-// updated in place after every change, and a Copy button for the call summary.
+// updated in place after every change (a wrong answer moves the focus to the error summary), a
+// key to come back to the search (/), and a Copy button for the call summary.
 // Without this file the same form works by plain POSTs; every answer is saved on the server.
 
 const form = document.getElementById('app-call-form')
@@ -10,6 +11,7 @@ function callScreen (form) {
   const input = form.querySelector('#q')
   const list = document.getElementById('app-search-options')
   const count = document.getElementById('app-search-count')
+  const none = document.getElementById('app-search-none')
   const status = document.getElementById('app-status')
   const years = form.querySelector('#age_years')
   const months = form.querySelector('#age_months')
@@ -18,8 +20,10 @@ function callScreen (form) {
     errors: document.getElementById('app-errors'),
     put_through: document.getElementById('app-put-through'),
     chosen: document.getElementById('app-chosen'),
-    decision: document.getElementById('app-decision')
+    decision: document.getElementById('app-decision'),
+    route_bar: document.getElementById('app-route-bar')
   }
+  let errorsShown = errorKey([...document.querySelectorAll('#app-errors .govuk-error-summary__list a')].map((a) => a.textContent))
   let hits = []
   let active = -1
   let searchSeq = 0
@@ -35,7 +39,8 @@ function callScreen (form) {
   input.setAttribute('aria-controls', list.id)
   document.getElementById('q-hint').textContent =
     'What the caller says, like ‘bruises’ or ‘not at school’. Results appear as you type: ' +
-    'up and down arrows to move, Enter to add the highlighted concern, Escape to close.'
+    'up and down arrows to move, Enter to add the highlighted concern, Escape to close. ' +
+    'From anywhere on this screen, press / to come back here.'
 
   function noJsResults () {
     const old = document.getElementById('app-results')
@@ -48,6 +53,7 @@ function callScreen (form) {
     if (searchAbort) searchAbort.abort()
     if (!q.trim()) {
       close()
+      showNone('')
       return
     }
     searchAbort = new AbortController()
@@ -84,6 +90,14 @@ function callScreen (form) {
     tag.className = 'govuk-tag govuk-tag--grey app-level-tag'
     tag.textContent = hit.immediate ? 'Immediate' : hit.level_label
     li.append(tag)
+    if (hit.twin_of) { // the best match's twin at another level: the same words as the page's twin note
+      li.classList.add('app-search__option--twin')
+      const note = document.createElement('span')
+      note.className = 'app-twin govuk-body-s'
+      note.textContent = 'Twin of the first result, at another level.' +
+        (hit.tells_apart ? ` What tells them apart: ${hit.tells_apart}` : '')
+      li.append(document.createElement('br'), note)
+    }
     li.addEventListener('mousedown', (event) => event.preventDefault()) // keep focus in the box
     li.addEventListener('click', () => add(hit.id))
     return li
@@ -99,6 +113,12 @@ function callScreen (form) {
     count.textContent = hits.length
       ? `${hits.length} ${hits.length === 1 ? 'concern' : 'concerns'} found. First: ${hits[0].text}. Enter adds it.`
       : 'No concerns found. Try other words.'
+    showNone(hits.length ? '' : input.value)
+  }
+
+  function showNone (q) { // "No concerns found" on the screen, not only for a screen reader
+    none.textContent = q ? `No concerns found for ‘${q.trim()}’. Try other words, or fewer.` : ''
+    none.hidden = !q
   }
 
   function select (index, announce = true) {
@@ -123,6 +143,7 @@ function callScreen (form) {
   function add (id) {
     input.value = ''
     close()
+    showNone('')
     noJsResults()
     input.focus()
     const question = form.querySelector(`input[name="immediate"][value="${CSS.escape(id)}"]`)
@@ -192,11 +213,20 @@ function callScreen (form) {
 
   function render (data) {
     const focused = document.activeElement
+    const summaryHadFocus = focused && focused.matches('.govuk-error-summary')
     const removeIndex = parts.chosen.contains(focused) ? [...parts.chosen.querySelectorAll('[data-app-remove]')].indexOf(focused) : -1
     for (const [name, html] of Object.entries(data.parts)) parts[name].innerHTML = html
     inlineErrors(data.errors)
     document.title = (data.errors.length ? 'Error: ' : '') + document.title.replace(/^Error: /, '')
     showCopy()
+    const key = errorKey(data.errors.map((e) => e.message))
+    const summary = parts.errors.querySelector('.govuk-error-summary')
+    if (summary && summaryHadFocus) summary.focus({ preventScroll: true }) // the same summary, redrawn
+    if (summary && key !== errorsShown) { // as GOV.UK's pattern: a new problem takes the focus to the summary
+      summary.focus()
+      summary.scrollIntoView({ block: 'start' })
+    }
+    errorsShown = key
     if (removeIndex >= 0) { // focus stays in the list after a removal, else goes back to the search box
       const buttons = parts.chosen.querySelectorAll('[data-app-remove]')
       const next = buttons[Math.min(removeIndex, buttons.length - 1)]
@@ -271,6 +301,26 @@ function callScreen (form) {
     }
   })
 
+  // --- "/" from anywhere on the screen (not while typing in a field) comes back to the search
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+    const target = event.target
+    if (target.closest && target.closest('input[type="text"], textarea, select, [contenteditable]')) return
+    event.preventDefault()
+    input.focus()
+    input.select()
+  })
+
+  // --- "New call" first saves what is on the screen (a note still being typed), so Undo brings it all back
+  const newCall = document.getElementById('app-new-call')
+  if (newCall) {
+    newCall.form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      clearTimeout(noteTimer)
+      send().finally(() => newCall.form.submit())
+    }, { once: true })
+  }
+
   // --- copy the call summary
   function showCopy () {
     const button = document.getElementById('app-copy')
@@ -289,4 +339,8 @@ function callScreen (form) {
     copied.textContent = 'Copied.'
   })
   showCopy()
+}
+
+function errorKey (messages) {
+  return messages.join('\n')
 }

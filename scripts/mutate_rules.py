@@ -1,0 +1,144 @@
+"""Mutation testing of the rules' conditions, which mutmut cannot reach.
+
+mutmut 3 leaves decorated functions alone, and every rule here is a function decorated with
+durable-rules' `when_all(...)`: its condition is the decorator's argument. This script mutates
+each comparison in those conditions (and in the module-level condition parts of
+rules/guidance.py) one at a time: == and != swapped, a boundary moved (>= to >, <= to <, and
+back), True and False swapped, & and | swapped. The rule tests then run against a copy of the
+project holding the mutated file; a mutant no test notices "survives".
+
+    .venv/bin/python scripts/mutate_rules.py [--limit N]
+
+Writes docs/figures/rule-condition-mutants.json and prints one line per mutant.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = ["rules/needs.py", "rules/guidance.py"]
+# the tests most likely to notice a wrong rule in each file first (pytest -x stops at the first failure)
+TESTS = {
+    "rules/needs.py": ["tests/rules/test_levels.py", "tests/rules/test_crosswalks.py", "tests/rules/test_child_in_need.py",
+                       "tests/rules/test_combination.py", "tests/rules/test_age_bands.py", "tests/rules/test_properties.py"],
+    "rules/guidance.py": ["tests/rules/test_open_case.py", "tests/rules/test_routing.py", "tests/rules/test_guidance_rules.py",
+                          "tests/rules/test_guidance_oracle.py", "tests/rules/test_properties.py"],
+}
+SWAP = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.GtE: ast.Gt, ast.Gt: ast.GtE, ast.LtE: ast.Lt, ast.Lt: ast.LtE}
+
+
+def _in_conditions(tree: ast.Module) -> list[tuple[str, ast.AST]]:
+    """(rule name, expression) for each rule condition: the when_all(...) arguments (named by the
+    decorated function), and module-level assignments of `m.` expressions (guidance.py's
+    DECISION, IN_HOURS, ...: named by the constant)."""
+    roots: list[tuple[str, ast.AST]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            for deco in node.decorator_list:
+                if isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "when_all":
+                    roots += [(node.name, arg) for arg in deco.args]
+    for node in ast.walk(tree):   # when_all(...)(action) in a loop: the per-level rules
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and getattr(node.func.func, "id", "") == "when_all":
+            roots += [("level_<level>", arg) for arg in node.func.args]
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and "m." in ast.unparse(node.value):
+            roots.append((ast.unparse(node.targets[0]), node.value))
+    return roots
+
+
+def mutants(source: str):
+    """(description, mutated source) for each single change to a rule condition."""
+    tree = ast.parse(source)
+    for n in range(len(_sites(tree))):
+        tree = ast.parse(source)   # fresh each time; find the same site by position
+        rule, kind, node = _sites(tree)[n]
+        before = ast.unparse(node)
+        if kind == "op":
+            node.ops = [SWAP[type(node.ops[0])]()]
+        elif kind == "bool":
+            node.value = not node.value
+        else:
+            node.op = ast.BitOr() if isinstance(node.op, ast.BitAnd) else ast.BitAnd()
+        yield f"{rule}: {before} -> {ast.unparse(node)}", ast.unparse(tree)
+
+
+def _sites(tree):
+    """(rule, kind, node) for every place a condition can be mutated, in a stable order."""
+    out = []
+    for rule, root in _in_conditions(tree):
+        for node in ast.walk(root):
+            if isinstance(node, ast.Compare) and type(node.ops[0]) in SWAP:
+                out.append((rule, "op", node))
+            if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+                out.append((rule, "bool", node))
+            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+                out.append((rule, "andor", node))
+    return out
+
+
+def run_tests(copy: Path, rel: str) -> bool:
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS[rel]]
+    return subprocess.run(cmd, cwd=copy, capture_output=True, timeout=900).returncode == 0
+
+
+def _copy(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv*", "node_modules", "mutants", ".git", "instance",
+                                                              "test-artifacts", "benchmark-results"))
+    return dest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=0, help="stop after this many mutants (0: all)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    work = [(rel, what, mutated) for rel in FILES
+            for what, mutated in mutants((ROOT / rel).read_text(encoding="utf-8"))]
+    if args.limit:
+        work = work[:args.limit]
+    with tempfile.TemporaryDirectory() as tmp:
+        copies = [_copy(Path(tmp) / f"project{i}") for i in range(args.workers)]
+        if not all(run_tests(copies[0], rel) for rel in FILES):
+            print("the rule tests fail on the unmutated rules: fix that first")
+            return 2
+        free: queue.Queue = queue.Queue()
+        for c in copies:
+            free.put(c)
+
+        def one(item):
+            rel, what, mutated = item
+            copy = free.get()
+            try:
+                (copy / rel).write_text(mutated, encoding="utf-8")
+                try:
+                    killed = not run_tests(copy, rel)
+                except subprocess.TimeoutExpired:
+                    killed = True   # a run that hangs is noticed, though not by an assertion
+                (copy / rel).write_text((ROOT / rel).read_text(encoding="utf-8"), encoding="utf-8")
+            finally:
+                free.put(copy)
+            print(f"{'killed  ' if killed else 'SURVIVED'} {rel} {what}", flush=True)
+            return {"file": rel, "mutant": what, "killed": killed}
+
+        with ThreadPoolExecutor(args.workers) as pool:
+            results = list(pool.map(one, work))
+    survived = [r for r in results if not r["killed"]]
+    out = ROOT / "docs" / "figures" / "rule-condition-mutants.json"
+    out.write_text(json.dumps({"date": date.today().isoformat(), "command": "python scripts/mutate_rules.py",
+                               "mutants": len(results), "survived": len(survived), "results": results}, indent=1) + "\n")
+    print(f"{len(results)} mutants, {len(survived)} survived")
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
