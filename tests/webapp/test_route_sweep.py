@@ -29,7 +29,7 @@ from tests.conftest import make_case
 from tests.webapp.conftest import ALWAYS_OPEN
 from tests.webapp.test_practice_library import NEW, TICKS
 from pathway.catalogue import DATA_FILE
-from webapp import access, create_app, db, security
+from webapp import access, create_app, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
