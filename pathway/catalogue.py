@@ -71,6 +71,66 @@ class AgeBand(_Strict):
         return self.contains(age_in_months)
 
 
+class MeaningfulAge(_Strict):
+    """Indicators whose words mean nothing for a younger child (this project's reading: the
+    document gives no age). The document's own age bands stay in AgeBand; this is the floor below
+    which a child is neither offered the indicator nor may be given it."""
+
+    id: str
+    label: str
+    min_months: int
+    why: str
+    indicators: list[str]
+    interpretation: Literal[True] = True
+
+    def admits(self, unborn: bool, age_in_months: Optional[int]) -> bool:
+        if unborn:
+            return False
+        return age_in_months is None or age_in_months >= self.min_months
+
+
+class OfferFilter(_Strict):
+    """Assessments and services of a level that do not fit a child's age, with the reason
+    (this project's reading): the result lists them apart, never hides the whole list."""
+
+    id: str
+    contains: list[str]
+    min_months: Optional[int] = None
+    max_months: Optional[int] = None
+    disabled_only: bool = False
+    why: str
+    interpretation: Literal[True] = True
+
+    def matches(self, item: str) -> bool:
+        return any(c.lower() in item.lower() for c in self.contains)
+
+    def fits(self, unborn: bool, age_in_months: Optional[int], disability: Optional[str] = None) -> bool:
+        if self.disabled_only and disability in ("none",):
+            return False
+        if unborn:
+            return self.min_months is None and not self.disabled_only
+        if age_in_months is None:
+            return True
+        return (self.min_months is None or age_in_months >= self.min_months) and \
+            (self.max_months is None or age_in_months <= self.max_months)
+
+
+class OfferForNeeds(_Strict):
+    """Assessments and services that answer needs the practitioner chose: listed first for the
+    child, with the needs that brought them up (this project's reading, by the needs' words)."""
+
+    id: str
+    contains: list[str]          # items whose text holds any of these
+    needs_mention: list[str]     # chosen needs whose words hold any of these
+    interpretation: Literal[True] = True
+
+    def matches(self, item: str) -> bool:
+        return any(c.lower() in item.lower() for c in self.contains)
+
+    def needs(self, chosen: list["Indicator"]) -> list["Indicator"]:
+        return [i for i in chosen if any(w.lower() in i.text.lower() for w in self.needs_mention)]
+
+
 class Indicator(_Strict):
     id: str
     text: str
@@ -209,6 +269,9 @@ class Catalogue(_Strict):
     crosswalks: list[Crosswalk]
     assumptions: dict[str, Assumption]
     indicators: list[Indicator]
+    meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
+    offer_filters: list[OfferFilter] = Field(default_factory=list)
+    offer_for_needs: list[OfferForNeeds] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -245,6 +308,10 @@ class Catalogue(_Strict):
         for band in self.age.care_leaver_bands:
             if band not in bands:
                 raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")
+        for floor in self.meaningful_ages:
+            for iid in floor.indicators:
+                if iid not in known:
+                    raise ValueError(f"meaningful_ages.{floor.id}: unknown {iid!r}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
         for key in ("indicators", "with_substantial_lifelong_disability", "states_substantial_lifelong_disability"):
@@ -262,6 +329,22 @@ class Catalogue(_Strict):
 
     def band(self, band_id: str) -> AgeBand:
         return self._bands[band_id]
+
+    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int],
+               parent_age_in_months: Optional[int] = None) -> bool:
+        """Whether a case with this child (and parent) may have this indicator: the one answer every
+        part uses (the contract's checks, the journey's pages, the call screen and its search). The
+        indicator's own age band (the document's words) and the age below which its words mean nothing
+        (`meaningful_ages`, this tool's reading) must both admit the child."""
+        ind = self.indicator(indicator) if isinstance(indicator, str) else indicator
+        if ind.age_band and not self.band(ind.age_band).admits(unborn, age_in_months, parent_age_in_months):
+            return False
+        floor = self.floor(ind)
+        return floor is None or floor.admits(unborn, age_in_months)
+
+    def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:
+        """The age below which the indicator's words mean nothing, if the catalogue gives one."""
+        return self._floors.get(indicator if isinstance(indicator, str) else indicator.id)
 
     def level(self, level: Level | str) -> LevelInfo:
         return self.levels[Level(level).rank - 1]
@@ -304,6 +387,7 @@ class Catalogue(_Strict):
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_bands", {b.id: b for b in self.age_bands})
         object.__setattr__(self, "_contacts", {c.id: c for c in self.contacts})
+        object.__setattr__(self, "_floors", {i: f for f in self.meaningful_ages for i in f.indicators})
 
 
 TwinLink.model_rebuild()

@@ -19,11 +19,13 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             errors.append(FieldError(field=field, message=f"unknown indicator {indicator_id!r}"))
             continue
         indicator = catalogue.indicator(indicator_id)
-        if indicator.age_band:
-            band = catalogue.band(indicator.age_band)
-            if not band.admits(case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+        if not catalogue.admits(indicator, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+            band = catalogue.band(indicator.age_band) if indicator.age_band else None
+            if band and not band.admits(case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
                 errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case)))
-                continue
+            else:
+                errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
+            continue
         chosen[indicator_id] = indicator
     errors += _age_scope(case, chosen, catalogue)
     errors += _contradictions(case, chosen, catalogue)
@@ -40,6 +42,12 @@ def _out_of_band(indicator_id: str, band, case: Case) -> str:
                 f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years")
     return (f"{indicator_id!r} applies only to a child {band.label} "
             f"(band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}")
+
+
+def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
+    floor = catalogue.floor(indicator_id)
+    return (f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
+            f"this tool's reading: {floor.why}); this child is {case.child.describe()}")
 
 
 def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:

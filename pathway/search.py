@@ -313,8 +313,7 @@ class SearchIndex:
         return any(stem(w) == target_stem for w in self._completions(prefix))
 
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
-        band = self.entries[n].indicator.age_band
-        return band is None or self.catalogue.band(band).admits(unborn, age_in_months)
+        return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
 
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -79,6 +79,8 @@ class OfficeHours:
 
     def describe(self) -> str:
         days = sorted(self.weekdays)
+        if not days:   # never open (a setting tests use for out of hours): say so rather than fail
+            return "never (no opening days set)"
         if days == list(range(days[0], days[-1] + 1)) and len(days) > 1:
             span = f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
         else:

@@ -34,6 +34,10 @@ if [ -x scripts/copy_assets.sh ]; then
   scripts/copy_assets.sh
 fi
 
+if [ -x scripts/setup_pdf_system.sh ]; then
+  echo "== pango for the referral PDF (scripts/setup_pdf_system.sh)"
+  scripts/setup_pdf_system.sh
+fi
 if [ "$MODE" = test ] && [ -x scripts/setup_test_system.sh ]; then
   echo "== system packages for the browser tests (scripts/setup_test_system.sh)"
   scripts/setup_test_system.sh

@@ -1,12 +1,14 @@
 """The tables (SQLAlchemy Core). The Alembic revisions create them; this is for queries.
 
-Our own MetaData, separate from webapp.db's, so both can live in one database.
+One MetaData for every table of the database, the web app's sessions and practice tables too:
+Alembic's revisions create them all, and a test compares them with these definitions.
 Times are stored as timezone-aware UTC. Answers and decisions are stored as the exact JSON text
 the contract defines, so what was saved is what is shown years later.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text)
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
 
 from store.roles import ROLES  # noqa: F401  (re-exported)
 
@@ -109,4 +111,77 @@ oidc_identities = Table(
     Column("issuer", String(255), primary_key=True),
     Column("subject", String(255), primary_key=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False, unique=True),
+)
+
+
+# --- the web app's own tables: server-side sessions and practice mode (webapp/sessions.py,
+# webapp/practice/store.py). Revision 0004 creates them; nothing else does.
+web_sessions = Table(
+    "web_sessions", metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the cookie's token, never the token
+    Column("data", Text, nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+practice_scenarios = Table(
+    "practice_scenarios", metadata,
+    Column("id", String(80), primary_key=True),
+    Column("yaml", Text, nullable=False),  # one scenario, as dump_scenarios writes it
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every save of a library scenario, kept: who, when, how, and the YAML as saved.
+practice_scenario_versions = Table(
+    "practice_scenario_versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scenario_id", String(80), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("author", String(64), nullable=False),   # the trainer's username
+    Column("how", String(16), nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("yaml", Text, nullable=False),
+    UniqueConstraint("scenario_id", "version"),
+)
+
+practice_sessions = Table(
+    "practice_sessions", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("trainer_key", String(64), nullable=False),  # sha256 of the trainer's token
+    Column("scenario_ids", Text, nullable=False),  # JSON list, in the trainer's order
+    Column("scenarios_yaml", Text, nullable=False),  # the scenarios as they were at the start
+    Column("ended", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+practice_trainees = Table(
+    "practice_trainees", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(16), ForeignKey("practice_sessions.code", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(40), nullable=False),
+)
+
+practice_answers = Table(
+    "practice_answers", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("trainee_id", Integer, ForeignKey("practice_trainees.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("scenario_id", String(80), nullable=False),
+    Column("level", String(20), nullable=False),
+    Column("indicators", Text, nullable=False),  # JSON list
+    UniqueConstraint("trainee_id", "scenario_id"),
+)
+
+
+# A session's results, kept after the session itself is deleted (SESSION_DAYS), so a partnership
+# can follow agreement over a programme of training. Counts only: no display names, no answers.
+practice_results = Table(
+    "practice_results", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("cohort", String(80), nullable=True, index=True),   # the trainer's label, e.g. "DSL course spring 2027"
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("scenarios", Integer, nullable=False),
+    Column("trainees", Integer, nullable=True),
+    Column("answers", Integer, nullable=True),
+    Column("agree", Integer, nullable=True),
+    Column("kappa", Float, nullable=True),
 )

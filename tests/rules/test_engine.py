@@ -28,7 +28,7 @@ engine.register(FAULTY, _define_faulty)  # once per process; register() is idemp
 
 
 def _random_case(rng, catalogue, size=15):
-    pool = [i.id for i in catalogue.indicators if not i.age_band]
+    pool = [i.id for i in catalogue.indicators if not i.age_band and catalogue.admits(i, False, 0)]
     return make_case(rng.sample(pool, size), caf=rng.choice(["none", "open_improving", "open_not_improving"]))
 
 

@@ -14,9 +14,10 @@ from tests.rules.oracle import effective_disability, oracle_level, oracle_route,
 from tests.conftest import make_case
 
 CATALOGUE = load_catalogue()
-UNBANDED = sorted(i.id for i in CATALOGUE.indicators if not i.age_band)
-IMMEDIATE = sorted(i.id for i in CATALOGUE.indicators if i.immediate and not i.age_band)
-BANDED = sorted(i.id for i in CATALOGUE.indicators if i.age_band)
+# "unbanded": any child may have them, whatever the age (Catalogue.admits decides)
+UNBANDED = sorted(i.id for i in CATALOGUE.indicators if CATALOGUE.admits(i, False, 0) and CATALOGUE.admits(i, False, 300))
+IMMEDIATE = sorted(i.id for i in CATALOGUE.indicators if i.immediate and i.id in UNBANDED)
+BANDED = sorted(i.id for i in CATALOGUE.indicators if i.id not in UNBANDED)
 
 contexts = st.fixed_dictionaries({}, optional={
     "caf": st.sampled_from(["none", "open_improving", "open_not_improving"]),
@@ -91,10 +92,11 @@ def test_no_indicators_is_universal_unless_the_context_alone_decides(context):
 @FAST
 @given(st.sampled_from(BANDED), st.integers(0, 25), st.integers(0, 11), st.booleans())
 def test_an_out_of_band_age_is_always_refused(indicator, years, months, unborn):
-    band = CATALOGUE.band(CATALOGUE.indicator(indicator).age_band)
     age_in_months = None if unborn else years * 12 + months
     case = make_case([indicator], unborn=True) if unborn else make_case([indicator], age_years=years, age_months=months)
-    if band.admits(unborn, age_in_months):
+    in_scope = unborn or years <= CATALOGUE.age.max_years \
+        or CATALOGUE.indicator(indicator).age_band in CATALOGUE.age.care_leaver_bands
+    if CATALOGUE.admits(indicator, unborn, age_in_months) and in_scope:
         evaluate(case)
     else:
         with pytest.raises(CaseError):

@@ -4,7 +4,8 @@ from sqlalchemy import inspect, text
 from store.db import connect
 
 TABLES = {"users", "store_sessions", "assessments", "overrides", "override_reviews", "audit_log", "deletion_permits",
-          "alembic_version"}
+          "alembic_version", "sign_in_throttle", "oidc_identities", "web_sessions", "practice_scenarios",
+          "practice_scenario_versions", "practice_sessions", "practice_trainees", "practice_answers", "practice_results"}
 
 
 def head() -> str:

@@ -34,7 +34,8 @@ def no_exception_logged(caplog) -> bool:
 # --- finding 6 ------------------------------------------------------------------------------------
 
 def test_an_unknown_id_beside_a_valid_one_on_safety_is_a_form_error(client, quiet):
-    r = client.post("/safety", data={"immediate": ["immediate.unexplained_bruising_under_2", "immediate.nope"]})
+    r = client.post("/safety", data={"immediate": ["immediate.unexplained_bruising_under_2", "immediate.nope"]},
+                    follow_redirects=True)   # a refused form comes back by GET (post/redirect/get)
     assert r.status_code == 200 and "Select from the list" in text(r) and no_exception_logged(quiet)
 
 

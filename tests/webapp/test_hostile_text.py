@@ -177,7 +177,7 @@ def test_sign_in_username_and_child_age_are_given_back_escaped(client):
     assert response.status_code == 200
     shown_escaped(response)
     client.post("/safety", data={"immediate": "none"})
-    response = client.post("/child", data={**CHILD, "age_years": HOSTILE, "age_months": HOSTILE})
+    response = client.post("/child", data={**CHILD, "age_years": HOSTILE, "age_months": HOSTILE}, follow_redirects=True)
     assert response.status_code == 200 and "There is a problem" in response.get_data(as_text=True)
     shown_escaped(response)
 
@@ -205,3 +205,10 @@ def test_api_refusals_naming_hostile_input_are_json_not_html(client):
     assert response.status_code == 422 and response.mimetype == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.get_json()["errors"][0]["field"].startswith("indicators")
+
+
+def test_the_practitioner_note_is_escaped_on_the_result_and_the_referral(client):
+    client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
+    assert client.post("/note", data={"note": HOSTILE}).status_code == 303
+    shown_escaped(client.get("/result"))
+    shown_escaped(client.get("/referral"))

@@ -29,7 +29,8 @@ def test_additional_result_has_level_reasons_actions_and_contacts(client):
     info = load_catalogue().level("additional")
     for action in info.actions:
         assert action in words
-    assert "Who to contact now" in words and "Ring now" in words
+    assert "Who to contact" in words and "Contact first" in words
+    assert "Ring now" not in words   # "Ring now" only for a contact to ring now (Protection)
     assert "Ruleset fsp-2014" in words
 
 
@@ -46,8 +47,8 @@ def test_step_up_guidance_when_supported_at_a_lower_level(client):
                       {"health": ["additional.dental_decay_not_accessing"]})
     words = text(r)
     assert "Stepping up" in words
-    assert load_catalogue().guidance["step_up"]["text"] in words
-    assert words.count(load_catalogue().guidance["step_up"]["text"]) == 1  # not repeated under Guidance
+    assert load_catalogue().guidance["step_up"].text in words
+    assert words.count(load_catalogue().guidance["step_up"].text) == 1  # not repeated under Guidance
 
 
 def test_no_needs_is_universal(client):
@@ -61,10 +62,12 @@ def test_immediate_indicator_goes_straight_to_ring_now(client):
     r = client.get("/result")
     words = text(r)
     assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
-    panel = re.search(r'class="govuk-panel__body">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
-    assert '<a class="app-panel-phone" href="tel:01158764800">0115 876 4800</a>' in panel
+    assert "govuk-panel" not in r.get_data(as_text=True)   # the panel is for neutral outcomes only
+    warning = re.search(r'class="govuk-warning-text app-ring-now">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
+    assert 'href="tel:01158764800">0115 876 4800</a>' in warning
     assert "0115 876 4800" in words
-    assert "confirm the referral in writing within 24 hours" in words
+    assert "Confirm the referral in writing within 24 hours" in words
+    assert "You are a professional referrer" not in words   # the guidance's words, not said again
 
 
 def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
@@ -75,18 +78,19 @@ def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
     words = text(client.get("/result"))
     assert "Ring Emergency Duty Team now" in words
     assert "0115 876 1000" in words
-    assert "outside office hours" in words
+    assert "Day services are closed" in words
 
 
 def test_immediate_unborn_concern_is_assessed_as_unborn(client):
     client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm"]})
     r = client.get("/result")
-    assert r.status_code == 200 and "Refer to Social Care on" in text(r)
+    assert r.status_code == 200 and "Refer to Social Care now on" in text(r)
 
 
 def test_unborn_with_born_child_concern_is_refused_with_a_reason(client):
     r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm",
-                                                   "immediate.unexplained_bruising_under_2"]})
+                                                   "immediate.unexplained_bruising_under_2"]},
+                    follow_redirects=True)
     assert r.status_code == 200
     assert "choose the concerns for one child" in text(r)
 
@@ -128,9 +132,9 @@ def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
     walk_needs(client, {next(p.id for p in __import__("webapp.journey.pages", fromlist=["x"]).needs_pages()
                              if protection.id in p.indicator_ids()): [protection.id]})
     words = text(client.get("/result"))
-    assert "Protection The level of support" in words
+    assert "This is a Protection concern: refer to Social Care now on" in words
     assert "Secondary worker for the disabled child" in words or "sibling group" in words
-    assert "You are a professional referrer: confirm the referral in writing" in words  # caller=professional
+    assert "Confirm the referral in writing within 24 hours" in words  # caller=professional, said once
 
 
 def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch):
@@ -147,3 +151,62 @@ def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch
     words = text(r)
     assert "0115 876 4800" in words and "0115 876 1000" in words
     assert "Traceback" not in words and "boom" not in words
+
+
+def test_twins_in_the_same_words_and_level_are_one_line_of_a_reason(client):
+    """Young carers is listed at Additional under two dimensions: chosen twice, it is said once."""
+    r = _needs_result(client, CHILD, {"family_environment": ["additional.young_carers_family"],
+                                      "family_social_relationships": ["additional.young_carers_child"]})
+    words = text(r)
+    why = words[words.index("Why"):words.index("What to do next")]
+    assert why.count("Young carers (Additional)") == 1
+
+
+def test_the_written_referral_has_each_part_and_blank_lines_for_what_is_never_stored(app):
+    from tests.webapp.conftest import signed_in_client
+    client = signed_in_client(app, "pat", "practitioner", "Early Help North")
+    _needs_result(client, {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
+                  {"health": ["extensive.substantial_lifelong_disability_short_breaks"],
+                   "family_environment": ["additional.stress_factors_poor_housing"]})
+    client.post("/note", data={"note": "Seen at the surgery."})
+    plain = client.get("/referral.txt").get_data(as_text=True)
+    for line in ["Child's name: ____", "Date of birth: ____", "Address: ____",
+                 "Your role (from your account): practitioner, Early Help North", "Child's age: 8 years 2 months",
+                 "DECISION: Child in Need", "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT", "PARENTS AND CARERS",
+                 "FAMILY AND ENVIRONMENTAL FACTORS", "Stress factors", "REASONS", "WHAT TO DO NEXT", "CONTACTS",
+                 "Seen at the surgery."]:
+        assert line in plain, line
+    assert "- None recorded" in plain.split("PARENTS AND CARERS")[1].split("FAMILY AND")[0]
+    page = text(client.get("/referral"))
+    assert "Referral summary" in page and "Download as PDF" in page
+    pdf = client.get("/referral.pdf")
+    assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
+
+
+def test_what_would_change_the_level_is_on_the_result(client):
+    """Computed by the rules: with one Additional need a failing CAF changes nothing (the catalogue's
+    min_needs), with two it makes the case Extensive."""
+    one = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
+    assert "What would change the level" in one
+    assert "A CAF open and not improving outcomes would make" not in one
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional) this would be Universal" in one
+    two = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
+                                             "family_environment": ["additional.stress_factors_poor_housing"]}))
+    assert "A CAF open and not improving outcomes would make this Extensive" in two
+
+
+def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch):
+    import builtins
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    _needs_result(client, CHILD, {})
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    r = client.get("/referral.pdf")
+    monkeypatch.undo()
+    assert r.status_code == 503 and "The PDF cannot be made just now" in text(r)
+    assert client.get("/referral").status_code == 200

@@ -29,7 +29,7 @@ from tests.conftest import make_case
 from tests.webapp.conftest import ALWAYS_OPEN
 from tests.webapp.test_practice_library import NEW, TICKS
 from pathway.catalogue import DATA_FILE
-from webapp import access, create_app, db, security
+from webapp import access, create_app, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
@@ -139,7 +139,7 @@ def snapshot(app, web_sessions: bool = False) -> dict:
     """Every row of every table but the per-request bookkeeping of who is signed in, and (unless
     asked for) the server-side sessions: a refused visitor's own session may note where to return."""
     out = {}
-    for metadata in (store_metadata, db.metadata):
+    for metadata in (store_metadata,):   # one MetaData holds every table (store/models.py)
         with app.extensions["fsp_db"].connect() as conn:
             for table in metadata.sorted_tables:
                 if table.name == "web_sessions" and not web_sessions:

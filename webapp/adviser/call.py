@@ -66,9 +66,7 @@ def now() -> datetime:
 
 
 def admitted(indicator_id: str, age: forms.Age) -> bool:
-    catalogue = load_catalogue()
-    band = catalogue.indicator(indicator_id).age_band
-    return band is None or catalogue.band(band).admits(age.unborn, age.months)
+    return load_catalogue().admits(indicator_id, age.unborn, age.months)
 
 
 def apply(posted: Posted) -> dict:

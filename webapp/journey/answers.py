@@ -6,7 +6,7 @@ from flask import session
 from pathway.catalogue import load_catalogue
 from pathway.models import Case
 from webapp.sessions import require_readable
-from webapp.journey.forms import NOT_KNOWN
+from webapp.journey.forms import NOT_KNOWN, child_age
 from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
 
@@ -27,6 +27,7 @@ def put(**changes) -> None:
 
 def clear() -> None:
     session.pop("answers", None)
+    session.pop("note", None)
 
 
 def show_levels() -> bool:
@@ -43,8 +44,7 @@ def needs_chosen(answers: dict) -> list[str]:
 
 def set_child(child: dict) -> None:
     """Save the child's details, dropping needs the new age no longer offers (they were not asked)."""
-    unborn = child["born"] == "no"
-    months = None if unborn else child["age_years"] * 12 + (child["age_months"] or 0)
+    unborn, months = child_age(child)
     catalogue = load_catalogue()
     needs = {
         pid: [i for i in ids if admitted(catalogue.indicator(i), unborn, months)]
@@ -71,8 +71,35 @@ def full_case(answers: dict) -> Case:
         context["consent_to_early_help"] = c["consent"] == "yes"
     if c["current_level"] != NOT_KNOWN:
         context["current_level"] = c["current_level"]
+    for optional in ("open_to_social_care", "health_development_impaired_without_services"):
+        if c.get(optional) in ("yes", "no"):   # unanswered or not known: the rules' own assumption holds
+            context[optional] = c[optional] == "yes"
     return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers),
                        "context": context})
+
+
+def case(answers: dict) -> Case:
+    """The case the answers make: everything once every page is answered, else the ring-now case."""
+    return full_case(answers) if complete(answers) else immediate_case(answers)
+
+
+def note() -> str:
+    """The practitioner's own note: kept in the session only (never logged, never in a URL)."""
+    return session.get("note") or ""
+
+
+def set_note(text: str) -> None:
+    session["note"] = text
+
+
+def first_unanswered(answers: dict) -> str | None:
+    """The endpoint and page of the first question not yet answered, or None when complete."""
+    if not answers.get("immediate"):
+        return "safety"
+    if "child" not in answers:
+        return "child"
+    needs = answers.get("needs") or {}
+    return next((p.id for p in needs_pages() if p.id not in needs), None)
 
 
 def complete(answers: dict) -> bool:

@@ -9,11 +9,13 @@ import re
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
-from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import InputRequired, ValidationError
+from govuk_frontend_wtf.wtforms_widgets import GovTextArea
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
+from webapp.journey import twins
 from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
@@ -40,7 +42,10 @@ def choice_label(choice) -> str:
 
 def _hint(ind: Indicator, show_levels: bool) -> str | None:
     parts = []
-    if show_levels:
+    twin = twins.hint(ind)
+    if twin:  # same words elsewhere: the level and what tells them apart are always shown
+        parts.append(twin if twin.endswith(".") else twin + ".")
+    elif show_levels:
         parts.append(f"Level: {ind.level.label}.")
     if ind.age_band:
         parts.append(f"Only for a child {load_catalogue().band(ind.age_band).label}.")
@@ -81,6 +86,13 @@ class SafetyForm(FlaskForm):
         if NONE in field.data and len(field.data) > 1:
             raise ValidationError("Select ‘None of these’ only if none of the others apply")
         chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]
+        child = getattr(self, "child", None)
+        if child:  # the age is already recorded: a concern it does not admit is refused, never dropped
+            unborn, months = child_age(child)
+            for ind in chosen:
+                if not load_catalogue().admits(ind, unborn, months):
+                    raise ValidationError(f"‘{ind.text}’ does not fit the age you recorded "
+                                          f"({age_text(child)}): change the child's age first, or choose another concern")
         bands = {i.age_band for i in chosen}
         if "unborn" in bands and bands - {"unborn", None}:
             raise ValidationError("‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
@@ -123,6 +135,17 @@ class ChildForm(FlaskForm):
         validators=[InputRequired("Select whether the parents or carers have consented to early help")],
         widget=Radios(),
     )
+    open_to_social_care = RadioField(
+        "Is the child already open to Children's Social Care? (optional)",
+        choices=choices([("yes", "Yes, a social worker is allocated"), ("no", "No"), (NOT_KNOWN, "Not known")]),
+        validate_choice=False, widget=Radios(),   # optional: checked in validate()
+    )
+    health_development_impaired_without_services = RadioField(
+        "Is the child unlikely to achieve a reasonable standard of health or development without services? (optional)",
+        choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not sure")]),
+        validate_choice=False,
+        widget=Radios({"yes": "The Children Act 1989 test for a Child in Need (threshold document, p4)."}),
+    )
     current_level = RadioField(
         "What level is the child supported at now?", choices=_level_choices(),
         validators=[InputRequired("Select the level the child is supported at now")], widget=Radios(),
@@ -137,10 +160,22 @@ class ChildForm(FlaskForm):
         if (answer is not None and answer not in offered) or (needed and not answer):
             self.large_sibling_group.errors.append("Select whether the child is part of a large sibling group")
             ok = False
+        for optional in (self.open_to_social_care, self.health_development_impaired_without_services):
+            if optional.data not in (None, "", *(choice_value(c) for c in optional.choices)):
+                optional.errors.append("Select one of the answers, or leave it unanswered")
+                ok = False
         if self.born.data == "yes":
-            years = _whole(self.age_years, "years", 0, load_catalogue().age.care_leaver_max_years, required=True)
-            months = _whole(self.age_months, "months", 0, 11, required=False)
-            ok = ok and years and months  # both checked first, so both errors show at once
+            if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
+                # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
+                ok = _whole(self.age_months, "months", 0, MONTHS_ALONE_BELOW - 1, required=True,
+                            too_big="For a child of 2 or over, enter the age in years and months") and ok
+            else:
+                years = _whole(self.age_years, "years", 0, load_catalogue().age.care_leaver_max_years, required=True,
+                               missing="Enter the child's age in years, or in months for a child under 2")
+                months = _whole(self.age_months, "months", 0, 11, required=False)
+                ok = ok and years and months  # both checked first, so both errors show at once
+            if ok:
+                ok = self._fits_concerns()
         elif self.born.data == "no":
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
@@ -148,42 +183,85 @@ class ChildForm(FlaskForm):
                     ok = False
         return ok
 
+    def _fits_concerns(self) -> bool:
+        """The concerns already ticked on the safety page must fit this age: asking beats dropping one."""
+        answers = self.answers()
+        unborn, months = child_age(answers)
+        misfits = [load_catalogue().indicator(i) for i in getattr(self, "immediate", [])
+                   if not load_catalogue().admits(i, unborn, months)]
+        if misfits:
+            field = self.born if unborn or not (self.age_years.data or "").strip() else self.age_years
+            field.errors.append(f"‘{misfits[0].text}’ was chosen on the safety page and does not fit "
+                                f"{'an unborn child' if unborn else age_text(answers)}: check the age, "
+                                "or change the concern on the safety page")
+            return False
+        return True
+
+    def total_months(self) -> int:
+        return int(self.age_years.data or 0) * 12 + int(self.age_months.data or 0)
+
     def answers(self) -> dict:
         born = self.born.data == "yes"
         return {
             "born": self.born.data,
-            "age_years": int(self.age_years.data) if born else None,
-            "age_months": int(self.age_months.data or 0) if born else None,
+            "age_years": self.total_months() // 12 if born else None,
+            "age_months": self.total_months() % 12 if born else None,
             "disability": self.disability.data, "caf": self.caf.data,
             "large_sibling_group": self.large_sibling_group.data
             if self.disability.data == "substantial_lifelong" else None,
             "consent": self.consent.data, "current_level": self.current_level.data,
+            "open_to_social_care": self.open_to_social_care.data or None,
+            "health_development_impaired_without_services": self.health_development_impaired_without_services.data or None,
         }
 
 
-def _whole(field, unit: str, low: int, high: int, required: bool) -> bool:
+MONTHS_ALONE_BELOW = 24  # months alone are accepted below 2 years (GOV.UK: ask as people think of it)
+
+
+def child_age(child: dict) -> tuple[bool, int | None]:
+    """(unborn, age in months) from the saved answers about the child."""
+    if child.get("born") == "no":
+        return True, None
+    return False, (child.get("age_years") or 0) * 12 + (child.get("age_months") or 0)
+
+
+def age_text(child: dict) -> str:
+    """The age as people say it: "9 months", "1 year 2 months", "8 years"."""
+    if child.get("born") == "no":
+        return "Unborn"
+    years, months = child.get("age_years") or 0, child.get("age_months") or 0
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
+
+
+def _whole(field, unit: str, low: int, high: int, required: bool, missing: str | None = None,
+           too_big: str | None = None) -> bool:
     raw = (field.data or "").strip()
     if not raw:
         if required:
-            field.errors.append(f"Enter the child's age in {unit}")
+            field.errors.append(missing or f"Enter the child's age in {unit}")
             return False
         return True
     if not re.fullmatch(r"[0-9]{1,3}", raw):
         field.errors.append(f"Enter the child's age in {unit} as a whole number, like 4")
         return False
     if not low <= int(raw) <= high:
-        field.errors.append(f"Age in {unit} must be between {low} and {high}")
+        field.errors.append(too_big if too_big and int(raw) > high else f"Age in {unit} must be between {low} and {high}")
         return False
     return True
 
 
 def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> FlaskForm:
     """A form for one needs page: a checkbox group per dimension, for this child's age only."""
-    unborn = child.get("born") == "no"
-    months = None if unborn else child["age_years"] * 12 + (child.get("age_months") or 0)
+    unborn, months = child_age(child)
 
     class NeedsForm(FlaskForm):
         submit = SubmitField("Continue", widget=GovSubmitInput())
+        toggle_levels = SubmitField("Hide levels" if show_levels else "Show levels", widget=GovSubmitInput())
 
     offered = {}
     for group in page.groups:
@@ -209,6 +287,20 @@ class SettingsForm(FlaskForm):
         widget=Radios({"no": "Hiding levels helps you describe the child's needs before you see the level."}),
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+NOTE_MAX = 2000
+
+
+class NoteForm(FlaskForm):
+    """The practitioner's own note, printed with the result and the referral; kept in the session."""
+    note = TextAreaField(
+        "Your note", widget=GovTextArea(),
+        description="For example what you saw or heard and what you have done. Do not write the child's "
+                    "name, date of birth or address: write those on the printed copy.",
+        validators=[Length(max=NOTE_MAX, message=f"Your note must be {NOTE_MAX} characters or fewer")],
+    )
+    submit = SubmitField("Save note", widget=GovSubmitInput())
 
 
 class StartAgainForm(FlaskForm):

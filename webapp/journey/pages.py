@@ -74,7 +74,5 @@ def immediate_indicators() -> list[Indicator]:
 
 
 def admitted(indicator: Indicator, unborn: bool, age_in_months: int | None) -> bool:
-    """Whether to offer this indicator for this child (catalogue age bands)."""
-    if not indicator.age_band:
-        return True
-    return load_catalogue().band(indicator.age_band).admits(unborn, age_in_months)
+    """Whether to offer this indicator for this child (the catalogue's one answer)."""
+    return load_catalogue().admits(indicator, unborn, age_in_months)

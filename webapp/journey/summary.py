@@ -1,11 +1,12 @@
-"""Rows of the check-your-answers page, each with the page that changes it."""
+"""Rows of the answers: on check your answers (with the page that changes each) and on the result
+and its printout (without). Each need shows its level, so twins can be told apart."""
 from __future__ import annotations
 
 from flask import url_for
 
 from pathway.catalogue import load_catalogue
 from webapp.journey.answers import immediate_chosen
-from webapp.journey.forms import ChildForm, choice_label, choice_value
+from webapp.journey.forms import ChildForm, age_text, choice_label, choice_value
 from webapp.journey.pages import needs_pages
 
 
@@ -14,31 +15,50 @@ def _choice(field, value) -> str:
     return next((choice_label(c) for c in field.kwargs["choices"] if choice_value(c) == value), value)
 
 
+def _with_level(indicator_id: str) -> str:
+    ind = load_catalogue().indicator(indicator_id)
+    return f"{ind.text} ({ind.level.label})"
+
+
 def check_rows(answers: dict) -> list[dict]:
+    """Every answer given so far, with its Change link; a question not yet reached is left out."""
     catalogue = load_catalogue()
-    child = answers["child"]
+    child = answers.get("child")
     rows = []
     imm = immediate_chosen(answers)
     rows.append(_row("Immediate referral indicators",
                      [catalogue.indicator(i).text for i in imm] or ["None of these"],
                      url_for("journey.safety", change=1), "immediate referral indicators"))
-    if child["born"] == "no":
-        age = "Unborn"
-    else:
-        age = f"{child['age_years']} years {child['age_months'] or 0} months"
+    if not child:
+        return rows
     change_child = url_for("journey.child", change=1)
-    rows.append(_row("Age", [age], change_child, "the child's age"))
+    rows.append(_row("Age", [age_text(child)], change_child, "the child's age"))
     fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"),
               ("current_level", "Level supported at now")]
     if child.get("large_sibling_group"):
         fields.insert(1, ("large_sibling_group", "Large sibling group"))
+    for name, label in [("open_to_social_care", "Open to Children's Social Care"),
+                        ("health_development_impaired_without_services", "Unlikely to reach a reasonable standard of "
+                                                                         "health or development without services")]:
+        if child.get(name):
+            fields.append((name, label))
     for name, label in fields:
         rows.append(_row(label, [_choice(getattr(ChildForm, name), child[name])], change_child, label.lower()))
+    needs = answers.get("needs") or {}
     for p in needs_pages():
-        ids = (answers.get("needs") or {}).get(p.id, [])
-        rows.append(_row(p.title, [catalogue.indicator(i).text for i in ids] or ["None selected"],
+        if p.id not in needs:
+            continue
+        rows.append(_row(p.title, [_with_level(i) for i in needs[p.id]] or ["None selected"],
                          url_for("journey.needs", page_id=p.id, change=1), f"needs: {p.title.lower()}"))
     return rows
+
+
+def answer_rows(answers: dict) -> list[dict]:
+    """The answers for the result page and its printout: no Change links, and the age always said."""
+    rows = check_rows(answers)
+    if not answers.get("child"):
+        rows.append(_row("Age", ["Not recorded yet"], "", "the child's age"))
+    return [{**r, "href": None} for r in rows]
 
 
 def _row(key: str, values: list[str], href: str, hidden: str) -> dict:

@@ -13,12 +13,16 @@ from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError
 from rules import RulesError, evaluate
+from rules.what_if import nearby
 from webapp.journey import answers as store
 from webapp.access import public
+from webapp.accounts.auth import shown_user
 from webapp.journey import bp
-from webapp.journey.forms import ChildForm, SafetyForm, SettingsForm, StartAgainForm, needs_form
+from webapp.journey import present, prg
+from webapp.journey import referral as written
+from webapp.journey.forms import age_text, ChildForm, NoteForm, SafetyForm, SettingsForm, StartAgainForm, needs_form
 from webapp.journey.pages import needs_pages, next_page_id, page, previous_page_id
-from webapp.journey.summary import check_rows
+from webapp.journey.summary import answer_rows, check_rows
 
 
 def _after(default: str) -> str:
@@ -38,17 +42,39 @@ def start():
                            started=bool(store.get()))
 
 
+def _page(make_form, initial, on_valid, template: str, **context):
+    """A question page with post/redirect/get: a refused POST comes back as a GET showing the
+    answers and their errors, so the browser never offers to resubmit the form."""
+    if request.method == "POST":
+        form = make_form()
+        if form.validate_on_submit():
+            return on_valid(form)
+        return prg.refused()
+    retry = prg.replayed()
+    form = make_form(formdata=retry) if retry is not None else make_form(data=initial())
+    if retry is not None:
+        form.validate()
+    return render_template(template, form=form, **context)
+
+
 @bp.route("/safety", methods=["GET", "POST"])
 @public
 def safety():
-    data = None if request.method == "POST" else {"immediate": store.get().get("immediate")}
-    form = SafetyForm.build(store.show_levels(), data=data)
-    if form.validate_on_submit():
+    answers = store.get()
+
+    def make(**kwargs):
+        form = SafetyForm.build(store.show_levels(), **kwargs)
+        form.child = answers.get("child")
+        return form
+
+    def valid(form):
         store.put(immediate=form.immediate.data)
         if store.immediate_chosen(store.get()):
-            return redirect(url_for("journey.result"))
+            return redirect(url_for("journey.result"))  # the call comes first, whatever else is answered
         return redirect(_after(url_for("journey.child")))
-    return render_template("journey/safety.html", form=form, back=_back(url_for("journey.start")))
+
+    return _page(make, lambda: {"immediate": answers.get("immediate")}, valid, "journey/safety.html",
+                 back=_back(url_for("journey.start")))
 
 
 @bp.route("/child", methods=["GET", "POST"])
@@ -58,15 +84,24 @@ def child():
     if not answers.get("immediate"):
         return redirect(url_for("journey.safety"))
     saved = answers.get("child") or {}
-    data = None
-    if request.method == "GET" and saved:
-        data = {**saved, "age_years": "" if saved["age_years"] is None else str(saved["age_years"]),
+
+    def make(**kwargs):
+        form = ChildForm(**kwargs)
+        form.immediate = store.immediate_chosen(answers)
+        return form
+
+    def initial():
+        if not saved:
+            return None
+        return {**saved, "age_years": "" if saved["age_years"] is None else str(saved["age_years"]),
                 "age_months": "" if saved["age_months"] is None else str(saved["age_months"])}
-    form = ChildForm(data=data)
-    if form.validate_on_submit():
+
+    def valid(form):
         store.set_child(form.answers())
         return redirect(_after(url_for("journey.needs", page_id=needs_pages()[0].id)))
-    return render_template("journey/child.html", form=form, back=_back(url_for("journey.safety")))
+
+    return _page(make, initial, valid, "journey/child.html", back=_back(url_for("journey.safety")),
+                 ring_now=bool(store.immediate_chosen(answers)))
 
 
 @bp.route("/needs/<page_id>", methods=["GET", "POST"])
@@ -79,21 +114,38 @@ def needs(page_id: str):
     if "child" not in answers:
         return redirect(url_for("journey.child"))
     saved = (answers.get("needs") or {}).get(page_id, [])
-    data = None
-    if request.method == "GET":
-        data = {g.dimension: [i for i in saved if i in {x.id for x in g.indicators}] for g in needs_page.groups}
-    form = needs_form(needs_page, answers["child"], store.show_levels(), data=data)
-    if form.validate_on_submit():
+
+    def make(**kwargs):
+        return needs_form(needs_page, answers["child"], store.show_levels(), **kwargs)
+
+    def initial():
+        return {g.dimension: [i for i in saved if i in {x.id for x in g.indicators}] for g in needs_page.groups}
+
+    def valid(form):
         chosen = sorted({i for field, _ in form.groups for i in field.data or []})
         store.put(needs={**(answers.get("needs") or {}), page_id: chosen})
+        if form.toggle_levels.data:  # "Show levels" keeps the boxes ticked so far, then shows the page again
+            session["show_levels"] = not store.show_levels()
+            return redirect(request.full_path if request.query_string else request.path, code=303)
         following = next_page_id(page_id)
         nxt = url_for("journey.needs", page_id=following) if following else url_for("journey.check")
         return redirect(_after(nxt))
+
     previous = previous_page_id(page_id)
     back = _back(url_for("journey.needs", page_id=previous) if previous else url_for("journey.child"))
     position = [p.id for p in needs_pages()].index(page_id) + 1
-    return render_template("journey/needs.html", form=form, page=needs_page, back=back,
-                           position=position, total=len(needs_pages()), show_levels=store.show_levels())
+    return _page(make, initial, valid, "journey/needs.html", page=needs_page, back=back,
+                 position=position, total=len(needs_pages()), show_levels=store.show_levels())
+
+
+def _missing(answers: dict):
+    """No answers (expired or never given) get a page that says so; part-answered goes to the next question."""
+    where = store.first_unanswered(answers)
+    if where == "safety" and not answers:
+        return render_template("journey/no_answers.html")
+    if where in ("safety", "child"):
+        return redirect(url_for(f"journey.{where}"))
+    return redirect(url_for("journey.needs", page_id=where))
 
 
 @bp.get("/check")
@@ -101,7 +153,7 @@ def needs(page_id: str):
 def check():
     answers = store.get()
     if not store.complete(answers):
-        return redirect(url_for("journey.start"))
+        return _missing(answers)
     return render_template("journey/check.html", rows=check_rows(answers),
                            back=url_for("journey.needs", page_id=needs_pages()[-1].id), form=StartAgainForm())
 
@@ -112,25 +164,41 @@ def result():
     answers = store.get()
     immediate = bool(store.immediate_chosen(answers))
     if not immediate and not store.complete(answers):
-        return redirect(url_for("journey.start"))
+        return _missing(answers)
     try:
-        case = store.immediate_case(answers) if immediate else store.full_case(answers)
-        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+        decision = evaluate(store.case(answers), office_hours=current_app.config["OFFICE_HOURS"])
+        what_if = nearby(store.case(answers), decision, office_hours=current_app.config["OFFICE_HOURS"])
     except CaseError as exc:
         # the answers no longer fit the catalogue (e.g. changed between releases): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
         store.clear()
-        return redirect(url_for("journey.start"))
+        return render_template("journey/no_answers.html", refused=True)
     except RulesError:
         current_app.logger.exception("rules failed for a journey case")
         abort(500)
     catalogue = load_catalogue()
-    back = url_for("journey.safety") if immediate else url_for("journey.check")
+    case = store.case(answers)
+    back = url_for("journey.check") if store.complete(answers) else url_for("journey.safety")
+    retry = prg.replayed()
+    note_form = NoteForm(formdata=retry) if retry is not None else NoteForm(data={"note": store.note()})
+    if retry is not None:
+        note_form.validate()
     local_time = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     return render_template("journey/result.html", d=decision, catalogue=catalogue, immediate=immediate,
-                           local_time=local_time,
-                           level_info=catalogue.level(decision.level), Level=Level, back=back,
-                           form=StartAgainForm())
+                           complete=store.complete(answers), rows=answer_rows(answers), note=store.note(),
+                           local_time=local_time, level_info=catalogue.level(decision.level), Level=Level,
+                           back=back, form=StartAgainForm(), note_form=note_form, what_if=what_if,
+                           actions=present.actions(decision, case), offer=present.offer(decision, case))
+
+
+@bp.post("/note")
+@public
+def note():
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return prg.refused_to(url_for("journey.result"))
+    store.set_note((form.note.data or "").strip())
+    return redirect(url_for("journey.result") + "#your-note", code=303)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -139,12 +207,13 @@ def settings():
     nxt = request.values.get("next", "")
     if not _local_journey_path(nxt):
         nxt = url_for("journey.start")
-    data = None if request.method == "POST" else {"show_levels": "yes" if store.show_levels() else "no"}
-    form = SettingsForm(data=data)
-    if form.validate_on_submit():
+
+    def valid(form):
         session["show_levels"] = form.show_levels.data == "yes"
         return redirect(nxt)
-    return render_template("journey/settings.html", form=form, next=nxt, back=nxt)
+
+    return _page(SettingsForm, lambda: {"show_levels": "yes" if store.show_levels() else "no"}, valid,
+                 "journey/settings.html", next=nxt, back=nxt)
 
 
 @bp.post("/start-again")
@@ -176,3 +245,73 @@ def _local_journey_path(target: str) -> bool:
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc and target.startswith("/") \
         and not target.startswith("//") and "\\" not in target
+
+
+@bp.get("/document")
+@public
+def document():
+    """The threshold document's own words by section and page; ?highlight=<indicator> marks its line."""
+    from pathway import document as doc
+    catalogue = load_catalogue()
+    highlight = request.args.get("highlight", "")
+    target = None
+    if catalogue.has_indicator(highlight):
+        ind = catalogue.indicator(highlight)
+        target = _words(ind.document_text or ind.text)
+    return render_template("journey/document.html", sections=doc.sections(), contents=doc.contents(),
+                           marked=lambda line: bool(target) and target in _words(line), title_page=True)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("*", "").lower().strip(" -.").split())
+
+
+def _referral():
+    """The referral for the session's answers, or None when there are none to refer."""
+    answers = store.get()
+    if not store.immediate_chosen(answers) and not store.complete(answers):
+        return None
+    case = store.case(answers)
+    decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+    local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
+    age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
+    user = shown_user()
+    role = f"{user.role}, {user.team}" if user else ""
+    return written.build(case, decision, age, present.actions(decision, case), store.note(), local, role)
+
+
+@bp.get("/referral")
+@public
+def referral():
+    r = _referral()
+    if r is None:
+        return _missing(store.get())
+    return render_template("journey/referral.html", r=r, text=written.as_text(r), blanks=written.BLANKS,
+                           back=url_for("journey.result"))
+
+
+@bp.get("/referral.pdf")
+@public
+def referral_pdf():
+    r = _referral()
+    if r is None:
+        return _missing(store.get())
+    html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS)
+    try:
+        from weasyprint import HTML   # needs pango (scripts/setup_pdf_system.sh)
+    except OSError:
+        current_app.logger.error("referral PDF unavailable: WeasyPrint cannot load pango")
+        return render_template("journey/pdf_unavailable.html", back=url_for("journey.referral")), 503
+    pdf = HTML(string=html, base_url=request.host_url).write_pdf()
+    return current_app.response_class(pdf, mimetype="application/pdf",
+                                      headers={"Content-Disposition": 'attachment; filename="referral.pdf"'})
+
+
+@bp.get("/referral.txt")
+@public
+def referral_text():
+    r = _referral()
+    if r is None:
+        return _missing(store.get())
+    return current_app.response_class(written.as_text(r), mimetype="text/plain",
+                                      headers={"Content-Disposition": 'attachment; filename="referral.txt"'})

@@ -1,4 +1,4 @@
-"""Practice mode's tables, on the web app's engine (webapp.db.metadata), and their queries.
+"""Practice mode's queries, on the app's engine; its tables are the store's (store/models.py).
 
 Saved scenarios are kept as the scenario format's own YAML (dump_scenarios), so what the
 database holds is exactly what an export gives and an import reads. Trainer tokens are kept
@@ -22,68 +22,9 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud 
 CODE_LENGTH = 6
 SESSION_DAYS = 7  # a practice session (and its trainees' answers) is deleted a week after it starts
 
-practice_scenarios = Table(
-    "practice_scenarios", db.metadata,
-    Column("id", String(80), primary_key=True),
-    Column("yaml", Text, nullable=False),  # one scenario, as dump_scenarios writes it
-    Column("saved_at", DateTime(timezone=True), nullable=False),
-)
-
-# Every save of a library scenario, kept: who, when, how, and the YAML as saved.
-practice_scenario_versions = Table(
-    "practice_scenario_versions", db.metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("scenario_id", String(80), nullable=False, index=True),
-    Column("version", Integer, nullable=False),
-    Column("author", String(64), nullable=False),   # the trainer's username
-    Column("how", String(16), nullable=False),
-    Column("saved_at", DateTime(timezone=True), nullable=False),
-    Column("yaml", Text, nullable=False),
-    UniqueConstraint("scenario_id", "version"),
-)
-
-practice_sessions = Table(
-    "practice_sessions", db.metadata,
-    Column("code", String(16), primary_key=True),
-    Column("trainer_key", String(64), nullable=False),  # sha256 of the trainer's token
-    Column("scenario_ids", Text, nullable=False),  # JSON list, in the trainer's order
-    Column("scenarios_yaml", Text, nullable=False),  # the scenarios as they were at the start
-    Column("ended", Boolean, nullable=False, default=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
-)
-
-practice_trainees = Table(
-    "practice_trainees", db.metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("code", String(16), ForeignKey("practice_sessions.code", ondelete="CASCADE"), nullable=False, index=True),
-    Column("name", String(40), nullable=False),
-)
-
-practice_answers = Table(
-    "practice_answers", db.metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("trainee_id", Integer, ForeignKey("practice_trainees.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("scenario_id", String(80), nullable=False),
-    Column("level", String(20), nullable=False),
-    Column("indicators", Text, nullable=False),  # JSON list
-    UniqueConstraint("trainee_id", "scenario_id"),
-)
-
-
-# A session's results, kept after the session itself is deleted (SESSION_DAYS), so a partnership
-# can follow agreement over a programme of training. Counts only: no display names, no answers.
-practice_results = Table(
-    "practice_results", db.metadata,
-    Column("code", String(16), primary_key=True),
-    Column("cohort", String(80), nullable=True, index=True),   # the trainer's label, e.g. "DSL course spring 2027"
-    Column("started_at", DateTime(timezone=True), nullable=False),
-    Column("ended_at", DateTime(timezone=True), nullable=True),
-    Column("scenarios", Integer, nullable=False),
-    Column("trainees", Integer, nullable=True),
-    Column("answers", Integer, nullable=True),
-    Column("agree", Integer, nullable=True),
-    Column("kappa", Float, nullable=True),
-)
+# The tables are the store's (store/models.py), created by its Alembic revisions like every other.
+from store.models import (practice_answers, practice_results, practice_scenario_versions,  # noqa: E402
+                          practice_scenarios, practice_sessions, practice_trainees)
 
 
 def _hash(token: str) -> str:

@@ -27,13 +27,6 @@ NO_SESSION = "That join code is not for a practice session that is running: chec
 FULL = "That practice session is full: ask your trainer"
 
 
-@bp.record_once
-def _tables(state):
-    """Practice tables live on the app's engine; create them if this database predates them."""
-    from webapp import db
-    db.metadata.create_all(state.app.extensions["fsp_db"])
-
-
 def _scenarios(ps: store.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
     by_id = {s.id: s for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}

@@ -38,14 +38,14 @@ def test_unknown_indicator_is_refused_naming_file_scenario_and_field(scenario_di
 
 
 def test_age_outside_the_indicators_band_is_refused(scenario_dict, write_yaml):
-    scenario_dict["child"] = {"age_years": 2}
+    scenario_dict["child"] = {"age_years": 5}
     scenario_dict["answers"]["indicators"] = ["protection.forced_marriage_under_18", "immediate.home_alone_5_and_under",
                                               "immediate.substance_use_under_1"]
     with pytest.raises(ScenarioErrors) as exc:
         load(write_yaml(scenario_dict))
     err = only_error(exc)
     assert err.field == "answers.indicators[2]"
-    assert "under 1 year old" in err.message and "2 years 0 months" in err.message
+    assert "under 1 year old" in err.message and "5 years 0 months" in err.message
 
 
 def test_unborn_band_refuses_a_born_child(scenario_dict, write_yaml):

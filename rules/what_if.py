@@ -1,0 +1,137 @@
+"""What would change the level: the nearest changes to a case and the level each gives.
+
+Every effect here is computed by calling `evaluate` on a nearby case (one more need in another
+CAF domain, the CAF not improving, a need taken away...), never written by hand, so the list
+cannot drift from the rules. Each change says exactly what it adds, removes or sets, so a test
+can apply it on its own and check the level it names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Optional
+
+from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.levels import Level
+from pathway.models import Case, CaseError, Decision
+from pathway.settings import OfficeHours
+from rules.evaluate import evaluate
+
+
+@dataclass(frozen=True)
+class Change:
+    """One nearby case: what differs from the case given, and the level it would get."""
+    text: str                       # what changes, in words ("One more Additional need in Parents and carers")
+    level: Level                    # the level the changed case gets
+    source: str                     # the citation of the reason that sets that level
+    interpretation: bool            # that reason is this tool's reading of the document
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    context: dict = field(default_factory=dict)
+    kind: str = ""                  # changes of one kind with one effect are listed once
+
+    def apply(self, case: Case) -> Case:
+        """The case with this change made (what the test applies independently of `nearby`)."""
+        indicators = [i for i in case.indicators if i not in self.remove] + [i for i in self.add if i not in case.indicators]
+        return case.model_copy(update={"indicators": indicators,
+                                       "context": case.context.model_copy(update=self.context)})
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    up: list[Change]     # changes that would raise the level
+    down: list[Change]   # changes that would lower it: what holds the level where it is
+    fixed: Optional[str] = None   # why nothing listed can change it (an immediate referral)
+
+
+def nearby(case: Case, decision: Decision, *, office_hours: Optional[OfficeHours] = None,
+           now: Optional[datetime] = None) -> WhatIf:
+    """The nearest changes that move this case's level, up and down."""
+    if decision.immediate:
+        return WhatIf([], [], "An immediate-referral indicator is chosen: it always makes this a referral to "
+                              "Social Care now, whatever else changes (p9).")
+    catalogue = load_catalogue()
+    level = Level(decision.level)
+    when = decision.contact_time
+
+    def level_of(change: Change) -> Optional[Change]:
+        try:
+            d = evaluate(change.apply(case), office_hours=office_hours, now=now or when)
+        except CaseError:
+            return None
+        moved = Level(d.level)
+        if moved is level:
+            return None
+        top = next((r for r in d.reasons if Level(r.level) is moved), None)
+        return Change(change.text, moved, top.source if top else catalogue.level(moved).source.cite(),
+                      bool(top and top.interpretation), change.add, change.remove, change.context, change.kind)
+
+    candidates = _additions(case, catalogue) + _context_changes(case) + _removals(case, catalogue)
+    found = [c for c in (level_of(c) for c in candidates) if c is not None]
+    up = _one_per_effect([c for c in found if c.level.rank > level.rank])
+    down = _one_per_effect([c for c in found if c.level.rank < level.rank])
+    return WhatIf(up, down)
+
+
+def _one_per_effect(changes: list[Change]) -> list[Change]:
+    """Keep the first change for each (kind of change, level): the list stays short."""
+    seen, out = set(), []
+    for c in changes:
+        kind = (c.kind or c.text, c.level)
+        if kind not in seen:
+            seen.add(kind)
+            out.append(c)
+    return sorted(out, key=lambda c: c.level.rank)
+
+
+def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
+    """A need that stands for "one more need at this level": no twins, no disability reading."""
+    special = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
+    return (not ind.immediate and not ind.same_words_as and not ind.specialist_disability_need
+            and ind.id not in special and ind.id not in case.indicators
+            and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
+
+
+def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
+    chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
+    domains = {d.id: d.name for d in catalogue.domains}
+    out = []
+    for level in (Level.ADDITIONAL, Level.EXTENSIVE):
+        have = {i.domain for i in chosen if i.level is level}
+        # a domain without a need at this level first: that is what the combination rule counts
+        order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
+        for domain in order:
+            pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain
+                         and _plain(i, catalogue, case)), None)
+            if pick:
+                example = f"(for example ‘{pick.text}’)"
+                if not have:
+                    text, kind = f"{'An' if level.label[0] in 'AEIOU' else 'A'} {level.label} need in {domains[domain]} {example}", f"new {level}"
+                elif domain not in have:
+                    text = f"One more {level.label} need in a further CAF domain, {domains[domain]} {example}"
+                    kind = f"other domain {level}"
+                else:
+                    text, kind = f"One more {level.label} need in {domains[domain]} {example}", f"same domain {level}"
+                out.append(Change(text, level, "", False, add=(pick.id,), kind=kind))
+    return out
+
+
+def _context_changes(case: Case) -> list[Change]:
+    ctx = case.context
+    out = []
+    if ctx.caf != "open_not_improving":
+        out.append(Change("A CAF open and not improving outcomes", Level.UNIVERSAL, "", False,
+                          context={"caf": "open_not_improving"}))
+    else:
+        out.append(Change("The CAF improving outcomes", Level.UNIVERSAL, "", False,
+                          context={"caf": "open_improving"}))
+    if ctx.disability != "substantial_lifelong":
+        out.append(Change("A substantial and life-long disability", Level.UNIVERSAL, "", False,
+                          context={"disability": "substantial_lifelong"}))
+    return out
+
+
+def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
+    return [Change(f"Without ‘{catalogue.indicator(i).text}’ ({catalogue.indicator(i).level.label})",
+                   Level.UNIVERSAL, "", False, remove=(i,))
+            for i in case.indicators if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate]

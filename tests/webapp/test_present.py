@@ -1,0 +1,91 @@
+"""How a decision is worded for the child: resolved actions, fitting offers, document citations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pathway.catalogue import load_catalogue
+from pathway.document import TEXT, sections
+from pathway.models import Case
+from rules import evaluate
+from webapp.journey import present
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _case(**context):
+    return Case.parse({"child": {"age_years": 0, "age_months": 9}, "context": {"caller": "professional", **context},
+                       "indicators": ["extensive.life_threatening_conditions"]})
+
+
+def test_every_resolved_action_still_matches_an_action_of_the_catalogue():
+    """A reworded action in the YAML must not silently stop being resolved."""
+    actions = [a for lv in load_catalogue().levels for a in lv.actions]
+    for prefix, _when, _then in present.RESOLVED:
+        assert any(a.startswith(prefix) for a in actions), prefix
+
+
+def test_consent_refused_drops_the_caf_actions_and_a_failing_caf_is_said_as_known():
+    refused = _case(consent_to_early_help=False, caf="none")
+    shown = present.actions(evaluate(refused), refused)
+    assert not any(a.startswith(("Continue a multi-agency CAF", "Initiate a CAF")) for a in shown)
+    failing = _case(caf="open_not_improving", current_level="additional")
+    shown = present.actions(evaluate(failing), failing)
+    assert not any(a.startswith("If the CAF is not improving outcomes") for a in shown)
+
+
+def test_a_babys_offer_leaves_out_youth_justice_and_school_with_the_reason_and_keeps_the_whole_list():
+    case = _case()
+    decision = evaluate(case)
+    offer = present.offer(decision, case)
+    everything = offer.assessments + offer.services + [item for item, _ in offer.left_out + offer.first]
+    assert sorted(everything) == sorted(decision.assessments + decision.services)
+    left = dict(offer.left_out)
+    assert "Youth Offending Team (YOT)" in left and "10 and over" in left["Youth Offending Team (YOT)"]
+    assert "Special Schools" in left
+    assert "Health Visitors" not in left and "Paediatricians" in offer.services
+
+
+def test_the_shipped_document_is_the_vendored_text_and_every_page_has_an_anchor():
+    assert TEXT.read_bytes() == (ROOT / "tests" / "data" / "threshold_document.txt").read_bytes()
+    anchored = sorted(p for s in sections() for p in s.anchors)
+    assert anchored == list(range(3, 38))
+
+
+def test_every_indicator_citation_points_at_a_page_that_holds_its_words(client):
+    """The link's page anchor leads to a section whose text holds the indicator (the highlight)."""
+    catalogue = load_catalogue()
+    by_page = {}
+    for s in sections():
+        for p in range(s.first_page, s.last_page + 1):
+            by_page.setdefault(p, []).append(" ".join(s.lines).replace("*", "").lower())
+    with client.application.test_request_context():
+        for ind in catalogue.indicators:
+            anchor = present.page_anchor(ind.source.page)
+            page = int(anchor.split("-")[1])
+            words = (ind.document_text or ind.text).lower().rstrip(".")
+            # the text of the section the link opens, or the page after it (a table running on)
+            assert any(words in text for p in range(page, page + 2) for text in by_page.get(p, [])), ind.id
+
+
+def test_what_answers_the_needs_chosen_comes_first_with_the_needs_named():
+    case = Case.parse({"child": {"age_years": 12}, "context": {"caller": "professional"},
+                       "indicators": ["extensive.suspected_domestic_violence"]})
+    decision = evaluate(case)
+    offer = present.offer(decision, case)
+    first = dict(offer.first)
+    assert first["Domestic Violence services"] == ["Suspected domestic violence"]
+    assert first["Domestic Abuse Risk Identification Form"] == ["Suspected domestic violence"]
+    assert "Domestic Violence services" not in offer.services
+    assert "Youth Offending Team (YOT)" in offer.services        # 12: old enough, not chosen for
+
+
+def test_every_offer_filter_and_ordering_names_items_the_levels_list():
+    """Data that matches nothing would silently stop filtering after a rewording of the YAML."""
+    catalogue = load_catalogue()
+    items = [x for lv in catalogue.levels for x in lv.assessments + lv.services]
+    for entry in catalogue.offer_filters + catalogue.offer_for_needs:
+        for words in entry.contains:
+            assert any(words.lower() in item.lower() for item in items), (entry.id, words)
+    for entry in catalogue.offer_for_needs:
+        for words in entry.needs_mention:
+            assert any(words.lower() in i.text.lower() for i in catalogue.indicators), (entry.id, words)

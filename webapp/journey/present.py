@@ -1,0 +1,122 @@
+"""How a decision is shown for this child: citations that open the document, the level's actions
+with what the tool already knows resolved, and the level's assessments and services that fit.
+
+Nothing here changes a level: the decision comes whole from rules.evaluate; this only words it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import url_for
+from markupsafe import Markup, escape
+
+from pathway.catalogue import Source, load_catalogue
+from pathway.models import Case, Decision
+
+_PAGE = re.compile(r"p(\d+)")
+
+
+def page_anchor(pages: str) -> str | None:
+    """The /document anchor for a citation's first page ("p13-14" -> "page-13")."""
+    found = _PAGE.search(pages if pages.startswith("p") else f"p{pages}")
+    return f"page-{found.group(1)}" if found else None
+
+
+def cite(source: Source, indicator_id: str | None = None) -> Markup:
+    """A citation as a link to the document's own words on that page (the indicator highlighted)."""
+    anchor = page_anchor(source.page)
+    if not anchor:
+        return escape(source.cite())
+    href = url_for("journey.document", highlight=indicator_id) if indicator_id else url_for("journey.document")
+    return Markup(f'<a class="govuk-link" href="{escape(href)}#{anchor}">{escape(source.cite())}</a>')
+
+
+def cite_text(text: str) -> Markup:
+    """Citations written as text ("Section, p13-14; Other, p25"), each part linked to its page."""
+    parts = []
+    for part in dict.fromkeys(text.split("; ")):
+        found = re.search(r", p(\d[\d\-–, ]*)$", part)
+        anchor = page_anchor(found.group(1)) if found else None
+        if anchor:
+            parts.append(Markup(f'<a class="govuk-link" href="{escape(url_for("journey.document"))}#{anchor}">'
+                                f"{escape(part)}</a>"))
+        else:
+            parts.append(escape(part))
+    return Markup("; ").join(parts)
+
+
+def reason_needs(reason) -> list:
+    """A reason's needs, each said once: twins in the same words at the same level (Young carers,
+    listed under two dimensions) would otherwise read as the same reason twice."""
+    catalogue = load_catalogue()
+    seen, out = set(), []
+    for iid in reason.indicators:
+        ind = catalogue.indicator(iid)
+        if (ind.text, ind.level) not in seen:
+            seen.add((ind.text, ind.level))
+            out.append(ind)
+    return out
+
+
+# The level's actions, worded for what the practitioner has already told the tool.
+# (the start of the document's action, the answer it depends on, the wording then)
+RESOLVED = [
+    ("Initiate a CAF", lambda c: c.context.caf in ("open_improving", "open_not_improving"),
+     "A CAF is already open: record the evidence of assessment on it and review the action plan."),
+    ("Initiate a CAF", lambda c: c.context.consent_to_early_help is False,
+     None),  # consent refused: the consent guidance says what follows instead
+    ("Continue a multi-agency CAF", lambda c: c.context.consent_to_early_help is False, None),
+    ("Continue a multi-agency CAF", lambda c: c.context.caf not in ("open_improving", "open_not_improving"),
+     "Start a multi-agency CAF and consider more support services."),
+    ("If the CAF is not improving outcomes", lambda c: c.context.caf == "open_not_improving",
+     "You said the CAF is not improving outcomes: the document says to refer to Children's Social Care for "
+     "further assessment (Levels of need: Extensive Support, p15-16)."),
+]
+
+
+def actions(decision: Decision, case: Case) -> list[str]:
+    out = []
+    for action in decision.actions:
+        rule = next((r for r in RESOLVED if action.startswith(r[0]) and r[1](case)), None)
+        if rule is None:
+            out.append(action)
+        elif rule[2]:
+            out.append(rule[2])
+    return out
+
+
+@dataclass(frozen=True)
+class Offer:
+    first: list[tuple[str, list[str]]]  # (item, the chosen needs it answers): listed first
+    assessments: list[str]
+    services: list[str]
+    left_out: list[tuple[str, str]]     # (item, why it is left out for this child)
+
+
+def offer(decision: Decision, case: Case) -> Offer:
+    """The level's assessments and services for this child: those answering the needs chosen first,
+    without those the catalogue's filters leave out for the child's age (each with its reason); the
+    whole list stays one click away. Filters and orderings are catalogue data."""
+    catalogue = load_catalogue()
+    months = case.child.age_in_months
+    unborn = case.child.unborn
+    chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
+    left: list[tuple[str, str]] = []
+    first: list[tuple[str, list[str]]] = []
+
+    def keep(item: str) -> bool:
+        for f in catalogue.offer_filters:
+            if f.matches(item) and not f.fits(unborn, months, case.context.disability):
+                left.append((item, f.why))
+                return False
+        for o in catalogue.offer_for_needs:
+            needs = o.needs(chosen) if o.matches(item) else []
+            if needs:
+                first.append((item, list(dict.fromkeys(n.text for n in needs))))
+                return False
+        return True
+
+    assessments = [a for a in decision.assessments if keep(a)]
+    services = [s for s in decision.services if keep(s)]
+    return Offer(first, assessments, services, left)

@@ -1,0 +1,73 @@
+"""The written referral: the session's answers and decision arranged by the CAF triangle.
+
+Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. One structure
+feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
+The child's name, date of birth and address are never asked or stored: each is a blank line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pathway.catalogue import load_catalogue
+from pathway.models import Case, Decision
+
+BLANKS = ("Child's name", "Date of birth", "Address", "Your name and role", "Your phone number")
+
+
+@dataclass(frozen=True)
+class Need:
+    text: str
+    level: str
+    dimension: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the CAF triangle (a CAF domain) and the needs chosen in it."""
+    name: str
+    needs: list[Need]
+
+
+@dataclass(frozen=True)
+class Referral:
+    written: datetime
+    age: str
+    decision: Decision
+    immediate: list[str]
+    triangle: list[Side]
+    actions: list[str]
+    note: str
+    role: str = ""          # the signed-in practitioner's role and team; blank when signed out
+
+
+def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime,
+          role: str = "") -> Referral:
+    catalogue = load_catalogue()
+    dims = {d.id: d.name for d in catalogue.dimensions}
+    chosen = [catalogue.indicator(i) for i in case.indicators]
+    sides = [Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite())
+                                for i in chosen if i.domain == domain.id])
+             for domain in catalogue.domains]
+    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role)
+
+
+def as_text(r: Referral) -> str:
+    """Plain text for an email or a case system."""
+    d = r.decision
+    out = ["REFERRAL SUMMARY (Family Support Pathway)", f"Written: {r.written:%H:%M on %-d %B %Y} (UK time)", ""]
+    out += [f"{label}: ______________________" for label in BLANKS]
+    out += [f"Your role (from your account): {r.role}"] if r.role else []
+    out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
+    if r.immediate:
+        out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]
+    for side in r.triangle:
+        out += ["", side.name.upper()]
+        out += [f"- {n.text} ({n.level}; {n.dimension}; {n.citation})" for n in side.needs] or ["- None recorded"]
+    out += ["", "REASONS"] + [f"- {x.explanation} ({x.source})" for x in d.reasons]
+    out += ["", "WHAT TO DO NEXT"] + [f"{n}. {a}" for n, a in enumerate(r.actions, 1)]
+    out += ["", "CONTACTS"] + [f"- {c.name}: {c.phone} ({c.when})" for c in d.contacts]
+    out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, "
+            "professional judgement."]
+    return "\n".join(out) + "\n"
