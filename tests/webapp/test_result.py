@@ -39,7 +39,7 @@ def test_child_in_need_by_substantial_lifelong_disability(client):
                       {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
     words = text(r)
     assert "Child in Need The level of support" in words
-    assert "Route: Disabled Children's Team (0115 883 8266)" in words   # a disabled Child in Need (p23; Appendix 3)
+    assert "Make the referral to Disabled Children's Team on 0115 883 8266" in words   # a disabled Child in Need (p23; p37)
 
 
 def test_step_up_guidance_when_supported_at_a_lower_level(client):
