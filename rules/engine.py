@@ -86,6 +86,11 @@ def dispatcher_threads() -> list[threading.Thread]:
             if isinstance(t, threading.Timer) and "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
 
 
+def is_registered(name: str) -> bool:
+    """Whether ruleset `name` is registered (read without the lock: a dict look-up)."""
+    return name in _REGISTERED
+
+
 def rule_count(name: str) -> int:
     """How many rules a registered ruleset holds (kept small: see the module docstring)."""
     return _REGISTERED[name]
