@@ -6,6 +6,7 @@ entry named, rather than mid-assessment.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -250,6 +251,13 @@ class Named(_Strict):
 
 class Catalogue(_Strict):
     """Everything the rules and views need from the document."""
+
+    if TYPE_CHECKING:   # look-ups built in model_post_init (set on the frozen model, not fields)
+        _twins: dict[str, list[TwinLink]]
+        _by_id: dict[str, Indicator]
+        _bands: dict[str, AgeBand]
+        _contacts: dict[str, Contact]
+        _floors: dict[str, MeaningfulAge]
 
     ruleset: dict
     age: AgeScope

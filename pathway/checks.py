@@ -46,6 +46,8 @@ def _out_of_band(indicator_id: str, band, case: Case) -> str:
 
 def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     floor = catalogue.floor(indicator_id)
+    if floor is None:   # called only for an indicator below its floor
+        raise ValueError(f"{indicator_id!r} has no meaningful-age floor")
     return (f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
             f"this tool's reading: {floor.why}); this child is {case.child.describe()}")
 

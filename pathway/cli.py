@@ -50,7 +50,8 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_assess(args) -> int:
-    from rules import RulesError, evaluate  # the rules register on import: only when assessing
+    from rules import RulesError, ensure_registered, evaluate  # imported only when assessing
+    ensure_registered()
 
     try:
         raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()

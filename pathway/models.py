@@ -5,9 +5,11 @@ with the field named, so a typo can never silently drop an answer about a child.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import json
 from datetime import datetime
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -108,7 +110,7 @@ class Case(_Input):
             raise CaseError([_field_error(e) for e in exc.errors()]) from None
 
 
-def _field_error(err: dict) -> FieldError:
+def _field_error(err: Mapping[str, Any]) -> FieldError:
     loc = err.get("loc", ())
     field = ""
     for part in loc:

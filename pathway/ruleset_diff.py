@@ -8,10 +8,12 @@ one catalogue refuses it; the transition table counts every case from old level 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import yaml
 from pydantic import ValidationError
@@ -86,7 +88,7 @@ def _missing_keys(data: dict) -> list[str]:
     return out
 
 
-def _catalogue_error(err: dict, data: dict) -> FieldError:
+def _catalogue_error(err: Mapping[str, Any], data: dict) -> FieldError:
     """Pydantic's error with the field named; an indicator is named by its id as well."""
     found = _field_error(err)
     loc = err.get("loc", ())
@@ -214,7 +216,8 @@ class Report:
 def diff(items: Iterable[Item], current: Catalogue, draft: Catalogue) -> Report:
     """Decide every item under both catalogues; report the changed ones and the transitions."""
     items = list(items)
-    changes, transitions = [], Counter()
+    changes: list = []
+    transitions: Counter = Counter()
     for item in items:
         before, after = decide(item, current), decide(item, draft)
         transitions[(before.level, after.level)] += 1

@@ -14,6 +14,8 @@ Indicators whose age band does not admit the child are never offered.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import math
 import re
 import threading
@@ -21,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import snowballstemmer
 import yaml
@@ -188,7 +190,7 @@ class SearchIndex:
             for toks, weight in entry.phrases:
                 self.phrases_by_first.setdefault(toks[0], []).append((n, toks, weight))
         # surface words for prefix matching: "bru" -> bruise, bruising -> stem 'bruis'
-        surface = set()
+        surface: set[str] = set()
         for ind in catalogue.indicators:
             for text in [ind.text, *ind.keywords, *extra.get(ind.id, [])]:
                 surface.update(w for w in normalise(text).split() if stem(w) in postings)
@@ -240,7 +242,7 @@ class SearchIndex:
                 continue
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
             add_with_synonyms(s, 1.0, word)
-            completions = ()
+            completions: tuple[str, ...] = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
                 completions = self._completions(word)
                 for full in completions:
@@ -402,7 +404,7 @@ def contract_row(hit: Hit) -> dict:
     return {"id": ind.id, "text": ind.text, "level": ind.level.value, "immediate": ind.immediate, "score": hit.score}
 
 
-def _search_field_error(err: dict) -> FieldError:
+def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     """pydantic's error in the case format; a whole-request check names the field in its message."""
     if err.get("type") in ("blank", "age_and_unborn"):
         field = "words" if err["type"] == "blank" else "unborn"

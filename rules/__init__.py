@@ -1,11 +1,10 @@
 """The rules: the catalogue and hand-written rules as durable-rules rulesets, and `evaluate`.
 
-Importing this package registers the rulesets (once per process), so a server that imports
-it at start-up never registers from concurrent requests.
+Importing this package registers nothing. The web app and the command line call
+`ensure_registered()` at start-up, so no request pays for compiling the rulesets; `evaluate`
+registers them itself (once per process, under the engine's lock) if nobody did.
 """
 from rules.evaluate import evaluate, ensure_registered
 from rules.engine import RulesError
-
-ensure_registered()
 
 __all__ = ["evaluate", "ensure_registered", "RulesError"]

@@ -86,6 +86,11 @@ def dispatcher_threads() -> list[threading.Thread]:
             if isinstance(t, threading.Timer) and "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
 
 
+def is_registered(name: str) -> bool:
+    """Whether ruleset `name` is registered (read without the lock: a dict look-up)."""
+    return name in _REGISTERED
+
+
 def rule_count(name: str) -> int:
     """How many rules a registered ruleset holds (kept small: see the module docstring)."""
     return _REGISTERED[name]
@@ -98,13 +103,14 @@ def _emit(sid: str, finding: dict) -> None:
 
 def run(name: str, facts: list[dict]) -> list[dict]:
     """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
-    if name not in _REGISTERED:
+    host = _HOST
+    if name not in _REGISTERED or host is None:
         raise RulesError(f"ruleset {name!r} is not registered")
     with _LOCK:
         sid = f"e{next(_SIDS)}"
         _COLLECTED[sid] = []
         try:
-            result = _HOST.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            result = host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
             if isinstance(result, dict) and "exception" in result:
                 raise RulesError(f"a rule action failed in {name}: {result['exception'].split(', traceback')[0]}")
             return _COLLECTED[sid]
@@ -119,7 +125,7 @@ def run(name: str, facts: list[dict]) -> list[dict]:
         finally:
             _COLLECTED.pop(sid, None)
             try:
-                _HOST.delete_state(name, sid)
+                host.delete_state(name, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
 

@@ -49,11 +49,11 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
              now: Optional[datetime] = None, catalogue: Optional[Catalogue] = None) -> Decision:
     """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses.
 
-    `catalogue` (default: the shipped one, registered when `rules` was imported) lets the
-    document's owners try a draft: its rules are registered under their own names on first use."""
+    `catalogue` (default: the shipped one) lets the document's owners try a draft: its rules are
+    registered under their own names on first use, as the shipped ones are if start-up did not."""
     catalogue = catalogue or load_catalogue()
     needs_name, guidance_name = ruleset_names(catalogue)
-    if needs_name != needs.NAME:
+    if not engine.is_registered(needs_name):
         ensure_registered(catalogue)
     indicators = resolve_indicators(case, catalogue)
     office_hours = office_hours or OfficeHours.from_env()

@@ -137,12 +137,14 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
         attempt = throttle.claim(engine, username, address, config=config, now=now)
         with engine.connect() as conn:
             row = conn.execute(select(users).where(users.c.username == username)).first()
+        failure: str | None
         if attempt is None:
             failure = "throttled"
         else:
             # an unknown name, or a single sign-on account (no password), costs the same hash
-            usable = row is not None and row.password_hash.startswith("scrypt$")
-            ok = verify_password(password, row.password_hash if usable else dummy_hash()) and usable
+            stored = row.password_hash if row is not None else None
+            usable = stored is not None and stored.startswith("scrypt$")
+            ok = verify_password(password, stored if stored is not None and usable else dummy_hash()) and usable
             failure = "unknown_user" if row is None else None if ok else "bad_password"
     uid = row.id if row is not None else None
     with engine.begin() as conn:
@@ -151,7 +153,7 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
             current = conn.execute(select(users).where(users.c.id == uid)).first()
             if current is None or current.disabled:
                 failure = "disabled"
-            elif not throttle.succeed(conn, username, address, attempt, now=now):
+            elif attempt is None or not throttle.succeed(conn, username, address, attempt, now=now):
                 failure = "throttled"
             else:
                 row = current

@@ -92,8 +92,9 @@ def create_app(config: dict | None = None) -> Flask:
     access_log.init_app(app)
     accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
 
-    # The rules register their rulesets on import: do it once at start-up, never per request.
-    import rules  # noqa: F401
+    # Register the rulesets once at start-up, never from a request.
+    import rules
+    rules.ensure_registered()
 
     from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp

@@ -41,7 +41,8 @@ class Result:
 
 def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], None]] = None) -> list[Result]:
     """One result per scenario, in order; `progress(done)` is called after each."""
-    from rules import RulesError, evaluate  # the rules register on import: only when running
+    from rules import RulesError, ensure_registered, evaluate  # imported only when running
+    ensure_registered()
 
     results = []
     for done, item in enumerate(items, start=1):

@@ -200,3 +200,10 @@ def test_every_indicator_has_search_keywords(catalogue):
 def test_vendored_document_matches_the_shared_seed():
     seed = SHARED.read_text(encoding="utf-8").splitlines()
     assert DOC.read_text(encoding="utf-8").splitlines() == seed[1072:2272]
+
+
+def test_indicator_ids_never_change(catalogue):
+    """Saved assessments and scenarios hold indicator ids: they are part of the contract. A new
+    indicator is added to tests/data/indicator_ids.txt; none is ever renamed or removed."""
+    pinned = (Path(__file__).parents[1] / "data" / "indicator_ids.txt").read_text(encoding="utf-8").split()
+    assert [i.id for i in catalogue.indicators] == pinned

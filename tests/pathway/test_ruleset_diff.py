@@ -195,7 +195,6 @@ def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monk
     save_assessment(engine, pat, "FSP-0013", stays, evaluate(stays))
     scenario = next(i.scenario for i in load_paths(default_paths()) if i.scenario.id == "level-additional-school-attendance")
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE practice_scenarios (id VARCHAR(80) PRIMARY KEY, yaml TEXT, saved_at TIMESTAMP)"))
         from pathway.scenarios import dump_scenarios
 
         mine = scenario.model_copy(update={"id": "my-school-case"})

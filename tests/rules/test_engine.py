@@ -128,3 +128,13 @@ def test_a_lost_route_is_an_error(monkeypatch):
     monkeypatch.setattr(engine, "run", lambda name, facts: [f for f in real_run(name, facts) if f.get("type") != "route"])
     with pytest.raises(RulesError, match="no route"):
         evaluate(make_case(["additional.lack_routine"]))
+
+
+def test_importing_rules_registers_nothing():
+    """Start-up registers explicitly (the web app, the command line); an import has no side effect."""
+    import subprocess
+    import sys
+
+    code = ("import rules, rules.engine as e; assert not e._REGISTERED, e._REGISTERED; "
+            "rules.ensure_registered(); assert len(e._REGISTERED) == 2")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

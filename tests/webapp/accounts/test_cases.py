@@ -43,7 +43,7 @@ def test_case_page_has_the_chart_with_a_text_alternative_and_the_table(client, t
     assert svg.count("<circle") == 2 and "<polyline" in svg and "<script" not in svg
     # the table: newest first, step up, what changed
     assert "Stepped up" in words and "First assessment" in words
-    assert "Added: Persistent absenteeism" in words or "Added: " in words
+    assert "Added: Persistent absenteeism from school with or without parental acceptance" in words
     assert "Removed: Dental decay and not accessing treatment" in words
     assert "Download the history as JSON" in words and "Download the history as CSV" in words
 
