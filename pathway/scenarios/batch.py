@@ -11,7 +11,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, cast
 
 from pathway.catalogue import load_catalogue
 from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, expand, check_file
@@ -31,7 +31,7 @@ def auto_jobs(files: list[Path]) -> int:
 
 def load_paths(paths: Iterable[str | Path]) -> list[Loaded]:
     """The validated scenarios of files and folders, in-process; ids must be unique across all."""
-    return run_batch(paths, jobs=1, execute=False)
+    return cast(list[Loaded], run_batch(paths, jobs=1, execute=False))
 
 
 def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: bool = True,
@@ -86,13 +86,14 @@ class _mapper:
     """`map` in-process for one job; an ordered process pool (spawned: a clean rules engine each) otherwise."""
 
     def __init__(self, jobs: int, tasks: int):
-        self.jobs, self.tasks, self.pool = jobs, tasks, None
+        self.jobs, self.tasks = jobs, tasks
+        self.pool: Optional[ProcessPoolExecutor] = None
 
     def __enter__(self):
         if self.jobs <= 1 or self.tasks <= 1:
             return map
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
-        return lambda fn, items: self.pool.map(fn, items)
+        pool = self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        return lambda fn, items: pool.map(fn, items)
 
     def __exit__(self, *exc):
         if self.pool:

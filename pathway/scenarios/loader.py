@@ -30,7 +30,7 @@ MAX_VALUES = 1_000_000
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # libyaml's CSafeLoader when present, else SafeLoader
     """Safe YAML without timestamp resolution: a contact_time stays text and is checked as the
     contract checks it (timezone required), rather than silently becoming a naive datetime."""
 
