@@ -1,7 +1,8 @@
 """`pathway scenarios run|check|coverage [PATH ...]`: the batch runner trainers and CI use.
 
 Exit codes: 0 every scenario agrees (or, for check, is valid), 1 some scenario disagrees with
-the rules (check --review: some scenario needs a trainer's review; coverage: the bank falls short), 2 a file or scenario was refused (file, scenario and field on stderr), 3 the rules failed.
+the rules (check --review: some scenario needs a trainer's review; coverage: the bank falls
+short), 2 a file or scenario was refused (file, scenario and field on stderr), 3 the rules failed.
 """
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from pathlib import Path
 
 from pathway.scenarios.batch import run_batch
 from pathway.scenarios.coverage import coverage, report
+from pathway.scenarios.loader import ScenarioErrors, default_paths
 from pathway.scenarios.review import citation_problems, unlisted_needs
+from pathway.scenarios.runner import Result
 
 VENDORED_DOCUMENT = Path(__file__).resolve().parents[2] / "tests" / "data" / "threshold_document.txt"
-from pathway.scenarios.loader import ScenarioErrors, default_paths
-from pathway.scenarios.runner import Result
 
 EXIT_DISAGREE = 1
 EXIT_REFUSED = 2
