@@ -13,6 +13,9 @@ demo:
 
 test:
 	@scripts/quietly.sh .venv/setup-test.log scripts/setup.sh test
+	.venv/bin/ruff check --quiet .
+	.venv/bin/mypy --no-error-summary
+	.venv/bin/lint-imports --no-cache
 	.venv/bin/python -m pytest $(PYTEST_ARGS)
 
 # The commands the README and docs/ mark runnable (```sh runnable), and their links and images (also in make test).

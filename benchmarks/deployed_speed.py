@@ -27,8 +27,7 @@ from pathlib import Path
 
 from benchmarks._gunicorn import gunicorn
 from benchmarks._topology import Topology, fresh_database, publish
-from benchmarks.load_http import (CASE, GET_WITH_COOKIE, POST_JSON, WRK_REPORT, _cpu_seconds, _journey_cookie,
-                                  assess_request)
+from benchmarks.load_http import CASE, GET_WITH_COOKIE, POST_JSON, WRK_REPORT, _cpu_seconds, _journey_cookie, assess_request
 
 BARE = "benchmarks._bare_app:create_bare_app()"
 PRODUCT = "webapp:create_app()"

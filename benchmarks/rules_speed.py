@@ -19,8 +19,7 @@ import tracemalloc
 
 from pathway import Case, load_catalogue
 from pathway.checks import resolve_indicators
-from rules import evaluate
-from rules import engine, needs
+from rules import engine, evaluate, needs
 from rules.facts import need_facts
 from tests.rules.oracle import oracle_level as reference_level
 

@@ -20,8 +20,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._topology import (Topology, _alive, account, fresh_database, pg_ctl, publish, run_savers, saved_rows,
-                                  start_postgres_again, tally, wait_for)
+from benchmarks._topology import (
+    Topology,
+    _alive,
+    account,
+    fresh_database,
+    pg_ctl,
+    publish,
+    run_savers,
+    saved_rows,
+    start_postgres_again,
+    tally,
+    wait_for,
+)
 
 USERS = ["pat", "sam"]
 

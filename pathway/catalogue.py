@@ -6,9 +6,8 @@ entry named, rather than mid-assessment.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 from pathlib import Path
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator

@@ -75,7 +75,8 @@ def _starts(lines: list[str]) -> list[int]:
 def sections() -> tuple[Section, ...]:
     lines = TEXT.read_text(encoding="utf-8").splitlines()
     starts = _starts(lines)
-    out, anchored = [], set()
+    out: list = []
+    anchored: set[int] = set()
     for n, (heading, first, last) in enumerate(SECTIONS):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         pages = tuple(p for p in range(first, last + 1) if p not in anchored)

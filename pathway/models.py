@@ -5,16 +5,14 @@ with the field named, so a typo can never silently drop an answer about a child.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pathway.levels import Level
-
 
 
 class FieldError(BaseModel):

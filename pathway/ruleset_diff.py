@@ -8,9 +8,8 @@ one catalogue refuses it; the transition table counts every case from old level 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Optional

@@ -14,12 +14,11 @@ Indicators whose age band does not admit the child are never offered.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import math
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -212,7 +211,7 @@ class SearchIndex:
         words = normalise(query).split()
         if not words:
             return []
-        typing = not query[-1:].isspace() and not query[-1:] in ".,;!?"  # the last word may be unfinished
+        typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
         stems = [stem(w) for w in words]
         scores: dict[int, float] = {}
         matched: dict[int, set[str]] = {}

@@ -202,7 +202,9 @@ def define(catalogue: Catalogue, emit) -> None:
               & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr["substantial_lifelong"]})
-        contact(c.s.sid, "disabled_childrens_team", RELATED, "Child protection concerns about a child with a substantial and life-long disability: the referral goes to the Disabled Children's Team.")
+        contact(c.s.sid, "disabled_childrens_team", RELATED,
+                "Child protection concerns about a child with a substantial and life-long disability: "
+                "the referral goes to the Disabled Children's Team.")
 
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == True))  # noqa: E712

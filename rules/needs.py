@@ -6,7 +6,7 @@ Each rule emits a finding {rule, level, indicators, source, explanation, interpr
 """
 from __future__ import annotations
 
-from durable.lang import c, m, when_all
+from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
 from pathway.levels import Level

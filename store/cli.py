@@ -6,7 +6,6 @@ FSP_DATABASE_URL), else instance/fsp.sqlite3; --database-url overrides for one c
 """
 from __future__ import annotations
 
-import argparse
 import getpass
 import json
 import sys

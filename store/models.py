@@ -7,8 +7,7 @@ the contract defines, so what was saved is what is shown years later.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
 
 from store.roles import ROLES  # noqa: F401  (re-exported)
 

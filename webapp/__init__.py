@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
 from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.exceptions import HTTPException
 
-from webapp import config as config_module
 from webapp import access_log, accounts, assets, db, faults, limits, rendering, security, sessions
+from webapp import config as config_module
 from webapp.errors import error_summary
 from webapp.sessions import SqlSessionInterface
 

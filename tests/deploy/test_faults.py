@@ -14,8 +14,18 @@ import time
 
 import requests
 
-from benchmarks._topology import (PASSWORD, _alive, dump_and_restore, fresh_database, pg_ctl, run_savers, saved_rows,
-                                  start_postgres_again, tally, wait_for)
+from benchmarks._topology import (
+    PASSWORD,
+    _alive,
+    dump_and_restore,
+    fresh_database,
+    pg_ctl,
+    run_savers,
+    saved_rows,
+    start_postgres_again,
+    tally,
+    wait_for,
+)
 from pathway.catalogue import load_catalogue
 from tests.deploy.conftest import USERS
 from tests.store.conftest import postgres_url

@@ -20,10 +20,10 @@ from pathway.cli import main
 from pathway.ruleset_diff import diff, scenario_items
 from pathway.scenarios import default_paths, load_paths
 from rules import evaluate
-from tests.rules.oracle import oracle_level
 from store import users
 from store.assessments import save_assessment
 from tests.conftest import make_case
+from tests.rules.oracle import oracle_level
 
 EDT = "emergency_duty_team"
 SCHOOL = "additional.poor_school_attendance_exclusion"

@@ -1,6 +1,7 @@
 """Behaviour of the adviser's indicator search (pathway/search.py)."""
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pathway.catalogue import load_catalogue
 from pathway.search import SearchDataError, SearchIndex, default_index, normalise, search, stem

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from pathway import CaseError, load_catalogue
 from pathway.levels import Level
 from rules import evaluate
-from tests.rules.oracle import effective_disability, oracle_level, oracle_route, oracle_step
 from tests.conftest import make_case
+from tests.rules.oracle import effective_disability, oracle_level, oracle_route, oracle_step
 
 CATALOGUE = load_catalogue()
 # "unbanded": any child may have them, whatever the age (Catalogue.admits decides)

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from store import AccessDenied, Invalid, NotFound, assessments as A
+from store import AccessDenied, Invalid, NotFound
+from store import assessments as A
 from store.audit import entries as audit_entries
 from tests.store.conftest import T0, assess
 

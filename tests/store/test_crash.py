@@ -57,6 +57,6 @@ def test_sigkill_mid_save_loses_nothing_reported(db_url, engine):
             assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
     # and the database still takes writes after the crash
-    from store.users import find_user
     from store.assessments import history
+    from store.users import find_user
     assert history(engine, find_user(engine, "pam"), "CR-1")

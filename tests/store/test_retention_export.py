@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 
 from pathway.models import Case, Decision
-from store import NotFound, assessments as A
+from store import NotFound
+from store import assessments as A
 from store.audit import entries as audit_entries
 from store.config import StoreConfig
 from store.export import CSV_COLUMNS, export_csv, export_json

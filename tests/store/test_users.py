@@ -6,8 +6,7 @@ import pytest
 from store import AuthError, Invalid, passwords
 from store.audit import entries as audit_entries
 from store.config import StoreConfig
-from store.users import (authenticate, create_user, disable_user, list_users, reset_password, session_user,
-                         sign_in, sign_out)
+from store.users import authenticate, create_user, disable_user, list_users, reset_password, session_user, sign_in, sign_out
 from tests.store.conftest import PASSWORD, T0
 
 CFG = StoreConfig(max_failed_logins=5, lockout_minutes=15, session_idle_minutes=30, session_max_minutes=600)

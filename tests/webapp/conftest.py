@@ -3,8 +3,8 @@ accounts with cheap password hashing."""
 from __future__ import annotations
 
 import re
-from html import unescape
 from datetime import time
+from html import unescape
 
 import pytest
 
@@ -69,8 +69,8 @@ def text(response) -> str:
 
 def walk_needs(client, ticks: dict[str, list[str]] | None = None):
     """Answer every needs page, ticking `ticks[page_id]` (dimension -> ids), as the form posts them."""
-    from webapp.journey.pages import needs_pages
     from pathway.catalogue import load_catalogue
+    from webapp.journey.pages import needs_pages
     ticks = ticks or {}
     for p in needs_pages():
         data: dict[str, list[str]] = {}

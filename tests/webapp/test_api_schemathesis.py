@@ -7,7 +7,6 @@ from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-
 from schemathesis.config import SchemathesisConfig
 from schemathesis.config._checks import NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES
 from schemathesis.specs.openapi.checks import positive_data_acceptance

@@ -207,6 +207,7 @@ def test_needs_pages_show_the_documents_hints(client):
 
 def test_expired_session_starts_again(app, client):
     from sqlalchemy import update
+
     from webapp import db
     client.post("/safety", data={"immediate": "none"})
     with app.app_context(), db.engine().begin() as conn:

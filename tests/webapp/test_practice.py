@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from pathway.catalogue import load_catalogue
 from tests.webapp.conftest import sign_in, signed_in_client, text
 from webapp.practice.forms import indicator_data

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pathway.catalogue import load_catalogue
 from tests.webapp.conftest import text
 from tests.webapp.test_practice import BRUISING, MONDAYS, join, start_session
 from webapp.practice.forms import indicator_data

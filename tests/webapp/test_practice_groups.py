@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from pathway.scenarios import default_paths, load_paths
-from rules import evaluate
 from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+from rules import evaluate
 from tests.webapp.conftest import text
 from webapp.practice import groups
 

@@ -7,8 +7,7 @@ import io
 import re
 
 from pathway.catalogue import load_catalogue
-from tests.webapp.test_practice import (BRUISING, MONDAYS, MONDAYS_RIGHT, MONDAYS_WRONG, answer, join,
-                                        start_session)
+from tests.webapp.test_practice import BRUISING, MONDAYS, MONDAYS_RIGHT, MONDAYS_WRONG, answer, join, start_session
 
 BRUISED = "immediate.unexplained_bruising_under_2"
 KEY_STAGE = "additional.not_achieving_key_stage"

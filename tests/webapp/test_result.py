@@ -113,6 +113,7 @@ def test_every_page_links_stylesheet_and_module_script(client, path):
 
 def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
     from datetime import datetime, timezone
+
     import webapp.journey.views as views
     real = views.evaluate
 

@@ -21,6 +21,7 @@ import pytest
 from flask import url_for
 from sqlalchemy import select
 
+from pathway.catalogue import DATA_FILE
 from pathway.scenarios import dump_scenarios
 from rules import evaluate
 from store import assessments, passwords, users
@@ -28,7 +29,6 @@ from store.models import metadata as store_metadata
 from tests.conftest import make_case
 from tests.webapp.conftest import ALWAYS_OPEN
 from tests.webapp.test_practice_library import NEW, TICKS
-from pathway.catalogue import DATA_FILE
 from webapp import access, create_app, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages

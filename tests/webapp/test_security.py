@@ -6,8 +6,8 @@ import re
 
 from sqlalchemy import select
 
-from webapp import create_app, db
 from tests.webapp.conftest import CHILD
+from webapp import create_app, db
 
 
 def test_security_headers_on_pages_and_api(client):

@@ -10,11 +10,11 @@ from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
 from store import assessments, export
 from store.dashboard import team_dashboard
-from webapp.accounts import dashboard as charts
 from store.errors import AccessDenied, AuthError, Invalid, NotFound
 from webapp import limits
 from webapp.access import public
 from webapp.accounts import auth, bp, reopen
+from webapp.accounts import dashboard as charts
 from webapp.accounts.current import assessment_in_session
 from webapp.accounts.forms import CaseRefForm, OverrideForm, ReviewForm, SignInForm, SignOutForm
 from webapp.accounts.history import chart, label, rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, request
 
 from pathway.cli import indicator_rows
-from pathway.models import CaseError, Case, FieldError
+from pathway.models import Case, CaseError, FieldError
 from pathway.search import SearchRequest
 from rules import RulesError, evaluate
 from webapp.access import public

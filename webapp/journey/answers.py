@@ -5,11 +5,10 @@ from flask import session
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case
-from webapp.sessions import require_readable
 from webapp.journey.forms import NOT_KNOWN, child_age
 from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
-
+from webapp.sessions import require_readable
 
 CALLER = "professional"  # the journey is for practitioners; the public ring Children and Families Direct
 

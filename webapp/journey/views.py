@@ -14,13 +14,12 @@ from pathway.levels import Level
 from pathway.models import CaseError
 from rules import RulesError, evaluate
 from rules.what_if import nearby
-from webapp.journey import answers as store
 from webapp.access import public
 from webapp.accounts.auth import shown_user
-from webapp.journey import bp
-from webapp.journey import present, prg
+from webapp.journey import answers as store
+from webapp.journey import bp, present, prg
 from webapp.journey import referral as written
-from webapp.journey.forms import age_text, ChildForm, NoteForm, SafetyForm, SettingsForm, StartAgainForm, needs_form
+from webapp.journey.forms import ChildForm, NoteForm, SafetyForm, SettingsForm, StartAgainForm, age_text, needs_form
 from webapp.journey.pages import needs_pages, next_page_id, page, previous_page_id
 from webapp.journey.summary import answer_rows, check_rows
 
@@ -298,7 +297,7 @@ def referral_pdf():
         return _missing(store.get())
     html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS)
     try:
-        from weasyprint import HTML   # needs pango (scripts/setup_pdf_system.sh)
+        from weasyprint import HTML  # needs pango (scripts/setup_pdf_system.sh)
     except OSError:
         current_app.logger.error("referral PDF unavailable: WeasyPrint cannot load pango")
         return render_template("journey/pdf_unavailable.html", back=url_for("journey.referral")), 503

@@ -13,8 +13,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
-                        delete, func, insert, literal, select, update)
+from sqlalchemy import (
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 
 from webapp import db
 
@@ -23,8 +29,14 @@ CODE_LENGTH = 6
 SESSION_DAYS = 7  # a practice session (and its trainees' answers) is deleted a week after it starts
 
 # The tables are the store's (store/models.py), created by its Alembic revisions like every other.
-from store.models import (practice_answers, practice_results, practice_scenario_versions,  # noqa: E402
-                          practice_scenarios, practice_sessions, practice_trainees)
+from store.models import (  # noqa: E402
+    practice_answers,
+    practice_results,
+    practice_scenario_versions,
+    practice_scenarios,
+    practice_sessions,
+    practice_trainees,
+)
 
 
 def _hash(token: str) -> str:

@@ -5,19 +5,27 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 
 from pathway.catalogue import load_catalogue
-from pathway.levels import LEVELS, Level
+from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
 from webapp import limits
 from webapp.access import public, session_trainee, session_trainer
-from webapp.accounts.dashboard import bars
 from webapp.accounts import auth
-from webapp.practice import bp, store
-from webapp.practice import groups, library
-from webapp.practice.editor import scenario_from_form, place_errors
-from webapp.practice.feedback import decide, feedback
-from webapp.practice.forms import (EndForm, ImportForm, JoinForm, StartForm, answer_form, chosen_indicators,
-                                   indicator_data, narrow, scenario_form)
+from webapp.accounts.dashboard import bars
+from webapp.practice import bp, groups, library, store
+from webapp.practice.editor import place_errors, scenario_from_form
+from webapp.practice.feedback import feedback
+from webapp.practice.forms import (
+    EndForm,
+    ImportForm,
+    JoinForm,
+    StartForm,
+    answer_form,
+    chosen_indicators,
+    indicator_data,
+    narrow,
+    scenario_form,
+)
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
 from webapp.practice.summary import summary_csv as summary_table
 

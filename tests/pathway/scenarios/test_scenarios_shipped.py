@@ -82,8 +82,9 @@ def test_every_protection_indicator_is_taught():
 
 
 def test_coverage_counts_what_it_is_given(scenario_dict):
-    from pathway.scenarios import loads
     import yaml
+
+    from pathway.scenarios import loads
     [one] = loads(yaml.safe_dump(scenario_dict))
     cov = coverage([one])
     assert cov.levels["additional"] == 1 and cov.scenarios == 1

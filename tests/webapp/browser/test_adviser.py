@@ -108,7 +108,7 @@ def test_a_whole_call_by_keyboard_with_javascript(context_for, axe):
     expect(page.locator("#q")).to_be_focused()
 
     # untick the immediate question by keyboard: the put-through state goes
-    tab_to(page, f'input[value="immediate.unexplained_injuries"]', backwards=True)
+    tab_to(page, 'input[value="immediate.unexplained_injuries"]', backwards=True)
     page.keyboard.press("Space")
     expect(panel).not_to_contain_text("Put the call through now")
     expect(page.locator("#app-route")).to_contain_text("No route yet")

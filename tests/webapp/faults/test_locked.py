@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from store.assessments import history
 from tests.webapp.conftest import text
-from tests.webapp.faults.conftest import (SECOND, assert_saved_and_consistent, assert_unavailable_page, bounded,
-                                          locked, saved_refs)
+from tests.webapp.faults.conftest import SECOND, assert_saved_and_consistent, assert_unavailable_page, bounded, locked, saved_refs
 
 
 def test_a_locked_database_fails_clearly_keeps_everything_and_the_retry_saves(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from sqlalchemy import create_engine, func, select, text as sql
+from sqlalchemy import create_engine, func, select
+from sqlalchemy import text as sql
 
 from store.assessments import history
 from store.config import StoreConfig
