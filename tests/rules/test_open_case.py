@@ -16,7 +16,7 @@ LEVELS = {"protection": ["protection.frozen_watchfulness"], "immediate": ["immed
 @pytest.mark.parametrize("kind", list(LEVELS))
 def test_an_open_case_goes_to_the_allocated_social_worker_never_screening(kind):
     d = evaluate(make_case(LEVELS[kind], open_to_social_care=True))
-    assert d.route.team == "The allocated social worker, or the team holding the case"
+    assert d.route.team == "Allocated social worker, or the team holding the case"
     assert d.route.phone is None  # the document gives no number: none is invented
     assert d.contacts[0].id == "allocated_social_worker"
     assert "Children and Families Direct" not in [c.name for c in d.contacts]
