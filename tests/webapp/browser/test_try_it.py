@@ -101,8 +101,10 @@ def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures,
 def test_an_adviser_finds_a_concern_on_the_call_screen(page, pictures):
     page.goto("/")
     page.get_by_role("link", name="Call screen (advisers)").click()
+    page.wait_for_load_state("load")   # the screen's script listens for typing once it has loaded
     page.locator("#age_years").fill("7")
-    page.locator("#q").fill("no routine")
+    page.locator("#q").click()
+    page.keyboard.type("no routine")   # key by key, as an adviser types: each key runs the live search
     options = page.get_by_role("listbox", name="Concerns found").get_by_role("option")
     expect(options.first).to_contain_text(load_catalogue().indicator("additional.lack_routine").text)
     page.keyboard.press("Enter")
