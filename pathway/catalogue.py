@@ -375,10 +375,6 @@ class Catalogue(_Strict):
 
     def model_post_init(self, _context) -> None:
         # same_words_as is derived from the twins block, so the YAML states each link once
-        links: dict[str, list[TwinLink]] = {}
-        for twin in self.twins:
-            for iid in twin.ids:
-                links.setdefault(iid, [])
         same: dict[str, set[str]] = {}
         for twin in self.twins:
             for iid in twin.ids:
@@ -386,10 +382,12 @@ class Catalogue(_Strict):
         indicators = [i.model_copy(update={"same_words_as": sorted(same.get(i.id, ()))}) for i in self.indicators]
         object.__setattr__(self, "indicators", indicators)
         by_id = {i.id: i for i in indicators}
+        links: dict[str, list[TwinLink]] = {}
         for twin in self.twins:
             for iid in twin.ids:
-                links[iid] += [TwinLink(group=twin.id, other=by_id[o], tells_apart=twin.tells_apart, source=twin.source)
-                               for o in twin.ids if o != iid]
+                links.setdefault(iid, []).extend(
+                    TwinLink(group=twin.id, other=by_id[o], tells_apart=twin.tells_apart, source=twin.source)
+                    for o in twin.ids if o != iid)
         object.__setattr__(self, "_twins", links)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_bands", {b.id: b for b in self.age_bands})
