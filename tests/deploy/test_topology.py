@@ -4,7 +4,9 @@ only the proxy headers the app trusts, and a session that is good on either inst
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import time
 
 import pytest
 import requests
@@ -20,8 +22,22 @@ def _static_links(html: str) -> list[str]:
     return re.findall(r'(?:href|src|data-govuk-frontend)="(/(?:static|assets)/[^"]+)"', html)
 
 
-def _gunicorn_logs(topology) -> str:
-    return "".join(p.read_text() for p in (topology.work / "logs").glob("gunicorn-*.log"))
+def _nginx_entries(topology) -> list[dict]:
+    """nginx's own request log (one JSON object a line): it says which instance, if any, answered."""
+    path = topology.work / "logs" / "fsp-access.log"
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _wait_for(probe, what: str, seconds: float = 10.0):
+    """nginx writes its log line as the request ends, which may be just after the client has the
+    answer: wait for the line (a condition with a deadline, not a timed assertion)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"not seen within {seconds} s: {what}")
 
 
 def test_plain_http_only_redirects_to_https(topology):
@@ -54,7 +70,6 @@ def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology)
     client = topology.client()
     links = _static_links(client.get("/").text)
     assert any(link.startswith(CSS + "?v=") for link in links), links
-    before = _gunicorn_logs(topology)
     for link in links:
         r = client.get(link, headers={"Accept-Encoding": "gzip"})
         assert r.status_code == 200, link
@@ -71,9 +86,12 @@ def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology)
     r = client.get(CSS)
     assert r.headers["Cache-Control"] == "no-cache" and r.headers["ETag"]
     assert client.get(CSS, headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
-    # and no instance saw any of it (each request shows in gunicorn's access log by route)
-    after = _gunicorn_logs(topology)
-    assert after.count("/static/") == before.count("/static/") and after.count("/assets/") == before.count("/assets/")
+    # and no instance saw any of it: nginx's log names the instance behind each request, and none
+    # is named for a static file (the last request, the 304, is waited for so all are counted)
+    served = _wait_for(lambda: [e for e in _nginx_entries(topology) if e["area"] in ("static", "assets")]
+                       if any(e["status"] == 304 for e in _nginx_entries(topology)) else [], "the static lines")
+    assert len(served) >= len(links) + 2 and all(e["upstream"] == "" for e in served)
+    assert [e for e in _nginx_entries(topology) if e["area"] == "page"][-1]["upstream"]   # a page was proxied
 
 
 def test_the_api_is_compressed_and_the_body_limit_is_the_apps(topology):
@@ -87,11 +105,16 @@ def test_the_api_is_compressed_and_the_body_limit_is_the_apps(topology):
     filler = {"child": {"age_years": 8}, "indicators": [], "pad": "x" * (64 * 1024 - 80)}
     r = requests.post(topology.base + "/api/v1/assess", json=filler, verify=str(topology.cert), timeout=30)
     assert r.status_code == 422 and r.json()["errors"]
-    before = _gunicorn_logs(topology).count("/api/v1/assess")
+    assert not [e for e in _nginx_entries(topology) if e["status"] == 413]
     r = requests.post(topology.base + "/api/v1/assess", data=b"{" + b" " * (64 * 1024) + b"}",
                       headers={"Content-Type": "application/json"}, verify=str(topology.cert), timeout=30)
     assert r.status_code == 413 and "nginx" in r.text
-    assert _gunicorn_logs(topology).count("/api/v1/assess") == before    # it never reached an instance
+    refused = _wait_for(lambda: [e for e in _nginx_entries(topology) if e["status"] == 413], "nginx's 413 line")
+    # nginx's log names the instance that answered (upstream): none did, it never reached one
+    assert [(e["area"], e["upstream"]) for e in refused] == [("api", "")]
+    # and the 422 just before it did reach one (the oracle can tell the two apart)
+    passed = [e for e in _nginx_entries(topology) if e["status"] == 422 and e["area"] == "api"]
+    assert passed and all(e["upstream"] for e in passed)
 
 
 def test_a_session_is_good_on_either_instance(topology):
