@@ -90,7 +90,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     limits.init_app(app)
     access_log.init_app(app)
-    accounts.init_app(app)  # the store's engine (same DATABASE_URL), sign-in and saved assessments
+    accounts.init_app(app)  # the store's engine (same DATABASE_URL) and sign-in
 
     # Register the rulesets once at start-up, never from a request.
     import rules
@@ -98,12 +98,14 @@ def create_app(config: dict | None = None) -> Flask:
 
     from webapp.adviser import bp as adviser_bp
     from webapp.api import bp as api_bp
+    from webapp.cases import bp as cases_bp
     from webapp.journey import bp as journey_bp
     from webapp.owners import bp as owners_bp
     from webapp.practice import bp as practice_bp
 
     assets.init_app(app)  # /assets, and the cache headers of every static file
     app.register_blueprint(journey_bp)
+    app.register_blueprint(cases_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(adviser_bp)
     app.register_blueprint(practice_bp)

@@ -113,9 +113,9 @@ class World:
             "journey.safety": lambda: {"immediate": "none"},
             "journey.settings": lambda: {"show_levels": "yes"},
             "accounts.sign_in": lambda: {"username": "pat", "password": PASSWORD},
-            "accounts.save": lambda: {"case_ref": "FSP-0099"},
-            "accounts.override": lambda: {"level": "protection", "reason": "A different level, for the sweep"},
-            "accounts.review": lambda: {"note": "Reviewed, for the sweep"},
+            "cases.save": lambda: {"case_ref": "FSP-0099"},
+            "cases.override": lambda: {"level": "protection", "reason": "A different level, for the sweep"},
+            "cases.review": lambda: {"note": "Reviewed, for the sweep"},
             "adviser.update": lambda: {"note": "a note", "age_years": "4"},
             "adviser.search": lambda: {"q": "bruise"},
             "practice.new_session": lambda: {"scenarios": [BRUISING]},
@@ -331,8 +331,8 @@ def test_guessing_a_case_reference_tells_nothing(world):
     """Someone who may not see pat's case gets, for its reference (in any case), exactly what an
     unused reference gets: the same status and the same page, on every case route."""
     case_rules = [(r, m) for r, m in rules(world) if "case_ref" in r.arguments]
-    assert {r.endpoint for r, _ in case_rules} >= {"accounts.case", "accounts.export_csv", "accounts.export_json",
-                                                     "accounts.override"}
+    assert {r.endpoint for r, _ in case_rules} >= {"cases.case", "cases.export_csv", "cases.export_json",
+                                                     "cases.override"}
     problems = []
     for rule, method in case_rules:
         for name in ("sam", "mo", "tess", "tom", "ava", "ada"):
@@ -363,7 +363,7 @@ def test_guessing_does_not_record_an_override(world):
     before = snapshot(world.app)["overrides"]
     for name in ("sam", "mo", "ava"):
         r = world.visitors[name].send("POST", f"/cases/{CASE_REF}/entries/{world.entry_id}/level",
-                                      world.body("accounts.override"), token=True)
+                                      world.body("cases.override"), token=True)
         assert r.status_code == 404
     assert snapshot(world.app)["overrides"] == before
 

@@ -1,7 +1,6 @@
-"""Accounts and saved assessments (issue 6, the web side): sign in and out, save an assessment
-under a case reference, a case's history (chart and table), professional-judgement overrides,
-exports and the managers' overrides page. Every rule about who sees what lives in `store`.
-"""
+"""Accounts on the web (issue 6): signing in and out (a local account or the partnership's
+identity provider) and who is signed in. Saved assessments are webapp.cases; every rule about
+who sees what lives in `store`."""
 from __future__ import annotations
 
 from flask import Blueprint, Flask
@@ -11,7 +10,7 @@ bp = Blueprint("accounts", __name__)
 
 def init_app(app: Flask) -> None:
     """The store's tables in the web app's database (webapp.db's engine; no table collides),
-    the signed-in user for templates, and the routes."""
+    the signed-in user for templates, and the sign-in routes."""
     from store.db import migrate
     from webapp.accounts import auth, oidc
 

@@ -19,7 +19,7 @@ from webapp.access import SIGNED_IN, Access
 
 TOKEN = "store_token"
 AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {"accounts.save", "accounts.cases", "accounts.overrides", "accounts.dashboard", "practice.new_session",
+AFTER_ALLOWED = {"cases.save", "cases.cases", "cases.overrides", "cases.dashboard", "practice.new_session",
                  "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
 
 # Who may use which signed-in pages (the store checks assessments again on every read).

@@ -2,16 +2,9 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import PasswordField, RadioField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, ValidationError
-
-from pathway.levels import Level
-from store.assessments import MAX_NOTE, MAX_REASON
-from store.case_ref import validate_case_ref
-from store.errors import Invalid
-from webapp.journey.forms import choices
-from webapp.journey.widgets import Radios
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import PasswordField, StringField, SubmitField
+from wtforms.validators import InputRequired
 
 
 class SignInForm(FlaskForm):
@@ -22,54 +15,3 @@ class SignInForm(FlaskForm):
 
 class SignOutForm(FlaskForm):
     """Only a CSRF token: signing out is a POST."""
-
-
-class CaseRefForm(FlaskForm):
-    case_ref = StringField("Case reference", widget=GovTextInput())
-    submit = SubmitField("Save this assessment", widget=GovSubmitInput())
-
-    def validate_case_ref(self, field):
-        """The store's own check, so the page and the store never disagree."""
-        try:
-            field.normalised = validate_case_ref((field.data or "").strip())
-        except Invalid as exc:
-            if not (field.data or "").strip():
-                raise ValidationError("Enter a case reference") from None
-            raise ValidationError(f"Case reference {exc.message}") from None
-
-
-class OverrideForm(FlaskForm):
-    level = RadioField("What level do you record?", validate_choice=True, widget=Radios(),
-                       validators=[InputRequired("Select the level you record")])
-    reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
-    submit = SubmitField("Record this level", widget=GovSubmitInput())
-
-    @classmethod
-    def build(cls, recorded: str, **kwargs) -> "OverrideForm":
-        form = cls(**kwargs)
-        form.level.choices = choices([(lv.value, lv.label) for lv in Level if lv.value != recorded])
-        return form
-
-    def validate_reason(self, field):
-        if not (field.data or "").strip():
-            raise ValidationError("Enter the reason for recording a different level")
-        if len(field.data) > MAX_REASON:
-            raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
-        _refuse_control_characters(field.data, "Reason")
-
-
-class ReviewForm(FlaskForm):
-    note = TextAreaField("Note (optional)", widget=GovTextArea(),
-                         description="For example, what you discussed with the practitioner. Do not name the child or family.")
-    submit = SubmitField("Record that I reviewed this", widget=GovSubmitInput())
-
-    def validate_note(self, field):
-        if len(field.data or "") > MAX_NOTE:
-            raise ValidationError(f"Note must be {MAX_NOTE} characters or fewer")
-        _refuse_control_characters(field.data or "", "Note")
-
-
-def _refuse_control_characters(text: str, label: str) -> None:
-    """A NUL or other control character pasted into free text cannot be stored (PostgreSQL refuses NUL)."""
-    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in text):
-        raise ValidationError(f"{label} must be written text: remove the control characters pasted into it")

@@ -174,4 +174,4 @@ def callback():
                                    message=NO_ACCESS), 403
         return render_template("error.html", title="Sorry, signing in did not work", message=FAILED), 400
     after = session.pop(auth.AFTER, None)
-    return redirect(url_for(after if after in auth.AFTER_ALLOWED else "accounts.cases"))
+    return redirect(url_for(after if after in auth.AFTER_ALLOWED else "cases.cases"))

@@ -19,7 +19,7 @@ from pathway.ruleset_diff import DraftError, Report, assessment_items, diff, loa
 from store.assessments import answers_for_ruleset_review
 from webapp import security
 from webapp.accounts import auth
-from webapp.accounts.history import label
+from webapp.cases.history import label
 from webapp.owners import bp
 from webapp.practice import library
 

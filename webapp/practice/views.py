@@ -11,7 +11,7 @@ from rules import RulesError
 from webapp import limits
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
-from webapp.accounts.dashboard import bars
+from webapp.charts import bars
 from webapp.practice import bp, groups, library, store
 from webapp.practice.editor import place_errors, scenario_from_form
 from webapp.practice.feedback import feedback

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from store.assessments import Entry
-from webapp.accounts.history import chart, rows
+from webapp.cases.history import chart, rows
 
 CHAR_W = 13 * 0.6   # an upper bound on a 13px Arial character's width (digits are 0.556 em)
 

@@ -11,7 +11,7 @@ from store.assessments import history, save_assessment
 from tests.conftest import make_case
 from tests.webapp.accounts.conftest import ADDITIONAL, save, sign_in
 from tests.webapp.conftest import text
-from webapp.accounts.reopen import journey_answers
+from webapp.cases.reopen import journey_answers
 from webapp.journey import answers as journey
 
 DENTAL = "additional.dental_decay_not_accessing"

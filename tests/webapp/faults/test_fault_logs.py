@@ -25,8 +25,8 @@ def test_a_fault_is_logged_by_class_without_the_case(client, db_path, engine, pa
                                             data={"level": "extensive", "reason": REASON}), catalogue)
     faults = [r for r in caplog.records if r.getMessage().startswith("database unavailable")]
     assert [r.getMessage() for r in faults] == [
-        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at accounts.save)",
-        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at accounts.override)"]
+        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.save)",
+        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.override)"]
     assert "INSERT INTO assessments" in caplog.text              # the SQL was logged, its values not
     logged = caplog.text + "".join(str(r.exc_info) for r in caplog.records)
     for secret in ("FSP-4821", "FSP-4822", "dental_decay", "lack_routine", "Grandmother", "age_years"):

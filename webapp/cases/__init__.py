@@ -1,0 +1,9 @@
+"""Saved assessments on the web: cases, their history, overrides and managers' reviews, the team
+dashboard. Signing in is webapp.accounts; who may see what is decided in `store`."""
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("cases", __name__)
+
+from webapp.cases import views  # noqa: E402,F401  (registers the routes)

@@ -1,0 +1,209 @@
+"""Saved assessments (issue 6, the web side): save an assessment under a case reference, a
+case's history (chart and table), professional-judgement overrides, exports, the managers'
+overrides page, reviews and the team dashboard. Every rule about who sees what lives in `store`."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
+
+from pathway.catalogue import load_catalogue
+from pathway.levels import LEVELS, Level
+from store import assessments, export
+from store.dashboard import team_dashboard
+from store.errors import AccessDenied, Invalid, NotFound
+from webapp import charts
+from webapp.accounts import auth
+from webapp.accounts.forms import SignOutForm
+from webapp.cases import bp, reopen
+from webapp.cases.current import assessment_in_session
+from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
+from webapp.cases.history import chart, label, rows
+from webapp.journey import answers as journey_answers
+
+
+def _tz() -> ZoneInfo:
+    return ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
+
+
+@bp.route("/save", methods=["GET", "POST"])
+@auth.signed_in("cases.save", auth.READERS)
+def save(user):
+    current = assessment_in_session()
+    if current is None:
+        return redirect(url_for("journey.start"))
+    case, decision = current
+    form = CaseRefForm()
+    if form.validate_on_submit():
+        try:
+            entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
+        except Invalid as exc:     # the store's last word (the form already ran the same check)
+            form.case_ref.errors = [f"Case reference {exc.message}"]
+        else:
+            current_app.logger.info("assessment saved (id %d)", entry.id)
+            return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id))
+    return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
+
+
+@bp.get("/cases")
+@auth.signed_in("cases.cases", auth.READERS)
+def cases(user):
+    return render_template("cases/cases.html", cases=assessments.list_case_refs(auth.engine(), user),
+                           label=label, tz=_tz())
+
+
+def _history(user, case_ref: str):
+    try:
+        return assessments.history(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):    # someone else's, no such reference, or not a reference at all
+        abort(404)
+
+
+@bp.get("/cases/<case_ref>")
+@auth.signed_in("cases.cases", auth.READERS)
+def case(user, case_ref: str):
+    entries = _history(user, case_ref)
+    if entries[0].case_ref != case_ref:    # one address per case: upper case
+        return redirect(url_for("cases.case", case_ref=entries[0].case_ref))
+    table = rows(entries, _tz().key)
+    saved = request.args.get("saved", type=int)
+    hours = current_app.config["OFFICE_HOURS"]
+    later = {e.id: reopen.later_decision(e, hours) for e in entries}
+    return render_template("cases/case.html", case_ref=entries[0].case_ref, table=table[::-1],
+                           chart=chart(table), label=label, saved=saved, back=url_for("cases.cases"), later=later)
+
+
+def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="case-{case_ref}.{ext}"'})
+
+
+@bp.get("/cases/<case_ref>/export.json")
+@auth.signed_in("cases.cases", auth.READERS)
+def export_json(user, case_ref: str):
+    try:
+        body = export.export_json(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):
+        abort(404)
+    return _download(case_ref.upper(), body, "application/json", "json")
+
+
+@bp.get("/cases/<case_ref>/export.csv")
+@auth.signed_in("cases.cases", auth.READERS)
+def export_csv(user, case_ref: str):
+    try:
+        body = export.export_csv(auth.engine(), user, case_ref)
+    except (NotFound, Invalid):
+        abort(404)
+    return _download(case_ref.upper(), body, "text/csv", "csv")
+
+
+def _entry(user, case_ref: str, entry_id: int):
+    try:
+        entry = assessments.get_assessment(auth.engine(), user, entry_id)
+    except NotFound:
+        abort(404)
+    if entry.case_ref != case_ref.upper():
+        abort(404)
+    return entry
+
+
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/level", methods=["GET", "POST"])
+@auth.signed_in("cases.cases", auth.READERS)
+def override(user, case_ref: str, entry_id: int):
+    entry = _entry(user, case_ref, entry_id)
+    form = OverrideForm.build(entry.recorded_level)
+    if form.validate_on_submit():
+        try:
+            assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
+        except Invalid as exc:
+            field = getattr(form, exc.field, form.reason)   # the store names the field it refused
+            field.errors = [f"{exc.field.capitalize()} {exc.message}"]
+        else:
+            return redirect(url_for("cases.case", case_ref=entry.case_ref))
+    back = url_for("cases.case", case_ref=entry.case_ref)
+    return render_template("cases/override.html", form=form, entry=entry, label=label, back=back,
+                           saved=entry.created_at.astimezone(_tz()))
+
+
+@bp.get("/cases/<case_ref>/entries/<int:entry_id>")
+@auth.signed_in("cases.cases", auth.READERS)
+def entry(user, case_ref: str, entry_id: int):
+    found = _entry(user, case_ref, entry_id)
+    d = reopen.stored_decision(found)
+    return render_template("cases/entry.html", entry=found, d=d, label=label, tz=_tz(), Level=Level,
+                           catalogue=reopen.StoredCatalogue(load_catalogue()),
+                           later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+                           saved=found.created_at.astimezone(_tz()),
+                           back=url_for("cases.case", case_ref=found.case_ref))
+
+
+@bp.post("/cases/<case_ref>/entries/<int:entry_id>/assess-again")
+@auth.signed_in("cases.cases", auth.READERS)
+def assess_again(user, case_ref: str, entry_id: int):
+    if not SignOutForm().validate_on_submit():     # a CSRF token and nothing else
+        abort(400)
+    found = _entry(user, case_ref, entry_id)
+    answers = reopen.journey_answers(found.case)
+    journey_answers.clear()
+    journey_answers.put(**answers)
+    return redirect(url_for("journey.check" if "child" in answers else "journey.result"))
+
+
+FILTER_WORDS = {"direction": {"down": "down", "up": "up"}, "reviewed": {"yes": True, "no": False}}
+
+
+@bp.get("/overrides")
+@auth.signed_in("cases.overrides", auth.MANAGERS)
+def overrides(user):
+    try:
+        pairs = assessments.list_overrides(auth.engine(), user)
+    except AccessDenied:
+        abort(403)
+    teams = sorted({e.team for e, _o in pairs})
+    chosen = {"team": request.args.get("team") if request.args.get("team") in teams else None,
+              **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
+    shown = assessments.filter_overrides(pairs, **chosen)
+    return render_template("cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, args=request.args,
+                           label=label, tz=_tz())
+
+
+@bp.route("/overrides/<int:override_id>/review", methods=["GET", "POST"])
+@auth.signed_in("cases.overrides", auth.MANAGERS)
+def review(user, override_id: int):
+    pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == override_id]
+    if not pairs:
+        abort(404)
+    entry, found = pairs[0]
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            assessments.record_review(auth.engine(), user, override_id, form.note.data or "")
+        except Invalid as exc:
+            form.note.errors = [f"Note {exc.message}"]
+        except NotFound:
+            abort(404)
+        else:
+            return redirect(url_for("cases.overrides"))
+    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(),
+                           back=url_for("cases.overrides"))
+
+
+@bp.get("/dashboard")
+@auth.signed_in("cases.dashboard", auth.MANAGERS)
+def dashboard(user):
+    d = team_dashboard(auth.engine(), user)
+    catalogue = load_catalogue()
+
+    def words(iid: str) -> str:
+        return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
+
+    rate = [("Recorded a different level", d.override_rate or 0)]
+    direction = [("Lower than the tool's", d.down), ("Higher than the tool's", d.up)]
+    return render_template(
+        "cases/dashboard.html", d=d, label=label, words=words, legend=charts.legend(),
+        month_label=charts.month_label, levels=LEVELS,
+        by_month=charts.level_bars(d.months),
+        rate=charts.bars(rate, unit="%", what="Share of saved assessments where a level different from the tool's was recorded"),
+        direction=charts.bars(direction, what="Recorded levels by direction"),
+        top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"))
