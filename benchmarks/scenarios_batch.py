@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from pathway.scenarios import default_paths, dump_scenarios, load_paths, run
-from pathway.scenarios.batch import auto_jobs
+from pathway.scenarios import default_paths, dump_scenarios
+from training.batch import auto_jobs, load_paths
+from training.runner import run
 
 PER_FILE = 100
 

@@ -23,8 +23,8 @@ def saved_scenario_items(engine) -> list:
     """Scenarios trainers saved in the practice library (the web app's table, if it exists)."""
     from sqlalchemy import inspect, text
 
-    from pathway.ruleset_diff import scenario_items
     from pathway.scenarios import ScenarioErrors, loads
+    from training.ruleset_diff import scenario_items
 
     if not inspect(engine).has_table("practice_scenarios"):
         return []
@@ -46,8 +46,9 @@ def _database_configured() -> bool:
 
 
 def cmd_ruleset_diff(args) -> int:
-    from pathway.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
-    from pathway.scenarios import default_paths, load_paths
+    from pathway.scenarios import default_paths
+    from training.batch import load_paths
+    from training.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
 
     try:
         draft = load_draft(_read(args.draft))

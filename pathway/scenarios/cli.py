@@ -12,11 +12,11 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from pathway.scenarios.batch import run_batch
 from pathway.scenarios.coverage import coverage, report
 from pathway.scenarios.loader import ScenarioErrors, default_paths
 from pathway.scenarios.review import citation_problems, unlisted_needs
-from pathway.scenarios.runner import Result
+from training.batch import run_batch
+from training.runner import Result
 
 VENDORED_DOCUMENT = Path(__file__).resolve().parents[2] / "tests" / "data" / "threshold_document.txt"
 
