@@ -49,7 +49,7 @@ def main() -> int:
         cli = {}
         for label, extra in (("CLI, --jobs 1", ["--jobs", "1"]), (f"CLI, --jobs auto ({auto_jobs(sorted(folder.glob('*.yaml')))})", [])):
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "pathway", "scenarios", "run", "--json", *extra, str(folder)],
+            proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run", "--json", *extra, str(folder)],
                                   capture_output=True, text=True)
             cli[label] = (time.perf_counter() - start, proc.returncode)
     agree = sum(r.match for r in results)

@@ -102,7 +102,7 @@ def _db_option(p):
 
 
 def add_users_parser(sub) -> None:
-    """Register `users` on pathway's subparsers (pathway.cli.build_parser calls this)."""
+    """Register `users` on pathway's subparsers (cli.main.build_parser calls this)."""
     p = sub.add_parser("users", help="manage accounts (admin)")
     actions = p.add_subparsers(dest="action", required=True)
     c = actions.add_parser("create", help="create an account (password asked, never on the command line)")

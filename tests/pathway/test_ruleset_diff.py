@@ -15,8 +15,8 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 import yaml
 
+from cli.main import main
 from pathway.catalogue import DATA_FILE, Catalogue, load_catalogue
-from pathway.cli import main
 from pathway.scenarios import default_paths
 from rules import evaluate
 from store import users

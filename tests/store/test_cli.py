@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from pathway.cli import main
+from cli.main import main
 from store.users import authenticate
 from tests.store.conftest import PASSWORD
 

@@ -9,10 +9,10 @@ import argparse
 import json
 import sys
 
+from cli.ruleset import add_ruleset_parser
+from cli.scenarios import add_scenarios_parser
 from pathway.indicator_rows import indicator_rows
 from pathway.models import Case, CaseError
-from pathway.ruleset_cli import add_ruleset_parser
-from pathway.scenarios.cli import add_scenarios_parser
 from store.cli import add_retention_parser, add_users_parser
 
 EXIT_REFUSED = 2
