@@ -17,7 +17,8 @@ from sqlalchemy.exc import DisconnectionError
 
 from store.config import StoreConfig
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+# Alembic finds its scripts as package data (importlib.resources), so a wheel migrates as a checkout does.
+MIGRATIONS = "store:migrations"
 
 
 def normalise_url(url: str) -> str:
@@ -118,7 +119,7 @@ def _alembic_config(engine: Engine):
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", MIGRATIONS)
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
 

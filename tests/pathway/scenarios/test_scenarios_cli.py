@@ -54,7 +54,7 @@ def test_run_defaults_to_the_shipped_scenarios(capsys):
     assert main(["scenarios", "run", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["scenarios"] >= 30 and data["summary"]["disagree"] == 0
-    assert all(Path(r["file"]).parent == REPO / "scenarios" for r in data["results"])
+    assert all(Path(r["file"]).parent == REPO / "pathway" / "data" / "scenarios" for r in data["results"])
 
 
 def test_refused_file_exits_2_naming_file_scenario_and_field(capsys, scenario_dict, write_yaml):
