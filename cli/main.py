@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 
+from cli.database import database_url
 from cli.ruleset import add_ruleset_parser
 from cli.scenarios import add_scenarios_parser
 from pathway.indicator_rows import indicator_rows
@@ -100,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("users", "retention"):   # the store's commands: the web app's database unless told
+        args.database_url = database_url(args.database_url)
     return args.func(args)
 
 

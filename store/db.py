@@ -84,7 +84,10 @@ class _SqliteFileGuard:
 def make_engine(url: str | None = None, *, config: StoreConfig | None = None) -> Engine:
     """An Engine for `url` (default: the config's), with SQLite pragmas on every connection."""
     config = config or StoreConfig.from_env()
-    url = normalise_url(url or config.database_url)
+    url = url or config.database_url
+    if not url:
+        raise ValueError("no database named: pass its URL, or set FSP_DATABASE_URL or DATABASE_URL")
+    url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, hide_parameters=True)
