@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from pathway.scenarios import default_paths, dump_scenarios, load_paths, run
-from pathway.scenarios.batch import auto_jobs
+from pathway.scenarios import default_paths, dump_scenarios
+from training.batch import auto_jobs, load_paths
+from training.runner import run
 
 PER_FILE = 100
 
@@ -48,7 +49,7 @@ def main() -> int:
         cli = {}
         for label, extra in (("CLI, --jobs 1", ["--jobs", "1"]), (f"CLI, --jobs auto ({auto_jobs(sorted(folder.glob('*.yaml')))})", [])):
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "pathway", "scenarios", "run", "--json", *extra, str(folder)],
+            proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run", "--json", *extra, str(folder)],
                                   capture_output=True, text=True)
             cli[label] = (time.perf_counter() - start, proc.returncode)
     agree = sum(r.match for r in results)

@@ -13,8 +13,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pathway.levels import Level
+from pathway.shipped import shipped
 
-DATA_FILE = Path(__file__).parent / "data" / "fsp_2014.yaml"
+DATA_FILE = shipped("fsp_2014.yaml")
 
 
 class _Strict(BaseModel):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-TEXT = Path(__file__).parent / "data" / "threshold_document.txt"
+from pathway.shipped import shipped
+
+TEXT = shipped("threshold_document.txt")
 
 # (heading as it appears in the text, first page, last page), in the document's order
 SECTIONS = [

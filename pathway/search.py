@@ -33,8 +33,9 @@ from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.models import CaseError, FieldError, field_error
+from pathway.shipped import shipped
 
-SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
+SYNONYMS_FILE = shipped("search_synonyms.yaml")
 
 # how much a match in each field counts; caller phrasings were written for search, the
 # document's wording was not, so they weigh more

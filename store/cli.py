@@ -2,7 +2,8 @@
 
 Passwords come from getpass (asked twice) or one line of stdin with --password-stdin; never
 from argv, where `ps` and shell history would show them. The database is DATABASE_URL (or
-FSP_DATABASE_URL), else instance/fsp.sqlite3; --database-url overrides for one command.
+FSP_DATABASE_URL), else the web app's instance/fsp.sqlite3 (the command line names it, cli/database.py);
+--database-url overrides for one command.
 """
 from __future__ import annotations
 
@@ -98,11 +99,11 @@ def cmd_retention(args) -> int:
 
 
 def _db_option(p):
-    p.add_argument("--database-url", default=None, help="default: DATABASE_URL, else instance/fsp.sqlite3")
+    p.add_argument("--database-url", default=None, help="default: FSP_DATABASE_URL or DATABASE_URL, else the web app's instance/fsp.sqlite3")
 
 
 def add_users_parser(sub) -> None:
-    """Register `users` on pathway's subparsers (pathway.cli.build_parser calls this)."""
+    """Register `users` on pathway's subparsers (cli.main.build_parser calls this)."""
     p = sub.add_parser("users", help="manage accounts (admin)")
     actions = p.add_subparsers(dest="action", required=True)
     c = actions.add_parser("create", help="create an account (password asked, never on the command line)")

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-# Next to the code, not the working directory, so the CLI and the web app find the same file
-# (Flask's default instance folder for `webapp` is this same <project>/instance).
-DEFAULT_SQLITE = Path(__file__).resolve().parents[1] / "instance" / "fsp.sqlite3"
 # 25 years. The usual rule for children's social care records in England is "until the 25th
 # birthday" (longer for looked-after children and adoption, which this tool does not hold). We
 # store no date of birth, and a child can be assessed unborn, so 25 years from the assessment is
@@ -18,7 +14,9 @@ DEFAULT_RETENTION_DAYS = 25 * 365 + 6  # 25 years including leap days
 
 @dataclass(frozen=True)
 class StoreConfig:
-    database_url: str = f"sqlite:///{DEFAULT_SQLITE}"
+    # No file of the store's own (never one beside site-packages): FSP_DATABASE_URL or DATABASE_URL,
+    # else the caller names it: the web app's Flask instance folder, which the command line shares (cli/database.py).
+    database_url: str | None = None
     max_failed_logins: int = 5           # attempts per username and address before the delays start
     lockout_minutes: int = 15            # the longest delay between attempts (store.throttle)
     sign_in_delay_seconds: int = 30      # the first delay; each further attempt doubles it

@@ -17,7 +17,8 @@ from sqlalchemy.exc import DisconnectionError
 
 from store.config import StoreConfig
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+# Alembic finds its scripts as package data (importlib.resources), so a wheel migrates as a checkout does.
+MIGRATIONS = "store:migrations"
 
 
 def normalise_url(url: str) -> str:
@@ -83,7 +84,10 @@ class _SqliteFileGuard:
 def make_engine(url: str | None = None, *, config: StoreConfig | None = None) -> Engine:
     """An Engine for `url` (default: the config's), with SQLite pragmas on every connection."""
     config = config or StoreConfig.from_env()
-    url = normalise_url(url or config.database_url)
+    url = url or config.database_url
+    if not url:
+        raise ValueError("no database named: pass its URL, or set FSP_DATABASE_URL or DATABASE_URL")
+    url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, hide_parameters=True)
@@ -118,7 +122,7 @@ def _alembic_config(engine: Engine):
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", MIGRATIONS)
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
 

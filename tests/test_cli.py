@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pathway.cli import EXIT_REFUSED, main
+from cli.main import EXIT_REFUSED, main
 
 
 def run(argv, stdin="", monkeypatch=None, capsys=None):
@@ -60,8 +60,8 @@ def test_a_missing_file_is_refused_cleanly(monkeypatch, capsys):
     assert code == EXIT_REFUSED and "cannot read" in err
 
 
-def test_python_dash_m_pathway_works_as_a_real_process():
-    proc = subprocess.run([sys.executable, "-m", "pathway", "assess", "-"], input='{"indicators": ["x"]}',
+def test_python_dash_m_cli_works_as_a_real_process():
+    proc = subprocess.run([sys.executable, "-m", "cli", "assess", "-"], input='{"indicators": ["x"]}',
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "indicators[0]" in proc.stderr
 

@@ -17,8 +17,9 @@ from pathway.catalogue import Catalogue, load_catalogue
 from pathway.checks import resolve_indicators
 from pathway.models import Case, CaseError, _field_error
 from pathway.scenarios.model import Scenario, with_required_in_both_places
+from pathway.shipped import shipped
 
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SHIPPED_DIR = shipped("scenarios")
 SUFFIXES = (".yaml", ".yml")
 # Bounds on what a file may expand to, checked before anything walks it whole: a scenario nests
 # 4 deep and the 48 shipped ones hold about 1,850 values in all, while a few hundred bytes of
@@ -71,7 +72,7 @@ class Loaded(NamedTuple):
 
 
 def default_paths() -> list[Path]:
-    """The scenarios shipped with the tool (the repository's top-level scenarios/ folder)."""
+    """The scenarios shipped with the tool (package data: pathway/data/scenarios/)."""
     return [SHIPPED_DIR]
 
 

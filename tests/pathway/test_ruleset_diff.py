@@ -15,15 +15,16 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 import yaml
 
+from cli.main import main
 from pathway.catalogue import DATA_FILE, Catalogue, load_catalogue
-from pathway.cli import main
-from pathway.ruleset_diff import diff, scenario_items
-from pathway.scenarios import default_paths, load_paths
+from pathway.scenarios import default_paths
 from rules import evaluate
 from store import users
 from store.assessments import save_assessment
 from tests.conftest import make_case
 from tests.rules.oracle import oracle_level
+from training.batch import load_paths
+from training.ruleset_diff import diff, scenario_items
 
 EDT = "emergency_duty_team"
 SCHOOL = "additional.poor_school_attendance_exclusion"

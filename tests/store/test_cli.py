@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from pathway.cli import main
+from cli.main import main
 from store.users import authenticate
 from tests.store.conftest import PASSWORD
 
@@ -66,3 +66,23 @@ def test_retention_run_reports_json(db_url, monkeypatch, capsys):
     monkeypatch.setenv("FSP_RETENTION_DAYS", "soon")
     code, _, err = run(["retention", "run", "--database-url", db_url], monkeypatch, capsys)
     assert code == 2 and "FSP_RETENTION_DAYS" in err
+
+
+def test_with_no_database_named_the_commands_open_the_web_apps_file(tmp_path, monkeypatch, capsys):
+    """No --database-url and nothing in the environment: the web app's default file (its Flask instance
+    folder), never a path worked out from the code's own place."""
+    from pathlib import Path
+
+    import cli.database
+
+    for name in ("FSP_DATABASE_URL", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    checkout = Path(__file__).resolve().parents[2]
+    assert cli.database.database_url() == f"sqlite:///{checkout / 'instance' / 'fsp.sqlite3'}"   # a checkout's instance/
+    assert cli.database.database_url(env={"DATABASE_URL": "sqlite:///x.db"}) == "sqlite:///x.db"
+    assert cli.database.database_url("sqlite:///given.db", env={"DATABASE_URL": "sqlite:///x.db"}) == "sqlite:///given.db"
+
+    instance = tmp_path / "instance" / "fsp.sqlite3"
+    monkeypatch.setattr(cli.database, "instance_sqlite", lambda: instance)
+    code, out, _ = run(["users", "list", "--json"], monkeypatch, capsys)
+    assert code == 0 and json.loads(out) == [] and instance.exists()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathway.cli import indicator_rows
+from pathway.indicator_rows import indicator_rows
 from pathway.models import Decision
 
 

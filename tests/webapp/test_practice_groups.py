@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from pathway.scenarios import default_paths, load_paths
-from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+from pathway.scenarios import default_paths
 from rules import evaluate
 from tests.webapp.conftest import text
+from training.batch import load_paths
+from training.runner import FIXED_NOW, OFFICE_HOURS
 from webapp.practice import groups
 
 SHIPPED = [i.scenario for i in load_paths(default_paths())]

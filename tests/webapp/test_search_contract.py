@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from pathway.cli import EXIT_REFUSED, main
+from cli.main import EXIT_REFUSED, main
 from pathway.search import search
 
 ROW = {"id", "text", "level", "immediate", "score"}

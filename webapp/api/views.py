@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request
 
-from pathway.cli import indicator_rows
+from pathway.indicator_rows import indicator_rows
 from pathway.models import Case, CaseError, FieldError
 from pathway.search import SearchRequest
 from rules import RulesError, evaluate

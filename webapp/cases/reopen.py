@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.models import Case, CaseError, Decision
-from pathway.ruleset_diff import Outcome, changed_fields
 from pathway.settings import OfficeHours
 from store.assessments import Entry
+from training.ruleset_diff import Outcome, changed_fields
 from webapp.journey.forms import NOT_KNOWN
 from webapp.journey.pages import needs_pages
 from webapp.journey.widgets import NONE

@@ -1,4 +1,4 @@
-"""Routes: thin. The diff is pathway.ruleset_diff; who may read saved answers is the store's.
+"""Routes: thin. The diff is training.ruleset_diff; who may read saved answers is the store's.
 
 The draft is kept in the admin's server-side session (never in a URL or a log) so the report
 can be downloaded without uploading it again; a new upload or signing out replaces it.
@@ -15,8 +15,8 @@ from wtforms import BooleanField, SubmitField
 from wtforms.validators import ValidationError
 
 from pathway.catalogue import load_catalogue
-from pathway.ruleset_diff import DraftError, Report, assessment_items, diff, load_draft, render_text, scenario_items
 from store.assessments import answers_for_ruleset_review
+from training.ruleset_diff import DraftError, Report, assessment_items, diff, load_draft, render_text, scenario_items
 from webapp import security
 from webapp.accounts import auth
 from webapp.cases.history import label

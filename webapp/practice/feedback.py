@@ -7,7 +7,7 @@ from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import Decision
 from pathway.scenarios import Scenario
-from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+from training.runner import FIXED_NOW, OFFICE_HOURS
 
 
 def decide(scenario: Scenario) -> Decision:

@@ -32,8 +32,8 @@ def age_group(scenario: Scenario) -> str:
 def _families(text: str) -> tuple[str, ...]:
     """The rule families of the rules' reasons for a scenario's model answer (cached by its YAML)."""
     from pathway.scenarios import loads
-    from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
     from rules import RulesError, evaluate
+    from training.runner import FIXED_NOW, OFFICE_HOURS
 
     scenario = loads(text)[0]
     try:

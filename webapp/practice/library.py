@@ -6,7 +6,8 @@ from functools import cache
 
 from flask import current_app
 
-from pathway.scenarios import Scenario, ScenarioErrors, default_paths, dump_scenarios, load_paths, loads
+from pathway.scenarios import Scenario, ScenarioErrors, default_paths, dump_scenarios, loads
+from training.batch import load_paths
 from webapp.practice import store
 
 

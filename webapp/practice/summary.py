@@ -9,8 +9,8 @@ from typing import Optional
 
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import Scenario
-from pathway.scenarios.agreement import fleiss_kappa, kappa_label, percent
 from store.export import _cell
+from training.agreement import fleiss_kappa, kappa_label, percent
 from webapp.practice.store import Answer
 
 

@@ -1,5 +1,5 @@
 """Practice mode's routes: thin; sessions and answers in store.py, judgement in feedback.py and
-the rules, the summary's numbers in summary.py and pathway.scenarios.agreement."""
+the rules, the summary's numbers in summary.py and training.agreement."""
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathway.scenarios.agreement import fleiss_kappa, kappa_label, percent
+from training.agreement import fleiss_kappa, kappa_label, percent
 
 # Fleiss (1971), as reproduced on Wikipedia ("Fleiss' kappa", worked example):
 # 10 subjects, 14 raters each, 5 categories.

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from pathway.scenarios import loads, run
+from pathway.scenarios import loads
 from pathway.scenarios.review import citation_problems, unlisted_needs
+from training.runner import run
 
 DOCUMENT = (Path(__file__).resolve().parents[3] / "tests" / "data" / "threshold_document.txt").read_text(
     encoding="utf-8").splitlines()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pathway.cli import main
-from pathway.scenarios.cli import Progress
+from cli.main import main
+from cli.scenarios import Progress
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -54,7 +54,7 @@ def test_run_defaults_to_the_shipped_scenarios(capsys):
     assert main(["scenarios", "run", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["scenarios"] >= 30 and data["summary"]["disagree"] == 0
-    assert all(Path(r["file"]).parent == REPO / "scenarios" for r in data["results"])
+    assert all(Path(r["file"]).parent == REPO / "pathway" / "data" / "scenarios" for r in data["results"])
 
 
 def test_refused_file_exits_2_naming_file_scenario_and_field(capsys, scenario_dict, write_yaml):
@@ -126,7 +126,7 @@ def test_jobs_must_be_a_positive_number(capsys, bad):
 
 
 def test_python_dash_m_runs_the_shipped_scenarios():
-    proc = subprocess.run([sys.executable, "-m", "pathway", "scenarios", "run"], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run"], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""  # piped: no progress bar

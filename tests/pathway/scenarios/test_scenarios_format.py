@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 from pathway.levels import Level
-from pathway.scenarios import ScenarioErrors, default_paths, dump_scenarios, load, load_paths, loads
+from pathway.scenarios import ScenarioErrors, default_paths, dump_scenarios, load, loads
+from training.batch import load_paths
 
 
 def only_error(exc_info):

@@ -8,11 +8,12 @@ import pytest
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
-from pathway.scenarios import default_paths, load, load_paths, run
+from pathway.scenarios import default_paths, load
 from pathway.scenarios.coverage import MIN_PER_LEVEL, MIN_SCENARIOS, age_band, coverage
 from pathway.scenarios.review import citation_problems, unlisted_needs
-from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS, compare
 from rules import evaluate
+from training.batch import load_paths
+from training.runner import FIXED_NOW, OFFICE_HOURS, compare, run
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENT = (ROOT / "tests" / "data" / "threshold_document.txt").read_text(encoding="utf-8").splitlines()

@@ -9,29 +9,15 @@ import argparse
 import json
 import sys
 
-from pathway.catalogue import load_catalogue
+from cli.database import database_url
+from cli.ruleset import add_ruleset_parser
+from cli.scenarios import add_scenarios_parser
+from pathway.indicator_rows import indicator_rows
 from pathway.models import Case, CaseError
-from pathway.ruleset_cli import add_ruleset_parser
-from pathway.scenarios.cli import add_scenarios_parser
 from store.cli import add_retention_parser, add_users_parser
 
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 3
-
-
-def indicator_rows(catalogue=None) -> list[dict]:
-    """The public shape of each indicator (docs/contract.md)."""
-    catalogue = catalogue or load_catalogue()
-    rows = []
-    for ind in catalogue.indicators:
-        band = catalogue.band(ind.age_band) if ind.age_band else None
-        rows.append({
-            "id": ind.id, "text": ind.text, "level": ind.level.value, "domain": ind.domain,
-            "dimension": ind.dimension, "source": ind.source.cite(), "immediate": ind.immediate,
-            "age_band": band.label if band else None, "hint": ind.hint,
-            "same_words_as": ind.same_words_as, "keywords": ind.keywords,
-        })
-    return rows
 
 
 def print_rows(rows: list[dict], as_json: bool, line) -> None:
@@ -115,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("users", "retention"):   # the store's commands: the web app's database unless told
+        args.database_url = database_url(args.database_url)
     return args.func(args)
 
 

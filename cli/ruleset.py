@@ -6,10 +6,10 @@ validate, each problem on stderr naming the field; 3: the rules failed (a defect
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
+from cli.database import configured_url, database_url, instance_sqlite
 from pathway.catalogue import load_catalogue
 
 EXIT_CHANGED, EXIT_INVALID = 1, 2
@@ -23,8 +23,8 @@ def saved_scenario_items(engine) -> list:
     """Scenarios trainers saved in the practice library (the web app's table, if it exists)."""
     from sqlalchemy import inspect, text
 
-    from pathway.ruleset_diff import scenario_items
     from pathway.scenarios import ScenarioErrors, loads
+    from training.ruleset_diff import scenario_items
 
     if not inspect(engine).has_table("practice_scenarios"):
         return []
@@ -39,15 +39,14 @@ def saved_scenario_items(engine) -> list:
 
 
 def _database_configured() -> bool:
-    """A database to read saved scenarios from: one named in the environment, or the default file."""
-    from store.config import DEFAULT_SQLITE
-
-    return bool(os.environ.get("FSP_DATABASE_URL") or os.environ.get("DATABASE_URL")) or DEFAULT_SQLITE.exists()
+    """A database to read saved scenarios from: one named in the environment, or the web app's file."""
+    return bool(configured_url()) or instance_sqlite().exists()
 
 
 def cmd_ruleset_diff(args) -> int:
-    from pathway.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
-    from pathway.scenarios import default_paths, load_paths
+    from pathway.scenarios import default_paths
+    from training.batch import load_paths
+    from training.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
 
     try:
         draft = load_draft(_read(args.draft))
@@ -64,7 +63,7 @@ def cmd_ruleset_diff(args) -> int:
         from store.assessments import answers_for_ruleset_review
         from store.db import connect
 
-        engine = connect(args.database_url)
+        engine = connect(database_url(args.database_url))
         items += saved_scenario_items(engine)
         if args.saved:
             items += assessment_items(answers_for_ruleset_review(engine, None))
@@ -89,7 +88,7 @@ def add_ruleset_parser(sub) -> None:
     d.add_argument("--saved", action="store_true",
                    help="also every saved assessment's answers (an admin's command: it reads the whole store)")
     d.add_argument("--database-url", default=None,
-                   help="the database with the saved scenarios and assessments (default: DATABASE_URL, else "
-                        "instance/fsp.sqlite3, when either is there)")
+                   help="the database with the saved scenarios and assessments (default: FSP_DATABASE_URL or "
+                        "DATABASE_URL, else the web app's instance/fsp.sqlite3, when either is there)")
     d.add_argument("--shipped-only", action="store_true", help="only the shipped scenarios: no database")
     d.set_defaults(func=cmd_ruleset_diff)

@@ -12,13 +12,12 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from pathway.scenarios.batch import run_batch
+from pathway.document import TEXT as SHIPPED_DOCUMENT
 from pathway.scenarios.coverage import coverage, report
 from pathway.scenarios.loader import ScenarioErrors, default_paths
 from pathway.scenarios.review import citation_problems, unlisted_needs
-from pathway.scenarios.runner import Result
-
-VENDORED_DOCUMENT = Path(__file__).resolve().parents[2] / "tests" / "data" / "threshold_document.txt"
+from training.batch import run_batch
+from training.runner import Result
 
 EXIT_DISAGREE = 1
 EXIT_REFUSED = 2
@@ -37,8 +36,8 @@ def add_scenarios_parser(sub) -> None:
     c.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
     c.add_argument("--review", action="store_true",
                    help="also flag needs the narrative names that the model answer ignores, and bad line citations")
-    c.add_argument("--document", metavar="FILE", default=str(VENDORED_DOCUMENT),
-                   help="the threshold document's text, for line citations (default: the vendored copy)")
+    c.add_argument("--document", metavar="FILE", default=str(SHIPPED_DOCUMENT),
+                   help="the threshold document's text, for line citations (default: the copy shipped with the catalogue)")
     c.set_defaults(func=cmd_check)
     v = inner.add_parser("coverage", help="what the scenarios teach, and where they fall short")
     v.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")

@@ -140,7 +140,7 @@ class Outcome:
 
 def scenario_items(scenarios, kind: str) -> list[Item]:
     """Scenarios as the runner decides them: default office hours, its fixed in-hours moment."""
-    from pathway.scenarios.runner import FIXED_NOW, OFFICE_HOURS
+    from training.runner import FIXED_NOW, OFFICE_HOURS
 
     return [Item(kind, s.id, s.case(), FIXED_NOW, OFFICE_HOURS) for s in scenarios]
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional, cast
 
 from pathway.catalogue import load_catalogue
 from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, check_file, expand
-from pathway.scenarios.runner import Result, run
+from training.runner import Result, run
 
 PARALLEL_FROM_BYTES = 512 * 1024  # about 500 scenarios: below this one process is quicker
 MAX_AUTO_JOBS = 8

@@ -1,0 +1,6 @@
+"""`python -m cli` is the `pathway` command."""
+import sys
+
+from cli.main import main
+
+sys.exit(main())
