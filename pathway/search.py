@@ -58,9 +58,14 @@ after get gets got getting go goes going come comes came one little next door ov
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
 again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
+year years yr yrs old aged age month months child children front
 """.split())
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
-# synonym phrasing would otherwise pull unrelated calls towards it
+# synonym phrasing would otherwise pull unrelated calls towards it. So are the words of an age
+# ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
+# otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
+# "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
+# "in front of" is how callers say "witnessed", not a concern of its own
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
@@ -94,6 +99,10 @@ def max_typos(word: str) -> int:
 
 
 _STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
+
+
+def _stop(word: str, stemmed: str) -> bool:
+    return stemmed in _STOP_STEMS or word in STOPWORDS or word.isdigit()
 
 
 def tokens(text: str) -> list[str]:
@@ -169,11 +178,11 @@ class SearchIndex:
         postings: dict[str, dict[int, float]] = {}
         for n, ind in enumerate(catalogue.indicators):
             entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
-                           frozenset(t for t in tokens(ind.text) if t not in _STOP_STEMS))
+                           frozenset(t for t in tokens(ind.text) if not _stop(t, t)))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
-                content = [t for t in toks if t not in _STOP_STEMS]
+                content = [t for t in toks if not _stop(t, t)]
                 for t in content:
                     best = postings.setdefault(t, {})
                     best[n] = max(best.get(n, 0.0), weight)
@@ -237,7 +246,7 @@ class SearchIndex:
 
         last = len(words) - 1
         for i, (word, s) in enumerate(zip(words, stems)):
-            if s in _STOP_STEMS or word in STOPWORDS:
+            if _stop(word, s):
                 continue
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
             add_with_synonyms(s, 1.0, word)
@@ -280,7 +289,7 @@ class SearchIndex:
                     end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3)
                     and self._completes(words[end], toks[-1]))
                 if ok and final:
-                    bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
+                    bonus = sum(self.idf.get(t, 0.0) for t in toks if not _stop(t, t)) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
                     matched.setdefault(n, set()).add(" ".join(words[i:end + 1]))
 

@@ -171,6 +171,16 @@ def test_caller_filler_words_alone_find_nothing():
     assert search("I'm really worried about my son ") == []
 
 
+@pytest.mark.parametrize("age", [None, 36, 144, 196])
+def test_the_words_of_an_age_find_nothing_and_add_nothing(age):
+    # the age has its own field: "my 12 year old" must not pull the age-banded indicators
+    # ("Sexual activity under 13", "5 years old and under") into a call about something else
+    assert search("my 12 year old, aged 3 months ", age_in_months=age) == []
+    plain = search("bullied at school ", age_in_months=age)
+    aged = search("my 16 year old is bullied at school ", age_in_months=age)
+    assert [(h.id, h.score) for h in aged] == [(h.id, h.score) for h in plain]
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"limit": 0}, "limit"),
     ({"unborn": True, "age_in_months": 3}, "either an age or unborn"),

@@ -12,7 +12,7 @@ from pathway.levels import Level
 from pathway.search_accuracy import hit_rates, load_phrasings
 
 TUNING = load_phrasings(Path(__file__).parent / "search_tuning.yaml")
-FLOOR_TOP1, FLOOR_TOP3 = 0.62, 0.87
+FLOOR_TOP1, FLOOR_TOP3 = 0.96, 1.0  # what the tuning reached (74/77 first, 77/77 in the top 3)
 
 
 def test_the_tuning_set_covers_every_level_and_age_band():
