@@ -40,6 +40,8 @@ SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yaml"
 # document's wording was not, so they weigh more
 TEXT, KEYWORD, PHRASING = 1.0, 1.3, 1.5
 PREFIX = 0.8       # a word still being typed counts less than a finished one
+MIN_SHARE = 0.25   # ...and a rare completion of it counts less again, but never next to nothing
+REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
 EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
@@ -176,6 +178,7 @@ class SearchIndex:
         self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
+        fields_with: dict[tuple[str, int], int] = {}  # how many of an indicator's fields say a word
         for n, ind in enumerate(catalogue.indicators):
             entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
                            frozenset(t for t in tokens(ind.text) if not _stop(t, t)))
@@ -183,12 +186,15 @@ class SearchIndex:
             for text, weight in fields:
                 toks = tuple(tokens(text))
                 content = [t for t in toks if not _stop(t, t)]
-                for t in content:
+                for t in set(content):
                     best = postings.setdefault(t, {})
                     best[n] = max(best.get(n, 0.0), weight)
+                    fields_with[t, n] = fields_with.get((t, n), 0) + 1
                 if len(toks) > 1 and weight > TEXT:
                     entry.phrases.append((toks, weight))
             self.entries.append(entry)
+        for (t, n), count in fields_with.items():  # a word many phrasings use is more that indicator's word
+            postings[t][n] *= 1 + REPEATED * min(count - 1, REPEATED_CAP)
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
@@ -206,6 +212,7 @@ class SearchIndex:
         self.surface = sorted(surface)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
     def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
@@ -253,9 +260,10 @@ class SearchIndex:
             completions: tuple[str, ...] = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
                 completions = self._completions(word)
+                shares = self._completion_shares(word, completions)
                 for full in completions:
                     if full != word:
-                        add_with_synonyms(stem(full), PREFIX, word)
+                        add_with_synonyms(stem(full), PREFIX * max(shares[full], MIN_SHARE), word)
             if not best_for_word and not completions:  # not a word the index knows: a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
@@ -305,6 +313,20 @@ class SearchIndex:
             if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
                 self._prefix_cache.clear()
             cached = self._prefix_cache[prefix] = tuple(out)
+        return cached
+
+    def _completion_shares(self, prefix: str, completions: tuple[str, ...]) -> dict[str, float]:
+        """How likely each completion of a word still being typed is, against the commonest one
+        (its share of indicators, the commonest counting 1). Without it "sch" counted as the rarest
+        word it could become ("schedule", "schoolgirl") and outranked the common one the adviser
+        is most likely typing ("school")."""
+        cached = self._shares_cache.get(prefix)
+        if cached is None:
+            df = {full: len(self.postings.get(stem(full), ())) for full in completions}
+            top = max(df.values(), default=0) or 1
+            if len(self._shares_cache) >= PREFIX_CACHE_SIZE:
+                self._shares_cache.clear()
+            cached = self._shares_cache[prefix] = {full: n / top for full, n in df.items()}
         return cached
 
     def _near(self, word: str) -> tuple[str, ...]:

@@ -171,6 +171,20 @@ def test_caller_filler_words_alone_find_nothing():
     assert search("I'm really worried about my son ") == []
 
 
+@pytest.mark.parametrize("prefix", ["sc", "sch", "scho", "school"])
+def test_a_word_being_typed_is_read_as_its_common_completion_not_its_rarest(prefix):
+    # "sch" could become "schedule" (one indicator) or "schoolgirl" (one phrasing), but "school"
+    # is what callers say in a dozen indicators: school concerns come first for a 10-year-old
+    first = search(prefix, age_in_months=120)[0].indicator
+    assert "school" in (first.text + " ".join(first.keywords)).lower(), first.id
+
+
+def test_a_word_many_of_an_indicators_phrasings_use_is_more_its_word():
+    # "self" is in self harm, self esteem, self care and self image; callers say "self harm" most
+    # (the keyword and several phrasings of the self-harm indicator), so it leads once typing starts
+    assert ids("sel", age_in_months=168)[0] == "extensive.behaviour_puts_life_risk"
+
+
 @pytest.mark.parametrize("age", [None, 36, 144, 196])
 def test_the_words_of_an_age_find_nothing_and_add_nothing(age):
     # the age has its own field: "my 12 year old" must not pull the age-banded indicators
