@@ -48,8 +48,9 @@ MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4       # shorter words have too many neighbours one edit away
-AGE_FIT = 1.25     # an immediate criterion written for this child's age (under 2, 5 and under...) fits
-                   # better than the general one with the same words
+CHILD_WORD = 0.5   # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+AGE_FIT = 1.5      # an immediate criterion written for this child's age (under 2, 5 and under...) fits
+                   # better than the general one with the same words (safety first: never under-call)
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -68,6 +69,12 @@ year years yr yrs old aged age month months child children front
 # otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
 # "in front of" is how callers say "witnessed", not a concern of its own
+
+CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
+# words that say how old the child is: once an age (or unborn) is entered they count only for the
+# indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
+# all her injections" is about the injections, while "mum drunk with the baby" still finds the
+# under-1 criterion
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
@@ -239,6 +246,8 @@ class SearchIndex:
                 return
             idf = self.idf[term]
             for n, weight in posting.items():
+                if only_banded and not self.entries[n].indicator.age_band:
+                    continue
                 covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
@@ -252,11 +261,13 @@ class SearchIndex:
                 add(alt, factor * EXPANDED, label)
 
         last = len(words) - 1
+        aged = unborn or age_in_months is not None
         for i, (word, s) in enumerate(zip(words, stems)):
             if _stop(word, s):
                 continue
+            only_banded = aged and word in CHILD_WORDS  # "baby" once the age is known: evidence for an age band only
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
-            add_with_synonyms(s, 1.0, word)
+            add_with_synonyms(s, CHILD_WORD if only_banded else 1.0, word)
             completions: tuple[str, ...] = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
                 completions = self._completions(word)

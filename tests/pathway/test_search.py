@@ -185,6 +185,13 @@ def test_a_word_many_of_an_indicators_phrasings_use_is_more_its_word():
     assert ids("sel", age_in_months=168)[0] == "extensive.behaviour_puts_life_risk"
 
 
+def test_once_the_age_is_given_baby_counts_only_for_indicators_written_for_an_age():
+    assert all(h.indicator.age_band for h in search("baby ", age_in_months=6))
+    assert ids("mum drunk with the baby", age_in_months=6)[0] == "immediate.substance_use_under_1"
+    # without an age, "baby" is all there is to go on, and counts everywhere
+    assert any(not h.indicator.age_band for h in search("baby ", limit=50))
+
+
 @pytest.mark.parametrize("age", [None, 36, 144, 196])
 def test_the_words_of_an_age_find_nothing_and_add_nothing(age):
     # the age has its own field: "my 12 year old" must not pull the age-banded indicators
