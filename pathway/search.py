@@ -48,6 +48,7 @@ MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4       # shorter words have too many neighbours one edit away
+NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
 CHILD_WORD = 0.5   # "baby", "toddler" once the age is given: half, and only for age-banded indicators
 AGE_FIT = 1.5      # an immediate criterion written for this child's age (under 2, 5 and under...) fits
                    # better than the general one with the same words (safety first: never under-call)
@@ -61,7 +62,7 @@ after get gets got getting go goes going come comes came one little next door ov
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
 again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
-year years yr yrs old aged age month months child children front
+year years yr yrs old aged age month months child children front until
 """.split())
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
 # synonym phrasing would otherwise pull unrelated calls towards it. So are the words of an age
@@ -267,7 +268,7 @@ class SearchIndex:
                 continue
             only_banded = aged and word in CHILD_WORDS  # "baby" once the age is known: evidence for an age band only
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
-            add_with_synonyms(s, CHILD_WORD if only_banded else 1.0, word)
+            add_with_synonyms(s, CHILD_WORD if only_banded else NEGATION if word in NEGATIONS else 1.0, word)
             completions: tuple[str, ...] = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
                 completions = self._completions(word)
