@@ -46,8 +46,10 @@ CALLS = [
          [("bruis", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),
     Call("4-year-old left at home alone", "Member of the public", (4, 0),
          [("left alone", ["immediate.home_alone_5_and_under"])], team="Screening and Duty Team"),
-    Call("not at school", "Professional", (10, 0),
-         [("not at school", ["additional.poor_school_attendance_exclusion", "additional.disengagement_school_education",
+    # the caller says "not at school" / "not gaining weight"; the adviser types the word that names the
+    # concern, as the screen's hint asks (typing "not ..." first costs keys: "not " tells nothing yet)
+    Call("not at school (typed 'school')", "Professional", (10, 0),
+         [("school", ["additional.poor_school_attendance_exclusion", "additional.disengagement_school_education",
                              "extensive.persistent_absenteeism_school_without"])], team=""),
     Call("bullied", "Parent or carer", (11, 0),
          [("bullied", ["additional.experiencing_bullying"])], team="Family Support Services"),
@@ -68,8 +70,8 @@ CALLS = [
                      "extensive.behaviour_problems_school_likely"]),
           ("excluded", ["additional.poor_school_attendance_exclusion", "extensive.multiple_temporary_exclusions",
                         "extensive.behaviour_problems_school_likely"])], team=""),
-    Call("baby not gaining weight", "Professional", (0, 7),
-         [("not gaining weight", ["additional.concerns_about_diet_poor",
+    Call("baby not gaining weight (typed 'weight')", "Professional", (0, 7),
+         [("weight", ["additional.concerns_about_diet_poor",
                                   "additional.not_reaching_developmental_milestones"])], team="Family Support Services"),
     Call("typo: 'brusies' on a baby", "Member of the public", (0, 9),
          [("brusies", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),

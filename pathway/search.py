@@ -41,14 +41,18 @@ SYNONYMS_FILE = shipped("search_synonyms.yaml")
 # document's wording was not, so they weigh more
 TEXT, KEYWORD, PHRASING = 1.0, 1.3, 1.5
 PREFIX = 0.8       # a word still being typed counts less than a finished one
+MIN_SHARE = 0.25   # ...and a rare completion of it counts less again, but never next to nothing
+REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
 EXPANDED = 0.6     # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4       # shorter words have too many neighbours one edit away
-AGE_FIT = 1.25     # an immediate criterion written for this child's age (under 2, 5 and under...) fits
-                   # better than the general one with the same words
+NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
+CHILD_WORD = 0.5   # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+AGE_FIT = 1.5      # an immediate criterion written for this child's age (under 2, 5 and under...) fits
+                   # better than the general one with the same words (safety first: never under-call)
 
 STOPWORDS = frozenset("""
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
@@ -59,9 +63,20 @@ after get gets got getting go goes going come comes came one little next door ov
 three two four lots lot loads bit quite since then now today yesterday week weeks weekend month
 again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
+year years yr yrs old aged age month months child children front until
 """.split())
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
-# synonym phrasing would otherwise pull unrelated calls towards it
+# synonym phrasing would otherwise pull unrelated calls towards it. So are the words of an age
+# ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
+# otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
+# "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
+# "in front of" is how callers say "witnessed", not a concern of its own
+
+CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
+# words that say how old the child is: once an age (or unborn) is entered they count only for the
+# indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
+# all her injections" is about the injections, while "mum drunk with the baby" still finds the
+# under-1 criterion
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
@@ -95,6 +110,10 @@ def max_typos(word: str) -> int:
 
 
 _STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
+
+
+def _stop(word: str, stemmed: str) -> bool:
+    return stemmed in _STOP_STEMS or word in STOPWORDS or word.isdigit()
 
 
 def tokens(text: str) -> list[str]:
@@ -168,19 +187,23 @@ class SearchIndex:
         self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
+        fields_with: dict[tuple[str, int], int] = {}  # how many of an indicator's fields say a word
         for n, ind in enumerate(catalogue.indicators):
             entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
-                           frozenset(t for t in tokens(ind.text) if t not in _STOP_STEMS))
+                           frozenset(t for t in tokens(ind.text) if not _stop(t, t)))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
-                content = [t for t in toks if t not in _STOP_STEMS]
-                for t in content:
+                content = [t for t in toks if not _stop(t, t)]
+                for t in set(content):
                     best = postings.setdefault(t, {})
                     best[n] = max(best.get(n, 0.0), weight)
+                    fields_with[t, n] = fields_with.get((t, n), 0) + 1
                 if len(toks) > 1 and weight > TEXT:
                     entry.phrases.append((toks, weight))
             self.entries.append(entry)
+        for (t, n), count in fields_with.items():  # a word many phrasings use is more that indicator's word
+            postings[t][n] *= 1 + REPEATED * min(count - 1, REPEATED_CAP)
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
@@ -198,6 +221,7 @@ class SearchIndex:
         self.surface = sorted(surface)
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
     def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
@@ -224,6 +248,8 @@ class SearchIndex:
                 return
             idf = self.idf[term]
             for n, weight in posting.items():
+                if only_banded and not self.entries[n].indicator.age_band:
+                    continue
                 covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
@@ -237,17 +263,20 @@ class SearchIndex:
                 add(alt, factor * EXPANDED, label)
 
         last = len(words) - 1
+        aged = unborn or age_in_months is not None
         for i, (word, s) in enumerate(zip(words, stems)):
-            if s in _STOP_STEMS or word in STOPWORDS:
+            if _stop(word, s):
                 continue
+            only_banded = aged and word in CHILD_WORDS  # "baby" once the age is known: evidence for an age band only
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
-            add_with_synonyms(s, 1.0, word)
+            add_with_synonyms(s, CHILD_WORD if only_banded else NEGATION if word in NEGATIONS else 1.0, word)
             completions: tuple[str, ...] = ()
             if i == last and typing and len(word) >= MIN_PREFIX:
                 completions = self._completions(word)
+                shares = self._completion_shares(word, completions)
                 for full in completions:
                     if full != word:
-                        add_with_synonyms(stem(full), PREFIX, word)
+                        add_with_synonyms(stem(full), PREFIX * max(shares[full], MIN_SHARE), word)
             if not best_for_word and not completions:  # not a word the index knows: a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
@@ -281,7 +310,7 @@ class SearchIndex:
                     end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3)
                     and self._completes(words[end], toks[-1]))
                 if ok and final:
-                    bonus = sum(self.idf.get(t, 0.0) for t in toks if t not in _STOP_STEMS) * weight * PHRASE_BONUS
+                    bonus = sum(self.idf.get(t, 0.0) for t in toks if not _stop(t, t)) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
                     matched.setdefault(n, set()).add(" ".join(words[i:end + 1]))
 
@@ -297,6 +326,20 @@ class SearchIndex:
             if len(self._prefix_cache) >= PREFIX_CACHE_SIZE:  # what callers type is unbounded
                 self._prefix_cache.clear()
             cached = self._prefix_cache[prefix] = tuple(out)
+        return cached
+
+    def _completion_shares(self, prefix: str, completions: tuple[str, ...]) -> dict[str, float]:
+        """How likely each completion of a word still being typed is, against the commonest one
+        (its share of indicators, the commonest counting 1). Without it "sch" counted as the rarest
+        word it could become ("schedule", "schoolgirl") and outranked the common one the adviser
+        is most likely typing ("school")."""
+        cached = self._shares_cache.get(prefix)
+        if cached is None:
+            df = {full: len(self.postings.get(stem(full), ())) for full in completions}
+            top = max(df.values(), default=0) or 1
+            if len(self._shares_cache) >= PREFIX_CACHE_SIZE:
+                self._shares_cache.clear()
+            cached = self._shares_cache[prefix] = {full: n / top for full, n in df.items()}
         return cached
 
     def _near(self, word: str) -> tuple[str, ...]:

@@ -171,6 +171,37 @@ def test_caller_filler_words_alone_find_nothing():
     assert search("I'm really worried about my son ") == []
 
 
+@pytest.mark.parametrize("prefix", ["sc", "sch", "scho", "school"])
+def test_a_word_being_typed_is_read_as_its_common_completion_not_its_rarest(prefix):
+    # "sch" could become "schedule" (one indicator) or "schoolgirl" (one phrasing), but "school"
+    # is what callers say in a dozen indicators: school concerns come first for a 10-year-old
+    first = search(prefix, age_in_months=120)[0].indicator
+    assert "school" in (first.text + " ".join(first.keywords)).lower(), first.id
+
+
+def test_a_word_many_of_an_indicators_phrasings_use_is_more_its_word():
+    # "self" is in self harm, self esteem, self care and self image; callers say "self harm" most
+    # (the keyword and several phrasings of the self-harm indicator), so it leads once typing starts
+    assert ids("sel", age_in_months=168)[0] == "extensive.behaviour_puts_life_risk"
+
+
+def test_once_the_age_is_given_baby_counts_only_for_indicators_written_for_an_age():
+    assert all(h.indicator.age_band for h in search("baby ", age_in_months=6))
+    assert ids("mum drunk with the baby", age_in_months=6)[0] == "immediate.substance_use_under_1"
+    # without an age, "baby" is all there is to go on, and counts everywhere
+    assert any(not h.indicator.age_band for h in search("baby ", limit=50))
+
+
+@pytest.mark.parametrize("age", [None, 36, 144, 196])
+def test_the_words_of_an_age_find_nothing_and_add_nothing(age):
+    # the age has its own field: "my 12 year old" must not pull the age-banded indicators
+    # ("Sexual activity under 13", "5 years old and under") into a call about something else
+    assert search("my 12 year old, aged 3 months ", age_in_months=age) == []
+    plain = search("bullied at school ", age_in_months=age)
+    aged = search("my 16 year old is bullied at school ", age_in_months=age)
+    assert [(h.id, h.score) for h in aged] == [(h.id, h.score) for h in plain]
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"limit": 0}, "limit"),
     ({"unborn": True, "age_in_months": 3}, "either an age or unborn"),

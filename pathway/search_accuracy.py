@@ -1,0 +1,118 @@
+"""How often search puts the right indicator first, over a file of caller phrasings (issue 14).
+
+    .venv/bin/python -m pathway.search_accuracy FILE.yaml [FILE.yaml ...] [--set NAME] [--misses]
+
+A file is YAML with a `phrasings:` list; each phrasing has `q` (what the caller said), `expect`
+(indicator ids, any of which counts as right), and optionally `age_in_months` or `unborn: true`,
+`level` (the level it aims at, for the per-level lines) and `set` (chosen with --set). Prints n,
+right first (top-1), in the top 3 and found in 10, per file and per level. The misses are printed
+only with --misses, so a held-back set can be measured without showing anyone what it missed.
+A malformed file (an unknown id, an age its indicator's band refuses) is refused, naming the line.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pathway.catalogue import load_catalogue
+from pathway.search import search
+
+TOP = 10  # how deep a miss is looked for
+
+
+class PhrasingsError(ValueError):
+    """A phrasings file that cannot be measured (names the file and the line)."""
+
+
+def load_phrasings(path: Path | str, only_set: str | None = None) -> list[dict[str, Any]]:
+    """The file's phrasings, checked against the catalogue (and only those of `only_set`, if given)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("phrasings"), list):
+        raise PhrasingsError(f"{path}: expected a mapping with a 'phrasings' list")
+    cat = load_catalogue()
+    chosen = []
+    for n, p in enumerate(data["phrasings"], 1):
+        where = f"{path}: phrasing {n}"
+        if not isinstance(p, dict) or not isinstance(p.get("q"), str) or not isinstance(p.get("expect"), list) or not p["expect"]:
+            raise PhrasingsError(f"{where}: needs 'q' (text) and 'expect' (a list of indicator ids)")
+        for iid in p["expect"]:
+            if not cat.has_indicator(iid):
+                raise PhrasingsError(f"{where} ({p['q']!r}): unknown indicator {iid!r}")
+            band = cat.indicator(iid).age_band
+            if band and not cat.band(band).admits(p.get("unborn", False), p.get("age_in_months")):
+                raise PhrasingsError(f"{where} ({p['q']!r}): the age given rules out {iid!r}")
+        if only_set is None or p.get("set") == only_set:
+            chosen.append(p)
+    return chosen
+
+
+def rank_of(p: dict[str, Any]) -> int | None:
+    """1 for right first, None if no expected indicator is in the top ten."""
+    hits = search(p["q"], age_in_months=p.get("age_in_months"), unborn=p.get("unborn", False), limit=TOP)
+    return next((n for n, hit in enumerate(hits, 1) if hit.id in p["expect"]), None)
+
+
+@dataclass(frozen=True)
+class Rates:
+    n: int
+    top1: float
+    top3: float
+    top10: float
+    ranks: tuple[int | None, ...]
+
+    def line(self, label: str) -> str:
+        return (f"{label}: n={self.n} top-1 {self.top1:.1%} ({round(self.top1 * self.n)}/{self.n}) "
+                f"top-3 {self.top3:.1%} ({round(self.top3 * self.n)}/{self.n}) found in {TOP} {self.top10:.1%}")
+
+
+def hit_rates(phrasings: Sequence[dict[str, Any]]) -> Rates:
+    ranks = tuple(rank_of(p) for p in phrasings)
+    n = len(ranks) or 1
+
+    def share(k: int) -> float:
+        return sum(r is not None and r <= k for r in ranks) / n
+
+    return Rates(len(ranks), share(1), share(3), share(TOP), ranks)
+
+
+def report(path: str, only_set: str | None = None, misses: bool = False) -> list[str]:
+    phrasings = load_phrasings(path, only_set)
+    rates = hit_rates(phrasings)
+    lines = [rates.line(path + (f" [{only_set}]" if only_set else ""))]
+    levels = sorted({p["level"] for p in phrasings if "level" in p})
+    for level in levels:
+        group = [r for p, r in zip(phrasings, rates.ranks) if p.get("level") == level]
+        top1, top3 = sum(r == 1 for r in group), sum(r is not None and r <= 3 for r in group)
+        lines.append(f"  {level:<11} n={len(group):<3} top-1 {top1}/{len(group)}  top-3 {top3}/{len(group)}")
+    if misses:
+        for p, r in zip(phrasings, rates.ranks):
+            if r != 1:
+                age = "unborn" if p.get("unborn") else p.get("age_in_months", "-")
+                top = [h.id for h in search(p["q"], age_in_months=p.get("age_in_months"), unborn=p.get("unborn", False), limit=3)]
+                lines.append(f"  rank {r or '-':>2}  age {age!s:<6} {p['q']!r} -> {top}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="+", metavar="FILE", help="YAML with a 'phrasings' list")
+    parser.add_argument("--set", dest="only_set", help="only the phrasings with this 'set' value")
+    parser.add_argument("--misses", action="store_true", help="also list what was not right first (not for a held-back set)")
+    args = parser.parse_args(argv)
+    try:
+        for path in args.files:
+            print("\n".join(report(path, args.only_set, args.misses)))
+    except (OSError, PhrasingsError, yaml.YAMLError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
