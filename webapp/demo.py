@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from flask import Blueprint, Flask, current_app, redirect, session, url_for
 
+from pathway import clock
 from store.roles import ROLES
 
 TEAM = "Demo Team North"
@@ -133,7 +134,7 @@ def seed(app: Flask, *, now: datetime | None = None) -> Seeded:
     """Fill the app's (empty, throwaway) database; passwords are new each time."""
     from store.users import create_user
 
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.utcnow()
     engine = app.extensions["fsp_store"]
     accounts, people = [], {}
     for role, username in USERNAMES.items():

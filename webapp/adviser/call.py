@@ -6,10 +6,11 @@ The session holds the answers as typed (so an invalid age is shown back as typed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import current_app, session
 
+from pathway import clock
 from pathway.call_summary import call_summary
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.models import Case, CaseError, Context, Decision
@@ -60,9 +61,8 @@ def conflict_shown(state: dict) -> None:
 
 
 def now() -> datetime:
-    """The app's clock: config CLOCK (a callable giving an aware datetime) lets tests set the time."""
-    clock = current_app.config.get("CLOCK")
-    return clock() if clock else datetime.now(timezone.utc)
+    """The app's one clock (pathway.clock), which tests set."""
+    return clock.utcnow()
 
 
 def admitted(indicator_id: str, age: forms.Age) -> bool:
