@@ -6,7 +6,6 @@ validate, each problem on stderr naming the field; 3: the rules failed (a defect
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -40,9 +39,9 @@ def saved_scenario_items(engine) -> list:
 
 def _database_configured() -> bool:
     """A database to read saved scenarios from: one named in the environment, or the default file."""
-    from store.config import DEFAULT_SQLITE
+    from store.config import DEFAULT_SQLITE, StoreConfig
 
-    return bool(os.environ.get("FSP_DATABASE_URL") or os.environ.get("DATABASE_URL")) or DEFAULT_SQLITE.exists()
+    return "database_url" in StoreConfig.from_env().model_fields_set or DEFAULT_SQLITE.exists()
 
 
 def cmd_ruleset_diff(args) -> int:
