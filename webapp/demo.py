@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
-from flask import Blueprint, Flask, current_app, redirect, session, url_for
+from flask import Blueprint, Flask, current_app, redirect, url_for
 from pydantic import Field
 
 from pathway import clock
@@ -174,7 +174,7 @@ def _register_views() -> None:
         """The seeded session was started by the launcher, not in this browser: give this trainer
         their session's token (as starting it would have) and show its summary."""
         code, token = current_app.config["DEMO_PRACTICE"][user.id]
-        session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
+        TRAINER.put_entry(code, token)
         return redirect(url_for("practice.summary", code=code))
 
 

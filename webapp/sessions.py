@@ -27,7 +27,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
-from webapp import db, faults
+from webapp import db, faults, session_state
 
 
 class DbSession(CallbackDict, SessionMixin):
@@ -64,7 +64,7 @@ _READ = select(db.web_sessions.c.data, db.web_sessions.c.expires_at).where(db.we
 
 
 # What may travel in the cookie rather than the database: nothing about a child or a person.
-COOKIE_KEYS = frozenset({"csrf_token", "after_sign_in", "show_levels"})
+COOKIE_KEYS = session_state.COOKIE_KEYS
 COOKIE_PREFIX = "c."          # a cookie session; anything else is a database session's token
 MAX_COOKIE = 1024
 

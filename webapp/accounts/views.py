@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
@@ -43,9 +43,8 @@ def sign_in():
             current_app.logger.info("sign-in refused (%s)", exc.reason)
             form.form_errors.append(REFUSED)
         else:
-            after = session.pop(auth.AFTER, None)
-            return redirect(url_for(after if after in auth.AFTER_ALLOWED else "accounts.cases"))
-    saving = session.get(auth.AFTER) == "accounts.save"
+            return redirect(url_for(auth.after_sign_in()))
+    saving = auth.AFTER.get() == "accounts.save"
     return render_template("accounts/sign_in.html", form=form, saving=saving,
                            sso_label=current_app.config["OIDC_LABEL"])
 
