@@ -23,7 +23,7 @@ from datetime import timedelta, timezone
 
 from flask import session
 from flask.sessions import SessionInterface, SessionMixin
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
@@ -69,8 +69,15 @@ COOKIE_PREFIX = "c."          # a cookie session; anything else is a database se
 MAX_COOKIE = 1024
 
 
+class _ClockSigner(TimestampSigner):
+    """Signs and ages cookie sessions by the app's one clock (db.utcnow), as the stored ones are."""
+
+    def get_timestamp(self) -> int:
+        return int(db.utcnow().timestamp())
+
+
 def _signer(app) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(app.secret_key, salt="fsp-cookie-session")
+    return URLSafeTimedSerializer(app.secret_key, salt="fsp-cookie-session", signer=_ClockSigner)
 
 
 def _in_cookie(session) -> bool:
