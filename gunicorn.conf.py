@@ -1,13 +1,30 @@
 # The one production server configuration, read by gunicorn started from the project folder:
 #     .venv/bin/gunicorn 'webapp:create_app()'
 # docs/web.md, the benchmarks and the tests (benchmarks/_gunicorn.py) all run that command; they
-# change only where it listens and how many workers, through these environment variables.
-import os
+# change only where it listens and how many workers, through these environment variables
+# (webapp.settings.ServerSettings: FSP_BIND, WEB_CONCURRENCY, FSP_THREADS).
+import sys
 
-bind = os.environ.get("FSP_BIND", "127.0.0.1:8000")            # behind the HTTPS reverse proxy
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))          # one per core
-threads = int(os.environ.get("FSP_THREADS", "4"))              # gthread: a slow client holds a thread, not a worker
+from pathway.env_settings import SettingsError
+from webapp.settings import ServerSettings, check_environment
+
+try:
+    _server = ServerSettings.from_env()
+except SettingsError as _exc:   # one line naming the variable, not gunicorn's traceback
+    sys.exit(f"error: {_exc}")
+
+bind = _server.bind                   # behind the HTTPS reverse proxy
+workers = _server.web_concurrency     # one per core
+threads = _server.threads             # gthread: a slow client holds a thread, not a worker
 worker_class = "gthread"
 accesslog = "-"
 # Access and error logs name the route, never the path: a case's address holds its reference.
 logger_class = "webapp.access_log.RedactingLogger"
+
+
+def on_starting(server):
+    """Every other setting is checked once, before any worker starts: a bad value stops the start
+    with one line naming its variable, where each worker would fail with a traceback and restart."""
+    problem = check_environment()
+    if problem:
+        sys.exit(f"error: {problem}")

@@ -101,10 +101,12 @@ def serve():
 
     from werkzeug.serving import make_server
 
+    from pathway import clock
     from pathway.settings import OfficeHours
     from webapp import create_app
 
-    app = create_app({"SECRET_KEY": "call-speed", "OFFICE_HOURS": OfficeHours(), "CLOCK": lambda: TUESDAY_MORNING,
+    clock.set_source(lambda: TUESDAY_MORNING)
+    app = create_app({"SECRET_KEY": "call-speed", "OFFICE_HOURS": OfficeHours(),
                       "DATABASE_URL": f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"})
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines in the report
     server = make_server("127.0.0.1", 0, app, threaded=True)

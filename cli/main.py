@@ -100,10 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    from pathway.env_settings import SettingsError
+
     args = build_parser().parse_args(argv)
-    if args.command in ("users", "retention"):   # the store's commands: the web app's database unless told
-        args.database_url = database_url(args.database_url)
-    return args.func(args)
+    try:
+        if args.command in ("users", "retention"):   # the store's commands: the web app's database unless told
+            args.database_url = database_url(args.database_url)
+        return args.func(args)
+    except SettingsError as exc:   # a bad FSP_ variable: one line naming it, never a traceback
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
 
 
 if __name__ == "__main__":

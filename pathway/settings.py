@@ -9,21 +9,18 @@ closures. Outside office hours the Emergency Duty Team covers (Key contacts, p23
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Optional
-from zoneinfo import ZoneInfo
+from typing import Annotated, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
+from pydantic import Field, field_validator
+from pydantic_settings import NoDecode
+
+from pathway.env_settings import EnvSettings
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def _hhmm(value: str) -> time:
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
 
 
 @lru_cache(maxsize=8)
@@ -32,32 +29,50 @@ def _calendar(subdivision: str) -> holidays.HolidayBase:
     return holidays.country_holidays("GB", subdiv=subdivision)
 
 
-@dataclass(frozen=True)
-class OfficeHours:
-    opens: time = time(8, 30)
-    closes: time = time(17, 0)
-    weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # Monday=0
+def _listed(value):
+    """A comma-separated environment value as a list ("0,1,2,3,4"); other values as they are."""
+    return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+
+class OfficeHours(EnvSettings):
+    """Each field reads its FSP_ variable (docs/web.md): FSP_OFFICE_OPENS and _CLOSES (HH:MM),
+    FSP_OFFICE_DAYS (0=Monday, comma-separated), FSP_TIMEZONE, FSP_CLOSED_DATES (ISO dates,
+    comma-separated), FSP_BANK_HOLIDAYS (a UK subdivision such as ENG, or "none")."""
+
+    opens: time = Field(time(8, 30), validation_alias="FSP_OFFICE_OPENS")
+    closes: time = Field(time(17, 0), validation_alias="FSP_OFFICE_CLOSES")
+    weekdays: Annotated[frozenset[Annotated[int, Field(ge=0, le=6)]], NoDecode] = Field(
+        frozenset({0, 1, 2, 3, 4}), validation_alias="FSP_OFFICE_DAYS")   # Monday=0
     timezone: str = "Europe/London"
-    closed_dates: frozenset[date] = field(default_factory=frozenset)  # local closures
+    closed_dates: Annotated[frozenset[date], NoDecode] = frozenset()  # local closures
     bank_holidays: Optional[str] = "ENG"  # the UK subdivision whose bank holidays close day services
 
+    @field_validator("weekdays", "closed_dates", mode="before")
     @classmethod
-    def from_env(cls, env=os.environ) -> "OfficeHours":
-        kwargs: dict = {}
-        if env.get("FSP_OFFICE_OPENS"):
-            kwargs["opens"] = _hhmm(env["FSP_OFFICE_OPENS"])
-        if env.get("FSP_OFFICE_CLOSES"):
-            kwargs["closes"] = _hhmm(env["FSP_OFFICE_CLOSES"])
-        if env.get("FSP_OFFICE_DAYS"):
-            kwargs["weekdays"] = frozenset(int(d) for d in env["FSP_OFFICE_DAYS"].split(","))
-        if env.get("FSP_TIMEZONE"):
-            kwargs["timezone"] = env["FSP_TIMEZONE"]
-        if env.get("FSP_CLOSED_DATES"):
-            kwargs["closed_dates"] = frozenset(date.fromisoformat(d.strip()) for d in env["FSP_CLOSED_DATES"].split(","))
-        if env.get("FSP_BANK_HOLIDAYS"):
-            value = env["FSP_BANK_HOLIDAYS"].strip()
-            kwargs["bank_holidays"] = None if value.lower() == "none" else value
-        return cls(**kwargs)
+    def _split(cls, value):
+        return _listed(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ValueError("not a time zone name such as Europe/London") from None
+        return value
+
+    @field_validator("bank_holidays", mode="before")
+    @classmethod
+    def _subdivision(cls, value):
+        if isinstance(value, str) and value.strip().lower() == "none":
+            return None
+        if isinstance(value, str):
+            try:
+                _calendar(value.strip())
+            except NotImplementedError:
+                raise ValueError("not a UK subdivision (ENG, NIR, SCT or WLS), or none") from None
+            return value.strip()
+        return value
 
     def closure(self, moment: datetime) -> Optional[str]:
         """Why day services are closed all day on this date (a bank holiday's name), or None."""

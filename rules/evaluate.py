@@ -7,10 +7,11 @@ level. Everything is sorted so the decision does not depend on the order of the 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Optional
 from zoneinfo import ZoneInfo
 
+from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
 from pathway.levels import Level, highest
@@ -57,7 +58,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
         ensure_registered(catalogue)
     indicators = resolve_indicators(case, catalogue)
     office_hours = office_hours or OfficeHours.from_env()
-    moment = case.context.contact_time or now or datetime.now(timezone.utc)
+    moment = case.context.contact_time or now or clock.utcnow()
     out_of_hours = not office_hours.is_open(moment)
 
     # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the

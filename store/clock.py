@@ -1,17 +1,6 @@
-"""Time in one place, so tests can set it (session expiry, lockout, retention)."""
+"""The store's time is the app's one clock (pathway.clock), so tests set it in one place."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from pathway.clock import aware, utcnow
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def aware(moment: datetime | None) -> datetime:
-    """`moment` (default now) as aware UTC. SQLite hands back naive datetimes: they are UTC."""
-    if moment is None:
-        return utcnow()
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+__all__ = ["aware", "utcnow"]

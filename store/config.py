@@ -1,8 +1,9 @@
-"""Store settings: embedded defaults, overridable by environment variables (FSP_*)."""
+"""Store settings: embedded defaults, overridable by environment variables (FSP_*, pydantic-settings)."""
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from pydantic import AliasChoices, Field, PositiveInt
+
+from pathway.env_settings import EnvSettings
 
 # 25 years. The usual rule for children's social care records in England is "until the 25th
 # birthday" (longer for looked-after children and adoption, which this tool does not hold). We
@@ -12,37 +13,17 @@ from dataclasses import dataclass
 DEFAULT_RETENTION_DAYS = 25 * 365 + 6  # 25 years including leap days
 
 
-@dataclass(frozen=True)
-class StoreConfig:
+class StoreConfig(EnvSettings):
+    """Each field reads FSP_<NAME> (docs/storage.md); a whole number of at least 1."""
+
     # No file of the store's own (never one beside site-packages): FSP_DATABASE_URL or DATABASE_URL,
     # else the caller names it: the web app's Flask instance folder, which the command line shares (cli/database.py).
-    database_url: str | None = None
-    max_failed_logins: int = 5           # attempts per username and address before the delays start
-    lockout_minutes: int = 15            # the longest delay between attempts (store.throttle)
-    sign_in_delay_seconds: int = 30      # the first delay; each further attempt doubles it
-    session_idle_minutes: int = 30
-    session_max_minutes: int = 10 * 60   # a working day; sign in again the next morning
-    retention_days: int = DEFAULT_RETENTION_DAYS
-    sqlite_busy_ms: int = 5000           # how long a SQLite write waits for another's lock, then fails
-    pg_lock_timeout_ms: int = 5000       # the same bound on PostgreSQL (its lock_timeout)
-
-    @classmethod
-    def from_env(cls, env=os.environ) -> "StoreConfig":
-        kw = {}
-        url = env.get("FSP_DATABASE_URL") or env.get("DATABASE_URL")
-        if url:
-            kw["database_url"] = url
-        for name, key in [("max_failed_logins", "FSP_MAX_FAILED_LOGINS"), ("lockout_minutes", "FSP_LOCKOUT_MINUTES"),
-                          ("sign_in_delay_seconds", "FSP_SIGN_IN_DELAY_SECONDS"),
-                          ("session_idle_minutes", "FSP_SESSION_IDLE_MINUTES"),
-                          ("session_max_minutes", "FSP_SESSION_MAX_MINUTES"), ("retention_days", "FSP_RETENTION_DAYS"),
-                          ("sqlite_busy_ms", "FSP_SQLITE_BUSY_MS"), ("pg_lock_timeout_ms", "FSP_PG_LOCK_TIMEOUT_MS")]:
-            if env.get(key):
-                try:
-                    value = int(env[key])
-                except ValueError:
-                    raise ValueError(f"{key}: must be a whole number, got {env[key]!r}") from None
-                if value < 1:
-                    raise ValueError(f"{key}: must be at least 1")
-                kw[name] = value
-        return cls(**kw)
+    database_url: str | None = Field(None, validation_alias=AliasChoices("FSP_DATABASE_URL", "DATABASE_URL"))
+    max_failed_logins: PositiveInt = 5           # attempts per username and address before the delays start
+    lockout_minutes: PositiveInt = 15            # the longest delay between attempts (store.throttle)
+    sign_in_delay_seconds: PositiveInt = 30      # the first delay; each further attempt doubles it
+    session_idle_minutes: PositiveInt = 30
+    session_max_minutes: PositiveInt = 10 * 60   # a working day; sign in again the next morning
+    retention_days: PositiveInt = DEFAULT_RETENTION_DAYS
+    sqlite_busy_ms: PositiveInt = 5000           # how long a SQLite write waits for another's lock, then fails
+    pg_lock_timeout_ms: PositiveInt = 5000       # the same bound on PostgreSQL (its lock_timeout)

@@ -1,7 +1,9 @@
-"""Password hashing with scrypt (hashlib.scrypt, RFC 7914): memory-hard, in the standard library.
+"""Password hashing with scrypt (RFC 7914, memory-hard) through werkzeug.security, the strength
+check (zxcvbn), and the cap on hashes running at once.
 
-Stored as `scrypt$N$r$p$salt$hash` (base64), so the cost can be raised later and old hashes
-still verify. N=2**15, r=8, p=1 (32 MiB, ~0.1 s) is werkzeug's default too.
+Stored in werkzeug's format, `scrypt:N:r:p$salt$hash`, so the cost travels in each hash and can be
+raised later. N=2**15, r=8, p=1 (32 MiB, ~0.1 s) is werkzeug's default. Hashes in this module's
+earlier format (`scrypt$N$r$p$salt$hash`) still verify and are rewritten at the next sign-in.
 """
 from __future__ import annotations
 
@@ -13,7 +15,12 @@ import os
 import threading
 from contextlib import contextmanager
 
-N, R, P, DKLEN = 2 ** 15, 8, 1, 32
+from werkzeug.security import check_password_hash, generate_password_hash
+
+N, R, P = 2 ** 15, 8, 1
+# The format this module wrote before werkzeug's: `scrypt$N$r$p$salt$hash`, base64, a 32-byte
+# key. Accounts keep it until their next sign-in, which rewrites it (store.users.authenticate).
+LEGACY = "scrypt$"
 MIN_LENGTH = 12
 MIN_SCORE = 3   # zxcvbn's "safely unguessable" (about 10^8 guesses and more), as NIST SP 800-63B asks
 
@@ -59,28 +66,45 @@ def weakness(password: str, *related: str) -> str | None:
     return f"is too easy to guess{': ' + why.lower() if why else ''}. {hint}"
 
 
-def _b64(b: bytes) -> str:
-    return base64.b64encode(b).decode()
-
-
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=DKLEN, maxmem=256 * 1024 * 1024)
+def _method() -> str:
+    return f"scrypt:{N}:{R}:{P}"
 
 
 def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(_scrypt(password, salt, N, R, P))}"
+    """werkzeug's `scrypt:N:r:p$salt$hash`, at today's cost."""
+    return generate_password_hash(password, method=_method())
+
+
+def is_password_hash(stored: str | None) -> bool:
+    """Whether `stored` is a password hash at all (a single sign-on account holds "sso": no password)."""
+    return stored is not None and stored.startswith(("scrypt:", LEGACY))
 
 
 def verify_password(password: str, stored: str) -> bool:
+    if stored.startswith(LEGACY):
+        return _verify_legacy(password, stored)
+    if not stored.startswith("scrypt:"):
+        return False
     try:
-        algo, n, r, p, salt, digest = stored.split("$")
-        if algo != "scrypt":
-            return False
-        got = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
+        return check_password_hash(stored, password)
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+def needs_rehash(stored: str) -> bool:
+    """An older format or other parameters than today's: rewrite it at the next right password."""
+    return not stored.startswith(_method() + "$")
+
+
+def _verify_legacy(password: str, stored: str) -> bool:
+    try:
+        algo, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(expected), maxmem=256 * 1024 * 1024)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, expected)
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from store.errors import AuthError, Invalid
 from store.models import ROLES, oidc_identities, users
 from store.users import TEAM, USERNAME, User, _user
 
-NO_PASSWORD = "sso"     # not a scrypt hash: no password ever matches it (store.passwords)
+NO_PASSWORD = "sso"     # not a password hash: no password ever matches it (store.passwords.is_password_hash)
 
 
 def _username_base(hint: str) -> str:

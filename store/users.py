@@ -18,7 +18,7 @@ from store.clock import aware
 from store.config import StoreConfig
 from store.errors import AuthError, Invalid, NotFound
 from store.models import ROLES, sessions, users
-from store.passwords import MIN_LENGTH, dummy_hash, hash_password, hashing_slot, verify_password, weakness
+from store.passwords import MIN_LENGTH, dummy_hash, hash_password, hashing_slot, is_password_hash, needs_rehash, verify_password, weakness
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 TEAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
@@ -127,7 +127,8 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
     (store.throttle): after `config.max_failed_logins` the next must wait, longer each time, and
     an attempt made too soon is refused unchecked ("throttled"). The right password clears the
     count, unless attempts that arrived while it was being checked have made the key wait.
-    At most a few hashes run at once (store.passwords.hashing_slot: Busy otherwise).
+    At most a few hashes run at once (store.passwords.hashing_slot: Busy otherwise). A hash in an
+    older format, or at another cost than today's, is rewritten after the right password.
     Unknown, wrong, disabled and throttled raise the same AuthError; `.reason` is for the audit.
     The typed username is never logged.
     """
@@ -138,14 +139,17 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
         with engine.connect() as conn:
             row = conn.execute(select(users).where(users.c.username == username)).first()
         failure: str | None
+        stored, rehashed = None, None
         if attempt is None:
             failure = "throttled"
         else:
             # an unknown name, or a single sign-on account (no password), costs the same hash
             stored = row.password_hash if row is not None else None
-            usable = stored is not None and stored.startswith("scrypt$")
+            usable = is_password_hash(stored)
             ok = verify_password(password, stored if stored is not None and usable else dummy_hash()) and usable
             failure = "unknown_user" if row is None else None if ok else "bad_password"
+            # an older format or cost is rewritten at today's, while the password is at hand
+            rehashed = hash_password(password) if ok and stored and needs_rehash(stored) else None
     uid = row.id if row is not None else None
     with engine.begin() as conn:
         if failure is None:
@@ -157,6 +161,9 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
                 failure = "throttled"
             else:
                 row = current
+                if rehashed:   # unless the hash changed meanwhile (an administrator's reset)
+                    conn.execute(update(users).where(users.c.id == uid, users.c.password_hash == stored)
+                                 .values(password_hash=rehashed))
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
     if failure:
         raise AuthError(failure)

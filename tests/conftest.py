@@ -32,6 +32,33 @@ def catalogue():
     return load_catalogue()
 
 
+class SetClock:
+    """The app's one clock (pathway.clock) as a test holds it: it stands still at `now` until moved."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def set(self, moment) -> None:
+        self.now = moment
+
+    def advance(self, **delta) -> None:
+        from datetime import timedelta
+
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock():
+    """Set the whole app's time (store, sessions, call screen, office-hours route, retention):
+    `clock.set(moment)`, `clock.advance(hours=11)`. It starts at the real now, standing still."""
+    from pathway import clock as app_clock
+
+    held = SetClock(app_clock.utcnow())
+    app_clock.set_source(lambda: held.now)
+    yield held
+    app_clock.set_source(None)
+
+
 @pytest.fixture(autouse=True)
 def _hash_slots_restored():
     """Tests that narrow the password-hashing slots (store.passwords) give them back."""

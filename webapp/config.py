@@ -11,21 +11,15 @@ from pathlib import Path
 from flask import Flask
 
 from pathway.settings import OfficeHours
-from webapp.settings import load_web_settings
+from webapp.settings import FlaskSettings, load_web_settings
 
 SESSION_HOURS = 8  # one working day: long enough to finish, short enough not to keep answers
 
 
-def _truthy(value: str | None, default: bool) -> bool:
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _secret_key(instance: Path) -> str:
+def _secret_key(instance: Path, env: FlaskSettings) -> str:
     """SECRET_KEY from the environment, else one kept in instance/ so every worker shares it."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
+    if env.secret_key:
+        return env.secret_key
     path = instance / "secret_key"
     if not path.exists():
         # gunicorn workers start together: write aside, then link into place, which fails if
@@ -44,10 +38,11 @@ def _secret_key(instance: Path) -> str:
 
 def load(app: Flask, overrides: dict) -> None:
     instance = Path(app.instance_path)
-    secure = _truthy(os.environ.get("SESSION_COOKIE_SECURE"), False)
+    env = FlaskSettings.from_env()
+    secure = env.session_cookie_secure
     app.config.update(
-        SECRET_KEY=overrides.get("SECRET_KEY") or _secret_key(instance),
-        DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'fsp.sqlite3'}"),
+        SECRET_KEY=overrides.get("SECRET_KEY") or _secret_key(instance, env),
+        DATABASE_URL=env.database_url or f"sqlite:///{instance / 'fsp.sqlite3'}",
         SESSION_COOKIE_NAME="fsp_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

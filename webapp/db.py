@@ -6,11 +6,10 @@ SQLite under instance/ by default, any SQLAlchemy URL through DATABASE_URL.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask import Flask, current_app
 from sqlalchemy.engine import Engine
 
+from pathway.clock import utcnow  # noqa: F401  (the app's one clock, for webapp.sessions and practice)
 from store.models import web_sessions  # noqa: E402,F401  (re-exported for webapp.sessions)
 
 
@@ -27,6 +26,3 @@ def init_app(app: Flask) -> None:
 def engine() -> Engine:
     return current_app.extensions["fsp_db"]
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)

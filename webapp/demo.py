@@ -13,8 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
-from flask import Blueprint, Flask, current_app, redirect, session, url_for
+from flask import Blueprint, Flask, current_app, redirect, url_for
+from pydantic import Field
 
+from pathway import clock
+from pathway.env_settings import EnvSettings
 from store.roles import ROLES
 
 TEAM = "Demo Team North"
@@ -31,13 +34,22 @@ class Refused(RuntimeError):
     """Demo mode will not start with these settings; the message says which and why."""
 
 
+class _Guard(EnvSettings):
+    """What demo mode must not start with: production, or a database of someone's."""
+
+    env: str = ""                                                             # FSP_ENV
+    database_url: str = Field("", validation_alias="DATABASE_URL")
+    fsp_database_url: str = Field("", validation_alias="FSP_DATABASE_URL")
+
+
 def refusal(environ: Mapping[str, str]) -> str | None:
     """Why demo mode must not start with this environment, or None."""
-    if environ.get("FSP_ENV", "").strip().lower() == "production":
+    guard = _Guard.from_env(environ)
+    if guard.env.strip().lower() == "production":
         return ("demo mode refuses to start with FSP_ENV=production: its accounts have printed passwords "
                 "and its cases are made up")
-    for name in ("DATABASE_URL", "FSP_DATABASE_URL"):
-        if environ.get(name, "").strip():
+    for name, value in (("DATABASE_URL", guard.database_url), ("FSP_DATABASE_URL", guard.fsp_database_url)):
+        if value.strip():
             return (f"demo mode refuses to start with {name} set: it makes its own throwaway SQLite "
                     f"database and would otherwise write its accounts into yours. Unset {name} to try it")
     return None
@@ -133,7 +145,7 @@ def seed(app: Flask, *, now: datetime | None = None) -> Seeded:
     """Fill the app's (empty, throwaway) database; passwords are new each time."""
     from store.users import create_user
 
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.utcnow()
     engine = app.extensions["fsp_store"]
     accounts, people = [], {}
     for role, username in USERNAMES.items():
@@ -162,7 +174,7 @@ def _register_views() -> None:
         """The seeded session was started by the launcher, not in this browser: give this trainer
         their session's token (as starting it would have) and show its summary."""
         code, token = current_app.config["DEMO_PRACTICE"][user.id]
-        session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
+        TRAINER.put_entry(code, token)
         return redirect(url_for("practice.summary", code=code))
 
 

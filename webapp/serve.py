@@ -17,23 +17,19 @@ import tempfile
 from collections.abc import Mapping
 from typing import TextIO
 
+from pydantic import Field
 from werkzeug.serving import make_server
+
+from pathway.env_settings import EnvSettings, SettingsError
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
 EXIT_REFUSED = 2
 
 
-def _truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def port_from(environ: Mapping[str, str]) -> int:
-    """PORT, default 5000; 0 asks the system for a free port. ValueError names PORT."""
-    text = environ.get("PORT", "").strip() or str(DEFAULT_PORT)
-    if not text.isdigit() or int(text) > 65535:
-        raise ValueError(f"PORT: {text!r} is not a port number (0-65535)")
-    return int(text)
+class LaunchSettings(EnvSettings):
+    demo: bool = False                                                        # FSP_DEMO=1: demo mode
+    port: int = Field(DEFAULT_PORT, ge=0, le=65535, validation_alias="PORT")   # 0: any free port
 
 
 def _accounts_text(seeded, url: str) -> str:
@@ -48,12 +44,12 @@ def _accounts_text(seeded, url: str) -> str:
 
 
 def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    demo_mode = _truthy(environ.get("FSP_DEMO"))
     try:
-        port = port_from(environ)
-    except ValueError as exc:
+        launch = LaunchSettings.from_env(environ)
+    except SettingsError as exc:
         err.write(f"error: {exc}\n")
         return EXIT_REFUSED
+    demo_mode, port = launch.demo, launch.port
     config: dict = {}
     scratch = None
     if demo_mode:
@@ -68,7 +64,11 @@ def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines, no banner
     try:
         from webapp import create_app
-        app = create_app(config)
+        try:
+            app = create_app(config)
+        except SettingsError as exc:
+            err.write(f"error: {exc}\n")
+            return EXIT_REFUSED
         seeded = None
         if demo_mode:
             from webapp.demo import seed

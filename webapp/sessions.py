@@ -23,11 +23,11 @@ from datetime import timedelta, timezone
 
 from flask import session
 from flask.sessions import SessionInterface, SessionMixin
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, insert, select, update
 from werkzeug.datastructures import CallbackDict
 
-from webapp import db, faults
+from webapp import db, faults, session_state
 
 
 class DbSession(CallbackDict, SessionMixin):
@@ -64,13 +64,20 @@ _READ = select(db.web_sessions.c.data, db.web_sessions.c.expires_at).where(db.we
 
 
 # What may travel in the cookie rather than the database: nothing about a child or a person.
-COOKIE_KEYS = frozenset({"csrf_token", "after_sign_in", "show_levels"})
+COOKIE_KEYS = session_state.COOKIE_KEYS
 COOKIE_PREFIX = "c."          # a cookie session; anything else is a database session's token
 MAX_COOKIE = 1024
 
 
+class _ClockSigner(TimestampSigner):
+    """Signs and ages cookie sessions by the app's one clock (db.utcnow), as the stored ones are."""
+
+    def get_timestamp(self) -> int:
+        return int(db.utcnow().timestamp())
+
+
 def _signer(app) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(app.secret_key, salt="fsp-cookie-session")
+    return URLSafeTimedSerializer(app.secret_key, salt="fsp-cookie-session", signer=_ClockSigner)
 
 
 def _in_cookie(session) -> bool:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import NoDecode, SettingsConfigDict
+
+from pathway.env_settings import EnvSettings
 
 LOOPBACK = ["localhost", "127.0.0.1"]
 
 
-class WebSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FSP_", extra="ignore")
+class WebSettings(EnvSettings):
+    # an empty FSP_TRUSTED_HOSTS means what it says: no Host check
+    model_config = SettingsConfigDict(frozen=False, env_ignore_empty=False)
 
     # Host headers the app answers (Flask's TRUSTED_HOSTS); anything else is refused with 400.
     # Comma-separated; ".example.org" allows its subdomains. Production: the public host name.
@@ -85,12 +88,38 @@ class WebSettings(BaseSettings):
         return value
 
 
+class FlaskSettings(EnvSettings):
+    """The three variables a Flask deployment names without FSP_ (docs/web.md)."""
+
+    secret_key: str | None = Field(None, validation_alias="SECRET_KEY")   # else one kept in instance/
+    database_url: str | None = Field(None, validation_alias="DATABASE_URL")   # else instance/fsp.sqlite3
+    session_cookie_secure: bool = Field(False, validation_alias="SESSION_COOKIE_SECURE")   # 1 behind HTTPS
+
+
+class ServerSettings(EnvSettings):
+    """gunicorn.conf.py's numbers and address (docs/web.md)."""
+
+    bind: str = "127.0.0.1:8000"                                           # FSP_BIND
+    web_concurrency: int = Field(2, ge=1, le=64, validation_alias="WEB_CONCURRENCY")   # workers: one per core
+    threads: int = Field(4, ge=1, le=64)                                   # FSP_THREADS
+
+
 def load_web_settings() -> "WebSettings":
     """The settings from the environment; a wrong value stops the start naming its variable."""
-    from pydantic import ValidationError
+    return WebSettings.from_env()
 
-    try:
-        return WebSettings()
-    except ValidationError as exc:
-        names = ", ".join(f"FSP_{'_'.join(str(p) for p in e['loc']).upper()}" for e in exc.errors())
-        raise ValueError(f"{names}: {exc.errors()[0]['msg']}") from None
+
+def check_environment() -> str | None:
+    """What is wrong with the environment's settings, in one line naming the variable, or None.
+    gunicorn's master asks before it starts a worker, so a bad value is one line, not a traceback
+    from every worker it would keep restarting."""
+    from pathway.env_settings import SettingsError
+    from pathway.settings import OfficeHours
+    from store.config import StoreConfig
+
+    for model in (WebSettings, FlaskSettings, ServerSettings, StoreConfig, OfficeHours):
+        try:
+            model.from_env()
+        except SettingsError as exc:
+            return str(exc)
+    return None

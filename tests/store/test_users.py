@@ -12,13 +12,59 @@ from tests.store.conftest import PASSWORD, T0
 CFG = StoreConfig(max_failed_logins=5, lockout_minutes=15, session_idle_minutes=30, session_max_minutes=600)
 
 
-def test_production_hash_is_scrypt_with_its_parameters(monkeypatch):
+# Written by store/passwords.py before werkzeug (its own `scrypt$N$r$p$salt$hash`, base64): the
+# password is tests.store.conftest.PASSWORD. Databases hold hashes like these.
+OLD_HASH = "scrypt$32768$8$1$43v6UuGYc/bV03e+x/01JQ==$mdUd7I/nsRSs2HZS9HD5IIcDOXN4P5+R937CboGDSDQ="
+
+
+def test_production_hash_is_werkzeug_scrypt_with_its_parameters(monkeypatch):
+    from werkzeug.security import check_password_hash
+
     monkeypatch.setattr(passwords, "N", 2 ** 15)
     h = passwords.hash_password("correct horse battery")
-    assert h.startswith("scrypt$32768$8$1$") and "correct" not in h
+    assert h.startswith("scrypt:32768:8:1$") and "correct" not in h
+    assert check_password_hash(h, "correct horse battery")        # werkzeug's own check agrees
     assert passwords.verify_password("correct horse battery", h)
     assert not passwords.verify_password("correct horse batterY", h)
     assert h != passwords.hash_password("correct horse battery")   # salted
+    assert not passwords.needs_rehash(h)
+
+
+def test_a_hash_in_the_old_format_still_verifies():
+    assert passwords.verify_password(PASSWORD, OLD_HASH)
+    assert not passwords.verify_password(PASSWORD + "!", OLD_HASH)
+    assert passwords.needs_rehash(OLD_HASH)
+    for broken in ("scrypt$32768$8$1$not base64$x", "scrypt:32768:8$salt", "sso", ""):
+        assert not passwords.verify_password(PASSWORD, broken)
+
+
+def _stored_hash(engine, username):
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT password_hash FROM users WHERE username = :u"), {"u": username}).scalar_one()
+
+
+def test_an_old_format_hash_signs_in_and_is_then_rewritten(engine, people):
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE users SET password_hash = :h WHERE username = 'pam'"), {"h": OLD_HASH})
+    _refused(engine, "pam", PASSWORD + "!", "bad_password", now=T0)
+    assert _stored_hash(engine, "pam") == OLD_HASH                  # a wrong password rewrites nothing
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
+    rewritten = _stored_hash(engine, "pam")
+    assert rewritten.startswith(f"scrypt:{passwords.N}:8:1$") and not passwords.needs_rehash(rewritten)
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
+    assert _stored_hash(engine, "pam") == rewritten                  # today's format stays as it is
+
+
+def test_a_hash_at_a_lower_cost_is_raised_at_the_next_sign_in(engine, people, monkeypatch):
+    low = passwords.N
+    assert _stored_hash(engine, "pam").startswith(f"scrypt:{low}:8:1$")
+    monkeypatch.setattr(passwords, "N", low * 2)
+    authenticate(engine, "pam", PASSWORD, config=CFG, now=T0)
+    assert _stored_hash(engine, "pam").startswith(f"scrypt:{low * 2}:8:1$")
 
 
 def test_password_is_stored_hashed_and_sign_in_works(engine, people):
@@ -29,7 +75,7 @@ def test_password_is_stored_hashed_and_sign_in_works(engine, people):
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM users WHERE username = 'pam'")).scalar_one()
         tokens = conn.execute(text("SELECT token_hash FROM store_sessions")).scalars().all()
-    assert stored.startswith("scrypt$") and PASSWORD not in stored and token not in tokens
+    assert stored.startswith("scrypt:") and PASSWORD not in stored and token not in tokens
 
 
 @pytest.mark.parametrize("field,kw", [("username", {"username": "Pam Smith"}), ("role", {"role": "boss"}),

@@ -39,14 +39,13 @@ def offered(html: str) -> list[str]:
 
 
 @pytest.fixture
-def clocked(tmp_path):
+def clocked(tmp_path, clock):
     """An app with the real office hours (Mon-Fri 08:30-17:00 London) and a clock the test sets."""
-    moment = {"now": TUESDAY_MORNING}
+    clock.set(TUESDAY_MORNING)
     app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", "OFFICE_HOURS": OfficeHours(),
-                      "CLOCK": lambda: moment["now"]})
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", "OFFICE_HOURS": OfficeHours()})
     client = app.test_client()
-    client.moment = moment
+    client.clock = clock
     return client
 
 
@@ -118,15 +117,27 @@ def test_an_immediate_concern_found_by_search_ticks_its_question(client):
 
 
 def test_out_of_hours_the_emergency_duty_team(clocked):
-    clocked.moment["now"] = TUESDAY_NIGHT
+    clocked.clock.set(TUESDAY_NIGHT)
     words = text(post(clocked, immediate="immediate.allegation_or_disclosure"))
     assert "Put the call through now to the Emergency Duty Team on 0115 876 1000" in words
     assert "Out of hours" in words
     assert "22:30, Tuesday 24 November 2026 (UK time): out of hours" in words
-    clocked.moment["now"] = TUESDAY_MORNING
+    clocked.clock.set(TUESDAY_MORNING)
     words = text(clocked.get(URL))
     assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
     assert "10:30, Tuesday 24 November 2026 (UK time): office hours" in words
+
+
+def test_the_clock_moves_the_call_to_the_emergency_duty_team_on_a_bank_holiday(clocked):
+    """The app's one clock decides the route: a Friday morning that is Christmas Day goes out of hours."""
+    clocked.clock.set(datetime(2026, 12, 25, 10, 30, tzinfo=timezone.utc))
+    words = text(post(clocked, immediate="immediate.allegation_or_disclosure"))
+    assert "Put the call through now to the Emergency Duty Team on 0115 876 1000" in words
+    assert "10:30, Friday 25 December 2026 (UK time): out of hours" in words
+    clocked.clock.advance(days=-3)   # Tuesday 22 December, an ordinary working day
+    words = text(clocked.get(URL))
+    assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
+    assert "10:30, Tuesday 22 December 2026 (UK time): office hours" in words
 
 
 def test_caller_type_changes_the_guidance(client):

@@ -82,3 +82,20 @@ def test_signing_out_changes_the_csrf_secret(app):
     assert "Signed in as" not in text(client.get("/"))
     assert client.post("/safety", data={"immediate": "none", "csrf_token": signed_in}).status_code == 400
     assert rows(app) == 0        # signed out with no answers: nothing kept
+
+
+def test_both_kinds_of_session_age_by_the_apps_clock(app, clock):
+    """The cookie session (signed, timed) and the stored one end after SESSION_LIFETIME_HOURS (8)
+    of the app's one clock, which the test moves."""
+    cookie, stored = app.test_client(), app.test_client()
+    cookie.post("/settings", data={"show_levels": "yes", "csrf_token": token(cookie, "/settings")})
+    stored.post("/safety", data={"immediate": "none", "csrf_token": token(stored, "/safety")})
+    assert cookie.get_cookie("fsp_session").value.startswith("c.") and rows(app) == 1
+    clock.advance(hours=7, minutes=59)
+    with cookie.session_transaction() as kept:
+        assert kept.get("show_levels") is True
+    assert stored.get("/child").status_code == 200                          # the answers are there
+    clock.advance(minutes=2)
+    with cookie.session_transaction() as kept:
+        assert "show_levels" not in kept
+    assert stored.get("/child").headers["Location"] == "/safety"            # expired: as if none

@@ -15,10 +15,11 @@ from store.config import StoreConfig
 from store.roles import ROLES
 from store.users import User
 from webapp import faults, sessions
+from webapp import session_state as state
 from webapp.access import SIGNED_IN, Access
 
-TOKEN = "store_token"
-AFTER = "after_sign_in"          # where to go after signing in: an endpoint name from AFTER_ALLOWED
+TOKEN = state.store_token
+AFTER = state.after_sign_in      # where to go after signing in: an endpoint name from AFTER_ALLOWED
 AFTER_ALLOWED = {"cases.save", "cases.cases", "cases.overrides", "cases.dashboard", "practice.new_session",
                  "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
 
@@ -43,10 +44,10 @@ def current_user() -> User | None:
     than asking someone who is signed in to sign in."""
     if "fsp_user" not in g:
         sessions.require_readable()
-        token = session.get(TOKEN)
+        token = TOKEN.get()
         user = users.session_user(engine(), token, config=config()) if token else None
         if token and user is None:
-            session.pop(TOKEN, None)   # expired: forget it, so the header says "Sign in"
+            TOKEN.pop()   # expired: forget it, so the header says "Sign in"
         g.fsp_user = user
     return g.fsp_user
 
@@ -88,21 +89,27 @@ def start_session_for(user: User) -> None:
     """`user` is signed in from now: a store session, in a new server-side session."""
     token = users.start_session(engine(), user, config=config())
     _new_session_token()
-    session[TOKEN] = token
+    TOKEN.set(token)
     g.fsp_user = user
 
 
-SIGNED_IN_ONLY = ("practice_trainer",)   # kept for the signed-in account only: practice trainer tokens
+SIGNED_IN_ONLY = (state.practice_trainer,)   # kept for the signed-in account only: practice trainer tokens
 
 
 def sign_out() -> None:
-    for key in SIGNED_IN_ONLY:
-        session.pop(key, None)
-    token = session.pop(TOKEN, None)
+    for part in SIGNED_IN_ONLY:
+        part.pop()
+    token = TOKEN.pop()
     if token:
         users.sign_out(engine(), token)
     _new_session_token()
     g.fsp_user = None
+
+
+def after_sign_in(default: str = "cases.cases") -> str:
+    """Where the page asked for before signing in leads, taken out of the session (only an allowed endpoint)."""
+    after = AFTER.pop()
+    return after if after in AFTER_ALLOWED else default
 
 
 def signed_in(after: str, roles: frozenset[str]):
@@ -115,7 +122,7 @@ def signed_in(after: str, roles: frozenset[str]):
         def wrapper(*args, **kwargs):
             user = current_user()
             if user is None:
-                session[AFTER] = after
+                AFTER.set(after)
                 return redirect(url_for("accounts.sign_in"))
             if user.role not in roles:
                 abort(403)

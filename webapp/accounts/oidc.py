@@ -173,5 +173,4 @@ def callback():
             return render_template("error.html", title="You cannot use this service with that account",
                                    message=NO_ACCESS), 403
         return render_template("error.html", title="Sorry, signing in did not work", message=FAILED), 400
-    after = session.pop(auth.AFTER, None)
-    return redirect(url_for(after if after in auth.AFTER_ALLOWED else "cases.cases"))
+    return redirect(url_for(auth.after_sign_in()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, render_template, session, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 
 from store.errors import AuthError
 from webapp import limits
@@ -35,9 +35,8 @@ def sign_in():
             current_app.logger.info("sign-in refused (%s)", exc.reason)
             form.form_errors.append(REFUSED)
         else:
-            after = session.pop(auth.AFTER, None)
-            return redirect(url_for(after if after in auth.AFTER_ALLOWED else "cases.cases"))
-    saving = session.get(auth.AFTER) == "cases.save"
+            return redirect(url_for(auth.after_sign_in()))
+    saving = auth.AFTER.get() == "cases.save"
     return render_template("accounts/sign_in.html", form=form, saving=saving,
                            sso_label=current_app.config["OIDC_LABEL"])
 

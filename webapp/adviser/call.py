@@ -6,63 +6,65 @@ The session holds the answers as typed (so an invalid age is shown back as typed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
-from flask import current_app, session
+from flask import current_app
 
+from pathway import clock
 from pathway.call_summary import call_summary
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.search import Hit, twins_of
 from pathway.search import search as find
 from rules import evaluate
+from webapp import session_state
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
 from webapp.sessions import require_readable
 
-KEY = "adviser_call"
-UNDO = "adviser_call_undo"   # the call "New call" cleared, until the new call is changed
 OPTIONAL = ("social_care", "disability", "consent", "current_level")
-EMPTY = {"immediate": [], "concerns": [], "age_years": "", "age_months": "", "unborn": False,
-         "caller": "", "caf": "", "note": "", "q": "", "dropped": [], "rev": 0, "conflict": False,
-         **{name: "" for name in OPTIONAL}}
+CALL, UNDO = session_state.call, session_state.call_undo   # UNDO: the call "New call" cleared
 
 
 def load() -> dict:
+    """The call so far (webapp.session_state.Call) as a dict; an empty call if none."""
     require_readable()   # an adviser mid-call must not be shown an empty call
-    return {**EMPTY, **(session.get(KEY) or {})}
+    return (CALL.get() or session_state.Call()).model_dump()
+
+
+def _keep(state: dict) -> None:
+    CALL.set(session_state.Call.model_validate(state))
 
 
 def clear() -> None:
     """Start a new call; the old one can be brought back until the new one is changed."""
-    old = session.pop(KEY, None)
-    if old and (old.get("immediate") or old.get("concerns") or old.get("note") or old.get("age_years")):
-        session[UNDO] = old
+    old = CALL.pop()
+    if old and (old.immediate or old.concerns or old.note or old.age_years):
+        UNDO.set(old)
     else:
-        session.pop(UNDO, None)
+        UNDO.pop()
 
 
 def can_undo() -> bool:
-    return UNDO in session
+    return UNDO.present()
 
 
 def undo() -> None:
     """Bring back the call "New call" cleared (a newer version than any page shows, so no tab overwrites it)."""
-    old = session.pop(UNDO, None)
+    old = UNDO.pop()
     if old is not None:
-        session[KEY] = {**old, "rev": old.get("rev", 0) + 1, "conflict": False}
+        CALL.set(old.model_copy(update={"rev": old.rev + 1, "conflict": False}))
 
 
 def conflict_shown(state: dict) -> None:
     """The warning about a change made elsewhere is shown once."""
     if state["conflict"]:
-        session[KEY] = {**state, "conflict": False}
+        _keep({**state, "conflict": False})
 
 
 def now() -> datetime:
-    """The app's clock: config CLOCK (a callable giving an aware datetime) lets tests set the time."""
-    clock = current_app.config.get("CLOCK")
-    return clock() if clock else datetime.now(timezone.utc)
+    """The app's one clock (pathway.clock), which tests set."""
+    return clock.utcnow()
 
 
 def admitted(indicator_id: str, age: forms.Age) -> bool:
@@ -77,7 +79,7 @@ def apply(posted: Posted) -> dict:
         # the page was showing an older version of this call (another tab or window changed it,
         # or the page came back from the browser's history): change nothing, show the call as it is
         state["conflict"] = True
-        session[KEY] = state
+        _keep(state)
         return state
     immediate = list(posted.immediate)
     concerns = [i for i in state["concerns"] if i != posted.remove]
@@ -96,8 +98,8 @@ def apply(posted: Posted) -> dict:
                  unborn=posted.unborn, caller=posted.caller, caf=posted.caf, note=posted.note,
                  q="" if posted.add else posted.q, dropped=dropped, rev=state["rev"] + 1, conflict=False,
                  **{name: getattr(posted, name) for name in OPTIONAL})
-    session[KEY] = state
-    session.pop(UNDO, None)  # the new call has begun: the old one is gone
+    _keep(state)
+    UNDO.pop()  # the new call has begun: the old one is gone
     return state
 
 

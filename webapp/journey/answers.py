@@ -1,10 +1,9 @@
 """The answers kept in the server-side session, and the case they make for the rules."""
 from __future__ import annotations
 
-from flask import session
-
 from pathway.catalogue import load_catalogue
 from pathway.models import Case
+from webapp import session_state as state
 from webapp.journey.forms import NOT_KNOWN, child_age
 from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
@@ -14,23 +13,27 @@ CALLER = "professional"  # the journey is for practitioners; the public ring Chi
 
 
 def get() -> dict:
+    """The answers so far (webapp.session_state.Answers), as the dict of the pages answered."""
     require_readable()   # never take answers the database cannot give back for no answers
-    return session.get("answers") or {}
+    saved = state.answers.get()
+    return saved.as_dict() if saved else {}
 
 
 def put(**changes) -> None:
-    answers = dict(get())
-    answers.update(changes)
-    session["answers"] = answers
+    state.answers.set(state.Answers.model_validate({**get(), **changes}))
 
 
 def clear() -> None:
-    session.pop("answers", None)
-    session.pop("note", None)
+    state.answers.pop()
+    state.note.pop()
 
 
 def show_levels() -> bool:
-    return bool(session.get("show_levels", False))
+    return bool(state.show_levels.get())
+
+
+def set_show_levels(shown: bool) -> None:
+    state.show_levels.set(shown)
 
 
 def immediate_chosen(answers: dict) -> list[str]:
@@ -84,11 +87,11 @@ def case(answers: dict) -> Case:
 
 def note() -> str:
     """The practitioner's own note: kept in the session only (never logged, never in a URL)."""
-    return session.get("note") or ""
+    return state.note.get() or ""
 
 
 def set_note(text: str) -> None:
-    session["note"] = text
+    state.note.set(text)
 
 
 def first_unanswered(answers: dict) -> str | None:

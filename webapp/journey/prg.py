@@ -6,11 +6,11 @@ resubmit a form, and nothing typed ever goes into a URL or a log.
 """
 from __future__ import annotations
 
-from flask import redirect, request, session
+from flask import redirect, request
 from flask_wtf.csrf import generate_csrf
 from werkzeug.datastructures import MultiDict
 
-KEY = "form_retry"
+from webapp import session_state as state
 
 
 def _here() -> str:
@@ -25,17 +25,17 @@ def refused():
 
 def refused_to(path: str):
     """The same, for a form posted to one address and shown on another (the note on the result)."""
-    session[KEY] = {"path": path,
-                    "data": [[k, v] for k, v in request.form.items(multi=True) if k != "csrf_token"]}
+    state.form_retry.set(state.FormRetry(
+        path=path, data=[(k, v) for k, v in request.form.items(multi=True) if k != "csrf_token"]))
     return redirect(path, code=303)
 
 
 def replayed() -> MultiDict | None:
     """On GET: the answers refused on this page (once), with a fresh CSRF token, or None."""
-    pending = session.get(KEY)
-    if not pending or pending.get("path") != _here():
+    pending = state.form_retry.get()
+    if pending is None or pending.path != _here():
         return None
-    session.pop(KEY, None)
-    data = MultiDict([tuple(pair) for pair in pending["data"]])
+    state.form_retry.pop()
+    data = MultiDict(pending.data)
     data["csrf_token"] = generate_csrf()
     return data

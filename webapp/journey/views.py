@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
@@ -124,7 +124,7 @@ def needs(page_id: str):
         chosen = sorted({i for field, _ in form.groups for i in field.data or []})
         store.put(needs={**(answers.get("needs") or {}), page_id: chosen})
         if form.toggle_levels.data:  # "Show levels" keeps the boxes ticked so far, then shows the page again
-            session["show_levels"] = not store.show_levels()
+            store.set_show_levels(not store.show_levels())
             return redirect(request.full_path if request.query_string else request.path, code=303)
         following = next_page_id(page_id)
         nxt = url_for("journey.needs", page_id=following) if following else url_for("journey.check")
@@ -208,7 +208,7 @@ def settings():
         nxt = url_for("journey.start")
 
     def valid(form):
-        session["show_levels"] = form.show_levels.data == "yes"
+        store.set_show_levels(form.show_levels.data == "yes")
         return redirect(nxt)
 
     return _page(SettingsForm, lambda: {"show_levels": "yes" if store.show_levels() else "no"}, valid,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, redirect, render_template, session, url_for
+from flask import Response, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput, GovSubmitInput
@@ -17,13 +17,13 @@ from wtforms.validators import ValidationError
 from pathway.catalogue import load_catalogue
 from store.assessments import answers_for_ruleset_review
 from training.ruleset_diff import DraftError, Report, assessment_items, diff, load_draft, render_text, scenario_items
-from webapp import security
+from webapp import security, session_state
 from webapp.accounts import auth
 from webapp.cases.history import label
 from webapp.owners import bp
 from webapp.practice import library
 
-DRAFT = "ruleset_draft"            # session key: {"text": the draft YAML, "saved": bool}
+DRAFT = session_state.ruleset_draft   # the draft YAML and whether saved scenarios were asked for
 DRAFT_LIMIT = 512 * 1024           # the shipped catalogue is about 100 KB; everything else may send 64 KB
 security.BODY_LIMITS[bp.url_prefix + "/ruleset"] = DRAFT_LIMIT
 
@@ -66,20 +66,20 @@ def ruleset(user):
             except DraftError as exc:
                 problems += [f"{e.field}: {e.message}" for e in exc.errors]
             else:
-                session[DRAFT] = {"text": text, "saved": bool(form.saved.data)}
+                DRAFT.set(session_state.Draft(text=text, saved=bool(form.saved.data)))
     return render_template("owners/ruleset.html", form=form, problems=problems, report=report, label=label)
 
 
 @bp.get("/ruleset/report.<any(txt, json):kind>")
 @auth.signed_in("owners.ruleset", auth.ADMINS)
 def ruleset_report(user, kind: str):
-    kept = session.get(DRAFT)
+    kept = DRAFT.get()
     if not kept:
         return redirect(url_for("owners.ruleset"))
     try:
-        report = _report(user, kept["text"], kept["saved"])
+        report = _report(user, kept.text, kept.saved)
     except DraftError:          # the shipped catalogue changed under it: upload again
-        session.pop(DRAFT, None)
+        DRAFT.pop()
         return redirect(url_for("owners.ruleset"))
     if kind == "json":
         body, mimetype = json.dumps(report.as_dict(), indent=1, ensure_ascii=False, default=str), "application/json"

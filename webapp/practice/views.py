@@ -2,13 +2,13 @@
 the rules, the summary's numbers in summary.py and training.agreement."""
 from __future__ import annotations
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
-from webapp import limits
+from webapp import limits, session_state
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
@@ -29,8 +29,8 @@ from webapp.practice.forms import (
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
 from webapp.practice.summary import summary_csv as summary_table
 
-TRAINER = "practice_trainer"  # session key: {code: trainer token}
-TRAINEE = "practice_trainee"  # session key: {code: trainee id}
+TRAINER = session_state.practice_trainer  # {code: trainer token}
+TRAINEE = session_state.practice_trainee  # {code: trainee id}
 NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
 FULL = "That practice session is full: ask your trainer"
 
@@ -47,14 +47,14 @@ def _require_trainer(code: str) -> store.PracticeSession:
     answer an unused code gets: 404."""
     found = store.get_session(code)
     user = auth.current_user()
-    token = (session.get(TRAINER) or {}).get(found.code) if found else None
+    token = (TRAINER.get() or {}).get(found.code) if found else None
     if found is None or user is None or user.role not in auth.TRAINERS or not store.is_trainer(found.code, token, user.id):
         abort(404)
     return found
 
 
 def _trainee_id(code: str) -> int | None:
-    tid = (session.get(TRAINEE) or {}).get(code)
+    tid = (TRAINEE.get() or {}).get(code)
     return tid if store.trainee_in(code, tid) else None
 
 
@@ -99,7 +99,7 @@ def new_session(user):
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
         code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
                                             cohort=form.cohort.data)
-        session[TRAINER] = {**(session.get(TRAINER) or {}), code: token}
+        TRAINER.put_entry(code, token)
         return redirect(url_for("practice.trainer", code=code))
     hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
     return render_template("practice/new.html", form=form, back=url_for("practice.index"), groups=groups,
@@ -206,7 +206,7 @@ def join():
             if tid is None:
                 form.code.errors.append(FULL)
             else:
-                session[TRAINEE] = {**(session.get(TRAINEE) or {}), ps.code: tid}
+                TRAINEE.put_entry(ps.code, tid)
                 return redirect(url_for("practice.trainee", code=ps.code))
     return render_template("practice/join.html", form=form, back=url_for("practice.index"))
 

@@ -1,9 +1,6 @@
 """Sign in, sign out, lockout, expiry: the store session token lives in the server-side session."""
 from __future__ import annotations
 
-from datetime import timedelta
-
-from store import clock
 from tests.webapp.accounts.conftest import PASSWORD, sign_in
 from tests.webapp.conftest import text
 
@@ -64,11 +61,10 @@ def test_disabled_account_reads_like_a_wrong_password(client, people, engine):
     assert "The username or password is not right" in text(r)
 
 
-def test_expired_store_session_is_treated_as_signed_out(client, people, monkeypatch):
+def test_expired_store_session_is_treated_as_signed_out(client, people, clock):
     sign_in(client, "pat")
     assert "Signed in as pat" in text(client.get("/"))
-    later = clock.utcnow() + timedelta(hours=11)
-    monkeypatch.setattr(clock, "utcnow", lambda: later)
+    clock.advance(hours=11)
     assert "Signed in as" not in text(client.get("/"))
     assert client.get("/cases").headers["Location"] == "/sign-in"
 

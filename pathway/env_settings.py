@@ -1,0 +1,87 @@
+"""Settings read from environment variables, by pydantic-settings, for every part of the app.
+
+A settings model subclasses `EnvSettings`: its fields are typed, with their defaults, and a field
+reads `FSP_<NAME>` (or the names its validation alias gives). `Model.from_env()` reads the
+process environment (or a mapping, in tests); a wrong value raises `SettingsError`, whose message
+starts with the variable's name, for the CLI and the servers to print as one line. Constructing a
+model directly (`StoreConfig(retention_days=1)`) reads no environment: defaults and the keywords.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any, Self
+
+import pydantic_settings
+from pydantic import AliasChoices, ValidationError
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings.sources.utils import parse_env_vars
+
+PREFIX = "FSP_"
+
+
+class SettingsError(ValueError):
+    """An environment variable with a value that cannot be used; the message names it."""
+
+
+class _MappingSource(EnvSettingsSource):
+    """pydantic-settings' own environment source, over a given mapping instead of os.environ."""
+
+    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]):
+        self._mapping = env
+        super().__init__(settings_cls)
+        # a field with an alias is read from that variable only (not FSP_<name> as well); keywords
+        # still name fields, e.g. OfficeHours(opens=...)
+        self.config = {**self.config, "validate_by_name": False}
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(self._mapping, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+
+
+class EnvSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=PREFIX, extra="ignore", frozen=True, validate_by_name=True,
+                                      env_ignore_empty=True)
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)   # the environment only through from_env, so a keyword-built model is pure
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
+        """The settings from `env` (default: the process environment); SettingsError names the variable."""
+        try:
+            values: dict[str, Any] = _MappingSource(cls, os.environ if env is None else env)()
+        except pydantic_settings.SettingsError as exc:   # a value that should be JSON is not
+            field = re.search(r'field "(\w+)"', str(exc))
+            raise SettingsError(f"{cls.variable(field.group(1)) if field else cls.__name__}: "
+                                f"not valid JSON ({exc.__cause__ or exc})") from None
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            names = ", ".join(dict.fromkeys(cls.variable(str(e["loc"][0])) for e in exc.errors() if e["loc"]))
+            got = first.get("input")
+            shown = f", got {got!r}" if isinstance(got, str) else ""
+            raise SettingsError(f"{names or cls.__name__}: {_words(first['msg'])}{shown}") from None
+
+    @classmethod
+    def variables(cls) -> list[str]:
+        """Every environment variable the model reads, one per field."""
+        return [cls.variable(name) for name in cls.model_fields]
+
+    @classmethod
+    def variable(cls, key: str) -> str:
+        """The environment variable a field (named, or by its alias) is read from."""
+        for name, field in cls.model_fields.items():
+            alias = field.validation_alias
+            choices = [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else [alias] if alias else []
+            if key == name or key in choices:
+                return str(choices[0]).upper() if choices else f"{PREFIX}{name.upper()}"
+        return key.upper()
+
+
+def _words(message: str) -> str:
+    """pydantic's message with its 'Value error, ' prefix (a validator's own words) taken off."""
+    return message.removeprefix("Value error, ")

@@ -1,0 +1,150 @@
+"""What the app keeps in Flask's session, typed: one pydantic model per part, and one `Part` per
+session key, which is the only code that reads or writes that key.
+
+A part whose contents do not fit its model (written by an earlier version, or damaged) reads as
+empty and is dropped, so the page carries on as if it had never been there, never a 500. Flask-WTF's
+`csrf_token` and Authlib's sign-on state are those libraries' own keys and are left to them.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Generic, Literal, TypeVar
+
+from flask import session
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+T = TypeVar("T")
+
+
+class Part(Generic[T]):
+    """One key of the session and the type of what it holds."""
+
+    def __init__(self, key: str, kind):
+        self.key = key
+        self._adapter: TypeAdapter[T] = TypeAdapter(kind)
+
+    def get(self) -> T | None:
+        raw = session.get(self.key)
+        if raw is None:
+            return None
+        try:
+            return self._adapter.validate_python(raw)
+        except ValidationError:
+            session.pop(self.key, None)   # an older version's, or damaged: as if it was never there
+            return None
+
+    def set(self, value: T) -> None:
+        session[self.key] = self._adapter.dump_python(value, mode="json")
+
+    def pop(self) -> T | None:
+        value = self.get()
+        session.pop(self.key, None)
+        return value
+
+    def present(self) -> bool:
+        return self.get() is not None
+
+    def put_entry(self, key: str, value) -> None:
+        """For a part holding a mapping: add or replace one entry."""
+        self.set({**(self.get() or {}), key: value})  # type: ignore[arg-type]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")   # a key an earlier version wrote is dropped, not refused
+
+
+# --- the practitioner's journey (webapp.journey) ---------------------------------------------------
+
+YesNo = Literal["yes", "no"]
+
+
+class Child(_Model):
+    """The answers about the child, as the child page's form gives them (journey.forms.ChildForm)."""
+
+    born: YesNo
+    age_years: Annotated[int, Field(ge=0)] | None = None
+    age_months: Annotated[int, Field(ge=0)] | None = None
+    disability: str
+    caf: str
+    large_sibling_group: YesNo | None = None
+    consent: str
+    current_level: str
+    open_to_social_care: str | None = None
+    health_development_impaired_without_services: str | None = None
+
+
+class Answers(_Model):
+    """What has been answered so far: a page not yet answered is None (the needs pages by id)."""
+
+    immediate: list[str] | None = None
+    child: Child | None = None
+    needs: dict[str, list[str]] | None = None
+
+    def as_dict(self) -> dict:
+        """The answers as the journey reads them: only the pages answered, the child's fields all there."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
+class FormRetry(_Model):
+    """A refused form's posted fields, shown again once on the next GET of `path` (journey.prg)."""
+
+    path: str
+    data: list[tuple[str, str]]
+
+
+answers = Part[Answers]("answers", Answers)
+note = Part[str]("note", str)                         # the practitioner's own note
+show_levels = Part[bool]("show_levels", bool)         # the levels beside each indicator
+form_retry = Part[FormRetry]("form_retry", FormRetry)
+
+
+# --- the adviser's call screen (webapp.adviser) ----------------------------------------------------
+
+class Call(_Model):
+    """The call as typed (an invalid age is shown back as typed, with its error)."""
+
+    immediate: list[str] = []
+    concerns: list[str] = []
+    age_years: str = ""
+    age_months: str = ""
+    unborn: bool = False
+    caller: str = ""
+    caf: str = ""
+    note: str = ""
+    q: str = ""
+    dropped: list[str] = []
+    rev: int = 0
+    conflict: bool = False
+    social_care: str = ""
+    disability: str = ""
+    consent: str = ""
+    current_level: str = ""
+
+
+call = Part[Call]("adviser_call", Call)
+call_undo = Part[Call]("adviser_call_undo", Call)     # the call "New call" cleared, until the new one changes
+
+
+# --- signing in (webapp.accounts) ------------------------------------------------------------------
+
+store_token = Part[str]("store_token", str)           # the store's session token for the signed-in account
+after_sign_in = Part[str]("after_sign_in", str)       # an endpoint from accounts.auth.AFTER_ALLOWED
+
+
+# --- practice sessions (webapp.practice) and the owners' draft (webapp.owners) --------------------
+
+practice_trainer = Part[dict[str, str]]("practice_trainer", dict[str, str])   # {code: trainer token}
+practice_trainee = Part[dict[str, int]]("practice_trainee", dict[str, int])   # {code: trainee id}
+
+
+class Draft(_Model):
+    """The catalogue draft an owner uploaded, for the report's download links."""
+
+    text: str
+    saved: bool
+
+
+ruleset_draft = Part[Draft]("ruleset_draft", Draft)
+
+# What may travel in the signed cookie rather than the database: nothing about a child or a person
+# (webapp.sessions). Flask-WTF's token is its own key.
+COOKIE_KEYS = frozenset({"csrf_token", after_sign_in.key, show_levels.key})
