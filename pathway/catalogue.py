@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Generic, Literal, Optional, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -181,9 +181,17 @@ class Contact(_Strict):
     source: Source
 
 
+class Ruleset(_Strict):
+    """Which document (and which edition of this catalogue) the decisions rest on."""
+    id: str
+    version: str
+    title: str
+    publisher: str
+    approved: str
+
+
 class AgeScope(_Strict):
     """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
-    min_years: int
     max_years: int
     care_leaver_max_years: int
     care_leaver_bands: list[str]
@@ -191,9 +199,124 @@ class AgeScope(_Strict):
     scope: str
 
 
+E = TypeVar("E")
+
+
+class _Block(_Strict, Generic[E]):
+    """A block whose keys the rules name: each key is a field, so a misspelt or missing key fails at
+    load with its name. `block[key]` is for a key the rules choose at run time (a route, an action)."""
+
+    def __getitem__(self, key: str) -> E:
+        if key not in type(self).model_fields:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
 class GuidanceText(_Strict):
     source: Source
     text: str
+
+
+class Guidance(_Block[GuidanceText]):
+    """Guidance the rules attach to a decision (rules/guidance.py says when)."""
+    consent_refused: GuidanceText
+    consent_social_care: GuidanceText
+    not_caf_trained: GuidanceText
+    twins: GuidanceText
+    open_to_social_care: GuidanceText
+    day_services_closed: GuidanceText
+    caf_single_need_not_improving: GuidanceText
+    consent_refused_extensive: GuidanceText
+    age_unknown_under_1: GuidanceText
+    age_pointer: GuidanceText
+    confirm_in_writing: GuidanceText
+    step_up: GuidanceText
+    step_down: GuidanceText
+    step_social_care: GuidanceText
+    step_same: GuidanceText
+
+
+class Actions(_Block[GuidanceText]):
+    """Actions the rules put first or next in a decision."""
+    ring_now: GuidanceText
+    refer_by_route: GuidanceText
+    open_case: GuidanceText
+    social_care_out_of_hours: GuidanceText
+    consent_refused: GuidanceText
+
+
+class Interpretation(_Strict):
+    """A rule's parameters, with its citation; `interpretation: true` (with its why) marks this
+    project's reading rather than the document's words."""
+    rule: str
+    interpretation: bool = False
+    source: Source
+    why: str
+
+
+class Combination(Interpretation):
+    min_indicators: int
+    min_domains: int
+    raises_to: Level
+
+
+class CafRange(Interpretation):
+    min_needs: int
+    raises_to: Level
+
+
+class CinDisability(Interpretation):
+    indicators: list[str]                              # their own words state a specialist disability need
+    states_substantial_lifelong_disability: list[str]  # a context of none or mild beside one is refused
+    with_substantial_lifelong_disability: list[str]    # Child in Need with context substantial_lifelong
+
+
+class RuleName(_Strict):
+    rule: str
+
+
+class Interpretations(_Strict):
+    combination: Combination
+    caf_not_improving_additional: CafRange
+    cin_disability: CinDisability
+    cin_caf_not_improving: Interpretation
+    cin_unlikely_reasonable_standard: Interpretation
+    crosswalk: RuleName
+
+
+class DisabledChildrenRouting(_Strict):
+    """Disabled children with child-protection concerns (Appendix 3, p37): one text per case."""
+    source: Source
+    substantial_lifelong: str
+    large_sibling_group: str
+    uncertain: str
+    mild_moderate: str
+
+
+class Timescale(_Strict):
+    what: str
+    within: str
+    source: Source
+
+
+class Stage(_Strict):
+    who: str
+    step: str
+    when: Optional[str] = None
+
+
+class DisagreementRoute(_Strict):
+    id: str
+    title: str
+    timescale: str
+    stages: list[Stage]
+
+
+class Disagreements(_Strict):
+    """Resolving inter-agency disagreements (p18-21): the two routes, stage by stage."""
+    principle: str
+    source: Source
+    routes: list[DisagreementRoute]
 
 
 class RouteEntry(_Strict):
@@ -202,6 +325,20 @@ class RouteEntry(_Strict):
     source: Source
     why: str
     interpretation: bool = False
+
+
+class Routing(_Block[RouteEntry]):
+    """Where a call or referral goes: one route per level, and the routes the rules choose over it."""
+    protection: RouteEntry
+    child_in_need: RouteEntry
+    extensive: RouteEntry
+    additional: RouteEntry
+    universal: RouteEntry
+    open_to_social_care: RouteEntry
+    disabled_child_protection: RouteEntry
+    disabled_child_in_need: RouteEntry
+    out_of_hours: RouteEntry
+    out_of_hours_social_care: RouteEntry
 
 
 class Twin(_Strict):
@@ -242,6 +379,13 @@ class Assumption(_Strict):
     source: Source
 
 
+class Assumptions(_Block[Assumption]):
+    """What a decision rests on that is not in the document."""
+    office_hours: Assumption
+    bank_holidays: Assumption
+    closed_today: Assumption
+
+
 class Named(_Strict):
     id: str
     name: str
@@ -258,23 +402,23 @@ class Catalogue(_Strict):
         _contacts: dict[str, Contact]
         _floors: dict[str, MeaningfulAge]
 
-    ruleset: dict
+    ruleset: Ruleset
     age: AgeScope
     domains: list[Named]
     dimensions: list[Named]
     age_bands: list[AgeBand]
     levels: list[LevelInfo]
     contacts: list[Contact]
-    interpretations: dict
-    guidance: dict[str, GuidanceText]
-    actions: dict[str, GuidanceText]
-    disabled_children_routing: dict
-    timescales: list[dict]
-    disagreements: dict
-    routing: dict[str, RouteEntry]
+    interpretations: Interpretations
+    guidance: Guidance
+    actions: Actions
+    disabled_children_routing: DisabledChildrenRouting
+    timescales: list[Timescale]
+    disagreements: Disagreements
+    routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
-    assumptions: dict[str, Assumption]
+    assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
     offer_filters: list[OfferFilter] = Field(default_factory=list)
@@ -309,7 +453,7 @@ class Catalogue(_Strict):
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):
                 raise ValueError(f"crosswalks.{cw.id}: unknown indicator or band {unknown or cw.age_band!r}")
-        for key, route in self.routing.items():
+        for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
         for band in self.age.care_leaver_bands:
@@ -321,8 +465,9 @@ class Catalogue(_Strict):
                     raise ValueError(f"meaningful_ages.{floor.id}: unknown {iid!r}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
+        cin_disability = self.interpretations.cin_disability
         for key in ("indicators", "with_substantial_lifelong_disability", "states_substantial_lifelong_disability"):
-            for iid in self.interpretations["cin_disability"][key]:
+            for iid in getattr(cin_disability, key):
                 if iid not in known:
                     raise ValueError(f"interpretations.cin_disability.{key}: unknown {iid!r}")
         return self
@@ -361,7 +506,7 @@ class Catalogue(_Strict):
 
     @property
     def version(self) -> str:
-        return f"{self.ruleset['id']} ({self.ruleset['version']})"
+        return f"{self.ruleset.id} ({self.ruleset.version})"
 
     def twins_of(self, indicator_id: str) -> list[TwinLink]:
         """The other places the document lists the same need, with what tells them apart."""

@@ -69,7 +69,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
     level = highest(r["level"] for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
-    cin_by_disability = any(r["rule"] == catalogue.interpretations["cin_disability"]["rule"] for r in reasons)
+    cin_by_disability = any(r["rule"] == catalogue.interpretations.cin_disability.rule for r in reasons)
 
     extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
                                                       catalogue, cin_by_disability)])
@@ -118,15 +118,15 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    out = [{"id": "office_hours", "text": a["office_hours"].text.format(hours=office_hours.describe()),
-            "source": a["office_hours"].source.cite()},
-           {"id": "bank_holidays", "text": a["bank_holidays"].text.format(closed=office_hours.describe_closures()),
-            "source": a["bank_holidays"].source.cite()}]
+    out = [{"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()),
+            "source": a.office_hours.source.cite()},
+           {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()),
+            "source": a.bank_holidays.source.cite()}]
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
-        out.append({"id": "closed_today", "text": a["closed_today"].text.format(date=local.isoformat(), name=closure),
-                    "source": a["closed_today"].source.cite()})
+        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure),
+                    "source": a.closed_today.source.cite()})
     return out
 
 

@@ -72,7 +72,7 @@ def counted_additional(indicators: list[Indicator]) -> list[Indicator]:
 def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
     """The context's answer; where none is given, an indicator whose words state a substantial,
     life-long disability says it (the contradiction check refuses none or mild beside one)."""
-    stated = set(catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
+    stated = set(catalogue.interpretations.cin_disability.states_substantial_lifelong_disability)
     given = case.context.disability
     if given in (None, "unknown") and any(i.id in stated for i in indicators):
         return "substantial_lifelong"
@@ -81,8 +81,8 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
 
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     ctx = case.context
-    with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
-    specialist = set(catalogue.interpretations["cin_disability"]["indicators"])
+    with_disability = set(catalogue.interpretations.cin_disability.with_substantial_lifelong_disability)
+    specialist = set(catalogue.interpretations.cin_disability.indicators)
     # One fact per level (immediate apart): rules fire once per level, not once per indicator,
     # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
     groups: dict[tuple[str, bool], list[str]] = {}

@@ -29,7 +29,7 @@ SOCIAL_CARE = m.level_rank >= 4
 def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
     dcr = catalogue.disabled_children_routing
-    dcr_src = _cite(dcr["source"])
+    dcr_src = dcr.source.cite()
 
     def guidance(sid, key, rule=None, text=None):
         emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(),
@@ -183,15 +183,15 @@ def define(catalogue: Catalogue, emit) -> None:
     def twins(c):
         for note in c.m.twin_notes:
             emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
-                           "source": f"{note['source']}; {g['twins'].source.cite()}",
-                           "text": f"{note['text']} {g['twins'].text}"})
+                           "source": f"{note['source']}; {g.twins.source.cite()}",
+                           "text": f"{note['text']} {g.twins.text}"})
 
     @when_all(DECISION & (m.age_pointer_count > 0))
     def age_pointer(c):
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
             guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}",
-                     g["age_pointer"].text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+                     g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
@@ -201,7 +201,7 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr["substantial_lifelong"]})
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
         contact(c.s.sid, "disabled_childrens_team", RELATED,
                 "Child protection concerns about a child with a substantial and life-long disability: "
                 "the referral goes to the Disabled Children's Team.")
@@ -209,22 +209,19 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr["large_sibling_group"]})
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr.large_sibling_group})
         contact(c.s.sid, "disabled_childrens_team", RELATED, "Secondary worker for the disabled child; the Duty team leads.")
 
     @when_all(DECISION & (m.level == "protection") & (m.disability == "uncertain"))
     def disabled_cp_uncertain(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr["uncertain"]})
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr.uncertain})
         contact(c.s.sid, "disabled_childrens_team", RELATED, "Establishes the nature of the disability; the Duty team leads the child protection enquiries.")
 
     @when_all(DECISION & SOCIAL_CARE & (m.disability == "mild_moderate"))
     def disabled_mild_moderate(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr["mild_moderate"]})
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr.mild_moderate})
 
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
 
-
-def _cite(source: dict) -> str:
-    return f"{source['section']}, p{source['page']}"

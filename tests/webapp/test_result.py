@@ -47,8 +47,8 @@ def test_step_up_guidance_when_supported_at_a_lower_level(client):
                       {"health": ["additional.dental_decay_not_accessing"]})
     words = text(r)
     assert "Stepping up" in words
-    assert load_catalogue().guidance["step_up"].text in words
-    assert words.count(load_catalogue().guidance["step_up"].text) == 1  # not repeated under Guidance
+    assert load_catalogue().guidance.step_up.text in words
+    assert words.count(load_catalogue().guidance.step_up.text) == 1  # not repeated under Guidance
 
 
 def test_no_needs_is_universal(client):
