@@ -144,7 +144,6 @@ class Indicator(_Strict):
     hint: Optional[str] = None
     same_words_as: list[str] = Field(default_factory=list)  # derived from the catalogue's `twins` block
     related_contacts: list[str] = Field(default_factory=list)
-    specialist_disability_need: bool = False
     keywords: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -299,6 +298,20 @@ class Timescale(_Strict):
     source: Source
 
 
+class Timescales(_Block[Timescale]):
+    """Social-care timescales (Appendix 3, p37), named so words can quote them: {confirm_in_writing}."""
+    confirm_in_writing: Timescale
+    acknowledgement: Timescale
+    chase_acknowledgement: Timescale
+    next_steps: Timescale
+    assessment_started: Timescale
+    assessment_completed: Timescale
+
+    def words(self) -> dict[str, str]:
+        """Each timescale's `within`, by name, to fill a text that quotes them."""
+        return {name: timescale.within for name, timescale in self}
+
+
 class Stage(_Strict):
     who: str
     step: str
@@ -413,7 +426,7 @@ class Catalogue(_Strict):
     guidance: Guidance
     actions: Actions
     disabled_children_routing: DisabledChildrenRouting
-    timescales: list[Timescale]
+    timescales: Timescales
     disagreements: Disagreements
     routing: Routing
     twins: list[Twin]
@@ -423,6 +436,16 @@ class Catalogue(_Strict):
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
     offer_filters: list[OfferFilter] = Field(default_factory=list)
     offer_for_needs: list[OfferForNeeds] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_links_are_not_given(cls, data):
+        """`same_words_as` is derived from the twins block: given on an indicator it would be
+        silently replaced, so it is refused (the link is stated once, in `twins`)."""
+        for i, ind in enumerate(data.get("indicators") or [] if isinstance(data, dict) else []):
+            if isinstance(ind, dict) and "same_words_as" in ind:
+                raise ValueError(f"indicators[{i}].same_words_as: derived from the twins block; state the link there")
+        return data
 
     @model_validator(mode="after")
     def _references_resolve(self):

@@ -30,6 +30,7 @@ def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
     dcr = catalogue.disabled_children_routing
     dcr_src = dcr.source.cite()
+    in_writing = g.confirm_in_writing.text.format(**catalogue.timescales.words())
 
     def guidance(sid, key, rule=None, text=None):
         emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(),
@@ -171,7 +172,7 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all(DECISION & (m.caller == "professional") & SOCIAL_CARE)
     def professional_confirms_in_writing(c):
-        guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing")
+        guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing", in_writing)
 
     # --- a CAF not improving for a single additional need (Appendix 2, p25) -------------------
     @when_all(DECISION & (m.caf_single_need_not_improving == True))  # noqa: E712

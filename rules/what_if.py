@@ -86,8 +86,9 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
 
 def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
     """A need that stands for "one more need at this level": no twins, no disability reading."""
-    special = set(catalogue.interpretations.cin_disability.with_substantial_lifelong_disability)
-    return (not ind.immediate and not ind.same_words_as and not ind.specialist_disability_need
+    cin_disability = catalogue.interpretations.cin_disability
+    special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+    return (not ind.immediate and not ind.same_words_as
             and ind.id not in special and ind.id not in case.indicators
             and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
 

@@ -3,6 +3,7 @@ code no longer reads) fails at load with its path named, never later as a KeyErr
 from __future__ import annotations
 
 import copy
+import re
 import typing
 from pathlib import Path
 
@@ -106,9 +107,42 @@ def test_a_misspelt_key_in_each_block_is_a_load_error_naming_it(tmp_path: Path, 
 def test_the_blocks_the_rules_read_are_attributes_not_mappings():
     c = load_catalogue()
     for block in (c.interpretations, c.guidance, c.actions, c.routing, c.assumptions, c.disabled_children_routing,
-                  c.disagreements, c.ruleset, c.age):
+                  c.disagreements, c.ruleset, c.age, c.timescales):
         assert isinstance(block, BaseModel), type(block)
-    assert all(isinstance(t, BaseModel) for t in c.timescales)
+    assert c.timescales["confirm_in_writing"].within == "24 hours"
     assert c.routing["universal"] is c.routing.universal        # a route the rules choose at run time
     with pytest.raises(KeyError):
         c.routing["model_dump"]                                 # only the block's own keys
+
+
+def test_a_need_is_read_as_a_specialist_disability_need_from_one_list():
+    """`interpretations.cin_disability.indicators` is the one place: indicators carry no flag of their own."""
+    data = copy.deepcopy(RAW)
+    data["indicators"][0]["specialist_disability_need"] = True
+    with pytest.raises(ValidationError, match="indicators.0.specialist_disability_need"):
+        Catalogue.model_validate(data)
+
+
+def test_twin_links_are_stated_once_in_the_twins_block():
+    data = copy.deepcopy(RAW)
+    data["indicators"][5]["same_words_as"] = [data["indicators"][6]["id"]]
+    with pytest.raises(ValidationError, match=r"indicators\[5\].same_words_as: derived from the twins block"):
+        Catalogue.model_validate(data)
+
+
+def test_every_timescale_the_catalogue_words_is_one_of_its_timescales():
+    """Levels' actions and assessments quote Appendix 3's timescales in their own sentences: each
+    one they quote is in `timescales`, so the two cannot drift apart unnoticed."""
+    c = load_catalogue()
+    known = {_core(t.within) for _name, t in c.timescales}
+    texts = [t for lv in c.levels for t in lv.actions + lv.assessments]
+    texts.append(c.guidance.confirm_in_writing.text.format(**c.timescales.words()))
+    quoted = {_core(m) for t in texts for m in re.findall(WITHIN, t)}
+    assert quoted and quoted <= known, quoted - known
+
+
+WITHIN = r"within ((?:a maximum of )?(?:one|\d+) (?:working days?|hours))"
+
+
+def _core(within: str) -> str:
+    return re.match(r"(?:a maximum of )?((?:one|\d+) (?:working days?|hours))", within).group(1)
