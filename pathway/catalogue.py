@@ -244,13 +244,27 @@ class Actions(_Block[GuidanceText]):
     consent_refused: GuidanceText
 
 
+class RuleWords(_Strict):
+    """A rule cited by the indicators it reads (their own page): its name and what a decision says."""
+    rule: str
+    explanation: str
+
+
+class Wording(_Strict):
+    """A second case of one rule: its own explanation; its flag, where it differs from the rule's."""
+    explanation: str
+    interpretation: Optional[bool] = None
+
+
 class Interpretation(_Strict):
-    """A rule's parameters, with its citation; `interpretation: true` (with its why) marks this
-    project's reading rather than the document's words."""
+    """A rule's parameters, with its citation and the explanation a decision gives for it (the rule
+    fills {why} and its counts); `interpretation: true` (with its why) marks this project's reading
+    rather than the document's words."""
     rule: str
     interpretation: bool = False
     source: Source
     why: str
+    explanation: str
 
 
 class Combination(Interpretation):
@@ -268,19 +282,23 @@ class CinDisability(Interpretation):
     indicators: list[str]                              # their own words state a specialist disability need
     states_substantial_lifelong_disability: list[str]  # a context of none or mild beside one is refused
     with_substantial_lifelong_disability: list[str]    # Child in Need with context substantial_lifelong
+    with_disability: Wording
 
 
-class RuleName(_Strict):
-    rule: str
+class CinCafNotImproving(Interpretation):
+    supported_at_extensive: Wording
+    combination_level_unknown: Wording
 
 
 class Interpretations(_Strict):
+    level: RuleWords
+    immediate_referral: RuleWords
     combination: Combination
     caf_not_improving_additional: CafRange
     cin_disability: CinDisability
-    cin_caf_not_improving: Interpretation
+    cin_caf_not_improving: CinCafNotImproving
     cin_unlikely_reasonable_standard: Interpretation
-    crosswalk: RuleName
+    crosswalk: RuleWords
 
 
 class DisabledChildrenRouting(_Strict):
