@@ -170,6 +170,15 @@ class LevelInfo(_Strict):
     assessments_intro: Optional[str] = None
 
 
+class ResolvedAction(_Strict):
+    """A level's action said for what the practitioner already told the tool (a CAF open, consent
+    refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
+    action: str                 # the start of the level's action
+    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving"]
+    text: Optional[str] = None  # None: left out (other guidance says what follows)
+    source: Source
+
+
 class Contact(_Strict):
     id: str
     name: str
@@ -256,6 +265,16 @@ class Wording(_Strict):
     interpretation: Optional[bool] = None
 
 
+class ContactNotes(_Block[GuidanceText]):
+    """What a rule says about a contact it adds, in place of the contact's own `when`."""
+    reopen_follow_up: GuidanceText
+    edt_cannot_wait: GuidanceText
+    cfd_can_wait: GuidanceText
+    edt_social_worker_away: GuidanceText
+    edt_significant_harm: GuidanceText
+    closed_now: GuidanceText
+
+
 class Interpretation(_Strict):
     """A rule's parameters, with its citation and the explanation a decision gives for it (the rule
     fills {why} and its counts); `interpretation: true` (with its why) marks this project's reading
@@ -308,6 +327,9 @@ class DisabledChildrenRouting(_Strict):
     large_sibling_group: str
     uncertain: str
     mild_moderate: str
+    team_substantial_lifelong: str
+    team_large_sibling_group: str
+    team_uncertain: str
 
 
 class Timescale(_Strict):
@@ -439,10 +461,12 @@ class Catalogue(_Strict):
     dimensions: list[Named]
     age_bands: list[AgeBand]
     levels: list[LevelInfo]
+    resolved_actions: list[ResolvedAction]
     contacts: list[Contact]
     interpretations: Interpretations
     guidance: Guidance
     actions: Actions
+    contact_notes: ContactNotes
     disabled_children_routing: DisabledChildrenRouting
     timescales: Timescales
     disagreements: Disagreements

@@ -20,8 +20,6 @@ from rules import engine, guidance, needs
 from rules.engine import RulesError
 from rules.facts import decision_fact, need_facts
 
-RELATED_SOURCE = "Key contacts, p23"
-
 
 def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
     """The (needs, guidance) ruleset names for a catalogue: the shipped one keeps the plain names;
@@ -160,7 +158,7 @@ def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
             c = catalogue.contact(cid)
             text = when or c.when
             if out_of_hours and c.hours == "office" and cid != first and not when:
-                text = "Closed now (out of hours): contact when day services reopen. " + text
+                text = f"{catalogue.contact_notes.closed_now.text} {text}"
             out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 
@@ -170,7 +168,7 @@ def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
     related = sorted({cid for ind in indicators for cid in ind.related_contacts})
     for cid in related:
         c = catalogue.contact(cid)
-        items.append({"rule": f"contact.{cid}", "source": RELATED_SOURCE, "text": f"{c.name} ({c.phone}): {c.when}"})
+        items.append({"rule": f"contact.{cid}", "source": c.source.cite(), "text": f"{c.name} ({c.phone}): {c.when}"})
     return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: g["rule"])
 
 
