@@ -74,6 +74,6 @@ def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalog
         clash = sorted(i for i in chosen if i in stated)
         if clash:
             return [FieldError(field="context.disability", message=(
-                f"is {disability!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
+                f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
                 f"life-long disability: correct one of them, or choose 'uncertain'"))]
     return []
