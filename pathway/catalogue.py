@@ -170,6 +170,19 @@ class LevelInfo(_Strict):
     assessments_intro: Optional[str] = None
 
 
+class WhatIfWords(_Strict):
+    """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
+    immediate: str
+    new_level: str
+    further_domain: str
+    same_domain: str
+    example: str
+    caf_not_improving: str
+    caf_improving: str
+    substantial_disability: str
+    without: str
+
+
 class ResolvedAction(_Strict):
     """A level's action said for what the practitioner already told the tool (a CAF open, consent
     refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
@@ -225,12 +238,19 @@ class GuidanceText(_Strict):
     text: str
 
 
+class TwinsGuidance(GuidanceText):
+    """The twins guidance, and the note before it naming what was chosen and where else it is listed."""
+    note: str
+    place: str              # where a table need is listed ({level}, {page})
+    place_immediate: str    # where an immediate-referral need is
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
     consent_refused: GuidanceText
     consent_social_care: GuidanceText
     not_caf_trained: GuidanceText
-    twins: GuidanceText
+    twins: TwinsGuidance
     open_to_social_care: GuidanceText
     day_services_closed: GuidanceText
     caf_single_need_not_improving: GuidanceText
@@ -461,6 +481,7 @@ class Catalogue(_Strict):
     dimensions: list[Named]
     age_bands: list[AgeBand]
     levels: list[LevelInfo]
+    what_if: WhatIfWords
     resolved_actions: list[ResolvedAction]
     contacts: list[Contact]
     interpretations: Interpretations
