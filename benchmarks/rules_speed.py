@@ -33,7 +33,7 @@ def realistic_cases(n: int, size: int, seed: int = 1) -> list[Case]:
         if not ind.age_band:
             by_level.setdefault("immediate" if ind.immediate else ind.level.value, []).append(ind.id)
     weights = {"universal": 2, "additional": 6, "extensive": 4, "protection": 1, "immediate": 0.3}
-    states_disability = set(catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
+    states_disability = set(catalogue.interpretations.cin_disability.states_substantial_lifelong_disability)
     cases = []
     for _ in range(n):
         chosen: set[str] = set()

@@ -12,14 +12,10 @@ from typing import Iterable, Optional
 from zoneinfo import ZoneInfo
 
 from pathway.catalogue import Catalogue, load_catalogue
+from pathway.choices import Caller
 from pathway.models import Case, Decision
 
-CALLERS = {
-    "professional": "Professional",
-    "parent_carer": "Parent or carer",
-    "public": "Member of the public",
-    None: "Not recorded",
-}
+NOT_RECORDED = "Not recorded"   # no caller given
 MAX_NOTE = 2000
 
 
@@ -28,8 +24,9 @@ def call_summary(decision: Decision, *, caller: Optional[str], indicators: Itera
                  timezone: str = "Europe/London", catalogue: Optional[Catalogue] = None) -> str:
     """The summary text. `time` defaults to the moment the decision was made for."""
     catalogue = catalogue or load_catalogue()
-    if caller not in CALLERS:
-        raise ValueError(f"caller must be one of {sorted(k for k in CALLERS if k)} or None, not {caller!r}")
+    callers = [c.value for c in Caller]
+    if caller is not None and caller not in callers:
+        raise ValueError(f"caller must be one of {sorted(callers)} or None, not {caller!r}")
     chosen = _indicators(indicators, catalogue)
     moment = (time or decision.contact_time)
     if moment.tzinfo is None:
@@ -39,7 +36,7 @@ def call_summary(decision: Decision, *, caller: Optional[str], indicators: Itera
     lines = [
         "Children and Families Direct: call summary",
         f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (" (out of hours)" if decision.out_of_hours else ""),
-        f"Caller: {CALLERS[caller]}",
+        f"Caller: {Caller.of(caller).label if caller else NOT_RECORDED}",
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),

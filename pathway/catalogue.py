@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Optional
+from typing import TYPE_CHECKING, Generic, Literal, Optional, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -145,7 +145,6 @@ class Indicator(_Strict):
     hint: Optional[str] = None
     same_words_as: list[str] = Field(default_factory=list)  # derived from the catalogue's `twins` block
     related_contacts: list[str] = Field(default_factory=list)
-    specialist_disability_need: bool = False
     keywords: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -172,6 +171,28 @@ class LevelInfo(_Strict):
     assessments_intro: Optional[str] = None
 
 
+class WhatIfWords(_Strict):
+    """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
+    immediate: str
+    new_level: str
+    further_domain: str
+    same_domain: str
+    example: str
+    caf_not_improving: str
+    caf_improving: str
+    substantial_disability: str
+    without: str
+
+
+class ResolvedAction(_Strict):
+    """A level's action said for what the practitioner already told the tool (a CAF open, consent
+    refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
+    action: str                 # the start of the level's action
+    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving"]
+    text: Optional[str] = None  # None: left out (other guidance says what follows)
+    source: Source
+
+
 class Contact(_Strict):
     id: str
     name: str
@@ -182,9 +203,17 @@ class Contact(_Strict):
     source: Source
 
 
+class Ruleset(_Strict):
+    """Which document (and which edition of this catalogue) the decisions rest on."""
+    id: str
+    version: str
+    title: str
+    publisher: str
+    approved: str
+
+
 class AgeScope(_Strict):
     """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
-    min_years: int
     max_years: int
     care_leaver_max_years: int
     care_leaver_bands: list[str]
@@ -192,9 +221,176 @@ class AgeScope(_Strict):
     scope: str
 
 
+E = TypeVar("E")
+
+
+class _Block(_Strict, Generic[E]):
+    """A block whose keys the rules name: each key is a field, so a misspelt or missing key fails at
+    load with its name. `block[key]` is for a key the rules choose at run time (a route, an action)."""
+
+    def __getitem__(self, key: str) -> E:
+        if key not in type(self).model_fields:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
 class GuidanceText(_Strict):
     source: Source
     text: str
+
+
+class TwinsGuidance(GuidanceText):
+    """The twins guidance, and the note before it naming what was chosen and where else it is listed."""
+    note: str
+    place: str              # where a table need is listed ({level}, {page})
+    place_immediate: str    # where an immediate-referral need is
+
+
+class Guidance(_Block[GuidanceText]):
+    """Guidance the rules attach to a decision (rules/guidance.py says when)."""
+    consent_refused: GuidanceText
+    consent_social_care: GuidanceText
+    not_caf_trained: GuidanceText
+    twins: TwinsGuidance
+    open_to_social_care: GuidanceText
+    day_services_closed: GuidanceText
+    caf_single_need_not_improving: GuidanceText
+    consent_refused_extensive: GuidanceText
+    age_unknown_under_1: GuidanceText
+    age_pointer: GuidanceText
+    confirm_in_writing: GuidanceText
+    step_up: GuidanceText
+    step_down: GuidanceText
+    step_social_care: GuidanceText
+    step_same: GuidanceText
+
+
+class Actions(_Block[GuidanceText]):
+    """Actions the rules put first or next in a decision."""
+    ring_now: GuidanceText
+    refer_by_route: GuidanceText
+    open_case: GuidanceText
+    social_care_out_of_hours: GuidanceText
+    consent_refused: GuidanceText
+
+
+class RuleWords(_Strict):
+    """A rule cited by the indicators it reads (their own page): its name and what a decision says."""
+    rule: str
+    explanation: str
+
+
+class Wording(_Strict):
+    """A second case of one rule: its own explanation; its flag, where it differs from the rule's."""
+    explanation: str
+    interpretation: Optional[bool] = None
+
+
+class ContactNotes(_Block[GuidanceText]):
+    """What a rule says about a contact it adds, in place of the contact's own `when`."""
+    reopen_follow_up: GuidanceText
+    edt_cannot_wait: GuidanceText
+    cfd_can_wait: GuidanceText
+    edt_social_worker_away: GuidanceText
+    edt_significant_harm: GuidanceText
+    closed_now: GuidanceText
+
+
+class Interpretation(_Strict):
+    """A rule's parameters, with its citation and the explanation a decision gives for it (the rule
+    fills {why} and its counts); `interpretation: true` (with its why) marks this project's reading
+    rather than the document's words."""
+    rule: str
+    interpretation: bool = False
+    source: Source
+    why: str
+    explanation: str
+
+
+class Combination(Interpretation):
+    min_indicators: int
+    min_domains: int
+    raises_to: Level
+
+
+class CafRange(Interpretation):
+    min_needs: int
+    raises_to: Level
+
+
+class CinDisability(Interpretation):
+    indicators: list[str]                              # their own words state a specialist disability need
+    states_substantial_lifelong_disability: list[str]  # a context of none or mild beside one is refused
+    with_substantial_lifelong_disability: list[str]    # Child in Need with context substantial_lifelong
+    with_disability: Wording
+
+
+class CinCafNotImproving(Interpretation):
+    supported_at_extensive: Wording
+    combination_level_unknown: Wording
+
+
+class Interpretations(_Strict):
+    level: RuleWords
+    immediate_referral: RuleWords
+    combination: Combination
+    caf_not_improving_additional: CafRange
+    cin_disability: CinDisability
+    cin_caf_not_improving: CinCafNotImproving
+    cin_unlikely_reasonable_standard: Interpretation
+    crosswalk: RuleWords
+
+
+class DisabledChildrenRouting(_Strict):
+    """Disabled children with child-protection concerns (Appendix 3, p37): one text per case."""
+    source: Source
+    substantial_lifelong: str
+    large_sibling_group: str
+    uncertain: str
+    mild_moderate: str
+    team_substantial_lifelong: str
+    team_large_sibling_group: str
+    team_uncertain: str
+
+
+class Timescale(_Strict):
+    what: str
+    within: str
+    source: Source
+
+
+class Timescales(_Block[Timescale]):
+    """Social-care timescales (Appendix 3, p37), named so words can quote them: {confirm_in_writing}."""
+    confirm_in_writing: Timescale
+    acknowledgement: Timescale
+    chase_acknowledgement: Timescale
+    next_steps: Timescale
+    assessment_started: Timescale
+    assessment_completed: Timescale
+
+    def words(self) -> dict[str, str]:
+        """Each timescale's `within`, by name, to fill a text that quotes them."""
+        return {name: timescale.within for name, timescale in self}
+
+
+class Stage(_Strict):
+    who: str
+    step: str
+    when: Optional[str] = None
+
+
+class DisagreementRoute(_Strict):
+    id: str
+    title: str
+    timescale: str
+    stages: list[Stage]
+
+
+class Disagreements(_Strict):
+    """Resolving inter-agency disagreements (p18-21): the two routes, stage by stage."""
+    principle: str
+    source: Source
+    routes: list[DisagreementRoute]
 
 
 class RouteEntry(_Strict):
@@ -203,6 +399,20 @@ class RouteEntry(_Strict):
     source: Source
     why: str
     interpretation: bool = False
+
+
+class Routing(_Block[RouteEntry]):
+    """Where a call or referral goes: one route per level, and the routes the rules choose over it."""
+    protection: RouteEntry
+    child_in_need: RouteEntry
+    extensive: RouteEntry
+    additional: RouteEntry
+    universal: RouteEntry
+    open_to_social_care: RouteEntry
+    disabled_child_protection: RouteEntry
+    disabled_child_in_need: RouteEntry
+    out_of_hours: RouteEntry
+    out_of_hours_social_care: RouteEntry
 
 
 class Twin(_Strict):
@@ -243,6 +453,13 @@ class Assumption(_Strict):
     source: Source
 
 
+class Assumptions(_Block[Assumption]):
+    """What a decision rests on that is not in the document."""
+    office_hours: Assumption
+    bank_holidays: Assumption
+    closed_today: Assumption
+
+
 class Named(_Strict):
     id: str
     name: str
@@ -259,27 +476,40 @@ class Catalogue(_Strict):
         _contacts: dict[str, Contact]
         _floors: dict[str, MeaningfulAge]
 
-    ruleset: dict
+    ruleset: Ruleset
     age: AgeScope
     domains: list[Named]
     dimensions: list[Named]
     age_bands: list[AgeBand]
     levels: list[LevelInfo]
+    what_if: WhatIfWords
+    resolved_actions: list[ResolvedAction]
     contacts: list[Contact]
-    interpretations: dict
-    guidance: dict[str, GuidanceText]
-    actions: dict[str, GuidanceText]
-    disabled_children_routing: dict
-    timescales: list[dict]
-    disagreements: dict
-    routing: dict[str, RouteEntry]
+    interpretations: Interpretations
+    guidance: Guidance
+    actions: Actions
+    contact_notes: ContactNotes
+    disabled_children_routing: DisabledChildrenRouting
+    timescales: Timescales
+    disagreements: Disagreements
+    routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
-    assumptions: dict[str, Assumption]
+    assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
     offer_filters: list[OfferFilter] = Field(default_factory=list)
     offer_for_needs: list[OfferForNeeds] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_links_are_not_given(cls, data):
+        """`same_words_as` is derived from the twins block: given on an indicator it would be
+        silently replaced, so it is refused (the link is stated once, in `twins`)."""
+        for i, ind in enumerate(data.get("indicators") or [] if isinstance(data, dict) else []):
+            if isinstance(ind, dict) and "same_words_as" in ind:
+                raise ValueError(f"indicators[{i}].same_words_as: derived from the twins block; state the link there")
+        return data
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -310,7 +540,7 @@ class Catalogue(_Strict):
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):
                 raise ValueError(f"crosswalks.{cw.id}: unknown indicator or band {unknown or cw.age_band!r}")
-        for key, route in self.routing.items():
+        for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
         for band in self.age.care_leaver_bands:
@@ -322,8 +552,9 @@ class Catalogue(_Strict):
                     raise ValueError(f"meaningful_ages.{floor.id}: unknown {iid!r}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
+        cin_disability = self.interpretations.cin_disability
         for key in ("indicators", "with_substantial_lifelong_disability", "states_substantial_lifelong_disability"):
-            for iid in self.interpretations["cin_disability"][key]:
+            for iid in getattr(cin_disability, key):
                 if iid not in known:
                     raise ValueError(f"interpretations.cin_disability.{key}: unknown {iid!r}")
         return self
@@ -362,7 +593,7 @@ class Catalogue(_Strict):
 
     @property
     def version(self) -> str:
-        return f"{self.ruleset['id']} ({self.ruleset['version']})"
+        return f"{self.ruleset.id} ({self.ruleset.version})"
 
     def twins_of(self, indicator_id: str) -> list[TwinLink]:
         """The other places the document lists the same need, with what tells them apart."""

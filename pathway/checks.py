@@ -68,12 +68,12 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
     """Answers that cannot both be true: asking the person beats guessing which one is wrong."""
-    stated = catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"]
+    stated = catalogue.interpretations.cin_disability.states_substantial_lifelong_disability
     disability = case.context.disability
     if disability in ("none", "mild_moderate"):
         clash = sorted(i for i in chosen if i in stated)
         if clash:
             return [FieldError(field="context.disability", message=(
-                f"is {disability!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
+                f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
                 f"life-long disability: correct one of them, or choose 'uncertain'"))]
     return []

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from pathway.choices import CafStatus, Caller, Disability, Step
 from pathway.levels import Level
 
 
@@ -69,11 +70,6 @@ class Parent(_Input):
     @property
     def age_in_months(self) -> Optional[int]:
         return None if self.age_years is None else self.age_years * 12
-
-
-CafStatus = Literal["none", "open_improving", "open_not_improving"]
-Disability = Literal["none", "mild_moderate", "substantial_lifelong", "uncertain"]
-Caller = Literal["professional", "parent_carer", "public"]
 
 
 class Context(_Input):
@@ -182,7 +178,7 @@ class Decision(BaseModel):
     assessments: list[str]
     services: list[str]
     guidance: list[Guidance]
-    step: Optional[Literal["up", "down", "same"]]
+    step: Optional[Step]
     out_of_hours: bool
     contact_time: datetime
     route: Route

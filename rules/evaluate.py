@@ -21,8 +21,6 @@ from rules import engine, guidance, needs
 from rules.engine import RulesError
 from rules.facts import decision_fact, need_facts
 
-RELATED_SOURCE = "Key contacts, p23"
-
 
 def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
     """The (needs, guidance) ruleset names for a catalogue: the shipped one keeps the plain names;
@@ -70,7 +68,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
     level = highest(r["level"] for r in reasons)
     immediate = any(f.get("immediate") for f in findings)
-    cin_by_disability = any(r["rule"] == catalogue.interpretations["cin_disability"]["rule"] for r in reasons)
+    cin_by_disability = any(r["rule"] == catalogue.interpretations.cin_disability.rule for r in reasons)
 
     extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
                                                       catalogue, cin_by_disability)])
@@ -119,15 +117,15 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    out = [{"id": "office_hours", "text": a["office_hours"].text.format(hours=office_hours.describe()),
-            "source": a["office_hours"].source.cite()},
-           {"id": "bank_holidays", "text": a["bank_holidays"].text.format(closed=office_hours.describe_closures()),
-            "source": a["bank_holidays"].source.cite()}]
+    out = [{"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()),
+            "source": a.office_hours.source.cite()},
+           {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()),
+            "source": a.bank_holidays.source.cite()}]
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
-        out.append({"id": "closed_today", "text": a["closed_today"].text.format(date=local.isoformat(), name=closure),
-                    "source": a["closed_today"].source.cite()})
+        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure),
+                    "source": a.closed_today.source.cite()})
     return out
 
 
@@ -161,7 +159,7 @@ def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
             c = catalogue.contact(cid)
             text = when or c.when
             if out_of_hours and c.hours == "office" and cid != first and not when:
-                text = "Closed now (out of hours): contact when day services reopen. " + text
+                text = f"{catalogue.contact_notes.closed_now.text} {text}"
             out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 
@@ -171,7 +169,7 @@ def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
     related = sorted({cid for ind in indicators for cid in ind.related_contacts})
     for cid in related:
         c = catalogue.contact(cid)
-        items.append({"rule": f"contact.{cid}", "source": RELATED_SOURCE, "text": f"{c.name} ({c.phone}): {c.when}"})
+        items.append({"rule": f"contact.{cid}", "source": c.source.cite(), "text": f"{c.name} ({c.phone}): {c.when}"})
     return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: g["rule"])
 
 

@@ -72,7 +72,7 @@ def counted_additional(indicators: list[Indicator]) -> list[Indicator]:
 def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
     """The context's answer; where none is given, an indicator whose words state a substantial,
     life-long disability says it (the contradiction check refuses none or mild beside one)."""
-    stated = set(catalogue.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
+    stated = set(catalogue.interpretations.cin_disability.states_substantial_lifelong_disability)
     given = case.context.disability
     if given in (None, "unknown") and any(i.id in stated for i in indicators):
         return "substantial_lifelong"
@@ -81,8 +81,8 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
 
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     ctx = case.context
-    with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
-    specialist = set(catalogue.interpretations["cin_disability"]["indicators"])
+    with_disability = set(catalogue.interpretations.cin_disability.with_substantial_lifelong_disability)
+    specialist = set(catalogue.interpretations.cin_disability.indicators)
     # One fact per level (immediate apart): rules fire once per level, not once per indicator,
     # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
     groups: dict[tuple[str, bool], list[str]] = {}
@@ -127,19 +127,20 @@ def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
             if link.other.id not in chosen:
                 note["others"].add(link.other.id)
     out = []
+    words = catalogue.guidance.twins
     for note in notes.values():
         if not note["others"]:
             continue
         def describe(ids):
-            return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i))})" for i in sorted(ids))
+            return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i), words)})" for i in sorted(ids))
         out.append({"group": note["group"], "source": note["source"],
-                    "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
-                            f"{note['tells_apart']}"})
+                    "text": words.note.format(chosen=describe(note["chosen"]), others=describe(note["others"]),
+                                              tells_apart=note["tells_apart"])})
     return sorted(out, key=lambda n: n["group"])
 
 
-def _where(ind: Indicator) -> str:
-    return "immediate referral" if ind.immediate else f"{ind.level.label}, p{ind.source.page}"
+def _where(ind: Indicator, words) -> str:
+    return words.place_immediate if ind.immediate else words.place.format(level=ind.level.label, page=ind.source.page)
 
 
 def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:

@@ -29,7 +29,9 @@ SOCIAL_CARE = m.level_rank >= 4
 def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
     dcr = catalogue.disabled_children_routing
-    dcr_src = _cite(dcr["source"])
+    dcr_src = dcr.source.cite()
+    notes = catalogue.contact_notes
+    in_writing = g.confirm_in_writing.text.format(**catalogue.timescales.words())
 
     def guidance(sid, key, rule=None, text=None):
         emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(),
@@ -79,31 +81,28 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS & NOT_OPEN)
     def protection_out_of_hours_contacts(c):
-        contact(c.s.sid, "children_families_direct", NEXT, "When day services reopen, and for any follow-up.")
+        contact(c.s.sid, "children_families_direct", NEXT, notes.reopen_follow_up.text)
 
     @when_all(DECISION & (m.level == "child_in_need") & IN_HOURS & NOT_OPEN)
     def child_in_need_in_hours_contacts(c):
         contact(c.s.sid, "children_families_direct", NEXT)
-        contact(c.s.sid, "emergency_duty_team", LATER,
-                "Out of hours only, if the situation cannot wait for day services to reopen.")
+        contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_cannot_wait.text)
 
     @when_all(DECISION & (m.level == "child_in_need") & OUT_OF_HOURS & NOT_OPEN)
     def child_in_need_out_of_hours_contacts(c):
-        contact(c.s.sid, "children_families_direct", NEXT,
-                "When day services reopen, if the referral can safely wait until then.")
+        contact(c.s.sid, "children_families_direct", NEXT, notes.cfd_can_wait.text)
 
     @when_all(DECISION & OPEN & IN_HOURS)
     def open_case_in_hours_contacts(c):
-        contact(c.s.sid, "emergency_duty_team", LATER, "Out of hours only, when the social worker is not available.")
+        contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_social_worker_away.text)
 
     @when_all(DECISION & OPEN & OUT_OF_HOURS)
     def open_case_out_of_hours_contacts(c):
-        contact(c.s.sid, "allocated_social_worker", NEXT, "When day services reopen, and for any follow-up.")
+        contact(c.s.sid, "allocated_social_worker", NEXT, notes.reopen_follow_up.text)
 
     @when_all(DECISION & EARLY_HELP & OUT_OF_HOURS & NOT_OPEN)
     def early_help_out_of_hours_contacts(c):
-        contact(c.s.sid, "emergency_duty_team", LATER,
-                "Only if at any point a child is suffering or likely to suffer significant harm.")
+        contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_significant_harm.text)
         guidance(c.s.sid, "day_services_closed")
 
     @when_all(DECISION & (m.level == "universal") & NOT_OPEN)
@@ -171,7 +170,7 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all(DECISION & (m.caller == "professional") & SOCIAL_CARE)
     def professional_confirms_in_writing(c):
-        guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing")
+        guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing", in_writing)
 
     # --- a CAF not improving for a single additional need (Appendix 2, p25) -------------------
     @when_all(DECISION & (m.caf_single_need_not_improving == True))  # noqa: E712
@@ -183,15 +182,15 @@ def define(catalogue: Catalogue, emit) -> None:
     def twins(c):
         for note in c.m.twin_notes:
             emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
-                           "source": f"{note['source']}; {g['twins'].source.cite()}",
-                           "text": f"{note['text']} {g['twins'].text}"})
+                           "source": f"{note['source']}; {g.twins.source.cite()}",
+                           "text": f"{note['text']} {g.twins.text}"})
 
     @when_all(DECISION & (m.age_pointer_count > 0))
     def age_pointer(c):
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
             guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}",
-                     g["age_pointer"].text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+                     g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
@@ -201,30 +200,25 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr["substantial_lifelong"]})
-        contact(c.s.sid, "disabled_childrens_team", RELATED,
-                "Child protection concerns about a child with a substantial and life-long disability: "
-                "the referral goes to the Disabled Children's Team.")
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
+        contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_substantial_lifelong)
 
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
               & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr["large_sibling_group"]})
-        contact(c.s.sid, "disabled_childrens_team", RELATED, "Secondary worker for the disabled child; the Duty team leads.")
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr.large_sibling_group})
+        contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_large_sibling_group)
 
     @when_all(DECISION & (m.level == "protection") & (m.disability == "uncertain"))
     def disabled_cp_uncertain(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr["uncertain"]})
-        contact(c.s.sid, "disabled_childrens_team", RELATED, "Establishes the nature of the disability; the Duty team leads the child protection enquiries.")
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr.uncertain})
+        contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_uncertain)
 
     @when_all(DECISION & SOCIAL_CARE & (m.disability == "mild_moderate"))
     def disabled_mild_moderate(c):
-        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr["mild_moderate"]})
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr.mild_moderate})
 
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
 
-
-def _cite(source: dict) -> str:
-    return f"{source['section']}, p{source['page']}"

@@ -47,10 +47,9 @@ class WhatIf:
 def nearby(case: Case, decision: Decision, *, office_hours: Optional[OfficeHours] = None,
            now: Optional[datetime] = None) -> WhatIf:
     """The nearest changes that move this case's level, up and down."""
-    if decision.immediate:
-        return WhatIf([], [], "An immediate-referral indicator is chosen: it always makes this a referral to "
-                              "Social Care now, whatever else changes (p9).")
     catalogue = load_catalogue()
+    if decision.immediate:
+        return WhatIf([], [], catalogue.what_if.immediate)
     level = Level(decision.level)
     when = decision.contact_time
 
@@ -66,7 +65,7 @@ def nearby(case: Case, decision: Decision, *, office_hours: Optional[OfficeHours
         return Change(change.text, moved, top.source if top else catalogue.level(moved).source.cite(),
                       bool(top and top.interpretation), change.add, change.remove, change.context, change.kind)
 
-    candidates = _additions(case, catalogue) + _context_changes(case) + _removals(case, catalogue)
+    candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _removals(case, catalogue)
     found = [c for c in (level_of(c) for c in candidates) if c is not None]
     up = _one_per_effect([c for c in found if c.level.rank > level.rank])
     down = _one_per_effect([c for c in found if c.level.rank < level.rank])
@@ -86,8 +85,9 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
 
 def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
     """A need that stands for "one more need at this level": no twins, no disability reading."""
-    special = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
-    return (not ind.immediate and not ind.same_words_as and not ind.specialist_disability_need
+    cin_disability = catalogue.interpretations.cin_disability
+    special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+    return (not ind.immediate and not ind.same_words_as
             and ind.id not in special and ind.id not in case.indicators
             and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
 
@@ -95,6 +95,7 @@ def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
 def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
     domains = {d.id: d.name for d in catalogue.domains}
+    words = catalogue.what_if
     out = []
     for level in (Level.ADDITIONAL, Level.EXTENSIVE):
         have = {i.domain for i in chosen if i.level is level}
@@ -104,34 +105,36 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
             pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain
                          and _plain(i, catalogue, case)), None)
             if pick:
-                example = f"(for example ‘{pick.text}’)"
+                said = {"level": level.label, "domain": domains[domain], "example": words.example.format(text=pick.text),
+                        "article": "An" if level.label[0] in "AEIOU" else "A"}
                 if not have:
-                    text, kind = f"{'An' if level.label[0] in 'AEIOU' else 'A'} {level.label} need in {domains[domain]} {example}", f"new {level}"
+                    text, kind = words.new_level.format(**said), f"new {level}"
                 elif domain not in have:
-                    text = f"One more {level.label} need in a further CAF domain, {domains[domain]} {example}"
-                    kind = f"other domain {level}"
+                    text, kind = words.further_domain.format(**said), f"other domain {level}"
                 else:
-                    text, kind = f"One more {level.label} need in {domains[domain]} {example}", f"same domain {level}"
+                    text, kind = words.same_domain.format(**said), f"same domain {level}"
                 out.append(Change(text, level, "", False, add=(pick.id,), kind=kind))
     return out
 
 
-def _context_changes(case: Case) -> list[Change]:
+def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     ctx = case.context
+    words = catalogue.what_if
     out = []
     if ctx.caf != "open_not_improving":
-        out.append(Change("A CAF open and not improving outcomes", Level.UNIVERSAL, "", False,
+        out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", False,
                           context={"caf": "open_not_improving"}))
     else:
-        out.append(Change("The CAF improving outcomes", Level.UNIVERSAL, "", False,
+        out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False,
                           context={"caf": "open_improving"}))
     if ctx.disability != "substantial_lifelong":
-        out.append(Change("A substantial and life-long disability", Level.UNIVERSAL, "", False,
+        out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False,
                           context={"disability": "substantial_lifelong"}))
     return out
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
-    return [Change(f"Without ‘{catalogue.indicator(i).text}’ ({catalogue.indicator(i).level.label})",
+    return [Change(catalogue.what_if.without.format(text=catalogue.indicator(i).text,
+                                                    level=catalogue.indicator(i).level.label),
                    Level.UNIVERSAL, "", False, remove=(i,))
             for i in case.indicators if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate]

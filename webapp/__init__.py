@@ -82,6 +82,7 @@ def create_app(config: dict | None = None) -> Flask:
     # key contacts come from the catalogue, never typed into a template (no invented numbers)
     from pathway.catalogue import load_catalogue
     app.add_template_global(load_catalogue().contact, "contact")
+    app.add_template_global(load_catalogue().timescales, "timescales")
     csrf.init_app(app)
 
     db.init_app(app)

@@ -184,9 +184,9 @@ def test_home_alone_at_any_age_is_not_age_limited(catalogue):
 
 
 def test_interpretations_say_so_and_keep_parameters_in_data(catalogue):
-    combo = catalogue.interpretations["combination"]
-    assert combo["interpretation"] is True
-    assert isinstance(combo["min_indicators"], int) and isinstance(combo["min_domains"], int)
+    combo = catalogue.interpretations.combination
+    assert combo.interpretation is True and combo.why
+    assert isinstance(combo.min_indicators, int) and isinstance(combo.min_domains, int)
     for band in catalogue.age_bands:
         if band.interpretation:
             assert band.why

@@ -45,10 +45,10 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     caf_bad = ctx.caf == "open_not_improving"
     current = ctx.current_level.rank if ctx.current_level else 0
     # the numbers are parameters the partnership may change: read them, state the rule here
-    combo = catalogue.interpretations["combination"]
-    caf_range = catalogue.interpretations["caf_not_improving_additional"]["min_needs"]
-    combination = (len(additional) >= combo["min_indicators"]
-                   and len({i.domain for i in additional}) >= combo["min_domains"])
+    combo = catalogue.interpretations.combination
+    caf_range = catalogue.interpretations.caf_not_improving_additional.min_needs
+    combination = (len(additional) >= combo.min_indicators
+                   and len({i.domain for i in additional}) >= combo.min_domains)
     if combination:
         levels.append(E)
     if caf_bad and len(additional) >= caf_range:

@@ -13,11 +13,11 @@ FAMILY = ["additional.family_socially_isolated_excluded"]
 
 @pytest.fixture
 def params(catalogue):
-    return catalogue.interpretations["combination"]
+    return catalogue.interpretations.combination
 
 
 def test_the_parameters_are_the_reviewed_ones(params):
-    assert (params["min_indicators"], params["min_domains"], params["raises_to"]) == (4, 2, "extensive")
+    assert (params.min_indicators, params.min_domains, params.raises_to) == (4, 2, "extensive")
 
 
 def test_four_additional_needs_across_two_domains_suggest_extensive_and_say_it_is_a_combination():

@@ -9,10 +9,11 @@ import itertools
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
-from rules import engine, guidance
+from rules import engine, ensure_registered, guidance
 from tests.rules.oracle import oracle_route, oracle_step
 
 CAT = load_catalogue()
+ensure_registered()  # this file runs the guidance ruleset directly: registered here, so it runs alone too
 CALLERS = ["professional", "parent_carer", "public", "unknown"]
 DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unknown"]
 CONSENT = ["yes", "no", "unknown"]

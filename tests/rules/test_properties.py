@@ -32,7 +32,7 @@ contexts = st.fixed_dictionaries({}, optional={
                                      "2026-12-25T10:00:00+00:00", "2026-12-05T11:00:00+00:00"]),
 })
 answers = st.lists(st.sampled_from(UNBANDED), max_size=15, unique=True)
-STATES_DISABILITY = set(CATALOGUE.interpretations["cin_disability"]["states_substantial_lifelong_disability"])
+STATES_DISABILITY = set(CATALOGUE.interpretations.cin_disability.states_substantial_lifelong_disability)
 
 
 def consistent(chosen, context):

@@ -171,12 +171,12 @@ def test_changing_age_drops_needs_no_longer_offered(client):
 def test_disagreements_page_shows_both_routes_with_stages(client):
     words = text(client.get("/disagreements"))
     d = load_catalogue().disagreements
-    assert len(d["routes"]) == 2
-    for route in d["routes"]:
-        assert route["title"] in words
-        assert route["timescale"] in words
-        for stage in route["stages"]:
-            assert stage["who"] in words
+    assert len(d.routes) == 2
+    for route in d.routes:
+        assert route.title in words
+        assert route.timescale in words
+        for stage in route.stages:
+            assert stage.who in words
 
 
 def test_accessibility_statement_and_404(client):

@@ -20,8 +20,9 @@ def _case(**context):
 def test_every_resolved_action_still_matches_an_action_of_the_catalogue():
     """A reworded action in the YAML must not silently stop being resolved."""
     actions = [a for lv in load_catalogue().levels for a in lv.actions]
-    for prefix, _when, _then in present.RESOLVED:
-        assert any(a.startswith(prefix) for a in actions), prefix
+    for resolved in load_catalogue().resolved_actions:
+        assert any(a.startswith(resolved.action) for a in actions), resolved.action
+    assert set(present.WHEN) == {r.when for r in load_catalogue().resolved_actions}
 
 
 def test_consent_refused_drops_the_caf_actions_and_a_failing_caf_is_said_as_known():

@@ -47,8 +47,8 @@ def test_step_up_guidance_when_supported_at_a_lower_level(client):
                       {"health": ["additional.dental_decay_not_accessing"]})
     words = text(r)
     assert "Stepping up" in words
-    assert load_catalogue().guidance["step_up"].text in words
-    assert words.count(load_catalogue().guidance["step_up"].text) == 1  # not repeated under Guidance
+    assert load_catalogue().guidance.step_up.text in words
+    assert words.count(load_catalogue().guidance.step_up.text) == 1  # not repeated under Guidance
 
 
 def test_no_needs_is_universal(client):
@@ -180,6 +180,12 @@ def test_the_written_referral_has_each_part_and_blank_lines_for_what_is_never_st
     assert "- None recorded" in plain.split("PARENTS AND CARERS")[1].split("FAMILY AND")[0]
     page = text(client.get("/referral"))
     assert "Referral summary" in page and "Download as PDF" in page
+    # Appendix 3's timescales (p37), read from the catalogue's `timescales`
+    for words in ["Confirm the referral in writing within 24 hours", "acknowledge it within one working day",
+                  "no acknowledgement within 3 working days", "decides and records next steps within one working day",
+                  "undertaken within a maximum of 10 working days of the date of the referral",
+                  "completed within a maximum of 45 working days"]:
+        assert words in page, words
     pdf = client.get("/referral.pdf")
     assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
 
@@ -211,3 +217,12 @@ def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch
     monkeypatch.undo()
     assert r.status_code == 503 and "The PDF cannot be made just now" in text(r)
     assert client.get("/referral").status_code == 200
+
+
+def test_the_result_gives_the_level_threshold_and_further_information(client):
+    """The level's threshold (p4) and the document's further information at that level (p13-16)."""
+    words = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
+    assert "Threshold: CAF threshold" in words
+    assert "Further information at this level" in words and "The Teenage Pregnancy Pathway" in words
+    universal = text(_needs_result(client, CHILD, {}))
+    assert "Threshold: No threshold" in universal and "Further information at this level" not in universal

@@ -12,15 +12,15 @@ from typing import Optional
 
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
+from pathway.choices import CafStatus, Caller, Disability
 from pathway.levels import Level
 
-CALLERS = [("parent_carer", "Parent or carer"), ("professional", "Professional"), ("public", "Member of the public")]
-CAF = [("none", "No CAF"), ("open_improving", "CAF open, things improving"),
-       ("open_not_improving", "CAF open, things not improving")]
+# (value, label) from the contract's own labels (pathway/choices.py), in the screen's order
+CALLERS = [(c.value, c.label) for c in (Caller.PARENT_CARER, Caller.PROFESSIONAL, Caller.PUBLIC)]
+CAF = [(c.value, c.label) for c in CafStatus]
 # the optional questions the route and guidance depend on (issue 14); values are the case's own
 SOCIAL_CARE = [("yes", "Yes, open to social care"), ("no", "No")]
-DISABILITY = [("none", "No disability"), ("mild_moderate", "Mild or moderate disability"),
-              ("substantial_lifelong", "Substantial and lifelong disability"), ("uncertain", "Not sure")]
+DISABILITY = [(d.value, d.label) for d in Disability]
 CONSENT = [("yes", "Yes, they agree to early help"), ("no", "No")]
 CURRENT_LEVEL = [(lv.value, lv.label) for lv in Level]
 MAX_QUERY = 200

@@ -11,10 +11,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pathway.catalogue import load_catalogue
+from pathway.choices import Step
 from pathway.levels import LEVELS, Level
 from store.assessments import Change, Entry, changes
 
-STEP_WORDS = {"up": "Stepped up", "down": "Stepped down", "same": "Same level"}
 CONTEXT_NAMES = {
     "child.age_years": "age (years)", "child.age_months": "age (months)", "child.unborn": "unborn",
     "context.caf": "CAF", "context.consent_to_early_help": "consent to early help",
@@ -32,7 +32,7 @@ def label(level: str) -> str:
 class Row:
     entry: Entry
     saved: datetime                 # local time
-    step: str | None                # on the recorded levels, from the previous entry
+    step: Step | None               # on the recorded levels, from the previous entry
     added: list[str]                # indicator wording
     removed: list[str]
     context: list[str]              # "CAF: none → open_not_improving"
@@ -62,7 +62,7 @@ def rows(entries: list[Entry], timezone: str) -> list[Row]:
     for entry, change in zip(entries, [None, *changes(entries)]):
         change: Change | None
         out.append(Row(
-            entry=entry, saved=entry.created_at.astimezone(tz), step=change.step if change else None,
+            entry=entry, saved=entry.created_at.astimezone(tz), step=Step.of(change.step) if change else None,
             added=words(change.indicators_added) if change else [],
             removed=words(change.indicators_removed) if change else [],
             context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a)} → {_value(b)}"

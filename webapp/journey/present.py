@@ -59,30 +59,26 @@ def reason_needs(reason) -> list:
     return out
 
 
-# The level's actions, worded for what the practitioner has already told the tool.
-# (the start of the document's action, the answer it depends on, the wording then)
-RESOLVED = [
-    ("Initiate a CAF", lambda c: c.context.caf in ("open_improving", "open_not_improving"),
-     "A CAF is already open: record the evidence of assessment on it and review the action plan."),
-    ("Initiate a CAF", lambda c: c.context.consent_to_early_help is False,
-     None),  # consent refused: the consent guidance says what follows instead
-    ("Continue a multi-agency CAF", lambda c: c.context.consent_to_early_help is False, None),
-    ("Continue a multi-agency CAF", lambda c: c.context.caf not in ("open_improving", "open_not_improving"),
-     "Start a multi-agency CAF and consider more support services."),
-    ("If the CAF is not improving outcomes", lambda c: c.context.caf == "open_not_improving",
-     "You said the CAF is not improving outcomes: the document says to refer to Children's Social Care for "
-     "further assessment (Levels of need: Extensive Support, p15-16)."),
-]
+# When each of the catalogue's `resolved_actions` applies, read from the answers (the catalogue
+# says which action is worded how)
+WHEN = {
+    "caf_open": lambda c: c.context.caf in ("open_improving", "open_not_improving"),
+    "no_caf_open": lambda c: c.context.caf not in ("open_improving", "open_not_improving"),
+    "consent_refused": lambda c: c.context.consent_to_early_help is False,
+    "caf_not_improving": lambda c: c.context.caf == "open_not_improving",
+}
 
 
 def actions(decision: Decision, case: Case) -> list[str]:
+    """The decision's actions, each level action worded for the answers already given."""
+    resolved = load_catalogue().resolved_actions
     out = []
     for action in decision.actions:
-        rule = next((r for r in RESOLVED if action.startswith(r[0]) and r[1](case)), None)
+        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case)), None)
         if rule is None:
             out.append(action)
-        elif rule[2]:
-            out.append(rule[2])
+        elif rule.text:
+            out.append(rule.text)
     return out
 
 
