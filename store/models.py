@@ -114,7 +114,7 @@ oidc_identities = Table(
 
 
 # --- the web app's own tables: server-side sessions and practice mode (webapp/sessions.py,
-# webapp/practice/store.py). Revision 0004 creates them; nothing else does.
+# webapp/practice/records.py). Revision 0004 creates them; nothing else does.
 web_sessions = Table(
     "web_sessions", metadata,
     Column("id", String(64), primary_key=True),  # sha256 of the cookie's token, never the token

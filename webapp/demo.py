@@ -123,21 +123,21 @@ def _finished_practice(trainer_id: int) -> tuple[str, str]:
     """A practice session of three shipped scenarios, answered by three trainees and ended. A
     session belongs to the trainer who started it (its token is bound to that account)."""
     from pathway.scenarios import dump_scenarios
-    from webapp.practice import library, store
+    from webapp.practice import library, records
 
     shipped = {s.id: s for s in library.shipped()}
     chosen = [shipped[i] for i in PRACTICE_SCENARIOS]
-    code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), trainer_id)
+    code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), trainer_id)
     levels = ["universal", "additional", "extensive", "child_in_need", "protection"]
     for n, name in enumerate(TRAINEES):
-        trainee = store.add_trainee(code, name, cap=len(TRAINEES))
+        trainee = records.add_trainee(code, name, cap=len(TRAINEES))
         for k, scenario in enumerate(chosen):
             model = scenario.model.level.value
             # the first trainee matches every model answer; the others miss one each, one level up
             wrong = n > 0 and k == n
             level = levels[min(levels.index(model) + 1, len(levels) - 1)] if wrong else model
-            store.save_answer(trainee, scenario.id, level, [] if wrong else list(scenario.answers.indicators))
-    store.end_session(code)
+            records.save_answer(trainee, scenario.id, level, [] if wrong else list(scenario.answers.indicators))
+    records.end_session(code)
     return code, token
 
 

@@ -187,16 +187,16 @@ def test_the_trainer_removes_a_trainee_and_their_answers(app):
     bot.post(f"/practice/s/{code}/age-under-2-bruising", data={"level": "universal", "confirm_empty": "1"})
     page = trainer.get(f"/practice/session/{code}").get_data(as_text=True)
     assert "Spam bot" in page and "1 of 1" in page
-    from webapp.practice import store
+    from webapp.practice import records
     with app.app_context():
-        (tid, _name), = store.trainees(code)
-        assert store.answers(code)
+        (tid, _name), = records.trainees(code)
+        assert records.answers(code)
     assert bot.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404   # not the trainer's
     r = trainer.post(f"/practice/session/{code}/trainees/{tid}/remove")
     assert r.status_code == 302 and r.location == f"/practice/session/{code}"
     assert "Spam bot" not in text(trainer.get(r.location))
     with app.app_context():
-        assert store.trainees(code) == [] and store.answers(code) == []
+        assert records.trainees(code) == [] and records.answers(code) == []
     assert bot.get(f"/practice/s/{code}").location == "/practice/join"       # the bot is out
     assert trainer.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404
 

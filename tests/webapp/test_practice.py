@@ -58,7 +58,7 @@ TRAINERS_PAGES = ["/practice/new", "/practice/scenarios", "/practice/scenarios/n
 def test_starting_sessions_and_the_library_need_a_trainer_account(app, client):
     """The library holds the model answers, and a session is a trainer's to run: signed out goes to
     sign-in (and back), other roles get 403, and nothing is started or saved either way."""
-    from webapp.practice import store
+    from webapp.practice import records
     for path in TRAINERS_PAGES:
         assert client.get(path).location == "/sign-in", path
     assert client.post("/practice/new", data={"scenarios": [BRUISING]}).location == "/sign-in"
@@ -71,7 +71,7 @@ def test_starting_sessions_and_the_library_need_a_trainer_account(app, client):
 
         from webapp import db
         with db.engine().connect() as conn:
-            assert conn.execute(select(func.count()).select_from(store.practice_sessions)).scalar_one() == 0
+            assert conn.execute(select(func.count()).select_from(records.practice_sessions)).scalar_one() == 0
     signed_in_client(app, "tess", "trainer")
     assert client.get("/practice/new").location == "/sign-in"
     assert sign_in(client, "tess").location == "/practice/new"   # back where the trainer was going
@@ -218,15 +218,15 @@ def test_sessions_older_than_a_week_are_deleted_when_a_new_one_starts(app, train
     from sqlalchemy import update
 
     from webapp import db
-    from webapp.practice import store
+    from webapp.practice import records
     code = start_session(trainer)
     join(app, code, "Alex")
     with app.app_context():
         with db.engine().begin() as conn:
-            conn.execute(update(store.practice_sessions).values(created_at=db.utcnow() - timedelta(days=8)))
+            conn.execute(update(records.practice_sessions).values(created_at=db.utcnow() - timedelta(days=8)))
     start_session(trainer)
     with app.app_context():
-        assert store.get_session(code) is None and store.trainees(code) == []
+        assert records.get_session(code) is None and records.trainees(code) == []
 
 
 def test_feedback_tells_required_from_also_acceptable(app, trainer):

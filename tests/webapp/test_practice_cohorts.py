@@ -37,12 +37,12 @@ def test_a_cohort_shows_agreement_rising_and_outlives_its_sessions(app, trainer)
 
     # the sessions expire: their results stay
     from webapp import db
-    from webapp.practice import store
+    from webapp.practice import records
     with app.app_context():
         with db.engine().begin() as conn:
-            conn.execute(update(store.practice_sessions).values(created_at=db.utcnow() - timedelta(days=30)))
-        store._expire_old()
-        assert store.get_session(first) is None
+            conn.execute(update(records.practice_sessions).values(created_at=db.utcnow() - timedelta(days=30)))
+        records._expire_old()
+        assert records.get_session(first) is None
     r = trainer.get("/practice/cohorts?cohort=Spring 2027")
     html, page = r.get_data(as_text=True), text(r)
     assert f"({first}) 2 2 25% (4)" in page and f"({second}) 2 2 75% (4)" in page

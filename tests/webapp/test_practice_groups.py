@@ -56,9 +56,9 @@ def test_select_all_in_a_group_ticks_it_and_starts_nothing(app, trainer):
     r = trainer.post("/practice/new", data={"scenarios": sorted(protection) + sorted(protection)})
     assert r.status_code == 302
     code = r.location.rstrip("/").rsplit("/", 1)[-1]
-    from webapp.practice import store
+    from webapp.practice import records
     with app.app_context():
-        ids = store.get_session(code).scenario_ids
+        ids = records.get_session(code).scenario_ids
     assert ids == [s.id for s in SHIPPED if s.id in protection]
 
 

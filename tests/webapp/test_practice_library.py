@@ -151,9 +151,9 @@ def test_import_replaces_a_saved_scenario_with_the_same_id(trainer):
 
 
 def test_a_saved_scenario_the_catalogue_no_longer_accepts_is_left_out(app, trainer):
-    from webapp.practice import store
+    from webapp.practice import records
     with app.app_context():
-        store.save_scenario("broken", "- id: broken\n  title: x\n")
+        records.save_scenario("broken", "- id: broken\n  title: x\n")
     page = text(trainer.get("/practice/scenarios"))
     assert "Saved in the library (0)" in page
 

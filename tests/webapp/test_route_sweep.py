@@ -33,7 +33,7 @@ from webapp import access, create_app, security
 from webapp.access import ANYONE, SESSION_TRAINEE, SESSION_TRAINER, SIGNED_IN
 from webapp.journey.pages import needs_pages
 from webapp.practice import library
-from webapp.practice import store as practice_store
+from webapp.practice import records as practice_records
 from webapp.practice.forms import indicator_data
 
 PASSWORD = "correct horse battery"
@@ -175,7 +175,7 @@ def world(tmp_path_factory):
     assert joined.status_code == 302, joined.get_data(as_text=True)
     with app.app_context():
         scenario_yaml = dump_scenarios([library.by_id()[BRUISING].scenario]).replace(BRUISING, "sweep-import")
-        practice_store.save_scenario(SAVED_SCENARIO, scenario_yaml.replace("sweep-import", SAVED_SCENARIO), made["tess"])
+        practice_records.save_scenario(SAVED_SCENARIO, scenario_yaml.replace("sweep-import", SAVED_SCENARIO), made["tess"])
     return World(app, visitors, entry.id, code, scenario_yaml)
 
 

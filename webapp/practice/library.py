@@ -8,7 +8,7 @@ from flask import current_app
 
 from pathway.scenarios import Scenario, ScenarioErrors, default_paths, dump_scenarios, loads
 from training.batch import load_paths
-from webapp.practice import store
+from webapp.practice import records
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def saved() -> list[Scenario]:
     """The saved scenarios that are still valid (a catalogue change can refuse an old one: it is
     logged and left out, never a broken page; export and re-import it after fixing)."""
     out = []
-    for _id, text in store.saved_scenarios():
+    for _id, text in records.saved_scenarios():
         try:
             out += loads(text, name=f"library:{_id}")
         except ScenarioErrors as exc:
@@ -47,7 +47,7 @@ def by_id() -> dict[str, Entry]:
     return {e.scenario.id: e for e in entries()}
 
 
-def save(scenario: Scenario, author=None, how: str = "written") -> store.Version:
+def save(scenario: Scenario, author=None, how: str = "written") -> records.Version:
     if scenario.id in shipped_ids():
         raise ValueError(f"{scenario.id!r} is the id of a shipped scenario")
-    return store.save_scenario(scenario.id, dump_scenarios([scenario]), author, how)
+    return records.save_scenario(scenario.id, dump_scenarios([scenario]), author, how)

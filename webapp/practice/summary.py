@@ -11,7 +11,7 @@ from pathway.levels import LEVELS, Level
 from pathway.scenarios import Scenario
 from store.export import _cell
 from training.agreement import fleiss_kappa, kappa_label, percent
-from webapp.practice.store import Answer
+from webapp.practice.records import Answer
 
 
 @dataclass(frozen=True)

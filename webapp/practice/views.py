@@ -1,4 +1,4 @@
-"""Practice mode's routes: thin; sessions and answers in store.py, judgement in feedback.py and
+"""Practice mode's routes: thin; sessions and answers in records.py, judgement in feedback.py and
 the rules, the summary's numbers in summary.py and training.agreement."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from webapp import limits, session_state
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
-from webapp.practice import bp, groups, library, store
+from webapp.practice import bp, groups, library, records
 from webapp.practice.editor import place_errors, scenario_from_form
 from webapp.practice.feedback import feedback
 from webapp.practice.forms import (
@@ -35,33 +35,33 @@ NO_SESSION = "That join code is not for a practice session that is running: chec
 FULL = "That practice session is full: ask your trainer"
 
 
-def _scenarios(ps: store.PracticeSession):
+def _scenarios(ps: records.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
     by_id = {s.id: s for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
     return [by_id[i] for i in ps.scenario_ids]
 
 
-def _require_trainer(code: str) -> store.PracticeSession:
+def _require_trainer(code: str) -> records.PracticeSession:
     """The session, for the account that started it, signed in now (the account is checked on
     every request: signed out, disabled or another account is refused). Anyone else gets the
     answer an unused code gets: 404."""
-    found = store.get_session(code)
+    found = records.get_session(code)
     user = auth.current_user()
     token = (TRAINER.get() or {}).get(found.code) if found else None
-    if found is None or user is None or user.role not in auth.TRAINERS or not store.is_trainer(found.code, token, user.id):
+    if found is None or user is None or user.role not in auth.TRAINERS or not records.is_trainer(found.code, token, user.id):
         abort(404)
     return found
 
 
 def _trainee_id(code: str) -> int | None:
     tid = (TRAINEE.get() or {}).get(code)
-    return tid if store.trainee_in(code, tid) else None
+    return tid if records.trainee_in(code, tid) else None
 
 
-def _joined(code: str) -> tuple[store.PracticeSession, int] | None:
+def _joined(code: str) -> tuple[records.PracticeSession, int] | None:
     """The session and this browser's trainee id, or None: a real code not joined here and an
     unused code get the same answer (back to the join page)."""
-    ps = store.get_session(code)
+    ps = records.get_session(code)
     tid = _trainee_id(ps.code) if ps else None
     return (ps, tid) if tid is not None else None
 
@@ -97,7 +97,7 @@ def new_session(user):
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
-        code, token = store.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
+        code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
                                             cohort=form.cohort.data)
         TRAINER.put_entry(code, token)
         return redirect(url_for("practice.trainer", code=code))
@@ -113,9 +113,9 @@ def new_session(user):
 @limits.practice_pages_per_address
 def trainer(code: str):
     ps = _require_trainer(code)
-    people = store.trainees(ps.code)
+    people = records.trainees(ps.code)
     answered = {}
-    for a in store.answers(ps.code):
+    for a in records.answers(ps.code):
         answered[a.trainee_id] = answered.get(a.trainee_id, 0) + 1
     return render_template("practice/trainer.html", ps=ps, scenarios=_scenarios(ps), people=people,
                            answered=answered, form=EndForm())
@@ -129,7 +129,7 @@ def remove_trainee(code: str, trainee_id: int):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    if not store.remove_trainee(ps.code, trainee_id):
+    if not records.remove_trainee(ps.code, trainee_id):
         abort(404)
     return redirect(url_for("practice.trainer", code=ps.code))
 
@@ -141,8 +141,8 @@ def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    result = summarise(_scenarios(ps), store.answers(ps.code))
-    store.end_session(ps.code, trainees=len(store.trainees(ps.code)), answers=result.answers, agree=result.agree,
+    result = summarise(_scenarios(ps), records.answers(ps.code))
+    records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree,
                       kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
@@ -152,7 +152,7 @@ def end(code: str):
 @limits.practice_pages_per_address
 def summary(code: str):
     ps = _require_trainer(code)
-    result = summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code))
+    result = summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code))
     return render_template("practice/summary.html", ps=ps, s=result, levels=LEVELS, bar_width=bar_width,
                            label_width=CHART_LABEL_WIDTH, bar_max=CHART_BAR_WIDTH, row_h=CHART_ROW,
                            words=_words, back=url_for("practice.trainer", code=ps.code))
@@ -167,7 +167,7 @@ def _words(iid: str) -> str:
 @session_trainer
 def summary_csv(code: str):
     ps = _require_trainer(code)
-    body = summary_table(summarise(_scenarios(ps), store.answers(ps.code), store.trainees(ps.code)), _words)
+    body = summary_table(summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code)), _words)
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
 
@@ -176,10 +176,10 @@ def summary_csv(code: str):
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def cohorts(_user):
     label = request.args.get("cohort", "")
-    known = store.cohorts()
+    known = records.cohorts()
     if label not in {c for c, _n in known}:
         return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
-    results = store.cohort_results(label)
+    results = records.cohort_results(label)
     chart = bars([(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
                  unit="%", what=f"Agreement with the model answer in each session of {label}, oldest first")
     return render_template("practice/cohort.html", label=label, results=results, chart=chart,
@@ -196,13 +196,13 @@ def join():
     rather than adding another trainee; a session takes PRACTICE_MAX_TRAINEES at most."""
     form = JoinForm()
     if form.validate_on_submit():
-        ps = store.get_session(form.code.data)
+        ps = records.get_session(form.code.data)
         if ps is None or ps.ended:
             form.code.errors.append(NO_SESSION)
         elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
         else:
-            tid = store.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
+            tid = records.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
             if tid is None:
                 form.code.errors.append(FULL)
             else:
@@ -219,7 +219,7 @@ def trainee(code: str):
     if joined is None:
         return redirect(url_for("practice.join"))
     ps, tid = joined
-    done = {a.scenario_id for a in store.answers(ps.code, tid)}
+    done = {a.scenario_id for a in records.answers(ps.code, tid)}
     return render_template("practice/trainee.html", ps=ps, scenarios=_scenarios(ps), done=done)
 
 
@@ -259,7 +259,7 @@ def answer(code: str, scenario_id: str):
     elif form.validate_on_submit():
         chosen = chosen_indicators(form)
         if chosen or request.form.get("confirm_empty"):
-            store.save_answer(tid, scenario.id, form.level.data, chosen)
+            records.save_answer(tid, scenario.id, form.level.data, chosen)
             return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
         nudge = True                         # nothing ticked: ask once, then accept it
     return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden,
@@ -274,7 +274,7 @@ def answer_feedback(code: str, scenario_id: str):
     if found is None:
         return redirect(url_for("practice.join"))
     ps, tid, scenario = found
-    mine = next((a for a in store.answers(ps.code, tid) if a.scenario_id == scenario.id), None)
+    mine = next((a for a in records.answers(ps.code, tid) if a.scenario_id == scenario.id), None)
     if mine is None:
         return redirect(url_for("practice.answer", code=ps.code, scenario_id=scenario.id))
     try:
@@ -296,7 +296,7 @@ def answer_feedback(code: str, scenario_id: str):
 def scenarios(_user):
     entries = library.entries()
     filters, shown = _filtered(entries)
-    return render_template("practice/scenarios.html", entries=shown, versions=store.latest_versions(),
+    return render_template("practice/scenarios.html", entries=shown, versions=records.latest_versions(),
                            groups=groups, filters=filters, group_by=None, shown=len(shown), total=len(entries),
                            options={f: groups.options(entries, f) for f in groups.FACETS},
                            back=url_for("practice.index"))
@@ -305,7 +305,7 @@ def scenarios(_user):
 @bp.get("/scenarios/<scenario_id>/versions")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenario_versions(_user, scenario_id: str):
-    found = store.versions(scenario_id)
+    found = records.versions(scenario_id)
     if not found:
         abort(404)
     return render_template("practice/versions.html", scenario_id=scenario_id, versions=found,
@@ -315,7 +315,7 @@ def scenario_versions(_user, scenario_id: str):
 @bp.get("/scenarios/<scenario_id>/versions/<int:version>.yaml")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenario_version(_user, scenario_id: str, version: int):
-    found = next((v for v in store.versions(scenario_id) if v.version == version), None)
+    found = next((v for v in records.versions(scenario_id) if v.version == version), None)
     if found is None:
         abort(404)
     return _yaml_download(found.yaml, f"{scenario_id}-v{version}.yaml")

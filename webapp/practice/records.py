@@ -1,4 +1,4 @@
-"""Practice mode's queries, on the app's engine; its tables are the store's (store/models.py).
+"""Practice mode's records: its queries, on the app's engine; its tables are the store's (store/models.py).
 
 Saved scenarios are kept as the scenario format's own YAML (dump_scenarios), so what the
 database holds is exactly what an export gives and an import reads. Trainer tokens are kept
