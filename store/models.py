@@ -26,9 +26,9 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-# Named store_sessions so it never collides with webapp.db's web_sessions.
-sessions = Table(
-    "store_sessions", metadata,
+# A signed-in account's token (a sign-in), apart from the web app's own sessions (web_sessions).
+sign_ins = Table(
+    "sign_ins", metadata,
     Column("token_hash", String(64), primary_key=True),  # sha256 of the token; the token itself is never stored
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
     Column("created_at", DateTime(timezone=True), nullable=False),

@@ -1,4 +1,4 @@
-"""Accounts, sign-in with lockout, and sessions that expire.
+"""Accounts, sign-in with lockout, and sign-ins (a signed-in account's token) that expire.
 
 Roles: practitioner, trainer, adviser and manager save and read assessments (a manager also
 reads their team's); admin manages accounts and retention but reads no assessments.
@@ -17,7 +17,7 @@ from store import audit, throttle
 from store.clock import aware
 from store.config import StoreConfig
 from store.errors import AuthError, Invalid, NotFound
-from store.models import ROLES, sessions, users
+from store.models import ROLES, sign_ins, users
 from store.passwords import MIN_LENGTH, dummy_hash, hash_password, hashing_slot, is_password_hash, needs_rehash, verify_password, weakness
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -96,25 +96,25 @@ def list_users(engine: Engine) -> list[User]:
 
 
 def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
-    """Disable an account and end its sessions. Accounts are never deleted: records point at them."""
+    """Disable an account and end its sign_ins. Accounts are never deleted: records point at them."""
     user = find_user(engine, username)
     with engine.begin() as conn:
         conn.execute(update(users).where(users.c.id == user.id).values(disabled=True))
-        conn.execute(update(sessions).where(sessions.c.user_id == user.id).values(revoked=True))
+        conn.execute(update(sign_ins).where(sign_ins.c.user_id == user.id).values(revoked=True))
         audit.record(conn, "user.disable", user_id=actor_id, record_id=user.id, now=now)
     return get_user(engine, user.id)
 
 
 def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None,
                    now: datetime | None = None) -> User:
-    """Set a new password, end every sign-in delay on the account and end existing sessions."""
+    """Set a new password, end every sign-in delay on the account and end existing sign_ins."""
     _check_password(password, username)
     user = find_user(engine, username)
     with engine.begin() as conn:
         conn.execute(update(users).where(users.c.id == user.id).values(
             password_hash=hash_password(password), failed_logins=0, locked_until=None))
         throttle.forget_account(conn, username)
-        conn.execute(update(sessions).where(sessions.c.user_id == user.id).values(revoked=True))
+        conn.execute(update(sign_ins).where(sign_ins.c.user_id == user.id).values(revoked=True))
         audit.record(conn, "user.reset_password", user_id=actor_id, record_id=user.id, now=now)
     return get_user(engine, user.id)
 
@@ -174,14 +174,14 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_session(engine: Engine, user: User, *, config: StoreConfig | None = None,
+def start_sign_in(engine: Engine, user: User, *, config: StoreConfig | None = None,
                   now: datetime | None = None) -> str:
-    """A new random session token for `user`; only its SHA-256 is stored."""
+    """A new sign-in: a random token for `user`; only its SHA-256 is stored."""
     config = config or StoreConfig.from_env()
     now = aware(now)
     token = secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        conn.execute(insert(sessions).values(
+        conn.execute(insert(sign_ins).values(
             token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now,
             expires_at=now + timedelta(minutes=config.session_max_minutes), revoked=False))
     return token
@@ -189,36 +189,36 @@ def start_session(engine: Engine, user: User, *, config: StoreConfig | None = No
 
 def sign_in(engine: Engine, username: str, password: str, *, address: str = "",
             config: StoreConfig | None = None, now: datetime | None = None) -> tuple[User, str]:
-    """authenticate + start_session: what the sign-in page calls. Raises AuthError (or Busy)."""
+    """authenticate + start_sign_in: what the sign-in page calls. Raises AuthError (or Busy)."""
     user = authenticate(engine, username, password, address=address, config=config, now=now)
-    return user, start_session(engine, user, config=config, now=now)
+    return user, start_sign_in(engine, user, config=config, now=now)
 
 
-def session_user(engine: Engine, token: str | None, *, config: StoreConfig | None = None,
+def signed_in_user(engine: Engine, token: str | None, *, config: StoreConfig | None = None,
                  now: datetime | None = None) -> User | None:
-    """The signed-in user for a session token, or None if unknown, revoked, idle too long,
-    past its maximum age, or the account is disabled. Using a session keeps it alive."""
+    """The signed-in user for a sign-in token, or None if unknown, revoked, idle too long,
+    past its maximum age, or the account is disabled. Using a sign-in keeps it alive."""
     if not token:
         return None
     config = config or StoreConfig.from_env()
     now = aware(now)
     th = _token_hash(token)
     with engine.begin() as conn:
-        row = conn.execute(select(sessions, users.c.disabled).join(users, users.c.id == sessions.c.user_id)
-                           .where(sessions.c.token_hash == th)).first()
+        row = conn.execute(select(sign_ins, users.c.disabled).join(users, users.c.id == sign_ins.c.user_id)
+                           .where(sign_ins.c.token_hash == th)).first()
         if row is None or row.revoked or row.disabled:
             return None
         if now >= aware(row.expires_at) or now >= aware(row.last_seen) + timedelta(minutes=config.session_idle_minutes):
-            conn.execute(update(sessions).where(sessions.c.token_hash == th).values(revoked=True))
+            conn.execute(update(sign_ins).where(sign_ins.c.token_hash == th).values(revoked=True))
             return None
-        conn.execute(update(sessions).where(sessions.c.token_hash == th).values(last_seen=now))
+        conn.execute(update(sign_ins).where(sign_ins.c.token_hash == th).values(last_seen=now))
         user_id = row.user_id
     return get_user(engine, user_id)
 
 
 def sign_out(engine: Engine, token: str, *, now: datetime | None = None) -> None:
     with engine.begin() as conn:
-        row = conn.execute(select(sessions.c.user_id).where(sessions.c.token_hash == _token_hash(token))).first()
-        conn.execute(update(sessions).where(sessions.c.token_hash == _token_hash(token)).values(revoked=True))
+        row = conn.execute(select(sign_ins.c.user_id).where(sign_ins.c.token_hash == _token_hash(token))).first()
+        conn.execute(update(sign_ins).where(sign_ins.c.token_hash == _token_hash(token)).values(revoked=True))
         if row:
             audit.record(conn, "sign_out", user_id=row.user_id, now=now)

@@ -126,7 +126,7 @@ call_undo = Part[Call]("adviser_call_undo", Call)     # the call "New call" clea
 
 # --- signing in (webapp.accounts) ------------------------------------------------------------------
 
-store_token = Part[str]("store_token", str)           # the store's session token for the signed-in account
+sign_in_token = Part[str]("sign_in_token", str)     # the signed-in account's token (store.users, table sign_ins)
 after_sign_in = Part[str]("after_sign_in", str)       # an endpoint from accounts.auth.AFTER_ALLOWED
 
 

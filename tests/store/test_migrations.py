@@ -3,7 +3,7 @@ from sqlalchemy import inspect, text
 
 from store.db import connect
 
-TABLES = {"users", "store_sessions", "assessments", "overrides", "override_reviews", "audit_log", "deletion_permits",
+TABLES = {"users", "sign_ins", "assessments", "overrides", "override_reviews", "audit_log", "deletion_permits",
           "alembic_version", "sign_in_throttle", "oidc_identities", "web_sessions", "practice_scenarios",
           "practice_scenario_versions", "practice_sessions", "practice_trainees", "practice_answers", "practice_results"}
 
@@ -77,4 +77,26 @@ def test_downgrade_to_empty_and_up_again(db_url):
     engine.dispose()
     engine = connect(db_url)
     assert TABLES <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_a_sign_in_made_before_0005_still_signs_in_after_it(db_url):
+    """0005 renames store_sessions to sign_ins and keeps its rows: nobody is signed out by the upgrade."""
+    from alembic import command
+
+    from store.db import _alembic_config
+    from store.users import create_user, signed_in_user, start_sign_in
+
+    engine = connect(db_url)
+    user = create_user(engine, "pat", "practitioner", "Team A", "correct horse battery staple")
+    token = start_sign_in(engine, user)
+    cfg = _alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004_web_tables")
+    assert "store_sessions" in inspect(engine).get_table_names() and "sign_ins" not in inspect(engine).get_table_names()
+    engine.dispose()
+    engine = connect(db_url)       # migrates to head
+    assert "sign_ins" in inspect(engine).get_table_names() and "store_sessions" not in inspect(engine).get_table_names()
+    assert signed_in_user(engine, token).id == user.id
     engine.dispose()

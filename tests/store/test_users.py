@@ -6,7 +6,7 @@ import pytest
 from store import AuthError, Invalid, passwords
 from store.audit import entries as audit_entries
 from store.config import StoreConfig
-from store.users import authenticate, create_user, disable_user, list_users, reset_password, session_user, sign_in, sign_out
+from store.users import authenticate, create_user, disable_user, list_users, reset_password, sign_in, sign_out, signed_in_user
 from tests.store.conftest import PASSWORD, T0
 
 CFG = StoreConfig(max_failed_logins=5, lockout_minutes=15, session_idle_minutes=30, session_max_minutes=600)
@@ -70,11 +70,11 @@ def test_a_hash_at_a_lower_cost_is_raised_at_the_next_sign_in(engine, people, mo
 def test_password_is_stored_hashed_and_sign_in_works(engine, people):
     user, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
     assert user.username == "pam" and len(token) >= 40
-    assert session_user(engine, token, config=CFG, now=T0).id == user.id
+    assert signed_in_user(engine, token, config=CFG, now=T0).id == user.id
     from sqlalchemy import text
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM users WHERE username = 'pam'")).scalar_one()
-        tokens = conn.execute(text("SELECT token_hash FROM store_sessions")).scalars().all()
+        tokens = conn.execute(text("SELECT token_hash FROM sign_ins")).scalars().all()
     assert stored.startswith("scrypt:") and PASSWORD not in stored and token not in tokens
 
 
@@ -170,14 +170,14 @@ def test_reset_password_clears_the_delays_and_ends_sessions(engine, people):
         with pytest.raises(AuthError):
             authenticate(engine, "pam", "wrong password!", config=CFG, now=T0)
     reset_password(engine, "pam", "a new long passphrase")
-    assert session_user(engine, token, config=CFG, now=T0) is None
+    assert signed_in_user(engine, token, config=CFG, now=T0) is None
     assert authenticate(engine, "pam", "a new long passphrase", config=CFG, now=T0)
 
 
 def test_disabled_account_cannot_sign_in_and_loses_sessions(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
     disable_user(engine, "pam")
-    assert session_user(engine, token, config=CFG, now=T0) is None
+    assert signed_in_user(engine, token, config=CFG, now=T0) is None
     with pytest.raises(AuthError) as exc:
         authenticate(engine, "pam", PASSWORD, config=CFG, now=T0)
     assert exc.value.reason == "disabled"
@@ -186,25 +186,25 @@ def test_disabled_account_cannot_sign_in_and_loses_sessions(engine, people):
 
 def test_session_expires_when_idle(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
-    assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=29))      # keeps it alive
-    assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=58))
-    assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=88)) is None
-    assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=60)) is None   # stays ended
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=29))      # keeps it alive
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=58))
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=88)) is None
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=60)) is None   # stays ended
 
 
 def test_session_expires_at_its_maximum_age_even_when_busy(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
     for minutes in range(20, 600, 20):
-        assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=minutes)) is not None
-    assert session_user(engine, token, config=CFG, now=T0 + timedelta(minutes=600)) is None
+        assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=minutes)) is not None
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=600)) is None
 
 
 def test_sign_out_and_unknown_tokens(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
     sign_out(engine, token)
-    assert session_user(engine, token, config=CFG, now=T0) is None
-    assert session_user(engine, "not-a-token", config=CFG, now=T0) is None
-    assert session_user(engine, None, config=CFG, now=T0) is None
+    assert signed_in_user(engine, token, config=CFG, now=T0) is None
+    assert signed_in_user(engine, "not-a-token", config=CFG, now=T0) is None
+    assert signed_in_user(engine, None, config=CFG, now=T0) is None
 
 
 def test_config_from_env_validates_numbers():

@@ -145,7 +145,7 @@ def snapshot(app, web_sessions: bool = False) -> dict:
                 if table.name == "web_sessions" and not web_sessions:
                     continue
                 rows = conn.execute(select(table)).all()
-                if table.name == "store_sessions":   # last_seen moves on every signed-in request
+                if table.name == "sign_ins":   # last_seen moves on every signed-in request
                     rows = [(r.token_hash, r.user_id, r.revoked) for r in rows]
                 out[table.name] = sorted(map(tuple, rows), key=repr)
     return out

@@ -17,7 +17,7 @@ OLD_OR_DAMAGED = {
     "form_retry": [{"path": "/safety", "data": "immediate=none"}, {"data": []}],
     "adviser_call": [{"immediate": "immediate.significant_harm", "rev": "three"}, ["a", "list"]],
     "adviser_call_undo": [{"concerns": 5}],
-    "store_token": [12345, {"token": "x"}],
+    "sign_in_token": [12345, {"token": "x"}],
     "after_sign_in": [["accounts.save"]],
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
@@ -78,6 +78,6 @@ def test_a_damaged_sign_in_token_is_signed_out_not_a_fault(app):
     user = signed_in_client(app, "pat", "practitioner")
     assert "Signed in as pat" in text(user.get("/"))
     with user.session_transaction() as session:
-        session["store_token"] = ["not", "a", "token"]
+        session["sign_in_token"] = ["not", "a", "token"]
     page = user.get("/")
     assert page.status_code == 200 and "Signed in as" not in text(page)

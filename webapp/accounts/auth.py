@@ -1,5 +1,5 @@
-"""Who is signed in: a store session token in the server-side Flask session, checked on each
-request through `store.users.session_user` (an expired or revoked session means signed out).
+"""Who is signed in: a sign-in token (store.users) kept in the server-side Flask session, checked
+on each request through `store.users.signed_in_user` (an expired or revoked sign-in means signed out).
 
 Nothing typed at sign-in is logged: only the outcome and the store's reason code.
 """
@@ -18,7 +18,7 @@ from webapp import faults, sessions
 from webapp import session_state as state
 from webapp.access import SIGNED_IN, Access
 
-TOKEN = state.store_token
+TOKEN = state.sign_in_token
 AFTER = state.after_sign_in      # where to go after signing in: an endpoint name from AFTER_ALLOWED
 AFTER_ALLOWED = {"cases.save", "cases.cases", "cases.overrides", "cases.dashboard", "practice.new_session",
                  "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
@@ -45,7 +45,7 @@ def current_user() -> User | None:
     if "fsp_user" not in g:
         sessions.require_readable()
         token = TOKEN.get()
-        user = users.session_user(engine(), token, config=config()) if token else None
+        user = users.signed_in_user(engine(), token, config=config()) if token else None
         if token and user is None:
             TOKEN.pop()   # expired: forget it, so the header says "Sign in"
         g.fsp_user = user
@@ -81,13 +81,13 @@ def _new_session_token() -> None:
 def sign_in(username: str, password: str) -> User:
     """Raises store.errors.AuthError; on success the token is in the session."""
     user = users.authenticate(engine(), username, password, address=request.remote_addr or "", config=config())
-    start_session_for(user)
+    start_sign_in_for(user)
     return user
 
 
-def start_session_for(user: User) -> None:
+def start_sign_in_for(user: User) -> None:
     """`user` is signed in from now: a store session, in a new server-side session."""
-    token = users.start_session(engine(), user, config=config())
+    token = users.start_sign_in(engine(), user, config=config())
     _new_session_token()
     TOKEN.set(token)
     g.fsp_user = user

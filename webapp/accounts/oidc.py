@@ -142,7 +142,7 @@ def finish() -> User:
         raise Refused(exc.reason) from None
     except Invalid as exc:
         raise Refused(f"bad_{exc.field}") from None
-    auth.start_session_for(user)
+    auth.start_sign_in_for(user)
     return user
 
 
