@@ -55,9 +55,6 @@ def load_draft(text: str | bytes) -> Catalogue:
         draft = Catalogue.model_validate(data)
     except ValidationError as exc:
         raise DraftError([_catalogue_error(e, data) for e in exc.errors()]) from None
-    missing = _missing_keys(data)
-    if missing:
-        raise DraftError([FieldError(field=key, message="required: the rules read it") for key in missing])
     try:
         ensure_registered(draft)
     except (KeyError, TypeError, ValueError, RulesError) as exc:
@@ -65,26 +62,6 @@ def load_draft(text: str | bytes) -> Catalogue:
         raise DraftError([FieldError(field=f"interpretations/guidance/routing: {key}" if key else "(rules)",
                                      message=f"the rules cannot be built from this draft ({type(exc).__name__})")]) from None
     return draft
-
-
-RULE_SETTINGS = ("age", "interpretations", "guidance", "disabled_children_routing", "routing")
-
-
-def _missing_keys(data: dict) -> list[str]:
-    """Keys of the rules' settings (free-form mappings the model does not check) that the shipped
-    catalogue has and the draft lacks, two levels deep: a missing one would break the rules."""
-    from pathway.catalogue import DATA_FILE
-
-    shipped = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
-    out = []
-    for section in RULE_SETTINGS:
-        want, got = shipped.get(section) or {}, data.get(section) or {}
-        for key, value in want.items():
-            if key not in got:
-                out.append(f"{section}.{key}")
-            elif isinstance(value, dict) and isinstance(got[key], dict):
-                out += [f"{section}.{key}.{k}" for k in value if k not in got[key]]
-    return out
 
 
 def _catalogue_error(err: Mapping[str, Any], data: dict) -> FieldError:
