@@ -167,6 +167,8 @@ def test_against_compares_two_drafts(tmp_path, shipped_data):
     (lambda d: d["contacts"][0].pop("phone"), "contacts[0].phone"),
     (lambda d: d["interpretations"].pop("combination"), "interpretations.combination"),
     (lambda d: d["routing"]["protection"].pop("team"), "routing.protection.team"),
+    (lambda d: d["routing"].pop("extensive"), "routing.extensive"),       # a whole rule setting left out
+    (lambda d: d["guidance"].pop("open_to_social_care"), "guidance.open_to_social_care"),
 ])
 def test_a_draft_that_does_not_validate_exits_2_naming_the_field(tmp_path, shipped_data, change, field):
     code, out, err = run_cli(write(tmp_path, draft(shipped_data, change)), "--shipped-only")
