@@ -25,14 +25,14 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
     An age band on a cross-walk needs the age to be known and inside it: an unknown age gives
     guidance instead (see `age_unknown_crosswalks`), never a silent guess either way.
     """
-    hits: dict[str, dict] = {}  # one fact per cross-walk: durable-rules fails on near-identical facts
+    hits: dict[str, dict] = {}  # one per cross-walk, listing the indicators that reach it
     for ind in indicators:
         if ind.immediate:
             continue
         for cw in catalogue.crosswalks_for(ind):
             if cw.age_band and not _age_known_in(case, catalogue, cw.age_band):
                 continue
-            hit = hits.setdefault(cw.id, {"kind": "crosswalk", "id": cw.id, "ids": [],
+            hit = hits.setdefault(cw.id, {"id": cw.id, "ids": [],
                                           "meets": catalogue.indicator(cw.meets).text, "source": cw.source.cite(),
                                           "why": cw.why, "interpretation": cw.interpretation})
             hit["ids"].append(ind.id)
@@ -80,29 +80,38 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
 
 
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
-    with_disability = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
-    specialist = set(catalogue.interpretations["cin_disability"]["indicators"])
-    # One fact per level (immediate apart): rules fire once per level, not once per indicator,
-    # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
-    groups: dict[tuple[str, bool], list[str]] = {}
+    cin_dis = catalogue.interpretations["cin_disability"]
+    with_disability = set(cin_dis["with_substantial_lifelong_disability"])
+    specialist = set(cin_dis["indicators"])
+    groups: dict[str, list[str]] = {}
+    immediate: list[str] = []
     for ind in indicators:
-        groups.setdefault((ind.level.value, ind.immediate), []).append(ind.id)
-    facts = [{"kind": "group", "level": level, "immediate": immediate, "ids": ids}
-             for (level, immediate), ids in sorted(groups.items())]
-    facts += crosswalk_hits(case, indicators, catalogue)
-    # the few indicators the Child in Need disability rules look at, one fact each
-    facts += [{
-        "kind": "indicator",
-        "id": ind.id,
-        "specialist_disability_need": ind.id in specialist,
-        "cin_with_disability": ind.id in with_disability,
-        "disability": ctx.disability or "unknown",
-    } for ind in indicators if ind.id in specialist or ind.id in with_disability]
+        if ind.immediate:
+            immediate.append(ind.id)
+        else:
+            groups.setdefault(ind.level.value, []).append(ind.id)
+    # a reason keeps the first explanation its rule gave: the cross-walk last by id, as when each
+    # was a fact of its own (durable-rules fired the last posted first)
+    crosswalks = crosswalk_hits(case, indicators, catalogue)[::-1]
+    specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
+    with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators)
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
-    facts.append({
+    return [{
         "kind": "case",
+        "groups": [{"level": level, "ids": ids} for level, ids in sorted(groups.items())],
+        "table_count": len(indicators) - len(immediate),
+        "immediate_ids": immediate,
+        "immediate_count": len(immediate),
+        "crosswalks": crosswalks,
+        "crosswalk_count": len(crosswalks),
+        "specialist_disability_ids": specialist_ids,
+        "specialist_disability_count": len(specialist_ids),
+        "cin_with_disability_ids": with_disability_ids,
+        "cin_with_disability_count": len(with_disability_ids),
+        "disability": ctx.disability or "unknown",
         "caf": ctx.caf or "unknown",
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "additional_count": len(additional),
@@ -111,8 +120,7 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
         "extensive_count": len(extensive),
         "extensive_ids": [i.id for i in extensive],
         "impaired_without_services": bool(ctx.health_development_impaired_without_services),
-    })
-    return facts
+    }]
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
