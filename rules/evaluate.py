@@ -73,10 +73,12 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
                                                       catalogue, cin_by_disability)])
-    routes = [f for f in extras if f["type"] == "route"]
+    routes = [f["key"] for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
-    route_key = max(routes, key=lambda f: f["precedence"])["key"]
+    if len(routes) > 1:   # the route rules exclude one another (rules/guidance.py)
+        raise RulesError(f"the guidance ruleset returned {len(routes)} routes: the route rules overlap")
+    route_key = routes[0]
     entry = catalogue.routing[route_key]
     via = catalogue.contact(entry.via)
     info = catalogue.level(level)

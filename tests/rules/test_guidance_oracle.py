@@ -115,7 +115,8 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
 
 def run(fact):
     out = engine.run(guidance.NAME, [fact])
-    route = max((f for f in out if f["type"] == "route"), key=lambda f: f["precedence"])["key"]
+    routes = [f["key"] for f in out if f["type"] == "route"]
+    route = routes[0] if len(routes) == 1 else routes   # the route rules exclude one another: a list never equals a key
     contacts = {f["id"]: f.get("when") for f in out if f["type"] == "contact"}
     actions = {f["key"] for f in out if f["type"] == "action"}
     rules = {f["rule"] for f in out if f["type"] == "guidance"}
@@ -130,8 +131,6 @@ def test_every_combination_agrees_with_the_plain_statement():
         route, contacts, actions, rules, steps, out = run(
             _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
         assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-        assert len([f for f in out if f["type"] == "route" and f["precedence"] == max(
-            g["precedence"] for g in out if g["type"] == "route")]) == 1, where   # one winner, never a tie
         assert contacts == expected_contacts(level, ooh, disability, sibling, open_case), where
         assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
