@@ -124,26 +124,30 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
-    """One note per twin group touched: what was chosen, where else the document lists the need."""
+    """One note per twin group touched where the document lists the need elsewhere too: what was
+    chosen and the other places, as ids. The words (`twin_note`) are drawn only by the rule that
+    gives them: the decision fact crosses durable-rules' JSON on every firing, so it stays small."""
     chosen = {i.id for i in indicators}
-    notes: dict[str, dict] = {}
+    notes: dict[str, tuple[set[str], set[str]]] = {}
     for ind in indicators:
         for link in catalogue.twins_of(ind.id):
-            note = notes.setdefault(link.group, {"group": link.group, "chosen": set(), "others": set(),
-                                                 "tells_apart": link.tells_apart, "source": link.source.cite()})
-            note["chosen"].add(ind.id)
+            ours, others = notes.setdefault(link.group, (set(), set()))
+            ours.add(ind.id)
             if link.other.id not in chosen:
-                note["others"].add(link.other.id)
-    out = []
-    for note in notes.values():
-        if not note["others"]:
-            continue
-        def describe(ids):
-            return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i))})" for i in sorted(ids))
-        out.append({"group": note["group"], "source": note["source"],
-                    "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
-                            f"{note['tells_apart']}"})
-    return sorted(out, key=lambda n: n["group"])
+                others.add(link.other.id)
+    return [{"group": group, "chosen": sorted(ours), "others": sorted(others)}
+            for group, (ours, others) in sorted(notes.items()) if others]
+
+
+def twin_note(note: dict, catalogue: Catalogue) -> dict:
+    """A twin note's source and words: what was chosen, where else the document lists the need."""
+    link = next(link for link in catalogue.twins_of(note["chosen"][0]) if link.group == note["group"])
+
+    def describe(ids):
+        return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i))})" for i in ids)
+    return {"group": note["group"], "source": link.source.cite(),
+            "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
+                    f"{link.tells_apart}"}
 
 
 def _where(ind: Indicator) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
+from rules.facts import twin_note
 
 NAME = "fsp_2014_guidance"
 
@@ -190,7 +191,8 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
     @when_all(DECISION & (m.twin_count > 0))
     def twins(c):
-        for note in c.m.twin_notes:
+        for compact in c.m.twin_notes:
+            note = twin_note(compact, catalogue)
             emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
                            "source": f"{note['source']}; {g['twins'].source.cite()}",
                            "text": f"{note['text']} {g['twins'].text}"})

@@ -146,12 +146,13 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     base = dict(level=A, immediate=False, ooh=False, caller="unknown", disability="unknown", consent="unknown",
                 current=0, sibling=False, open_case=False)
     assert run(_fact(**base))[3] == set()
-    note = {"group": "g", "source": "s", "text": "t"}
+    ind, link = next((i, link) for i in CAT.indicators for link in CAT.twins_of(i.id))
+    note = {"group": link.group, "chosen": [ind.id], "others": [link.other.id]}
     flags = {
         "escalation.caf_single_need": {"caf_single_need_not_improving": True},
         "immediate.crosswalk_age_unknown": {"age_unknown_crosswalk_count": 1},
         "age.pointer.extensive.pregnant_under_16": {"age_pointers": ["extensive.pregnant_under_16"], "age_pointer_count": 1},
-        "twins.g": {"twin_notes": [note], "twin_count": 1},
+        f"twins.{link.group}": {"twin_notes": [note], "twin_count": 1},
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
