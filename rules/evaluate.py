@@ -62,7 +62,8 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
 
     # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
     # needs ruleset always runs, with or without indicators
-    findings = engine.run(needs_name, need_facts(case, indicators, catalogue))
+    need = need_facts(case, indicators, catalogue)
+    findings = engine.run(needs_name, need)
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
@@ -71,8 +72,8 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     immediate = any(f.get("immediate") for f in findings)
     cin_by_disability = any(r["rule"] == catalogue.interpretations["cin_disability"]["rule"] for r in reasons)
 
-    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
-                                                      catalogue, cin_by_disability)])
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue,
+                                                      cin_by_disability, need[0]["additional_count"])])
     routes = [f["key"] for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
@@ -120,10 +121,16 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    out = [{"id": "office_hours", "text": a["office_hours"].text.format(hours=office_hours.describe()),
-            "source": a["office_hours"].source.cite()},
-           {"id": "bank_holidays", "text": a["bank_holidays"].text.format(closed=office_hours.describe_closures()),
-            "source": a["bank_holidays"].source.cite()}]
+    standing = catalogue.__dict__.setdefault("_standing_assumptions", {})   # kept, as _ruleset_names is
+    if office_hours not in standing:
+        if len(standing) > 64:   # a few settings in practice; never unbounded
+            standing.clear()
+        standing[office_hours] = [
+            {"id": "office_hours", "text": a["office_hours"].text.format(hours=office_hours.describe()),
+             "source": a["office_hours"].source.cite()},
+            {"id": "bank_holidays", "text": a["bank_holidays"].text.format(closed=office_hours.describe_closures()),
+             "source": a["bank_holidays"].source.cite()}]
+    out = list(standing[office_hours])
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()

@@ -5,7 +5,7 @@ so the rulesets stay small: they match on these attributes, never one rule per i
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from pathway.catalogue import Catalogue, Indicator
 from pathway.levels import Level
@@ -125,7 +125,7 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """One note per twin group touched where the document lists the need elsewhere too: what was
-    chosen and the other places, as ids. The words (`twin_note`) are drawn only by the rule that
+    chosen and the other places, as ids. The words (`twin_note_drawer`) are drawn only by the rule that
     gives them: the decision fact crosses durable-rules' JSON on every firing, so it stays small."""
     chosen = {i.id for i in indicators}
     notes: dict[str, tuple[set[str], set[str]]] = {}
@@ -139,15 +139,21 @@ def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
             for group, (ours, others) in sorted(notes.items()) if others]
 
 
-def twin_note(note: dict, catalogue: Catalogue) -> dict:
-    """A twin note's source and words: what was chosen, where else the document lists the need."""
-    link = next(link for link in catalogue.twins_of(note["chosen"][0]) if link.group == note["group"])
+def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
+    """`draw(note)`: a twin note's source and words (what was chosen, where else the document lists
+    the need), each indicator's description and each group's link looked up once per catalogue."""
+    described = {i.id: f"'{i.text}' ({_where(i)})" for i in catalogue.indicators}
+    links = {link.group: link for i in catalogue.indicators for link in catalogue.twins_of(i.id)}
 
     def describe(ids):
-        return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i))})" for i in ids)
-    return {"group": note["group"], "source": link.source.cite(),
-            "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
-                    f"{link.tells_apart}"}
+        return "; ".join(described[i] for i in ids)
+
+    def draw(note: dict) -> dict:
+        link = links[note["group"]]
+        return {"group": note["group"], "source": link.source.cite(),
+                "text": f"You chose {describe(note['chosen'])}. The document also lists {describe(note['others'])}. "
+                        f"{link.tells_apart}"}
+    return draw
 
 
 def _where(ind: Indicator) -> str:
@@ -175,10 +181,11 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
 
 
 def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
-                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool) -> dict:
+                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool,
+                  additional_count: int) -> dict:
+    """The guidance ruleset's one fact; `additional_count` is the needs fact's (`counted_additional`)."""
     ctx = case.context
     consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
-    additional = counted_additional(indicators)
     notes = twin_notes(indicators, catalogue)
     pointers = age_pointers(case, indicators, catalogue)
     unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
@@ -195,7 +202,7 @@ def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",
         "open_case": bool(ctx.open_to_social_care),
-        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and len(additional) == 1
+        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1
                                           and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_pointers": pointers,

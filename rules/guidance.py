@@ -13,7 +13,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
-from rules.facts import twin_note
+from rules.facts import twin_note_drawer
 
 NAME = "fsp_2014_guidance"
 
@@ -189,10 +189,12 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "caf_single_need_not_improving", "escalation.caf_single_need")
 
     # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
+    twin_note = twin_note_drawer(catalogue)
+
     @when_all(DECISION & (m.twin_count > 0))
     def twins(c):
         for compact in c.m.twin_notes:
-            note = twin_note(compact, catalogue)
+            note = twin_note(compact)
             emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
                            "source": f"{note['source']}; {g['twins'].source.cite()}",
                            "text": f"{note['text']} {g['twins'].text}"})
