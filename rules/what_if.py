@@ -8,14 +8,12 @@ can apply it on its own and check the level it names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Optional
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
-from pathway.settings import OfficeHours
-from rules.evaluate import evaluate
+from rules.evaluate import decide_level
 
 
 @dataclass(frozen=True)
@@ -44,27 +42,26 @@ class WhatIf:
     fixed: Optional[str] = None   # why nothing listed can change it (an immediate referral)
 
 
-def nearby(case: Case, decision: Decision, *, office_hours: Optional[OfficeHours] = None,
-           now: Optional[datetime] = None) -> WhatIf:
-    """The nearest changes that move this case's level, up and down."""
+def nearby(case: Case, decision: Decision) -> WhatIf:
+    """The nearest changes that move this case's level, up and down (a level never depends on the
+    clock, so no office hours are needed)."""
     if decision.immediate:
         return WhatIf([], [], "An immediate-referral indicator is chosen: it always makes this a referral to "
                               "Social Care now, whatever else changes (p9).")
     catalogue = load_catalogue()
     level = Level(decision.level)
-    when = decision.contact_time
 
     def level_of(change: Change) -> Optional[Change]:
-        try:
-            d = evaluate(change.apply(case), office_hours=office_hours, now=now or when)
+        try:   # the level and its reasons alone: exactly evaluate()'s, without the guidance
+            d = decide_level(change.apply(case), catalogue=catalogue)
         except CaseError:
             return None
-        moved = Level(d.level)
+        moved = d.level
         if moved is level:
             return None
-        top = next((r for r in d.reasons if Level(r.level) is moved), None)
-        return Change(change.text, moved, top.source if top else catalogue.level(moved).source.cite(),
-                      bool(top and top.interpretation), change.add, change.remove, change.context, change.kind)
+        top = next((r for r in d.reasons if Level(r["level"]) is moved), None)
+        return Change(change.text, moved, top["source"] if top else catalogue.level(moved).source.cite(),
+                      bool(top and top["interpretation"]), change.add, change.remove, change.context, change.kind)
 
     candidates = _additions(case, catalogue) + _context_changes(case) + _removals(case, catalogue)
     found = [c for c in (level_of(c) for c in candidates) if c is not None]
