@@ -162,19 +162,20 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
 
 def _reasons(findings: list[dict]) -> list[dict]:
     """One reason per rule and level, listing every indicator that drove it; highest level first."""
-    grouped: dict[tuple[str, str], dict] = {}
+    grouped: dict[tuple[str, str], tuple[dict, set[str], set[str]]] = {}
     for f in findings:
         key = (f["rule"], f["level"])
         if key not in grouped:
-            grouped[key] = {**f, "indicators": set(), "sources": set()}
-        grouped[key]["indicators"].update(f["indicators"])
-        grouped[key]["sources"].add(f["source"])
-    reasons = []
-    for (rule, level), f in grouped.items():
-        reasons.append({"rule": rule, "level": level, "indicators": sorted(f["indicators"]),
-                        "source": "; ".join(sorted(f["sources"])),
-                        "explanation": f["explanation"], "interpretation": f["interpretation"]})
-    return sorted(reasons, key=lambda r: (-Level(r["level"]).rank, r["rule"]))
+            grouped[key] = (f, set(), set())   # the first finding's explanation speaks for the rule
+        grouped[key][1].update(f["indicators"])
+        grouped[key][2].add(f["source"])
+    reasons = [{"rule": rule, "level": level, "indicators": sorted(ids), "source": "; ".join(sorted(sources)),
+                "explanation": f["explanation"], "interpretation": f["interpretation"]}
+               for (rule, level), (f, ids, sources) in grouped.items()]
+    return sorted(reasons, key=lambda r: (-_RANK[r["level"]], r["rule"]))
+
+
+_RANK = {level.value: level.rank for level in Level}
 
 
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str,
