@@ -81,9 +81,9 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
     return sorted(out, key=lambda c: c.level.rank)
 
 
-def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
-    """A need that stands for "one more need at this level": no twins, no disability reading."""
-    special = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
+def _plain(ind: Indicator, catalogue: Catalogue, case: Case, special: set[str]) -> bool:
+    """A need that stands for "one more need at this level": no twins, no disability reading
+    (`special`: the catalogue's needs read with a substantial, life-long disability)."""
     return (not ind.immediate and not ind.same_words_as and not ind.specialist_disability_need
             and ind.id not in special and ind.id not in case.indicators
             and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
@@ -92,6 +92,7 @@ def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
 def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
     domains = {d.id: d.name for d in catalogue.domains}
+    special = set(catalogue.interpretations["cin_disability"]["with_substantial_lifelong_disability"])
     out = []
     for level in (Level.ADDITIONAL, Level.EXTENSIVE):
         have = {i.domain for i in chosen if i.level is level}
@@ -99,7 +100,7 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
         order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
         for domain in order:
             pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain
-                         and _plain(i, catalogue, case)), None)
+                         and _plain(i, catalogue, case, special)), None)
             if pick:
                 example = f"(for example ‘{pick.text}’)"
                 if not have:
