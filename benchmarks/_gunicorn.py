@@ -49,9 +49,11 @@ def gunicorn(app_spec: str, env: dict, workers: int,
 
 
 def _wait_until_answering(base: str, answers: int, probe) -> None:
-    # gunicorn opens the port before its workers have loaded the app: wait for real answers
+    # gunicorn opens the port before its workers have loaded the app: wait for real answers (up to
+    # two minutes: on a shared, loaded machine a worker took 12 s of wall time to load the app)
     answered = 0
-    for _ in range(300):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(probe(base), timeout=5).read()
             answered += 1

@@ -6,10 +6,14 @@ $FSP_LOCK_PROBE/<pid>.json.
 """
 import json
 import os
+import runpy
 import threading
 import time
+from pathlib import Path
 
-logger_class = "webapp.access_log.RedactingLogger"
+# the production configuration first (bind, workers, threads, logger): `-c` replaces it, not adds to it
+globals().update({k: v for k, v in runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")).items()
+                  if not k.startswith("_") and k != "os"})
 
 
 class ProbeLock:

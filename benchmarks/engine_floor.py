@@ -17,6 +17,7 @@ import platform
 import statistics
 import time
 
+from durable import engine as _durable_engine
 from durable.lang import m, when_all
 
 from benchmarks.rules_speed import realistic_cases
@@ -47,20 +48,25 @@ def main(argv=None) -> dict:
     engine.register(FLOOR, _define_floor)
     cases = realistic_cases(args.cases, 15)
 
-    calls = 0
-    real_run = engine.run
+    calls = actions = 0
+    real_run, real_action = engine.run, _durable_engine.Promise.run
 
     def counting(name, facts):
         nonlocal calls
         calls += 1
         return real_run(name, facts)
 
-    engine.run = counting
+    def counting_action(promise, c, complete):   # every rule action durable-rules fires
+        nonlocal actions
+        actions += 1
+        return real_action(promise, c, complete)
+
+    engine.run, _durable_engine.Promise.run = counting, counting_action
     try:
         for c in cases:
             evaluate(c)
     finally:
-        engine.run = real_run
+        engine.run, _durable_engine.Promise.run = real_run, real_action
     per_case = calls / len(cases)
 
     for _ in range(3):  # interleaved rounds: the machine's load changes under both alike
@@ -72,6 +78,7 @@ def main(argv=None) -> dict:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "cases": args.cases,
         "engine_calls_per_evaluate": round(per_case, 3),
+        "rule_actions_per_evaluate": round(actions / len(cases), 3),
         "floor_one_call_median_ms": round(floor, 4),
         "floor_per_evaluate_ms": round(floor * per_case, 4),
         "evaluate_median_ms": round(full, 4),

@@ -36,15 +36,18 @@ def realistic_cases(n: int, size: int, seed: int = 1) -> list[Case]:
     states_disability = set(catalogue.interpretations.cin_disability.states_substantial_lifelong_disability)
     cases = []
     for _ in range(n):
+        years = rng.randint(0, 17)
+        # only indicators whose words mean something at this age (the checks refuse the others)
+        meaningful = {level: [i for i in ids if catalogue.admits(i, False, years * 12)] for level, ids in by_level.items()}
         chosen: set[str] = set()
         while len(chosen) < size:
             level = rng.choices(list(weights), weights=list(weights.values()))[0]
-            chosen.add(rng.choice(by_level[level]))
+            chosen.add(rng.choice(meaningful[level]))
         disability = rng.choice(["none", "none", "mild_moderate", "substantial_lifelong"])
         if chosen & states_disability:  # such answers with no or a mild disability are refused
             disability = "substantial_lifelong"
         cases.append(Case.parse({
-            "child": {"age_years": rng.randint(0, 17)}, "indicators": sorted(chosen),
+            "child": {"age_years": years}, "indicators": sorted(chosen),
             "context": {"caf": rng.choice(["none", "open_improving", "open_not_improving"]),
                         "disability": disability,
                         "contact_time": "2026-11-24T10:30:00+00:00"}}))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Optional
+from typing import NamedTuple, Optional
 from zoneinfo import ZoneInfo
 
 from pathway import clock
@@ -51,31 +51,22 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     `catalogue` (default: the shipped one) lets the document's owners try a draft: its rules are
     registered under their own names on first use, as the shipped ones are if start-up did not."""
     catalogue = catalogue or load_catalogue()
-    needs_name, guidance_name = ruleset_names(catalogue)
-    if not engine.is_registered(needs_name):
-        ensure_registered(catalogue)
-    indicators = resolve_indicators(case, catalogue)
+    guidance_name = ruleset_names(catalogue)[1]
+    needs = _needs(case, catalogue)
+    indicators, reasons, level, immediate = needs.indicators, needs.reasons, needs.level, needs.immediate
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or clock.utcnow()
     out_of_hours = not office_hours.is_open(moment)
-
-    # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
-    # needs ruleset always runs, with or without indicators
-    findings = engine.run(needs_name, need_facts(case, indicators, catalogue))
-    reasons = _reasons(findings)
-    explained = {i for r in reasons for i in r["indicators"]}
-    if any(ind.id not in explained for ind in indicators):
-        raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    level = highest(r["level"] for r in reasons)
-    immediate = any(f.get("immediate") for f in findings)
     cin_by_disability = any(r["rule"] == catalogue.interpretations.cin_disability.rule for r in reasons)
 
-    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators,
-                                                      catalogue, cin_by_disability)])
-    routes = [f for f in extras if f["type"] == "route"]
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue,
+                                                      cin_by_disability, needs.additional_count)])
+    routes = [f["key"] for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
-    route_key = max(routes, key=lambda f: f["precedence"])["key"]
+    if len(routes) > 1:   # the route rules exclude one another (rules/guidance.py)
+        raise RulesError(f"the guidance ruleset returned {len(routes)} routes: the route rules overlap")
+    route_key = routes[0]
     entry = catalogue.routing[route_key]
     via = catalogue.contact(entry.via)
     info = catalogue.level(level)
@@ -108,6 +99,39 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     })
 
 
+class Needs(NamedTuple):
+    """What ruleset 1 (needs) decides: the level and its reasons, before any guidance."""
+    indicators: list[Indicator]
+    reasons: list[dict]          # as in Decision.reasons, highest level first
+    level: Level
+    immediate: bool
+    additional_count: int
+
+
+def decide_level(case: Case, *, catalogue: Optional[Catalogue] = None) -> Needs:
+    """The level a case reaches and why, from the needs ruleset alone: exactly evaluate()'s level,
+    reasons and immediacy (they never depend on the clock or on guidance), at about half its cost,
+    for callers that need only the level of many nearby cases (rules/what_if.py)."""
+    return _needs(case, catalogue or load_catalogue())
+
+
+def _needs(case: Case, catalogue: Catalogue) -> Needs:
+    needs_name = ruleset_names(catalogue)[0]
+    if not engine.is_registered(needs_name):
+        ensure_registered(catalogue)
+    indicators = resolve_indicators(case, catalogue)
+    # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
+    # needs ruleset always runs, with or without indicators
+    need = need_facts(case, indicators, catalogue)
+    findings = engine.run(needs_name, need)
+    reasons = _reasons(findings)
+    explained = {i for r in reasons for i in r["indicators"]}
+    if any(ind.id not in explained for ind in indicators):
+        raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
+    return Needs(indicators, reasons, highest(r["level"] for r in reasons),
+                 any(f.get("immediate") for f in findings), need[0]["additional_count"])
+
+
 def _action_text(catalogue: Catalogue, key: str, via) -> str:
     phone = f" on {via.phone}" if via.phone else ""
     return catalogue.actions[key].text.format(contact=via.name, phone=phone)
@@ -117,10 +141,16 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    out = [{"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()),
-            "source": a.office_hours.source.cite()},
-           {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()),
-            "source": a.bank_holidays.source.cite()}]
+    standing = catalogue.__dict__.setdefault("_standing_assumptions", {})   # kept, as _ruleset_names is
+    if office_hours not in standing:
+        if len(standing) > 64:   # a few settings in practice; never unbounded
+            standing.clear()
+        standing[office_hours] = [
+            {"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()),
+             "source": a.office_hours.source.cite()},
+            {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()),
+             "source": a.bank_holidays.source.cite()}]
+    out = list(standing[office_hours])
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
@@ -131,19 +161,20 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
 
 def _reasons(findings: list[dict]) -> list[dict]:
     """One reason per rule and level, listing every indicator that drove it; highest level first."""
-    grouped: dict[tuple[str, str], dict] = {}
+    grouped: dict[tuple[str, str], tuple[dict, set[str], set[str]]] = {}
     for f in findings:
         key = (f["rule"], f["level"])
         if key not in grouped:
-            grouped[key] = {**f, "indicators": set(), "sources": set()}
-        grouped[key]["indicators"].update(f["indicators"])
-        grouped[key]["sources"].add(f["source"])
-    reasons = []
-    for (rule, level), f in grouped.items():
-        reasons.append({"rule": rule, "level": level, "indicators": sorted(f["indicators"]),
-                        "source": "; ".join(sorted(f["sources"])),
-                        "explanation": f["explanation"], "interpretation": f["interpretation"]})
-    return sorted(reasons, key=lambda r: (-Level(r["level"]).rank, r["rule"]))
+            grouped[key] = (f, set(), set())   # the first finding's explanation speaks for the rule
+        grouped[key][1].update(f["indicators"])
+        grouped[key][2].add(f["source"])
+    reasons = [{"rule": rule, "level": level, "indicators": sorted(ids), "source": "; ".join(sorted(sources)),
+                "explanation": f["explanation"], "interpretation": f["interpretation"]}
+               for (rule, level), (f, ids, sources) in grouped.items()]
+    return sorted(reasons, key=lambda r: (-_RANK[r["level"]], r["rule"]))
+
+
+_RANK = {level.value: level.rank for level in Level}
 
 
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str,

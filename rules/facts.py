@@ -5,7 +5,7 @@ so the rulesets stay small: they match on these attributes, never one rule per i
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from pathway.catalogue import Catalogue, Indicator
 from pathway.levels import Level
@@ -25,14 +25,14 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
     An age band on a cross-walk needs the age to be known and inside it: an unknown age gives
     guidance instead (see `age_unknown_crosswalks`), never a silent guess either way.
     """
-    hits: dict[str, dict] = {}  # one fact per cross-walk: durable-rules fails on near-identical facts
+    hits: dict[str, dict] = {}  # one per cross-walk, listing the indicators that reach it
     for ind in indicators:
         if ind.immediate:
             continue
         for cw in catalogue.crosswalks_for(ind):
             if cw.age_band and not _age_known_in(case, catalogue, cw.age_band):
                 continue
-            hit = hits.setdefault(cw.id, {"kind": "crosswalk", "id": cw.id, "ids": [],
+            hit = hits.setdefault(cw.id, {"id": cw.id, "ids": [],
                                           "meets": catalogue.indicator(cw.meets).text, "source": cw.source.cite(),
                                           "why": cw.why, "interpretation": cw.interpretation})
             hit["ids"].append(ind.id)
@@ -80,29 +80,38 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
 
 
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
-    with_disability = set(catalogue.interpretations.cin_disability.with_substantial_lifelong_disability)
-    specialist = set(catalogue.interpretations.cin_disability.indicators)
-    # One fact per level (immediate apart): rules fire once per level, not once per indicator,
-    # which keeps an evaluation under a millisecond (each firing costs a JSON round trip).
-    groups: dict[tuple[str, bool], list[str]] = {}
+    cin_dis = catalogue.interpretations.cin_disability
+    with_disability = set(cin_dis.with_substantial_lifelong_disability)
+    specialist = set(cin_dis.indicators)
+    groups: dict[str, list[str]] = {}
+    immediate: list[str] = []
     for ind in indicators:
-        groups.setdefault((ind.level.value, ind.immediate), []).append(ind.id)
-    facts = [{"kind": "group", "level": level, "immediate": immediate, "ids": ids}
-             for (level, immediate), ids in sorted(groups.items())]
-    facts += crosswalk_hits(case, indicators, catalogue)
-    # the few indicators the Child in Need disability rules look at, one fact each
-    facts += [{
-        "kind": "indicator",
-        "id": ind.id,
-        "specialist_disability_need": ind.id in specialist,
-        "cin_with_disability": ind.id in with_disability,
-        "disability": ctx.disability or "unknown",
-    } for ind in indicators if ind.id in specialist or ind.id in with_disability]
+        if ind.immediate:
+            immediate.append(ind.id)
+        else:
+            groups.setdefault(ind.level.value, []).append(ind.id)
+    # a reason keeps the first explanation its rule gave: the cross-walk last by id, as when each
+    # was a fact of its own (durable-rules fired the last posted first)
+    crosswalks = crosswalk_hits(case, indicators, catalogue)[::-1]
+    specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
+    with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators)
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
-    facts.append({
+    return [{
         "kind": "case",
+        "groups": [{"level": level, "ids": ids} for level, ids in sorted(groups.items())],
+        "table_count": len(indicators) - len(immediate),
+        "immediate_ids": immediate,
+        "immediate_count": len(immediate),
+        "crosswalks": crosswalks,
+        "crosswalk_count": len(crosswalks),
+        "specialist_disability_ids": specialist_ids,
+        "specialist_disability_count": len(specialist_ids),
+        "cin_with_disability_ids": with_disability_ids,
+        "cin_with_disability_count": len(with_disability_ids),
+        "disability": ctx.disability or "unknown",
         "caf": ctx.caf or "unknown",
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "additional_count": len(additional),
@@ -111,32 +120,42 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
         "extensive_count": len(extensive),
         "extensive_ids": [i.id for i in extensive],
         "impaired_without_services": bool(ctx.health_development_impaired_without_services),
-    })
-    return facts
+    }]
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
-    """One note per twin group touched: what was chosen, where else the document lists the need."""
+    """One note per twin group touched where the document lists the need elsewhere too: what was
+    chosen and the other places, as ids. The words (`twin_note_drawer`) are drawn only by the rule that
+    gives them: the decision fact crosses durable-rules' JSON on every firing, so it stays small."""
     chosen = {i.id for i in indicators}
-    notes: dict[str, dict] = {}
+    notes: dict[str, tuple[set[str], set[str]]] = {}
     for ind in indicators:
         for link in catalogue.twins_of(ind.id):
-            note = notes.setdefault(link.group, {"group": link.group, "chosen": set(), "others": set(),
-                                                 "tells_apart": link.tells_apart, "source": link.source.cite()})
-            note["chosen"].add(ind.id)
+            ours, others = notes.setdefault(link.group, (set(), set()))
+            ours.add(ind.id)
             if link.other.id not in chosen:
-                note["others"].add(link.other.id)
-    out = []
+                others.add(link.other.id)
+    return [{"group": group, "chosen": sorted(ours), "others": sorted(others)}
+            for group, (ours, others) in sorted(notes.items()) if others]
+
+
+def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
+    """`draw(note)`: a twin note's source and words (what was chosen, where else the document lists
+    the need: catalogue guidance.twins), each indicator's description and each group's link looked
+    up once per catalogue."""
     words = catalogue.guidance.twins
-    for note in notes.values():
-        if not note["others"]:
-            continue
-        def describe(ids):
-            return "; ".join(f"'{catalogue.indicator(i).text}' ({_where(catalogue.indicator(i), words)})" for i in sorted(ids))
-        out.append({"group": note["group"], "source": note["source"],
-                    "text": words.note.format(chosen=describe(note["chosen"]), others=describe(note["others"]),
-                                              tells_apart=note["tells_apart"])})
-    return sorted(out, key=lambda n: n["group"])
+    described = {i.id: f"'{i.text}' ({_where(i, words)})" for i in catalogue.indicators}
+    links = {link.group: link for i in catalogue.indicators for link in catalogue.twins_of(i.id)}
+
+    def describe(ids):
+        return "; ".join(described[i] for i in ids)
+
+    def draw(note: dict) -> dict:
+        link = links[note["group"]]
+        return {"group": note["group"], "source": link.source.cite(),
+                "text": words.note.format(chosen=describe(note["chosen"]), others=describe(note["others"]),
+                                          tells_apart=link.tells_apart)}
+    return draw
 
 
 def _where(ind: Indicator, words) -> str:
@@ -164,10 +183,11 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
 
 
 def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
-                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool) -> dict:
+                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool,
+                  additional_count: int) -> dict:
+    """The guidance ruleset's one fact; `additional_count` is the needs fact's (`counted_additional`)."""
     ctx = case.context
     consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
-    additional = counted_additional(indicators)
     notes = twin_notes(indicators, catalogue)
     pointers = age_pointers(case, indicators, catalogue)
     unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
@@ -184,7 +204,7 @@ def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",
         "open_case": bool(ctx.open_to_social_care),
-        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and len(additional) == 1
+        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1
                                           and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_pointers": pointers,

@@ -3,14 +3,17 @@
 It runs after ruleset 1 because its rules depend on the final level (consent guidance differs
 below and above the social-care threshold; disabled-children routing applies to protection).
 Findings are typed: contact, action, guidance, step, route. A route finding names a key of the
-catalogue's `routing` block; the highest precedence wins, and its contact is rung first. The
-words come from the catalogue (`guidance`, `actions`, `routing`); this file says when.
+catalogue's `routing` block and its contact is rung first. The route rules' conditions exclude
+one another, so exactly one route fires (each firing costs durable-rules a JSON round trip of
+the state; evaluate() refuses a decision with none or two). The words come from the catalogue
+(`guidance`, `actions`, `routing`); this file says when.
 """
 from __future__ import annotations
 
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
+from rules.facts import twin_note_drawer
 
 NAME = "fsp_2014_guidance"
 
@@ -44,34 +47,41 @@ def define(catalogue: Catalogue, emit) -> None:
         """An action from the catalogue's `actions`; {contact} and {phone} are filled from the route."""
         emit(sid, {"type": "action", "key": key, "priority": priority})
 
-    def route(sid, key, precedence):
-        emit(sid, {"type": "route", "key": key, "precedence": precedence})
+    def route(sid, key):
+        emit(sid, {"type": "route", "key": key})
 
     # --- the route: where the call or referral goes now (Appendix 2 p25; Appendix 3 p37; p23) ---
-    @when_all(DECISION)
+    # the level's own route, wherever none of the routes below applies: early help and universal
+    # when not open to social care; in hours, a protection or Child in Need referral not for the
+    # Disabled Children's Team
+    @when_all(DECISION & NOT_OPEN & (
+        (m.level_rank <= 3)
+        | (IN_HOURS & (m.level == "protection") & ((m.disability != "substantial_lifelong")
+                                                   | ((m.disability == "substantial_lifelong") & (m.large_sibling_group == True))))  # noqa: E712
+        | (IN_HOURS & (m.level == "child_in_need") & (m.disability != "substantial_lifelong"))))
     def route_by_level(c):
-        route(c.s.sid, c.m.level, 0)
+        route(c.s.sid, c.m.level)
 
     @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
-              & (m.large_sibling_group == False) & IN_HOURS)  # noqa: E712
+              & (m.large_sibling_group == False) & IN_HOURS & NOT_OPEN)  # noqa: E712
     def route_disabled_child_protection(c):
-        route(c.s.sid, "disabled_child_protection", 1)
+        route(c.s.sid, "disabled_child_protection")
 
-    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS)
+    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS & NOT_OPEN)
     def route_disabled_child_in_need(c):
-        route(c.s.sid, "disabled_child_in_need", 1)
+        route(c.s.sid, "disabled_child_in_need")
 
     @when_all(DECISION & OPEN & IN_HOURS)
     def route_open_case(c):
-        route(c.s.sid, "open_to_social_care", 2)
+        route(c.s.sid, "open_to_social_care")
 
     @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS)
     def route_out_of_hours(c):
-        route(c.s.sid, "out_of_hours", 3)
+        route(c.s.sid, "out_of_hours")
 
     @when_all(DECISION & OUT_OF_HOURS & ((m.level == "child_in_need") | (OPEN & (m.level_rank <= 3))))
     def route_out_of_hours_social_care(c):
-        route(c.s.sid, "out_of_hours_social_care", 3)
+        route(c.s.sid, "out_of_hours_social_care")
 
     # --- who else to contact (Key contacts p23; Thresholds p4; Responsive immediate protection p9)
     @when_all(DECISION & (m.level == "protection") & IN_HOURS & NOT_OPEN)
@@ -114,8 +124,8 @@ def define(catalogue: Catalogue, emit) -> None:
     def ring_now(c):
         action(c.s.sid, "ring_now", FIRST)
 
-    @when_all(DECISION & SOCIAL_CARE & (m.immediate == False)  # noqa: E712
-              & ((m.level == "protection") | IN_HOURS))
+    @when_all(DECISION & (m.immediate == False)  # noqa: E712
+              & ((m.level == "protection") | ((m.level == "child_in_need") & IN_HOURS)))
     def refer_by_route(c):
         action(c.s.sid, "refer_by_route", FIRST)
 
@@ -178,9 +188,12 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "caf_single_need_not_improving", "escalation.caf_single_need")
 
     # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
+    twin_note = twin_note_drawer(catalogue)
+
     @when_all(DECISION & (m.twin_count > 0))
     def twins(c):
-        for note in c.m.twin_notes:
+        for compact in c.m.twin_notes:
+            note = twin_note(compact)
             emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
                            "source": f"{note['source']}; {g.twins.source.cite()}",
                            "text": f"{note['text']} {g.twins.text}"})

@@ -3,6 +3,11 @@
 Rules are written over indicator attributes (level, immediate, specialist need, CAF status),
 never one rule per indicator: durable-rules has failed on rulesets of several hundred rules.
 Each rule emits a finding {rule, level, indicators, source, explanation, interpretation}.
+
+The case arrives as ONE fact (rules/facts.py `need_fact`) carrying every attribute a rule reads,
+and a rule that can match several things (the levels present, cross-walks, disability needs)
+lists them all in its one action: every firing costs durable-rules a JSON round trip of the
+state (about 20 us), and firings, not conditions, were most of evaluate()'s cost (issue 17).
 """
 from __future__ import annotations
 
@@ -23,30 +28,44 @@ def define(catalogue: Catalogue, emit) -> None:
                 "explanation": explanation, "interpretation": interpretation}
 
     # --- an indicator indicates its level (Levels of need, p11-17) ---------------------
+    # every non-immediate indicator of a level cites that level's table; one firing lists every
+    # level present (the fact's `groups`, one per level, in the order of the levels' values)
+    by_level = {}
     for level in (Level.UNIVERSAL, Level.ADDITIONAL, Level.EXTENSIVE, Level.PROTECTION):
         info = catalogue.level(level)
-
-        # every non-immediate indicator of a level cites that level's table
         table_source = next(i.source.cite() for i in catalogue.indicators if i.level is level and not i.immediate)
-        when_all((m.kind == "group") & (m.immediate == False) & (m.level == level.value))(  # noqa: E712
-            _level_action(emit, finding, level, info, table_source, interp.level))
+        by_level[level.value] = (interp.level.rule.format(level=level.value), table_source,
+                                 interp.level.explanation.format(name=info.name, definition=info.definition))
+
+    @when_all((m.kind == "case") & (m.table_count > 0))
+    def level_indicated(c):
+        for group in c.m.groups:
+            rule, table_source, explanation = by_level[group["level"]]
+            emit(c.s.sid, finding(rule, group["level"], group["ids"], table_source, explanation))
+
+    # every fact must match some rule or durable-rules raises: a case with no table indicator
+    # (immediate ones only, or the context alone) matches this one, never alongside `level`
+    @when_all((m.kind == "case") & (m.table_count == 0))
+    def no_table_indicator(c):
+        pass
 
     # --- immediate referral (p9) ---------------------------------------------------------
     immediate_source = next(i.source.cite() for i in catalogue.indicators if i.immediate)
 
-    @when_all((m.kind == "group") & (m.immediate == True))  # noqa: E712
+    @when_all((m.kind == "case") & (m.immediate_count > 0))
     def immediate_referral(c):
-        emit(c.s.sid, {**finding(interp.immediate_referral.rule, "protection", list(c.m.ids), immediate_source,
+        emit(c.s.sid, {**finding(interp.immediate_referral.rule, "protection", list(c.m.immediate_ids), immediate_source,
                                  interp.immediate_referral.explanation), "immediate": True})
 
     # --- a table indicator that, with the age, meets a p9 criterion (catalogue `crosswalks`) --
     xw = interp.crosswalk
 
-    @when_all(m.kind == "crosswalk")
+    @when_all((m.kind == "case") & (m.crosswalk_count > 0))
     def crosswalk(c):
-        emit(c.s.sid, {**finding(xw.rule, "protection", list(c.m.ids), c.m.source,
-                                 xw.explanation.format(meets=c.m.meets, why=c.m.why),
-                                 interpretation=c.m.interpretation), "immediate": True})
+        for hit in c.m.crosswalks:
+            emit(c.s.sid, {**finding(xw.rule, "protection", hit["ids"], hit["source"],
+                                     xw.explanation.format(meets=hit["meets"], why=hit["why"]),
+                                     interpretation=hit["interpretation"]), "immediate": True})
 
     # --- combination: a range of additional needs (project's interpretation) --------------
     @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators)
@@ -55,8 +74,6 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(c.s.sid, finding(combo.rule, combo.raises_to.value, c.m.additional_ids, combo.source.cite(),
                               combo.explanation.format(count=c.m.additional_count, domains=c.m.additional_domains,
                                                        why=combo.why), interpretation=combo.interpretation))
-        c.assert_fact({"sid": c.s.sid, "kind": "need", "level": "extensive", "basis": "combination",
-                       "caf": c.m.caf, "current_rank": c.m.current_rank, "ids": c.m.additional_ids})
 
     # --- a range of additional needs while a CAF is not improving outcomes (Appendix 2, p25) --
     esc = interp.caf_not_improving_additional
@@ -82,10 +99,12 @@ def define(catalogue: Catalogue, emit) -> None:
                               at_extensive.explanation.format(why=cin_caf.why),
                               interpretation=_flag(at_extensive, cin_caf)))
 
-    @when_all((m.kind == "need") & (m.basis == "combination") & (m.caf == "open_not_improving")
+    # the combination's own condition (above), with a CAF not improving and no current level
+    @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators)
+              & (m.additional_domains >= combo.min_domains) & (m.caf == "open_not_improving")
               & (m.current_rank == 0))
     def cin_combination_not_improving_level_unknown(c):
-        emit(c.s.sid, finding(cin_caf.rule, "child_in_need", c.m.ids, cin_caf.source.cite(),
+        emit(c.s.sid, finding(cin_caf.rule, "child_in_need", c.m.additional_ids, cin_caf.source.cite(),
                               level_unknown.explanation.format(why=cin_caf.why),
                               interpretation=_flag(level_unknown, cin_caf)))
 
@@ -100,45 +119,16 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- Child in Need: substantial, life-long disability needing specialist services ------
     cin_dis = interp.cin_disability
 
-    @when_all((m.kind == "indicator") & (m.specialist_disability_need == True))  # noqa: E712
+    @when_all((m.kind == "case") & (m.specialist_disability_count > 0))
     def cin_disability(c):
-        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", [c.m.id], cin_dis.source.cite(),
+        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", c.m.specialist_disability_ids, cin_dis.source.cite(),
                               cin_dis.explanation.format(why=cin_dis.why), interpretation=cin_dis.interpretation))
 
-    @when_all((m.kind == "indicator") & (m.cin_with_disability == True)  # noqa: E712
-              & (m.disability == "substantial_lifelong"))
+    @when_all((m.kind == "case") & (m.cin_with_disability_count > 0) & (m.disability == "substantial_lifelong"))
     def cin_disability_context(c):
-        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", [c.m.id], cin_dis.source.cite(),
+        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", c.m.cin_with_disability_ids, cin_dis.source.cite(),
                               cin_dis.with_disability.explanation.format(why=cin_dis.why),
                               interpretation=_flag(cin_dis.with_disability, cin_dis)))
-
-    # every fact must match some rule or durable-rules raises: these record that it was seen
-    @when_all(m.kind == "case")
-    def case_seen(c):
-        pass
-
-    @when_all(m.kind == "need")
-    def need_seen(c):
-        pass
-
-    @when_all(m.kind == "indicator")
-    def indicator_seen(c):
-        pass
-
-    @when_all(m.kind == "crosswalk")
-    def crosswalk_seen(c):
-        pass
-
-
-def _level_action(emit, finding, level, info, table_source, words):
-    """A one-argument action (durable-rules checks the signature), named after its level."""
-    rule = words.rule.format(level=level.value)
-    explanation = words.explanation.format(name=info.name, definition=info.definition)
-
-    def action(c):
-        emit(c.s.sid, finding(rule, level.value, list(c.m.ids), table_source, explanation))
-    action.__name__ = f"level_{level.value}"  # durable-rules names rules after their function
-    return action
 
 
 def _flag(wording, entry) -> bool:

@@ -8,14 +8,12 @@ can apply it on its own and check the level it names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Optional
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
-from pathway.settings import OfficeHours
-from rules.evaluate import evaluate
+from rules.evaluate import decide_level
 
 
 @dataclass(frozen=True)
@@ -44,26 +42,25 @@ class WhatIf:
     fixed: Optional[str] = None   # why nothing listed can change it (an immediate referral)
 
 
-def nearby(case: Case, decision: Decision, *, office_hours: Optional[OfficeHours] = None,
-           now: Optional[datetime] = None) -> WhatIf:
-    """The nearest changes that move this case's level, up and down."""
+def nearby(case: Case, decision: Decision) -> WhatIf:
+    """The nearest changes that move this case's level, up and down (a level never depends on the
+    clock, so no office hours are needed)."""
     catalogue = load_catalogue()
     if decision.immediate:
         return WhatIf([], [], catalogue.what_if.immediate)
     level = Level(decision.level)
-    when = decision.contact_time
 
     def level_of(change: Change) -> Optional[Change]:
-        try:
-            d = evaluate(change.apply(case), office_hours=office_hours, now=now or when)
+        try:   # the level and its reasons alone: exactly evaluate()'s, without the guidance
+            d = decide_level(change.apply(case), catalogue=catalogue)
         except CaseError:
             return None
-        moved = Level(d.level)
+        moved = d.level
         if moved is level:
             return None
-        top = next((r for r in d.reasons if Level(r.level) is moved), None)
-        return Change(change.text, moved, top.source if top else catalogue.level(moved).source.cite(),
-                      bool(top and top.interpretation), change.add, change.remove, change.context, change.kind)
+        top = next((r for r in d.reasons if Level(r["level"]) is moved), None)
+        return Change(change.text, moved, top["source"] if top else catalogue.level(moved).source.cite(),
+                      bool(top and top["interpretation"]), change.add, change.remove, change.context, change.kind)
 
     candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _removals(case, catalogue)
     found = [c for c in (level_of(c) for c in candidates) if c is not None]
@@ -83,10 +80,9 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
     return sorted(out, key=lambda c: c.level.rank)
 
 
-def _plain(ind: Indicator, catalogue: Catalogue, case: Case) -> bool:
-    """A need that stands for "one more need at this level": no twins, no disability reading."""
-    cin_disability = catalogue.interpretations.cin_disability
-    special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+def _plain(ind: Indicator, catalogue: Catalogue, case: Case, special: set[str]) -> bool:
+    """A need that stands for "one more need at this level": no twins, no disability reading
+    (`special`: the catalogue's needs the Child in Need disability rules read)."""
     return (not ind.immediate and not ind.same_words_as
             and ind.id not in special and ind.id not in case.indicators
             and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
@@ -96,6 +92,8 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
     domains = {d.id: d.name for d in catalogue.domains}
     words = catalogue.what_if
+    cin_disability = catalogue.interpretations.cin_disability
+    special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
     out = []
     for level in (Level.ADDITIONAL, Level.EXTENSIVE):
         have = {i.domain for i in chosen if i.level is level}
@@ -103,7 +101,7 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
         order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
         for domain in order:
             pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain
-                         and _plain(i, catalogue, case)), None)
+                         and _plain(i, catalogue, case, special)), None)
             if pick:
                 said = {"level": level.label, "domain": domains[domain], "example": words.example.format(text=pick.text),
                         "article": "An" if level.label[0] in "AEIOU" else "A"}

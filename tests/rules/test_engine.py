@@ -130,6 +130,15 @@ def test_a_lost_route_is_an_error(monkeypatch):
         evaluate(make_case(["additional.lack_routine"]))
 
 
+def test_two_routes_are_an_error(monkeypatch):
+    """The route rules exclude one another: two routes mean a rule overlaps, never a silent pick."""
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: real_run(name, facts) + [
+        f for f in real_run(name, facts) if f.get("type") == "route"])
+    with pytest.raises(RulesError, match="2 routes"):
+        evaluate(make_case(["additional.lack_routine"]))
+
+
 def test_importing_rules_registers_nothing():
     """Start-up registers explicitly (the web app, the command line); an import has no side effect."""
     import subprocess

@@ -25,7 +25,7 @@ def _apply(case, change):
 def test_every_change_named_moves_the_level_as_it_says(scenario):
     case = scenario.case()
     decision = evaluate(case, now=NOW)
-    what_if = nearby(case, decision, now=NOW)
+    what_if = nearby(case, decision)
     level = Level(decision.level)
     if decision.immediate:
         assert what_if.fixed and not what_if.up and not what_if.down
@@ -46,7 +46,7 @@ def test_the_nearest_change_to_a_range_of_additional_needs_is_named():
         "additional.uses_substances"]})
     decision = evaluate(case, now=NOW)
     assert decision.level == "additional"
-    up = nearby(case, decision, now=NOW).up
+    up = nearby(case, decision).up
     combination = [c for c in up if "further CAF domain" in c.text]
     assert combination and combination[0].level is Level.EXTENSIVE and combination[0].interpretation
     caf = [c for c in up if c.context == {"caf": "open_not_improving"}]

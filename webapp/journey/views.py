@@ -166,7 +166,7 @@ def result():
         return _missing(answers)
     try:
         decision = evaluate(store.case(answers), office_hours=current_app.config["OFFICE_HOURS"])
-        what_if = nearby(store.case(answers), decision, office_hours=current_app.config["OFFICE_HOURS"])
+        what_if = nearby(store.case(answers), decision)
     except CaseError as exc:
         # the answers no longer fit the catalogue (e.g. changed between releases): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
