@@ -8,8 +8,6 @@ from pathlib import Path
 
 import yaml
 
-from pathway.levels import Level
-
 ROOT = Path(__file__).resolve().parents[1]
 LOG = yaml.safe_load((ROOT / "docs" / "safety" / "hazard-log.yaml").read_text(encoding="utf-8"))
 FIELDS = {"id", "title", "description", "causes", "effect", "severity", "likelihood_before", "rules",
@@ -17,9 +15,8 @@ FIELDS = {"id", "title", "description", "causes", "effect", "severity", "likelih
 
 
 def rule_ids() -> set[str]:
-    """The name of every durable-rules rule: the functions decorated with when_all, and the
-    per-level rules the needs ruleset makes in a loop (level_<level>)."""
-    names = {f"level_{lv.value}" for lv in Level if lv is not Level.CHILD_IN_NEED}
+    """The name of every durable-rules rule: the functions decorated with when_all."""
+    names: set[str] = set()
     for module in ("needs.py", "guidance.py"):
         tree = ast.parse((ROOT / "rules" / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
