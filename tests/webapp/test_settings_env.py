@@ -82,7 +82,7 @@ def _run(cmd, **extra):
 
 
 def test_the_pathway_command_names_the_variable_without_a_traceback(tmp_path):
-    proc = _run([sys.executable, "-m", "pathway", "users", "list", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"],
+    proc = _run([sys.executable, "-m", "cli", "users", "list", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"],
                 FSP_SQLITE_BUSY_MS="soon")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error: FSP_SQLITE_BUSY_MS: ") and proc.stderr.count("\n") == 1
