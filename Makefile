@@ -14,6 +14,7 @@ demo:
 test:
 	@scripts/quietly.sh .venv/setup-test.log scripts/setup.sh test
 	.venv/bin/ruff check --quiet .
+	.venv/bin/ruff format --check --quiet .
 	.venv/bin/mypy --no-error-summary
 	.venv/bin/lint-imports --no-cache
 	.venv/bin/python -m pytest $(PYTEST_ARGS)

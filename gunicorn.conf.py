@@ -10,12 +10,12 @@ from webapp.settings import ServerSettings, check_environment
 
 try:
     _server = ServerSettings.from_env()
-except SettingsError as _exc:   # one line naming the variable, not gunicorn's traceback
+except SettingsError as _exc:  # one line naming the variable, not gunicorn's traceback
     sys.exit(f"error: {_exc}")
 
-bind = _server.bind                   # behind the HTTPS reverse proxy
-workers = _server.web_concurrency     # one per core
-threads = _server.threads             # gthread: a slow client holds a thread, not a worker
+bind = _server.bind  # behind the HTTPS reverse proxy
+workers = _server.web_concurrency  # one per core
+threads = _server.threads  # gthread: a slow client holds a thread, not a worker
 worker_class = "gthread"
 accesslog = "-"
 # Access and error logs name the route, never the path: a case's address holds its reference.

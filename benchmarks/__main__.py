@@ -4,6 +4,7 @@ Without --quick the sizes are the ones docs/benchmarks.md publishes (a million e
 60-second loads at 10, 50 and 200 clients): about 25 minutes. --quick is a smoke run of a few
 minutes. Every report is also written to benchmark-results/<UTC time>.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,10 +18,14 @@ from pathlib import Path
 import benchmarks
 
 FULL = {"rules_speed": ["--memory-evaluations", "1000000"]}
-QUICK = {"rules_speed": ["--cases", "500", "--memory-evaluations", "5000"],
-         "load_http": ["--seconds", "5", "--clients", "10,50"],
-         "deployed_speed": ["--seconds", "3"], "assess_profile": ["--seconds", "3", "--shapes", "2x4"],
-         "engine_floor": ["--cases", "500"], "topology": ["--clients", "4"]}
+QUICK = {
+    "rules_speed": ["--cases", "500", "--memory-evaluations", "5000"],
+    "load_http": ["--seconds", "5", "--clients", "10,50"],
+    "deployed_speed": ["--seconds", "3"],
+    "assess_profile": ["--seconds", "3", "--shapes", "2x4"],
+    "engine_floor": ["--cases", "500"],
+    "topology": ["--clients", "4"],
+}
 
 
 def _names() -> list[str]:

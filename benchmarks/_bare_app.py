@@ -1,4 +1,5 @@
 """A bare Flask app served the same way as the product: the baseline for the load ratio."""
+
 from flask import Flask, jsonify, request
 
 

@@ -1,6 +1,7 @@
 """The app served by real gunicorn on 127.0.0.1 with the production command (docs/web.md), for the
 benchmarks and the tests: gunicorn.conf.py holds the configuration; only the port, the workers and
 the threads change, through its environment variables."""
+
 from __future__ import annotations
 
 import socket
@@ -15,7 +16,7 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = "webapp:create_app()"
-PRODUCTION_COMMAND = f"gunicorn '{APP}'"     # as docs/web.md and docs/benchmarks.md give it
+PRODUCTION_COMMAND = f"gunicorn '{APP}'"  # as docs/web.md and docs/benchmarks.md give it
 
 
 def free_port() -> int:
@@ -30,9 +31,9 @@ class Served(NamedTuple):
 
 
 @contextmanager
-def gunicorn(app_spec: str, env: dict, workers: int,
-             probe: Callable[[str], urllib.request.Request], threads: int = 4,
-             extra: tuple[str, ...] = ()) -> Iterator[Served]:
+def gunicorn(
+    app_spec: str, env: dict, workers: int, probe: Callable[[str], urllib.request.Request], threads: int = 4, extra: tuple[str, ...] = ()
+) -> Iterator[Served]:
     """Serve `app_spec` (the product's APP, or a test's) with `workers` x `threads` by the production
     command; `extra` adds test-only options (e.g. a log file). Yields once every worker answers `probe`."""
     port = free_port()

@@ -4,6 +4,7 @@ Each worker replaces rules.engine's lock with one that counts how often a thread
 and how long threads waited for it and held it; on exit it writes the totals to
 $FSP_LOCK_PROBE/<pid>.json.
 """
+
 import json
 import os
 import runpy
@@ -12,8 +13,9 @@ import time
 from pathlib import Path
 
 # the production configuration first (bind, workers, threads, logger): `-c` replaces it, not adds to it
-globals().update({k: v for k, v in runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")).items()
-                  if not k.startswith("_") and k != "os"})
+globals().update(
+    {k: v for k, v in runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")).items() if not k.startswith("_") and k != "os"}
+)
 
 
 class ProbeLock:
@@ -46,5 +48,4 @@ def worker_exit(server, worker):
     probe = getattr(worker, "_fsp_probe", None)
     if probe is not None:
         with open(os.path.join(os.environ["FSP_LOCK_PROBE"], f"{os.getpid()}.json"), "w") as fh:
-            json.dump({"calls": probe.calls, "contended": probe.contended,
-                       "wait_s": probe.wait, "held_s": probe.held}, fh)
+            json.dump({"calls": probe.calls, "contended": probe.contended, "wait_s": probe.wait, "held_s": probe.held}, fh)

@@ -7,6 +7,7 @@ Used by tests/deploy/ (the checks and the faults, in `make test`) and benchmarks
 same faults at benchmark size, and the load through nginx). Needs Debian's nginx
 (scripts/setup_deploy_system.sh) and the project's PostgreSQL (scripts/setup_postgres.sh).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,7 +35,7 @@ from benchmarks._gunicorn import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
-HOST = "localhost"          # a name, so the client sends SNI (the shipped config refuses a bare IP)
+HOST = "localhost"  # a name, so the client sends SNI (the shipped config refuses a bare IP)
 PASSWORD = "correct horse battery staple"
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 RING_NOW = {"immediate": "immediate.significant_harm"}
@@ -57,6 +58,7 @@ def postgres_data_dir() -> Path:
 
 
 # ---------------------------------------------------------------- the shipped files, made local
+
 
 def env_template() -> dict[str, str]:
     """deploy/fsp.env.example as systemd's EnvironmentFile reads it (KEY=VALUE, # comments)."""
@@ -88,16 +90,20 @@ def render_nginx(ports: list[int], http_port: int, https_port: int, cert: Path, 
     upstream = "\n".join(f"    server 127.0.0.1:{p} {servers[0]};" for p in ports)
     conf = re.sub(r"(?:^    server 127\.0\.0\.1:\d+ .+;\n)+", upstream + "\n", conf, count=1, flags=re.M)
     swaps = [
-        ("listen [::]:80;\n", ""), ("listen [::]:80 default_server;\n", ""),
-        ("listen [::]:443 ssl default_server;\n", ""), ("listen [::]:443 ssl http2;\n", ""),
+        ("listen [::]:80;\n", ""),
+        ("listen [::]:80 default_server;\n", ""),
+        ("listen [::]:443 ssl default_server;\n", ""),
+        ("listen [::]:443 ssl http2;\n", ""),
         ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;"),
         ("listen 443 ssl default_server;", f"listen 127.0.0.1:{https_port} ssl default_server;"),
         ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
         ("server_name fsp.council.example;", f"server_name {HOST};"),
         ("https://$host$request_uri", f"https://$host:{https_port}$request_uri"),
-        ("/etc/ssl/fsp/fullchain.pem", str(cert)), ("/etc/ssl/fsp/privkey.pem", str(key)),
-        ("/var/log/nginx/", f"{logs}/"), ("/srv/fsp/", f"{ROOT}/"),
+        ("/etc/ssl/fsp/fullchain.pem", str(cert)),
+        ("/etc/ssl/fsp/privkey.pem", str(key)),
+        ("/var/log/nginx/", f"{logs}/"),
+        ("/srv/fsp/", f"{ROOT}/"),
         ("/etc/nginx/fsp-proxy.conf", str(DEPLOY / "nginx" / "fsp-proxy.conf")),
     ]
     for old, new in swaps:
@@ -116,21 +122,27 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
     now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     key_path.chmod(0o600)
     return cert_path, key_path
 
 
 # ---------------------------------------------------------------- processes
+
 
 def wait_for(check: Callable[[], object], what: str, seconds: float = 60, detail: Callable[[], object] = lambda: ""):
     """Poll until `check` gives something true; fail, saying what was awaited, after `seconds`."""
@@ -172,6 +184,7 @@ def _answers(url: str, **kw) -> bool:
 @dataclass
 class Instance:
     """One gunicorn instance (what fsp@PORT.service runs)."""
+
     port: int
     env: dict
     logs: Path
@@ -192,12 +205,13 @@ class Instance:
     def start(self) -> None:
         self.starts += 1
         with self.log.open("w") as out:
-            self.proc = subprocess.Popen(gunicorn_command(self.port, self.workers, self.app_spec), cwd=ROOT, env=self.env,
-                                         stdout=out, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(gunicorn_command(self.port, self.workers, self.app_spec), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
         # gunicorn opens the port before its workers load the app: wait for an answer from each
-        wait_for(lambda: self.proc.poll() is None and _answers(self.base + self.probe)
-                 and len(children(self.proc.pid)) >= self.workers,
-                 f"gunicorn on {self.port}", detail=lambda: self.log.read_text()[-2000:])
+        wait_for(
+            lambda: self.proc.poll() is None and _answers(self.base + self.probe) and len(children(self.proc.pid)) >= self.workers,
+            f"gunicorn on {self.port}",
+            detail=lambda: self.log.read_text()[-2000:],
+        )
 
     def kill9(self) -> list[int]:
         """SIGKILL the master (no clean shutdown); returns its workers, which then find it gone."""
@@ -219,11 +233,12 @@ class Instance:
 @dataclass
 class Topology:
     """nginx (TLS) in front of `instances` gunicorn instances on one PostgreSQL database."""
+
     work: Path
     database_url: str
     instances: int = 2
     workers: int = 1
-    app_spec: str | None = None     # None: the product, as the unit runs it
+    app_spec: str | None = None  # None: the product, as the unit runs it
     probe: str = "/accessibility"
     nodes: list[Instance] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
@@ -233,22 +248,24 @@ class Topology:
         logs.mkdir(parents=True, exist_ok=True)
         self.cert, key = self_signed(self.work)
         self.http_port, self.https_port = free_port(), free_port()
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("FSP_") and k != "DATABASE_URL"},
-               **env_template(), "SECRET_KEY": uuid.uuid4().hex, "DATABASE_URL": self.database_url,
-               "PYTHONPATH": str(ROOT)}
-        env["FSP_OFFICE_DAYS"] = "0,1,2,3,4,5,6"   # the same contacts whenever the test runs
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("FSP_") and k != "DATABASE_URL"},
+            **env_template(),
+            "SECRET_KEY": uuid.uuid4().hex,
+            "DATABASE_URL": self.database_url,
+            "PYTHONPATH": str(ROOT),
+        }
+        env["FSP_OFFICE_DAYS"] = "0,1,2,3,4,5,6"  # the same contacts whenever the test runs
         env["FSP_OFFICE_OPENS"], env["FSP_OFFICE_CLOSES"] = "00:00", "23:59"
         self.env = env
-        self.nodes = [Instance(free_port(), env, logs, self.workers, self.app_spec, self.probe)
-                      for _ in range(self.instances)]
+        self.nodes = [Instance(free_port(), env, logs, self.workers, self.app_spec, self.probe) for _ in range(self.instances)]
         for node in self.nodes:
             node.start()
         site = self.work / "fsp.conf"
-        site.write_text(render_nginx([n.port for n in self.nodes], self.http_port, self.https_port,
-                                     self.cert, key, logs))
+        site.write_text(render_nginx([n.port for n in self.nodes], self.http_port, self.https_port, self.cert, key, logs))
         temp = self.work / "nginx-temp"
         temp.mkdir(exist_ok=True)
-        user = "user root root;\n" if os.geteuid() == 0 else ""   # workers must read the checkout
+        user = "user root root;\n" if os.geteuid() == 0 else ""  # workers must read the checkout
         main = self.work / "nginx.conf"
         main.write_text(
             f"daemon off;\nworker_processes 1;\npid {self.work}/nginx.pid;\n{user}"
@@ -256,15 +273,19 @@ class Topology:
             "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
             "    sendfile on;\n"
             + "".join(f"    {kind}_temp_path {temp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-            + f"    include {site};\n}}\n")
+            + f"    include {site};\n}}\n"
+        )
         binary = nginx_binary()
-        subprocess.run([binary, "-t", "-q", "-p", f"{self.work}/", "-e", f"{logs}/early.log", "-c", str(main)],
-                       check=True)
+        subprocess.run([binary, "-t", "-q", "-p", f"{self.work}/", "-e", f"{logs}/early.log", "-c", str(main)], check=True)
         self.nginx_log = (logs / "nginx.out").open("w")
-        self.nginx = subprocess.Popen([binary, "-p", f"{self.work}/", "-e", f"{logs}/early.log", "-c", str(main)],
-                                      stdout=self.nginx_log, stderr=subprocess.STDOUT)
-        wait_for(lambda: self.nginx.poll() is None and _answers(self.base + self.probe, verify=str(self.cert)),
-                 "nginx", detail=lambda: (logs / "nginx-main-error.log").read_text()[-2000:])
+        self.nginx = subprocess.Popen(
+            [binary, "-p", f"{self.work}/", "-e", f"{logs}/early.log", "-c", str(main)], stdout=self.nginx_log, stderr=subprocess.STDOUT
+        )
+        wait_for(
+            lambda: self.nginx.poll() is None and _answers(self.base + self.probe, verify=str(self.cert)),
+            "nginx",
+            detail=lambda: (logs / "nginx-main-error.log").read_text()[-2000:],
+        )
         return self
 
     def stop(self) -> None:
@@ -296,15 +317,16 @@ class Client:
     Referer a browser sends within the site (the strict CSRF check over HTTPS wants it)."""
 
     def __init__(self, base: str, verify: str):
-        self.base, self.verify = base, verify   # per request: REQUESTS_CA_BUNDLE would override a session's
+        self.base, self.verify = base, verify  # per request: REQUESTS_CA_BUNDLE would override a session's
         self.http = requests.Session()
 
     def get(self, path: str, **kw) -> requests.Response:
         return self.http.get(self.base + path, allow_redirects=False, timeout=30, verify=self.verify, **kw)
 
     def post(self, path: str, form: dict, headers: dict | None = None, **kw) -> requests.Response:
-        return self.http.post(self.base + path, data=form, allow_redirects=False, timeout=30, verify=self.verify,
-                              headers={"Referer": self.base + path, **(headers or {})}, **kw)
+        return self.http.post(
+            self.base + path, data=form, allow_redirects=False, timeout=30, verify=self.verify, headers={"Referer": self.base + path, **(headers or {})}, **kw
+        )
 
     def token(self, path: str) -> str:
         return TOKEN.search(self.get(path).text).group(1)
@@ -330,6 +352,7 @@ def publish(report: dict, out: Path | None) -> dict:
 
 
 # ---------------------------------------------------------------- PostgreSQL
+
 
 @contextmanager
 def fresh_database(base_url: str, prefix: str = "fsp_topology_"):
@@ -374,32 +397,31 @@ def pg_ctl(*args: str) -> None:
 
 def start_postgres_again() -> None:
     """What scripts/setup_postgres.sh does for a stopped cluster: start it with its options."""
-    subprocess.run([str(ROOT / "scripts" / "setup_postgres.sh")], check=True, cwd=ROOT,
-                   env={**os.environ, "FSP_TEST_POSTGRES": "1"}, stderr=subprocess.DEVNULL)
+    subprocess.run([str(ROOT / "scripts" / "setup_postgres.sh")], check=True, cwd=ROOT, env={**os.environ, "FSP_TEST_POSTGRES": "1"}, stderr=subprocess.DEVNULL)
 
 
 def pg_tool_env(url: str) -> tuple[list[str], dict]:
     u = make_url(url)
-    return (["-h", u.host, "-p", str(u.port), "-U", u.username],
-            {**os.environ, "PGPASSWORD": u.password or ""})
+    return (["-h", u.host, "-p", str(u.port), "-U", u.username], {**os.environ, "PGPASSWORD": u.password or ""})
 
 
 def dump_and_restore(source_url: str, target_url: str, dump: Path) -> None:
     """pg_dump (custom format) of the source, pg_restore into the empty target."""
     conn, env = pg_tool_env(source_url)
-    subprocess.run([str(postgres_bin() / "pg_dump"), *conn, "-Fc", "-f", str(dump), make_url(source_url).database],
-                   check=True, env=env)
-    subprocess.run([str(postgres_bin() / "pg_restore"), *conn, "--no-owner", "--exit-on-error",
-                    "-d", make_url(target_url).database, str(dump)], check=True, env=env)
+    subprocess.run([str(postgres_bin() / "pg_dump"), *conn, "-Fc", "-f", str(dump), make_url(source_url).database], check=True, env=env)
+    subprocess.run(
+        [str(postgres_bin() / "pg_restore"), *conn, "--no-owner", "--exit-on-error", "-d", make_url(target_url).database, str(dump)], check=True, env=env
+    )
 
 
 # ---------------------------------------------------------------- load
 
+
 @dataclass
 class Outcome:
-    at: float          # time.monotonic() when the answer came
+    at: float  # time.monotonic() when the answer came
     ref: str
-    kind: str          # "saved", "http-<status>" or "broken"
+    kind: str  # "saved", "http-<status>" or "broken"
     id: int | None = None
 
 
@@ -432,7 +454,7 @@ class Saver(threading.Thread):
                     self.outcomes.append(Outcome(time.monotonic(), ref, "saved", int(r.headers["Location"].rsplit("saved=", 1)[1])))
                 else:
                     self.outcomes.append(Outcome(time.monotonic(), ref, f"http-{r.status_code}"))
-        except BaseException as exc:   # reported by the caller, not lost in the thread
+        except BaseException as exc:  # reported by the caller, not lost in the thread
             self.error = exc
 
     def saved_since(self, t: float) -> int:
@@ -479,20 +501,30 @@ def tally(savers: list[Saver], rows: list[tuple[str, int]], fault_at: float) -> 
     }
 
 
-def run_savers(topo: Topology, prefix: str, clients: int, usernames: list[str], fault: Callable[[list[Saver]], dict],
-               stop_after: Callable[[list[Saver], dict], bool], seconds: float = 90) -> tuple[list[Saver], dict]:
+def run_savers(
+    topo: Topology,
+    prefix: str,
+    clients: int,
+    usernames: list[str],
+    fault: Callable[[list[Saver]], dict],
+    stop_after: Callable[[list[Saver], dict], bool],
+    seconds: float = 90,
+) -> tuple[list[Saver], dict]:
     """Start `clients` savers, let each confirm 2 saves, run `fault`, wait for `stop_after`, stop."""
     stop = threading.Event()
     savers = [Saver(topo, n, prefix, usernames[n % len(usernames)], stop) for n in range(1, clients + 1)]
     for s in savers:
         s.start()
     try:
-        wait_for(lambda: all(s.saved_since(0) >= 2 for s in savers) or any(s.error for s in savers),
-                 "saves before the fault", seconds, detail=lambda: summary(savers))
+        wait_for(
+            lambda: all(s.saved_since(0) >= 2 for s in savers) or any(s.error for s in savers),
+            "saves before the fault",
+            seconds,
+            detail=lambda: summary(savers),
+        )
         assert not any(s.error for s in savers), summary(savers)
         info = fault(savers)
-        wait_for(lambda: stop_after(savers, info) or any(s.error for s in savers), "the recovery", seconds,
-                 detail=lambda: summary(savers))
+        wait_for(lambda: stop_after(savers, info) or any(s.error for s in savers), "the recovery", seconds, detail=lambda: summary(savers))
     finally:
         stop.set()
         for s in savers:

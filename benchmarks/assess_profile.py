@@ -8,6 +8,7 @@ held it. Short by design: this 2-core machine is shared.
 
     .venv/bin/python -m benchmarks.assess_profile [--clients 200] [--seconds 8] [--shapes 2x4,2x1,4x1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,7 @@ from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, assess_reque
 PROBE = ROOT / "benchmarks" / "_lock_probe.py"
 
 
-def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path,
-         probe_dir: Path | None) -> dict:
+def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path, probe_dir: Path | None) -> dict:
     extra = ("-c", str(PROBE)) if probe_dir else ()
     with gunicorn(spec, env, workers, assess_request, threads, extra=extra) as (base, pid):
         run = _wrk(pid, f"{base}/api/v1/assess", clients, seconds, script)
@@ -54,21 +54,27 @@ def main(argv=None) -> dict:
     script = tmp / "post.lua"
     script.write_text(POST_JSON % json.dumps(CASE) + WRK_REPORT)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}", "SECRET_KEY": "load-test"}
-    report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-              "machine": f"{os.cpu_count()} cores", "load_average_before": [round(x, 2) for x in os.getloadavg()],
-              "clients": args.clients, "seconds": args.seconds, "shapes": []}
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} cores",
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "shapes": [],
+    }
     for shape in args.shapes.split(","):
         workers, threads = map(int, shape.split("x"))
         probe_dir = tmp / f"probe-{shape}"
         probe_dir.mkdir()
-        product = _run("webapp:create_app()", {**env, "FSP_LOCK_PROBE": str(probe_dir)}, workers, threads,
-                       args.clients, args.seconds, script, probe_dir)
-        bare = _run("benchmarks._bare_app:create_bare_app()", env, workers, threads, args.clients, args.seconds,
-                    script, None)
-        entry = {"shape": f"{workers} workers x {threads} threads", "product": product, "bare": bare,
-                 "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
-                 "cpu_per_request_product_to_bare": round(
-                     product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2)}
+        product = _run("webapp:create_app()", {**env, "FSP_LOCK_PROBE": str(probe_dir)}, workers, threads, args.clients, args.seconds, script, probe_dir)
+        bare = _run("benchmarks._bare_app:create_bare_app()", env, workers, threads, args.clients, args.seconds, script, None)
+        entry = {
+            "shape": f"{workers} workers x {threads} threads",
+            "product": product,
+            "bare": bare,
+            "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
+            "cpu_per_request_product_to_bare": round(product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
+        }
         report["shapes"].append(entry)
         print(json.dumps(entry), file=sys.stderr, flush=True)
     print(json.dumps(report, indent=1))

@@ -14,6 +14,7 @@ arrow keys move to it. A call fails if the wanted concern is not in the list at 
 Timings (milliseconds, from the browser's own clock): keystroke in the search box -> results
 shown; Enter (or click) -> decision shown; each taken from `performance.mark`s the screen sets.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,41 +41,73 @@ class Call:
 
 
 CALLS = [
-    Call("burn a teacher cannot explain", "Professional", (8, 0),
-         [("burn", ["immediate.unexplained_injuries"])], team="Screening and Duty Team"),
-    Call("baby with bruises", "Member of the public", (0, 9),
-         [("bruis", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),
-    Call("4-year-old left at home alone", "Member of the public", (4, 0),
-         [("left alone", ["immediate.home_alone_5_and_under"])], team="Screening and Duty Team"),
+    Call("burn a teacher cannot explain", "Professional", (8, 0), [("burn", ["immediate.unexplained_injuries"])], team="Screening and Duty Team"),
+    Call("baby with bruises", "Member of the public", (0, 9), [("bruis", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),
+    Call(
+        "4-year-old left at home alone", "Member of the public", (4, 0), [("left alone", ["immediate.home_alone_5_and_under"])], team="Screening and Duty Team"
+    ),
     # the caller says "not at school" / "not gaining weight"; the adviser types the word that names the
     # concern, as the screen's hint asks (typing "not ..." first costs keys: "not " tells nothing yet)
-    Call("not at school (typed 'school')", "Professional", (10, 0),
-         [("school", ["additional.poor_school_attendance_exclusion", "additional.disengagement_school_education",
-                             "extensive.persistent_absenteeism_school_without"])], team=""),
-    Call("bullied", "Parent or carer", (11, 0),
-         [("bullied", ["additional.experiencing_bullying"])], team="Family Support Services"),
-    Call("self-harm", "Parent or carer", (14, 0),
-         [("self harm", ["extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self"])], team=""),
-    Call("rotten teeth, no dentist", "Professional", (7, 0),
-         [("teeth", ["additional.dental_decay_not_accessing"])], team="Family Support Services"),
-    Call("disclosure (ticked)", "Professional", (6, 0), immediate=["immediate.allegation_or_disclosure"],
-         team="Screening and Duty Team"),
-    Call("shouting next door, age unknown", "Member of the public", None,
-         [("shouting", ["additional.suspected_domestic_violence", "extensive.suspected_domestic_violence"])], team=""),
-    Call("two concerns: dirty clothes, no routine", "Professional", (6, 0),
-         [("dirty clothes", ["additional.not_always_adequate_self", "extensive.presents_being_neglected_persistent"]),
-          ("no routine", ["additional.lack_routine"])], team=""),
+    Call(
+        "not at school (typed 'school')",
+        "Professional",
+        (10, 0),
+        [
+            (
+                "school",
+                ["additional.poor_school_attendance_exclusion", "additional.disengagement_school_education", "extensive.persistent_absenteeism_school_without"],
+            )
+        ],
+        team="",
+    ),
+    Call("bullied", "Parent or carer", (11, 0), [("bullied", ["additional.experiencing_bullying"])], team="Family Support Services"),
+    Call("self-harm", "Parent or carer", (14, 0), [("self harm", ["extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self"])], team=""),
+    Call("rotten teeth, no dentist", "Professional", (7, 0), [("teeth", ["additional.dental_decay_not_accessing"])], team="Family Support Services"),
+    Call("disclosure (ticked)", "Professional", (6, 0), immediate=["immediate.allegation_or_disclosure"], team="Screening and Duty Team"),
+    Call(
+        "shouting next door, age unknown",
+        "Member of the public",
+        None,
+        [("shouting", ["additional.suspected_domestic_violence", "extensive.suspected_domestic_violence"])],
+        team="",
+    ),
+    Call(
+        "two concerns: dirty clothes, no routine",
+        "Professional",
+        (6, 0),
+        [
+            ("dirty clothes", ["additional.not_always_adequate_self", "extensive.presents_being_neglected_persistent"]),
+            ("no routine", ["additional.lack_routine"]),
+        ],
+        team="",
+    ),
     # issue 14: callers' everyday words and a typo
-    Call("angry 10-year-old excluded from school", "Professional", (10, 0),
-         [("angry", ["additional.disruptive_anti_social_behaviour", "extensive.violent_aggressive_anti_social",
-                     "extensive.behaviour_problems_school_likely"]),
-          ("excluded", ["additional.poor_school_attendance_exclusion", "extensive.multiple_temporary_exclusions",
-                        "extensive.behaviour_problems_school_likely"])], team=""),
-    Call("baby not gaining weight (typed 'weight')", "Professional", (0, 7),
-         [("weight", ["additional.concerns_about_diet_poor",
-                                  "additional.not_reaching_developmental_milestones"])], team="Family Support Services"),
-    Call("typo: 'brusies' on a baby", "Member of the public", (0, 9),
-         [("brusies", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"),
+    Call(
+        "angry 10-year-old excluded from school",
+        "Professional",
+        (10, 0),
+        [
+            (
+                "angry",
+                ["additional.disruptive_anti_social_behaviour", "extensive.violent_aggressive_anti_social", "extensive.behaviour_problems_school_likely"],
+            ),
+            (
+                "excluded",
+                ["additional.poor_school_attendance_exclusion", "extensive.multiple_temporary_exclusions", "extensive.behaviour_problems_school_likely"],
+            ),
+        ],
+        team="",
+    ),
+    Call(
+        "baby not gaining weight (typed 'weight')",
+        "Professional",
+        (0, 7),
+        [("weight", ["additional.concerns_about_diet_poor", "additional.not_reaching_developmental_milestones"])],
+        team="Family Support Services",
+    ),
+    Call(
+        "typo: 'brusies' on a baby", "Member of the public", (0, 9), [("brusies", ["immediate.unexplained_bruising_under_2"])], team="Screening and Duty Team"
+    ),
 ]
 
 INSTRUMENT = """() => {
@@ -106,8 +139,7 @@ def serve():
     from webapp import create_app
 
     clock.set_source(lambda: TUESDAY_MORNING)
-    app = create_app({"SECRET_KEY": "call-speed", "OFFICE_HOURS": OfficeHours(),
-                      "DATABASE_URL": f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "call-speed", "OFFICE_HOURS": OfficeHours(), "DATABASE_URL": f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"})
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines in the report
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -199,8 +231,7 @@ def main(repeats: int = 3) -> int:
     key_ms: list[float] = []
     decide_ms: list[float] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         for rep in range(repeats + 1):  # the first round warms up caches and is not timed
             for call in CALLS:
                 context = browser.new_context(base_url=base)
@@ -219,14 +250,17 @@ def main(repeats: int = 3) -> int:
         flag = "" if r.ok else "  FAILED: "
         print(f"{r.call.name:<42} {r.concern_actions:>7} {r.whole_actions:>5}  {r.route}{flag}  {r.note}".rstrip("; "))
     single = [r.concern_actions for r in results if len(r.call.concerns) + len(r.call.immediate) == 1]
-    print(f"\nkeys+clicks, median of {len(results)} calls: concern {statistics.median(r.concern_actions for r in results)}, "
-          f"whole call {statistics.median(r.whole_actions for r in results)}; "
-          f"single-concern calls ({len(single)}): concern median {statistics.median(single)}, max {max(single)}")
+    print(
+        f"\nkeys+clicks, median of {len(results)} calls: concern {statistics.median(r.concern_actions for r in results)}, "
+        f"whole call {statistics.median(r.whole_actions for r in results)}; "
+        f"single-concern calls ({len(single)}): concern median {statistics.median(single)}, max {max(single)}"
+    )
     print(f"failed calls: {sum(not r.ok for r in results)}")
-    print(f"keystroke -> results shown: n={len(key_ms)} median {statistics.median(key_ms):.1f} ms, "
-          f"p95 {pct(key_ms, 0.95):.1f} ms, max {max(key_ms):.1f} ms")
-    print(f"Enter/click -> decision shown: n={len(decide_ms)} median {statistics.median(decide_ms):.1f} ms, "
-          f"p95 {pct(decide_ms, 0.95):.1f} ms, max {max(decide_ms):.1f} ms")
+    print(f"keystroke -> results shown: n={len(key_ms)} median {statistics.median(key_ms):.1f} ms, p95 {pct(key_ms, 0.95):.1f} ms, max {max(key_ms):.1f} ms")
+    print(
+        f"Enter/click -> decision shown: n={len(decide_ms)} median {statistics.median(decide_ms):.1f} ms, "
+        f"p95 {pct(decide_ms, 0.95):.1f} ms, max {max(decide_ms):.1f} ms"
+    )
     return 0 if all(r.ok for r in results) else 1
 
 

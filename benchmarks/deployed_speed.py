@@ -13,6 +13,7 @@
 Short by design (about 2 minutes at 10 s a run): the machine is shared; the ratios, not the
 absolute figures, are what to compare. Nothing is asserted here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,22 +39,33 @@ def _wrk(pids: list[int], url: str, clients: int, seconds: int, script: Path, ex
         return sum(_cpu_seconds(p) for p in ps)
 
     before, extra_before = cpu(pids), cpu(extra_pids)
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s",
-                          "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
     used, extra_used = cpu(pids) - before, cpu(extra_pids) - extra_before
     n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
-    run = {"clients": clients, "requests_per_s": round(n / (dur / 1e6), 1), "p50_ms": p50 / 1000,
-           "p99_ms": p99 / 1000, "errors": sock_err + status_err, "requests": n,
-           "server_cpu_ms_per_request": round(used * 1000 / max(n, 1), 3)}
+    run = {
+        "clients": clients,
+        "requests_per_s": round(n / (dur / 1e6), 1),
+        "p50_ms": p50 / 1000,
+        "p99_ms": p99 / 1000,
+        "errors": sock_err + status_err,
+        "requests": n,
+        "server_cpu_ms_per_request": round(used * 1000 / max(n, 1), 3),
+    }
     if extra_pids:
         run["nginx_cpu_ms_per_request"] = round(extra_used * 1000 / max(n, 1), 3)
     return run
 
 
 def _ratio(product: dict, bare: dict) -> dict:
-    return {"throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
-            "cpu_per_request_product_to_bare": round(
-                product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2)}
+    return {
+        "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
+        "cpu_per_request_product_to_bare": round(product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
+    }
 
 
 def _nginx_pids(topo: Topology) -> list[int]:
@@ -68,16 +80,18 @@ def main(argv=None) -> dict:
     tmp = Path(tempfile.mkdtemp())
     sqlite = f"sqlite:///{tmp / 'load.sqlite3'}"
     env = {**os.environ, "DATABASE_URL": sqlite, "SECRET_KEY": "load-test"}
-    scripts = {"post": POST_JSON % json.dumps(CASE), "get": 'wrk.method = "GET"\n',
-               "result": GET_WITH_COOKIE % _journey_cookie(sqlite)}
+    scripts = {"post": POST_JSON % json.dumps(CASE), "get": 'wrk.method = "GET"\n', "result": GET_WITH_COOKIE % _journey_cookie(sqlite)}
     for name, body in scripts.items():
         (tmp / f"{name}.lua").write_text(body + WRK_REPORT)
     lua = {name: tmp / f"{name}.lua" for name in scripts}
     s = args.seconds
-    report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": f"{os.cpu_count()} cores",
-              "load_average_before": [round(x, 2) for x in os.getloadavg()],
-              "command": "python -m benchmarks.deployed_speed " + " ".join(sys.argv[1:] if argv is None else argv),
-              "seconds_per_run": s}
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} cores",
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "command": "python -m benchmarks.deployed_speed " + " ".join(sys.argv[1:] if argv is None else argv),
+        "seconds_per_run": s,
+    }
 
     direct = {}
     with gunicorn(PRODUCT, env, 2, assess_request, 4) as (base, pid):
@@ -86,26 +100,27 @@ def main(argv=None) -> dict:
     with gunicorn(BARE, env, 2, assess_request, 4) as (base, pid):
         direct["bare /"] = _wrk([pid], f"{base}/", 10, s, lua["get"])
         direct["bare /api/v1/assess"] = _wrk([pid], f"{base}/api/v1/assess", 200, s, lua["post"])
-    report["direct"] = {"runs": direct, "result page vs bare page, 10 clients": _ratio(direct["product /result"], direct["bare /"]),
-                        "assess vs bare, 200 clients": _ratio(direct["product /api/v1/assess"], direct["bare /api/v1/assess"])}
+    report["direct"] = {
+        "runs": direct,
+        "result page vs bare page, 10 clients": _ratio(direct["product /result"], direct["bare /"]),
+        "assess vs bare, 200 clients": _ratio(direct["product /api/v1/assess"], direct["bare /api/v1/assess"]),
+    }
 
     from tests.store.conftest import postgres_url
+
     if postgres_url():
         nginx = {}
         with fresh_database(postgres_url()) as url:
             cookie_script = tmp / "result-pg.lua"
             cookie_script.write_text(GET_WITH_COOKIE % _journey_cookie(url) + WRK_REPORT)
-            for app, spec, path, script, probe in (("product", None, "/result", cookie_script, "/accessibility"),
-                                                   ("bare", BARE, "/", lua["get"], "/")):
+            for app, spec, path, script, probe in (("product", None, "/result", cookie_script, "/accessibility"), ("bare", BARE, "/", lua["get"], "/")):
                 with tempfile.TemporaryDirectory() as work:
                     topo = Topology(Path(work), url, instances=2, workers=2, app_spec=spec, probe=probe).start()
                     try:
-                        nginx[f"{app} {path}"] = _wrk([n.proc.pid for n in topo.nodes], topo.base + path, 10, s,
-                                                      script, _nginx_pids(topo))
+                        nginx[f"{app} {path}"] = _wrk([n.proc.pid for n in topo.nodes], topo.base + path, 10, s, script, _nginx_pids(topo))
                     finally:
                         topo.stop()
-        report["through_nginx"] = {"runs": nginx, "result page vs bare page, 10 clients":
-                                   _ratio(nginx["product /result"], nginx["bare /"])}
+        report["through_nginx"] = {"runs": nginx, "result page vs bare page, 10 clients": _ratio(nginx["product /result"], nginx["bare /"])}
     return publish(report, args.out)
 
 

@@ -8,6 +8,7 @@ building facts, sorting reasons, validating the decision) is what the ratio show
 
     .venv/bin/python -m benchmarks.engine_floor [--cases 2000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,7 +57,7 @@ def main(argv=None) -> dict:
         calls += 1
         return real_run(name, facts)
 
-    def counting_action(promise, c, complete):   # every rule action durable-rules fires
+    def counting_action(promise, c, complete):  # every rule action durable-rules fires
         nonlocal actions
         actions += 1
         return real_action(promise, c, complete)

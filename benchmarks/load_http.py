@@ -8,6 +8,7 @@ cost of the product's own work is visible (aim: assess at least half the bare th
 CPU per request is reported because it is steadier than throughput on a shared machine.
 Traffic goes to 127.0.0.1 only; every run is bounded in time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,10 +25,17 @@ from pathlib import Path
 
 from benchmarks._gunicorn import gunicorn
 
-CASE = {"child": {"age_years": 7}, "indicators": [
-    "additional.lack_routine", "additional.poor_school_attendance_exclusion", "extensive.children_who_go_missing",
-    "additional.suspected_domestic_violence", "universal.physically_well"],
-    "context": {"caf": "open_not_improving", "contact_time": "2026-11-24T10:30:00+00:00"}}
+CASE = {
+    "child": {"age_years": 7},
+    "indicators": [
+        "additional.lack_routine",
+        "additional.poor_school_attendance_exclusion",
+        "extensive.children_who_go_missing",
+        "additional.suspected_domestic_violence",
+        "universal.physically_well",
+    ],
+    "context": {"caf": "open_not_improving", "contact_time": "2026-11-24T10:30:00+00:00"},
+}
 WRK_REPORT = """
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, summary.duration,
@@ -37,13 +45,16 @@ end
 """
 POST_JSON = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[%s]]\n'
 GET_WITH_COOKIE = 'wrk.method = "GET"\nwrk.headers["Cookie"] = "%s"\n'
-TICKS = ["additional.lack_routine", "additional.poor_school_attendance_exclusion",
-         "extensive.children_who_go_missing", "additional.suspected_domestic_violence"]
+TICKS = [
+    "additional.lack_routine",
+    "additional.poor_school_attendance_exclusion",
+    "extensive.children_who_go_missing",
+    "additional.suspected_domestic_violence",
+]
 
 
 def assess_request(base: str) -> urllib.request.Request:
-    return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(),
-                                  headers={"Content-Type": "application/json"})
+    return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(), headers={"Content-Type": "application/json"})
 
 
 def _cpu_seconds(master_pid: int) -> float:
@@ -62,13 +73,23 @@ def _cpu_seconds(master_pid: int) -> float:
 
 def _wrk(server_pid: int, url: str, clients: int, seconds: int, script: Path) -> dict:
     cpu_before = _cpu_seconds(server_pid)
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s",
-                          "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
     cpu = _cpu_seconds(server_pid) - cpu_before
     n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
-    return {"requests_per_s": round(n / (dur / 1e6), 1), "p50_ms": p50 / 1000, "p95_ms": p95 / 1000,
-            "p99_ms": p99 / 1000, "errors": sock_err + status_err, "requests": n,
-            "server_cpu_ms_per_request": round(cpu * 1000 / max(n, 1), 3)}
+    return {
+        "requests_per_s": round(n / (dur / 1e6), 1),
+        "p50_ms": p50 / 1000,
+        "p95_ms": p95 / 1000,
+        "p99_ms": p99 / 1000,
+        "errors": sock_err + status_err,
+        "requests": n,
+        "server_cpu_ms_per_request": round(cpu * 1000 / max(n, 1), 3),
+    }
 
 
 def _journey_cookie(database_url: str) -> str:
@@ -84,8 +105,18 @@ def _journey_cookie(database_url: str) -> str:
     app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "load-test", "WTF_CSRF_ENABLED": False})
     client = app.test_client()
     client.post("/safety", data={"immediate": "none"})
-    client.post("/child", data={"born": "yes", "age_years": "7", "age_months": "0", "disability": "none",
-                                "caf": "open_not_improving", "consent": "yes", "current_level": "not_known"})
+    client.post(
+        "/child",
+        data={
+            "born": "yes",
+            "age_years": "7",
+            "age_months": "0",
+            "disability": "none",
+            "caf": "open_not_improving",
+            "consent": "yes",
+            "current_level": "not_known",
+        },
+    )
     catalogue = load_catalogue()
     for page in needs_pages():
         data: dict[str, list[str]] = {}
@@ -123,10 +154,15 @@ def main(argv=None) -> dict:
     }
     specs = {"bare": "benchmarks._bare_app:create_bare_app()", "product": "webapp:create_app()"}
     load = os.getloadavg()
-    report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": f"{os.cpu_count()} cores",
-              "load_average_before": [round(x, 2) for x in load],
-              "gunicorn": f"{args.workers} workers x {args.threads} threads (gthread)", "wrk": "2 threads",
-              "seconds": args.seconds, "runs": []}
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} cores",
+        "load_average_before": [round(x, 2) for x in load],
+        "gunicorn": f"{args.workers} workers x {args.threads} threads (gthread)",
+        "wrk": "2 threads",
+        "seconds": args.seconds,
+        "runs": [],
+    }
     for app, endpoints in plan.items():
         with gunicorn(specs[app], env, args.workers, assess_request, args.threads) as (base, pid):
             for kind, path, script in (e for e in endpoints if e[0] in args.kinds.split(",")):
@@ -148,8 +184,8 @@ def _ratios(runs: list[dict], client_counts, kinds) -> dict:
             real = next(r for r in runs if r["app"] == "product" and r["kind"] == kind and r["clients"] == clients)
             out[f"{real['endpoint']} at {clients}"] = {
                 "throughput_product_to_bare": round(real["requests_per_s"] / bare["requests_per_s"], 2),
-                "cpu_per_request_product_to_bare": round(
-                    real["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2)}
+                "cpu_per_request_product_to_bare": round(real["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
+            }
     return out
 
 

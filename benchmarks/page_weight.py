@@ -19,6 +19,7 @@ start of the navigation. Figures are medians of the repeats. A second, throttled
 The app sends everything uncompressed (compression is the reverse proxy's job in production), so
 each cold load also gives an estimate of its bytes after gzip -6 of the text files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,7 @@ from pathlib import Path
 from benchmarks._gunicorn import gunicorn
 
 CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # DevTools' "Fast 3G" preset (now called "Slow 4G"): 562.5 ms added to every request,
 # 1.44 Mbit/s down, 675 kbit/s up; the same numbers Lighthouse uses for its mobile runs.
 THROTTLE = {"offline": False, "latency": 562.5, "downloadThroughput": 1.44e6 / 8, "uploadThroughput": 675e3 / 8}
@@ -70,8 +70,9 @@ def kind(url: str, resource_type: str) -> str:
     if resource_type == "Document":
         return "html"
     ending = re.sub(r"[?#].*", "", url).rsplit(".", 1)[-1].lower()
-    return {"css": "css", "js": "js", "woff": "font", "woff2": "font", "png": "image", "svg": "image",
-            "ico": "image", "jpg": "image", "gif": "image"}.get(ending, "other")
+    return {"css": "css", "js": "js", "woff": "font", "woff2": "font", "png": "image", "svg": "image", "ico": "image", "jpg": "image", "gif": "image"}.get(
+        ending, "other"
+    )
 
 
 class Recorder:
@@ -89,8 +90,7 @@ class Recorder:
         cdp.on("Network.loadingFailed", self._finished)
 
     def _get(self, e):
-        return self.requests.setdefault(e["requestId"], {"url": "", "type": "", "status": None, "cache": False,
-                                                         "wire": 0, "decoded": 0, "done": False})
+        return self.requests.setdefault(e["requestId"], {"url": "", "type": "", "status": None, "cache": False, "wire": 0, "decoded": 0, "done": False})
 
     def _sent(self, e):
         r = self._get(e)
@@ -99,8 +99,7 @@ class Recorder:
     def _response(self, e):
         r = self._get(e)
         r["status"] = e["response"]["status"]
-        r["cache"] = r["cache"] or e["response"].get("fromDiskCache", False) or \
-            e["response"].get("fromPrefetchCache", False)
+        r["cache"] = r["cache"] or e["response"].get("fromDiskCache", False) or e["response"].get("fromPrefetchCache", False)
         r["url"] = r["url"] or e["response"]["url"]
         r["type"] = r["type"] or e.get("type", "")
 
@@ -137,12 +136,15 @@ def load(page, recorder: Recorder, url: str, gzip_sizes: dict | None = None) -> 
     if response is None or response.status != 200:
         raise RuntimeError(f"{url}: HTTP {response and response.status}")
     deadline = time.monotonic() + 20
-    while (recorder.pending() or not page.evaluate(TIMINGS_JS)["first_contentful_paint"]) \
-            and time.monotonic() < deadline:
+    while (recorder.pending() or not page.evaluate(TIMINGS_JS)["first_contentful_paint"]) and time.monotonic() < deadline:
         page.wait_for_timeout(20)
-    figures = {"timings_ms": {k: round(v, 1) for k, v in page.evaluate(TIMINGS_JS).items() if v is not None},
-               "requests": 0, "from_cache": 0,
-               "wire_bytes": dict.fromkeys(TYPES, 0), "decoded_bytes": dict.fromkeys(TYPES, 0)}
+    figures = {
+        "timings_ms": {k: round(v, 1) for k, v in page.evaluate(TIMINGS_JS).items() if v is not None},
+        "requests": 0,
+        "from_cache": 0,
+        "wire_bytes": dict.fromkeys(TYPES, 0),
+        "decoded_bytes": dict.fromkeys(TYPES, 0),
+    }
     gzip_total = 0
     for request_id, r in recorder.requests.items():
         if r["url"].startswith("data:"):
@@ -215,8 +217,12 @@ def walk_journey(browser, base: str) -> tuple[list[Page], dict]:
     context.close()
     if wanted or sum("/needs/" in p.path for p in pages) != 8:
         raise RuntimeError(f"the journey did not go as expected: {[p.path for p in pages]}, unticked {wanted}")
-    return pages + [Page("resolving disagreements", "/disagreements", False), Page("adviser call screen", "/adviser/", False),
-                    Page("practice start", "/practice/", False), Page("sign in", "/sign-in", False)], state
+    return pages + [
+        Page("resolving disagreements", "/disagreements", False),
+        Page("adviser call screen", "/adviser/", False),
+        Page("practice start", "/practice/", False),
+        Page("sign in", "/sign-in", False),
+    ], state
 
 
 def measure(browser, base: str, target: Page, state: dict, throttle: dict | None) -> dict:
@@ -245,9 +251,11 @@ def _baseline_bytes(base: str) -> int:
 
 def _ratios(figures: dict, baseline: int) -> dict:
     cold = figures["cold"]
-    return {"cold_decoded_to_govuk_css_js": round(cold["decoded_bytes"]["total"] / baseline, 2),
-            "html_share_of_cold_decoded": round(cold["decoded_bytes"]["html"] / cold["decoded_bytes"]["total"], 3),
-            "warm_wire_to_cold_wire": round(figures["warm"]["wire_bytes"]["total"] / cold["wire_bytes"]["total"], 3)}
+    return {
+        "cold_decoded_to_govuk_css_js": round(cold["decoded_bytes"]["total"] / baseline, 2),
+        "html_share_of_cold_decoded": round(cold["decoded_bytes"]["html"] / cold["decoded_bytes"]["total"], 3),
+        "warm_wire_to_cold_wire": round(figures["warm"]["wire_bytes"]["total"] / cold["wire_bytes"]["total"], 3),
+    }
 
 
 def run(base: str, repeats: int, throttled_repeats: int, only: str | None) -> dict:
@@ -274,12 +282,15 @@ def run(base: str, repeats: int, throttled_repeats: int, only: str | None) -> di
 
 def markdown(report: dict) -> str:
     """The table for docs/benchmarks.md (kB = 1000 bytes)."""
+
     def kb(n):
         return f"{n / 1000:.1f}"
 
-    head = ("| page | cold kB on wire (HTML/CSS/JS/font/img) | cold kB gzip est. | requests cold / warm (cached) "
-            "| warm kB on wire | FCP ms cold / warm | load ms cold / warm | throttled FCP ms cold / warm "
-            "| throttled load ms cold / warm | cold : GOV.UK CSS+JS |")
+    head = (
+        "| page | cold kB on wire (HTML/CSS/JS/font/img) | cold kB gzip est. | requests cold / warm (cached) "
+        "| warm kB on wire | FCP ms cold / warm | load ms cold / warm | throttled FCP ms cold / warm "
+        "| throttled load ms cold / warm | cold : GOV.UK CSS+JS |"
+    )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in report["pages"]:
         c, w, t = r["cold"], r["warm"], r.get("throttled")
@@ -289,17 +300,20 @@ def markdown(report: dict) -> str:
             f"| {c['requests']} / {w['requests']} ({w['from_cache']}) | {kb(w['wire_bytes']['total'])} "
             f"| {c['timings_ms']['first_contentful_paint']:.0f} / {w['timings_ms']['first_contentful_paint']:.0f} "
             f"| {c['timings_ms']['load']:.0f} / {w['timings_ms']['load']:.0f} "
-            + (f"| {t['cold']['first_contentful_paint']:.0f} / {t['warm']['first_contentful_paint']:.0f} "
-               f"| {t['cold']['load']:.0f} / {t['warm']['load']:.0f} " if t else "| - | - ")
-            + f"| {r['ratios']['cold_decoded_to_govuk_css_js']} |")
+            + (
+                f"| {t['cold']['first_contentful_paint']:.0f} / {t['warm']['first_contentful_paint']:.0f} | {t['cold']['load']:.0f} / {t['warm']['load']:.0f} "
+                if t
+                else "| - | - "
+            )
+            + f"| {r['ratios']['cold_decoded_to_govuk_css_js']} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=5, help="loads of each page, cold and warm (median)")
-    parser.add_argument("--throttled-repeats", type=int, default=1,
-                        help="loads of each page on the throttled connection (0: no throttled pass)")
+    parser.add_argument("--throttled-repeats", type=int, default=1, help="loads of each page on the throttled connection (0: no throttled pass)")
     parser.add_argument("--page", help="only the pages whose name contains this (e.g. 'start')")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--markdown", action="store_true", help="also print the table for docs/benchmarks.md")
@@ -308,11 +322,17 @@ def main(argv=None) -> dict:
         sys.exit(f"{CHROMIUM} is missing: run scripts/setup_test_system.sh")
     tmp = Path(tempfile.mkdtemp())
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'pages.sqlite3'}", "SECRET_KEY": "page-weight"}
-    report = {"date": time.strftime("%Y-%m-%d"), "machine": f"{os.cpu_count()} cores, {platform.machine()}",
-              "python": platform.python_version(), "chromium": _chromium_version(),
-              "gunicorn": f"{args.workers} workers x 4 threads", "repeats": args.repeats,
-              "throttled_repeats": args.throttled_repeats, "throttle": THROTTLE,
-              "load_average_before": [round(x, 2) for x in os.getloadavg()]}
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}",
+        "python": platform.python_version(),
+        "chromium": _chromium_version(),
+        "gunicorn": f"{args.workers} workers x 4 threads",
+        "repeats": args.repeats,
+        "throttled_repeats": args.throttled_repeats,
+        "throttle": THROTTLE,
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+    }
     with gunicorn("webapp:create_app()", env, args.workers, urllib.request.Request) as (base, _pid):
         report.update(run(base, args.repeats, args.throttled_repeats, args.page))
     report["load_average_after"] = [round(x, 2) for x in os.getloadavg()]

@@ -4,6 +4,7 @@ without gunicorn, sockets or other processes. `--profile` prints the result page
 
     .venv/bin/python -m benchmarks.render_cost [--requests 300] [--profile]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,11 +42,14 @@ def main(argv=None) -> dict:
     product = app.test_client()
     product.set_cookie("fsp_session", cookie)
     bare = create_bare_app().test_client()
-    report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-              "load_average": [round(x, 2) for x in os.getloadavg()], "requests": args.requests,
-              "result_ms": round(_cpu_ms(product, "/result", args.requests), 3),
-              "plain_page_ms": round(_cpu_ms(product, "/accessibility", args.requests), 3),
-              "bare_page_ms": round(_cpu_ms(bare, "/", args.requests), 3)}
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "requests": args.requests,
+        "result_ms": round(_cpu_ms(product, "/result", args.requests), 3),
+        "plain_page_ms": round(_cpu_ms(product, "/accessibility", args.requests), 3),
+        "bare_page_ms": round(_cpu_ms(bare, "/", args.requests), 3),
+    }
     report["result_to_bare"] = round(report["result_ms"] / report["bare_page_ms"], 1)
     print(json.dumps(report, indent=1))
     if args.profile:

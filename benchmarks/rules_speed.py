@@ -6,6 +6,7 @@ is a 15-indicator case in under 1 ms median for the whole evaluate(). With
 evaluations in one process (issue 7): resident memory at ten checkpoints, heap growth over a
 window of 100,000 traced evaluations.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,11 +47,19 @@ def realistic_cases(n: int, size: int, seed: int = 1) -> list[Case]:
         disability = rng.choice(["none", "none", "mild_moderate", "substantial_lifelong"])
         if chosen & states_disability:  # such answers with no or a mild disability are refused
             disability = "substantial_lifelong"
-        cases.append(Case.parse({
-            "child": {"age_years": years}, "indicators": sorted(chosen),
-            "context": {"caf": rng.choice(["none", "open_improving", "open_not_improving"]),
+        cases.append(
+            Case.parse(
+                {
+                    "child": {"age_years": years},
+                    "indicators": sorted(chosen),
+                    "context": {
+                        "caf": rng.choice(["none", "open_improving", "open_not_improving"]),
                         "disability": disability,
-                        "contact_time": "2026-11-24T10:30:00+00:00"}}))
+                        "contact_time": "2026-11-24T10:30:00+00:00",
+                    },
+                }
+            )
+        )
     return cases
 
 
@@ -113,7 +122,8 @@ def main(argv=None) -> dict:
     med = lambda xs: statistics.median(xs) * 1000  # noqa: E731
     report = {
         "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
-        "cases": args.cases, "indicators_per_case": args.size,
+        "cases": args.cases,
+        "indicators_per_case": args.size,
         "evaluate_median_ms": round(med(full), 3),
         "evaluate_p95_ms": round(statistics.quantiles(full, n=20)[18] * 1000, 3),
         "evaluations_per_second": round(len(full) / sum(full)),

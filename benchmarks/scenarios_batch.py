@@ -7,6 +7,7 @@ scenarios/second. A measurement, not a test: it asserts nothing.
 
     .venv/bin/python benchmarks/scenarios_batch.py [--count N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,7 @@ def generate(folder: Path, count: int) -> None:
     shipped = [item.scenario for item in load_paths(default_paths())]
     batch = [shipped[n % len(shipped)].model_copy(update={"id": f"bench-{n:06d}"}) for n in range(count)]
     for start in range(0, count, PER_FILE):
-        (folder / f"batch_{start // PER_FILE:04d}.yaml").write_text(dump_scenarios(batch[start:start + PER_FILE]),
-                                                                     encoding="utf-8")
+        (folder / f"batch_{start // PER_FILE:04d}.yaml").write_text(dump_scenarios(batch[start : start + PER_FILE]), encoding="utf-8")
 
 
 def main() -> int:
@@ -49,8 +49,7 @@ def main() -> int:
         cli = {}
         for label, extra in (("CLI, --jobs 1", ["--jobs", "1"]), (f"CLI, --jobs auto ({auto_jobs(sorted(folder.glob('*.yaml')))})", [])):
             start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run", "--json", *extra, str(folder)],
-                                  capture_output=True, text=True)
+            proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run", "--json", *extra, str(folder)], capture_output=True, text=True)
             cli[label] = (time.perf_counter() - start, proc.returncode)
     agree = sum(r.match for r in results)
     print(f"scenarios:           {len(results)} ({agree} agree) in {args.count // PER_FILE or 1} files")

@@ -3,6 +3,7 @@
 The call screen searches on every keystroke, so both whole phrasings and every prefix of them
 (what the adviser has typed so far) are timed. Not a test: timings depend on the machine.
 """
+
 from __future__ import annotations
 
 import statistics

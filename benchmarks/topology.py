@@ -10,6 +10,7 @@ errors (answers that were not a confirmed save, by kind), failover_seconds (from
 the last error), and the outage as the clients saw it. tests/deploy/test_faults.py asserts the
 same outcomes at a smaller size; nothing here is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,10 +58,11 @@ def _instance_lost(topo: Topology, url: str, clients: int) -> dict:
 
     savers, _ = run_savers(topo, "K", clients, USERS, fault, recovered, seconds=120)
     out = tally(savers, saved_rows(url), marks["fault"])
-    out.update(workers_exit_seconds=round(marks["workers_gone"] - marks["fault"], 3),
-               instance_restart_seconds=round(marks["restarted"] - marks["restart"], 3),
-               saves_while_one_instance=sum(s.saved_since(marks["fault"]) - s.saved_since(marks["restarted"])
-                                            for s in savers))
+    out.update(
+        workers_exit_seconds=round(marks["workers_gone"] - marks["fault"], 3),
+        instance_restart_seconds=round(marks["restarted"] - marks["restart"], 3),
+        saves_while_one_instance=sum(s.saved_since(marks["fault"]) - s.saved_since(marks["restarted"]) for s in savers),
+    )
     return out
 
 
@@ -81,10 +83,8 @@ def _postgres_restarted(topo: Topology, url: str, clients: int) -> dict:
 
     savers, _ = run_savers(topo, "P", clients, USERS, fault, recovered, seconds=120)
     out = tally(savers, saved_rows(url), marks["fault"])
-    first_ok = min((o.at for s in savers for o in s.outcomes if o.kind == "saved" and o.at >= marks["up"]),
-                   default=marks["up"])
-    out.update(postgres_down_seconds=round(marks["up"] - marks["fault"], 3),
-               first_save_after_start_seconds=round(first_ok - marks["up"], 3))
+    first_ok = min((o.at for s in savers for o in s.outcomes if o.kind == "saved" and o.at >= marks["up"]), default=marks["up"])
+    out.update(postgres_down_seconds=round(marks["up"] - marks["fault"], 3), first_save_after_start_seconds=round(first_ok - marks["up"], 3))
     return out
 
 
@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> dict:
         try:
             report = {
                 "topology": "nginx (TLS) -> 2 gunicorn instances x 2 workers x 4 threads -> PostgreSQL, 127.0.0.1",
-                "started": started, "load_average_at_start": [round(x, 2) for x in load],
+                "started": started,
+                "load_average_at_start": [round(x, 2) for x in load],
                 "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
                 "command": "python -m benchmarks.topology " + " ".join(sys.argv[1:] if argv is None else argv),
                 "clients": args.clients,

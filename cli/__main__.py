@@ -1,4 +1,5 @@
 """`python -m cli` is the `pathway` command."""
+
 import sys
 
 from cli.main import main

@@ -5,6 +5,7 @@ web app's Flask instance folder, so `pathway users create` makes an account `mak
 with. Flask puts that folder at <project>/instance in a checkout and at <venv>/var/webapp-instance
 when installed from the wheel: never beside the code in site-packages.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Exit codes: 0 decided, 2 the case was refused (message on stderr naming the field),
 3 an internal error in the rules (never a stack trace for the user).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,6 +38,7 @@ def cmd_indicators(args) -> int:
 
 def cmd_assess(args) -> int:
     from rules import RulesError, ensure_registered, evaluate  # imported only when assessing
+
     ensure_registered()
 
     try:
@@ -104,10 +106,10 @@ def main(argv=None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
-        if args.command in ("users", "retention"):   # the store's commands: the web app's database unless told
+        if args.command in ("users", "retention"):  # the store's commands: the web app's database unless told
             args.database_url = database_url(args.database_url)
         return args.func(args)
-    except SettingsError as exc:   # a bad FSP_ variable: one line naming it, never a traceback
+    except SettingsError as exc:  # a bad FSP_ variable: one line naming it, never a traceback
         sys.stderr.write(f"error: {exc}\n")
         return 2
 

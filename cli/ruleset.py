@@ -3,6 +3,7 @@
 Exit 0: no case changes; 1: some do (each reported); 2: the draft (or CURRENT) does not
 validate, each problem on stderr naming the field; 3: the rules failed (a defect to report).
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ def saved_scenario_items(engine) -> list:
         for sid, body in conn.execute(text("SELECT id, yaml FROM practice_scenarios ORDER BY id")):
             try:
                 scenarios += loads(body, name=f"library:{sid}")
-            except ScenarioErrors as exc:   # refused by today's catalogue: say so, carry on
+            except ScenarioErrors as exc:  # refused by today's catalogue: say so, carry on
                 sys.stderr.write(f"warning: saved scenario {sid} no longer loads: {exc}\n")
     return scenario_items(scenarios, "saved scenario")
 
@@ -80,15 +81,19 @@ def add_ruleset_parser(sub) -> None:
     """Register `ruleset diff` on pathway's subparsers."""
     p = sub.add_parser("ruleset", help="try a catalogue change before it is made")
     actions = p.add_subparsers(dest="action", required=True)
-    d = actions.add_parser("diff", help="decide every shipped and saved scenario (and, with --saved, every saved "
-                                        "assessment) under the current catalogue and DRAFT; report what changes")
+    d = actions.add_parser(
+        "diff",
+        help="decide every shipped and saved scenario (and, with --saved, every saved assessment) under the current catalogue and DRAFT; report what changes",
+    )
     d.add_argument("draft", help="the draft catalogue (YAML, the shape of pathway/data/fsp_2014.yaml)")
     d.add_argument("--against", default=None, help="compare with this catalogue instead of the shipped one")
     d.add_argument("--json", action="store_true", help="JSON for machines")
-    d.add_argument("--saved", action="store_true",
-                   help="also every saved assessment's answers (an admin's command: it reads the whole store)")
-    d.add_argument("--database-url", default=None,
-                   help="the database with the saved scenarios and assessments (default: FSP_DATABASE_URL or "
-                        "DATABASE_URL, else the web app's instance/fsp.sqlite3, when either is there)")
+    d.add_argument("--saved", action="store_true", help="also every saved assessment's answers (an admin's command: it reads the whole store)")
+    d.add_argument(
+        "--database-url",
+        default=None,
+        help="the database with the saved scenarios and assessments (default: FSP_DATABASE_URL or "
+        "DATABASE_URL, else the web app's instance/fsp.sqlite3, when either is there)",
+    )
     d.add_argument("--shipped-only", action="store_true", help="only the shipped scenarios: no database")
     d.set_defaults(func=cmd_ruleset_diff)

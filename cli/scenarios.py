@@ -4,6 +4,7 @@ Exit codes: 0 every scenario agrees (or, for check, is valid), 1 some scenario d
 the rules (check --review: some scenario needs a trainer's review; coverage: the bank falls
 short), 2 a file or scenario was refused (file, scenario and field on stderr), 3 the rules failed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,18 +35,22 @@ def add_scenarios_parser(sub) -> None:
     r.set_defaults(func=cmd_run)
     c = inner.add_parser("check", help="validate scenario files without running them")
     c.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
-    c.add_argument("--review", action="store_true",
-                   help="also flag needs the narrative names that the model answer ignores, and bad line citations")
-    c.add_argument("--document", metavar="FILE", default=str(SHIPPED_DOCUMENT),
-                   help="the threshold document's text, for line citations (default: the copy shipped with the catalogue)")
+    c.add_argument("--review", action="store_true", help="also flag needs the narrative names that the model answer ignores, and bad line citations")
+    c.add_argument(
+        "--document",
+        metavar="FILE",
+        default=str(SHIPPED_DOCUMENT),
+        help="the threshold document's text, for line citations (default: the copy shipped with the catalogue)",
+    )
     c.set_defaults(func=cmd_check)
     v = inner.add_parser("coverage", help="what the scenarios teach, and where they fall short")
     v.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the shipped ones)")
     v.add_argument("--json", action="store_true", help="JSON for machines")
     v.set_defaults(func=cmd_coverage)
     for command in (r, c, v):
-        command.add_argument("--jobs", type=_positive, default=None, metavar="N",
-                       help="worker processes (default: more than one only for large batches of several files)")
+        command.add_argument(
+            "--jobs", type=_positive, default=None, metavar="N", help="worker processes (default: more than one only for large batches of several files)"
+        )
 
 
 def _positive(text: str) -> int:
@@ -109,8 +114,7 @@ def _batch(args, execute: bool):
     """The batch's results (or validated scenarios); None, with every problem on stderr, if refused."""
     bar = Progress() if sys.stderr.isatty() else None
     try:
-        return run_batch(args.paths or default_paths(), jobs=args.jobs, execute=execute,
-                         progress=bar.update if bar else None)
+        return run_batch(args.paths or default_paths(), jobs=args.jobs, execute=execute, progress=bar.update if bar else None)
     except ScenarioErrors as exc:
         errors = exc.errors
     except BrokenProcessPool:

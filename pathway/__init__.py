@@ -2,6 +2,7 @@
 
 Nothing here knows about Flask or durable-rules; the rules package reads from here.
 """
+
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.levels import LEVELS, Level
 from pathway.models import Case, CaseError, Decision, FieldError

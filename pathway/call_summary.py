@@ -5,6 +5,7 @@ against the threshold document later. It takes no details of the child at all: t
 already holds who the child is, and a copied text should not carry them a second time. The only
 free text is the adviser's own note, and it appears only when the adviser typed one.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,20 +16,27 @@ from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
 
-NOT_RECORDED = "Not recorded"   # no caller given
+NOT_RECORDED = "Not recorded"  # no caller given
 MAX_NOTE = 2000
 
 
-def call_summary(decision: Decision, *, caller: Optional[str], indicators: Iterable[str],
-                 time: Optional[datetime] = None, note: Optional[str] = None,
-                 timezone: str = "Europe/London", catalogue: Optional[Catalogue] = None) -> str:
+def call_summary(
+    decision: Decision,
+    *,
+    caller: Optional[str],
+    indicators: Iterable[str],
+    time: Optional[datetime] = None,
+    note: Optional[str] = None,
+    timezone: str = "Europe/London",
+    catalogue: Optional[Catalogue] = None,
+) -> str:
     """The summary text. `time` defaults to the moment the decision was made for."""
     catalogue = catalogue or load_catalogue()
     callers = [c.value for c in Caller]
     if caller is not None and caller not in callers:
         raise ValueError(f"caller must be one of {sorted(callers)} or None, not {caller!r}")
     chosen = _indicators(indicators, catalogue)
-    moment = (time or decision.contact_time)
+    moment = time or decision.contact_time
     if moment.tzinfo is None:
         raise ValueError("time must carry a time zone, so the record says which clock it is")
     local = moment.astimezone(ZoneInfo(timezone))

@@ -3,6 +3,7 @@
 The YAML is the reviewable source; these models make a malformed edit fail at start-up with the
 entry named, rather than mid-assessment.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -45,11 +46,9 @@ class AgeBand(_Strict):
 
     def contains(self, months: int) -> bool:
         """Whether an age in whole months is inside the band's limits."""
-        return ((self.min_months is None or months >= self.min_months)
-                and (self.max_months is None or months <= self.max_months))
+        return (self.min_months is None or months >= self.min_months) and (self.max_months is None or months <= self.max_months)
 
-    def admits(self, unborn: bool, age_in_months: Optional[int],
-               parent_age_in_months: Optional[int] = None) -> bool:
+    def admits(self, unborn: bool, age_in_months: Optional[int], parent_age_in_months: Optional[int] = None) -> bool:
         """Whether a case with this child (and, for a parent's band, this parent) may have the indicator.
 
         The one place that decides it: the rules' checks, the journey, the call screen and the
@@ -112,8 +111,7 @@ class OfferFilter(_Strict):
             return self.min_months is None and not self.disabled_only
         if age_in_months is None:
             return True
-        return (self.min_months is None or age_in_months >= self.min_months) and \
-            (self.max_months is None or age_in_months <= self.max_months)
+        return (self.min_months is None or age_in_months >= self.min_months) and (self.max_months is None or age_in_months <= self.max_months)
 
 
 class OfferForNeeds(_Strict):
@@ -121,8 +119,8 @@ class OfferForNeeds(_Strict):
     child, with the needs that brought them up (this project's reading, by the needs' words)."""
 
     id: str
-    contains: list[str]          # items whose text holds any of these
-    needs_mention: list[str]     # chosen needs whose words hold any of these
+    contains: list[str]  # items whose text holds any of these
+    needs_mention: list[str]  # chosen needs whose words hold any of these
     interpretation: Literal[True] = True
 
     def matches(self, item: str) -> bool:
@@ -173,6 +171,7 @@ class LevelInfo(_Strict):
 
 class WhatIfWords(_Strict):
     """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
+
     immediate: str
     new_level: str
     further_domain: str
@@ -187,7 +186,8 @@ class WhatIfWords(_Strict):
 class ResolvedAction(_Strict):
     """A level's action said for what the practitioner already told the tool (a CAF open, consent
     refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
-    action: str                 # the start of the level's action
+
+    action: str  # the start of the level's action
     when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving"]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
@@ -205,6 +205,7 @@ class Contact(_Strict):
 
 class Ruleset(_Strict):
     """Which document (and which edition of this catalogue) the decisions rest on."""
+
     id: str
     version: str
     title: str
@@ -214,6 +215,7 @@ class Ruleset(_Strict):
 
 class AgeScope(_Strict):
     """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
+
     max_years: int
     care_leaver_max_years: int
     care_leaver_bands: list[str]
@@ -241,13 +243,15 @@ class GuidanceText(_Strict):
 
 class TwinsGuidance(GuidanceText):
     """The twins guidance, and the note before it naming what was chosen and where else it is listed."""
+
     note: str
-    place: str              # where a table need is listed ({level}, {page})
-    place_immediate: str    # where an immediate-referral need is
+    place: str  # where a table need is listed ({level}, {page})
+    place_immediate: str  # where an immediate-referral need is
 
 
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
+
     consent_refused: GuidanceText
     consent_social_care: GuidanceText
     not_caf_trained: GuidanceText
@@ -267,6 +271,7 @@ class Guidance(_Block[GuidanceText]):
 
 class Actions(_Block[GuidanceText]):
     """Actions the rules put first or next in a decision."""
+
     ring_now: GuidanceText
     refer_by_route: GuidanceText
     open_case: GuidanceText
@@ -276,18 +281,21 @@ class Actions(_Block[GuidanceText]):
 
 class RuleWords(_Strict):
     """A rule cited by the indicators it reads (their own page): its name and what a decision says."""
+
     rule: str
     explanation: str
 
 
 class Wording(_Strict):
     """A second case of one rule: its own explanation; its flag, where it differs from the rule's."""
+
     explanation: str
     interpretation: Optional[bool] = None
 
 
 class ContactNotes(_Block[GuidanceText]):
     """What a rule says about a contact it adds, in place of the contact's own `when`."""
+
     reopen_follow_up: GuidanceText
     edt_cannot_wait: GuidanceText
     cfd_can_wait: GuidanceText
@@ -300,6 +308,7 @@ class Interpretation(_Strict):
     """A rule's parameters, with its citation and the explanation a decision gives for it (the rule
     fills {why} and its counts); `interpretation: true` (with its why) marks this project's reading
     rather than the document's words."""
+
     rule: str
     interpretation: bool = False
     source: Source
@@ -319,9 +328,9 @@ class CafRange(Interpretation):
 
 
 class CinDisability(Interpretation):
-    indicators: list[str]                              # their own words state a specialist disability need
+    indicators: list[str]  # their own words state a specialist disability need
     states_substantial_lifelong_disability: list[str]  # a context of none or mild beside one is refused
-    with_substantial_lifelong_disability: list[str]    # Child in Need with context substantial_lifelong
+    with_substantial_lifelong_disability: list[str]  # Child in Need with context substantial_lifelong
     with_disability: Wording
 
 
@@ -343,6 +352,7 @@ class Interpretations(_Strict):
 
 class DisabledChildrenRouting(_Strict):
     """Disabled children with child-protection concerns (Appendix 3, p37): one text per case."""
+
     source: Source
     substantial_lifelong: str
     large_sibling_group: str
@@ -361,6 +371,7 @@ class Timescale(_Strict):
 
 class Timescales(_Block[Timescale]):
     """Social-care timescales (Appendix 3, p37), named so words can quote them: {confirm_in_writing}."""
+
     confirm_in_writing: Timescale
     acknowledgement: Timescale
     chase_acknowledgement: Timescale
@@ -388,6 +399,7 @@ class DisagreementRoute(_Strict):
 
 class Disagreements(_Strict):
     """Resolving inter-agency disagreements (p18-21): the two routes, stage by stage."""
+
     principle: str
     source: Source
     routes: list[DisagreementRoute]
@@ -403,6 +415,7 @@ class RouteEntry(_Strict):
 
 class Routing(_Block[RouteEntry]):
     """Where a call or referral goes: one route per level, and the routes the rules choose over it."""
+
     protection: RouteEntry
     child_in_need: RouteEntry
     extensive: RouteEntry
@@ -417,6 +430,7 @@ class Routing(_Block[RouteEntry]):
 
 class Twin(_Strict):
     """One need listed in more than one place (near-identical words, usually at two levels)."""
+
     id: str
     ids: list[str]
     source: Source
@@ -432,6 +446,7 @@ class TwinLink(_Strict):
 
 class Crosswalk(_Strict):
     """Table indicators (or a level) that, with an age band, meet an immediate-referral criterion (p9)."""
+
     id: str
     indicators: list[str] = Field(default_factory=list)
     level: Optional[Level] = None
@@ -455,6 +470,7 @@ class Assumption(_Strict):
 
 class Assumptions(_Block[Assumption]):
     """What a decision rests on that is not in the document."""
+
     office_hours: Assumption
     bank_holidays: Assumption
     closed_today: Assumption
@@ -469,7 +485,7 @@ class Named(_Strict):
 class Catalogue(_Strict):
     """Everything the rules and views need from the document."""
 
-    if TYPE_CHECKING:   # look-ups built in model_post_init (set on the frozen model, not fields)
+    if TYPE_CHECKING:  # look-ups built in model_post_init (set on the frozen model, not fields)
         _twins: dict[str, list[TwinLink]]
         _by_id: dict[str, Indicator]
         _bands: dict[str, AgeBand]
@@ -569,8 +585,7 @@ class Catalogue(_Strict):
     def band(self, band_id: str) -> AgeBand:
         return self._bands[band_id]
 
-    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int],
-               parent_age_in_months: Optional[int] = None) -> bool:
+    def admits(self, indicator: Indicator | str, unborn: bool, age_in_months: Optional[int], parent_age_in_months: Optional[int] = None) -> bool:
         """Whether a case with this child (and parent) may have this indicator: the one answer every
         part uses (the contract's checks, the journey's pages, the call screen and its search). The
         indicator's own age band (the document's words) and the age below which its words mean nothing
@@ -601,9 +616,9 @@ class Catalogue(_Strict):
 
     def crosswalks_for(self, indicator: Indicator) -> list[Crosswalk]:
         """The immediate-referral criteria (p9) this table indicator may meet, given an age band."""
-        return [cw for cw in self.crosswalks
-                if indicator.id in cw.indicators or (cw.level is not None and cw.level is indicator.level
-                                                    and not indicator.immediate)]
+        return [
+            cw for cw in self.crosswalks if indicator.id in cw.indicators or (cw.level is not None and cw.level is indicator.level and not indicator.immediate)
+        ]
 
     def model_post_init(self, _context) -> None:
         # same_words_as is derived from the twins block, so the YAML states each link once
@@ -618,8 +633,8 @@ class Catalogue(_Strict):
         for twin in self.twins:
             for iid in twin.ids:
                 links.setdefault(iid, []).extend(
-                    TwinLink(group=twin.id, other=by_id[o], tells_apart=twin.tells_apart, source=twin.source)
-                    for o in twin.ids if o != iid)
+                    TwinLink(group=twin.id, other=by_id[o], tells_apart=twin.tells_apart, source=twin.source) for o in twin.ids if o != iid
+                )
         object.__setattr__(self, "_twins", links)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_bands", {b.id: b for b in self.age_bands})

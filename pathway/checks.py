@@ -3,6 +3,7 @@
 Refusing an out-of-band indicator (rather than ignoring it) makes a wrongly entered age or a
 wrongly chosen indicator visible to the person, who knows the child.
 """
+
 from __future__ import annotations
 
 from pathway.catalogue import Catalogue, Indicator
@@ -36,20 +37,22 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
 
 def _out_of_band(indicator_id: str, band, case: Case) -> str:
     if band.subject == "parent":
-        who = (f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None
-               else f"this child is {case.child.describe()}")
-        return (f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
-                f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years")
-    return (f"{indicator_id!r} applies only to a child {band.label} "
-            f"(band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}")
+        who = f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None else f"this child is {case.child.describe()}"
+        return (
+            f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
+            f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
+        )
+    return f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
 
 
 def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     floor = catalogue.floor(indicator_id)
-    if floor is None:   # called only for an indicator below its floor
+    if floor is None:  # called only for an indicator below its floor
         raise ValueError(f"{indicator_id!r} has no meaningful-age floor")
-    return (f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
-            f"this tool's reading: {floor.why}); this child is {case.child.describe()}")
+    return (
+        f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
+        f"this tool's reading: {floor.why}); this child is {case.child.describe()}"
+    )
 
 
 def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
@@ -61,9 +64,15 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
     care_leaver = any(i.age_band in scope.care_leaver_bands for i in chosen.values())
     if care_leaver and years <= scope.care_leaver_max_years:
         return []
-    return [FieldError(field="child.age_years", message=(
-        f"is {years}: {scope.scope} ({scope.source.cite()}). "
-        + ("Choose the care-leaver indicator if it applies." if years <= scope.care_leaver_max_years else "")).strip())]
+    return [
+        FieldError(
+            field="child.age_years",
+            message=(
+                f"is {years}: {scope.scope} ({scope.source.cite()}). "
+                + ("Choose the care-leaver indicator if it applies." if years <= scope.care_leaver_max_years else "")
+            ).strip(),
+        )
+    ]
 
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
@@ -73,7 +82,13 @@ def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalog
     if disability in ("none", "mild_moderate"):
         clash = sorted(i for i in chosen if i in stated)
         if clash:
-            return [FieldError(field="context.disability", message=(
-                f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
-                f"life-long disability: correct one of them, or choose 'uncertain'"))]
+            return [
+                FieldError(
+                    field="context.disability",
+                    message=(
+                        f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
+                        f"life-long disability: correct one of them, or choose 'uncertain'"
+                    ),
+                )
+            ]
     return []

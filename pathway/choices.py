@@ -3,6 +3,7 @@
 A value is what the JSON carries and the rules match on; its label is how a screen or a summary
 says it. Both live here, once, so a screen cannot word a value differently from the call summary.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -15,7 +16,7 @@ class _Labelled(str, Enum):
     """A value (a string, as JSON writes it) with its label; it formats as its value."""
 
     label: str
-    done: str    # Step's only: the label in a case's history ("Stepped up")
+    done: str  # Step's only: the label in a case's history ("Stepped up")
 
     def __new__(cls, value: str, label: str, done: str = ""):
         member = str.__new__(cls, value)
@@ -57,6 +58,7 @@ class Caller(_Labelled):
 
 class Step(_Labelled):
     """A decision against the level the family is supported at now (Appendix 1, p24)."""
+
     UP = "up", "Stepping up", "Stepped up"
     DOWN = "down", "Stepping down", "Stepped down"
     SAME = "same", "Staying at the same level", "Same level"

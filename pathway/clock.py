@@ -2,6 +2,7 @@
 retention, the call screen's times. Tests set it (the `clock` fixture in tests/conftest.py);
 nothing else does. Benchmarks and durable-rules' own timing read their own clocks.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -4,6 +4,7 @@ The text is the vendored copy (data/threshold_document.txt, the same as tests/da
 no page breaks, so each section starts at the page the document's contents list gives it; a
 section spanning several pages (Appendix 2, p25-36) gives all of them one start.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ class Section:
     title: str
     first_page: int
     last_page: int
-    anchors: tuple[int, ...]       # the pages whose anchor is at this section's start
+    anchors: tuple[int, ...]  # the pages whose anchor is at this section's start
     lines: tuple[str, ...]
 
     @property
@@ -82,5 +83,5 @@ def sections() -> tuple[Section, ...]:
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         pages = tuple(p for p in range(first, last + 1) if p not in anchored)
         anchored.update(pages)
-        out.append(Section(heading, first, last, pages, tuple(lines[starts[n] + 1:end])))
+        out.append(Section(heading, first, last, pages, tuple(lines[starts[n] + 1 : end])))
     return tuple(out)

@@ -6,6 +6,7 @@ process environment (or a mapping, in tests); a wrong value raises `SettingsErro
 starts with the variable's name, for the CLI and the servers to print as one line. Constructing a
 model directly (`StoreConfig(retention_days=1)`) reads no environment: defaults and the keywords.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,23 +41,22 @@ class _MappingSource(EnvSettingsSource):
 
 
 class EnvSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix=PREFIX, extra="ignore", frozen=True, validate_by_name=True,
-                                      env_ignore_empty=True)
+    model_config = SettingsConfigDict(env_prefix=PREFIX, extra="ignore", frozen=True, validate_by_name=True, env_ignore_empty=True)
 
     @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
-                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings,)   # the environment only through from_env, so a keyword-built model is pure
+    def settings_customise_sources(
+        cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)  # the environment only through from_env, so a keyword-built model is pure
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
         """The settings from `env` (default: the process environment); SettingsError names the variable."""
         try:
             values: dict[str, Any] = _MappingSource(cls, os.environ if env is None else env)()
-        except pydantic_settings.SettingsError as exc:   # a value that should be JSON is not
+        except pydantic_settings.SettingsError as exc:  # a value that should be JSON is not
             field = re.search(r'field "(\w+)"', str(exc))
-            raise SettingsError(f"{cls.variable(field.group(1)) if field else cls.__name__}: "
-                                f"not valid JSON ({exc.__cause__ or exc})") from None
+            raise SettingsError(f"{cls.variable(field.group(1)) if field else cls.__name__}: not valid JSON ({exc.__cause__ or exc})") from None
         try:
             return cls(**values)
         except ValidationError as exc:

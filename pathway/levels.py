@@ -1,4 +1,5 @@
 """The five levels of the pathway, in order of need (Thresholds / Levels of support, p4)."""
+
 from __future__ import annotations
 
 from enum import Enum

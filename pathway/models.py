@@ -3,6 +3,7 @@
 Input is parsed strictly from JSON: unknown keys, wrong types and impossible ages are refused
 with the field named, so a typo can never silently drop an answer about a child.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,6 +66,7 @@ class Child(_Input):
 class Parent(_Input):
     """The young parent, for indicators whose words are the parent's age (pregnant under 16 or 17,
     teenage parents, pregnant care leavers) when the assessment is about the baby."""
+
     age_years: Optional[int] = Field(None, ge=0, le=120)
 
     @property
@@ -120,7 +122,7 @@ def _field_error(err: Mapping[str, Any]) -> FieldError:
     elif err.get("type") == "model_type" and not field:
         field, message = "(body)", "a case must be a JSON object"
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return FieldError(field=field or "(body)", message=message)
 
 
@@ -163,6 +165,7 @@ class Route(BaseModel):
 
 class AssumptionOut(BaseModel):
     """Something the decision rests on that the document does not say (office hours, the calendar)."""
+
     id: str
     text: str
     source: str

@@ -12,6 +12,7 @@ Ordering is by how well the words match (score, then how much of the indicator's
 cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Indicators whose age band does not admit the child are never offered.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,21 +41,22 @@ SYNONYMS_FILE = shipped("search_synonyms.yaml")
 # how much a match in each field counts; caller phrasings were written for search, the
 # document's wording was not, so they weigh more
 TEXT, KEYWORD, PHRASING = 1.0, 1.3, 1.5
-PREFIX = 0.8       # a word still being typed counts less than a finished one
-MIN_SHARE = 0.25   # ...and a rare completion of it counts less again, but never next to nothing
+PREFIX = 0.8  # a word still being typed counts less than a finished one
+MIN_SHARE = 0.25  # ...and a rare completion of it counts less again, but never next to nothing
 REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
-EXPANDED = 0.6     # a word reached through the word-synonym table
+EXPANDED = 0.6  # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
-TYPO = 0.7         # a word matched despite a typo counts less than one spelt right
-MIN_TYPO = 4       # shorter words have too many neighbours one edit away
+TYPO = 0.7  # a word matched despite a typo counts less than one spelt right
+MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
-CHILD_WORD = 0.5   # "baby", "toddler" once the age is given: half, and only for age-banded indicators
-AGE_FIT = 1.5      # an immediate criterion written for this child's age (under 2, 5 and under...) fits
-                   # better than the general one with the same words (safety first: never under-call)
+CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
+# better than the general one with the same words (safety first: never under-call)
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or of to in on at for with by from as is are was were be been being am it its this that
 these those i im me my we our you your he him his she her they them their there here who what which
 when where how about just really very so too also any some all has have had having do does did
@@ -64,7 +66,8 @@ three two four lots lot loads bit quite since then now today yesterday week week
 again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
 year years yr yrs old aged age month months child children front until
-""".split())
+""".split()
+)
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
 # synonym phrasing would otherwise pull unrelated calls towards it. So are the words of an age
 # ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
@@ -136,9 +139,18 @@ class Hit:
     def as_dict(self) -> dict:
         """Plain JSON for the call screen's live search."""
         ind = self.indicator
-        return {"id": ind.id, "text": ind.text, "level": ind.level.value, "level_label": ind.level.label,
-                "immediate": ind.immediate, "age_band": ind.age_band, "hint": ind.hint,
-                "source": ind.source.cite(), "matched": list(self.matched), "score": self.score}
+        return {
+            "id": ind.id,
+            "text": ind.text,
+            "level": ind.level.value,
+            "level_label": ind.level.label,
+            "immediate": ind.immediate,
+            "age_band": ind.age_band,
+            "hint": ind.hint,
+            "source": ind.source.cite(),
+            "matched": list(self.matched),
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True)
@@ -157,16 +169,20 @@ def twins_of(indicator_id: str, catalogue: Catalogue | None = None) -> list[Twin
     ind = catalogue.indicator(indicator_id)
     if hasattr(catalogue, "twins_of"):
         # a twin at the same level (and the same immediacy) is not a choice of level: left out
-        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id)
-                if (t.other.level, t.other.immediate) != (ind.level, ind.immediate)]
+        return [Twin(t.other, t.tells_apart) for t in catalogue.twins_of(indicator_id) if (t.other.level, t.other.immediate) != (ind.level, ind.immediate)]
     twins = []
     for other_id in ind.same_words_as:
         other = catalogue.indicator(other_id)
         if other.level == ind.level:
             continue  # the same words at the same level (young carers): not a choice of level
-        twins.append(Twin(other, f"The same words at two levels. {ind.level.label}: "
-                                 f"{catalogue.level(ind.level).definition} {other.level.label}: "
-                                 f"{catalogue.level(other.level).definition}"))
+        twins.append(
+            Twin(
+                other,
+                f"The same words at two levels. {ind.level.label}: "
+                f"{catalogue.level(ind.level).definition} {other.level.label}: "
+                f"{catalogue.level(other.level).definition}",
+            )
+        )
     return twins
 
 
@@ -189,8 +205,7 @@ class SearchIndex:
         postings: dict[str, dict[int, float]] = {}
         fields_with: dict[tuple[str, int], int] = {}  # how many of an indicator's fields say a word
         for n, ind in enumerate(catalogue.indicators):
-            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id),
-                           frozenset(t for t in tokens(ind.text) if not _stop(t, t)))
+            entry = _Entry(ind, (not ind.immediate, -ind.level.rank, len(ind.text), ind.id), frozenset(t for t in tokens(ind.text) if not _stop(t, t)))
             fields = [(ind.text, TEXT)] + [(k, KEYWORD) for k in ind.keywords] + [(p, PHRASING) for p in extra.get(ind.id, [])]
             for text, weight in fields:
                 toks = tuple(tokens(text))
@@ -224,8 +239,7 @@ class SearchIndex:
         self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
-    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False,
-               limit: int = 10) -> list[Hit]:
+    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
         """Indicators for what the caller said, best first; only those the child's age admits."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
@@ -293,8 +307,7 @@ class SearchIndex:
             return len(own & covered.get(n, set())) / len(own) if own else 0.0
 
         ranked = sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
-        return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ()))))
-                for n in ranked[:limit]]
+        return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _phrases(self, stems, words, typing, scores, matched) -> None:
         """A multi-word keyword or phrasing met in order earns its content words once more."""
@@ -307,12 +320,12 @@ class SearchIndex:
                 ok = all(stems[i + k] == toks[k] for k in range(len(toks) - 1))
                 final = stems[end] == toks[-1] or (
                     # a phrase of three words or more is specific enough to complete from one letter ("not at s")
-                    end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3)
-                    and self._completes(words[end], toks[-1]))
+                    end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3) and self._completes(words[end], toks[-1])
+                )
                 if ok and final:
                     bonus = sum(self.idf.get(t, 0.0) for t in toks if not _stop(t, t)) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
-                    matched.setdefault(n, set()).add(" ".join(words[i:end + 1]))
+                    matched.setdefault(n, set()).add(" ".join(words[i : end + 1]))
 
     def _completions(self, prefix: str) -> tuple[str, ...]:
         cached = self._prefix_cache.get(prefix)
@@ -402,7 +415,7 @@ def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = Fa
 
 
 # ---------------------------------------------------------------- the contract (CLI and API)
-MAX_WORDS = 200   # characters: what an adviser types, not a document
+MAX_WORDS = 200  # characters: what an adviser types, not a document
 MAX_LIMIT = 50
 MAX_AGE_MONTHS = load_catalogue().age.care_leaver_max_years * 12 + 11  # the pathway's oldest, in months
 
@@ -413,8 +426,7 @@ class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     words: str = Field(min_length=1, max_length=MAX_WORDS, description="what the caller said")
-    age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True,
-                                      description="the child's age in whole months; leave out if not known")
+    age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True, description="the child's age in whole months; leave out if not known")
     unborn: bool = Field(default=False, strict=True, description="the child is not yet born (no age_months)")
     limit: int = Field(default=10, ge=1, le=MAX_LIMIT, strict=True)
 

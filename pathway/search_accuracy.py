@@ -9,6 +9,7 @@ right first (top-1), in the top 3 and found in 10, per file and per level. The m
 only with --misses, so a held-back set can be measured without showing anyone what it missed.
 A malformed file (an unknown id, an age its indicator's band refuses) is refused, naming the line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,8 +68,10 @@ class Rates:
     ranks: tuple[int | None, ...]
 
     def line(self, label: str) -> str:
-        return (f"{label}: n={self.n} top-1 {self.top1:.1%} ({round(self.top1 * self.n)}/{self.n}) "
-                f"top-3 {self.top3:.1%} ({round(self.top3 * self.n)}/{self.n}) found in {TOP} {self.top10:.1%}")
+        return (
+            f"{label}: n={self.n} top-1 {self.top1:.1%} ({round(self.top1 * self.n)}/{self.n}) "
+            f"top-3 {self.top3:.1%} ({round(self.top3 * self.n)}/{self.n}) found in {TOP} {self.top10:.1%}"
+        )
 
 
 def hit_rates(phrasings: Sequence[dict[str, Any]]) -> Rates:

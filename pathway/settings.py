@@ -7,6 +7,7 @@ Bank holidays in England come from the maintained `holidays` calendar (substitut
 included), so Christmas Day is never routed to a closed line; FSP_CLOSED_DATES adds local
 closures. Outside office hours the Emergency Duty Team covers (Key contacts, p23).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -42,7 +43,8 @@ class OfficeHours(EnvSettings):
     opens: time = Field(time(8, 30), validation_alias="FSP_OFFICE_OPENS")
     closes: time = Field(time(17, 0), validation_alias="FSP_OFFICE_CLOSES")
     weekdays: Annotated[frozenset[Annotated[int, Field(ge=0, le=6)]], NoDecode] = Field(
-        frozenset({0, 1, 2, 3, 4}), validation_alias="FSP_OFFICE_DAYS")   # Monday=0
+        frozenset({0, 1, 2, 3, 4}), validation_alias="FSP_OFFICE_DAYS"
+    )  # Monday=0
     timezone: str = "Europe/London"
     closed_dates: Annotated[frozenset[date], NoDecode] = frozenset()  # local closures
     bank_holidays: Optional[str] = "ENG"  # the UK subdivision whose bank holidays close day services
@@ -94,7 +96,7 @@ class OfficeHours(EnvSettings):
 
     def describe(self) -> str:
         days = sorted(self.weekdays)
-        if not days:   # never open (a setting tests use for out of hours): say so rather than fail
+        if not days:  # never open (a setting tests use for out of hours): say so rather than fail
             return "never (no opening days set)"
         if days == list(range(days[0], days[-1] + 1)) and len(days) > 1:
             span = f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"

@@ -1,6 +1,7 @@
 """The files shipped inside the package (pathway/data: the catalogue, the document's text, the
 search synonyms, the training scenarios), found through importlib.resources rather than a path
 worked out from the source tree, so an installed wheel reads the same files as a checkout."""
+
 from __future__ import annotations
 
 from importlib import resources

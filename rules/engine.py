@@ -13,6 +13,7 @@ here (an intermittent "error code: 307" after thousands of evaluations). We use 
 timers nor queued actions (every action runs synchronously inside assert_facts), so the host
 installed below never starts those threads.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -82,8 +83,7 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
 
 def dispatcher_threads() -> list[threading.Thread]:
     """durable-rules' own background threads, if any were started (there must be none)."""
-    return [t for t in threading.enumerate()
-            if isinstance(t, threading.Timer) and "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
+    return [t for t in threading.enumerate() if isinstance(t, threading.Timer) and "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
 
 
 def is_registered(name: str) -> bool:
@@ -128,4 +128,3 @@ def run(name: str, facts: list[dict]) -> list[dict]:
                 host.delete_state(name, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
-

@@ -4,6 +4,7 @@ Level findings come from ruleset 1 (needs); the decision's level is the highest 
 lowered. Ruleset 2 (guidance) then adds contacts, actions, guidance, step and route for that
 level. Everything is sorted so the decision does not depend on the order of the answers.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,7 +29,7 @@ def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
     durable-rules registers a name once per process."""
     if catalogue is load_catalogue():
         return needs.NAME, guidance.NAME
-    names = catalogue.__dict__.get("_ruleset_names")   # kept on the (frozen) catalogue, as its look-ups are
+    names = catalogue.__dict__.get("_ruleset_names")  # kept on the (frozen) catalogue, as its look-ups are
     if names is None:
         digest = hashlib.sha256(catalogue.model_dump_json().encode()).hexdigest()[:16]
         names = (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}")
@@ -44,8 +45,7 @@ def ensure_registered(catalogue: Optional[Catalogue] = None) -> tuple[str, str]:
     return needs_name, guidance_name
 
 
-def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
-             now: Optional[datetime] = None, catalogue: Optional[Catalogue] = None) -> Decision:
+def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Optional[datetime] = None, catalogue: Optional[Catalogue] = None) -> Decision:
     """Decide the level for a parsed case. Raises CaseError for a case the catalogue refuses.
 
     `catalogue` (default: the shipped one) lets the document's owners try a draft: its rules are
@@ -59,12 +59,11 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     out_of_hours = not office_hours.is_open(moment)
     cin_by_disability = any(r["rule"] == catalogue.interpretations.cin_disability.rule for r in reasons)
 
-    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue,
-                                                      cin_by_disability, needs.additional_count)])
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue, cin_by_disability, needs.additional_count)])
     routes = [f["key"] for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")
-    if len(routes) > 1:   # the route rules exclude one another (rules/guidance.py)
+    if len(routes) > 1:  # the route rules exclude one another (rules/guidance.py)
         raise RulesError(f"the guidance ruleset returned {len(routes)} routes: the route rules overlap")
     route_key = routes[0]
     entry = catalogue.routing[route_key]
@@ -78,31 +77,39 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None,
     steps = [f["value"] for f in extras if f["type"] == "step"]
 
     # validated once, as a whole (one pass of pydantic-core, not one constructor per part)
-    return Decision.model_validate({
-        "level": level,
-        "level_name": info.name,
-        "immediate": immediate,
-        "reasons": reasons,
-        "actions": _unique(actions),
-        "contacts": _contacts(extras, indicators, catalogue, via.id, out_of_hours),
-        "assessments": info.assessments,
-        "services": info.services,
-        "guidance": _guidance(extras, indicators, catalogue),
-        "step": steps[0] if steps else None,
-        "out_of_hours": out_of_hours,
-        "contact_time": moment,
-        "route": {"team": entry.team, "phone": via.phone, "why": entry.why, "source": entry.source.cite(),
-                  "interpretation": entry.interpretation,
-                  "available_now": not (out_of_hours and via.hours == "office")},
-        "assumptions": _assumptions(catalogue, office_hours, moment),
-        "ruleset": catalogue.version,
-    })
+    return Decision.model_validate(
+        {
+            "level": level,
+            "level_name": info.name,
+            "immediate": immediate,
+            "reasons": reasons,
+            "actions": _unique(actions),
+            "contacts": _contacts(extras, indicators, catalogue, via.id, out_of_hours),
+            "assessments": info.assessments,
+            "services": info.services,
+            "guidance": _guidance(extras, indicators, catalogue),
+            "step": steps[0] if steps else None,
+            "out_of_hours": out_of_hours,
+            "contact_time": moment,
+            "route": {
+                "team": entry.team,
+                "phone": via.phone,
+                "why": entry.why,
+                "source": entry.source.cite(),
+                "interpretation": entry.interpretation,
+                "available_now": not (out_of_hours and via.hours == "office"),
+            },
+            "assumptions": _assumptions(catalogue, office_hours, moment),
+            "ruleset": catalogue.version,
+        }
+    )
 
 
 class Needs(NamedTuple):
     """What ruleset 1 (needs) decides: the level and its reasons, before any guidance."""
+
     indicators: list[Indicator]
-    reasons: list[dict]          # as in Decision.reasons, highest level first
+    reasons: list[dict]  # as in Decision.reasons, highest level first
     level: Level
     immediate: bool
     additional_count: int
@@ -128,8 +135,7 @@ def _needs(case: Case, catalogue: Catalogue) -> Needs:
     explained = {i for r in reasons for i in r["indicators"]}
     if any(ind.id not in explained for ind in indicators):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    return Needs(indicators, reasons, highest(r["level"] for r in reasons),
-                 any(f.get("immediate") for f in findings), need[0]["additional_count"])
+    return Needs(indicators, reasons, highest(r["level"] for r in reasons), any(f.get("immediate") for f in findings), need[0]["additional_count"])
 
 
 def _action_text(catalogue: Catalogue, key: str, via) -> str:
@@ -141,21 +147,19 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    standing = catalogue.__dict__.setdefault("_standing_assumptions", {})   # kept, as _ruleset_names is
+    standing = catalogue.__dict__.setdefault("_standing_assumptions", {})  # kept, as _ruleset_names is
     if office_hours not in standing:
-        if len(standing) > 64:   # a few settings in practice; never unbounded
+        if len(standing) > 64:  # a few settings in practice; never unbounded
             standing.clear()
         standing[office_hours] = [
-            {"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()),
-             "source": a.office_hours.source.cite()},
-            {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()),
-             "source": a.bank_holidays.source.cite()}]
+            {"id": "office_hours", "text": a.office_hours.text.format(hours=office_hours.describe()), "source": a.office_hours.source.cite()},
+            {"id": "bank_holidays", "text": a.bank_holidays.text.format(closed=office_hours.describe_closures()), "source": a.bank_holidays.source.cite()},
+        ]
     out = list(standing[office_hours])
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
-        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure),
-                    "source": a.closed_today.source.cite()})
+        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure), "source": a.closed_today.source.cite()})
     return out
 
 
@@ -165,20 +169,27 @@ def _reasons(findings: list[dict]) -> list[dict]:
     for f in findings:
         key = (f["rule"], f["level"])
         if key not in grouped:
-            grouped[key] = (f, set(), set())   # the first finding's explanation speaks for the rule
+            grouped[key] = (f, set(), set())  # the first finding's explanation speaks for the rule
         grouped[key][1].update(f["indicators"])
         grouped[key][2].add(f["source"])
-    reasons = [{"rule": rule, "level": level, "indicators": sorted(ids), "source": "; ".join(sorted(sources)),
-                "explanation": f["explanation"], "interpretation": f["interpretation"]}
-               for (rule, level), (f, ids, sources) in grouped.items()]
+    reasons = [
+        {
+            "rule": rule,
+            "level": level,
+            "indicators": sorted(ids),
+            "source": "; ".join(sorted(sources)),
+            "explanation": f["explanation"],
+            "interpretation": f["interpretation"],
+        }
+        for (rule, level), (f, ids, sources) in grouped.items()
+    ]
     return sorted(reasons, key=lambda r: (-_RANK[r["level"]], r["rule"]))
 
 
 _RANK = {level.value: level.rank for level in Level}
 
 
-def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str,
-              out_of_hours: bool) -> list[dict]:
+def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str, out_of_hours: bool) -> list[dict]:
     """The route's contact first (the one to ring now), then the others by priority. Out of hours a
     day service is never offered as if open: its `when` says it is closed now."""
     wanted = [(-1, first, None)]

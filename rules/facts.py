@@ -3,6 +3,7 @@
 What the facts carry is computed here from the catalogue's data (twins, cross-walks, age bands),
 so the rulesets stay small: they match on these attributes, never one rule per indicator.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -32,9 +33,17 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
         for cw in catalogue.crosswalks_for(ind):
             if cw.age_band and not _age_known_in(case, catalogue, cw.age_band):
                 continue
-            hit = hits.setdefault(cw.id, {"id": cw.id, "ids": [],
-                                          "meets": catalogue.indicator(cw.meets).text, "source": cw.source.cite(),
-                                          "why": cw.why, "interpretation": cw.interpretation})
+            hit = hits.setdefault(
+                cw.id,
+                {
+                    "id": cw.id,
+                    "ids": [],
+                    "meets": catalogue.indicator(cw.meets).text,
+                    "source": cw.source.cite(),
+                    "why": cw.why,
+                    "interpretation": cw.interpretation,
+                },
+            )
             hit["ids"].append(ind.id)
     return [hits[k] for k in sorted(hits)]
 
@@ -43,8 +52,7 @@ def age_unknown_crosswalks(case: Case, indicators: list[Indicator], catalogue: C
     """Cross-walks that would apply at an age not given (the child's age is unknown)."""
     if case.child.unborn or case.child.age_in_months is not None:
         return []
-    return sorted({cw.id for ind in indicators if not ind.immediate
-                   for cw in catalogue.crosswalks_for(ind) if cw.age_band and cw.age_band != "unborn"})
+    return sorted({cw.id for ind in indicators if not ind.immediate for cw in catalogue.crosswalks_for(ind) if cw.age_band and cw.age_band != "unborn"})
 
 
 def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
@@ -99,28 +107,30 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
     with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators)
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
-    return [{
-        "kind": "case",
-        "groups": [{"level": level, "ids": ids} for level, ids in sorted(groups.items())],
-        "table_count": len(indicators) - len(immediate),
-        "immediate_ids": immediate,
-        "immediate_count": len(immediate),
-        "crosswalks": crosswalks,
-        "crosswalk_count": len(crosswalks),
-        "specialist_disability_ids": specialist_ids,
-        "specialist_disability_count": len(specialist_ids),
-        "cin_with_disability_ids": with_disability_ids,
-        "cin_with_disability_count": len(with_disability_ids),
-        "disability": ctx.disability or "unknown",
-        "caf": ctx.caf or "unknown",
-        "current_rank": ctx.current_level.rank if ctx.current_level else 0,
-        "additional_count": len(additional),
-        "additional_domains": len({i.domain for i in additional}),
-        "additional_ids": [i.id for i in additional],
-        "extensive_count": len(extensive),
-        "extensive_ids": [i.id for i in extensive],
-        "impaired_without_services": bool(ctx.health_development_impaired_without_services),
-    }]
+    return [
+        {
+            "kind": "case",
+            "groups": [{"level": level, "ids": ids} for level, ids in sorted(groups.items())],
+            "table_count": len(indicators) - len(immediate),
+            "immediate_ids": immediate,
+            "immediate_count": len(immediate),
+            "crosswalks": crosswalks,
+            "crosswalk_count": len(crosswalks),
+            "specialist_disability_ids": specialist_ids,
+            "specialist_disability_count": len(specialist_ids),
+            "cin_with_disability_ids": with_disability_ids,
+            "cin_with_disability_count": len(with_disability_ids),
+            "disability": ctx.disability or "unknown",
+            "caf": ctx.caf or "unknown",
+            "current_rank": ctx.current_level.rank if ctx.current_level else 0,
+            "additional_count": len(additional),
+            "additional_domains": len({i.domain for i in additional}),
+            "additional_ids": [i.id for i in additional],
+            "extensive_count": len(extensive),
+            "extensive_ids": [i.id for i in extensive],
+            "impaired_without_services": bool(ctx.health_development_impaired_without_services),
+        }
+    ]
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
@@ -135,8 +145,7 @@ def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
             ours.add(ind.id)
             if link.other.id not in chosen:
                 others.add(link.other.id)
-    return [{"group": group, "chosen": sorted(ours), "others": sorted(others)}
-            for group, (ours, others) in sorted(notes.items()) if others]
+    return [{"group": group, "chosen": sorted(ours), "others": sorted(others)} for group, (ours, others) in sorted(notes.items()) if others]
 
 
 def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
@@ -152,9 +161,12 @@ def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
 
     def draw(note: dict) -> dict:
         link = links[note["group"]]
-        return {"group": note["group"], "source": link.source.cite(),
-                "text": words.note.format(chosen=describe(note["chosen"]), others=describe(note["others"]),
-                                          tells_apart=link.tells_apart)}
+        return {
+            "group": note["group"],
+            "source": link.source.cite(),
+            "text": words.note.format(chosen=describe(note["chosen"]), others=describe(note["others"]), tells_apart=link.tells_apart),
+        }
+
     return draw
 
 
@@ -182,9 +194,16 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
     return sorted(out)
 
 
-def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
-                  indicators: list[Indicator], catalogue: Catalogue, cin_by_disability: bool,
-                  additional_count: int) -> dict:
+def decision_fact(
+    case: Case,
+    level: Level,
+    immediate: bool,
+    out_of_hours: bool,
+    indicators: list[Indicator],
+    catalogue: Catalogue,
+    cin_by_disability: bool,
+    additional_count: int,
+) -> dict:
     """The guidance ruleset's one fact; `additional_count` is the needs fact's (`counted_additional`)."""
     ctx = case.context
     consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
@@ -204,8 +223,7 @@ def decision_fact(case: Case, level: Level, immediate: bool, out_of_hours: bool,
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",
         "open_case": bool(ctx.open_to_social_care),
-        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1
-                                          and level is Level.ADDITIONAL,
+        "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),

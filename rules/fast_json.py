@@ -7,6 +7,7 @@ after the C engine itself. orjson writes the same JSON (compact, UTF-8 as with
 integer beyond 64 bits) falls back to the stdlib, so nothing durable-rules could encode before
 is refused now.
 """
+
 from __future__ import annotations
 
 import json as _stdlib_json

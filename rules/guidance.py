@@ -8,6 +8,7 @@ one another, so exactly one route fires (each firing costs durable-rules a JSON 
 the state; evaluate() refuses a decision with none or two). The words come from the catalogue
 (`guidance`, `actions`, `routing`); this file says when.
 """
+
 from __future__ import annotations
 
 from durable.lang import m, when_all
@@ -37,8 +38,7 @@ def define(catalogue: Catalogue, emit) -> None:
     in_writing = g.confirm_in_writing.text.format(**catalogue.timescales.words())
 
     def guidance(sid, key, rule=None, text=None):
-        emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(),
-                   "text": text or g[key].text})
+        emit(sid, {"type": "guidance", "rule": rule or f"guidance.{key}", "source": g[key].source.cite(), "text": text or g[key].text})
 
     def contact(sid, contact_id, priority, when=None):
         emit(sid, {"type": "contact", "id": contact_id, "priority": priority, "when": when})
@@ -54,16 +54,23 @@ def define(catalogue: Catalogue, emit) -> None:
     # the level's own route, wherever none of the routes below applies: early help and universal
     # when not open to social care; in hours, a protection or Child in Need referral not for the
     # Disabled Children's Team
-    @when_all(DECISION & NOT_OPEN & (
-        (m.level_rank <= 3)
-        | (IN_HOURS & (m.level == "protection") & ((m.disability != "substantial_lifelong")
-                                                   | ((m.disability == "substantial_lifelong") & (m.large_sibling_group == True))))  # noqa: E712
-        | (IN_HOURS & (m.level == "child_in_need") & (m.disability != "substantial_lifelong"))))
+    @when_all(
+        DECISION
+        & NOT_OPEN
+        & (
+            (m.level_rank <= 3)
+            | (
+                IN_HOURS
+                & (m.level == "protection")
+                & ((m.disability != "substantial_lifelong") | ((m.disability == "substantial_lifelong") & (m.large_sibling_group == True)))  # noqa: E712
+            )
+            | (IN_HOURS & (m.level == "child_in_need") & (m.disability != "substantial_lifelong"))
+        )
+    )
     def route_by_level(c):
         route(c.s.sid, c.m.level)
 
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
-              & (m.large_sibling_group == False) & IN_HOURS & NOT_OPEN)  # noqa: E712
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False) & IN_HOURS & NOT_OPEN)  # noqa: E712
     def route_disabled_child_protection(c):
         route(c.s.sid, "disabled_child_protection")
 
@@ -124,8 +131,11 @@ def define(catalogue: Catalogue, emit) -> None:
     def ring_now(c):
         action(c.s.sid, "ring_now", FIRST)
 
-    @when_all(DECISION & (m.immediate == False)  # noqa: E712
-              & ((m.level == "protection") | ((m.level == "child_in_need") & IN_HOURS)))
+    @when_all(
+        DECISION
+        & (m.immediate == False)  # noqa: E712
+        & ((m.level == "protection") | ((m.level == "child_in_need") & IN_HOURS))
+    )
     def refer_by_route(c):
         action(c.s.sid, "refer_by_route", FIRST)
 
@@ -194,30 +204,33 @@ def define(catalogue: Catalogue, emit) -> None:
     def twins(c):
         for compact in c.m.twin_notes:
             note = twin_note(compact)
-            emit(c.s.sid, {"type": "guidance", "rule": f"twins.{note['group']}",
-                           "source": f"{note['source']}; {g.twins.source.cite()}",
-                           "text": f"{note['text']} {g.twins.text}"})
+            emit(
+                c.s.sid,
+                {
+                    "type": "guidance",
+                    "rule": f"twins.{note['group']}",
+                    "source": f"{note['source']}; {g.twins.source.cite()}",
+                    "text": f"{note['text']} {g.twins.text}",
+                },
+            )
 
     @when_all(DECISION & (m.age_pointer_count > 0))
     def age_pointer(c):
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
-            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}",
-                     g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
         guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")
 
     # --- disabled children (Appendix 3, p37) --------------------------------------------------
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
-              & (m.large_sibling_group == False))  # noqa: E712
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_substantial_lifelong)
 
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong")
-              & (m.large_sibling_group == True))  # noqa: E712
+    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr.large_sibling_group})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_large_sibling_group)
@@ -234,4 +247,3 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
-

@@ -9,6 +9,7 @@ and a rule that can match several things (the levels present, cross-walks, disab
 lists them all in its one action: every firing costs durable-rules a JSON round trip of the
 state (about 20 us), and firings, not conditions, were most of evaluate()'s cost (issue 17).
 """
+
 from __future__ import annotations
 
 from durable.lang import m, when_all
@@ -24,8 +25,7 @@ def define(catalogue: Catalogue, emit) -> None:
     combo = interp.combination
 
     def finding(rule, level, indicators, source, explanation, interpretation=False):
-        return {"rule": rule, "level": level, "indicators": list(indicators), "source": source,
-                "explanation": explanation, "interpretation": interpretation}
+        return {"rule": rule, "level": level, "indicators": list(indicators), "source": source, "explanation": explanation, "interpretation": interpretation}
 
     # --- an indicator indicates its level (Levels of need, p11-17) ---------------------
     # every non-immediate indicator of a level cites that level's table; one firing lists every
@@ -34,8 +34,11 @@ def define(catalogue: Catalogue, emit) -> None:
     for level in (Level.UNIVERSAL, Level.ADDITIONAL, Level.EXTENSIVE, Level.PROTECTION):
         info = catalogue.level(level)
         table_source = next(i.source.cite() for i in catalogue.indicators if i.level is level and not i.immediate)
-        by_level[level.value] = (interp.level.rule.format(level=level.value), table_source,
-                                 interp.level.explanation.format(name=info.name, definition=info.definition))
+        by_level[level.value] = (
+            interp.level.rule.format(level=level.value),
+            table_source,
+            interp.level.explanation.format(name=info.name, definition=info.definition),
+        )
 
     @when_all((m.kind == "case") & (m.table_count > 0))
     def level_indicated(c):
@@ -54,8 +57,13 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all((m.kind == "case") & (m.immediate_count > 0))
     def immediate_referral(c):
-        emit(c.s.sid, {**finding(interp.immediate_referral.rule, "protection", list(c.m.immediate_ids), immediate_source,
-                                 interp.immediate_referral.explanation), "immediate": True})
+        emit(
+            c.s.sid,
+            {
+                **finding(interp.immediate_referral.rule, "protection", list(c.m.immediate_ids), immediate_source, interp.immediate_referral.explanation),
+                "immediate": True,
+            },
+        )
 
     # --- a table indicator that, with the age, meets a p9 criterion (catalogue `crosswalks`) --
     xw = interp.crosswalk
@@ -63,26 +71,52 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all((m.kind == "case") & (m.crosswalk_count > 0))
     def crosswalk(c):
         for hit in c.m.crosswalks:
-            emit(c.s.sid, {**finding(xw.rule, "protection", hit["ids"], hit["source"],
-                                     xw.explanation.format(meets=hit["meets"], why=hit["why"]),
-                                     interpretation=hit["interpretation"]), "immediate": True})
+            emit(
+                c.s.sid,
+                {
+                    **finding(
+                        xw.rule,
+                        "protection",
+                        hit["ids"],
+                        hit["source"],
+                        xw.explanation.format(meets=hit["meets"], why=hit["why"]),
+                        interpretation=hit["interpretation"],
+                    ),
+                    "immediate": True,
+                },
+            )
 
     # --- combination: a range of additional needs (project's interpretation) --------------
-    @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators)
-              & (m.additional_domains >= combo.min_domains))
+    @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators) & (m.additional_domains >= combo.min_domains))
     def combination(c):
-        emit(c.s.sid, finding(combo.rule, combo.raises_to.value, c.m.additional_ids, combo.source.cite(),
-                              combo.explanation.format(count=c.m.additional_count, domains=c.m.additional_domains,
-                                                       why=combo.why), interpretation=combo.interpretation))
+        emit(
+            c.s.sid,
+            finding(
+                combo.rule,
+                combo.raises_to.value,
+                c.m.additional_ids,
+                combo.source.cite(),
+                combo.explanation.format(count=c.m.additional_count, domains=c.m.additional_domains, why=combo.why),
+                interpretation=combo.interpretation,
+            ),
+        )
 
     # --- a range of additional needs while a CAF is not improving outcomes (Appendix 2, p25) --
     esc = interp.caf_not_improving_additional
 
     @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.additional_count >= esc.min_needs))
     def caf_not_improving(c):
-        emit(c.s.sid, finding(esc.rule, esc.raises_to.value, c.m.additional_ids, esc.source.cite(),
-                              esc.explanation.format(count=c.m.additional_count, why=esc.why),
-                              interpretation=esc.interpretation))
+        emit(
+            c.s.sid,
+            finding(
+                esc.rule,
+                esc.raises_to.value,
+                c.m.additional_ids,
+                esc.source.cite(),
+                esc.explanation.format(count=c.m.additional_count, why=esc.why),
+                interpretation=esc.interpretation,
+            ),
+        )
 
     # --- Child in Need: a CAF not improving outcomes at Extensive (p15-16) ------------------
     cin_caf = interp.cin_caf_not_improving
@@ -90,45 +124,100 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0))
     def cin_caf_not_improving(c):
-        emit(c.s.sid, finding(cin_caf.rule, "child_in_need", c.m.extensive_ids, cin_caf.source.cite(),
-                              cin_caf.explanation.format(why=cin_caf.why), interpretation=cin_caf.interpretation))
+        emit(
+            c.s.sid,
+            finding(
+                cin_caf.rule,
+                "child_in_need",
+                c.m.extensive_ids,
+                cin_caf.source.cite(),
+                cin_caf.explanation.format(why=cin_caf.why),
+                interpretation=cin_caf.interpretation,
+            ),
+        )
 
     @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.current_rank == 3))
     def cin_caf_not_improving_at_extensive(c):
-        emit(c.s.sid, finding(cin_caf.rule, "child_in_need", [], cin_caf.source.cite(),
-                              at_extensive.explanation.format(why=cin_caf.why),
-                              interpretation=_flag(at_extensive, cin_caf)))
+        emit(
+            c.s.sid,
+            finding(
+                cin_caf.rule,
+                "child_in_need",
+                [],
+                cin_caf.source.cite(),
+                at_extensive.explanation.format(why=cin_caf.why),
+                interpretation=_flag(at_extensive, cin_caf),
+            ),
+        )
 
     # the combination's own condition (above), with a CAF not improving and no current level
-    @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators)
-              & (m.additional_domains >= combo.min_domains) & (m.caf == "open_not_improving")
-              & (m.current_rank == 0))
+    @when_all(
+        (m.kind == "case")
+        & (m.additional_count >= combo.min_indicators)
+        & (m.additional_domains >= combo.min_domains)
+        & (m.caf == "open_not_improving")
+        & (m.current_rank == 0)
+    )
     def cin_combination_not_improving_level_unknown(c):
-        emit(c.s.sid, finding(cin_caf.rule, "child_in_need", c.m.additional_ids, cin_caf.source.cite(),
-                              level_unknown.explanation.format(why=cin_caf.why),
-                              interpretation=_flag(level_unknown, cin_caf)))
+        emit(
+            c.s.sid,
+            finding(
+                cin_caf.rule,
+                "child_in_need",
+                c.m.additional_ids,
+                cin_caf.source.cite(),
+                level_unknown.explanation.format(why=cin_caf.why),
+                interpretation=_flag(level_unknown, cin_caf),
+            ),
+        )
 
     # --- Child in Need: the test itself (p4) -------------------------------------------------
     cin_test = interp.cin_unlikely_reasonable_standard
 
     @when_all((m.kind == "case") & (m.impaired_without_services == True))  # noqa: E712
     def cin_unlikely_reasonable_standard(c):
-        emit(c.s.sid, finding(cin_test.rule, "child_in_need", [], cin_test.source.cite(),
-                              cin_test.explanation.format(why=cin_test.why), interpretation=cin_test.interpretation))
+        emit(
+            c.s.sid,
+            finding(
+                cin_test.rule,
+                "child_in_need",
+                [],
+                cin_test.source.cite(),
+                cin_test.explanation.format(why=cin_test.why),
+                interpretation=cin_test.interpretation,
+            ),
+        )
 
     # --- Child in Need: substantial, life-long disability needing specialist services ------
     cin_dis = interp.cin_disability
 
     @when_all((m.kind == "case") & (m.specialist_disability_count > 0))
     def cin_disability(c):
-        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", c.m.specialist_disability_ids, cin_dis.source.cite(),
-                              cin_dis.explanation.format(why=cin_dis.why), interpretation=cin_dis.interpretation))
+        emit(
+            c.s.sid,
+            finding(
+                cin_dis.rule,
+                "child_in_need",
+                c.m.specialist_disability_ids,
+                cin_dis.source.cite(),
+                cin_dis.explanation.format(why=cin_dis.why),
+                interpretation=cin_dis.interpretation,
+            ),
+        )
 
     @when_all((m.kind == "case") & (m.cin_with_disability_count > 0) & (m.disability == "substantial_lifelong"))
     def cin_disability_context(c):
-        emit(c.s.sid, finding(cin_dis.rule, "child_in_need", c.m.cin_with_disability_ids, cin_dis.source.cite(),
-                              cin_dis.with_disability.explanation.format(why=cin_dis.why),
-                              interpretation=_flag(cin_dis.with_disability, cin_dis)))
+        emit(
+            c.s.sid,
+            finding(
+                cin_dis.rule,
+                "child_in_need",
+                c.m.cin_with_disability_ids,
+                cin_dis.source.cite(),
+                cin_dis.with_disability.explanation.format(why=cin_dis.why),
+                interpretation=_flag(cin_dis.with_disability, cin_dis),
+            ),
+        )
 
 
 def _flag(wording, entry) -> bool:

@@ -5,6 +5,7 @@ CAF domain, the CAF not improving, a need taken away...), never written by hand,
 cannot drift from the rules. Each change says exactly what it adds, removes or sets, so a test
 can apply it on its own and check the level it names.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,27 +20,27 @@ from rules.evaluate import decide_level
 @dataclass(frozen=True)
 class Change:
     """One nearby case: what differs from the case given, and the level it would get."""
-    text: str                       # what changes, in words ("One more Additional need in Parents and carers")
-    level: Level                    # the level the changed case gets
-    source: str                     # the citation of the reason that sets that level
-    interpretation: bool            # that reason is this tool's reading of the document
+
+    text: str  # what changes, in words ("One more Additional need in Parents and carers")
+    level: Level  # the level the changed case gets
+    source: str  # the citation of the reason that sets that level
+    interpretation: bool  # that reason is this tool's reading of the document
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
     context: dict = field(default_factory=dict)
-    kind: str = ""                  # changes of one kind with one effect are listed once
+    kind: str = ""  # changes of one kind with one effect are listed once
 
     def apply(self, case: Case) -> Case:
         """The case with this change made (what the test applies independently of `nearby`)."""
         indicators = [i for i in case.indicators if i not in self.remove] + [i for i in self.add if i not in case.indicators]
-        return case.model_copy(update={"indicators": indicators,
-                                       "context": case.context.model_copy(update=self.context)})
+        return case.model_copy(update={"indicators": indicators, "context": case.context.model_copy(update=self.context)})
 
 
 @dataclass(frozen=True)
 class WhatIf:
-    up: list[Change]     # changes that would raise the level
-    down: list[Change]   # changes that would lower it: what holds the level where it is
-    fixed: Optional[str] = None   # why nothing listed can change it (an immediate referral)
+    up: list[Change]  # changes that would raise the level
+    down: list[Change]  # changes that would lower it: what holds the level where it is
+    fixed: Optional[str] = None  # why nothing listed can change it (an immediate referral)
 
 
 def nearby(case: Case, decision: Decision) -> WhatIf:
@@ -51,7 +52,7 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     level = Level(decision.level)
 
     def level_of(change: Change) -> Optional[Change]:
-        try:   # the level and its reasons alone: exactly evaluate()'s, without the guidance
+        try:  # the level and its reasons alone: exactly evaluate()'s, without the guidance
             d = decide_level(change.apply(case), catalogue=catalogue)
         except CaseError:
             return None
@@ -59,8 +60,16 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         if moved is level:
             return None
         top = next((r for r in d.reasons if Level(r["level"]) is moved), None)
-        return Change(change.text, moved, top["source"] if top else catalogue.level(moved).source.cite(),
-                      bool(top and top["interpretation"]), change.add, change.remove, change.context, change.kind)
+        return Change(
+            change.text,
+            moved,
+            top["source"] if top else catalogue.level(moved).source.cite(),
+            bool(top and top["interpretation"]),
+            change.add,
+            change.remove,
+            change.context,
+            change.kind,
+        )
 
     candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _removals(case, catalogue)
     found = [c for c in (level_of(c) for c in candidates) if c is not None]
@@ -83,9 +92,13 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
 def _plain(ind: Indicator, catalogue: Catalogue, case: Case, special: set[str]) -> bool:
     """A need that stands for "one more need at this level": no twins, no disability reading
     (`special`: the catalogue's needs the Child in Need disability rules read)."""
-    return (not ind.immediate and not ind.same_words_as
-            and ind.id not in special and ind.id not in case.indicators
-            and catalogue.admits(ind, case.child.unborn, case.child.age_in_months))
+    return (
+        not ind.immediate
+        and not ind.same_words_as
+        and ind.id not in special
+        and ind.id not in case.indicators
+        and catalogue.admits(ind, case.child.unborn, case.child.age_in_months)
+    )
 
 
 def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
@@ -100,11 +113,14 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
         # a domain without a need at this level first: that is what the combination rule counts
         order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
         for domain in order:
-            pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain
-                         and _plain(i, catalogue, case, special)), None)
+            pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain and _plain(i, catalogue, case, special)), None)
             if pick:
-                said = {"level": level.label, "domain": domains[domain], "example": words.example.format(text=pick.text),
-                        "article": "An" if level.label[0] in "AEIOU" else "A"}
+                said = {
+                    "level": level.label,
+                    "domain": domains[domain],
+                    "example": words.example.format(text=pick.text),
+                    "article": "An" if level.label[0] in "AEIOU" else "A",
+                }
                 if not have:
                     text, kind = words.new_level.format(**said), f"new {level}"
                 elif domain not in have:
@@ -120,19 +136,23 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     words = catalogue.what_if
     out = []
     if ctx.caf != "open_not_improving":
-        out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", False,
-                          context={"caf": "open_not_improving"}))
+        out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", False, context={"caf": "open_not_improving"}))
     else:
-        out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False,
-                          context={"caf": "open_improving"}))
+        out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False, context={"caf": "open_improving"}))
     if ctx.disability != "substantial_lifelong":
-        out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False,
-                          context={"disability": "substantial_lifelong"}))
+        out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))
     return out
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
-    return [Change(catalogue.what_if.without.format(text=catalogue.indicator(i).text,
-                                                    level=catalogue.indicator(i).level.label),
-                   Level.UNIVERSAL, "", False, remove=(i,))
-            for i in case.indicators if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate]
+    return [
+        Change(
+            catalogue.what_if.without.format(text=catalogue.indicator(i).text, level=catalogue.indicator(i).level.label),
+            Level.UNIVERSAL,
+            "",
+            False,
+            remove=(i,),
+        )
+        for i in case.indicators
+        if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate
+    ]

@@ -7,6 +7,7 @@ mutated catalogue, loaded through tests/catalogue_mutant.py; a mutant that no te
 
     .venv/bin/python scripts/mutate_catalogue.py
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 YAML = ROOT / "pathway" / "data" / "fsp_2014.yaml"
-TESTS = ["tests/rules", "tests/pathway/test_catalogue.py", "tests/pathway/scenarios/test_scenarios_shipped.py",
-         "tests/test_hazard_log.py"]
+TESTS = ["tests/rules", "tests/pathway/test_catalogue.py", "tests/pathway/scenarios/test_scenarios_shipped.py", "tests/test_hazard_log.py"]
 
 # (id, what it changes, the exact text, its replacement); each text must occur exactly once
 MUTANTS = [
@@ -33,41 +33,87 @@ MUTANTS = [
     ("age-max-18", "the pathway stops at 18", "  max_years: 19\n", "  max_years: 18\n"),
     ("age-max-20", "the pathway runs to 20", "  max_years: 19\n", "  max_years: 20\n"),
     ("care-leaver-max-24", "care leavers to 24", "  care_leaver_max_years: 25\n", "  care_leaver_max_years: 24\n"),
-    ("crosswalk-trafficking-gone", "the trafficking cross-walk names another indicator",
-     "    indicators: [protection.child_victim_trafficking]\n", "    indicators: [protection.victim_crime]\n"),
-    ("crosswalk-under-1-to-under-2", "parental substance misuse immediate to age 2",
-     "    age_band: under_1\n    meets: immediate.substance_use_under_1\n", "    age_band: under_2\n    meets: immediate.substance_use_under_1\n"),
-    ("crosswalk-unborn-level", "the unborn cross-walk at Extensive", "    level: protection\n    age_band: unborn\n",
-     "    level: extensive\n    age_band: unborn\n"),
-    ("crosswalk-dv-declared-false", "persistent domestic abuse reading not declared",
-     "    meets: immediate.repeated_domestic_violence\n    source: {section: \"Levels of need: Protection; Indicators requiring an immediate referral to Social Care\", page: \"17, 9\"}\n    interpretation: true\n",
-     "    meets: immediate.repeated_domestic_violence\n    source: {section: \"Levels of need: Protection; Indicators requiring an immediate referral to Social Care\", page: \"17, 9\"}\n    interpretation: false\n"),
-    ("route-dcn-front-door", "a disabled Child in Need routed to the front door",
-     "  disabled_child_in_need: {team: \"Disabled Children's Team\", via: disabled_childrens_team,",
-     "  disabled_child_in_need: {team: \"Disabled Children's Team\", via: children_families_direct,"),
-    ("route-ooh-day-line", "out of hours routed to Children and Families Direct",
-     "  out_of_hours: {team: Emergency Duty Team, via: emergency_duty_team,", "  out_of_hours: {team: Emergency Duty Team, via: children_families_direct,"),
-    ("route-open-case-front-door", "an open case routed to the front door",
-     "via: allocated_social_worker, source", "via: children_families_direct, source"),
+    (
+        "crosswalk-trafficking-gone",
+        "the trafficking cross-walk names another indicator",
+        "    indicators: [protection.child_victim_trafficking]\n",
+        "    indicators: [protection.victim_crime]\n",
+    ),
+    (
+        "crosswalk-under-1-to-under-2",
+        "parental substance misuse immediate to age 2",
+        "    age_band: under_1\n    meets: immediate.substance_use_under_1\n",
+        "    age_band: under_2\n    meets: immediate.substance_use_under_1\n",
+    ),
+    (
+        "crosswalk-unborn-level",
+        "the unborn cross-walk at Extensive",
+        "    level: protection\n    age_band: unborn\n",
+        "    level: extensive\n    age_band: unborn\n",
+    ),
+    (
+        "crosswalk-dv-declared-false",
+        "persistent domestic abuse reading not declared",
+        '    meets: immediate.repeated_domestic_violence\n    source: {section: "Levels of need: Protection; Indicators requiring an immediate referral to Social Care", page: "17, 9"}\n    interpretation: true\n',
+        '    meets: immediate.repeated_domestic_violence\n    source: {section: "Levels of need: Protection; Indicators requiring an immediate referral to Social Care", page: "17, 9"}\n    interpretation: false\n',
+    ),
+    (
+        "route-dcn-front-door",
+        "a disabled Child in Need routed to the front door",
+        '  disabled_child_in_need: {team: "Disabled Children\'s Team", via: disabled_childrens_team,',
+        '  disabled_child_in_need: {team: "Disabled Children\'s Team", via: children_families_direct,',
+    ),
+    (
+        "route-ooh-day-line",
+        "out of hours routed to Children and Families Direct",
+        "  out_of_hours: {team: Emergency Duty Team, via: emergency_duty_team,",
+        "  out_of_hours: {team: Emergency Duty Team, via: children_families_direct,",
+    ),
+    ("route-open-case-front-door", "an open case routed to the front door", "via: allocated_social_worker, source", "via: children_families_direct, source"),
     ("edt-hours-office", "the Emergency Duty Team marked a day service", "    hours: out_of_hours\n", "    hours: office\n"),
     ("cfd-phone", "Children and Families Direct's number wrong", 'phone: "0115 876 4800"', 'phone: "0115 876 4880"'),
-    ("cin-disability-words-dropped", "providing substantial care no longer Child in Need",
-     "    indicators: [extensive.substantial_lifelong_disability_short_breaks, extensive.providing_substantial_care_child]\n",
-     "    indicators: [extensive.substantial_lifelong_disability_short_breaks]\n"),
-    ("cin-with-disability-carer-break", "a carer's break raised to Child in Need again",
-     "    with_substantial_lifelong_disability: [extensive.inaccessible_housing_need_aids]\n",
-     "    with_substantial_lifelong_disability: [extensive.inaccessible_housing_need_aids, additional.carer_not_getting_break]\n"),
-    ("twins-young-carers-gone", "the young carers twin group names one indicator less",
-     "    ids: [additional.young_carers_child, additional.young_carers_family, extensive.young_carers, protection.young_carer_significant_responsibilities]\n",
-     "    ids: [additional.young_carers_child, extensive.young_carers, protection.young_carer_significant_responsibilities]\n"),
-    ("band-under-16-widened", "pregnant under 16 admits a 16-year-old",
-     '  - {id: pregnant_under_16, label: "under 16", max_months: 191,', '  - {id: pregnant_under_16, label: "under 16", max_months: 203,'),
-    ("band-teenage-child", "teenage parents read as the child's age",
-     'min_months: 156, max_months: 239, unborn: false, subject: parent,', 'min_months: 156, max_months: 239, unborn: false, subject: child,'),
-    ("combination-not-declared", "the combination rule no longer declared",
-     "    rule: combination.additional_range\n    interpretation: true\n", "    rule: combination.additional_range\n    interpretation: false\n"),
-    ("cin-disability-not-declared", "the disability reading no longer declared",
-     "    rule: child_in_need.disability\n    interpretation: true\n", "    rule: child_in_need.disability\n    interpretation: false\n"),
+    (
+        "cin-disability-words-dropped",
+        "providing substantial care no longer Child in Need",
+        "    indicators: [extensive.substantial_lifelong_disability_short_breaks, extensive.providing_substantial_care_child]\n",
+        "    indicators: [extensive.substantial_lifelong_disability_short_breaks]\n",
+    ),
+    (
+        "cin-with-disability-carer-break",
+        "a carer's break raised to Child in Need again",
+        "    with_substantial_lifelong_disability: [extensive.inaccessible_housing_need_aids]\n",
+        "    with_substantial_lifelong_disability: [extensive.inaccessible_housing_need_aids, additional.carer_not_getting_break]\n",
+    ),
+    (
+        "twins-young-carers-gone",
+        "the young carers twin group names one indicator less",
+        "    ids: [additional.young_carers_child, additional.young_carers_family, extensive.young_carers, protection.young_carer_significant_responsibilities]\n",
+        "    ids: [additional.young_carers_child, extensive.young_carers, protection.young_carer_significant_responsibilities]\n",
+    ),
+    (
+        "band-under-16-widened",
+        "pregnant under 16 admits a 16-year-old",
+        '  - {id: pregnant_under_16, label: "under 16", max_months: 191,',
+        '  - {id: pregnant_under_16, label: "under 16", max_months: 203,',
+    ),
+    (
+        "band-teenage-child",
+        "teenage parents read as the child's age",
+        "min_months: 156, max_months: 239, unborn: false, subject: parent,",
+        "min_months: 156, max_months: 239, unborn: false, subject: child,",
+    ),
+    (
+        "combination-not-declared",
+        "the combination rule no longer declared",
+        "    rule: combination.additional_range\n    interpretation: true\n",
+        "    rule: combination.additional_range\n    interpretation: false\n",
+    ),
+    (
+        "cin-disability-not-declared",
+        "the disability reading no longer declared",
+        "    rule: child_in_need.disability\n    interpretation: true\n",
+        "    rule: child_in_need.disability\n    interpretation: false\n",
+    ),
 ]
 
 
@@ -96,8 +142,19 @@ def main() -> int:
             print(f"{mid:32} {'killed' if killed else 'SURVIVED'}  {what}", flush=True)
     survived = [r for r in results if not r["killed"]]
     out = ROOT / "docs" / "figures" / "catalogue-mutants.json"
-    out.write_text(json.dumps({"date": date.today().isoformat(), "command": "python scripts/mutate_catalogue.py",
-                               "mutants": len(results), "survived": len(survived), "results": results}, indent=1) + "\n")
+    out.write_text(
+        json.dumps(
+            {
+                "date": date.today().isoformat(),
+                "command": "python scripts/mutate_catalogue.py",
+                "mutants": len(results),
+                "survived": len(survived),
+                "results": results,
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"{len(results)} mutants, {len(survived)} survived")
     return 1 if survived else 0
 

@@ -11,6 +11,7 @@ project holding the mutated file; a mutant no test notices "survives".
 
 Writes docs/figures/rule-condition-mutants.json and prints one line per mutant.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,10 +30,21 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = ["rules/needs.py", "rules/guidance.py"]
 # the tests most likely to notice a wrong rule in each file first (pytest -x stops at the first failure)
 TESTS = {
-    "rules/needs.py": ["tests/rules/test_levels.py", "tests/rules/test_crosswalks.py", "tests/rules/test_child_in_need.py",
-                       "tests/rules/test_combination.py", "tests/rules/test_age_bands.py", "tests/rules/test_properties.py"],
-    "rules/guidance.py": ["tests/rules/test_open_case.py", "tests/rules/test_routing.py", "tests/rules/test_guidance_rules.py",
-                          "tests/rules/test_guidance_oracle.py", "tests/rules/test_properties.py"],
+    "rules/needs.py": [
+        "tests/rules/test_levels.py",
+        "tests/rules/test_crosswalks.py",
+        "tests/rules/test_child_in_need.py",
+        "tests/rules/test_combination.py",
+        "tests/rules/test_age_bands.py",
+        "tests/rules/test_properties.py",
+    ],
+    "rules/guidance.py": [
+        "tests/rules/test_open_case.py",
+        "tests/rules/test_routing.py",
+        "tests/rules/test_guidance_rules.py",
+        "tests/rules/test_guidance_oracle.py",
+        "tests/rules/test_properties.py",
+    ],
 }
 SWAP = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.GtE: ast.Gt, ast.Gt: ast.GtE, ast.LtE: ast.Lt, ast.Lt: ast.LtE}
 
@@ -47,7 +59,7 @@ def _in_conditions(tree: ast.Module) -> list[tuple[str, ast.AST]]:
             for deco in node.decorator_list:
                 if isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "when_all":
                     roots += [(node.name, arg) for arg in deco.args]
-    for node in ast.walk(tree):   # when_all(...)(action) in a loop: the per-level rules
+    for node in ast.walk(tree):  # when_all(...)(action) in a loop: the per-level rules
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and getattr(node.func.func, "id", "") == "when_all":
             roots += [("level_<level>", arg) for arg in node.func.args]
     for node in tree.body:
@@ -60,7 +72,7 @@ def mutants(source: str):
     """(description, mutated source) for each single change to a rule condition."""
     tree = ast.parse(source)
     for n in range(len(_sites(tree))):
-        tree = ast.parse(source)   # fresh each time; find the same site by position
+        tree = ast.parse(source)  # fresh each time; find the same site by position
         rule, kind, node = _sites(tree)[n]
         before = ast.unparse(node)
         if kind == "op":
@@ -92,8 +104,7 @@ def run_tests(copy: Path, rel: str) -> bool:
 
 
 def _copy(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv*", "node_modules", "mutants", ".git", "instance",
-                                                              "test-artifacts", "benchmark-results"))
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv*", "node_modules", "mutants", ".git", "instance", "test-artifacts", "benchmark-results"))
     return dest
 
 
@@ -102,10 +113,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="stop after this many mutants (0: all)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    work = [(rel, what, mutated) for rel in FILES
-            for what, mutated in mutants((ROOT / rel).read_text(encoding="utf-8"))]
+    work = [(rel, what, mutated) for rel in FILES for what, mutated in mutants((ROOT / rel).read_text(encoding="utf-8"))]
     if args.limit:
-        work = work[:args.limit]
+        work = work[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         copies = [_copy(Path(tmp) / f"project{i}") for i in range(args.workers)]
         if not all(run_tests(copies[0], rel) for rel in FILES):
@@ -123,7 +133,7 @@ def main() -> int:
                 try:
                     killed = not run_tests(copy, rel)
                 except subprocess.TimeoutExpired:
-                    killed = True   # a run that hangs is noticed, though not by an assertion
+                    killed = True  # a run that hangs is noticed, though not by an assertion
                 (copy / rel).write_text((ROOT / rel).read_text(encoding="utf-8"), encoding="utf-8")
             finally:
                 free.put(copy)
@@ -134,8 +144,19 @@ def main() -> int:
             results = list(pool.map(one, work))
     survived = [r for r in results if not r["killed"]]
     out = ROOT / "docs" / "figures" / "rule-condition-mutants.json"
-    out.write_text(json.dumps({"date": date.today().isoformat(), "command": "python scripts/mutate_rules.py",
-                               "mutants": len(results), "survived": len(survived), "results": results}, indent=1) + "\n")
+    out.write_text(
+        json.dumps(
+            {
+                "date": date.today().isoformat(),
+                "command": "python scripts/mutate_rules.py",
+                "mutants": len(results),
+                "survived": len(survived),
+                "results": results,
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"{len(results)} mutants, {len(survived)} survived")
     return 1 if survived else 0
 

@@ -4,12 +4,12 @@ durable-rules registers a ruleset once per process, so `define()` (where every r
 and action lives) runs inside whichever test comes first: mutmut's coverage would then try each
 mutant of a rule against that one test only. Run after mutmut has collected its stats
 (`make mutate` does both)."""
+
 import json
 from pathlib import Path
 
 STATS = Path("mutants/mutmut-stats.json")
-WHOLE_RULESET = ("rules.needs.x_define", "rules.guidance.x_define", "rules.needs.x__level_action",
-                 "rules.needs.x__cite", "rules.guidance.x__cite")
+WHOLE_RULESET = ("rules.needs.x_define", "rules.guidance.x_define", "rules.needs.x__level_action", "rules.needs.x__cite", "rules.guidance.x__cite")
 
 stats = json.loads(STATS.read_text())
 every_test = sorted(stats["duration_by_test"])

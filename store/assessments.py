@@ -6,6 +6,7 @@ their team's (the saver's team when saved). Anything else is NotFound, exactly a
 not exist, and the attempt is audited. There is no update or delete here: an entry, once
 saved, is never rewritten (the database triggers refuse it too); only retention deletes.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,6 +30,7 @@ MAX_REASON = 4000
 @dataclass(frozen=True)
 class Review:
     """A manager's review of an override: who, when, and a note (may be empty)."""
+
     id: int
     override_id: int
     user_id: int
@@ -51,7 +53,7 @@ class Override:
 
     @property
     def direction(self) -> str:
-        """"down" when the professional recorded a lower level than the tool's (the one to look
+        """ "down" when the professional recorded a lower level than the tool's (the one to look
         at first: safety), "up" when higher."""
         return "down" if Level(self.level).rank < Level(self.tool_level).rank else "up"
 
@@ -63,6 +65,7 @@ class Override:
 @dataclass(frozen=True)
 class Entry:
     """One saved assessment. `case` and `decision` are the contract's JSON shapes."""
+
     id: int
     case_ref: str
     user_id: int
@@ -70,7 +73,7 @@ class Entry:
     team: str
     created_at: datetime
     ruleset: str
-    level: str                      # the tool's level
+    level: str  # the tool's level
     case: dict
     decision: dict
     overrides: tuple[Override, ...] = field(default=())
@@ -84,13 +87,14 @@ class Entry:
 @dataclass(frozen=True)
 class Change:
     """What changed from one entry to the next of the same case reference."""
+
     from_id: int
     to_id: int
-    step: str                       # "up", "down" or "same", on the recorded levels
-    tool_step: str                  # the same on the tool's levels
+    step: str  # "up", "down" or "same", on the recorded levels
+    tool_step: str  # the same on the tool's levels
     indicators_added: tuple[str, ...]
     indicators_removed: tuple[str, ...]
-    context_changes: dict           # field -> [before, after], for context and child fields
+    context_changes: dict  # field -> [before, after], for context and child fields
     ruleset_changed: bool
 
 
@@ -99,8 +103,8 @@ class CaseSummary:
     case_ref: str
     entries: int
     last_saved: datetime
-    level: str                      # latest tool level
-    recorded_level: str             # latest recorded level (after any override)
+    level: str  # latest tool level
+    recorded_level: str  # latest recorded level (after any override)
 
 
 def _require_reader(user: User) -> None:
@@ -115,8 +119,7 @@ def _visible(user: User):
     return assessments.c.user_id == user.id
 
 
-def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict | str,
-                    decision: Decision | dict, *, now: datetime | None = None) -> Entry:
+def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict | str, decision: Decision | dict, *, now: datetime | None = None) -> Entry:
     """Save the answers and the decision shown to the user, with the ruleset and the time.
 
     Pass the Decision that `rules.evaluate(case)` gave (the one the user saw). Re-saving a case
@@ -133,10 +136,20 @@ def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict
         raise Invalid("decision", f"not a decision from the rules: {exc.__class__.__name__}") from None
     now = aware(now)
     with engine.begin() as conn:
-        aid = conn.execute(insert(assessments).values(
-            case_ref=ref, user_id=user.id, team=user.team, created_at=now, ruleset=decision.ruleset,
-            level=decision.level.value, case_json=case.model_dump_json(), decision_json=decision.model_dump_json(),
-        ).returning(assessments.c.id)).scalar_one()
+        aid = conn.execute(
+            insert(assessments)
+            .values(
+                case_ref=ref,
+                user_id=user.id,
+                team=user.team,
+                created_at=now,
+                ruleset=decision.ruleset,
+                level=decision.level.value,
+                case_json=case.model_dump_json(),
+                decision_json=decision.model_dump_json(),
+            )
+            .returning(assessments.c.id)
+        ).scalar_one()
         audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
     return get_assessment(engine, user, aid, _audit=False)
 
@@ -145,12 +158,16 @@ def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
     out: dict[int, list[Review]] = {}
     if not override_ids:
         return out
-    q = (select(override_reviews, users.c.username).join(users, users.c.id == override_reviews.c.user_id)
-         .where(override_reviews.c.override_id.in_(override_ids)).order_by(override_reviews.c.id))
+    q = (
+        select(override_reviews, users.c.username)
+        .join(users, users.c.id == override_reviews.c.user_id)
+        .where(override_reviews.c.override_id.in_(override_ids))
+        .order_by(override_reviews.c.id)
+    )
     for r in conn.execute(q):
-        out.setdefault(r.override_id, []).append(Review(
-            id=r.id, override_id=r.override_id, user_id=r.user_id, username=r.username,
-            created_at=aware(r.created_at), note=r.note))
+        out.setdefault(r.override_id, []).append(
+            Review(id=r.id, override_id=r.override_id, user_id=r.user_id, username=r.username, created_at=aware(r.created_at), note=r.note)
+        )
     return out
 
 
@@ -158,37 +175,56 @@ def _overrides_for(conn, ids) -> dict[int, list[Override]]:
     out: dict[int, list[Override]] = {}
     if not ids:
         return out
-    q = (select(overrides, users.c.username).join(users, users.c.id == overrides.c.user_id)
-         .where(overrides.c.assessment_id.in_(ids)).order_by(overrides.c.id))
+    q = select(overrides, users.c.username).join(users, users.c.id == overrides.c.user_id).where(overrides.c.assessment_id.in_(ids)).order_by(overrides.c.id)
     rows = conn.execute(q).all()
     reviews = _reviews_for(conn, [r.id for r in rows])
     for r in rows:
-        out.setdefault(r.assessment_id, []).append(Override(
-            id=r.id, assessment_id=r.assessment_id, user_id=r.user_id, username=r.username,
-            created_at=aware(r.created_at), tool_level=r.tool_level, level=r.level, reason=r.reason,
-            reviews=tuple(reviews.get(r.id, ()))))
+        out.setdefault(r.assessment_id, []).append(
+            Override(
+                id=r.id,
+                assessment_id=r.assessment_id,
+                user_id=r.user_id,
+                username=r.username,
+                created_at=aware(r.created_at),
+                tool_level=r.tool_level,
+                level=r.level,
+                reason=r.reason,
+                reviews=tuple(reviews.get(r.id, ())),
+            )
+        )
     return out
 
 
 def _entries(conn, where) -> list[Entry]:
-    rows = conn.execute(select(assessments, users.c.username).join(users, users.c.id == assessments.c.user_id)
-                        .where(where).order_by(assessments.c.created_at, assessments.c.id)).all()
+    rows = conn.execute(
+        select(assessments, users.c.username).join(users, users.c.id == assessments.c.user_id).where(where).order_by(assessments.c.created_at, assessments.c.id)
+    ).all()
     ovr = _overrides_for(conn, [r.id for r in rows])
-    return [Entry(id=r.id, case_ref=r.case_ref, user_id=r.user_id, username=r.username, team=r.team,
-                  created_at=aware(r.created_at), ruleset=r.ruleset, level=r.level,
-                  case=json.loads(r.case_json), decision=json.loads(r.decision_json),
-                  overrides=tuple(ovr.get(r.id, ()))) for r in rows]
+    return [
+        Entry(
+            id=r.id,
+            case_ref=r.case_ref,
+            user_id=r.user_id,
+            username=r.username,
+            team=r.team,
+            created_at=aware(r.created_at),
+            ruleset=r.ruleset,
+            level=r.level,
+            case=json.loads(r.case_json),
+            decision=json.loads(r.decision_json),
+            overrides=tuple(ovr.get(r.id, ())),
+        )
+        for r in rows
+    ]
 
 
 def _not_found(engine: Engine, user: User, action: str, *, record_id=None, case_ref=None, now=None) -> NotFound:
     with engine.begin() as conn:
-        audit.record(conn, action, user_id=user.id, outcome="not_found", record_id=record_id,
-                     case_ref=case_ref, now=now)
+        audit.record(conn, action, user_id=user.id, outcome="not_found", record_id=record_id, case_ref=case_ref, now=now)
     return NotFound("no such saved assessment")
 
 
-def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datetime | None = None,
-                   _audit: bool = True) -> Entry:
+def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datetime | None = None, _audit: bool = True) -> Entry:
     """One entry by id, or NotFound (also for someone else's: audited either way)."""
     _require_reader(user)
     with engine.connect() as conn:
@@ -197,8 +233,7 @@ def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datet
         raise _not_found(engine, user, "assessment.read", record_id=assessment_id, now=now)
     if _audit:
         with engine.begin() as conn:
-            audit.record(conn, "assessment.read", user_id=user.id, record_id=assessment_id,
-                         case_ref=found[0].case_ref, now=now)
+            audit.record(conn, "assessment.read", user_id=user.id, record_id=assessment_id, case_ref=found[0].case_ref, now=now)
     return found[0]
 
 
@@ -231,10 +266,16 @@ def compare(before: Entry, after: Entry) -> Change:
     old, new = set(before.case.get("indicators", [])), set(after.case.get("indicators", []))
     fb, fa = _flat(before.case), _flat(after.case)
     ctx = {k: [fb.get(k), fa.get(k)] for k in sorted(set(fb) | set(fa)) if fb.get(k) != fa.get(k)}
-    return Change(from_id=before.id, to_id=after.id, step=_step(before.recorded_level, after.recorded_level),
-                  tool_step=_step(before.level, after.level),
-                  indicators_added=tuple(sorted(new - old)), indicators_removed=tuple(sorted(old - new)),
-                  context_changes=ctx, ruleset_changed=before.ruleset != after.ruleset)
+    return Change(
+        from_id=before.id,
+        to_id=after.id,
+        step=_step(before.recorded_level, after.recorded_level),
+        tool_step=_step(before.level, after.level),
+        indicators_added=tuple(sorted(new - old)),
+        indicators_removed=tuple(sorted(old - new)),
+        context_changes=ctx,
+        ruleset_changed=before.ruleset != after.ruleset,
+    )
 
 
 def changes(entries: list[Entry]) -> list[Change]:
@@ -246,20 +287,21 @@ def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
     """The case references `user` may see, most recently saved first (no audit: no answers shown)."""
     _require_reader(user)
     with engine.connect() as conn:
-        refs = [r[0] for r in conn.execute(select(assessments.c.case_ref).where(_visible(user))
-                                           .group_by(assessments.c.case_ref)
-                                           .order_by(func.max(assessments.c.created_at).desc()))]
+        refs = [
+            r[0]
+            for r in conn.execute(
+                select(assessments.c.case_ref).where(_visible(user)).group_by(assessments.c.case_ref).order_by(func.max(assessments.c.created_at).desc())
+            )
+        ]
         out = []
         for ref in refs:
             found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
             last = found[-1]
-            out.append(CaseSummary(case_ref=ref, entries=len(found), last_saved=last.created_at,
-                                   level=last.level, recorded_level=last.recorded_level))
+            out.append(CaseSummary(case_ref=ref, entries=len(found), last_saved=last.created_at, level=last.level, recorded_level=last.recorded_level))
     return out
 
 
-def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *,
-                    now: datetime | None = None) -> Override:
+def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *, now: datetime | None = None) -> Override:
     """Record the professional's level where it differs from the tool's, with a written reason.
 
     Both are kept: the entry is untouched and the override is a new row. Anyone who can read
@@ -280,13 +322,30 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)
     with engine.begin() as conn:
-        oid = conn.execute(insert(overrides).values(
-            assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level,
-            level=chosen.value, reason=reason.strip()).returning(overrides.c.id)).scalar_one()
-        audit.record(conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref,
-                     detail=f"override={oid} {entry.level}->{chosen.value}", now=now)
-    return Override(id=oid, assessment_id=entry.id, user_id=user.id, username=user.username, created_at=now,
-                    tool_level=entry.level, level=chosen.value, reason=reason.strip())
+        oid = conn.execute(
+            insert(overrides)
+            .values(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
+            .returning(overrides.c.id)
+        ).scalar_one()
+        audit.record(
+            conn,
+            "override.create",
+            user_id=user.id,
+            record_id=entry.id,
+            case_ref=entry.case_ref,
+            detail=f"override={oid} {entry.level}->{chosen.value}",
+            now=now,
+        )
+    return Override(
+        id=oid,
+        assessment_id=entry.id,
+        user_id=user.id,
+        username=user.username,
+        created_at=now,
+        tool_level=entry.level,
+        level=chosen.value,
+        reason=reason.strip(),
+    )
 
 
 def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None) -> list[tuple[Entry, Override]]:
@@ -294,8 +353,12 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
     if manager.role != "manager":
         raise AccessDenied("only managers list overrides")
     with engine.connect() as conn:
-        ids = [r[0] for r in conn.execute(select(overrides.c.assessment_id).join(
-            assessments, assessments.c.id == overrides.c.assessment_id).where(_visible(manager)).distinct())]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(overrides.c.assessment_id).join(assessments, assessments.c.id == overrides.c.assessment_id).where(_visible(manager)).distinct()
+            )
+        ]
         found = _entries(conn, assessments.c.id.in_(ids)) if ids else []
     pairs = [(e, o) for e in found for o in e.overrides]
     pairs.sort(key=lambda p: (p[1].created_at, p[1].id), reverse=True)
@@ -307,8 +370,7 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
 MAX_NOTE = 2000
 
 
-def record_review(engine: Engine, manager: User, override_id: int, note: str = "", *,
-                  now: datetime | None = None) -> Review:
+def record_review(engine: Engine, manager: User, override_id: int, note: str = "", *, now: datetime | None = None) -> Review:
     """A manager records that they reviewed an override on their team's entry (a new row each
     time; nothing is rewritten). The note is stored, never copied to the audit log."""
     if manager.role != "manager":
@@ -317,39 +379,51 @@ def record_review(engine: Engine, manager: User, override_id: int, note: str = "
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"at most {MAX_NOTE} characters")
     with engine.connect() as conn:
-        found = conn.execute(select(overrides.c.assessment_id, assessments.c.case_ref)
-                             .join(assessments, assessments.c.id == overrides.c.assessment_id)
-                             .where(overrides.c.id == override_id, _visible(manager))).first()
+        found = conn.execute(
+            select(overrides.c.assessment_id, assessments.c.case_ref)
+            .join(assessments, assessments.c.id == overrides.c.assessment_id)
+            .where(overrides.c.id == override_id, _visible(manager))
+        ).first()
     if found is None:
         raise _not_found(engine, manager, "override.review", record_id=override_id, now=now)
     now = aware(now)
     with engine.begin() as conn:
-        rid = conn.execute(insert(override_reviews).values(
-            override_id=override_id, user_id=manager.id, created_at=now, note=note)
-            .returning(override_reviews.c.id)).scalar_one()
-        audit.record(conn, "override.review", user_id=manager.id, record_id=found.assessment_id,
-                     case_ref=found.case_ref, detail=f"override={override_id} review={rid}", now=now)
-    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username,
-                  created_at=now, note=note)
+        rid = conn.execute(
+            insert(override_reviews).values(override_id=override_id, user_id=manager.id, created_at=now, note=note).returning(override_reviews.c.id)
+        ).scalar_one()
+        audit.record(
+            conn,
+            "override.review",
+            user_id=manager.id,
+            record_id=found.assessment_id,
+            case_ref=found.case_ref,
+            detail=f"override={override_id} review={rid}",
+            now=now,
+        )
+    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note)
 
 
-def filter_overrides(pairs: list[tuple[Entry, Override]], *, team: str | None = None, direction: str | None = None,
-                     reviewed: bool | None = None) -> list[tuple[Entry, Override]]:
+def filter_overrides(
+    pairs: list[tuple[Entry, Override]], *, team: str | None = None, direction: str | None = None, reviewed: bool | None = None
+) -> list[tuple[Entry, Override]]:
     """`list_overrides`' pairs narrowed by the saver's team, the direction (up/down) and whether
     a manager has reviewed the override; None keeps all."""
-    return [(e, o) for e, o in pairs
-            if (team is None or e.team == team) and (direction is None or o.direction == direction)
-            and (reviewed is None or o.reviewed == reviewed)]
+    return [
+        (e, o)
+        for e, o in pairs
+        if (team is None or e.team == team) and (direction is None or o.direction == direction) and (reviewed is None or o.reviewed == reviewed)
+    ]
 
 
 @dataclass(frozen=True)
 class SavedAnswers:
     """A saved assessment's answers and the moment it was decided at, for trying a draft ruleset."""
+
     id: int
     case_ref: str
     ruleset: str
     case: dict
-    contact_time: str              # the stored decision's contact_time (ISO 8601)
+    contact_time: str  # the stored decision's contact_time (ISO 8601)
 
 
 def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datetime | None = None) -> list[SavedAnswers]:
@@ -359,12 +433,15 @@ def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datet
     if admin is not None and admin.role != "admin":
         raise AccessDenied("only admins review a ruleset change against saved assessments")
     with engine.connect() as conn:
-        rows = conn.execute(select(assessments.c.id, assessments.c.case_ref, assessments.c.ruleset,
-                                   assessments.c.case_json, assessments.c.decision_json)
-                            .order_by(assessments.c.created_at, assessments.c.id)).all()
-    found = [SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json),
-                          contact_time=json.loads(r.decision_json)["contact_time"]) for r in rows]
+        rows = conn.execute(
+            select(assessments.c.id, assessments.c.case_ref, assessments.c.ruleset, assessments.c.case_json, assessments.c.decision_json).order_by(
+                assessments.c.created_at, assessments.c.id
+            )
+        ).all()
+    found = [
+        SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json), contact_time=json.loads(r.decision_json)["contact_time"])
+        for r in rows
+    ]
     with engine.begin() as conn:
-        audit.record(conn, "ruleset.review", user_id=admin.id if admin else None,
-                     detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
+        audit.record(conn, "ruleset.review", user_id=admin.id if admin else None, detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
     return found

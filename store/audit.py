@@ -3,6 +3,7 @@
 Rows are written on the caller's connection, so an action and its audit row commit together
 (or not at all). The table is append-only (triggers in the migration).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,13 +27,23 @@ class AuditEntry:
     detail: str | None
 
 
-def record(conn: Connection, action: str, *, user_id: int | None, outcome: str = "ok",
-           record_id: int | None = None, case_ref: str | None = None, detail: str | None = None,
-           now: datetime | None = None) -> None:
+def record(
+    conn: Connection,
+    action: str,
+    *,
+    user_id: int | None,
+    outcome: str = "ok",
+    record_id: int | None = None,
+    case_ref: str | None = None,
+    detail: str | None = None,
+    now: datetime | None = None,
+) -> None:
     """Append one row. `detail` is for counts and reasons codes, never free text from a user."""
-    conn.execute(insert(audit_log).values(
-        at=aware(now), user_id=user_id, action=action, outcome=outcome, record_id=record_id,
-        case_ref=case_ref, detail=(detail or None) and detail[:255]))
+    conn.execute(
+        insert(audit_log).values(
+            at=aware(now), user_id=user_id, action=action, outcome=outcome, record_id=record_id, case_ref=case_ref, detail=(detail or None) and detail[:255]
+        )
+    )
 
 
 def entries(engine: Engine, *, action: str | None = None, user_id: int | None = None) -> list[AuditEntry]:

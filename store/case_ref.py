@@ -11,6 +11,7 @@ details. We cannot recognise every identifier; these rules refuse the usual acci
 - nothing shaped like a UK postcode (NG15FS, NG1-5FS).
 References are compared case-insensitively and stored upper case.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,7 @@ def _valid_date(y: int, m: int, d: int) -> bool:
 
 def _eight_digits_is_date(run: str) -> bool:
     """ddmmyyyy or yyyymmdd with a plausible year: a date of birth typed without separators."""
-    return (_valid_date(int(run[4:]), int(run[2:4]), int(run[:2]))
-            or _valid_date(int(run[:4]), int(run[4:6]), int(run[6:])))
+    return _valid_date(int(run[4:]), int(run[2:4]), int(run[:2])) or _valid_date(int(run[:4]), int(run[4:6]), int(run[6:]))
 
 
 def validate_case_ref(value) -> str:
@@ -58,8 +58,7 @@ def validate_case_ref(value) -> str:
         raise Invalid(FIELD, "must contain a digit: use a reference number, not a name")
     if re.search(r"[A-Za-z]{4,}", value):
         raise Invalid(FIELD, "no more than 3 letters in a row: use a reference number, not a name")
-    if any(p.search(value) for p in _DATE_SEPARATED) or any(
-            _eight_digits_is_date(m.group()) for m in _EIGHT_DIGITS.finditer(value)):
+    if any(p.search(value) for p in _DATE_SEPARATED) or any(_eight_digits_is_date(m.group()) for m in _EIGHT_DIGITS.finditer(value)):
         raise Invalid(FIELD, "looks like a date: dates of birth are not allowed in a reference")
     if _POSTCODE.search(value):
         raise Invalid(FIELD, "looks like a postcode: addresses are not allowed in a reference")

@@ -5,6 +5,7 @@ from argv, where `ps` and shell history would show them. The database is DATABAS
 FSP_DATABASE_URL), else the web app's instance/fsp.sqlite3 (the command line names it, cli/database.py);
 --database-url overrides for one command.
 """
+
 from __future__ import annotations
 
 import getpass
@@ -58,9 +59,16 @@ def cmd_users(args) -> int:
             u = U.reset_password(engine, args.username, _read_password(args))
             sys.stdout.write(f"password reset for {u.username}; lockout cleared, sessions ended\n")
         else:
-            rows = [{"username": u.username, "role": u.role, "team": u.team, "disabled": u.disabled,
-                     "locked_until": u.locked_until.isoformat() if u.locked_until else None}
-                    for u in U.list_users(engine)]
+            rows = [
+                {
+                    "username": u.username,
+                    "role": u.role,
+                    "team": u.team,
+                    "disabled": u.disabled,
+                    "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                }
+                for u in U.list_users(engine)
+            ]
             if args.json:
                 json.dump(rows, sys.stdout, indent=1)
                 sys.stdout.write("\n")
@@ -83,16 +91,24 @@ def cmd_retention(args) -> int:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_REFUSED
     report = run_retention(_engine(args), config=config, dry_run=args.dry_run)
-    doc = {"dry_run": report.dry_run, "retention_days": report.retention_days, "cutoff": report.cutoff.isoformat(),
-           "assessments_removed": report.assessments_removed, "overrides_removed": report.overrides_removed,
-           "case_refs": list(report.case_refs), "case_refs_emptied": list(report.case_refs_emptied)}
+    doc = {
+        "dry_run": report.dry_run,
+        "retention_days": report.retention_days,
+        "cutoff": report.cutoff.isoformat(),
+        "assessments_removed": report.assessments_removed,
+        "overrides_removed": report.overrides_removed,
+        "case_refs": list(report.case_refs),
+        "case_refs_emptied": list(report.case_refs_emptied),
+    }
     if args.json:
         json.dump(doc, sys.stdout, indent=1)
         sys.stdout.write("\n")
     else:
         verb = "would remove" if report.dry_run else "removed"
-        sys.stdout.write(f"retention {report.retention_days} days (saved before {doc['cutoff']}): {verb} "
-                         f"{report.assessments_removed} assessments, {report.overrides_removed} overrides\n")
+        sys.stdout.write(
+            f"retention {report.retention_days} days (saved before {doc['cutoff']}): {verb} "
+            f"{report.assessments_removed} assessments, {report.overrides_removed} overrides\n"
+        )
         for ref in report.case_refs:
             sys.stdout.write(f"  {ref}{' (no entries left)' if ref in report.case_refs_emptied else ''}\n")
     return 0

@@ -1,4 +1,5 @@
 """Store settings: embedded defaults, overridable by environment variables (FSP_*, pydantic-settings)."""
+
 from __future__ import annotations
 
 from pydantic import AliasChoices, Field, PositiveInt
@@ -19,11 +20,11 @@ class StoreConfig(EnvSettings):
     # No file of the store's own (never one beside site-packages): FSP_DATABASE_URL or DATABASE_URL,
     # else the caller names it: the web app's Flask instance folder, which the command line shares (cli/database.py).
     database_url: str | None = Field(None, validation_alias=AliasChoices("FSP_DATABASE_URL", "DATABASE_URL"))
-    max_failed_logins: PositiveInt = 5           # attempts per username and address before the delays start
-    lockout_minutes: PositiveInt = 15            # the longest delay between attempts (store.throttle)
-    sign_in_delay_seconds: PositiveInt = 30      # the first delay; each further attempt doubles it
+    max_failed_logins: PositiveInt = 5  # attempts per username and address before the delays start
+    lockout_minutes: PositiveInt = 15  # the longest delay between attempts (store.throttle)
+    sign_in_delay_seconds: PositiveInt = 30  # the first delay; each further attempt doubles it
     session_idle_minutes: PositiveInt = 30
-    session_max_minutes: PositiveInt = 10 * 60   # a working day; sign in again the next morning
+    session_max_minutes: PositiveInt = 10 * 60  # a working day; sign in again the next morning
     retention_days: PositiveInt = DEFAULT_RETENTION_DAYS
-    sqlite_busy_ms: PositiveInt = 5000           # how long a SQLite write waits for another's lock, then fails
-    pg_lock_timeout_ms: PositiveInt = 5000       # the same bound on PostgreSQL (its lock_timeout)
+    sqlite_busy_ms: PositiveInt = 5000  # how long a SQLite write waits for another's lock, then fails
+    pg_lock_timeout_ms: PositiveInt = 5000  # the same bound on PostgreSQL (its lock_timeout)

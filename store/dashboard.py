@@ -1,5 +1,6 @@
 """A manager's dashboard: their team's saved assessments counted, never listed (no case
 reference, no child). Pure counting over `store.assessments` entries, plus one audited read."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -22,12 +23,12 @@ TOP_INDICATORS = 10
 class Dashboard:
     team: str
     entries: int
-    months: list[tuple[str, dict[str, int]]]      # ("2026-11", {level: recorded count}), oldest first
+    months: list[tuple[str, dict[str, int]]]  # ("2026-11", {level: recorded count}), oldest first
     overridden: int
     down: int
     up: int
-    indicators: list[tuple[str, int]]             # most chosen first, at most TOP_INDICATORS
-    differ: dict[tuple[str, str], int]            # (tool level, recorded level) -> count, every entry
+    indicators: list[tuple[str, int]]  # most chosen first, at most TOP_INDICATORS
+    differ: dict[tuple[str, str], int]  # (tool level, recorded level) -> count, every entry
 
     @property
     def override_rate(self) -> float | None:
@@ -46,12 +47,15 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
     latest = [e.overrides[-1] for e in entries if e.overrides]
     chosen = Counter(i for e in entries for i in e.case.get("indicators", []))
     return Dashboard(
-        team=team, entries=len(entries),
+        team=team,
+        entries=len(entries),
         months=[(m, {lv.value: c[lv.value] for lv in LEVELS}) for m, c in sorted(months.items())],
-        overridden=len(latest), down=sum(o.direction == "down" for o in latest),
+        overridden=len(latest),
+        down=sum(o.direction == "down" for o in latest),
         up=sum(o.direction == "up" for o in latest),
         indicators=sorted(chosen.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_INDICATORS],
-        differ=dict(Counter((e.level, e.recorded_level) for e in entries)))
+        differ=dict(Counter((e.level, e.recorded_level) for e in entries)),
+    )
 
 
 def team_dashboard(engine: Engine, manager: User, *, now: datetime | None = None) -> Dashboard:

@@ -3,6 +3,7 @@
 Every engine hides SQL parameters from its logs and error messages (they hold answers about a
 child) and finds out, before it hands a connection out, that the database has gone away.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,21 +25,22 @@ MIGRATIONS = "store:migrations"
 def normalise_url(url: str) -> str:
     """`postgresql://` means psycopg 3 here (SQLAlchemy would otherwise look for psycopg2)."""
     if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
 def _sqlite_pragmas(busy_ms: int):
     def on_connect(dbapi_conn, _record):
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")      # readers don't block the writer; crash-safe
-        cur.execute("PRAGMA synchronous=FULL")      # a commit survives power loss, not just a crash
+        cur.execute("PRAGMA journal_mode=WAL")  # readers don't block the writer; crash-safe
+        cur.execute("PRAGMA synchronous=FULL")  # a commit survives power loss, not just a crash
         cur.execute("PRAGMA foreign_keys=ON")
         # web workers and the CLI share the file; a write waits this long for a lock, then fails
         cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cur.close()
+
     return on_connect
 
 
@@ -100,8 +102,7 @@ def make_engine(url: str | None = None, *, config: StoreConfig | None = None) ->
     options = parsed.query.get("options", "")
     options = " ".join(options) if isinstance(options, tuple) else options
     lock_timeout = f"-c lock_timeout={config.pg_lock_timeout_ms}"
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                         connect_args={"options": f"{options} {lock_timeout}".strip()})
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"options": f"{options} {lock_timeout}".strip()})
 
 
 @contextlib.contextmanager
@@ -139,7 +140,7 @@ def migrate(url_or_engine: str | Engine | None = None) -> Engine:
     with _sqlite_file_lock(engine):
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql("SET LOCAL lock_timeout = 0")   # start-up waits for another worker's migration
+                conn.exec_driver_sql("SET LOCAL lock_timeout = 0")  # start-up waits for another worker's migration
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(6161106)")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

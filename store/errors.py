@@ -1,4 +1,5 @@
 """Errors the store raises; each names the field it is about, never the answers."""
+
 from __future__ import annotations
 
 

@@ -3,6 +3,7 @@
 Goes through `assessments.history`, so the same visibility rules and audit apply; each export
 is audited as well (it takes the answers out of the system).
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,9 +17,23 @@ from store import audit
 from store.assessments import Entry, changes, history
 from store.users import User
 
-CSV_COLUMNS = ["assessment_id", "saved_at", "saved_by", "team", "ruleset", "tool_level", "recorded_level",
-               "step", "override_reason", "immediate", "indicators", "indicators_added", "indicators_removed",
-               "child", "context"]
+CSV_COLUMNS = [
+    "assessment_id",
+    "saved_at",
+    "saved_by",
+    "team",
+    "ruleset",
+    "tool_level",
+    "recorded_level",
+    "step",
+    "override_reason",
+    "immediate",
+    "indicators",
+    "indicators_added",
+    "indicators_removed",
+    "child",
+    "context",
+]
 
 
 def _cell(text: str) -> str:
@@ -28,11 +43,19 @@ def _cell(text: str) -> str:
 
 def _entry_json(e: Entry) -> dict:
     return {
-        "id": e.id, "case_ref": e.case_ref, "saved_at": e.created_at.isoformat(), "saved_by": e.username,
-        "team": e.team, "ruleset": e.ruleset, "case": e.case, "decision": e.decision,
+        "id": e.id,
+        "case_ref": e.case_ref,
+        "saved_at": e.created_at.isoformat(),
+        "saved_by": e.username,
+        "team": e.team,
+        "ruleset": e.ruleset,
+        "case": e.case,
+        "decision": e.decision,
         "recorded_level": e.recorded_level,
-        "overrides": [{"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level,
-                       "level": o.level, "reason": o.reason} for o in e.overrides],
+        "overrides": [
+            {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
+            for o in e.overrides
+        ],
     }
 
 
@@ -47,10 +70,19 @@ def export_json(engine: Engine, user: User, case_ref: str, *, now: datetime | No
     doc = {
         "case_ref": entries[0].case_ref,
         "entries": [_entry_json(e) for e in entries],
-        "changes": [{"from": c.from_id, "to": c.to_id, "step": c.step, "tool_step": c.tool_step,
-                     "indicators_added": list(c.indicators_added), "indicators_removed": list(c.indicators_removed),
-                     "context_changes": c.context_changes, "ruleset_changed": c.ruleset_changed}
-                    for c in changes(entries)],
+        "changes": [
+            {
+                "from": c.from_id,
+                "to": c.to_id,
+                "step": c.step,
+                "tool_step": c.tool_step,
+                "indicators_added": list(c.indicators_added),
+                "indicators_removed": list(c.indicators_removed),
+                "context_changes": c.context_changes,
+                "ruleset_changed": c.ruleset_changed,
+            }
+            for c in changes(entries)
+        ],
     }
     _audit_export(engine, user, entries[0].case_ref, "json", len(entries), now)
     return json.dumps(doc, ensure_ascii=False, indent=1)
@@ -64,12 +96,24 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, now: datetime | Non
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for e, c in zip(entries, steps):
-        w.writerow([
-            e.id, e.created_at.isoformat(), e.username, e.team, e.ruleset, e.level, e.recorded_level,
-            c.step if c else "", _cell(e.overrides[-1].reason) if e.overrides else "", e.decision.get("immediate"),
-            ";".join(e.case.get("indicators", [])), ";".join(c.indicators_added) if c else "",
-            ";".join(c.indicators_removed) if c else "",
-            json.dumps(e.case.get("child", {}), sort_keys=True), json.dumps(e.case.get("context", {}), sort_keys=True),
-        ])
+        w.writerow(
+            [
+                e.id,
+                e.created_at.isoformat(),
+                e.username,
+                e.team,
+                e.ruleset,
+                e.level,
+                e.recorded_level,
+                c.step if c else "",
+                _cell(e.overrides[-1].reason) if e.overrides else "",
+                e.decision.get("immediate"),
+                ";".join(e.case.get("indicators", [])),
+                ";".join(c.indicators_added) if c else "",
+                ";".join(c.indicators_removed) if c else "",
+                json.dumps(e.case.get("child", {}), sort_keys=True),
+                json.dumps(e.case.get("context", {}), sort_keys=True),
+            ]
+        )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)
     return buf.getvalue()

@@ -5,6 +5,7 @@ Alembic's revisions create them all, and a test compares them with these definit
 Times are stored as timezone-aware UTC. Answers and decisions are stored as the exact JSON text
 the contract defines, so what was saved is what is shown years later.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
@@ -14,7 +15,8 @@ from store.roles import ROLES  # noqa: F401  (re-exported)
 metadata = MetaData()
 
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(64), nullable=False, unique=True),
     Column("role", String(16), nullable=False),
@@ -28,7 +30,8 @@ users = Table(
 
 # A signed-in account's token (a sign-in), apart from the web app's own sessions (web_sessions).
 sign_ins = Table(
-    "sign_ins", metadata,
+    "sign_ins",
+    metadata,
     Column("token_hash", String(64), primary_key=True),  # sha256 of the token; the token itself is never stored
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -39,7 +42,8 @@ sign_ins = Table(
 
 # Append-only: no UPDATE ever; DELETE only by retention (triggers enforce it, see the migration).
 assessments = Table(
-    "assessments", metadata,
+    "assessments",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("case_ref", String(32), nullable=False, index=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
@@ -52,7 +56,8 @@ assessments = Table(
 )
 
 overrides = Table(
-    "overrides", metadata,
+    "overrides",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
@@ -64,7 +69,8 @@ overrides = Table(
 
 # A manager's review of an override (revision 0002). Append-only; deleted only by retention.
 override_reviews = Table(
-    "override_reviews", metadata,
+    "override_reviews",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("override_id", Integer, ForeignKey("overrides.id"), nullable=False, index=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
@@ -74,7 +80,8 @@ override_reviews = Table(
 
 # Append-only, never deleted. Who, what, when, which record: never answers, reasons or passwords.
 audit_log = Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False, index=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
@@ -88,7 +95,8 @@ audit_log = Table(
 # A row here, inserted and deleted inside retention's own transaction, is the only thing that
 # lets the delete triggers on assessments/overrides pass. Other transactions never see it.
 deletion_permits = Table(
-    "deletion_permits", metadata,
+    "deletion_permits",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("purpose", String(32), nullable=False),
 )
@@ -96,7 +104,8 @@ deletion_permits = Table(
 # Growing delays between sign-in attempts (store.throttle): per typed username and address,
 # both hashed. No foreign key: an unknown username is throttled exactly like a real one.
 sign_in_throttle = Table(
-    "sign_in_throttle", metadata,
+    "sign_in_throttle",
+    metadata,
     Column("account_key", String(64), primary_key=True),
     Column("address_key", String(64), primary_key=True),
     Column("failures", Integer, nullable=False, default=0),
@@ -106,7 +115,8 @@ sign_in_throttle = Table(
 # Accounts signed in through the partnership's identity provider (webapp.accounts.oidc):
 # the provider's issuer and subject identify the person, never their name or email.
 oidc_identities = Table(
-    "oidc_identities", metadata,
+    "oidc_identities",
+    metadata,
     Column("issuer", String(255), primary_key=True),
     Column("subject", String(255), primary_key=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False, unique=True),
@@ -116,14 +126,16 @@ oidc_identities = Table(
 # --- the web app's own tables: server-side sessions and practice mode (webapp/sessions.py,
 # webapp/practice/records.py). Revision 0004 creates them; nothing else does.
 web_sessions = Table(
-    "web_sessions", metadata,
+    "web_sessions",
+    metadata,
     Column("id", String(64), primary_key=True),  # sha256 of the cookie's token, never the token
     Column("data", Text, nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 practice_scenarios = Table(
-    "practice_scenarios", metadata,
+    "practice_scenarios",
+    metadata,
     Column("id", String(80), primary_key=True),
     Column("yaml", Text, nullable=False),  # one scenario, as dump_scenarios writes it
     Column("saved_at", DateTime(timezone=True), nullable=False),
@@ -131,11 +143,12 @@ practice_scenarios = Table(
 
 # Every save of a library scenario, kept: who, when, how, and the YAML as saved.
 practice_scenario_versions = Table(
-    "practice_scenario_versions", metadata,
+    "practice_scenario_versions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("scenario_id", String(80), nullable=False, index=True),
     Column("version", Integer, nullable=False),
-    Column("author", String(64), nullable=False),   # the trainer's username
+    Column("author", String(64), nullable=False),  # the trainer's username
     Column("how", String(16), nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("yaml", Text, nullable=False),
@@ -143,7 +156,8 @@ practice_scenario_versions = Table(
 )
 
 practice_sessions = Table(
-    "practice_sessions", metadata,
+    "practice_sessions",
+    metadata,
     Column("code", String(16), primary_key=True),
     Column("trainer_key", String(64), nullable=False),  # sha256 of the trainer's token
     Column("scenario_ids", Text, nullable=False),  # JSON list, in the trainer's order
@@ -153,14 +167,16 @@ practice_sessions = Table(
 )
 
 practice_trainees = Table(
-    "practice_trainees", metadata,
+    "practice_trainees",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("code", String(16), ForeignKey("practice_sessions.code", ondelete="CASCADE"), nullable=False, index=True),
     Column("name", String(40), nullable=False),
 )
 
 practice_answers = Table(
-    "practice_answers", metadata,
+    "practice_answers",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("trainee_id", Integer, ForeignKey("practice_trainees.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("scenario_id", String(80), nullable=False),
@@ -173,9 +189,10 @@ practice_answers = Table(
 # A session's results, kept after the session itself is deleted (SESSION_DAYS), so a partnership
 # can follow agreement over a programme of training. Counts only: no display names, no answers.
 practice_results = Table(
-    "practice_results", metadata,
+    "practice_results",
+    metadata,
     Column("code", String(16), primary_key=True),
-    Column("cohort", String(80), nullable=True, index=True),   # the trainer's label, e.g. "DSL course spring 2027"
+    Column("cohort", String(80), nullable=True, index=True),  # the trainer's label, e.g. "DSL course spring 2027"
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("ended_at", DateTime(timezone=True), nullable=True),
     Column("scenarios", Integer, nullable=False),

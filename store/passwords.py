@@ -5,6 +5,7 @@ Stored in werkzeug's format, `scrypt:N:r:p$salt$hash`, so the cost travels in ea
 raised later. N=2**15, r=8, p=1 (32 MiB, ~0.1 s) is werkzeug's default. Hashes in this module's
 earlier format (`scrypt$N$r$p$salt$hash`) still verify and are rewritten at the next sign-in.
 """
+
 from __future__ import annotations
 
 import base64
@@ -17,19 +18,19 @@ from contextlib import contextmanager
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-N, R, P = 2 ** 15, 8, 1
+N, R, P = 2**15, 8, 1
 # The format this module wrote before werkzeug's: `scrypt$N$r$p$salt$hash`, base64, a 32-byte
 # key. Accounts keep it until their next sign-in, which rewrites it (store.users.authenticate).
 LEGACY = "scrypt$"
 MIN_LENGTH = 12
-MIN_SCORE = 3   # zxcvbn's "safely unguessable" (about 10^8 guesses and more), as NIST SP 800-63B asks
+MIN_SCORE = 3  # zxcvbn's "safely unguessable" (about 10^8 guesses and more), as NIST SP 800-63B asks
 
 
 class Busy(Exception):
     """Every hashing slot is in use: the caller should answer "try again shortly", not wait."""
 
 
-_slots = threading.BoundedSemaphore(2)   # webapp.security sets the configured number
+_slots = threading.BoundedSemaphore(2)  # webapp.security sets the configured number
 _wait = 1.0
 
 
@@ -100,8 +101,7 @@ def _verify_legacy(password: str, stored: str) -> bool:
     try:
         algo, n, r, p, salt, digest = stored.split("$")
         expected = base64.b64decode(digest)
-        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                             dklen=len(expected), maxmem=256 * 1024 * 1024)
+        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected), maxmem=256 * 1024 * 1024)
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, expected)

@@ -6,6 +6,7 @@ there (a move of team, a role withdrawn) takes effect at the next sign-in. An ac
 made only for someone the provider gives a role in this service; it has no usable password, so
 it cannot be signed into with the local form, and an administrator disables it as any other.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ from store.errors import AuthError, Invalid
 from store.models import ROLES, oidc_identities, users
 from store.users import TEAM, USERNAME, User, _user
 
-NO_PASSWORD = "sso"     # not a password hash: no password ever matches it (store.passwords.is_password_hash)
+NO_PASSWORD = "sso"  # not a password hash: no password ever matches it (store.passwords.is_password_hash)
 
 
 def _username_base(hint: str) -> str:
@@ -29,8 +30,7 @@ def _username_base(hint: str) -> str:
     return base if USERNAME.match(base or "") else "sso-user"
 
 
-def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: str, username_hint: str,
-                 now: datetime | None = None) -> User:
+def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: str, username_hint: str, now: datetime | None = None) -> User:
     """The account for this identity, created or brought up to date with the provider's role and
     team. AuthError("disabled") if an administrator disabled it. `role` must already be mapped."""
     if role not in ROLES:
@@ -39,16 +39,18 @@ def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: 
         raise Invalid("team", "1-64 characters: letters, digits, spaces, '.', '_' or '-'")
     now = aware(now)
     with engine.begin() as conn:
-        found = conn.execute(select(users).join(oidc_identities, oidc_identities.c.user_id == users.c.id)
-                             .where(oidc_identities.c.issuer == issuer, oidc_identities.c.subject == subject)).first()
+        found = conn.execute(
+            select(users)
+            .join(oidc_identities, oidc_identities.c.user_id == users.c.id)
+            .where(oidc_identities.c.issuer == issuer, oidc_identities.c.subject == subject)
+        ).first()
         if found is not None:
             if found.disabled:
                 audit.record(conn, "sign_in", user_id=found.id, outcome="refused", detail="sso disabled", now=now)
                 raise AuthError("disabled")
             if (found.role, found.team) != (role, team):
                 conn.execute(update(users).where(users.c.id == found.id).values(role=role, team=team))
-                audit.record(conn, "user.sso_update", user_id=found.id, record_id=found.id,
-                             detail=f"role={role}", now=now)
+                audit.record(conn, "user.sso_update", user_id=found.id, record_id=found.id, detail=f"role={role}", now=now)
             uid = found.id
         else:
             base, n = _username_base(username_hint), 1
@@ -56,9 +58,11 @@ def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: 
             while conn.execute(select(users.c.id).where(users.c.username == name)).first():
                 n += 1
                 name = f"{base[:60]}-{n}"
-            uid = conn.execute(insert(users).values(
-                username=name, role=role, team=team, password_hash=NO_PASSWORD, disabled=False, failed_logins=0,
-                created_at=now).returning(users.c.id)).scalar_one()
+            uid = conn.execute(
+                insert(users)
+                .values(username=name, role=role, team=team, password_hash=NO_PASSWORD, disabled=False, failed_logins=0, created_at=now)
+                .returning(users.c.id)
+            ).scalar_one()
             conn.execute(insert(oidc_identities).values(issuer=issuer, subject=subject, user_id=uid))
             audit.record(conn, "user.sso_create", user_id=uid, record_id=uid, detail=f"role={role}", now=now)
         audit.record(conn, "sign_in", user_id=uid, outcome="ok", detail="sso", now=now)

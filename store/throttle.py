@@ -13,6 +13,7 @@ An attempt is counted *before* its password is checked, with a compare-and-set o
 (one conditional UPDATE, atomic on SQLite and PostgreSQL alike): however many guesses arrive at
 once, no more than the free attempts are checked before the delay starts.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,7 @@ from store.clock import aware
 from store.config import StoreConfig
 from store.models import sign_in_throttle as table
 
-CAS_TRIES = 8   # concurrent attempts on one key each get a turn; beyond that they are refused
+CAS_TRIES = 8  # concurrent attempts on one key each get a turn; beyond that they are refused
 
 
 def _key(text: str) -> str:
@@ -64,8 +65,9 @@ def claim(engine: Engine, username: str, address: str, *, config: StoreConfig, n
                 return None
             n = row.failures + 1
             wait = delay(n, config)
-            done = conn.execute(update(table).where(_where(k), table.c.failures == row.failures)
-                                .values(failures=n, next_at=now + wait if wait else None)).rowcount
+            done = conn.execute(
+                update(table).where(_where(k), table.c.failures == row.failures).values(failures=n, next_at=now + wait if wait else None)
+            ).rowcount
         if done:
             return n
     return None

@@ -3,6 +3,7 @@
 Roles: practitioner, trainer, adviser and manager save and read assessments (a manager also
 reads their team's); admin manages accounts and retention but reads no assessments.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,8 +40,9 @@ class User:
 
 
 def _user(row) -> User:
-    return User(id=row.id, username=row.username, role=row.role, team=row.team, disabled=row.disabled,
-                locked_until=row.locked_until and aware(row.locked_until))
+    return User(
+        id=row.id, username=row.username, role=row.role, team=row.team, disabled=row.disabled, locked_until=row.locked_until and aware(row.locked_until)
+    )
 
 
 def _check_password(password: str, username: str = "") -> None:
@@ -53,8 +55,7 @@ def _check_password(password: str, username: str = "") -> None:
         raise Invalid("password", why)
 
 
-def create_user(engine: Engine, username: str, role: str, team: str, password: str, *,
-                actor_id: int | None = None, now: datetime | None = None) -> User:
+def create_user(engine: Engine, username: str, role: str, team: str, password: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
     """A new enabled account. Usernames are lower case (no personal details beyond what HR uses)."""
     if not isinstance(username, str) or not USERNAME.match(username):
         raise Invalid("username", "2-64 characters: lower-case letters, digits, '.', '_' or '-'")
@@ -67,9 +68,11 @@ def create_user(engine: Engine, username: str, role: str, team: str, password: s
     with engine.begin() as conn:
         if conn.execute(select(users.c.id).where(users.c.username == username)).first():
             raise Invalid("username", "already taken")
-        uid = conn.execute(insert(users).values(
-            username=username, role=role, team=team, password_hash=hash_password(password), disabled=False,
-            failed_logins=0, created_at=now).returning(users.c.id)).scalar_one()
+        uid = conn.execute(
+            insert(users)
+            .values(username=username, role=role, team=team, password_hash=hash_password(password), disabled=False, failed_logins=0, created_at=now)
+            .returning(users.c.id)
+        ).scalar_one()
         audit.record(conn, "user.create", user_id=actor_id, record_id=uid, detail=f"role={role}", now=now)
     return User(id=uid, username=username, role=role, team=team)
 
@@ -105,22 +108,19 @@ def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, 
     return get_user(engine, user.id)
 
 
-def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None,
-                   now: datetime | None = None) -> User:
+def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
     """Set a new password, end every sign-in delay on the account and end existing sign_ins."""
     _check_password(password, username)
     user = find_user(engine, username)
     with engine.begin() as conn:
-        conn.execute(update(users).where(users.c.id == user.id).values(
-            password_hash=hash_password(password), failed_logins=0, locked_until=None))
+        conn.execute(update(users).where(users.c.id == user.id).values(password_hash=hash_password(password), failed_logins=0, locked_until=None))
         throttle.forget_account(conn, username)
         conn.execute(update(sign_ins).where(sign_ins.c.user_id == user.id).values(revoked=True))
         audit.record(conn, "user.reset_password", user_id=actor_id, record_id=user.id, now=now)
     return get_user(engine, user.id)
 
 
-def authenticate(engine: Engine, username: str, password: str, *, address: str = "",
-                 config: StoreConfig | None = None, now: datetime | None = None) -> User:
+def authenticate(engine: Engine, username: str, password: str, *, address: str = "", config: StoreConfig | None = None, now: datetime | None = None) -> User:
     """The user if the password is right and the account enabled; else AuthError.
 
     Each attempt is counted for this username and `address` before its password is checked
@@ -161,9 +161,8 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
                 failure = "throttled"
             else:
                 row = current
-                if rehashed:   # unless the hash changed meanwhile (an administrator's reset)
-                    conn.execute(update(users).where(users.c.id == uid, users.c.password_hash == stored)
-                                 .values(password_hash=rehashed))
+                if rehashed:  # unless the hash changed meanwhile (an administrator's reset)
+                    conn.execute(update(users).where(users.c.id == uid, users.c.password_hash == stored).values(password_hash=rehashed))
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
     if failure:
         raise AuthError(failure)
@@ -174,28 +173,34 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_sign_in(engine: Engine, user: User, *, config: StoreConfig | None = None,
-                  now: datetime | None = None) -> str:
+def start_sign_in(engine: Engine, user: User, *, config: StoreConfig | None = None, now: datetime | None = None) -> str:
     """A new sign-in: a random token for `user`; only its SHA-256 is stored."""
     config = config or StoreConfig.from_env()
     now = aware(now)
     token = secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        conn.execute(insert(sign_ins).values(
-            token_hash=_token_hash(token), user_id=user.id, created_at=now, last_seen=now,
-            expires_at=now + timedelta(minutes=config.session_max_minutes), revoked=False))
+        conn.execute(
+            insert(sign_ins).values(
+                token_hash=_token_hash(token),
+                user_id=user.id,
+                created_at=now,
+                last_seen=now,
+                expires_at=now + timedelta(minutes=config.session_max_minutes),
+                revoked=False,
+            )
+        )
     return token
 
 
-def sign_in(engine: Engine, username: str, password: str, *, address: str = "",
-            config: StoreConfig | None = None, now: datetime | None = None) -> tuple[User, str]:
+def sign_in(
+    engine: Engine, username: str, password: str, *, address: str = "", config: StoreConfig | None = None, now: datetime | None = None
+) -> tuple[User, str]:
     """authenticate + start_sign_in: what the sign-in page calls. Raises AuthError (or Busy)."""
     user = authenticate(engine, username, password, address=address, config=config, now=now)
     return user, start_sign_in(engine, user, config=config, now=now)
 
 
-def signed_in_user(engine: Engine, token: str | None, *, config: StoreConfig | None = None,
-                 now: datetime | None = None) -> User | None:
+def signed_in_user(engine: Engine, token: str | None, *, config: StoreConfig | None = None, now: datetime | None = None) -> User | None:
     """The signed-in user for a sign-in token, or None if unknown, revoked, idle too long,
     past its maximum age, or the account is disabled. Using a sign-in keeps it alive."""
     if not token:
@@ -204,8 +209,7 @@ def signed_in_user(engine: Engine, token: str | None, *, config: StoreConfig | N
     now = aware(now)
     th = _token_hash(token)
     with engine.begin() as conn:
-        row = conn.execute(select(sign_ins, users.c.disabled).join(users, users.c.id == sign_ins.c.user_id)
-                           .where(sign_ins.c.token_hash == th)).first()
+        row = conn.execute(select(sign_ins, users.c.disabled).join(users, users.c.id == sign_ins.c.user_id).where(sign_ins.c.token_hash == th)).first()
         if row is None or row.revoked or row.disabled:
             return None
         if now >= aware(row.expires_at) or now >= aware(row.last_seen) + timedelta(minutes=config.session_idle_minutes):

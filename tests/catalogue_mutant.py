@@ -1,5 +1,6 @@
 """A pytest plugin for scripts/mutate_catalogue.py: with FSP_TEST_CATALOGUE_MUTANT set, every
 load_catalogue() in the test process reads that (mutated) file instead of the shipped one."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Shared helpers: build cases the way a practitioner would describe them."""
+
 from __future__ import annotations
 
 import os
@@ -8,14 +9,13 @@ import pytest
 # Every test signs in from 127.0.0.1, far more often than a person would: the rate limits are
 # lifted for the suite (children inherit it, gunicorn included); tests/webapp/test_abuse.py
 # sets real limits on its own apps.
-for _name in ("SIGN_IN_LIMIT_PER_ADDRESS", "SIGN_IN_LIMIT_OVERALL", "JOIN_LIMIT_PER_ADDRESS",
-              "PRACTICE_PAGE_LIMIT_PER_ADDRESS"):
+for _name in ("SIGN_IN_LIMIT_PER_ADDRESS", "SIGN_IN_LIMIT_OVERALL", "JOIN_LIMIT_PER_ADDRESS", "PRACTICE_PAGE_LIMIT_PER_ADDRESS"):
     os.environ.setdefault(f"FSP_{_name}", "100000 per minute")
 os.environ.setdefault("FSP_MAX_CONCURRENT_HASHES", "16")
 
 from pathway import Case, load_catalogue  # noqa: E402
 
-IN_HOURS = "2026-11-24T10:30:00+00:00"      # a Tuesday morning, Children and Families Direct open
+IN_HOURS = "2026-11-24T10:30:00+00:00"  # a Tuesday morning, Children and Families Direct open
 OUT_OF_HOURS = "2026-11-24T22:30:00+00:00"  # the same Tuesday at night
 
 

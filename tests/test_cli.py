@@ -1,4 +1,5 @@
 """The command line: `pathway indicators --json` and `pathway assess FILE|-`."""
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,7 @@ def test_indicators_json_has_the_contract_fields(monkeypatch, capsys):
 
 
 def test_assess_from_stdin_prints_the_decision(monkeypatch, capsys):
-    case = {"child": {"age_years": 9}, "indicators": ["extensive.children_who_go_missing"],
-            "context": {"contact_time": "2026-11-24T10:30:00+00:00"}}
+    case = {"child": {"age_years": 9}, "indicators": ["extensive.children_who_go_missing"], "context": {"contact_time": "2026-11-24T10:30:00+00:00"}}
     code, out, err = run(["assess", "-"], json.dumps(case), monkeypatch, capsys)
     decision = json.loads(out)
     assert code == 0 and err == ""
@@ -44,12 +44,15 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
     assert code == 0 and json.loads(out)["immediate"] is True
 
 
-@pytest.mark.parametrize("stdin, fragment", [
-    ('{"indicators": ["not.an.indicator"]}', "error: indicators[0]: unknown indicator 'not.an.indicator'"),
-    ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
-    ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
-    ("not json", "error: (body): not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "stdin, fragment",
+    [
+        ('{"indicators": ["not.an.indicator"]}', "error: indicators[0]: unknown indicator 'not.an.indicator'"),
+        ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
+        ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
+        ("not json", "error: (body): not valid JSON"),
+    ],
+)
 def test_a_refused_case_exits_2_naming_the_field(monkeypatch, capsys, stdin, fragment):
     code, out, err = run(["assess", "-"], stdin, monkeypatch, capsys)
     assert code == EXIT_REFUSED and out == "" and fragment in err
@@ -61,8 +64,7 @@ def test_a_missing_file_is_refused_cleanly(monkeypatch, capsys):
 
 
 def test_python_dash_m_cli_works_as_a_real_process():
-    proc = subprocess.run([sys.executable, "-m", "cli", "assess", "-"], input='{"indicators": ["x"]}',
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "cli", "assess", "-"], input='{"indicators": ["x"]}', capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "indicators[0]" in proc.stderr
 
 

@@ -4,6 +4,7 @@ and every page under docs/ is reachable from docs/index.md.
 A block fenced as ```sh runnable is run from the project folder with .venv/bin first on the path
 and DATABASE_URL at a scratch SQLite file; it must exit 0. `make docs-check` runs only this file.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,10 +47,12 @@ def test_there_are_runnable_blocks_to_check():
 
 @pytest.mark.parametrize("page, line, script", BLOCKS, ids=[f"{p}:{n}" for p, n, _ in BLOCKS])
 def test_a_runnable_command_in_the_docs_exits_0(page, line, script, tmp_path):
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'docs.sqlite3'}"}
-    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'docs.sqlite3'}",
+    }
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, f"{page}:{line}: exit {proc.returncode}\n{script}\n{proc.stderr[-2000:]}"
 
 
@@ -65,7 +68,7 @@ def test_every_relative_link_and_picture_exists():
     for page in PAGES:
         for target in LINK.findall(page.read_text(encoding="utf-8")):
             if re.match(r"^[a-z]+:", target) or target.startswith("#"):
-                continue   # a web address or an anchor on the same page
+                continue  # a web address or an anchor on the same page
             if not (page.parent / target.split("#")[0]).exists():
                 missing.append(f"{_name(page)}: {target}")
     assert missing == []

@@ -1,5 +1,6 @@
 """docs/safety/hazard-log.yaml stays true: every test a control names exists, and every rule in
 rules/ is claimed by a hazard or listed as hazard-free with a reason."""
+
 from __future__ import annotations
 
 import ast
@@ -10,8 +11,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 LOG = yaml.safe_load((ROOT / "docs" / "safety" / "hazard-log.yaml").read_text(encoding="utf-8"))
-FIELDS = {"id", "title", "description", "causes", "effect", "severity", "likelihood_before", "rules",
-          "controls", "residual_risk", "status"}
+FIELDS = {"id", "title", "description", "causes", "effect", "severity", "likelihood_before", "rules", "controls", "residual_risk", "status"}
 
 
 def rule_ids() -> set[str]:
@@ -20,8 +20,7 @@ def rule_ids() -> set[str]:
     for module in ("needs.py", "guidance.py"):
         tree = ast.parse((ROOT / "rules" / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and any(
-                    isinstance(d, ast.Call) and getattr(d.func, "id", "") == "when_all" for d in node.decorator_list):
+            if isinstance(node, ast.FunctionDef) and any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "when_all" for d in node.decorator_list):
                 names.add(node.name)
     return names
 

@@ -2,6 +2,7 @@
 
 Pure functions, no web or rules: the practice summary (webapp/practice) calls them with counts.
 """
+
 from __future__ import annotations
 
 from typing import Optional, Sequence

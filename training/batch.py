@@ -5,6 +5,7 @@ durable-rules is process-global and serialised by a lock, so threads cannot help
 each with its own rules engine. Small batches, like the shipped library, run in-process,
 because starting a worker costs more than they take.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -34,8 +35,9 @@ def load_paths(paths: Iterable[str | Path]) -> list[Loaded]:
     return cast(list[Loaded], run_batch(paths, jobs=1, execute=False))
 
 
-def run_batch(paths: Iterable[str | Path], jobs: Optional[int] = None, execute: bool = True,
-              progress: Optional[Callable[[int, int], None]] = None) -> list[Result] | list[Loaded]:
+def run_batch(
+    paths: Iterable[str | Path], jobs: Optional[int] = None, execute: bool = True, progress: Optional[Callable[[int, int], None]] = None
+) -> list[Result] | list[Loaded]:
     """Results for every scenario in `paths` (or, with execute=False, the validated scenarios).
 
     Raises ScenarioErrors, listing every problem in file order, if any file or scenario is refused

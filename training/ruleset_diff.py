@@ -6,6 +6,7 @@ draft, at the same moment and office hours, so only the catalogue differs. A cas
 when its level, immediacy, route (team or phone) or first contact (who or phone) changes, or when
 one catalogue refuses it; the transition table counts every case from old level to new.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -22,7 +23,7 @@ from pathway.levels import LEVELS
 from pathway.models import Case, CaseError, Decision, FieldError, _field_error
 from pathway.settings import OfficeHours
 
-REFUSED = "refused"        # a transition-table column: the catalogue refused the case
+REFUSED = "refused"  # a transition-table column: the catalogue refused the case
 COMPARED = ("level", "immediate", "route", "first_contact")
 
 
@@ -59,8 +60,14 @@ def load_draft(text: str | bytes) -> Catalogue:
         ensure_registered(draft)
     except (KeyError, TypeError, ValueError, RulesError) as exc:
         key = exc.args[0] if isinstance(exc, KeyError) and exc.args else None
-        raise DraftError([FieldError(field=f"interpretations/guidance/routing: {key}" if key else "(rules)",
-                                     message=f"the rules cannot be built from this draft ({type(exc).__name__})")]) from None
+        raise DraftError(
+            [
+                FieldError(
+                    field=f"interpretations/guidance/routing: {key}" if key else "(rules)",
+                    message=f"the rules cannot be built from this draft ({type(exc).__name__})",
+                )
+            ]
+        ) from None
     return draft
 
 
@@ -73,7 +80,7 @@ def _catalogue_error(err: Mapping[str, Any], data: dict) -> FieldError:
         iid = items[loc[1]].get("id") if loc[1] < len(items) and isinstance(items[loc[1]], dict) else None
         if iid:
             found = FieldError(field=f"{found.field} ({iid})", message=found.message)
-    if found.field == "(body)":     # a check across entries: its message names the entry
+    if found.field == "(body)":  # a check across entries: its message names the entry
         found = FieldError(field="(catalogue)", message=found.message)
     return found
 
@@ -81,38 +88,51 @@ def _catalogue_error(err: Mapping[str, Any], data: dict) -> FieldError:
 @dataclass(frozen=True)
 class Item:
     """One case to decide twice. `id` names it without personal data (a scenario id, an entry id)."""
-    kind: str                  # "shipped scenario", "saved scenario", "saved assessment"
+
+    kind: str  # "shipped scenario", "saved scenario", "saved assessment"
     id: str
     case: Case
-    now: datetime              # the moment it is decided at (a case's own contact_time wins)
+    now: datetime  # the moment it is decided at (a case's own contact_time wins)
     office_hours: OfficeHours = field(default_factory=OfficeHours)
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What one catalogue decided, reduced to what the diff compares (plus the reasons)."""
+
     level: str
     immediate: Optional[bool] = None
     route: Optional[str] = None
     first_contact: Optional[str] = None
     reasons: tuple[dict, ...] = ()
     ruleset: Optional[str] = None
-    refused: Optional[str] = None    # why the catalogue refused the case
+    refused: Optional[str] = None  # why the catalogue refused the case
 
     @classmethod
     def of(cls, decision: Decision) -> "Outcome":
         first = decision.contacts[0] if decision.contacts else None
-        return cls(level=decision.level.value, immediate=decision.immediate,
-                   route=f"{decision.route.team} ({decision.route.phone})",
-                   first_contact=f"{first.name} ({first.phone})" if first else None,
-                   reasons=tuple({"rule": r.rule, "level": r.level.value, "indicators": list(r.indicators),
-                                  "source": r.source, "explanation": r.explanation} for r in decision.reasons),
-                   ruleset=decision.ruleset)
+        return cls(
+            level=decision.level.value,
+            immediate=decision.immediate,
+            route=f"{decision.route.team} ({decision.route.phone})",
+            first_contact=f"{first.name} ({first.phone})" if first else None,
+            reasons=tuple(
+                {"rule": r.rule, "level": r.level.value, "indicators": list(r.indicators), "source": r.source, "explanation": r.explanation}
+                for r in decision.reasons
+            ),
+            ruleset=decision.ruleset,
+        )
 
     def as_dict(self) -> dict:
-        return {"level": self.level, "immediate": self.immediate, "route": self.route,
-                "first_contact": self.first_contact, "ruleset": self.ruleset, "refused": self.refused,
-                "reasons": list(self.reasons)}
+        return {
+            "level": self.level,
+            "immediate": self.immediate,
+            "route": self.route,
+            "first_contact": self.first_contact,
+            "ruleset": self.ruleset,
+            "refused": self.refused,
+            "reasons": list(self.reasons),
+        }
 
 
 def scenario_items(scenarios, kind: str) -> list[Item]:
@@ -126,8 +146,7 @@ def assessment_items(rows) -> list[Item]:
     """Saved assessments' answers (store.assessments.SavedAnswers), each decided at its stored
     contact time with the local office hours, named by case reference and entry id."""
     hours = OfficeHours.from_env()
-    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case),
-                 datetime.fromisoformat(r.contact_time), hours) for r in rows]
+    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case), datetime.fromisoformat(r.contact_time), hours) for r in rows]
 
 
 def decide(item: Item, catalogue: Catalogue) -> Outcome:
@@ -156,18 +175,17 @@ class Change:
     fields: tuple[str, ...]
 
     def as_dict(self) -> dict:
-        return {"kind": self.item.kind, "id": self.item.id, "changed": list(self.fields),
-                "current": self.before.as_dict(), "draft": self.after.as_dict()}
+        return {"kind": self.item.kind, "id": self.item.id, "changed": list(self.fields), "current": self.before.as_dict(), "draft": self.after.as_dict()}
 
 
 @dataclass(frozen=True)
 class Report:
-    current: str                 # ruleset versions
+    current: str  # ruleset versions
     draft: str
     cases: int
-    counts: dict                 # kind -> number of cases
+    counts: dict  # kind -> number of cases
     changes: tuple[Change, ...]
-    transitions: dict            # (old level, new level) -> count, every case
+    transitions: dict  # (old level, new level) -> count, every case
 
     @property
     def columns(self) -> list[str]:
@@ -183,10 +201,15 @@ class Report:
         return [(old, [self.transitions.get((old, new), 0) for new in cols]) for old in cols]
 
     def as_dict(self) -> dict:
-        return {"current": self.current, "draft": self.draft, "cases": self.cases, "counts": self.counts,
-                "changed": len(self.changes),
-                "transitions": {old: dict(zip(self.columns, row)) for old, row in self.table()},
-                "changes": [c.as_dict() for c in self.changes]}
+        return {
+            "current": self.current,
+            "draft": self.draft,
+            "cases": self.cases,
+            "counts": self.counts,
+            "changed": len(self.changes),
+            "transitions": {old: dict(zip(self.columns, row)) for old, row in self.table()},
+            "changes": [c.as_dict() for c in self.changes],
+        }
 
 
 def diff(items: Iterable[Item], current: Catalogue, draft: Catalogue) -> Report:
@@ -200,15 +223,26 @@ def diff(items: Iterable[Item], current: Catalogue, draft: Catalogue) -> Report:
         fields = changed_fields(before, after)
         if fields:
             changes.append(Change(item, before, after, tuple(fields)))
-    return Report(current=current.version, draft=draft.version, cases=len(items),
-                  counts=dict(Counter(i.kind for i in items)), changes=tuple(changes), transitions=dict(transitions))
+    return Report(
+        current=current.version,
+        draft=draft.version,
+        cases=len(items),
+        counts=dict(Counter(i.kind for i in items)),
+        changes=tuple(changes),
+        transitions=dict(transitions),
+    )
 
 
 def render_text(report: Report) -> str:
     """The report for a terminal (and the browser's download)."""
-    out = [f"Current ruleset: {report.current}", f"Draft ruleset:   {report.draft}",
-           f"Cases decided:   {report.cases} (" + ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) + ")",
-           f"Changed:         {len(report.changes)}", "", "Transitions (rows: current level; columns: draft level)"]
+    out = [
+        f"Current ruleset: {report.current}",
+        f"Draft ruleset:   {report.draft}",
+        f"Cases decided:   {report.cases} (" + ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items())) + ")",
+        f"Changed:         {len(report.changes)}",
+        "",
+        "Transitions (rows: current level; columns: draft level)",
+    ]
     cols = report.columns
     width = max(len(c) for c in cols) + 2
     out.append(" " * width + "".join(c.rjust(width) for c in cols))
@@ -220,7 +254,6 @@ def render_text(report: Report) -> str:
             if o.refused:
                 out.append(f"  {name}: refused: {o.refused}")
                 continue
-            out.append(f"  {name}: {o.level}{' (immediate)' if o.immediate else ''}; route {o.route}; "
-                       f"first contact {o.first_contact}")
+            out.append(f"  {name}: {o.level}{' (immediate)' if o.immediate else ''}; route {o.route}; first contact {o.first_contact}")
             out += [f"    - {r['rule']} ({r['level']}; {r['source']}): {', '.join(r['indicators'])}" for r in o.reasons]
     return "\n".join(out) + "\n"

@@ -4,6 +4,7 @@ Runs are reproducible: the documented default office hours are used (not the FSP
 overrides) and a scenario without a contact_time is assessed at a fixed weekday, in-hours moment,
 so a scenario's answer never depends on when or where the trainer runs it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,13 +36,21 @@ class Result:
         return self.error is None and not self.differences
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "file": self.file, "model_level": self.model_level, "rules_level": self.rules_level,
-                "match": self.match, "differences": self.differences, "error": self.error}
+        return {
+            "id": self.id,
+            "file": self.file,
+            "model_level": self.model_level,
+            "rules_level": self.rules_level,
+            "match": self.match,
+            "differences": self.differences,
+            "error": self.error,
+        }
 
 
 def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], None]] = None) -> list[Result]:
     """One result per scenario, in order; `progress(done)` is called after each."""
     from rules import RulesError, ensure_registered, evaluate  # imported only when running
+
     ensure_registered()
 
     results = []
@@ -52,16 +61,16 @@ def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], N
         except RulesError as exc:
             results.append(Result(scenario.id, file, scenario.model.level.value, None, error=str(exc)))
         except Exception as exc:  # noqa: BLE001  durable-rules can fail outside RulesError: report, never crash a batch
-            results.append(Result(scenario.id, file, scenario.model.level.value, None,
-                                  error=f"the rules engine failed ({type(exc).__name__}: {exc}); please report it"))
+            results.append(
+                Result(scenario.id, file, scenario.model.level.value, None, error=f"the rules engine failed ({type(exc).__name__}: {exc}); please report it")
+            )
         else:
             differences = compare(scenario, decision)
             if scenario.model.also_acceptable:
                 # ticking what the narrative also supports must not change the answer, or it is no "also"
                 wider = evaluate(scenario.case(also_acceptable=True), office_hours=OFFICE_HOURS, now=FIXED_NOW)
                 if wider.level != decision.level:
-                    differences.append(f"also_acceptable: with them the rules say {wider.level.value}, "
-                                       f"without them {decision.level.value}")
+                    differences.append(f"also_acceptable: with them the rules say {wider.level.value}, without them {decision.level.value}")
             results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value, differences))
         if progress:
             progress(done)

@@ -3,6 +3,7 @@
 `flask --app 'webapp:create_app()' run` works with the embedded defaults (webapp.config);
 production passes its settings through the environment (docs/web.md).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,7 @@ class Request(Flask.request_class):
 
 
 class App(Flask):
-    jinja_environment = rendering.Environment   # a cheaper check on each macro import
+    jinja_environment = rendering.Environment  # a cheaper check on each macro import
     request_class = Request
 
     def log_exception(self, exc_info):
@@ -67,13 +68,17 @@ def create_app(config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     config_module.load(app, config or {})
 
-    app.jinja_loader = ChoiceLoader([
-        app.jinja_loader,
-        PrefixLoader({
-            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-        }),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
@@ -81,6 +86,7 @@ def create_app(config: dict | None = None) -> Flask:
     rendering.init_app(app)  # the layout's fixed parts, rendered once per process
     # key contacts come from the catalogue, never typed into a template (no invented numbers)
     from pathway.catalogue import load_catalogue
+
     app.add_template_global(load_catalogue().contact, "contact")
     app.add_template_global(load_catalogue().timescales, "timescales")
     csrf.init_app(app)
@@ -95,6 +101,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     # Register the rulesets once at start-up, never from a request.
     import rules
+
     rules.ensure_registered()
 
     from webapp.adviser import bp as adviser_bp
@@ -114,6 +121,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.exempt(api_bp)
     if app.config.get("DEMO"):  # set only by the demo launcher (webapp.serve), never by the environment
         from webapp import demo
+
         demo.init_app(app)
 
     def _api_error(status: int, message: str):
@@ -124,33 +132,42 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(404)
     def not_found(_err):
-        return _api_error(404, "no such endpoint") or (render_template("error.html", title="Page not found",
-                               message="If you typed the web address, check it is correct."), 404)
+        return _api_error(404, "no such endpoint") or (
+            render_template("error.html", title="Page not found", message="If you typed the web address, check it is correct."),
+            404,
+        )
 
     @app.errorhandler(405)
     def not_allowed(err):
-        body, status = _api_error(405, f"method {request.method} not allowed here") or (render_template(
-            "error.html", title="Sorry, there is a problem", message="That page cannot be used like that."), 405)
+        body, status = _api_error(405, f"method {request.method} not allowed here") or (
+            render_template("error.html", title="Sorry, there is a problem", message="That page cannot be used like that."),
+            405,
+        )
         # RFC 9110: a 405 says which methods the resource does allow
         return body, status, {"Allow": ", ".join(sorted(err.valid_methods or []))}
 
     @app.errorhandler(400)
     def bad_request(_err):
-        if not sessions.readable():   # the CSRF token is in a session the database cannot give back
+        if not sessions.readable():  # the CSRF token is in a session the database cannot give back
             return faults.unavailable(faults.StoreUnavailable())
-        return render_template("error.html", title="Sorry, there is a problem",
-                               message="The form could not be sent. Go back, refresh the page and try again."), 400
+        return render_template(
+            "error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."
+        ), 400
 
     @app.errorhandler(413)
     def too_large(_err):
-        return _api_error(413, "the body is too large") or (render_template("error.html", title="Sorry, there is a problem",
-                               message="What was sent is too large."), 413)
+        return _api_error(413, "the body is too large") or (
+            render_template("error.html", title="Sorry, there is a problem", message="What was sent is too large."),
+            413,
+        )
 
     @app.errorhandler(500)
     def server_error(err):
-        if faults.is_fault(getattr(err, "original_exception", None)):   # e.g. the session could not be kept
+        if faults.is_fault(getattr(err, "original_exception", None)):  # e.g. the session could not be kept
             return faults.unavailable(err.original_exception)
-        return _api_error(500, "internal error; please report it") or (render_template(
-            "error.html", title=faults.TITLE, message="Try again later.", safety=faults.safety_line()), 500)
+        return _api_error(500, "internal error; please report it") or (
+            render_template("error.html", title=faults.TITLE, message="Try again later.", safety=faults.safety_line()),
+            500,
+        )
 
     return app

@@ -5,6 +5,7 @@ The declaration is there so that a test can hold every rule of the URL map to on
 author has to decide who may use it. Signed-in routes are declared by the decorator that
 enforces them (webapp.accounts.auth.signed_in), so declaration and check cannot drift apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ from flask import Flask
 
 from webapp.security import STATIC_ENDPOINTS
 
-ANYONE = "anyone"                    # no saved data: the journey, the call screen, the API, sign-in
-SIGNED_IN = "signed in"              # saved data: signed out goes to sign-in, a wrong role gets 403
+ANYONE = "anyone"  # no saved data: the journey, the call screen, the API, sign-in
+SIGNED_IN = "signed in"  # saved data: signed out goes to sign-in, a wrong role gets 403
 SESSION_TRAINER = "session trainer"  # a practice session's pages for the trainer who started it, signed in (else 404)
 SESSION_TRAINEE = "session trainee"  # a practice session's pages for trainees who joined it (else to the join page)
 
@@ -22,7 +23,7 @@ SESSION_TRAINEE = "session trainee"  # a practice session's pages for trainees w
 @dataclass(frozen=True)
 class Access:
     who: str
-    roles: frozenset[str] = frozenset()   # SIGNED_IN only: the roles let in
+    roles: frozenset[str] = frozenset()  # SIGNED_IN only: the roles let in
 
     def admits(self, role: str) -> bool:
         return self.who == SIGNED_IN and role in self.roles
@@ -33,9 +34,11 @@ PUBLIC = Access(ANYONE)
 
 def declare(access: Access):
     """Route decorator (under @bp.route): records who may use the view; checks nothing itself."""
+
     def mark(view):
         view.access = access
         return view
+
     return mark
 
 

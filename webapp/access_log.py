@@ -10,6 +10,7 @@ gunicorn's error log quotes the request too: "Error handling request GET /cases/
 an exception escapes the app, and "Invalid request from ip=...: Invalid HTTP request line: '...'"
 for a malformed one. Those lines keep what happened and drop what was asked for.
 """
+
 from __future__ import annotations
 
 import sys
@@ -35,25 +36,23 @@ class RedactingLogger(Logger):
     """gunicorn's logger with the path, query, referrer and headers replaced or left out."""
 
     def atoms(self, resp, req, environ, request_time):
-        atoms = {k: v for k, v in super().atoms(resp, req, environ, request_time).items()
-                 if not k.startswith("{")}  # request headers (cookies among them)
+        atoms = {k: v for k, v in super().atoms(resp, req, environ, request_time).items() if not k.startswith("{")}  # request headers (cookies among them)
         route = environ.get(ROUTE_KEY, NO_ROUTE)
         atoms.update(U=route, q="", f="-", r=f"{atoms.get('m')} {route} {atoms.get('H')}")
         return atoms
 
     def exception(self, msg, *args, **kwargs):
-        """"Error handling request <method> <uri>": the exception's class and where it was
+        """ "Error handling request <method> <uri>": the exception's class and where it was
         raised, without the request or the exception's message (which can quote a header)."""
         if isinstance(msg, str) and msg.startswith("Error handling request"):
             etype, _exc, tb = sys.exc_info()
             where = "".join(traceback.format_tb(tb)).rstrip()
-            self.error_log.error("Error handling request %s: %s\n%s", WITHHELD,
-                                 etype.__name__ if etype else "unknown error", where)
+            self.error_log.error("Error handling request %s: %s\n%s", WITHHELD, etype.__name__ if etype else "unknown error", where)
             return
         super().exception(msg, *args, **kwargs)
 
     def warning(self, msg, *args, **kwargs):
-        """"Invalid request from ip=<ip>: <error>": the error can quote the request line."""
+        """ "Invalid request from ip=<ip>: <error>": the error can quote the request line."""
         if isinstance(msg, str) and msg.startswith("Invalid request from ip="):
             msg, args = f"{msg.split(': ', 1)[0]} {WITHHELD}", ()
         super().warning(msg, *args, **kwargs)

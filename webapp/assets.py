@@ -9,6 +9,7 @@ browser never uses an out-of-date file after a release. benchmarks/page_weight.p
 The /assets files are copied from the pinned npm package by scripts/copy_assets.sh (without the
 GDS Transport font, which is for services on GOV.UK only: see that script).
 """
+
 from __future__ import annotations
 
 import hashlib

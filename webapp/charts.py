@@ -1,6 +1,7 @@
 """The managers' dashboard drawn on the server: horizontal bar charts as SVG geometry (SVG
 attributes only: the CSP allows no inline styles), each with a text alternative; the page puts
 a table with the same numbers under every chart."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ class Bar:
     y: int
     label: str
     segments: list[Segment]
-    total: str                 # the number written after the bar
+    total: str  # the number written after the bar
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,10 @@ def _scale(value: float, most: float) -> float:
 def bars(rows: list[tuple[str, float]], *, unit: str = "", what: str) -> Bars:
     """One bar per (label, value), scaled to the largest."""
     most = max((v for _l, v in rows), default=0)
-    out = [Bar(y=i * ROW_H, label=label, total=f"{value:g}{unit}",
-               segments=[Segment(LABEL_W, _scale(value, most), "#1d70b8", label, value)])
-           for i, (label, value) in enumerate(rows)]
+    out = [
+        Bar(y=i * ROW_H, label=label, total=f"{value:g}{unit}", segments=[Segment(LABEL_W, _scale(value, most), "#1d70b8", label, value)])
+        for i, (label, value) in enumerate(rows)
+    ]
     desc = f"{what}: " + "; ".join(f"{label} {value:g}{unit}" for label, value in rows) + "." if rows else f"{what}: none yet."
     return Bars(LABEL_W + BAR_W + VALUE_W, max(1, len(rows)) * ROW_H, out, desc)
 

@@ -2,6 +2,7 @@
 
 Defaults suit a developer's machine (http on 127.0.0.1); docs/web.md lists what production sets.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Every table is the store's (store/models.py) and is created by its Alembic revis
 accounts.init_app runs at start-up (one worker at a time); nothing here creates a table.
 SQLite under instance/ by default, any SQLAlchemy URL through DATABASE_URL.
 """
+
 from __future__ import annotations
 
 from flask import Flask, current_app
@@ -25,4 +26,3 @@ def init_app(app: Flask) -> None:
 
 def engine() -> Engine:
     return current_app.extensions["fsp_db"]
-

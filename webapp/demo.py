@@ -6,6 +6,7 @@ It is for trying the tool, never for real work: it refuses to start against a co
 database (it would write its accounts there) or with FSP_ENV=production, and every page says
 "Demo" in the phase banner. Passwords are made afresh on every start and printed once.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -21,13 +22,11 @@ from pathway.env_settings import EnvSettings
 from store.roles import ROLES
 
 TEAM = "Demo Team North"
-USERNAMES = {role: f"demo-{role}" for role in ROLES}   # one account per role, all in TEAM
+USERNAMES = {role: f"demo-{role}" for role in ROLES}  # one account per role, all in TEAM
 # Made-up trainees of the finished practice session: nicknames, as the join page asks.
 TRAINEES = ("Asha", "Ben", "Cal")
-PRACTICE_SCENARIOS = ("level-universal-doing-well", "level-additional-school-attendance",
-                      "level-extensive-missing-child")
-OVERRIDE_REASON = ("Three agencies are already involved and the family asked for a lead professional "
-                   "at the team around the family meeting.")
+PRACTICE_SCENARIOS = ("level-universal-doing-well", "level-additional-school-attendance", "level-extensive-missing-child")
+OVERRIDE_REASON = "Three agencies are already involved and the family asked for a lead professional at the team around the family meeting."
 
 
 class Refused(RuntimeError):
@@ -37,7 +36,7 @@ class Refused(RuntimeError):
 class _Guard(EnvSettings):
     """What demo mode must not start with: production, or a database of someone's."""
 
-    env: str = ""                                                             # FSP_ENV
+    env: str = ""  # FSP_ENV
     database_url: str = Field("", validation_alias="DATABASE_URL")
     fsp_database_url: str = Field("", validation_alias="FSP_DATABASE_URL")
 
@@ -46,12 +45,13 @@ def refusal(environ: Mapping[str, str]) -> str | None:
     """Why demo mode must not start with this environment, or None."""
     guard = _Guard.from_env(environ)
     if guard.env.strip().lower() == "production":
-        return ("demo mode refuses to start with FSP_ENV=production: its accounts have printed passwords "
-                "and its cases are made up")
+        return "demo mode refuses to start with FSP_ENV=production: its accounts have printed passwords and its cases are made up"
     for name, value in (("DATABASE_URL", guard.database_url), ("FSP_DATABASE_URL", guard.fsp_database_url)):
         if value.strip():
-            return (f"demo mode refuses to start with {name} set: it makes its own throwaway SQLite "
-                    f"database and would otherwise write its accounts into yours. Unset {name} to try it")
+            return (
+                f"demo mode refuses to start with {name} set: it makes its own throwaway SQLite "
+                f"database and would otherwise write its accounts into yours. Unset {name} to try it"
+            )
     return None
 
 
@@ -80,26 +80,52 @@ def _morning(days_ago: int, now: datetime) -> datetime:
 # (case reference, who saves it, days ago, the case). DEM-0001 climbs from Additional to Child in
 # Need over six weeks (the README's worked example is its last entry); DEM-0002 gets an override.
 CASES = (
-    ("DEM-0001", "practitioner", 42, {"child": {"age_years": 7}, "indicators": ["additional.lack_routine"],
-                                       "context": {"caf": "none", "consent_to_early_help": True}}),
-    ("DEM-0001", "practitioner", 16, {"child": {"age_years": 7},
-                                       "indicators": ["extensive.persistent_absenteeism_school_without",
-                                                      "additional.lack_routine"],
-                                       "context": {"caf": "open_improving", "consent_to_early_help": True,
-                                                   "current_level": "additional"}}),
-    ("DEM-0001", "practitioner", 2, {"child": {"age_years": 7},
-                                      "indicators": ["extensive.persistent_absenteeism_school_without",
-                                                     "additional.lack_routine"],
-                                      "context": {"caf": "open_not_improving", "consent_to_early_help": True,
-                                                  "current_level": "extensive"}}),
-    ("DEM-0002", "practitioner", 9, {"child": {"age_years": 8},
-                                      "indicators": ["additional.dental_decay_not_accessing",
-                                                     "additional.stress_factors_poor_housing"],
-                                      "context": {"caf": "none", "consent_to_early_help": True}}),
-    ("DEM-0003", "adviser", 5, {"child": {"age_years": 2},
-                                 "indicators": ["universal.physically_well",
-                                                "universal.meets_developmental_milestones"],
-                                 "context": {"caller": "parent_carer"}}),
+    (
+        "DEM-0001",
+        "practitioner",
+        42,
+        {"child": {"age_years": 7}, "indicators": ["additional.lack_routine"], "context": {"caf": "none", "consent_to_early_help": True}},
+    ),
+    (
+        "DEM-0001",
+        "practitioner",
+        16,
+        {
+            "child": {"age_years": 7},
+            "indicators": ["extensive.persistent_absenteeism_school_without", "additional.lack_routine"],
+            "context": {"caf": "open_improving", "consent_to_early_help": True, "current_level": "additional"},
+        },
+    ),
+    (
+        "DEM-0001",
+        "practitioner",
+        2,
+        {
+            "child": {"age_years": 7},
+            "indicators": ["extensive.persistent_absenteeism_school_without", "additional.lack_routine"],
+            "context": {"caf": "open_not_improving", "consent_to_early_help": True, "current_level": "extensive"},
+        },
+    ),
+    (
+        "DEM-0002",
+        "practitioner",
+        9,
+        {
+            "child": {"age_years": 8},
+            "indicators": ["additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"],
+            "context": {"caf": "none", "consent_to_early_help": True},
+        },
+    ),
+    (
+        "DEM-0003",
+        "adviser",
+        5,
+        {
+            "child": {"age_years": 2},
+            "indicators": ["universal.physically_well", "universal.meets_developmental_milestones"],
+            "context": {"caller": "parent_carer"},
+        },
+    ),
 )
 
 
@@ -111,11 +137,9 @@ def _save_cases(engine, people: dict, now: datetime) -> tuple[str, ...]:
     saved = {}
     for ref, role, days_ago, raw in CASES:
         when = _morning(days_ago, now)
-        case = Case.parse({**raw, "context": {**raw["context"], "contact_time": when.isoformat(),
-                                               "caller": raw["context"].get("caller", "professional")}})
+        case = Case.parse({**raw, "context": {**raw["context"], "contact_time": when.isoformat(), "caller": raw["context"].get("caller", "professional")}})
         saved[ref] = assessments.save_assessment(engine, people[role], ref, case, evaluate(case), now=when)
-    assessments.record_override(engine, people["practitioner"], saved["DEM-0002"].id, "extensive",
-                                OVERRIDE_REASON, now=_morning(8, now))
+    assessments.record_override(engine, people["practitioner"], saved["DEM-0002"].id, "extensive", OVERRIDE_REASON, now=_morning(8, now))
     return tuple(saved)
 
 
@@ -149,11 +173,11 @@ def seed(app: Flask, *, now: datetime | None = None) -> Seeded:
     engine = app.extensions["fsp_store"]
     accounts, people = [], {}
     for role, username in USERNAMES.items():
-        password = secrets.token_urlsafe(12)   # 16 characters, random: never a guessable demo password
+        password = secrets.token_urlsafe(12)  # 16 characters, random: never a guessable demo password
         people[role] = create_user(engine, username, role, TEAM, password)
         accounts.append(Account(username, role, password))
     refs = _save_cases(engine, people, now)
-    with app.app_context():   # one finished session for each account that may open practice summaries
+    with app.app_context():  # one finished session for each account that may open practice summaries
         sessions = {people[role].id: _finished_practice(people[role].id) for role in ("trainer", "admin")}
     app.config["DEMO_PRACTICE"] = sessions
     return Seeded(tuple(accounts), refs, sessions[people["trainer"].id][0])

@@ -3,6 +3,7 @@
 Written here rather than govuk-frontend-wtf's `wtforms_errors` because WTForms 3.2+ files
 form-level errors under "" (which that helper links to "#"); those link to the form instead.
 """
+
 from __future__ import annotations
 
 

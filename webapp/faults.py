@@ -6,6 +6,7 @@ saving twice, and whom to ring if a child is at risk (from the catalogue). The p
 no account bar, and the session is not written back. The log line names the error class only:
 the message quotes SQL and the request path can hold a case reference.
 """
+
 from __future__ import annotations
 
 from flask import Flask, current_app, g, jsonify, render_template, request
@@ -14,11 +15,10 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 TITLE = "Sorry, there is a problem with the service"
 # Not "nothing was saved": a fault just after a commit (reading the entry back) would make that untrue.
-MESSAGE = ("Try again in a few minutes. If you were saving an assessment, look for it in your cases "
-           "before you save it again.")
+MESSAGE = "Try again in a few minutes. If you were saving an assessment, look for it in your cases before you save it again."
 API_MESSAGE = "the service cannot reach its database; try again in a few minutes"
 RETRY_AFTER = "60"
-FLAG = "fsp_store_fault"        # this request is drawing the fault page
+FLAG = "fsp_store_fault"  # this request is drawing the fault page
 LOGGED = "fsp_store_fault_logged"
 
 
@@ -53,7 +53,7 @@ def describe(exc: BaseException) -> str:
 def note(exc: BaseException) -> None:
     """Log the fault once per request, by class and endpoint (the path can hold a case reference)."""
     if not g.get(LOGGED):
-        where = request.endpoint or "the session"   # the session is opened before the route is known
+        where = request.endpoint or "the session"  # the session is opened before the route is known
         current_app.logger.warning("database unavailable: %s (at %s)", describe(exc), where)
         setattr(g, LOGGED, True)
 

@@ -5,6 +5,7 @@ client's) and, for sign-in, overall. A request over a limit, or a sign-in that f
 password-hashing slot taken (store.passwords.Busy), gets 429 with Retry-After: the GOV.UK error
 page, or the API's JSON error under /api/. Limits and storage come from webapp.settings.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,7 @@ from store.passwords import Busy
 
 TITLE = "Sorry, there have been too many attempts"
 MESSAGE = "Wait {wait} and try again."
-BUSY_RETRY = 5   # seconds: every hashing slot was taken, so try again shortly
+BUSY_RETRY = 5  # seconds: every hashing slot was taken, so try again shortly
 
 limiter = Limiter(get_remote_address, headers_enabled=False)
 
@@ -32,12 +33,10 @@ def _everyone() -> str:
 
 
 sign_in_per_address = limiter.limit(_setting("SIGN_IN_LIMIT_PER_ADDRESS"), methods=["POST"])
-sign_in_overall = limiter.shared_limit(_setting("SIGN_IN_LIMIT_OVERALL"), scope="sign-in-overall",
-                                       key_func=_everyone, methods=["POST"])
-sso_per_address = limiter.limit(_setting("SIGN_IN_LIMIT_PER_ADDRESS"))   # the provider round trip
+sign_in_overall = limiter.shared_limit(_setting("SIGN_IN_LIMIT_OVERALL"), scope="sign-in-overall", key_func=_everyone, methods=["POST"])
+sso_per_address = limiter.limit(_setting("SIGN_IN_LIMIT_PER_ADDRESS"))  # the provider round trip
 join_per_address = limiter.limit(_setting("JOIN_LIMIT_PER_ADDRESS"), methods=["POST"])
-practice_pages_per_address = limiter.shared_limit(_setting("PRACTICE_PAGE_LIMIT_PER_ADDRESS"),
-                                                  scope="practice-pages")
+practice_pages_per_address = limiter.shared_limit(_setting("PRACTICE_PAGE_LIMIT_PER_ADDRESS"), scope="practice-pages")
 
 
 def _wait_words(seconds: int) -> str:

@@ -10,6 +10,7 @@
   `set - ChainMap.keys()`, a key at a time in Python. Giving the ChainMap a `keys()` that is a real
   set makes that a C set difference; what Jinja sees is unchanged (same keys, always current).
 """
+
 from __future__ import annotations
 
 from collections import ChainMap

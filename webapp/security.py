@@ -4,6 +4,7 @@ bodies sent without a Content-Length.
 The only inline script allowed is GOV.UK's one-line `js-enabled` class switch in its page
 template, which carries the nonce; our own JavaScript is a module file from 'self'.
 """
+
 from __future__ import annotations
 
 import io
@@ -43,7 +44,7 @@ class _MeasuredBody:
         if limit is not None and not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
             body = environ["wsgi.input"].read(limit + 1)
             environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
-            environ.pop("HTTP_TRANSFER_ENCODING", None)   # werkzeug ignores the length of a chunked body
+            environ.pop("HTTP_TRANSFER_ENCODING", None)  # werkzeug ignores the length of a chunked body
         return self.wsgi_app(environ, start_response)
 
 
@@ -55,17 +56,26 @@ def init_app(app: Flask) -> None:
     passwords.configure_slots(app.config["MAX_CONCURRENT_HASHES"], app.config["HASH_WAIT_SECONDS"])
     app.jinja_env.globals["csp_nonce"] = _nonce
     app.wsgi_app = _MeasuredBody(app.wsgi_app, app)
-    if hops := app.config["PROXY_HOPS"]:   # the client's own address, for the per-address limits
+    if hops := app.config["PROXY_HOPS"]:  # the client's own address, for the per-address limits
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     @app.after_request
     def headers(response):
         script = f"script-src 'self' 'nonce-{g.csp_nonce}'" if "csp_nonce" in g else "script-src 'self'"
-        response.headers["Content-Security-Policy"] = "; ".join([
-            "default-src 'self'", script, "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-            "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
-            "frame-ancestors 'none'",
-        ])
+        response.headers["Content-Security-Policy"] = "; ".join(
+            [
+                "default-src 'self'",
+                script,
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "font-src 'self'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-ancestors 'none'",
+            ]
+        )
         # same-origin, not no-referrer: over HTTPS Flask-WTF's strict check refuses a form post that
         # carries no Referer from this site. Other sites still get nothing (paths hold case references).
         response.headers["Referrer-Policy"] = "same-origin"

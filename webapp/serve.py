@@ -6,6 +6,7 @@ Request lines are not logged (their paths can hold case references); errors stil
 reloader or the debugger, `flask --app 'webapp:create_app()' run --debug` still works.
 Production runs gunicorn instead (docs/web.md).
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,8 @@ EXIT_REFUSED = 2
 
 
 class LaunchSettings(EnvSettings):
-    demo: bool = False                                                        # FSP_DEMO=1: demo mode
-    port: int = Field(DEFAULT_PORT, ge=0, le=65535, validation_alias="PORT")   # 0: any free port
+    demo: bool = False  # FSP_DEMO=1: demo mode
+    port: int = Field(DEFAULT_PORT, ge=0, le=65535, validation_alias="PORT")  # 0: any free port
 
 
 def _accounts_text(seeded, url: str) -> str:
@@ -38,8 +39,7 @@ def _accounts_text(seeded, url: str) -> str:
     rows = [f"Demo accounts (team {TEAM}; new passwords every start, gone when it stops):"]
     width = max(len(a.username) for a in seeded.accounts)
     rows += [f"  {a.role:<13} {a.username:<{width}}  {a.password}" for a in seeded.accounts]
-    rows.append(f"  saved cases: {', '.join(seeded.case_refs)} · a finished practice session: "
-                f"{url}/demo/practice-summary (as the trainer)")
+    rows.append(f"  saved cases: {', '.join(seeded.case_refs)} · a finished practice session: {url}/demo/practice-summary (as the trainer)")
     return "\n".join(rows) + "\n"
 
 
@@ -54,16 +54,17 @@ def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err:
     scratch = None
     if demo_mode:
         from webapp.demo import refusal
+
         reason = refusal(environ)
         if reason:
             err.write(f"error: {reason}\n")
             return EXIT_REFUSED
         scratch = tempfile.mkdtemp(prefix="fsp-demo-")
-        config = {"DEMO": True, "DATABASE_URL": f"sqlite:///{scratch}/demo.sqlite3",
-                  "SECRET_KEY": secrets.token_hex(32)}
+        config = {"DEMO": True, "DATABASE_URL": f"sqlite:///{scratch}/demo.sqlite3", "SECRET_KEY": secrets.token_hex(32)}
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines, no banner
     try:
         from webapp import create_app
+
         try:
             app = create_app(config)
         except SettingsError as exc:
@@ -72,12 +73,12 @@ def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err:
         seeded = None
         if demo_mode:
             from webapp.demo import seed
+
             seeded = seed(app)
         try:
             server = make_server(HOST, port, app, threaded=True)
         except OSError as exc:
-            err.write(f"error: PORT: cannot listen on {HOST}:{port} ({exc.strerror}); "
-                      f"choose another, e.g. PORT={port + 1 if port else 5001} make run\n")
+            err.write(f"error: PORT: cannot listen on {HOST}:{port} ({exc.strerror}); choose another, e.g. PORT={port + 1 if port else 5001} make run\n")
             return EXIT_REFUSED
         url = f"http://{HOST}:{server.server_port}"
         if seeded:

@@ -5,6 +5,7 @@ A part whose contents do not fit its model (written by an earlier version, or da
 empty and is dropped, so the page carries on as if it had never been there, never a 500. Flask-WTF's
 `csrf_token` and Authlib's sign-on state are those libraries' own keys and are left to them.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Generic, Literal, TypeVar
@@ -29,7 +30,7 @@ class Part(Generic[T]):
         try:
             return self._adapter.validate_python(raw)
         except ValidationError:
-            session.pop(self.key, None)   # an older version's, or damaged: as if it was never there
+            session.pop(self.key, None)  # an older version's, or damaged: as if it was never there
             return None
 
     def set(self, value: T) -> None:
@@ -49,7 +50,7 @@ class Part(Generic[T]):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore")   # a key an earlier version wrote is dropped, not refused
+    model_config = ConfigDict(extra="ignore")  # a key an earlier version wrote is dropped, not refused
 
 
 # --- the practitioner's journey (webapp.journey) ---------------------------------------------------
@@ -92,12 +93,13 @@ class FormRetry(_Model):
 
 
 answers = Part[Answers]("answers", Answers)
-note = Part[str]("note", str)                         # the practitioner's own note
-show_levels = Part[bool]("show_levels", bool)         # the levels beside each indicator
+note = Part[str]("note", str)  # the practitioner's own note
+show_levels = Part[bool]("show_levels", bool)  # the levels beside each indicator
 form_retry = Part[FormRetry]("form_retry", FormRetry)
 
 
 # --- the adviser's call screen (webapp.adviser) ----------------------------------------------------
+
 
 class Call(_Model):
     """The call as typed (an invalid age is shown back as typed, with its error)."""
@@ -121,19 +123,19 @@ class Call(_Model):
 
 
 call = Part[Call]("adviser_call", Call)
-call_undo = Part[Call]("adviser_call_undo", Call)     # the call "New call" cleared, until the new one changes
+call_undo = Part[Call]("adviser_call_undo", Call)  # the call "New call" cleared, until the new one changes
 
 
 # --- signing in (webapp.accounts) ------------------------------------------------------------------
 
-sign_in_token = Part[str]("sign_in_token", str)     # the signed-in account's token (store.users, table sign_ins)
-after_sign_in = Part[str]("after_sign_in", str)       # an endpoint from accounts.auth.AFTER_ALLOWED
+sign_in_token = Part[str]("sign_in_token", str)  # the signed-in account's token (store.users, table sign_ins)
+after_sign_in = Part[str]("after_sign_in", str)  # an endpoint from accounts.auth.AFTER_ALLOWED
 
 
 # --- practice sessions (webapp.practice) and the owners' draft (webapp.owners) --------------------
 
-practice_trainer = Part[dict[str, str]]("practice_trainer", dict[str, str])   # {code: trainer token}
-practice_trainee = Part[dict[str, int]]("practice_trainee", dict[str, int])   # {code: trainee id}
+practice_trainer = Part[dict[str, str]]("practice_trainer", dict[str, str])  # {code: trainer token}
+practice_trainee = Part[dict[str, int]]("practice_trainee", dict[str, int])  # {code: trainee id}
 
 
 class Draft(_Model):

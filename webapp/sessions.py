@@ -14,6 +14,7 @@ message), nothing is stored: the little it holds (the CSRF token, where to go af
 the levels preference) travels in the cookie itself, signed with SECRET_KEY and timed, so an
 anonymous page view writes no row. The first answer moves it into the database under a new token.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,7 @@ from webapp import db, faults, session_state
 
 
 class DbSession(CallbackDict, SessionMixin):
-    def __init__(self, initial=None, token: str | None = None, new: bool = False, unreadable: bool = False,
-                 cookie: str | None = None):
+    def __init__(self, initial=None, token: str | None = None, new: bool = False, unreadable: bool = False, cookie: str | None = None):
         def on_update(self):
             self.modified = True
 
@@ -40,8 +40,8 @@ class DbSession(CallbackDict, SessionMixin):
         self.token = token
         self.new = new
         self.modified = False
-        self.unreadable = unreadable   # a cookie came but the database could not be read
-        self.cookie = cookie           # the signed cookie this session came in, if it was one
+        self.unreadable = unreadable  # a cookie came but the database could not be read
+        self.cookie = cookie  # the signed cookie this session came in, if it was one
 
 
 def readable() -> bool:
@@ -65,7 +65,7 @@ _READ = select(db.web_sessions.c.data, db.web_sessions.c.expires_at).where(db.we
 
 # What may travel in the cookie rather than the database: nothing about a child or a person.
 COOKIE_KEYS = session_state.COOKIE_KEYS
-COOKIE_PREFIX = "c."          # a cookie session; anything else is a database session's token
+COOKIE_PREFIX = "c."  # a cookie session; anything else is a database session's token
 MAX_COOKIE = 1024
 
 
@@ -89,8 +89,7 @@ class SqlSessionInterface(SessionInterface):
         token = request.cookies.get(self.get_cookie_name(app))
         if token and token.startswith(COOKIE_PREFIX) and len(token) <= MAX_COOKIE:
             try:
-                data = _signer(app).loads(token[len(COOKIE_PREFIX):],
-                                          max_age=app.config["SESSION_LIFETIME_HOURS"] * 3600)
+                data = _signer(app).loads(token[len(COOKIE_PREFIX) :], max_age=app.config["SESSION_LIFETIME_HOURS"] * 3600)
             except BadSignature:
                 return DbSession(new=True)
             if isinstance(data, dict) and set(data) <= COOKIE_KEYS:
@@ -114,10 +113,10 @@ class SqlSessionInterface(SessionInterface):
 
     def save_session(self, app, session: DbSession, response):
         if faults.store_fault():
-            return   # the fault page: write nothing, keep the cookie
+            return  # the fault page: write nothing, keep the cookie
         if session.unreadable:
             if session.modified:
-                raise faults.StoreUnavailable()   # the page changed answers it cannot keep: say so
+                raise faults.StoreUnavailable()  # the page changed answers it cannot keep: say so
             return
         name = self.get_cookie_name(app)
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
@@ -129,21 +128,28 @@ class SqlSessionInterface(SessionInterface):
             return
         expires = db.utcnow() + timedelta(hours=app.config["SESSION_LIFETIME_HOURS"])
         if _in_cookie(session):
-            if session.token:      # its answers were cleared: keep nothing in the database
+            if session.token:  # its answers were cleared: keep nothing in the database
                 self._forget(session)
             elif not (session.modified or session.cookie is None):
                 return
             value = COOKIE_PREFIX + _signer(app).dumps(dict(session))
-            response.set_cookie(name, value, expires=expires, httponly=self.get_cookie_httponly(app), domain=domain,
-                                path=path, secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app))
+            response.set_cookie(
+                name,
+                value,
+                expires=expires,
+                httponly=self.get_cookie_httponly(app),
+                domain=domain,
+                path=path,
+                secure=self.get_cookie_secure(app),
+                samesite=self.get_cookie_samesite(app),
+            )
             return
         if not (session.modified or session.new or session.token is None):
             return
         data = json.dumps(dict(session))
         with db.engine().begin() as conn:
             if session.token:
-                done = conn.execute(update(db.web_sessions).where(db.web_sessions.c.id == _key(session.token))
-                                    .values(data=data, expires_at=expires)).rowcount
+                done = conn.execute(update(db.web_sessions).where(db.web_sessions.c.id == _key(session.token)).values(data=data, expires_at=expires)).rowcount
             else:
                 done = 0
             if not done:
@@ -151,8 +157,13 @@ class SqlSessionInterface(SessionInterface):
                 conn.execute(insert(db.web_sessions).values(id=_key(session.token), data=data, expires_at=expires))
             conn.execute(delete(db.web_sessions).where(db.web_sessions.c.expires_at < db.utcnow()))
         response.set_cookie(
-            name, session.token, expires=expires, httponly=self.get_cookie_httponly(app),
-            domain=domain, path=path, secure=self.get_cookie_secure(app),
+            name,
+            session.token,
+            expires=expires,
+            httponly=self.get_cookie_httponly(app),
+            domain=domain,
+            path=path,
+            secure=self.get_cookie_secure(app),
             samesite=self.get_cookie_samesite(app),
         )
 

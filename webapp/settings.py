@@ -3,6 +3,7 @@
 Each has a default that suits one developer's machine; docs/security.md says what production sets.
 The factory's `config` (tests) can override any of them by its upper-case name.
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -42,21 +43,21 @@ class WebSettings(EnvSettings):
     max_concurrent_hashes: int = Field(2, ge=1, le=64)
     hash_wait_seconds: float = Field(2.0, ge=0, le=30)
 
-    practice_max_trainees: int = Field(60, ge=1, le=1000)   # per practice session
+    practice_max_trainees: int = Field(60, ge=1, le=1000)  # per practice session
 
     # Single sign-on with the partnership's identity provider (OpenID Connect; docs/security.md
     # has the settings for Microsoft Entra ID). Off unless an issuer and a client id are set.
-    oidc_issuer: str | None = None             # e.g. https://login.microsoftonline.com/<tenant-id>/v2.0
-    oidc_metadata_url: str | None = None       # default: <issuer>/.well-known/openid-configuration
+    oidc_issuer: str | None = None  # e.g. https://login.microsoftonline.com/<tenant-id>/v2.0
+    oidc_metadata_url: str | None = None  # default: <issuer>/.well-known/openid-configuration
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
-    oidc_audience: str | None = None           # the ID token's aud must be this; default: the client id
+    oidc_audience: str | None = None  # the ID token's aud must be this; default: the client id
     oidc_scopes: str = "openid profile email"
     oidc_label: str = "Sign in with your organisation account"
-    oidc_leeway_seconds: int = Field(60, ge=0, le=300)     # clock difference allowed on exp and iat
+    oidc_leeway_seconds: int = Field(60, ge=0, le=300)  # clock difference allowed on exp and iat
     # Role: the claim holding the person's app roles or groups, and each value's role here.
     oidc_role_claim: str = "roles"
-    oidc_role_map: dict[str, str] = Field(default_factory=dict)   # JSON: {"FSP.Practitioner": "practitioner"}
+    oidc_role_map: dict[str, str] = Field(default_factory=dict)  # JSON: {"FSP.Practitioner": "practitioner"}
     # Team: a claim holding the team's name, or values of the role claim (e.g. groups) mapped to teams.
     oidc_team_claim: str | None = None
     oidc_team_map: dict[str, str] = Field(default_factory=dict)
@@ -91,17 +92,17 @@ class WebSettings(EnvSettings):
 class FlaskSettings(EnvSettings):
     """The three variables a Flask deployment names without FSP_ (docs/web.md)."""
 
-    secret_key: str | None = Field(None, validation_alias="SECRET_KEY")   # else one kept in instance/
-    database_url: str | None = Field(None, validation_alias="DATABASE_URL")   # else instance/fsp.sqlite3
-    session_cookie_secure: bool = Field(False, validation_alias="SESSION_COOKIE_SECURE")   # 1 behind HTTPS
+    secret_key: str | None = Field(None, validation_alias="SECRET_KEY")  # else one kept in instance/
+    database_url: str | None = Field(None, validation_alias="DATABASE_URL")  # else instance/fsp.sqlite3
+    session_cookie_secure: bool = Field(False, validation_alias="SESSION_COOKIE_SECURE")  # 1 behind HTTPS
 
 
 class ServerSettings(EnvSettings):
     """gunicorn.conf.py's numbers and address (docs/web.md)."""
 
-    bind: str = "127.0.0.1:8000"                                           # FSP_BIND
-    web_concurrency: int = Field(2, ge=1, le=64, validation_alias="WEB_CONCURRENCY")   # workers: one per core
-    threads: int = Field(4, ge=1, le=64)                                   # FSP_THREADS
+    bind: str = "127.0.0.1:8000"  # FSP_BIND
+    web_concurrency: int = Field(2, ge=1, le=64, validation_alias="WEB_CONCURRENCY")  # workers: one per core
+    threads: int = Field(4, ge=1, le=64)  # FSP_THREADS
 
 
 def load_web_settings() -> "WebSettings":

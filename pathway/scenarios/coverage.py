@@ -1,6 +1,7 @@
 """What a scenario bank teaches: levels, ages, topics, rule families and indicators used, and where
 it falls short of what a training programme needs (issue 19). `pathway scenarios coverage`
 prints it; a test fails CI on any shortfall of the shipped bank."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -13,8 +14,16 @@ from pathway.scenarios.model import Scenario
 MIN_SCENARIOS = 80
 MIN_PER_LEVEL = 10
 # Age bands of the coverage table: (label, lowest months, highest months); unborn is its own band.
-AGE_BANDS = (("under 1", 0, 11), ("1", 12, 23), ("2-4", 24, 59), ("5-11", 60, 143), ("12-15", 144, 191),
-             ("16-17", 192, 215), ("18-19", 216, 239), ("20-25 (care leavers)", 240, 311))
+AGE_BANDS = (
+    ("under 1", 0, 11),
+    ("1", 12, 23),
+    ("2-4", 24, 59),
+    ("5-11", 60, 143),
+    ("12-15", 144, 191),
+    ("16-17", 192, 215),
+    ("18-19", 216, 239),
+    ("20-25 (care leavers)", 240, 311),
+)
 
 
 def age_band(scenario: Scenario) -> str:
@@ -65,10 +74,16 @@ def coverage(scenarios: list[Scenario], catalogue: Catalogue | None = None) -> C
         if levels[level.value] < MIN_PER_LEVEL:
             shortfalls.append(f"{levels[level.value]} scenarios at {level.value}, fewer than {MIN_PER_LEVEL}")
     shortfalls += [f"no scenario uses Protection indicator {i}" for i in unused.get("protection", [])]
-    return Coverage(len(scenarios), {lv.value: levels[lv.value] for lv in Level},
-                    {label: ages[label] for label in ["unborn", *(b[0] for b in AGE_BANDS)]},
-                    dict(sorted(topics.items())), dict(sorted(families.items())), dict(sorted(used.items())),
-                    unused, shortfalls)
+    return Coverage(
+        len(scenarios),
+        {lv.value: levels[lv.value] for lv in Level},
+        {label: ages[label] for label in ["unborn", *(b[0] for b in AGE_BANDS)]},
+        dict(sorted(topics.items())),
+        dict(sorted(families.items())),
+        dict(sorted(used.items())),
+        unused,
+        shortfalls,
+    )
 
 
 def report(cov: Coverage) -> str:

@@ -3,6 +3,7 @@
 A trainer edits these files by hand, so every problem is reported at once (not just the first)
 and in their terms: `file`, `scenario` id (or position when it has no id), and `field`.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]  # libyaml's CSafeLoader 
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"] for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 
@@ -151,7 +151,7 @@ def _too_big(data) -> Optional[str]:
 def _parse(text: str, name: str, catalogue: Catalogue) -> tuple[list[Scenario], list[ScenarioError]]:
     try:
         data = yaml.load(text, Loader=_Loader)
-    except ValueError as exc:   # e.g. an integer of 4,300 digits or more, which Python refuses to read
+    except ValueError as exc:  # e.g. an integer of 4,300 digits or more, which Python refuses to read
         return [], [ScenarioError(name, None, "(file)", f"a value cannot be read: {str(exc)[:120]}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -188,20 +188,20 @@ def _check(raw, catalogue: Catalogue) -> tuple[Optional[Scenario], list[tuple[st
     where = "model.required" if isinstance(model, dict) and "required" in model else "answers.indicators"
     problems += _indicator_problems(scenario.case(), where, catalogue)
     if scenario.model.also_acceptable:
-        extra = Case(child=scenario.child, parent=scenario.parent, indicators=list(scenario.model.also_acceptable),
-                     context=scenario.answers.context)
+        extra = Case(child=scenario.child, parent=scenario.parent, indicators=list(scenario.model.also_acceptable), context=scenario.answers.context)
         problems += _indicator_problems(extra, "model.also_acceptable", catalogue)
     # a ruled-out indicator may be outside the child's age band (that can be the lesson): it must only exist
-    problems += [(f"model.ruled_out[{n}]", f"unknown indicator {i!r}")
-                 for n, i in enumerate(scenario.model.ruled_out) if not catalogue.has_indicator(i)]
-    problems += [(f"teaching.cites[{n}].indicator", f"unknown indicator {c.indicator!r}")
-                 for n, c in enumerate(scenario.teaching.cites) if c.indicator and not catalogue.has_indicator(c.indicator)]
+    problems += [(f"model.ruled_out[{n}]", f"unknown indicator {i!r}") for n, i in enumerate(scenario.model.ruled_out) if not catalogue.has_indicator(i)]
+    problems += [
+        (f"teaching.cites[{n}].indicator", f"unknown indicator {c.indicator!r}")
+        for n, c in enumerate(scenario.teaching.cites)
+        if c.indicator and not catalogue.has_indicator(c.indicator)
+    ]
     known = {c.id for c in catalogue.contacts}
     contact = scenario.model.first_contact
     if contact is not None and contact not in known:
         problems.append(("model.first_contact", f"unknown contact {contact!r}"))
-    problems += [(f"model.contacts[{n}]", f"unknown contact {c!r}")
-                 for n, c in enumerate(scenario.model.contacts) if c not in known]
+    problems += [(f"model.contacts[{n}]", f"unknown contact {c!r}") for n, c in enumerate(scenario.model.contacts) if c not in known]
     return (None, problems) if problems else (scenario, [])
 
 
@@ -210,6 +210,5 @@ def _indicator_problems(case: Case, where: str, catalogue: Catalogue) -> list[tu
     try:
         resolve_indicators(case, catalogue)
     except CaseError as exc:
-        return [(where + e.field.removeprefix("indicators") if e.field.startswith("indicators") else f"answers.{e.field}",
-                 e.message) for e in exc.errors]
+        return [(where + e.field.removeprefix("indicators") if e.field.startswith("indicators") else f"answers.{e.field}", e.message) for e in exc.errors]
     return []

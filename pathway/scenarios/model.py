@@ -9,6 +9,7 @@ supports them too: ticking them is not an over-call) and `ruled_out` (they look 
 narrative but the document puts the case elsewhere: the usual mistake). Old files that list
 `answers.indicators` still load: those are the required ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -127,8 +128,7 @@ class Scenario(_Strict):
         # models, so the mirror is set once, here, while validating)
         object.__setattr__(self.answers, "indicators", list(old or new))
         object.__setattr__(self.model, "required", list(old or new))
-        lists = {"required": self.model.required, "also_acceptable": self.model.also_acceptable,
-                 "ruled_out": self.model.ruled_out}
+        lists = {"required": self.model.required, "also_acceptable": self.model.also_acceptable, "ruled_out": self.model.ruled_out}
         seen: dict[str, str] = {}
         for name, ids in lists.items():
             for i in ids:

@@ -7,6 +7,7 @@
 - `citation_problems`: each cited line range exists in the threshold document and holds the
   cited indicator's words (or the quoted words), and every required indicator is cited.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,8 +32,7 @@ class Unlisted:
     indicators: tuple[str, ...]
 
     def __str__(self) -> str:
-        return (f"the narrative says '{self.phrase}' ({', '.join(self.indicators)}) but the model answer "
-                "neither requires, accepts nor rules out any of these")
+        return f"the narrative says '{self.phrase}' ({', '.join(self.indicators)}) but the model answer neither requires, accepts nor rules out any of these"
 
 
 @cache
@@ -51,8 +51,7 @@ def _vocabulary() -> tuple[tuple[tuple[str, ...], str, str], ...]:
                 by_phrase.setdefault(toks, set()).add(ind.id)
                 text.setdefault(toks, normalise(phrase))
     # a word the vocabulary gives to many needs ("partner", "money") names none of them
-    return tuple((toks, text[toks], i) for toks, ids in by_phrase.items() if len(ids) <= MAX_NEEDS_PER_PHRASE
-                 for i in sorted(ids))
+    return tuple((toks, text[toks], i) for toks, ids in by_phrase.items() if len(ids) <= MAX_NEEDS_PER_PHRASE for i in sorted(ids))
 
 
 def unlisted_needs(scenario: Scenario, catalogue: Catalogue | None = None) -> list[Unlisted]:
@@ -84,7 +83,7 @@ def _joined(words: list[str]) -> tuple[str, ...]:
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _admits(catalogue: Catalogue, indicator_id: str, scenario: Scenario) -> bool:
@@ -105,7 +104,7 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
         if first > last or last > len(document):
             problems.append(f"cites[{n}]: lines {cite.lines} are not in the document ({len(document)} lines)")
             continue
-        held = set(content_words(" ".join(document[first - 1:last])))
+        held = set(content_words(" ".join(document[first - 1 : last])))
         if cite.indicator:
             ind = catalogue.indicator(cite.indicator)
             wanted = content_words(ind.document_text or ind.text)
@@ -113,8 +112,7 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
             wanted = content_words(cite.says or "")
         missing = [w for w in wanted if w not in held]
         if missing:
-            problems.append(f"cites[{n}]: lines {cite.lines} do not hold {missing} "
-                            f"({cite.indicator or repr(cite.says)})")
+            problems.append(f"cites[{n}]: lines {cite.lines} do not hold {missing} ({cite.indicator or repr(cite.says)})")
     cited = {c.indicator for c in scenario.teaching.cites}
     problems += [f"required indicator {i} has no line citation" for i in scenario.model.required if i not in cited]
     return problems

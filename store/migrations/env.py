@@ -1,4 +1,5 @@
 """Alembic environment: run on the connection store.db.migrate passes in (or the URL)."""
+
 from alembic import context
 
 from store.models import metadata
@@ -14,6 +15,7 @@ def run():
             context.run_migrations()
         return
     from store.db import make_engine
+
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.begin() as conn:
         context.configure(connection=conn, target_metadata=metadata)

@@ -2,6 +2,7 @@
 gunicorn instances started as the systemd unit starts them, nginx with the shipped configuration
 and a self-signed certificate. One topology for the module (starting it takes a few seconds).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,7 @@ USERS = ("pat", "sam")
 def database():
     base = postgres_url()
     if not base:
-        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent "
-                    "(run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
+        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent (run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
     if not nginx_binary() or not postgres_bin():
         pytest.fail("nginx or PostgreSQL's tools are missing: run scripts/setup.sh test")
     with fresh_database(base) as url:

@@ -6,6 +6,7 @@ silent outcome). Then a pg_dump restored into an empty database reads back throu
 
 Timings are recorded, never asserted (benchmarks/topology.py publishes them).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,9 +39,9 @@ CASE_REF = re.compile(r"\b[KPB]\d-\d{5}\b")
 def _assert_nothing_lost(result: dict) -> None:
     assert result["client_errors"] == []
     assert result["confirmed_saves"] > 0
-    assert result["lost_saves"] == 0                 # every confirmed save is there, under its id
-    assert result["saved_twice"] == 0                # nginx never resent a save to another instance
-    assert result["unconfirmed_in_database"] == []   # nothing saved that its client was not told about
+    assert result["lost_saves"] == 0  # every confirmed save is there, under its id
+    assert result["saved_twice"] == 0  # nginx never resent a save to another instance
+    assert result["unconfirmed_in_database"] == []  # nothing saved that its client was not told about
 
 
 def _logs_hold_no_case_reference(topology) -> None:
@@ -60,7 +61,7 @@ def test_an_instance_killed_under_load_loses_no_save_and_comes_back(topology, da
         # the survivor answers every client meanwhile
         wait_for(lambda: all(s.saved_since(marks["kill"]) >= 2 for s in savers), "saves through the survivor")
         marks["restart"] = time.monotonic()
-        victim.start()      # what systemd's Restart=always does
+        victim.start()  # what systemd's Restart=always does
         return marks
 
     def victim_serves_saves_again(savers, _info):
@@ -70,7 +71,7 @@ def test_an_instance_killed_under_load_loses_no_save_and_comes_back(topology, da
     savers, _ = run_savers(topology, "K", CLIENTS, list(USERS), kill_and_restart, victim_serves_saves_again)
     result = tally(savers, saved_rows(database), marks["kill"])
     _assert_nothing_lost(result)
-    assert set(result["errors_by_kind"]) <= {"http-502"}, result   # nginx's page, never a hang or a reset
+    assert set(result["errors_by_kind"]) <= {"http-502"}, result  # nginx's page, never a hang or a reset
     assert survivor.proc.poll() is None and victim.proc.poll() is None
     assert len(saved_rows(database)) == len(before) + result["confirmed_saves"] + result["errored_but_saved"]
     _logs_hold_no_case_reference(topology)
@@ -96,8 +97,12 @@ def test_postgres_restarted_under_load_gives_the_fault_page_and_recovers_without
                 for contact in ("children_families_direct", "emergency_duty_team"):
                     assert catalogue.contact(contact).phone in words
             # the API needs no database: still deciding
-            r = requests.post(topology.base + "/api/v1/assess", verify=str(topology.cert), timeout=30,
-                              json={"child": {"age_years": 8}, "indicators": ["additional.dental_decay_not_accessing"]})
+            r = requests.post(
+                topology.base + "/api/v1/assess",
+                verify=str(topology.cert),
+                timeout=30,
+                json={"child": {"age_years": 8}, "indicators": ["additional.dental_decay_not_accessing"]},
+            )
             assert r.status_code == 200 and r.json()["level"] == "additional"
             wait_for(lambda: all(s.failed_since(marks["stop"]) >= 1 for s in savers), "saves refused while it is down")
         finally:
@@ -111,9 +116,9 @@ def test_postgres_restarted_under_load_gives_the_fault_page_and_recovers_without
     savers, _ = run_savers(topology, "P", CLIENTS, list(USERS), restart_postgres, saving_again)
     result = tally(savers, saved_rows(database), marks["stop"])
     _assert_nothing_lost(result)
-    assert set(result["errors_by_kind"]) <= {"http-503"}, result   # the fault page, never a 500 or 502
-    assert [n.proc.pid for n in topology.nodes] == pids            # recovered without restarting anything
-    assert watcher.get("/cases").status_code == 200                # the same session, signed in still
+    assert set(result["errors_by_kind"]) <= {"http-503"}, result  # the fault page, never a 500 or 502
+    assert [n.proc.pid for n in topology.nodes] == pids  # recovered without restarting anything
+    assert watcher.get("/cases").status_code == 200  # the same session, signed in still
     _logs_hold_no_case_reference(topology)
 
 
@@ -139,6 +144,5 @@ def test_a_dump_restored_into_an_empty_database_reads_back_through_the_app(topol
                 read_back.update({(ref, e["id"]): (e["case"], e["decision"]) for e in r.get_json()["entries"]})
         app.extensions["fsp_store"].dispose()
     # every saved assessment, read back by the app from the restored copy, as it was saved
-    assert read_back == {(ref, i): (json.loads(case), json.loads(decision))
-                         for ref, i, case, decision in saved_rows(database, full=True)}
+    assert read_back == {(ref, i): (json.loads(case), json.loads(decision)) for ref, i, case, decision in saved_rows(database, full=True)}
     assert len(read_back) == len(source) >= 2

@@ -1,6 +1,7 @@
 """Through nginx, as a council runs it (deploy/): HTTPS only, Secure cookies and HSTS, compressed
 static files served by nginx itself with long cache headers, the app's body limit at the edge,
 only the proxy headers the app trusts, and a session that is good on either instance."""
+
 from __future__ import annotations
 
 import gzip
@@ -48,9 +49,9 @@ def test_plain_http_only_redirects_to_https(topology):
 
 
 def test_other_host_names_are_refused(topology):
-    with pytest.raises(requests.exceptions.SSLError):   # no certificate is offered for a bare address
+    with pytest.raises(requests.exceptions.SSLError):  # no certificate is offered for a bare address
         requests.get(f"https://127.0.0.1:{topology.https_port}/", verify=False, timeout=10)
-    with pytest.raises(requests.exceptions.ConnectionError):   # 444: closed without an answer
+    with pytest.raises(requests.exceptions.ConnectionError):  # 444: closed without an answer
         requests.get(f"http://127.0.0.1:{topology.http_port}/", timeout=10)
 
 
@@ -63,7 +64,7 @@ def test_pages_have_hsts_secure_cookies_and_no_compression(topology):
     assert r.headers["Cache-Control"] == "no-store"
     # a page carries the CSRF token beside what the user typed (BREACH): never compressed
     assert "Content-Encoding" not in r.headers
-    assert r.headers.get("Server") == "nginx"     # no version
+    assert r.headers.get("Server") == "nginx"  # no version
 
 
 def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology):
@@ -74,12 +75,11 @@ def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology)
         r = client.get(link, headers={"Accept-Encoding": "gzip"})
         assert r.status_code == 200, link
         path, _, version = link.partition("?v=")
-        on_disk = (ROOT / "webapp" / (path[1:] if path.startswith("/static/")
-                                      else "static/govuk" + path)).read_bytes()
-        assert r.content == on_disk          # requests decodes the gzip
+        on_disk = (ROOT / "webapp" / (path[1:] if path.startswith("/static/") else "static/govuk" + path)).read_bytes()
+        assert r.content == on_disk  # requests decodes the gzip
         assert r.headers["Cache-Control"] == ("public, max-age=31536000, immutable" if version else "no-cache")
         assert r.headers["X-Content-Type-Options"] == "nosniff"
-        assert "Content-Security-Policy" not in r.headers   # the app sets one on everything it serves
+        assert "Content-Security-Policy" not in r.headers  # the app sets one on everything it serves
         if path.endswith((".css", ".js", ".svg")) and len(on_disk) > 256:
             assert r.headers["Content-Encoding"] == "gzip", link
     # without the hash: revalidated each time (ETag), not kept
@@ -88,16 +88,17 @@ def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology)
     assert client.get(CSS, headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
     # and no instance saw any of it: nginx's log names the instance behind each request, and none
     # is named for a static file (the last request, the 304, is waited for so all are counted)
-    served = _wait_for(lambda: [e for e in _nginx_entries(topology) if e["area"] in ("static", "assets")]
-                       if any(e["status"] == 304 for e in _nginx_entries(topology)) else [], "the static lines")
+    served = _wait_for(
+        lambda: [e for e in _nginx_entries(topology) if e["area"] in ("static", "assets")] if any(e["status"] == 304 for e in _nginx_entries(topology)) else [],
+        "the static lines",
+    )
     assert len(served) >= len(links) + 2 and all(e["upstream"] == "" for e in served)
-    assert [e for e in _nginx_entries(topology) if e["area"] == "page"][-1]["upstream"]   # a page was proxied
+    assert [e for e in _nginx_entries(topology) if e["area"] == "page"][-1]["upstream"]  # a page was proxied
 
 
 def test_the_api_is_compressed_and_the_body_limit_is_the_apps(topology):
     case = {"child": {"age_years": 8}, "indicators": ["additional.dental_decay_not_accessing"]}
-    r = requests.post(topology.base + "/api/v1/assess", json=case, verify=str(topology.cert), timeout=30,
-                      headers={"Accept-Encoding": "gzip"}, stream=True)
+    r = requests.post(topology.base + "/api/v1/assess", json=case, verify=str(topology.cert), timeout=30, headers={"Accept-Encoding": "gzip"}, stream=True)
     raw = r.raw.read()
     assert r.status_code == 200 and r.headers["Content-Encoding"] == "gzip"
     assert b'"level"' in gzip.decompress(raw)
@@ -106,8 +107,13 @@ def test_the_api_is_compressed_and_the_body_limit_is_the_apps(topology):
     r = requests.post(topology.base + "/api/v1/assess", json=filler, verify=str(topology.cert), timeout=30)
     assert r.status_code == 422 and r.json()["errors"]
     assert not [e for e in _nginx_entries(topology) if e["status"] == 413]
-    r = requests.post(topology.base + "/api/v1/assess", data=b"{" + b" " * (64 * 1024) + b"}",
-                      headers={"Content-Type": "application/json"}, verify=str(topology.cert), timeout=30)
+    r = requests.post(
+        topology.base + "/api/v1/assess",
+        data=b"{" + b" " * (64 * 1024) + b"}",
+        headers={"Content-Type": "application/json"},
+        verify=str(topology.cert),
+        timeout=30,
+    )
     assert r.status_code == 413 and "nginx" in r.text
     refused = _wait_for(lambda: [e for e in _nginx_entries(topology) if e["status"] == 413], "nginx's 413 line")
     # nginx's log names the instance that answered (upstream): none did, it never reached one
@@ -121,10 +127,13 @@ def test_a_session_is_good_on_either_instance(topology):
     client = topology.client()
     client.sign_in("pat")
     cookie = client.http.cookies["fsp_session"]
-    for node in topology.nodes:      # pinned: straight to instance A, then B, as nginx would send it
-        r = requests.get(node.base + "/cases", allow_redirects=False, timeout=10,
-                         headers={"Cookie": f"fsp_session={cookie}", "X-Forwarded-Proto": "https",
-                                  "X-Forwarded-For": "127.0.0.1", "Host": f"{HOST}:{topology.https_port}"})
+    for node in topology.nodes:  # pinned: straight to instance A, then B, as nginx would send it
+        r = requests.get(
+            node.base + "/cases",
+            allow_redirects=False,
+            timeout=10,
+            headers={"Cookie": f"fsp_session={cookie}", "X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1", "Host": f"{HOST}:{topology.https_port}"},
+        )
         assert r.status_code == 200, (node.port, r.status_code)
         assert "Signed in as pat" in " ".join(re.sub(r"<[^>]+>", "", r.text).split())
 
@@ -135,9 +144,8 @@ def test_the_app_trusts_the_scheme_nginx_sets_and_not_a_clients_host(topology):
     # knows the request came over HTTPS (X-Forwarded-Proto, trusted for one hop)
     r = client.post("/safety", {"immediate": "none", "csrf_token": client.token("/safety")})
     assert r.status_code == 302
-    bad = client.post("/safety", {"immediate": "none", "csrf_token": client.token("/safety")},
-                      headers={"Referer": "https://evil.example/safety"})
-    assert bad.status_code == 400      # the strict check is on: it knows the scheme is https
+    bad = client.post("/safety", {"immediate": "none", "csrf_token": client.token("/safety")}, headers={"Referer": "https://evil.example/safety"})
+    assert bad.status_code == 400  # the strict check is on: it knows the scheme is https
     # a client's own X-Forwarded-Host is dropped by nginx: the redirect stays on this site
     r = client.get("/save", headers={"X-Forwarded-Host": "evil.example"})
     assert "evil.example" not in r.headers.get("Location", "")
@@ -157,9 +165,12 @@ def test_the_journey_end_to_end_in_chromium_over_https(topology, browser):
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("group", name="Has the child been born?").get_by_label("Yes", exact=True).check()
     page.get_by_label("Years").fill("8")
-    for group, answer in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
-                          (re.compile("consented to early help"), "Yes"),
-                          ("What level is the child supported at now?", "None, or not known")]:
+    for group, answer in [
+        ("Does the child have a disability?", "No"),
+        (re.compile("Is a CAF"), "No"),
+        (re.compile("consented to early help"), "Yes"),
+        ("What level is the child supported at now?", "None, or not known"),
+    ]:
         page.get_by_role("group", name=group).get_by_label(answer, exact=True).first.check()
     page.get_by_role("button", name="Continue").click()
     while page.get_by_role("heading", level=1).inner_text() != "Check your answers":

@@ -1,4 +1,5 @@
 """The call summary an adviser copies into the case system (pathway/call_summary.py)."""
+
 from datetime import datetime, timezone
 
 import pytest

@@ -1,4 +1,5 @@
 """The catalogue against the document: nothing missing, nothing invented, every entry cited."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,7 @@ from pathway.levels import Level
 
 DOC = Path(__file__).parents[1] / "data" / "threshold_document.txt"
 SHARED = Path(__file__).parents[3] / "shared" / "seeds" / "004_29fae98105bb7fbe.txt"
-TABLE_LEVELS = {"Universal Support": "universal", "Additional Support": "additional",
-                "Extensive Support": "extensive", "Protection": "protection"}
+TABLE_LEVELS = {"Universal Support": "universal", "Additional Support": "additional", "Extensive Support": "extensive", "Protection": "protection"}
 
 
 def _norm(text: str) -> str:
@@ -41,7 +41,7 @@ def immediate_bullets() -> list[str]:
     lines = DOC.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip() == "Indicators requiring an immediate referral to Social Care")
     out = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith("- "):
             out.append(_norm(line[2:]))
         elif line.strip() and out:
@@ -123,6 +123,7 @@ def test_every_pair_of_near_identical_words_is_a_twin(catalogue):
     """Found by text similarity, then read: every pair this close is linked, or listed here as read
     and not the same need (so a new indicator near another is looked at, not missed)."""
     from rapidfuzz import fuzz
+
     not_twins = {  # read: the words are close, the needs are not the same
         frozenset({"protection.chronic_substance_misuse", "protection.chronic_long_term_unemployment"}),
         frozenset({"immediate.contact_with_adults_risk", "immediate.adults_who_pose_risk"}),
@@ -141,7 +142,7 @@ def test_every_pair_of_near_identical_words_is_a_twin(catalogue):
     inds = catalogue.indicators
     missing = []
     for n, a in enumerate(inds):
-        for b in inds[n + 1:]:
+        for b in inds[n + 1 :]:
             close = max(fuzz.token_set_ratio(a.text.lower(), b.text.lower()), fuzz.partial_ratio(a.text.lower(), b.text.lower()))
             pair = frozenset({a.id, b.id})
             if close >= 90 and pair not in linked and pair not in not_twins:
@@ -162,18 +163,21 @@ def test_same_word_links_are_symmetric(catalogue):
             assert ind.id in catalogue.indicator(other).same_words_as
 
 
-@pytest.mark.parametrize("indicator_id, band", [
-    ("immediate.unexplained_bruising_under_2", "under_2"),
-    ("immediate.substance_use_under_1", "under_1"),
-    ("immediate.unborn_significant_harm", "unborn"),
-    ("immediate.home_alone_5_and_under", "home_alone_5_and_under"),
-    ("additional.pregnant_under_17", "pregnant_under_17"),
-    ("extensive.pregnant_under_16", "pregnant_under_16"),
-    ("protection.sexual_activity_under_13", "sexual_activity_under_13"),
-    ("protection.forced_marriage_under_18", "forced_marriage_under_18"),
-    ("extensive.pre_school_under_stimulated", "pre_school"),
-    ("extensive.pregnant_care_leavers", "care_leaver"),
-])
+@pytest.mark.parametrize(
+    "indicator_id, band",
+    [
+        ("immediate.unexplained_bruising_under_2", "under_2"),
+        ("immediate.substance_use_under_1", "under_1"),
+        ("immediate.unborn_significant_harm", "unborn"),
+        ("immediate.home_alone_5_and_under", "home_alone_5_and_under"),
+        ("additional.pregnant_under_17", "pregnant_under_17"),
+        ("extensive.pregnant_under_16", "pregnant_under_16"),
+        ("protection.sexual_activity_under_13", "sexual_activity_under_13"),
+        ("protection.forced_marriage_under_18", "forced_marriage_under_18"),
+        ("extensive.pre_school_under_stimulated", "pre_school"),
+        ("extensive.pregnant_care_leavers", "care_leaver"),
+    ],
+)
 def test_age_bands_carried_by_the_words(catalogue, indicator_id, band):
     assert catalogue.indicator(indicator_id).age_band == band
 

@@ -1,5 +1,6 @@
 """Every block of the catalogue is a typed model: a key no model declares (a typo, a leftover the
 code no longer reads) fails at load with its path named, never later as a KeyError in a rule."""
+
 from __future__ import annotations
 
 import copy
@@ -49,12 +50,15 @@ def _dotted(path) -> str:
 
 def test_every_model_of_the_catalogue_refuses_unknown_keys():
     models = _models(Catalogue, set())
-    assert len(models) > 20      # the walk reached the nested blocks, not just the top
+    assert len(models) > 20  # the walk reached the nested blocks, not just the top
     assert [m.__name__ for m in models if m.model_config.get("extra") != "forbid"] == []
     # no block is left a free-form mapping or a list of them
-    loose = [f"{m.__name__}.{name}" for m in models for name, f in m.model_fields.items()
-             if f.annotation is dict or typing.get_origin(f.annotation) is dict
-             or dict in typing.get_args(f.annotation)]
+    loose = [
+        f"{m.__name__}.{name}"
+        for m in models
+        for name, f in m.model_fields.items()
+        if f.annotation is dict or typing.get_origin(f.annotation) is dict or dict in typing.get_args(f.annotation)
+    ]
     assert loose == []
 
 
@@ -106,13 +110,23 @@ def test_a_misspelt_key_in_each_block_is_a_load_error_naming_it(tmp_path: Path, 
 
 def test_the_blocks_the_rules_read_are_attributes_not_mappings():
     c = load_catalogue()
-    for block in (c.interpretations, c.guidance, c.actions, c.routing, c.assumptions, c.disabled_children_routing,
-                  c.disagreements, c.ruleset, c.age, c.timescales):
+    for block in (
+        c.interpretations,
+        c.guidance,
+        c.actions,
+        c.routing,
+        c.assumptions,
+        c.disabled_children_routing,
+        c.disagreements,
+        c.ruleset,
+        c.age,
+        c.timescales,
+    ):
         assert isinstance(block, BaseModel), type(block)
     assert c.timescales["confirm_in_writing"].within == "24 hours"
-    assert c.routing["universal"] is c.routing.universal        # a route the rules choose at run time
+    assert c.routing["universal"] is c.routing.universal  # a route the rules choose at run time
     with pytest.raises(KeyError):
-        c.routing["model_dump"]                                 # only the block's own keys
+        c.routing["model_dump"]  # only the block's own keys
 
 
 def test_a_need_is_read_as_a_specialist_disability_need_from_one_list():

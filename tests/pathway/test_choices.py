@@ -1,5 +1,6 @@
 """The contract's closed answers carry their labels, as Level does: the values are the ones
 docs/contract.md publishes, and every screen and summary says a value with its one label."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,7 @@ from pathway.models import Case, CaseError
 CONTRACT = (Path(__file__).parents[2] / "docs" / "contract.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("field, enum", [("context.caf", CafStatus), ("context.disability", Disability),
-                                         ("context.caller", Caller)])
+@pytest.mark.parametrize("field, enum", [("context.caf", CafStatus), ("context.disability", Disability), ("context.caller", Caller)])
 def test_the_values_are_the_contracts_and_each_has_a_label(field, enum):
     row = next(line for line in CONTRACT.splitlines() if line.startswith(f"| `{field}` |"))
     published = re.findall(r"`([a-z_]+)`", row.split("|")[2])
@@ -33,8 +33,10 @@ def test_a_value_reads_and_writes_as_its_json_string():
 
 def test_a_step_has_the_results_heading_and_the_historys_words():
     assert [(s.value, s.label, s.done) for s in Step] == [
-        ("up", "Stepping up", "Stepped up"), ("down", "Stepping down", "Stepped down"),
-        ("same", "Staying at the same level", "Same level")]
+        ("up", "Stepping up", "Stepped up"),
+        ("down", "Stepping down", "Stepped down"),
+        ("same", "Staying at the same level", "Same level"),
+    ]
 
 
 def test_the_call_screen_and_the_call_summary_say_a_caller_the_same_way():

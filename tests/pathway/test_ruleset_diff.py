@@ -5,6 +5,7 @@ The oracle for level changes is tests/rules/oracle.py (the level logic restated 
 independent of durable-rules), run under each catalogue; for the phone number, the current
 decisions' own route and first contact.
 """
+
 from __future__ import annotations
 
 import copy
@@ -147,8 +148,8 @@ def test_text_report_gives_both_decisions_reasons_and_the_table(tmp_path, shippe
     assert "Transitions (rows: current level; columns: draft level)" in out
     block = out.split("shipped scenario combination-three-across-three-stays-additional:")[1].split("\n\n")[0]
     assert "current: additional" in block and "draft: extensive" in block
-    assert "combination.additional_range" in block      # the draft's reason is given
-    assert "level.additional" in block                  # and the current one's
+    assert "combination.additional_range" in block  # the draft's reason is given
+    assert "level.additional" in block  # and the current one's
 
 
 def test_against_compares_two_drafts(tmp_path, shipped_data):
@@ -162,14 +163,17 @@ def test_against_compares_two_drafts(tmp_path, shipped_data):
     assert code == 0 and doc["changes"] == [] and doc["current"].endswith("(a)") and doc["draft"].endswith("(b)")
 
 
-@pytest.mark.parametrize("change, field", [
-    (lambda d: d["indicators"][3].update(level="severe"), "indicators[3].level"),
-    (lambda d: d["contacts"][0].pop("phone"), "contacts[0].phone"),
-    (lambda d: d["interpretations"].pop("combination"), "interpretations.combination"),
-    (lambda d: d["routing"]["protection"].pop("team"), "routing.protection.team"),
-    (lambda d: d["routing"].pop("extensive"), "routing.extensive"),       # a whole rule setting left out
-    (lambda d: d["guidance"].pop("open_to_social_care"), "guidance.open_to_social_care"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda d: d["indicators"][3].update(level="severe"), "indicators[3].level"),
+        (lambda d: d["contacts"][0].pop("phone"), "contacts[0].phone"),
+        (lambda d: d["interpretations"].pop("combination"), "interpretations.combination"),
+        (lambda d: d["routing"]["protection"].pop("team"), "routing.protection.team"),
+        (lambda d: d["routing"].pop("extensive"), "routing.extensive"),  # a whole rule setting left out
+        (lambda d: d["guidance"].pop("open_to_social_care"), "guidance.open_to_social_care"),
+    ],
+)
 def test_a_draft_that_does_not_validate_exits_2_naming_the_field(tmp_path, shipped_data, change, field):
     code, out, err = run_cli(write(tmp_path, draft(shipped_data, change)), "--shipped-only")
     assert code == 2 and out == ""
@@ -192,8 +196,8 @@ def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monk
     url = f"sqlite:///{tmp_path / 'fsp.sqlite3'}"
     engine = connect(url)
     pat = users.create_user(engine, "pat", "practitioner", "North", "correct horse battery")
-    moves = make_case([SCHOOL], age_years=9)          # school attendance: the draft makes it extensive
-    stays = make_case([], age_years=9)                # nothing chosen: universal under both
+    moves = make_case([SCHOOL], age_years=9)  # school attendance: the draft makes it extensive
+    stays = make_case([], age_years=9)  # nothing chosen: universal under both
     save_assessment(engine, pat, "FSP-0012", moves, evaluate(moves))
     save_assessment(engine, pat, "FSP-0013", stays, evaluate(stays))
     scenario = next(i.scenario for i in load_paths(default_paths()) if i.scenario.id == "level-additional-school-attendance")
@@ -201,8 +205,7 @@ def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monk
         from pathway.scenarios import dump_scenarios
 
         mine = scenario.model_copy(update={"id": "my-school-case"})
-        conn.execute(text("INSERT INTO practice_scenarios VALUES (:i, :y, '2026-01-01')"),
-                     {"i": mine.id, "y": dump_scenarios([mine])})
+        conn.execute(text("INSERT INTO practice_scenarios VALUES (:i, :y, '2026-01-01')"), {"i": mine.id, "y": dump_scenarios([mine])})
 
     def school_is_extensive(d):
         for ind in d["indicators"]:
@@ -222,6 +225,7 @@ def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monk
     assert doc["counts"] == {"shipped scenario": shipped, "saved scenario": 1, "saved assessment": 2}
 
     from store import audit
+
     rows = audit.entries(engine, action="ruleset.review")
     assert len(rows) == 1 and rows[0].detail == "count=2 cli"
 
@@ -239,6 +243,6 @@ def test_evaluate_under_a_draft_leaves_the_shipped_rules_alone(shipped_data):
     under_draft = evaluate(case, catalogue=changed)
     after = evaluate(case)
     assert under_draft.ruleset.endswith("(two)") and before == after
-    assert before.level.value == "additional" and under_draft.level.value == "extensive"   # 2 needs: a range now
+    assert before.level.value == "additional" and under_draft.level.value == "extensive"  # 2 needs: a range now
     report = diff(scenario_items([], "shipped scenario"), load_catalogue(), changed)
     assert report.cases == 0 and report.changes == ()

@@ -1,4 +1,5 @@
 """Behaviour of the adviser's indicator search (pathway/search.py)."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,8 +62,7 @@ def test_unborn_only_offers_unborn_band():
 
 def test_level_breaks_only_a_true_tie():
     # the document's twins have the same words: the higher level comes first
-    assert ids("suspected domestic violence")[:2] == ["extensive.suspected_domestic_violence",
-                                                      "additional.suspected_domestic_violence"]
+    assert ids("suspected domestic violence")[:2] == ["extensive.suspected_domestic_violence", "additional.suspected_domestic_violence"]
     # otherwise a lower level that matches better is not pushed down by a higher one
     hits = search("drunk", limit=50)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -79,32 +79,38 @@ def test_the_age_specific_immediate_criterion_comes_first_for_a_child_of_that_ag
     assert ids("left alone", age_in_months=120)[0] == "immediate.home_alone_at_risk"
 
 
-@pytest.mark.parametrize("query, age, wanted", [
-    ("anger", 120, "additional.disruptive_anti_social_behaviour"),
-    ("angry", 120, "additional.disruptive_anti_social_behaviour"),
-    ("temper", 120, "additional.disruptive_anti_social_behaviour"),
-    ("tantrums", 36, "additional.disruptive_anti_social_behaviour"),
-    ("expelled", 150, "additional.poor_school_attendance_exclusion"),
-    ("kicked out of school", 150, "additional.poor_school_attendance_exclusion"),
-    ("faltering growth", 8, "additional.concerns_about_diet_poor"),
-    ("not gaining weight", 8, "additional.concerns_about_diet_poor"),
-    ("jabs", 14, "additional.not_accessing_appropriate_health"),
-    ("nits", 84, "additional.not_always_adequate_self"),
-    ("smells", 84, "additional.not_always_adequate_self"),
-    ("sets fires", 120, "additional.disruptive_anti_social_behaviour"),
-    ("runs off", 160, "extensive.children_who_go_missing"),
-    ("sofa surfing", 200, "extensive.family_child_homeless"),
-])
+@pytest.mark.parametrize(
+    "query, age, wanted",
+    [
+        ("anger", 120, "additional.disruptive_anti_social_behaviour"),
+        ("angry", 120, "additional.disruptive_anti_social_behaviour"),
+        ("temper", 120, "additional.disruptive_anti_social_behaviour"),
+        ("tantrums", 36, "additional.disruptive_anti_social_behaviour"),
+        ("expelled", 150, "additional.poor_school_attendance_exclusion"),
+        ("kicked out of school", 150, "additional.poor_school_attendance_exclusion"),
+        ("faltering growth", 8, "additional.concerns_about_diet_poor"),
+        ("not gaining weight", 8, "additional.concerns_about_diet_poor"),
+        ("jabs", 14, "additional.not_accessing_appropriate_health"),
+        ("nits", 84, "additional.not_always_adequate_self"),
+        ("smells", 84, "additional.not_always_adequate_self"),
+        ("sets fires", 120, "additional.disruptive_anti_social_behaviour"),
+        ("runs off", 160, "extensive.children_who_go_missing"),
+        ("sofa surfing", 200, "extensive.family_child_homeless"),
+    ],
+)
 def test_callers_everyday_words_are_found(query, age, wanted):
     """Issue 14's words that found nothing: each finds its indicator in the top three."""
     assert wanted in ids(query + " ", age_in_months=age)[:3]
 
 
-@pytest.mark.parametrize("typo, wanted", [
-    ("brusies", "immediate.unexplained_bruising_under_2"),
-    ("bulied ", "additional.experiencing_bullying"),
-    ("neglectd ", "extensive.presents_being_neglected_persistent"),
-])
+@pytest.mark.parametrize(
+    "typo, wanted",
+    [
+        ("brusies", "immediate.unexplained_bruising_under_2"),
+        ("bulied ", "additional.experiencing_bullying"),
+        ("neglectd ", "extensive.presents_being_neglected_persistent"),
+    ],
+)
 def test_a_typo_still_finds_the_word(typo, wanted):
     assert wanted in ids(typo, age_in_months=10)[:3]
 
@@ -202,11 +208,14 @@ def test_the_words_of_an_age_find_nothing_and_add_nothing(age):
     assert [(h.id, h.score) for h in aged] == [(h.id, h.score) for h in plain]
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"limit": 0}, "limit"),
-    ({"unborn": True, "age_in_months": 3}, "either an age or unborn"),
-    ({"age_in_months": -1}, "negative"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"limit": 0}, "limit"),
+        ({"unborn": True, "age_in_months": 3}, "either an age or unborn"),
+        ({"age_in_months": -1}, "negative"),
+    ],
+)
 def test_clear_errors_for_impossible_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         search("bruise", **kwargs)
@@ -214,6 +223,7 @@ def test_clear_errors_for_impossible_arguments(kwargs, message):
 
 def test_hit_as_json():
     import json
+
     hit = search("bru", age_in_months=10)[0].as_dict()
     assert json.loads(json.dumps(hit)) == hit
     assert hit["id"] == "immediate.unexplained_bruising_under_2"
@@ -223,6 +233,7 @@ def test_hit_as_json():
 
 def test_twins_are_at_another_level_and_say_what_tells_them_apart():
     from pathway.search import twins_of
+
     for ind in CAT.indicators:
         for twin in twins_of(ind.id):
             assert (twin.other.level, twin.other.immediate) != (ind.level, ind.immediate)
@@ -235,8 +246,10 @@ def test_stemming_is_safe_on_many_threads():
     from concurrent.futures import ThreadPoolExecutor
 
     import snowballstemmer
-    words = [f"{base}{n}{end}" for n in range(400) for base in ("bruis", "exclud", "neglect")
-             for end in ("ing", "ed", "es", "ly")]  # new words each: stem() caches what it has seen
+
+    words = [
+        f"{base}{n}{end}" for n in range(400) for base in ("bruis", "exclud", "neglect") for end in ("ing", "ed", "es", "ly")
+    ]  # new words each: stem() caches what it has seen
     with ThreadPoolExecutor(max_workers=8) as pool:
         stems = list(pool.map(stem, words))
     fresh = snowballstemmer.stemmer("english")

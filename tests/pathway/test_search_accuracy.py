@@ -1,4 +1,5 @@
 """The measuring command takes any phrasings file (the lead runs it on a held-back set)."""
+
 import pytest
 
 from pathway.search import search
@@ -24,12 +25,15 @@ def test_rates_and_the_command_count_against_search_itself(tmp_path, capsys):
     assert "'bullied'" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("body, says", [
-    ("phrasings:\n  - {q: bruise, expect: [no.such_indicator]}\n", "unknown indicator"),
-    ("phrasings:\n  - {q: bruise, age_in_months: 60, expect: [immediate.unexplained_bruising_under_2]}\n", "rules out"),
-    ("phrasings:\n  - {q: bruise}\n", "needs 'q'"),
-    ("nothing: here\n", "'phrasings' list"),
-])
+@pytest.mark.parametrize(
+    "body, says",
+    [
+        ("phrasings:\n  - {q: bruise, expect: [no.such_indicator]}\n", "unknown indicator"),
+        ("phrasings:\n  - {q: bruise, age_in_months: 60, expect: [immediate.unexplained_bruising_under_2]}\n", "rules out"),
+        ("phrasings:\n  - {q: bruise}\n", "needs 'q'"),
+        ("nothing: here\n", "'phrasings' list"),
+    ],
+)
 def test_a_malformed_file_is_refused_naming_the_line(tmp_path, capsys, body, says):
     path = tmp_path / "bad.yaml"
     path.write_text(body, encoding="utf-8")

@@ -3,6 +3,7 @@
 Prints the hit rates (run with -s to see them) and fails below the floors, so a change that
 breaks ranking is caught. The floors are set a little under what the search achieved.
 """
+
 from pathlib import Path
 
 import pytest

@@ -5,6 +5,7 @@ then retired as a held-back set and tuned on. Its floors are a regression guard 
 tuning reached. The held-back measure is now a set written by someone else
 (`python -m pathway.search_accuracy FILE`, docs/adviser.md).
 """
+
 from pathlib import Path
 
 from pathway.catalogue import load_catalogue
@@ -21,8 +22,18 @@ def test_the_tuning_set_covers_every_level_and_age_band():
     aimed = {p["level"] for p in TUNING}
     assert aimed == {"immediate"} | {lv.value for lv in Level if lv is not Level.CHILD_IN_NEED}  # no indicator is CiN
     bands = {cat.indicator(i).age_band for p in TUNING for i in p["expect"]} - {None}
-    assert {"unborn", "under_1", "under_2", "home_alone_5_and_under", "pre_school", "pregnant_under_17",
-            "teenage", "sexual_activity_under_13", "forced_marriage_under_18", "care_leaver"} <= bands
+    assert {
+        "unborn",
+        "under_1",
+        "under_2",
+        "home_alone_5_and_under",
+        "pre_school",
+        "pregnant_under_17",
+        "teenage",
+        "sexual_activity_under_13",
+        "forced_marriage_under_18",
+        "care_leaver",
+    } <= bands
     ages = {p.get("age_in_months") for p in TUNING}
     assert None in ages and any(p.get("unborn") for p in TUNING)
     assert {a // 60 for a in ages if a is not None} >= {0, 1, 2, 3}  # under 5, 5-9, 10-14, 15-19

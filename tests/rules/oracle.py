@@ -6,6 +6,7 @@ It reads the catalogue only for data (each indicator's level, domain, age band, 
 condition is written out here again, so a rule that silently stops matching, or matches too
 much, disagrees with it. It never decides anything for a user.
 """
+
 from __future__ import annotations
 
 from pathway.catalogue import Catalogue
@@ -47,8 +48,7 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     # the numbers are parameters the partnership may change: read them, state the rule here
     combo = catalogue.interpretations.combination
     caf_range = catalogue.interpretations.caf_not_improving_additional.min_needs
-    combination = (len(additional) >= combo.min_indicators
-                   and len({i.domain for i in additional}) >= combo.min_domains)
+    combination = len(additional) >= combo.min_indicators and len({i.domain for i in additional}) >= combo.min_domains
     if combination:
         levels.append(E)
     if caf_bad and len(additional) >= caf_range:
@@ -69,8 +69,7 @@ def effective_disability(case: Case) -> str:
     return given or "unknown"
 
 
-def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool,
-                 open_case: bool) -> str:
+def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool, open_case: bool) -> str:
     """The catalogue `routing` key for where the call goes now (Appendix 2 p25; Appendix 3 p37; p23)."""
     if out_of_hours and level is P:
         return "out_of_hours"

@@ -1,4 +1,5 @@
 """Age bands carried by the indicators' words; the pathway's scope: pre-birth to 19, care leavers to 25."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,7 @@ BANDS = [
 ]
 # a parent's band: the words are the young parent's age, so a baby assessed (unborn or younger
 # than the band) is admitted, and the parent's own age, where given, decides
-PARENT_BANDS = ["additional.pregnant_under_17", "extensive.pregnant_under_16", "extensive.teenage_parents_with_concerns",
-                "extensive.pregnant_care_leavers"]
+PARENT_BANDS = ["additional.pregnant_under_17", "extensive.pregnant_under_16", "extensive.teenage_parents_with_concerns", "extensive.pregnant_care_leavers"]
 
 
 def _case(indicator, age):
@@ -58,6 +58,7 @@ def test_home_alone_at_any_age_when_vulnerable_is_accepted_for_an_older_child():
 
 def test_age_not_given_accepts_a_banded_indicator_because_its_words_carry_the_age():
     from pathway import Case
+
     d = evaluate(Case.parse({"indicators": ["immediate.unexplained_bruising_under_2"]}))
     assert d.immediate
 
@@ -97,21 +98,27 @@ def test_a_parents_band_is_accepted_for_an_infant(indicator):
     assert evaluate(make_case([indicator], age_years=0, age_months=9)).level in ("additional", "extensive")
 
 
-@pytest.mark.parametrize("indicator, parent_years", [("extensive.teenage_parents_with_concerns", 12),
-                                                     ("extensive.teenage_parents_with_concerns", 20),
-                                                     ("extensive.pregnant_care_leavers", 15),
-                                                     ("extensive.pregnant_care_leavers", 26)])
+@pytest.mark.parametrize(
+    "indicator, parent_years",
+    [
+        ("extensive.teenage_parents_with_concerns", 12),
+        ("extensive.teenage_parents_with_concerns", 20),
+        ("extensive.pregnant_care_leavers", 15),
+        ("extensive.pregnant_care_leavers", 26),
+    ],
+)
 def test_a_parents_age_outside_the_parents_band_is_refused(indicator, parent_years):
     from pathway import Case
+
     with pytest.raises(CaseError) as err:
-        evaluate(Case.parse({"child": {"age_years": 0, "age_months": 3}, "parent": {"age_years": parent_years},
-                             "indicators": [indicator]}))
+        evaluate(Case.parse({"child": {"age_years": 0, "age_months": 3}, "parent": {"age_years": parent_years}, "indicators": [indicator]}))
     [e] = err.value.errors
     assert e.field == "indicators[0]" and f"parent is {parent_years} years" in e.message
 
 
 def test_the_parents_age_where_given_decides_the_parents_band():
     from pathway import Case
+
     ok = Case.parse({"child": {"unborn": True}, "parent": {"age_years": 15}, "indicators": ["extensive.pregnant_under_16"]})
     assert evaluate(ok).level == "extensive"
     too_old = Case.parse({"child": {"unborn": True}, "parent": {"age_years": 17}, "indicators": ["extensive.pregnant_under_16"]})
@@ -125,8 +132,7 @@ def test_a_15_year_old_choosing_pregnant_under_17_is_pointed_to_pregnant_under_1
     assert d.level == "additional"  # pointed to, not raised: the practitioner chooses
     [pointer] = [g for g in d.guidance if g.rule == "age.pointer.extensive.pregnant_under_16"]
     assert "Pregnant under 16" in pointer.text and "Extensive" in pointer.text
-    assert not [g for g in evaluate(make_case(["additional.pregnant_under_17"], age_years=16)).guidance
-                if g.rule.startswith("age.pointer")]
+    assert not [g for g in evaluate(make_case(["additional.pregnant_under_17"], age_years=16)).guidance if g.rule.startswith("age.pointer")]
 
 
 def test_every_error_is_reported_at_once():

@@ -1,4 +1,5 @@
 """Child in Need (Children Act 1989 as the document gives it: p4, p15-16, p23, Appendix 3)."""
+
 from __future__ import annotations
 
 import pytest
@@ -103,8 +104,7 @@ def test_child_in_need_never_lowers_protection():
     assert {r.level for r in d.reasons} >= {"protection", "child_in_need"}
 
 
-COMBINATION = ["additional.experiencing_bullying", "additional.low_self_esteem",
-               "additional.lack_routine", "additional.inconsistent_parenting"]
+COMBINATION = ["additional.experiencing_bullying", "additional.low_self_esteem", "additional.lack_routine", "additional.inconsistent_parenting"]
 
 
 def test_a_failing_additional_caf_steps_up_one_level_not_two():
@@ -134,13 +134,13 @@ def test_answers_that_contradict_each_other_about_disability_are_refused(disabil
 
 
 def test_an_uncertain_disability_does_not_contradict_a_disability_indicator():
-    assert evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"],
-                              disability="uncertain")).level == "child_in_need"
+    assert evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"], disability="uncertain")).level == "child_in_need"
 
 
 def test_a_reason_from_several_findings_cites_each_source_once():
-    d = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks", "extensive.inaccessible_housing_need_aids"],
-                           disability="substantial_lifelong"))
+    d = evaluate(
+        make_case(["extensive.substantial_lifelong_disability_short_breaks", "extensive.inaccessible_housing_need_aids"], disability="substantial_lifelong")
+    )
     cin = next(r for r in d.reasons if r.rule == "child_in_need.disability")
     assert len(cin.indicators) == 2
     assert cin.source.count("Appendix 3") == 1

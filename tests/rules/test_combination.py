@@ -1,4 +1,5 @@
 """The combination rule: the project's reading of 'a range of increasing problems' (p4, p15)."""
+
 from __future__ import annotations
 
 import pytest
@@ -51,15 +52,19 @@ def test_immediate_and_universal_indicators_do_not_count_towards_the_range():
 
 def test_a_twin_pair_counts_once_toward_the_combination_rule():
     # 'Young carers' is listed twice at Additional (two domains): one need, not two
-    three_plus_twin = ["additional.young_carers_child", "additional.young_carers_family",
-                       "additional.experiencing_bullying", "additional.lack_routine"]
+    three_plus_twin = ["additional.young_carers_child", "additional.young_carers_family", "additional.experiencing_bullying", "additional.lack_routine"]
     assert evaluate(make_case(three_plus_twin)).level == "additional"
     four = three_plus_twin + ["additional.low_self_esteem"]
     assert evaluate(make_case(four)).level == "extensive"
 
 
 def test_an_additional_need_whose_higher_twin_is_chosen_is_not_counted_again():
-    ids = ["additional.suspected_domestic_violence", "extensive.suspected_domestic_violence",
-           "additional.experiencing_bullying", "additional.lack_routine", "additional.low_self_esteem"]
+    ids = [
+        "additional.suspected_domestic_violence",
+        "extensive.suspected_domestic_violence",
+        "additional.experiencing_bullying",
+        "additional.lack_routine",
+        "additional.low_self_esteem",
+    ]
     d = evaluate(make_case(ids))
     assert not any(r.rule == "combination.additional_range" for r in d.reasons)

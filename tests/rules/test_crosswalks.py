@@ -1,5 +1,6 @@
 """Table indicators that, with the child's age, meet a criterion of the immediate-referral list
 (p9): an immediate criterion wins by whichever indicator it is reached."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,15 +11,18 @@ from tests.conftest import make_case
 EDT = "0115 876 1000"
 
 
-@pytest.mark.parametrize("indicator, age, p9_words", [
-    ("protection.child_victim_trafficking", {"age_years": 14}, "Child victims of trafficking"),
-    ("protection.child_victim_trafficking", {"age_years": 3}, "Child victims of trafficking"),
-    ("protection.persistent_domestic_abuse", {"age_years": 10}, "repeated domestic violence"),
-    ("extensive.mental_physical_health_problems", {"age_years": 0, "age_months": 11}, "Under 1 year old"),
-    ("protection.chronic_substance_misuse", {"age_years": 0, "age_months": 2}, "Under 1 year old"),
-    ("protection.pregnancy_where_there_have", {"unborn": True}, "unborn baby"),
-    ("protection.chronic_substance_misuse", {"unborn": True}, "unborn baby"),
-])
+@pytest.mark.parametrize(
+    "indicator, age, p9_words",
+    [
+        ("protection.child_victim_trafficking", {"age_years": 14}, "Child victims of trafficking"),
+        ("protection.child_victim_trafficking", {"age_years": 3}, "Child victims of trafficking"),
+        ("protection.persistent_domestic_abuse", {"age_years": 10}, "repeated domestic violence"),
+        ("extensive.mental_physical_health_problems", {"age_years": 0, "age_months": 11}, "Under 1 year old"),
+        ("protection.chronic_substance_misuse", {"age_years": 0, "age_months": 2}, "Under 1 year old"),
+        ("protection.pregnancy_where_there_have", {"unborn": True}, "unborn baby"),
+        ("protection.chronic_substance_misuse", {"unborn": True}, "unborn baby"),
+    ],
+)
 def test_a_table_indicator_that_meets_p9_is_an_immediate_referral(indicator, age, p9_words):
     d = evaluate(make_case([indicator], **age))
     assert d.level == "protection" and d.immediate is True
@@ -29,6 +33,7 @@ def test_a_table_indicator_that_meets_p9_is_an_immediate_referral(indicator, age
 
 def test_a_crosswalk_out_of_hours_rings_the_emergency_duty_team_now():
     from tests.conftest import OUT_OF_HOURS
+
     d = evaluate(make_case(["protection.child_victim_trafficking"], contact_time=OUT_OF_HOURS))
     assert d.immediate and d.contacts[0].phone == EDT and d.actions[0].startswith("Ring Emergency Duty Team now")
 
@@ -42,6 +47,7 @@ def test_parental_substance_misuse_is_immediate_only_under_1(indicator):
 
 def test_an_unknown_age_gives_guidance_to_ring_now_if_under_1_without_guessing():
     from pathway import Case
+
     d = evaluate(Case.parse({"indicators": ["extensive.mental_physical_health_problems"]}))
     assert not d.immediate and d.level == "extensive"
     g = next(g for g in d.guidance if g.rule == "immediate.crosswalk_age_unknown")

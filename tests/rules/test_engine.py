@@ -1,4 +1,5 @@
 """durable-rules' sharp edges, each measured here and designed around (rules/engine.py)."""
+
 from __future__ import annotations
 
 import random
@@ -100,8 +101,11 @@ def test_the_dispatcher_detector_sees_the_stock_hosts_threads():
     """So the test above can fail: a stock durable-rules host does start them."""
     import subprocess
     import sys
-    code = ("import time; from durable import engine as e; h = e.Host(); time.sleep(0.3);"
-            "from rules.engine import dispatcher_threads; print(len(dispatcher_threads()))")
+
+    code = (
+        "import time; from durable import engine as e; h = e.Host(); time.sleep(0.3);"
+        "from rules.engine import dispatcher_threads; print(len(dispatcher_threads()))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert int(out.stdout.strip()) >= 1
 
@@ -133,8 +137,7 @@ def test_a_lost_route_is_an_error(monkeypatch):
 def test_two_routes_are_an_error(monkeypatch):
     """The route rules exclude one another: two routes mean a rule overlaps, never a silent pick."""
     real_run = engine.run
-    monkeypatch.setattr(engine, "run", lambda name, facts: real_run(name, facts) + [
-        f for f in real_run(name, facts) if f.get("type") == "route"])
+    monkeypatch.setattr(engine, "run", lambda name, facts: real_run(name, facts) + [f for f in real_run(name, facts) if f.get("type") == "route"])
     with pytest.raises(RulesError, match="2 routes"):
         evaluate(make_case(["additional.lack_routine"]))
 
@@ -144,6 +147,5 @@ def test_importing_rules_registers_nothing():
     import subprocess
     import sys
 
-    code = ("import rules, rules.engine as e; assert not e._REGISTERED, e._REGISTERED; "
-            "rules.ensure_registered(); assert len(e._REGISTERED) == 2")
+    code = "import rules, rules.engine as e; assert not e._REGISTERED, e._REGISTERED; rules.ensure_registered(); assert len(e._REGISTERED) == 2"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -1,4 +1,5 @@
 """rules.fast_json: durable-rules on orjson decides exactly as on the stdlib json."""
+
 import json
 from datetime import datetime, timezone
 
@@ -24,8 +25,7 @@ def test_installed_when_the_rules_are_registered():
 
 
 def test_every_scenario_gets_the_same_decision_with_stdlib_json():
-    cases = _every_scenario_case() + [make_case(["additional.lack_routine", "extensive.children_who_go_missing"],
-                                                caf="open_not_improving")]
+    cases = _every_scenario_case() + [make_case(["additional.lack_routine", "extensive.children_who_go_missing"], caf="open_not_improving")]
     assert len(cases) > 40
     fast = [evaluate(c, now=MOMENT).model_dump() for c in cases]
     fast_json.uninstall()
@@ -37,7 +37,7 @@ def test_every_scenario_gets_the_same_decision_with_stdlib_json():
     assert fast == slow
 
 
-@pytest.mark.parametrize("value", [{1: "integer key"}, {"big": 2 ** 70}])
+@pytest.mark.parametrize("value", [{1: "integer key"}, {"big": 2**70}])
 def test_what_orjson_refuses_falls_back_to_the_stdlib(value):
     assert fast_json._OrjsonWithFallback.dumps(value, ensure_ascii=False) == json.dumps(value, ensure_ascii=False)
 

@@ -3,6 +3,7 @@ level, immediacy, office hours, caller, disability, consent, current level, sibl
 open case: the route, every contact (and its own words where a rule gives them), every action,
 every guidance item and the step must be exactly what the statement says.
 (tests/rules/oracle.py states the routing and the step; the rest is stated here.)"""
+
 from __future__ import annotations
 
 import itertools
@@ -22,18 +23,35 @@ REOPEN = "When day services reopen, and for any follow-up."
 
 
 def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case, **extra):
-    return {"kind": "decision", "level": level.value, "level_rank": level.rank, "immediate": immediate,
-            "out_of_hours": ooh, "consent": consent, "disability": disability, "cin_by_disability": False,
-            "large_sibling_group": sibling, "current_rank": current, "caller": caller, "open_case": open_case,
-            "caf_single_need_not_improving": False, "age_unknown_crosswalk_count": 0, "age_pointers": [],
-            "age_pointer_count": 0, "twin_notes": [], "twin_count": 0, **extra}
+    return {
+        "kind": "decision",
+        "level": level.value,
+        "level_rank": level.rank,
+        "immediate": immediate,
+        "out_of_hours": ooh,
+        "consent": consent,
+        "disability": disability,
+        "cin_by_disability": False,
+        "large_sibling_group": sibling,
+        "current_rank": current,
+        "caller": caller,
+        "open_case": open_case,
+        "caf_single_need_not_improving": False,
+        "age_unknown_crosswalk_count": 0,
+        "age_pointers": [],
+        "age_pointer_count": 0,
+        "twin_notes": [],
+        "twin_count": 0,
+        **extra,
+    }
 
 
 def _cases():
     for level in Level:
-        for immediate in ([False, True] if level is P else [False]):
-            yield from ((level, immediate) + rest for rest in itertools.product(
-                [False, True], CALLERS, DISABILITY, CONSENT, range(6), [False, True], [False, True]))
+        for immediate in [False, True] if level is P else [False]:
+            yield from (
+                (level, immediate) + rest for rest in itertools.product([False, True], CALLERS, DISABILITY, CONSENT, range(6), [False, True], [False, True])
+            )
 
 
 def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, str | None]:
@@ -44,11 +62,9 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
     if not open_case:
         if social_care and not ooh:
             out["children_families_direct"] = None
-            out["emergency_duty_team"] = ("Out of hours only, if the situation cannot wait for day services to reopen."
-                                          if level is CIN else None)
+            out["emergency_duty_team"] = "Out of hours only, if the situation cannot wait for day services to reopen." if level is CIN else None
         if social_care and ooh:
-            out["children_families_direct"] = (REOPEN if level is P else
-                                               "When day services reopen, if the referral can safely wait until then.")
+            out["children_families_direct"] = REOPEN if level is P else "When day services reopen, if the referral can safely wait until then."
         if level in (A, E) and ooh:
             out["emergency_duty_team"] = "Only if at any point a child is suffering or likely to suffer significant harm."
         if level is U:
@@ -58,12 +74,13 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
     else:
         out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
     if level is P and disability == "substantial_lifelong":
-        out["disabled_childrens_team"] = ("Secondary worker for the disabled child; the Duty team leads." if sibling else
-                                          "Child protection concerns about a child with a substantial and life-long "
-                                          "disability: the referral goes to the Disabled Children's Team.")
+        out["disabled_childrens_team"] = (
+            "Secondary worker for the disabled child; the Duty team leads."
+            if sibling
+            else "Child protection concerns about a child with a substantial and life-long disability: the referral goes to the Disabled Children's Team."
+        )
     if level is P and disability == "uncertain":
-        out["disabled_childrens_team"] = ("Establishes the nature of the disability; the Duty team leads the child "
-                                          "protection enquiries.")
+        out["disabled_childrens_team"] = "Establishes the nature of the disability; the Duty team leads the child protection enquiries."
     if level is CIN and disability == "substantial_lifelong":
         out["disabled_childrens_team"] = None
     return out
@@ -117,7 +134,7 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
 def run(fact):
     out = engine.run(guidance.NAME, [fact])
     routes = [f["key"] for f in out if f["type"] == "route"]
-    route = routes[0] if len(routes) == 1 else routes   # the route rules exclude one another: a list never equals a key
+    route = routes[0] if len(routes) == 1 else routes  # the route rules exclude one another: a list never equals a key
     contacts = {f["id"]: f.get("when") for f in out if f["type"] == "contact"}
     actions = {f["key"] for f in out if f["type"] == "action"}
     rules = {f["rule"] for f in out if f["type"] == "guidance"}
@@ -129,8 +146,7 @@ def test_every_combination_agrees_with_the_plain_statement():
     checked = 0
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
-        route, contacts, actions, rules, steps, out = run(
-            _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
+        route, contacts, actions, rules, steps, out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
         assert route == oracle_route(level, ooh, disability, sibling, open_case), where
         assert contacts == expected_contacts(level, ooh, disability, sibling, open_case), where
         assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
@@ -144,8 +160,7 @@ def test_every_combination_agrees_with_the_plain_statement():
 
 
 def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_else():
-    base = dict(level=A, immediate=False, ooh=False, caller="unknown", disability="unknown", consent="unknown",
-                current=0, sibling=False, open_case=False)
+    base = dict(level=A, immediate=False, ooh=False, caller="unknown", disability="unknown", consent="unknown", current=0, sibling=False, open_case=False)
     assert run(_fact(**base))[3] == set()
     ind, link = next((i, link) for i in CAT.indicators for link in CAT.twins_of(i.id))
     note = {"group": link.group, "chosen": [ind.id], "others": [link.other.id]}

@@ -1,4 +1,5 @@
 """Consent (p7, Appendix 3), disabled children with protection concerns (Appendix 3, p37), step up/down (p24)."""
+
 from __future__ import annotations
 
 import pytest
@@ -72,14 +73,17 @@ def test_disability_routing_does_not_apply_below_protection_concerns():
     assert not any(r.startswith("disabled_children.") for r in rules_of(d))
 
 
-@pytest.mark.parametrize("current, indicators, step", [
-    ("additional", ["extensive.children_who_go_missing"], "up"),
-    ("extensive", ["additional.lack_routine"], "down"),
-    ("protection", ["additional.lack_routine"], None),
-    ("child_in_need", [], None),
-    ("extensive", ["extensive.children_who_go_missing"], "same"),
-    (None, ["additional.lack_routine"], None),
-])
+@pytest.mark.parametrize(
+    "current, indicators, step",
+    [
+        ("additional", ["extensive.children_who_go_missing"], "up"),
+        ("extensive", ["additional.lack_routine"], "down"),
+        ("protection", ["additional.lack_routine"], None),
+        ("child_in_need", [], None),
+        ("extensive", ["extensive.children_who_go_missing"], "same"),
+        (None, ["additional.lack_routine"], None),
+    ],
+)
 def test_step_against_the_level_supported_at_now(current, indicators, step):
     context = {"current_level": current} if current else {}
     d = evaluate(make_case(indicators, **context))
@@ -119,13 +123,13 @@ def test_the_route_for_a_disabled_child_with_protection_concerns_is_the_disabled
     assert d.route.team == "Disabled Children's Team" and d.route.phone == "0115 883 8266"
 
 
-@pytest.mark.parametrize("context", [{"disability": "substantial_lifelong", "large_sibling_group": True},
-                                     {"disability": "uncertain"}])
+@pytest.mark.parametrize("context", [{"disability": "substantial_lifelong", "large_sibling_group": True}, {"disability": "uncertain"}])
 def test_large_sibling_group_or_uncertain_disability_routes_to_screening_and_duty(context):
     assert evaluate(make_case([CP], **context)).route.team == "Screening and Duty Team"
 
 
 def test_out_of_hours_the_emergency_duty_team_takes_a_disabled_childs_protection_call():
     from tests.conftest import OUT_OF_HOURS
+
     d = evaluate(make_case([CP], disability="substantial_lifelong", contact_time=OUT_OF_HOURS))
     assert d.route.team == "Emergency Duty Team"

@@ -1,4 +1,5 @@
 """An indicator indicates its level; the decision is the highest; immediate always wins."""
+
 from __future__ import annotations
 
 import pytest
@@ -46,8 +47,7 @@ def test_immediate_referral_in_office_hours_rings_children_and_families_direct_n
     d = evaluate(make_case(["immediate.allegation_or_disclosure"], contact_time=IN_HOURS))
     assert d.level == "protection" and d.immediate is True and d.out_of_hours is False
     assert d.contacts[0].phone == "0115 876 4800"
-    assert d.actions[0] == ("Ring Children and Families Direct now on 0115 876 4800: "
-                            "do not wait and do not start a CAF first.")
+    assert d.actions[0] == ("Ring Children and Families Direct now on 0115 876 4800: do not wait and do not start a CAF first.")
     assert any("in writing within 24 hours" in a for a in d.actions)
     assert d.reasons[0].rule == "immediate.referral" and d.reasons[0].source.endswith("p9")
 
@@ -78,15 +78,18 @@ def test_indicator_contacts_are_offered_for_domestic_abuse_and_mental_health():
     assert "Mental Health single point of access (Child and Adolescent Mental Health)" in names
 
 
-@pytest.mark.parametrize("chosen, other, other_level", [
-    ("additional.suspected_domestic_violence", "extensive.suspected_domestic_violence", "Extensive"),
-    ("extensive.suspected_domestic_violence", "additional.suspected_domestic_violence", "Additional"),
-    ("extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self", "Protection"),
-    ("additional.inconsistent_parenting", "protection.inconsistent_parenting_highly_critical", "Protection"),
-    ("additional.family_socially_isolated_excluded", "extensive.family_significantly_socially_excluded", "Extensive"),
-    ("extensive.family_child_homeless", "protection.no_fixed_abode_homeless", "Protection"),
-    ("additional.low_self_esteem", "protection.significantly_low_self_esteem", "Protection"),
-])
+@pytest.mark.parametrize(
+    "chosen, other, other_level",
+    [
+        ("additional.suspected_domestic_violence", "extensive.suspected_domestic_violence", "Extensive"),
+        ("extensive.suspected_domestic_violence", "additional.suspected_domestic_violence", "Additional"),
+        ("extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self", "Protection"),
+        ("additional.inconsistent_parenting", "protection.inconsistent_parenting_highly_critical", "Protection"),
+        ("additional.family_socially_isolated_excluded", "extensive.family_significantly_socially_excluded", "Extensive"),
+        ("extensive.family_child_homeless", "protection.no_fixed_abode_homeless", "Protection"),
+        ("additional.low_self_esteem", "protection.significantly_low_self_esteem", "Protection"),
+    ],
+)
 def test_a_chosen_twin_names_the_others_with_their_level_without_changing_the_level(catalogue, chosen, other, other_level):
     d = evaluate(make_case([chosen]))
     assert d.level == catalogue.indicator(chosen).level  # named, never raised: the practitioner chooses

@@ -1,6 +1,7 @@
 """A child already open to Children's Social Care: Children and Families Direct deals with children
 who are not (Appendix 3, p37); the concern goes to the allocated social worker or the team holding
 the case, and out of hours to the Emergency Duty Team."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,13 @@ import pytest
 from rules import evaluate
 from tests.conftest import OUT_OF_HOURS, make_case
 
-LEVELS = {"protection": ["protection.frozen_watchfulness"], "immediate": ["immediate.unexplained_injuries"],
-          "child_in_need": ["extensive.substantial_lifelong_disability_short_breaks"],
-          "extensive": ["extensive.children_who_go_missing"], "additional": ["additional.lack_routine"]}
+LEVELS = {
+    "protection": ["protection.frozen_watchfulness"],
+    "immediate": ["immediate.unexplained_injuries"],
+    "child_in_need": ["extensive.substantial_lifelong_disability_short_breaks"],
+    "extensive": ["extensive.children_who_go_missing"],
+    "additional": ["additional.lack_routine"],
+}
 
 
 @pytest.mark.parametrize("kind", list(LEVELS))

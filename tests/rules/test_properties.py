@@ -1,4 +1,5 @@
 """Invariants of the rules, tried on many generated cases (hypothesis)."""
+
 from __future__ import annotations
 
 import re
@@ -19,18 +20,20 @@ UNBANDED = sorted(i.id for i in CATALOGUE.indicators if CATALOGUE.admits(i, Fals
 IMMEDIATE = sorted(i.id for i in CATALOGUE.indicators if i.immediate and i.id in UNBANDED)
 BANDED = sorted(i.id for i in CATALOGUE.indicators if i.id not in UNBANDED)
 
-contexts = st.fixed_dictionaries({}, optional={
-    "caf": st.sampled_from(["none", "open_improving", "open_not_improving"]),
-    "consent_to_early_help": st.booleans(),
-    "disability": st.sampled_from(["none", "mild_moderate", "substantial_lifelong", "uncertain"]),
-    "large_sibling_group": st.booleans(),
-    "current_level": st.sampled_from([lv.value for lv in Level]),
-    "caller": st.sampled_from(["professional", "parent_carer", "public"]),
-    "open_to_social_care": st.booleans(),
-    "health_development_impaired_without_services": st.booleans(),
-    "contact_time": st.sampled_from(["2026-12-01T10:00:00+00:00", "2026-12-01T22:00:00+00:00",
-                                     "2026-12-25T10:00:00+00:00", "2026-12-05T11:00:00+00:00"]),
-})
+contexts = st.fixed_dictionaries(
+    {},
+    optional={
+        "caf": st.sampled_from(["none", "open_improving", "open_not_improving"]),
+        "consent_to_early_help": st.booleans(),
+        "disability": st.sampled_from(["none", "mild_moderate", "substantial_lifelong", "uncertain"]),
+        "large_sibling_group": st.booleans(),
+        "current_level": st.sampled_from([lv.value for lv in Level]),
+        "caller": st.sampled_from(["professional", "parent_carer", "public"]),
+        "open_to_social_care": st.booleans(),
+        "health_development_impaired_without_services": st.booleans(),
+        "contact_time": st.sampled_from(["2026-12-01T10:00:00+00:00", "2026-12-01T22:00:00+00:00", "2026-12-25T10:00:00+00:00", "2026-12-05T11:00:00+00:00"]),
+    },
+)
 answers = st.lists(st.sampled_from(UNBANDED), max_size=15, unique=True)
 STATES_DISABILITY = set(CATALOGUE.interpretations.cin_disability.states_substantial_lifelong_disability)
 
@@ -84,8 +87,9 @@ def test_any_immediate_indicator_gives_protection_and_immediate(chosen, urgent, 
 @given(contexts)
 def test_no_indicators_is_universal_unless_the_context_alone_decides(context):
     d = evaluate(make_case([], **context))
-    context_decides = (context.get("health_development_impaired_without_services")
-                       or (context.get("caf") == "open_not_improving" and context.get("current_level") == "extensive"))
+    context_decides = context.get("health_development_impaired_without_services") or (
+        context.get("caf") == "open_not_improving" and context.get("current_level") == "extensive"
+    )
     assert d.level == ("child_in_need" if context_decides else "universal")
 
 
@@ -94,8 +98,7 @@ def test_no_indicators_is_universal_unless_the_context_alone_decides(context):
 def test_an_out_of_band_age_is_always_refused(indicator, years, months, unborn):
     age_in_months = None if unborn else years * 12 + months
     case = make_case([indicator], unborn=True) if unborn else make_case([indicator], age_years=years, age_months=months)
-    in_scope = unborn or years <= CATALOGUE.age.max_years \
-        or CATALOGUE.indicator(indicator).age_band in CATALOGUE.age.care_leaver_bands
+    in_scope = unborn or years <= CATALOGUE.age.max_years or CATALOGUE.indicator(indicator).age_band in CATALOGUE.age.care_leaver_bands
     if CATALOGUE.admits(indicator, unborn, age_in_months) and in_scope:
         evaluate(case)
     else:
@@ -103,8 +106,7 @@ def test_an_out_of_band_age_is_always_refused(indicator, years, months, unborn):
             evaluate(case)
 
 
-AGES = st.sampled_from([{"unborn": True}, {"age_years": 0, "age_months": 5}, {"age_years": 1},
-                         {"age_years": 8}, {"age_years": 15}])
+AGES = st.sampled_from([{"unborn": True}, {"age_years": 0, "age_months": 5}, {"age_years": 1}, {"age_years": 8}, {"age_years": 15}])
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -115,8 +117,7 @@ def test_durable_rules_agree_with_the_plain_python_statement_of_the_rules(chosen
     level, immediate = oracle_level(case, CATALOGUE)
     d = evaluate(case)
     assert (d.level, d.immediate) == (level, immediate)
-    route = oracle_route(level, d.out_of_hours, effective_disability(case), bool(case.context.large_sibling_group),
-                         bool(case.context.open_to_social_care))
+    route = oracle_route(level, d.out_of_hours, effective_disability(case), bool(case.context.large_sibling_group), bool(case.context.open_to_social_care))
     entry = CATALOGUE.routing[route]
     assert (d.route.team, d.route.why) == (entry.team, entry.why)
     assert d.contacts[0].id == entry.via  # the route's contact is the one to ring first

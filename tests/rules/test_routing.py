@@ -5,6 +5,7 @@ Key contacts p23; Appendix 3 p37).
 Expected teams and numbers are written out here from the document, not read from the catalogue,
 so a wrong edit to the catalogue's routing block fails.
 """
+
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from pathway.settings import OfficeHours
 from rules import evaluate
 
 LONDON = ZoneInfo("Europe/London")
-TUESDAY_1030 = datetime(2026, 11, 24, 10, 30, tzinfo=LONDON)   # GMT, in hours
+TUESDAY_1030 = datetime(2026, 11, 24, 10, 30, tzinfo=LONDON)  # GMT, in hours
 SATURDAY_1030 = datetime(2026, 11, 28, 10, 30, tzinfo=LONDON)
 TUESDAY_2200 = datetime(2026, 11, 24, 22, 0, tzinfo=LONDON)
 
@@ -78,15 +79,15 @@ def test_below_social_care_the_route_does_not_change_out_of_hours(level):
 
 
 def test_a_child_in_need_without_a_disability_goes_to_screening_and_duty_in_hours():
-    d = evaluate(Case.parse({"indicators": ["extensive.children_who_go_missing"],
-                             "context": {"caf": "open_not_improving", "contact_time": TUESDAY_1030.isoformat()}}))
+    d = evaluate(
+        Case.parse({"indicators": ["extensive.children_who_go_missing"], "context": {"caf": "open_not_improving", "contact_time": TUESDAY_1030.isoformat()}})
+    )
     assert d.level == "child_in_need"
     assert (d.route.team, d.route.phone) == ("Screening and Duty Team", CFD)
     assert d.route.interpretation is True  # Appendix 2 names no team for this level
 
 
-@pytest.mark.parametrize("when", [TUESDAY_2200, SATURDAY_1030, datetime(2026, 12, 25, 10, 30, tzinfo=LONDON)],
-                         ids=["night", "weekend", "christmas"])
+@pytest.mark.parametrize("when", [TUESDAY_2200, SATURDAY_1030, datetime(2026, 12, 25, 10, 30, tzinfo=LONDON)], ids=["night", "weekend", "christmas"])
 def test_child_in_need_out_of_hours_goes_to_the_emergency_duty_team_never_a_closed_day_team(when):
     d = decide("child_in_need", when)
     assert (d.route.team, d.route.phone) == ("Emergency Duty Team", EDT)
@@ -134,34 +135,41 @@ def at(y, mo, d, h, mi, tz=LONDON):
     return datetime(y, mo, d, h, mi, tzinfo=tz)
 
 
-@pytest.mark.parametrize("when, out", [
-    (at(2026, 11, 24, 8, 29), True),
-    (at(2026, 11, 24, 8, 30), False),
-    (at(2026, 11, 24, 16, 59), False),
-    (at(2026, 11, 24, 17, 0), True),
-    (at(2026, 11, 27, 16, 59), False),   # Friday
-    (at(2026, 11, 28, 10, 30), True),    # Saturday
-    (at(2026, 11, 29, 10, 30), True),    # Sunday
-    (at(2026, 11, 30, 8, 30), False),    # Monday
-], ids=lambda v: v.strftime("%a-%H:%M") if isinstance(v, datetime) else str(v))
+@pytest.mark.parametrize(
+    "when, out",
+    [
+        (at(2026, 11, 24, 8, 29), True),
+        (at(2026, 11, 24, 8, 30), False),
+        (at(2026, 11, 24, 16, 59), False),
+        (at(2026, 11, 24, 17, 0), True),
+        (at(2026, 11, 27, 16, 59), False),  # Friday
+        (at(2026, 11, 28, 10, 30), True),  # Saturday
+        (at(2026, 11, 29, 10, 30), True),  # Sunday
+        (at(2026, 11, 30, 8, 30), False),  # Monday
+    ],
+    ids=lambda v: v.strftime("%a-%H:%M") if isinstance(v, datetime) else str(v),
+)
 def test_office_hours_boundary(when, out):
     d = decide("protection", when)
     assert d.out_of_hours is out
     assert d.route.phone == (EDT if out else CFD)
 
 
-@pytest.mark.parametrize("utc, out", [
-    # British Summer Time: 08:30 in London is 07:30 UTC
-    (at(2026, 7, 7, 7, 29, timezone.utc), True),
-    (at(2026, 7, 7, 7, 30, timezone.utc), False),
-    (at(2026, 7, 7, 15, 59, timezone.utc), False),
-    (at(2026, 7, 7, 16, 0, timezone.utc), True),
-    # Greenwich Mean Time: London is UTC
-    (at(2026, 1, 6, 8, 29, timezone.utc), True),
-    (at(2026, 1, 6, 8, 30, timezone.utc), False),
-    (at(2026, 1, 6, 16, 59, timezone.utc), False),
-    (at(2026, 1, 6, 17, 0, timezone.utc), True),
-])
+@pytest.mark.parametrize(
+    "utc, out",
+    [
+        # British Summer Time: 08:30 in London is 07:30 UTC
+        (at(2026, 7, 7, 7, 29, timezone.utc), True),
+        (at(2026, 7, 7, 7, 30, timezone.utc), False),
+        (at(2026, 7, 7, 15, 59, timezone.utc), False),
+        (at(2026, 7, 7, 16, 0, timezone.utc), True),
+        # Greenwich Mean Time: London is UTC
+        (at(2026, 1, 6, 8, 29, timezone.utc), True),
+        (at(2026, 1, 6, 8, 30, timezone.utc), False),
+        (at(2026, 1, 6, 16, 59, timezone.utc), False),
+        (at(2026, 1, 6, 17, 0, timezone.utc), True),
+    ],
+)
 def test_office_hours_are_london_time_in_summer_and_winter(utc, out):
     assert decide("protection", utc).out_of_hours is out
 
@@ -177,9 +185,17 @@ def test_a_configured_closed_date_is_out_of_hours():
 
 
 # England's bank holidays, from the holidays calendar: written out here from the published dates
-@pytest.mark.parametrize("day, name", [((2026, 12, 25), "Christmas Day"), ((2026, 12, 28), "Boxing Day (observed)"),
-                                       ((2027, 3, 29), "Easter Monday"), ((2027, 5, 3), "May Day"),
-                                       ((2026, 8, 31), "Summer Bank Holiday"), ((2027, 1, 1), "New Year's Day")])
+@pytest.mark.parametrize(
+    "day, name",
+    [
+        ((2026, 12, 25), "Christmas Day"),
+        ((2026, 12, 28), "Boxing Day (observed)"),
+        ((2027, 3, 29), "Easter Monday"),
+        ((2027, 5, 3), "May Day"),
+        ((2026, 8, 31), "Summer Bank Holiday"),
+        ((2027, 1, 1), "New Year's Day"),
+    ],
+)
 @pytest.mark.parametrize("level", ["protection", "child_in_need"])
 def test_a_bank_holiday_at_10_am_goes_to_the_emergency_duty_team(day, name, level):
     d = decide(level, at(*day, 10, 0))

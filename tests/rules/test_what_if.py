@@ -1,4 +1,5 @@
 """What would change the level: each change named, applied on its own, moves the decision as it says."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -17,8 +18,7 @@ SCENARIOS = [s for f in expand(default_paths(), []) for s in load(f)]
 def _apply(case, change):
     """The change made by hand from what it says it adds, removes and sets (not Change.apply)."""
     indicators = [i for i in case.indicators if i not in change.remove] + list(change.add)
-    return case.model_copy(update={"indicators": indicators,
-                                   "context": case.context.model_copy(update=change.context)})
+    return case.model_copy(update={"indicators": indicators, "context": case.context.model_copy(update=change.context)})
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
@@ -41,9 +41,14 @@ def test_every_change_named_moves_the_level_as_it_says(scenario):
 def test_the_nearest_change_to_a_range_of_additional_needs_is_named():
     """Three Additional needs in one domain: one more in a second domain meets the combination rule."""
     from pathway.models import Case
-    case = Case.parse({"child": {"age_years": 8}, "context": {"caf": "none"}, "indicators": [
-        "additional.dental_decay_not_accessing", "additional.poor_school_attendance_exclusion",
-        "additional.uses_substances"]})
+
+    case = Case.parse(
+        {
+            "child": {"age_years": 8},
+            "context": {"caf": "none"},
+            "indicators": ["additional.dental_decay_not_accessing", "additional.poor_school_attendance_exclusion", "additional.uses_substances"],
+        }
+    )
     decision = evaluate(case, now=NOW)
     assert decision.level == "additional"
     up = nearby(case, decision).up

@@ -3,6 +3,7 @@
 scripts/setup_postgres.sh writes the server's URL to .venv/postgres_url; each test gets its own
 schema there (search_path), dropped afterwards, so tests never see each other's rows.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,7 @@ def postgres_schema_url(prefix: str):
     (saying why) when no server was set up."""
     base = postgres_url()
     if not base:
-        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent "
-                    "(run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
+        pytest.skip(f"PostgreSQL not set up: {PG_URL_FILE} absent (run FSP_TEST_POSTGRES=1 scripts/setup_postgres.sh, or `make test` in CI)")
     base = normalise_url(base)
     schema = prefix + uuid.uuid4().hex[:12]
     admin = create_engine(base)
@@ -57,7 +57,7 @@ def cheap_scrypt(monkeypatch):
     verification is unchanged). test_users checks the production cost separately."""
     from store import passwords
 
-    monkeypatch.setattr(passwords, "N", 2 ** 10)
+    monkeypatch.setattr(passwords, "N", 2**10)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -88,9 +88,16 @@ def people(engine):
     a trainer, an adviser and an admin."""
     from store.users import create_user
 
-    spec = [("pam", "practitioner", "north"), ("pete", "practitioner", "north"), ("mo", "manager", "north"),
-            ("sue", "practitioner", "south"), ("mia", "manager", "south"), ("tia", "trainer", "north"),
-            ("ada", "adviser", "north"), ("root", "admin", "it")]
+    spec = [
+        ("pam", "practitioner", "north"),
+        ("pete", "practitioner", "north"),
+        ("mo", "manager", "north"),
+        ("sue", "practitioner", "south"),
+        ("mia", "manager", "south"),
+        ("tia", "trainer", "north"),
+        ("ada", "adviser", "north"),
+        ("root", "admin", "it"),
+    ]
     return {name: create_user(engine, name, role, team, PASSWORD, now=T0) for name, role, team in spec}
 
 

@@ -1,4 +1,5 @@
 """Saving, history, who sees what, overrides, and that saved entries are never rewritten."""
+
 import dataclasses
 from datetime import timedelta
 
@@ -43,9 +44,19 @@ def test_resaving_adds_history_with_steps_and_changes(engine, people):
     assert [(s.case_ref, s.entries, s.level) for s in summary] == [("FSP-001", 3, "universal")]
 
 
-@pytest.mark.parametrize("ref,field_word", [("Jane Smith", "spaces"), ("jane@x.org1", "'@'"),
-                                            ("05-03-2014", "date"), ("20140305", "date"), ("JSmith1", "letters"),
-                                            ("NG15FS", "postcode"), ("ABC", "digit"), ("", "required")])
+@pytest.mark.parametrize(
+    "ref,field_word",
+    [
+        ("Jane Smith", "spaces"),
+        ("jane@x.org1", "'@'"),
+        ("05-03-2014", "date"),
+        ("20140305", "date"),
+        ("JSmith1", "letters"),
+        ("NG15FS", "postcode"),
+        ("ABC", "digit"),
+        ("", "required"),
+    ],
+)
 def test_case_refs_that_could_identify_a_child_are_refused(engine, people, ref, field_word):
     case, decision = assess([ADDITIONAL])
     with pytest.raises(Invalid) as exc:
@@ -61,7 +72,7 @@ def test_practitioner_sees_own_only_and_others_are_not_found_and_audited(engine,
             A.history(engine, people[who], "FSP-001")
         with pytest.raises(NotFound) as missing:
             A.history(engine, people[who], "FSP-999")
-        assert str(by_ref.value) == str(missing.value)     # indistinguishable from nonexistent
+        assert str(by_ref.value) == str(missing.value)  # indistinguishable from nonexistent
         with pytest.raises(NotFound):
             A.get_assessment(engine, people[who], e.id)
         assert A.list_case_refs(engine, people[who]) == []
@@ -128,7 +139,7 @@ def test_only_managers_list_overrides_and_only_their_teams(engine, people):
     assert [(e.case_ref, o.level, o.reason) for e, o in pairs] == [("FSP-001", "extensive", "reason n")]
     with pytest.raises(AccessDenied):
         A.list_overrides(engine, people["pam"])
-    with pytest.raises(NotFound):   # someone else's entry: as if it did not exist
+    with pytest.raises(NotFound):  # someone else's entry: as if it did not exist
         A.record_override(engine, people["pete"], north.id, "protection", "not mine")
 
 
@@ -151,13 +162,15 @@ def test_saved_entries_cannot_be_rewritten(engine, people):
         e.level = "protection"
     assert not [n for n in dir(A) if n.startswith(("update", "delete", "edit", "remove"))]
     # and the database itself refuses, whatever the client
-    for sql in [f"UPDATE assessments SET level = 'protection' WHERE id = {e.id}",
-                f"UPDATE assessments SET case_json = '{{}}' WHERE id = {e.id}",
-                f"DELETE FROM assessments WHERE id = {e.id}",
-                f"UPDATE overrides SET reason = 'x' WHERE id = {o.id}",
-                f"DELETE FROM overrides WHERE id = {o.id}",
-                "UPDATE audit_log SET action = 'x'",
-                "DELETE FROM audit_log"]:
+    for sql in [
+        f"UPDATE assessments SET level = 'protection' WHERE id = {e.id}",
+        f"UPDATE assessments SET case_json = '{{}}' WHERE id = {e.id}",
+        f"DELETE FROM assessments WHERE id = {e.id}",
+        f"UPDATE overrides SET reason = 'x' WHERE id = {o.id}",
+        f"DELETE FROM overrides WHERE id = {o.id}",
+        "UPDATE audit_log SET action = 'x'",
+        "DELETE FROM audit_log",
+    ]:
         with pytest.raises(DBAPIError, match="append-only"):
             with engine.begin() as conn:
                 conn.execute(text(sql))

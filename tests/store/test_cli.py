@@ -1,4 +1,5 @@
 """`pathway users ...` and `pathway retention run`: passwords never on argv, errors name fields."""
+
 import io
 import json
 import sys
@@ -19,16 +20,16 @@ def run(argv, monkeypatch, capsys, stdin=""):
 
 def test_users_create_list_disable_reset(db_url, monkeypatch, capsys):
     db = ["--database-url", db_url]
-    code, out, _ = run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db],
-                       monkeypatch, capsys, stdin=PASSWORD + "\n")
+    code, out, _ = run(
+        ["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db], monkeypatch, capsys, stdin=PASSWORD + "\n"
+    )
     assert code == 0 and "created pam" in out and PASSWORD not in out
     code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
-    assert json.loads(out) == [{"username": "pam", "role": "practitioner", "team": "north", "disabled": False,
-                                "locked_until": None}]
-    code, out, _ = run(["users", "reset-password", "pam", "--password-stdin", *db], monkeypatch, capsys,
-                       stdin="another long passphrase\n")
+    assert json.loads(out) == [{"username": "pam", "role": "practitioner", "team": "north", "disabled": False, "locked_until": None}]
+    code, out, _ = run(["users", "reset-password", "pam", "--password-stdin", *db], monkeypatch, capsys, stdin="another long passphrase\n")
     assert code == 0
     from store.db import connect
+
     assert authenticate(connect(db_url), "pam", "another long passphrase").username == "pam"
     code, _, _ = run(["users", "disable", "pam", *db], monkeypatch, capsys)
     code, out, _ = run(["users", "list", *db], monkeypatch, capsys)
@@ -37,8 +38,7 @@ def test_users_create_list_disable_reset(db_url, monkeypatch, capsys):
 
 def test_users_errors_name_the_field(db_url, monkeypatch, capsys):
     db = ["--database-url", db_url]
-    code, _, err = run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db],
-                       monkeypatch, capsys, stdin="short\n")
+    code, _, err = run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db], monkeypatch, capsys, stdin="short\n")
     assert code == 2 and err == "error: password: must be at least 12 characters\n"
     code, _, err = run(["users", "disable", "nobody", *db], monkeypatch, capsys)
     assert code == 2 and "username" in err
@@ -46,15 +46,13 @@ def test_users_errors_name_the_field(db_url, monkeypatch, capsys):
 
 def test_there_is_no_password_argument(monkeypatch, capsys):
     with pytest.raises(SystemExit):
-        run(["users", "create", "pam", "--role", "practitioner", "--team", "n", "--password", PASSWORD],
-            monkeypatch, capsys)
+        run(["users", "create", "pam", "--role", "practitioner", "--team", "n", "--password", PASSWORD], monkeypatch, capsys)
 
 
 def test_getpass_is_used_without_stdin_flag(db_url, monkeypatch, capsys):
     answers = iter([PASSWORD, PASSWORD])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
-    code, out, _ = run(["users", "create", "pam", "--role", "manager", "--team", "north", "--database-url", db_url],
-                       monkeypatch, capsys)
+    code, out, _ = run(["users", "create", "pam", "--role", "manager", "--team", "north", "--database-url", db_url], monkeypatch, capsys)
     assert code == 0 and "created pam (manager" in out
 
 
@@ -78,7 +76,7 @@ def test_with_no_database_named_the_commands_open_the_web_apps_file(tmp_path, mo
     for name in ("FSP_DATABASE_URL", "DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     checkout = Path(__file__).resolve().parents[2]
-    assert cli.database.database_url() == f"sqlite:///{checkout / 'instance' / 'fsp.sqlite3'}"   # a checkout's instance/
+    assert cli.database.database_url() == f"sqlite:///{checkout / 'instance' / 'fsp.sqlite3'}"  # a checkout's instance/
     assert cli.database.database_url(env={"DATABASE_URL": "sqlite:///x.db"}) == "sqlite:///x.db"
     assert cli.database.database_url("sqlite:///given.db", env={"DATABASE_URL": "sqlite:///x.db"}) == "sqlite:///given.db"
 

@@ -1,5 +1,6 @@
 """Kill a saving process mid-way (SIGKILL): every entry it reported saved is still there, and
 the SQLite file passes its integrity check."""
+
 import os
 import signal
 import subprocess
@@ -36,8 +37,7 @@ WRITER = textwrap.dedent("""
 
 def test_sigkill_mid_save_loses_nothing_reported(db_url, engine):
     create_user(engine, "pam", "practitioner", "north", PASSWORD)
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, db_url], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, db_url], stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     reported = []
     try:
         assert proc.stdout.readline().strip() == "ready"
@@ -59,4 +59,5 @@ def test_sigkill_mid_save_loses_nothing_reported(db_url, engine):
     # and the database still takes writes after the crash
     from store.assessments import history
     from store.users import find_user
+
     assert history(engine, find_user(engine, "pam"), "CR-1")

@@ -1,11 +1,28 @@
 """Migrations create every table from an empty database, and running them again is harmless."""
+
 from sqlalchemy import inspect, text
 
 from store.db import connect
 
-TABLES = {"users", "sign_ins", "assessments", "overrides", "override_reviews", "audit_log", "deletion_permits",
-          "alembic_version", "sign_in_throttle", "oidc_identities", "web_sessions", "practice_scenarios",
-          "practice_scenario_versions", "practice_sessions", "practice_trainees", "practice_answers", "practice_results"}
+TABLES = {
+    "users",
+    "sign_ins",
+    "assessments",
+    "overrides",
+    "override_reviews",
+    "audit_log",
+    "deletion_permits",
+    "alembic_version",
+    "sign_in_throttle",
+    "oidc_identities",
+    "web_sessions",
+    "practice_scenarios",
+    "practice_scenario_versions",
+    "practice_sessions",
+    "practice_trainees",
+    "practice_answers",
+    "practice_results",
+}
 
 
 def head() -> str:
@@ -55,10 +72,11 @@ def test_workers_starting_together_on_a_new_database_all_get_it(db_url):
 
     from tests.store.conftest import ROOT
 
-    code = ("import sys; from sqlalchemy import text; from store.db import connect; e = connect(sys.argv[1]); "
-            "print(e.connect().execute(text('SELECT version_num FROM alembic_version')).scalar_one())")
-    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    code = (
+        "import sys; from sqlalchemy import text; from store.db import connect; e = connect(sys.argv[1]); "
+        "print(e.connect().execute(text('SELECT version_num FROM alembic_version')).scalar_one())"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     results = [p.communicate(timeout=60) for p in procs]
     assert [(p.returncode, out.strip()) for p, (out, _) in zip(procs, results)] == [(0, head())] * 4, results
 
@@ -96,7 +114,7 @@ def test_a_sign_in_made_before_0005_still_signs_in_after_it(db_url):
         command.downgrade(cfg, "0004_web_tables")
     assert "store_sessions" in inspect(engine).get_table_names() and "sign_ins" not in inspect(engine).get_table_names()
     engine.dispose()
-    engine = connect(db_url)       # migrates to head
+    engine = connect(db_url)  # migrates to head
     assert "sign_ins" in inspect(engine).get_table_names() and "store_sessions" not in inspect(engine).get_table_names()
     assert signed_in_user(engine, token).id == user.id
     engine.dispose()

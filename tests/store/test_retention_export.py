@@ -1,5 +1,6 @@
 """Retention removes only what is past the period and reports references, not answers;
 export gives the contract's shapes as JSON and a CSV a spreadsheet cannot execute."""
+
 import csv
 import io
 import json
@@ -42,10 +43,11 @@ def test_retention_deletes_only_old_entries_and_reports_references(engine, peopl
     assert [e.id for e in A.history(engine, pam, "FSP-MIX1")] == [mixed_new.id]
     [row] = audit_entries(engine, action="retention.run")
     assert row.detail == "days=365 assessments=2 overrides=1 case_refs=2"
-    assert ADDITIONAL not in repr(audit_entries(engine))   # no answers in the audit trail
+    assert ADDITIONAL not in repr(audit_entries(engine))  # no answers in the audit trail
     # the permit is gone: outside retention, deletes are refused again
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
+
     with pytest.raises(DBAPIError, match="append-only"):
         with engine.begin() as conn:
             conn.execute(text(f"DELETE FROM assessments WHERE id = {mixed_new.id}"))
@@ -85,7 +87,7 @@ def test_export_csv_one_row_per_entry_and_formulas_defused(engine, people):
     pam = people["pam"]
     c, d = assess([ADDITIONAL])
     e = A.save_assessment(engine, pam, "FSP-001", c, d, now=T0)
-    A.record_override(engine, pam, e.id, "extensive", "=HYPERLINK(\"http://x\")")
+    A.record_override(engine, pam, e.id, "extensive", '=HYPERLINK("http://x")')
     rows = list(csv.DictReader(io.StringIO(export_csv(engine, pam, "FSP-001"))))
     assert list(rows[0]) == CSV_COLUMNS and len(rows) == 1
     assert rows[0]["tool_level"] == "additional" and rows[0]["recorded_level"] == "extensive"

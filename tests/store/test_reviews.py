@@ -1,5 +1,6 @@
 """Override direction, managers' reviews (append-only, team only, audited), the filters, and
 every saved assessment's answers for a ruleset review (admins only)."""
+
 from datetime import timedelta
 
 import pytest
@@ -21,8 +22,7 @@ def overridden(engine, people):
     """pam (north) lowers one entry and raises another; sue (south) lowers hers."""
     case, decision = assess([ADDITIONAL])
     out = {}
-    for name, ref, level in (("pam", "FSP-001", "universal"), ("pam", "FSP-002", "protection"),
-                             ("sue", "FSP-003", "universal")):
+    for name, ref, level in (("pam", "FSP-001", "universal"), ("pam", "FSP-002", "protection"), ("sue", "FSP-003", "universal")):
         e = A.save_assessment(engine, people[name], ref, case, decision, now=T0)
         out[ref] = A.record_override(engine, people[name], e.id, level, "a reason", now=T0)
     return out
@@ -38,7 +38,7 @@ def test_a_manager_reviews_their_teams_override_with_a_note(engine, people, over
     assert (r.username, r.note, r.created_at) == ("mo", "Discussed in supervision", T0 + timedelta(days=1))
     pairs = A.list_overrides(engine, people["mo"])
     reviewed = {e.case_ref: o.reviewed for e, o in pairs}
-    assert reviewed == {"FSP-001": True, "FSP-002": False}          # sue's is south's
+    assert reviewed == {"FSP-001": True, "FSP-002": False}  # sue's is south's
     found = [o for _e, o in pairs if o.id == overridden["FSP-001"].id][0]
     assert found.reviews[0].note == "Discussed in supervision"
     rows = audit_entries(engine, action="override.review")
@@ -49,7 +49,7 @@ def test_only_managers_of_the_team_review(engine, people, overridden):
     with pytest.raises(AccessDenied):
         A.record_review(engine, people["pam"], overridden["FSP-001"].id, "")
     with pytest.raises(NotFound):
-        A.record_review(engine, people["mia"], overridden["FSP-001"].id, "")    # south's manager
+        A.record_review(engine, people["mia"], overridden["FSP-001"].id, "")  # south's manager
     with pytest.raises(Invalid) as exc:
         A.record_review(engine, people["mo"], overridden["FSP-001"].id, "x" * (A.MAX_NOTE + 1))
     assert exc.value.field == "note"

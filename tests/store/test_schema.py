@@ -1,5 +1,6 @@
 """One schema, under Alembic: the migrated database is exactly the models (no drift), nothing
 else creates a table, and several gunicorn workers starting on a new database all boot."""
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,12 @@ def test_the_migrated_postgres_schema_is_the_models():
 
 def test_no_table_is_created_outside_the_migrations():
     pattern = re.compile(r"create_all\(|\.create\(\s*(bind|engine)")
-    offenders = [str(p.relative_to(ROOT)) for folder in ("webapp", "store", "pathway", "rules")
-                 for p in (ROOT / folder).rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for folder in ("webapp", "store", "pathway", "rules")
+        for p in (ROOT / folder).rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
@@ -48,10 +53,21 @@ def _start(url: str, tmp_path: Path, n: int) -> str:
     """gunicorn with 4 workers on `url`, by the production command; what went wrong, or ''."""
     port = free_port()
     log = tmp_path / f"error-{n}.log"
-    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url, "SECRET_KEY": "fresh-start-test",
-           "FSP_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "4", "FSP_THREADS": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--error-logfile", str(log), "webapp:create_app()"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": url,
+        "SECRET_KEY": "fresh-start-test",
+        "FSP_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "4",
+        "FSP_THREADS": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--error-logfile", str(log), "webapp:create_app()"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         answered = 0
         deadline = time.monotonic() + 90

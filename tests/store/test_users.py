@@ -1,4 +1,5 @@
 """Accounts: scrypt hashes, lockout after repeated failures, sessions that expire."""
+
 from datetime import timedelta
 
 import pytest
@@ -20,13 +21,13 @@ OLD_HASH = "scrypt$32768$8$1$43v6UuGYc/bV03e+x/01JQ==$mdUd7I/nsRSs2HZS9HD5IIcDOX
 def test_production_hash_is_werkzeug_scrypt_with_its_parameters(monkeypatch):
     from werkzeug.security import check_password_hash
 
-    monkeypatch.setattr(passwords, "N", 2 ** 15)
+    monkeypatch.setattr(passwords, "N", 2**15)
     h = passwords.hash_password("correct horse battery")
     assert h.startswith("scrypt:32768:8:1$") and "correct" not in h
-    assert check_password_hash(h, "correct horse battery")        # werkzeug's own check agrees
+    assert check_password_hash(h, "correct horse battery")  # werkzeug's own check agrees
     assert passwords.verify_password("correct horse battery", h)
     assert not passwords.verify_password("correct horse batterY", h)
-    assert h != passwords.hash_password("correct horse battery")   # salted
+    assert h != passwords.hash_password("correct horse battery")  # salted
     assert not passwords.needs_rehash(h)
 
 
@@ -51,12 +52,12 @@ def test_an_old_format_hash_signs_in_and_is_then_rewritten(engine, people):
     with engine.begin() as conn:
         conn.execute(text("UPDATE users SET password_hash = :h WHERE username = 'pam'"), {"h": OLD_HASH})
     _refused(engine, "pam", PASSWORD + "!", "bad_password", now=T0)
-    assert _stored_hash(engine, "pam") == OLD_HASH                  # a wrong password rewrites nothing
+    assert _stored_hash(engine, "pam") == OLD_HASH  # a wrong password rewrites nothing
     assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
     rewritten = _stored_hash(engine, "pam")
     assert rewritten.startswith(f"scrypt:{passwords.N}:8:1$") and not passwords.needs_rehash(rewritten)
     assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
-    assert _stored_hash(engine, "pam") == rewritten                  # today's format stays as it is
+    assert _stored_hash(engine, "pam") == rewritten  # today's format stays as it is
 
 
 def test_a_hash_at_a_lower_cost_is_raised_at_the_next_sign_in(engine, people, monkeypatch):
@@ -72,14 +73,16 @@ def test_password_is_stored_hashed_and_sign_in_works(engine, people):
     assert user.username == "pam" and len(token) >= 40
     assert signed_in_user(engine, token, config=CFG, now=T0).id == user.id
     from sqlalchemy import text
+
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM users WHERE username = 'pam'")).scalar_one()
         tokens = conn.execute(text("SELECT token_hash FROM sign_ins")).scalars().all()
     assert stored.startswith("scrypt:") and PASSWORD not in stored and token not in tokens
 
 
-@pytest.mark.parametrize("field,kw", [("username", {"username": "Pam Smith"}), ("role", {"role": "boss"}),
-                                      ("password", {"password": "short"}), ("team", {"team": ""})])
+@pytest.mark.parametrize(
+    "field,kw", [("username", {"username": "Pam Smith"}), ("role", {"role": "boss"}), ("password", {"password": "short"}), ("team", {"team": ""})]
+)
 def test_create_user_names_the_bad_field(engine, field, kw):
     args = {"username": "newbie", "role": "practitioner", "team": "north", "password": PASSWORD, **kw}
     with pytest.raises(Invalid) as exc:
@@ -96,7 +99,7 @@ def test_duplicate_username_refused(engine, people):
 def _refused(engine, username, password, reason=None, **kw):
     with pytest.raises(AuthError) as exc:
         authenticate(engine, username, password, config=CFG, **kw)
-    assert str(exc.value) == str(AuthError("bad_password"))      # the person is never told which
+    assert str(exc.value) == str(AuthError("bad_password"))  # the person is never told which
     if reason:
         assert exc.value.reason == reason
     return exc.value.reason
@@ -107,14 +110,14 @@ def test_five_free_attempts_then_delays_that_double(engine, people):
     for i in range(4):
         _refused(engine, "pam", "wrong password!", "bad_password", now=T0 + timedelta(seconds=i))
     t = T0 + timedelta(seconds=4)
-    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=t).username == "pam"   # resets the count
+    assert authenticate(engine, "pam", PASSWORD, config=CFG, now=t).username == "pam"  # resets the count
     for _ in range(5):
         _refused(engine, "pam", "wrong password!", "bad_password", now=t)
-    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=29))        # not even checked
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=29))  # not even checked
     _refused(engine, "pam", "wrong password!", "bad_password", now=t + timedelta(seconds=30))
-    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=89))        # 60 s after that
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=89))  # 60 s after that
     _refused(engine, "pam", "wrong password!", "bad_password", now=t + timedelta(seconds=90))
-    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=209))       # then 120 s
+    _refused(engine, "pam", PASSWORD, "throttled", now=t + timedelta(seconds=209))  # then 120 s
     assert authenticate(engine, "pam", PASSWORD, config=CFG, now=t + timedelta(seconds=210)).username == "pam"
     details = [a.detail for a in audit_entries(engine, action="sign_in")]
     assert details.count("throttled") == 3 and details.count("bad_password") == 11
@@ -127,7 +130,7 @@ def test_the_delay_never_exceeds_the_lockout_minutes(engine, people):
             authenticate(engine, "pam", "wrong password!", config=CFG, now=moment)
         except AuthError:
             pass
-        moment += timedelta(minutes=15)      # the longest wait: every attempt is checked
+        moment += timedelta(minutes=15)  # the longest wait: every attempt is checked
     assert authenticate(engine, "pam", PASSWORD, config=CFG, now=moment).username == "pam"
 
 
@@ -186,10 +189,10 @@ def test_disabled_account_cannot_sign_in_and_loses_sessions(engine, people):
 
 def test_session_expires_when_idle(engine, people):
     _, token = sign_in(engine, "pam", PASSWORD, config=CFG, now=T0)
-    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=29))      # keeps it alive
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=29))  # keeps it alive
     assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=58))
     assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=88)) is None
-    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=60)) is None   # stays ended
+    assert signed_in_user(engine, token, config=CFG, now=T0 + timedelta(minutes=60)) is None  # stays ended
 
 
 def test_session_expires_at_its_maximum_age_even_when_busy(engine, people):
@@ -247,8 +250,7 @@ def test_simultaneous_guesses_check_no_more_than_the_free_attempts(engine, peopl
     assert len(checked) == 5 and reasons.count("bad_password") == 5 and reasons.count("throttled") == 11
 
 
-def test_the_right_password_is_refused_if_guesses_made_the_key_wait_while_it_was_checked(
-        engine, people, monkeypatch):
+def test_the_right_password_is_refused_if_guesses_made_the_key_wait_while_it_was_checked(engine, people, monkeypatch):
     """Finding 2: the right password, checked while other guesses pushed the count over, signed
     in (and cleared the lock). The count is checked again after the hash."""
     from store import users as users_module
@@ -258,9 +260,9 @@ def test_the_right_password_is_refused_if_guesses_made_the_key_wait_while_it_was
     raced = []
 
     def racing_verify(password, stored):
-        if password == PASSWORD and not raced:     # while the right password is being hashed...
+        if password == PASSWORD and not raced:  # while the right password is being hashed...
             raced.append(True)
-            for _ in range(5):                     # ...five wrong guesses from the same address
+            for _ in range(5):  # ...five wrong guesses from the same address
                 with pytest.raises(AuthError):
                     authenticate(engine, "pam", "wrong password!", config=CFG, now=T0)
         return real_verify(password, stored)

@@ -1,5 +1,6 @@
 """For tests/webapp/test_error_logs.py: the app, with one extra route whose exception escapes
 Flask altogether (as a failing error page would), so gunicorn's own error log has to report it."""
+
 from webapp import create_app
 
 _app = create_app()

@@ -1,5 +1,6 @@
 """Fixtures for the web app: an app per test with its own SQLite file, CSRF off (test config), and
 accounts with cheap password hashing."""
+
 from __future__ import annotations
 
 import re
@@ -15,16 +16,20 @@ ALWAYS_OPEN = OfficeHours(opens=time(0, 0), closes=time(23, 59, 59, 999999), wee
 NEVER_OPEN = OfficeHours(weekdays=frozenset())
 
 PASSWORD = "correct horse battery"
-CHILD = {"born": "yes", "age_years": "8", "age_months": "2", "disability": "none", "caf": "none",
-         "consent": "yes", "current_level": "not_known"}
+CHILD = {"born": "yes", "age_years": "8", "age_months": "2", "disability": "none", "caf": "none", "consent": "yes", "current_level": "not_known"}
 
 
 @pytest.fixture
 def app(tmp_path):
-    return create_app({
-        "TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", "OFFICE_HOURS": ALWAYS_OPEN,
-    })
+    return create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+        }
+    )
 
 
 @pytest.fixture
@@ -37,7 +42,7 @@ def cheap_scrypt(monkeypatch):
     """Many accounts per test: hash at a low cost (the parameters travel in each hash)."""
     from store import passwords
 
-    monkeypatch.setattr(passwords, "N", 2 ** 10)
+    monkeypatch.setattr(passwords, "N", 2**10)
 
 
 def sign_in(client, username: str, password: str = PASSWORD):
@@ -71,6 +76,7 @@ def walk_needs(client, ticks: dict[str, list[str]] | None = None):
     """Answer every needs page, ticking `ticks[page_id]` (dimension -> ids), as the form posts them."""
     from pathway.catalogue import load_catalogue
     from webapp.journey.pages import needs_pages
+
     ticks = ticks or {}
     for p in needs_pages():
         data: dict[str, list[str]] = {}

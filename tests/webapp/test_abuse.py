@@ -4,6 +4,7 @@ password spraying, racing and triggering the lockout, and guessing or flooding j
 Each app here has real limits (the suite lifts them: tests/conftest.py). Flask-Limiter counts in
 memory within a fixed window, so no test waits for time to pass.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,13 +18,21 @@ REFUSED = "The username or password is not right, or there have been too many at
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({
-        "TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "OFFICE_HOURS": ALWAYS_OPEN,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
-        "SIGN_IN_LIMIT_PER_ADDRESS": "10 per minute", "SIGN_IN_LIMIT_OVERALL": "25 per minute",
-        "JOIN_LIMIT_PER_ADDRESS": "10 per minute", "PRACTICE_PAGE_LIMIT_PER_ADDRESS": "30 per minute",
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            "SIGN_IN_LIMIT_PER_ADDRESS": "10 per minute",
+            "SIGN_IN_LIMIT_OVERALL": "25 per minute",
+            "JOIN_LIMIT_PER_ADDRESS": "10 per minute",
+            "PRACTICE_PAGE_LIMIT_PER_ADDRESS": "30 per minute",
+        }
+    )
     from webapp.limits import limiter
+
     limiter.reset()
     users.create_user(app.extensions["fsp_store"], "pat", "practitioner", "North", PASSWORD)
     return app
@@ -44,11 +53,12 @@ def assert_too_many(r):
     assert int(r.headers["Retry-After"]) >= 1
     words = text(r)
     assert "Sorry, there have been too many attempts" in words and "Wait " in words and "try again" in words
-    assert 'class="govuk-heading-l"' in r.get_data(as_text=True)        # the GOV.UK error page
+    assert 'class="govuk-heading-l"' in r.get_data(as_text=True)  # the GOV.UK error page
     assert r.headers["Cache-Control"] == "no-store" and "default-src 'self'" in r.headers["Content-Security-Policy"]
 
 
 # --- finding 1: rate limits and the hashing cap -----------------------------------------------
+
 
 def test_password_spraying_from_one_address_meets_a_limit(app):
     """200 attempts from one address never met a limit."""
@@ -56,8 +66,8 @@ def test_password_spraying_from_one_address_meets_a_limit(app):
     answers = [sign_in(spray, f"user{i}", "Summer2026!").status_code for i in range(12)]
     assert answers[:10] == [200] * 10 and answers[10:] == [429, 429]
     assert_too_many(sign_in(spray))
-    assert spray.get("/sign-in").status_code == 200           # reading the page is not limited
-    assert sign_in(client_at(app, "198.51.100.4")).status_code == 302   # another address still signs in
+    assert spray.get("/sign-in").status_code == 200  # reading the page is not limited
+    assert sign_in(client_at(app, "198.51.100.4")).status_code == 302  # another address still signs in
 
 
 def test_sign_in_is_limited_overall_across_addresses(app):
@@ -69,7 +79,7 @@ def test_every_hashing_slot_taken_answers_429_at_once(app):
     """16 connections posting sign-ins kept every worker thread in scrypt; now at most
     MAX_CONCURRENT_HASHES hash at once and the rest are told to come back."""
     passwords.configure_slots(1, 0)
-    with passwords.hashing_slot():          # another request is hashing
+    with passwords.hashing_slot():  # another request is hashing
         r = sign_in(client_at(app, "198.51.100.4"))
     assert_too_many(r)
     assert r.headers["Retry-After"] == "5"
@@ -91,6 +101,7 @@ def test_the_limits_and_the_cap_come_from_the_environment(monkeypatch, tmp_path)
 
 # --- findings 2 and 3: one message, and delays that only the guesser meets -----------------
 
+
 def test_five_wrong_guesses_no_longer_lock_the_owner_out(app):
     attacker, owner = client_at(app, "203.0.113.9"), client_at(app, "198.51.100.4")
     for _ in range(8):
@@ -107,7 +118,7 @@ def test_every_refusal_reads_the_same_so_usernames_cannot_be_found(app):
     pages = {}
     for name, password in [("pat", "wrong password!"), ("nobody", "wrong password!"), ("dee", PASSWORD)]:
         guesser = client_at(app, f"203.0.113.{len(pages) + 1}")
-        pages[name] = [text(sign_in(guesser, name, password)) for _ in range(7)]   # past the free attempts
+        pages[name] = [text(sign_in(guesser, name, password)) for _ in range(7)]  # past the free attempts
         assert all(REFUSED in page for page in pages[name])
     assert pages["pat"] == pages["nobody"] == pages["dee"]
     assert not any("locked" in page.lower() for page in pages["pat"])
@@ -124,6 +135,7 @@ def test_the_right_password_after_the_guesses_from_the_same_address_waits_too(ap
 
 # --- finding 4: join codes ------------------------------------------------------------------
 
+
 def trainer_client(app, name="tess"):
     users.create_user(app.extensions["fsp_store"], name, "trainer", "North", PASSWORD)
     trainer = client_at(app, "198.51.100.20")
@@ -138,6 +150,7 @@ def start(trainer) -> str:
 
 def comparable(r) -> tuple:
     import re
+
     html = re.sub(r'(nonce="|name="csrf_token"[^>]*value=")[^"]+"', r'\1"', r.get_data(as_text=True))
     return r.status_code, r.location, html
 
@@ -147,18 +160,21 @@ def test_a_real_code_and_an_unused_one_get_the_same_answer(app):
     code = start(trainer_client(app))
     unused = "ZZZZZZ" if code != "ZZZZZZ" else "YYYYYY"
     guesser = client_at(app, "203.0.113.9")
-    for path in ("/practice/session/{}", "/practice/session/{}/summary", "/practice/s/{}",
-                 "/practice/s/{}/age-under-2-bruising", "/practice/s/{}/age-under-2-bruising/feedback"):
+    for path in (
+        "/practice/session/{}",
+        "/practice/session/{}/summary",
+        "/practice/s/{}",
+        "/practice/s/{}/age-under-2-bruising",
+        "/practice/s/{}/age-under-2-bruising/feedback",
+    ):
         assert comparable(guesser.get(path.format(code))) == comparable(guesser.get(path.format(unused))), path
-    assert comparable(guesser.post(f"/practice/session/{code}/end")) == \
-        comparable(guesser.post(f"/practice/session/{unused}/end"))
+    assert comparable(guesser.post(f"/practice/session/{code}/end")) == comparable(guesser.post(f"/practice/session/{unused}/end"))
 
 
 def test_join_code_guessing_is_rate_limited(app):
     """186 guesses a second, no limit."""
     guesser = client_at(app, "203.0.113.9")
-    answers = [guesser.post("/practice/join", data={"code": f"ZZZZ{i:02d}", "name": "Bot"}).status_code
-               for i in range(11)]
+    answers = [guesser.post("/practice/join", data={"code": f"ZZZZ{i:02d}", "name": "Bot"}).status_code for i in range(11)]
     assert answers[:10] == [200] * 10 and answers[10] == 429
     assert_too_many(guesser.post("/practice/join", data={"code": "ZZZZZZ", "name": "Bot"}))
 
@@ -169,11 +185,10 @@ def test_a_session_takes_a_capped_number_of_trainees_and_a_browser_joins_once(ap
     trainer = trainer_client(app)
     code = start(trainer)
     bot = client_at(app, "203.0.113.9")
-    for _ in range(3):     # the same browser joining again goes back to its place, adding nobody
+    for _ in range(3):  # the same browser joining again goes back to its place, adding nobody
         assert bot.post("/practice/join", data={"code": code, "name": "Bot"}).status_code == 302
     for i in range(2):
-        assert client_at(app, f"203.0.113.{20 + i}").post(
-            "/practice/join", data={"code": code, "name": f"Bot {i}"}).status_code == 302
+        assert client_at(app, f"203.0.113.{20 + i}").post("/practice/join", data={"code": code, "name": f"Bot {i}"}).status_code == 302
     full = client_at(app, "203.0.113.30").post("/practice/join", data={"code": code, "name": "One too many"})
     assert full.status_code == 200 and "That practice session is full" in text(full)
     assert text(trainer.get(f"/practice/session/{code}")).count("and their answers") == 3
@@ -188,20 +203,22 @@ def test_the_trainer_removes_a_trainee_and_their_answers(app):
     page = trainer.get(f"/practice/session/{code}").get_data(as_text=True)
     assert "Spam bot" in page and "1 of 1" in page
     from webapp.practice import records
+
     with app.app_context():
-        (tid, _name), = records.trainees(code)
+        ((tid, _name),) = records.trainees(code)
         assert records.answers(code)
-    assert bot.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404   # not the trainer's
+    assert bot.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404  # not the trainer's
     r = trainer.post(f"/practice/session/{code}/trainees/{tid}/remove")
     assert r.status_code == 302 and r.location == f"/practice/session/{code}"
     assert "Spam bot" not in text(trainer.get(r.location))
     with app.app_context():
         assert records.trainees(code) == [] and records.answers(code) == []
-    assert bot.get(f"/practice/s/{code}").location == "/practice/join"       # the bot is out
+    assert bot.get(f"/practice/s/{code}").location == "/practice/join"  # the bot is out
     assert trainer.post(f"/practice/session/{code}/trainees/{tid}/remove").status_code == 404
 
 
 # --- finding 5: the trainer's pages need the trainer's account, signed in, every time -----
+
 
 def test_the_trainer_token_ends_with_sign_out(app):
     """The session page and its trainee answers stayed readable after signing out."""
@@ -219,7 +236,7 @@ def test_the_trainer_token_ends_with_a_disabled_account(app):
     trainer = trainer_client(app)
     code = start(trainer)
     with trainer.session_transaction() as s:
-        kept = dict(s)      # what the browser's session held, token included
+        kept = dict(s)  # what the browser's session held, token included
     users.disable_user(app.extensions["fsp_store"], "tess")
     assert trainer.get(f"/practice/session/{code}").status_code == 404
     # the token, copied into a session signed in as another trainer, opens nothing either

@@ -1,4 +1,5 @@
 """gunicorn's access log, as production writes it, holds routes and never a case reference."""
+
 from __future__ import annotations
 
 import os
@@ -28,12 +29,11 @@ def test_the_access_log_names_routes_not_case_references(tmp_path):
     log = tmp_path / "access.log"
     env = {**os.environ, "SECRET_KEY": "access-log", "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"}
     # started from the project folder, as docs/web.md says: gunicorn.conf.py picks the logger
-    with gunicorn("webapp:create_app()", env, 1, lambda base: urllib.request.Request(base + "/"),
-                  extra=("--access-logfile", str(log))) as (base, _pid):
+    with gunicorn("webapp:create_app()", env, 1, lambda base: urllib.request.Request(base + "/"), extra=("--access-logfile", str(log))) as (base, _pid):
         statuses = [
-            _get(base, f"/cases/{SECRET}"),                                   # signed out: to sign-in
+            _get(base, f"/cases/{SECRET}"),  # signed out: to sign-in
             _get(base, f"/cases/{SECRET}/export.csv?ref={SECRET}"),
-            _get(base, f"/no-such-{SECRET}"),                                 # a guess is a reference too
+            _get(base, f"/no-such-{SECRET}"),  # a guess is a reference too
             _get(base, "/disagreements", Referer=f"{base}/cases/{SECRET}", Cookie=f"fsp_session={SECRET}"),
         ]
     text = log.read_text()

@@ -1,4 +1,5 @@
 """The adviser's call screen without JavaScript (plain form posts), and its JSON endpoints."""
+
 from __future__ import annotations
 
 import logging
@@ -42,8 +43,15 @@ def offered(html: str) -> list[str]:
 def clocked(tmp_path, clock):
     """An app with the real office hours (Mon-Fri 08:30-17:00 London) and a clock the test sets."""
     clock.set(TUESDAY_MORNING)
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", "OFFICE_HOURS": OfficeHours()})
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            "OFFICE_HOURS": OfficeHours(),
+        }
+    )
     client = app.test_client()
     client.clock = clock
     return client
@@ -134,7 +142,7 @@ def test_the_clock_moves_the_call_to_the_emergency_duty_team_on_a_bank_holiday(c
     words = text(post(clocked, immediate="immediate.allegation_or_disclosure"))
     assert "Put the call through now to the Emergency Duty Team on 0115 876 1000" in words
     assert "10:30, Friday 25 December 2026 (UK time): out of hours" in words
-    clocked.clock.advance(days=-3)   # Tuesday 22 December, an ordinary working day
+    clocked.clock.advance(days=-3)  # Tuesday 22 December, an ordinary working day
     words = text(clocked.get(URL))
     assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
     assert "10:30, Tuesday 22 December 2026 (UK time): office hours" in words
@@ -241,22 +249,32 @@ def test_a_wrong_answer_lands_on_the_error_summary(client):
     assert 'id="app-errors"' in client.get(URL).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("answers, context", [
-    ({"disability": "substantial_lifelong"}, {"disability": "substantial_lifelong"}),
-    ({"consent": "no"}, {"consent_to_early_help": False}),
-    ({"current_level": "extensive", "caf": "open_not_improving"}, {"current_level": "extensive", "caf": "open_not_improving"}),
-    ({"social_care": "yes"}, {"open_to_social_care": True}),
-])
+@pytest.mark.parametrize(
+    "answers, context",
+    [
+        ({"disability": "substantial_lifelong"}, {"disability": "substantial_lifelong"}),
+        ({"consent": "no"}, {"consent_to_early_help": False}),
+        ({"current_level": "extensive", "caf": "open_not_improving"}, {"current_level": "extensive", "caf": "open_not_improving"}),
+        ({"social_care": "yes"}, {"open_to_social_care": True}),
+    ],
+)
 def test_optional_questions_reach_the_decision(clocked, answers, context):
     """The screen shows the route and guidance the rules give for the same case (the oracle: evaluate)."""
     from pathway.models import Case
     from rules import evaluate
+
     concern = "additional.child_disabilities_whose_needs"
-    r = clocked.post(URL, data={"add": concern, "age_years": "8", "caller": "professional", **answers},
-                     headers={"X-Requested-With": "fetch"})
-    expected = evaluate(Case.parse({"child": {"age_years": 8, "age_months": 0}, "indicators": [concern],
-                                    "context": {"caller": "professional", "contact_time": TUESDAY_MORNING.isoformat(),
-                                                **context}}), office_hours=OfficeHours())
+    r = clocked.post(URL, data={"add": concern, "age_years": "8", "caller": "professional", **answers}, headers={"X-Requested-With": "fetch"})
+    expected = evaluate(
+        Case.parse(
+            {
+                "child": {"age_years": 8, "age_months": 0},
+                "indicators": [concern],
+                "context": {"caller": "professional", "contact_time": TUESDAY_MORNING.isoformat(), **context},
+            }
+        ),
+        office_hours=OfficeHours(),
+    )
     assert expected.route.team in r.json["status"]
     if "open_to_social_care" in context:  # the route changes: to whoever holds the case, no number of ours
         assert r.json["status"] == f"Level: {expected.level_name}. Put through to {expected.route.team}."
@@ -270,8 +288,7 @@ def test_optional_questions_reach_the_decision(clocked, answers, context):
 
 def test_the_best_matchs_twin_is_shown_beside_it_with_what_tells_them_apart(client):
     page = post(client, q="suspected domestic violence", action="search")
-    assert offered(page.get_data(as_text=True))[:2] == ["extensive.suspected_domestic_violence",
-                                                         "additional.suspected_domestic_violence"]
+    assert offered(page.get_data(as_text=True))[:2] == ["extensive.suspected_domestic_violence", "additional.suspected_domestic_violence"]
     assert "What tells them apart" in text(page)
     hits = client.post("/adviser/search", data={"q": "suspected domestic violence"}).json["hits"]
     assert hits[1]["twin_of"] == hits[0]["id"] and hits[1]["tells_apart"]
@@ -297,8 +314,7 @@ def test_live_search_endpoint(client):
 
 
 def test_script_update_returns_the_changed_parts(client):
-    r = client.post(URL, data={"add": "additional.lack_routine", "caller": "parent_carer", "age_years": "7"},
-                    headers={"X-Requested-With": "fetch"})
+    r = client.post(URL, data={"add": "additional.lack_routine", "caller": "parent_carer", "age_years": "7"}, headers={"X-Requested-With": "fetch"})
     assert r.status_code == 200
     body = r.json
     assert set(body["parts"]) == {"errors", "put_through", "route_bar", "chosen", "decision"}
@@ -333,8 +349,7 @@ def test_every_state_has_one_h1_a_title_and_unique_ids(client):
     states["results"] = post(client, q="bruises", action="search", age_years="1")
     states["chosen"] = post(client, add="additional.lack_routine", age_years="1")
     states["put through"] = post(client, immediate="immediate.significant_harm", age_years="1", caller="professional")
-    states["errors"] = post(client, immediate="immediate.unexplained_bruising_under_2", age_years="x", note="y" * 2001,
-                            q="left alone", action="search")
+    states["errors"] = post(client, immediate="immediate.unexplained_bruising_under_2", age_years="x", note="y" * 2001, q="left alone", action="search")
     for name, r in states.items():
         html = r.get_data(as_text=True)
         assert len(re.findall(r"<h1[\s>]", html)) == 1, name

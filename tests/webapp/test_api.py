@@ -1,4 +1,5 @@
 """The JSON API's contract: decisions out, 422 with named fields for every bad input."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,44 +9,49 @@ from pathway.models import Decision
 
 
 def test_assess_returns_a_decision(client):
-    r = client.post("/api/v1/assess", json={"child": {"age_years": 1, "age_months": 3},
-                                            "indicators": ["additional.dental_decay_not_accessing"],
-                                            "context": {"caf": "none"}})
+    r = client.post(
+        "/api/v1/assess", json={"child": {"age_years": 1, "age_months": 3}, "indicators": ["additional.dental_decay_not_accessing"], "context": {"caf": "none"}}
+    )
     assert r.status_code == 200 and r.mimetype == "application/json"
     decision = Decision.model_validate(r.get_json())
     assert decision.level.value == "additional"
     assert decision.reasons[0].indicators == ["additional.dental_decay_not_accessing"]
 
 
-@pytest.mark.parametrize("moment, first", [
-    ("2026-11-21T23:00:00+00:00", "emergency_duty_team"),  # Saturday night
-    ("2026-11-23T10:00:00+00:00", "children_families_direct"),  # Monday morning
-])
+@pytest.mark.parametrize(
+    "moment, first",
+    [
+        ("2026-11-21T23:00:00+00:00", "emergency_duty_team"),  # Saturday night
+        ("2026-11-23T10:00:00+00:00", "children_families_direct"),  # Monday morning
+    ],
+)
 def test_assess_immediate_gives_the_ring_now_contact_of_the_moment(tmp_path, moment, first):
     from pathway.settings import OfficeHours
     from webapp import create_app
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "OFFICE_HOURS": OfficeHours(),
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'h.sqlite3'}"})
-    r = app.test_client().post("/api/v1/assess", json={"indicators": ["immediate.trafficking_victim"],
-                                                       "context": {"contact_time": moment}})
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "OFFICE_HOURS": OfficeHours(), "DATABASE_URL": f"sqlite:///{tmp_path / 'h.sqlite3'}"})
+    r = app.test_client().post("/api/v1/assess", json={"indicators": ["immediate.trafficking_victim"], "context": {"contact_time": moment}})
     body = r.get_json()
     assert body["immediate"] is True
     assert body["out_of_hours"] is (first == "emergency_duty_team")
     assert body["contacts"][0]["id"] == first
 
 
-@pytest.mark.parametrize("body, field, words", [
-    ("{not json", "(body)", "not valid JSON"),
-    ("[1, 2]", "(body)", "JSON object"),
-    ('"text"', "(body)", "JSON object"),
-    ("", "(body)", "JSON object"),
-    ('{"child": {"age_years": -1}}', "child.age_years", ""),
-    ('{"child": {"age_years": 30}}', "child.age_years", ""),
-    ('{"indicators": ["no.such"]}', "indicators[0]", "unknown indicator"),
-    ('{"colour": "red"}', "colour", "unknown field"),
-    ('{"context": {"caf": "maybe"}}', "context.caf", ""),
-    ('{"child": {"age_years": 3}, "indicators": ["immediate.unborn_significant_harm"]}', "indicators[0]", "unborn"),
-])
+@pytest.mark.parametrize(
+    "body, field, words",
+    [
+        ("{not json", "(body)", "not valid JSON"),
+        ("[1, 2]", "(body)", "JSON object"),
+        ('"text"', "(body)", "JSON object"),
+        ("", "(body)", "JSON object"),
+        ('{"child": {"age_years": -1}}', "child.age_years", ""),
+        ('{"child": {"age_years": 30}}', "child.age_years", ""),
+        ('{"indicators": ["no.such"]}', "indicators[0]", "unknown indicator"),
+        ('{"colour": "red"}', "colour", "unknown field"),
+        ('{"context": {"caf": "maybe"}}', "context.caf", ""),
+        ('{"child": {"age_years": 3}, "indicators": ["immediate.unborn_significant_harm"]}', "indicators[0]", "unborn"),
+    ],
+)
 def test_assess_refuses_bad_input_with_the_field_named(client, body, field, words):
     r = client.post("/api/v1/assess", data=body, content_type="application/json")
     assert r.status_code == 422
@@ -68,6 +74,7 @@ def test_api_errors_are_json(client):
 
 def test_api_needs_no_csrf_token_even_when_csrf_is_on(tmp_path):
     from webapp import create_app
+
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path / 'c.sqlite3'}"})
     client = app.test_client()
     assert client.post("/api/v1/assess", json={"indicators": []}).status_code == 200
@@ -87,8 +94,7 @@ def test_openapi_describes_the_endpoints_and_schemas(client):
     schemas = doc["components"]["schemas"]
     assert {"Case", "Decision", "Errors", "Child", "Context"} <= set(schemas)
     assert "age_years" in schemas["Child"]["properties"]
-    assert doc["paths"]["/api/v1/assess"]["post"]["responses"]["422"]["content"]["application/json"]["schema"] \
-        == {"$ref": "#/components/schemas/Errors"}
+    assert doc["paths"]["/api/v1/assess"]["post"]["responses"]["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Errors"}
 
 
 def test_a_rules_failure_is_a_json_500_without_details(client, monkeypatch):

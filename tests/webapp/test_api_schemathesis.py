@@ -1,5 +1,6 @@
 """schemathesis against our own OpenAPI document: whatever it generates, no 500 and no answer
 that breaks the documented contract (issue 7, hostile input)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -15,12 +16,10 @@ from tests.webapp.conftest import ALWAYS_OPEN
 from webapp import create_app
 
 _DB = Path(tempfile.mkdtemp()) / "schemathesis.sqlite3"
-APP = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
-                  "DATABASE_URL": f"sqlite:///{_DB}", "OFFICE_HOURS": ALWAYS_OPEN})
+APP = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{_DB}", "OFFICE_HOURS": ALWAYS_OPEN})
 # A generated body can exceed the 64 KB limit: 413 is the documented refusal for that, so it
 # counts as rejecting bad data (schemathesis' default list stops at 429 without it).
-CONFIG = SchemathesisConfig.from_dict({"checks": {"negative_data_rejection": {
-    "expected-statuses": [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "413"]}}})
+CONFIG = SchemathesisConfig.from_dict({"checks": {"negative_data_rejection": {"expected-statuses": [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "413"]}}})
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", APP, config=CONFIG)
 
 

@@ -1,4 +1,5 @@
 """Static files: long caching only where the URL changes with the content (webapp/assets.py)."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,7 @@ def test_a_static_url_without_the_current_hash_is_revalidated_every_time(client)
 
 def test_no_gds_transport_font_is_served_or_named(client):
     """GDS Transport is for services on GOV.UK only (its licence note); this service is not."""
-    css = "".join(client.get(url).get_data(as_text=True) for url in (
-        "/static/govuk/govuk-frontend.min.css", "/static/app/app.css", "/static/app/practice.css"))
+    css = "".join(client.get(url).get_data(as_text=True) for url in ("/static/govuk/govuk-frontend.min.css", "/static/app/app.css", "/static/app/practice.css"))
     assert "GDS Transport" not in css and ".woff" not in css
     assert "arial,sans-serif" in css
     assert client.get("/assets/fonts/bold-b542beb274-v2.woff2").status_code == 404

@@ -2,6 +2,7 @@
 
 The launcher is also run as a real process (python -m webapp.serve), as `make run` and `make demo` do.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def demo_app(tmp_path):
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "DEMO": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}", "OFFICE_HOURS": ALWAYS_OPEN})
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "DEMO": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+        }
+    )
     app.seeded = demo.seed(app)
     return app
 
@@ -42,12 +51,16 @@ def _client(app, role: str):
 
 # --- refusals -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("environ, named", [
-    ({"FSP_ENV": "production"}, "FSP_ENV=production"),
-    ({"FSP_ENV": " Production "}, "FSP_ENV=production"),
-    ({"DATABASE_URL": "postgresql+psycopg://fsp@db.example/fsp"}, "DATABASE_URL"),
-    ({"FSP_DATABASE_URL": "sqlite:////var/lib/fsp/live.sqlite3"}, "FSP_DATABASE_URL"),
-])
+
+@pytest.mark.parametrize(
+    "environ, named",
+    [
+        ({"FSP_ENV": "production"}, "FSP_ENV=production"),
+        ({"FSP_ENV": " Production "}, "FSP_ENV=production"),
+        ({"DATABASE_URL": "postgresql+psycopg://fsp@db.example/fsp"}, "DATABASE_URL"),
+        ({"FSP_DATABASE_URL": "sqlite:////var/lib/fsp/live.sqlite3"}, "FSP_DATABASE_URL"),
+    ],
+)
 def test_demo_refuses_a_real_database_or_production(environ, named):
     assert named in demo.refusal(environ)
 
@@ -62,26 +75,32 @@ def _launcher_env(**extra) -> dict:
     return {**env, "PORT": "0", **extra}
 
 
-@pytest.mark.parametrize("extra, named", [
-    ({"DATABASE_URL": "postgresql+psycopg://fsp@127.0.0.1:1/nowhere"}, "DATABASE_URL"),
-    ({"FSP_ENV": "production"}, "FSP_ENV=production"),
-])
+@pytest.mark.parametrize(
+    "extra, named",
+    [
+        ({"DATABASE_URL": "postgresql+psycopg://fsp@127.0.0.1:1/nowhere"}, "DATABASE_URL"),
+        ({"FSP_ENV": "production"}, "FSP_ENV=production"),
+    ],
+)
 def test_the_launcher_refuses_before_touching_anything(extra, named):
     """Exit 2 with the setting named, no traceback, nothing served (a PostgreSQL URL that points
     nowhere would fail differently if it were tried)."""
-    proc = subprocess.run([sys.executable, "-m", "webapp.serve"], check=False, env=_launcher_env(FSP_DEMO="1", **extra),
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "webapp.serve"], check=False, env=_launcher_env(FSP_DEMO="1", **extra), capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     assert proc.returncode == 2, proc.stderr
     assert named in proc.stderr and "Traceback" not in proc.stderr and proc.stdout == ""
 
 
 def test_a_bad_port_is_named():
-    proc = subprocess.run([sys.executable, "-m", "webapp.serve"], check=False, env=_launcher_env(PORT="fivethousand"),
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "webapp.serve"], check=False, env=_launcher_env(PORT="fivethousand"), capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     assert proc.returncode == 2 and proc.stderr.startswith("error: PORT:")
 
 
 # --- the seeded data -----------------------------------------------------------------------------
+
 
 def test_one_account_per_role_in_one_team_each_signs_in_with_its_printed_password(demo_app):
     listed = users.list_users(demo_app.extensions["fsp_store"])
@@ -94,8 +113,7 @@ def test_one_account_per_role_in_one_team_each_signs_in_with_its_printed_passwor
 
 
 def test_passwords_are_new_each_start(tmp_path):
-    apps = [create_app({"TESTING": True, "SECRET_KEY": "t", "DEMO": True,
-                        "DATABASE_URL": f"sqlite:///{tmp_path / f'{n}.sqlite3'}"}) for n in (1, 2)]
+    apps = [create_app({"TESTING": True, "SECRET_KEY": "t", "DEMO": True, "DATABASE_URL": f"sqlite:///{tmp_path / f'{n}.sqlite3'}"}) for n in (1, 2)]
     first, second = (demo.seed(app).accounts for app in apps)
     assert not {a.password for a in first} & {a.password for a in second}
 
@@ -127,21 +145,20 @@ def test_the_trainer_opens_the_finished_practice_sessions_summary(demo_app):
     code = demo_app.seeded.practice_code
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/practice/session/{code}/summary")
     summary = text(trainer.get(response.headers["Location"]))
-    assert "kappa" in summary.lower() and "so far" not in summary   # ended, so not "so far"
+    assert "kappa" in summary.lower() and "so far" not in summary  # ended, so not "so far"
     # 3 trainees x 3 scenarios; the first matches the model every time, the others miss one each: 7 of 9
     assert re.search(r"\b78\s?%", summary), summary
 
 
 def test_the_demo_page_is_for_trainers_only(demo_app):
-    assert demo_app.test_client().get("/demo/practice-summary").status_code == 302   # to sign-in
+    assert demo_app.test_client().get("/demo/practice-summary").status_code == 302  # to sign-in
     assert _client(demo_app, "practitioner").get("/demo/practice-summary").status_code == 403
     assert access.undeclared(demo_app) == []
 
 
 def test_every_page_says_demo_in_the_phase_banner(demo_app):
     client = _client(demo_app, "manager")
-    for path in ("/", "/safety", "/adviser/", "/practice/", "/cases", "/cases/DEM-0001", "/overrides",
-                 "/no-such-page"):
+    for path in ("/", "/safety", "/adviser/", "/practice/", "/cases", "/cases/DEM-0001", "/overrides", "/no-such-page"):
         banner = re.search(r'class="govuk-phase-banner[ "].*?</div>', client.get(path).get_data(as_text=True), re.DOTALL)
         assert banner and "Demo" in banner.group(0), path
 
@@ -153,6 +170,7 @@ def test_outside_demo_mode_there_is_no_demo_page_or_banner(app):
 
 
 # --- the launcher as make runs it ------------------------------------------------------------------
+
 
 def _lines_until_address(proc, out: queue.Queue) -> list[str]:
     lines = []
@@ -166,22 +184,21 @@ def _lines_until_address(proc, out: queue.Queue) -> list[str]:
 
 
 def _serve(env):
-    proc = subprocess.Popen([sys.executable, "-m", "webapp.serve"], env=env, cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-m", "webapp.serve"], env=env, cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out: queue.Queue = queue.Queue()
 
     def pump():
         for line in proc.stdout:
             out.put(line)
         out.put(None)
+
     threading.Thread(target=pump, daemon=True).start()
     return proc, out
 
 
 @pytest.mark.parametrize("mode", ["run", "demo"])
 def test_the_launcher_prints_one_line_then_serves(mode, tmp_path):
-    env = _launcher_env(SECRET_KEY="t", **({"FSP_DEMO": "1"} if mode == "demo" else
-                                           {"DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}))
+    env = _launcher_env(SECRET_KEY="t", **({"FSP_DEMO": "1"} if mode == "demo" else {"DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}))
     scratch = set(Path(tempfile.gettempdir()).glob("fsp-demo-*"))
     proc, out = _serve(env)
     try:
@@ -192,8 +209,8 @@ def test_the_launcher_prints_one_line_then_serves(mode, tmp_path):
             assert len(lines) == 1 and "Beta" in page
         else:
             assert [line.split()[0] for line in lines[1:6]] == list(ROLES) and "Demo" in page
-            assert set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch   # its throwaway database
+            assert set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch  # its throwaway database
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
-    assert not set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch   # deleted when it stopped
+    assert not set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch  # deleted when it stopped

@@ -1,5 +1,6 @@
 """The five unhandled 500s of issue 16 (finding 6), and error logs that name the endpoint, never
 the path (finding 7): in Flask's log, and in gunicorn's error log as production writes it."""
+
 from __future__ import annotations
 
 import logging
@@ -33,9 +34,11 @@ def no_exception_logged(caplog) -> bool:
 
 # --- finding 6 ------------------------------------------------------------------------------------
 
+
 def test_an_unknown_id_beside_a_valid_one_on_safety_is_a_form_error(client, quiet):
-    r = client.post("/safety", data={"immediate": ["immediate.unexplained_bruising_under_2", "immediate.nope"]},
-                    follow_redirects=True)   # a refused form comes back by GET (post/redirect/get)
+    r = client.post(
+        "/safety", data={"immediate": ["immediate.unexplained_bruising_under_2", "immediate.nope"]}, follow_redirects=True
+    )  # a refused form comes back by GET (post/redirect/get)
     assert r.status_code == 200 and "Select from the list" in text(r) and no_exception_logged(quiet)
 
 
@@ -60,13 +63,15 @@ def test_a_nul_in_an_override_reason_is_refused_naming_the_field(app, client, pe
     assert r.status_code == 200 and "Reason must be written text" in text(r) and no_exception_logged(quiet)
     from store import assessments
     from store.errors import Invalid
-    with pytest.raises(Invalid) as exc:     # and the store's own check, for the CLI and the API
+
+    with pytest.raises(Invalid) as exc:  # and the store's own check, for the CLI and the API
         assessments.record_override(app.extensions["fsp_store"], people["pat"], int(entry), "protection", "a\x00b")
     assert exc.value.field == "reason"
 
 
 def test_an_integer_of_thousands_of_digits_in_an_import_is_a_file_error(trainer, quiet):
     import io
+
     body = f"id: huge\ntitle: Huge\nchild:\n  age_years: {'9' * 5000}\n"
     r = trainer.post("/practice/scenarios/import", data={"file": (io.BytesIO(body.encode()), "huge.yaml")})
     assert r.status_code == 200 and "huge.yaml: (file): a value cannot be read" in text(r)
@@ -75,12 +80,13 @@ def test_an_integer_of_thousands_of_digits_in_an_import_is_a_file_error(trainer,
 
 # --- finding 7 ------------------------------------------------------------------------------------
 
+
 def test_flasks_error_log_names_the_endpoint_not_the_path(app, caplog):
     def fails(ref):
         raise RuntimeError("a fault")
 
     app.add_url_rule("/cases/<ref>/boom", "boom", fails)
-    app.testing = False          # as in production: the 500 page, and the exception logged
+    app.testing = False  # as in production: the 500 page, and the exception logged
     caplog.set_level(logging.ERROR)
     r = app.test_client().get(f"/cases/{SECRET}/boom?x={SECRET}")
     assert r.status_code == 500 and looks_like_error_page(r)
@@ -98,12 +104,11 @@ def _raw(base: str, request_line: str) -> None:
 def test_gunicorns_error_log_names_no_path(tmp_path):
     errors = tmp_path / "error.log"
     env = {**os.environ, "SECRET_KEY": "error-log", "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"}
-    with gunicorn("tests.webapp.boom_app:app", env, 1, lambda base: urllib.request.Request(base + "/"),
-                  extra=("--error-logfile", str(errors))) as (base, _pid):
+    with gunicorn("tests.webapp.boom_app:app", env, 1, lambda base: urllib.request.Request(base + "/"), extra=("--error-logfile", str(errors))) as (base, _pid):
         with pytest.raises(urllib.error.HTTPError) as failed:
             urllib.request.urlopen(f"{base}/escape/{SECRET}?x={SECRET}", timeout=10)
         assert failed.value.code == 500
-        _raw(base, f"GET /cases/{SECRET}?x={SECRET} HTTP/1.1 extra")      # a malformed request line
+        _raw(base, f"GET /cases/{SECRET}?x={SECRET} HTTP/1.1 extra")  # a malformed request line
     logged = errors.read_text()
     assert SECRET not in logged
     assert "Error handling request (the request line is not logged" in logged and "RuntimeError" in logged

@@ -1,6 +1,7 @@
 """Hostile text in issue 15's new free-text fields comes back escaped: a manager's review note
 (overrides and review pages), a cohort label (start page, cohort list and cohort page, chart
 description), the trainee's find box, and a draft catalogue's own values in the admin's report."""
+
 from __future__ import annotations
 
 import copy
@@ -55,6 +56,5 @@ def test_a_drafts_own_text_is_escaped_in_the_report(app):
     shown_escaped(r)
     bad = copy.deepcopy(data)
     bad["indicators"][0]["level"] = HOSTILE
-    r = admin.post("/admin/ruleset", data={"file": (io.BytesIO(yaml.safe_dump(bad).encode()), "d.yaml")},
-                   content_type="multipart/form-data")
+    r = admin.post("/admin/ruleset", data={"file": (io.BytesIO(yaml.safe_dump(bad).encode()), "d.yaml")}, content_type="multipart/form-data")
     assert unsafe(r.get_data(as_text=True)) == []

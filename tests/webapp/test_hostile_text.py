@@ -6,6 +6,7 @@ code, the adviser's call note and search, the sign-in username, the child's age.
 try to open a tag, break out of an attribute or a textarea, smuggle a javascript: URL and run
 the text as a Jinja template. Exports are data (JSON, CSV attachments), checked as such.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,11 +25,10 @@ from tests.webapp.conftest import CHILD
 from tests.webapp.test_practice import answer, join
 from tests.webapp.test_practice_library import post_editor
 
-PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><svg onload=alert(1)>",
-            "javascript:alert(1)", "{{7*191}}"]
-HOSTILE = " ".join(PAYLOADS)          # one field, every payload
-FILE_NAME = "<script>alert(1)</script><svg onload=alert(1)>{{7*191}}.yaml"   # a multipart name has no '"'
-SHORT = '"><img src=x onerror=alert(1)>'   # fits a 40-character display name
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><svg onload=alert(1)>", "javascript:alert(1)", "{{7*191}}"]
+HOSTILE = " ".join(PAYLOADS)  # one field, every payload
+FILE_NAME = "<script>alert(1)</script><svg onload=alert(1)>{{7*191}}.yaml"  # a multipart name has no '"'
+SHORT = '"><img src=x onerror=alert(1)>'  # fits a 40-character display name
 FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
@@ -43,13 +43,15 @@ class _Markup(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.found += [f"<{tag} {name}=...>" for name in attrs if name.startswith("on")]
-        self.found += [f"<{tag} {name}=javascript:...>" for name, value in attrs.items()
-                       if name in ("href", "src", "action", "formaction") and
-                       (value or "").strip().lower().startswith("javascript:")]
+        self.found += [
+            f"<{tag} {name}=javascript:...>"
+            for name, value in attrs.items()
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:")
+        ]
         if tag == "script" and "src" not in attrs and "nonce" not in attrs:
             self.found.append("<script> without src or nonce")
         if tag in ("img", "iframe", "object", "embed"):
-            self.found.append(f"<{tag}>")   # the app's pages use none of these
+            self.found.append(f"<{tag}>")  # the app's pages use none of these
 
 
 def unsafe(html: str) -> list[str]:
@@ -70,6 +72,7 @@ def shown_escaped(response, value: str = HOSTILE) -> None:
 
 # --- accounts ------------------------------------------------------------------------------------
 
+
 def test_case_reference_shown_back_escaped_on_the_save_page_and_never_in_an_error_page(client, people):
     sign_in(client, "pat")
     response = save(client, HOSTILE)
@@ -78,7 +81,7 @@ def test_case_reference_shown_back_escaped_on_the_save_page_and_never_in_an_erro
     for path in ("/cases/{}", "/cases/{}/export.csv", "/cases/{}/export.json", "/cases/{}/entries/1/level"):
         response = client.get(path.format(HOSTILE))
         assert response.status_code == 404 and unsafe(response.get_data(as_text=True)) == []
-        assert "alert" not in response.get_data(as_text=True)   # the 404 page does not echo the address
+        assert "alert" not in response.get_data(as_text=True)  # the 404 page does not echo the address
 
 
 def test_override_reason_escaped_on_every_page_and_exact_in_the_json_export(client, people, engine):
@@ -89,7 +92,7 @@ def test_override_reason_escaped_on_every_page_and_exact_in_the_json_export(clie
     form = f"/cases/FSP-0001/entries/{entry.id}/level"
     too_long = client.post(form, data={"level": "protection", "reason": HOSTILE + "x" * 4000})
     assert too_long.status_code == 200 and "Reason must be" in too_long.get_data(as_text=True)
-    shown_escaped(too_long, HOSTILE + "x" * 4000)       # the textarea gives it back, escaped
+    shown_escaped(too_long, HOSTILE + "x" * 4000)  # the textarea gives it back, escaped
     assert client.post(form, data={"level": "protection", "reason": HOSTILE}).status_code == 302
     shown_escaped(client.get("/cases/FSP-0001"))
     exported = client.get("/cases/FSP-0001/export.json")
@@ -110,13 +113,12 @@ def test_csv_export_defuses_spreadsheet_formulas_in_the_reason(client, people, e
         exported = client.get(f"/cases/FSP-{n:04d}/export.csv")
         assert exported.mimetype == "text/csv" and exported.headers["Content-Disposition"].startswith("attachment;")
         [row] = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
-        assert row["override_reason"] == "'" + formula.strip(), formula   # a leading ' makes it text
+        assert row["override_reason"] == "'" + formula.strip(), formula  # a leading ' makes it text
 
 
 # --- practice: the editor, an import, a session --------------------------------------------------------
 
-HOSTILE_SCENARIO = {"title": HOSTILE, "narrative": HOSTILE, "why": HOSTILE, "pages": HOSTILE,
-                    "common_mistake": HOSTILE, "scenario_id": "hostile-1"}
+HOSTILE_SCENARIO = {"title": HOSTILE, "narrative": HOSTILE, "why": HOSTILE, "pages": HOSTILE, "common_mistake": HOSTILE, "scenario_id": "hostile-1"}
 
 
 def _practise(app, trainer, scenario_id: str) -> list:
@@ -124,9 +126,14 @@ def _practise(app, trainer, scenario_id: str) -> list:
     started = trainer.post("/practice/new", data={"scenarios": [scenario_id]})
     code = started.location.rsplit("/", 1)[-1]
     trainee = join(app, code, SHORT)
-    pages = [trainer.get("/practice/new"), trainer.get("/practice/scenarios"), trainer.get(started.location),
-             trainee.get(f"/practice/s/{code}"), trainee.get(f"/practice/s/{code}/{scenario_id}"),
-             answer(trainee, code, scenario_id, "additional", [])]
+    pages = [
+        trainer.get("/practice/new"),
+        trainer.get("/practice/scenarios"),
+        trainer.get(started.location),
+        trainee.get(f"/practice/s/{code}"),
+        trainee.get(f"/practice/s/{code}/{scenario_id}"),
+        answer(trainee, code, scenario_id, "additional", []),
+    ]
     trainer.post(f"/practice/session/{code}/end")
     return pages + [trainer.get(f"/practice/session/{code}/summary"), trainer.get(started.location)]
 
@@ -137,27 +144,25 @@ def test_scenario_written_in_the_editor_is_escaped_on_every_practice_page(app, t
     shown_escaped(preview)
     saved = post_editor(trainer, "save", **HOSTILE_SCENARIO)
     assert saved.status_code == 302
-    shown_escaped(trainer.get("/practice/scenarios"))   # the flash message names the title
+    shown_escaped(trainer.get("/practice/scenarios"))  # the flash message names the title
     pages = _practise(app, trainer, "hostile-1")
     for page in pages:
         assert page.status_code == 200, page.request.path
         shown_escaped(page)
-    shown_escaped(pages[-1], SHORT)   # the trainer's page lists the trainees by display name
+    shown_escaped(pages[-1], SHORT)  # the trainer's page lists the trainees by display name
     [back] = loads(trainer.get("/practice/scenarios/hostile-1.yaml").get_data(as_text=True))
-    assert (back.title, back.narrative, back.teaching.why) == (HOSTILE, HOSTILE, HOSTILE)   # exact, as data
+    assert (back.title, back.narrative, back.teaching.why) == (HOSTILE, HOSTILE, HOSTILE)  # exact, as data
 
 
 def test_imported_scenario_and_the_import_errors_are_escaped(app, trainer):
     shipped = yaml.safe_load(trainer.get("/practice/scenarios/age-under-2-bruising.yaml").get_data(as_text=True))[0]
-    hostile = {**shipped, "id": "hostile-2", "title": HOSTILE, "narrative": HOSTILE,
-               "teaching": {"why": HOSTILE, "pages": HOSTILE, "common_mistake": HOSTILE}}
+    hostile = {**shipped, "id": "hostile-2", "title": HOSTILE, "narrative": HOSTILE, "teaching": {"why": HOSTILE, "pages": HOSTILE, "common_mistake": HOSTILE}}
     upload = {"file": (io.BytesIO(yaml.safe_dump([hostile]).encode()), "hostile.yaml")}
     assert trainer.post("/practice/scenarios/import", data=upload).status_code == 302
-    for page in _practise(app, trainer, "hostile-2")[3:6]:   # the trainee's pages
+    for page in _practise(app, trainer, "hostile-2")[3:6]:  # the trainee's pages
         shown_escaped(page)
     bad = {**hostile, "id": HOSTILE, "answers": {"indicators": [HOSTILE]}}
-    refused = trainer.post("/practice/scenarios/import",
-                           data={"file": (io.BytesIO(yaml.safe_dump([bad]).encode()), HOSTILE + ".yaml")})
+    refused = trainer.post("/practice/scenarios/import", data={"file": (io.BytesIO(yaml.safe_dump([bad]).encode()), HOSTILE + ".yaml")})
     assert refused.status_code == 200 and "Nothing was imported" in refused.get_data(as_text=True)
     shown_escaped(refused)
     not_yaml = trainer.post("/practice/scenarios/import", data={"file": (io.BytesIO(b"- id: [x"), FILE_NAME)})
@@ -172,6 +177,7 @@ def test_join_form_gives_the_code_and_a_too_long_name_back_escaped(client):
 
 # --- the journey, sign-in, the call screen, the API --------------------------------------------------
 
+
 def test_sign_in_username_and_child_age_are_given_back_escaped(client):
     response = client.post("/sign-in", data={"username": HOSTILE, "password": "whatever it is"})
     assert response.status_code == 200
@@ -184,15 +190,14 @@ def test_sign_in_username_and_child_age_are_given_back_escaped(client):
 
 def test_call_note_and_search_are_escaped_in_the_page_the_summary_and_the_scripts_json(client):
     # a concern, so that the screen shows a route and the call summary (issue 14: none for an empty call)
-    assert client.post("/adviser/", data={"note": HOSTILE, "q": HOSTILE, "age_years": HOSTILE,
-                                          "add": "additional.lack_routine"}).status_code == 303
+    assert client.post("/adviser/", data={"note": HOSTILE, "q": HOSTILE, "age_years": HOSTILE, "add": "additional.lack_routine"}).status_code == 303
     page = client.get("/adviser/")
     shown_escaped(page)
     summary = re.search(r'<textarea[^>]*id="app-summary"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S)
-    assert str(escape(HOSTILE)) in summary.group(1)    # the call summary to copy carries the note, escaped
+    assert str(escape(HOSTILE)) in summary.group(1)  # the call summary to copy carries the note, escaped
     fetched = client.post("/adviser/", data={"note": HOSTILE, "q": HOSTILE}, headers={"X-Requested-With": "fetch"})
     assert fetched.mimetype == "application/json"
-    parts = fetched.get_json()["parts"]                # HTML the script puts in the page
+    parts = fetched.get_json()["parts"]  # HTML the script puts in the page
     assert all(unsafe(html) == [] for html in parts.values())
     assert str(escape(HOSTILE)) in parts["decision"]
     found = client.post("/adviser/search", data={"q": HOSTILE})

@@ -1,5 +1,6 @@
 """Trusted hosts (issue 16, finding 11): the trainer's join link was built from the Host header,
 and any Host was accepted. Now the hosts come from FSP_TRUSTED_HOSTS and links from FSP_SERVER_NAME."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,15 @@ from webapp import create_app
 def trainer_page(monkeypatch, tmp_path, host: str, **env):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "hosts", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "hosts",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+        }
+    )
     users.create_user(app.extensions["fsp_store"], "tess", "trainer", "North", PASSWORD)
     client = app.test_client()
     client.post("/sign-in", data={"username": "tess", "password": PASSWORD}, headers={"Host": host})
@@ -22,8 +30,9 @@ def trainer_page(monkeypatch, tmp_path, host: str, **env):
 
 
 def test_the_join_link_names_the_configured_server_whatever_the_host_header(monkeypatch, tmp_path):
-    r = trainer_page(monkeypatch, tmp_path, "fsp.internal:8000", FSP_SERVER_NAME="fsp.nottinghamcity.gov.uk",
-                     FSP_TRUSTED_HOSTS="fsp.nottinghamcity.gov.uk,fsp.internal")
+    r = trainer_page(
+        monkeypatch, tmp_path, "fsp.internal:8000", FSP_SERVER_NAME="fsp.nottinghamcity.gov.uk", FSP_TRUSTED_HOSTS="fsp.nottinghamcity.gov.uk,fsp.internal"
+    )
     assert r.status_code == 200
     assert "Trainees go to http://fsp.nottinghamcity.gov.uk/practice/join" in text(r)
 
@@ -46,5 +55,4 @@ def test_a_host_that_is_not_trusted_is_refused(monkeypatch, tmp_path, host):
 def test_by_default_only_loopback_names_are_trusted(tmp_path):
     app = create_app({"TESTING": True, "SECRET_KEY": "hosts", "DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}"})
     client = app.test_client()
-    assert [client.get("/", headers={"Host": h}).status_code
-            for h in ("localhost", "127.0.0.1:8000", "example.org")] == [200, 200, 400]
+    assert [client.get("/", headers={"Host": h}).status_code for h in ("localhost", "127.0.0.1:8000", "example.org")] == [200, 200, 400]

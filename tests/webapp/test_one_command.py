@@ -1,6 +1,7 @@
 """One production gunicorn command (issue 16, finding 12): docs/web.md and docs/benchmarks.md
 disagreed (3 workers against 2 x 4 threads). The command carries no options; gunicorn.conf.py holds
 them, and the benchmarks and tests run the same command (benchmarks/_gunicorn.py)."""
+
 from __future__ import annotations
 
 import re

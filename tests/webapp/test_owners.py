@@ -1,5 +1,6 @@
 """The document's owners' page: upload a draft, see the transition table and the changed cases,
 download the report. Admins only; the draft may be larger than the app's 64 KB limit."""
+
 from __future__ import annotations
 
 import copy
@@ -42,14 +43,14 @@ def school_extensive(shipped_data):
 
 
 def test_only_admins(app):
-    assert app.test_client().get("/admin/ruleset").status_code == 302          # to sign in
+    assert app.test_client().get("/admin/ruleset").status_code == 302  # to sign in
     for role in ("practitioner", "manager", "trainer", "adviser"):
         assert signed_in_client(app, f"u{role}", role).get("/admin/ruleset").status_code == 403
 
 
 def test_a_draft_shows_the_transition_table_and_each_changed_case(app, shipped_data):
     admin = signed_in_client(app, "ada", "admin", "Admin")
-    assert len(DATA_FILE.read_bytes()) > app.config["MAX_CONTENT_LENGTH"]   # the upload is over the usual limit
+    assert len(DATA_FILE.read_bytes()) > app.config["MAX_CONTENT_LENGTH"]  # the upload is over the usual limit
     r = upload(admin, school_extensive(shipped_data))
     assert r.status_code == 200
     page = text(r)
@@ -71,6 +72,7 @@ def test_a_draft_shows_the_transition_table_and_each_changed_case(app, shipped_d
 def test_saved_assessments_only_when_asked_and_audited(app, shipped_data):
     engine = app.extensions["fsp_store"]
     from store.users import create_user
+
     pat = create_user(engine, "pat", "practitioner", "North", "correct horse battery")
     case = make_case([SCHOOL], age_years=9)
     save_assessment(engine, pat, "FSP-0012", case, evaluate(case))
@@ -90,7 +92,7 @@ def test_a_draft_that_does_not_validate_names_the_field(app, shipped_data):
     page = text(r)
     assert "The draft does not validate" in page and "indicators[3].level" in page
     assert "What the draft would change" not in page
-    assert admin.get("/admin/ruleset/report.txt").status_code == 302   # nothing kept to download
+    assert admin.get("/admin/ruleset/report.txt").status_code == 302  # nothing kept to download
     assert "not valid YAML" in text(upload(admin, "ruleset: [unclosed"))
 
 

@@ -1,4 +1,5 @@
 """Every page renders as a GOV.UK page, and each question page refuses bad answers clearly."""
+
 from __future__ import annotations
 
 import re
@@ -52,8 +53,12 @@ def test_child_page_errors_name_each_missing_answer(client):
     client.post("/safety", data={"immediate": "none"})
     r = client.post("/child", data={"born": "yes"}, follow_redirects=True)
     words = text(r)
-    for message in ["Enter the child's age in years", "Select whether the child has a disability",
-                    "Select whether a CAF is open", "Select the level the child is supported at now"]:
+    for message in [
+        "Enter the child's age in years",
+        "Select whether the child has a disability",
+        "Select whether a CAF is open",
+        "Select the level the child is supported at now",
+    ]:
         assert message in words
     assert 'href="#age_years"' in r.get_data(as_text=True)
 
@@ -73,8 +78,9 @@ def test_needs_pages_follow_the_catalogue_grouped_by_dimension(client):
     pages = needs_pages()
     assert [p.id for p in pages][-2:] == ["parents_carers", "family_environment"]
     r = client.get("/needs/parents_carers")
-    legends = [re.sub(r"\s+", " ", x).strip()
-               for x in re.findall(r'<legend class="govuk-fieldset__legend[^"]*">(.*?)</legend>', r.get_data(as_text=True), re.S)]
+    legends = [
+        re.sub(r"\s+", " ", x).strip() for x in re.findall(r'<legend class="govuk-fieldset__legend[^"]*">(.*?)</legend>', r.get_data(as_text=True), re.S)
+    ]
     assert legends == [d.name for d in load_catalogue().dimensions if d.domain == "parents_carers"]
     assert "Needs 7 of 8" in text(r)
 
@@ -102,8 +108,11 @@ def test_unborn_child_is_not_offered_banded_indicators(client):
     client.post("/child", data={**CHILD, "born": "no", "age_years": "", "age_months": ""})
     catalogue = load_catalogue()
     # the child's own bands (a parent's band, e.g. pregnant under 17, may be about an unborn baby's mother)
-    banded = [i for i in catalogue.indicators if i.age_band and not i.immediate
-              and catalogue.band(i.age_band).subject == "child" and catalogue.band(i.age_band).unborn != "only"]
+    banded = [
+        i
+        for i in catalogue.indicators
+        if i.age_band and not i.immediate and catalogue.band(i.age_band).subject == "child" and catalogue.band(i.age_band).unborn != "only"
+    ]
     page_html = "".join(client.get(f"/needs/{p.id}").get_data(as_text=True) for p in needs_pages())
     assert banded and all(f'value="{i.id}"' not in page_html for i in banded)
 
@@ -111,12 +120,13 @@ def test_unborn_child_is_not_offered_banded_indicators(client):
 def test_level_setting_is_remembered_in_the_session(client):
     client.post("/safety", data={"immediate": "none"})
     client.post("/child", data=CHILD)
-    hidden = text(client.get("/needs/health")).count("Level: ")   # twins show theirs always
+    hidden = text(client.get("/needs/health")).count("Level: ")  # twins show theirs always
     r = client.post("/settings", data={"show_levels": "yes", "next": "/needs/health"})
     assert r.headers["Location"] == "/needs/health"
     shown = text(client.get("/needs/health")).count("Level: ")
-    assert shown > hidden and shown == len([i for p in needs_pages() if p.id == "health" for g in p.groups
-                                            for i in g.indicators if load_catalogue().admits(i, False, 98)])
+    assert shown > hidden and shown == len(
+        [i for p in needs_pages() if p.id == "health" for g in p.groups for i in g.indicators if load_catalogue().admits(i, False, 98)]
+    )
     assert "Level: Protection." in text(client.get("/needs/identity"))
 
 
@@ -130,11 +140,11 @@ def test_settings_never_redirects_off_site(client):
 def test_pages_out_of_order_send_you_back(client):
     assert client.get("/child").headers["Location"] == "/safety"
     assert client.get("/needs/health").headers["Location"] == "/child"
-    for path in ("/check", "/result", "/referral"):   # no answers at all: say so, do not redirect silently
+    for path in ("/check", "/result", "/referral"):  # no answers at all: say so, do not redirect silently
         r = client.get(path)
         assert r.status_code == 200 and "Your answers have expired or were never given" in text(r), path
     client.post("/safety", data={"immediate": "none"})
-    assert client.get("/check").headers["Location"] == "/child"   # part answered: the next question
+    assert client.get("/check").headers["Location"] == "/child"  # part answered: the next question
     assert client.get("/needs/no_such_page").status_code == 404
 
 
@@ -209,6 +219,7 @@ def test_expired_session_starts_again(app, client):
     from sqlalchemy import update
 
     from webapp import db
+
     client.post("/safety", data={"immediate": "none"})
     with app.app_context(), db.engine().begin() as conn:
         conn.execute(update(db.web_sessions).values(expires_at=db.utcnow().replace(year=2000)))
@@ -273,8 +284,9 @@ def test_reason_sources_are_listed_once_each(client):
 def test_back_link_returns_to_check_answers_when_changing(client):
     client.post("/safety", data={"immediate": "none"})
     client.post("/child", data=CHILD)
-    assert 'class="govuk-back-link" href="/safety"' in client.get("/child").get_data(as_text=True) \
-        or 'href="/safety" class="govuk-back-link"' in client.get("/child").get_data(as_text=True)
+    assert 'class="govuk-back-link" href="/safety"' in client.get("/child").get_data(as_text=True) or 'href="/safety" class="govuk-back-link"' in client.get(
+        "/child"
+    ).get_data(as_text=True)
     html = client.get("/child?change=1").get_data(as_text=True)
     assert re.search(r'<a[^>]*href="/check"[^>]*class="govuk-back-link"|<a[^>]*class="govuk-back-link"[^>]*href="/check"', html)
 
@@ -295,6 +307,7 @@ def test_no_page_template_carries_a_phone_number_of_its_own():
     """Numbers come from the catalogue (the document's Key contacts), never typed into a template."""
     import re
     from pathlib import Path
+
     templates = Path(__file__).resolve().parents[2] / "webapp" / "templates"
     for path in templates.rglob("*.html"):
         assert not re.search(r"\b(0\d{3} ?\d{3} ?\d{4}|999)\b", path.read_text()), path.name
@@ -302,16 +315,15 @@ def test_no_page_template_carries_a_phone_number_of_its_own():
 
 def test_the_child_page_asks_the_two_optional_questions_and_they_reach_the_rules(client):
     client.post("/safety", data={"immediate": "none"})
-    assert client.post("/child", data=CHILD).status_code == 302          # both may be left unanswered
+    assert client.post("/child", data=CHILD).status_code == 302  # both may be left unanswered
     words = text(client.get("/child"))
     assert "already open to Children's Social Care? (optional)" in words
     assert "reasonable standard of health or development without services? (optional)" in words
-    client.post("/child", data={**CHILD, "open_to_social_care": "yes",
-                                "health_development_impaired_without_services": "yes"})
+    client.post("/child", data={**CHILD, "open_to_social_care": "yes", "health_development_impaired_without_services": "yes"})
     walk_needs(client)
     result = text(client.get("/result"))
-    assert "Level: Child in Need" in result                      # p4's test, answered yes
-    assert "allocated social worker" in result                   # open to social care: not the front door
+    assert "Level: Child in Need" in result  # p4's test, answered yes
+    assert "allocated social worker" in result  # open to social care: not the front door
     r = client.post("/child", data={**CHILD, "open_to_social_care": "perhaps"}, follow_redirects=True)
     assert "Select one of the answers, or leave it unanswered" in text(r)
 

@@ -1,4 +1,5 @@
 """Practice mode through the Flask test client: sessions, trainees' answers and feedback, the summary."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ from pathway.catalogue import load_catalogue
 from tests.webapp.conftest import sign_in, signed_in_client, text
 from webapp.practice.forms import indicator_data
 
-BRUISING = "age-under-2-bruising"        # 18 months; model: Protection (immediate)
+BRUISING = "age-under-2-bruising"  # 18 months; model: Protection (immediate)
 MONDAYS = "level-additional-school-attendance"  # 11 years; model: Additional
 MONDAYS_RIGHT = ["additional.poor_school_attendance_exclusion", "additional.not_achieving_key_stage"]
 MONDAYS_WRONG = ["additional.poor_school_attendance_exclusion", "extensive.persistent_absenteeism_school_without"]
@@ -51,14 +52,21 @@ def test_trainer_picks_from_shipped_scenarios(trainer):
     assert "Select at least one scenario" in text(response)
 
 
-TRAINERS_PAGES = ["/practice/new", "/practice/scenarios", "/practice/scenarios/new", "/practice/scenarios/import",
-                  "/practice/scenarios/export.yaml", f"/practice/scenarios/{BRUISING}.yaml"]
+TRAINERS_PAGES = [
+    "/practice/new",
+    "/practice/scenarios",
+    "/practice/scenarios/new",
+    "/practice/scenarios/import",
+    "/practice/scenarios/export.yaml",
+    f"/practice/scenarios/{BRUISING}.yaml",
+]
 
 
 def test_starting_sessions_and_the_library_need_a_trainer_account(app, client):
     """The library holds the model answers, and a session is a trainer's to run: signed out goes to
     sign-in (and back), other roles get 403, and nothing is started or saved either way."""
     from webapp.practice import records
+
     for path in TRAINERS_PAGES:
         assert client.get(path).location == "/sign-in", path
     assert client.post("/practice/new", data={"scenarios": [BRUISING]}).location == "/sign-in"
@@ -70,11 +78,12 @@ def test_starting_sessions_and_the_library_need_a_trainer_account(app, client):
         from sqlalchemy import func, select
 
         from webapp import db
+
         with db.engine().connect() as conn:
             assert conn.execute(select(func.count()).select_from(records.practice_sessions)).scalar_one() == 0
     signed_in_client(app, "tess", "trainer")
     assert client.get("/practice/new").location == "/sign-in"
-    assert sign_in(client, "tess").location == "/practice/new"   # back where the trainer was going
+    assert sign_in(client, "tess").location == "/practice/new"  # back where the trainer was going
 
 
 def test_an_admin_can_run_practice_too(app):
@@ -85,7 +94,7 @@ def test_an_admin_can_run_practice_too(app):
 
 def test_trainees_join_and_answer_without_an_account(app, trainer):
     code = start_session(trainer)
-    alex = join(app, code, "Alex")   # a client that never signed in
+    alex = join(app, code, "Alex")  # a client that never signed in
     assert "Sign in" in text(alex.get(f"/practice/s/{code}"))
     answer(alex, code, BRUISING, "protection", ["immediate.unexplained_bruising_under_2"])
 
@@ -111,7 +120,7 @@ def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):
     assert "That is the model answer" in fb
     assert "Poor attendance and falling behind are Additional needs" in fb  # teaching: why
     assert "Pages 6, 13-14" in fb
-    assert "Common mistake Choosing \"persistent absenteeism\" (Extensive)" in fb
+    assert 'Common mistake Choosing "persistent absenteeism" (Extensive)' in fb
     assert "Indicator at Additional level" in fb  # the rules' reasons for the model answer
 
     # Sam: right on the bruising, wrong on Mondays (over-calls persistent absenteeism, misses key stage)
@@ -141,14 +150,26 @@ def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):
     assert "Agreement between trainees (Fleiss' kappa) 0.20: slight" in page
     assert re.search(r'id="agreement-1">100%', html) and re.search(r'id="agreement-2">50%', html)
     mondays = re.search(r'id="counts-2">(.*?)</table>', html, re.S).group(1)
-    assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", mondays)).split("Level Trainees")[1].split() == \
-        ["Universal", "0", "Additional", "(model", "answer)", "1", "Extensive", "1", "Child", "in", "Need", "0",
-         "Protection", "0"]
+    assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", mondays)).split("Level Trainees")[1].split() == [
+        "Universal",
+        "0",
+        "Additional",
+        "(model",
+        "answer)",
+        "1",
+        "Extensive",
+        "1",
+        "Child",
+        "in",
+        "Need",
+        "0",
+        "Protection",
+        "0",
+    ]
     assert "<svg" in html and 'role="img"' in html and "Levels chosen for Missing Mondays: Universal 0, Additional 1, Extensive 1" in html
 
     # after the end: no new trainees, no new answers; feedback is still readable
-    assert "not for a practice session that is running" in text(
-        app.test_client().post("/practice/join", data={"code": code, "name": "Late"}))
+    assert "not for a practice session that is running" in text(app.test_client().post("/practice/join", data={"code": code, "name": "Late"}))
     response = sam.post(f"/practice/s/{code}/{MONDAYS}", data={"level": "additional"})
     assert response.status_code == 302 and response.location.endswith(f"/practice/s/{code}")
     assert "You chose Extensive" in text(sam.get(f"/practice/s/{code}/{MONDAYS}/feedback"))
@@ -170,8 +191,7 @@ def test_join_errors(app, client, trainer):
     page = text(response)
     assert "There is a problem" in page and "Enter the join code" in page and "Enter a display name" in page
     assert "Do not use the real name of a child" in page
-    assert "not for a practice session that is running" in text(
-        client.post("/practice/join", data={"code": "ZZZZZZ", "name": "A"}))
+    assert "not for a practice session that is running" in text(client.post("/practice/join", data={"code": "ZZZZZZ", "name": "A"}))
     # a trainee who has not joined is sent to join
     code = start_session(trainer)
     assert client.get(f"/practice/s/{code}/{BRUISING}").location.endswith("/practice/join")
@@ -185,8 +205,7 @@ def test_answer_needs_a_level_and_offers_only_in_band_indicators(app, trainer):
     assert "Select the level of need you think this situation meets" in text(response)
     page = text(alex.get(f"/practice/s/{code}/{MONDAYS}"))
     assert load_catalogue().indicator("immediate.unexplained_bruising_under_2").text not in page  # under 2 only
-    response = alex.post(f"/practice/s/{code}/{MONDAYS}",
-                         data={"level": "protection", **indicator_data(["immediate.unexplained_bruising_under_2"])})
+    response = alex.post(f"/practice/s/{code}/{MONDAYS}", data={"level": "protection", **indicator_data(["immediate.unexplained_bruising_under_2"])})
     assert response.status_code == 200 and "Select from the list" in text(response)
     assert load_catalogue().indicator("immediate.unexplained_bruising_under_2").text in text(alex.get(f"/practice/s/{code}/{BRUISING}"))
     assert alex.get(f"/practice/s/{code}/no-such-scenario").status_code == 404
@@ -196,11 +215,19 @@ def test_practice_pages_have_one_h1_a_title_and_no_inline_styles(app, trainer):
     code = start_session(trainer)
     alex = join(app, code, "Alex")
     answer(alex, code, BRUISING, "universal", [])
-    pages = [(trainer, "/practice/"), (trainer, "/practice/new"), (trainer, f"/practice/session/{code}"),
-             (trainer, f"/practice/session/{code}/summary"), (trainer, "/practice/scenarios"),
-             (trainer, "/practice/scenarios/new"), (trainer, "/practice/scenarios/import"), (alex, "/practice/join"),
-             (alex, f"/practice/s/{code}"), (alex, f"/practice/s/{code}/{MONDAYS}"),
-             (alex, f"/practice/s/{code}/{BRUISING}/feedback")]
+    pages = [
+        (trainer, "/practice/"),
+        (trainer, "/practice/new"),
+        (trainer, f"/practice/session/{code}"),
+        (trainer, f"/practice/session/{code}/summary"),
+        (trainer, "/practice/scenarios"),
+        (trainer, "/practice/scenarios/new"),
+        (trainer, "/practice/scenarios/import"),
+        (alex, "/practice/join"),
+        (alex, f"/practice/s/{code}"),
+        (alex, f"/practice/s/{code}/{MONDAYS}"),
+        (alex, f"/practice/s/{code}/{BRUISING}/feedback"),
+    ]
     for client, path in pages:
         response = client.get(path)
         html = response.get_data(as_text=True)
@@ -219,6 +246,7 @@ def test_sessions_older_than_a_week_are_deleted_when_a_new_one_starts(app, train
 
     from webapp import db
     from webapp.practice import records
+
     code = start_session(trainer)
     join(app, code, "Alex")
     with app.app_context():

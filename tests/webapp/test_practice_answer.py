@@ -1,5 +1,6 @@
 """The trainee's answer page: a find box (the adviser's search, at the scenario's age) that keeps
 what is ticked, and a nudge, not a refusal, for an answer with no indicator."""
+
 from __future__ import annotations
 
 import re
@@ -24,12 +25,11 @@ def test_find_narrows_the_list_and_keeps_what_is_ticked(app, trainer):
     html = r.get_data(as_text=True)
     shown = _boxes(html)
     assert r.status_code == 200 and SCHOOL in shown and len(shown) < len(everything) and shown <= everything
-    assert "Select the level" not in text(r)                   # narrowing is not a submission
-    if KEY_STAGE not in shown:                                  # ticked but not found: kept, hidden
+    assert "Select the level" not in text(r)  # narrowing is not a submission
+    if KEY_STAGE not in shown:  # ticked but not found: kept, hidden
         assert f'value="{KEY_STAGE}"' in html and 'type="hidden"' in html
     # show every indicator again
-    again = _boxes(alex.post(f"/practice/s/{code}/{MONDAYS}", data={"find": "school", "find_submit": "clear"})
-                   .get_data(as_text=True))
+    again = _boxes(alex.post(f"/practice/s/{code}/{MONDAYS}", data={"find": "school", "find_submit": "clear"}).get_data(as_text=True))
     assert again == everything
 
 
@@ -37,7 +37,7 @@ def test_find_respects_the_age(app, trainer):
     code = start_session(trainer)
     alex = join(app, code, "Alex")
     html = alex.post(f"/practice/s/{code}/{MONDAYS}", data={"find": "bruising", "find_submit": "1"}).get_data(as_text=True)
-    assert "immediate.unexplained_bruising_under_2" not in _boxes(html)     # Harvey is 11
+    assert "immediate.unexplained_bruising_under_2" not in _boxes(html)  # Harvey is 11
 
 
 def test_an_answer_with_no_indicator_is_nudged_then_accepted(app, trainer):

@@ -1,5 +1,6 @@
 """Results kept across sessions under a cohort label: agreement over time as a chart and a table,
 still there after the sessions themselves expire."""
+
 from __future__ import annotations
 
 import re
@@ -25,12 +26,10 @@ def _session(app, trainer, cohort, levels):
 
 
 def test_a_cohort_shows_agreement_rising_and_outlives_its_sessions(app, trainer):
-    first = _session(app, trainer, "Spring 2027", [("protection", ("extensive", MONDAYS_WRONG)),
-                                                   ("child_in_need", ("extensive", MONDAYS_WRONG))])   # 1 of 4
-    second = _session(app, trainer, "Spring 2027", [("protection", ("additional", MONDAYS_RIGHT)),
-                                                    ("protection", ("extensive", MONDAYS_WRONG))])     # 3 of 4
+    first = _session(app, trainer, "Spring 2027", [("protection", ("extensive", MONDAYS_WRONG)), ("child_in_need", ("extensive", MONDAYS_WRONG))])  # 1 of 4
+    second = _session(app, trainer, "Spring 2027", [("protection", ("additional", MONDAYS_RIGHT)), ("protection", ("extensive", MONDAYS_WRONG))])  # 3 of 4
     _session(app, trainer, "Other group", [("protection", ("additional", MONDAYS_RIGHT))])
-    trainer.post("/practice/new", data={"scenarios": [BRUISING]})                                     # no label
+    trainer.post("/practice/new", data={"scenarios": [BRUISING]})  # no label
 
     listing = text(trainer.get("/practice/cohorts"))
     assert "Other group (1 session)" in listing and "Spring 2027 (2 sessions)" in listing
@@ -38,6 +37,7 @@ def test_a_cohort_shows_agreement_rising_and_outlives_its_sessions(app, trainer)
     # the sessions expire: their results stay
     from webapp import db
     from webapp.practice import records
+
     with app.app_context():
         with db.engine().begin() as conn:
             conn.execute(update(records.practice_sessions).values(created_at=db.utcnow() - timedelta(days=30)))

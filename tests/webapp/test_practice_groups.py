@@ -1,5 +1,6 @@
 """The library on "start a session": grouped and filtered by level, age, rule family (from the
 rules' reasons for the model answer) and topic; "Select all in this group" without JavaScript."""
+
 from __future__ import annotations
 
 import re
@@ -57,14 +58,14 @@ def test_select_all_in_a_group_ticks_it_and_starts_nothing(app, trainer):
     assert r.status_code == 302
     code = r.location.rstrip("/").rsplit("/", 1)[-1]
     from webapp.practice import records
+
     with app.app_context():
         ids = records.get_session(code).scenario_ids
     assert ids == [s.id for s in SHIPPED if s.id in protection]
 
 
 def test_ticked_scenarios_hidden_by_a_filter_are_kept(trainer):
-    r = trainer.post("/practice/new?level=additional", data={"select_group": "additional",
-                                                             "scenarios": ["age-under-2-bruising"]})
+    r = trainer.post("/practice/new?level=additional", data={"select_group": "additional", "scenarios": ["age-under-2-bruising"]})
     assert '<input type="hidden" name="scenarios" value="age-under-2-bruising">' in r.get_data(as_text=True)
 
 

@@ -1,4 +1,5 @@
 """The scenario editor (preview, save, validation errors) and import/export through the web."""
+
 from __future__ import annotations
 
 import io
@@ -12,11 +13,20 @@ from tests.webapp.conftest import signed_in_client, text
 from webapp.practice.forms import indicator_data
 
 NEW = {
-    "title": "Toothache and a cold house", "scenario_id": "", "narrative": "Mia, 8, has had toothache for weeks; "
-    "the family cannot heat the flat and she is often tired at school.",
-    "born": "yes", "age_years": "8", "age_months": "0", "disability": "none", "caf": "none", "consent": "yes",
-    "current_level": "not_known", "large_sibling_group": "not_known", "caller": "professional",
-    "why": "Two Additional needs: a CAF to bring dental and housing support together.", "pages": "13-14",
+    "title": "Toothache and a cold house",
+    "scenario_id": "",
+    "narrative": "Mia, 8, has had toothache for weeks; the family cannot heat the flat and she is often tired at school.",
+    "born": "yes",
+    "age_years": "8",
+    "age_months": "0",
+    "disability": "none",
+    "caf": "none",
+    "consent": "yes",
+    "current_level": "not_known",
+    "large_sibling_group": "not_known",
+    "caller": "professional",
+    "why": "Two Additional needs: a CAF to bring dental and housing support together.",
+    "pages": "13-14",
     "common_mistake": "Treating the dental decay as a health matter only.",
 }
 TICKS = ["additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"]
@@ -90,8 +100,7 @@ def test_editor_refuses_a_shipped_id_and_a_bad_id(trainer):
 
 
 def _upload(trainer, content: bytes, name="scenarios.yaml"):
-    return trainer.post("/practice/scenarios/import", data={"file": (io.BytesIO(content), name)},
-                       content_type="multipart/form-data")
+    return trainer.post("/practice/scenarios/import", data={"file": (io.BytesIO(content), name)}, content_type="multipart/form-data")
 
 
 def test_export_import_round_trip_through_the_web(app, trainer, tmp_path):
@@ -103,6 +112,7 @@ def test_export_import_round_trip_through_the_web(app, trainer, tmp_path):
     assert [s.id for s in loads(exported)] == ["second-one", "toothache-and-a-cold-house"]
 
     from webapp import create_app
+
     other_app = create_app({**app.config, "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}"})
     other = signed_in_client(other_app, "tina", "trainer")
     response = _upload(other, exported.encode())
@@ -119,8 +129,7 @@ def test_export_import_round_trip_through_the_web(app, trainer, tmp_path):
 
 
 def test_import_errors_name_the_scenario_and_field(trainer):
-    good = yaml.safe_load(dump_scenarios(loads(trainer.get("/practice/scenarios/age-under-2-bruising.yaml")
-                                               .get_data(as_text=True))))[0]
+    good = yaml.safe_load(dump_scenarios(loads(trainer.get("/practice/scenarios/age-under-2-bruising.yaml").get_data(as_text=True))))[0]
     bad_indicator = {**good, "id": "bad-one", "model": {**good["model"], "required": ["additional.no_such_thing"]}}
     no_teaching = {k: v for k, v in good.items() if k != "teaching"} | {"id": "bad-two"}
     response = _upload(trainer, yaml.safe_dump([bad_indicator, no_teaching]).encode())
@@ -152,6 +161,7 @@ def test_import_replaces_a_saved_scenario_with_the_same_id(trainer):
 
 def test_a_saved_scenario_the_catalogue_no_longer_accepts_is_left_out(app, trainer):
     from webapp.practice import records
+
     with app.app_context():
         records.save_scenario("broken", "- id: broken\n  title: x\n")
     page = text(trainer.get("/practice/scenarios"))
@@ -167,6 +177,7 @@ def test_import_refuses_an_id_used_twice_in_the_file(trainer):
 
 def test_import_refuses_a_file_that_expands_without_bound(trainer):
     from tests.pathway.scenarios.test_scenarios_format import alias_bomb
+
     page = text(_upload(trainer, alias_bomb().encode(), name="bomb.yaml"))
     assert "bomb.yaml: (file): more than 1,000,000 values once its aliases (*name) are written out" in page
     assert "Saved in the library (0)" in text(trainer.get("/practice/scenarios"))

@@ -1,5 +1,6 @@
 """The summary's new tables: each trainee, the indicators missed and over-called most, agreement
 on each indicator (Fleiss' kappa where defined, with n), the CSV export. Numbers by hand."""
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,10 @@ PERSISTENT = "extensive.persistent_absenteeism_school_without"
 def _cells(html: str, table_id: str) -> list[list[str]]:
     table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', html, re.S).group()
     rows = re.findall(r"<tbody.*?</tbody>", table, re.S)[0]
-    return [[re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", r, re.S)]
-            for r in re.findall(r"<tr.*?</tr>", rows, re.S)]
+    return [
+        [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", r, re.S)]
+        for r in re.findall(r"<tr.*?</tr>", rows, re.S)
+    ]
 
 
 def test_trainees_indicators_and_csv(app, trainer):
@@ -31,8 +34,7 @@ def test_trainees_indicators_and_csv(app, trainer):
     answer(sam, code, MONDAYS, "extensive", MONDAYS_WRONG)
     html = trainer.get(f"/practice/session/{code}/summary").get_data(as_text=True)
 
-    assert _cells(html, "trainees") == [["Alex", "2", "100% (2 of 2)", "100% (3 of 3)"],
-                                        ["Sam", "2", "50% (1 of 2)", "67% (2 of 3)"]]
+    assert _cells(html, "trainees") == [["Alex", "2", "100% (2 of 2)", "100% (3 of 3)"], ["Sam", "2", "50% (1 of 2)", "67% (2 of 3)"]]
     assert _cells(html, "missed") == [[words(KEY_STAGE).text, "1"]]
     assert _cells(html, "over-called") == [[words(PERSISTENT).text, "1"]]
     by_text = {row[0]: row[1:] for row in _cells(html, "indicators")}
@@ -52,7 +54,7 @@ def test_trainees_indicators_and_csv(app, trainer):
 
 def test_the_csv_is_the_trainers_only(app, trainer):
     code = start_session(trainer)
-    assert app.test_client().get(f"/practice/session/{code}/summary.csv").status_code == 404   # as an unused code answers (issue 16, finding 4)
+    assert app.test_client().get(f"/practice/session/{code}/summary.csv").status_code == 404  # as an unused code answers (issue 16, finding 4)
 
 
 def test_a_display_name_cannot_become_a_spreadsheet_formula(app, trainer):

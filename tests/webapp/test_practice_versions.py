@@ -1,5 +1,6 @@
 """Scenario authors and versions: every save kept with who and how, a replacement never silent
 (its versions and the audit log say who replaced whose), old versions exportable."""
+
 from __future__ import annotations
 
 from pathway.scenarios import loads
@@ -25,8 +26,7 @@ def test_every_save_is_a_version_with_its_author_and_audited(app, trainer):
     assert first.title == "Toothache and a cold house"
     rows = audit.entries(app.extensions["fsp_store"])
     saves = [(r.action, r.detail) for r in rows if r.action.startswith("scenario.")]
-    assert saves == [("scenario.save", f"scenario={ID} version=1 written"),
-                     ("scenario.replace", f"scenario={ID} version=2 imported")]
+    assert saves == [("scenario.save", f"scenario={ID} version=1 written"), ("scenario.replace", f"scenario={ID} version=2 imported")]
 
 
 def test_versions_need_a_trainer_and_a_real_scenario(app, trainer, client):

@@ -1,4 +1,5 @@
 """How a decision is worded for the child: resolved actions, fitting offers, document citations."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _case(**context):
-    return Case.parse({"child": {"age_years": 0, "age_months": 9}, "context": {"caller": "professional", **context},
-                       "indicators": ["extensive.life_threatening_conditions"]})
+    return Case.parse(
+        {"child": {"age_years": 0, "age_months": 9}, "context": {"caller": "professional", **context}, "indicators": ["extensive.life_threatening_conditions"]}
+    )
 
 
 def test_every_resolved_action_still_matches_an_action_of_the_catalogue():
@@ -69,15 +71,14 @@ def test_every_indicator_citation_points_at_a_page_that_holds_its_words(client):
 
 
 def test_what_answers_the_needs_chosen_comes_first_with_the_needs_named():
-    case = Case.parse({"child": {"age_years": 12}, "context": {"caller": "professional"},
-                       "indicators": ["extensive.suspected_domestic_violence"]})
+    case = Case.parse({"child": {"age_years": 12}, "context": {"caller": "professional"}, "indicators": ["extensive.suspected_domestic_violence"]})
     decision = evaluate(case)
     offer = present.offer(decision, case)
     first = dict(offer.first)
     assert first["Domestic Violence services"] == ["Suspected domestic violence"]
     assert first["Domestic Abuse Risk Identification Form"] == ["Suspected domestic violence"]
     assert "Domestic Violence services" not in offer.services
-    assert "Youth Offending Team (YOT)" in offer.services        # 12: old enough, not chosen for
+    assert "Youth Offending Team (YOT)" in offer.services  # 12: old enough, not chosen for
 
 
 def test_every_offer_filter_and_ordering_names_items_the_levels_list():

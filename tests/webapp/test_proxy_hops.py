@@ -1,4 +1,5 @@
 """FSP_PROXY_HOPS: which X-Forwarded-* headers the app believes, and from how many proxies."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,7 @@ from flask import request
 
 from webapp import create_app
 
-SPOOFED = {"X-Forwarded-For": "203.0.113.9, 10.0.0.7", "X-Forwarded-Proto": "https",
-           "X-Forwarded-Host": "evil.example", "X-Forwarded-Prefix": "/evil"}
+SPOOFED = {"X-Forwarded-For": "203.0.113.9, 10.0.0.7", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example", "X-Forwarded-Prefix": "/evil"}
 
 
 def _seen(monkeypatch, tmp_path, hops: str | None) -> dict:
@@ -17,8 +17,7 @@ def _seen(monkeypatch, tmp_path, hops: str | None) -> dict:
         monkeypatch.setenv("FSP_PROXY_HOPS", hops)
     app = create_app({"SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}"})
     seen = {}
-    app.before_request(lambda: seen.update(addr=request.remote_addr, scheme=request.scheme,
-                                           host=request.host, root=request.script_root))
+    app.before_request(lambda: seen.update(addr=request.remote_addr, scheme=request.scheme, host=request.host, root=request.script_root))
     app.test_client().get("/accessibility", headers=SPOOFED, environ_base={"REMOTE_ADDR": "127.0.0.1"})
     return seen
 

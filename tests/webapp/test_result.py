@@ -1,4 +1,5 @@
 """The result page shows what rules.evaluate decided: level, reasons, actions, contacts."""
+
 from __future__ import annotations
 
 import re
@@ -18,33 +19,37 @@ def _needs_result(client, child, ticks):
 
 
 def test_additional_result_has_level_reasons_actions_and_contacts(client):
-    r = _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
-                                      "family_environment": ["additional.stress_factors_poor_housing"]})
+    r = _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"], "family_environment": ["additional.stress_factors_poor_housing"]})
     words = text(r)
     assert r.status_code == 200
-    assert '<h1 class="govuk-panel__title">\n    Additional' in r.get_data(as_text=True) \
-        or "govuk-panel__title" in r.get_data(as_text=True) and "Additional The level of support" in words
+    assert (
+        '<h1 class="govuk-panel__title">\n    Additional' in r.get_data(as_text=True)
+        or "govuk-panel__title" in r.get_data(as_text=True)
+        and "Additional The level of support" in words
+    )
     assert "Dental decay and not accessing treatment" in words
     assert load_catalogue().indicator("additional.dental_decay_not_accessing").source.cite() in words
     info = load_catalogue().level("additional")
     for action in info.actions:
         assert action in words
     assert "Who to contact" in words and "Contact first" in words
-    assert "Ring now" not in words   # "Ring now" only for a contact to ring now (Protection)
+    assert "Ring now" not in words  # "Ring now" only for a contact to ring now (Protection)
     assert "Ruleset fsp-2014" in words
 
 
 def test_child_in_need_by_substantial_lifelong_disability(client):
-    r = _needs_result(client, {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
-                      {"health": ["extensive.substantial_lifelong_disability_short_breaks"]})
+    r = _needs_result(
+        client,
+        {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
+        {"health": ["extensive.substantial_lifelong_disability_short_breaks"]},
+    )
     words = text(r)
     assert "Child in Need The level of support" in words
-    assert "Make the referral to Disabled Children's Team on 0115 883 8266" in words   # a disabled Child in Need (p23; p37)
+    assert "Make the referral to Disabled Children's Team on 0115 883 8266" in words  # a disabled Child in Need (p23; p37)
 
 
 def test_step_up_guidance_when_supported_at_a_lower_level(client):
-    r = _needs_result(client, {**CHILD, "current_level": "universal"},
-                      {"health": ["additional.dental_decay_not_accessing"]})
+    r = _needs_result(client, {**CHILD, "current_level": "universal"}, {"health": ["additional.dental_decay_not_accessing"]})
     words = text(r)
     assert "Stepping up" in words
     assert load_catalogue().guidance.step_up.text in words
@@ -62,17 +67,18 @@ def test_immediate_indicator_goes_straight_to_ring_now(client):
     r = client.get("/result")
     words = text(r)
     assert "Ring Children and Families Direct now" in words  # ALWAYS_OPEN office hours
-    assert "govuk-panel" not in r.get_data(as_text=True)   # the panel is for neutral outcomes only
+    assert "govuk-panel" not in r.get_data(as_text=True)  # the panel is for neutral outcomes only
     warning = re.search(r'class="govuk-warning-text app-ring-now">(.*?)</div>', r.get_data(as_text=True), re.S).group(1)
     assert 'href="tel:01158764800">0115 876 4800</a>' in warning
     assert "0115 876 4800" in words
     assert "Confirm the referral in writing within 24 hours" in words
-    assert "You are a professional referrer" not in words   # the guidance's words, not said again
+    assert "You are a professional referrer" not in words  # the guidance's words, not said again
 
 
 def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "t",
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'o.sqlite3'}", "OFFICE_HOURS": NEVER_OPEN})
+    app = create_app(
+        {"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "t", "DATABASE_URL": f"sqlite:///{tmp_path / 'o.sqlite3'}", "OFFICE_HOURS": NEVER_OPEN}
+    )
     client = app.test_client()
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
     words = text(client.get("/result"))
@@ -88,9 +94,7 @@ def test_immediate_unborn_concern_is_assessed_as_unborn(client):
 
 
 def test_unborn_with_born_child_concern_is_refused_with_a_reason(client):
-    r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm",
-                                                   "immediate.unexplained_bruising_under_2"]},
-                    follow_redirects=True)
+    r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm", "immediate.unexplained_bruising_under_2"]}, follow_redirects=True)
     assert r.status_code == 200
     assert "choose the concerns for one child" in text(r)
 
@@ -107,14 +111,18 @@ def test_result_page_is_printable_without_navigation(client):
 def test_every_page_links_stylesheet_and_module_script(client, path):
     html = client.get(path).get_data(as_text=True)
     assert "/static/govuk/govuk-frontend.min.css" in html
-    assert re.search(r'<script type="module" src="/static/app/app\.js\?v=[0-9a-f]+"\s+'
-                     r'data-govuk-frontend="/static/govuk/govuk-frontend\.min\.js\?v=[0-9a-f]+"></script>', html)
+    assert re.search(
+        r'<script type="module" src="/static/app/app\.js\?v=[0-9a-f]+"\s+'
+        r'data-govuk-frontend="/static/govuk/govuk-frontend\.min\.js\?v=[0-9a-f]+"></script>',
+        html,
+    )
 
 
 def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
     from datetime import datetime, timezone
 
     import webapp.journey.views as views
+
     real = views.evaluate
 
     def at_summer_noon(case, **kwargs):
@@ -128,10 +136,10 @@ def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
 def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
     client.post("/safety", data={"immediate": "none"})
     client.post("/child", data={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "yes"})
-    protection = next(i for i in load_catalogue().indicators if i.level.value == "protection" and not i.immediate
-                      and not i.age_band)
-    walk_needs(client, {next(p.id for p in __import__("webapp.journey.pages", fromlist=["x"]).needs_pages()
-                             if protection.id in p.indicator_ids()): [protection.id]})
+    protection = next(i for i in load_catalogue().indicators if i.level.value == "protection" and not i.immediate and not i.age_band)
+    walk_needs(
+        client, {next(p.id for p in __import__("webapp.journey.pages", fromlist=["x"]).needs_pages() if protection.id in p.indicator_ids()): [protection.id]}
+    )
     words = text(client.get("/result"))
     assert "This is a Protection concern: refer to Social Care now on" in words
     assert "Secondary worker for the disabled child" in words and "part of a large sibling group" in words
@@ -156,35 +164,54 @@ def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch
 
 def test_twins_in_the_same_words_and_level_are_one_line_of_a_reason(client):
     """Young carers is listed at Additional under two dimensions: chosen twice, it is said once."""
-    r = _needs_result(client, CHILD, {"family_environment": ["additional.young_carers_family"],
-                                      "family_social_relationships": ["additional.young_carers_child"]})
+    r = _needs_result(
+        client, CHILD, {"family_environment": ["additional.young_carers_family"], "family_social_relationships": ["additional.young_carers_child"]}
+    )
     words = text(r)
-    why = words[words.index("Why"):words.index("What to do next")]
+    why = words[words.index("Why") : words.index("What to do next")]
     assert why.count("Young carers (Additional)") == 1
 
 
 def test_the_written_referral_has_each_part_and_blank_lines_for_what_is_never_stored(app):
     from tests.webapp.conftest import signed_in_client
+
     client = signed_in_client(app, "pat", "practitioner", "Early Help North")
-    _needs_result(client, {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
-                  {"health": ["extensive.substantial_lifelong_disability_short_breaks"],
-                   "family_environment": ["additional.stress_factors_poor_housing"]})
+    _needs_result(
+        client,
+        {**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
+        {"health": ["extensive.substantial_lifelong_disability_short_breaks"], "family_environment": ["additional.stress_factors_poor_housing"]},
+    )
     client.post("/note", data={"note": "Seen at the surgery."})
     plain = client.get("/referral.txt").get_data(as_text=True)
-    for line in ["Child's name: ____", "Date of birth: ____", "Address: ____",
-                 "Your role (from your account): practitioner, Early Help North", "Child's age: 8 years 2 months",
-                 "DECISION: Child in Need", "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT", "PARENTS AND CARERS",
-                 "FAMILY AND ENVIRONMENTAL FACTORS", "Stress factors", "REASONS", "WHAT TO DO NEXT", "CONTACTS",
-                 "Seen at the surgery."]:
+    for line in [
+        "Child's name: ____",
+        "Date of birth: ____",
+        "Address: ____",
+        "Your role (from your account): practitioner, Early Help North",
+        "Child's age: 8 years 2 months",
+        "DECISION: Child in Need",
+        "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT",
+        "PARENTS AND CARERS",
+        "FAMILY AND ENVIRONMENTAL FACTORS",
+        "Stress factors",
+        "REASONS",
+        "WHAT TO DO NEXT",
+        "CONTACTS",
+        "Seen at the surgery.",
+    ]:
         assert line in plain, line
     assert "- None recorded" in plain.split("PARENTS AND CARERS")[1].split("FAMILY AND")[0]
     page = text(client.get("/referral"))
     assert "Referral summary" in page and "Download as PDF" in page
     # Appendix 3's timescales (p37), read from the catalogue's `timescales`
-    for words in ["Confirm the referral in writing within 24 hours", "acknowledge it within one working day",
-                  "no acknowledgement within 3 working days", "decides and records next steps within one working day",
-                  "undertaken within a maximum of 10 working days of the date of the referral",
-                  "completed within a maximum of 45 working days"]:
+    for words in [
+        "Confirm the referral in writing within 24 hours",
+        "acknowledge it within one working day",
+        "no acknowledgement within 3 working days",
+        "decides and records next steps within one working day",
+        "undertaken within a maximum of 10 working days of the date of the referral",
+        "completed within a maximum of 45 working days",
+    ]:
         assert words in page, words
     pdf = client.get("/referral.pdf")
     assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
@@ -197,13 +224,15 @@ def test_what_would_change_the_level_is_on_the_result(client):
     assert "What would change the level" in one
     assert "A CAF open and not improving outcomes would make" not in one
     assert "Without ‘Dental decay and not accessing treatment’ (Additional) this would be Universal" in one
-    two = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"],
-                                             "family_environment": ["additional.stress_factors_poor_housing"]}))
+    two = text(
+        _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"], "family_environment": ["additional.stress_factors_poor_housing"]})
+    )
     assert "A CAF open and not improving outcomes would make this Extensive" in two
 
 
 def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch):
     import builtins
+
     real_import = builtins.__import__
 
     def no_pango(name, *args, **kwargs):

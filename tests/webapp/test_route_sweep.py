@@ -9,6 +9,7 @@ CSRF is on, as in production. One app and database serve the module: nothing her
 saved data, and every check that sends a request which could change it compares the database
 before and after. Each test lists every route that fails, rather than stopping at the first.
 """
+
 from __future__ import annotations
 
 import io
@@ -38,18 +39,25 @@ from webapp.practice.forms import indicator_data
 
 PASSWORD = "correct horse battery"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-JSON_API = "api."      # the blueprint exempt from CSRF by design: JSON clients, no cookies, nothing saved
+JSON_API = "api."  # the blueprint exempt from CSRF by design: JSON clients, no cookies, nothing saved
 CASE_REF = "FSP-0012"
 REASON = "Sweep reason: the family moved out of the area"
 TRAINEE_NAME = "Sweep trainee"
 BRUISING = "age-under-2-bruising"
 BRUISED = "immediate.unexplained_bruising_under_2"
 SAVED_SCENARIO = "sweep-saved"
-SECRETS = (REASON, TRAINEE_NAME)   # never in a response to someone who may not see them
+SECRETS = (REASON, TRAINEE_NAME)  # never in a response to someone who may not see them
 # (username, role, team): pat saved the case; meg manages pat's team; tess started the practice session
-PEOPLE = [("pat", "practitioner", "North"), ("meg", "manager", "North"), ("tess", "trainer", "North"),
-          ("ava", "adviser", "North"), ("ada", "admin", "Admin"), ("sam", "practitioner", "South"),
-          ("mo", "manager", "South"), ("tom", "trainer", "South")]
+PEOPLE = [
+    ("pat", "practitioner", "North"),
+    ("meg", "manager", "North"),
+    ("tess", "trainer", "North"),
+    ("ava", "adviser", "North"),
+    ("ada", "admin", "Admin"),
+    ("sam", "practitioner", "South"),
+    ("mo", "manager", "South"),
+    ("tom", "trainer", "South"),
+]
 ROLE_VISITOR = {"practitioner": "pat", "manager": "meg", "trainer": "tom", "adviser": "ava", "admin": "ada"}
 
 
@@ -81,8 +89,8 @@ class World:
     visitors: dict[str, Visitor]
     entry_id: int
     code: str
-    scenario_yaml: str = ""   # a valid scenario file, for the import route
-    trainee_id: int = 1       # the trainee who joined the practice session
+    scenario_yaml: str = ""  # a valid scenario file, for the import route
+    trainee_id: int = 1  # the trainee who joined the practice session
 
     @property
     def anonymous(self) -> Visitor:
@@ -90,10 +98,18 @@ class World:
 
     def samples(self, endpoint: str) -> dict:
         """A value for every URL argument: real records, so a refusal is not just a 404."""
-        values = {"case_ref": CASE_REF, "entry_id": self.entry_id, "code": self.code, "scenario_id": BRUISING,
-                  "trainee_id": self.trainee_id,
-                  "page_id": needs_pages()[0].id, "filename": "app/app.css", "kind": "txt",
-                  "override_id": 1, "version": 1}   # the world's one override and scenario version (a fresh database)
+        values = {
+            "case_ref": CASE_REF,
+            "entry_id": self.entry_id,
+            "code": self.code,
+            "scenario_id": BRUISING,
+            "trainee_id": self.trainee_id,
+            "page_id": needs_pages()[0].id,
+            "filename": "app/app.css",
+            "kind": "txt",
+            "override_id": 1,
+            "version": 1,
+        }  # the world's one override and scenario version (a fresh database)
         if endpoint in ("practice.scenario_versions", "practice.scenario_version"):
             values["scenario_id"] = SAVED_SCENARIO
         if endpoint == "assets.static":
@@ -139,13 +155,13 @@ def snapshot(app, web_sessions: bool = False) -> dict:
     """Every row of every table but the per-request bookkeeping of who is signed in, and (unless
     asked for) the server-side sessions: a refused visitor's own session may note where to return."""
     out = {}
-    for metadata in (store_metadata,):   # one MetaData holds every table (store/models.py)
+    for metadata in (store_metadata,):  # one MetaData holds every table (store/models.py)
         with app.extensions["fsp_db"].connect() as conn:
             for table in metadata.sorted_tables:
                 if table.name == "web_sessions" and not web_sessions:
                     continue
                 rows = conn.execute(select(table)).all()
-                if table.name == "sign_ins":   # last_seen moves on every signed-in request
+                if table.name == "sign_ins":  # last_seen moves on every signed-in request
                     rows = [(r.token_hash, r.user_id, r.revoked) for r in rows]
                 out[table.name] = sorted(map(tuple, rows), key=repr)
     return out
@@ -153,12 +169,13 @@ def snapshot(app, web_sessions: bool = False) -> dict:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    app = create_app({"TESTING": True, "SECRET_KEY": "sweep", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('sweep') / 'web.sqlite3'}"})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "sweep", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('sweep') / 'web.sqlite3'}"}
+    )
     assert app.config["WTF_CSRF_ENABLED"]
     engine = app.extensions["fsp_store"]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(passwords, "N", 2 ** 10)   # cheap hashing: the cost travels in each hash
+        mp.setattr(passwords, "N", 2**10)  # cheap hashing: the cost travels in each hash
         made = {name: users.create_user(engine, name, role, team, PASSWORD) for name, role, team in PEOPLE}
     case = make_case(["additional.dental_decay_not_accessing"])
     entry = assessments.save_assessment(engine, made["pat"], CASE_REF, case, evaluate(case, office_hours=ALWAYS_OPEN))
@@ -194,6 +211,7 @@ def looks_like_error_page(response) -> bool:
 
 # --- every route is declared -------------------------------------------------------------------
 
+
 def test_every_route_declares_who_may_use_it(world):
     assert access.undeclared(world.app) == []
 
@@ -206,6 +224,7 @@ def test_a_new_route_without_a_declaration_is_reported(tmp_path):
 
 # --- CSRF --------------------------------------------------------------------------------------
 
+
 def csrf_problems(world) -> list[str]:
     problems = []
     for rule, method in rules(world, UNSAFE):
@@ -213,7 +232,7 @@ def csrf_problems(world) -> list[str]:
             continue
         declared = access.of(world.app, rule.endpoint)
         for visitor in {world.anonymous, world.admitted(declared)}:
-            before = snapshot(world.app, web_sessions=True)   # the journey's answers live there
+            before = snapshot(world.app, web_sessions=True)  # the journey's answers live there
             r = visitor.send(method, world.url(rule), world.body(rule.endpoint))
             if r.status_code != 400 or not looks_like_error_page(r):
                 problems.append(f"{method} {rule.rule} as {visitor.name} without a token: {r.status_code}")
@@ -229,8 +248,9 @@ def test_every_form_refuses_a_post_without_its_csrf_token(world):
 
 def test_the_csrf_sweep_would_catch_a_form_without_protection(tmp_path):
     """The same sweep over an app with CSRF switched off reports every form route."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "WTF_CSRF_ENABLED": False, "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'off.sqlite3'}"})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "x", "WTF_CSRF_ENABLED": False, "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path / 'off.sqlite3'}"}
+    )
     bare = World(app, {"anonymous": Visitor(app, "anonymous")}, entry_id=1, code="ABCDEF")
     bare.admitted = lambda declared: bare.anonymous
     problems = csrf_problems(bare)
@@ -239,6 +259,7 @@ def test_the_csrf_sweep_would_catch_a_form_without_protection(tmp_path):
 
 
 # --- who may use saved-data routes ---------------------------------------------------------------
+
 
 def refusal_problem(declared, anonymous: bool, response) -> str | None:
     """What is wrong with the answer to someone the declaration does not admit (None: refused)."""
@@ -250,7 +271,7 @@ def refusal_problem(declared, anonymous: bool, response) -> str | None:
     elif declared.who == SIGNED_IN and anonymous:
         want = (302, "/sign-in")
     elif declared.who == SESSION_TRAINER:
-        want = (404, None)        # what an unused code gets: a session's existence is no one else's business
+        want = (404, None)  # what an unused code gets: a session's existence is no one else's business
     else:
         want = (403, None)
     got = (response.status_code, response.location)
@@ -289,7 +310,7 @@ def test_saved_data_routes_refuse_signed_in_users_without_the_role(world):
     def outsiders(declared):
         if declared.who == SIGNED_IN:
             return [world.visitors[name] for role, name in ROLE_VISITOR.items() if role not in declared.roles]
-        holder = world.admitted(declared)    # the session's own trainer or trainee
+        holder = world.admitted(declared)  # the session's own trainer or trainee
         return [v for n, v in world.visitors.items() if n != "anonymous" and v is not holder]
 
     problems = refused_everywhere(world, outsiders)
@@ -310,6 +331,7 @@ def test_each_kind_of_route_is_used_by_someone_it_admits(world):
 
 # --- guessing case references ----------------------------------------------------------------------
 
+
 def comparable(response) -> tuple:
     """A response without what differs on every request (the CSP nonce, the CSRF token)."""
     html = response.get_data(as_text=True)
@@ -321,9 +343,8 @@ def comparable(response) -> tuple:
 def guesses() -> list[str]:
     near = [f"FSP-{n:04d}" for n in (1, 11, 13, 120)]
     rng = random.Random(7)
-    shaped = [f"{rng.choice(['FSP', 'LCS', 'NC'])}-{rng.randrange(10 ** 6):06d}" for _ in range(4)]
-    hostile = ["..", "%2e%2e%2fetc", "FSP-0012%00", "FSP-0012;", "A" * 400, "<script>alert(1)</script>",
-               "' OR '1'='1", "FSP-0012.json"]
+    shaped = [f"{rng.choice(['FSP', 'LCS', 'NC'])}-{rng.randrange(10**6):06d}" for _ in range(4)]
+    hostile = ["..", "%2e%2e%2fetc", "FSP-0012%00", "FSP-0012;", "A" * 400, "<script>alert(1)</script>", "' OR '1'='1", "FSP-0012.json"]
     return near + shaped + hostile
 
 
@@ -331,8 +352,7 @@ def test_guessing_a_case_reference_tells_nothing(world):
     """Someone who may not see pat's case gets, for its reference (in any case), exactly what an
     unused reference gets: the same status and the same page, on every case route."""
     case_rules = [(r, m) for r, m in rules(world) if "case_ref" in r.arguments]
-    assert {r.endpoint for r, _ in case_rules} >= {"cases.case", "cases.export_csv", "cases.export_json",
-                                                     "cases.override"}
+    assert {r.endpoint for r, _ in case_rules} >= {"cases.case", "cases.export_csv", "cases.export_json", "cases.override"}
     problems = []
     for rule, method in case_rules:
         for name in ("sam", "mo", "tess", "tom", "ava", "ada"):
@@ -362,8 +382,7 @@ def test_guessing_a_case_reference_tells_nothing(world):
 def test_guessing_does_not_record_an_override(world):
     before = snapshot(world.app)["overrides"]
     for name in ("sam", "mo", "ava"):
-        r = world.visitors[name].send("POST", f"/cases/{CASE_REF}/entries/{world.entry_id}/level",
-                                      world.body("cases.override"), token=True)
+        r = world.visitors[name].send("POST", f"/cases/{CASE_REF}/entries/{world.entry_id}/level", world.body("cases.override"), token=True)
         assert r.status_code == 404
     assert snapshot(world.app)["overrides"] == before
 
@@ -376,11 +395,11 @@ STATIC = {"static", "assets.static"}
 def header_problems(label: str, response, static: bool = False) -> list[str]:
     h = response.headers
     csp = h.get("Content-Security-Policy", "")
-    wrong = [f"CSP lacks {d}" for d in ("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
-                                        "base-uri 'none'", "form-action 'self'") if d not in csp]
+    wrong = [
+        f"CSP lacks {d}" for d in ("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'") if d not in csp
+    ]
     wrong += [f"CSP allows {d}" for d in ("'unsafe-inline'", "'unsafe-eval'") if d in csp]
-    for name, value in (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"),
-                        ("X-Frame-Options", "DENY")):
+    for name, value in (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY")):
         if h.get(name) != value:
             wrong.append(f"{name} is {h.get(name)!r}")
     if not static and h.get("Cache-Control") != "no-store":
@@ -401,8 +420,10 @@ def test_security_headers_on_every_response(world):
     anonymous = world.anonymous.client
     big = b"x" * (world.app.config["MAX_CONTENT_LENGTH"] + 1)
     errors = {
-        "404 page": anonymous.get("/no-such-page"), "404 API": anonymous.get("/api/v1/no-such"),
-        "405 page": anonymous.put("/safety"), "405 API": anonymous.get("/api/v1/assess"),
+        "404 page": anonymous.get("/no-such-page"),
+        "404 API": anonymous.get("/api/v1/no-such"),
+        "405 page": anonymous.put("/safety"),
+        "405 API": anonymous.get("/api/v1/assess"),
         "400 no CSRF token": anonymous.post("/safety", data={"immediate": "none"}),
         "302 form accepted": world.anonymous.send("POST", "/safety", {"immediate": "none"}, token=True),
         "200 API": anonymous.post("/api/v1/assess", json={"child": {"age_years": 3}, "indicators": []}),
@@ -426,27 +447,28 @@ def test_static_files_may_be_cached(world):
 
 # --- oversized bodies ---------------------------------------------------------------------------------
 
+
 def streamed(body: bytes) -> dict:
     """A body sent chunked, as gunicorn hands it on: no Content-Length, the Transfer-Encoding
     header, and the input marked as terminated by the server."""
-    return {"input_stream": io.BytesIO(body), "environ_overrides": {
-        "wsgi.input_terminated": True, "CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"}}
+    return {"input_stream": io.BytesIO(body), "environ_overrides": {"wsgi.input_terminated": True, "CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"}}
 
 
 def test_every_post_route_refuses_an_oversized_body_with_413(world):
     problems = []
     for rule, method in rules(world, UNSAFE):
-        limit = security.body_limit(rule.rule, world.app.config)   # the app's, or a larger one for its path
+        limit = security.body_limit(rule.rule, world.app.config)  # the app's, or a larger one for its path
         api = rule.endpoint.startswith(JSON_API)
         declared = access.of(world.app, rule.endpoint)
-        bodies = {"form": (b"note=" + b"a" * limit, "application/x-www-form-urlencoded"),
-                  "multipart": (b"--b\r\n" + b"a" * limit + b"\r\n--b--\r\n", "multipart/form-data; boundary=b"),
-                  "json": (b'{"note": "' + b"a" * limit + b'"}', "application/json")}
+        bodies = {
+            "form": (b"note=" + b"a" * limit, "application/x-www-form-urlencoded"),
+            "multipart": (b"--b\r\n" + b"a" * limit + b"\r\n--b--\r\n", "multipart/form-data; boundary=b"),
+            "json": (b'{"note": "' + b"a" * limit + b'"}', "application/json"),
+        }
         for visitor in {world.anonymous, world.admitted(declared)}:
             for (kind, (body, content_type)), chunked in itertools.product(bodies.items(), (False, True)):
                 before = snapshot(world.app)
-                r = visitor.client.open(world.url(rule), method=method, content_type=content_type,
-                                        **(streamed(body) if chunked else {"data": body}))
+                r = visitor.client.open(world.url(rule), method=method, content_type=content_type, **(streamed(body) if chunked else {"data": body}))
                 label = f"{method} {rule.rule} as {visitor.name}, {kind}{', chunked' if chunked else ''}"
                 html = r.get_data(as_text=True)
                 if r.status_code != 413 or "Traceback" in html:

@@ -1,5 +1,6 @@
 """Search as a contract (issue 14): `pathway search ... --json` and `POST /api/v1/search` give the
 same rows, best first, from the same request checks."""
+
 from __future__ import annotations
 
 import json
@@ -43,12 +44,15 @@ def test_cli_nothing_found_is_an_empty_list_or_a_sentence(capsys):
     assert "No concerns found" in cli(["search", "xylophone"], capsys)[1]
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["search", "bruise", "--limit", "0"], "error: limit:"),
-    (["search", "bruise", "--age-months", "-3"], "error: age_months:"),
-    (["search", "   "], "error: words:"),
-    (["search", "x" * 201], "error: words:"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["search", "bruise", "--limit", "0"], "error: limit:"),
+        (["search", "bruise", "--age-months", "-3"], "error: age_months:"),
+        (["search", "   "], "error: words:"),
+        (["search", "x" * 201], "error: words:"),
+    ],
+)
 def test_cli_refuses_bad_input_naming_the_field(argv, message, capsys):
     code, out, err = cli(argv, capsys)
     assert code == EXIT_REFUSED and out == "" and err.startswith(message)
@@ -68,17 +72,20 @@ def test_api_returns_the_same_rows_as_the_cli(client, capsys):
     assert r.get_json()[0]["id"] == "additional.concerns_about_diet_poor"
 
 
-@pytest.mark.parametrize("body, field", [
-    ({}, "words"),
-    ({"words": ""}, "words"),
-    ({"words": "  "}, "words"),
-    ({"words": "bruise", "age_months": 3, "unborn": True}, "unborn"),
-    ({"words": "bruise", "age_months": "3"}, "age_months"),
-    ({"words": "bruise", "age_months": 400}, "age_months"),
-    ({"words": "bruise", "limit": 51}, "limit"),
-    ({"words": "bruise", "colour": "red"}, "colour"),
-    ([1], "(body)"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "words"),
+        ({"words": ""}, "words"),
+        ({"words": "  "}, "words"),
+        ({"words": "bruise", "age_months": 3, "unborn": True}, "unborn"),
+        ({"words": "bruise", "age_months": "3"}, "age_months"),
+        ({"words": "bruise", "age_months": 400}, "age_months"),
+        ({"words": "bruise", "limit": 51}, "limit"),
+        ({"words": "bruise", "colour": "red"}, "colour"),
+        ([1], "(body)"),
+    ],
+)
 def test_api_refuses_bad_requests_naming_the_field(client, body, field):
     r = client.post("/api/v1/search", json=body)
     assert r.status_code == 422

@@ -1,4 +1,5 @@
 """Security headers, CSRF, cookies and server-side sessions."""
+
 from __future__ import annotations
 
 import logging
@@ -54,8 +55,7 @@ def test_answers_are_kept_server_side_not_in_cookie_or_url(app, client):
 
 
 def test_secure_cookie_flag_is_configurable(tmp_path):
-    app = create_app({"SECRET_KEY": "x", "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 's.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "x", "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": True, "DATABASE_URL": f"sqlite:///{tmp_path / 's.sqlite3'}"})
     r = app.test_client().post("/safety", data={"immediate": "none"})
     assert "Secure" in r.headers["Set-Cookie"]
 
@@ -86,6 +86,7 @@ def test_generated_secret_key_is_shared_by_every_app_in_the_instance(tmp_path, m
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'k.sqlite3'}")
     from pathlib import Path
+
     first, second = create_app(), create_app()
     assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
     assert oct(Path(first.instance_path, "secret_key").stat().st_mode & 0o777) == "0o600"

@@ -1,6 +1,7 @@
 """What the app keeps in Flask's session is typed (webapp.session_state): a part whose contents do
 not fit (a session saved by an earlier version, or damaged) reads as empty and the page carries on,
 never a 500. The oracle is the page an empty session gets."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,12 @@ from webapp import session_state
 
 OLD_OR_DAMAGED = {
     # the journey's answers: a string where a list goes; a child from before the form had its fields
-    "answers": [{"immediate": "immediate.significant_harm"}, {"immediate": ["none"], "child": {"age": 7}},
-                {"needs": {"health": "everything"}}, "not even a mapping"],
+    "answers": [
+        {"immediate": "immediate.significant_harm"},
+        {"immediate": ["none"], "child": {"age": 7}},
+        {"needs": {"health": "everything"}},
+        "not even a mapping",
+    ],
     "note": [{"text": "a note"}, 42],
     "show_levels": ["sometimes", [1]],
     "form_retry": [{"path": "/safety", "data": "immediate=none"}, {"data": []}],
@@ -22,8 +27,7 @@ OLD_OR_DAMAGED = {
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
 }
-PAGES = ["/", "/safety", "/child", "/check", "/result", "/settings", "/adviser/", "/sign-in", "/cases",
-         "/referral.txt"]
+PAGES = ["/", "/safety", "/child", "/check", "/result", "/settings", "/adviser/", "/sign-in", "/cases", "/referral.txt"]
 
 
 def _cases():
@@ -51,7 +55,7 @@ def test_damaged_answers_restart_the_journey_and_a_new_answer_is_kept(app, clien
     damaged = client.get("/check")
     assert (damaged.status_code, damaged.location) == (empty.status_code, empty.location)
     with client.session_transaction() as session:
-        assert "answers" not in session                               # dropped once read
+        assert "answers" not in session  # dropped once read
     client.post("/safety", data={"immediate": "none"})
     assert client.post("/child", data=CHILD).status_code == 302
     with client.session_transaction() as session:

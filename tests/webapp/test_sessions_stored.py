@@ -1,5 +1,6 @@
 """Anonymous page views store nothing, and the CSRF secret changes with the session at sign-in and
 sign-out (issue 16, findings 8 and 9). CSRF is on, as in production."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,7 @@ from webapp import create_app, db
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "sessions", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "sessions", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"})
     assert app.config["WTF_CSRF_ENABLED"]
     users.create_user(app.extensions["fsp_store"], "pat", "practitioner", "North", PASSWORD)
     return app
@@ -34,7 +34,7 @@ def token(client, path="/sign-in") -> str:
 def test_cookieless_page_views_write_no_session_row(app):
     """3,000 cookieless GETs added 3,000 rows (each only for its CSRF token)."""
     for i in range(300):
-        client = app.test_client()            # a new visitor each time, no cookie
+        client = app.test_client()  # a new visitor each time, no cookie
         path = ["/", "/sign-in", "/safety", "/practice/join", "/adviser/", "/settings"][i % 6]
         assert client.get(path).status_code == 200
     assert rows(app) == 0
@@ -43,13 +43,13 @@ def test_cookieless_page_views_write_no_session_row(app):
 def test_the_cookie_carries_the_csrf_token_until_there_is_something_to_keep(app):
     client = app.test_client()
     csrf = token(client, "/safety")
-    assert client.get_cookie("fsp_session").value.startswith("c.")       # signed, no row
-    assert client.post("/safety", data={"immediate": "none"}).status_code == 400   # still needs the token
+    assert client.get_cookie("fsp_session").value.startswith("c.")  # signed, no row
+    assert client.post("/safety", data={"immediate": "none"}).status_code == 400  # still needs the token
     assert rows(app) == 0
     assert client.post("/safety", data={"immediate": "none", "csrf_token": csrf}).status_code == 302
-    assert rows(app) == 1                                                   # answers: now a row
+    assert rows(app) == 1  # answers: now a row
     assert not client.get_cookie("fsp_session").value.startswith("c.")
-    assert client.get("/child").status_code == 200                          # and they are kept
+    assert client.get("/child").status_code == 200  # and they are kept
 
 
 def test_a_tampered_cookie_session_is_a_new_one(app):
@@ -57,8 +57,7 @@ def test_a_tampered_cookie_session_is_a_new_one(app):
     token(client)
     value = client.get_cookie("fsp_session").value
     client.set_cookie("fsp_session", value[:-2] + ("AA" if not value.endswith("AA") else "BB"))
-    assert client.post("/sign-in", data={"username": "pat", "password": PASSWORD,
-                                         "csrf_token": "x"}).status_code == 400
+    assert client.post("/sign-in", data={"username": "pat", "password": PASSWORD, "csrf_token": "x"}).status_code == 400
 
 
 def test_signing_in_changes_the_csrf_secret(app):
@@ -81,7 +80,7 @@ def test_signing_out_changes_the_csrf_secret(app):
     assert client.post("/sign-out", data={"csrf_token": signed_in}).status_code == 302
     assert "Signed in as" not in text(client.get("/"))
     assert client.post("/safety", data={"immediate": "none", "csrf_token": signed_in}).status_code == 400
-    assert rows(app) == 0        # signed out with no answers: nothing kept
+    assert rows(app) == 0  # signed out with no answers: nothing kept
 
 
 def test_both_kinds_of_session_age_by_the_apps_clock(app, clock):
@@ -94,8 +93,8 @@ def test_both_kinds_of_session_age_by_the_apps_clock(app, clock):
     clock.advance(hours=7, minutes=59)
     with cookie.session_transaction() as kept:
         assert kept.get("show_levels") is True
-    assert stored.get("/child").status_code == 200                          # the answers are there
+    assert stored.get("/child").status_code == 200  # the answers are there
     clock.advance(minutes=2)
     with cookie.session_transaction() as kept:
         assert "show_levels" not in kept
-    assert stored.get("/child").headers["Location"] == "/safety"            # expired: as if none
+    assert stored.get("/child").headers["Location"] == "/safety"  # expired: as if none

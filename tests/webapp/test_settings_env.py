@@ -1,6 +1,7 @@
 """Every environment setting is a pydantic-settings field: a value that cannot be used is refused
 with one line naming its variable, from the models, the `pathway` commands, `make run` and
 gunicorn alike; a model built from keywords reads no environment; the docs list every variable."""
+
 from __future__ import annotations
 
 import os
@@ -22,22 +23,25 @@ MODELS = (WebSettings, FlaskSettings, ServerSettings, StoreConfig, OfficeHours, 
 DOCS = ("docs/web.md", "docs/storage.md", "docs/security.md", "deploy/fsp.env.example")
 
 
-@pytest.mark.parametrize("model, variable, value", [
-    (StoreConfig, "FSP_RETENTION_DAYS", "seven years"),
-    (StoreConfig, "FSP_LOCKOUT_MINUTES", "0"),
-    (OfficeHours, "FSP_OFFICE_OPENS", "half eight"),
-    (OfficeHours, "FSP_OFFICE_DAYS", "Monday,Tuesday"),
-    (OfficeHours, "FSP_OFFICE_DAYS", "0,7"),
-    (OfficeHours, "FSP_CLOSED_DATES", "25/12/2026"),
-    (OfficeHours, "FSP_TIMEZONE", "London"),
-    (OfficeHours, "FSP_BANK_HOLIDAYS", "Kent"),
-    (WebSettings, "FSP_PROXY_HOPS", "two"),
-    (WebSettings, "FSP_OIDC_ROLE_MAP", "FSP.Manager=manager"),
-    (FlaskSettings, "SESSION_COOKIE_SECURE", "maybe"),
-    (ServerSettings, "FSP_THREADS", "0"),
-    (serve.LaunchSettings, "PORT", "70000"),
-    (serve.LaunchSettings, "FSP_DEMO", "please"),
-])
+@pytest.mark.parametrize(
+    "model, variable, value",
+    [
+        (StoreConfig, "FSP_RETENTION_DAYS", "seven years"),
+        (StoreConfig, "FSP_LOCKOUT_MINUTES", "0"),
+        (OfficeHours, "FSP_OFFICE_OPENS", "half eight"),
+        (OfficeHours, "FSP_OFFICE_DAYS", "Monday,Tuesday"),
+        (OfficeHours, "FSP_OFFICE_DAYS", "0,7"),
+        (OfficeHours, "FSP_CLOSED_DATES", "25/12/2026"),
+        (OfficeHours, "FSP_TIMEZONE", "London"),
+        (OfficeHours, "FSP_BANK_HOLIDAYS", "Kent"),
+        (WebSettings, "FSP_PROXY_HOPS", "two"),
+        (WebSettings, "FSP_OIDC_ROLE_MAP", "FSP.Manager=manager"),
+        (FlaskSettings, "SESSION_COOKIE_SECURE", "maybe"),
+        (ServerSettings, "FSP_THREADS", "0"),
+        (serve.LaunchSettings, "PORT", "70000"),
+        (serve.LaunchSettings, "FSP_DEMO", "please"),
+    ],
+)
 def test_a_bad_value_is_refused_naming_its_variable(model, variable, value):
     with pytest.raises(SettingsError) as exc:
         model.from_env({variable: value})
@@ -82,15 +86,13 @@ def _run(cmd, **extra):
 
 
 def test_the_pathway_command_names_the_variable_without_a_traceback(tmp_path):
-    proc = _run([sys.executable, "-m", "cli", "users", "list", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"],
-                FSP_SQLITE_BUSY_MS="soon")
+    proc = _run([sys.executable, "-m", "cli", "users", "list", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"], FSP_SQLITE_BUSY_MS="soon")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error: FSP_SQLITE_BUSY_MS: ") and proc.stderr.count("\n") == 1
 
 
 def test_make_run_names_the_variable_without_a_traceback(tmp_path):
-    proc = _run([sys.executable, "-m", "webapp.serve"], PORT="0", SECRET_KEY="t",
-                DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", FSP_OFFICE_CLOSES="5pm")
+    proc = _run([sys.executable, "-m", "webapp.serve"], PORT="0", SECRET_KEY="t", DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", FSP_OFFICE_CLOSES="5pm")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stdout == ""
     assert proc.stderr.startswith("error: FSP_OFFICE_CLOSES: ")
 
@@ -98,7 +100,12 @@ def test_make_run_names_the_variable_without_a_traceback(tmp_path):
 @pytest.mark.parametrize("variable, value", [("FSP_PROXY_HOPS", "one"), ("FSP_THREADS", "many")])
 def test_gunicorn_stops_at_once_naming_the_variable(tmp_path, variable, value):
     """Before: every worker failed with a traceback and gunicorn started another, without end."""
-    proc = _run([sys.executable, "-m", "gunicorn", "webapp:create_app()"], SECRET_KEY="t", FSP_BIND="127.0.0.1:0",
-                DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}", **{variable: value})
+    proc = _run(
+        [sys.executable, "-m", "gunicorn", "webapp:create_app()"],
+        SECRET_KEY="t",
+        FSP_BIND="127.0.0.1:0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}",
+        **{variable: value},
+    )
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert f"error: {variable}: " in proc.stderr

@@ -1,6 +1,7 @@
 """Accounts on the web (issue 6): signing in and out (a local account or the partnership's
 identity provider) and who is signed in. Saved assessments are webapp.cases; every rule about
 who sees what lives in `store`."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask

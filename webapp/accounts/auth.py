@@ -3,6 +3,7 @@ on each request through `store.users.signed_in_user` (an expired or revoked sign
 
 Nothing typed at sign-in is logged: only the outcome and the store's reason code.
 """
+
 from __future__ import annotations
 
 from functools import wraps
@@ -19,15 +20,23 @@ from webapp import session_state as state
 from webapp.access import SIGNED_IN, Access
 
 TOKEN = state.sign_in_token
-AFTER = state.after_sign_in      # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {"cases.save", "cases.cases", "cases.overrides", "cases.dashboard", "practice.new_session",
-                 "practice.scenarios", "owners.ruleset", "demo.practice_summary"}
+AFTER = state.after_sign_in  # where to go after signing in: an endpoint name from AFTER_ALLOWED
+AFTER_ALLOWED = {
+    "cases.save",
+    "cases.cases",
+    "cases.overrides",
+    "cases.dashboard",
+    "practice.new_session",
+    "practice.scenarios",
+    "owners.ruleset",
+    "demo.practice_summary",
+}
 
 # Who may use which signed-in pages (the store checks assessments again on every read).
-READERS = frozenset(ROLES) - {"admin"}      # save and read assessments; admin manages accounts only
-MANAGERS = frozenset({"manager"})           # the team's overrides
+READERS = frozenset(ROLES) - {"admin"}  # save and read assessments; admin manages accounts only
+MANAGERS = frozenset({"manager"})  # the team's overrides
 TRAINERS = frozenset({"trainer", "admin"})  # practice sessions and the scenario library
-ADMINS = frozenset({"admin"})               # the document's owners: trying a catalogue change
+ADMINS = frozenset({"admin"})  # the document's owners: trying a catalogue change
 
 
 def engine():
@@ -47,7 +56,7 @@ def current_user() -> User | None:
         token = TOKEN.get()
         user = users.signed_in_user(engine(), token, config=config()) if token else None
         if token and user is None:
-            TOKEN.pop()   # expired: forget it, so the header says "Sign in"
+            TOKEN.pop()  # expired: forget it, so the header says "Sign in"
         g.fsp_user = user
     return g.fsp_user
 
@@ -73,8 +82,8 @@ def _new_session_token() -> None:
         sessions.forget_row(old)
         session.token = None
     session.pop("csrf_token", None)
-    g.pop("csrf_token", None)      # Flask-WTF's copy for this request
-    generate_csrf()                # the new one, kept with the new session from this response on
+    g.pop("csrf_token", None)  # Flask-WTF's copy for this request
+    generate_csrf()  # the new one, kept with the new session from this response on
     session.modified = True
 
 
@@ -93,7 +102,7 @@ def start_sign_in_for(user: User) -> None:
     g.fsp_user = user
 
 
-SIGNED_IN_ONLY = (state.practice_trainer,)   # kept for the signed-in account only: practice trainer tokens
+SIGNED_IN_ONLY = (state.practice_trainer,)  # kept for the signed-in account only: practice trainer tokens
 
 
 def sign_out() -> None:
@@ -127,6 +136,8 @@ def signed_in(after: str, roles: frozenset[str]):
             if user.role not in roles:
                 abort(403)
             return view(user, *args, **kwargs)
+
         wrapper.access = Access(SIGNED_IN, roles)
         return wrapper
+
     return decorate

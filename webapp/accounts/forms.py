@@ -1,4 +1,5 @@
 """The accounts pages' forms. Messages follow the GOV.UK style and name the field."""
+
 from __future__ import annotations
 
 from flask_wtf import FlaskForm

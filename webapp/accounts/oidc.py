@@ -11,6 +11,7 @@ Local accounts (the sign-in form) stay for small deployments and break-glass adm
 
 Settings: webapp.settings (FSP_OIDC_*); docs/security.md gives those for Microsoft Entra ID.
 """
+
 from __future__ import annotations
 
 import requests
@@ -39,8 +40,7 @@ from webapp.access import public
 from webapp.accounts import auth
 
 CLIENT = "partnership"
-NO_ACCESS = ("Your organisation account does not have a role in the Family Support Pathway tool. "
-             "Ask your administrator to give you access.")
+NO_ACCESS = "Your organisation account does not have a role in the Family Support Pathway tool. Ask your administrator to give you access."
 FAILED = "Go back to the sign-in page and try again. If it keeps happening, tell your administrator."
 
 # Registered only when single sign-on is configured: otherwise the routes do not exist.
@@ -68,7 +68,9 @@ def init_app(app: Flask) -> None:
     c = app.config
     oauth = OAuth(app)
     oauth.register(
-        CLIENT, client_id=c["OIDC_CLIENT_ID"], client_secret=c.get("OIDC_CLIENT_SECRET"),
+        CLIENT,
+        client_id=c["OIDC_CLIENT_ID"],
+        client_secret=c.get("OIDC_CLIENT_SECRET"),
         server_metadata_url=c.get("OIDC_METADATA_URL") or c["OIDC_ISSUER"].rstrip("/") + "/.well-known/openid-configuration",
         client_kwargs={"scope": c["OIDC_SCOPES"], "code_challenge_method": "S256", "timeout": 10},
     )
@@ -122,16 +124,15 @@ def role_and_team(claims: dict) -> tuple[str, str]:
 def finish() -> User:
     """Back from the provider: check everything, find or make the account, sign it in."""
     try:
-        token = _client().authorize_access_token(claims_options=_claims_options(),
-                                                  leeway=current_app.config["OIDC_LEEWAY_SECONDS"])
-    except OAuthError as exc:            # the provider's error, or a state that is not ours (replayed)
+        token = _client().authorize_access_token(claims_options=_claims_options(), leeway=current_app.config["OIDC_LEEWAY_SECONDS"])
+    except OAuthError as exc:  # the provider's error, or a state that is not ours (replayed)
         raise Refused(f"oauth {exc.error or type(exc).__name__}"[:60]) from None
-    except (JoseError, TokenError) as exc:   # signature, issuer, audience, expiry, nonce
+    except (JoseError, TokenError) as exc:  # signature, issuer, audience, expiry, nonce
         raise Refused(f"token {exc.error}"[:60]) from None
     except (requests.RequestException, ValueError) as exc:
         raise Refused(f"provider {type(exc).__name__}") from None
     claims = token.get("userinfo")
-    if not claims:                       # no ID token came back: nothing was checked, nothing is trusted
+    if not claims:  # no ID token came back: nothing was checked, nothing is trusted
         raise Refused("no_id_token")
     role, team = role_and_team(dict(claims))
     c = current_app.config
@@ -170,7 +171,6 @@ def callback():
     except Refused as exc:
         refuse(exc)
         if exc.reason in ("no_role", "no_team", "disabled"):
-            return render_template("error.html", title="You cannot use this service with that account",
-                                   message=NO_ACCESS), 403
+            return render_template("error.html", title="You cannot use this service with that account", message=NO_ACCESS), 403
         return render_template("error.html", title="Sorry, signing in did not work", message=FAILED), 400
     return redirect(url_for(auth.after_sign_in()))

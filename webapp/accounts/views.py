@@ -1,5 +1,6 @@
 """Routes: thin. Who may see what is the store's business; NotFound is a 404 here, whether the
 case reference does not exist or belongs to someone else (the store audits both)."""
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -14,8 +15,10 @@ from webapp.accounts.forms import SignInForm, SignOutForm
 
 # One message for every refusal (unknown name, wrong password, disabled, too many attempts), so
 # it tells nobody which usernames exist; what happened goes to the audit log.
-REFUSED = ("The username or password is not right, or there have been too many attempts to sign in. "
-           "Check them and try again in a minute; if it still fails, ask your administrator.")
+REFUSED = (
+    "The username or password is not right, or there have been too many attempts to sign in. "
+    "Check them and try again in a minute; if it still fails, ask your administrator."
+)
 
 
 def _tz() -> ZoneInfo:
@@ -30,15 +33,14 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         try:
-            auth.sign_in(form.username.data.strip().lower(), form.password.data)   # usernames are lower case
+            auth.sign_in(form.username.data.strip().lower(), form.password.data)  # usernames are lower case
         except AuthError as exc:
             current_app.logger.info("sign-in refused (%s)", exc.reason)
             form.form_errors.append(REFUSED)
         else:
             return redirect(url_for(auth.after_sign_in()))
     saving = auth.AFTER.get() == "cases.save"
-    return render_template("accounts/sign_in.html", form=form, saving=saving,
-                           sso_label=current_app.config["OIDC_LABEL"])
+    return render_template("accounts/sign_in.html", form=form, saving=saving, sso_label=current_app.config["OIDC_LABEL"])
 
 
 @bp.post("/sign-out")
@@ -58,5 +60,4 @@ def signed_out():
 
 @bp.app_errorhandler(403)
 def forbidden(_err):
-    return render_template("error.html", title="You cannot use this page",
-                           message="Your account does not have access to this page."), 403
+    return render_template("error.html", title="You cannot use this page", message="Your account does not have access to this page."), 403

@@ -1,4 +1,5 @@
 """The call screen for Children and Families Direct advisers (issue 5): one page, speed and safety first."""
+
 from flask import Blueprint
 
 bp = Blueprint("adviser", __name__, url_prefix="/adviser")

@@ -3,6 +3,7 @@
 Nothing here decides anything: the level, route and guidance come from rules.evaluate.
 The session holds the answers as typed (so an invalid age is shown back as typed, with its error).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,12 +24,12 @@ from webapp.adviser.forms import Posted
 from webapp.sessions import require_readable
 
 OPTIONAL = ("social_care", "disability", "consent", "current_level")
-CALL, UNDO = session_state.call, session_state.call_undo   # UNDO: the call "New call" cleared
+CALL, UNDO = session_state.call, session_state.call_undo  # UNDO: the call "New call" cleared
 
 
 def load() -> dict:
     """The call so far (webapp.session_state.Call) as a dict; an empty call if none."""
-    require_readable()   # an adviser mid-call must not be shown an empty call
+    require_readable()  # an adviser mid-call must not be shown an empty call
     return (CALL.get() or session_state.Call()).model_dump()
 
 
@@ -94,10 +95,21 @@ def apply(posted: Posted) -> dict:
     # they are always offered and never silently taken away; the page flags the clash instead)
     dropped = [i for i in concerns if not admitted(i, age)]
     concerns = [i for i in concerns if i not in dropped]
-    state.update(immediate=immediate, concerns=concerns, age_years=posted.age_years, age_months=posted.age_months,
-                 unborn=posted.unborn, caller=posted.caller, caf=posted.caf, note=posted.note,
-                 q="" if posted.add else posted.q, dropped=dropped, rev=state["rev"] + 1, conflict=False,
-                 **{name: getattr(posted, name) for name in OPTIONAL})
+    state.update(
+        immediate=immediate,
+        concerns=concerns,
+        age_years=posted.age_years,
+        age_months=posted.age_months,
+        unborn=posted.unborn,
+        caller=posted.caller,
+        caf=posted.caf,
+        note=posted.note,
+        q="" if posted.add else posted.q,
+        dropped=dropped,
+        rev=state["rev"] + 1,
+        conflict=False,
+        **{name: getattr(posted, name) for name in OPTIONAL},
+    )
     _keep(state)
     UNDO.pop()  # the new call has begun: the old one is gone
     return state
@@ -161,17 +173,16 @@ def screen(state: dict) -> Screen:
         for i in state["immediate"]:
             if not admitted(i, age):
                 band = catalogue.band(catalogue.indicator(i).age_band)
-                errors.append(("immediate", f"‘{catalogue.indicator(i).text}’ does not fit the child's age as "
-                                            f"entered (it is for: {band.label}): check the child's age"))
+                errors.append(
+                    ("immediate", f"‘{catalogue.indicator(i).text}’ does not fit the child's age as entered (it is for: {band.label}): check the child's age")
+                )
         unborn_ids = [i for i in state["immediate"] if catalogue.indicator(i).age_band == "unborn"]
         others = [i for i in state["immediate"] if i not in unborn_ids]
         case = _case(others, {}, state, moment) if others else _case(unborn_ids, {"unborn": True}, state, moment)
         decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
-    summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note,
-                           timezone=office_hours.timezone)
-    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors,
-                  fallback=fallback)
+    summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone)
+    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback)
 
 
 @dataclass(frozen=True)
@@ -181,7 +192,7 @@ class Offer:
     indicator: Indicator
     score: float = 0.0
     matched: tuple[str, ...] = ()
-    twin_of: str | None = None      # the best match this one is the twin of
+    twin_of: str | None = None  # the best match this one is the twin of
     tells_apart: str | None = None  # what tells the two apart
 
     @property
@@ -189,27 +200,31 @@ class Offer:
         return self.indicator.id
 
     def as_dict(self) -> dict:
-        return {**Hit(self.indicator, self.score, self.matched).as_dict(),
-                "twin_of": self.twin_of, "tells_apart": self.tells_apart}
+        return {**Hit(self.indicator, self.score, self.matched).as_dict(), "twin_of": self.twin_of, "tells_apart": self.tells_apart}
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = 8) -> list[Offer]:
     """Indicators for what the caller said, for this child's age, not already chosen; the best
     match's twins at other levels follow it at once, with what tells them apart."""
     skip = set(exclude)
-    hits = [h for h in find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn,
-                            limit=limit + len(skip)) if h.id not in skip][:limit]
+    hits = [h for h in find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, limit=limit + len(skip)) if h.id not in skip][:limit]
     if not hits:
         return []
     best = hits[0]
-    twins = [Offer(t.other, twin_of=best.id, tells_apart=t.tells_apart) for t in twins_of(best.id)
-             if t.other.id not in skip and admitted(t.other.id, age)]
+    twins = [Offer(t.other, twin_of=best.id, tells_apart=t.tells_apart) for t in twins_of(best.id) if t.other.id not in skip and admitted(t.other.id, age)]
     by_id = {h.id: h for h in hits}
     # a twin group explains itself once: later twins with the same words say only that they are twins
     said = set()
-    twins = [Offer(t.indicator, by_id[t.id].score if t.id in by_id else 0.0,
-                   by_id[t.id].matched if t.id in by_id else (), t.twin_of,
-                   None if t.tells_apart in said else said.add(t.tells_apart) or t.tells_apart) for t in twins]
+    twins = [
+        Offer(
+            t.indicator,
+            by_id[t.id].score if t.id in by_id else 0.0,
+            by_id[t.id].matched if t.id in by_id else (),
+            t.twin_of,
+            None if t.tells_apart in said else said.add(t.tells_apart) or t.tells_apart,
+        )
+        for t in twins
+    ]
     twin_ids = {t.id for t in twins}
     rest = [Offer(h.indicator, h.score, h.matched) for h in hits[1:] if h.id not in twin_ids]
     return ([Offer(best.indicator, best.score, best.matched)] + twins + rest)[:limit]

@@ -4,6 +4,7 @@ The screen is a single form whose every button saves every field (so no answer i
 button the adviser uses); `read` takes what was posted, `check` says what is wrong with the saved
 answers in GOV.UK's words. Indicator ids are only accepted if the catalogue has them.
 """
+
 from __future__ import annotations
 
 import re
@@ -73,8 +74,7 @@ def _known(value: str, allowed) -> str:
 def read(form) -> Posted:
     """The posted fields; unknown ids and values are dropped (they cannot come from this page)."""
     catalogue = load_catalogue()
-    immediate = [i for i in dict.fromkeys(form.getlist("immediate"))
-                 if catalogue.has_indicator(i) and catalogue.indicator(i).immediate]
+    immediate = [i for i in dict.fromkeys(form.getlist("immediate")) if catalogue.has_indicator(i) and catalogue.indicator(i).immediate]
     add = form.get("add") or None
     remove = form.get("remove") or None
     return Posted(

@@ -8,6 +8,7 @@ POST /adviser/search  live search results as JSON for what is typed (a POST, so 
 POST /adviser/new     start a new call (the old one can be brought back until the new one changes)
 POST /adviser/undo    bring back the call "New call" cleared
 """
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -27,16 +28,27 @@ def _context(screen: call.Screen) -> dict:
     state = screen.state
     hits = call.search(state["q"], screen.age, exclude=screen.chosen) if state["q"].strip() else []
     tz = ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
-    return dict(s=screen, d=screen.decision, state=state, hits=hits, catalogue=load_catalogue(), Level=Level,
-                callers=forms.CALLERS, cafs=forms.CAF, local_time=screen.decision.contact_time.astimezone(tz),
-                immediate_items=_immediate_items(state), caller_items=_items(forms.CALLERS, state["caller"]),
-                caf_items=_items(forms.CAF, state["caf"]),
-                social_care_items=_items(forms.SOCIAL_CARE, state["social_care"]),
-                disability_items=_items(forms.DISABILITY, state["disability"]),
-                consent_items=_items(forms.CONSENT, state["consent"]),
-                current_level_items=[{"value": "", "text": "Not known"}]
-                + [{**i, "selected": i.pop("checked")} for i in _items(forms.CURRENT_LEVEL, state["current_level"])],
-                can_undo=call.can_undo(), title="Call screen")
+    return dict(
+        s=screen,
+        d=screen.decision,
+        state=state,
+        hits=hits,
+        catalogue=load_catalogue(),
+        Level=Level,
+        callers=forms.CALLERS,
+        cafs=forms.CAF,
+        local_time=screen.decision.contact_time.astimezone(tz),
+        immediate_items=_immediate_items(state),
+        caller_items=_items(forms.CALLERS, state["caller"]),
+        caf_items=_items(forms.CAF, state["caf"]),
+        social_care_items=_items(forms.SOCIAL_CARE, state["social_care"]),
+        disability_items=_items(forms.DISABILITY, state["disability"]),
+        consent_items=_items(forms.CONSENT, state["consent"]),
+        current_level_items=[{"value": "", "text": "Not known"}]
+        + [{**i, "selected": i.pop("checked")} for i in _items(forms.CURRENT_LEVEL, state["current_level"])],
+        can_undo=call.can_undo(),
+        title="Call screen",
+    )
 
 
 def _screen(state: dict) -> call.Screen:
@@ -67,24 +79,24 @@ def update():
         return redirect(url_for("adviser.screen") + anchor, code=303)
     context = _context(_screen(state))
     s = context["s"]
-    parts = {name: render_template(f"adviser/_{name}.html", **context)
-             for name in ("errors", "put_through", "route_bar", "chosen", "decision")}
-    return jsonify({
-        "rev": s.state["rev"],
-        "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
-        "parts": parts,
-        "immediate": s.state["immediate"],
-        "errors": [{"field": f, "message": m} for f, m in s.errors],
-        "status": _status(s),
-    })
+    parts = {name: render_template(f"adviser/_{name}.html", **context) for name in ("errors", "put_through", "route_bar", "chosen", "decision")}
+    return jsonify(
+        {
+            "rev": s.state["rev"],
+            "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
+            "parts": parts,
+            "immediate": s.state["immediate"],
+            "errors": [{"field": f, "message": m} for f, m in s.errors],
+            "status": _status(s),
+        }
+    )
 
 
 @bp.post("/search")
 @public
 def search():
     q = (request.form.get("q") or "")[: forms.MAX_QUERY]
-    age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""),
-                    request.form.get("unborn") == "yes")
+    age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""), request.form.get("unborn") == "yes")
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
@@ -111,8 +123,7 @@ def _immediate_items(state: dict) -> list[dict]:
     for ind in catalogue.indicators:
         if ind.immediate:
             hint = f"Only for a child {catalogue.band(ind.age_band).label}." if ind.age_band else None
-            items.append({"value": ind.id, "text": ind.text, "checked": ind.id in state["immediate"],
-                          "hint": {"text": hint} if hint else None})
+            items.append({"value": ind.id, "text": ind.text, "checked": ind.id in state["immediate"], "hint": {"text": hint} if hint else None})
     return items
 
 

@@ -3,6 +3,7 @@
 Every refusal is 422 {"errors": [{"field", "message"}]} naming the field, never a stack trace.
 Cases are not logged: they describe a child.
 """
+
 from __future__ import annotations
 
 from flask import current_app, jsonify, request

@@ -1,5 +1,6 @@
 """Saved assessments on the web: cases, their history, overrides and managers' reviews, the team
 dashboard. Signing in is webapp.accounts; who may see what is decided in `store`."""
+
 from __future__ import annotations
 
 from flask import Blueprint

@@ -1,5 +1,6 @@
 """The assessment in the server-side session, as the result page shows it: the same answers,
 the same case-building (webapp.journey.answers) and the same rules.evaluate."""
+
 from __future__ import annotations
 
 from flask import abort, current_app

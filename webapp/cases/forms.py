@@ -1,4 +1,5 @@
 """The saved-assessment pages' forms. Messages follow the GOV.UK style and name the field."""
+
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
@@ -29,8 +30,7 @@ class CaseRefForm(FlaskForm):
 
 
 class OverrideForm(FlaskForm):
-    level = RadioField("What level do you record?", validate_choice=True, widget=Radios(),
-                       validators=[InputRequired("Select the level you record")])
+    level = RadioField("What level do you record?", validate_choice=True, widget=Radios(), validators=[InputRequired("Select the level you record")])
     reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
     submit = SubmitField("Record this level", widget=GovSubmitInput())
 
@@ -49,8 +49,9 @@ class OverrideForm(FlaskForm):
 
 
 class ReviewForm(FlaskForm):
-    note = TextAreaField("Note (optional)", widget=GovTextArea(),
-                         description="For example, what you discussed with the practitioner. Do not name the child or family.")
+    note = TextAreaField(
+        "Note (optional)", widget=GovTextArea(), description="For example, what you discussed with the practitioner. Do not name the child or family."
+    )
     submit = SubmitField("Record that I reviewed this", widget=GovSubmitInput())
 
     def validate_note(self, field):

@@ -4,6 +4,7 @@ Pure functions over `store.assessments` entries (no database, no Flask), so they
 The chart is drawn on the server with SVG attributes only (the CSP allows no inline styles) and
 carries a text alternative; the table beside it holds the same facts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,10 +17,15 @@ from pathway.levels import LEVELS, Level
 from store.assessments import Change, Entry, changes
 
 CONTEXT_NAMES = {
-    "child.age_years": "age (years)", "child.age_months": "age (months)", "child.unborn": "unborn",
-    "context.caf": "CAF", "context.consent_to_early_help": "consent to early help",
-    "context.disability": "disability", "context.large_sibling_group": "large sibling group",
-    "context.current_level": "level supported at now", "context.caller": "caller",
+    "child.age_years": "age (years)",
+    "child.age_months": "age (months)",
+    "child.unborn": "unborn",
+    "context.caf": "CAF",
+    "context.consent_to_early_help": "consent to early help",
+    "context.disability": "disability",
+    "context.large_sibling_group": "large sibling group",
+    "context.current_level": "level supported at now",
+    "context.caller": "caller",
     "context.contact_time": "contact time",
 }
 
@@ -31,11 +37,11 @@ def label(level: str) -> str:
 @dataclass(frozen=True)
 class Row:
     entry: Entry
-    saved: datetime                 # local time
-    step: Step | None               # on the recorded levels, from the previous entry
-    added: list[str]                # indicator wording
+    saved: datetime  # local time
+    step: Step | None  # on the recorded levels, from the previous entry
+    added: list[str]  # indicator wording
     removed: list[str]
-    context: list[str]              # "CAF: none → open_not_improving"
+    context: list[str]  # "CAF: none → open_not_improving"
     ruleset_changed: bool
 
     @property
@@ -61,13 +67,17 @@ def rows(entries: list[Entry], timezone: str) -> list[Row]:
     out = []
     for entry, change in zip(entries, [None, *changes(entries)]):
         change: Change | None
-        out.append(Row(
-            entry=entry, saved=entry.created_at.astimezone(tz), step=Step.of(change.step) if change else None,
-            added=words(change.indicators_added) if change else [],
-            removed=words(change.indicators_removed) if change else [],
-            context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a)} → {_value(b)}"
-                     for k, (a, b) in (change.context_changes.items() if change else [])],
-            ruleset_changed=bool(change and change.ruleset_changed)))
+        out.append(
+            Row(
+                entry=entry,
+                saved=entry.created_at.astimezone(tz),
+                step=Step.of(change.step) if change else None,
+                added=words(change.indicators_added) if change else [],
+                removed=words(change.indicators_removed) if change else [],
+                context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a)} → {_value(b)}" for k, (a, b) in (change.context_changes.items() if change else [])],
+                ruleset_changed=bool(change and change.ruleset_changed),
+            )
+        )
     return out
 
 
@@ -82,16 +92,16 @@ class Point:
     x: float
     y: float
     level: str
-    tool_y: float | None            # where the tool's level sits, when a professional recorded another
-    label: str                      # the x-axis label (date)
-    time: str = ""                  # a second line, the time, when another save shares the date
+    tool_y: float | None  # where the tool's level sits, when a professional recorded another
+    label: str  # the x-axis label (date)
+    time: str = ""  # a second line, the time, when another save shares the date
 
 
 @dataclass(frozen=True)
 class Chart:
     width: int
     height: int
-    levels: list[tuple[str, float]]   # (label, y) for the axis, lowest at the bottom
+    levels: list[tuple[str, float]]  # (label, y) for the axis, lowest at the bottom
     points: list[Point]
     description: str
 
@@ -117,18 +127,23 @@ def chart(table: list[Row]) -> Chart:
         x = LEFT + (span / 2 if n == 1 else span * i / (n - 1))
         e = r.entry
         shared = dates.count(r.saved.date()) > 1
-        points.append(Point(x=round(x, 1), y=y(e.recorded_level), level=e.recorded_level,
-                            tool_y=y(e.level) if e.overrides else None, label=r.saved.strftime("%-d %b %Y"),
-                            time=r.saved.strftime("%H:%M") if shared else ""))
+        points.append(
+            Point(
+                x=round(x, 1),
+                y=y(e.recorded_level),
+                level=e.recorded_level,
+                tool_y=y(e.level) if e.overrides else None,
+                label=r.saved.strftime("%-d %b %Y"),
+                time=r.saved.strftime("%H:%M") if shared else "",
+            )
+        )
     parts = []
     for r in table:
         e = r.entry
-        when = r.saved.strftime('%-d %B %Y') + (r.saved.strftime(' %H:%M') if dates.count(r.saved.date()) > 1 else "")
+        when = r.saved.strftime("%-d %B %Y") + (r.saved.strftime(" %H:%M") if dates.count(r.saved.date()) > 1 else "")
         text = f"{when}: {label(e.recorded_level)}"
         if e.overrides:
             text += f" (recorded by a professional; the tool said {label(e.level)})"
         parts.append(text)
-    description = (f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. "
-                   + "; ".join(parts) + ".")
-    return Chart(width=width, height=height, levels=[(lv.label, y(lv.value)) for lv in LEVELS],
-                 points=points, description=description)
+    description = f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. " + "; ".join(parts) + "."
+    return Chart(width=width, height=height, levels=[(lv.label, y(lv.value)) for lv in LEVELS], points=points, description=description)

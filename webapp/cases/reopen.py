@@ -1,6 +1,7 @@
 """A saved entry reopened: its stored decision shown as the result page showed it, the journey's
 answers rebuilt from its stored case ("assess again"), and whether today's ruleset would decide
 it differently. The stored decision is never re-decided for display: it is what was shown."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,13 +20,14 @@ from webapp.journey.widgets import NONE
 @dataclass(frozen=True)
 class _Gone:
     """An indicator today's catalogue no longer has: shown by its id, never a broken page."""
+
     id: str
 
     @property
     def text(self) -> str:
         return f"{self.id} (not in today's catalogue)"
 
-    source = SimpleNamespace(cite=lambda: "an earlier ruleset")   # the template calls ind.source.cite()
+    source = SimpleNamespace(cite=lambda: "an earlier ruleset")  # the template calls ind.source.cite()
 
 
 class StoredCatalogue:
@@ -53,7 +55,7 @@ def journey_answers(case: dict) -> dict:
     answers: dict = {"immediate": immediate or [NONE]}
     child, ctx = case.get("child") or {}, case.get("context") or {}
     if ctx.get("disability") is None or ctx.get("caf") is None:
-        return answers   # saved from the ring-now page: only the safety answers were asked
+        return answers  # saved from the ring-now page: only the safety answers were asked
     unborn = bool(child.get("unborn"))
     consent = ctx.get("consent_to_early_help")
     sibling = ctx.get("large_sibling_group")
@@ -61,7 +63,8 @@ def journey_answers(case: dict) -> dict:
         "born": "no" if unborn else "yes",
         "age_years": None if unborn else child.get("age_years"),
         "age_months": None if unborn else (child.get("age_months") or 0),
-        "disability": ctx["disability"], "caf": ctx["caf"],
+        "disability": ctx["disability"],
+        "caf": ctx["caf"],
         "large_sibling_group": None if sibling is None else ("yes" if sibling else "no"),
         "consent": NOT_KNOWN if consent is None else ("yes" if consent else "no"),
         "current_level": ctx.get("current_level") or NOT_KNOWN,
@@ -73,9 +76,10 @@ def journey_answers(case: dict) -> dict:
 @dataclass(frozen=True)
 class Later:
     """How today's ruleset would decide an entry saved under an earlier one."""
+
     ruleset: str
     fields: tuple[str, ...]
-    level: str | None          # None: today's catalogue refuses the answers
+    level: str | None  # None: today's catalogue refuses the answers
     refused: str | None = None
 
 

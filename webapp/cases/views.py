@@ -1,6 +1,7 @@
 """Saved assessments (issue 6, the web side): save an assessment under a case reference, a
 case's history (chart and table), professional-judgement overrides, exports, the managers'
 overrides page, reviews and the team dashboard. Every rule about who sees what lives in `store`."""
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -37,7 +38,7 @@ def save(user):
     if form.validate_on_submit():
         try:
             entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
-        except Invalid as exc:     # the store's last word (the form already ran the same check)
+        except Invalid as exc:  # the store's last word (the form already ran the same check)
             form.case_ref.errors = [f"Case reference {exc.message}"]
         else:
             current_app.logger.info("assessment saved (id %d)", entry.id)
@@ -48,14 +49,13 @@ def save(user):
 @bp.get("/cases")
 @auth.signed_in("cases.cases", auth.READERS)
 def cases(user):
-    return render_template("cases/cases.html", cases=assessments.list_case_refs(auth.engine(), user),
-                           label=label, tz=_tz())
+    return render_template("cases/cases.html", cases=assessments.list_case_refs(auth.engine(), user), label=label, tz=_tz())
 
 
 def _history(user, case_ref: str):
     try:
         return assessments.history(auth.engine(), user, case_ref)
-    except (NotFound, Invalid):    # someone else's, no such reference, or not a reference at all
+    except (NotFound, Invalid):  # someone else's, no such reference, or not a reference at all
         abort(404)
 
 
@@ -63,19 +63,26 @@ def _history(user, case_ref: str):
 @auth.signed_in("cases.cases", auth.READERS)
 def case(user, case_ref: str):
     entries = _history(user, case_ref)
-    if entries[0].case_ref != case_ref:    # one address per case: upper case
+    if entries[0].case_ref != case_ref:  # one address per case: upper case
         return redirect(url_for("cases.case", case_ref=entries[0].case_ref))
     table = rows(entries, _tz().key)
     saved = request.args.get("saved", type=int)
     hours = current_app.config["OFFICE_HOURS"]
     later = {e.id: reopen.later_decision(e, hours) for e in entries}
-    return render_template("cases/case.html", case_ref=entries[0].case_ref, table=table[::-1],
-                           chart=chart(table), label=label, saved=saved, back=url_for("cases.cases"), later=later)
+    return render_template(
+        "cases/case.html",
+        case_ref=entries[0].case_ref,
+        table=table[::-1],
+        chart=chart(table),
+        label=label,
+        saved=saved,
+        back=url_for("cases.cases"),
+        later=later,
+    )
 
 
 def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="case-{case_ref}.{ext}"'})
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="case-{case_ref}.{ext}"'})
 
 
 @bp.get("/cases/<case_ref>/export.json")
@@ -117,13 +124,12 @@ def override(user, case_ref: str, entry_id: int):
         try:
             assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
         except Invalid as exc:
-            field = getattr(form, exc.field, form.reason)   # the store names the field it refused
+            field = getattr(form, exc.field, form.reason)  # the store names the field it refused
             field.errors = [f"{exc.field.capitalize()} {exc.message}"]
         else:
             return redirect(url_for("cases.case", case_ref=entry.case_ref))
     back = url_for("cases.case", case_ref=entry.case_ref)
-    return render_template("cases/override.html", form=form, entry=entry, label=label, back=back,
-                           saved=entry.created_at.astimezone(_tz()))
+    return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()))
 
 
 @bp.get("/cases/<case_ref>/entries/<int:entry_id>")
@@ -131,17 +137,24 @@ def override(user, case_ref: str, entry_id: int):
 def entry(user, case_ref: str, entry_id: int):
     found = _entry(user, case_ref, entry_id)
     d = reopen.stored_decision(found)
-    return render_template("cases/entry.html", entry=found, d=d, label=label, tz=_tz(), Level=Level,
-                           catalogue=reopen.StoredCatalogue(load_catalogue()),
-                           later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
-                           saved=found.created_at.astimezone(_tz()),
-                           back=url_for("cases.case", case_ref=found.case_ref))
+    return render_template(
+        "cases/entry.html",
+        entry=found,
+        d=d,
+        label=label,
+        tz=_tz(),
+        Level=Level,
+        catalogue=reopen.StoredCatalogue(load_catalogue()),
+        later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+        saved=found.created_at.astimezone(_tz()),
+        back=url_for("cases.case", case_ref=found.case_ref),
+    )
 
 
 @bp.post("/cases/<case_ref>/entries/<int:entry_id>/assess-again")
 @auth.signed_in("cases.cases", auth.READERS)
 def assess_again(user, case_ref: str, entry_id: int):
-    if not SignOutForm().validate_on_submit():     # a CSRF token and nothing else
+    if not SignOutForm().validate_on_submit():  # a CSRF token and nothing else
         abort(400)
     found = _entry(user, case_ref, entry_id)
     answers = reopen.journey_answers(found.case)
@@ -161,11 +174,12 @@ def overrides(user):
     except AccessDenied:
         abort(403)
     teams = sorted({e.team for e, _o in pairs})
-    chosen = {"team": request.args.get("team") if request.args.get("team") in teams else None,
-              **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
+    chosen = {
+        "team": request.args.get("team") if request.args.get("team") in teams else None,
+        **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()},
+    }
     shown = assessments.filter_overrides(pairs, **chosen)
-    return render_template("cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, args=request.args,
-                           label=label, tz=_tz())
+    return render_template("cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, args=request.args, label=label, tz=_tz())
 
 
 @bp.route("/overrides/<int:override_id>/review", methods=["GET", "POST"])
@@ -185,8 +199,7 @@ def review(user, override_id: int):
             abort(404)
         else:
             return redirect(url_for("cases.overrides"))
-    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(),
-                           back=url_for("cases.overrides"))
+    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=url_for("cases.overrides"))
 
 
 @bp.get("/dashboard")
@@ -201,9 +214,15 @@ def dashboard(user):
     rate = [("Recorded a different level", d.override_rate or 0)]
     direction = [("Lower than the tool's", d.down), ("Higher than the tool's", d.up)]
     return render_template(
-        "cases/dashboard.html", d=d, label=label, words=words, legend=charts.legend(),
-        month_label=charts.month_label, levels=LEVELS,
+        "cases/dashboard.html",
+        d=d,
+        label=label,
+        words=words,
+        legend=charts.legend(),
+        month_label=charts.month_label,
+        levels=LEVELS,
         by_month=charts.level_bars(d.months),
         rate=charts.bars(rate, unit="%", what="Share of saved assessments where a level different from the tool's was recorded"),
         direction=charts.bars(direction, what="Recorded levels by direction"),
-        top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"))
+        top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"),
+    )

@@ -1,4 +1,5 @@
 """The practitioner's journey: start, safety first, the child, needs, check, result."""
+
 from flask import Blueprint
 
 bp = Blueprint("journey", __name__)

@@ -1,4 +1,5 @@
 """The answers kept in the server-side session, and the case they make for the rules."""
+
 from __future__ import annotations
 
 from pathway.catalogue import load_catalogue
@@ -14,7 +15,7 @@ CALLER = "professional"  # the journey is for practitioners; the public ring Chi
 
 def get() -> dict:
     """The answers so far (webapp.session_state.Answers), as the dict of the pages answered."""
-    require_readable()   # never take answers the database cannot give back for no answers
+    require_readable()  # never take answers the database cannot give back for no answers
     saved = state.answers.get()
     return saved.as_dict() if saved else {}
 
@@ -48,10 +49,7 @@ def set_child(child: dict) -> None:
     """Save the child's details, dropping needs the new age no longer offers (they were not asked)."""
     unborn, months = child_age(child)
     catalogue = load_catalogue()
-    needs = {
-        pid: [i for i in ids if admitted(catalogue.indicator(i), unborn, months)]
-        for pid, ids in (get().get("needs") or {}).items() if page(pid)
-    }
+    needs = {pid: [i for i in ids if admitted(catalogue.indicator(i), unborn, months)] for pid, ids in (get().get("needs") or {}).items() if page(pid)}
     put(child=child, needs=needs)
 
 
@@ -59,8 +57,7 @@ def immediate_case(answers: dict) -> Case:
     """The ring-now case: only the safety answers (the child's details are not asked first)."""
     chosen = immediate_chosen(answers)
     unborn = any(load_catalogue().indicator(i).age_band == "unborn" for i in chosen)
-    return Case.parse({"child": {"unborn": True} if unborn else {}, "indicators": chosen,
-                       "context": {"caller": CALLER}})
+    return Case.parse({"child": {"unborn": True} if unborn else {}, "indicators": chosen, "context": {"caller": CALLER}})
 
 
 def full_case(answers: dict) -> Case:
@@ -74,10 +71,9 @@ def full_case(answers: dict) -> Case:
     if c["current_level"] != NOT_KNOWN:
         context["current_level"] = c["current_level"]
     for optional in ("open_to_social_care", "health_development_impaired_without_services"):
-        if c.get(optional) in ("yes", "no"):   # unanswered or not known: the rules' own assumption holds
+        if c.get(optional) in ("yes", "no"):  # unanswered or not known: the rules' own assumption holds
             context[optional] = c[optional] == "yes"
-    return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers),
-                       "context": context})
+    return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers), "context": context})
 
 
 def case(answers: dict) -> Case:

@@ -3,6 +3,7 @@
 Each form validates to messages in the GOV.UK style ("Select...", "Enter..."), which the
 templates show in the error summary and inline.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,7 +82,7 @@ class SafetyForm(FlaskForm):
 
     def validate_immediate(self, field):
         if any(i not in {choice_value(c) for c in field.choices} for i in field.data):
-            return      # the choice check has already said so; nothing unknown is looked up
+            return  # the choice check has already said so; nothing unknown is looked up
         if NONE in field.data and len(field.data) > 1:
             raise ValidationError("Select ‘None of these’ only if none of the others apply")
         chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]
@@ -90,12 +91,15 @@ class SafetyForm(FlaskForm):
             unborn, months = child_age(child)
             for ind in chosen:
                 if not load_catalogue().admits(ind, unborn, months):
-                    raise ValidationError(f"‘{ind.text}’ does not fit the age you recorded "
-                                          f"({age_text(child)}): change the child's age first, or choose another concern")
+                    raise ValidationError(
+                        f"‘{ind.text}’ does not fit the age you recorded ({age_text(child)}): change the child's age first, or choose another concern"
+                    )
         bands = {i.age_band for i in chosen}
         if "unborn" in bands and bands - {"unborn", None}:
-            raise ValidationError("‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
-                             "or 5 and under: choose the concerns for one child, then ring about each child")
+            raise ValidationError(
+                "‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
+                "or 5 and under: choose the concerns for one child, then ring about each child"
+            )
 
 
 def _level_choices():
@@ -104,29 +108,34 @@ def _level_choices():
 
 class ChildForm(FlaskForm):
     born = RadioField(
-        "Has the child been born?", choices=choices([("yes", "Yes"), ("no", "No, the child is unborn")]),
-        validators=[InputRequired("Select whether the child has been born")], widget=Radios(),
+        "Has the child been born?",
+        choices=choices([("yes", "Yes"), ("no", "No, the child is unborn")]),
+        validators=[InputRequired("Select whether the child has been born")],
+        widget=Radios(),
     )
     age_years = StringField("Years", widget=GovTextInput())
     age_months = StringField("Months", widget=GovTextInput())
     disability = RadioField(
         "Does the child have a disability?",
-        choices=choices([("none", "No"), ("mild_moderate", "Yes, mild or moderate"),
-                 ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]),
+        choices=choices(
+            [("none", "No"), ("mild_moderate", "Yes, mild or moderate"), ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]
+        ),
         validators=[InputRequired("Select whether the child has a disability")],
-        widget=Radios({"substantial_lifelong": "Permanent and substantial, likely to need specialist "
-                                               "short breaks, support services, adaptations or equipment."}),
+        widget=Radios(
+            {"substantial_lifelong": "Permanent and substantial, likely to need specialist short breaks, support services, adaptations or equipment."}
+        ),
     )
     large_sibling_group = RadioField(
-        "Is the child part of a large sibling group?", choices=choices([("yes", "Yes"), ("no", "No")]),
+        "Is the child part of a large sibling group?",
+        choices=choices([("yes", "Yes"), ("no", "No")]),
         validate_choice=False,  # asked only with a substantial and lifelong disability: checked in validate()
         widget=Radios(),
     )
     caf = RadioField(
         "Is a CAF (Common Assessment Framework) open for the child?",
-        choices=choices([("none", "No"), ("open_improving", "Yes, and things are improving"),
-                 ("open_not_improving", "Yes, but things are not improving")]),
-        validators=[InputRequired("Select whether a CAF is open")], widget=Radios(),
+        choices=choices([("none", "No"), ("open_improving", "Yes, and things are improving"), ("open_not_improving", "Yes, but things are not improving")]),
+        validators=[InputRequired("Select whether a CAF is open")],
+        widget=Radios(),
     )
     consent = RadioField(
         "Have the parents or carers consented to early help?",
@@ -137,7 +146,8 @@ class ChildForm(FlaskForm):
     open_to_social_care = RadioField(
         "Is the child already open to Children's Social Care? (optional)",
         choices=choices([("yes", "Yes, a social worker is allocated"), ("no", "No"), (NOT_KNOWN, "Not known")]),
-        validate_choice=False, widget=Radios(),   # optional: checked in validate()
+        validate_choice=False,
+        widget=Radios(),  # optional: checked in validate()
     )
     health_development_impaired_without_services = RadioField(
         "Is the child unlikely to achieve a reasonable standard of health or development without services? (optional)",
@@ -146,8 +156,10 @@ class ChildForm(FlaskForm):
         widget=Radios({"yes": "The Children Act 1989 test for a Child in Need (threshold document, p4)."}),
     )
     current_level = RadioField(
-        "What level is the child supported at now?", choices=_level_choices(),
-        validators=[InputRequired("Select the level the child is supported at now")], widget=Radios(),
+        "What level is the child supported at now?",
+        choices=_level_choices(),
+        validators=[InputRequired("Select the level the child is supported at now")],
+        widget=Radios(),
     )
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
@@ -166,11 +178,26 @@ class ChildForm(FlaskForm):
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
-                ok = _whole(self.age_months, "months", 0, MONTHS_ALONE_BELOW - 1, required=True,
-                            too_big="For a child of 2 or over, enter the age in years and months") and ok
+                ok = (
+                    _whole(
+                        self.age_months,
+                        "months",
+                        0,
+                        MONTHS_ALONE_BELOW - 1,
+                        required=True,
+                        too_big="For a child of 2 or over, enter the age in years and months",
+                    )
+                    and ok
+                )
             else:
-                years = _whole(self.age_years, "years", 0, load_catalogue().age.care_leaver_max_years, required=True,
-                               missing="Enter the child's age in years, or in months for a child under 2")
+                years = _whole(
+                    self.age_years,
+                    "years",
+                    0,
+                    load_catalogue().age.care_leaver_max_years,
+                    required=True,
+                    missing="Enter the child's age in years, or in months for a child under 2",
+                )
                 months = _whole(self.age_months, "months", 0, 11, required=False)
                 ok = ok and years and months  # both checked first, so both errors show at once
             if ok:
@@ -186,13 +213,14 @@ class ChildForm(FlaskForm):
         """The concerns already ticked on the safety page must fit this age: asking beats dropping one."""
         answers = self.answers()
         unborn, months = child_age(answers)
-        misfits = [load_catalogue().indicator(i) for i in getattr(self, "immediate", [])
-                   if not load_catalogue().admits(i, unborn, months)]
+        misfits = [load_catalogue().indicator(i) for i in getattr(self, "immediate", []) if not load_catalogue().admits(i, unborn, months)]
         if misfits:
             field = self.born if unborn or not (self.age_years.data or "").strip() else self.age_years
-            field.errors.append(f"‘{misfits[0].text}’ was chosen on the safety page and does not fit "
-                                f"{'an unborn child' if unborn else age_text(answers)}: check the age, "
-                                "or change the concern on the safety page")
+            field.errors.append(
+                f"‘{misfits[0].text}’ was chosen on the safety page and does not fit "
+                f"{'an unborn child' if unborn else age_text(answers)}: check the age, "
+                "or change the concern on the safety page"
+            )
             return False
         return True
 
@@ -205,10 +233,11 @@ class ChildForm(FlaskForm):
             "born": self.born.data,
             "age_years": self.total_months() // 12 if born else None,
             "age_months": self.total_months() % 12 if born else None,
-            "disability": self.disability.data, "caf": self.caf.data,
-            "large_sibling_group": self.large_sibling_group.data
-            if self.disability.data == "substantial_lifelong" else None,
-            "consent": self.consent.data, "current_level": self.current_level.data,
+            "disability": self.disability.data,
+            "caf": self.caf.data,
+            "large_sibling_group": self.large_sibling_group.data if self.disability.data == "substantial_lifelong" else None,
+            "consent": self.consent.data,
+            "current_level": self.current_level.data,
             "open_to_social_care": self.open_to_social_care.data or None,
             "health_development_impaired_without_services": self.health_development_impaired_without_services.data or None,
         }
@@ -237,8 +266,7 @@ def age_text(child: dict) -> str:
     return " ".join(parts)
 
 
-def _whole(field, unit: str, low: int, high: int, required: bool, missing: str | None = None,
-           too_big: str | None = None) -> bool:
+def _whole(field, unit: str, low: int, high: int, required: bool, missing: str | None = None, too_big: str | None = None) -> bool:
     raw = (field.data or "").strip()
     if not raw:
         if required:
@@ -268,11 +296,16 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> Fla
         if not inds:
             continue
         offered[group.dimension] = inds
-        setattr(NeedsForm, group.dimension, _Multi(
-            group.name, description="Select all that apply, or continue if none apply.",
-            choices=choices((i.id, i.text) for i in inds),
-            widget=Checkboxes({i.id: _hint(i, show_levels) for i in inds}),
-        ))
+        setattr(
+            NeedsForm,
+            group.dimension,
+            _Multi(
+                group.name,
+                description="Select all that apply, or continue if none apply.",
+                choices=choices((i.id, i.text) for i in inds),
+                widget=Checkboxes({i.id: _hint(i, show_levels) for i in inds}),
+            ),
+        )
     form = NeedsForm(**kwargs)
     form.groups = [(getattr(form, dim), inds) for dim, inds in offered.items()]
     return form
@@ -293,10 +326,12 @@ NOTE_MAX = 2000
 
 class NoteForm(FlaskForm):
     """The practitioner's own note, printed with the result and the referral; kept in the session."""
+
     note = TextAreaField(
-        "Your note", widget=GovTextArea(),
+        "Your note",
+        widget=GovTextArea(),
         description="For example what you saw or heard and what you have done. Do not write the child's "
-                    "name, date of birth or address: write those on the printed copy.",
+        "name, date of birth or address: write those on the printed copy.",
         validators=[Length(max=NOTE_MAX, message=f"Your note must be {NOTE_MAX} characters or fewer")],
     )
     submit = SubmitField("Save note", widget=GovSubmitInput())

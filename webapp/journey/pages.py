@@ -3,6 +3,7 @@
 One page per CAF domain, with a fieldset per dimension; a domain with more indicators than
 MAX_PER_PAGE is split into one page per dimension so no page becomes a wall of checkboxes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,10 +33,7 @@ class NeedsPage:
 
 
 def _groups(catalogue: Catalogue, dims) -> tuple[Group, ...]:
-    return tuple(
-        Group(d.id, d.name, tuple(i for i in catalogue.indicators if i.dimension == d.id))
-        for d in dims
-    )
+    return tuple(Group(d.id, d.name, tuple(i for i in catalogue.indicators if i.dimension == d.id)) for d in dims)
 
 
 @cache

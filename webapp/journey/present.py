@@ -3,6 +3,7 @@ with what the tool already knows resolved, and the level's assessments and servi
 
 Nothing here changes a level: the decision comes whole from rules.evaluate; this only words it.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,7 @@ def cite_text(text: str) -> Markup:
         found = re.search(r", p(\d[\d\-–, ]*)$", part)
         anchor = page_anchor(found.group(1)) if found else None
         if anchor:
-            parts.append(Markup(f'<a class="govuk-link" href="{escape(url_for("journey.document"))}#{anchor}">'
-                                f"{escape(part)}</a>"))
+            parts.append(Markup(f'<a class="govuk-link" href="{escape(url_for("journey.document"))}#{anchor}">{escape(part)}</a>'))
         else:
             parts.append(escape(part))
     return Markup("; ").join(parts)
@@ -87,7 +87,7 @@ class Offer:
     first: list[tuple[str, list[str]]]  # (item, the chosen needs it answers): listed first
     assessments: list[str]
     services: list[str]
-    left_out: list[tuple[str, str]]     # (item, why it is left out for this child)
+    left_out: list[tuple[str, str]]  # (item, why it is left out for this child)
 
 
 def offer(decision: Decision, case: Case) -> Offer:

@@ -4,6 +4,7 @@ A refused POST keeps what was typed in the server-side session and redirects to 
 which shows the answers and their errors again. So Back, Forward and Reload never offer to
 resubmit a form, and nothing typed ever goes into a URL or a log.
 """
+
 from __future__ import annotations
 
 from flask import redirect, request
@@ -25,8 +26,7 @@ def refused():
 
 def refused_to(path: str):
     """The same, for a form posted to one address and shown on another (the note on the result)."""
-    state.form_retry.set(state.FormRetry(
-        path=path, data=[(k, v) for k, v in request.form.items(multi=True) if k != "csrf_token"]))
+    state.form_retry.set(state.FormRetry(path=path, data=[(k, v) for k, v in request.form.items(multi=True) if k != "csrf_token"]))
     return redirect(path, code=303)
 
 

@@ -4,6 +4,7 @@ Appendix 3 (p37): a professional confirms a referral in writing within 24 hours.
 feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
 The child's name, date of birth and address are never asked or stored: each is a blank line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Need:
 @dataclass(frozen=True)
 class Side:
     """One side of the CAF triangle (a CAF domain) and the needs chosen in it."""
+
     name: str
     needs: list[Need]
 
@@ -39,17 +41,17 @@ class Referral:
     triangle: list[Side]
     actions: list[str]
     note: str
-    role: str = ""          # the signed-in practitioner's role and team; blank when signed out
+    role: str = ""  # the signed-in practitioner's role and team; blank when signed out
 
 
-def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime,
-          role: str = "") -> Referral:
+def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "") -> Referral:
     catalogue = load_catalogue()
     dims = {d.id: d.name for d in catalogue.dimensions}
     chosen = [catalogue.indicator(i) for i in case.indicators]
-    sides = [Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite())
-                                for i in chosen if i.domain == domain.id])
-             for domain in catalogue.domains]
+    sides = [
+        Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite()) for i in chosen if i.domain == domain.id])
+        for domain in catalogue.domains
+    ]
     return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role)
 
 
@@ -68,6 +70,5 @@ def as_text(r: Referral) -> str:
     out += ["", "REASONS"] + [f"- {x.explanation} ({x.source})" for x in d.reasons]
     out += ["", "WHAT TO DO NEXT"] + [f"{n}. {a}" for n, a in enumerate(r.actions, 1)]
     out += ["", "CONTACTS"] + [f"- {c.name}: {c.phone} ({c.when})" for c in d.contacts]
-    out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, "
-            "professional judgement."]
+    out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, professional judgement."]
     return "\n".join(out) + "\n"

@@ -1,5 +1,6 @@
 """Rows of the answers: on check your answers (with the page that changes each) and on the result
 and its printout (without). Each need shows its level, so twins can be told apart."""
+
 from __future__ import annotations
 
 from flask import url_for
@@ -26,20 +27,25 @@ def check_rows(answers: dict) -> list[dict]:
     child = answers.get("child")
     rows = []
     imm = immediate_chosen(answers)
-    rows.append(_row("Immediate referral indicators",
-                     [catalogue.indicator(i).text for i in imm] or ["None of these"],
-                     url_for("journey.safety", change=1), "immediate referral indicators"))
+    rows.append(
+        _row(
+            "Immediate referral indicators",
+            [catalogue.indicator(i).text for i in imm] or ["None of these"],
+            url_for("journey.safety", change=1),
+            "immediate referral indicators",
+        )
+    )
     if not child:
         return rows
     change_child = url_for("journey.child", change=1)
     rows.append(_row("Age", [age_text(child)], change_child, "the child's age"))
-    fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"),
-              ("current_level", "Level supported at now")]
+    fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"), ("current_level", "Level supported at now")]
     if child.get("large_sibling_group"):
         fields.insert(1, ("large_sibling_group", "Large sibling group"))
-    for name, label in [("open_to_social_care", "Open to Children's Social Care"),
-                        ("health_development_impaired_without_services", "Unlikely to reach a reasonable standard of "
-                                                                         "health or development without services")]:
+    for name, label in [
+        ("open_to_social_care", "Open to Children's Social Care"),
+        ("health_development_impaired_without_services", "Unlikely to reach a reasonable standard of health or development without services"),
+    ]:
         if child.get(name):
             fields.append((name, label))
     for name, label in fields:
@@ -48,8 +54,14 @@ def check_rows(answers: dict) -> list[dict]:
     for p in needs_pages():
         if p.id not in needs:
             continue
-        rows.append(_row(p.title, [_with_level(i) for i in needs[p.id]] or ["None selected"],
-                         url_for("journey.needs", page_id=p.id, change=1), f"needs: {p.title.lower()}"))
+        rows.append(
+            _row(
+                p.title,
+                [_with_level(i) for i in needs[p.id]] or ["None selected"],
+                url_for("journey.needs", page_id=p.id, change=1),
+                f"needs: {p.title.lower()}",
+            )
+        )
     return rows
 
 

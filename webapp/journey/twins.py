@@ -3,6 +3,7 @@
 The one place the journey asks which twins a need has and what tells them apart (the catalogue's
 twins API), so the needs pages and check your answers say the same.
 """
+
 from __future__ import annotations
 
 from pathway.catalogue import Indicator, load_catalogue

@@ -2,6 +2,7 @@
 
 Answers go into the server-side session; the decision comes only from rules.evaluate.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -37,8 +38,7 @@ def _back(default: str) -> str:
 @bp.get("/")
 @public
 def start():
-    return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(),
-                           started=bool(store.get()))
+    return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(), started=bool(store.get()))
 
 
 def _page(make_form, initial, on_valid, template: str, **context):
@@ -72,8 +72,7 @@ def safety():
             return redirect(url_for("journey.result"))  # the call comes first, whatever else is answered
         return redirect(_after(url_for("journey.child")))
 
-    return _page(make, lambda: {"immediate": answers.get("immediate")}, valid, "journey/safety.html",
-                 back=_back(url_for("journey.start")))
+    return _page(make, lambda: {"immediate": answers.get("immediate")}, valid, "journey/safety.html", back=_back(url_for("journey.start")))
 
 
 @bp.route("/child", methods=["GET", "POST"])
@@ -92,15 +91,17 @@ def child():
     def initial():
         if not saved:
             return None
-        return {**saved, "age_years": "" if saved["age_years"] is None else str(saved["age_years"]),
-                "age_months": "" if saved["age_months"] is None else str(saved["age_months"])}
+        return {
+            **saved,
+            "age_years": "" if saved["age_years"] is None else str(saved["age_years"]),
+            "age_months": "" if saved["age_months"] is None else str(saved["age_months"]),
+        }
 
     def valid(form):
         store.set_child(form.answers())
         return redirect(_after(url_for("journey.needs", page_id=needs_pages()[0].id)))
 
-    return _page(make, initial, valid, "journey/child.html", back=_back(url_for("journey.safety")),
-                 ring_now=bool(store.immediate_chosen(answers)))
+    return _page(make, initial, valid, "journey/child.html", back=_back(url_for("journey.safety")), ring_now=bool(store.immediate_chosen(answers)))
 
 
 @bp.route("/needs/<page_id>", methods=["GET", "POST"])
@@ -133,8 +134,9 @@ def needs(page_id: str):
     previous = previous_page_id(page_id)
     back = _back(url_for("journey.needs", page_id=previous) if previous else url_for("journey.child"))
     position = [p.id for p in needs_pages()].index(page_id) + 1
-    return _page(make, initial, valid, "journey/needs.html", page=needs_page, back=back,
-                 position=position, total=len(needs_pages()), show_levels=store.show_levels())
+    return _page(
+        make, initial, valid, "journey/needs.html", page=needs_page, back=back, position=position, total=len(needs_pages()), show_levels=store.show_levels()
+    )
 
 
 def _missing(answers: dict):
@@ -153,8 +155,7 @@ def check():
     answers = store.get()
     if not store.complete(answers):
         return _missing(answers)
-    return render_template("journey/check.html", rows=check_rows(answers),
-                           back=url_for("journey.needs", page_id=needs_pages()[-1].id), form=StartAgainForm())
+    return render_template("journey/check.html", rows=check_rows(answers), back=url_for("journey.needs", page_id=needs_pages()[-1].id), form=StartAgainForm())
 
 
 @bp.get("/result")
@@ -183,11 +184,24 @@ def result():
     if retry is not None:
         note_form.validate()
     local_time = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
-    return render_template("journey/result.html", d=decision, catalogue=catalogue, immediate=immediate,
-                           complete=store.complete(answers), rows=answer_rows(answers), note=store.note(),
-                           local_time=local_time, level_info=catalogue.level(decision.level), Level=Level,
-                           back=back, form=StartAgainForm(), note_form=note_form, what_if=what_if,
-                           actions=present.actions(decision, case), offer=present.offer(decision, case))
+    return render_template(
+        "journey/result.html",
+        d=decision,
+        catalogue=catalogue,
+        immediate=immediate,
+        complete=store.complete(answers),
+        rows=answer_rows(answers),
+        note=store.note(),
+        local_time=local_time,
+        level_info=catalogue.level(decision.level),
+        Level=Level,
+        back=back,
+        form=StartAgainForm(),
+        note_form=note_form,
+        what_if=what_if,
+        actions=present.actions(decision, case),
+        offer=present.offer(decision, case),
+    )
 
 
 @bp.post("/note")
@@ -211,8 +225,7 @@ def settings():
         store.set_show_levels(form.show_levels.data == "yes")
         return redirect(nxt)
 
-    return _page(SettingsForm, lambda: {"show_levels": "yes" if store.show_levels() else "no"}, valid,
-                 "journey/settings.html", next=nxt, back=nxt)
+    return _page(SettingsForm, lambda: {"show_levels": "yes" if store.show_levels() else "no"}, valid, "journey/settings.html", next=nxt, back=nxt)
 
 
 @bp.post("/start-again")
@@ -240,10 +253,9 @@ def accessibility():
 def _local_journey_path(target: str) -> bool:
     """Only redirect to our own pages (no open redirect through ?next=)."""
     if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):
-        return False    # CR/LF would split the Location header (a 500, or a header injected)
+        return False  # CR/LF would split the Location header (a 500, or a header injected)
     parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and target.startswith("/") \
-        and not target.startswith("//") and "\\" not in target
+    return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") and "\\" not in target
 
 
 @bp.get("/document")
@@ -251,14 +263,16 @@ def _local_journey_path(target: str) -> bool:
 def document():
     """The threshold document's own words by section and page; ?highlight=<indicator> marks its line."""
     from pathway import document as doc
+
     catalogue = load_catalogue()
     highlight = request.args.get("highlight", "")
     target = None
     if catalogue.has_indicator(highlight):
         ind = catalogue.indicator(highlight)
         target = _words(ind.document_text or ind.text)
-    return render_template("journey/document.html", sections=doc.sections(), contents=doc.contents(),
-                           marked=lambda line: bool(target) and target in _words(line), title_page=True)
+    return render_template(
+        "journey/document.html", sections=doc.sections(), contents=doc.contents(), marked=lambda line: bool(target) and target in _words(line), title_page=True
+    )
 
 
 def _words(text: str) -> str:
@@ -285,8 +299,7 @@ def referral():
     r = _referral()
     if r is None:
         return _missing(store.get())
-    return render_template("journey/referral.html", r=r, text=written.as_text(r), blanks=written.BLANKS,
-                           back=url_for("journey.result"))
+    return render_template("journey/referral.html", r=r, text=written.as_text(r), blanks=written.BLANKS, back=url_for("journey.result"))
 
 
 @bp.get("/referral.pdf")
@@ -302,8 +315,7 @@ def referral_pdf():
         current_app.logger.error("referral PDF unavailable: WeasyPrint cannot load pango")
         return render_template("journey/pdf_unavailable.html", back=url_for("journey.referral")), 503
     pdf = HTML(string=html, base_url=request.host_url).write_pdf()
-    return current_app.response_class(pdf, mimetype="application/pdf",
-                                      headers={"Content-Disposition": 'attachment; filename="referral.pdf"'})
+    return current_app.response_class(pdf, mimetype="application/pdf", headers={"Content-Disposition": 'attachment; filename="referral.pdf"'})
 
 
 @bp.get("/referral.txt")
@@ -312,5 +324,4 @@ def referral_text():
     r = _referral()
     if r is None:
         return _missing(store.get())
-    return current_app.response_class(written.as_text(r), mimetype="text/plain",
-                                      headers={"Content-Disposition": 'attachment; filename="referral.txt"'})
+    return current_app.response_class(written.as_text(r), mimetype="text/plain", headers={"Content-Disposition": 'attachment; filename="referral.txt"'})

@@ -4,6 +4,7 @@ govuk-frontend-wtf merges item params by position and renders an item that has a
 divider only, so the "or" before an exclusive "None of these" is inserted here, in the mapping.
 Empty hints are dropped (they otherwise render an empty hint element).
 """
+
 from __future__ import annotations
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput

@@ -4,6 +4,7 @@ Upload a draft catalogue; every shipped and saved scenario (and, if asked, every
 assessment's answers) is decided under the current catalogue and the draft; the page shows
 the transition table and each changed case, and the report downloads as text or JSON.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint

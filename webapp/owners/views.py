@@ -3,6 +3,7 @@
 The draft is kept in the admin's server-side session (never in a URL or a log) so the report
 can be downloaded without uploading it again; a new upload or signing out replaces it.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,16 +24,22 @@ from webapp.cases.history import label
 from webapp.owners import bp
 from webapp.practice import library
 
-DRAFT = session_state.ruleset_draft   # the draft YAML and whether saved scenarios were asked for
-DRAFT_LIMIT = 512 * 1024           # the shipped catalogue is about 100 KB; everything else may send 64 KB
+DRAFT = session_state.ruleset_draft  # the draft YAML and whether saved scenarios were asked for
+DRAFT_LIMIT = 512 * 1024  # the shipped catalogue is about 100 KB; everything else may send 64 KB
 security.BODY_LIMITS[bp.url_prefix + "/ruleset"] = DRAFT_LIMIT
 
 
 class DraftForm(FlaskForm):
-    file = FileField("Upload the draft catalogue", widget=GovFileInput(),
-                     description="A .yaml file in the shape of pathway/data/fsp_2014.yaml, with the changes you propose.")
-    saved = BooleanField("Also decide every saved assessment's answers", widget=GovCheckboxInput(),
-                         description="Each is named by its case reference and entry number. The review is audited.")
+    file = FileField(
+        "Upload the draft catalogue",
+        widget=GovFileInput(),
+        description="A .yaml file in the shape of pathway/data/fsp_2014.yaml, with the changes you propose.",
+    )
+    saved = BooleanField(
+        "Also decide every saved assessment's answers",
+        widget=GovCheckboxInput(),
+        description="Each is named by its case reference and entry number. The review is audited.",
+    )
     submit = SubmitField("Try the draft", widget=GovSubmitInput())
 
     def validate_file(self, field):
@@ -78,12 +85,11 @@ def ruleset_report(user, kind: str):
         return redirect(url_for("owners.ruleset"))
     try:
         report = _report(user, kept.text, kept.saved)
-    except DraftError:          # the shipped catalogue changed under it: upload again
+    except DraftError:  # the shipped catalogue changed under it: upload again
         DRAFT.pop()
         return redirect(url_for("owners.ruleset"))
     if kind == "json":
         body, mimetype = json.dumps(report.as_dict(), indent=1, ensure_ascii=False, default=str), "application/json"
     else:
         body, mimetype = render_text(report), "text/plain"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="ruleset-diff.{kind}"'})
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="ruleset-diff.{kind}"'})

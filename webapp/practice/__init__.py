@@ -1,4 +1,5 @@
 """Practice mode: trainers run sessions of training scenarios; trainees answer and get feedback."""
+
 from flask import Blueprint
 
 bp = Blueprint("practice", __name__, url_prefix="/practice")

@@ -1,5 +1,6 @@
 """The scenario editor: a form's answers become a Scenario, checked by the loader like any file,
 with the model level taken from the rules' decision (what the preview shows)."""
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,20 @@ from webapp.practice.feedback import decide
 from webapp.practice.forms import IMMEDIATE, PREFIX
 from webapp.practice.library import shipped_ids
 
-FIELDS = {"id": "scenario_id", "title": "title", "narrative": "narrative", "teaching.why": "why",
-          "teaching.pages": "pages", "teaching.common_mistake": "common_mistake",
-          "answers.context.caf": "caf", "answers.context.disability": "disability",
-          "answers.context.current_level": "current_level", "answers.context.consent_to_early_help": "consent",
-          "answers.context.large_sibling_group": "large_sibling_group", "answers.context.caller": "caller"}
+FIELDS = {
+    "id": "scenario_id",
+    "title": "title",
+    "narrative": "narrative",
+    "teaching.why": "why",
+    "teaching.pages": "pages",
+    "teaching.common_mistake": "common_mistake",
+    "answers.context.caf": "caf",
+    "answers.context.disability": "disability",
+    "answers.context.current_level": "current_level",
+    "answers.context.consent_to_early_help": "consent",
+    "answers.context.large_sibling_group": "large_sibling_group",
+    "answers.context.caller": "caller",
+}
 
 
 def slug(title: str) -> str:
@@ -39,11 +49,12 @@ def scenario_data(form, indicators: list[str], level: str) -> dict:
         context["caller"] = form.caller.data
     return {
         "id": (form.scenario_id.data or "").strip() or slug(form.title.data),
-        "title": form.title.data.strip(), "narrative": form.narrative.data.strip(), "child": child,
+        "title": form.title.data.strip(),
+        "narrative": form.narrative.data.strip(),
+        "child": child,
         "answers": {"indicators": indicators, "context": context},
         "model": {"level": level},
-        "teaching": {"why": form.why.data.strip(), "pages": form.pages.data.strip(),
-                     "common_mistake": form.common_mistake.data.strip()},
+        "teaching": {"why": form.why.data.strip(), "pages": form.pages.data.strip(), "common_mistake": form.common_mistake.data.strip()},
     }
 
 
@@ -53,8 +64,7 @@ def scenario_from_form(form, indicators: list[str]) -> tuple[Scenario, Decision]
     Raises ScenarioErrors naming the fields, exactly as an imported file would."""
     data = scenario_data(form, indicators, "universal")
     if data["id"] in shipped_ids():
-        raise ScenarioErrors([ScenarioError("editor", data["id"], "id",
-                                            "a shipped scenario already has this id: choose another")])
+        raise ScenarioErrors([ScenarioError("editor", data["id"], "id", "a shipped scenario already has this id: choose another")])
     draft = loads(json.dumps(data), name="editor")[0]
     decision = decide(draft)
     data["model"]["level"] = decision.level.value
@@ -64,6 +74,7 @@ def scenario_from_form(form, indicators: list[str]) -> tuple[Scenario, Decision]
 def place_errors(form, errors: list[ScenarioError]) -> None:
     """Put each loader problem on the form field it is about (form-level when none fits)."""
     from pathway.catalogue import load_catalogue
+
     catalogue = load_catalogue()
     chosen = []
     for name, field in form._fields.items():

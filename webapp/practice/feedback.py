@@ -1,4 +1,5 @@
 """A trainee's answer against a scenario's model answer, and the rules' reasons for that answer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,5 +48,6 @@ def feedback(scenario: Scenario, level: str, indicators: list[str]) -> Feedback:
     def listed(ids):
         return [catalogue.indicator(i) for i in sorted(ids, key=lambda i: order.get(i, 0)) if catalogue.has_indicator(i)]
 
-    return Feedback(Level(level), scenario.model.level, listed(want & got), listed(want - got),
-                    listed(got - want - also), decide(scenario), tuple(listed(also & got)))
+    return Feedback(
+        Level(level), scenario.model.level, listed(want & got), listed(want - got), listed(got - want - also), decide(scenario), tuple(listed(also & got))
+    )

@@ -1,5 +1,6 @@
 """Practice mode's forms. The indicator checkboxes reuse the journey's widgets and grouping
 (webapp.journey): one checkbox group per dimension under its CAF domain, immediate ones first."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ PREFIX = "ind_"
 @dataclass
 class Section:
     """A heading (the CAF domain, or immediate referral) and its checkbox groups."""
+
     heading: str
     fields: list
 
@@ -47,8 +49,7 @@ def _groups(unborn: bool | None, months: int | None):
     def offer(inds):
         return [i for i in inds if unborn is None or admitted(i, unborn, months)]
 
-    out = [("Immediate referral", PREFIX + IMMEDIATE, "Do any of these need an immediate referral?",
-            offer(immediate_indicators()))]
+    out = [("Immediate referral", PREFIX + IMMEDIATE, "Do any of these need an immediate referral?", offer(immediate_indicators()))]
     for domain in catalogue.domains:
         for dim in (d for d in catalogue.dimensions if d.domain == domain.id):
             inds = offer([i for i in catalogue.indicators if i.dimension == dim.id and not i.immediate])
@@ -58,8 +59,7 @@ def _groups(unborn: bool | None, months: int | None):
 
 def _add_indicator_fields(cls, groups) -> None:
     for _heading, name, legend, inds in groups:
-        setattr(cls, name, _Multi(legend, choices=choices((i.id, i.text) for i in inds),
-                                  widget=Checkboxes({i.id: _hint(i) for i in inds})))
+        setattr(cls, name, _Multi(legend, choices=choices((i.id, i.text) for i in inds), widget=Checkboxes({i.id: _hint(i) for i in inds})))
 
 
 def _sections(form, groups) -> list[Section]:
@@ -86,36 +86,38 @@ def indicator_data(indicators: list[str]) -> dict:
 
 
 def level_field(label: str, message: str) -> RadioField:
-    return RadioField(label, choices=choices([(lv.value, lv.label) for lv in Level]),
-                      validators=[InputRequired(message)], widget=Radios())
+    return RadioField(label, choices=choices([(lv.value, lv.label) for lv in Level]), validators=[InputRequired(message)], widget=Radios())
 
 
 # --- trainer: start a session; trainee: join ----------------------------------------------
 
+
 class StartForm(FlaskForm):
-    scenarios = _Multi("Which scenarios will you practise?",
-                       validators=[InputRequired("Select at least one scenario")])
-    cohort = StringField("Cohort label (optional)", widget=GovTextInput(),
-                         description="Sessions with the same label are shown together, so you can follow agreement over "
-                                     "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
-                         validators=[Length(max=80, message="Cohort label must be 80 characters or fewer")])
+    scenarios = _Multi("Which scenarios will you practise?", validators=[InputRequired("Select at least one scenario")])
+    cohort = StringField(
+        "Cohort label (optional)",
+        widget=GovTextInput(),
+        description="Sessions with the same label are shown together, so you can follow agreement over "
+        "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
+        validators=[Length(max=80, message="Cohort label must be 80 characters or fewer")],
+    )
     submit = SubmitField("Start the session", widget=GovSubmitInput())
 
     @classmethod
     def build(cls, entries, **kwargs) -> "StartForm":
         form = cls(**kwargs)
         form.scenarios.choices = choices((e.scenario.id, e.scenario.title) for e in entries)
-        form.scenarios.widget = Checkboxes({e.scenario.id: ("Shipped" if e.shipped else "Saved in the library")
-                                            + f" – {e.scenario.id}" for e in entries})
+        form.scenarios.widget = Checkboxes({e.scenario.id: ("Shipped" if e.shipped else "Saved in the library") + f" – {e.scenario.id}" for e in entries})
         return form
 
 
 class JoinForm(FlaskForm):
-    code = StringField("Join code", widget=GovTextInput(),
-                       validators=[InputRequired("Enter the join code your trainer gave you")])
-    name = StringField("Your display name", widget=GovTextInput(),
-                       validators=[InputRequired("Enter a display name"),
-                                   Length(max=40, message="Display name must be 40 characters or fewer")])
+    code = StringField("Join code", widget=GovTextInput(), validators=[InputRequired("Enter the join code your trainer gave you")])
+    name = StringField(
+        "Your display name",
+        widget=GovTextInput(),
+        validators=[InputRequired("Enter a display name"), Length(max=40, message="Display name must be 40 characters or fewer")],
+    )
     submit = SubmitField("Join", widget=GovSubmitInput())
 
 
@@ -125,6 +127,7 @@ class EndForm(FlaskForm):
 
 # --- trainee: answer a scenario ----------------------------------------------------------
 
+
 def answer_form(scenario, **kwargs):
     child = scenario.child
     unborn = bool(child.unborn)
@@ -132,8 +135,7 @@ def answer_form(scenario, **kwargs):
     groups = _groups(unborn, months)
 
     class AnswerForm(FlaskForm):
-        level = level_field("Which level of need does this child's situation meet?",
-                            "Select the level of need you think this situation meets")
+        level = level_field("Which level of need does this child's situation meet?", "Select the level of need you think this situation meets")
         submit = SubmitField("Check my answer", widget=GovSubmitInput())
 
     _add_indicator_fields(AnswerForm, groups)
@@ -163,32 +165,46 @@ def narrow(form, query: str, scenario) -> list[str]:
 
 # --- trainer: write a scenario -----------------------------------------------------------
 
+
 class _ScenarioFields(ChildForm):
     scenario_id = StringField(
-        "Scenario id (optional)", widget=GovTextInput(),
+        "Scenario id (optional)",
+        widget=GovTextInput(),
         description="Lower case letters, digits and - _ . only, like neglect-toddler-1. Leave blank to make one from the title.",
-        validators=[Regexp(f"{ID_PATTERN}|^$", message="Scenario id must use lower case letters, digits and - _ . only, "
-                                                      "starting with a letter or digit"),
-                    Length(max=80, message="Scenario id must be 80 characters or fewer")])
+        validators=[
+            Regexp(f"{ID_PATTERN}|^$", message="Scenario id must use lower case letters, digits and - _ . only, starting with a letter or digit"),
+            Length(max=80, message="Scenario id must be 80 characters or fewer"),
+        ],
+    )
     title = StringField("Title", widget=GovTextInput(), validators=[InputRequired("Enter a title")])
-    narrative = TextAreaField("Narrative", widget=GovTextArea(),
-                              description="What trainees read. Invent the people: never use a real child's details.",
-                              validators=[InputRequired("Enter the narrative")])
+    narrative = TextAreaField(
+        "Narrative",
+        widget=GovTextArea(),
+        description="What trainees read. Invent the people: never use a real child's details.",
+        validators=[InputRequired("Enter the narrative")],
+    )
     large_sibling_group = RadioField(
         "Is the child part of a large sibling group?",
         choices=choices([("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not known or not relevant")]),
-        validators=[InputRequired("Select whether the child is part of a large sibling group")], widget=Radios())
+        validators=[InputRequired("Select whether the child is part of a large sibling group")],
+        widget=Radios(),
+    )
     caller = RadioField(
         "Who is asking?",
-        choices=choices([("professional", "A professional"), ("parent_carer", "A parent or carer"),
-                         ("public", "A member of the public"), (NOT_KNOWN, "Not known")]),
-        validators=[InputRequired("Select who is asking")], widget=Radios())
-    why = TextAreaField("Why (teaching point)", widget=GovTextArea(),
-                        validators=[InputRequired("Enter why the model answer is right")])
-    pages = StringField("Pages of the threshold document", widget=GovTextInput(), description="For example, 13-14, 15",
-                        validators=[InputRequired("Enter the pages of the threshold document")])
-    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(),
-                                   validators=[InputRequired("Enter the common mistake")])
+        choices=choices(
+            [("professional", "A professional"), ("parent_carer", "A parent or carer"), ("public", "A member of the public"), (NOT_KNOWN, "Not known")]
+        ),
+        validators=[InputRequired("Select who is asking")],
+        widget=Radios(),
+    )
+    why = TextAreaField("Why (teaching point)", widget=GovTextArea(), validators=[InputRequired("Enter why the model answer is right")])
+    pages = StringField(
+        "Pages of the threshold document",
+        widget=GovTextInput(),
+        description="For example, 13-14, 15",
+        validators=[InputRequired("Enter the pages of the threshold document")],
+    )
+    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(), validators=[InputRequired("Enter the common mistake")])
     submit = None  # ChildForm's "Continue": this page has preview and save instead
     preview = SubmitField("Preview the decision", widget=GovSubmitInput())
     save = SubmitField("Save to the library", widget=GovSubmitInput())
@@ -207,11 +223,11 @@ def scenario_form(**kwargs):
 
 
 class ImportForm(FlaskForm):
-    file = FileField("Upload a scenario file", widget=GovFileInput(),
-                     description="A .yaml file in the scenario format, as exported from this library.")
+    file = FileField("Upload a scenario file", widget=GovFileInput(), description="A .yaml file in the scenario format, as exported from this library.")
     submit = SubmitField("Import", widget=GovSubmitInput())
 
     def validate_file(self, field):
         from wtforms.validators import ValidationError
+
         if not field.data or not getattr(field.data, "filename", ""):
             raise ValidationError("Select a scenario file")

@@ -2,6 +2,7 @@
 rule families of the rules' reasons for the model answer, and the scenario's `topics` when it has
 them. Families come from the rules (not from `covers`), so a new scenario is grouped without
 anyone tagging it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,15 +10,24 @@ from functools import lru_cache
 
 from pathway.scenarios import Scenario, dump_scenarios
 
-FACETS = {"level": "Level of the model answer", "age": "Age of the child", "family": "Rule family",
-          "topic": "Topic"}
+FACETS = {"level": "Level of the model answer", "age": "Age of the child", "family": "Rule family", "topic": "Topic"}
 # Age groups for trainers (not the document's bands, which are for single indicators): unborn,
 # babies, pre-school, primary, secondary, and 16 and over.
-AGES = [("unborn", "Unborn", None), ("under-2", "Under 2", 24), ("2-4", "2 to 4", 60), ("5-10", "5 to 10", 132),
-        ("11-15", "11 to 15", 192), ("16-plus", "16 and over", None)]
-FAMILY_NAMES = {"level": "A need's own level", "immediate": "Immediate referral",
-                "combination": "Several needs together (combination)", "escalation": "A CAF not improving",
-                "child_in_need": "Child in Need"}
+AGES = [
+    ("unborn", "Unborn", None),
+    ("under-2", "Under 2", 24),
+    ("2-4", "2 to 4", 60),
+    ("5-10", "5 to 10", 132),
+    ("11-15", "11 to 15", 192),
+    ("16-plus", "16 and over", None),
+]
+FAMILY_NAMES = {
+    "level": "A need's own level",
+    "immediate": "Immediate referral",
+    "combination": "Several needs together (combination)",
+    "escalation": "A CAF not improving",
+    "child_in_need": "Child in Need",
+}
 
 
 def age_group(scenario: Scenario) -> str:
@@ -65,8 +75,7 @@ class Facets:
 
 
 def facets(scenario: Scenario) -> Facets:
-    return Facets(level=(scenario.model.level.value,), age=(age_group(scenario),), family=families(scenario),
-                  topic=topics(scenario))
+    return Facets(level=(scenario.model.level.value,), age=(age_group(scenario),), family=families(scenario), topic=topics(scenario))
 
 
 def name(facet: str, key: str) -> str:
@@ -86,6 +95,7 @@ def options(entries, facet: str) -> list[tuple[str, str]]:
     keys = {k for e in entries for k in getattr(facets(e.scenario), facet)}
     if facet == "level":
         from pathway.levels import LEVELS
+
         order = [lv.value for lv in LEVELS]
     elif facet == "age":
         order = [k for k, _n, _b in AGES]
@@ -96,8 +106,7 @@ def options(entries, facet: str) -> list[tuple[str, str]]:
 
 def matching(entries, chosen: dict[str, str]):
     """The entries whose facets include every chosen value (an empty choice keeps all)."""
-    return [e for e in entries
-            if all(not v or v in getattr(facets(e.scenario), f) for f, v in chosen.items())]
+    return [e for e in entries if all(not v or v in getattr(facets(e.scenario), f) for f, v in chosen.items())]
 
 
 @dataclass(frozen=True)

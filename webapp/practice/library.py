@@ -1,4 +1,5 @@
 """The scenario library: the shipped scenarios plus those trainers saved in the database."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ database holds is exactly what an export gives and an import reads. Trainer toke
 only as SHA-256 hashes of the trainer's account id and the token, so the token (in the trainer's
 server-side session) opens the session's pages only for that account, signed in.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,6 +50,7 @@ def _trainer_key(user_id: int, token: str) -> str:
 
 # --- saved scenarios --------------------------------------------------------------------------
 
+
 def saved_scenarios() -> list[tuple[str, str]]:
     """(id, yaml) of every saved scenario, by id."""
     with db.engine().connect() as conn:
@@ -60,7 +62,7 @@ class Version:
     scenario_id: str
     version: int
     author: str
-    how: str                        # "written" (the editor) or "imported"
+    how: str  # "written" (the editor) or "imported"
     saved_at: datetime
     yaml: str
 
@@ -73,25 +75,30 @@ def save_scenario(scenario_id: str, text: str, author=None, how: str = "written"
 
     now = db.utcnow()
     with db.engine().begin() as conn:
-        last = conn.execute(select(func.max(practice_scenario_versions.c.version))
-                            .where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
+        last = conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
         replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
         conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
         conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
         name = author.username if author else "(unknown)"
-        conn.execute(insert(practice_scenario_versions).values(
-            scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text))
-        audit.record(conn, "scenario.replace" if replaced else "scenario.save", user_id=author.id if author else None,
-                     detail=f"scenario={scenario_id} version={last + 1} {how}", now=now)
+        conn.execute(insert(practice_scenario_versions).values(scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text))
+        audit.record(
+            conn,
+            "scenario.replace" if replaced else "scenario.save",
+            user_id=author.id if author else None,
+            detail=f"scenario={scenario_id} version={last + 1} {how}",
+            now=now,
+        )
     return Version(scenario_id, last + 1, name, how, now, text)
 
 
 def versions(scenario_id: str) -> list[Version]:
     """Every saved version of a scenario, newest first."""
     with db.engine().connect() as conn:
-        rows = conn.execute(select(practice_scenario_versions)
-                            .where(practice_scenario_versions.c.scenario_id == scenario_id)
-                            .order_by(practice_scenario_versions.c.version.desc()))
+        rows = conn.execute(
+            select(practice_scenario_versions)
+            .where(practice_scenario_versions.c.scenario_id == scenario_id)
+            .order_by(practice_scenario_versions.c.version.desc())
+        )
         return [Version(r.scenario_id, r.version, r.author, r.how, r.saved_at, r.yaml) for r in rows]
 
 
@@ -106,6 +113,7 @@ def latest_versions() -> dict[str, Version]:
 
 # --- sessions ----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PracticeSession:
     code: str
@@ -119,8 +127,7 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int,
-                  cohort: str | None = None) -> tuple[str, str]:
+def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int, cohort: str | None = None) -> tuple[str, str]:
     """A new session for the trainer `user_id`: (join code, trainer token). The token goes into
     the trainer's session only. `cohort` labels its results, which outlive it."""
     token = secrets.token_urlsafe(32)
@@ -132,11 +139,17 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int,
                 break
         else:  # pragma: no cover - 32**6 codes
             raise RuntimeError("could not find a free join code")
-        conn.execute(insert(practice_sessions).values(
-            code=code, trainer_key=_trainer_key(user_id, token), scenario_ids=json.dumps(scenario_ids),
-            scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()))
-        conn.execute(insert(practice_results).values(code=code, cohort=(cohort or "").strip() or None,
-                                                     started_at=db.utcnow(), scenarios=len(scenario_ids)))
+        conn.execute(
+            insert(practice_sessions).values(
+                code=code,
+                trainer_key=_trainer_key(user_id, token),
+                scenario_ids=json.dumps(scenario_ids),
+                scenarios_yaml=scenarios_yaml,
+                ended=False,
+                created_at=db.utcnow(),
+            )
+        )
+        conn.execute(insert(practice_results).values(code=code, cohort=(cohort or "").strip() or None, started_at=db.utcnow(), scenarios=len(scenario_ids)))
     return code, token
 
 
@@ -158,13 +171,15 @@ def is_trainer(code: str, token: str | None, user_id: int | None) -> bool:
     return row is not None and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token))
 
 
-def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int = 0,
-                kappa: float | None = None) -> None:
+def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int = 0, kappa: float | None = None) -> None:
     """End the session and keep its results (counts only) under its cohort."""
     with db.engine().begin() as conn:
         conn.execute(update(practice_sessions).where(practice_sessions.c.code == code).values(ended=True))
-        conn.execute(update(practice_results).where(practice_results.c.code == code).values(
-            ended_at=db.utcnow(), trainees=trainees, answers=answers, agree=agree, kappa=kappa))
+        conn.execute(
+            update(practice_results)
+            .where(practice_results.c.code == code)
+            .values(ended_at=db.utcnow(), trainees=trainees, answers=answers, agree=agree, kappa=kappa)
+        )
 
 
 @dataclass(frozen=True)
@@ -187,8 +202,9 @@ class Result:
 def cohorts() -> list[tuple[str, int]]:
     """(label, ended sessions) of every cohort, by label."""
     with db.engine().connect() as conn:
-        rows = conn.execute(select(practice_results.c.cohort, practice_results.c.code)
-                            .where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None)))
+        rows = conn.execute(
+            select(practice_results.c.cohort, practice_results.c.code).where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None))
+        )
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.cohort] = counts.get(r.cohort, 0) + 1
@@ -198,9 +214,11 @@ def cohorts() -> list[tuple[str, int]]:
 def cohort_results(cohort: str) -> list[Result]:
     """A cohort's ended sessions, oldest first."""
     with db.engine().connect() as conn:
-        rows = conn.execute(select(practice_results).where(practice_results.c.cohort == cohort,
-                                                           practice_results.c.ended_at.is_not(None))
-                            .order_by(practice_results.c.started_at, practice_results.c.code))
+        rows = conn.execute(
+            select(practice_results)
+            .where(practice_results.c.cohort == cohort, practice_results.c.ended_at.is_not(None))
+            .order_by(practice_results.c.started_at, practice_results.c.code)
+        )
         return [Result(**r._mapping) for r in rows]
 
 
@@ -221,31 +239,28 @@ def _expire_old() -> None:
 
 # --- trainees and answers ---------------------------------------------------------------------
 
+
 def add_trainee(code: str, name: str, cap: int) -> int | None:
     """A new trainee's id, or None when the session already has `cap` trainees. One statement
     (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite."""
     t = practice_trainees
     room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
     with db.engine().begin() as conn:
-        return conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room))
-                            .returning(t.c.id)).scalar()
+        return conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room)).returning(t.c.id)).scalar()
 
 
 def remove_trainee(code: str, trainee_id: int) -> bool:
     """Remove a trainee and their answers from the session (the trainer's choice); False if
     the session has no such trainee."""
     with db.engine().begin() as conn:
-        mine = select(practice_trainees.c.id).where(practice_trainees.c.code == code,
-                                                    practice_trainees.c.id == trainee_id)
+        mine = select(practice_trainees.c.id).where(practice_trainees.c.code == code, practice_trainees.c.id == trainee_id)
         conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(mine)))
-        return bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code,
-                                                                 practice_trainees.c.id == trainee_id)).rowcount)
+        return bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code, practice_trainees.c.id == trainee_id)).rowcount)
 
 
 def trainees(code: str) -> list[tuple[int, str]]:
     with db.engine().connect() as conn:
-        return [(r.id, r.name) for r in conn.execute(
-            select(practice_trainees).where(practice_trainees.c.code == code).order_by(practice_trainees.c.id))]
+        return [(r.id, r.name) for r in conn.execute(select(practice_trainees).where(practice_trainees.c.code == code).order_by(practice_trainees.c.id))]
 
 
 def trainee_in(code: str, trainee_id: int | None) -> bool:
@@ -255,10 +270,10 @@ def trainee_in(code: str, trainee_id: int | None) -> bool:
 def save_answer(trainee_id: int, scenario_id: str, level: str, indicators: list[str]) -> None:
     """A trainee's answer to one scenario; answering again replaces it."""
     with db.engine().begin() as conn:
-        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id == trainee_id,
-                                                   practice_answers.c.scenario_id == scenario_id))
-        conn.execute(insert(practice_answers).values(trainee_id=trainee_id, scenario_id=scenario_id, level=level,
-                                                     indicators=json.dumps(sorted(set(indicators)))))
+        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id == trainee_id, practice_answers.c.scenario_id == scenario_id))
+        conn.execute(
+            insert(practice_answers).values(trainee_id=trainee_id, scenario_id=scenario_id, level=level, indicators=json.dumps(sorted(set(indicators))))
+        )
 
 
 @dataclass(frozen=True)
@@ -271,8 +286,12 @@ class Answer:
 
 def answers(code: str, trainee_id: int | None = None) -> list[Answer]:
     """The session's answers (or one trainee's)."""
-    query = (select(practice_answers).join(practice_trainees, practice_trainees.c.id == practice_answers.c.trainee_id)
-             .where(practice_trainees.c.code == code).order_by(practice_answers.c.id))
+    query = (
+        select(practice_answers)
+        .join(practice_trainees, practice_trainees.c.id == practice_answers.c.trainee_id)
+        .where(practice_trainees.c.code == code)
+        .order_by(practice_answers.c.id)
+    )
     if trainee_id is not None:
         query = query.where(practice_answers.c.trainee_id == trainee_id)
     with db.engine().connect() as conn:

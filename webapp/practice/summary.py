@@ -1,5 +1,6 @@
 """The end-of-session summary: levels chosen per scenario, agreement with the model answer and
 between trainees (Fleiss' kappa over scenarios x levels), and the bar chart's geometry."""
+
 from __future__ import annotations
 
 import csv
@@ -30,9 +31,9 @@ class ScenarioRow:
 class TraineeRow:
     name: str
     answered: int
-    agree: int                      # answers at the model level
-    found: int                      # model-answer indicators chosen
-    model_indicators: int           # model-answer indicators in the scenarios answered
+    agree: int  # answers at the model level
+    found: int  # model-answer indicators chosen
+    model_indicators: int  # model-answer indicators in the scenarios answered
 
     @property
     def agree_percent(self) -> Optional[float]:
@@ -48,12 +49,13 @@ class IndicatorRow:
     """One indicator across the session: how often trainees matched the model answer on it
     (chose it where the model has it, left it where the model does not), and Fleiss' kappa between
     trainees over the scenarios (chosen / not chosen) where it is defined."""
+
     id: str
-    n: int                          # ratings: answers to scenarios
-    agree: int                      # ratings that match the model answer
-    missed: int                     # in the model answer, not chosen
-    over_called: int                # chosen, not in the model answer
-    kappa: Optional[float]          # None: not defined (fewer than 2 scenarios with 2 or more answers)
+    n: int  # ratings: answers to scenarios
+    agree: int  # ratings that match the model answer
+    missed: int  # in the model answer, not chosen
+    over_called: int  # chosen, not in the model answer
+    kappa: Optional[float]  # None: not defined (fewer than 2 scenarios with 2 or more answers)
 
     @property
     def agree_percent(self) -> Optional[float]:
@@ -67,7 +69,7 @@ class Summary:
     agree: int
     kappa: Optional[float]
     trainees: list[TraineeRow] = field(default_factory=list)
-    indicators: list[IndicatorRow] = field(default_factory=list)   # every indicator in a model answer or chosen
+    indicators: list[IndicatorRow] = field(default_factory=list)  # every indicator in a model answer or chosen
 
     @property
     def agree_percent(self) -> Optional[float]:
@@ -81,7 +83,6 @@ class Summary:
     def most(self) -> int:
         return max([max(r.counts.values()) for r in self.rows] + [1])
 
-
     @property
     def most_missed(self) -> list[IndicatorRow]:
         return sorted((i for i in self.indicators if i.missed), key=lambda i: (-i.missed, i.id))[:TOP]
@@ -94,8 +95,7 @@ class Summary:
 TOP = 10
 
 
-def summarise(scenarios: list[Scenario], answers: list[Answer],
-              names: Optional[list[tuple[int, str]]] = None) -> Summary:
+def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[list[tuple[int, str]]] = None) -> Summary:
     """`names`: the session's (trainee id, display name), for the per-trainee table."""
     rows = []
     for s in scenarios:
@@ -105,8 +105,9 @@ def summarise(scenarios: list[Scenario], answers: list[Answer],
     kappa = fleiss_kappa([[r.counts[lv] for lv in LEVELS] for r in rows])
     by_id = {s.id: s for s in scenarios}
     answers = [a for a in answers if a.scenario_id in by_id]
-    return Summary(rows, sum(r.answered for r in rows), sum(r.agree for r in rows), kappa,
-                   _trainees(by_id, answers, names or []), _indicators(scenarios, answers))
+    return Summary(
+        rows, sum(r.answered for r in rows), sum(r.agree for r in rows), kappa, _trainees(by_id, answers, names or []), _indicators(scenarios, answers)
+    )
 
 
 def _trainees(by_id: dict[str, Scenario], answers: list[Answer], names: list[tuple[int, str]]) -> list[TraineeRow]:
@@ -114,10 +115,15 @@ def _trainees(by_id: dict[str, Scenario], answers: list[Answer], names: list[tup
     for tid, name in names:
         mine = [a for a in answers if a.trainee_id == tid]
         model = [set(by_id[a.scenario_id].answers.indicators) for a in mine]
-        out.append(TraineeRow(
-            name=name, answered=len(mine), agree=sum(a.level == by_id[a.scenario_id].model.level.value for a in mine),
-            found=sum(len(m & set(a.indicators)) for m, a in zip(model, mine)),
-            model_indicators=sum(len(m) for m in model)))
+        out.append(
+            TraineeRow(
+                name=name,
+                answered=len(mine),
+                agree=sum(a.level == by_id[a.scenario_id].model.level.value for a in mine),
+                found=sum(len(m & set(a.indicators)) for m, a in zip(model, mine)),
+                model_indicators=sum(len(m) for m in model),
+            )
+        )
     return out
 
 
@@ -158,8 +164,7 @@ def summary_csv(s: Summary, words) -> str:
     for t in s.trainees:
         w.writerow(["trainee", _cell(t.name), t.answered, pct(t.agree_percent), "", t.model_indicators - t.found, ""])
     for i in s.indicators:
-        w.writerow(["indicator", _cell(words(i.id)), i.n, pct(i.agree_percent), "" if i.kappa is None else f"{i.kappa:.3f}",
-                    i.missed, i.over_called])
+        w.writerow(["indicator", _cell(words(i.id)), i.n, pct(i.agree_percent), "" if i.kappa is None else f"{i.kappa:.3f}", i.missed, i.over_called])
     return out.getvalue()
 
 

@@ -1,5 +1,6 @@
 """Practice mode's routes: thin; sessions and answers in records.py, judgement in feedback.py and
 the rules, the summary's numbers in summary.py and training.agreement."""
+
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
@@ -74,6 +75,7 @@ def index():
 
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
+
 def _filtered(entries):
     """The library filters in the address (level, age, family, topic) and the entries they keep."""
     filters = {f: request.args.get(f, "") for f in groups.FACETS}
@@ -89,23 +91,32 @@ def new_session(user):
     group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
     ticked = set(request.form.getlist("scenarios"))
     wanted = request.form.get("select_group")
-    if wanted is not None:      # "Select all in this group": tick them and show the page again
+    if wanted is not None:  # "Select all in this group": tick them and show the page again
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
-        form.scenarios.errors = []      # none ticked yet is not an error: the trainer is still choosing
+        form.scenarios.errors = []  # none ticked yet is not an error: the trainer is still choosing
         ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
     elif form.validate_on_submit():
-        wanted_ids = set(form.scenarios.data)      # a scenario in two groups may be ticked twice
+        wanted_ids = set(form.scenarios.data)  # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
-        code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id,
-                                            cohort=form.cohort.data)
+        code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id, cohort=form.cohort.data)
         TRAINER.put_entry(code, token)
         return redirect(url_for("practice.trainer", code=code))
     hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
-    return render_template("practice/new.html", form=form, back=url_for("practice.index"), groups=groups,
-                           grouped=groups.grouped(shown, group_by), filters=filters, group_by=group_by,
-                           options={f: groups.options(entries, f) for f in groups.FACETS}, ticked=ticked,
-                           hidden=hidden, shown=len(shown), total=len(entries))
+    return render_template(
+        "practice/new.html",
+        form=form,
+        back=url_for("practice.index"),
+        groups=groups,
+        grouped=groups.grouped(shown, group_by),
+        filters=filters,
+        group_by=group_by,
+        options={f: groups.options(entries, f) for f in groups.FACETS},
+        ticked=ticked,
+        hidden=hidden,
+        shown=len(shown),
+        total=len(entries),
+    )
 
 
 @bp.get("/session/<code>")
@@ -117,8 +128,7 @@ def trainer(code: str):
     answered = {}
     for a in records.answers(ps.code):
         answered[a.trainee_id] = answered.get(a.trainee_id, 0) + 1
-    return render_template("practice/trainer.html", ps=ps, scenarios=_scenarios(ps), people=people,
-                           answered=answered, form=EndForm())
+    return render_template("practice/trainer.html", ps=ps, scenarios=_scenarios(ps), people=people, answered=answered, form=EndForm())
 
 
 @bp.post("/session/<code>/trainees/<int:trainee_id>/remove")
@@ -142,8 +152,7 @@ def end(code: str):
     if not EndForm().validate_on_submit():
         abort(400)
     result = summarise(_scenarios(ps), records.answers(ps.code))
-    records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree,
-                      kappa=result.kappa)
+    records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree, kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
 
@@ -153,9 +162,18 @@ def end(code: str):
 def summary(code: str):
     ps = _require_trainer(code)
     result = summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code))
-    return render_template("practice/summary.html", ps=ps, s=result, levels=LEVELS, bar_width=bar_width,
-                           label_width=CHART_LABEL_WIDTH, bar_max=CHART_BAR_WIDTH, row_h=CHART_ROW,
-                           words=_words, back=url_for("practice.trainer", code=ps.code))
+    return render_template(
+        "practice/summary.html",
+        ps=ps,
+        s=result,
+        levels=LEVELS,
+        bar_width=bar_width,
+        label_width=CHART_LABEL_WIDTH,
+        bar_max=CHART_BAR_WIDTH,
+        row_h=CHART_ROW,
+        words=_words,
+        back=url_for("practice.trainer", code=ps.code),
+    )
 
 
 def _words(iid: str) -> str:
@@ -168,8 +186,7 @@ def _words(iid: str) -> str:
 def summary_csv(code: str):
     ps = _require_trainer(code)
     body = summary_table(summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code)), _words)
-    return Response(body, mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
 
 
 @bp.get("/cohorts")
@@ -180,13 +197,16 @@ def cohorts(_user):
     if label not in {c for c, _n in known}:
         return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
     results = records.cohort_results(label)
-    chart = bars([(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
-                 unit="%", what=f"Agreement with the model answer in each session of {label}, oldest first")
-    return render_template("practice/cohort.html", label=label, results=results, chart=chart,
-                           back=url_for("practice.cohorts"))
+    chart = bars(
+        [(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
+        unit="%",
+        what=f"Agreement with the model answer in each session of {label}, oldest first",
+    )
+    return render_template("practice/cohort.html", label=label, results=results, chart=chart, back=url_for("practice.cohorts"))
 
 
 # --- trainee ------------------------------------------------------------------------------
+
 
 @bp.route("/join", methods=["GET", "POST"])
 @public
@@ -249,7 +269,7 @@ def answer(code: str, scenario_id: str):
     find = "" if request.form.get("find_submit") == "clear" else (request.form.get("find") or "").strip()
     hidden: dict[str, list[str]] = {}
     nudge = False
-    if "find_submit" in request.form:       # narrow the list; nothing is saved
+    if "find_submit" in request.form:  # narrow the list; nothing is saved
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
         for field in form:
@@ -261,9 +281,10 @@ def answer(code: str, scenario_id: str):
         if chosen or request.form.get("confirm_empty"):
             records.save_answer(tid, scenario.id, form.level.data, chosen)
             return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
-        nudge = True                         # nothing ticked: ask once, then accept it
-    return render_template("practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden,
-                           nudge=nudge, back=url_for("practice.trainee", code=ps.code))
+        nudge = True  # nothing ticked: ask once, then accept it
+    return render_template(
+        "practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden, nudge=nudge, back=url_for("practice.trainee", code=ps.code)
+    )
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
@@ -285,21 +306,29 @@ def answer_feedback(code: str, scenario_id: str):
     ids = [s.id for s in _scenarios(ps)]
     at = ids.index(scenario.id)
     following = ids[at + 1] if at + 1 < len(ids) else None
-    return render_template("practice/feedback.html", ps=ps, scenario=scenario, fb=fb, following=following,
-                           back=url_for("practice.trainee", code=ps.code))
+    return render_template("practice/feedback.html", ps=ps, scenario=scenario, fb=fb, following=following, back=url_for("practice.trainee", code=ps.code))
 
 
 # --- scenario library: write, import, export (trainers only: it holds the model answers) -----
+
 
 @bp.get("/scenarios")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def scenarios(_user):
     entries = library.entries()
     filters, shown = _filtered(entries)
-    return render_template("practice/scenarios.html", entries=shown, versions=records.latest_versions(),
-                           groups=groups, filters=filters, group_by=None, shown=len(shown), total=len(entries),
-                           options={f: groups.options(entries, f) for f in groups.FACETS},
-                           back=url_for("practice.index"))
+    return render_template(
+        "practice/scenarios.html",
+        entries=shown,
+        versions=records.latest_versions(),
+        groups=groups,
+        filters=filters,
+        group_by=None,
+        shown=len(shown),
+        total=len(entries),
+        options={f: groups.options(entries, f) for f in groups.FACETS},
+        back=url_for("practice.index"),
+    )
 
 
 @bp.get("/scenarios/<scenario_id>/versions")
@@ -308,8 +337,7 @@ def scenario_versions(_user, scenario_id: str):
     found = records.versions(scenario_id)
     if not found:
         abort(404)
-    return render_template("practice/versions.html", scenario_id=scenario_id, versions=found,
-                           back=url_for("practice.scenarios"))
+    return render_template("practice/versions.html", scenario_id=scenario_id, versions=found, back=url_for("practice.scenarios"))
 
 
 @bp.get("/scenarios/<scenario_id>/versions/<int:version>.yaml")
@@ -366,15 +394,13 @@ def import_scenarios(user):
             if not problems:
                 for s in found:
                     library.save(s, user, "imported")
-                flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
-                      + ", ".join(s.id for s in found) + ".")
+                flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: " + ", ".join(s.id for s in found) + ".")
                 return redirect(url_for("practice.scenarios"))
     return render_template("practice/import.html", form=form, problems=problems, back=url_for("practice.scenarios"))
 
 
 def _yaml_download(text: str, filename: str) -> Response:
-    return Response(text, mimetype="application/yaml",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(text, mimetype="application/yaml", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/scenarios/export.yaml")

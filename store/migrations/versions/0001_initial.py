@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-23
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -53,8 +54,7 @@ def upgrade():
     op.create_table(
         "overrides",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
         sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
         sa.Column("created_at", TZ, nullable=False),
         sa.Column("tool_level", sa.String(16), nullable=False),
@@ -86,11 +86,9 @@ def upgrade():
 
 def _sqlite_triggers():
     for table, deletable in [("assessments", True), ("overrides", True), ("audit_log", False)]:
-        op.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
-                   f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+        op.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
         when = " WHEN NOT EXISTS (SELECT 1 FROM deletion_permits WHERE purpose = 'retention')" if deletable else ""
-        op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}{when} "
-                   f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+        op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}{when} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
 
 
 def _postgres_triggers():
@@ -105,10 +103,8 @@ def _postgres_triggers():
         END $$""")
     for table, deletable in [("assessments", True), ("overrides", True), ("audit_log", False)]:
         arg = "retention" if deletable else "never"
-        op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                   f"FOR EACH ROW EXECUTE FUNCTION fsp_append_only('{arg}')")
-        op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                   f"FOR EACH STATEMENT EXECUTE FUNCTION fsp_append_only('never')")
+        op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION fsp_append_only('{arg}')")
+        op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION fsp_append_only('never')")
 
 
 def downgrade():

@@ -5,6 +5,7 @@ Revision ID: 16a5ec0f0002
 Revises: 0001
 Create Date: 2026-12-01
 """
+
 import sqlalchemy as sa
 from alembic import op
 

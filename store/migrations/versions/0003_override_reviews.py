@@ -4,6 +4,7 @@ Revision ID: 0003_override_reviews
 Revises: 16a5ec0f0002 (sign-in throttle)
 Create Date: 2026-12-01
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -25,17 +26,22 @@ def upgrade():
         sa.Column("note", sa.Text, nullable=False),
     )
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE TRIGGER override_reviews_append_only BEFORE UPDATE OR DELETE ON override_reviews "
-                   "FOR EACH ROW EXECUTE FUNCTION fsp_append_only('retention')")
-        op.execute("CREATE TRIGGER override_reviews_no_truncate BEFORE TRUNCATE ON override_reviews "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION fsp_append_only('never')")
+        op.execute(
+            "CREATE TRIGGER override_reviews_append_only BEFORE UPDATE OR DELETE ON override_reviews FOR EACH ROW EXECUTE FUNCTION fsp_append_only('retention')"
+        )
+        op.execute(
+            "CREATE TRIGGER override_reviews_no_truncate BEFORE TRUNCATE ON override_reviews FOR EACH STATEMENT EXECUTE FUNCTION fsp_append_only('never')"
+        )
     else:
-        op.execute("CREATE TRIGGER override_reviews_no_update BEFORE UPDATE ON override_reviews "
-                   "BEGIN SELECT RAISE(ABORT, 'override_reviews is append-only'); END")
-        op.execute("CREATE TRIGGER override_reviews_no_delete BEFORE DELETE ON override_reviews "
-                   "WHEN NOT EXISTS (SELECT 1 FROM deletion_permits WHERE purpose = 'retention') "
-                   "BEGIN SELECT RAISE(ABORT, 'override_reviews is append-only'); END")
+        op.execute(
+            "CREATE TRIGGER override_reviews_no_update BEFORE UPDATE ON override_reviews BEGIN SELECT RAISE(ABORT, 'override_reviews is append-only'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER override_reviews_no_delete BEFORE DELETE ON override_reviews "
+            "WHEN NOT EXISTS (SELECT 1 FROM deletion_permits WHERE purpose = 'retention') "
+            "BEGIN SELECT RAISE(ABORT, 'override_reviews is append-only'); END"
+        )
 
 
 def downgrade():
-    op.drop_table("override_reviews")   # its triggers go with it
+    op.drop_table("override_reviews")  # its triggers go with it

@@ -6,6 +6,7 @@ Revision ID: 0005_sign_ins
 Revises: 0004_web_tables
 Create Date: 2026-12-01
 """
+
 from alembic import op
 
 revision = "0005_sign_ins"

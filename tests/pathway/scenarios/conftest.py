@@ -1,4 +1,5 @@
 """Helpers for the scenario tests: a valid scenario to break one field at a time."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,7 @@ VALID = {
     "child": {"age_years": 8},
     "answers": {"indicators": ["additional.poor_school_attendance_exclusion"], "context": {"caf": "none"}},
     "model": {"level": "additional"},
-    "teaching": {"why": "Poor attendance is an Additional need.", "pages": "13-14",
-                 "common_mistake": "Choosing persistent absenteeism."},
+    "teaching": {"why": "Poor attendance is an Additional need.", "pages": "13-14", "common_mistake": "Choosing persistent absenteeism."},
 }
 
 
@@ -27,8 +27,10 @@ def scenario_dict():
 @pytest.fixture
 def write_yaml(tmp_path):
     """Write data as a YAML file in a temporary folder and return its path."""
+
     def write(data, name="s.yaml"):
         path = tmp_path / name
         path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         return path
+
     return write

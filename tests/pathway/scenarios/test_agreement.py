@@ -1,4 +1,5 @@
 """Fleiss' kappa against Fleiss (1971)'s worked example, and its edges."""
+
 from __future__ import annotations
 
 import pytest

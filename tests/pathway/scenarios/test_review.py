@@ -1,5 +1,6 @@
 """The reviewer's checks: line citations against the vendored document, needs a narrative names
 that the model answer ignores, and also-acceptable indicators that would change the answer."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,7 @@ from pathway.scenarios import loads
 from pathway.scenarios.review import citation_problems, unlisted_needs
 from training.runner import run
 
-DOCUMENT = (Path(__file__).resolve().parents[3] / "tests" / "data" / "threshold_document.txt").read_text(
-    encoding="utf-8").splitlines()
+DOCUMENT = (Path(__file__).resolve().parents[3] / "tests" / "data" / "threshold_document.txt").read_text(encoding="utf-8").splitlines()
 ATTENDANCE = "additional.poor_school_attendance_exclusion"
 
 
@@ -50,8 +50,7 @@ def test_quoted_words_are_checked(scenario_dict):
 
 
 def test_a_required_indicator_without_a_cite_is_reported(scenario_dict):
-    assert citation_problems(scenario(scenario_dict), DOCUMENT) == [
-        f"required indicator {ATTENDANCE} has no line citation"]
+    assert citation_problems(scenario(scenario_dict), DOCUMENT) == [f"required indicator {ATTENDANCE} has no line citation"]
 
 
 def test_a_need_the_narrative_names_must_be_in_a_list(scenario_dict):

@@ -1,4 +1,5 @@
 """`pathway scenarios run|check|coverage`: output, exit codes, progress only on a terminal."""
+
 from __future__ import annotations
 
 import io
@@ -46,8 +47,14 @@ def test_run_json_for_machines(capsys, disagreeing):
     by_id = {r["id"]: r for r in data["results"]}
     assert by_id["valid-one"]["match"] is True
     assert by_id["wrong-level"] | {"differences": None} == {
-        "id": "wrong-level", "file": str(disagreeing), "model_level": "extensive", "rules_level": "additional",
-        "match": False, "differences": None, "error": None}
+        "id": "wrong-level",
+        "file": str(disagreeing),
+        "model_level": "extensive",
+        "rules_level": "additional",
+        "match": False,
+        "differences": None,
+        "error": None,
+    }
 
 
 def test_run_defaults_to_the_shipped_scenarios(capsys):
@@ -126,17 +133,19 @@ def test_jobs_must_be_a_positive_number(capsys, bad):
 
 
 def test_python_dash_m_runs_the_shipped_scenarios():
-    proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run"], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "cli", "scenarios", "run"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""  # piped: no progress bar
     assert " 0 disagree" in proc.stdout.splitlines()[-1]
 
 
-@pytest.mark.parametrize("failure, shown", [
-    ("rules_error", "a fact matched no rule"),
-    ("value_error", "the rules engine failed (ValueError: max() arg is an empty sequence)"),
-])
+@pytest.mark.parametrize(
+    "failure, shown",
+    [
+        ("rules_error", "a fact matched no rule"),
+        ("value_error", "the rules engine failed (ValueError: max() arg is an empty sequence)"),
+    ],
+)
 def test_a_rules_failure_exits_3_without_a_stack_trace(monkeypatch, capsys, scenario_dict, write_yaml, failure, shown):
     import rules
 

@@ -1,5 +1,6 @@
 """The scenario format: what loads, what is refused (with file, scenario and field named),
 and the export/import round trip trainers rely on."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,7 @@ def test_unknown_indicator_is_refused_naming_file_scenario_and_field(scenario_di
 
 def test_age_outside_the_indicators_band_is_refused(scenario_dict, write_yaml):
     scenario_dict["child"] = {"age_years": 5}
-    scenario_dict["answers"]["indicators"] = ["protection.forced_marriage_under_18", "immediate.home_alone_5_and_under",
-                                              "immediate.substance_use_under_1"]
+    scenario_dict["answers"]["indicators"] = ["protection.forced_marriage_under_18", "immediate.home_alone_5_and_under", "immediate.substance_use_under_1"]
     with pytest.raises(ScenarioErrors) as exc:
         load(write_yaml(scenario_dict))
     err = only_error(exc)
@@ -56,13 +56,16 @@ def test_unborn_band_refuses_a_born_child(scenario_dict, write_yaml):
     assert only_error(exc).field == "answers.indicators[0]"
 
 
-@pytest.mark.parametrize("section, key, field", [
-    (None, "model", "model"),
-    (None, "teaching", "teaching"),
-    (None, "narrative", "narrative"),
-    ("teaching", "common_mistake", "teaching.common_mistake"),
-    ("model", "level", "model.level"),
-])
+@pytest.mark.parametrize(
+    "section, key, field",
+    [
+        (None, "model", "model"),
+        (None, "teaching", "teaching"),
+        (None, "narrative", "narrative"),
+        ("teaching", "common_mistake", "teaching.common_mistake"),
+        ("model", "level", "model.level"),
+    ],
+)
 def test_a_missing_field_is_named(scenario_dict, write_yaml, section, key, field):
     del (scenario_dict[section] if section else scenario_dict)[key]
     with pytest.raises(ScenarioErrors) as exc:
@@ -71,11 +74,14 @@ def test_a_missing_field_is_named(scenario_dict, write_yaml, section, key, field
     assert (err.scenario, err.field, err.message) == ("valid-one", field, "Field required")
 
 
-@pytest.mark.parametrize("where, field", [
-    ((), "modle"),
-    (("answers", "context"), "answers.context.consent"),
-    (("child",), "child.age"),
-])
+@pytest.mark.parametrize(
+    "where, field",
+    [
+        ((), "modle"),
+        (("answers", "context"), "answers.context.consent"),
+        (("child",), "child.age"),
+    ],
+)
 def test_an_unknown_field_is_named(scenario_dict, write_yaml, where, field):
     target = scenario_dict
     for key in where:
@@ -87,13 +93,16 @@ def test_an_unknown_field_is_named(scenario_dict, write_yaml, where, field):
     assert (err.field, err.message) == (field, "unknown field")
 
 
-@pytest.mark.parametrize("path, value, field", [
-    (("model", "level"), "medium", "model.level"),
-    (("answers", "context", "caf"), "open", "answers.context.caf"),
-    (("answers", "context", "contact_time"), "2014-07-05T22:30:00", "answers.context.contact_time"),
-    (("model", "first_contact"), "the_police", "model.first_contact"),
-    (("id",), "Has Spaces", "id"),
-])
+@pytest.mark.parametrize(
+    "path, value, field",
+    [
+        (("model", "level"), "medium", "model.level"),
+        (("answers", "context", "caf"), "open", "answers.context.caf"),
+        (("answers", "context", "contact_time"), "2014-07-05T22:30:00", "answers.context.contact_time"),
+        (("model", "first_contact"), "the_police", "model.first_contact"),
+        (("id",), "Has Spaces", "id"),
+    ],
+)
 def test_an_unknown_value_is_named(scenario_dict, write_yaml, path, value, field):
     target = scenario_dict
     for key in path[:-1]:
@@ -130,8 +139,7 @@ def test_every_problem_in_a_file_is_reported(scenario_dict, write_yaml):
     bad_indicator = {**scenario_dict, "id": "bad-ind", "answers": {"indicators": ["nope"]}}
     with pytest.raises(ScenarioErrors) as exc:
         load(write_yaml([scenario_dict, bad_level, bad_indicator]))
-    assert [(e.scenario, e.field) for e in exc.value.errors] == [
-        ("bad-level", "model.level"), ("bad-ind", "answers.indicators[0]")]
+    assert [(e.scenario, e.field) for e in exc.value.errors] == [("bad-level", "model.level"), ("bad-ind", "answers.indicators[0]")]
 
 
 def test_duplicate_ids_across_files_are_refused(scenario_dict, write_yaml):
@@ -160,12 +168,16 @@ def alias_bomb(levels: int = 9) -> str:
     return "\n".join(lines + [f"  covers: *a{levels}"]) + "\n"
 
 
-@pytest.mark.parametrize("text, words", [
-    (alias_bomb(), "more than 1,000,000 values once its aliases (*name) are written out"),
-    ("- id: x1\n  title: &t [*t]\n", "an alias (*name) is used inside itself"),
-    ("- &s {id: x1, title: t, again: *s}\n", "an alias (*name) is used inside itself"),
-    ("- id: x1\n  title: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than 40 deep"),
-], ids=["alias-bomb", "alias-inside-a-list", "alias-inside-a-mapping", "5000-brackets"])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (alias_bomb(), "more than 1,000,000 values once its aliases (*name) are written out"),
+        ("- id: x1\n  title: &t [*t]\n", "an alias (*name) is used inside itself"),
+        ("- &s {id: x1, title: t, again: *s}\n", "an alias (*name) is used inside itself"),
+        ("- id: x1\n  title: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than 40 deep"),
+    ],
+    ids=["alias-bomb", "alias-inside-a-list", "alias-inside-a-mapping", "5000-brackets"],
+)
 def test_a_file_that_expands_without_bound_is_refused_not_walked(text, words):
     """A 545-byte file of nested aliases expanded to 387 million strings and hung the import; an
     alias inside itself or thousands of brackets crashed it. Each is a clear refusal instead."""
@@ -177,7 +189,7 @@ def test_a_file_that_expands_without_bound_is_refused_not_walked(text, words):
 
 
 def test_an_alias_used_a_few_times_is_fine(scenario_dict):
-    second = {**scenario_dict, "id": "second-one"}   # shares the nested dicts: PyYAML writes &id001 and *id001
+    second = {**scenario_dict, "id": "second-one"}  # shares the nested dicts: PyYAML writes &id001 and *id001
     text = yaml.safe_dump([scenario_dict, second], sort_keys=False)
     assert "*id001" in text
     assert [s.id for s in loads(text)] == ["valid-one", "second-one"]
@@ -226,6 +238,7 @@ def test_export_round_trips_through_a_file(tmp_path, scenario_dict, write_yaml):
 
 # --- required / also acceptable / ruled out, topics and line citations (issue 19) -----------------
 
+
 def new_format(scenario_dict):
     """The valid scenario written the new way: the required indicators under model.required."""
     required = scenario_dict["answers"].pop("indicators")
@@ -254,13 +267,16 @@ def test_export_writes_the_new_name_only(scenario_dict, write_yaml):
     assert "indicators" not in data.get("answers", {})
 
 
-@pytest.mark.parametrize("field, value, named", [
-    ("required", ["additional.no_such_thing"], "model.required[0]"),
-    ("also_acceptable", ["additional.low_self_esteem", "extensive.no_such_thing"], "model.also_acceptable[1]"),
-    ("also_acceptable", ["immediate.unborn_significant_harm"], "model.also_acceptable[0]"),  # outside the age band
-    ("ruled_out", ["protection.no_such_thing"], "model.ruled_out[0]"),
-    ("contacts", ["no_such_contact"], "model.contacts[0]"),
-])
+@pytest.mark.parametrize(
+    "field, value, named",
+    [
+        ("required", ["additional.no_such_thing"], "model.required[0]"),
+        ("also_acceptable", ["additional.low_self_esteem", "extensive.no_such_thing"], "model.also_acceptable[1]"),
+        ("also_acceptable", ["immediate.unborn_significant_harm"], "model.also_acceptable[0]"),  # outside the age band
+        ("ruled_out", ["protection.no_such_thing"], "model.ruled_out[0]"),
+        ("contacts", ["no_such_contact"], "model.contacts[0]"),
+    ],
+)
 def test_new_lists_name_a_bad_entry(scenario_dict, write_yaml, field, value, named):
     new_format(scenario_dict)["model"][field] = value
     with pytest.raises(ScenarioErrors) as exc:
@@ -282,12 +298,15 @@ def test_an_indicator_in_two_lists_is_refused(scenario_dict, write_yaml):
     assert "both model.required and model.ruled_out" in only_error(exc).message
 
 
-@pytest.mark.parametrize("cite, field", [
-    ({"lines": "12-x", "says": "words"}, "teaching.cites[0].lines"),
-    ({"lines": "12"}, "teaching.cites[0]"),
-    ({"lines": "12", "says": "words", "indicator": "additional.low_self_esteem"}, "teaching.cites[0]"),
-    ({"lines": "12", "indicator": "additional.no_such_thing"}, "teaching.cites[0].indicator"),
-])
+@pytest.mark.parametrize(
+    "cite, field",
+    [
+        ({"lines": "12-x", "says": "words"}, "teaching.cites[0].lines"),
+        ({"lines": "12"}, "teaching.cites[0]"),
+        ({"lines": "12", "says": "words", "indicator": "additional.low_self_esteem"}, "teaching.cites[0]"),
+        ({"lines": "12", "indicator": "additional.no_such_thing"}, "teaching.cites[0].indicator"),
+    ],
+)
 def test_a_bad_cite_is_named(scenario_dict, write_yaml, cite, field):
     scenario_dict["teaching"]["cites"] = [cite]
     with pytest.raises(ScenarioErrors) as exc:
@@ -304,9 +323,15 @@ def test_topics_are_tags(scenario_dict, write_yaml):
 
 def test_a_scenario_built_in_python_with_the_old_name_gets_the_new_one():
     from pathway.scenarios import Scenario
-    raw = {"id": "x", "title": "t", "narrative": "n", "child": {"age_years": 3},
-           "answers": {"indicators": ["additional.lack_routine"]}, "model": {"level": Level.ADDITIONAL},
-           "teaching": {"why": "w", "pages": "1", "common_mistake": "c"}}
+
+    raw = {
+        "id": "x",
+        "title": "t",
+        "narrative": "n",
+        "child": {"age_years": 3},
+        "answers": {"indicators": ["additional.lack_routine"]},
+        "model": {"level": Level.ADDITIONAL},
+        "teaching": {"why": "w", "pages": "1", "common_mistake": "c"},
+    }
     scenario = Scenario.model_validate(raw)
-    assert scenario.model.required == scenario.answers.indicators == scenario.case().indicators == [
-        "additional.lack_routine"]
+    assert scenario.model.required == scenario.answers.indicators == scenario.case().indicators == ["additional.lack_routine"]

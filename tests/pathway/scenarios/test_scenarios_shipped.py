@@ -1,5 +1,6 @@
 """Every shipped scenario's model answer is what the rules decide, named by scenario id,
 so a rule change that moves a teaching case fails loudly and says which one."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,36 +24,80 @@ BY_ID = {item.scenario.id: item.scenario for item in SHIPPED}
 
 # rule families the library must teach (docs/scenarios.md has the table of which scenario covers which)
 REQUIRED_FAMILIES = {
-    "level.universal", "level.additional", "level.extensive", "level.child_in_need", "level.protection",
-    "immediate.in_hours", "immediate.out_of_hours", "boundary.office_hours",
-    "cin.disability", "cin.disability_context", "cin.caf_not_improving", "cin.combination_not_improving",
-    "escalation.caf_not_improving", "combination", "combination.boundary", "boundary.disability",
-    "consent.refused_early_help", "consent.social_care",
-    "disabled.dct", "disabled.large_sibling_group", "disabled.uncertain", "disabled.mild_moderate",
-    "step.up", "step.down", "step.social_care_managed", "step.same", "same_words", "rule.never_lowered",
-    "caller.public", "caller.professional", "boundary.age_band",
+    "level.universal",
+    "level.additional",
+    "level.extensive",
+    "level.child_in_need",
+    "level.protection",
+    "immediate.in_hours",
+    "immediate.out_of_hours",
+    "boundary.office_hours",
+    "cin.disability",
+    "cin.disability_context",
+    "cin.caf_not_improving",
+    "cin.combination_not_improving",
+    "escalation.caf_not_improving",
+    "combination",
+    "combination.boundary",
+    "boundary.disability",
+    "consent.refused_early_help",
+    "consent.social_care",
+    "disabled.dct",
+    "disabled.large_sibling_group",
+    "disabled.uncertain",
+    "disabled.mild_moderate",
+    "step.up",
+    "step.down",
+    "step.social_care_managed",
+    "step.same",
+    "same_words",
+    "rule.never_lowered",
+    "caller.public",
+    "caller.professional",
+    "boundary.age_band",
     # issue 19: rule families a training programme needs
-    "caller.parent_carer", "disagreement.referral_not_accepted", "consent.young_person", "step.down",
-    "escalation.single_need", "cin.extensive_not_improving", "boundary.age_dct", "boundary.bank_holiday",
-    "age.under_2_below_protection", "age.sixteen_seventeen_extensive",
+    "caller.parent_carer",
+    "disagreement.referral_not_accepted",
+    "consent.young_person",
+    "step.down",
+    "escalation.single_need",
+    "cin.extensive_not_improving",
+    "boundary.age_dct",
+    "boundary.bank_holiday",
+    "age.under_2_below_protection",
+    "age.sixteen_seventeen_extensive",
 }
 # issue 19: topics a training programme needs (the practice pages group scenarios by them)
 REQUIRED_TOPICS = {
-    "young-carers", "sexual-exploitation", "online-grooming", "radicalisation", "criminal-exploitation",
-    "mental-health", "parental-mental-health", "self-harm", "eating-disorder", "neglect", "poverty",
-    "homelessness", "substance-use", "parental-substance-misuse", "domestic-abuse", "pre-birth", "disability",
-    "care-leaver", "trafficking", "exploitation",
+    "young-carers",
+    "sexual-exploitation",
+    "online-grooming",
+    "radicalisation",
+    "criminal-exploitation",
+    "mental-health",
+    "parental-mental-health",
+    "self-harm",
+    "eating-disorder",
+    "neglect",
+    "poverty",
+    "homelessness",
+    "substance-use",
+    "parental-substance-misuse",
+    "domestic-abuse",
+    "pre-birth",
+    "disability",
+    "care-leaver",
+    "trafficking",
+    "exploitation",
 }
-LEVEL_WORDS = ("universal", "additional", "extensive", "child in need", "protection", "immediate", "referral",
-               "threshold")
+LEVEL_WORDS = ("universal", "additional", "extensive", "child in need", "protection", "immediate", "referral", "threshold")
 
 
 @pytest.mark.parametrize("scenario_id", sorted(BY_ID))
 def test_model_level_is_the_rules_level(scenario_id):
     scenario = BY_ID[scenario_id]
     decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
-    assert decision.level == scenario.model.level, (
-        f"scenario {scenario_id}: model answer {scenario.model.level.value}, rules now say {decision.level.value}")
+    assert decision.level == scenario.model.level, f"scenario {scenario_id}: model answer {scenario.model.level.value}, rules now say {decision.level.value}"
     assert compare(scenario, decision) == [], f"scenario {scenario_id} disagrees with the rules"
 
 
@@ -86,6 +131,7 @@ def test_coverage_counts_what_it_is_given(scenario_dict):
     import yaml
 
     from pathway.scenarios import loads
+
     [one] = loads(yaml.safe_dump(scenario_dict))
     cov = coverage([one])
     assert cov.levels["additional"] == 1 and cov.scenarios == 1
@@ -132,8 +178,7 @@ def test_every_age_band_is_taught():
 
 
 def test_every_level_is_a_model_answer():
-    assert {s.model.level.value for s in BY_ID.values()} == {
-        "universal", "additional", "extensive", "child_in_need", "protection"}
+    assert {s.model.level.value for s in BY_ID.values()} == {"universal", "additional", "extensive", "child_in_need", "protection"}
 
 
 def test_office_hours_scenarios_set_a_contact_time():

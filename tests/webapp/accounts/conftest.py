@@ -1,5 +1,6 @@
 """Accounts fixtures: a few users in the app's own database, and helpers to sign in and to
 reach a result (hashing is cheap for every web test: tests/webapp/conftest.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,11 +41,22 @@ def put_answers(client, ticks=None):
     """The answers the journey would have stored (walking 8 needs pages per save is slow);
     test_saving walks the real journey once."""
     from webapp.journey.pages import needs_pages
+
     ticks = ticks or {}
-    answers = {"immediate": ["none"],
-               "child": {"born": "yes", "age_years": 8, "age_months": 2, "disability": "none", "caf": "none",
-                         "large_sibling_group": None, "consent": "yes", "current_level": "not_known"},
-               "needs": {p.id: sorted(ticks.get(p.id, [])) for p in needs_pages()}}
+    answers = {
+        "immediate": ["none"],
+        "child": {
+            "born": "yes",
+            "age_years": 8,
+            "age_months": 2,
+            "disability": "none",
+            "caf": "none",
+            "large_sibling_group": None,
+            "consent": "yes",
+            "current_level": "not_known",
+        },
+        "needs": {p.id: sorted(ticks.get(p.id, [])) for p in needs_pages()},
+    }
     with client.session_transaction() as session:
         session["answers"] = answers
 
@@ -52,5 +64,6 @@ def put_answers(client, ticks=None):
 def save(client, case_ref: str, ticks=None):
     put_answers(client, ticks if ticks is not None else ADDITIONAL)
     return client.post("/save", data={"case_ref": case_ref})
-EXTENSIVE = {"education_learning": ["extensive.persistent_absenteeism_school_without"],
-             "parents_carers": ["additional.lack_routine"]}
+
+
+EXTENSIVE = {"education_learning": ["extensive.persistent_absenteeism_school_without"], "parents_carers": ["additional.lack_routine"]}

@@ -1,4 +1,5 @@
 """Your cases, a case's history (chart and table), overrides, the managers' page and exports."""
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +39,7 @@ def test_case_page_has_the_chart_with_a_text_alternative_and_the_table(client, t
     assert r.status_code == 200
     svg = re.search(r"<svg[^>]*>.*?</svg>", body, re.S).group()
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
-    assert "<title id=\"chart-title\">Level over time for case FSP-0001</title>" in svg
+    assert '<title id="chart-title">Level over time for case FSP-0001</title>' in svg
     assert re.search(r"<desc id=\"chart-desc\">Level over time, 2 saved assessments, oldest first\. .*Additional; .*Extensive\.</desc>", svg)
     assert svg.count("<circle") == 2 and "<polyline" in svg and "<script" not in svg
     # the table: newest first, step up, what changed
@@ -58,7 +59,7 @@ def test_another_practitioners_case_is_a_404_like_a_missing_one(client, two_save
     sign_in(client, "sam")
     theirs, missing = client.get("/cases/FSP-0001"), client.get("/cases/FSP-9999")
     assert theirs.status_code == missing.status_code == 404
-    nonce = re.compile(r'(nonce|value)="[^"]+"')   # the CSP nonce and the timed CSRF token differ per response
+    nonce = re.compile(r'(nonce|value)="[^"]+"')  # the CSP nonce and the timed CSRF token differ per response
     assert nonce.sub("", theirs.get_data(as_text=True)) == nonce.sub("", missing.get_data(as_text=True))
     for url in ("/cases/FSP-0001/export.json", "/cases/FSP-0001/export.csv"):
         assert client.get(url).status_code == 404
@@ -66,7 +67,7 @@ def test_another_practitioners_case_is_a_404_like_a_missing_one(client, two_save
     assert client.get(f"/cases/FSP-0001/entries/{entry_id}/level").status_code == 404
     assert client.get("/cases/not a ref").status_code == 404
     refused = [a for a in audit.entries(engine, user_id=people["sam"].id) if a.outcome == "not_found"]
-    assert {a.case_ref for a in refused} >= {"FSP-0001", "FSP-9999"}   # the store audits both
+    assert {a.case_ref for a in refused} >= {"FSP-0001", "FSP-9999"}  # the store audits both
 
 
 def test_a_manager_reads_the_teams_case(client, two_saves):
@@ -85,7 +86,7 @@ def test_override_needs_a_reason(client, two_saves, engine, people):
     url = f"/cases/FSP-0001/entries/{entry.id}/level"
     page = client.get(url)
     assert page.status_code == 200 and "The tool's level was Extensive" in text(page)
-    assert 'value="extensive"' not in page.get_data(as_text=True)   # not offered: it is the level already
+    assert 'value="extensive"' not in page.get_data(as_text=True)  # not offered: it is the level already
     for reason in ("", "   \n\t "):
         r = client.post(url, data={"level": "child_in_need", "reason": reason})
         body = r.get_data(as_text=True)
@@ -134,7 +135,7 @@ def test_overrides_page_is_for_managers(client, two_saves, engine, people, who, 
     if status == 200:
         words = text(r)
         assert "FSP-0001" in words and "Extensive" in words and "Child in Need" in words and "Judgement" in words
-        assert "Overrides" in text(client.get("/"))    # the header links to it
+        assert "Overrides" in text(client.get("/"))  # the header links to it
     elif status == 302:
         assert r.headers["Location"] == "/sign-in"
     else:
@@ -144,6 +145,7 @@ def test_overrides_page_is_for_managers(client, two_saves, engine, people, who, 
 def test_a_manager_of_another_team_sees_no_overrides(client, two_saves, engine, people):
     from store.users import create_user
     from tests.webapp.accounts.conftest import PASSWORD
+
     create_user(engine, "mo", "manager", "South", PASSWORD)
     entry = _entries(engine, people["pat"])[-1]
     client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "child_in_need", "reason": "Judgement"})
@@ -169,6 +171,6 @@ def test_chart_marks_the_tools_level_where_a_professional_recorded_another(clien
     entry = _entries(engine, people["pat"])[0]
     client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "universal", "reason": "Resolved"})
     svg = re.search(r"<svg[^>]*>.*?</svg>", client.get("/cases/FSP-0001").get_data(as_text=True), re.S).group()
-    assert svg.count('fill="#ffffff"') == 1           # one hollow marker: the tool's Additional
+    assert svg.count('fill="#ffffff"') == 1  # one hollow marker: the tool's Additional
     assert "Universal (recorded by a professional; the tool said Additional)" in svg
-    assert "Stepped up" in text(client.get("/cases/FSP-0001"))   # Universal (recorded) -> Extensive
+    assert "Stepped up" in text(client.get("/cases/FSP-0001"))  # Universal (recorded) -> Extensive

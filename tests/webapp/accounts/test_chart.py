@@ -1,5 +1,6 @@
 """The case chart's two fixes: the last date label fits inside the drawing, and two saves on one
 day get labels that differ (the time under the date)."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -7,12 +8,22 @@ from datetime import datetime, timedelta, timezone
 from store.assessments import Entry
 from webapp.cases.history import chart, rows
 
-CHAR_W = 13 * 0.6   # an upper bound on a 13px Arial character's width (digits are 0.556 em)
+CHAR_W = 13 * 0.6  # an upper bound on a 13px Arial character's width (digits are 0.556 em)
 
 
 def _entry(i: int, when: datetime) -> Entry:
-    return Entry(id=i, case_ref="FSP-0001", user_id=1, username="pat", team="North", created_at=when,
-                 ruleset="fsp-2014 (1.0.0)", level="additional", case={"indicators": []}, decision={})
+    return Entry(
+        id=i,
+        case_ref="FSP-0001",
+        user_id=1,
+        username="pat",
+        team="North",
+        created_at=when,
+        ruleset="fsp-2014 (1.0.0)",
+        level="additional",
+        case={"indicators": []},
+        decision={},
+    )
 
 
 def _chart(times):

@@ -1,6 +1,7 @@
 """The managers' dashboard: their team's counts (by month and level, overrides and direction,
 tool vs recorded, indicators chosen most), SVG charts with text alternatives and tables; no case
 reference anywhere on the page; another team's entries never counted."""
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,7 @@ def test_the_dashboard_counts_the_team_and_names_no_case(client, people, engine)
     r = client.get("/dashboard")
     html, words = r.get_data(as_text=True), text(r)
     assert r.status_code == 200 and "Team dashboard: North" in words
-    assert "FSP-" not in html                                   # by team, never by child
+    assert "FSP-" not in html  # by team, never by child
     # November: two recorded Additional/Universal; December: one Protection (levels lowest first, then All)
     assert _row(html, "by-month-table", "November 2026") == ["1", "1", "0", "0", "0", "2"]
     assert _row(html, "by-month-table", "December 2026") == ["0", "0", "0", "0", "1", "1"]

@@ -1,5 +1,6 @@
 """The accounts pages on PostgreSQL (skipped, saying why, without a server): web sessions and the
 store's tables in one database, sign in, save twice, the case page, an override and an export."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,7 @@ from webapp import create_app
 @pytest.fixture
 def pg_app():
     with postgres_schema_url("w_") as url:
-        app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test",
-                          "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": url})
+        app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": url})
         yield app
         app.extensions["fsp_store"].dispose()
         app.extensions["fsp_db"].dispose()
@@ -31,6 +31,7 @@ def test_save_history_override_and_export_on_postgresql(pg_app):
     assert "Stepped up" in words and "Level over time" in words
     from store.assessments import history
     from store.users import find_user
+
     entry = history(pg_app.extensions["fsp_store"], find_user(pg_app.extensions["fsp_store"], "pat"), "FSP-0001")[-1]
     r = client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "child_in_need", "reason": "Judgement"})
     assert r.status_code == 302

@@ -1,5 +1,6 @@
 """A saved entry reopened as the result shown then; "assess again from these answers"; the case
 page saying when today's ruleset would decide an entry differently."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,13 +36,12 @@ def test_the_entry_shows_the_stored_result_and_its_ruleset(client, people, engin
 def test_an_entry_from_an_earlier_ruleset_is_shown_as_stored_and_flagged(client, people, engine):
     case = make_case([DENTAL])
     decided = evaluate(case)
-    old = decided.model_copy(update={"ruleset": "fsp-2014 (0.9.0)", "level": Level.UNIVERSAL, "level_name": "Universal",
-                                     "reasons": []})
+    old = decided.model_copy(update={"ruleset": "fsp-2014 (0.9.0)", "level": Level.UNIVERSAL, "level_name": "Universal", "reasons": []})
     entry = save_assessment(engine, people["pat"], "FSP-0002", case, old)
     sign_in(client, "pat")
     words = text(client.get(f"/cases/FSP-0002/entries/{entry.id}"))
     assert "decided under ruleset fsp-2014 (0.9.0)" in words
-    assert "Universal" in words                              # what was shown then, not re-decided
+    assert "Universal" in words  # what was shown then, not re-decided
     assert f"Today's ruleset, {decided.ruleset}, would decide these answers differently: Additional" in words
     assert "Today's ruleset would decide differently" in text(client.get("/cases/FSP-0002"))
 
@@ -75,16 +75,28 @@ def test_someone_elses_entry_is_not_found(client, people, engine):
     assert client.post(f"/cases/FSP-0009/entries/{entry.id}/assess-again").status_code == 404
 
 
-@pytest.mark.parametrize("case", [
-    {"child": {"age_years": 8, "age_months": 2}, "indicators": [DENTAL, "additional.lack_routine"],
-     "context": {"disability": "none", "caf": "none", "caller": "professional", "consent_to_early_help": True,
-                 "current_level": "additional"}},
-    {"child": {"unborn": True}, "indicators": [],
-     "context": {"disability": "uncertain", "caf": "open_not_improving", "caller": "professional"}},
-    {"child": {"age_years": 3, "age_months": 0}, "indicators": [],
-     "context": {"disability": "substantial_lifelong", "caf": "open_improving", "caller": "professional",
-                 "large_sibling_group": True, "consent_to_early_help": False}},
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        {
+            "child": {"age_years": 8, "age_months": 2},
+            "indicators": [DENTAL, "additional.lack_routine"],
+            "context": {"disability": "none", "caf": "none", "caller": "professional", "consent_to_early_help": True, "current_level": "additional"},
+        },
+        {"child": {"unborn": True}, "indicators": [], "context": {"disability": "uncertain", "caf": "open_not_improving", "caller": "professional"}},
+        {
+            "child": {"age_years": 3, "age_months": 0},
+            "indicators": [],
+            "context": {
+                "disability": "substantial_lifelong",
+                "caf": "open_improving",
+                "caller": "professional",
+                "large_sibling_group": True,
+                "consent_to_early_help": False,
+            },
+        },
+    ],
+)
 def test_journey_answers_rebuild_the_same_case(case):
     """The oracle is the journey's own full_case: answers made from a case give that case back."""
     parsed = Case.parse(case)

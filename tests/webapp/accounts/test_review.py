@@ -1,5 +1,6 @@
 """The managers' overrides page: downgrades marked, filters by team, direction and reviewed, and
 recording a review."""
+
 from __future__ import annotations
 
 from rules import evaluate
@@ -56,6 +57,7 @@ def test_review_is_for_the_teams_manager_only(client, people, engine):
     _overrides(engine, people)
     oid = list_overrides(engine, people["meg"])[0][1].id
     from store.users import create_user
+
     create_user(engine, "mo", "manager", "South", "correct horse battery")
     sign_in(client, "mo")
     assert client.get(f"/overrides/{oid}/review").status_code == 404

@@ -1,4 +1,5 @@
 """Saving from the result page under a case reference, and the case reference's checks."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ def test_result_page_offers_saving(client):
 def test_signed_out_save_signs_in_first_then_comes_back_with_the_answers(client, people, engine):
     reach_result(client, ADDITIONAL)
     r = client.get("/save")
-    assert r.status_code == 302 and r.headers["Location"] == "/sign-in"   # nothing about the child in the URL
+    assert r.status_code == 302 and r.headers["Location"] == "/sign-in"  # nothing about the child in the URL
     assert "Sign in to save this assessment" in text(client.get("/sign-in"))
     r = sign_in(client, "pat")
     assert r.headers["Location"] == "/save"
@@ -40,29 +41,32 @@ def test_save_without_a_result_goes_to_the_start(client, people):
     assert client.get("/save").headers["Location"] == "/"
 
 
-@pytest.mark.parametrize("ref, message", [
-    ("", "Enter a case reference"),
-    ("Jane Smith", "Case reference must not contain spaces"),
-    ("JSmith1", "no more than 3 letters in a row"),
-    ("05-03-2014", "looks like a date"),
-    ("NG1-5FS", "looks like a postcode"),
-    ("jane@example.org", "must not contain '@'"),
-    ("ABC", "must contain a digit"),
-])
+@pytest.mark.parametrize(
+    "ref, message",
+    [
+        ("", "Enter a case reference"),
+        ("Jane Smith", "Case reference must not contain spaces"),
+        ("JSmith1", "no more than 3 letters in a row"),
+        ("05-03-2014", "looks like a date"),
+        ("NG1-5FS", "looks like a postcode"),
+        ("jane@example.org", "must not contain '@'"),
+        ("ABC", "must contain a digit"),
+    ],
+)
 def test_case_reference_errors_are_named_in_the_error_summary(client, people, ref, message):
     sign_in(client, "pat")
     r = save(client, ref)
     body = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "There is a problem" in text(r) and message in text(r)
-    assert 'href="#case_ref"' in body                    # the summary links to the field
-    assert "govuk-error-message" in body                 # and the field shows it inline
+    assert 'href="#case_ref"' in body  # the summary links to the field
+    assert "govuk-error-message" in body  # and the field shows it inline
     assert "<title>Error: Save this assessment" in body
 
 
 def test_case_reference_is_escaped_when_shown_back(client, people):
     sign_in(client, "pat")
-    r = save(client, '<b>x1</b>')
+    r = save(client, "<b>x1</b>")
     assert "<b>x1</b>" not in r.get_data(as_text=True)
     assert "&lt;b&gt;x1&lt;/b&gt;" in r.get_data(as_text=True)
 

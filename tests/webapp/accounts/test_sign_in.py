@@ -1,4 +1,5 @@
 """Sign in, sign out, lockout, expiry: the store session token lives in the server-side session."""
+
 from __future__ import annotations
 
 from tests.webapp.accounts.conftest import PASSWORD, sign_in
@@ -46,7 +47,7 @@ def test_empty_fields_are_named_in_the_error_summary(client, people):
 def test_after_five_failures_even_the_right_password_waits_and_says_nothing_of_a_lock(client, people):
     for _ in range(5):
         r = sign_in(client, "pat", "wrong password!")
-    r = sign_in(client, "pat")   # right password, too soon
+    r = sign_in(client, "pat")  # right password, too soon
     assert r.status_code == 200 and "too many attempts to sign in" in text(r)
     assert "Signed in as" not in text(client.get("/"))
     for _ in range(6):
@@ -56,6 +57,7 @@ def test_after_five_failures_even_the_right_password_waits_and_says_nothing_of_a
 
 def test_disabled_account_reads_like_a_wrong_password(client, people, engine):
     from store.users import disable_user
+
     disable_user(engine, "sam")
     r = sign_in(client, "sam")
     assert "The username or password is not right" in text(r)

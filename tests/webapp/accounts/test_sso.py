@@ -1,6 +1,7 @@
 """Single sign-on end to end against a real OpenID Connect provider on loopback (issue 16):
 authorisation code with PKCE, state and nonce, and the ID token's issuer, audience and expiry
 checked; role and team from the provider's claims; no account for someone with no role here."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -31,8 +32,16 @@ def issuer():
 
 
 def make_app(tmp_path, issuer, **overrides):
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "sso", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}", **settings(issuer, **overrides)})
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "sso",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            **settings(issuer, **overrides),
+        }
+    )
     users.create_user(app.extensions["fsp_store"], "pat", "practitioner", "North", PASSWORD)
     return app
 
@@ -74,15 +83,14 @@ def test_a_person_with_a_role_signs_in_and_gets_an_account_with_their_role_and_t
     assert client.get("/cases").status_code == 200
     assert count_users(app) == before + 1
     # the account has no password: the local form cannot be used to get into it
-    assert "Signed in as" not in text(client.post("/sign-in", data={"username": "alice.jones", "password": "sso"})) \
-        .replace("Signed in as alice.jones", "")
+    assert "Signed in as" not in text(client.post("/sign-in", data={"username": "alice.jones", "password": "sso"})).replace("Signed in as alice.jones", "")
     other = app.test_client()
     assert other.post("/sign-in", data={"username": "alice.jones", "password": ""}).status_code == 200
 
 
 def test_the_next_sign_in_takes_the_providers_role_and_team_and_keeps_the_account(app, client, tmp_path):
     sign_in_as(client, "mo-0002")
-    assert "Signed in as mo (manager, South)" in text(client.get("/"))   # the map's order: manager first
+    assert "Signed in as mo (manager, South)" in text(client.get("/"))  # the map's order: manager first
     client.post("/sign-out")
     sign_in_as(client, "mo-0002")
     with app.extensions["fsp_store"].connect() as conn:
@@ -106,10 +114,10 @@ def test_a_replayed_state_is_refused(app, client):
     back = callback_path(approve(go_to_provider(client), "alice-0001"))
     assert client.get(back).status_code == 302
     client.post("/sign-out")
-    r = client.get(back)                      # the same state and code again, in the same browser
+    r = client.get(back)  # the same state and code again, in the same browser
     assert r.status_code == 400 and "Sorry, signing in did not work" in text(r)
     assert "Signed in as" not in text(client.get("/"))
-    attacker = app.test_client()              # or in another browser that never started it
+    attacker = app.test_client()  # or in another browser that never started it
     r = attacker.get(callback_path(approve(go_to_provider(client), "alice-0001")))
     assert r.status_code == 400 and "Signed in as" not in text(attacker.get("/"))
 
@@ -130,15 +138,16 @@ def test_an_id_token_for_another_audience_is_refused(tmp_path, issuer):
 
 
 def test_an_id_token_from_another_issuer_is_refused(tmp_path, issuer):
-    app = make_app(tmp_path, issuer, OIDC_METADATA_URL=f"{issuer}/.well-known/openid-configuration",
-                   OIDC_ISSUER="https://login.microsoftonline.com/another-tenant/v2.0")
+    app = make_app(
+        tmp_path, issuer, OIDC_METADATA_URL=f"{issuer}/.well-known/openid-configuration", OIDC_ISSUER="https://login.microsoftonline.com/another-tenant/v2.0"
+    )
     client = app.test_client()
     r = sign_in_as(client, "alice-0001")
     assert r.status_code == 400 and "Signed in as" not in text(client.get("/"))
 
 
 def test_an_expired_id_token_is_refused(tmp_path):
-    with provider(token_max_age=timedelta(minutes=-10)) as old_tokens:   # issued already expired
+    with provider(token_max_age=timedelta(minutes=-10)) as old_tokens:  # issued already expired
         app = make_app(tmp_path, old_tokens)
         client = app.test_client()
         r = sign_in_as(client, "alice-0001")
@@ -163,9 +172,9 @@ def test_without_settings_there_is_no_single_sign_on(tmp_path):
 
 def test_the_sign_on_routes_declare_who_may_use_them(app):
     from webapp import access
+
     assert access.undeclared(app) == []
-    assert {r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("sso.")} == \
-        {"/sign-in/sso", "/sign-in/sso/callback"}
+    assert {r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("sso.")} == {"/sign-in/sso", "/sign-in/sso/callback"}
     assert all(access.of(app, e).who == access.ANYONE for e in ("sso.start_view", "sso.callback"))
 
 

@@ -2,6 +2,7 @@
 
 CSRF stays on here: the browser submits the real forms with their tokens.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,15 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "headless": True,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }
 
 
@@ -66,8 +74,7 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app with one account, TRAINER (practice sessions and the scenario library need it)."""
-    app = create_app({"SECRET_KEY": "browser-tests", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'web.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "browser-tests", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'web.sqlite3'}"})
     create_user(app.extensions["fsp_store"], TRAINER, "trainer", "Training", PASSWORD)
     with serving(app) as url:
         yield url

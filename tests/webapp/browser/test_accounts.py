@@ -1,5 +1,6 @@
 """Sign in, assess, save, see the case page, record a different level: in a real browser, with
 axe-core on every accounts page. Its own server and database, so it can create the user."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,9 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture(scope="module")
 def accounts_server(tmp_path_factory):
-    app = create_app({"SECRET_KEY": "browser-accounts", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('acc') / 'web.sqlite3'}"})
+    app = create_app(
+        {"SECRET_KEY": "browser-accounts", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('acc') / 'web.sqlite3'}"}
+    )
     create_user(app.extensions["fsp_store"], "pat", "practitioner", "North", PASSWORD)
     with serving(app) as url:
         yield url
@@ -45,9 +47,12 @@ def test_sign_in_assess_save_and_see_the_case(browser, accounts_server, axe, art
     _continue(page)
     _choose(page, "Has the child been born?", "Yes")
     page.get_by_label("Years").fill("8")
-    for group, answer in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
-                          (re.compile("consented to early help"), "Yes"),
-                          ("What level is the child supported at now?", "None, or not known")]:
+    for group, answer in [
+        ("Does the child have a disability?", "No"),
+        (re.compile("Is a CAF"), "No"),
+        (re.compile("consented to early help"), "Yes"),
+        ("What level is the child supported at now?", "None, or not known"),
+    ]:
         _choose(page, group, answer)
     _continue(page)
     while page.get_by_role("heading", level=1).inner_text() != "Check your answers":

@@ -3,6 +3,7 @@
 No clicks: every step is a key press, as an adviser on a headset would work. axe-core checks the
 page (WCAG 2.2 AA) empty, with the live results open, in the put-through-now state and with an error.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,7 @@ def context_for(browser, live_server):
     contexts = []
 
     def make(js: bool):
-        context = browser.new_context(java_script_enabled=js, base_url=live_server,
-                                      permissions=["clipboard-read", "clipboard-write"] if js else [])
+        context = browser.new_context(java_script_enabled=js, base_url=live_server, permissions=["clipboard-read", "clipboard-write"] if js else [])
         contexts.append(context)
         return context.new_page()
 
@@ -196,6 +196,7 @@ def test_a_reload_shows_the_call_as_saved_not_the_browsers_memory_of_the_form(co
     """The conflict path reloads the page; the browser must not tick back what the server never took."""
     page = context_for(js=True)
     page.goto(URL)
+
     def lose_updates(route):  # the change never reaches the server
         route.abort() if route.request.method == "POST" else route.continue_()
 

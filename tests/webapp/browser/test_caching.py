@@ -1,4 +1,5 @@
 """A second page view takes the static files from the browser's cache (webapp/assets.py)."""
+
 from __future__ import annotations
 
 from tests.webapp.browser.conftest import serving
@@ -7,8 +8,7 @@ from webapp import create_app
 
 
 def test_a_second_visit_asks_the_server_only_for_the_page(browser, tmp_path):
-    app = create_app({"SECRET_KEY": "caching", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "caching", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}"})
     asked: list[str] = []
     wsgi = app.wsgi_app
 
@@ -27,8 +27,7 @@ def test_a_second_visit_asks_the_server_only_for_the_page(browser, tmp_path):
         page.goto("/disagreements", wait_until="networkidle")
         page.wait_for_selector("[data-govuk-service-navigation-init]", state="attached")  # GOV.UK's JS ran
         context.close()
-    files = {"/static/govuk/govuk-frontend.min.css", "/static/govuk/govuk-frontend.min.js", "/static/app/app.js",
-             "/static/app/app.css"}
+    files = {"/static/govuk/govuk-frontend.min.css", "/static/govuk/govuk-frontend.min.js", "/static/app/app.js", "/static/app/app.css"}
     assert files <= first  # the first visit fetched them
     assert "/disagreements" in asked  # pages are never cached (no-store)
     assert not files & set(asked)

@@ -4,6 +4,7 @@ The route stays in view while the adviser works; the search is a key away; Tab f
 a wrong answer takes the focus to the error summary; New call can be undone; nothing scrolls
 sideways at 375 px; a one-concern call takes at most 6 keys and clicks; axe finds nothing.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -37,8 +38,11 @@ def page_at(browser, live_server):
 
 
 def in_view(page, selector: str) -> bool:
-    return page.eval_on_selector(selector, """e => { const r = e.getBoundingClientRect()
-        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight }""")
+    return page.eval_on_selector(
+        selector,
+        """e => { const r = e.getBoundingClientRect()
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight }""",
+    )
 
 
 def sideways(page) -> int:
@@ -195,11 +199,14 @@ def test_the_optional_questions_are_asked(page_at):
     expect(page.get_by_label("Level the family is supported at now")).to_be_visible()
 
 
-@pytest.mark.parametrize("age, typed, wanted", [
-    (None, "bul", "additional.experiencing_bullying"),
-    (("10", ""), "sch", "additional.poor_school_attendance_exclusion"),  # "he's not at school": the key word
-    (("0", "7"), "wei", "additional.concerns_about_diet_poor"),  # "the baby is not gaining weight"
-])
+@pytest.mark.parametrize(
+    "age, typed, wanted",
+    [
+        (None, "bul", "additional.experiencing_bullying"),
+        (("10", ""), "sch", "additional.poor_school_attendance_exclusion"),  # "he's not at school": the key word
+        (("0", "7"), "wei", "additional.concerns_about_diet_poor"),  # "the baby is not gaining weight"
+    ],
+)
 def test_a_one_concern_call_takes_at_most_six_keys_and_clicks(page_at, age, typed, wanted):
     """From the search box's click to the route; the age, when the caller gave one, is entered first
     (benchmarks/call_speed.py counts it in the whole call)."""

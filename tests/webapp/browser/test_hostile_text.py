@@ -5,6 +5,7 @@ reason and the adviser's call note (replaced by the call screen's script as well
 A dialog would mean the text ran; a CSP violation would mean unescaped markup reached the page and
 only the CSP stopped it. Its own server and database, so it can create the accounts and records.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ RECORD_VIOLATIONS = """document.addEventListener('securitypolicyviolation',
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    app = create_app({"SECRET_KEY": "browser-hostile", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'web.sqlite3'}"})
+    app = create_app(
+        {"SECRET_KEY": "browser-hostile", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'web.sqlite3'}"}
+    )
     engine = app.extensions["fsp_store"]
     pat = create_user(engine, "pat", "practitioner", "North", PASSWORD)
     create_user(engine, "meg", "manager", "North", PASSWORD)
@@ -39,9 +41,16 @@ def hostile_server(tmp_path_factory):
     assessments.record_override(engine, pat, entry.id, "extensive", HOSTILE)
     with app.app_context():
         shipped = library.by_id()["age-under-2-bruising"].scenario
-        library.save(shipped.model_copy(update={
-            "id": "hostile-1", "title": HOSTILE, "narrative": HOSTILE,
-            "teaching": shipped.teaching.model_copy(update={"why": HOSTILE, "common_mistake": HOSTILE})}))
+        library.save(
+            shipped.model_copy(
+                update={
+                    "id": "hostile-1",
+                    "title": HOSTILE,
+                    "narrative": HOSTILE,
+                    "teaching": shipped.teaching.model_copy(update={"why": HOSTILE, "common_mistake": HOSTILE}),
+                }
+            )
+        )
     with serving(app) as url:
         yield url
 
@@ -86,10 +95,9 @@ def test_hostile_text_never_runs_in_the_browser(browser, hostile_server):
     p.get_by_role("link", name=re.compile("alert")).click()
     expect(p.locator(".app-narrative")).to_contain_text(HOSTILE)
     trainee.check("answer page with the narrative")
-    p.get_by_role("group", name="Which level of need does this child's situation meet?").get_by_label(
-        "Protection", exact=True).check()
+    p.get_by_role("group", name="Which level of need does this child's situation meet?").get_by_label("Protection", exact=True).check()
     p.get_by_role("button", name="Check my answer").click()
-    expect(p.get_by_text("You have not selected any indicator")).to_be_visible()   # asked once, then accepted
+    expect(p.get_by_text("You have not selected any indicator")).to_be_visible()  # asked once, then accepted
     p.get_by_role("button", name="Check my answer").click()
     expect(p.locator("#teaching")).to_contain_text(HOSTILE)
     trainee.check("feedback page with the teaching points")
@@ -122,7 +130,7 @@ def test_hostile_text_never_runs_in_the_browser(browser, hostile_server):
     a.goto("/adviser/")
     a.locator('input[value="immediate.trafficking_victim"]').check()  # a concern: the summary shows
     expect(a.locator("#app-summary")).to_be_visible()
-    a.locator("#note").fill(HOSTILE)       # the script posts it and puts the answer in with innerHTML
+    a.locator("#note").fill(HOSTILE)  # the script posts it and puts the answer in with innerHTML
     expect(a.locator("#app-summary")).to_have_value(re.compile(re.escape(HOSTILE)))
     a.locator("#q").fill(HOSTILE)
     a.wait_for_timeout(600)

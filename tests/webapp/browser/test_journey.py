@@ -3,6 +3,7 @@
 Every page on the way is checked with axe-core for WCAG 2.2 AA; result pages are saved as
 screenshots under test-artifacts/.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,11 +15,16 @@ from pathway.catalogue import load_catalogue
 
 CASES = {
     # name: (child answers, indicators to tick on the needs pages, expected panel title)
-    "additional": ({"disability": "No", "caf": "No", "consent": "Yes"},
-                   ["additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"],
-                   "Additional"),
-    "child_in_need": ({"disability": "Yes, substantial and lifelong", "sibling": "No", "caf": "No", "consent": "Yes"},
-                      ["extensive.substantial_lifelong_disability_short_breaks"], "Child in Need"),
+    "additional": (
+        {"disability": "No", "caf": "No", "consent": "Yes"},
+        ["additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"],
+        "Additional",
+    ),
+    "child_in_need": (
+        {"disability": "Yes, substantial and lifelong", "sibling": "No", "caf": "No", "consent": "Yes"},
+        ["extensive.substantial_lifelong_disability_short_breaks"],
+        "Child in Need",
+    ),
 }
 
 
@@ -158,9 +164,12 @@ def test_change_link_from_check_answers(page, axe):
     _continue(page)
     _choose(page, "Has the child been born?", "Yes")
     page.get_by_label("Years").fill("3")
-    for group, answer in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
-                          (re.compile("consented to early help"), "Not asked yet"),
-                          ("What level is the child supported at now?", "None, or not known")]:
+    for group, answer in [
+        ("Does the child have a disability?", "No"),
+        (re.compile("Is a CAF"), "No"),
+        (re.compile("consented to early help"), "Not asked yet"),
+        ("What level is the child supported at now?", "None, or not known"),
+    ]:
         _choose(page, group, answer)
     _continue(page)
     while page.get_by_role("heading", level=1).inner_text() != "Check your answers":

@@ -1,5 +1,6 @@
 """Managers' and practitioners' new pages in a real browser, each under axe-core: a saved entry
 reopened and assessed again, the overrides page filtered, a review recorded, the team dashboard."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,9 @@ from webapp import create_app
 
 @pytest.fixture(scope="module")
 def oversight_server(tmp_path_factory):
-    app = create_app({"SECRET_KEY": "browser-oversight", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('ovs') / 'web.sqlite3'}"})
+    app = create_app(
+        {"SECRET_KEY": "browser-oversight", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('ovs') / 'web.sqlite3'}"}
+    )
     engine = app.extensions["fsp_store"]
     pat = create_user(engine, "pat", "practitioner", "North", PASSWORD)
     create_user(engine, "meg", "manager", "North", PASSWORD)

@@ -1,5 +1,6 @@
 """The document's owners' page in a real browser: upload a draft catalogue, read the transition
 table and the changed cases, download the report; a draft that does not validate; axe on each."""
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,9 @@ SCHOOL = "additional.poor_school_attendance_exclusion"
 
 @pytest.fixture(scope="module")
 def owners_server(tmp_path_factory):
-    app = create_app({"SECRET_KEY": "browser-owners", "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('own') / 'web.sqlite3'}"})
+    app = create_app(
+        {"SECRET_KEY": "browser-owners", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('own') / 'web.sqlite3'}"}
+    )
     create_user(app.extensions["fsp_store"], "ada", "admin", "Admin", PASSWORD)
     with serving(app) as url:
         yield url

@@ -1,6 +1,7 @@
 """Practice mode in a real browser: a trainer starts a session, a trainee joins and answers one
 scenario right and one wrong (axe-core WCAG 2.2 AA on every practice page); a second trainee
 answers without JavaScript."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,7 @@ def _tick(page, indicator_id):
 
 
 def _level(page, label):
-    page.get_by_role("group", name="Which level of need does this child's situation meet?") \
-        .get_by_label(label, exact=True).check()
+    page.get_by_role("group", name="Which level of need does this child's situation meet?").get_by_label(label, exact=True).check()
 
 
 def _join(page, code, name, axe=None):
@@ -76,8 +76,7 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
     trainee.get_by_role("button", name="Check my answer").click()
     expect(trainee.locator(".govuk-panel")).to_contain_text("The model answer is Additional")
     expect(trainee.locator("#missed")).to_contain_text(load_catalogue().indicator("additional.not_achieving_key_stage").text)
-    expect(trainee.locator("#over-called")).to_contain_text(
-        load_catalogue().indicator("extensive.persistent_absenteeism_school_without").text)
+    expect(trainee.locator("#over-called")).to_contain_text(load_catalogue().indicator("extensive.persistent_absenteeism_school_without").text)
     expect(trainee.locator("#teaching")).to_contain_text("persistent absenteeism")
     axe.check(trainee, "practice-feedback-wrong")
 
@@ -113,11 +112,15 @@ def test_library_pages_are_accessible(browser, live_server, axe):
     axe.check(page, "practice-write-error")
     page.get_by_label("Title").fill("Toothache and a cold house")
     page.get_by_label("Narrative").fill("Mia, 8, has had toothache for weeks; the flat is cold.")
-    for group, choice in [("Has the child been born?", "Yes"), ("Does the child have a disability?", "No"),
-                          (re.compile("Is a CAF"), "No"), (re.compile("consented to early help"), "Yes"),
-                          ("What level is the child supported at now?", "None, or not known"),
-                          ("Is the child part of a large sibling group?", "Not known or not relevant"),
-                          ("Who is asking?", "A professional")]:
+    for group, choice in [
+        ("Has the child been born?", "Yes"),
+        ("Does the child have a disability?", "No"),
+        (re.compile("Is a CAF"), "No"),
+        (re.compile("consented to early help"), "Yes"),
+        ("What level is the child supported at now?", "None, or not known"),
+        ("Is the child part of a large sibling group?", "Not known or not relevant"),
+        ("Who is asking?", "A professional"),
+    ]:
         page.get_by_role("group", name=group).get_by_label(choice, exact=True).check()
     page.get_by_label("Years", exact=True).fill("8")
     _tick(page, "additional.dental_decay_not_accessing")

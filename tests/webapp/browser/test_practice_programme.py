@@ -1,6 +1,7 @@
 """The trainers' new pages in a real browser, each under axe-core: the library grouped with
 "Select all in this group", a cohort label, the trainee's find box and the empty-answer nudge,
 the summary's new tables, the cohort page and a scenario's versions."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ levels, PRG, expired answers, babies' ages, the written referral, the document).
 Answers are posted with the browser context's own request API (sharing its cookies) where the
 test is about the result, and typed into the pages where the test is about the pages.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,15 +19,21 @@ from tests.webapp.conftest import ALWAYS_OPEN, CHILD
 from webapp import create_app
 from webapp.journey.pages import needs_pages
 
-A4_PRINT_WIDTH_PX = 680   # 210 mm less 2 x 15 mm margins (print.css @page) at 96 px per inch
+A4_PRINT_WIDTH_PX = 680  # 210 mm less 2 x 15 mm margins (print.css @page) at 96 px per inch
 PHONE = re.compile(r"0\d{3} \d{3} \d{4}")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """CSRF off so the request API can post answers; the pages' own forms are tested with it on elsewhere."""
-    app = create_app({"SECRET_KEY": "browser-keep", "OFFICE_HOURS": ALWAYS_OPEN, "WTF_CSRF_ENABLED": False,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'keep.sqlite3'}"})
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-keep",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "WTF_CSRF_ENABLED": False,
+            "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'keep.sqlite3'}",
+        }
+    )
     with serving(app) as url:
         yield url
 
@@ -57,8 +64,9 @@ def answer(page, immediate=("none",), child=None, needs=()):
 KINDS = {
     "ring-now": dict(immediate=["immediate.significant_harm"]),
     "protection": dict(child=CHILD, needs=["protection.victim_crime"]),
-    "child-in-need": dict(child={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"},
-                          needs=["extensive.substantial_lifelong_disability_short_breaks"]),
+    "child-in-need": dict(
+        child={**CHILD, "disability": "substantial_lifelong", "large_sibling_group": "no"}, needs=["extensive.substantial_lifelong_disability_short_breaks"]
+    ),
     "extensive": dict(child=CHILD, needs=["extensive.life_threatening_conditions"]),
     "additional": dict(child=CHILD, needs=["additional.dental_decay_not_accessing"]),
     "universal": dict(child=CHILD, needs=[]),
@@ -122,9 +130,12 @@ def _child_page(page, years="", months=""):
     page.get_by_role("group", name="Has the child been born?").get_by_label("Yes", exact=True).check()
     page.get_by_label("Years").fill(years)
     page.get_by_label("Months").fill(months)
-    for group, label in [("Does the child have a disability?", "No"), (re.compile("Is a CAF"), "No"),
-                         (re.compile("consented to early help"), "Yes"),
-                         ("What level is the child supported at now?", "None, or not known")]:
+    for group, label in [
+        ("Does the child have a disability?", "No"),
+        (re.compile("Is a CAF"), "No"),
+        (re.compile("consented to early help"), "Yes"),
+        ("What level is the child supported at now?", "None, or not known"),
+    ]:
         page.get_by_role("group", name=group).get_by_label(label, exact=True).first.check()
     page.get_by_role("button", name="Continue").click()
 
@@ -151,7 +162,7 @@ def test_ring_now_comes_first_then_the_journey_carries_on(page, axe):
     expect(page.locator(".govuk-summary-list")).to_contain_text(cat.indicator("immediate.significant_harm").text)
     page.get_by_role("button", name="See the level").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ring Children and Families Direct now")
-    expect(page.locator("main")).to_contain_text(need)           # the need joined the same decision
+    expect(page.locator("main")).to_contain_text(need)  # the need joined the same decision
     expect(page.locator("main")).to_contain_text("8 years")
     axe.check(page, "result-ring-now-complete")
 
@@ -200,10 +211,10 @@ def test_a_refused_form_comes_back_by_get_so_back_never_resubmits(page):
     page.get_by_label("None of these").check()
     page.get_by_role("button", name="Continue").click()
     with page.expect_response(lambda r: r.url.endswith("/child") and r.request.method == "GET") as shown:
-        page.get_by_role("button", name="Continue").click()   # nothing answered
+        page.get_by_role("button", name="Continue").click()  # nothing answered
     assert shown.value.status == 200
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
-    page.reload()   # a GET: no "Confirm Form Resubmission"
+    page.reload()  # a GET: no "Confirm Form Resubmission"
     expect(page.get_by_role("heading", level=1)).to_have_text("About the child")
     page.go_back()
     expect(page.get_by_role("heading", level=1)).to_have_text("About the child")
@@ -262,12 +273,23 @@ def test_written_referral_page_pdf_and_text(page, axe, artifacts):
     path.write_bytes(pdf.body())
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     cat = load_catalogue()
-    for part in ["Referral summary", "Child's name", "Date of birth", "Address", "8 years 2 months", "Child in Need",
-                 cat.domains[0].name, cat.domains[1].name, cat.domains[2].name,
-                 "Seen at home visit", "0115 876 4800", "Reasons", "What to do next"]:
+    for part in [
+        "Referral summary",
+        "Child's name",
+        "Date of birth",
+        "Address",
+        "8 years 2 months",
+        "Child in Need",
+        cat.domains[0].name,
+        cat.domains[1].name,
+        cat.domains[2].name,
+        "Seen at home visit",
+        "0115 876 4800",
+        "Reasons",
+        "What to do next",
+    ]:
         assert part in " ".join(text.split()), part
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(artifacts / "referral")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(artifacts / "referral")], check=True)
     assert list(artifacts.glob("referral-*1.png"))
     plain = page.context.request.get("/referral.txt").text()
     assert "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT" in plain and "Seen at home visit" in plain

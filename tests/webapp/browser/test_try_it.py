@@ -5,6 +5,7 @@ the README's picture of that page. Pictures go to test-artifacts/try-it/ in `mak
 docs/img/ with `make screenshots` (FSP_SCREENSHOTS=docs/img), so a change to a page refreshes its
 picture with one command. tests/test_docs.py fails if a picture the README shows is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,9 @@ VIEWPORT = {"width": 1100, "height": 900}
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
-    app = create_app({"SECRET_KEY": "try-it", "OFFICE_HOURS": ALWAYS_OPEN, "DEMO": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"})
+    app = create_app(
+        {"SECRET_KEY": "try-it", "OFFICE_HOURS": ALWAYS_OPEN, "DEMO": True, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"}
+    )
     seeded = demo.seed(app)
     with serving(app) as url:
         yield url, {a.role: a for a in seeded.accounts}
@@ -84,7 +86,7 @@ def test_a_practitioner_assesses_the_worked_example_and_sees_the_result(page, pi
     assert not wanted, f"never offered: {wanted}"
     page.get_by_role("button", name="See the level").click()
     expect(page.locator(".govuk-panel__title")).to_have_text("Child in Need")
-    axe.check(page, "demo-result")   # the demo banner too passes WCAG 2.2 AA
+    axe.check(page, "demo-result")  # the demo banner too passes WCAG 2.2 AA
     page.screenshot(path=str(pictures / "result.png"))
 
 
@@ -101,10 +103,10 @@ def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures,
 def test_an_adviser_finds_a_concern_on_the_call_screen(page, pictures):
     page.goto("/")
     page.get_by_role("link", name="Call screen (advisers)").click()
-    page.wait_for_load_state("load")   # the screen's script listens for typing once it has loaded
+    page.wait_for_load_state("load")  # the screen's script listens for typing once it has loaded
     page.locator("#age_years").fill("7")
     page.locator("#q").click()
-    page.keyboard.type("no routine")   # key by key, as an adviser types: each key runs the live search
+    page.keyboard.type("no routine")  # key by key, as an adviser types: each key runs the live search
     options = page.get_by_role("listbox", name="Concerns found").get_by_role("option")
     expect(options.first).to_contain_text(load_catalogue().indicator("additional.lack_routine").text)
     page.keyboard.press("Enter")

@@ -5,6 +5,7 @@ contacts from the catalogue), nothing saved is lost or half-written, and the sam
 by itself once the fault clears. Real SQLite files and the errors SQLite really raises; the app
 is configured as in production (errors are handled, not propagated into the test).
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -20,8 +21,8 @@ from tests.webapp.accounts.conftest import PASSWORD, put_answers, sign_in  # noq
 from tests.webapp.conftest import ALWAYS_OPEN, text
 from webapp import create_app, faults
 
-BUSY_MS = 300       # SQLite's wait for a lock in these tests (production: 5000)
-HANG = 60           # a request still running after this long would be waiting without bound
+BUSY_MS = 300  # SQLite's wait for a lock in these tests (production: 5000)
+HANG = 60  # a request still running after this long would be waiting without bound
 SECOND = {"health": ["additional.dental_decay_not_accessing"], "parents_carers": ["additional.lack_routine"]}
 
 
@@ -34,10 +35,15 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def app(db_path):
-    return create_app({
-        "SECRET_KEY": "faults", "WTF_CSRF_ENABLED": False, "OFFICE_HOURS": ALWAYS_OPEN,
-        "DATABASE_URL": f"sqlite:///{db_path}", "STORE_CONFIG": StoreConfig(sqlite_busy_ms=BUSY_MS),
-    })
+    return create_app(
+        {
+            "SECRET_KEY": "faults",
+            "WTF_CSRF_ENABLED": False,
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": f"sqlite:///{db_path}",
+            "STORE_CONFIG": StoreConfig(sqlite_busy_ms=BUSY_MS),
+        }
+    )
 
 
 @pytest.fixture
@@ -95,7 +101,7 @@ def assert_unavailable_page(r, catalogue) -> None:
     body = r.get_data(as_text=True)
     for leak in ("Traceback", "OperationalError", "sqlite", "SELECT", "INSERT", "UPDATE"):
         assert leak not in body
-    assert "Signed in as" not in words and "Sign out" not in words   # drawn without the database
+    assert "Signed in as" not in words and "Sign out" not in words  # drawn without the database
 
 
 def assert_saved_and_consistent(db_path: Path, saved: dict[str, int]) -> None:
@@ -106,8 +112,7 @@ def assert_saved_and_consistent(db_path: Path, saved: dict[str, int]) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         rows = set(conn.execute("SELECT case_ref, id FROM assessments"))
-        audited = set(conn.execute(
-            "SELECT case_ref, record_id FROM audit_log WHERE action = 'assessment.save' AND outcome = 'ok'"))
+        audited = set(conn.execute("SELECT case_ref, record_id FROM audit_log WHERE action = 'assessment.save' AND outcome = 'ok'"))
     finally:
         conn.close()
     assert set(saved.items()) <= rows

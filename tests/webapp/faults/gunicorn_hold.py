@@ -5,6 +5,7 @@ creates the file $FSP_TEST_HOLD, the next save that reaches its audit row (both 
 written, not yet committed) claims that file, writes "pid case_ref" to $FSP_TEST_HELD and waits,
 so the test can SIGKILL the worker at exactly that point of the transaction.
 """
+
 import os
 import re
 import time
@@ -26,7 +27,7 @@ def post_worker_init(worker):
         if not statement.startswith("INSERT INTO audit_log") or "assessment.save" not in parameters:
             return
         try:
-            os.rename(hold, hold + ".claimed")   # one save only, whichever thread gets here first
+            os.rename(hold, hold + ".claimed")  # one save only, whichever thread gets here first
         except FileNotFoundError:
             return
         case_ref = next(p for p in parameters if isinstance(p, str) and re.fullmatch(r"K\d+-\d+", p))

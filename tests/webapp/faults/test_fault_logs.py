@@ -1,5 +1,6 @@
 """What a fault leaves in the log: the error's class, never the case reference, the answers or
 an override's reason; not even with SQLAlchemy's SQL logging switched on to diagnose it."""
+
 from __future__ import annotations
 
 import logging
@@ -14,21 +15,21 @@ REASON = "Grandmother moved in with the family"
 
 def test_a_fault_is_logged_by_class_without_the_case(client, db_path, engine, pat, catalogue, caplog):
     caplog.set_level(logging.DEBUG)
-    caplog.set_level(logging.INFO, logger="sqlalchemy.engine")   # SQL logging on, as when diagnosing
+    caplog.set_level(logging.INFO, logger="sqlalchemy.engine")  # SQL logging on, as when diagnosing
     sign_in(client, "pat")
     put_answers(client, TICKS)
     assert client.post("/save", data={"case_ref": "FSP-4821"}).status_code == 302
     [entry] = history(engine, pat, "FSP-4821")
     with locked(db_path):
         assert_unavailable_page(client.post("/save", data={"case_ref": "FSP-4822"}), catalogue)
-        assert_unavailable_page(client.post(f"/cases/FSP-4821/entries/{entry.id}/level",
-                                            data={"level": "extensive", "reason": REASON}), catalogue)
+        assert_unavailable_page(client.post(f"/cases/FSP-4821/entries/{entry.id}/level", data={"level": "extensive", "reason": REASON}), catalogue)
     faults = [r for r in caplog.records if r.getMessage().startswith("database unavailable")]
     assert [r.getMessage() for r in faults] == [
         "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.save)",
-        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.override)"]
-    assert "INSERT INTO assessments" in caplog.text              # the SQL was logged, its values not
+        "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.override)",
+    ]
+    assert "INSERT INTO assessments" in caplog.text  # the SQL was logged, its values not
     logged = caplog.text + "".join(str(r.exc_info) for r in caplog.records)
     for secret in ("FSP-4821", "FSP-4822", "dental_decay", "lack_routine", "Grandmother", "age_years"):
         assert secret not in logged, secret
-    assert not any(r.exc_info for r in caplog.records)            # no traceback either
+    assert not any(r.exc_info for r in caplog.records)  # no traceback either

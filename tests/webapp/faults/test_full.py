@@ -5,6 +5,7 @@ gets the fault page and leaves nothing behind; with room again, the same save wo
 
 Unlike a full disk, the cap refuses only writes that grow the database, so the save here is one
 that needs a new page (a second assessment does not fit beside the first in a 4 KiB page)."""
+
 from __future__ import annotations
 
 import logging
@@ -16,7 +17,7 @@ from sqlalchemy import event
 from store.assessments import history
 from tests.webapp.faults.conftest import assert_saved_and_consistent, assert_unavailable_page, saved_refs
 
-NO_LIMIT = 4294967294   # SQLite clamps this to its own largest page count
+NO_LIMIT = 4294967294  # SQLite clamps this to its own largest page count
 
 
 @contextmanager
@@ -34,17 +35,16 @@ def disk_full(engine, db_path):
     try:
         yield
     finally:
-        limit["pages"] = NO_LIMIT       # room again; pooled connections are uncapped as they are used
+        limit["pages"] = NO_LIMIT  # room again; pooled connections are uncapped as they are used
     # (left listening with no limit: removing it would leave connections still capped)
 
 
-def test_a_full_disk_fails_clearly_writes_nothing_and_saves_once_there_is_room(
-        client, db_path, engine, pat, saved_before, catalogue, caplog):
+def test_a_full_disk_fails_clearly_writes_nothing_and_saves_once_there_is_room(client, db_path, engine, pat, saved_before, catalogue, caplog):
     caplog.set_level(logging.WARNING)
     with disk_full(engine, db_path):
         assert_unavailable_page(client.post("/save", data={"case_ref": "FSP-0002"}), catalogue)
-        assert "SQLITE_FULL" in caplog.text                  # the error a full disk gives, not another
-        assert client.get("/cases").status_code == 200      # what is saved can still be read
+        assert "SQLITE_FULL" in caplog.text  # the error a full disk gives, not another
+        assert client.get("/cases").status_code == 200  # what is saved can still be read
     assert saved_refs(db_path) == {"FSP-0001"}
     assert_saved_and_consistent(db_path, saved_before)
 

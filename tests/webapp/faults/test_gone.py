@@ -3,6 +3,7 @@ volume is unmounted or the file deleted, then put back. Pages that need the data
 service is unavailable (they never take missing answers for no answers, nor ask a signed-in
 user to sign in); the app never creates an empty database in its place; once the file is back
 the same app serves and saves again."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -33,21 +34,20 @@ def gone(db_path):
             dst.rename(src)
 
 
-def test_a_database_gone_fails_clearly_creates_nothing_and_comes_back(
-        client, app, db_path, engine, pat, saved_before, catalogue):
+def test_a_database_gone_fails_clearly_creates_nothing_and_comes_back(client, app, db_path, engine, pat, saved_before, catalogue):
     with gone(db_path):
         r = bounded(client.post, "/save", data={"case_ref": "FSP-0002"})
         assert_unavailable_page(r, catalogue)
-        for page in ("/result", "/check", "/cases", "/adviser/"):   # they need the answers or the user
+        for page in ("/result", "/check", "/cases", "/adviser/"):  # they need the answers or the user
             assert_unavailable_page(bounded(client.get, page), catalogue)
         assert_unavailable_page(client.post("/safety", data={"immediate": "none"}), catalogue)
-        for page in ("/disagreements", "/accessibility"):      # they need nothing saved
+        for page in ("/disagreements", "/accessibility"):  # they need nothing saved
             r = client.get(page)
             assert r.status_code == 200 and "Sign in" not in text(r)
         missing = client.get("/no-such-page")
         assert missing.status_code == 404 and "Page not found" in text(missing)
         assert client.post("/api/v1/assess", json={"indicators": ["immediate.significant_harm"]}).status_code == 200
-        assert not db_path.exists()                            # no empty database made in its place
+        assert not db_path.exists()  # no empty database made in its place
 
     # the same app, no restart: the session (signed in, answers) and the saves are all back
     r = client.post("/save", data={"case_ref": "FSP-0002"})
@@ -59,6 +59,7 @@ def test_a_database_gone_fails_clearly_creates_nothing_and_comes_back(
 def test_under_api_a_database_fault_is_json_naming_the_field(app, db_path, pat):
     """No API endpoint reads the database today (the one above keeps answering); one that did
     would get the API's own error shape from the same handler, never an HTML page."""
+
     @app.get("/api/v1/saved-count")
     def saved_count():
         with app.extensions["fsp_store"].connect() as conn:

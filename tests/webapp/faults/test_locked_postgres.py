@@ -1,6 +1,7 @@
 """The database locked on PostgreSQL (production's database): another session holds a lock on the
 assessments table while a practitioner saves. lock_timeout bounds the wait, the user gets the
 fault page, nothing is half-written, and the same save succeeds once the lock is released."""
+
 from __future__ import annotations
 
 import time
@@ -28,8 +29,15 @@ def pg_url():
 
 
 def test_a_locked_postgres_table_fails_within_the_bound_and_the_retry_saves(pg_url, catalogue):
-    app = create_app({"SECRET_KEY": "faults", "WTF_CSRF_ENABLED": False, "OFFICE_HOURS": ALWAYS_OPEN,
-                      "DATABASE_URL": pg_url, "STORE_CONFIG": StoreConfig(pg_lock_timeout_ms=LOCK_MS)})
+    app = create_app(
+        {
+            "SECRET_KEY": "faults",
+            "WTF_CSRF_ENABLED": False,
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": pg_url,
+            "STORE_CONFIG": StoreConfig(pg_lock_timeout_ms=LOCK_MS),
+        }
+    )
     engine = app.extensions["fsp_store"]
     pat = create_user(engine, "pat", "practitioner", "North", PASSWORD)
     client = app.test_client()
@@ -50,7 +58,7 @@ def test_a_locked_postgres_table_fails_within_the_bound_and_the_retry_saves(pg_u
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(assessments)).scalar_one() == 0  # nothing half-written
 
-    r = client.post("/save", data={"case_ref": "FSP-0009"})   # the same app, no restart
+    r = client.post("/save", data={"case_ref": "FSP-0009"})  # the same app, no restart
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0009")
     [entry] = history(engine, pat, "FSP-0009")
     assert entry.case["indicators"] == sorted(i for ids in SECOND.values() for i in ids)

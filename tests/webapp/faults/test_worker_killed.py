@@ -8,6 +8,7 @@ one left nothing, every save that was confirmed is there, the audit matches, the
 SQLite's checks, and gunicorn's master starts a new worker that serves the same signed-in users'
 next saves, without anyone restarting anything.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -55,7 +56,7 @@ class Browser:
         try:
             with self.opener.open(Request(self.base + path, data=data), timeout=30) as r:
                 return r.status, r.headers.get("Location", ""), r.read().decode()
-        except HTTPError as r:   # 3xx (not followed) and errors: still an answer from the server
+        except HTTPError as r:  # 3xx (not followed) and errors: still an answer from the server
             return r.code, r.headers.get("Location", ""), r.read().decode()
 
     def post_form(self, path: str, form: dict, token_from: str) -> tuple[int, str, str]:
@@ -90,13 +91,13 @@ class Saver(threading.Thread):
     def __init__(self, n: int, base: str, stop: threading.Event):
         super().__init__(daemon=True)
         self.n, self.browser, self.stop = n, Browser(base), stop
-        self.outcomes: list[tuple[str, str, int | None]] = []    # (case_ref, "saved"/"broken"/status, id)
+        self.outcomes: list[tuple[str, str, int | None]] = []  # (case_ref, "saved"/"broken"/status, id)
         self.error: BaseException | None = None
 
     def run(self):
         try:
             self._save_until_stopped()
-        except BaseException as exc:   # reported by the test, not lost in the thread
+        except BaseException as exc:  # reported by the test, not lost in the thread
             self.error = exc
 
     def _save_until_stopped(self):
@@ -133,14 +134,38 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
     workers, hold, held = tmp_path / "workers", tmp_path / "hold", tmp_path / "held"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "SECRET_KEY": "worker-killed",
-           "PYTHONPATH": str(ROOT), "FSP_TEST_WORKERS": str(workers), "FSP_TEST_HOLD": str(hold),
-           "FSP_TEST_HELD": str(held)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "SECRET_KEY": "worker-killed",
+        "PYTHONPATH": str(ROOT),
+        "FSP_TEST_WORKERS": str(workers),
+        "FSP_TEST_HOLD": str(hold),
+        "FSP_TEST_HELD": str(held),
+    }
     log = (tmp_path / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(HOOK), "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--threads", "4", "--log-level", "warning", "webapp:create_app()"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            str(HOOK),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+            "webapp:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     stop = threading.Event()
     savers = [Saver(n, base, stop) for n in range(1, CLIENTS + 1)]
     try:
@@ -157,8 +182,7 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
         saved_at_kill = [s.saved() for s in savers]
         replacement = _wait_for(lambda: len(_lines(workers)) == 2 and _lines(workers)[1], "a new worker")
         # every practitioner saves again, through the new worker, still signed in
-        _wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill",
-                  savers=savers)
+        _wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill", savers=savers)
     finally:
         stop.set()
         for s in savers:
@@ -176,9 +200,9 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
     outcomes = [o for s in savers for o in s.outcomes]
     broken = {ref for ref, what, _ in outcomes if what == "broken"}
     saved = {ref: i for ref, what, i in outcomes if what == "saved"}
-    assert held_ref in broken                        # the held save's client got a broken connection
+    assert held_ref in broken  # the held save's client got a broken connection
     assert {what for _, what, _ in outcomes} <= {"saved", "broken"}, "no other answer than saved or broken"
-    assert_saved_and_consistent(db, saved)          # confirmed saves all there; audit matches; file ok
+    assert_saved_and_consistent(db, saved)  # confirmed saves all there; audit matches; file ok
     present = saved_refs(db)
-    assert held_ref not in present                   # killed before its commit: no trace of it
-    assert present - set(saved) <= broken            # anything unconfirmed was a broken request, whole
+    assert held_ref not in present  # killed before its commit: no trace of it
+    assert present - set(saved) <= broken  # anything unconfirmed was a broken request, whole
