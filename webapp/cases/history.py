@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pathway.catalogue import load_catalogue
-from pathway.choices import Step
+from pathway.choices import CafStatus, Caller, Disability, Step
 from pathway.levels import LEVELS, Level
 from store.assessments import Change, Entry, changes
 
@@ -41,7 +41,7 @@ class Row:
     step: Step | None  # on the recorded levels, from the previous entry
     added: list[str]  # indicator wording
     removed: list[str]
-    context: list[str]  # "CAF: none → open_not_improving"
+    context: list[str]  # "CAF: No CAF → CAF open, things not improving"
     ruleset_changed: bool
 
     @property
@@ -49,12 +49,19 @@ class Row:
         return bool(self.entry.overrides)
 
 
-def _value(v) -> str:
+# a contract answer is shown by its label (pathway/choices.py, Level), as the journey words it
+LABELLED = {"context.caf": CafStatus, "context.disability": Disability, "context.caller": Caller, "context.current_level": Level}
+
+
+def _value(v, key: str = "") -> str:
     if v is None:
         return "not given"
     if isinstance(v, bool):
         return "yes" if v else "no"
-    return str(v).replace("_", " ")
+    try:
+        return LABELLED[key](v).label
+    except (KeyError, ValueError):  # not a labelled answer, or a value from an older contract
+        return str(v).replace("_", " ")
 
 
 def rows(entries: list[Entry], timezone: str) -> list[Row]:
@@ -74,7 +81,7 @@ def rows(entries: list[Entry], timezone: str) -> list[Row]:
                 step=Step.of(change.step) if change else None,
                 added=words(change.indicators_added) if change else [],
                 removed=words(change.indicators_removed) if change else [],
-                context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a)} → {_value(b)}" for k, (a, b) in (change.context_changes.items() if change else [])],
+                context=[f"{CONTEXT_NAMES.get(k, k)}: {_value(a, k)} → {_value(b, k)}" for k, (a, b) in (change.context_changes.items() if change else [])],
                 ruleset_changed=bool(change and change.ruleset_changed),
             )
         )

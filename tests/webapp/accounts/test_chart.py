@@ -45,3 +45,33 @@ def test_two_saves_on_one_day_have_different_labels():
     assert labels == [("24 Nov 2026", "09:00"), ("24 Nov 2026", "14:00"), ("27 Nov 2026", "")]
     assert len(set(labels)) == 3
     assert "24 November 2026 09:00" in c.description and "24 November 2026 14:00" in c.description
+
+
+def test_a_changed_answer_is_shown_by_its_label_as_the_journey_words_it():
+    start = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
+    before, after = _entry(1, start), _entry(2, start + timedelta(days=7))
+    before.case["context"] = {"caf": "none", "disability": "mild_moderate", "current_level": "additional", "caller": "public"}
+    after.case["context"] = {
+        "caf": "open_not_improving",
+        "disability": "substantial_lifelong",
+        "current_level": "extensive",
+        "caller": "parent_carer",
+        "large_sibling_group": True,
+    }
+    changed = rows([before, after], "Europe/London")[1].context
+    assert sorted(changed) == sorted(
+        [
+            "CAF: No CAF → CAF open, things not improving",
+            "disability: Mild or moderate disability → Substantial and lifelong disability",
+            "level supported at now: Additional → Extensive",
+            "caller: Member of the public → Parent or carer",
+            "large sibling group: not given → yes",
+        ]
+    )
+
+
+def test_a_value_no_label_knows_is_still_shown_in_words():
+    start = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
+    before, after = _entry(1, start), _entry(2, start + timedelta(days=7))
+    before.case["context"], after.case["context"] = {"caf": "none"}, {"caf": "closed_early"}  # an older contract's value
+    assert rows([before, after], "Europe/London")[1].context == ["CAF: No CAF → closed early"]
