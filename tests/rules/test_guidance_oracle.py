@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from rules import engine, ensure_registered, guidance
 from tests.rules.oracle import oracle_route, oracle_step
 
 CAT = load_catalogue()
-ensure_registered()  # this file runs the guidance ruleset directly: registered here, so it runs alone too
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _registered():
+    """This file runs the guidance ruleset directly, so it registers it (and runs alone too); in a
+    fixture, not at import, so mutmut's fork server never registers the unmutated rules first."""
+    ensure_registered()
+
+
 CALLERS = ["professional", "parent_carer", "public", "unknown"]
 DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unknown"]
 CONSENT = ["yes", "no", "unknown"]

@@ -1,0 +1,61 @@
+"""`make mutate` can only notice a wrong rule if each mutant's rules are the ones registered and
+each mutant is tried against every rule test.
+
+durable-rules registers a ruleset once per process. A test module that registers the rules (or
+decides a case) at import would register the unmutated rules wherever the tests are collected
+before a worker forks (mutmut's fork server does so with `forkserver_warmup = "collect"`): every
+worker would inherit them and no mutant of a rule could be noticed. And the stats script must
+give every test to every top-level function of the rule files, and forget the first run's
+results (2026-12-01: 37 false survivors, each tried against one test only)."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTERS = {"ensure_registered", "evaluate", "decide_level", "nearby", "create_app"}  # what registers the product rules
+
+
+def _selected_test_files() -> list[Path]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
+    files: list[Path] = []
+    for item in config["pytest_add_cli_args_test_selection"]:
+        path = ROOT / item
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+def _calls_at_import(tree: ast.Module) -> set[str]:
+    """Names called by module-level statements (not inside a def or class)."""
+    called = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Call):
+                f = sub.func
+                called.add(f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", ""))
+    return called
+
+
+def test_no_test_mutmut_runs_registers_or_decides_at_import():
+    offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files()}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_guard_sees_a_module_level_registration():
+    assert _calls_at_import(ast.parse("from rules import ensure_registered\nensure_registered()\n")) & REGISTERS
+    assert not _calls_at_import(ast.parse("def f():\n    ensure_registered()\n")) & REGISTERS
+
+
+def test_every_top_level_function_of_the_rule_files_gets_every_test():
+    names = set()
+    for module in ("needs", "guidance"):
+        tree = ast.parse((ROOT / "rules" / f"{module}.py").read_text())
+        names |= {f"rules.{module}.x_{n.name}" for n in tree.body if isinstance(n, ast.FunctionDef)}
+    script = ROOT / "scripts" / "mutmut_rules_stats.py"
+    whole = ast.parse(script.read_text())
+    assigned = next(n for n in whole.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "WHOLE_RULESET")
+    assert set(ast.literal_eval(assigned.value)) == names
