@@ -22,6 +22,9 @@ from pydantic_settings.sources.utils import parse_env_vars
 PREFIX = "FSP_"
 
 
+_BUILT: dict[tuple, "EnvSettings"] = {}
+
+
 class SettingsError(ValueError):
     """An environment variable with a value that cannot be used; the message names it."""
 
@@ -51,9 +54,39 @@ class EnvSettings(BaseSettings):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
-        """The settings from `env` (default: the process environment); SettingsError names the variable."""
+        """The settings from `env` (default: the process environment); SettingsError names the variable.
+
+        From the process environment, a model is built once for each set of values of the variables
+        it can read (models are frozen, so one can be shared): `evaluate()` without office hours
+        reads them on every decision, and building the model costs more than the decision (issue 17)."""
+        if env is not None:
+            return cls._build(env)
+        names = cls._names()
+        key = (cls, tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names)))
+        built = _BUILT.get(key)
+        if built is None:
+            if len(_BUILT) > 256:  # a handful of settings in practice; never unbounded
+                _BUILT.clear()
+            built = _BUILT[key] = cls._build(os.environ)
+        return built  # type: ignore[return-value]
+
+    @classmethod
+    def _names(cls) -> frozenset[str]:
+        """The upper-cased variables outside FSP_ a field reads through its alias (DATABASE_URL, PORT...)."""
+        return frozenset(v.upper() for v in cls.variables_with_aliases())
+
+    @classmethod
+    def variables_with_aliases(cls) -> list[str]:
+        out = []
+        for name, field in cls.model_fields.items():
+            alias = field.validation_alias
+            out += [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else [str(alias)] if alias else [PREFIX + name]
+        return out
+
+    @classmethod
+    def _build(cls, env: Mapping[str, str]) -> Self:
         try:
-            values: dict[str, Any] = _MappingSource(cls, os.environ if env is None else env)()
+            values: dict[str, Any] = _MappingSource(cls, env)()
         except pydantic_settings.SettingsError as exc:  # a value that should be JSON is not
             field = re.search(r'field "(\w+)"', str(exc))
             raise SettingsError(f"{cls.variable(field.group(1)) if field else cls.__name__}: not valid JSON ({exc.__cause__ or exc})") from None

@@ -109,3 +109,21 @@ def test_gunicorn_stops_at_once_naming_the_variable(tmp_path, variable, value):
     )
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert f"error: {variable}: " in proc.stderr
+
+
+def test_from_the_environment_a_model_is_built_once_per_set_of_values(monkeypatch):
+    """evaluate() reads the office hours on every decision: building the model each time cost more
+    than the decision. The same values give the same (frozen) model; a changed one a new model."""
+
+    monkeypatch.setenv("FSP_OFFICE_CLOSES", "16:30")
+    first = OfficeHours.from_env()
+    assert OfficeHours.from_env() is first
+    monkeypatch.setenv("FSP_OFFICE_CLOSES", "16:00")
+    changed = OfficeHours.from_env()
+    assert changed is not first and changed != first
+    monkeypatch.setenv("fsp_office_opens", "10:00")  # read case-insensitively, so it is part of the key
+    assert OfficeHours.from_env() != changed
+    monkeypatch.setenv("FSP_OFFICE_CLOSES", "5pm")
+    for _ in range(2):  # a bad value is refused every time, never remembered
+        with pytest.raises(SettingsError, match="^FSP_OFFICE_CLOSES: "):
+            OfficeHours.from_env()
