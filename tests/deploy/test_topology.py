@@ -7,13 +7,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import time
 
 import pytest
 import requests
 from playwright.sync_api import expect
 
-from benchmarks._topology import HOST, PASSWORD, ROOT
+from benchmarks._topology import HOST, PASSWORD, ROOT, wait_for
 from pathway.catalogue import load_catalogue
 
 CSS = "/static/govuk/govuk-frontend.min.css"
@@ -24,21 +23,11 @@ def _static_links(html: str) -> list[str]:
 
 
 def _nginx_entries(topology) -> list[dict]:
-    """nginx's own request log (one JSON object a line): it says which instance, if any, answered."""
+    """nginx's own request log (one JSON object a line): it says which instance, if any, answered.
+    nginx writes a line as its request ends, which may be just after the client has the answer:
+    the tests wait for the line they need (a condition with a deadline, not a timed assertion)."""
     path = topology.work / "logs" / "fsp-access.log"
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-
-def _wait_for(probe, what: str, seconds: float = 10.0):
-    """nginx writes its log line as the request ends, which may be just after the client has the
-    answer: wait for the line (a condition with a deadline, not a timed assertion)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = probe()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"not seen within {seconds} s: {what}")
 
 
 def test_plain_http_only_redirects_to_https(topology):
@@ -86,12 +75,14 @@ def test_static_files_come_from_nginx_compressed_and_cached_for_a_year(topology)
     r = client.get(CSS)
     assert r.headers["Cache-Control"] == "no-cache" and r.headers["ETag"]
     assert client.get(CSS, headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
+
     # and no instance saw any of it: nginx's log names the instance behind each request, and none
     # is named for a static file (the last request, the 304, is waited for so all are counted)
-    served = _wait_for(
-        lambda: [e for e in _nginx_entries(topology) if e["area"] in ("static", "assets")] if any(e["status"] == 304 for e in _nginx_entries(topology)) else [],
-        "the static lines",
-    )
+    def static_lines_once_the_304_is_logged():
+        entries = _nginx_entries(topology)
+        return [e for e in entries if e["area"] in ("static", "assets")] if any(e["status"] == 304 for e in entries) else []
+
+    served = wait_for(static_lines_once_the_304_is_logged, "the static lines", seconds=10)
     assert len(served) >= len(links) + 2 and all(e["upstream"] == "" for e in served)
     assert [e for e in _nginx_entries(topology) if e["area"] == "page"][-1]["upstream"]  # a page was proxied
 
@@ -115,7 +106,7 @@ def test_the_api_is_compressed_and_the_body_limit_is_the_apps(topology):
         timeout=30,
     )
     assert r.status_code == 413 and "nginx" in r.text
-    refused = _wait_for(lambda: [e for e in _nginx_entries(topology) if e["status"] == 413], "nginx's 413 line")
+    refused = wait_for(lambda: [e for e in _nginx_entries(topology) if e["status"] == 413], "nginx's 413 line", seconds=10)
     # nginx's log names the instance that answered (upstream): none did, it never reached one
     assert [(e["area"], e["upstream"]) for e in refused] == [("api", "")]
     # and the 422 just before it did reach one (the oracle can tell the two apart)

@@ -19,7 +19,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -28,6 +27,7 @@ from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
 from benchmarks._gunicorn import free_port
+from benchmarks._topology import wait_for
 from store.db import connect
 from store.users import create_user
 from tests.webapp.faults.conftest import PASSWORD, assert_saved_and_consistent, saved_refs
@@ -62,16 +62,6 @@ class Browser:
     def post_form(self, path: str, form: dict, token_from: str) -> tuple[int, str, str]:
         token = TOKEN.search(self.request(token_from)[2]).group(1)
         return self.request(path, {**form, "csrf_token": token})
-
-
-def _wait_for(check, what: str, seconds: float = 60, savers=()):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"gave up waiting for {what}: {[s.summary() for s in savers]}")
 
 
 def _lines(path: Path) -> list[str]:
@@ -169,20 +159,20 @@ def test_a_worker_killed_mid_save_loses_nothing_and_is_replaced(tmp_path):
     stop = threading.Event()
     savers = [Saver(n, base, stop) for n in range(1, CLIENTS + 1)]
     try:
-        _wait_for(lambda: _serving(base), "gunicorn to serve")
+        wait_for(lambda: _serving(base), "gunicorn to serve")
         [first] = _lines(workers)
         for s in savers:
             s.start()
         # all signed in and saving (a sign-in cut by the kill would end that client's part)
-        _wait_for(lambda: all(s.saved() >= 2 for s in savers), "saves before the fault", savers=savers)
+        wait_for(lambda: all(s.saved() >= 2 for s in savers), "saves before the fault", detail=lambda: [s.summary() for s in savers])
         hold.touch()
-        pid, held_ref = _wait_for(lambda: held.exists() and held.read_text().split(), "a save to be held")
+        pid, held_ref = wait_for(lambda: held.exists() and held.read_text().split(), "a save to be held")
         assert pid == first
         os.kill(int(pid), signal.SIGKILL)
         saved_at_kill = [s.saved() for s in savers]
-        replacement = _wait_for(lambda: len(_lines(workers)) == 2 and _lines(workers)[1], "a new worker")
+        replacement = wait_for(lambda: len(_lines(workers)) == 2 and _lines(workers)[1], "a new worker")
         # every practitioner saves again, through the new worker, still signed in
-        _wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill", savers=savers)
+        wait_for(lambda: all(s.saved() >= k + 2 for s, k in zip(savers, saved_at_kill)), "saves after the kill", detail=lambda: [s.summary() for s in savers])
     finally:
         stop.set()
         for s in savers:
