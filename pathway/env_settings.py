@@ -9,6 +9,7 @@ model directly (`StoreConfig(retention_days=1)`) reads no environment: defaults 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from typing import Any, Self
 
 import pydantic_settings
 from pydantic import AliasChoices, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
 
@@ -61,7 +63,7 @@ class EnvSettings(BaseSettings):
         reads them on every decision, and building the model costs more than the decision (issue 17)."""
         if env is not None:
             return cls._build(env)
-        names = cls._names()
+        names = _read_by(cls)
         key = (cls, tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names)))
         built = _BUILT.get(key)
         if built is None:
@@ -69,19 +71,6 @@ class EnvSettings(BaseSettings):
                 _BUILT.clear()
             built = _BUILT[key] = cls._build(os.environ)
         return built  # type: ignore[return-value]
-
-    @classmethod
-    def _names(cls) -> frozenset[str]:
-        """The upper-cased variables outside FSP_ a field reads through its alias (DATABASE_URL, PORT...)."""
-        return frozenset(v.upper() for v in cls.variables_with_aliases())
-
-    @classmethod
-    def variables_with_aliases(cls) -> list[str]:
-        out = []
-        for name, field in cls.model_fields.items():
-            alias = field.validation_alias
-            out += [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else [str(alias)] if alias else [PREFIX + name]
-        return out
 
     @classmethod
     def _build(cls, env: Mapping[str, str]) -> Self:
@@ -108,11 +97,24 @@ class EnvSettings(BaseSettings):
     def variable(cls, key: str) -> str:
         """The environment variable a field (named, or by its alias) is read from."""
         for name, field in cls.model_fields.items():
-            alias = field.validation_alias
-            choices = [str(c) for c in alias.choices] if isinstance(alias, AliasChoices) else [alias] if alias else []
-            if key == name or key in choices:
-                return str(choices[0]).upper() if choices else f"{PREFIX}{name.upper()}"
+            read = _field_variables(name, field)
+            if key == name or key.upper() in read:
+                return read[0]
         return key.upper()
+
+
+def _field_variables(name: str, field: FieldInfo) -> list[str]:
+    """The variables a field is read from, upper case: its alias's (first the one docs name), else FSP_<NAME>."""
+    alias = field.validation_alias
+    if isinstance(alias, AliasChoices):
+        return [str(c).upper() for c in alias.choices]
+    return [str(alias).upper()] if alias else [f"{PREFIX}{name.upper()}"]
+
+
+@functools.cache
+def _read_by(cls: type[EnvSettings]) -> frozenset[str]:
+    """Every variable a model reads (once per model: from_env asks on every call)."""
+    return frozenset(v for name, field in cls.model_fields.items() for v in _field_variables(name, field))
 
 
 def _words(message: str) -> str:
