@@ -10,13 +10,13 @@ mutated catalogue, loaded through tests/catalogue_mutant.py; a mutant that no te
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
+
+from mutation_report import report  # scripts/, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 YAML = ROOT / "pathway" / "data" / "fsp_2014.yaml"
@@ -140,23 +140,7 @@ def main() -> int:
             killed = not run(path)
             results.append({"id": mid, "what": what, "killed": killed})
             print(f"{mid:32} {'killed' if killed else 'SURVIVED'}  {what}", flush=True)
-    survived = [r for r in results if not r["killed"]]
-    out = ROOT / "docs" / "figures" / "catalogue-mutants.json"
-    out.write_text(
-        json.dumps(
-            {
-                "date": date.today().isoformat(),
-                "command": "python scripts/mutate_catalogue.py",
-                "mutants": len(results),
-                "survived": len(survived),
-                "results": results,
-            },
-            indent=1,
-        )
-        + "\n"
-    )
-    print(f"{len(results)} mutants, {len(survived)} survived")
-    return 1 if survived else 0
+    return report(results, "catalogue-mutants.json", "python scripts/mutate_catalogue.py")
 
 
 if __name__ == "__main__":

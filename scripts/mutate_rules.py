@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import queue
 import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from pathlib import Path
+
+from mutation_report import report  # scripts/, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ["rules/needs.py", "rules/guidance.py"]
@@ -142,23 +142,7 @@ def main() -> int:
 
         with ThreadPoolExecutor(args.workers) as pool:
             results = list(pool.map(one, work))
-    survived = [r for r in results if not r["killed"]]
-    out = ROOT / "docs" / "figures" / "rule-condition-mutants.json"
-    out.write_text(
-        json.dumps(
-            {
-                "date": date.today().isoformat(),
-                "command": "python scripts/mutate_rules.py",
-                "mutants": len(results),
-                "survived": len(survived),
-                "results": results,
-            },
-            indent=1,
-        )
-        + "\n"
-    )
-    print(f"{len(results)} mutants, {len(survived)} survived")
-    return 1 if survived else 0
+    return report(results, "rule-condition-mutants.json", "python scripts/mutate_rules.py")
 
 
 if __name__ == "__main__":
