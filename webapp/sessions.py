@@ -133,19 +133,25 @@ class SqlSessionInterface(SessionInterface):
             elif not (session.modified or session.cookie is None):
                 return
             value = COOKIE_PREFIX + _signer(app).dumps(dict(session))
-            response.set_cookie(
-                name,
-                value,
-                expires=expires,
-                httponly=self.get_cookie_httponly(app),
-                domain=domain,
-                path=path,
-                secure=self.get_cookie_secure(app),
-                samesite=self.get_cookie_samesite(app),
-            )
-            return
-        if not (session.modified or session.new or session.token is None):
-            return
+        else:
+            if not (session.modified or session.new or session.token is None):
+                return
+            self._store(session, expires)
+            value = session.token
+        response.set_cookie(
+            name,
+            value,
+            expires=expires,
+            httponly=self.get_cookie_httponly(app),
+            domain=domain,
+            path=path,
+            secure=self.get_cookie_secure(app),
+            samesite=self.get_cookie_samesite(app),
+        )
+
+    @staticmethod
+    def _store(session: DbSession, expires) -> None:
+        """The session's row, written (a new token if it had none or its row is gone); expired rows swept."""
         data = json.dumps(dict(session))
         with db.engine().begin() as conn:
             if session.token:
@@ -156,16 +162,6 @@ class SqlSessionInterface(SessionInterface):
                 session.token = secrets.token_urlsafe(32)
                 conn.execute(insert(db.web_sessions).values(id=_key(session.token), data=data, expires_at=expires))
             conn.execute(delete(db.web_sessions).where(db.web_sessions.c.expires_at < db.utcnow()))
-        response.set_cookie(
-            name,
-            session.token,
-            expires=expires,
-            httponly=self.get_cookie_httponly(app),
-            domain=domain,
-            path=path,
-            secure=self.get_cookie_secure(app),
-            samesite=self.get_cookie_samesite(app),
-        )
 
 
 def forget_row(token: str) -> None:
