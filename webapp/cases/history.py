@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
+from typing import get_args
 from zoneinfo import ZoneInfo
 
 from pathway.catalogue import load_catalogue
-from pathway.choices import CafStatus, Caller, Disability, Step
+from pathway.choices import Step
 from pathway.levels import LEVELS, Level
+from pathway.models import Context
 from store.assessments import Change, Entry, changes
 
 CONTEXT_NAMES = {
@@ -49,8 +52,19 @@ class Row:
         return bool(self.entry.overrides)
 
 
-# a contract answer is shown by its label (pathway/choices.py, Level), as the journey words it
-LABELLED = {"context.caf": CafStatus, "context.disability": Disability, "context.caller": Caller, "context.current_level": Level}
+def _labelled_answers() -> dict[str, type[Enum]]:
+    """`context.<answer>` -> its enum, for every context answer the contract gives labels
+    (pathway/choices.py, Level): read from the model, so a new labelled answer is shown by its label too."""
+    out = {}
+    for name, field in Context.model_fields.items():
+        for kind in get_args(field.annotation) or (field.annotation,):
+            if isinstance(kind, type) and issubclass(kind, Enum):
+                out[f"context.{name}"] = kind
+    return out
+
+
+# a contract answer is shown by its label, as the journey words it
+LABELLED = _labelled_answers()
 
 
 def _value(v, key: str = "") -> str:
