@@ -24,9 +24,6 @@ from pydantic_settings.sources.utils import parse_env_vars
 PREFIX = "FSP_"
 
 
-_BUILT: dict[tuple, "EnvSettings"] = {}
-
-
 class SettingsError(ValueError):
     """An environment variable with a value that cannot be used; the message names it."""
 
@@ -64,13 +61,8 @@ class EnvSettings(BaseSettings):
         if env is not None:
             return cls._build(env)
         names = _read_by(cls)
-        key = (cls, tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names)))
-        built = _BUILT.get(key)
-        if built is None:
-            if len(_BUILT) > 256:  # a handful of settings in practice; never unbounded
-                _BUILT.clear()
-            built = _BUILT[key] = cls._build(os.environ)
-        return built  # type: ignore[return-value]
+        read = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names))
+        return _built(cls, read)  # type: ignore[return-value]
 
     @classmethod
     def _build(cls, env: Mapping[str, str]) -> Self:
@@ -109,6 +101,12 @@ def _field_variables(name: str, field: FieldInfo) -> list[str]:
     if isinstance(alias, AliasChoices):
         return [str(c).upper() for c in alias.choices]
     return [str(alias).upper()] if alias else [f"{PREFIX}{name.upper()}"]
+
+
+@functools.lru_cache(maxsize=256)  # a handful of settings in practice; never unbounded
+def _built(cls: type[EnvSettings], read: tuple[tuple[str, str], ...]) -> EnvSettings:
+    """A model from the variables it reads (a refusal is raised each time, never remembered)."""
+    return cls._build(dict(read))
 
 
 @functools.cache
