@@ -7,6 +7,12 @@ returned in the state rather than raised, and a fact no rule matches raises. So:
 evaluation runs under one lock, uses a fresh state id, and deletes that state before the lock
 is released; action failures and unmatched facts become RulesError.
 
+Its Python host also costs more per rule action than the C engine does (a Closure, a Promise,
+a callback defined per action, two clock reads, the state encoded again): `run` drives the C
+engine (`durable_rules_engine`) itself, with the same calls in the same order as durable-rules'
+own loop (`Ruleset._flush_actions`: assert, start the state's first action, then per action
+run it, update the state, complete it and start the next), one JSON parse per action.
+
 durable-rules' Host also starts two daemon timer threads that, every 0.2 s, pull pending
 actions and timers from every ruleset without any lock of ours: they raced with evaluations
 here (an intermittent "error code: 307" after thousands of evaluations). We use neither
@@ -21,6 +27,8 @@ import threading
 import time
 from typing import Callable
 
+import durable_rules_engine
+import orjson
 from durable import engine as _durable_engine
 from durable import lang as _durable
 
@@ -58,6 +66,7 @@ def _install_host() -> _HostWithoutDispatchers:
 
 _HOST: "_HostWithoutDispatchers | None" = None  # kept: durable.lang re-registers on every call (~0.1 ms)
 _REGISTERED: dict[str, int] = {}  # name -> number of rules
+_RULESETS: dict[str, tuple[int, dict[str, Callable]]] = {}  # name -> (C engine handle, rule -> action)
 _COLLECTED: dict[str, list[dict]] = {}
 _SIDS = itertools.count(1)
 
@@ -77,8 +86,20 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         rule_count = len(definition.rules)
         # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
         # rather than on the first (possibly concurrent) request.
-        _durable.get_host().get_ruleset(name)
+        compiled = _durable.get_host().get_ruleset(name)
+        _RULESETS[name] = (compiled._handle, _plain_actions(name, compiled))
         _REGISTERED[name] = rule_count
+
+
+def _plain_actions(name: str, compiled: _durable_engine.Ruleset) -> dict[str, Callable]:
+    """Each rule's action as the function `define` gave: `run` calls it directly. Only plain
+    synchronous actions are supported (no chained or asynchronous Promise: none is used here)."""
+    actions = {}
+    for rule, promise in compiled._actions.items():
+        if type(promise) is not _durable_engine.Promise or promise._next is not None or not promise._sync:
+            raise RulesError(f"rule {rule!r} of {name} is not a plain action: rules.engine runs only those")
+        actions[rule] = promise._func
+    return actions
 
 
 def dispatcher_threads() -> list[threading.Thread]:
@@ -101,23 +122,40 @@ def _emit(sid: str, finding: dict) -> None:
     _COLLECTED[sid].append(finding)
 
 
+class _State:
+    __slots__ = ("sid",)
+
+    def __init__(self, sid: str):
+        self.sid = sid
+
+
+class _Closure:
+    """What an action reads: `c.m` (the matched fact, as durable-rules' own Content; another name
+    a rule binds likewise) and `c.s.sid`."""
+
+    __slots__ = ("s", "m", "_binding")
+
+    def __init__(self, state: _State, binding: dict):
+        self.s = state
+        self._binding = binding
+        self.m = _durable_engine.Content(binding["m"]) if "m" in binding else None
+
+    def __getattr__(self, name):
+        value = self._binding.get(name)
+        return None if value is None else _durable_engine.Content(value)
+
+
 def run(name: str, facts: list[dict]) -> list[dict]:
     """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
-    host = _HOST
-    if name not in _REGISTERED or host is None:
+    if name not in _REGISTERED or _HOST is None:
         raise RulesError(f"ruleset {name!r} is not registered")
+    handle, actions = _RULESETS[name]
     with _LOCK:
         sid = f"e{next(_SIDS)}"
-        _COLLECTED[sid] = []
+        found = _COLLECTED[sid] = []
         try:
-            result = host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
-            if isinstance(result, dict) and "exception" in result:
-                raise RulesError(f"a rule action failed in {name}: {result['exception'].split(', traceback')[0]}")
-            return _COLLECTED[sid]
-        except _durable_engine.MessageNotHandledException as exc:
-            raise RulesError(f"a fact matched no rule in {name}") from exc
-        except _durable_engine.MessageObservedException as exc:
-            raise RulesError(f"a fact was asserted twice in {name}") from exc
+            _fire_all(handle, actions, sid, name, _encode([{**fact, "sid": sid} for fact in facts]))
+            return found
         except RulesError:
             raise
         except Exception as exc:  # the C engine's own errors: never let them reach a user raw
@@ -125,6 +163,38 @@ def run(name: str, facts: list[dict]) -> list[dict]:
         finally:
             _COLLECTED.pop(sid, None)
             try:
-                host.delete_state(name, sid)
+                durable_rules_engine.delete_state(handle, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
+
+
+def _encode(facts: list[dict]) -> str:
+    """The facts as durable-rules would post them (rules/fast_json.py: orjson, the stdlib where it refuses)."""
+    return fast_json.dumps(facts, ensure_ascii=False)
+
+
+def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str) -> None:
+    """durable-rules' action loop for one state (Host.assert_facts, Ruleset.do_actions and
+    _flush_actions), the same C calls in the same order, without its Closure/Promise machinery."""
+    code, state_offset = durable_rules_engine.assert_facts(handle, posted)
+    if code == 1:
+        raise RulesError(f"a fact matched no rule in {name}")
+    if code == 2:
+        raise RulesError(f"a fact was asserted twice in {name}")
+    if code == 3:
+        state_offset = 0
+    started = durable_rules_engine.start_action_for_state(handle, state_offset)
+    if not started:
+        return
+    state_json, message = started
+    state = _State(sid)
+    state_text = orjson.dumps(orjson.loads(state_json)).decode()  # as durable-rules re-encodes it
+    while message:
+        ((rule, binding),) = orjson.loads(message).items()
+        try:
+            actions[rule](_Closure(state, binding))
+        except Exception as exc:
+            durable_rules_engine.abandon_action(handle, state_offset)
+            raise RulesError(f"a rule action failed in {name}: {type(exc).__name__}: {exc}") from exc
+        durable_rules_engine.update_state(handle, state_text)
+        message = durable_rules_engine.complete_and_start_action(handle, state_offset)

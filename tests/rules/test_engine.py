@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 
+import durable_rules_engine
 import pytest
 from durable.lang import m, when_all
 
@@ -114,9 +115,52 @@ def test_an_engine_failure_is_a_rules_error(monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("simulated failure inside the C engine")
 
-    monkeypatch.setattr(engine._HOST, "assert_facts", broken)
+    monkeypatch.setattr(durable_rules_engine, "assert_facts", broken)
     with pytest.raises(RulesError, match="the rules engine failed"):
         engine.run(FAULTY, [{"kind": "fine"}])
+
+
+def test_a_failing_action_leaves_no_state_behind():
+    """The state is deleted when an action raises mid-run, so 1024 failures do not exhaust the engine."""
+    for _ in range(1100):
+        with pytest.raises(RulesError, match="a rule action failed"):
+            engine.run(FAULTY, [{"kind": "boom"}])
+    assert engine.run(FAULTY, [{"kind": "fine"}]) == [{"ok": True}]
+
+
+def _durable_rules_own_loop(name, facts):
+    """The findings as durable-rules' own host runs the actions (Closure, Promise, its callbacks)."""
+    with engine._LOCK:
+        sid = f"own{next(engine._SIDS)}"
+        engine._COLLECTED[sid] = []
+        try:
+            state = engine._HOST.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            assert "exception" not in state
+            return engine._COLLECTED[sid]
+        finally:
+            engine._COLLECTED.pop(sid)
+            engine._HOST.delete_state(name, sid)
+
+
+def test_the_engines_action_loop_gives_what_durable_rules_own_loop_gives(monkeypatch):
+    """rules.engine drives the C engine itself: every finding, in order, as durable-rules' Host gives."""
+    catalogue = load_catalogue()
+    rng = random.Random(11)
+    posted = []
+    real_run = engine.run
+
+    def recording(name, facts):
+        posted.append((name, facts))
+        return real_run(name, facts)
+
+    monkeypatch.setattr(engine, "run", recording)
+    for _ in range(150):
+        context = {"caf": rng.choice(["none", "open_improving", "open_not_improving"]), "open_to_social_care": rng.random() < 0.2}
+        evaluate(make_case(rng.sample([i.id for i in catalogue.indicators if catalogue.admits(i, False, 96)], rng.randint(0, 15)), **context))
+    monkeypatch.undo()
+    assert {name for name, _ in posted} == {"fsp_2014_needs", "fsp_2014_guidance"}
+    for name, facts in posted:
+        assert engine.run(name, facts) == _durable_rules_own_loop(name, facts)
 
 
 def test_a_lost_needs_result_is_an_error_not_a_wrong_level(monkeypatch):
