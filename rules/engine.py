@@ -11,7 +11,11 @@ Its Python host also costs more per rule action than the C engine does (a Closur
 a callback defined per action, two clock reads, the state encoded again): `run` drives the C
 engine (`durable_rules_engine`) itself, with the same calls in the same order as durable-rules'
 own loop (`Ruleset._flush_actions`: assert, start the state's first action, then per action
-run it, update the state, complete it and start the next), one JSON parse per action.
+run it, update the state, complete it and start the next), one JSON parse per action. The C
+engine parses every fact posted and serialises the matched fact again for every action, so it
+is given only the attributes the ruleset's conditions read (worked out from the compiled
+definition; where it holds anything this module does not understand, the whole fact); an
+action still reads the whole fact (`c.m`), found by its position in the call.
 
 durable-rules' Host also starts two daemon timer threads that, every 0.2 s, pull pending
 actions and timers from every ruleset without any lock of ours: they raced with evaluations
@@ -66,7 +70,8 @@ def _install_host() -> _HostWithoutDispatchers:
 
 _HOST: "_HostWithoutDispatchers | None" = None  # kept: durable.lang re-registers on every call (~0.1 ms)
 _REGISTERED: dict[str, int] = {}  # name -> number of rules
-_RULESETS: dict[str, tuple[int, dict[str, Callable]]] = {}  # name -> (C engine handle, rule -> action)
+_RULESETS: dict[str, tuple[int, dict[str, Callable], "tuple[str, ...] | None"]] = {}  # name -> (C engine handle, rule -> action, attributes matched)
+_POSITION = "fact_position"  # the attribute a posted fact carries to find its whole self again
 _COLLECTED: dict[str, list[dict]] = {}
 _SIDS = itertools.count(1)
 
@@ -87,7 +92,7 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
         # rather than on the first (possibly concurrent) request.
         compiled = _durable.get_host().get_ruleset(name)
-        _RULESETS[name] = (compiled._handle, _plain_actions(name, compiled))
+        _RULESETS[name] = (compiled._handle, _plain_actions(name, compiled), matched_attributes(compiled.get_definition()))
         _REGISTERED[name] = rule_count
 
 
@@ -100,6 +105,54 @@ def _plain_actions(name: str, compiled: _durable_engine.Ruleset) -> dict[str, Ca
             raise RulesError(f"rule {rule!r} of {name} is not a plain action: rules.engine runs only those")
         actions[rule] = promise._func
     return actions
+
+
+_COMPARISONS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex"})
+
+
+def matched_attributes(definition: dict) -> "tuple[str, ...] | None":
+    """Every attribute of a fact the ruleset's conditions read (compared, or compared with), if
+    every rule is a single-fact condition (`when_all(m...)`) built only of and/or and comparisons;
+    otherwise None (the facts are then posted whole)."""
+    names: set[str] = set()
+    for rule in definition.values():
+        if not isinstance(rule, dict) or set(rule) != {"all"} or len(rule["all"]) != 1 or set(rule["all"][0]) != {"m"}:
+            return None
+        if not _read_by(rule["all"][0]["m"], names):
+            return None
+    if _POSITION in names:
+        return None
+    return tuple(sorted(names))
+
+
+def _read_by(condition, names: set[str]) -> bool:
+    if not isinstance(condition, dict):
+        return False
+    for key, value in condition.items():
+        if key in ("$and", "$or"):
+            if not isinstance(value, list) or not all(_read_by(c, names) for c in value):
+                return False
+        elif key in _COMPARISONS:
+            if not isinstance(value, dict) or not all(not a.startswith("$") and _operand(o, names) for a, o in value.items()):
+                return False
+            names.update(value)
+        elif key.startswith("$"):
+            return False
+        else:
+            names.add(key)
+            if not _operand(value, names):
+                return False
+    return True
+
+
+def _operand(value, names: set[str]) -> bool:
+    """A constant, or another attribute of the same fact (`m.level_rank > m.current_rank`)."""
+    if isinstance(value, dict):
+        if set(value) == {"$m"} and isinstance(value["$m"], str):
+            names.add(value["$m"])
+            return True
+        return False
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def dispatcher_threads() -> list[threading.Thread]:
@@ -135,8 +188,10 @@ class _Closure:
 
     __slots__ = ("s", "m", "_binding")
 
-    def __init__(self, state: _State, binding: dict):
+    def __init__(self, state: _State, binding: dict, whole: "list[dict] | None"):
         self.s = state
+        if whole is not None:  # the engine was given part of each fact: the action reads all of it
+            binding = {k: whole[v[_POSITION]] for k, v in binding.items()}
         self._binding = binding
         self.m = _durable_engine.Content(binding["m"]) if "m" in binding else None
 
@@ -149,12 +204,19 @@ def run(name: str, facts: list[dict]) -> list[dict]:
     """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
     if name not in _REGISTERED or _HOST is None:
         raise RulesError(f"ruleset {name!r} is not registered")
-    handle, actions = _RULESETS[name]
+    handle, actions, matched = _RULESETS[name]
     with _LOCK:
         sid = f"e{next(_SIDS)}"
         found = _COLLECTED[sid] = []
         try:
-            _fire_all(handle, actions, sid, name, _encode([{**fact, "sid": sid} for fact in facts]))
+            whole = [{**fact, "sid": sid} for fact in facts]
+            if matched is None:
+                _fire_all(handle, actions, sid, name, _encode(whole), None)
+            else:
+                if any(whole[i] in whole[:i] for i in range(1, len(whole))):
+                    raise RulesError(f"a fact was asserted twice in {name}")  # as durable-rules says of whole facts
+                part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
+                _fire_all(handle, actions, sid, name, _encode(part), whole)
             return found
         except RulesError:
             raise
@@ -173,7 +235,7 @@ def _encode(facts: list[dict]) -> str:
     return fast_json.dumps(facts, ensure_ascii=False)
 
 
-def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str) -> None:
+def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str, whole: "list[dict] | None") -> None:
     """durable-rules' action loop for one state (Host.assert_facts, Ruleset.do_actions and
     _flush_actions), the same C calls in the same order, without its Closure/Promise machinery."""
     code, state_offset = durable_rules_engine.assert_facts(handle, posted)
@@ -192,7 +254,7 @@ def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, po
     while message:
         ((rule, binding),) = orjson.loads(message).items()
         try:
-            actions[rule](_Closure(state, binding))
+            actions[rule](_Closure(state, binding, whole))
         except Exception as exc:
             durable_rules_engine.abandon_action(handle, state_offset)
             raise RulesError(f"a rule action failed in {name}: {type(exc).__name__}: {exc}") from exc

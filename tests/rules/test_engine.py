@@ -25,6 +25,10 @@ def _define_faulty(emit):
     def fine(c):
         emit(c.s.sid, {"ok": True})
 
+    @when_all((m.kind == "echo") & (m.size > 0))
+    def echo(c):
+        emit(c.s.sid, {"payload": c.m.payload, "size": c.m.size})
+
 
 engine.register(FAULTY, _define_faulty)  # once per process; register() is idempotent
 
@@ -193,3 +197,32 @@ def test_importing_rules_registers_nothing():
 
     code = "import rules, rules.engine as e; assert not e._REGISTERED, e._REGISTERED; rules.ensure_registered(); assert len(e._REGISTERED) == 2"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_the_engine_is_given_only_what_the_conditions_read_and_an_action_reads_the_whole_fact():
+    """The C engine parses each posted fact and serialises it again per action: it gets the
+    attributes the conditions compare; an action still sees every attribute of its own fact."""
+    assert engine._RULESETS[FAULTY][2] == ("kind", "size")
+    facts = [{"kind": "echo", "size": 2, "payload": [{"a": 1}, "b"]}, {"kind": "echo", "size": 1, "payload": ["c"]}]
+    assert sorted(engine.run(FAULTY, facts), key=lambda f: f["size"]) == [{"payload": ["c"], "size": 1}, {"payload": [{"a": 1}, "b"], "size": 2}]
+    with pytest.raises(RulesError, match="asserted twice"):  # as durable-rules refuses the same fact twice
+        engine.run(FAULTY, [facts[0], dict(facts[0])])
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        {"r_0": {"all": [{"m": {"$mt": {"name": "a.*"}}}]}},  # a regular expression: not understood
+        {"r_0": {"all": [{"m": {"kind": "x"}}], "pri": 1}},  # a salience
+        {"r_0": {"all": [{"first": {"kind": "x"}}, {"second": {"kind": "y"}}]}},  # a join of two facts
+        {"r_0": {"all": [{"m": {"$gt": {"amount": {"$m": {"$add": {"$l": {"$m": "a"}, "$r": 1}}}}}}]}},  # arithmetic
+        {"r_0": {"all": [{"m": {"fact_position": 1}}]}},  # the attribute the engine adds itself
+    ],
+)
+def test_a_ruleset_the_engine_cannot_read_has_its_facts_posted_whole(definition):
+    assert engine.matched_attributes(definition) is None
+
+
+def test_the_attributes_a_condition_reads_include_those_it_compares_with():
+    definition = {"r_0": {"all": [{"m": {"$and": [{"kind": "d"}, {"$or": [{"$gt": {"level_rank": {"$m": "current_rank"}}}, {"$neq": {"caller": None}}]}]}}]}}
+    assert engine.matched_attributes(definition) == ("caller", "current_rank", "kind", "level_rank")
