@@ -65,7 +65,7 @@ def _counted(work) -> tuple[int, int]:
     engine.run = counting
     if rulesets is not None:  # rules.engine runs each action itself
         saved = dict(rulesets)
-        rulesets.update({name: (handle, {rule: counting_action(fn) for rule, fn in acts.items()}) for name, (handle, acts) in saved.items()})
+        rulesets.update({name: (handle, {rule: counting_action(fn) for rule, fn in acts.items()}, *rest) for name, (handle, acts, *rest) in saved.items()})
     else:  # earlier commits: durable-rules' own loop runs every action through Promise.run
         real_action = _durable_engine.Promise.run
         _durable_engine.Promise.run = counting_action(real_action)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
-from pathway.levels import Level, highest
+from pathway.levels import Level
 from pathway.models import Case, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs
@@ -133,9 +133,10 @@ def _needs(case: Case, catalogue: Catalogue) -> Needs:
     findings = engine.run(needs_name, need)
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
-    if any(ind.id not in explained for ind in indicators):
+    if not explained.issuperset([ind.id for ind in indicators]):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    return Needs(indicators, reasons, highest(r["level"] for r in reasons), any(f.get("immediate") for f in findings), need[0]["additional_count"])
+    level = Level(reasons[0]["level"]) if reasons else Level.UNIVERSAL  # reasons come highest level first
+    return Needs(indicators, reasons, level, any(f.get("immediate") for f in findings), need[0]["additional_count"])
 
 
 def _action_text(catalogue: Catalogue, key: str, via) -> str:
