@@ -61,8 +61,17 @@ def _counted(work) -> tuple[int, int]:
 
         return counted
 
+    real_each = getattr(engine, "run_each", None)
+
+    def counting_each(name, facts):  # one engine call (state) per BATCH facts
+        nonlocal calls
+        calls += -(-len(facts) // engine.BATCH)
+        return real_each(name, facts)
+
     rulesets = getattr(engine, "_RULESETS", None)
     engine.run = counting
+    if real_each is not None:
+        engine.run_each = counting_each
     if rulesets is not None:  # rules.engine runs each action itself
         saved = dict(rulesets)
         rulesets.update({name: (handle, {rule: counting_action(fn) for rule, fn in acts.items()}, *rest) for name, (handle, acts, *rest) in saved.items()})
@@ -73,6 +82,8 @@ def _counted(work) -> tuple[int, int]:
         work()
     finally:
         engine.run = real_run
+        if real_each is not None:
+            engine.run_each = real_each
         if rulesets is not None:
             rulesets.update(saved)
         else:

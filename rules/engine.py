@@ -230,12 +230,51 @@ def run(name: str, facts: list[dict]) -> list[dict]:
                 pass
 
 
+def run_each(name: str, facts: list[dict]) -> list[list[dict]]:
+    """Each fact's findings, exactly as `run(name, [fact])` gives them, from one state: for callers
+    that decide many cases at once (rules/what_if.py), the state's set-up and deletion are paid once
+    per `BATCH` facts. Facts may repeat (each is its own case)."""
+    if name not in _REGISTERED or _HOST is None:
+        raise RulesError(f"ruleset {name!r} is not registered")
+    handle, actions, matched = _RULESETS[name]
+    if matched is None:  # a fact's findings are told apart by its position, which needs matched attributes
+        return [run(name, [fact]) for fact in facts]
+    out: list[list[dict]] = []
+    for start in range(0, len(facts), BATCH):
+        chunk = facts[start : start + BATCH]
+        with _LOCK:
+            sid = f"e{next(_SIDS)}"
+            found: list[list[dict]] = [[] for _ in chunk]
+            _COLLECTED[sid] = found[0]
+            try:
+                whole = [{**fact, "sid": sid} for fact in chunk]
+                part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
+                _fire_all(handle, actions, sid, name, _encode(part), whole, found)
+            except RulesError:
+                raise
+            except Exception as exc:  # the C engine's own errors: never let them reach a user raw
+                raise RulesError(f"the rules engine failed in {name}: {type(exc).__name__}") from exc
+            finally:
+                _COLLECTED.pop(sid, None)
+                try:
+                    durable_rules_engine.delete_state(handle, sid)
+                except Exception:  # the state may never have been created (nothing matched)
+                    pass
+        out += found
+    return out
+
+
+BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were never approached in the tests
+
+
 def _encode(facts: list[dict]) -> str:
     """The facts as durable-rules would post them (rules/fast_json.py: orjson, the stdlib where it refuses)."""
     return fast_json.dumps(facts, ensure_ascii=False)
 
 
-def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str, whole: "list[dict] | None") -> None:
+def _fire_all(
+    handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str, whole: "list[dict] | None", each: "list[list[dict]] | None" = None
+) -> None:
     """durable-rules' action loop for one state (Host.assert_facts, Ruleset.do_actions and
     _flush_actions), the same C calls in the same order, without its Closure/Promise machinery."""
     code, state_offset = durable_rules_engine.assert_facts(handle, posted)
@@ -253,6 +292,8 @@ def _fire_all(handle: int, actions: dict[str, Callable], sid: str, name: str, po
     state_text = orjson.dumps(orjson.loads(state_json)).decode()  # as durable-rules re-encodes it
     while message:
         ((rule, binding),) = orjson.loads(message).items()
+        if each is not None:  # run_each: this action's findings belong to its own fact
+            _COLLECTED[sid] = each[binding["m"][_POSITION]]
         try:
             actions[rule](_Closure(state, binding, whole))
         except Exception as exc:

@@ -27,6 +27,7 @@ class Prepared:
         self.states_disability = frozenset(cin_dis.states_substantial_lifelong_disability)
         self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
         self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
+        self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
         linked: dict[tuple[str, str], set[str]] = {}  # (group, indicator) -> the indicators it is linked to there
         for ind in catalogue.indicators:
             for link in catalogue.twins_of(ind.id):
@@ -140,11 +141,12 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
     with_disability, specialist = known.with_disability, known.specialist
     groups: dict[str, list[str]] = {}
     immediate: list[str] = []
+    level_values = known.level_values
     for ind in indicators:
         if ind.immediate:
             immediate.append(ind.id)
         else:
-            groups.setdefault(ind.level.value, []).append(ind.id)
+            groups.setdefault(level_values[ind.id], []).append(ind.id)
     # a reason keeps the first explanation its rule gave: the cross-walk last by id, as when each
     # was a fact of its own (durable-rules fired the last posted first)
     crosswalks = crosswalk_hits(case, indicators, catalogue)[::-1]

@@ -226,3 +226,34 @@ def test_a_ruleset_the_engine_cannot_read_has_its_facts_posted_whole(definition)
 def test_the_attributes_a_condition_reads_include_those_it_compares_with():
     definition = {"r_0": {"all": [{"m": {"$and": [{"kind": "d"}, {"$or": [{"$gt": {"level_rank": {"$m": "current_rank"}}}, {"$neq": {"caller": None}}]}]}}]}}
     assert engine.matched_attributes(definition) == ("caller", "current_rank", "kind", "level_rank")
+
+
+def test_run_each_gives_each_fact_what_running_it_alone_gives(monkeypatch):
+    """The what-if list decides its nearby cases in one state: each case's findings, in order, must
+    be those it gets alone, across the batch boundary and with a case repeated."""
+    catalogue = load_catalogue()
+    rng = random.Random(5)
+    posted = []
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: posted.append((name, facts)) or real_run(name, facts))
+    for _ in range(60):
+        evaluate(_random_case(rng, catalogue, size=rng.randint(0, 15)))
+    monkeypatch.undo()
+    needs = [facts[0] for name, facts in posted if name == "fsp_2014_needs"]
+    facts = needs + needs[:3]
+    assert len(facts) > 2 * engine.BATCH
+    assert engine.run_each("fsp_2014_needs", facts) == [engine.run("fsp_2014_needs", [f]) for f in facts]
+    assert engine.run_each("fsp_2014_needs", []) == []
+
+
+def test_decide_levels_gives_each_case_what_decide_level_gives():
+    from pathway.models import CaseError
+    from rules.evaluate import decide_level, decide_levels
+
+    catalogue = load_catalogue()
+    rng = random.Random(6)
+    cases = [_random_case(rng, catalogue, size=rng.randint(0, 12)) for _ in range(40)]
+    cases.insert(7, make_case(["not.an.indicator"]))
+    decided = decide_levels(cases)
+    assert isinstance(decided[7], CaseError)
+    assert [d for i, d in enumerate(decided) if i != 7] == [decide_level(c) for i, c in enumerate(cases) if i != 7]
