@@ -202,21 +202,39 @@ class _Closure:
 
 def run(name: str, facts: list[dict]) -> list[dict]:
     """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
+    return _in_fresh_state(name, facts, each=False)
+
+
+def run_each(name: str, facts: list[dict]) -> list[list[dict]]:
+    """Each fact's findings, exactly as `run(name, [fact])` gives them, from one state: for callers
+    that decide many cases at once (rules/what_if.py), the state's set-up and deletion are paid once
+    per `BATCH` facts. Facts may repeat (each is its own case)."""
+    if name in _REGISTERED and _RULESETS[name][2] is None:  # findings are told apart by position, which needs matched attributes
+        return [run(name, [fact]) for fact in facts]
+    out: list[list[dict]] = []
+    for start in range(0, len(facts), BATCH):
+        out += _in_fresh_state(name, facts[start : start + BATCH], each=True)
+    return out
+
+
+def _in_fresh_state(name: str, facts: list[dict], each: bool):
+    """Run `facts` in a fresh state, under the lock, deleting it after; `each`: a list of findings per fact."""
     if name not in _REGISTERED or _HOST is None:
         raise RulesError(f"ruleset {name!r} is not registered")
     handle, actions, matched = _RULESETS[name]
     with _LOCK:
         sid = f"e{next(_SIDS)}"
-        found = _COLLECTED[sid] = []
+        found: list = [[] for _ in facts] if each else []
+        _COLLECTED[sid] = found[0] if each else found
         try:
             whole = [{**fact, "sid": sid} for fact in facts]
             if matched is None:
                 _fire_all(handle, actions, sid, name, _encode(whole), None)
             else:
-                if any(whole[i] in whole[:i] for i in range(1, len(whole))):
+                if not each and any(whole[i] in whole[:i] for i in range(1, len(whole))):
                     raise RulesError(f"a fact was asserted twice in {name}")  # as durable-rules says of whole facts
                 part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
-                _fire_all(handle, actions, sid, name, _encode(part), whole)
+                _fire_all(handle, actions, sid, name, _encode(part), whole, found if each else None)
             return found
         except RulesError:
             raise
@@ -228,40 +246,6 @@ def run(name: str, facts: list[dict]) -> list[dict]:
                 durable_rules_engine.delete_state(handle, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
-
-
-def run_each(name: str, facts: list[dict]) -> list[list[dict]]:
-    """Each fact's findings, exactly as `run(name, [fact])` gives them, from one state: for callers
-    that decide many cases at once (rules/what_if.py), the state's set-up and deletion are paid once
-    per `BATCH` facts. Facts may repeat (each is its own case)."""
-    if name not in _REGISTERED or _HOST is None:
-        raise RulesError(f"ruleset {name!r} is not registered")
-    handle, actions, matched = _RULESETS[name]
-    if matched is None:  # a fact's findings are told apart by its position, which needs matched attributes
-        return [run(name, [fact]) for fact in facts]
-    out: list[list[dict]] = []
-    for start in range(0, len(facts), BATCH):
-        chunk = facts[start : start + BATCH]
-        with _LOCK:
-            sid = f"e{next(_SIDS)}"
-            found: list[list[dict]] = [[] for _ in chunk]
-            _COLLECTED[sid] = found[0]
-            try:
-                whole = [{**fact, "sid": sid} for fact in chunk]
-                part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
-                _fire_all(handle, actions, sid, name, _encode(part), whole, found)
-            except RulesError:
-                raise
-            except Exception as exc:  # the C engine's own errors: never let them reach a user raw
-                raise RulesError(f"the rules engine failed in {name}: {type(exc).__name__}") from exc
-            finally:
-                _COLLECTED.pop(sid, None)
-                try:
-                    durable_rules_engine.delete_state(handle, sid)
-                except Exception:  # the state may never have been created (nothing matched)
-                    pass
-        out += found
-    return out
 
 
 BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were never approached in the tests
