@@ -33,7 +33,8 @@ class Change:
     def apply(self, case: Case) -> Case:
         """The case with this change made (what the test applies independently of `nearby`)."""
         indicators = [i for i in case.indicators if i not in self.remove] + [i for i in self.add if i not in case.indicators]
-        return case.model_copy(update={"indicators": indicators, "context": case.context.model_copy(update=self.context)})
+        context = case.context.model_copy(update=self.context) if self.context else case.context  # unchanged: shared (frozen)
+        return case.model_copy(update={"indicators": indicators, "context": context})
 
 
 @dataclass(frozen=True)
