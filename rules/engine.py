@@ -15,7 +15,9 @@ run it, update the state, complete it and start the next), one JSON parse per ac
 engine parses every fact posted and serialises the matched fact again for every action, so it
 is given only the attributes the ruleset's conditions read (worked out from the compiled
 definition; where it holds anything this module does not understand, the whole fact); an
-action still reads the whole fact (`c.m`), found by its position in the call.
+action still reads the whole fact (`c.m`), found by its position in the call. That position
+also lets `run_each` decide several cases in one state (the what-if list), each fact's findings
+kept apart; an action that fails is abandoned at once and the state deleted all the same.
 
 durable-rules' Host also starts two daemon timer threads that, every 0.2 s, pull pending
 actions and timers from every ruleset without any lock of ours: they raced with evaluations
