@@ -255,7 +255,10 @@ BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were 
 
 def _encode(facts: list[dict]) -> str:
     """The facts as durable-rules would post them (rules/fast_json.py: orjson, the stdlib where it refuses)."""
-    return fast_json.dumps(facts, ensure_ascii=False)
+    try:
+        return orjson.dumps(facts).decode()
+    except TypeError:
+        return fast_json.dumps(facts, ensure_ascii=False)
 
 
 def _fire_all(
@@ -273,9 +276,8 @@ def _fire_all(
     started = durable_rules_engine.start_action_for_state(handle, state_offset)
     if not started:
         return
-    state_json, message = started
+    state_json, message = started  # the state as the engine wrote it: durable-rules parses and re-encodes it unchanged
     state = _State(sid)
-    state_text = orjson.dumps(orjson.loads(state_json)).decode()  # as durable-rules re-encodes it
     while message:
         ((rule, binding),) = orjson.loads(message).items()
         if each is not None:  # run_each: this action's findings belong to its own fact
@@ -285,5 +287,5 @@ def _fire_all(
         except Exception as exc:
             durable_rules_engine.abandon_action(handle, state_offset)
             raise RulesError(f"a rule action failed in {name}: {type(exc).__name__}: {exc}") from exc
-        durable_rules_engine.update_state(handle, state_text)
+        durable_rules_engine.update_state(handle, state_json)
         message = durable_rules_engine.complete_and_start_action(handle, state_offset)
