@@ -590,10 +590,10 @@ class Catalogue(_Strict):
         part uses (the contract's checks, the journey's pages, the call screen and its search). The
         indicator's own age band (the document's words) and the age below which its words mean nothing
         (`meaningful_ages`, this tool's reading) must both admit the child."""
-        ind = self.indicator(indicator) if isinstance(indicator, str) else indicator
-        if ind.age_band and not self.band(ind.age_band).admits(unborn, age_in_months, parent_age_in_months):
+        ind = self._by_id[indicator] if isinstance(indicator, str) else indicator
+        if ind.age_band and not self._bands[ind.age_band].admits(unborn, age_in_months, parent_age_in_months):
             return False
-        floor = self.floor(ind)
+        floor = self._floors.get(ind.id)  # self.floor(ind), without a second isinstance: called for every answer
         return floor is None or floor.admits(unborn, age_in_months)
 
     def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:

@@ -14,15 +14,18 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
     """The case's indicators, de-duplicated and in catalogue-independent (sorted) order."""
     errors: list[FieldError] = []
     chosen: dict[str, Indicator] = {}
+    unborn, months, parent_months = case.child.unborn, case.child.age_in_months, case.parent.age_in_months  # once, not per answer
     for position, indicator_id in enumerate(case.indicators):
-        field = f"indicators[{position}]"
+        if indicator_id in chosen:  # the same answer twice: checked once
+            continue
         if not catalogue.has_indicator(indicator_id):
-            errors.append(FieldError(field=field, message=f"unknown indicator {indicator_id!r}"))
+            errors.append(FieldError(field=f"indicators[{position}]", message=f"unknown indicator {indicator_id!r}"))
             continue
         indicator = catalogue.indicator(indicator_id)
-        if not catalogue.admits(indicator, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+        if not catalogue.admits(indicator, unborn, months, parent_months):
             band = catalogue.band(indicator.age_band) if indicator.age_band else None
-            if band and not band.admits(case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+            field = f"indicators[{position}]"
+            if band and not band.admits(unborn, months, parent_months):
                 errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case)))
             else:
                 errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))

@@ -60,9 +60,7 @@ class EnvSettings(BaseSettings):
         reads them on every decision, and building the model costs more than the decision (issue 17)."""
         if env is not None:
             return cls._build(env)
-        names = _read_by(cls)
-        read = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names))
-        return _built(cls, read)  # type: ignore[return-value]
+        return _built(cls, _environment_read(_read_by(cls)))  # type: ignore[return-value]
 
     @classmethod
     def _build(cls, env: Mapping[str, str]) -> Self:
@@ -113,6 +111,27 @@ def _built(cls: type[EnvSettings], read: tuple[tuple[str, str], ...]) -> EnvSett
 def _read_by(cls: type[EnvSettings]) -> frozenset[str]:
     """Every variable a model reads (once per model: from_env asks on every call)."""
     return frozenset(v for name, field in cls.model_fields.items() for v in _field_variables(name, field))
+
+
+# os.environ decodes every name and value it yields (two Python calls each): going through all of
+# them on every decision was 13% of evaluate() (issue 17). On POSIX its `_data` holds the same
+# variables as bytes; names are compared there and only the matches decoded, as os.environ would.
+_RAW_ENVIRON = getattr(os.environ, "_data", None) if os.name == "posix" else None
+_PREFIX_BYTES = PREFIX.encode()
+
+
+def _environment_read(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The variables of the process environment a model can read, sorted: those named `FSP_...` or
+    one of `names`, in any case (pydantic-settings reads names case-insensitively)."""
+    if not isinstance(_RAW_ENVIRON, dict):
+        return tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX) or k.upper() in names))
+    wanted = _as_bytes(names)
+    return tuple(sorted((os.fsdecode(k), os.fsdecode(v)) for k, v in _RAW_ENVIRON.items() if (upper := k.upper()).startswith(_PREFIX_BYTES) or upper in wanted))
+
+
+@functools.cache
+def _as_bytes(names: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(os.fsencode(n) for n in names)
 
 
 def _words(message: str) -> str:

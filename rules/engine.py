@@ -7,6 +7,18 @@ returned in the state rather than raised, and a fact no rule matches raises. So:
 evaluation runs under one lock, uses a fresh state id, and deletes that state before the lock
 is released; action failures and unmatched facts become RulesError.
 
+Its Python host also costs more per rule action than the C engine does (a Closure, a Promise,
+a callback defined per action, two clock reads, the state encoded again): `run` drives the C
+engine (`durable_rules_engine`) itself, with the same calls in the same order as durable-rules'
+own loop (`Ruleset._flush_actions`: assert, start the state's first action, then per action
+run it, update the state, complete it and start the next), one JSON parse per action. The C
+engine parses every fact posted and serialises the matched fact again for every action, so it
+is given only the attributes the ruleset's conditions read (worked out from the compiled
+definition; where it holds anything this module does not understand, the whole fact); an
+action still reads the whole fact (`c.m`), found by its position in the call. That position
+also lets `run_each` decide several cases in one state (the what-if list), each fact's findings
+kept apart; an action that fails is abandoned at once and the state deleted all the same.
+
 durable-rules' Host also starts two daemon timer threads that, every 0.2 s, pull pending
 actions and timers from every ruleset without any lock of ours: they raced with evaluations
 here (an intermittent "error code: 307" after thousands of evaluations). We use neither
@@ -21,6 +33,8 @@ import threading
 import time
 from typing import Callable
 
+import durable_rules_engine
+import orjson
 from durable import engine as _durable_engine
 from durable import lang as _durable
 
@@ -58,6 +72,8 @@ def _install_host() -> _HostWithoutDispatchers:
 
 _HOST: "_HostWithoutDispatchers | None" = None  # kept: durable.lang re-registers on every call (~0.1 ms)
 _REGISTERED: dict[str, int] = {}  # name -> number of rules
+_RULESETS: dict[str, tuple[int, dict[str, Callable], "tuple[str, ...] | None"]] = {}  # name -> (C engine handle, rule -> action, attributes matched)
+_POSITION = "fact_position"  # the attribute a posted fact carries to find its whole self again
 _COLLECTED: dict[str, list[dict]] = {}
 _SIDS = itertools.count(1)
 
@@ -77,8 +93,68 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         rule_count = len(definition.rules)
         # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
         # rather than on the first (possibly concurrent) request.
-        _durable.get_host().get_ruleset(name)
+        compiled = _durable.get_host().get_ruleset(name)
+        _RULESETS[name] = (compiled._handle, _plain_actions(name, compiled), matched_attributes(compiled.get_definition()))
         _REGISTERED[name] = rule_count
+
+
+def _plain_actions(name: str, compiled: _durable_engine.Ruleset) -> dict[str, Callable]:
+    """Each rule's action as the function `define` gave: `run` calls it directly. Only plain
+    synchronous actions are supported (no chained or asynchronous Promise: none is used here)."""
+    actions = {}
+    for rule, promise in compiled._actions.items():
+        if type(promise) is not _durable_engine.Promise or promise._next is not None or not promise._sync:
+            raise RulesError(f"rule {rule!r} of {name} is not a plain action: rules.engine runs only those")
+        actions[rule] = promise._func
+    return actions
+
+
+_COMPARISONS = frozenset({"$lt", "$lte", "$gt", "$gte", "$neq", "$ex", "$nex"})
+
+
+def matched_attributes(definition: dict) -> "tuple[str, ...] | None":
+    """Every attribute of a fact the ruleset's conditions read (compared, or compared with), if
+    every rule is a single-fact condition (`when_all(m...)`) built only of and/or and comparisons;
+    otherwise None (the facts are then posted whole)."""
+    names: set[str] = set()
+    for rule in definition.values():
+        if not isinstance(rule, dict) or set(rule) != {"all"} or len(rule["all"]) != 1 or set(rule["all"][0]) != {"m"}:
+            return None
+        if not _read_by(rule["all"][0]["m"], names):
+            return None
+    if _POSITION in names:
+        return None
+    return tuple(sorted(names))
+
+
+def _read_by(condition, names: set[str]) -> bool:
+    if not isinstance(condition, dict):
+        return False
+    for key, value in condition.items():
+        if key in ("$and", "$or"):
+            if not isinstance(value, list) or not all(_read_by(c, names) for c in value):
+                return False
+        elif key in _COMPARISONS:
+            if not isinstance(value, dict) or not all(not a.startswith("$") and _operand(o, names) for a, o in value.items()):
+                return False
+            names.update(value)
+        elif key.startswith("$"):
+            return False
+        else:
+            names.add(key)
+            if not _operand(value, names):
+                return False
+    return True
+
+
+def _operand(value, names: set[str]) -> bool:
+    """A constant, or another attribute of the same fact (`m.level_rank > m.current_rank`)."""
+    if isinstance(value, dict):
+        if set(value) == {"$m"} and isinstance(value["$m"], str):
+            names.add(value["$m"])
+            return True
+        return False
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def dispatcher_threads() -> list[threading.Thread]:
@@ -101,23 +177,67 @@ def _emit(sid: str, finding: dict) -> None:
     _COLLECTED[sid].append(finding)
 
 
+class _State:
+    __slots__ = ("sid",)
+
+    def __init__(self, sid: str):
+        self.sid = sid
+
+
+class _Closure:
+    """What an action reads: `c.m` (the matched fact, as durable-rules' own Content; another name
+    a rule binds likewise) and `c.s.sid`."""
+
+    __slots__ = ("s", "m", "_binding")
+
+    def __init__(self, state: _State, binding: dict, whole: "list[dict] | None"):
+        self.s = state
+        if whole is not None:  # the engine was given part of each fact: the action reads all of it
+            binding = {k: whole[v[_POSITION]] for k, v in binding.items()}
+        self._binding = binding
+        self.m = _durable_engine.Content(binding["m"]) if "m" in binding else None
+
+    def __getattr__(self, name):
+        value = self._binding.get(name)
+        return None if value is None else _durable_engine.Content(value)
+
+
 def run(name: str, facts: list[dict]) -> list[dict]:
     """Assert `facts` into a fresh state of ruleset `name`; return the findings its rules emitted."""
-    host = _HOST
-    if name not in _REGISTERED or host is None:
+    return _in_fresh_state(name, facts, each=False)
+
+
+def run_each(name: str, facts: list[dict]) -> list[list[dict]]:
+    """Each fact's findings, exactly as `run(name, [fact])` gives them, from one state: for callers
+    that decide many cases at once (rules/what_if.py), the state's set-up and deletion are paid once
+    per `BATCH` facts. Facts may repeat (each is its own case)."""
+    if name in _REGISTERED and _RULESETS[name][2] is None:  # findings are told apart by position, which needs matched attributes
+        return [run(name, [fact]) for fact in facts]
+    out: list[list[dict]] = []
+    for start in range(0, len(facts), BATCH):
+        out += _in_fresh_state(name, facts[start : start + BATCH], each=True)
+    return out
+
+
+def _in_fresh_state(name: str, facts: list[dict], each: bool):
+    """Run `facts` in a fresh state, under the lock, deleting it after; `each`: a list of findings per fact."""
+    if name not in _REGISTERED or _HOST is None:
         raise RulesError(f"ruleset {name!r} is not registered")
+    handle, actions, matched = _RULESETS[name]
     with _LOCK:
         sid = f"e{next(_SIDS)}"
-        _COLLECTED[sid] = []
+        found: list = [[] for _ in facts] if each else []
+        _COLLECTED[sid] = found[0] if each else found
         try:
-            result = host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
-            if isinstance(result, dict) and "exception" in result:
-                raise RulesError(f"a rule action failed in {name}: {result['exception'].split(', traceback')[0]}")
-            return _COLLECTED[sid]
-        except _durable_engine.MessageNotHandledException as exc:
-            raise RulesError(f"a fact matched no rule in {name}") from exc
-        except _durable_engine.MessageObservedException as exc:
-            raise RulesError(f"a fact was asserted twice in {name}") from exc
+            whole = [{**fact, "sid": sid} for fact in facts]
+            if matched is None:
+                _fire_all(handle, actions, sid, name, _encode(whole), None)
+            else:
+                if not each and any(whole[i] in whole[:i] for i in range(1, len(whole))):
+                    raise RulesError(f"a fact was asserted twice in {name}")  # as durable-rules says of whole facts
+                part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
+                _fire_all(handle, actions, sid, name, _encode(part), whole, found if each else None)
+            return found
         except RulesError:
             raise
         except Exception as exc:  # the C engine's own errors: never let them reach a user raw
@@ -125,6 +245,47 @@ def run(name: str, facts: list[dict]) -> list[dict]:
         finally:
             _COLLECTED.pop(sid, None)
             try:
-                host.delete_state(name, sid)
+                durable_rules_engine.delete_state(handle, sid)
             except Exception:  # the state may never have been created (nothing matched)
                 pass
+
+
+BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were never approached in the tests
+
+
+def _encode(facts: list[dict]) -> str:
+    """The facts as durable-rules would post them (rules/fast_json.py: orjson, the stdlib where it refuses)."""
+    try:
+        return orjson.dumps(facts).decode()
+    except TypeError:
+        return fast_json.dumps(facts, ensure_ascii=False)
+
+
+def _fire_all(
+    handle: int, actions: dict[str, Callable], sid: str, name: str, posted: str, whole: "list[dict] | None", each: "list[list[dict]] | None" = None
+) -> None:
+    """durable-rules' action loop for one state (Host.assert_facts, Ruleset.do_actions and
+    _flush_actions), the same C calls in the same order, without its Closure/Promise machinery."""
+    code, state_offset = durable_rules_engine.assert_facts(handle, posted)
+    if code == 1:
+        raise RulesError(f"a fact matched no rule in {name}")
+    if code == 2:
+        raise RulesError(f"a fact was asserted twice in {name}")
+    if code == 3:
+        state_offset = 0
+    started = durable_rules_engine.start_action_for_state(handle, state_offset)
+    if not started:
+        return
+    state_json, message = started  # the state as the engine wrote it: durable-rules parses and re-encodes it unchanged
+    state = _State(sid)
+    while message:
+        ((rule, binding),) = orjson.loads(message).items()
+        if each is not None:  # run_each: this action's findings belong to its own fact
+            _COLLECTED[sid] = each[binding["m"][_POSITION]]
+        try:
+            actions[rule](_Closure(state, binding, whole))
+        except Exception as exc:
+            durable_rules_engine.abandon_action(handle, state_offset)
+            raise RulesError(f"a rule action failed in {name}: {type(exc).__name__}: {exc}") from exc
+        durable_rules_engine.update_state(handle, state_json)
+        message = durable_rules_engine.complete_and_start_action(handle, state_offset)

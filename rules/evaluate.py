@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
-from pathway.levels import Level, highest
-from pathway.models import Case, Decision
+from pathway.levels import Level
+from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs
 from rules.engine import RulesError
@@ -57,7 +57,8 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or clock.utcnow()
     out_of_hours = not office_hours.is_open(moment)
-    cin_by_disability = any(r["rule"] == catalogue.interpretations.cin_disability.rule for r in reasons)
+    cin_disability_rule = catalogue.interpretations.cin_disability.rule
+    cin_by_disability = any(r["rule"] == cin_disability_rule for r in reasons)
 
     extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue, cin_by_disability, needs.additional_count)])
     routes = [f["key"] for f in extras if f["type"] == "route"]
@@ -122,20 +123,47 @@ def decide_level(case: Case, *, catalogue: Optional[Catalogue] = None) -> Needs:
     return _needs(case, catalogue or load_catalogue())
 
 
-def _needs(case: Case, catalogue: Catalogue) -> Needs:
+def decide_levels(cases: list[Case], *, catalogue: Optional[Catalogue] = None) -> "list[Needs | CaseError]":
+    """`decide_level` for each case (a refused case gives its CaseError in its place), from one
+    engine call per `engine.BATCH` cases (rules/what_if.py decides a dozen nearby cases a page)."""
+    catalogue = catalogue or load_catalogue()
+    needs_name = _needs_ruleset(catalogue)
+    prepared: list = []
+    for case in cases:
+        try:
+            indicators = resolve_indicators(case, catalogue)
+        except CaseError as exc:
+            prepared.append(exc)
+            continue
+        prepared.append((indicators, need_facts(case, indicators, catalogue)))
+    ready = [p for p in prepared if not isinstance(p, CaseError)]
+    findings = iter(engine.run_each(needs_name, [need[0] for _, need in ready]))
+    return [p if isinstance(p, CaseError) else _concluded(p[0], p[1], next(findings)) for p in prepared]
+
+
+def _needs_ruleset(catalogue: Catalogue) -> str:
     needs_name = ruleset_names(catalogue)[0]
     if not engine.is_registered(needs_name):
         ensure_registered(catalogue)
+    return needs_name
+
+
+def _needs(case: Case, catalogue: Catalogue) -> Needs:
+    needs_name = _needs_ruleset(catalogue)
     indicators = resolve_indicators(case, catalogue)
     # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
     # needs ruleset always runs, with or without indicators
     need = need_facts(case, indicators, catalogue)
-    findings = engine.run(needs_name, need)
+    return _concluded(indicators, need, engine.run(needs_name, need))
+
+
+def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dict]) -> Needs:
     reasons = _reasons(findings)
     explained = {i for r in reasons for i in r["indicators"]}
-    if any(ind.id not in explained for ind in indicators):
+    if not explained.issuperset([ind.id for ind in indicators]):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    return Needs(indicators, reasons, highest(r["level"] for r in reasons), any(f.get("immediate") for f in findings), need[0]["additional_count"])
+    level = Level(reasons[0]["level"]) if reasons else Level.UNIVERSAL  # reasons come highest level first
+    return Needs(indicators, reasons, level, any(f.get("immediate") for f in findings), need[0]["additional_count"])
 
 
 def _action_text(catalogue: Catalogue, key: str, via) -> str:

@@ -6,11 +6,55 @@ so the rulesets stay small: they match on these attributes, never one rule per i
 
 from __future__ import annotations
 
+from itertools import combinations
+from operator import attrgetter
 from typing import Callable, Optional
 
-from pathway.catalogue import Catalogue, Indicator
+from pathway.catalogue import Catalogue, Crosswalk, Indicator
 from pathway.levels import Level
 from pathway.models import Case
+
+
+class Prepared:
+    """What building the facts reads of a catalogue, worked out once per catalogue instead of on
+    every case (issue 17): each indicator's cross-walks and twin groups, every twin note the
+    groups can give, and the Child in Need disability lists as sets. Catalogue data only."""
+
+    def __init__(self, catalogue: Catalogue):
+        cin_dis = catalogue.interpretations.cin_disability
+        self.with_disability = frozenset(cin_dis.with_substantial_lifelong_disability)
+        self.specialist = frozenset(cin_dis.indicators)
+        self.states_disability = frozenset(cin_dis.states_substantial_lifelong_disability)
+        self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
+        self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
+        self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
+        linked: dict[tuple[str, str], set[str]] = {}  # (group, indicator) -> the indicators it is linked to there
+        for ind in catalogue.indicators:
+            for link in catalogue.twins_of(ind.id):
+                linked.setdefault((link.group, ind.id), set()).add(link.other.id)
+        groups: dict[str, list[str]] = {}
+        self.groups_of: dict[str, tuple[str, ...]] = {}
+        for group, iid in linked:
+            groups.setdefault(group, []).append(iid)
+            self.groups_of[iid] = (*self.groups_of.get(iid, ()), group)
+        # every set of a group's members a case can choose -> (chosen, the others it links to); a
+        # link's other end is in the same group, so the others not chosen are exactly these
+        self.twin_notes: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for group, members in groups.items():
+            for size in range(1, len(members) + 1):
+                for ours in combinations(sorted(members), size):
+                    others = set().union(*(linked[group, i] for i in ours)) - set(ours)
+                    if others:
+                        self.twin_notes[group, ours] = (ours, tuple(sorted(others)))
+
+
+def prepared(catalogue: Catalogue) -> Prepared:
+    """The catalogue's Prepared, kept on the (frozen) catalogue as its own look-ups are."""
+    found = catalogue.__dict__.get("_rules_prepared")
+    if found is None:
+        found = Prepared(catalogue)
+        object.__setattr__(catalogue, "_rules_prepared", found)
+    return found
 
 
 def subject_age_in_months(case: Case) -> Optional[int]:
@@ -27,10 +71,11 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
     guidance instead (see `age_unknown_crosswalks`), never a silent guess either way.
     """
     hits: dict[str, dict] = {}  # one per cross-walk, listing the indicators that reach it
+    crosswalks = prepared(catalogue).crosswalks
     for ind in indicators:
         if ind.immediate:
             continue
-        for cw in catalogue.crosswalks_for(ind):
+        for cw in crosswalks[ind.id]:
             if cw.age_band and not _age_known_in(case, catalogue, cw.age_band):
                 continue
             hit = hits.setdefault(
@@ -52,7 +97,8 @@ def age_unknown_crosswalks(case: Case, indicators: list[Indicator], catalogue: C
     """Cross-walks that would apply at an age not given (the child's age is unknown)."""
     if case.child.unborn or case.child.age_in_months is not None:
         return []
-    return sorted({cw.id for ind in indicators if not ind.immediate for cw in catalogue.crosswalks_for(ind) if cw.age_band and cw.age_band != "unborn"})
+    crosswalks = prepared(catalogue).crosswalks
+    return sorted({cw.id for ind in indicators if not ind.immediate for cw in crosswalks[ind.id] if cw.age_band and cw.age_band != "unborn"})
 
 
 def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
@@ -63,24 +109,25 @@ def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
     return months is not None and band.admits(case.child.unborn, months)
 
 
-def counted_additional(indicators: list[Indicator]) -> list[Indicator]:
+def counted_additional(indicators: list[Indicator], words: Optional[dict[str, str]] = None) -> list[Indicator]:
     """Additional needs as the combination rule counts them: the same words listed twice count once,
-    and one whose twin at a higher level is also chosen is counted there, not again."""
+    and one whose twin at a higher level is also chosen is counted there, not again. (`words`: each
+    indicator's words as compared, `Prepared.words`, else worked out here.)"""
     chosen = {i.id: i for i in indicators}
     out: dict[str, Indicator] = {}
-    for ind in sorted(indicators, key=lambda i: i.id):
+    for ind in sorted(indicators, key=attrgetter("id")):
         if ind.level is not Level.ADDITIONAL or ind.immediate:
             continue
-        if any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
+        if ind.same_words_as and any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
             continue
-        out.setdefault(ind.text.strip().lower(), ind)
+        out.setdefault(words[ind.id] if words else ind.text.strip().lower(), ind)
     return list(out.values())
 
 
 def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
     """The context's answer; where none is given, an indicator whose words state a substantial,
     life-long disability says it (the contradiction check refuses none or mild beside one)."""
-    stated = set(catalogue.interpretations.cin_disability.states_substantial_lifelong_disability)
+    stated = prepared(catalogue).states_disability
     given = case.context.disability
     if given in (None, "unknown") and any(i.id in stated for i in indicators):
         return "substantial_lifelong"
@@ -90,22 +137,22 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
-    cin_dis = catalogue.interpretations.cin_disability
-    with_disability = set(cin_dis.with_substantial_lifelong_disability)
-    specialist = set(cin_dis.indicators)
+    known = prepared(catalogue)
+    with_disability, specialist = known.with_disability, known.specialist
     groups: dict[str, list[str]] = {}
     immediate: list[str] = []
+    level_values = known.level_values
     for ind in indicators:
         if ind.immediate:
             immediate.append(ind.id)
         else:
-            groups.setdefault(ind.level.value, []).append(ind.id)
+            groups.setdefault(level_values[ind.id], []).append(ind.id)
     # a reason keeps the first explanation its rule gave: the cross-walk last by id, as when each
     # was a fact of its own (durable-rules fired the last posted first)
     crosswalks = crosswalk_hits(case, indicators, catalogue)[::-1]
     specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
     with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
-    additional = counted_additional(indicators)
+    additional = counted_additional(indicators, known.words)
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
     return [
         {
@@ -137,15 +184,17 @@ def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """One note per twin group touched where the document lists the need elsewhere too: what was
     chosen and the other places, as ids. The words (`twin_note_drawer`) are drawn only by the rule that
     gives them: the decision fact crosses durable-rules' JSON on every firing, so it stays small."""
-    chosen = {i.id for i in indicators}
-    notes: dict[str, tuple[set[str], set[str]]] = {}
+    known = prepared(catalogue)
+    ours: dict[str, set[str]] = {}
     for ind in indicators:
-        for link in catalogue.twins_of(ind.id):
-            ours, others = notes.setdefault(link.group, (set(), set()))
-            ours.add(ind.id)
-            if link.other.id not in chosen:
-                others.add(link.other.id)
-    return [{"group": group, "chosen": sorted(ours), "others": sorted(others)} for group, (ours, others) in sorted(notes.items()) if others]
+        for group in known.groups_of.get(ind.id, ()):
+            ours.setdefault(group, set()).add(ind.id)
+    out = []
+    for group in sorted(ours):
+        note = known.twin_notes.get((group, tuple(sorted(ours[group]))))
+        if note:
+            out.append({"group": group, "chosen": list(note[0]), "others": list(note[1])})
+    return out
 
 
 def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:

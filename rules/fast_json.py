@@ -37,6 +37,9 @@ class _OrjsonWithFallback:
         return orjson.loads(text)
 
 
+dumps = _OrjsonWithFallback.dumps
+
+
 def install() -> None:
     """Point durable.engine at orjson; idempotent. Fails loudly if durable-rules changed shape."""
     current = getattr(_durable_engine, "json", None)

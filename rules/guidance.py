@@ -14,7 +14,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
-from rules.facts import twin_note_drawer
+from rules.facts import prepared, twin_note_drawer
 
 NAME = "fsp_2014_guidance"
 
@@ -200,19 +200,26 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
     twin_note = twin_note_drawer(catalogue)
 
+    def twin_guidance(compact: dict) -> dict:
+        note = twin_note(compact)
+        return {
+            "type": "guidance",
+            "rule": f"twins.{note['group']}",
+            "source": f"{note['source']}; {g.twins.source.cite()}",
+            "text": f"{note['text']} {g.twins.text}",
+        }
+
+    # every note a case can give, drawn once here rather than on every decision (catalogue words only)
+    drawn = {
+        (group, chosen, others): twin_guidance({"group": group, "chosen": list(chosen), "others": list(others)})
+        for (group, _), (chosen, others) in prepared(catalogue).twin_notes.items()
+    }
+
     @when_all(DECISION & (m.twin_count > 0))
     def twins(c):
         for compact in c.m.twin_notes:
-            note = twin_note(compact)
-            emit(
-                c.s.sid,
-                {
-                    "type": "guidance",
-                    "rule": f"twins.{note['group']}",
-                    "source": f"{note['source']}; {g.twins.source.cite()}",
-                    "text": f"{note['text']} {g.twins.text}",
-                },
-            )
+            found = drawn.get((compact["group"], tuple(compact["chosen"]), tuple(compact["others"])))
+            emit(c.s.sid, dict(found) if found else twin_guidance(compact))
 
     @when_all(DECISION & (m.age_pointer_count > 0))
     def age_pointer(c):

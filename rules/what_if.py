@@ -14,7 +14,7 @@ from typing import Optional
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
-from rules.evaluate import decide_level
+from rules.evaluate import Needs, decide_levels
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class Change:
     def apply(self, case: Case) -> Case:
         """The case with this change made (what the test applies independently of `nearby`)."""
         indicators = [i for i in case.indicators if i not in self.remove] + [i for i in self.add if i not in case.indicators]
-        return case.model_copy(update={"indicators": indicators, "context": case.context.model_copy(update=self.context)})
+        context = case.context.model_copy(update=self.context) if self.context else case.context  # unchanged: shared (frozen)
+        return case.model_copy(update={"indicators": indicators, "context": context})
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,8 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         return WhatIf([], [], catalogue.what_if.immediate)
     level = Level(decision.level)
 
-    def level_of(change: Change) -> Optional[Change]:
-        try:  # the level and its reasons alone: exactly evaluate()'s, without the guidance
-            d = decide_level(change.apply(case), catalogue=catalogue)
-        except CaseError:
+    def level_of(change: Change, d: "Needs | CaseError") -> Optional[Change]:
+        if isinstance(d, CaseError):
             return None
         moved = d.level
         if moved is level:
@@ -72,7 +71,9 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         )
 
     candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _removals(case, catalogue)
-    found = [c for c in (level_of(c) for c in candidates) if c is not None]
+    # the level and its reasons alone: exactly evaluate()'s, without the guidance; all at once
+    decided = decide_levels([c.apply(case) for c in candidates], catalogue=catalogue)
+    found = [c for c in (level_of(c, d) for c, d in zip(candidates, decided, strict=True)) if c is not None]
     up = _one_per_effect([c for c in found if c.level.rank > level.rank])
     down = _one_per_effect([c for c in found if c.level.rank < level.rank])
     return WhatIf(up, down)

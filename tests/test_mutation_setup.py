@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REGISTERS = {"ensure_registered", "evaluate", "decide_level", "nearby", "create_app"}  # what registers the product rules
+REGISTERS = {"ensure_registered", "evaluate", "decide_level", "decide_levels", "nearby", "create_app"}  # what registers the product rules
 
 
 def _selected_test_files() -> list[Path]:

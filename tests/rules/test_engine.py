@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 
+import durable_rules_engine
 import pytest
 from durable.lang import m, when_all
 
@@ -23,6 +24,10 @@ def _define_faulty(emit):
     @when_all(m.kind == "fine")
     def fine(c):
         emit(c.s.sid, {"ok": True})
+
+    @when_all((m.kind == "echo") & (m.size > 0))
+    def echo(c):
+        emit(c.s.sid, {"payload": c.m.payload, "size": c.m.size})
 
 
 engine.register(FAULTY, _define_faulty)  # once per process; register() is idempotent
@@ -114,9 +119,52 @@ def test_an_engine_failure_is_a_rules_error(monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("simulated failure inside the C engine")
 
-    monkeypatch.setattr(engine._HOST, "assert_facts", broken)
+    monkeypatch.setattr(durable_rules_engine, "assert_facts", broken)
     with pytest.raises(RulesError, match="the rules engine failed"):
         engine.run(FAULTY, [{"kind": "fine"}])
+
+
+def test_a_failing_action_leaves_no_state_behind():
+    """The state is deleted when an action raises mid-run, so 1024 failures do not exhaust the engine."""
+    for _ in range(1100):
+        with pytest.raises(RulesError, match="a rule action failed"):
+            engine.run(FAULTY, [{"kind": "boom"}])
+    assert engine.run(FAULTY, [{"kind": "fine"}]) == [{"ok": True}]
+
+
+def _durable_rules_own_loop(name, facts):
+    """The findings as durable-rules' own host runs the actions (Closure, Promise, its callbacks)."""
+    with engine._LOCK:
+        sid = f"own{next(engine._SIDS)}"
+        engine._COLLECTED[sid] = []
+        try:
+            state = engine._HOST.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            assert "exception" not in state
+            return engine._COLLECTED[sid]
+        finally:
+            engine._COLLECTED.pop(sid)
+            engine._HOST.delete_state(name, sid)
+
+
+def test_the_engines_action_loop_gives_what_durable_rules_own_loop_gives(monkeypatch):
+    """rules.engine drives the C engine itself: every finding, in order, as durable-rules' Host gives."""
+    catalogue = load_catalogue()
+    rng = random.Random(11)
+    posted = []
+    real_run = engine.run
+
+    def recording(name, facts):
+        posted.append((name, facts))
+        return real_run(name, facts)
+
+    monkeypatch.setattr(engine, "run", recording)
+    for _ in range(150):
+        context = {"caf": rng.choice(["none", "open_improving", "open_not_improving"]), "open_to_social_care": rng.random() < 0.2}
+        evaluate(make_case(rng.sample([i.id for i in catalogue.indicators if catalogue.admits(i, False, 96)], rng.randint(0, 15)), **context))
+    monkeypatch.undo()
+    assert {name for name, _ in posted} == {"fsp_2014_needs", "fsp_2014_guidance"}
+    for name, facts in posted:
+        assert engine.run(name, facts) == _durable_rules_own_loop(name, facts)
 
 
 def test_a_lost_needs_result_is_an_error_not_a_wrong_level(monkeypatch):
@@ -149,3 +197,63 @@ def test_importing_rules_registers_nothing():
 
     code = "import rules, rules.engine as e; assert not e._REGISTERED, e._REGISTERED; rules.ensure_registered(); assert len(e._REGISTERED) == 2"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def test_the_engine_is_given_only_what_the_conditions_read_and_an_action_reads_the_whole_fact():
+    """The C engine parses each posted fact and serialises it again per action: it gets the
+    attributes the conditions compare; an action still sees every attribute of its own fact."""
+    assert engine._RULESETS[FAULTY][2] == ("kind", "size")
+    facts = [{"kind": "echo", "size": 2, "payload": [{"a": 1}, "b"]}, {"kind": "echo", "size": 1, "payload": ["c"]}]
+    assert sorted(engine.run(FAULTY, facts), key=lambda f: f["size"]) == [{"payload": ["c"], "size": 1}, {"payload": [{"a": 1}, "b"], "size": 2}]
+    with pytest.raises(RulesError, match="asserted twice"):  # as durable-rules refuses the same fact twice
+        engine.run(FAULTY, [facts[0], dict(facts[0])])
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        {"r_0": {"all": [{"m": {"$mt": {"name": "a.*"}}}]}},  # a regular expression: not understood
+        {"r_0": {"all": [{"m": {"kind": "x"}}], "pri": 1}},  # a salience
+        {"r_0": {"all": [{"first": {"kind": "x"}}, {"second": {"kind": "y"}}]}},  # a join of two facts
+        {"r_0": {"all": [{"m": {"$gt": {"amount": {"$m": {"$add": {"$l": {"$m": "a"}, "$r": 1}}}}}}]}},  # arithmetic
+        {"r_0": {"all": [{"m": {"fact_position": 1}}]}},  # the attribute the engine adds itself
+    ],
+)
+def test_a_ruleset_the_engine_cannot_read_has_its_facts_posted_whole(definition):
+    assert engine.matched_attributes(definition) is None
+
+
+def test_the_attributes_a_condition_reads_include_those_it_compares_with():
+    definition = {"r_0": {"all": [{"m": {"$and": [{"kind": "d"}, {"$or": [{"$gt": {"level_rank": {"$m": "current_rank"}}}, {"$neq": {"caller": None}}]}]}}]}}
+    assert engine.matched_attributes(definition) == ("caller", "current_rank", "kind", "level_rank")
+
+
+def test_run_each_gives_each_fact_what_running_it_alone_gives(monkeypatch):
+    """The what-if list decides its nearby cases in one state: each case's findings, in order, must
+    be those it gets alone, across the batch boundary and with a case repeated."""
+    catalogue = load_catalogue()
+    rng = random.Random(5)
+    posted = []
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: posted.append((name, facts)) or real_run(name, facts))
+    for _ in range(60):
+        evaluate(_random_case(rng, catalogue, size=rng.randint(0, 15)))
+    monkeypatch.undo()
+    needs = [facts[0] for name, facts in posted if name == "fsp_2014_needs"]
+    facts = needs + needs[:3]
+    assert len(facts) > 2 * engine.BATCH
+    assert engine.run_each("fsp_2014_needs", facts) == [engine.run("fsp_2014_needs", [f]) for f in facts]
+    assert engine.run_each("fsp_2014_needs", []) == []
+
+
+def test_decide_levels_gives_each_case_what_decide_level_gives():
+    from pathway.models import CaseError
+    from rules.evaluate import decide_level, decide_levels
+
+    catalogue = load_catalogue()
+    rng = random.Random(6)
+    cases = [_random_case(rng, catalogue, size=rng.randint(0, 12)) for _ in range(40)]
+    cases.insert(7, make_case(["not.an.indicator"]))
+    decided = decide_levels(cases)
+    assert isinstance(decided[7], CaseError)
+    assert [d for i, d in enumerate(decided) if i != 7] == [decide_level(c) for i, c in enumerate(cases) if i != 7]

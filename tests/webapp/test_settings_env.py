@@ -127,3 +127,18 @@ def test_from_the_environment_a_model_is_built_once_per_set_of_values(monkeypatc
     for _ in range(2):  # a bad value is refused every time, never remembered
         with pytest.raises(SettingsError, match="^FSP_OFFICE_CLOSES: "):
             OfficeHours.from_env()
+
+
+def test_the_variables_a_model_reads_are_those_os_environ_gives(monkeypatch):
+    """from_env compares names on the environment's bytes (cheaper than os.environ, which decodes
+    every variable): the same variables and values, in any case, non-ASCII values included."""
+    from pathway import env_settings
+
+    monkeypatch.setenv("fsp_office_opens", "10:00")
+    monkeypatch.setenv("Fsp_Unrelated_Setting", "caf\u00e9")
+    monkeypatch.setenv("FSP_OFFICE_CLOSES", "16:00")
+    monkeypatch.setenv("NOT_FSP_OFFICE_OPENS", "11:00")
+    names = env_settings._read_by(OfficeHours)
+    expected = tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(env_settings.PREFIX) or k.upper() in names))
+    assert env_settings._environment_read(names) == expected
+    assert ("fsp_office_opens", "10:00") in expected and ("Fsp_Unrelated_Setting", "caf\u00e9") in expected
