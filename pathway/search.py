@@ -8,9 +8,16 @@ last word as a prefix so one or two keystrokes narrow the list) and phrase by ph
 school" is not "school"). The index is built once; a query touches only the posting lists of its
 own words.
 
+A multi-word phrasing also counts (for less) when its words come with others between or in
+another order ("dad keeps on hitting mum" meets "hitting mum"), unless only one of the two says
+"not" there ("immunisations were never done" is not "immunisations done").
+
 Ordering is by how well the words match (score, then how much of the indicator's own text they
 cover); the level only breaks what is still a tie (immediate first, then the higher level).
-Indicators whose age band does not admit the child are never offered.
+Twins (the same concern at several levels, the catalogue's `twins`) are then put in order among
+themselves by the caller's words for how bad or how often ("all the time", "might"; the
+`severity` words of the synonyms file): they swap places only with each other, so no other
+match moves. Indicators whose age band does not admit the child are never offered.
 """
 
 from __future__ import annotations
@@ -46,12 +53,15 @@ MIN_SHARE = 0.25  # ...and a rare completion of it counts less again, but never 
 REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
 EXPANDED = 0.6  # a word reached through the word-synonym table
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
+SCATTERED = 0.5  # ...and with other words between, or in another order, half as much again
 MIN_PREFIX = 2
 PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7  # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
+NEGATING = frozenset("not no never nobody nothing none dont doesnt didnt wont cant cannot isnt arent wasnt hasnt havent without".split())
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -66,6 +76,8 @@ three two four lots lot loads bit quite since then now today yesterday week week
 again into out up worried worry concerned every hear heard there always day days night nights time times arm arms leg legs hand hands body
 mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sister stepdad uncle
 year years yr yrs old aged age month months child children front until
+become becomes during each ever more most mostly much only same such than through toward towards us
+whatever whenever while whole whose within
 """.split()
 )
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
@@ -73,7 +85,9 @@ year years yr yrs old aged age month months child children front until
 # ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
 # otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
-# "in front of" is how callers say "witnessed", not a concern of its own
+# "in front of" is how callers say "witnessed", not a concern of its own. The last two lines are
+# fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
+# calls about anything (measured on the development sets, docs/adviser.md)
 
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
@@ -201,6 +215,16 @@ class SearchIndex:
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
         self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
+        severity = synonyms.get("severity") or {}
+        # severity phrases by their first word: (the rest of the phrase, +1 for "more" or -1 for "less")
+        self.severity: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for sign, key in ((1, "more"), (-1, "less")):
+            for phrase in severity.get(key, []):
+                first, *rest = tokens(phrase)
+                self.severity.setdefault(first, []).append((tuple(rest), sign))
+        number = {ind.id: n for n, ind in enumerate(catalogue.indicators)}
+        self.twin_place = {number[i]: place for i, place in _twin_places(catalogue).items()}
+        self.twin_groups = [tuple(number[i] for i in g.ids) for g in getattr(catalogue, "twins", ())]
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
         fields_with: dict[tuple[str, int], int] = {}  # how many of an indicator's fields say a word
@@ -222,6 +246,15 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        # multi-word phrasings by their (alphabetically) first content word, for matching them with
+        # words between: (indicator, content words, whether it says "not", weight)
+        self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
+        for n, entry in enumerate(self.entries):
+            for toks, weight in entry.phrases:
+                words_of = frozenset(t for t in toks if not _stop(t, t) and t not in NEGATING)
+                if len(words_of) >= 2:
+                    negated = any(t in NEGATING for t in toks)
+                    self.scattered_by_first.setdefault(min(words_of), []).append((n, words_of, negated, weight))
         # phrases indexed by their first word, so a query checks only phrases that can start there
         self.phrases_by_first: dict[str, list[tuple[int, tuple[str, ...], float]]] = {}
         for n, entry in enumerate(self.entries):
@@ -295,6 +328,7 @@ class SearchIndex:
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched)
+        self._scattered(words, stems, scores, matched)
 
         def fit(n: int) -> float:
             ind = self.entries[n].indicator
@@ -307,7 +341,52 @@ class SearchIndex:
             return len(own & covered.get(n, set())) / len(own) if own else 0.0
 
         ranked = sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
+        self._by_severity(stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _scattered(self, words, stems, scores, matched) -> None:
+        """A phrasing whose content words all appear in the query, with other words between
+        ("dad keeps on hitting mum" for "hitting mum"), counts them again, for less than a phrase
+        said whole; only when both or neither say "not" there ("immunisations were never done" is
+        not "immunisations done")."""
+        at: dict[str, list[int]] = {}
+        for i, (w, s) in enumerate(zip(words, stems)):
+            if not _stop(w, s) and w not in NEGATING:
+                at.setdefault(s, []).append(i)
+        negations = [i for i, w in enumerate(words) if w in NEGATING]
+        done = set()
+        for s in at:
+            for n, content, negated, weight in self.scattered_by_first.get(s, ()):
+                if (n, content) in done or not content <= at.keys():
+                    continue
+                done.add((n, content))
+                start = min(at[t][0] for t in content)
+                end = max(at[t][-1] for t in content)
+                if any(start - 1 <= i <= end for i in negations) != negated:
+                    continue
+                scores[n] = scores.get(n, 0.0) + SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
+                matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
+
+    def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """Among twins found, the caller's words for how bad or how often ("all the time",
+        "might") put the matching level first. The twins only swap places (and scores) among
+        themselves, so no other match moves."""
+        said = sum(sign for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()) if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest)
+        lean = max(-2, min(2, said)) / 2
+        if not lean:
+            return
+        where = {n: k for k, n in enumerate(ranked)}
+        moved: set[int] = set()
+        for group in self.twin_groups:
+            places = sorted(where[n] for n in group if n in where and n not in moved)
+            if len(places) < 2:
+                continue
+            found = [ranked[k] for k in places]
+            scores = [final[n] for n in found]
+            lifted = sorted(found, key=lambda n: -final[n] * (1 + SEVERITY * max(0.0, self.twin_place[n] * lean)))
+            for k, n, score in zip(places, lifted, scores):
+                ranked[k], final[n] = n, score
+            moved.update(found)
 
     def _phrases(self, stems, words, typing, scores, matched) -> None:
         """A multi-word keyword or phrasing met in order earns its content words once more."""
@@ -374,16 +453,34 @@ class SearchIndex:
         return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
 
 
+def _twin_places(catalogue: Catalogue) -> dict[str, float]:
+    """Each twin's place among its twins by level, from -1 (the lowest) to 1 (the highest; an
+    immediate criterion is above Protection). Twins at one level share a place."""
+    places: dict[str, float] = {}
+    for group in getattr(catalogue, "twins", ()):
+        heights = {i: (catalogue.indicator(i).immediate, catalogue.indicator(i).level.rank) for i in group.ids}
+        steps = sorted(set(heights.values()))
+        if len(steps) < 2:
+            continue
+        for i, h in heights.items():
+            place = -1 + 2 * steps.index(h) / (len(steps) - 1)
+            places[i] = place if i not in places else max(places[i], place, key=abs)
+    return places
+
+
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators' and 'words'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words' and 'severity'")
+    severity = data.get("severity") or {}
+    if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
+        raise SearchDataError("severity must be a mapping with 'more' and 'less'")
     extra = data.get("indicators") or {}
     words = data.get("words") or {}
     unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
     if unknown:
         raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
-    for key, value in [*extra.items(), *words.items()]:
+    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items())]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words

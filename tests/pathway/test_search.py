@@ -254,3 +254,77 @@ def test_stemming_is_safe_on_many_threads():
         stems = list(pool.map(stem, words))
     fresh = snowballstemmer.stemmer("english")
     assert stems == [fresh.stemWord(w) for w in words]
+
+
+# ---------------------------------------------------------------- twins by how bad, how often (issue 14)
+DOMESTIC = [i for t in CAT.twins if t.id == "domestic_abuse" for i in t.ids]
+
+
+def _without_severity() -> SearchIndex:
+    """The shipped index with the severity words taken out: the oracle for what they change."""
+    from pathway.search import load_synonyms
+
+    synonyms = {k: v for k, v in load_synonyms().items() if k != "severity"}
+    return SearchIndex(CAT, synonyms)
+
+
+PLAIN = _without_severity()
+
+
+def _first_twin(hits, group):
+    return next(h.id for h in hits if h.id in group)
+
+
+@pytest.mark.parametrize(
+    "query, wanted",
+    [
+        ("dad hits mum all the time ", {"protection.persistent_domestic_abuse", "immediate.repeated_domestic_violence"}),
+        ("he has been hitting her for years, again and again ", {"protection.persistent_domestic_abuse", "immediate.repeated_domestic_violence"}),
+        ("I think he might be hitting her ", {"additional.suspected_domestic_violence", "extensive.suspected_domestic_violence"}),
+    ],
+)
+def test_how_bad_or_how_often_decides_which_twin_leads(query, wanted):
+    assert _first_twin(search(query, limit=50), DOMESTIC) in wanted
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["dad hits mum all the time ", "I think he might be hitting her ", "she cuts herself every day ", "a bit smelly sometimes "],
+)
+def test_severity_words_only_reorder_twins_among_themselves(query):
+    # never a weaker match lifted past a stronger one that is not its twin: every place keeps the
+    # score it had without the severity words, and every non-twin keeps its place
+    twins = {i for t in CAT.twins for i in t.ids}
+    with_words, without = search(query, limit=50), PLAIN.search(query, limit=50)
+    assert [h.score for h in with_words] == [h.score for h in without]
+    assert [h.id if h.id not in twins else None for h in with_words] == [h.id if h.id not in twins else None for h in without]
+    assert {h.id for h in with_words} == {h.id for h in without}
+
+
+def test_severity_words_alone_find_nothing():
+    assert search("all the time, might be, once ") == []
+
+
+# ---------------------------------------------------------------- a phrasing with words between
+def test_a_phrasing_matches_with_other_words_between_but_not_when_the_caller_says_not():
+    ind = "additional.dental_decay_not_accessing"
+    index = SearchIndex(CAT, {"indicators": {ind: ["rotten teeth", "teeth not cleaned"]}, "words": {}})
+    alone = SearchIndex(CAT, {"indicators": {}, "words": {}})
+
+    def score(ix, query):
+        return next((h.score for h in ix.search(query, limit=200) if h.id == ind), 0.0)
+
+    # the phrasing's words, split by others, count for more than the same words in a field that
+    # does not say them together
+    gained = score(index, "her teeth are rotten ") - score(alone, "her teeth are rotten ")
+    assert gained > score(index, "rotten ") + score(index, "teeth ") - 2 * score(alone, "teeth ")
+    # "teeth not cleaned" is met by "teeth are never cleaned", and "rotten teeth" is not met when
+    # the caller says the teeth are not rotten
+    assert score(index, "teeth are never cleaned ") > score(index, "teeth are cleaned ")
+    assert score(index, "teeth not at all rotten ") < score(index, "teeth all rotten ")
+
+
+@pytest.mark.parametrize("severity", [["always"], {"more": "always"}, {"worse": ["always"]}])
+def test_a_malformed_severity_section_is_refused(severity):
+    with pytest.raises(SearchDataError, match="severity"):
+        SearchIndex(CAT, {"indicators": {}, "words": {}, "severity": severity})
