@@ -22,14 +22,6 @@ def test_every_indicator_has_caller_phrasings():
     assert not thin, f"fewer than {MIN_PHRASINGS} caller phrasings: {thin}"
 
 
-def test_the_development_set_covers_every_level_and_age():
-    assert len(DEV) >= 60
-    assert {p["level"] for p in DEV} == {"immediate", "universal", "additional", "extensive", "protection"}
-    ages = {p.get("age_in_months") for p in DEV}
-    assert None in ages and any(p.get("unborn") for p in DEV)
-    assert {a // 60 for a in ages if a is not None} >= {0, 1, 2, 3}  # under 5, 5-9, 10-14, 15-19
-
-
 def test_development_set_hit_rates_do_not_fall():
     rates = hit_rates(DEV)
     print("\n" + rates.line("search_dev_vocab"))
