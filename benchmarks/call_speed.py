@@ -23,11 +23,27 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)  # office hours: the daytime routes
+
+
+def tuesday_morning(today: datetime) -> datetime:
+    """The next Tuesday at 10:30 UTC that the default office hours count as open (the daytime routes).
+
+    Near the real date, not a fixed one: the browser keeps the app's session cookie by the real
+    clock, and a cookie whose expiry the app's fixed clock put in the past is dropped (every
+    answer then failed its CSRF check and no decision came)."""
+    from pathway.settings import OfficeHours
+
+    day = today.date() + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    moment = datetime.combine(day, time(10, 30), tzinfo=timezone.utc)
+    for _ in range(53):  # a bank holiday or local closure: the week after, for at most a year
+        if OfficeHours().is_open(moment):
+            return moment
+        moment += timedelta(days=7)
+    raise SystemExit("no open Tuesday morning within a year: check FSP_OFFICE_* and FSP_CLOSED_DATES")
 
 
 @dataclass
@@ -138,7 +154,8 @@ def serve():
     from pathway.settings import OfficeHours
     from webapp import create_app
 
-    clock.set_source(lambda: TUESDAY_MORNING)
+    moment = tuesday_morning(datetime.now(timezone.utc))
+    clock.set_source(lambda: moment)
     app = create_app({"SECRET_KEY": "call-speed", "OFFICE_HOURS": OfficeHours(), "DATABASE_URL": f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"})
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines in the report
     server = make_server("127.0.0.1", 0, app, threaded=True)
