@@ -1,6 +1,6 @@
 """The render pipeline's savings (issue 17: a page's CPU was mostly Jinja drawing GOV.UK's markup).
 
-- `once(key, draw)`: HTML that depends on no request (beyond the script root) is drawn once per
+- `kept(key, make)` and `once(key, draw)`: what (HTML for `once`) depends on no request (beyond the script root) is drawn once per
   process and app, then reused as it is. Not while templates auto-reload (debug): a developer's
   edit then shows at once. Only for what holds nothing from a person: the key and the drawing
   may read the catalogue, the routes and constants, never the answers, the session or the user.
@@ -13,6 +13,8 @@
   `field(params=params)` and `form.hidden_tag()`, without GOV.UK's macros and WTForms' widgets
   on each request. A field with errors, or one whose HTML does not show its value exactly once,
   is drawn whole each time.
+- `component(name, params)`: a GOV.UK component whose params depend on no answer (the result's
+  buttons, the panel naming a level) drawn `once` per distinct params.
 - `Environment`: every `{% from ... import ... %}` (29 on a page, most inside GOV.UK's own
   component templates) makes Jinja compare the importer's globals with the imported template's,
   `set - ChainMap.keys()`, a key at a time in Python. Giving the ChainMap a `keys()` that is a real
@@ -21,17 +23,22 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import ChainMap
 from collections.abc import Callable
+from typing import TypeVar
 
 from flask import Flask, current_app, request
 from flask.templating import Environment as FlaskEnvironment
 from markupsafe import Markup, escape
 from wtforms.widgets import HiddenInput
 
+T = TypeVar("T")
 LAYOUT = "_layout.html"
 # where a field's value goes in its drawn HTML: letters only, so no escaping or markup changes it
 _SLOT = "fspSlotForTheValueQx7"
+_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")  # BackLink -> Back-Link
 
 
 class _Globals(ChainMap):
@@ -44,16 +51,21 @@ class Environment(FlaskEnvironment):
         return _Globals(d if d is not None else {}, self.globals)
 
 
-def once(key: tuple, draw: Callable[[], object]) -> Markup:
-    """`draw()`'s HTML for `key`, drawn once per process, app and script root, then reused."""
+def kept(key: tuple, make: Callable[[], T]) -> T:
+    """`make()` for `key`, made once per process, app and script root, then reused."""
     cache = current_app.extensions["fsp_layout"]
     key = (request.script_root, *key)
-    html = cache.get(key)
-    if html is None:
-        html = Markup(str(draw()))
+    made = cache.get(key)
+    if made is None:
+        made = make()
         if not current_app.jinja_env.auto_reload:
-            cache[key] = html
-    return html
+            cache[key] = made
+    return made
+
+
+def once(key: tuple, draw: Callable[[], object]) -> Markup:
+    """`draw()`'s HTML for `key`, drawn once per process, app and script root, then reused."""
+    return kept(("html", *key), lambda: Markup(str(draw())))
 
 
 def layout_fragment(name: str, *args) -> Markup:
@@ -79,6 +91,18 @@ def form_field(field, **params) -> Markup:
     return Markup(drawn.replace(_SLOT, escape(field._value()), 1))
 
 
+def component(name: str, params: dict) -> Markup:
+    """GOV.UK's component macro `name` (govukButton, govukPanel...) called with `params`, drawn
+    once per process for those params. Only for params the template or the catalogue fixes (a
+    button's words and link, a level's name), never an answer or anything about a person."""
+
+    def draw():
+        folder = _WORD.sub("-", name.removeprefix("govuk")).lower()
+        return getattr(current_app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)(params)
+
+    return once(("component", name, json.dumps(params, sort_keys=True)), draw)
+
+
 def hidden_tag(form) -> Markup:
     """`form.hidden_tag()`: the form's hidden fields (its CSRF token), each drawn by `form_field`."""
     return Markup("\n").join(form_field(f) for f in form if isinstance(f.widget, HiddenInput))
@@ -89,3 +113,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(layout_fragment)
     app.add_template_global(form_field)
     app.add_template_global(hidden_tag)
+    app.add_template_global(component)

@@ -1,14 +1,18 @@
-"""webapp.rendering draws a form field once per process and fills in its value: the HTML must be
-what WTForms and GOV.UK's macros draw on each request, and the cache must keep no one's value."""
+"""webapp.rendering draws fixed HTML once per process (components, links) and form fields once with
+their value filled in: the HTML must be what WTForms, GOV.UK's macros and url_for give on each
+request, and the cache must keep no one's value."""
 
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 from werkzeug.datastructures import MultiDict
 
+from pathway.catalogue import load_catalogue
 from webapp import create_app
 from webapp.journey.forms import NoteForm, StartAgainForm
-from webapp.rendering import form_field, hidden_tag
+from webapp.journey.present import document_href
+from webapp.rendering import component, form_field, hidden_tag
 
 NOTES = [
     "",
@@ -54,3 +58,30 @@ def test_the_cache_keeps_no_value(app):
     assert "Seen at the surgery." not in kept
     if app.config["WTF_CSRF_ENABLED"]:
         assert 'value="' in token and token.split('value="')[1].split('"')[0] not in kept
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("govukButton", {"text": "Save this assessment", "href": "/save"}),
+        ("govukButton", {"text": "Start again (deletes these answers)", "classes": "govuk-button--secondary"}),
+        ("govukPanel", {"titleText": "Child in Need & <more>", "text": "The level of support this child needs"}),
+        ("govukBackLink", {"href": "/check", "text": "Back"}),
+    ],
+)
+def test_a_component_drawn_once_is_the_macro_drawn_whole(app, name, params):
+    folder = {"govukButton": "button", "govukPanel": "panel", "govukBackLink": "back-link"}[name]
+    with app.test_request_context("/result"):
+        macro = getattr(app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)
+        for _ in range(2):
+            assert str(component(name, params)) == str(macro(params))
+
+
+def test_document_links_are_the_routes_own(app):
+    for root in ("", "/fsp"):  # the app mounted under a path: its own links
+        with app.test_request_context("/result", base_url=f"http://localhost{root}/"):
+            for _ in range(2):
+                assert document_href() == url_for("journey.document") == f"{root}/document"
+                for ind in load_catalogue().indicators:
+                    assert document_href(ind.id) == url_for("journey.document", highlight=ind.id)
+                assert document_href("not.an indicator&x") == url_for("journey.document", highlight="not.an indicator&x")

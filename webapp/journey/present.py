@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from pathway.catalogue import Source, load_catalogue
 from pathway.models import Case, Decision
+from webapp.rendering import kept
 
 _PAGE = re.compile(r"p(\d+)")
 
@@ -24,13 +25,24 @@ def page_anchor(pages: str) -> str | None:
     return f"page-{found.group(1)}" if found else None
 
 
+def document_href(indicator_id: str | None = None) -> str:
+    """The document page's address, with the indicator highlighted. Built by url_for once per
+    process for every indicator of the catalogue (a page cites about twenty)."""
+
+    def make() -> dict[str | None, str]:
+        hrefs: dict[str | None, str] = {i.id: url_for("journey.document", highlight=i.id) for i in load_catalogue().indicators}
+        return {**hrefs, None: url_for("journey.document")}
+
+    href = kept(("document hrefs",), make).get(indicator_id or None)
+    return href if href is not None else url_for("journey.document", highlight=indicator_id)
+
+
 def cite(source: Source, indicator_id: str | None = None) -> Markup:
     """A citation as a link to the document's own words on that page (the indicator highlighted)."""
     anchor = page_anchor(source.page)
     if not anchor:
         return escape(source.cite())
-    href = url_for("journey.document", highlight=indicator_id) if indicator_id else url_for("journey.document")
-    return Markup(f'<a class="govuk-link" href="{escape(href)}#{anchor}">{escape(source.cite())}</a>')
+    return Markup(f'<a class="govuk-link" href="{escape(document_href(indicator_id))}#{anchor}">{escape(source.cite())}</a>')
 
 
 def cite_text(text: str) -> Markup:
@@ -40,7 +52,7 @@ def cite_text(text: str) -> Markup:
         found = re.search(r", p(\d[\d\-–, ]*)$", part)
         anchor = page_anchor(found.group(1)) if found else None
         if anchor:
-            parts.append(Markup(f'<a class="govuk-link" href="{escape(url_for("journey.document"))}#{anchor}">{escape(part)}</a>'))
+            parts.append(Markup(f'<a class="govuk-link" href="{escape(document_href())}#{anchor}">{escape(part)}</a>'))
         else:
             parts.append(escape(part))
     return Markup("; ").join(parts)
