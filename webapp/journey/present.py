@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from flask import url_for
 from markupsafe import Markup, escape
 
-from pathway.catalogue import Source, load_catalogue
+from pathway.catalogue import OfferFilter, OfferForNeeds, Source, load_catalogue
 from pathway.models import Case, Decision
 from webapp.rendering import kept
 
@@ -114,12 +115,13 @@ def offer(decision: Decision, case: Case) -> Offer:
     first: list[tuple[str, list[str]]] = []
 
     def keep(item: str) -> bool:
-        for f in catalogue.offer_filters:
-            if f.matches(item) and not f.fits(unborn, months, case.context.disability):
+        filters, lists = _offer_rules().get(item) or _rules_naming(item)
+        for f in filters:
+            if not f.fits(unborn, months, case.context.disability):
                 left.append((item, f.why))
                 return False
-        for o in catalogue.offer_for_needs:
-            needs = o.needs(chosen) if o.matches(item) else []
+        for o in lists:
+            needs = o.needs(chosen)
             if needs:
                 first.append((item, list(dict.fromkeys(n.text for n in needs))))
                 return False
@@ -128,3 +130,17 @@ def offer(decision: Decision, case: Case) -> Offer:
     assessments = [a for a in decision.assessments if keep(a)]
     services = [s for s in decision.services if keep(s)]
     return Offer(first, assessments, services, left)
+
+
+def _rules_naming(item: str) -> tuple[list[OfferFilter], list[OfferForNeeds]]:
+    """The catalogue's offer filters and need lists whose words name this assessment or service."""
+    catalogue = load_catalogue()
+    return [f for f in catalogue.offer_filters if f.matches(item)], [o for o in catalogue.offer_for_needs if o.matches(item)]
+
+
+@cache
+def _offer_rules() -> dict[str, tuple[list[OfferFilter], list[OfferForNeeds]]]:
+    """`_rules_naming` for every assessment and service of every level, worked out once per process
+    (matching them by their words on each request was a third of the result view's own work)."""
+    items = {item for level in load_catalogue().levels for item in (*level.assessments, *level.services)}
+    return {item: _rules_naming(item) for item in items}
