@@ -18,6 +18,7 @@ from pathway.models import Case, Decision
 from webapp.rendering import kept
 
 _PAGE = re.compile(r"p(\d+)")
+_CITED_PAGES = re.compile(r", p(\d[\d\-–, ]*)$")  # "Section, p13-14": its pages
 
 
 def page_anchor(pages: str) -> str | None:
@@ -49,11 +50,12 @@ def cite(source: Source, indicator_id: str | None = None) -> Markup:
 def cite_text(text: str) -> Markup:
     """Citations written as text ("Section, p13-14; Other, p25"), each part linked to its page."""
     parts = []
+    href = escape(document_href())
     for part in dict.fromkeys(text.split("; ")):
-        found = re.search(r", p(\d[\d\-–, ]*)$", part)
+        found = _CITED_PAGES.search(part)
         anchor = page_anchor(found.group(1)) if found else None
         if anchor:
-            parts.append(Markup(f'<a class="govuk-link" href="{escape(document_href())}#{anchor}">{escape(part)}</a>'))
+            parts.append(Markup(f'<a class="govuk-link" href="{href}#{anchor}">{escape(part)}</a>'))
         else:
             parts.append(escape(part))
     return Markup("; ").join(parts)
