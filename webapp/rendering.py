@@ -1,10 +1,20 @@
-"""The render pipeline's two savings (issue 17: a page's CPU was mostly Jinja drawing GOV.UK's layout).
+"""The render pipeline's savings (issue 17: a page's CPU was mostly Jinja drawing GOV.UK's markup).
 
+- `kept(key, make)` and `once(key, draw)`: what (HTML for `once`) depends on no request (beyond the script root) is drawn once per
+  process and app, then reused as it is. Not while templates auto-reload (debug): a developer's
+  edit then shows at once. Only for what holds nothing from a person: the key and the drawing
+  may read the catalogue, the routes and constants, never the answers, the session or the user.
 - `layout_fragment(name, *args)`: the parts of every page that depend on no request (the
   stylesheet and script links with their content hashes, skip link, header, service navigation
-  per active page, phase banner, footer; the macros in templates/_layout.html) are rendered once
-  per process and app, then reused as they are. Not while templates auto-reload (debug): a
-  developer's edited CSS or layout then shows at once.
+  per active page, phase banner, footer; the macros in templates/_layout.html), drawn `once`.
+- `form_field(field, **params)` and `hidden_tag(form)`: a form field whose one per-request part
+  is its value (the note, the CSRF token) is drawn `once` with a placeholder where the value
+  goes, and the placeholder is replaced by the value, escaped as Jinja would. The same HTML as
+  `field(params=params)` and `form.hidden_tag()`, without GOV.UK's macros and WTForms' widgets
+  on each request. A field with errors, or one whose HTML does not show its value exactly once,
+  is drawn whole each time.
+- `component(name, params)`: a GOV.UK component whose params depend on no answer (the result's
+  buttons, the panel naming a level) drawn `once` per distinct params.
 - `Environment`: every `{% from ... import ... %}` (29 on a page, most inside GOV.UK's own
   component templates) makes Jinja compare the importer's globals with the imported template's,
   `set - ChainMap.keys()`, a key at a time in Python. Giving the ChainMap a `keys()` that is a real
@@ -13,13 +23,22 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import ChainMap
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import Flask, current_app, request
 from flask.templating import Environment as FlaskEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
+from wtforms.widgets import HiddenInput
 
+T = TypeVar("T")
 LAYOUT = "_layout.html"
+# where a field's value goes in its drawn HTML: letters only, so no escaping or markup changes it
+_SLOT = "fspSlotForTheValueQx7"
+_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")  # BackLink -> Back-Link
 
 
 class _Globals(ChainMap):
@@ -32,19 +51,66 @@ class Environment(FlaskEnvironment):
         return _Globals(d if d is not None else {}, self.globals)
 
 
+def kept(key: tuple, make: Callable[[], T]) -> T:
+    """`make()` for `key`, made once per process, app and script root, then reused."""
+    cache = current_app.extensions["fsp_layout"]
+    key = (request.script_root, *key)
+    made = cache.get(key)
+    if made is None:
+        made = make()
+        if not current_app.jinja_env.auto_reload:
+            cache[key] = made
+    return made
+
+
+def once(key: tuple, draw: Callable[[], object]) -> Markup:
+    """`draw()`'s HTML for `key`, drawn once per process, app and script root, then reused."""
+    return kept(("html", *key), lambda: Markup(str(draw())))
+
+
 def layout_fragment(name: str, *args) -> Markup:
     """The macro `name` of templates/_layout.html called with `args`, rendered once per process."""
-    cache = current_app.extensions["fsp_layout"]
-    key = (name, request.script_root, *args)
-    html = cache.get(key)
-    if html is None:
+
+    def draw():
         macro = getattr(current_app.jinja_env.get_template(LAYOUT).module, name)
-        html = Markup(str(macro(*args)).strip())
-        if not current_app.jinja_env.auto_reload:
-            cache[key] = html
-    return html
+        return str(macro(*args)).strip()
+
+    return once(("layout", name, *args), draw)
+
+
+def form_field(field, **params) -> Markup:
+    """`field(params=params)` (`field()` if no params), its HTML drawn once per process for what
+    the form's class fixes (widget, id, name, label, hint, params) with its value filled in."""
+    if field.errors:
+        return Markup(field(params=params) if params else field())
+    extra = {"params": params} if params else {}
+    key = ("field", type(field.widget).__qualname__, field.id, field.name, field.label.text, field.description, repr(params))
+    drawn = once(key, lambda: field(value=_SLOT, **extra))
+    if drawn.count(_SLOT) != 1:  # the value shown more than once, or not at all: draw it whole
+        return Markup(field(**extra))
+    return Markup(drawn.replace(_SLOT, escape(field._value()), 1))
+
+
+def component(name: str, params: dict) -> Markup:
+    """GOV.UK's component macro `name` (govukButton, govukPanel...) called with `params`, drawn
+    once per process for those params. Only for params the template or the catalogue fixes (a
+    button's words and link, a level's name), never an answer or anything about a person."""
+
+    def draw():
+        folder = _WORD.sub("-", name.removeprefix("govuk")).lower()
+        return getattr(current_app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)(params)
+
+    return once(("component", name, json.dumps(params, sort_keys=True)), draw)
+
+
+def hidden_tag(form) -> Markup:
+    """`form.hidden_tag()`: the form's hidden fields (its CSRF token), each drawn by `form_field`."""
+    return Markup("\n").join(form_field(f) for f in form if isinstance(f.widget, HiddenInput))
 
 
 def init_app(app: Flask) -> None:
     app.extensions["fsp_layout"] = {}
     app.add_template_global(layout_fragment)
+    app.add_template_global(form_field)
+    app.add_template_global(hidden_tag)
+    app.add_template_global(component)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from flask import url_for
 from markupsafe import Markup, escape
 
-from pathway.catalogue import Source, load_catalogue
+from pathway.catalogue import OfferFilter, OfferForNeeds, Source, load_catalogue
 from pathway.models import Case, Decision
+from webapp.rendering import kept
 
 _PAGE = re.compile(r"p(\d+)")
+_CITED_PAGES = re.compile(r", p(\d[\d\-–, ]*)$")  # "Section, p13-14": its pages
 
 
 def page_anchor(pages: str) -> str | None:
@@ -24,23 +27,35 @@ def page_anchor(pages: str) -> str | None:
     return f"page-{found.group(1)}" if found else None
 
 
+def document_href(indicator_id: str | None = None) -> str:
+    """The document page's address, with the indicator highlighted. Built by url_for once per
+    process for every indicator of the catalogue (a page cites about twenty)."""
+
+    def make() -> dict[str | None, str]:
+        hrefs: dict[str | None, str] = {i.id: url_for("journey.document", highlight=i.id) for i in load_catalogue().indicators}
+        return {**hrefs, None: url_for("journey.document")}
+
+    href = kept(("document hrefs",), make).get(indicator_id or None)
+    return href if href is not None else url_for("journey.document", highlight=indicator_id)
+
+
 def cite(source: Source, indicator_id: str | None = None) -> Markup:
     """A citation as a link to the document's own words on that page (the indicator highlighted)."""
     anchor = page_anchor(source.page)
     if not anchor:
         return escape(source.cite())
-    href = url_for("journey.document", highlight=indicator_id) if indicator_id else url_for("journey.document")
-    return Markup(f'<a class="govuk-link" href="{escape(href)}#{anchor}">{escape(source.cite())}</a>')
+    return Markup(f'<a class="govuk-link" href="{escape(document_href(indicator_id))}#{anchor}">{escape(source.cite())}</a>')
 
 
 def cite_text(text: str) -> Markup:
     """Citations written as text ("Section, p13-14; Other, p25"), each part linked to its page."""
     parts = []
+    href = escape(document_href())
     for part in dict.fromkeys(text.split("; ")):
-        found = re.search(r", p(\d[\d\-–, ]*)$", part)
+        found = _CITED_PAGES.search(part)
         anchor = page_anchor(found.group(1)) if found else None
         if anchor:
-            parts.append(Markup(f'<a class="govuk-link" href="{escape(url_for("journey.document"))}#{anchor}">{escape(part)}</a>'))
+            parts.append(Markup(f'<a class="govuk-link" href="{href}#{anchor}">{escape(part)}</a>'))
         else:
             parts.append(escape(part))
     return Markup("; ").join(parts)
@@ -102,12 +117,13 @@ def offer(decision: Decision, case: Case) -> Offer:
     first: list[tuple[str, list[str]]] = []
 
     def keep(item: str) -> bool:
-        for f in catalogue.offer_filters:
-            if f.matches(item) and not f.fits(unborn, months, case.context.disability):
+        filters, lists = _offer_rules().get(item) or _rules_naming(item)
+        for f in filters:
+            if not f.fits(unborn, months, case.context.disability):
                 left.append((item, f.why))
                 return False
-        for o in catalogue.offer_for_needs:
-            needs = o.needs(chosen) if o.matches(item) else []
+        for o in lists:
+            needs = o.needs(chosen)
             if needs:
                 first.append((item, list(dict.fromkeys(n.text for n in needs))))
                 return False
@@ -116,3 +132,17 @@ def offer(decision: Decision, case: Case) -> Offer:
     assessments = [a for a in decision.assessments if keep(a)]
     services = [s for s in decision.services if keep(s)]
     return Offer(first, assessments, services, left)
+
+
+def _rules_naming(item: str) -> tuple[list[OfferFilter], list[OfferForNeeds]]:
+    """The catalogue's offer filters and need lists whose words name this assessment or service."""
+    catalogue = load_catalogue()
+    return [f for f in catalogue.offer_filters if f.matches(item)], [o for o in catalogue.offer_for_needs if o.matches(item)]
+
+
+@cache
+def _offer_rules() -> dict[str, tuple[list[OfferFilter], list[OfferForNeeds]]]:
+    """`_rules_naming` for every assessment and service of every level, worked out once per process
+    (matching them by their words on each request was a third of the result view's own work)."""
+    items = {item for level in load_catalogue().levels for item in (*level.assessments, *level.services)}
+    return {item: _rules_naming(item) for item in items}

@@ -21,8 +21,13 @@ def _with_level(indicator_id: str) -> str:
     return f"{ind.text} ({ind.level.label})"
 
 
-def check_rows(answers: dict) -> list[dict]:
-    """Every answer given so far, with its Change link; a question not yet reached is left out."""
+def check_rows(answers: dict, links: bool = True) -> list[dict]:
+    """Every answer given so far, with its Change link (None without `links`); a question not yet
+    reached is left out."""
+
+    def change(endpoint: str, **values) -> str | None:
+        return url_for(endpoint, change=1, **values) if links else None
+
     catalogue = load_catalogue()
     child = answers.get("child")
     rows = []
@@ -31,13 +36,13 @@ def check_rows(answers: dict) -> list[dict]:
         _row(
             "Immediate referral indicators",
             [catalogue.indicator(i).text for i in imm] or ["None of these"],
-            url_for("journey.safety", change=1),
+            change("journey.safety"),
             "immediate referral indicators",
         )
     )
     if not child:
         return rows
-    change_child = url_for("journey.child", change=1)
+    change_child = change("journey.child")
     rows.append(_row("Age", [age_text(child)], change_child, "the child's age"))
     fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"), ("current_level", "Level supported at now")]
     if child.get("large_sibling_group"):
@@ -58,7 +63,7 @@ def check_rows(answers: dict) -> list[dict]:
             _row(
                 p.title,
                 [_with_level(i) for i in needs[p.id]] or ["None selected"],
-                url_for("journey.needs", page_id=p.id, change=1),
+                change("journey.needs", page_id=p.id),
                 f"needs: {p.title.lower()}",
             )
         )
@@ -67,11 +72,11 @@ def check_rows(answers: dict) -> list[dict]:
 
 def answer_rows(answers: dict) -> list[dict]:
     """The answers for the result page and its printout: no Change links, and the age always said."""
-    rows = check_rows(answers)
+    rows = check_rows(answers, links=False)
     if not answers.get("child"):
-        rows.append(_row("Age", ["Not recorded yet"], "", "the child's age"))
-    return [{**r, "href": None} for r in rows]
+        rows.append(_row("Age", ["Not recorded yet"], None, "the child's age"))
+    return rows
 
 
-def _row(key: str, values: list[str], href: str, hidden: str) -> dict:
+def _row(key: str, values: list[str], href: str | None, hidden: str) -> dict:
     return {"key": key, "values": values, "href": href, "hidden": hidden}

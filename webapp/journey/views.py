@@ -166,8 +166,9 @@ def result():
     if not immediate and not store.complete(answers):
         return _missing(answers)
     try:
-        decision = evaluate(store.case(answers), office_hours=current_app.config["OFFICE_HOURS"])
-        what_if = nearby(store.case(answers), decision)
+        case = store.case(answers)
+        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+        what_if = nearby(case, decision)
     except CaseError as exc:
         # the answers no longer fit the catalogue (e.g. changed between releases): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
@@ -177,7 +178,6 @@ def result():
         current_app.logger.exception("rules failed for a journey case")
         abort(500)
     catalogue = load_catalogue()
-    case = store.case(answers)
     back = url_for("journey.check") if store.complete(answers) else url_for("journey.safety")
     retry = prg.replayed()
     note_form = NoteForm(formdata=retry) if retry is not None else NoteForm(data={"note": store.note()})

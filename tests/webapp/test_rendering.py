@@ -1,0 +1,87 @@
+"""webapp.rendering draws fixed HTML once per process (components, links) and form fields once with
+their value filled in: the HTML must be what WTForms, GOV.UK's macros and url_for give on each
+request, and the cache must keep no one's value."""
+
+from __future__ import annotations
+
+import pytest
+from flask import url_for
+from werkzeug.datastructures import MultiDict
+
+from pathway.catalogue import load_catalogue
+from webapp import create_app
+from webapp.journey.forms import NoteForm, StartAgainForm
+from webapp.journey.present import document_href
+from webapp.rendering import component, form_field, hidden_tag
+
+NOTES = [
+    "",
+    "Seen at the surgery.",
+    "</textarea><script>alert(\"x\")</script> & 'quoted' &amp;",
+    "\nleading newline",
+    "fspSlotForTheValueQx7 twice fspSlotForTheValueQx7",
+]
+LABELS = [{"text": "Add a note (kept with these answers only)"}, {"text": "Add or change your note"}]
+
+
+@pytest.fixture(params=[True, False], ids=["csrf", "no-csrf"])
+def app(request, tmp_path):
+    return create_app({"TESTING": True, "SECRET_KEY": "t", "WTF_CSRF_ENABLED": request.param, "DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"})
+
+
+def test_a_field_drawn_once_and_filled_is_the_field_drawn_whole(app):
+    for _ in range(2):  # the second time from the cache
+        for note in NOTES:
+            for label in LABELS:
+                with app.test_request_context("/result"):
+                    form = NoteForm(data={"note": note})
+                    assert str(form_field(form.note, rows=4, label=label)) == str(form.note(params={"rows": 4, "label": label}))
+                    assert str(form_field(form.submit, classes="govuk-button--secondary")) == str(form.submit(params={"classes": "govuk-button--secondary"}))
+                    assert str(hidden_tag(form)) == str(form.hidden_tag())
+                    assert str(hidden_tag(StartAgainForm())) == str(StartAgainForm().hidden_tag())
+
+
+def test_a_field_with_errors_is_drawn_whole(app):
+    with app.test_request_context("/note", method="POST"):
+        form = NoteForm(formdata=MultiDict({"note": "x" * 5000}))
+        assert not form.validate()
+        assert form.note.errors
+        assert str(form_field(form.note, rows=4)) == str(form.note(params={"rows": 4}))
+
+
+def test_the_cache_keeps_no_value(app):
+    with app.test_request_context("/result"):
+        form = NoteForm(data={"note": "Seen at the surgery."})
+        assert "Seen at the surgery." in form_field(form.note, rows=4)
+        token = hidden_tag(form)
+    kept = " ".join(map(str, app.extensions["fsp_layout"].values()))
+    assert "Seen at the surgery." not in kept
+    if app.config["WTF_CSRF_ENABLED"]:
+        assert 'value="' in token and token.split('value="')[1].split('"')[0] not in kept
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("govukButton", {"text": "Save this assessment", "href": "/save"}),
+        ("govukButton", {"text": "Start again (deletes these answers)", "classes": "govuk-button--secondary"}),
+        ("govukPanel", {"titleText": "Child in Need & <more>", "text": "The level of support this child needs"}),
+        ("govukBackLink", {"href": "/check", "text": "Back"}),
+    ],
+)
+def test_a_component_drawn_once_is_the_macro_drawn_whole(app, name, params):
+    folder = {"govukButton": "button", "govukPanel": "panel", "govukBackLink": "back-link"}[name]
+    with app.test_request_context("/result"):
+        macro = getattr(app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)
+        for _ in range(2):
+            assert str(component(name, params)) == str(macro(params))
+
+
+def test_document_links_are_the_routes_own(app):
+    for root in ("", "/fsp"):  # the app mounted under a path: its own links
+        with app.test_request_context("/result", base_url=f"http://localhost{root}/"):
+            for _ in range(2):
+                assert document_href() == url_for("journey.document") == f"{root}/document"
+                for ind in load_catalogue().indicators:
+                    assert document_href(ind.id) == url_for("journey.document", highlight=ind.id)
+                assert document_href("not.an indicator&x") == url_for("journey.document", highlight="not.an indicator&x")
