@@ -22,27 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._gunicorn import ROOT, gunicorn
-from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, assess_request
-
-PROBE = ROOT / "benchmarks" / "_lock_probe.py"
-
-
-def _wait_for_workers(ready: Path, workers: int) -> None:
-    """Until every worker has loaded the app (its ready mark): wrk's connections last the whole run."""
-    deadline = time.monotonic() + 120
-    while len(list(ready.iterdir())) < workers:
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"only {len(list(ready.iterdir()))} of {workers} workers loaded the app")
-        time.sleep(0.1)
+from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, served
 
 
 def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path, probe_dir: Path) -> dict:
-    ready = probe_dir / "ready"
-    ready.mkdir()
-    env = {**env, "FSP_READY_DIR": str(ready), "FSP_PROBE_DIR": str(probe_dir)}
-    with gunicorn(spec, env, workers, assess_request, threads, extra=("-c", str(PROBE))) as (base, pid):
-        _wait_for_workers(ready, workers)
+    with served(spec, env, workers, threads, probe_dir) as (base, pid):
         run = _wrk(pid, f"{base}/api/v1/assess", clients, seconds, script)
     probes = [json.loads(p.read_text()) for p in probe_dir.glob("*.json")]
     requests = sum(p["requests"] for p in probes) or 1
@@ -84,7 +68,6 @@ def main(argv=None) -> dict:
     for shape in args.shapes.split(","):
         workers, threads = map(int, shape.split("x"))
         product_dir, bare_dir = tmp / f"product-{shape}", tmp / f"bare-{shape}"
-        product_dir.mkdir(), bare_dir.mkdir()
         product = _run("webapp:create_app()", {**env, "FSP_LOCK_PROBE": "1"}, workers, threads, args.clients, args.seconds, script, product_dir)
         bare = _run("benchmarks._bare_app:create_bare_app()", env, workers, threads, args.clients, args.seconds, script, bare_dir)
         entry = {
