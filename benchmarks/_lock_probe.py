@@ -21,10 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-# the production configuration first (bind, workers, threads, logger): `-c` replaces it, not adds to it
-globals().update(
-    {k: v for k, v in runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")).items() if not k.startswith("_") and k != "os"}
-)
+# the production configuration first (bind, workers, threads, logger, hooks): `-c` replaces it, not adds to it
+PRODUCTION = {k: v for k, v in runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")).items() if not k.startswith("_") and k != "os"}
+globals().update(PRODUCTION)
 
 
 class ProbeLock:
@@ -74,6 +73,8 @@ def _cpu_seconds() -> float:
 
 
 def post_worker_init(worker):
+    if "post_worker_init" in PRODUCTION:
+        PRODUCTION["post_worker_init"](worker)
     worker.wsgi = worker._fsp_app_time = AppTime(worker.wsgi)
     worker._fsp_cpu_at_start = _cpu_seconds()  # loading the app is not a request's cost
     if os.environ.get("FSP_LOCK_PROBE"):
