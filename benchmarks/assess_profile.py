@@ -2,9 +2,11 @@
 
 For each gunicorn shape (workers x threads) it runs the product and the bare endpoint for the
 same short time at the same client count (wrk, loopback), and reports the throughput and CPU
-ratios, p99, and, from inside the product's workers (benchmarks/_lock_probe.py), how often a
-request found the rules lock taken and how long requests waited for it against how long they
-held it. Short by design: this 2-core machine is shared.
+ratios, p99, and, from inside the workers (benchmarks/_lock_probe.py): how the requests were
+shared among the workers, the CPU spent inside the app against the whole worker's, and for the
+product how often a request found the rules lock taken and how long requests waited for it
+against how long they held it. wrk starts only once every worker has loaded the app (its
+connections last the whole run). Short by design: this 2-core machine is shared.
 
     .venv/bin/python -m benchmarks.assess_profile [--clients 200] [--seconds 8] [--shapes 2x4,2x1,4x1]
 """
@@ -20,18 +22,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._gunicorn import ROOT, gunicorn
-from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, assess_request
-
-PROBE = ROOT / "benchmarks" / "_lock_probe.py"
+from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, served
 
 
-def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path, probe_dir: Path | None) -> dict:
-    extra = ("-c", str(PROBE)) if probe_dir else ()
-    with gunicorn(spec, env, workers, assess_request, threads, extra=extra) as (base, pid):
+def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path, probe_dir: Path) -> dict:
+    with served(spec, env, workers, threads, probe_dir) as (base, pid):
         run = _wrk(pid, f"{base}/api/v1/assess", clients, seconds, script)
-    if probe_dir:
-        probes = [json.loads(p.read_text()) for p in probe_dir.glob("*.json")]
+    probes = [json.loads(p.read_text()) for p in probe_dir.glob("*.json")]
+    requests = sum(p["requests"] for p in probes) or 1
+    run["requests_per_worker"] = sorted(p["requests"] for p in probes)
+    # the workers' own view (the run and the start-up probes): CPU inside the app, and in the whole worker
+    run["app_cpu_ms_per_request"] = round(sum(p["app_cpu_s"] for p in probes) * 1000 / requests, 3)
+    run["worker_cpu_ms_per_request"] = round(sum(p["worker_cpu_s"] for p in probes) * 1000 / requests, 3)
+    if "FSP_LOCK_PROBE" in env:
         calls = sum(p["calls"] for p in probes) or 1
         run["rules_lock"] = {
             "calls": calls,
@@ -64,10 +67,9 @@ def main(argv=None) -> dict:
     }
     for shape in args.shapes.split(","):
         workers, threads = map(int, shape.split("x"))
-        probe_dir = tmp / f"probe-{shape}"
-        probe_dir.mkdir()
-        product = _run("webapp:create_app()", {**env, "FSP_LOCK_PROBE": str(probe_dir)}, workers, threads, args.clients, args.seconds, script, probe_dir)
-        bare = _run("benchmarks._bare_app:create_bare_app()", env, workers, threads, args.clients, args.seconds, script, None)
+        product_dir, bare_dir = tmp / f"product-{shape}", tmp / f"bare-{shape}"
+        product = _run("webapp:create_app()", {**env, "FSP_LOCK_PROBE": "1"}, workers, threads, args.clients, args.seconds, script, product_dir)
+        bare = _run("benchmarks._bare_app:create_bare_app()", env, workers, threads, args.clients, args.seconds, script, bare_dir)
         entry = {
             "shape": f"{workers} workers x {threads} threads",
             "product": product,

@@ -21,9 +21,13 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks._gunicorn import gunicorn
+from benchmarks._gunicorn import ROOT, Served, gunicorn
+
+PROBE = ROOT / "benchmarks" / "_lock_probe.py"  # the production gunicorn.conf.py plus ready marks and probes
 
 CASE = {
     "child": {"age_years": 7},
@@ -55,6 +59,24 @@ TICKS = [
 
 def assess_request(base: str) -> urllib.request.Request:
     return urllib.request.Request(f"{base}/api/v1/assess", data=json.dumps(CASE).encode(), headers={"Content-Type": "application/json"})
+
+
+@contextmanager
+def served(spec: str, env: dict, workers: int, threads: int, probe_dir: Path) -> Iterator[Served]:
+    """gunicorn serving `spec` by the production configuration, once every worker has loaded the
+    app: wrk opens all its keep-alive connections at the start and keeps them, so a worker still
+    loading would get none (the product takes seconds to load, the bare app none). The workers
+    write what they measured (benchmarks/_lock_probe.py) into `probe_dir` when they exit."""
+    ready = probe_dir / "ready"
+    ready.mkdir(parents=True)
+    env = {**env, "FSP_READY_DIR": str(ready), "FSP_PROBE_DIR": str(probe_dir)}
+    with gunicorn(spec, env, workers, assess_request, threads, extra=("-c", str(PROBE))) as server:
+        deadline = time.monotonic() + 120
+        while len(list(ready.iterdir())) < workers:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"only {len(list(ready.iterdir()))} of {workers} workers loaded the app")
+            time.sleep(0.1)
+        yield server
 
 
 def _cpu_seconds(master_pid: int) -> float:
@@ -164,7 +186,7 @@ def main(argv=None) -> dict:
         "runs": [],
     }
     for app, endpoints in plan.items():
-        with gunicorn(specs[app], env, args.workers, assess_request, args.threads) as (base, pid):
+        with served(specs[app], env, args.workers, args.threads, tmp / app) as (base, pid):
             for kind, path, script in (e for e in endpoints if e[0] in args.kinds.split(",")):
                 for clients in map(int, args.clients.split(",")):
                     run = _wrk(pid, f"{base}{path}", clients, args.seconds, script)

@@ -56,8 +56,26 @@ def too_many(retry_after: int):
     return render_template("error.html", title=TITLE, message=message), 429, headers
 
 
+def _check_on_views_only(app: Flask) -> None:
+    """Every limit here decorates a view, and the decorator checks it when the view is called.
+    Flask-Limiter's before-request hook checks only limits that apply to every route (default,
+    application, meta, blueprint), and its after-request hook adds rate-limit headers and
+    conditional deductions: none of which this app sets. Without them they found nothing to count
+    on every other request (a quarter of an API request's cost outside the rules; issue 17), so
+    they are taken out, unless the configuration sets a limit for every route
+    (RATELIMIT_DEFAULT, RATELIMIT_APPLICATION, RATELIMIT_META) or asks for headers.
+    tests/webapp/test_abuse.py keeps the app free of blueprint and conditional limits."""
+    manager = limiter.limit_manager
+    if manager.default_limits or manager.application_limits or limiter._meta_limits or limiter._headers_enabled:
+        return
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
+    app.after_request_funcs[None] = [f for f in app.after_request_funcs[None] if getattr(f, "args", None) != (limiter,)]
+    app.teardown_request_funcs[None] = [f for f in app.teardown_request_funcs[None] if getattr(f, "__self__", None) is not limiter]
+
+
 def init_app(app: Flask) -> None:
     limiter.init_app(app)
+    _check_on_views_only(app)
 
     @app.errorhandler(429)
     def rate_limited(_err):

@@ -23,6 +23,37 @@ def body_limit(path: str, config) -> int | None:
     return BODY_LIMITS.get(path, config.get("MAX_CONTENT_LENGTH"))
 
 
+def _csp(script: str) -> str:
+    return "; ".join(
+        [
+            "default-src 'self'",
+            script,
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+# Built once per process (issue 17: an API answer paid for building them on every request); only
+# a page that drew the inline script gets its own policy, naming that request's nonce.
+CSP_WITH_NONCE = _csp("script-src 'self' 'nonce-{nonce}'")
+HEADERS = {
+    "Content-Security-Policy": _csp("script-src 'self'"),
+    # same-origin, not no-referrer: over HTTPS Flask-WTF's strict check refuses a form post that
+    # carries no Referer from this site. Other sites still get nothing (paths hold case references).
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
 def _nonce() -> str:
     if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
@@ -59,31 +90,18 @@ def init_app(app: Flask) -> None:
     if hops := app.config["PROXY_HOPS"]:  # the client's own address, for the per-address limits
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
+    hsts = {"Strict-Transport-Security": "max-age=31536000; includeSubDomains"} if app.config.get("HSTS") else {}
+    every_page = {**HEADERS, **hsts}
+    not_cached = {**every_page, "Cache-Control": "no-store"}  # answers and decisions about a child stay off caches
+    names = {name.lower() for name in not_cached}
+
     @app.after_request
     def headers(response):
-        script = f"script-src 'self' 'nonce-{g.csp_nonce}'" if "csp_nonce" in g else "script-src 'self'"
-        response.headers["Content-Security-Policy"] = "; ".join(
-            [
-                "default-src 'self'",
-                script,
-                "style-src 'self'",
-                "img-src 'self' data:",
-                "font-src 'self'",
-                "connect-src 'self'",
-                "object-src 'none'",
-                "base-uri 'none'",
-                "form-action 'self'",
-                "frame-ancestors 'none'",
-            ]
-        )
-        # same-origin, not no-referrer: over HTTPS Flask-WTF's strict check refuses a form post that
-        # carries no Referer from this site. Other sites still get nothing (paths hold case references).
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if request.endpoint not in STATIC_ENDPOINTS:
-            response.headers["Cache-Control"] = "no-store"  # answers and decisions about a child stay off caches
-        if app.config.get("HSTS"):
-            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        fixed = every_page if request.endpoint in STATIC_ENDPOINTS else not_cached
+        if "csp_nonce" in g:  # an HTML page that drew GOV.UK's inline script
+            fixed = {**fixed, "Content-Security-Policy": CSP_WITH_NONCE.format(nonce=g.csp_nonce)}
+        if names.isdisjoint([name.lower() for name, _ in response.headers]):
+            response.headers.extend(fixed.items())  # the usual case: none set yet, add them in one go
+        else:
+            response.headers.update(fixed)
         return response

@@ -99,6 +99,31 @@ def test_the_limits_and_the_cap_come_from_the_environment(monkeypatch, tmp_path)
         create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "SECRET_KEY": "t"})
 
 
+def test_every_limit_is_on_a_view_so_other_requests_skip_the_limiter(app):
+    """Flask-Limiter's before-request check is taken out (issue 17: it cost every API request and
+    found nothing to count), which is safe only while every limit decorates a view: no blueprint
+    limits, no conditional deductions. The sign-in limits above still hold without it."""
+    from webapp.limits import limiter
+
+    assert not limiter.limit_manager._blueprint_limits
+    assert all(lim.deduct_when is None for limits in limiter.limit_manager._decorated_limits.values() for lim in limits)
+    hooks = [*app.before_request_funcs[None], *app.after_request_funcs[None], *app.teardown_request_funcs[None]]
+    assert not any(getattr(f, "__self__", None) is limiter or getattr(f, "args", None) == (limiter,) for f in hooks)
+
+
+def test_a_limit_on_every_route_keeps_the_limiters_own_check(tmp_path):
+    from webapp.limits import limiter
+
+    try:
+        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "SECRET_KEY": "t", "RATELIMIT_DEFAULT": "2 per minute"})
+        limiter.reset()
+        api = app.test_client()
+        answers = [api.get("/api/v1/indicators").status_code for _ in range(3)]
+    finally:
+        limiter.limit_manager.set_default_limits([])  # the limiter is one per process
+    assert answers == [200, 200, 429]
+
+
 # --- findings 2 and 3: one message, and delays that only the guesser meets -----------------
 
 

@@ -54,6 +54,24 @@ def test_answers_are_kept_server_side_not_in_cookie_or_url(app, client):
     assert '"age_years": 8' in rows[0].data
 
 
+def test_hsts_only_where_the_app_is_served_over_https(tmp_path):
+    """The headers are built once when the app starts (issue 17), from its configuration."""
+    for hsts in (True, False):
+        app = create_app({"SECRET_KEY": "x", "HSTS": hsts, "DATABASE_URL": f"sqlite:///{tmp_path / 'h.sqlite3'}"})
+        for path in ("/", "/api/v1/indicators"):
+            assert ("Strict-Transport-Security" in app.test_client().get(path).headers) is hsts
+
+
+def test_a_header_the_view_set_is_replaced_not_repeated(client, app):
+    @app.get("/test-own-headers")
+    def own_headers():
+        return "x", {"X-Frame-Options": "SAMEORIGIN", "Cache-Control": "public, max-age=60"}
+
+    h = client.get("/test-own-headers").headers
+    assert h.getlist("X-Frame-Options") == ["DENY"] and h.getlist("Cache-Control") == ["no-store"]
+    assert h.getlist("Content-Security-Policy") == [client.get("/api/v1/indicators").headers["Content-Security-Policy"]]
+
+
 def test_secure_cookie_flag_is_configurable(tmp_path):
     app = create_app({"SECRET_KEY": "x", "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": True, "DATABASE_URL": f"sqlite:///{tmp_path / 's.sqlite3'}"})
     r = app.test_client().post("/safety", data={"immediate": "none"})
