@@ -9,8 +9,9 @@ from pathway.catalogue import load_catalogue
 from pathway.search_accuracy import hit_rates, load_phrasings
 
 HELD_BACK = load_phrasings(Path(__file__).parent / "search_heldout_v2.yaml")
-# measured 2026-12-01 after merging the follow-up: 101/169 first, 133/169 in the top 3 (aim 90% / 97%)
-FLOOR_TOP1, FLOOR_TOP3 = 101 / 169, 133 / 169
+# measured 2026-12-01 after merging the evening's search work: 115/169 first, 144/169 in the top 3
+# (aim 90% / 97%; after the afternoon's follow-up it was 101 and 133)
+FIRST, IN_TOP3 = 115, 144
 
 
 def test_the_held_back_set_covers_every_level_and_age_band():
@@ -26,4 +27,6 @@ def test_the_held_back_set_covers_every_level_and_age_band():
 def test_held_back_hit_rates_do_not_fall():
     rates = hit_rates(HELD_BACK)
     print("\n" + rates.line("held back v2"))
-    assert rates.top1 >= FLOOR_TOP1 and rates.top3 >= FLOOR_TOP3
+    # counts, not the Rates object: a failure must not print which phrasings missed
+    assert round(rates.top1 * rates.n) >= FIRST
+    assert round(rates.top3 * rates.n) >= IN_TOP3
