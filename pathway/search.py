@@ -59,7 +59,7 @@ PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7  # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
-NEGATING = frozenset("not no never nobody nothing none dont doesnt didnt wont cant cannot isnt arent wasnt hasnt havent without".split())
+NEGATING = frozenset("not no never nobody nothing none cannot without".split())  # "don't" arrives as "do not", "can't" as "cannot"
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
@@ -96,6 +96,34 @@ CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # under-1 criterion
 
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc`\u00b4"})
+# Contractions said in full, so "she's" is "she is" (stopwords) rather than "shes", a word the index
+# does not know and matched as a typo ("shoes"), and "won't", "wont" and "will not" are one thing
+# (with the "not" that phrase matching and negation need). "can't" and "cant" are "cannot", one
+# word: what a parent cannot do (cope, afford, control) is how callers say a need. With an apostrophe the ending says what
+# it stands for ("'s" is dropped: "is", "has" or a possessive, none a concern of its own).
+_CONTRACTED = re.compile(r"\b([a-z]+)'(s|re|ve|ll|d|m|t)\b")
+_IRREGULAR = {"wo": "will not", "ca": "cannot", "sha": "shall not", "ai": "is not"}  # won't, can't, shan't, ain't
+_ENDINGS = {"s": "", "re": " are", "ve": " have", "ll": " will", "d": " would", "m": " am"}
+# ...and typed without one, only the forms that are not also words ("were", "ill", "well", "shed",
+# "its", "lets" are left alone)
+_UNMARKED = {
+    **{w + "nt": w + " not" for w in "do does did is are was were has have had would could should must need".split()},
+    **dict(wont="will not", cant="cannot", shant="shall not", aint="is not"),
+    **dict(shes="she", hes="he", whos="who", thats="that", whats="what", theres="there"),  # as "'s" is
+    **dict(theyre="they are", youre="you are", im="i am", ive="i have", theyve="they have", weve="we have", youve="you have"),
+    **dict(theyll="they will", youll="you will", itll="it will", hed="he would", theyd="they would", youd="you would"),
+}
+
+
+def _expand(match: re.Match) -> str:
+    word, ending = match.groups()
+    if ending == "t" and word.endswith("n"):
+        base = word[:-1]
+        return _IRREGULAR.get(base, f"{base} not")
+    return word + _ENDINGS.get(ending, "")
+
+
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
@@ -104,9 +132,10 @@ class SearchDataError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same."""
-    text = text.lower().replace("\u2019", "'").replace("'", "")
-    return " ".join(_WORD.findall(text))
+    """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same,
+    contractions said in full ("she's" and "shes" are "she is", "won't" is "will not")."""
+    text = _CONTRACTED.sub(_expand, text.lower().translate(_APOSTROPHES)).replace("'", "")
+    return " ".join(_UNMARKED.get(w, w) for w in _WORD.findall(text))
 
 
 @cache
