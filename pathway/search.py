@@ -78,6 +78,7 @@ mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sis
 year years yr yrs old aged age month months child children front until
 become becomes during each ever more most mostly much only same such than through toward towards us
 whatever whenever while whole whose within
+mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta dunno wknd pls plz coz cuz cos tho thru bcos becos
 """.split()
 )
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
@@ -87,7 +88,9 @@ whatever whenever while whole whose within
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
 # "in front of" is how callers say "witnessed", not a concern of its own. The last two lines are
 # fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
-# calls about anything (measured on the development sets, docs/adviser.md)
+# calls about anything (measured on the development sets, docs/adviser.md). The last line is
+# regional words for mum and child ("mam", "bairn") and text-speak fillers, which as unknown
+# words of four letters or more were matched as typos ("kinda" reached "kind")
 
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
@@ -116,6 +119,11 @@ _UNMARKED = {
 }
 
 
+_ONE_TO_ONE = re.compile(r"\b(?:1:1|1-1|1\s+to\s+1|one[\s-]+to[\s-]+one)\b")
+# "1:1", "1-1" and "one to one" (support, a teaching assistant) are one word: said as digits or
+# stopwords they would be lost
+
+
 def _expand(match: re.Match) -> str:
     word, ending = match.groups()
     if ending == "t" and word.endswith("n"):
@@ -135,6 +143,7 @@ def normalise(text: str) -> str:
     """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same,
     contractions said in full ("she's" and "shes" are "she is", "won't" is "will not")."""
     text = _CONTRACTED.sub(_expand, text.lower().translate(_APOSTROPHES)).replace("'", "")
+    text = _ONE_TO_ONE.sub("onetoone", text)
     return " ".join(_UNMARKED.get(w, w) for w in _WORD.findall(text))
 
 
