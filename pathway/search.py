@@ -59,7 +59,7 @@ PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7  # a word matched despite a typo counts less than one spelt right
 MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
-NEGATING = frozenset("not no never nobody nothing none dont doesnt didnt wont cant cannot isnt arent wasnt hasnt havent without".split())
+NEGATING = frozenset("not no never nobody nothing none cannot without".split())  # "don't" arrives as "do not", "can't" as "cannot"
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
@@ -78,6 +78,7 @@ mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sis
 year years yr yrs old aged age month months child children front until
 become becomes during each ever more most mostly much only same such than through toward towards us
 whatever whenever while whole whose within
+mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta dunno wknd pls plz coz cuz cos tho thru bcos becos
 """.split()
 )
 # family roles are stopwords: in "dad hits mum" the verb names the indicator, and a role word in a
@@ -87,7 +88,9 @@ whatever whenever while whole whose within
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
 # "in front of" is how callers say "witnessed", not a concern of its own. The last two lines are
 # fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
-# calls about anything (measured on the development sets, docs/adviser.md)
+# calls about anything (measured on the development sets, docs/adviser.md). The last line is
+# regional words for mum and child ("mam", "bairn") and text-speak fillers, which as unknown
+# words of four letters or more were matched as typos ("kinda" reached "kind")
 
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
@@ -96,6 +99,39 @@ CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # under-1 criterion
 
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc`\u00b4"})
+# Contractions said in full, so "she's" is "she is" (stopwords) rather than "shes", a word the index
+# does not know and matched as a typo ("shoes"), and "won't", "wont" and "will not" are one thing
+# (with the "not" that phrase matching and negation need). "can't" and "cant" are "cannot", one
+# word: what a parent cannot do (cope, afford, control) is how callers say a need. With an apostrophe the ending says what
+# it stands for ("'s" is dropped: "is", "has" or a possessive, none a concern of its own).
+_CONTRACTED = re.compile(r"\b([a-z]+)'(s|re|ve|ll|d|m|t)\b")
+_IRREGULAR = {"wo": "will not", "ca": "cannot", "sha": "shall not", "ai": "is not"}  # won't, can't, shan't, ain't
+_ENDINGS = {"s": "", "re": " are", "ve": " have", "ll": " will", "d": " would", "m": " am"}
+# ...and typed without one, only the forms that are not also words ("were", "ill", "well", "shed",
+# "its", "lets" are left alone)
+_UNMARKED = {
+    **{w + "nt": w + " not" for w in "do does did is are was were has have had would could should must need".split()},
+    **dict(wont="will not", cant="cannot", shant="shall not", aint="is not"),
+    **dict(shes="she", hes="he", whos="who", thats="that", whats="what", theres="there"),  # as "'s" is
+    **dict(theyre="they are", youre="you are", im="i am", ive="i have", theyve="they have", weve="we have", youve="you have"),
+    **dict(theyll="they will", youll="you will", itll="it will", hed="he would", theyd="they would", youd="you would"),
+}
+
+
+_ONE_TO_ONE = re.compile(r"\b(?:1:1|1-1|1\s+to\s+1|one[\s-]+to[\s-]+one)\b")
+# "1:1", "1-1" and "one to one" (support, a teaching assistant) are one word: said as digits or
+# stopwords they would be lost
+
+
+def _expand(match: re.Match) -> str:
+    word, ending = match.groups()
+    if ending == "t" and word.endswith("n"):
+        base = word[:-1]
+        return _IRREGULAR.get(base, f"{base} not")
+    return word + _ENDINGS.get(ending, "")
+
+
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
 
 
@@ -104,9 +140,11 @@ class SearchDataError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same."""
-    text = text.lower().replace("\u2019", "'").replace("'", "")
-    return " ".join(_WORD.findall(text))
+    """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same,
+    contractions said in full ("she's" and "shes" are "she is", "won't" is "will not")."""
+    text = _CONTRACTED.sub(_expand, text.lower().translate(_APOSTROPHES)).replace("'", "")
+    text = _ONE_TO_ONE.sub("onetoone", text)
+    return " ".join(_UNMARKED.get(w, w) for w in _WORD.findall(text))
 
 
 @cache

@@ -22,6 +22,37 @@ def test_stemming_joins_word_forms():
     assert normalise("Self-harm, “home alone”") == "self harm home alone"
 
 
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("she's", "she"),
+        ("shes", "she"),
+        ("He\u2019s", "he"),
+        ("they're", "they are"),
+        ("theyre", "they are"),
+        ("won't", "will not"),
+        ("wont", "will not"),
+        ("can't", "cannot"),
+        ("cant", "cannot"),
+        ("isn't", "is not"),
+        ("doesnt", "does not"),
+        ("I'm", "i am"),
+        ("mum's", "mum"),
+        ("were ill well", "were ill well"),  # words of their own, not contractions
+    ],
+)
+def test_contractions_are_said_in_full(typed, said):
+    assert normalise(typed) == said
+
+
+def test_a_contraction_is_not_a_typo_for_another_word():
+    # "shes" was a word the index did not know, one letter from "shoes"; "she's" is stopwords only
+    assert search("shes ") == [] and search("she's ") == [] and search("hes ") == []
+    for contracted, full in [("she's not eating ", "she is not eating "), ("he can't read ", "he cannot read ")]:
+        assert [(h.id, h.score) for h in search(contracted)] == [(h.id, h.score) for h in search(full)]
+    assert ids("can't afford food ")[:3] == ids("cannot afford food ")[:3]
+
+
 @pytest.mark.parametrize("prefix", ["bru", "brui", "bruis"])
 def test_a_few_keystrokes_find_bruising(prefix):
     assert ids(prefix)[0] == "immediate.unexplained_bruising_under_2"
