@@ -9,9 +9,9 @@ from pathway.catalogue import load_catalogue
 from pathway.search_accuracy import hit_rates, load_phrasings
 
 HELD_BACK = load_phrasings(Path(__file__).parent / "search_heldout_v2.yaml")
-# measured 2026-12-01 after merging the evening's search work: 115/169 first, 144/169 in the top 3
+# measured 2026-12-01 after merging the evening's search work: 119/169 first, 148/169 in the top 3
 # (aim 90% / 97%; after the afternoon's follow-up it was 101 and 133)
-FIRST, IN_TOP3 = 115, 144
+FIRST, IN_TOP3 = 119, 148
 
 
 def test_the_held_back_set_covers_every_level_and_age_band():
