@@ -90,12 +90,28 @@ def register(name: str, define: Callable[[Callable[[str, dict], None]], None]) -
         definition = _durable.ruleset(name)
         with definition:
             define(_emit)
-        rule_count = len(definition.rules)
+            _warm_up_rule()
+        rule_count = len(definition.rules) - 1  # the warm-up rule is the engine door's, not the document's
         # durable-rules compiles a ruleset when it is first used: do that now, at start-up,
         # rather than on the first (possibly concurrent) request.
         compiled = _durable.get_host().get_ruleset(name)
         _RULESETS[name] = (compiled._handle, _plain_actions(name, compiled), matched_attributes(compiled.get_definition()))
+        _run_locked(name, [{"kind": _WARM_UP}], each=False)
         _REGISTERED[name] = rule_count
+
+
+_WARM_UP = "rules.engine warm-up"
+
+
+def _warm_up_rule() -> None:
+    """A rule no real fact meets, fired once at registration. The C engine crashes the process
+    (segfault) when the first fact a ruleset ever sees matches no rule and its state is then
+    deleted; once one fact has matched, the same unmatched fact is refused cleanly (RulesError).
+    A rule defect, e.g. in a draft catalogue under training.ruleset_diff, must not kill a worker."""
+
+    @_durable.when_all(_durable.m.kind == _WARM_UP)
+    def engine_warm_up(c):
+        pass
 
 
 def _plain_actions(name: str, compiled: _durable_engine.Ruleset) -> dict[str, Callable]:
@@ -135,10 +151,10 @@ def _read_by(condition, names: set[str]) -> bool:
             if not isinstance(value, list) or not all(_read_by(c, names) for c in value):
                 return False
         elif key in _COMPARISONS:
-            if not isinstance(value, dict) or not all(not a.startswith("$") and _operand(o, names) for a, o in value.items()):
+            if not isinstance(value, dict) or not all(not a.startswith("$") and "." not in a and _operand(o, names) for a, o in value.items()):
                 return False
             names.update(value)
-        elif key.startswith("$"):
+        elif key.startswith("$") or "." in key:  # an operator, or a nested attribute (`m.a.b`): post whole facts
             return False
         else:
             names.add(key)
@@ -150,7 +166,7 @@ def _read_by(condition, names: set[str]) -> bool:
 def _operand(value, names: set[str]) -> bool:
     """A constant, or another attribute of the same fact (`m.level_rank > m.current_rank`)."""
     if isinstance(value, dict):
-        if set(value) == {"$m"} and isinstance(value["$m"], str):
+        if set(value) == {"$m"} and isinstance(value["$m"], str) and "." not in value["$m"]:
             names.add(value["$m"])
             return True
         return False
@@ -223,31 +239,36 @@ def _in_fresh_state(name: str, facts: list[dict], each: bool):
     """Run `facts` in a fresh state, under the lock, deleting it after; `each`: a list of findings per fact."""
     if name not in _REGISTERED or _HOST is None:
         raise RulesError(f"ruleset {name!r} is not registered")
-    handle, actions, matched = _RULESETS[name]
     with _LOCK:
-        sid = f"e{next(_SIDS)}"
-        found: list = [[] for _ in facts] if each else []
-        _COLLECTED[sid] = found[0] if each else found
+        return _run_locked(name, facts, each)
+
+
+def _run_locked(name: str, facts: list[dict], each: bool):
+    """The body of `_in_fresh_state`, for a caller that already holds the lock (`register`)."""
+    handle, actions, matched = _RULESETS[name]
+    sid = f"e{next(_SIDS)}"
+    found: list = [[] for _ in facts] if each else []
+    _COLLECTED[sid] = found[0] if each else found
+    try:
+        whole = [{**fact, "sid": sid} for fact in facts]
+        if matched is None:
+            _fire_all(handle, actions, sid, name, _encode(whole), None)
+        else:
+            if not each and any(whole[i] in whole[:i] for i in range(1, len(whole))):
+                raise RulesError(f"a fact was asserted twice in {name}")  # as durable-rules says of whole facts
+            part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
+            _fire_all(handle, actions, sid, name, _encode(part), whole, found if each else None)
+        return found
+    except RulesError:
+        raise
+    except Exception as exc:  # the C engine's own errors: never let them reach a user raw
+        raise RulesError(f"the rules engine failed in {name}: {type(exc).__name__}") from exc
+    finally:
+        _COLLECTED.pop(sid, None)
         try:
-            whole = [{**fact, "sid": sid} for fact in facts]
-            if matched is None:
-                _fire_all(handle, actions, sid, name, _encode(whole), None)
-            else:
-                if not each and any(whole[i] in whole[:i] for i in range(1, len(whole))):
-                    raise RulesError(f"a fact was asserted twice in {name}")  # as durable-rules says of whole facts
-                part = [{**{k: f[k] for k in matched if k in f}, "sid": sid, _POSITION: i} for i, f in enumerate(whole)]
-                _fire_all(handle, actions, sid, name, _encode(part), whole, found if each else None)
-            return found
-        except RulesError:
-            raise
-        except Exception as exc:  # the C engine's own errors: never let them reach a user raw
-            raise RulesError(f"the rules engine failed in {name}: {type(exc).__name__}") from exc
-        finally:
-            _COLLECTED.pop(sid, None)
-            try:
-                durable_rules_engine.delete_state(handle, sid)
-            except Exception:  # the state may never have been created (nothing matched)
-                pass
+            durable_rules_engine.delete_state(handle, sid)
+        except Exception:  # the state may never have been created (nothing matched)
+            pass
 
 
 BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were never approached in the tests

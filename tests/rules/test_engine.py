@@ -257,3 +257,46 @@ def test_decide_levels_gives_each_case_what_decide_level_gives():
     decided = decide_levels(cases)
     assert isinstance(decided[7], CaseError)
     assert [d for i, d in enumerate(decided) if i != 7] == [decide_level(c) for i, c in enumerate(cases) if i != 7]
+
+
+def _define_fresh(emit):
+    @when_all(m.kind == "fine")
+    def fine(c):
+        emit(c.s.sid, {"ok": True})
+
+    @when_all(m.a.b == 1)
+    def nested(c):
+        emit(c.s.sid, {"nested": c.m.a.b})
+
+
+def test_the_first_fact_a_new_ruleset_sees_may_match_no_rule_and_is_refused_not_a_crash():
+    """The C engine segfaulted when a ruleset's very first fact matched nothing and its state was
+    deleted (the test above passed only because earlier tests had warmed FAULTY): registration now
+    fires a warm-up rule once. Run alone, this crashed the process before the fix."""
+    engine.register("test_fresh_unmatched", _define_fresh)
+    with pytest.raises(RulesError, match="matched no rule"):
+        engine.run("test_fresh_unmatched", [{"kind": "unknown"}])
+    assert engine.run("test_fresh_unmatched", [{"kind": "fine"}]) == [{"ok": True}]
+
+
+def test_a_batch_with_one_unmatched_fact_on_a_new_ruleset_is_refused_not_a_crash():
+    engine.register("test_fresh_batch", _define_fresh)
+    with pytest.raises(RulesError, match="matched no rule"):
+        engine.run_each("test_fresh_batch", [{"kind": "fine"}, {"kind": "unknown"}])
+    assert engine.run_each("test_fresh_batch", [{"kind": "fine"}, {"kind": "fine"}]) == [[{"ok": True}], [{"ok": True}]]
+
+
+def test_the_warm_up_rule_is_not_counted_and_never_fires_on_a_real_fact():
+    engine.register("test_fresh_count", _define_fresh)
+    assert engine.rule_count("test_fresh_count") == 2
+    assert engine.run("test_fresh_count", [{"kind": "fine", "a": {"b": 2}}]) == [{"ok": True}]
+
+
+def test_a_condition_on_a_nested_attribute_sees_it():
+    """Only the attributes conditions read are posted to the C engine; a dotted name (`m.a.b`) is
+    not a top-level attribute, so such a ruleset is posted whole facts (it had silently never fired)."""
+    engine.register("test_fresh_nested", _define_fresh)
+    assert engine.run("test_fresh_nested", [{"kind": "other", "a": {"b": 1}}]) == [{"nested": 1}]
+    assert engine.matched_attributes({"r": {"all": [{"m": {"a.b": 1}}]}}) is None
+    assert engine.matched_attributes({"r": {"all": [{"m": {"$gt": {"a": {"$m": "b.c"}}}}]}}) is None
+    assert engine.matched_attributes({"r": {"all": [{"m": {"$gt": {"a": {"$m": "b"}}}}]}}) == ("a", "b")
