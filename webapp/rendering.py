@@ -84,7 +84,9 @@ def form_field(field, **params) -> Markup:
     if field.errors:
         return Markup(field(params=params) if params else field())
     extra = {"params": params} if params else {}
-    key = ("field", type(field.widget).__qualname__, field.id, field.name, field.label.text, field.description, repr(params))
+    # everything the form's class fixes that the drawing can show: validators' flags (required...) and render_kw too
+    flags = tuple(sorted(vars(field.flags).items()))
+    key = ("field", type(field.widget).__qualname__, field.id, field.name, field.label.text, field.description, repr(params), flags, repr(field.render_kw))
     drawn = once(key, lambda: field(value=_SLOT, **extra))
     if drawn.count(_SLOT) != 1:  # the value shown more than once, or not at all: draw it whole
         return Markup(field(**extra))

@@ -85,3 +85,22 @@ def test_document_links_are_the_routes_own(app):
                 for ind in load_catalogue().indicators:
                     assert document_href(ind.id) == url_for("journey.document", highlight=ind.id)
                 assert document_href("not.an indicator&x") == url_for("journey.document", highlight="not.an indicator&x")
+
+
+def test_two_forms_alike_but_for_a_validator_are_not_drawn_alike(app):
+    """The cache key holds what the drawing can show of a field's validators (its flags: required)
+    and its render_kw, so a required field never borrows an optional twin's drawing, or back."""
+    from flask_wtf import FlaskForm
+    from govuk_frontend_wtf.wtforms_widgets import GovTextArea
+    from wtforms import TextAreaField
+    from wtforms.validators import DataRequired, Optional
+
+    class Loose(FlaskForm):
+        note = TextAreaField("Note", widget=GovTextArea(), validators=[Optional()])
+
+    class Strict(FlaskForm):
+        note = TextAreaField("Note", widget=GovTextArea(), validators=[DataRequired()])
+
+    with app.test_request_context("/result"):
+        for form in (Loose(data={"note": "a"}), Strict(data={"note": "a"}), Loose(data={"note": "b"})):
+            assert str(form_field(form.note, rows=2)) == str(form.note(params={"rows": 2}))
