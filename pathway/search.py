@@ -40,6 +40,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.levels import Level
 from pathway.models import CaseError, FieldError, field_error
 from pathway.shipped import shipped
 
@@ -61,6 +62,7 @@ MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
 NEGATING = frozenset("not no never nobody nothing none cannot without".split())  # "don't" arrives as "do not", "can't" as "cannot"
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"never" outside its own phrase: a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
@@ -373,6 +375,12 @@ class SearchIndex:
             return AGE_FIT if ind.immediate and ind.age_band and (unborn or age_in_months is not None) else 1.0
 
         final = {n: scores[n] * fit(n) for n in scores if self._admits(n, unborn, age_in_months)}
+        said_not = {w for w in words if w in NEGATING}
+        if said_not:  # "not safe at home" is a concern: the strength "safe at home" leads no more
+            for n in final:
+                ind = self.entries[n].indicator
+                if ind.level is Level.UNIVERSAL and not said_not & set(normalise(ind.text).split()):  # unless its own words say it ("No concerns about...")
+                    final[n] *= NEGATED_STRENGTH
 
         def coverage(n: int) -> float:
             own = self.entries[n].own
@@ -439,7 +447,7 @@ class SearchIndex:
                     # a phrase of three words or more is specific enough to complete from one letter ("not at s")
                     end == last and typing and (len(words[end]) >= MIN_PREFIX or len(toks) >= 3) and self._completes(words[end], toks[-1])
                 )
-                if ok and final:
+                if ok and final and not (_negated_before(words, i) and not any(t in NEGATING for t in toks)):
                     bonus = sum(self.idf.get(t, 0.0) for t in toks if not _stop(t, t)) * weight * PHRASE_BONUS
                     scores[n] = scores.get(n, 0.0) + bonus
                     matched.setdefault(n, set()).add(" ".join(words[i : end + 1]))
@@ -489,6 +497,12 @@ class SearchIndex:
 
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
         return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
+
+
+def _negated_before(words: list[str], i: int) -> bool:
+    """Whether "not"/"never"... comes within the two words before position i ("not kept safe",
+    "is not really safe"): a phrase met there says the opposite of itself."""
+    return any(w in NEGATING for w in words[max(0, i - 2) : i])
 
 
 def _twin_places(catalogue: Catalogue) -> dict[str, float]:

@@ -359,3 +359,10 @@ def test_a_phrasing_matches_with_other_words_between_but_not_when_the_caller_say
 def test_a_malformed_severity_section_is_refused(severity):
     with pytest.raises(SearchDataError, match="severity"):
         SearchIndex(CAT, {"indicators": {}, "words": {}, "severity": severity})
+
+
+def test_keeps_is_how_often_so_the_repeated_twin_leads():
+    """'dad keeps hitting mum' is violence again and again: the immediate criterion (repeated
+    domestic violence, p9) leads its Additional twin ('suspected domestic violence'); said once, not."""
+    assert search("dad keeps hitting mum", age_in_months=120)[0].id == "immediate.repeated_domestic_violence"
+    assert search("dad hit mum once", age_in_months=120)[0].id != "immediate.repeated_domestic_violence"

@@ -9,9 +9,10 @@ from pathway.catalogue import load_catalogue
 from pathway.search_accuracy import hit_rates, load_phrasings
 
 HELD_BACK = load_phrasings(Path(__file__).parent / "search_heldout_v2.yaml")
-# measured 2026-12-01 after merging the evening's search work: 119/169 first, 148/169 in the top 3
+# measured 2026-12-01 after the evening's search work and the review's fixes (negation, "keeps"): 117/169 first,
+# 146/169 in the top 3 (119 and 148 before those fixes, which cost v2 two and two; v3 gains two first)
 # (aim 90% / 97%; after the afternoon's follow-up it was 101 and 133)
-FIRST, IN_TOP3 = 119, 148
+FIRST, IN_TOP3 = 117, 146
 
 
 def test_the_held_back_set_covers_every_level_and_age_band():

@@ -10,8 +10,9 @@ from pathway.catalogue import load_catalogue
 from pathway.search_accuracy import hit_rates, load_phrasings
 
 HELD_BACK = load_phrasings(Path(__file__).parent / "search_heldout_v3.yaml")
-# measured 2026-12-01 after merging the evening's search work (aim 90% / 97%); before it: 132 and 171 (60.8% / 78.8%)
-FIRST, IN_TOP3 = 163, 192
+# measured 2026-12-01 after the evening's search work and the review's fixes, negation and "keeps"
+# (aim 90% / 97%): 163 and 192 before those fixes; 132 and 171 (60.8% / 78.8%) before the evening
+FIRST, IN_TOP3 = 165, 192
 
 
 def test_the_held_back_set_covers_every_level_and_age_band():
