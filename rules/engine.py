@@ -276,10 +276,7 @@ BATCH = 16  # facts per state in run_each: durable-rules' per-state limits were 
 
 def _encode(facts: list[dict]) -> str:
     """The facts as durable-rules would post them (rules/fast_json.py: orjson, the stdlib where it refuses)."""
-    try:
-        return orjson.dumps(facts).decode()
-    except TypeError:
-        return fast_json.dumps(facts, ensure_ascii=False)
+    return fast_json.dumps(facts, ensure_ascii=False)
 
 
 def _fire_all(
