@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Literal, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Literal, Optional, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -224,6 +224,7 @@ class AgeScope(_Strict):
 
 
 E = TypeVar("E")
+D = TypeVar("D")
 
 
 class _Block(_Strict, Generic[E]):
@@ -619,6 +620,16 @@ class Catalogue(_Strict):
         return [
             cw for cw in self.crosswalks if indicator.id in cw.indicators or (cw.level is not None and cw.level is indicator.level and not indicator.immediate)
         ]
+
+    def derived(self, key: str, make: Callable[[], D]) -> D:
+        """`make()`, worked out once from this catalogue and kept on it as its own look-ups are
+        (it is frozen, so the value cannot go stale): what another layer derives from catalogue
+        data alone, such as the rules' ruleset names or prepared look-ups."""
+        found = self.__dict__.get(key)
+        if found is None:
+            found = make()
+            object.__setattr__(self, key, found)
+        return found
 
     def model_post_init(self, _context) -> None:
         # same_words_as is derived from the twins block, so the YAML states each link once

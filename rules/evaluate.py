@@ -29,12 +29,12 @@ def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
     durable-rules registers a name once per process."""
     if catalogue is load_catalogue():
         return needs.NAME, guidance.NAME
-    names = catalogue.__dict__.get("_ruleset_names")  # kept on the (frozen) catalogue, as its look-ups are
-    if names is None:
+
+    def make() -> tuple[str, str]:
         digest = hashlib.sha256(catalogue.model_dump_json().encode()).hexdigest()[:16]
-        names = (f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}")
-        object.__setattr__(catalogue, "_ruleset_names", names)
-    return names
+        return f"{needs.NAME}_{digest}", f"{guidance.NAME}_{digest}"
+
+    return catalogue.derived("_ruleset_names", make)
 
 
 def ensure_registered(catalogue: Optional[Catalogue] = None) -> tuple[str, str]:
@@ -175,7 +175,7 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     """What the decision's routing rests on that the document does not say: every decision's
     route and contacts depend on the clock, so every decision lists the office hours it used."""
     a = catalogue.assumptions
-    standing = catalogue.__dict__.setdefault("_standing_assumptions", {})  # kept, as _ruleset_names is
+    standing: dict[OfficeHours, list[dict]] = catalogue.derived("_standing_assumptions", dict)  # per office-hours setting
     if office_hours not in standing:
         if len(standing) > 64:  # a few settings in practice; never unbounded
             standing.clear()

@@ -49,12 +49,8 @@ class Prepared:
 
 
 def prepared(catalogue: Catalogue) -> Prepared:
-    """The catalogue's Prepared, kept on the (frozen) catalogue as its own look-ups are."""
-    found = catalogue.__dict__.get("_rules_prepared")
-    if found is None:
-        found = Prepared(catalogue)
-        object.__setattr__(catalogue, "_rules_prepared", found)
-    return found
+    """The catalogue's Prepared, worked out once per catalogue."""
+    return catalogue.derived("_rules_prepared", lambda: Prepared(catalogue))
 
 
 def subject_age_in_months(case: Case) -> Optional[int]:
