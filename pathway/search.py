@@ -286,6 +286,11 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        # each strength (Universal) with the negations its own words hold ("No concerns about..."):
+        # a caller's "not" outside them says the strength is missing
+        self.strength_negations = {
+            n: frozenset(normalise(e.indicator.text).split()) & NEGATING for n, e in enumerate(self.entries) if e.indicator.level is Level.UNIVERSAL
+        }
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -378,8 +383,7 @@ class SearchIndex:
         said_not = {w for w in words if w in NEGATING}
         if said_not:  # "not safe at home" is a concern: the strength "safe at home" leads no more
             for n in final:
-                ind = self.entries[n].indicator
-                if ind.level is Level.UNIVERSAL and not said_not & set(normalise(ind.text).split()):  # unless its own words say it ("No concerns about...")
+                if n in self.strength_negations and not said_not & self.strength_negations[n]:  # unless its own words say it
                     final[n] *= NEGATED_STRENGTH
 
         def coverage(n: int) -> float:
