@@ -264,7 +264,7 @@ class SearchIndex:
                 self.severity.setdefault(first, []).append((tuple(rest), sign))
         number = {ind.id: n for n, ind in enumerate(catalogue.indicators)}
         self.twin_place = {number[i]: place for i, place in _twin_places(catalogue).items()}
-        self.twin_groups = [tuple(number[i] for i in g.ids) for g in getattr(catalogue, "twins", ())]
+        self.twin_groups = [tuple(number[i] for i in g.ids) for g in catalogue.twins]
         self.entries: list[_Entry] = []
         postings: dict[str, dict[int, float]] = {}
         fields_with: dict[tuple[str, int], int] = {}  # how many of an indicator's fields say a word
@@ -513,7 +513,7 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
     """Each twin's place among its twins by level, from -1 (the lowest) to 1 (the highest; an
     immediate criterion is above Protection). Twins at one level share a place."""
     places: dict[str, float] = {}
-    for group in getattr(catalogue, "twins", ()):
+    for group in catalogue.twins:
         heights = {i: (catalogue.indicator(i).immediate, catalogue.indicator(i).level.rank) for i in group.ids}
         steps = sorted(set(heights.values()))
         if len(steps) < 2:
