@@ -22,12 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, _wrk, served
+from benchmarks.load_http import CASE, POST_JSON, WRK_REPORT, product_to_bare, served, wrk_run
 
 
 def _run(spec: str, env: dict, workers: int, threads: int, clients: int, seconds: int, script: Path, probe_dir: Path) -> dict:
     with served(spec, env, workers, threads, probe_dir) as (base, pid):
-        run = _wrk(pid, f"{base}/api/v1/assess", clients, seconds, script)
+        run = wrk_run([pid], f"{base}/api/v1/assess", clients, seconds, script)
     probes = [json.loads(p.read_text()) for p in probe_dir.glob("*.json")]
     requests = sum(p["requests"] for p in probes) or 1
     run["requests_per_worker"] = sorted(p["requests"] for p in probes)
@@ -74,8 +74,7 @@ def main(argv=None) -> dict:
             "shape": f"{workers} workers x {threads} threads",
             "product": product,
             "bare": bare,
-            "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
-            "cpu_per_request_product_to_bare": round(product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
+            **product_to_bare(product, bare),
         }
         report["shapes"].append(entry)
         print(json.dumps(entry), file=sys.stderr, flush=True)

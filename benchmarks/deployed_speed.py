@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,44 +26,14 @@ from pathlib import Path
 
 from benchmarks._gunicorn import gunicorn
 from benchmarks._topology import Topology, fresh_database, publish
-from benchmarks.load_http import CASE, GET_WITH_COOKIE, POST_JSON, WRK_REPORT, _cpu_seconds, _journey_cookie, assess_request
+from benchmarks.load_http import CASE, GET_WITH_COOKIE, POST_JSON, WRK_REPORT, _journey_cookie, assess_request, product_to_bare, wrk_run
 
 BARE = "benchmarks._bare_app:create_bare_app()"
 PRODUCT = "webapp:create_app()"
 
 
-def _wrk(pids: list[int], url: str, clients: int, seconds: int, script: Path, extra_pids: list[int] = ()) -> dict:
-    def cpu(ps):
-        return sum(_cpu_seconds(p) for p in ps)
-
-    before, extra_before = cpu(pids), cpu(extra_pids)
-    out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 60,
-    ).stdout
-    used, extra_used = cpu(pids) - before, cpu(extra_pids) - extra_before
-    n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
-    run = {
-        "clients": clients,
-        "requests_per_s": round(n / (dur / 1e6), 1),
-        "p50_ms": p50 / 1000,
-        "p99_ms": p99 / 1000,
-        "errors": sock_err + status_err,
-        "requests": n,
-        "server_cpu_ms_per_request": round(used * 1000 / max(n, 1), 3),
-    }
-    if extra_pids:
-        run["nginx_cpu_ms_per_request"] = round(extra_used * 1000 / max(n, 1), 3)
-    return run
-
-
-def _ratio(product: dict, bare: dict) -> dict:
-    return {
-        "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
-        "cpu_per_request_product_to_bare": round(product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
-    }
+def _wrk(pids: list[int], url: str, clients: int, seconds: int, script: Path, nginx_pids: list[int] | tuple[int, ...] = ()) -> dict:
+    return {"clients": clients, **wrk_run(pids, url, clients, seconds, script, nginx_pids)}
 
 
 def _nginx_pids(topo: Topology) -> list[int]:
@@ -102,8 +70,8 @@ def main(argv=None) -> dict:
         direct["bare /api/v1/assess"] = _wrk([pid], f"{base}/api/v1/assess", 200, s, lua["post"])
     report["direct"] = {
         "runs": direct,
-        "result page vs bare page, 10 clients": _ratio(direct["product /result"], direct["bare /"]),
-        "assess vs bare, 200 clients": _ratio(direct["product /api/v1/assess"], direct["bare /api/v1/assess"]),
+        "result page vs bare page, 10 clients": product_to_bare(direct["product /result"], direct["bare /"]),
+        "assess vs bare, 200 clients": product_to_bare(direct["product /api/v1/assess"], direct["bare /api/v1/assess"]),
     }
 
     from tests.store.conftest import postgres_url
@@ -120,7 +88,7 @@ def main(argv=None) -> dict:
                         nginx[f"{app} {path}"] = _wrk([n.proc.pid for n in topo.nodes], topo.base + path, 10, s, script, _nginx_pids(topo))
                     finally:
                         topo.stop()
-        report["through_nginx"] = {"runs": nginx, "result page vs bare page, 10 clients": _ratio(nginx["product /result"], nginx["bare /"])}
+        report["through_nginx"] = {"runs": nginx, "result page vs bare page, 10 clients": product_to_bare(nginx["product /result"], nginx["bare /"])}
     return publish(report, args.out)
 
 

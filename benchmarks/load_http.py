@@ -93,24 +93,41 @@ def _cpu_seconds(master_pid: int) -> float:
     return total
 
 
-def _wrk(server_pid: int, url: str, clients: int, seconds: int, script: Path) -> dict:
-    cpu_before = _cpu_seconds(server_pid)
+def wrk_run(pids: list[int], url: str, clients: int, seconds: int, script: Path, nginx_pids: list[int] | tuple[int, ...] = ()) -> dict:
+    """One wrk run: throughput, latency, errors, and the CPU per request of the gunicorn masters
+    `pids` with their workers (and of nginx, if its processes are given)."""
+
+    def cpu(ps) -> float:
+        return sum(_cpu_seconds(p) for p in ps)
+
+    before, nginx_before = cpu(pids), cpu(nginx_pids)
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script), url],
         capture_output=True,
         text=True,
         timeout=seconds + 60,
     ).stdout
-    cpu = _cpu_seconds(server_pid) - cpu_before
+    used, nginx_used = cpu(pids) - before, cpu(nginx_pids) - nginx_before
     n, dur, sock_err, status_err, p50, p95, p99 = map(int, re.search(r"RESULT (.*)", out).group(1).split())
-    return {
+    run = {
         "requests_per_s": round(n / (dur / 1e6), 1),
         "p50_ms": p50 / 1000,
         "p95_ms": p95 / 1000,
         "p99_ms": p99 / 1000,
         "errors": sock_err + status_err,
         "requests": n,
-        "server_cpu_ms_per_request": round(cpu * 1000 / max(n, 1), 3),
+        "server_cpu_ms_per_request": round(used * 1000 / max(n, 1), 3),
+    }
+    if nginx_pids:
+        run["nginx_cpu_ms_per_request"] = round(nginx_used * 1000 / max(n, 1), 3)
+    return run
+
+
+def product_to_bare(product: dict, bare: dict) -> dict:
+    """The product's run against the bare app's: throughput ratio and CPU cost ratio."""
+    return {
+        "throughput_product_to_bare": round(product["requests_per_s"] / bare["requests_per_s"], 2),
+        "cpu_per_request_product_to_bare": round(product["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
     }
 
 
@@ -189,7 +206,7 @@ def main(argv=None) -> dict:
         with served(specs[app], env, args.workers, args.threads, tmp / app) as (base, pid):
             for kind, path, script in (e for e in endpoints if e[0] in args.kinds.split(",")):
                 for clients in map(int, args.clients.split(",")):
-                    run = _wrk(pid, f"{base}{path}", clients, args.seconds, script)
+                    run = wrk_run([pid], f"{base}{path}", clients, args.seconds, script)
                     report["runs"].append({"app": app, "endpoint": path, "kind": kind, "clients": clients, **run})
                     print(json.dumps(report["runs"][-1]), file=sys.stderr)
     report["ratios"] = _ratios(report["runs"], map(int, args.clients.split(",")), args.kinds.split(","))
@@ -204,10 +221,7 @@ def _ratios(runs: list[dict], client_counts, kinds) -> dict:
         for kind in kinds:
             bare = next(r for r in runs if r["app"] == "bare" and r["kind"] == kind and r["clients"] == clients)
             real = next(r for r in runs if r["app"] == "product" and r["kind"] == kind and r["clients"] == clients)
-            out[f"{real['endpoint']} at {clients}"] = {
-                "throughput_product_to_bare": round(real["requests_per_s"] / bare["requests_per_s"], 2),
-                "cpu_per_request_product_to_bare": round(real["server_cpu_ms_per_request"] / max(bare["server_cpu_ms_per_request"], 1e-9), 2),
-            }
+            out[f"{real['endpoint']} at {clients}"] = product_to_bare(real, bare)
     return out
 
 
