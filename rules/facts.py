@@ -105,10 +105,10 @@ def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
     return months is not None and band.admits(case.child.unborn, months)
 
 
-def counted_additional(indicators: list[Indicator], words: Optional[dict[str, str]] = None) -> list[Indicator]:
+def counted_additional(indicators: list[Indicator], words: dict[str, str]) -> list[Indicator]:
     """Additional needs as the combination rule counts them: the same words listed twice count once,
     and one whose twin at a higher level is also chosen is counted there, not again. (`words`: each
-    indicator's words as compared, `Prepared.words`, else worked out here.)"""
+    indicator's words as compared, `Prepared.words`.)"""
     chosen = {i.id: i for i in indicators}
     out: dict[str, Indicator] = {}
     for ind in sorted(indicators, key=attrgetter("id")):
@@ -116,7 +116,7 @@ def counted_additional(indicators: list[Indicator], words: Optional[dict[str, st
             continue
         if ind.same_words_as and any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
             continue
-        out.setdefault(words[ind.id] if words else ind.text.strip().lower(), ind)
+        out.setdefault(words[ind.id], ind)
     return list(out.values())
 
 
