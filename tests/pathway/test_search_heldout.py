@@ -8,7 +8,10 @@ and the set is spent: write the next version first).
 - v3 (217): written blind on the evening of 2026-12-01, before that evening's search work, by
   someone who had also read no earlier phrasing set: 132 and 171 (60.8% / 78.8%) before it, 163
   and 192 after it.
-Both floors are as measured after the review's two fixes that evening (negation, "keeps"), which
+- v4 (329, all 178 indicators): written blind on 2026-12-01 (night) by someone who had read no
+  search code, vocabulary or earlier set, and measured once before that night's search work: 250
+  and 298 (76.0% / 90.6%). Its `expect` lists are more generous with twins than v3's.
+The v2 and v3 floors are as measured after the review's two fixes that evening (negation, "keeps"), which
 cost v2 two and two and gained v3 two first. The aim is 90% first and 97% in the top 3.
 """
 
@@ -31,6 +34,7 @@ class HeldBack(NamedTuple):
 SETS = {
     "search_heldout_v2.yaml": HeldBack(phrasings=60, indicators=0, first=117, in_top3=146),
     "search_heldout_v3.yaml": HeldBack(phrasings=160, indicators=110, first=165, in_top3=192),
+    "search_heldout_v4.yaml": HeldBack(phrasings=300, indicators=170, first=250, in_top3=298),
 }
 
 
@@ -43,7 +47,8 @@ def test_the_held_back_set_covers_every_level_and_age_band(name):
     cat, held_back, wanted = load_catalogue(), _held_back(name), SETS[name]
     assert len(held_back) >= wanted.phrasings
     assert len({i for p in held_back for i in p["expect"]}) >= wanted.indicators
-    assert {p["level"] for p in held_back} >= {"immediate", "protection", "child_in_need", "extensive", "additional", "universal"}
+    # every level an indicator has (Child in Need has none: it is reached by disability and context), and the p9 list
+    assert {p["level"] for p in held_back} >= {"immediate"} | {i.level.value for i in cat.indicators}
     assert any(p.get("unborn") for p in held_back)
     ages = {p.get("age_in_months") for p in held_back}
     assert {a // 60 for a in ages if a is not None} >= {0, 1, 2, 3}  # under 5, 5-9, 10-14, 15-19
