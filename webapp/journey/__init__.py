@@ -9,5 +9,6 @@ from webapp.journey import present  # noqa: E402
 bp.add_app_template_global(present.cite, "cite")
 bp.add_app_template_global(present.cite_text, "cite_text")
 bp.add_app_template_global(present.reason_needs, "reason_needs")
+bp.add_app_template_global(present.ring_now, "ring_now")
 
 from webapp.journey import views  # noqa: E402,F401  (registers the routes)

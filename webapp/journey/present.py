@@ -14,6 +14,7 @@ from flask import url_for
 from markupsafe import Markup, escape
 
 from pathway.catalogue import OfferFilter, OfferForNeeds, Source, load_catalogue
+from pathway.levels import Level
 from pathway.models import Case, Decision
 from webapp.rendering import kept
 
@@ -59,6 +60,12 @@ def cite_text(text: str) -> Markup:
         else:
             parts.append(escape(part))
     return Markup("; ").join(parts)
+
+
+def ring_now(decision: Decision) -> bool:
+    """Whether the first contact is a call to make now (Protection), not one to contact first:
+    the result page and a saved entry reopened say the same."""
+    return decision.level == Level.PROTECTION
 
 
 def reason_needs(reason) -> list:

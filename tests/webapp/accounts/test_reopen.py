@@ -101,3 +101,24 @@ def test_journey_answers_rebuild_the_same_case(case):
     """The oracle is the journey's own full_case: answers made from a case give that case back."""
     parsed = Case.parse(case)
     assert journey.full_case(journey_answers(parsed.model_dump(mode="json"))) == parsed
+
+
+def _contact_tags(html: str) -> list[str]:
+    """The words of every tag beside a contact's name on the page."""
+    import re
+
+    return re.findall(r'<dt class="govuk-summary-list__key">[^<]*<strong class="govuk-tag[^"]*">([^<]+)</strong>', html)
+
+
+@pytest.mark.parametrize("indicators", [[DENTAL], ["protection.severe_chronic_health_problems"]])
+def test_the_entry_tags_its_first_contact_as_the_result_page_did(client, people, engine, indicators):
+    """A reopened entry once tagged every decision's first contact "Ring now", an Additional
+    family's included: the result page says "Ring now" only where there is a call to make now
+    (Protection) and "Contact first" otherwise. The oracle is the result page for the same answers."""
+    case = make_case(indicators)
+    decided = evaluate(case)
+    entry = save_assessment(engine, people["pat"], "FSP-0004", case, decided)
+    sign_in(client, "pat")
+    reopened = _contact_tags(client.get(f"/cases/FSP-0004/entries/{entry.id}").get_data(as_text=True))
+    expected = ["Ring now"] if decided.level == Level.PROTECTION else ["Contact first"]
+    assert reopened == expected
