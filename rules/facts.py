@@ -125,7 +125,7 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
     life-long disability says it (the contradiction check refuses none or mild beside one)."""
     stated = prepared(catalogue).states_disability
     given = case.context.disability
-    if given in (None, "unknown") and any(i.id in stated for i in indicators):
+    if given is None and any(i.id in stated for i in indicators):
         return "substantial_lifelong"
     return given or "unknown"
 

@@ -64,3 +64,41 @@ def test_the_readings_are_declared_and_the_document_match_is_not():
     dv = evaluate(make_case(["protection.persistent_domestic_abuse"]))
     assert next(r for r in trafficking.reasons if r.rule == "immediate.crosswalk").interpretation is False
     assert next(r for r in dv.reasons if r.rule == "immediate.crosswalk").interpretation is True
+
+
+@pytest.mark.parametrize("first", ["immediate.significant_harm", "protection.child_victim_trafficking"])
+def test_a_crosswalk_is_named_beside_an_immediate_concern_chosen_with_it(first):
+    """An immediate concern chosen as well must not hide the cross-walk: the reader is told that
+    trafficking, from the Protection table, is itself on the p9 list (mutation run, 2026-12-01:
+    stopping at the first immediate indicator went unnoticed)."""
+    chosen = ["immediate.significant_harm", "protection.child_victim_trafficking"]
+    d = evaluate(make_case(sorted(chosen, key=lambda i: i != first)))
+    assert d.immediate and d.level == "protection"
+    [xw] = [r for r in d.reasons if r.rule == "immediate.crosswalk"]
+    assert xw.indicators == ["protection.child_victim_trafficking"] and "Child victims of trafficking" in xw.explanation
+
+
+def _age_unknown_guidance(case) -> list:
+    return [g for g in evaluate(case).guidance if g.rule == "immediate.crosswalk_age_unknown"]
+
+
+@pytest.mark.parametrize(
+    "indicator, child",
+    [
+        ("protection.child_victim_trafficking", None),  # its cross-walk has no age band: the age decides nothing
+        ("protection.severe_chronic_health_problems", None),  # the unborn cross-walk: a child of unknown age is born
+        ("protection.chronic_substance_misuse", {"age_years": 5}),  # the age is known: it has decided
+        ("protection.chronic_substance_misuse", {"unborn": True}),  # unborn: the unborn cross-walk has decided
+        ("extensive.mental_physical_health_problems", {"unborn": True}),
+    ],
+)
+def test_the_age_unknown_guidance_is_given_only_where_an_age_not_given_would_decide(indicator, child):
+    """The guidance "ring now if the child is under 1" is for a born child whose age was not given
+    and a cross-walk with an age band; anywhere else it would send a family to a call the age has
+    already ruled out (mutation run, 2026-12-01: each of these went unnoticed)."""
+    from pathway import Case
+
+    case = Case.parse({"indicators": [indicator], **({"child": child} if child else {})})
+    assert _age_unknown_guidance(case) == []
+    if child is None:  # the positive control: the same child with the under-1 cross-walk's indicator
+        assert _age_unknown_guidance(Case.parse({"indicators": ["protection.chronic_substance_misuse"]}))
