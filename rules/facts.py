@@ -77,7 +77,6 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
             hit = hits.setdefault(
                 cw.id,
                 {
-                    "id": cw.id,
                     "ids": [],
                     "meets": catalogue.indicator(cw.meets).text,
                     "source": cw.source.cite(),

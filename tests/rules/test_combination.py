@@ -68,3 +68,13 @@ def test_an_additional_need_whose_higher_twin_is_chosen_is_not_counted_again():
     ]
     d = evaluate(make_case(ids))
     assert not any(r.rule == "combination.additional_range" for r in d.reasons)
+
+
+def test_a_need_counted_at_its_higher_twin_does_not_stop_the_others_being_counted():
+    """Mutation run, 2026-12-01: skipping the rest of the count after the first need counted at its
+    higher twin went unnoticed. Attachment (Additional and Extensive both chosen) is counted at
+    Extensive; the four other additional needs across three domains still make a range."""
+    others = ["additional.experiencing_bullying", "additional.lack_routine", "additional.low_self_esteem", "additional.stress_factors_poor_housing"]
+    d = evaluate(make_case(["additional.attachment_issues", "extensive.attachment_issues", *others]))
+    [combination] = [r for r in d.reasons if r.rule == "combination.additional_range"]
+    assert sorted(combination.indicators) == others

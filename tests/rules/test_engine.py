@@ -300,3 +300,28 @@ def test_a_condition_on_a_nested_attribute_sees_it():
     assert engine.matched_attributes({"r": {"all": [{"m": {"a.b": 1}}]}}) is None
     assert engine.matched_attributes({"r": {"all": [{"m": {"$gt": {"a": {"$m": "b.c"}}}}]}}) is None
     assert engine.matched_attributes({"r": {"all": [{"m": {"$gt": {"a": {"$m": "b"}}}}]}}) == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"$and": ["kind"]},  # a part that is not a condition
+        {"$or": {"kind": "x"}},  # and/or over something not a list
+        {"$gt": 5},  # a comparison of nothing named
+        {"$gt": {"$size": 1}},  # a comparison of an operator
+        {"$lt": {"a.b": 1}},  # a comparison of a nested attribute
+        {"$iany": {"kind": 1}},  # an operator the module does not know
+        {"kind": [1, 2]},  # a constant that is not one value
+        {"kind": {"$s": 1}},  # an operand that is not another attribute of the fact
+    ],
+)
+def test_a_condition_the_module_does_not_understand_has_its_facts_posted_whole(condition):
+    """Anything the attribute reader does not understand must give None (post whole facts), never a
+    partial list: a missed attribute would be absent from the posted fact and its rule would never
+    fire (mutation run, 2026-12-01: accepting these went unnoticed)."""
+    assert engine.matched_attributes({"r_0": {"all": [{"m": condition}]}}) is None
+    assert engine.matched_attributes({"r_0": {"all": [{"m": {"$and": [{"kind": "x"}, condition]}}]}}) is None
+
+
+def test_a_rule_over_two_facts_has_its_facts_posted_whole_even_when_the_first_is_unnamed():
+    assert engine.matched_attributes({"r_0": {"all": [{"m": {"a": 1}}, {"m_1": {"b": 2}}]}}) is None
