@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generic, Literal, Optional, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from pathway import yaml_load
 from pathway.levels import Level
 from pathway.shipped import shipped
 
@@ -660,4 +660,4 @@ TwinLink.model_rebuild()
 def load_catalogue(path: Path = DATA_FILE) -> Catalogue:
     """Read and check the catalogue once per process."""
     with open(path, encoding="utf-8") as fh:
-        return Catalogue.model_validate(yaml.safe_load(fh))
+        return Catalogue.model_validate(yaml_load.load(fh))

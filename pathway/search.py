@@ -33,12 +33,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 import snowballstemmer
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from pathway import yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError, FieldError, field_error
@@ -544,7 +544,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml_load.load(fh) or {}
 
 
 _BUILDING = threading.Lock()

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from pathway import yaml_load
 from pathway.catalogue import load_catalogue
 from pathway.search import search
 
@@ -33,7 +34,7 @@ class PhrasingsError(ValueError):
 
 def load_phrasings(path: Path | str, only_set: str | None = None) -> list[dict[str, Any]]:
     """The file's phrasings, checked against the catalogue (and only those of `only_set`, if given)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml_load.load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("phrasings"), list):
         raise PhrasingsError(f"{path}: expected a mapping with a 'phrasings' list")
     cat = load_catalogue()

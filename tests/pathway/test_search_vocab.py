@@ -93,3 +93,15 @@ def test_shorthand_finds_what_it_stands_for(query, meant):
 def test_text_speak_fillers_are_not_typos_for_concern_words():
     # "kinda" was one letter from "kind", "mam" is "mum" said in the north
     assert search("kinda ") == [] and search("mam ") == [] and search("dunno ") == []
+
+
+def test_a_word_given_twice_in_the_vocabulary_is_refused_naming_it(tmp_path):
+    """PyYAML keeps the last of two equal keys silently: a second `words:` entry for a word (two
+    people adding to the vocabulary at once) would drop the first unseen. The data loader refuses it."""
+    from pathway.yaml_load import DuplicateKeyError
+
+    doubled = tmp_path / "vocabulary.yaml"
+    doubled.write_text("words:\n  booze:\n  - alcohol\n  weed:\n  - cannabis\n  booze:\n  - drink\n", encoding="utf-8")
+    with pytest.raises(DuplicateKeyError, match="'booze' is given twice .first on line 2."):
+        load_synonyms(doubled)
+    assert load_synonyms()["words"]  # the shipped file has no key twice (it loads)
