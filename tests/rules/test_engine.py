@@ -311,6 +311,7 @@ def test_a_condition_on_a_nested_attribute_sees_it():
         {"$gt": {"$size": 1}},  # a comparison of an operator
         {"$lt": {"a.b": 1}},  # a comparison of a nested attribute
         {"$iany": {"kind": 1}},  # an operator the module does not know
+        {"$iall": 1},  # ...with one value
         {"kind": [1, 2]},  # a constant that is not one value
         {"kind": {"$s": 1}},  # an operand that is not another attribute of the fact
     ],
