@@ -57,10 +57,8 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
     office_hours = office_hours or OfficeHours.from_env()
     moment = case.context.contact_time or now or clock.utcnow()
     out_of_hours = not office_hours.is_open(moment)
-    cin_disability_rule = catalogue.interpretations.cin_disability.rule
-    cin_by_disability = any(r["rule"] == cin_disability_rule for r in reasons)
 
-    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue, cin_by_disability, needs.additional_count)])
+    extras = engine.run(guidance_name, [decision_fact(case, level, immediate, out_of_hours, indicators, catalogue, needs.additional_count)])
     routes = [f["key"] for f in extras if f["type"] == "route"]
     if not routes:
         raise RulesError("the guidance ruleset returned no route: it lost a result")

@@ -245,7 +245,6 @@ def decision_fact(
     out_of_hours: bool,
     indicators: list[Indicator],
     catalogue: Catalogue,
-    cin_by_disability: bool,
     additional_count: int,
 ) -> dict:
     """The guidance ruleset's one fact; `additional_count` is the needs fact's (`counted_additional`)."""
@@ -262,7 +261,6 @@ def decision_fact(
         "out_of_hours": out_of_hours,
         "consent": consent,
         "disability": effective_disability(case, indicators, catalogue),
-        "cin_by_disability": cin_by_disability,
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",

@@ -139,3 +139,10 @@ def test_every_error_is_reported_at_once():
     with pytest.raises(CaseError) as err:
         evaluate(make_case(["nope", "immediate.substance_use_under_1"], age_years=3))
     assert [e.field for e in err.value.errors] == ["indicators[0]", "indicators[1]"]
+
+
+@pytest.mark.parametrize("other", ["additional.experiencing_bullying", "universal.physically_well"])
+def test_the_pointer_is_given_whatever_else_is_chosen_beside_it(other):
+    """Mutation run, 2026-12-01: stopping at the first chosen need without an age band went unnoticed."""
+    d = evaluate(make_case([other, "additional.pregnant_under_17"], age_years=15))
+    assert [g.rule for g in d.guidance if g.rule.startswith("age.pointer")] == ["age.pointer.extensive.pregnant_under_16"]

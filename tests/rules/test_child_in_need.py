@@ -144,3 +144,20 @@ def test_a_reason_from_several_findings_cites_each_source_once():
     cin = next(r for r in d.reasons if r.rule == "child_in_need.disability")
     assert len(cin.indicators) == 2
     assert cin.source.count("Appendix 3") == 1
+
+
+@pytest.mark.parametrize(
+    "chosen, caf",
+    [
+        (["additional.lack_routine"], "open_improving"),  # one need, the CAF working
+        (["additional.lack_routine"], None),  # one need, no CAF
+        (["additional.lack_routine", "additional.experiencing_bullying"], "open_not_improving"),  # two needs
+        (["extensive.young_carers"], "open_not_improving"),  # at Extensive
+        (["additional.lack_routine", "extensive.young_carers"], "open_not_improving"),  # one additional need, the level Extensive
+    ],
+)
+def test_the_single_need_review_guidance_is_only_for_one_additional_need_with_a_caf_not_improving(chosen, caf):
+    """Its words ('one need is not a range', p25) fit only that case (mutation run, 2026-12-01: giving
+    it to every Additional case, or to every CAF not improving, went unnoticed)."""
+    d = evaluate(make_case(chosen, **({"caf": caf} if caf else {})))
+    assert not [g for g in d.guidance if g.rule == "escalation.caf_single_need"]

@@ -41,7 +41,6 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "out_of_hours": ooh,
         "consent": consent,
         "disability": disability,
-        "cin_by_disability": False,
         "large_sibling_group": sibling,
         "current_rank": current,
         "caller": caller,
@@ -182,3 +181,15 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
+
+
+def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():
+    """The oracle's facts carry exactly the attributes `decision_fact` gives the guidance ruleset:
+    one it lacks would go untested, one only it has would test nothing (an attribute no rule read,
+    `cin_by_disability`, stood in both until the mutation run of 2026-12-01)."""
+    from rules.facts import decision_fact
+    from tests.conftest import make_case
+
+    case = make_case(["additional.lack_routine"])
+    built = decision_fact(case, Level.ADDITIONAL, False, False, [load_catalogue().indicator("additional.lack_routine")], load_catalogue(), 1)
+    assert set(built) == set(_fact(Level.ADDITIONAL, False, False, "professional", "none", "unknown", 0, False, False))

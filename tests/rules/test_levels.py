@@ -114,3 +114,14 @@ def test_duplicate_answers_count_once():
     once = evaluate(make_case(["additional.lack_routine"]))
     twice = evaluate(make_case(["additional.lack_routine", "additional.lack_routine"]))
     assert once == twice
+
+
+def test_a_twin_note_says_where_each_twin_is_listed_page_included_and_the_p9_entry_as_an_immediate_referral(catalogue):
+    """The places are the document's own (Additional table p13-14, Protection table p17, the p9
+    list): mutation run, 2026-12-01: a note with no page, or with the p9 entry given a table's
+    level and page, went unnoticed."""
+    [note] = [g for g in evaluate(make_case(["additional.suspected_domestic_violence"])).guidance if g.rule == "twins.domestic_abuse"]
+    assert "You chose 'Suspected domestic violence' (Additional, p13-14)" in note.text
+    assert "'Persistent domestic abuse' (Protection, p17)" in note.text
+    p9 = catalogue.indicator("immediate.repeated_domestic_violence").text
+    assert f"'{p9}' (immediate referral)" in note.text
