@@ -12,6 +12,10 @@ A multi-word phrasing also counts (for less) when its words come with others bet
 another order ("dad keeps on hitting mum" meets "hitting mum"), unless only one of the two says
 "not" there ("immunisations were never done" is not "immunisations done").
 
+A word few indicators use also reaches, for less, the indicators closest to those that use it
+(by all their words), so a caller's word counts for a concern whose phrasings never happened to say
+it. Chosen by cross-validation over the vocabulary (pathway/search_crossval.py, docs/adviser.md).
+
 Ordering is by how well the words match (score, then how much of the indicator's own text they
 cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Twins (the same concern at several levels, the catalogue's `twins`) are then put in order among
@@ -53,6 +57,8 @@ PREFIX = 0.8  # a word still being typed counts less than a finished one
 MIN_SHARE = 0.25  # ...and a rare completion of it counts less again, but never next to nothing
 REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
 EXPANDED = 0.6  # a word reached through the word-synonym table
+RELATED = 0.5  # ...or said only by indicators close to this one (their cosine counts too): see _related
+RELATED_NEIGHBOURS, RELATED_MAX_USERS, RELATED_KEPT = 5, 10, 3  # chosen by cross-validation (pathway/search_crossval.py)
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 SCATTERED = 0.5  # ...and with other words between, or in another order, half as much again
 MIN_PREFIX = 2
@@ -286,6 +292,7 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        self.related = _related(postings, self.idf)
         # each strength (Universal) with the negations its own words hold ("No concerns about..."):
         # a caller's "not" outside them says the strength is missing
         self.strength_negations = {
@@ -334,23 +341,27 @@ class SearchIndex:
         matched: dict[int, set[str]] = {}
         covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
 
-        def add(term: str, factor: float, label: str) -> None:
-            posting = self.postings.get(term)
+        def add(term: str, factor: float, label: str, table: dict[str, dict[int, float]] = self.postings) -> None:
+            posting = table.get(term)
             if not posting:
                 return
             idf = self.idf[term]
+            own = table is self.postings  # a related indicator's words did not say it: no cover, no highlight
             for n, weight in posting.items():
                 if only_banded and not self.entries[n].indicator.age_band:
                     continue
-                covered.setdefault(n, set()).add(term)
+                if own:
+                    covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
                     scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
                     best_for_word[n] = gain
-                    matched.setdefault(n, set()).add(label)
+                    if own:
+                        matched.setdefault(n, set()).add(label)
 
         def add_with_synonyms(term: str, factor: float, label: str) -> None:
             add(term, factor, label)
+            add(term, factor * RELATED, label, self.related)
             for alt in self.word_synonyms.get(term, ()):
                 add(alt, factor * EXPANDED, label)
 
@@ -501,6 +512,42 @@ class SearchIndex:
 
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
         return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
+
+
+def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> dict[str, dict[int, float]]:
+    """For each word few indicators use, the indicators closest to those that use it (but not
+    using it themselves), with how close: a caller's word reaches a concern whose phrasings never
+    happened to say it ("drinking" finds chronic substance misuse through the alcohol indicators).
+    Closeness is the cosine of two indicators' words weighted as the search weighs them (plain
+    code: 178 indicators, a few thousand words), and each indicator keeps only its nearest few."""
+    vectors: dict[int, dict[str, float]] = {}
+    for t, posting in postings.items():
+        for n, weight in posting.items():
+            vectors.setdefault(n, {})[t] = weight * idf[t]
+    for vector in vectors.values():
+        length = math.sqrt(sum(x * x for x in vector.values()))
+        for t in vector:
+            vector[t] /= length
+    closeness: dict[int, dict[int, float]] = {}
+    for t, posting in postings.items():  # through the inverted lists: only pairs that share a word
+        for a in posting:
+            row = closeness.setdefault(a, {})
+            for b in posting:
+                if a != b:
+                    row[b] = row.get(b, 0.0) + vectors[a][t] * vectors[b][t]
+    nearest = {n: sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_NEIGHBOURS] for n, row in closeness.items()}
+    related: dict[str, dict[int, float]] = {}
+    for t, posting in postings.items():
+        if len(posting) > RELATED_MAX_USERS:  # a common word is evidence enough where it is said
+            continue
+        reached: dict[int, float] = {}
+        for n, weight in posting.items():
+            for m, close in nearest.get(n, ()):
+                if m not in posting:
+                    reached[m] = max(reached.get(m, 0.0), weight * close)
+        if reached:
+            related[t] = dict(sorted(reached.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_KEPT])
+    return related
 
 
 def _negated_before(words: list[str], i: int) -> bool:
