@@ -86,6 +86,7 @@ mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sis
 year years yr yrs old aged age month months child children front until
 become becomes during each ever more most mostly much only same such than through toward towards us
 whatever whenever while whole whose within
+everyone everything anyone anything someone something everybody somebody anybody
 mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta dunno wknd pls plz coz cuz cos tho thru bcos becos
 """.split()
 )
@@ -94,11 +95,13 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 # ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
 # otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
-# "in front of" is how callers say "witnessed", not a concern of its own. The last two lines are
-# fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
+# "in front of" is how callers say "witnessed", not a concern of its own. The two lines from
+# "become" are fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
 # calls about anything (measured on the development sets, docs/adviser.md). The last line is
 # regional words for mum and child ("mam", "bairn") and text-speak fillers, which as unknown
-# words of four letters or more were matched as typos ("kinda" reached "kind")
+# words of four letters or more were matched as typos ("kinda" reached "kind"). The line before it is the
+# indefinite pronouns ("someone attacked him"): said of any concern, they pulled a call towards
+# whichever phrasing happened to use one (cross-validated, docs/adviser.md)
 
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
