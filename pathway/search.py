@@ -263,7 +263,10 @@ class SearchIndex:
     def __init__(self, catalogue: Catalogue, synonyms: dict):
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
-        self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
+        self.word_synonyms: dict[str, tuple[str, ...]] = {}
+        for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
+            known = self.word_synonyms.get(stem(k), ())
+            self.word_synonyms[stem(k)] = known + tuple(t for t in tokens(" ".join(v)) if t not in known)
         severity = synonyms.get("severity") or {}
         # severity phrases by their first word: (the rest of the phrase, +1 for "more" or -1 for "less")
         self.severity: dict[str, list[tuple[tuple[str, ...], int]]] = {}

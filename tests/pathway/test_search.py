@@ -377,3 +377,10 @@ def test_a_word_reaches_the_indicators_closest_to_those_that_say_it():
     hits = SearchIndex(CAT, {**synonyms, "indicators": indicators}).search("zorblaxed")
     assert [h.id for h in hits[:2]] == [a, b]
     assert hits[1].score < hits[0].score and hits[1].matched == () and hits[0].matched == ("zorblaxed",)
+
+
+def test_word_keys_with_one_stem_join_their_alternatives():
+    # "hit" and "hits" are one stem: the second key used to replace the first's alternatives
+    synonyms = {**load_synonyms(), "words": {"zorbing": ["bullying"], "zorbs": ["underweight"]}}
+    found = {h.id for h in SearchIndex(CAT, synonyms).search("zorb ", limit=50)}
+    assert {"additional.experiencing_bullying", "additional.concerns_about_diet_poor"} <= found
