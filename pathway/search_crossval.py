@@ -11,8 +11,10 @@ file lists the same words under: the file says either is right).
 
 Phrasings of one indicator are often near-copies ("beaten", "beaten up", "beaten black and blue"):
 left in, one copy finds the other and flatters the figure. So by default a fold holds whole groups:
-an indicator's phrasings whose first content word has the same stem go together, and identical
-words listed under several indicators go together. `--ungrouped` splits phrasing by phrasing (the
+an indicator's phrasings whose longest word has the same stem go together (the longest word, not
+the first the search counts, so a change to the search's stopwords does not deal the folds anew and
+two versions of the search are compared on the same folds), and identical words listed under
+several indicators go together. `--ungrouped` splits phrasing by phrasing (the
 flattering figure, for comparison). The catalogue's own text and keywords and the word synonyms
 stay in every fold: they are the document's words and general equivalences, not phrasings.
 """
@@ -26,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pathway.catalogue import Catalogue, load_catalogue
-from pathway.search import SearchIndex, _stop, load_synonyms, normalise, tokens
+from pathway.search import SearchIndex, load_synonyms, normalise, stem
 
 FOLDS, SEED, TOP = 5, 14, 10
 
@@ -60,8 +62,9 @@ def phrasings(synonyms: dict, grouped: bool = True) -> list[Phrasing]:
     first_seen: dict[tuple, int] = {}
     if grouped:
         for i, (iid, text) in enumerate(listed):
-            content = [t for t in tokens(text) if not _stop(t, t)]
-            for key in ((iid, content[0] if content else ""), ("same words", normalise(text))):
+            words = normalise(text).split()
+            longest = stem(max(words, key=len)) if words else ""
+            for key in ((iid, longest), ("same words", normalise(text))):
                 j = first_seen.setdefault(key, i)
                 parent[root(i)] = root(j)
     else:  # only identical words stay together: apart, each would find the other

@@ -36,13 +36,13 @@ def test_a_fold_is_taken_out_and_nothing_else():
 
 
 def test_near_copies_and_shared_words_share_a_fold():
-    synonyms = _with({TARGET: ["beaten up badly", "Beaten black and blue"], "additional.low_self_esteem": ["beaten up badly"]})
+    synonyms = _with({TARGET: ["badly beaten up", "Beaten black and blue"], "additional.low_self_esteem": ["badly beaten up"]})
     grouped = {(p.indicator, p.text): p.group for p in phrasings(synonyms)}
-    assert grouped[TARGET, "beaten up badly"] == grouped[TARGET, "Beaten black and blue"] == grouped["additional.low_self_esteem", "beaten up badly"]
+    assert grouped[TARGET, "badly beaten up"] == grouped[TARGET, "Beaten black and blue"] == grouped["additional.low_self_esteem", "badly beaten up"]
     ungrouped = {(p.indicator, p.text): p.group for p in phrasings(synonyms, grouped=False)}
-    assert ungrouped[TARGET, "beaten up badly"] == ungrouped["additional.low_self_esteem", "beaten up badly"]  # the same words, still together
-    assert ungrouped[TARGET, "beaten up badly"] != ungrouped[TARGET, "Beaten black and blue"]
-    outcome = next(o for o in run(k=2, synonyms=synonyms) if o.phrasing.text == "beaten up badly")
+    assert ungrouped[TARGET, "badly beaten up"] == ungrouped["additional.low_self_esteem", "badly beaten up"]  # the same words, still together
+    assert ungrouped[TARGET, "badly beaten up"] != ungrouped[TARGET, "Beaten black and blue"]
+    outcome = next(o for o in run(k=2, synonyms=synonyms) if o.phrasing.text == "badly beaten up")
     assert outcome.expect == {TARGET, "additional.low_self_esteem"}  # the file says either is right
 
 
