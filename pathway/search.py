@@ -416,11 +416,17 @@ class SearchIndex:
         """A phrasing whose content words all appear in the query, with other words between
         ("dad keeps on hitting mum" for "hitting mum"), counts them again, for less than a phrase
         said whole; only when both or neither say "not" there ("immunisations were never done" is
-        not "immunisations done")."""
+        not "immunisations done"). A word stands for its word-synonym alternatives too, for less
+        ("mum was walloped" meets "mum hit", through walloped -> hit)."""
         at: dict[str, list[int]] = {}
         for i, (w, s) in enumerate(zip(words, stems)):
             if not _stop(w, s) and w not in NEGATING:
                 at.setdefault(s, []).append(i)
+        said = set(at)
+        for s in said:
+            for alt in self.word_synonyms.get(s, ()):
+                if alt not in said and not _stop(alt, alt):
+                    at.setdefault(alt, []).extend(at[s])
         negations = [i for i, w in enumerate(words) if w in NEGATING]
         done = set()
         for s in at:
@@ -432,7 +438,8 @@ class SearchIndex:
                 end = max(at[t][-1] for t in content)
                 if any(start - 1 <= i <= end for i in negations) != negated:
                     continue
-                scores[n] = scores.get(n, 0.0) + SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
+                through = 1.0 if content <= said else EXPANDED
+                scores[n] = scores.get(n, 0.0) + through * SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
     def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:

@@ -384,3 +384,16 @@ def test_word_keys_with_one_stem_join_their_alternatives():
     synonyms = {**load_synonyms(), "words": {"zorbing": ["bullying"], "zorbs": ["underweight"]}}
     found = {h.id for h in SearchIndex(CAT, synonyms).search("zorb ", limit=50)}
     assert {"additional.experiencing_bullying", "additional.concerns_about_diet_poor"} <= found
+
+
+def test_a_phrasing_met_with_words_between_counts_through_word_synonyms_too():
+    # "quimbly zorbled" meets the phrasing "bullying quimbly" through zorbled -> bullying: the
+    # indicator scores more than when the same two words are in separate phrasings
+    def score(phrasings):
+        synonyms = load_synonyms()
+        data = {**synonyms, "words": {**synonyms["words"], "zorbled": ["bullying"]}}
+        data["indicators"] = {**synonyms["indicators"], "universal.physically_well": phrasings}
+        hits = SearchIndex(CAT, data).search("quimbly was zorbled ", limit=50)
+        return next(h.score for h in hits if h.id == "universal.physically_well")
+
+    assert score(["bullying at the quimbly"]) > score(["bullying", "the quimbly"])
