@@ -12,6 +12,10 @@ A multi-word phrasing also counts (for less) when its words come with others bet
 another order ("dad keeps on hitting mum" meets "hitting mum"), unless only one of the two says
 "not" there ("immunisations were never done" is not "immunisations done").
 
+A word few indicators use also reaches, for less, the indicators closest to those that use it
+(by all their words), so a caller's word counts for a concern whose phrasings never happened to say
+it. Chosen by cross-validation over the vocabulary (pathway/search_crossval.py, docs/adviser.md).
+
 Ordering is by how well the words match (score, then how much of the indicator's own text they
 cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Twins (the same concern at several levels, the catalogue's `twins`) are then put in order among
@@ -46,13 +50,16 @@ from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
 
-# how much a match in each field counts; caller phrasings were written for search, the
-# document's wording was not, so they weigh more
-TEXT, KEYWORD, PHRASING = 1.0, 1.3, 1.5
+# how much a match in each field counts; the document's wording was not written for search, so it
+# weighs less; the catalogue's keywords count as much as the caller phrasings (1.3 before: 1.5 was
+# better cross-validated and no worse on the development sets)
+TEXT, KEYWORD, PHRASING = 1.0, 1.5, 1.5
 PREFIX = 0.8  # a word still being typed counts less than a finished one
 MIN_SHARE = 0.25  # ...and a rare completion of it counts less again, but never next to nothing
 REPEATED, REPEATED_CAP = 0.1, 3  # each further field (keyword, phrasing) with the word: +10%, up to +30%
 EXPANDED = 0.6  # a word reached through the word-synonym table
+RELATED = 0.5  # ...or said only by indicators close to this one (their cosine counts too): see _related
+RELATED_NEIGHBOURS, RELATED_MAX_USERS, RELATED_KEPT = 5, 10, 3  # chosen by cross-validation (pathway/search_crossval.py)
 PHRASE_BONUS = 1.0  # a whole multi-word phrase matched in order counts its words once more
 SCATTERED = 0.5  # ...and with other words between, or in another order, half as much again
 MIN_PREFIX = 2
@@ -80,6 +87,7 @@ mum mom mummy dad daddy mother father son daughter boy girl kid kids brother sis
 year years yr yrs old aged age month months child children front until
 become becomes during each ever more most mostly much only same such than through toward towards us
 whatever whenever while whole whose within
+everyone everything anyone anything someone something everybody somebody anybody
 mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta dunno wknd pls plz coz cuz cos tho thru bcos becos
 """.split()
 )
@@ -88,11 +96,13 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 # ("my 12 year old", "the 3 month old") and any number: the age has its own field, and its words
 # otherwise pulled every call that gives one towards the age-banded indicators ("under 13",
 # "5 years old and under"). "child"/"children" are in most indicators and tell none apart, and
-# "in front of" is how callers say "witnessed", not a concern of its own. The last two lines are
-# fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
+# "in front of" is how callers say "witnessed", not a concern of its own. The two lines from
+# "become" are fillers the index had picked up from the phrasings ("while", "much", "only"), which matched
 # calls about anything (measured on the development sets, docs/adviser.md). The last line is
 # regional words for mum and child ("mam", "bairn") and text-speak fillers, which as unknown
-# words of four letters or more were matched as typos ("kinda" reached "kind")
+# words of four letters or more were matched as typos ("kinda" reached "kind"). The line before it is the
+# indefinite pronouns ("someone attacked him"): said of any concern, they pulled a call towards
+# whichever phrasing happened to use one (cross-validated, docs/adviser.md)
 
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
@@ -254,7 +264,10 @@ class SearchIndex:
     def __init__(self, catalogue: Catalogue, synonyms: dict):
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
-        self.word_synonyms = {stem(k): tuple(tokens(" ".join(v))) for k, v in words.items()}
+        self.word_synonyms: dict[str, tuple[str, ...]] = {}
+        for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
+            known = self.word_synonyms.get(stem(k), ())
+            self.word_synonyms[stem(k)] = known + tuple(t for t in tokens(" ".join(v)) if t not in known)
         severity = synonyms.get("severity") or {}
         # severity phrases by their first word: (the rest of the phrase, +1 for "more" or -1 for "less")
         self.severity: dict[str, list[tuple[tuple[str, ...], int]]] = {}
@@ -286,6 +299,7 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        self.related = _related(postings, self.idf)
         # each strength (Universal) with the negations its own words hold ("No concerns about..."):
         # a caller's "not" outside them says the strength is missing
         self.strength_negations = {
@@ -334,23 +348,27 @@ class SearchIndex:
         matched: dict[int, set[str]] = {}
         covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
 
-        def add(term: str, factor: float, label: str) -> None:
-            posting = self.postings.get(term)
+        def add(term: str, factor: float, label: str, table: dict[str, dict[int, float]] = self.postings) -> None:
+            posting = table.get(term)
             if not posting:
                 return
             idf = self.idf[term]
+            own = table is self.postings  # a related indicator's words did not say it: no cover, no highlight
             for n, weight in posting.items():
                 if only_banded and not self.entries[n].indicator.age_band:
                     continue
-                covered.setdefault(n, set()).add(term)
+                if own:
+                    covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
                 if gain > best_for_word.get(n, 0.0):
                     scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
                     best_for_word[n] = gain
-                    matched.setdefault(n, set()).add(label)
+                    if own:
+                        matched.setdefault(n, set()).add(label)
 
         def add_with_synonyms(term: str, factor: float, label: str) -> None:
             add(term, factor, label)
+            add(term, factor * RELATED, label, self.related)
             for alt in self.word_synonyms.get(term, ()):
                 add(alt, factor * EXPANDED, label)
 
@@ -398,11 +416,17 @@ class SearchIndex:
         """A phrasing whose content words all appear in the query, with other words between
         ("dad keeps on hitting mum" for "hitting mum"), counts them again, for less than a phrase
         said whole; only when both or neither say "not" there ("immunisations were never done" is
-        not "immunisations done")."""
+        not "immunisations done"). A word stands for its word-synonym alternatives too, for less
+        ("mum was walloped" meets "mum hit", through walloped -> hit)."""
         at: dict[str, list[int]] = {}
         for i, (w, s) in enumerate(zip(words, stems)):
             if not _stop(w, s) and w not in NEGATING:
                 at.setdefault(s, []).append(i)
+        said = set(at)
+        for s in said:
+            for alt in self.word_synonyms.get(s, ()):
+                if alt not in said and not _stop(alt, alt):
+                    at.setdefault(alt, []).extend(at[s])
         negations = [i for i, w in enumerate(words) if w in NEGATING]
         done = set()
         for s in at:
@@ -414,7 +438,8 @@ class SearchIndex:
                 end = max(at[t][-1] for t in content)
                 if any(start - 1 <= i <= end for i in negations) != negated:
                     continue
-                scores[n] = scores.get(n, 0.0) + SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
+                through = 1.0 if content <= said else EXPANDED
+                scores[n] = scores.get(n, 0.0) + through * SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
     def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
@@ -501,6 +526,42 @@ class SearchIndex:
 
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
         return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
+
+
+def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> dict[str, dict[int, float]]:
+    """For each word few indicators use, the indicators closest to those that use it (but not
+    using it themselves), with how close: a caller's word reaches a concern whose phrasings never
+    happened to say it ("drinking" finds chronic substance misuse through the alcohol indicators).
+    Closeness is the cosine of two indicators' words weighted as the search weighs them (plain
+    code: 178 indicators, a few thousand words), and each indicator keeps only its nearest few."""
+    vectors: dict[int, dict[str, float]] = {}
+    for t, posting in postings.items():
+        for n, weight in posting.items():
+            vectors.setdefault(n, {})[t] = weight * idf[t]
+    for vector in vectors.values():
+        length = math.sqrt(sum(x * x for x in vector.values()))
+        for t in vector:
+            vector[t] /= length
+    closeness: dict[int, dict[int, float]] = {}
+    for t, posting in postings.items():  # through the inverted lists: only pairs that share a word
+        for a in posting:
+            row = closeness.setdefault(a, {})
+            for b in posting:
+                if a != b:
+                    row[b] = row.get(b, 0.0) + vectors[a][t] * vectors[b][t]
+    nearest = {n: sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_NEIGHBOURS] for n, row in closeness.items()}
+    related: dict[str, dict[int, float]] = {}
+    for t, posting in postings.items():
+        if len(posting) > RELATED_MAX_USERS:  # a common word is evidence enough where it is said
+            continue
+        reached: dict[int, float] = {}
+        for n, weight in posting.items():
+            for m, close in nearest.get(n, ()):
+                if m not in posting:
+                    reached[m] = max(reached.get(m, 0.0), weight * close)
+        if reached:
+            related[t] = dict(sorted(reached.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_KEPT])
+    return related
 
 
 def _negated_before(words: list[str], i: int) -> bool:

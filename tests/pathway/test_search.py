@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathway.catalogue import load_catalogue
-from pathway.search import SearchDataError, SearchIndex, default_index, normalise, search, stem
+from pathway.search import SearchDataError, SearchIndex, default_index, load_synonyms, normalise, search, stem
 
 CAT = load_catalogue()
 BANDED = [i for i in CAT.indicators if not CAT.admits(i, False, 0) or not CAT.admits(i, False, 300)]
@@ -366,3 +366,34 @@ def test_keeps_is_how_often_so_the_repeated_twin_leads():
     domestic violence, p9) leads its Additional twin ('suspected domestic violence'); said once, not."""
     assert search("dad keeps hitting mum", age_in_months=120)[0].id == "immediate.repeated_domestic_violence"
     assert search("dad hit mum once", age_in_months=120)[0].id != "immediate.repeated_domestic_violence"
+
+
+def test_a_word_reaches_the_indicators_closest_to_those_that_say_it():
+    # B is given all of A's phrasings but not A's one made-up word: the word still finds B, after
+    # A, and B does not claim to have said it (nothing to highlight)
+    synonyms = load_synonyms()
+    a, b = "additional.experiencing_bullying", "universal.physically_well"
+    indicators = {**synonyms["indicators"], a: [*synonyms["indicators"][a], "zorblaxed at the gates"], b: list(synonyms["indicators"][a])}
+    hits = SearchIndex(CAT, {**synonyms, "indicators": indicators}).search("zorblaxed")
+    assert [h.id for h in hits[:2]] == [a, b]
+    assert hits[1].score < hits[0].score and hits[1].matched == () and hits[0].matched == ("zorblaxed",)
+
+
+def test_word_keys_with_one_stem_join_their_alternatives():
+    # "hit" and "hits" are one stem: the second key used to replace the first's alternatives
+    synonyms = {**load_synonyms(), "words": {"zorbing": ["bullying"], "zorbs": ["underweight"]}}
+    found = {h.id for h in SearchIndex(CAT, synonyms).search("zorb ", limit=50)}
+    assert {"additional.experiencing_bullying", "additional.concerns_about_diet_poor"} <= found
+
+
+def test_a_phrasing_met_with_words_between_counts_through_word_synonyms_too():
+    # "quimbly zorbled" meets the phrasing "bullying quimbly" through zorbled -> bullying: the
+    # indicator scores more than when the same two words are in separate phrasings
+    def score(phrasings):
+        synonyms = load_synonyms()
+        data = {**synonyms, "words": {**synonyms["words"], "zorbled": ["bullying"]}}
+        data["indicators"] = {**synonyms["indicators"], "universal.physically_well": phrasings}
+        hits = SearchIndex(CAT, data).search("quimbly was zorbled ", limit=50)
+        return next(h.score for h in hits if h.id == "universal.physically_well")
+
+    assert score(["bullying at the quimbly"]) > score(["bullying", "the quimbly"])
