@@ -1,0 +1,52 @@
+"""The cross-validation over the vocabulary (pathway/search_crossval.py): a fold's phrasings are
+really gone from the index that searches them, and near-copies are never split across folds."""
+
+from pathway.catalogue import load_catalogue
+from pathway.search import SearchIndex, load_synonyms
+from pathway.search_crossval import folds, main, phrasings, run, without
+
+UNIQUE = "zorblax quimbering"  # words in no indicator, keyword or other phrasing
+TARGET = "universal.physically_well"
+
+
+def _with(extra: dict[str, list[str]]) -> dict:
+    synonyms = load_synonyms()
+    indicators = {k: list(v) for k, v in synonyms["indicators"].items()}
+    for iid, texts in extra.items():
+        indicators[iid] = indicators.get(iid, []) + texts
+    return {**synonyms, "indicators": indicators}
+
+
+def test_a_removed_phrasing_is_not_found_by_its_own_words():
+    synonyms = _with({TARGET: [UNIQUE]})
+    whole = SearchIndex(load_catalogue(), synonyms)
+    assert whole.search(UNIQUE)[0].id == TARGET  # the vocabulary alone finds it...
+    outcome = next(o for o in run(k=2, synonyms=synonyms) if o.phrasing.text == UNIQUE)
+    assert outcome.rank is None and outcome.expect == {TARGET}  # ...so, left out, nothing does
+
+
+def test_a_fold_is_taken_out_and_nothing_else():
+    synonyms = load_synonyms()
+    items = phrasings(synonyms)
+    first, *rest = folds(items, k=5)
+    kept = without(synonyms, first)["indicators"]
+    assert not any(p.text in kept[p.indicator] for p in first)
+    assert all(p.text in kept[p.indicator] for fold in rest for p in fold)
+    assert sum(len(f) for f in folds(items, k=5)) == len(items) == sum(len(v) for v in synonyms["indicators"].values())
+
+
+def test_near_copies_and_shared_words_share_a_fold():
+    synonyms = _with({TARGET: ["beaten up badly", "Beaten black and blue"], "additional.low_self_esteem": ["beaten up badly"]})
+    grouped = {(p.indicator, p.text): p.group for p in phrasings(synonyms)}
+    assert grouped[TARGET, "beaten up badly"] == grouped[TARGET, "Beaten black and blue"] == grouped["additional.low_self_esteem", "beaten up badly"]
+    ungrouped = {(p.indicator, p.text): p.group for p in phrasings(synonyms, grouped=False)}
+    assert ungrouped[TARGET, "beaten up badly"] == ungrouped["additional.low_self_esteem", "beaten up badly"]  # the same words, still together
+    assert ungrouped[TARGET, "beaten up badly"] != ungrouped[TARGET, "Beaten black and blue"]
+    outcome = next(o for o in run(k=2, synonyms=synonyms) if o.phrasing.text == "beaten up badly")
+    assert outcome.expect == {TARGET, "additional.low_self_esteem"}  # the file says either is right
+
+
+def test_the_command_prints_totals_and_levels(capsys):
+    assert main(["--folds", "2", "--levels"]) == 0
+    out = capsys.readouterr().out
+    assert "vocabulary, 2 folds grouped, seed 14: n=" in out and "  protection" in out and "rank" not in out
