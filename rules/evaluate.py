@@ -190,26 +190,27 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
 
 
 def _reasons(findings: list[dict]) -> list[dict]:
-    """One reason per rule and level, listing every indicator that drove it; highest level first."""
-    grouped: dict[tuple[str, str], tuple[dict, set[str], set[str]]] = {}
+    """One reason per rule, level and explanation, listing every indicator that drove it; highest
+    level first. Findings of one rule that say different things stay apart (two cross-walks meet two
+    p9 criteria, one of them by this tool's reading): merged, the second's words and its
+    interpretation flag were lost."""
+    grouped: dict[tuple[str, str, str, bool], tuple[set[str], set[str]]] = {}
     for f in findings:
-        key = (f["rule"], f["level"])
-        if key not in grouped:
-            grouped[key] = (f, set(), set())  # the first finding's explanation speaks for the rule
-        grouped[key][1].update(f["indicators"])
-        grouped[key][2].add(f["source"])
+        ids, sources = grouped.setdefault((f["rule"], f["level"], f["explanation"], f["interpretation"]), (set(), set()))
+        ids.update(f["indicators"])
+        sources.add(f["source"])
     reasons = [
         {
             "rule": rule,
             "level": level,
             "indicators": sorted(ids),
             "source": "; ".join(sorted(sources)),
-            "explanation": f["explanation"],
-            "interpretation": f["interpretation"],
+            "explanation": explanation,
+            "interpretation": interpretation,
         }
-        for (rule, level), (f, ids, sources) in grouped.items()
+        for (rule, level, explanation, interpretation), (ids, sources) in grouped.items()
     ]
-    return sorted(reasons, key=lambda r: (-_RANK[r["level"]], r["rule"]))
+    return sorted(reasons, key=lambda r: (-_RANK[r["level"]], r["rule"], r["indicators"]))
 
 
 _RANK = {level.value: level.rank for level in Level}

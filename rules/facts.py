@@ -142,9 +142,7 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             immediate.append(ind.id)
         else:
             groups.setdefault(level_values[ind.id], []).append(ind.id)
-    # a reason keeps the first explanation its rule gave: the cross-walk last by id, as when each
-    # was a fact of its own (durable-rules fired the last posted first)
-    crosswalks = crosswalk_hits(case, indicators, catalogue)[::-1]
+    crosswalks = crosswalk_hits(case, indicators, catalogue)  # each its own reason (rules.evaluate._reasons)
     specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
     with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators, known.words)

@@ -141,9 +141,12 @@ def test_a_reason_from_several_findings_cites_each_source_once():
     d = evaluate(
         make_case(["extensive.substantial_lifelong_disability_short_breaks", "extensive.inaccessible_housing_need_aids"], disability="substantial_lifelong")
     )
-    cin = next(r for r in d.reasons if r.rule == "child_in_need.disability")
-    assert len(cin.indicators) == 2
-    assert cin.source.count("Appendix 3") == 1
+    cin = [r for r in d.reasons if r.rule == "child_in_need.disability"]
+    # two findings that say different things are two reasons (the indicator's own words; the
+    # indicator with the context's disability), each citing Appendix 3 once
+    listed = sorted(i for r in cin for i in r.indicators)
+    assert listed == ["extensive.inaccessible_housing_need_aids", "extensive.substantial_lifelong_disability_short_breaks"]
+    assert all(r.source.count("Appendix 3") == 1 for r in cin) and len({r.explanation for r in cin}) == len(cin)
 
 
 @pytest.mark.parametrize(
@@ -161,3 +164,16 @@ def test_the_single_need_review_guidance_is_only_for_one_additional_need_with_a_
     it to every Additional case, or to every CAF not improving, went unnoticed)."""
     d = evaluate(make_case(chosen, **({"caf": caf} if caf else {})))
     assert not [g for g in d.guidance if g.rule == "escalation.caf_single_need"]
+
+
+def test_a_combination_with_a_caf_not_improving_is_declared_as_a_reading_beside_extensive_needs():
+    """Additional needs read as a range (the combination rule, an interpretation) and an Extensive
+    need, with a CAF not improving: two grounds for Child in Need. Merged, the additional needs were
+    listed under 'Extensive needs with a CAF open' and the reading was not declared."""
+    additional = ["additional.experiencing_bullying", "additional.lack_routine", "additional.low_self_esteem", "additional.stress_factors_poor_housing"]
+    d = evaluate(make_case([*additional, "extensive.young_carers"], caf="open_not_improving"))
+    cin = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
+    by_needs = {tuple(r.indicators): r for r in cin}
+    assert by_needs[("extensive.young_carers",)].interpretation is False
+    [combination] = [r for r in cin if set(r.indicators) == set(additional)]
+    assert combination.interpretation is True and "combination rule" in combination.explanation

@@ -102,3 +102,19 @@ def test_the_age_unknown_guidance_is_given_only_where_an_age_not_given_would_dec
     assert _age_unknown_guidance(case) == []
     if child is None:  # the positive control: the same child with the under-1 cross-walk's indicator
         assert _age_unknown_guidance(Case.parse({"indicators": ["protection.chronic_substance_misuse"]}))
+
+
+def test_two_crosswalks_are_two_reasons_each_with_its_own_criterion_and_reading(catalogue):
+    """Trafficking and persistent domestic abuse meet two p9 criteria, one word for word and one by
+    this tool's reading. Merged into one reason, the second's criterion and its interpretation flag
+    were lost: the decision said 'Child victims of trafficking' for both and declared no reading
+    (mutation run, 2026-12-01). The oracle is the catalogue's cross-walks."""
+    chosen = ["protection.child_victim_trafficking", "protection.persistent_domestic_abuse"]
+    d = evaluate(make_case(chosen, age_years=10))
+    crosswalks = {r.indicators[0]: r for r in d.reasons if r.rule == "immediate.crosswalk"}
+    assert sorted(crosswalks) == chosen and all(len(r.indicators) == 1 for r in crosswalks.values())
+    for cw in catalogue.crosswalks:
+        for iid in set(cw.indicators or []) & set(chosen):
+            reason = crosswalks[iid]
+            assert catalogue.indicator(cw.meets).text in reason.explanation and cw.why in reason.explanation
+            assert reason.interpretation is cw.interpretation

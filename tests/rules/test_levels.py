@@ -124,4 +124,6 @@ def test_a_twin_note_says_where_each_twin_is_listed_page_included_and_the_p9_ent
     assert "You chose 'Suspected domestic violence' (Additional, p13-14)" in note.text
     assert "'Persistent domestic abuse' (Protection, p17)" in note.text
     p9 = catalogue.indicator("immediate.repeated_domestic_violence").text
-    assert f"'{p9}' (immediate referral)" in note.text
+    assert f"'{p9}' (immediate referral); 'Persistent domestic abuse'" in note.text  # the places, one after another
+    [group] = [g for g in catalogue.twins if g.id == "domestic_abuse"]
+    assert group.tells_apart in note.text  # what tells them apart, in the catalogue's words
