@@ -59,3 +59,15 @@ def test_every_top_level_function_of_the_rule_files_gets_every_test():
     whole = ast.parse(script.read_text())
     assigned = next(n for n in whole.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "WHOLE_RULESET")
     assert set(ast.literal_eval(assigned.value)) == names
+
+
+def test_every_once_per_process_function_named_for_every_rule_test_exists():
+    """A renamed function would silently drop out of `ONCE` and be tried against one test again."""
+    defined = set()
+    for module in ("engine", "facts", "evaluate"):
+        tree = ast.parse((ROOT / "rules" / f"{module}.py").read_text())
+        defined |= {f"rules.{module}.x_{n.name}" for n in tree.body if isinstance(n, ast.FunctionDef)}
+        defined |= {f"rules.{module}.xǁ{c.name}ǁ{f.name}" for c in tree.body if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, ast.FunctionDef)}
+    script = ast.parse((ROOT / "scripts" / "mutmut_rules_stats.py").read_text())
+    assigned = next(n for n in script.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "ONCE")
+    assert set(ast.literal_eval(assigned.value)) <= defined

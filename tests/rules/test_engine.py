@@ -326,3 +326,23 @@ def test_a_condition_the_module_does_not_understand_has_its_facts_posted_whole(c
 
 def test_a_rule_over_two_facts_has_its_facts_posted_whole_even_when_the_first_is_unnamed():
     assert engine.matched_attributes({"r_0": {"all": [{"m": {"a": 1}}, {"m_1": {"b": 2}}]}}) is None
+
+
+def test_the_dispatcher_thread_check_sees_a_dispatcher_and_nothing_else():
+    """The check that durable-rules started no background dispatcher (above) must be able to see one:
+    a timer running a function named like durable-rules' own, and not an ordinary timer (mutation
+    run, 2026-12-01: every mutant of the check survived, since 'none found' was all it was asked)."""
+
+    def dispatch_ruleset(index):  # the name durable-rules' Host gives its timer's function (durable/engine.py)
+        pass
+
+    import functools
+
+    timers = [threading.Timer(60, dispatch_ruleset, (0,)), threading.Timer(60, lambda: None), threading.Timer(60, functools.partial(print))]
+    for timer in timers:  # the last runs a function with no name
+        timer.start()
+    try:
+        assert engine.dispatcher_threads() == timers[:1]
+    finally:
+        for timer in timers:
+            timer.cancel()
