@@ -193,3 +193,29 @@ def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():
     case = make_case(["additional.lack_routine"])
     built = decision_fact(case, Level.ADDITIONAL, False, False, [load_catalogue().indicator("additional.lack_routine")], load_catalogue(), 1)
     assert set(built) == set(_fact(Level.ADDITIONAL, False, False, "professional", "none", "unknown", 0, False, False))
+
+
+CLOSED_NOW = "Closed now (out of hours): contact when day services reopen."  # the document's Key contacts, p23: day services
+
+
+def test_the_decisions_contacts_are_the_routes_then_the_rules_in_the_rules_words():
+    """What the decision lists, for every combination: the route's contact first (in its own words),
+    then exactly the contacts the rules add, each in the words the rule gives it or else its own, a
+    day service's own words out of hours behind 'Closed now'. The oracle is `expected_contacts`.
+    (Mutation run, 2026-12-01: dropping the rules' words, dropping their contacts, or writing
+    'Closed now' in hours or before the route's own contact changed 2,200-2,700 of 3,000 varied
+    decisions, and no test noticed: the tests above check the rules' output, not the list.)"""
+    from rules.evaluate import _contacts
+
+    for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
+        where = (level, immediate, ooh, disability, sibling, open_case)
+        out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))[5]
+        first = CAT.routing[oracle_route(level, ooh, disability, sibling, open_case)].via
+        listed = _contacts(out, [], CAT, first, ooh)
+        assert listed[0]["id"] == first and listed[0]["when"] == CAT.contact(first).when, where
+        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case).items() if cid != first}
+        assert {c["id"] for c in listed[1:]} == set(wanted), where
+        for c in listed[1:]:
+            own = CAT.contact(c["id"])
+            words = wanted[c["id"]] or (f"{CLOSED_NOW} {own.when}" if ooh and own.hours == "office" else own.when)
+            assert c["when"] == words and (c["name"], c["phone"]) == (own.name, own.phone), (where, c["id"])

@@ -181,6 +181,8 @@ def test_a_configured_closed_date_is_out_of_hours():
     d = decide("protection", tuesday, office_hours=closed)
     assert d.out_of_hours and d.route.phone == EDT
     assert "a locally set closed date" in " ".join(a.text for a in d.assumptions)
+    # the standing assumption names the closures the decision used (mutation run, 2026-12-01: unnamed, unnoticed)
+    assert "2026-12-01" in next(a.text for a in d.assumptions if a.id == "bank_holidays")
     assert not decide("protection", tuesday + timedelta(days=1), office_hours=closed).out_of_hours
 
 
@@ -229,7 +231,11 @@ def test_closed_dates_are_london_dates():
     closed = OfficeHours(closed_dates=frozenset({date(2026, 6, 2)}), opens=datetime.min.time())
     just_after_midnight = at(2026, 6, 1, 23, 30, timezone.utc)
     assert not decide("protection", just_after_midnight, office_hours=OfficeHours(opens=datetime.min.time())).out_of_hours
-    assert decide("protection", just_after_midnight, office_hours=closed).out_of_hours
+    d = decide("protection", just_after_midnight, office_hours=closed)
+    assert d.out_of_hours
+    # and the assumption says which day is closed, the London date (mutation run, 2026-12-01: the
+    # machine's own zone, or no date at all, went unnoticed)
+    assert next(a.text for a in d.assumptions if a.id == "closed_today").startswith("2026-06-02 is ")
 
 
 def test_closed_dates_from_environment():
