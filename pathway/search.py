@@ -596,6 +596,8 @@ def _said_of_parent(query: str, words: list[str]) -> list[bool]:
     at but, so, because, when, while, if, who) opens with a parent word, after a determiner at most
     ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until a child is named
     ("mum shouts at the baby when he cries": the crying is the baby's)."""
+    if PARENT_WORDS.isdisjoint(words):  # most queries name no parent: nothing to split
+        return [False] * len(words)
     flags: list[bool] = []
     for part in _PUNCTUATION.split(query):
         parent, opening = False, True
