@@ -122,7 +122,6 @@ PARENT_WORDS = frozenset(
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
 CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
-_PUNCTUATION = re.compile(r"[,.;!?]+")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
 # difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
 # own development ("Additional learning needs" is the child's); a parent named later in a clause
@@ -362,7 +361,7 @@ class SearchIndex:
             return []
         typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
         stems = [stem(w) for w in words]
-        of_parent = _said_of_parent(query, words)
+        of_parent = _said_of_parent(words)
         scores: dict[int, float] = {}
         matched: dict[int, set[str]] = {}
         covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
@@ -591,26 +590,26 @@ def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> di
     return related
 
 
-def _said_of_parent(query: str, words: list[str]) -> list[bool]:
-    """For each word, whether its clause's subject is a parent: the clause (split at punctuation and
-    at but, so, because, when, while, if, who) opens with a parent word, after a determiner at most
+def _said_of_parent(words: list[str]) -> list[bool]:
+    """For each word, whether its clause's subject is a parent: the clause (from the start or from
+    but, so, because, when, while, if, who) opens with a parent word, after a determiner at most
     ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until a child is named
-    ("mum shouts at the baby when he cries": the crying is the baby's)."""
-    if PARENT_WORDS.isdisjoint(words):  # most queries name no parent: nothing to split
-        return [False] * len(words)
+    ("mum shouts at the baby when he cries": the crying is the baby's). Punctuation does not end it:
+    what an adviser types while listening is punctuated by chance, and results must not depend on it."""
     flags: list[bool] = []
-    for part in _PUNCTUATION.split(query):
-        parent, opening = False, True
-        for w in normalise(part).split():
-            if w in CLAUSE_WORDS:
-                parent, opening = False, True
-            elif opening and w in DETERMINERS:
-                pass
-            else:
-                parent = (opening and w in PARENT_WORDS) or (parent and w not in CHILD_ROLES)
-                opening = False
-            flags.append(parent)
-    return flags if len(flags) == len(words) else [False] * len(words)
+    if PARENT_WORDS.isdisjoint(words):  # most queries name no parent
+        return [False] * len(words)
+    parent, opening = False, True
+    for w in words:
+        if w in CLAUSE_WORDS:
+            parent, opening = False, True
+        elif opening and w in DETERMINERS:
+            pass
+        else:
+            parent = (opening and w in PARENT_WORDS) or (parent and w not in CHILD_ROLES)
+            opening = False
+        flags.append(parent)
+    return flags
 
 
 def _negated_before(words: list[str], i: int) -> bool:

@@ -435,7 +435,7 @@ def test_a_parent_named_but_not_the_subject_changes_nothing(query):
     from pathway.search import _said_of_parent
 
     words = normalise(query).split()
-    said = dict(zip(words, _said_of_parent(query, words)))
+    said = dict(zip(words, _said_of_parent(words)))
     assert not said.get("disabled", False) and not said.get("learning", False) and not said.get("cries", False)
     assert not said.get("looks", False)
 
