@@ -16,6 +16,10 @@ A word few indicators use also reaches, for less, the indicators closest to thos
 (by all their words), so a caller's word counts for a concern whose phrasings never happened to say
 it. Chosen by cross-validation over the vocabulary (pathway/search_crossval.py, docs/adviser.md).
 
+Who a concern is about: words in a clause whose subject is a parent ("dad has learning
+difficulties", "mum's bipolar") count less for the child's own development (the catalogue's
+child_development domain), so the parent's indicator comes before the child's twin of it.
+
 Ordering is by how well the words match (score, then how much of the indicator's own text they
 cover); the level only breaks what is still a tie (immediate first, then the higher level).
 Twins (the same concern at several levels, the catalogue's `twins`) are then put in order among
@@ -71,6 +75,7 @@ NEGATING = frozenset("not no never nobody nothing none cannot without".split()) 
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
 NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"never" outside its own phrase: a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
+PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -104,11 +109,23 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 # indefinite pronouns ("someone attacked him"): said of any concern, they pulled a call towards
 # whichever phrasing happened to use one (cross-validated, docs/adviser.md)
 
+CHILD_DEVELOPMENT = "child_development"  # the catalogue's domain for the child's own health and development
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
 # indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
 # all her injections" is about the injections, while "mum drunk with the baby" still finds the
 # under-1 criterion
+
+PARENT_WORDS = frozenset(
+    "mum mums mom moms mummy mam mammy mother mothers dad dads daddy father fathers stepdad stepmum stepfather stepmother parent parents".split()
+)
+CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
+DETERMINERS = frozenset("my his her their our your the a new both neither".split())
+CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
+# who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
+# difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
+# own development ("Additional learning needs" is the child's); a parent named later in a clause
+# ("looks after his mum", "does his mum's shopping") is not its subject and changes nothing
 
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc`\u00b4"})
@@ -344,6 +361,7 @@ class SearchIndex:
             return []
         typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
         stems = [stem(w) for w in words]
+        of_parent = _said_of_parent(words)
         scores: dict[int, float] = {}
         matched: dict[int, set[str]] = {}
         covered: dict[int, set[str]] = {}  # the indicator's own words the query reached
@@ -360,6 +378,7 @@ class SearchIndex:
                 if own:
                     covered.setdefault(n, set()).add(term)
                 gain = idf * weight * factor
+                gain *= self._whose(n, parents_word)
                 if gain > best_for_word.get(n, 0.0):
                     scores[n] = scores.get(n, 0.0) + gain - best_for_word.get(n, 0.0)
                     best_for_word[n] = gain
@@ -377,6 +396,7 @@ class SearchIndex:
         for i, (word, s) in enumerate(zip(words, stems)):
             if _stop(word, s):
                 continue
+            parents_word = of_parent[i]
             only_banded = aged and word in CHILD_WORDS  # "baby" once the age is known: evidence for an age band only
             best_for_word: dict[int, float] = {}  # each query word counts once per indicator
             add_with_synonyms(s, CHILD_WORD if only_banded else NEGATION if word in NEGATIONS else 1.0, word)
@@ -390,8 +410,8 @@ class SearchIndex:
             if not best_for_word and not completions:  # not a word the index knows: a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
-        self._phrases(stems, words, typing, scores, matched)
-        self._scattered(words, stems, scores, matched)
+        self._phrases(stems, words, typing, scores, matched, of_parent)
+        self._scattered(words, stems, scores, matched, of_parent)
 
         def fit(n: int) -> float:
             ind = self.entries[n].indicator
@@ -412,7 +432,7 @@ class SearchIndex:
         self._by_severity(stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
-    def _scattered(self, words, stems, scores, matched) -> None:
+    def _scattered(self, words, stems, scores, matched, of_parent) -> None:
         """A phrasing whose content words all appear in the query, with other words between
         ("dad keeps on hitting mum" for "hitting mum"), counts them again, for less than a phrase
         said whole; only when both or neither say "not" there ("immunisations were never done" is
@@ -439,7 +459,8 @@ class SearchIndex:
                 if any(start - 1 <= i <= end for i in negations) != negated:
                     continue
                 through = 1.0 if content <= said else EXPANDED
-                scores[n] = scores.get(n, 0.0) + through * SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
+                gain = through * SCATTERED * weight * sum(self.idf.get(t, 0.0) for t in content)
+                scores[n] = scores.get(n, 0.0) + gain * self._whose(n, of_parent[start])
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
     def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
@@ -463,7 +484,7 @@ class SearchIndex:
                 ranked[k], final[n] = n, score
             moved.update(found)
 
-    def _phrases(self, stems, words, typing, scores, matched) -> None:
+    def _phrases(self, stems, words, typing, scores, matched, of_parent) -> None:
         """A multi-word keyword or phrasing met in order earns its content words once more."""
         last = len(stems) - 1
         for i, s in enumerate(stems):
@@ -478,8 +499,13 @@ class SearchIndex:
                 )
                 if ok and final and not (_negated_before(words, i) and not any(t in NEGATING for t in toks)):
                     bonus = sum(self.idf.get(t, 0.0) for t in toks if not _stop(t, t)) * weight * PHRASE_BONUS
-                    scores[n] = scores.get(n, 0.0) + bonus
+                    scores[n] = scores.get(n, 0.0) + bonus * self._whose(n, of_parent[i])
                     matched.setdefault(n, set()).add(" ".join(words[i : end + 1]))
+
+    def _whose(self, n: int, of_parent: bool) -> float:
+        """What a word (or phrase) counts for indicator n: less for the child's own development when
+        it was said of a parent."""
+        return PARENT_SAID if of_parent and self.entries[n].indicator.domain == CHILD_DEVELOPMENT else 1.0
 
     def _completions(self, prefix: str) -> tuple[str, ...]:
         cached = self._prefix_cache.get(prefix)
@@ -562,6 +588,28 @@ def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> di
         if reached:
             related[t] = dict(sorted(reached.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_KEPT])
     return related
+
+
+def _said_of_parent(words: list[str]) -> list[bool]:
+    """For each word, whether its clause's subject is a parent: the clause (from the start or from
+    but, so, because, when, while, if, who) opens with a parent word, after a determiner at most
+    ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until a child is named
+    ("mum shouts at the baby when he cries": the crying is the baby's). Punctuation does not end it:
+    what an adviser types while listening is punctuated by chance, and results must not depend on it."""
+    flags: list[bool] = []
+    if PARENT_WORDS.isdisjoint(words):  # most queries name no parent
+        return [False] * len(words)
+    parent, opening = False, True
+    for w in words:
+        if w in CLAUSE_WORDS:
+            parent, opening = False, True
+        elif opening and w in DETERMINERS:
+            pass
+        else:
+            parent = (opening and w in PARENT_WORDS) or (parent and w not in CHILD_ROLES)
+            opening = False
+        flags.append(parent)
+    return flags
 
 
 def _negated_before(words: list[str], i: int) -> bool:

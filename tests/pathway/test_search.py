@@ -397,3 +397,49 @@ def test_a_phrasing_met_with_words_between_counts_through_word_synonyms_too():
         return next(h.score for h in hits if h.id == "universal.physically_well")
 
     assert score(["bullying at the quimbly"]) > score(["bullying", "the quimbly"])
+
+
+def _score(query: str, indicator_id: str) -> float:
+    return next((h.score for h in search(query, limit=50) if h.id == indicator_id), 0.0)
+
+
+@pytest.mark.parametrize(
+    "concern",
+    ["has learning difficulties", "is depressed", "drinks every night"],
+)
+def test_a_concern_said_of_a_parent_counts_less_for_the_childs_own_development(concern):
+    """Who the concern is about (issue 14, tune5): the same words said of a parent and of a child.
+    Every indicator in the catalogue's child_development domain scores less when a parent is the
+    clause's subject; every other indicator (the parent's, the family's, the immediate criteria)
+    scores the same."""
+    cat = load_catalogue()
+    of_parent = {h.id: h.score for h in search(f"my dad {concern}", limit=50)}
+    of_child = {h.id: h.score for h in search(f"my son {concern}", limit=50)}
+    assert of_parent.keys() == of_child.keys()
+    for iid, score in of_child.items():
+        if cat.indicator(iid).domain == "child_development":
+            assert of_parent[iid] < score, iid
+        else:
+            assert of_parent[iid] == pytest.approx(score), iid
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "looks after his mum who is disabled",  # the mum is named, but the child does the looking after
+        "my son has learning difficulties, mum does her best",  # a later clause with a parent changes nothing before it
+        "dad hits the baby when it cries",  # a child named after the parent: its words are the child's again
+    ],
+)
+def test_a_parent_named_but_not_the_subject_changes_nothing(query):
+    from pathway.search import _said_of_parent
+
+    words = normalise(query).split()
+    said = dict(zip(words, _said_of_parent(words)))
+    assert not said.get("disabled", False) and not said.get("learning", False) and not said.get("cries", False)
+    assert not said.get("looks", False)
+
+
+def test_the_parents_words_leave_an_immediate_criterion_where_it_was():
+    """Safety: immediate criteria have no domain; the parent's words count for them in full."""
+    assert _score("mum hits him with a belt", "immediate.significant_harm") == pytest.approx(_score("he hits him with a belt", "immediate.significant_harm"))
