@@ -14,8 +14,11 @@ and the set is spent: write the next version first).
 The night's search work (branches `search4` and `lexicon4`: a cross-validation over the
 vocabulary, and about 800 single-word equivalences) raised the cross-validated figure from 33.2% to
 38.9% first but left the held-back sets nearly where they were, measured once after merging: v2
-120 / 145 (+3 first, -1 in the top 3), v3 166 / 190 (+1, -2), v4 251 / 300 (+1, +2). The floors
-below are those figures: two top-3 floors went down by the one and two phrasings lost.
+120 / 145 (+3 first, -1 in the top 3), v3 166 / 190 (+1, -2), v4 251 / 300 (+1, +2). Two top-3 floors went down by the one and two phrasings lost.
+Then v2 and v3 were SPENT: branch `tune5` read their misses to find what search still gets wrong
+(docs/adviser.md, "ranking among related indicators"), so they are tuning sets now, kept here as
+floors. v4 alone is held back: after `tune5`, 253 first and 301 in the top 3 (76.9% / 91.5%). The
+floors below are the figures after `tune5`.
 Before that night, the v2 and v3 floors were as measured after the review's two fixes that evening (negation, "keeps"), which
 cost v2 two and two and gained v3 two first. The aim is 90% first and 97% in the top 3.
 """
@@ -37,9 +40,9 @@ class HeldBack(NamedTuple):
 
 
 SETS = {
-    "search_heldout_v2.yaml": HeldBack(phrasings=60, indicators=0, first=120, in_top3=145),
-    "search_heldout_v3.yaml": HeldBack(phrasings=160, indicators=110, first=166, in_top3=190),
-    "search_heldout_v4.yaml": HeldBack(phrasings=300, indicators=170, first=251, in_top3=300),
+    "search_heldout_v2.yaml": HeldBack(phrasings=60, indicators=0, first=121, in_top3=148),  # spent: a tuning set now
+    "search_heldout_v3.yaml": HeldBack(phrasings=160, indicators=110, first=168, in_top3=190),  # spent: a tuning set now
+    "search_heldout_v4.yaml": HeldBack(phrasings=300, indicators=170, first=253, in_top3=301),
 }
 
 
