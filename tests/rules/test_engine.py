@@ -346,3 +346,15 @@ def test_the_dispatcher_thread_check_sees_a_dispatcher_and_nothing_else():
     finally:
         for timer in timers:
             timer.cancel()
+
+
+def test_run_each_with_one_fact_and_decide_levels_with_one_case():
+    """A batch of one (a what-if list with one nearby case): mutation run, 2026-12-01: reading the
+    second fact's findings list at the start crashed every batch of one, and no test had one."""
+    from rules.evaluate import decide_level, decide_levels
+
+    engine.register("test_fresh_single", _define_fresh)
+    assert engine.run_each("test_fresh_single", [{"kind": "fine"}]) == [[{"ok": True}]]
+    case = make_case(["additional.lack_routine"])
+    [one] = decide_levels([case])
+    assert one == decide_level(case)
