@@ -23,6 +23,14 @@ def test_an_open_case_goes_to_the_allocated_social_worker_never_screening(kind):
     d = evaluate(make_case(LEVELS[kind], open_to_social_care=True))
     assert d.route.team == "Allocated social worker, or the team holding the case"
     assert d.route.phone is None  # the document gives no number: none is invented
+    # ...and no action gives one either ("on None" went unnoticed in the mutation run, 2026-12-01)
+    first = {
+        "immediate": "Ring Allocated social worker (or the team holding the case) now:",
+        "protection": "Make the referral to Allocated social worker (or the team holding the case).",
+    }
+    if kind in first:
+        assert d.actions[0].startswith(first[kind])
+    assert not any(" on None" in a for a in d.actions)
     assert d.contacts[0].id == "allocated_social_worker"
     assert "Children and Families Direct" not in [c.name for c in d.contacts]
     assert "Screening" not in d.route.team and d.route.source.endswith("p37")
