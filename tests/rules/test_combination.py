@@ -78,3 +78,28 @@ def test_a_need_counted_at_its_higher_twin_does_not_stop_the_others_being_counte
     d = evaluate(make_case(["additional.attachment_issues", "extensive.attachment_issues", *others]))
     [combination] = [r for r in d.reasons if r.rule == "combination.additional_range"]
     assert sorted(combination.indicators) == others
+
+
+def test_two_drafts_of_the_catalogue_in_one_process_each_decide_by_their_own_rules():
+    """A ruleset is registered per catalogue, named by its content (rules.evaluate.ruleset_names):
+    two drafts compared in one process (the owners' "effect of a rule change" page) must not share
+    one. Mutation run, 2026-12-01: naming every draft alike went unnoticed, since no test had two."""
+    import copy
+
+    import yaml
+
+    from pathway.catalogue import DATA_FILE, Catalogue
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+    def draft(min_indicators: int) -> Catalogue:
+        changed = copy.deepcopy(data)
+        changed["ruleset"]["version"] = f"draft-{min_indicators}"
+        changed["interpretations"]["combination"]["min_indicators"] = min_indicators
+        return Catalogue.model_validate(changed)
+
+    three, five = draft(3), draft(5)
+    case = make_case(CHILD[:2] + PARENT[:1])  # three additional needs across two domains
+    assert evaluate(case, catalogue=three).level == "extensive"
+    assert evaluate(case, catalogue=five).level == "additional"
+    assert evaluate(case, catalogue=three).level == "extensive"
