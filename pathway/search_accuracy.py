@@ -68,6 +68,16 @@ class Rates:
     top10: float
     ranks: tuple[int | None, ...]
 
+    @classmethod
+    def of(cls, ranks: Sequence[int | None]) -> Rates:
+        """The rates of these ranks (1 for right first, None if not in the top ten)."""
+        n = len(ranks) or 1
+
+        def share(k: int) -> float:
+            return sum(r is not None and r <= k for r in ranks) / n
+
+        return cls(len(ranks), share(1), share(3), share(TOP), tuple(ranks))
+
     def line(self, label: str) -> str:
         return (
             f"{label}: n={self.n} top-1 {self.top1:.1%} ({round(self.top1 * self.n)}/{self.n}) "
@@ -76,13 +86,7 @@ class Rates:
 
 
 def hit_rates(phrasings: Sequence[dict[str, Any]]) -> Rates:
-    ranks = tuple(rank_of(p) for p in phrasings)
-    n = len(ranks) or 1
-
-    def share(k: int) -> float:
-        return sum(r is not None and r <= k for r in ranks) / n
-
-    return Rates(len(ranks), share(1), share(3), share(TOP), ranks)
+    return Rates.of([rank_of(p) for p in phrasings])
 
 
 def report(path: str, only_set: str | None = None, misses: bool = False) -> list[str]:

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.search import SearchIndex, load_synonyms, normalise, stem
+from pathway.search_accuracy import TOP, Rates
 
-FOLDS, SEED, TOP = 5, 14, 10
+FOLDS, SEED = 5, 14
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,8 @@ def run(k: int = FOLDS, seed: int = SEED, grouped: bool = True, catalogue: Catal
 
 
 def line(label: str, outcomes: Sequence[Outcome]) -> str:
-    n = len(outcomes)
-    top1 = sum(o.rank == 1 for o in outcomes)
-    top3 = sum(o.rank is not None and o.rank <= 3 for o in outcomes)
-    found = sum(o.rank is not None for o in outcomes)
-    pct = (lambda c: f"{c / n:.1%}") if n else (lambda c: "-")
-    return f"{label}: n={n} top-1 {pct(top1)} ({top1}/{n}) top-3 {pct(top3)} ({top3}/{n}) found in {TOP} {pct(found)}"
+    """The same line as `python -m pathway.search_accuracy` prints for a file."""
+    return Rates.of([o.rank for o in outcomes]).line(label)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
