@@ -27,7 +27,8 @@ class _Gone:
     def text(self) -> str:
         return f"{self.id} (not in today's catalogue)"
 
-    source = SimpleNamespace(cite=lambda: "an earlier ruleset")  # the template calls ind.source.cite()
+    level = None  # not known today: the reason card shows no level beside it
+    source = SimpleNamespace(page="", cite=lambda: "an earlier ruleset")  # cited as text, with no page to link
 
 
 class StoredCatalogue:

@@ -68,10 +68,11 @@ def ring_now(decision: Decision) -> bool:
     return decision.level == Level.PROTECTION
 
 
-def reason_needs(reason) -> list:
+def reason_needs(reason, catalogue=None) -> list:
     """A reason's needs, each said once: twins in the same words at the same level (Young carers,
-    listed under two dimensions) would otherwise read as the same reason twice."""
-    catalogue = load_catalogue()
+    listed under two dimensions) would otherwise read as the same reason twice. A saved entry
+    passes its own look-up (`catalogue`), which tolerates ids today's catalogue no longer has."""
+    catalogue = catalogue or load_catalogue()
     seen, out = set(), []
     for iid in reason.indicators:
         ind = catalogue.indicator(iid)

@@ -3,13 +3,15 @@ page saying when today's ruleset would decide an entry differently."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from pathway.levels import Level
 from pathway.models import Case
 from rules import evaluate
 from store.assessments import history, save_assessment
-from tests.conftest import make_case
+from tests.conftest import IN_HOURS, make_case
 from tests.webapp.accounts.conftest import ADDITIONAL, save, sign_in
 from tests.webapp.conftest import text
 from webapp.cases.reopen import journey_answers
@@ -122,3 +124,42 @@ def test_the_entry_tags_its_first_contact_as_the_result_page_did(client, people,
     reopened = _contact_tags(client.get(f"/cases/FSP-0004/entries/{entry.id}").get_data(as_text=True))
     expected = ["Ring now"] if decided.level == Level.PROTECTION else ["Contact first"]
     assert reopened == expected
+
+
+def _ring_now_words(html: str) -> str | None:
+    """The ring-now warning's words, spaces collapsed, or None where the page has none."""
+    import re
+
+    found = re.search(r'<div class="govuk-warning-text app-ring-now">(.*?)</div>', html, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else None
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [[DENTAL], ["protection.severe_chronic_health_problems"], ["immediate.unexplained_injuries"]],
+)
+def test_the_entry_opens_with_the_outcome_the_result_page_showed(client, people, engine, clock, indicators):
+    """A reopened entry once opened a non-immediate Protection decision with the level's panel,
+    where the result page had said "Ring ... now" with the number. The oracle is the result page
+    for the same answers at the same moment (assess again, same ruleset): both carry the same
+    ring-now words, or neither."""
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    case = make_case(indicators, disability="none", caf="none", caller="professional")
+    entry = save_assessment(engine, people["pat"], "FSP-0005", case, evaluate(case))
+    sign_in(client, "pat")
+    reopened = _ring_now_words(client.get(f"/cases/FSP-0005/entries/{entry.id}").get_data(as_text=True))
+    assert client.post(f"/cases/FSP-0005/entries/{entry.id}/assess-again").status_code == 302
+    shown = _ring_now_words(client.get("/result").get_data(as_text=True))
+    assert reopened == shown
+    assert (shown is not None) == (evaluate(case).level == Level.PROTECTION)
+
+
+def test_an_entry_lists_each_need_once_with_its_level(client, people, engine):
+    """Young carers is listed under two dimensions at Additional in the same words: the result
+    page says it once, with its level; a reopened entry must too (the same reason card)."""
+    ids = ["additional.young_carers_child", "additional.young_carers_family"]
+    case = make_case(ids)
+    entry = save_assessment(engine, people["pat"], "FSP-0006", case, evaluate(case))
+    sign_in(client, "pat")
+    words = text(client.get(f"/cases/FSP-0006/entries/{entry.id}"))
+    assert words.count("Young carers (Additional)") == 1
