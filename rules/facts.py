@@ -160,7 +160,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "specialist_disability_count": len(specialist_ids),
             "cin_with_disability_ids": with_disability_ids,
             "cin_with_disability_count": len(with_disability_ids),
-            "disability": ctx.disability or "unknown",
+            # the same answer the guidance ruleset reads: an indicator that states the disability says it
+            "disability": effective_disability(case, indicators, catalogue),
             "caf": ctx.caf or "unknown",
             "current_rank": ctx.current_level.rank if ctx.current_level else 0,
             "additional_count": len(additional),

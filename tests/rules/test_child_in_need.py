@@ -7,6 +7,7 @@ import pytest
 from pathway import CaseError
 from rules import evaluate
 from tests.conftest import make_case
+from tests.rules.oracle import STATES_SUBSTANTIAL
 
 EXTENSIVE = "extensive.persistent_absenteeism_school_without"
 
@@ -177,3 +178,19 @@ def test_a_combination_with_a_caf_not_improving_is_declared_as_a_reading_beside_
     assert by_needs[("extensive.young_carers",)].interpretation is False
     [combination] = [r for r in cin if set(r.indicators) == set(additional)]
     assert combination.interpretation is True and "combination rule" in combination.explanation
+
+
+@pytest.mark.parametrize("stating", sorted(STATES_SUBSTANTIAL))
+def test_an_indicator_stating_the_disability_reads_the_aids_need_as_the_context_would(stating):
+    """The needs ruleset once read only the context's disability, the guidance ruleset also an
+    indicator's words that state it: with the aids-and-adaptations need beside such an indicator
+    and no disability answered, the aids need was listed under Extensive while the route went to
+    the Disabled Children's Team. The oracle is the same case with the disability answered."""
+    chosen = [stating, "extensive.inaccessible_housing_need_aids"]
+    unanswered = evaluate(make_case(chosen))
+    answered = evaluate(make_case(chosen, disability="substantial_lifelong"))
+    assert unanswered.level == answered.level
+    assert [(r.rule, r.level, r.indicators, r.explanation) for r in unanswered.reasons] == [
+        (r.rule, r.level, r.indicators, r.explanation) for r in answered.reasons
+    ]
+    assert any("extensive.inaccessible_housing_need_aids" in r.indicators for r in unanswered.reasons if r.rule == "child_in_need.disability")
