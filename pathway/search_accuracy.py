@@ -5,7 +5,9 @@
 A file is YAML with a `phrasings:` list; each phrasing has `q` (what the caller said), `expect`
 (indicator ids, any of which counts as right), and optionally `age_in_months` or `unborn: true`,
 `level` (the level it aims at, for the per-level lines) and `set` (chosen with --set). Prints n,
-right first (top-1), in the top 3 and found in 10, per file and per level. The misses are printed
+right first (top-1), in the top 3 and found in 10, per file and per level, and how often the right
+indicator is in the first result's block: the best match with its twins at other levels, which
+the call screen shows together with what tells them apart. The misses are printed
 only with --misses, so a held-back set can be measured without showing anyone what it missed.
 A malformed file (an unknown id, an age its indicator's band refuses) is refused, naming the line.
 """
@@ -23,7 +25,7 @@ import yaml
 
 from pathway import yaml_load
 from pathway.catalogue import load_catalogue
-from pathway.search import search
+from pathway.search import search, twins_of
 
 TOP = 10  # how deep a miss is looked for
 
@@ -56,8 +58,20 @@ def load_phrasings(path: Path | str, only_set: str | None = None) -> list[dict[s
 
 def rank_of(p: dict[str, Any]) -> int | None:
     """1 for right first, None if no expected indicator is in the top ten."""
-    hits = search(p["q"], age_in_months=p.get("age_in_months"), unborn=p.get("unborn", False), limit=TOP)
-    return next((n for n, hit in enumerate(hits, 1) if hit.id in p["expect"]), None)
+    return outcome(p)[0]
+
+
+def outcome(p: dict[str, Any]) -> tuple[int | None, bool]:
+    """(rank as rank_of gives it, whether an expected indicator is in the first result's block:
+    the best match or one of its twins at another level that this age admits)."""
+    unborn, age = p.get("unborn", False), p.get("age_in_months")
+    hits = search(p["q"], age_in_months=age, unborn=unborn, limit=TOP)
+    rank = next((n for n, hit in enumerate(hits, 1) if hit.id in p["expect"]), None)
+    if not hits:
+        return rank, False
+    cat = load_catalogue()
+    block = {hits[0].id} | {t.other.id for t in twins_of(hits[0].id) if not t.other.age_band or cat.band(t.other.age_band).admits(unborn, age)}
+    return rank, bool(block & set(p["expect"]))
 
 
 @dataclass(frozen=True)
@@ -67,26 +81,31 @@ class Rates:
     top3: float
     top10: float
     ranks: tuple[int | None, ...]
+    block1: float | None = None  # right in the first result's block (None where not measured)
 
     @classmethod
-    def of(cls, ranks: Sequence[int | None]) -> Rates:
-        """The rates of these ranks (1 for right first, None if not in the top ten)."""
+    def of(cls, ranks: Sequence[int | None], blocks: Sequence[bool] | None = None) -> Rates:
+        """The rates of these ranks (1 for right first, None if not in the top ten), and of the
+        first-block answers where given."""
         n = len(ranks) or 1
 
         def share(k: int) -> float:
             return sum(r is not None and r <= k for r in ranks) / n
 
-        return cls(len(ranks), share(1), share(3), share(TOP), tuple(ranks))
+        block1 = None if blocks is None else sum(blocks) / n
+        return cls(len(ranks), share(1), share(3), share(TOP), tuple(ranks), block1)
 
     def line(self, label: str) -> str:
+        block = "" if self.block1 is None else f" in the first block {self.block1:.1%} ({round(self.block1 * self.n)}/{self.n})"
         return (
             f"{label}: n={self.n} top-1 {self.top1:.1%} ({round(self.top1 * self.n)}/{self.n}) "
-            f"top-3 {self.top3:.1%} ({round(self.top3 * self.n)}/{self.n}) found in {TOP} {self.top10:.1%}"
+            f"top-3 {self.top3:.1%} ({round(self.top3 * self.n)}/{self.n}) found in {TOP} {self.top10:.1%}{block}"
         )
 
 
 def hit_rates(phrasings: Sequence[dict[str, Any]]) -> Rates:
-    return Rates.of([rank_of(p) for p in phrasings])
+    found = [outcome(p) for p in phrasings]
+    return Rates.of([r for r, _ in found], [b for _, b in found])
 
 
 def report(path: str, only_set: str | None = None, misses: bool = False) -> list[str]:

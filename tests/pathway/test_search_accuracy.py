@@ -40,3 +40,24 @@ def test_a_malformed_file_is_refused_naming_the_line(tmp_path, capsys, body, say
     with pytest.raises(PhrasingsError, match=says):
         load_phrasings(path)
     assert main([str(path)]) == 2 and says in capsys.readouterr().err
+
+
+def test_the_first_block_is_the_best_match_with_its_twins_from_the_catalogue(tmp_path):
+    """The oracle is the catalogue's twin groups (data), not search's twins_of: the first block
+    holds the best match and every member of a group it is in, at another level or immediacy."""
+    from pathway.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    query, age = "suspected domestic violence", 120
+    best = search(query, age_in_months=age, limit=10)[0]
+    ind = cat.indicator(best.id)
+    grouped = {i for g in cat.twins if best.id in g.ids for i in g.ids}
+    twins = sorted(i for i in grouped if (cat.indicator(i).level, cat.indicator(i).immediate) != (ind.level, ind.immediate))
+    assert twins, "the query must reach a twin group for this test to mean anything"
+    outside = "universal.physically_well"
+    lines = [f'  - {{q: "{query}", age_in_months: {age}, expect: [{i}]}}' for i in [best.id, *twins, outside]]
+    path = tmp_path / "set.yaml"
+    path.write_text("phrasings:\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    rates = hit_rates(load_phrasings(path))
+    assert rates.block1 == (1 + len(twins)) / (2 + len(twins))
+    assert "in the first block" in rates.line("x")
