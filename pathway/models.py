@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Optional
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pathway.choices import CafStatus, Caller, Disability, Step
 from pathway.levels import Level
@@ -74,6 +74,9 @@ class Parent(_Input):
         return None if self.age_years is None else self.age_years * 12
 
 
+CONTACT_YEARS = (1900, 2199)  # the contact times a case may give (office hours read them in local time)
+
+
 class Context(_Input):
     caf: Optional[CafStatus] = None
     consent_to_early_help: Optional[bool] = None
@@ -87,6 +90,15 @@ class Context(_Input):
     # p4's Child in Need test: unlikely to achieve a reasonable standard of health or development
     # unless services are provided
     health_development_impaired_without_services: Optional[bool] = None
+
+    @field_validator("contact_time")
+    @classmethod
+    def _a_year_the_clock_can_read(cls, moment: Optional[datetime]) -> Optional[datetime]:
+        """Office hours read the moment in local time: at the calendar's ends that conversion
+        overflows (year 1 in a UTC offset, year 9999), so a moment outside these years is refused."""
+        if moment is not None and not CONTACT_YEARS[0] <= moment.year <= CONTACT_YEARS[1]:
+            raise ValueError(f"must be a moment between the years {CONTACT_YEARS[0]} and {CONTACT_YEARS[1]}")
+        return moment
 
 
 class Case(_Input):

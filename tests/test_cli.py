@@ -51,6 +51,7 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
         ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
         ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
         ("not json", "error: (body): not valid JSON"),
+        ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "error: context.contact_time: must be a moment between the years"),
     ],
 )
 def test_a_refused_case_exits_2_naming_the_field(monkeypatch, capsys, stdin, fragment):
