@@ -196,9 +196,13 @@ class ResolvedAction(_Strict):
 class Contact(_Strict):
     id: str
     name: str
+    in_sentence: Optional[str] = None  # the name inside an action's sentence, where `name` is a title
     phone: Optional[str]  # None where the document gives no number (the allocated social worker)
     email: Optional[str] = None
     hours: Literal["office", "out_of_hours"]  # day service, or the Emergency Duty Team
+    # the document gives no hours for this service: its office hours are this tool's reading,
+    # which a decision listing it says (assumptions.contact_hours)
+    hours_assumed: bool = False
     when: str
     source: Source
 
@@ -294,15 +298,22 @@ class Wording(_Strict):
     interpretation: Optional[bool] = None
 
 
-class ContactNotes(_Block[GuidanceText]):
+class ContactNote(GuidanceText):
+    """A rule's words for a contact. `says_reopen`: they already say to contact it when day
+    services reopen, so out of hours they need no "Closed now" before them."""
+
+    says_reopen: bool = False
+
+
+class ContactNotes(_Block[ContactNote]):
     """What a rule says about a contact it adds, in place of the contact's own `when`."""
 
-    reopen_follow_up: GuidanceText
-    edt_cannot_wait: GuidanceText
-    cfd_can_wait: GuidanceText
-    edt_social_worker_away: GuidanceText
-    edt_significant_harm: GuidanceText
-    closed_now: GuidanceText
+    reopen_follow_up: ContactNote
+    edt_cannot_wait: ContactNote
+    cfd_can_wait: ContactNote
+    edt_social_worker_away: ContactNote
+    edt_significant_harm: ContactNote
+    closed_now: ContactNote
 
 
 class Interpretation(_Strict):
@@ -362,6 +373,7 @@ class DisabledChildrenRouting(_Strict):
     team_substantial_lifelong: str
     team_large_sibling_group: str
     team_uncertain: str
+    out_of_hours: str  # the day teams above are closed: who covers now, and when they take the referral
 
 
 class Timescale(_Strict):
@@ -475,6 +487,7 @@ class Assumptions(_Block[Assumption]):
     office_hours: Assumption
     bank_holidays: Assumption
     closed_today: Assumption
+    contact_hours: Assumption
 
 
 class Named(_Strict):

@@ -74,6 +74,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
     actions += info.actions
     actions += [text for priority, text in words if priority != guidance.FIRST]
     steps = [f["value"] for f in extras if f["type"] == "step"]
+    contacts = _contacts(extras, indicators, catalogue, via.id, out_of_hours)
 
     # validated once, as a whole (one pass of pydantic-core, not one constructor per part)
     return Decision.model_validate(
@@ -83,7 +84,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "immediate": immediate,
             "reasons": reasons,
             "actions": _unique(actions),
-            "contacts": _contacts(extras, indicators, catalogue, via.id, out_of_hours),
+            "contacts": contacts,
             "assessments": info.assessments,
             "services": info.services,
             "guidance": _guidance(extras, indicators, catalogue),
@@ -98,7 +99,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
                 "interpretation": entry.interpretation,
                 "available_now": not (out_of_hours and via.hours == "office"),
             },
-            "assumptions": _assumptions(catalogue, office_hours, moment),
+            "assumptions": _assumptions(catalogue, office_hours, moment, contacts),
             "ruleset": catalogue.version,
         }
     )
@@ -166,12 +167,13 @@ def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dic
 
 def _action_text(catalogue: Catalogue, key: str, via) -> str:
     phone = f" on {via.phone}" if via.phone else ""
-    return catalogue.actions[key].text.format(contact=via.name, phone=phone)
+    return catalogue.actions[key].text.format(contact=via.in_sentence or via.name, phone=phone)
 
 
-def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: datetime) -> list[dict]:
+def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: datetime, contacts: list[dict]) -> list[dict]:
     """What the decision's routing rests on that the document does not say: every decision's
-    route and contacts depend on the clock, so every decision lists the office hours it used."""
+    route and contacts depend on the clock, so every decision lists the office hours it used, and
+    a decision listing a service the document gives no hours for says it took office hours."""
     a = catalogue.assumptions
     standing: dict[OfficeHours, list[dict]] = catalogue.derived("_standing_assumptions", dict)  # per office-hours setting
     if office_hours not in standing:
@@ -186,6 +188,10 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
         out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure), "source": a.closed_today.source.cite()})
+    assumed = [c["name"] for c in contacts if catalogue.contact(c["id"]).hours_assumed]
+    if assumed:
+        names = assumed[0] if len(assumed) == 1 else ", ".join(assumed[:-1]) + " and " + assumed[-1]
+        out.append({"id": "contact_hours", "text": a.contact_hours.text.format(names=names), "source": a.contact_hours.source.cite()})
     return out
 
 
@@ -218,7 +224,10 @@ _RANK = {level.value: level.rank for level in Level}
 
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str, out_of_hours: bool) -> list[dict]:
     """The route's contact first (the one to ring now), then the others by priority. Out of hours a
-    day service is never offered as if open: its `when` says it is closed now."""
+    day service is never offered as if open, the route's own included: its words say it is closed
+    now, unless a rule's words for it already say to contact it when day services reopen."""
+    notes = catalogue.contact_notes
+    says_reopen = catalogue.derived("_notes_saying_reopen", lambda: frozenset(n.text for n in notes.__dict__.values() if n.says_reopen))
     wanted = [(-1, first, None)]
     wanted += [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
     wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
@@ -227,8 +236,8 @@ def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
         if cid not in out:
             c = catalogue.contact(cid)
             text = when or c.when
-            if out_of_hours and c.hours == "office" and cid != first and not when:
-                text = f"{catalogue.contact_notes.closed_now.text} {text}"
+            if out_of_hours and c.hours == "office" and text not in says_reopen:
+                text = f"{notes.closed_now.text} {text}"
             out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 

@@ -247,6 +247,11 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr.uncertain})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_uncertain)
 
+    @when_all(DECISION & (m.level == "protection") & ((m.disability == "substantial_lifelong") | (m.disability == "uncertain")) & OUT_OF_HOURS)
+    def disabled_cp_closed_now(c):
+        # the routing above names day teams: out of hours they are closed (Key contacts, p23)
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.closed_now", "source": f"Key contacts, p23; {dcr_src}", "text": dcr.out_of_hours})
+
     @when_all(DECISION & SOCIAL_CARE & (m.disability == "mild_moderate"))
     def disabled_mild_moderate(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr.mild_moderate})

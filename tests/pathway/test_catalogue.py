@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 
 DOC = Path(__file__).parents[1] / "data" / "threshold_document.txt"
@@ -211,3 +212,26 @@ def test_indicator_ids_never_change(catalogue):
     indicator is added to tests/data/indicator_ids.txt; none is ever renamed or removed."""
     pinned = (Path(__file__).parents[1] / "data" / "indicator_ids.txt").read_text(encoding="utf-8").split()
     assert [i.id for i in catalogue.indicators] == pinned
+
+
+def test_a_twin_group_cites_the_pages_its_indicators_are_on():
+    """A group's citation names each page range its members cite, in the same form (review 6,
+    F15: the disability twins cited 'p11' where the Universal table and its indicator say 11-12)."""
+    cat = load_catalogue()
+    for group in cat.twins:
+        cited = set(group.source.page.split(", "))
+        assert cited == {cat.indicator(i).source.page for i in group.ids}, group.id
+
+
+def test_a_rule_citing_a_levels_of_need_table_cites_its_whole_page_range():
+    """The four tables each span a page range (Universal 11-12, Additional 13-14, Extensive 15-16;
+    Protection 17): a rule citing one cites all of it, as its indicators do (F15: the combination
+    rule cited 'p4, 15')."""
+    cat = load_catalogue()
+    ranges = {"11": "11-12", "13": "13-14", "15": "15-16"}
+    for key, entry in cat.interpretations.__dict__.items():
+        source = getattr(entry, "source", None)
+        if source is None or "Levels of need" not in source.section:
+            continue
+        for page in source.page.split(", "):
+            assert page not in ranges, (key, source.page, f"{page} should be {ranges.get(page)}")

@@ -25,8 +25,8 @@ def test_an_open_case_goes_to_the_allocated_social_worker_never_screening(kind):
     assert d.route.phone is None  # the document gives no number: none is invented
     # ...and no action gives one either ("on None" went unnoticed in the mutation run, 2026-12-01)
     first = {
-        "immediate": "Ring Allocated social worker (or the team holding the case) now:",
-        "protection": "Make the referral to Allocated social worker (or the team holding the case).",
+        "immediate": "Ring the allocated social worker (or the team holding the case) now:",
+        "protection": "Make the referral to the allocated social worker (or the team holding the case).",
     }
     if kind in first:
         assert d.actions[0].startswith(first[kind])

@@ -78,7 +78,8 @@ def test_any_immediate_indicator_gives_protection_and_immediate(chosen, urgent, 
     chosen = consistent(chosen, context)
     d = evaluate(make_case(chosen + [urgent], **context))
     assert d.level == "protection" and d.immediate is True
-    assert d.actions[0].startswith(f"Ring {d.contacts[0].name} now")
+    ring = load_catalogue().contact(d.contacts[0].id)
+    assert d.actions[0].startswith(f"Ring {ring.in_sentence or ring.name} now")
     # the one to ring now is open now: never a day service out of hours
     assert (d.contacts[0].id == "emergency_duty_team") == d.out_of_hours
 
