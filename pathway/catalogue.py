@@ -335,9 +335,14 @@ class CinDisability(Interpretation):
     with_disability: Wording
 
 
+class CafStep(Interpretation):
+    raises_to: Level
+
+
 class CinCafNotImproving(Interpretation):
     supported_at_extensive: Wording
     combination_level_unknown: Wording
+    extensive_level_unknown: Wording
 
 
 class Interpretations(_Strict):
@@ -347,6 +352,7 @@ class Interpretations(_Strict):
     caf_not_improving_additional: CafRange
     cin_disability: CinDisability
     cin_caf_not_improving: CinCafNotImproving
+    caf_not_improving_below_extensive: CafStep
     cin_unlikely_reasonable_standard: Interpretation
     crosswalk: RuleWords
 

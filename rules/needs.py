@@ -15,7 +15,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
-from pathway.levels import Level
+from pathway.levels import LEVELS, Level
 
 NAME = "fsp_2014_needs"
 
@@ -122,8 +122,12 @@ def define(catalogue: Catalogue, emit) -> None:
     cin_caf = interp.cin_caf_not_improving
     at_extensive, level_unknown = cin_caf.supported_at_extensive, cin_caf.combination_level_unknown
 
-    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0))
+    # the p15-16 sentence is the Extensive CAF's: supported at Extensive or above now, or, the level
+    # supported at now not given, the higher of the two steps, declared
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & ((m.current_rank >= 3) | (m.current_rank == 0)))
     def cin_caf_not_improving(c):
+        unknown = c.m.current_rank == 0
+        wording = cin_caf.extensive_level_unknown if unknown else cin_caf
         emit(
             c.s.sid,
             finding(
@@ -131,8 +135,26 @@ def define(catalogue: Catalogue, emit) -> None:
                 "child_in_need",
                 c.m.extensive_ids,
                 cin_caf.source.cite(),
-                cin_caf.explanation.format(why=cin_caf.why),
-                interpretation=cin_caf.interpretation,
+                wording.explanation.format(why=cin_caf.why),
+                interpretation=_flag(wording, cin_caf) if unknown else cin_caf.interpretation,
+            ),
+        )
+
+    # a CAF failing at Universal or Additional: the next step is Extensive (Appendix 2, p25)
+    below = interp.caf_not_improving_below_extensive
+
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & (m.current_rank > 0) & (m.current_rank < 3))
+    def caf_not_improving_below_extensive(c):
+        current = LEVELS[c.m.current_rank - 1].label
+        emit(
+            c.s.sid,
+            finding(
+                below.rule,
+                below.raises_to.value,
+                c.m.extensive_ids,
+                below.source.cite(),
+                below.explanation.format(current=current, why=below.why.format(current=current)),
+                interpretation=below.interpretation,
             ),
         )
 

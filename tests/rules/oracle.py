@@ -53,8 +53,13 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
         levels.append(E)
     if caf_bad and len(additional) >= caf_range:
         levels.append(E)
-    if caf_bad and (any(i.level is E for i in inds) or current == 3 or (combination and current == 0)):
+    # p15-16's referral is the Extensive CAF's: a CAF failing at Universal or Additional steps up to
+    # Extensive (p25); the current level not given, the tool takes the higher (Child in Need)
+    extensive_need = any(i.level is E for i in inds)
+    if caf_bad and ((extensive_need and (current == 0 or current >= 3)) or current == 3 or (combination and current == 0)):
         levels.append(CIN)
+    if caf_bad and extensive_need and current in (1, 2):
+        levels.append(E)
     if ctx.health_development_impaired_without_services:
         levels.append(CIN)
     if ids & DISABILITY_WORDS or (ctx.disability == "substantial_lifelong" and ids & WITH_SUBSTANTIAL):
