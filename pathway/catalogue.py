@@ -483,6 +483,36 @@ class Assumptions(_Block[Assumption]):
     closed_today: Assumption
 
 
+class OpenFromCurrentLevel(_Strict):
+    """A family supported now at a social-care level is open to Children's Social Care (this tool's
+    reading): the one place that says whether a case is open, and which answers contradict."""
+
+    levels: list[Level]
+    interpretation: bool
+    source: Source
+    why: str
+    text: str
+    contradiction: str  # the API's and CLI's message, about context.open_to_social_care
+    form_contradiction: str  # the same for the journey's question page
+
+    def is_open(self, context) -> bool:
+        """`context.open_to_social_care` where given, else whether the current level is one of `levels`."""
+        if context.open_to_social_care is not None:
+            return context.open_to_social_care
+        return self.read_from_level(context)
+
+    def read_from_level(self, context) -> bool:
+        """Whether the case is taken as open from its current level alone (the answer not given)."""
+        return context.open_to_social_care is None and context.current_level in self.levels
+
+    def contradicts(self, current_level: Optional[Level], open_to_social_care: Optional[bool]) -> Optional[str]:
+        """The message (about `open_to_social_care`) when the two answers cannot both be true."""
+        if open_to_social_care is False and current_level in self.levels:
+            label = Level(current_level).label
+            return self.contradiction.format(level=label)
+        return None
+
+
 class Named(_Strict):
     id: str
     name: str
@@ -518,6 +548,7 @@ class Catalogue(_Strict):
     routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
+    open_from_current_level: OpenFromCurrentLevel
     assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)

@@ -80,12 +80,13 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
     """Answers that cannot both be true: asking the person beats guessing which one is wrong."""
+    errors = _open_case_contradiction(case, catalogue)
     stated = catalogue.interpretations.cin_disability.states_substantial_lifelong_disability
     disability = case.context.disability
     if disability in ("none", "mild_moderate"):
         clash = sorted(i for i in chosen if i in stated)
         if clash:
-            return [
+            errors.append(
                 FieldError(
                     field="context.disability",
                     message=(
@@ -93,5 +94,12 @@ def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalog
                         f"life-long disability: correct one of them, or choose 'uncertain'"
                     ),
                 )
-            ]
-    return []
+            )
+    return errors
+
+
+def _open_case_contradiction(case: Case, catalogue: Catalogue) -> list[FieldError]:
+    """Supported at a social-care level now, yet said not to be open to social care (review 6, F4)."""
+    ctx = case.context
+    message = catalogue.open_from_current_level.contradicts(ctx.current_level, ctx.open_to_social_care)
+    return [FieldError(field="context.open_to_social_care", message=message)] if message else []

@@ -98,7 +98,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
                 "interpretation": entry.interpretation,
                 "available_now": not (out_of_hours and via.hours == "office"),
             },
-            "assumptions": _assumptions(catalogue, office_hours, moment),
+            "assumptions": _assumptions(catalogue, office_hours, moment) + _open_read_from_level(case, catalogue),
             "ruleset": catalogue.version,
         }
     )
@@ -187,6 +187,15 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
         out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure), "source": a.closed_today.source.cite()})
     return out
+
+
+def _open_read_from_level(case: Case, catalogue: Catalogue) -> list[dict]:
+    """The case taken as open to social care from its current level (a reading the route rests on)."""
+    entry, level = catalogue.open_from_current_level, case.context.current_level
+    if level is None or not entry.read_from_level(case.context):
+        return []
+    text = entry.text.format(level=level.label, why=entry.why)
+    return [{"id": "open_from_current_level", "text": text, "source": entry.source.cite()}]
 
 
 def _reasons(findings: list[dict]) -> list[dict]:

@@ -263,7 +263,7 @@ def decision_fact(
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caller": ctx.caller or "unknown",
-        "open_case": bool(ctx.open_to_social_care),
+        "open_case": catalogue.open_from_current_level.is_open(ctx),
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_pointers": pointers,

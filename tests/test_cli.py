@@ -51,6 +51,10 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
         ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
         ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
         ("not json", "error: (body): not valid JSON"),
+        (
+            '{"context": {"current_level": "child_in_need", "open_to_social_care": false}}',
+            "error: context.open_to_social_care: is false, but context.current_level is Child in Need",
+        ),
     ],
 )
 def test_a_refused_case_exits_2_naming_the_field(monkeypatch, capsys, stdin, fragment):

@@ -74,6 +74,15 @@ def effective_disability(case: Case) -> str:
     return given or "unknown"
 
 
+def oracle_open_case(case: Case) -> bool:
+    """Open to social care: as answered; not answered, supported now at Child in Need or Protection
+    (a social worker is allocated: Appendix 2 p25, Appendix 3 p37)."""
+    given = case.context.open_to_social_care
+    if given is not None:
+        return given
+    return case.context.current_level in (CIN, P)
+
+
 def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool, open_case: bool) -> str:
     """The catalogue `routing` key for where the call goes now (Appendix 2 p25; Appendix 3 p37; p23)."""
     if out_of_hours and level is P:

@@ -50,6 +50,8 @@ def test_assess_immediate_gives_the_ring_now_contact_of_the_moment(tmp_path, mom
         ('{"colour": "red"}', "colour", "unknown field"),
         ('{"context": {"caf": "maybe"}}', "context.caf", ""),
         ('{"child": {"age_years": 3}, "indicators": ["immediate.unborn_significant_harm"]}', "indicators[0]", "unborn"),
+        # review 6, F4: supported at Protection yet "not open": both fields named
+        ('{"context": {"current_level": "protection", "open_to_social_care": false}}', "context.open_to_social_care", "context.current_level is Protection"),
     ],
 )
 def test_assess_refuses_bad_input_with_the_field_named(client, body, field, words):
