@@ -355,6 +355,7 @@ class Interpretations(_Strict):
     caf_not_improving_below_extensive: CafStep
     cin_unlikely_reasonable_standard: Interpretation
     crosswalk: RuleWords
+    age_entailment: RuleWords
 
 
 class DisabledChildrenRouting(_Strict):
@@ -470,6 +471,28 @@ class Crosswalk(_Strict):
         return self
 
 
+class AgeEntailment(_Strict):
+    """Needs that, with the young person's age inside `subject_band`, entail the need `adds` (a reading)."""
+
+    id: str
+    indicators: list[str]
+    subject_band: str
+    child_min_months: int  # the child's own age stands for the young person's from here (no parent's age given)
+    adds: str
+    source: Source
+    interpretation: bool = True
+    why: str
+    pointer: str  # added to the refusal of a parent's band for a parent of this age
+
+    def young_person_months(self, unborn: bool, child_months: Optional[int], parent_months: Optional[int]) -> Optional[int]:
+        """The young person's age: the parent's where given, else the child's own from `child_min_months`."""
+        if parent_months is not None:
+            return parent_months
+        if unborn or child_months is None or child_months < self.child_min_months:
+            return None
+        return child_months
+
+
 class Assumption(_Strict):
     text: str
     source: Source
@@ -548,6 +571,7 @@ class Catalogue(_Strict):
     routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
+    age_entailments: list[AgeEntailment] = Field(default_factory=list)
     open_from_current_level: OpenFromCurrentLevel
     assumptions: Assumptions
     indicators: list[Indicator]
@@ -594,6 +618,10 @@ class Catalogue(_Strict):
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):
                 raise ValueError(f"crosswalks.{cw.id}: unknown indicator or band {unknown or cw.age_band!r}")
+        for ae in self.age_entailments:
+            unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
+            if unknown or ae.subject_band not in bands:
+                raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")

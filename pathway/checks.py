@@ -26,7 +26,7 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             band = catalogue.band(indicator.age_band) if indicator.age_band else None
             field = f"indicators[{position}]"
             if band and not band.admits(unborn, months, parent_months):
-                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case)))
+                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case, catalogue)))
             else:
                 errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
             continue
@@ -38,14 +38,22 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _out_of_band(indicator_id: str, band, case: Case) -> str:
+def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> str:
     if band.subject == "parent":
         who = f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None else f"this child is {case.child.describe()}"
         return (
             f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
             f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
-        )
+        ) + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
     return f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
+
+
+def _pointers_for_parent(case: Case, catalogue: Catalogue) -> list[str]:
+    """What applies instead to a parent of this age (catalogue `age_entailments`: a parent under 13)."""
+    months = case.parent.age_in_months
+    if months is None:
+        return []
+    return [e.pointer for e in catalogue.age_entailments if catalogue.band(e.subject_band).contains(months)]
 
 
 def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:

@@ -86,6 +86,18 @@ def define(catalogue: Catalogue, emit) -> None:
                 },
             )
 
+    # --- a need that, with the young person's age, entails a higher one (catalogue `age_entailments`) --
+    ae_words = interp.age_entailment
+    entailments = {e.id: e for e in catalogue.age_entailments}
+
+    @when_all((m.kind == "case") & (m.entailment_count > 0))
+    def age_entailment(c):
+        for hit in c.m.entailments:
+            entry, adds = entailments[hit["id"]], catalogue.indicator(hit["adds"])
+            age = f"{hit['months'] // 12} years"
+            explanation = ae_words.explanation.format(age=age, adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
+            emit(c.s.sid, finding(ae_words.rule, hit["level"], hit["ids"], hit["source"], explanation, interpretation=entry.interpretation))
+
     # --- combination: a range of additional needs (project's interpretation) --------------
     @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators) & (m.additional_domains >= combo.min_domains))
     def combination(c):

@@ -19,6 +19,9 @@ A, E, CIN, P = Level.ADDITIONAL, Level.EXTENSIVE, Level.CHILD_IN_NEED, Level.PRO
 TRAFFICKING = {"protection.child_victim_trafficking"}
 PARENT_SUBSTANCE = {"extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"}
 PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
+# a pregnancy of a young person under 13 is sexual activity under 13 (p17; declared reading)
+PREGNANCY = {"additional.pregnant_under_17", "extensive.pregnant_under_16"}
+UNDER_13_MONTHS = 13 * 12
 # Child in Need by disability (declared interpretations)
 DISABILITY_WORDS = {"extensive.substantial_lifelong_disability_short_breaks", "extensive.providing_substantial_care_child"}
 STATES_SUBSTANTIAL = DISABILITY_WORDS | {"protection.substantial_lifelong_disability_safeguarding"}
@@ -35,7 +38,15 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA)
     immediate |= months is not None and months < 12 and bool(ids & PARENT_SUBSTANCE)
     immediate |= case.child.unborn and any(i.level is P and not i.immediate for i in inds)
-    levels = [i.level for i in inds] + ([P] if immediate else [])
+    # the young person: the parent where the parent's age is given, else the child from the catalogue's
+    # age (below it the child is taken as the young parent's baby); pregnant under 13 is Protection,
+    # and for an unborn baby a Protection need is an immediate referral
+    young = case.parent.age_in_months
+    if young is None and not case.child.unborn and months is not None and months >= catalogue.age_entailments[0].child_min_months:
+        young = months
+    pregnant_under_13 = bool(ids & PREGNANCY) and young is not None and young < UNDER_13_MONTHS
+    immediate |= pregnant_under_13 and case.child.unborn
+    levels = [i.level for i in inds] + ([P] if immediate or pregnant_under_13 else [])
 
     kept: dict[str, object] = {}
     for i in inds:
