@@ -268,6 +268,8 @@ class Guidance(_Block[GuidanceText]):
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
+    caf_failing_at_universal: GuidanceText
+    extensive_without_caf: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):

@@ -284,6 +284,7 @@ def decision_fact(
         "disability": effective_disability(case, indicators, catalogue),
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
+        "caf": ctx.caf or "unknown",
         "caller": ctx.caller or "unknown",
         "open_case": catalogue.open_from_current_level.is_open(ctx),
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,

@@ -43,6 +43,7 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "disability": disability,
         "large_sibling_group": sibling,
         "current_rank": current,
+        "caf": "unknown",  # the CAF answer's own rules (F10) are checked in test_guidance_rules.py
         "caller": caller,
         "open_case": open_case,
         "caf_single_need_not_improving": False,
