@@ -262,6 +262,7 @@ class Guidance(_Block[GuidanceText]):
     caf_single_need_not_improving: GuidanceText
     consent_refused_extensive: GuidanceText
     age_unknown_under_1: GuidanceText
+    age_entailment_age_unknown: GuidanceText
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText

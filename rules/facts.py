@@ -77,6 +77,19 @@ def age_entailment_hits(case: Case, indicators: list[Indicator], catalogue: Cata
     return hits
 
 
+def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """Age entailments a chosen need would meet at a young person's age not known here (no parent's
+    age, and the child unborn, of no given age or taken as the young parent's baby)."""
+    chosen = {i.id for i in indicators}
+    return [
+        e.id
+        for e in catalogue.age_entailments
+        if chosen.intersection(e.indicators)
+        and e.adds not in chosen
+        and e.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months) is None
+    ]
+
+
 def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:
     """Table indicators that, with this child's age, meet an immediate-referral criterion (p9); a need
     added by an age entailment (`entailed`, its hits) counts as chosen, by the needs that added it.
@@ -289,6 +302,7 @@ def decision_fact(
         "open_case": catalogue.open_from_current_level.is_open(ctx),
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
+        "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),
         "twin_notes": notes,

@@ -236,6 +236,10 @@ def define(catalogue: Catalogue, emit) -> None:
             ind = catalogue.indicator(iid)
             guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
 
+    @when_all(DECISION & (m.age_entailment_unknown_count > 0))
+    def age_entailment_age_unknown(c):
+        guidance(c.s.sid, "age_entailment_age_unknown", "age.entailment_age_unknown")
+
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
         guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")

@@ -48,6 +48,7 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "open_case": open_case,
         "caf_single_need_not_improving": False,
         "age_unknown_crosswalk_count": 0,
+        "age_entailment_unknown_count": 0,  # checked in test_young_pregnancy.py
         "age_pointers": [],
         "age_pointer_count": 0,
         "twin_notes": [],

@@ -72,6 +72,17 @@ def test_an_unborn_baby_of_a_parent_under_13_is_an_immediate_referral_by_the_unb
 def test_no_protection_where_the_young_person_is_not_known_to_be_under_13(indicator, child, parent):
     d = evaluate(case([indicator], child, parent))
     assert d.level in ("additional", "extensive") and not [r for r in d.reasons if r.rule == "age.entailment"]
+    # the young parent's age unknown: a prompt to consider under 13, never a guess either way
+    prompted = [g for g in d.guidance if g.rule == "age.entailment_age_unknown"]
+    unknown = parent is None and (child.get("unborn") or "age_years" not in child or child["age_years"] * 12 + child.get("age_months", 0) < 48)
+    assert bool(prompted) == bool(unknown), (child, parent)
+    if prompted:
+        assert "'Sexual activity under 13' (Protection, p17)" in prompted[0].text and prompted[0].source.endswith("p17, 4, 9")
+
+
+@pytest.mark.parametrize("child", [{"age_years": 12}, {"age_years": 15}])
+def test_no_prompt_where_the_young_persons_age_is_known(child):
+    assert not [g for g in evaluate(case(["additional.pregnant_under_17"], child)).guidance if g.rule == "age.entailment_age_unknown"]
 
 
 def test_a_parent_under_13_refused_by_the_teenage_band_is_pointed_to_the_protection_need():
