@@ -266,12 +266,15 @@ class Guidance(_Block[GuidanceText]):
     caf_single_need_not_improving: GuidanceText
     consent_refused_extensive: GuidanceText
     age_unknown_under_1: GuidanceText
+    age_entailment_age_unknown: GuidanceText
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
+    caf_failing_at_universal: GuidanceText
+    extensive_without_caf: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):
@@ -346,9 +349,14 @@ class CinDisability(Interpretation):
     with_disability: Wording
 
 
+class CafStep(Interpretation):
+    raises_to: Level
+
+
 class CinCafNotImproving(Interpretation):
     supported_at_extensive: Wording
     combination_level_unknown: Wording
+    extensive_level_unknown: Wording
 
 
 class Interpretations(_Strict):
@@ -358,8 +366,10 @@ class Interpretations(_Strict):
     caf_not_improving_additional: CafRange
     cin_disability: CinDisability
     cin_caf_not_improving: CinCafNotImproving
+    caf_not_improving_below_extensive: CafStep
     cin_unlikely_reasonable_standard: Interpretation
     crosswalk: RuleWords
+    age_entailment: RuleWords
 
 
 class DisabledChildrenRouting(_Strict):
@@ -476,6 +486,28 @@ class Crosswalk(_Strict):
         return self
 
 
+class AgeEntailment(_Strict):
+    """Needs that, with the young person's age inside `subject_band`, entail the need `adds` (a reading)."""
+
+    id: str
+    indicators: list[str]
+    subject_band: str
+    child_min_months: int  # the child's own age stands for the young person's from here (no parent's age given)
+    adds: str
+    source: Source
+    interpretation: bool = True
+    why: str
+    pointer: str  # added to the refusal of a parent's band for a parent of this age
+
+    def young_person_months(self, unborn: bool, child_months: Optional[int], parent_months: Optional[int]) -> Optional[int]:
+        """The young person's age: the parent's where given, else the child's own from `child_min_months`."""
+        if parent_months is not None:
+            return parent_months
+        if unborn or child_months is None or child_months < self.child_min_months:
+            return None
+        return child_months
+
+
 class Assumption(_Strict):
     text: str
     source: Source
@@ -488,6 +520,36 @@ class Assumptions(_Block[Assumption]):
     bank_holidays: Assumption
     closed_today: Assumption
     contact_hours: Assumption
+
+
+class OpenFromCurrentLevel(_Strict):
+    """A family supported now at a social-care level is open to Children's Social Care (this tool's
+    reading): the one place that says whether a case is open, and which answers contradict."""
+
+    levels: list[Level]
+    interpretation: bool
+    source: Source
+    why: str
+    text: str
+    contradiction: str  # the API's and CLI's message, about context.open_to_social_care
+    form_contradiction: str  # the same for the journey's question page
+
+    def is_open(self, context) -> bool:
+        """`context.open_to_social_care` where given, else whether the current level is one of `levels`."""
+        if context.open_to_social_care is not None:
+            return context.open_to_social_care
+        return self.read_from_level(context)
+
+    def read_from_level(self, context) -> bool:
+        """Whether the case is taken as open from its current level alone (the answer not given)."""
+        return context.open_to_social_care is None and context.current_level in self.levels
+
+    def contradicts(self, current_level: Optional[Level], open_to_social_care: Optional[bool]) -> Optional[str]:
+        """The message (about `open_to_social_care`) when the two answers cannot both be true."""
+        if open_to_social_care is False and current_level in self.levels:
+            label = Level(current_level).label
+            return self.contradiction.format(level=label)
+        return None
 
 
 class Named(_Strict):
@@ -525,6 +587,8 @@ class Catalogue(_Strict):
     routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
+    age_entailments: list[AgeEntailment] = Field(default_factory=list)
+    open_from_current_level: OpenFromCurrentLevel
     assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
@@ -570,6 +634,10 @@ class Catalogue(_Strict):
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):
                 raise ValueError(f"crosswalks.{cw.id}: unknown indicator or band {unknown or cw.age_band!r}")
+        for ae in self.age_entailments:
+            unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
+            if unknown or ae.subject_band not in bands:
+                raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")

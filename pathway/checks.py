@@ -26,7 +26,7 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             band = catalogue.band(indicator.age_band) if indicator.age_band else None
             field = f"indicators[{position}]"
             if band and not band.admits(unborn, months, parent_months):
-                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case)))
+                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case, catalogue)))
             else:
                 errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
             continue
@@ -38,14 +38,22 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _out_of_band(indicator_id: str, band, case: Case) -> str:
+def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> str:
     if band.subject == "parent":
         who = f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None else f"this child is {case.child.describe()}"
         return (
             f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
             f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
-        )
+        ) + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
     return f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
+
+
+def _pointers_for_parent(case: Case, catalogue: Catalogue) -> list[str]:
+    """What applies instead to a parent of this age (catalogue `age_entailments`: a parent under 13)."""
+    months = case.parent.age_in_months
+    if months is None:
+        return []
+    return [e.pointer for e in catalogue.age_entailments if catalogue.band(e.subject_band).contains(months)]
 
 
 def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
@@ -80,12 +88,13 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
     """Answers that cannot both be true: asking the person beats guessing which one is wrong."""
+    errors = _open_case_contradiction(case, catalogue)
     stated = catalogue.interpretations.cin_disability.states_substantial_lifelong_disability
     disability = case.context.disability
     if disability in ("none", "mild_moderate"):
         clash = sorted(i for i in chosen if i in stated)
         if clash:
-            return [
+            errors.append(
                 FieldError(
                     field="context.disability",
                     message=(
@@ -93,5 +102,12 @@ def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalog
                         f"life-long disability: correct one of them, or choose 'uncertain'"
                     ),
                 )
-            ]
-    return []
+            )
+    return errors
+
+
+def _open_case_contradiction(case: Case, catalogue: Catalogue) -> list[FieldError]:
+    """Supported at a social-care level now, yet said not to be open to social care (review 6, F4)."""
+    ctx = case.context
+    message = catalogue.open_from_current_level.contradicts(ctx.current_level, ctx.open_to_social_care)
+    return [FieldError(field="context.open_to_social_care", message=message)] if message else []

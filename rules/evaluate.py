@@ -99,7 +99,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
                 "interpretation": entry.interpretation,
                 "available_now": not (out_of_hours and via.hours == "office"),
             },
-            "assumptions": _assumptions(catalogue, office_hours, moment, contacts),
+            "assumptions": _assumptions(catalogue, office_hours, moment, contacts) + _open_read_from_level(case, catalogue),
             "ruleset": catalogue.version,
         }
     )
@@ -193,6 +193,15 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
         names = assumed[0] if len(assumed) == 1 else ", ".join(assumed[:-1]) + " and " + assumed[-1]
         out.append({"id": "contact_hours", "text": a.contact_hours.text.format(names=names), "source": a.contact_hours.source.cite()})
     return out
+
+
+def _open_read_from_level(case: Case, catalogue: Catalogue) -> list[dict]:
+    """The case taken as open to social care from its current level (a reading the route rests on)."""
+    entry, level = catalogue.open_from_current_level, case.context.current_level
+    if level is None or not entry.read_from_level(case.context):
+        return []
+    text = entry.text.format(level=level.label, why=entry.why)
+    return [{"id": "open_from_current_level", "text": text, "source": entry.source.cite()}]
 
 
 def _reasons(findings: list[dict]) -> list[dict]:

@@ -60,15 +60,47 @@ def subject_age_in_months(case: Case) -> Optional[int]:
     return None if case.child.unborn else case.child.age_in_months
 
 
-def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
-    """Table indicators that, with this child's age, meet an immediate-referral criterion (p9).
+def age_entailment_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """Needs that, with the young person's age, entail a higher need (catalogue `age_entailments`):
+    a pregnancy under 13 is sexual activity under 13 (p17). One hit per entry, listing what reached it."""
+    chosen = {i.id for i in indicators}
+    hits = []
+    for entry in catalogue.age_entailments:
+        ids = sorted(chosen.intersection(entry.indicators))
+        if not ids or entry.adds in chosen:
+            continue
+        months = entry.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+        if months is None or not catalogue.band(entry.subject_band).contains(months):
+            continue
+        adds = catalogue.indicator(entry.adds)
+        hits.append({"ids": ids, "adds": adds.id, "level": adds.level.value, "months": months, "source": entry.source.cite(), "id": entry.id})
+    return hits
+
+
+def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """Age entailments a chosen need would meet at a young person's age not known here (no parent's
+    age, and the child unborn, of no given age or taken as the young parent's baby)."""
+    chosen = {i.id for i in indicators}
+    return [
+        e.id
+        for e in catalogue.age_entailments
+        if chosen.intersection(e.indicators)
+        and e.adds not in chosen
+        and e.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months) is None
+    ]
+
+
+def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:
+    """Table indicators that, with this child's age, meet an immediate-referral criterion (p9); a need
+    added by an age entailment (`entailed`, its hits) counts as chosen, by the needs that added it.
 
     An age band on a cross-walk needs the age to be known and inside it: an unknown age gives
     guidance instead (see `age_unknown_crosswalks`), never a silent guess either way.
     """
     hits: dict[str, dict] = {}  # one per cross-walk, listing the indicators that reach it
     crosswalks = prepared(catalogue).crosswalks
-    for ind in indicators:
+    reached = [(ind, [ind.id]) for ind in indicators] + [(catalogue.indicator(e["adds"]), e["ids"]) for e in entailed]
+    for ind, by in reached:
         if ind.immediate:
             continue
         for cw in crosswalks[ind.id]:
@@ -84,7 +116,7 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
                     "interpretation": cw.interpretation,
                 },
             )
-            hit["ids"].append(ind.id)
+            hit["ids"].extend(i for i in by if i not in hit["ids"])
     return [hits[k] for k in sorted(hits)]
 
 
@@ -142,7 +174,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             immediate.append(ind.id)
         else:
             groups.setdefault(level_values[ind.id], []).append(ind.id)
-    crosswalks = crosswalk_hits(case, indicators, catalogue)  # each its own reason (rules.evaluate._reasons)
+    entailed = age_entailment_hits(case, indicators, catalogue)
+    crosswalks = crosswalk_hits(case, indicators, catalogue, tuple(entailed))  # each its own reason (rules.evaluate._reasons)
     specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
     with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators, known.words)
@@ -156,6 +189,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "immediate_count": len(immediate),
             "crosswalks": crosswalks,
             "crosswalk_count": len(crosswalks),
+            "entailments": entailed,
+            "entailment_count": len(entailed),
             "specialist_disability_ids": specialist_ids,
             "specialist_disability_count": len(specialist_ids),
             "cin_with_disability_ids": with_disability_ids,
@@ -262,10 +297,12 @@ def decision_fact(
         "disability": effective_disability(case, indicators, catalogue),
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
+        "caf": ctx.caf or "unknown",
         "caller": ctx.caller or "unknown",
-        "open_case": bool(ctx.open_to_social_care),
+        "open_case": catalogue.open_from_current_level.is_open(ctx),
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
+        "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),
         "twin_notes": notes,

@@ -169,6 +169,15 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(c.s.sid, {"type": "step", "value": "same"})
         guidance(c.s.sid, "step_same", "step.same")
 
+    # --- the CAF and the level supported at now not fitting each other (p4, p5, p15-16): named ---
+    @when_all(DECISION & (m.current_rank == 1) & (m.caf == "open_not_improving"))
+    def caf_failing_at_universal(c):
+        guidance(c.s.sid, "caf_failing_at_universal", "context.caf_failing_at_universal")
+
+    @when_all(DECISION & (m.current_rank == 3) & (m.caf == "none"))
+    def extensive_without_caf(c):
+        guidance(c.s.sid, "extensive_without_caf", "context.extensive_without_caf")
+
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
     @when_all(DECISION & (m.consent == "no") & EARLY_HELP)
     def consent_refused_early_help(c):
@@ -226,6 +235,10 @@ def define(catalogue: Catalogue, emit) -> None:
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
             guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+
+    @when_all(DECISION & (m.age_entailment_unknown_count > 0))
+    def age_entailment_age_unknown(c):
+        guidance(c.s.sid, "age_entailment_age_unknown", "age.entailment_age_unknown")
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
-from pathway.levels import Level
+from pathway.levels import LEVELS, Level
 
 NAME = "fsp_2014_needs"
 
@@ -86,6 +86,18 @@ def define(catalogue: Catalogue, emit) -> None:
                 },
             )
 
+    # --- a need that, with the young person's age, entails a higher one (catalogue `age_entailments`) --
+    ae_words = interp.age_entailment
+    entailments = {e.id: e for e in catalogue.age_entailments}
+
+    @when_all((m.kind == "case") & (m.entailment_count > 0))
+    def age_entailment(c):
+        for hit in c.m.entailments:
+            entry, adds = entailments[hit["id"]], catalogue.indicator(hit["adds"])
+            age = f"{hit['months'] // 12} years"
+            explanation = ae_words.explanation.format(age=age, adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
+            emit(c.s.sid, finding(ae_words.rule, hit["level"], hit["ids"], hit["source"], explanation, interpretation=entry.interpretation))
+
     # --- combination: a range of additional needs (project's interpretation) --------------
     @when_all((m.kind == "case") & (m.additional_count >= combo.min_indicators) & (m.additional_domains >= combo.min_domains))
     def combination(c):
@@ -122,8 +134,12 @@ def define(catalogue: Catalogue, emit) -> None:
     cin_caf = interp.cin_caf_not_improving
     at_extensive, level_unknown = cin_caf.supported_at_extensive, cin_caf.combination_level_unknown
 
-    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0))
+    # the p15-16 sentence is the Extensive CAF's: supported at Extensive or above now, or, the level
+    # supported at now not given, the higher of the two steps, declared
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & ((m.current_rank >= 3) | (m.current_rank == 0)))
     def cin_caf_not_improving(c):
+        unknown = c.m.current_rank == 0
+        wording = cin_caf.extensive_level_unknown if unknown else cin_caf
         emit(
             c.s.sid,
             finding(
@@ -131,8 +147,26 @@ def define(catalogue: Catalogue, emit) -> None:
                 "child_in_need",
                 c.m.extensive_ids,
                 cin_caf.source.cite(),
-                cin_caf.explanation.format(why=cin_caf.why),
-                interpretation=cin_caf.interpretation,
+                wording.explanation.format(why=cin_caf.why),
+                interpretation=_flag(wording, cin_caf) if unknown else cin_caf.interpretation,
+            ),
+        )
+
+    # a CAF failing at Universal or Additional: the next step is Extensive (Appendix 2, p25)
+    below = interp.caf_not_improving_below_extensive
+
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & (m.current_rank > 0) & (m.current_rank < 3))
+    def caf_not_improving_below_extensive(c):
+        current = LEVELS[c.m.current_rank - 1].label
+        emit(
+            c.s.sid,
+            finding(
+                below.rule,
+                below.raises_to.value,
+                c.m.extensive_ids,
+                below.source.cite(),
+                below.explanation.format(current=current, why=below.why.format(current=current)),
+                interpretation=below.interpretation,
             ),
         )
 

@@ -52,6 +52,10 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
         ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
         ("not json", "error: (body): not valid JSON"),
         ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "error: context.contact_time: must be a moment between the years"),
+        (
+            '{"context": {"current_level": "child_in_need", "open_to_social_care": false}}',
+            "error: context.open_to_social_care: is false, but context.current_level is Child in Need",
+        ),
     ],
 )
 def test_a_refused_case_exits_2_naming_the_field(monkeypatch, capsys, stdin, fragment):

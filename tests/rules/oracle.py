@@ -19,6 +19,9 @@ A, E, CIN, P = Level.ADDITIONAL, Level.EXTENSIVE, Level.CHILD_IN_NEED, Level.PRO
 TRAFFICKING = {"protection.child_victim_trafficking"}
 PARENT_SUBSTANCE = {"extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"}
 PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
+# a pregnancy of a young person under 13 is sexual activity under 13 (p17; declared reading)
+PREGNANCY = {"additional.pregnant_under_17", "extensive.pregnant_under_16"}
+UNDER_13_MONTHS = 13 * 12
 # Child in Need by disability (declared interpretations)
 DISABILITY_WORDS = {"extensive.substantial_lifelong_disability_short_breaks", "extensive.providing_substantial_care_child"}
 STATES_SUBSTANTIAL = DISABILITY_WORDS | {"protection.substantial_lifelong_disability_safeguarding"}
@@ -35,7 +38,15 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA)
     immediate |= months is not None and months < 12 and bool(ids & PARENT_SUBSTANCE)
     immediate |= case.child.unborn and any(i.level is P and not i.immediate for i in inds)
-    levels = [i.level for i in inds] + ([P] if immediate else [])
+    # the young person: the parent where the parent's age is given, else the child from the catalogue's
+    # age (below it the child is taken as the young parent's baby); pregnant under 13 is Protection,
+    # and for an unborn baby a Protection need is an immediate referral
+    young = case.parent.age_in_months
+    if young is None and not case.child.unborn and months is not None and months >= catalogue.age_entailments[0].child_min_months:
+        young = months
+    pregnant_under_13 = bool(ids & PREGNANCY) and young is not None and young < UNDER_13_MONTHS
+    immediate |= pregnant_under_13 and case.child.unborn
+    levels = [i.level for i in inds] + ([P] if immediate or pregnant_under_13 else [])
 
     kept: dict[str, object] = {}
     for i in inds:
@@ -53,8 +64,13 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
         levels.append(E)
     if caf_bad and len(additional) >= caf_range:
         levels.append(E)
-    if caf_bad and (any(i.level is E for i in inds) or current == 3 or (combination and current == 0)):
+    # p15-16's referral is the Extensive CAF's: a CAF failing at Universal or Additional steps up to
+    # Extensive (p25); the current level not given, the tool takes the higher (Child in Need)
+    extensive_need = any(i.level is E for i in inds)
+    if caf_bad and ((extensive_need and (current == 0 or current >= 3)) or current == 3 or (combination and current == 0)):
         levels.append(CIN)
+    if caf_bad and extensive_need and current in (1, 2):
+        levels.append(E)
     if ctx.health_development_impaired_without_services:
         levels.append(CIN)
     if ids & DISABILITY_WORDS or (ctx.disability == "substantial_lifelong" and ids & WITH_SUBSTANTIAL):
@@ -67,6 +83,15 @@ def effective_disability(case: Case) -> str:
     if given is None and set(case.indicators) & STATES_SUBSTANTIAL:
         return "substantial_lifelong"
     return given or "unknown"
+
+
+def oracle_open_case(case: Case) -> bool:
+    """Open to social care: as answered; not answered, supported now at Child in Need or Protection
+    (a social worker is allocated: Appendix 2 p25, Appendix 3 p37)."""
+    given = case.context.open_to_social_care
+    if given is not None:
+        return given
+    return case.context.current_level in (CIN, P)
 
 
 def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool, open_case: bool) -> str:

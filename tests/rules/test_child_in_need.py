@@ -12,12 +12,55 @@ from tests.rules.oracle import STATES_SUBSTANTIAL
 EXTENSIVE = "extensive.persistent_absenteeism_school_without"
 
 
-def test_extensive_needs_with_a_caf_not_improving_outcomes_is_child_in_need():
-    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving"))
+def test_extensive_needs_with_a_caf_not_improving_outcomes_at_extensive_is_child_in_need():
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level="extensive"))
     assert d.level == "child_in_need" and d.level_name == "Child in Need"
-    reason = d.reasons[0]
-    assert reason.rule == "child_in_need.caf_not_improving" and reason.indicators == [EXTENSIVE]
+    [reason] = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving" and r.indicators == [EXTENSIVE]]
     assert "p15-16" in reason.source and reason.interpretation is False
+
+
+# the document's words (p15-16, in the Extensive box; Appendix 2, p25), as data for the F5 tests
+EXTENSIVE_BOX = "If the current CAF arrangements are not improving outcomes for the child"
+P25 = "offered when the child and family are experiencing a range of increasing problems and the current level of support is not achieving the desired outcomes"
+
+
+def test_the_document_puts_the_referral_in_the_extensive_box_and_the_step_to_extensive_on_p25():
+    """What the F5 tests below rest on, checked in the document itself."""
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+    assert " ".join(P25.split()) in text
+    extensive_box = text[text.index("Continue a multi agency CAF") :]
+    assert EXTENSIVE_BOX in extensive_box[:1000]
+
+
+@pytest.mark.parametrize("current", ["universal", "additional"])
+def test_an_extensive_need_with_a_caf_failing_below_extensive_steps_up_to_extensive_not_child_in_need(current):
+    """Review 6, F5: a CAF failing at Universal or Additional level, with problems rising to an
+    Extensive need, is Appendix 2's 'range of increasing problems and the current level of support is
+    not achieving the desired outcomes' (p25): Extensive, one step, declared. It was Child in Need."""
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level=current))
+    assert d.level == "extensive" and d.step == "up"
+    [step] = [r for r in d.reasons if r.rule == "escalation.caf_not_improving_extensive"]
+    assert step.level == "extensive" and step.interpretation is True and "p25" in step.source
+    assert not [r for r in d.reasons if r.level == "child_in_need"]
+
+
+@pytest.mark.parametrize("current", ["extensive", "child_in_need", "protection"])
+def test_an_extensive_need_with_a_caf_failing_at_extensive_or_above_is_child_in_need_undeclared(current):
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level=current))
+    assert d.level == "child_in_need"
+    assert all(r.interpretation is False for r in d.reasons if r.rule == "child_in_need.caf_not_improving")
+
+
+def test_an_extensive_need_with_a_caf_failing_and_no_current_level_takes_the_higher_and_says_so():
+    """Review 6, F5: not knowing whether the CAF has been at Additional or at Extensive, the tool takes
+    the higher (Child in Need), flagged as its reading, as it does for the combination rule."""
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving"))
+    assert d.level == "child_in_need"
+    [cin] = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
+    assert cin.indicators == [EXTENSIVE] and cin.interpretation is True
+    assert "takes the higher" in cin.explanation and "p25" in cin.explanation
     assert d.actions[0] == "Make the referral to Children and Families Direct on 0115 876 4800."
     assert d.actions[1].startswith("Refer to Children's Social Care for further assessment")
     assert d.contacts[0].name == "Children and Families Direct"
@@ -175,7 +218,7 @@ def test_a_combination_with_a_caf_not_improving_is_declared_as_a_reading_beside_
     d = evaluate(make_case([*additional, "extensive.young_carers"], caf="open_not_improving"))
     cin = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
     by_needs = {tuple(r.indicators): r for r in cin}
-    assert by_needs[("extensive.young_carers",)].interpretation is False
+    assert by_needs[("extensive.young_carers",)].interpretation is True  # no current level: the higher, declared (F5)
     [combination] = [r for r in cin if set(r.indicators) == set(additional)]
     assert combination.interpretation is True and "combination rule" in combination.explanation
 

@@ -43,10 +43,12 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "disability": disability,
         "large_sibling_group": sibling,
         "current_rank": current,
+        "caf": "unknown",  # the CAF answer's own rules (F10) are checked in test_guidance_rules.py
         "caller": caller,
         "open_case": open_case,
         "caf_single_need_not_improving": False,
         "age_unknown_crosswalk_count": 0,
+        "age_entailment_unknown_count": 0,  # checked in test_young_pregnancy.py
         "age_pointers": [],
         "age_pointer_count": 0,
         "twin_notes": [],

@@ -133,3 +133,41 @@ def test_out_of_hours_the_emergency_duty_team_takes_a_disabled_childs_protection
 
     d = evaluate(make_case([CP], disability="substantial_lifelong", contact_time=OUT_OF_HOURS))
     assert d.route.team == "Emergency Duty Team"
+
+
+# the document's own words the F10 guidance rests on (Thresholds / Levels of support, p4; Extensive, p15-16)
+THRESHOLDS = ["No threshold\tUniversal", "CAF threshold\tAdditional"]
+EXTENSIVE_ACTION = "Continue a multi agency CAF and consider more support services."
+
+
+def _guidance_rules(**context):
+    return [g.rule for g in evaluate(make_case(["additional.lack_routine"], **context)).guidance if g.rule.startswith("context.")]
+
+
+def test_the_mismatch_guidance_rests_on_the_documents_words():
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8")
+    assert all(t in text for t in THRESHOLDS) and EXTENSIVE_ACTION in text
+
+
+def test_a_caf_failing_at_universal_is_named_not_decided_silently():
+    """Review 6, F10 (c53): a CAF is the Additional threshold (p4); supported at Universal with a CAF open
+    and not improving was accepted with no word. Named, never refused, the level unchanged."""
+    assert _guidance_rules(current_level="universal", caf="open_not_improving") == ["context.caf_failing_at_universal"]
+    d = evaluate(make_case(["additional.lack_routine"], current_level="universal", caf="open_not_improving"))
+    [g] = [g for g in d.guidance if g.rule == "context.caf_failing_at_universal"]
+    assert g.source.endswith("p4, 5, 13-14") and "CAF threshold is Additional" in g.text
+    assert d.level == evaluate(make_case(["additional.lack_routine"], current_level="universal")).level
+    for fits in ({"current_level": "additional", "caf": "open_not_improving"}, {"current_level": "universal", "caf": "none"}, {"caf": "open_not_improving"}):
+        assert _guidance_rules(**fits) == [], fits
+
+
+def test_supported_at_extensive_with_no_caf_is_named_not_decided_silently():
+    """Review 6, F10 (c52): Extensive continues a multi-agency CAF (p15-16)."""
+    assert _guidance_rules(current_level="extensive", caf="none") == ["context.extensive_without_caf"]
+    d = evaluate(make_case(["additional.lack_routine"], current_level="extensive", caf="none"))
+    [g] = [g for g in d.guidance if g.rule == "context.extensive_without_caf"]
+    assert g.source.endswith("p4, 15-16") and "continues a multi-agency CAF" in g.text
+    for fits in ({"current_level": "extensive", "caf": "open_improving"}, {"current_level": "extensive"}, {"current_level": "additional", "caf": "none"}):
+        assert _guidance_rules(**fits) == [], fits

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from pathway import CaseError
 from rules import evaluate
 from tests.conftest import OUT_OF_HOURS, make_case
+from tests.rules.oracle import oracle_open_case
 
 LEVELS = {
     "protection": ["protection.frozen_watchfulness"],
@@ -45,3 +47,56 @@ def test_an_open_case_out_of_hours_goes_to_the_emergency_duty_team(kind):
 
 def test_not_open_keeps_the_front_door():
     assert evaluate(make_case(LEVELS["protection"], open_to_social_care=False)).route.team == "Screening and Duty Team"
+
+
+# Appendix 3 (p37), in the document's words: the front door is for children NOT already open
+FRONT_DOOR = (
+    "all enquiries in relation to children/young people who aren't already open to Children's Services Social Care "
+    "are initially dealt with by Children and Families Direct"
+)
+
+
+@pytest.mark.parametrize("current", ["child_in_need", "protection"])
+@pytest.mark.parametrize("kind", ["additional", "extensive", "protection"])
+def test_supported_at_a_social_care_level_is_open_to_social_care_when_not_said(current, kind):
+    """Review 6, F4: a family supported at Child in Need or Protection has an allocated social worker
+    (Appendix 2, p25: Protection is offered by statutory services); it was sent through Children and
+    Families Direct to early help. Taken as open, declared as this tool's reading."""
+    case = make_case(LEVELS[kind], current_level=current)
+    assert oracle_open_case(case) is True
+    d = evaluate(case)
+    assert d.route.team == "Allocated social worker, or the team holding the case"
+    assert "children_families_direct" not in [c.id for c in d.contacts]
+    [read] = [a for a in d.assumptions if a.id == "open_from_current_level"]
+    assert "this tool's reading" in read.text and read.source.endswith("p37, 25, 6")
+
+
+@pytest.mark.parametrize("current", ["universal", "additional", "extensive"])
+def test_supported_in_early_help_keeps_the_front_door(current):
+    case = make_case(LEVELS["additional"], current_level=current)
+    assert oracle_open_case(case) is False
+    d = evaluate(case)
+    assert d.route.team == "Family Support Services"
+    assert not [a for a in d.assumptions if a.id == "open_from_current_level"]
+
+
+def test_the_answer_given_is_not_read_again_as_a_reading():
+    d = evaluate(make_case(LEVELS["additional"], current_level="protection", open_to_social_care=True))
+    assert d.route.team == "Allocated social worker, or the team holding the case"
+    assert not [a for a in d.assumptions if a.id == "open_from_current_level"]
+
+
+@pytest.mark.parametrize("current", ["child_in_need", "protection"])
+def test_supported_at_a_social_care_level_but_not_open_is_refused_naming_both_fields(current):
+    with pytest.raises(CaseError) as err:
+        evaluate(make_case(LEVELS["additional"], current_level=current, open_to_social_care=False))
+    [e] = err.value.errors
+    assert e.field == "context.open_to_social_care" and "context.current_level" in e.message
+
+
+def test_the_reading_rests_on_the_documents_front_door_rule(catalogue):
+    from pathlib import Path
+
+    text = " ".join((Path(__file__).parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+    assert FRONT_DOOR in text and "Protection: offered by statutory services" in text
+    assert [lv.value for lv in catalogue.open_from_current_level.levels] == ["child_in_need", "protection"]

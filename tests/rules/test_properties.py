@@ -12,7 +12,7 @@ from pathway import CaseError, load_catalogue
 from pathway.levels import Level
 from rules import evaluate
 from tests.conftest import make_case
-from tests.rules.oracle import effective_disability, oracle_level, oracle_route, oracle_step
+from tests.rules.oracle import effective_disability, oracle_level, oracle_open_case, oracle_route, oracle_step
 
 CATALOGUE = load_catalogue()
 # "unbanded": any child may have them, whatever the age (Catalogue.admits decides)
@@ -39,7 +39,10 @@ STATES_DISABILITY = set(CATALOGUE.interpretations.cin_disability.states_substant
 
 
 def consistent(chosen, context):
-    """Drop indicators that contradict the context (such cases are refused: tested elsewhere)."""
+    """Drop indicators that contradict the context, and 'not open' beside a social-care level now
+    (such cases are refused: tested elsewhere); the context is corrected in place."""
+    if context.get("current_level") in ("child_in_need", "protection") and context.get("open_to_social_care") is False:
+        del context["open_to_social_care"]
     if context.get("disability") in ("none", "mild_moderate"):
         return [i for i in chosen if i not in STATES_DISABILITY]
     return chosen
@@ -87,6 +90,7 @@ def test_any_immediate_indicator_gives_protection_and_immediate(chosen, urgent, 
 @FAST
 @given(contexts)
 def test_no_indicators_is_universal_unless_the_context_alone_decides(context):
+    consistent([], context)
     d = evaluate(make_case([], **context))
     context_decides = context.get("health_development_impaired_without_services") or (
         context.get("caf") == "open_not_improving" and context.get("current_level") == "extensive"
@@ -118,7 +122,7 @@ def test_durable_rules_agree_with_the_plain_python_statement_of_the_rules(chosen
     level, immediate = oracle_level(case, CATALOGUE)
     d = evaluate(case)
     assert (d.level, d.immediate) == (level, immediate)
-    route = oracle_route(level, d.out_of_hours, effective_disability(case), bool(case.context.large_sibling_group), bool(case.context.open_to_social_care))
+    route = oracle_route(level, d.out_of_hours, effective_disability(case), bool(case.context.large_sibling_group), oracle_open_case(case))
     entry = CATALOGUE.routing[route]
     assert (d.route.team, d.route.why) == (entry.team, entry.why)
     assert d.contacts[0].id == entry.via  # the route's contact is the one to ring first

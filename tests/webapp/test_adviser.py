@@ -286,6 +286,20 @@ def test_optional_questions_reach_the_decision(clocked, answers, context):
         assert re.search(rf'value="{value}"(?: checked| selected)', page)
 
 
+def test_supported_at_protection_but_not_open_is_said_beside_the_question_never_a_failure(clocked):
+    """Review 6, F4: the rules refuse this pair of answers; the call screen names it beside the open-case
+    question and decides as if that were not answered (taken as open: the allocated social worker)."""
+    r = clocked.post(
+        URL,
+        data={"add": "additional.lack_routine", "age_years": "8", "caller": "professional", "current_level": "protection", "social_care": "no"},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert r.status_code == 200
+    assert "Allocated social worker" in r.json["status"]
+    page = clocked.get(URL).get_data(as_text=True)
+    assert 'id="social_care-error"' in page and "You said the child is supported at Protection now" in page
+
+
 def test_the_best_matchs_twin_is_shown_beside_it_with_what_tells_them_apart(client):
     page = post(client, q="suspected domestic violence", action="search")
     assert offered(page.get_data(as_text=True))[:2] == ["extensive.suspected_domestic_violence", "additional.suspected_domestic_violence"]

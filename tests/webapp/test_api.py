@@ -53,6 +53,8 @@ def test_assess_immediate_gives_the_ring_now_contact_of_the_moment(tmp_path, mom
         # office hours read the moment in local time: at the calendar's ends that overflowed (a 500)
         ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "context.contact_time", "between the years"),
         ('{"context": {"contact_time": "9999-12-31T23:59:59-01:00"}}', "context.contact_time", "between the years"),
+        # review 6, F4: supported at Protection yet "not open": both fields named
+        ('{"context": {"current_level": "protection", "open_to_social_care": false}}', "context.open_to_social_care", "context.current_level is Protection"),
     ],
 )
 def test_assess_refuses_bad_input_with_the_field_named(client, body, field, words):

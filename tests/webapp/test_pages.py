@@ -328,6 +328,39 @@ def test_the_child_page_asks_the_two_optional_questions_and_they_reach_the_rules
     assert "Select one of the answers, or leave it unanswered" in text(r)
 
 
+def test_supported_at_a_social_care_level_is_taken_as_open_and_not_open_is_asked_again_on_the_page(client):
+    """Review 6, F4: the level supported at now is required, the open-case question optional. Supported
+    at Protection with the optional question skipped went to Children and Families Direct and early help."""
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "current_level": "protection"})
+    walk_needs(client)
+    result = text(client.get("/result"))
+    assert "allocated social worker" in result.lower()
+    r = client.post("/child", data={**CHILD, "current_level": "protection", "open_to_social_care": "no"}, follow_redirects=True)
+    assert r.status_code == 200
+    words = text(r)
+    assert "There is a problem" in words and "You said the child is supported at Protection now" in words
+    assert client.post("/child", data={**CHILD, "current_level": "protection", "open_to_social_care": "yes"}).status_code == 302
+
+
+def test_saved_answers_the_rules_refuse_are_kept_and_shown_on_their_page(client, monkeypatch):
+    """Answers saved before the page asked about the contradiction: the result page neither fails nor
+    clears them (it once cleared any refused answers); it sends the person to the page that asks
+    them, with the error shown, and the rest of the answers are still there."""
+    from webapp.journey.forms import ChildForm
+
+    client.post("/safety", data={"immediate": "none"})
+    with monkeypatch.context() as saved_before:  # as a session saved by an earlier release would hold them
+        saved_before.setattr(ChildForm, "_open_fits_current_level", lambda self: True)
+        assert client.post("/child", data={**CHILD, "current_level": "protection", "open_to_social_care": "no"}).status_code == 302
+    walk_needs(client)
+    r = client.get("/result")
+    assert r.status_code == 302 and "/child" in r.headers["Location"]
+    page = client.get(r.headers["Location"])
+    assert page.status_code == 200 and "You said the child is supported at Protection now" in text(page)
+    assert client.get("/check").status_code == 200  # the answers are kept
+
+
 def test_months_alone_are_accepted_below_two_years_and_said_as_people_say_them(client):
     client.post("/safety", data={"immediate": "none"})
     assert client.post("/child", data={**CHILD, "age_years": "", "age_months": "14"}).status_code == 302

@@ -14,6 +14,7 @@ from flask import current_app
 from pathway import clock
 from pathway.call_summary import call_summary
 from pathway.catalogue import Indicator, load_catalogue
+from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.search import Hit, twins_of
 from pathway.search import search as find
@@ -154,6 +155,17 @@ def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> 
     return Case.parse({"child": child, "indicators": indicators, "context": context})
 
 
+def _without_contradiction(state: dict, errors: list) -> dict:
+    """Supported at a social-care level now but 'not open' (refused by the rules, pathway.checks): say
+    so beside the question, and decide as if it were not answered (taken as open, the rules' reading)."""
+    entry = load_catalogue().open_from_current_level
+    level = Level(state["current_level"]) if state["current_level"] else None
+    if entry.contradicts(level, False if state["social_care"] == "no" else None) is None:
+        return state
+    errors.append(("social_care", entry.form_contradiction.format(level=level.label)))
+    return {**state, "social_care": ""}
+
+
 def screen(state: dict) -> Screen:
     catalogue = load_catalogue()
     age = forms.age(state["age_years"], state["age_months"], state["unborn"])
@@ -162,8 +174,9 @@ def screen(state: dict) -> Screen:
     moment = now()
     office_hours = current_app.config["OFFICE_HOURS"]
     fallback = False
+    deciding = _without_contradiction(state, errors)
     try:
-        case = _case(chosen, age.child(), state, moment)
+        case = _case(chosen, age.child(), deciding, moment)
         decision = evaluate(case, office_hours=office_hours)
     except CaseError:
         # only immediate indicators can clash with the age (the others are dropped when the age
@@ -178,7 +191,7 @@ def screen(state: dict) -> Screen:
                 )
         unborn_ids = [i for i in state["immediate"] if catalogue.indicator(i).age_band == "unborn"]
         others = [i for i in state["immediate"] if i not in unborn_ids]
-        case = _case(others, {}, state, moment) if others else _case(unborn_ids, {"unborn": True}, state, moment)
+        case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
         decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
     summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone)

@@ -175,6 +175,7 @@ class ChildForm(FlaskForm):
             if optional.data not in (None, "", *(choice_value(c) for c in optional.choices)):
                 optional.errors.append("Select one of the answers, or leave it unanswered")
                 ok = False
+        ok = self._open_fits_current_level() and ok
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
@@ -208,6 +209,21 @@ class ChildForm(FlaskForm):
                     f.errors.append("Leave the age blank for an unborn child, or select ‘Yes’ if the child has been born")
                     ok = False
         return ok
+
+    def _open_fits_current_level(self) -> bool:
+        """Supported at a social-care level now but 'not open' is refused by the rules (pathway.checks):
+        asked here, on the page, so the answers are kept and the person corrects one."""
+        entry = load_catalogue().open_from_current_level
+        level = self.current_level.data if self.current_level.data in {lv.value for lv in Level} else None
+        if entry.contradicts(Level(level) if level else None, False if self.open_to_social_care.data == "no" else None) is None:
+            return True
+        field = self.open_to_social_care
+        field.errors = [*field.errors, entry.form_contradiction.format(level=Level(level).label)]  # a tuple until validated
+        return False
+
+    def show_saved_contradictions(self) -> None:
+        """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
+        self._open_fits_current_level()
 
     def _fits_concerns(self) -> bool:
         """The concerns already ticked on the safety page must fit this age: asking beats dropping one."""

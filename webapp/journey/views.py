@@ -86,6 +86,8 @@ def child():
     def make(**kwargs):
         form = ChildForm(**kwargs)
         form.immediate = store.immediate_chosen(answers)
+        if kwargs.get("data"):  # the saved answers shown again: say what the rules refuse in them
+            form.show_saved_contradictions()
         return form
 
     def initial():
@@ -170,6 +172,9 @@ def result():
         decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
         what_if = nearby(case, decision)
     except CaseError as exc:
+        if all(e.field.startswith("context.") for e in exc.errors):
+            # answers about the child's situation that contradict each other: kept, and shown on their page
+            return redirect(url_for("journey.child", change="1"))
         # the answers no longer fit the catalogue (e.g. changed between releases): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
         store.clear()
