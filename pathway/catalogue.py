@@ -240,6 +240,14 @@ class _Block(_Strict, Generic[E]):
 class GuidanceText(_Strict):
     source: Source
     text: str
+    interpretation: bool = False  # this project's reading, not the document's words (its text says so)
+    why: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _a_reading_says_why(self):
+        if self.interpretation and not self.why:
+            raise ValueError("a reading (interpretation: true) needs its why")
+        return self
 
 
 class TwinsGuidance(GuidanceText):
@@ -303,6 +311,8 @@ class ContactNotes(_Block[GuidanceText]):
     edt_social_worker_away: GuidanceText
     edt_significant_harm: GuidanceText
     closed_now: GuidanceText
+    service_manager_fallback: GuidanceText  # added after the contact's own words (a "contact_note")
+    cfd_case_holder_unreachable: GuidanceText
 
 
 class Interpretation(_Strict):

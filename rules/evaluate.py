@@ -218,7 +218,9 @@ _RANK = {level.value: level.rank for level in Level}
 
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str, out_of_hours: bool) -> list[dict]:
     """The route's contact first (the one to ring now), then the others by priority. Out of hours a
-    day service is never offered as if open: its `when` says it is closed now."""
+    day service is never offered as if open: its `when` says it is closed now. A rule's
+    contact_note follows a listed contact's words (a fallback for the one to ring now)."""
+    after = {f["id"]: f["text"] for f in extras if f["type"] == "contact_note"}
     wanted = [(-1, first, None)]
     wanted += [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
     wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
@@ -229,6 +231,8 @@ def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
             text = when or c.when
             if out_of_hours and c.hours == "office" and cid != first and not when:
                 text = f"{catalogue.contact_notes.closed_now.text} {text}"
+            if cid in after:
+                text = f"{text} {after[cid]}"
             out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 

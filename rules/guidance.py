@@ -2,7 +2,8 @@
 
 It runs after ruleset 1 because its rules depend on the final level (consent guidance differs
 below and above the social-care threshold; disabled-children routing applies to protection).
-Findings are typed: contact, action, guidance, step, route. A route finding names a key of the
+Findings are typed: contact, contact_note (words that follow a listed contact's own), action,
+guidance, step, route. A route finding names a key of the
 catalogue's `routing` block and its contact is rung first. The route rules' conditions exclude
 one another, so exactly one route fires (each firing costs durable-rules a JSON round trip of
 the state; evaluate() refuses a decision with none or two). The words come from the catalogue
@@ -112,6 +113,13 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & OPEN & IN_HOURS)
     def open_case_in_hours_contacts(c):
         contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_social_worker_away.text)
+
+    @when_all(DECISION & OPEN & IN_HOURS & (m.immediate == True))  # noqa: E712
+    def open_case_immediate_in_hours_contacts(c):
+        # ring now with no number: the document's fallback (route 2, p18-21) after the worker's own
+        # words, and Children and Families Direct next if no one holding the case answers (a reading)
+        emit(c.s.sid, {"type": "contact_note", "id": "allocated_social_worker", "text": notes.service_manager_fallback.text})
+        contact(c.s.sid, "children_families_direct", NEXT, notes.cfd_case_holder_unreachable.text)
 
     @when_all(DECISION & OPEN & OUT_OF_HOURS)
     def open_case_out_of_hours_contacts(c):

@@ -30,6 +30,13 @@ DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unk
 CONSENT = ["yes", "no", "unknown"]
 P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.ADDITIONAL, Level.UNIVERSAL
 REOPEN = "When day services reopen, and for any follow-up."
+# an open child's immediate referral in hours (review 6, F3): the document's fallback after the
+# social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
+SERVICE_MANAGER = "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+CASE_HOLDER_UNREACHABLE = (
+    "If no one holding the case can be reached now: immediate concerns go via Children and Families Direct (p9, p23). This tool's reading: "
+    "Appendix 3 (p37) sends only children not already open to social care here, so ring it only when the case holder cannot be reached."
+)
 
 
 def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case, **extra):
@@ -63,7 +70,7 @@ def _cases():
             )
 
 
-def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, str | None]:
+def expected_contacts(level, ooh, disability, sibling, open_case, immediate=False) -> dict[str, str | None]:
     """Contacts the rules add beside the route's own, with the words a rule gives them (None: the
     contact's own words)."""
     out: dict[str, str | None] = {}
@@ -82,6 +89,8 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
         out["allocated_social_worker"] = REOPEN
     else:
         out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
+        if immediate:
+            out["children_families_direct"] = CASE_HOLDER_UNREACHABLE
     if level is P and disability == "substantial_lifelong":
         out["disabled_childrens_team"] = (
             "Secondary worker for the disabled child; the Duty team leads."
@@ -93,6 +102,11 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
     if level is CIN and disability == "substantial_lifelong":
         out["disabled_childrens_team"] = None
     return out
+
+
+def expected_notes(immediate, ooh, open_case) -> dict[str, str]:
+    """Words a rule adds after a listed contact's own (contact_note findings)."""
+    return {"allocated_social_worker": SERVICE_MANAGER} if open_case and immediate and not ooh else {}
 
 
 def expected_actions(level, immediate, ooh, consent, open_case) -> set[str]:
@@ -145,19 +159,21 @@ def run(fact):
     routes = [f["key"] for f in out if f["type"] == "route"]
     route = routes[0] if len(routes) == 1 else routes  # the route rules exclude one another: a list never equals a key
     contacts = {f["id"]: f.get("when") for f in out if f["type"] == "contact"}
+    notes = {f["id"]: f["text"] for f in out if f["type"] == "contact_note"}
     actions = {f["key"] for f in out if f["type"] == "action"}
     rules = {f["rule"] for f in out if f["type"] == "guidance"}
     steps = [f["value"] for f in out if f["type"] == "step"]
-    return route, contacts, actions, rules, steps, out
+    return route, contacts, actions, rules, steps, out, notes
 
 
 def test_every_combination_agrees_with_the_plain_statement():
     checked = 0
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
-        route, contacts, actions, rules, steps, out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
+        route, contacts, actions, rules, steps, out, notes = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
         assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case), where
+        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate), where
+        assert notes == expected_notes(immediate, ooh, open_case), where
         assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
         assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
@@ -212,8 +228,10 @@ def test_the_decisions_contacts_are_the_routes_then_the_rules_in_the_rules_words
         out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))[5]
         first = CAT.routing[oracle_route(level, ooh, disability, sibling, open_case)].via
         listed = _contacts(out, [], CAT, first, ooh)
-        assert listed[0]["id"] == first and listed[0]["when"] == CAT.contact(first).when, where
-        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case).items() if cid != first}
+        after = expected_notes(immediate, ooh, open_case)
+        own = " ".join([CAT.contact(first).when] + ([after[first]] if first in after else []))
+        assert listed[0]["id"] == first and listed[0]["when"] == own, where
+        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case, immediate).items() if cid != first}
         assert {c["id"] for c in listed[1:]} == set(wanted), where
         for c in listed[1:]:
             own = CAT.contact(c["id"])
