@@ -233,7 +233,8 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_pointer(c):
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
-            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+            level = g.twins.place_immediate if ind.immediate else ind.level.label  # "immediate referral, p9"
+            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=level, page=ind.source.page))
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
