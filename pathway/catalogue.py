@@ -273,6 +273,7 @@ class Guidance(_Block[GuidanceText]):
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
+    step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText

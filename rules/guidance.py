@@ -156,11 +156,17 @@ def define(catalogue: Catalogue, emit) -> None:
         action(c.s.sid, "open_case", NEXT)
         guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care")
 
-    # --- step up / step down against the current level (Appendix 1, p24; p5) ------------------
-    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank))
+    # --- step up / step down against the current level (Appendix 1, p24; p4, p5; Appendix 2) ----
+    # up to a social-care level: Appendix 1; within early help: the Family Community Team's guidance
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         guidance(c.s.sid, "step_up", "step.up")
+
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & (m.level_rank <= 3))
+    def step_up_early_help(c):
+        emit(c.s.sid, {"type": "step", "value": "up"})
+        guidance(c.s.sid, "step_up_early_help", "step.up")  # the same rule id: every surface shows it as the step's words
 
     @when_all(DECISION & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
     def step_down(c):

@@ -177,6 +177,12 @@ def test_every_combination_agrees_with_the_plain_statement():
         assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
         assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+        # a step up to a social-care level is Appendix 1's (p4, p5); within early help, the Family
+        # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7)
+        for f in out:
+            if f.get("rule") == "step.up":
+                assert ("Appendix 1, kept online" in f["text"]) == (level.rank >= 4), where
+                assert ("Case Management Guidance" in f["text"]) == (level.rank <= 3), where
         # out of hours the route never sends anyone to a day team
         if ooh and (level.rank >= 4 or open_case):
             assert CAT.contact(CAT.routing[route].via).hours == "out_of_hours", where
