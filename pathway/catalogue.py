@@ -188,7 +188,7 @@ class ResolvedAction(_Strict):
     refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
 
     action: str  # the start of the level's action
-    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving"]
+    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained"]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
 

@@ -18,7 +18,7 @@ from pathway.checks import resolve_indicators
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
-from rules import engine, guidance, needs
+from rules import engine, guidance, needs, resolved_actions
 from rules.engine import RulesError
 from rules.facts import decision_fact, need_facts
 
@@ -82,7 +82,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "level_name": info.name,
             "immediate": immediate,
             "reasons": reasons,
-            "actions": _unique(actions),
+            "actions": resolved_actions.resolve(_unique(actions), case, catalogue),
             "contacts": _contacts(extras, indicators, catalogue, via.id, out_of_hours),
             "assessments": info.assessments,
             "services": info.services,
