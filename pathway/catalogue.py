@@ -277,6 +277,7 @@ class Guidance(_Block[GuidanceText]):
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
+    disabled_below_child_in_need: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):

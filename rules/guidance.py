@@ -269,3 +269,11 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
+
+    # below Child in Need: why p4 and p37 do not raise the level, and when the team is for the child
+    below_cin = {lv.id.value: g.disabled_below_child_in_need.text.format(level=lv.name) for lv in catalogue.levels}
+
+    @when_all(DECISION & (m.level_rank <= 3) & (m.disability == "substantial_lifelong"))
+    def disabled_below_child_in_need(c):
+        guidance(c.s.sid, "disabled_below_child_in_need", "disabled_children.below_child_in_need", below_cin[c.m.level])
+        contact(c.s.sid, "disabled_childrens_team", RELATED)

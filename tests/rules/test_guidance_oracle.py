@@ -99,7 +99,7 @@ def expected_contacts(level, ooh, disability, sibling, open_case, immediate=Fals
         )
     if level is P and disability == "uncertain":
         out["disabled_childrens_team"] = "Establishes the nature of the disability; the Duty team leads the child protection enquiries."
-    if level is CIN and disability == "substantial_lifelong":
+    if level.rank <= 4 and disability == "substantial_lifelong":  # Child in Need, or below it (review 6, F11)
         out["disabled_childrens_team"] = None
     return out
 
@@ -151,6 +151,8 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add("disabled_children.uncertain")
     if social_care and disability == "mild_moderate":
         out.add("disabled_children.mild_moderate")
+    if level.rank <= 3 and disability == "substantial_lifelong":  # p4 and p37 said, the tables' level kept
+        out.add("disabled_children.below_child_in_need")
     return out
 
 
