@@ -476,6 +476,13 @@ class Crosswalk(_Strict):
         return self
 
 
+class NotCrosswalked(_Strict):
+    """Protection-table indicators deliberately not cross-walked to the p9 list, with why."""
+
+    indicators: list[str]
+    why: str
+
+
 class Assumption(_Strict):
     text: str
     source: Source
@@ -524,6 +531,7 @@ class Catalogue(_Strict):
     routing: Routing
     twins: list[Twin]
     crosswalks: list[Crosswalk]
+    not_crosswalked: list[NotCrosswalked] = Field(default_factory=list)
     assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
@@ -565,6 +573,9 @@ class Catalogue(_Strict):
             unknown = [i for i in twin.ids if i not in known]
             if unknown or len(set(twin.ids)) < 2:
                 raise ValueError(f"twins.{twin.id}: needs two or more known indicators (unknown: {unknown})")
+        for group in self.not_crosswalked:
+            if any(i not in known for i in group.indicators):
+                raise ValueError(f"not_crosswalked: unknown indicator in {group.indicators}")
         for cw in self.crosswalks:
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):

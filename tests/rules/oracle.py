@@ -19,6 +19,15 @@ A, E, CIN, P = Level.ADDITIONAL, Level.EXTENSIVE, Level.CHILD_IN_NEED, Level.PRO
 TRAFFICKING = {"protection.child_victim_trafficking"}
 PARENT_SUBSTANCE = {"extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"}
 PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
+# Protection needs whose words state significant harm suffered, or the event itself (review 6, F13):
+# p9's "has suffered significant harm including physical, sexual, emotional harm or neglect"
+HARM_STATED = {
+    "protection.sexual_activity_under_13",
+    "protection.sexual_exploitation",
+    "protection.fabricated_induced_illness",
+    "protection.severe_significant_developmental_delay",
+    "protection.forced_marriage_under_18",
+}
 # Child in Need by disability (declared interpretations)
 DISABILITY_WORDS = {"extensive.substantial_lifelong_disability_short_breaks", "extensive.providing_substantial_care_child"}
 STATES_SUBSTANTIAL = DISABILITY_WORDS | {"protection.substantial_lifelong_disability_safeguarding"}
@@ -32,7 +41,7 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     ctx = case.context
     months = None if case.child.unborn else case.child.age_in_months
     immediate = any(i.immediate for i in inds)
-    immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA)
+    immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA) or bool(ids & HARM_STATED)
     immediate |= months is not None and months < 12 and bool(ids & PARENT_SUBSTANCE)
     immediate |= case.child.unborn and any(i.level is P and not i.immediate for i in inds)
     levels = [i.level for i in inds] + ([P] if immediate else [])
