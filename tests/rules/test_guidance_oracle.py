@@ -205,6 +205,10 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
+    # an age pointer to an immediate-referral twin says so, with p9's page (review 6, F6)
+    pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
+    [g] = [f for f in pointed if f["type"] == "guidance"]
+    assert g["rule"] == "age.pointer.immediate.substance_use_under_1" and "(immediate referral, p9)" in g["text"]
 
 
 def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():
