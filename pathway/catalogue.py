@@ -185,7 +185,7 @@ class WhatIfWords(_Strict):
 
 class ResolvedAction(_Strict):
     """A level's action said for what the practitioner already told the tool (a CAF open, consent
-    refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
+    refused): `text` instead of the action, or nothing. `when` names an answer rules/resolved_actions.py reads."""
 
     action: str  # the start of the level's action
     when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained"]
