@@ -185,10 +185,10 @@ class WhatIfWords(_Strict):
 
 class ResolvedAction(_Strict):
     """A level's action said for what the practitioner already told the tool (a CAF open, consent
-    refused): `text` instead of the action, or nothing. `when` names an answer the journey reads."""
+    refused): `text` instead of the action, or nothing. `when` names an answer rules/resolved_actions.py reads."""
 
     action: str  # the start of the level's action
-    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving"]
+    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained"]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
 
@@ -244,6 +244,14 @@ class _Block(_Strict, Generic[E]):
 class GuidanceText(_Strict):
     source: Source
     text: str
+    interpretation: bool = False  # this project's reading, not the document's words (its text says so)
+    why: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _a_reading_says_why(self):
+        if self.interpretation and not self.why:
+            raise ValueError("a reading (interpretation: true) needs its why")
+        return self
 
 
 class TwinsGuidance(GuidanceText):
@@ -270,11 +278,13 @@ class Guidance(_Block[GuidanceText]):
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
+    step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
+    disabled_below_child_in_need: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):
@@ -317,6 +327,8 @@ class ContactNotes(_Block[ContactNote]):
     edt_social_worker_away: ContactNote
     edt_significant_harm: ContactNote
     closed_now: ContactNote
+    service_manager_fallback: ContactNote  # added after the contact's own words (a "contact_note")
+    cfd_case_holder_unreachable: ContactNote
 
 
 class Interpretation(_Strict):
@@ -508,6 +520,13 @@ class AgeEntailment(_Strict):
         return child_months
 
 
+class NotCrosswalked(_Strict):
+    """Protection-table indicators deliberately not cross-walked to the p9 list, with why."""
+
+    indicators: list[str]
+    why: str
+
+
 class Assumption(_Strict):
     text: str
     source: Source
@@ -589,6 +608,7 @@ class Catalogue(_Strict):
     crosswalks: list[Crosswalk]
     age_entailments: list[AgeEntailment] = Field(default_factory=list)
     open_from_current_level: OpenFromCurrentLevel
+    not_crosswalked: list[NotCrosswalked] = Field(default_factory=list)
     assumptions: Assumptions
     indicators: list[Indicator]
     meaningful_ages: list[MeaningfulAge] = Field(default_factory=list)
@@ -630,6 +650,9 @@ class Catalogue(_Strict):
             unknown = [i for i in twin.ids if i not in known]
             if unknown or len(set(twin.ids)) < 2:
                 raise ValueError(f"twins.{twin.id}: needs two or more known indicators (unknown: {unknown})")
+        for group in self.not_crosswalked:
+            if any(i not in known for i in group.indicators):
+                raise ValueError(f"not_crosswalked: unknown indicator in {group.indicators}")
         for cw in self.crosswalks:
             unknown = [i for i in cw.indicators + [cw.meets] if i not in known]
             if unknown or (cw.age_band and cw.age_band not in bands):

@@ -18,7 +18,7 @@ from pathway.checks import resolve_indicators
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
-from rules import engine, guidance, needs
+from rules import engine, guidance, needs, resolved_actions
 from rules.engine import RulesError
 from rules.facts import decision_fact, need_facts
 
@@ -83,7 +83,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "level_name": info.name,
             "immediate": immediate,
             "reasons": reasons,
-            "actions": _unique(actions),
+            "actions": resolved_actions.resolve(_unique(actions), case, catalogue),
             "contacts": contacts,
             "assessments": info.assessments,
             "services": info.services,
@@ -234,9 +234,11 @@ _RANK = {level.value: level.rank for level in Level}
 def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalogue, first: str, out_of_hours: bool) -> list[dict]:
     """The route's contact first (the one to ring now), then the others by priority. Out of hours a
     day service is never offered as if open, the route's own included: its words say it is closed
-    now, unless a rule's words for it already say to contact it when day services reopen."""
+    now, unless a rule's words for it already say to contact it when day services reopen. A rule's
+    contact_note follows a listed contact's words (a fallback for the one to ring now)."""
     notes = catalogue.contact_notes
     says_reopen = catalogue.derived("_notes_saying_reopen", lambda: frozenset(n.text for n in notes.__dict__.values() if n.says_reopen))
+    after = {f["id"]: f["text"] for f in extras if f["type"] == "contact_note"}
     wanted = [(-1, first, None)]
     wanted += [(f["priority"], f["id"], f.get("when")) for f in extras if f["type"] == "contact"]
     wanted += [(guidance.RELATED, cid, None) for ind in indicators for cid in ind.related_contacts]
@@ -247,6 +249,8 @@ def _contacts(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
             text = when or c.when
             if out_of_hours and c.hours == "office" and text not in says_reopen:
                 text = f"{notes.closed_now.text} {text}"
+            if cid in after:
+                text = f"{text} {after[cid]}"
             out[cid] = {"id": c.id, "name": c.name, "phone": c.phone, "when": text}
     return list(out.values())
 

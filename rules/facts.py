@@ -253,23 +253,38 @@ def _where(ind: Indicator, words) -> str:
 
 
 def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
-    """Twins at a higher level whose own age band the known age meets (a 15-year-old choosing
-    'Pregnant under 17' is pointed to 'Pregnant under 16')."""
+    """Twins at a higher place whose own age band the known age meets (a 15-year-old choosing
+    'Pregnant under 17' is pointed to 'Pregnant under 16'; a 6-month-old whose parent's substance
+    misuse may affect care, to p9's 'Under 1 year old ...'), whether or not the chosen need has a
+    band of its own. An immediate-referral twin is above any table level. A twin a cross-walk already
+    meets for this child is not pointed to: the decision is already that referral."""
     chosen = {i.id for i in indicators}
-    months = subject_age_in_months(case)
-    if months is None:
-        return []
+    met = {
+        cw.meets
+        for ind in indicators
+        if not ind.immediate
+        for cw in prepared(catalogue).crosswalks[ind.id]
+        if not cw.age_band or _age_known_in(case, catalogue, cw.age_band)
+    }
     out = set()
     for ind in indicators:
-        if not ind.age_band:
-            continue
         for link in catalogue.twins_of(ind.id):
             other = link.other
-            if other.id in chosen or not other.age_band or other.level.rank <= ind.level.rank:
+            if other.id in chosen or other.id in met or not other.age_band or (other.level.rank, other.immediate) <= (ind.level.rank, ind.immediate):
                 continue
-            if catalogue.band(other.age_band).contains(months):
+            if _age_meets(case, catalogue, other.age_band):
                 out.add(other.id)
     return sorted(out)
+
+
+def _age_meets(case: Case, catalogue: Catalogue, band_id: str) -> bool:
+    """Whether the known age is inside a band: a young parent's band by the parent's age (or the
+    child's own), a child's band by the child's age; an age not given meets none."""
+    band = catalogue.band(band_id)
+    if band.subject != "parent":
+        return _age_known_in(case, catalogue, band_id)
+    months = subject_age_in_months(case)
+    return months is not None and band.contains(months)
 
 
 def decision_fact(

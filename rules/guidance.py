@@ -2,7 +2,8 @@
 
 It runs after ruleset 1 because its rules depend on the final level (consent guidance differs
 below and above the social-care threshold; disabled-children routing applies to protection).
-Findings are typed: contact, action, guidance, step, route. A route finding names a key of the
+Findings are typed: contact, contact_note (words that follow a listed contact's own), action,
+guidance, step, route. A route finding names a key of the
 catalogue's `routing` block and its contact is rung first. The route rules' conditions exclude
 one another, so exactly one route fires (each firing costs durable-rules a JSON round trip of
 the state; evaluate() refuses a decision with none or two). The words come from the catalogue
@@ -113,6 +114,13 @@ def define(catalogue: Catalogue, emit) -> None:
     def open_case_in_hours_contacts(c):
         contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_social_worker_away.text)
 
+    @when_all(DECISION & OPEN & IN_HOURS & (m.immediate == True))  # noqa: E712
+    def open_case_immediate_in_hours_contacts(c):
+        # ring now with no number: the document's fallback (route 2, p18-21) after the worker's own
+        # words, and Children and Families Direct next if no one holding the case answers (a reading)
+        emit(c.s.sid, {"type": "contact_note", "id": "allocated_social_worker", "text": notes.service_manager_fallback.text})
+        contact(c.s.sid, "children_families_direct", NEXT, notes.cfd_case_holder_unreachable.text)
+
     @when_all(DECISION & OPEN & OUT_OF_HOURS)
     def open_case_out_of_hours_contacts(c):
         contact(c.s.sid, "allocated_social_worker", NEXT, notes.reopen_follow_up.text)
@@ -148,11 +156,17 @@ def define(catalogue: Catalogue, emit) -> None:
         action(c.s.sid, "open_case", NEXT)
         guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care")
 
-    # --- step up / step down against the current level (Appendix 1, p24; p5) ------------------
-    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank))
+    # --- step up / step down against the current level (Appendix 1, p24; p4, p5; Appendix 2) ----
+    # up to a social-care level: Appendix 1; within early help: the Family Community Team's guidance
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         guidance(c.s.sid, "step_up", "step.up")
+
+    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & (m.level_rank <= 3))
+    def step_up_early_help(c):
+        emit(c.s.sid, {"type": "step", "value": "up"})
+        guidance(c.s.sid, "step_up_early_help", "step.up")  # the same rule id: every surface shows it as the step's words
 
     @when_all(DECISION & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
     def step_down(c):
@@ -234,7 +248,8 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_pointer(c):
         for iid in c.m.age_pointers:
             ind = catalogue.indicator(iid)
-            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page))
+            level = g.twins.place_immediate if ind.immediate else ind.level.label  # "immediate referral, p9"
+            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=level, page=ind.source.page))
 
     @when_all(DECISION & (m.age_entailment_unknown_count > 0))
     def age_entailment_age_unknown(c):
@@ -271,4 +286,12 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
+        contact(c.s.sid, "disabled_childrens_team", RELATED)
+
+    # below Child in Need: why p4 and p37 do not raise the level, and when the team is for the child
+    below_cin = {lv.id.value: g.disabled_below_child_in_need.text.format(level=lv.name) for lv in catalogue.levels}
+
+    @when_all(DECISION & (m.level_rank <= 3) & (m.disability == "substantial_lifelong"))
+    def disabled_below_child_in_need(c):
+        guidance(c.s.sid, "disabled_below_child_in_need", "disabled_children.below_child_in_need", below_cin[c.m.level])
         contact(c.s.sid, "disabled_childrens_team", RELATED)

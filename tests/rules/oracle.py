@@ -22,6 +22,15 @@ PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
 # a pregnancy of a young person under 13 is sexual activity under 13 (p17; declared reading)
 PREGNANCY = {"additional.pregnant_under_17", "extensive.pregnant_under_16"}
 UNDER_13_MONTHS = 13 * 12
+# Protection needs whose words state significant harm suffered, or the event itself (review 6, F13):
+# p9's "has suffered significant harm including physical, sexual, emotional harm or neglect"
+HARM_STATED = {
+    "protection.sexual_activity_under_13",
+    "protection.sexual_exploitation",
+    "protection.fabricated_induced_illness",
+    "protection.severe_significant_developmental_delay",
+    "protection.forced_marriage_under_18",
+}
 # Child in Need by disability (declared interpretations)
 DISABILITY_WORDS = {"extensive.substantial_lifelong_disability_short_breaks", "extensive.providing_substantial_care_child"}
 STATES_SUBSTANTIAL = DISABILITY_WORDS | {"protection.substantial_lifelong_disability_safeguarding"}
@@ -34,18 +43,18 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     inds = [catalogue.indicator(i) for i in sorted(ids)]
     ctx = case.context
     months = None if case.child.unborn else case.child.age_in_months
-    immediate = any(i.immediate for i in inds)
-    immediate |= bool(ids & TRAFFICKING) or bool(ids & PERSISTENT_DA)
-    immediate |= months is not None and months < 12 and bool(ids & PARENT_SUBSTANCE)
-    immediate |= case.child.unborn and any(i.level is P and not i.immediate for i in inds)
     # the young person: the parent where the parent's age is given, else the child from the catalogue's
-    # age (below it the child is taken as the young parent's baby); pregnant under 13 is Protection,
-    # and for an unborn baby a Protection need is an immediate referral
+    # age (below it the child is taken as the young parent's baby); pregnant under 13 is sexual
+    # activity under 13 (Protection), which then counts as chosen for the p9 cross-walks below
     young = case.parent.age_in_months
     if young is None and not case.child.unborn and months is not None and months >= catalogue.age_entailments[0].child_min_months:
         young = months
     pregnant_under_13 = bool(ids & PREGNANCY) and young is not None and young < UNDER_13_MONTHS
-    immediate |= pregnant_under_13 and case.child.unborn
+    crosswalked = ids | ({"protection.sexual_activity_under_13"} if pregnant_under_13 else set())
+    immediate = any(i.immediate for i in inds)
+    immediate |= bool(crosswalked & TRAFFICKING) or bool(crosswalked & PERSISTENT_DA) or bool(crosswalked & HARM_STATED)
+    immediate |= months is not None and months < 12 and bool(crosswalked & PARENT_SUBSTANCE)
+    immediate |= case.child.unborn and (pregnant_under_13 or any(i.level is P and not i.immediate for i in inds))
     levels = [i.level for i in inds] + ([P] if immediate or pregnant_under_13 else [])
 
     kept: dict[str, object] = {}

@@ -146,3 +146,58 @@ def test_the_pointer_is_given_whatever_else_is_chosen_beside_it(other):
     """Mutation run, 2026-12-01: stopping at the first chosen need without an age band went unnoticed."""
     d = evaluate(make_case([other, "additional.pregnant_under_17"], age_years=15))
     assert [g.rule for g in d.guidance if g.rule.startswith("age.pointer")] == ["age.pointer.extensive.pregnant_under_16"]
+
+
+DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+UNDER_1 = "Under 1 year old where the parents/carers have significant substance use issues"  # p9, as written
+UNBORN = "serious concerns regarding the risk of significant harm to an unborn baby"  # p9, as written
+
+
+@pytest.mark.parametrize("months, pointed", [(0, True), (6, True), (11, True), (12, False), (30, False)])
+def test_a_baby_whose_parent_may_misuse_substances_is_pointed_to_the_under_1_criterion(months, pointed):
+    """Review 6, F6: the Additional entry has no age band of its own, but its twin on the p9 list has
+    one. Under 1 the decision points to p9's words (the practitioner judges whether the use is
+    'significant'); it never decides: the level stays Additional and the referral is not immediate."""
+    assert UNDER_1 in DOCUMENT
+    d = evaluate(make_case(["additional.substance_misuse_impact_ability"], age_years=months // 12, age_months=months % 12))
+    assert d.level == "additional" and not d.immediate
+    pointers = [g for g in d.guidance if g.rule.startswith("age.pointer")]
+    assert bool(pointers) == pointed
+    if pointed:
+        [pointer] = pointers
+        assert pointer.rule == "age.pointer.immediate.substance_use_under_1"
+        assert UNDER_1 in pointer.text and "immediate referral, p9" in pointer.text
+
+
+def test_an_unborn_babys_parental_substance_note_names_the_unborn_criterion_the_tool_accepts():
+    """Review 6, F6: the twin note named only the under-1 criterion, which the tool refuses for an
+    unborn baby; it names p9's unborn criterion too (the document's words)."""
+    assert UNBORN in DOCUMENT
+    d = evaluate(make_case(["extensive.mental_physical_health_problems"], unborn=True))
+    [note] = [g for g in d.guidance if g.rule == "twins.parental_substance_misuse"]
+    assert UNBORN in note.text
+
+
+AGES = ["unborn", (0, 3), (0, 11), (1, 0), (3, 0), (4, 11), (8, 0), (14, 0), (15, 0), (16, 0)]
+
+
+def test_a_pointer_never_names_what_the_tool_would_refuse_for_this_child(catalogue):
+    """Every age pointer, for every twin-group member at every age, names an indicator the catalogue
+    admits for this child, at a higher place (an immediate referral above any table level)."""
+    ids = sorted({i for t in catalogue.twins for i in t.ids})
+    checked = 0
+    for age in AGES:
+        for iid in ids:
+            case = make_case([iid], unborn=True) if age == "unborn" else make_case([iid], age_years=age[0], age_months=age[1])
+            try:
+                d = evaluate(case)
+            except CaseError:
+                continue
+            for g in d.guidance:
+                if g.rule.startswith("age.pointer."):
+                    other, chosen = catalogue.indicator(g.rule.removeprefix("age.pointer.")), catalogue.indicator(iid)
+                    months = None if age == "unborn" else age[0] * 12 + age[1]
+                    assert catalogue.admits(other, age == "unborn", months), (age, iid, other.id)
+                    assert (other.level.rank, other.immediate) > (chosen.level.rank, chosen.immediate), (age, iid, other.id)
+                    checked += 1
+    assert checked >= 10

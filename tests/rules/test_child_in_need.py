@@ -237,3 +237,38 @@ def test_an_indicator_stating_the_disability_reads_the_aids_need_as_the_context_
         (r.rule, r.level, r.indicators, r.explanation) for r in answered.reasons
     ]
     assert any("extensive.inaccessible_housing_need_aids" in r.indicators for r in unanswered.reasons if r.rule == "child_in_need.disability")
+
+
+DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize(
+    "ticked, level",
+    [
+        (["additional.carer_not_getting_break"], "additional"),
+        (["universal.child_disabilities_all_needs"], "universal"),
+        (["extensive.serious_obesity"], "extensive"),
+    ],
+)
+def test_a_substantial_disability_below_child_in_need_says_why_p4_and_p37_do_not_raise_it(ticked, level):
+    """Review 6, F11: p4 deems a disabled child 'in need' and Appendix 3 (p37) deems disabled children
+    children in need at referral, yet the tables place these needs lower; the tool decides by the
+    tables (the level does not change) and now says so, as a reading, with when to contact the
+    Disabled Children's Team (its own criterion, p23). The oracle is the document's words."""
+    assert "A child is deemed as 'in need' if they are disabled" in DOCUMENT
+    assert "disabled children are, at the point of referral, deemed to be children in need" in DOCUMENT
+    d = evaluate(make_case(ticked, disability="substantial_lifelong"))
+    assert d.level == level  # unchanged
+    [g] = [g for g in d.guidance if g.rule == "disabled_children.below_child_in_need"]
+    level_name = {"universal": "Universal", "additional": "Additional", "extensive": "Extensive"}[level]
+    assert f"at {level_name}" in g.text and "reading" in g.text and "p4" in g.text and "p37" in g.text and "p23" in g.text
+    assert "specialist short breaks, support services, adaptations or equipment" in g.text and "4, 37, 23" in g.source
+    assert ("disabled_childrens_team", "0115 883 8266") in [(c.id, c.phone) for c in d.contacts]
+
+
+@pytest.mark.parametrize("disability", ["none", "mild_moderate", "uncertain", None])
+def test_the_disability_note_is_only_for_a_substantial_life_long_disability_below_child_in_need(disability):
+    context = {"disability": disability} if disability else {}
+    assert not [g for g in evaluate(make_case(["additional.carer_not_getting_break"], **context)).guidance if g.rule == "disabled_children.below_child_in_need"]
+    cin = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"]))
+    assert cin.level == "child_in_need" and "disabled_children.below_child_in_need" not in [g.rule for g in cin.guidance]

@@ -118,3 +118,56 @@ def test_two_crosswalks_are_two_reasons_each_with_its_own_criterion_and_reading(
             reason = crosswalks[iid]
             assert catalogue.indicator(cw.meets).text in reason.explanation and cw.why in reason.explanation
             assert reason.interpretation is cw.interpretation
+
+
+DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+SUFFERED = "has suffered significant harm including physical, sexual, emotional harm or neglect"  # p9's first criterion, as written
+# review 6, F13: Protection needs whose words state significant harm already suffered (or, for a
+# forced marriage, the event itself), each with its words in the document's Protection table
+HARM_STATED = {
+    "protection.sexual_activity_under_13": "Sexual activity under 13",
+    "protection.sexual_exploitation": "Sexual exploitation",
+    "protection.fabricated_induced_illness": "Fabricated or induced illness",
+    "protection.severe_significant_developmental_delay": "Severe and significant developmental delay due to neglect/poor parenting",
+    "protection.forced_marriage_under_18": "Forced marriage of a child under 18 yrs",
+}
+
+
+@pytest.mark.parametrize("indicator", sorted(HARM_STATED))
+def test_a_protection_need_whose_words_state_harm_suffered_is_an_immediate_referral(indicator):
+    """The level was Protection already and stays so; what changes is `immediate` and the ring-now
+    words. The oracle is the document: the need's own words and p9's first criterion."""
+    assert SUFFERED in DOCUMENT and HARM_STATED[indicator] in DOCUMENT
+    d = evaluate(make_case([indicator], age_years=12))
+    assert d.level == "protection" and d.immediate is True
+    [xw] = [r for r in d.reasons if r.rule == "immediate.crosswalk"]
+    assert "Child is at immediate risk or has suffered significant harm" in xw.explanation and xw.interpretation
+    assert d.actions[0].startswith("Ring Children and Families Direct now on 0115 876 4800")
+
+
+def test_every_protection_need_is_cross_walked_or_says_why_not(catalogue):
+    """The choice is made on purpose for each Protection-table need: a cross-walk to p9, or a
+    `not_crosswalked` entry with its why; never both, never neither."""
+    walked = {i for cw in catalogue.crosswalks for i in cw.indicators}
+    left = [i for group in catalogue.not_crosswalked for i in group.indicators]
+    assert len(left) == len(set(left)) and all(group.why for group in catalogue.not_crosswalked)
+    table = {i.id for i in catalogue.indicators if i.level == "protection" and not i.immediate}
+    assert walked & set(left) == set()
+    assert table == (walked & table) | set(left)
+    assert set(HARM_STATED) <= walked
+
+
+def test_a_need_left_out_of_the_cross_walks_is_not_immediate(catalogue):
+    from pathway import CaseError
+
+    for group in catalogue.not_crosswalked:
+        for iid in group.indicators:
+            for age in (12, 15):
+                try:
+                    d = evaluate(make_case([iid], age_years=age))
+                except CaseError:
+                    continue
+                assert d.level == "protection" and not d.immediate, iid
+                break
+            else:
+                raise AssertionError(f"{iid}: no age admits it")

@@ -30,6 +30,13 @@ DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unk
 CONSENT = ["yes", "no", "unknown"]
 P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.ADDITIONAL, Level.UNIVERSAL
 REOPEN = "When day services reopen, and for any follow-up."
+# an open child's immediate referral in hours (review 6, F3): the document's fallback after the
+# social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
+SERVICE_MANAGER = "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+CASE_HOLDER_UNREACHABLE = (
+    "If no one holding the case can be reached now: immediate concerns go via Children and Families Direct (p9, p23). This tool's reading: "
+    "Appendix 3 (p37) sends only children not already open to social care here, so ring it only when the case holder cannot be reached."
+)
 
 
 def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case, **extra):
@@ -65,7 +72,7 @@ def _cases():
             )
 
 
-def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, str | None]:
+def expected_contacts(level, ooh, disability, sibling, open_case, immediate=False) -> dict[str, str | None]:
     """Contacts the rules add beside the route's own, with the words a rule gives them (None: the
     contact's own words)."""
     out: dict[str, str | None] = {}
@@ -84,6 +91,8 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
         out["allocated_social_worker"] = REOPEN
     else:
         out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
+        if immediate:
+            out["children_families_direct"] = CASE_HOLDER_UNREACHABLE
     if level is P and disability == "substantial_lifelong":
         out["disabled_childrens_team"] = (
             "Secondary worker for the disabled child; the Duty team leads."
@@ -92,9 +101,14 @@ def expected_contacts(level, ooh, disability, sibling, open_case) -> dict[str, s
         )
     if level is P and disability == "uncertain":
         out["disabled_childrens_team"] = "Establishes the nature of the disability; the Duty team leads the child protection enquiries."
-    if level is CIN and disability == "substantial_lifelong":
+    if level.rank <= 4 and disability == "substantial_lifelong":  # Child in Need, or below it (review 6, F11)
         out["disabled_childrens_team"] = None
     return out
+
+
+def expected_notes(immediate, ooh, open_case) -> dict[str, str]:
+    """Words a rule adds after a listed contact's own (contact_note findings)."""
+    return {"allocated_social_worker": SERVICE_MANAGER} if open_case and immediate and not ooh else {}
 
 
 def expected_actions(level, immediate, ooh, consent, open_case) -> set[str]:
@@ -141,6 +155,8 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add("disabled_children.closed_now")  # the day teams Appendix 3 names are closed (p23)
     if social_care and disability == "mild_moderate":
         out.add("disabled_children.mild_moderate")
+    if level.rank <= 3 and disability == "substantial_lifelong":  # p4 and p37 said, the tables' level kept
+        out.add("disabled_children.below_child_in_need")
     return out
 
 
@@ -149,22 +165,30 @@ def run(fact):
     routes = [f["key"] for f in out if f["type"] == "route"]
     route = routes[0] if len(routes) == 1 else routes  # the route rules exclude one another: a list never equals a key
     contacts = {f["id"]: f.get("when") for f in out if f["type"] == "contact"}
+    notes = {f["id"]: f["text"] for f in out if f["type"] == "contact_note"}
     actions = {f["key"] for f in out if f["type"] == "action"}
     rules = {f["rule"] for f in out if f["type"] == "guidance"}
     steps = [f["value"] for f in out if f["type"] == "step"]
-    return route, contacts, actions, rules, steps, out
+    return route, contacts, actions, rules, steps, out, notes
 
 
 def test_every_combination_agrees_with_the_plain_statement():
     checked = 0
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
-        route, contacts, actions, rules, steps, out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
+        route, contacts, actions, rules, steps, out, notes = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
         assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case), where
+        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate), where
+        assert notes == expected_notes(immediate, ooh, open_case), where
         assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
         assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+        # a step up to a social-care level is Appendix 1's (p4, p5); within early help, the Family
+        # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7)
+        for f in out:
+            if f.get("rule") == "step.up":
+                assert ("Appendix 1, kept online" in f["text"]) == (level.rank >= 4), where
+                assert ("Case Management Guidance" in f["text"]) == (level.rank <= 3), where
         # out of hours the route never sends anyone to a day team
         if ooh and (level.rank >= 4 or open_case):
             assert CAT.contact(CAT.routing[route].via).hours == "out_of_hours", where
@@ -185,6 +209,10 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
+    # an age pointer to an immediate-referral twin says so, with p9's page (review 6, F6)
+    pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
+    [g] = [f for f in pointed if f["type"] == "guidance"]
+    assert g["rule"] == "age.pointer.immediate.substance_use_under_1" and "(immediate referral, p9)" in g["text"]
 
 
 def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():
@@ -216,9 +244,11 @@ def test_the_decisions_contacts_are_the_routes_then_the_rules_in_the_rules_words
         out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))[5]
         first = CAT.routing[oracle_route(level, ooh, disability, sibling, open_case)].via
         listed = _contacts(out, [], CAT, first, ooh)
+        after = expected_notes(immediate, ooh, open_case)
         route_own = CAT.contact(first)
-        assert listed[0]["id"] == first and listed[0]["when"] == closed_if_day_service(route_own.when, route_own.hours, ooh), where
-        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case).items() if cid != first}
+        own = " ".join([closed_if_day_service(route_own.when, route_own.hours, ooh)] + ([after[first]] if first in after else []))
+        assert listed[0]["id"] == first and listed[0]["when"] == own, where
+        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case, immediate).items() if cid != first}
         assert {c["id"] for c in listed[1:]} == set(wanted), where
         for c in listed[1:]:
             own = CAT.contact(c["id"])

@@ -92,10 +92,48 @@ def test_step_against_the_level_supported_at_now(current, indicators, step):
         assert f"step.{step}" in rules_of(d)
 
 
-def test_step_down_guidance_cites_appendix_1():
-    d = evaluate(make_case(["additional.lack_routine"], current_level="extensive"))
-    g = next(g for g in d.guidance if g.rule == "step.down")
-    assert "24" in g.source and "step down" in g.text
+CASE_MANAGEMENT = "Family Community Team's Case Management Guidance"  # Appendix 2, as written
+UP_TO = {
+    "additional": ["additional.lack_routine"],
+    "extensive": ["extensive.children_who_go_missing"],
+    "child_in_need": ["extensive.substantial_lifelong_disability_short_breaks"],
+    "protection": [CP],
+}
+
+
+STEPS_UP = [(current, decided) for n, current in enumerate(["universal", "additional", "extensive"]) for decided in list(UP_TO)[n:]]
+
+
+@pytest.mark.parametrize("current, decided", STEPS_UP)
+def test_a_step_across_the_social_care_threshold_uses_appendix_1_and_within_early_help_the_family_community_teams_guidance(current, decided):
+    """Review 6, F7, against the document's words: p4 keeps the step up/step down process (Appendix 1)
+    for moves 'between a CAF and Social Care threshold'; Appendix 2's 'Escalation to Protection
+    Services and de-escalation to Family Community Teams' places early help's 'step up and step
+    down' process in the Family Community Team's Case Management Guidance."""
+    from pathway.document import sections
+
+    ranks = {"universal": 1, "additional": 2, "extensive": 3, "child_in_need": 4, "protection": 5}
+    [appendix_2] = [sec for sec in sections() if sec.title.startswith("Appendix 2")]
+    assert CASE_MANAGEMENT in " ".join(appendix_2.lines)
+    d = evaluate(make_case(UP_TO[decided], current_level=current))
+    [g] = [g for g in d.guidance if g.rule == "step.up"]
+    if ranks[decided] >= 4:  # across the threshold
+        assert "Appendix 1" in g.text and g.source.endswith("p4, 5, 24")
+    else:
+        assert CASE_MANAGEMENT in g.text and "Appendix 1 -" not in g.source and g.source.endswith(f"p{appendix_2.first_page}-{appendix_2.last_page}")
+
+
+def test_step_down_within_early_help_cites_the_section_that_names_its_guidance():
+    """Review 6, F7: the step-down cited p25, the first page of Appendix 2, for a section near its
+    end; it cites Appendix 2's pages from the document's contents list, and Appendix 1 not at all."""
+    from pathway.document import sections
+
+    [appendix_2] = [sec for sec in sections() if sec.title.startswith("Appendix 2")]
+    for current, ticked in (("extensive", ["additional.lack_routine"]), ("additional", ["universal.physically_well"])):
+        d = evaluate(make_case(ticked, current_level=current))
+        g = next(g for g in d.guidance if g.rule == "step.down")
+        assert CASE_MANAGEMENT in g.text and "step down" in g.text
+        assert "Appendix 1" not in g.source and f"{appendix_2.first_page}-{appendix_2.last_page}" in g.source
 
 
 @pytest.mark.parametrize("current", ["child_in_need", "protection"])

@@ -37,7 +37,8 @@ def test_highest_level_wins_and_every_level_found_is_explained():
 
 
 def test_a_protection_table_indicator_is_protection_but_not_immediate():
-    d = evaluate(make_case(["protection.fabricated_induced_illness"]))
+    # a need not cross-walked to p9 (fabricated or induced illness is since review 6, F13)
+    d = evaluate(make_case(["protection.frozen_watchfulness"]))
     assert d.level == "protection" and d.immediate is False
     assert d.reasons[0].source == "Levels of need: Protection, p17"
     assert d.contacts[0].name == "Children and Families Direct"

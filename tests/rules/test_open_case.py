@@ -34,7 +34,8 @@ def test_an_open_case_goes_to_the_allocated_social_worker_never_screening(kind):
         assert d.actions[0].startswith(first[kind])
     assert not any(" on None" in a for a in d.actions)
     assert d.contacts[0].id == "allocated_social_worker"
-    assert "Children and Families Direct" not in [c.name for c in d.contacts]
+    # Children and Families Direct only as the next call if no one holding the case answers (F3)
+    assert ("Children and Families Direct" in [c.name for c in d.contacts]) == (kind == "immediate")
     assert "Screening" not in d.route.team and d.route.source.endswith("p37")
     assert any(g.rule == "route.open_to_social_care" and "p18-21" in g.text for g in d.guidance)
 
@@ -100,3 +101,38 @@ def test_the_reading_rests_on_the_documents_front_door_rule(catalogue):
     text = " ".join((Path(__file__).parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
     assert FRONT_DOOR in text and "Protection: offered by statutory services" in text
     assert [lv.value for lv in catalogue.open_from_current_level.levels] == ["child_in_need", "protection"]
+
+
+DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+
+
+def test_an_open_childs_immediate_referral_in_hours_has_a_fallback_and_a_number():
+    """Review 6, F3: ring the allocated social worker now, with the document's fallback if they or
+    their team manager cannot be reached in time (the relevant service manager, route 2, p18-21), and
+    Children and Families Direct next with its number if no one holding the case can be reached now
+    (p9, p23; a declared reading, since p37 sends open cases elsewhere). The oracle is the document's
+    own words, as data."""
+    d = evaluate(make_case(["immediate.significant_harm"], age_years=7, open_to_social_care=True))
+    assert "contact should be made with the relevant service manager" in DOCUMENT
+    assert "For all concerns/support/safeguarding requirements for children and young people in Nottingham" in DOCUMENT
+    worker, following = d.contacts[0], d.contacts[1]
+    assert worker.id == "allocated_social_worker" and worker.phone is None
+    assert "relevant service manager" in worker.when and "p18-21" in worker.when
+    assert following.id == "children_families_direct" and following.phone == "0115 876 4800"
+    assert "no one holding the case can be reached now" in following.when and "reading" in following.when
+    # the actions do not both send the user to Children and Families Direct and forbid it
+    words = " ".join(d.actions)
+    assert "not through Children and Families Direct" not in words
+    assert "Children and Families Direct" in words  # the exception is said, not hidden
+
+
+def test_the_fallback_is_only_for_an_immediate_referral_in_hours():
+    for case in (
+        make_case(["protection.frozen_watchfulness"], open_to_social_care=True),
+        make_case(["immediate.significant_harm"], open_to_social_care=True, contact_time=OUT_OF_HOURS),
+        make_case(["immediate.significant_harm"]),
+    ):
+        d = evaluate(case)
+        assert not any("relevant service manager" in c.when for c in d.contacts), case
+        if case.context.open_to_social_care:
+            assert "children_families_direct" not in [c.id for c in d.contacts], case

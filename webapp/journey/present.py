@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from pathway.catalogue import OfferFilter, OfferForNeeds, Source, load_catalogue
 from pathway.levels import Level
 from pathway.models import Case, Decision
+from rules import resolved_actions
 from webapp.rendering import kept
 
 _PAGE = re.compile(r"p(\d+)")
@@ -82,27 +83,15 @@ def reason_needs(reason, catalogue=None) -> list:
     return out
 
 
-# When each of the catalogue's `resolved_actions` applies, read from the answers (the catalogue
-# says which action is worded how)
-WHEN = {
-    "caf_open": lambda c: c.context.caf in ("open_improving", "open_not_improving"),
-    "no_caf_open": lambda c: c.context.caf not in ("open_improving", "open_not_improving"),
-    "consent_refused": lambda c: c.context.consent_to_early_help is False,
-    "caf_not_improving": lambda c: c.context.caf == "open_not_improving",
-}
+# When each of the catalogue's `resolved_actions` applies: the rules' own reading (kept here by name
+# for the journey's callers and tests; rules.evaluate already words the decision's actions)
+WHEN = resolved_actions.WHEN
 
 
 def actions(decision: Decision, case: Case) -> list[str]:
-    """The decision's actions, each level action worded for the answers already given."""
-    resolved = load_catalogue().resolved_actions
-    out = []
-    for action in decision.actions:
-        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case)), None)
-        if rule is None:
-            out.append(action)
-        elif rule.text:
-            out.append(rule.text)
-    return out
+    """The decision's actions, each level action worded for the answers already given: what
+    rules.evaluate gave (a decision saved before the rules did it is worded the same way here)."""
+    return resolved_actions.resolve(decision.actions, case, load_catalogue())
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,41 @@
+"""A level's actions worded for what the case already says (the catalogue's `resolved_actions`):
+the first entry whose `action` starts a level's action and whose `when` holds gives the words
+instead; an entry with no `text` leaves the action out (other guidance says what follows).
+
+`evaluate()` applies it, so the API, the command line, the web page, a saved entry and the
+written referral all give the same actions. The catalogue says which action is worded how; this
+says how each `when` is read from the answers.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from pathway.catalogue import Catalogue
+from pathway.models import Case
+
+_CAF_OPEN = ("open_improving", "open_not_improving")
+
+WHEN: dict[str, Callable[[Case], bool]] = {
+    "caf_open": lambda c: c.context.caf in _CAF_OPEN,
+    "no_caf_open": lambda c: c.context.caf not in _CAF_OPEN,
+    "consent_refused": lambda c: c.context.consent_to_early_help is False,
+    "caf_not_improving": lambda c: c.context.caf == "open_not_improving",
+    # as guidance.not_caf_trained reads the caller (rules/guidance.py): a parent, carer or member of the public
+    "not_caf_trained": lambda c: c.context.caller in ("parent_carer", "public"),
+}
+
+
+def resolve(actions: list[str], case: Case, catalogue: Catalogue) -> list[str]:
+    """The actions, each worded for the answers already given. Applying it twice changes nothing
+    (no resolved text starts a level's action), so a decision saved before this moved into the
+    rules reads the same when shown again."""
+    resolved = catalogue.resolved_actions
+    out = []
+    for action in actions:
+        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case)), None)
+        if rule is None:
+            out.append(action)
+        elif rule.text:
+            out.append(rule.text)
+    return out

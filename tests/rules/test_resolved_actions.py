@@ -1,0 +1,56 @@
+"""A level's actions worded for what the case already says, the same on every surface (review 6,
+F8): the API, the command line, the web page, a saved entry and the written referral all show
+`evaluate()`'s actions. The oracle is the document's rule stated here in plain words, over every
+caller, CAF status and consent answer at Additional and Extensive."""
+
+from __future__ import annotations
+
+import itertools
+
+from rules import evaluate
+from tests.conftest import make_case
+
+CAF_WORDS = ("Initiate a CAF", "Continue a multi-agency CAF", "A CAF is already open", "Start a multi-agency CAF")
+NEEDS = {"additional": ["additional.lack_routine"], "extensive": ["extensive.children_who_go_missing"]}
+CALLERS = [None, "professional", "parent_carer", "public"]
+CAFS = [None, "none", "open_improving", "open_not_improving"]
+CONSENT = [None, True, False]
+
+
+def expected_caf_action(level: str, caller, caf, consent) -> str | None:
+    """The start of the one CAF action the decision gives, or None for none (p4, p7, p13-16)."""
+    if caller in ("parent_carer", "public"):
+        return "not CAF trained"  # p4: a concerned person not CAF trained contacts Children and Families Direct
+    caf_open = caf in ("open_improving", "open_not_improving")
+    if level == "additional":
+        if caf_open:
+            return "A CAF is already open"
+        return None if consent is False else "Initiate a CAF"
+    if consent is False:  # p7: without consent, no CAF: the lead professional's judgement instead
+        return None
+    return "Continue a multi-agency CAF" if caf_open else "Start a multi-agency CAF"
+
+
+def _context(caller, caf, consent) -> dict:
+    given = {"caller": caller, "caf": caf, "consent_to_early_help": consent}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def test_every_caller_caf_and_consent_gets_the_caf_action_the_document_says():
+    checked = 0
+    for level, caller, caf, consent in itertools.product(NEEDS, CALLERS, CAFS, CONSENT):
+        d = evaluate(make_case(NEEDS[level], **_context(caller, caf, consent)))
+        if d.level != level:  # a CAF not improving at Extensive is a Child in Need: no CAF action there
+            assert level == "extensive" and caf == "open_not_improving"
+            continue
+        wanted = expected_caf_action(level, caller, caf, consent)
+        shown = [a for a in d.actions if a.startswith(CAF_WORDS) or "not CAF trained" in a]
+        where = (level, caller, caf, consent)
+        if wanted is None:
+            assert shown == [], where
+        else:
+            assert len(shown) == 1 and wanted in shown[0], (where, shown)
+        if wanted == "not CAF trained":
+            assert "Children and Families Direct" in shown[0] and "p4" in shown[0], where
+        checked += 1
+    assert checked >= 80
