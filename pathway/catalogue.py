@@ -188,7 +188,7 @@ class ResolvedAction(_Strict):
     refused): `text` instead of the action, or nothing. `when` names an answer rules/resolved_actions.py reads."""
 
     action: str  # the start of the level's action
-    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained"]
+    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained", "open_case"]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
 

@@ -31,9 +31,14 @@ def resolve(actions: list[str], case: Case, catalogue: Catalogue) -> list[str]:
     (no resolved text starts a level's action), so a decision saved before this moved into the
     rules reads the same when shown again."""
     resolved = catalogue.resolved_actions
+    open_case = catalogue.open_from_current_level.is_open(case.context)  # answered, or read from the level
+
+    def holds(when: str) -> bool:
+        return open_case if when == "open_case" else WHEN[when](case)
+
     out = []
     for action in actions:
-        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case)), None)
+        rule = next((r for r in resolved if action.startswith(r.action) and holds(r.when)), None)
         if rule is None:
             out.append(action)
         elif rule.text:

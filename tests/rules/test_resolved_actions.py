@@ -10,17 +10,22 @@ import itertools
 from rules import evaluate
 from tests.conftest import make_case
 
-CAF_WORDS = ("Initiate a CAF", "Continue a multi-agency CAF", "A CAF is already open", "Start a multi-agency CAF")
+OPEN_WORDS = "The child is already open to Children's Social Care: agree with the allocated social worker"
+CAF_WORDS = ("Initiate a CAF", "Continue a multi-agency CAF", "A CAF is already open", "Start a multi-agency CAF", OPEN_WORDS)
 NEEDS = {"additional": ["additional.lack_routine"], "extensive": ["extensive.children_who_go_missing"]}
 CALLERS = [None, "professional", "parent_carer", "public"]
 CAFS = [None, "none", "open_improving", "open_not_improving"]
 CONSENT = [None, True, False]
+# open to Children's Social Care: answered, or read from being supported at Protection now (levels7, F4)
+OPEN = [{}, {"open_to_social_care": True}, {"current_level": "protection"}]
 
 
-def expected_caf_action(level: str, caller, caf, consent) -> str | None:
-    """The start of the one CAF action the decision gives, or None for none (p4, p7, p13-16)."""
+def expected_caf_action(level: str, caller, caf, consent, open_case=False) -> str | None:
+    """The start of the one CAF action the decision gives, or None for none (p4, p7, p13-16, p37)."""
     if caller in ("parent_carer", "public"):
         return "not CAF trained"  # p4: a concerned person not CAF trained contacts Children and Families Direct
+    if open_case:  # p37: the allocated social worker holds an open case; p6: no CAF where protection concerns
+        return OPEN_WORDS
     caf_open = caf in ("open_improving", "open_not_improving")
     if level == "additional":
         if caf_open:
@@ -38,14 +43,14 @@ def _context(caller, caf, consent) -> dict:
 
 def test_every_caller_caf_and_consent_gets_the_caf_action_the_document_says():
     checked = 0
-    for level, caller, caf, consent in itertools.product(NEEDS, CALLERS, CAFS, CONSENT):
-        d = evaluate(make_case(NEEDS[level], **_context(caller, caf, consent)))
+    for level, caller, caf, consent, opened in itertools.product(NEEDS, CALLERS, CAFS, CONSENT, OPEN):
+        d = evaluate(make_case(NEEDS[level], **_context(caller, caf, consent), **opened))
         if d.level != level:  # a CAF not improving at Extensive is a Child in Need: no CAF action there
             assert level == "extensive" and caf == "open_not_improving"
             continue
-        wanted = expected_caf_action(level, caller, caf, consent)
+        wanted = expected_caf_action(level, caller, caf, consent, open_case=bool(opened))
         shown = [a for a in d.actions if a.startswith(CAF_WORDS) or "not CAF trained" in a]
-        where = (level, caller, caf, consent)
+        where = (level, caller, caf, consent, opened)
         if wanted is None:
             assert shown == [], where
         else:
@@ -53,4 +58,4 @@ def test_every_caller_caf_and_consent_gets_the_caf_action_the_document_says():
         if wanted == "not CAF trained":
             assert "Children and Families Direct" in shown[0] and "p4" in shown[0], where
         checked += 1
-    assert checked >= 80
+    assert checked >= 240
