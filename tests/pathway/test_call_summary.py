@@ -85,3 +85,10 @@ def test_no_caller_and_no_indicators():
     text = summary(c)
     assert "Caller: Not recorded" in text and "- none chosen" in text and "Level: Universal" in text
     assert "Route: Universal services and the Family Information Service, 0800 458 4114" in text
+
+
+def test_summarise_case_passes_the_time_and_zone_it_is_given():
+    """The mutation run of 2026-12-02: dropping them went unnoticed (the decision's own time was used)."""
+    c = case(["additional.experiencing_bullying"])
+    text = summarise_case(c, evaluate(c), time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), timezone="America/New_York")
+    assert "\nTime: Tuesday 06 January 2026, 04:00 EST" in text

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from pathway.catalogue import load_catalogue
+from pathway.catalogue import Source, load_catalogue
 from pathway.document import TEXT, sections
 from pathway.models import Case
 from rules import evaluate
@@ -137,3 +138,28 @@ def test_each_resolved_action_is_said_in_the_catalogues_words_for_the_answers_gi
     shown = present.actions(evaluate(extensive), extensive)
     assert "Start a multi-agency CAF and consider more support services." in shown
     assert None not in shown
+
+
+def test_the_results_citations_open_the_document_at_their_page(client):
+    """Each need under "Why" links to its page with the need highlighted, the reason's source and the
+    level's threshold to theirs; the words are the citation's (dental decay: p13, the Additional level's
+    threshold: p4, Thresholds / Levels of support)."""
+    from tests.webapp.conftest import CHILD, walk_needs
+
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    html = client.get("/result").get_data(as_text=True)
+    links = re.findall(r'<a class="govuk-link" href="(/document[^"]*)">([^<]*)</a>', html)
+    assert ("/document?highlight=additional.dental_decay_not_accessing#page-13", "Levels of need: Additional Support, p13-14") in links
+    assert ("/document#page-13", "Levels of need: Additional Support, p13-14") in links  # the reason's source
+    assert ("/document#page-4", "Thresholds / Levels of support; Levels of need: Additional Support, p4, 13-14") in links
+
+
+def test_a_citation_without_a_page_number_is_its_words_not_a_link(app):
+    with app.test_request_context():
+        shown = present.cite(Source(section="Foreword", page="ii"), "additional.dental_decay_not_accessing")
+        assert str(shown) == "Foreword, pii"
+        assert (
+            str(present.cite_text("Foreword, pii; Key contacts, p23")) == 'Foreword, pii; <a class="govuk-link" href="/document#page-23">Key contacts, p23</a>'
+        )

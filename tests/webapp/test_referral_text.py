@@ -22,7 +22,7 @@ WRITTEN = datetime(2026, 11, 24, 10, 30)
 
 def _text(indicators, actions, note="", role="", age="8 years 2 months"):
     case = Case.parse({"child": {"age_years": 8, "age_months": 2}, "context": {"caller": "professional", "contact_time": TUESDAY}, "indicators": indicators})
-    return referral.as_text(referral.build(case, evaluate(case), age, actions, note, WRITTEN, role))
+    return referral.as_text(referral.build(case, evaluate(case), age, actions, note, WRITTEN, **({"role": role} if role else {})))  # signed out: the default
 
 
 def test_an_immediate_referral_reads_in_full():
