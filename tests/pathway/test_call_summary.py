@@ -92,3 +92,30 @@ def test_summarise_case_passes_the_time_and_zone_it_is_given():
     c = case(["additional.experiencing_bullying"])
     text = summarise_case(c, evaluate(c), time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), timezone="America/New_York")
     assert "\nTime: Tuesday 06 January 2026, 04:00 EST" in text
+
+
+def test_the_whole_summary_for_an_open_case_and_for_no_needs():
+    """Written out from the document's words (the mutation run of 2026-12-02 found the header, the
+    "Indicators:" line, the level's "immediate referral" mark and a route without a number unpinned:
+    the allocated social worker has no number in the document, Appendix 3 p37)."""
+    from tests.conftest import make_case
+
+    open_case = make_case(["additional.experiencing_bullying"], open_to_social_care=True)
+    assert summary(open_case) == (
+        "Children and Families Direct: call summary\n"
+        "Time: Tuesday 24 November 2026, 10:30 GMT\n"
+        "Caller: Not recorded\n"
+        "Indicators:\n"
+        "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)\n"
+        "Level: Additional\n"
+        "Route: Allocated social worker, or the team holding the case\n"
+        "  The child is already open to Children's Social Care: Children and Families Direct deals only with children who are not"
+        " (Appendix 3, p37), so the concern goes to the allocated social worker or the team holding the case.\n"
+        "Reasons:\n"
+        "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
+        " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
+        "Ruleset: fsp-2014 (1.0.0)\n"
+    )
+    nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
+    assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service, 0800 458 4114\n" in nothing
+    assert nothing.endswith("\nReasons:\n- no indicators: universal services\nRuleset: fsp-2014 (1.0.0)\n")
