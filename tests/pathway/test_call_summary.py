@@ -65,6 +65,8 @@ def test_note_only_when_given():
     assert "Adviser note" not in summary(c, note="   ")
     text = summary(c, note="Caller will ring back.\r\nSchool informed.")
     assert "Adviser note:\n  Caller will ring back.\n  School informed.\n" in text
+    # the note is added to the summary, never instead of it (the mutation run of 2026-12-02)
+    assert text == summary(c).replace("Ruleset:", "Adviser note:\n  Caller will ring back.\n  School informed.\nRuleset:")
 
 
 def test_clear_errors():
@@ -119,3 +121,10 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
     nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
     assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service, 0800 458 4114\n" in nothing
     assert nothing.endswith("\nReasons:\n- no indicators: universal services\nRuleset: fsp-2014 (1.0.0)\n")
+
+
+def test_needs_are_listed_highest_level_first_and_a_note_of_the_limit_is_kept():
+    text = summary(case(["additional.experiencing_bullying", "extensive.suspected_domestic_violence"]))
+    assert text.index("- Suspected domestic violence (Extensive;") < text.index("- Experiencing bullying (Additional;")
+    c = case(["additional.experiencing_bullying"])
+    assert "  " + "x" * 2000 + "\n" in summary(c, note="x" * 2000)  # "under 2000" refuses 2001 (test_clear_errors)
