@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -69,3 +69,9 @@ mutate-facts:
 	.venv/bin/python scripts/mutmut_rules_stats.py
 	.venv/bin/mutmut run --max-children 2 "rules.facts*" "rules.engine*" "rules.evaluate*"
 	.venv/bin/mutmut results --all true | grep -E "rules\.(facts|engine|evaluate)\." > docs/figures/facts-mutmut.txt
+
+# What the user reads about a decision (webapp/journey/present.py, summary.py, referral.py, twins.py,
+# pathway/call_summary.py; docs/safety/mutation.md): about 560 mutants, about an hour on 2 cores.
+mutate-present:
+	scripts/setup.sh test
+	scripts/mutate_present.sh

@@ -107,8 +107,8 @@ class OfferFilter(_Strict):
     def fits(self, unborn: bool, age_in_months: Optional[int], disability: Optional[str] = None) -> bool:
         if self.disabled_only and disability in ("none",):
             return False
-        if unborn:
-            return self.min_months is None and not self.disabled_only
+        if unborn:  # a disabled-only filter is decided by the disability answer alone: its `why` says so
+            return self.min_months is None
         if age_in_months is None:
             return True
         return (self.min_months is None or age_in_months >= self.min_months) and (self.max_months is None or age_in_months <= self.max_months)

@@ -65,6 +65,8 @@ def test_note_only_when_given():
     assert "Adviser note" not in summary(c, note="   ")
     text = summary(c, note="Caller will ring back.\r\nSchool informed.")
     assert "Adviser note:\n  Caller will ring back.\n  School informed.\n" in text
+    # the note is added to the summary, never instead of it (the mutation run of 2026-12-02)
+    assert text == summary(c).replace("Ruleset:", "Adviser note:\n  Caller will ring back.\n  School informed.\nRuleset:")
 
 
 def test_clear_errors():
@@ -85,3 +87,44 @@ def test_no_caller_and_no_indicators():
     text = summary(c)
     assert "Caller: Not recorded" in text and "- none chosen" in text and "Level: Universal" in text
     assert "Route: Universal services and the Family Information Service, 0800 458 4114" in text
+
+
+def test_summarise_case_passes_the_time_and_zone_it_is_given():
+    """The mutation run of 2026-12-02: dropping them went unnoticed (the decision's own time was used)."""
+    c = case(["additional.experiencing_bullying"])
+    text = summarise_case(c, evaluate(c), time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), timezone="America/New_York")
+    assert "\nTime: Tuesday 06 January 2026, 04:00 EST" in text
+
+
+def test_the_whole_summary_for_an_open_case_and_for_no_needs():
+    """Written out from the document's words (the mutation run of 2026-12-02 found the header, the
+    "Indicators:" line, the level's "immediate referral" mark and a route without a number unpinned:
+    the allocated social worker has no number in the document, Appendix 3 p37)."""
+    from tests.conftest import make_case
+
+    open_case = make_case(["additional.experiencing_bullying"], open_to_social_care=True)
+    assert summary(open_case) == (
+        "Children and Families Direct: call summary\n"
+        "Time: Tuesday 24 November 2026, 10:30 GMT\n"
+        "Caller: Not recorded\n"
+        "Indicators:\n"
+        "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)\n"
+        "Level: Additional\n"
+        "Route: Allocated social worker, or the team holding the case\n"
+        "  The child is already open to Children's Social Care: Children and Families Direct deals only with children who are not"
+        " (Appendix 3, p37), so the concern goes to the allocated social worker or the team holding the case.\n"
+        "Reasons:\n"
+        "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
+        " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
+        "Ruleset: fsp-2014 (1.0.0)\n"
+    )
+    nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
+    assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service, 0800 458 4114\n" in nothing
+    assert nothing.endswith("\nReasons:\n- no indicators: universal services\nRuleset: fsp-2014 (1.0.0)\n")
+
+
+def test_needs_are_listed_highest_level_first_and_a_note_of_the_limit_is_kept():
+    text = summary(case(["additional.experiencing_bullying", "extensive.suspected_domestic_violence"]))
+    assert text.index("- Suspected domestic violence (Extensive;") < text.index("- Experiencing bullying (Additional;")
+    c = case(["additional.experiencing_bullying"])
+    assert "  " + "x" * 2000 + "\n" in summary(c, note="x" * 2000)  # "under 2000" refuses 2001 (test_clear_errors)

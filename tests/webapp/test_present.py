@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from pathway.catalogue import load_catalogue
+from pathway.catalogue import Source, load_catalogue
 from pathway.document import TEXT, sections
 from pathway.models import Case
 from rules import evaluate
@@ -91,3 +92,74 @@ def test_every_offer_filter_and_ordering_names_items_the_levels_list():
     for entry in catalogue.offer_for_needs:
         for words in entry.needs_mention:
             assert any(words.lower() in i.text.lower() for i in catalogue.indicators), (entry.id, words)
+
+
+# The mutation run of 2026-12-02 (docs/safety/mutation.md): what the offer leaves out, and why, for
+# an unborn baby and for a child said to have no disability; the reasons are the catalogue's words.
+NO_DISABILITY = "for a disabled child (you said the child has no disability)"
+YOUTH_JUSTICE = "youth justice work is for children of 10 and over (the age of criminal responsibility)"
+
+
+def _offer(child: dict, **context):
+    case = Case.parse({"child": child, "context": {"caller": "professional", **context}, "indicators": ["extensive.suspected_domestic_violence"]})
+    return present.offer(evaluate(case), case)
+
+
+def test_an_unborn_babys_offer_leaves_out_what_needs_an_age_and_says_no_disability_only_when_told():
+    """Before 2026-12-02 every unborn baby's disabled-children's services were left out "because you
+    said the child has no disability", even when the practitioner had said the opposite."""
+    disabled = _offer({"unborn": True}, disability="substantial_lifelong")
+    left = dict(disabled.left_out)
+    assert left["Youth Offending Team (YOT)"] == YOUTH_JUSTICE
+    assert left["Special Schools"] == "for children at school (from 4)"
+    assert NO_DISABILITY not in left.values()
+    assert "Disabled Children's Team" in disabled.services
+    assert dict(_offer({"unborn": True}, disability="none").left_out)["Disabled Children's Team"] == NO_DISABILITY
+
+
+def test_a_child_said_to_have_no_disability_is_not_offered_the_disabled_childrens_team_with_the_reason():
+    said_none = dict(_offer({"age_years": 9}, disability="none").left_out)
+    assert said_none["Disabled Children's Team"] == NO_DISABILITY
+    assert said_none["Short breaks/ continuing care services"] == NO_DISABILITY
+    disabled = _offer({"age_years": 9}, disability="substantial_lifelong")
+    assert "Disabled Children's Team" in disabled.services and NO_DISABILITY not in dict(disabled.left_out).values()
+
+
+def test_each_resolved_action_is_said_in_the_catalogues_words_for_the_answers_given():
+    """The words come from the catalogue's `resolved_actions` (fsp_2014.yaml), typed here. (Its
+    "CAF not improving" wording replaces an Extensive action, and an Extensive need with a CAF not
+    improving is a Child in Need: no decision of the shipped rules reaches it.)"""
+    additional = Case.parse(
+        {"child": {"age_years": 9}, "context": {"caller": "professional", "caf": "open_improving"}, "indicators": ["additional.experiencing_bullying"]}
+    )
+    shown = present.actions(evaluate(additional), additional)
+    assert shown[0] == "A CAF is already open: record the evidence of assessment on it and review the action plan."
+    extensive = _case(caf="none")
+    shown = present.actions(evaluate(extensive), extensive)
+    assert "Start a multi-agency CAF and consider more support services." in shown
+    assert None not in shown
+
+
+def test_the_results_citations_open_the_document_at_their_page(client):
+    """Each need under "Why" links to its page with the need highlighted, the reason's source and the
+    level's threshold to theirs; the words are the citation's (dental decay: p13, the Additional level's
+    threshold: p4, Thresholds / Levels of support)."""
+    from tests.webapp.conftest import CHILD, walk_needs
+
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data=CHILD)
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    html = client.get("/result").get_data(as_text=True)
+    links = re.findall(r'<a class="govuk-link" href="(/document[^"]*)">([^<]*)</a>', html)
+    assert ("/document?highlight=additional.dental_decay_not_accessing#page-13", "Levels of need: Additional Support, p13-14") in links
+    assert ("/document#page-13", "Levels of need: Additional Support, p13-14") in links  # the reason's source
+    assert ("/document#page-4", "Thresholds / Levels of support; Levels of need: Additional Support, p4, 13-14") in links
+
+
+def test_a_citation_without_a_page_number_is_its_words_not_a_link(app):
+    with app.test_request_context():
+        shown = present.cite(Source(section="Foreword", page="ii"), "additional.dental_decay_not_accessing")
+        assert str(shown) == "Foreword, pii"
+        assert (
+            str(present.cite_text("Foreword, pii; Key contacts, p23")) == 'Foreword, pii; <a class="govuk-link" href="/document#page-23">Key contacts, p23</a>'
+        )

@@ -69,6 +69,6 @@ def as_text(r: Referral) -> str:
         out += [f"- {n.text} ({n.level}; {n.dimension}; {n.citation})" for n in side.needs] or ["- None recorded"]
     out += ["", "REASONS"] + [f"- {x.explanation} ({x.source})" for x in d.reasons]
     out += ["", "WHAT TO DO NEXT"] + [f"{n}. {a}" for n, a in enumerate(r.actions, 1)]
-    out += ["", "CONTACTS"] + [f"- {c.name}: {c.phone} ({c.when})" for c in d.contacts]
+    out += ["", "CONTACTS"] + [f"- {c.name}" + (f": {c.phone}" if c.phone else "") + f" ({c.when})" for c in d.contacts]  # no number invented
     out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, professional judgement."]
     return "\n".join(out) + "\n"

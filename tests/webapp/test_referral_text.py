@@ -1,0 +1,114 @@
+"""The written referral's words (webapp/journey/referral.py): each part of the plain text, as the
+practitioner copies it into an email or a case system (Appendix 3, p37: confirmed in writing).
+
+The expected texts are written out here from the catalogue's words (the needs' texts, levels,
+dimensions and pages, the contacts' numbers): the mutation run of 2026-12-02 found the plain text
+checked only for its headings, so a need's level, dimension or citation, the immediate concerns,
+the "immediate referral" mark or the numbering of the actions could go missing unnoticed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pathway.models import Case
+from rules import evaluate
+from tests.conftest import make_case
+from tests.webapp.conftest import CHILD, text, walk_needs
+from webapp.journey import referral
+
+TUESDAY = "2026-11-24T10:30:00+00:00"  # in office hours
+WRITTEN = datetime(2026, 11, 24, 10, 30)
+
+
+def _text(indicators, actions, note="", role="", age="8 years 2 months"):
+    case = Case.parse({"child": {"age_years": 8, "age_months": 2}, "context": {"caller": "professional", "contact_time": TUESDAY}, "indicators": indicators})
+    return referral.as_text(referral.build(case, evaluate(case), age, actions, note, WRITTEN, **({"role": role} if role else {})))  # signed out: the default
+
+
+def test_an_immediate_referral_reads_in_full():
+    got = _text(["immediate.unexplained_injuries", "additional.experiencing_bullying", "extensive.suspected_domestic_violence"], ["Ring them", "Write it down"])
+    assert got == (
+        "REFERRAL SUMMARY (Family Support Pathway)\n"
+        "Written: 10:30 on 24 November 2026 (UK time)\n"
+        "\n"
+        "Child's name: ______________________\n"
+        "Date of birth: ______________________\n"
+        "Address: ______________________\n"
+        "Your name and role: ______________________\n"
+        "Your phone number: ______________________\n"
+        "Child's age: 8 years 2 months\n"
+        "\n"
+        "DECISION: Protection - immediate referral\n"
+        "\n"
+        "Immediate concerns:\n"
+        "- Unexplained injuries or injuries where there is an inconsistent explanation of the injury\n"
+        "\n"
+        "CHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n"
+        "- Experiencing bullying (Additional; Emotional and behavioural development; Levels of need: Additional Support, p13-14)\n"
+        "\n"
+        "PARENTS AND CARERS\n"
+        "- Suspected domestic violence (Extensive; Basic care and protection; Levels of need: Extensive Support, p15-16)\n"
+        "\n"
+        "FAMILY AND ENVIRONMENTAL FACTORS\n"
+        "- None recorded\n"
+        "\n"
+        "REASONS\n"
+        "- An indicator requiring an immediate referral to Social Care: the child is at immediate risk of, or has suffered, significant harm."
+        " Refer without delay and without the need for a CAF. (Indicators requiring an immediate referral to Social Care, p9)\n"
+        "- Indicator at Extensive level: Children and families who are experiencing a range of increasing problems; with extensive"
+        " multi-agency support to meet the needs of the whole family, crises are likely to be prevented. (Levels of need: Extensive Support, p15-16)\n"
+        "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
+        " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
+        "\n"
+        "WHAT TO DO NEXT\n"
+        "1. Ring them\n"
+        "2. Write it down\n"
+        "\n"
+        "CONTACTS\n"
+        "- Children and Families Direct: 0115 876 4800 (For all concerns, support and safeguarding requirements"
+        " for children and young people in Nottingham (office hours).)\n"
+        "- Domestic Abuse Referral Team (DART): 0115 915 0494 (Safeguarding concerns for children and young people in Nottingham regarding domestic abuse.)\n"
+        "- Emergency Duty Team: 0115 876 1000 (Out of hours only: help, advice and assistance when day service teams and social workers are not available.)\n"
+        "\n"
+        "NOTE\n"
+        "(none)\n"
+        "\n"
+        "Ruleset fsp-2014 (1.0.0). The tool supports, and does not replace, professional judgement.\n"
+    )
+
+
+def test_the_role_and_the_note_are_given_and_nothing_immediate_is_said_when_there_is_none():
+    got = _text(["additional.experiencing_bullying"], ["Ring them"], note="Seen at school.\nTwice.", role="practitioner, Early Help North", age="8 years")
+    head, rest = got.split("DECISION: ")
+    assert head.endswith("Your phone number: ______________________\nYour role (from your account): practitioner, Early Help North\nChild's age: 8 years\n\n")
+    assert rest.startswith("Additional\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n")
+    assert "mmediate" not in got
+    assert got.endswith("\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset fsp-2014 (1.0.0). The tool supports, and does not replace, professional judgement.\n")
+    assert "Your role" not in _text(["additional.experiencing_bullying"], [])
+
+
+def test_a_contact_the_document_gives_no_number_is_never_written_with_one():
+    """The allocated social worker (Appendix 3, p37) has no number in the document: the referral
+    must not print "None" where a number would be (it did, in the text and on the page, until
+    2026-12-02)."""
+    case = make_case(["immediate.unexplained_injuries"], open_to_social_care=True)
+    decision = evaluate(case)
+    assert decision.contacts[0].phone is None  # the case this test is about
+    got = referral.as_text(referral.build(case, decision, "8 years", [], "", WRITTEN))
+    contacts = got.split("\nCONTACTS\n")[1].split("\n\n")[0].splitlines()
+    assert contacts[0] == (
+        "- Allocated social worker (or the team holding the case) (For a child already open to Children's Social Care (Appendix 3, p37)."
+        " The threshold document gives no central number: use the number your agency holds for the social worker or team.)"
+    )
+    assert contacts[1] == "- Emergency Duty Team: 0115 876 1000 (Out of hours only, when the social worker is not available.)"
+    assert ": None" not in got
+
+
+def test_the_referral_page_never_shows_none_for_a_number(client):
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data={**CHILD, "open_to_social_care": "yes"}).status_code == 302
+    walk_needs(client, {"health": ["extensive.suspected_domestic_violence"]})
+    for path in ("/referral", "/referral.txt"):
+        words = text(client.get(path))
+        assert "Allocated social worker (or the team holding the case)" in words, path
+        assert "None" not in words.replace("None recorded", ""), path
