@@ -16,13 +16,15 @@ from pathway.models import Case
 
 _CAF_OPEN = ("open_improving", "open_not_improving")
 
-WHEN: dict[str, Callable[[Case], bool]] = {
-    "caf_open": lambda c: c.context.caf in _CAF_OPEN,
-    "no_caf_open": lambda c: c.context.caf not in _CAF_OPEN,
-    "consent_refused": lambda c: c.context.consent_to_early_help is False,
-    "caf_not_improving": lambda c: c.context.caf == "open_not_improving",
+WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
+    "caf_open": lambda c, cat: c.context.caf in _CAF_OPEN,
+    "no_caf_open": lambda c, cat: c.context.caf not in _CAF_OPEN,
+    "consent_refused": lambda c, cat: c.context.consent_to_early_help is False,
+    "caf_not_improving": lambda c, cat: c.context.caf == "open_not_improving",
     # as guidance.not_caf_trained reads the caller (rules/guidance.py): a parent, carer or member of the public
-    "not_caf_trained": lambda c: c.context.caller in ("parent_carer", "public"),
+    "not_caf_trained": lambda c, cat: c.context.caller in ("parent_carer", "public"),
+    # open to Children's Social Care: answered, or read from the current level (catalogue open_from_current_level)
+    "open_case": lambda c, cat: cat.open_from_current_level.is_open(c.context),
 }
 
 
@@ -31,14 +33,9 @@ def resolve(actions: list[str], case: Case, catalogue: Catalogue) -> list[str]:
     (no resolved text starts a level's action), so a decision saved before this moved into the
     rules reads the same when shown again."""
     resolved = catalogue.resolved_actions
-    open_case = catalogue.open_from_current_level.is_open(case.context)  # answered, or read from the level
-
-    def holds(when: str) -> bool:
-        return open_case if when == "open_case" else WHEN[when](case)
-
     out = []
     for action in actions:
-        rule = next((r for r in resolved if action.startswith(r.action) and holds(r.when)), None)
+        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case, catalogue)), None)
         if rule is None:
             out.append(action)
         elif rule.text:

@@ -96,11 +96,12 @@ def test_a_contact_the_document_gives_no_number_is_never_written_with_one():
     assert decision.contacts[0].phone is None  # the case this test is about
     got = referral.as_text(referral.build(case, decision, "8 years", [], "", WRITTEN))
     contacts = got.split("\nCONTACTS\n")[1].split("\n\n")[0].splitlines()
-    assert contacts[0] == (
-        "- Allocated social worker (or the team holding the case) (For a child already open to Children's Social Care (Appendix 3, p37)."
-        " The threshold document gives no central number: use the number your agency holds for the social worker or team.)"
-    )
-    assert contacts[1] == "- Emergency Duty Team: 0115 876 1000 (Out of hours only, when the social worker is not available.)"
+    worker = decision.contacts[0]
+    assert worker.name == "Allocated social worker (or the team holding the case)"
+    assert contacts[0] == f"- {worker.name} ({worker.when})"  # no number written where the document gives none
+    # every other contact with its number (review 6, F3: Children and Families Direct follows in hours)
+    assert contacts[1:] == [f"- {c.name}: {c.phone} ({c.when})" for c in decision.contacts[1:]]
+    assert [c.id for c in decision.contacts[1:]] == ["children_families_direct", "emergency_duty_team"]
     assert ": None" not in got
 
 
