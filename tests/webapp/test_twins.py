@@ -23,6 +23,10 @@ def test_a_need_listed_once_has_no_twin_hint():
 
 
 def test_a_need_with_two_kinds_of_twin_says_both_apart_as_sentences():
-    hint = twins.hint(load_catalogue().indicator("extensive.mental_physical_health_problems"))
+    cat = load_catalogue()
+    hint = twins.hint(cat.indicator("extensive.mental_physical_health_problems"))
     assert hint.startswith("Level: Extensive. The document also lists this need at Additional, Protection. A parent's substance misuse")
-    assert "immediate referral (p9). A parent's mental or physical health needs that may affect basic care (Additional)" in hint
+    # each group's words once, as sentences one after the other (the catalogue's words are the oracle)
+    substance, health = (next(g for g in cat.twins if g.id == gid).tells_apart for gid in ("parental_substance_misuse", "parental_health"))
+    assert hint.endswith(f"{substance} {health}")
+    assert health.startswith("A parent's mental or physical health needs that may affect basic care (Additional)")
