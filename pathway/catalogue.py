@@ -711,6 +711,9 @@ class Catalogue(_Strict):
     def contact(self, contact_id: str) -> Contact:
         return self._contacts[contact_id]
 
+    def has_contact(self, contact_id: str) -> bool:
+        return contact_id in self._contacts
+
     @property
     def version(self) -> str:
         return f"{self.ruleset.id} ({self.ruleset.version})"

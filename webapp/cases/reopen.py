@@ -48,6 +48,10 @@ def stored_decision(entry: Entry) -> Decision:
     return Decision.model_validate(entry.decision)
 
 
+def _yes_no(answer) -> str | None:
+    return None if answer is None else ("yes" if answer else "no")
+
+
 def journey_answers(case: dict) -> dict:
     """The journey's session answers that rebuild this case (webapp.journey.answers.full_case's inverse)."""
     catalogue = load_catalogue()
@@ -69,6 +73,9 @@ def journey_answers(case: dict) -> dict:
         "large_sibling_group": None if sibling is None else ("yes" if sibling else "no"),
         "consent": NOT_KNOWN if consent is None else ("yes" if consent else "no"),
         "current_level": ctx.get("current_level") or NOT_KNOWN,
+        # the optional answers too: "assess again" once dropped them, so an open child was routed
+        # through Children and Families Direct instead of to the allocated social worker
+        **{optional: _yes_no(ctx.get(optional)) for optional in ("open_to_social_care", "health_development_impaired_without_services")},
     }
     answers["needs"] = {p.id: sorted(set(ids) & p.indicator_ids()) for p in needs_pages()}
     return answers

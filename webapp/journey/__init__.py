@@ -10,5 +10,6 @@ bp.add_app_template_global(present.cite, "cite")
 bp.add_app_template_global(present.cite_text, "cite_text")
 bp.add_app_template_global(present.reason_needs, "reason_needs")
 bp.add_app_template_global(present.ring_now, "ring_now")
+bp.add_app_template_global(present.in_sentence, "in_sentence")
 
 from webapp.journey import views  # noqa: E402,F401  (registers the routes)

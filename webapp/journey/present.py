@@ -63,6 +63,15 @@ def cite_text(text: str) -> Markup:
     return Markup("; ").join(parts)
 
 
+def in_sentence(contact) -> str:
+    """A decision's contact named inside a sentence ("Ring ... now"): the catalogue's in-sentence
+    words where its name is a title (the allocated social worker), else its name."""
+    catalogue = load_catalogue()
+    if not catalogue.has_contact(contact.id):
+        return contact.name
+    return catalogue.contact(contact.id).in_sentence or contact.name
+
+
 def ring_now(decision: Decision) -> bool:
     """Whether the first contact is a call to make now (Protection), not one to contact first:
     the result page and a saved entry reopened say the same."""

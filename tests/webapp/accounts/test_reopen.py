@@ -86,6 +86,17 @@ def test_someone_elses_entry_is_not_found(client, people, engine):
             "context": {"disability": "none", "caf": "none", "caller": "professional", "consent_to_early_help": True, "current_level": "additional"},
         },
         {"child": {"unborn": True}, "indicators": [], "context": {"disability": "uncertain", "caf": "open_not_improving", "caller": "professional"}},
+        {  # the optional answers: "assess again" once dropped them (an open child went to the front door)
+            "child": {"age_years": 9, "age_months": 0},
+            "indicators": ["additional.lack_routine"],
+            "context": {
+                "disability": "none",
+                "caf": "none",
+                "caller": "professional",
+                "open_to_social_care": True,
+                "health_development_impaired_without_services": False,
+            },
+        },
         {
             "child": {"age_years": 3, "age_months": 0},
             "indicators": [],
@@ -163,3 +174,20 @@ def test_an_entry_lists_each_need_once_with_its_level(client, people, engine):
     sign_in(client, "pat")
     words = text(client.get(f"/cases/FSP-0006/entries/{entry.id}"))
     assert words.count("Young carers (Additional)") == 1
+
+
+def test_the_ring_now_heading_names_the_contact_as_a_sentence_does(client, people, engine, clock):
+    """An open child's immediate referral rings the allocated social worker: the heading read "Ring
+    Allocated social worker (or the team holding the case) now". The oracle is the catalogue's
+    in-sentence words for that contact; the result page and the reopened entry say the same."""
+    from pathway.catalogue import load_catalogue
+
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    words = load_catalogue().contact("allocated_social_worker").in_sentence
+    heading = f"Ring {words} now"
+    case = make_case(["immediate.unexplained_injuries"], disability="none", caf="none", caller="professional", open_to_social_care=True)
+    entry = save_assessment(engine, people["pat"], "FSP-0007", case, evaluate(case))
+    sign_in(client, "pat")
+    assert heading in text(client.get(f"/cases/FSP-0007/entries/{entry.id}"))
+    assert client.post(f"/cases/FSP-0007/entries/{entry.id}/assess-again").status_code == 302
+    assert heading in text(client.get("/result"))
