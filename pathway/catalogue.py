@@ -206,6 +206,10 @@ class Contact(_Strict):
     when: str
     source: Source
 
+    def named_in_a_sentence(self) -> str:
+        """The contact inside a sentence ("Ring ... now"): its in-sentence words where its name is a title."""
+        return self.in_sentence or self.name
+
 
 class Ruleset(_Strict):
     """Which document (and which edition of this catalogue) the decisions rest on."""

@@ -167,7 +167,7 @@ def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dic
 
 def _action_text(catalogue: Catalogue, key: str, via) -> str:
     phone = f" on {via.phone}" if via.phone else ""
-    return catalogue.actions[key].text.format(contact=via.in_sentence or via.name, phone=phone)
+    return catalogue.actions[key].text.format(contact=via.named_in_a_sentence(), phone=phone)
 
 
 def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: datetime, contacts: list[dict]) -> list[dict]:

@@ -60,16 +60,21 @@ def subject_age_in_months(case: Case) -> Optional[int]:
     return None if case.child.unborn else case.child.age_in_months
 
 
+def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalogue):
+    """Each age entailment a chosen need meets, its target not chosen itself: (entry, the chosen
+    needs that meet it, the young person's age in months or None where not known here)."""
+    chosen = {i.id for i in indicators}
+    for entry in catalogue.age_entailments:
+        ids = sorted(chosen.intersection(entry.indicators))
+        if ids and entry.adds not in chosen:
+            yield entry, ids, entry.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+
+
 def age_entailment_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """Needs that, with the young person's age, entail a higher need (catalogue `age_entailments`):
     a pregnancy under 13 is sexual activity under 13 (p17). One hit per entry, listing what reached it."""
-    chosen = {i.id for i in indicators}
     hits = []
-    for entry in catalogue.age_entailments:
-        ids = sorted(chosen.intersection(entry.indicators))
-        if not ids or entry.adds in chosen:
-            continue
-        months = entry.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+    for entry, ids, months in _entailments_met(case, indicators, catalogue):
         if months is None or not catalogue.band(entry.subject_band).contains(months):
             continue
         adds = catalogue.indicator(entry.adds)
@@ -80,14 +85,7 @@ def age_entailment_hits(case: Case, indicators: list[Indicator], catalogue: Cata
 def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
     """Age entailments a chosen need would meet at a young person's age not known here (no parent's
     age, and the child unborn, of no given age or taken as the young parent's baby)."""
-    chosen = {i.id for i in indicators}
-    return [
-        e.id
-        for e in catalogue.age_entailments
-        if chosen.intersection(e.indicators)
-        and e.adds not in chosen
-        and e.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months) is None
-    ]
+    return [entry.id for entry, _ids, months in _entailments_met(case, indicators, catalogue) if months is None]
 
 
 def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:

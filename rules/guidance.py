@@ -29,6 +29,8 @@ NOT_OPEN = m.open_case == False  # noqa: E712
 OPEN = m.open_case == True  # noqa: E712
 EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
+# callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
+NOT_CAF_TRAINED = ("parent_carer", "public")
 
 
 def define(catalogue: Catalogue, emit) -> None:
@@ -207,7 +209,7 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "consent_social_care", "consent.social_care")
 
     # --- who may start a CAF (Thresholds / Levels of support p4) -------------------------------
-    @when_all(DECISION & ((m.caller == "parent_carer") | (m.caller == "public")) & EARLY_HELP)
+    @when_all(DECISION & ((m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])) & EARLY_HELP)
     def not_caf_trained(c):
         guidance(c.s.sid, "not_caf_trained", "guidance.not_caf_trained")
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from pathway.catalogue import Catalogue
 from pathway.models import Case
+from rules.guidance import NOT_CAF_TRAINED
 
 _CAF_OPEN = ("open_improving", "open_not_improving")
 
@@ -21,8 +22,8 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "no_caf_open": lambda c, cat: c.context.caf not in _CAF_OPEN,
     "consent_refused": lambda c, cat: c.context.consent_to_early_help is False,
     "caf_not_improving": lambda c, cat: c.context.caf == "open_not_improving",
-    # as guidance.not_caf_trained reads the caller (rules/guidance.py): a parent, carer or member of the public
-    "not_caf_trained": lambda c, cat: c.context.caller in ("parent_carer", "public"),
+    # as guidance.not_caf_trained reads the caller: a parent, carer or member of the public
+    "not_caf_trained": lambda c, cat: c.context.caller in NOT_CAF_TRAINED,
     # open to Children's Social Care: answered, or read from the current level (catalogue open_from_current_level)
     "open_case": lambda c, cat: cat.open_from_current_level.is_open(c.context),
 }

@@ -69,7 +69,7 @@ def in_sentence(contact) -> str:
     catalogue = load_catalogue()
     if not catalogue.has_contact(contact.id):
         return contact.name
-    return catalogue.contact(contact.id).in_sentence or contact.name
+    return catalogue.contact(contact.id).named_in_a_sentence()
 
 
 def ring_now(decision: Decision) -> bool:
