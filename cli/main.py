@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from cli.database import database_url
@@ -112,6 +113,9 @@ def main(argv=None) -> int:
     except SettingsError as exc:  # a bad FSP_ variable: one line naming it, never a traceback
         sys.stderr.write(f"error: {exc}\n")
         return 2
+    except BrokenPipeError:  # `pathway search ... | head`: the reader left; stop quietly (Python docs, SIGPIPE)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush cannot raise again
+        return 1
 
 
 if __name__ == "__main__":

@@ -93,3 +93,14 @@ def test_the_readmes_worked_example_is_what_the_rules_decide():
     assert (shown["level"], shown["immediate"], shown["step"]) == (d["level"], d["immediate"], d["step"])
     assert shown["reasons"] == d["reasons"] and shown["route"] == d["route"]
     assert shown["contacts"][0] == d["contacts"][0] and shown["assessments"][:2] == d["assessments"][:2]
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`pathway indicators --json | head -c 100`: the pipe closes mid-write; the command stops quietly."""
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "indicators", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # the reader leaves before the ~40 kB of JSON is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
