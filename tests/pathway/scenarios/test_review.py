@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from pathway.scenarios import loads
 from pathway.document import pages_of_line
+from pathway.scenarios import loads
 from pathway.scenarios.review import citation_problems, named_pages, unlisted_needs
 from training.runner import run
 
