@@ -6,7 +6,7 @@
   the narrative says something the answer ignores; a trainer decides which.
 - `citation_problems`: each cited line range exists in the threshold document and holds the
   cited indicator's words (or the quoted words), sits on a page the teaching's `pages` names,
-  and every required indicator is cited.
+  every page the teaching mentions is named too, and every required indicator is cited.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathway.scenarios.model import Scenario
 from pathway.search import _STOP_STEMS, load_synonyms, normalise, stem, tokens
 
 MAX_NEEDS_PER_PHRASE = 3
+# "(p9)", "p13-14", "p 17" in a teaching point
+_PAGE_MENTION = re.compile(r"\bp\s?(\d+)(?:\s*-\s*(\d+))?")
 # caller phrasings that name a person or a place, not a need ("the health visitor says ...")
 NOT_A_NEED = frozenset({"health visitor", "gp", "baby", "boyfriend", "new partner", "a e"})
 # Words too common in the document to show an indicator's text is on a line ("child", "and").
@@ -120,6 +122,12 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
         on = {p for line in range(first, last + 1) for p in pages_of_line(line, document)}
         if on and not on & named:
             problems.append(f"cites[{n}]: lines {cite.lines} are on p{_pages_text(on)}, which teaching.pages ({scenario.teaching.pages!r}) does not name")
+    said = {
+        p
+        for first, last in _PAGE_MENTION.findall(f"{scenario.teaching.why} {scenario.teaching.common_mistake}")
+        for p in range(int(first), int(last or first) + 1)
+    }
+    problems += [f"the teaching says p{p}, which teaching.pages ({scenario.teaching.pages!r}) does not name" for p in sorted(said - named)]
     cited = {c.indicator for c in scenario.teaching.cites}
     problems += [f"required indicator {i} has no line citation" for i in scenario.model.required if i not in cited]
     return problems

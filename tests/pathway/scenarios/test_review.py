@@ -96,3 +96,10 @@ def test_a_cite_on_a_page_the_teaching_does_not_name_is_reported(scenario_dict):
 
 def test_named_pages_reads_numbers_and_ranges():
     assert named_pages("9, 13-14, Appendix 2 (25-36)") == {9, 13, 14, *range(25, 37)}  # "Appendix 2" names no page 2
+
+
+def test_a_page_the_teaching_mentions_must_be_in_its_pages(scenario_dict):
+    cite = [{"lines": str(line_of("Poor school attendance / exclusion")), "indicator": ATTENDANCE}]
+    scenario_dict["teaching"]["pages"] = "13-14"
+    scenario_dict["teaching"]["why"] = "Poor attendance is Additional (p13-14); out of hours ring the Emergency Duty Team (p 23)."
+    assert citation_problems(with_cites(scenario_dict, cite), DOCUMENT) == ["the teaching says p23, which teaching.pages ('13-14') does not name"]
