@@ -55,7 +55,7 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
 
     # right: the bruised baby
     trainee.get_by_role("link", name=re.compile("Bruises on a baby")).click()
-    expect(trainee.get_by_text("8 months old")).to_be_visible()
+    expect(trainee.get_by_text("The child: 8 months old")).to_be_visible()
     trainee.get_by_role("button", name="Check my answer").click()  # no level: an error
     expect(trainee.get_by_role("alert")).to_contain_text("Select the level of need")
     axe.check(trainee, "practice-answer-error")
