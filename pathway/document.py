@@ -85,3 +85,14 @@ def sections() -> tuple[Section, ...]:
         anchored.update(pages)
         out.append(Section(heading, first, last, pages, tuple(lines[starts[n] + 1 : end])))
     return tuple(out)
+
+
+def pages_of_line(number: int, lines: list[str] | tuple[str, ...]) -> range:
+    """The pages of the section holding 1-based line `number` of the document's text `lines`
+    (empty before the first section: the title and contents list have no page of their own)."""
+    starts = _starts(list(lines))
+    held = [n for n, start in enumerate(starts) if start < number]
+    if not held:
+        return range(0)
+    _heading, first, last = SECTIONS[held[-1]]
+    return range(first, last + 1)

@@ -5,21 +5,26 @@
   in none of the model answer's lists. Either the model answer marks a right trainee down, or
   the narrative says something the answer ignores; a trainer decides which.
 - `citation_problems`: each cited line range exists in the threshold document and holds the
-  cited indicator's words (or the quoted words), and every required indicator is cited.
+  cited indicator's words (or the quoted words), sits on a page the teaching's `pages` names,
+  every page the teaching mentions is named too, and every required indicator is cited.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 
 from pathway.catalogue import Catalogue, load_catalogue
+from pathway.document import pages_of_line
 from pathway.levels import Level
 from pathway.scenarios.model import Scenario
 from pathway.search import _STOP_STEMS, load_synonyms, normalise, stem, tokens
 
 MAX_NEEDS_PER_PHRASE = 3
+# "(p9)", "p13-14", "p 17" in a teaching point
+_PAGE_MENTION = re.compile(r"\bp\s?(\d+)(?:\s*-\s*(\d+))?")
 # caller phrasings that name a person or a place, not a need ("the health visitor says ...")
 NOT_A_NEED = frozenset({"health visitor", "gp", "baby", "boyfriend", "new partner", "a e"})
 # Words too common in the document to show an indicator's text is on a line ("child", "and").
@@ -99,6 +104,7 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
     """What is wrong with a scenario's `teaching.cites` against the document's lines (1-based)."""
     catalogue = catalogue or load_catalogue()
     problems = []
+    named = named_pages(scenario.teaching.pages)
     for n, cite in enumerate(scenario.teaching.cites):
         first, last = cite.span
         if first > last or last > len(document):
@@ -113,6 +119,28 @@ def citation_problems(scenario: Scenario, document: Sequence[str], catalogue: Ca
         missing = [w for w in wanted if w not in held]
         if missing:
             problems.append(f"cites[{n}]: lines {cite.lines} do not hold {missing} ({cite.indicator or repr(cite.says)})")
+        on = {p for line in range(first, last + 1) for p in pages_of_line(line, document)}
+        if on and not on & named:
+            problems.append(f"cites[{n}]: lines {cite.lines} are on p{_pages_text(on)}, which teaching.pages ({scenario.teaching.pages!r}) does not name")
+    said = {
+        p
+        for first, last in _PAGE_MENTION.findall(f"{scenario.teaching.why} {scenario.teaching.common_mistake}")
+        for p in range(int(first), int(last or first) + 1)
+    }
+    problems += [f"the teaching says p{p}, which teaching.pages ({scenario.teaching.pages!r}) does not name" for p in sorted(said - named)]
     cited = {c.indicator for c in scenario.teaching.cites}
     problems += [f"required indicator {i} has no line citation" for i in scenario.model.required if i not in cited]
     return problems
+
+
+def named_pages(pages: str) -> set[int]:
+    """The page numbers a teaching point's `pages` names ("9, 13-14" -> {9, 13, 14}); words, and an appendix's number, are skipped."""
+    out: set[int] = set()
+    for first, last in re.findall(r"(?<!Appendix )\b(\d+)(?:\s*-\s*(\d+))?", pages):
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
+def _pages_text(pages: set[int]) -> str:
+    low, high = min(pages), max(pages)
+    return str(low) if low == high else f"{low}-{high}"

@@ -8,7 +8,7 @@ from pathway.catalogue import load_catalogue
 from tests.webapp.conftest import sign_in, signed_in_client, text
 from webapp.practice.forms import indicator_data
 
-BRUISING = "age-under-2-bruising"  # 18 months; model: Protection (immediate)
+BRUISING = "age-under-2-bruising"  # 8 months; model: Protection (immediate)
 MONDAYS = "level-additional-school-attendance"  # 11 years; model: Additional
 MONDAYS_RIGHT = ["additional.poor_school_attendance_exclusion", "additional.not_achieving_key_stage"]
 MONDAYS_WRONG = ["additional.poor_school_attendance_exclusion", "extensive.persistent_absenteeism_school_without"]
@@ -46,7 +46,7 @@ def test_start_page_links_to_practice(client):
 
 def test_trainer_picks_from_shipped_scenarios(trainer):
     page = text(trainer.get("/practice/new"))
-    assert "Bruises on a baby who is not yet walking" in page and "Missing Mondays" in page
+    assert "Bruises on a baby who is not yet crawling" in page and "Missing Mondays" in page
     response = trainer.post("/practice/new", data={})
     assert response.status_code == 200
     assert "Select at least one scenario" in text(response)
@@ -97,6 +97,13 @@ def test_trainees_join_and_answer_without_an_account(app, trainer):
     alex = join(app, code, "Alex")  # a client that never signed in
     assert "Sign in" in text(alex.get(f"/practice/s/{code}"))
     answer(alex, code, BRUISING, "protection", ["immediate.unexplained_bruising_under_2"])
+
+
+def test_a_baby_s_age_is_said_in_months(app, trainer):
+    # a trainee read "0 years old, 8 months" for every baby in the bank
+    code = start_session(trainer)
+    page = text(join(app, code, "Alex").get(f"/practice/s/{code}/{BRUISING}"))
+    assert "8 months old" in page and "0 years" not in page
 
 
 def test_practice_flow_right_and_wrong_answers_and_the_summary(app, trainer):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from pathway.document import pages_of_line
 from pathway.scenarios import loads
-from pathway.scenarios.review import citation_problems, unlisted_needs
+from pathway.scenarios.review import citation_problems, named_pages, unlisted_needs
 from training.runner import run
 
 DOCUMENT = (Path(__file__).resolve().parents[3] / "tests" / "data" / "threshold_document.txt").read_text(encoding="utf-8").splitlines()
@@ -71,3 +72,34 @@ def test_an_also_acceptable_indicator_that_changes_the_level_is_a_difference(sce
     [result] = run([scenario(scenario_dict)])
     assert not result.match
     assert result.differences == ["also_acceptable: with them the rules say protection, without them additional"]
+
+
+def line_of(words: str) -> int:
+    return next(n for n, text in enumerate(DOCUMENT, 1) if words in text)
+
+
+def test_a_line_s_pages_are_its_section_s():
+    assert list(pages_of_line(line_of("Poor school attendance / exclusion"), DOCUMENT)) == [13]
+    assert list(pages_of_line(line_of("when day service teams and social workers are not available"), DOCUMENT)) == [23]
+    assert list(pages_of_line(line_of("SHARP resource pack"), DOCUMENT)) == list(range(25, 37))
+    assert list(pages_of_line(line_of("Thresholds/levels of support"), DOCUMENT)) == []  # the contents list
+
+
+def test_a_cite_on_a_page_the_teaching_does_not_name_is_reported(scenario_dict):
+    cite = [{"lines": str(line_of("Poor school attendance / exclusion")), "indicator": ATTENDANCE}]
+    scenario_dict["teaching"]["pages"] = "9"
+    [problem] = citation_problems(with_cites(scenario_dict, cite), DOCUMENT)
+    assert "are on p13, which teaching.pages ('9') does not name" in problem
+    scenario_dict["teaching"]["pages"] = "9, 13-14 (Additional)"
+    assert citation_problems(with_cites(scenario_dict, cite), DOCUMENT) == []
+
+
+def test_named_pages_reads_numbers_and_ranges():
+    assert named_pages("9, 13-14, Appendix 2 (25-36)") == {9, 13, 14, *range(25, 37)}  # "Appendix 2" names no page 2
+
+
+def test_a_page_the_teaching_mentions_must_be_in_its_pages(scenario_dict):
+    cite = [{"lines": str(line_of("Poor school attendance / exclusion")), "indicator": ATTENDANCE}]
+    scenario_dict["teaching"]["pages"] = "13-14"
+    scenario_dict["teaching"]["why"] = "Poor attendance is Additional (p13-14); out of hours ring the Emergency Duty Team (p 23)."
+    assert citation_problems(with_cites(scenario_dict, cite), DOCUMENT) == ["the teaching says p23, which teaching.pages ('13-14') does not name"]

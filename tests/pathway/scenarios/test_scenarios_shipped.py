@@ -3,6 +3,7 @@ so a rule change that moves a teaching case fails loudly and says which one."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,38 @@ def test_docs_coverage_table_matches_the_scenarios():
     for family, ids in families.items():
         row = f"| `{family}` | " + ", ".join(f"`{i}`" for i in sorted(ids)) + " |"
         assert row in docs, f"docs/scenarios.md coverage table is out of date for {family}"
+
+
+def test_every_protection_scenario_says_whether_it_is_an_immediate_referral():
+    # review 6 (F13) cross-walked five Protection needs to p9, making them immediate referrals; model answers
+    # that left `immediate` out still passed while their teaching said the opposite. Stated, a rule change that
+    # flips it fails the run and sends a trainer back to the teaching.
+    for s in BY_ID.values():
+        decision = evaluate(s.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+        if s.model.level is Level.PROTECTION or decision.immediate:
+            assert s.model.immediate is not None, f"{s.id}: say immediate: {str(decision.immediate).lower()}"
+
+
+# A name followed by an age ("Kai, 7", "Ellis is 18 months", "Dawit, who says he is 16") names a child.
+CHILD_NAMED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?),? (?:is |was |who says (?:he|she) is )?(?:\d+|six|eighteen)\b")
+NOT_NAMES = {"At", "August", "December", "Monday", "Saturday", "Sunday", "Friday", "Year"}
+# scenarios that tell one child's story at two moments, or from the parent's side and the baby's
+SAME_CHILD = ({"age-teenage-parent", "age-teenage-parent-baby"}, {"same-words-suspected-dv-additional", "same-words-suspected-dv-extensive"})
+
+
+def child_names(narrative: str) -> set[str]:
+    return {m.group(1) for m in CHILD_NAMED.finditer(narrative)} - NOT_NAMES
+
+
+def test_child_names_find_a_named_child():
+    assert child_names("Kai, 7, and Dawit, who says he is 16, and Ellis is 18 months; Year 7 at 9am") == {"Kai", "Dawit", "Ellis"}
+
+
+def test_no_name_is_used_for_two_different_children():
+    # trainees meet the bank as a programme: a second 'Kai, 7' with a different story reads as the same child
+    used: dict[str, set[str]] = {}
+    for s in BY_ID.values():
+        for name in child_names(s.narrative):
+            used.setdefault(name, set()).add(s.id)
+    reused = {name: sorted(ids) for name, ids in used.items() if len(ids) > 1 and not any(ids <= story for story in SAME_CHILD)}
+    assert reused == {}

@@ -43,7 +43,7 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
     expect(trainer.get_by_role("heading", level=1)).to_have_text("Sign in")
     sign_in(trainer, TRAINER)
     axe.check(trainer, "practice-new")
-    trainer.get_by_label("Bruises on a baby who is not yet walking").check()
+    trainer.get_by_label("Bruises on a baby who is not yet crawling").check()
     trainer.get_by_label("Missing Mondays").check()
     trainer.get_by_role("button", name="Start the session").click()
     code = re.search(r"Practice session ([A-Z2-9]{6})", trainer.get_by_role("heading", level=1).inner_text()).group(1)
@@ -55,7 +55,7 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
 
     # right: the bruised baby
     trainee.get_by_role("link", name=re.compile("Bruises on a baby")).click()
-    expect(trainee.get_by_text("1 year old, 6 months")).to_be_visible()
+    expect(trainee.get_by_text("The child: 8 months old")).to_be_visible()
     trainee.get_by_role("button", name="Check my answer").click()  # no level: an error
     expect(trainee.get_by_role("alert")).to_contain_text("Select the level of need")
     axe.check(trainee, "practice-answer-error")

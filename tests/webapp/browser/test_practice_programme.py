@@ -18,7 +18,7 @@ def test_a_programme_session(browser, live_server, axe):
     sign_in(trainer, TRAINER)
     trainer.goto("/practice/new?group_by=age")
     trainer.get_by_role("button", name=re.compile(r"Select all in this group\W+Under 2")).click()
-    expect(trainer.get_by_label("Bruises on a baby who is not yet walking")).to_be_checked()
+    expect(trainer.get_by_label("Bruises on a baby who is not yet crawling")).to_be_checked()
     axe.check(trainer, "practice-new-grouped")
     trainer.get_by_label("Cohort label (optional)").fill("Browser cohort")
     trainer.get_by_role("button", name="Start the session").click()
