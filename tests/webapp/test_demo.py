@@ -213,4 +213,5 @@ def test_the_launcher_prints_one_line_then_serves(mode, tmp_path):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == ""  # nothing else on the terminal: no warnings, no request lines
     assert not set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch  # deleted when it stopped
