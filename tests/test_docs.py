@@ -121,3 +121,36 @@ def test_the_readmes_pictures_are_there():
         picture = ROOT / target
         assert picture.exists(), f"README shows {target}, which is missing: run make screenshots"
         assert picture.read_bytes()[:8] == PNG, target
+
+
+def _settings_read() -> set[str]:
+    """Every environment variable a settings model reads (pathway.env_settings: FSP_<FIELD> or its alias)."""
+    import pathway.settings  # noqa: F401  (each module defines its models)
+    import store.config  # noqa: F401
+    import webapp.demo  # noqa: F401
+    import webapp.serve  # noqa: F401
+    import webapp.settings  # noqa: F401
+    from pathway.env_settings import PREFIX, EnvSettings
+
+    def models(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from models(sub)
+
+    names = set()
+    for model in models(EnvSettings):
+        for field_name, field in model.model_fields.items():
+            alias = field.validation_alias
+            choices = [alias] if isinstance(alias, str) else getattr(alias, "choices", None) or [PREFIX + field_name.upper()]
+            names |= {c for c in choices if isinstance(c, str)}
+    return names
+
+
+def test_every_fsp_variable_a_page_names_is_read():
+    """An FSP_ setting the docs tell you to set is one the code reads (a settings model, or a test or
+    script reading it by name): a renamed setting leaves no page naming the old one."""
+    code = "\n".join((ROOT / path).read_text(encoding="utf-8") for path in TRACKED if path.endswith((".py", ".sh")) or path == "Makefile")
+    literal = set(re.findall(r"\bFSP_[A-Z0-9_]+\b", code))
+    named = {(_name(page), v) for page in PAGES for v in re.findall(r"\bFSP_[A-Z0-9_]+\b", page.read_text(encoding="utf-8"))}
+    read = _settings_read() | literal
+    assert sorted((page, v) for page, v in named if v not in read) == []
