@@ -93,6 +93,12 @@ def test_every_project_path_a_page_names_exists():
     assert missing == []
 
 
+def test_every_project_folder_has_a_row_in_the_layout():
+    layout = (DOCS / "layout.md").read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| `([^`/]+)/` \|", layout, re.M))
+    assert sorted(TOP - rows) == []
+
+
 def test_every_make_target_a_page_names_exists():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
