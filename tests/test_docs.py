@@ -57,10 +57,55 @@ def test_a_runnable_command_in_the_docs_exits_0(page, line, script, tmp_path):
 
 
 def test_every_docs_page_is_linked_from_the_index():
+    """A page (Markdown, or YAML a reader opens: the hazard log, a review's cases) is linked from
+    docs/index.md, itself or by its folder (docs/audit/, where each audited issue adds a page)."""
     index = DOCS / "index.md"
     linked = {(index.parent / target.split("#")[0]).resolve() for target in LINK.findall(index.read_text("utf-8"))}
-    unlinked = [_name(p) for p in DOCS.rglob("*.md") if p != index and p.resolve() not in linked]
+    pages = [p for p in DOCS.rglob("*") if p.suffix in {".md", ".yaml"} and p != index]
+    unlinked = [_name(p) for p in pages if not {p.resolve(), *p.resolve().parents} & linked]
     assert unlinked == []
+
+
+TRACKED = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+TOP = {path.split("/")[0] for path in TRACKED if "/" in path}  # the project's own folders: pathway, rules, tests, ...
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _expand(word: str) -> list[str]:
+    """`tests/webapp/test_practice_{summary,groups}.py` names two files."""
+    m = re.search(r"\{([^{}]*)\}", word)
+    if not m:
+        return [word]
+    return [x for alt in m.group(1).split(",") for x in _expand(word[: m.start()] + alt + word[m.end() :])]
+
+
+def test_every_project_path_a_page_names_exists():
+    """A file a page names in `code` under one of the project's folders (rules/..., tests/..., a
+    test id's file) is there: a renamed or removed file leaves no page pointing at it."""
+    missing = []
+    for page in PAGES:
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for span in CODE_SPAN.findall(line):
+                for word in span.split():
+                    word = word.strip("(),;:'\"").split("::")[0]
+                    if word.split("/")[0] in TOP and "/" in word:
+                        missing += [f"{_name(page)}:{n}: {w}" for w in _expand(word) if not list(ROOT.glob(w))]
+    assert missing == []
+
+
+def test_every_project_folder_has_a_row_in_the_layout():
+    layout = (DOCS / "layout.md").read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| `([^`/]+)/` \|", layout, re.M))
+    assert sorted(TOP - rows) == []
+
+
+def test_every_make_target_a_page_names_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.M))
+    named = {
+        (_name(page), m) for page in PAGES for span in CODE_SPAN.findall(page.read_text(encoding="utf-8")) for m in re.findall(r"\bmake ([a-z][\w-]*)", span)
+    }
+    assert sorted((page, target) for page, target in named if target not in targets) == []
 
 
 def test_every_relative_link_and_picture_exists():
@@ -82,3 +127,36 @@ def test_the_readmes_pictures_are_there():
         picture = ROOT / target
         assert picture.exists(), f"README shows {target}, which is missing: run make screenshots"
         assert picture.read_bytes()[:8] == PNG, target
+
+
+def _settings_read() -> set[str]:
+    """Every environment variable a settings model reads (pathway.env_settings: FSP_<FIELD> or its alias)."""
+    import pathway.settings  # noqa: F401  (each module defines its models)
+    import store.config  # noqa: F401
+    import webapp.demo  # noqa: F401
+    import webapp.serve  # noqa: F401
+    import webapp.settings  # noqa: F401
+    from pathway.env_settings import PREFIX, EnvSettings
+
+    def models(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from models(sub)
+
+    names = set()
+    for model in models(EnvSettings):
+        for field_name, field in model.model_fields.items():
+            alias = field.validation_alias
+            choices = [alias] if isinstance(alias, str) else getattr(alias, "choices", None) or [PREFIX + field_name.upper()]
+            names |= {c for c in choices if isinstance(c, str)}
+    return names
+
+
+def test_every_fsp_variable_a_page_names_is_read():
+    """An FSP_ setting the docs tell you to set is one the code reads (a settings model, or a test or
+    script reading it by name): a renamed setting leaves no page naming the old one."""
+    code = "\n".join((ROOT / path).read_text(encoding="utf-8") for path in TRACKED if path.endswith((".py", ".sh")) or path == "Makefile")
+    literal = set(re.findall(r"\bFSP_[A-Z0-9_]+\b", code))
+    named = {(_name(page), v) for page in PAGES for v in re.findall(r"\bFSP_[A-Z0-9_]+\b", page.read_text(encoding="utf-8"))}
+    read = _settings_read() | literal
+    assert sorted((page, v) for page, v in named if v not in read) == []

@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -41,6 +42,20 @@ def _accounts_text(seeded, url: str) -> str:
     rows += [f"  {a.role:<13} {a.username:<{width}}  {a.password}" for a in seeded.accounts]
     rows.append(f"  saved cases: {', '.join(seeded.case_refs)} · a finished practice session: {url}/demo/practice-summary (as the trainer)")
     return "\n".join(rows) + "\n"
+
+
+def _listen(port: int) -> socket.socket:
+    """The listening socket, bound here: werkzeug binds its own with a message and exit of its own
+    when the port is taken, and the newcomer should be told which setting to change."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug's own: a restart reuses the port at once
+        listener.bind((HOST, port))
+        listener.listen(128)
+    except OSError:
+        listener.close()
+        raise
+    return listener
 
 
 def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
@@ -76,11 +91,14 @@ def main(environ: Mapping[str, str] = os.environ, out: TextIO = sys.stdout, err:
 
             seeded = seed(app)
         try:
-            server = make_server(HOST, port, app, threaded=True)
+            listener = _listen(port)
         except OSError as exc:
-            err.write(f"error: PORT: cannot listen on {HOST}:{port} ({exc.strerror}); choose another, e.g. PORT={port + 1 if port else 5001} make run\n")
+            command = "make demo" if demo_mode else "make run"
+            err.write(f"error: PORT: cannot listen on {HOST}:{port} ({exc.strerror}); choose another, e.g. PORT={port + 1 if port else 5001} {command}\n")
             return EXIT_REFUSED
-        url = f"http://{HOST}:{server.server_port}"
+        with listener:
+            server = make_server(HOST, port, app, threaded=True, fd=listener.fileno())
+        url = f"http://{HOST}:{server.port}"
         if seeded:
             out.write(_accounts_text(seeded, url))
         out.write(f"Family Support Pathway{' (demo)' if demo_mode else ''} on {url}/ (Ctrl-C stops it)\n")

@@ -9,6 +9,7 @@ import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -97,6 +98,21 @@ def test_a_bad_port_is_named():
         [sys.executable, "-m", "webapp.serve"], check=False, env=_launcher_env(PORT="fivethousand"), capture_output=True, text=True, timeout=120, cwd=ROOT
     )
     assert proc.returncode == 2 and proc.stderr.startswith("error: PORT:")
+
+
+@pytest.mark.parametrize("mode, command", [("run", "make run"), ("demo", "make demo")])
+def test_a_port_in_use_is_named_with_the_command_to_try_another(mode, command, tmp_path):
+    """Two terminals, `make run` in one and `make demo` in the other: the second is told how to choose a port."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = _launcher_env(
+            PORT=str(port), SECRET_KEY="t", **({"FSP_DEMO": "1"} if mode == "demo" else {"DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"})
+        )
+        proc = subprocess.run([sys.executable, "-m", "webapp.serve"], check=False, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 2 and proc.stderr.startswith("error: PORT:"), proc.stderr
+    assert f"PORT={port + 1} {command}\n" in proc.stderr and "Traceback" not in proc.stderr
 
 
 # --- the seeded data -----------------------------------------------------------------------------
@@ -213,4 +229,5 @@ def test_the_launcher_prints_one_line_then_serves(mode, tmp_path):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == ""  # nothing else on the terminal: no warnings, no request lines
     assert not set(Path(tempfile.gettempdir()).glob("fsp-demo-*")) - scratch  # deleted when it stopped

@@ -115,10 +115,14 @@ def sign_out() -> None:
     g.fsp_user = None
 
 
-def after_sign_in(default: str = "cases.cases") -> str:
-    """Where the page asked for before signing in leads, taken out of the session (only an allowed endpoint)."""
+def after_sign_in() -> str:
+    """Where the page asked for before signing in leads, taken out of the session (only an allowed
+    endpoint); when none was, the signed-in user's own first page (an admin reads no cases)."""
     after = AFTER.pop()
-    return after if after in AFTER_ALLOWED else default
+    if after in AFTER_ALLOWED:
+        return after
+    user = g.get("fsp_user")
+    return "cases.cases" if user is None or user.role in READERS else "owners.ruleset"
 
 
 def signed_in(after: str, roles: frozenset[str]):

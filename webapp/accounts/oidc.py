@@ -17,7 +17,6 @@ from __future__ import annotations
 import requests
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
-from authlib.jose.errors import JoseError
 from flask import (
     Blueprint,
     Flask,
@@ -29,7 +28,7 @@ from flask import (
     url_for,
 )
 from joserfc.errors import (
-    JoseError as TokenError,  # what Authlib 1.9 raises for a bad ID token
+    JoseError as TokenError,  # what Authlib 1.9 raises for a bad ID token (authlib.jose is deprecated, and warns on import)
 )
 
 from store import sso
@@ -127,7 +126,7 @@ def finish() -> User:
         token = _client().authorize_access_token(claims_options=_claims_options(), leeway=current_app.config["OIDC_LEEWAY_SECONDS"])
     except OAuthError as exc:  # the provider's error, or a state that is not ours (replayed)
         raise Refused(f"oauth {exc.error or type(exc).__name__}"[:60]) from None
-    except (JoseError, TokenError) as exc:  # signature, issuer, audience, expiry, nonce
+    except TokenError as exc:  # signature, issuer, audience, expiry, nonce
         raise Refused(f"token {exc.error}"[:60]) from None
     except (requests.RequestException, ValueError) as exc:
         raise Refused(f"provider {type(exc).__name__}") from None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from store import users
+from store.roles import ROLES
 from tests.webapp.accounts.conftest import PASSWORD, sign_in
 from tests.webapp.conftest import text
 
@@ -91,3 +95,13 @@ def test_nothing_typed_at_sign_in_is_logged(client, people, caplog):
 
 def test_username_is_not_case_sensitive_at_sign_in(client, people):
     assert sign_in(client, " Pat ").status_code == 302
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_signing_in_with_no_page_asked_for_lands_on_a_page_the_role_may_open(app, engine, role):
+    """The README's try-it steps sign each demo account in from the header: none lands on a 403."""
+    users.create_user(engine, f"new-{role}", role, "North", PASSWORD)
+    client = app.test_client()
+    landing = sign_in(client, f"new-{role}")
+    assert landing.status_code == 302
+    assert client.get(landing.headers["Location"]).status_code == 200, landing.headers["Location"]

@@ -4,10 +4,16 @@ Each test is one kind of user and reaches that user's main page by the README's 
 the README's picture of that page. Pictures go to test-artifacts/try-it/ in `make test`, and to
 docs/img/ with `make screenshots` (FSP_SCREENSHOTS=docs/img), so a change to a page refreshes its
 picture with one command. tests/test_docs.py fails if a picture the README shows is missing.
+
+The pictures stay current: beside each, docs/img/NAME.txt holds the words the page showed when it
+was taken (times and dates left out: they differ on every run), and a page whose words have changed since fails
+here with "run make screenshots". The steps stay the README's: every **bold** label in its Try it
+section (the buttons, links, answers and keys it names) is used by these tests.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from pathlib import Path
@@ -23,6 +29,15 @@ from webapp import create_app, demo
 # The README's worked example, as the practitioner's steps enter it.
 TICKS = ["extensive.persistent_absenteeism_school_without", "additional.lack_routine"]
 VIEWPORT = {"width": 1100, "height": 900}
+IMG = ROOT / "docs" / "img"
+# What differs between two runs of the same pages: the time, and the dates the demo's history is seeded at.
+MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+WHEN = [
+    (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?Z?"), "<when>"),
+    (re.compile(rf"\b\d{{1,2}} {MONTH} \d{{4}}\b"), "<date>"),
+    (re.compile(r"\b\d{1,2}:\d\d\b"), "<time>"),
+    (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"), "<day>"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +47,7 @@ def demo_server(tmp_path_factory):
     )
     seeded = demo.seed(app)
     with serving(app) as url:
-        yield url, {a.role: a for a in seeded.accounts}
+        yield url, {a.role: a for a in seeded.accounts}, seeded.practice_code
 
 
 @pytest.fixture
@@ -49,6 +64,22 @@ def pictures() -> Path:
     folder = folder if folder.is_absolute() else ROOT / folder
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _take(page, pictures: Path, name: str, *, full_page: bool, code: str = "") -> None:
+    """The README's picture NAME.png, with the words it shows beside it (NAME.txt); outside
+    `make screenshots`, those words must still be the committed picture's."""
+    page.screenshot(path=str(pictures / f"{name}.png"), full_page=full_page)
+    shown = re.sub(r"[ \t]+\n", "\n", page.locator("body").inner_text()).strip() + "\n"
+    shown = shown.replace(code, "<session code>") if code else shown  # made afresh on every start
+    for moment, placeholder in WHEN:
+        shown = moment.sub(placeholder, shown)
+    (pictures / f"{name}.txt").write_text(shown, encoding="utf-8")
+    if pictures.resolve() != IMG.resolve():
+        committed = IMG / f"{name}.txt"
+        was = committed.read_text(encoding="utf-8") if committed.exists() else ""
+        change = "".join(difflib.unified_diff(was.splitlines(True), shown.splitlines(True), str(committed), "the page now"))
+        assert not change, f"docs/img/{name}.png is out of date: run make screenshots and commit docs/img/\n{change}"
 
 
 def _sign_in(page, account) -> None:
@@ -87,7 +118,7 @@ def test_a_practitioner_assesses_the_worked_example_and_sees_the_result(page, pi
     page.get_by_role("button", name="See the level").click()
     expect(page.locator(".govuk-panel__title")).to_have_text("Child in Need")
     axe.check(page, "demo-result")  # the demo banner too passes WCAG 2.2 AA
-    page.screenshot(path=str(pictures / "result.png"))
+    _take(page, pictures, "result", full_page=False)
 
 
 def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures, axe):
@@ -97,7 +128,7 @@ def test_a_practitioner_opens_a_saved_cases_history(page, demo_server, pictures,
     expect(page.get_by_role("heading", level=1)).to_contain_text("DEM-0001")
     expect(page.locator("main")).to_contain_text("Child in Need")
     axe.check(page, "demo-case-history")
-    page.screenshot(path=str(pictures / "case-history.png"), full_page=True)
+    _take(page, pictures, "case-history", full_page=True)
 
 
 def test_an_adviser_finds_a_concern_on_the_call_screen(page, pictures):
@@ -111,7 +142,7 @@ def test_an_adviser_finds_a_concern_on_the_call_screen(page, pictures):
     expect(options.first).to_contain_text(load_catalogue().indicator("additional.lack_routine").text)
     page.keyboard.press("Enter")
     expect(page.locator("#app-level")).to_contain_text("Additional")
-    page.screenshot(path=str(pictures / "call-screen.png"), full_page=True)
+    _take(page, pictures, "call-screen", full_page=True)
 
 
 def test_a_trainer_opens_the_finished_practice_sessions_summary(page, demo_server, pictures):
@@ -119,7 +150,9 @@ def test_a_trainer_opens_the_finished_practice_sessions_summary(page, demo_serve
     page.goto("/demo/practice-summary")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Summary")
     expect(page.locator("main")).to_contain_text("kappa")
-    page.screenshot(path=str(pictures / "practice-summary.png"), full_page=True)
+    _take(page, pictures, "practice-summary", full_page=True, code=demo_server[2])
+    page.get_by_role("link", name="Practice", exact=True).click()  # "Practice starts a new session"
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_a_manager_sees_the_teams_overrides(page, demo_server):
@@ -127,3 +160,29 @@ def test_a_manager_sees_the_teams_overrides(page, demo_server):
     page.get_by_role("link", name="Overrides").click()
     expect(page.locator("main")).to_contain_text("DEM-0002")
     expect(page.locator("main")).to_contain_text(demo.OVERRIDE_REASON)
+    page.get_by_role("link", name="Your cases").click()  # the team's cases, the adviser's too
+    for ref in ("DEM-0001", "DEM-0002", "DEM-0003"):
+        expect(page.get_by_role("link", name=ref)).to_be_visible()
+
+
+def test_an_admin_lands_on_trying_a_change_to_the_document(page, demo_server):
+    _sign_in(page, demo_server[1]["admin"])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Try a change to the threshold document")
+
+
+def _try_it_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("\n## Try it\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_these_tests_take_the_readmes_steps():
+    """Every bold label of the README's Try it section (a button, link, answer or key it tells a
+    newcomer to use) is in this file, except the kind of user each bullet starts with; and the
+    demo accounts it names are the ones demo mode makes."""
+    section = _try_it_section()
+    kinds = set(re.findall(r"^- \*\*([^*]+)\*\*", section, re.M))
+    labels = {" ".join(label.split()) for label in re.findall(r"\*\*([^*]+)\*\*", section)} - kinds  # as one line
+    assert len(labels) >= 15, labels
+    here = Path(__file__).read_text(encoding="utf-8")
+    assert sorted(label for label in labels if label not in here) == []
+    assert set(re.findall(r"`(demo-[a-z]+)`", section)) == set(demo.USERNAMES.values())
