@@ -62,3 +62,23 @@ def test_a_display_name_cannot_become_a_spreadsheet_formula(app, trainer):
     join(app, code, "=HYPERLINK(1)")
     rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
     assert ["trainee", "'=HYPERLINK(1)", "0", "", "", "0", ""] in rows
+
+
+INJURIES = "immediate.unexplained_injuries"  # the bruising scenario's model.also_acceptable
+
+
+def test_an_also_acceptable_indicator_is_neither_over_called_nor_a_mismatch(app, trainer):
+    """The trainee's feedback says an also-acceptable indicator is 'not an over-call'; the summary
+    must not then list it among those over-called most, nor count it against agreement."""
+    words = load_catalogue().indicator
+    code = start_session(trainer, (BRUISING,))
+    alex, sam = join(app, code, "Alex"), join(app, code, "Sam")
+    answer(alex, code, BRUISING, "protection", [BRUISED, INJURIES])
+    answer(sam, code, BRUISING, "protection", [BRUISED])
+    html = trainer.get(f"/practice/session/{code}/summary").get_data(as_text=True)
+    assert 'id="over-called"' not in html or words(INJURIES).text not in str(_cells(html, "over-called"))
+    by_text = {row[0]: row[1:] for row in _cells(html, "indicators")}
+    # either choice matches a model answer that accepts it without requiring it: 2 of 2
+    assert by_text[words(INJURIES).text][:2] == ["2", "100%"]
+    rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    assert ["indicator", words(INJURIES).text, "2", "100.0", "", "0", "0"] in rows

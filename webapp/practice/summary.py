@@ -47,14 +47,14 @@ class TraineeRow:
 @dataclass(frozen=True)
 class IndicatorRow:
     """One indicator across the session: how often trainees matched the model answer on it
-    (chose it where the model has it, left it where the model does not), and Fleiss' kappa between
+    (chose it where the model has it, left it where the model does not, either where it is also acceptable), and Fleiss' kappa between
     trainees over the scenarios (chosen / not chosen) where it is defined."""
 
     id: str
     n: int  # ratings: answers to scenarios
     agree: int  # ratings that match the model answer
     missed: int  # in the model answer, not chosen
-    over_called: int  # chosen, not in the model answer
+    over_called: int  # chosen, neither required nor also acceptable
     kappa: Optional[float]  # None: not defined (fewer than 2 scenarios with 2 or more answers)
 
     @property
@@ -137,11 +137,13 @@ def _indicators(scenarios: list[Scenario], answers: list[Answer]) -> list[Indica
         for s in scenarios:
             chosen_sets = per_scenario[s.id]
             in_model = iid in s.answers.indicators
+            # also acceptable: the narrative supports it, so chosen or left both match (as feedback.py says)
+            accepted = iid in s.model.also_acceptable
             chose = sum(iid in c for c in chosen_sets)
             n += len(chosen_sets)
-            agree += chose if in_model else len(chosen_sets) - chose
+            agree += len(chosen_sets) if accepted else chose if in_model else len(chosen_sets) - chose
             missed += (len(chosen_sets) - chose) if in_model else 0
-            over += 0 if in_model else chose
+            over += 0 if in_model or accepted else chose
             table.append([chose, len(chosen_sets) - chose])
         rated = [row for row in table if sum(row) >= 2]
         out.append(IndicatorRow(iid, n, agree, missed, over, fleiss_kappa(rated) if len(rated) >= 2 else None))
