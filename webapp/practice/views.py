@@ -76,9 +76,10 @@ def index():
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
 
-def _filtered(entries):
-    """The library filters in the address (level, age, family, topic) and the entries they keep."""
-    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+def _filtered(entries, given=None):
+    """The library filters (level, age, family, topic) in the address, or in `given` (the form
+    of ticks when its Show button was pressed), and the entries they keep."""
+    filters = {f: (given or request.args).get(f, "") for f in groups.FACETS}
     return filters, groups.matching(entries, filters)
 
 
@@ -87,11 +88,17 @@ def _filtered(entries):
 def new_session(user):
     entries = library.entries()
     form = StartForm.build(entries)
-    filters, shown = _filtered(entries)
-    group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
+    showing = request.form.get("show") is not None  # Show: the filters came with the ticks
+    given = request.form if showing else request.args
+    filters, shown = _filtered(entries, given)
+    group_by = given.get("group_by") if given.get("group_by") in groups.FACETS else "level"
     ticked = set(request.form.getlist("scenarios"))
     wanted = request.form.get("select_group")
-    if wanted is not None:  # "Select all in this group": tick them and show the page again
+    if showing:  # show another part of the library, keeping what is ticked
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        form.scenarios.errors = []
+    elif wanted is not None:  # "Select all in this group": tick them and show the page again
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
         form.scenarios.errors = []  # none ticked yet is not an error: the trainer is still choosing
@@ -116,6 +123,7 @@ def new_session(user):
         hidden=hidden,
         shown=len(shown),
         total=len(entries),
+        action=url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by),
     )
 
 
