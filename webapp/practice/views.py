@@ -369,8 +369,9 @@ def write(user):
             place_errors(form, exc.errors)
         else:
             if form.save.data:
+                replacing = _replacing(user, [scenario.id])
                 version = library.save(scenario, user, "written")
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}.")
+                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values()))
                 return redirect(url_for("practice.scenarios"))
             preview = decision
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
@@ -400,11 +401,28 @@ def import_scenarios(user):
                     problems.append(f"{s.id}: id: used twice in this file")
                 seen.add(s.id)
             if not problems:
+                replacing = _replacing(user, [s.id for s in found])
                 for s in found:
                     library.save(s, user, "imported")
-                flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: " + ", ".join(s.id for s in found) + ".")
+                flash(
+                    f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
+                    + ", ".join(s.id for s in found)
+                    + "."
+                    + "".join(f" {sid}{r}" for sid, r in replacing.items())
+                )
                 return redirect(url_for("practice.scenarios"))
     return render_template("practice/import.html", form=form, problems=problems, back=url_for("practice.scenarios"))
+
+
+def _replacing(user, ids: list[str]) -> dict[str, str]:
+    """For each id whose current version another trainer saved: ' replaces version N by AUTHOR, ...',
+    so replacing someone else's scenario is never silent to the one doing it."""
+    latest = records.latest_versions()
+    return {
+        sid: f" replaces version {v.version} by {v.author}, which is kept in the scenario's versions."
+        for sid in ids
+        if (v := latest.get(sid)) is not None and v.author != user.username
+    }
 
 
 def _yaml_download(text: str, filename: str) -> Response:
