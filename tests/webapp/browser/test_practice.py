@@ -134,6 +134,9 @@ def test_library_pages_are_accessible(browser, live_server, axe):
     page.get_by_role("button", name="Save to the library").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved ‘Toothache and a cold house’")
     axe.check(page, "practice-library-saved")
+    page.get_by_role("link", name="Every version of Toothache and a cold house").click()  # issue 15's versions page
+    expect(page.locator("#versions")).to_contain_text(TRAINER)
+    axe.check(page, "practice-versions")
     page.goto("/practice/scenarios/import")
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("alert")).to_contain_text("Select a scenario file")
