@@ -96,6 +96,11 @@ class Item:
     office_hours: OfficeHours = field(default_factory=OfficeHours)
 
 
+def _with_number(name: str, phone: Optional[str]) -> str:
+    """'Name (phone)', or the name alone for a contact the document gives no number."""
+    return f"{name} ({phone})" if phone else name
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one catalogue decided, reduced to what the diff compares (plus the reasons)."""
@@ -114,8 +119,8 @@ class Outcome:
         return cls(
             level=decision.level.value,
             immediate=decision.immediate,
-            route=f"{decision.route.team} ({decision.route.phone})",
-            first_contact=f"{first.name} ({first.phone})" if first else None,
+            route=_with_number(decision.route.team, decision.route.phone),
+            first_contact=_with_number(first.name, first.phone) if first else None,
             reasons=tuple(
                 {"rule": r.rule, "level": r.level.value, "indicators": list(r.indicators), "source": r.source, "explanation": r.explanation}
                 for r in decision.reasons

@@ -246,3 +246,24 @@ def test_evaluate_under_a_draft_leaves_the_shipped_rules_alone(shipped_data):
     assert before.level.value == "additional" and under_draft.level.value == "extensive"  # 2 needs: a range now
     report = diff(scenario_items([], "shipped scenario"), load_catalogue(), changed)
     assert report.cases == 0 and report.changes == ()
+
+
+def test_a_contact_without_a_number_is_named_without_one(shipped_data):
+    """The allocated social worker has no number in the document (phone: null): the report names
+    them alone, never 'the team (None)'; a number the draft gives them still shows as a change."""
+    from training.ruleset_diff import Outcome
+
+    case = make_case(["additional.lack_routine"], caf="none", disability="none", caller="professional", open_to_social_care=True)
+    outcome = Outcome.of(evaluate(case))
+    assert outcome.route and "None" not in outcome.route and "None" not in outcome.first_contact
+    assert outcome.first_contact == load_catalogue().contact("allocated_social_worker").name
+
+    def number_for_the_social_worker(d):
+        for c in d["contacts"]:
+            if c["id"] == "allocated_social_worker":
+                c["phone"] = "0115 000 0001"
+
+    items = [i for i in scenario_items([i.scenario for i in load_paths(default_paths())], "shipped scenario") if i.case.context.open_to_social_care]
+    assert items
+    report = diff(items, load_catalogue(), Catalogue.model_validate(draft(shipped_data, number_for_the_social_worker)))
+    assert {c.item.id for c in report.changes} == {i.id for i in items}

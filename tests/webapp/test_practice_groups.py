@@ -75,3 +75,28 @@ def test_the_library_page_filters_too(trainer):
     assert f"Showing {len(combination)} of" in page
     assert all(s.title in page for s in combination)
     assert "Missing Mondays" not in page
+
+
+def _hidden(html: str) -> set[str]:
+    return set(re.findall(r'<input type="hidden" name="scenarios" value="([^"]+)">', html))
+
+
+def test_changing_the_filter_keeps_what_is_ticked(trainer):
+    """Tick a scenario, then show another part of the library: the filter's Show button is in
+    the same form as the ticks, so they are kept (hidden when filtered out), with no JavaScript."""
+    html = trainer.get("/practice/new").get_data(as_text=True)
+    assert re.search(r'<form method="post" action="/practice/new[^>]*>.*?name="level".*?name="show"', html, re.S), "Show must submit the ticks"
+    r = trainer.post("/practice/new", data={"scenarios": ["age-under-2-bruising"], "level": "universal", "group_by": "age", "show": "1", "cohort": "Spring"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and _hidden(html) == {"age-under-2-bruising"}
+    assert (
+        "age-under-2-bruising" not in _boxes(html) and _boxes(html) and all(groups.facets(s).level == ("universal",) for s in SHIPPED if s.id in _boxes(html))
+    )
+    assert 'value="Spring"' in text(r) or 'value="Spring"' in html  # the cohort label typed so far is kept
+    # the next submit keeps the filter in its address; starting takes the hidden tick as well
+    action = re.search(r'<form method="post" action="(/practice/new[^"]*)"', html).group(1).replace("&amp;", "&")
+    assert "level=universal" in action and "group_by=age" in action
+    r = trainer.post(action, data={"scenarios": ["age-under-2-bruising", "universal-fussy-eater"]})
+    assert r.status_code == 302
+    page = trainer.get(r.location).get_data(as_text=True)
+    assert "Bruises on a baby who is not yet walking" in page

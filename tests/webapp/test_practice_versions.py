@@ -35,3 +35,16 @@ def test_versions_need_a_trainer_and_a_real_scenario(app, trainer, client):
     assert trainer.get(f"/practice/scenarios/{ID}/versions/9.yaml").status_code == 404
     assert client.get(f"/practice/scenarios/{ID}/versions").location == "/sign-in"
     assert signed_in_client(app, "pat", "practitioner").get(f"/practice/scenarios/{ID}/versions").status_code == 403
+
+
+def test_replacing_another_trainers_scenario_says_so(app, trainer):
+    """Not silent to the one replacing either: the message after saving names the version and
+    author it replaced (kept in the versions); saving over one's own says nothing more."""
+    post_editor(trainer, "save")
+    assert "replaces" not in text(trainer.get(post_editor(trainer, "save").location))  # tess over tess
+    other = signed_in_client(app, "tom", "trainer", "South")
+    page = text(other.get(post_editor(other, "save").location))
+    assert "It replaces version 2 by tess, which is kept in the scenario's versions." in page
+    original = other.get("/practice/scenarios/export.yaml").get_data(as_text=True)
+    page = text(trainer.get(_upload(trainer, original.encode()).location))
+    assert f"{ID} replaces version 3 by tom, which is kept in the scenario's versions." in page

@@ -47,19 +47,30 @@ class TraineeRow:
 @dataclass(frozen=True)
 class IndicatorRow:
     """One indicator across the session: how often trainees matched the model answer on it
-    (chose it where the model has it, left it where the model does not), and Fleiss' kappa between
+    (chose it where the model has it, left it where the model does not, either where it is also acceptable), and Fleiss' kappa between
     trainees over the scenarios (chosen / not chosen) where it is defined."""
 
     id: str
     n: int  # ratings: answers to scenarios
     agree: int  # ratings that match the model answer
     missed: int  # in the model answer, not chosen
-    over_called: int  # chosen, not in the model answer
+    over_called: int  # chosen, neither required nor also acceptable
     kappa: Optional[float]  # None: not defined (fewer than 2 scenarios with 2 or more answers)
 
     @property
     def agree_percent(self) -> Optional[float]:
         return percent(self.agree, self.n)
+
+
+NOT_DEFINED = "Not defined: it needs at least two scenarios each answered by two or more trainees"
+
+
+def kappa_where_defined(table: list[list[int]]) -> tuple[Optional[float], int, int]:
+    """(kappa, subjects, ratings) over the rows rated by two or more trainees; kappa is None
+    with fewer than two such rows: one subject's chance agreement is worked out from its own
+    answers alone (two trainees who differ give -1), so the page does not call it agreement."""
+    rated = [row for row in table if sum(row) >= 2]
+    return (fleiss_kappa(rated) if len(rated) >= 2 else None), len(rated), sum(map(sum, rated))
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,8 @@ class Summary:
     kappa: Optional[float]
     trainees: list[TraineeRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)  # every indicator in a model answer or chosen
+    kappa_scenarios: int = 0  # the kappa's n: scenarios answered by two or more trainees
+    kappa_answers: int = 0  # and the answers to them
 
     @property
     def agree_percent(self) -> Optional[float]:
@@ -77,7 +90,7 @@ class Summary:
 
     @property
     def kappa_words(self) -> str:
-        return kappa_label(self.kappa)
+        return NOT_DEFINED if self.kappa is None else kappa_label(self.kappa)
 
     @property
     def most(self) -> int:
@@ -102,11 +115,18 @@ def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[
         mine = [a for a in answers if a.scenario_id == s.id]
         counts = {lv: sum(1 for a in mine if a.level == lv.value) for lv in LEVELS}
         rows.append(ScenarioRow(s, counts, len(mine), counts[s.model.level]))
-    kappa = fleiss_kappa([[r.counts[lv] for lv in LEVELS] for r in rows])
+    kappa, kappa_scenarios, kappa_answers = kappa_where_defined([[r.counts[lv] for lv in LEVELS] for r in rows])
     by_id = {s.id: s for s in scenarios}
     answers = [a for a in answers if a.scenario_id in by_id]
     return Summary(
-        rows, sum(r.answered for r in rows), sum(r.agree for r in rows), kappa, _trainees(by_id, answers, names or []), _indicators(scenarios, answers)
+        rows,
+        sum(r.answered for r in rows),
+        sum(r.agree for r in rows),
+        kappa,
+        _trainees(by_id, answers, names or []),
+        _indicators(scenarios, answers),
+        kappa_scenarios,
+        kappa_answers,
     )
 
 
@@ -137,14 +157,15 @@ def _indicators(scenarios: list[Scenario], answers: list[Answer]) -> list[Indica
         for s in scenarios:
             chosen_sets = per_scenario[s.id]
             in_model = iid in s.answers.indicators
+            # also acceptable: the narrative supports it, so chosen or left both match (as feedback.py says)
+            accepted = iid in s.model.also_acceptable
             chose = sum(iid in c for c in chosen_sets)
             n += len(chosen_sets)
-            agree += chose if in_model else len(chosen_sets) - chose
+            agree += len(chosen_sets) if accepted else chose if in_model else len(chosen_sets) - chose
             missed += (len(chosen_sets) - chose) if in_model else 0
-            over += 0 if in_model else chose
+            over += 0 if in_model or accepted else chose
             table.append([chose, len(chosen_sets) - chose])
-        rated = [row for row in table if sum(row) >= 2]
-        out.append(IndicatorRow(iid, n, agree, missed, over, fleiss_kappa(rated) if len(rated) >= 2 else None))
+        out.append(IndicatorRow(iid, n, agree, missed, over, kappa_where_defined(table)[0]))
     return out
 
 

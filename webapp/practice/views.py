@@ -76,9 +76,10 @@ def index():
 # --- trainer: starting a session needs a trainer's account; its pages then need the token --------
 
 
-def _filtered(entries):
-    """The library filters in the address (level, age, family, topic) and the entries they keep."""
-    filters = {f: request.args.get(f, "") for f in groups.FACETS}
+def _filtered(entries, given=None):
+    """The library filters (level, age, family, topic) in the address, or in `given` (the form
+    of ticks when its Show button was pressed), and the entries they keep."""
+    filters = {f: (given or request.args).get(f, "") for f in groups.FACETS}
     return filters, groups.matching(entries, filters)
 
 
@@ -87,11 +88,17 @@ def _filtered(entries):
 def new_session(user):
     entries = library.entries()
     form = StartForm.build(entries)
-    filters, shown = _filtered(entries)
-    group_by = request.args.get("group_by") if request.args.get("group_by") in groups.FACETS else "level"
+    showing = request.form.get("show") is not None  # Show: the filters came with the ticks
+    given = request.form if showing else request.args
+    filters, shown = _filtered(entries, given)
+    group_by = given.get("group_by") if given.get("group_by") in groups.FACETS else "level"
     ticked = set(request.form.getlist("scenarios"))
     wanted = request.form.get("select_group")
-    if wanted is not None:  # "Select all in this group": tick them and show the page again
+    if showing:  # show another part of the library, keeping what is ticked
+        if not form.validate_on_submit() and "csrf_token" in form.errors:
+            abort(400)
+        form.scenarios.errors = []
+    elif wanted is not None:  # "Select all in this group": tick them and show the page again
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
         form.scenarios.errors = []  # none ticked yet is not an error: the trainer is still choosing
@@ -116,6 +123,7 @@ def new_session(user):
         hidden=hidden,
         shown=len(shown),
         total=len(entries),
+        action=url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by),
     )
 
 
@@ -361,8 +369,9 @@ def write(user):
             place_errors(form, exc.errors)
         else:
             if form.save.data:
+                replacing = _replacing(user, [scenario.id])
                 version = library.save(scenario, user, "written")
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}.")
+                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values()))
                 return redirect(url_for("practice.scenarios"))
             preview = decision
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
@@ -392,11 +401,28 @@ def import_scenarios(user):
                     problems.append(f"{s.id}: id: used twice in this file")
                 seen.add(s.id)
             if not problems:
+                replacing = _replacing(user, [s.id for s in found])
                 for s in found:
                     library.save(s, user, "imported")
-                flash(f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: " + ", ".join(s.id for s in found) + ".")
+                flash(
+                    f"Imported {len(found)} scenario{'s' if len(found) != 1 else ''}: "
+                    + ", ".join(s.id for s in found)
+                    + "."
+                    + "".join(f" {sid}{r}" for sid, r in replacing.items())
+                )
                 return redirect(url_for("practice.scenarios"))
     return render_template("practice/import.html", form=form, problems=problems, back=url_for("practice.scenarios"))
+
+
+def _replacing(user, ids: list[str]) -> dict[str, str]:
+    """For each id whose current version another trainer saved: ' replaces version N by AUTHOR, ...',
+    so replacing someone else's scenario is never silent to the one doing it."""
+    latest = records.latest_versions()
+    return {
+        sid: f" replaces version {v.version} by {v.author}, which is kept in the scenario's versions."
+        for sid in ids
+        if (v := latest.get(sid)) is not None and v.author != user.username
+    }
 
 
 def _yaml_download(text: str, filename: str) -> Response:
