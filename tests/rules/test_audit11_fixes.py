@@ -92,3 +92,26 @@ def test_the_new_twins_leave_the_combination_count_alone():
         )
     )
     assert d.level.value == "extensive"
+
+
+@pytest.mark.parametrize(
+    "indicators, context, age",
+    [
+        (["immediate.significant_harm"], {"contact_time": "2027-01-12T22:00:00+00:00"}, 8),  # the Emergency Duty Team
+        (["immediate.significant_harm"], {"contact_time": "2027-01-12T10:00:00+00:00"}, 8),  # Children and Families Direct
+        (["extensive.substantial_lifelong_disability_short_breaks"], {"contact_time": "2027-01-12T10:00:00+00:00"}, 8),  # the Disabled Children's Team
+        (["protection.substantial_lifelong_disability_safeguarding"], {"contact_time": "2027-01-12T22:00:00+00:00"}, 8),
+        (["immediate.significant_harm"], {"contact_time": "2027-01-12T10:00:00+00:00", "open_to_social_care": True}, 8),
+        (["universal.physically_well"], {"contact_time": "2027-01-12T10:00:00+00:00"}, 8),
+    ],
+)
+def test_a_team_is_named_in_a_sentence_with_its_article(indicators, context, age):
+    """'Ring Emergency Duty Team now' was the words at the most urgent moment (review 6, F16 left it for
+    every contact but the allocated social worker): a team's title takes 'the' inside a sentence;
+    Children and Families Direct is a service's own name and takes none."""
+    d = evaluate(Case.parse({"child": {"age_years": age}, "indicators": indicators, "context": context}))
+    for action in d.actions:
+        for lead in ("Ring ", "Make the referral to "):
+            if action.startswith(lead):
+                named = action[len(lead) :]
+                assert named.startswith(("the ", "Children and Families Direct")), action
