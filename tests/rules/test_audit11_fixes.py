@@ -115,3 +115,27 @@ def test_a_team_is_named_in_a_sentence_with_its_article(indicators, context, age
             if action.startswith(lead):
                 named = action[len(lead) :]
                 assert named.startswith(("the ", "Children and Families Direct")), action
+
+
+NIGHT = "2027-01-12T23:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "indicators, context",
+    [
+        (["protection.frozen_watchfulness"], {}),
+        (["protection.substantial_lifelong_disability_safeguarding"], {"disability": "substantial_lifelong"}),
+        (["immediate.significant_harm"], {}),
+        (["additional.low_self_esteem"], {}),  # a twin note
+        (["extensive.behaviour_puts_life_risk"], {"caller": "professional"}),
+    ],
+)
+def test_at_night_nothing_sends_the_caller_to_children_and_families_direct_alone(indicators, context):
+    """Issue 11, item 5: out of hours the actions must not tell the caller to ring a day team. 'Contact
+    Children and Families Direct for advice' (p9) was said at night with nothing else; the Emergency
+    Duty Team gives help and advice when day services are not available (p23)."""
+    d = evaluate(Case.parse({"child": {"age_years": 9}, "indicators": indicators, "context": {"contact_time": NIGHT, **context}}))
+    assert d.out_of_hours
+    for words in d.actions + [g.text for g in d.guidance]:
+        if "contact Children and Families Direct" in words:
+            assert "Emergency Duty Team" in words or "reopen" in words, words
