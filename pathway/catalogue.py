@@ -547,6 +547,7 @@ class Assumptions(_Block[Assumption]):
     bank_holidays: Assumption
     closed_today: Assumption
     contact_hours: Assumption
+    unborn_disability: Assumption
 
 
 class OpenFromCurrentLevel(_Strict):

@@ -139,3 +139,36 @@ def test_at_night_nothing_sends_the_caller_to_children_and_families_direct_alone
     for words in d.actions + [g.text for g in d.guidance]:
         if "contact Children and Families Direct" in words:
             assert "Emergency Duty Team" in words or "reopen" in words, words
+
+
+@pytest.mark.parametrize(
+    "indicators, context",
+    [
+        (["protection.substantial_lifelong_disability_safeguarding"], {}),  # the disability in the need's words
+        (["immediate.unborn_significant_harm"], {"disability": "substantial_lifelong"}),  # answered
+    ],
+)
+def test_an_unborn_babys_disability_is_routed_as_uncertain_and_says_so(indicators, context):
+    """The document is silent on a disabled unborn baby. The Disabled Children's Team serves 0-19 (p23)
+    and, where the nature of the disability is uncertain, the Duty team leads while that team
+    establishes it (Appendix 3, p37): the safer reading, declared under the decision's assumptions.
+    It was routed to the Disabled Children's Team as a born child's would be."""
+    d = evaluate(Case.parse({"child": {"unborn": True}, "indicators": indicators, "context": {"contact_time": "2027-01-12T10:00:00+00:00", **context}}))
+    assert d.route.team == "Screening and Duty Team" and d.contacts[0].id == "children_families_direct"
+    assert "disabled_childrens_team" in [c.id for c in d.contacts]  # still named, as the secondary team
+    assert "disabled_children.uncertain" in [g.rule for g in d.guidance]
+    [reading] = [a for a in d.assumptions if a.id == "unborn_disability"]
+    assert "This tool's reading" in reading.text and "p23, 37" in reading.source
+
+
+def test_a_newborn_babys_disability_still_goes_to_the_disabled_childrens_team():
+    d = evaluate(
+        Case.parse(
+            {
+                "child": {"age_years": 0, "age_months": 0},
+                "indicators": ["protection.substantial_lifelong_disability_safeguarding"],
+                "context": {"contact_time": "2027-01-12T10:00:00+00:00"},
+            }
+        )
+    )
+    assert d.route.team == "Disabled Children's Team" and not any(a.id == "unborn_disability" for a in d.assumptions)
