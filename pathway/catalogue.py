@@ -43,6 +43,10 @@ class AgeBand(_Strict):
     source: Source
     interpretation: bool = False
     why: Optional[str] = None
+    # what still applies to a child outside the band (a born child; an unborn baby), named in the
+    # refusal so a practitioner refused a p9 criterion by age is pointed to the one that fits
+    outside: Optional[str] = None
+    outside_unborn: Optional[str] = None
 
     def contains(self, months: int) -> bool:
         """Whether an age in whole months is inside the band's limits."""
@@ -543,6 +547,7 @@ class Assumptions(_Block[Assumption]):
     bank_holidays: Assumption
     closed_today: Assumption
     contact_hours: Assumption
+    unborn_disability: Assumption
 
 
 class OpenFromCurrentLevel(_Strict):

@@ -45,7 +45,9 @@ def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> s
             f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
             f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
         ) + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
-    return f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
+    message = f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
+    instead = band.outside_unborn if case.child.unborn else band.outside
+    return f"{message}. {instead}" if instead else message
 
 
 def _pointers_for_parent(case: Case, catalogue: Catalogue) -> list[str]:

@@ -20,7 +20,7 @@ from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs, resolved_actions
 from rules.engine import RulesError
-from rules.facts import decision_fact, need_facts
+from rules.facts import decision_fact, need_facts, unborn_disability_uncertain
 
 
 def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
@@ -99,7 +99,9 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
                 "interpretation": entry.interpretation,
                 "available_now": not (out_of_hours and via.hours == "office"),
             },
-            "assumptions": _assumptions(catalogue, office_hours, moment, contacts) + _open_read_from_level(case, catalogue),
+            "assumptions": _assumptions(catalogue, office_hours, moment, contacts)
+            + _open_read_from_level(case, catalogue)
+            + _unborn_disability(case, indicators, catalogue),
             "ruleset": catalogue.version,
         }
     )
@@ -202,6 +204,14 @@ def _open_read_from_level(case: Case, catalogue: Catalogue) -> list[dict]:
         return []
     text = entry.text.format(level=level.label, why=entry.why)
     return [{"id": "open_from_current_level", "text": text, "source": entry.source.cite()}]
+
+
+def _unborn_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
+    """An unborn baby's disability routed as uncertain (a reading the route rests on)."""
+    if not unborn_disability_uncertain(case, indicators, catalogue):
+        return []
+    entry = catalogue.assumptions.unborn_disability
+    return [{"id": "unborn_disability", "text": entry.text, "source": entry.source.cite()}]
 
 
 def _reasons(findings: list[dict]) -> list[dict]:

@@ -159,6 +159,20 @@ def effective_disability(case: Case, indicators: list[Indicator], catalogue: Cat
     return given or "unknown"
 
 
+def unborn_disability_uncertain(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> bool:
+    """An unborn baby's disability read as substantial and life-long (answered, or in a chosen need's
+    words) is routed as uncertain (the catalogue's assumptions.unborn_disability, this tool's reading)."""
+    return case.child.unborn and effective_disability(case, indicators, catalogue) == "substantial_lifelong"
+
+
+def route_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
+    """The disability the route and its guidance read: the effective one, but 'uncertain' for an unborn
+    baby (the Disabled Children's Team serves children 0-19, p23; Appendix 3's uncertainty exception, p37)."""
+    if unborn_disability_uncertain(case, indicators, catalogue):
+        return "uncertain"
+    return effective_disability(case, indicators, catalogue)
+
+
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
@@ -307,7 +321,7 @@ def decision_fact(
         "immediate": immediate,
         "out_of_hours": out_of_hours,
         "consent": consent,
-        "disability": effective_disability(case, indicators, catalogue),
+        "disability": route_disability(case, indicators, catalogue),
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caf": ctx.caf or "unknown",

@@ -49,3 +49,40 @@ def test_every_rule_is_claimed_by_a_hazard_or_listed_hazard_free():
     assert len(rules) > 40  # the walk found the rulesets' rules
     assert rules - claimed == set(), "rules no hazard claims"
     assert claimed - rules == set(), "hazards claim rules that do not exist"
+
+
+SEVERITY = {"catastrophic", "major", "considerable", "significant", "minor"}  # DCB0129's 5x5 matrix
+LIKELIHOOD = {"very high", "high", "medium", "low", "very low"}
+# issue 11, 'Proof that holds': the hazards the log must carry at least, by a word of each title
+REQUIRED = [
+    "under-called protection",
+    "wrong or closed number",
+    "out-of-hours misroute",
+    "open case",
+    "twin confusion",
+    "age-band misuse",
+    "printed result",
+    "lower twin first",
+    "stale ruleset",
+    "lost saves",
+]
+
+
+def test_every_hazard_rates_its_risk_on_the_dcb0129_matrix_before_and_after_controls():
+    for hazard in LOG["hazards"]:
+        assert hazard["severity"] in SEVERITY and hazard["likelihood_before"] in LIKELIHOOD, hazard["id"]
+        residual = hazard["residual_risk"]
+        assert residual["severity"] in SEVERITY and residual["likelihood"] in LIKELIHOOD, hazard["id"]
+
+
+def test_every_design_control_names_the_tests_that_prove_it():
+    for hazard in LOG["hazards"]:
+        for control in hazard["controls"]:
+            assert {"design", "guidance"} & set(control), hazard["id"]
+            if "design" in control:
+                assert control.get("tests"), (hazard["id"], control["design"][:60])
+
+
+def test_the_hazards_the_issue_names_are_all_logged():
+    titles = " | ".join(h["title"].lower() for h in LOG["hazards"])
+    assert [words for words in REQUIRED if words not in titles] == []

@@ -120,6 +120,8 @@ class Call(_Model):
     disability: str = ""
     consent: str = ""
     current_level: str = ""
+    siblings: str = ""
+    cin_test: str = ""
 
 
 call = Part[Call]("adviser_call", Call)

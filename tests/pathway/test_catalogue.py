@@ -135,7 +135,6 @@ def test_every_pair_of_near_identical_words_is_a_twin(catalogue):
         frozenset({"universal.meets_developmental_milestones", "additional.not_reaching_developmental_milestones"}),
         frozenset({"additional.child_disabilities_whose_needs", "extensive.providing_substantial_care_child"}),
         frozenset({"extensive.socially_excluded_isolated", "protection.family_socially_excluded"}),
-        frozenset({"additional.family_socially_isolated_excluded", "extensive.socially_excluded_isolated"}),
         frozenset({"protection.significant_self_neglect_due", "protection.chronic_substance_misuse"}),
         frozenset({"immediate.repeated_domestic_violence", "additional.uses_substances"}),
     }

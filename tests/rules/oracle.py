@@ -94,6 +94,13 @@ def effective_disability(case: Case) -> str:
     return given or "unknown"
 
 
+def route_disability(case: Case) -> str:
+    """What the route reads: an unborn baby's substantial disability as uncertain (the Disabled
+    Children's Team serves 0-19, p23; Appendix 3's uncertainty exception, p37: audit11's reading)."""
+    disability = effective_disability(case)
+    return "uncertain" if case.child.unborn and disability == "substantial_lifelong" else disability
+
+
 def oracle_open_case(case: Case) -> bool:
     """Open to social care: as answered; not answered, supported now at Child in Need or Protection
     (a social worker is allocated: Appendix 2 p25, Appendix 3 p37)."""

@@ -35,7 +35,7 @@ def test_a_crosswalk_out_of_hours_rings_the_emergency_duty_team_now():
     from tests.conftest import OUT_OF_HOURS
 
     d = evaluate(make_case(["protection.child_victim_trafficking"], contact_time=OUT_OF_HOURS))
-    assert d.immediate and d.contacts[0].phone == EDT and d.actions[0].startswith("Ring Emergency Duty Team now")
+    assert d.immediate and d.contacts[0].phone == EDT and d.actions[0].startswith("Ring the Emergency Duty Team now")
 
 
 @pytest.mark.parametrize("indicator", ["extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"])

@@ -263,3 +263,38 @@ def closed_if_day_service(words: str, hours: str, ooh: bool) -> str:
     if ooh and hours == "office" and not words.startswith("When day services reopen"):
         return f"{CLOSED_NOW} {words}"
     return words
+
+
+CAF_ANSWERS = ["none", "open_improving", "open_not_improving"]
+
+
+def expected_caf_guidance(caf: str, current: int) -> set[str]:
+    """The CAF answer's own guidance (review 6, F10), stated from the document: a CAF open and not
+    improving while supported at Universal (the CAF threshold is Additional, p4, p5), and supported
+    at Extensive with no CAF (Extensive continues a multi-agency CAF, p15-16). current: 1 Universal,
+    3 Extensive (pathway.levels ranks; 0 is not given)."""
+    out = set()
+    if current == 1 and caf == "open_not_improving":
+        out.add("context.caf_failing_at_universal")
+    if current == 3 and caf == "none":
+        out.add("context.extensive_without_caf")
+    return out
+
+
+def test_every_combination_with_each_caf_answer_agrees_with_the_plain_statement():
+    """The issue's oracle over CAF too (audit11): the combinations above once held the CAF answer at
+    'unknown'. Each answer adds only its own guidance; route, contacts, actions and step do not move."""
+    checked = 0
+    for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
+        for caf in CAF_ANSWERS:
+            where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case, caf)
+            fact = _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
+            fact["caf"] = caf
+            route, contacts, actions, rules, steps, _, notes = run(fact)
+            assert route == oracle_route(level, ooh, disability, sibling, open_case), where
+            assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate), where
+            assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
+            assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) | expected_caf_guidance(caf, current), where
+            assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+            checked += 1
+    assert checked == 6 * 2 * 4 * 5 * 3 * 6 * 2 * 2 * 3

@@ -37,7 +37,7 @@ def test_disabled_child_with_protection_concerns_goes_to_the_disabled_childrens_
     assert "disabled_children.dct" in rules_of(d)
     # Appendix 3, p37: "a referral should be made immediately to the Disabled Children's Team"
     assert d.contacts[0].name == "Disabled Children's Team" == d.route.team
-    assert d.actions[0] == "Make the referral to Disabled Children's Team on 0115 883 8266."
+    assert d.actions[0] == "Make the referral to the Disabled Children's Team on 0115 883 8266."
 
 
 def test_the_protection_table_disability_indicator_itself_says_the_disability_is_substantial():

@@ -57,7 +57,7 @@ def test_immediate_referral_out_of_hours_rings_the_emergency_duty_team():
     d = evaluate(make_case(["immediate.trafficking_victim"], contact_time=OUT_OF_HOURS))
     assert d.out_of_hours is True
     assert d.contacts[0].name == "Emergency Duty Team" and d.contacts[0].phone == "0115 876 1000"
-    assert d.actions[0].startswith("Ring Emergency Duty Team now on 0115 876 1000")
+    assert d.actions[0].startswith("Ring the Emergency Duty Team now on 0115 876 1000")
     assert d.route.team == "Emergency Duty Team"
 
 

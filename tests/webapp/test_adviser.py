@@ -388,3 +388,29 @@ def test_a_change_from_an_older_page_is_not_made(client):
     assert "Put the call through now" in text(post(client, immediate="immediate.significant_harm", rev="1"))
     r = client.post(URL, data={"age_years": "3", "rev": "0"}, headers={"X-Requested-With": "fetch"})
     assert r.json["conflict"] is True and r.json["rev"] == 2
+
+
+@pytest.mark.parametrize(
+    "concern, answers, team",
+    [
+        # Appendix 3 (p37): a disabled child's protection concerns go to the Disabled Children's Team ...
+        ("protection.substantial_lifelong_disability_safeguarding", {"disability": "substantial_lifelong"}, "Disabled Children's Team"),
+        # ... except where the child is part of a large sibling group: the Duty team
+        ("protection.substantial_lifelong_disability_safeguarding", {"disability": "substantial_lifelong", "siblings": "yes"}, "Screening and Duty Team"),
+        ("protection.substantial_lifelong_disability_safeguarding", {"disability": "substantial_lifelong", "siblings": "no"}, "Disabled Children's Team"),
+        # p4: unlikely to achieve a reasonable standard of health or development without services is a Child in Need
+        ("additional.lack_routine", {"cin_test": "yes"}, "Screening and Duty Team"),
+        ("additional.lack_routine", {"cin_test": "no"}, "Family Support Services"),
+    ],
+)
+def test_the_sibling_group_and_child_in_need_questions_reach_the_call_screen(clocked, concern, answers, team):
+    """Issue 11, items 5 and 7, on the call screen as in the journey and the API (audit11): the screen
+    once had neither question, so a disabled child in a large sibling group went to the Disabled
+    Children's Team and the Child in Need test could not be answered there."""
+    r = clocked.post(URL, data={"add": concern, "age_years": "8", "caller": "professional", **answers}, headers={"X-Requested-With": "fetch"})
+    assert team in r.json["status"], r.json["status"]
+    if answers.get("cin_test") == "yes":
+        assert r.json["status"].startswith("Level: Child in Need.")
+    page = clocked.get(URL).get_data(as_text=True)
+    for value in answers.values():
+        assert re.search(rf'value="{value}"(?: checked| selected)', page)

@@ -45,7 +45,7 @@ def test_child_in_need_by_substantial_lifelong_disability(client):
     )
     words = text(r)
     assert "Child in Need The level of support" in words
-    assert "Make the referral to Disabled Children's Team on 0115 883 8266" in words  # a disabled Child in Need (p23; p37)
+    assert "Make the referral to the Disabled Children's Team on 0115 883 8266" in words  # a disabled Child in Need (p23; p37)
 
 
 def test_step_up_guidance_when_supported_at_a_lower_level(client):
@@ -83,7 +83,7 @@ def test_immediate_out_of_hours_rings_the_emergency_duty_team(tmp_path):
     client = app.test_client()
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
     words = text(client.get("/result"))
-    assert "Ring Emergency Duty Team now" in words
+    assert "Ring the Emergency Duty Team now" in words
     assert "0115 876 1000" in words
     assert "Day services are closed" in words
 

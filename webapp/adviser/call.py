@@ -24,7 +24,7 @@ from webapp.adviser import forms
 from webapp.adviser.forms import Posted
 from webapp.sessions import require_readable
 
-OPTIONAL = ("social_care", "disability", "consent", "current_level")
+OPTIONAL = ("social_care", "disability", "consent", "current_level", "siblings", "cin_test")
 CALL, UNDO = session_state.call, session_state.call_undo  # UNDO: the call "New call" cleared
 
 
@@ -150,6 +150,10 @@ def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> 
         context["consent_to_early_help"] = state["consent"] == "yes"
     if state["current_level"]:
         context["current_level"] = state["current_level"]
+    if state["siblings"] and state["disability"] == "substantial_lifelong":  # asked with that answer, as the journey does
+        context["large_sibling_group"] = state["siblings"] == "yes"
+    if state["cin_test"]:
+        context["health_development_impaired_without_services"] = state["cin_test"] == "yes"
     if state["social_care"] and "open_to_social_care" in Context.model_fields:  # the lead's field (safety issue)
         context["open_to_social_care"] = state["social_care"] == "yes"
     return Case.parse({"child": child, "indicators": indicators, "context": context})

@@ -23,6 +23,10 @@ CAF = [(c.value, c.label) for c in CafStatus]
 SOCIAL_CARE = [("yes", "Yes, open to social care"), ("no", "No")]
 DISABILITY = [(d.value, d.label) for d in Disability]
 CONSENT = [("yes", "Yes, they agree to early help"), ("no", "No")]
+# asked as the journey asks them (issue 11, items 5 and 7): the large-sibling-group exception for a
+# disabled child (Appendix 3, p37) and the Child in Need test (p4)
+SIBLINGS = [("yes", "Yes, part of a large sibling group"), ("no", "No")]
+CIN_TEST = [("yes", "Yes"), ("no", "No")]
 CURRENT_LEVEL = [(lv.value, lv.label) for lv in Level]
 MAX_QUERY = 200
 
@@ -43,6 +47,8 @@ class Posted:
     disability: str = ""
     consent: str = ""
     current_level: str = ""
+    siblings: str = ""
+    cin_test: str = ""
     add: Optional[str] = None
     remove: Optional[str] = None
     action: str = "update"
@@ -88,6 +94,8 @@ def read(form) -> Posted:
         disability=_known(form.get("disability") or "", DISABILITY),
         consent=_known(form.get("consent") or "", CONSENT),
         current_level=_known(form.get("current_level") or "", CURRENT_LEVEL),
+        siblings=_known(form.get("siblings") or "", SIBLINGS),
+        cin_test=_known(form.get("cin_test") or "", CIN_TEST),
         note=(form.get("note") or "")[: MAX_NOTE * 2],
         q=(form.get("q") or "")[:MAX_QUERY],
         add=add if add and catalogue.has_indicator(add) else None,

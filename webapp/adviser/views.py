@@ -44,6 +44,8 @@ def _context(screen: call.Screen) -> dict:
         social_care_items=_items(forms.SOCIAL_CARE, state["social_care"]),
         disability_items=_items(forms.DISABILITY, state["disability"]),
         consent_items=_items(forms.CONSENT, state["consent"]),
+        siblings_items=_items(forms.SIBLINGS, state["siblings"]),
+        cin_test_items=_items(forms.CIN_TEST, state["cin_test"]),
         current_level_items=[{"value": "", "text": "Not known"}]
         + [{**i, "selected": i.pop("checked")} for i in _items(forms.CURRENT_LEVEL, state["current_level"])],
         can_undo=call.can_undo(),
