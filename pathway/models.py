@@ -192,6 +192,8 @@ class Decision(BaseModel):
     contacts: list[ContactOut]
     assessments: list[str]
     services: list[str]
+    # the document's own words before the list ('Relevant services at previous levels plus:'), where it has them
+    services_intro: Optional[str] = None
     guidance: list[Guidance]
     step: Optional[Step]
     out_of_hours: bool

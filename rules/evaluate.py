@@ -87,6 +87,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "contacts": contacts,
             "assessments": info.assessments,
             "services": info.services,
+            "services_intro": info.services_intro,
             "guidance": _guidance(extras, indicators, catalogue),
             "step": steps[0] if steps else None,
             "out_of_hours": out_of_hours,

@@ -93,6 +93,7 @@ def test_the_readmes_worked_example_is_what_the_rules_decide():
     assert (shown["level"], shown["immediate"], shown["step"]) == (d["level"], d["immediate"], d["step"])
     assert shown["reasons"] == d["reasons"] and shown["route"] == d["route"]
     assert shown["contacts"][0] == d["contacts"][0] and shown["assessments"][:2] == d["assessments"][:2]
+    assert shown["services_intro"] == d["services_intro"]
 
 
 def test_a_reader_that_stops_early_gets_no_traceback():

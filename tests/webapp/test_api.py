@@ -113,3 +113,21 @@ def test_a_rules_failure_is_a_json_500_without_details(client, monkeypatch):
     r = client.post("/api/v1/assess", json={})
     assert r.status_code == 500
     assert r.get_json() == {"errors": [{"field": "(server)", "message": "internal error in the rules; please report it"}]}
+
+
+@pytest.mark.parametrize(
+    "level, intro",
+    [  # the document's words before each level's services list (lines 430, 588, 732 of the vendored text)
+        ("universal", None),
+        ("additional", "Relevant services at previous levels plus:"),
+        ("extensive", "Relevant services at previous levels plus:"),
+        ("protection", "Relevant support services at previous levels plus:"),
+    ],
+)
+def test_the_services_list_says_it_adds_to_the_levels_below(client, level, intro):
+    """Issue 11, item 15: the API's services list keeps the document's 'at previous levels plus'."""
+    ids = [r["id"] for r in indicator_rows() if r["level"] == level and not r["immediate"]]
+    decided = [client.post("/api/v1/assess", json={"child": {"age_years": 10}, "indicators": [i], "context": {"caf": "none"}}) for i in ids[:4]]
+    at_level = [r.get_json() for r in decided if r.status_code == 200 and r.get_json()["level"] == level]
+    assert at_level  # some of the level's first four indicators, alone, decide that level
+    assert {d["services_intro"] for d in at_level} == {intro}
