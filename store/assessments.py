@@ -2,7 +2,8 @@
 professional-judgement overrides.
 
 Who sees what: everyone but admin saves and reads their own entries; a manager also reads
-their team's (the saver's team when saved). Anything else is NotFound, exactly as if it did
+their team's (the saver's team when saved) and those of any team an admin has given them
+oversight of (store.oversight). Anything else is NotFound, exactly as if it did
 not exist, and the attempt is audited. There is no update or delete here: an entry, once
 saved, is never rewritten (the database triggers refuse it too); only retention deletes.
 """
@@ -22,6 +23,7 @@ from store.case_ref import validate_case_ref
 from store.clock import aware
 from store.errors import AccessDenied, Invalid, NotFound
 from store.models import assessments, override_reviews, overrides, users
+from store.oversight import overseen_query
 from store.users import User
 
 MAX_REASON = 4000
@@ -112,10 +114,16 @@ def _require_reader(user: User) -> None:
         raise AccessDenied("admin accounts manage users, not assessments")
 
 
+def teams_clause(manager: User):
+    """A manager's teams: their own and those they oversee (read from the database each time,
+    so a grant or removal counts from the next request)."""
+    return or_(assessments.c.team == manager.team, assessments.c.team.in_(overseen_query(manager.id)))
+
+
 def _visible(user: User):
-    """The rows `user` may read: their own, and a manager's team's."""
+    """The rows `user` may read: their own, and a manager's teams' (own and overseen)."""
     if user.role == "manager":
-        return or_(assessments.c.user_id == user.id, assessments.c.team == user.team)
+        return or_(assessments.c.user_id == user.id, teams_clause(user))
     return assessments.c.user_id == user.id
 
 
@@ -349,7 +357,7 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
 
 
 def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None) -> list[tuple[Entry, Override]]:
-    """Every override on the manager's team's entries, newest first. Managers only."""
+    """Every override on the manager's teams' entries (own and overseen), newest first. Managers only."""
     if manager.role != "manager":
         raise AccessDenied("only managers list overrides")
     with engine.connect() as conn:
@@ -371,7 +379,7 @@ MAX_NOTE = 2000
 
 
 def record_review(engine: Engine, manager: User, override_id: int, note: str = "", *, now: datetime | None = None) -> Review:
-    """A manager records that they reviewed an override on their team's entry (a new row each
+    """A manager records that they reviewed an override on their teams' entry (a new row each
     time; nothing is rewritten). The note is stored, never copied to the audit log."""
     if manager.role != "manager":
         raise AccessDenied("only managers review overrides")

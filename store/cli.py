@@ -1,4 +1,4 @@
-"""`pathway users create|disable|list|reset-password` and `pathway retention run`.
+"""`pathway users create|disable|list|reset-password|oversee` and `pathway retention run`.
 
 Passwords come from getpass (asked twice) or one line of stdin with --password-stdin; never
 from argv, where `ps` and shell history would show them. The database is DATABASE_URL (or
@@ -55,10 +55,15 @@ def cmd_users(args) -> int:
         elif args.action == "disable":
             u = U.disable_user(engine, args.username)
             sys.stdout.write(f"disabled {u.username}; their sessions have ended\n")
+        elif args.action == "oversee":
+            _oversee(engine, args)
         elif args.action == "reset-password":
             u = U.reset_password(engine, args.username, _read_password(args))
             sys.stdout.write(f"password reset for {u.username}; lockout cleared, sessions ended\n")
         else:
+            from store.oversight import overseen_by
+
+            oversees = overseen_by(engine)
             rows = [
                 {
                     "username": u.username,
@@ -66,6 +71,7 @@ def cmd_users(args) -> int:
                     "team": u.team,
                     "disabled": u.disabled,
                     "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                    "oversees": oversees.get(u.id, []),
                 }
                 for u in U.list_users(engine)
             ]
@@ -75,10 +81,21 @@ def cmd_users(args) -> int:
             else:
                 for r in rows:
                     state = "disabled" if r["disabled"] else f"locked until {r['locked_until']}" if r["locked_until"] else "active"
-                    sys.stdout.write(f"{r['username']:<24} {r['role']:<13} {r['team']:<20} {state}\n")
+                    also = f"  oversees {', '.join(r['oversees'])}" if r["oversees"] else ""
+                    sys.stdout.write(f"{r['username']:<24} {r['role']:<13} {r['team']:<20} {state}{also}\n")
     except StoreError as exc:
         return _refuse(exc)
     return 0
+
+
+def _oversee(engine, args) -> None:
+    """Give (or with --remove end) a manager's oversight of a further team."""
+    from store import oversight, users
+
+    now = (oversight.remove if args.remove else oversight.grant)(engine, args.username, args.team)
+    u = users.find_user(engine, args.username)
+    teams = f"oversees: {', '.join(now)}" if now else "oversees no other team"
+    sys.stdout.write(f"{u.username} ({u.role}, team {u.team}) now {teams}\n")
 
 
 def cmd_retention(args) -> int:
@@ -132,9 +149,13 @@ def add_users_parser(sub) -> None:
     r = actions.add_parser("reset-password", help="set a new password, clear lockout, end sessions")
     r.add_argument("username")
     r.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
-    ls = actions.add_parser("list", help="list accounts")
+    o = actions.add_parser("oversee", help="let a manager read a further team's entries, overrides and dashboard (audited)")
+    o.add_argument("username", help="a manager's username")
+    o.add_argument("team", help="a team some account belongs to (exact spelling)")
+    o.add_argument("--remove", action="store_true", help="end that oversight instead")
+    ls = actions.add_parser("list", help="list accounts (and the further teams each manager oversees)")
     ls.add_argument("--json", action="store_true")
-    for q in (c, d, r, ls):
+    for q in (c, d, r, o, ls):
         _db_option(q)
     p.set_defaults(func=cmd_users)
 

@@ -1,4 +1,4 @@
-"""A manager's dashboard: their team's saved assessments counted, never listed (no case
+"""A manager's dashboard: their teams' saved assessments (own and overseen, or one of them) counted, never listed (no case
 reference, no child). Pure counting over `store.assessments` entries, plus one audited read."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 
 from pathway.levels import LEVELS
 from store import audit
-from store.assessments import Entry, _entries
-from store.errors import AccessDenied
+from store.assessments import Entry, _entries, teams_clause
+from store.errors import AccessDenied, Invalid
 from store.models import assessments
+from store.oversight import teams_of
 from store.users import User
 
 TOP_INDICATORS = 10
@@ -58,12 +59,20 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
     )
 
 
-def team_dashboard(engine: Engine, manager: User, *, now: datetime | None = None) -> Dashboard:
-    """The manager's team's dashboard (entries saved by members of the team at the time)."""
+def team_dashboard(engine: Engine, manager: User, *, team: str | None = None, now: datetime | None = None) -> Dashboard:
+    """The dashboard of one of the manager's teams, or (None) of all of them: their own and those
+    an admin gave them oversight of (entries counted by the saver's team at the time)."""
     if manager.role != "manager":
         raise AccessDenied("only managers see a team's dashboard")
+    teams = teams_of(engine, manager)
+    if team is not None and team not in teams:
+        raise Invalid("team", "choose one of the teams you oversee")
     with engine.connect() as conn:
-        found = _entries(conn, assessments.c.team == manager.team)
+        found = _entries(conn, assessments.c.team == team if team is not None else teams_clause(manager))
     with engine.begin() as conn:
-        audit.record(conn, "dashboard.read", user_id=manager.id, detail=f"entries={len(found)}", now=now)
-    return summarise(manager.team, found)
+        audit.record(conn, "dashboard.read", user_id=manager.id, detail=f"entries={len(found)} teams={1 if team else len(teams)}", now=now)
+    return summarise(team or _and(teams), found)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -78,6 +78,15 @@ override_reviews = Table(
     Column("note", Text, nullable=False),
 )
 
+# Further teams a manager oversees (given and removed by an admin: store.oversight). A manager
+# reads their own team's entries and these teams'; a row for anyone but a manager grants nothing.
+manager_teams = Table(
+    "manager_teams",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("team", String(64), primary_key=True),
+)
+
 # Append-only, never deleted. Who, what, when, which record: never answers, reasons or passwords.
 audit_log = Table(
     "audit_log",

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
 from store import audit
 from store.clock import aware
 from store.errors import AuthError, Invalid
-from store.models import ROLES, oidc_identities, users
+from store.models import ROLES, manager_teams, oidc_identities, users
 from store.users import TEAM, USERNAME, User, _user
 
 NO_PASSWORD = "sso"  # not a password hash: no password ever matches it (store.passwords.is_password_hash)
@@ -51,6 +51,9 @@ def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: 
             if (found.role, found.team) != (role, team):
                 conn.execute(update(users).where(users.c.id == found.id).values(role=role, team=team))
                 audit.record(conn, "user.sso_update", user_id=found.id, record_id=found.id, detail=f"role={role}", now=now)
+                if role != "manager":  # oversight of further teams is a manager's only: it ends with the role
+                    for (gone,) in conn.execute(delete(manager_teams).where(manager_teams.c.user_id == found.id).returning(manager_teams.c.team)):
+                        audit.record(conn, "user.oversee_remove", user_id=None, record_id=found.id, detail=f"team={gone} sso", now=now)
             uid = found.id
         else:
             base, n = _username_base(username_hint), 1

@@ -25,7 +25,7 @@ def test_users_create_list_disable_reset(db_url, monkeypatch, capsys):
     )
     assert code == 0 and "created pam" in out and PASSWORD not in out
     code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
-    assert json.loads(out) == [{"username": "pam", "role": "practitioner", "team": "north", "disabled": False, "locked_until": None}]
+    assert json.loads(out) == [{"username": "pam", "role": "practitioner", "team": "north", "disabled": False, "locked_until": None, "oversees": []}]
     code, out, _ = run(["users", "reset-password", "pam", "--password-stdin", *db], monkeypatch, capsys, stdin="another long passphrase\n")
     assert code == 0
     from store.db import connect
@@ -84,3 +84,21 @@ def test_with_no_database_named_the_commands_open_the_web_apps_file(tmp_path, mo
     monkeypatch.setattr(cli.database, "instance_sqlite", lambda: instance)
     code, out, _ = run(["users", "list", "--json"], monkeypatch, capsys)
     assert code == 0 and json.loads(out) == [] and instance.exists()
+
+
+def test_users_oversee_grants_lists_and_removes(db_url, monkeypatch, capsys):
+    db = ["--database-url", db_url]
+    for name, role, team in (("mo", "manager", "north"), ("sue", "practitioner", "south")):
+        run(["users", "create", name, "--role", role, "--team", team, "--password-stdin", *db], monkeypatch, capsys, stdin=PASSWORD + "\n")
+    code, out, _ = run(["users", "oversee", "mo", "south", *db], monkeypatch, capsys)
+    assert code == 0 and out == "mo (manager, team north) now oversees: south\n"
+    code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
+    assert {r["username"]: r["oversees"] for r in json.loads(out)} == {"mo": ["south"], "sue": []}
+    code, out, _ = run(["users", "list", *db], monkeypatch, capsys)
+    assert "oversees south" in next(line for line in out.splitlines() if line.startswith("mo "))
+    code, _, err = run(["users", "oversee", "sue", "north", *db], monkeypatch, capsys)
+    assert code == 2 and err.startswith("error: role: ")
+    code, out, _ = run(["users", "oversee", "mo", "south", "--remove", *db], monkeypatch, capsys)
+    assert code == 0 and out == "mo (manager, team north) now oversees no other team\n"
+    code, _, err = run(["users", "oversee", "mo", "south", "--remove", *db], monkeypatch, capsys)
+    assert code == 2 and err.startswith("error: team: ")

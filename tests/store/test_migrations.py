@@ -22,6 +22,7 @@ TABLES = {
     "practice_trainees",
     "practice_answers",
     "practice_results",
+    "manager_teams",
 }
 
 

@@ -1,6 +1,6 @@
 """Saved assessments (issue 6, the web side): save an assessment under a case reference, a
 case's history (chart and table), professional-judgement overrides, exports, the managers'
-overrides page, reviews and the team dashboard. Every rule about who sees what lives in `store`."""
+overrides page, reviews and the team dashboard (filtered by each team the manager oversees). Every rule about who sees what lives in `store`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
-from store import assessments, export
+from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
 from webapp import charts
@@ -164,6 +164,18 @@ def assess_again(user, case_ref: str, entry_id: int):
 
 
 FILTER_WORDS = {"direction": {"down": "down", "up": "up"}, "reviewed": {"yes": True, "no": False}}
+TEAM_ERROR = "Team: choose one of the teams you oversee. Showing all of them"
+
+
+def _team_filter(user) -> tuple[list[str], str | None, str | None]:
+    """The teams the manager may filter by (their own and those an admin gave them oversight of),
+    the one asked for in the query string, and the error when it is not one of them (ignored, so
+    another team's existence is never confirmed)."""
+    teams = oversight.teams_of(auth.engine(), user)
+    asked = request.args.get("team", "")
+    if not asked or asked in teams:
+        return teams, asked or None, None
+    return teams, None, TEAM_ERROR
 
 
 @bp.get("/overrides")
@@ -173,13 +185,12 @@ def overrides(user):
         pairs = assessments.list_overrides(auth.engine(), user)
     except AccessDenied:
         abort(403)
-    teams = sorted({e.team for e, _o in pairs})
-    chosen = {
-        "team": request.args.get("team") if request.args.get("team") in teams else None,
-        **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()},
-    }
+    teams, team, team_error = _team_filter(user)
+    chosen = {"team": team, **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
     shown = assessments.filter_overrides(pairs, **chosen)
-    return render_template("cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, args=request.args, label=label, tz=_tz())
+    return render_template(
+        "cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, team=team, team_error=team_error, args=request.args, label=label, tz=_tz()
+    )
 
 
 @bp.route("/overrides/<int:override_id>/review", methods=["GET", "POST"])
@@ -205,7 +216,8 @@ def review(user, override_id: int):
 @bp.get("/dashboard")
 @auth.signed_in("cases.dashboard", auth.MANAGERS)
 def dashboard(user):
-    d = team_dashboard(auth.engine(), user)
+    teams, team, team_error = _team_filter(user)
+    d = team_dashboard(auth.engine(), user, team=team)
     catalogue = load_catalogue()
 
     def words(iid: str) -> str:
@@ -216,6 +228,9 @@ def dashboard(user):
     return render_template(
         "cases/dashboard.html",
         d=d,
+        teams=teams,
+        team=team,
+        team_error=team_error,
         label=label,
         words=words,
         legend=charts.legend(),

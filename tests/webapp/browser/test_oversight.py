@@ -1,5 +1,6 @@
 """Managers' and practitioners' new pages in a real browser, each under axe-core: a saved entry
-reopened and assessed again, the overrides page filtered, a review recorded, the team dashboard."""
+reopened and assessed again, the overrides page filtered, a review recorded, the team dashboard,
+and a manager with oversight of a further team filtering both by team."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from rules import evaluate
+from store import oversight
 from store.assessments import record_override, save_assessment
 from store.users import create_user
 from tests.conftest import make_case
@@ -26,6 +28,11 @@ def oversight_server(tmp_path_factory):
     case = make_case(["additional.dental_decay_not_accessing"], caf="none", disability="none", caller="professional")
     lowered = save_assessment(engine, pat, "FSP-0001", case, evaluate(case, office_hours=ALWAYS_OPEN))
     record_override(engine, pat, lowered.id, "universal", "Needs met by the school nurse")
+    sam = create_user(engine, "sam", "practitioner", "South", PASSWORD)
+    raised = save_assessment(engine, sam, "STH-0001", case, evaluate(case, office_hours=ALWAYS_OPEN))
+    record_override(engine, sam, raised.id, "protection", "Disclosure after the visit")
+    create_user(engine, "sal", "manager", "North", PASSWORD)
+    oversight.grant(engine, "sal", "South")
     with serving(app) as url:
         yield url
 
@@ -61,3 +68,23 @@ def test_manager_filters_reviews_and_reads_the_dashboard(browser, oversight_serv
     expect(page.get_by_role("heading", level=1)).to_have_text("Team dashboard: North")
     expect(page.get_by_role("img", name="Decisions by level each month for North")).to_be_visible()
     axe.check(page, "accounts-dashboard")
+
+
+def test_a_manager_with_oversight_filters_by_team(browser, oversight_server, axe):
+    page = browser.new_context(base_url=oversight_server).new_page()
+    page.goto("/dashboard")
+    sign_in(page, "sal")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Team dashboard: North and South")
+    page.get_by_label("Team").select_option("South")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Team dashboard: South")
+    axe.check(page, "accounts-dashboard-team")
+    page.goto("/dashboard?team=Nowhere")
+    expect(page.get_by_role("link", name="Team: choose one of the teams you oversee. Showing all of them")).to_be_visible()
+    axe.check(page, "accounts-dashboard-team-error")
+    page.goto("/overrides")
+    page.get_by_label("Team").select_option("South")
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#shown")).to_have_text("Showing 1 of 2.")
+    expect(page.get_by_role("link", name="STH-0001", exact=True)).to_be_visible()
+    axe.check(page, "accounts-overrides-team")
