@@ -224,7 +224,7 @@ def test_what_would_change_the_level_is_on_the_result(client):
     one = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
     assert "What would change the level" in one
     assert "A CAF open and not improving outcomes would make" not in one
-    assert "Without ‘Dental decay and not accessing treatment’ (Additional) this would be Universal" in one
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional), this would be Universal" in one
     two = text(
         _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"], "family_environment": ["additional.stress_factors_poor_housing"]})
     )
@@ -256,3 +256,18 @@ def test_the_result_gives_the_level_threshold_and_further_information(client):
     assert "Further information at this level" in words and "The Teenage Pregnancy Pathway" in words
     universal = text(_needs_result(client, CHILD, {}))
     assert "Threshold: No threshold" in universal and "Further information at this level" not in universal
+
+
+def test_what_holds_the_level_reads_as_a_sentence_for_every_kind_of_change(client):
+    """Audit of issue 13 (2026-12-02): a CAF change in "what holds the level" read "The CAF improving
+    outcomes this would be Additional"; each line is now a sentence whatever the change is."""
+    caf_failing = {**CHILD, "caf": "open_not_improving"}
+    r = _needs_result(
+        client, caf_failing, {"health": ["additional.dental_decay_not_accessing"], "education_learning": ["additional.poor_school_attendance_exclusion"]}
+    )
+    words = text(r)
+    assert "Extensive The level of support" in words
+    held = words.split("What holds the level where it is:")[1].split("Assessments and services")[0]
+    assert "The CAF improving outcomes would make this Additional" in held
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional), this would be Additional" in held
+    assert "outcomes this would be" not in held
