@@ -201,7 +201,8 @@ def result():
         level_info=catalogue.level(decision.level),
         Level=Level,
         back=back,
-        form=StartAgainForm(),
+        form=note_form,  # the page's form with answers to check: a refused note is summarised at the top
+        start_form=StartAgainForm(),
         note_form=note_form,
         what_if=what_if,
         actions=present.actions(decision, case),
