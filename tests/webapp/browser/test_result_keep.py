@@ -345,3 +345,24 @@ def test_a_refused_case_reference_comes_back_by_get_so_back_never_resubmits(page
     page.get_by_label("Case reference").fill("FSP-0013")
     page.get_by_role("button", name="Save this assessment").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Case FSP-0013")
+
+
+@pytest.mark.parametrize(
+    "kind, path",
+    [
+        ("child-in-need", "/document"),
+        ("child-in-need", "/result"),
+        ("child-in-need", "/referral"),
+        ("child-in-need", "/check"),
+        ("ring-now", "/result"),
+        ("ring-now", "/referral"),
+    ],
+)
+def test_the_pages_to_keep_reflow_at_320_pixels(page, kind, path):
+    """WCAG 2.2 1.4.10 (Reflow): no sideways scrolling at 320 CSS pixels. Audit of issue 13
+    (2026-12-02): the document's own long web addresses pushed /document to 504 pixels at a phone's
+    375, and Children and Families Direct's email address pushed the referral and ring-now result to 372 at 320."""
+    answer(page, **KINDS[kind])
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
