@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -271,3 +272,39 @@ def test_what_holds_the_level_reads_as_a_sentence_for_every_kind_of_change(clien
     assert "The CAF improving outcomes would make this Additional" in held
     assert "Without ‘Dental decay and not accessing treatment’ (Additional), this would be Additional" in held
     assert "outcomes this would be" not in held
+
+
+class _PagesOutsideLinks(HTMLParser):
+    """Text naming a document page ("p9", "p13-14") that is not inside a link (forms' text aside)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside = {"a": 0, "textarea": 0, "script": 0}
+        self.loose: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.inside:
+            self.inside[tag] += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            self.inside[tag] -= 1
+
+    def handle_data(self, data):
+        if not any(self.inside.values()):
+            self.loose += re.findall(r"\bp\d+", data)
+
+
+@pytest.mark.parametrize("immediate", ["immediate.significant_harm", "none"])
+def test_every_page_cited_on_the_result_and_the_referral_opens_the_document(client, immediate):
+    """Audit of issue 13 (2026-12-02): 'Every citation links to the document's own words for that
+    page'. The ring-now result's how-to-confirm-in-writing (Appendix 3, p37; the email, p4) and its
+    'what would change' (p9), and the referral page's needs and reasons, were plain text."""
+    client.post("/safety", data={"immediate": immediate})
+    if immediate == "none":
+        assert client.post("/child", data=CHILD).status_code == 302
+        walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    for path in ("/result", "/referral"):
+        found = _PagesOutsideLinks()
+        found.feed(client.get(path).get_data(as_text=True))
+        assert found.loose == [], (path, found.loose)

@@ -314,7 +314,7 @@ def referral_pdf():
     r = _referral()
     if r is None:
         return _missing(store.get())
-    html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS)
+    html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS, plain=True)
     try:
         from weasyprint import HTML  # needs pango (scripts/setup_pdf_system.sh)
     except OSError:
