@@ -308,3 +308,18 @@ def test_every_page_cited_on_the_result_and_the_referral_opens_the_document(clie
         found = _PagesOutsideLinks()
         found.feed(client.get(path).get_data(as_text=True))
         assert found.loose == [], (path, found.loose)
+
+
+def test_the_note_is_kept_with_the_answers_and_never_logged_or_put_in_an_address(client, caplog):
+    """Issue 13: the note is 'kept in the session and in the print and referral, never in logs'."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    secret = "NOTE-SECRET-5521 seen at home"
+    client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
+    kept = client.post("/note", data={"note": secret})
+    refused = client.post("/note", data={"note": secret + "x" * 2000})
+    assert secret not in kept.location and secret not in refused.location
+    pages = [client.get(path).get_data(as_text=True) for path in ("/result", "/referral", "/referral.txt")]
+    assert all(secret in page for page in pages)
+    assert secret not in caplog.text
