@@ -247,7 +247,7 @@ def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
     links = {link.group: link for i in catalogue.indicators for link in catalogue.twins_of(i.id)}
 
     def describe(ids):
-        return "; ".join(described[i] for i in ids)
+        return "; ".join(dict.fromkeys(described[i] for i in ids))  # twins in the same words and level: named once
 
     def draw(note: dict) -> dict:
         link = links[note["group"]]

@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from pathway.scenarios import loads
 from store import assessments
-from tests.webapp.accounts.conftest import engine, people, save, sign_in  # noqa: F401  (fixtures)
+from tests.webapp.accounts.conftest import engine, people, refused_save, save, sign_in  # noqa: F401  (fixtures)
 from tests.webapp.conftest import CHILD
 from tests.webapp.test_practice import answer, join
 from tests.webapp.test_practice_library import post_editor
@@ -75,7 +75,7 @@ def shown_escaped(response, value: str = HOSTILE) -> None:
 
 def test_case_reference_shown_back_escaped_on_the_save_page_and_never_in_an_error_page(client, people):
     sign_in(client, "pat")
-    response = save(client, HOSTILE)
+    response = refused_save(client, HOSTILE)
     assert response.status_code == 200
     shown_escaped(response)
     for path in ("/cases/{}", "/cases/{}/export.csv", "/cases/{}/export.json", "/cases/{}/entries/1/level"):

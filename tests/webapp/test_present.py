@@ -163,3 +163,17 @@ def test_a_citation_without_a_page_number_is_its_words_not_a_link(app):
         assert (
             str(present.cite_text("Foreword, pii; Key contacts, p23")) == 'Foreword, pii; <a class="govuk-link" href="/document#page-23">Key contacts, p23</a>'
         )
+
+
+def test_a_baby_or_unborn_child_is_not_offered_schools_or_school_nurses_at_universal():
+    """Audit of issue 13 (2026-12-02): a 9-month-old's and an unborn baby's Universal result listed
+    'Schools' and 'School Nurses' among the services for this child; the school filter named only
+    the later levels' school services."""
+    for child in ({"age_years": 0, "age_months": 9}, {"unborn": True}):
+        case = Case.parse({"child": child, "context": {"caller": "professional"}, "indicators": []})
+        offer = present.offer(evaluate(case), case)
+        left = dict(offer.left_out)
+        assert left.get("Schools") == left.get("School Nurses") == "for children at school (from 4)", child
+        assert "Health Visitors" in offer.services
+    school_age = Case.parse({"child": {"age_years": 8}, "context": {"caller": "professional"}, "indicators": []})
+    assert {"Schools", "School Nurses"} <= set(present.offer(evaluate(school_age), school_age).services)

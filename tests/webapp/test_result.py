@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -224,7 +225,7 @@ def test_what_would_change_the_level_is_on_the_result(client):
     one = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
     assert "What would change the level" in one
     assert "A CAF open and not improving outcomes would make" not in one
-    assert "Without ‘Dental decay and not accessing treatment’ (Additional) this would be Universal" in one
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional), this would be Universal" in one
     two = text(
         _needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"], "family_environment": ["additional.stress_factors_poor_housing"]})
     )
@@ -256,3 +257,69 @@ def test_the_result_gives_the_level_threshold_and_further_information(client):
     assert "Further information at this level" in words and "The Teenage Pregnancy Pathway" in words
     universal = text(_needs_result(client, CHILD, {}))
     assert "Threshold: No threshold" in universal and "Further information at this level" not in universal
+
+
+def test_what_holds_the_level_reads_as_a_sentence_for_every_kind_of_change(client):
+    """Audit of issue 13 (2026-12-02): a CAF change in "what holds the level" read "The CAF improving
+    outcomes this would be Additional"; each line is now a sentence whatever the change is."""
+    caf_failing = {**CHILD, "caf": "open_not_improving"}
+    r = _needs_result(
+        client, caf_failing, {"health": ["additional.dental_decay_not_accessing"], "education_learning": ["additional.poor_school_attendance_exclusion"]}
+    )
+    words = text(r)
+    assert "Extensive The level of support" in words
+    held = words.split("What holds the level where it is:")[1].split("Assessments and services")[0]
+    assert "The CAF improving outcomes would make this Additional" in held
+    assert "Without ‘Dental decay and not accessing treatment’ (Additional), this would be Additional" in held
+    assert "outcomes this would be" not in held
+
+
+class _PagesOutsideLinks(HTMLParser):
+    """Text naming a document page ("p9", "p13-14") that is not inside a link (forms' text aside)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside = {"a": 0, "textarea": 0, "script": 0}
+        self.loose: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.inside:
+            self.inside[tag] += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            self.inside[tag] -= 1
+
+    def handle_data(self, data):
+        if not any(self.inside.values()):
+            self.loose += re.findall(r"\bp\d+", data)
+
+
+@pytest.mark.parametrize("immediate", ["immediate.significant_harm", "none"])
+def test_every_page_cited_on_the_result_and_the_referral_opens_the_document(client, immediate):
+    """Audit of issue 13 (2026-12-02): 'Every citation links to the document's own words for that
+    page'. The ring-now result's how-to-confirm-in-writing (Appendix 3, p37; the email, p4) and its
+    'what would change' (p9), and the referral page's needs and reasons, were plain text."""
+    client.post("/safety", data={"immediate": immediate})
+    if immediate == "none":
+        assert client.post("/child", data=CHILD).status_code == 302
+        walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    for path in ("/result", "/referral"):
+        found = _PagesOutsideLinks()
+        found.feed(client.get(path).get_data(as_text=True))
+        assert found.loose == [], (path, found.loose)
+
+
+def test_the_note_is_kept_with_the_answers_and_never_logged_or_put_in_an_address(client, caplog):
+    """Issue 13: the note is 'kept in the session and in the print and referral, never in logs'."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    secret = "NOTE-SECRET-5521 seen at home"
+    client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
+    kept = client.post("/note", data={"note": secret})
+    refused = client.post("/note", data={"note": secret + "x" * 2000})
+    assert secret not in kept.location and secret not in refused.location
+    pages = [client.get(path).get_data(as_text=True) for path in ("/result", "/referral", "/referral.txt")]
+    assert all(secret in page for page in pages)
+    assert secret not in caplog.text

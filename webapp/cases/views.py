@@ -21,6 +21,7 @@ from webapp.cases.current import assessment_in_session
 from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
+from webapp.journey import prg
 
 
 def _tz() -> ZoneInfo:
@@ -34,8 +35,11 @@ def save(user):
     if current is None:
         return redirect(url_for("journey.start"))
     case, decision = current
-    form = CaseRefForm()
-    if form.validate_on_submit():
+    retry = prg.replayed() if request.method == "GET" else None
+    form = CaseRefForm(formdata=retry) if retry is not None else CaseRefForm()
+    if retry is not None:
+        form.validate()  # a refused reference shown again by GET (post/redirect/get: Back never resubmits)
+    elif form.validate_on_submit():
         try:
             entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
         except Invalid as exc:  # the store's last word (the form already ran the same check)
@@ -43,6 +47,8 @@ def save(user):
         else:
             current_app.logger.info("assessment saved (id %d)", entry.id)
             return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id))
+    elif request.method == "POST":
+        return prg.refused()
     return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
 
 

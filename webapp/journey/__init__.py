@@ -8,6 +8,7 @@ from webapp.journey import present  # noqa: E402
 
 bp.add_app_template_global(present.cite, "cite")
 bp.add_app_template_global(present.cite_text, "cite_text")
+bp.add_app_template_global(present.page_links, "page_links")
 bp.add_app_template_global(present.reason_needs, "reason_needs")
 bp.add_app_template_global(present.ring_now, "ring_now")
 bp.add_app_template_global(present.in_sentence, "in_sentence")

@@ -63,6 +63,20 @@ def cite_text(text: str) -> Markup:
     return Markup("; ").join(parts)
 
 
+_PAGE_MENTION = re.compile(r"\bp(\d+)(?:[-–]\d+)?")
+
+
+def page_links(text: str) -> Markup:
+    """Text that names document pages in passing ("... (p9)", "the document gives X, p4"), each
+    page mention a link to the document's words there."""
+    href = escape(document_href())
+    out, at = [], 0
+    for found in _PAGE_MENTION.finditer(text):
+        out += [escape(text[at : found.start()]), Markup(f'<a class="govuk-link" href="{href}#page-{found.group(1)}">{escape(found.group(0))}</a>')]
+        at = found.end()
+    return Markup("").join([*out, escape(text[at:])])
+
+
 def in_sentence(contact) -> str:
     """A decision's contact named inside a sentence ("Ring ... now"): the catalogue's in-sentence
     words where its name is a title (the allocated social worker), else its name."""

@@ -201,7 +201,8 @@ def result():
         level_info=catalogue.level(decision.level),
         Level=Level,
         back=back,
-        form=StartAgainForm(),
+        form=note_form,  # the page's form with answers to check: a refused note is summarised at the top
+        start_form=StartAgainForm(),
         note_form=note_form,
         what_if=what_if,
         actions=present.actions(decision, case),
@@ -313,7 +314,7 @@ def referral_pdf():
     r = _referral()
     if r is None:
         return _missing(store.get())
-    html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS)
+    html = render_template("journey/referral_pdf.html", r=r, blanks=written.BLANKS, plain=True)
     try:
         from weasyprint import HTML  # needs pango (scripts/setup_pdf_system.sh)
     except OSError:

@@ -66,4 +66,11 @@ def save(client, case_ref: str, ticks=None):
     return client.post("/save", data={"case_ref": case_ref})
 
 
+def refused_save(client, case_ref: str):
+    """A refused reference: the POST redirects (post/redirect/get) to the page showing it and its error."""
+    posted = save(client, case_ref)
+    assert posted.status_code == 303 and posted.location.endswith("/save"), posted.status_code
+    return client.get(posted.location)
+
+
 EXTENSIVE = {"education_learning": ["extensive.persistent_absenteeism_school_without"], "parents_carers": ["additional.lack_routine"]}

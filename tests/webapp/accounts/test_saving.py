@@ -6,7 +6,7 @@ import pytest
 
 from store import audit
 from store.assessments import history
-from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, reach_result, save, sign_in
+from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, reach_result, refused_save, save, sign_in
 from tests.webapp.conftest import text
 
 
@@ -55,7 +55,7 @@ def test_save_without_a_result_goes_to_the_start(client, people):
 )
 def test_case_reference_errors_are_named_in_the_error_summary(client, people, ref, message):
     sign_in(client, "pat")
-    r = save(client, ref)
+    r = refused_save(client, ref)
     body = r.get_data(as_text=True)
     assert r.status_code == 200
     assert "There is a problem" in text(r) and message in text(r)
@@ -66,7 +66,7 @@ def test_case_reference_errors_are_named_in_the_error_summary(client, people, re
 
 def test_case_reference_is_escaped_when_shown_back(client, people):
     sign_in(client, "pat")
-    r = save(client, "<b>x1</b>")
+    r = refused_save(client, "<b>x1</b>")
     assert "<b>x1</b>" not in r.get_data(as_text=True)
     assert "&lt;b&gt;x1&lt;/b&gt;" in r.get_data(as_text=True)
 

@@ -14,8 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 from pathway.catalogue import load_catalogue
+from store.users import create_user
 from tests.webapp.browser.conftest import serving
-from tests.webapp.conftest import ALWAYS_OPEN, CHILD
+from tests.webapp.conftest import ALWAYS_OPEN, CHILD, PASSWORD
 from webapp import create_app
 from webapp.journey.pages import needs_pages
 
@@ -34,6 +35,7 @@ def server(tmp_path_factory):
             "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'keep.sqlite3'}",
         }
     )
+    create_user(app.extensions["fsp_store"], "hv", "practitioner", "Health visiting", PASSWORD)
     with serving(app) as url:
         yield url
 
@@ -305,3 +307,62 @@ def test_citations_open_the_document_at_the_page_with_the_indicator_marked(page,
     expect(page.locator("mark.app-highlight")).to_contain_text(ind.text.rstrip("."))
     expect(page.locator("#page-13")).to_be_attached()
     axe.check(page, "document")
+
+
+def test_a_refused_note_is_summarised_at_the_top_of_the_result(page, axe):
+    """Audit of issue 13 (2026-12-02): a note over the limit came back with its error only beside
+    the box at the foot of a long page; no error summary, no 'Error:' in the title."""
+    answer(page, **KINDS["additional"])
+    page.goto("/result")
+    page.get_by_label("Add a note (kept with these answers only)").evaluate("box => box.value = 'x'.repeat(2001)")
+    page.get_by_role("button", name="Save note").click()
+    expect(page).to_have_title(re.compile("^Error: Level: Additional"))
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Your note must be 2000 characters or fewer")
+    summary.get_by_role("link").click()
+    expect(page.get_by_label("Add a note (kept with these answers only)")).to_be_focused()
+    axe.check(page, "result-note-error")
+    page.reload()  # a GET (post/redirect/get): the refused note is not resubmitted, nor shown again
+    expect(page).to_have_title(re.compile("^Level: Additional"))
+
+
+def test_a_refused_case_reference_comes_back_by_get_so_back_never_resubmits(page):
+    """Audit of issue 13 (2026-12-02): 'Save this assessment', the way to keep a result, rendered its
+    error in answer to the POST, so Reload or Back offered to resubmit the form."""
+    answer(page, **KINDS["additional"])
+    page.goto("/result")
+    page.get_by_role("button", name="Save this assessment").click()
+    page.get_by_label("Username").fill("hv")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save this assessment")
+    page.get_by_label("Case reference").fill("Jane Smith")
+    with page.expect_navigation() as shown:
+        page.get_by_role("button", name="Save this assessment").click()
+    assert shown.value.request.method == "GET" and shown.value.request.redirected_from.method == "POST"
+    expect(page.get_by_role("alert")).to_contain_text("must not contain spaces")
+    expect(page.get_by_label("Case reference")).to_have_value("Jane Smith")
+    page.get_by_label("Case reference").fill("FSP-0013")
+    page.get_by_role("button", name="Save this assessment").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Case FSP-0013")
+
+
+@pytest.mark.parametrize(
+    "kind, path",
+    [
+        ("child-in-need", "/document"),
+        ("child-in-need", "/result"),
+        ("child-in-need", "/referral"),
+        ("child-in-need", "/check"),
+        ("ring-now", "/result"),
+        ("ring-now", "/referral"),
+    ],
+)
+def test_the_pages_to_keep_reflow_at_320_pixels(page, kind, path):
+    """WCAG 2.2 1.4.10 (Reflow): no sideways scrolling at 320 CSS pixels. Audit of issue 13
+    (2026-12-02): the document's own long web addresses pushed /document to 504 pixels at a phone's
+    375, and Children and Families Direct's email address pushed the referral and ring-now result to 372 at 320."""
+    answer(page, **KINDS[kind])
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
