@@ -59,3 +59,27 @@ def test_every_caller_caf_and_consent_gets_the_caf_action_the_document_says():
             assert "Children and Families Direct" in shown[0] and "p4" in shown[0], where
         checked += 1
     assert checked >= 240
+
+
+# Extensive needs, and a range of Additional needs (two, across two domains) that a failing CAF raises to Extensive
+FAILING_CAF_NEEDS = [["extensive.multiple_temporary_exclusions"], ["additional.poor_school_attendance_exclusion", "additional.lack_routine"]]
+BELOW_EXTENSIVE = [{}, {"current_level": "universal"}, {"current_level": "additional"}]
+
+
+def test_a_caf_failing_below_extensive_steps_up_and_is_not_told_to_refer_now():
+    """An Extensive decision with a CAF not improving comes only from a CAF below Extensive (p25): its
+    next step is Extensive support. The p15-16 referral is for a CAF failing at Extensive (then the
+    decision is Child in Need), so the action must not tell the practitioner to refer now."""
+    seen = 0
+    for needs, below in itertools.product(FAILING_CAF_NEEDS, BELOW_EXTENSIVE):
+        d = evaluate(make_case(needs, caf="open_not_improving", **below))
+        if d.level != "extensive":
+            assert d.level == "child_in_need" and not below, (needs, below)  # level not given, Extensive needs: the higher
+            continue
+        seen += 1
+        said = [a for a in d.actions if a.startswith("You said the CAF is not improving")]
+        assert len(said) == 1, (needs, below, d.actions)
+        assert "the next step is Extensive support" in said[0] and "p25" in said[0], said
+        assert "If the CAF at Extensive support then does not improve outcomes, refer to Children's Social Care" in said[0], said
+        assert "the document says to refer" not in said[0]
+    assert seen == 5
