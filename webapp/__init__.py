@@ -165,9 +165,10 @@ def create_app(config: dict | None = None) -> Flask:
     def bad_request(_err):
         if not sessions.readable():  # the CSRF token is in a session the database cannot give back
             return faults.unavailable(faults.StoreUnavailable())
-        return render_template(
-            "error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."
-        ), 400
+        return _api_error(400, "the request was refused (check the address it was sent to)") or (
+            render_template("error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."),
+            400,
+        )
 
     @app.errorhandler(413)
     def too_large(_err):
