@@ -175,3 +175,33 @@ def test_an_integer_of_thousands_of_digits_in_a_draft_catalogue_is_a_file_error(
     r = admin.post("/admin/ruleset", data={"file": (io.BytesIO(draft.encode()), "draft.yaml")}, content_type="multipart/form-data")
     assert r.status_code == 200 and f"(file): {why}" in text(r)
     assert no_exception_logged(quiet)
+
+
+@pytest.mark.parametrize("name", ["bot\x00name", "bot\x0bname", "\x1b[31mred"])
+def test_a_control_character_in_a_trainees_name_is_refused_naming_the_field(app, trainer, quiet, name):
+    """As the override reason's NUL: a NUL cannot be stored in PostgreSQL (a 500 there), and
+    anyone with a join code could send one. The display name was taken as typed."""
+    code = trainer.post("/practice/new", data={"scenarios": ["age-under-2-bruising"]}).location.rsplit("/", 1)[-1]
+    r = app.test_client().post("/practice/join", data={"code": code, "name": name})
+    assert r.status_code == 200 and "Display name must be written text" in text(r)
+    assert "Cohort label must be written text" in text(trainer.post("/practice/new", data={"scenarios": ["age-under-2-bruising"], "cohort": name}))
+    from webapp.practice import records
+
+    with app.app_context():
+        assert records.trainees(code) == [] and no_exception_logged(quiet)
+
+
+@pytest.mark.parametrize("typed", ["AB\x00CD", "A" * 5000, "ab c \u00e9"])
+def test_a_join_code_that_cannot_be_one_is_not_looked_up(app, monkeypatch, typed):
+    """A NUL in a code (the join form, or %00 in /practice/s/<code>) went to the database, which
+    PostgreSQL refuses (a 500 there): text that is not in the codes' alphabet finds no session
+    without a query."""
+    from webapp import db
+    from webapp.practice import records
+
+    def no_query():
+        raise AssertionError("looked up in the database")
+
+    with app.app_context():
+        monkeypatch.setattr(db, "engine", no_query)
+        assert records.get_session(typed) is None

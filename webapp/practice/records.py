@@ -155,6 +155,8 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int, co
 
 def get_session(code: str) -> PracticeSession | None:
     code = normalise_code(code)
+    if not code or len(code) > CODE_LENGTH or set(code) - set(CODE_ALPHABET):
+        return None  # cannot be a code: not looked up (PostgreSQL refuses a NUL in a query: a 500)
     with db.engine().connect() as conn:
         row = conn.execute(select(practice_sessions).where(practice_sessions.c.code == code)).first()
     if row is None:
