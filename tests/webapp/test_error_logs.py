@@ -205,3 +205,33 @@ def test_a_join_code_that_cannot_be_one_is_not_looked_up(app, monkeypatch, typed
     with app.app_context():
         monkeypatch.setattr(db, "engine", no_query)
         assert records.get_session(typed) is None
+
+
+def test_no_typed_text_with_a_nul_reaches_the_database(app, client, people, trainer):
+    """PostgreSQL refuses a NUL in any text it is sent (a 500 there; SQLite takes it), so text that
+    came with the request and holds one must be refused or found wanting before a query: a
+    username at sign-in, a scenario id, a join code, a case reference, in the form or the path."""
+    from sqlalchemy import event
+
+    sent = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):
+        values = parameters if isinstance(parameters, (list, tuple)) else list((parameters or {}).values())
+        sent.extend(v for v in values if isinstance(v, str) and "\x00" in v)
+
+    event.listen(app.extensions["fsp_store"], "before_cursor_execute", record)
+    anonymous = app.test_client()
+    anonymous.post("/sign-in", data={"username": "pa\x00t", "password": "anything at all"})
+    anonymous.post("/practice/join", data={"code": "AB\x00CD", "name": "x"})
+    anonymous.get("/practice/s/AB%00CD")
+    for path in (
+        "/practice/scenarios/a%00b/versions",
+        "/practice/scenarios/a%00b/versions/1.yaml",
+        "/practice/scenarios/a%00b.yaml",
+        "/practice/session/AB%00CD",
+    ):
+        trainer.get(path)
+    sign_in(client, "pat")
+    for path in ("/cases/FSP%00-1", "/cases/FSP%00-1/export.csv", "/cases/FSP%00-1/entries/1"):
+        client.get(path)
+    assert sent == []
