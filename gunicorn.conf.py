@@ -18,6 +18,7 @@ bind = _server.bind  # behind the HTTPS reverse proxy
 workers = _server.web_concurrency  # one per core
 threads = _server.threads  # gthread: a slow client holds a thread, not a worker
 worker_class = "gthread"
+graceful_timeout = 20  # on stop, requests in hand get 20 s (systemd's TimeoutStopSec is 30)
 accesslog = "-"
 # Access and error logs name the route, never the path: a case's address holds its reference.
 logger_class = "webapp.access_log.RedactingLogger"

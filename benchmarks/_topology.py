@@ -71,15 +71,24 @@ def env_template() -> dict[str, str]:
     return env
 
 
-def gunicorn_command(port: int, workers: int | None = None, app_spec: str | None = None) -> list[str]:
+def _unit() -> str:
+    return (DEPLOY / "systemd" / "fsp@.service").read_text()
+
+
+def unit_environment(port: int) -> dict[str, str]:
+    """The unit's own Environment= lines for instance `port` (its address: FSP_BIND)."""
+    pairs = (line.partition("=") for line in re.findall(r"^Environment=(.+)$", _unit(), re.M))
+    return {key: value.replace("%i", str(port)) for key, _, value in pairs}
+
+
+def gunicorn_command(port: int, app_spec: str | None = None) -> list[str]:
     """The unit's ExecStart for instance `port`, run by this interpreter (`app_spec`: another app
-    served the same way, for a benchmark's baseline)."""
-    unit = (DEPLOY / "systemd" / "fsp@.service").read_text()
-    [exec_start] = re.findall(r"^ExecStart=(.+)$", unit, re.M)
+    served the same way, for a benchmark's baseline). Instance.start gives the unit's environment,
+    and the test's number of workers as WEB_CONCURRENCY."""
+    [exec_start] = re.findall(r"^ExecStart=(.+)$", _unit(), re.M)
     argv = [a.replace("%i", str(port)) for a in shlex.split(exec_start)]
     assert argv[0] == "/srv/fsp/.venv/bin/gunicorn", argv[0]
-    extra = ["--workers", str(workers)] if workers else []
-    return [sys.executable, "-m", "gunicorn", *argv[1:-1], *extra, app_spec or argv[-1]]
+    return [sys.executable, "-m", "gunicorn", *argv[1:-1], app_spec or argv[-1]]
 
 
 def render_nginx(ports: list[int], http_port: int, https_port: int, cert: Path, key: Path, logs: Path) -> str:
@@ -205,7 +214,8 @@ class Instance:
     def start(self) -> None:
         self.starts += 1
         with self.log.open("w") as out:
-            self.proc = subprocess.Popen(gunicorn_command(self.port, self.workers, self.app_spec), cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+            env = {**self.env, **unit_environment(self.port), "WEB_CONCURRENCY": str(self.workers)}
+            self.proc = subprocess.Popen(gunicorn_command(self.port, self.app_spec), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         # gunicorn opens the port before its workers load the app: wait for an answer from each
         wait_for(
             lambda: self.proc.poll() is None and _answers(self.base + self.probe) and len(children(self.proc.pid)) >= self.workers,
@@ -257,6 +267,7 @@ class Topology:
         }
         env["FSP_OFFICE_DAYS"] = "0,1,2,3,4,5,6"  # the same contacts whenever the test runs
         env["FSP_OFFICE_OPENS"], env["FSP_OFFICE_CLOSES"] = "00:00", "23:59"
+        env["FSP_TRUSTED_HOSTS"], env["FSP_SERVER_NAME"] = HOST, f"{HOST}:{self.https_port}"  # nginx's server_name here
         self.env = env
         self.nodes = [Instance(free_port(), env, logs, self.workers, self.app_spec, self.probe) for _ in range(self.instances)]
         for node in self.nodes:

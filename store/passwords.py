@@ -31,26 +31,35 @@ class Busy(Exception):
 
 
 _slots = threading.BoundedSemaphore(2)  # webapp.security sets the configured number
+_admitted = threading.BoundedSemaphore(3)  # sign-ins hashing or waiting for a slot
 _wait = 1.0
 
 
-def configure_slots(count: int, wait_seconds: float) -> None:
+def configure_slots(count: int, wait_seconds: float, waiting: int = 1) -> None:
     """At most `count` sign-in hashes at once in this process (each takes 32 MiB and a core for
-    ~0.1 s), so a flood of sign-ins cannot take every worker thread from the rest of the service."""
-    global _slots, _wait
-    _slots, _wait = threading.BoundedSemaphore(count), wait_seconds
+    ~0.1 s), and at most `waiting` more sign-ins waiting up to `wait_seconds` for one: a waiting
+    sign-in holds a worker thread too, so together they must stay below the threads a worker has
+    (gunicorn.conf.py: 4), or a flood of sign-ins takes every thread from the rest of the service."""
+    global _slots, _admitted, _wait
+    _slots, _admitted, _wait = threading.BoundedSemaphore(count), threading.BoundedSemaphore(count + waiting), wait_seconds
 
 
 @contextmanager
 def hashing_slot():
-    """Hold one of the process's hashing slots; Busy if none comes free within the wait."""
-    slots = _slots
-    if not slots.acquire(timeout=_wait):
+    """Hold one of the process's hashing slots; Busy at once if the slots and the places to wait
+    for one are all taken, or if none comes free within the wait."""
+    slots, admitted = _slots, _admitted
+    if not admitted.acquire(blocking=False):
         raise Busy()
     try:
-        yield
+        if not slots.acquire(timeout=_wait):
+            raise Busy()
+        try:
+            yield
+        finally:
+            slots.release()
     finally:
-        slots.release()
+        admitted.release()
 
 
 def weakness(password: str, *related: str) -> str | None:

@@ -136,8 +136,10 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
     now = aware(now)
     with hashing_slot():
         attempt = throttle.claim(engine, username, address, config=config, now=now)
-        with engine.connect() as conn:
-            row = conn.execute(select(users).where(users.c.username == username)).first()
+        row = None
+        if USERNAME.fullmatch(username):  # else no such account, and not sent (PostgreSQL refuses a NUL)
+            with engine.connect() as conn:
+                row = conn.execute(select(users).where(users.c.username == username)).first()
         failure: str | None
         stored, rehashed = None, None
         if attempt is None:

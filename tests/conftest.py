@@ -64,6 +64,6 @@ def _hash_slots_restored():
     """Tests that narrow the password-hashing slots (store.passwords) give them back."""
     from store import passwords
 
-    saved = passwords._slots, passwords._wait
+    saved = passwords._slots, passwords._wait, passwords._admitted
     yield
-    passwords._slots, passwords._wait = saved
+    passwords._slots, passwords._wait, passwords._admitted = saved

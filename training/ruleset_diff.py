@@ -45,6 +45,8 @@ def load_draft(text: str | bytes) -> Catalogue:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise DraftError([FieldError(field="(file)", message=f"not valid YAML{where}")]) from None
+    except ValueError as exc:  # an integer of 4,300 digits or more, which Python refuses to read
+        raise DraftError([FieldError(field="(file)", message=f"a value cannot be read: {str(exc)[:120]}")]) from None
     from pathway.scenarios.loader import _too_big  # the same guard as scenario files
 
     too_big = _too_big(data)

@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, Map
 
 from webapp import access_log, accounts, assets, db, faults, limits, rendering, security, sessions
 from webapp import config as config_module
@@ -36,9 +37,23 @@ class Request(Flask.request_class):
         self._max_content_length = value
 
 
+class RowId(IntegerConverter):
+    """`<int:...>` in a path is a row id or a version number: at most a database integer (BIGINT,
+    2**63 - 1), so a longer number matches no route (404) rather than reaching the database,
+    which cannot take it (a 500)."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
+class UrlMap(Map):
+    default_converters = {**Map.default_converters, "int": RowId}
+
+
 class App(Flask):
     jinja_environment = rendering.Environment  # a cheaper check on each macro import
     request_class = Request
+    url_map_class = UrlMap
 
     def log_exception(self, exc_info):
         """Flask's own line names the path ("Exception on /cases/<ref>/..."), which can hold a case
@@ -150,9 +165,10 @@ def create_app(config: dict | None = None) -> Flask:
     def bad_request(_err):
         if not sessions.readable():  # the CSRF token is in a session the database cannot give back
             return faults.unavailable(faults.StoreUnavailable())
-        return render_template(
-            "error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."
-        ), 400
+        return _api_error(400, "the request was refused (check the address it was sent to)") or (
+            render_template("error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."),
+            400,
+        )
 
     @app.errorhandler(413)
     def too_large(_err):

@@ -29,7 +29,9 @@ def init_app(app: Flask) -> None:
     @app.teardown_request
     def leave_route_for_the_log(_exc):  # runs for every request, 404s and errors included
         rule = request.url_rule
-        request.environ[ROUTE_KEY] = rule.rule if rule is not None else NO_ROUTE
+        # refused while routing (an untrusted Host is matched on a stand-in map): no route was asked for
+        routed = rule is not None and request.routing_exception is None
+        request.environ[ROUTE_KEY] = rule.rule if routed else NO_ROUTE
 
 
 class RedactingLogger(Logger):

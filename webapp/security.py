@@ -84,7 +84,7 @@ def init_app(app: Flask) -> None:
 
     from store import passwords
 
-    passwords.configure_slots(app.config["MAX_CONCURRENT_HASHES"], app.config["HASH_WAIT_SECONDS"])
+    passwords.configure_slots(app.config["MAX_CONCURRENT_HASHES"], app.config["HASH_WAIT_SECONDS"], app.config["MAX_WAITING_SIGN_INS"])
     app.jinja_env.globals["csp_nonce"] = _nonce
     app.wsgi_app = _MeasuredBody(app.wsgi_app, app)
     if hops := app.config["PROXY_HOPS"]:  # the client's own address, for the per-address limits

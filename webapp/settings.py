@@ -38,9 +38,12 @@ class WebSettings(EnvSettings):
     join_limit_per_address: str = "10 per minute; 60 per hour"
     practice_page_limit_per_address: str = "120 per minute"
 
-    # At most this many password hashes at once per process; a sign-in that waits longer than
-    # hash_wait_seconds for one is answered 429.
+    # At most this many password hashes at once per process, and this many more sign-ins waiting
+    # for one (a waiting sign-in holds a worker thread too: keep the two together below
+    # FSP_THREADS, so a flood of sign-ins leaves threads for everything else); a sign-in that
+    # finds no place, or waits longer than hash_wait_seconds, is answered 429.
     max_concurrent_hashes: int = Field(2, ge=1, le=64)
+    max_waiting_sign_ins: int = Field(1, ge=0, le=64)
     hash_wait_seconds: float = Field(2.0, ge=0, le=30)
 
     practice_max_trainees: int = Field(60, ge=1, le=1000)  # per practice session

@@ -28,6 +28,9 @@ SUFFIXES = (".yaml", ".yml")
 # thousands of brackets are endless or too deep to encode.
 MAX_DEPTH = 40
 MAX_VALUES = 1_000_000
+# No value here is a number beyond a database integer; YAML reads 0x, 0o and base-60 numbers of any
+# length (Python limits only decimal text to 4,300 digits), which then cannot be written out.
+MAX_INT = 2**63 - 1
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -131,8 +134,8 @@ def loads(text: str, name: str = "<text>", catalogue: Optional[Catalogue] = None
 
 
 def _too_big(data) -> Optional[str]:
-    """Why parsed YAML is refused as too big or too deep (None: it is not). Walks at most
-    MAX_VALUES values, counting each alias as often as it is used."""
+    """Why parsed YAML is refused as too big, too deep or holding a number too large (None: it is
+    not). Walks at most MAX_VALUES values, counting each alias as often as it is used."""
     seen, stack = 0, [(data, 1)]
     while stack:
         node, depth = stack.pop()
@@ -141,6 +144,8 @@ def _too_big(data) -> Optional[str]:
             return f"more than {MAX_VALUES:,} values once its aliases (*name) are written out"
         if depth > MAX_DEPTH:
             return f"nested more than {MAX_DEPTH} deep, or an alias (*name) is used inside itself"
+        if isinstance(node, int) and not -MAX_INT <= node <= MAX_INT:
+            return f"a number is too large (more than {MAX_INT:,})"
         if isinstance(node, dict):
             stack += [(v, depth + 1) for pair in node.items() for v in pair]
         elif isinstance(node, list):

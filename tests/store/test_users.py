@@ -283,6 +283,44 @@ def test_every_hashing_slot_taken_is_busy_not_a_wait(engine, people):
     assert authenticate(engine, "pam", PASSWORD, config=CFG, now=T0).username == "pam"
 
 
+def _held_for(seconds: float):
+    """Another sign-in hashing: holds one slot from another thread until `seconds` have passed."""
+    import threading
+
+    holding, done = threading.Event(), threading.Event()
+
+    def hold():
+        with passwords.hashing_slot():
+            holding.set()
+            done.wait(seconds)
+
+    threading.Thread(target=hold, daemon=True).start()
+    holding.wait()
+    return done
+
+
+def test_a_sign_in_that_would_wait_behind_the_waiting_ones_is_busy_at_once():
+    """Audit of finding 1: a sign-in waiting for a hashing slot holds a worker thread as surely
+    as one hashing, so with 2 slots and a 2-second wait every thread of a 4-thread worker could
+    sit in sign-in (a 16-address flood still put the API's p90 near a second). Only
+    `waiting` sign-ins may wait; the next is told to come back, however long the wait."""
+    passwords.configure_slots(1, 30, waiting=0)
+    done = _held_for(2)  # released after 2 s: a sign-in that waited would then get the slot
+    try:
+        with pytest.raises(passwords.Busy):
+            with passwords.hashing_slot():
+                pass
+    finally:
+        done.set()
+
+
+def test_a_sign_in_may_still_wait_its_turn_when_a_place_in_line_is_free():
+    passwords.configure_slots(1, 30, waiting=1)
+    _held_for(0.2)
+    with passwords.hashing_slot():  # waits for the other sign-in to finish, then hashes
+        pass
+
+
 @pytest.mark.parametrize("weak", ["password1234", "qwertyuiop123", "pampampampam", "nottingham2026"])
 def test_common_and_guessable_passwords_are_refused_saying_why(engine, people, weak):
     """Finding 10: length was the only rule (password1234 was accepted)."""

@@ -89,11 +89,12 @@ def test_every_hashing_slot_taken_answers_429_at_once(app):
 def test_the_limits_and_the_cap_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FSP_SIGN_IN_LIMIT_PER_ADDRESS", "3 per hour")
     monkeypatch.setenv("FSP_MAX_CONCURRENT_HASHES", "7")
+    monkeypatch.setenv("FSP_MAX_WAITING_SIGN_INS", "0")
     monkeypatch.setenv("FSP_TRUSTED_HOSTS", "fsp.example.org, .nottinghamcity.gov.uk")
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "SECRET_KEY": "t"})
     assert app.config["SIGN_IN_LIMIT_PER_ADDRESS"] == "3 per hour"
     assert app.config["TRUSTED_HOSTS"] == ["fsp.example.org", ".nottinghamcity.gov.uk"]
-    assert passwords._slots._initial_value == 7
+    assert passwords._slots._initial_value == 7 and passwords._admitted._initial_value == 7
     monkeypatch.setenv("FSP_MAX_CONCURRENT_HASHES", "none")
     with pytest.raises(ValueError, match="FSP_MAX_CONCURRENT_HASHES"):
         create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "SECRET_KEY": "t"})

@@ -43,3 +43,28 @@ def test_the_access_log_names_routes_not_case_references(tmp_path):
     assert "GET /cases/<case_ref>/export.csv HTTP/1.1" in text
     assert "GET (no such page) HTTP/1.1" in text
     assert "GET /disagreements HTTP/1.1" in text
+
+
+def test_a_request_refused_for_its_host_is_logged_as_no_route(app):
+    """Audit of finding 7: a request with an untrusted Host was matched against a stand-in URL
+    map (so its 400 page could draw links) and logged as `GET /`, a page it never asked for."""
+    from werkzeug.test import Client
+
+    from webapp.access_log import NO_ROUTE, ROUTE_KEY
+
+    seen = []
+
+    def served(environ, start_response):  # the environ gunicorn's logger reads
+        seen.append(environ)
+        return app.wsgi_app(environ, start_response)
+
+    client = Client(served)
+    for host in ("evil.example.org", "localhost"):
+        client.get(f"/cases/{SECRET}", headers={"Host": host}).close()
+    assert [e[ROUTE_KEY] for e in seen] == [NO_ROUTE, "/cases/<case_ref>"]
+
+
+def test_the_api_answers_an_untrusted_host_in_its_own_shape(client):
+    """Errors under /api/ are JSON; the 400 for an untrusted Host was the HTML page."""
+    r = client.post("/api/v1/assess", json={"indicators": []}, headers={"Host": "evil.example.org"})
+    assert r.status_code == 400 and r.is_json and r.get_json()["errors"][0]["field"] == "(request)"

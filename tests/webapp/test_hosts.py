@@ -56,3 +56,18 @@ def test_by_default_only_loopback_names_are_trusted(tmp_path):
     app = create_app({"TESTING": True, "SECRET_KEY": "hosts", "DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}"})
     client = app.test_client()
     assert [client.get("/", headers={"Host": h}).status_code for h in ("localhost", "127.0.0.1:8000", "example.org")] == [200, 200, 400]
+
+
+def test_the_deployment_template_trusts_and_links_to_the_name_nginx_serves():
+    """Audit of finding 11: deploy/fsp.env.example set neither FSP_TRUSTED_HOSTS nor
+    FSP_SERVER_NAME, so an instance set up from it answered only loopback names: every request
+    nginx passed on for its server_name was a 400 (and a fix by hand was to allow any Host)."""
+    import re
+    from pathlib import Path
+
+    from benchmarks._topology import env_template
+
+    root = Path(__file__).resolve().parents[2]
+    served = set(re.findall(r"^\s*server_name ([^;_]+);", (root / "deploy/nginx/fsp.conf").read_text(), re.M))
+    env = env_template()
+    assert served and env["FSP_TRUSTED_HOSTS"].split(",") == sorted(served) and env["FSP_SERVER_NAME"] in served

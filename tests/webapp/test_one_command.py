@@ -46,3 +46,20 @@ def test_benchmarks_and_tests_start_the_same_command(monkeypatch):
         pass
     assert started["cmd"][1:] == ["-m", "gunicorn", "webapp:create_app()"] and started["cwd"] == ROOT
     assert started["env"]["WEB_CONCURRENCY"] == "3" and started["env"]["FSP_THREADS"] == "5"
+
+
+def test_the_systemd_unit_runs_the_same_command():
+    """Audit of finding 12: deploy/systemd/fsp@.service ran a second production command, with
+    its own options (--bind, --workers, --threads, --worker-class, --graceful-timeout); each
+    instance's address now comes through FSP_BIND, and the options live in gunicorn.conf.py."""
+    import shlex
+
+    from benchmarks import _topology
+
+    unit = (ROOT / "deploy/systemd/fsp@.service").read_text()
+    [exec_start] = re.findall(r"^ExecStart=(.+)$", unit, re.M)
+    assert shlex.split(exec_start) == ["/srv/fsp/.venv/bin/gunicorn", "webapp:create_app()"]
+    assert _topology.unit_environment(8001) == {"FSP_BIND": "127.0.0.1:8001"}
+    assert _topology.gunicorn_command(8001)[1:] == ["-m", "gunicorn", "webapp:create_app()"]
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert conf["graceful_timeout"] < int(re.search(r"^TimeoutStopSec=(\d+)$", unit, re.M)[1])  # workers finish before systemd kills them

@@ -13,6 +13,7 @@ from store.case_ref import validate_case_ref
 from store.errors import Invalid
 from webapp.journey.forms import choices
 from webapp.journey.widgets import Radios
+from webapp.written_text import refuse_control_characters
 
 
 class CaseRefForm(FlaskForm):
@@ -45,7 +46,7 @@ class OverrideForm(FlaskForm):
             raise ValidationError("Enter the reason for recording a different level")
         if len(field.data) > MAX_REASON:
             raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
-        _refuse_control_characters(field.data, "Reason")
+        refuse_control_characters(field.data, "Reason")
 
 
 class ReviewForm(FlaskForm):
@@ -57,10 +58,4 @@ class ReviewForm(FlaskForm):
     def validate_note(self, field):
         if len(field.data or "") > MAX_NOTE:
             raise ValidationError(f"Note must be {MAX_NOTE} characters or fewer")
-        _refuse_control_characters(field.data or "", "Note")
-
-
-def _refuse_control_characters(text: str, label: str) -> None:
-    """A NUL or other control character pasted into free text cannot be stored (PostgreSQL refuses NUL)."""
-    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in text):
-        raise ValidationError(f"{label} must be written text: remove the control characters pasted into it")
+        refuse_control_characters(field.data or "", "Note")

@@ -17,6 +17,7 @@ from pathway.scenarios.model import ID_PATTERN
 from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choice_value, choices
 from webapp.journey.pages import admitted, immediate_indicators
 from webapp.journey.widgets import Checkboxes, Radios
+from webapp.written_text import WrittenText
 
 IMMEDIATE = "immediate"
 PREFIX = "ind_"
@@ -99,7 +100,7 @@ class StartForm(FlaskForm):
         widget=GovTextInput(),
         description="Sessions with the same label are shown together, so you can follow agreement over "
         "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
-        validators=[Length(max=80, message="Cohort label must be 80 characters or fewer")],
+        validators=[Length(max=80, message="Cohort label must be 80 characters or fewer"), WrittenText("Cohort label")],
     )
     submit = SubmitField("Start the session", widget=GovSubmitInput())
 
@@ -116,7 +117,7 @@ class JoinForm(FlaskForm):
     name = StringField(
         "Your display name",
         widget=GovTextInput(),
-        validators=[InputRequired("Enter a display name"), Length(max=40, message="Display name must be 40 characters or fewer")],
+        validators=[InputRequired("Enter a display name"), Length(max=40, message="Display name must be 40 characters or fewer"), WrittenText("Display name")],
     )
     submit = SubmitField("Join", widget=GovSubmitInput())
 

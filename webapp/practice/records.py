@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from sqlalchemy import (
     update,
 )
 
+from pathway.scenarios.model import ID_PATTERN
 from webapp import db
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed by trainees
@@ -92,7 +94,10 @@ def save_scenario(scenario_id: str, text: str, author=None, how: str = "written"
 
 
 def versions(scenario_id: str) -> list[Version]:
-    """Every saved version of a scenario, newest first."""
+    """Every saved version of a scenario, newest first (none for text that cannot be an id: not
+    looked up, as PostgreSQL refuses a NUL in a query)."""
+    if len(scenario_id) > 80 or not re.fullmatch(ID_PATTERN, scenario_id):
+        return []
     with db.engine().connect() as conn:
         rows = conn.execute(
             select(practice_scenario_versions)
@@ -155,6 +160,8 @@ def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int, co
 
 def get_session(code: str) -> PracticeSession | None:
     code = normalise_code(code)
+    if not code or len(code) > CODE_LENGTH or set(code) - set(CODE_ALPHABET):
+        return None  # cannot be a code: not looked up (PostgreSQL refuses a NUL in a query: a 500)
     with db.engine().connect() as conn:
         row = conn.execute(select(practice_sessions).where(practice_sessions.c.code == code)).first()
     if row is None:
