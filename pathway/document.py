@@ -7,6 +7,7 @@ section spanning several pages (Appendix 2, p25-36) gives all of them one start.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,7 +88,7 @@ def sections() -> tuple[Section, ...]:
     return tuple(out)
 
 
-def pages_of_line(number: int, lines: list[str] | tuple[str, ...]) -> range:
+def pages_of_line(number: int, lines: Sequence[str]) -> range:
     """The pages of the section holding 1-based line `number` of the document's text `lines`
     (empty before the first section: the title and contents list have no page of their own)."""
     starts = _starts(list(lines))

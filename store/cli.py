@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from typing import Any
 
 from store.errors import Invalid, NotFound, StoreError
 from store.roles import ROLES
@@ -64,7 +65,7 @@ def cmd_users(args) -> int:
             from store.oversight import overseen_by
 
             oversees = overseen_by(engine)
-            rows = [
+            rows: list[dict[str, Any]] = [
                 {
                     "username": u.username,
                     "role": u.role,
