@@ -71,3 +71,19 @@ def test_every_once_per_process_function_named_for_every_rule_test_exists():
     script = ast.parse((ROOT / "scripts" / "mutmut_rules_stats.py").read_text())
     assigned = next(n for n in script.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "ONCE")
     assert set(ast.literal_eval(assigned.value)) <= defined
+
+
+def test_the_rule_condition_mutants_are_tried_against_every_rule_test(monkeypatch):
+    """scripts/mutate_rules.py once ran a hand-kept list that missed the newer rule tests, so a
+    mutant those tests kill (the age entailment's rule never firing) was reported as surviving."""
+    import importlib.util
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))  # the script imports its neighbour mutation_report
+    spec = importlib.util.spec_from_file_location("mutate_rules", ROOT / "scripts" / "mutate_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    every = {str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "rules").glob("test_*.py")}
+    for rel in module.FILES:
+        assert set(module.TESTS[rel]) == every, rel
+        assert len(module.TESTS[rel]) == len(every), rel  # each once
