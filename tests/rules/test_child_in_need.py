@@ -272,3 +272,17 @@ def test_the_disability_note_is_only_for_a_substantial_life_long_disability_belo
     assert not [g for g in evaluate(make_case(["additional.carer_not_getting_break"], **context)).guidance if g.rule == "disabled_children.below_child_in_need"]
     cin = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"]))
     assert cin.level == "child_in_need" and "disabled_children.below_child_in_need" not in [g.rule for g in cin.guidance]
+
+
+@pytest.mark.parametrize("current", [None, "universal", "additional", "extensive", "child_in_need", "protection"])
+def test_the_step_up_for_a_caf_failing_below_extensive_is_given_only_below_extensive(current):
+    """p25: a CAF failing below Extensive steps up to Extensive; p15-16: failing at Extensive, a Child in
+    Need referral. The step-up reason beside a CAF already at Extensive (or not known) would say 'not yet a
+    referral' next to the referral itself (the rule-condition mutant `current_rank <= 3` survived once)."""
+    context = {"caf": "open_not_improving"} | ({"current_level": current} if current else {})
+    d = evaluate(make_case(["extensive.multiple_temporary_exclusions"], **context))
+    rules_given = [r.rule for r in d.reasons]
+    below = current in ("universal", "additional")
+    assert ("escalation.caf_not_improving_extensive" in rules_given) == below, rules_given
+    if below:
+        assert d.level == "extensive" and "child_in_need.caf_not_improving" not in rules_given
