@@ -209,7 +209,9 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "consent_social_care", "consent.social_care")
 
     # --- who may start a CAF (Thresholds / Levels of support p4) -------------------------------
-    @when_all(DECISION & ((m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])) & EARLY_HELP)
+    # not for an open child: the allocated social worker holds the case, and Children and Families
+    # Direct deals only with children not already open (Appendix 3, p37; route.open_to_social_care)
+    @when_all(DECISION & ((m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])) & EARLY_HELP & NOT_OPEN)
     def not_caf_trained(c):
         guidance(c.s.sid, "not_caf_trained", "guidance.not_caf_trained")
 

@@ -36,8 +36,9 @@ def _maybe(rng: random.Random, values: list, none_weight: float = 0.3):
     return None if rng.random() < none_weight else rng.choice(values)
 
 
-def varied_case(rng: random.Random, ids: list[str], catalogue) -> dict:
-    """One case as the API would receive it (it may be refused: that is output too)."""
+def varied_case(rng: random.Random, ids: list[str], catalogue, times: list[str] = CONTACT_TIMES) -> dict:
+    """One case as the API would receive it (it may be refused: that is output too). `times`: the
+    contact times drawn from (tests/rules/test_decision_coherence.py adds the clock's edges)."""
     child: dict = {}
     roll = rng.random()
     if roll < 0.05:
@@ -73,7 +74,7 @@ def varied_case(rng: random.Random, ids: list[str], catalogue) -> dict:
         "caller": _maybe(rng, ["professional", "parent_carer", "public"]),
         "open_to_social_care": _maybe(rng, [True, False], 0.5),
         "health_development_impaired_without_services": _maybe(rng, [True, False], 0.6),
-        "contact_time": rng.choice(CONTACT_TIMES),
+        "contact_time": rng.choice(times),
     }
     return {
         "child": child,

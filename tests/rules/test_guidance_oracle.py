@@ -139,7 +139,9 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out |= {"consent.refused_early_help"} if early_help else set()
         out |= {"consent.refused_extensive"} if level is E else set()
         out |= {"consent.social_care"} if social_care else set()
-    if caller in ("parent_carer", "public") and early_help:
+    # p4: not CAF trained, contact Children and Families Direct; not for an open child, whom it
+    # does not take (Appendix 3, p37): the allocated social worker's guidance says whom to contact
+    if caller in ("parent_carer", "public") and early_help and not open_case:
         out.add("guidance.not_caf_trained")
     if caller == "professional" and social_care:
         out.add("referral.confirm_in_writing")
