@@ -83,3 +83,38 @@ def test_a_caf_failing_below_extensive_steps_up_and_is_not_told_to_refer_now():
         assert "If the CAF at Extensive support then does not improve outcomes, refer to Children's Social Care" in said[0], said
         assert "the document says to refer" not in said[0]
     assert seen == 5
+
+
+# The CAF's multi-agency steps (p13-16), stated here from the document's level boxes: a professional's to take
+PROFESSIONALS_STEPS = (
+    "Bring services together",
+    "Consider a Team around the Child",
+    "Consider a Lead Professional",
+    "Form a Team around the Child",
+    "Allocate a Lead Professional",
+    "Create an extensive or additional CAF plan",
+    "Use specialist assessments",
+    "Hold regular review meetings",
+    "Attend the Multi-Agency Forum",
+    "If the CAF is not improving outcomes",
+)
+
+
+def test_a_concerned_person_not_caf_trained_is_not_given_the_professionals_steps():
+    """p4: a concerned person who is not CAF trained contacts Children and Families Direct. The CAF's
+    steps (a Team around the Child, a Lead Professional, the plan and its reviews) are the professionals'
+    who then support the family; a parent or neighbour once read them as their own to-do list."""
+    for level, caller, caf, consent, opened in itertools.product(NEEDS, CALLERS, CAFS, CONSENT, OPEN):
+        d = evaluate(make_case(NEEDS[level], **_context(caller, caf, consent), **opened))
+        if d.level != level:
+            continue
+        steps = [a for a in d.actions if a.startswith(PROFESSIONALS_STEPS)]
+        where = (level, caller, caf, consent, opened)
+        if caller in ("parent_carer", "public"):
+            assert steps == [], (where, steps)
+            said = [a for a in d.actions if "not CAF trained" in a or "already open to Children's Social Care" in a]
+            assert said, (where, d.actions)
+            if not opened:
+                assert "are for the professionals who then support the family" in said[0], said
+        else:
+            assert steps, where  # a professional keeps the level's steps
