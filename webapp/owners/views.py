@@ -18,7 +18,7 @@ from wtforms.validators import ValidationError
 from pathway.catalogue import load_catalogue
 from store.assessments import answers_for_ruleset_review
 from training.ruleset_diff import DraftError, Report, assessment_items, diff, load_draft, render_text, scenario_items
-from webapp import security, session_state
+from webapp import prg, security, session_state
 from webapp.accounts import auth
 from webapp.cases.history import label
 from webapp.owners import bp
@@ -59,10 +59,13 @@ def _report(user, text: str, saved: bool) -> Report:
 @bp.route("/ruleset", methods=["GET", "POST"])
 @auth.signed_in("owners.ruleset", auth.ADMINS)
 def ruleset(user):
-    form = DraftForm()
-    problems: list[str] = []
+    retry = prg.retry()
+    form = DraftForm(formdata=retry.data) if retry else DraftForm()
+    problems: list[str] = retry.problems if retry else []
     report = None
-    if form.validate_on_submit():
+    if retry:
+        retry.show(form)  # the file is never kept: the page asks for it again
+    elif form.validate_on_submit():
         try:
             text = form.file.data.read().decode("utf-8")
         except UnicodeDecodeError:
@@ -74,6 +77,10 @@ def ruleset(user):
                 problems += [f"{e.field}: {e.message}" for e in exc.errors]
             else:
                 DRAFT.set(session_state.Draft(text=text, saved=bool(form.saved.data)))
+        if problems:
+            return prg.refused(form, problems=problems)
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("owners/ruleset.html", form=form, problems=problems, report=report, label=label)
 
 
