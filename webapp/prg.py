@@ -40,6 +40,12 @@ def refused(form=None, *, keep_out: tuple[str, ...] = (), problems: list[str] | 
     return redirect(path, code=303)
 
 
+def again(**kwargs):
+    """For a POST that changed nothing stored but asks for the page again (a filter, Find, a preview,
+    a report): the same 303 to a GET that shows it, so Reload never posts again."""
+    return refused(**kwargs)
+
+
 def refused_to(path: str):
     """The same, for a form posted to one address and shown on another (the note on the result)."""
     return refused(to=path)

@@ -65,6 +65,12 @@ def ruleset(user):
     report = None
     if retry:
         retry.show(form)  # the file is never kept: the page asks for it again
+        kept = DRAFT.get() if "report" in retry.flags else None
+        if kept:  # the report of the draft just uploaded, worked out on this GET
+            try:
+                report = _report(user, kept.text, kept.saved)
+            except DraftError as exc:
+                problems = [f"{e.field}: {e.message}" for e in exc.errors]
     elif form.validate_on_submit():
         try:
             text = form.file.data.read().decode("utf-8")
@@ -72,11 +78,12 @@ def ruleset(user):
             problems.append("(file): the file is not UTF-8 text")
         else:
             try:
-                report = _report(user, text, form.saved.data)
+                load_draft(text)  # refused here if it does not validate; the report is the GET's
             except DraftError as exc:
                 problems += [f"{e.field}: {e.message}" for e in exc.errors]
             else:
                 DRAFT.set(session_state.Draft(text=text, saved=bool(form.saved.data)))
+                return prg.again(flags=("report",))
         if problems:
             return prg.refused(form, problems=problems)
     elif form.is_submitted():

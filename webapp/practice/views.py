@@ -104,7 +104,7 @@ def new_session(user):
             ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
         keep = [("scenarios", t) for t in sorted(ticked)] + [("cohort", request.form.get("cohort", ""))]
         again = url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by)
-        return prg.refused(data=keep, to=again)  # none ticked yet is not an error: no errors kept
+        return prg.again(data=keep, to=again)  # none ticked yet is not an error: no errors kept
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)  # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
@@ -297,7 +297,7 @@ def answer(code: str, scenario_id: str):
     elif "find_submit" in request.form:  # narrow the list, by GET; nothing is saved
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
-        return prg.refused()
+        return prg.again()
     elif form.validate_on_submit():
         chosen = chosen_indicators(form)
         if chosen or request.form.get("confirm_empty"):
@@ -395,7 +395,7 @@ def write(user):
                 version = library.save(scenario, user, "written")
                 flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values()))
                 return redirect(url_for("practice.scenarios"))
-            return prg.refused(keep_out=("save",), flags=("preview",))
+            return prg.again(keep_out=("save",), flags=("preview",))
     elif form.is_submitted():
         return prg.refused(form)
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
