@@ -86,10 +86,13 @@ class Answers(_Model):
 
 
 class FormRetry(_Model):
-    """A refused form's posted fields, shown again once on the next GET of `path` (journey.prg)."""
+    """A refused form's posted fields, shown again once on the next GET of `path` (webapp.prg)."""
 
     path: str
     data: list[tuple[str, str]]
+    errors: dict[str, list[str]] = {}  # by field, '' for the form's own (webapp.prg)
+    problems: list[str] = []  # the page's own list (a draft's or an import's problems)
+    flags: list[str] = []  # what else the page showed (the practice answer's "nothing ticked?")
 
 
 answers = Part[Answers]("answers", Answers)

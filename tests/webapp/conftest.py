@@ -8,6 +8,8 @@ from datetime import time
 from html import unescape
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from pathway.settings import OfficeHours
 from webapp import create_app
@@ -35,6 +37,26 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+class RefusedFormsFollowed(FlaskClient):
+    """A test client that, like a browser, follows a refused form's 303 back to its own page
+    (post/redirect/get, webapp/prg.py), so a test of a refusal reads the page the user sees.
+    Only when the test does not say `follow_redirects`; every other redirect is left to the test,
+    and tests/webapp/test_prg_sweep.py checks the 303 itself with Flask's own client."""
+
+    def post(self, *args, follow_redirects=None, **kwargs):
+        response = super().post(*args, follow_redirects=bool(follow_redirects), **kwargs)
+        if follow_redirects is None and response.status_code == 303 and response.location:
+            asked = response.request.path
+            if response.location.split("#")[0].split("?")[0] == asked and not asked.startswith("/adviser"):
+                return self.get(response.location)
+        return response
+
+
+@pytest.fixture(autouse=True)
+def browser_like_client(monkeypatch):
+    monkeypatch.setattr(Flask, "test_client_class", RefusedFormsFollowed)
 
 
 @pytest.fixture(autouse=True)

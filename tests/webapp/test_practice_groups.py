@@ -99,4 +99,4 @@ def test_changing_the_filter_keeps_what_is_ticked(trainer):
     r = trainer.post(action, data={"scenarios": ["age-under-2-bruising", "universal-fussy-eater"]})
     assert r.status_code == 302
     page = trainer.get(r.location).get_data(as_text=True)
-    assert "Bruises on a baby who is not yet walking" in page
+    assert "Bruises on a baby who is not yet crawling" in page

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import abort, current_app, redirect, render_template, url_for
 
 from store.errors import AuthError
-from webapp import limits
+from webapp import limits, prg
 from webapp.access import public
 from webapp.accounts import auth, bp
 from webapp.accounts.forms import SignInForm, SignOutForm
@@ -30,15 +30,21 @@ def _tz() -> ZoneInfo:
 @limits.sign_in_overall
 @limits.sign_in_per_address
 def sign_in():
-    form = SignInForm()
-    if form.validate_on_submit():
+    retry = prg.retry()
+    form = SignInForm(formdata=retry.data) if retry else SignInForm()
+    if retry:
+        retry.show(form)  # the username and the one message; the password is never kept
+    elif form.validate_on_submit():
         try:
             auth.sign_in(form.username.data.strip().lower(), form.password.data)  # usernames are lower case
         except AuthError as exc:
             current_app.logger.info("sign-in refused (%s)", exc.reason)
             form.form_errors.append(REFUSED)
+            return prg.refused(form, keep_out=("password",))
         else:
             return redirect(url_for(auth.after_sign_in()))
+    elif form.is_submitted():
+        return prg.refused(form, keep_out=("password",))
     saving = auth.AFTER.get() == "cases.save"
     return render_template("accounts/sign_in.html", form=form, saving=saving, sso_label=current_app.config["OIDC_LABEL"])
 

@@ -13,7 +13,7 @@ from pathway.levels import LEVELS, Level
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts
+from webapp import charts, prg
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
@@ -21,7 +21,6 @@ from webapp.cases.current import assessment_in_session
 from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
-from webapp.journey import prg
 
 
 def _tz() -> ZoneInfo:
@@ -125,15 +124,21 @@ def _entry(user, case_ref: str, entry_id: int):
 @auth.signed_in("cases.cases", auth.READERS)
 def override(user, case_ref: str, entry_id: int):
     entry = _entry(user, case_ref, entry_id)
-    form = OverrideForm.build(entry.recorded_level)
-    if form.validate_on_submit():
+    retry = prg.retry()
+    form = OverrideForm.build(entry.recorded_level, **({"formdata": retry.data} if retry else {}))
+    if retry:
+        retry.show(form)
+    elif form.validate_on_submit():
         try:
             assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
         except Invalid as exc:
             field = getattr(form, exc.field, form.reason)  # the store names the field it refused
             field.errors = [f"{exc.field.capitalize()} {exc.message}"]
+            return prg.refused(form)
         else:
             return redirect(url_for("cases.case", case_ref=entry.case_ref))
+    elif form.is_submitted():
+        return prg.refused(form)
     back = url_for("cases.case", case_ref=entry.case_ref)
     return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()))
 
@@ -206,16 +211,22 @@ def review(user, override_id: int):
     if not pairs:
         abort(404)
     entry, found = pairs[0]
-    form = ReviewForm()
-    if form.validate_on_submit():
+    retry = prg.retry()
+    form = ReviewForm(formdata=retry.data) if retry else ReviewForm()
+    if retry:
+        retry.show(form)
+    elif form.validate_on_submit():
         try:
             assessments.record_review(auth.engine(), user, override_id, form.note.data or "")
         except Invalid as exc:
             form.note.errors = [f"Note {exc.message}"]
+            return prg.refused(form)
         except NotFound:
             abort(404)
         else:
             return redirect(url_for("cases.overrides"))
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=url_for("cases.overrides"))
 
 

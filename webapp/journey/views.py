@@ -15,10 +15,11 @@ from pathway.levels import Level
 from pathway.models import CaseError
 from rules import RulesError, evaluate
 from rules.what_if import nearby
+from webapp import prg
 from webapp.access import public
 from webapp.accounts.auth import shown_user
 from webapp.journey import answers as store
-from webapp.journey import bp, present, prg
+from webapp.journey import bp, present
 from webapp.journey import referral as written
 from webapp.journey.forms import ChildForm, NoteForm, SafetyForm, SettingsForm, StartAgainForm, age_text, needs_form
 from webapp.journey.pages import needs_pages, next_page_id, page, previous_page_id

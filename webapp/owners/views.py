@@ -18,7 +18,7 @@ from wtforms.validators import ValidationError
 from pathway.catalogue import load_catalogue
 from store.assessments import answers_for_ruleset_review
 from training.ruleset_diff import DraftError, Report, assessment_items, diff, load_draft, render_text, scenario_items
-from webapp import security, session_state
+from webapp import prg, security, session_state
 from webapp.accounts import auth
 from webapp.cases.history import label
 from webapp.owners import bp
@@ -59,21 +59,35 @@ def _report(user, text: str, saved: bool) -> Report:
 @bp.route("/ruleset", methods=["GET", "POST"])
 @auth.signed_in("owners.ruleset", auth.ADMINS)
 def ruleset(user):
-    form = DraftForm()
-    problems: list[str] = []
+    retry = prg.retry()
+    form = DraftForm(formdata=retry.data) if retry else DraftForm()
+    problems: list[str] = retry.problems if retry else []
     report = None
-    if form.validate_on_submit():
+    if retry:
+        retry.show(form)  # the file is never kept: the page asks for it again
+        kept = DRAFT.get() if "report" in retry.flags else None
+        if kept:  # the report of the draft just uploaded, worked out on this GET
+            try:
+                report = _report(user, kept.text, kept.saved)
+            except DraftError as exc:
+                problems = [f"{e.field}: {e.message}" for e in exc.errors]
+    elif form.validate_on_submit():
         try:
             text = form.file.data.read().decode("utf-8")
         except UnicodeDecodeError:
             problems.append("(file): the file is not UTF-8 text")
         else:
             try:
-                report = _report(user, text, form.saved.data)
+                load_draft(text)  # refused here if it does not validate; the report is the GET's
             except DraftError as exc:
                 problems += [f"{e.field}: {e.message}" for e in exc.errors]
             else:
                 DRAFT.set(session_state.Draft(text=text, saved=bool(form.saved.data)))
+                return prg.again(flags=("report",))
+        if problems:
+            return prg.refused(form, problems=problems)
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("owners/ruleset.html", form=form, problems=problems, report=report, label=label)
 
 

@@ -9,7 +9,7 @@ from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
 from rules import RulesError
-from webapp import limits, session_state
+from webapp import limits, prg, session_state
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
@@ -87,28 +87,32 @@ def _filtered(entries, given=None):
 @auth.signed_in("practice.new_session", auth.TRAINERS)
 def new_session(user):
     entries = library.entries()
-    form = StartForm.build(entries)
+    retry = prg.retry()
+    form = StartForm.build(entries, **({"formdata": retry.data} if retry else {}))
     showing = request.form.get("show") is not None  # Show: the filters came with the ticks
     given = request.form if showing else request.args
     filters, shown = _filtered(entries, given)
     group_by = given.get("group_by") if given.get("group_by") in groups.FACETS else "level"
-    ticked = set(request.form.getlist("scenarios"))
+    ticked = set((retry.data if retry else request.form).getlist("scenarios"))
     wanted = request.form.get("select_group")
-    if showing:  # show another part of the library, keeping what is ticked
+    if retry:
+        retry.show(form)
+    elif showing or wanted is not None:  # Show, or "Select all in this group": the page again, by GET
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
-        form.scenarios.errors = []
-    elif wanted is not None:  # "Select all in this group": tick them and show the page again
-        if not form.validate_on_submit() and "csrf_token" in form.errors:
-            abort(400)
-        form.scenarios.errors = []  # none ticked yet is not an error: the trainer is still choosing
-        ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
+        if wanted is not None:
+            ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
+        keep = [("scenarios", t) for t in sorted(ticked)] + [("cohort", request.form.get("cohort", ""))]
+        again = url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by)
+        return prg.again(data=keep, to=again)  # none ticked yet is not an error: no errors kept
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)  # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
         code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id, cohort=form.cohort.data)
         TRAINER.put_entry(code, token)
         return redirect(url_for("practice.trainer", code=code))
+    elif form.is_submitted():
+        return prg.refused(form)
     hidden = [e for e in entries if e.scenario.id in ticked and e not in shown]
     return render_template(
         "practice/new.html",
@@ -222,20 +226,26 @@ def cohorts(_user):
 def join():
     """Unused and ended codes read the same; a browser that has joined goes back to its place
     rather than adding another trainee; a session takes PRACTICE_MAX_TRAINEES at most."""
-    form = JoinForm()
-    if form.validate_on_submit():
+    retry = prg.retry()
+    form = JoinForm(formdata=retry.data) if retry else JoinForm()
+    if retry:
+        retry.show(form)
+    elif form.validate_on_submit():
         ps = records.get_session(form.code.data)
         if ps is None or ps.ended:
             form.code.errors.append(NO_SESSION)
+            return prg.refused(form)
         elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
         else:
             tid = records.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
             if tid is None:
                 form.code.errors.append(FULL)
-            else:
-                TRAINEE.put_entry(ps.code, tid)
-                return redirect(url_for("practice.trainee", code=ps.code))
+                return prg.refused(form)
+            TRAINEE.put_entry(ps.code, tid)
+            return redirect(url_for("practice.trainee", code=ps.code))
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("practice/join.html", form=form, back=url_for("practice.index"))
 
 
@@ -273,23 +283,29 @@ def answer(code: str, scenario_id: str):
     ps, tid, scenario = found
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
-    form = answer_form(scenario)
-    find = "" if request.form.get("find_submit") == "clear" else (request.form.get("find") or "").strip()
+    retry = prg.retry()
+    form = answer_form(scenario, **({"formdata": retry.data} if retry else {}))
+    posted = retry.data if retry else request.form
+    find = "" if posted.get("find_submit") == "clear" else (posted.get("find") or "").strip()
     hidden: dict[str, list[str]] = {}
     nudge = False
-    if "find_submit" in request.form:  # narrow the list; nothing is saved
+    if retry:
+        retry.show(form)
+        nudge = "nudge" in retry.flags
+        if "find_submit" in posted and find:
+            hidden = indicator_data(narrow(form, find, scenario))
+    elif "find_submit" in request.form:  # narrow the list, by GET; nothing is saved
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
-        for field in form:
-            field.errors = []
-        if find:
-            hidden = indicator_data(narrow(form, find, scenario))
+        return prg.again()
     elif form.validate_on_submit():
         chosen = chosen_indicators(form)
         if chosen or request.form.get("confirm_empty"):
             records.save_answer(tid, scenario.id, form.level.data, chosen)
             return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
-        nudge = True  # nothing ticked: ask once, then accept it
+        return prg.refused(form, flags=("nudge",))  # nothing ticked: ask once, then accept it
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template(
         "practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden, nudge=nudge, back=url_for("practice.trainee", code=ps.code)
     )
@@ -360,29 +376,40 @@ def scenario_version(_user, scenario_id: str, version: int):
 @bp.route("/scenarios/new", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def write(user):
-    form = scenario_form()
+    retry = prg.retry()
+    form = scenario_form(**({"formdata": retry.data} if retry else {}))
     preview = None
-    if form.validate_on_submit():
+    if retry:
+        retry.show(form)
+        if "preview" in retry.flags:  # the preview asked for, shown by GET: Reload never posts again
+            preview = scenario_from_form(form, chosen_indicators(form))[1]
+    elif form.validate_on_submit():
         try:
             scenario, decision = scenario_from_form(form, chosen_indicators(form))
         except ScenarioErrors as exc:
             place_errors(form, exc.errors)
+            return prg.refused(form)
         else:
             if form.save.data:
                 replacing = _replacing(user, [scenario.id])
                 version = library.save(scenario, user, "written")
                 flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values()))
                 return redirect(url_for("practice.scenarios"))
-            preview = decision
+            return prg.again(keep_out=("save",), flags=("preview",))
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("practice/write.html", form=form, preview=preview, back=url_for("practice.scenarios"))
 
 
 @bp.route("/scenarios/import", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def import_scenarios(user):
-    form = ImportForm()
-    problems: list[str] = []
-    if form.validate_on_submit():
+    retry = prg.retry()
+    form = ImportForm(formdata=retry.data) if retry else ImportForm()
+    problems: list[str] = retry.problems if retry else []
+    if retry:
+        retry.show(form)  # the file is never kept: the page asks for it again
+    elif form.validate_on_submit():
         upload = form.file.data
         name = upload.filename or "upload"
         try:
@@ -411,6 +438,9 @@ def import_scenarios(user):
                     + "".join(f" {sid}{r}" for sid, r in replacing.items())
                 )
                 return redirect(url_for("practice.scenarios"))
+        return prg.refused(form, problems=problems)
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("practice/import.html", form=form, problems=problems, back=url_for("practice.scenarios"))
 
 

@@ -63,7 +63,7 @@ def put_answers(client, ticks=None):
 
 def save(client, case_ref: str, ticks=None):
     put_answers(client, ticks if ticks is not None else ADDITIONAL)
-    return client.post("/save", data={"case_ref": case_ref})
+    return client.post("/save", data={"case_ref": case_ref}, follow_redirects=False)
 
 
 def refused_save(client, case_ref: str):
