@@ -274,15 +274,17 @@ def test_the_disability_note_is_only_for_a_substantial_life_long_disability_belo
     assert cin.level == "child_in_need" and "disabled_children.below_child_in_need" not in [g.rule for g in cin.guidance]
 
 
+@pytest.mark.parametrize("caf", ["open_not_improving", "open_improving", "none"])
 @pytest.mark.parametrize("current", [None, "universal", "additional", "extensive", "child_in_need", "protection"])
-def test_the_step_up_for_a_caf_failing_below_extensive_is_given_only_below_extensive(current):
+def test_the_step_up_for_a_caf_failing_below_extensive_is_given_only_below_extensive(current, caf):
     """p25: a CAF failing below Extensive steps up to Extensive; p15-16: failing at Extensive, a Child in
     Need referral. The step-up reason beside a CAF already at Extensive (or not known) would say 'not yet a
-    referral' next to the referral itself (the rule-condition mutant `current_rank <= 3` survived once)."""
-    context = {"caf": "open_not_improving"} | ({"current_level": current} if current else {})
+    referral' next to the referral itself, and a CAF that is improving or not open steps nothing up (the rule-condition mutants
+    `current_rank <= 3`, `current_rank >= 0` and `caf == ... |` survived once)."""
+    context = {"caf": caf} | ({"current_level": current} if current else {})
     d = evaluate(make_case(["extensive.multiple_temporary_exclusions"], **context))
     rules_given = [r.rule for r in d.reasons]
-    below = current in ("universal", "additional")
+    below = current in ("universal", "additional") and caf == "open_not_improving"
     assert ("escalation.caf_not_improving_extensive" in rules_given) == below, rules_given
     if below:
         assert d.level == "extensive" and "child_in_need.caf_not_improving" not in rules_given
