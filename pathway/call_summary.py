@@ -81,5 +81,5 @@ def _note(note: Optional[str]) -> str:
         raise TypeError("note must be text")
     note = note.replace("\r\n", "\n").strip()
     if len(note) > MAX_NOTE:
-        raise ValueError(f"note is {len(note)} characters; keep it under {MAX_NOTE}")
+        raise ValueError(f"note is {len(note)} characters; keep it to {MAX_NOTE} or fewer")
     return note
