@@ -16,7 +16,7 @@ def test_a_guidance_text_flagged_as_a_reading_says_so_in_its_words():
             if entry.interpretation:
                 flagged.append(key)
                 assert "This tool's reading" in entry.text and entry.why, key
-    assert {"cfd_case_holder_unreachable", "step_up_early_help", "step_down", "disabled_below_child_in_need"} <= set(flagged)
+    assert {"cfd_case_holder_unreachable", "step_up_early_help", "step_down", "step_same", "disabled_below_child_in_need"} <= set(flagged)
 
 
 def test_a_resolved_text_is_never_resolved_again():
