@@ -83,6 +83,17 @@ def retry() -> Retry | None:
     return Retry(data=data, errors=pending.errors, problems=pending.problems, flags=pending.flags)
 
 
+def form_for(make, *args, **kwargs):
+    """The page's form and its Retry: built by `make(*args, **kwargs)` from the form refused on this
+    page when there is one (its errors put back), else from the request as usual. A Retry is only
+    ever found on a GET, so the view's `validate_on_submit()` and `is_submitted()` are then false."""
+    found = retry()
+    form = make(*args, **kwargs, **({"formdata": found.data} if found else {}))
+    if found:
+        found.show(form)
+    return form, found
+
+
 def replayed() -> MultiDict | None:
     """On GET: the answers refused on this page (once), with a fresh CSRF token, or None."""
     found = retry()

@@ -30,11 +30,8 @@ def _tz() -> ZoneInfo:
 @limits.sign_in_overall
 @limits.sign_in_per_address
 def sign_in():
-    retry = prg.retry()
-    form = SignInForm(formdata=retry.data) if retry else SignInForm()
-    if retry:
-        retry.show(form)  # the username and the one message; the password is never kept
-    elif form.validate_on_submit():
+    form, _ = prg.form_for(SignInForm)  # the username and the one message; the password is never kept
+    if form.validate_on_submit():
         try:
             auth.sign_in(form.username.data.strip().lower(), form.password.data)  # usernames are lower case
         except AuthError as exc:

@@ -124,11 +124,8 @@ def _entry(user, case_ref: str, entry_id: int):
 @auth.signed_in("cases.cases", auth.READERS)
 def override(user, case_ref: str, entry_id: int):
     entry = _entry(user, case_ref, entry_id)
-    retry = prg.retry()
-    form = OverrideForm.build(entry.recorded_level, **({"formdata": retry.data} if retry else {}))
-    if retry:
-        retry.show(form)
-    elif form.validate_on_submit():
+    form, _ = prg.form_for(OverrideForm.build, entry.recorded_level)
+    if form.validate_on_submit():
         try:
             assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
         except Invalid as exc:
@@ -211,11 +208,8 @@ def review(user, override_id: int):
     if not pairs:
         abort(404)
     entry, found = pairs[0]
-    retry = prg.retry()
-    form = ReviewForm(formdata=retry.data) if retry else ReviewForm()
-    if retry:
-        retry.show(form)
-    elif form.validate_on_submit():
+    form, _ = prg.form_for(ReviewForm)
+    if form.validate_on_submit():
         try:
             assessments.record_review(auth.engine(), user, override_id, form.note.data or "")
         except Invalid as exc:

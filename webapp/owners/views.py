@@ -59,12 +59,10 @@ def _report(user, text: str, saved: bool) -> Report:
 @bp.route("/ruleset", methods=["GET", "POST"])
 @auth.signed_in("owners.ruleset", auth.ADMINS)
 def ruleset(user):
-    retry = prg.retry()
-    form = DraftForm(formdata=retry.data) if retry else DraftForm()
+    form, retry = prg.form_for(DraftForm)  # the file is never kept: the page asks for it again
     problems: list[str] = retry.problems if retry else []
     report = None
     if retry:
-        retry.show(form)  # the file is never kept: the page asks for it again
         kept = DRAFT.get() if "report" in retry.flags else None
         if kept:  # the report of the draft just uploaded, worked out on this GET
             try:

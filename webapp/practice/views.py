@@ -87,24 +87,21 @@ def _filtered(entries, given=None):
 @auth.signed_in("practice.new_session", auth.TRAINERS)
 def new_session(user):
     entries = library.entries()
-    retry = prg.retry()
-    form = StartForm.build(entries, **({"formdata": retry.data} if retry else {}))
+    form, retry = prg.form_for(StartForm.build, entries)
     showing = request.form.get("show") is not None  # Show: the filters came with the ticks
     given = request.form if showing else request.args
     filters, shown = _filtered(entries, given)
     group_by = given.get("group_by") if given.get("group_by") in groups.FACETS else "level"
+    here = url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by)  # with its filters
     ticked = set((retry.data if retry else request.form).getlist("scenarios"))
     wanted = request.form.get("select_group")
-    if retry:
-        retry.show(form)
-    elif showing or wanted is not None:  # Show, or "Select all in this group": the page again, by GET
+    if showing or wanted is not None:  # Show, or "Select all in this group": the page again, by GET
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
         if wanted is not None:
             ticked |= {e.scenario.id for g in groups.grouped(shown, group_by) if g.key == wanted for e in g.entries}
         keep = [("scenarios", t) for t in sorted(ticked)] + [("cohort", request.form.get("cohort", ""))]
-        again = url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by)
-        return prg.again(data=keep, to=again)  # none ticked yet is not an error: no errors kept
+        return prg.again(data=keep, to=here)  # none ticked yet is not an error: no errors kept
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)  # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
@@ -127,7 +124,7 @@ def new_session(user):
         hidden=hidden,
         shown=len(shown),
         total=len(entries),
-        action=url_for("practice.new_session", **{k: v for k, v in filters.items() if v}, group_by=group_by),
+        action=here,
     )
 
 
@@ -226,11 +223,8 @@ def cohorts(_user):
 def join():
     """Unused and ended codes read the same; a browser that has joined goes back to its place
     rather than adding another trainee; a session takes PRACTICE_MAX_TRAINEES at most."""
-    retry = prg.retry()
-    form = JoinForm(formdata=retry.data) if retry else JoinForm()
-    if retry:
-        retry.show(form)
-    elif form.validate_on_submit():
+    form, _ = prg.form_for(JoinForm)
+    if form.validate_on_submit():
         ps = records.get_session(form.code.data)
         if ps is None or ps.ended:
             form.code.errors.append(NO_SESSION)
@@ -283,14 +277,12 @@ def answer(code: str, scenario_id: str):
     ps, tid, scenario = found
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
-    retry = prg.retry()
-    form = answer_form(scenario, **({"formdata": retry.data} if retry else {}))
+    form, retry = prg.form_for(answer_form, scenario)
     posted = retry.data if retry else request.form
     find = "" if posted.get("find_submit") == "clear" else (posted.get("find") or "").strip()
     hidden: dict[str, list[str]] = {}
     nudge = False
     if retry:
-        retry.show(form)
         nudge = "nudge" in retry.flags
         if "find_submit" in posted and find:
             hidden = indicator_data(narrow(form, find, scenario))
@@ -376,11 +368,9 @@ def scenario_version(_user, scenario_id: str, version: int):
 @bp.route("/scenarios/new", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def write(user):
-    retry = prg.retry()
-    form = scenario_form(**({"formdata": retry.data} if retry else {}))
+    form, retry = prg.form_for(scenario_form)
     preview = None
     if retry:
-        retry.show(form)
         if "preview" in retry.flags:  # the preview asked for, shown by GET: Reload never posts again
             preview = scenario_from_form(form, chosen_indicators(form))[1]
     elif form.validate_on_submit():
@@ -404,12 +394,9 @@ def write(user):
 @bp.route("/scenarios/import", methods=["GET", "POST"])
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def import_scenarios(user):
-    retry = prg.retry()
-    form = ImportForm(formdata=retry.data) if retry else ImportForm()
+    form, retry = prg.form_for(ImportForm)  # the file is never kept: the page asks for it again
     problems: list[str] = retry.problems if retry else []
-    if retry:
-        retry.show(form)  # the file is never kept: the page asks for it again
-    elif form.validate_on_submit():
+    if form.validate_on_submit():
         upload = form.file.data
         name = upload.filename or "upload"
         try:

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from pathway.catalogue import load_catalogue
 from store.users import create_user
-from tests.webapp.browser.conftest import serving
+from tests.webapp.browser.conftest import serving, sign_in
 from tests.webapp.conftest import ALWAYS_OPEN, CHILD, PASSWORD
 from webapp import create_app
 from webapp.journey.pages import needs_pages
@@ -332,9 +332,7 @@ def test_a_refused_case_reference_comes_back_by_get_so_back_never_resubmits(page
     answer(page, **KINDS["additional"])
     page.goto("/result")
     page.get_by_role("button", name="Save this assessment").click()
-    page.get_by_label("Username").fill("hv")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "hv")
     expect(page.get_by_role("heading", level=1)).to_have_text("Save this assessment")
     page.get_by_label("Case reference").fill("Jane Smith")
     with page.expect_navigation() as shown:
