@@ -34,20 +34,17 @@ def save(user):
     if current is None:
         return redirect(url_for("journey.start"))
     case, decision = current
-    retry = prg.replayed() if request.method == "GET" else None
-    form = CaseRefForm(formdata=retry) if retry is not None else CaseRefForm()
-    if retry is not None:
-        form.validate()  # a refused reference shown again by GET (post/redirect/get: Back never resubmits)
-    elif form.validate_on_submit():
+    form, _ = prg.form_for(CaseRefForm)  # a refused reference shown again by GET: Back never resubmits
+    if form.validate_on_submit():
         try:
             entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
         except Invalid as exc:  # the store's last word (the form already ran the same check)
             form.case_ref.errors = [f"Case reference {exc.message}"]
-        else:
-            current_app.logger.info("assessment saved (id %d)", entry.id)
-            return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id))
-    elif request.method == "POST":
-        return prg.refused()
+            return prg.refused(form)
+        current_app.logger.info("assessment saved (id %d)", entry.id)
+        return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id))
+    elif form.is_submitted():
+        return prg.refused(form)
     return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
 
 
