@@ -36,6 +36,11 @@ def post_worker_init(worker):
     """The app is loaded: what it holds (catalogue, rulesets, templates, about 150,000 objects) lives
     as long as the worker, so the collector stops scanning it (gc.freeze), and collects the young
     generation after 10,000 allocations rather than 700: a request allocates a few thousand
-    objects, so the default collected every few requests (issue 17: 5-10 % of an API request)."""
+    objects, so the default collected every few requests (issue 17: 5-10 % of an API request).
+    The adviser search's index (with its learned model, about 2-3 s to train) is built first, so
+    that the first call's search does not wait for it and the collector never scans it either."""
+    from pathway.search import default_index
+
+    default_index()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)

@@ -34,7 +34,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,6 +50,7 @@ from pathway import yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError, FieldError, field_error
+from pathway.search_model import CallerModel, example_calls, training_texts
 from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
@@ -76,6 +77,9 @@ CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for 
 NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"never" outside its own phrase: a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
+LEARNED = 0.5  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
+LEARNED_OFFERED = 5
+KEPT_PLACES = 3  # see SearchIndex._keep_immediate_places  # the model's best this many (the age admits) join what word matching found
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -111,6 +115,9 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 
 CHILD_DEVELOPMENT = "child_development"  # the catalogue's domain for the child's own health and development
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
+MODEL_SKIPS = frozenset(
+    "my year years yr yrs old aged age month months week weeks is are was were am be been being the a an has have had will would do does did".split()
+)  # what the learned model does not read (see SearchIndex._for_model)
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
 # indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
 # all her injections" is about the injections, while "mum drunk with the baby" still finds the
@@ -278,7 +285,9 @@ class _Entry:
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
-    def __init__(self, catalogue: Catalogue, synonyms: dict):
+    def __init__(self, catalogue: Catalogue, synonyms: dict, examples: Optional[Sequence[tuple[str, Sequence[str]]]] = None):
+        """`examples`: labelled calls (what was said, the indicator ids it names) for the learned
+        model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -343,6 +352,7 @@ class SearchIndex:
                 surface.update(w for w in normalise(text).split() if stem(w) in postings)
         surface.update(w for w in words if stem(w) in self.word_synonyms)
         self.surface = sorted(surface)
+        self.model = self._learn(extra, examples) if examples is not None else None
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
         self._shares_cache: dict[str, dict[str, float]] = {}
@@ -419,18 +429,90 @@ class SearchIndex:
 
         final = {n: scores[n] * fit(n) for n in scores if self._admits(n, unborn, age_in_months)}
         said_not = {w for w in words if w in NEGATING}
-        if said_not:  # "not safe at home" is a concern: the strength "safe at home" leads no more
-            for n in final:
-                if n in self.strength_negations and not said_not & self.strength_negations[n]:  # unless its own words say it
-                    final[n] *= NEGATED_STRENGTH
+        # "not safe at home" is a concern: the strength "safe at home" leads no more, unless its own words say "not"
+        negated = {n for n, own in self.strength_negations.items() if not said_not & own} if said_not else set()
+        for n in negated & final.keys():
+            final[n] *= NEGATED_STRENGTH
 
         def coverage(n: int) -> float:
             own = self.entries[n].own
             return len(own & covered.get(n, set())) / len(own) if own else 0.0
 
-        ranked = sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
+        def rank() -> list[int]:
+            return sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
+
+        if final and self.model is not None:
+            by_words = rank()[:KEPT_PLACES]
+            self._blend(self._for_model(words, typing, aged), stems, final, negated, unborn, age_in_months)
+            self._keep_immediate_places(by_words, final, rank)
+        ranked = rank()
         self._by_severity(stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _learn(self, extra: dict[str, list[str]], examples: Sequence[tuple[str, Sequence[str]]]) -> CallerModel:
+        number = {e.indicator.id: n for n, e in enumerate(self.entries)}
+        own = [(n, (e.indicator.text, e.indicator.document_text or "", *e.indicator.keywords)) for n, e in enumerate(self.entries)]
+        texts = training_texts(own, {number[i]: said for i, said in extra.items()}, [(q, [number[i] for i in ids]) for q, ids in examples])
+        return CallerModel(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
+
+    def _model_words(self, text: str) -> list[str]:
+        """The learned model's word features of a normalised text: each stem, the document words
+        the words table gives for it, and each pair of neighbouring stems."""
+        stems = [stem(w) for w in text.split()]
+        out = list(stems)
+        for s in stems:
+            out.extend(self.word_synonyms.get(s, ()))
+        out.extend(f"{a} {b}" for a, b in zip(stems, stems[1:]))
+        return out
+
+    def _for_model(self, words: list[str], typing: bool = False, aged: bool = False) -> list[str]:
+        """The words the learned model reads, in training and in a query alike: all the caller said
+        (pronouns and family roles tell whose concern it is) but what word matching reads its own
+        way: the words of an age and numbers (the age has its own field), the severity words (they
+        only put twins in order) and the grammar words contractions leave behind ("she's" is "she",
+        "she is" too). In a query, also "baby" once the age is given, and a last word short
+        enough to be half typed (word matching completes it)."""
+        stems = [stem(w) for w in words]
+        skip = {i for i, w in enumerate(words) if w in MODEL_SKIPS or w.isdigit()}
+        for i, s in enumerate(stems):
+            for rest, _ in self.severity.get(s, ()):
+                if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest:
+                    skip.update(range(i, i + 1 + len(rest)))
+        last = len(words) - 1
+        return [w for i, w in enumerate(words) if i not in skip and not (aged and w in CHILD_WORDS) and not (i == last and typing and len(w) < MIN_TYPO)]
+
+    def _keep_immediate_places(self, by_words: list[int], final: dict[int, float], rank) -> None:
+        """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES
+        keeps at least that place after the blend (the model may lift it, never lower it)."""
+        for place, n in enumerate(by_words):
+            if self.entries[n].indicator.immediate:
+                ranked = rank()
+                if ranked.index(n) > place:
+                    final[n] = round(final[ranked[place]], 6) + 1e-5
+
+    def _blend(self, said: list[str], stems: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> None:
+        """Word matching's scores, against its best, blended with the learned model's shares,
+        against its best; the model's own best few that the age admits join what word matching
+        found. The model cannot read "not": a strength the caller said is missing (`negated`)
+        gets no share, and keeps word matching's lowered score. Nothing changes when the model
+        has no words to read."""
+        assert self.model is not None
+        if not said:
+            return
+        shares = self.model.shares(" ".join(said))
+        if self._severity_said(stems):  # how bad or how often decides among twins, not the model
+            for group in self.twin_groups:
+                best = max(shares[n] for n in group)
+                for n in group:
+                    shares[n] = best
+        for n in negated:
+            shares[n] = 0.0
+        admitted = sorted((n for n in shares if self._admits(n, unborn, age_in_months)), key=lambda n: -shares[n])
+        if not admitted:
+            return
+        top_words, top_share = max(final.values()) or 1.0, shares[admitted[0]] or 1.0  # 0 when every match is a strength said missing
+        for n in set(final) | set(admitted[:LEARNED_OFFERED]):
+            final[n] = (1 - LEARNED) * final.get(n, 0.0) / top_words + LEARNED * shares[n] / top_share
 
     def _scattered(self, words, stems, scores, matched, of_parent) -> None:
         """A phrasing whose content words all appear in the query, with other words between
@@ -463,12 +545,16 @@ class SearchIndex:
                 scores[n] = scores.get(n, 0.0) + gain * self._whose(n, of_parent[start])
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
+    def _severity_said(self, stems: list[str]) -> float:
+        """How bad or how often the caller said it is, from -1 ("might", "once") to 1 ("all the time")."""
+        said = sum(sign for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()) if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest)
+        return max(-2, min(2, said)) / 2
+
     def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
         """Among twins found, the caller's words for how bad or how often ("all the time",
         "might") put the matching level first. The twins only swap places (and scores) among
         themselves, so no other match moves."""
-        said = sum(sign for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()) if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest)
-        lean = max(-2, min(2, said)) / 2
+        lean = self._severity_said(stems)
         if not lean:
             return
         where = {n: k for k, n in enumerate(ranked)}
@@ -661,7 +747,7 @@ _BUILDING = threading.Lock()
 
 @cache
 def _built() -> SearchIndex:
-    return SearchIndex(load_catalogue(), load_synonyms())
+    return SearchIndex(load_catalogue(), load_synonyms(), example_calls())
 
 
 def default_index() -> SearchIndex:

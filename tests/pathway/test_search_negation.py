@@ -47,8 +47,8 @@ def test_a_negated_strength_rarely_leads(negation):
 def test_a_strength_said_missing_gives_way_to_the_concern(query, concern):
     hits = search(query, age_in_months=96)
     assert hits[0].indicator.level is not Level.UNIVERSAL
-    if concern:
-        assert hits[0].id == concern
+    if concern:  # first or second: "not clean" is also the child's own self-care (extensive.poor_self_care_skills)
+        assert concern in [h.id for h in hits[:2]]
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,12 @@ Prints the hit rates (run with -s to see them) and fails below the floors, so a 
 breaks ranking is caught. The floors are set a little under what the search achieved.
 """
 
-from pathlib import Path
-
 import pytest
 
 from pathway.search_accuracy import hit_rates, load_phrasings
+from pathway.search_model import EXAMPLES_DIR
 
-PHRASINGS = load_phrasings(Path(__file__).parent / "search_phrasings.yaml")  # checked against the catalogue
+PHRASINGS = load_phrasings(EXAMPLES_DIR / "phrasings.yaml")  # checked against the catalogue
 FLOORS = {"tuning": (0.90, 0.95), "held_out": (0.75, 0.85), "all": (0.85, 0.95)}  # (rank 1, top 3)
 
 

@@ -5,15 +5,14 @@ development set written before the vocabulary work (search_dev_vocab.yaml) holds
 points under what the work reached. It is not a held-back set: its author wrote the vocabulary too.
 """
 
-from pathlib import Path
-
 import pytest
 
 from pathway.catalogue import load_catalogue
 from pathway.search import load_synonyms, normalise, search
 from pathway.search_accuracy import hit_rates, load_phrasings
+from pathway.search_model import EXAMPLES_DIR
 
-DEV = load_phrasings(Path(__file__).parent / "search_dev_vocab.yaml")
+DEV = load_phrasings(EXAMPLES_DIR / "dev_vocab.yaml")
 FLOOR_TOP1, FLOOR_TOP3 = 0.80, 0.90  # reached 58/69 (84.1%) first, 65/69 (94.2%) in the top 3
 MIN_PHRASINGS = 8
 
@@ -33,7 +32,7 @@ def test_development_set_hit_rates_do_not_fall():
 def test_shorthand_development_set_hit_rates_do_not_fall():
     # search_dev_vocab2.yaml, the adviser's mid-call shorthand: reached 75/79 (94.9%) first and
     # 78/79 (98.7%) in the top 3
-    rates = hit_rates(load_phrasings(Path(__file__).parent / "search_dev_vocab2.yaml"))
+    rates = hit_rates(load_phrasings(EXAMPLES_DIR / "dev_vocab2.yaml"))
     print("\n" + rates.line("search_dev_vocab2"))
     assert rates.top1 >= 0.90 and rates.top3 >= 0.95
 
