@@ -453,7 +453,7 @@ class SearchIndex:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
         own = [(n, (e.indicator.text, e.indicator.document_text or "", *e.indicator.keywords)) for n, e in enumerate(self.entries)]
         texts = training_texts(own, {number[i]: said for i, said in extra.items()}, [(q, [number[i] for i in ids]) for q, ids in examples])
-        return CallerModel(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
+        return CallerModel.trained(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
 
     def _model_words(self, text: str) -> list[str]:
         """The learned model's word features of a normalised text: each stem, the document words

@@ -9,13 +9,15 @@ on every build, and never lowers an immediate criterion that word matching put i
 
 from typing import NamedTuple
 
+import numpy as np
 import pytest
+from scipy import sparse
 
-from pathway import yaml_load
+from pathway import search_model, yaml_load
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms, search
 from pathway.search_accuracy import load_phrasings
-from pathway.search_model import EXAMPLES_DIR, example_calls
+from pathway.search_model import EXAMPLES_DIR, CallerModel, example_calls, vectorizers
 
 CAT = load_catalogue()
 
@@ -26,9 +28,10 @@ class Floor(NamedTuple):
     words_first: int  # what word matching alone gets: the model must add to it
 
 
-LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was tuned on v2 and v3, so its figures are flattering
-    "spent_heldout_v2.yaml": Floor(first=131, in_top3=155, words_first=121),
-    "spent_heldout_v3.yaml": Floor(first=182, in_top3=202, words_first=168),
+LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was tuned on v2 and v3, so its figures there are flattering
+    "spent_heldout_v2.yaml": Floor(first=135, in_top3=159, words_first=121),
+    "spent_heldout_v3.yaml": Floor(first=189, in_top3=208, words_first=168),
+    "spent_heldout_v4.yaml": Floor(first=292, in_top3=312, words_first=253),
 }
 
 
@@ -110,16 +113,71 @@ def test_an_immediate_criterion_word_matching_put_in_the_top_three_keeps_its_pla
         assert iid in whole[: place + 1], (iid, whole)
 
 
-def test_the_models_own_feature_reading_equals_scikit_learns_transform():
-    import numpy as np
-    from scipy import sparse
+CORPUS = [
+    ("bruises on the baby", 0),
+    ("bruising nobody can explain", 0),
+    ("dad drinks every night", 1),
+    ("mum is drunk again and again", 1),
+    ("not going to school", 2),
+    ("bunking off school every week", 2),
+]
 
-    model = default_index().model
-    texts = [p["q"] for p in load_phrasings(EXAMPLES_DIR / "phrasings.yaml")] + ["", "zzzz qqq", "bruises bruises bruises"]
-    for text in texts:
-        said = " ".join(default_index()._for_model(text.lower().split()))
-        expected = sparse.hstack([model._word.transform([said]), model._char.transform([said])]).toarray().ravel()
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_the_models_own_feature_reading_equals_scikit_learns_transform(tmp_path):
+    model = CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    word, char = vectorizers(_words)
+    docs = [t for t, _ in CORPUS]
+    word.fit(docs)
+    char.fit(docs)
+    for said in ["bruises", "dad drinks", "drinks drinks school", "school again and again", "", "zzz qqq"]:
+        expected = sparse.hstack([word.transform([said]), char.transform([said])]).toarray().ravel()
         columns, values = model._features(said)
-        got = np.zeros_like(expected)
+        got = np.zeros_like(expected, dtype=np.float64)
         got[columns] = values
-        assert np.allclose(got, expected, atol=1e-6), text
+        assert np.allclose(got, expected, atol=1e-6), said
+
+
+def test_a_model_trained_once_is_read_back_from_the_cache(tmp_path, monkeypatch):
+    first = CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    assert len(list(tmp_path.glob("search-model-*.npz"))) == 1
+
+    def not_again(*args):
+        raise AssertionError("trained again although the cache holds this model")
+
+    monkeypatch.setattr(search_model, "_train", not_again)
+    again = CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    assert again.shares("bruises") == first.shares("bruises")
+
+
+def test_other_texts_or_parameters_name_another_model(tmp_path, monkeypatch):
+    CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    CallerModel.trained(CORPUS[:-1], str.lower, _words, cache=tmp_path)
+    monkeypatch.setattr(search_model, "C", 1.0)
+    CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    assert len(list(tmp_path.glob("search-model-*.npz"))) == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a zip file", None])
+def test_a_damaged_cache_file_is_trained_again(tmp_path, damage):
+    good = CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    [kept] = tmp_path.glob("search-model-*.npz")
+    if damage is None:  # a readable file with an array missing
+        arrays = dict(np.load(kept, allow_pickle=False))
+        del arrays["bias"]
+        np.savez(kept, **arrays)
+    else:
+        kept.write_bytes(damage)
+    again = CallerModel.trained(CORPUS, str.lower, _words, cache=tmp_path)
+    assert again.shares("dad drinks") == good.shares("dad drinks")
+    assert set(np.load(kept, allow_pickle=False).files) == search_model.ARRAYS  # written again, whole
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_training(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    model = CallerModel.trained(CORPUS, str.lower, _words, cache=blocked / "cache")
+    assert max(model.shares("bunking off school"), key=model.shares("bunking off school").get) == 2
