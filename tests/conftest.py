@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -12,6 +15,11 @@ import pytest
 for _name in ("SIGN_IN_LIMIT_PER_ADDRESS", "SIGN_IN_LIMIT_OVERALL", "JOIN_LIMIT_PER_ADDRESS", "PRACTICE_PAGE_LIMIT_PER_ADDRESS"):
     os.environ.setdefault(f"FSP_{_name}", "100000 per minute")
 os.environ.setdefault("FSP_MAX_CONCURRENT_HASHES", "16")
+# The search's trained models are kept in a folder of the run's own (children inherit it), not the
+# user's cache: a run starts with none, as CI does, and leaves none behind.
+_MODEL_CACHE = tempfile.mkdtemp(prefix="fsp-test-cache-")
+os.environ.setdefault("FSP_CACHE_DIR", _MODEL_CACHE)
+atexit.register(shutil.rmtree, _MODEL_CACHE, True)
 
 from pathway import Case, load_catalogue  # noqa: E402
 
