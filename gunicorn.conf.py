@@ -30,17 +30,18 @@ def on_starting(server):
     problem = check_environment()
     if problem:
         sys.exit(f"error: {problem}")
+    # The adviser search's index, built once here: the workers are forked from this process and
+    # share it (a model trained on the first start is kept in the cache folder: pathway/search_model.py).
+    from pathway.search import default_index
+
+    default_index()
 
 
 def post_worker_init(worker):
     """The app is loaded: what it holds (catalogue, rulesets, templates, about 150,000 objects) lives
     as long as the worker, so the collector stops scanning it (gc.freeze), and collects the young
     generation after 10,000 allocations rather than 700: a request allocates a few thousand
-    objects, so the default collected every few requests (issue 17: 5-10 % of an API request).
-    The adviser search's index (with its learned model, about 2-3 s to train) is built first, so
-    that the first call's search does not wait for it and the collector never scans it either."""
-    from pathway.search import default_index
-
-    default_index()
+    objects, so the default collected every few requests (issue 17: 5-10 % of an API request);
+    the adviser search's index, built in the master before the fork, is among them."""
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)

@@ -14,8 +14,8 @@ spent sets, and calls written for it; the held-back set in tests/ is never read)
 a fixed seed and locked library versions. The weights are kept sparse (the smallest are dropped)
 so a worker holds a few MB, not the dense matrix.
 
-Training takes a few seconds, so the trained model is kept in a cache file (FSP_CACHE_DIR, or the
-user's cache folder) named by a digest of everything it is trained from and with: a change to
+Training takes a few seconds, so the trained model is kept in a cache file (FSP_CACHE_DIR, systemd's
+CacheDirectory, or the user's cache folder) named by a digest of everything it is trained from and with: a change to
 the data, the parameters or scikit-learn's version names another file, so a stale model is never
 read. The file is numpy's npz without pickle (loading it runs no code); one that cannot be read
 is trained again, and a folder that cannot be written is only a slower start.
@@ -31,14 +31,11 @@ import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
-import sklearn
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
 
 from pathway import yaml_load
 from pathway.shipped import shipped
@@ -65,14 +62,26 @@ def example_calls(directory: Path = EXAMPLES_DIR) -> list[tuple[str, tuple[str, 
 
 
 def cache_dir() -> Path:
-    """Where trained models are kept: FSP_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, in a folder of ours."""
-    if os.environ.get("FSP_CACHE_DIR"):
-        return Path(os.environ["FSP_CACHE_DIR"])
+    """Where trained models are kept: FSP_CACHE_DIR; else the folder systemd made for the service
+    (CacheDirectory=, named in CACHE_DIRECTORY); else $XDG_CACHE_HOME or ~/.cache, in a folder of ours."""
+    for variable in ("FSP_CACHE_DIR", "CACHE_DIRECTORY"):
+        if os.environ.get(variable):
+            return Path(os.environ[variable].split(":")[0])  # systemd lists several folders with ":"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "family-support-pathway"
 
 
-def _char_analyser() -> Callable[[str], list[str]]:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=CHARS).build_analyzer()
+def char_ngrams(text: str) -> list[str]:
+    """The character n-grams of each word, padded with a space at each end: scikit-learn's
+    "char_wb" analyser (lower-cased), written out so that a worker reading a kept model needs
+    numpy only, not scikit-learn and scipy (about 100 MB a process; tested equal)."""
+    grams: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(CHARS[0], CHARS[1] + 1):
+            grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:  # a short word counts once, as it is
+                break
+    return grams
 
 
 class CallerModel:
@@ -81,12 +90,12 @@ class CallerModel:
     def __init__(self, words: Callable[[str], list[str]], arrays: dict[str, np.ndarray]):
         """`words`: the word features of a prepared text; `arrays`: what training gave (see _train)."""
         self.arrays = arrays
-        self._weights = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(arrays["shape"]))  # features x classes
+        self._data, self._indices, self._indptr = arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]  # features x classes, CSR
         self._bias = arrays["bias"].astype(np.float64)
         self._classes = arrays["classes"].tolist()
         word_vocabulary = {t: j for j, t in enumerate(arrays["word_terms"].tolist())}
         char_vocabulary = {t: j for j, t in enumerate(arrays["char_terms"].tolist())}
-        self._parts = [(words, word_vocabulary, arrays["word_idf"], 0), (_char_analyser(), char_vocabulary, arrays["char_idf"], len(word_vocabulary))]
+        self._parts = [(words, word_vocabulary, arrays["word_idf"], 0), (char_ngrams, char_vocabulary, arrays["char_idf"], len(word_vocabulary))]
 
     @classmethod
     def trained(
@@ -124,15 +133,20 @@ class CallerModel:
         """Each indicator's share (0 to 1, summing to 1) of a query, prepared as the texts were."""
         columns, values = self._features(said)
         decision = self._bias
-        if columns:
-            decision = decision + np.asarray(self._weights[columns].T @ np.array(values)).ravel()
+        if columns:  # the kept weights of the query's features, summed per indicator
+            rows = [slice(self._indptr[j], self._indptr[j + 1]) for j in columns]
+            at = np.concatenate([self._indices[r] for r in rows])
+            weights = np.concatenate([self._data[r] * v for r, v in zip(rows, values)])
+            decision = decision + np.bincount(at, weights=weights, minlength=len(self._bias))
         e = np.exp((decision - decision.max()) * SHARPNESS)
         e /= e.sum()
         return dict(zip(self._classes, e.tolist()))
 
 
-def vectorizers(words: Callable[[str], list[str]]) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+def vectorizers(words: Callable[[str], list[str]]):
     """The two feature readers the model is trained with: words (and pairs), and character n-grams."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     return (
         TfidfVectorizer(analyzer=words, sublinear_tf=True),
         TfidfVectorizer(analyzer="char_wb", ngram_range=CHARS, sublinear_tf=True, min_df=2, dtype=np.float32),
@@ -140,6 +154,9 @@ def vectorizers(words: Callable[[str], list[str]]) -> tuple[TfidfVectorizer, Tfi
 
 
 def _train(docs: list[str], labels: list[int], words: Callable[[str], list[str]]) -> dict[str, np.ndarray]:
+    from scipy import sparse
+    from sklearn.svm import LinearSVC
+
     word, char = vectorizers(words)
     features = sparse.hstack([word.fit_transform(docs), char.fit_transform(docs)]).tocsr()
     classifier = LinearSVC(C=C, random_state=SEED).fit(features, np.array(labels))
@@ -147,7 +164,7 @@ def _train(docs: list[str], labels: list[int], words: Callable[[str], list[str]]
     weights[np.abs(weights) < KEPT_WEIGHT] = 0.0
     kept = sparse.csr_matrix(weights.T)
     return {
-        "data": kept.data,
+        "data": kept.data,  # kept.indices/indptr: each feature's indicators and where its row starts
         "indices": kept.indices,
         "indptr": kept.indptr,
         "shape": np.array(kept.shape),
@@ -162,7 +179,7 @@ def _train(docs: list[str], labels: list[int], words: Callable[[str], list[str]]
 
 def _digest(docs: list[str], features: list[list[str]], labels: list[int]) -> str:
     """Everything the trained model depends on, as one digest."""
-    said = json.dumps([docs, features, labels, [C, KEPT_WEIGHT, SEED, list(CHARS)], sklearn.__version__, np.__version__])
+    said = json.dumps([docs, features, labels, [C, KEPT_WEIGHT, SEED, list(CHARS)], version("scikit-learn"), version("scipy"), np.__version__])
     return hashlib.sha256(said.encode("utf-8")).hexdigest()[:32]
 
 

@@ -7,6 +7,9 @@ it re-ranks and adds to what word matching finds, never offers anything on its o
 on every build, and never lowers an immediate criterion that word matching put in the top three.
 """
 
+import os
+import subprocess
+import sys
 from typing import NamedTuple
 
 import numpy as np
@@ -17,7 +20,7 @@ from pathway import search_model, yaml_load
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms, search
 from pathway.search_accuracy import load_phrasings
-from pathway.search_model import EXAMPLES_DIR, CallerModel, example_calls, vectorizers
+from pathway.search_model import EXAMPLES_DIR, CallerModel, char_ngrams, example_calls, vectorizers
 
 CAT = load_catalogue()
 
@@ -181,3 +184,34 @@ def test_a_cache_folder_that_cannot_be_written_only_means_training(tmp_path):
     blocked.write_text("a file where the folder would be")
     model = CallerModel.trained(CORPUS, str.lower, _words, cache=blocked / "cache")
     assert max(model.shares("bunking off school"), key=model.shares("bunking off school").get) == 2
+
+
+@pytest.mark.parametrize("text", ["bruises", "a b", "Dad  DRINKS\tevery night", "cant", "x", "self-harm and 1:1", "  "])
+def test_the_character_ngrams_are_scikit_learns(text):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    assert char_ngrams(text) == TfidfVectorizer(analyzer="char_wb", ngram_range=search_model.CHARS).build_analyzer()(text)
+
+
+def test_a_worker_reading_a_kept_model_needs_numpy_only(tmp_path):
+    # training imports scikit-learn and scipy (about 100 MB a process); reading the kept model must not
+    script = (
+        "import sys; from pathway.search import default_index; default_index(); print(sorted({'sklearn', 'scipy'} & {m.split('.')[0] for m in sys.modules}))"
+    )
+    env = {**os.environ, "FSP_CACHE_DIR": str(tmp_path)}
+    trained = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    read = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert trained.stdout.strip() == "['scipy', 'sklearn']"  # the first process trains
+    assert read.stdout.strip() == "[]"
+
+
+def test_the_cache_folder_is_ours_systemds_or_the_users(monkeypatch, tmp_path):
+    monkeypatch.delenv("FSP_CACHE_DIR", raising=False)
+    monkeypatch.setenv("CACHE_DIRECTORY", f"{tmp_path}/a:{tmp_path}/b")
+    assert search_model.cache_dir() == tmp_path / "a"
+    monkeypatch.setenv("FSP_CACHE_DIR", str(tmp_path / "mine"))
+    assert search_model.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("FSP_CACHE_DIR")
+    monkeypatch.delenv("CACHE_DIRECTORY")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert search_model.cache_dir() == tmp_path / "xdg" / "family-support-pathway"
