@@ -32,9 +32,9 @@ class Floor(NamedTuple):
 
 
 LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was tuned on v2 and v3, so its figures there are flattering
-    "spent_heldout_v2.yaml": Floor(first=135, in_top3=159, words_first=121),
-    "spent_heldout_v3.yaml": Floor(first=189, in_top3=208, words_first=168),
-    "spent_heldout_v4.yaml": Floor(first=292, in_top3=312, words_first=253),
+    "spent_heldout_v2.yaml": Floor(first=136, in_top3=158, words_first=121),
+    "spent_heldout_v3.yaml": Floor(first=187, in_top3=207, words_first=168),
+    "spent_heldout_v4.yaml": Floor(first=292, in_top3=313, words_first=253),
 }
 
 
