@@ -34,7 +34,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -78,8 +78,8 @@ NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"nev
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
 LEARNED = 0.5  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
-LEARNED_OFFERED = 5
-KEPT_PLACES = 3  # see SearchIndex._keep_immediate_places  # the model's best this many (the age admits) join what word matching found
+LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
+KEPT_PLACES = 3  # an immediate criterion in word matching's first this many keeps its place (SearchIndex._keep_immediate_places)
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -115,13 +115,13 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 
 CHILD_DEVELOPMENT = "child_development"  # the catalogue's domain for the child's own health and development
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
-MODEL_SKIPS = frozenset(
-    "my year years yr yrs old aged age month months week weeks is are was were am be been being the a an has have had will would do does did".split()
-)  # what the learned model does not read (see SearchIndex._for_model)
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
 # indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
 # all her injections" is about the injections, while "mum drunk with the baby" still finds the
 # under-1 criterion
+MODEL_SKIPS = frozenset(
+    "my year years yr yrs old aged age month months week weeks is are was were am be been being the a an has have had will would do does did".split()
+)  # what the learned model does not read (see SearchIndex._for_model)
 
 PARENT_WORDS = frozenset(
     "mum mums mom moms mummy mam mammy mother mothers dad dads daddy father fathers stepdad stepmum stepfather stepmother parent parents".split()
@@ -441,12 +441,13 @@ class SearchIndex:
         def rank() -> list[int]:
             return sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
 
+        lean = self._severity_said(stems)
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
-            self._blend(self._for_model(words, typing, aged), stems, final, negated, unborn, age_in_months)
+            self._blend(self._for_model(words, stems, typing, aged), bool(lean), final, negated, unborn, age_in_months)
             self._keep_immediate_places(by_words, final, rank)
         ranked = rank()
-        self._by_severity(stems, ranked, final)
+        self._by_severity(lean, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _learn(self, extra: dict[str, list[str]], examples: Sequence[tuple[str, Sequence[str]]]) -> CallerModel:
@@ -465,23 +466,20 @@ class SearchIndex:
         out.extend(f"{a} {b}" for a, b in zip(stems, stems[1:]))
         return out
 
-    def _for_model(self, words: list[str], typing: bool = False, aged: bool = False) -> list[str]:
+    def _for_model(self, words: list[str], stems: Optional[list[str]] = None, typing: bool = False, aged: bool = False) -> list[str]:
         """The words the learned model reads, in training and in a query alike: all the caller said
         (pronouns and family roles tell whose concern it is) but what word matching reads its own
         way: the words of an age and numbers (the age has its own field), the severity words (they
         only put twins in order) and the grammar words contractions leave behind ("she's" is "she",
         "she is" too). In a query, also "baby" once the age is given, and a last word short
-        enough to be half typed (word matching completes it)."""
-        stems = [stem(w) for w in words]
+        enough to be half typed (word matching completes it). `stems`: the words' stems, where known."""
         skip = {i for i, w in enumerate(words) if w in MODEL_SKIPS or w.isdigit()}
-        for i, s in enumerate(stems):
-            for rest, _ in self.severity.get(s, ()):
-                if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest:
-                    skip.update(range(i, i + 1 + len(rest)))
+        for start, end, _ in self._severity_phrases(stems if stems is not None else [stem(w) for w in words]):
+            skip.update(range(start, end))
         last = len(words) - 1
         return [w for i, w in enumerate(words) if i not in skip and not (aged and w in CHILD_WORDS) and not (i == last and typing and len(w) < MIN_TYPO)]
 
-    def _keep_immediate_places(self, by_words: list[int], final: dict[int, float], rank) -> None:
+    def _keep_immediate_places(self, by_words: list[int], final: dict[int, float], rank: Callable[[], list[int]]) -> None:
         """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES
         keeps at least that place after the blend (the model may lift it, never lower it)."""
         for place, n in enumerate(by_words):
@@ -490,7 +488,7 @@ class SearchIndex:
                 if ranked.index(n) > place:
                     final[n] = round(final[ranked[place]], 6) + 1e-5
 
-    def _blend(self, said: list[str], stems: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> None:
+    def _blend(self, said: list[str], severity_said: bool, final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> None:
         """Word matching's scores, against its best, blended with the learned model's shares,
         against its best; the model's own best few that the age admits join what word matching
         found. The model cannot read "not": a strength the caller said is missing (`negated`)
@@ -500,7 +498,7 @@ class SearchIndex:
         if not said:
             return
         shares = self.model.shares(" ".join(said))
-        if self._severity_said(stems):  # how bad or how often decides among twins, not the model
+        if severity_said:  # how bad or how often decides among twins, not the model
             for group in self.twin_groups:
                 best = max(shares[n] for n in group)
                 for n in group:
@@ -545,16 +543,24 @@ class SearchIndex:
                 scores[n] = scores.get(n, 0.0) + gain * self._whose(n, of_parent[start])
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
+    def _severity_phrases(self, stems: list[str]) -> list[tuple[int, int, int]]:
+        """Each severity phrase said: (where it starts, where it ends, +1 for "more" or -1 for "less")."""
+        return [
+            (i, i + 1 + len(rest), sign)
+            for i, s in enumerate(stems)
+            for rest, sign in self.severity.get(s, ())
+            if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest
+        ]
+
     def _severity_said(self, stems: list[str]) -> float:
         """How bad or how often the caller said it is, from -1 ("might", "once") to 1 ("all the time")."""
-        said = sum(sign for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()) if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest)
+        said = sum(sign for _, _, sign in self._severity_phrases(stems))
         return max(-2, min(2, said)) / 2
 
-    def _by_severity(self, stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+    def _by_severity(self, lean: float, ranked: list[int], final: dict[int, float]) -> None:
         """Among twins found, the caller's words for how bad or how often ("all the time",
-        "might") put the matching level first. The twins only swap places (and scores) among
-        themselves, so no other match moves."""
-        lean = self._severity_said(stems)
+        "might"; `lean`, from _severity_said) put the matching level first. The twins only swap
+        places (and scores) among themselves, so no other match moves."""
         if not lean:
             return
         where = {n: k for k, n in enumerate(ranked)}

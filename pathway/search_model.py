@@ -52,10 +52,11 @@ CACHE_KEPT = 8  # models kept in the cache folder, the newest (a test that leave
 ARRAYS = frozenset("data indices indptr shape bias classes word_terms word_idf char_terms char_idf".split())
 
 
-def example_calls(directory: Path = EXAMPLES_DIR) -> list[tuple[str, tuple[str, ...]]]:
-    """(what the caller said, the indicator ids it names) from every example file."""
+def example_calls(files: Iterable[Path] | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(what the caller said, the indicator ids it names) from these example files (all of them
+    by default)."""
     calls: list[tuple[str, tuple[str, ...]]] = []
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted(EXAMPLES_DIR.glob("*.yaml")) if files is None else files:
         data = yaml_load.load(path.read_text(encoding="utf-8"))
         calls.extend((p["q"], tuple(p["expect"])) for p in data["phrasings"])
     return calls
@@ -89,7 +90,6 @@ class CallerModel:
 
     def __init__(self, words: Callable[[str], list[str]], arrays: dict[str, np.ndarray]):
         """`words`: the word features of a prepared text; `arrays`: what training gave (see _train)."""
-        self.arrays = arrays
         self._data, self._indices, self._indptr = arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]  # features x classes, CSR
         self._bias = arrays["bias"].astype(np.float64)
         self._classes = arrays["classes"].tolist()

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from pathway import search_model, yaml_load
+from pathway import search_model
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms, search
 from pathway.search_accuracy import load_phrasings
@@ -39,11 +39,7 @@ LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was t
 
 
 def _calls_without(name: str) -> list[tuple[str, tuple[str, ...]]]:
-    calls = []
-    for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
-        if path.name != name:
-            calls += [(p["q"], tuple(p["expect"])) for p in yaml_load.load(path.read_text(encoding="utf-8"))["phrasings"]]
-    return calls
+    return example_calls(path for path in sorted(EXAMPLES_DIR.glob("*.yaml")) if path.name != name)
 
 
 def _counts(index: SearchIndex, phrasings: list[dict]) -> tuple[int, int]:
