@@ -523,10 +523,12 @@ class SearchIndex:
             if not _stop(w, s) and w not in NEGATING:
                 at.setdefault(s, []).append(i)
         said = set(at)
-        for s in said:
+        for s in list(at):  # in the order said, and each word's places in order: [0] is where it is first said, [-1] last
             for alt in self.word_synonyms.get(s, ()):
                 if alt not in said and not _stop(alt, alt):
                     at.setdefault(alt, []).extend(at[s])
+        for places in at.values():
+            places.sort()
         negations = [i for i, w in enumerate(words) if w in NEGATING]
         done = set()
         for s in at:

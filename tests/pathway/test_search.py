@@ -1,5 +1,10 @@
 """Behaviour of the adviser's indicator search (pathway/search.py)."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -449,3 +454,27 @@ def test_a_parent_named_but_not_the_subject_changes_nothing(query):
 def test_the_parents_words_leave_an_immediate_criterion_where_it_was():
     """Safety: immediate criteria have no domain; the parent's words count for them in full."""
     assert _score("mum hits him with a belt", "immediate.significant_harm") == pytest.approx(_score("he hits him with a belt", "immediate.significant_harm"))
+
+
+def test_results_do_not_depend_on_pythons_string_hashing():
+    """A word reached through two said words' synonyms ("sectioned" and "voices", say) had its
+    places in the order a set happened to give them, so the first and last place of a phrasing
+    met with words between, and so its score, changed with PYTHONHASHSEED from one process to the
+    next. Each word's places are now in the order said."""
+    queries = [
+        "not sectioned last night, hearing voices telling her to hurt people",
+        "not DV again, 3rd MARAC, mums mental health really poor, two kids in the home",
+        "not bipolar, been sectioned, kids not being looked after",
+        "mum's been on the drink for years, shes never sober and the kids are running wild",
+    ]
+    script = (
+        "import json, sys; from pathway.search import SearchIndex, load_synonyms; from pathway.catalogue import load_catalogue; "
+        "ix = SearchIndex(load_catalogue(), load_synonyms()); "
+        "print(json.dumps([[(h.id, h.score, h.matched) for h in ix.search(q, age_in_months=a, limit=10)] "
+        "for q in json.loads(sys.argv[1]) for a in (None, 96, 150)]))"
+    )
+    runs = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        runs.add(subprocess.run([sys.executable, "-c", script, json.dumps(queries)], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(runs) == 1
