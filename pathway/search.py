@@ -34,7 +34,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,12 +74,15 @@ MIN_TYPO = 4  # shorter words have too many neighbours one edit away
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
 NEGATING = frozenset("not no never nobody nothing none cannot without".split())  # "don't" arrives as "do not", "can't" as "cannot"
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
+NEGATION_REACH = 3  # how many words after "not"/"never" it denies, within its clause ("not clean and well fed")
+DENYING = NEGATING | frozenset("rarely hardly seldom".split())  # ...and in a strength's own words, these too ("rarely poorly")
 NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"never" outside its own phrase: a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
-LEARNED = 0.5  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
+LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
-KEPT_PLACES = 3  # an immediate criterion in word matching's first this many keeps its place (SearchIndex._keep_immediate_places)
+KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
+AGREED = 0.2  # ...and keeps its very place where the model gives it at least this much of its best share
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -326,10 +329,10 @@ class SearchIndex:
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
         self.related = _related(postings, self.idf)
-        # each strength (Universal) with the negations its own words hold ("No concerns about..."):
-        # a caller's "not" outside them says the strength is missing
-        self.strength_negations = {
-            n: frozenset(normalise(e.indicator.text).split()) & NEGATING for n, e in enumerate(self.entries) if e.indicator.level is Level.UNIVERSAL
+        # each strength (Universal) with the words its own text and phrasings say, and those they deny
+        # ("never ill", "no money worries"): a caller who denies a word it says names the strength missing
+        self.strength_words = {
+            n: _said_and_denied([e.indicator.text, *extra.get(e.indicator.id, [])]) for n, e in enumerate(self.entries) if e.indicator.level is Level.UNIVERSAL
         }
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
@@ -428,9 +431,10 @@ class SearchIndex:
             return AGE_FIT if ind.immediate and ind.age_band and (unborn or age_in_months is not None) else 1.0
 
         final = {n: scores[n] * fit(n) for n in scores if self._admits(n, unborn, age_in_months)}
-        said_not = {w for w in words if w in NEGATING}
-        # "not safe at home" is a concern: the strength "safe at home" leads no more, unless its own words say "not"
-        negated = {n for n, own in self.strength_negations.items() if not said_not & own} if said_not else set()
+        # "not safe at home" is a concern: the strength "safe at home" leads no more; "never poorly"
+        # and "no money worries" deny what the strengths themselves deny, and are the strengths
+        denied = {stems[i] for i in _denied_positions(words)}
+        negated = {n for n, (says, denies) in self.strength_words.items() if denied & says and not denied & denies} if denied else set()
         for n in negated & final.keys():
             final[n] *= NEGATED_STRENGTH
 
@@ -444,8 +448,8 @@ class SearchIndex:
         lean = self._severity_said(stems)
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
-            self._blend(self._for_model(words, stems, typing, aged), bool(lean), final, negated, unborn, age_in_months)
-            self._keep_immediate_places(by_words, final, rank)
+            model_shares = self._blend(self._for_model(words, typing, aged), final, negated, unborn, age_in_months)
+            self._keep_immediate(by_words, model_shares, final, rank)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -458,59 +462,63 @@ class SearchIndex:
 
     def _model_words(self, text: str) -> list[str]:
         """The learned model's word features of a normalised text: each stem, the document words
-        the words table gives for it, and each pair of neighbouring stems."""
-        stems = [stem(w) for w in text.split()]
+        the words table gives for it, each pair of neighbouring stems, and each stem a "not" or
+        "never" denies, marked as denied ("never poorly" is not "poorly")."""
+        words = text.split()
+        stems = [stem(w) for w in words]
         out = list(stems)
         for s in stems:
             out.extend(self.word_synonyms.get(s, ()))
         out.extend(f"{a} {b}" for a, b in zip(stems, stems[1:]))
+        out.extend(f"not_{stems[i]}" for i in _denied_positions(words))
         return out
 
-    def _for_model(self, words: list[str], stems: Optional[list[str]] = None, typing: bool = False, aged: bool = False) -> list[str]:
+    def _for_model(self, words: list[str], typing: bool = False, aged: bool = False) -> list[str]:
         """The words the learned model reads, in training and in a query alike: all the caller said
-        (pronouns and family roles tell whose concern it is) but what word matching reads its own
-        way: the words of an age and numbers (the age has its own field), the severity words (they
-        only put twins in order) and the grammar words contractions leave behind ("she's" is "she",
-        "she is" too). In a query, also "baby" once the age is given, and a last word short
-        enough to be half typed (word matching completes it). `stems`: the words' stems, where known."""
+        (pronouns and family roles tell whose concern it is, how often and how badly which twin) but
+        what word matching reads its own way: the words of an age and numbers (the age has its own
+        field) and the grammar words contractions leave behind ("she's" is "she", "she is" too). In
+        a query, also "baby" once the age is given, and a last word short enough to be half typed
+        (word matching completes it)."""
         skip = {i for i, w in enumerate(words) if w in MODEL_SKIPS or w.isdigit()}
-        for start, end, _ in self._severity_phrases(stems if stems is not None else [stem(w) for w in words]):
-            skip.update(range(start, end))
         last = len(words) - 1
         return [w for i, w in enumerate(words) if i not in skip and not (aged and w in CHILD_WORDS) and not (i == last and typing and len(w) < MIN_TYPO)]
 
-    def _keep_immediate_places(self, by_words: list[int], final: dict[int, float], rank: Callable[[], list[int]]) -> None:
-        """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES
-        keeps at least that place after the blend (the model may lift it, never lower it)."""
+    def _keep_immediate(self, by_words: list[int], shares: dict[int, float], final: dict[int, float], rank: Callable[[], list[int]]) -> None:
+        """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES stays
+        among the first KEPT_PLACES after the blend, and keeps at least its very place where the
+        model gives it AGREED of its best share or more (the model may lift it, never lower it).
+        A criterion the model all but rules out ("clubs for the kids" matching home alone's words)
+        may give its place, never its sight. `shares`: the model's, empty when it read nothing."""
+        best = max(shares.values(), default=0.0)
+        immediate = [n for n in by_words if self.entries[n].indicator.immediate]
+        agreed = not shares or sum(shares[n] for n in immediate) >= AGREED * best
         for place, n in enumerate(by_words):
             if self.entries[n].indicator.immediate:
+                keep = place if agreed else KEPT_PLACES - 1
                 ranked = rank()
-                if ranked.index(n) > place:
-                    final[n] = round(final[ranked[place]], 6) + 1e-5
+                if ranked.index(n) > keep:
+                    final[n] = round(final[ranked[keep]], 6) + 1e-5
 
-    def _blend(self, said: list[str], severity_said: bool, final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> None:
+    def _blend(self, said: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> dict[int, float]:
         """Word matching's scores, against its best, blended with the learned model's shares,
         against its best; the model's own best few that the age admits join what word matching
-        found. The model cannot read "not": a strength the caller said is missing (`negated`)
-        gets no share, and keeps word matching's lowered score. Nothing changes when the model
-        has no words to read."""
+        found. A strength the caller said is missing (`negated`) gets no share, whatever the
+        model read, and keeps word matching's lowered score. Nothing changes when the model has
+        no words to read. Gives the shares used (empty when none)."""
         assert self.model is not None
         if not said:
-            return
+            return {}
         shares = self.model.shares(" ".join(said))
-        if severity_said:  # how bad or how often decides among twins, not the model
-            for group in self.twin_groups:
-                best = max(shares[n] for n in group)
-                for n in group:
-                    shares[n] = best
         for n in negated:
             shares[n] = 0.0
         admitted = sorted((n for n in shares if self._admits(n, unborn, age_in_months)), key=lambda n: -shares[n])
         if not admitted:
-            return
+            return {}
         top_words, top_share = max(final.values()) or 1.0, shares[admitted[0]] or 1.0  # 0 when every match is a strength said missing
         for n in set(final) | set(admitted[:LEARNED_OFFERED]):
             final[n] = (1 - LEARNED) * final.get(n, 0.0) / top_words + LEARNED * shares[n] / top_share
+        return shares
 
     def _scattered(self, words, stems, scores, matched, of_parent) -> None:
         """A phrasing whose content words all appear in the query, with other words between
@@ -704,6 +712,37 @@ def _said_of_parent(words: list[str]) -> list[bool]:
             opening = False
         flags.append(parent)
     return flags
+
+
+def _denied_positions(words: list[str]) -> list[int]:
+    """Where the words a "not", "never"... denies are: up to NEGATION_REACH words after it, until
+    a clause word ("not clean and well fed"; "not eating but happy": "happy" is said)."""
+    out = []
+    for j, w in enumerate(words):
+        if w in DENYING:
+            for i in range(j + 1, min(len(words), j + 1 + NEGATION_REACH)):
+                if words[i] in CLAUSE_WORDS or words[i] in DENYING:
+                    break
+                out.append(i)
+    return out
+
+
+def _said_and_denied(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems texts say, and those they only ever deny ("never ill": "ill"; "money" is
+    said by "managing for money", so "no money" denies a word of the strength, and
+    "no money worries" one of its denials)."""
+    said: set[str] = set()
+    denied: set[str] = set()
+    for text in texts:
+        words = normalise(text).split()
+        under = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            s = stem(w)
+            if i in under:  # stopwords too: "no money worries" denies "worries"
+                denied.add(s)
+            elif w not in DENYING and not _stop(w, s):
+                said.add(s)
+    return frozenset(said), frozenset(denied - said)
 
 
 def _negated_before(words: list[str], i: int) -> bool:

@@ -32,9 +32,9 @@ class Floor(NamedTuple):
 
 
 LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was tuned on v2 and v3, so its figures there are flattering
-    "spent_heldout_v2.yaml": Floor(first=136, in_top3=158, words_first=121),
-    "spent_heldout_v3.yaml": Floor(first=187, in_top3=207, words_first=168),
-    "spent_heldout_v4.yaml": Floor(first=292, in_top3=313, words_first=253),
+    "spent_heldout_v2.yaml": Floor(first=152, in_top3=165, words_first=122),
+    "spent_heldout_v3.yaml": Floor(first=197, in_top3=211, words_first=167),
+    "spent_heldout_v4.yaml": Floor(first=306, in_top3=322, words_first=254),
 }
 
 
@@ -104,12 +104,36 @@ def test_the_model_reorders_what_word_matching_found():
     ],
 )
 def test_an_immediate_criterion_word_matching_put_in_the_top_three_keeps_its_place(query, age):
+    # the model agrees these are immediate matters (its shares of the criteria found are at least
+    # AGREED of its best), so each keeps word matching's place: the model may lift it, never lower it
     words = SearchIndex(CAT, load_synonyms()).search(query, limit=KEPT_PLACES, **age)
     whole = [h.id for h in search(query, limit=KEPT_PLACES, **age)]
     kept = [(place, h.id) for place, h in enumerate(words) if h.indicator.immediate]
     assert kept, "the case must have an immediate criterion in word matching's top three"
     for place, iid in kept:
         assert iid in whole[: place + 1], (iid, whole)
+
+
+@pytest.mark.parametrize(
+    "query, age, immediate, meant",
+    [
+        (
+            "what clubs are there for the kids in the holidays",
+            100,
+            "immediate.home_alone_at_risk",
+            {"universal.access_leisure_services", "additional.needs_assistance_access_leisure"},
+        ),
+        ("mum is hard to get hold of and misses most of the meetings", 95, "immediate.significant_harm", {"additional.parental_engagement_services_poor"}),
+    ],
+)
+def test_an_immediate_criterion_the_model_all_but_rules_out_may_give_its_place_never_its_sight(query, age, immediate, meant):
+    # word matching puts an immediate criterion first on a stray word ("left alone" in "clubs for
+    # the kids"); the model gives it next to nothing, so the call's own need may lead, and the
+    # criterion still shows in the first three, where the adviser sees it
+    assert [h.id for h in SearchIndex(CAT, load_synonyms()).search(query, age_in_months=age, limit=1)] == [immediate]
+    whole = [h.id for h in search(query, age_in_months=age, limit=KEPT_PLACES)]
+    assert whole[0] in meant
+    assert immediate in whole
 
 
 CORPUS = [

@@ -65,3 +65,38 @@ def test_a_strength_said_plainly_is_still_found_first():
     for phrase in ("safe and secure home", "kept safe", "secure home life"):
         hits = search(phrase, age_in_months=96)
         assert hits[0].indicator.level is Level.UNIVERSAL, phrase
+
+
+@pytest.mark.parametrize(
+    ("query", "strength"),
+    [
+        ("never poorly, healthy boy", "universal.physically_well"),
+        ("no worries about money at all", "universal.not_living_poverty"),
+        ("he never hits anyone", "universal.no_concerns_about_aggressive"),
+        ("no health problems", "universal.physically_well"),
+    ],
+)
+def test_denying_what_the_strength_itself_denies_is_the_strength(query, strength):
+    # "never poorly" denies a concern, as "never ill" (a phrasing of the strength) does: found by
+    # the left-out sets on 2026-12-02, where any "not" outside a strength's own text had taken its
+    # share, whatever it denied
+    assert search(query, age_in_months=96)[0].indicator.id == strength
+
+
+@pytest.mark.parametrize("query", ["no money", "not kept safe", "not clean and well fed", "never well"])
+def test_denying_a_word_the_strength_says_is_not_the_strength(query):
+    # "no money" denies "money", which the strength says ("managing for money"); "no money worries"
+    # denies "worries", which it only denies
+    assert search(query, age_in_months=96)[0].indicator.level is not Level.UNIVERSAL
+
+
+def test_what_a_not_denies_ends_at_its_reach_or_its_clause():
+    from pathway.search import NEGATION_REACH, _denied_positions, _said_and_denied
+
+    assert NEGATION_REACH == 3
+    words = "not clean and well fed but happy".split()
+    assert [words[i] for i in _denied_positions(words)] == ["clean", "and", "well"]
+    assert _denied_positions("happy but never poorly".split()) == [3]
+    says, denies = _said_and_denied(["Not living in poverty", "managing for money", "no money worries"])
+    assert "money" in says and "money" not in denies  # said somewhere: denying it is denying the strength
+    assert {"poverti", "worri"} <= denies
