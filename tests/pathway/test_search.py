@@ -92,7 +92,9 @@ def test_age_filters_out_of_band_indicators():
 
 
 def test_unborn_only_offers_unborn_band():
-    assert ids("pregnant", unborn=True)[0] == "immediate.unborn_significant_harm"
+    # "pregnant" alone names no harm: the learned model may put the young parent's own indicators
+    # first, and the criterion stays in sight (word matching put it first: test_search_learned.py)
+    assert "immediate.unborn_significant_harm" in ids("pregnant", unborn=True)[:3]
     assert "immediate.unborn_significant_harm" not in ids("pregnant", age_in_months=180, limit=50)
 
 

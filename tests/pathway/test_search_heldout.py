@@ -3,6 +3,7 @@ neither the search code nor its vocabulary, and never tuned on. Its figures are 
 docs/adviser.md; this test holds them as floors and prints totals only, never the misses (read them
 and the set is spent: write the next version first).
 
+- v5 and v6 are spent (training data since v7), their history kept here:
 - v5 (444, all 178 indicators): written blind on 2026-12-02 by an engineer who read only the
   document and the indicators' wording (its header lists what), and measured first on the word
   matching of that morning: 312 first and 367 in the top 3 (70.3% / 82.7%). Then the learned model
@@ -25,7 +26,9 @@ and the set is spent: write the next version first).
   the model was given the lead and a better reading of "not" (docs/adviser.md, "The model leads"),
   chosen on the left-out spent sets only: 410 / 446 (89.1% / 97.0%), the floor below; v5 399 /
   427 (89.9% / 96.2%) and v6 398 / 431 (87.7% / 94.9%) on the same search. (A first version, before
-  two safety refinements made on other grounds, measured 412 / 447; see docs/adviser.md.)
+  two safety refinements made on other grounds, measured 412 / 447; see docs/adviser.md.) Then v5
+  and v6 were spent into the model's examples (decided on the left-out sets: 655 to 664 of 715
+  first): 415 / 445 (90.2% / 96.7%), the floor below. v7 has now been measured three times.
 The aim is 90% first and 97% in the top 3.
 """
 
@@ -46,9 +49,7 @@ class HeldBack(NamedTuple):
 
 
 SETS = {
-    "search_heldout_v5.yaml": HeldBack(phrasings=440, indicators=178, first=399, in_top3=427),  # measured six times: v7 is the cleaner measure
-    "search_heldout_v6.yaml": HeldBack(phrasings=450, indicators=178, first=398, in_top3=431),  # measured three times
-    "search_heldout_v7.yaml": HeldBack(phrasings=460, indicators=178, first=410, in_top3=446),
+    "search_heldout_v7.yaml": HeldBack(phrasings=460, indicators=178, first=415, in_top3=445),
 }
 
 
