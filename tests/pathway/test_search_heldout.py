@@ -28,7 +28,13 @@ and the set is spent: write the next version first).
   427 (89.9% / 96.2%) and v6 398 / 431 (87.7% / 94.9%) on the same search. (A first version, before
   two safety refinements made on other grounds, measured 412 / 447; see docs/adviser.md.) Then v5
   and v6 were spent into the model's examples (decided on the left-out sets: 655 to 664 of 715
-  first): 415 / 445 (90.2% / 96.7%), the floor below. v7 has now been measured three times.
+  first): 415 / 445 (90.2% / 96.7%). Then 1,000 more written calls (written_2026-12-02f and g,
+  decided on the left-out sets: 1,467 to 1,479 of 1,613 first): 426 / 447 (92.6% / 97.2%), the
+  floor below. v7 has been measured four times.
+- v8 (460, all 178 indicators): written blind on 2026-12-02 (morning) the same way, while v7 was
+  being spent on decisions, and measured first on the search as it then shipped (with v5 and v6
+  in training): 417 first and 443 in the top 3 (90.7% / 96.3%). Then the 1,000 written calls
+  above: 427 / 447 (92.8% / 97.2%), the floor below. Measured twice, totals only.
 The aim is 90% first and 97% in the top 3.
 """
 
@@ -49,7 +55,8 @@ class HeldBack(NamedTuple):
 
 
 SETS = {
-    "search_heldout_v7.yaml": HeldBack(phrasings=460, indicators=178, first=415, in_top3=445),
+    "search_heldout_v7.yaml": HeldBack(phrasings=460, indicators=178, first=426, in_top3=447),  # measured four times: v8 is the cleaner measure
+    "search_heldout_v8.yaml": HeldBack(phrasings=460, indicators=178, first=427, in_top3=447),
 }
 
 
