@@ -75,14 +75,14 @@ NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own
 NEGATING = frozenset("not no never nobody nothing none cannot without".split())  # "don't" arrives as "do not", "can't" as "cannot"
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
 NEGATION_REACH = 3  # how many words after "not"/"never" it denies, within its clause ("not clean and well fed")
-DENYING = NEGATING | frozenset("rarely hardly seldom".split())  # ...and in a strength's own words, these too ("rarely poorly")
-NEGATED_STRENGTH = 0.3  # a strength (Universal) when the caller said "not"/"never" outside its own phrase: a concern, not a strength
+DENYING = NEGATING | frozenset("rarely hardly seldom".split())  # denies the words after it, in a call or a strength ("rarely poorly", "hardly at school")
+NEGATED_STRENGTH = 0.3  # a strength (Universal) whose own words the caller denies ("not kept safe"): a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
 LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
 KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
-AGREED = 0.2  # ...and keeps its very place where the model gives it at least this much of its best share
+AGREED = 0.2  # ...and keeps its very place where the model gives the immediate criteria found, together, this much of its best share
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -487,7 +487,9 @@ class SearchIndex:
     def _keep_immediate(self, by_words: list[int], shares: dict[int, float], final: dict[int, float], rank: Callable[[], list[int]]) -> None:
         """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES stays
         among the first KEPT_PLACES after the blend, and keeps at least its very place where the
-        model gives it AGREED of its best share or more (the model may lift it, never lower it).
+        model gives the immediate criteria word matching found, together, AGREED of its best share
+        or more (the model may lift it, never lower it; "left alone all night" at 3 keeps the
+        under-5 criterion first although the model, which does not read the age, prefers the other).
         A criterion the model all but rules out ("clubs for the kids" matching home alone's words)
         may give its place, never its sight. `shares`: the model's, empty when it read nothing."""
         best = max(shares.values(), default=0.0)
