@@ -50,7 +50,7 @@ from pathway import yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError, FieldError, field_error
-from pathway.search_model import CallerModel, example_calls, training_texts
+from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
@@ -83,6 +83,9 @@ LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LE
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
 KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
 AGREED = 0.2  # ...and keeps its very place where the model gives the immediate criteria found, together, this much of its best share
+MODEL_AGE_BANDS = ((11, "agebandunder1"), (23, "agebandunder2"), (71, "agebandunder6"), (155, "agebandunder13"), (191, "agebandunder16"))
+# the learned model's age words: the document's age limits (under 1, under 2, 5 and under, under
+# 13, under 16); older is "agebandover15" (chosen on the left-out sets: docs/adviser.md)
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -288,8 +291,8 @@ class _Entry:
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
-    def __init__(self, catalogue: Catalogue, synonyms: dict, examples: Optional[Sequence[tuple[str, Sequence[str]]]] = None):
-        """`examples`: labelled calls (what was said, the indicator ids it names) for the learned
+    def __init__(self, catalogue: Catalogue, synonyms: dict, examples: Optional[Sequence[ExampleCall | tuple[str, Sequence[str]]]] = None):
+        """`examples`: labelled calls (what was said, the indicator ids it names, the age) for the learned
         model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
@@ -448,16 +451,19 @@ class SearchIndex:
         lean = self._severity_said(stems)
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
-            model_shares = self._blend(self._for_model(words, typing, aged), final, negated, unborn, age_in_months)
+            read = self._for_model(words, typing, aged)
+            model_shares = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
-    def _learn(self, extra: dict[str, list[str]], examples: Sequence[tuple[str, Sequence[str]]]) -> CallerModel:
+    def _learn(self, extra: dict[str, list[str]], examples: Sequence[ExampleCall | tuple[str, Sequence[str]]]) -> CallerModel:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
         own = [(n, (e.indicator.text, e.indicator.document_text or "", *e.indicator.keywords)) for n, e in enumerate(self.entries)]
-        texts = training_texts(own, {number[i]: said for i, said in extra.items()}, [(q, [number[i] for i in ids]) for q, ids in examples])
+        calls = [ExampleCall(*call) for call in examples]  # a plain (said, ids) is a call without an age
+        with_ages = [" ".join([c.said, *_age_word(c.age_in_months, c.unborn)]) for c in calls]
+        texts = training_texts(own, {number[i]: said for i, said in extra.items()}, [(q, [number[i] for i in c.ids]) for q, c in zip(with_ages, calls)])
         return CallerModel.trained(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
 
     def _model_words(self, text: str) -> list[str]:
@@ -714,6 +720,18 @@ def _said_of_parent(words: list[str]) -> list[bool]:
             opening = False
         flags.append(parent)
     return flags
+
+
+def _age_word(age_in_months: Optional[int], unborn: bool) -> list[str]:
+    """The child's age band as one word the learned model reads (none when no age is given): the
+    age decides between criteria written for an age ("under 1", "5 and under") and the general
+    ones, and callers name a baby's concerns in a baby's words. Training calls carry their age
+    the same way; the catalogue's own texts carry none."""
+    if unborn:
+        return ["agebandunborn"]
+    if age_in_months is None:
+        return []
+    return [next((word for top, word in MODEL_AGE_BANDS if age_in_months <= top), "agebandover15")]
 
 
 def _denied_positions(words: list[str]) -> list[int]:

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -52,13 +52,21 @@ CACHE_KEPT = 8  # models kept in the cache folder, the newest (a test that leave
 ARRAYS = frozenset("data indices indptr shape bias classes word_terms word_idf char_terms char_idf".split())
 
 
-def example_calls(files: Iterable[Path] | None = None) -> list[tuple[str, tuple[str, ...]]]:
-    """(what the caller said, the indicator ids it names) from these example files (all of them
-    by default)."""
-    calls: list[tuple[str, tuple[str, ...]]] = []
+class ExampleCall(NamedTuple):
+    """A labelled call: what the caller said, the indicator ids it names, and the child's age where given."""
+
+    said: str
+    ids: tuple[str, ...]
+    age_in_months: int | None = None
+    unborn: bool = False
+
+
+def example_calls(files: Iterable[Path] | None = None) -> list[ExampleCall]:
+    """The labelled calls of these example files (all of them by default)."""
+    calls: list[ExampleCall] = []
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")) if files is None else files:
         data = yaml_load.load(path.read_text(encoding="utf-8"))
-        calls.extend((p["q"], tuple(p["expect"])) for p in data["phrasings"])
+        calls.extend(ExampleCall(p["q"], tuple(p["expect"]), p.get("age_in_months"), bool(p.get("unborn", False))) for p in data["phrasings"])
     return calls
 
 

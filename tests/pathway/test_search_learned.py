@@ -32,11 +32,11 @@ class Floor(NamedTuple):
 
 
 LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was tuned on v2 and v3, so its figures there are flattering
-    "spent_heldout_v2.yaml": Floor(first=153, in_top3=166, words_first=122),
-    "spent_heldout_v3.yaml": Floor(first=205, in_top3=212, words_first=167),
-    "spent_heldout_v4.yaml": Floor(first=310, in_top3=326, words_first=254),
-    "spent_heldout_v5.yaml": Floor(first=403, in_top3=430, words_first=313),
-    "spent_heldout_v6.yaml": Floor(first=408, in_top3=433, words_first=330),
+    "spent_heldout_v2.yaml": Floor(first=155, in_top3=167, words_first=122),
+    "spent_heldout_v3.yaml": Floor(first=203, in_top3=211, words_first=167),
+    "spent_heldout_v4.yaml": Floor(first=310, in_top3=325, words_first=254),
+    "spent_heldout_v5.yaml": Floor(first=407, in_top3=431, words_first=313),
+    "spent_heldout_v6.yaml": Floor(first=411, in_top3=436, words_first=330),
 }
 
 
@@ -236,3 +236,44 @@ def test_the_cache_folder_is_ours_systemds_or_the_users(monkeypatch, tmp_path):
     monkeypatch.delenv("CACHE_DIRECTORY")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert search_model.cache_dir() == tmp_path / "xdg" / "family-support-pathway"
+
+
+def test_the_model_reads_the_childs_age_band():
+    # the same words for a baby and for a 10-year-old: the age, given in its own field, reaches the
+    # model as one word of its own (pathway.search._age_word), so the criterion written for under-1s
+    # can lead for the baby only
+    from pathway.search import _age_word
+
+    assert _age_word(None, False) == []
+    assert _age_word(None, True) == ["agebandunborn"]
+    assert [_age_word(m, False)[0] for m in (0, 11, 12, 23, 24, 71, 72, 155, 156, 191, 192)] == [
+        "agebandunder1",
+        "agebandunder1",
+        "agebandunder2",
+        "agebandunder2",
+        "agebandunder6",
+        "agebandunder6",
+        "agebandunder13",
+        "agebandunder13",
+        "agebandunder16",
+        "agebandunder16",
+        "agebandover15",
+    ]
+    model = default_index().model
+    assert model is not None
+    said = "mum drinking vodka from first thing"
+    baby, older = model.shares(f"{said} agebandunder1"), model.shares(f"{said} agebandunder13")
+    under_1 = [n for n, e in enumerate(default_index().entries) if e.indicator.id == "immediate.substance_use_under_1"][0]
+    assert baby[under_1] > older[under_1]
+
+
+def test_a_search_gives_the_model_the_age_it_was_given(monkeypatch):
+    index = default_index()
+    assert index.model is not None
+    read: list[str] = []
+    shares = index.model.shares
+    monkeypatch.setattr(index.model, "shares", lambda said: read.append(said) or shares(said))
+    index.search("dad drinks all day ", age_in_months=5)
+    index.search("dad drinks all day ", unborn=True)
+    index.search("dad drinks all day ")
+    assert [said.split()[-1] for said in read] == ["agebandunder1", "agebandunborn", "day"]
