@@ -277,3 +277,18 @@ def test_a_search_gives_the_model_the_age_it_was_given(monkeypatch):
     index.search("dad drinks all day ", unborn=True)
     index.search("dad drinks all day ")
     assert [said.split()[-1] for said in read] == ["agebandunder1", "agebandunborn", "day"]
+
+
+@pytest.mark.parametrize(
+    "query, age, immediate",
+    [
+        ("my daughter is self harming", 170, "immediate.significant_harm"),
+        ("the little one just stares and goes very still when dad walks in", 30, "immediate.unexplained_injuries"),
+        ("preschooler left in cot all day, no toys, no talking", 30, "immediate.home_alone_5_and_under"),
+    ],
+)
+def test_an_immediate_criterion_word_matching_found_stays_in_the_top_three(query, age, immediate):
+    # the model ranks these below its own first three (it gives them less than AGREED of its best):
+    # they may give their place, never their sight
+    assert immediate in [h.id for h in SearchIndex(CAT, load_synonyms()).search(query, age_in_months=age, limit=KEPT_PLACES)]
+    assert immediate in [h.id for h in search(query, age_in_months=age, limit=KEPT_PLACES)]
