@@ -291,7 +291,7 @@ class _Entry:
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
-    def __init__(self, catalogue: Catalogue, synonyms: dict, examples: Optional[Sequence[ExampleCall | tuple[str, Sequence[str]]]] = None):
+    def __init__(self, catalogue: Catalogue, synonyms: dict, examples: Optional[Sequence[ExampleCall]] = None):
         """`examples`: labelled calls (what was said, the indicator ids it names, the age) for the learned
         model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
@@ -458,12 +458,11 @@ class SearchIndex:
         self._by_severity(lean, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
-    def _learn(self, extra: dict[str, list[str]], examples: Sequence[ExampleCall | tuple[str, Sequence[str]]]) -> CallerModel:
+    def _learn(self, extra: dict[str, list[str]], examples: Sequence[ExampleCall]) -> CallerModel:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
         own = [(n, (e.indicator.text, e.indicator.document_text or "", *e.indicator.keywords)) for n, e in enumerate(self.entries)]
-        calls = [ExampleCall(*call) for call in examples]  # a plain (said, ids) is a call without an age
-        with_ages = [" ".join([c.said, *_age_word(c.age_in_months, c.unborn)]) for c in calls]
-        texts = training_texts(own, {number[i]: said for i, said in extra.items()}, [(q, [number[i] for i in c.ids]) for q, c in zip(with_ages, calls)])
+        calls = [(" ".join([c.said, *_age_word(c.age_in_months, c.unborn)]), [number[i] for i in c.ids]) for c in examples]
+        texts = training_texts(own, {number[i]: said for i, said in extra.items()}, calls)
         return CallerModel.trained(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
 
     def _model_words(self, text: str) -> list[str]:
@@ -494,8 +493,9 @@ class SearchIndex:
         """Safety first: an immediate criterion that word matching put in its first KEPT_PLACES stays
         among the first KEPT_PLACES after the blend, and keeps at least its very place where the
         model gives the immediate criteria word matching found, together, AGREED of its best share
-        or more (the model may lift it, never lower it; "left alone all night" at 3 keeps the
-        under-5 criterion first although the model, which does not read the age, prefers the other).
+        or more (the model may lift it, never lower it; "left alone all night" at 3 keeps word
+        matching's under-5 criterion first, which its age fit put there, whatever the model prefers
+        between the two home-alone criteria).
         A criterion the model all but rules out ("clubs for the kids" matching home alone's words)
         may give its place, never its sight. `shares`: the model's, empty when it read nothing."""
         best = max(shares.values(), default=0.0)
@@ -561,18 +561,10 @@ class SearchIndex:
                 scores[n] = scores.get(n, 0.0) + gain * self._whose(n, of_parent[start])
                 matched.setdefault(n, set()).update(words[at[t][0]] for t in content)
 
-    def _severity_phrases(self, stems: list[str]) -> list[tuple[int, int, int]]:
-        """Each severity phrase said: (where it starts, where it ends, +1 for "more" or -1 for "less")."""
-        return [
-            (i, i + 1 + len(rest), sign)
-            for i, s in enumerate(stems)
-            for rest, sign in self.severity.get(s, ())
-            if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest
-        ]
-
     def _severity_said(self, stems: list[str]) -> float:
-        """How bad or how often the caller said it is, from -1 ("might", "once") to 1 ("all the time")."""
-        said = sum(sign for _, _, sign in self._severity_phrases(stems))
+        """How bad or how often the caller said it is, from -1 ("might", "once") to 1 ("all the time"):
+        each severity phrase said counts +1 ("more") or -1 ("less")."""
+        said = sum(sign for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()) if tuple(stems[i + 1 : i + 1 + len(rest)]) == rest)
         return max(-2, min(2, said)) / 2
 
     def _by_severity(self, lean: float, ranked: list[int], final: dict[int, float]) -> None:
