@@ -173,20 +173,6 @@ class LevelInfo(_Strict):
     assessments_intro: Optional[str] = None
 
 
-class WhatIfWords(_Strict):
-    """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
-
-    immediate: str
-    new_level: str
-    further_domain: str
-    same_domain: str
-    example: str
-    caf_not_improving: str
-    caf_improving: str
-    substantial_disability: str
-    without: str
-
-
 class ResolvedAction(_Strict):
     """A level's action said for what the practitioner already told the tool (a CAF open, consent
     refused): `text` instead of the action, or nothing. `when` names an answer rules/resolved_actions.py reads."""
@@ -260,6 +246,49 @@ class GuidanceText(_Strict):
         if self.interpretation and not self.why:
             raise ValueError("a reading (interpretation: true) needs its why")
         return self
+
+
+class SupportNowWords(GuidanceText):
+    """What a nearby change below the support the family has now says (rules/what_if.py), and the
+    heading of the changes above it."""
+
+    heading: str
+
+
+class SupportNow(_Strict):
+    """The support the family has now, by what the answers say (review 7, F4): the first that applies."""
+
+    social_care: SupportNowWords  # context.current_level Child in Need or Protection
+    open_level_unknown: SupportNowWords  # open to Children's Social Care, the level not given
+    early_help: SupportNowWords  # context.current_level Additional or Extensive
+    caf_open: SupportNowWords  # a CAF open, the level not given
+
+
+class WhatIfWords(_Strict):
+    """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
+
+    immediate: str
+    immediate_crosswalk: str
+    immediate_entailment: str
+    immediate_criterion: str
+    immediate_for_child: str
+    immediate_for_unborn: str
+    immediate_rests_on_age: str
+    immediate_each: str
+    immediate_reading: str
+    immediate_other: str
+    up_heading: str
+    nothing: str
+    nothing_above_support: str
+    new_level: str
+    further_domain: str
+    same_domain: str
+    example: str
+    caf_not_improving: str
+    caf_improving: str
+    substantial_disability: str
+    without: str
+    support_now: SupportNow
 
 
 class TwinsGuidance(GuidanceText):

@@ -107,6 +107,7 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
             hit = hits.setdefault(
                 cw.id,
                 {
+                    "id": cw.id,  # which cross-walk (rules/what_if.py says how this case reaches it)
                     "ids": [],
                     "meets": catalogue.indicator(cw.meets).text,
                     "source": cw.source.cite(),

@@ -4,17 +4,27 @@ Every effect here is computed by calling `evaluate` on a nearby case (one more n
 CAF domain, the CAF not improving, a need taken away...), never written by hand, so the list
 cannot drift from the rules. Each change says exactly what it adds, removes or sets, so a test
 can apply it on its own and check the level it names.
+
+"Higher" and "lower" are read against the support the family has now as well as the level decided
+(review 7, F4; catalogue `what_if.support_now`): a change is listed as higher only above both, and a
+change that would leave the needs below that support says it does not step the family down by
+itself, and how a step down is made (from Child in Need or Protection, a managed process agreed
+with the allocated social worker, p5, Appendix 1). An immediate referral lists no change and says,
+for this case, how it is reached (review 7, F10).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.catalogue import Catalogue, Indicator, SupportNowWords, load_catalogue
+from pathway.checks import resolve_indicators
+from pathway.choices import CafStatus
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
+from rules.facts import age_entailment_hits, crosswalk_hits
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,9 @@ class Change:
     remove: tuple[str, ...] = ()
     context: dict = field(default_factory=dict)
     kind: str = ""  # changes of one kind with one effect are listed once
+    # a change below the support the family has now: that it does not step the family down by
+    # itself, and how a step down is made (catalogue `what_if.support_now`, with its citation)
+    step: Optional[str] = None
 
     def apply(self, case: Case) -> Case:
         """The case with this change made (what the test applies independently of `nearby`)."""
@@ -39,9 +52,11 @@ class Change:
 
 @dataclass(frozen=True)
 class WhatIf:
-    up: list[Change]  # changes that would raise the level
+    up: list[Change]  # changes that would raise the level above the level decided and the support now
     down: list[Change]  # changes that would lower it: what holds the level where it is
-    fixed: Optional[str] = None  # why nothing listed can change it (an immediate referral)
+    fixed: Optional[str] = None  # why nothing listed can change it (an immediate referral), for this case
+    up_heading: str = ""  # what "higher" means here (above the support now where there is one)
+    nothing: Optional[str] = None  # said when no change is listed either way
 
 
 def nearby(case: Case, decision: Decision) -> WhatIf:
@@ -49,8 +64,11 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     clock, so no office hours are needed)."""
     catalogue = load_catalogue()
     if decision.immediate:
-        return WhatIf([], [], catalogue.what_if.immediate)
+        return WhatIf([], [], _fixed(case, catalogue))
     level = Level(decision.level)
+    support = _support_now(case, catalogue)
+    floor, words = support if support else (0, None)
+    current = case.context.current_level
 
     def level_of(change: Change, d: "Needs | CaseError") -> Optional[Change]:
         if isinstance(d, CaseError):
@@ -74,9 +92,90 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     # the level and its reasons alone: exactly evaluate()'s, without the guidance; all at once
     decided = decide_levels([c.apply(case) for c in candidates], catalogue=catalogue)
     found = [c for c in (level_of(c, d) for c, d in zip(candidates, decided, strict=True)) if c is not None]
-    up = _one_per_effect([c for c in found if c.level.rank > level.rank])
+    # higher: above the level decided and above the support the family has now
+    up = _one_per_effect([c for c in found if c.level.rank > max(level.rank, floor)])
     down = _one_per_effect([c for c in found if c.level.rank < level.rank])
-    return WhatIf(up, down)
+    label = current.label if current else ""
+    heading, nothing = catalogue.what_if.up_heading, catalogue.what_if.nothing
+    if words is not None:
+        down = [replace(c, step=words.text.format(current=label)) if c.level.rank < floor else c for c in down]
+        # "higher" names the support now where it is at or above the level decided (else the level decided is the bar)
+        if floor >= level.rank:
+            heading, nothing = words.heading.format(current=label), catalogue.what_if.nothing_above_support
+    return WhatIf(up, down, None, heading, nothing if not (up or down) else None)
+
+
+def _support_now(case: Case, catalogue: Catalogue) -> Optional[tuple[int, SupportNowWords]]:
+    """The rank of the support the family has now, by what the answers say, and the words for a
+    change below it (catalogue `what_if.support_now`); None when the answers say none."""
+    ctx, words = case.context, catalogue.what_if.support_now
+    current = ctx.current_level
+    if current is not None and current.rank >= Level.CHILD_IN_NEED.rank:
+        return current.rank, words.social_care
+    if catalogue.open_from_current_level.is_open(ctx):
+        return Level.CHILD_IN_NEED.rank, words.open_level_unknown
+    if current is not None and current.rank > Level.UNIVERSAL.rank:
+        return current.rank, words.early_help
+    if ctx.caf in (CafStatus.OPEN_IMPROVING, CafStatus.OPEN_NOT_IMPROVING):
+        return Level.ADDITIONAL.rank, words.caf_open
+    return None
+
+
+def _fixed(case: Case, catalogue: Catalogue) -> str:
+    """How this case is an immediate referral, said as it holds for it (review 7, F10): the p9
+    indicators chosen; each table need that meets a p9 criterion (at the child's age, where the
+    cross-walk has an age band), flagged where that is the tool's reading; each need that, with
+    the young person's age, entails one that does. The same helpers the needs ruleset's facts use."""
+    words = catalogue.what_if
+    indicators = resolve_indicators(case, catalogue)
+    said = []
+    chosen = [i for i in indicators if i.immediate]
+    if chosen:
+        said.append(words.immediate.format(texts=_quoted(i.text for i in chosen)))
+    entailed = age_entailment_hits(case, indicators, catalogue)
+    crosswalks = {cw.id: cw for cw in catalogue.crosswalks}
+    by_entailment: dict[str, list[str]] = {e["id"]: [] for e in entailed}  # the criteria each entailment reaches
+    for hit in crosswalk_hits(case, indicators, catalogue, tuple(entailed)):
+        cw = crosswalks[hit["id"]]
+        band = catalogue.band(cw.age_band) if cw.age_band else None
+        for_child = "" if band is None else words.immediate_for_unborn if band.unborn == "only" else words.immediate_for_child.format(label=band.label)
+        criterion = words.immediate_criterion.format(meets=hit["meets"], for_child=for_child)
+        direct = [i for i in hit["ids"] if cw in catalogue.crosswalks_for(catalogue.indicator(i))]
+        if direct:
+            said.append(
+                words.immediate_crosswalk.format(
+                    texts=_subject(words, [catalogue.indicator(i).text for i in direct]),
+                    criteria=criterion,
+                    reading=words.immediate_reading if cw.interpretation else "",
+                    rests=words.immediate_rests_on_age if band is not None and band.unborn != "only" else "",
+                )
+            )
+        for e in entailed:
+            if cw in catalogue.crosswalks_for(catalogue.indicator(e["adds"])) and set(e["ids"]) & set(hit["ids"]):
+                by_entailment[e["id"]].append(criterion)
+    for e in entailed:
+        if by_entailment[e["id"]]:
+            adds = catalogue.indicator(e["adds"])
+            said.append(
+                words.immediate_entailment.format(
+                    texts=_subject(words, [catalogue.indicator(i).text for i in e["ids"]]),
+                    age=e["months"] // 12,
+                    adds=adds.text,
+                    level=adds.level.label,
+                    page=adds.source.page,
+                    criteria=" and ".join(by_entailment[e["id"]]),
+                )
+            )
+    return " ".join(said) or words.immediate_other
+
+
+def _quoted(texts) -> str:
+    return "; ".join(f"‘{t}’" for t in texts)
+
+
+def _subject(words, texts: list[str]) -> str:
+    """The needs a sentence is about: one quoted, or "Each of" several."""
+    return _quoted(texts) if len(texts) == 1 else words.immediate_each.format(texts=_quoted(texts))
 
 
 def _one_per_effect(changes: list[Change]) -> list[Change]:

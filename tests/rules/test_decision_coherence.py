@@ -556,7 +556,8 @@ def test_every_what_if_change_applied_gives_the_level_it_claims():
                 checked += 1
         if d.immediate:
             assert what.fixed and not what.down, case
-    assert checked > CASES // 10
+    # the sample reaches the class (fewer since review 7, F4: a rise to at or below the support now is no longer listed)
+    assert checked > CASES // 15
 
 
 @pytest.mark.parametrize("moment", EDGE_TIMES)

@@ -56,3 +56,199 @@ def test_the_nearest_change_to_a_range_of_additional_needs_is_named():
     assert combination and combination[0].level is Level.EXTENSIVE and combination[0].interpretation
     caf = [c for c in up if c.context == {"caf": "open_not_improving"}]
     assert caf and caf[0].level is Level.EXTENSIVE
+
+
+# --- review 7, F4: "lower" and "higher" against the support the family has now ---------------------
+
+DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
+MANAGED = "step-down from Child in Need or Protection is a managed process agreed with the allocated social worker (p5; Appendix 1, p24)"
+
+
+def _case(indicators, **context):
+    from pathway.models import Case
+
+    return Case.parse({"child": {"age_years": 8}, "indicators": indicators, "context": {"contact_time": "2027-01-12T10:00:00+00:00", **context}})
+
+
+def _what_if(case):
+    return nearby(case, evaluate(case, now=NOW))
+
+
+def test_the_documents_step_down_words_are_its_own():
+    """The oracle for the managed-process words: p4 and p5 keep the step-up/step-down process for moves
+    between the CAF and the social-care threshold, and call the transfer 'well managed'."""
+    assert "The Step-Up and Step-Down process ensures timely, appropriate and well managed transfer between Protection and Extensive/Additional" in DOCUMENT
+    assert "when children's needs move between a CAF and Social Care threshold (for support as a Child in Need or as a child in need of protection)" in DOCUMENT
+
+
+@pytest.mark.parametrize(
+    "indicators, current",
+    [
+        (["protection.victim_crime"], "protection"),  # review 7 w01: 'this would be Universal' at Protection
+        (["additional.lack_routine"], "protection"),  # w11
+        (["additional.lack_routine", "extensive.serious_obesity"], "child_in_need"),
+        (["extensive.serious_obesity"], "child_in_need"),
+    ],
+)
+def test_a_change_below_a_social_care_level_says_step_down_is_a_managed_process(indicators, current):
+    case = _case(indicators, current_level=current)
+    what = _what_if(case)
+    below = [c for c in what.down if c.level.rank < Level(current).rank]
+    assert below, what
+    for change in below:
+        note = getattr(change, "step", None) or ""
+        assert MANAGED in note, (change.text, note)
+        assert Level(current).label in note
+
+
+@pytest.mark.parametrize(
+    "indicators, current",
+    [
+        (["additional.lack_routine"], "protection"),  # w11: 'An Extensive need would make this Extensive', a 'higher level'
+        ([], "child_in_need"),  # x20: Additional and Extensive listed as higher than Universal
+        (["extensive.serious_obesity"], "child_in_need"),
+        (["additional.lack_routine"], "extensive"),
+    ],
+)
+def test_a_higher_level_is_higher_than_the_support_the_family_has_now(indicators, current):
+    case = _case(indicators, current_level=current)
+    what = _what_if(case)
+    assert all(c.level.rank > Level(current).rank for c in what.up), [(c.text, c.level) for c in what.up]
+
+
+def test_a_step_up_above_the_support_now_is_still_listed_as_higher():
+    """The rule is 'higher than the support now', not 'nothing': supported at Extensive with a CAF
+    improving, the CAF no longer improving makes it Child in Need (p15-16), above Extensive."""
+    case = _case(["extensive.serious_obesity"], current_level="extensive", caf="open_improving")
+    raised = [c for c in _what_if(case).up if c.context == {"caf": "open_not_improving"}]
+    assert raised and raised[0].level is Level.CHILD_IN_NEED
+
+
+def test_open_to_social_care_with_no_level_given_reads_lower_and_higher_against_child_in_need():
+    """Open to Children's Social Care, the level not given: the child has a social worker, so a
+    change to Universal is not a step-down by itself, and Child in Need is not 'higher' (a reading)."""
+    case = _case(["additional.lack_routine", "extensive.serious_obesity"], open_to_social_care=True)
+    what = _what_if(case)
+    assert all(c.level.rank > Level.CHILD_IN_NEED.rank for c in what.up), [(c.text, c.level) for c in what.up]
+    assert what.down
+    for change in what.down:
+        note = getattr(change, "step", None) or ""
+        assert MANAGED in note and "the tool's reading" in note, (change.text, note)
+
+
+@pytest.mark.parametrize("ctx", [{"current_level": "extensive", "caf": "open_improving"}, {"caf": "open_improving"}])
+def test_a_change_below_the_early_help_support_now_says_the_step_down_is_planned(ctx):
+    """Supported at Extensive (or a CAF open, whose threshold is Additional or Extensive, p4): a need
+    taken away that would leave the needs below that support names the planned step down (Appendix 2,
+    'step down' by early enhanced targeted support, the Family Community Team's Case Management Guidance)."""
+    assert "helped to 'step down' to lower levels of need by early enhanced targeted support" in DOCUMENT
+    case = _case(["additional.lack_routine"], **ctx)
+    what = _what_if(case)
+    floor = Level(ctx.get("current_level", "additional")).rank
+    below = [c for c in what.down if c.level.rank < floor]
+    assert below, what
+    for change in below:
+        note = getattr(change, "step", None) or ""
+        assert "Family Community Team's Case Management Guidance" in note and "the tool's reading" in note, (change.text, note)
+    assert all(c.level.rank > floor for c in what.up)
+
+
+def test_with_no_support_now_given_nothing_is_added():
+    what = _what_if(_case(["additional.lack_routine"]))
+    assert what.down and all(not getattr(c, "step", None) for c in what.down)
+
+
+# --- review 7, F10: the fixed text for an immediate referral says how this case reaches it ----------
+
+
+def _fixed(case_json):
+    from pathway.models import Case
+
+    case = Case.parse(case_json)
+    d = evaluate(case, now=NOW)
+    assert d.immediate
+    return nearby(case, d).fixed
+
+
+def test_a_crosswalked_need_names_the_p9_criterion_it_meets_and_that_it_is_a_reading():
+    """Review 7 w05: no p9 indicator was chosen; the Protection table's need is read as one (declared)."""
+    criterion = "There is evidence of repeated domestic violence witnessed and/or experienced by child"
+    assert criterion in DOCUMENT
+    fixed = _fixed({"child": {"age_years": 8}, "indicators": ["protection.persistent_domestic_abuse"]})
+    assert "Persistent domestic abuse" in fixed and criterion in fixed and "the tool's reading" in fixed
+    assert "indicator is chosen" not in fixed and "whatever else changes" not in fixed
+
+
+def test_a_crosswalk_that_rests_on_the_childs_age_says_so():
+    """Review 7 p08: chronic substance misuse meets p9's under-1 criterion only under 1: no 'whatever else changes'."""
+    criterion = "Under 1 year old where the parents/carers have significant substance use issues"
+    assert criterion in DOCUMENT
+    fixed = _fixed({"child": {"age_years": 0, "age_months": 1}, "indicators": ["protection.chronic_substance_misuse"]})
+    assert criterion in fixed and "under 1 year old" in fixed and "the child's age" in fixed and "the tool's reading" in fixed
+    assert "whatever else changes" not in fixed
+
+
+def test_immediacy_through_an_age_entailment_names_the_entailed_need_and_the_age():
+    fixed = _fixed({"child": {"age_years": 12}, "indicators": ["additional.pregnant_under_17"]})
+    assert "Sexual activity under 13" in fixed and "12 years" in fixed and "young person's age" in fixed and "the tool's reading" in fixed
+    assert "whatever else changes" not in fixed and "indicator is chosen" not in fixed
+
+
+def test_a_chosen_p9_indicator_is_named_and_not_called_a_reading():
+    fixed = _fixed({"child": {"age_years": 8}, "indicators": ["immediate.trafficking_victim"]})
+    assert "Child victims of trafficking" in fixed and "(p9)" in fixed and "the tool's reading" not in fixed
+
+
+def test_the_same_words_crosswalk_is_not_called_a_reading():
+    """Trafficking in the Protection table is p9's criterion in other words (not flagged in the catalogue)."""
+    fixed = _fixed({"child": {"age_years": 8}, "indicators": ["protection.child_victim_trafficking"]})
+    assert "Child victims of trafficking" in fixed and "the tool's reading" not in fixed
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
+def test_every_immediate_fixed_text_names_each_p9_criterion_its_reasons_meet(scenario):
+    """The class: the fixed text states only what holds for this case. Every p9 criterion a
+    cross-walk reason meets is named, a reading says so, and nothing claims 'whatever else changes'."""
+    import re
+
+    case = scenario.case()
+    d = evaluate(case, now=NOW)
+    if not d.immediate:
+        return
+    fixed = nearby(case, d).fixed
+    assert "whatever else changes" not in fixed
+    for reason in d.reasons:
+        if reason.rule == "immediate.crosswalk":
+            meets = re.search(r"criterion '(.+?)' \(p9\)", reason.explanation).group(1)
+            assert meets in fixed, (meets, fixed)
+    readings = [r for r in d.reasons if r.rule in ("immediate.crosswalk", "age.entailment") and r.interpretation]
+    assert ("the tool's reading" in fixed) == bool(readings), fixed
+
+
+def test_over_a_varied_sample_no_change_reads_as_a_step_down_or_a_rise_against_the_support_now():
+    """The class of F4 over the coherence suite's varied cases (every context, level supported at now,
+    CAF and open-case answer): the support now is worked out here from the answers alone (the
+    document's social-care levels, p4; a CAF's threshold, p4); a change listed as higher is above it
+    and above the level decided, and every change to a level below it carries its step-down words."""
+    from tests.rules.test_decision_coherence import WHAT_IF_EVERY, sample
+
+    social, checked = 0, 0
+    for n, (case, d) in enumerate(sample()):
+        if n % WHAT_IF_EVERY or d.immediate:
+            continue
+        ctx = case.context
+        rank = ctx.current_level.rank if ctx.current_level else 0
+        opened = ctx.open_to_social_care or (ctx.open_to_social_care is None and rank >= 4)
+        floor = max(rank, 4 if opened else 0, 2 if ctx.caf in ("open_improving", "open_not_improving") else 0)
+        what = nearby(case, d)
+        assert all(c.level.rank > max(floor, Level(d.level).rank) for c in what.up), (case, [(c.text, c.level) for c in what.up])
+        for c in what.down:
+            if c.level.rank < floor:
+                assert c.step, (case, c.text)
+                if rank >= 4 or opened:
+                    assert MANAGED in c.step, (case, c.step)
+                    social += 1
+                checked += 1
+            else:
+                assert c.step is None, (case, c.text, c.step)
+    assert checked and social  # the sample reaches the class

@@ -232,6 +232,25 @@ def test_what_would_change_the_level_is_on_the_result(client):
     assert "A CAF open and not improving outcomes would make this Extensive" in two
 
 
+def test_what_would_change_the_level_reads_lower_and_higher_against_the_support_now(client):
+    """Review 7, F4: supported at Protection, the page said 'Without Victim of crime (Protection), this
+    would be Universal' with no word that step-down is a managed process (p5; Appendix 1, p24), and
+    listed Extensive as 'a higher level' for a family at Protection with an Additional need."""
+    page = text(_needs_result(client, {**CHILD, "current_level": "protection"}, {"parents_carers": ["protection.victim_crime"]}))
+    section = page.split("What would change the level")[1]
+    assert "Without ‘Victim of crime’ (Protection), this would be Universal" in section
+    held = section.split("Staying at the same level")[0]  # the list, before the step guidance
+    assert "step-down from Child in Need or Protection is a managed process agreed with the allocated social worker" in held
+    assert "Appendix 1, p24" in held
+    client.post("/start-again")
+    page = text(_needs_result(client, {**CHILD, "current_level": "protection"}, {"parents_carers": ["additional.lack_routine"]}))
+    section = page.split("What would change the level")[1]
+    listed = section.split("Assessments and services for this child")[0]
+    assert "would make this Extensive" not in listed and "a higher level" not in listed
+    assert "Without ‘Lack of routine’ (Additional), this would be Universal" in listed
+    assert "managed process agreed with the allocated social worker" in listed
+
+
 def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch):
     import builtins
 
