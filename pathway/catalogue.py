@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Generic, Literal, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Literal, NamedTuple, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -211,6 +211,16 @@ class Ruleset(_Strict):
     approved: str
 
 
+class ParentAge(_Strict):
+    """`parent.age_years` (the young parent's age): the youngest parent at a child's birth the tool
+    decides on (this tool's reading, review 7 F1), and the refusal's words."""
+
+    min_years_at_birth: int
+    interpretation: Literal[True] = True
+    why: str
+    impossible: str  # {parent}, {child}, {at_birth}, {min}, {why}
+
+
 class AgeScope(_Strict):
     """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
 
@@ -219,6 +229,8 @@ class AgeScope(_Strict):
     care_leaver_bands: list[str]
     source: Source
     scope: str
+    adult_care_leaver: str  # a need not a care leaver's, for a young person over max_years: {indicator}, {years}, {scope}
+    parent: ParentAge
 
 
 E = TypeVar("E")
@@ -275,6 +287,7 @@ class WhatIfWords(_Strict):
     immediate_for_unborn: str
     immediate_rests_on_age: str
     immediate_each: str
+    immediate_parent_age: str
     immediate_reading: str
     immediate_other: str
     up_heading: str
@@ -535,26 +548,101 @@ class Crosswalk(_Strict):
         return self
 
 
+def years_months(months: int) -> str:
+    """An age in whole months as a decision says it: "7 years 0 months"."""
+    return f"{months // 12} years {months % 12} months"
+
+
+class EntailmentAges(_Strict):
+    """How a decision says the young person's age an entailment read: now ({years}); under 13 at the
+    child's birth by the parent's and the child's ages ({parent}, {child}); or under 13 whichever the
+    child is, the young person or the young person's child ({parent}, {child})."""
+
+    now: str
+    at_birth: str
+    either: str
+
+
+class YoungPerson(NamedTuple):
+    """What an age entailment knows of the young person's age: `inside` True (inside the subject
+    band: under 13), False (outside it), None (not known here); `words`, how a decision says it."""
+
+    inside: Optional[bool]
+    words: str = ""
+
+
 class AgeEntailment(_Strict):
-    """Needs that, with the young person's age inside `subject_band`, entail the need `adds` (a reading)."""
+    """Needs whose words state a pregnancy or parenthood that, with the young person's age inside
+    `subject_band`, entail the need `adds` (a reading)."""
 
     id: str
     indicators: list[str]
     subject_band: str
-    child_min_months: int  # the child's own age stands for the young person's from here (no parent's age given)
     adds: str
     source: Source
     interpretation: bool = True
     why: str
-    pointer: str  # added to the refusal of a parent's band for a parent of this age
+    ages: EntailmentAges
+    by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
+    pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
 
-    def young_person_months(self, unborn: bool, child_months: Optional[int], parent_months: Optional[int]) -> Optional[int]:
-        """The young person's age: the parent's where given, else the child's own from `child_min_months`."""
-        if parent_months is not None:
-            return parent_months
-        if unborn or child_months is None or child_months < self.child_min_months:
-            return None
-        return child_months
+    def young_person(
+        self,
+        subject: AgeBand,
+        band: Optional[AgeBand],
+        min_months_at_birth: int,
+        unborn: bool,
+        child_months: Optional[int],
+        parent_years: Optional[int],
+    ) -> YoungPerson:
+        """The young person's age against the subject band (whose `max_months` is its upper limit),
+        for a need with its own age band `band` (or none). Ages are whole years or months, so each
+        bound is the one that cannot over-call: a parent of 13 is 13y0m-13y11m, a child of 8 at
+        least 8y0m. The arithmetic is the catalogue's `why`."""
+        limit = subject.max_months or 0
+        ages = self.ages
+        if parent_years is not None:  # the young parent's age, given
+            if parent_years * 12 <= limit:
+                return YoungPerson(True, ages.now.format(years=parent_years))
+            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months <= limit:
+                return YoungPerson(True, ages.at_birth.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months)))
+            return YoungPerson(False)
+        parents_band = band if band is not None and band.subject == "parent" else None
+        if unborn or child_months is None:
+            # the young person is this baby's parent, or a child of no given age: known only where the
+            # need's own band keeps its young parent at or above the limit
+            floor = parents_band.min_months if parents_band else None
+            return YoungPerson(False if floor is not None and floor > limit else None)
+        # reading 1: the child is the young person (a young parent, or pregnant)
+        readings: list[Optional[bool]] = [child_months <= limit]
+        # reading 2: the child is the young person's child
+        if parents_band is None:
+            if child_months <= limit:  # the words bound no parent's age
+                readings.append(None)
+        elif parents_band.min_months is None or child_months < parents_band.min_months:
+            at_birth = (parents_band.max_months or 0) - child_months  # the parent at the birth, at most
+            if at_birth >= min_months_at_birth:  # else a parent too young to have had the child: not a reading
+                readings.append(at_birth <= limit)
+        if None in readings or len(set(readings)) > 1:
+            return YoungPerson(None)
+        if not readings[0]:
+            return YoungPerson(False)
+        if len(readings) == 1 or parents_band is None:
+            return YoungPerson(True, ages.now.format(years=child_months // 12))
+        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0)))
+
+
+class UnbornPointer(_Strict):
+    """Needs whose words name a pregnancy: chosen for a child who is not unborn, a pointer to the
+    immediate-referral criterion for the unborn baby (review 7, F11; the decision is unchanged)."""
+
+    id: str
+    indicators: list[str]
+    points_to: str
+    source: Source
+    interpretation: bool = True
+    why: str
+    text: str  # {points_to}: the criterion's words
 
 
 class NotCrosswalked(_Strict):
@@ -645,6 +733,7 @@ class Catalogue(_Strict):
     twins: list[Twin]
     crosswalks: list[Crosswalk]
     age_entailments: list[AgeEntailment] = Field(default_factory=list)
+    unborn_pointers: list[UnbornPointer] = Field(default_factory=list)
     open_from_current_level: OpenFromCurrentLevel
     not_crosswalked: list[NotCrosswalked] = Field(default_factory=list)
     assumptions: Assumptions
@@ -699,6 +788,10 @@ class Catalogue(_Strict):
             unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
             if unknown or ae.subject_band not in bands:
                 raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
+        for up in self.unborn_pointers:
+            unknown = [i for i in up.indicators + [up.points_to] if i not in known]
+            if unknown:
+                raise ValueError(f"unborn_pointers.{up.id}: unknown indicator {unknown}")
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
@@ -736,8 +829,25 @@ class Catalogue(_Strict):
         ind = self._by_id[indicator] if isinstance(indicator, str) else indicator
         if ind.age_band and not self._bands[ind.age_band].admits(unborn, age_in_months, parent_age_in_months):
             return False
+        if not self.in_scope(ind, age_in_months):
+            return False
         floor = self._floors.get(ind.id)  # self.floor(ind), without a second isinstance: called for every answer
         return floor is None or floor.admits(unborn, age_in_months)
+
+    def in_scope(self, indicator: Indicator, age_in_months: Optional[int]) -> bool:
+        """Whether the pathway covers this child for this need: a young person older than `age.max_years`
+        is covered only as a care leaver, so only for the care-leaver needs (review 7, F6)."""
+        if age_in_months is None or age_in_months < (self.age.max_years + 1) * 12:
+            return True
+        return indicator.age_band in self.age.care_leaver_bands
+
+    def young_person(
+        self, entry: AgeEntailment, indicator: Optional[Indicator], unborn: bool, child_months: Optional[int], parent_years: Optional[int]
+    ) -> YoungPerson:
+        """What `entry` knows of the young person's age, for one chosen need of it (None: the parent's
+        age alone, which states a parenthood whatever need is chosen)."""
+        band = self._bands[indicator.age_band] if indicator is not None and indicator.age_band else None
+        return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
 
     def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:
         """The age below which the indicator's words mean nothing, if the catalogue gives one."""

@@ -6,7 +6,7 @@ wrongly chosen indicator visible to the person, who knows the child.
 
 from __future__ import annotations
 
-from pathway.catalogue import Catalogue, Indicator
+from pathway.catalogue import Catalogue, Indicator, years_months
 from pathway.models import Case, CaseError, FieldError
 
 
@@ -15,6 +15,11 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
     errors: list[FieldError] = []
     chosen: dict[str, Indicator] = {}
     unborn, months, parent_months = case.child.unborn, case.child.age_in_months, case.parent.age_in_months  # once, not per answer
+    scope = catalogue.age
+    care_leaver_given = any(
+        catalogue.has_indicator(i) and catalogue.indicator(i).age_band in scope.care_leaver_bands and catalogue.admits(i, unborn, months, parent_months)
+        for i in case.indicators
+    )
     for position, indicator_id in enumerate(case.indicators):
         if indicator_id in chosen:  # the same answer twice: checked once
             continue
@@ -27,11 +32,16 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             field = f"indicators[{position}]"
             if band and not band.admits(unborn, months, parent_months):
                 errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case, catalogue)))
+            elif not catalogue.in_scope(indicator, months):
+                if care_leaver_given:  # else the age itself is refused (_age_scope)
+                    message = catalogue.age.adult_care_leaver.format(indicator=indicator_id, years=case.child.age_years, scope=catalogue.age.scope)
+                    errors.append(FieldError(field=field, message=message))
             else:
                 errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
             continue
         chosen[indicator_id] = indicator
     errors += _age_scope(case, chosen, catalogue)
+    errors += _parent_age(case, catalogue)
     errors += _contradictions(case, chosen, catalogue)
     if errors:
         raise CaseError(errors)
@@ -69,7 +79,8 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
 
 
 def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
-    """Pre-birth to 19; to 25 only for a care leaver (the catalogue's `age` block)."""
+    """Pre-birth to 19; to 25 only for a care leaver, and then only the care leaver's needs (the
+    catalogue's `age` block; `Catalogue.in_scope` refuses the others, review 7 F6)."""
     years = case.child.age_years
     scope = catalogue.age
     if years is None or years <= scope.max_years:
@@ -86,6 +97,29 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
             ).strip(),
         )
     ]
+
+
+def _parent_age(case: Case, catalogue: Catalogue) -> list[FieldError]:
+    """`parent.age_years` is the young parent's, the parent of this child (review 7, F1): refused
+    where it makes the parent too young to have had the child (the catalogue's `age.parent`, this
+    tool's reading), naming the field and, for a parent under 13, what applies instead. A parent
+    under 13, now or at the birth, is read by the age entailment whatever need is chosen."""
+    years = case.parent.age_years
+    if years is None:
+        return []
+    rule = catalogue.age.parent
+    child = case.child.age_in_months  # None: unborn, or not given (the parent was at most their age now)
+    at_birth = years * 12 + 11 - (child or 0)  # the parent at the birth, at most
+    if at_birth >= rule.min_years_at_birth * 12:
+        return []
+    message = rule.impossible.format(
+        parent=years,
+        child="unborn" if case.child.unborn else f"of {case.child.describe()}" if child is not None else "of any age",
+        at_birth=years_months(max(at_birth, 0)),
+        min=rule.min_years_at_birth,
+        why=rule.why,
+    )
+    return [FieldError(field="parent.age_years", message=message + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue)))]
 
 
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:

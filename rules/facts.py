@@ -10,7 +10,7 @@ from itertools import combinations
 from operator import attrgetter
 from typing import Callable, Optional
 
-from pathway.catalogue import Catalogue, Crosswalk, Indicator
+from pathway.catalogue import Catalogue, Crosswalk, Indicator, YoungPerson
 from pathway.levels import Level
 from pathway.models import Case
 
@@ -62,30 +62,43 @@ def subject_age_in_months(case: Case) -> Optional[int]:
 
 def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalogue):
     """Each age entailment a chosen need meets, its target not chosen itself: (entry, the chosen
-    needs that meet it, the young person's age in months or None where not known here)."""
+    needs that meet it, what is known of the young person's age). Known inside the band by one need
+    is enough (the needs that know it are listed); else not known by any, or known outside by all."""
     chosen = {i.id for i in indicators}
+    unborn, months, parent = case.child.unborn, case.child.age_in_months, case.parent.age_years
     for entry in catalogue.age_entailments:
         ids = sorted(chosen.intersection(entry.indicators))
-        if ids and entry.adds not in chosen:
-            yield entry, ids, entry.young_person_months(case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+        if entry.adds in chosen:
+            continue
+        if not ids:  # the parent's age given states a parenthood itself: under 13, now or at the birth
+            if parent is not None and (young := catalogue.young_person(entry, None, unborn, months, parent)).inside:
+                yield entry, [], young
+            continue
+        known = {iid: catalogue.young_person(entry, catalogue.indicator(iid), unborn, months, parent) for iid in ids}
+        inside = [iid for iid in ids if known[iid].inside]
+        if inside:
+            yield entry, inside, known[inside[0]]
+        elif any(k.inside is None for k in known.values()):
+            yield entry, ids, YoungPerson(None)
 
 
 def age_entailment_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """Needs that, with the young person's age, entail a higher need (catalogue `age_entailments`):
-    a pregnancy under 13 is sexual activity under 13 (p17). One hit per entry, listing what reached it."""
+    a pregnancy or parenthood under 13 is sexual activity under 13 (p17). One hit per entry, listing
+    what reached it and how the decision says the age."""
     hits = []
-    for entry, ids, months in _entailments_met(case, indicators, catalogue):
-        if months is None or not catalogue.band(entry.subject_band).contains(months):
+    for entry, ids, young in _entailments_met(case, indicators, catalogue):
+        if not young.inside:
             continue
         adds = catalogue.indicator(entry.adds)
-        hits.append({"ids": ids, "adds": adds.id, "level": adds.level.value, "months": months, "source": entry.source.cite(), "id": entry.id})
+        hits.append({"ids": ids, "adds": adds.id, "level": adds.level.value, "age": young.words, "source": entry.source.cite(), "id": entry.id})
     return hits
 
 
 def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
-    """Age entailments a chosen need would meet at a young person's age not known here (no parent's
-    age, and the child unborn, of no given age or taken as the young parent's baby)."""
-    return [entry.id for entry, _ids, months in _entailments_met(case, indicators, catalogue) if months is None]
+    """Age entailments a chosen need would meet at a young person's age not known here (whose
+    pregnancy or parenthood it is, or the young parent's age)."""
+    return [entry.id for entry, _ids, young in _entailments_met(case, indicators, catalogue) if young.inside is None]
 
 
 def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:
@@ -300,6 +313,12 @@ def _age_meets(case: Case, catalogue: Catalogue, band_id: str) -> bool:
     return months is not None and band.contains(months)
 
 
+def unborn_pointers_for(indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """The catalogue's `unborn_pointers` a chosen need names (for a child who is not unborn)."""
+    chosen = {i.id for i in indicators}
+    return [p.id for p in catalogue.unborn_pointers if chosen.intersection(p.indicators)]
+
+
 def decision_fact(
     case: Case,
     level: Level,
@@ -315,6 +334,7 @@ def decision_fact(
     notes = twin_notes(indicators, catalogue)
     pointers = age_pointers(case, indicators, catalogue)
     unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
+    unborn_pointers = [] if case.child.unborn else unborn_pointers_for(indicators, catalogue)
     return {
         "kind": "decision",
         "level": level.value,
@@ -333,6 +353,8 @@ def decision_fact(
         "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),
+        "unborn_pointers": unborn_pointers,
+        "unborn_pointer_count": len(unborn_pointers),
         "twin_notes": notes,
         "twin_count": len(notes),
     }

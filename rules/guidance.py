@@ -259,6 +259,22 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_entailment_age_unknown(c):
         guidance(c.s.sid, "age_entailment_age_unknown", "age.entailment_age_unknown")
 
+    # a need naming a pregnancy, chosen for a child who is not unborn: the baby's own p9 criterion (review 7, F11)
+    unborn_pointer_words = {
+        p.id: {
+            "type": "guidance",
+            "rule": f"unborn.pointer.{p.id}",
+            "source": p.source.cite(),
+            "text": p.text.format(points_to=catalogue.indicator(p.points_to).text),
+        }
+        for p in catalogue.unborn_pointers
+    }
+
+    @when_all(DECISION & (m.unborn_pointer_count > 0))
+    def unborn_pointer(c):
+        for pid in c.m.unborn_pointers:
+            emit(c.s.sid, dict(unborn_pointer_words[pid]))
+
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
         guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")

@@ -94,8 +94,8 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_entailment(c):
         for hit in c.m.entailments:
             entry, adds = entailments[hit["id"]], catalogue.indicator(hit["adds"])
-            age = f"{hit['months'] // 12} years"
-            explanation = ae_words.explanation.format(age=age, adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
+            words = ae_words.explanation if hit["ids"] else entry.by_parent_age  # no need chosen: the parent's age alone
+            explanation = words.format(age=hit["age"], adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
             emit(c.s.sid, finding(ae_words.rule, hit["level"], hit["ids"], hit["source"], explanation, interpretation=entry.interpretation))
 
     # --- combination: a range of additional needs (project's interpretation) --------------

@@ -151,15 +151,16 @@ def _fixed(case: Case, catalogue: Catalogue) -> str:
                 )
             )
         for e in entailed:
-            if cw in catalogue.crosswalks_for(catalogue.indicator(e["adds"])) and set(e["ids"]) & set(hit["ids"]):
+            # reached by these needs, or by the young parent's age alone (an entailment of no need)
+            if cw in catalogue.crosswalks_for(catalogue.indicator(e["adds"])) and (set(e["ids"]) & set(hit["ids"]) or not e["ids"]):
                 by_entailment[e["id"]].append(criterion)
     for e in entailed:
         if by_entailment[e["id"]]:
             adds = catalogue.indicator(e["adds"])
             said.append(
                 words.immediate_entailment.format(
-                    texts=_subject(words, [catalogue.indicator(i).text for i in e["ids"]]),
-                    age=e["months"] // 12,
+                    texts=_subject(words, [catalogue.indicator(i).text for i in e["ids"]]) if e["ids"] else words.immediate_parent_age,
+                    age=e["age"],
                     adds=adds.text,
                     level=adds.level.label,
                     page=adds.source.page,

@@ -19,9 +19,50 @@ A, E, CIN, P = Level.ADDITIONAL, Level.EXTENSIVE, Level.CHILD_IN_NEED, Level.PRO
 TRAFFICKING = {"protection.child_victim_trafficking"}
 PARENT_SUBSTANCE = {"extensive.mental_physical_health_problems", "protection.chronic_substance_misuse"}
 PERSISTENT_DA = {"protection.persistent_domestic_abuse"}
-# a pregnancy of a young person under 13 is sexual activity under 13 (p17; declared reading)
-PREGNANCY = {"additional.pregnant_under_17", "extensive.pregnant_under_16"}
+# a pregnancy or parenthood of a young person under 13 is sexual activity under 13 (p17; declared
+# reading): every need whose words state one (review 7, F1)
+PREGNANCY = {
+    "additional.pregnant_under_17",
+    "extensive.pregnant_under_16",
+    "extensive.teenage_parents_with_concerns",
+    "extensive.pregnant_care_leavers",
+    "additional.poor_maternal_health_not",
+    "protection.pregnancy_where_there_have",
+}
 UNDER_13_MONTHS = 13 * 12
+# the young parent's age as the words give it, in months: (youngest, oldest); None where unbounded.
+# "under 17", "under 16" (p13-16); "teenage", 13 to 19 (declared); care leavers 16 to 25 (p15-16, declared)
+PARENT_WORDS = {
+    "additional.pregnant_under_17": (None, 17 * 12 - 1),
+    "extensive.pregnant_under_16": (None, 16 * 12 - 1),
+    "extensive.teenage_parents_with_concerns": (13 * 12, 20 * 12 - 1),
+    "extensive.pregnant_care_leavers": (16 * 12, 26 * 12 - 1),
+}
+
+
+def young_under_13(case: Case, iid: str, youngest_at_birth: int):
+    """True, False or None (not known): whether the young person a pregnancy need names is under 13.
+    The parent's age where given (13 years is 13y0m to 13y11m), now or at the child's birth; else each
+    way the words can be read (the child is the young person; the child is the young person's child,
+    when the parent's words bound the parent's age and the parent was not too young at the birth) must
+    agree."""
+    parent = case.parent.age_years
+    child = None if case.child.unborn else case.child.age_in_months
+    low, high = PARENT_WORDS.get(iid, (None, None))
+    if parent is not None:
+        return parent < 13 or (child is not None and parent * 12 + 11 - child < UNDER_13_MONTHS)
+    if child is None:
+        return False if low is not None and low >= UNDER_13_MONTHS else None
+    answers = {child < UNDER_13_MONTHS}
+    if iid not in PARENT_WORDS:  # the words bound no parent's age: the child may be the young person's child
+        if child < UNDER_13_MONTHS:
+            answers.add(None)
+    elif low is None or child < low:
+        if high - child >= youngest_at_birth:
+            answers.add(high - child < UNDER_13_MONTHS)
+    return answers.pop() if len(answers) == 1 else None
+
+
 # Protection needs whose words state significant harm suffered, or the event itself (review 6, F13):
 # p9's "has suffered significant harm including physical, sexual, emotional harm or neglect"
 HARM_STATED = {
@@ -43,13 +84,12 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     inds = [catalogue.indicator(i) for i in sorted(ids)]
     ctx = case.context
     months = None if case.child.unborn else case.child.age_in_months
-    # the young person: the parent where the parent's age is given, else the child from the catalogue's
-    # age (below it the child is taken as the young parent's baby); pregnant under 13 is sexual
-    # activity under 13 (Protection), which then counts as chosen for the p9 cross-walks below
-    young = case.parent.age_in_months
-    if young is None and not case.child.unborn and months is not None and months >= catalogue.age_entailments[0].child_min_months:
-        young = months
-    pregnant_under_13 = bool(ids & PREGNANCY) and young is not None and young < UNDER_13_MONTHS
+    # a pregnancy or parenthood of a young person under 13 is sexual activity under 13 (Protection),
+    # which then counts as chosen for the p9 cross-walks below
+    youngest = catalogue.age.parent.min_years_at_birth * 12
+    pregnant_under_13 = any(young_under_13(case, i, youngest) is True for i in ids & PREGNANCY)
+    # the parent's age states this child's parent: under 13 now or at the birth, whatever need is chosen
+    pregnant_under_13 |= young_under_13(case, "(the parent's age)", youngest) is True and case.parent.age_years is not None
     crosswalked = ids | ({"protection.sexual_activity_under_13"} if pregnant_under_13 else set())
     immediate = any(i.immediate for i in inds)
     immediate |= bool(crosswalked & TRAFFICKING) or bool(crosswalked & PERSISTENT_DA) or bool(crosswalked & HARM_STATED)

@@ -58,6 +58,8 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "age_entailment_unknown_count": 0,  # checked in test_young_pregnancy.py
         "age_pointers": [],
         "age_pointer_count": 0,
+        "unborn_pointers": [],  # checked in test_review7_ages.py
+        "unborn_pointer_count": 0,
         "twin_notes": [],
         "twin_count": 0,
         **extra,

@@ -15,8 +15,10 @@ from tests.conftest import make_case
 from tests.rules.oracle import oracle_level, oracle_open_case, oracle_route, oracle_step, route_disability
 
 CATALOGUE = load_catalogue()
-# "unbanded": any child may have them, whatever the age (Catalogue.admits decides)
-UNBANDED = sorted(i.id for i in CATALOGUE.indicators if CATALOGUE.admits(i, False, 0) and CATALOGUE.admits(i, False, 300))
+# "unbanded": any child may have them, whatever the age (Catalogue.admits decides), from birth to the
+# pathway's 19 (above it only a care leaver's needs are admitted: review 7, F6)
+OLDEST_CHILD = (CATALOGUE.age.max_years + 1) * 12 - 1
+UNBANDED = sorted(i.id for i in CATALOGUE.indicators if CATALOGUE.admits(i, False, 0) and CATALOGUE.admits(i, False, OLDEST_CHILD))
 IMMEDIATE = sorted(i.id for i in CATALOGUE.indicators if i.immediate and i.id in UNBANDED)
 BANDED = sorted(i.id for i in CATALOGUE.indicators if i.id not in UNBANDED)
 

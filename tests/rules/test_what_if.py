@@ -194,6 +194,13 @@ def test_immediacy_through_an_age_entailment_names_the_entailed_need_and_the_age
     assert "whatever else changes" not in fixed and "indicator is chosen" not in fixed
 
 
+def test_immediacy_through_the_young_parents_age_alone_names_it_and_the_criterion():
+    """A parent of 12 states a parenthood under 13 whatever need is chosen (review 7, F1)."""
+    fixed = _fixed({"child": {"age_years": 1}, "parent": {"age_years": 12}, "indicators": ["additional.lack_routine"]})
+    assert fixed.startswith("The young parent's age given") and "Sexual activity under 13" in fixed
+    assert "immediate-referral criterion" in fixed and "the tool's reading" in fixed
+
+
 def test_a_chosen_p9_indicator_is_named_and_not_called_a_reading():
     fixed = _fixed({"child": {"age_years": 8}, "indicators": ["immediate.trafficking_victim"]})
     assert "Child victims of trafficking" in fixed and "(p9)" in fixed and "the tool's reading" not in fixed
