@@ -97,7 +97,7 @@ def test_every_offer_filter_and_ordering_names_items_the_levels_list():
 # The mutation run of 2026-12-02 (docs/safety/mutation.md): what the offer leaves out, and why, for
 # an unborn baby and for a child said to have no disability; the reasons are the catalogue's words.
 NO_DISABILITY = "for a disabled child (you said the child has no disability)"
-YOUTH_JUSTICE = "youth justice work is for children of 10 and over (the age of criminal responsibility)"
+YOUTH_JUSTICE = "youth justice work, for children of 10 and over (the document gives no age for it)"  # review 7 surfaces F12
 
 
 def _offer(child: dict, **context):
