@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
+from pathway.wording import cited
 
 NOT_RECORDED = "Not recorded"  # no caller given
 MAX_NOTE = 2000
@@ -49,9 +50,9 @@ def call_summary(
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
         f"Route: {decision.route.team}" + (f", {decision.route.phone}" if decision.route.phone else ""),
-        f"  {decision.route.why}",
+        f"  {decision.route.why} {cited(decision.route.source, decision.route)}",
         "Reasons:",
-        *([f"- {r.explanation} ({r.source})" for r in decision.reasons] or ["- no indicators: universal services"]),
+        *([f"- {r.explanation} {cited(r.source, r)}" for r in decision.reasons] or ["- no indicators: universal services"]),
     ]
     note = _note(note)
     if note:

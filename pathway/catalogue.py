@@ -454,6 +454,17 @@ class Timescale(_Strict):
     source: Source
 
 
+class InWriting(_Strict):
+    """Where the written confirmation of a referral goes (Appendix 3, p37): the words, filled with the
+    team the referral was made to ({contact}) and the email the document gives for it ({email})."""
+
+    source: Source
+    send_to: str
+    email: str
+    ask: str
+    no_email: str
+
+
 class Timescales(_Block[Timescale]):
     """Social-care timescales (Appendix 3, p37), named so words can quote them: {confirm_in_writing}."""
 
@@ -728,6 +739,7 @@ class Catalogue(_Strict):
     contact_notes: ContactNotes
     disabled_children_routing: DisabledChildrenRouting
     timescales: Timescales
+    in_writing: InWriting
     disagreements: Disagreements
     routing: Routing
     twins: list[Twin]

@@ -173,6 +173,9 @@ class Route(BaseModel):
     source: str = ""
     interpretation: bool = False
     available_now: bool = True  # False: a day service, out of hours (ring it when it reopens)
+    # the contact whose number `phone` is (the catalogue's routing `via`): Children and Families Direct
+    # for the teams it puts calls through to (p4, p23, p25); None in a decision saved before it was given
+    via: Optional[str] = None
 
 
 class AssumptionOut(BaseModel):

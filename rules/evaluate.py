@@ -95,6 +95,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "route": {
                 "team": entry.team,
                 "phone": via.phone,
+                "via": via.name,
                 "why": entry.why,
                 "source": entry.source.cite(),
                 "interpretation": entry.interpretation,

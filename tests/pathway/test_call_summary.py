@@ -113,7 +113,8 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
         "Level: Additional\n"
         "Route: Allocated social worker, or the team holding the case\n"
         "  The child is already open to Children's Social Care: Children and Families Direct deals only with children who are not"
-        " (Appendix 3, p37), so the concern goes to the allocated social worker or the team holding the case.\n"
+        " (Appendix 3, p37), so the concern goes to the allocated social worker or the team holding the case."
+        " (Appendix 3 - Referrals into Social Care, p37)\n"
         "Reasons:\n"
         "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
         " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
@@ -129,3 +130,19 @@ def test_needs_are_listed_highest_level_first_and_a_note_of_the_limit_is_kept():
     assert text.index("- Suspected domestic violence (Extensive;") < text.index("- Experiencing bullying (Additional;")
     c = case(["additional.experiencing_bullying"])
     assert "  " + "x" * 2000 + "\n" in summary(c, note="x" * 2000)  # "under 2000" refuses 2001 (test_clear_errors)
+
+
+def test_a_reading_is_marked_beside_its_reason_and_the_route():
+    """Review 7 surfaces F5: the summary repeats the reasons and the route; where one is this tool's
+    reading (interpretation: true) it says so beside it, as the result page does."""
+    from tests.conftest import make_case
+
+    c = make_case(["protection.persistent_domestic_abuse"])  # immediate by a cross-walk: a reading
+    d = evaluate(c)
+    text = summary(c)
+    crosswalk = next(r for r in d.reasons if r.rule == "immediate.crosswalk")
+    assert crosswalk.interpretation
+    assert f"- {crosswalk.explanation} ({crosswalk.source}; this tool's reading of the document)\n" in text
+    universal = make_case(["universal.physically_well"])
+    assert evaluate(universal).route.interpretation
+    assert "we route there. (Appendix 2 - Universal Support; Key contacts, p25, 23; this tool's reading of the document)\n" in summary(universal)

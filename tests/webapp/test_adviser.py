@@ -86,7 +86,7 @@ def test_search_add_and_remove_without_javascript(client):
     assert offered(html) == []  # the search is done once its result is added
     words = text(page)
     assert "Level Additional" in words
-    assert "Put through to Family Support Services, 0115 876 4800" in words
+    assert "Put through to Family Support Services, through Children and Families Direct on 0115 876 4800" in words
     assert re.search(r'<textarea[^>]*id="app-summary"[^>]*readonly', html)
     assert "Indicator at Additional level" in words  # the reason
     assert 'value="7"' in html  # the age is kept
@@ -108,7 +108,7 @@ def test_search_applies_the_childs_age(client):
 def test_an_immediate_concern_turns_the_screen_to_put_through_now(client):
     page = post(client, immediate="immediate.significant_harm")
     words = text(page)
-    assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
+    assert "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800" in words
     # worded for the adviser: who to put the caller through to, never "ring" their own service
     assert "Immediate referral: put the caller through to the Screening and Duty Team" in words
     assert "Ring now" not in words
@@ -132,7 +132,7 @@ def test_out_of_hours_the_emergency_duty_team(clocked):
     assert "22:30, Tuesday 24 November 2026 (UK time): out of hours" in words
     clocked.clock.set(TUESDAY_MORNING)
     words = text(clocked.get(URL))
-    assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
+    assert "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800" in words
     assert "10:30, Tuesday 24 November 2026 (UK time): office hours" in words
 
 
@@ -144,7 +144,7 @@ def test_the_clock_moves_the_call_to_the_emergency_duty_team_on_a_bank_holiday(c
     assert "10:30, Friday 25 December 2026 (UK time): out of hours" in words
     clocked.clock.advance(days=-3)  # Tuesday 22 December, an ordinary working day
     words = text(clocked.get(URL))
-    assert "Put the call through now to the Screening and Duty Team on 0115 876 4800" in words
+    assert "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800" in words
     assert "10:30, Tuesday 22 December 2026 (UK time): office hours" in words
 
 

@@ -8,7 +8,6 @@ import pytest
 from flask import url_for
 from werkzeug.datastructures import MultiDict
 
-from pathway.catalogue import load_catalogue
 from webapp import create_app
 from webapp.journey.forms import NoteForm, StartAgainForm
 from webapp.journey.present import document_href
@@ -82,9 +81,6 @@ def test_document_links_are_the_routes_own(app):
         with app.test_request_context("/result", base_url=f"http://localhost{root}/"):
             for _ in range(2):
                 assert document_href() == url_for("journey.document") == f"{root}/document"
-                for ind in load_catalogue().indicators:
-                    assert document_href(ind.id) == url_for("journey.document", highlight=ind.id)
-                assert document_href("not.an indicator&x") == url_for("journey.document", highlight="not.an indicator&x")
 
 
 def test_two_forms_alike_but_for_a_validator_are_not_drawn_alike(app):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import RadioField, StringField, SubmitField, TextAreaField
+from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
 
 from pathway.levels import Level
 from store.assessments import MAX_NOTE, MAX_REASON
 from store.case_ref import validate_case_ref
 from store.errors import Invalid
+from webapp.choice_fields import RadioField
 from webapp.journey.forms import choices
 from webapp.journey.widgets import Radios
 from webapp.written_text import refuse_control_characters
@@ -39,6 +40,8 @@ class OverrideForm(FlaskForm):
     def build(cls, recorded: str, **kwargs) -> "OverrideForm":
         form = cls(**kwargs)
         form.level.choices = choices([(lv.value, lv.label) for lv in Level if lv.value != recorded])
+        # a form left open in another tab offers the level recorded since (review 7 surfaces, F10)
+        form.level.refused = lambda value: f"{Level(value).label} is already the recorded level: select another level" if value == recorded else None
         return form
 
     def validate_reason(self, field):

@@ -12,5 +12,6 @@ bp.add_app_template_global(present.page_links, "page_links")
 bp.add_app_template_global(present.reason_needs, "reason_needs")
 bp.add_app_template_global(present.ring_now, "ring_now")
 bp.add_app_template_global(present.in_sentence, "in_sentence")
+bp.add_app_template_global(present.written_to, "written_to")
 
 from webapp.journey import views  # noqa: E402,F401  (registers the routes)

@@ -10,11 +10,12 @@ import re
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
+from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
 from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
 from webapp.journey.widgets import NONE, Checkboxes, Radios
@@ -61,7 +62,7 @@ class _Multi(SelectMultipleField):
         offered = {choice_value(c) for c in self.choices}
         for value in self.data or []:
             if value not in offered:
-                raise ValidationError("Select from the list")
+                raise ValidationError(refused_choice(self))
 
 
 class SafetyForm(FlaskForm):
@@ -173,7 +174,7 @@ class ChildForm(FlaskForm):
             ok = False
         for optional in (self.open_to_social_care, self.health_development_impaired_without_services):
             if optional.data not in (None, "", *(choice_value(c) for c in optional.choices)):
-                optional.errors.append("Select one of the answers, or leave it unanswered")
+                optional.errors.append(question_refused(optional, optional=True))
                 ok = False
         ok = self._open_fits_current_level() and ok
         if self.born.data == "yes":

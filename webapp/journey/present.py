@@ -29,24 +29,19 @@ def page_anchor(pages: str) -> str | None:
     return f"page-{found.group(1)}" if found else None
 
 
-def document_href(indicator_id: str | None = None) -> str:
-    """The document page's address, with the indicator highlighted. Built by url_for once per
-    process for every indicator of the catalogue (a page cites about twenty)."""
-
-    def make() -> dict[str | None, str]:
-        hrefs: dict[str | None, str] = {i.id: url_for("journey.document", highlight=i.id) for i in load_catalogue().indicators}
-        return {**hrefs, None: url_for("journey.document")}
-
-    href = kept(("document hrefs",), make).get(indicator_id or None)
-    return href if href is not None else url_for("journey.document", highlight=indicator_id)
+def document_href() -> str:
+    """The document page's address (built by url_for once per process). It never names a need: a
+    practitioner's answers never travel in the URL (webapp/sessions.py; review 7 surfaces F9). The
+    document page highlights the needs of the session's own answers instead."""
+    return kept(("document href",), lambda: url_for("journey.document"))
 
 
-def cite(source: Source, indicator_id: str | None = None) -> Markup:
-    """A citation as a link to the document's own words on that page (the indicator highlighted)."""
+def cite(source: Source) -> Markup:
+    """A citation as a link to the document's own words on that page (the page's anchor only)."""
     anchor = page_anchor(source.page)
     if not anchor:
         return escape(source.cite())
-    return Markup(f'<a class="govuk-link" href="{escape(document_href(indicator_id))}#{anchor}">{escape(source.cite())}</a>')
+    return Markup(f'<a class="govuk-link" href="{escape(document_href())}#{anchor}">{escape(source.cite())}</a>')
 
 
 def cite_text(text: str) -> Markup:
@@ -84,6 +79,24 @@ def in_sentence(contact) -> str:
     if not catalogue.has_contact(contact.id):
         return contact.name
     return catalogue.contact(contact.id).named_in_a_sentence()
+
+
+@dataclass(frozen=True)
+class WrittenTo:
+    """Whom the written referral goes to, named in a sentence, and the email the document gives for
+    it (None: it gives none, and the page says so rather than invent one)."""
+
+    name: str
+    email: str | None
+
+
+def written_to(decision: Decision) -> WrittenTo:
+    """The team the referral was made to: the decision's first contact, the route's own (Appendix 3,
+    p37: the referrer confirms in writing; Children and Families Direct only for a child not open)."""
+    catalogue = load_catalogue()
+    first = decision.contacts[0]
+    email = catalogue.contact(first.id).email if catalogue.has_contact(first.id) else None
+    return WrittenTo(in_sentence(first), email)
 
 
 def ring_now(decision: Decision) -> bool:

@@ -268,17 +268,22 @@ def _local_journey_path(target: str) -> bool:
 @bp.get("/document")
 @public
 def document():
-    """The threshold document's own words by section and page; ?highlight=<indicator> marks its line."""
+    """The threshold document's own words by section and page, the lines of the needs chosen in this
+    session's answers marked. The address never names a need (review 7 surfaces F9): a citation opens
+    the page's anchor, and the highlight comes from the session."""
     from pathway import document as doc
 
     catalogue = load_catalogue()
-    highlight = request.args.get("highlight", "")
-    target = None
-    if catalogue.has_indicator(highlight):
-        ind = catalogue.indicator(highlight)
-        target = _words(ind.document_text or ind.text)
+    answers = store.get()
+    chosen = [*store.immediate_chosen(answers), *store.needs_chosen(answers)] if answers else []
+    targets = [_words(ind.document_text or ind.text) for ind in (catalogue.indicator(i) for i in chosen if catalogue.has_indicator(i))]
     return render_template(
-        "journey/document.html", sections=doc.sections(), contents=doc.contents(), marked=lambda line: bool(target) and target in _words(line), title_page=True
+        "journey/document.html",
+        sections=doc.sections(),
+        contents=doc.contents(),
+        marked=lambda line: any(t in _words(line) for t in targets),
+        marking=bool(targets),
+        title_page=True,
     )
 
 

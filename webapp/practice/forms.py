@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import RadioField, StringField, SubmitField, TextAreaField
+from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Regexp
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import ID_PATTERN
+from webapp.choice_fields import RadioField
 from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choice_value, choices
 from webapp.journey.pages import admitted, immediate_indicators
 from webapp.journey.widgets import Checkboxes, Radios
