@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
+from pathway.surfaces import route_words
 
 NOT_RECORDED = "Not recorded"  # no caller given
 MAX_NOTE = 2000
@@ -48,7 +49,7 @@ def call_summary(
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
-        f"Route: {decision.route.team}" + (f", {decision.route.phone}" if decision.route.phone else ""),
+        f"Route: {route_words(decision.route, catalogue)}",  # "closed now" as the screen says it (review 7, surfaces F6)
         f"  {decision.route.why}",
         "Reasons:",
         *([f"- {r.explanation} ({r.source})" for r in decision.reasons] or ["- no indicators: universal services"]),
