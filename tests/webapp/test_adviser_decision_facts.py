@@ -116,6 +116,7 @@ def test_a_cross_walked_immediate_referral_puts_the_call_through_now(clocked, ii
     assert expected.immediate, f"the oracle: {iid} at {age} is an immediate referral (p9 by cross-walk)"
     body = _screen(clocked, iid, age)
     assert body["immediate"] == []  # no p9 box is ticked: the need came from the table
+    assert body["put_through_now"] is True
     panel = words(body["parts"]["put_through"])
     assert f"Put the call through now to the {expected.route.team}" in panel
     assert "Immediate referral: put the caller through" in panel
@@ -171,6 +172,7 @@ def test_a_protection_decision_that_is_not_immediate_is_put_through_now_as_a_saf
 
 def test_below_protection_the_screen_says_put_through_not_now(clocked):
     body = _screen(clocked, "extensive.beyond_parental_control", {"age_years": "10", "age_months": "0"})
+    assert body["put_through_now"] is False
     assert "Put the call through now" not in words(body["parts"]["put_through"]) + body["status"] + words(body["parts"]["route_bar"])
     assert body["status"].startswith("Level: Extensive. Put through to")
 

@@ -88,7 +88,8 @@ def update():
             "rev": s.state["rev"],
             "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
             "parts": parts,
-            "immediate": s.state["immediate"],
+            "immediate": s.state["immediate"],  # the p9 boxes ticked (the decision may be immediate with none)
+            "put_through_now": s.put_through_now,  # the decision's own: as the panel, bar and status say
             "errors": [{"field": f, "message": m} for f, m in s.errors],
             "status": _status(s),
         }
