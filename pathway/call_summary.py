@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
+from pathway.surfaces import route_words
 from pathway.wording import cited
 
 NOT_RECORDED = "Not recorded"  # no caller given
@@ -49,7 +50,8 @@ def call_summary(
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
-        f"Route: {decision.route.team}" + (f", {decision.route.phone}" if decision.route.phone else ""),
+        # the via contact and "closed now" as every surface says them (review 7, surfaces F6, F11)
+        f"Route: {route_words(decision.route, catalogue)}",
         f"  {decision.route.why} {cited(decision.route.source, decision.route)}",
         "Reasons:",
         *([f"- {r.explanation} {cited(r.source, r)}" for r in decision.reasons] or ["- no indicators: universal services"]),

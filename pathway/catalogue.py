@@ -448,6 +448,18 @@ class DisabledChildrenRouting(_Strict):
     out_of_hours: str  # the day teams above are closed: who covers now, and when they take the referral
 
 
+class Surfaces(_Block[GuidanceText]):
+    """What the user-facing surfaces say beside a decision's facts (pathway/surfaces.py): never read
+    by the rules, each with its citation."""
+
+    immediate_level: GuidanceText
+    route_closed_now: GuidanceText
+    immediate_put_through: GuidanceText
+    protection_put_through: GuidanceText
+    before_details: GuidanceText
+    override_immediate: GuidanceText
+
+
 class Timescale(_Strict):
     what: str
     within: str
@@ -740,6 +752,7 @@ class Catalogue(_Strict):
     disabled_children_routing: DisabledChildrenRouting
     timescales: Timescales
     in_writing: InWriting
+    surfaces: Surfaces
     disagreements: Disagreements
     routing: Routing
     twins: list[Twin]

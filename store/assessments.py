@@ -85,6 +85,11 @@ class Entry:
         """The level the professional recorded: the latest override, else the tool's."""
         return self.overrides[-1].level if self.overrides else self.level
 
+    @property
+    def immediate(self) -> bool:
+        """Whether the tool's decision was an immediate referral (p9): the stored decision's own fact."""
+        return bool(self.decision.get("immediate"))
+
 
 @dataclass(frozen=True)
 class Change:
@@ -107,6 +112,7 @@ class CaseSummary:
     last_saved: datetime
     level: str  # latest tool level
     recorded_level: str  # latest recorded level (after any override)
+    immediate: bool = False  # the latest tool decision was an immediate referral (p9)
 
 
 def _require_reader(user: User) -> None:
@@ -305,7 +311,11 @@ def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
         for ref in refs:
             found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
             last = found[-1]
-            out.append(CaseSummary(case_ref=ref, entries=len(found), last_saved=last.created_at, level=last.level, recorded_level=last.recorded_level))
+            out.append(
+                CaseSummary(
+                    case_ref=ref, entries=len(found), last_saved=last.created_at, level=last.level, recorded_level=last.recorded_level, immediate=last.immediate
+                )
+            )
     return out
 
 

@@ -112,6 +112,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.add_template_global(wording.reading_mark, "reading_mark")
     app.add_template_global(wording.route_to, "route_to")
     app.add_template_global(wording.READING, "reading_words")
+    # a decision's level, route and "ring now" worded one way on every page (pathway/surfaces.py)
+    from pathway import surfaces
+
+    app.add_template_global(load_catalogue().surfaces, "surface_words")
+    app.add_template_global(surfaces.closed_now, "closed_now")
+    app.add_template_global(surfaces.route_words, "route_line")
+    app.add_template_global(surfaces.decision_level, "decision_level")
     csrf.init_app(app)
 
     db.init_app(app)

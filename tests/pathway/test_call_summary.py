@@ -30,7 +30,7 @@ def test_has_time_caller_indicators_level_route_and_reasons():
     assert "- Unexplained injuries or injuries where there is an inconsistent explanation of the injury (Protection;" in text
     assert "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)" in text
     assert "Level: Protection - immediate referral" in text
-    assert "Route: Emergency Duty Team, 0115 876 1000" in text
+    assert "Route: Emergency Duty Team on 0115 876 1000" in text
     assert "Indicators requiring an immediate referral to Social Care, p9)" in text.split("Reasons:")[1]
     # highest need first
     assert text.index("Unexplained injuries") < text.index("Experiencing bullying")
@@ -40,7 +40,7 @@ def test_time_is_london_time_with_its_zone():
     text = summary(case(["additional.experiencing_bullying"], "parent_carer", TUESDAY_BST))
     assert "Time: Tuesday 07 July 2026, 11:30 BST\n" in text
     assert "Caller: Parent or carer" in text
-    assert "Route: Family Support Services, 0115 876 4800" in text
+    assert "Route: Family Support Services, through Children and Families Direct on 0115 876 4800" in text
 
 
 def test_time_can_be_given_and_must_be_aware():
@@ -87,7 +87,7 @@ def test_no_caller_and_no_indicators():
     c = Case.parse({"context": {"contact_time": SATURDAY}})
     text = summary(c)
     assert "Caller: Not recorded" in text and "- none chosen" in text and "Level: Universal" in text
-    assert "Route: Universal services and the Family Information Service, 0800 458 4114" in text
+    assert "Route: Universal services and the Family Information Service on 0800 458 4114" in text
 
 
 def test_summarise_case_passes_the_time_and_zone_it_is_given():
@@ -121,7 +121,7 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
         "Ruleset: fsp-2014 (1.0.0)\n"
     )
     nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
-    assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service, 0800 458 4114\n" in nothing
+    assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service on 0800 458 4114\n" in nothing
     assert nothing.endswith("\nReasons:\n- no indicators: universal services\nRuleset: fsp-2014 (1.0.0)\n")
 
 

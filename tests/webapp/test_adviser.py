@@ -169,7 +169,7 @@ def test_call_summary_has_the_call_and_nothing_identifying_the_child(client):
     assert "Caller: Professional" in summary
     assert f"- {ind('additional.lack_routine')} (Additional;" in summary
     assert "Level: Additional" in summary
-    assert "Route: Family Support Services, 0115 876 4800" in summary
+    assert "Route: Family Support Services, through Children and Families Direct on 0115 876 4800" in summary
     assert "7 years" not in summary and "Adviser note" not in summary
     page = post(client, add="additional.lack_routine", age_years="7", note="Caller will ring back at 3pm")
     summary = re.search(r'id="app-summary"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S).group(1)
@@ -332,7 +332,7 @@ def test_script_update_returns_the_changed_parts(client):
     assert r.status_code == 200
     body = r.json
     assert set(body["parts"]) == {"errors", "put_through", "route_bar", "chosen", "decision"}
-    assert body["status"] == "Level: Additional. Put through to Family Support Services, 0115 876 4800."
+    assert body["status"] == "Level: Additional. Put through to Family Support Services, through Children and Families Direct on 0115 876 4800."
     assert "put through to Family Support Services" in body["parts"]["route_bar"]
     assert "rather than start a CAF" in body["parts"]["decision"]
     r = client.post(URL, data={"immediate": "immediate.significant_harm"}, headers={"X-Requested-With": "fetch"})

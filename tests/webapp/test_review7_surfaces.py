@@ -212,11 +212,6 @@ def test_route_is_reached_through_children_and_families_direct_on_every_surface(
     assert not problems, problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the call summary's Route line and the call screen's status text belong to the web8a helper (F6); "
-    "on merge they take pathway.wording.route_to, and this xfail is removed",
-)
 def test_the_call_summary_route_line_and_the_status_name_the_via_contact(app):
     from webapp.adviser.views import _status
 
@@ -228,7 +223,7 @@ def test_the_call_summary_route_line_and_the_status_name_the_via_contact(app):
 
 class FakeScreenForStatus:
     def __init__(self, d):
-        self.decision, self.immediate, self.has_route = d, False, True
+        self.decision, self.put_through_now, self.has_route = d, False, True
 
 
 # --- F12: what the result leaves out for this child is the tool's reading ------------------------------

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from flask import current_app
 
-from pathway import clock
+from pathway import clock, surfaces
 from pathway.call_summary import call_summary
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
@@ -129,8 +129,12 @@ class Screen:
     fallback: bool = False  # the decision left out what clashed (see errors)
 
     @property
-    def immediate(self) -> bool:
-        return bool(self.state["immediate"])
+    def put_through_now(self) -> bool:
+        """Whether the screen says "Put the call through now": the decision's own fact, as the journey's
+        ring-now (pathway.surfaces.ring_now: Protection, p4; a safeguarding concern is put through
+        immediately, Appendix 2, p25). Never the ticked p9 boxes alone: a cross-walked need makes an
+        immediate referral with none ticked (review 7, surfaces F2)."""
+        return self.has_route and surfaces.ring_now(self.decision)
 
     @property
     def has_route(self) -> bool:

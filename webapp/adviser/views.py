@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 
+from pathway import surfaces
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from rules import RulesError
@@ -87,7 +88,8 @@ def update():
             "rev": s.state["rev"],
             "conflict": s.state["conflict"],  # the script reloads the page: its fields are out of date
             "parts": parts,
-            "immediate": s.state["immediate"],
+            "immediate": s.state["immediate"],  # the p9 boxes ticked (the decision may be immediate with none)
+            "put_through_now": s.put_through_now,  # the decision's own: as the panel, bar and status say
             "errors": [{"field": f, "message": m} for f, m in s.errors],
             "status": _status(s),
         }
@@ -134,10 +136,11 @@ def _items(choices, current: str) -> list[dict]:
 
 
 def _status(s: call.Screen) -> str:
+    """The screen-reader status line: the same facts and words as the screen (pathway.surfaces)."""
     d = s.decision
-    to = f"{d.route.team}, {d.route.phone}" if d.route.phone else d.route.team
-    if s.immediate:
-        return f"Put the call through now: {to}."
+    to = surfaces.route_words(d.route)
+    if s.put_through_now:
+        return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}."
     if not s.has_route:
         return "No concerns chosen yet: no route."
-    return f"Level: {d.level_name}. Put through to {to}."
+    return f"Level: {surfaces.decision_level(d)}. Put through to {to}."

@@ -7,4 +7,6 @@ from flask import Blueprint
 
 bp = Blueprint("cases", __name__)
 
-from webapp.cases import views  # noqa: E402,F401  (registers the routes)
+from webapp.cases import history, views  # noqa: E402,F401  (registers the routes)
+
+bp.add_app_template_global(history.tool_label, "tool_label")

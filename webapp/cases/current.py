@@ -11,13 +11,15 @@ from webapp.journey import answers
 
 
 def assessment_in_session() -> tuple[Case, Decision] | None:
-    """(case, decision) for the answers in the session, or None if there is no result yet."""
+    """(case, decision) for the answers in the session, or None if there is no result yet: the
+    case the result page decides (answers.case), never a part of it. Review 7 (surfaces), F1: a
+    ring-now journey once saved only its safety-page answers, after the child's details were given,
+    so the saved entry rang a different team than the result page had."""
     given = answers.get()
-    immediate = bool(answers.immediate_chosen(given))
-    if not immediate and not answers.complete(given):
+    if not answers.has_result(given):
         return None
     try:
-        case = answers.immediate_case(given) if immediate else answers.full_case(given)
+        case = answers.case(given)
         return case, evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
     except CaseError:
         return None

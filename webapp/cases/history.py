@@ -17,7 +17,8 @@ from pathway.catalogue import load_catalogue
 from pathway.choices import Step
 from pathway.levels import LEVELS, Level
 from pathway.models import Context
-from store.assessments import Change, Entry, changes
+from pathway.surfaces import level_words
+from store.assessments import CaseSummary, Change, Entry, changes
 
 CONTEXT_NAMES = {
     "child.age_years": "age (years)",
@@ -35,6 +36,12 @@ CONTEXT_NAMES = {
 
 def label(level: str) -> str:
     return Level(level).label
+
+
+def tool_label(saved: Entry | CaseSummary) -> str:
+    """The tool's level of a saved entry (or a case's latest), "Protection (immediate referral)" when
+    its decision was one: wherever it is shown beside a recorded level (review 7, surfaces F3)."""
+    return level_words(saved.level, saved.immediate)
 
 
 @dataclass(frozen=True)
@@ -164,7 +171,7 @@ def chart(table: list[Row]) -> Chart:
         when = r.saved.strftime("%-d %B %Y") + (r.saved.strftime(" %H:%M") if dates.count(r.saved.date()) > 1 else "")
         text = f"{when}: {label(e.recorded_level)}"
         if e.overrides:
-            text += f" (recorded by a professional; the tool said {label(e.level)})"
+            text += f" (recorded by a professional; the tool said {tool_label(e)})"
         parts.append(text)
     description = f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. " + "; ".join(parts) + "."
     return Chart(width=width, height=height, levels=[(lv.label, y(lv.value)) for lv in LEVELS], points=points, description=description)

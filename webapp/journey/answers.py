@@ -77,8 +77,15 @@ def full_case(answers: dict) -> Case:
 
 
 def case(answers: dict) -> Case:
-    """The case the answers make: everything once every page is answered, else the ring-now case."""
+    """The case the answers make: everything once every page is answered, else the ring-now case.
+    The one case of the session: the result page, the referral and a save all decide this one."""
     return full_case(answers) if complete(answers) else immediate_case(answers)
+
+
+def has_result(answers: dict) -> bool:
+    """Whether the answers have a result to show: a p9 box ticked (the ring-now result, before the
+    child's details), or every question page answered."""
+    return bool(immediate_chosen(answers)) or complete(answers)
 
 
 def note() -> str:

@@ -13,8 +13,8 @@ from functools import cache
 from flask import url_for
 from markupsafe import Markup, escape
 
+from pathway import surfaces
 from pathway.catalogue import OfferFilter, OfferForNeeds, Source, load_catalogue
-from pathway.levels import Level
 from pathway.models import Case, Decision
 from rules import resolved_actions
 from webapp.rendering import kept
@@ -101,8 +101,8 @@ def written_to(decision: Decision) -> WrittenTo:
 
 def ring_now(decision: Decision) -> bool:
     """Whether the first contact is a call to make now (Protection), not one to contact first:
-    the result page and a saved entry reopened say the same."""
-    return decision.level == Level.PROTECTION
+    the result page, a saved entry reopened and the call screen say the same (pathway.surfaces)."""
+    return surfaces.ring_now(decision)
 
 
 def reason_needs(reason, catalogue=None) -> list:

@@ -166,7 +166,7 @@ def check():
 def result():
     answers = store.get()
     immediate = bool(store.immediate_chosen(answers))
-    if not immediate and not store.complete(answers):
+    if not store.has_result(answers):
         return _missing(answers)
     try:
         case = store.case(answers)

@@ -7,7 +7,9 @@ import pytest
 from store import audit
 from store.assessments import history
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, reach_result, refused_save, save, sign_in
-from tests.webapp.conftest import text
+from tests.webapp.conftest import CHILD, text, walk_needs
+
+CHILD_ANSWERS = {**CHILD, "age_years": "9", "age_months": "0"}
 
 
 def test_result_page_offers_saving(client):
@@ -94,3 +96,94 @@ def test_a_ring_now_result_can_be_saved(client, people, engine):
     assert r.status_code == 302
     [entry] = history(engine, people["pat"], "FSP-0099")
     assert entry.level == "protection" and entry.decision["immediate"] is True
+
+
+# Review 7 (surfaces), F1: saving a COMPLETED ring-now journey stored only the safety page's answers,
+# so a disabled child's or an open child's saved entry rang Children and Families Direct where the
+# result page had rung the Disabled Children's Team or the allocated social worker (Appendix 3, p37).
+RING_NOW_TICK = "immediate.allegation_or_disclosure"
+WITH_DETAILS = [
+    # the child's details that change whom to ring (Appendix 3, p37), and a need ticked as well
+    pytest.param({"disability": "substantial_lifelong", "large_sibling_group": "no"}, "Disabled Children's Team", id="disabled"),
+    pytest.param({"open_to_social_care": "yes"}, "Allocated social worker", id="open-case"),
+]
+
+
+def _ring_now_heading(response) -> str:
+    """The page's "Ring ... now" heading (the result page's h1, a saved entry's h2)."""
+    import re
+    from html import unescape
+
+    found = re.search(r'<h[12] class="govuk-heading-l">(Ring .+? now)</h[12]>', response.get_data(as_text=True))
+    assert found, text(response)[:400]
+    return " ".join(unescape(found.group(1)).split())
+
+
+@pytest.mark.parametrize("details, first_contact", WITH_DETAILS)
+def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(client, people, engine, details, first_contact):
+    """The oracle: rules.evaluate on the case the journey's answers make (everything answered), and
+    the result page itself. The saved case holds the age, the child's details and the other need;
+    the saved entry rings whom the result page rang; "assess again" gives the same result back."""
+    from pathway.models import Case
+    from rules import evaluate
+
+    sign_in(client, "pat")
+    client.post("/safety", data={"immediate": [RING_NOW_TICK]})
+    child = {**CHILD_ANSWERS, **details}
+    assert client.post("/child", data=child).status_code == 302
+    walk_needs(client, {"health": ["additional.dental_decay_not_accessing"]})
+    result = client.get("/result")
+    shown = _ring_now_heading((result))
+    expected = evaluate(
+        Case.parse(
+            {
+                "child": {"age_years": 9, "age_months": 0},
+                "indicators": [RING_NOW_TICK, "additional.dental_decay_not_accessing"],
+                "context": {
+                    "caller": "professional",
+                    "disability": child["disability"],
+                    "caf": "none",
+                    "consent_to_early_help": True,
+                    **({"large_sibling_group": False} if details.get("large_sibling_group") else {}),
+                    **({"open_to_social_care": True} if details.get("open_to_social_care") else {}),
+                },
+            }
+        )
+    )
+    assert expected.contacts[0].name.startswith(first_contact)  # the oracle's own first contact
+    assert first_contact.lower() in shown.lower()
+    assert client.post("/save", data={"case_ref": "FSP-0101"}).status_code == 302
+    [entry] = history(engine, people["pat"], "FSP-0101")
+    assert entry.case["child"]["age_years"] == 9
+    assert sorted(entry.case["indicators"]) == sorted([RING_NOW_TICK, "additional.dental_decay_not_accessing"])
+    assert entry.case["context"]["disability"] == child["disability"]
+    assert entry.decision["contacts"][0]["name"] == expected.contacts[0].name
+    reopened = _ring_now_heading((client.get(f"/cases/FSP-0101/entries/{entry.id}")))
+    assert reopened == shown
+    assert client.post(f"/cases/FSP-0101/entries/{entry.id}/assess-again").status_code == 302
+    assert _ring_now_heading((client.get("/result"))) == shown
+
+
+def test_a_ring_now_result_saved_before_the_details_keeps_what_was_asked(client, people, engine):
+    """Saving from the ring-now page before the child's details still works: the case is the
+    safety page's answers (nothing else was asked) and the entry rings whom that page rang."""
+    sign_in(client, "pat")
+    client.post("/safety", data={"immediate": [RING_NOW_TICK, "immediate.significant_harm"]})
+    shown = _ring_now_heading((client.get("/result")))
+    assert client.post("/save", data={"case_ref": "FSP-0102"}).status_code == 302
+    [entry] = history(engine, people["pat"], "FSP-0102")
+    assert sorted(entry.case["indicators"]) == sorted([RING_NOW_TICK, "immediate.significant_harm"])
+    assert entry.case["child"]["age_years"] is None and entry.case["context"]["disability"] is None
+    assert _ring_now_heading((client.get(f"/cases/FSP-0102/entries/{entry.id}"))) == shown
+
+
+def test_a_journey_with_the_details_but_not_every_needs_page_saves_what_the_result_page_shows(client, people, engine):
+    """Part-way through the needs pages the result page shows the ring-now case (the answers are
+    not complete): the save stores that same case, never a different one."""
+    sign_in(client, "pat")
+    client.post("/safety", data={"immediate": [RING_NOW_TICK]})
+    client.post("/child", data={**CHILD_ANSWERS, "disability": "substantial_lifelong", "large_sibling_group": "no"})
+    shown = _ring_now_heading((client.get("/result")))
+    assert client.post("/save", data={"case_ref": "FSP-0103"}).status_code == 302
+    [entry] = history(engine, people["pat"], "FSP-0103")
+    assert _ring_now_heading((client.get(f"/cases/FSP-0103/entries/{entry.id}"))) == shown

@@ -66,7 +66,9 @@ def test_a_whole_call_by_keyboard_with_javascript(context_for, axe):
     expect(page.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
     expect(page.locator("#app-level")).to_contain_text("Additional")
     expect(page.locator("#app-route")).to_contain_text("Family Support Services")
-    expect(page.locator("#app-status")).to_have_text("Level: Additional. Put through to Family Support Services, 0115 876 4800.")
+    expect(page.locator("#app-status")).to_have_text(
+        "Level: Additional. Put through to Family Support Services, through Children and Families Direct on 0115 876 4800."
+    )
     expect(page.locator("#q")).to_be_focused()
     expect(page.locator("#q")).to_have_value("")
 
@@ -137,7 +139,7 @@ def test_a_whole_call_by_keyboard_without_javascript(context_for):
     page.keyboard.press("Enter")
     expect(page.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
     expect(page.locator("#app-level")).to_contain_text("Additional")
-    expect(page.locator("#app-route")).to_contain_text("Family Support Services, 0115 876 4800")
+    expect(page.locator("#app-route")).to_contain_text("Family Support Services, through Children and Families Direct on 0115 876 4800")
     expect(page.locator("#app-copy")).to_be_hidden()  # copying needs JavaScript; the text can still be selected
 
     page.locator("body").focus()

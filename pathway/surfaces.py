@@ -1,0 +1,50 @@
+"""How every surface words a decision's facts, in one place: whether its first contact is a call to
+make now, its level with "(immediate referral)", its route with "(closed now: ...)".
+
+The facts are the decision's own (rules.evaluate): nothing here decides or recomputes one. The words
+are the catalogue's (`surfaces`). The result page, a saved entry, the call screen (its panel, bar and
+status line), the call summary and the override pages all call these, so none of them can say the
+route or the level another way (review 7, surfaces F2, F3, F6).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pathway.catalogue import Catalogue, load_catalogue
+from pathway.levels import Level
+from pathway.models import Decision, Route
+from pathway.wording import route_to
+
+
+def ring_now(decision: Decision) -> bool:
+    """Whether the first contact is a call to make now, not one to contact first: a Protection
+    decision (p4: suffering or likely to suffer significant harm), immediate or not. Appendix 2 (p25):
+    a safeguarding concern is put through immediately. Every immediate decision is Protection."""
+    return decision.level == Level.PROTECTION
+
+
+def level_words(level: Level | str, immediate: bool, catalogue: Optional[Catalogue] = None) -> str:
+    """A level's name, with "(immediate referral)" when the decision was one (p9)."""
+    name = Level(level).label
+    if not immediate:
+        return name
+    return (catalogue or load_catalogue()).surfaces.immediate_level.text.format(level=name)
+
+
+def decision_level(decision: Decision, catalogue: Optional[Catalogue] = None) -> str:
+    """The decision's level as every surface names it."""
+    return level_words(decision.level, decision.immediate, catalogue)
+
+
+def closed_now(route: Route, catalogue: Optional[Catalogue] = None) -> str:
+    """The words after a route whose line is closed at this moment (a day service out of hours), or ""."""
+    return "" if route.available_now else (catalogue or load_catalogue()).surfaces.route_closed_now.text
+
+
+def route_words(route: Route, catalogue: Optional[Catalogue] = None) -> str:
+    """The route as plain text, its number named with the contact it reaches (pathway.wording.route_to):
+    "Team, through Children and Families Direct on 0115 876 4800 (closed now: when day services reopen)"."""
+    said = str(route_to(route))
+    closed = closed_now(route, catalogue)
+    return f"{said} ({closed})" if closed else said
