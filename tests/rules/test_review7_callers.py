@@ -109,7 +109,8 @@ DESTINATIONS = {
     "Emergency Duty Team": "emergency_duty_team",
 }
 ORDER = re.compile(
-    r"^(?:Ring|Refer immediately to|Make the referral to|refer to)\s+(?:the\s+)?(Disabled Children's Team|Duty team|Children and Families Direct|allocated social worker|Emergency Duty Team)"
+    r"^(?:Ring|Refer immediately to|Make the referral to|refer to)\s+(?:the\s+)?"
+    r"(Disabled Children's Team|Duty team|Children and Families Direct|allocated social worker|Emergency Duty Team)"
 )
 
 
