@@ -178,7 +178,17 @@ class ResolvedAction(_Strict):
     refused): `text` instead of the action, or nothing. `when` names an answer rules/resolved_actions.py reads."""
 
     action: str  # the start of the level's action
-    when: Literal["caf_open", "no_caf_open", "consent_refused", "caf_not_improving", "not_caf_trained", "open_case"]
+    when: Literal[
+        "caf_open",
+        "no_caf_open",
+        "consent_refused",
+        "caf_not_improving",
+        "not_caf_trained",
+        "open_case",
+        "open_case_professional",
+        "open_case_not_caf_trained",
+        "supported_at_social_care",
+    ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
 
@@ -310,6 +320,7 @@ class TwinsGuidance(GuidanceText):
     note: str
     place: str  # where a table need is listed ({level}, {page})
     place_immediate: str  # where an immediate-referral need is
+    not_caf_trained: str  # `text` for a caller who is not CAF trained (no line manager or safeguarding lead)
 
 
 class Guidance(_Block[GuidanceText]):
@@ -322,19 +333,27 @@ class Guidance(_Block[GuidanceText]):
     open_to_social_care: GuidanceText
     day_services_closed: GuidanceText
     caf_single_need_not_improving: GuidanceText
+    caf_single_need_not_caf_trained: GuidanceText
+    open_not_caf_trained: GuidanceText
     consent_refused_extensive: GuidanceText
     age_unknown_under_1: GuidanceText
     age_entailment_age_unknown: GuidanceText
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
+    step_up_within_social_care: GuidanceText
+    after_the_call: GuidanceText
+    step_not_caf_trained: GuidanceText
     step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
+    caf_at_social_care_level: GuidanceText
     disabled_below_child_in_need: GuidanceText
+    disabled_open_case: GuidanceText
+    disabled_open_case_not_caf_trained: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):
@@ -343,6 +362,7 @@ class Actions(_Block[GuidanceText]):
     ring_now: GuidanceText
     refer_by_route: GuidanceText
     open_case: GuidanceText
+    open_case_not_caf_trained: GuidanceText
     social_care_out_of_hours: GuidanceText
     consent_refused: GuidanceText
 
@@ -379,6 +399,8 @@ class ContactNotes(_Block[ContactNote]):
     closed_now: ContactNote
     service_manager_fallback: ContactNote  # added after the contact's own words (a "contact_note")
     cfd_case_holder_unreachable: ContactNote
+    social_worker_if_known: ContactNote
+    dct_open_case: ContactNote
 
 
 class Interpretation(_Strict):
@@ -530,6 +552,7 @@ class Routing(_Block[RouteEntry]):
     additional: RouteEntry
     universal: RouteEntry
     open_to_social_care: RouteEntry
+    open_not_caf_trained: RouteEntry
     disabled_child_protection: RouteEntry
     disabled_child_in_need: RouteEntry
     out_of_hours: RouteEntry

@@ -15,6 +15,7 @@ from __future__ import annotations
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
+from pathway.levels import LEVELS
 from rules.facts import prepared, twin_note_drawer
 
 NAME = "fsp_2014_guidance"
@@ -31,6 +32,14 @@ EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
 # callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
 NOT_CAF_TRAINED = ("parent_carer", "public")
+UNTRAINED = (m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])
+# a professional, or the caller not said: a practitioner's steps are theirs (p7, p9, p37)
+TRAINED = (m.caller != NOT_CAF_TRAINED[0]) & (m.caller != NOT_CAF_TRAINED[1])
+# the disabled children Appendix 3 (p37) routes: child-protection concerns with a substantial or an
+# uncertain disability, and a mild to moderate disability at the social-care threshold
+DISABLED_ROUTED = ((m.level == "protection") & ((m.disability == "substantial_lifelong") | (m.disability == "uncertain"))) | (
+    (m.level_rank >= 4) & (m.disability == "mild_moderate")
+)
 
 
 def define(catalogue: Catalogue, emit) -> None:
@@ -81,9 +90,15 @@ def define(catalogue: Catalogue, emit) -> None:
     def route_disabled_child_in_need(c):
         route(c.s.sid, "disabled_child_in_need")
 
-    @when_all(DECISION & OPEN & IN_HOURS)
+    @when_all(DECISION & OPEN & IN_HOURS & TRAINED)
     def route_open_case(c):
         route(c.s.sid, "open_to_social_care")
+
+    # a parent, carer or member of the public has no number for the social worker: the one p4 and p9
+    # give them, in hours (review 7, F2; out of hours the Emergency Duty Team, as for everyone)
+    @when_all(DECISION & OPEN & IN_HOURS & UNTRAINED)
+    def route_open_not_caf_trained(c):
+        route(c.s.sid, "open_not_caf_trained")
 
     @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS)
     def route_out_of_hours(c):
@@ -116,16 +131,25 @@ def define(catalogue: Catalogue, emit) -> None:
     def open_case_in_hours_contacts(c):
         contact(c.s.sid, "emergency_duty_team", LATER, notes.edt_social_worker_away.text)
 
-    @when_all(DECISION & OPEN & IN_HOURS & (m.immediate == True))  # noqa: E712
+    @when_all(DECISION & OPEN & IN_HOURS & TRAINED & (m.immediate == True))  # noqa: E712
     def open_case_immediate_in_hours_contacts(c):
         # ring now with no number: the document's fallback (route 2, p18-21) after the worker's own
         # words, and Children and Families Direct next if no one holding the case answers (a reading)
         emit(c.s.sid, {"type": "contact_note", "id": "allocated_social_worker", "text": notes.service_manager_fallback.text})
         contact(c.s.sid, "children_families_direct", NEXT, notes.cfd_case_holder_unreachable.text)
 
-    @when_all(DECISION & OPEN & OUT_OF_HOURS)
+    @when_all(DECISION & OPEN & OUT_OF_HOURS & TRAINED)
     def open_case_out_of_hours_contacts(c):
         contact(c.s.sid, "allocated_social_worker", NEXT, notes.reopen_follow_up.text)
+
+    # not CAF trained: Children and Families Direct is theirs (p4); the social worker if they know them
+    @when_all(DECISION & OPEN & UNTRAINED)
+    def open_case_not_caf_trained_contacts(c):
+        contact(c.s.sid, "allocated_social_worker", RELATED, notes.social_worker_if_known.text)
+
+    @when_all(DECISION & OPEN & OUT_OF_HOURS & UNTRAINED)
+    def open_case_not_caf_trained_out_of_hours_contacts(c):
+        contact(c.s.sid, "children_families_direct", NEXT, notes.reopen_follow_up.text)
 
     @when_all(DECISION & EARLY_HELP & OUT_OF_HOURS & NOT_OPEN)
     def early_help_out_of_hours_contacts(c):
@@ -153,27 +177,52 @@ def define(catalogue: Catalogue, emit) -> None:
     def social_care_out_of_hours(c):
         action(c.s.sid, "social_care_out_of_hours", FIRST)
 
-    @when_all(DECISION & OPEN)
+    @when_all(DECISION & OPEN & TRAINED)
     def open_case(c):
         action(c.s.sid, "open_case", NEXT)
         guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care")
 
+    @when_all(DECISION & OPEN & UNTRAINED)
+    def open_case_not_caf_trained(c):
+        action(c.s.sid, "open_case_not_caf_trained", NEXT)
+        guidance(c.s.sid, "open_not_caf_trained", "route.open_to_social_care_not_caf_trained")
+
     # --- step up / step down against the current level (Appendix 1, p24; p4, p5; Appendix 2) ----
-    # up to a social-care level: Appendix 1; within early help: the Family Community Team's guidance
-    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
+    # up to a social-care level: Appendix 1; within early help: the Family Community Team's guidance;
+    # Child in Need to Protection: the case holder's (a reading, review 7 F7). Beside an immediate
+    # referral a step's words come after the call (p9); a caller not CAF trained is told the step is
+    # the professionals' (review 7, F8). The rule id is the step's whatever the words.
+    after_call = g.after_the_call.text
+    level_labels = {lv.rank: lv.label for lv in LEVELS}
+
+    def step_words(c, key, rule):
+        if c.m.caller in NOT_CAF_TRAINED:
+            text = g.step_not_caf_trained.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
+        else:
+            text = g[key].text
+        if c.m.immediate:
+            text = f"{after_call} {text}"
+        emit(c.s.sid, {"type": "guidance", "rule": rule, "source": g[key].source.cite(), "text": text})
+
+    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank < 4) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
-        guidance(c.s.sid, "step_up", "step.up")
+        step_words(c, "step_up", "step.up")
+
+    @when_all(DECISION & (m.current_rank == 4) & (m.level_rank > m.current_rank))
+    def step_up_within_social_care(c):
+        emit(c.s.sid, {"type": "step", "value": "up"})
+        step_words(c, "step_up_within_social_care", "step.up")
 
     @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & (m.level_rank <= 3))
     def step_up_early_help(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
-        guidance(c.s.sid, "step_up_early_help", "step.up")  # the same rule id: every surface shows it as the step's words
+        step_words(c, "step_up_early_help", "step.up")  # the same rule id: every surface shows it as the step's words
 
     @when_all(DECISION & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
     def step_down(c):
         emit(c.s.sid, {"type": "step", "value": "down"})
-        guidance(c.s.sid, "step_down", "step.down")
+        step_words(c, "step_down", "step.down")
 
     @when_all(DECISION & (m.current_rank >= 4) & (m.level_rank < m.current_rank))
     def step_down_from_social_care(c):
@@ -183,7 +232,7 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.current_rank > 0) & (m.level_rank == m.current_rank))
     def step_same(c):
         emit(c.s.sid, {"type": "step", "value": "same"})
-        guidance(c.s.sid, "step_same", "step.same")
+        step_words(c, "step_same", "step.same")
 
     # --- the CAF and the level supported at now not fitting each other (p4, p5, p15-16): named ---
     @when_all(DECISION & (m.current_rank == 1) & (m.caf == "open_not_improving"))
@@ -194,24 +243,33 @@ def define(catalogue: Catalogue, emit) -> None:
     def extensive_without_caf(c):
         guidance(c.s.sid, "extensive_without_caf", "context.extensive_without_caf")
 
+    # supported at Child in Need or Protection with a CAF not improving (review 7, F9): the p15-16
+    # referral is the Extensive CAF's (rules/needs.py no longer makes it here), and p6 keeps the CAF
+    # from significant child-protection concerns
+    @when_all(DECISION & (m.current_rank >= 4) & (m.caf == "open_not_improving"))
+    def caf_at_social_care_level(c):
+        text = g.caf_at_social_care_level.text.format(level=level_labels[c.m.current_rank])
+        guidance(c.s.sid, "caf_at_social_care_level", "context.caf_at_social_care_level", text)
+
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
-    @when_all(DECISION & (m.consent == "no") & EARLY_HELP)
+    # the lead professional's judgement and the professional's request for agreement (p7, p37): not
+    # for a caller who is not CAF trained, whose step is the contact p4 gives them (review 7, F8)
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED)
     def consent_refused_early_help(c):
         guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
         action(c.s.sid, "consent_refused", NEXT)
 
-    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive"))
+    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED)
     def consent_refused_extensive(c):
         guidance(c.s.sid, "consent_refused_extensive", "consent.refused_extensive")
 
-    @when_all(DECISION & (m.consent == "no") & SOCIAL_CARE)
+    @when_all(DECISION & (m.consent == "no") & SOCIAL_CARE & TRAINED)
     def consent_refused_social_care(c):
         guidance(c.s.sid, "consent_social_care", "consent.social_care")
 
     # --- who may start a CAF (Thresholds / Levels of support p4) -------------------------------
-    # not for an open child: the allocated social worker holds the case, and Children and Families
-    # Direct deals only with children not already open (Appendix 3, p37; route.open_to_social_care)
-    @when_all(DECISION & ((m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])) & EARLY_HELP & NOT_OPEN)
+    # an open child too: the caller's route is Children and Families Direct (review 7, F2)
+    @when_all(DECISION & UNTRAINED & EARLY_HELP)
     def not_caf_trained(c):
         guidance(c.s.sid, "not_caf_trained", "guidance.not_caf_trained")
 
@@ -220,33 +278,38 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing", in_writing)
 
     # --- a CAF not improving for a single additional need (Appendix 2, p25) -------------------
-    @when_all(DECISION & (m.caf_single_need_not_improving == True))  # noqa: E712
+    # below the social-care levels only: there the CAF's contradiction is named (caf_at_social_care_level)
+    @when_all(DECISION & (m.caf_single_need_not_improving == True) & (m.current_rank < 4))  # noqa: E712
     def caf_single_need_not_improving(c):
-        guidance(c.s.sid, "caf_single_need_not_improving", "escalation.caf_single_need")
+        key = "caf_single_need_not_caf_trained" if c.m.caller in NOT_CAF_TRAINED else "caf_single_need_not_improving"
+        guidance(c.s.sid, key, "escalation.caf_single_need")
 
     # --- twins: the same need listed at more than one level (Levels of need p11-18) -----------
     twin_note = twin_note_drawer(catalogue)
 
-    def twin_guidance(compact: dict) -> dict:
+    def twin_guidance(compact: dict, untrained: bool = False) -> dict:
         note = twin_note(compact)
         return {
             "type": "guidance",
             "rule": f"twins.{note['group']}",
             "source": f"{note['source']}; {g.twins.source.cite()}",
-            "text": f"{note['text']} {g.twins.text}",
+            "text": f"{note['text']} {g.twins.not_caf_trained if untrained else g.twins.text}",
         }
 
-    # every note a case can give, drawn once here rather than on every decision (catalogue words only)
+    # every note a case can give, drawn once here rather than on every decision (catalogue words only),
+    # for a professional and for a caller not CAF trained (no line manager or safeguarding lead, review 7 F8)
     drawn = {
-        (group, chosen, others): twin_guidance({"group": group, "chosen": list(chosen), "others": list(others)})
+        (group, chosen, others, untrained): twin_guidance({"group": group, "chosen": list(chosen), "others": list(others)}, untrained)
         for (group, _), (chosen, others) in prepared(catalogue).twin_notes.items()
+        for untrained in (False, True)
     }
 
     @when_all(DECISION & (m.twin_count > 0))
     def twins(c):
+        untrained = c.m.caller in NOT_CAF_TRAINED
         for compact in c.m.twin_notes:
-            found = drawn.get((compact["group"], tuple(compact["chosen"]), tuple(compact["others"])))
-            emit(c.s.sid, dict(found) if found else twin_guidance(compact))
+            found = drawn.get((compact["group"], tuple(compact["chosen"]), tuple(compact["others"]), untrained))
+            emit(c.s.sid, dict(found) if found else twin_guidance(compact, untrained))
 
     @when_all(DECISION & (m.age_pointer_count > 0))
     def age_pointer(c):
@@ -280,17 +343,19 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")
 
     # --- disabled children (Appendix 3, p37) --------------------------------------------------
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False))  # noqa: E712
+    # a child not yet open: Appendix 3's routing as it says; an open child: one place to ring first
+    # (the route's), and how the Disabled Children's Team is involved, declared (review 7, F3)
+    @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False))  # noqa: E712
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_substantial_lifelong)
 
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == True))  # noqa: E712
+    @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.large_sibling_group", "source": dcr_src, "text": dcr.large_sibling_group})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_large_sibling_group)
 
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "uncertain"))
+    @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "uncertain"))
     def disabled_cp_uncertain(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.uncertain", "source": dcr_src, "text": dcr.uncertain})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_uncertain)
@@ -300,9 +365,19 @@ def define(catalogue: Catalogue, emit) -> None:
         # the routing above names day teams: out of hours they are closed (Key contacts, p23)
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.closed_now", "source": f"Key contacts, p23; {dcr_src}", "text": dcr.out_of_hours})
 
-    @when_all(DECISION & SOCIAL_CARE & (m.disability == "mild_moderate"))
+    @when_all(DECISION & NOT_OPEN & SOCIAL_CARE & (m.disability == "mild_moderate"))
     def disabled_mild_moderate(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.mild_moderate", "source": dcr_src, "text": dcr.mild_moderate})
+
+    @when_all(DECISION & OPEN & TRAINED & DISABLED_ROUTED)
+    def disabled_open_case(c):
+        guidance(c.s.sid, "disabled_open_case", "disabled_children.open_case")
+        if c.m.level == "protection" and c.m.disability in ("substantial_lifelong", "uncertain"):
+            contact(c.s.sid, "disabled_childrens_team", RELATED, notes.dct_open_case.text)
+
+    @when_all(DECISION & OPEN & UNTRAINED & DISABLED_ROUTED)
+    def disabled_open_case_not_caf_trained(c):
+        guidance(c.s.sid, "disabled_open_case_not_caf_trained", "disabled_children.open_case")
 
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):

@@ -116,7 +116,9 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- a range of additional needs while a CAF is not improving outcomes (Appendix 2, p25) --
     esc = interp.caf_not_improving_additional
 
-    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.additional_count >= esc.min_needs))
+    # below the social-care levels: a family supported at Child in Need or Protection has a social
+    # worker, and the CAF is not for significant child-protection concerns (p6; review 7, F9)
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.additional_count >= esc.min_needs) & (m.current_rank < 4))
     def caf_not_improving(c):
         emit(
             c.s.sid,
@@ -134,9 +136,10 @@ def define(catalogue: Catalogue, emit) -> None:
     cin_caf = interp.cin_caf_not_improving
     at_extensive, level_unknown = cin_caf.supported_at_extensive, cin_caf.combination_level_unknown
 
-    # the p15-16 sentence is the Extensive CAF's: supported at Extensive or above now, or, the level
-    # supported at now not given, the higher of the two steps, declared
-    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & ((m.current_rank >= 3) | (m.current_rank == 0)))
+    # the p15-16 sentence is the Extensive CAF's: supported at Extensive now, or, the level supported
+    # at now not given, the higher of the two steps, declared. Not at Child in Need or Protection: the
+    # family already has a social worker (p6, p37); the guidance names the contradiction (review 7, F9)
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & ((m.current_rank == 3) | (m.current_rank == 0)))
     def cin_caf_not_improving(c):
         unknown = c.m.current_rank == 0
         wording = cin_caf.extensive_level_unknown if unknown else cin_caf

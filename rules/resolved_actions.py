@@ -26,6 +26,12 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "not_caf_trained": lambda c, cat: c.context.caller in NOT_CAF_TRAINED,
     # open to Children's Social Care: answered, or read from the current level (catalogue open_from_current_level)
     "open_case": lambda c, cat: cat.open_from_current_level.is_open(c.context),
+    # open, and asked about by a professional or a caller not said (the route is those holding the case)
+    "open_case_professional": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller not in NOT_CAF_TRAINED,
+    # open, and asked about by a caller not CAF trained (the route is Children and Families Direct, p4; review 7, F2)
+    "open_case_not_caf_trained": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller in NOT_CAF_TRAINED,
+    # supported now at Child in Need or Protection (context.current_level; review 7, F9)
+    "supported_at_social_care": lambda c, cat: c.context.current_level is not None and c.context.current_level.rank >= 4,
 }
 
 

@@ -111,12 +111,14 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     combination = len(additional) >= combo.min_indicators and len({i.domain for i in additional}) >= combo.min_domains
     if combination:
         levels.append(E)
-    if caf_bad and len(additional) >= caf_range:
+    # a CAF's escalations are early help's: not for a family supported at Child in Need or Protection,
+    # which has a social worker (p6, p37; review 7, F9)
+    if caf_bad and len(additional) >= caf_range and current < 4:
         levels.append(E)
     # p15-16's referral is the Extensive CAF's: a CAF failing at Universal or Additional steps up to
     # Extensive (p25); the current level not given, the tool takes the higher (Child in Need)
     extensive_need = any(i.level is E for i in inds)
-    if caf_bad and ((extensive_need and (current == 0 or current >= 3)) or current == 3 or (combination and current == 0)):
+    if caf_bad and ((extensive_need and current in (0, 3)) or current == 3 or (combination and current == 0)):
         levels.append(CIN)
     if caf_bad and extensive_need and current in (1, 2):
         levels.append(E)
@@ -150,14 +152,16 @@ def oracle_open_case(case: Case) -> bool:
     return case.context.current_level in (CIN, P)
 
 
-def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool, open_case: bool) -> str:
-    """The catalogue `routing` key for where the call goes now (Appendix 2 p25; Appendix 3 p37; p23)."""
+def oracle_route(level: Level, out_of_hours: bool, disability: str, large_sibling_group: bool, open_case: bool, caller: "str | None" = None) -> str:
+    """The catalogue `routing` key for where the call goes now (Appendix 2 p25; Appendix 3 p37; p23).
+    A caller who is not CAF trained, for an open child in hours, rings Children and Families Direct
+    (p4, p9; review 7, F2)."""
     if out_of_hours and level is P:
         return "out_of_hours"
     if out_of_hours and (level is CIN or (open_case and level.rank <= 3)):
         return "out_of_hours_social_care"
     if open_case and not out_of_hours:
-        return "open_to_social_care"
+        return "open_not_caf_trained" if caller in ("parent_carer", "public") else "open_to_social_care"
     if not out_of_hours and disability == "substantial_lifelong":
         if level is P and not large_sibling_group:
             return "disabled_child_protection"

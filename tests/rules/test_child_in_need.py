@@ -46,11 +46,21 @@ def test_an_extensive_need_with_a_caf_failing_below_extensive_steps_up_to_extens
     assert not [r for r in d.reasons if r.level == "child_in_need"]
 
 
-@pytest.mark.parametrize("current", ["extensive", "child_in_need", "protection"])
-def test_an_extensive_need_with_a_caf_failing_at_extensive_or_above_is_child_in_need_undeclared(current):
-    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level=current))
+def test_an_extensive_need_with_a_caf_failing_at_extensive_is_child_in_need_undeclared():
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level="extensive"))
     assert d.level == "child_in_need"
     assert all(r.interpretation is False for r in d.reasons if r.rule == "child_in_need.caf_not_improving")
+
+
+@pytest.mark.parametrize("current", ["child_in_need", "protection"])
+def test_a_caf_failing_beside_a_social_care_level_is_not_referred_again(current):
+    """Review 7, F9: the p15-16 referral is in the Extensive box; a family supported at Child in Need or
+    Protection already has a social worker, and the CAF is not for significant child-protection concerns
+    (p6). The level is the needs' own (Extensive here), and the contradiction is named."""
+    d = evaluate(make_case([EXTENSIVE], caf="open_not_improving", current_level=current))
+    assert d.level == "extensive"
+    assert not [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
+    assert "context.caf_at_social_care_level" in [g.rule for g in d.guidance]
 
 
 def test_an_extensive_need_with_a_caf_failing_and_no_current_level_takes_the_higher_and_says_so():

@@ -230,15 +230,20 @@ def test_the_caf_actions_agree_with_the_caf_and_consent_answers():
     assert_none(check)
 
 
+NOT_CAF_TRAINED = ("parent_carer", "public")
+
+
 def test_an_open_child_is_never_sent_to_children_and_families_direct_first():
     """Children and Families Direct deals only with children not already open to Children's Social
     Care (Appendix 3, p37): for an open child the route is the allocated social worker (or, out of
     hours, the Emergency Duty Team, p23), and no action or guidance sends the person to Children
     and Families Direct instead (asking it for advice, or as the call when no one holding the case
-    can be reached, is not a referral there)."""
+    can be reached, is not a referral there). Except for a caller who is not CAF trained: p4 sends
+    them to Children and Families Direct, and the document gives them no number for the social
+    worker (review 7, F2; test_a_caller_not_caf_trained_for_an_open_child_rings_children_and_families_direct)."""
 
     def check(case, d):
-        if not is_open_case(case):
+        if not is_open_case(case) or case.context.caller in NOT_CAF_TRAINED:
             return None
         bad = []
         if d.contacts[0].id == "children_families_direct" or d.route.team == "Screening and Duty Team":
@@ -246,8 +251,9 @@ def test_an_open_child_is_never_sent_to_children_and_families_direct_first():
         texts = list(d.actions) + [g.text for g in d.guidance]
         for t in texts:
             for sent in sentences(t):
+                # "... and say that the child is already open": the words for a person not CAF trained (p4; review 7, F2)
                 if re.search(r"\b(contact|make the referral to|refer to|ring) Children and Families Direct", sent, re.IGNORECASE) and not re.search(
-                    r"advice|not already open|cannot be reached|can be reached|unless", sent
+                    r"advice|not already open|cannot be reached|can be reached|unless|say that the child is already open", sent
                 ):
                     bad.append(sent)
         return bad
@@ -579,25 +585,31 @@ def test_a_child_in_need_decision_out_of_hours_says_when_to_refer_to_the_day_ser
 
 @pytest.mark.parametrize("caller", ["parent_carer", "public"])
 @pytest.mark.parametrize("opened", [{"open_to_social_care": True}, {"current_level": "protection"}])
-def test_an_open_child_is_not_sent_to_children_and_families_direct_whoever_asks(caller, opened):
-    """Found for an open child at an early-help level asked about by a parent or the public: the CAF
-    action and the not-CAF-trained guidance sent them to Children and Families Direct, beside the
-    route to the allocated social worker and the guidance that Children and Families Direct deals
-    only with children not already open (Appendix 3, p37). The open case's words win."""
+def test_a_caller_not_caf_trained_for_an_open_child_rings_children_and_families_direct(caller, opened):
+    """Found for an open child at an early-help level asked about by a parent or the public (review 6):
+    the CAF action and the not-CAF-trained guidance sent them to Children and Families Direct, beside
+    a route to the allocated social worker. Review 7 (F2) settled it the other way: the document gives
+    them no number for the social worker and p4 sends them to Children and Families Direct, so the
+    route, the contacts and the words all say Children and Families Direct, the social worker 'if you
+    know them' (a declared reading), and nothing tells them to agree a CAF with the social worker."""
     for needs in (["additional.lack_routine"], ["extensive.children_who_go_missing"]):
         d = evaluate(make_case(needs, caller=caller, **opened, contact_time="2026-12-01T10:00:00+00:00"))
-        assert d.contacts[0].id == "allocated_social_worker"
+        assert d.contacts[0].id == "children_families_direct" and d.route.interpretation
+        assert any(c.id == "allocated_social_worker" and c.when.startswith("If you know") for c in d.contacts)
         texts = list(d.actions) + [g.text for g in d.guidance]
-        assert not [t for t in texts if "contact Children and Families Direct rather than start a CAF" in t], texts
-        assert any(t.startswith("The child is already open to Children's Social Care: agree with the allocated social worker") for t in d.actions)
+        assert [t for t in texts if "contact Children and Families Direct rather than start a CAF" in t], texts
+        assert not [t for t in d.actions if t.startswith("The child is already open to Children's Social Care: agree with the allocated social worker")]
 
 
-def test_universal_for_an_open_child_points_a_worried_person_to_the_team_holding_the_case():
-    """Found at Universal for an open child: 'If you are worried and are not CAF trained ...,
-    contact Children and Families Direct', which deals only with children not already open (p37)."""
+def test_universal_for_an_open_child_points_a_worried_person_to_children_and_families_direct():
+    """Found at Universal for an open child (review 6): 'If you are worried and are not CAF trained ...,
+    contact Children and Families Direct', beside a route to the social worker. For the person it is
+    addressed to (not CAF trained) p4 gives Children and Families Direct, with no number for the social
+    worker (review 7, F2): it says so, that the child is already open, and the social worker if known."""
     d = evaluate(make_case([], open_to_social_care=True, contact_time="2026-12-01T10:00:00+00:00"))
     assert d.level == "universal"
     worried = [a for a in d.actions if a.startswith("If you are worried and are not CAF trained")]
     assert len(worried) == 0, worried
     said = [a for a in d.actions if a.startswith("Worried and not CAF trained")]
-    assert len(said) == 1 and "contact the allocated social worker" in said[0] and "contact Children and Families Direct" not in said[0], d.actions
+    assert len(said) == 1 and "Contact Children and Families Direct (p4;" in said[0] and "already open" in said[0], d.actions
+    assert "This tool's reading" in said[0] and "if you know the child's social worker" in said[0]

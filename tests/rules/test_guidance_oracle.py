@@ -33,6 +33,16 @@ REOPEN = "When day services reopen, and for any follow-up."
 # an open child's immediate referral in hours (review 6, F3): the document's fallback after the
 # social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
 SERVICE_MANAGER = "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+# a caller who is not CAF trained (p4: a concerned neighbour or volunteer; review 7, F2 and F8)
+UNTRAINED = ("parent_carer", "public")
+SOCIAL_WORKER_IF_KNOWN = (
+    "If you know the child's social worker or the team holding the case, you may tell them too. This tool's reading: your call goes to "
+    "Children and Families Direct or, out of hours, the Emergency Duty Team (p4, p9)."
+)
+DCT_OPEN_CASE = (
+    "After the call to the team holding the case: if the Disabled Children's Team does not hold it, tell it too. This tool's reading: "
+    "Appendix 3 (p37) does not address a child already open."
+)
 CASE_HOLDER_UNREACHABLE = (
     "If no one holding the case can be reached now: immediate concerns go via Children and Families Direct (p9, p23). This tool's reading: "
     "Appendix 3 (p37) sends only children not already open to social care here, so ring it only when the case holder cannot be reached."
@@ -74,11 +84,12 @@ def _cases():
             )
 
 
-def expected_contacts(level, ooh, disability, sibling, open_case, immediate=False) -> dict[str, str | None]:
+def expected_contacts(level, ooh, disability, sibling, open_case, immediate=False, caller="professional") -> dict[str, str | None]:
     """Contacts the rules add beside the route's own, with the words a rule gives them (None: the
     contact's own words)."""
     out: dict[str, str | None] = {}
     social_care = level.rank >= 4
+    untrained = caller in UNTRAINED
     if not open_case:
         if social_care and not ooh:
             out["children_families_direct"] = None
@@ -89,31 +100,41 @@ def expected_contacts(level, ooh, disability, sibling, open_case, immediate=Fals
             out["emergency_duty_team"] = "Only if at any point a child is suffering or likely to suffer significant harm."
         if level is U:
             out["children_families_direct"] = None
+    elif untrained:  # the social worker if they know them; Children and Families Direct is theirs (p4)
+        out["allocated_social_worker"] = SOCIAL_WORKER_IF_KNOWN
+        if ooh:
+            out["children_families_direct"] = REOPEN
+        else:
+            out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
     elif ooh:
         out["allocated_social_worker"] = REOPEN
     else:
         out["emergency_duty_team"] = "Out of hours only, when the social worker is not available."
         if immediate:
             out["children_families_direct"] = CASE_HOLDER_UNREACHABLE
-    if level is P and disability == "substantial_lifelong":
+    if open_case and level is P and disability in ("substantial_lifelong", "uncertain"):
+        # one place to ring first, the route's; the Disabled Children's Team after (review 7, F3)
+        if not untrained:
+            out["disabled_childrens_team"] = DCT_OPEN_CASE
+    elif level is P and disability == "substantial_lifelong":
         out["disabled_childrens_team"] = (
             "Secondary worker for the disabled child; the Duty team leads."
             if sibling
             else "Child protection concerns about a child with a substantial and life-long disability: the referral goes to the Disabled Children's Team."
         )
-    if level is P and disability == "uncertain":
+    elif level is P and disability == "uncertain":
         out["disabled_childrens_team"] = "Establishes the nature of the disability; the Duty team leads the child protection enquiries."
     if level.rank <= 4 and disability == "substantial_lifelong":  # Child in Need, or below it (review 6, F11)
         out["disabled_childrens_team"] = None
     return out
 
 
-def expected_notes(immediate, ooh, open_case) -> dict[str, str]:
-    """Words a rule adds after a listed contact's own (contact_note findings)."""
-    return {"allocated_social_worker": SERVICE_MANAGER} if open_case and immediate and not ooh else {}
+def expected_notes(immediate, ooh, open_case, caller="professional") -> dict[str, str]:
+    """Words a rule adds after a listed contact's own (contact_note findings): route 2's fallback is a professional's (p18-21)."""
+    return {"allocated_social_worker": SERVICE_MANAGER} if open_case and immediate and not ooh and caller not in UNTRAINED else {}
 
 
-def expected_actions(level, immediate, ooh, consent, open_case) -> set[str]:
+def expected_actions(level, immediate, ooh, consent, open_case, caller="professional") -> set[str]:
     social_care, early_help = level.rank >= 4, level in (A, E)
     out = set()
     if immediate:
@@ -123,8 +144,8 @@ def expected_actions(level, immediate, ooh, consent, open_case) -> set[str]:
     if level is CIN and ooh:
         out.add("social_care_out_of_hours")
     if open_case:
-        out.add("open_case")
-    if consent == "no" and early_help:
+        out.add("open_case_not_caf_trained" if caller in UNTRAINED else "open_case")
+    if consent == "no" and early_help and caller not in UNTRAINED:  # p7: the lead professional's judgement
         out.add("consent_refused")
     return out
 
@@ -137,27 +158,30 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add(f"step.{step}")
     if current >= 4 and level.rank < current:
         out.add("step.social_care_managed")
-    if consent == "no":
+    if consent == "no" and caller not in UNTRAINED:  # p7, p37: a professional's steps (review 7, F8)
         out |= {"consent.refused_early_help"} if early_help else set()
         out |= {"consent.refused_extensive"} if level is E else set()
         out |= {"consent.social_care"} if social_care else set()
-    # p4: not CAF trained, contact Children and Families Direct; not for an open child, whom it
-    # does not take (Appendix 3, p37): the allocated social worker's guidance says whom to contact
-    if caller in ("parent_carer", "public") and early_help and not open_case:
+    # p4: not CAF trained, contact Children and Families Direct, an open child too (review 7, F2)
+    if caller in UNTRAINED and early_help:
         out.add("guidance.not_caf_trained")
     if caller == "professional" and social_care:
         out.add("referral.confirm_in_writing")
     if ooh and early_help and not open_case:
         out.add("guidance.day_services_closed")
     if open_case:
-        out.add("route.open_to_social_care")
-    if level is P and disability == "substantial_lifelong":
+        out.add("route.open_to_social_care_not_caf_trained" if caller in UNTRAINED else "route.open_to_social_care")
+    # Appendix 3's routing of a disabled child (p37) is for a child referred in; an open child's is
+    # the route's, with how the Disabled Children's Team is involved (review 7, F3)
+    if open_case and ((level is P and disability in ("substantial_lifelong", "uncertain")) or (social_care and disability == "mild_moderate")):
+        out.add("disabled_children.open_case")
+    elif level is P and disability == "substantial_lifelong":
         out.add("disabled_children.large_sibling_group" if sibling else "disabled_children.dct")
-    if level is P and disability == "uncertain":
+    elif level is P and disability == "uncertain":
         out.add("disabled_children.uncertain")
     if level is P and disability in ("substantial_lifelong", "uncertain") and ooh:
         out.add("disabled_children.closed_now")  # the day teams Appendix 3 names are closed (p23)
-    if social_care and disability == "mild_moderate":
+    if social_care and disability == "mild_moderate" and not open_case:
         out.add("disabled_children.mild_moderate")
     if level.rank <= 3 and disability == "substantial_lifelong":  # p4 and p37 said, the tables' level kept
         out.add("disabled_children.below_child_in_need")
@@ -181,18 +205,25 @@ def test_every_combination_agrees_with_the_plain_statement():
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         where = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
         route, contacts, actions, rules, steps, out, notes = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))
-        assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate), where
-        assert notes == expected_notes(immediate, ooh, open_case), where
-        assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
+        assert route == oracle_route(level, ooh, disability, sibling, open_case, caller), where
+        assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate, caller), where
+        assert notes == expected_notes(immediate, ooh, open_case, caller), where
+        assert actions == expected_actions(level, immediate, ooh, consent, open_case, caller), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
         assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
         # a step up to a social-care level is Appendix 1's (p4, p5); within early help, the Family
-        # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7)
+        # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7);
+        # Child in Need to Protection, a declared reading (review 7, F7); a caller not CAF trained is
+        # told the step is the professionals' (review 7, F8); beside an immediate referral, after the call
         for f in out:
             if f.get("rule") == "step.up":
-                assert ("Appendix 1, kept online" in f["text"]) == (level.rank >= 4), where
-                assert ("Case Management Guidance" in f["text"]) == (level.rank <= 3), where
+                trained = caller not in UNTRAINED
+                assert ("Appendix 1, kept online" in f["text"]) == (trained and level.rank >= 4 and current < 4), where
+                assert ("Case Management Guidance" in f["text"]) == (trained and level.rank <= 3), where
+                assert ("This tool's reading: the document keeps its step-up process" in f["text"]) == (trained and current == 4), where
+                assert ("is for the professionals who support the family" in f["text"]) == (not trained), where
+            if f.get("rule", "").startswith("step."):
+                assert f["text"].startswith("After the call:") == immediate, where
         # out of hours the route never sends anyone to a day team
         if ooh and (level.rank >= 4 or open_case):
             assert CAT.contact(CAT.routing[route].via).hours == "out_of_hours", where
@@ -246,13 +277,13 @@ def test_the_decisions_contacts_are_the_routes_then_the_rules_in_the_rules_words
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         where = (level, immediate, ooh, disability, sibling, open_case)
         out = run(_fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case))[5]
-        first = CAT.routing[oracle_route(level, ooh, disability, sibling, open_case)].via
+        first = CAT.routing[oracle_route(level, ooh, disability, sibling, open_case, caller)].via
         listed = _contacts(out, [], CAT, first, ooh)
-        after = expected_notes(immediate, ooh, open_case)
+        after = expected_notes(immediate, ooh, open_case, caller)
         route_own = CAT.contact(first)
         own = " ".join([closed_if_day_service(route_own.when, route_own.hours, ooh)] + ([after[first]] if first in after else []))
         assert listed[0]["id"] == first and listed[0]["when"] == own, where
-        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case, immediate).items() if cid != first}
+        wanted = {cid: when for cid, when in expected_contacts(level, ooh, disability, sibling, open_case, immediate, caller).items() if cid != first}
         assert {c["id"] for c in listed[1:]} == set(wanted), where
         for c in listed[1:]:
             own = CAT.contact(c["id"])
@@ -282,6 +313,10 @@ def expected_caf_guidance(caf: str, current: int) -> set[str]:
         out.add("context.caf_failing_at_universal")
     if current == 3 and caf == "none":
         out.add("context.extensive_without_caf")
+    # supported at Child in Need or Protection, with a CAF not improving: the p15-16 referral is the
+    # Extensive CAF's, and p6 keeps the CAF from significant child-protection concerns (review 7, F9)
+    if current >= 4 and caf == "open_not_improving":
+        out.add("context.caf_at_social_care_level")
     return out
 
 
@@ -295,9 +330,9 @@ def test_every_combination_with_each_caf_answer_agrees_with_the_plain_statement(
             fact = _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
             fact["caf"] = caf
             route, contacts, actions, rules, steps, _, notes = run(fact)
-            assert route == oracle_route(level, ooh, disability, sibling, open_case), where
-            assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate), where
-            assert actions == expected_actions(level, immediate, ooh, consent, open_case), where
+            assert route == oracle_route(level, ooh, disability, sibling, open_case, caller), where
+            assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate, caller), where
+            assert actions == expected_actions(level, immediate, ooh, consent, open_case, caller), where
             assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) | expected_caf_guidance(caf, current), where
             assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
             checked += 1

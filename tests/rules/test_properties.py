@@ -124,7 +124,7 @@ def test_durable_rules_agree_with_the_plain_python_statement_of_the_rules(chosen
     level, immediate = oracle_level(case, CATALOGUE)
     d = evaluate(case)
     assert (d.level, d.immediate) == (level, immediate)
-    route = oracle_route(level, d.out_of_hours, route_disability(case), bool(case.context.large_sibling_group), oracle_open_case(case))
+    route = oracle_route(level, d.out_of_hours, route_disability(case), bool(case.context.large_sibling_group), oracle_open_case(case), case.context.caller)
     entry = CATALOGUE.routing[route]
     assert (d.route.team, d.route.why) == (entry.team, entry.why)
     assert d.contacts[0].id == entry.via  # the route's contact is the one to ring first

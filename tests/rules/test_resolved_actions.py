@@ -22,10 +22,12 @@ OPEN = [{}, {"open_to_social_care": True}, {"current_level": "protection"}]
 
 def expected_caf_action(level: str, caller, caf, consent, open_case=False) -> str | None:
     """The start of the one CAF action the decision gives, or None for none (p4, p7, p13-16, p37)."""
-    if open_case:  # p37: the allocated social worker holds an open case, whoever asks; p6: no CAF where protection concerns
-        return OPEN_WORDS
     if caller in ("parent_carer", "public"):
-        return "not CAF trained"  # p4: a concerned person not CAF trained contacts Children and Families Direct
+        # p4: a concerned person not CAF trained contacts Children and Families Direct, for an open
+        # child too: the document gives them no number for the social worker (review 7, F2)
+        return "not CAF trained"
+    if open_case:  # p37: the allocated social worker holds an open case; p6: no CAF where protection concerns
+        return OPEN_WORDS
     caf_open = caf in ("open_improving", "open_not_improving")
     if level == "additional":
         if caf_open:
