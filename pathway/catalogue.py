@@ -286,6 +286,13 @@ class SupportNow(_Strict):
     caf_open: SupportNowWords  # a CAF open, the level not given
 
 
+class ProtectionWords(GuidanceText):
+    """What each lower line says under a Protection decision (review 7 surfaces, F4): that another
+    reading is the practitioner's professional judgement, recorded as such; and the list's heading."""
+
+    heading: str
+
+
 class WhatIfWords(_Strict):
     """The words naming each nearby change (rules/what_if.py finds the changes and their levels)."""
 
@@ -311,6 +318,8 @@ class WhatIfWords(_Strict):
     caf_improving: str
     substantial_disability: str
     without: str
+    twin: str
+    protection: ProtectionWords
     support_now: SupportNow
 
 

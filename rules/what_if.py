@@ -42,6 +42,10 @@ class Change:
     # a change below the support the family has now: that it does not step the family down by
     # itself, and how a step down is made (catalogue `what_if.support_now`, with its citation)
     step: Optional[str] = None
+    immediate: bool = False  # the changed case is an immediate referral (p9), not only Protection
+    # under a Protection decision, a lower line: another reading is professional judgement, recorded
+    # as such (catalogue `what_if.protection`, review 7 surfaces F4)
+    judgement: Optional[str] = None
 
     def apply(self, case: Case) -> Case:
         """The case with this change made (what the test applies independently of `nearby`)."""
@@ -57,6 +61,7 @@ class WhatIf:
     fixed: Optional[str] = None  # why nothing listed can change it (an immediate referral), for this case
     up_heading: str = ""  # what "higher" means here (above the support now where there is one)
     nothing: Optional[str] = None  # said when no change is listed either way
+    down_heading: Optional[str] = None  # replaces "What holds the level where it is" (a Protection decision)
 
 
 def nearby(case: Case, decision: Decision) -> WhatIf:
@@ -86,15 +91,19 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
             change.remove,
             change.context,
             change.kind,
+            immediate=d.immediate,
         )
 
-    candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _removals(case, catalogue)
+    candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _twin_readings(case, catalogue) + _removals(case, catalogue)
     # the level and its reasons alone: exactly evaluate()'s, without the guidance; all at once
     decided = decide_levels([c.apply(case) for c in candidates], catalogue=catalogue)
     found = [c for c in (level_of(c, d) for c, d in zip(candidates, decided, strict=True)) if c is not None]
     # higher: above the level decided and above the support the family has now
     up = _one_per_effect([c for c in found if c.level.rank > max(level.rank, floor)])
-    down = _one_per_effect([c for c in found if c.level.rank < level.rank])
+    down = [c for c in found if c.level.rank < level.rank]
+    # a need read lower as its twin: that reading is the alternative, not the need taken away
+    read_lower = {i for c in down if c.add for i in c.remove}
+    down = _one_per_effect([c for c in down if c.add or not set(c.remove) & read_lower])
     label = current.label if current else ""
     heading, nothing = catalogue.what_if.up_heading, catalogue.what_if.nothing
     if words is not None:
@@ -102,7 +111,12 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         # "higher" names the support now where it is at or above the level decided (else the level decided is the bar)
         if floor >= level.rank:
             heading, nothing = words.heading.format(current=label), catalogue.what_if.nothing_above_support
-    return WhatIf(up, down, None, heading, nothing if not (up or down) else None)
+    down_heading = None
+    if level is Level.PROTECTION:  # not immediate (returned above): "Ring ... now" all the same
+        protection = catalogue.what_if.protection
+        down = [replace(c, judgement=protection.text) for c in down]
+        down_heading = protection.heading
+    return WhatIf(up, down, None, heading, nothing if not (up or down) else None, down_heading)
 
 
 def _support_now(case: Case, catalogue: Catalogue) -> Optional[tuple[int, SupportNowWords]]:
@@ -243,6 +257,33 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     if ctx.disability != "substantial_lifelong":
         out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))
     return out
+
+
+def _twin_readings(case: Case, catalogue: Catalogue) -> list[Change]:
+    """Each chosen need read as each of its twins instead (the same need the document lists in another
+    place, catalogue `twins`), where the child can have it: swapped and decided like every other change."""
+    words, places = catalogue.what_if, catalogue.guidance.twins
+    chosen = set(case.indicators)
+    out = []
+    for iid in case.indicators:
+        if not catalogue.has_indicator(iid) or catalogue.indicator(iid).immediate:
+            continue
+        ind, seen = catalogue.indicator(iid), set()
+        for link in catalogue.twins_of(iid):
+            twin = link.other
+            if twin.id in chosen or twin.id in seen:
+                continue
+            if not catalogue.admits(twin, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
+                continue
+            seen.add(twin.id)
+            text = words.twin.format(text=twin.text, place=_place(twin, places), was=ind.text, was_place=_place(ind, places))
+            out.append(Change(text, Level.UNIVERSAL, "", False, add=(twin.id,), remove=(iid,)))
+    return out
+
+
+def _place(ind: Indicator, places) -> str:
+    """Where the document lists a need, as the twin note says it (catalogue guidance.twins)."""
+    return places.place_immediate if ind.immediate else places.place.format(level=ind.level.label, page=ind.source.page)
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:

@@ -259,3 +259,117 @@ def test_over_a_varied_sample_no_change_reads_as_a_step_down_or_a_rise_against_t
             else:
                 assert c.step is None, (case, c.text, c.step)
     assert checked and social  # the sample reaches the class
+
+
+# --- review 7 surfaces, F4: a need the document lists elsewhere too is read as its twin -------------
+
+PROTECTION_JUDGEMENT = "professional judgement"
+P9_DOUBT = (
+    "If there is any doubt about whether to refer to Social Care or not, the case should be discussed with the line manager"
+    " and/or agency safeguarding lead as well as contacting Children and Families Direct for advice and guidance"
+)
+
+
+def _twin_pairs():
+    """Every (chosen, twin) pair the catalogue's twin groups give, with an age that admits both
+    (the twin reading is offered only where the child can have it), over every group."""
+    from pathway.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    pairs = []
+    for group in catalogue.twins:
+        for chosen in group.ids:
+            if catalogue.indicator(chosen).immediate:
+                continue  # an immediate decision lists no changes
+            for other in group.ids:
+                if other == chosen:
+                    continue
+                age = next((m for m in (120, 180, 36, 6, 200) if all(catalogue.admits(i, False, m) for i in (chosen, other))), None)
+                if age is not None:
+                    pairs.append((group.id, chosen, other, age))
+    return pairs
+
+
+PAIRS = _twin_pairs()
+
+
+def test_every_twin_group_is_reached():
+    from pathway.catalogue import load_catalogue
+
+    assert {g for g, *_ in PAIRS} == {t.id for t in load_catalogue().twins}
+
+
+@pytest.mark.parametrize("group, chosen, other, months", PAIRS, ids=[f"{g}:{c}->{o}" for g, c, o, _ in PAIRS])
+def test_a_need_with_a_twin_offers_the_twin_reading_at_the_level_the_rules_give(group, chosen, other, months):
+    """The oracle: the twin swapped in by hand and decided (not the what-if's own computation). A
+    reading at another level is listed, named with the twin's words, as a higher or lower level; at
+    the same level nothing is listed, as for every other change."""
+    from pathway.catalogue import load_catalogue
+    from pathway.models import Case
+
+    catalogue = load_catalogue()
+    base = {"child": {"age_years": months // 12, "age_months": months % 12}, "context": {"contact_time": "2027-01-12T10:00:00+00:00"}}
+    case = Case.parse({**base, "indicators": [chosen]})
+    d = evaluate(case, now=NOW)
+    what = nearby(case, d)
+    if d.immediate:
+        assert what.fixed and not what.up and not what.down
+        return
+    swapped = evaluate(Case.parse({**base, "indicators": [other]}), now=NOW)
+    level, moved = Level(d.level), Level(swapped.level)
+    # twins in the same words at the same level (Young carers, listed twice at Additional) are named once
+    same = {i.id for i in catalogue.indicators if (i.text, i.level, i.immediate) == (lambda o: (o.text, o.level, o.immediate))(catalogue.indicator(other))}
+    listed = [c for c in what.up + what.down if len(c.add) == 1 and c.add[0] in same and c.remove == (chosen,)]
+    if moved is level:
+        assert not listed, [c.text for c in listed]
+        return
+    assert len(listed) == 1, [(c.text, c.add, c.remove) for c in what.up + what.down]
+    change = listed[0]
+    assert change.level is moved and Level(evaluate(_apply(case, change), now=NOW).level) is moved
+    assert change.immediate == swapped.immediate
+    assert f"Read as ‘{catalogue.indicator(other).text}’" in change.text and catalogue.indicator(chosen).text in change.text
+    assert change in (what.up if moved.rank > level.rank else what.down)
+    if moved.rank < level.rank:
+        # the twin reading is the alternative: the bare removal of the same need is not listed
+        assert not [c for c in what.down if c.remove == (chosen,) and not c.add], [c.text for c in what.down]
+
+
+def test_review7_surfaces_f4_no_fixed_abode_reads_as_family_homeless_not_as_nothing():
+    case = _case(["protection.no_fixed_abode_homeless"])
+    case = case.model_copy(update={"child": case.child.model_copy(update={"age_years": 10})})
+    what = _what_if(case)
+    assert [c.text for c in what.down] == ["Read as ‘Family / child homeless’ (Extensive, p15-16) instead of ‘No fixed abode or homeless’ (Protection, p17)"]
+    assert what.down[0].level is Level.EXTENSIVE
+
+
+@pytest.mark.parametrize(
+    "indicators, context",
+    [
+        (["protection.no_fixed_abode_homeless"], {}),  # a twin reading
+        (["protection.victim_crime"], {}),  # no twin: the bare removal
+        (["protection.victim_crime"], {"current_level": "protection"}),
+        (["protection.family_socially_excluded"], {"disability": "substantial_lifelong"}),
+        (["protection.substantial_lifelong_disability_safeguarding"], {"disability": "substantial_lifelong"}),
+    ],
+)
+def test_every_lower_line_at_protection_says_another_reading_is_professional_judgement(indicators, context):
+    """Surfaces F4: under 'Ring ... now', a lower line must not read as a way out of the referral. Each
+    says that a different reading is the practitioner's professional judgement, recorded as such with
+    its reason, with the document's words for doubt about referring (p9) and Protection's own (p4)."""
+    assert P9_DOUBT in DOCUMENT and "Children who are suffering or likely to suffer significant harm" in DOCUMENT
+    case = _case(indicators, **context)
+    d = evaluate(case, now=NOW)
+    assert d.level == "protection" and not d.immediate
+    what = nearby(case, d)
+    assert what.down
+    assert "suffering or likely to suffer significant harm" in what.down_heading and "p4" in what.down_heading
+    for change in what.down:
+        words = change.judgement or ""
+        assert PROTECTION_JUDGEMENT in words and "with your reason" in words, (change.text, words)
+        assert "discuss it with your line manager and/or agency safeguarding lead" in words and "(p9;" in words
+
+
+def test_below_protection_no_line_carries_the_protection_words():
+    what = _what_if(_case(["extensive.family_child_homeless"]))
+    assert what.down and all(c.judgement is None for c in what.down)
+    assert what.down_heading is None

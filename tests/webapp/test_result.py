@@ -342,3 +342,17 @@ def test_the_note_is_kept_with_the_answers_and_never_logged_or_put_in_an_address
     pages = [client.get(path).get_data(as_text=True) for path in ("/result", "/referral", "/referral.txt")]
     assert all(secret in page for page in pages)
     assert secret not in caplog.text
+
+
+def test_a_protection_result_reads_a_twin_as_its_other_reading_and_never_as_a_way_out(client):
+    """Review 7 surfaces F4: under 'Ring ... now', 'Without No fixed abode or homeless (Protection),
+    this would be Universal' was the only line; the page's own twin guidance gives 'Family / child
+    homeless' (Extensive, p15-16) as the other reading of the same fact."""
+    page = text(_needs_result(client, {**CHILD, "age_years": "10", "age_months": "0"}, {"family_environment": ["protection.no_fixed_abode_homeless"]}))
+    assert "now" in page.split("What would change the level")[0]
+    section = page.split("What would change the level")[1].split("Assessments and services for this child")[0]
+    assert "Without ‘No fixed abode or homeless’" not in section and "this would be Universal" not in section
+    assert "Read as ‘Family / child homeless’ (Extensive, p15-16) instead of ‘No fixed abode or homeless’ (Protection, p17): this would be Extensive" in section
+    assert "suffering or likely to suffer significant harm" in section
+    assert "professional judgement" in section and "with your reason" in section
+    assert "discuss it with your line manager and/or agency safeguarding lead" in section
