@@ -206,11 +206,16 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
 
 def _plain(ind: Indicator, catalogue: Catalogue, case: Case, special: set[str]) -> bool:
     """A need that stands for "one more need at this level": no twins, no disability reading
-    (`special`: the catalogue's needs the Child in Need disability rules read)."""
+    (`special`: the catalogue's needs the Child in Need disability rules read), no cross-walk to p9
+    and no age entailment, whose effect is its own and not any need's at the level (review 7: for
+    a child of 8, 'Teenage parents with concerns' entails under 13, so "An Extensive need in Parents
+    and carers" would have read as Protection)."""
     return (
         not ind.immediate
         and not ind.same_words_as
         and ind.id not in special
+        and not catalogue.crosswalks_for(ind)
+        and not any(ind.id in e.indicators for e in catalogue.age_entailments)
         and ind.id not in case.indicators
         and catalogue.admits(ind, case.child.unborn, case.child.age_in_months)
     )

@@ -373,3 +373,19 @@ def test_below_protection_no_line_carries_the_protection_words():
     what = _what_if(_case(["extensive.family_child_homeless"]))
     assert what.down and all(c.judgement is None for c in what.down)
     assert what.down_heading is None
+
+
+@pytest.mark.parametrize("years", range(1, 18))
+def test_one_more_need_at_a_level_never_stands_for_a_need_with_an_effect_of_its_own(years):
+    """ "An Extensive need in Parents and carers (for example ...)" says what any need there does: the
+    example is never one that cross-walks to p9 or entails another need with the age (review 7: for a
+    child of 8, 'Teenage parents with concerns' entails sexual activity under 13, so the line read as
+    an immediate referral). Checked by applying each such change and deciding it: never immediate."""
+    from pathway import Case
+
+    case = Case.parse(f'{{"child": {{"age_years": {years}}}, "indicators": ["additional.lack_routine"]}}'.encode())
+    d = evaluate(case, now=NOW)
+    generic = [c for c in nearby(case, d).up if c.kind.startswith(("new ", "other domain ", "same domain "))]
+    assert generic, "the sample must reach the one-more-need changes"
+    for change in generic:
+        assert not evaluate(change.apply(case), now=NOW).immediate, change.text
