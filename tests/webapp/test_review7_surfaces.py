@@ -184,11 +184,13 @@ def test_a_decision_without_readings_is_not_marked(app):
 
 
 def routes_through_cfd() -> list[tuple[str, Case, Decision]]:
-    """One case per routing entry whose via is Children and Families Direct while its team is another."""
+    """One case per routing entry whose via is Children and Families Direct while its team is another
+    (a team that names Children and Families Direct itself, as the open child's route for a caller not
+    CAF trained does, is its own number)."""
     cat = load_catalogue()
     out = []
     for key, e in cat.routing:
-        if e.via != "children_families_direct" or e.team == CFD:
+        if e.via != "children_families_direct" or CFD in e.team:
             continue
         hit = next(((c, d) for c, d in sample() if d.route.team == e.team and d.route.source == e.source.cite() and d.route.available_now), None)
         assert hit is not None, key

@@ -147,7 +147,9 @@ def test_a_whole_call_by_keyboard_without_javascript(context_for):
     page.keyboard.press("Space")
     tab_to(page, "#app-update")
     page.keyboard.press("Enter")
-    expect(page.locator("#app-put-through")).to_contain_text("Put the call through now to the Screening and Duty Team on 0115 876 4800")
+    expect(page.locator("#app-put-through")).to_contain_text(
+        "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800"
+    )
     expect(page.locator("#app-chosen")).to_contain_text(text("additional.lack_routine"))
 
     tab_to(page, "[data-app-remove]")
