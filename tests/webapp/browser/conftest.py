@@ -73,7 +73,12 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """The app with one account, TRAINER (practice sessions and the scenario library need it)."""
+    """The app with one account, TRAINER (practice sessions and the scenario library need it). The
+    search model is built first, as gunicorn's post_worker_init does in production: from a cold cache
+    it trains for longer than a page assertion waits, so a call-screen test run alone would time out."""
+    from pathway.search import default_index
+
+    default_index()
     app = create_app({"SECRET_KEY": "browser-tests", "OFFICE_HOURS": ALWAYS_OPEN, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'web.sqlite3'}"})
     create_user(app.extensions["fsp_store"], TRAINER, "trainer", "Training", PASSWORD)
     with serving(app) as url:
