@@ -117,3 +117,12 @@ def test_the_referral_page_never_shows_none_for_a_number(client):
         words = text(client.get(path))
         assert "Allocated social worker (or the team holding the case)" in words, path
         assert "None" not in words.replace("None recorded", ""), path
+
+
+def test_a_route_closed_at_this_moment_is_said_closed_as_every_surface_says_it():
+    """Review 7 (surfaces), F6: one wording of "closed now" wherever the route is given; the
+    written referral's route line is one of those places."""
+    night = "2026-11-24T22:30:00+00:00"
+    case = Case.parse({"child": {"age_years": 8}, "context": {"contact_time": night}, "indicators": ["additional.lack_routine"]})
+    got = referral.as_text(referral.build(case, evaluate(case), "8 years", [], "", WRITTEN))
+    assert "ROUTE\nFamily Support Services, through Children and Families Direct on 0115 876 4800 (closed now: when day services reopen). " in got

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from pathway.catalogue import load_catalogue
 from pathway.models import Case, Decision
-from pathway.wording import cited, route_to
+from pathway.surfaces import route_words
+from pathway.wording import cited
 
 BLANKS = ("Child's name", "Date of birth", "Address", "Your name and role", "Your phone number")
 
@@ -69,8 +70,7 @@ def as_text(r: Referral) -> str:
         out += ["", side.name.upper()]
         out += [f"- {n.text} ({n.level}; {n.dimension}; {n.citation})" for n in side.needs] or ["- None recorded"]
     out += ["", "REASONS"] + [f"- {x.explanation} {cited(x.source, x)}" for x in d.reasons]
-    closed = "" if d.route.available_now else ", closed now: contact when day services reopen"
-    out += ["", "ROUTE", f"{route_to(d.route)}{closed}. {d.route.why} {cited(d.route.source, d.route)}"]
+    out += ["", "ROUTE", f"{route_words(d.route)}. {d.route.why} {cited(d.route.source, d.route)}"]  # as every surface says it
     out += ["", "WHAT TO DO NEXT"] + [f"{n}. {a}" for n, a in enumerate(r.actions, 1)]
     out += ["", "CONTACTS"] + [f"- {c.name}" + (f": {c.phone}" if c.phone else "") + f" ({c.when})" for c in d.contacts]  # no number invented
     out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, professional judgement."]
