@@ -39,6 +39,24 @@ def client(app):
     return app.test_client()
 
 
+def clocked_client(tmp_path, clock, start) -> FlaskClient:
+    """A client of an app with the real office hours (Mon-Fri 08:30-17:00 London), its clock set to
+    `start` and kept as `client.clock` for the test to move."""
+    clock.set(start)
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            "OFFICE_HOURS": OfficeHours(),
+        }
+    )
+    client = app.test_client()
+    client.clock = clock
+    return client
+
+
 class RefusedFormsFollowed(FlaskClient):
     """A test client that, like a browser, follows a refused form's 303 back to its own page
     (post/redirect/get, webapp/prg.py), so a test of a refusal reads the page the user sees.

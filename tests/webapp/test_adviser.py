@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from pathway.catalogue import load_catalogue
 from pathway.settings import OfficeHours
-from tests.webapp.conftest import text
+from tests.webapp.conftest import clocked_client, text
 from webapp import create_app
 
 URL = "/adviser/"
@@ -42,19 +42,7 @@ def offered(html: str) -> list[str]:
 @pytest.fixture
 def clocked(tmp_path, clock):
     """An app with the real office hours (Mon-Fri 08:30-17:00 London) and a clock the test sets."""
-    clock.set(TUESDAY_MORNING)
-    app = create_app(
-        {
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "test",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
-            "OFFICE_HOURS": OfficeHours(),
-        }
-    )
-    client = app.test_client()
-    client.clock = clock
-    return client
+    return clocked_client(tmp_path, clock, TUESDAY_MORNING)
 
 
 def test_empty_screen_offers_every_immediate_question_and_a_decision(client):

@@ -22,7 +22,7 @@ from pathway.levels import Level
 from pathway.models import Case
 from pathway.settings import OfficeHours
 from rules import evaluate
-from webapp import create_app
+from tests.webapp.conftest import clocked_client
 
 URL = "/adviser/"
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
@@ -35,19 +35,7 @@ MAX_MONTHS = 19 * 12 + 11
 
 @pytest.fixture
 def clocked(tmp_path, clock):
-    clock.set(TUESDAY_MORNING)
-    app = create_app(
-        {
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "test",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
-            "OFFICE_HOURS": OfficeHours(),
-        }
-    )
-    client = app.test_client()
-    client.clock = clock
-    return client
+    return clocked_client(tmp_path, clock, TUESDAY_MORNING)
 
 
 def words(html: str) -> str:

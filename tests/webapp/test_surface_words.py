@@ -13,8 +13,7 @@ from pathway.catalogue import load_catalogue
 from pathway.models import Case
 from pathway.settings import OfficeHours
 from rules import evaluate
-from tests.webapp.conftest import CHILD, text, walk_needs
-from webapp import create_app
+from tests.webapp.conftest import CHILD, clocked_client, text, walk_needs
 
 MONDAY_MORNING = datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc)
 MONDAY_NIGHT = datetime(2026, 12, 7, 19, 30, tzinfo=timezone.utc)
@@ -24,19 +23,7 @@ TICK = "immediate.allegation_or_disclosure"
 @pytest.fixture
 def clocked(tmp_path, clock):
     """The real office hours (Mon-Fri 08:30-17:00 London) and a clock the test sets."""
-    clock.set(MONDAY_MORNING)
-    app = create_app(
-        {
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "SECRET_KEY": "test",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
-            "OFFICE_HOURS": OfficeHours(),
-        }
-    )
-    client = app.test_client()
-    client.clock = clock
-    return client
+    return clocked_client(tmp_path, clock, MONDAY_MORNING)
 
 
 def _before_details() -> str:
