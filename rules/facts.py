@@ -257,7 +257,7 @@ def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
     the need: catalogue guidance.twins), each indicator's description and each group's link looked
     up once per catalogue."""
     words = catalogue.guidance.twins
-    described = {i.id: f"'{i.text}' ({_where(i, words)})" for i in catalogue.indicators}
+    described = {i.id: f"'{i.text}' ({where_listed(i, words)})" for i in catalogue.indicators}
     links = {link.group: link for i in catalogue.indicators for link in catalogue.twins_of(i.id)}
 
     def describe(ids):
@@ -274,7 +274,8 @@ def twin_note_drawer(catalogue: Catalogue) -> Callable[[dict], dict]:
     return draw
 
 
-def _where(ind: Indicator, words) -> str:
+def where_listed(ind: Indicator, words) -> str:
+    """Where the document lists a need, as the twin notes say it (catalogue `guidance.twins`)."""
     return words.place_immediate if ind.immediate else words.place.format(level=ind.level.label, page=ind.source.page)
 
 

@@ -24,7 +24,7 @@ from pathway.choices import CafStatus
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
-from rules.facts import age_entailment_hits, crosswalk_hits
+from rules.facts import age_entailment_hits, crosswalk_hits, where_listed
 
 
 @dataclass(frozen=True)
@@ -281,14 +281,9 @@ def _twin_readings(case: Case, catalogue: Catalogue) -> list[Change]:
             if not catalogue.admits(twin, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
                 continue
             seen.add(twin.id)
-            text = words.twin.format(text=twin.text, place=_place(twin, places), was=ind.text, was_place=_place(ind, places))
+            text = words.twin.format(text=twin.text, place=where_listed(twin, places), was=ind.text, was_place=where_listed(ind, places))
             out.append(Change(text, Level.UNIVERSAL, "", False, add=(twin.id,), remove=(iid,)))
     return out
-
-
-def _place(ind: Indicator, places) -> str:
-    """Where the document lists a need, as the twin note says it (catalogue guidance.twins)."""
-    return places.place_immediate if ind.immediate else places.place.format(level=ind.level.label, page=ind.source.page)
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
