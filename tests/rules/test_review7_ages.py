@@ -268,3 +268,13 @@ def test_previous_concerns_in_a_pregnancy_chosen_for_the_young_person_point_to_t
 def test_no_unborn_pointer_for_the_unborn_baby_itself():
     d = evaluate(case([PREVIOUS_CP], {"unborn": True}))
     assert d.immediate and not [g for g in d.guidance if g.rule.startswith("unborn.pointer")]
+
+
+def test_a_parent_exactly_the_youngest_at_the_birth_is_accepted_and_a_month_younger_is_refused(catalogue):
+    """The bound itself (age.parent, 10 at the birth): a parent of 10 (at most 10y11m) with a child of
+    0y11m was at most 10y0m at the birth, accepted; with a child of 1y0m, at most 9y11m, refused."""
+    assert catalogue.age.parent.min_years_at_birth == 10
+    assert evaluate(case(["additional.lack_routine"], {"age_years": 0, "age_months": 11}, 10)).immediate
+    with pytest.raises(CaseError) as err:
+        evaluate(case(["additional.lack_routine"], {"age_years": 1, "age_months": 0}, 10))
+    assert [e.field for e in err.value.errors] == ["parent.age_years"]
