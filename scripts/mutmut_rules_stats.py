@@ -30,7 +30,7 @@ ONCE = (
     "rules.facts.xǁPreparedǁ__init__",
     "rules.facts.x_prepared",
     "rules.facts.x_twin_note_drawer",
-    "rules.facts.x__where",
+    "rules.facts.x_where_listed",
     "rules.evaluate.x_ensure_registered",
     "rules.evaluate.x_ruleset_names",
     "rules.evaluate.x__needs_ruleset",
