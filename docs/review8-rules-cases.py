@@ -15,6 +15,7 @@ Usage: .venv/bin/python docs/review8-rules-cases.py [-v] [case-id-substring ...]
   unique_reasons: true                 no reason rule given twice
 A case whose `expect` fails prints FAIL with the decision summary; `finding` names the finding.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,9 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import rules  # noqa: E402
 from pathway.models import Case, CaseError  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
-import rules  # noqa: E402
 from rules import what_if  # noqa: E402
 
 DEFAULT_TIME = "2027-01-12T10:00:00+00:00"  # a Tuesday, in hours
@@ -36,14 +37,23 @@ DEFAULT_TIME = "2027-01-12T10:00:00+00:00"  # a Tuesday, in hours
 
 def summary(d, w) -> dict:
     return {
-        "level": d.level.value, "immediate": d.immediate, "out_of_hours": d.out_of_hours, "step": str(d.step) if d.step else None,
+        "level": d.level.value,
+        "immediate": d.immediate,
+        "out_of_hours": d.out_of_hours,
+        "step": str(d.step) if d.step else None,
         "route": f"{d.route.team} ({d.route.phone}) available_now={d.route.available_now} interp={d.route.interpretation}",
         "contacts": [f"{c.name} {c.phone}" for c in d.contacts],
         "reasons": [f"{r.rule} [{r.level}] interp={r.interpretation} src={r.source}" for r in d.reasons],
         "guidance": [g.rule for g in d.guidance],
         "actions": d.actions,
         "assumptions": [a.id for a in d.assumptions],
-        "what_if": {"fixed": getattr(w, "fixed", None), "up": [x.text + " -> " + x.level.value + (" IMMEDIATE" if x.immediate else "") + (" | " + x.step if x.step else "") for x in getattr(w, "up", [])], "down": [x.text + " -> " + x.level.value + (" IMMEDIATE" if x.immediate else "") + (" | " + x.step if x.step else "") for x in getattr(w, "down", [])]},
+        "what_if": {
+            "fixed": getattr(w, "fixed", None),
+            "up": [x.text + " -> " + x.level.value + (" IMMEDIATE" if x.immediate else "") + (" | " + x.step if x.step else "") for x in getattr(w, "up", [])],
+            "down": [
+                x.text + " -> " + x.level.value + (" IMMEDIATE" if x.immediate else "") + (" | " + x.step if x.step else "") for x in getattr(w, "down", [])
+            ],
+        },
     }
 
 

@@ -164,7 +164,11 @@ def practice():
         print("   trainee 0 feedback (chose Protection):", fb[i : i + 140])
         j = fb.find("Why the model answer")
         print("   ", fb[j : j + 330])
-        report(not ("model answer is Universal" in fb and "immediate referral" in fb[j:]), "P1", "feedback tells the trainee the model answer is Universal while the rules' reasons under it are Protection/immediate")
+        report(
+            not ("model answer is Universal" in fb and "immediate referral" in fb[j:]),
+            "P1",
+            "feedback tells the trainee the model answer is Universal while the rules' reasons under it are Protection/immediate",
+        )
     # P2: feedback for an immediate-referral scenario: does it say the model answer is an immediate referral?
     fb = text(trainees[0].get(f"/practice/s/{code}/r8-immediate-right/feedback"))
     i = fb.find("You chose")
@@ -177,7 +181,11 @@ def practice():
     fbx = text(trainees[0].get(f"/practice/s/{code}/r8-crosswalk-reading/feedback"))
     reasons = fbx[fbx.find("Why the model answer") : fbx.find("Teaching points")]
     print("   feedback reasons, cross-walk scenario:", reasons[:600])
-    report(READING in reasons, "W1", f"practice feedback marks the declared reading with the shared words {READING!r}: {READING in reasons}; says 'our interpretation': {'our interpretation' in reasons}")
+    report(
+        READING in reasons,
+        "W1",
+        f"practice feedback marks the declared reading with the shared words {READING!r}: {READING in reasons}; says 'our interpretation': {'our interpretation' in reasons}",  # noqa: E501
+    )
     # summary
     trainer.post(f"/practice/session/{code}/end")
     s = text(trainer.get(f"/practice/session/{code}/summary"))
@@ -188,7 +196,18 @@ def practice():
     # hand computation: model levels as the rules give them
     from training.agreement import fleiss_kappa
 
-    wiki = [[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1], [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]]
+    wiki = [
+        [0, 0, 0, 0, 14],
+        [0, 2, 6, 4, 2],
+        [0, 0, 3, 5, 6],
+        [0, 3, 9, 2, 0],
+        [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0],
+        [3, 2, 6, 3, 0],
+        [2, 5, 3, 2, 2],
+        [6, 5, 2, 1, 0],
+        [0, 2, 2, 3, 7],
+    ]
     k = fleiss_kappa(wiki)
     report(abs(k - 0.210) < 0.001, "P3", f"Fleiss' kappa on Fleiss (1971) / Wikipedia table: {k:.3f} (expected 0.210)")
     return code
@@ -197,7 +216,20 @@ def practice():
 # ------------------------------------------------------------------ saved assessments, access
 def web_decide(client, indicators_by_page: dict[str, list[str]], safety: list[str] | None = None, age=7):
     client.post("/safety", data={"immediate": safety or [], "continue": "1"})
-    client.post("/child", data={"born": "yes", "age_years": str(age), "age_months": "", "disability": "none", "large_sibling_group": "no", "open_case": "no", "caf": "none", "consent": "yes", "current_level": "not_known"})
+    client.post(
+        "/child",
+        data={
+            "born": "yes",
+            "age_years": str(age),
+            "age_months": "",
+            "disability": "none",
+            "large_sibling_group": "no",
+            "open_case": "no",
+            "caf": "none",
+            "consent": "yes",
+            "current_level": "not_known",
+        },
+    )
     return client.get("/result")
 
 
@@ -221,20 +253,44 @@ def saved():
     eid = m.group(1)
     # another practitioner of the same team; a manager of another team; a trainer
     for who, c in (("practitioner, same team", b), ("manager, other team", m_other), ("trainer, same team", t)):
-        codes = [c.get(p).status_code for p in (f"/cases/R8-0001", f"/cases/R8-0001/entries/{eid}", "/cases/R8-0001/export.json", "/cases/R8-0001/export.csv", f"/cases/R8-0001/entries/{eid}/level")]
+        codes = [
+            c.get(p).status_code
+            for p in (
+                "/cases/R8-0001",
+                f"/cases/R8-0001/entries/{eid}",
+                "/cases/R8-0001/export.json",
+                "/cases/R8-0001/export.csv",
+                f"/cases/R8-0001/entries/{eid}/level",
+            )
+        ]
         lvl = c.post(f"/cases/R8-0001/entries/{eid}/level", data={"level": "universal", "reason": "x"}).status_code
         again = c.post(f"/cases/R8-0001/entries/{eid}/assess-again").status_code
-        report(all(x == 404 for x in codes) and lvl == 404 and again in (400, 404), "A1", f"{who}: GET case/entry/exports/override {codes}, POST override {lvl}, assess-again {again}")
+        report(
+            all(x == 404 for x in codes) and lvl == 404 and again in (400, 404),
+            "A1",
+            f"{who}: GET case/entry/exports/override {codes}, POST override {lvl}, assess-again {again}",
+        )
     # a trainee (no account) and a trainer on manager pages
     anon = app.test_client()
-    report(all(anon.get(p).status_code in (302, 303) for p in ("/cases", "/overrides", "/dashboard")), "A2", "signed out: /cases, /overrides, /dashboard go to sign-in")
+    report(
+        all(anon.get(p).status_code in (302, 303) for p in ("/cases", "/overrides", "/dashboard")),
+        "A2",
+        "signed out: /cases, /overrides, /dashboard go to sign-in",
+    )
     report(all(t.get(p).status_code == 403 for p in ("/overrides", "/dashboard")), "A2", "trainer: /overrides and /dashboard refused")
     # override with a reason; both levels kept
     a.post(f"/cases/R8-0001/entries/{eid}/level", data={"level": "additional", "reason": "Seen at home by the school nurse; no marks"})
     exp = a.get("/cases/R8-0001/export.json").get_json()
     e = exp["entries"][0]
     print("   export.json entry keys:", sorted(e))
-    print("   tool level / recorded:", e.get("tool_level") or e.get("decision", {}).get("level"), "/", e.get("recorded_level"), "immediate:", e.get("decision", {}).get("immediate"))
+    print(
+        "   tool level / recorded:",
+        e.get("tool_level") or e.get("decision", {}).get("level"),
+        "/",
+        e.get("recorded_level"),
+        "immediate:",
+        e.get("decision", {}).get("immediate"),
+    )
     csvt = a.get("/cases/R8-0001/export.csv").get_data(as_text=True)
     print("   export.csv header:", csvt.splitlines()[0])
     print("   export.csv row:", csvt.splitlines()[1][:400])
@@ -263,7 +319,7 @@ def saved():
 # ------------------------------------------------------------------ errors
 def errors():
     app = make_app()
-    c = user(app, "r8err", "practitioner")
+    user(app, "r8err", "practitioner")
     anon = app.test_client()
     bad = []
 
@@ -275,21 +331,48 @@ def errors():
         print(f"   {'ok ' if ok else 'BAD'} {resp.status_code} {what}: {body[:160]!r}")
 
     # API
-    for body in ([], "x", {"child": {"age_years": True}}, {"child": {"age_years": 5.5}}, {"child": {"age_years": 5, "unborn": True}},
-                 {"indicators": "immediate.significant_harm"}, {"indicators": [None]}, {"context": {"contact_time": "2026-12-07T10:00:00+25:00"}},
-                 {"context": {"contact_time": "2026-02-30T10:00:00Z"}}, {"child": {"age_years": 5, "age_months": 12}}, {"parent": {"age_years": -1}},
-                 {"context": {"caller": "police"}}, {"indicators": ["immediate.significant_harm"] * 600}):
+    for body in (
+        [],
+        "x",
+        {"child": {"age_years": True}},
+        {"child": {"age_years": 5.5}},
+        {"child": {"age_years": 5, "unborn": True}},
+        {"indicators": "immediate.significant_harm"},
+        {"indicators": [None]},
+        {"context": {"contact_time": "2026-12-07T10:00:00+25:00"}},
+        {"context": {"contact_time": "2026-02-30T10:00:00Z"}},
+        {"child": {"age_years": 5, "age_months": 12}},
+        {"parent": {"age_years": -1}},
+        {"context": {"caller": "police"}},
+        {"indicators": ["immediate.significant_harm"] * 600},
+    ):
         r = anon.post("/api/v1/assess", data=json.dumps(body), content_type="application/json")
         check(r, f"API assess {json.dumps(body)[:70]}", ["child", "indicators", "context", "parent", "body", "list", "object"])
     r = anon.post("/api/v1/assess", data="{", content_type="application/json")
     check(r, "API assess broken JSON")
     r = anon.post("/api/v1/assess", data='{"child":{}}', content_type="text/plain")
     check(r, "API assess text/plain")
-    for body in ({}, {"query": ""}, {"query": "x" * 5000}, {"query": "hit", "age_months": -3}, {"query": "hit", "age_months": "ten"}, {"query": "hit", "unborn": True, "age_months": 3}, {"query": ["hit"]}, {"query": "hit", "limit": 0}, {"query": "hit", "limit": 10**9}):
+    for body in (
+        {},
+        {"query": ""},
+        {"query": "x" * 5000},
+        {"query": "hit", "age_months": -3},
+        {"query": "hit", "age_months": "ten"},
+        {"query": "hit", "unborn": True, "age_months": 3},
+        {"query": ["hit"]},
+        {"query": "hit", "limit": 0},
+        {"query": "hit", "limit": 10**9},
+    ):
         r = anon.post("/api/v1/search", data=json.dumps(body), content_type="application/json")
         check(r, f"API search {json.dumps(body)[:60]}")
     # journey forms
-    for data in ({"born": "yes", "age_years": "-1"}, {"born": "yes", "age_years": "7", "age_months": "13"}, {"born": "yes", "age_years": "٧"}, {"born": "yes", "age_years": "7\x00"}, {"born": "maybe"}):
+    for data in (
+        {"born": "yes", "age_years": "-1"},
+        {"born": "yes", "age_years": "7", "age_months": "13"},
+        {"born": "yes", "age_years": "٧"},
+        {"born": "yes", "age_years": "7\x00"},
+        {"born": "maybe"},
+    ):
         r = anon.post("/child", data=data)
         if r.status_code in (302, 303):
             r = anon.get(r.location)
@@ -311,13 +394,25 @@ def errors():
     html = anon2.get("/cases/R8-ERR1").get_data(as_text=True)
     m = re.search(r"/cases/R8-ERR1/entries/(\d+)/level", html)
     if m:
-        for data in ({"level": "universal", "reason": ""}, {"level": "universal", "reason": "   "}, {"level": "universal", "reason": "x" * 20000}, {"level": "", "reason": "ok"}, {"level": "universal", "reason": "a\x07b"}):
+        for data in (
+            {"level": "universal", "reason": ""},
+            {"level": "universal", "reason": "   "},
+            {"level": "universal", "reason": "x" * 20000},
+            {"level": "", "reason": "ok"},
+            {"level": "universal", "reason": "a\x07b"},
+        ):
             r = anon2.post(m.group(0), data=data)
             if r.status_code in (302, 303):
                 r = anon2.get(r.location)
             check(r, f"override {str(data)[:60]}")
     # adviser
-    for data in ({"age_years": "200"}, {"age_years": "x", "immediate": ["immediate.significant_harm"]}, {"add": "no.such"}, {"q": "x" * 20000, "note": "y" * 50000}, {"rev": "9" * 40}):
+    for data in (
+        {"age_years": "200"},
+        {"age_years": "x", "immediate": ["immediate.significant_harm"]},
+        {"add": "no.such"},
+        {"q": "x" * 20000, "note": "y" * 50000},
+        {"rev": "9" * 40},
+    ):
         r = anon.post("/adviser/", data=data)
         if r.status_code in (302, 303):
             r = anon.get(r.location)
@@ -339,10 +434,22 @@ def errors():
 # ------------------------------------------------------------------ parity API / CLI / journey
 CASES = [
     {"child": {"age_years": 0, "age_months": 6}, "indicators": ["immediate.substance_use_under_1"], "context": {"contact_time": "2026-12-25T11:00:00+00:00"}},
-    {"child": {"age_years": 15}, "indicators": ["protection.child_victim_trafficking"], "context": {"contact_time": "2026-12-07T18:30:00+00:00", "caller": "public"}},
+    {
+        "child": {"age_years": 15},
+        "indicators": ["protection.child_victim_trafficking"],
+        "context": {"contact_time": "2026-12-07T18:30:00+00:00", "caller": "public"},
+    },
     {"child": {"unborn": True}, "indicators": ["immediate.unborn_significant_harm"], "context": {"contact_time": "2027-04-02T10:00:00+01:00"}},
-    {"child": {"age_years": 10}, "indicators": ["extensive.persistent_absenteeism_school_without"], "context": {"caf": "open_not_improving", "current_level": "extensive", "contact_time": "2026-12-07T10:00:00+00:00"}},
-    {"child": {"age_years": 4}, "indicators": ["additional.lack_routine"], "context": {"disability": "substantial_lifelong", "contact_time": "2026-12-07T10:00:00+00:00"}},
+    {
+        "child": {"age_years": 10},
+        "indicators": ["extensive.persistent_absenteeism_school_without"],
+        "context": {"caf": "open_not_improving", "current_level": "extensive", "contact_time": "2026-12-07T10:00:00+00:00"},
+    },
+    {
+        "child": {"age_years": 4},
+        "indicators": ["additional.lack_routine"],
+        "context": {"disability": "substantial_lifelong", "contact_time": "2026-12-07T10:00:00+00:00"},
+    },
 ]
 
 
@@ -355,13 +462,34 @@ def parity():
         cli = json.loads(p.stdout) if p.returncode == 0 else {"error": p.stderr}
         strip = lambda d: {k: v for k, v in d.items() if k not in ("ruleset",)}  # noqa: E731
         same = strip(api) == strip(cli)
-        report(same, "C1", f"API == CLI for {case['indicators']} at {case['context']['contact_time']}: level {api.get('level')} immediate {api.get('immediate')} ring {api['contacts'][0]['name'] if api.get('contacts') else None}")
+        report(
+            same,
+            "C1",
+            f"API == CLI for {case['indicators']} at {case['context']['contact_time']}: level {api.get('level')} immediate {api.get('immediate')} ring {api['contacts'][0]['name'] if api.get('contacts') else None}",  # noqa: E501
+        )
         if not same:
             for k in sorted(set(api) | set(cli)):
                 if api.get(k) != cli.get(k):
                     print("     differs:", k, str(api.get(k))[:150], "|", str(cli.get(k))[:150])
         # the contract's fields
-        want = {"level", "level_name", "immediate", "reasons", "actions", "contacts", "assessments", "services", "services_intro", "guidance", "step", "out_of_hours", "contact_time", "route", "assumptions", "ruleset"}
+        want = {
+            "level",
+            "level_name",
+            "immediate",
+            "reasons",
+            "actions",
+            "contacts",
+            "assessments",
+            "services",
+            "services_intro",
+            "guidance",
+            "step",
+            "out_of_hours",
+            "contact_time",
+            "route",
+            "assumptions",
+            "ruleset",
+        }
         missing = want - set(api)
         extra = set(api) - want
         report(not missing, "C2", f"contract fields missing {sorted(missing)}, not in the contract {sorted(extra)}")
@@ -409,7 +537,9 @@ def adviser():
         imm_screen = {i: screen.index(i) + 1 for i in api[:8] if i.startswith("immediate.") and i in screen}
         print(f"   {q!r}: API places of p9 criteria {dict(zip([i for i in api[:8] if i.startswith('immediate.')], imm_api))}; call screen {imm_screen}")
         print(f"      call screen order: {screen}")
-        worse = {i: (a, imm_screen.get(i)) for i, a in zip([i for i in api[:8] if i.startswith('immediate.')], imm_api) if a <= 3 and (imm_screen.get(i) or 99) > 3}
+        worse = {
+            i: (a, imm_screen.get(i)) for i, a in zip([i for i in api[:8] if i.startswith("immediate.")], imm_api) if a <= 3 and (imm_screen.get(i) or 99) > 3
+        }
         report(not worse, "S1", f"call screen keeps in the top three each p9 criterion the API puts there: moved {worse}")
     r = c.post("/adviser/search", data={"q": "the baby is 4 months and has a bruise on her cheek", "age_years": "0", "age_months": "4"})
     print("   call screen search (JSON):", [h["id"] for h in r.get_json()["hits"][:3]])
@@ -479,7 +609,9 @@ def dupkeys():
     body = '{"child": {"age_years": 1}, "indicators": ["immediate.unexplained_bruising_under_2"], "indicators": []}'
     r = app.test_client().post("/api/v1/assess", data=body, content_type="application/json")
     d = r.get_json()
-    report(r.status_code == 422, "D1", f"API, 'indicators' twice (a p9 criterion, then []): {r.status_code} level {d.get('level')} immediate {d.get('immediate')}")
+    report(
+        r.status_code == 422, "D1", f"API, 'indicators' twice (a p9 criterion, then []): {r.status_code} level {d.get('level')} immediate {d.get('immediate')}"
+    )
     p = subprocess.run([str(ROOT / ".venv/bin/pathway"), "assess", "-"], input=body, capture_output=True, text=True)
     out = json.loads(p.stdout) if p.returncode == 0 else {}
     report(p.returncode == 2, "D1", f"CLI, same body: exit {p.returncode} level {out.get('level')} immediate {out.get('immediate')}")
