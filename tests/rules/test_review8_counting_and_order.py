@@ -289,7 +289,8 @@ def test_a_caf_open_at_a_social_care_level_is_named_and_its_team_steps_are_not_l
     [g] = [g for g in d.guidance if g.rule == "context.caf_at_social_care_level"]
     assert "not to be used for children in need where there are significant or immediate child protection concerns (p6)" in g.text
     assert ("not improving" in g.text) == (caf == "open_not_improving")
-    for own in ("Form a Team around the Child", "Allocate a Lead Professional", "Consider a Team around the Child", "Consider a Lead Professional"):
+    caf_steps = ("Form a Team around the Child", "Allocate a Lead Professional", "Consider a Team around the Child", "Consider a Lead Professional")
+    for own in (*caf_steps, "Create an extensive or additional CAF plan", "Hold regular review meetings"):
         assert not any(a.startswith(own) for a in d.actions), (own, d.actions)
 
 
