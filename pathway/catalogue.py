@@ -332,6 +332,18 @@ class TwinsGuidance(GuidanceText):
     not_caf_trained: str  # `text` for a caller who is not CAF trained (no line manager or safeguarding lead)
 
 
+class NotPrefixed(_Strict):
+    guidance: list[str]  # guidance rule ids; one ending in "." is a prefix of rule ids (twins.)
+    actions: list[str]  # the opening words of actions
+
+
+class AfterTheCall(GuidanceText):
+    """Beside an immediate referral (p9), the words every other action and guidance item begins with,
+    except those `not_prefixed`: their words are the call itself, or already say when (review 8, F4)."""
+
+    not_prefixed: NotPrefixed
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
@@ -351,7 +363,8 @@ class Guidance(_Block[GuidanceText]):
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
     step_up_within_social_care: GuidanceText
-    after_the_call: GuidanceText
+    step_up_from_universal: GuidanceText
+    after_the_call: AfterTheCall
     step_not_caf_trained: GuidanceText
     step_up_early_help: GuidanceText
     step_down: GuidanceText
@@ -360,6 +373,7 @@ class Guidance(_Block[GuidanceText]):
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
     caf_at_social_care_level: GuidanceText
+    caf_improving_at_social_care_level: GuidanceText
     disabled_below_child_in_need: GuidanceText
     disabled_open_case: GuidanceText
     disabled_open_case_not_caf_trained: GuidanceText
@@ -428,6 +442,8 @@ class Combination(Interpretation):
     min_indicators: int
     min_domains: int
     raises_to: Level
+    # a need listed more than once at one level in the same words counts once, in every domain listed (review 8, F3)
+    same_words_domains: Literal["all_listed"]
 
 
 class CafRange(Interpretation):

@@ -75,6 +75,10 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
     actions += [text for priority, text in words if priority != guidance.FIRST]
     steps = [f["value"] for f in extras if f["type"] == "step"]
     contacts = _contacts(extras, indicators, catalogue, via.id, out_of_hours)
+    actions = resolved_actions.resolve(_unique(actions), case, catalogue)
+    said = _guidance(extras, indicators, catalogue)
+    if immediate:
+        actions, said = _after_the_call(catalogue, actions, said)
 
     # validated once, as a whole (one pass of pydantic-core, not one constructor per part)
     return Decision.model_validate(
@@ -83,12 +87,12 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "level_name": info.name,
             "immediate": immediate,
             "reasons": reasons,
-            "actions": resolved_actions.resolve(_unique(actions), case, catalogue),
+            "actions": actions,
             "contacts": contacts,
             "assessments": info.assessments,
             "services": info.services,
             "services_intro": info.services_intro,
-            "guidance": _guidance(extras, indicators, catalogue),
+            "guidance": said,
             "step": steps[0] if steps else None,
             "out_of_hours": out_of_hours,
             "contact_time": moment,
@@ -274,6 +278,23 @@ def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
         c = catalogue.contact(cid)
         items.append({"rule": f"contact.{cid}", "source": c.source.cite(), "text": f"{c.name} ({c.phone}): {c.when}"})
     return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: g["rule"])
+
+
+def _after_the_call(catalogue: Catalogue, actions: list[str], items: list[dict]) -> tuple[list[str], list[dict]]:
+    """Beside an immediate referral (p9: without delay), every action after the first ("Ring ... now")
+    and every guidance item comes after the call: begun with the catalogue's words for it, except
+    those it names as the call itself (catalogue `guidance.after_the_call`; review 8, F4)."""
+    after = catalogue.guidance.after_the_call
+    rules = frozenset(after.not_prefixed.guidance)
+    rule_prefixes = tuple(r for r in rules if r.endswith("."))
+    opening = tuple(after.not_prefixed.actions)
+
+    def later(text: str) -> str:
+        return text if text.startswith(after.text) else f"{after.text} {text}"
+
+    actions = actions[:1] + [a if a.startswith(opening) else later(a) for a in actions[1:]]
+    items = [g if g["rule"] in rules or g["rule"].startswith(rule_prefixes) else {**g, "text": later(g["text"])} for g in items]
+    return actions, items
 
 
 def _unique(items: list[str]) -> list[str]:

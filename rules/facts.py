@@ -28,6 +28,21 @@ class Prepared:
         self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
         self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
         self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
+        # a need listed more than once at one level in the same words ('Young carers', p13 and p14) is one
+        # need: each copy's fellow copies (itself included), and the domains the combination rule counts it
+        # in, every domain the document lists it under (catalogue combination.same_words_domains: all_listed)
+        copies: dict[tuple[str, str], list[Indicator]] = {}
+        for ind in catalogue.indicators:
+            if not ind.immediate:
+                copies.setdefault((self.words[ind.id], ind.level.value), []).append(ind)
+        self.same_need: dict[str, frozenset[str]] = {}
+        self.counted_domains: dict[str, frozenset[str]] = {}
+        for listed in copies.values():
+            ids = frozenset(i.id for i in listed)
+            domains = frozenset(i.domain for i in listed if i.domain)
+            for ind in listed:
+                self.same_need[ind.id] = ids
+                self.counted_domains[ind.id] = domains
         linked: dict[tuple[str, str], set[str]] = {}  # (group, indicator) -> the indicators it is linked to there
         for ind in catalogue.indicators:
             for link in catalogue.twins_of(ind.id):
@@ -149,7 +164,8 @@ def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
 
 
 def counted_additional(indicators: list[Indicator], words: dict[str, str]) -> list[Indicator]:
-    """Additional needs as the combination rule counts them: the same words listed twice count once,
+    """Additional needs as the combination rule counts them: the same words listed twice count once
+    (whichever copy is returned, its domains are `Prepared.counted_domains`, the same for every copy),
     and one whose twin at a higher level is also chosen is counted there, not again. (`words`: each
     indicator's words as compared, `Prepared.words`.)"""
     chosen = {i.id: i for i in indicators}
@@ -205,6 +221,9 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
     specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
     with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators, known.words)
+    chosen = {i.id for i in indicators}
+    # the reason names every copy ticked of each need counted (a need in the same words, listed twice)
+    additional_ids = sorted({c for i in additional for c in known.same_need[i.id] & chosen})
     extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
     return [
         {
@@ -226,8 +245,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "caf": ctx.caf or "unknown",
             "current_rank": ctx.current_level.rank if ctx.current_level else 0,
             "additional_count": len(additional),
-            "additional_domains": len({i.domain for i in additional}),
-            "additional_ids": [i.id for i in additional],
+            "additional_domains": len(frozenset().union(*(known.counted_domains[i.id] for i in additional))),
+            "additional_ids": additional_ids,
             "extensive_count": len(extensive),
             "extensive_ids": [i.id for i in extensive],
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),

@@ -189,10 +189,11 @@ def define(catalogue: Catalogue, emit) -> None:
 
     # --- step up / step down against the current level (Appendix 1, p24; p4, p5; Appendix 2) ----
     # up to a social-care level: Appendix 1; within early help: the Family Community Team's guidance;
-    # Child in Need to Protection: the case holder's (a reading, review 7 F7). Beside an immediate
-    # referral a step's words come after the call (p9); a caller not CAF trained is told the step is
-    # the professionals' (review 7, F8). The rule id is the step's whatever the words.
-    after_call = g.after_the_call.text
+    # Child in Need to Protection: the case holder's (a reading, review 7 F7); from Universal, where
+    # there is no CAF, the referral itself (a reading, review 8 F5). Beside an immediate referral a
+    # step's words come after the call, as every other item's do (rules/evaluate.py, review 8 F4); a
+    # caller not CAF trained is told the step is the professionals' (review 7, F8). The rule id is the
+    # step's whatever the words.
     level_labels = {lv.rank: lv.label for lv in LEVELS}
 
     def step_words(c, key, rule):
@@ -200,14 +201,18 @@ def define(catalogue: Catalogue, emit) -> None:
             text = g.step_not_caf_trained.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
         else:
             text = g[key].text
-        if c.m.immediate:
-            text = f"{after_call} {text}"
         emit(c.s.sid, {"type": "guidance", "rule": rule, "source": g[key].source.cite(), "text": text})
 
-    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank < 4) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
+    # p4, p5: Appendix 1 is for a move between a CAF (Additional, Extensive) and the social-care threshold
+    @when_all(DECISION & (m.current_rank > 1) & (m.current_rank < 4) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up", "step.up")
+
+    @when_all(DECISION & (m.current_rank == 1) & SOCIAL_CARE)
+    def step_up_from_universal(c):
+        emit(c.s.sid, {"type": "step", "value": "up"})
+        step_words(c, "step_up_from_universal", "step.up")
 
     @when_all(DECISION & (m.current_rank == 4) & (m.level_rank > m.current_rank))
     def step_up_within_social_care(c):
@@ -250,6 +255,13 @@ def define(catalogue: Catalogue, emit) -> None:
     def caf_at_social_care_level(c):
         text = g.caf_at_social_care_level.text.format(level=level_labels[c.m.current_rank])
         guidance(c.s.sid, "caf_at_social_care_level", "context.caf_at_social_care_level", text)
+
+    # the same contradiction with the CAF improving (review 8, n01): p6 keeps the CAF from significant
+    # child-protection concerns whatever its progress, and the case is the social worker's
+    @when_all(DECISION & (m.current_rank >= 4) & (m.caf == "open_improving"))
+    def caf_improving_at_social_care_level(c):
+        text = g.caf_improving_at_social_care_level.text.format(level=level_labels[c.m.current_rank])
+        guidance(c.s.sid, "caf_improving_at_social_care_level", "context.caf_at_social_care_level", text)
 
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
     # the lead professional's judgement and the professional's request for agreement (p7, p37): not

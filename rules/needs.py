@@ -136,13 +136,14 @@ def define(catalogue: Catalogue, emit) -> None:
     cin_caf = interp.cin_caf_not_improving
     at_extensive, level_unknown = cin_caf.supported_at_extensive, cin_caf.combination_level_unknown
 
-    # the p15-16 sentence is the Extensive CAF's: supported at Extensive now, or, the level supported
-    # at now not given, the higher of the two steps, declared. Not at Child in Need or Protection: the
-    # family already has a social worker (p6, p37); the guidance names the contradiction (review 7, F9)
-    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & ((m.current_rank == 3) | (m.current_rank == 0)))
+    # the p15-16 sentence is the Extensive CAF's: supported at Extensive now (the rule below, whatever
+    # needs are ticked), or, the level supported at now not given, the higher of the two steps, declared.
+    # Not at Child in Need or Protection: the family already has a social worker (p6, p37); the guidance
+    # names the contradiction (review 7, F9). One reason per rule (review 8, F6): the three conditions
+    # of child_in_need.caf_not_improving exclude one another.
+    @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & (m.current_rank == 0))
     def cin_caf_not_improving(c):
-        unknown = c.m.current_rank == 0
-        wording = cin_caf.extensive_level_unknown if unknown else cin_caf
+        wording = cin_caf.extensive_level_unknown
         emit(
             c.s.sid,
             finding(
@@ -151,7 +152,7 @@ def define(catalogue: Catalogue, emit) -> None:
                 c.m.extensive_ids,
                 cin_caf.source.cite(),
                 wording.explanation.format(why=cin_caf.why),
-                interpretation=_flag(wording, cin_caf) if unknown else cin_caf.interpretation,
+                interpretation=_flag(wording, cin_caf),
             ),
         )
 
@@ -180,16 +181,18 @@ def define(catalogue: Catalogue, emit) -> None:
             finding(
                 cin_caf.rule,
                 "child_in_need",
-                [],
+                c.m.extensive_ids,
                 cin_caf.source.cite(),
                 at_extensive.explanation.format(why=cin_caf.why),
                 interpretation=_flag(at_extensive, cin_caf),
             ),
         )
 
-    # the combination's own condition (above), with a CAF not improving and no current level
+    # the combination's own condition (above), with a CAF not improving and no current level; with an
+    # extensive need as well, the rule above gives the reason (its words say the same step)
     @when_all(
         (m.kind == "case")
+        & (m.extensive_count == 0)
         & (m.additional_count >= combo.min_indicators)
         & (m.additional_domains >= combo.min_domains)
         & (m.caf == "open_not_improving")
@@ -230,19 +233,23 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all((m.kind == "case") & (m.specialist_disability_count > 0))
     def cin_disability(c):
+        # an aids-and-adaptations need met with the context's disability is named in this one reason
+        with_disability = list(c.m.cin_with_disability_ids) if c.m.disability == "substantial_lifelong" else []
         emit(
             c.s.sid,
             finding(
                 cin_dis.rule,
                 "child_in_need",
-                c.m.specialist_disability_ids,
+                list(c.m.specialist_disability_ids) + with_disability,
                 cin_dis.source.cite(),
                 cin_dis.explanation.format(why=cin_dis.why),
                 interpretation=cin_dis.interpretation,
             ),
         )
 
-    @when_all((m.kind == "case") & (m.cin_with_disability_count > 0) & (m.disability == "substantial_lifelong"))
+    # one reason per rule (review 8, F6): where a need's own words already give child_in_need.disability,
+    # the aids-and-adaptations need is listed in that reason (above), not given a second one of this rule
+    @when_all((m.kind == "case") & (m.cin_with_disability_count > 0) & (m.disability == "substantial_lifelong") & (m.specialist_disability_count == 0))
     def cin_disability_context(c):
         emit(
             c.s.sid,

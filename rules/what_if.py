@@ -24,7 +24,7 @@ from pathway.choices import CafStatus
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
-from rules.facts import age_entailment_hits, crosswalk_hits, where_listed
+from rules.facts import age_entailment_hits, crosswalk_hits, prepared, where_listed
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,9 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
     out = []
     for level in (Level.ADDITIONAL, Level.EXTENSIVE):
-        have = {i.domain for i in chosen if i.level is level}
+        # a need listed twice in the same words counts in each domain it is listed under (combination rule)
+        counted = prepared(catalogue).counted_domains
+        have = {d for i in chosen if i.level is level and not i.immediate for d in counted[i.id]}
         # a domain without a need at this level first: that is what the combination rule counts
         order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
         for domain in order:
@@ -268,33 +270,39 @@ def _twin_readings(case: Case, catalogue: Catalogue) -> list[Change]:
     """Each chosen need read as each of its twins instead (the same need the document lists in another
     place, catalogue `twins`), where the child can have it: swapped and decided like every other change."""
     words, places = catalogue.what_if, catalogue.guidance.twins
+    same_need = prepared(catalogue).same_need
     chosen = set(case.indicators)
     out = []
     for iid in case.indicators:
         if not catalogue.has_indicator(iid) or catalogue.indicator(iid).immediate:
             continue
         ind, seen = catalogue.indicator(iid), set()
+        copies = tuple(sorted(same_need[iid] & chosen))  # the need, every box of it ticked (review 8, F3)
         for link in catalogue.twins_of(iid):
             twin = link.other
-            if twin.id in chosen or twin.id in seen:
+            # a copy in the same words at the same level is the same need, not another reading of it
+            if twin.id in chosen or twin.id in seen or twin.id in same_need[iid]:
                 continue
             if not catalogue.admits(twin, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
                 continue
             seen.add(twin.id)
             text = words.twin.format(text=twin.text, place=where_listed(twin, places), was=ind.text, was_place=where_listed(ind, places))
-            out.append(Change(text, Level.UNIVERSAL, "", False, add=(twin.id,), remove=(iid,)))
+            out.append(Change(text, Level.UNIVERSAL, "", False, add=(twin.id,), remove=copies))
     return out
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
+    """Each need taken away: a need the document lists twice in the same words goes with every box of
+    it ticked (one need, review 8, F3), listed once."""
+    same_need, chosen = prepared(catalogue).same_need, set(case.indicators)
+    needs = dict.fromkeys(tuple(sorted(same_need[i] & chosen)) for i in case.indicators if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate)
     return [
         Change(
-            catalogue.what_if.without.format(text=catalogue.indicator(i).text, level=catalogue.indicator(i).level.label),
+            catalogue.what_if.without.format(text=catalogue.indicator(ids[0]).text, level=catalogue.indicator(ids[0]).level.label),
             Level.UNIVERSAL,
             "",
             False,
-            remove=(i,),
+            remove=ids,
         )
-        for i in case.indicators
-        if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate
+        for ids in needs
     ]

@@ -108,7 +108,11 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     # the numbers are parameters the partnership may change: read them, state the rule here
     combo = catalogue.interpretations.combination
     caf_range = catalogue.interpretations.caf_not_improving_additional.min_needs
-    combination = len(additional) >= combo.min_indicators and len({i.domain for i in additional}) >= combo.min_domains
+    # a need listed twice at Additional in the same words counts in every domain the document lists it
+    # under, whichever copy is chosen (the catalogue's same_words_domains: all_listed; review 8, F3)
+    listed = _additional_domains_by_words(catalogue)
+    domains = {d for i in additional for d in listed[i.text.strip().lower()]}
+    combination = len(additional) >= combo.min_indicators and len(domains) >= combo.min_domains
     if combination:
         levels.append(E)
     # a CAF's escalations are early help's: not for a family supported at Child in Need or Protection,
@@ -127,6 +131,19 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     if ids & DISABILITY_WORDS or (ctx.disability == "substantial_lifelong" and ids & WITH_SUBSTANTIAL):
         levels.append(CIN)
     return highest(levels), immediate
+
+
+def _additional_domains_by_words(catalogue: Catalogue) -> dict[str, set[str]]:
+    """Each Additional need's words -> every domain the document lists those words under."""
+
+    def make() -> dict[str, set[str]]:
+        listed: dict[str, set[str]] = {}
+        for i in catalogue.indicators:
+            if i.level is A and not i.immediate and i.domain:
+                listed.setdefault(i.text.strip().lower(), set()).add(i.domain)
+        return listed
+
+    return catalogue.derived("_oracle_additional_domains", make)
 
 
 def effective_disability(case: Case) -> str:

@@ -195,12 +195,11 @@ def test_a_reason_from_several_findings_cites_each_source_once():
     d = evaluate(
         make_case(["extensive.substantial_lifelong_disability_short_breaks", "extensive.inaccessible_housing_need_aids"], disability="substantial_lifelong")
     )
-    cin = [r for r in d.reasons if r.rule == "child_in_need.disability"]
-    # two findings that say different things are two reasons (the indicator's own words; the
-    # indicator with the context's disability), each citing Appendix 3 once
-    listed = sorted(i for r in cin for i in r.indicators)
-    assert listed == ["extensive.inaccessible_housing_need_aids", "extensive.substantial_lifelong_disability_short_breaks"]
-    assert all(r.source.count("Appendix 3") == 1 for r in cin) and len({r.explanation for r in cin}) == len(cin)
+    # one reason per rule (review 8, F6): the indicator's own words and the indicator with the context's
+    # disability are one reason naming both, citing Appendix 3 once
+    [cin] = [r for r in d.reasons if r.rule == "child_in_need.disability"]
+    assert cin.indicators == ["extensive.inaccessible_housing_need_aids", "extensive.substantial_lifelong_disability_short_breaks"]
+    assert cin.source.count("Appendix 3") == 1
 
 
 @pytest.mark.parametrize(
@@ -226,11 +225,16 @@ def test_a_combination_with_a_caf_not_improving_is_declared_as_a_reading_beside_
     listed under 'Extensive needs with a CAF open' and the reading was not declared."""
     additional = ["additional.experiencing_bullying", "additional.lack_routine", "additional.low_self_esteem", "additional.stress_factors_poor_housing"]
     d = evaluate(make_case([*additional, "extensive.young_carers"], caf="open_not_improving"))
-    cin = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
-    by_needs = {tuple(r.indicators): r for r in cin}
-    assert by_needs[("extensive.young_carers",)].interpretation is True  # no current level: the higher, declared (F5)
-    [combination] = [r for r in cin if set(r.indicators) == set(additional)]
-    assert combination.interpretation is True and "combination rule" in combination.explanation
+    # one reason per rule (review 8, F6): the Extensive need's, declared (no current level: the higher);
+    # the additional needs read as a range are declared by the combination rule's own reason
+    [cin] = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
+    assert cin.indicators == ["extensive.young_carers"] and cin.interpretation is True
+    [combination] = [r for r in d.reasons if r.rule == "combination.additional_range"]
+    assert set(combination.indicators) == set(additional) and combination.interpretation is True
+    # without the Extensive need, the combination with a CAF not improving gives the reason, declared
+    d = evaluate(make_case(additional, caf="open_not_improving"))
+    [cin] = [r for r in d.reasons if r.rule == "child_in_need.caf_not_improving"]
+    assert set(cin.indicators) == set(additional) and cin.interpretation is True and "combination rule" in cin.explanation
 
 
 @pytest.mark.parametrize("stating", sorted(STATES_SUBSTANTIAL))

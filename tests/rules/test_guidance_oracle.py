@@ -213,17 +213,21 @@ def test_every_combination_agrees_with_the_plain_statement():
         assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
         # a step up to a social-care level is Appendix 1's (p4, p5); within early help, the Family
         # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7);
-        # Child in Need to Protection, a declared reading (review 7, F7); a caller not CAF trained is
-        # told the step is the professionals' (review 7, F8); beside an immediate referral, after the call
+        # Child in Need to Protection, and Universal (no CAF) to social care, declared readings (review 7,
+        # F7; review 8, F5); a caller not CAF trained is told the step is the professionals' (review 7,
+        # F8). Beside an immediate referral "After the call:" is evaluate()'s, for every item alike
+        # (review 8, F4: tests/rules/test_review8_counting_and_order.py), not the ruleset's
         for f in out:
             if f.get("rule") == "step.up":
                 trained = caller not in UNTRAINED
-                assert ("Appendix 1, kept online" in f["text"]) == (trained and level.rank >= 4 and current < 4), where
+                assert ("Appendix 1, kept online" in f["text"]) == (trained and level.rank >= 4 and current in (2, 3)), where
                 assert ("Case Management Guidance" in f["text"]) == (trained and level.rank <= 3), where
-                assert ("This tool's reading: the document keeps its step-up process" in f["text"]) == (trained and current == 4), where
+                assert ("This tool's reading: the document keeps its step-up process" in f["text"]) == (trained and level.rank >= 4 and current in (1, 4)), (
+                    where
+                )
                 assert ("is for the professionals who support the family" in f["text"]) == (not trained), where
             if f.get("rule", "").startswith("step."):
-                assert f["text"].startswith("After the call:") == immediate, where
+                assert not f["text"].startswith("After the call:"), where
         # out of hours the route never sends anyone to a day team
         if ooh and (level.rank >= 4 or open_case):
             assert CAT.contact(CAT.routing[route].via).hours == "out_of_hours", where
@@ -313,9 +317,10 @@ def expected_caf_guidance(caf: str, current: int) -> set[str]:
         out.add("context.caf_failing_at_universal")
     if current == 3 and caf == "none":
         out.add("context.extensive_without_caf")
-    # supported at Child in Need or Protection, with a CAF not improving: the p15-16 referral is the
-    # Extensive CAF's, and p6 keeps the CAF from significant child-protection concerns (review 7, F9)
-    if current >= 4 and caf == "open_not_improving":
+    # supported at Child in Need or Protection, with a CAF open: p6 keeps the CAF from significant
+    # child-protection concerns, whatever its progress (review 8, n01); not improving, the p15-16
+    # referral is the Extensive CAF's (review 7, F9)
+    if current >= 4 and caf in ("open_improving", "open_not_improving"):
         out.add("context.caf_at_social_care_level")
     return out
 

@@ -117,7 +117,9 @@ def test_a_step_across_the_social_care_threshold_uses_appendix_1_and_within_earl
     assert CASE_MANAGEMENT in " ".join(appendix_2.lines)
     d = evaluate(make_case(UP_TO[decided], current_level=current))
     [g] = [g for g in d.guidance if g.rule == "step.up"]
-    if ranks[decided] >= 4:  # across the threshold
+    if ranks[decided] >= 4 and current == "universal":  # no CAF to step up from (review 8, F5): declared
+        assert "This tool's reading" in g.text and "Follow the step-up process" not in g.text and g.source.endswith("p4, 5, 37")
+    elif ranks[decided] >= 4:  # across the threshold
         assert "Appendix 1" in g.text and g.source.endswith("p4, 5, 24")
     else:
         assert CASE_MANAGEMENT in g.text and "Appendix 1 -" not in g.source and g.source.endswith(f"p{appendix_2.first_page}-{appendix_2.last_page}")
