@@ -76,20 +76,25 @@ class AgeBand(_Strict):
 
 
 class MeaningfulAge(_Strict):
-    """Indicators whose words mean nothing for a younger child (this project's reading: the
-    document gives no age). The document's own age bands stay in AgeBand; this is the floor below
-    which a child is neither offered the indicator nor may be given it."""
+    """Whom an indicator's words can describe (this project's reading: the document gives no age):
+    whether an unborn baby, and the youngest child (`min_months`, 0 from birth). The document's own
+    age bands stay in AgeBand; below this a child is neither offered the indicator nor may be given
+    it, and the refusal says what describes that child's concern (`outside`, `outside_unborn`).
+    Every child-development indicator is declared in exactly one entry (review 8, F2)."""
 
     id: str
     label: str
-    min_months: int
+    min_months: int = Field(ge=0)
+    unborn: bool = False
     why: str
     indicators: list[str]
+    outside: Optional[str] = None
+    outside_unborn: Optional[str] = None
     interpretation: Literal[True] = True
 
     def admits(self, unborn: bool, age_in_months: Optional[int]) -> bool:
         if unborn:
-            return False
+            return self.unborn
         return age_in_months is None or age_in_months >= self.min_months
 
 
@@ -871,10 +876,18 @@ class Catalogue(_Strict):
         for band in self.age.care_leaver_bands:
             if band not in bands:
                 raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")
+        declared: dict[str, str] = {}
         for floor in self.meaningful_ages:
             for iid in floor.indicators:
                 if iid not in known:
                     raise ValueError(f"meaningful_ages.{floor.id}: unknown {iid!r}")
+                if iid in declared:
+                    raise ValueError(f"meaningful_ages.{floor.id}: {iid!r} is also declared in {declared[iid]!r}")
+                declared[iid] = floor.id
+        # review 8, F2: whom a child-development need's words describe is a decision for each, never a default
+        undeclared = [i.id for i in self.indicators if i.domain == "child_development" and i.id not in declared]
+        if undeclared:
+            raise ValueError(f"meaningful_ages: child-development indicators with no declaration of the ages their words describe: {undeclared}")
         if [lv.id for lv in self.levels] != list(Level):
             raise ValueError("levels must be listed once each, in order")
         cin_disability = self.interpretations.cin_disability

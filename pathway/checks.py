@@ -72,10 +72,14 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     floor = catalogue.floor(indicator_id)
     if floor is None:  # called only for an indicator below its floor
         raise ValueError(f"{indicator_id!r} has no meaningful-age floor")
-    return (
-        f"{indicator_id!r} has no meaning for a child under {floor.label} (meaningful_ages {floor.id!r}, "
-        f"this tool's reading: {floor.why}); this child is {case.child.describe()}"
+    if case.child.unborn:
+        who, instead = "an unborn baby", floor.outside_unborn
+    else:
+        who, instead = f"a child under {floor.label}", floor.outside
+    message = (
+        f"{indicator_id!r} has no meaning for {who} (meaningful_ages {floor.id!r}, this tool's reading: {floor.why}); this child is {case.child.describe()}"
     )
+    return f"{message}. {instead}" if instead else message
 
 
 def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:

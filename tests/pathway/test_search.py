@@ -142,15 +142,16 @@ def test_callers_everyday_words_are_found(query, age, wanted):
 
 
 @pytest.mark.parametrize(
-    "typo, wanted",
+    "typo, age, wanted",
     [
-        ("brusies", "immediate.unexplained_bruising_under_2"),
-        ("bulied ", "additional.experiencing_bullying"),
-        ("neglectd ", "extensive.presents_being_neglected_persistent"),
+        ("brusies", 10, "immediate.unexplained_bruising_under_2"),
+        # a child of 7: 'Experiencing bullying' is not offered for a baby (review 8 F2, meaningful_ages past_infancy)
+        ("bulied ", 84, "additional.experiencing_bullying"),
+        ("neglectd ", 10, "extensive.presents_being_neglected_persistent"),
     ],
 )
-def test_a_typo_still_finds_the_word(typo, wanted):
-    assert wanted in ids(typo, age_in_months=10)[:3]
+def test_a_typo_still_finds_the_word(typo, age, wanted):
+    assert wanted in ids(typo, age_in_months=age)[:3]
 
 
 def test_a_word_spelt_right_is_not_read_as_a_typo_of_another():

@@ -36,7 +36,11 @@ LEFT_OUT = {  # measured 2026-12-02 (docs/adviser.md); word matching alone was t
     "spent_heldout_v3.yaml": Floor(first=203, in_top3=211, words_first=167),
     "spent_heldout_v4.yaml": Floor(first=310, in_top3=325, words_first=254),
     "spent_heldout_v5.yaml": Floor(first=407, in_top3=431, words_first=313),
-    "spent_heldout_v6.yaml": Floor(first=411, in_top3=436, words_first=330),
+    # review 8 F2: 435, not 436. "mum tried to smother the baby" (2 months) was found only through
+    # 'smother' in "Over protected/unable to develop independence", a need no longer offered for a baby
+    # (meaningful_ages past_infancy); left out of training it is now 5th, in a tie; the shipped search,
+    # trained on every set, still puts "Child is at immediate risk or has suffered significant harm" first.
+    "spent_heldout_v6.yaml": Floor(first=411, in_top3=435, words_first=330),
 }
 
 
