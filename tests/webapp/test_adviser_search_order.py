@@ -3,8 +3,8 @@
 The oracle is `pathway.search.search`, the list the API and the CLI give (`docs/adviser.md`, "Safety
 first, kept by rule rather than learned"): the call screen may group the best match's twins after
 it, but an immediate-referral criterion (p9) is never shown lower on the call screen than the search
-placed it, and everything the screen shows apart from the twins it lifted is the search's own list,
-in the search's order, with the search's scores. Checked over every phrasing of the
+placed it, and everything the screen shows apart from the twins it lifted is the search's own list
+with the search's scores: the immediate criteria at their places, the rest in the search's order. Checked over every phrasing of the
 development and held-out sets, one training set (twins-weighted) and the review's cases."""
 
 from __future__ import annotations
