@@ -501,12 +501,16 @@ class SearchIndex:
         best = max(shares.values(), default=0.0)
         immediate = [n for n in by_words if self.entries[n].indicator.immediate]
         agreed = not shares or sum(shares[n] for n in immediate) >= AGREED * best
-        for place, n in enumerate(by_words):
-            if self.entries[n].indicator.immediate:
-                keep = place if agreed else KEPT_PLACES - 1
-                ranked = rank()
-                if ranked.index(n) > keep:
-                    final[n] = round(final[ranked[keep]], 6) + 1e-5
+        # where each is kept: its own place, or (the model all but ruling them out) the last places of
+        # the first KEPT_PLACES, in word matching's order, so that two kept criteria never take one
+        # place and push each other out (review 8, surfaces S1: "kids saw dad hit mum" lost
+        # repeated domestic violence from the top three to significant harm kept at the same place)
+        places = [place for place, n in enumerate(by_words) if self.entries[n].indicator.immediate]
+        keeps = places if agreed else list(range(KEPT_PLACES - len(places), KEPT_PLACES))
+        for n, keep in zip(immediate, keeps):
+            ranked = rank()
+            if ranked.index(n) > keep:
+                final[n] = round(final[ranked[keep]], 6) + 1e-5
 
     def _blend(self, said: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> dict[int, float]:
         """Word matching's scores, against its best, blended with the learned model's shares,
@@ -582,6 +586,15 @@ class SearchIndex:
             found = [ranked[k] for k in places]
             scores = [final[n] for n in found]
             lifted = sorted(found, key=lambda n: -final[n] * (1 + SEVERITY * max(0.0, self.twin_place[n] * lean)))
+            # safety first: an immediate criterion in the first KEPT_PLACES stays there ("maybe violent"
+            # lifts the suspected twins, never past a kept criterion out of sight: review 8, surfaces S1)
+            room = sum(k < KEPT_PLACES for k in places)
+            held = [n for n in found if where[n] < KEPT_PLACES and self.entries[n].indicator.immediate]
+            for n in held:
+                if lifted.index(n) >= room:
+                    lifted.remove(n)
+                    last = max(i for i in range(room) if lifted[i] not in held)
+                    lifted.insert(last, n)
             for k, n, score in zip(places, lifted, scores):
                 ranked[k], final[n] = n, score
             moved.update(found)

@@ -25,7 +25,8 @@ import yaml
 
 from pathway import yaml_load
 from pathway.catalogue import load_catalogue
-from pathway.search import search, twins_of
+from pathway.search import search
+from pathway.search_offers import offered
 
 TOP = 10  # how deep a miss is looked for
 
@@ -63,14 +64,14 @@ def rank_of(p: dict[str, Any]) -> int | None:
 
 def outcome(p: dict[str, Any]) -> tuple[int | None, bool]:
     """(rank as rank_of gives it, whether an expected indicator is in the first result's block:
-    the best match or one of its twins at another level that this age admits)."""
+    the best match or one of its twins at another level that the call screen shows with it
+    (pathway.search_offers.offered: those this age admits, the words reached, and room left)."""
     unborn, age = p.get("unborn", False), p.get("age_in_months")
     hits = search(p["q"], age_in_months=age, unborn=unborn, limit=TOP)
     rank = next((n for n, hit in enumerate(hits, 1) if hit.id in p["expect"]), None)
     if not hits:
         return rank, False
-    cat = load_catalogue()
-    block = {hits[0].id} | {t.other.id for t in twins_of(hits[0].id) if not t.other.age_band or cat.band(t.other.age_band).admits(unborn, age)}
+    block = {o.id for o in offered(p["q"], age_in_months=age, unborn=unborn) if o.id == hits[0].id or o.twin_of}
     return rank, bool(block & set(p["expect"]))
 
 

@@ -13,11 +13,10 @@ from flask import current_app
 
 from pathway import clock, surfaces
 from pathway.call_summary import call_summary
-from pathway.catalogue import Indicator, load_catalogue
+from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
-from pathway.search import Hit, twins_of
-from pathway.search import search as find
+from pathway.search_offers import SHOWN, Offer, offered
 from rules import evaluate
 from webapp import session_state
 from webapp.adviser import forms
@@ -206,46 +205,8 @@ def screen(state: dict) -> Screen:
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback)
 
 
-@dataclass(frozen=True)
-class Offer:
-    """One search result on the screen: a hit, or the best hit's twin at another level shown beside it."""
-
-    indicator: Indicator
-    score: float = 0.0
-    matched: tuple[str, ...] = ()
-    twin_of: str | None = None  # the best match this one is the twin of
-    tells_apart: str | None = None  # what tells the two apart
-
-    @property
-    def id(self) -> str:
-        return self.indicator.id
-
-    def as_dict(self) -> dict:
-        return {**Hit(self.indicator, self.score, self.matched).as_dict(), "twin_of": self.twin_of, "tells_apart": self.tells_apart}
-
-
-def search(query: str, age: forms.Age, exclude=(), limit: int = 8) -> list[Offer]:
-    """Indicators for what the caller said, for this child's age, not already chosen; the best
-    match's twins at other levels follow it at once, with what tells them apart."""
-    skip = set(exclude)
-    hits = [h for h in find(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, limit=limit + len(skip)) if h.id not in skip][:limit]
-    if not hits:
-        return []
-    best = hits[0]
-    twins = [Offer(t.other, twin_of=best.id, tells_apart=t.tells_apart) for t in twins_of(best.id) if t.other.id not in skip and admitted(t.other.id, age)]
-    by_id = {h.id: h for h in hits}
-    # a twin group explains itself once: later twins with the same words say only that they are twins
-    said = set()
-    twins = [
-        Offer(
-            t.indicator,
-            by_id[t.id].score if t.id in by_id else 0.0,
-            by_id[t.id].matched if t.id in by_id else (),
-            t.twin_of,
-            None if t.tells_apart in said else said.add(t.tells_apart) or t.tells_apart,
-        )
-        for t in twins
-    ]
-    twin_ids = {t.id for t in twins}
-    rest = [Offer(h.indicator, h.score, h.matched) for h in hits[1:] if h.id not in twin_ids]
-    return ([Offer(best.indicator, best.score, best.matched)] + twins + rest)[:limit]
+def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:
+    """The search's rows for what the caller said, for this child's age, not already chosen, with
+    the best match's twins grouped after it: pathway.search_offers.offered, which keeps the search's
+    safety order (no rule here)."""
+    return offered(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, exclude=exclude, limit=limit)
