@@ -151,6 +151,20 @@ def test_a_need_that_can_name_a_babys_harm_is_admitted_from_birth(catalogue, iid
     assert catalogue.admits(iid, True, None) is (iid in BEFORE_BIRTH)
 
 
+SELF_HARM = ["extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self"]
+
+
+@pytest.mark.parametrize("iid", SELF_HARM)
+def test_self_harm_is_admitted_from_the_end_of_infancy_not_from_school_age(catalogue, iid):
+    """A toddler can injure itself, and self-harm in a young child may signal harm: refusing it
+    before 5 would turn a concern away, so it is offered from 2, the document's under-2 band (p9)."""
+    for m in (24, 36, 48, 59):
+        assert catalogue.admits(iid, False, m), (iid, m)
+    assert not catalogue.admits(iid, False, 23)
+    decision = evaluate(case([iid], {"age_years": 3}))
+    assert decision.level.value in ("extensive", "protection")
+
+
 # ------------------------------------------------------------------------ the review's mis-ticks
 @pytest.mark.parametrize(
     "iid, child",
