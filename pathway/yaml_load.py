@@ -13,11 +13,15 @@ class DuplicateKeyError(yaml.constructor.ConstructorError):
     """A mapping with the same key twice (names the key and both lines)."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class UniqueKeys:
+    """A loader mixin (with any SafeLoader, the C one included) refusing a key given twice in one
+    mapping: the project's data files here, and what users upload or pass on the command line
+    (scenario files, draft catalogues: review 8 surfaces D1)."""
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]  # the loader it is mixed into
             if key in seen:
                 raise DuplicateKeyError(
                     "while reading a mapping",
@@ -26,7 +30,11 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                     key_node.start_mark,
                 )
             seen[key] = key_node
-        return super().construct_mapping(node, deep)
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class _UniqueKeyLoader(UniqueKeys, yaml.SafeLoader):
+    pass
 
 
 def load(stream: str | bytes | IO) -> Any:

@@ -22,9 +22,15 @@ from pathway.catalogue import Catalogue
 from pathway.levels import LEVELS
 from pathway.models import Case, CaseError, Decision, FieldError, _field_error
 from pathway.settings import OfficeHours
+from pathway.yaml_load import DuplicateKeyError, UniqueKeys
 
 REFUSED = "refused"  # a transition-table column: the catalogue refused the case
 COMPARED = ("level", "immediate", "route", "first_contact")
+
+
+class _Loader(UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML refusing a key given twice in one mapping, as the shipped catalogue's loader does
+    (a draft's second `ruleset:` or indicator would otherwise replace the first unseen)."""
 
 
 class DraftError(ValueError):
@@ -40,11 +46,12 @@ def load_draft(text: str | bytes) -> Catalogue:
     from rules import RulesError, ensure_registered
 
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise DraftError([FieldError(field="(file)", message=f"not valid YAML{where}")]) from None
+        why = f": {exc.problem}" if isinstance(exc, DuplicateKeyError) else ""
+        raise DraftError([FieldError(field="(file)", message=f"not valid YAML{where}{why}")]) from None
     except ValueError as exc:  # an integer of 4,300 digits or more, which Python refuses to read
         raise DraftError([FieldError(field="(file)", message=f"a value cannot be read: {str(exc)[:120]}")]) from None
     from pathway.scenarios.loader import _too_big  # the same guard as scenario files

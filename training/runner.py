@@ -99,3 +99,34 @@ def compare(scenario: Scenario, decision: Decision) -> list[str]:
         if rule not in given:
             diffs.append(f"guidance: model expects {rule}, rules did not give it")
     return diffs
+
+
+def disagreements(scenario: Scenario) -> list[tuple[str, str]]:
+    """Where a scenario's model answer differs from what the rules decide, as (field, message) pairs
+    naming the scenario's own field ("model.level", "model.also_acceptable", ...); empty when the
+    scenario passes `pathway scenarios run`.
+
+    Every way a scenario enters the practice library calls this before it is saved (the editor and the
+    import, through webapp.practice.library.save), and the library flags a saved one the rules have
+    since moved, so practice never teaches an answer the rules contradict (docs/practice.md: "a saved
+    scenario always passes `pathway scenarios run`"). A trainer who thinks the rules are wrong reports
+    it rather than teaching another answer: there are no "trainer's judgement" scenarios."""
+    from pathway.surfaces import level_words
+    from rules import evaluate
+
+    [result] = run([scenario])
+    if result.error is not None:
+        return [("(rules)", result.error)]
+    if not result.differences:
+        return []
+    decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+    said, model = level_words(decision.level, decision.immediate), scenario.model
+    out = []
+    for name, _, rest in (d.partition(": ") for d in result.differences):
+        if name == "level":
+            out.append(("model.level", f"the rules decide {said}, not {model.level.label}"))
+        elif name == "immediate":
+            out.append(("model.immediate", f"the rules decide {said}: immediate is {str(decision.immediate).lower()}"))
+        else:
+            out.append((f"model.{name}", rest))
+    return out

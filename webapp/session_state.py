@@ -152,6 +152,11 @@ class Draft(_Model):
 
 ruleset_draft = Part[Draft]("ruleset_draft", Draft)
 
+# What a person typed in this browser about a child, unsaved (or a refused form's fields, which can
+# hold it): cleared whenever a sign-in ends, by signing out, by expiring or by another account signing
+# in (webapp.accounts.auth, review 8 surfaces V1). Start again and New call clear their own parts.
+TYPED = (answers, note, form_retry, call, call_undo)
+
 # What may travel in the signed cookie rather than the database: nothing about a child or a person
 # (webapp.sessions). Flask-WTF's token is its own key.
 COOKIE_KEYS = frozenset({"csrf_token", after_sign_in.key, show_levels.key})

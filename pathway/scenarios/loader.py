@@ -19,6 +19,7 @@ from pathway.checks import resolve_indicators
 from pathway.models import Case, CaseError, _field_error
 from pathway.scenarios.model import Scenario, with_required_in_both_places
 from pathway.shipped import shipped
+from pathway.yaml_load import UniqueKeys
 
 SHIPPED_DIR = shipped("scenarios")
 SUFFIXES = (".yaml", ".yml")
@@ -35,9 +36,10 @@ MAX_INT = 2**63 - 1
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[valid-type,misc]  # libyaml's CSafeLoader when present, else SafeLoader
+class _Loader(UniqueKeys, _Base):  # type: ignore[valid-type,misc]  # libyaml's CSafeLoader when present, else SafeLoader
     """Safe YAML without timestamp resolution: a contact_time stays text and is checked as the
-    contract checks it (timezone required), rather than silently becoming a naive datetime."""
+    contract checks it (timezone required), rather than silently becoming a naive datetime. A key
+    given twice in one mapping is refused, naming it and both lines (review 8 surfaces D1)."""
 
 
 _Loader.yaml_implicit_resolvers = {

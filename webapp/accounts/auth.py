@@ -56,9 +56,22 @@ def current_user() -> User | None:
         token = TOKEN.get()
         user = users.signed_in_user(engine(), token, config=config()) if token else None
         if token and user is None:
-            TOKEN.pop()  # expired: forget it, so the header says "Sign in"
+            _ended()  # expired, revoked or disabled: forget it, so the header says "Sign in"
         g.fsp_user = user
     return g.fsp_user
+
+
+def end_an_ended_sign_in() -> None:
+    """Before any page reads the session: a sign-in that has ended since the last request (expired,
+    revoked, the account disabled) takes what was typed under it (review 8 surfaces V1), so not even
+    the first page the next person opens shows it. Only for a session holding a sign-in; when the
+    database cannot say, the page goes on and a signed-in page says the service is unavailable."""
+    if not sessions.readable() or session.get(TOKEN.key) is None:
+        return
+    try:
+        current_user()
+    except faults.FAULTS as exc:
+        faults.note(exc)
 
 
 def shown_user() -> User | bool | None:
@@ -95,20 +108,36 @@ def sign_in(username: str, password: str) -> User:
 
 
 def start_sign_in_for(user: User) -> None:
-    """`user` is signed in from now: a store session, in a new server-side session."""
+    """`user` is signed in from now: a store session, in a new server-side session. Answers typed
+    before signing in are kept (the journey's save flow), unless another account was signed in here:
+    its sign-in ends now, with what was typed under it."""
+    before = current_user()
+    if before is not None and before.id != user.id:
+        sign_out()
     token = users.start_sign_in(engine(), user, config=config())
     _new_session_token()
     TOKEN.set(token)
     g.fsp_user = user
 
 
-SIGNED_IN_ONLY = (state.practice_trainer,)  # kept for the signed-in account only: practice trainer tokens
+SIGNED_IN_ONLY = (state.practice_trainer, state.ruleset_draft)  # kept for the signed-in account only
+# Cleared when a sign-in ends (signed out, expired, revoked, disabled, or another account signs in
+# here): what was typed about a child in this browser, unsaved, which the next person at a shared
+# computer could otherwise read at /result or /referral.txt for the session's 8 hours (review 8
+# surfaces V1). The signed-out page says so.
+CLEARED_WHEN_A_SIGN_IN_ENDS = SIGNED_IN_ONLY + state.TYPED
+
+
+def _ended() -> None:
+    """The sign-in of this browser session has ended: forget its token and what was typed under it."""
+    for part in CLEARED_WHEN_A_SIGN_IN_ENDS:
+        part.pop()
+    TOKEN.pop()
 
 
 def sign_out() -> None:
-    for part in SIGNED_IN_ONLY:
-        part.pop()
-    token = TOKEN.pop()
+    token = TOKEN.get()
+    _ended()
     if token:
         users.sign_out(engine(), token)
     _new_session_token()

@@ -8,6 +8,7 @@ from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import Decision
 from pathway.scenarios import Scenario
+from pathway.surfaces import level_words
 from training.runner import FIXED_NOW, OFFICE_HOURS
 
 
@@ -27,6 +28,12 @@ class Feedback:
     over_called: list[Indicator]  # chosen, and neither required nor also acceptable
     decision: Decision
     also_found: tuple[Indicator, ...] = ()  # chosen, and the narrative supports them: not an over-call
+
+    @property
+    def model_words(self) -> str:
+        """The model level as every surface names it: "Protection (immediate referral)" when the rules'
+        decision for the model answer is an immediate referral (pathway.surfaces.level_words)."""
+        return level_words(self.model_level, self.decision.immediate and self.decision.level == self.model_level)
 
     @property
     def level_right(self) -> bool:

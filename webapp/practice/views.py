@@ -38,7 +38,7 @@ FULL = "That practice session is full: ask your trainer"
 
 def _scenarios(ps: records.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
-    by_id = {s.id: s for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
+    by_id = {s.id: library.as_the_rules_decide(s) for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
     return [by_id[i] for i in ps.scenario_ids]
 
 
@@ -105,6 +105,10 @@ def new_session(user):
     elif form.validate_on_submit():
         wanted_ids = set(form.scenarios.data)  # a scenario in two groups may be ticked twice
         chosen = [e.scenario for e in entries if e.scenario.id in wanted_ids]
+        refused = library.contradicted(chosen)
+        if refused:  # flagged in the library: fixed and imported again before it is practised
+            form.scenarios.errors = list(form.scenarios.errors) + [f"{e.scenario} cannot be practised: {e.field}: {e.message}" for e in refused]
+            return prg.refused(form)
         code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id, cohort=form.cohort.data)
         TRAINER.put_entry(code, token)
         return redirect(url_for("practice.trainer", code=code))
@@ -336,6 +340,7 @@ def scenarios(_user):
     return render_template(
         "practice/scenarios.html",
         entries=shown,
+        flags=library.flags(entries),
         versions=records.latest_versions(),
         groups=groups,
         filters=filters,
@@ -414,6 +419,7 @@ def import_scenarios(user):
                 elif s.id in seen:
                     problems.append(f"{s.id}: id: used twice in this file")
                 seen.add(s.id)
+            problems += [f"{e.scenario}: {e.field}: {e.message}" for e in library.contradicted(found, name)]
             if not problems:
                 replacing = _replacing(user, [s.id for s in found])
                 for s in found:

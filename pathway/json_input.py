@@ -1,0 +1,50 @@
+"""JSON from a user, refusing a key given twice in one object (review 8 surfaces, D1).
+
+Python's json and pydantic's parser keep the last of a repeated key without a word (RFC 8259 leaves
+its meaning unpredictable), so `"indicators": ["immediate.unexplained_bruising_under_2"],
+"indicators": []` for a 1-year-old was decided on the empty list: Universal, not an immediate
+referral (p9). Every parse of a user's JSON (the API's bodies, the command line's case) asks this
+first; the project's YAML loaders refuse the same (pathway.yaml_load).
+"""
+
+from __future__ import annotations
+
+import json
+
+GIVEN_TWICE = "given twice in one object: send it once (which value was meant cannot be known)"
+
+
+class _Object(dict):
+    """A parsed JSON object that remembers the keys it was given more than once."""
+
+    twice: list[str]
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> _Object:
+    obj = _Object()
+    obj.twice = []
+    for key, value in pairs:
+        if key in obj and key not in obj.twice:
+            obj.twice.append(key)
+        obj[key] = value
+    return obj
+
+
+def duplicated_keys(raw: str | bytes) -> list[str]:
+    """The path of every key given twice in one object ("indicators", "child.age_years",
+    "items[2].id"), in document order; [] when there is none, or when `raw` is not JSON at all (the
+    caller's own parser then says what is wrong with it)."""
+    try:
+        data = json.loads(raw, object_pairs_hook=_pairs)
+    except (ValueError, RecursionError):  # not JSON, not text, or nested past Python's limit
+        return []
+    found: list[str] = []
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        node, path = stack.pop(0)
+        if isinstance(node, _Object):
+            found += [f"{path}.{k}" if path else k for k in node.twice]
+            stack += [(v, f"{path}.{k}" if path else k) for k, v in node.items()]
+        elif isinstance(node, list):
+            stack += [(v, f"{path}[{n}]") for n, v in enumerate(node)]
+    return found
