@@ -193,6 +193,7 @@ class ResolvedAction(_Strict):
         "open_case_professional",
         "open_case_not_caf_trained",
         "supported_at_social_care",
+        "beyond_childhood",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
@@ -236,6 +237,37 @@ class ParentAge(_Strict):
     impossible: str  # {parent}, {child}, {at_birth}, {min}, {why}
 
 
+class ChildOnlyAnswer(_Strict):
+    """A context answer (`field`, one of `values`) that exists only for a child."""
+
+    field: str
+    values: list[str | bool]
+    what: str  # why it is a child's, with the page
+
+
+class ChildOnlyAnswers(_Strict):
+    """Answers about a child's situation that reach a child's level or case whatever else is said:
+    refused for a young person past the children's ages (review 8, F1; this tool's reading)."""
+
+    interpretation: Literal[True] = True
+    why: str
+    source: Source
+    answers: list[ChildOnlyAnswer]
+    refusal: str  # the API's and CLI's message: {value}, {what}, {years}, {scope}
+    form_refusal: str  # the journey's child page: {what}, {years}
+
+    def given(self, answers: dict) -> list[ChildOnlyAnswer]:
+        """The entries an answer given meets (`answers`: context field -> value, None where not given)."""
+        return [a for a in self.answers if answers.get(a.field) is not None and any(_same(answers[a.field], v) for v in a.values)]
+
+
+def _same(answer, value) -> bool:
+    """A context answer (an enum member, a string or a bool) against a catalogue value (a string or a bool)."""
+    if isinstance(value, bool) or isinstance(answer, bool):
+        return answer is value
+    return getattr(answer, "value", answer) == value
+
+
 class AgeScope(_Strict):
     """Who the pathway covers: pre-birth to `max_years`, care leavers to `care_leaver_max_years`."""
 
@@ -245,6 +277,7 @@ class AgeScope(_Strict):
     source: Source
     scope: str
     adult_care_leaver: str  # a need not a care leaver's, for a young person over max_years: {indicator}, {years}, {scope}
+    child_only_answers: ChildOnlyAnswers
     parent: ParentAge
 
 
@@ -362,6 +395,7 @@ class Guidance(_Block[GuidanceText]):
     caf_single_need_not_caf_trained: GuidanceText
     open_not_caf_trained: GuidanceText
     consent_refused_extensive: GuidanceText
+    consent_refused_extensive_beyond_childhood: GuidanceText
     age_unknown_under_1: GuidanceText
     age_entailment_age_unknown: GuidanceText
     age_pointer: GuidanceText
@@ -380,6 +414,7 @@ class Guidance(_Block[GuidanceText]):
     caf_at_social_care_level: GuidanceText
     caf_improving_at_social_care_level: GuidanceText
     disabled_below_child_in_need: GuidanceText
+    disability_not_routed: GuidanceText
     disabled_open_case: GuidanceText
     disabled_open_case_not_caf_trained: GuidanceText
 
@@ -923,9 +958,14 @@ class Catalogue(_Strict):
     def in_scope(self, indicator: Indicator, age_in_months: Optional[int]) -> bool:
         """Whether the pathway covers this child for this need: a young person older than `age.max_years`
         is covered only as a care leaver, so only for the care-leaver needs (review 7, F6)."""
-        if age_in_months is None or age_in_months < (self.age.max_years + 1) * 12:
+        if not self.beyond_childhood(age_in_months):
             return True
         return indicator.age_band in self.age.care_leaver_bands
+
+    def beyond_childhood(self, age_in_months: Optional[int]) -> bool:
+        """Whether an age is past the children's ages (pre-birth to `age.max_years`, read to the next
+        birthday: 19y11m is still 19): covered only as a care leaver (review 7 F6, review 8 F1)."""
+        return age_in_months is not None and age_in_months >= (self.age.max_years + 1) * 12
 
     def young_person(
         self, entry: AgeEntailment, indicator: Optional[Indicator], unborn: bool, child_months: Optional[int], parent_years: Optional[int]

@@ -6,7 +6,9 @@ wrongly chosen indicator visible to the person, who knows the child.
 
 from __future__ import annotations
 
-from pathway.catalogue import Catalogue, Indicator, years_months
+from typing import Optional
+
+from pathway.catalogue import Catalogue, ChildOnlyAnswer, Indicator, years_months
 from pathway.models import Case, CaseError, FieldError
 
 
@@ -41,6 +43,7 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             continue
         chosen[indicator_id] = indicator
     errors += _age_scope(case, chosen, catalogue)
+    errors += _child_only_answers(case, catalogue)
     errors += _parent_age(case, catalogue)
     errors += _contradictions(case, chosen, catalogue)
     if errors:
@@ -101,6 +104,37 @@ def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -
             ).strip(),
         )
     ]
+
+
+def child_only_answers(catalogue: Catalogue, age_in_months: Optional[int], answers: dict) -> list[ChildOnlyAnswer]:
+    """The answers given (context field -> value) that exist only for a child, for a young person past
+    the children's ages (the catalogue's `age.child_only_answers`, review 8 F1); none below them. The
+    journey's child page asks the same (webapp/journey/forms.py)."""
+    if not catalogue.beyond_childhood(age_in_months) or age_in_months is None or age_in_months >= (catalogue.age.care_leaver_max_years + 1) * 12:
+        return []  # over 25 the age itself is refused
+    return catalogue.age.child_only_answers.given(answers)
+
+
+def _child_only_answers(case: Case, catalogue: Catalogue) -> list[FieldError]:
+    """A young person of 20 to 25 is covered only as a care leaver: an answer that would make them a
+    Child in Need or an open child's case is refused, naming the field, with the hint to describe the
+    unborn baby. Above 25 the age itself is refused (`_age_scope`): nothing more is said."""
+    years, scope = case.child.age_years, catalogue.age
+    ctx = case.context
+    answers = {name: getattr(ctx, name) for name in type(ctx).model_fields}
+    words = scope.child_only_answers.refusal
+    return [
+        FieldError(
+            field=f"context.{entry.field}",
+            message=words.format(value=_said(answers[entry.field]), what=entry.what, years=years, scope=scope.scope),
+        )
+        for entry in child_only_answers(catalogue, case.child.age_in_months, answers)
+    ]
+
+
+def _said(value) -> str:
+    """A context answer as the JSON carries it: true, 'open_not_improving'."""
+    return str(value).lower() if isinstance(value, bool) else repr(getattr(value, "value", value))
 
 
 def _parent_age(case: Case, catalogue: Catalogue) -> list[FieldError]:

@@ -181,7 +181,11 @@ def counted_additional(indicators: list[Indicator], words: dict[str, str]) -> li
 
 def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
     """The context's answer; where none is given, an indicator whose words state a substantial,
-    life-long disability says it (the contradiction check refuses none or mild beside one)."""
+    life-long disability says it (the contradiction check refuses none or mild beside one). For a
+    young person past the children's ages, 'unknown': the document's disability rules and teams are
+    a child's (p4, p23 0-19, p37), and guidance says why (`disability_not_routed`, review 8 F1)."""
+    if catalogue.beyond_childhood(case.child.age_in_months):
+        return "unknown"
     stated = prepared(catalogue).states_disability
     given = case.context.disability
     if given is None and any(i.id in stated for i in indicators):
@@ -193,6 +197,14 @@ def unborn_disability_uncertain(case: Case, indicators: list[Indicator], catalog
     """An unborn baby's disability read as substantial and life-long (answered, or in a chosen need's
     words) is routed as uncertain (the catalogue's assumptions.unborn_disability, this tool's reading)."""
     return case.child.unborn and effective_disability(case, indicators, catalogue) == "substantial_lifelong"
+
+
+def disability_not_routed(case: Case, catalogue: Catalogue) -> bool:
+    """A disability (or a large sibling group, read only with one) answered for a young person past
+    the children's ages: not routed (`effective_disability`), and said (review 8, F1)."""
+    ctx = case.context
+    said = (ctx.disability is not None and ctx.disability != "none") or bool(ctx.large_sibling_group)
+    return said and catalogue.beyond_childhood(case.child.age_in_months)
 
 
 def route_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
@@ -363,6 +375,8 @@ def decision_fact(
         "out_of_hours": out_of_hours,
         "consent": consent,
         "disability": route_disability(case, indicators, catalogue),
+        "disability_not_routed": disability_not_routed(case, catalogue),
+        "beyond_childhood": catalogue.beyond_childhood(case.child.age_in_months),
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caf": ctx.caf or "unknown",

@@ -271,9 +271,14 @@ def define(catalogue: Catalogue, emit) -> None:
         guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
         action(c.s.sid, "consent_refused", NEXT)
 
-    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED)
+    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_extensive(c):
         guidance(c.s.sid, "consent_refused_extensive", "consent.refused_extensive")
+
+    # a care leaver of 20 to 25: the Protection needs named are the unborn baby's (review 8, F1)
+    @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED & (m.beyond_childhood == True))  # noqa: E712
+    def consent_refused_extensive_beyond_childhood(c):
+        guidance(c.s.sid, "consent_refused_extensive_beyond_childhood", "consent.refused_extensive")
 
     @when_all(DECISION & (m.consent == "no") & SOCIAL_CARE & TRAINED)
     def consent_refused_social_care(c):
@@ -394,6 +399,12 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong"))
     def disabled_cin_dct(c):
         contact(c.s.sid, "disabled_childrens_team", RELATED)
+
+    # a young person past the children's ages (a care leaver of 20 to 25): the disability is not
+    # routed to a child's team (rules/facts.py effective_disability), and this says why (review 8, F1)
+    @when_all(DECISION & (m.disability_not_routed == True))  # noqa: E712
+    def disability_not_routed(c):
+        guidance(c.s.sid, "disability_not_routed", "age.disability_not_routed")
 
     # below Child in Need: why p4 and p37 do not raise the level, and when the team is for the child
     below_cin = {lv.id.value: g.disabled_below_child_in_need.text.format(level=lv.name) for lv in catalogue.levels}

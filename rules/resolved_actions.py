@@ -32,6 +32,8 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "open_case_not_caf_trained": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller in NOT_CAF_TRAINED,
     # supported now at Child in Need or Protection (context.current_level; review 7, F9)
     "supported_at_social_care": lambda c, cat: c.context.current_level is not None and c.context.current_level.rank >= 4,
+    # a young person past the children's ages, covered only as a care leaver (review 8, F1)
+    "beyond_childhood": lambda c, cat: cat.beyond_childhood(c.child.age_in_months),
 }
 
 

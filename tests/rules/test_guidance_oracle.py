@@ -72,6 +72,8 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "unborn_pointer_count": 0,
         "twin_notes": [],
         "twin_count": 0,
+        "disability_not_routed": False,  # a care leaver of 20 to 25: checked in test_review8_adult_scope.py
+        "beyond_childhood": False,
         **extra,
     }
 
@@ -245,9 +247,11 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
         "immediate.crosswalk_age_unknown": {"age_unknown_crosswalk_count": 1},
         "age.pointer.extensive.pregnant_under_16": {"age_pointers": ["extensive.pregnant_under_16"], "age_pointer_count": 1},
         f"twins.{link.group}": {"twin_notes": [note], "twin_count": 1},
+        "age.disability_not_routed": {"disability_not_routed": True},
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
+    assert run(_fact(**base, beyond_childhood=True))[3] == set()  # it changes words only (consent at Extensive)
     # an age pointer to an immediate-referral twin says so, with p9's page (review 6, F6)
     pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
     [g] = [f for f in pointed if f["type"] == "guidance"]

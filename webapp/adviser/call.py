@@ -14,6 +14,7 @@ from flask import current_app
 from pathway import clock, surfaces
 from pathway.call_summary import call_summary
 from pathway.catalogue import load_catalogue
+from pathway.checks import child_only_answers
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.search_offers import SHOWN, Offer, offered
@@ -173,6 +174,35 @@ def _without_contradiction(state: dict, errors: list) -> dict:
     return {**state, "social_care": ""}
 
 
+# the call screen's questions for the context answers that exist only for a child (pathway.checks)
+_CHILD_ONLY_QUESTIONS = {
+    "caf": "caf",
+    "health_development_impaired_without_services": "cin_test",
+    "current_level": "current_level",
+    "open_to_social_care": "social_care",
+}
+
+
+def _without_child_only_answers(state: dict, age: forms.Age, errors: list) -> dict:
+    """A young person past the children's ages (a care leaver of 20 to 25): the answers that exist only
+    for a child are refused by the rules (pathway.checks, review 8 F1). Say so beside each question, with
+    the unborn baby's hint, and decide as if it were not answered, as for a contradiction."""
+    yes_no = {"yes": True, "no": False}
+    given = {
+        "caf": state["caf"] or None,
+        "current_level": state["current_level"] or None,
+        "open_to_social_care": yes_no.get(state["social_care"]),
+        "health_development_impaired_without_services": yes_no.get(state["cin_test"]),
+    }
+    catalogue = load_catalogue()
+    words = catalogue.age.child_only_answers.form_refusal
+    for entry in child_only_answers(catalogue, None if age.unborn else age.months, given):
+        question = _CHILD_ONLY_QUESTIONS[entry.field]
+        errors.append((question, words.format(what=entry.what, years=(age.months or 0) // 12)))
+        state = {**state, question: ""}
+    return state
+
+
 def screen(state: dict) -> Screen:
     catalogue = load_catalogue()
     age = forms.age(state["age_years"], state["age_months"], state["unborn"])
@@ -181,7 +211,7 @@ def screen(state: dict) -> Screen:
     moment = now()
     office_hours = current_app.config["OFFICE_HOURS"]
     fallback = False
-    deciding = _without_contradiction(state, errors)
+    deciding = _without_child_only_answers(_without_contradiction(state, errors), age, errors)
     try:
         case = _case(chosen, age.child(), deciding, moment)
         decision = evaluate(case, office_hours=office_hours)

@@ -14,6 +14,7 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
+from pathway.checks import child_only_answers
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
@@ -204,6 +205,8 @@ class ChildForm(FlaskForm):
                 ok = ok and years and months  # both checked first, so both errors show at once
             if ok:
                 ok = self._fits_concerns()
+            if ok:
+                ok = self._fits_childhood()
         elif self.born.data == "no":
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
@@ -225,6 +228,27 @@ class ChildForm(FlaskForm):
     def show_saved_contradictions(self) -> None:
         """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
         self._open_fits_current_level()
+        if self.born.data == "yes" and str(self.age_years.data or "").strip().isdigit():
+            self._fits_childhood()
+
+    def _fits_childhood(self) -> bool:
+        """For a young person past the children's ages (a care leaver of 20 to 25), the answers that
+        exist only for a child are refused by the rules (pathway.checks, review 8 F1): asked here, on
+        the page, each on its own question, pointing to the unborn baby."""
+        answers = self.answers()
+        given = {
+            "caf": answers["caf"],
+            "current_level": answers["current_level"],
+            "open_to_social_care": {"yes": True, "no": False}.get(answers["open_to_social_care"] or ""),
+            "health_development_impaired_without_services": {"yes": True, "no": False}.get(answers["health_development_impaired_without_services"] or ""),
+        }
+        _unborn, months = child_age(answers)
+        entries = child_only_answers(load_catalogue(), months, given)
+        words = load_catalogue().age.child_only_answers.form_refusal
+        for entry in entries:
+            field = getattr(self, entry.field)
+            field.errors = [*field.errors, words.format(what=entry.what, years=answers["age_years"])]  # a tuple until validated
+        return not entries
 
     def _fits_concerns(self) -> bool:
         """The concerns already ticked on the safety page must fit this age: asking beats dropping one."""
