@@ -10,6 +10,7 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
+from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
@@ -193,8 +194,19 @@ def overrides(user):
     teams, team, team_error = _team_filter(user)
     chosen = {"team": team, **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
     shown = assessments.filter_overrides(pairs, **chosen)
+    immediate, others = assessments.immediate_first(shown)
     return render_template(
-        "cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, team=team, team_error=team_error, args=request.args, label=label, tz=_tz()
+        "cases/overrides.html",
+        immediate=immediate,
+        others=others,
+        shown=len(shown),
+        total=len(pairs),
+        teams=teams,
+        team=team,
+        team_error=team_error,
+        args=request.args,
+        label=label,
+        tz=_tz(),
     )
 
 
@@ -244,6 +256,8 @@ def dashboard(user):
         legend=charts.legend(),
         month_label=charts.month_label,
         levels=LEVELS,
+        level_words=level_words,
+        immediate_href=url_for("cases.overrides", team=team, _anchor="immediate"),
         by_month=charts.level_bars(d.months),
         rate=charts.bars(rate, unit="%", what="Share of saved assessments where a level different from the tool's was recorded"),
         direction=charts.bars(direction, what="Recorded levels by direction"),
