@@ -48,6 +48,11 @@ def test_entry_reopened_and_assessed_again(browser, oversight_server, axe):
     page.get_by_role("link", name="the result as shown then").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Result as shown on")
     axe.check(page, "accounts-entry")
+    page.locator('a[href*="/document#page-13"]').first.click()  # a citation: the entry's own document view
+    expect(page.get_by_text("Highlighted: the needs chosen in the assessment saved for case FSP-0001")).to_be_visible()
+    expect(page.locator("mark.app-highlight").first).to_contain_text("Dental decay")
+    axe.check(page, "accounts-entry-document")
+    page.go_back()
     page.get_by_role("button", name="Assess again from these answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
 
