@@ -553,15 +553,24 @@ class Timescale(_Strict):
     source: Source
 
 
+class NoReferral(GuidanceText):
+    """What the written-referral page says for a level at which the document makes no referral
+    (Universal): no team to send it to, nothing to confirm in writing, where to find services."""
+
+    levels: list[Level]
+
+
 class InWriting(_Strict):
     """Where the written confirmation of a referral goes (Appendix 3, p37): the words, filled with the
-    team the referral was made to ({contact}) and the email the document gives for it ({email})."""
+    team the referral was made to ({contact}) and the email the document gives for it ({email});
+    and, for the levels at which no referral is made, what is said instead (`no_referral`)."""
 
     source: Source
     send_to: str
     email: str
     ask: str
     no_email: str
+    no_referral: NoReferral
 
 
 class Timescales(_Block[Timescale]):

@@ -18,6 +18,8 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
     chosen: dict[str, Indicator] = {}
     unborn, months, parent_months = case.child.unborn, case.child.age_in_months, case.parent.age_in_months  # once, not per answer
     scope = catalogue.age
+    # a care-leaver need given and admitted: known before the loop, for the refusal of another need at
+    # 20-25; the same as "one is among the chosen" (chosen = known and admitted), which _age_scope reads
     care_leaver_given = any(
         catalogue.has_indicator(i) and catalogue.indicator(i).age_band in scope.care_leaver_bands and catalogue.admits(i, unborn, months, parent_months)
         for i in case.indicators
@@ -42,7 +44,7 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
                 errors.append(FieldError(field=field, message=_below_meaning(indicator_id, catalogue, case)))
             continue
         chosen[indicator_id] = indicator
-    errors += _age_scope(case, chosen, catalogue)
+    errors += _age_scope(case, care_leaver_given, catalogue)
     errors += _child_only_answers(case, catalogue)
     errors += _parent_age(case, catalogue)
     errors += _contradictions(case, chosen, catalogue)
@@ -85,15 +87,15 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     return f"{message}. {instead}" if instead else message
 
 
-def _age_scope(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
-    """Pre-birth to 19; to 25 only for a care leaver, and then only the care leaver's needs (the
-    catalogue's `age` block; `Catalogue.in_scope` refuses the others, review 7 F6)."""
+def _age_scope(case: Case, care_leaver_given: bool, catalogue: Catalogue) -> list[FieldError]:
+    """Pre-birth to 19; to 25 only for a care leaver (a care-leaver need given and admitted), and
+    then only the care leaver's needs (the catalogue's `age` block; `Catalogue.in_scope` refuses the
+    others, review 7 F6)."""
     years = case.child.age_years
     scope = catalogue.age
     if years is None or years <= scope.max_years:
         return []
-    care_leaver = any(i.age_band in scope.care_leaver_bands for i in chosen.values())
-    if care_leaver and years <= scope.care_leaver_max_years:
+    if care_leaver_given and years <= scope.care_leaver_max_years:
         return []
     return [
         FieldError(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pathway.catalogue import Catalogue, load_catalogue
+from pathway.catalogue import Catalogue, NoReferral, load_catalogue
 from pathway.levels import Level
 from pathway.models import Decision, Route
 from pathway.wording import route_to
@@ -48,3 +48,11 @@ def route_words(route: Route, catalogue: Optional[Catalogue] = None) -> str:
     said = str(route_to(route))
     closed = closed_now(route, catalogue)
     return f"{said} ({closed})" if closed else said
+
+
+def no_referral(decision: Decision, catalogue: Optional[Catalogue] = None) -> Optional[NoReferral]:
+    """The catalogue's words when the decision's level is one at which the document makes no
+    referral (Universal: no threshold, p4), for the written-referral page to say instead of a team
+    to send it to; None when there is a referral to put in writing."""
+    words = (catalogue or load_catalogue()).in_writing.no_referral
+    return words if decision.level in words.levels else None

@@ -90,6 +90,12 @@ class Entry:
         """Whether the tool's decision was an immediate referral (p9): the stored decision's own fact."""
         return bool(self.decision.get("immediate"))
 
+    @property
+    def immediate_overridden(self) -> bool:
+        """A professional recorded a level against an immediate referral (p9): what a manager looks
+        at first, set apart wherever overrides are reported (the dashboard, the overrides list, exports)."""
+        return self.immediate and bool(self.overrides)
+
 
 @dataclass(frozen=True)
 class Change:
@@ -431,6 +437,12 @@ def filter_overrides(
         for e, o in pairs
         if (team is None or e.team == team) and (direction is None or o.direction == direction) and (reviewed is None or o.reviewed == reviewed)
     ]
+
+
+def immediate_first(pairs: list[tuple[Entry, Override]]) -> tuple[list[tuple[Entry, Override]], list[tuple[Entry, Override]]]:
+    """`list_overrides`' pairs split in two, each keeping its order: those recorded against an
+    immediate referral (p9), which the managers' pages show apart and first, and the rest."""
+    return [p for p in pairs if p[0].immediate], [p for p in pairs if not p[0].immediate]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from pathway.levels import LEVELS
+from pathway.levels import LEVELS, Level
 from store import audit
 from store.assessments import Entry, _entries, teams_clause
 from store.errors import AccessDenied, Invalid
@@ -29,7 +29,11 @@ class Dashboard:
     down: int
     up: int
     indicators: list[tuple[str, int]]  # most chosen first, at most TOP_INDICATORS
-    differ: dict[tuple[str, str], int]  # (tool level, recorded level) -> count, every entry
+    # (tool level, immediate referral, recorded level) -> count, every entry: an immediate
+    # referral (p9) is its own row of the cross-table, apart from the level's other decisions
+    differ: dict[tuple[str, bool, str], int]
+    immediate_overridden: int  # immediate referrals with a level recorded by a professional
+    immediate_unreviewed: int  # of those, the ones whose latest recorded level no manager has reviewed
 
     @property
     def override_rate(self) -> float | None:
@@ -37,7 +41,15 @@ class Dashboard:
 
     @property
     def differ_count(self) -> int:
-        return sum(n for (tool, recorded), n in self.differ.items() if tool != recorded)
+        return sum(n for (tool, _immediate, recorded), n in self.differ.items() if tool != recorded)
+
+    @property
+    def tool_rows(self) -> list[tuple[str, bool]]:
+        """The cross-table's rows, (tool level, immediate referral): immediate referrals first
+        (Protection's, and any other level's should there be one), then every level's other decisions."""
+        immediate = {Level.PROTECTION.value} | {tool for tool, imm, _recorded in self.differ if imm}
+        rows: list[tuple[str, bool]] = [(lv.value, True) for lv in reversed(LEVELS) if lv.value in immediate]
+        return rows + [(lv.value, False) for lv in LEVELS]
 
 
 def summarise(team: str, entries: list[Entry]) -> Dashboard:
@@ -46,6 +58,7 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
     for e in entries:
         months.setdefault(e.created_at.strftime("%Y-%m"), Counter())[e.recorded_level] += 1
     latest = [e.overrides[-1] for e in entries if e.overrides]
+    immediate = [e.overrides[-1] for e in entries if e.immediate_overridden]
     chosen = Counter(i for e in entries for i in e.case.get("indicators", []))
     return Dashboard(
         team=team,
@@ -55,7 +68,9 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
         down=sum(o.direction == "down" for o in latest),
         up=sum(o.direction == "up" for o in latest),
         indicators=sorted(chosen.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_INDICATORS],
-        differ=dict(Counter((e.level, e.recorded_level) for e in entries)),
+        differ=dict(Counter((e.level, e.immediate, e.recorded_level) for e in entries)),
+        immediate_overridden=len(immediate),
+        immediate_unreviewed=sum(not o.reviewed for o in immediate),
     )
 
 

@@ -28,6 +28,7 @@ CSV_COLUMNS = [
     "step",
     "override_reason",
     "immediate",
+    "immediate_referral_overridden",
     "indicators",
     "indicators_added",
     "indicators_removed",
@@ -52,6 +53,7 @@ def _entry_json(e: Entry) -> dict:
         "case": e.case,
         "decision": e.decision,
         "recorded_level": e.recorded_level,
+        "immediate_referral_overridden": e.immediate_overridden,
         "overrides": [
             {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
             for o in e.overrides
@@ -108,6 +110,7 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, now: datetime | Non
                 c.step if c else "",
                 _cell(e.overrides[-1].reason) if e.overrides else "",
                 e.decision.get("immediate"),
+                e.immediate_overridden,
                 ";".join(e.case.get("indicators", [])),
                 ";".join(c.indicators_added) if c else "",
                 ";".join(c.indicators_removed) if c else "",

@@ -10,6 +10,7 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
+from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
@@ -21,6 +22,7 @@ from webapp.cases.current import assessment_in_session
 from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
+from webapp.journey import present
 
 
 def _tz() -> ZoneInfo:
@@ -121,6 +123,7 @@ def _entry(user, case_ref: str, entry_id: int):
 @auth.signed_in("cases.cases", auth.READERS)
 def override(user, case_ref: str, entry_id: int):
     entry = _entry(user, case_ref, entry_id)
+    present.cite_into(_document_of(entry))
     form, _ = prg.form_for(OverrideForm.build, entry.recorded_level)
     if form.validate_on_submit():
         try:
@@ -141,6 +144,7 @@ def override(user, case_ref: str, entry_id: int):
 @auth.signed_in("cases.cases", auth.READERS)
 def entry(user, case_ref: str, entry_id: int):
     found = _entry(user, case_ref, entry_id)
+    present.cite_into(_document_of(found))
     d = reopen.stored_decision(found)
     return render_template(
         "cases/entry.html",
@@ -154,6 +158,22 @@ def entry(user, case_ref: str, entry_id: int):
         saved=found.created_at.astimezone(_tz()),
         back=url_for("cases.case", case_ref=found.case_ref),
     )
+
+
+def _document_of(entry) -> str:
+    return url_for("cases.entry_document", case_ref=entry.case_ref, entry_id=entry.id)
+
+
+@bp.get("/cases/<case_ref>/entries/<int:entry_id>/document")
+@auth.signed_in("cases.cases", auth.READERS)
+def entry_document(user, case_ref: str, entry_id: int):
+    """The threshold document with the saved entry's needs marked, where its citations lead: the
+    session's document page marks the session's answers, which may be another child's by now. The
+    address names the entry only (review 7 surfaces F9); who may open it is who may open the entry."""
+    found = _entry(user, case_ref, entry_id)
+    saved = found.created_at.astimezone(_tz()).strftime("%-d %B %Y at %H:%M")
+    highlighted = f"Highlighted: the needs chosen in the assessment saved for case {found.case_ref} on {saved}."
+    return present.document_page(found.case.get("indicators", []), highlighted, back=url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id))
 
 
 @bp.post("/cases/<case_ref>/entries/<int:entry_id>/assess-again")
@@ -193,8 +213,19 @@ def overrides(user):
     teams, team, team_error = _team_filter(user)
     chosen = {"team": team, **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
     shown = assessments.filter_overrides(pairs, **chosen)
+    immediate, others = assessments.immediate_first(shown)
     return render_template(
-        "cases/overrides.html", pairs=shown, total=len(pairs), teams=teams, team=team, team_error=team_error, args=request.args, label=label, tz=_tz()
+        "cases/overrides.html",
+        immediate=immediate,
+        others=others,
+        shown=len(shown),
+        total=len(pairs),
+        teams=teams,
+        team=team,
+        team_error=team_error,
+        args=request.args,
+        label=label,
+        tz=_tz(),
     )
 
 
@@ -244,6 +275,8 @@ def dashboard(user):
         legend=charts.legend(),
         month_label=charts.month_label,
         levels=LEVELS,
+        level_words=level_words,
+        immediate_href=url_for("cases.overrides", team=team, _anchor="immediate"),
         by_month=charts.level_bars(d.months),
         rate=charts.bars(rate, unit="%", what="Share of saved assessments where a level different from the tool's was recorded"),
         direction=charts.bars(direction, what="Recorded levels by direction"),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from flask import url_for
+from flask import g, render_template, url_for
 from markupsafe import Markup, escape
 
 from pathway import surfaces
@@ -30,10 +30,40 @@ def page_anchor(pages: str) -> str | None:
 
 
 def document_href() -> str:
-    """The document page's address (built by url_for once per process). It never names a need: a
+    """The document page's address (built by url_for once per process), or the one this request
+    chose with `cite_into` (a saved entry's own document view). It never names a need: a
     practitioner's answers never travel in the URL (webapp/sessions.py; review 7 surfaces F9). The
-    document page highlights the needs of the session's own answers instead."""
-    return kept(("document href",), lambda: url_for("journey.document"))
+    document page highlights the needs of the session's own answers instead, and an entry's view
+    the entry's."""
+    return g.get("document_href") or kept(("document href",), lambda: url_for("journey.document"))
+
+
+def cite_into(href: str) -> None:
+    """This request's citations open `href` instead of the session's document: a saved entry's
+    pages cite the entry's document view, which marks the entry's needs, not the session's."""
+    g.document_href = href
+
+
+def document_page(chosen: list[str], highlighted: str | None = None, back: str | None = None) -> str:
+    """The threshold document in its own words with the lines of the `chosen` needs (indicator
+    ids) marked, and `highlighted` saying whose they are."""
+    from pathway import document as doc
+
+    catalogue = load_catalogue()
+    targets = [_words(ind.document_text or ind.text) for ind in (catalogue.indicator(i) for i in chosen if catalogue.has_indicator(i))]
+    return render_template(
+        "journey/document.html",
+        sections=doc.sections(),
+        contents=doc.contents(),
+        marked=lambda line: any(t in _words(line) for t in targets),
+        highlighted=highlighted if targets else None,
+        back=back,
+        title_page=True,
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("*", "").lower().strip(" -.").split())
 
 
 def cite(source: Source) -> Markup:

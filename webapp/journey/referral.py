@@ -1,6 +1,8 @@
 """The written referral: the session's answers and decision arranged by the CAF triangle.
 
-Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. One structure
+Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. At Universal the
+document makes no referral (no threshold, p4): the same page is then an assessment summary that says
+so and where to find services (the catalogue's `in_writing.no_referral`), and names no team to send it to. One structure
 feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
 The child's name, date of birth and address are never asked or stored: each is a blank line.
 """
@@ -9,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Optional
 
-from pathway.catalogue import load_catalogue
+from pathway.catalogue import NoReferral, load_catalogue
 from pathway.models import Case, Decision
-from pathway.surfaces import route_words
+from pathway.surfaces import no_referral, route_words
 from pathway.wording import cited
 
 BLANKS = ("Child's name", "Date of birth", "Address", "Your name and role", "Your phone number")
@@ -44,6 +47,16 @@ class Referral:
     actions: list[str]
     note: str
     role: str = ""  # the signed-in practitioner's role and team; blank when signed out
+    no_referral: Optional[NoReferral] = None  # the level makes no referral (Universal): what is said instead
+
+    @property
+    def title(self) -> str:
+        """A summary of the assessment where the document makes no referral, else of the referral."""
+        return "Assessment summary" if self.no_referral else "Referral summary"
+
+    @property
+    def no_referral_text(self) -> str:
+        return self.no_referral.text.format(**load_catalogue().timescales.words()) if self.no_referral else ""
 
 
 def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "") -> Referral:
@@ -54,16 +67,19 @@ def build(case: Case, decision: Decision, age: str, actions: list[str], note: st
         Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite()) for i in chosen if i.domain == domain.id])
         for domain in catalogue.domains
     ]
-    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role)
+    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role, no_referral(decision, catalogue))
 
 
 def as_text(r: Referral) -> str:
     """Plain text for an email or a case system."""
     d = r.decision
-    out = ["REFERRAL SUMMARY (Family Support Pathway)", f"Written: {r.written:%H:%M on %-d %B %Y} (UK time)", ""]
+    heading = f"{r.title.upper()} (Family Support Pathway)" + (": no referral" if r.no_referral else "")
+    out = [heading, f"Written: {r.written:%H:%M on %-d %B %Y} (UK time)", ""]
     out += [f"{label}: ______________________" for label in BLANKS]
     out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
+    if r.no_referral:
+        out += ["", "NO REFERRAL", f"{r.no_referral_text} {cited(r.no_referral.source.cite(), r.no_referral)}"]
     if r.immediate:
         out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]
     for side in r.triangle:

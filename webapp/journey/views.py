@@ -271,24 +271,9 @@ def document():
     """The threshold document's own words by section and page, the lines of the needs chosen in this
     session's answers marked. The address never names a need (review 7 surfaces F9): a citation opens
     the page's anchor, and the highlight comes from the session."""
-    from pathway import document as doc
-
-    catalogue = load_catalogue()
     answers = store.get()
     chosen = [*store.immediate_chosen(answers), *store.needs_chosen(answers)] if answers else []
-    targets = [_words(ind.document_text or ind.text) for ind in (catalogue.indicator(i) for i in chosen if catalogue.has_indicator(i))]
-    return render_template(
-        "journey/document.html",
-        sections=doc.sections(),
-        contents=doc.contents(),
-        marked=lambda line: any(t in _words(line) for t in targets),
-        marking=bool(targets),
-        title_page=True,
-    )
-
-
-def _words(text: str) -> str:
-    return " ".join(text.replace("*", "").lower().strip(" -.").split())
+    return present.document_page(chosen, "Highlighted: the needs chosen in your answers on this device.")
 
 
 def _referral():

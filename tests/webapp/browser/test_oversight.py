@@ -28,6 +28,9 @@ def oversight_server(tmp_path_factory):
     case = make_case(["additional.dental_decay_not_accessing"], caf="none", disability="none", caller="professional")
     lowered = save_assessment(engine, pat, "FSP-0001", case, evaluate(case, office_hours=ALWAYS_OPEN))
     record_override(engine, pat, lowered.id, "universal", "Needs met by the school nurse")
+    harm = make_case(["immediate.significant_harm"], caf="none", disability="none", caller="professional")
+    immediate = save_assessment(engine, pat, "FSP-0002", harm, evaluate(harm, office_hours=ALWAYS_OPEN))
+    record_override(engine, pat, immediate.id, "extensive", "Father has left the home")
     sam = create_user(engine, "sam", "practitioner", "South", PASSWORD)
     raised = save_assessment(engine, sam, "STH-0001", case, evaluate(case, office_hours=ALWAYS_OPEN))
     record_override(engine, sam, raised.id, "protection", "Disclosure after the visit")
@@ -45,6 +48,11 @@ def test_entry_reopened_and_assessed_again(browser, oversight_server, axe):
     page.get_by_role("link", name="the result as shown then").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Result as shown on")
     axe.check(page, "accounts-entry")
+    page.locator('a[href*="/document#page-13"]').first.click()  # a citation: the entry's own document view
+    expect(page.get_by_text("Highlighted: the needs chosen in the assessment saved for case FSP-0001")).to_be_visible()
+    expect(page.locator("mark.app-highlight").first).to_contain_text("Dental decay")
+    axe.check(page, "accounts-entry-document")
+    page.go_back()
     page.get_by_role("button", name="Assess again from these answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
 
@@ -57,9 +65,10 @@ def test_manager_filters_reviews_and_reads_the_dashboard(browser, oversight_serv
     expect(page.get_by_text("Lower than the tool's").first).to_be_visible()
     page.get_by_label("Direction").select_option("down")
     page.get_by_role("button", name="Show").click()
-    expect(page.locator("#shown")).to_have_text("Showing 1 of 1.")
+    expect(page.locator("#shown")).to_have_text("Showing 2 of 2.")
+    expect(page.locator("#immediate-overrides")).to_contain_text("Protection (immediate referral)")
     axe.check(page, "accounts-overrides")
-    page.get_by_role("link", name="Record a review").click()
+    page.get_by_role("link", name="Record a review").first.click()
     axe.check(page, "accounts-review")
     page.get_by_label("Note (optional)").fill("Agreed in supervision")
     page.get_by_role("button", name="Record that I reviewed this").click()
@@ -68,6 +77,8 @@ def test_manager_filters_reviews_and_reads_the_dashboard(browser, oversight_serv
     expect(page.get_by_role("heading", level=1)).to_have_text("Team dashboard: North")
     expect(page.get_by_role("img", name="Decisions by level each month for North")).to_be_visible()
     axe.check(page, "accounts-dashboard")
+    page.get_by_role("link", name="See them, with both decisions and the reasons").click()
+    expect(page.locator("#immediate-overrides")).to_contain_text("Father has left the home")
 
 
 def test_a_manager_with_oversight_filters_by_team(browser, oversight_server, axe):
@@ -85,6 +96,6 @@ def test_a_manager_with_oversight_filters_by_team(browser, oversight_server, axe
     page.goto("/overrides")
     page.get_by_label("Team").select_option("South")
     page.get_by_role("button", name="Show").click()
-    expect(page.locator("#shown")).to_have_text("Showing 1 of 2.")
+    expect(page.locator("#shown")).to_have_text("Showing 1 of 3.")
     expect(page.get_by_role("link", name="STH-0001", exact=True)).to_be_visible()
     axe.check(page, "accounts-overrides-team")
