@@ -85,7 +85,8 @@ def varied_case(rng: random.Random, ids: list[str], catalogue, times: list[str] 
 
 
 def _what_if(what) -> dict:
-    return {"fixed": what.fixed, "up": [_change(c) for c in what.up], "down": [_change(c) for c in what.down]}
+    """Every field of the list, its headings and the words said when nothing is listed included."""
+    return {**asdict(what), "up": [_change(c) for c in what.up], "down": [_change(c) for c in what.down]}
 
 
 def _change(c) -> dict:
