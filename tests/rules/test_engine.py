@@ -242,7 +242,7 @@ def test_run_each_gives_each_fact_what_running_it_alone_gives(monkeypatch):
     posted = []
     real_run = engine.run
     monkeypatch.setattr(engine, "run", lambda name, facts: posted.append((name, facts)) or real_run(name, facts))
-    for _ in range(60):
+    for _ in range(2 * engine.BATCH + 10):  # more facts than two batches
         evaluate(_random_case(rng, catalogue, size=rng.randint(0, 15)))
     monkeypatch.undo()
     needs = [facts[0] for name, facts in posted if name == "fsp_2014_needs"]
