@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -75,3 +75,13 @@ mutate-facts:
 mutate-present:
 	scripts/setup.sh test
 	scripts/mutate_present.sh
+
+# Review 7's rule code (docs/safety/mutation.md): mutmut over rules/what_if.py and review 7's functions
+# of facts.py, guidance.py, checks.py, catalogue.py (scripts/mutate_review7.sh, hours on a shared
+# machine: give it mutmut name patterns to run fewer), then the conditions of review 7's rules, which
+# mutmut cannot reach (scripts/mutate_rules.py --rules).
+REVIEW7_RULES = route_open_case,route_open_not_caf_trained,open_case_not_caf_trained_contacts,open_case_not_caf_trained_out_of_hours_contacts,open_case,open_case_not_caf_trained,UNTRAINED,TRAINED,disabled_open_case,disabled_open_case_not_caf_trained,DISABLED_ROUTED,caf_at_social_care_level,caf_not_improving,cin_caf_not_improving
+mutate-review7:
+	scripts/setup.sh test
+	scripts/mutate_review7.sh
+	.venv/bin/python scripts/mutate_rules.py --rules $(REVIEW7_RULES) --figure review7-rule-condition-mutants.json

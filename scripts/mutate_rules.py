@@ -7,9 +7,11 @@ rules/guidance.py) one at a time: == and != swapped, a boundary moved (>= to >, 
 back), True and False swapped, & and | swapped. The rule tests then run against a copy of the
 project holding the mutated file; a mutant no test notices "survives".
 
-    .venv/bin/python scripts/mutate_rules.py [--limit N]
+    .venv/bin/python scripts/mutate_rules.py [--limit N] [--rules NAME,NAME --figure FILE]
 
-Writes docs/figures/rule-condition-mutants.json and prints one line per mutant.
+Writes docs/figures/rule-condition-mutants.json (or --figure) and prints one line per mutant.
+`--rules` keeps the conditions of the rules (and module-level parts) named: a round's new rules
+on a shared machine (`make mutate-review7`).
 """
 
 from __future__ import annotations
@@ -123,8 +125,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0, help="stop after this many mutants (0: all)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rules", default="", help="comma-separated rule (or condition part) names: only their conditions")
+    parser.add_argument("--figure", default="rule-condition-mutants.json", help="the results' file in docs/figures/")
     args = parser.parse_args()
     work = [(rel, what, mutated) for rel in FILES for what, mutated in mutants((ROOT / rel).read_text(encoding="utf-8"))]
+    if args.rules:
+        named = set(args.rules.split(","))
+        work = [w for w in work if w[1].split(":", 1)[0] in named]
     if args.limit:
         work = work[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,7 +160,8 @@ def main() -> int:
 
         with ThreadPoolExecutor(args.workers) as pool:
             results = list(pool.map(one, work))
-    return report(results, "rule-condition-mutants.json", "python scripts/mutate_rules.py")
+    command = "python scripts/mutate_rules.py" + (f" --rules {args.rules}" if args.rules else "")
+    return report(results, args.figure, command)
 
 
 if __name__ == "__main__":

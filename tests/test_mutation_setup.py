@@ -14,12 +14,14 @@ import ast
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 REGISTERS = {"ensure_registered", "evaluate", "decide_level", "decide_levels", "nearby", "create_app"}  # what registers the product rules
 
 
-def _selected_test_files() -> list[Path]:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
+def _selected_test_files(config_file: str = "pyproject.toml") -> list[Path]:
+    config = tomllib.loads((ROOT / config_file).read_text())["tool"]["mutmut"]
     files: list[Path] = []
     for item in config["pytest_add_cli_args_test_selection"]:
         path = ROOT / item
@@ -40,8 +42,10 @@ def _calls_at_import(tree: ast.Module) -> set[str]:
     return called
 
 
-def test_no_test_mutmut_runs_registers_or_decides_at_import():
-    offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files()}
+# make mutate-review7's table (scripts/mutmut-review7.toml) has its fork server collect the tests too
+@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml"])
+def test_no_test_mutmut_runs_registers_or_decides_at_import(config_file):
+    offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files(config_file)}
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
@@ -87,3 +91,22 @@ def test_the_rule_condition_mutants_are_tried_against_every_rule_test(monkeypatc
     for rel in module.FILES:
         assert set(module.TESTS[rel]) == every, rel
         assert len(module.TESTS[rel]) == len(every), rel  # each once
+
+
+@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml"])
+def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(config_file):
+    """mutmut runs the tests inside mutants/, which holds only `source_paths` and `also_copy`: a test
+    importing another of the project's directories fails to collect there, and the run stops before
+    any mutant (2026-12-02: tests/rules/test_decision_coherence.py imports scripts.decision_oracle,
+    and `make mutate` lacked scripts/)."""
+    config = tomllib.loads((ROOT / config_file).read_text())["tool"]["mutmut"]
+    copied = {p.strip("/") for p in config["source_paths"] + config["also_copy"]}
+    project = {p.name for p in ROOT.iterdir() if p.is_dir() and any(p.glob("*.py"))}
+    imported = set()
+    for path in _selected_test_files(config_file):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+    assert (imported & project) - copied == set()

@@ -124,6 +124,19 @@ def test_a_step_up_above_the_support_now_is_still_listed_as_higher():
     assert raised and raised[0].level is Level.CHILD_IN_NEED
 
 
+def test_supported_at_child_in_need_is_said_as_the_answer_given_not_as_a_reading():
+    """Supported at Child in Need is the practitioner's answer: the heading and each line below it say
+    the family is supported at Child in Need now, with no "tool's reading" (that is for an open child
+    whose level is not given). mutmut 2026-12-02: `>=` to `>` at Child in Need in `_support_now` took
+    the answer for the reading about open cases, unnoticed (both texts name Child in Need)."""
+    what = _what_if(_case(["extensive.serious_obesity"], current_level="child_in_need"))
+    assert "Child in Need, the level the family is supported at now" in what.up_heading and "reading" not in what.up_heading
+    below = [c for c in what.down if c.level.rank < Level.CHILD_IN_NEED.rank]
+    assert below, what
+    for change in below:
+        assert change.step.startswith("The family is supported at Child in Need now") and "reading" not in change.step, change.step
+
+
 def test_open_to_social_care_with_no_level_given_reads_lower_and_higher_against_child_in_need():
     """Open to Children's Social Care, the level not given: the child has a social worker, so a
     change to Universal is not a step-down by itself, and Child in Need is not 'higher' (a reading)."""
@@ -177,6 +190,31 @@ def test_a_crosswalked_need_names_the_p9_criterion_it_meets_and_that_it_is_a_rea
     fixed = _fixed({"child": {"age_years": 8}, "indicators": ["protection.persistent_domestic_abuse"]})
     assert "Persistent domestic abuse" in fixed and criterion in fixed and "the tool's reading" in fixed
     assert "indicator is chosen" not in fixed and "whatever else changes" not in fixed
+    assert fixed.startswith(f"‘Persistent domestic abuse’ meets the immediate-referral criterion ‘{criterion}"), fixed  # one need: no "Each of"
+
+
+HARM = "Child is at immediate risk or has suffered significant harm including physical, sexual, emotional harm or neglect"
+
+
+def test_each_p9_indicator_chosen_is_named_in_one_list():
+    """Two p9 indicators chosen: both named, each quoted, in one list (mutmut 2026-12-02: the
+    separator could be anything unnoticed, no test chose two)."""
+    assert HARM in DOCUMENT and "Child victims of trafficking" in DOCUMENT
+    fixed = _fixed({"child": {"age_years": 8}, "indicators": ["immediate.trafficking_victim", "immediate.significant_harm"]})
+    pair = (f"‘{HARM}’; ‘Child victims of trafficking’", f"‘Child victims of trafficking’; ‘{HARM}’")
+    assert any(f"(p9): {p}." in fixed for p in pair), fixed
+
+
+def test_two_needs_meeting_one_p9_criterion_are_named_together_in_one_sentence():
+    """Both Protection needs the tool reads as p9's significant harm (declared cross-walk): one
+    sentence about both, "Each of" them, the criterion said once (mutmut 2026-12-02: five mutants of
+    `_subject`, the several-needs branch, survived; no test chose two needs reaching one criterion)."""
+    for words in ("Sexual activity under 13", "Sexual exploitation", HARM):
+        assert words in DOCUMENT
+    fixed = _fixed({"child": {"age_years": 8}, "indicators": ["protection.sexual_exploitation", "protection.sexual_activity_under_13"]})
+    both = ("‘Sexual activity under 13’; ‘Sexual exploitation’", "‘Sexual exploitation’; ‘Sexual activity under 13’")
+    assert any(fixed.startswith(f"Each of {b} meets the immediate-referral criterion ‘{HARM}’ (p9; the tool's reading)") for b in both), fixed
+    assert fixed.count(HARM) == 1
 
 
 def test_a_crosswalk_that_rests_on_the_childs_age_says_so():
@@ -389,3 +427,29 @@ def test_one_more_need_at_a_level_never_stands_for_a_need_with_an_effect_of_its_
     assert generic, "the sample must reach the one-more-need changes"
     for change in generic:
         assert not evaluate(change.apply(case), now=NOW).immediate, change.text
+
+
+@pytest.mark.parametrize("indicators", [[], ["additional.lack_routine"]])
+@pytest.mark.parametrize("years", range(0, 18))
+def test_one_more_need_at_a_level_raises_a_case_no_higher_than_the_count_of_needs_does(years, indicators):
+    """With no CAF open, one more Additional or Extensive need raises a case at most to Extensive: an
+    Extensive need is Extensive (p15-16), Additional needs across CAF domains are Extensive at most (the
+    combination reading, p13-14); Child in Need and Protection come from a CAF not improving, a
+    disability, a p9 criterion or a Protection need, none of which "one more need" says. A higher level
+    would be the example's own effect told as any need's. mutmut 2026-12-02: `_plain`'s last condition
+    or-ed in picked "Substantial and life long disability ..." (Child in Need) and, under 1, "Mental or
+    physical health problems ..." (p9, Protection) as examples, unnoticed."""
+    from pathway import Case
+
+    case = Case.parse({"child": {"age_years": years}, "indicators": indicators, "context": {"caf": "none"}})
+    d = evaluate(case, now=NOW)
+    generic = [c for c in nearby(case, d).up if c.kind.startswith(("new ", "other domain ", "same domain "))]
+    assert generic, "the sample must reach the one-more-need changes"
+    twin_notes = {g.rule for g in d.guidance if g.rule.startswith("twins.")}
+    for change in generic:
+        assert change.level.rank <= Level.EXTENSIVE.rank, (change.text, change.level)
+        # nor a need the document lists in another place too: its decision would carry a twin note
+        # that no other need there gives (mutmut: `_plain`'s twin condition or-ed away picked 'Not
+        # reaching developmental milestones', listed again at Extensive and Protection)
+        after = evaluate(change.apply(case), now=NOW)
+        assert {g.rule for g in after.guidance if g.rule.startswith("twins.")} == twin_notes, change.text

@@ -1,0 +1,47 @@
+#!/bin/bash
+# Mutation testing of review 7's rule code (`make mutate-review7`, docs/safety/mutation.md): mutmut
+# over rules/what_if.py and review 7's functions of rules/facts.py, rules/guidance.py,
+# pathway/checks.py and pathway/catalogue.py, in a scratch copy of the tree whose [tool.mutmut] is
+# scripts/mutmut-review7.toml (pyproject's is the rules'). Results: docs/figures/review7-mutmut.txt.
+#   scripts/mutate_review7.sh [mutmut name pattern ...]   (default: every function named below)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+children=${MUTMUT_CHILDREN:-2}
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  names=(
+    "rules.what_if.*"
+    "rules.facts.x__entailments_met*" "rules.facts.x_age_entailment_hits*" "rules.facts.x_age_entailments_age_unknown*"
+    "rules.facts.x_where_listed*" "rules.facts.x_unborn_pointers_for*"
+    "pathway.checks.x_resolve_indicators*" "pathway.checks.x__parent_age*" "pathway.checks.x__age_scope*" "pathway.checks.x__pointers_for_parent*"
+    "pathway.catalogue.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.xǁCatalogueǁin_scope*" "pathway.catalogue.xǁCatalogueǁyoung_person*"
+    "pathway.catalogue.xǁCatalogueǁadmits*" "pathway.catalogue.x_years_months*"
+    "rules.guidance.x_define*"
+  )
+fi
+work=${MUTMUT_SCRATCH:-}
+if [ -z "$work" ]; then  # a fresh scratch tree; MUTMUT_SCRATCH=<dir> runs more names in one already made
+  work=$(mktemp -d)
+  cd "$root"
+  # tracked and new files (a test being written for a survivor), not the symlinked .venv, node_modules
+  git ls-files --cached --others --exclude-standard | grep -vE "^(\.venv|node_modules)$" | tar -cf - -T - | tar -xf - -C "$work"
+  cp -r webapp/static/govuk "$work/webapp/static/"
+  ln -s "$root/.venv" "$work/.venv"
+  cd "$work"
+  .venv/bin/python - <<'PY'
+from pathlib import Path
+
+pyproject = Path("pyproject.toml").read_text()
+start = pyproject.index("\n[tool.mutmut]") + 1
+end = pyproject.index("\n[", start + 1) + 1
+Path("pyproject.toml").write_text(pyproject[:start] + Path("scripts/mutmut-review7.toml").read_text() + "\n" + pyproject[end:])
+PY
+  # first run: collects which tests cover what (its results for the once-per-process functions
+  # are forgotten), then every rule test is given to those functions and every test to define()
+  .venv/bin/mutmut run --max-children "$children" "rules.what_if.x__quoted*" >/dev/null 2>&1 || true
+  .venv/bin/python scripts/mutmut_rules_stats.py
+fi
+cd "$work"
+.venv/bin/mutmut run --max-children "$children" "${names[@]}" || true
+.venv/bin/mutmut results --all true | grep -E "(what_if|facts|guidance|checks|catalogue)\." | grep -vE ": (not )?checked$" > "$root/docs/figures/review7-mutmut.txt" || true  # the mutants tried
+echo "scratch tree (mutants/ inside): $work"
