@@ -42,6 +42,11 @@ WHEN = [
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
+    """The demo app, seeded. The search model is built first, as live_server does: from a cold cache
+    it trains for longer than the call-screen test's first assertion waits."""
+    from pathway.search import default_index
+
+    default_index()
     app = create_app(
         {"SECRET_KEY": "try-it", "OFFICE_HOURS": ALWAYS_OPEN, "DEMO": True, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"}
     )
