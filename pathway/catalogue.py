@@ -554,10 +554,12 @@ class Timescale(_Strict):
 
 
 class NoReferral(GuidanceText):
-    """What the written-referral page says for a level at which the document makes no referral
-    (Universal): no team to send it to, nothing to confirm in writing, where to find services."""
+    """What the written-referral page says when the decision makes no referral (its route is one of
+    `routes`, the routing keys of Universal): no team to send it to, nothing to confirm in writing,
+    where to find services. Keyed on the route, not the level: an open child at Universal is referred
+    to the allocated social worker (review 8 recheck, R1)."""
 
-    levels: list[Level]
+    routes: list[str]
 
 
 class InWriting(_Strict):
@@ -917,6 +919,9 @@ class Catalogue(_Strict):
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
+        for key in self.in_writing.no_referral.routes:
+            if key not in type(self.routing).model_fields:
+                raise ValueError(f"in_writing.no_referral.routes: unknown route {key!r}")
         for band in self.age.care_leaver_bands:
             if band not in bands:
                 raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")
