@@ -276,6 +276,7 @@ class AgeScope(_Strict):
     care_leaver_bands: list[str]
     source: Source
     scope: str
+    describe_the_baby: str  # the way in for a care leaver's unborn baby, with every refusal at 20 to 25 (review 8 recheck, R2)
     adult_care_leaver: str  # a need not a care leaver's, for a young person over max_years: {indicator}, {years}, {scope}
     child_only_answers: ChildOnlyAnswers
     parent: ParentAge
@@ -386,6 +387,7 @@ class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
     consent_refused: GuidanceText
+    consent_refused_beyond_childhood: GuidanceText
     consent_social_care: GuidanceText
     not_caf_trained: GuidanceText
     twins: TwinsGuidance
@@ -428,6 +430,7 @@ class Actions(_Block[GuidanceText]):
     open_case_not_caf_trained: GuidanceText
     social_care_out_of_hours: GuidanceText
     consent_refused: GuidanceText
+    consent_refused_beyond_childhood: GuidanceText
 
 
 class RuleWords(_Strict):

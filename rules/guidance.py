@@ -266,10 +266,16 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
     # the lead professional's judgement and the professional's request for agreement (p7, p37): not
     # for a caller who is not CAF trained, whose step is the contact p4 gives them (review 7, F8)
-    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED)
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_early_help(c):
         guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
         action(c.s.sid, "consent_refused", NEXT)
+
+    # a care leaver of 20 to 25: the needs that may escalate are the unborn baby's (review 8 recheck, R3)
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == True))  # noqa: E712
+    def consent_refused_early_help_beyond_childhood(c):
+        guidance(c.s.sid, "consent_refused_beyond_childhood", "consent.refused_early_help")
+        action(c.s.sid, "consent_refused_beyond_childhood", NEXT)
 
     @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_extensive(c):
