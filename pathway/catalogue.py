@@ -405,6 +405,7 @@ class Guidance(_Block[GuidanceText]):
     step_up: GuidanceText
     step_up_within_social_care: GuidanceText
     step_up_from_universal: GuidanceText
+    step_up_without_caf: GuidanceText
     after_the_call: AfterTheCall
     step_not_caf_trained: GuidanceText
     step_up_early_help: GuidanceText
