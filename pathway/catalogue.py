@@ -75,6 +75,13 @@ class AgeBand(_Strict):
         return self.contains(age_in_months)
 
 
+class AgedHint(_Strict):
+    """Words a refusal's hint adds from an age: the needs they name are admitted from `min_months`."""
+
+    min_months: int = Field(ge=0)
+    text: str
+
+
 class MeaningfulAge(_Strict):
     """Whom an indicator's words can describe (this project's reading: the document gives no age):
     whether an unborn baby, and the youngest child (`min_months`, 0 from birth). The document's own
@@ -89,6 +96,8 @@ class MeaningfulAge(_Strict):
     why: str
     indicators: list[str]
     outside: Optional[str] = None
+    # words added to `outside` for a child of at least each entry's age (review 8 recheck, R4, R5)
+    outside_from: list[AgedHint] = Field(default_factory=list)
     outside_unborn: Optional[str] = None
     interpretation: Literal[True] = True
 
@@ -96,6 +105,13 @@ class MeaningfulAge(_Strict):
         if unborn:
             return self.unborn
         return age_in_months is None or age_in_months >= self.min_months
+
+    def hint(self, age_in_months: Optional[int]) -> Optional[str]:
+        """What describes a younger child's concern, at their age: `outside`, and each `outside_from`
+        entry they have reached (an age not given: `outside` alone)."""
+        words = [self.outside] if self.outside else []
+        words += [h.text for h in self.outside_from if age_in_months is not None and age_in_months >= h.min_months]
+        return ". ".join(words) or None
 
 
 class OfferFilter(_Strict):

@@ -89,7 +89,7 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     if case.child.unborn:
         who, instead = "an unborn baby", floor.outside_unborn
     else:
-        who, instead = f"a child under {floor.label}", floor.outside
+        who, instead = f"a child under {floor.label}", floor.hint(case.child.age_in_months)
     message = (
         f"{indicator_id!r} has no meaning for {who} (meaningful_ages {floor.id!r}, this tool's reading: {floor.why}); this child is {case.child.describe()}"
     )

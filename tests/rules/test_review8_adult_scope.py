@@ -294,7 +294,7 @@ def test_every_line_about_the_child_at_20_to_25_is_said_of_the_unborn_baby(years
 def test_consent_refused_for_a_care_leaver_weighs_the_unborn_babys_needs(years):
     d = evaluate(case({"age_years": years}, consent_to_early_help=False))
     [g] = [g for g in d.guidance if g.rule == "consent.refused_early_help"]
-    [a] = [a for a in d.actions if a.startswith("The family does not consent to early help")]
+    [a] = [a for a in d.actions if "does not consent to early help" in a]
     for line in (g.text, a):
         assert "unborn baby" in line and "the child's needs" not in line, line
 
