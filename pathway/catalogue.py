@@ -75,6 +75,13 @@ class AgeBand(_Strict):
         return self.contains(age_in_months)
 
 
+class AgedHint(_Strict):
+    """Words a refusal's hint adds from an age: the needs they name are admitted from `min_months`."""
+
+    min_months: int = Field(ge=0)
+    text: str
+
+
 class MeaningfulAge(_Strict):
     """Whom an indicator's words can describe (this project's reading: the document gives no age):
     whether an unborn baby, and the youngest child (`min_months`, 0 from birth). The document's own
@@ -89,6 +96,8 @@ class MeaningfulAge(_Strict):
     why: str
     indicators: list[str]
     outside: Optional[str] = None
+    # words added to `outside` for a child of at least each entry's age (review 8 recheck, R4, R5)
+    outside_from: list[AgedHint] = Field(default_factory=list)
     outside_unborn: Optional[str] = None
     interpretation: Literal[True] = True
 
@@ -96,6 +105,13 @@ class MeaningfulAge(_Strict):
         if unborn:
             return self.unborn
         return age_in_months is None or age_in_months >= self.min_months
+
+    def hint(self, age_in_months: Optional[int]) -> Optional[str]:
+        """What describes a younger child's concern, at their age: `outside`, and each `outside_from`
+        entry they have reached (an age not given: `outside` alone)."""
+        words = [self.outside] if self.outside else []
+        words += [h.text for h in self.outside_from if age_in_months is not None and age_in_months >= h.min_months]
+        return ". ".join(words) or None
 
 
 class OfferFilter(_Strict):
@@ -276,6 +292,7 @@ class AgeScope(_Strict):
     care_leaver_bands: list[str]
     source: Source
     scope: str
+    describe_the_baby: str  # the way in for a care leaver's unborn baby, with every refusal at 20 to 25 (review 8 recheck, R2)
     adult_care_leaver: str  # a need not a care leaver's, for a young person over max_years: {indicator}, {years}, {scope}
     child_only_answers: ChildOnlyAnswers
     parent: ParentAge
@@ -386,6 +403,7 @@ class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
     consent_refused: GuidanceText
+    consent_refused_beyond_childhood: GuidanceText
     consent_social_care: GuidanceText
     not_caf_trained: GuidanceText
     twins: TwinsGuidance
@@ -403,6 +421,7 @@ class Guidance(_Block[GuidanceText]):
     step_up: GuidanceText
     step_up_within_social_care: GuidanceText
     step_up_from_universal: GuidanceText
+    step_up_without_caf: GuidanceText
     after_the_call: AfterTheCall
     step_not_caf_trained: GuidanceText
     step_up_early_help: GuidanceText
@@ -428,6 +447,7 @@ class Actions(_Block[GuidanceText]):
     open_case_not_caf_trained: GuidanceText
     social_care_out_of_hours: GuidanceText
     consent_refused: GuidanceText
+    consent_refused_beyond_childhood: GuidanceText
 
 
 class RuleWords(_Strict):
@@ -554,10 +574,12 @@ class Timescale(_Strict):
 
 
 class NoReferral(GuidanceText):
-    """What the written-referral page says for a level at which the document makes no referral
-    (Universal): no team to send it to, nothing to confirm in writing, where to find services."""
+    """What the written-referral page says when the decision makes no referral (its route is one of
+    `routes`, the routing keys of Universal): no team to send it to, nothing to confirm in writing,
+    where to find services. Keyed on the route, not the level: an open child at Universal is referred
+    to the allocated social worker (review 8 recheck, R1)."""
 
-    levels: list[Level]
+    routes: list[str]
 
 
 class InWriting(_Strict):
@@ -917,6 +939,9 @@ class Catalogue(_Strict):
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")
+        for key in self.in_writing.no_referral.routes:
+            if key not in type(self.routing).model_fields:
+                raise ValueError(f"in_writing.no_referral.routes: unknown route {key!r}")
         for band in self.age.care_leaver_bands:
             if band not in bands:
                 raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")

@@ -54,14 +54,23 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
 
 
 def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> str:
+    """A need outside its age band, with what describes the concern instead. Past the children's ages
+    (20 to 25, a care leaver) that is the way in for the unborn baby: a band's own `outside` names
+    children's needs, refused at that age too (review 8 recheck, R2)."""
+    adult = catalogue.beyond_childhood(case.child.age_in_months) and not case.child.unborn
     if band.subject == "parent":
         who = f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None else f"this child is {case.child.describe()}"
         return (
-            f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
-            f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
-        ) + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
-    message = f"{indicator_id!r} applies only to a child {band.label} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
-    instead = band.outside_unborn if case.child.unborn else band.outside
+            (
+                f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
+                f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
+            )
+            + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
+            + (f". {catalogue.age.describe_the_baby}" if adult else "")
+        )
+    whom = f"an {band.label}" if band.unborn == "only" else f"a child {band.label}"
+    message = f"{indicator_id!r} applies only to {whom} (band {band.id!r}, {band.source.cite()}); this child is {case.child.describe()}"
+    instead = catalogue.age.describe_the_baby if adult else band.outside_unborn if case.child.unborn else band.outside
     return f"{message}. {instead}" if instead else message
 
 
@@ -80,7 +89,7 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
     if case.child.unborn:
         who, instead = "an unborn baby", floor.outside_unborn
     else:
-        who, instead = f"a child under {floor.label}", floor.outside
+        who, instead = f"a child under {floor.label}", floor.hint(case.child.age_in_months)
     message = (
         f"{indicator_id!r} has no meaning for {who} (meaningful_ages {floor.id!r}, this tool's reading: {floor.why}); this child is {case.child.describe()}"
     )

@@ -51,8 +51,12 @@ def route_words(route: Route, catalogue: Optional[Catalogue] = None) -> str:
 
 
 def no_referral(decision: Decision, catalogue: Optional[Catalogue] = None) -> Optional[NoReferral]:
-    """The catalogue's words when the decision's level is one at which the document makes no
-    referral (Universal: no threshold, p4), for the written-referral page to say instead of a team
-    to send it to; None when there is a referral to put in writing."""
-    words = (catalogue or load_catalogue()).in_writing.no_referral
-    return words if decision.level in words.levels else None
+    """The catalogue's words when the decision makes no referral: its route (first contact) is one of
+    `in_writing.no_referral.routes` (Universal services: no threshold, p4), for the written-referral page
+    to say instead of a team to send it to; None when there is a referral to put in writing. Read from the
+    route, not the level: a child open to social care at Universal is referred to the allocated social
+    worker or through Children and Families Direct (p37, p4), review 8 recheck R1."""
+    cat = catalogue or load_catalogue()
+    words = cat.in_writing.no_referral
+    routes = [getattr(cat.routing, key) for key in words.routes]
+    return words if any(decision.route.team == r.team for r in routes) else None

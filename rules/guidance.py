@@ -30,6 +30,7 @@ NOT_OPEN = m.open_case == False  # noqa: E712
 OPEN = m.open_case == True  # noqa: E712
 EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
+CAF_OPEN = (m.caf == "open_improving") | (m.caf == "open_not_improving")  # as answered (context.caf)
 # callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
 NOT_CAF_TRAINED = ("parent_carer", "public")
 UNTRAINED = (m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])
@@ -203,13 +204,21 @@ def define(catalogue: Catalogue, emit) -> None:
             text = g[key].text
         emit(c.s.sid, {"type": "guidance", "rule": rule, "source": g[key].source.cite(), "text": text})
 
-    # p4, p5: Appendix 1 is for a move between a CAF (Additional, Extensive) and the social-care threshold
-    @when_all(DECISION & (m.current_rank > 1) & (m.current_rank < 4) & (m.level_rank > m.current_rank) & SOCIAL_CARE)
+    # p4, p5: Appendix 1 is for a move between a CAF and the social-care threshold, so the step up to a
+    # social-care level reads the CAF answer (review 8 recheck, R6): said open, Appendix 1 from any level
+    # below the threshold; said none, the referral is the step (a reading); not said, a family supported at
+    # Additional or Extensive (the CAF threshold, p4) is read as having one, and Universal as having none
+    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank < 4) & SOCIAL_CARE & (CAF_OPEN | ((m.caf == "unknown") & (m.current_rank > 1))))
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up", "step.up")
 
-    @when_all(DECISION & (m.current_rank == 1) & SOCIAL_CARE)
+    @when_all(DECISION & (m.current_rank > 1) & (m.current_rank < 4) & SOCIAL_CARE & (m.caf == "none"))
+    def step_up_without_caf(c):
+        emit(c.s.sid, {"type": "step", "value": "up"})
+        step_words(c, "step_up_without_caf", "step.up")
+
+    @when_all(DECISION & (m.current_rank == 1) & SOCIAL_CARE & ((m.caf == "none") | (m.caf == "unknown")))
     def step_up_from_universal(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up_from_universal", "step.up")
@@ -266,10 +275,16 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
     # the lead professional's judgement and the professional's request for agreement (p7, p37): not
     # for a caller who is not CAF trained, whose step is the contact p4 gives them (review 7, F8)
-    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED)
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_early_help(c):
         guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
         action(c.s.sid, "consent_refused", NEXT)
+
+    # a care leaver of 20 to 25: the needs that may escalate are the unborn baby's (review 8 recheck, R3)
+    @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == True))  # noqa: E712
+    def consent_refused_early_help_beyond_childhood(c):
+        guidance(c.s.sid, "consent_refused_beyond_childhood", "consent.refused_early_help")
+        action(c.s.sid, "consent_refused_beyond_childhood", NEXT)
 
     @when_all(DECISION & (m.consent == "no") & (m.level == "extensive") & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_extensive(c):

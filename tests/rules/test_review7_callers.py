@@ -243,6 +243,10 @@ def decisions(callers):
             yield caller, evaluate(make_case(twin if kind == "twin" else NEEDS[kind], **ctx))
         except CaseError:
             continue
+    # a care leaver of 22 (covered only as one, p15-16): her own words for consent refused (review 8 recheck, R3)
+    for hours, consent, caf, caller in itertools.product([IN_HOURS, OUT_OF_HOURS], [None, False], [None, "none"], callers):
+        ctx = {k: v for k, v in (("consent_to_early_help", consent), ("caf", caf), ("caller", caller)) if v is not None}
+        yield caller, evaluate(make_case(["extensive.pregnant_care_leavers"], age_years=22, contact_time=hours, **ctx))
 
 
 @cache

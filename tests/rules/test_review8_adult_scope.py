@@ -233,3 +233,73 @@ def test_consent_refused_at_extensive_is_unchanged_at_19_years_11_months():
     d = evaluate(case({"age_years": 19, "age_months": 11}, consent_to_early_help=False))
     [g] = [g for g in d.guidance if g.rule == "consent.refused_extensive"]
     assert "unborn baby" not in g.text
+
+
+# Review 8 recheck, R2: a care leaver of 20 to 25 refused a need must be told how to give it for her
+# unborn baby (p9's "serious concerns regarding the risk of significant harm to an unborn baby" was refused
+# with no way in). Every need, at each adult age, beside the care-leaver need: each refusal names the way.
+DESCRIBE_THE_BABY = ("child.unborn: true", "parent.age_years")
+
+
+@pytest.mark.parametrize("years", ADULT_YEARS)
+def test_every_need_refused_at_20_to_25_says_how_to_describe_the_unborn_baby(catalogue, years):
+    refused = 0
+    for indicator in catalogue.indicators:
+        if indicator.id == CARE_LEAVER:
+            continue
+        try:
+            evaluate(Case.parse({"child": {"age_years": years}, "indicators": [CARE_LEAVER, indicator.id], "context": {"contact_time": IN_HOURS}}))
+        except CaseError as err:
+            for e in err.errors:
+                refused += 1
+                assert all(w in e.message for w in DESCRIBE_THE_BABY), (indicator.id, e.field, e.message)
+                assert "a child unborn" not in e.message, e.message
+    assert refused > 100  # nearly every need is a child's at 20-25
+
+
+def test_the_unborn_criterion_for_a_born_young_person_says_how_to_describe_the_baby():
+    """A pregnant 16-year-old giving p9's unborn-baby criterion for herself is refused with the same way in."""
+    with pytest.raises(CaseError) as err:
+        evaluate(Case.parse({"child": {"age_years": 16}, "indicators": ["immediate.unborn_significant_harm"], "context": {"contact_time": IN_HOURS}}))
+    [e] = err.value.errors
+    assert all(w in e.message for w in DESCRIBE_THE_BABY) and "applies only to an unborn baby" in e.message, e.message
+
+
+# Review 8 recheck, R3: at 20 to 25 every action and guidance line that speaks of "the child" is said of
+# the unborn baby (the child the concern is about, p15-16; Child in Need is a child's level, p4). Found by
+# enumeration: every pair of context answers, in and out of hours, at 20 and 25.
+THE_CHILD = re.compile(r"\bthe child\b")  # lower case: not "Team around the Child", the CAF's name for it
+
+
+@pytest.mark.parametrize("years", [CHILDREN_TO + 1, CARE_LEAVERS_TO])
+def test_every_line_about_the_child_at_20_to_25_is_said_of_the_unborn_baby(years):
+    lines: dict[str, dict] = {}
+    for moment in (IN_HOURS, "2027-01-12T22:00:00+00:00"):
+        for a, b in itertools.combinations(list(CONTEXT_VALUES), 2):
+            for va, vb in itertools.product(CONTEXT_VALUES[a], CONTEXT_VALUES[b]):
+                context = {k: v for k, v in ((a, va), (b, vb)) if v is not None}
+                try:
+                    d = evaluate(Case.parse({"child": {"age_years": years}, "indicators": [CARE_LEAVER], "context": {**context, "contact_time": moment}}))
+                except CaseError:
+                    continue
+                for line in [*d.actions, *(g.text for g in d.guidance)]:
+                    lines.setdefault(line, context)
+    about_the_child = {line: context for line, context in lines.items() if THE_CHILD.search(line)}
+    assert about_the_child  # the sweep reaches the lines it is about
+    for line, context in about_the_child.items():
+        assert "unborn baby" in line, (context, line)
+
+
+@pytest.mark.parametrize("years", ADULT_YEARS)
+def test_consent_refused_for_a_care_leaver_weighs_the_unborn_babys_needs(years):
+    d = evaluate(case({"age_years": years}, consent_to_early_help=False))
+    [g] = [g for g in d.guidance if g.rule == "consent.refused_early_help"]
+    [a] = [a for a in d.actions if "does not consent to early help" in a]
+    for line in (g.text, a):
+        assert "unborn baby" in line and "the child's needs" not in line, line
+
+
+def test_consent_refused_for_early_help_is_unchanged_at_19_years_11_months():
+    d = evaluate(case({"age_years": 19, "age_months": 11}, consent_to_early_help=False))
+    [g] = [g for g in d.guidance if g.rule == "consent.refused_early_help"]
+    assert "the child's needs will escalate" in g.text and "unborn baby" not in g.text

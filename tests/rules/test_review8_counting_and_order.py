@@ -297,3 +297,27 @@ def test_a_caf_open_at_a_social_care_level_is_named_and_its_team_steps_are_not_l
 def test_no_caf_at_a_social_care_level_is_no_contradiction():
     d = evaluate(make_case(["extensive.serious_obesity"], age_years=6, caf="none", current_level="protection"))
     assert "context.caf_at_social_care_level" not in {g.rule for g in d.guidance}
+
+
+# Review 8 recheck, R6: Appendix 1 is for moves "between a CAF and Social Care threshold" (p4), so the step
+# up to a social-care level depends on whether a CAF is open, as answered: said open, Appendix 1 (from any
+# level below the threshold); said none, the referral is the step (declared, as F5's reading from Universal
+# is); not said, a family supported at Additional or Extensive is read as having one (the CAF threshold, p4).
+CAF_ANSWERS = [None, "none", "open_improving", "open_not_improving"]
+
+
+@pytest.mark.parametrize("current", [None, *(lv.value for lv in Level)])
+@pytest.mark.parametrize("caf", CAF_ANSWERS)
+@pytest.mark.parametrize("decided", list(DECIDED))
+def test_appendix_1_is_followed_only_where_a_caf_is_open(current, caf, decided):
+    needs, extra = DECIDED[decided]
+    context = {k: v for k, v in (("current_level", current), ("caf", caf)) if v is not None}
+    d = evaluate(make_case(needs, **context, **extra))
+    steps = [g for g in d.guidance if g.rule.startswith("step.")]
+    assert len(steps) <= 1
+    text = steps[0].text if steps else ""
+    cur, dec = Level(current).rank if current else 0, d.level.rank  # a failing CAF may raise the level: the decision's own
+    caf_open = caf in ("open_improving", "open_not_improving") or (caf is None and cur in (2, 3))
+    assert (APPENDIX_1 in text) == (1 <= cur <= 3 and dec >= 4 and caf_open), (d.level, text)
+    if 1 <= cur <= 3 and dec >= 4 and not caf_open:
+        assert "This tool's reading" in text and "no CAF" in text and "the referral above is the step" in text, text

@@ -97,5 +97,72 @@ def test_a_decision_above_universal_is_still_a_referral(client, indicators):
     assert "Referral summary" in words and "Confirm the referral in writing" in words and "No referral is made" not in words
 
 
-def test_the_no_referral_levels_are_levels_and_universal_only():
-    assert load_catalogue().in_writing.no_referral.levels == ["universal"]
+def test_the_no_referral_routes_are_universal_only():
+    """Only the Universal route makes no referral; every other route (an open child's included) is one."""
+    assert load_catalogue().in_writing.no_referral.routes == ["universal"]
+
+
+def test_a_no_referral_route_that_is_not_a_route_is_refused():
+    from pathway import yaml_load
+    from pathway.catalogue import DATA_FILE, Catalogue
+
+    data = yaml_load.load(DATA_FILE.read_text(encoding="utf-8"))
+    data["in_writing"]["no_referral"]["routes"] = ["nowhere"]
+    with pytest.raises(ValueError, match="in_writing.no_referral.routes: unknown route 'nowhere'"):
+        Catalogue.model_validate(data)
+
+
+# Review 8 recheck R1: "no referral" is decided by the decision, not by its level. A child open to
+# Children's Social Care (open_to_social_care true, or supported at Child in Need or Protection now, said
+# or assumed) at Universal has a referral to make, to the allocated social worker or through Children and
+# Families Direct (Appendix 3, p37; p4): its written page is a referral summary like any open child's.
+SOCIAL_CARE_LEVELS = {"child_in_need", "protection"}
+CURRENT_LEVELS = [None, "universal", "additional", "extensive", "child_in_need", "protection"]
+
+
+def _universal_cases():
+    for level in CURRENT_LEVELS:
+        for open_ in (None, True, False):
+            if open_ is False and level in SOCIAL_CARE_LEVELS:
+                continue  # refused as a contradiction (context.open_to_social_care)
+            for caller in ("professional", "public"):
+                context = {"caller": caller, "contact_time": TUESDAY}
+                if level:
+                    context["current_level"] = level
+                if open_ is not None:
+                    context["open_to_social_care"] = open_
+                yield pytest.param(context, open_ is True or level in SOCIAL_CARE_LEVELS, id=f"{level}-{open_}-{caller}")
+
+
+@pytest.mark.parametrize(("context", "open_child"), list(_universal_cases()))
+def test_at_universal_an_open_child_has_a_referral_on_every_surface(app, context, open_child):
+    from flask import render_template
+
+    case = Case.parse({"child": {"age_years": 8}, "context": context, "indicators": [PHYSICALLY_WELL]})
+    decision = evaluate(case)
+    assert decision.level.value == "universal"
+    # the decision itself: an open child's route is a referral (the oracle is the answers, not the route)
+    r = referral.build(case, decision, "8 years", [], "", datetime(2026, 11, 24, 10, 30))
+    got = referral.as_text(r)
+    with app.test_request_context("/referral.pdf"):
+        pdf = " ".join(re.sub(r"<[^>]+>", " ", render_template("journey/referral_pdf.html", r=r, blanks=referral.BLANKS, plain=True)).split())
+    if open_child:
+        assert r.no_referral is None
+        assert got.startswith("REFERRAL SUMMARY") and "NO REFERRAL" not in got
+        assert "No referral is made" not in pdf and "Assessment summary" not in pdf
+    else:
+        assert r.no_referral is not None
+        assert got.startswith("ASSESSMENT SUMMARY") and "No referral is made" in pdf
+
+
+@pytest.mark.parametrize("current_level", ["child_in_need", "protection"])
+def test_the_journey_for_an_open_child_at_universal_writes_a_referral(client, current_level):
+    """The recheck's own case: the result page and the written page agree that a referral is made."""
+    client.post("/safety", data={"immediate": "none"})
+    assert client.post("/child", data={**CHILD, "current_level": current_level}).status_code == 302
+    walk_needs(client, {"health": [PHYSICALLY_WELL]})
+    result = text(client.get("/result"))
+    assert "allocated social worker" in result
+    assert "Write the referral" in result and "Write the assessment summary" not in result
+    words = text(client.get("/referral"))
+    assert "Referral summary" in words and "No referral is made" not in words
