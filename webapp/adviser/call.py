@@ -143,7 +143,13 @@ class Screen:
 
 
 def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> Case:
-    context = {"contact_time": moment.isoformat()}
+    context = {**_context(state), "contact_time": moment.isoformat()}
+    return Case.parse({"child": child, "indicators": indicators, "context": context})
+
+
+def _context(state: dict) -> dict:
+    """The case's context (pathway.models.Context, as JSON) that the screen's answers give."""
+    context: dict = {}
     if state["caller"]:
         context["caller"] = state["caller"]
     if state["caf"]:
@@ -160,7 +166,7 @@ def _case(indicators: list[str], child: dict, state: dict, moment: datetime) -> 
         context["health_development_impaired_without_services"] = state["cin_test"] == "yes"
     if state["social_care"] and "open_to_social_care" in Context.model_fields:  # the lead's field (safety issue)
         context["open_to_social_care"] = state["social_care"] == "yes"
-    return Case.parse({"child": child, "indicators": indicators, "context": context})
+    return context
 
 
 def _without_contradiction(state: dict, errors: list) -> dict:
@@ -187,16 +193,9 @@ def _without_child_only_answers(state: dict, age: forms.Age, errors: list) -> di
     """A young person past the children's ages (a care leaver of 20 to 25): the answers that exist only
     for a child are refused by the rules (pathway.checks, review 8 F1). Say so beside each question, with
     the unborn baby's hint, and decide as if it were not answered, as for a contradiction."""
-    yes_no = {"yes": True, "no": False}
-    given = {
-        "caf": state["caf"] or None,
-        "current_level": state["current_level"] or None,
-        "open_to_social_care": yes_no.get(state["social_care"]),
-        "health_development_impaired_without_services": yes_no.get(state["cin_test"]),
-    }
     catalogue = load_catalogue()
     words = catalogue.age.child_only_answers.form_refusal
-    for entry in child_only_answers(catalogue, None if age.unborn else age.months, given):
+    for entry in child_only_answers(catalogue, None if age.unborn else age.months, _context(state)):
         question = _CHILD_ONLY_QUESTIONS[entry.field]
         errors.append((question, words.format(what=entry.what, years=(age.months or 0) // 12)))
         state = {**state, question: ""}

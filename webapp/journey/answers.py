@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathway.catalogue import load_catalogue
 from pathway.models import Case
 from webapp import session_state as state
-from webapp.journey.forms import NOT_KNOWN, child_age
+from webapp.journey.forms import child_age, child_context
 from webapp.journey.pages import admitted, needs_pages, page
 from webapp.journey.widgets import NONE
 from webapp.sessions import require_readable
@@ -63,16 +63,7 @@ def immediate_case(answers: dict) -> Case:
 def full_case(answers: dict) -> Case:
     c = answers["child"]
     child = {"unborn": True} if c["born"] == "no" else {"age_years": c["age_years"], "age_months": c["age_months"]}
-    context = {"disability": c["disability"], "caf": c["caf"], "caller": CALLER}
-    if c.get("large_sibling_group") in ("yes", "no"):
-        context["large_sibling_group"] = c["large_sibling_group"] == "yes"
-    if c["consent"] != NOT_KNOWN:
-        context["consent_to_early_help"] = c["consent"] == "yes"
-    if c["current_level"] != NOT_KNOWN:
-        context["current_level"] = c["current_level"]
-    for optional in ("open_to_social_care", "health_development_impaired_without_services"):
-        if c.get(optional) in ("yes", "no"):  # unanswered or not known: the rules' own assumption holds
-            context[optional] = c[optional] == "yes"
+    context = {**child_context(c), "caller": CALLER}
     return Case.parse({"child": child, "indicators": immediate_chosen(answers) + needs_chosen(answers), "context": context})
 
 

@@ -236,14 +236,8 @@ class ChildForm(FlaskForm):
         exist only for a child are refused by the rules (pathway.checks, review 8 F1): asked here, on
         the page, each on its own question, pointing to the unborn baby."""
         answers = self.answers()
-        given = {
-            "caf": answers["caf"],
-            "current_level": answers["current_level"],
-            "open_to_social_care": {"yes": True, "no": False}.get(answers["open_to_social_care"] or ""),
-            "health_development_impaired_without_services": {"yes": True, "no": False}.get(answers["health_development_impaired_without_services"] or ""),
-        }
         _unborn, months = child_age(answers)
-        entries = child_only_answers(load_catalogue(), months, given)
+        entries = child_only_answers(load_catalogue(), months, child_context(answers))
         words = load_catalogue().age.child_only_answers.form_refusal
         for entry in entries:
             field = getattr(self, entry.field)
@@ -292,6 +286,22 @@ def child_age(child: dict) -> tuple[bool, int | None]:
     if child.get("born") == "no":
         return True, None
     return False, (child.get("age_years") or 0) * 12 + (child.get("age_months") or 0)
+
+
+def child_context(child: dict) -> dict:
+    """The case's context (pathway.models.Context, as JSON) that the saved answers about the child
+    give: the journey's case (webapp.journey.answers) and this page's own checks read the same."""
+    context = {"disability": child["disability"], "caf": child["caf"]}
+    if child.get("large_sibling_group") in ("yes", "no"):
+        context["large_sibling_group"] = child["large_sibling_group"] == "yes"
+    if child["consent"] != NOT_KNOWN:
+        context["consent_to_early_help"] = child["consent"] == "yes"
+    if child["current_level"] != NOT_KNOWN:
+        context["current_level"] = child["current_level"]
+    for optional in ("open_to_social_care", "health_development_impaired_without_services"):
+        if child.get(optional) in ("yes", "no"):  # unanswered or not known: the rules' own assumption holds
+            context[optional] = child[optional] == "yes"
+    return context
 
 
 def age_text(child: dict) -> str:
