@@ -1,8 +1,9 @@
 """The written referral: the session's answers and decision arranged by the CAF triangle.
 
-Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. At Universal the
-document makes no referral (no threshold, p4): the same page is then an assessment summary that says
-so and where to find services (the catalogue's `in_writing.no_referral`), and names no team to send it to. One structure
+Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. Where the decision
+makes no referral (its route is Universal services: no threshold, p4; not an open child at Universal,
+who is referred to the social worker) the same page is an assessment summary that says so and where
+to find services (`pathway.surfaces.no_referral`), and names no team to send it to. One structure
 feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
 The child's name, date of birth and address are never asked or stored: each is a blank line.
 """
@@ -47,7 +48,7 @@ class Referral:
     actions: list[str]
     note: str
     role: str = ""  # the signed-in practitioner's role and team; blank when signed out
-    no_referral: Optional[NoReferral] = None  # the level makes no referral (Universal): what is said instead
+    no_referral: Optional[NoReferral] = None  # the decision makes no referral (its route): what is said instead
 
     @property
     def title(self) -> str:
