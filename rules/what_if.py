@@ -227,10 +227,10 @@ def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     words = catalogue.what_if
     cin_disability = catalogue.interpretations.cin_disability
     special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+    # a need listed twice in the same words counts in each domain it is listed under (combination rule)
+    counted = prepared(catalogue).counted_domains
     out = []
     for level in (Level.ADDITIONAL, Level.EXTENSIVE):
-        # a need listed twice in the same words counts in each domain it is listed under (combination rule)
-        counted = prepared(catalogue).counted_domains
         have = {d for i in chosen if i.level is level and not i.immediate for d in counted[i.id]}
         # a domain without a need at this level first: that is what the combination rule counts
         order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
