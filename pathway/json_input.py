@@ -10,6 +10,7 @@ first; the project's YAML loaders refuse the same (pathway.yaml_load).
 from __future__ import annotations
 
 import json
+from collections import deque
 
 GIVEN_TWICE = "given twice in one object: send it once (which value was meant cannot be known)"
 
@@ -39,12 +40,14 @@ def duplicated_keys(raw: str | bytes) -> list[str]:
     except (ValueError, RecursionError):  # not JSON, not text, or nested past Python's limit
         return []
     found: list[str] = []
-    stack: list[tuple[object, str]] = [(data, "")]
-    while stack:
-        node, path = stack.pop(0)
+    # breadth first, in document order; a deque, since popping a list's head is linear and a 64 KB body
+    # holds tens of thousands of values
+    queue: deque[tuple[object, str]] = deque([(data, "")])
+    while queue:
+        node, path = queue.popleft()
         if isinstance(node, _Object):
             found += [f"{path}.{k}" if path else k for k in node.twice]
-            stack += [(v, f"{path}.{k}" if path else k) for k, v in node.items()]
+            queue.extend((v, f"{path}.{k}" if path else k) for k, v in node.items())
         elif isinstance(node, list):
-            stack += [(v, f"{path}[{n}]") for n, v in enumerate(node)]
+            queue.extend((v, f"{path}[{n}]") for n, v in enumerate(node))
     return found
