@@ -25,9 +25,9 @@ from tests.webapp.conftest import CHILD
 from tests.webapp.test_practice import answer, join
 from tests.webapp.test_practice_library import post_editor
 
-PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><svg onload=alert(1)>", "javascript:alert(1)", "{{7*191}}"]
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><svg onload=alert(1)>", "javascript:alert(1)", "{{7*191*100003}}"]
 HOSTILE = " ".join(PAYLOADS)  # one field, every payload
-FILE_NAME = "<script>alert(1)</script><svg onload=alert(1)>{{7*191}}.yaml"  # a multipart name has no '"'
+FILE_NAME = "<script>alert(1)</script><svg onload=alert(1)>{{7*191*100003}}.yaml"  # a multipart name has no '"'
 SHORT = '"><img src=x onerror=alert(1)>'  # fits a 40-character display name
 FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
@@ -59,8 +59,9 @@ def unsafe(html: str) -> list[str]:
     inline event handlers, javascript: URLs, inline scripts without the nonce or <img>), and
     template text that was evaluated."""
     found = _Markup(html).found
-    if "1337" in html:
-        found.append("template text evaluated ({{7*191}} gave 1337)")
+    # Nine digits, not 7*191's "1337": a page's random CSRF token or nonce held "1337" now and then.
+    if "133704011" in html:
+        found.append("template text evaluated ({{7*191*100003}} gave 133704011)")
     return found
 
 
