@@ -120,13 +120,21 @@ def _ring_now_heading(response) -> str:
 
 
 @pytest.mark.parametrize("details, first_contact", WITH_DETAILS)
-def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(client, people, engine, details, first_contact):
+def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(
+    client, people, engine, clock, details, first_contact
+):
     """The oracle: rules.evaluate on the case the journey's answers make (everything answered), and
     the result page itself. The saved case holds the age, the child's details and the other need;
-    the saved entry rings whom the result page rang; "assess again" gives the same result back."""
+    the saved entry rings whom the result page rang; "assess again" gives the same result back.
+    The clock stands on a weekday morning: out of hours the first contact is the Emergency Duty
+    Team for every child (p23), which is tested elsewhere."""
+    from datetime import datetime
+
     from pathway.models import Case
     from rules import evaluate
+    from tests.conftest import IN_HOURS
 
+    clock.set(datetime.fromisoformat(IN_HOURS))
     sign_in(client, "pat")
     client.post("/safety", data={"immediate": [RING_NOW_TICK]})
     child = {**CHILD_ANSWERS, **details}
@@ -141,6 +149,7 @@ def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(client
                 "indicators": [RING_NOW_TICK, "additional.dental_decay_not_accessing"],
                 "context": {
                     "caller": "professional",
+                    "contact_time": IN_HOURS,
                     "disability": child["disability"],
                     "caf": "none",
                     "consent_to_early_help": True,
