@@ -303,3 +303,29 @@ def test_consent_refused_for_early_help_is_unchanged_at_19_years_11_months():
     d = evaluate(case({"age_years": 19, "age_months": 11}, consent_to_early_help=False))
     [g] = [g for g in d.guidance if g.rule == "consent.refused_early_help"]
     assert "the child's needs will escalate" in g.text and "unborn baby" not in g.text
+
+
+# Past 25 the pathway does not cover the young person at all (p15-16's "(25yrs)", the document's last age):
+# the age is refused, and nothing more is said about the answers, which are not read at any age past 25
+# (mutation testing of review 8: the bound of the child-only answers moved past 26 went unnoticed).
+@pytest.mark.parametrize("field, value", CHILD_ONLY)
+@pytest.mark.parametrize("years", [CARE_LEAVERS_TO, CARE_LEAVERS_TO + 1])
+def test_past_25_only_the_age_is_refused_not_the_answers_too(years, field, value):
+    with pytest.raises(CaseError) as err:
+        evaluate(case({"age_years": years}, **{field: value}))
+    fields = [e.field for e in err.value.errors]
+    if years > CARE_LEAVERS_TO:  # the age (and the care-leaver need, whose band ends at 25): no answer named
+        assert "child.age_years" in fields and not [f for f in fields if f.startswith("context.")], fields
+    else:
+        assert fields == [f"context.{field}"], fields
+
+
+@pytest.mark.parametrize("field, value", CHILD_ONLY)
+def test_a_child_only_answer_refused_says_the_answer_given(field, value):
+    """The refusal quotes the answer as it was given (`true`, `'open_not_improving'`), so the person
+    sees which of their answers is not read."""
+    with pytest.raises(CaseError) as err:
+        evaluate(case({"age_years": 22}, **{field: value}))
+    [e] = err.value.errors
+    given = "true" if value is True else repr(value)
+    assert e.message.startswith(f"is {given}: "), e.message
