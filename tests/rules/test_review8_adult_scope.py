@@ -329,3 +329,25 @@ def test_a_child_only_answer_refused_says_the_answer_given(field, value):
     [e] = err.value.errors
     given = "true" if value is True else repr(value)
     assert e.message.startswith(f"is {given}: "), e.message
+
+
+# The Extensive consent line is for consent refused at Extensive only (p7; p17's two Protection needs to
+# consider next), and its care leaver's words for a young person of 20 to 25 only (rule-condition mutation
+# testing of review 8: the care leaver's rule or-ed apart gave "consider ... the unborn baby" to every
+# refusal of consent, or to a care leaver who had not refused, unnoticed).
+@pytest.mark.parametrize("consent", [None, True, False])
+def test_the_extensive_consent_line_needs_consent_refused_and_extensive_and_its_baby_words_a_care_leaver(consent):
+    given = {} if consent is None else {"consent_to_early_help": consent}
+    adult = evaluate(case({"age_years": 22}, **given))
+    assert adult.level == "extensive"
+    assert bool([g for g in adult.guidance if g.rule == "consent.refused_extensive"]) == (consent is False)
+    for needs, level in (
+        (["additional.lack_routine"], "additional"),
+        (["extensive.presents_being_neglected_persistent"], "extensive"),
+        (["protection.persistent_domestic_abuse"], "protection"),
+    ):
+        d = evaluate(case({"age_years": 8}, indicators=needs, **given))
+        assert d.level == level
+        lines = [g for g in d.guidance if g.rule == "consent.refused_extensive"]
+        assert bool(lines) == (consent is False and level == "extensive"), (level, consent, lines)
+        assert not [g for g in d.guidance if "unborn baby" in g.text], (level, consent)

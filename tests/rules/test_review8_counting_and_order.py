@@ -354,6 +354,7 @@ def test_beside_a_ring_now_the_referral_itself_is_not_put_after_the_call(key, wh
     # the level's referral, "without delay" (p9), second: never after the call
     assert "refer to Children's Social Care" in d.actions[1].replace("Refer", "refer") and "without delay" in d.actions[1].lower()
     assert not d.actions[1].startswith(AFTER.text), d.actions[1]
+    assert len(set(d.actions)) == len(d.actions), d.actions  # the referral said once, not again after the call
     # an open child's referral to the allocated social worker (p37) is the call too
     if context.get("open_to_social_care"):
         assert any(a.startswith("The child is already open to Children's Social Care") for a in d.actions), d.actions

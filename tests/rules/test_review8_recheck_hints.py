@@ -108,3 +108,20 @@ def test_a_hint_from_an_age_is_added_to_the_floors_own_as_its_own_sentence(indic
     assert any(sentence.startswith(from_age_opening) for sentence in message.split(". ")), message
     if not floor_names:  # NEET's own words name no need: "describe their education by the needs for their age"
         assert "For a younger child, describe their education by the needs for their age. " in message, message
+
+
+# Whom the refusal says the need cannot describe: an unborn baby, or a child under the floor's age
+# (mutation testing of review 8: the words for an unborn baby could be anything unnoticed).
+def test_a_need_refused_for_an_unborn_baby_says_it_has_no_meaning_for_an_unborn_baby():
+    [message] = _refusals("protection.significantly_low_self_esteem", None)  # review 8's m08
+    assert "has no meaning for an unborn baby (" in message, message
+    [message] = _refusals("protection.significantly_low_self_esteem", (1, 0))
+    assert "has no meaning for a child under " in message and "this child is 1 year" in message, message
+
+
+def test_a_floor_with_no_words_for_a_younger_child_adds_none():
+    """The compulsory-school-age floor has no hint for a born child: the refusal ends at the child's age,
+    with no empty or "None" hint after it (mutmut: the hint added whether or not there is one)."""
+    [message] = _refusals("protection.no_educational_provision", (3, 0))
+    assert message.endswith("this child is 3 years 0 months") or message.endswith("this child is 3 years"), message
+    assert "None" not in message, message
