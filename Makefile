@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -85,3 +85,14 @@ mutate-review7:
 	scripts/setup.sh test
 	scripts/mutate_review7.sh
 	.venv/bin/python scripts/mutate_rules.py --rules $(REVIEW7_RULES) --figure review7-rule-condition-mutants.json
+
+# Review 8's rule code (docs/safety/mutation.md): mutmut over the functions review 8 and its recheck
+# added (scripts/mutate_review8.sh: the care leaver's child-only answers, meaningful ages and their
+# hints, same-words needs, "After the call:", the no-referral route; about 240 mutants, give it
+# MUTMUT_CHILDREN=1 on a shared machine), then the conditions of review 8's rules (the step up by the
+# CAF answer, the care leaver's consent words, the disability not routed, one reason per rule).
+REVIEW8_RULES = CAF_OPEN,step_up,step_up_without_caf,step_up_from_universal,consent_refused_early_help,consent_refused_early_help_beyond_childhood,consent_refused_extensive,consent_refused_extensive_beyond_childhood,disability_not_routed,caf_improving_at_social_care_level,cin_caf_not_improving,cin_disability_context
+mutate-review8:
+	scripts/setup.sh test
+	scripts/mutate_review8.sh
+	.venv/bin/python scripts/mutate_rules.py --rules $(REVIEW8_RULES) --figure review8-rule-condition-mutants.json

@@ -303,3 +303,51 @@ def test_consent_refused_for_early_help_is_unchanged_at_19_years_11_months():
     d = evaluate(case({"age_years": 19, "age_months": 11}, consent_to_early_help=False))
     [g] = [g for g in d.guidance if g.rule == "consent.refused_early_help"]
     assert "the child's needs will escalate" in g.text and "unborn baby" not in g.text
+
+
+# Past 25 the pathway does not cover the young person at all (p15-16's "(25yrs)", the document's last age):
+# the age is refused, and nothing more is said about the answers, which are not read at any age past 25
+# (mutation testing of review 8: the bound of the child-only answers moved past 26 went unnoticed).
+@pytest.mark.parametrize("field, value", CHILD_ONLY)
+@pytest.mark.parametrize("years", [CARE_LEAVERS_TO, CARE_LEAVERS_TO + 1])
+def test_past_25_only_the_age_is_refused_not_the_answers_too(years, field, value):
+    with pytest.raises(CaseError) as err:
+        evaluate(case({"age_years": years}, **{field: value}))
+    fields = [e.field for e in err.value.errors]
+    if years > CARE_LEAVERS_TO:  # the age (and the care-leaver need, whose band ends at 25): no answer named
+        assert "child.age_years" in fields and not [f for f in fields if f.startswith("context.")], fields
+    else:
+        assert fields == [f"context.{field}"], fields
+
+
+@pytest.mark.parametrize("field, value", CHILD_ONLY)
+def test_a_child_only_answer_refused_says_the_answer_given(field, value):
+    """The refusal quotes the answer as it was given (`true`, `'open_not_improving'`), so the person
+    sees which of their answers is not read."""
+    with pytest.raises(CaseError) as err:
+        evaluate(case({"age_years": 22}, **{field: value}))
+    [e] = err.value.errors
+    given = "true" if value is True else repr(value)
+    assert e.message.startswith(f"is {given}: "), e.message
+
+
+# The Extensive consent line is for consent refused at Extensive only (p7; p17's two Protection needs to
+# consider next), and its care leaver's words for a young person of 20 to 25 only (rule-condition mutation
+# testing of review 8: the care leaver's rule or-ed apart gave "consider ... the unborn baby" to every
+# refusal of consent, or to a care leaver who had not refused, unnoticed).
+@pytest.mark.parametrize("consent", [None, True, False])
+def test_the_extensive_consent_line_needs_consent_refused_and_extensive_and_its_baby_words_a_care_leaver(consent):
+    given = {} if consent is None else {"consent_to_early_help": consent}
+    adult = evaluate(case({"age_years": 22}, **given))
+    assert adult.level == "extensive"
+    assert bool([g for g in adult.guidance if g.rule == "consent.refused_extensive"]) == (consent is False)
+    for needs, level in (
+        (["additional.lack_routine"], "additional"),
+        (["extensive.presents_being_neglected_persistent"], "extensive"),
+        (["protection.persistent_domestic_abuse"], "protection"),
+    ):
+        d = evaluate(case({"age_years": 8}, indicators=needs, **given))
+        assert d.level == level
+        lines = [g for g in d.guidance if g.rule == "consent.refused_extensive"]
+        assert bool(lines) == (consent is False and level == "extensive"), (level, consent, lines)
+        assert not [g for g in d.guidance if "unborn baby" in g.text], (level, consent)

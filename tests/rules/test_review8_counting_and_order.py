@@ -321,3 +321,46 @@ def test_appendix_1_is_followed_only_where_a_caf_is_open(current, caf, decided):
     assert (APPENDIX_1 in text) == (1 <= cur <= 3 and dec >= 4 and caf_open), (d.level, text)
     if 1 <= cur <= 3 and dec >= 4 and not caf_open:
         assert "This tool's reading" in text and "no CAF" in text and "the referral above is the step" in text, text
+
+
+# The referral itself, beside a ring-now: the document's words for whom it goes to are the call, made
+# without delay (p9), to the allocated social worker for an open child (Appendix 3, p37), to the
+# Disabled Children's Team or the Duty team for a disabled child (p23, p37). A hand list, not the
+# catalogue's `not_prefixed`: each item the call itself, never put "After the call:" (mutation testing
+# of review 8: the exemption or-ed, negated or its prefix match broken went unnoticed, since the test
+# above accepts an item prefixed or exempt).
+THE_CALL_GUIDANCE = {
+    "open_to_social_care": "route.open_to_social_care",
+    "caller_public_open": "route.open_to_social_care_not_caf_trained",
+    "disability": "disabled_children.dct",
+    "sibling_group": "disabled_children.large_sibling_group",
+    "related_contact": "contact.disabled_childrens_team",
+}
+THE_CALL_CASES = {
+    "open_to_social_care": ({"open_to_social_care": True}, ["immediate.allegation_or_disclosure"]),
+    "caller_public_open": ({"open_to_social_care": True, "caller": "public"}, ["immediate.allegation_or_disclosure"]),
+    "disability": ({"disability": "substantial_lifelong"}, ["immediate.allegation_or_disclosure"]),
+    "sibling_group": ({"disability": "substantial_lifelong", "large_sibling_group": True}, ["immediate.allegation_or_disclosure"]),
+    "related_contact": ({}, ["immediate.allegation_or_disclosure", "protection.substantial_lifelong_disability_safeguarding"]),
+}
+
+
+@pytest.mark.parametrize("key", sorted(THE_CALL_CASES))
+@pytest.mark.parametrize("when", [None, OUT_OF_HOURS])
+def test_beside_a_ring_now_the_referral_itself_is_not_put_after_the_call(key, when):
+    context, needs = THE_CALL_CASES[key]
+    d = evaluate(make_case(needs, age_years=9, **context, **({"contact_time": when} if when else {})))
+    assert d.immediate and d.actions[0].startswith("Ring ")
+    # the level's referral, "without delay" (p9), second: never after the call
+    assert "refer to Children's Social Care" in d.actions[1].replace("Refer", "refer") and "without delay" in d.actions[1].lower()
+    assert not d.actions[1].startswith(AFTER.text), d.actions[1]
+    assert len(set(d.actions)) == len(d.actions), d.actions  # the referral said once, not again after the call
+    # an open child's referral to the allocated social worker (p37) is the call too
+    if context.get("open_to_social_care"):
+        assert any(a.startswith("The child is already open to Children's Social Care") for a in d.actions), d.actions
+    assert not any(a.startswith(f"{AFTER.text} The child is already open") for a in d.actions), d.actions
+    rule = THE_CALL_GUIDANCE[key]
+    [item] = [g for g in d.guidance if g.rule == rule]
+    assert not item.text.startswith(AFTER.text), item.text
+    # and everything else still comes after the call (the neighbour this must not weaken)
+    assert all(g.text.startswith(AFTER.text) for g in d.guidance if not g.rule.startswith(("route.", "disabled_children.", "contact.disabled")))
