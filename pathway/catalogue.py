@@ -392,11 +392,28 @@ class NotPrefixed(_Strict):
     actions: list[str]  # the opening words of actions
 
 
+class RewordedAction(_Strict):
+    opening: str  # the opening words of the action (after resolved_actions)
+    text: str
+
+
+class RewordedGuidance(_Strict):
+    rule: str  # the guidance item's rule id
+    text: str
+
+
+class Reworded(_Strict):
+    actions: list[RewordedAction]
+    guidance: list[RewordedGuidance]
+
+
 class AfterTheCall(GuidanceText):
     """Beside an immediate referral (p9), the words every other action and guidance item begins with,
-    except those `not_prefixed`: their words are the call itself, or already say when (review 8, F4)."""
+    except those `not_prefixed`: their words are the call itself, or already say when (review 8, F4).
+    Items whose words are advice before a referral are first worded for after it (`reworded`, left9)."""
 
     not_prefixed: NotPrefixed
+    reworded: Reworded
 
 
 class Guidance(_Block[GuidanceText]):
