@@ -24,7 +24,7 @@ OFFICE_HOURS = OfficeHours()
 
 DECIDED_LIMIT = 4096  # decisions kept (a library holds tens of scenarios; a bound all the same)
 _decided: dict[str, Decision] = {}  # the rules' decision by the case's JSON, under one catalogue
-_decided_under: list[object] = [None]  # that catalogue
+_decided_under: list[Optional[tuple[object, object]]] = [None]  # that catalogue and rules.evaluate
 
 
 def decide(scenario: Scenario, also_acceptable: bool = False) -> Decision:
@@ -32,14 +32,15 @@ def decide(scenario: Scenario, also_acceptable: bool = False) -> Decision:
     at the fixed moment: evaluated once per case per catalogue, and kept. The practice pages decide
     every scenario of a session or the library on each request (the lists, flags, facets, feedback):
     the same case under the same catalogue is the same decision, so it is not evaluated again (left9).
-    A new catalogue (a release, a test's) starts afresh. Each caller gets its own copy."""
+    A new catalogue (a release, a test's) or another rules.evaluate starts afresh. Each caller gets its own copy."""
     from pathway.catalogue import load_catalogue
     from rules import evaluate
 
     catalogue = load_catalogue()
-    if _decided_under[0] is not catalogue:
+    under = (catalogue, evaluate)  # a new catalogue, or other rules (a test's), start afresh
+    if _decided_under[0] is None or any(a is not b for a, b in zip(_decided_under[0], under)):
         _decided.clear()
-        _decided_under[0] = catalogue
+        _decided_under[0] = under
     case = scenario.case(also_acceptable=also_acceptable)
     key = case.model_dump_json()
     found = _decided.get(key)
