@@ -392,11 +392,28 @@ class NotPrefixed(_Strict):
     actions: list[str]  # the opening words of actions
 
 
+class RewordedAction(_Strict):
+    opening: str  # the opening words of the action (after resolved_actions)
+    text: str
+
+
+class RewordedGuidance(_Strict):
+    rule: str  # the guidance item's rule id
+    text: str
+
+
+class Reworded(_Strict):
+    actions: list[RewordedAction]
+    guidance: list[RewordedGuidance]
+
+
 class AfterTheCall(GuidanceText):
     """Beside an immediate referral (p9), the words every other action and guidance item begins with,
-    except those `not_prefixed`: their words are the call itself, or already say when (review 8, F4)."""
+    except those `not_prefixed`: their words are the call itself, or already say when (review 8, F4).
+    Items whose words are advice before a referral are first worded for after it (`reworded`, left9)."""
 
     not_prefixed: NotPrefixed
+    reworded: Reworded
 
 
 class Guidance(_Block[GuidanceText]):
@@ -582,10 +599,38 @@ class NoReferral(GuidanceText):
     routes: list[str]
 
 
+class BelowThresholdSteps(_Strict):
+    """Each level's own step below the social-care threshold, in the document's words (p4, p13-16, p25)."""
+
+    universal: str
+    additional: str
+    extensive: str
+
+
+class BelowThreshold(GuidanceText):
+    """What the written page says at a level below the social-care threshold (`levels`) when it is not
+    `no_referral`: not a referral into Social Care, so none of Appendix 3's timescales (p37); the level's
+    own step (`steps`, by level id: {step}), where the summary goes ({contact}) and what p9 says in doubt."""
+
+    levels: list[str]
+    steps: BelowThresholdSteps
+
+    @model_validator(mode="after")
+    def _a_step_for_each_level(self):
+        missing = [lv for lv in self.levels if lv not in type(self.steps).model_fields]
+        if missing:
+            raise ValueError(f"in_writing.below_threshold.levels: no step for {missing}")
+        return self
+
+    def step(self, level: str) -> str:
+        return str(getattr(self.steps, level))
+
+
 class InWriting(_Strict):
     """Where the written confirmation of a referral goes (Appendix 3, p37): the words, filled with the
     team the referral was made to ({contact}) and the email the document gives for it ({email});
-    and, for the levels at which no referral is made, what is said instead (`no_referral`)."""
+    for the levels at which no referral is made, what is said instead (`no_referral`); and below the
+    social-care threshold, what is said instead of Appendix 3's steps (`below_threshold`)."""
 
     source: Source
     send_to: str
@@ -593,6 +638,7 @@ class InWriting(_Strict):
     ask: str
     no_email: str
     no_referral: NoReferral
+    below_threshold: BelowThreshold
 
 
 class Timescales(_Block[Timescale]):
@@ -942,6 +988,9 @@ class Catalogue(_Strict):
         for key in self.in_writing.no_referral.routes:
             if key not in type(self.routing).model_fields:
                 raise ValueError(f"in_writing.no_referral.routes: unknown route {key!r}")
+        for level in self.in_writing.below_threshold.levels:
+            if level not in {lv.value for lv in Level}:
+                raise ValueError(f"in_writing.below_threshold.levels: unknown level {level!r}")
         for band in self.age.care_leaver_bands:
             if band not in bands:
                 raise ValueError(f"age.care_leaver_bands: unknown band {band!r}")

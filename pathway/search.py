@@ -181,12 +181,22 @@ class SearchDataError(ValueError):
     """The synonyms file names something the catalogue does not have, or is malformed."""
 
 
+# A denial said with words between it and what it denies: "not at all kept safe" is "not kept safe",
+# "no one keeps him safe" (or "no-one") is "nobody keeps him safe". Counted as words, "at all" and
+# "one" carried "safe" out of the denial's reach (NEGATION_REACH), so the Universal strength "protect
+# from danger and harm" ("kept safe") was offered first (left9)
+_DENIALS_SAID_LONG = re.compile(r"\b(?:not at all|no one)\b")
+_DENIALS_SAID_SHORT = {"not at all": "not", "no one": "nobody"}
+
+
 def normalise(text: str) -> str:
     """Lower case, curly quotes and hyphens flattened, "self-harm" and "self harm" the same,
-    contractions said in full ("she's" and "shes" are "she is", "won't" is "will not")."""
+    contractions said in full ("she's" and "shes" are "she is", "won't" is "will not"), and a
+    denial said long said short ("not at all" is "not", "no one" is "nobody")."""
     text = _CONTRACTED.sub(_expand, text.lower().translate(_APOSTROPHES)).replace("'", "")
     text = _ONE_TO_ONE.sub("onetoone", text)
-    return " ".join(_UNMARKED.get(w, w) for w in _WORD.findall(text))
+    said = " ".join(_UNMARKED.get(w, w) for w in _WORD.findall(text))
+    return _DENIALS_SAID_LONG.sub(lambda m: _DENIALS_SAID_SHORT[m.group(0)], said)
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pathway.catalogue import Catalogue, NoReferral, load_catalogue
+from pathway.catalogue import BelowThreshold, Catalogue, NoReferral, load_catalogue
 from pathway.levels import Level
 from pathway.models import Decision, Route
 from pathway.wording import route_to
@@ -60,3 +60,15 @@ def no_referral(decision: Decision, catalogue: Optional[Catalogue] = None) -> Op
     words = cat.in_writing.no_referral
     routes = [getattr(cat.routing, key) for key in words.routes]
     return words if any(decision.route.team == r.team for r in routes) else None
+
+
+def below_threshold(decision: Decision, catalogue: Optional[Catalogue] = None) -> Optional[BelowThreshold]:
+    """The catalogue's words when the decision's level is below the social-care threshold and it is not
+    `no_referral`: the written page then is not a referral into Social Care and gives none of Appendix 3's
+    timescales (p37), which are for one (left9: an Additional or Extensive page gave them). None at Child
+    in Need and Protection, where the page is the social-care referral's."""
+    cat = catalogue or load_catalogue()
+    words = cat.in_writing.below_threshold
+    if no_referral(decision, cat) is not None or decision.level.value not in words.levels:
+        return None
+    return words

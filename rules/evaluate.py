@@ -288,12 +288,18 @@ def _after_the_call(catalogue: Catalogue, actions: list[str], items: list[dict])
     rules = frozenset(after.not_prefixed.guidance)
     rule_prefixes = tuple(r for r in rules if r.endswith("."))
     opening = tuple(after.not_prefixed.actions)
+    # advice for before a referral, worded for after it (p9: the referral is made without delay; left9)
+    action_words = [(r.opening, r.text) for r in after.reworded.actions]
+    guidance_words = {r.rule: r.text for r in after.reworded.guidance}
 
     def later(text: str) -> str:
         return text if text.startswith(after.text) else f"{after.text} {text}"
 
-    actions = actions[:1] + [a if a.startswith(opening) else later(a) for a in actions[1:]]
-    items = [g if g["rule"] in rules or g["rule"].startswith(rule_prefixes) else {**g, "text": later(g["text"])} for g in items]
+    def reworded(action: str) -> str:
+        return next((text for start, text in action_words if action.startswith(start)), action)
+
+    actions = actions[:1] + [a if a.startswith(opening) else later(reworded(a)) for a in actions[1:]]
+    items = [g if g["rule"] in rules or g["rule"].startswith(rule_prefixes) else {**g, "text": later(guidance_words.get(g["rule"], g["text"]))} for g in items]
     return actions, items
 
 

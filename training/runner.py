@@ -22,6 +22,36 @@ FIXED_NOW = datetime(2014, 7, 2, 11, 0, tzinfo=ZoneInfo("Europe/London"))
 OFFICE_HOURS = OfficeHours()
 
 
+DECIDED_LIMIT = 4096  # decisions kept (a library holds tens of scenarios; a bound all the same)
+_decided: dict[str, Decision] = {}  # the rules' decision by the case's JSON, under one catalogue
+_decided_under: list[Optional[tuple[object, object]]] = [None]  # that catalogue and rules.evaluate
+
+
+def decide(scenario: Scenario, also_acceptable: bool = False) -> Decision:
+    """The rules' decision for a scenario's model answers (with its also-acceptable needs when asked),
+    at the fixed moment: evaluated once per case per catalogue, and kept. The practice pages decide
+    every scenario of a session or the library on each request (the lists, flags, facets, feedback):
+    the same case under the same catalogue is the same decision, so it is not evaluated again (left9).
+    A new catalogue (a release, a test's) or another rules.evaluate starts afresh. Each caller gets its own copy."""
+    from pathway.catalogue import load_catalogue
+    from rules import evaluate
+
+    catalogue = load_catalogue()
+    under = (catalogue, evaluate)  # a new catalogue, or other rules (a test's), start afresh
+    if _decided_under[0] is None or any(a is not b for a, b in zip(_decided_under[0], under)):
+        _decided.clear()
+        _decided_under[0] = under
+    case = scenario.case(also_acceptable=also_acceptable)
+    key = case.model_dump_json()
+    found = _decided.get(key)
+    if found is None:
+        found = evaluate(case, office_hours=OFFICE_HOURS, now=FIXED_NOW)  # a RulesError is raised, not kept
+        if len(_decided) >= DECIDED_LIMIT:
+            _decided.clear()
+        _decided[key] = found
+    return found.model_copy(deep=True)
+
+
 @dataclass(frozen=True)
 class Result:
     id: str
@@ -49,7 +79,7 @@ class Result:
 
 def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], None]] = None) -> list[Result]:
     """One result per scenario, in order; `progress(done)` is called after each."""
-    from rules import RulesError, ensure_registered, evaluate  # imported only when running
+    from rules import RulesError, ensure_registered  # imported only when running
 
     ensure_registered()
 
@@ -57,7 +87,7 @@ def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], N
     for done, item in enumerate(items, start=1):
         file, scenario = (item.file, item.scenario) if isinstance(item, Loaded) else (None, item)
         try:
-            decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+            decision = decide(scenario)
         except RulesError as exc:
             results.append(Result(scenario.id, file, scenario.model.level.value, None, error=str(exc)))
         except Exception as exc:  # noqa: BLE001  durable-rules can fail outside RulesError: report, never crash a batch
@@ -68,7 +98,7 @@ def run(items: Iterable[Loaded | Scenario], progress: Optional[Callable[[int], N
             differences = compare(scenario, decision)
             if scenario.model.also_acceptable:
                 # ticking what the narrative also supports must not change the answer, or it is no "also"
-                wider = evaluate(scenario.case(also_acceptable=True), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+                wider = decide(scenario, also_acceptable=True)
                 if wider.level != decision.level:
                     differences.append(f"also_acceptable: with them the rules say {wider.level.value}, without them {decision.level.value}")
             results.append(Result(scenario.id, file, scenario.model.level.value, decision.level.value, differences))
@@ -112,14 +142,13 @@ def disagreements(scenario: Scenario) -> list[tuple[str, str]]:
     scenario always passes `pathway scenarios run`"). A trainer who thinks the rules are wrong reports
     it rather than teaching another answer: there are no "trainer's judgement" scenarios."""
     from pathway.surfaces import level_words
-    from rules import evaluate
 
     [result] = run([scenario])
     if result.error is not None:
         return [("(rules)", result.error)]
     if not result.differences:
         return []
-    decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+    decision = decide(scenario)
     said, model = level_words(decision.level, decision.immediate), scenario.model
     out = []
     for name, _, rest in (d.partition(": ") for d in result.differences):

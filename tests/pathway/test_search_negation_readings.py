@@ -31,7 +31,9 @@ def test_the_two_readings_of_not_differ(said, denied, negated):
 
 def test_the_difference_shows_in_what_search_matches():
     """A phrase that starts three words after "not" still earns its bonus ("kept safe" is matched):
-    read by `_denied_positions` it would not, and the ranking would change."""
-    hits = search("not at all kept safe", age_in_months=96, limit=3)
+    read by `_denied_positions` it would not, and the ranking would change. ("not at all kept safe"
+    showed it until "not at all" was read as "not", left9; "not really being kept safe" still does,
+    and still puts the Universal strength first: a residual of that fault, reported, not fixed here.)"""
+    hits = search("she is not really being kept safe", age_in_months=96, limit=3)
     assert any("kept safe" in h.matched for h in hits)
     assert not any("kept safe" in h.matched for h in search("not kept safe", age_in_months=96, limit=3))

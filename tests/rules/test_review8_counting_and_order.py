@@ -191,6 +191,8 @@ def _all_guidance_rules() -> set[str]:
         except CaseError:
             continue
         seen |= {g.rule for g in d.guidance}
+    # an age not given, which the sample above never leaves out: the under-1 cross-walk's words (p9)
+    seen |= {g.rule for g in evaluate(make_case(["protection.chronic_substance_misuse"], age_years=None)).guidance}
     return seen
 
 

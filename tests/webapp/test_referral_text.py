@@ -85,8 +85,16 @@ def test_the_role_and_the_note_are_given_and_nothing_immediate_is_said_when_ther
     got = _text(["additional.experiencing_bullying"], ["Ring them"], note="Seen at school.\nTwice.", role="practitioner, Early Help North", age="8 years")
     head, rest = got.split("DECISION: ")
     assert head.endswith("Your phone number: ______________________\nYour role (from your account): practitioner, Early Help North\nChild's age: 8 years\n\n")
-    assert rest.startswith("Additional\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n")
-    assert "mmediate" not in got
+    # below the social-care threshold: not a referral into Social Care, none of Appendix 3's timescales (left9)
+    assert rest.startswith(
+        "Additional\n\nNOT A REFERRAL TO CHILDREN'S SOCIAL CARE\nThis is not a referral to Children's Social Care: at Additional the needs"
+        " are below the social-care threshold of Child in Need or Protection (p4), so Appendix 3's timescales for a referral into Social Care"
+        " (p37) do not apply. At Additional the document's step is to initiate a CAF, the early help assessment, to establish an action plan"
+        " (p13-14); a call about additional support is directed to Family Support Services for an early help offer (Appendix 2, p25)."
+        " Send this summary to Children and Families Direct, where you made the contact: the document names no form or timescale for it."
+    )
+    assert "\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n" in rest and "within one working day" not in rest
+    assert "mmediate" not in got.replace("Responsive immediate protection", "")  # p9's section, cited for its advice in doubt
     assert got.endswith("\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset fsp-2014 (1.0.0). The tool supports, and does not replace, professional judgement.\n")
     assert "Your role" not in _text(["additional.experiencing_bullying"], [])
 

@@ -94,7 +94,9 @@ def test_a_decision_above_universal_is_still_a_referral(client, indicators):
     else:
         _reach(client, {"health": indicators})
     words = text(client.get("/referral"))
-    assert "Referral summary" in words and "Confirm the referral in writing" in words and "No referral is made" not in words
+    assert "Referral summary" in words and "No referral is made" not in words
+    # Appendix 3's written confirmation is a social-care referral's (p37): not an Additional decision's (left9)
+    assert ("Confirm the referral in writing" in words) is (indicators[0] != DENTAL)
 
 
 def test_the_no_referral_routes_are_universal_only():

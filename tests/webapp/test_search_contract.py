@@ -113,3 +113,9 @@ def test_api_does_not_log_the_callers_words(client, caplog):
     with caplog.at_level(logging.DEBUG):
         client.post("/api/v1/search", json={"words": "uncle touched her"})
     assert "touched" not in caplog.text
+
+
+def test_not_at_all_kept_safe_finds_p9_first_through_the_api(client):
+    """Left9, item 5: the caller's words through POST /api/v1/search (tests/pathway/test_search_not_kept_safe.py)."""
+    rows = client.post("/api/v1/search", json={"words": "not at all kept safe", "age_months": 96}).get_json()
+    assert rows[0]["id"] == "immediate.significant_harm" and rows[0]["immediate"] is True

@@ -3,7 +3,10 @@
 Appendix 3 (p37): a professional confirms a referral in writing within 24 hours. Where the decision
 makes no referral (its route is Universal services: no threshold, p4; not an open child at Universal,
 who is referred to the social worker) the same page is an assessment summary that says so and where
-to find services (`pathway.surfaces.no_referral`), and names no team to send it to. One structure
+to find services (`pathway.surfaces.no_referral`), and names no team to send it to. Below the
+social-care threshold otherwise (Additional, Extensive, an open child at Universal) the summary goes to
+the route's team but is not a referral into Social Care: the page says so, with the level's own step,
+and gives none of Appendix 3's timescales (`pathway.surfaces.below_threshold`). One structure
 feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
 The child's name, date of birth and address are never asked or stored: each is a blank line.
 """
@@ -14,10 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from pathway.catalogue import NoReferral, load_catalogue
+from pathway.catalogue import BelowThreshold, NoReferral, load_catalogue
 from pathway.models import Case, Decision
-from pathway.surfaces import no_referral, route_words
+from pathway.surfaces import below_threshold, no_referral, route_words
 from pathway.wording import cited
+from webapp.journey.present import written_to
 
 BLANKS = ("Child's name", "Date of birth", "Address", "Your name and role", "Your phone number")
 
@@ -49,6 +53,7 @@ class Referral:
     note: str
     role: str = ""  # the signed-in practitioner's role and team; blank when signed out
     no_referral: Optional[NoReferral] = None  # the decision makes no referral (its route): what is said instead
+    below_threshold: Optional[BelowThreshold] = None  # below the social-care threshold: not a referral into Social Care
 
     @property
     def title(self) -> str:
@@ -59,6 +64,15 @@ class Referral:
     def no_referral_text(self) -> str:
         return self.no_referral.text.format(**load_catalogue().timescales.words()) if self.no_referral else ""
 
+    @property
+    def below_threshold_text(self) -> str:
+        """The below-threshold words, filled with the level, its step and the team the summary goes to."""
+        words = self.below_threshold
+        if words is None:
+            return ""
+        d = self.decision
+        return words.text.format(level=d.level_name, step=words.step(d.level.value), contact=written_to(d).name, **load_catalogue().timescales.words())
+
 
 def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "") -> Referral:
     catalogue = load_catalogue()
@@ -68,7 +82,8 @@ def build(case: Case, decision: Decision, age: str, actions: list[str], note: st
         Side(domain.name, [Need(i.text, i.level.label, dims[i.dimension], i.source.cite()) for i in chosen if i.domain == domain.id])
         for domain in catalogue.domains
     ]
-    return Referral(written, age, decision, [i.text for i in chosen if i.immediate], sides, actions, note, role, no_referral(decision, catalogue))
+    immediate = [i.text for i in chosen if i.immediate]
+    return Referral(written, age, decision, immediate, sides, actions, note, role, no_referral(decision, catalogue), below_threshold(decision, catalogue))
 
 
 def as_text(r: Referral) -> str:
@@ -81,6 +96,8 @@ def as_text(r: Referral) -> str:
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
     if r.no_referral:
         out += ["", "NO REFERRAL", f"{r.no_referral_text} {cited(r.no_referral.source.cite(), r.no_referral)}"]
+    if r.below_threshold:
+        out += ["", "NOT A REFERRAL TO CHILDREN'S SOCIAL CARE", f"{r.below_threshold_text} {cited(r.below_threshold.source.cite(), r.below_threshold)}"]
     if r.immediate:
         out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]
     for side in r.triangle:

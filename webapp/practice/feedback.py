@@ -9,14 +9,13 @@ from pathway.levels import Level
 from pathway.models import Decision
 from pathway.scenarios import Scenario
 from pathway.surfaces import level_words
-from training.runner import FIXED_NOW, OFFICE_HOURS
+from training import runner
 
 
 def decide(scenario: Scenario) -> Decision:
-    """The rules' decision for the model answers, at the scenario runner's fixed, reproducible moment."""
-    from rules import evaluate  # registered once at app start-up
-
-    return evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+    """The rules' decision for the model answers, at the scenario runner's fixed, reproducible moment
+    (evaluated once per scenario and catalogue: training.runner.decide)."""
+    return runner.decide(scenario)
 
 
 @dataclass(frozen=True)

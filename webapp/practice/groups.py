@@ -6,9 +6,8 @@ anyone tagging it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pathway.scenarios import Scenario, dump_scenarios
+from pathway.scenarios import Scenario
 
 FACETS = {"level": "Level of the model answer", "age": "Age of the child", "family": "Rule family", "topic": "Topic"}
 # Age groups for trainers (not the document's bands, which are for single indicators): unborn,
@@ -38,23 +37,17 @@ def age_group(scenario: Scenario) -> str:
     return next((key for key, _name, below in AGES[1:-1] if months < below), "16-plus")
 
 
-@lru_cache(maxsize=512)
-def _families(text: str) -> tuple[str, ...]:
-    """The rule families of the rules' reasons for a scenario's model answer (cached by its YAML)."""
-    from pathway.scenarios import loads
-    from rules import RulesError, evaluate
-    from training.runner import FIXED_NOW, OFFICE_HOURS
+def families(scenario: Scenario) -> tuple[str, ...]:
+    """The rule families of the rules' reasons for a scenario's model answer (the decision evaluated
+    once per scenario and catalogue: training.runner.decide)."""
+    from rules import RulesError
+    from training.runner import decide
 
-    scenario = loads(text)[0]
     try:
-        decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+        decision = decide(scenario)
     except RulesError:
         return ()
     return tuple(sorted({r.rule.split(".")[0] for r in decision.reasons}))
-
-
-def families(scenario: Scenario) -> tuple[str, ...]:
-    return _families(dump_scenarios([scenario]))
 
 
 def topics(scenario: Scenario) -> tuple[str, ...]:

@@ -70,11 +70,11 @@ def as_the_rules_decide(scenario: Scenario) -> Scenario:
     referral)"); where they contradict it (a session's snapshot taken before the check, or a catalogue
     change since) the rules' level replaces the written one, so practice never teaches a level the
     rules contradict, nor marks down the trainee who chose the rules' level."""
-    from rules import RulesError, evaluate
-    from training.runner import FIXED_NOW, OFFICE_HOURS
+    from rules import RulesError
+    from training.runner import decide
 
     try:
-        decision = evaluate(scenario.case(), office_hours=OFFICE_HOURS, now=FIXED_NOW)
+        decision = decide(scenario)
     except RulesError:  # a defect: the feedback page reports it (500); the lists still show the scenario
         return scenario
     model = scenario.model.model_copy(update={"level": decision.level, "immediate": decision.immediate})
