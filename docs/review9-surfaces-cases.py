@@ -198,40 +198,44 @@ def journey():
     landed = r.headers.get("Location", "")
     after_child = text(pat.get(landed)) if landed else ""
     res, ref, chk = surface_facts(pat)
-    d13 = decide(
+    # fixed (fix9s): the age that rules out the ticked need is refused on the child page, naming it;
+    # the answers are kept, so the result and the referral stay the rules' for 12 with the need ticked
+    d12 = decide(
         {
-            "child": {"age_years": 13},
-            "indicators": [],
+            "child": {"age_years": 12},
+            "indicators": ["protection.sexual_activity_under_13"],
             "context": {"caller": "professional", "disability": "none", "caf": "none", "consent_to_early_help": True},
         }
     )
     report(
-        not agree(d13, res, ref), "NEW", f"after changing 12 -> 13 the result and referral follow the rules' {d13.level.label}: {agree(d13, res, ref) or 'yes'}"
+        not agree(d12, res, ref),
+        "NEW",
+        f"after the refused change 12 -> 13 the result and referral still follow the rules' {d12.level.label} "
+        f"for the answers kept: {agree(d12, res, ref) or 'yes'}",
     )
-    said = any(w in (after_child + res + chk) for w in ("Sexual activity under 13", "no longer", "removed", "taken off", "dropped"))
+    said = landed.startswith("/child") and "Sexual activity under 13" in after_child and "does not fit 13 years" in after_child
     print("   before: ", before[before.find("Ring") : before.find("Ring") + 90] or before[:90])
-    print(
-        "   after the age change, lands on",
-        landed,
-        "; check page:",
-        chk[chk.find("Sexual") - 60 : chk.find("Sexual") + 60] if "Sexual" in chk else "(no mention of the need)",
-    )
+    print("   after the age change, lands on", landed, "; the child page says:", after_child[after_child.find("‘Sexual") : after_child.find("‘Sexual") + 170])
     report(
         said,
         "V1",
-        "changing the age 12 -> 13 silently removes the ticked Protection need 'Sexual activity under 13' "
-        f"(no word on the page landed on, the check page or the result): said={said}; level was Protection, now {d13.level.label}",
+        "changing the age 12 -> 13 with the Protection need 'Sexual activity under 13' ticked: the child page refuses the age naming the need "
+        f"(never dropped without a word): refused and named={said}",
     )
     # the same for a floor: 'causes significant harm to others' at 5, age corrected to 4
     pat.post("/start-again")
     walk(pat, ["protection.causes_significant_harm_other"], None, {"age_years": "5"})
     lvl5 = "Protection" in text(pat.get("/result"))
-    pat.post("/child?change=1", data={**CHILD, "age_years": "4"})
+    r4 = pat.post("/child?change=1", data={**CHILD, "age_years": "4"})
+    refused4 = r4.status_code == 303 and r4.location.startswith("/child") and "Causes significant harm" in text(pat.get(r4.location))
     res4 = text(pat.get("/result"))
     chk4 = text(pat.get("/check"))
     gone = "Causes significant harm" not in chk4 and "Protection" not in res4.split("Why")[0]
     report(
-        not gone, "V1", f"5 -> 4: the Protection need 'Causes significant harm ...' (level at 5: Protection={lvl5}) is dropped without a word: dropped={gone}"
+        refused4 and not gone,
+        "V1",
+        f"5 -> 4: the Protection need 'Causes significant harm ...' (level at 5: Protection={lvl5}) is refused on the child page "
+        f"naming it ({refused4}), not dropped: dropped={gone}",
     )
     # the safety page for comparison: a p9 concern the new age does not fit is refused, never dropped
     pat.post("/start-again")
@@ -510,17 +514,20 @@ def practice():
     fb = text(t.get(f"/practice/s/{code2}/r9-a/feedback"))
     shown = "model answer" in fb and "Protection" in fb
     r = t.post(f"/practice/s/{code2}/r9-a", data={"level": "protection", "confirm_empty": "1"})
+    refused = r.status_code == 303 and "Your second answer was not saved" in text(t.get(r.location))
     tr.post(f"/practice/session/{code2}/end")
     csv2 = tr.get(f"/practice/session/{code2}/summary.csv").get_data(as_text=True)
     row_a = next(line for line in csv2.splitlines() if line.startswith("scenario,R9 A"))
     first = float(row_a.split(",")[3])
     print("   trainee U1 chose Universal for R9 A, read the feedback (model answer shown:", shown, "), answered again:", r.status_code)
     print("   summary.csv:", row_a, "| session:", next(line for line in csv2.splitlines() if line.startswith("session")))
+    # by hand, first answers: R9 A (P, U) and R9 B (P, U): every P_i = 0, P_e = 1/2, so kappa = -1
+    kappa2 = float(next(line for line in csv2.splitlines() if line.startswith("session")).split(",")[4])
     report(
-        first == 50.0,
+        first == 50.0 and refused and kappa2 == -1.0,
         "V3",
-        f"a second answer after the feedback replaces the first: R9 A agreement {first}% (first answers: 1 of 2 = 50%), "
-        "and the session's kappa is computed on the changed answer",
+        f"a second answer after the feedback is refused with the reason ({refused}) and the first stands: R9 A agreement {first}% "
+        f"(first answers: 1 of 2 = 50%), session kappa {kappa2} (hand count from the first answers: -1)",
     )
 
 
@@ -672,7 +679,7 @@ def errors():
         kept or not err,
         "V2",
         f"call screen note of 6,002 characters: refused={err}; the pasted text kept whole for the adviser to cut={kept} "
-        "(the end past 4,000 is cut off without a word)",
+        "(it was cut at 4,000 without a word; fixed in fix9s)",
     )
     # CSRF on: a form without the token
     capp = make_app(WTF_CSRF_ENABLED=True)
