@@ -170,12 +170,14 @@ def test_change_link_returns_to_check_answers(client):
     assert "9 years 2 months" in text(client.get("/check"))
 
 
-def test_changing_age_drops_needs_no_longer_offered(client):
+def test_changing_age_refuses_a_need_no_longer_admitted_and_keeps_it(client):
+    """It once dropped the need without a word (review 9 surfaces, V1): now the age is refused naming it."""
     client.post("/safety", data={"immediate": "none"})
     client.post("/child", data={**CHILD, "age_years": "15"})
     walk_needs(client, {"health": ["additional.pregnant_under_17"]})
-    client.post("/child?change=1", data={**CHILD, "age_years": "18"})
-    assert "Pregnant under 17" not in text(client.get("/check"))
+    r = client.post("/child?change=1", data={**CHILD, "age_years": "18"})
+    assert r.status_code == 200 and "Pregnant under 17" in text(r) and "does not fit 18 years 2 months" in text(r)
+    assert "Pregnant under 17" in text(client.get("/check"))
 
 
 def test_disagreements_page_shows_both_routes_with_stages(client):

@@ -205,7 +205,7 @@ def _without_child_only_answers(state: dict, age: forms.Age, errors: list) -> di
 def screen(state: dict) -> Screen:
     catalogue = load_catalogue()
     age = forms.age(state["age_years"], state["age_months"], state["unborn"])
-    errors = list(age.errors) + forms.note_errors(state["note"])
+    errors = list(age.errors) + forms.note_errors(state["note"]) + forms.query_errors(state["q"])
     chosen = list(dict.fromkeys(state["immediate"] + state["concerns"]))
     moment = now()
     office_hours = current_app.config["OFFICE_HOURS"]

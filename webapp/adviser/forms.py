@@ -78,15 +78,16 @@ def _known(value: str, allowed) -> str:
 
 
 def read(form) -> Posted:
-    """The posted fields; unknown ids and values are dropped (they cannot come from this page)."""
+    """The posted fields; unknown ids and values are dropped (they cannot come from this page). What
+    is typed (the age, the note, the search words) is kept as typed and checked in `check`."""
     catalogue = load_catalogue()
     immediate = [i for i in dict.fromkeys(form.getlist("immediate")) if catalogue.has_indicator(i) and catalogue.indicator(i).immediate]
     add = form.get("add") or None
     remove = form.get("remove") or None
     return Posted(
         immediate=immediate,
-        age_years=(form.get("age_years") or "").strip()[:10],
-        age_months=(form.get("age_months") or "").strip()[:10],
+        age_years=(form.get("age_years") or "").strip(),
+        age_months=(form.get("age_months") or "").strip(),
         unborn=form.get("unborn") == "yes",
         caller=_known(form.get("caller") or "", CALLERS),
         caf=_known(form.get("caf") or "", CAF),
@@ -96,8 +97,10 @@ def read(form) -> Posted:
         current_level=_known(form.get("current_level") or "", CURRENT_LEVEL),
         siblings=_known(form.get("siblings") or "", SIBLINGS),
         cin_test=_known(form.get("cin_test") or "", CIN_TEST),
-        note=(form.get("note") or "")[: MAX_NOTE * 2],
-        q=(form.get("q") or "")[:MAX_QUERY],
+        # kept whole, however long (the request's size limit bounds them), and shown back with their
+        # error: nothing typed is cut before it is checked (review 9 surfaces, V2)
+        note=form.get("note") or "",
+        q=form.get("q") or "",
         add=add if add and catalogue.has_indicator(add) else None,
         remove=remove if remove and catalogue.has_indicator(remove) else None,
         action=form.get("action") if form.get("action") in {"search", "update"} else "update",
@@ -125,6 +128,17 @@ def age(years: str, months: str, unborn: bool) -> Age:
     if not years:
         return Age()
     return Age(months=int(years) * 12 + int(months or 0))
+
+
+QUERY_TOO_LONG = f"Search words must be {MAX_QUERY} characters or fewer: shorten them to search"
+
+
+def query_fits(q: str) -> bool:
+    return len(q) <= MAX_QUERY
+
+
+def query_errors(q: str) -> list[tuple[str, str]]:
+    return [] if query_fits(q) else [("q", QUERY_TOO_LONG)]
 
 
 def note_errors(note: str) -> list[tuple[str, str]]:

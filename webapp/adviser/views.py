@@ -27,7 +27,7 @@ FETCH_HEADER = "X-Requested-With"
 
 def _context(screen: call.Screen) -> dict:
     state = screen.state
-    hits = call.search(state["q"], screen.age, exclude=screen.chosen) if state["q"].strip() else []
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen) if state["q"].strip() and forms.query_fits(state["q"]) else []
     tz = ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
     return dict(
         s=screen,
@@ -99,7 +99,9 @@ def update():
 @bp.post("/search")
 @public
 def search():
-    q = (request.form.get("q") or "")[: forms.MAX_QUERY]
+    q = request.form.get("q") or ""
+    if not forms.query_fits(q):  # refused with the reason, never searched on its first words (review 9 V2)
+        return jsonify({"q": q, "hits": [], "error": forms.QUERY_TOO_LONG})
     age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""), request.form.get("unborn") == "yes")
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"]

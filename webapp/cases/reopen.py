@@ -52,6 +52,14 @@ def _yes_no(answer) -> str | None:
     return None if answer is None else ("yes" if answer else "no")
 
 
+def unknown_indicators(case: dict) -> list[str]:
+    """The saved case's indicators today's catalogue does not have (renamed or removed since): the
+    journey cannot ask them, so "assess again" is not offered rather than leave them out without a
+    word (review 9 surfaces, V1's class)."""
+    catalogue = load_catalogue()
+    return [i for i in case.get("indicators", []) if not catalogue.has_indicator(i)]
+
+
 def journey_answers(case: dict) -> dict:
     """The journey's session answers that rebuild this case (webapp.journey.answers.full_case's inverse)."""
     catalogue = load_catalogue()

@@ -155,6 +155,7 @@ def entry(user, case_ref: str, entry_id: int):
         Level=Level,
         catalogue=reopen.StoredCatalogue(load_catalogue()),
         later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+        unknown=reopen.unknown_indicators(found.case),
         saved=found.created_at.astimezone(_tz()),
         back=url_for("cases.case", case_ref=found.case_ref),
     )
@@ -182,6 +183,8 @@ def assess_again(user, case_ref: str, entry_id: int):
     if not SignOutForm().validate_on_submit():  # a CSRF token and nothing else
         abort(400)
     found = _entry(user, case_ref, entry_id)
+    if reopen.unknown_indicators(found.case):  # the entry page says why it is not offered
+        return redirect(url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id), code=303)
     answers = reopen.journey_answers(found.case)
     journey_answers.clear()
     journey_answers.put(**answers)

@@ -6,7 +6,7 @@ from pathway.catalogue import load_catalogue
 from pathway.models import Case
 from webapp import session_state as state
 from webapp.journey.forms import child_age, child_context
-from webapp.journey.pages import admitted, needs_pages, page
+from webapp.journey.pages import needs_pages
 from webapp.journey.widgets import NONE
 from webapp.sessions import require_readable
 
@@ -46,11 +46,20 @@ def needs_chosen(answers: dict) -> list[str]:
 
 
 def set_child(child: dict) -> None:
-    """Save the child's details, dropping needs the new age no longer offers (they were not asked)."""
-    unborn, months = child_age(child)
+    """Save the child's details. The needs ticked are kept as they are: the child page refuses an age
+    that rules one out (ChildForm._fits_needs, review 9 surfaces V1), never drops it."""
+    put(child=child)
+
+
+def misfits(answers: dict) -> list[str]:
+    """The chosen concerns and needs the recorded child does not admit (none once the child page has
+    accepted the age: answers saved under another catalogue, or kept from before that check)."""
+    if "child" not in answers:
+        return []
+    unborn, months = child_age(answers["child"])
     catalogue = load_catalogue()
-    needs = {pid: [i for i in ids if admitted(catalogue.indicator(i), unborn, months)] for pid, ids in (get().get("needs") or {}).items() if page(pid)}
-    put(child=child, needs=needs)
+    chosen = immediate_chosen(answers) + needs_chosen(answers)
+    return [i for i in chosen if catalogue.has_indicator(i) and not catalogue.admits(i, unborn, months)]
 
 
 def immediate_case(answers: dict) -> Case:

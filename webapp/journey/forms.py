@@ -18,7 +18,7 @@ from pathway.checks import child_only_answers
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
-from webapp.journey.pages import NeedsPage, admitted, immediate_indicators
+from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, page
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
 NOT_KNOWN = "not_known"
@@ -204,7 +204,7 @@ class ChildForm(FlaskForm):
                 months = _whole(self.age_months, "months", 0, 11, required=False)
                 ok = ok and years and months  # both checked first, so both errors show at once
             if ok:
-                ok = self._fits_concerns()
+                ok = self._fits_concerns() and self._fits_needs()
             if ok:
                 ok = self._fits_childhood()
         elif self.born.data == "no":
@@ -212,6 +212,8 @@ class ChildForm(FlaskForm):
                 if (f.data or "").strip():
                     f.errors.append("Leave the age blank for an unborn child, or select ‘Yes’ if the child has been born")
                     ok = False
+            if ok:
+                ok = self._fits_concerns() and self._fits_needs()
         return ok
 
     def _open_fits_current_level(self) -> bool:
@@ -228,6 +230,9 @@ class ChildForm(FlaskForm):
     def show_saved_contradictions(self) -> None:
         """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
         self._open_fits_current_level()
+        if self.born.data == "no" or str(self.age_years.data or "").strip().isdigit():
+            self._fits_concerns()
+            self._fits_needs()
         if self.born.data == "yes" and str(self.age_years.data or "").strip().isdigit():
             self._fits_childhood()
 
@@ -249,15 +254,38 @@ class ChildForm(FlaskForm):
         answers = self.answers()
         unborn, months = child_age(answers)
         misfits = [load_catalogue().indicator(i) for i in getattr(self, "immediate", []) if not load_catalogue().admits(i, unborn, months)]
-        if misfits:
+        if misfits:  # each one named (review 9 surfaces V1), not only the first
             field = self.born if unborn or not (self.age_years.data or "").strip() else self.age_years
-            field.errors.append(
-                f"‘{misfits[0].text}’ was chosen on the safety page and does not fit "
-                f"{'an unborn child' if unborn else age_text(answers)}: check the age, "
-                "or change the concern on the safety page"
-            )
+            age = "an unborn child" if unborn else age_text(answers)
+            named = " and ".join(f"‘{ind.text}’" for ind in misfits)
+            if len(misfits) == 1:
+                words = f"{named} was chosen on the safety page and does not fit {age}: check the age, or change the concern on the safety page"
+            else:
+                words = f"{named} were chosen on the safety page and do not fit {age}: check the age, or change the concerns on the safety page"
+            field.errors = [*field.errors, words]  # a tuple until validated
             return False
         return True
+
+    def _fits_needs(self) -> bool:
+        """The needs already ticked on the needs pages must fit this age too (review 9 surfaces, V1):
+        each one the age (or born, or a care leaver's age) rules out is refused, naming the need and
+        the page it is ticked on, never dropped. The view gives the saved needs (`needs`, by page)."""
+        answers = self.answers()
+        unborn, months = child_age(answers)
+        catalogue = load_catalogue()
+        misfits = [
+            (catalogue.indicator(i), found)
+            for pid, ids in (getattr(self, "needs", None) or {}).items()
+            if (found := page(pid)) is not None
+            for i in ids
+            if catalogue.has_indicator(i) and not catalogue.admits(i, unborn, months)
+        ]
+        if not misfits:
+            return True
+        field = self.born if unborn or not (self.age_years.data or "").strip() else self.age_years
+        age = "an unborn child" if unborn else age_text(answers)
+        field.errors = [*field.errors, needs_misfit(misfits, unborn, months, age)]  # a tuple until validated
+        return False
 
     def total_months(self) -> int:
         return int(self.age_years.data or 0) * 12 + int(self.age_months.data or 0)
@@ -276,6 +304,36 @@ class ChildForm(FlaskForm):
             "open_to_social_care": self.open_to_social_care.data or None,
             "health_development_impaired_without_services": self.health_development_impaired_without_services.data or None,
         }
+
+
+def _why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
+    """Whom the need's words are for, as the reason an age does not fit it: the document's age band,
+    the pathway's ages, or this tool's reading of the youngest child its words describe."""
+    catalogue = load_catalogue()
+    floor = catalogue.floor(ind)
+    if ind.age_band and not catalogue.band(ind.age_band).admits(unborn, months):
+        band = catalogue.band(ind.age_band)
+        return f"it is for {'a parent' if band.subject == 'parent' else 'a child'} {band.label}"
+    if not catalogue.in_scope(ind, months):
+        return f"past {catalogue.age.max_years} the pathway covers a young person only for the care-leaver needs"
+    if floor is not None and unborn:
+        return "its words describe a child already born"
+    if floor is not None:
+        return f"its words describe a child of {floor.label} or older"
+    return "it does not fit this age"  # pragma: no cover - admits() has no other reason
+
+
+def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, months: int | None, age: str) -> str:
+    """One message (a field shows its first error only) naming every ticked need the age recorded
+    does not admit, the page it is ticked on, its page in the document and whom it is for, and what
+    to do: check the age, or untick it (review 9 surfaces, V1)."""
+    parts = [
+        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {_why_not(ind, unborn, months)})"
+        for ind, found in misfits
+    ]
+    if len(parts) == 1:
+        return f"{parts[0]} and does not fit {age}: check the age, or untick it on that page"
+    return f"{len(parts)} needs ticked do not fit {age}: {'; '.join(parts)}. Check the age, or untick each on its page"
 
 
 MONTHS_ALONE_BELOW = 24  # months alone are accepted below 2 years (GOV.UK: ask as people think of it)
@@ -333,17 +391,33 @@ def _whole(field, unit: str, low: int, high: int, required: bool, missing: str |
     return True
 
 
-def needs_form(page: NeedsPage, child: dict, show_levels: bool, **kwargs) -> FlaskForm:
-    """A form for one needs page: a checkbox group per dimension, for this child's age only."""
+def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwargs) -> FlaskForm:
+    """A form for one needs page: a checkbox group per dimension, for this child's age only. A need
+    already ticked (`saved`) that the recorded age does not admit is offered too, so it can be
+    unticked, and refused while it stays ticked: never dropped by not being shown (review 9 V1)."""
     unborn, months = child_age(child)
+    age = "an unborn child" if unborn else age_text(child)
 
     class NeedsForm(FlaskForm):
         submit = SubmitField("Continue", widget=GovSubmitInput())
         toggle_levels = SubmitField("Hide levels" if show_levels else "Show levels", widget=GovSubmitInput())
 
+        def validate(self, extra_validators=None) -> bool:
+            return super().validate(extra_validators) & self.show_misfits()
+
+        def show_misfits(self) -> bool:
+            """Each ticked need this age does not admit, refused on its own question."""
+            ok = True
+            for field, inds in self.groups:
+                misfits = [(ind, page) for ind in inds if ind.id in (field.data or []) and not admitted(ind, unborn, months)]
+                if misfits:
+                    field.errors = [*field.errors, needs_misfit(misfits, unborn, months, age)]  # a tuple until validated
+                    ok = False
+            return ok
+
     offered = {}
     for group in page.groups:
-        inds = [i for i in group.indicators if admitted(i, unborn, months)]
+        inds = [i for i in group.indicators if admitted(i, unborn, months) or i.id in saved]
         if not inds:
             continue
         offered[group.dimension] = inds

@@ -87,6 +87,7 @@ def child():
     def make(**kwargs):
         form = ChildForm(**kwargs)
         form.immediate = store.immediate_chosen(answers)
+        form.needs = answers.get("needs") or {}  # refused if the new age rules one out, never dropped
         if kwargs.get("data"):  # the saved answers shown again: say what the rules refuse in them
             form.show_saved_contradictions()
         return form
@@ -119,7 +120,10 @@ def needs(page_id: str):
     saved = (answers.get("needs") or {}).get(page_id, [])
 
     def make(**kwargs):
-        return needs_form(needs_page, answers["child"], store.show_levels(), **kwargs)
+        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, **kwargs)
+        if kwargs.get("data"):  # the saved answers shown again: a need the age does not admit says so
+            form.show_misfits()
+        return form
 
     def initial():
         return {g.dimension: [i for i in saved if i in {x.id for x in g.indicators}] for g in needs_page.groups}
@@ -173,8 +177,9 @@ def result():
         decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
         what_if = nearby(case, decision)
     except CaseError as exc:
-        if all(e.field.startswith("context.") for e in exc.errors):
-            # answers about the child's situation that contradict each other: kept, and shown on their page
+        if all(e.field.startswith("context.") for e in exc.errors) or store.misfits(answers):
+            # answers about the child's situation that contradict each other, or a concern the age
+            # recorded does not admit: kept, and shown on the child page, which refuses them by name
             return redirect(url_for("journey.child", change="1"))
         # the answers no longer fit the catalogue (e.g. changed between releases): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))

@@ -23,6 +23,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from pathway.scenarios.model import ID_PATTERN
 from webapp import db
@@ -274,13 +275,25 @@ def trainee_in(code: str, trainee_id: int | None) -> bool:
     return trainee_id is not None and any(t == trainee_id for t, _ in trainees(code))
 
 
-def save_answer(trainee_id: int, scenario_id: str, level: str, indicators: list[str]) -> None:
-    """A trainee's answer to one scenario; answering again replaces it."""
-    with db.engine().begin() as conn:
-        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id == trainee_id, practice_answers.c.scenario_id == scenario_id))
-        conn.execute(
-            insert(practice_answers).values(trainee_id=trainee_id, scenario_id=scenario_id, level=level, indicators=json.dumps(sorted(set(indicators))))
-        )
+def save_answer(trainee_id: int, scenario_id: str, level: str, indicators: list[str]) -> bool:
+    """A trainee's answer to one scenario: False, and nothing saved, if they have answered it already.
+
+    The first answer stands (review 9 surfaces, V3): answering leads to the feedback, which shows the
+    model answer, so a second answer would be read from it and inflate the agreement with the model
+    and Fleiss' kappa the summary gives. It once replaced the first. The table's unique constraint on
+    (trainee, scenario) decides, so two answers posted at once cannot both be kept either."""
+    try:
+        with db.engine().begin() as conn:
+            conn.execute(
+                insert(practice_answers).values(trainee_id=trainee_id, scenario_id=scenario_id, level=level, indicators=json.dumps(sorted(set(indicators))))
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def has_answered(code: str, trainee_id: int, scenario_id: str) -> bool:
+    return any(a.scenario_id == scenario_id for a in answers(code, trainee_id))
 
 
 @dataclass(frozen=True)

@@ -281,6 +281,11 @@ def answer(code: str, scenario_id: str):
     ps, tid, scenario = found
     if ps.ended:
         return redirect(url_for("practice.trainee", code=ps.code))
+    if records.has_answered(ps.code, tid, scenario.id):
+        # the first answer stands (review 9 surfaces, V3): a second, posted after the feedback showed the
+        # model answer, is refused with the reason; opening the page again shows the feedback
+        again = "1" if request.method == "POST" else None
+        return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id, again=again), code=303)
     form, retry = prg.form_for(answer_form, scenario)
     posted = retry.data if retry else request.form
     find = "" if posted.get("find_submit") == "clear" else (posted.get("find") or "").strip()
@@ -297,8 +302,9 @@ def answer(code: str, scenario_id: str):
     elif form.validate_on_submit():
         chosen = chosen_indicators(form)
         if chosen or request.form.get("confirm_empty"):
-            records.save_answer(tid, scenario.id, form.level.data, chosen)
-            return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id))
+            saved = records.save_answer(tid, scenario.id, form.level.data, chosen)  # False: answered at the same moment
+            again = None if saved else "1"
+            return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id, again=again))
         return prg.refused(form, flags=("nudge",))  # nothing ticked: ask once, then accept it
     elif form.is_submitted():
         return prg.refused(form)
@@ -326,7 +332,15 @@ def answer_feedback(code: str, scenario_id: str):
     ids = [s.id for s in _scenarios(ps)]
     at = ids.index(scenario.id)
     following = ids[at + 1] if at + 1 < len(ids) else None
-    return render_template("practice/feedback.html", ps=ps, scenario=scenario, fb=fb, following=following, back=url_for("practice.trainee", code=ps.code))
+    return render_template(
+        "practice/feedback.html",
+        ps=ps,
+        scenario=scenario,
+        fb=fb,
+        following=following,
+        again=request.args.get("again") == "1",  # a second answer was refused: say so
+        back=url_for("practice.trainee", code=ps.code),
+    )
 
 
 # --- scenario library: write, import, export (trainers only: it holds the model answers) -----

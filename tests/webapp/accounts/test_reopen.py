@@ -191,3 +191,32 @@ def test_the_ring_now_heading_names_the_contact_as_a_sentence_does(client, peopl
     assert heading in text(client.get(f"/cases/FSP-0007/entries/{entry.id}"))
     assert client.post(f"/cases/FSP-0007/entries/{entry.id}/assess-again").status_code == 302
     assert heading in text(client.get("/result"))
+
+
+def test_an_entry_naming_an_indicator_today_s_ruleset_lacks_is_not_assessed_again_without_it(client, people, engine, monkeypatch):
+    """Review 9 surfaces, V1's class: "assess again" left out, without a word, an indicator the
+    catalogue no longer has (renamed or removed since the entry was saved: here 'Lack of routine',
+    taken out of the catalogue the case pages read). It is not offered; the entry page names the
+    indicator, and the journey's answers are left as they were."""
+    from webapp.cases import reopen
+
+    gone = "additional.lack_routine"
+    case = make_case([DENTAL, gone])
+    entry = save_assessment(engine, people["pat"], "FSP-0007", case, evaluate(case))
+    real = reopen.load_catalogue()
+
+    class Later:  # today's catalogue, without the indicator
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def has_indicator(self, iid):
+            return iid != gone and real.has_indicator(iid)
+
+    monkeypatch.setattr(reopen, "load_catalogue", Later)
+    sign_in(client, "pat")
+    page = client.get(f"/cases/FSP-0007/entries/{entry.id}")
+    assert f"today's ruleset does not have ({gone})" in text(page)
+    assert "Assess again from these answers" not in text(page)
+    r = client.post(f"/cases/FSP-0007/entries/{entry.id}/assess-again")
+    assert r.status_code == 303 and r.location.endswith(f"/cases/FSP-0007/entries/{entry.id}")
+    assert "Dental decay" not in text(client.get("/check", follow_redirects=True))  # the journey was not filled

@@ -75,6 +75,7 @@ function callScreen (form) {
     if (seq !== searchSeq) return
     noJsResults()
     show(data.hits)
+    if (data.error) count.textContent = data.error // words too long: said, never searched cut short
     performance.mark('app-search-rendered')
   }
 
