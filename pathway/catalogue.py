@@ -388,6 +388,8 @@ class WhatIfWords(_Strict):
     caf_not_improving: str
     caf_improving: str
     substantial_disability: str
+    judgement: str
+    without_judgement: str
     without: str
     twin: str
     protection: ProtectionWords
