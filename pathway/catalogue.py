@@ -208,6 +208,18 @@ class LevelInfo(_Strict):
     further_information: list[str] = Field(default_factory=list)
     services_intro: Optional[str] = None  # the document's "Relevant services at previous levels plus:"
     assessments_intro: Optional[str] = None
+    # where a level's lists are not one of the document's own (Child in Need has no table, p11-18; review
+    # 9, G5): the reading that composes them, with its why and sources; its text is said before both lists
+    lists_reading: Optional[GuidanceText] = None
+
+    @model_validator(mode="after")
+    def _composed_lists_say_so(self) -> "LevelInfo":
+        reading = self.lists_reading
+        if reading is not None and not (reading.interpretation and reading.text == self.services_intro == self.assessments_intro):
+            raise ValueError(
+                f"levels.{self.id.value}: lists_reading must be a reading (interpretation, why) whose text is services_intro and assessments_intro"
+            )
+        return self
 
 
 class ResolvedAction(_Strict):

@@ -42,3 +42,33 @@ def test_step_down_from_a_social_care_level_says_who_agrees_it_is_the_tools_read
     assert entry.interpretation and "well managed transfer" in (entry.why or "")
     for words in (CAT.what_if.support_now.social_care, CAT.what_if.support_now.open_level_unknown):
         assert words.interpretation and "review 9, G4" in (words.why or "")
+
+
+# ------------------------------------------------------------------------------------------- G5
+def _strip(item: str) -> str:
+    item = item.removeprefix("For a disabled child: ")
+    return item.split(" (")[0]
+
+
+def test_the_document_has_no_child_in_need_list_and_each_item_is_from_extensive_protection_or_appendix_3():
+    extensive, protection = CAT.level("extensive"), CAT.level("protection")
+    cin = CAT.level("child_in_need")
+    drawn = [_strip(x) for x in (*extensive.services, *extensive.assessments, *protection.services, *protection.assessments)]
+    for item in (*cin.services, *cin.assessments):
+        name = _strip(item)
+        assert any(d.startswith(name) for d in drawn) or name in DOCUMENT, item
+        assert name in DOCUMENT, item  # the document's own words for each
+    assert "10 working days" in DOCUMENT and "maximum of 45 working days" in DOCUMENT  # the timescales (p37)
+
+
+def test_the_child_in_need_lists_say_they_are_composed_as_the_tools_reading():
+    _, d = _decide(["additional.lack_routine"], health_development_impaired_without_services=True)
+    assert d.level.value == "child_in_need"
+    assert d.services_intro and "This tool's reading: the document has no Child in Need table" in d.services_intro
+    for page in ("p11-18", "p15-16", "p17", "p37"):
+        assert page in d.services_intro, page
+    reading = CAT.level("child_in_need").lists_reading
+    assert reading is not None and reading.interpretation and reading.why
+    assert CAT.level("child_in_need").assessments_intro == d.services_intro
+    for other in ("universal", "additional", "extensive", "protection"):  # the document's own lists say nothing of the kind
+        assert CAT.level(other).lists_reading is None and "reading" not in (CAT.level(other).services_intro or "")
