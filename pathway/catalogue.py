@@ -87,7 +87,10 @@ class MeaningfulAge(_Strict):
     whether an unborn baby, and the youngest child (`min_months`, 0 from birth). The document's own
     age bands stay in AgeBand; below this a child is neither offered the indicator nor may be given
     it, and the refusal says what describes that child's concern (`outside`, `outside_unborn`).
-    Every child-development indicator is declared in exactly one entry (review 8, F2)."""
+    Every child-development indicator is declared in exactly one entry (review 8, F2). An entry whose
+    words end at an age (review 9 G1: the duty to be in education ends at 18) declares the oldest it
+    admits (`max_months`), whom it then refuses (`older_label`) and what describes their concern
+    (`outside_older`)."""
 
     id: str
     label: str
@@ -99,12 +102,25 @@ class MeaningfulAge(_Strict):
     # words added to `outside` for a child of at least each entry's age (review 8 recheck, R4, R5)
     outside_from: list[AgedHint] = Field(default_factory=list)
     outside_unborn: Optional[str] = None
+    max_months: Optional[int] = Field(default=None, ge=0)
+    older_label: Optional[str] = None
+    outside_older: Optional[str] = None
     interpretation: Literal[True] = True
+
+    @model_validator(mode="after")
+    def _older_is_described(self) -> "MeaningfulAge":
+        if self.max_months is not None and not (self.older_label and self.outside_older):
+            raise ValueError(f"meaningful_ages.{self.id}: max_months needs older_label and outside_older (whom it refuses, and what describes their concern)")
+        return self
 
     def admits(self, unborn: bool, age_in_months: Optional[int]) -> bool:
         if unborn:
             return self.unborn
-        return age_in_months is None or age_in_months >= self.min_months
+        return age_in_months is None or (age_in_months >= self.min_months and not self.too_old(age_in_months))
+
+    def too_old(self, age_in_months: Optional[int]) -> bool:
+        """Past the oldest age the words describe (`max_months`, inclusive)."""
+        return self.max_months is not None and age_in_months is not None and age_in_months > self.max_months
 
     def hint(self, age_in_months: Optional[int]) -> Optional[str]:
         """What describes a younger child's concern, at their age: `outside`, and each `outside_from`
@@ -192,6 +208,18 @@ class LevelInfo(_Strict):
     further_information: list[str] = Field(default_factory=list)
     services_intro: Optional[str] = None  # the document's "Relevant services at previous levels plus:"
     assessments_intro: Optional[str] = None
+    # where a level's lists are not one of the document's own (Child in Need has no table, p11-18; review
+    # 9, G5): the reading that composes them, with its why and sources; its text is said before both lists
+    lists_reading: Optional[GuidanceText] = None
+
+    @model_validator(mode="after")
+    def _composed_lists_say_so(self) -> "LevelInfo":
+        reading = self.lists_reading
+        if reading is not None and not (reading.interpretation and reading.text == self.services_intro == self.assessments_intro):
+            raise ValueError(
+                f"levels.{self.id.value}: lists_reading must be a reading (interpretation, why) whose text is services_intro and assessments_intro"
+            )
+        return self
 
 
 class ResolvedAction(_Strict):
@@ -372,6 +400,8 @@ class WhatIfWords(_Strict):
     caf_not_improving: str
     caf_improving: str
     substantial_disability: str
+    judgement: str
+    without_judgement: str
     without: str
     twin: str
     protection: ProtectionWords

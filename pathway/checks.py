@@ -88,6 +88,8 @@ def _below_meaning(indicator_id: str, catalogue: Catalogue, case: Case) -> str:
         raise ValueError(f"{indicator_id!r} has no meaningful-age floor")
     if case.child.unborn:
         who, instead = "an unborn baby", floor.outside_unborn
+    elif floor.too_old(case.child.age_in_months):  # review 9 G1: past the age the words describe
+        who, instead = str(floor.older_label), floor.outside_older
     else:
         who, instead = f"a child under {floor.label}", floor.hint(case.child.age_in_months)
     message = (

@@ -263,6 +263,11 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
         out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False, context={"caf": "open_improving"}))
     if ctx.disability != "substantial_lifelong":
         out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))
+    # p4's judgement, given or withdrawn (review 9, G3: a Child in Need level resting on it listed no change)
+    if ctx.health_development_impaired_without_services:
+        out.append(Change(words.without_judgement, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": None}))
+    else:
+        out.append(Change(words.judgement, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": True}))
     return out
 
 

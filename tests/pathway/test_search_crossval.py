@@ -55,13 +55,21 @@ def test_the_command_prints_totals_and_levels(capsys):
 # Counts out of the vocabulary's phrasings, 5 grouped folds, seed 14 (docs/adviser.md, "Cross-validated
 # over the vocabulary"): the branch began at 1029 first and 1625 in the top 3 and reached 1160 and
 # 1812; with lexicon4's words merged, 1206 and 1876. The floors sit a little under, so a change that
-# loses on words the search was not given fails
-FLOOR_TOP1, FLOOR_TOP3 = 1180, 1850
+# loses on words the search was not given fails.
+# Review 9 G6 (fix9r): one seed's deal is luck as much as words. Adding 8 phrasings re-deals every fold,
+# and seed 14 alone went 1213 -> 1169 first, while over seeds 14-21 the mean was unchanged (1179.1 before,
+# 1179.3 after; top 3 1865.3 and 1856.0; one seed to the next varies by up to 45). The test now takes the
+# mean over seeds 14-17, which at main's b16db7f vocabulary is 1184.0 first and 1872.5 in the top 3; the
+# floors sit a little under it, as before
+SEEDS = (14, 15, 16, 17)
+FLOOR_TOP1, FLOOR_TOP3 = 1170, 1845
 
 
 def test_the_cross_validated_hit_counts_do_not_fall():
-    outcomes = run()
-    top1 = sum(o.rank == 1 for o in outcomes)
-    top3 = sum(o.rank is not None and o.rank <= 3 for o in outcomes)
-    print(f"\ncross-validated: {top1}/{len(outcomes)} first, {top3}/{len(outcomes)} in the top 3")
+    top1 = top3 = 0.0
+    for seed in SEEDS:
+        outcomes = run(seed=seed)
+        top1 += sum(o.rank == 1 for o in outcomes) / len(SEEDS)
+        top3 += sum(o.rank is not None and o.rank <= 3 for o in outcomes) / len(SEEDS)
+    print(f"\ncross-validated, mean of seeds {SEEDS}: {top1:.1f}/{len(outcomes)} first, {top3:.1f}/{len(outcomes)} in the top 3")
     assert top1 >= FLOOR_TOP1 and top3 >= FLOOR_TOP3

@@ -145,7 +145,7 @@ def test_a_short_checklist_never_suggests_step_down_from_a_social_care_level(cur
     d = evaluate(make_case(ticked, current_level=current))
     assert d.step is None and "step.down" not in rules_of(d)
     g = next(g for g in d.guidance if g.rule == "step.social_care_managed")
-    assert "allocated social worker" in g.text and g.source.endswith("p5, 24")
+    assert "allocated social worker" in g.text and g.source.endswith("p5, 24, 37")  # p37: who holds the case (review 9 G4)
 
 
 def test_professional_referrer_is_told_to_confirm_in_writing():

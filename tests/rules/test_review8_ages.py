@@ -71,7 +71,7 @@ def declared_admits(catalogue, ind, child):
     [entry] = [e for e in catalogue.meaningful_ages if ind.id in e.indicators]
     if child.get("unborn"):
         return entry.unborn
-    return m >= entry.min_months
+    return m >= entry.min_months and (entry.max_months is None or m <= entry.max_months)  # review 9 G1: an upper bound
 
 
 @pytest.mark.parametrize("child", AGES, ids=lambda c: "unborn" if c.get("unborn") else f"{c['age_years']}y{c.get('age_months', 0)}m")

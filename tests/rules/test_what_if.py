@@ -61,7 +61,8 @@ def test_the_nearest_change_to_a_range_of_additional_needs_is_named():
 # --- review 7, F4: "lower" and "higher" against the support the family has now ---------------------
 
 DOCUMENT = " ".join((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
-MANAGED = "step-down from Child in Need or Protection is a managed process agreed with the allocated social worker (p5; Appendix 1, p24)"
+# review 9 G4: who agrees it is the tool's reading, said as such after the document's words
+MANAGED = "step-down from Child in Need or Protection is a managed process (p5; Appendix 1, p24), agreed with the allocated social worker (the tool's reading"
 
 
 def _case(indicators, **context):
@@ -126,7 +127,7 @@ def test_a_step_up_above_the_support_now_is_still_listed_as_higher():
 
 def test_supported_at_child_in_need_is_said_as_the_answer_given_not_as_a_reading():
     """Supported at Child in Need is the practitioner's answer: the heading and each line below it say
-    the family is supported at Child in Need now, with no "tool's reading" (that is for an open child
+    the family is supported at Child in Need now, with no reading that it is (that is for an open child
     whose level is not given). mutmut 2026-12-02: `>=` to `>` at Child in Need in `_support_now` took
     the answer for the reading about open cases, unnoticed (both texts name Child in Need)."""
     what = _what_if(_case(["extensive.serious_obesity"], current_level="child_in_need"))
@@ -134,7 +135,8 @@ def test_supported_at_child_in_need_is_said_as_the_answer_given_not_as_a_reading
     below = [c for c in what.down if c.level.rank < Level.CHILD_IN_NEED.rank]
     assert below, what
     for change in below:
-        assert change.step.startswith("The family is supported at Child in Need now") and "reading" not in change.step, change.step
+        # the open child's reading is not said (who agrees a step down is a reading of its own, review 9 G4)
+        assert change.step.startswith("The family is supported at Child in Need now") and "taken as supported" not in change.step, change.step
 
 
 def test_open_to_social_care_with_no_level_given_reads_lower_and_higher_against_child_in_need():
