@@ -12,15 +12,22 @@ from pathway.catalogue import Catalogue, ChildOnlyAnswer, Indicator, years_month
 from pathway.models import Case, CaseError, FieldError
 
 
-def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
-    """The case's indicators, de-duplicated and in catalogue-independent (sorted) order."""
+def resolve_indicators(case: Case, catalogue: Catalogue, admitted: Optional[dict[str, bool]] = None) -> list[Indicator]:
+    """The case's indicators, de-duplicated and in catalogue-independent (sorted) order.
+
+    `admitted`: for a caller checking many cases of one child and parent (rules.evaluate.decide_levels,
+    the what-if list's nearby cases), `Catalogue.admits` answers for that child's and parent's ages,
+    filled here as asked and shared between those cases; the caller drops it after its call."""
     errors: list[FieldError] = []
     chosen: dict[str, Indicator] = {}
     unborn, months, parent_months = case.child.unborn, case.child.age_in_months, case.parent.age_in_months  # once, not per answer
     scope = catalogue.age
     # a care-leaver need given and admitted: known before the loop, for the refusal of another need at
-    # 20-25; the same as "one is among the chosen" (chosen = known and admitted), which _age_scope reads
-    care_leaver_given = any(
+    # 20-25; the same as "one is among the chosen" (chosen = known and admitted), which _age_scope reads.
+    # Asked only past the children's ages, the one age where it is read (the loop's in_scope refusal and
+    # _age_scope's years above max_years are both that age): below it, every answer's age question is
+    # asked once, in the loop (issue 17)
+    care_leaver_given = catalogue.beyond_childhood(months) and any(
         catalogue.has_indicator(i) and catalogue.indicator(i).age_band in scope.care_leaver_bands and catalogue.admits(i, unborn, months, parent_months)
         for i in case.indicators
     )
@@ -31,7 +38,12 @@ def resolve_indicators(case: Case, catalogue: Catalogue) -> list[Indicator]:
             errors.append(FieldError(field=f"indicators[{position}]", message=f"unknown indicator {indicator_id!r}"))
             continue
         indicator = catalogue.indicator(indicator_id)
-        if not catalogue.admits(indicator, unborn, months, parent_months):
+        ok = None if admitted is None else admitted.get(indicator_id)
+        if ok is None:
+            ok = catalogue.admits(indicator, unborn, months, parent_months)
+            if admitted is not None:
+                admitted[indicator_id] = ok
+        if not ok:
             band = catalogue.band(indicator.age_band) if indicator.age_band else None
             field = f"indicators[{position}]"
             if band and not band.admits(unborn, months, parent_months):
@@ -132,6 +144,8 @@ def _child_only_answers(case: Case, catalogue: Catalogue) -> list[FieldError]:
     """A young person of 20 to 25 is covered only as a care leaver: an answer that would make them a
     Child in Need or an open child's case is refused, naming the field, with the hint to describe the
     unborn baby. Above 25 the age itself is refused (`_age_scope`): nothing more is said."""
+    if not catalogue.beyond_childhood(case.child.age_in_months):
+        return []  # child_only_answers asks nothing below the children's ages: the answers are not read
     years, scope = case.child.age_years, catalogue.age
     ctx = case.context
     answers = {name: getattr(ctx, name) for name in type(ctx).model_fields}

@@ -136,9 +136,13 @@ def decide_levels(cases: list[Case], *, catalogue: Optional[Catalogue] = None) -
     catalogue = catalogue or load_catalogue()
     needs_name = _needs_ruleset(catalogue)
     prepared: list = []
+    # Catalogue.admits for each child's and parent's ages, asked once per indicator for every case of
+    # those ages (the nearby cases share them); dropped when this call returns
+    admitted: dict[tuple, dict[str, bool]] = {}
     for case in cases:
+        ages = (case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
         try:
-            indicators = resolve_indicators(case, catalogue)
+            indicators = resolve_indicators(case, catalogue, admitted.setdefault(ages, {}))
         except CaseError as exc:
             prepared.append(exc)
             continue

@@ -28,6 +28,8 @@ class Prepared:
         self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
         self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
         self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
+        # every need an age entailment reads: a case choosing none of them, with no parent's age, meets none
+        self.entailing = frozenset(i for e in catalogue.age_entailments for i in e.indicators)
         # a need listed more than once at one level in the same words ('Young carers', p13 and p14) is one
         # need: each copy's fellow copies (itself included), and the domains the combination rule counts it
         # in, every domain the document lists it under (catalogue combination.same_words_domains: all_listed)
@@ -81,6 +83,8 @@ def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalog
     is enough (the needs that know it are listed); else not known by any, or known outside by all."""
     chosen = {i.id for i in indicators}
     unborn, months, parent = case.child.unborn, case.child.age_in_months, case.parent.age_years
+    if parent is None and chosen.isdisjoint(prepared(catalogue).entailing):
+        return  # most cases: no entry has a chosen need (`ids`), and without the parent's age none yields
     for entry in catalogue.age_entailments:
         ids = sorted(chosen.intersection(entry.indicators))
         if entry.adds in chosen:
@@ -170,9 +174,8 @@ def counted_additional(indicators: list[Indicator], words: dict[str, str]) -> li
     indicator's words as compared, `Prepared.words`.)"""
     chosen = {i.id: i for i in indicators}
     out: dict[str, Indicator] = {}
-    for ind in sorted(indicators, key=attrgetter("id")):
-        if ind.level is not Level.ADDITIONAL or ind.immediate:
-            continue
+    # the Additional table's needs only, sorted (a stable sort: the same order as filtering the sorted whole)
+    for ind in sorted((i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate), key=attrgetter("id")):
         if ind.same_words_as and any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
             continue
         out.setdefault(words[ind.id], ind)
@@ -218,25 +221,31 @@ def route_disability(case: Case, indicators: list[Indicator], catalogue: Catalog
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
-    known = prepared(catalogue)
-    with_disability, specialist = known.with_disability, known.specialist
+    known = prepared(catalogue)  # read once: its look-ups below, not one catalogue.derived() per helper
+    with_disability, specialist, level_values = known.with_disability, known.specialist, known.level_values
     groups: dict[str, list[str]] = {}
     immediate: list[str] = []
-    level_values = known.level_values
-    for ind in indicators:
+    specialist_ids: list[str] = []
+    with_disability_ids: list[str] = []
+    extensive_ids: list[str] = []
+    for ind in indicators:  # one pass, each list in the answers' order
+        iid = ind.id
         if ind.immediate:
-            immediate.append(ind.id)
+            immediate.append(iid)
         else:
-            groups.setdefault(level_values[ind.id], []).append(ind.id)
+            groups.setdefault(level_values[iid], []).append(iid)
+        if iid in specialist:
+            specialist_ids.append(iid)
+        if iid in with_disability:
+            with_disability_ids.append(iid)
+        if ind.level is Level.EXTENSIVE:
+            extensive_ids.append(iid)
     entailed = age_entailment_hits(case, indicators, catalogue)
     crosswalks = crosswalk_hits(case, indicators, catalogue, tuple(entailed))  # each its own reason (rules.evaluate._reasons)
-    specialist_ids = [ind.id for ind in indicators if ind.id in specialist]
-    with_disability_ids = [ind.id for ind in indicators if ind.id in with_disability]
     additional = counted_additional(indicators, known.words)
     chosen = {i.id for i in indicators}
     # the reason names every copy ticked of each need counted (a need in the same words, listed twice)
     additional_ids = sorted({c for i in additional for c in known.same_need[i.id] & chosen})
-    extensive = [i for i in indicators if i.level is Level.EXTENSIVE]
     return [
         {
             "kind": "case",
@@ -259,8 +268,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "additional_count": len(additional),
             "additional_domains": len(frozenset().union(*(known.counted_domains[i.id] for i in additional))),
             "additional_ids": additional_ids,
-            "extensive_count": len(extensive),
-            "extensive_ids": [i.id for i in extensive],
+            "extensive_count": len(extensive_ids),
+            "extensive_ids": extensive_ids,
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
         }
     ]

@@ -41,12 +41,26 @@ def resolve(actions: list[str], case: Case, catalogue: Catalogue) -> list[str]:
     """The actions, each worded for the answers already given. Applying it twice changes nothing
     (no resolved text starts a level's action), so a decision saved before this moved into the
     rules reads the same when shown again."""
-    resolved = catalogue.resolved_actions
+    width, by_opening = catalogue.derived("_resolved_actions_by_opening", lambda: _by_opening(catalogue))
     out = []
     for action in actions:
-        rule = next((r for r in resolved if action.startswith(r.action) and WHEN[r.when](case, catalogue)), None)
+        entries = by_opening.get(action[:width], ())  # only these can start it: the others' openings differ
+        rule = next((r for r in entries if action.startswith(r.action) and WHEN[r.when](case, catalogue)), None)
         if rule is None:
             out.append(action)
         elif rule.text:
             out.append(rule.text)
     return out
+
+
+def _by_opening(catalogue: Catalogue) -> tuple[int, dict[str, tuple]]:
+    """The catalogue's entries by their first `width` characters (the shortest entry's length), each
+    group in the catalogue's order: an action an entry starts begins with that entry's opening, so
+    the first entry that applies is the first of its group that does (once per catalogue, issue 17;
+    every entry was tried on every action)."""
+    resolved = catalogue.resolved_actions
+    width = min((len(r.action) for r in resolved), default=0)
+    groups: dict[str, list] = {}
+    for r in resolved:
+        groups.setdefault(r.action[:width], []).append(r)
+    return width, {k: tuple(v) for k, v in groups.items()}

@@ -95,8 +95,13 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         )
 
     candidates = _additions(case, catalogue) + _context_changes(case, catalogue) + _twin_readings(case, catalogue) + _removals(case, catalogue)
-    # the level and its reasons alone: exactly evaluate()'s, without the guidance; all at once
-    decided = decide_levels([c.apply(case) for c in candidates], catalogue=catalogue)
+    # the level and its reasons alone: exactly evaluate()'s, without the guidance; all at once, each
+    # distinct nearby case once (a need ticked in two places reads as its twin from each, the same case)
+    distinct: dict[tuple, Change] = {}
+    for c in candidates:
+        distinct.setdefault(_made(c), c)
+    alone = dict(zip(distinct, decide_levels([c.apply(case) for c in distinct.values()], catalogue=catalogue), strict=True))
+    decided = [alone[_made(c)] for c in candidates]
     found = [c for c in (level_of(c, d) for c, d in zip(candidates, decided, strict=True)) if c is not None]
     # higher: above the level decided and above the support the family has now
     up = _one_per_effect([c for c in found if c.level.rank > max(level.rank, floor)])
@@ -117,6 +122,11 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         down = [replace(c, judgement=protection.text) for c in down]
         down_heading = protection.heading
     return WhatIf(up, down, None, heading, nothing if not (up or down) else None, down_heading)
+
+
+def _made(change: Change) -> tuple:
+    """What `Change.apply` reads of a change: two changes equal here make the same nearby case."""
+    return change.add, change.remove, tuple(sorted(change.context.items()))
 
 
 def _support_now(case: Case, catalogue: Catalogue) -> Optional[tuple[int, SupportNowWords]]:
@@ -204,51 +214,89 @@ def _one_per_effect(changes: list[Change]) -> list[Change]:
     return sorted(out, key=lambda c: c.level.rank)
 
 
-def _plain(ind: Indicator, catalogue: Catalogue, case: Case, special: set[str]) -> bool:
-    """A need that stands for "one more need at this level": no twins, no disability reading
-    (`special`: the catalogue's needs the Child in Need disability rules read), no cross-walk to p9
-    and no age entailment, whose effect is its own and not any need's at the level (review 7: for
-    a child of 8, 'Teenage parents with concerns' entails under 13, so "An Extensive need in Parents
-    and carers" would have read as Protection)."""
-    return (
-        not ind.immediate
-        and not ind.same_words_as
-        and ind.id not in special
-        and not catalogue.crosswalks_for(ind)
-        and not any(ind.id in e.indicators for e in catalogue.age_entailments)
-        and ind.id not in case.indicators
-        and catalogue.admits(ind, case.child.unborn, case.child.age_in_months)
-    )
+class _Prepared:
+    """The what-if list's catalogue work, done once per catalogue instead of on every list (issue 17):
+    which needs can stand for "one more need" in each level and domain (the catalogue half of the
+    test, `plain`; whether the case has it and the child's age admits it are asked per case), the
+    words of each such addition, of every twin reading and of every removal. Catalogue data only."""
+
+    def __init__(self, catalogue: Catalogue):
+        words, places = catalogue.what_if, catalogue.guidance.twins
+        self.domains = {d.id: d.name for d in catalogue.domains}
+        self.domain_index = {d: k for k, d in enumerate(self.domains)}  # list(domains).index(d)
+        cin_disability = catalogue.interpretations.cin_disability
+        special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+        entailing = {i for e in catalogue.age_entailments for i in e.indicators}
+        # A need that stands for "one more need at this level": no twins, no disability reading
+        # (`special`: the catalogue's needs the Child in Need disability rules read), no cross-walk to p9
+        # and no age entailment, whose effect is its own and not any need's at the level (review 7: for
+        # a child of 8, 'Teenage parents with concerns' entails under 13, so "An Extensive need in Parents
+        # and carers" would have read as Protection). In the catalogue's order, for each level and domain.
+        self.plain: dict[tuple[Level, str], tuple[Indicator, ...]] = {
+            (level, domain): tuple(
+                i
+                for i in catalogue.indicators
+                if i.level is level
+                and i.domain == domain
+                and not i.immediate
+                and not i.same_words_as
+                and i.id not in special
+                and not catalogue.crosswalks_for(i)
+                and i.id not in entailing
+            )
+            for level in _ADDED_LEVELS
+            for domain in self.domains
+        }
+        # (level, domain, need, which words) -> the addition's words: a new level, a further domain, the same domain
+        self.added: dict[tuple[Level, str, str, str], str] = {}
+        for (level, domain), picks in self.plain.items():
+            for pick in picks:
+                said = {
+                    "level": level.label,
+                    "domain": self.domains[domain],
+                    "example": words.example.format(text=pick.text),
+                    "article": "An" if level.label[0] in "AEIOU" else "A",
+                }
+                for kind, template in (("new", words.new_level), ("other domain", words.further_domain), ("same domain", words.same_domain)):
+                    self.added[level, domain, pick.id, kind] = template.format(**said)
+        # (the need chosen, its twin) -> "Read as ... instead of ..."
+        self.twin_text = {
+            (ind.id, link.other.id): words.twin.format(
+                text=link.other.text, place=where_listed(link.other, places), was=ind.text, was_place=where_listed(ind, places)
+            )
+            for ind in catalogue.indicators
+            for link in catalogue.twins_of(ind.id)
+        }
+        self.without = {i.id: words.without.format(text=i.text, level=i.level.label) for i in catalogue.indicators}
+
+
+_ADDED_LEVELS = (Level.ADDITIONAL, Level.EXTENSIVE)
+
+
+def _prepared(catalogue: Catalogue) -> _Prepared:
+    return catalogue.derived("_what_if_prepared", lambda: _Prepared(catalogue))
 
 
 def _additions(case: Case, catalogue: Catalogue) -> list[Change]:
     chosen = [catalogue.indicator(i) for i in case.indicators if catalogue.has_indicator(i)]
-    domains = {d.id: d.name for d in catalogue.domains}
-    words = catalogue.what_if
-    cin_disability = catalogue.interpretations.cin_disability
-    special = {*cin_disability.indicators, *cin_disability.with_substantial_lifelong_disability}
+    ready = _prepared(catalogue)
+    given, unborn, months = set(case.indicators), case.child.unborn, case.child.age_in_months
     # a need listed twice in the same words counts in each domain it is listed under (combination rule)
     counted = prepared(catalogue).counted_domains
     out = []
-    for level in (Level.ADDITIONAL, Level.EXTENSIVE):
+    for level in _ADDED_LEVELS:
         have = {d for i in chosen if i.level is level and not i.immediate for d in counted[i.id]}
         # a domain without a need at this level first: that is what the combination rule counts
-        order = sorted(domains, key=lambda d: (d in have, list(domains).index(d)))
+        order = sorted(ready.domains, key=lambda d: (d in have, ready.domain_index[d]))
         for domain in order:
-            pick = next((i for i in catalogue.indicators if i.level is level and i.domain == domain and _plain(i, catalogue, case, special)), None)
+            pick = next((i for i in ready.plain[level, domain] if i.id not in given and catalogue.admits(i, unborn, months)), None)
             if pick:
-                said = {
-                    "level": level.label,
-                    "domain": domains[domain],
-                    "example": words.example.format(text=pick.text),
-                    "article": "An" if level.label[0] in "AEIOU" else "A",
-                }
                 if not have:
-                    text, kind = words.new_level.format(**said), f"new {level}"
+                    text, kind = ready.added[level, domain, pick.id, "new"], f"new {level}"
                 elif domain not in have:
-                    text, kind = words.further_domain.format(**said), f"other domain {level}"
+                    text, kind = ready.added[level, domain, pick.id, "other domain"], f"other domain {level}"
                 else:
-                    text, kind = words.same_domain.format(**said), f"same domain {level}"
+                    text, kind = ready.added[level, domain, pick.id, "same domain"], f"same domain {level}"
                 out.append(Change(text, level, "", False, add=(pick.id,), kind=kind))
     return out
 
@@ -274,14 +322,13 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
 def _twin_readings(case: Case, catalogue: Catalogue) -> list[Change]:
     """Each chosen need read as each of its twins instead (the same need the document lists in another
     place, catalogue `twins`), where the child can have it: swapped and decided like every other change."""
-    words, places = catalogue.what_if, catalogue.guidance.twins
-    same_need = prepared(catalogue).same_need
+    same_need, texts = prepared(catalogue).same_need, _prepared(catalogue).twin_text
     chosen = set(case.indicators)
     out = []
-    for iid in case.indicators:
+    for iid in dict.fromkeys(case.indicators):  # an answer given twice: its readings once (the same cases)
         if not catalogue.has_indicator(iid) or catalogue.indicator(iid).immediate:
             continue
-        ind, seen = catalogue.indicator(iid), set()
+        seen: set[str] = set()
         copies = tuple(sorted(same_need[iid] & chosen))  # the need, every box of it ticked (review 8, F3)
         for link in catalogue.twins_of(iid):
             twin = link.other
@@ -291,23 +338,13 @@ def _twin_readings(case: Case, catalogue: Catalogue) -> list[Change]:
             if not catalogue.admits(twin, case.child.unborn, case.child.age_in_months, case.parent.age_in_months):
                 continue
             seen.add(twin.id)
-            text = words.twin.format(text=twin.text, place=where_listed(twin, places), was=ind.text, was_place=where_listed(ind, places))
-            out.append(Change(text, Level.UNIVERSAL, "", False, add=(twin.id,), remove=copies))
+            out.append(Change(texts[iid, twin.id], Level.UNIVERSAL, "", False, add=(twin.id,), remove=copies))
     return out
 
 
 def _removals(case: Case, catalogue: Catalogue) -> list[Change]:
     """Each need taken away: a need the document lists twice in the same words goes with every box of
     it ticked (one need, review 8, F3), listed once."""
-    same_need, chosen = prepared(catalogue).same_need, set(case.indicators)
+    same_need, chosen, without = prepared(catalogue).same_need, set(case.indicators), _prepared(catalogue).without
     needs = dict.fromkeys(tuple(sorted(same_need[i] & chosen)) for i in case.indicators if catalogue.has_indicator(i) and not catalogue.indicator(i).immediate)
-    return [
-        Change(
-            catalogue.what_if.without.format(text=catalogue.indicator(ids[0]).text, level=catalogue.indicator(ids[0]).level.label),
-            Level.UNIVERSAL,
-            "",
-            False,
-            remove=ids,
-        )
-        for ids in needs
-    ]
+    return [Change(without[ids[0]], Level.UNIVERSAL, "", False, remove=ids) for ids in needs]

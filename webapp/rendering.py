@@ -14,7 +14,8 @@
   on each request. A field with errors, or one whose HTML does not show its value exactly once,
   is drawn whole each time.
 - `component(name, params)`: a GOV.UK component whose params depend on no answer (the result's
-  buttons, the panel naming a level) drawn `once` per distinct params.
+  buttons, the panel naming a level) drawn `once` per distinct params; `component_around(name,
+  params, html)` the same around html drawn per request (the result's "Show all at this level").
 - `Environment`: every `{% from ... import ... %}` (29 on a page, most inside GOV.UK's own
   component templates) makes Jinja compare the importer's globals with the imported template's,
   `set - ChainMap.keys()`, a key at a time in Python. Giving the ChainMap a `keys()` that is a real
@@ -98,11 +99,27 @@ def component(name: str, params: dict) -> Markup:
     once per process for those params. Only for params the template or the catalogue fixes (a
     button's words and link, a level's name), never an answer or anything about a person."""
 
-    def draw():
-        folder = _WORD.sub("-", name.removeprefix("govuk")).lower()
-        return getattr(current_app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)(params)
+    return once(("component", name, json.dumps(params, sort_keys=True)), lambda: _macro(name)(params))
 
-    return once(("component", name, json.dumps(params, sort_keys=True)), draw)
+
+def component_around(name: str, params: dict, html) -> Markup:
+    """`component(name, {**params, "html": html})` where `html` is drawn per request (the result's
+    "Show all at this level", which names what fits the child): the component is drawn once per
+    process with a placeholder as its html, and the placeholder replaced by `html`, as the macro
+    shows it (`params.html | safe`). `params` as for `component`; an empty `html` (the macro then
+    shows `params.text`), or a drawing that does not show the placeholder exactly once, is drawn
+    whole."""
+    if html:
+        drawn = component(name, {**params, "html": _SLOT})
+        if drawn.count(_SLOT) == 1:
+            return Markup(str(drawn).replace(_SLOT, str(html), 1))  # as the macro's `| safe`: not escaped again
+    return Markup(_macro(name)({**params, "html": html}))
+
+
+def _macro(name: str):
+    """GOV.UK's component macro `name` (govukDetails -> components/details/macro.html)."""
+    folder = _WORD.sub("-", name.removeprefix("govuk")).lower()
+    return getattr(current_app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)
 
 
 def hidden_tag(form) -> Markup:
@@ -116,3 +133,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(form_field)
     app.add_template_global(hidden_tag)
     app.add_template_global(component)
+    app.add_template_global(component_around)

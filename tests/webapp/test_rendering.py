@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from flask import url_for
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from webapp import create_app
 from webapp.journey.forms import NoteForm, StartAgainForm
 from webapp.journey.present import document_href
-from webapp.rendering import component, form_field, hidden_tag
+from webapp.rendering import component, component_around, form_field, hidden_tag
 
 NOTES = [
     "",
@@ -74,6 +75,26 @@ def test_a_component_drawn_once_is_the_macro_drawn_whole(app, name, params):
         macro = getattr(app.jinja_env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module, name)
         for _ in range(2):
             assert str(component(name, params)) == str(macro(params))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        Markup('<p class="govuk-body">Left out for this child:</p><ul><li>Pre-Birth Assessment &amp; more</li></ul>'),
+        Markup("<p>fspSlotForTheValueQx7 and it again fspSlotForTheValueQx7</p>"),
+        "</div><script>'x' & \"y\"</script>",  # a plain string: the macro's `| safe` shows it as it is
+        Markup(""),
+        "",
+    ],
+)
+def test_a_component_drawn_around_html_is_the_macro_drawn_whole(app, html):
+    params = {"summaryText": "Show all at this level", "classes": "app-no-print"}
+    with app.test_request_context("/result"):
+        macro = app.jinja_env.get_template("govuk_frontend_jinja/components/details/macro.html").module.govukDetails
+        for _ in range(2):
+            assert str(component_around("govukDetails", params, html)) == str(macro({**params, "html": html}))
+    if html:  # the html is filled in per request, never kept
+        assert str(html) not in " ".join(map(str, app.extensions["fsp_layout"].values()))
 
 
 def test_document_links_are_the_routes_own(app):
