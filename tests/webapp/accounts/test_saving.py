@@ -120,9 +120,7 @@ def _ring_now_heading(response) -> str:
 
 
 @pytest.mark.parametrize("details, first_contact", WITH_DETAILS)
-def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(
-    client, people, engine, clock, details, first_contact
-):
+def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(client, people, engine, clock, details, first_contact):
     """The oracle: rules.evaluate on the case the journey's answers make (everything answered), and
     the result page itself. The saved case holds the age, the child's details and the other need;
     the saved entry rings whom the result page rang; "assess again" gives the same result back.
