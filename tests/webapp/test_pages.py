@@ -383,3 +383,20 @@ def test_a_concern_chosen_first_must_fit_the_age_given_later(client):
     walk_needs(client)
     result = text(client.get("/result"))
     assert "Ring Children and Families Direct now" in result and "9 months" in result
+
+
+def test_a_level_whose_lists_are_composed_says_so_once_above_both_lists(client):
+    """Child in Need's assessments and services are the tool's composition (review 9 G5): the reading is said
+    once, before "Assessments at this level", not again inside each list."""
+    from pathway.catalogue import load_catalogue
+
+    reading = load_catalogue().level("child_in_need").lists_reading
+    assert reading is not None and reading.text.startswith("This tool's reading: the document has no Child in Need table")
+    client.post("/safety", data={"immediate": "none"})
+    client.post("/child", data={**CHILD, "health_development_impaired_without_services": "yes"})
+    walk_needs(client)
+    result = text(client.get("/result"))
+    assert "Level: Child in Need" in result
+    said = "the document has no Child in Need table"
+    assert result.count(said) == 1
+    assert result.index(said) < result.index("Assessments at this level") < result.index("Services at this level")
