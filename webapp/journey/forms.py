@@ -306,7 +306,7 @@ class ChildForm(FlaskForm):
         }
 
 
-def _why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
+def why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
     """Whom the need's words are for, as the reason an age does not fit it: the document's age band,
     the pathway's ages, or this tool's reading of the youngest child its words describe."""
     catalogue = load_catalogue()
@@ -328,8 +328,7 @@ def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, month
     does not admit, the page it is ticked on, its page in the document and whom it is for, and what
     to do: check the age, or untick it (review 9 surfaces, V1)."""
     parts = [
-        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {_why_not(ind, unborn, months)})"
-        for ind, found in misfits
+        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {why_not(ind, unborn, months)})" for ind, found in misfits
     ]
     if len(parts) == 1:
         return f"{parts[0]} and does not fit {age}: check the age, or untick it on that page"
