@@ -34,7 +34,9 @@ def _tz() -> ZoneInfo:
 def save(user):
     current = assessment_in_session()
     if current is None:
-        return redirect(url_for("journey.start"))
+        # answers the rules refuse (review 10 surfaces, W2): the result page names what to correct and
+        # where, every answer kept; no answers with a result: the start page
+        return redirect(url_for("journey.result" if journey_answers.has_result(journey_answers.get()) else "journey.start"))
     case, decision = current
     form, _ = prg.form_for(CaseRefForm)  # a refused reference shown again by GET: Back never resubmits
     if form.validate_on_submit():

@@ -14,7 +14,7 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
-from pathway.checks import child_only_answers
+from pathway.checks import child_only_answers, disability_clashes
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
@@ -104,6 +104,10 @@ class SafetyForm(FlaskForm):
             )
 
 
+# the child page's disability answers, as the page words them (the needs page names them too)
+DISABILITY = {"none": "No", "mild_moderate": "Yes, mild or moderate", "substantial_lifelong": "Yes, substantial and lifelong", "uncertain": "Not sure"}
+
+
 def _level_choices():
     return choices([(lv.value, lv.label) for lv in Level] + [(NOT_KNOWN, "None, or not known")])
 
@@ -119,9 +123,7 @@ class ChildForm(FlaskForm):
     age_months = StringField("Months", widget=GovTextInput())
     disability = RadioField(
         "Does the child have a disability?",
-        choices=choices(
-            [("none", "No"), ("mild_moderate", "Yes, mild or moderate"), ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]
-        ),
+        choices=choices(DISABILITY.items()),
         validators=[InputRequired("Select whether the child has a disability")],
         widget=Radios(
             {"substantial_lifelong": "Permanent and substantial, likely to need specialist short breaks, support services, adaptations or equipment."}
@@ -178,6 +180,7 @@ class ChildForm(FlaskForm):
                 optional.errors.append(question_refused(optional, optional=True))
                 ok = False
         ok = self._open_fits_current_level() and ok
+        ok = self._fits_disability() and ok
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
@@ -230,11 +233,27 @@ class ChildForm(FlaskForm):
     def show_saved_contradictions(self) -> None:
         """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
         self._open_fits_current_level()
+        self._fits_disability()
         if self.born.data == "no" or str(self.age_years.data or "").strip().isdigit():
             self._fits_concerns()
             self._fits_needs()
         if self.born.data == "yes" and str(self.age_years.data or "").strip().isdigit():
             self._fits_childhood()
+
+    def _fits_disability(self) -> bool:
+        """A need ticked on a needs page whose words state a substantial, life-long disability does not
+        fit the answer 'No' or 'mild or moderate' (the rules refuse the pair: pathway.checks says which
+        needs clash): the answer is refused, naming each need and its page, as an age that rules out a
+        need is (review 10 surfaces, W2), never accepted into a result page that cannot be reached."""
+        catalogue = load_catalogue()
+        ticked = {i: found for pid, ids in (getattr(self, "needs", None) or {}).items() if (found := page(pid)) is not None for i in ids}
+        clash = disability_clashes(catalogue, self.disability.data, ticked)
+        if not clash:
+            return True
+        field = self.disability
+        misfits = [(catalogue.indicator(i), ticked[i]) for i in clash]
+        field.errors = [*field.errors, disability_misfit(misfits, DISABILITY[field.data])]  # a tuple until validated
+        return False
 
     def _fits_childhood(self) -> bool:
         """For a young person past the children's ages (a care leaver of 20 to 25), the answers that
@@ -335,6 +354,25 @@ def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, month
     return f"{len(parts)} needs ticked do not fit {age}: {'; '.join(parts)}. Check the age, or untick each on its page"
 
 
+def disability_misfit(misfits: list[tuple[Indicator, NeedsPage]], said: str, here: bool = False) -> str:
+    """One message naming every ticked need whose words state a substantial, life-long disability, the
+    page it is ticked on and its page in the document, against the disability answer given (`said`, the
+    answer's label), in needs_misfit's words (review 10 surfaces, W2). `here`: said on the needs page
+    itself, where the disability answer is the child page's."""
+    one = len(misfits) == 1
+    if here:
+        parts = [f"‘{ind.text}’ (threshold document, p{ind.source.page})" for ind, _ in misfits]
+        return (
+            f"{' and '.join(parts)} describe{'s' if one else ''} a substantial and lifelong disability, but the child's details say "
+            f"the disability is ‘{said}’: untick {'it' if one else 'them'}, or change the disability answer on the child's details page"
+        )
+    parts = [f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page})" for ind, found in misfits]
+    return (
+        f"{'; '.join(parts)}, and {'its' if one else 'their'} words describe a substantial and lifelong disability, but the disability "
+        f"is answered ‘{said}’: change the disability answer (or choose ‘Not sure’), or untick {'it on that page' if one else 'each on its page'}"
+    )
+
+
 MONTHS_ALONE_BELOW = 24  # months alone are accepted below 2 years (GOV.UK: ask as people think of it)
 
 
@@ -409,8 +447,13 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwar
             ok = True
             for field, inds in self.groups:
                 misfits = [(ind, page) for ind in inds if ind.id in (field.data or []) and not admitted(ind, unborn, months)]
+                clash = disability_clashes(load_catalogue(), child.get("disability"), [ind.id for ind in inds if ind.id in (field.data or [])])
                 if misfits:
                     field.errors = [*field.errors, needs_misfit(misfits, unborn, months, age)]  # a tuple until validated
+                    ok = False
+                elif clash:  # review 10 surfaces, W2: refused while the child page says otherwise, never accepted into a loop
+                    found = [(load_catalogue().indicator(i), page) for i in clash]
+                    field.errors = [*field.errors, disability_misfit(found, DISABILITY[child["disability"]], here=True)]
                     ok = False
             return ok
 

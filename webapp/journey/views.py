@@ -281,18 +281,33 @@ def document():
     return present.document_page(chosen, "Highlighted: the needs chosen in your answers on this device.")
 
 
+class _Refused(Exception):
+    """The rules refuse the session's answers: the result page says why, naming the field."""
+
+
 def _referral():
-    """The referral for the session's answers, or None when there are none to refer."""
+    """The referral for the session's answers, or None when there are none to refer. Raises _Refused
+    when the rules refuse them (review 10 surfaces, W2: a 500 once)."""
     answers = store.get()
     if not store.immediate_chosen(answers) and not store.complete(answers):
         return None
-    case = store.case(answers)
-    decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+    try:
+        case = store.case(answers)
+        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+    except CaseError as exc:
+        raise _Refused() from exc
     local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
     user = shown_user()
     role = f"{user.role}, {user.team}" if user else ""
     return written.build(case, decision, age, present.actions(decision, case), store.note(), local, role)
+
+
+@bp.errorhandler(_Refused)
+def _refused(_exc):
+    """A referral of answers the rules refuse: the result page, which names what to correct and where,
+    keeping every answer (never the 500 page)."""
+    return redirect(url_for("journey.result"))
 
 
 @bp.get("/referral")
