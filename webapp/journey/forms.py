@@ -18,7 +18,7 @@ from pathway.checks import child_only_answers, disability_clashes
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
-from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, page
+from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, needs_pages, page
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
 NOT_KNOWN = "not_known"
@@ -210,6 +210,8 @@ class ChildForm(FlaskForm):
                 ok = self._fits_concerns() and self._fits_needs()
             if ok:
                 ok = self._fits_childhood()
+            if ok:
+                ok = self._fits_scope()
         elif self.born.data == "no":
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
@@ -239,6 +241,19 @@ class ChildForm(FlaskForm):
             self._fits_needs()
         if self.born.data == "yes" and str(self.age_years.data or "").strip().isdigit():
             self._fits_childhood()
+            self._fits_scope()
+
+    def _fits_scope(self) -> bool:
+        """Past 19 the pathway covers a young person only as a care leaver: with every needs page
+        answered and no care-leaver need ticked, the rules refuse the age (pathway.checks). The view
+        gives `age_refused` (the session's answers with this page's), which asks them; refused here,
+        naming the age, rather than at the result page (review 10 surfaces, W3)."""
+        check = getattr(self, "age_refused", None)
+        answers = self.answers()
+        if check is None or not check(answers):
+            return True
+        self.age_years.errors = [*self.age_years.errors, age_out_of_scope(answers["age_years"])]  # a tuple until validated
+        return False
 
     def _fits_disability(self) -> bool:
         """A need ticked on a needs page whose words state a substantial, life-long disability does not
@@ -354,6 +369,23 @@ def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, month
     return f"{len(parts)} needs ticked do not fit {age}: {'; '.join(parts)}. Check the age, or untick each on its page"
 
 
+def age_out_of_scope(years: int) -> str:
+    """Why a young person of `years` (20 to 25) without a care-leaver need is not covered, in the
+    catalogue's words (`age.scope`), naming each care-leaver need and its page (review 10 surfaces, W3)."""
+    catalogue = load_catalogue()
+    leaver = [
+        f"‘{ind.text}’ on the ‘{found.title}’ page"
+        for ind in catalogue.indicators
+        if ind.age_band in catalogue.age.care_leaver_bands
+        for found in needs_pages()
+        if ind.id in found.indicator_ids()
+    ]
+    return (
+        f"The child's age is {years}: {catalogue.age.scope} Tick {' or '.join(leaver)} if it applies, or check the age. "
+        "If the concern is the care leaver's unborn baby, select ‘No, the child is unborn’ and answer for the baby"
+    )
+
+
 def disability_misfit(misfits: list[tuple[Indicator, NeedsPage]], said: str, here: bool = False) -> str:
     """One message naming every ticked need whose words state a substantial, life-long disability, the
     page it is ticked on and its page in the document, against the disability answer given (`said`, the
@@ -428,7 +460,7 @@ def _whole(field, unit: str, low: int, high: int, required: bool, missing: str |
     return True
 
 
-def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwargs) -> FlaskForm:
+def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_refused=None, **kwargs) -> FlaskForm:
     """A form for one needs page: a checkbox group per dimension, for this child's age only. A need
     already ticked (`saved`) that the recorded age does not admit is offered too, so it can be
     unticked, and refused while it stays ticked: never dropped by not being shown (review 9 V1)."""
@@ -440,7 +472,16 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwar
         toggle_levels = SubmitField("Hide levels" if show_levels else "Show levels", widget=GovSubmitInput())
 
         def validate(self, extra_validators=None) -> bool:
-            return super().validate(extra_validators) & self.show_misfits()
+            return super().validate(extra_validators) & self.show_misfits() & self.fits_scope()
+
+        def fits_scope(self) -> bool:
+            """The page that completes the answers of a young person past 19 with no care-leaver need
+            ticked: the rules refuse the age (`age_refused`, the view's), said here by name (W3)."""
+            ticked = sorted({i for field, _ in self.groups for i in field.data or []})
+            if age_refused is None or unborn or not age_refused(ticked):
+                return True
+            self.form_errors = [*self.form_errors, age_out_of_scope(child["age_years"])]
+            return False
 
         def show_misfits(self) -> bool:
             """Each ticked need this age does not admit, refused on its own question."""

@@ -88,8 +88,13 @@ def child():
         form = ChildForm(**kwargs)
         form.immediate = store.immediate_chosen(answers)
         form.needs = answers.get("needs") or {}  # refused if the new age rules one out, never dropped
+        form.age_refused = lambda child: store.age_refused({**answers, "child": child})
         if kwargs.get("data"):  # the saved answers shown again: say what the rules refuse in them
             form.show_saved_contradictions()
+            if not form.errors and (refused := store.refusals(answers)):
+                # a refusal no question above names (the result page sends every refusal here): said
+                # in the rules' words rather than a page that loops back to the result without one
+                form.form_errors = [*form.form_errors, *(f"{e.field}: {e.message}" for e in refused)]
         return form
 
     def initial():
@@ -120,7 +125,10 @@ def needs(page_id: str):
     saved = (answers.get("needs") or {}).get(page_id, [])
 
     def make(**kwargs):
-        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, **kwargs)
+        def age_refused(ticked: list[str]) -> bool:
+            return store.age_refused({**answers, "needs": {**(answers.get("needs") or {}), page_id: ticked}})
+
+        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, age_refused=age_refused, **kwargs)
         if kwargs.get("data"):  # the saved answers shown again: a need the age does not admit says so
             form.show_misfits()
         return form
@@ -177,11 +185,13 @@ def result():
         decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
         what_if = nearby(case, decision)
     except CaseError as exc:
-        if all(e.field.startswith("context.") for e in exc.errors) or store.misfits(answers):
-            # answers about the child's situation that contradict each other, or a concern the age
-            # recorded does not admit: kept, and shown on the child page, which refuses them by name
+        if not store.unknown_indicators(answers) and "child" in answers:
+            # answers today's catalogue produced, which the rules refuse (answers that contradict each
+            # other, a concern the age does not admit, an age past 19 without a care-leaver need):
+            # kept, and shown on the child page, which refuses each by name. Never deleted (review 10
+            # surfaces, W3: "the tool may have been updated" was false for them)
             return redirect(url_for("journey.child", change="1"))
-        # the answers no longer fit the catalogue (e.g. changed between releases): ask again
+        # ids today's catalogue does not have (answers given under an earlier release): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
         store.clear()
         return render_template("journey/no_answers.html", refused=True)
