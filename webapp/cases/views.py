@@ -158,6 +158,7 @@ def entry(user, case_ref: str, entry_id: int):
         catalogue=reopen.StoredCatalogue(load_catalogue()),
         later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
         unknown=reopen.unknown_indicators(found.case),
+        unknown_answers=reopen.unknown_answers(found.case),
         saved=found.created_at.astimezone(_tz()),
         back=url_for("cases.case", case_ref=found.case_ref),
     )

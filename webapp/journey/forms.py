@@ -234,6 +234,7 @@ class ChildForm(FlaskForm):
 
     def show_saved_contradictions(self) -> None:
         """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
+        self._offered()
         self._open_fits_current_level()
         self._fits_disability()
         if self.born.data == "no" or str(self.age_years.data or "").strip().isdigit():
@@ -254,6 +255,21 @@ class ChildForm(FlaskForm):
             return True
         self.age_years.errors = [*self.age_years.errors, age_out_of_scope(answers["age_years"])]  # a tuple until validated
         return False
+
+    def _offered(self) -> bool:
+        """A saved answer this page does not offer (an entry saved under an earlier release, brought
+        back by "assess again"): named on its question, never shown as a blank radio that the result
+        page then refuses without a word (review 10 surfaces, W5)."""
+        ok = True
+        for field in self:
+            if isinstance(field, RadioField) and field.data not in (None, "") and field.data not in {choice_value(c) for c in field.choices}:
+                field.errors = [
+                    *field.errors,
+                    f"The saved answer ‘{field.data}’ is not one of today's answers to ‘{field.label.text}’ "
+                    "(the tool has been updated since it was saved): select one of the answers",
+                ]
+                ok = False
+        return ok
 
     def _fits_disability(self) -> bool:
         """A need ticked on a needs page whose words state a substantial, life-long disability does not
