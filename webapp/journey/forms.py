@@ -57,13 +57,19 @@ def _hint(ind: Indicator, show_levels: bool) -> str | None:
 
 
 class _Multi(SelectMultipleField):
-    """Checkboxes whose values must be among the choices offered on this page."""
+    """Checkboxes whose values must be among the choices offered on this page. `misfit`, when given,
+    names a value this page has but does not offer at the child's age (a stale tab's, review 10
+    surfaces W4); anything else not offered gets the generic words."""
+
+    misfit = None
 
     def pre_validate(self, form):
         offered = {choice_value(c) for c in self.choices}
-        for value in self.data or []:
-            if value not in offered:
-                raise ValidationError(refused_choice(self))
+        stale = [v for v in self.data or [] if v not in offered]
+        if not stale:
+            return
+        named = self.misfit(stale) if self.misfit else None
+        raise ValidationError(named or refused_choice(self))
 
 
 class SafetyForm(FlaskForm):
@@ -514,6 +520,18 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_re
                     ok = False
             return ok
 
+    def misfit_of(group):
+        def named(values: list[str]) -> str | None:
+            """Each value posted for this question that the child's age rules out (a page left open
+            from before the age was changed), named with whom it is for, as the child page does;
+            None if any is not this question's at all."""
+            found = {i.id: i for i in group.indicators}
+            if any(v not in found for v in values):
+                return None
+            return needs_misfit([(found[v], page) for v in values], unborn, months, age)
+
+        return named
+
     offered = {}
     for group in page.groups:
         inds = [i for i in group.indicators if admitted(i, unborn, months) or i.id in saved]
@@ -531,6 +549,8 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_re
             ),
         )
     form = NeedsForm(**kwargs)
+    for dim in offered:
+        getattr(form, dim).misfit = misfit_of(next(g for g in page.groups if g.dimension == dim))
     form.groups = [(getattr(form, dim), inds) for dim, inds in offered.items()]
     return form
 
