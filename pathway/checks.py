@@ -190,21 +190,31 @@ def _parent_age(case: Case, catalogue: Catalogue) -> list[FieldError]:
 def _contradictions(case: Case, chosen: dict[str, Indicator], catalogue: Catalogue) -> list[FieldError]:
     """Answers that cannot both be true: asking the person beats guessing which one is wrong."""
     errors = _open_case_contradiction(case, catalogue)
-    stated = catalogue.interpretations.cin_disability.states_substantial_lifelong_disability
     disability = case.context.disability
-    if disability in ("none", "mild_moderate"):
-        clash = sorted(i for i in chosen if i in stated)
-        if clash:
-            errors.append(
-                FieldError(
-                    field="context.disability",
-                    message=(
-                        f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
-                        f"life-long disability: correct one of them, or choose 'uncertain'"
-                    ),
-                )
+    clash = disability_clashes(catalogue, disability, chosen)
+    if clash and disability is not None:
+        errors.append(
+            FieldError(
+                field="context.disability",
+                message=(
+                    f"is {disability.value!r}, but {', '.join(repr(c) for c in clash)} describes a substantial and "
+                    f"life-long disability: correct one of them, or choose 'uncertain'"
+                ),
             )
+        )
     return errors
+
+
+def disability_clashes(catalogue: Catalogue, disability, indicator_ids) -> list[str]:
+    """The needs among `indicator_ids` whose words state a substantial, life-long disability (the
+    catalogue's `cin_disability.states_substantial_lifelong_disability`) when the disability answer
+    (a `Disability` or its value; None: not answered) says there is none or only a mild or moderate
+    one: the contradiction the rules refuse. The surfaces ask here which ticked needs clash with the
+    answer, to name them beside the question (review 10 surfaces, W1/W2), never re-encoding it."""
+    if getattr(disability, "value", disability) not in ("none", "mild_moderate"):
+        return []
+    stated = catalogue.interpretations.cin_disability.states_substantial_lifelong_disability
+    return sorted({i for i in indicator_ids if i in stated})
 
 
 def _open_case_contradiction(case: Case, catalogue: Catalogue) -> list[FieldError]:

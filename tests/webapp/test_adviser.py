@@ -185,7 +185,7 @@ def test_immediate_concern_outside_the_age_is_flagged_and_still_put_through(clie
     words = text(page)
     assert "Put the call through now to the Screening and Duty Team" in words
     assert "does not fit the child's age as entered (it is for: under 2 years old): check the child's age" in words
-    assert "Decided on the immediate concerns alone" in words
+    assert "Decided without the child's age" in words
 
 
 def test_over_long_note_is_refused_and_left_out_of_the_summary(client):

@@ -49,9 +49,11 @@ EDGES = _edges()
 
 
 def _child(state: int | None) -> dict:
+    # disability 'Not sure': an edge ticks needs whose words state a substantial, life-long disability,
+    # which the answer 'No' contradicts (refused since review 10 surfaces, W2)
     if state is UNBORN:
-        return {**CHILD, "born": "no", "age_years": "", "age_months": ""}
-    return {**CHILD, "age_years": str(state // 12), "age_months": str(state % 12)}
+        return {**CHILD, "disability": "uncertain", "born": "no", "age_years": "", "age_months": ""}
+    return {**CHILD, "disability": "uncertain", "age_years": str(state // 12), "age_months": str(state % 12)}
 
 
 def _label(state: int | None) -> str:

@@ -6,6 +6,7 @@ The session holds the answers as typed (so an invalid age is shown back as typed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,7 +15,8 @@ from flask import current_app
 from pathway import clock, surfaces
 from pathway.call_summary import call_summary
 from pathway.catalogue import load_catalogue
-from pathway.checks import child_only_answers
+from pathway.checks import child_only_answers, disability_clashes
+from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.search_offers import SHOWN, Offer, offered
@@ -22,6 +24,7 @@ from rules import evaluate
 from webapp import session_state
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
+from webapp.journey.forms import why_not
 from webapp.sessions import require_readable
 
 OPTIONAL = ("social_care", "disability", "consent", "current_level", "siblings", "cin_test")
@@ -127,6 +130,7 @@ class Screen:
     summary: str
     errors: list[tuple[str, str]] = field(default_factory=list)
     fallback: bool = False  # the decision left out what clashed (see errors)
+    without: list[str] = field(default_factory=list)  # what the decision left out, in words
 
     @property
     def put_through_now(self) -> bool:
@@ -202,8 +206,86 @@ def _without_child_only_answers(state: dict, age: forms.Age, errors: list) -> di
     return state
 
 
-def screen(state: dict) -> Screen:
+# the call screen's question for each context answer the rules may refuse (pathway.checks)
+_CONTEXT_QUESTIONS = {
+    "caller": "caller",
+    "caf": "caf",
+    "disability": "disability",
+    "consent_to_early_help": "consent",
+    "current_level": "current_level",
+    "large_sibling_group": "siblings",
+    "health_development_impaired_without_services": "cin_test",
+    "open_to_social_care": "social_care",
+}
+
+
+# how the status names an answer it decided without
+_QUESTION_WORDS = {
+    "caf": "the CAF answer",
+    "disability": "the disability answer",
+    "consent": "the consent answer",
+    "current_level": "the level now",
+    "siblings": "the sibling-group answer",
+    "cin_test": "the Child in Need test answer",
+    "social_care": "the open-to-social-care answer",
+}
+
+
+def _without_disability_clash(state: dict, chosen: list[str], errors: list) -> dict:
+    """A concern whose words state a substantial, life-long disability, with the disability answered
+    'No' or 'mild or moderate', is refused by the rules (pathway.checks.disability_clashes says which):
+    say so beside the disability question, naming each concern, and decide as if the disability were
+    not answered, so the concern keeps its level and its put-through-now (review 10 surfaces, W1: the
+    screen once decided an empty case, Universal, without a word)."""
     catalogue = load_catalogue()
+    clash = disability_clashes(catalogue, state["disability"] or None, chosen)
+    if not clash:
+        return state
+    named = " and ".join(f"‘{catalogue.indicator(i).text}’" for i in clash)
+    errors.append(
+        (
+            "disability",
+            f"The disability is answered ‘{Disability(state['disability']).label}’, but {named} "
+            f"describe{'s' if len(clash) == 1 else ''} a substantial and lifelong disability: correct the disability, "
+            "choose ‘Not sure’, or remove the concern. Until then the level is decided as if the disability were not answered",
+        )
+    )
+    return {**state, "disability": ""}
+
+
+def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[tuple[str, str]], set[str], bool]:
+    """Each refusal the rules made of the screen's case (pathway.checks: an indicator's age band, its
+    meaningful-age floor or the pathway's ages; the child's age; a context answer; the parent's age),
+    named beside the question it concerns; the context questions to decide without; whether to decide
+    without the age. Whatever is refused, the screen then decides without it and says so: never a
+    lower level without a word (review 10 surfaces, W1's class)."""
+    catalogue = load_catalogue()
+    errors: list[tuple[str, str]] = []
+    questions: set[str] = set()
+    without_age = False
+    for error in exc.errors:
+        at = re.fullmatch(r"indicators\[(\d+)\]", error.field)
+        if at and int(at.group(1)) < len(chosen) and catalogue.has_indicator(chosen[int(at.group(1))]):
+            ind = catalogue.indicator(chosen[int(at.group(1))])
+            band = catalogue.band(ind.age_band) if ind.age_band else None
+            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(ind, age.unborn, age.months)
+            words = f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age"
+            errors.append(("immediate" if ind.immediate else "age_years", words))
+            without_age = True
+        elif error.field.startswith("context."):
+            question = _CONTEXT_QUESTIONS.get(error.field.removeprefix("context."), "immediate")
+            errors.append((question, f"{error.field.removeprefix('context.').replace('_', ' ').capitalize()} {error.message}"))
+            questions.add(question)
+        elif error.field.startswith(("child.", "parent.")):
+            errors.append(("age_years", f"Age {error.message}"))
+            without_age = True
+        else:  # pragma: no cover - every refusal pathway.checks makes is one of the above
+            errors.append(("immediate", f"{error.field} {error.message}"))
+            without_age = True
+    return errors, questions, without_age
+
+
+def screen(state: dict) -> Screen:
     age = forms.age(state["age_years"], state["age_months"], state["unborn"])
     errors = list(age.errors) + forms.note_errors(state["note"]) + forms.query_errors(state["q"])
     chosen = list(dict.fromkeys(state["immediate"] + state["concerns"]))
@@ -211,27 +293,34 @@ def screen(state: dict) -> Screen:
     office_hours = current_app.config["OFFICE_HOURS"]
     fallback = False
     deciding = _without_child_only_answers(_without_contradiction(state, errors), age, errors)
+    deciding = _without_disability_clash(deciding, chosen, errors)
+    without = [_QUESTION_WORDS[q] for q in _QUESTION_WORDS if state[q] and not deciding[q]]
     try:
         case = _case(chosen, age.child(), deciding, moment)
         decision = evaluate(case, office_hours=office_hours)
-    except CaseError:
-        # only immediate indicators can clash with the age (the others are dropped when the age
-        # changes): say so, and decide on the immediate concerns alone, without the age, so the
-        # put-through-now state never waits for the age to be corrected
+    except CaseError as exc:
+        # what the rules refused is named beside its question, and the screen decides without it:
+        # without the age for a concern that does not fit it (the concern stays: immediate ones are
+        # never silently taken away), without a refused context answer, so the put-through-now
+        # state never waits for the answer to be corrected
         fallback = True
-        for i in state["immediate"]:
-            if not admitted(i, age):
-                band = catalogue.band(catalogue.indicator(i).age_band)
-                errors.append(
-                    ("immediate", f"‘{catalogue.indicator(i).text}’ does not fit the child's age as entered (it is for: {band.label}): check the child's age")
-                )
-        unborn_ids = [i for i in state["immediate"] if catalogue.indicator(i).age_band == "unborn"]
-        others = [i for i in state["immediate"] if i not in unborn_ids]
-        case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
-        decision = evaluate(case, office_hours=office_hours)
+        refused, questions, without_age = _refusals(exc, chosen, age)
+        errors += refused
+        deciding = {**deciding, **{q: "" for q in questions}}
+        without = [_QUESTION_WORDS[q] for q in _QUESTION_WORDS if state[q] and not deciding[q]]
+        without += ["the child's age"] if without_age and age.given else []
+        try:
+            case = _case(chosen, {} if without_age else age.child(), deciding, moment)
+            decision = evaluate(case, office_hours=office_hours)
+        except CaseError:  # concerns for an unborn and a born child together: the immediate ones alone
+            without = ["every answer but the immediate concerns"]
+            unborn_ids = [i for i in state["immediate"] if load_catalogue().indicator(i).age_band == "unborn"]
+            others = [i for i in state["immediate"] if i not in unborn_ids]
+            case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
+            decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
     summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone)
-    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback)
+    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=without)
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

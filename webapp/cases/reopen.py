@@ -4,11 +4,14 @@ it differently. The stored decision is never re-decided for display: it is what 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from pydantic import ValidationError
+
 from pathway.catalogue import Catalogue, load_catalogue
-from pathway.models import Case, CaseError, Decision
+from pathway.models import Case, CaseError, Context, Decision
 from pathway.settings import OfficeHours
 from store.assessments import Entry
 from training.ruleset_diff import Outcome, changed_fields
@@ -58,6 +61,35 @@ def unknown_indicators(case: dict) -> list[str]:
     word (review 9 surfaces, V1's class)."""
     catalogue = load_catalogue()
     return [i for i in case.get("indicators", []) if not catalogue.has_indicator(i)]
+
+
+# the saved context answers as the child page asks them (webapp.journey.forms.ChildForm)
+_QUESTIONS = {
+    "caf": "CAF",
+    "disability": "Disability",
+    "current_level": "Level supported at now",
+    "consent_to_early_help": "Consent to early help",
+    "large_sibling_group": "Large sibling group",
+    "open_to_social_care": "Open to Children's Social Care",
+    "health_development_impaired_without_services": "Child in Need test",
+}
+
+
+def unknown_answers(case: dict) -> list[str]:
+    """The saved case's context answers today's questions do not offer (a value renamed or removed
+    since, or a question no longer asked), each as "question: 'value'" (review 10 surfaces, W5: the
+    check page showed the raw value and the result looped to a child page with no error). Unlike an
+    unknown indicator, "assess again" is still offered: the child page names the answer and asks it
+    again."""
+    ctx = case.get("context") or {}
+    if not isinstance(ctx, dict):
+        return []
+    try:
+        Context.model_validate_json(json.dumps({k: v for k, v in ctx.items() if k != "contact_time"}, default=str))
+    except ValidationError as exc:
+        fields = list(dict.fromkeys(str(e["loc"][0]) for e in exc.errors() if e["loc"]))  # in the questions' order
+        return [f"{_QUESTIONS.get(f, f)}: ‘{ctx.get(f)}’" for f in fields]
+    return []
 
 
 def journey_answers(case: dict) -> dict:

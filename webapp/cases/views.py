@@ -34,7 +34,9 @@ def _tz() -> ZoneInfo:
 def save(user):
     current = assessment_in_session()
     if current is None:
-        return redirect(url_for("journey.start"))
+        # answers the rules refuse (review 10 surfaces, W2): the result page names what to correct and
+        # where, every answer kept; no answers with a result: the start page
+        return redirect(url_for("journey.result" if journey_answers.has_result(journey_answers.get()) else "journey.start"))
     case, decision = current
     form, _ = prg.form_for(CaseRefForm)  # a refused reference shown again by GET: Back never resubmits
     if form.validate_on_submit():
@@ -156,6 +158,7 @@ def entry(user, case_ref: str, entry_id: int):
         catalogue=reopen.StoredCatalogue(load_catalogue()),
         later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
         unknown=reopen.unknown_indicators(found.case),
+        unknown_answers=reopen.unknown_answers(found.case),
         saved=found.created_at.astimezone(_tz()),
         back=url_for("cases.case", case_ref=found.case_ref),
     )

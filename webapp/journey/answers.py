@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pathway.catalogue import load_catalogue
-from pathway.models import Case
+from pathway.checks import resolve_indicators
+from pathway.models import Case, CaseError, FieldError
 from webapp import session_state as state
 from webapp.journey.forms import child_age, child_context
 from webapp.journey.pages import needs_pages
@@ -111,3 +112,27 @@ def complete(answers: dict) -> bool:
     """Whether every question page has been answered (needs pages may be answered with nothing)."""
     needs = answers.get("needs") or {}
     return bool(answers.get("immediate")) and "child" in answers and all(p.id in needs for p in needs_pages())
+
+
+def refusals(answers: dict) -> list[FieldError]:
+    """What the rules' checks (pathway.checks) refuse in the case these answers make; empty when they
+    accept it, or when there is no case yet. The pages ask here rather than re-encode a rule."""
+    if not has_result(answers):
+        return []
+    try:
+        resolve_indicators(case(answers), load_catalogue())
+    except CaseError as exc:
+        return list(exc.errors)
+    return []
+
+
+def age_refused(answers: dict) -> bool:
+    """Whether the rules refuse the child's age itself for these answers: past 19 without a
+    care-leaver need (review 10 surfaces, W3). Asked only of answers complete enough to decide."""
+    return complete(answers) and any(e.field == "child.age_years" for e in refusals(answers))
+
+
+def unknown_indicators(answers: dict) -> list[str]:
+    """The chosen ids today's catalogue does not have (answers given under an earlier one)."""
+    catalogue = load_catalogue()
+    return [i for i in immediate_chosen(answers) + needs_chosen(answers) if not catalogue.has_indicator(i)]

@@ -14,11 +14,11 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
-from pathway.checks import child_only_answers
+from pathway.checks import child_only_answers, disability_clashes
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
-from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, page
+from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, needs_pages, page
 from webapp.journey.widgets import NONE, Checkboxes, Radios
 
 NOT_KNOWN = "not_known"
@@ -57,13 +57,19 @@ def _hint(ind: Indicator, show_levels: bool) -> str | None:
 
 
 class _Multi(SelectMultipleField):
-    """Checkboxes whose values must be among the choices offered on this page."""
+    """Checkboxes whose values must be among the choices offered on this page. `misfit`, when given,
+    names a value this page has but does not offer at the child's age (a stale tab's, review 10
+    surfaces W4); anything else not offered gets the generic words."""
+
+    misfit = None
 
     def pre_validate(self, form):
         offered = {choice_value(c) for c in self.choices}
-        for value in self.data or []:
-            if value not in offered:
-                raise ValidationError(refused_choice(self))
+        stale = [v for v in self.data or [] if v not in offered]
+        if not stale:
+            return
+        named = self.misfit(stale) if self.misfit else None
+        raise ValidationError(named or refused_choice(self))
 
 
 class SafetyForm(FlaskForm):
@@ -104,6 +110,10 @@ class SafetyForm(FlaskForm):
             )
 
 
+# the child page's disability answers, as the page words them (the needs page names them too)
+DISABILITY = {"none": "No", "mild_moderate": "Yes, mild or moderate", "substantial_lifelong": "Yes, substantial and lifelong", "uncertain": "Not sure"}
+
+
 def _level_choices():
     return choices([(lv.value, lv.label) for lv in Level] + [(NOT_KNOWN, "None, or not known")])
 
@@ -119,9 +129,7 @@ class ChildForm(FlaskForm):
     age_months = StringField("Months", widget=GovTextInput())
     disability = RadioField(
         "Does the child have a disability?",
-        choices=choices(
-            [("none", "No"), ("mild_moderate", "Yes, mild or moderate"), ("substantial_lifelong", "Yes, substantial and lifelong"), ("uncertain", "Not sure")]
-        ),
+        choices=choices(DISABILITY.items()),
         validators=[InputRequired("Select whether the child has a disability")],
         widget=Radios(
             {"substantial_lifelong": "Permanent and substantial, likely to need specialist short breaks, support services, adaptations or equipment."}
@@ -178,6 +186,7 @@ class ChildForm(FlaskForm):
                 optional.errors.append(question_refused(optional, optional=True))
                 ok = False
         ok = self._open_fits_current_level() and ok
+        ok = self._fits_disability() and ok
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
@@ -207,6 +216,8 @@ class ChildForm(FlaskForm):
                 ok = self._fits_concerns() and self._fits_needs()
             if ok:
                 ok = self._fits_childhood()
+            if ok:
+                ok = self._fits_scope()
         elif self.born.data == "no":
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
@@ -229,12 +240,57 @@ class ChildForm(FlaskForm):
 
     def show_saved_contradictions(self) -> None:
         """Saved answers the rules refuse (kept, not cleared), shown on the page that asks them."""
+        self._offered()
         self._open_fits_current_level()
+        self._fits_disability()
         if self.born.data == "no" or str(self.age_years.data or "").strip().isdigit():
             self._fits_concerns()
             self._fits_needs()
         if self.born.data == "yes" and str(self.age_years.data or "").strip().isdigit():
             self._fits_childhood()
+            self._fits_scope()
+
+    def _fits_scope(self) -> bool:
+        """Past 19 the pathway covers a young person only as a care leaver: with every needs page
+        answered and no care-leaver need ticked, the rules refuse the age (pathway.checks). The view
+        gives `age_refused` (the session's answers with this page's), which asks them; refused here,
+        naming the age, rather than at the result page (review 10 surfaces, W3)."""
+        check = getattr(self, "age_refused", None)
+        answers = self.answers()
+        if check is None or not check(answers):
+            return True
+        self.age_years.errors = [*self.age_years.errors, age_out_of_scope(answers["age_years"])]  # a tuple until validated
+        return False
+
+    def _offered(self) -> bool:
+        """A saved answer this page does not offer (an entry saved under an earlier release, brought
+        back by "assess again"): named on its question, never shown as a blank radio that the result
+        page then refuses without a word (review 10 surfaces, W5)."""
+        ok = True
+        for field in self:
+            if isinstance(field, RadioField) and field.data not in (None, "") and field.data not in {choice_value(c) for c in field.choices}:
+                field.errors = [
+                    *field.errors,
+                    f"The saved answer ‘{field.data}’ is not one of today's answers to ‘{field.label.text}’ "
+                    "(the tool has been updated since it was saved): select one of the answers",
+                ]
+                ok = False
+        return ok
+
+    def _fits_disability(self) -> bool:
+        """A need ticked on a needs page whose words state a substantial, life-long disability does not
+        fit the answer 'No' or 'mild or moderate' (the rules refuse the pair: pathway.checks says which
+        needs clash): the answer is refused, naming each need and its page, as an age that rules out a
+        need is (review 10 surfaces, W2), never accepted into a result page that cannot be reached."""
+        catalogue = load_catalogue()
+        ticked = {i: found for pid, ids in (getattr(self, "needs", None) or {}).items() if (found := page(pid)) is not None for i in ids}
+        clash = disability_clashes(catalogue, self.disability.data, ticked)
+        if not clash:
+            return True
+        field = self.disability
+        misfits = [(catalogue.indicator(i), ticked[i]) for i in clash]
+        field.errors = [*field.errors, disability_misfit(misfits, DISABILITY[field.data])]  # a tuple until validated
+        return False
 
     def _fits_childhood(self) -> bool:
         """For a young person past the children's ages (a care leaver of 20 to 25), the answers that
@@ -306,7 +362,7 @@ class ChildForm(FlaskForm):
         }
 
 
-def _why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
+def why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
     """Whom the need's words are for, as the reason an age does not fit it: the document's age band,
     the pathway's ages, or this tool's reading of the youngest child its words describe."""
     catalogue = load_catalogue()
@@ -328,12 +384,47 @@ def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, month
     does not admit, the page it is ticked on, its page in the document and whom it is for, and what
     to do: check the age, or untick it (review 9 surfaces, V1)."""
     parts = [
-        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {_why_not(ind, unborn, months)})"
-        for ind, found in misfits
+        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {why_not(ind, unborn, months)})" for ind, found in misfits
     ]
     if len(parts) == 1:
         return f"{parts[0]} and does not fit {age}: check the age, or untick it on that page"
     return f"{len(parts)} needs ticked do not fit {age}: {'; '.join(parts)}. Check the age, or untick each on its page"
+
+
+def age_out_of_scope(years: int) -> str:
+    """Why a young person of `years` (20 to 25) without a care-leaver need is not covered, in the
+    catalogue's words (`age.scope`), naming each care-leaver need and its page (review 10 surfaces, W3)."""
+    catalogue = load_catalogue()
+    leaver = [
+        f"‘{ind.text}’ on the ‘{found.title}’ page"
+        for ind in catalogue.indicators
+        if ind.age_band in catalogue.age.care_leaver_bands
+        for found in needs_pages()
+        if ind.id in found.indicator_ids()
+    ]
+    return (
+        f"The child's age is {years}: {catalogue.age.scope} Tick {' or '.join(leaver)} if it applies, or check the age. "
+        "If the concern is the care leaver's unborn baby, select ‘No, the child is unborn’ and answer for the baby"
+    )
+
+
+def disability_misfit(misfits: list[tuple[Indicator, NeedsPage]], said: str, here: bool = False) -> str:
+    """One message naming every ticked need whose words state a substantial, life-long disability, the
+    page it is ticked on and its page in the document, against the disability answer given (`said`, the
+    answer's label), in needs_misfit's words (review 10 surfaces, W2). `here`: said on the needs page
+    itself, where the disability answer is the child page's."""
+    one = len(misfits) == 1
+    if here:
+        parts = [f"‘{ind.text}’ (threshold document, p{ind.source.page})" for ind, _ in misfits]
+        return (
+            f"{' and '.join(parts)} describe{'s' if one else ''} a substantial and lifelong disability, but the child's details say "
+            f"the disability is ‘{said}’: untick {'it' if one else 'them'}, or change the disability answer on the child's details page"
+        )
+    parts = [f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page})" for ind, found in misfits]
+    return (
+        f"{'; '.join(parts)}, and {'its' if one else 'their'} words describe a substantial and lifelong disability, but the disability "
+        f"is answered ‘{said}’: change the disability answer (or choose ‘Not sure’), or untick {'it on that page' if one else 'each on its page'}"
+    )
 
 
 MONTHS_ALONE_BELOW = 24  # months alone are accepted below 2 years (GOV.UK: ask as people think of it)
@@ -391,7 +482,7 @@ def _whole(field, unit: str, low: int, high: int, required: bool, missing: str |
     return True
 
 
-def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwargs) -> FlaskForm:
+def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_refused=None, **kwargs) -> FlaskForm:
     """A form for one needs page: a checkbox group per dimension, for this child's age only. A need
     already ticked (`saved`) that the recorded age does not admit is offered too, so it can be
     unticked, and refused while it stays ticked: never dropped by not being shown (review 9 V1)."""
@@ -403,17 +494,43 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwar
         toggle_levels = SubmitField("Hide levels" if show_levels else "Show levels", widget=GovSubmitInput())
 
         def validate(self, extra_validators=None) -> bool:
-            return super().validate(extra_validators) & self.show_misfits()
+            return super().validate(extra_validators) & self.show_misfits() & self.fits_scope()
+
+        def fits_scope(self) -> bool:
+            """The page that completes the answers of a young person past 19 with no care-leaver need
+            ticked: the rules refuse the age (`age_refused`, the view's), said here by name (W3)."""
+            ticked = sorted({i for field, _ in self.groups for i in field.data or []})
+            if age_refused is None or unborn or not age_refused(ticked):
+                return True
+            self.form_errors = [*self.form_errors, age_out_of_scope(child["age_years"])]
+            return False
 
         def show_misfits(self) -> bool:
             """Each ticked need this age does not admit, refused on its own question."""
             ok = True
             for field, inds in self.groups:
                 misfits = [(ind, page) for ind in inds if ind.id in (field.data or []) and not admitted(ind, unborn, months)]
+                clash = disability_clashes(load_catalogue(), child.get("disability"), [ind.id for ind in inds if ind.id in (field.data or [])])
                 if misfits:
                     field.errors = [*field.errors, needs_misfit(misfits, unborn, months, age)]  # a tuple until validated
                     ok = False
+                elif clash:  # review 10 surfaces, W2: refused while the child page says otherwise, never accepted into a loop
+                    found = [(load_catalogue().indicator(i), page) for i in clash]
+                    field.errors = [*field.errors, disability_misfit(found, DISABILITY[child["disability"]], here=True)]
+                    ok = False
             return ok
+
+    def misfit_of(group):
+        def named(values: list[str]) -> str | None:
+            """Each value posted for this question that the child's age rules out (a page left open
+            from before the age was changed), named with whom it is for, as the child page does;
+            None if any is not this question's at all."""
+            found = {i.id: i for i in group.indicators}
+            if any(v not in found for v in values):
+                return None
+            return needs_misfit([(found[v], page) for v in values], unborn, months, age)
+
+        return named
 
     offered = {}
     for group in page.groups:
@@ -432,6 +549,8 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), **kwar
             ),
         )
     form = NeedsForm(**kwargs)
+    for dim in offered:
+        getattr(form, dim).misfit = misfit_of(next(g for g in page.groups if g.dimension == dim))
     form.groups = [(getattr(form, dim), inds) for dim, inds in offered.items()]
     return form
 

@@ -88,8 +88,13 @@ def child():
         form = ChildForm(**kwargs)
         form.immediate = store.immediate_chosen(answers)
         form.needs = answers.get("needs") or {}  # refused if the new age rules one out, never dropped
+        form.age_refused = lambda child: store.age_refused({**answers, "child": child})
         if kwargs.get("data"):  # the saved answers shown again: say what the rules refuse in them
             form.show_saved_contradictions()
+            if not form.errors and (refused := store.refusals(answers)):
+                # a refusal no question above names (the result page sends every refusal here): said
+                # in the rules' words rather than a page that loops back to the result without one
+                form.form_errors = [*form.form_errors, *(f"{e.field}: {e.message}" for e in refused)]
         return form
 
     def initial():
@@ -120,7 +125,10 @@ def needs(page_id: str):
     saved = (answers.get("needs") or {}).get(page_id, [])
 
     def make(**kwargs):
-        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, **kwargs)
+        def age_refused(ticked: list[str]) -> bool:
+            return store.age_refused({**answers, "needs": {**(answers.get("needs") or {}), page_id: ticked}})
+
+        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, age_refused=age_refused, **kwargs)
         if kwargs.get("data"):  # the saved answers shown again: a need the age does not admit says so
             form.show_misfits()
         return form
@@ -177,11 +185,13 @@ def result():
         decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
         what_if = nearby(case, decision)
     except CaseError as exc:
-        if all(e.field.startswith("context.") for e in exc.errors) or store.misfits(answers):
-            # answers about the child's situation that contradict each other, or a concern the age
-            # recorded does not admit: kept, and shown on the child page, which refuses them by name
+        if not store.unknown_indicators(answers) and "child" in answers:
+            # answers today's catalogue produced, which the rules refuse (answers that contradict each
+            # other, a concern the age does not admit, an age past 19 without a care-leaver need):
+            # kept, and shown on the child page, which refuses each by name. Never deleted (review 10
+            # surfaces, W3: "the tool may have been updated" was false for them)
             return redirect(url_for("journey.child", change="1"))
-        # the answers no longer fit the catalogue (e.g. changed between releases): ask again
+        # ids today's catalogue does not have (answers given under an earlier release): ask again
         current_app.logger.warning("journey answers refused by the catalogue (%d errors)", len(exc.errors))
         store.clear()
         return render_template("journey/no_answers.html", refused=True)
@@ -281,18 +291,33 @@ def document():
     return present.document_page(chosen, "Highlighted: the needs chosen in your answers on this device.")
 
 
+class _Refused(Exception):
+    """The rules refuse the session's answers: the result page says why, naming the field."""
+
+
 def _referral():
-    """The referral for the session's answers, or None when there are none to refer."""
+    """The referral for the session's answers, or None when there are none to refer. Raises _Refused
+    when the rules refuse them (review 10 surfaces, W2: a 500 once)."""
     answers = store.get()
     if not store.immediate_chosen(answers) and not store.complete(answers):
         return None
-    case = store.case(answers)
-    decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+    try:
+        case = store.case(answers)
+        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+    except CaseError as exc:
+        raise _Refused() from exc
     local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
     user = shown_user()
     role = f"{user.role}, {user.team}" if user else ""
     return written.build(case, decision, age, present.actions(decision, case), store.note(), local, role)
+
+
+@bp.errorhandler(_Refused)
+def _refused(_exc):
+    """A referral of answers the rules refuse: the result page, which names what to correct and where,
+    keeping every answer (never the 500 page)."""
+    return redirect(url_for("journey.result"))
 
 
 @bp.get("/referral")
