@@ -42,12 +42,9 @@ DISABLED_ROUTED = ((m.level == "protection") & ((m.disability == "substantial_li
     (m.level_rank >= 4) & (m.disability == "mild_moderate")
 )
 
-# Appendix 3 (p37) and Key contacts (p23) give these to the Disabled Children's Team: a child protection
-# concern about a child with a substantial, life-long disability (not in a large sibling group), and a
-# Child in Need with one
-DCT_ROUTED = (m.disability == "substantial_lifelong") & (
-    ((m.level == "protection") & (m.large_sibling_group == False)) | (m.level == "child_in_need")  # noqa: E712
-)
+# Appendix 3 (p37) gives these to the Disabled Children's Team: a child protection concern about a child
+# with a substantial, life-long disability, not in a large sibling group
+DCT_PROTECTION = (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False)  # noqa: E712
 
 
 def define(catalogue: Catalogue, emit) -> None:
@@ -90,17 +87,19 @@ def define(catalogue: Catalogue, emit) -> None:
     def route_by_level(c):
         route(c.s.sid, c.m.level)
 
-    @when_all(DECISION & DCT_ROUTED & IN_HOURS & NOT_OPEN & TRAINED & (m.level == "protection"))
+    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & TRAINED)
     def route_disabled_child_protection(c):
         route(c.s.sid, "disabled_child_protection")
 
-    @when_all(DECISION & DCT_ROUTED & IN_HOURS & NOT_OPEN & TRAINED & (m.level == "child_in_need"))
+    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS & NOT_OPEN)
     def route_disabled_child_in_need(c):
         route(c.s.sid, "disabled_child_in_need")
 
-    # a parent, carer or member of the public: Children and Families Direct, told of the disability (p4;
-    # review 10, H4), as for an open child (route_open_not_caf_trained); out of hours the Emergency Duty Team
-    @when_all(DECISION & DCT_ROUTED & IN_HOURS & NOT_OPEN & UNTRAINED)
+    # a child protection concern from a parent, carer or member of the public: Children and Families
+    # Direct, told of the disability (p4, p9; review 10, H4), as for an open child (route_open_not_caf_trained);
+    # out of hours the Emergency Duty Team. A disabled Child in Need (short breaks) keeps the team's own
+    # number, which p23 gives for help and advice to anyone
+    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & UNTRAINED)
     def route_disabled_not_caf_trained(c):
         route(c.s.sid, "disabled_not_caf_trained")
 
@@ -396,17 +395,16 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- disabled children (Appendix 3, p37) --------------------------------------------------
     # a child not yet open: Appendix 3's routing as it says; an open child: one place to ring first
     # (the route's), and how the Disabled Children's Team is involved, declared (review 7, F3)
-    @when_all(DECISION & NOT_OPEN & TRAINED & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False))  # noqa: E712
+    @when_all(DECISION & NOT_OPEN & TRAINED & DCT_PROTECTION)
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_substantial_lifelong)
 
     # a caller not CAF trained: Children and Families Direct, told of the disability (review 10, H4)
-    @when_all(DECISION & NOT_OPEN & UNTRAINED & DCT_ROUTED)
+    @when_all(DECISION & NOT_OPEN & UNTRAINED & DCT_PROTECTION)
     def disabled_not_caf_trained(c):
         guidance(c.s.sid, "disabled_not_caf_trained", "disabled_children.not_caf_trained")
-        if c.m.level == "protection":  # a Child in Need lists the team in its own words (disabled_cin_dct)
-            contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_not_caf_trained)
+        contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_not_caf_trained)
 
     @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):

@@ -194,8 +194,6 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add("disabled_children.closed_now")  # the day teams Appendix 3 names are closed (p23)
     if social_care and disability == "mild_moderate" and not open_case:
         out.add("disabled_children.mild_moderate")
-    if level is CIN and disability == "substantial_lifelong" and caller in UNTRAINED and not open_case:
-        out.add("disabled_children.not_caf_trained")
     if level.rank <= 3 and disability == "substantial_lifelong":  # p4 and p37 said, the tables' level kept
         out.add("disabled_children.below_child_in_need")
     return out

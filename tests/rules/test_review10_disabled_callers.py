@@ -2,8 +2,11 @@
 disability. p4: "Should the concerned person not be CAF trained (such as a concerned neighbour or
 volunteer) then they should contact Children and Families Direct"; p9: immediate concerns via
 Children and Families Direct or, out of hours, the Emergency Duty Team. Appendix 3 (p37) gives a
-professional's referral about such a child to the Disabled Children's Team. Oracle, by hand: callers x
-disability x in/out of hours x the two levels Appendix 3 and p23 route to the team."""
+professional's child protection referral about such a child to the Disabled Children's Team, with
+exceptions (a large sibling group, an uncertain disability) a parent cannot judge. A disabled Child in
+Need (short breaks, p15-16) keeps the team, whose number p23 gives for help and advice (the shipped
+scenario cin-disability-short-breaks, a parent asking for short breaks). Oracle, by hand: callers x
+disability x in/out of hours x p9, Protection and Child in Need."""
 
 from __future__ import annotations
 
@@ -25,11 +28,13 @@ CFD, DCT, EDT = "Children and Families Direct", "Disabled Children's Team", "Eme
 DUTY = "Screening and Duty Team"
 
 
-def expected_route(caller, disability, in_hours: bool) -> str:
+def expected_route(needs, caller, disability, in_hours: bool) -> str:
     if not in_hours:
         return EDT
     if disability != "substantial_lifelong":
         return DUTY
+    if needs == "child_in_need":  # a disabled Child in Need: the team p23 gives for help, to anyone
+        return DCT
     return CFD if caller in ("parent_carer", "public") else DCT
 
 
@@ -44,7 +49,7 @@ def test_a_caller_not_caf_trained_rings_children_and_families_direct_and_says_th
     d = evaluate(make_case(NEEDS[needs], age_years=11, contact_time=moment, **context))
     assert d.level.value == ("protection" if needs == "immediate" else needs)
     in_hours = moment == TUESDAY
-    wanted = expected_route(caller, disability, in_hours)
+    wanted = expected_route(needs, caller, disability, in_hours)
     if needs == "child_in_need" and not in_hours:
         wanted = EDT
     assert wanted in d.route.team, (d.route.team, wanted)
@@ -56,6 +61,6 @@ def test_a_caller_not_caf_trained_rings_children_and_families_direct_and_says_th
         said = [g for g in d.guidance if g.rule == "disabled_children.not_caf_trained"]
         assert len(said) == 1 and "This tool's reading" in said[0].text
         assert DCT in [c.name for c in d.contacts]  # still named, for Children and Families Direct to pass it to
-    if caller in ("parent_carer", "public"):
+    if caller in ("parent_carer", "public") and needs != "child_in_need":
         assert not any(a.startswith(("Ring the Disabled Children's Team", "Make the referral to the Disabled Children's Team")) for a in d.actions)
         assert not any("Refer immediately to the Disabled Children's Team" in g.text for g in d.guidance)
