@@ -238,6 +238,8 @@ class ResolvedAction(_Strict):
         "open_case_not_caf_trained",
         "supported_at_social_care",
         "beyond_childhood",
+        "caf_read_from_current_level",
+        "consent_refused_no_caf",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
@@ -477,12 +479,14 @@ class Guidance(_Block[GuidanceText]):
     step_same: GuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
+    consent_refused_caf_open: GuidanceText
     caf_at_social_care_level: GuidanceText
     caf_improving_at_social_care_level: GuidanceText
     disabled_below_child_in_need: GuidanceText
     disability_not_routed: GuidanceText
     disabled_open_case: GuidanceText
     disabled_open_case_not_caf_trained: GuidanceText
+    disabled_not_caf_trained: GuidanceText
 
 
 class Actions(_Block[GuidanceText]):
@@ -599,6 +603,7 @@ class DisabledChildrenRouting(_Strict):
     team_substantial_lifelong: str
     team_large_sibling_group: str
     team_uncertain: str
+    team_not_caf_trained: str  # the team, for a caller not CAF trained who rings Children and Families Direct
     out_of_hours: str  # the day teams above are closed: who covers now, and when they take the referral
 
 
@@ -727,6 +732,7 @@ class Routing(_Block[RouteEntry]):
     open_not_caf_trained: RouteEntry
     disabled_child_protection: RouteEntry
     disabled_child_in_need: RouteEntry
+    disabled_not_caf_trained: RouteEntry
     out_of_hours: RouteEntry
     out_of_hours_social_care: RouteEntry
 
@@ -915,6 +921,20 @@ class OpenFromCurrentLevel(_Strict):
         return None
 
 
+class CafFromCurrentLevel(_Strict):
+    """A family supported now at the CAF threshold (Additional or Extensive, p4), the CAF answer not
+    given, is taken as having a CAF open (this tool's reading; review 10, H7)."""
+
+    levels: list[Level]
+    interpretation: bool
+    source: Source
+    why: str
+
+    def read_from_level(self, context) -> bool:
+        """Whether a CAF is taken as open from the current level alone (`context.caf` not given)."""
+        return context.caf is None and context.current_level in self.levels
+
+
 class Named(_Strict):
     id: str
     name: str
@@ -955,6 +975,7 @@ class Catalogue(_Strict):
     age_entailments: list[AgeEntailment] = Field(default_factory=list)
     unborn_pointers: list[UnbornPointer] = Field(default_factory=list)
     open_from_current_level: OpenFromCurrentLevel
+    caf_from_current_level: CafFromCurrentLevel
     not_crosswalked: list[NotCrosswalked] = Field(default_factory=list)
     assumptions: Assumptions
     indicators: list[Indicator]

@@ -217,6 +217,9 @@ def max_typos(word: str) -> int:
 
 
 _STOP_STEMS = STOPWORDS | {stem(w) for w in STOPWORDS}  # "worried" and "worry" both stop
+WORRY = frozenset(stem(w) for w in ("worried", "worry", "concerned", "frightened", "scared"))
+# stopwords for matching (every caller says them), but a caller who says one has a concern: never
+# a plain call (SearchIndex._concern_first)
 
 
 def _stop(word: str, stemmed: str) -> bool:
@@ -306,6 +309,10 @@ class SearchIndex:
         model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
+        # words that alone carry no concern, for an immediate criterion (see _concern_first)
+        plain = [tuple(tokens(w)) for w in synonyms.get("plain") or []]
+        self.plain_words = frozenset(p[0] for p in plain if len(p) == 1)
+        self.plain_phrases = [p for p in plain if len(p) > 1]  # "high marks": plain together, not alone
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -466,7 +473,42 @@ class SearchIndex:
             self._keep_immediate(by_words, model_shares, final, rank)
         ranked = rank()
         self._by_severity(lean, ranked, final)
+        self._concern_first(words, stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """Safety first without inflation (review 10, H2): the first result is preselected on the call
+        screen and one keystroke adds it, so an immediate criterion (p9) is not put first for a call
+        every word of which is plain (the synonyms file's `plain`: words that alone carry no concern,
+        "new partner moved in and the kids like him", "she told me about her new school", "high marks",
+        "expecting again"). The best result that is not an immediate criterion takes first place and
+        the criteria before it keep their order, one place lower: still in sight, no longer the one
+        preselected. One word that is not plain (a concern, "worried", a typo, a word still being
+        typed, a number) and nothing moves; where nothing else was found, the criterion stays first. No labelled
+        call naming a p9 concern is plain (tests/pathway/test_search_plain_words.py)."""
+        if not ranked or not self.entries[ranked[0]].indicator.immediate or not self._only_plain(words, stems):
+            return
+        lead = next((k for k, n in enumerate(ranked) if not self.entries[n].indicator.immediate), None)
+        if lead is None:
+            return
+        n = ranked.pop(lead)
+        final[n] = round(final[ranked[0]], 6) + 1e-5
+        ranked.insert(0, n)
+
+    def says_only_plain(self, query: str) -> bool:
+        """Whether every word of what the caller said is plain (see _concern_first)."""
+        words = normalise(query).split()
+        return self._only_plain(words, [stem(w) for w in words])
+
+    def _only_plain(self, words: list[str], stems: list[str]) -> bool:
+        covered: set[int] = set()  # the places a plain phrase ("high marks") covers
+        for phrase in self.plain_phrases:
+            for i in range(len(stems) - len(phrase) + 1):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    covered.update(range(i, i + len(phrase)))
+        # a number is said as well: an age gap ("14 and her boyfriend is 24") or how often may be the concern
+        said = [s for i, (w, s) in enumerate(zip(words, stems)) if (s in WORRY or w.isdigit() or not _stop(w, s)) and i not in covered]
+        return bool(said) and all(s in self.plain_words for s in said)
 
     def _learn(self, extra: dict[str, list[str]], examples: Sequence[ExampleCall]) -> CallerModel:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
@@ -803,8 +845,8 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words' and 'severity'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity' and 'plain'")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -813,7 +855,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
     if unknown:
         raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
-    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items())]:
+    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or [])]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words

@@ -42,6 +42,10 @@ DISABLED_ROUTED = ((m.level == "protection") & ((m.disability == "substantial_li
     (m.level_rank >= 4) & (m.disability == "mild_moderate")
 )
 
+# Appendix 3 (p37) gives these to the Disabled Children's Team: a child protection concern about a child
+# with a substantial, life-long disability, not in a large sibling group
+DCT_PROTECTION = (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False)  # noqa: E712
+
 
 def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
@@ -83,13 +87,21 @@ def define(catalogue: Catalogue, emit) -> None:
     def route_by_level(c):
         route(c.s.sid, c.m.level)
 
-    @when_all(DECISION & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False) & IN_HOURS & NOT_OPEN)  # noqa: E712
+    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & TRAINED)
     def route_disabled_child_protection(c):
         route(c.s.sid, "disabled_child_protection")
 
     @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS & NOT_OPEN)
     def route_disabled_child_in_need(c):
         route(c.s.sid, "disabled_child_in_need")
+
+    # a child protection concern from a parent, carer or member of the public: Children and Families
+    # Direct, told of the disability (p4, p9; review 10, H4), as for an open child (route_open_not_caf_trained);
+    # out of hours the Emergency Duty Team. A disabled Child in Need (short breaks) keeps the team's own
+    # number, which p23 gives for help and advice to anyone
+    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & UNTRAINED)
+    def route_disabled_not_caf_trained(c):
+        route(c.s.sid, "disabled_not_caf_trained")
 
     @when_all(DECISION & OPEN & IN_HOURS & TRAINED)
     def route_open_case(c):
@@ -272,6 +284,12 @@ def define(catalogue: Catalogue, emit) -> None:
         text = g.caf_improving_at_social_care_level.text.format(level=level_labels[c.m.current_rank])
         guidance(c.s.sid, "caf_improving_at_social_care_level", "context.caf_at_social_care_level", text)
 
+    # consent to early help refused beside a CAF open (review 10, H5): named, not refused (a CAF may have
+    # been open before consent was withdrawn), whoever asks
+    @when_all(DECISION & (m.consent == "no") & ((m.caf == "open_improving") | (m.caf == "open_not_improving")))
+    def consent_refused_caf_open(c):
+        guidance(c.s.sid, "consent_refused_caf_open", "context.consent_refused_caf_open")
+
     # --- consent (Assessment process and stages p7; Appendix 3 p37) ---------------------------
     # the lead professional's judgement and the professional's request for agreement (p7, p37): not
     # for a caller who is not CAF trained, whose step is the contact p4 gives them (review 7, F8)
@@ -377,10 +395,16 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- disabled children (Appendix 3, p37) --------------------------------------------------
     # a child not yet open: Appendix 3's routing as it says; an open child: one place to ring first
     # (the route's), and how the Disabled Children's Team is involved, declared (review 7, F3)
-    @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False))  # noqa: E712
+    @when_all(DECISION & NOT_OPEN & TRAINED & DCT_PROTECTION)
     def disabled_cp_dct(c):
         emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.dct", "source": dcr_src, "text": dcr.substantial_lifelong})
         contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_substantial_lifelong)
+
+    # a caller not CAF trained: Children and Families Direct, told of the disability (review 10, H4)
+    @when_all(DECISION & NOT_OPEN & UNTRAINED & DCT_PROTECTION)
+    def disabled_not_caf_trained(c):
+        guidance(c.s.sid, "disabled_not_caf_trained", "disabled_children.not_caf_trained")
+        contact(c.s.sid, "disabled_childrens_team", RELATED, dcr.team_not_caf_trained)
 
     @when_all(DECISION & NOT_OPEN & (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == True))  # noqa: E712
     def disabled_cp_sibling_group(c):

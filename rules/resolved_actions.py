@@ -19,8 +19,12 @@ _CAF_OPEN = ("open_improving", "open_not_improving")
 
 WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "caf_open": lambda c, cat: c.context.caf in _CAF_OPEN,
-    "no_caf_open": lambda c, cat: c.context.caf not in _CAF_OPEN,
+    # not answered for a family supported at the CAF threshold: taken as open (catalogue caf_from_current_level)
+    "no_caf_open": lambda c, cat: c.context.caf not in _CAF_OPEN and not cat.caf_from_current_level.read_from_level(c.context),
+    "caf_read_from_current_level": lambda c, cat: cat.caf_from_current_level.read_from_level(c.context),
     "consent_refused": lambda c, cat: c.context.consent_to_early_help is False,
+    # consent refused and no CAF open: nothing for the CAF's escalation to fail (review 10, H5)
+    "consent_refused_no_caf": lambda c, cat: c.context.consent_to_early_help is False and c.context.caf not in _CAF_OPEN,
     "caf_not_improving": lambda c, cat: c.context.caf == "open_not_improving",
     # as guidance.not_caf_trained reads the caller: a parent, carer or member of the public
     "not_caf_trained": lambda c, cat: c.context.caller in NOT_CAF_TRAINED,

@@ -305,9 +305,12 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     ctx = case.context
     words = catalogue.what_if
     out = []
-    if ctx.caf != "open_not_improving":
+    # consent to early help refused: no CAF to open or to improve (p7: consent is gained through the CAF
+    # process; review 10, H5); p4's judgement below stays, p7's own route being a referral
+    consent_refused = ctx.consent_to_early_help is False
+    if not consent_refused and ctx.caf != "open_not_improving":
         out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", False, context={"caf": "open_not_improving"}))
-    else:
+    elif not consent_refused:
         out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False, context={"caf": "open_improving"}))
     if ctx.disability != "substantial_lifelong":
         out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))

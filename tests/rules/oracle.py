@@ -180,6 +180,8 @@ def oracle_route(level: Level, out_of_hours: bool, disability: str, large_siblin
     if open_case and not out_of_hours:
         return "open_not_caf_trained" if caller in ("parent_carer", "public") else "open_to_social_care"
     if not out_of_hours and disability == "substantial_lifelong":
+        if caller in ("parent_carer", "public") and level is P and not large_sibling_group:
+            return "disabled_not_caf_trained"  # p4, p9: Children and Families Direct, told of the disability (review 10, H4)
         if level is P and not large_sibling_group:
             return "disabled_child_protection"
         if level is CIN:

@@ -97,9 +97,10 @@ def test_a_ruleset_never_registered_is_refused():
 def test_the_rulesets_stay_small_rules_over_attributes_not_one_per_indicator():
     # 178 indicators: a ruleset of one rule per indicator would pass 100. The guidance ruleset grew
     # past 40 with review 6's readings (step within early help, disability below Child in Need,
-    # mismatched answers, closed day teams at night), each a rule over attributes.
+    # mismatched answers, closed day teams at night), each a rule over attributes; review 10 added three
+    # more (a caller not CAF trained about a disabled child: route and words; consent refused beside a CAF).
     for name in ("fsp_2014_needs", "fsp_2014_guidance"):
-        assert 5 < engine.rule_count(name) < 60, name
+        assert 5 < engine.rule_count(name) < 65, name
 
 
 def test_durable_rules_background_dispatchers_never_run():

@@ -86,6 +86,12 @@ def _cases():
             )
 
 
+NOT_CAF_TRAINED_DCT = (
+    "Serves children with a substantial and life-long disability: "
+    "Children and Families Direct passes the concern to them (this tool's reading; Appendix 3, p37)."
+)
+
+
 def expected_contacts(level, ooh, disability, sibling, open_case, immediate=False, caller="professional") -> dict[str, str | None]:
     """Contacts the rules add beside the route's own, with the words a rule gives them (None: the
     contact's own words)."""
@@ -122,6 +128,8 @@ def expected_contacts(level, ooh, disability, sibling, open_case, immediate=Fals
         out["disabled_childrens_team"] = (
             "Secondary worker for the disabled child; the Duty team leads."
             if sibling
+            else NOT_CAF_TRAINED_DCT
+            if untrained  # review 10, H4: the caller rings Children and Families Direct, who pass it on
             else "Child protection concerns about a child with a substantial and life-long disability: the referral goes to the Disabled Children's Team."
         )
     elif level is P and disability == "uncertain":
@@ -178,7 +186,8 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
     if open_case and ((level is P and disability in ("substantial_lifelong", "uncertain")) or (social_care and disability == "mild_moderate")):
         out.add("disabled_children.open_case")
     elif level is P and disability == "substantial_lifelong":
-        out.add("disabled_children.large_sibling_group" if sibling else "disabled_children.dct")
+        # review 10, H4: a caller not CAF trained rings Children and Families Direct and says the disability
+        out.add("disabled_children.large_sibling_group" if sibling else "disabled_children.not_caf_trained" if caller in UNTRAINED else "disabled_children.dct")
     elif level is P and disability == "uncertain":
         out.add("disabled_children.uncertain")
     if level is P and disability in ("substantial_lifelong", "uncertain") and ooh:
@@ -311,7 +320,7 @@ def closed_if_day_service(words: str, hours: str, ooh: bool) -> str:
 CAF_ANSWERS = ["none", "open_improving", "open_not_improving"]
 
 
-def expected_caf_guidance(caf: str, current: int) -> set[str]:
+def expected_caf_guidance(caf: str, current: int, consent: str = "unknown") -> set[str]:
     """The CAF answer's own guidance (review 6, F10), stated from the document: a CAF open and not
     improving while supported at Universal (the CAF threshold is Additional, p4, p5), and supported
     at Extensive with no CAF (Extensive continues a multi-agency CAF, p15-16). current: 1 Universal,
@@ -326,6 +335,9 @@ def expected_caf_guidance(caf: str, current: int) -> set[str]:
     # referral is the Extensive CAF's (review 7, F9)
     if current >= 4 and caf in ("open_improving", "open_not_improving"):
         out.add("context.caf_at_social_care_level")
+    # consent to early help refused beside a CAF open: named, not refused (p7; review 10, H5)
+    if consent == "no" and caf in ("open_improving", "open_not_improving"):
+        out.add("context.consent_refused_caf_open")
     return out
 
 
@@ -342,7 +354,8 @@ def test_every_combination_with_each_caf_answer_agrees_with_the_plain_statement(
             assert route == oracle_route(level, ooh, disability, sibling, open_case, caller), where
             assert contacts == expected_contacts(level, ooh, disability, sibling, open_case, immediate, caller), where
             assert actions == expected_actions(level, immediate, ooh, consent, open_case, caller), where
-            assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) | expected_caf_guidance(caf, current), where
+            wanted = expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) | expected_caf_guidance(caf, current, consent)
+            assert rules == wanted, where
             assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
             checked += 1
     assert checked == 6 * 2 * 4 * 5 * 3 * 6 * 2 * 2 * 3

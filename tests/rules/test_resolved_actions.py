@@ -120,5 +120,7 @@ def test_a_concerned_person_not_caf_trained_is_not_given_the_professionals_steps
                 assert "are for the professionals who then support the family" in said[0], said
         elif consent is False:  # review 9 G2: the CAF's own steps are the early help the family refused
             assert all(a.startswith("If the CAF is not improving outcomes") for a in steps), (where, steps)
+        elif opened:  # review 10 H6: for an open child the CAF's process is agreed with the social worker (p6, p37)
+            assert all(a.startswith("If the CAF is not improving outcomes") for a in steps), (where, steps)
         else:
             assert steps, where  # a professional keeps the level's steps
