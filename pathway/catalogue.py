@@ -772,13 +772,25 @@ def years_months(months: int) -> str:
 
 
 class EntailmentAges(_Strict):
-    """How a decision says the young person's age an entailment read: now ({years}); under 13 at the
-    child's birth by the parent's and the child's ages ({parent}, {child}); or under 13 whichever the
-    child is, the young person or the young person's child ({parent}, {child})."""
+    """How a decision says the young person's age an entailment read: now ({years}); under 13 when the
+    pregnancy began, by the parent's and the child's ages and the shortest pregnancy counted back from
+    the birth ({parent}, {child}, {gestation}); or under 13 whichever the child is, the young person or
+    the young person's child ({parent}, {child}, {gestation})."""
 
     now: str
-    at_birth: str
+    at_start: str
     either: str
+
+
+class Gestation(_Strict):
+    """The shortest time from the start of a pregnancy to the birth of a baby who lives, in whole months,
+    that an entailment counts back from the child's birth (review 10, H1): a reading, with its why. The
+    shorter, the less often the entailment is reached, so it must be no longer than any pregnancy a
+    living child may have had."""
+
+    months: int = Field(ge=0, le=9)
+    interpretation: bool = True
+    why: str
 
 
 class YoungPerson(NamedTuple):
@@ -799,7 +811,8 @@ class AgeEntailment(_Strict):
     adds: str
     source: Source
     interpretation: bool = True
-    why: str
+    why: str  # {gestation_months}, {gestation_why}, and {<band id>} for each parent's band: see stated_why
+    min_gestation: Gestation
     ages: EntailmentAges
     by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
     pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
@@ -819,11 +832,13 @@ class AgeEntailment(_Strict):
         least 8y0m. The arithmetic is the catalogue's `why`."""
         limit = subject.max_months or 0
         ages = self.ages
+        gestation = self.min_gestation.months  # the pregnancy began at least this long before the birth
         if parent_years is not None:  # the young parent's age, given
             if parent_years * 12 <= limit:
                 return YoungPerson(True, ages.now.format(years=parent_years))
-            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months <= limit:
-                return YoungPerson(True, ages.at_birth.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months)))
+            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months - gestation <= limit:
+                at_start = ages.at_start.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months), gestation=gestation)
+                return YoungPerson(True, at_start)
             return YoungPerson(False)
         parents_band = band if band is not None and band.subject == "parent" else None
         if unborn or child_months is None:
@@ -840,14 +855,26 @@ class AgeEntailment(_Strict):
         elif parents_band.min_months is None or child_months < parents_band.min_months:
             at_birth = (parents_band.max_months or 0) - child_months  # the parent at the birth, at most
             if at_birth >= min_months_at_birth:  # else a parent too young to have had the child: not a reading
-                readings.append(at_birth <= limit)
+                readings.append(at_birth - gestation <= limit)  # at the start of the pregnancy
         if None in readings or len(set(readings)) > 1:
             return YoungPerson(None)
         if not readings[0]:
             return YoungPerson(False)
         if len(readings) == 1 or parents_band is None:
             return YoungPerson(True, ages.now.format(years=child_months // 12))
-        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0)))
+        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
+
+    def first_child_months(self, subject: AgeBand, parents_band: AgeBand) -> int:
+        """The youngest child whose parent, of the oldest age `parents_band` allows, was inside `subject`
+        when the pregnancy began (the child's-own-age reading 2 of `young_person`)."""
+        return (parents_band.max_months or 0) - self.min_gestation.months - (subject.max_months or 0)
+
+    def stated_why(self, subject: AgeBand, bands: dict[str, AgeBand]) -> str:
+        """The `why` as a decision says it: the gestation counted back and its why, and for each parent's
+        band with an upper age the youngest child whose parent is known to have been under 13 when the
+        pregnancy began (so the words follow the arithmetic, never a number typed twice)."""
+        firsts = {b.id: years_months(self.first_child_months(subject, b)) for b in bands.values() if b.subject == "parent" and b.max_months}
+        return self.why.format(gestation_months=self.min_gestation.months, gestation_why=self.min_gestation.why, **firsts)
 
 
 class UnbornPointer(_Strict):
@@ -1008,6 +1035,11 @@ class Catalogue(_Strict):
             unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
             if unknown or ae.subject_band not in bands:
                 raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
+            try:
+                by_id = {b.id: b for b in self.age_bands}
+                ae.stated_why(by_id[ae.subject_band], by_id)
+            except (KeyError, IndexError, ValueError) as err:
+                raise ValueError(f"age_entailments.{ae.id}.why: a placeholder it cannot fill ({err})") from err
         for up in self.unborn_pointers:
             unknown = [i for i in up.indicators + [up.points_to] if i not in known]
             if unknown:
@@ -1087,6 +1119,10 @@ class Catalogue(_Strict):
         age alone, which states a parenthood whatever need is chosen)."""
         band = self._bands[indicator.age_band] if indicator is not None and indicator.age_band else None
         return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
+
+    def entailment_why(self, entry: AgeEntailment) -> str:
+        """An age entailment's `why` as a decision says it (AgeEntailment.stated_why)."""
+        return entry.stated_why(self._bands[entry.subject_band], self._bands)
 
     def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:
         """The age below which the indicator's words mean nothing, if the catalogue gives one."""

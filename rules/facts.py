@@ -89,7 +89,7 @@ def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalog
         ids = sorted(chosen.intersection(entry.indicators))
         if entry.adds in chosen:
             continue
-        if not ids:  # the parent's age given states a parenthood itself: under 13, now or at the birth
+        if not ids:  # the parent's age given states a parenthood itself: under 13, now or when the pregnancy began
             if parent is not None and (young := catalogue.young_person(entry, None, unborn, months, parent)).inside:
                 yield entry, [], young
             continue

@@ -89,13 +89,14 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- a need that, with the young person's age, entails a higher one (catalogue `age_entailments`) --
     ae_words = interp.age_entailment
     entailments = {e.id: e for e in catalogue.age_entailments}
+    whys = {e.id: catalogue.entailment_why(e) for e in catalogue.age_entailments}  # the why as said, its numbers filled in
 
     @when_all((m.kind == "case") & (m.entailment_count > 0))
     def age_entailment(c):
         for hit in c.m.entailments:
             entry, adds = entailments[hit["id"]], catalogue.indicator(hit["adds"])
             words = ae_words.explanation if hit["ids"] else entry.by_parent_age  # no need chosen: the parent's age alone
-            explanation = words.format(age=hit["age"], adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
+            explanation = words.format(age=hit["age"], adds=adds.text, level=adds.level.label, page=adds.source.page, why=whys[entry.id])
             emit(c.s.sid, finding(ae_words.rule, hit["level"], hit["ids"], hit["source"], explanation, interpretation=entry.interpretation))
 
     # --- combination: a range of additional needs (project's interpretation) --------------
