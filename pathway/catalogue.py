@@ -575,6 +575,36 @@ class CinCafNotImproving(Interpretation):
     extensive_level_unknown: Wording
 
 
+class CinTestReading(_Strict):
+    """p4's Child in Need judgement given for someone p4's words ("a child") may not name (review 10,
+    H3): read all the same, as this tool's reading, with its own citation, why and explanation."""
+
+    interpretation: bool = True
+    source: Source
+    why: str
+    explanation: str  # {why}
+
+
+class CinTestYoungAdult(CinTestReading):
+    from_months: int  # the youngest age, in whole months, this reading applies from
+
+
+class CinTest(Interpretation):
+    """p4's Child in Need judgement (the context answer): for a child, the document's words; for an
+    unborn baby or a young person of 18 or 19, a declared reading."""
+
+    unborn: CinTestReading
+    young_adult: CinTestYoungAdult
+
+    def reading(self, unborn: bool, age_in_months: Optional[int]) -> Optional[CinTestReading]:
+        """The declared reading that applies to this child, or None where p4's words do."""
+        if unborn:
+            return self.unborn
+        if age_in_months is not None and age_in_months >= self.young_adult.from_months:
+            return self.young_adult
+        return None
+
+
 class Interpretations(_Strict):
     level: RuleWords
     immediate_referral: RuleWords
@@ -583,7 +613,7 @@ class Interpretations(_Strict):
     cin_disability: CinDisability
     cin_caf_not_improving: CinCafNotImproving
     caf_not_improving_below_extensive: CafStep
-    cin_unlikely_reasonable_standard: Interpretation
+    cin_unlikely_reasonable_standard: CinTest
     crosswalk: RuleWords
     age_entailment: RuleWords
 

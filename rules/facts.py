@@ -271,8 +271,18 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "extensive_count": len(extensive_ids),
             "extensive_ids": extensive_ids,
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
+            # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
+            "cin_test_reading": _cin_test_reading(case, catalogue),
         }
     ]
+
+
+def _cin_test_reading(case: Case, catalogue: Catalogue) -> str:
+    """'unborn', 'young_adult' or '' (a child: p4's own words), for p4's judgement (catalogue
+    interpretations.cin_unlikely_reasonable_standard)."""
+    test = catalogue.interpretations.cin_unlikely_reasonable_standard
+    reading = test.reading(case.child.unborn, case.child.age_in_months)
+    return "" if reading is None else "unborn" if reading is test.unborn else "young_adult"
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
