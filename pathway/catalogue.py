@@ -693,7 +693,9 @@ class InWriting(_Strict):
     social-care threshold, what is said instead of Appendix 3's steps (`below_threshold`)."""
 
     source: Source
-    send_to: str
+    send_to: str  # {contact}; this tool's reading (p37 does not say where the writing goes), said in its words
+    interpretation: bool = True
+    why: str
     email: str
     ask: str
     no_email: str

@@ -32,7 +32,10 @@ P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.
 REOPEN = "When day services reopen, and for any follow-up."
 # an open child's immediate referral in hours (review 6, F3): the document's fallback after the
 # social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
-SERVICE_MANAGER = "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+SERVICE_MANAGER = (
+    "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+    " This tool's reading: the document says this in its route for disagreements about a family already open (route 2), not of an immediate referral."
+)
 # a caller who is not CAF trained (p4: a concerned neighbour or volunteer; review 7, F2 and F8)
 UNTRAINED = ("parent_carer", "public")
 SOCIAL_WORKER_IF_KNOWN = (

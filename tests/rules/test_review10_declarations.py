@@ -94,3 +94,82 @@ def test_the_readings_are_catalogue_data_with_their_why():
     for reading in (test.unborn, test.young_adult):
         assert reading.interpretation is True and reading.why and "{why}" in reading.explanation
     assert test.young_adult.from_months == 18 * 12
+
+
+# ------------------------------------------------------------------------------------------- H8
+# Every guidance, action and contact-note text, audited against its cited pages (review 10's citations
+# audit and this fix): either the page says it (here, by key) or the entry is flagged as this tool's
+# reading and says so in its words (tests/pathway/test_catalogue_readings.py). A new entry must be put in
+# one or the other.
+CITED_AND_TRUE = {
+    "guidance": {
+        "consent_social_care",
+        "not_caf_trained",
+        "twins",
+        "open_to_social_care",
+        "day_services_closed",
+        "caf_single_need_not_caf_trained",
+        "consent_refused_extensive",
+        "age_unknown_under_1",
+        "age_pointer",
+        "confirm_in_writing",
+        "step_up",
+        "after_the_call",
+        "step_not_caf_trained",
+        "extensive_without_caf",
+        "caf_improving_at_social_care_level",
+    },
+    "actions": {"ring_now", "refer_by_route", "open_case", "social_care_out_of_hours", "consent_refused"},
+    "contact_notes": {"reopen_follow_up", "edt_cannot_wait", "cfd_can_wait", "edt_social_worker_away", "edt_significant_harm", "closed_now"},
+}
+# review 10, H8, and the class found beside them: readings that were given as the page's words
+DECLARED_BY_H8 = {
+    ("guidance", "caf_single_need_not_improving"),
+    ("contact_notes", "service_manager_fallback"),
+    ("guidance", "caf_failing_at_universal"),
+    ("guidance", "age_entailment_age_unknown"),
+    ("guidance", "caf_at_social_care_level"),
+}
+
+
+def test_every_guidance_action_and_contact_note_is_cited_and_true_or_declared():
+    for name, audited in CITED_AND_TRUE.items():
+        block = getattr(CAT, name)
+        keys = set(type(block).model_fields)
+        declared = {k for k in keys if block[k].interpretation}
+        assert audited <= keys, sorted(audited - keys)
+        assert not audited & declared, sorted(audited & declared)
+        assert keys == audited | declared, f"{name}: classify {sorted(keys - audited - declared)}"
+        for key in declared:
+            assert "This tool's reading" in block[key].text and block[key].why, (name, key)
+    for name, key in DECLARED_BY_H8:
+        assert getattr(CAT, name)[key].interpretation, (name, key)
+
+
+def test_the_single_need_review_is_said_as_a_reading_in_the_decision():
+    """Review 10 case b_one_additional_caf_failing: p25 does not say 'review the CAF plan with the TAC'."""
+    assert "review the CAF plan" not in DOCUMENT and "Regular review meetings" in DOCUMENT and "Team around the Child (TAC)" in DOCUMENT
+    d = evaluate(_case({"age_years": 10}, ["additional.mental_health_concerns_about"], caf="open_not_improving", current_level="additional"))
+    assert d.level == "additional"
+    [g] = [g for g in d.guidance if g.rule == "escalation.caf_single_need"]
+    assert "review the CAF plan with the Team around the Child" in g.text and "This tool's reading" in g.text
+    assert g.source.endswith("p25, 13-16")
+
+
+def test_the_service_manager_fallback_for_an_immediate_referral_is_said_as_route_2_applied():
+    """Route 2 (p18-21) is for disagreements about a family already open; the tool applies its words
+    to reaching the case holder for an immediate referral."""
+    assert "it may be difficult to contact the Social Worker or Team Manager in a timely manner" in DOCUMENT
+    d = evaluate(_case({"age_years": 8}, ["immediate.significant_harm"], open_to_social_care=True, caller="professional"))
+    assert d.immediate
+    [worker] = [c for c in d.contacts if "relevant service manager" in c.when]
+    assert "This tool's reading" in worker.when and "route 2" in worker.when
+
+
+def test_where_the_written_referral_goes_is_said_as_a_reading():
+    """p37: 'the referrer should confirm this in writing'; it does not say where the writing goes."""
+    assert "the referrer should confirm this in writing within 24 hours" in DOCUMENT
+    in_writing = CAT.in_writing
+    assert in_writing.interpretation and in_writing.why and "p37" in in_writing.why
+    said = in_writing.send_to.format(contact="Children and Families Direct")
+    assert "This tool's reading" in said and "send the written referral to Children and Families Direct, where you made the referral" in said
