@@ -446,6 +446,15 @@ class AfterTheCall(GuidanceText):
     reworded: Reworded
 
 
+class PossibleEntailmentGuidance(GuidanceText):
+    """An age entailment probable, not certain (review 10, H1 follow-up): `text` ({age}, {ring}), with
+    `ring` ({contact}, {phone}: the route an immediate referral of this case would take) or, beside an
+    immediate referral already, `in_the_call`."""
+
+    ring: str
+    in_the_call: str
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
@@ -463,6 +472,7 @@ class Guidance(_Block[GuidanceText]):
     consent_refused_extensive_beyond_childhood: GuidanceText
     age_unknown_under_1: GuidanceText
     age_entailment_age_unknown: GuidanceText
+    age_entailment_pregnancy_start_possible: PossibleEntailmentGuidance
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
@@ -812,13 +822,17 @@ class EntailmentAges(_Strict):
     now: str
     at_start: str
     either: str
+    # under 13 when the pregnancy began only if it lasted longer than the shortest counted: probable, not
+    # certain ({parent}, {child}, {gestation}, {term}; review 10 H1 follow-up)
+    possible: str
 
 
 class Gestation(_Strict):
-    """The shortest time from the start of a pregnancy to the birth of a baby who lives, in whole months,
-    that an entailment counts back from the child's birth (review 10, H1): a reading, with its why. The
-    shorter, the less often the entailment is reached, so it must be no longer than any pregnancy a
-    living child may have had."""
+    """A time from the start of a pregnancy to the birth, in whole months, that an entailment counts back
+    from the child's birth (review 10, H1): a reading, with its why. As `min_gestation`, the shortest
+    pregnancy of a baby who lives: the shorter, the less often the entailment is reached, so it must be no
+    longer than any pregnancy a living child may have had. As `term_gestation`, a pregnancy of term
+    length: the edge of the window where the entailment is probable, and guidance only asks."""
 
     months: int = Field(ge=0, le=9)
     interpretation: bool = True
@@ -845,6 +859,9 @@ class AgeEntailment(_Strict):
     interpretation: bool = True
     why: str  # {gestation_months}, {gestation_why}, and {<band id>} for each parent's band: see stated_why
     min_gestation: Gestation
+    # a pregnancy of term length: where the parent was under 13 at its start but not certainly at the
+    # shortest's, guidance says what it would mean, and the level is not raised (review 10, H1 follow-up)
+    term_gestation: Gestation
     ages: EntailmentAges
     by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
     pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
@@ -895,6 +912,22 @@ class AgeEntailment(_Strict):
         if len(readings) == 1 or parents_band is None:
             return YoungPerson(True, ages.now.format(years=child_months // 12))
         return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
+
+    def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+        """Where the young parent's age is given and was under the subject band's limit when a pregnancy of
+        term length began, but not certainly (not at `min_gestation`, and not now): how a decision says the
+        ages; else None. The child's-own-age path needs none: there the readings already differ wherever
+        this applies, and `young_person` says the age is not known here."""
+        if parent_years is None or unborn or child_months is None:
+            return None
+        limit, oldest = subject.max_months or 0, parent_years * 12 + 11  # the parent now, at most
+        if parent_years * 12 <= limit or oldest - child_months - self.min_gestation.months <= limit:
+            return None  # certain: the entailment itself
+        if oldest - child_months - self.term_gestation.months > limit:
+            return None
+        return self.ages.possible.format(
+            parent=years_months(oldest), child=years_months(child_months), gestation=self.min_gestation.months, term=self.term_gestation.months
+        )
 
     def first_child_months(self, subject: AgeBand, parents_band: AgeBand) -> int:
         """The youngest child whose parent, of the oldest age `parents_band` allows, was inside `subject`
@@ -1067,6 +1100,8 @@ class Catalogue(_Strict):
             unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
             if unknown or ae.subject_band not in bands:
                 raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
+            if ae.term_gestation.months < ae.min_gestation.months:
+                raise ValueError(f"age_entailments.{ae.id}: term_gestation shorter than min_gestation")
             try:
                 by_id = {b.id: b for b in self.age_bands}
                 ae.stated_why(by_id[ae.subject_band], by_id)
@@ -1151,6 +1186,10 @@ class Catalogue(_Strict):
         age alone, which states a parenthood whatever need is chosen)."""
         band = self._bands[indicator.age_band] if indicator is not None and indicator.age_band else None
         return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
+
+    def entailment_possible(self, entry: AgeEntailment, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+        """The ages as said where the entailment is probable, not certain (AgeEntailment.possible_at_start)."""
+        return entry.possible_at_start(self._bands[entry.subject_band], unborn, child_months, parent_years)
 
     def entailment_why(self, entry: AgeEntailment) -> str:
         """An age entailment's `why` as a decision says it (AgeEntailment.stated_why)."""

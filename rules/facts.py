@@ -120,6 +120,20 @@ def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalog
     return [entry.id for entry, _ids, young in _entailments_met(case, indicators, catalogue) if young.inside is None]
 
 
+def age_entailments_possible(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """For each age entailment whose need is not chosen itself: the ages as said where the young parent's
+    age given makes it probable, not certain, that the pregnancy began inside the subject band (under 13
+    at the start of a pregnancy of term length, not at the shortest: review 10, H1 follow-up). The
+    parent's age states a parenthood whatever need is chosen, as for the entailment itself."""
+    chosen = {i.id for i in indicators}
+    child = case.child
+    out = []
+    for entry in catalogue.age_entailments:
+        if entry.adds not in chosen and (words := catalogue.entailment_possible(entry, child.unborn, child.age_in_months, case.parent.age_years)):
+            out.append(words)
+    return out
+
+
 def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:
     """Table indicators that, with this child's age, meet an immediate-referral criterion (p9); a need
     added by an age entailment (`entailed`, its hits) counts as chosen, by the needs that added it.
@@ -404,6 +418,8 @@ def decision_fact(
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),
+        "age_entailment_possible": (possible := age_entailments_possible(case, indicators, catalogue)),
+        "age_entailment_possible_count": len(possible),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),
         "unborn_pointers": unborn_pointers,
