@@ -448,6 +448,15 @@ class AfterTheCall(GuidanceText):
     reworded: Reworded
 
 
+class PossibleEntailmentGuidance(GuidanceText):
+    """An age entailment probable, not certain (review 10, H1 follow-up): `text` ({age}, {ring}), with
+    `ring` ({contact}, {phone}: the route an immediate referral of this case would take) or, beside an
+    immediate referral already, `in_the_call`."""
+
+    ring: str
+    in_the_call: str
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
@@ -465,6 +474,7 @@ class Guidance(_Block[GuidanceText]):
     consent_refused_extensive_beyond_childhood: GuidanceText
     age_unknown_under_1: GuidanceText
     age_entailment_age_unknown: GuidanceText
+    age_entailment_pregnancy_start_possible: PossibleEntailmentGuidance
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
     step_up: GuidanceText
@@ -579,6 +589,36 @@ class CinCafNotImproving(Interpretation):
     extensive_level_unknown: Wording
 
 
+class CinTestReading(_Strict):
+    """p4's Child in Need judgement given for someone p4's words ("a child") may not name (review 10,
+    H3): read all the same, as this tool's reading, with its own citation, why and explanation."""
+
+    interpretation: bool = True
+    source: Source
+    why: str
+    explanation: str  # {why}
+
+
+class CinTestYoungAdult(CinTestReading):
+    from_months: int  # the youngest age, in whole months, this reading applies from
+
+
+class CinTest(Interpretation):
+    """p4's Child in Need judgement (the context answer): for a child, the document's words; for an
+    unborn baby or a young person of 18 or 19, a declared reading."""
+
+    unborn: CinTestReading
+    young_adult: CinTestYoungAdult
+
+    def reading(self, unborn: bool, age_in_months: Optional[int]) -> Optional[CinTestReading]:
+        """The declared reading that applies to this child, or None where p4's words do."""
+        if unborn:
+            return self.unborn
+        if age_in_months is not None and age_in_months >= self.young_adult.from_months:
+            return self.young_adult
+        return None
+
+
 class Interpretations(_Strict):
     level: RuleWords
     immediate_referral: RuleWords
@@ -587,7 +627,7 @@ class Interpretations(_Strict):
     cin_disability: CinDisability
     cin_caf_not_improving: CinCafNotImproving
     caf_not_improving_below_extensive: CafStep
-    cin_unlikely_reasonable_standard: Interpretation
+    cin_unlikely_reasonable_standard: CinTest
     crosswalk: RuleWords
     age_entailment: RuleWords
 
@@ -668,7 +708,9 @@ class InWriting(_Strict):
     social-care threshold, what is said instead of Appendix 3's steps (`below_threshold`)."""
 
     source: Source
-    send_to: str
+    send_to: str  # {contact}; this tool's reading (p37 does not say where the writing goes), said in its words
+    interpretation: bool = True
+    why: str
     email: str
     ask: str
     no_email: str
@@ -778,13 +820,29 @@ def years_months(months: int) -> str:
 
 
 class EntailmentAges(_Strict):
-    """How a decision says the young person's age an entailment read: now ({years}); under 13 at the
-    child's birth by the parent's and the child's ages ({parent}, {child}); or under 13 whichever the
-    child is, the young person or the young person's child ({parent}, {child})."""
+    """How a decision says the young person's age an entailment read: now ({years}); under 13 when the
+    pregnancy began, by the parent's and the child's ages and the shortest pregnancy counted back from
+    the birth ({parent}, {child}, {gestation}); or under 13 whichever the child is, the young person or
+    the young person's child ({parent}, {child}, {gestation})."""
 
     now: str
-    at_birth: str
+    at_start: str
     either: str
+    # under 13 when the pregnancy began only if it lasted longer than the shortest counted: probable, not
+    # certain ({parent}, {child}, {gestation}, {term}; review 10 H1 follow-up)
+    possible: str
+
+
+class Gestation(_Strict):
+    """A time from the start of a pregnancy to the birth, in whole months, that an entailment counts back
+    from the child's birth (review 10, H1): a reading, with its why. As `min_gestation`, the shortest
+    pregnancy of a baby who lives: the shorter, the less often the entailment is reached, so it must be no
+    longer than any pregnancy a living child may have had. As `term_gestation`, a pregnancy of term
+    length: the edge of the window where the entailment is probable, and guidance only asks."""
+
+    months: int = Field(ge=0, le=9)
+    interpretation: bool = True
+    why: str
 
 
 class YoungPerson(NamedTuple):
@@ -805,7 +863,11 @@ class AgeEntailment(_Strict):
     adds: str
     source: Source
     interpretation: bool = True
-    why: str
+    why: str  # {gestation_months}, {gestation_why}, and {<band id>} for each parent's band: see stated_why
+    min_gestation: Gestation
+    # a pregnancy of term length: where the parent was under 13 at its start but not certainly at the
+    # shortest's, guidance says what it would mean, and the level is not raised (review 10, H1 follow-up)
+    term_gestation: Gestation
     ages: EntailmentAges
     by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
     pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
@@ -825,11 +887,13 @@ class AgeEntailment(_Strict):
         least 8y0m. The arithmetic is the catalogue's `why`."""
         limit = subject.max_months or 0
         ages = self.ages
+        gestation = self.min_gestation.months  # the pregnancy began at least this long before the birth
         if parent_years is not None:  # the young parent's age, given
             if parent_years * 12 <= limit:
                 return YoungPerson(True, ages.now.format(years=parent_years))
-            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months <= limit:
-                return YoungPerson(True, ages.at_birth.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months)))
+            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months - gestation <= limit:
+                at_start = ages.at_start.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months), gestation=gestation)
+                return YoungPerson(True, at_start)
             return YoungPerson(False)
         parents_band = band if band is not None and band.subject == "parent" else None
         if unborn or child_months is None:
@@ -846,14 +910,42 @@ class AgeEntailment(_Strict):
         elif parents_band.min_months is None or child_months < parents_band.min_months:
             at_birth = (parents_band.max_months or 0) - child_months  # the parent at the birth, at most
             if at_birth >= min_months_at_birth:  # else a parent too young to have had the child: not a reading
-                readings.append(at_birth <= limit)
+                readings.append(at_birth - gestation <= limit)  # at the start of the pregnancy
         if None in readings or len(set(readings)) > 1:
             return YoungPerson(None)
         if not readings[0]:
             return YoungPerson(False)
         if len(readings) == 1 or parents_band is None:
             return YoungPerson(True, ages.now.format(years=child_months // 12))
-        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0)))
+        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
+
+    def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+        """Where the young parent's age is given and was under the subject band's limit when a pregnancy of
+        term length began, but not certainly (not at `min_gestation`, and not now): how a decision says the
+        ages; else None. The child's-own-age path needs none: there the readings already differ wherever
+        this applies, and `young_person` says the age is not known here."""
+        if parent_years is None or unborn or child_months is None:
+            return None
+        limit, oldest = subject.max_months or 0, parent_years * 12 + 11  # the parent now, at most
+        if parent_years * 12 <= limit or oldest - child_months - self.min_gestation.months <= limit:
+            return None  # certain: the entailment itself
+        if oldest - child_months - self.term_gestation.months > limit:
+            return None
+        return self.ages.possible.format(
+            parent=years_months(oldest), child=years_months(child_months), gestation=self.min_gestation.months, term=self.term_gestation.months
+        )
+
+    def first_child_months(self, subject: AgeBand, parents_band: AgeBand) -> int:
+        """The youngest child whose parent, of the oldest age `parents_band` allows, was inside `subject`
+        when the pregnancy began (the child's-own-age reading 2 of `young_person`)."""
+        return (parents_band.max_months or 0) - self.min_gestation.months - (subject.max_months or 0)
+
+    def stated_why(self, subject: AgeBand, bands: dict[str, AgeBand]) -> str:
+        """The `why` as a decision says it: the gestation counted back and its why, and for each parent's
+        band with an upper age the youngest child whose parent is known to have been under 13 when the
+        pregnancy began (so the words follow the arithmetic, never a number typed twice)."""
+        firsts = {b.id: years_months(self.first_child_months(subject, b)) for b in bands.values() if b.subject == "parent" and b.max_months}
+        return self.why.format(gestation_months=self.min_gestation.months, gestation_why=self.min_gestation.why, **firsts)
 
 
 class UnbornPointer(_Strict):
@@ -1029,6 +1121,13 @@ class Catalogue(_Strict):
             unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
             if unknown or ae.subject_band not in bands:
                 raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
+            if ae.term_gestation.months < ae.min_gestation.months:
+                raise ValueError(f"age_entailments.{ae.id}: term_gestation shorter than min_gestation")
+            try:
+                by_id = {b.id: b for b in self.age_bands}
+                ae.stated_why(by_id[ae.subject_band], by_id)
+            except (KeyError, IndexError, ValueError) as err:
+                raise ValueError(f"age_entailments.{ae.id}.why: a placeholder it cannot fill ({err})") from err
         for up in self.unborn_pointers:
             unknown = [i for i in up.indicators + [up.points_to] if i not in known]
             if unknown:
@@ -1108,6 +1207,14 @@ class Catalogue(_Strict):
         age alone, which states a parenthood whatever need is chosen)."""
         band = self._bands[indicator.age_band] if indicator is not None and indicator.age_band else None
         return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
+
+    def entailment_possible(self, entry: AgeEntailment, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+        """The ages as said where the entailment is probable, not certain (AgeEntailment.possible_at_start)."""
+        return entry.possible_at_start(self._bands[entry.subject_band], unborn, child_months, parent_years)
+
+    def entailment_why(self, entry: AgeEntailment) -> str:
+        """An age entailment's `why` as a decision says it (AgeEntailment.stated_why)."""
+        return entry.stated_why(self._bands[entry.subject_band], self._bands)
 
     def floor(self, indicator: Indicator | str) -> Optional["MeaningfulAge"]:
         """The age below which the indicator's words mean nothing, if the catalogue gives one."""

@@ -168,7 +168,7 @@ def _parent_age(case: Case, catalogue: Catalogue) -> list[FieldError]:
     """`parent.age_years` is the young parent's, the parent of this child (review 7, F1): refused
     where it makes the parent too young to have had the child (the catalogue's `age.parent`, this
     tool's reading), naming the field and, for a parent under 13, what applies instead. A parent
-    under 13, now or at the birth, is read by the age entailment whatever need is chosen."""
+    under 13, now or when the pregnancy began, is read by the age entailment whatever need is chosen."""
     years = case.parent.age_years
     if years is None:
         return []

@@ -89,7 +89,7 @@ def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalog
         ids = sorted(chosen.intersection(entry.indicators))
         if entry.adds in chosen:
             continue
-        if not ids:  # the parent's age given states a parenthood itself: under 13, now or at the birth
+        if not ids:  # the parent's age given states a parenthood itself: under 13, now or when the pregnancy began
             if parent is not None and (young := catalogue.young_person(entry, None, unborn, months, parent)).inside:
                 yield entry, [], young
             continue
@@ -118,6 +118,20 @@ def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalog
     """Age entailments a chosen need would meet at a young person's age not known here (whose
     pregnancy or parenthood it is, or the young parent's age)."""
     return [entry.id for entry, _ids, young in _entailments_met(case, indicators, catalogue) if young.inside is None]
+
+
+def age_entailments_possible(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """For each age entailment whose need is not chosen itself: the ages as said where the young parent's
+    age given makes it probable, not certain, that the pregnancy began inside the subject band (under 13
+    at the start of a pregnancy of term length, not at the shortest: review 10, H1 follow-up). The
+    parent's age states a parenthood whatever need is chosen, as for the entailment itself."""
+    chosen = {i.id for i in indicators}
+    child = case.child
+    out = []
+    for entry in catalogue.age_entailments:
+        if entry.adds not in chosen and (words := catalogue.entailment_possible(entry, child.unborn, child.age_in_months, case.parent.age_years)):
+            out.append(words)
+    return out
 
 
 def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue, entailed: tuple[dict, ...] = ()) -> list[dict]:
@@ -271,8 +285,18 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "extensive_count": len(extensive_ids),
             "extensive_ids": extensive_ids,
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
+            # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
+            "cin_test_reading": _cin_test_reading(case, catalogue),
         }
     ]
+
+
+def _cin_test_reading(case: Case, catalogue: Catalogue) -> str:
+    """'unborn', 'young_adult' or '' (a child: p4's own words), for p4's judgement (catalogue
+    interpretations.cin_unlikely_reasonable_standard)."""
+    test = catalogue.interpretations.cin_unlikely_reasonable_standard
+    reading = test.reading(case.child.unborn, case.child.age_in_months)
+    return "" if reading is None else "unborn" if reading is test.unborn else "young_adult"
 
 
 def twin_notes(indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
@@ -394,6 +418,8 @@ def decision_fact(
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),
+        "age_entailment_possible": (possible := age_entailments_possible(case, indicators, catalogue)),
+        "age_entailment_possible_count": len(possible),
         "age_pointers": pointers,
         "age_pointer_count": len(pointers),
         "unborn_pointers": unborn_pointers,

@@ -372,6 +372,33 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_entailment_age_unknown(c):
         guidance(c.s.sid, "age_entailment_age_unknown", "age.entailment_age_unknown")
 
+    # probable, not certain, that a young parent was under 13 when the pregnancy began (review 10, H1
+    # follow-up): the level is not raised; the words say what it would mean and whom an immediate
+    # referral of this case would ring now (the route rules above, at Protection)
+    possible = g.age_entailment_pregnancy_start_possible
+
+    def protection_route(fact) -> str:
+        """The route key the route rules above give this decision at Protection."""
+        if fact.out_of_hours:
+            return "out_of_hours"
+        if fact.open_case:
+            return "open_not_caf_trained" if fact.caller in NOT_CAF_TRAINED else "open_to_social_care"
+        if fact.disability == "substantial_lifelong" and not fact.large_sibling_group:
+            return "disabled_child_protection"
+        return "protection"
+
+    def ring_words(fact) -> str:
+        if fact.immediate:
+            return possible.in_the_call
+        via = catalogue.contact(catalogue.routing[protection_route(fact)].via)
+        return possible.ring.format(contact=via.named_in_a_sentence(), phone=f" on {via.phone}" if via.phone else "")
+
+    @when_all(DECISION & (m.age_entailment_possible_count > 0))
+    def age_entailment_pregnancy_start_possible(c):
+        for age in c.m.age_entailment_possible:
+            text = possible.text.format(age=age, ring=ring_words(c.m))
+            guidance(c.s.sid, "age_entailment_pregnancy_start_possible", "age.entailment_pregnancy_start_possible", text)
+
     # a need naming a pregnancy, chosen for a child who is not unborn: the baby's own p9 criterion (review 7, F11)
     unborn_pointer_words = {
         p.id: {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from durable.lang import m, when_all
 
-from pathway.catalogue import Catalogue
+from pathway.catalogue import Catalogue, CinTestReading, Interpretation
 from pathway.levels import LEVELS, Level
 
 NAME = "fsp_2014_needs"
@@ -89,13 +89,14 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- a need that, with the young person's age, entails a higher one (catalogue `age_entailments`) --
     ae_words = interp.age_entailment
     entailments = {e.id: e for e in catalogue.age_entailments}
+    whys = {e.id: catalogue.entailment_why(e) for e in catalogue.age_entailments}  # the why as said, its numbers filled in
 
     @when_all((m.kind == "case") & (m.entailment_count > 0))
     def age_entailment(c):
         for hit in c.m.entailments:
             entry, adds = entailments[hit["id"]], catalogue.indicator(hit["adds"])
             words = ae_words.explanation if hit["ids"] else entry.by_parent_age  # no need chosen: the parent's age alone
-            explanation = words.format(age=hit["age"], adds=adds.text, level=adds.level.label, page=adds.source.page, why=entry.why)
+            explanation = words.format(age=hit["age"], adds=adds.text, level=adds.level.label, page=adds.source.page, why=whys[entry.id])
             emit(c.s.sid, finding(ae_words.rule, hit["level"], hit["ids"], hit["source"], explanation, interpretation=entry.interpretation))
 
     # --- combination: a range of additional needs (project's interpretation) --------------
@@ -214,17 +215,21 @@ def define(catalogue: Catalogue, emit) -> None:
     # --- Child in Need: the test itself (p4) -------------------------------------------------
     cin_test = interp.cin_unlikely_reasonable_standard
 
+    # for an unborn baby or a young person of 18 or 19, the declared reading's words (review 10, H3)
+    cin_readings: dict[str, Interpretation | CinTestReading] = {"": cin_test, "unborn": cin_test.unborn, "young_adult": cin_test.young_adult}
+
     @when_all((m.kind == "case") & (m.impaired_without_services == True))  # noqa: E712
     def cin_unlikely_reasonable_standard(c):
+        words = cin_readings[c.m.cin_test_reading]
         emit(
             c.s.sid,
             finding(
                 cin_test.rule,
                 "child_in_need",
                 [],
-                cin_test.source.cite(),
-                cin_test.explanation.format(why=cin_test.why),
-                interpretation=cin_test.interpretation,
+                words.source.cite(),
+                words.explanation.format(why=words.why),
+                interpretation=words.interpretation,
             ),
         )
 

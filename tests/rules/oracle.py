@@ -40,17 +40,17 @@ PARENT_WORDS = {
 }
 
 
-def young_under_13(case: Case, iid: str, youngest_at_birth: int):
+def young_under_13(case: Case, iid: str, youngest_at_birth: int, gestation: int):
     """True, False or None (not known): whether the young person a pregnancy need names is under 13.
-    The parent's age where given (13 years is 13y0m to 13y11m), now or at the child's birth; else each
-    way the words can be read (the child is the young person; the child is the young person's child,
-    when the parent's words bound the parent's age and the parent was not too young at the birth) must
-    agree."""
+    The parent's age where given (13 years is 13y0m to 13y11m), now or when the pregnancy began, at
+    least `gestation` whole months before the child's birth (review 10, H1); else each way the words
+    can be read (the child is the young person; the child is the young person's child, when the
+    parent's words bound the parent's age and the parent was not too young at the birth) must agree."""
     parent = case.parent.age_years
     child = None if case.child.unborn else case.child.age_in_months
     low, high = PARENT_WORDS.get(iid, (None, None))
     if parent is not None:
-        return parent < 13 or (child is not None and parent * 12 + 11 - child < UNDER_13_MONTHS)
+        return parent < 13 or (child is not None and parent * 12 + 11 - child - gestation < UNDER_13_MONTHS)
     if child is None:
         return False if low is not None and low >= UNDER_13_MONTHS else None
     answers = {child < UNDER_13_MONTHS}
@@ -59,7 +59,7 @@ def young_under_13(case: Case, iid: str, youngest_at_birth: int):
             answers.add(None)
     elif low is None or child < low:
         if high - child >= youngest_at_birth:
-            answers.add(high - child < UNDER_13_MONTHS)
+            answers.add(high - child - gestation < UNDER_13_MONTHS)
     return answers.pop() if len(answers) == 1 else None
 
 
@@ -87,9 +87,11 @@ def oracle_level(case: Case, catalogue: Catalogue) -> tuple[Level, bool]:
     # a pregnancy or parenthood of a young person under 13 is sexual activity under 13 (Protection),
     # which then counts as chosen for the p9 cross-walks below
     youngest = catalogue.age.parent.min_years_at_birth * 12
-    pregnant_under_13 = any(young_under_13(case, i, youngest) is True for i in ids & PREGNANCY)
-    # the parent's age states this child's parent: under 13 now or at the birth, whatever need is chosen
-    pregnant_under_13 |= young_under_13(case, "(the parent's age)", youngest) is True and case.parent.age_years is not None
+    # the shortest pregnancy counted back from the birth (a parameter the partnership may change)
+    [gestation] = {e.min_gestation.months for e in catalogue.age_entailments}
+    pregnant_under_13 = any(young_under_13(case, i, youngest, gestation) is True for i in ids & PREGNANCY)
+    # the parent's age states this child's parent: under 13 now or when the pregnancy began, whatever need is chosen
+    pregnant_under_13 |= young_under_13(case, "(the parent's age)", youngest, gestation) is True and case.parent.age_years is not None
     crosswalked = ids | ({"protection.sexual_activity_under_13"} if pregnant_under_13 else set())
     immediate = any(i.immediate for i in inds)
     immediate |= bool(crosswalked & TRAFFICKING) or bool(crosswalked & PERSISTENT_DA) or bool(crosswalked & HARM_STATED)

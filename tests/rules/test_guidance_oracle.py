@@ -32,7 +32,10 @@ P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.
 REOPEN = "When day services reopen, and for any follow-up."
 # an open child's immediate referral in hours (review 6, F3): the document's fallback after the
 # social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
-SERVICE_MANAGER = "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+SERVICE_MANAGER = (
+    "If the social worker or team manager cannot be reached in time, contact the relevant service manager for that area (p18-21)."
+    " This tool's reading: the document says this in its route for disagreements about a family already open (route 2), not of an immediate referral."
+)
 # a caller who is not CAF trained (p4: a concerned neighbour or volunteer; review 7, F2 and F8)
 UNTRAINED = ("parent_carer", "public")
 SOCIAL_WORKER_IF_KNOWN = (
@@ -66,6 +69,8 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "caf_single_need_not_improving": False,
         "age_unknown_crosswalk_count": 0,
         "age_entailment_unknown_count": 0,  # checked in test_young_pregnancy.py
+        "age_entailment_possible": [],  # checked in test_review10_pregnancy_start_possible.py and below
+        "age_entailment_possible_count": 0,
         "age_pointers": [],
         "age_pointer_count": 0,
         "unborn_pointers": [],  # checked in test_review7_ages.py
@@ -257,6 +262,7 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
         "age.pointer.extensive.pregnant_under_16": {"age_pointers": ["extensive.pregnant_under_16"], "age_pointer_count": 1},
         f"twins.{link.group}": {"twin_notes": [note], "twin_count": 1},
         "age.disability_not_routed": {"disability_not_routed": True},
+        "age.entailment_pregnancy_start_possible": {"age_entailment_possible": ["the ages"], "age_entailment_possible_count": 1},
     }
     for rule, extra in flags.items():
         assert run(_fact(**base, **extra))[3] == {rule}, rule
@@ -359,3 +365,23 @@ def test_every_combination_with_each_caf_answer_agrees_with_the_plain_statement(
             assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
             checked += 1
     assert checked == 6 * 2 * 4 * 5 * 3 * 6 * 2 * 2 * 3
+
+
+def test_a_probable_pregnancy_under_13_names_whom_an_immediate_referral_would_ring_now():
+    """Review 10, H1 follow-up: the level is not raised, and the words name the contact the route of an
+    immediate referral (Protection) of the same case rings now, for every combination; beside an
+    immediate referral already, no one new: it is said in that call."""
+    words = CAT.guidance.age_entailment_pregnancy_start_possible
+    checked = 0
+    for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
+        probable = {"age_entailment_possible": ["the ages"], "age_entailment_possible_count": 1}
+        fact = _fact(level, immediate, ooh, caller, disability, consent, current, sibling, open_case, **probable)
+        [g] = [f for f in run(fact)[5] if f.get("rule") == "age.entailment_pregnancy_start_possible"]
+        if immediate:
+            assert words.in_the_call in g["text"] and " ring " not in g["text"], (level, ooh, open_case)
+        else:
+            via = CAT.contact(CAT.routing[oracle_route(P, ooh, disability, sibling, open_case, caller)].via)
+            phone = f" on {via.phone}" if via.phone else ""
+            assert f"If it did, ring {via.named_in_a_sentence()} now{phone}:" in g["text"], (level, ooh, disability, sibling, open_case, caller)
+        checked += 1
+    assert checked

@@ -92,11 +92,12 @@ def test_a_pregnancy_or_parenthood_under_13_by_other_words_is_protection_and_an_
 @pytest.mark.parametrize(
     "indicators, child, parent",
     [
-        ([TEENAGE], {"age_years": 6, "age_months": 11}, None),  # 19y11m - 6y11m = 13y0m: not known to be under 13
-        ([TEENAGE], {"age_years": 0, "age_months": 11}, 13),  # 13y11m - 0y11m = 13y0m
+        # review 10, H1: counted back to the start of the pregnancy, at least 4 months before the birth
+        ([TEENAGE], {"age_years": 6, "age_months": 7}, None),  # 19y11m - 6y7m - 4m = 13y0m: not known to be under 13
+        ([TEENAGE], {"age_years": 0, "age_months": 7}, 13),  # 13y11m - 0y7m - 4m = 13y0m
         ([TEENAGE], {"age_years": 0, "age_months": 3}, None),
         ([TEENAGE], {"age_years": 15}, None),  # the teenage parent is the child, 15
-        (["extensive.pregnant_under_16"], {"age_years": 2, "age_months": 11}, None),
+        (["extensive.pregnant_under_16"], {"age_years": 2, "age_months": 7}, None),  # 15y11m - 2y7m - 4m = 13y0m
         ([MATERNAL], {"age_years": 0, "age_months": 2}, 20),
         ([MATERNAL], {"age_years": 14}, None),
         ([CARE_LEAVER], {"unborn": True}, 19),

@@ -15,12 +15,13 @@ from collections import defaultdict
 
 import pytest
 
+from pathway import Case
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError
 from rules import evaluate
 from rules.what_if import nearby
-from tests.conftest import OUT_OF_HOURS, make_case
+from tests.conftest import IN_HOURS, OUT_OF_HOURS, make_case
 
 CAT = load_catalogue()
 COMBO = CAT.interpretations.combination
@@ -193,6 +194,9 @@ def _all_guidance_rules() -> set[str]:
         seen |= {g.rule for g in d.guidance}
     # an age not given, which the sample above never leaves out: the under-1 cross-walk's words (p9)
     seen |= {g.rule for g in evaluate(make_case(["protection.chronic_substance_misuse"], age_years=None)).guidance}
+    # a young parent probably, not certainly, under 13 when the pregnancy began (review 10, H1 follow-up)
+    probable = {"child": {"age_years": 0, "age_months": 5}, "parent": {"age_years": 13}, "indicators": ["immediate.allegation_or_disclosure"]}
+    seen |= {g.rule for g in evaluate(Case.parse({**probable, "context": {"contact_time": IN_HOURS}})).guidance}
     return seen
 
 
