@@ -384,7 +384,8 @@ def define(catalogue: Catalogue, emit) -> None:
         if fact.open_case:
             return "open_not_caf_trained" if fact.caller in NOT_CAF_TRAINED else "open_to_social_care"
         if fact.disability == "substantial_lifelong" and not fact.large_sibling_group:
-            return "disabled_child_protection"
+            # a caller not CAF trained rings Children and Families Direct, told of the disability (review 10, H4)
+            return "disabled_not_caf_trained" if fact.caller in NOT_CAF_TRAINED else "disabled_child_protection"
         return "protection"
 
     def ring_words(fact) -> str:

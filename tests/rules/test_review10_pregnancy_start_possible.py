@@ -110,6 +110,8 @@ def test_every_parent_and_child_age_against_the_arithmetic(catalogue, indicator,
         {"open_to_social_care": True, "contact_time": OUT_OF_HOURS},
         {"disability": "substantial_lifelong"},
         {"disability": "substantial_lifelong", "large_sibling_group": True},
+        {"disability": "substantial_lifelong", "caller": "parent_carer"},  # review 10 H4: Children and Families Direct
+        {"disability": "substantial_lifelong", "caller": "public"},
     ],
 )
 def test_the_prompt_names_whom_an_immediate_referral_of_this_case_rings_now(context):
