@@ -831,6 +831,9 @@ class EntailmentAges(_Strict):
     # under 13 when the pregnancy began only if it lasted longer than the shortest counted: probable, not
     # certain ({parent}, {child}, {gestation}, {term}; review 10 H1 follow-up)
     possible: str
+    # an unborn baby: under 13 when the pregnancy began if it began far enough back, up to a pregnancy of
+    # term length ago ({years}, {parent}, {start}, {term}; fix10u)
+    possible_unborn: str
 
 
 class Gestation(_Strict):
@@ -922,11 +925,24 @@ class AgeEntailment(_Strict):
     def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
         """Where the young parent's age is given and was under the subject band's limit when a pregnancy of
         term length began, but not certainly (not at `min_gestation`, and not now): how a decision says the
-        ages; else None. The child's-own-age path needs none: there the readings already differ wherever
-        this applies, and `young_person` says the age is not known here."""
-        if parent_years is None or unborn or child_months is None:
+        ages; else None. For an unborn baby the pregnancy began between now (the latest: certain only if
+        the parent is under the limit now, as `young_person` reads it) and `term_gestation` ago (the
+        earliest): possible where the youngest the parent's age allows was under the limit then. The
+        child's-own-age path needs none: there the readings already differ wherever this applies, and
+        `young_person` says the age is not known here."""
+        if parent_years is None:
             return None
-        limit, oldest = subject.max_months or 0, parent_years * 12 + 11  # the parent now, at most
+        limit, youngest = subject.max_months or 0, parent_years * 12  # the parent now, at least
+        if unborn:
+            at_earliest_start = youngest - self.term_gestation.months
+            if youngest <= limit or at_earliest_start > limit:
+                return None  # certain (the entailment itself), or not under the limit at any start
+            return self.ages.possible_unborn.format(
+                years=parent_years, parent=years_months(youngest), start=years_months(at_earliest_start), term=self.term_gestation.months
+            )
+        if child_months is None:
+            return None
+        oldest = youngest + 11  # the parent now, at most
         if parent_years * 12 <= limit or oldest - child_months - self.min_gestation.months <= limit:
             return None  # certain: the entailment itself
         if oldest - child_months - self.term_gestation.months > limit:
