@@ -449,7 +449,7 @@ class AfterTheCall(GuidanceText):
 
 
 class PossibleEntailmentGuidance(GuidanceText):
-    """An age entailment probable, not certain (review 10, H1 follow-up): `text` ({age}, {ring}), with
+    """An age entailment possible, not certain (review 10, H1 follow-up): `text` ({age}, {ring}), with
     `ring` ({contact}, {phone}: the route an immediate referral of this case would take) or, beside an
     immediate referral already, `in_the_call`."""
 
@@ -828,8 +828,9 @@ class EntailmentAges(_Strict):
     now: str
     at_start: str
     either: str
-    # under 13 when the pregnancy began only if it lasted longer than the shortest counted: probable, not
-    # certain ({parent}, {child}, {gestation}, {term}; review 10 H1 follow-up)
+    # may have been under 13 when the pregnancy began (a pregnancy of term length, the youngest the years
+    # given allow), not certainly ({years}, {child}, {start_youngest}, {start_oldest}, {gestation}, {term};
+    # review 10 H1 follow-up)
     possible: str
     # an unborn baby: under 13 when the pregnancy began if it began far enough back, up to a pregnancy of
     # term length ago ({years}, {parent}, {start}, {term}; fix10u)
@@ -841,7 +842,7 @@ class Gestation(_Strict):
     from the child's birth (review 10, H1): a reading, with its why. As `min_gestation`, the shortest
     pregnancy of a baby who lives: the shorter, the less often the entailment is reached, so it must be no
     longer than any pregnancy a living child may have had. As `term_gestation`, a pregnancy of term
-    length: the edge of the window where the entailment is probable, and guidance only asks."""
+    length: the edge of the window where the entailment is possible, and guidance only asks."""
 
     months: int = Field(ge=0, le=9)
     interpretation: bool = True
@@ -923,13 +924,14 @@ class AgeEntailment(_Strict):
         return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
 
     def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
-        """Where the young parent's age is given and was under the subject band's limit when a pregnancy of
-        term length began, but not certainly (not at `min_gestation`, and not now): how a decision says the
-        ages; else None. For an unborn baby the pregnancy began between now (the latest: certain only if
-        the parent is under the limit now, as `young_person` reads it) and `term_gestation` ago (the
-        earliest): possible where the youngest the parent's age allows was under the limit then. The
-        child's-own-age path needs none: there the readings already differ wherever this applies, and
-        `young_person` says the age is not known here."""
+        """Where the young parent's age is given and may have been under the subject band's limit when a
+        pregnancy of term length began (at the youngest the whole years given allow), but not certainly
+        (not at `min_gestation`, and not now): how a decision says the ages; else None. For an unborn
+        baby the pregnancy began between now (the latest: certain only if the parent is under the limit
+        now, as `young_person` reads it) and `term_gestation` ago (the earliest): possible where the
+        youngest the parent's age allows was under the limit then. The child's-own-age path needs none:
+        there the readings already differ wherever this applies, and `young_person` says the age is not
+        known here."""
         if parent_years is None:
             return None
         limit, youngest = subject.max_months or 0, parent_years * 12  # the parent now, at least
@@ -945,10 +947,16 @@ class AgeEntailment(_Strict):
         oldest = youngest + 11  # the parent now, at most
         if parent_years * 12 <= limit or oldest - child_months - self.min_gestation.months <= limit:
             return None  # certain: the entailment itself
-        if oldest - child_months - self.term_gestation.months > limit:
-            return None
+        youngest_at_term_start = youngest - child_months - self.term_gestation.months
+        if youngest_at_term_start > limit:
+            return None  # not under the limit at the start of a term pregnancy, even at the youngest the age allows
         return self.ages.possible.format(
-            parent=years_months(oldest), child=years_months(child_months), gestation=self.min_gestation.months, term=self.term_gestation.months
+            years=parent_years,
+            child=years_months(child_months),
+            start_youngest=years_months(max(youngest_at_term_start, 0)),
+            start_oldest=years_months(oldest - child_months - self.term_gestation.months),
+            gestation=self.min_gestation.months,
+            term=self.term_gestation.months,
         )
 
     def first_child_months(self, subject: AgeBand, parents_band: AgeBand) -> int:
@@ -1225,7 +1233,7 @@ class Catalogue(_Strict):
         return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
 
     def entailment_possible(self, entry: AgeEntailment, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
-        """The ages as said where the entailment is probable, not certain (AgeEntailment.possible_at_start)."""
+        """The ages as said where the entailment is possible, not certain (AgeEntailment.possible_at_start)."""
         return entry.possible_at_start(self._bands[entry.subject_band], unborn, child_months, parent_years)
 
     def entailment_why(self, entry: AgeEntailment) -> str:

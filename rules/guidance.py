@@ -372,7 +372,7 @@ def define(catalogue: Catalogue, emit) -> None:
     def age_entailment_age_unknown(c):
         guidance(c.s.sid, "age_entailment_age_unknown", "age.entailment_age_unknown")
 
-    # probable, not certain, that a young parent was under 13 when the pregnancy began (review 10, H1
+    # possible, not certain, that a young parent was under 13 when the pregnancy began (review 10, H1
     # follow-up): the level is not raised; the words say what it would mean and whom an immediate
     # referral of this case would ring now (the route rules above, at Protection)
     possible = g.age_entailment_pregnancy_start_possible

@@ -1,15 +1,16 @@
 """Review 10, H1 follow-up: between 'certainly under 13 when the pregnancy began' (counted back by the
 catalogue's declared shortest pregnancy, `min_gestation`) and a pregnancy of term length (`term_gestation`),
-the young parent was probably, not certainly, under 13 when it began: a parent of 13 with a baby of 3-7
-months, 14 with 15-19 months, ... Those cases got no word. Now the level is not raised, but the decision
+the young parent may have been, not certainly, under 13 when it began: a parent of 13 with a baby of 0-7
+months, 14 with 4-19 months, ... (the youngest the whole years allow at the start of a term pregnancy; at
+first the oldest, which left out a parent of 13 with a newborn). Those cases got no word. Now the level is not raised, but the decision
 says, as this tool's reading, that if the pregnancy began before the parent was 13 it is 'Sexual activity
 under 13' (Protection, p17), an immediate referral (p9), and whom to ring for it now.
 
 The oracle is the arithmetic, written here (not the rules'): whole years for the parent (13 is 13y0m to
 13y11m), whole months for the child, so the oldest the parent can have been when a pregnancy of g months
-began is parent_years + 11/12 - child_months/12 - g/12.
-    certain:  that age < 13 at g = 4 (the shortest) -> immediate (as before)
-    possible: not certain, but < 13 at g = 9 (term) -> the prompt, the level unchanged
+began is parent_years + 11/12 - child_months/12 - g/12, and the youngest parent_years - child_months/12 - g/12.
+    certain:  the oldest < 13 at g = 4 (the shortest) -> immediate (as before)
+    possible: not certain, but the youngest < 13 at g = 9 (term) -> the prompt, the level unchanged
     otherwise neither.
 """
 
@@ -49,6 +50,10 @@ def oldest_at_start(parent_years: int, child_months: int, gestation: int) -> Fra
     return parent_years + Fraction(11, 12) - Fraction(child_months, 12) - Fraction(gestation, 12)
 
 
+def youngest_at_start(parent_years: int, child_months: int, gestation: int) -> Fraction:
+    return parent_years - Fraction(child_months, 12) - Fraction(gestation, 12)
+
+
 def prompts(d, rule=PROMPT):
     return [g for g in d.guidance if g.rule == rule]
 
@@ -80,7 +85,7 @@ def test_every_parent_and_child_age_against_the_arithmetic(catalogue, indicator,
             possible = not certain and parent - Fraction(TERM, 12) < 13
         else:
             certain = parent < 13 or oldest_at_start(parent, months, SHORTEST) < 13
-            possible = not certain and oldest_at_start(parent, months, TERM) < 13
+            possible = not certain and youngest_at_start(parent, months, TERM) < 13  # at the youngest the years allow
         d = evaluate(c)
         said = prompts(d)
         assert (d.level == "protection" and d.immediate) is certain, (indicator, parent, months, d.level)
@@ -93,11 +98,13 @@ def test_every_parent_and_child_age_against_the_arithmetic(catalogue, indicator,
             [g] = said
             assert "This tool's reading" in g.text and "'Sexual activity under 13' (Protection, p17)" in g.text
             assert "immediate referral (p9)" in g.text and "If it did, ring Children and Families Direct now on 0115 876 4800" in g.text
-            assert f"a parent of at most {parent} years 11 months with a child of {months // 12} years {months % 12} months" in g.text
+            child_words = f"with a child of {months // 12} years {months % 12} months"
+            assert f"may have been under 13 when the pregnancy began: {child_words}, a parent of {parent} years was " in g.text
             assert not d.reasons or all(r.rule != "age.entailment" for r in d.reasons)
-    if parent >= 13:  # a parent of 13: 3 to 7 months; of 14: 15 to 19 ...
-        first = (parent - 13) * 12 + 12 - TERM
-        expected = [m for m in range(first, first + TERM - SHORTEST) if m < 72]
+    if parent >= 13:  # a parent of 13: 0 to 7 months; of 14: 4 to 19; of 15: 16 to 31 ...
+        first = max(0, (parent - 13) * 12 - TERM + 1)
+        last = (parent - 13) * 12 + 11 - SHORTEST
+        expected = [m for m in range(first, last + 1) if m < 72]
         assert windows == expected, (parent, windows)
 
 
