@@ -36,10 +36,33 @@ NO_SESSION = "That join code is not for a practice session that is running: chec
 FULL = "That practice session is full: ask your trainer"
 
 
+class _StaleSession(Exception):
+    """A running session's scenarios, kept as they were when it started, that today's catalogue no
+    longer reads (a release renamed a need, or narrowed an age): its pages say so, never the 500 page."""
+
+    def __init__(self, ps: records.PracticeSession, errors: ScenarioErrors):
+        super().__init__(ps.code)
+        self.ps, self.errors = ps, errors
+
+
 def _scenarios(ps: records.PracticeSession):
     """The session's scenarios as they were when it started, in the trainer's order."""
-    by_id = {s.id: library.as_the_rules_decide(s) for s in loads(ps.scenarios_yaml, name=f"session:{ps.code}")}
+    try:
+        loaded = loads(ps.scenarios_yaml, name=f"session:{ps.code}")
+    except ScenarioErrors as exc:
+        raise _StaleSession(ps, exc) from exc
+    by_id = {s.id: library.as_the_rules_decide(s) for s in loaded}
     return [by_id[i] for i in ps.scenario_ids]
+
+
+@bp.errorhandler(_StaleSession)
+def _stale(exc: _StaleSession):
+    """Every page of the session names what no longer fits and keeps the answers; the trainer can still
+    end it (409: the session's state conflicts with the tool's questions)."""
+    user = auth.current_user()
+    token = (TRAINER.get() or {}).get(exc.ps.code)
+    is_trainer = user is not None and user.role in auth.TRAINERS and records.is_trainer(exc.ps.code, token, user.id)
+    return render_template("practice/stale.html", ps=exc.ps, errors=exc.errors.errors, is_trainer=is_trainer, form=EndForm()), 409
 
 
 def _require_trainer(code: str) -> records.PracticeSession:
@@ -164,7 +187,12 @@ def end(code: str):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    result = summarise(_scenarios(ps), records.answers(ps.code))
+    answers = records.answers(ps.code)
+    try:
+        result = summarise(_scenarios(ps), answers)
+    except _StaleSession:  # ended all the same: the answers are kept, agreement cannot be worked out
+        records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=len(answers), agree=0, kappa=None)
+        return redirect(url_for("practice.trainer", code=ps.code))
     records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree, kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
