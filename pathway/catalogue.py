@@ -1255,7 +1255,18 @@ class Catalogue(_Strict):
 
     @property
     def version(self) -> str:
-        return f"{self.ruleset.id} ({self.ruleset.version})"
+        """The ruleset every decision and save carries: the edition, and for the shipped catalogue
+        the fingerprint of its decisions, so a change to what the rules decide (or say) changes
+        the string even where nobody bumped the edition, and a saved entry decided under other
+        rules is compared with today's (webapp.cases.reopen.later_decision)."""
+        decisions = self.__dict__.get("_decisions")
+        edition = f"{self.ruleset.id} ({self.ruleset.version}" + (f", decisions {decisions}" if decisions else "")
+        return edition + ")"
+
+    @property
+    def decisions_fingerprint(self) -> Optional[str]:
+        """The recorded fingerprint of this catalogue's decisions (None for a draft or a copy)."""
+        return self.__dict__.get("_decisions")
 
     def twins_of(self, indicator_id: str) -> list[TwinLink]:
         """The other places the document lists the same need, with what tells them apart."""
@@ -1302,8 +1313,29 @@ class Catalogue(_Strict):
 TwinLink.model_rebuild()
 
 
+FINGERPRINT_SUFFIX = ".fingerprint"
+
+
+def recorded_fingerprint(path: Path) -> Optional[str]:
+    """The fingerprint recorded beside a catalogue file (`fsp_2014.fingerprint`), if any.
+
+    It is written by `scripts/ruleset_fingerprint.py --record` and checked by
+    tests/rules/test_ruleset_fingerprint.py: the decisions of a fixed set of varied cases, hashed.
+    Lines starting with '#' are comments."""
+    beside = path.with_suffix(FINGERPRINT_SUFFIX)
+    if not beside.exists():
+        return None
+    lines = [line.strip() for line in beside.read_text(encoding="utf-8").splitlines()]
+    found = [line for line in lines if line and not line.startswith("#")]
+    return found[0] if found else None
+
+
 @cache
 def load_catalogue(path: Path = DATA_FILE) -> Catalogue:
-    """Read and check the catalogue once per process."""
+    """Read and check the catalogue once per process, with its recorded decisions fingerprint."""
     with open(path, encoding="utf-8") as fh:
-        return Catalogue.model_validate(yaml_load.load(fh))
+        catalogue = Catalogue.model_validate(yaml_load.load(fh))
+    fingerprint = recorded_fingerprint(path)
+    if fingerprint:
+        object.__setattr__(catalogue, "_decisions", fingerprint)
+    return catalogue

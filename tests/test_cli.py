@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from cli.main import EXIT_REFUSED, main
+from tests.ruleset_string import RULESET
 
 
 def run(argv, stdin="", monkeypatch=None, capsys=None):
@@ -33,7 +34,7 @@ def test_assess_from_stdin_prints_the_decision(monkeypatch, capsys):
     code, out, err = run(["assess", "-"], json.dumps(case), monkeypatch, capsys)
     decision = json.loads(out)
     assert code == 0 and err == ""
-    assert decision["level"] == "extensive" and decision["ruleset"] == "fsp-2014 (1.0.0)"
+    assert decision["level"] == "extensive" and decision["ruleset"] == RULESET
     assert set(decision) >= {"level", "immediate", "reasons", "actions", "contacts", "assessments", "services", "step", "ruleset"}
 
 

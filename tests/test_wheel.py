@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ruleset_string import RULESET
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("cli", "pathway", "rules", "store", "training", "webapp")
 CASE = {"child": {"age_years": 7}, "indicators": ["immediate.unexplained_injuries"]}
@@ -103,6 +105,7 @@ def test_pathway_assess_decides_a_case_from_the_wheel(installed):
     assert proc.returncode == 0, proc.stderr
     decision = json.loads(proc.stdout)
     assert decision["level"] == "protection" and decision["immediate"] is True  # an immediate-referral criterion
+    assert decision["ruleset"] == RULESET  # the fingerprint file is shipped beside the catalogue
     refused = run("pathway", "assess", "-", stdin='{"indicators": ["no.such.indicator"]}')
     assert refused.returncode == 2 and "indicators[0]" in refused.stderr and "Traceback" not in refused.stderr
 

@@ -7,6 +7,7 @@ import pytest
 from pathway.call_summary import call_summary, summarise_case
 from pathway.models import Case
 from rules import evaluate
+from tests.ruleset_string import RULESET
 
 SATURDAY = "2026-11-28T10:30:00+00:00"
 TUESDAY_BST = "2026-07-07T10:30:00+00:00"
@@ -119,11 +120,11 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
         "Reasons:\n"
         "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
         " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
-        "Ruleset: fsp-2014 (1.0.0)\n"
+        f"Ruleset: {RULESET}\n"
     )
     nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
     assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service on 0800 458 4114\n" in nothing
-    assert nothing.endswith("\nReasons:\n- no indicators: universal services\nRuleset: fsp-2014 (1.0.0)\n")
+    assert nothing.endswith(f"\nReasons:\n- no indicators: universal services\nRuleset: {RULESET}\n")
 
 
 def test_needs_are_listed_highest_level_first_and_a_note_of_the_limit_is_kept():

@@ -6,6 +6,7 @@ import pytest
 
 from rules import evaluate
 from tests.conftest import IN_HOURS, OUT_OF_HOURS, make_case
+from tests.ruleset_string import RULESET
 
 
 def test_no_indicators_is_universal_with_the_information_service_first():
@@ -68,7 +69,7 @@ def test_immediate_wins_over_lower_needs_and_keeps_them_as_reasons():
 
 
 def test_the_ruleset_version_is_reported():
-    assert evaluate(make_case()).ruleset == "fsp-2014 (1.0.0)"
+    assert evaluate(make_case()).ruleset == RULESET
 
 
 def test_indicator_contacts_are_offered_for_domestic_abuse_and_mental_health():

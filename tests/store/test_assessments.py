@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from store import AccessDenied, Invalid, NotFound
 from store import assessments as A
 from store.audit import entries as audit_entries
+from tests.ruleset_string import RULESET
 from tests.store.conftest import T0, assess
 
 ADDITIONAL = "additional.concerns_about_diet_poor"
@@ -21,7 +22,7 @@ def test_save_keeps_answers_decision_ruleset_and_time(engine, people):
     e = A.save_assessment(engine, people["pam"], "fsp-001", case, decision, now=T0)
     assert e.case_ref == "FSP-001" and e.created_at == T0 and e.level == "additional"
     assert e.case["indicators"] == [ADDITIONAL] and e.decision["level"] == "additional"
-    assert e.ruleset == "fsp-2014 (1.0.0)" and e.username == "pam" and e.team == "north"
+    assert e.ruleset == RULESET and e.username == "pam" and e.team == "north"
     got = A.get_assessment(engine, people["pam"], e.id)
     assert got.case == case.model_dump(mode="json") and got.decision == decision.model_dump(mode="json")
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathway.models import Case
 from rules import evaluate
 from tests.conftest import make_case
+from tests.ruleset_string import RULESET
 from tests.webapp.conftest import CHILD, text, walk_needs
 from webapp.journey import referral
 
@@ -77,7 +78,7 @@ def test_an_immediate_referral_reads_in_full():
         "NOTE\n"
         "(none)\n"
         "\n"
-        "Ruleset fsp-2014 (1.0.0). The tool supports, and does not replace, professional judgement.\n"
+        f"Ruleset {RULESET}. The tool supports, and does not replace, professional judgement.\n"
     )
 
 
@@ -95,7 +96,7 @@ def test_the_role_and_the_note_are_given_and_nothing_immediate_is_said_when_ther
     )
     assert "\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n" in rest and "within one working day" not in rest
     assert "mmediate" not in got.replace("Responsive immediate protection", "")  # p9's section, cited for its advice in doubt
-    assert got.endswith("\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset fsp-2014 (1.0.0). The tool supports, and does not replace, professional judgement.\n")
+    assert got.endswith(f"\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset {RULESET}. The tool supports, and does not replace, professional judgement.\n")
     assert "Your role" not in _text(["additional.experiencing_bullying"], [])
 
 

@@ -37,6 +37,8 @@ WHEN = [
     (re.compile(rf"\b\d{{1,2}} {MONTH} \d{{4}}\b"), "<date>"),
     (re.compile(r"\b\d{1,2}:\d\d\b"), "<time>"),
     (re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"), "<day>"),
+    # the fingerprint of the rules' decisions (docs/rules.md): any rule change moves it, not the page
+    (re.compile(r"\bdecisions [0-9a-f]{12}\)"), "decisions <fingerprint>)"),
 ]
 
 
