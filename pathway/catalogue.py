@@ -828,12 +828,12 @@ class EntailmentAges(_Strict):
     now: str
     at_start: str
     either: str
-    # may have been under 13 when the pregnancy began (a pregnancy of term length, the youngest the years
+    # may have been under 13 when the pregnancy began (the longest pregnancy (past term), the youngest the years
     # given allow), not certainly ({years}, {child}, {start_youngest}, {start_oldest}, {gestation}, {term};
     # review 10 H1 follow-up)
     possible: str
     # an unborn baby: under 13 when the pregnancy began if it began far enough back, up to a pregnancy of
-    # term length ago ({years}, {parent}, {start}, {term}; fix10u)
+    # the longest pregnancy ago ({years}, {parent}, {start}, {term}; fix10u)
     possible_unborn: str
 
 
@@ -842,9 +842,10 @@ class Gestation(_Strict):
     from the child's birth (review 10, H1): a reading, with its why. As `min_gestation`, the shortest
     pregnancy of a baby who lives: the shorter, the less often the entailment is reached, so it must be no
     longer than any pregnancy a living child may have had. As `term_gestation`, a pregnancy of term
-    length: the edge of the window where the entailment is possible, and guidance only asks."""
+    length, past term (overdue) included: the edge of the window where the entailment is possible, and
+    guidance only asks."""
 
-    months: int = Field(ge=0, le=9)
+    months: int = Field(ge=0, le=10)  # 10: a pregnancy past term, counted in whole months from conception
     interpretation: bool = True
     why: str
 
@@ -869,7 +870,7 @@ class AgeEntailment(_Strict):
     interpretation: bool = True
     why: str  # {gestation_months}, {gestation_why}, and {<band id>} for each parent's band: see stated_why
     min_gestation: Gestation
-    # a pregnancy of term length: where the parent was under 13 at its start but not certainly at the
+    # the longest pregnancy (past term): where the parent was under 13 at its start but not certainly at the
     # shortest's, guidance says what it would mean, and the level is not raised (review 10, H1 follow-up)
     term_gestation: Gestation
     ages: EntailmentAges

@@ -123,7 +123,7 @@ def age_entailments_age_unknown(case: Case, indicators: list[Indicator], catalog
 def age_entailments_possible(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
     """For each age entailment whose need is not chosen itself: the ages as said where the young parent's
     age given makes it possible, not certain, that the pregnancy began inside the subject band (under 13
-    at the start of a pregnancy of term length, not at the shortest: review 10, H1 follow-up). The
+    at the start of the longest pregnancy (past term), not at the shortest: review 10, H1 follow-up). The
     parent's age states a parenthood whatever need is chosen, as for the entailment itself."""
     chosen = {i.id for i in indicators}
     child = case.child

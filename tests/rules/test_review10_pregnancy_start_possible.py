@@ -1,7 +1,7 @@
 """Review 10, H1 follow-up: between 'certainly under 13 when the pregnancy began' (counted back by the
-catalogue's declared shortest pregnancy, `min_gestation`) and a pregnancy of term length (`term_gestation`),
+catalogue's declared shortest pregnancy, `min_gestation`) and the longest pregnancy, past term (`term_gestation`, 10 months),
 the young parent may have been, not certainly, under 13 when it began: a parent of 13 with a baby of 0-7
-months, 14 with 4-19 months, ... (the youngest the whole years allow at the start of a term pregnancy; at
+months, 14 with 3-19 months, ... (the youngest the whole years allow at the start of the longest pregnancy; at
 first the oldest, which left out a parent of 13 with a newborn). Those cases got no word. Now the level is not raised, but the decision
 says, as this tool's reading, that if the pregnancy began before the parent was 13 it is 'Sexual activity
 under 13' (Protection, p17), an immediate referral (p9), and whom to ring for it now.
@@ -24,7 +24,7 @@ from pathway import Case, CaseError
 from rules import evaluate
 from tests.conftest import IN_HOURS, OUT_OF_HOURS
 
-SHORTEST, TERM = 4, 9  # months: the catalogue's declared readings, checked below
+SHORTEST, TERM = 4, 10  # months: the catalogue's declared readings, checked below
 PLAIN = "universal.physically_well"
 TEENAGE = "extensive.teenage_parents_with_concerns"
 LEVEL = {PLAIN: "universal", TEENAGE: "extensive"}

@@ -1,13 +1,13 @@
 """Review 10, H1, the unborn baby: the young parent's age given and the baby not yet born. There is no
-birth to count back from: the pregnancy began at most a pregnancy of term length ago (the catalogue's
-declared `term_gestation`, 9 months) and at least now. A parent given in whole years is N years 0 months
+birth to count back from: the pregnancy began at most the longest pregnancy ago, past term (the
+catalogue's declared `term_gestation`, 10 months since review 11) and at least now. A parent given in whole years is N years 0 months
 to N years 11 months now. The oracle is the arithmetic, written here (not the rules'), in years:
 
     certain:  even the latest start (now), the parent at the oldest (N + 11/12), under 13  -> N < 13:
               'Sexual activity under 13' (Protection, p17), cross-walked to p9: an immediate referral
-    possible: not certain, but at the earliest start (term ago) the parent at the youngest (N - 9/12)
+    possible: not certain, but at the earliest start (term ago) the parent at the youngest (N - 10/12)
               under 13: the prompt `age.entailment_pregnancy_start_possible`, the level not raised
-    otherwise neither (a parent of 14 was at least 13y3m when a pregnancy of at most 9 months began).
+    otherwise neither (a parent of 14 was at least 13y2m when a pregnancy of at most 10 months began).
 
 Before this, a pregnant parent of 13 was decided without a word that the pregnancy may have begun
 before 13.
@@ -23,7 +23,7 @@ from pathway import Case, CaseError
 from rules import evaluate
 from tests.conftest import IN_HOURS, OUT_OF_HOURS
 
-TERM = 9  # months: the catalogue's declared `term_gestation`, checked below
+TERM = 10  # months: the catalogue's declared `term_gestation`, checked below
 PROMPT = "age.entailment_pregnancy_start_possible"
 # needs an unborn baby may have, with the level each gives alone (p9, p11-17): the parent's age states the
 # parenthood whatever is chosen; the needs whose words state a pregnancy or parenthood; an immediate one
