@@ -15,7 +15,7 @@ from flask import current_app
 from pathway import clock, surfaces
 from pathway.call_summary import call_summary
 from pathway.catalogue import load_catalogue
-from pathway.checks import child_only_answers, disability_clashes
+from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
@@ -24,7 +24,6 @@ from rules import evaluate
 from webapp import session_state
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
-from webapp.journey.forms import why_not
 from webapp.sessions import require_readable
 
 OPTIONAL = ("social_care", "disability", "consent", "current_level", "siblings", "cin_test")
@@ -268,7 +267,7 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
         if at and int(at.group(1)) < len(chosen) and catalogue.has_indicator(chosen[int(at.group(1))]):
             ind = catalogue.indicator(chosen[int(at.group(1))])
             band = catalogue.band(ind.age_band) if ind.age_band else None
-            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(ind, age.unborn, age.months)
+            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(catalogue, ind, age.unborn, age.months)
             words = f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age"
             errors.append(("immediate" if ind.immediate else "age_years", words))
             without_age = True
