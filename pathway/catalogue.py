@@ -877,6 +877,18 @@ class AgeEntailment(_Strict):
     by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
     pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
 
+    def _certain_by_parents_age(self, limit: int, unborn: bool, child_months: Optional[int], parent_years: int) -> Optional[str]:
+        """Where the young parent's age given makes them certainly at or under `limit` (in months), at
+        the bound that cannot over-call (a parent of 13 is 13y0m-13y11m): 'now', or 'at_start' (of a
+        pregnancy of `min_gestation`, counted back from a born child's age); else None. The one
+        statement of certainty `young_person` (the entailment) and `possible_at_start` (the prompt
+        where it is not certain) both read."""
+        if parent_years * 12 <= limit:
+            return "now"
+        if not unborn and child_months is not None and parent_years * 12 + 11 - child_months - self.min_gestation.months <= limit:
+            return "at_start"
+        return None
+
     def young_person(
         self,
         subject: AgeBand,
@@ -894,9 +906,10 @@ class AgeEntailment(_Strict):
         ages = self.ages
         gestation = self.min_gestation.months  # the pregnancy began at least this long before the birth
         if parent_years is not None:  # the young parent's age, given
-            if parent_years * 12 <= limit:
+            certain = self._certain_by_parents_age(limit, unborn, child_months, parent_years)
+            if certain == "now":
                 return YoungPerson(True, ages.now.format(years=parent_years))
-            if not unborn and child_months is not None and parent_years * 12 + 11 - child_months - gestation <= limit:
+            if certain == "at_start" and child_months is not None:
                 at_start = ages.at_start.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months), gestation=gestation)
                 return YoungPerson(True, at_start)
             return YoungPerson(False)
@@ -936,18 +949,18 @@ class AgeEntailment(_Strict):
         if parent_years is None:
             return None
         limit, youngest = subject.max_months or 0, parent_years * 12  # the parent now, at least
+        if self._certain_by_parents_age(limit, unborn, child_months, parent_years) is not None:
+            return None  # certain: the entailment itself
         if unborn:
             at_earliest_start = youngest - self.term_gestation.months
-            if youngest <= limit or at_earliest_start > limit:
-                return None  # certain (the entailment itself), or not under the limit at any start
+            if at_earliest_start > limit:
+                return None  # not under the limit at any start
             return self.ages.possible_unborn.format(
                 years=parent_years, parent=years_months(youngest), start=years_months(at_earliest_start), term=self.term_gestation.months
             )
         if child_months is None:
             return None
         oldest = youngest + 11  # the parent now, at most
-        if parent_years * 12 <= limit or oldest - child_months - self.min_gestation.months <= limit:
-            return None  # certain: the entailment itself
         youngest_at_term_start = youngest - child_months - self.term_gestation.months
         if youngest_at_term_start > limit:
             return None  # not under the limit at the start of a term pregnancy, even at the youngest the age allows

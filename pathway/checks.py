@@ -86,6 +86,23 @@ def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> s
     return f"{message}. {instead}" if instead else message
 
 
+def why_not(catalogue: Catalogue, ind: Indicator, unborn: bool, months: Optional[int]) -> str:
+    """Whom the need's words are for, as the reason an age does not fit it: the document's age band,
+    the pathway's ages, or this tool's reading of the youngest child its words describe. Words for the
+    journey's needs pages and the call screen alike (neither blueprint imports the other)."""
+    floor = catalogue.floor(ind)
+    if ind.age_band and not catalogue.band(ind.age_band).admits(unborn, months):
+        band = catalogue.band(ind.age_band)
+        return f"it is for {'a parent' if band.subject == 'parent' else 'a child'} {band.label}"
+    if not catalogue.in_scope(ind, months):
+        return f"past {catalogue.age.max_years} the pathway covers a young person only for the care-leaver needs"
+    if floor is not None and unborn:
+        return "its words describe a child already born"
+    if floor is not None:
+        return f"its words describe a child of {floor.label} or older"
+    return "it does not fit this age"  # pragma: no cover - admits() has no other reason
+
+
 def _pointers_for_parent(case: Case, catalogue: Catalogue) -> list[str]:
     """What applies instead to a parent of this age (catalogue `age_entailments`: a parent under 13)."""
     months = case.parent.age_in_months

@@ -29,9 +29,10 @@ installed below never starts those threads.
 from __future__ import annotations
 
 import itertools
+import operator
 import threading
 import time
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 import durable_rules_engine
 import orjson
@@ -171,6 +172,47 @@ def _operand(value, names: set[str]) -> bool:
             return True
         return False
     return value is None or isinstance(value, (str, int, float, bool))
+
+
+_TESTS: dict[str, Callable[[Any, Any], bool]] = {
+    "$lt": operator.lt,
+    "$lte": operator.le,
+    "$gt": operator.gt,
+    "$gte": operator.ge,
+    "$neq": operator.ne,
+}
+
+
+def holds(condition: dict, fact: Mapping[str, Any]) -> bool:
+    """Whether `fact` meets a single-fact durable-rules condition as `value.define()` writes it (and,
+    or, and comparisons of an attribute with a constant), read in Python: so one condition can be a
+    rule's and also a question asked of it (rules/guidance.py `route_at`). Anything else is refused,
+    and so is a fact without an attribute the condition reads: read only what is understood."""
+    if not isinstance(condition, dict) or len(condition) != 1:
+        raise RulesError(f"not a condition rules.engine.holds reads: {condition!r}")
+    ((key, value),) = condition.items()
+    if key == "$and":
+        return all(holds(c, fact) for c in value)
+    if key == "$or":
+        return any(holds(c, fact) for c in value)
+    if key in _TESTS and isinstance(value, dict) and len(value) == 1:
+        ((name, operand),) = value.items()
+        return _TESTS[key](_attribute(fact, name), _constant(operand))
+    if key.startswith("$") or "." in key:
+        raise RulesError(f"not a condition rules.engine.holds reads: {condition!r}")
+    return bool(_attribute(fact, key) == _constant(value))
+
+
+def _attribute(fact: Mapping[str, Any], name: str) -> Any:
+    if name not in fact:
+        raise RulesError(f"the fact has no {name!r}, which the condition reads")
+    return fact[name]
+
+
+def _constant(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise RulesError(f"not a constant rules.engine.holds compares with: {value!r}")
 
 
 def dispatcher_threads() -> list[threading.Thread]:

@@ -12,10 +12,13 @@ the state; evaluate() refuses a decision with none or two). The words come from 
 
 from __future__ import annotations
 
+from typing import Any, Mapping, Optional
+
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
-from pathway.levels import LEVELS
+from pathway.levels import LEVELS, Level
+from rules import engine
 from rules.facts import prepared, twin_note_drawer
 
 NAME = "fsp_2014_guidance"
@@ -46,6 +49,49 @@ DISABLED_ROUTED = ((m.level == "protection") & ((m.disability == "substantial_li
 # with a substantial, life-long disability, not in a large sibling group
 DCT_PROTECTION = (m.level == "protection") & (m.disability == "substantial_lifelong") & (m.large_sibling_group == False)  # noqa: E712
 
+# The route rules' conditions, each stated once (Appendix 2 p25; Appendix 3 p37; p23): the route rule of
+# each key fires on its own (durable-rules is the route's engine), and `route_at` reads the same
+# conditions in Python to name the route a decision of this case would take at another level (the
+# pregnancy-under-13 prompt; a Python twin of these drifted once, review 10 H4). None: the level's own
+# route, wherever none of the others applies: early help and universal when not open to social care;
+# in hours, a protection or Child in Need referral not for the Disabled Children's Team.
+ROUTE_WHEN: dict[Optional[str], Any] = {
+    None: DECISION
+    & NOT_OPEN
+    & (
+        (m.level_rank <= 3)
+        | (
+            IN_HOURS
+            & (m.level == "protection")
+            & ((m.disability != "substantial_lifelong") | ((m.disability == "substantial_lifelong") & (m.large_sibling_group == True)))  # noqa: E712
+        )
+        | (IN_HOURS & (m.level == "child_in_need") & (m.disability != "substantial_lifelong"))
+    ),
+    "disabled_child_protection": DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & TRAINED,
+    "disabled_child_in_need": DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS & NOT_OPEN,
+    "disabled_not_caf_trained": DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & UNTRAINED,
+    "open_to_social_care": DECISION & OPEN & IN_HOURS & TRAINED,
+    "open_not_caf_trained": DECISION & OPEN & IN_HOURS & UNTRAINED,
+    "out_of_hours": DECISION & (m.level == "protection") & OUT_OF_HOURS,
+    "out_of_hours_social_care": DECISION & OUT_OF_HOURS & ((m.level == "child_in_need") | (OPEN & (m.level_rank <= 3))),
+}
+
+
+def route_conditions(when: Mapping[Optional[str], Any]) -> dict[Optional[str], dict]:
+    """The route conditions as durable-rules compiles them (each route key's)."""
+    return {key: condition.define() for key, condition in when.items()}
+
+
+def route_at(fact: Mapping[str, Any], level: Level, conditions: Mapping[Optional[str], dict]) -> str:
+    """The route key the route rules give `fact` were its level `level`: their own conditions
+    (`route_conditions(ROUTE_WHEN)`, as registered) read by `engine.holds`; exactly one holds, as
+    evaluate() requires of the rules themselves."""
+    at = {**fact, "level": level.value, "level_rank": level.rank}
+    keys = [key or level.value for key, condition in conditions.items() if engine.holds(condition, at)]
+    if len(keys) != 1:
+        raise engine.RulesError(f"the route conditions give {len(keys)} routes at {level.value}: they must exclude one another")
+    return keys[0]
+
 
 def define(catalogue: Catalogue, emit) -> None:
     g = catalogue.guidance
@@ -68,30 +114,19 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(sid, {"type": "route", "key": key})
 
     # --- the route: where the call or referral goes now (Appendix 2 p25; Appendix 3 p37; p23) ---
-    # the level's own route, wherever none of the routes below applies: early help and universal
-    # when not open to social care; in hours, a protection or Child in Need referral not for the
-    # Disabled Children's Team
-    @when_all(
-        DECISION
-        & NOT_OPEN
-        & (
-            (m.level_rank <= 3)
-            | (
-                IN_HOURS
-                & (m.level == "protection")
-                & ((m.disability != "substantial_lifelong") | ((m.disability == "substantial_lifelong") & (m.large_sibling_group == True)))  # noqa: E712
-            )
-            | (IN_HOURS & (m.level == "child_in_need") & (m.disability != "substantial_lifelong"))
-        )
-    )
+    # each rule's condition is ROUTE_WHEN's (above), read once here so the prompt below reads the same
+    when = dict(ROUTE_WHEN)
+    conditions = route_conditions(when)
+
+    @when_all(when[None])
     def route_by_level(c):
         route(c.s.sid, c.m.level)
 
-    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & TRAINED)
+    @when_all(when["disabled_child_protection"])
     def route_disabled_child_protection(c):
         route(c.s.sid, "disabled_child_protection")
 
-    @when_all(DECISION & (m.level == "child_in_need") & (m.disability == "substantial_lifelong") & IN_HOURS & NOT_OPEN)
+    @when_all(when["disabled_child_in_need"])
     def route_disabled_child_in_need(c):
         route(c.s.sid, "disabled_child_in_need")
 
@@ -99,25 +134,25 @@ def define(catalogue: Catalogue, emit) -> None:
     # Direct, told of the disability (p4, p9; review 10, H4), as for an open child (route_open_not_caf_trained);
     # out of hours the Emergency Duty Team. A disabled Child in Need (short breaks) keeps the team's own
     # number, which p23 gives for help and advice to anyone
-    @when_all(DECISION & DCT_PROTECTION & IN_HOURS & NOT_OPEN & UNTRAINED)
+    @when_all(when["disabled_not_caf_trained"])
     def route_disabled_not_caf_trained(c):
         route(c.s.sid, "disabled_not_caf_trained")
 
-    @when_all(DECISION & OPEN & IN_HOURS & TRAINED)
+    @when_all(when["open_to_social_care"])
     def route_open_case(c):
         route(c.s.sid, "open_to_social_care")
 
     # a parent, carer or member of the public has no number for the social worker: the one p4 and p9
     # give them, in hours (review 7, F2; out of hours the Emergency Duty Team, as for everyone)
-    @when_all(DECISION & OPEN & IN_HOURS & UNTRAINED)
+    @when_all(when["open_not_caf_trained"])
     def route_open_not_caf_trained(c):
         route(c.s.sid, "open_not_caf_trained")
 
-    @when_all(DECISION & (m.level == "protection") & OUT_OF_HOURS)
+    @when_all(when["out_of_hours"])
     def route_out_of_hours(c):
         route(c.s.sid, "out_of_hours")
 
-    @when_all(DECISION & OUT_OF_HOURS & ((m.level == "child_in_need") | (OPEN & (m.level_rank <= 3))))
+    @when_all(when["out_of_hours_social_care"])
     def route_out_of_hours_social_care(c):
         route(c.s.sid, "out_of_hours_social_care")
 
@@ -374,24 +409,14 @@ def define(catalogue: Catalogue, emit) -> None:
 
     # possible, not certain, that a young parent was under 13 when the pregnancy began (review 10, H1
     # follow-up): the level is not raised; the words say what it would mean and whom an immediate
-    # referral of this case would ring now (the route rules above, at Protection)
+    # referral of this case would ring now (the route rules' conditions above, read at Protection)
     possible = g.age_entailment_pregnancy_start_possible
-
-    def protection_route(fact) -> str:
-        """The route key the route rules above give this decision at Protection."""
-        if fact.out_of_hours:
-            return "out_of_hours"
-        if fact.open_case:
-            return "open_not_caf_trained" if fact.caller in NOT_CAF_TRAINED else "open_to_social_care"
-        if fact.disability == "substantial_lifelong" and not fact.large_sibling_group:
-            # a caller not CAF trained rings Children and Families Direct, told of the disability (review 10, H4)
-            return "disabled_not_caf_trained" if fact.caller in NOT_CAF_TRAINED else "disabled_child_protection"
-        return "protection"
 
     def ring_words(fact) -> str:
         if fact.immediate:
             return possible.in_the_call
-        via = catalogue.contact(catalogue.routing[protection_route(fact)].via)
+        # the route rules' own conditions (above), asked what route this case takes at Protection
+        via = catalogue.contact(catalogue.routing[route_at(dict(fact.items()), Level.PROTECTION, conditions)].via)
         return possible.ring.format(contact=via.named_in_a_sentence(), phone=f" on {via.phone}" if via.phone else "")
 
     @when_all(DECISION & (m.age_entailment_possible_count > 0))

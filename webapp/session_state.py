@@ -125,6 +125,10 @@ class Call(_Model):
     current_level: str = ""
     siblings: str = ""
     cin_test: str = ""
+    # ids the call held that today's catalogue does not have (a release renamed them mid-call): kept
+    # out of the case, named on the screen until a new call (webapp/adviser/call.py load)
+    gone: list[str] = []
+    gone_immediate: list[str] = []
 
 
 call = Part[Call]("adviser_call", Call)

@@ -9,9 +9,10 @@ import itertools
 
 from rules import evaluate
 from tests.conftest import make_case
+from tests.rules.caf_steps import PROFESSIONALS_STEPS, START, START_AS_READ
 
 OPEN_WORDS = "The child is already open to Children's Social Care: agree with the allocated social worker"
-CAF_WORDS = ("Initiate a CAF", "Continue a multi-agency CAF", "A CAF is already open", "Start a multi-agency CAF", OPEN_WORDS)
+CAF_WORDS = START + START_AS_READ + (OPEN_WORDS,)
 NEEDS = {"additional": ["additional.lack_routine"], "extensive": ["extensive.children_who_go_missing"]}
 CALLERS = [None, "professional", "parent_carer", "public"]
 CAFS = [None, "none", "open_improving", "open_not_improving"]
@@ -85,21 +86,6 @@ def test_a_caf_failing_below_extensive_steps_up_and_is_not_told_to_refer_now():
         assert "If the CAF at Extensive support then does not improve outcomes, refer to Children's Social Care" in said[0], said
         assert "the document says to refer" not in said[0]
     assert seen == 5
-
-
-# The CAF's multi-agency steps (p13-16), stated here from the document's level boxes: a professional's to take
-PROFESSIONALS_STEPS = (
-    "Bring services together",
-    "Consider a Team around the Child",
-    "Consider a Lead Professional",
-    "Form a Team around the Child",
-    "Allocate a Lead Professional",
-    "Create an extensive or additional CAF plan",
-    "Use specialist assessments",
-    "Hold regular review meetings",
-    "Attend the Multi-Agency Forum",
-    "If the CAF is not improving outcomes",
-)
 
 
 def test_a_concerned_person_not_caf_trained_is_not_given_the_professionals_steps():

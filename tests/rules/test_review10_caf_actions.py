@@ -18,6 +18,7 @@ import pytest
 
 from rules import evaluate
 from tests.conftest import make_case
+from tests.rules.caf_steps import CAF_PROCESS
 
 # a need at each level today (Universal's is a strength: no need)
 TODAY = {
@@ -25,23 +26,6 @@ TODAY = {
     "additional": ["additional.lack_routine"],
     "extensive": ["extensive.children_who_go_missing"],
 }
-# every step of the CAF's process the level tables give (p11-16), by the start of its words
-CAF_PROCESS = (
-    "The CAF can be used as a helpful framework",
-    "Initiate a CAF",
-    "Bring services together",
-    "Consider a Team around the Child",
-    "Consider a Lead Professional",
-    "Continue a multi-agency CAF",
-    "Start a multi-agency CAF",
-    "Form a Team around the Child",
-    "Allocate a Lead Professional",
-    "Create an extensive or additional CAF plan",
-    "Use specialist assessments",
-    "Hold regular review meetings",
-    "Attend the Multi-Agency Forum",
-    "A CAF is already open",
-)
 AGREE = "The child is already open to Children's Social Care: agree with the allocated social worker"
 OPEN = [{"open_to_social_care": True}, {"current_level": "child_in_need"}, {"current_level": "protection"}]
 
@@ -111,3 +95,20 @@ def test_below_the_social_care_threshold_no_one_is_told_to_confirm_a_referral(le
     context = {"caller": caller} if caller else {}
     d = evaluate(make_case(TODAY[level], age_years=7, **context))
     assert not any(CONFIRM in a for a in d.actions)
+
+
+def test_every_step_the_oracle_names_is_offered_somewhere():
+    """tests/rules/caf_steps.py is matched by the start of the words: a step written there that no
+    decision offers would make every 'not offered' above pass without meaning it."""
+    from tests.rules.caf_steps import CAF_PROCESS, PROFESSIONALS_STEPS
+
+    cases = [
+        make_case(["universal.physically_well"], age_years=7, caller="professional"),
+        make_case(TODAY["additional"], age_years=7, caller="professional", caf="none"),
+        make_case(TODAY["additional"], age_years=7, caller="professional", caf="open_improving"),
+        make_case(TODAY["extensive"], age_years=7, caller="professional", caf="open_improving"),
+        make_case(TODAY["extensive"], age_years=7, caller="professional", current_level="additional", caf="none"),
+    ]
+    offered = [a for case in cases for a in evaluate(case).actions]
+    for step in set(CAF_PROCESS + PROFESSIONALS_STEPS):
+        assert any(a.startswith(step) for a in offered), step

@@ -15,7 +15,7 @@ from flask import current_app
 from pathway import clock, surfaces
 from pathway.call_summary import call_summary
 from pathway.catalogue import load_catalogue
-from pathway.checks import child_only_answers, disability_clashes
+from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
@@ -24,7 +24,6 @@ from rules import evaluate
 from webapp import session_state
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
-from webapp.journey.forms import why_not
 from webapp.sessions import require_readable
 
 OPTIONAL = ("social_care", "disability", "consent", "current_level", "siblings", "cin_test")
@@ -32,9 +31,18 @@ CALL, UNDO = session_state.call, session_state.call_undo  # UNDO: the call "New 
 
 
 def load() -> dict:
-    """The call so far (webapp.session_state.Call) as a dict; an empty call if none."""
+    """The call so far (webapp.session_state.Call) as a dict; an empty call if none. A need id today's
+    catalogue does not have (chosen before a release renamed it) is moved out of the case into `gone`
+    (`gone_immediate` for a p9 box), so nothing reads it as a need, and the screen names it (`screen`)."""
     require_readable()  # an adviser mid-call must not be shown an empty call
-    return (CALL.get() or session_state.Call()).model_dump()
+    state = (CALL.get() or session_state.Call()).model_dump()
+    catalogue = load_catalogue()
+    for held, gone in (("immediate", "gone_immediate"), ("concerns", "gone")):
+        unknown = [i for i in state[held] if not catalogue.has_indicator(i)]
+        if unknown:
+            state[held] = [i for i in state[held] if catalogue.has_indicator(i)]
+            state[gone] = list(dict.fromkeys(state[gone] + unknown))
+    return state
 
 
 def _keep(state: dict) -> None:
@@ -268,7 +276,7 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
         if at and int(at.group(1)) < len(chosen) and catalogue.has_indicator(chosen[int(at.group(1))]):
             ind = catalogue.indicator(chosen[int(at.group(1))])
             band = catalogue.band(ind.age_band) if ind.age_band else None
-            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(ind, age.unborn, age.months)
+            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(catalogue, ind, age.unborn, age.months)
             words = f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age"
             errors.append(("immediate" if ind.immediate else "age_years", words))
             without_age = True
@@ -285,9 +293,35 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
     return errors, questions, without_age
 
 
+def _gone(state: dict) -> tuple[list[tuple[str, str]], list[str]]:
+    """What the call held that today's catalogue does not have (`load`): named beside the p9 questions or
+    the search, and in what the decision was made without. A p9 box is never dropped without a word: the
+    adviser is asked to put the p9 questions again (Responsive immediate protection, p9)."""
+    errors = [
+        (
+            "immediate",
+            f"A p9 question ticked earlier in this call (‘{i}’) is not one of today's questions (the tool has been updated "
+            "since it was ticked): ask the p9 questions again and tick any that apply",
+        )
+        for i in state["gone_immediate"]
+    ]
+    errors += [
+        (
+            "q",
+            f"A concern chosen earlier in this call (‘{i}’) is no longer one of today's needs (the tool has been updated since "
+            "it was chosen): search for what the caller described and add it again",
+        )
+        for i in state["gone"]
+    ]
+    without = [f"‘{i}’ (no longer one of today's questions)" for i in state["gone_immediate"] + state["gone"]]
+    return errors, without
+
+
 def screen(state: dict) -> Screen:
     age = forms.age(state["age_years"], state["age_months"], state["unborn"])
     errors = list(age.errors) + forms.note_errors(state["note"]) + forms.query_errors(state["q"])
+    gone_errors, gone = _gone(state)
+    errors += gone_errors
     chosen = list(dict.fromkeys(state["immediate"] + state["concerns"]))
     moment = now()
     office_hours = current_app.config["OFFICE_HOURS"]
@@ -320,7 +354,7 @@ def screen(state: dict) -> Screen:
             decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
     summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone)
-    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=without)
+    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=gone + without)
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

@@ -14,7 +14,7 @@ from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from pathway.catalogue import Indicator, load_catalogue
-from pathway.checks import child_only_answers, disability_clashes
+from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.levels import Level
 from webapp.choice_fields import RadioField, SelectMultipleField, question_refused, refused_choice
 from webapp.journey import twins
@@ -362,29 +362,14 @@ class ChildForm(FlaskForm):
         }
 
 
-def why_not(ind: Indicator, unborn: bool, months: int | None) -> str:
-    """Whom the need's words are for, as the reason an age does not fit it: the document's age band,
-    the pathway's ages, or this tool's reading of the youngest child its words describe."""
-    catalogue = load_catalogue()
-    floor = catalogue.floor(ind)
-    if ind.age_band and not catalogue.band(ind.age_band).admits(unborn, months):
-        band = catalogue.band(ind.age_band)
-        return f"it is for {'a parent' if band.subject == 'parent' else 'a child'} {band.label}"
-    if not catalogue.in_scope(ind, months):
-        return f"past {catalogue.age.max_years} the pathway covers a young person only for the care-leaver needs"
-    if floor is not None and unborn:
-        return "its words describe a child already born"
-    if floor is not None:
-        return f"its words describe a child of {floor.label} or older"
-    return "it does not fit this age"  # pragma: no cover - admits() has no other reason
-
-
 def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, months: int | None, age: str) -> str:
     """One message (a field shows its first error only) naming every ticked need the age recorded
     does not admit, the page it is ticked on, its page in the document and whom it is for, and what
     to do: check the age, or untick it (review 9 surfaces, V1)."""
+    catalogue = load_catalogue()
     parts = [
-        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {why_not(ind, unborn, months)})" for ind, found in misfits
+        f"‘{ind.text}’ is ticked on the ‘{found.title}’ page (threshold document, p{ind.source.page}; {why_not(catalogue, ind, unborn, months)})"
+        for ind, found in misfits
     ]
     if len(parts) == 1:
         return f"{parts[0]} and does not fit {age}: check the age, or untick it on that page"
