@@ -26,6 +26,12 @@ Twins (the same concern at several levels, the catalogue's `twins`) are then put
 themselves by the caller's words for how bad or how often ("all the time", "might"; the
 `severity` words of the synonyms file): they swap places only with each other, so no other
 match moves. Indicators whose age band does not admit the child are never offered.
+
+Two rules then choose the first result, which the call screen preselects: a call every word of which
+is plain (the synonyms file's `plain`) does not lead with an immediate criterion or a Protection need
+(_concern_first), and a parent's psychosis joined to harm to the child leads with p9's significant
+harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
+first three (_lead_with).
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -81,6 +87,8 @@ SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
 LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
+PLAIN_GAP = 2  # small words a plain phrase's words may have between them ("drinking all her milk")
+JOINED_REACH = 3  # how near the harm (or the belief) and the child must be said ("to hurt the baby")
 KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
 AGREED = 0.2  # ...and keeps its very place where the model gives the immediate criteria found, together, this much of its best share
 MODEL_AGE_BANDS = ((11, "agebandunder1"), (23, "agebandunder2"), (71, "agebandunder6"), (155, "agebandunder13"), (191, "agebandunder16"))
@@ -135,6 +143,7 @@ PARENT_WORDS = frozenset(
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
 CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
+JOINING = frozenset("and or nor".split())  # a plain phrase's words are one thing only with no "and" between ("high and marks")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
 # difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
 # own development ("Additional learning needs" is the child's); a parent named later in a clause
@@ -226,6 +235,12 @@ def _stop(word: str, stemmed: str) -> bool:
     return stemmed in _STOP_STEMS or word in STOPWORDS or word.isdigit()
 
 
+def _small(word: str, stemmed: str) -> bool:
+    """A word that may come between a plain phrase's words: a stopword that does not join, deny,
+    start a clause, worry or count."""
+    return _stop(word, stemmed) and not word.isdigit() and word not in JOINING | CLAUSE_WORDS | NEGATING and stemmed not in WORRY
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed words of a text, stopwords kept (phrases need them)."""
     return [stem(w) for w in normalise(text).split()]
@@ -293,6 +308,16 @@ def twins_of(indicator_id: str, catalogue: Catalogue | None = None) -> list[Twin
     return twins
 
 
+class _Joined(NamedTuple):
+    """A rule of the synonyms file's `joined` (SearchIndex._joined_first), its words as stems."""
+
+    leads: int
+    parent: frozenset[str]
+    harm: frozenset[str]
+    about_child: frozenset[str]
+    child: frozenset[str]
+
+
 @dataclass
 class _Entry:
     indicator: Indicator
@@ -309,10 +334,16 @@ class SearchIndex:
         model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
+        number_of = {ind.id: n for n, ind in enumerate(catalogue.indicators)}.__getitem__
         # words that alone carry no concern, for an immediate criterion (see _concern_first)
         plain = [tuple(tokens(w)) for w in synonyms.get("plain") or []]
         self.plain_words = frozenset(p[0] for p in plain if len(p) == 1)
-        self.plain_phrases = [p for p in plain if len(p) > 1]  # "high marks": plain together, not alone
+        self.plain_phrases = [p for p in plain if len(p) > 1]  # "high marks", "picks up": plain together, not alone
+        # a parent's psychosis joined to harm to the child (see _joined_first): (what leads, its word lists as stems)
+        self.joined = [
+            _Joined(number_of(j["leads"]), *(frozenset(stem(w) for w in normalise(" ".join(j[k])).split()) for k in JOINED_KEYS[1:]))
+            for j in synonyms.get("joined") or []
+        ]
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -473,27 +504,76 @@ class SearchIndex:
             self._keep_immediate(by_words, model_shares, final, rank)
         ranked = rank()
         self._by_severity(lean, ranked, final)
+        self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
         self._concern_first(words, stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
-        """Safety first without inflation (review 10, H2): the first result is preselected on the call
-        screen and one keystroke adds it, so an immediate criterion (p9) is not put first for a call
-        every word of which is plain (the synonyms file's `plain`: words that alone carry no concern,
-        "new partner moved in and the kids like him", "she told me about her new school", "high marks",
-        "expecting again"). The best result that is not an immediate criterion takes first place and
-        the criteria before it keep their order, one place lower: still in sight, no longer the one
-        preselected. One word that is not plain (a concern, "worried", a typo, a word still being
-        typed, a number) and nothing moves; where nothing else was found, the criterion stays first. No labelled
-        call naming a p9 concern is plain (tests/pathway/test_search_plain_words.py)."""
-        if not ranked or not self.entries[ranked[0]].indicator.immediate or not self._only_plain(words, stems):
+        """Safety first without inflation (review 10, H2; search11): the first result is preselected on
+        the call screen and one keystroke adds it, so neither an immediate criterion (p9) nor a
+        Protection need is put first for a call every word of which is plain (the synonyms file's
+        `plain`: words that alone carry no concern, "new partner moved in and the kids like him", "she
+        told me about her new school", "high marks", "expecting again"). Both levels name harm or its
+        risk ("known to pose a risk", "previous child protection concerns", "forced", "chronic"), which
+        a plain call does not say. The best result below Protection takes first place and the others
+        keep their order, one place lower: still in sight, no longer the one preselected (and an
+        immediate criterion in the first KEPT_PLACES stays there, _lead_with). One word that is not
+        plain (a concern, "worried", a typo, a word still being typed, a number) and nothing moves; where
+        nothing below Protection was found, nothing moves. No labelled call naming a p9 concern or a
+        Protection need is plain (tests/pathway/test_search_plain_words.py)."""
+        if not ranked or not self._high(ranked[0]) or not self._only_plain(words, stems):
             return
-        lead = next((k for k, n in enumerate(ranked) if not self.entries[n].indicator.immediate), None)
-        if lead is None:
-            return
-        n = ranked.pop(lead)
-        final[n] = round(final[ranked[0]], 6) + 1e-5
+        lead = next((n for n in ranked if not self._high(n)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _high(self, n: int) -> bool:
+        """An immediate criterion (p9) or a Protection need: what a plain call does not lead with."""
+        ind = self.entries[n].indicator
+        return ind.immediate or ind.level is Level.PROTECTION
+
+    def _lead_with(self, n: int, ranked: list[int], final: dict[int, float]) -> None:
+        """Put n first (scored just above the first) and every other result one place lower, in its
+        order, except that an immediate criterion in the first KEPT_PLACES stays among them: a result
+        that is not one gives way to it (safety first: never out of the first three by a rule that
+        moves another result up)."""
+        kept = [m for m in ranked[:KEPT_PLACES] if m != n and self.entries[m].indicator.immediate]
+        if n in ranked:
+            ranked.remove(n)
+        final[n] = (round(final[ranked[0]], 6) if ranked else 0.0) + 1e-5
         ranked.insert(0, n)
+        for m in kept:
+            k = ranked.index(m)
+            if k < KEPT_PLACES:
+                continue
+            yielding = [i for i in range(1, KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate]
+            if yielding:  # the last result in the first KEPT_PLACES that is not immediate goes just below m
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 6) - 1e-6
+                ranked.insert(k, y)
+
+    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> None:
+        """Safety first (review 8, surfaces S2): a parent's psychosis joined in one call to harm to the
+        child ("mum hearing voices telling her to hurt the baby", "mum is psychotic and says the baby is
+        the devil") is an immediate risk (p9), this tool's reading, declared in the synonyms file's
+        `joined`. The illness words pulled such calls to the parent's mental health (Additional to
+        Protection) and p9 came fourth. Where a `parent` word is said in a parent's clause and a `harm`
+        word comes at most JOINED_REACH words before a `child` word ("hurt herself" is not it), or an
+        `about_child` word within JOINED_REACH of one, and the first result is not an immediate
+        criterion, the joined criterion takes first place (_lead_with: the others one place lower, an
+        immediate criterion in the first three kept there)."""
+        if not self.joined or (ranked and self.entries[ranked[0]].indicator.immediate):
+            return
+        of_parent = _said_of_parent(words)
+        for n, parent, harm, about, child in self.joined:
+            ill = [i for i, s in enumerate(stems) if s in parent and of_parent[i]]
+            kids = [i for i, s in enumerate(stems) if s in child]
+            threat = [i for i, s in enumerate(stems) if s in harm and any(0 < k - i <= JOINED_REACH for k in kids)]
+            belief = [i for i, s in enumerate(stems) if s in about and any(0 < abs(k - i) <= JOINED_REACH for k in kids)]
+            if ill and (threat or belief) and self._admits(n, unborn, age_in_months):
+                matched.setdefault(n, set()).update(words[i] for i in ill + threat + belief)
+                self._lead_with(n, ranked, final)
+                return
 
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
@@ -502,13 +582,39 @@ class SearchIndex:
 
     def _only_plain(self, words: list[str], stems: list[str]) -> bool:
         covered: set[int] = set()  # the places a plain phrase ("high marks") covers
+        of_parent = _said_of_parent(words)
         for phrase in self.plain_phrases:
-            for i in range(len(stems) - len(phrase) + 1):
-                if tuple(stems[i : i + len(phrase)]) == phrase:
-                    covered.update(range(i, i + len(phrase)))
+            for i in range(len(stems)):
+                places = self._plain_phrase_at(phrase, words, stems, i)
+                # said of a parent the words take their other sense: "mum high, marks on the baby"
+                if places and not any(of_parent[k] for k in places):
+                    covered.update(range(places[0], places[-1] + 1))
+        if self._says_more(stems):  # how often or how long ("keeps moving", "out of work for years") is a concern
+            return False
         # a number is said as well: an age gap ("14 and her boyfriend is 24") or how often may be the concern
         said = [s for i, (w, s) in enumerate(zip(words, stems)) if (s in WORRY or w.isdigit() or not _stop(w, s)) and i not in covered]
-        return bool(said) and all(s in self.plain_words for s in said)
+        return bool(said or covered) and all(s in self.plain_words for s in said)  # a plain phrase alone is plain too
+
+    def _says_more(self, stems: list[str]) -> bool:
+        """Whether a `severity: more` phrase is said ("always", "keeps", "for years", "every day")."""
+        return any(sign > 0 and tuple(stems[i + 1 : i + 1 + len(rest)]) == rest for i, s in enumerate(stems) for rest, sign in self.severity.get(s, ()))
+
+    @staticmethod
+    def _plain_phrase_at(phrase: tuple[str, ...], words: list[str], stems: list[str], i: int) -> list[int]:
+        """Where a plain phrase's words are said from place i, in order, with at most PLAIN_GAP small
+        words between each two ("drinking all her milk"): stopwords, but not "and", "or", a clause word,
+        a denial, a worry or a number, which make two things of them. Empty if it is not said there."""
+        places: list[int] = []
+        k = i
+        for t in phrase:
+            gap = 0
+            while k < len(stems) and stems[k] != t and places and gap < PLAIN_GAP and _small(words[k], stems[k]):
+                k, gap = k + 1, gap + 1
+            if k >= len(stems) or stems[k] != t:
+                return []
+            places.append(k)
+            k += 1
+        return places
 
     def _learn(self, extra: dict[str, list[str]], examples: Sequence[ExampleCall]) -> CallerModel:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
@@ -845,8 +951,8 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity' and 'plain'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain' and 'joined'")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -855,10 +961,20 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
     if unknown:
         raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
-    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or [])]:
+    joined = data.get("joined") or []
+    if not isinstance(joined, list) or not all(isinstance(j, dict) and set(j) == set(JOINED_KEYS) for j in joined):
+        raise SearchDataError(f"joined must be a list of mappings with {', '.join(JOINED_KEYS)}")
+    for j in joined:
+        if not isinstance(j["leads"], str) or not catalogue.has_indicator(j["leads"]) or not catalogue.indicator(j["leads"]).immediate:
+            raise SearchDataError(f"joined leads with an unknown indicator or one that is not an immediate criterion: {j['leads']!r}")
+    lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
+    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words
+
+
+JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child")
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:

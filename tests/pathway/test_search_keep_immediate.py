@@ -6,7 +6,8 @@ saw dad hit mum": repeated domestic violence lost to significant harm kept at th
 maybe violent"): 49 of 5,636 phrasings.
 
 The oracle is word matching alone, before the severity words reorder twins: the index without the
-learned model and with no severity words."""
+learned model, with no severity words and no `joined` rule (a rule after the ranking, like the severity
+words: SearchIndex._joined_first)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from pathway.search_model import EXAMPLES_DIR
 
 
 def _words_alone() -> SearchIndex:
-    return SearchIndex(load_catalogue(), {**load_synonyms(), "severity": {}})
+    return SearchIndex(load_catalogue(), {**load_synonyms(), "severity": {}, "joined": []})
 
 
 @pytest.mark.parametrize(

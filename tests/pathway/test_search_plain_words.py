@@ -1,6 +1,7 @@
-"""Safety first without inflation on the call screen (review 10, H2): the first search result is
-preselected and one keystroke adds it, so an immediate-referral criterion (p9) must not come first
-for a call that says no concern. Everyday words ("new partner", "told me", "marks", "expecting",
+"""Safety first without inflation on the call screen (review 10, H2; search11): the first search result
+is preselected and one keystroke adds it, so neither an immediate-referral criterion (p9) nor a
+Protection need may come first for a call that says no concern (both levels' words name harm or its
+risk: "known to pose a risk", "previous child protection concerns"). Everyday words ("new partner", "told me", "marks", "expecting",
 "baby") are among the p9 criteria's own keywords and phrasings, because callers say them beside the
 concern; said alone they carry none of p9's words ("known to pose a risk", "allegations or
 disclosures of abuse", "unexplained injuries", "serious concerns").
@@ -63,10 +64,69 @@ def test_the_benign_calls_touch_all_eleven_p9_entries():
     assert len({q for q, _, _ in BENIGN}) >= 15
 
 
+def _high(ind) -> bool:
+    return ind.immediate or ind.level.value == "protection"
+
+
 @pytest.mark.parametrize("q, age, entry", BENIGN)
 def test_a_call_saying_no_concern_does_not_put_a_p9_criterion_first(q, age, entry):
     first = search(q, limit=1, **_age(age))[0]
     assert not first.indicator.immediate, (q, first.id)
+    if default_index().says_only_plain(q):  # nor a Protection need, for a plain call (search11)
+        assert not _high(first.indicator), (q, first.id)
+
+
+# search11: plain calls that put a Protection need (not p9) first, through the Protection entry's own
+# keywords or the model ("expecting" is a keyword of "Pregnancy where there have been previous child
+# protection concerns"; "high" and "marks" reached "Substantial, life long disability ... extreme
+# challenging behaviour" once p9's unexplained injuries gave way)
+PROTECTION_BENIGN = [
+    ("mum is expecting again", UNBORN, "protection.pregnancy_where_there_have"),
+    ("mum is expecting again", None, "protection.pregnancy_where_there_have"),
+    ("mum is pregnant again and happy", None, "protection.pregnancy_where_there_have"),
+    ("teenager gets high marks at school", 170, "protection.substantial_lifelong_disability_safeguarding"),
+]
+
+
+@pytest.mark.parametrize("q, age, entry", PROTECTION_BENIGN)
+def test_a_call_saying_no_concern_does_not_put_a_protection_need_first(q, age, entry):
+    hits = search(q, limit=8, **({} if age is None else _age(age)))
+    assert not _high(hits[0].indicator), (q, hits[0].id)
+    assert entry in [h.id for h in hits[:3]], q  # what it moved is still in sight
+
+
+# search11: a plain phrase is its words in order with small words between, not only as listed
+# ("drinking her milk", "drinking his milk" and "drinking milk" were three entries; "drinking all
+# her milk" and "gets really high marks" were none)
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("the baby is drinking all her milk", 4),
+        ("she is drinking their milk", 8),
+        ("she gets really high marks", 150),
+        ("he plays alone", 60),
+    ],
+)
+def test_a_plain_phrase_with_small_words_between_is_plain(q, age):
+    assert default_index().says_only_plain(q), q
+    assert not _high(search(q, limit=1, age_in_months=age)[0].indicator), q
+
+
+# ...but its words said of a parent, or joined by "and", are two things: the parent's drug use and
+# the baby's injuries (the exact phrase "high marks" made "mum high, marks on baby" plain, and p9
+# gave way to a parent's substance misuse)
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("mum high, marks on baby", 8),
+        ("dad high marks on the baby", 8),
+        ("the baby is high and marks on the baby", 8),
+        ("mum drinking, milk for the baby", 3),
+    ],
+)
+def test_a_plain_phrase_said_of_a_parent_or_joined_by_and_is_not_plain(q, age):
+    assert not default_index().says_only_plain(q), q
+    assert search(q, limit=1, age_in_months=age)[0].indicator.immediate, q
 
 
 @pytest.mark.parametrize(
@@ -93,6 +153,36 @@ def _labelled_p9_calls() -> list[str]:
     return calls
 
 
+def test_no_labelled_call_naming_a_protection_need_is_plain():
+    # search11: the rule now moves Protection needs too, so no real Protection call may be plain
+    index = default_index()
+    calls = [
+        p["q"]
+        for path in sorted(EXAMPLES_DIR.glob("*.yaml"))
+        for p in load_phrasings(path)
+        if any(CAT.indicator(i).level.value == "protection" and not CAT.indicator(i).immediate for i in p["expect"])
+    ]
+    calls += [q for i, said in load_synonyms()["indicators"].items() if i.startswith("protection.") for q in said]
+    assert len(calls) > 1000
+    plain = [q for q in calls if index.says_only_plain(q)]
+    assert not plain, plain[:10]
+
+
+def test_moving_a_result_up_keeps_every_immediate_criterion_in_the_first_three():
+    # the rules that lift a result (_concern_first, _joined_first) put every other one place lower,
+    # but an immediate criterion in the first three stays there: a result that is not one gives way
+    index = default_index()
+    number = {e.indicator.id: n for n, e in enumerate(index.entries)}
+    prot, add = "protection.pregnancy_where_there_have", "additional.poor_maternal_health_not"
+    ids = [prot, "immediate.unborn_significant_harm", "immediate.significant_harm", add]
+    ranked = [number[i] for i in ids]
+    final = {n: 1.0 - k / 10 for k, n in enumerate(ranked)}
+    index._lead_with(number[add], ranked, final)
+    order = [index.entries[n].indicator.id for n in ranked]
+    assert order == [add, "immediate.unborn_significant_harm", "immediate.significant_harm", prot]
+    assert [final[n] for n in ranked] == sorted((final[n] for n in ranked), reverse=True)
+
+
 def test_no_labelled_call_naming_a_p9_concern_is_plain():
     index = default_index()
     calls = _labelled_p9_calls()
@@ -106,3 +196,21 @@ def test_plain_words_are_words_not_concerns():
     index = default_index()
     for ind in (i for i in CAT.indicators if i.immediate):
         assert not index.says_only_plain(ind.text), ind.id
+
+
+# search11: the synonyms file's Protection phrasings made plain by a plain word: how often or how long
+# ("keep moving", "always on the move", "out of work for years") makes a concern of it, and "picks" is
+# plain only as "picks up" ("picks on one child" is not)
+@pytest.mark.parametrize(
+    "q, plain",
+    [
+        ("they keep moving", False),
+        ("always on the move", False),
+        ("out of work for years", False),
+        ("picks on one child", False),
+        ("they moved in with grandma", True),
+        ("grandad picks her up from school", True),
+    ],
+)
+def test_how_often_or_how_long_is_never_plain(q, plain):
+    assert default_index().says_only_plain(q) is plain
