@@ -487,6 +487,7 @@ class Guidance(_Block[GuidanceText]):
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
+    step_same_immediate: GuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
     consent_refused_caf_open: GuidanceText
