@@ -240,6 +240,9 @@ class ResolvedAction(_Strict):
         "beyond_childhood",
         "caf_read_from_current_level",
         "consent_refused_no_caf",
+        "disabled_large_sibling_group",
+        "disability_uncertain",
+        "disability_mild_moderate",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
