@@ -31,6 +31,18 @@ class Source(_Strict):
         return f"{self.section}, p{self.page}"
 
 
+class ParentAgeHint(_Strict):
+    """What describes the concern for a parent whose age (parent.age_years) is outside a parent's band:
+    the needs that admit a parent of `min_months` to `max_months` (review 11, H4)."""
+
+    min_months: Optional[int] = None
+    max_months: Optional[int] = None
+    text: str
+
+    def contains(self, months: int) -> bool:
+        return (self.min_months is None or months >= self.min_months) and (self.max_months is None or months <= self.max_months)
+
+
 class AgeBand(_Strict):
     id: str
     label: str
@@ -47,6 +59,12 @@ class AgeBand(_Strict):
     # refusal so a practitioner refused a p9 criterion by age is pointed to the one that fits
     outside: Optional[str] = None
     outside_unborn: Optional[str] = None
+    # a parent's band ("subject: parent") refused for the parent's age given: what fits that age
+    outside_parent: list[ParentAgeHint] = Field(default_factory=list)
+
+    def parent_hints(self, parent_age_in_months: int) -> list[str]:
+        """The `outside_parent` words for a parent of this age, in the catalogue's order."""
+        return [h.text for h in self.outside_parent if h.contains(parent_age_in_months)]
 
     def contains(self, months: int) -> bool:
         """Whether an age in whole months is inside the band's limits."""
@@ -240,6 +258,9 @@ class ResolvedAction(_Strict):
         "beyond_childhood",
         "caf_read_from_current_level",
         "consent_refused_no_caf",
+        "disabled_large_sibling_group",
+        "disability_uncertain",
+        "disability_mild_moderate",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
@@ -487,6 +508,7 @@ class Guidance(_Block[GuidanceText]):
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
+    step_same_immediate: GuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
     consent_refused_caf_open: GuidanceText

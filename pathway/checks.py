@@ -71,13 +71,15 @@ def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> s
     children's needs, refused at that age too (review 8 recheck, R2)."""
     adult = catalogue.beyond_childhood(case.child.age_in_months) and not case.child.unborn
     if band.subject == "parent":
-        who = f"the parent is {case.parent.age_years} years" if case.parent.age_years is not None else f"this child is {case.child.describe()}"
+        parent_months = case.parent.age_in_months
+        if parent_months is not None:
+            # the parent's age is given: name what fits it, never ask for it again (review 11, H4)
+            who, hints = f"the parent is {case.parent.age_years} years", band.parent_hints(parent_months)
+        else:
+            who, hints = f"this child is {case.child.describe()}", ["If the assessment is about the baby, give the parent's age as parent.age_years"]
         return (
-            (
-                f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); "
-                f"{who}. If the assessment is about the baby, give the parent's age as parent.age_years"
-            )
-            + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue))
+            f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); {who}"
+            + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue) + hints)  # the safety pointer first
             + (f". {catalogue.age.describe_the_baby}" if adult else "")
         )
     whom = f"an {band.label}" if band.unborn == "only" else f"a child {band.label}"

@@ -290,10 +290,12 @@ def define(catalogue: Catalogue, emit) -> None:
         # not "down": a short checklist is not evidence that needs have fallen
         guidance(c.s.sid, "step_social_care", "step.social_care_managed")
 
+    # the same level beside an immediate referral (supported at Protection, a new p9 concern): not
+    # "continue the current plan" but the referral without delay (a reading, review 11 H2)
     @when_all(DECISION & (m.current_rank > 0) & (m.level_rank == m.current_rank))
     def step_same(c):
         emit(c.s.sid, {"type": "step", "value": "same"})
-        step_words(c, "step_same", "step.same")
+        step_words(c, "step_same_immediate" if c.m.immediate else "step_same", "step.same")
 
     # --- the CAF and the level supported at now not fitting each other (p4, p5, p15-16): named ---
     @when_all(DECISION & (m.current_rank == 1) & (m.caf == "open_not_improving"))

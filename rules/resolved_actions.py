@@ -13,9 +13,17 @@ from typing import Callable
 
 from pathway.catalogue import Catalogue
 from pathway.models import Case
+from rules.facts import route_disability
 from rules.guidance import NOT_CAF_TRAINED
 
 _CAF_OPEN = ("open_improving", "open_not_improving")
+
+
+def _disability(c: Case, cat: Catalogue) -> str:
+    """The disability the route reads (rules/facts.py route_disability: an unborn baby's as uncertain).
+    A saved entry's needs are read as far as today's catalogue has them (webapp/journey/present.py)."""
+    return route_disability(c, [cat.indicator(i) for i in c.indicators if cat.has_indicator(i)], cat)
+
 
 WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "caf_open": lambda c, cat: c.context.caf in _CAF_OPEN,
@@ -36,6 +44,11 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "open_case_not_caf_trained": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller in NOT_CAF_TRAINED,
     # supported now at Child in Need or Protection (context.current_level; review 7, F9)
     "supported_at_social_care": lambda c, cat: c.context.current_level is not None and c.context.current_level.rank >= 4,
+    # Appendix 3's (p37) Duty-team cases of a disabled child, read as the route reads them (review 11, H1);
+    # an open child's entries come first in the catalogue (the route is those holding the case)
+    "disabled_large_sibling_group": lambda c, cat: _disability(c, cat) == "substantial_lifelong" and bool(c.context.large_sibling_group),
+    "disability_uncertain": lambda c, cat: _disability(c, cat) == "uncertain",
+    "disability_mild_moderate": lambda c, cat: _disability(c, cat) == "mild_moderate",
     # a young person past the children's ages, covered only as a care leaver (review 8, F1)
     "beyond_childhood": lambda c, cat: cat.beyond_childhood(c.child.age_in_months),
 }

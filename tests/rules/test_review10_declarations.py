@@ -117,7 +117,6 @@ CITED_AND_TRUE = {
         "after_the_call",
         "step_not_caf_trained",
         "extensive_without_caf",
-        "caf_improving_at_social_care_level",
     },
     "actions": {"ring_now", "refer_by_route", "open_case", "social_care_out_of_hours", "consent_refused"},
     "contact_notes": {"reopen_follow_up", "edt_cannot_wait", "cfd_can_wait", "edt_social_worker_away", "edt_significant_harm", "closed_now"},
@@ -129,6 +128,8 @@ DECLARED_BY_H8 = {
     ("guidance", "caf_failing_at_universal"),
     ("guidance", "age_entailment_age_unknown"),
     ("guidance", "caf_at_social_care_level"),
+    # review 11, H5: who decides whether a CAF has a part at a social-care level is not p37's word
+    ("guidance", "caf_improving_at_social_care_level"),
 }
 
 
