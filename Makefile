@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -96,3 +96,13 @@ mutate-review8:
 	scripts/setup.sh test
 	scripts/mutate_review8.sh
 	.venv/bin/python scripts/mutate_rules.py --rules $(REVIEW8_RULES) --figure review8-rule-condition-mutants.json
+
+# Review 10's new code (docs/safety/mutation.md): mutmut over the functions review 10's fixes added
+# (scripts/mutate_review10.sh: the young parent's age at the pregnancy's start, the plain call, the CAF
+# read from the level now, the disability clash named; one worker), then the conditions of review 10's
+# rules (the disabled child's route for a caller not CAF trained, consent refused beside a CAF).
+REVIEW10_RULES = route_disabled_not_caf_trained,DCT_PROTECTION,disabled_not_caf_trained,consent_refused_caf_open,route_disabled_child_protection,disabled_cp_dct
+mutate-review10:
+	scripts/setup.sh test
+	scripts/mutate_review10.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW10_RULES) --figure review10-rule-condition-mutants.json

@@ -42,8 +42,9 @@ def _calls_at_import(tree: ast.Module) -> set[str]:
     return called
 
 
-# make mutate-review7's and mutate-review8's tables (scripts/mutmut-review7.toml, -review8.toml) have their fork server collect the tests too
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml"])
+# make mutate-review7's and -review8's tables have their fork server collect the tests too; -review10's forks
+# from the process that collected them (scripts/mutmut-review*.toml)
+@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
 def test_no_test_mutmut_runs_registers_or_decides_at_import(config_file):
     offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files(config_file)}
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -93,7 +94,7 @@ def test_the_rule_condition_mutants_are_tried_against_every_rule_test(monkeypatc
         assert len(module.TESTS[rel]) == len(every), rel  # each once
 
 
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml"])
+@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
 def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(config_file):
     """mutmut runs the tests inside mutants/, which holds only `source_paths` and `also_copy`: a test
     importing another of the project's directories fails to collect there, and the run stops before
