@@ -936,11 +936,16 @@ class AgeEntailment(_Strict):
                 return YoungPerson(True, at_start)
             return YoungPerson(False)
         parents_band = band if band is not None and band.subject == "parent" else None
-        if unborn or child_months is None:
-            # the young person is this baby's parent, or a child of no given age: known only where the
-            # need's own band keeps its young parent at or above the limit
+        if unborn:
+            # the young person is this baby's parent: known only where the need's own band keeps the
+            # young parent above the limit even when the pregnancy began, up to the longest pregnancy
+            # ago (a teenage parent of 13 now may have been 12 then: the mutation run of review 10)
             floor = parents_band.min_months if parents_band else None
-            return YoungPerson(False if floor is not None and floor > limit else None)
+            return YoungPerson(False if floor is not None and floor - self.term_gestation.months > limit else None)
+        if child_months is None:
+            # a child of no given age: the pregnancy began at a time not known, so a young parent's age
+            # now bounds nothing at its start (asked, never decided)
+            return YoungPerson(None)
         # reading 1: the child is the young person (a young parent, or pregnant)
         readings: list[Optional[bool]] = [child_months <= limit]
         # reading 2: the child is the young person's child

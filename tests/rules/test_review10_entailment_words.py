@@ -92,15 +92,9 @@ def test_a_need_that_bounds_no_parents_age_is_asked_up_to_12_years_11_months_nev
     assert not [r for r in d.reasons if r.rule == "age.entailment"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open finding of the review-10 mutation run (docs/safety/mutation.md): without the parent's age, an unborn "
-    "baby's 'Teenage parents with concerns' is read as known over 13 (the band's floor now), though the pregnancy began "
-    "up to 9 months ago; the lead decides the reading",
-)
 def test_an_unborn_babys_teenage_parent_of_no_given_age_is_asked_as_a_parent_of_13_is_prompted():
-    """A teenage parent is 13 to 19 (declared); the pregnancy began up to a term (9 months, declared) ago, so
-    a parent of 13y0m now may have been 12y3m when it began. Given as 13, the decision says so (fix10u's
+    """A teenage parent is 13 to 19 (declared); the pregnancy began up to the longest pregnancy (10 months,
+    declared) ago, so a parent of 13y0m now may have been 12y2m when it began. Given as 13, the decision says so (fix10u's
     prompt); not given, it said nothing at all, nor asked for the parent's age (mutants 57-63 of young_person,
     which read the age as not known, survived because no test looked)."""
     teenage = "extensive.teenage_parents_with_concerns"
