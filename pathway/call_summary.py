@@ -9,13 +9,13 @@ free text is the adviser's own note, and it appears only when the adviser typed 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 from zoneinfo import ZoneInfo
 
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
-from pathway.surfaces import route_words
+from pathway.surfaces import decided_without, route_words
 from pathway.wording import cited
 
 NOT_RECORDED = "Not recorded"  # no caller given
@@ -31,8 +31,11 @@ def call_summary(
     note: Optional[str] = None,
     timezone: str = "Europe/London",
     catalogue: Optional[Catalogue] = None,
+    without: Sequence[str] = (),
 ) -> str:
-    """The summary text. `time` defaults to the moment the decision was made for."""
+    """The summary text. `time` defaults to the moment the decision was made for. `without`: the
+    answers the rules refused and the decision left out (the call screen's `Screen.without`), said
+    right under the level so the record never gives the level as if every answer were kept."""
     catalogue = catalogue or load_catalogue()
     callers = [c.value for c in Caller]
     if caller is not None and caller not in callers:
@@ -50,6 +53,7 @@ def call_summary(
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
+        *([decided_without(without, record=True)] if without else []),
         # the via contact and "closed now" as every surface says them (review 7, surfaces F6, F11)
         f"Route: {route_words(decision.route, catalogue)}",
         f"  {decision.route.why} {cited(decision.route.source, decision.route)}",

@@ -9,7 +9,7 @@ route or the level another way (review 7, surfaces F2, F3, F6).
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from pathway.catalogue import BelowThreshold, Catalogue, NoReferral, load_catalogue
 from pathway.levels import Level
@@ -35,6 +35,25 @@ def level_words(level: Level | str, immediate: bool, catalogue: Optional[Catalog
 def decision_level(decision: Decision, catalogue: Optional[Catalogue] = None) -> str:
     """The decision's level as every surface names it."""
     return level_words(decision.level, decision.immediate, catalogue)
+
+
+def decided_without(without: Sequence[str], *, record: bool = False) -> str:
+    """What a decision was made without, when the rules refused an answer as given and the screen
+    decided without it ("" when nothing was left out). The call screen's panel and status line say it
+    in the present ("until it is corrected"); the summary to copy (`record`) says it for a later reader
+    of the call record: which answer was left out, and that the level is decided without it. One list,
+    one wording, so no output of the screen can give the level as if every answer were kept (review 11,
+    surfaces W1)."""
+    if not without:
+        return ""
+    names = " and ".join(without)
+    one = len(without) == 1
+    if record:
+        return (
+            f"Decided without {names}: the answers given could not all be used, so the level above is "
+            f"decided without {'it' if one else 'them'}. Check {'it' if one else 'them'} with the caller."
+        )
+    return f"Decided without {names} until {'it is' if one else 'they are'} corrected"
 
 
 def closed_now(route: Route, catalogue: Optional[Catalogue] = None) -> str:

@@ -5,7 +5,7 @@ against the rules on every run) says which level the document supports and why. 
 reads and checks scenario files; running them through the rules is the `training` package's.
 """
 
-from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, default_paths, dump_scenarios, load, loads
+from pathway.scenarios.loader import Loaded, ScenarioError, ScenarioErrors, default_paths, dump_scenarios, load, loads, loads_partly
 from pathway.scenarios.model import Scenario
 
-__all__ = ["Loaded", "Scenario", "ScenarioError", "ScenarioErrors", "default_paths", "dump_scenarios", "load", "loads"]
+__all__ = ["Loaded", "Scenario", "ScenarioError", "ScenarioErrors", "default_paths", "dump_scenarios", "load", "loads", "loads_partly"]

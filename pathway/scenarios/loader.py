@@ -135,6 +135,15 @@ def loads(text: str, name: str = "<text>", catalogue: Optional[Catalogue] = None
     return scenarios
 
 
+def loads_partly(text: str, name: str = "<text>", catalogue: Optional[Catalogue] = None) -> tuple[list[Scenario], list[ScenarioError]]:
+    """The scenarios in YAML text that read with no problem, and the problems of the others (a stored
+    practice session's scenarios after a release: those that still read are summarised, the others
+    named; review 11 surfaces, W3). Nothing is refused here: the caller says what is left out."""
+    scenarios, errors = _parse(text, name, catalogue or load_catalogue())
+    refused = {e.scenario for e in errors}
+    return [s for s in scenarios if s.id not in refused], errors
+
+
 def _too_big(data) -> Optional[str]:
     """Why parsed YAML is refused as too big, too deep or holding a number too large (None: it is
     not). Walks at most MAX_VALUES values, counting each alias as often as it is used."""

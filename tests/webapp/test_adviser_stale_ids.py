@@ -6,6 +6,9 @@ saved answer today's questions no longer offer, review 10 surfaces W5)."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 
 from pathway.catalogue import load_catalogue
@@ -44,6 +47,9 @@ def test_a_renamed_immediate_concern_is_named_as_a_p9_question_to_ask_again(clie
     assert r.status_code == 200
     words = text(r)
     assert GONE_P9 in words and "p9" in words, words
+    # the summary to copy says so too, for whoever reads the call record later (review 11 surfaces W1's class)
+    summary = unescape(re.search(r'<textarea[^>]*id="app-summary"[^>]*>(.*?)</textarea>', r.get_data(as_text=True), re.S).group(1))
+    assert f"Decided without ‘{GONE_P9}’" in summary, summary
 
 
 @pytest.mark.parametrize("fetch", [False, True], ids=["form", "script"])

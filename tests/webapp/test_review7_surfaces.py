@@ -241,6 +241,7 @@ def test_the_call_summary_route_line_and_the_status_name_the_via_contact(app):
 class FakeScreenForStatus:
     def __init__(self, d):
         self.decision, self.put_through_now, self.has_route = d, False, True
+        self.without: list[str] = []  # nothing refused (call.Screen.without)
 
 
 # --- F12: what the result leaves out for this child is the tool's reading ------------------------------

@@ -138,7 +138,9 @@ class Screen:
     summary: str
     errors: list[tuple[str, str]] = field(default_factory=list)
     fallback: bool = False  # the decision left out what clashed (see errors)
-    without: list[str] = field(default_factory=list)  # what the decision left out, in words
+    # what the decision left out, in words: the one list the panel, the status line and the summary
+    # to copy all say (pathway.surfaces.decided_without; review 11 surfaces, W1)
+    without: list[str] = field(default_factory=list)
 
     @property
     def put_through_now(self) -> bool:
@@ -353,8 +355,9 @@ def screen(state: dict) -> Screen:
             case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
             decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
-    summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone)
-    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=gone + without)
+    left_out = gone + without  # a need today's questions lack (left11) and every refused answer (review 11 W1)
+    summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone, without=left_out)
+    return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

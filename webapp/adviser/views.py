@@ -141,8 +141,10 @@ def _status(s: call.Screen) -> str:
     """The screen-reader status line: the same facts and words as the screen (pathway.surfaces)."""
     d = s.decision
     to = surfaces.route_words(d.route)
-    if s.put_through_now:
-        return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}."
     if not s.has_route:
         return "No concerns chosen yet: no route."
-    return f"Level: {surfaces.decision_level(d)}. Put through to {to}."
+    # what the panel says it decided without, said with the level (review 11 surfaces, W1)
+    without = f" {surfaces.decided_without(s.without)}." if s.without else ""
+    if s.put_through_now:
+        return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}.{without}"
+    return f"Level: {surfaces.decision_level(d)}.{without} Put through to {to}."

@@ -179,8 +179,9 @@ def is_trainer(code: str, token: str | None, user_id: int | None) -> bool:
     return row is not None and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token))
 
 
-def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int = 0, kappa: float | None = None) -> None:
-    """End the session and keep its results (counts only) under its cohort."""
+def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int | None = None, kappa: float | None = None) -> None:
+    """End the session and keep its results (counts only) under its cohort. `agree` None: agreement
+    with the model answer was not worked out (its scenarios no longer load), never recorded as 0."""
     with db.engine().begin() as conn:
         conn.execute(update(practice_sessions).where(practice_sessions.c.code == code).values(ended=True))
         conn.execute(
@@ -204,7 +205,12 @@ class Result:
 
     @property
     def agree_percent(self) -> float | None:
-        return None if not self.answers else 100.0 * (self.agree or 0) / self.answers
+        """None with no answers, or when agreement was not worked out (`agree` None: see `worked_out`)."""
+        return None if not self.answers or self.agree is None else 100.0 * self.agree / self.answers
+
+    @property
+    def worked_out(self) -> bool:
+        return self.agree is not None or not self.answers
 
 
 def cohorts() -> list[tuple[str, int]]:

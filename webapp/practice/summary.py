@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import Scenario
@@ -62,6 +62,18 @@ class IndicatorRow:
         return percent(self.agree, self.n)
 
 
+@dataclass(frozen=True)
+class NotLoaded:
+    """A scenario of an ended session that today's catalogue no longer reads (review 11 surfaces, W3): its
+    answers are kept and shown as given (the levels chosen need no catalogue), never scored: agreement
+    with a model answer the tool can no longer check cannot be worked out."""
+
+    id: str
+    counts: dict[Level, int]  # every level, in order
+    answered: int
+
+
+NOT_WORKED_OUT = "Not worked out: a scenario of this session no longer loads (see below)"
 NOT_DEFINED = "Not defined: it needs at least two scenarios each answered by two or more trainees"
 
 
@@ -83,13 +95,26 @@ class Summary:
     indicators: list[IndicatorRow] = field(default_factory=list)  # every indicator in a model answer or chosen
     kappa_scenarios: int = 0  # the kappa's n: scenarios answered by two or more trainees
     kappa_answers: int = 0  # and the answers to them
+    not_loaded: list[NotLoaded] = field(default_factory=list)  # scenarios that no longer load, with their answers
+
+    @property
+    def worked_out(self) -> bool:
+        """Whether the session's own agreement can be worked out: not when an answered scenario no
+        longer loads (its answers would be left out of a whole-session figure, or counted as 0)."""
+        return not any(n.answered for n in self.not_loaded)
 
     @property
     def agree_percent(self) -> Optional[float]:
-        return percent(self.agree, self.answers)
+        return percent(self.agree, self.answers) if self.worked_out else None
+
+    @property
+    def session_kappa(self) -> Optional[float]:
+        return self.kappa if self.worked_out else None
 
     @property
     def kappa_words(self) -> str:
+        if not self.worked_out:
+            return NOT_WORKED_OUT
         return NOT_DEFINED if self.kappa is None else kappa_label(self.kappa)
 
     @property
@@ -108,8 +133,9 @@ class Summary:
 TOP = 10
 
 
-def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[list[tuple[int, str]]] = None) -> Summary:
-    """`names`: the session's (trainee id, display name), for the per-trainee table."""
+def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[list[tuple[int, str]]] = None, not_loaded: Sequence[str] = ()) -> Summary:
+    """`names`: the session's (trainee id, display name), for the per-trainee table. `not_loaded`: the
+    ids of the session's scenarios that no longer load (an ended session only), shown with their answers."""
     rows = []
     for s in scenarios:
         mine = [a for a in answers if a.scenario_id == s.id]
@@ -117,6 +143,7 @@ def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[
         rows.append(ScenarioRow(s, counts, len(mine), counts[s.model.level]))
     kappa, kappa_scenarios, kappa_answers = kappa_where_defined([[r.counts[lv] for lv in LEVELS] for r in rows])
     by_id = {s.id: s for s in scenarios}
+    left = [_not_loaded(sid, answers) for sid in not_loaded]
     answers = [a for a in answers if a.scenario_id in by_id]
     return Summary(
         rows,
@@ -127,7 +154,13 @@ def summarise(scenarios: list[Scenario], answers: list[Answer], names: Optional[
         _indicators(scenarios, answers),
         kappa_scenarios,
         kappa_answers,
+        left,
     )
+
+
+def _not_loaded(scenario_id: str, answers: list[Answer]) -> NotLoaded:
+    mine = [a for a in answers if a.scenario_id == scenario_id]
+    return NotLoaded(scenario_id, {lv: sum(1 for a in mine if a.level == lv.value) for lv in LEVELS}, len(mine))
 
 
 def _trainees(by_id: dict[str, Scenario], answers: list[Answer], names: list[tuple[int, str]]) -> list[TraineeRow]:
@@ -179,9 +212,15 @@ def summary_csv(s: Summary, words) -> str:
     def pct(v):
         return "" if v is None else f"{v:.1f}"
 
-    w.writerow(["session", "all scenarios", s.answers, pct(s.agree_percent), "" if s.kappa is None else f"{s.kappa:.3f}", "", ""])
+    kappa = s.session_kappa
+    w.writerow(["session", "all scenarios", s.answers, pct(s.agree_percent), "" if kappa is None else f"{kappa:.3f}", "", ""])
     for r in s.rows:
         w.writerow(["scenario", _cell(r.scenario.title), r.answered, pct(r.agree_percent), "", "", ""])
+    for n in s.not_loaded:  # kept as answered, not scored (blank agreement: not worked out)
+        w.writerow(["scenario_not_loaded", _cell(n.id), n.answered, "", "", "", ""])
+        for lv, count in n.counts.items():
+            if count:
+                w.writerow(["scenario_not_loaded_level", _cell(f"{n.id}: {lv.label}"), count, "", "", "", ""])
     for t in s.trainees:
         w.writerow(["trainee", _cell(t.name), t.answered, pct(t.agree_percent), "", t.model_indicators - t.found, ""])
     for i in s.indicators:

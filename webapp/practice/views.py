@@ -7,7 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS
-from pathway.scenarios import ScenarioErrors, dump_scenarios, loads
+from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
 from webapp import limits, prg, session_state
 from webapp.access import public, session_trainee, session_trainer
@@ -53,6 +53,21 @@ def _scenarios(ps: records.PracticeSession):
         raise _StaleSession(ps, exc) from exc
     by_id = {s.id: library.as_the_rules_decide(s) for s in loaded}
     return [by_id[i] for i in ps.scenario_ids]
+
+
+def _kept(ps: records.PracticeSession) -> tuple[list, list[str]]:
+    """For the trainer's pages: (the session's scenarios, the ids of those that no longer load). A
+    running session whose scenarios no longer load cannot go on (409, `_stale`); once it has ended, its
+    kept answers are read (review 11 surfaces, W3: they could not be): the scenarios that still load
+    are summarised, and the others named with their answers as given."""
+    try:
+        return _scenarios(ps), []
+    except _StaleSession:
+        if not ps.ended:
+            raise
+    readable, _errors = loads_partly(ps.scenarios_yaml, name=f"session:{ps.code}")
+    by_id = {s.id: library.as_the_rules_decide(s) for s in readable}
+    return [by_id[i] for i in ps.scenario_ids if i in by_id], [i for i in ps.scenario_ids if i not in by_id]
 
 
 @bp.errorhandler(_StaleSession)
@@ -164,7 +179,8 @@ def trainer(code: str):
     answered = {}
     for a in records.answers(ps.code):
         answered[a.trainee_id] = answered.get(a.trainee_id, 0) + 1
-    return render_template("practice/trainer.html", ps=ps, scenarios=_scenarios(ps), people=people, answered=answered, form=EndForm())
+    scenarios, not_loaded = _kept(ps)
+    return render_template("practice/trainer.html", ps=ps, scenarios=scenarios, not_loaded=not_loaded, people=people, answered=answered, form=EndForm())
 
 
 @bp.post("/session/<code>/trainees/<int:trainee_id>/remove")
@@ -191,8 +207,10 @@ def end(code: str):
     try:
         result = summarise(_scenarios(ps), answers)
     except _StaleSession:  # ended all the same: the answers are kept, agreement cannot be worked out
-        records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=len(answers), agree=0, kappa=None)
-        return redirect(url_for("practice.trainer", code=ps.code))
+        # recorded as not worked out (None), never 0: the cohort once showed "0% (1)" for an answer that
+        # chose the model's level (review 11 surfaces, W3)
+        records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=len(answers), agree=None, kappa=None)
+        return redirect(url_for("practice.summary", code=ps.code))
     records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree, kappa=result.kappa)
     return redirect(url_for("practice.summary", code=ps.code))
 
@@ -202,7 +220,8 @@ def end(code: str):
 @limits.practice_pages_per_address
 def summary(code: str):
     ps = _require_trainer(code)
-    result = summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code))
+    scenarios, not_loaded = _kept(ps)
+    result = summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded)
     return render_template(
         "practice/summary.html",
         ps=ps,
@@ -226,7 +245,8 @@ def _words(iid: str) -> str:
 @session_trainer
 def summary_csv(code: str):
     ps = _require_trainer(code)
-    body = summary_table(summarise(_scenarios(ps), records.answers(ps.code), records.trainees(ps.code)), _words)
+    scenarios, not_loaded = _kept(ps)
+    body = summary_table(summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded), _words)
     return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
 
 
@@ -238,12 +258,15 @@ def cohorts(_user):
     if label not in {c for c, _n in known}:
         return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
     results = records.cohort_results(label)
+    # a session with no answers, or whose agreement was not worked out, is left off the chart (and said
+    # so under it), never plotted as 0% (review 11 surfaces, W3)
     chart = bars(
-        [(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent or 0)) for r in results],
+        [(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent)) for r in results if r.agree_percent is not None],
         unit="%",
         what=f"Agreement with the model answer in each session of {label}, oldest first",
     )
-    return render_template("practice/cohort.html", label=label, results=results, chart=chart, back=url_for("practice.cohorts"))
+    left_off = [r for r in results if r.agree_percent is None]
+    return render_template("practice/cohort.html", label=label, results=results, chart=chart, left_off=left_off, back=url_for("practice.cohorts"))
 
 
 # --- trainee ------------------------------------------------------------------------------
