@@ -89,6 +89,7 @@ LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LE
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
 PLAIN_GAP = 2  # small words a plain phrase's words may have between them ("drinking all her milk")
 JOINED_REACH = 3  # how near the harm (or the belief) and the child must be said ("to hurt the baby")
+OTHER_REACH = 3  # how near a child (or "he", "she") before a condition's word makes it theirs ("her son is drinking")
 KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
 AGREED = 0.2  # ...and keeps its very place where the model gives the immediate criteria found, together, this much of its best share
 MODEL_AGE_BANDS = ((11, "agebandunder1"), (23, "agebandunder2"), (71, "agebandunder6"), (155, "agebandunder13"), (191, "agebandunder16"))
@@ -318,6 +319,17 @@ class _Joined(NamedTuple):
     child: frozenset[str]
 
 
+class _Subject(NamedTuple):
+    """The synonyms file's `subject` (SearchIndex._subject_first): who may be a condition's subject, and
+    each condition's words (as stems) with the child's own rows it must not lead with and the rows it
+    leads with instead (as numbers)."""
+
+    parents: frozenset[str]
+    opens: frozenset[str]
+    ends: frozenset[str]
+    conditions: tuple[tuple[frozenset[str], frozenset[int], frozenset[int]], ...]
+
+
 @dataclass
 class _Entry:
     indicator: Indicator
@@ -344,6 +356,22 @@ class SearchIndex:
             _Joined(number_of(j["leads"]), *(frozenset(stem(w) for w in normalise(" ".join(j[k])).split()) for k in JOINED_KEYS[1:]))
             for j in synonyms.get("joined") or []
         ]
+        # whose condition it is (see _subject_first): the words as said (normalised), conditions' words as stems
+        said = synonyms.get("subject") or {}
+        listed = {k: frozenset(normalise(" ".join(said.get(k) or [])).split()) for k in ("parent", "opens", "ends")}
+        self.subject = _Subject(
+            listed["parent"],
+            listed["opens"],
+            listed["ends"],
+            tuple(
+                (
+                    frozenset(stem(w) for w in normalise(" ".join(c["words"])).split()),
+                    frozenset(number_of(i) for i in c["child"]),
+                    frozenset(number_of(i) for i in c["leads"]),
+                )
+                for c in said.get("conditions") or []
+            ),
+        )
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -505,6 +533,7 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
+        self._subject_first(words, stems, ranked, final)
         self._concern_first(words, stems, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -574,6 +603,42 @@ class SearchIndex:
                 matched.setdefault(n, set()).update(words[i] for i in ill + threat + belief)
                 self._lead_with(n, ranked, final)
                 return
+
+    def _subject_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
+        behaviour apart from the parents', and p9 names "adult mental health issues" apart from the
+        child, but the words are the same ("dad has cancer" led with the child's "Life threatening
+        conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
+        one of the synonyms file's `subject` conditions is said with a parent as its subject
+        (_said_of_parent with the file's own parents, openers and ends) and none is said of someone
+        else (a child or "he"/"she" at most OTHER_REACH words before it), no row of that condition's
+        `child` leads: the first result that is none of them takes first place (_lead_with: the others
+        one place lower, still in sight; an immediate criterion in the first KEPT_PLACES stays there).
+        Where nothing else was found, nothing moves."""
+        subject = self.subject
+        if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
+            return
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends)
+        others = CHILD_ROLES | subject.ends
+        barred: set[int] = set()
+        leads: set[int] = set()
+        own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
+        for said, child, parents_rows in subject.conditions:
+            at = [i for i, s in enumerate(stems) if s in said]
+            theirs = [i for i in at if not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))]
+            if any(of_parent[i] for i in at) and not theirs:
+                barred |= child
+                leads |= parents_rows
+            elif at:
+                own |= child
+        barred -= own
+        if ranked[0] not in barred:
+            return
+        lead = next((n for n in ranked if n in leads and n not in barred), None)
+        if lead is None:
+            lead = next((n for n in ranked if n not in barred), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
 
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
@@ -863,23 +928,28 @@ def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> di
     return related
 
 
-def _said_of_parent(words: list[str]) -> list[bool]:
+def _said_of_parent(
+    words: list[str], parents: frozenset[str] = PARENT_WORDS, opens: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset()
+) -> list[bool]:
     """For each word, whether its clause's subject is a parent: the clause (from the start or from
-    but, so, because, when, while, if, who) opens with a parent word, after a determiner at most
-    ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until a child is named
-    ("mum shouts at the baby when he cries": the crying is the baby's). Punctuation does not end it:
-    what an adviser types while listening is punctuated by chance, and results must not depend on it."""
+    but, so, because, when, while, if, who, or one of `opens`) opens with a parent word, after a
+    determiner at most ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until
+    a child is named, or one of `ends` ("mum shouts at the baby when he cries": the crying is the
+    baby's). Punctuation does not end it: what an adviser types while listening is punctuated by
+    chance, and results must not depend on it. `parents`, `opens` and `ends`: the synonyms file's
+    `subject` reads whose condition it is with its own (_subject_first); the other readings with
+    PARENT_WORDS and none."""
     flags: list[bool] = []
-    if PARENT_WORDS.isdisjoint(words):  # most queries name no parent
+    if parents.isdisjoint(words):  # most queries name no parent
         return [False] * len(words)
     parent, opening = False, True
     for w in words:
-        if w in CLAUSE_WORDS:
+        if w in CLAUSE_WORDS or w in opens:
             parent, opening = False, True
         elif opening and w in DETERMINERS:
             pass
         else:
-            parent = (opening and w in PARENT_WORDS) or (parent and w not in CHILD_ROLES)
+            parent = (opening and w in parents) or (parent and w not in CHILD_ROLES and w not in ends)
             opening = False
         flags.append(parent)
     return flags
@@ -951,8 +1021,8 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain' and 'joined'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined' and 'subject'")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -967,7 +1037,25 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     for j in joined:
         if not isinstance(j["leads"], str) or not catalogue.has_indicator(j["leads"]) or not catalogue.indicator(j["leads"]).immediate:
             raise SearchDataError(f"joined leads with an unknown indicator or one that is not an immediate criterion: {j['leads']!r}")
+    subject = data.get("subject") or {}
+    conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
+    if (
+        not isinstance(subject, dict)
+        or set(subject) - {"parent", "opens", "ends", "conditions"}
+        or not isinstance(conditions, list)
+        or not all(isinstance(c, dict) and set(c) == {"words", "child", "leads"} for c in conditions)
+    ):
+        raise SearchDataError("subject must be a mapping with 'parent', 'opens', 'ends' and 'conditions' (each with 'words', 'child' and 'leads')")
+    for c in conditions:
+        for key in ("child", "leads"):
+            if not isinstance(c[key], list) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in c[key]):
+                raise SearchDataError(f"subject conditions name unknown indicators: {c[key]!r}")
+        if any(catalogue.indicator(i).domain == CHILD_DEVELOPMENT for i in c["leads"]):
+            raise SearchDataError(f"a subject condition leads with the parents' rows or p9's, never the child's own: {c['leads']!r}")
+        if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
+            raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
+    lists += [(f"subject.{k}", subject.get(k) or []) for k in ("parent", "opens", "ends")] + [("subject.conditions.words", c["words"]) for c in conditions]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
