@@ -14,7 +14,15 @@ import json
 from pathlib import Path
 
 STATS = Path("mutants/mutmut-stats.json")
-WHOLE_RULESET = ("rules.needs.x_define", "rules.guidance.x_define", "rules.needs.x__flag")  # every top-level function of the two rule files
+# every top-level function of the two rule files (route_at and route_conditions: the route rules' conditions,
+# stated once and read by the pregnancy prompt too, left11)
+WHOLE_RULESET = (
+    "rules.needs.x_define",
+    "rules.guidance.x_define",
+    "rules.needs.x__flag",
+    "rules.guidance.x_route_at",
+    "rules.guidance.x_route_conditions",
+)
 # The code around the rules that runs once per process or per catalogue (registration, the
 # attribute reader, the per-catalogue look-ups and twin-note words): the same trap, so each is
 # given every rule test (tests/rules) too (`make mutate-facts`; 2026-12-01: without it, mutants of
