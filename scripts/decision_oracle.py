@@ -18,7 +18,7 @@ import sys
 from dataclasses import asdict
 
 from pathway import Case, load_catalogue
-from pathway.models import CaseError
+from pathway.models import CaseError, Decision
 from rules import evaluate
 from rules.what_if import nearby
 
@@ -95,22 +95,27 @@ def _change(c) -> dict:
     return out
 
 
+def outcome(raw: dict, **evaluate_with) -> tuple[dict, Case | None, Decision | None]:
+    """What the rules make of one case as the API would receive it: {"decision": every field} or
+    {"refused": the errors}, with the parsed case and decision (None when refused). Shared with
+    scripts/ruleset_fingerprint.py, so both record a decision and a refusal the same way."""
+    try:
+        case = Case.parse(raw)
+        decision = evaluate(case, **evaluate_with)
+    except CaseError as exc:
+        return {"refused": [e.model_dump() for e in exc.errors] if hasattr(exc, "errors") else str(exc)}, None, None
+    return {"decision": decision.model_dump(mode="json")}, case, decision
+
+
 def rows(n: int, seed: int, what_if_every: int):
     catalogue = load_catalogue()
     rng = random.Random(seed)
     ids = sorted(i.id for i in catalogue.indicators)
     for k in range(n):
         raw = varied_case(rng, ids, catalogue)
-        row: dict = {"n": k, "case": raw}
-        try:
-            case = Case.parse(raw)
-            decision = evaluate(case)
-        except CaseError as exc:
-            row["refused"] = [e.model_dump() for e in exc.errors] if hasattr(exc, "errors") else str(exc)
-            yield row
-            continue
-        row["decision"] = decision.model_dump(mode="json")
-        if k % what_if_every == 0:
+        found, case, decision = outcome(raw)
+        row: dict = {"n": k, "case": raw, **found}
+        if case is not None and decision is not None and k % what_if_every == 0:
             row["what_if"] = _what_if(nearby(case, decision))
         yield row
 
