@@ -863,8 +863,8 @@ class Gestation(_Strict):
     """A time from the start of a pregnancy to the birth, in whole months, that an entailment counts back
     from the child's birth (review 10, H1): a reading, with its why. As `min_gestation`, the shortest
     pregnancy of a baby who lives: the shorter, the less often the entailment is reached, so it must be no
-    longer than any pregnancy a living child may have had. As `term_gestation`, a pregnancy of term
-    length, past term (overdue) included: the edge of the window where the entailment is possible, and
+    longer than any pregnancy a living child may have had. As `term_gestation`, the longest pregnancy,
+    past term (overdue) included: the edge of the window where the entailment is possible, and
     guidance only asks."""
 
     months: int = Field(ge=0, le=10)  # 10: a pregnancy past term, counted in whole months from conception
@@ -965,8 +965,8 @@ class AgeEntailment(_Strict):
         return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
 
     def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
-        """Where the young parent's age is given and may have been under the subject band's limit when a
-        pregnancy of term length began (at the youngest the whole years given allow), but not certainly
+        """Where the young parent's age is given and may have been under the subject band's limit when the
+        longest pregnancy (past term, `term_gestation`) began (at the youngest the whole years given allow), but not certainly
         (not at `min_gestation`, and not now): how a decision says the ages; else None. For an unborn
         baby the pregnancy began between now (the latest: certain only if the parent is under the limit
         now, as `young_person` reads it) and `term_gestation` ago (the earliest): possible where the
