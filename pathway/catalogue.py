@@ -841,6 +841,15 @@ def years_months(months: int) -> str:
     return f"{months // 12} years {months % 12} months"
 
 
+def child_age_words(months: int, months_given: bool = True) -> str:
+    """A child's age as answered: "1 years 2 months", or with the years alone "1 year (months not given)",
+    never a precision the user did not give (review 12, H3)."""
+    if months_given:
+        return years_months(months)
+    years = months // 12
+    return f"{years} year{'' if years == 1 else 's'} (months not given)"
+
+
 class EntailmentAges(_Strict):
     """How a decision says the young person's age an entailment read: now ({years}); under 13 when the
     pregnancy began, by the parent's and the child's ages and the shortest pregnancy counted back from
@@ -857,6 +866,9 @@ class EntailmentAges(_Strict):
     # an unborn baby: under 13 when the pregnancy began if it began far enough back, up to a pregnancy of
     # the longest pregnancy ago ({years}, {parent}, {start}, {term}; fix10u)
     possible_unborn: str
+    # the child assessed is the pregnant young person, 13 or more now: the pregnancy began up to the longest
+    # pregnancy ago ({age}, {start}, {term}; review 12, H8)
+    possible_own: str
 
 
 class Gestation(_Strict):
@@ -874,10 +886,16 @@ class Gestation(_Strict):
 
 class YoungPerson(NamedTuple):
     """What an age entailment knows of the young person's age: `inside` True (inside the subject
-    band: under 13), False (outside it), None (not known here); `words`, how a decision says it."""
+    band: under 13), False (outside it), None (not known here); `words`, how a decision says it;
+    `possible`, with `inside` False, how a decision says that the young person may have been inside it
+    when the pregnancy began (the child's own age, review 12 H8), else ""."""
 
     inside: Optional[bool]
     words: str = ""
+    possible: str = ""
+
+
+_POSSIBLE = "possible"  # a reading of the child's own age: under 13 at the start of the longest pregnancy, not now
 
 
 class AgeEntailment(_Strict):
@@ -895,6 +913,12 @@ class AgeEntailment(_Strict):
     # the longest pregnancy (past term): where the parent was under 13 at its start but not certainly at the
     # shortest's, guidance says what it would mean, and the level is not raised (review 10, H1 follow-up)
     term_gestation: Gestation
+    # the needs (of `indicators`) whose words state a pregnancy now: where the child assessed is the
+    # pregnant young person, it began between now and `term_gestation` ago; the others state a
+    # parenthood (or a maternity) whose child's age the case does not give, so her own age bounds no start
+    # (review 12, H8)
+    pregnant_now: list[str]
+    pregnant_now_why: str
     ages: EntailmentAges
     by_parent_age: str  # the explanation where the parent's age alone states the parenthood ({age}, {adds}, {level}, {page}, {why})
     pointer: str  # added to the refusal of a parent's age (band or field) for a parent of this age
@@ -919,11 +943,17 @@ class AgeEntailment(_Strict):
         unborn: bool,
         child_months: Optional[int],
         parent_years: Optional[int],
+        *,
+        pregnant_now: bool = False,
+        months_given: bool = True,
+        oldest_child_months: Optional[int] = None,
     ) -> YoungPerson:
         """The young person's age against the subject band (whose `max_months` is its upper limit),
-        for a need with its own age band `band` (or none). Ages are whole years or months, so each
-        bound is the one that cannot over-call: a parent of 13 is 13y0m-13y11m, a child of 8 at
-        least 8y0m. The arithmetic is the catalogue's `why`."""
+        for a need with its own age band `band` (or none), whose words state a pregnancy now
+        (`pregnant_now`) or a parenthood. Ages are whole years or months, so each bound is the one that
+        cannot over-call: a parent of 13 is 13y0m-13y11m, a child of 8 at least 8y0m. The arithmetic is
+        the catalogue's `why`. `oldest_child_months`: the oldest child the pathway covers (exclusive),
+        which bounds the start where a parent's age is given and the child's is not."""
         limit = subject.max_months or 0
         ages = self.ages
         gestation = self.min_gestation.months  # the pregnancy began at least this long before the birth
@@ -932,8 +962,14 @@ class AgeEntailment(_Strict):
             if certain == "now":
                 return YoungPerson(True, ages.now.format(years=parent_years))
             if certain == "at_start" and child_months is not None:
-                at_start = ages.at_start.format(parent=years_months(parent_years * 12 + 11), child=years_months(child_months), gestation=gestation)
+                child = child_age_words(child_months, months_given)
+                at_start = ages.at_start.format(parent=years_months(parent_years * 12 + 11), child=child, gestation=gestation)
                 return YoungPerson(True, at_start)
+            if not unborn and child_months is None and oldest_child_months is not None:
+                # a child of no given age: the start is bounded only by the oldest child the pathway
+                # covers (review 12, H8): asked where the parent may have been under 13 then
+                if parent_years * 12 - oldest_child_months - self.term_gestation.months <= limit:
+                    return YoungPerson(None)
             return YoungPerson(False)
         parents_band = band if band is not None and band.subject == "parent" else None
         if unborn:
@@ -946,8 +982,18 @@ class AgeEntailment(_Strict):
             # a child of no given age: the pregnancy began at a time not known, so a young parent's age
             # now bounds nothing at its start (asked, never decided)
             return YoungPerson(None)
-        # reading 1: the child is the young person (a young parent, or pregnant)
-        readings: list[Optional[bool]] = [child_months <= limit]
+        # reading 1: the child is the young person (a young parent, or pregnant): under 13 now; else, 13
+        # or more now, pregnant now: the pregnancy began up to the longest pregnancy ago, when she was
+        # at least her youngest now less it (possible, not certain); a parenthood whose child's age is not
+        # given: its start is not bounded (asked) (review 12, H8)
+        first: Optional[bool] | str
+        if child_months <= limit:
+            first = True
+        elif pregnant_now:
+            first = _POSSIBLE if child_months - self.term_gestation.months <= limit else False
+        else:
+            first = None
+        readings: list[Optional[bool] | str] = [first]
         # reading 2: the child is the young person's child
         if parents_band is None:
             if child_months <= limit:  # the words bound no parent's age
@@ -956,23 +1002,30 @@ class AgeEntailment(_Strict):
             at_birth = (parents_band.max_months or 0) - child_months  # the parent at the birth, at most
             if at_birth >= min_months_at_birth:  # else a parent too young to have had the child: not a reading
                 readings.append(at_birth - gestation <= limit)  # at the start of the pregnancy
+        if _POSSIBLE in readings and set(readings) <= {_POSSIBLE, False}:
+            start = child_months - self.term_gestation.months  # at the youngest her age allows
+            words = ages.possible_own.format(age=child_age_words(child_months, months_given), start=years_months(start), term=self.term_gestation.months)
+            return YoungPerson(False, possible=words)
         if None in readings or len(set(readings)) > 1:
             return YoungPerson(None)
         if not readings[0]:
             return YoungPerson(False)
         if len(readings) == 1 or parents_band is None:
             return YoungPerson(True, ages.now.format(years=child_months // 12))
-        return YoungPerson(True, ages.either.format(child=years_months(child_months), parent=years_months(parents_band.max_months or 0), gestation=gestation))
+        child = child_age_words(child_months, months_given)
+        return YoungPerson(True, ages.either.format(child=child, parent=years_months(parents_band.max_months or 0), gestation=gestation))
 
-    def possible_at_start(self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+    def possible_at_start(
+        self, subject: AgeBand, unborn: bool, child_months: Optional[int], parent_years: Optional[int], *, months_given: bool = True
+    ) -> Optional[str]:
         """Where the young parent's age is given and may have been under the subject band's limit when the
-        longest pregnancy (past term, `term_gestation`) began (at the youngest the whole years given allow), but not certainly
-        (not at `min_gestation`, and not now): how a decision says the ages; else None. For an unborn
-        baby the pregnancy began between now (the latest: certain only if the parent is under the limit
-        now, as `young_person` reads it) and `term_gestation` ago (the earliest): possible where the
-        youngest the parent's age allows was under the limit then. The child's-own-age path needs none:
-        there the readings already differ wherever this applies, and `young_person` says the age is not
-        known here."""
+        longest pregnancy (past term, `term_gestation`) began (at the youngest the whole years given allow,
+        and the child at the OLDEST its answer allows: "2 months" is up to 3, "1 year" with no months up to
+        24, exclusive; review 12 H3), but not certainly (not at `min_gestation`, and not now): how a
+        decision says the ages; else None. For an unborn baby the pregnancy began between now (the
+        latest: certain only if the parent is under the limit now, as `young_person` reads it) and
+        `term_gestation` ago (the earliest): possible where the youngest the parent's age allows was under
+        the limit then. The child's own age (no parent's age) is `young_person`'s, need by need (H8)."""
         if parent_years is None:
             return None
         limit, youngest = subject.max_months or 0, parent_years * 12  # the parent now, at least
@@ -988,12 +1041,15 @@ class AgeEntailment(_Strict):
         if child_months is None:
             return None
         oldest = youngest + 11  # the parent now, at most
-        youngest_at_term_start = youngest - child_months - self.term_gestation.months
+        child_oldest = child_months + (1 if months_given else 12)  # exclusive: "2 months" is 2 to 3
+        # the start, in whole months of the parent's age, at the youngest: the parent at the youngest less
+        # the child at the oldest (exclusive, so the start is after it) less the longest pregnancy
+        youngest_at_term_start = youngest - child_oldest - self.term_gestation.months
         if youngest_at_term_start > limit:
-            return None  # not under the limit at the start of a term pregnancy, even at the youngest the age allows
+            return None  # not under the limit at the start of a term pregnancy, even at the youngest the ages allow
         return self.ages.possible.format(
             years=parent_years,
-            child=years_months(child_months),
+            child=child_age_words(child_months, months_given),
             start_youngest=years_months(max(youngest_at_term_start, 0)),
             start_oldest=years_months(oldest - child_months - self.term_gestation.months),
             gestation=self.min_gestation.months,
@@ -1186,6 +1242,8 @@ class Catalogue(_Strict):
             unknown = [i for i in ae.indicators + [ae.adds] if i not in known]
             if unknown or ae.subject_band not in bands:
                 raise ValueError(f"age_entailments.{ae.id}: unknown indicator or band {unknown or ae.subject_band!r}")
+            if not set(ae.pregnant_now) <= set(ae.indicators):
+                raise ValueError(f"age_entailments.{ae.id}.pregnant_now: not among its indicators {sorted(set(ae.pregnant_now) - set(ae.indicators))}")
             if ae.term_gestation.months < ae.min_gestation.months:
                 raise ValueError(f"age_entailments.{ae.id}: term_gestation shorter than min_gestation")
             try:
@@ -1266,16 +1324,35 @@ class Catalogue(_Strict):
         return age_in_months is not None and age_in_months >= (self.age.max_years + 1) * 12
 
     def young_person(
-        self, entry: AgeEntailment, indicator: Optional[Indicator], unborn: bool, child_months: Optional[int], parent_years: Optional[int]
+        self,
+        entry: AgeEntailment,
+        indicator: Optional[Indicator],
+        unborn: bool,
+        child_months: Optional[int],
+        parent_years: Optional[int],
+        months_given: bool = True,
     ) -> YoungPerson:
         """What `entry` knows of the young person's age, for one chosen need of it (None: the parent's
-        age alone, which states a parenthood whatever need is chosen)."""
+        age alone, which states a parenthood whatever need is chosen). `months_given`: whether the
+        child's age gives the months (review 12, H3)."""
         band = self._bands[indicator.age_band] if indicator is not None and indicator.age_band else None
-        return entry.young_person(self._bands[entry.subject_band], band, self.age.parent.min_years_at_birth * 12, unborn, child_months, parent_years)
+        return entry.young_person(
+            self._bands[entry.subject_band],
+            band,
+            self.age.parent.min_years_at_birth * 12,
+            unborn,
+            child_months,
+            parent_years,
+            pregnant_now=indicator is not None and indicator.id in entry.pregnant_now,
+            months_given=months_given,
+            oldest_child_months=(self.age.max_years + 1) * 12,
+        )
 
-    def entailment_possible(self, entry: AgeEntailment, unborn: bool, child_months: Optional[int], parent_years: Optional[int]) -> Optional[str]:
+    def entailment_possible(
+        self, entry: AgeEntailment, unborn: bool, child_months: Optional[int], parent_years: Optional[int], months_given: bool = True
+    ) -> Optional[str]:
         """The ages as said where the entailment is possible, not certain (AgeEntailment.possible_at_start)."""
-        return entry.possible_at_start(self._bands[entry.subject_band], unborn, child_months, parent_years)
+        return entry.possible_at_start(self._bands[entry.subject_band], unborn, child_months, parent_years, months_given=months_given)
 
     def entailment_why(self, entry: AgeEntailment) -> str:
         """An age entailment's `why` as a decision says it (AgeEntailment.stated_why)."""

@@ -51,9 +51,16 @@ class Child(_Input):
 
     @property
     def age_in_months(self) -> Optional[int]:
+        """The child's age in whole months, at the youngest the answer allows ("1" with no months: 12)."""
         if self.unborn or self.age_years is None:
             return None
         return self.age_years * 12 + (self.age_months or 0)
+
+    @property
+    def months_given(self) -> bool:
+        """Whether the answer gives the months: "1 year 0 months" is 12 to 13 months old, "1 year" alone
+        12 to 24 (review 12, H3). The oldest the answer allows is `age_in_months` plus 1 or 12, exclusive."""
+        return self.age_months is not None
 
     def describe(self) -> str:
         if self.unborn:

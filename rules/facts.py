@@ -82,7 +82,7 @@ def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalog
     needs that meet it, what is known of the young person's age). Known inside the band by one need
     is enough (the needs that know it are listed); else not known by any, or known outside by all."""
     chosen = {i.id for i in indicators}
-    unborn, months, parent = case.child.unborn, case.child.age_in_months, case.parent.age_years
+    unborn, months, parent, given = case.child.unborn, case.child.age_in_months, case.parent.age_years, case.child.months_given
     if parent is None and chosen.isdisjoint(prepared(catalogue).entailing):
         return  # most cases: no entry has a chosen need (`ids`), and without the parent's age none yields
     for entry in catalogue.age_entailments:
@@ -90,10 +90,12 @@ def _entailments_met(case: Case, indicators: list[Indicator], catalogue: Catalog
         if entry.adds in chosen:
             continue
         if not ids:  # the parent's age given states a parenthood itself: under 13, now or when the pregnancy began
-            if parent is not None and (young := catalogue.young_person(entry, None, unborn, months, parent)).inside:
-                yield entry, [], young
+            if parent is not None:
+                young = catalogue.young_person(entry, None, unborn, months, parent, given)
+                if young.inside or young.inside is None:  # None: a child of no given age (review 12, H8)
+                    yield entry, [], young
             continue
-        known = {iid: catalogue.young_person(entry, catalogue.indicator(iid), unborn, months, parent) for iid in ids}
+        known = {iid: catalogue.young_person(entry, catalogue.indicator(iid), unborn, months, parent, given) for iid in ids}
         inside = [iid for iid in ids if known[iid].inside]
         if inside:
             yield entry, inside, known[inside[0]]
@@ -124,13 +126,26 @@ def age_entailments_possible(case: Case, indicators: list[Indicator], catalogue:
     """For each age entailment whose need is not chosen itself: the ages as said where the young parent's
     age given makes it possible, not certain, that the pregnancy began inside the subject band (under 13
     at the start of the longest pregnancy (past term), not at the shortest: review 10, H1 follow-up). The
-    parent's age states a parenthood whatever need is chosen, as for the entailment itself."""
+    parent's age states a parenthood whatever need is chosen, as for the entailment itself. Without the
+    parent's age, the child's own, for a chosen need whose words state a pregnancy now that may have begun
+    before she was 13, and none of the entry's needs known inside (review 12, H8)."""
     chosen = {i.id for i in indicators}
     child = case.child
+    parent = case.parent.age_years
     out = []
     for entry in catalogue.age_entailments:
-        if entry.adds not in chosen and (words := catalogue.entailment_possible(entry, child.unborn, child.age_in_months, case.parent.age_years)):
-            out.append(words)
+        if entry.adds in chosen:
+            continue
+        if parent is not None or child.unborn:
+            if words := catalogue.entailment_possible(entry, child.unborn, child.age_in_months, parent, child.months_given):
+                out.append(words)
+            continue
+        ids = sorted(chosen.intersection(entry.indicators))
+        if child.age_in_months is None or not ids:
+            continue
+        known = [catalogue.young_person(entry, catalogue.indicator(iid), False, child.age_in_months, None, child.months_given) for iid in ids]
+        if not any(k.inside for k in known) and (said := next((k.possible for k in known if k.possible), "")):
+            out.append(said)
     return out
 
 

@@ -85,7 +85,8 @@ def test_every_parent_and_child_age_against_the_arithmetic(catalogue, indicator,
             possible = not certain and parent - Fraction(TERM, 12) < 13
         else:
             certain = parent < 13 or oldest_at_start(parent, months, SHORTEST) < 13
-            possible = not certain and youngest_at_start(parent, months, TERM) < 13  # at the youngest the years allow
+            # at the youngest the years allow, the child at the oldest its months allow (exclusive: review 12, H3)
+            possible = not certain and youngest_at_start(parent, months + 1, TERM) < 13
         d = evaluate(c)
         said = prompts(d)
         assert (d.level == "protection" and d.immediate) is certain, (indicator, parent, months, d.level)
@@ -101,8 +102,8 @@ def test_every_parent_and_child_age_against_the_arithmetic(catalogue, indicator,
             child_words = f"with a child of {months // 12} years {months % 12} months"
             assert f"may have been under 13 when the pregnancy began: {child_words}, a parent of {parent} years was " in g.text
             assert not d.reasons or all(r.rule != "age.entailment" for r in d.reasons)
-    if parent >= 13:  # a parent of 13: 0 to 7 months; of 14: 4 to 19; of 15: 16 to 31 ...
-        first = max(0, (parent - 13) * 12 - TERM + 1)
+    if parent >= 13:  # a parent of 13: 0 to 7 months; of 14: 2 to 19; of 15: 14 to 31 ... (review 12, H3)
+        first = max(0, (parent - 13) * 12 - TERM)
         last = (parent - 13) * 12 + 11 - SHORTEST
         expected = [m for m in range(first, last + 1) if m < 72]
         assert windows == expected, (parent, windows)
@@ -159,7 +160,12 @@ def test_the_childs_own_age_path_is_asked_across_the_window(catalogue, indicator
     for months in range(20 * 12):
         if not catalogue.admits(catalogue.indicator(indicator), False, months):
             continue
-        shortest, term = {months < 13 * 12}, {months < 13 * 12}
+        if months < 13 * 12:
+            shortest, term = {True}, {True}
+        elif indicator == TEENAGE:  # 13 or more: her child's age not given, the start not bounded (asked, review 12 H8)
+            shortest, term = {None}, {None}
+        else:  # pregnant now: it began between now and a term ago, at the youngest her age allows (review 12 H8)
+            shortest, term = {False}, {months - TERM < 13 * 12}
         if (months < youngest_parent or youngest_parent == 0) and oldest_parent - months >= 10 * 12:
             shortest.add(Fraction(oldest_parent - months - SHORTEST, 12) < 13)
             term.add(Fraction(oldest_parent - months - TERM, 12) < 13)
@@ -168,7 +174,7 @@ def test_the_childs_own_age_path_is_asked_across_the_window(catalogue, indicator
         d = evaluate(case([indicator], child_of(months)))
         asked = prompts(d, UNKNOWN) + prompts(d)
         assert (d.level == "protection" and d.immediate) is certain, (indicator, months)
-        assert bool(asked) is (not certain and (len(shortest) > 1 or possible)), (indicator, months)
+        assert bool(asked) is (not certain and (len(shortest) > 1 or None in shortest or possible)), (indicator, months)
         if possible:
             assert (d.level, d.immediate) == (catalogue.indicator(indicator).level.value, False)
     # the window itself (a parent at the oldest probably under 13): 'Teenage parents with concerns', 6y3m-6y7m
