@@ -376,6 +376,13 @@ class GuidanceText(_Strict):
         return self
 
 
+class HeadedGuidanceText(GuidanceText):
+    """Step words with their own heading, where the step's label (pathway.choices.Step) would contradict
+    them: the decision carries it (`Decision.step_heading`) and every surface shows it above the words."""
+
+    heading: str
+
+
 class SupportNowWords(GuidanceText):
     """What a nearby change below the support the family has now says (rules/what_if.py), and the
     heading of the changes above it."""
@@ -508,7 +515,7 @@ class Guidance(_Block[GuidanceText]):
     step_down: GuidanceText
     step_social_care: GuidanceText
     step_same: GuidanceText
-    step_same_immediate: GuidanceText
+    step_same_immediate: HeadedGuidanceText
     caf_failing_at_universal: GuidanceText
     extensive_without_caf: GuidanceText
     consent_refused_caf_open: GuidanceText

@@ -218,6 +218,9 @@ class Decision(BaseModel):
     services_intro: Optional[str] = None
     guidance: list[Guidance]
     step: Optional[Step]
+    # the heading the step's words go under where the catalogue gives its own (a new immediate concern at
+    # the level supported at now, left12); None: the step's label. Shown by pathway.surfaces.step_heading
+    step_heading: Optional[str] = None
     out_of_hours: bool
     contact_time: datetime
     route: Route

@@ -37,6 +37,15 @@ def decision_level(decision: Decision, catalogue: Optional[Catalogue] = None) ->
     return level_words(decision.level, decision.immediate, catalogue)
 
 
+def step_heading(decision: Decision) -> Optional[str]:
+    """The heading above the step's words: the decision's own where the catalogue gives one (a new
+    immediate concern at the level supported at now: the referral without delay, p9; left12), else the
+    step's label ("Stepping up"); None without a step."""
+    if decision.step is None:
+        return None
+    return decision.step_heading or decision.step.label
+
+
 def decided_without(without: Sequence[str], *, record: bool = False) -> str:
     """What a decision was made without, when the rules refused an answer as given and the screen
     decided without it ("" when nothing was left out). The call screen's panel and status line say it

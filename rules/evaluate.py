@@ -73,7 +73,7 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
     actions = [text for priority, text in words if priority == guidance.FIRST]
     actions += info.actions
     actions += [text for priority, text in words if priority != guidance.FIRST]
-    steps = [f["value"] for f in extras if f["type"] == "step"]
+    steps = [f for f in extras if f["type"] == "step"]
     contacts = _contacts(extras, indicators, catalogue, via.id, out_of_hours)
     actions = resolved_actions.resolve(_unique(actions), case, catalogue)
     said = _guidance(extras, indicators, catalogue)
@@ -93,7 +93,8 @@ def evaluate(case: Case, *, office_hours: Optional[OfficeHours] = None, now: Opt
             "services": info.services,
             "services_intro": info.services_intro,
             "guidance": said,
-            "step": steps[0] if steps else None,
+            "step": steps[0]["value"] if steps else None,
+            "step_heading": steps[0].get("heading") if steps else None,
             "out_of_hours": out_of_hours,
             "contact_time": moment,
             "route": {

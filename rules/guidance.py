@@ -292,9 +292,10 @@ def define(catalogue: Catalogue, emit) -> None:
 
     # the same level beside an immediate referral (supported at Protection, a new p9 concern): not
     # "continue the current plan" but the referral without delay (a reading, review 11 H2)
+    # its heading too: "Staying at the same level" above them read as the plan going on (left12)
     @when_all(DECISION & (m.current_rank > 0) & (m.level_rank == m.current_rank))
     def step_same(c):
-        emit(c.s.sid, {"type": "step", "value": "same"})
+        emit(c.s.sid, {"type": "step", "value": "same", "heading": g.step_same_immediate.heading if c.m.immediate else None})
         step_words(c, "step_same_immediate" if c.m.immediate else "step_same", "step.same")
 
     # --- the CAF and the level supported at now not fitting each other (p4, p5, p15-16): named ---

@@ -19,29 +19,14 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.guidance.x_define*"
   )
 fi
-work=${MUTMUT_SCRATCH:-}
-if [ -z "$work" ]; then  # a fresh scratch tree; MUTMUT_SCRATCH=<dir> runs more names in one already made
-  work=$(mktemp -d)
-  cd "$root"
-  # tracked and new files (a test being written for a survivor), not the symlinked .venv, node_modules
-  git ls-files --cached --others --exclude-standard | grep -vE "^(\.venv|node_modules)$" | tar -cf - -T - | tar -xf - -C "$work"
-  cp -r webapp/static/govuk "$work/webapp/static/"
-  ln -s "$root/.venv" "$work/.venv"
-  cd "$work"
-  .venv/bin/python - <<'PY'
-from pathlib import Path
-
-pyproject = Path("pyproject.toml").read_text()
-start = pyproject.index("\n[tool.mutmut]") + 1
-end = pyproject.index("\n[", start + 1) + 1
-Path("pyproject.toml").write_text(pyproject[:start] + Path("scripts/mutmut-review7.toml").read_text() + "\n" + pyproject[end:])
-PY
+source "$root/scripts/mutmut_scratch.sh"
+mutmut_scratch scripts/mutmut-review7.toml
+if [ "$fresh" = 1 ]; then
   # first run: collects which tests cover what (its results for the once-per-process functions
   # are forgotten), then every rule test is given to those functions and every test to define()
   .venv/bin/mutmut run --max-children "$children" "rules.what_if.x__quoted*" >/dev/null 2>&1 || true
   .venv/bin/python scripts/mutmut_rules_stats.py
 fi
-cd "$work"
 .venv/bin/mutmut run --max-children "$children" "${names[@]}" || true
 .venv/bin/mutmut results --all true | grep -E "(what_if|facts|guidance|checks|catalogue)\." | grep -vE ": (not )?checked$" > "$root/docs/figures/review7-mutmut.txt" || true  # the mutants tried
 echo "scratch tree (mutants/ inside): $work"

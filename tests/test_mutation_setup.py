@@ -111,3 +111,58 @@ def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(
             elif isinstance(node, ast.Import):
                 imported |= {alias.name.split(".")[0] for alias in node.names}
     assert (imported & project) - copied == set()
+
+
+# --- the scratch tree of `make mutate-review7`, -review8 and -review10 (scripts/mutmut_scratch.sh, left12)
+REVIEW_SCRIPTS = ["scripts/mutate_review7.sh", "scripts/mutate_review8.sh", "scripts/mutate_review10.sh"]
+
+
+@pytest.mark.parametrize("script", REVIEW_SCRIPTS)
+def test_each_review_script_builds_its_scratch_tree_with_the_one_shared_block(script):
+    """The block that copies the tree and splices the script's [tool.mutmut] in was written out three times."""
+    text = (ROOT / script).read_text()
+    assert 'source "$root/scripts/mutmut_scratch.sh"' in text
+    assert "git ls-files" not in text and "pyproject.index" not in text
+    config = f"scripts/mutmut-{Path(script).stem.removeprefix('mutate_')}.toml"
+    assert (ROOT / config).is_file() and f"mutmut_scratch {config}" in text
+
+
+def _git(cwd: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env={"GIT_CONFIG_GLOBAL": "/dev/null", "HOME": str(cwd), "PATH": "/usr/bin:/bin"})
+
+
+def test_the_shared_block_copies_the_tree_and_puts_the_script_s_mutmut_table_in_pyproject(tmp_path):
+    import subprocess
+
+    root = tmp_path / "project"
+    (root / "scripts").mkdir(parents=True)
+    (root / "webapp" / "static" / "govuk").mkdir(parents=True)
+    (root / "webapp" / "static" / "app.js").write_text("tracked\n")
+    (root / "webapp" / "static" / "govuk" / "x.css").write_text("copied, though untracked\n")
+    (root / "pyproject.toml").write_text('[project]\nname = "p"\n\n[tool.mutmut]\npaths_to_mutate = ["rules/"]\n\n[tool.ruff]\nline-length = 1\n')
+    (root / "scripts" / "mutmut-x.toml").write_text('[tool.mutmut]\npaths_to_mutate = ["pathway/x.py"]\n')
+    (root / "scripts" / "mutmut_scratch.sh").write_text((ROOT / "scripts" / "mutmut_scratch.sh").read_text())
+    (root / "new_test.py").write_text("untracked and new: copied too\n")
+    (root / ".venv").symlink_to(ROOT / ".venv")
+    (root / ".gitignore").write_text("webapp/static/govuk/\n")
+    _git(root, "init", "-q")
+    _git(root, "add", "pyproject.toml", "scripts", ".gitignore", "webapp")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    run = 'set -euo pipefail; root=$1; source "$root/scripts/mutmut_scratch.sh"; mutmut_scratch scripts/mutmut-x.toml; echo "$work $fresh $PWD"'
+    env = {"PATH": "/usr/bin:/bin", "TMPDIR": str(scratch)}
+    out = subprocess.run(["bash", "-c", run, "-", str(root)], env=env, check=True, capture_output=True, text=True).stdout.split()
+    work, fresh, here = Path(out[0]), out[1], Path(out[2])
+    assert fresh == "1" and here == work and work.parent == scratch
+    assert (work / "pyproject.toml").read_text() == (
+        '[project]\nname = "p"\n\n[tool.mutmut]\npaths_to_mutate = ["pathway/x.py"]\n\n[tool.ruff]\nline-length = 1\n'
+    )
+    assert (work / "new_test.py").is_file() and (work / "webapp" / "static" / "govuk" / "x.css").is_file()
+    assert (work / ".venv").is_symlink()
+    # MUTMUT_SCRATCH: the tree already made is used as it is
+    (work / "pyproject.toml").write_text("left as it is\n")
+    out = subprocess.run(["bash", "-c", run, "-", str(root)], env={**env, "MUTMUT_SCRATCH": str(work)}, check=True, capture_output=True, text=True)
+    assert out.stdout.split() == [str(work), "0", str(work)]
+    assert (work / "pyproject.toml").read_text() == "left as it is\n"

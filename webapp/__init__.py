@@ -120,6 +120,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.add_template_global(surfaces.route_words, "route_line")
     app.add_template_global(surfaces.decision_level, "decision_level")
     app.add_template_global(surfaces.decided_without, "decided_without")
+    app.add_template_global(surfaces.step_heading, "step_heading")
     app.add_template_global(surfaces.level_words, "level_words")
     app.add_template_global(surfaces.no_referral, "no_referral")
     csrf.init_app(app)

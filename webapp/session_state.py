@@ -126,9 +126,13 @@ class Call(_Model):
     siblings: str = ""
     cin_test: str = ""
     # ids the call held that today's catalogue does not have (a release renamed them mid-call): kept
-    # out of the case, named on the screen until a new call (webapp/adviser/call.py load)
+    # out of the case and in what the call was decided without until a new call (webapp/adviser/call.py load)
     gone: list[str] = []
     gone_immediate: list[str] = []
+    # of those, the concerns already named as a problem once (no longer an error on every press), and
+    # the p9 ones the adviser has said the p9 questions were asked again for (an error until then)
+    gone_named: list[str] = []
+    gone_asked: list[str] = []
 
 
 call = Part[Call]("adviser_call", Call)

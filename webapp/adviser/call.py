@@ -69,10 +69,14 @@ def undo() -> None:
         CALL.set(old.model_copy(update={"rev": old.rev + 1, "conflict": False}))
 
 
-def conflict_shown(state: dict) -> None:
-    """The warning about a change made elsewhere is shown once."""
-    if state["conflict"]:
-        _keep({**state, "conflict": False})
+def shown(state: dict) -> None:
+    """After the screen for `state` was shown: the warning about a change made elsewhere is shown once, and
+    so is a renamed concern's problem (`_gone`): from then on it is said only in what the call was decided
+    without, so the next press does not land on the error summary again (left12). A lost p9 concern is not
+    marked: it stays a problem until the adviser says the p9 questions were asked again (`apply`)."""
+    unnamed = [i for i in state["gone"] if i not in state["gone_named"]]
+    if state["conflict"] or unnamed:
+        _keep({**state, "conflict": False, "gone_named": state["gone_named"] + unnamed})
 
 
 def now() -> datetime:
@@ -118,6 +122,8 @@ def apply(posted: Posted) -> dict:
         note=posted.note,
         q="" if posted.add else posted.q,
         dropped=dropped,
+        # the adviser says the p9 questions were asked again: each p9 concern the call lost is acted on
+        gone_asked=list(state["gone_immediate"]) if posted.action == forms.P9_ASKED else state["gone_asked"],
         rev=state["rev"] + 1,
         conflict=False,
         **{name: getattr(posted, name) for name in OPTIONAL},
@@ -141,6 +147,12 @@ class Screen:
     # what the decision left out, in words: the one list the panel, the status line and the summary
     # to copy all say (pathway.surfaces.decided_without; review 11 surfaces, W1)
     without: list[str] = field(default_factory=list)
+
+    @property
+    def p9_to_ask_again(self) -> bool:
+        """The call lost a p9 concern (a release renamed it) and the adviser has not yet said the p9
+        questions were asked again (`_gone`): the screen offers the button that says so."""
+        return any(i not in self.state["gone_asked"] for i in self.state["gone_immediate"])
 
     @property
     def put_through_now(self) -> bool:
@@ -296,16 +308,18 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
 
 
 def _gone(state: dict) -> tuple[list[tuple[str, str]], list[str]]:
-    """What the call held that today's catalogue does not have (`load`): named beside the p9 questions or
-    the search, and in what the decision was made without. A p9 box is never dropped without a word: the
-    adviser is asked to put the p9 questions again (Responsive immediate protection, p9)."""
+    """What the call held that today's catalogue does not have (`load`): in what the decision was made
+    without until a new call, and named as a problem beside the p9 questions or the search. A concern is a
+    problem once (`shown`); a p9 box is never dropped without a word: it stays a problem, the adviser asked
+    to put the p9 questions again (Responsive immediate protection, p9), until they say they have."""
     errors = [
         (
             "immediate",
             f"A p9 question ticked earlier in this call (‘{i}’) is not one of today's questions (the tool has been updated "
-            "since it was ticked): ask the p9 questions again and tick any that apply",
+            "since it was ticked): ask the p9 questions again, tick any that apply, then press ‘I have asked the p9 questions again’",
         )
         for i in state["gone_immediate"]
+        if i not in state["gone_asked"]
     ]
     errors += [
         (
@@ -314,8 +328,11 @@ def _gone(state: dict) -> tuple[list[tuple[str, str]], list[str]]:
             "it was chosen): search for what the caller described and add it again",
         )
         for i in state["gone"]
+        if i not in state["gone_named"]
     ]
-    without = [f"‘{i}’ (no longer one of today's questions)" for i in state["gone_immediate"] + state["gone"]]
+    asked = "; the p9 questions were asked again"
+    without = [f"‘{i}’ (no longer one of today's questions{asked if i in state['gone_asked'] else ''})" for i in state["gone_immediate"]]
+    without += [f"‘{i}’ (no longer one of today's questions)" for i in state["gone"]]
     return errors, without
 
 

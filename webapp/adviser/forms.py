@@ -29,6 +29,8 @@ SIBLINGS = [("yes", "Yes, part of a large sibling group"), ("no", "No")]
 CIN_TEST = [("yes", "Yes"), ("no", "No")]
 CURRENT_LEVEL = [(lv.value, lv.label) for lv in Level]
 MAX_QUERY = 200
+# the button that says the p9 questions were asked again, after the call lost a p9 concern (call._gone)
+P9_ASKED = "p9_asked"
 
 
 @dataclass
@@ -103,7 +105,7 @@ def read(form) -> Posted:
         q=form.get("q") or "",
         add=add if add and catalogue.has_indicator(add) else None,
         remove=remove if remove and catalogue.has_indicator(remove) else None,
-        action=form.get("action") if form.get("action") in {"search", "update"} else "update",
+        action=form.get("action") if form.get("action") in {"search", "update", P9_ASKED} else "update",
         rev=int(form["rev"]) if re.fullmatch(r"[0-9]{1,9}", form.get("rev") or "") else None,
     )
 

@@ -67,7 +67,7 @@ def _screen(state: dict) -> call.Screen:
 def screen():
     state = call.load()
     page = render_template("adviser/call.html", **_context(_screen(state)))
-    call.conflict_shown(state)
+    call.shown(state)
     return page
 
 
@@ -83,6 +83,8 @@ def update():
     context = _context(_screen(state))
     s = context["s"]
     parts = {name: render_template(f"adviser/_{name}.html", **context) for name in ("errors", "put_through", "route_bar", "chosen", "decision")}
+    if not s.state["conflict"]:  # shown by this reply (with a conflict the script reloads the page, which shows it)
+        call.shown(s.state)
     return jsonify(
         {
             "rev": s.state["rev"],

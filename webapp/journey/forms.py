@@ -376,6 +376,18 @@ def needs_misfit(misfits: list[tuple[Indicator, NeedsPage]], unborn: bool, month
     return f"{len(parts)} needs ticked do not fit {age}: {'; '.join(parts)}. Check the age, or untick each on its page"
 
 
+def question_gone(ind: Indicator, question: str, unborn: bool, months: int | None, age: str) -> str:
+    """A need posted for a question the recorded age takes off the page altogether (a tab left open from
+    before the age was changed: a care leaver of 20, an unborn child), named as the journey names other
+    answers it no longer offers (review 10 surfaces, W4, W5): its words, its page in the document, whom
+    it is for, the age, and that it has not been recorded (left12: it was dropped without a word)."""
+    why = why_not(load_catalogue(), ind, unborn, months)
+    return (
+        f"‘{ind.text}’ was ticked on an earlier copy of this page (threshold document, p{ind.source.page}; {why}). It does not fit {age}, "
+        f"so its question, ‘{question}’, is no longer on this page and it has not been recorded: check the age, or continue without it"
+    )
+
+
 def age_out_of_scope(years: int) -> str:
     """Why a young person of `years` (20 to 25) without a care-leaver need is not covered, in the
     catalogue's words (`age.scope`), naming each care-leaver need and its page (review 10 surfaces, W3)."""
@@ -478,8 +490,25 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_re
         submit = SubmitField("Continue", widget=GovSubmitInput())
         toggle_levels = SubmitField("Hide levels" if show_levels else "Show levels", widget=GovSubmitInput())
 
+        def process(self, formdata=None, obj=None, data=None, extra_filters=None, **kwargs):
+            self.posted = self.meta.wrap_formdata(self, formdata)  # posted (or replayed): read for the questions not on the page
+            super().process(self.posted, obj, data, extra_filters, **kwargs)
+
         def validate(self, extra_validators=None) -> bool:
-            return super().validate(extra_validators) & self.show_misfits() & self.fits_scope()
+            return super().validate(extra_validators) & self.show_misfits() & self.fits_scope() & self.no_gone_questions()
+
+        def no_gone_questions(self) -> bool:
+            """Each need posted for a question this age takes off the page (no field reads it, so it
+            was dropped without a word), refused by name (left12)."""
+            gone = [
+                question_gone(ind, group.name, unborn, months, age)
+                for group in page.groups
+                if group.dimension not in offered
+                for ind in group.indicators
+                if self.posted is not None and ind.id in self.posted.getlist(group.dimension)
+            ]
+            self.form_errors = [*self.form_errors, *gone]
+            return not gone
 
         def fits_scope(self) -> bool:
             """The page that completes the answers of a young person past 19 with no care-leaver need
