@@ -95,6 +95,9 @@ AGREED = 0.2  # ...and keeps its very place where the model gives the immediate 
 MODEL_AGE_BANDS = ((11, "agebandunder1"), (23, "agebandunder2"), (71, "agebandunder6"), (155, "agebandunder13"), (191, "agebandunder16"))
 # the learned model's age words: the document's age limits (under 1, under 2, 5 and under, under
 # 13, under 16); older is "agebandover15" (chosen on the left-out sets: docs/adviser.md)
+CALM = 1.5  # the model reads "no concern" where its share of the synonyms file's `harmless` calls is this much of its best indicator's or more
+# (_calm_first): chosen on the left-out sets v2-v6, twice the most any call there naming a p9 criterion gave (0.77, "brusing on my
+# grandsons bottom after he came back from his dads"), so none of them loses its first place
 AGE_FIT = 1.5  # an immediate criterion written for this child's age (under 2, 5 and under...) fits
 # better than the general one with the same words (safety first: never under-call)
 
@@ -317,6 +320,8 @@ class _Joined(NamedTuple):
     harm: frozenset[str]
     about_child: frozenset[str]
     child: frozenset[str]
+    says: frozenset[str]  # a parent who says or believes ("mum thinks ...") ...
+    believed: frozenset[str]  # ... this of the child ("possessed", "a demon") needs no illness word (search12)
 
 
 class _Subject(NamedTuple):
@@ -359,6 +364,9 @@ class SearchIndex:
         # whose condition it is (see _subject_first): the words as said (normalised), conditions' words as stems
         said = synonyms.get("subject") or {}
         listed = {k: frozenset(normalise(" ".join(said.get(k) or [])).split()) for k in ("parent", "opens", "ends")}
+        # labelled calls that say no concern (see _calm_first): the learned model's answer "no concern"
+        self.harmless = [ExampleCall(h["q"], (), h.get("age_in_months"), bool(h.get("unborn", False))) for h in synonyms.get("harmless") or []]
+        self.no_concern = len(catalogue.indicators)  # the model's number for it, after the indicators'
         self.subject = _Subject(
             listed["parent"],
             listed["opens"],
@@ -525,16 +533,19 @@ class SearchIndex:
             return sorted(final, key=lambda n: (-round(final[n], 6), -round(coverage(n), 6), self.entries[n].order))
 
         lean = self._severity_said(stems)
+        calm = 0.0  # the model's share of "no concern" against its best indicator's
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
-            model_shares = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
+            model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
         ranked = rank()
         self._by_severity(lean, ranked, final)
-        self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
+        joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
         self._subject_first(words, stems, ranked, final)
         self._concern_first(words, stems, ranked, final)
+        if not joined:
+            self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
@@ -551,6 +562,21 @@ class SearchIndex:
         nothing below Protection was found, nothing moves. No labelled call naming a p9 concern or a
         Protection need is plain (tests/pathway/test_search_plain_words.py)."""
         if not ranked or not self._high(ranked[0]) or not self._only_plain(words, stems):
+            return
+        lead = next((n for n in ranked if not self._high(n)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _calm_first(self, calm: float, ranked: list[int], final: dict[int, float]) -> None:
+        """Safety first without inflation (review 11, H3; search12): where the learned model's answer is
+        "no concern" (its share of the synonyms file's `harmless` calls, ordinary injuries from sport and
+        play, a parent's ordinary drinking, a young person's ordinary independence, ordinary discipline
+        and news, is CALM of its best indicator's or more), neither an immediate criterion nor a
+        Protection need is put first: "she got a bruise playing netball", "mum drinks a glass of wine at
+        christmas". As _concern_first: the best result below Protection leads, the others keep their
+        order one place lower, and an immediate criterion in the first KEPT_PLACES stays there
+        (_lead_with). Never after a parent's psychosis joined to harm (_joined_first)."""
+        if calm < CALM or not ranked or not self._high(ranked[0]):
             return
         lead = next((n for n in ranked if not self._high(n)), None)
         if lead is not None:
@@ -581,7 +607,7 @@ class SearchIndex:
                 final[y] = round(final[m], 6) - 1e-6
                 ranked.insert(k, y)
 
-    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> None:
+    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> bool:
         """Safety first (review 8, surfaces S2): a parent's psychosis joined in one call to harm to the
         child ("mum hearing voices telling her to hurt the baby", "mum is psychotic and says the baby is
         the devil") is an immediate risk (p9), this tool's reading, declared in the synonyms file's
@@ -590,19 +616,34 @@ class SearchIndex:
         word comes at most JOINED_REACH words before a `child` word ("hurt herself" is not it), or an
         `about_child` word within JOINED_REACH of one, and the first result is not an immediate
         criterion, the joined criterion takes first place (_lead_with: the others one place lower, an
-        immediate criterion in the first three kept there)."""
-        if not self.joined or (ranked and self.entries[ranked[0]].indicator.immediate):
-            return
+        immediate criterion in the first three kept there). Gives whether the call is such a call."""
+        joined = self._joined(words, stems, unborn, age_in_months)
+        if joined is None:
+            return False
+        n, said = joined
+        if not (ranked and self.entries[ranked[0]].indicator.immediate):
+            matched.setdefault(n, set()).update(said)
+            self._lead_with(n, ranked, final)
+        return True
+
+    def _joined(self, words: list[str], stems: list[str], unborn: bool, age_in_months: Optional[int]) -> Optional[tuple[int, list[str]]]:
+        """The immediate criterion a `joined` rule leads with for this call, and the words that said it; None if none."""
         of_parent = _said_of_parent(words)
-        for n, parent, harm, about, child in self.joined:
+        for rule in self.joined:
+            n, parent, harm, about, child = rule[:5]
             ill = [i for i, s in enumerate(stems) if s in parent and of_parent[i]]
             kids = [i for i, s in enumerate(stems) if s in child]
             threat = [i for i, s in enumerate(stems) if s in harm and any(0 < k - i <= JOINED_REACH for k in kids)]
             belief = [i for i, s in enumerate(stems) if s in about and any(0 < abs(k - i) <= JOINED_REACH for k in kids)]
             if ill and (threat or belief) and self._admits(n, unborn, age_in_months):
-                matched.setdefault(n, set()).update(words[i] for i in ill + threat + belief)
-                self._lead_with(n, ranked, final)
-                return
+                return n, [words[i] for i in ill + threat + belief]
+            # a parent's belief that the child is possessed, a demon, evil or a witch is itself the delusion
+            # ("mum thinks the baby is possessed", "dad thinks his daughter is a demon")
+            says = [i for i, s in enumerate(stems) if s in rule.says and of_parent[i]]
+            held = [i for i, s in enumerate(stems) if s in rule.believed and any(0 < abs(k - i) <= JOINED_REACH for k in kids)]
+            if says and held and self._admits(n, unborn, age_in_months):
+                return n, [words[i] for i in says + held]
+        return None
 
     def _subject_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
@@ -685,6 +726,9 @@ class SearchIndex:
         number = {e.indicator.id: n for n, e in enumerate(self.entries)}
         own = [(n, (e.indicator.text, e.indicator.document_text or "", *e.indicator.keywords)) for n, e in enumerate(self.entries)]
         calls = [(" ".join([c.said, *_age_word(c.age_in_months, c.unborn)]), [number[i] for i in c.ids]) for c in examples]
+        # "no concern" (_calm_first), without the age word: a harmless call's age says nothing about harm,
+        # and with it the model learned that a baby's age band itself leans to "no concern"
+        calls += [(c.said, [self.no_concern]) for c in self.harmless]
         texts = training_texts(own, {number[i]: said for i, said in extra.items()}, calls)
         return CallerModel.trained(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
 
@@ -735,25 +779,27 @@ class SearchIndex:
             if ranked.index(n) > keep:
                 final[n] = round(final[ranked[keep]], 6) + 1e-5
 
-    def _blend(self, said: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> dict[int, float]:
+    def _blend(self, said: list[str], final: dict[int, float], negated: set[int], unborn: bool, age_in_months: Optional[int]) -> tuple[dict[int, float], float]:
         """Word matching's scores, against its best, blended with the learned model's shares,
         against its best; the model's own best few that the age admits join what word matching
         found. A strength the caller said is missing (`negated`) gets no share, whatever the
         model read, and keeps word matching's lowered score. Nothing changes when the model has
-        no words to read. Gives the shares used (empty when none)."""
+        no words to read. Gives the indicators' shares used (empty when none) and the model's share of
+        "no concern" (the synonyms file's `harmless` calls) against its best indicator's (0 when none)."""
         assert self.model is not None
         if not said:
-            return {}
+            return {}, 0.0
         shares = self.model.shares(" ".join(said))
+        calm = shares.pop(self.no_concern, 0.0)  # not an indicator: it joins nothing, and is read by _calm_first
         for n in negated:
             shares[n] = 0.0
         admitted = sorted((n for n in shares if self._admits(n, unborn, age_in_months)), key=lambda n: -shares[n])
         if not admitted:
-            return {}
+            return {}, 0.0
         top_words, top_share = max(final.values()) or 1.0, shares[admitted[0]] or 1.0  # 0 when every match is a strength said missing
         for n in set(final) | set(admitted[:LEARNED_OFFERED]):
             final[n] = (1 - LEARNED) * final.get(n, 0.0) / top_words + LEARNED * shares[n] / top_share
-        return shares
+        return shares, calm / top_share
 
     def _scattered(self, words, stems, scores, matched, of_parent) -> None:
         """A phrasing whose content words all appear in the query, with other words between
@@ -1021,8 +1067,9 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined' and 'subject'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "harmless"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject' and 'harmless'")
+    _check_harmless(data.get("harmless") or [])
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -1062,7 +1109,23 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     return extra, words
 
 
-JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child")
+JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
+
+
+def _check_harmless(harmless: Any) -> None:
+    """Each of `harmless` is what a caller said (`q`) with the child's age in months or `unborn: true` at most."""
+    if not isinstance(harmless, list):
+        raise SearchDataError("harmless must be a list of calls")
+    for h in harmless:
+        if (
+            not isinstance(h, dict)
+            or set(h) - {"q", "age_in_months", "unborn"}
+            or not isinstance(h.get("q"), str)
+            or not h["q"].strip()
+            or ("age_in_months" in h and (type(h["age_in_months"]) is not int or h["age_in_months"] < 0))
+            or ("unborn" in h and (h["unborn"] is not True or "age_in_months" in h))
+        ):
+            raise SearchDataError(f"a harmless call is {{q: words, age_in_months: N}} or {{q: words, unborn: true}}, not {h!r}")
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:

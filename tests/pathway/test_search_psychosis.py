@@ -11,6 +11,7 @@ child's own psychosis, harm to the parent themselves)."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,24 @@ def test_the_reviews_calls_put_immediate_risk_first(q):
     assert search(q, age_in_months=2, limit=1)[0].id == SIGNIFICANT_HARM
 
 
+# search12: a parent's belief that the child is possessed, a demon, evil or a witch is itself the
+# delusion (the `joined` rule's `says` and `believed`); search11 left the first two
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("mum thinks the baby is possessed", 3),
+        ("dad thinks his daughter is a demon", 70),
+        ("mum believes her son has an evil spirit in him", 90),
+        ("dad is convinced the toddler is a witch", 30),
+        ("mum says the baby is possessed by spirits", 5),
+    ],
+)
+def test_a_parents_belief_about_the_child_puts_immediate_risk_first(q, age):
+    assert search(q, age_in_months=age, limit=1)[0].id == SIGNIFICANT_HARM
+    without = [h.id for h in _without_rule().search(q, age_in_months=age, limit=1)]
+    assert without != [SIGNIFICANT_HARM], (q, without)  # the rule is what put it there
+
+
 def test_the_held_out_psychosis_calls():
     # measured before the rule: an immediate criterion first for 5 of 12, significant harm in the
     # first three for 7; after: docs/adviser.md. Counts only, as for a held-back set
@@ -43,21 +62,23 @@ def test_the_held_out_psychosis_calls():
     first = [search(p["q"], limit=KEPT_PLACES, **_age(p)) for p in calls]
     assert len(calls) >= 10
     assert sum(any(h.indicator.immediate for h in hits) for hits in first) >= 11  # 11 before too
-    assert sum(hits[0].indicator.immediate for hits in first) >= 10
-    assert sum(SIGNIFICANT_HARM in [h.id for h in hits] for hits in first) >= 10
+    # search12: 12 and 12 (a parent's belief about the child, said with no illness word, now counts)
+    assert sum(hits[0].indicator.immediate for hits in first) >= 12
+    assert sum(SIGNIFICANT_HARM in [h.id for h in hits] for hits in first) >= 11
 
 
 def test_the_held_out_harmless_calls():
-    # measured before and after the change: a Protection need or p9 criterion first for 14 of 28 (p9
-    # for 6), unchanged: none of them is a plain call (hospital, police, marriage, gifts, twins...), and
-    # the plain rule reaches only plain calls. Left open (docs/adviser.md); held here as a ceiling
+    # measured before and after search11: a Protection need or p9 criterion first for 14 of 28 (p9 for
+    # 6): none of them is a plain call (hospital, police, marriage, gifts, twins...). After search12's
+    # "no concern" answer (_calm_first; test_search_harmless.py): 11 of 28, p9 for 3. Held as a ceiling
     calls = HELD_OUT["harmless"]
     firsts = [search(p["q"], limit=1, **_age(p))[0].indicator for p in calls]
     assert len(calls) >= 20
-    assert sum(i.immediate for i in firsts) <= 6
-    assert sum(i.immediate or i.level.value == "protection" for i in firsts) <= 14
+    assert sum(i.immediate for i in firsts) <= 3
+    assert sum(i.immediate or i.level.value == "protection" for i in firsts) <= 11
 
 
+@cache
 def _without_rule() -> SearchIndex:
     return SearchIndex(load_catalogue(), {**load_synonyms(), "joined": []}, example_calls())
 
@@ -69,7 +90,9 @@ def _without_rule() -> SearchIndex:
         ("my son hears voices telling him to hurt his sister", 170),  # the child's, harm to another child
         ("mum hears voices telling her to hurt herself", 60),  # harm to the parent themselves
         ("mum is bipolar and the baby is feeding well", 3),  # no harm said
-        ("mum says the baby is a little devil at bedtime", 10),  # no illness said
+        ("mum says the baby is a little devil at bedtime", 10),  # no illness said, and "devil" is not a belief alone
+        ("my son thinks he is possessed", 170),  # the child's own belief
+        ("mum thinks the baby is lovely", 3),  # a parent's belief, of no harm
     ],
 )
 def test_the_rule_leaves_other_calls_alone(q, age):
