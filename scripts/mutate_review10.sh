@@ -21,24 +21,9 @@ if [ ${#names[@]} -eq 0 ]; then
     "webapp.journey.forms.x_why_not*" "webapp.journey.forms.x_disability_misfit*" "webapp.journey.forms.xǁChildFormǁ_fits_disability*"
   )
 fi
-work=${MUTMUT_SCRATCH:-}
-if [ -z "$work" ]; then  # a fresh scratch tree; MUTMUT_SCRATCH=<dir> runs more names in one already made
-  work=$(mktemp -d)
-  cd "$root"
-  # tracked and new files (a test being written for a survivor), not the symlinked .venv, node_modules
-  git ls-files --cached --others --exclude-standard | grep -vE "^(\.venv|node_modules)$" | tar -cf - -T - | tar -xf - -C "$work"
-  cp -r webapp/static/govuk "$work/webapp/static/"
-  ln -s "$root/.venv" "$work/.venv"
-  cd "$work"
-  .venv/bin/python - <<'PY'
-from pathlib import Path
-
-pyproject = Path("pyproject.toml").read_text()
-start = pyproject.index("\n[tool.mutmut]") + 1
-end = pyproject.index("\n[", start + 1) + 1
-Path("pyproject.toml").write_text(pyproject[:start] + Path("scripts/mutmut-review10.toml").read_text() + "\n" + pyproject[end:])
-PY
-fi
+# shellcheck source=scripts/mutmut_scratch.sh
+source "$root/scripts/mutmut_scratch.sh"
+mutmut_scratch scripts/mutmut-review10.toml
 cd "$work"
 .venv/bin/mutmut run --max-children 1 "${names[@]}" || true
 .venv/bin/mutmut results --all true | grep -E "(catalogue|search|checks|facts|call|forms)\." | grep -vE ": (not )?checked$" > "$root/docs/figures/review10-mutmut.txt" || true  # the mutants tried

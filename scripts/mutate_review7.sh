@@ -19,23 +19,11 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.guidance.x_define*"
   )
 fi
-work=${MUTMUT_SCRATCH:-}
-if [ -z "$work" ]; then  # a fresh scratch tree; MUTMUT_SCRATCH=<dir> runs more names in one already made
-  work=$(mktemp -d)
-  cd "$root"
-  # tracked and new files (a test being written for a survivor), not the symlinked .venv, node_modules
-  git ls-files --cached --others --exclude-standard | grep -vE "^(\.venv|node_modules)$" | tar -cf - -T - | tar -xf - -C "$work"
-  cp -r webapp/static/govuk "$work/webapp/static/"
-  ln -s "$root/.venv" "$work/.venv"
-  cd "$work"
-  .venv/bin/python - <<'PY'
-from pathlib import Path
-
-pyproject = Path("pyproject.toml").read_text()
-start = pyproject.index("\n[tool.mutmut]") + 1
-end = pyproject.index("\n[", start + 1) + 1
-Path("pyproject.toml").write_text(pyproject[:start] + Path("scripts/mutmut-review7.toml").read_text() + "\n" + pyproject[end:])
-PY
+# shellcheck source=scripts/mutmut_scratch.sh
+source "$root/scripts/mutmut_scratch.sh"
+mutmut_scratch scripts/mutmut-review7.toml
+cd "$work"
+if [ "$fresh" = 1 ]; then
   # first run: collects which tests cover what (its results for the once-per-process functions
   # are forgotten), then every rule test is given to those functions and every test to define()
   .venv/bin/mutmut run --max-children "$children" "rules.what_if.x__quoted*" >/dev/null 2>&1 || true

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+TABLES = ["pyproject.toml", *(f"scripts/mutmut-review{n}.toml" for n in (7, 8, 10, 11))]  # every [tool.mutmut] table
 REGISTERS = {"ensure_registered", "evaluate", "decide_level", "decide_levels", "nearby", "create_app"}  # what registers the product rules
 
 
@@ -42,9 +43,9 @@ def _calls_at_import(tree: ast.Module) -> set[str]:
     return called
 
 
-# make mutate-review7's and -review8's tables have their fork server collect the tests too; -review10's forks
-# from the process that collected them (scripts/mutmut-review*.toml)
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
+# make mutate-review7's and -review8's tables have their fork server collect the tests too; -review10's and
+# -review11's fork from the process that collected them (scripts/mutmut-review*.toml)
+@pytest.mark.parametrize("config_file", TABLES)
 def test_no_test_mutmut_runs_registers_or_decides_at_import(config_file):
     offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files(config_file)}
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -94,7 +95,7 @@ def test_the_rule_condition_mutants_are_tried_against_every_rule_test(monkeypatc
         assert len(module.TESTS[rel]) == len(every), rel  # each once
 
 
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
+@pytest.mark.parametrize("config_file", TABLES)
 def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(config_file):
     """mutmut runs the tests inside mutants/, which holds only `source_paths` and `also_copy`: a test
     importing another of the project's directories fails to collect there, and the run stops before
@@ -111,3 +112,21 @@ def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(
             elif isinstance(node, ast.Import):
                 imported |= {alias.name.split(".")[0] for alias in node.names}
     assert (imported & project) - copied == set()
+
+
+def test_every_route_condition_is_mutated_by_the_rule_condition_script(monkeypatch):
+    """left11 moved the route rules' conditions into ROUTE_WHEN (an annotated module-level table) and the
+    rules now read `when_all(when[key])`: scripts/mutate_rules.py read only plain assignments and
+    decorator arguments, so no route condition was mutated any more (found by mut12's run). Each entry of
+    the table must give mutants, named by its key."""
+    import importlib.util
+
+    from rules.guidance import ROUTE_WHEN
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("mutate_rules", ROOT / "scripts" / "mutate_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    named = {what.split(":", 1)[0] for what, _ in module.mutants((ROOT / "rules" / "guidance.py").read_text())}
+    assert {f"ROUTE_WHEN[{key!r}]" for key in ROUTE_WHEN} <= named
