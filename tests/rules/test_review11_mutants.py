@@ -118,3 +118,28 @@ def test_a_refused_parents_band_names_no_need_the_parents_age_is_outside(indicat
             assert not outside, (parent, outside, message)
     low, high = FITS[indicator]
     assert refused == 21 - (min(high, 30) - max(low, 10) + 1)  # refused exactly outside the need's own ages
+
+
+# mutmut's `_out_of_band` 13, 14, 19 (the words asking for the parent's age, and the separator before each hint,
+# could be anything): the tests looked for the words inside the message. Each hint is its own sentence, after
+# the case's own answer; the ask for the parent's age is said whole, only when the parent's age was not given.
+def test_each_parent_hint_is_its_own_sentence_and_the_ask_is_said_whole():
+    from pathway import CaseError
+
+    with pytest.raises(CaseError) as no_age:
+        evaluate(_case({"age_years": 17}, ["extensive.pregnant_under_16"], contact_time=IN_HOURS))
+    assert str(no_age.value).endswith("; this child is 17 years 0 months. If the assessment is about the baby, give the parent's age as parent.age_years")
+    with pytest.raises(CaseError) as aged:
+        evaluate(_case({"unborn": True}, ["extensive.pregnant_under_16"], 18, contact_time=IN_HOURS))
+    message = str(aged.value)
+    head, _, hints = message.partition("; the parent is 18 years. ")
+    assert head and hints[:1].isupper(), message  # a sentence of its own
+    assert "extensive.teenage_parents_with_concerns" in hints and "extensive.pregnant_care_leavers" in hints
+    assert "XX" not in message and ". . " not in message
+    # two hints (the under-13 pointer first, then the band's own): each its own sentence
+    with pytest.raises(CaseError) as two:
+        evaluate(_case({"unborn": True}, ["extensive.pregnant_care_leavers"], 12, contact_time=IN_HOURS))
+    message = str(two.value)
+    assert "; the parent is 12 years. A parent under 13 meets 'Sexual activity under 13'" in message, message
+    assert ". For a pregnant young person under 16: 'Pregnant under 16'" in message, message
+    assert "XX" not in message and ". . " not in message
