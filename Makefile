@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -106,3 +106,14 @@ mutate-review10:
 	scripts/setup.sh test
 	scripts/mutate_review10.sh
 	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW10_RULES) --figure review10-rule-condition-mutants.json
+
+# The last session's rule and search code (docs/safety/mutation.md): mutmut over the functions review 11's
+# fixes, ask11, left11 and search11/11b added (scripts/mutate_review11.sh; one worker), then the route rules'
+# conditions stated once (ROUTE_WHEN) and step_same (H2), which mutmut cannot reach, tried first against the
+# route tests (every rule test only for a survivor, by hand: a shared machine).
+REVIEW11_RULES = ROUTE_WHEN,step_same
+REVIEW11_FIRST = tests/rules/test_route_stated_once.py,tests/rules/test_routing.py,tests/rules/test_review11_fixes.py,tests/rules/test_review10_disabled_callers.py,tests/rules/test_review7_callers.py,tests/rules/test_open_case.py,tests/rules/test_guidance_oracle.py
+mutate-review11:
+	scripts/setup.sh test
+	scripts/mutate_review11.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW11_RULES) --first $(REVIEW11_FIRST) --figure review11-rule-condition-mutants.json

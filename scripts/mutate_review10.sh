@@ -21,8 +21,10 @@ if [ ${#names[@]} -eq 0 ]; then
     "webapp.journey.forms.x_why_not*" "webapp.journey.forms.x_disability_misfit*" "webapp.journey.forms.xǁChildFormǁ_fits_disability*"
   )
 fi
+# shellcheck source=scripts/mutmut_scratch.sh
 source "$root/scripts/mutmut_scratch.sh"
 mutmut_scratch scripts/mutmut-review10.toml
+cd "$work"
 .venv/bin/mutmut run --max-children 1 "${names[@]}" || true
 .venv/bin/mutmut results --all true | grep -E "(catalogue|search|checks|facts|call|forms)\." | grep -vE ": (not )?checked$" > "$root/docs/figures/review10-mutmut.txt" || true  # the mutants tried
 echo "scratch tree (mutants/ inside): $work"

@@ -19,14 +19,17 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.guidance.x_define*"
   )
 fi
+# shellcheck source=scripts/mutmut_scratch.sh
 source "$root/scripts/mutmut_scratch.sh"
 mutmut_scratch scripts/mutmut-review7.toml
+cd "$work"
 if [ "$fresh" = 1 ]; then
   # first run: collects which tests cover what (its results for the once-per-process functions
   # are forgotten), then every rule test is given to those functions and every test to define()
   .venv/bin/mutmut run --max-children "$children" "rules.what_if.x__quoted*" >/dev/null 2>&1 || true
   .venv/bin/python scripts/mutmut_rules_stats.py
 fi
+cd "$work"
 .venv/bin/mutmut run --max-children "$children" "${names[@]}" || true
 .venv/bin/mutmut results --all true | grep -E "(what_if|facts|guidance|checks|catalogue)\." | grep -vE ": (not )?checked$" > "$root/docs/figures/review7-mutmut.txt" || true  # the mutants tried
 echo "scratch tree (mutants/ inside): $work"

@@ -7,7 +7,7 @@ rules/guidance.py) one at a time: == and != swapped, a boundary moved (>= to >, 
 back), True and False swapped, & and | swapped. The rule tests then run against a copy of the
 project holding the mutated file; a mutant no test notices "survives".
 
-    .venv/bin/python scripts/mutate_rules.py [--limit N] [--rules NAME,NAME --figure FILE]
+    .venv/bin/python scripts/mutate_rules.py [--limit N] [--rules NAME,NAME --figure FILE] [--first TEST,TEST [--only-first]] [--timeout S]
 
 Writes docs/figures/rule-condition-mutants.json (or --figure) and prints one line per mutant.
 `--rules` keeps the conditions of the rules (and module-level parts) named: a round's new rules
@@ -76,8 +76,16 @@ def _in_conditions(tree: ast.Module) -> list[tuple[str, ast.AST]]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and getattr(node.func.func, "id", "") == "when_all":
             roots += [("level_<level>", arg) for arg in node.func.args]
     for node in tree.body:
-        if isinstance(node, ast.Assign) and "m." in ast.unparse(node.value):
-            roots.append((ast.unparse(node.targets[0]), node.value))
+        # annotated too (`ROUTE_WHEN: dict[...] = {...}`, left11: the route rules' conditions, stated once,
+        # which the route rules read as `when_all(when[key])`: missed until review 11's run)
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        if value is None or "m." not in ast.unparse(value):
+            continue
+        name = ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target)
+        if isinstance(value, ast.Dict):  # a table of conditions: each entry named by its key
+            roots += [(f"{name}[{ast.unparse(k)}]", v) for k, v in zip(value.keys, value.values) if k is not None]
+        else:
+            roots.append((name, value))
     return roots
 
 
@@ -111,9 +119,13 @@ def _sites(tree):
     return out
 
 
-def run_tests(copy: Path, rel: str) -> bool:
-    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS[rel]]
-    return subprocess.run(cmd, cwd=copy, capture_output=True, timeout=900).returncode == 0
+def run_tests(copy: Path, rel: str, first: tuple[str, ...] = (), only_first: bool = False, timeout: int = 900) -> bool:
+    """Whether the rule tests pass in `copy`: `first` (the tests most likely to notice, so -x stops soon),
+    then every rule test of `rel` not among them (none with `only_first`: a survivor is then tried against
+    the rest by hand, and said so)."""
+    rest = () if only_first else tuple(t for t in TESTS[rel] if t not in first)
+    cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *first, *rest]
+    return subprocess.run(cmd, cwd=copy, capture_output=True, timeout=timeout).returncode == 0
 
 
 def _copy(dest: Path) -> Path:
@@ -127,16 +139,21 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rules", default="", help="comma-separated rule (or condition part) names: only their conditions")
     parser.add_argument("--figure", default="rule-condition-mutants.json", help="the results' file in docs/figures/")
+    parser.add_argument("--first", default="", help="comma-separated test files to run first (then every other rule test)")
+    parser.add_argument("--only-first", action="store_true", help="run only the --first tests (a shared machine: survivors then by hand)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds before a run is counted as noticed (hung)")
     args = parser.parse_args()
+    first = tuple(t for t in args.first.split(",") if t)
+    run = {"first": first, "only_first": args.only_first and bool(first), "timeout": args.timeout}
     work = [(rel, what, mutated) for rel in FILES for what, mutated in mutants((ROOT / rel).read_text(encoding="utf-8"))]
     if args.rules:
-        named = set(args.rules.split(","))
-        work = [w for w in work if w[1].split(":", 1)[0] in named]
+        named = set(args.rules.split(","))  # a table's entry by its own name (ROUTE_WHEN[None]) or the table's
+        work = [w for w in work if {w[1].split(":", 1)[0], w[1].split(":", 1)[0].split("[", 1)[0]} & named]
     if args.limit:
         work = work[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         copies = [_copy(Path(tmp) / f"project{i}") for i in range(args.workers)]
-        if not all(run_tests(copies[0], rel) for rel in FILES):
+        if not all(run_tests(copies[0], rel, **run) for rel in sorted({w[0] for w in work})):  # the files mutated
             print("the rule tests fail on the unmutated rules: fix that first")
             return 2
         free: queue.Queue = queue.Queue()
@@ -149,7 +166,7 @@ def main() -> int:
             try:
                 (copy / rel).write_text(mutated, encoding="utf-8")
                 try:
-                    killed = not run_tests(copy, rel)
+                    killed = not run_tests(copy, rel, **run)
                 except subprocess.TimeoutExpired:
                     killed = True  # a run that hangs is noticed, though not by an assertion
                 (copy / rel).write_text((ROOT / rel).read_text(encoding="utf-8"), encoding="utf-8")
@@ -160,7 +177,8 @@ def main() -> int:
 
         with ThreadPoolExecutor(args.workers) as pool:
             results = list(pool.map(one, work))
-    command = "python scripts/mutate_rules.py" + (f" --rules {args.rules}" if args.rules else "")
+    command = "python scripts/mutate_rules.py" + (f" --rules {args.rules}" if args.rules else "") + (f" --first {args.first}" if first else "")
+    command += " --only-first" if run["only_first"] else ""
     return report(results, args.figure, command)
 
 

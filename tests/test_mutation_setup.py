@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+TABLES = ["pyproject.toml", *(f"scripts/mutmut-review{n}.toml" for n in (7, 8, 10, 11))]  # every [tool.mutmut] table
 REGISTERS = {"ensure_registered", "evaluate", "decide_level", "decide_levels", "nearby", "create_app"}  # what registers the product rules
 
 
@@ -42,9 +43,9 @@ def _calls_at_import(tree: ast.Module) -> set[str]:
     return called
 
 
-# make mutate-review7's and -review8's tables have their fork server collect the tests too; -review10's forks
-# from the process that collected them (scripts/mutmut-review*.toml)
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
+# make mutate-review7's and -review8's tables have their fork server collect the tests too; -review10's and
+# -review11's fork from the process that collected them (scripts/mutmut-review*.toml)
+@pytest.mark.parametrize("config_file", TABLES)
 def test_no_test_mutmut_runs_registers_or_decides_at_import(config_file):
     offenders = {str(p.relative_to(ROOT)): sorted(_calls_at_import(ast.parse(p.read_text())) & REGISTERS) for p in _selected_test_files(config_file)}
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -94,7 +95,7 @@ def test_the_rule_condition_mutants_are_tried_against_every_rule_test(monkeypatc
         assert len(module.TESTS[rel]) == len(every), rel  # each once
 
 
-@pytest.mark.parametrize("config_file", ["pyproject.toml", "scripts/mutmut-review7.toml", "scripts/mutmut-review8.toml", "scripts/mutmut-review10.toml"])
+@pytest.mark.parametrize("config_file", TABLES)
 def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(config_file):
     """mutmut runs the tests inside mutants/, which holds only `source_paths` and `also_copy`: a test
     importing another of the project's directories fails to collect there, and the run stops before
@@ -113,8 +114,8 @@ def test_every_project_directory_the_selected_tests_import_is_copied_for_mutmut(
     assert (imported & project) - copied == set()
 
 
-# --- the scratch tree of `make mutate-review7`, -review8 and -review10 (scripts/mutmut_scratch.sh, left12)
-REVIEW_SCRIPTS = ["scripts/mutate_review7.sh", "scripts/mutate_review8.sh", "scripts/mutate_review10.sh"]
+# --- the scratch tree of `make mutate-review7`, -review8, -review10 and -review11 (scripts/mutmut_scratch.sh)
+REVIEW_SCRIPTS = ["scripts/mutate_review7.sh", "scripts/mutate_review8.sh", "scripts/mutate_review10.sh", "scripts/mutate_review11.sh"]
 
 
 @pytest.mark.parametrize("script", REVIEW_SCRIPTS)
@@ -151,11 +152,11 @@ def test_the_shared_block_copies_the_tree_and_puts_the_script_s_mutmut_table_in_
     _git(root, "add", "pyproject.toml", "scripts", ".gitignore", "webapp")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    run = 'set -euo pipefail; root=$1; source "$root/scripts/mutmut_scratch.sh"; mutmut_scratch scripts/mutmut-x.toml; echo "$work $fresh $PWD"'
+    run = 'set -euo pipefail; root=$1; source "$root/scripts/mutmut_scratch.sh"; mutmut_scratch scripts/mutmut-x.toml; echo "$work $fresh"'
     env = {"PATH": "/usr/bin:/bin", "TMPDIR": str(scratch)}
     out = subprocess.run(["bash", "-c", run, "-", str(root)], env=env, check=True, capture_output=True, text=True).stdout.split()
-    work, fresh, here = Path(out[0]), out[1], Path(out[2])
-    assert fresh == "1" and here == work and work.parent == scratch
+    work, fresh = Path(out[0]), out[1]
+    assert fresh == "1" and work.parent == scratch
     assert (work / "pyproject.toml").read_text() == (
         '[project]\nname = "p"\n\n[tool.mutmut]\npaths_to_mutate = ["pathway/x.py"]\n\n[tool.ruff]\nline-length = 1\n'
     )
@@ -164,5 +165,23 @@ def test_the_shared_block_copies_the_tree_and_puts_the_script_s_mutmut_table_in_
     # MUTMUT_SCRATCH: the tree already made is used as it is
     (work / "pyproject.toml").write_text("left as it is\n")
     out = subprocess.run(["bash", "-c", run, "-", str(root)], env={**env, "MUTMUT_SCRATCH": str(work)}, check=True, capture_output=True, text=True)
-    assert out.stdout.split() == [str(work), "0", str(work)]
+    assert out.stdout.split() == [str(work), "0"]
     assert (work / "pyproject.toml").read_text() == "left as it is\n"
+
+
+def test_every_route_condition_is_mutated_by_the_rule_condition_script(monkeypatch):
+    """left11 moved the route rules' conditions into ROUTE_WHEN (an annotated module-level table) and the
+    rules now read `when_all(when[key])`: scripts/mutate_rules.py read only plain assignments and
+    decorator arguments, so no route condition was mutated any more (found by mut12's run). Each entry of
+    the table must give mutants, named by its key."""
+    import importlib.util
+
+    from rules.guidance import ROUTE_WHEN
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("mutate_rules", ROOT / "scripts" / "mutate_rules.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    named = {what.split(":", 1)[0] for what, _ in module.mutants((ROOT / "rules" / "guidance.py").read_text())}
+    assert {f"ROUTE_WHEN[{key!r}]" for key in ROUTE_WHEN} <= named
