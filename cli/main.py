@@ -1,7 +1,9 @@
 """Command line: `pathway indicators --json`, `pathway assess FILE|-`, `pathway search "WORDS" --json`.
 
 Exit codes: 0 decided, 2 the case was refused (message on stderr naming the field),
-3 an internal error in the rules (never a stack trace for the user).
+3 an internal error in the rules (never a stack trace for the user). A case refused only for some
+answers whose other answers are an immediate referral (p9) is decided without them (exit 0): the
+decision names each in `decided_without`, and stderr says so, one line each (review 12, H2).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_assess(args) -> int:
-    from rules import RulesError, ensure_registered, evaluate  # imported only when assessing
+    from rules import RulesError, ensure_registered, evaluate_despite_refusals  # imported only when assessing
 
     ensure_registered()
 
@@ -48,7 +50,7 @@ def cmd_assess(args) -> int:
         sys.stderr.write(f"error: cannot read {args.file}: {exc.strerror}\n")
         return EXIT_REFUSED
     try:
-        decision = evaluate(Case.parse(raw))
+        decision = evaluate_despite_refusals(Case.parse(raw))
     except CaseError as exc:
         for err in exc.errors:
             sys.stderr.write(f"error: {err.field}: {err.message}\n")
@@ -56,6 +58,8 @@ def cmd_assess(args) -> int:
     except RulesError as exc:
         sys.stderr.write(f"internal error in the rules, please report it: {exc}\n")
         return EXIT_INTERNAL
+    for err in decision.decided_without:  # an immediate referral, decided without the answers refused
+        sys.stderr.write(f"warning: decided without {err.field}: {err.message}\n")
     sys.stdout.write(decision.model_dump_json(indent=1) + "\n")
     return 0
 

@@ -226,3 +226,6 @@ class Decision(BaseModel):
     route: Route
     assumptions: list[AssumptionOut] = Field(default_factory=list)
     ruleset: str
+    # the answers the rules refused and the decision was made without (rules.refusals, review 12 H2):
+    # empty, except where the answers left are an immediate referral (p9), which is never withheld
+    decided_without: list[FieldError] = Field(default_factory=list)

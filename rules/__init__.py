@@ -7,5 +7,6 @@ registers them itself (once per process, under the engine's lock) if nobody did.
 
 from rules.engine import RulesError
 from rules.evaluate import ensure_registered, evaluate
+from rules.refusals import evaluate_despite_refusals
 
-__all__ = ["evaluate", "ensure_registered", "RulesError"]
+__all__ = ["evaluate", "evaluate_despite_refusals", "ensure_registered", "RulesError"]

@@ -26,6 +26,11 @@ from pathway.yaml_load import DuplicateKeyError, UniqueKeys
 
 REFUSED = "refused"  # a transition-table column: the catalogue refused the case
 COMPARED = ("level", "immediate", "route", "first_contact")
+# what a saved entry is compared on besides (webapp.cases.reopen.later_decision; review 12, H5): the words
+# beside a ring-now (a Protection decision's actions, guidance and contacts' notes, as said) and the teams
+# every decision's actions name. A fix of those words never changed the four above, so an entry saved
+# before it was never tagged. The draft-catalogue diff (owners) keeps to COMPARED, the decisions' outcomes.
+WORDS = ("words_beside_the_ring_now", "teams_in_the_actions")
 
 
 class _Loader(UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -121,10 +126,15 @@ class Outcome:
     reasons: tuple[dict, ...] = ()
     ruleset: Optional[str] = None
     refused: Optional[str] = None  # why the catalogue refused the case
+    words_beside_the_ring_now: tuple[str, ...] = ()  # (WORDS) empty below Protection
+    teams_in_the_actions: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, decision: Decision) -> "Outcome":
+    def of(cls, decision: Decision, catalogue: Optional[Catalogue] = None) -> "Outcome":
+        from pathway.surfaces import ring_now
+
         first = decision.contacts[0] if decision.contacts else None
+        said = [*decision.actions, *(g.text for g in decision.guidance), *(f"{c.name}: {c.when}" for c in decision.contacts)]
         return cls(
             level=decision.level.value,
             immediate=decision.immediate,
@@ -135,6 +145,8 @@ class Outcome:
                 for r in decision.reasons
             ),
             ruleset=decision.ruleset,
+            words_beside_the_ring_now=tuple(said) if ring_now(decision) else (),
+            teams_in_the_actions=teams_named(decision.actions, catalogue),
         )
 
     def as_dict(self) -> dict:
@@ -174,11 +186,24 @@ def decide(item: Item, catalogue: Catalogue) -> Outcome:
         return Outcome(level=REFUSED, refused=f"the rules failed: {exc}")
 
 
-def changed_fields(before: Outcome, after: Outcome) -> list[str]:
-    """Which of level, immediate, route and first contact differ ("refused" when one side refused)."""
+def changed_fields(before: Outcome, after: Outcome, compared: tuple[str, ...] = COMPARED) -> list[str]:
+    """Which of level, immediate, route and first contact differ ("refused" when one side refused);
+    `compared`: those and others of Outcome's (WORDS, for a saved entry)."""
     if before.refused or after.refused:
         return [] if before.refused == after.refused else [REFUSED]
-    return [name for name in COMPARED if getattr(before, name) != getattr(after, name)]
+    return [name for name in compared if getattr(before, name) != getattr(after, name)]
+
+
+def teams_named(actions: Iterable[str], catalogue: Optional[Catalogue] = None) -> tuple[str, ...]:
+    """The teams and contacts (the catalogue's contacts and routing teams, each without its bracketed
+    words) that the actions name, sorted: where they send the referral."""
+    from pathway.catalogue import load_catalogue
+
+    cat = catalogue or load_catalogue()
+    names = {c.name for c in cat.contacts} | {getattr(cat.routing, key).team for key in type(cat.routing).model_fields}
+    names = {n.split(" (")[0].split(",")[0].strip() for n in names}
+    said = " ".join(actions).lower()
+    return tuple(sorted(n for n in names if n.lower() in said))
 
 
 @dataclass(frozen=True)

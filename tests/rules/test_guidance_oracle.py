@@ -30,6 +30,8 @@ DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unk
 CONSENT = ["yes", "no", "unknown"]
 P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.ADDITIONAL, Level.UNIVERSAL
 REOPEN = "When day services reopen, and for any follow-up."
+# below significant harm out of hours: the document names no route, so the words say it is a reading (review 12, H4)
+NO_ROUTE = " This tool's reading: the document names no out-of-hours route below significant harm (p4, p23)."
 # an open child's immediate referral in hours (review 6, F3): the document's fallback after the
 # social worker's own words (route 2, p18-21), and Children and Families Direct next (a reading)
 SERVICE_MANAGER = (
@@ -106,9 +108,9 @@ def expected_contacts(level, ooh, disability, sibling, open_case, immediate=Fals
     if not open_case:
         if social_care and not ooh:
             out["children_families_direct"] = None
-            out["emergency_duty_team"] = "Out of hours only, if the situation cannot wait for day services to reopen." if level is CIN else None
+            out["emergency_duty_team"] = "Out of hours only, if the situation cannot wait for day services to reopen." + NO_ROUTE if level is CIN else None
         if social_care and ooh:
-            out["children_families_direct"] = REOPEN if level is P else "When day services reopen, if the referral can safely wait until then."
+            out["children_families_direct"] = REOPEN if level is P else "When day services reopen, if the referral can safely wait until then." + NO_ROUTE
         if level in (A, E) and ooh:
             out["emergency_duty_team"] = "Only if at any point a child is suffering or likely to suffer significant harm."
         if level is U:

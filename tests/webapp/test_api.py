@@ -109,7 +109,7 @@ def test_a_rules_failure_is_a_json_500_without_details(client, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RulesError("secret detail")
 
-    monkeypatch.setattr(views, "evaluate", broken)
+    monkeypatch.setattr(views, "evaluate_despite_refusals", broken)
     r = client.post("/api/v1/assess", json={})
     assert r.status_code == 500
     assert r.get_json() == {"errors": [{"field": "(server)", "message": "internal error in the rules; please report it"}]}

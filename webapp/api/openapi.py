@@ -77,8 +77,18 @@ def openapi_document() -> dict:
                     "summary": "Decide the level of support for a case",
                     "requestBody": {"required": True, **_json("Case")},
                     "responses": {
-                        "200": {"description": "The decision", **_json("Decision")},
-                        "422": {"description": "The case was refused; each error names its field", **_json("Errors")},
+                        "200": {
+                            "description": "The decision. Where the case was refused only for some answers (an age band, a "
+                            "meaningful age, a parent's band, the pathway's ages, a contradiction) and the answers left are an "
+                            "immediate referral (p9), it is decided without them: `decided_without` names each refused answer "
+                            "by field, with the refusal's words (empty otherwise)",
+                            **_json("Decision"),
+                        },
+                        "422": {
+                            "description": "The case was refused (the answers left without the refused ones are no immediate "
+                            "referral); each error names its field",
+                            **_json("Errors"),
+                        },
                         "413": {"description": "The body is too large"},
                     },
                 }

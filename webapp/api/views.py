@@ -1,6 +1,9 @@
 """POST /assess, POST /search, GET /indicators, GET /openapi.json.
 
 Every refusal is 422 {"errors": [{"field", "message"}]} naming the field, never a stack trace.
+A case refused only for some answers whose other answers are an immediate referral (p9) is decided
+without them, 200, each refused answer named in the decision's `decided_without` (review 12, H2:
+rules.evaluate_despite_refusals, the one place that reading lives).
 Cases are not logged: they describe a child.
 """
 
@@ -11,7 +14,7 @@ from flask import current_app, jsonify, request
 from pathway.indicator_rows import indicator_rows
 from pathway.models import Case, CaseError, FieldError
 from pathway.search import SearchRequest
-from rules import RulesError, evaluate
+from rules import RulesError, evaluate_despite_refusals
 from webapp.access import public
 from webapp.api import bp
 from webapp.api.openapi import openapi_document
@@ -28,7 +31,7 @@ def assess():
     if not body.strip():
         return _refuse([FieldError(field="(body)", message="send a case as a JSON object")])
     try:
-        decision = evaluate(Case.parse(body), office_hours=current_app.config["OFFICE_HOURS"])
+        decision = evaluate_despite_refusals(Case.parse(body), office_hours=current_app.config["OFFICE_HOURS"])
     except CaseError as exc:
         return _refuse(exc.errors)
     except RulesError:

@@ -14,7 +14,7 @@ from pathway.catalogue import Catalogue, load_catalogue
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.settings import OfficeHours
 from store.assessments import Entry
-from training.ruleset_diff import Outcome, changed_fields
+from training.ruleset_diff import COMPARED, WORDS, Outcome, changed_fields
 from webapp.journey.forms import NOT_KNOWN
 from webapp.journey.pages import needs_pages
 from webapp.journey.widgets import NONE
@@ -132,7 +132,9 @@ class Later:
 
 
 def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:
-    """None when the entry was decided under today's ruleset, or today's would decide the same."""
+    """None when the entry was decided under today's ruleset, or today's would decide the same: the same
+    level, immediacy, route and first contact, the same words beside a ring-now and the same teams named
+    in the actions (training.ruleset_diff.WORDS, review 12 H5: a fix of those words was never tagged)."""
     from rules import RulesError, evaluate
 
     catalogue = load_catalogue()
@@ -143,5 +145,5 @@ def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:
         fresh = Outcome.of(evaluate(Case.parse(entry.case), office_hours=office_hours, now=stored.contact_time))
     except (CaseError, RulesError) as exc:
         return Later(catalogue.version, ("refused",), None, str(exc))
-    fields = changed_fields(Outcome.of(stored), fresh)
+    fields = changed_fields(Outcome.of(stored), fresh, COMPARED + WORDS)
     return Later(catalogue.version, tuple(fields), fresh.level) if fields else None
