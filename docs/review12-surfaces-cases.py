@@ -274,7 +274,9 @@ def without():
             in_summary = said in summ or "taken off" in summ.lower()
         else:
             key = word.lower()
-            wl = [w for w in re.findall(r"Decided without[^.]*", panel)]
+            # to the sentence's end, not the first dot: a renamed id has one ('additional.r12_renamed'), and since
+            # left12 the panel's problem summary names a renamed concern once only, so only these words say it (fix12c)
+            wl = [w for w in re.findall(r"Decided without.*?(?:\.(?:\s|$)|$)", panel)]
             in_panel = any(key in w.lower() for w in wl) or (rename and key in problem(panel, 2000).lower())
             in_status = "without" in status.lower() and key in status.lower()
             sw = [ln for ln in summ.splitlines() if ln.startswith("Decided without")]

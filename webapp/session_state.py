@@ -116,7 +116,9 @@ class Call(_Model):
     caf: str = ""
     note: str = ""
     q: str = ""
-    dropped: list[str] = []
+    # concerns the age given does not admit: set aside, not taken off (named in what the call was decided
+    # without, and counted again once the age admits them; review 12 surfaces, W2)
+    aside: list[str] = []
     rev: int = 0
     conflict: bool = False
     social_care: str = ""

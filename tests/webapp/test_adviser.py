@@ -164,11 +164,15 @@ def test_call_summary_has_the_call_and_nothing_identifying_the_child(client):
     assert "Adviser note:\n  Caller will ring back at 3pm" in summary
 
 
-def test_a_new_age_takes_off_concerns_it_rules_out(client):
+def test_a_new_age_sets_aside_concerns_it_rules_out(client):
+    """Set aside, not taken off: named, and counted again once the age admits it (review 12 surfaces, W2)."""
     post(client, add="extensive.pre_school_under_stimulated", age_years="2")
     page = post(client, age_years="9")
-    assert added(page.get_data(as_text=True)) == []
-    assert "Taken off because they do not fit the child's age" in text(page)
+    html = page.get_data(as_text=True)
+    assert added(html.split("app-set-aside")[0]) == []  # not counted
+    assert added(html.split("app-set-aside")[1]) == ["extensive.pre_school_under_stimulated"]  # still in the call
+    assert "Set aside because they do not fit the child's age as given" in text(page)
+    assert added(post(client, age_years="2").get_data(as_text=True)) == ["extensive.pre_school_under_stimulated"]
 
 
 def test_invalid_age_is_shown_with_its_error_and_search_still_works(client):

@@ -89,3 +89,31 @@ def test_the_reviews_calls_say_it_in_the_status_and_the_summary_to_copy(client, 
     assert said in text(page)
     summary = unescape(re.search(r'<textarea[^>]*id="app-summary"[^>]*>(.*?)</textarea>', page.get_data(as_text=True), re.S).group(1))
     assert said in summary, summary
+
+
+P9 = "immediate.allegation_or_disclosure"
+RENAMED_P9 = "immediate.renamed_by_a_release"
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["not_yet_asked", "asked_again"])
+def test_a_renamed_p9_box_alone_is_said_with_no_route_and_recorded(client, asked):
+    """Review 12 (surfaces), W1: the call's only concern, a p9 box a release renamed. The panel asked to put
+    the p9 questions again, but the status said "No concerns chosen yet: no route." and no summary showed,
+    so the call record could not show that a p9 box was ticked."""
+    rev = client.post(URL, data={**BASE, "immediate": [P9]}, headers=FETCH).get_json()["rev"]
+    with client.session_transaction() as session:  # a release renamed it mid-call
+        session["adviser_call"] = {**session["adviser_call"], "immediate": [RENAMED_P9]}
+    data = {**BASE, "rev": str(rev)} | ({"action": "p9_asked"} if asked else {})
+    reply = client.post(URL, data=data, headers=FETCH).get_json()
+    said = f"Decided without ‘{RENAMED_P9}’ (no longer one of today's questions"
+    assert said in reply["status"], reply["status"]
+    assert "No concerns chosen yet" not in reply["status"]
+    assert ("ask the p9 questions again" in reply["status"].lower()) is not asked, reply["status"]
+    assert said in _words(reply["parts"]["decision"])
+    page = client.get(URL).get_data(as_text=True)
+    found = re.search(r'<textarea[^>]*id="app-summary"[^>]*>(.*?)</textarea>', page, re.S)
+    assert found, "no summary to copy"
+    summary = unescape(found.group(1))
+    assert said in summary, summary
+    assert "Level: Universal" not in summary and "Universal" not in summary, summary  # never as if no p9 box was ticked
+    assert ("the p9 questions were asked again" in summary) is asked, summary

@@ -27,6 +27,10 @@ from webapp.adviser.forms import Posted
 from webapp.sessions import require_readable
 
 OPTIONAL = ("social_care", "disability", "consent", "current_level", "siblings", "cin_test")
+# why a concern is set aside (`apply`), as the panel, the status line and the summary say it
+NOT_THIS_AGE = "does not fit the age given"
+# what the adviser does about a p9 box the call lost (`_gone`), in the status line and the summary too
+P9_AGAIN = "ask the p9 questions again, tick any that apply, then press ‘I have asked the p9 questions again’"
 CALL, UNDO = session_state.call, session_state.call_undo  # UNDO: the call "New call" cleared
 
 
@@ -37,7 +41,7 @@ def load() -> dict:
     require_readable()  # an adviser mid-call must not be shown an empty call
     state = (CALL.get() or session_state.Call()).model_dump()
     catalogue = load_catalogue()
-    for held, gone in (("immediate", "gone_immediate"), ("concerns", "gone")):
+    for held, gone in (("immediate", "gone_immediate"), ("concerns", "gone"), ("aside", "gone")):
         unknown = [i for i in state[held] if not catalogue.has_indicator(i)]
         if unknown:
             state[held] = [i for i in state[held] if catalogue.has_indicator(i)]
@@ -52,7 +56,7 @@ def _keep(state: dict) -> None:
 def clear() -> None:
     """Start a new call; the old one can be brought back until the new one is changed."""
     old = CALL.pop()
-    if old and (old.immediate or old.concerns or old.note or old.age_years):
+    if old and (old.immediate or old.concerns or old.aside or old.note or old.age_years):
         UNDO.set(old)
     else:
         UNDO.pop()
@@ -79,6 +83,18 @@ def shown(state: dict) -> None:
         _keep({**state, "conflict": False, "gone_named": state["gone_named"] + unnamed})
 
 
+def p9_again_sentence() -> str:
+    return f"{P9_AGAIN[0].upper()}{P9_AGAIN[1:]}."
+
+
+def _holds_unused(state: dict) -> bool:
+    return bool(state["aside"] or state["gone"] or state["gone_immediate"])
+
+
+def _p9_to_ask_again(state: dict) -> bool:
+    return any(i not in state["gone_asked"] for i in state["gone_immediate"])
+
+
 def now() -> datetime:
     """The app's one clock (pathway.clock), which tests set."""
     return clock.utcnow()
@@ -99,7 +115,9 @@ def apply(posted: Posted) -> dict:
         _keep(state)
         return state
     immediate = list(posted.immediate)
-    concerns = [i for i in state["concerns"] if i != posted.remove]
+    # the concerns counted and those set aside for the age are one list here: only the adviser's
+    # Remove takes a concern off the call
+    concerns = [i for i in state["concerns"] + state["aside"] if i != posted.remove]
     if posted.remove in immediate:
         immediate.remove(posted.remove)
     if posted.add:
@@ -107,10 +125,12 @@ def apply(posted: Posted) -> dict:
         if posted.add not in target:
             target.append(posted.add)
     age = forms.age(posted.age_years, posted.age_months, posted.unborn)
-    # a concern the child's age rules out is dropped, and the adviser told (immediate ones stay:
-    # they are always offered and never silently taken away; the page flags the clash instead)
-    dropped = [i for i in concerns if not admitted(i, age)]
-    concerns = [i for i in concerns if i not in dropped]
+    # a concern the age given rules out is set aside, never dropped: said in what the call is decided
+    # without (`screen`) and counted again once the age admits it, so an age typed wrong and corrected
+    # loses nothing (review 12 surfaces, W2). Immediate ones stay in the case: they are always offered
+    # and never silently set aside; the page flags the clash and decides without the age instead.
+    aside = [i for i in concerns if not admitted(i, age)]
+    concerns = [i for i in concerns if i not in aside]
     state.update(
         immediate=immediate,
         concerns=concerns,
@@ -121,7 +141,7 @@ def apply(posted: Posted) -> dict:
         caf=posted.caf,
         note=posted.note,
         q="" if posted.add else posted.q,
-        dropped=dropped,
+        aside=aside,
         # the adviser says the p9 questions were asked again: each p9 concern the call lost is acted on
         gone_asked=list(state["gone_immediate"]) if posted.action == forms.P9_ASKED else state["gone_asked"],
         rev=state["rev"] + 1,
@@ -152,7 +172,13 @@ class Screen:
     def p9_to_ask_again(self) -> bool:
         """The call lost a p9 concern (a release renamed it) and the adviser has not yet said the p9
         questions were asked again (`_gone`): the screen offers the button that says so."""
-        return any(i not in self.state["gone_asked"] for i in self.state["gone_immediate"])
+        return _p9_to_ask_again(self.state)
+
+    @property
+    def holds_unused(self) -> bool:
+        """The call holds concerns the screen cannot decide on (set aside for the age, or renamed by a
+        release): with none counted, "no concerns chosen" would be untrue (review 12 surfaces, W1, W2)."""
+        return _holds_unused(self.state)
 
     @property
     def put_through_now(self) -> bool:
@@ -315,8 +341,7 @@ def _gone(state: dict) -> tuple[list[tuple[str, str]], list[str]]:
     errors = [
         (
             "immediate",
-            f"A p9 question ticked earlier in this call (‘{i}’) is not one of today's questions (the tool has been updated "
-            "since it was ticked): ask the p9 questions again, tick any that apply, then press ‘I have asked the p9 questions again’",
+            f"A p9 question ticked earlier in this call (‘{i}’) is not one of today's questions (the tool has been updated since it was ticked): {P9_AGAIN}",
         )
         for i in state["gone_immediate"]
         if i not in state["gone_asked"]
@@ -372,9 +397,38 @@ def screen(state: dict) -> Screen:
             case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
             decision = evaluate(case, office_hours=office_hours)
     note = state["note"] if not forms.note_errors(state["note"]) else None
-    left_out = gone + without  # a need today's questions lack (left11) and every refused answer (review 11 W1)
+    # a need today's questions lack (left11), a concern set aside for the age (review 12 W2) and every
+    # refused answer (review 11 W1)
+    left_out = gone + [f"‘{load_catalogue().indicator(i).text}’ ({NOT_THIS_AGE})" for i in state["aside"]] + without
     summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone, without=left_out)
+    if not chosen and left_out:
+        summary = _record_without_route(summary, left_out, held=_holds_unused(state), p9_again=_p9_to_ask_again(state))
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
+
+
+def _record_without_route(summary: str, without: list[str], *, held: bool, p9_again: bool) -> str:
+    """The summary to copy for a call that chose concerns the screen cannot use (a p9 box a release
+    renamed, a concern the age given does not admit) and nothing else: no level, never the empty case's
+    Universal as if nothing had been ticked, and what it was decided without (review 12 surfaces, W1).
+    The title, time and caller, the adviser's note and the ruleset are the summary's own lines."""
+    lines = summary.splitlines()
+    head = lines[:3]  # the title, the time, the caller (pathway.call_summary)
+    tail = lines[lines.index("Adviser note:") :] if "Adviser note:" in lines else lines[-1:]  # the note, the ruleset
+    one = len(without) == 1
+    return (
+        "\n".join(
+            [
+                *head,
+                "Indicators:",
+                "- none that could be used" if held else "- none chosen",
+                "Level: none decided, no route",
+                f"Decided without {' and '.join(without)}: check {'it' if one else 'them'} with the caller.",
+                *([p9_again_sentence()] if p9_again else []),
+                *tail,
+            ]
+        )
+        + "\n"
+    )
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

@@ -27,7 +27,7 @@ FETCH_HEADER = "X-Requested-With"
 
 def _context(screen: call.Screen) -> dict:
     state = screen.state
-    hits = call.search(state["q"], screen.age, exclude=screen.chosen) if state["q"].strip() and forms.query_fits(state["q"]) else []
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and forms.query_fits(state["q"]) else []
     tz = ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
     return dict(
         s=screen,
@@ -106,7 +106,7 @@ def search():
         return jsonify({"q": q, "hits": [], "error": forms.QUERY_TOO_LONG})
     age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""), request.form.get("unborn") == "yes")
     chosen = call.load()
-    exclude = chosen["immediate"] + chosen["concerns"]
+    exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
     return jsonify({"q": q, "hits": [h.as_dict() for h in hits]})
 
@@ -143,10 +143,15 @@ def _status(s: call.Screen) -> str:
     """The screen-reader status line: the same facts and words as the screen (pathway.surfaces)."""
     d = s.decision
     to = surfaces.route_words(d.route)
-    if not s.has_route:
-        return "No concerns chosen yet: no route."
-    # what the panel says it decided without, said with the level (review 11 surfaces, W1)
+    # what the panel says it decided without, said with the level (review 11 surfaces, W1), and a p9 box
+    # the call lost, until the adviser says the p9 questions were asked again (left12)
     without = f" {surfaces.decided_without(s.without)}." if s.without else ""
+    without += f" {call.p9_again_sentence()}" if s.p9_to_ask_again else ""
+    if not s.has_route:
+        # said even with no route: a call whose only concern is a renamed p9 box or one set aside for
+        # the age has concerns, none of which can be used (review 12 surfaces, W1, W2)
+        said = "No concern chosen can be used yet: no route." if s.holds_unused else "No concerns chosen yet: no route."
+        return f"{said}{without}"
     if s.put_through_now:
         return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}.{without}"
     return f"Level: {surfaces.decision_level(d)}.{without} Put through to {to}."
