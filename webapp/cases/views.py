@@ -14,7 +14,7 @@ from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts, prg
+from webapp import charts, prg, too_large
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
@@ -299,3 +299,9 @@ def dashboard(user):
         direction=charts.bars(direction, what="Recorded levels by direction"),
         top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"),
     )
+
+
+# a POST over the body limit names these forms' free-text fields and limits (review 12 surfaces, W7)
+too_large.register("cases.save", CaseRefForm)
+too_large.register("cases.override", OverrideForm)
+too_large.register("cases.review", ReviewForm)
