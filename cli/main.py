@@ -14,6 +14,7 @@ import os
 import sys
 
 from cli.database import database_url
+from cli.files import FileRefused, read_text
 from cli.ruleset import add_ruleset_parser
 from cli.scenarios import add_scenarios_parser
 from pathway.indicator_rows import indicator_rows
@@ -45,9 +46,9 @@ def cmd_assess(args) -> int:
     ensure_registered()
 
     try:
-        raw = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
-    except OSError as exc:
-        sys.stderr.write(f"error: cannot read {args.file}: {exc.strerror}\n")
+        raw = sys.stdin.read() if args.file == "-" else read_text(args.file)
+    except FileRefused as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return EXIT_REFUSED
     try:
         decision = evaluate_despite_refusals(Case.parse(raw))

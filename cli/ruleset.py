@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from cli.database import configured_url, database_url, instance_sqlite
+from cli.files import FileRefused, read_text
 from pathway.catalogue import load_catalogue
 
 EXIT_CHANGED, EXIT_INVALID = 1, 2
-
-
-def _read(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
 
 
 def saved_scenario_items(engine) -> list:
@@ -50,10 +46,10 @@ def cmd_ruleset_diff(args) -> int:
     from training.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
 
     try:
-        draft = load_draft(_read(args.draft))
-        current = load_draft(_read(args.against)) if args.against else load_catalogue()
-    except OSError as exc:
-        sys.stderr.write(f"error: cannot read: {exc.filename}: {exc.strerror}\n")
+        draft = load_draft(read_text(args.draft))
+        current = load_draft(read_text(args.against)) if args.against else load_catalogue()
+    except FileRefused as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return EXIT_INVALID
     except DraftError as exc:
         for err in exc.errors:
@@ -62,9 +58,14 @@ def cmd_ruleset_diff(args) -> int:
     items = scenario_items([i.scenario for i in load_paths(default_paths())], "shipped scenario")
     if not args.shipped_only and (args.database_url or args.saved or _database_configured()):
         from store.assessments import answers_for_ruleset_review
-        from store.db import connect
+        from store.db import open_existing
+        from store.errors import DatabaseNotFound
 
-        engine = connect(database_url(args.database_url))
+        try:  # read, never made: a mistyped --database-url is said, not diffed as an empty store (review 12 surfaces, W6)
+            engine = open_existing(database_url(args.database_url))
+        except DatabaseNotFound as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return EXIT_INVALID
         items += saved_scenario_items(engine)
         if args.saved:
             items += assessment_items(answers_for_ruleset_review(engine, None))

@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
+from cli.files import FileRefused, read_text
 from pathway.document import TEXT as SHIPPED_DOCUMENT
 from pathway.scenarios.coverage import coverage, report
 from pathway.scenarios.loader import ScenarioErrors, default_paths
@@ -68,9 +68,9 @@ def cmd_check(args) -> int:
     if not args.review:
         return 0
     try:
-        document = Path(args.document).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        sys.stderr.write(f"error: {args.document}: cannot read the document ({exc.strerror})\n")
+        document = read_text(args.document).splitlines()
+    except FileRefused as exc:
+        sys.stderr.write(f"error: the document: {exc}\n")
         return EXIT_REFUSED
     flagged = 0
     for item in loaded:

@@ -19,10 +19,12 @@ from store.roles import ROLES
 EXIT_REFUSED = 2
 
 
-def _engine(args):
-    from store.db import connect
+def _engine(args, *, create: bool = False):
+    """`users create` makes the database on first use (as the web app's start does); every other
+    command opens only one that is there (DatabaseNotFound, exit 2: review 12 surfaces, W6)."""
+    from store.db import connect, open_existing
 
-    return connect(args.database_url)
+    return connect(args.database_url) if create else open_existing(args.database_url)
 
 
 def _read_password(args) -> str:
@@ -49,7 +51,7 @@ def cmd_users(args) -> int:
     from store import users as U
 
     try:
-        engine = _engine(args)
+        engine = _engine(args, create=args.action == "create")
         if args.action == "create":
             u = U.create_user(engine, args.username, args.role, args.team, _read_password(args))
             sys.stdout.write(f"created {u.username} ({u.role}, team {u.team})\n")
@@ -108,7 +110,11 @@ def cmd_retention(args) -> int:
     except ValueError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_REFUSED
-    report = run_retention(_engine(args), config=config, dry_run=args.dry_run)
+    try:
+        engine = _engine(args)
+    except StoreError as exc:
+        return _refuse(exc)
+    report = run_retention(engine, config=config, dry_run=args.dry_run)
     doc = {
         "dry_run": report.dry_run,
         "retention_days": report.retention_days,

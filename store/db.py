@@ -83,8 +83,10 @@ class _SqliteFileGuard:
             event.listen(engine, name, getattr(self, name))
 
 
-def make_engine(url: str | None = None, *, config: StoreConfig | None = None) -> Engine:
-    """An Engine for `url` (default: the config's), with SQLite pragmas on every connection."""
+def make_engine(url: str | None = None, *, config: StoreConfig | None = None, must_exist: bool = False) -> Engine:
+    """An Engine for `url` (default: the config's), with SQLite pragmas on every connection.
+    `must_exist`: a SQLite file is opened only if it is there from the first connection on (and its
+    folder is not made), as it is once the file has been opened (open_existing)."""
     config = config or StoreConfig.from_env()
     url = url or config.database_url
     if not url:
@@ -95,8 +97,12 @@ def make_engine(url: str | None = None, *, config: StoreConfig | None = None) ->
         engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas(config.sqlite_busy_ms))
         if parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            _SqliteFileGuard(parsed.database).listen(engine)
+            guard = _SqliteFileGuard(parsed.database)
+            if must_exist:
+                guard.opened = True  # mode=rw from the first connection: never a new file
+            else:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            guard.listen(engine)
         return engine
     # a request waits a bounded time for a lock (then the fault page), never without end
     options = parsed.query.get("options", "")
@@ -148,5 +154,48 @@ def migrate(url_or_engine: str | Engine | None = None) -> Engine:
 
 
 def connect(url: str | None = None) -> Engine:
-    """What the web app and CLI call: an Engine on a migrated database."""
+    """What the web app and `pathway users create` call: an Engine on a migrated database, created
+    on first use."""
     return migrate(url)
+
+
+def _shown(url: str) -> str:
+    """Where a database is, as a message may name it: a SQLite file's path, else the URL without its password."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def open_existing(url: str | None = None) -> Engine:
+    """An Engine on a database that is already this tool's (then migrated, as connect does), never a
+    new one: the store's commands other than `users create` (review 12 surfaces, W6: a mistyped
+    --database-url made a new, empty database, and `users list` or `retention run` reported on it).
+    DatabaseNotFound when there is no such SQLite file, the server refuses the connection, or the
+    database holds none of this tool's tables (nothing is created in it)."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import OperationalError
+
+    from store.errors import DatabaseNotFound
+
+    config = StoreConfig.from_env()  # a bad FSP_ variable is said first, as make_engine would
+    url = url or config.database_url
+    if not url:
+        raise ValueError("no database named: pass its URL, or set FSP_DATABASE_URL or DATABASE_URL")
+    where = _shown(url)
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:" and not parsed.query.get("uri"):
+        if not Path(parsed.database).is_file():
+            raise DatabaseNotFound(where, "no such file; only `pathway users create` and the web app's start make a new one")
+    engine = make_engine(url, config=config, must_exist=True)
+    try:
+        with engine.connect() as conn:
+            ours = inspect(conn).has_table("alembic_version")
+    except OperationalError as exc:
+        engine.dispose()
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise DatabaseNotFound(where, f"cannot open it: {first}") from None
+    if not ours:
+        engine.dispose()
+        raise DatabaseNotFound(where, "it holds none of this tool's tables; only `pathway users create` and the web app's start make them")
+    return migrate(engine)

@@ -23,6 +23,15 @@ class AccessDenied(StoreError, PermissionError):
     """The caller's role may not do this at all (e.g. an admin saving an assessment)."""
 
 
+class DatabaseNotFound(StoreError, LookupError):
+    """The database a command named is not there, or holds none of this tool's tables: nothing was
+    created in its place (store.db.open_existing)."""
+
+    def __init__(self, where: str, why: str):
+        self.where, self.why = where, why
+        super().__init__(f"database: not found: {where} ({why})")
+
+
 class AuthError(StoreError):
     """Sign-in refused. One message for wrong user, wrong password, disabled or locked, so an
     attacker learns nothing; `.reason` is for the audit log only."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import Engine
 
@@ -34,7 +36,37 @@ CSV_COLUMNS = [
     "indicators_removed",
     "child",
     "context",
+    "todays_ruleset",
+    "todays_level",
+    "todays_changes",
 ]
+
+
+class Today(Protocol):
+    """How today's ruleset decides an entry saved under an earlier one (webapp.cases.reopen.Later):
+    the store cannot decide (the rules' comparison lives above it), so the caller says."""
+
+    @property
+    def ruleset(self) -> str: ...
+
+    @property
+    def fields(self) -> tuple[str, ...]: ...  # of level, immediate, route, first_contact; or ("refused",)
+
+    @property
+    def level(self) -> str | None: ...  # None: today's ruleset refuses the answers
+
+
+# None: the entry was decided under today's ruleset, or today's decides it the same
+TodayOf = Callable[[Entry], Today | None]
+
+
+def _todays(e: Entry, today: TodayOf) -> tuple[str | None, str | None, list[str]]:
+    """todays_ruleset, todays_level and todays_changes (review 12 surfaces, W3): empty when today's
+    ruleset decides the entry as it was decided; todays_level only when the level itself differs."""
+    later = today(e)
+    if later is None or not later.fields:
+        return None, None, []
+    return later.ruleset, later.level if "level" in later.fields else None, list(later.fields)
 
 
 def _cell(text: str) -> str:
@@ -42,7 +74,8 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _entry_json(e: Entry) -> dict:
+def _entry_json(e: Entry, today: TodayOf) -> dict:
+    ruleset, level, changes = _todays(e, today)
     return {
         "id": e.id,
         "case_ref": e.case_ref,
@@ -58,6 +91,9 @@ def _entry_json(e: Entry) -> dict:
             {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
             for o in e.overrides
         ],
+        "todays_ruleset": ruleset,
+        "todays_level": level,
+        "todays_changes": changes,
     }
 
 
@@ -66,12 +102,13 @@ def _audit_export(engine: Engine, user: User, case_ref: str, fmt: str, n: int, n
         audit.record(conn, "export", user_id=user.id, case_ref=case_ref, detail=f"format={fmt} entries={n}", now=now)
 
 
-def export_json(engine: Engine, user: User, case_ref: str, *, now: datetime | None = None) -> str:
-    """{"case_ref", "entries": [...], "changes": [...]} as JSON text. NotFound as history()."""
+def export_json(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now: datetime | None = None) -> str:
+    """{"case_ref", "entries": [...], "changes": [...]} as JSON text. NotFound as history(). `today`
+    says how today's ruleset decides each entry (todays_* fields)."""
     entries = history(engine, user, case_ref, now=now)
     doc = {
         "case_ref": entries[0].case_ref,
-        "entries": [_entry_json(e) for e in entries],
+        "entries": [_entry_json(e, today) for e in entries],
         "changes": [
             {
                 "from": c.from_id,
@@ -90,7 +127,7 @@ def export_json(engine: Engine, user: User, case_ref: str, *, now: datetime | No
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
-def export_csv(engine: Engine, user: User, case_ref: str, *, now: datetime | None = None) -> str:
+def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now: datetime | None = None) -> str:
     """One row per entry; lists joined with ';', child/context as compact JSON."""
     entries = history(engine, user, case_ref, now=now)
     steps = [None] + changes(entries)
@@ -98,6 +135,7 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, now: datetime | Non
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for e, c in zip(entries, steps):
+        ruleset, level, todays_changes = _todays(e, today)
         w.writerow(
             [
                 e.id,
@@ -116,6 +154,9 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, now: datetime | Non
                 ";".join(c.indicators_removed) if c else "",
                 json.dumps(e.case.get("child", {}), sort_keys=True),
                 json.dumps(e.case.get("context", {}), sort_keys=True),
+                ruleset or "",
+                level or "",
+                ";".join(todays_changes),
             ]
         )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)

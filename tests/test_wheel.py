@@ -123,8 +123,12 @@ def test_pathway_scenarios_run_runs_the_shipped_scenarios_from_the_wheel(install
 
 def test_the_default_database_is_flasks_instance_folder_not_site_packages(installed):
     env_dir, run = installed
+    proc = run("pathway", "users", "list", "--json")  # only users create (or the web app's start) makes it
+    assert proc.returncode == 2 and "database: not found: " in proc.stderr and "webapp-instance" in proc.stderr
+    proc = run("pathway", "users", "create", "ann", "--role", "admin", "--team", "it", "--password-stdin", stdin="correct horse battery staple\n")
+    assert proc.returncode == 0, proc.stderr
     proc = run("pathway", "users", "list", "--json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == []
+    assert [r["username"] for r in json.loads(proc.stdout)] == ["ann"]
     assert (env_dir / "var" / "webapp-instance" / "fsp.sqlite3").exists()  # Flask's instance folder for an install
     assert not list((env_dir / "lib").rglob("*.sqlite3"))  # nothing beside the code

@@ -57,6 +57,9 @@ def test_getpass_is_used_without_stdin_flag(db_url, monkeypatch, capsys):
 
 
 def test_retention_run_reports_json(db_url, monkeypatch, capsys):
+    from store.db import connect
+
+    connect(db_url).dispose()  # the web app's start made the database (retention never makes one)
     monkeypatch.setenv("FSP_RETENTION_DAYS", "30")
     code, out, _ = run(["retention", "run", "--json", "--database-url", db_url], monkeypatch, capsys)
     doc = json.loads(out)
@@ -82,8 +85,12 @@ def test_with_no_database_named_the_commands_open_the_web_apps_file(tmp_path, mo
 
     instance = tmp_path / "instance" / "fsp.sqlite3"
     monkeypatch.setattr(cli.database, "instance_sqlite", lambda: instance)
+    code, _, err = run(["users", "list", "--json"], monkeypatch, capsys)  # before the web app or users create made it
+    assert code == 2 and f"database: not found: {instance}" in err and not instance.parent.exists()
+    code, _, _ = run(["users", "create", "ann", "--role", "admin", "--team", "it", "--password-stdin"], monkeypatch, capsys, stdin=PASSWORD + "\n")
+    assert code == 0 and instance.exists()
     code, out, _ = run(["users", "list", "--json"], monkeypatch, capsys)
-    assert code == 0 and json.loads(out) == [] and instance.exists()
+    assert code == 0 and [r["username"] for r in json.loads(out)] == ["ann"]
 
 
 def test_users_oversee_grants_lists_and_removes(db_url, monkeypatch, capsys):

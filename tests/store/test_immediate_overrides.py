@@ -19,6 +19,11 @@ PROTECTION = "protection.severe_chronic_health_problems"  # Protection, not an i
 ADDITIONAL = "additional.concerns_about_diet_poor"
 
 
+def SAME(entry):
+    """Every entry decided under today's ruleset (how the web app says otherwise: tests/webapp/accounts/test_overrides_ruleset.py)."""
+    return None
+
+
 def _saved(engine, people):
     """North: an immediate referral lowered to Extensive (and then to Additional), a Protection
     decision that was no immediate referral lowered to Extensive, an immediate referral left as it
@@ -70,10 +75,10 @@ def test_the_overrides_list_gives_immediate_referrals_first_and_apart(engine, pe
 
 def test_a_cases_exports_mark_an_overridden_immediate_referral(engine, people):
     entry, _ = _saved(engine, people)
-    doc = json.loads(export_json(engine, people["pam"], "FSP-0001"))
+    doc = json.loads(export_json(engine, people["pam"], "FSP-0001", today=SAME))
     assert [e["immediate_referral_overridden"] for e in doc["entries"]] == [True]
-    rows = list(csv.DictReader(io.StringIO(export_csv(engine, people["pam"], "FSP-0001"))))
+    rows = list(csv.DictReader(io.StringIO(export_csv(engine, people["pam"], "FSP-0001", today=SAME))))
     assert [(r["immediate"], r["immediate_referral_overridden"]) for r in rows] == [("True", "True")]
     # Protection overridden but no immediate referral; an immediate referral not overridden
     for who, ref in (("pam", "FSP-0002"), ("pete", "FSP-0003")):
-        assert json.loads(export_json(engine, people[who], ref))["entries"][0]["immediate_referral_overridden"] is False
+        assert json.loads(export_json(engine, people[who], ref, today=SAME))["entries"][0]["immediate_referral_overridden"] is False

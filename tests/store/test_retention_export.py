@@ -22,6 +22,11 @@ EXTENSIVE = "extensive.chronic_recurring_health_problems"
 CFG = StoreConfig(retention_days=365)
 
 
+def SAME(entry):
+    """Every entry decided under today's ruleset (how the web app says otherwise: tests/webapp/accounts/test_overrides_ruleset.py)."""
+    return None
+
+
 def _three_entries(engine, user):
     c1, d1 = assess([ADDITIONAL])
     c2, d2 = assess([ADDITIONAL, EXTENSIVE])
@@ -74,7 +79,7 @@ def test_export_json_round_trips_through_the_contract(engine, people):
     first = A.save_assessment(engine, pam, "FSP-001", c1, d1, now=T0)
     A.save_assessment(engine, pam, "FSP-001", c2, d2, now=T0 + timedelta(days=7))
     A.record_override(engine, pam, first.id, "extensive", "judgement")
-    doc = json.loads(export_json(engine, pam, "FSP-001"))
+    doc = json.loads(export_json(engine, pam, "FSP-001", today=SAME))
     assert doc["case_ref"] == "FSP-001" and len(doc["entries"]) == 2
     assert Case.parse(doc["entries"][1]["case"]) == c2
     assert Decision.model_validate(doc["entries"][1]["decision"]).level == d2.level
@@ -88,7 +93,7 @@ def test_export_csv_one_row_per_entry_and_formulas_defused(engine, people):
     c, d = assess([ADDITIONAL])
     e = A.save_assessment(engine, pam, "FSP-001", c, d, now=T0)
     A.record_override(engine, pam, e.id, "extensive", '=HYPERLINK("http://x")')
-    rows = list(csv.DictReader(io.StringIO(export_csv(engine, pam, "FSP-001"))))
+    rows = list(csv.DictReader(io.StringIO(export_csv(engine, pam, "FSP-001", today=SAME))))
     assert list(rows[0]) == CSV_COLUMNS and len(rows) == 1
     assert rows[0]["tool_level"] == "additional" and rows[0]["recorded_level"] == "extensive"
     assert rows[0]["indicators"] == ADDITIONAL and rows[0]["override_reason"].startswith("'=")
@@ -99,4 +104,4 @@ def test_export_of_someone_elses_case_is_not_found(engine, people):
     A.save_assessment(engine, people["pam"], "FSP-001", c, d)
     for fn in (export_json, export_csv):
         with pytest.raises(NotFound):
-            fn(engine, people["sue"], "FSP-001")
+            fn(engine, people["sue"], "FSP-001", today=SAME)

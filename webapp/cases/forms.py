@@ -32,6 +32,7 @@ class CaseRefForm(FlaskForm):
 
 
 class OverrideForm(FlaskForm):
+    TEXT_LIMITS = {"reason": MAX_REASON}  # validate_reason's (the store's) limit, for webapp.too_large
     level = RadioField("What level do you record?", validate_choice=True, widget=Radios(), validators=[InputRequired("Select the level you record")])
     reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
     submit = SubmitField("Record this level", widget=GovSubmitInput())
@@ -53,6 +54,7 @@ class OverrideForm(FlaskForm):
 
 
 class ReviewForm(FlaskForm):
+    TEXT_LIMITS = {"note": MAX_NOTE}  # validate_note's (the store's) limit, for webapp.too_large
     note = TextAreaField(
         "Note (optional)", widget=GovTextArea(), description="For example, what you discussed with the practitioner. Do not name the child or family."
     )

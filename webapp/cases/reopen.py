@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from pydantic import ValidationError
 
 from pathway.catalogue import Catalogue, load_catalogue
+from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.settings import OfficeHours
 from store.assessments import Entry
@@ -129,6 +130,24 @@ class Later:
     fields: tuple[str, ...]
     level: str | None  # None: today's catalogue refuses the answers
     refused: str | None = None
+
+
+# the fields Later.fields names, as a sentence says them
+_FIELD_WORDS = {"level": "level", "immediate": "immediate referral", "route": "route", "first_contact": "first contact"}
+
+
+def today_words(later: Later | None, entry: Entry, recorded: str | None = None) -> str | None:
+    """Where a recorded level is shown beside the tool's (the overrides table, the review page, the
+    override form): how today's ruleset decides an entry saved under an earlier one, and whether that
+    is the level recorded (review 12 surfaces, W3). None when it decides the entry the same."""
+    if later is None:
+        return None
+    head = f"Today's ruleset, {later.ruleset},"
+    if later.level is None:
+        return f"{head} cannot decide these answers as they are: {later.refused}"
+    if later.level != entry.level:
+        return f"{head} decides {Level(later.level).label}" + (": the level recorded" if recorded == later.level else "")
+    return f"{head} decides the same level with a different " + ", ".join(_FIELD_WORDS.get(f, f) for f in later.fields)
 
 
 def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:

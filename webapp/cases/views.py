@@ -14,7 +14,7 @@ from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts, prg
+from webapp import charts, prg, too_large
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
@@ -87,6 +87,12 @@ def case(user, case_ref: str):
     )
 
 
+def _today():
+    """How today's ruleset decides each exported entry (the exports' todays_* fields, review 12 surfaces W3)."""
+    hours = current_app.config["OFFICE_HOURS"]
+    return lambda e: reopen.later_decision(e, hours)
+
+
 def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="case-{case_ref}.{ext}"'})
 
@@ -95,7 +101,7 @@ def _download(case_ref: str, body: str, mimetype: str, ext: str) -> Response:
 @auth.signed_in("cases.cases", auth.READERS)
 def export_json(user, case_ref: str):
     try:
-        body = export.export_json(auth.engine(), user, case_ref)
+        body = export.export_json(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
         abort(404)
     return _download(case_ref.upper(), body, "application/json", "json")
@@ -105,7 +111,7 @@ def export_json(user, case_ref: str):
 @auth.signed_in("cases.cases", auth.READERS)
 def export_csv(user, case_ref: str):
     try:
-        body = export.export_csv(auth.engine(), user, case_ref)
+        body = export.export_csv(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
         abort(404)
     return _download(case_ref.upper(), body, "text/csv", "csv")
@@ -139,7 +145,8 @@ def override(user, case_ref: str, entry_id: int):
     elif form.is_submitted():
         return prg.refused(form)
     back = url_for("cases.case", case_ref=entry.case_ref)
-    return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()))
+    today = reopen.today_words(reopen.later_decision(entry, current_app.config["OFFICE_HOURS"]), entry, entry.recorded_level if entry.overrides else None)
+    return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()), today=today)
 
 
 @bp.get("/cases/<case_ref>/entries/<int:entry_id>")
@@ -220,6 +227,8 @@ def overrides(user):
     chosen = {"team": team, **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
     shown = assessments.filter_overrides(pairs, **chosen)
     immediate, others = assessments.immediate_first(shown)
+    hours = current_app.config["OFFICE_HOURS"]
+    today = {o.id: reopen.today_words(reopen.later_decision(e, hours), e, o.level) for e, o in shown}
     return render_template(
         "cases/overrides.html",
         immediate=immediate,
@@ -232,6 +241,7 @@ def overrides(user):
         args=request.args,
         label=label,
         tz=_tz(),
+        today=today,
     )
 
 
@@ -255,7 +265,8 @@ def review(user, override_id: int):
             return redirect(url_for("cases.overrides"))
     elif form.is_submitted():
         return prg.refused(form)
-    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=url_for("cases.overrides"))
+    today = reopen.today_words(reopen.later_decision(entry, current_app.config["OFFICE_HOURS"]), entry, found.level)
+    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=url_for("cases.overrides"), today=today)
 
 
 @bp.get("/dashboard")
@@ -288,3 +299,9 @@ def dashboard(user):
         direction=charts.bars(direction, what="Recorded levels by direction"),
         top=charts.bars([(words(i), n) for i, n in d.indicators], what="Indicators chosen most"),
     )
+
+
+# a POST over the body limit names these forms' free-text fields and limits (review 12 surfaces, W7)
+too_large.register("cases.save", CaseRefForm)
+too_large.register("cases.override", OverrideForm)
+too_large.register("cases.review", ReviewForm)

@@ -15,7 +15,7 @@ from pathway.levels import Level
 from pathway.models import CaseError
 from rules import RulesError, evaluate
 from rules.what_if import nearby
-from webapp import prg
+from webapp import prg, too_large
 from webapp.access import public
 from webapp.accounts.auth import shown_user
 from webapp.journey import answers as store
@@ -352,3 +352,7 @@ def referral_text():
     if r is None:
         return _missing(store.get())
     return current_app.response_class(written.as_text(r), mimetype="text/plain", headers={"Content-Disposition": 'attachment; filename="referral.txt"'})
+
+
+# a POST over the body limit names the note's field and limit (review 12 surfaces, W7)
+too_large.register("journey.note", NoteForm)

@@ -212,6 +212,11 @@ class _ScenarioFields(ChildForm):
     save = SubmitField("Save to the library", widget=GovSubmitInput())
 
 
+def scenario_text_fields() -> type:
+    """The scenario form's class with its text fields (the indicator boxes are added per request)."""
+    return _ScenarioFields
+
+
 def scenario_form(**kwargs):
     groups = _groups(None, None)
 

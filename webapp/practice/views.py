@@ -9,7 +9,7 @@ from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
-from webapp import limits, prg, session_state
+from webapp import limits, prg, session_state, too_large
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
@@ -26,6 +26,7 @@ from webapp.practice.forms import (
     indicator_data,
     narrow,
     scenario_form,
+    scenario_text_fields,
 )
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
 from webapp.practice.summary import summary_csv as summary_table
@@ -530,3 +531,9 @@ def export_one(_user, scenario_id: str):
     if entry is None:
         abort(404)
     return _yaml_download(dump_scenarios([entry.scenario]), f"{scenario_id}.yaml")
+
+
+# a POST over the body limit names these forms' free-text fields and limits (review 12 surfaces, W7)
+too_large.register("practice.new_session", StartForm)
+too_large.register("practice.join", JoinForm)
+too_large.register("practice.write", scenario_text_fields())

@@ -1,0 +1,20 @@
+"""Files the command line reads by name, refused in one line naming the file, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FileRefused(Exception):
+    """A file a command cannot read as text: missing, a folder, unreadable, or not UTF-8."""
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text (UTF-8), or FileRefused saying why (review 12 surfaces, W6: a file saved in
+    another encoding gave a UnicodeDecodeError traceback and exit 1 instead of the refusal, exit 2)."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FileRefused(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise FileRefused(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}): save it as UTF-8 and try again") from None
