@@ -134,3 +134,36 @@ def test_the_rule_is_declared_as_the_tools_reading():
         comment.insert(0, line.lstrip("# "))
     said = " ".join(comment)
     assert "tool's reading" in said and "H6" in said and "p11-18" in said
+
+
+KINSHIP = yaml.safe_load((Path(__file__).parent / "search_heldout_kinship_subject.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_held_out_kinship_carer_calls():
+    # review 12 H1 (search12b): a kinship or foster carer's own condition. Measured before the carers
+    # were listed: the child's own row first for 10 of 16; after: 3, each a limit stated in
+    # docs/adviser.md ("special guardian", and a relative clause between the carer and the condition:
+    # "the grandfather he lives with has cancer", "auntie who looks after them has terminal cancer")
+    calls = KINSHIP["carer"]
+    hits = [[h.id for h in search(p["q"], limit=KEPT_PLACES, **_age(p))] for p in calls]
+    assert sum(found[0] in p["child"] for p, found in zip(calls, hits)) <= 3
+    led = {p["q"] for p, found in zip(calls, hits) if found[0] in p["child"]}
+    assert led <= {
+        "special guardian is very depressed and not coping",
+        "the grandfather he lives with has lung cancer and is having chemo",
+        "auntie who looks after them has terminal cancer",
+    }
+    # p9 never below third (p9: "Child is at immediate risk or has suffered significant harm")
+    assert all(any(i.startswith("immediate.") for i in found) for p, found in zip(calls, hits) if p.get("p9"))
+
+
+@pytest.mark.parametrize("p", KINSHIP["child"], ids=lambda p: p["q"])
+def test_the_held_out_kinship_child_calls_keep_the_childs_row_in_sight(p):
+    # the condition said of the child as well, in a call naming a kinship carer: 6 of 6 before and after
+    assert set(p["child"]) & {h.id for h in search(p["q"], limit=KEPT_PLACES, **_age(p))}
+
+
+@pytest.mark.parametrize("p", KINSHIP["carer"] + KINSHIP["child"], ids=lambda p: p["q"])
+def test_no_immediate_criterion_leaves_the_first_three_for_kinship_calls(p):
+    before = {h.id for h in _without_rule().search(p["q"], limit=KEPT_PLACES, **_age(p)) if h.indicator.immediate}
+    assert before <= {h.id for h in default_index().search(p["q"], limit=KEPT_PLACES, **_age(p))}
