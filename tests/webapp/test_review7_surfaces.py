@@ -242,6 +242,7 @@ class FakeScreenForStatus:
     def __init__(self, d):
         self.decision, self.put_through_now, self.has_route = d, False, True
         self.without: list[str] = []  # nothing refused (call.Screen.without)
+        self.p9_to_ask_again = False  # no p9 box lost to a release (call.Screen.p9_to_ask_again)
 
 
 # --- F12: what the result leaves out for this child is the tool's reading ------------------------------
