@@ -37,19 +37,10 @@ def call_summary(
     answers the rules refused and the decision left out (the call screen's `Screen.without`), said
     right under the level so the record never gives the level as if every answer were kept."""
     catalogue = catalogue or load_catalogue()
-    callers = [c.value for c in Caller]
-    if caller is not None and caller not in callers:
-        raise ValueError(f"caller must be one of {sorted(callers)} or None, not {caller!r}")
+    _check_caller(caller)
     chosen = _indicators(indicators, catalogue)
-    moment = time or decision.contact_time
-    if moment.tzinfo is None:
-        raise ValueError("time must carry a time zone, so the record says which clock it is")
-    local = moment.astimezone(ZoneInfo(timezone))
-
     lines = [
-        "Children and Families Direct: call summary",
-        f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (" (out of hours)" if decision.out_of_hours else ""),
-        f"Caller: {Caller.of(caller).label if caller else NOT_RECORDED}",
+        *_head(decision, caller, time, timezone),
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
@@ -60,10 +51,63 @@ def call_summary(
         "Reasons:",
         *([f"- {r.explanation} {cited(r.source, r)}" for r in decision.reasons] or ["- no indicators: universal services"]),
     ]
+    return _with_tail(lines, note, decision.ruleset)
+
+
+def undecided_summary(
+    decision: Decision,
+    *,
+    caller: Optional[str],
+    without: Sequence[str],
+    held: bool,
+    said: Sequence[str] = (),
+    time: Optional[datetime] = None,
+    note: Optional[str] = None,
+    timezone: str = "Europe/London",
+) -> str:
+    """The summary for a call whose concerns the screen cannot use (a p9 box a release renamed, a concern
+    the age given does not admit: `held`) or with none chosen, and answers left out (`without`): no
+    level, never the empty case's Universal as if nothing had been ticked, and what it was decided
+    without, then the screen's own sentences (`said`); the title, time, caller, note and ruleset as in
+    `call_summary` (review 12 surfaces, W1)."""
+    _check_caller(caller)
+    one = len(without) == 1
+    lines = [
+        *_head(decision, caller, time, timezone),
+        "Indicators:",
+        "- none that could be used" if held else "- none chosen",
+        "Level: none decided, no route",
+        f"Decided without {' and '.join(without)}: check {'it' if one else 'them'} with the caller.",
+        *said,
+    ]
+    return _with_tail(lines, note, decision.ruleset)
+
+
+def _check_caller(caller: Optional[str]) -> None:
+    callers = [c.value for c in Caller]
+    if caller is not None and caller not in callers:
+        raise ValueError(f"caller must be one of {sorted(callers)} or None, not {caller!r}")
+
+
+def _head(decision: Decision, caller: Optional[str], time: Optional[datetime], timezone: str) -> list[str]:
+    """The title, the time (the decision's moment unless given, on the named clock) and the caller."""
+    moment = time or decision.contact_time
+    if moment.tzinfo is None:
+        raise ValueError("time must carry a time zone, so the record says which clock it is")
+    local = moment.astimezone(ZoneInfo(timezone))
+    return [
+        "Children and Families Direct: call summary",
+        f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (" (out of hours)" if decision.out_of_hours else ""),
+        f"Caller: {Caller.of(caller).label if caller else NOT_RECORDED}",
+    ]
+
+
+def _with_tail(lines: list[str], note: Optional[str], ruleset: str) -> str:
+    """The summary's lines with the adviser's note, when one was typed, and the ruleset last."""
     note = _note(note)
     if note:
         lines += ["Adviser note:", *(f"  {line}" for line in note.splitlines())]
-    lines.append(f"Ruleset: {decision.ruleset}")
+    lines.append(f"Ruleset: {ruleset}")
     return "\n".join(lines) + "\n"
 
 

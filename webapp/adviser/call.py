@@ -13,7 +13,7 @@ from datetime import datetime
 from flask import current_app
 
 from pathway import clock, surfaces
-from pathway.call_summary import call_summary
+from pathway.call_summary import call_summary, undecided_summary
 from pathway.catalogue import load_catalogue
 from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
@@ -400,35 +400,13 @@ def screen(state: dict) -> Screen:
     # a need today's questions lack (left11), a concern set aside for the age (review 12 W2) and every
     # refused answer (review 11 W1)
     left_out = gone + [f"‘{load_catalogue().indicator(i).text}’ ({NOT_THIS_AGE})" for i in state["aside"]] + without
-    summary = call_summary(decision, caller=state["caller"] or None, indicators=case.indicators, note=note, timezone=office_hours.timezone, without=left_out)
-    if not chosen and left_out:
-        summary = _record_without_route(summary, left_out, held=_holds_unused(state), p9_again=_p9_to_ask_again(state))
+    caller, timezone = state["caller"] or None, office_hours.timezone
+    if not chosen and left_out:  # concerns none of which can be used: no level to record (review 12 surfaces, W1)
+        said = [p9_again_sentence()] if _p9_to_ask_again(state) else []
+        summary = undecided_summary(decision, caller=caller, without=left_out, held=_holds_unused(state), said=said, note=note, timezone=timezone)
+    else:
+        summary = call_summary(decision, caller=caller, indicators=case.indicators, note=note, timezone=timezone, without=left_out)
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
-
-
-def _record_without_route(summary: str, without: list[str], *, held: bool, p9_again: bool) -> str:
-    """The summary to copy for a call that chose concerns the screen cannot use (a p9 box a release
-    renamed, a concern the age given does not admit) and nothing else: no level, never the empty case's
-    Universal as if nothing had been ticked, and what it was decided without (review 12 surfaces, W1).
-    The title, time and caller, the adviser's note and the ruleset are the summary's own lines."""
-    lines = summary.splitlines()
-    head = lines[:3]  # the title, the time, the caller (pathway.call_summary)
-    tail = lines[lines.index("Adviser note:") :] if "Adviser note:" in lines else lines[-1:]  # the note, the ruleset
-    one = len(without) == 1
-    return (
-        "\n".join(
-            [
-                *head,
-                "Indicators:",
-                "- none that could be used" if held else "- none chosen",
-                "Level: none decided, no route",
-                f"Decided without {' and '.join(without)}: check {'it' if one else 'them'} with the caller.",
-                *([p9_again_sentence()] if p9_again else []),
-                *tail,
-            ]
-        )
-        + "\n"
-    )
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:
