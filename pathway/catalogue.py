@@ -505,6 +505,10 @@ class Guidance(_Block[GuidanceText]):
     age_entailment_pregnancy_start_possible: PossibleEntailmentGuidance
     age_pointer: GuidanceText
     confirm_in_writing: GuidanceText
+    social_care_assessment: GuidanceText
+    s47_assessment: GuidanceText
+    pre_birth_planning: GuidanceText
+    referral_not_accepted: GuidanceText
     step_up: GuidanceText
     step_up_within_social_care: GuidanceText
     step_up_from_universal: GuidanceText

@@ -425,6 +425,7 @@ def decision_fact(
         "disability": route_disability(case, indicators, catalogue),
         "disability_not_routed": disability_not_routed(case, catalogue),
         "beyond_childhood": catalogue.beyond_childhood(case.child.age_in_months),
+        "unborn": case.child.unborn,
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caf": ctx.caf or "unknown",

@@ -365,6 +365,31 @@ def define(catalogue: Catalogue, emit) -> None:
     def professional_confirms_in_writing(c):
         guidance(c.s.sid, "confirm_in_writing", "referral.confirm_in_writing", in_writing)
 
+    # --- a referral into Social Care: what follows it (Appendix 3, p37) and if it is not accepted (p18) ---
+    # rules13. One rule, so a social-care decision costs one firing more, not three (each firing is a JSON
+    # round trip of the state): Social Care's checks, the parents' consent to them and the feedback after
+    # the assessment, for every caller; at Protection, the assessment by which a section 47 enquiry is
+    # carried out, with its timescales (a reading); and for an agency's referral of a child not open, the
+    # first disagreement route's timescale and first stage, filled from `disagreements` (an open child's
+    # concern not shared is route 2, named by route.open_to_social_care; a parent, carer or member of the
+    # public is not an agency, p18)
+    s47_words = g.s47_assessment.text.format(**catalogue.timescales.words())
+    first_route = next(r for r in catalogue.disagreements.routes if r.id == "referral_not_accepted")
+    not_accepted = g.referral_not_accepted.text.format(timescale=first_route.timescale, step=first_route.stages[0].step, when=first_route.stages[0].when or "")
+
+    @when_all(DECISION & SOCIAL_CARE)
+    def referral_into_social_care(c):
+        guidance(c.s.sid, "social_care_assessment", "referral.social_care_assessment")
+        if c.m.level == "protection":
+            guidance(c.s.sid, "s47_assessment", "referral.s47_assessment", s47_words)
+        if not c.m.open_case and c.m.caller not in NOT_CAF_TRAINED:
+            guidance(c.s.sid, "referral_not_accepted", "disagreement.referral_not_accepted", not_accepted)
+
+    # an unborn baby at Protection: the pre-birth assessment's planning meeting (p37; a reading, p17)
+    @when_all(DECISION & (m.level == "protection") & (m.unborn == True))  # noqa: E712
+    def pre_birth_planning(c):
+        guidance(c.s.sid, "pre_birth_planning", "unborn.pre_birth_planning")
+
     # --- a CAF not improving for a single additional need (Appendix 2, p25) -------------------
     # below the social-care levels only: there the CAF's contradiction is named (caf_at_social_care_level)
     @when_all(DECISION & (m.caf_single_need_not_improving == True) & (m.current_rank < 4))  # noqa: E712

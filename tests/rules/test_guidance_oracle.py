@@ -81,6 +81,7 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "twin_count": 0,
         "disability_not_routed": False,  # a care leaver of 20 to 25: checked in test_review8_adult_scope.py
         "beyond_childhood": False,
+        "unborn": False,  # an unborn baby at Protection: the pre-birth planning meeting (below; test_appendix3_in_decision.py)
         **extra,
     }
 
@@ -184,6 +185,14 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add("guidance.not_caf_trained")
     if caller == "professional" and social_care:
         out.add("referral.confirm_in_writing")
+    # what follows a referral into Social Care (Appendix 3, p37), for every caller; the section 47 enquiry's
+    # assessment at Protection; route 1 of the disagreements (p18) for an agency's referral of a child not open
+    if social_care:
+        out.add("referral.social_care_assessment")
+    if level is P:
+        out.add("referral.s47_assessment")
+    if social_care and not open_case and caller not in UNTRAINED:
+        out.add("disagreement.referral_not_accepted")
     if ooh and early_help and not open_case:
         out.add("guidance.day_services_closed")
     if open_case:
@@ -273,6 +282,18 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
     [g] = [f for f in pointed if f["type"] == "guidance"]
     assert g["rule"] == "age.pointer.immediate.substance_use_under_1" and "(immediate referral, p9)" in g["text"]
+
+
+def test_an_unborn_baby_adds_the_pre_birth_planning_meeting_at_protection_only():
+    """Appendix 3 (p37): a pre-birth assessment where there are identified safeguarding risks is commissioned
+    at a planning meeting; read at Protection (a declared reading), every other guidance unchanged."""
+    for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
+        args = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
+        if disability != "none" or consent != "unknown" or current not in (0, 5):
+            continue
+        rules = run(_fact(*args, unborn=True))[3]
+        want = expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case)
+        assert rules == (want | {"unborn.pre_birth_planning"} if level is P else want), args
 
 
 def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():

@@ -112,6 +112,9 @@ CITED_AND_TRUE = {
         "age_unknown_under_1",
         "age_pointer",
         "confirm_in_writing",
+        # rules13: Appendix 3's consent to checks and feedback (p37); route 1's first stage (p18), the page's words
+        "social_care_assessment",
+        "referral_not_accepted",
         "step_up",
         "after_the_call",
         "step_not_caf_trained",
