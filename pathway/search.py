@@ -31,7 +31,9 @@ Two rules then choose the first result, which the call screen preselects: a call
 is plain (the synonyms file's `plain`) does not lead with an immediate criterion or a Protection need
 (_concern_first), and a parent's psychosis joined to harm to the child leads with p9's significant
 harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
-first three (_lead_with).
+first three (_lead_with). So do whose condition it is (_subject_first), the model's "no concern"
+(_calm_first), and a p9 row matched only by words the call denies ("there is no domestic violence",
+_denied_first).
 """
 
 from __future__ import annotations
@@ -439,6 +441,15 @@ class SearchIndex:
         self.strength_words = {
             n: _said_and_denied([e.indicator.text, *extra.get(e.indicator.id, [])]) for n, e in enumerate(self.entries) if e.indicator.level is Level.UNIVERSAL
         }
+        # the first content word each denial in a concern's own words denies ("no food", "not coping",
+        # "nobody looking after them", "bruises nobody can explain"): a caller's denial of it is the concern
+        # said, not denied (see _denied_first)
+        self.concern_denials = frozenset(
+            _first_denied(normalise(text).split())
+            for e in self.entries
+            if e.indicator.level is not Level.UNIVERSAL
+            for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
+        ) - {""}
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -563,6 +574,7 @@ class SearchIndex:
         self._subject_first(words, stems, ranked, final)
         self._concern_first(words, stems, ranked, final)
         if not joined:
+            self._denied_first(words, stems, ranked, final, matched)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -584,6 +596,66 @@ class SearchIndex:
         lead = next((n for n in ranked if not self._high(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _denied_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+        """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
+        domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
+        immediate criterion (p9) it names. A word is denied where a "no", "not", "never"... comes at most
+        NEGATION_REACH words before it in its clause (_denied_positions: the denial is scoped, never the
+        whole call), unless the denial's first content word is one a concern's own words deny ("no food",
+        "not coping", "nobody looking after them", "nobody can explain": `concern_denials`, from the
+        catalogue and the synonyms file): that is the concern said, not denied. Where the first result is
+        an immediate criterion and every word (or phrase) that matched it is denied, the first result
+        that rests on a word said takes first place, unless that is itself an immediate criterion or a
+        Protection need (the call then says a harm it does not deny, "no food in the house, she's skin
+        and bone": nothing moves); where none rests on a word said, the best below Protection (_lead_with: the
+        others one place lower, an immediate criterion in the first KEPT_PLACES kept there, so the
+        practitioner still sees it; where the first KEPT_PLACES are all immediate criteria nothing moves,
+        so none leaves them). A result the words did not match (the model's alone) is never read
+        as denied. Never after a parent's psychosis joined to harm (_joined_first)."""
+        if not ranked or not self.entries[ranked[0]].indicator.immediate:
+            return
+        denied = set(self._denials(words, stems))
+        if not denied:
+            return
+        said = {w for i, w in enumerate(words) if i not in denied}
+        gone = {words[i] for i in denied} - said  # a word denied wherever it is said
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
+
+        def content(n: int) -> list[set[str]]:
+            return [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
+
+        def said_on(n: int) -> bool:  # matched by a word (or phrase) of concern that is not denied
+            return any(ws.isdisjoint(gone) for ws in content(n))
+
+        def rests_on_denial(n: int) -> bool:  # matched by words, and by none of concern but denied ones
+            return bool(matched.get(n)) and not said_on(n)
+
+        if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
+            return  # (the first three all immediate: a new first would push one out of sight)
+        lead = next((n for n in ranked if said_on(n)), None)
+        if lead is not None and self._high(lead):
+            return  # the call says a harm in words it does not deny: not a denial to read
+        if lead is None:
+            lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+        if lead is None:
+            lead = next((n for n in ranked if not self._high(n)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _denials(self, words: list[str], stems: list[str]) -> list[int]:
+        """The places a denial covers (_denied_positions), but not those of a denial whose first content
+        word is one of `concern_denials` ("no food in the house" is a concern)."""
+        out: list[int] = []
+        for j, w in enumerate(words):
+            if w not in DENYING:
+                continue
+            reach = _denied_positions(words[j:])
+            first = next((k for k in reach if not _stop(words[j + k], stems[j + k])), None)
+            if first is not None and stems[j + first] in self.concern_denials:
+                continue
+            out += [j + k for k in reach if j + k not in out]
+        return out
 
     def _calm_first(self, calm: float, ranked: list[int], final: dict[int, float]) -> None:
         """Safety first without inflation (review 11, H3; search12): where the learned model's answer is
@@ -1069,6 +1141,16 @@ def _denied_positions(words: list[str]) -> list[int]:
                     break
                 out.append(i)
     return out
+
+
+def _first_denied(words: list[str]) -> str:
+    """The stem of the first content word the first denial of a text denies ("" if none)."""
+    for j, w in enumerate(words):
+        if w in DENYING:
+            for k in _denied_positions(words[j:]):
+                if not _stop(words[j + k], stem(words[j + k])):
+                    return stem(words[j + k])
+    return ""
 
 
 def _said_and_denied(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:

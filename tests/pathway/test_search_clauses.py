@@ -78,12 +78,6 @@ def test_the_held_out_child_calls_keep_the_childs_row_in_sight(p):
     assert set(p["child"]) & set(_ids(p["q"], _age(p)))
 
 
-@pytest.mark.parametrize("p", HELD_OUT["carer"] + HELD_OUT["child"], ids=lambda p: p["q"])
-def test_no_immediate_criterion_leaves_the_first_three(p):
-    before = {i for i in _ids(p["q"], _age(p), _before_clauses()) if i.startswith("immediate.")}
-    assert before <= set(_ids(p["q"], _age(p)))
-
-
 @pytest.mark.parametrize(
     "q, theirs",
     [
@@ -110,3 +104,76 @@ def test_without_the_clauses_reading_nothing_changes_for_word_matching():
     # the readings of word matching (PARENT_SAID) and the psychosis rule do not take the clauses
     words = "grandma who looks after him is suicidal".split()
     assert not any(_said_of_parent(words)[1:])
+
+
+# ---------------------------------------------------------------- denied concerns (review 12 H6)
+
+
+@cache
+def _before_denials() -> SearchIndex:
+    index = SearchIndex(load_catalogue(), load_synonyms(), example_calls())
+    index._denied_first = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    return index
+
+
+# review 12 H6's calls with the p9 row each denies (docs/review12-rules.md), first before the rule
+@pytest.mark.parametrize(
+    "q, months, denied",
+    [
+        ("there is no domestic violence in the home", 96, "immediate.repeated_domestic_violence"),
+        ("no injuries seen and mum is coping well", 96, "immediate.unexplained_injuries"),
+        ("mum says she has no bruises and is fine", 36, "immediate.unexplained_injuries"),
+        ("mum is not suicidal but is very low", 72, "immediate.significant_harm"),
+    ],
+)
+def test_a_denied_concern_does_not_lead_with_its_p9_row(q, months, denied):
+    assert _ids(q, {"age_in_months": months}, _before_denials())[0] == denied  # failed so before
+    found = _ids(q, {"age_in_months": months})
+    assert found[0] != denied and not found[0].startswith("immediate.")
+    assert denied in found  # still in sight: the practitioner chooses
+
+
+def test_the_held_out_denials():
+    # before: the denied p9 row first for 6 of 8; after: 4 ("no sign of any injuries": "no sign" is a
+    # concern's words, "not signed up with a dentist"; "not drinking any more"; "never been left on her
+    # own": "own" is beyond the denial's reach; "nobody has hurt her and she has no bruises": the first
+    # three are all immediate criteria, and a new first would push one out of sight)
+    calls = HELD_OUT["denied"]
+    led = [p["q"] for p in calls if _ids(p["q"], _age(p))[0] in p["not_first"]]
+    assert len(led) <= 4
+
+
+@pytest.mark.parametrize("p", HELD_OUT["concern"], ids=lambda p: p["q"])
+def test_a_denial_word_that_says_the_concern_moves_nothing(p):
+    # "no food", "not coping", "no one looking after them", "nobody can explain": the concern said
+    assert _ids(p["q"], _age(p)) == _ids(p["q"], _age(p), _before_denials())
+
+
+@pytest.mark.parametrize(
+    "p, without",
+    [(p, _before_clauses) for p in HELD_OUT["carer"] + HELD_OUT["child"]] + [(p, _before_denials) for p in HELD_OUT["denied"] + HELD_OUT["concern"]],
+    ids=lambda x: x["q"] if isinstance(x, dict) else x.__name__,
+)
+def test_no_immediate_criterion_leaves_the_first_three(p, without):
+    # safety first: every p9 criterion the search without the rule put in the first three stays there
+    before = {i for i in _ids(p["q"], _age(p), without()) if i.startswith("immediate.")}
+    assert before <= set(_ids(p["q"], _age(p)))
+
+
+@pytest.mark.parametrize(
+    "q, months",
+    [
+        ("no bruises but dad hits him with a belt", 90),  # the denial is scoped: the hitting is said
+        ("mum is not coping and dad hits her in front of the kids", 80),
+        ("she hasnt eaten for 3 days, no food in the house, shes skin and bone", 150),  # a harm said beside a denial
+        ("kids crying next door for hours and no grown up there", 36),
+    ],
+)
+def test_a_call_that_says_a_harm_beside_a_denial_keeps_its_first_row(q, months):
+    assert _ids(q, {"age_in_months": months}) == _ids(q, {"age_in_months": months}, _before_denials())
+
+
+def test_concern_denials_come_from_the_concerns_own_words():
+    denials = default_index().concern_denials
+    assert {"food", "cope", "look", "explain"} <= denials  # "no food", "not coping", "nobody looking after them", "nobody can explain"
+    assert not {"violenc", "bruis", "injuri", "hit", "suicid"} & denials
