@@ -31,7 +31,9 @@ Two rules then choose the first result, which the call screen preselects: a call
 is plain (the synonyms file's `plain`) does not lead with an immediate criterion or a Protection need
 (_concern_first), and a parent's psychosis joined to harm to the child leads with p9's significant
 harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
-first three (_lead_with).
+first three (_lead_with). So do whose condition it is (_subject_first), the model's "no concern"
+(_calm_first), and a p9 row matched only by words the call denies ("there is no domestic violence",
+_denied_first).
 """
 
 from __future__ import annotations
@@ -324,6 +326,22 @@ class _Joined(NamedTuple):
     believed: frozenset[str]  # ... this of the child ("possessed", "a demon") needs no illness word (search12)
 
 
+class _Clauses(NamedTuple):
+    """The synonyms file's `subject` words for relative clauses and reported speech (_said_of_parent)."""
+
+    relative: frozenset[str]  # "who", "that" and the subject pronouns of a relative clause said without one
+    says: frozenset[str]  # reporting verbs ("says", "told")
+    through: frozenset[str]  # words between a reporting verb and its pronoun ("told me she")
+    female: frozenset[str]  # parent words "he" cannot stand for
+    male: frozenset[str]  # ...and "she" cannot
+
+    def stands_for(self, pronoun: str, parent: str) -> bool:
+        """Whether a pronoun may stand for a parent word ("she" for mum, "he" for dad, "they" for any)."""
+        if pronoun == "they":
+            return True
+        return (pronoun == "she" and parent not in self.male) or (pronoun == "he" and parent not in self.female)
+
+
 class _Subject(NamedTuple):
     """The synonyms file's `subject` (SearchIndex._subject_first): who may be a condition's subject, and
     each condition's words (as stems) with the child's own rows it must not lead with and the rows it
@@ -333,6 +351,7 @@ class _Subject(NamedTuple):
     opens: frozenset[str]
     ends: frozenset[str]
     conditions: tuple[tuple[frozenset[str], frozenset[int], frozenset[int]], ...]
+    clauses: Optional[_Clauses] = None
 
 
 @dataclass
@@ -363,7 +382,7 @@ class SearchIndex:
         ]
         # whose condition it is (see _subject_first): the words as said (normalised), conditions' words as stems
         said = synonyms.get("subject") or {}
-        listed = {k: frozenset(normalise(" ".join(said.get(k) or [])).split()) for k in ("parent", "opens", "ends")}
+        listed = {k: frozenset(normalise(" ".join(said.get(k) or [])).split()) for k in SUBJECT_WORDS}
         # labelled calls that say no concern (see _calm_first): the learned model's answer "no concern"
         self.harmless = [ExampleCall(h["q"], (), h.get("age_in_months"), bool(h.get("unborn", False))) for h in synonyms.get("harmless") or []]
         self.no_concern = len(catalogue.indicators)  # the model's number for it, after the indicators'
@@ -379,6 +398,7 @@ class SearchIndex:
                 )
                 for c in said.get("conditions") or []
             ),
+            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:])),
         )
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
@@ -421,6 +441,15 @@ class SearchIndex:
         self.strength_words = {
             n: _said_and_denied([e.indicator.text, *extra.get(e.indicator.id, [])]) for n, e in enumerate(self.entries) if e.indicator.level is Level.UNIVERSAL
         }
+        # the first content word each denial in a concern's own words denies ("no food", "not coping",
+        # "nobody looking after them", "bruises nobody can explain"): a caller's denial of it is the concern
+        # said, not denied (see _denied_first)
+        self.concern_denials = frozenset(
+            _first_denied(normalise(text).split())
+            for e in self.entries
+            if e.indicator.level is not Level.UNIVERSAL
+            for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
+        ) - {""}
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -545,6 +574,7 @@ class SearchIndex:
         self._subject_first(words, stems, ranked, final)
         self._concern_first(words, stems, ranked, final)
         if not joined:
+            self._denied_first(words, stems, ranked, final, matched)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -566,6 +596,66 @@ class SearchIndex:
         lead = next((n for n in ranked if not self._high(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _denied_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+        """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
+        domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
+        immediate criterion (p9) it names. A word is denied where a "no", "not", "never"... comes at most
+        NEGATION_REACH words before it in its clause (_denied_positions: the denial is scoped, never the
+        whole call), unless the denial's first content word is one a concern's own words deny ("no food",
+        "not coping", "nobody looking after them", "nobody can explain": `concern_denials`, from the
+        catalogue and the synonyms file): that is the concern said, not denied. Where the first result is
+        an immediate criterion and every word (or phrase) that matched it is denied, the first result
+        that rests on a word said takes first place, unless that is itself an immediate criterion or a
+        Protection need (the call then says a harm it does not deny, "no food in the house, she's skin
+        and bone": nothing moves); where none rests on a word said, the best below Protection (_lead_with: the
+        others one place lower, an immediate criterion in the first KEPT_PLACES kept there, so the
+        practitioner still sees it; where the first KEPT_PLACES are all immediate criteria nothing moves,
+        so none leaves them). A result the words did not match (the model's alone) is never read
+        as denied. Never after a parent's psychosis joined to harm (_joined_first)."""
+        if not ranked or not self.entries[ranked[0]].indicator.immediate:
+            return
+        denied = set(self._denials(words, stems))
+        if not denied:
+            return
+        said = {w for i, w in enumerate(words) if i not in denied}
+        gone = {words[i] for i in denied} - said  # a word denied wherever it is said
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
+
+        def content(n: int) -> list[set[str]]:
+            return [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
+
+        def said_on(n: int) -> bool:  # matched by a word (or phrase) of concern that is not denied
+            return any(ws.isdisjoint(gone) for ws in content(n))
+
+        def rests_on_denial(n: int) -> bool:  # matched by words, and by none of concern but denied ones
+            return bool(matched.get(n)) and not said_on(n)
+
+        if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
+            return  # (the first three all immediate: a new first would push one out of sight)
+        lead = next((n for n in ranked if said_on(n)), None)
+        if lead is not None and self._high(lead):
+            return  # the call says a harm in words it does not deny: not a denial to read
+        if lead is None:
+            lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+        if lead is None:
+            lead = next((n for n in ranked if not self._high(n)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _denials(self, words: list[str], stems: list[str]) -> list[int]:
+        """The places a denial covers (_denied_positions), but not those of a denial whose first content
+        word is one of `concern_denials` ("no food in the house" is a concern)."""
+        out: list[int] = []
+        for j, w in enumerate(words):
+            if w not in DENYING:
+                continue
+            reach = _denied_positions(words[j:])
+            first = next((k for k in reach if not _stop(words[j + k], stems[j + k])), None)
+            if first is not None and stems[j + first] in self.concern_denials:
+                continue
+            out += [j + k for k in reach if j + k not in out]
+        return out
 
     def _calm_first(self, calm: float, ranked: list[int], final: dict[int, float]) -> None:
         """Safety first without inflation (review 11, H3; search12): where the learned model's answer is
@@ -659,7 +749,7 @@ class SearchIndex:
         subject = self.subject
         if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
             return
-        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends)
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
         others = CHILD_ROLES | subject.ends
         barred: set[int] = set()
         leads: set[int] = set()
@@ -975,28 +1065,55 @@ def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> di
 
 
 def _said_of_parent(
-    words: list[str], parents: frozenset[str] = PARENT_WORDS, opens: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset()
+    words: list[str],
+    parents: frozenset[str] = PARENT_WORDS,
+    opens: frozenset[str] = frozenset(),
+    ends: frozenset[str] = frozenset(),
+    clauses: Optional[_Clauses] = None,
 ) -> list[bool]:
     """For each word, whether its clause's subject is a parent: the clause (from the start or from
     but, so, because, when, while, if, who, or one of `opens`) opens with a parent word, after a
     determiner at most ("dad drinks", "my mum's bipolar", "neither parent has worked"); it runs until
     a child is named, or one of `ends` ("mum shouts at the baby when he cries": the crying is the
     baby's). Punctuation does not end it: what an adviser types while listening is punctuated by
-    chance, and results must not depend on it. `parents`, `opens` and `ends`: the synonyms file's
-    `subject` reads whose condition it is with its own (_subject_first); the other readings with
-    PARENT_WORDS and none."""
+    chance, and results must not depend on it. `parents`, `opens`, `ends` and `clauses`: the synonyms
+    file's `subject` reads whose condition it is with its own (_subject_first); the other readings with
+    PARENT_WORDS and none.
+
+    With `clauses` (review 12 H1, search13), two more: a relative clause said right after a parent word
+    ("grandma who looks after him is suicidal", "the gran he lives with") is the parent's, and so is the
+    rest of its clause, which neither a child nor `ends` end (the child there is the relative clause's
+    object; a condition said just after one is still the child's, _subject_first's OTHER_REACH);
+    and after a reporting verb said by a parent ("dad says", "her mum told me"), a pronoun that can stand
+    for that parent ("he" for a dad, "she" for a mum, "they"; a word of neither list for any) is the
+    parent ("dad says he will kill himself"), while one that cannot is not ("mum says he has been
+    cutting himself")."""
     flags: list[bool] = []
     if parents.isdisjoint(words):  # most queries name no parent
         return [False] * len(words)
-    parent, opening = False, True
-    for w in words:
-        if w in CLAUSE_WORDS or w in opens:
-            parent, opening = False, True
+    parent, opening, within = False, True, False
+    named: Optional[str] = None  # the parent word a clause opened with ("her mum" -> "mum")
+    speaker: Optional[str] = None  # ...where that clause's reporting verb opened this one
+    for i, w in enumerate(words):
+        after_parent = i > 0 and flags[-1] and words[i - 1] in parents
+        if clauses is not None and after_parent and w in clauses.relative:
+            parent, opening, within = True, False, True
+        elif w in CLAUSE_WORDS or w in opens:
+            speaker = named if clauses is not None and parent and w in clauses.says else None
+            parent, opening, within, named = False, True, False, None
         elif opening and w in DETERMINERS:
             pass
+        elif speaker is not None and opening and clauses is not None and w in clauses.through:
+            pass  # "told me she ...", "said that he ..."
+        elif speaker is not None and opening and clauses is not None and clauses.stands_for(w, speaker):
+            parent, opening, named = True, False, speaker
         else:
-            parent = (opening and w in parents) or (parent and w not in CHILD_ROLES and w not in ends)
+            if w in parents and (opening or (named is not None and words[i - 1] == named)):
+                named = w  # "foster mum": the last of the words that name the parent
+            parent = (opening and w in parents) or (parent and (within or (w not in CHILD_ROLES and w not in ends)))
             opening = False
+        if not opening:
+            speaker = None
         flags.append(parent)
     return flags
 
@@ -1024,6 +1141,16 @@ def _denied_positions(words: list[str]) -> list[int]:
                     break
                 out.append(i)
     return out
+
+
+def _first_denied(words: list[str]) -> str:
+    """The stem of the first content word the first denial of a text denies ("" if none)."""
+    for j, w in enumerate(words):
+        if w in DENYING:
+            for k in _denied_positions(words[j:]):
+                if not _stop(words[j + k], stem(words[j + k])):
+                    return stem(words[j + k])
+    return ""
 
 
 def _said_and_denied(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -1088,11 +1215,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {"parent", "opens", "ends", "conditions"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions"}
         or not isinstance(conditions, list)
         or not all(isinstance(c, dict) and set(c) == {"words", "child", "leads"} for c in conditions)
     ):
-        raise SearchDataError("subject must be a mapping with 'parent', 'opens', 'ends' and 'conditions' (each with 'words', 'child' and 'leads')")
+        raise SearchDataError(f"subject must be a mapping with {', '.join(SUBJECT_WORDS)} and 'conditions' (each with 'words', 'child' and 'leads')")
     for c in conditions:
         for key in ("child", "leads"):
             if not isinstance(c[key], list) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in c[key]):
@@ -1102,13 +1229,14 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
             raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
-    lists += [(f"subject.{k}", subject.get(k) or []) for k in ("parent", "opens", "ends")] + [("subject.conditions.words", c["words"]) for c in conditions]
+    lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words
 
 
+SUBJECT_WORDS = ("parent", "opens", "ends", "relative", "says", "through", "female", "male")  # the `subject` word lists (_Subject, _Clauses)
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 
