@@ -22,6 +22,9 @@ pathway beside p9: a mistyped age must not lose a ring-now). `decided_without` t
 field as given, with the refusal's words and its pointer to the right criterion). The unborn baby's
 criterion given for a born child is decided for the unborn baby its words name. Any other answer refused
 is left out as before.
+
+A need given twice in the case is refused too, the repeat named by field (`_repeated`, left13), and routed
+the same way: left out, and the case decided where the rest is an immediate referral.
 """
 
 from __future__ import annotations
@@ -66,10 +69,15 @@ def decide_despite_refusals(
 ) -> tuple[Case, Decision]:
     """`evaluate_despite_refusals`, with the case it decided: the case as given, or the case without the
     refused answers (for what is asked of a decision's case afterwards, the what-if list)."""
+    repeated = _repeated(case)
     try:
-        return case, evaluate(case, office_hours=office_hours, now=now, catalogue=catalogue)
+        decision = evaluate(case, office_hours=office_hours, now=now, catalogue=catalogue)
     except CaseError as exc:
-        refusal = exc
+        refusal = CaseError(exc.errors + repeated) if repeated else exc
+    else:
+        if not repeated:
+            return case, decision
+        refusal = CaseError(repeated)
     catalogue_used = catalogue or load_catalogue()
     refused: list[FieldError] = []
     positions = list(range(len(case.indicators)))  # each kept answer's position in the case as given
@@ -102,7 +110,9 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
         at = _INDICATOR.fullmatch(error.field)
         name = error.field.removeprefix("context.")
         at_n = int(at.group(1)) if at and int(at.group(1)) < len(positions) else None
-        if at_n is not None and (child := _age_for_p9(case, case.indicators[at_n], age_out_before, catalogue)) is not None:
+        if at_n is not None and case.indicators[at_n] in case.indicators[:at_n]:  # a repeat (`_repeated`)
+            drop.add(at_n)
+        elif at_n is not None and (child := _age_for_p9(case, case.indicators[at_n], age_out_before, catalogue)) is not None:
             raw["child"] = {} if raw.get("child") == {} else child  # a born child's criterion beside the unborn one: born
             kept = f"indicators[{positions[at_n]}] kept: the immediate referral is decided without the child's age"
             error = FieldError(field="child.age_years" if case.child.age_years is not None else "child.unborn", message=f"{error.message} ({kept})")
@@ -122,6 +132,18 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
         refused.append(error)
     raw["indicators"] = [i for n, i in enumerate(case.indicators) if n not in drop]
     return Case.parse(raw), [p for n, p in enumerate(positions) if n not in drop]
+
+
+def _repeated(case: Case) -> list[FieldError]:
+    """A need given more than once in the case's indicators, each repeat named by its field, with where it
+    was first given (left13: the rules check a need once, and a repeat was taken without a word)."""
+    first: dict[str, int] = {}
+    errors = []
+    for n, indicator_id in enumerate(case.indicators):
+        if indicator_id in first:
+            errors.append(FieldError(field=f"indicators[{n}]", message=f"repeats indicators[{first[indicator_id]}] ({indicator_id!r}): give each need once"))
+        first.setdefault(indicator_id, n)
+    return errors
 
 
 def _age_for_p9(case: Case, indicator_id: str, age_out_before: bool, catalogue: Catalogue) -> Optional[dict]:
