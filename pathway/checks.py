@@ -31,6 +31,10 @@ def resolve_indicators(case: Case, catalogue: Catalogue, admitted: Optional[dict
         catalogue.has_indicator(i) and catalogue.indicator(i).age_band in scope.care_leaver_bands and catalogue.admits(i, unborn, months, parent_months)
         for i in case.indicators
     )
+    parent_errors = _parent_age(case, catalogue)
+    # the under-13 pointer (age_entailments) is said once: by the parent's age refused, else by the first
+    # young parent's need refused (left13: each said it)
+    pointed = bool(parent_errors)
     for position, indicator_id in enumerate(case.indicators):
         if indicator_id in chosen:  # the same answer twice: checked once
             continue
@@ -47,7 +51,8 @@ def resolve_indicators(case: Case, catalogue: Catalogue, admitted: Optional[dict
             band = catalogue.band(indicator.age_band) if indicator.age_band else None
             field = f"indicators[{position}]"
             if band and not band.admits(unborn, months, parent_months):
-                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case, catalogue)))
+                errors.append(FieldError(field=field, message=_out_of_band(indicator_id, band, case, catalogue, pointer=not pointed)))
+                pointed = pointed or band.subject == "parent"
             elif not catalogue.in_scope(indicator, months):
                 if care_leaver_given:  # else the age itself is refused (_age_scope)
                     message = catalogue.age.adult_care_leaver.format(indicator=indicator_id, years=case.child.age_years, scope=catalogue.age.scope)
@@ -58,17 +63,18 @@ def resolve_indicators(case: Case, catalogue: Catalogue, admitted: Optional[dict
         chosen[indicator_id] = indicator
     errors += _age_scope(case, care_leaver_given, catalogue)
     errors += _child_only_answers(case, catalogue)
-    errors += _parent_age(case, catalogue)
+    errors += parent_errors
     errors += _contradictions(case, chosen, catalogue)
     if errors:
         raise CaseError(errors)
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> str:
+def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue, pointer: bool = True) -> str:
     """A need outside its age band, with what describes the concern instead. Past the children's ages
     (20 to 25, a care leaver) that is the way in for the unborn baby: a band's own `outside` names
-    children's needs, refused at that age too (review 8 recheck, R2)."""
+    children's needs, refused at that age too (review 8 recheck, R2). `pointer`: whether a parent's
+    band says the under-13 pointer (False where another refusal of the case already says it)."""
     adult = catalogue.beyond_childhood(case.child.age_in_months) and not case.child.unborn
     if band.subject == "parent":
         parent_months = case.parent.age_in_months
@@ -79,7 +85,7 @@ def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue) -> s
             who, hints = f"this child is {case.child.describe()}", ["If the assessment is about the baby, give the parent's age as parent.age_years"]
         return (
             f"{indicator_id!r} describes a young parent {band.label} (band {band.id!r}, {band.source.cite()}); {who}"
-            + "".join(f". {p}" for p in _pointers_for_parent(case, catalogue) + hints)  # the safety pointer first
+            + "".join(f". {p}" for p in (_pointers_for_parent(case, catalogue) if pointer else []) + hints)  # the safety pointer first
             + (f". {catalogue.age.describe_the_baby}" if adult else "")
         )
     whom = f"an {band.label}" if band.unborn == "only" else f"a child {band.label}"

@@ -14,6 +14,17 @@ its put-through-now. An immediate criterion always wins, by whichever road it is
 answers left after removing the refused ones reach an immediate referral, it returns that decision,
 each refusal named by field in `Decision.decided_without`; where they do not, it raises the original
 refusal unchanged (the case is refused as before, each error naming its field).
+
+A p9 criterion refused for the child's age (its own band, as the under-2 bruising criterion for a child of
+3, or the pathway's ages past 19) is not left out: it is decided without the child's age instead, as the
+call screen does, so the criterion keeps its ring-now (left13; the lead's choice for an age past the
+pathway beside p9: a mistyped age must not lose a ring-now). `decided_without` then names the age (its
+field as given, with the refusal's words and its pointer to the right criterion). The unborn baby's
+criterion given for a born child is decided for the unborn baby its words name. Any other answer refused
+is left out as before.
+
+A need given twice in the case is refused too, the repeat named by field (`_repeated`, left13), and routed
+the same way: left out, and the case decided where the rest is an immediate referral.
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ import re
 from datetime import datetime
 from typing import Optional
 
-from pathway.catalogue import Catalogue
+from pathway.catalogue import Catalogue, load_catalogue
 from pathway.models import Case, CaseError, Decision, FieldError
 from pathway.settings import OfficeHours
 from rules.evaluate import evaluate
@@ -58,15 +69,21 @@ def decide_despite_refusals(
 ) -> tuple[Case, Decision]:
     """`evaluate_despite_refusals`, with the case it decided: the case as given, or the case without the
     refused answers (for what is asked of a decision's case afterwards, the what-if list)."""
+    repeated = _repeated(case)
     try:
-        return case, evaluate(case, office_hours=office_hours, now=now, catalogue=catalogue)
+        decision = evaluate(case, office_hours=office_hours, now=now, catalogue=catalogue)
     except CaseError as exc:
-        refusal = exc
+        refusal = CaseError(exc.errors + repeated) if repeated else exc
+    else:
+        if not repeated:
+            return case, decision
+        refusal = CaseError(repeated)
+    catalogue_used = catalogue or load_catalogue()
     refused: list[FieldError] = []
     positions = list(range(len(case.indicators)))  # each kept answer's position in the case as given
     current, errors = case, refusal.errors
     for _ in range(len(case.indicators) + 4):  # each round leaves out at least one answer, or stops
-        reduced = _without(current, errors, positions, refused)
+        reduced = _without(current, errors, positions, refused, catalogue_used)
         if reduced is None:
             raise refusal
         current, positions = reduced
@@ -81,20 +98,31 @@ def decide_despite_refusals(
     raise refusal  # pragma: no cover - the loop runs out of answers to leave out first
 
 
-def _without(case: Case, errors: list[FieldError], positions: list[int], refused: list[FieldError]) -> Optional[tuple[Case, list[int]]]:
+def _without(case: Case, errors: list[FieldError], positions: list[int], refused: list[FieldError], catalogue: Catalogue) -> Optional[tuple[Case, list[int]]]:
     """The case without each refused answer, and the kept answers' positions in the case as first given;
     each refusal is added to `refused`, named by its field in the case as given. None when a refusal is
-    of no single answer (a body, a duplicated key) or nothing can be left out."""
+    of no single answer (a body, a duplicated key) or nothing can be left out. A p9 criterion refused
+    for the child's age keeps its place and the age is left out instead (`_age_for_p9`)."""
     raw = case.model_dump(mode="json", exclude_none=True)
     drop: set[int] = set()
+    age_out_before = any(e.field.startswith("child.") for e in refused)
     for error in errors:
         at = _INDICATOR.fullmatch(error.field)
         name = error.field.removeprefix("context.")
-        if at and int(at.group(1)) < len(positions):
-            drop.add(int(at.group(1)))
-            error = error.model_copy(update={"field": f"indicators[{positions[int(at.group(1))]}]"})
+        at_n = int(at.group(1)) if at and int(at.group(1)) < len(positions) else None
+        if at_n is not None and case.indicators[at_n] in case.indicators[:at_n]:  # a repeat (`_repeated`)
+            drop.add(at_n)
+        elif at_n is not None and (child := _age_for_p9(case, case.indicators[at_n], age_out_before, catalogue)) is not None:
+            raw["child"] = {} if raw.get("child") == {} else child  # a born child's criterion beside the unborn one: born
+            kept = f"indicators[{positions[at_n]}] kept: the immediate referral is decided without the child's age"
+            error = FieldError(field="child.age_years" if case.child.age_years is not None else "child.unborn", message=f"{error.message} ({kept})")
+        elif at_n is not None:
+            drop.add(at_n)
+            error = error.model_copy(update={"field": f"indicators[{positions[at_n]}]"})
         elif error.field in _CHILD_AGE and case.child.age_years is not None:
-            raw["child"] = {}  # the age is not known, as when it is not given (its months need its years)
+            # the age is not known, as when it is not given (its months need its years); the unborn baby
+            # its p9 criterion names, where that criterion was refused for the same age, stays
+            raw["child"] = raw["child"] if raw["child"] == {"unborn": True} else {}
         elif error.field == _PARENT_AGE and case.parent.age_years is not None:
             raw["parent"] = {}
         elif error.field.startswith("context.") and getattr(case.context, name, None) is not None:
@@ -104,3 +132,28 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
         refused.append(error)
     raw["indicators"] = [i for n, i in enumerate(case.indicators) if n not in drop]
     return Case.parse(raw), [p for n, p in enumerate(positions) if n not in drop]
+
+
+def _repeated(case: Case) -> list[FieldError]:
+    """A need given more than once in the case's indicators, each repeat named by its field, with where it
+    was first given (left13: the rules check a need once, and a repeat was taken without a word)."""
+    first: dict[str, int] = {}
+    errors = []
+    for n, indicator_id in enumerate(case.indicators):
+        if indicator_id in first:
+            errors.append(FieldError(field=f"indicators[{n}]", message=f"repeats indicators[{first[indicator_id]}] ({indicator_id!r}): give each need once"))
+        first.setdefault(indicator_id, n)
+    return errors
+
+
+def _age_for_p9(case: Case, indicator_id: str, age_out_before: bool, catalogue: Catalogue) -> Optional[dict]:
+    """The child to decide a refused p9 criterion with, where it is refused for the child's age given
+    (the child's age or unborn answer, once per case: a second refusal of a p9 criterion after the age
+    is left out is of the criterion itself): no age, or for the unborn baby's criterion (band `unborn`)
+    the unborn baby its words name. None: leave the answer out as any other."""
+    if not catalogue.has_indicator(indicator_id) or not catalogue.indicator(indicator_id).immediate:
+        return None
+    if (case.child.age_years is None and not case.child.unborn) or age_out_before:
+        return None
+    band_id = catalogue.indicator(indicator_id).age_band
+    return {"unborn": True} if band_id is not None and catalogue.band(band_id).unborn == "only" else {}

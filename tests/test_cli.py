@@ -49,7 +49,8 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
     "stdin, fragment",
     [
         ('{"indicators": ["not.an.indicator"]}', "error: indicators[0]: unknown indicator 'not.an.indicator'"),
-        ('{"child": {"age_years": 3}, "indicators": ["immediate.substance_use_under_1"]}', "error: indicators[0]:"),
+        # a need outside its age band that is no p9 criterion (a p9 one is kept, decided without the age: left13)
+        ('{"child": {"age_years": 14}, "indicators": ["protection.sexual_activity_under_13"]}', "error: indicators[0]:"),
         ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
         ("not json", "error: (body): not valid JSON"),
         ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "error: context.contact_time: must be a moment between the years"),

@@ -49,7 +49,8 @@ def test_assess_immediate_gives_the_ring_now_contact_of_the_moment(tmp_path, mom
         ('{"indicators": ["no.such"]}', "indicators[0]", "unknown indicator"),
         ('{"colour": "red"}', "colour", "unknown field"),
         ('{"context": {"caf": "maybe"}}', "context.caf", ""),
-        ('{"child": {"age_years": 3}, "indicators": ["immediate.unborn_significant_harm"]}', "indicators[0]", "unborn"),
+        # a need refused for the age that is no p9 criterion (a p9 one is kept, decided without the age: left13)
+        ('{"child": {"unborn": true}, "indicators": ["protection.frozen_watchfulness"]}', "indicators[0]", "unborn"),
         # office hours read the moment in local time: at the calendar's ends that overflowed (a 500)
         ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "context.contact_time", "between the years"),
         ('{"context": {"contact_time": "9999-12-31T23:59:59-01:00"}}', "context.contact_time", "between the years"),

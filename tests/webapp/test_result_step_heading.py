@@ -11,7 +11,8 @@ import pytest
 
 from tests.webapp.conftest import CHILD, walk_needs
 
-# level supported at now -> (heading, words the paragraph under it begins with after "After the call:")
+# level supported at now -> (heading, words the paragraph under it begins with (after "After the call:" for a step
+# up; the same level's words are the referral itself, said as they are: left13))
 TABLE = {
     "protection": (None, "A new immediate concern for a child already supported at Protection"),
     "child_in_need": ("Stepping up", "Needs have risen from Child in Need to Protection"),

@@ -181,6 +181,12 @@ class Screen:
         return _holds_unused(self.state)
 
     @property
+    def no_route(self) -> str:
+        """What the screen says with no route (the status line, and the route bar while the call holds
+        concerns it cannot use: it said "No route yet: add a concern" then, left13)."""
+        return "No concern chosen can be used yet: no route." if self.holds_unused else "No concerns chosen yet: no route."
+
+    @property
     def put_through_now(self) -> bool:
         """Whether the screen says "Put the call through now": the decision's own fact, as the journey's
         ring-now (pathway.surfaces.ring_now: Protection, p4; a safeguarding concern is put through

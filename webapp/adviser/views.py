@@ -150,8 +150,7 @@ def _status(s: call.Screen) -> str:
     if not s.has_route:
         # said even with no route: a call whose only concern is a renamed p9 box or one set aside for
         # the age has concerns, none of which can be used (review 12 surfaces, W1, W2)
-        said = "No concern chosen can be used yet: no route." if s.holds_unused else "No concerns chosen yet: no route."
-        return f"{said}{without}"
+        return f"{s.no_route}{without}"
     if s.put_through_now:
         return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}.{without}"
     return f"Level: {surfaces.decision_level(d)}.{without} Put through to {to}."
