@@ -432,6 +432,10 @@ class WhatIfWords(_Strict):
     substantial_disability: str
     judgement: str
     without_judgement: str
+    # the same for a caller who is not a professional (review 13, J3): the judgement is theirs, and
+    # Children's Social Care decides whether the child is in need (p37)
+    judgement_not_professional: str
+    without_judgement_not_professional: str
     without: str
     twin: str
     protection: ProtectionWords
@@ -511,6 +515,7 @@ class Guidance(_Block[GuidanceText]):
     step_up_without_caf: GuidanceText
     after_the_call: AfterTheCall
     step_not_caf_trained: GuidanceText
+    step_not_caf_trained_child_in_need: GuidanceText
     step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
@@ -638,6 +643,9 @@ class CinTest(Interpretation):
 
     unborn: CinTestReading
     young_adult: CinTestYoungAdult
+    # review 13, J3: the judgement given by a caller who is not a professional (pathway.choices.NOT_PROFESSIONAL):
+    # the level is kept, and declared; its explanation follows the words above ({said}) with its own {why}
+    not_professional: CinTestReading
 
     def reading(self, unborn: bool, age_in_months: Optional[int]) -> Optional[CinTestReading]:
         """The declared reading that applies to this child, or None where p4's words do."""

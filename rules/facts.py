@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Callable, Optional
 
 from pathway.catalogue import Catalogue, Crosswalk, Indicator, YoungPerson
+from pathway.choices import NOT_PROFESSIONAL
 from pathway.levels import Level
 from pathway.models import Case
 
@@ -302,6 +303,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
             # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
             "cin_test_reading": _cin_test_reading(case, catalogue),
+            # whose judgement it is: a caller who is not a professional gives it as theirs (review 13, J3)
+            "cin_test_not_professional": ctx.caller in NOT_PROFESSIONAL,
         }
     ]
 

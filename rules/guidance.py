@@ -17,6 +17,7 @@ from typing import Any, Mapping, Optional
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
+from pathway.choices import NOT_PROFESSIONAL
 from pathway.levels import LEVELS, Level
 from rules import engine
 from rules.facts import prepared, twin_note_drawer
@@ -35,7 +36,7 @@ EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
 CAF_OPEN = (m.caf == "open_improving") | (m.caf == "open_not_improving")  # as answered (context.caf)
 # callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
-NOT_CAF_TRAINED = ("parent_carer", "public")
+NOT_CAF_TRAINED = NOT_PROFESSIONAL
 UNTRAINED = (m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])
 # a professional, or the caller not said: a practitioner's steps are theirs (p7, p9, p37)
 TRAINED = (m.caller != NOT_CAF_TRAINED[0]) & (m.caller != NOT_CAF_TRAINED[1])
@@ -246,7 +247,9 @@ def define(catalogue: Catalogue, emit) -> None:
 
     def step_words(c, key, rule):
         if c.m.caller in NOT_CAF_TRAINED:
-            text = g.step_not_caf_trained.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
+            # at Child in Need, whether the child is in need is Children's Social Care's to decide (p37; review 13, J3)
+            words = g.step_not_caf_trained_child_in_need if c.m.level == "child_in_need" else g.step_not_caf_trained
+            text = words.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
         else:
             text = g[key].text
         emit(c.s.sid, {"type": "guidance", "rule": rule, "source": g[key].source.cite(), "text": text})

@@ -218,20 +218,17 @@ def define(catalogue: Catalogue, emit) -> None:
     # for an unborn baby or a young person of 18 or 19, the declared reading's words (review 10, H3)
     cin_readings: dict[str, Interpretation | CinTestReading] = {"": cin_test, "unborn": cin_test.unborn, "young_adult": cin_test.young_adult}
 
+    # a caller who is not a professional (review 13, J3): the level is kept, the judgement declared as theirs
+    by_caller = cin_test.not_professional
+
     @when_all((m.kind == "case") & (m.impaired_without_services == True))  # noqa: E712
     def cin_unlikely_reasonable_standard(c):
         words = cin_readings[c.m.cin_test_reading]
-        emit(
-            c.s.sid,
-            finding(
-                cin_test.rule,
-                "child_in_need",
-                [],
-                words.source.cite(),
-                words.explanation.format(why=words.why),
-                interpretation=words.interpretation,
-            ),
-        )
+        source, said, interpretation = words.source.cite(), words.explanation.format(why=words.why), words.interpretation
+        if c.m.cin_test_not_professional:
+            source = f"{source}; {by_caller.source.cite()}"
+            said, interpretation = by_caller.explanation.format(said=said, why=by_caller.why), True
+        emit(c.s.sid, finding(cin_test.rule, "child_in_need", [], source, said, interpretation=interpretation))
 
     # --- Child in Need: substantial, life-long disability needing specialist services ------
     cin_dis = interp.cin_disability

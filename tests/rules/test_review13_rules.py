@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from rules import evaluate
+from rules.what_if import nearby
 from tests.conftest import make_case
 
 DOCUMENT = " ".join((Path(__file__).resolve().parents[1] / "data" / "threshold_document.txt").read_text(encoding="utf-8").split())
@@ -79,3 +80,75 @@ def test_the_unemployment_need_is_pointed_not_decided(months):
     assert [g.rule for g in d.guidance if g.rule.startswith("age.pointer")] == ["age.pointer.immediate.substance_use_under_1"]
     [note] = [g for g in d.guidance if g.rule == "twins.parental_substance_misuse"]
     assert "long-standing issue" in note.text
+
+
+# --- J3 -------------------------------------------------------------------------------------------
+
+P4 = "unlikely to achieve a reasonable standard of health or development unless services are provided"
+P37 = "to determine whether the child is a Child in Need"  # Appendix 3, Children's Assessments
+P8 = "Practitioners and managers are expected to apply professional judgment to their decision making"
+
+
+def test_j3_oracles_are_the_documents_words():
+    for words in (P4, P37, P8):
+        assert words in DOCUMENT
+
+
+@pytest.mark.parametrize("caller", ["public", "parent_carer"])
+@pytest.mark.parametrize("age", [{"age_years": 7}, {"unborn": True}, {"age_years": 18}])
+def test_a_non_professionals_judgement_keeps_the_level_and_is_declared(caller, age):
+    """Review 13, J3: the level stays Child in Need (no under-call); the reason is this tool's reading,
+    saying the judgement is the caller's and that Children's Social Care decides, through its
+    Children's Assessment (p37), whether the child is in need."""
+    indicators = ["additional.poor_maternal_health_not"] if age.get("unborn") else ["additional.low_self_esteem"]
+    d = evaluate(make_case(indicators, caller=caller, health_development_impaired_without_services=True, **age))
+    assert d.level == "child_in_need"
+    [r] = [r for r in d.reasons if r.rule == "child_in_need.unlikely_reasonable_standard"]
+    assert r.interpretation is True
+    assert "Children's Assessment" in r.explanation and "p37" in r.explanation and "37" in r.source
+    assert "not a practitioner's" in r.explanation
+
+
+@pytest.mark.parametrize("caller", ["professional", None])
+def test_a_professionals_judgement_is_p4s_test(caller):
+    context = {"caller": caller} if caller else {}
+    d = evaluate(make_case(["additional.low_self_esteem"], age_years=7, health_development_impaired_without_services=True, **context))
+    [r] = [r for r in d.reasons if r.rule == "child_in_need.unlikely_reasonable_standard"]
+    assert d.level == "child_in_need" and r.interpretation is False and "Children's Assessment" not in r.explanation
+
+
+@pytest.mark.parametrize("caller", ["public", "parent_carer"])
+@pytest.mark.parametrize("given", [True, False])
+def test_the_what_if_judgement_lines_say_whose_judgement_it_is(caller, given):
+    context = {"health_development_impaired_without_services": True} if given else {}
+    case = make_case(["additional.low_self_esteem"], age_years=7, caller=caller, **context)
+    w = nearby(case, evaluate(case))
+    lines = [c for c in w.up + w.down if "reasonable standard of health or development" in c.text]
+    assert lines, (w.up, w.down)
+    for line in lines:
+        assert not line.text.startswith(("Your judgement", "Without your judgement"))
+        assert "Children's Assessment" in line.text and "p37" in line.text
+    if given:
+        [down] = [c for c in w.down if "reasonable standard" in c.text]
+        assert down.level == "additional"
+    else:
+        [up] = [c for c in w.up if "reasonable standard" in c.text]
+        assert up.level == "child_in_need" and up.interpretation is True
+
+
+def test_a_professionals_what_if_line_is_unchanged():
+    case = make_case(["additional.low_self_esteem"], age_years=7, caller="professional")
+    w = nearby(case, evaluate(case))
+    [up] = [c for c in w.up if "reasonable standard" in c.text]
+    assert up.text.startswith("Your judgement that the child") and up.interpretation is False
+
+
+@pytest.mark.parametrize("caller", ["public", "parent_carer"])
+def test_the_step_after_child_in_need_names_the_childrens_assessment(caller):
+    """The step words for a caller not CAF trained said 'the needs chosen today are at Child in Need',
+    where the caller's own judgement gave that level."""
+    case = make_case(["additional.low_self_esteem"], age_years=7, caller=caller, current_level="additional", health_development_impaired_without_services=True)
+    d = evaluate(case)
+    [step] = [g for g in d.guidance if g.rule == "step.up"]
+    assert "needs chosen today are at Child in Need" not in step.text
+    assert "Children's Assessment" in step.text and "p37" in step.text
