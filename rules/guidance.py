@@ -447,6 +447,20 @@ def define(catalogue: Catalogue, emit) -> None:
         for pid in c.m.unborn_pointers:
             emit(c.s.sid, dict(unborn_pointer_words[pid]))
 
+    # a need naming a parent's mental health or substance use: p9's seventh criterion, as the tool reads it,
+    # should the child also witness or experience repeated domestic violence (review 13, J1)
+    criterion_pointer_words = {}
+    for p in catalogue.criterion_pointers:
+        criterion = catalogue.indicator(p.points_to)
+        why = criterion.reading.why if criterion.reading else ""  # the catalogue refuses a pointer to a criterion without one
+        words = {"type": "guidance", "rule": f"criterion.pointer.{p.id}", "source": p.source.cite(), "text": p.text.format(points_to=criterion.text, why=why)}
+        criterion_pointer_words[p.id] = words
+
+    @when_all(DECISION & (m.criterion_pointer_count > 0))
+    def criterion_pointer(c):
+        for pid in c.m.criterion_pointers:
+            emit(c.s.sid, dict(criterion_pointer_words[pid]))
+
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):
         guidance(c.s.sid, "age_unknown_under_1", "immediate.crosswalk_age_unknown")

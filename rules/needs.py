@@ -65,6 +65,18 @@ def define(catalogue: Catalogue, emit) -> None:
             },
         )
 
+    # --- a p9 criterion met (chosen, or by a cross-walk) whose words the tool reads one way (review 13, J1) --
+    reading_words = interp.immediate_reading
+    read = {i.id: i for i in catalogue.indicators if i.reading is not None}
+
+    @when_all((m.kind == "case") & (m.criterion_reading_count > 0))
+    def immediate_reading(c):
+        for hit in c.m.criterion_readings:
+            ind = read[hit["id"]]
+            assert ind.reading is not None  # `read` holds only criteria with a reading
+            explanation = reading_words.explanation.format(text=ind.text, why=ind.reading.why)
+            emit(c.s.sid, finding(reading_words.rule, "protection", hit["ids"], ind.reading.source.cite(), explanation, interpretation=True))
+
     # --- a table indicator that, with the age, meets a p9 criterion (catalogue `crosswalks`) --
     xw = interp.crosswalk
 

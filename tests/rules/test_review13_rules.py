@@ -82,6 +82,68 @@ def test_the_unemployment_need_is_pointed_not_decided(months):
     assert "long-standing issue" in note.text
 
 
+# --- J1 -------------------------------------------------------------------------------------------
+
+J1_POINTER = "criterion.pointer.parental_mental_health_substance_dv"
+
+
+def test_the_seventh_criterion_is_read_as_one_and_declared(catalogue):
+    """Review 13, J1: the reading is the catalogue's, beside the criterion, a reading with its why."""
+    ind = catalogue.indicator("immediate.repeated_domestic_violence")
+    assert ind.text == SEVENTH and ind.reading is not None and ind.reading.interpretation is True
+    assert ind.reading.source.cite().endswith("p9, 13-17")  # p9 and the Levels of need tables it is read against
+    # the why names the document's grading of a parent's mental health and substance use, and p9's under-1 line
+    assert "Additional" in ind.reading.why and "Extensive" in ind.reading.why and "Protection" in ind.reading.why
+    assert "under 1" in ind.reading.why
+
+
+@pytest.mark.parametrize(
+    "indicators, age",
+    [
+        (["immediate.repeated_domestic_violence"], 8),
+        (["protection.persistent_domestic_abuse"], 10),  # cross-walked to the criterion (p17 -> p9)
+        (["immediate.repeated_domestic_violence", "immediate.significant_harm"], 4),
+    ],
+)
+def test_the_reading_is_carried_wherever_the_criterion_is_decided(indicators, age):
+    d = evaluate(make_case(indicators, age_years=age))
+    assert d.immediate and d.level == "protection"
+    [reading] = [r for r in d.reasons if r.rule == "immediate.reading"]
+    assert reading.interpretation is True and SEVENTH in reading.explanation and reading.source.endswith("9, 13-17")
+
+
+def test_no_reading_reason_without_the_criterion():
+    d = evaluate(make_case(["immediate.significant_harm"], age_years=8))
+    assert not [r for r in d.reasons if r.rule == "immediate.reading"]
+
+
+@pytest.mark.parametrize("iid", sorted(PARENT_NEEDS))
+@pytest.mark.parametrize("age", [(0, 6), (1, 0), (6, 0), (12, 0), (17, 0)])
+def test_every_parental_mental_health_or_substance_need_points_to_the_criterion(iid, age):
+    """Review 13, J1: beside a parent's mental health or substance use, the decision says that if the
+    child also witnesses or experiences repeated domestic violence it is an immediate referral (p9),
+    as this tool's reading; the level is the need's own and nothing is immediate by it (after 12 months)."""
+    d = evaluate(make_case([iid], age_years=age[0], age_months=age[1]))
+    [pointer] = [g for g in d.guidance if g.rule == J1_POINTER]
+    assert SEVENTH in pointer.text and "domestic violence" in pointer.text and "reading" in pointer.text
+    assert pointer.source.endswith("9")
+    if age >= (1, 0):
+        assert not d.immediate and d.level == iid.split(".")[0]
+
+
+@pytest.mark.parametrize("iid", ["additional.low_self_esteem", "protection.persistent_anti_social_behaviour", "additional.uses_substances"])
+def test_no_pointer_beside_a_need_that_is_not_a_parents_condition(iid):
+    """The child's own substance use is not an adult's (p9 names adult issues)."""
+    d = evaluate(make_case([iid], age_years=14))
+    assert not [g for g in d.guidance if g.rule == J1_POINTER]
+
+
+@pytest.mark.parametrize("dv", ["immediate.repeated_domestic_violence", "protection.persistent_domestic_abuse"])
+def test_no_pointer_once_the_criterion_is_met(dv):
+    d = evaluate(make_case(["additional.mental_physical_health_needs", dv], age_years=8))
+    assert d.immediate and not [g for g in d.guidance if g.rule == J1_POINTER]
+
+
 # --- J3 -------------------------------------------------------------------------------------------
 
 P4 = "unlikely to achieve a reasonable standard of health or development unless services are provided"
