@@ -189,6 +189,16 @@ class OfferForNeeds(_Strict):
         return [i for i in chosen if any(w.lower() in i.text.lower() for w in self.needs_mention)]
 
 
+class CriterionReading(_Strict):
+    """How this tool reads an immediate-referral criterion whose words admit more than one reading
+    (review 13, J1): declared beside it, and carried by the decision wherever the criterion is decided
+    (rule `immediate.reading`) or pointed to (`criterion_pointers`)."""
+
+    interpretation: Literal[True] = True
+    source: Source
+    why: str
+
+
 class Indicator(_Strict):
     id: str
     text: str
@@ -203,6 +213,7 @@ class Indicator(_Strict):
     same_words_as: list[str] = Field(default_factory=list)  # derived from the catalogue's `twins` block
     related_contacts: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    reading: Optional[CriterionReading] = None  # an immediate criterion's declared reading (review 13, J1)
 
     @model_validator(mode="after")
     def _immediate_is_protection(self):
@@ -210,6 +221,8 @@ class Indicator(_Strict):
             raise ValueError(f"{self.id}: an immediate indicator must be level protection")
         if not self.immediate and (self.domain is None or self.dimension is None):
             raise ValueError(f"{self.id}: a need indicator needs a domain and a dimension")
+        if self.reading is not None and not self.immediate:
+            raise ValueError(f"{self.id}: a reading is declared beside an immediate-referral criterion only")
         return self
 
 
@@ -432,6 +445,10 @@ class WhatIfWords(_Strict):
     substantial_disability: str
     judgement: str
     without_judgement: str
+    # the same for a caller who is not a professional (review 13, J3): the judgement is theirs, and
+    # Children's Social Care decides whether the child is in need (p37)
+    judgement_not_professional: str
+    without_judgement_not_professional: str
     without: str
     twin: str
     protection: ProtectionWords
@@ -515,6 +532,7 @@ class Guidance(_Block[GuidanceText]):
     step_up_without_caf: GuidanceText
     after_the_call: AfterTheCall
     step_not_caf_trained: GuidanceText
+    step_not_caf_trained_child_in_need: GuidanceText
     step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
@@ -642,6 +660,9 @@ class CinTest(Interpretation):
 
     unborn: CinTestReading
     young_adult: CinTestYoungAdult
+    # review 13, J3: the judgement given by a caller who is not a professional (pathway.choices.NOT_PROFESSIONAL):
+    # the level is kept, and declared; its explanation follows the words above ({said}) with its own {why}
+    not_professional: CinTestReading
 
     def reading(self, unborn: bool, age_in_months: Optional[int]) -> Optional[CinTestReading]:
         """The declared reading that applies to this child, or None where p4's words do."""
@@ -663,6 +684,7 @@ class Interpretations(_Strict):
     cin_unlikely_reasonable_standard: CinTest
     crosswalk: RuleWords
     age_entailment: RuleWords
+    immediate_reading: RuleWords  # {text}, {why}: a met criterion's declared reading (review 13, J1)
 
 
 class DisabledChildrenRouting(_Strict):
@@ -1093,6 +1115,18 @@ class UnbornPointer(_Strict):
     text: str  # {points_to}: the criterion's words
 
 
+class CriterionPointer(_Strict):
+    """Needs whose words name part of what an immediate-referral criterion (p9) describes: beside them, a
+    pointer to the criterion, should the rest of it hold too (review 13, J1). Guidance only: the decision
+    is unchanged, and nothing is said where the criterion is already chosen or met, or refused for the child."""
+
+    id: str
+    indicators: list[str]
+    points_to: str  # an immediate criterion with a declared `reading`
+    source: Source
+    text: str  # {points_to}: the criterion's words; {why}: its reading's
+
+
 class NotCrosswalked(_Strict):
     """Protection-table indicators deliberately not cross-walked to the p9 list, with why."""
 
@@ -1198,6 +1232,7 @@ class Catalogue(_Strict):
     crosswalks: list[Crosswalk]
     age_entailments: list[AgeEntailment] = Field(default_factory=list)
     unborn_pointers: list[UnbornPointer] = Field(default_factory=list)
+    criterion_pointers: list[CriterionPointer] = Field(default_factory=list)
     open_from_current_level: OpenFromCurrentLevel
     caf_from_current_level: CafFromCurrentLevel
     not_crosswalked: list[NotCrosswalked] = Field(default_factory=list)
@@ -1266,6 +1301,13 @@ class Catalogue(_Strict):
             unknown = [i for i in up.indicators + [up.points_to] if i not in known]
             if unknown:
                 raise ValueError(f"unborn_pointers.{up.id}: unknown indicator {unknown}")
+        by_known = {i.id: i for i in self.indicators}
+        for cp in self.criterion_pointers:
+            unknown = [i for i in cp.indicators + [cp.points_to] if i not in known]
+            if unknown:
+                raise ValueError(f"criterion_pointers.{cp.id}: unknown indicator {unknown}")
+            if by_known[cp.points_to].reading is None:
+                raise ValueError(f"criterion_pointers.{cp.id}: points to {cp.points_to}, which declares no reading")
         for key, route in self.routing:
             if route.via not in contacts:
                 raise ValueError(f"routing.{key}: unknown contact {route.via!r}")

@@ -56,6 +56,12 @@ class Caller(_Labelled):
     PUBLIC = "public", "Member of the public"
 
 
+# the callers who are not professionals: not CAF trained (p4: "such as a concerned neighbour or volunteer"), and
+# not the practitioners and managers whom p8 expects to apply professional judgment. Every rule that words a
+# step, a route or p4's judgement for them reads this one list (rules/guidance.py, rules/facts.py, rules/what_if.py)
+NOT_PROFESSIONAL: tuple[str, ...] = (Caller.PARENT_CARER.value, Caller.PUBLIC.value)
+
+
 class Step(_Labelled):
     """A decision against the level the family is supported at now (Appendix 1, p24)."""
 

@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Callable, Optional
 
 from pathway.catalogue import Catalogue, Crosswalk, Indicator, YoungPerson
+from pathway.choices import NOT_PROFESSIONAL
 from pathway.levels import Level
 from pathway.models import Case
 
@@ -284,6 +285,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "immediate_count": len(immediate),
             "crosswalks": crosswalks,
             "crosswalk_count": len(crosswalks),
+            "criterion_readings": (readings := criterion_readings(immediate, crosswalks, catalogue)),
+            "criterion_reading_count": len(readings),
             "entailments": entailed,
             "entailment_count": len(entailed),
             "specialist_disability_ids": specialist_ids,
@@ -302,6 +305,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
             # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
             "cin_test_reading": _cin_test_reading(case, catalogue),
+            # whose judgement it is: a caller who is not a professional gives it as theirs (review 13, J3)
+            "cin_test_not_professional": ctx.caller in NOT_PROFESSIONAL,
         }
     ]
 
@@ -365,13 +370,7 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
     band of its own. An immediate-referral twin is above any table level. A twin a cross-walk already
     meets for this child is not pointed to: the decision is already that referral."""
     chosen = {i.id for i in indicators}
-    met = {
-        cw.meets
-        for ind in indicators
-        if not ind.immediate
-        for cw in prepared(catalogue).crosswalks[ind.id]
-        if not cw.age_band or _age_known_in(case, catalogue, cw.age_band)
-    }
+    met = _met_by_crosswalk(case, indicators, catalogue)
     out = set()
     for ind in indicators:
         for link in catalogue.twins_of(ind.id):
@@ -381,6 +380,40 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
             if _age_meets(case, catalogue, other.age_band):
                 out.add(other.id)
     return sorted(out)
+
+
+def _met_by_crosswalk(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> set[str]:
+    """The p9 criteria the chosen table needs meet, with this child's age, by a cross-walk."""
+    return {
+        cw.meets
+        for ind in indicators
+        if not ind.immediate
+        for cw in prepared(catalogue).crosswalks[ind.id]
+        if not cw.age_band or _age_known_in(case, catalogue, cw.age_band)
+    }
+
+
+def criterion_pointers_for(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+    """The catalogue's `criterion_pointers` a chosen need names, where the criterion is neither chosen nor
+    met by a cross-walk, and is one the tool admits for this child (review 13, J1)."""
+    chosen = {i.id for i in indicators}
+    met = chosen | _met_by_crosswalk(case, indicators, catalogue)
+    unborn, months = case.child.unborn, case.child.age_in_months
+    return [
+        p.id
+        for p in catalogue.criterion_pointers
+        if chosen.intersection(p.indicators) and p.points_to not in met and catalogue.admits(catalogue.indicator(p.points_to), unborn, months)
+    ]
+
+
+def criterion_readings(immediate: list[str], crosswalks: list[dict], catalogue: Catalogue) -> list[dict]:
+    """The immediate criteria met, chosen or by a cross-walk, whose words the tool reads one way (an
+    indicator's `reading`, review 13 J1): each with the chosen needs that reach it."""
+    meets = {cw.id: cw.meets for cw in catalogue.crosswalks}
+    by: dict[str, list[str]] = {i: [i] for i in immediate}
+    for hit in crosswalks:
+        by.setdefault(meets[hit["id"]], []).extend(i for i in hit["ids"] if i not in by.get(meets[hit["id"]], []))
+    return [{"id": iid, "ids": ids} for iid, ids in sorted(by.items()) if catalogue.indicator(iid).reading is not None]
 
 
 def _age_meets(case: Case, catalogue: Catalogue, band_id: str) -> bool:
@@ -415,6 +448,7 @@ def decision_fact(
     pointers = age_pointers(case, indicators, catalogue)
     unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
     unborn_pointers = [] if case.child.unborn else unborn_pointers_for(indicators, catalogue)
+    criterion_pointers = criterion_pointers_for(case, indicators, catalogue)
     return {
         "kind": "decision",
         "level": level.value,
@@ -440,6 +474,8 @@ def decision_fact(
         "age_pointer_count": len(pointers),
         "unborn_pointers": unborn_pointers,
         "unborn_pointer_count": len(unborn_pointers),
+        "criterion_pointers": criterion_pointers,
+        "criterion_pointer_count": len(criterion_pointers),
         "twin_notes": notes,
         "twin_count": len(notes),
     }

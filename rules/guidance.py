@@ -17,6 +17,7 @@ from typing import Any, Mapping, Optional
 from durable.lang import m, when_all
 
 from pathway.catalogue import Catalogue
+from pathway.choices import NOT_PROFESSIONAL
 from pathway.levels import LEVELS, Level
 from rules import engine
 from rules.facts import prepared, twin_note_drawer
@@ -35,7 +36,7 @@ EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
 CAF_OPEN = (m.caf == "open_improving") | (m.caf == "open_not_improving")  # as answered (context.caf)
 # callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
-NOT_CAF_TRAINED = ("parent_carer", "public")
+NOT_CAF_TRAINED = NOT_PROFESSIONAL
 UNTRAINED = (m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])
 # a professional, or the caller not said: a practitioner's steps are theirs (p7, p9, p37)
 TRAINED = (m.caller != NOT_CAF_TRAINED[0]) & (m.caller != NOT_CAF_TRAINED[1])
@@ -246,7 +247,9 @@ def define(catalogue: Catalogue, emit) -> None:
 
     def step_words(c, key, rule):
         if c.m.caller in NOT_CAF_TRAINED:
-            text = g.step_not_caf_trained.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
+            # at Child in Need, whether the child is in need is Children's Social Care's to decide (p37; review 13, J3)
+            words = g.step_not_caf_trained_child_in_need if c.m.level == "child_in_need" else g.step_not_caf_trained
+            text = words.text.format(current=level_labels[c.m.current_rank], level=level_labels[c.m.level_rank])
         else:
             text = g[key].text
         emit(c.s.sid, {"type": "guidance", "rule": rule, "source": g[key].source.cite(), "text": text})
@@ -468,6 +471,20 @@ def define(catalogue: Catalogue, emit) -> None:
     def unborn_pointer(c):
         for pid in c.m.unborn_pointers:
             emit(c.s.sid, dict(unborn_pointer_words[pid]))
+
+    # a need naming a parent's mental health or substance use: p9's seventh criterion, as the tool reads it,
+    # should the child also witness or experience repeated domestic violence (review 13, J1)
+    criterion_pointer_words = {}
+    for p in catalogue.criterion_pointers:
+        criterion = catalogue.indicator(p.points_to)
+        why = criterion.reading.why if criterion.reading else ""  # the catalogue refuses a pointer to a criterion without one
+        words = {"type": "guidance", "rule": f"criterion.pointer.{p.id}", "source": p.source.cite(), "text": p.text.format(points_to=criterion.text, why=why)}
+        criterion_pointer_words[p.id] = words
+
+    @when_all(DECISION & (m.criterion_pointer_count > 0))
+    def criterion_pointer(c):
+        for pid in c.m.criterion_pointers:
+            emit(c.s.sid, dict(criterion_pointer_words[pid]))
 
     @when_all(DECISION & (m.age_unknown_crosswalk_count > 0))
     def age_unknown_crosswalk(c):

@@ -65,6 +65,18 @@ def define(catalogue: Catalogue, emit) -> None:
             },
         )
 
+    # --- a p9 criterion met (chosen, or by a cross-walk) whose words the tool reads one way (review 13, J1) --
+    reading_words = interp.immediate_reading
+    read = {i.id: i for i in catalogue.indicators if i.reading is not None}
+
+    @when_all((m.kind == "case") & (m.criterion_reading_count > 0))
+    def immediate_reading(c):
+        for hit in c.m.criterion_readings:
+            ind = read[hit["id"]]
+            assert ind.reading is not None  # `read` holds only criteria with a reading
+            explanation = reading_words.explanation.format(text=ind.text, why=ind.reading.why)
+            emit(c.s.sid, finding(reading_words.rule, "protection", hit["ids"], ind.reading.source.cite(), explanation, interpretation=True))
+
     # --- a table indicator that, with the age, meets a p9 criterion (catalogue `crosswalks`) --
     xw = interp.crosswalk
 
@@ -218,20 +230,17 @@ def define(catalogue: Catalogue, emit) -> None:
     # for an unborn baby or a young person of 18 or 19, the declared reading's words (review 10, H3)
     cin_readings: dict[str, Interpretation | CinTestReading] = {"": cin_test, "unborn": cin_test.unborn, "young_adult": cin_test.young_adult}
 
+    # a caller who is not a professional (review 13, J3): the level is kept, the judgement declared as theirs
+    by_caller = cin_test.not_professional
+
     @when_all((m.kind == "case") & (m.impaired_without_services == True))  # noqa: E712
     def cin_unlikely_reasonable_standard(c):
         words = cin_readings[c.m.cin_test_reading]
-        emit(
-            c.s.sid,
-            finding(
-                cin_test.rule,
-                "child_in_need",
-                [],
-                words.source.cite(),
-                words.explanation.format(why=words.why),
-                interpretation=words.interpretation,
-            ),
-        )
+        source, said, interpretation = words.source.cite(), words.explanation.format(why=words.why), words.interpretation
+        if c.m.cin_test_not_professional:
+            source = f"{source}; {by_caller.source.cite()}"
+            said, interpretation = by_caller.explanation.format(said=said, why=by_caller.why), True
+        emit(c.s.sid, finding(cin_test.rule, "child_in_need", [], source, said, interpretation=interpretation))
 
     # --- Child in Need: substantial, life-long disability needing specialist services ------
     cin_dis = interp.cin_disability

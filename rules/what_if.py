@@ -20,7 +20,7 @@ from typing import Optional
 
 from pathway.catalogue import Catalogue, Indicator, SupportNowWords, load_catalogue
 from pathway.checks import resolve_indicators
-from pathway.choices import CafStatus
+from pathway.choices import NOT_PROFESSIONAL, CafStatus
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
@@ -315,10 +315,14 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     if ctx.disability != "substantial_lifelong":
         out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))
     # p4's judgement, given or withdrawn (review 9, G3: a Child in Need level resting on it listed no change)
+    # a caller who is not a professional: the judgement is theirs, and Children's Social Care decides (review 13, J3)
+    theirs = ctx.caller in NOT_PROFESSIONAL
     if ctx.health_development_impaired_without_services:
-        out.append(Change(words.without_judgement, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": None}))
+        text = words.without_judgement_not_professional if theirs else words.without_judgement
+        out.append(Change(text, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": None}))
     else:
-        out.append(Change(words.judgement, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": True}))
+        text = words.judgement_not_professional if theirs else words.judgement
+        out.append(Change(text, Level.UNIVERSAL, "", False, context={"health_development_impaired_without_services": True}))
     return out
 
 

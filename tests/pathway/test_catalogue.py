@@ -126,7 +126,6 @@ def test_every_pair_of_near_identical_words_is_a_twin(catalogue):
     from rapidfuzz import fuzz
 
     not_twins = {  # read: the words are close, the needs are not the same
-        frozenset({"protection.chronic_substance_misuse", "protection.chronic_long_term_unemployment"}),
         frozenset({"immediate.contact_with_adults_risk", "immediate.adults_who_pose_risk"}),
         frozenset({"universal.age_appropriate_self_care", "additional.slow_develop_age_appropriate"}),
         frozenset({"universal.child_disabilities_all_needs", "extensive.providing_substantial_care_child"}),

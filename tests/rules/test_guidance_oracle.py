@@ -77,6 +77,8 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "age_pointer_count": 0,
         "unborn_pointers": [],  # checked in test_review7_ages.py
         "unborn_pointer_count": 0,
+        "criterion_pointers": [],  # checked in test_review13_rules.py
+        "criterion_pointer_count": 0,
         "twin_notes": [],
         "twin_count": 0,
         "disability_not_routed": False,  # a care leaver of 20 to 25: checked in test_review8_adult_scope.py

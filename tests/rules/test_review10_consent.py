@@ -27,6 +27,8 @@ NEEDS = {
 }
 CAF_FLIPS = ("A CAF open and not improving", "The CAF improving outcomes")
 JUDGEMENT = "Your judgement that the child is unlikely to achieve a reasonable standard"
+# a parent, carer or member of the public: the same judgement, said as theirs (review 13, J3)
+JUDGEMENT_THEIRS = "Your own judgement, as a parent, carer or member of the public, that the child is unlikely to achieve a reasonable standard"
 CONTRADICTION = "context.consent_refused_caf_open"
 
 
@@ -45,7 +47,7 @@ def test_consent_refused_offers_no_caf_flip_and_keeps_the_judgement(level, caf, 
     lines = _lines(case)
     assert not any(line.startswith(CAF_FLIPS) for line in lines), lines
     if evaluate(case).level.value != "child_in_need":
-        assert any(line.startswith(JUDGEMENT) for line in lines), lines
+        assert any(line.startswith(JUDGEMENT_THEIRS if caller == "parent_carer" else JUDGEMENT) for line in lines), lines
 
 
 @pytest.mark.parametrize("consent", [None, True])

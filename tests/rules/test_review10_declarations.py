@@ -118,6 +118,7 @@ CITED_AND_TRUE = {
         "step_up",
         "after_the_call",
         "step_not_caf_trained",
+        "step_not_caf_trained_child_in_need",
         "extensive_without_caf",
     },
     "actions": {"ring_now", "refer_by_route", "consent_refused"},
