@@ -87,3 +87,23 @@ def test_consent_refused_with_no_caf_speaks_of_no_caf_failing(caf):
     assert not any("CAF is not improving" in a for a in d.actions), d.actions
     referral = [a for a in d.actions if "unlikely to achieve a reasonable standard" in a and "refer to Children's Social Care" in a]
     assert len(referral) == 1, d.actions
+
+
+# Appendix 3, Information Sharing and Consent (p37): "In cases where agencies encounter concerns about a
+# child's welfare that may constitute a criminal offence against the child, they must always consider
+# sharing that information with children's Social Care or the police ... If agencies decide not to share
+# this information, the reasons for this must be recorded." Said where consent is refused at a referral
+# into Social Care (the lead's addition this session; the page's words, not a reading).
+CRIMINAL_OFFENCE = (
+    "Where a concern may be a criminal offence against the child, always consider sharing it with Children's "
+    "Social Care or the police; if you decide not to share it, record the reasons."
+)
+
+
+@pytest.mark.parametrize("consent", [False, True, None])
+def test_a_possible_criminal_offence_is_considered_for_sharing_where_consent_is_refused(consent):
+    case = make_case(["protection.chronic_substance_misuse"], caller="professional", consent_to_early_help=consent)
+    said = [g for g in evaluate(case).guidance if CRIMINAL_OFFENCE in g.text]
+    assert len(said) == (1 if consent is False else 0)
+    if said:
+        assert said[0].source == "Appendix 3 - Information Sharing and Consent, p37"
