@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import pytest
 
-from pathway.catalogue import load_catalogue
+from pathway.catalogue import DATA_FILE, load_catalogue
 from pathway.models import Case, CaseError, FieldError
 from pathway.settings import OfficeHours
 from rules import evaluate, evaluate_despite_refusals
-from rules.refusals import _without
+from rules.refusals import _without, decide_despite_refusals
 
 IN_HOURS = "2027-01-12T10:00:00+00:00"  # a Tuesday morning
 BANK_HOLIDAY_NIGHT = "2026-12-28T22:00:00+00:00"  # the Boxing Day substitute, at night
@@ -108,3 +108,25 @@ def test_a_later_rounds_refusal_is_named_by_its_place_in_the_case_as_given():
     case, positions = out
     assert case.indicators == [given[0]] and positions == [0]
     assert [(e.field, e.message) for e in refused] == [("indicators[2]", "refused")]
+
+
+def test_the_hours_the_moment_and_the_catalogue_given_are_the_ones_decided_with():
+    """mutmut's evaluate_despite_refusals 2-8 and decide_despite_refusals 2 dropped the office hours, the
+    moment or the catalogue given (the tests gave the shipped ones, or a contact time in the case): a local
+    closure, a moment asked about, or a draft catalogue would have been decided with the defaults."""
+    from datetime import date, datetime, timezone
+
+    from training.ruleset_diff import load_draft
+
+    text = DATA_FILE.read_text(encoding="utf-8")
+    draft = load_draft(text.replace('phone: "0115 876 1000"', 'phone: "0115 876 1001"'))  # a draft's number for the EDT
+    closed = OfficeHours(closed_dates=frozenset({date(2027, 1, 12)}))  # a local closure on that Tuesday
+    now = datetime(2027, 1, 12, 10, 0, tzinfo=timezone.utc)  # 10:00 on a Tuesday: in hours but for the closure
+    whole = {"child": {"age_years": 3}, "indicators": [P9], "context": {"caller": "professional"}}  # no contact time
+    refused = {**whole, "indicators": ["immediate.unexplained_bruising_under_2", P9]}  # under 2 only (p9): refused at 3
+    for raw, without in ((whole, []), (refused, ["indicators[0]"])):
+        for decide in (evaluate_despite_refusals, lambda *a, **k: decide_despite_refusals(*a, **k)[1]):
+            decision = decide(Case.parse(raw), office_hours=closed, now=now, catalogue=draft)
+            assert decision.contact_time == now and decision.out_of_hours
+            assert (decision.contacts[0].name, decision.contacts[0].phone) == ("Emergency Duty Team", "0115 876 1001")
+            assert [e.field for e in decision.decided_without] == without
