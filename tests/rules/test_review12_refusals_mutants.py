@@ -130,3 +130,18 @@ def test_the_hours_the_moment_and_the_catalogue_given_are_the_ones_decided_with(
             assert decision.contact_time == now and decision.out_of_hours
             assert (decision.contacts[0].name, decision.contacts[0].phone) == ("Emergency Duty Team", "0115 876 1001")
             assert [e.field for e in decision.decided_without] == without
+
+
+def test_an_answer_refused_only_once_another_is_left_out_is_left_out_in_a_second_round():
+    """A young person of 21 is covered only as a care leaver (p25): the age is refused first; then, the age left
+    out, the disability answer 'none' beside a need that states a substantial, life-long disability is refused
+    too. Both are left out and p9 rings now (mutmut's decide_despite_refusals 38 and 39 stopped after the
+    first round: a crash, or the case refused whole)."""
+    raw = {"child": {"age_years": 21}, "indicators": [SUBSTANTIAL, P9]}
+    case = _case(raw, {"disability": "none"}, BANK_HOLIDAY_NIGHT)
+    with pytest.raises(CaseError) as first:
+        evaluate(case, office_hours=OfficeHours())
+    assert "context.disability" not in [e.field for e in first.value.errors]  # the premise: not refused at first
+    decision = evaluate_despite_refusals(case, office_hours=OfficeHours())
+    assert decision.immediate and (decision.contacts[0].name, decision.contacts[0].phone) == NIGHT
+    assert [e.field for e in decision.decided_without] == ["child.age_years", "context.disability"]
