@@ -131,3 +131,15 @@ def test_an_entry_saved_as_no_immediate_referral_that_today_is_one_is_tagged_imm
 
     later = later_decision(_entry(INJURIES_AT_PROTECTION, not_immediate), OfficeHours())
     assert later is not None and "immediate" in later.fields, later
+
+
+def test_the_teams_an_action_names_are_named_whole():
+    """The teams named, by the names the document gives them (Key contacts, p23; p37's allocated social worker),
+    without their bracketed words: mutmut's teams_named 11-13 kept a name's first word ('Children', 'Disabled') or
+    its bracket, so any action with the word 'children' named a team, or the allocated social worker none."""
+    from training.ruleset_diff import teams_named
+
+    said = ["Ring Children and Families Direct now on 0115 876 4800.", "Tell the allocated social worker today."]
+    assert teams_named(said) == ("Allocated social worker", "Children and Families Direct")
+    assert teams_named(["Refer through the Disabled Children's Team (0115 883 8266)."]) == ("Disabled Children's Team",)
+    assert teams_named(["Ask how the children are, and how the family is managing."]) == ()
