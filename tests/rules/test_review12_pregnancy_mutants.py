@@ -74,3 +74,16 @@ def test_a_parents_age_with_a_child_of_no_given_age_is_asked_up_to_33():
         d = evaluate(Case.parse({"parent": {"age_years": parent}, "indicators": ["universal.physically_well"], "context": {"contact_time": IN_HOURS}}))
         assert not d.immediate and d.level.value == "universal"
         assert any(g.rule == ask for g in d.guidance) is asked, parent
+
+
+def test_an_unborn_babys_young_parent_of_no_given_age_is_asked_only_where_the_band_allows_under_13():
+    """No parent's age: the need's own band bounds it. A pregnant care leaver is 16 or more (p25, 192 months), so
+    a pregnancy of up to 10 months began at 15y2m or later: not under 13, neither raised nor asked. A teenage
+    parent is 13 or more (156 months): the pregnancy may have begun at 12y2m, so it is asked, not raised.
+    mutmut's young_person 74-80 and 83 (ask11's code) raised the care leaver's case to Protection or asked it,
+    or asked neither; the run's tests had no unborn baby without the parent's age."""
+    ask = "age.entailment_age_unknown"
+    for need, asked in (("extensive.pregnant_care_leavers", False), ("extensive.teenage_parents_with_concerns", True)):
+        d = evaluate(Case.parse({"child": {"unborn": True}, "indicators": [need], "context": {"contact_time": IN_HOURS}}))
+        assert not d.immediate and d.level.value == "extensive", need
+        assert any(g.rule == ask for g in d.guidance) is asked, need
