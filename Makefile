@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -117,3 +117,11 @@ mutate-review11:
 	scripts/setup.sh test
 	scripts/mutate_review11.sh
 	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW11_RULES) --first $(REVIEW11_FIRST) --figure review11-rule-condition-mutants.json
+
+# The last session's code (docs/safety/mutation.md): mutmut over what review 12's fixes added (scripts/mutate_review12.sh;
+# one worker, niced): the decision despite refusals (rules/refusals.py) and the pregnancy-start window first, then the
+# call screen's set-aside concerns, its undecided summary, a saved entry compared on WORDS and search12's calm rule.
+# What mutmut cannot reach (a property, module constants, catalogue data) is mutated by hand (listed in mutation.md).
+mutate-review12:
+	scripts/setup.sh test
+	scripts/mutate_review12.sh

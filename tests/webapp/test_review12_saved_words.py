@@ -109,3 +109,37 @@ def test_an_entry_of_todays_ruleset_is_not_tagged():
     from pathway.catalogue import load_catalogue
 
     assert later_decision(_entry(INJURIES_AT_PROTECTION, _old_step_words, load_catalogue().version), OfficeHours()) is None
+
+
+def test_words_of_a_decision_below_a_ring_now_are_not_compared_unless_they_name_a_team():
+    """H5 compares the words beside a ring-now, and below it only the teams the actions name: a Child in Need
+    entry whose guidance was worded otherwise (no team named) is not tagged (mutmut's Outcome.of 45 gave every
+    decision's words, so it was)."""
+
+    def reworded(decision: dict) -> None:
+        decision["guidance"][0]["text"] = "Worded otherwise before a fix."
+
+    assert later_decision(_entry(CHILD_IN_NEED, reworded), OfficeHours()) is None
+
+
+def test_an_entry_saved_as_no_immediate_referral_that_today_is_one_is_tagged_immediate():
+    """Immediacy is compared too (training.ruleset_diff.COMPARED): mutmut's Outcome.of 7 and 15 dropped it from
+    both sides, and the tag named only the words."""
+
+    def not_immediate(decision: dict) -> None:
+        decision["immediate"] = False
+
+    later = later_decision(_entry(INJURIES_AT_PROTECTION, not_immediate), OfficeHours())
+    assert later is not None and "immediate" in later.fields, later
+
+
+def test_the_teams_an_action_names_are_named_whole():
+    """The teams named, by the names the document gives them (Key contacts, p23; p37's allocated social worker),
+    without their bracketed words: mutmut's teams_named 11-13 kept a name's first word ('Children', 'Disabled') or
+    its bracket, so any action with the word 'children' named a team, or the allocated social worker none."""
+    from training.ruleset_diff import teams_named
+
+    said = ["Ring Children and Families Direct now on 0115 876 4800.", "Tell the allocated social worker today."]
+    assert teams_named(said) == ("Allocated social worker", "Children and Families Direct")
+    assert teams_named(["Refer through the Disabled Children's Team (0115 883 8266)."]) == ("Disabled Children's Team",)
+    assert teams_named(["Ask how the children are, and how the family is managing."]) == ()
