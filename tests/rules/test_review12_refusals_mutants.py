@@ -85,9 +85,11 @@ def test_a_refused_parents_age_or_context_answer_beside_p9_rings_now_naming_it(k
 
 def test_a_refused_answer_past_the_tenth_is_left_out_too():
     catalogue = load_catalogue()
-    # ten answers a child of 3 may have (not p9 ones), then p9's bruising criterion, for a child under 2 (p9): refused
+    # ten answers a child of 3 may have (not p9 ones), then a need that is not p9 and does not fit 3: refused
+    # (a p9 criterion refused for the age would keep its place and leave the age out instead, left13)
     fitting = [i.id for i in catalogue.indicators if not i.immediate and i.level.value in ("universal", "additional") and catalogue.admits(i, False, 36)][:9]
-    raw = {"child": {"age_years": 3}, "indicators": [P9, *fitting, "immediate.unexplained_bruising_under_2"]}
+    unfitting = next(i.id for i in catalogue.indicators if not i.immediate and not catalogue.admits(i, False, 36))
+    raw = {"child": {"age_years": 3}, "indicators": [P9, *fitting, unfitting]}
     assert len(raw["indicators"]) == 11
     case = _case(raw, {}, BANK_HOLIDAY_NIGHT)
     with pytest.raises(CaseError):
@@ -103,7 +105,7 @@ def test_a_later_rounds_refusal_is_named_by_its_place_in_the_case_as_given():
     given = ["additional.lack_routine", "immediate.unexplained_bruising_under_2", "universal.physically_well"]
     reduced = Case.parse({"child": {"age_years": 3}, "indicators": [given[0], given[2]]})
     refused: list[FieldError] = []
-    out = _without(reduced, [FieldError(field="indicators[1]", message="refused")], [0, 2], refused)
+    out = _without(reduced, [FieldError(field="indicators[1]", message="refused")], [0, 2], refused, load_catalogue())
     assert out is not None
     case, positions = out
     assert case.indicators == [given[0]] and positions == [0]
@@ -124,7 +126,8 @@ def test_the_hours_the_moment_and_the_catalogue_given_are_the_ones_decided_with(
     now = datetime(2027, 1, 12, 10, 0, tzinfo=timezone.utc)  # 10:00 on a Tuesday: in hours but for the closure
     whole = {"child": {"age_years": 3}, "indicators": [P9], "context": {"caller": "professional"}}  # no contact time
     refused = {**whole, "indicators": ["immediate.unexplained_bruising_under_2", P9]}  # under 2 only (p9): refused at 3
-    for raw, without in ((whole, []), (refused, ["indicators[0]"])):
+    # a p9 criterion refused for the age keeps its place; the case is decided without the age (left13)
+    for raw, without in ((whole, []), (refused, ["child.age_years"])):
         for decide in (evaluate_despite_refusals, lambda *a, **k: decide_despite_refusals(*a, **k)[1]):
             decision = decide(Case.parse(raw), office_hours=closed, now=now, catalogue=draft)
             assert decision.contact_time == now and decision.out_of_hours
