@@ -368,7 +368,8 @@ class ChildForm(FlaskForm):
         return {
             "born": self.born.data,
             "age_years": self.total_months() // 12 if born else None,
-            "age_months": self.total_months() % 12 if born else None,
+            # months left blank after the years: not given, never 0 months (Child.months_given; review 13 surfaces, X5)
+            "age_months": self.total_months() % 12 if born and (self.age_months.data or "").strip() else None,
             "disability": self.disability.data,
             "caf": self.caf.data,
             "large_sibling_group": self.large_sibling_group.data if self.disability.data == "substantial_lifelong" else None,

@@ -36,7 +36,7 @@ def slug(title: str) -> str:
 def scenario_data(form, indicators: list[str], level: str) -> dict:
     c = form.answers()
     child = {"unborn": True} if c["born"] == "no" else {"age_years": c["age_years"]}
-    if c["born"] == "yes" and c["age_months"]:
+    if c["born"] == "yes" and c["age_months"] is not None:  # "0 months" given is kept; blank is not given
         child["age_months"] = c["age_months"]
     context = {"disability": c["disability"], "caf": c["caf"]}
     if c["consent"] != NOT_KNOWN:
