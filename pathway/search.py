@@ -57,7 +57,7 @@ from rapidfuzz.distance import OSA
 from pathway import yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
-from pathway.models import CaseError, FieldError, field_error, refuse_duplicated_keys
+from pathway.models import CaseError, FieldError, field_error, refuse_duplicated_keys, without_bom
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.shipped import shipped
 
@@ -1311,6 +1311,7 @@ class SearchRequest(BaseModel):
         try:
             if isinstance(raw, dict):
                 return cls.model_validate(raw)
+            raw = without_bom(raw)
             refuse_duplicated_keys(raw)  # raises CaseError naming the key (review 8 surfaces D1)
             return cls.model_validate_json(raw)
         except ValidationError as exc:

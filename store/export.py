@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from store import audit
-from store.assessments import Entry, changes, history
+from store.assessments import Entry, Override, changes, history
 from store.users import User
 
 CSV_COLUMNS = [
@@ -39,6 +39,7 @@ CSV_COLUMNS = [
     "todays_ruleset",
     "todays_level",
     "todays_changes",
+    "earlier_overrides",  # every recorded level before the latest, oldest first, as JSON (review 13 surfaces, X7)
 ]
 
 
@@ -74,6 +75,11 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _override(o: Override) -> dict:
+    """One recorded level as both exports give it."""
+    return {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
+
+
 def _entry_json(e: Entry, today: TodayOf) -> dict:
     ruleset, level, changes = _todays(e, today)
     return {
@@ -87,10 +93,7 @@ def _entry_json(e: Entry, today: TodayOf) -> dict:
         "decision": e.decision,
         "recorded_level": e.recorded_level,
         "immediate_referral_overridden": e.immediate_overridden,
-        "overrides": [
-            {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
-            for o in e.overrides
-        ],
+        "overrides": [_override(o) for o in e.overrides],
         "todays_ruleset": ruleset,
         "todays_level": level,
         "todays_changes": changes,
@@ -157,6 +160,7 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now
                 ruleset or "",
                 level or "",
                 ";".join(todays_changes),
+                _cell(json.dumps([_override(o) for o in e.overrides[:-1]], ensure_ascii=False)) if len(e.overrides) > 1 else "",
             ]
         )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)

@@ -87,7 +87,7 @@ def test_editor_refuses_an_indicator_outside_the_age_band_on_its_field(trainer):
     response = post_editor(trainer, "save", ticks=["immediate.unexplained_bruising_under_2"])
     html, page = response.get_data(as_text=True), text(response)
     assert response.status_code == 200 and "There is a problem" in page
-    assert "applies only to a child under 2" in page
+    assert "does not fit the age you recorded (8 years; it is for a child under 2 years old)" in page  # the journey's words (X4)
     assert 'href="#ind_immediate"' in html
     assert "Saved in the library (0)" in text(trainer.get("/practice/scenarios"))
 

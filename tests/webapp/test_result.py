@@ -95,10 +95,13 @@ def test_immediate_unborn_concern_is_assessed_as_unborn(client):
     assert r.status_code == 200 and "Refer to Social Care now on" in text(r)
 
 
-def test_unborn_with_born_child_concern_is_refused_with_a_reason(client):
+def test_unborn_with_born_child_concern_rings_now_and_says_which_it_was_decided_without(client):
+    """Two p9 boxes for two children: refused whole once, so neither rang (review 13 surfaces, X1). The
+    unborn baby's concern rings now; the born child's is named as decided without, for its age band."""
     r = client.post("/safety", data={"immediate": ["immediate.unborn_significant_harm", "immediate.unexplained_bruising_under_2"]}, follow_redirects=True)
     assert r.status_code == 200
-    assert "choose the concerns for one child" in text(r)
+    words = text(r)
+    assert "Refer to Social Care now" in words and "Decided without ‘Under two years old and has unexplained bruising’" in words
 
 
 def test_result_page_is_printable_without_navigation(client):
@@ -123,14 +126,14 @@ def test_every_page_links_stylesheet_and_module_script(client, path):
 def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
     from datetime import datetime, timezone
 
-    import webapp.journey.views as views
+    import webapp.journey.decide as decide
 
-    real = views.evaluate
+    real = decide.decide_despite_refusals
 
     def at_summer_noon(case, **kwargs):
         return real(case, now=datetime(2026, 7, 1, 11, 0, tzinfo=timezone.utc), **kwargs)
 
-    monkeypatch.setattr(views, "evaluate", at_summer_noon)
+    monkeypatch.setattr(decide, "decide_despite_refusals", at_summer_noon)
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
     assert "Checked at 12:00 on 1 July 2026 (UK time)" in text(client.get("/result"))
 
@@ -149,13 +152,13 @@ def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):
 
 
 def test_a_rules_failure_shows_who_to_ring_not_a_stack_trace(client, monkeypatch):
-    import webapp.journey.views as views
+    import webapp.journey.decide as decide
     from rules import RulesError
 
     def broken(*_args, **_kwargs):
         raise RulesError("boom")
 
-    monkeypatch.setattr(views, "evaluate", broken)
+    monkeypatch.setattr(decide, "decide_despite_refusals", broken)
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
     r = client.get("/result")
     assert r.status_code == 500

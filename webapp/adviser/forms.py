@@ -62,6 +62,7 @@ class Age:
     unborn: bool = False
     months: Optional[int] = None  # None: not given (or not valid)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    months_given: bool = True  # the months answered: "13 years" alone is 13 to 14 (Child.months_given, review 12 H3)
 
     @property
     def given(self) -> bool:
@@ -72,6 +73,8 @@ class Age:
             return {"unborn": True}
         if self.months is None:
             return {}
+        if not self.months_given:  # left blank: not 0 months (review 13 surfaces, X5)
+            return {"age_years": self.months // 12}
         return {"age_years": self.months // 12, "age_months": self.months % 12}
 
 
@@ -129,7 +132,7 @@ def age(years: str, months: str, unborn: bool) -> Age:
         return Age(errors=errors)
     if not years:
         return Age()
-    return Age(months=int(years) * 12 + int(months or 0))
+    return Age(months=int(years) * 12 + int(months or 0), months_given=bool(months))
 
 
 QUERY_TOO_LONG = f"Search words must be {MAX_QUERY} characters or fewer: shorten them to search"

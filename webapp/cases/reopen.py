@@ -108,7 +108,7 @@ def journey_answers(case: dict) -> dict:
     answers["child"] = {
         "born": "no" if unborn else "yes",
         "age_years": None if unborn else child.get("age_years"),
-        "age_months": None if unborn else (child.get("age_months") or 0),
+        "age_months": None if unborn else child.get("age_months"),  # None: the months were not given
         "disability": ctx["disability"],
         "caf": ctx["caf"],
         "large_sibling_group": None if sibling is None else ("yes" if sibling else "no"),

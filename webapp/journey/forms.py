@@ -94,20 +94,29 @@ class SafetyForm(FlaskForm):
         if NONE in field.data and len(field.data) > 1:
             raise ValidationError("Select ‘None of these’ only if none of the others apply")
         chosen = [load_catalogue().indicator(i) for i in field.data if i != NONE]
+        clash = self._clash(chosen)
+        holds_back = getattr(self, "holds_back", None)
+        if clash and not (holds_back and holds_back([i.id for i in chosen])):
+            raise ValidationError(clash)
+        # a clash whose refusal would hold back a ring-now the rules decide all the same is recorded, never
+        # refused: the result rings now and says what it was decided without (review 13 surfaces, X1)
+
+    def _clash(self, chosen: list[Indicator]) -> str | None:
+        """What refuses these concerns together or with the age recorded (a concern it does not admit is
+        refused, never dropped), or None."""
         child = getattr(self, "child", None)
-        if child:  # the age is already recorded: a concern it does not admit is refused, never dropped
+        if child:
             unborn, months = child_age(child)
             for ind in chosen:
                 if not load_catalogue().admits(ind, unborn, months):
-                    raise ValidationError(
-                        f"‘{ind.text}’ does not fit the age you recorded ({age_text(child)}): change the child's age first, or choose another concern"
-                    )
+                    return concern_misfit(ind, child)
         bands = {i.age_band for i in chosen}
         if "unborn" in bands and bands - {"unborn", None}:
-            raise ValidationError(
+            return (
                 "‘Unborn baby’ cannot be chosen with concerns about a child under 1, under 2 "
                 "or 5 and under: choose the concerns for one child, then ring about each child"
             )
+        return None
 
 
 # the child page's disability answers, as the page words them (the needs page names them too)
@@ -185,22 +194,21 @@ class ChildForm(FlaskForm):
             if optional.data not in (None, "", *(choice_value(c) for c in optional.choices)):
                 optional.errors.append(question_refused(optional, optional=True))
                 ok = False
+        shape = ok  # every answer given and well formed: what follows asks whether the rules accept them
         ok = self._open_fits_current_level() and ok
         ok = self._fits_disability() and ok
         if self.born.data == "yes":
             if not (self.age_years.data or "").strip() and (self.age_months.data or "").strip():
                 # months alone, for a baby or toddler: 14 months is kept as 1 year 2 months
-                ok = (
-                    _whole(
-                        self.age_months,
-                        "months",
-                        0,
-                        MONTHS_ALONE_BELOW - 1,
-                        required=True,
-                        too_big="For a child of 2 or over, enter the age in years and months",
-                    )
-                    and ok
+                whole = _whole(
+                    self.age_months,
+                    "months",
+                    0,
+                    MONTHS_ALONE_BELOW - 1,
+                    required=True,
+                    too_big="For a child of 2 or over, enter the age in years and months",
                 )
+                shape, ok = shape and whole, whole and ok
             else:
                 years = _whole(
                     self.age_years,
@@ -211,6 +219,7 @@ class ChildForm(FlaskForm):
                     missing="Enter the child's age in years, or in months for a child under 2",
                 )
                 months = _whole(self.age_months, "months", 0, 11, required=False)
+                shape = shape and years and months
                 ok = ok and years and months  # both checked first, so both errors show at once
             if ok:
                 ok = self._fits_concerns() and self._fits_needs()
@@ -222,9 +231,17 @@ class ChildForm(FlaskForm):
             for f in (self.age_years, self.age_months):
                 if (f.data or "").strip():
                     f.errors.append("Leave the age blank for an unborn child, or select ‘Yes’ if the child has been born")
-                    ok = False
+                    ok = shape = False
             if ok:
                 ok = self._fits_concerns() and self._fits_needs()
+        else:
+            shape = False
+        holds_back = getattr(self, "holds_back", None)
+        if not ok and shape and holds_back is not None and holds_back(self.answers()):
+            # answers the rules refuse in part, whose refusal would hold back a ring-now the rules decide all
+            # the same: recorded, never refused, and the result says what it was decided without (review 13 surfaces, X1)
+            self.despite = True
+            return True
         return ok
 
     def _open_fits_current_level(self) -> bool:
@@ -351,7 +368,8 @@ class ChildForm(FlaskForm):
         return {
             "born": self.born.data,
             "age_years": self.total_months() // 12 if born else None,
-            "age_months": self.total_months() % 12 if born else None,
+            # months left blank after the years: not given, never 0 months (Child.months_given; review 13 surfaces, X5)
+            "age_months": self.total_months() % 12 if born and (self.age_months.data or "").strip() else None,
             "disability": self.disability.data,
             "caf": self.caf.data,
             "large_sibling_group": self.large_sibling_group.data if self.disability.data == "substantial_lifelong" else None,
@@ -424,6 +442,14 @@ def disability_misfit(misfits: list[tuple[Indicator, NeedsPage]], said: str, her
     )
 
 
+def concern_misfit(ind: Indicator, child: dict) -> str:
+    """A concern the age recorded does not admit, named with whom it is for and what to do: the safety
+    page's words, and the scenario editor's (review 13 surfaces, X4)."""
+    unborn, months = child_age(child)
+    why = why_not(load_catalogue(), ind, unborn, months)
+    return f"‘{ind.text}’ does not fit the age you recorded ({age_text(child)}; {why}): change the child's age first, or choose another concern"
+
+
 MONTHS_ALONE_BELOW = 24  # months alone are accepted below 2 years (GOV.UK: ask as people think of it)
 
 
@@ -479,10 +505,13 @@ def _whole(field, unit: str, low: int, high: int, required: bool, missing: str |
     return True
 
 
-def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_refused=None, **kwargs) -> FlaskForm:
+def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_refused=None, holds_back=None, **kwargs) -> FlaskForm:
     """A form for one needs page: a checkbox group per dimension, for this child's age only. A need
     already ticked (`saved`) that the recorded age does not admit is offered too, so it can be
-    unticked, and refused while it stays ticked: never dropped by not being shown (review 9 V1)."""
+    unticked, and refused while it stays ticked: never dropped by not being shown (review 9 V1).
+    `holds_back` (the view's) says whether refusing this page's needs would hold back a ring-now the rules
+    decide with them all the same: then every need posted is recorded (`chosen`), never refused, and the
+    result says what it was decided without (review 13 surfaces, X1)."""
     unborn, months = child_age(child)
     age = "an unborn child" if unborn else age_text(child)
 
@@ -495,7 +524,27 @@ def needs_form(page: NeedsPage, child: dict, show_levels: bool, saved=(), age_re
             super().process(self.posted, obj, data, extra_filters, **kwargs)
 
         def validate(self, extra_validators=None) -> bool:
-            return super().validate(extra_validators) & self.show_misfits() & self.fits_scope() & self.no_gone_questions()
+            ok = super().validate(extra_validators) & self.show_misfits() & self.fits_scope() & self.no_gone_questions()
+            posted = self.posted_ids()
+            if ok or holds_back is None or posted is None or not holds_back(posted):
+                return ok
+            self.despite = True
+            return True
+
+        def posted_ids(self) -> list[str] | None:
+            """Every need posted on this page, a question the age takes off the page included; None if
+            anything posted is not one of this page's needs."""
+            ours = {i.id: group.dimension for group in page.groups for i in group.indicators}
+            posted = [v for dim in {g.dimension for g in page.groups} if self.posted is not None for v in self.posted.getlist(dim)]
+            if any(v not in ours for v in posted):
+                return None
+            return sorted(set(posted))
+
+        def chosen(self) -> list[str]:
+            """The needs to record: those ticked, and with `despite` every one posted (named on the result)."""
+            if getattr(self, "despite", False):
+                return self.posted_ids() or []
+            return sorted({i for field, _ in self.groups for i in field.data or []})
 
         def no_gone_questions(self) -> bool:
             """Each need posted for a question this age takes off the page (no field reads it, so it

@@ -19,7 +19,7 @@ from typing import Optional
 
 from pathway.catalogue import BelowThreshold, NoReferral, load_catalogue
 from pathway.models import Case, Decision
-from pathway.surfaces import below_threshold, no_referral, route_words
+from pathway.surfaces import below_threshold, decided_without, no_referral, route_words
 from pathway.wording import cited
 from webapp.journey.present import written_to
 
@@ -54,6 +54,12 @@ class Referral:
     role: str = ""  # the signed-in practitioner's role and team; blank when signed out
     no_referral: Optional[NoReferral] = None  # the decision makes no referral (its route): what is said instead
     below_threshold: Optional[BelowThreshold] = None  # below the social-care threshold: not a referral into Social Care
+    without: tuple[str, ...] = ()  # the answers the decision was made without (refused beside a ring-now), in words
+
+    @property
+    def without_text(self) -> str:
+        """What the decision was made without, for a later reader (the call summary's words), or ""."""
+        return decided_without(self.without, record=True)
 
     @property
     def title(self) -> str:
@@ -74,7 +80,7 @@ class Referral:
         return words.text.format(level=d.level_name, step=words.step(d.level.value), contact=written_to(d).name, **load_catalogue().timescales.words())
 
 
-def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "") -> Referral:
+def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "", without=()) -> Referral:
     catalogue = load_catalogue()
     dims = {d.id: d.name for d in catalogue.dimensions}
     chosen = [catalogue.indicator(i) for i in case.indicators]
@@ -83,7 +89,9 @@ def build(case: Case, decision: Decision, age: str, actions: list[str], note: st
         for domain in catalogue.domains
     ]
     immediate = [i.text for i in chosen if i.immediate]
-    return Referral(written, age, decision, immediate, sides, actions, note, role, no_referral(decision, catalogue), below_threshold(decision, catalogue))
+    return Referral(
+        written, age, decision, immediate, sides, actions, note, role, no_referral(decision, catalogue), below_threshold(decision, catalogue), tuple(without)
+    )
 
 
 def as_text(r: Referral) -> str:
@@ -94,6 +102,7 @@ def as_text(r: Referral) -> str:
     out += [f"{label}: ______________________" for label in BLANKS]
     out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
+    out += [r.without_text] if r.without else []
     if r.no_referral:
         out += ["", "NO REFERRAL", f"{r.no_referral_text} {cited(r.no_referral.source.cite(), r.no_referral)}"]
     if r.below_threshold:

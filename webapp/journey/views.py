@@ -13,7 +13,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError
-from rules import RulesError, evaluate
+from rules import RulesError
 from rules.what_if import nearby
 from webapp import prg, too_large
 from webapp.access import public
@@ -21,6 +21,7 @@ from webapp.accounts.auth import shown_user
 from webapp.journey import answers as store
 from webapp.journey import bp, present
 from webapp.journey import referral as written
+from webapp.journey.decide import decide, holds_back_ring_now, without_words
 from webapp.journey.forms import ChildForm, NoteForm, SafetyForm, SettingsForm, StartAgainForm, age_text, needs_form
 from webapp.journey.pages import needs_pages, next_page_id, page, previous_page_id
 from webapp.journey.summary import answer_rows, check_rows
@@ -65,6 +66,7 @@ def safety():
     def make(**kwargs):
         form = SafetyForm.build(store.show_levels(), **kwargs)
         form.child = answers.get("child")
+        form.holds_back = lambda ticked: holds_back_ring_now({**answers, "immediate": ticked}, answers)
         return form
 
     def valid(form):
@@ -89,6 +91,7 @@ def child():
         form.immediate = store.immediate_chosen(answers)
         form.needs = answers.get("needs") or {}  # refused if the new age rules one out, never dropped
         form.age_refused = lambda child: store.age_refused({**answers, "child": child})
+        form.holds_back = lambda child: holds_back_ring_now({**answers, "child": child}, answers)
         if kwargs.get("data"):  # the saved answers shown again: say what the rules refuse in them
             form.show_saved_contradictions()
             if not form.errors and (refused := store.refusals(answers)):
@@ -108,9 +111,29 @@ def child():
 
     def valid(form):
         store.set_child(form.answers())
+        if getattr(form, "despite", False):  # refused in part, a ring-now all the same: the call comes first
+            return redirect(url_for("journey.result"))
         return redirect(_after(url_for("journey.needs", page_id=needs_pages()[0].id)))
 
-    return _page(make, initial, valid, "journey/child.html", back=_back(url_for("journey.safety")), ring_now=bool(store.immediate_chosen(answers)))
+    return _page(
+        make,
+        initial,
+        valid,
+        "journey/child.html",
+        back=_back(url_for("journey.safety")),
+        ring_now=bool(store.immediate_chosen(answers)),
+        without=_without(answers),
+    )
+
+
+def _without(answers: dict) -> list[str]:
+    """What the session's decision was made without (the rules refused it beside a ring-now), in words."""
+    if not store.has_result(answers):
+        return []
+    try:
+        return without_words(decide(answers), answers)
+    except CaseError:
+        return []
 
 
 @bp.route("/needs/<page_id>", methods=["GET", "POST"])
@@ -128,7 +151,10 @@ def needs(page_id: str):
         def age_refused(ticked: list[str]) -> bool:
             return store.age_refused({**answers, "needs": {**(answers.get("needs") or {}), page_id: ticked}})
 
-        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, age_refused=age_refused, **kwargs)
+        def holds_back(ticked: list[str]) -> bool:
+            return holds_back_ring_now({**answers, "needs": {**(answers.get("needs") or {}), page_id: ticked}}, answers)
+
+        form = needs_form(needs_page, answers["child"], store.show_levels(), saved=saved, age_refused=age_refused, holds_back=holds_back, **kwargs)
         if kwargs.get("data"):  # the saved answers shown again: a need the age does not admit says so
             form.show_misfits()
         return form
@@ -137,8 +163,9 @@ def needs(page_id: str):
         return {g.dimension: [i for i in saved if i in {x.id for x in g.indicators}] for g in needs_page.groups}
 
     def valid(form):
-        chosen = sorted({i for field, _ in form.groups for i in field.data or []})
-        store.put(needs={**(answers.get("needs") or {}), page_id: chosen})
+        store.put(needs={**(answers.get("needs") or {}), page_id: form.chosen()})
+        if getattr(form, "despite", False) and store.complete(store.get()):  # refused in part, a ring-now all the same
+            return redirect(url_for("journey.result"))  # the call comes first
         if form.toggle_levels.data:  # "Show levels" keeps the boxes ticked so far, then shows the page again
             store.set_show_levels(not store.show_levels())
             return redirect(request.full_path if request.query_string else request.path, code=303)
@@ -181,8 +208,8 @@ def result():
     if not store.has_result(answers):
         return _missing(answers)
     try:
-        case = store.case(answers)
-        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+        decided = decide(answers)  # a ring-now despite a refused answer is decided without it (X1)
+        case, decision = decided.case, decided.decision
         what_if = nearby(case, decision)
     except CaseError as exc:
         if not store.unknown_indicators(answers) and "child" in answers:
@@ -223,6 +250,7 @@ def result():
         what_if=what_if,
         actions=present.actions(decision, case),
         offer=present.offer(decision, case),
+        without=without_words(decided, answers),
     )
 
 
@@ -302,15 +330,16 @@ def _referral():
     if not store.immediate_chosen(answers) and not store.complete(answers):
         return None
     try:
-        case = store.case(answers)
-        decision = evaluate(case, office_hours=current_app.config["OFFICE_HOURS"])
+        decided = decide(answers)
     except CaseError as exc:
         raise _Refused() from exc
+    decision = decided.decision
     local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
     age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
     user = shown_user()
     role = f"{user.role}, {user.team}" if user else ""
-    return written.build(case, decision, age, present.actions(decision, case), store.note(), local, role)
+    actions = present.actions(decision, decided.case)
+    return written.build(decided.given, decision, age, actions, store.note(), local, role, without_words(decided, answers))
 
 
 @bp.errorhandler(_Refused)

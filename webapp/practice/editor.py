@@ -8,7 +8,7 @@ import re
 
 from pathway.models import Decision
 from pathway.scenarios import Scenario, ScenarioError, ScenarioErrors, loads
-from webapp.journey.forms import NOT_KNOWN
+from webapp.journey.forms import NOT_KNOWN, child_age, concern_misfit
 from webapp.practice.feedback import decide
 from webapp.practice.forms import IMMEDIATE, PREFIX
 from webapp.practice.library import shipped_ids
@@ -36,7 +36,7 @@ def slug(title: str) -> str:
 def scenario_data(form, indicators: list[str], level: str) -> dict:
     c = form.answers()
     child = {"unborn": True} if c["born"] == "no" else {"age_years": c["age_years"]}
-    if c["born"] == "yes" and c["age_months"]:
+    if c["born"] == "yes" and c["age_months"] is not None:  # "0 months" given is kept; blank is not given
         child["age_months"] = c["age_months"]
     context = {"disability": c["disability"], "caf": c["caf"]}
     if c["consent"] != NOT_KNOWN:
@@ -81,7 +81,7 @@ def place_errors(form, errors: list[ScenarioError]) -> None:
         if name.startswith(PREFIX):
             chosen += [(i, name) for i in field.data or []]
     for e in errors:
-        name = FIELDS.get(e.field)
+        name, message = FIELDS.get(e.field), e.message
         if name is None and e.field.startswith("child."):
             name = "age_years"
         m = re.fullmatch(r"answers\.indicators\[(\d+)\]", e.field)
@@ -90,7 +90,10 @@ def place_errors(form, errors: list[ScenarioError]) -> None:
             if iid and catalogue.has_indicator(iid):
                 ind = catalogue.indicator(iid)
                 name = PREFIX + (IMMEDIATE if ind.immediate else ind.dimension)
+                child = form.answers()
+                if not catalogue.admits(ind, *child_age(child)):  # in the journey's words, never the loader's ids and bands
+                    message = concern_misfit(ind, child)
         if name and name in form._fields:
-            form._fields[name].errors.append(e.message)
+            form._fields[name].errors.append(message)
         else:
-            form.form_errors.append(f"{e.field}: {e.message}")
+            form.form_errors.append(f"{e.field}: {message}")
