@@ -101,6 +101,8 @@ def why_not(catalogue: Catalogue, ind: Indicator, unborn: bool, months: Optional
     floor = catalogue.floor(ind)
     if ind.age_band and not catalogue.band(ind.age_band).admits(unborn, months):
         band = catalogue.band(ind.age_band)
+        if band.unborn == "only":  # "a child unborn baby" read badly (review 13 surfaces, X1's merge)
+            return f"it is for an {band.label}"
         return f"it is for {'a parent' if band.subject == 'parent' else 'a child'} {band.label}"
     if not catalogue.in_scope(ind, months):
         return f"past {catalogue.age.max_years} the pathway covers a young person only for the care-leaver needs"
