@@ -23,9 +23,10 @@ import pytest
 import yaml
 
 from pathway.catalogue import load_catalogue
-from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms, search
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms, normalise, search, stem
 from pathway.search_accuracy import load_phrasings
 from pathway.search_model import EXAMPLES_DIR, example_calls
+from tests.pathway.synonyms_comment import SYNONYMS_TEXT, comment_above
 
 CAT = load_catalogue()
 DV = "immediate.repeated_domestic_violence"
@@ -111,3 +112,30 @@ def test_no_labelled_p9_call_loses_its_first_place_or_its_sight_to_the_rule():
         if (b[0] in p["expect"] and a[0] not in p["expect"]) or (set(b) & set(p["expect"]) and not set(a) & set(p["expect"])):
             lost.append(p["q"])
     assert not lost, lost[:5]
+
+
+def test_the_reading_is_declared_with_its_why():
+    said = comment_above("core")
+    assert "tool's reading" in said and "J1" in said and "ONE criterion" in said and "p9" in said
+    assert "apart from the child" not in SYNONYMS_TEXT  # the second reading is no longer claimed anywhere in the file
+
+
+@pytest.mark.parametrize("bad", [{"additional.suspected_domestic_violence": ["hit"]}, {"immediate.nothing": ["hit"]}, {DV: "hit"}, {DV: [""]}, ["hit"]])
+def test_a_malformed_core_is_refused(bad):
+    with pytest.raises(SearchDataError, match="core"):
+        SearchIndex(CAT, {**load_synonyms(), "core": bad})
+
+
+def test_a_typo_or_a_word_still_being_typed_says_the_core():
+    # generous on purpose (safety first): a violence word misspelt, or half typed, or said in other words
+    # the words table knows, is the core said, and the rule then moves nothing
+    index = default_index()
+    core = index.core[next(n for n, e in enumerate(index.entries) if e.indicator.id == DV)]
+
+    def says(q: str, typing: bool = False) -> bool:
+        words = normalise(q).split()
+        return index._says_core(core, words, [stem(w) for w in words], typing)
+
+    assert says("dad is voilent to mum") and says("dad hitts her") and says("dad is viol", typing=True)
+    assert says("he goes for her when he has had a drink") and says("third call out this month")
+    assert not says("mum has mental health issues and drinks a lot") and not says("mum uses heroin every day")
