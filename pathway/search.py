@@ -32,8 +32,9 @@ is plain (the synonyms file's `plain`) does not lead with an immediate criterion
 (_concern_first), and a parent's psychosis joined to harm to the child leads with p9's significant
 harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
 first three (_lead_with). So do whose condition it is (_subject_first), the model's "no concern"
-(_calm_first), and a p9 row matched only by words the call denies ("there is no domestic violence",
-_denied_first).
+(_calm_first), a p9 row matched only by words the call denies ("there is no domestic violence",
+_denied_first), and a p9 row whose own core the call does not say (the synonyms file's `core`: no
+violence word, no domestic-violence lead, _core_first).
 """
 
 from __future__ import annotations
@@ -400,6 +401,8 @@ class SearchIndex:
             ),
             _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:])),
         )
+        # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
+        self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -571,12 +574,52 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, ranked, final)
+        self._subject_first(words, stems, typing, ranked, final)
+        self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
-        if not joined:
+        if joined is None:
             self._denied_first(words, stems, ranked, final, matched)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _core_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], joined: Optional[int] = None) -> None:
+        """Safety first without inflation (review 13 J1; search13b): an immediate criterion with a `core` in
+        the synonyms file (this tool's reading, declared there) does not lead unless the call says one of
+        its core words (_says_core). p9's "repeated domestic violence witnessed and/or experienced by
+        child; adult mental health issues or substance use issues" is one criterion, and its row's own
+        text and phrasings ("violent partner and she drinks") led "mum has mental health issues and drinks
+        a lot" with it, preselected, for a call that said no violence. Where the first result is such a
+        criterion and its core is not said, the first result that is not one takes first place (_lead_with:
+        the others one place lower, and an immediate criterion in the first KEPT_PLACES, this one too, stays
+        there, so the practitioner still sees it); after a parent's psychosis joined to harm, the joined
+        criterion (_joined_first). Where nothing else was found, nothing moves."""
+        if not ranked or ranked[0] not in self.core:
+            return
+
+        def unsaid(n: int) -> bool:
+            return n in self.core and not self._says_core(self.core[n], words, stems, typing)
+
+        if not unsaid(ranked[0]):
+            return
+        lead = joined if joined is not None and not unsaid(joined) else next((n for n in ranked if not unsaid(n)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _says_core(self, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool) -> bool:
+        """Whether the call says one of a criterion's core words or phrases. Generous (safety first): a
+        word counts through what the words table gives for it, the words one typo from it when the index
+        does not know it, and the last word's completions while it is typed; a phrase's words said in order."""
+        single = {c[0] for c in core if len(c) == 1}
+        last = len(words) - 1
+        for i, (w, s) in enumerate(zip(words, stems)):
+            said = {s, *self.word_synonyms.get(s, ())}
+            if s not in self.postings and s not in self.word_synonyms:
+                said.update(stem(near) for near in self._near(w))
+            if i == last and typing and len(w) >= MIN_PREFIX:
+                said.update(stem(full) for full in self._completions(w))
+            if said & single:
+                return True
+        return any(tuple(stems[i : i + len(c)]) == c for c in core if len(c) > 1 for i in range(len(stems) - len(c) + 1))
 
     def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
@@ -697,7 +740,7 @@ class SearchIndex:
                 final[y] = round(final[m], 6) - 1e-6
                 ranked.insert(k, y)
 
-    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> bool:
+    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> Optional[int]:
         """Safety first (review 8, surfaces S2): a parent's psychosis joined in one call to harm to the
         child ("mum hearing voices telling her to hurt the baby", "mum is psychotic and says the baby is
         the devil") is an immediate risk (p9), this tool's reading, declared in the synonyms file's
@@ -706,15 +749,16 @@ class SearchIndex:
         word comes at most JOINED_REACH words before a `child` word ("hurt herself" is not it), or an
         `about_child` word within JOINED_REACH of one, and the first result is not an immediate
         criterion, the joined criterion takes first place (_lead_with: the others one place lower, an
-        immediate criterion in the first three kept there). Gives whether the call is such a call."""
+        immediate criterion in the first three kept there). Gives the joined criterion if the call is
+        such a call, else None."""
         joined = self._joined(words, stems, unborn, age_in_months)
         if joined is None:
-            return False
+            return None
         n, said = joined
         if not (ranked and self.entries[ranked[0]].indicator.immediate):
             matched.setdefault(n, set()).update(said)
             self._lead_with(n, ranked, final)
-        return True
+        return n
 
     def _joined(self, words: list[str], stems: list[str], unborn: bool, age_in_months: Optional[int]) -> Optional[tuple[int, list[str]]]:
         """The immediate criterion a `joined` rule leads with for this call, and the words that said it; None if none."""
@@ -735,16 +779,17 @@ class SearchIndex:
                 return n, [words[i] for i in says + held]
         return None
 
-    def _subject_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+    def _subject_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float]) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
-        behaviour apart from the parents', and p9 names "adult mental health issues" apart from the
-        child, but the words are the same ("dad has cancer" led with the child's "Life threatening
+        behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
         conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
         one of the synonyms file's `subject` conditions is said with a parent as its subject
         (_said_of_parent with the file's own parents, openers and ends) and none is said of someone
         else (a child or "he"/"she" at most OTHER_REACH words before it), no row of that condition's
         `child` leads: the first result that is none of them takes first place (_lead_with: the others
         one place lower, still in sight; an immediate criterion in the first KEPT_PLACES stays there).
+        A criterion of the synonyms file's `core` whose core the call says leads as one of the `leads`
+        ("dad is paranoid and keeps attacking mum": the violence is the call's own concern; review 13 J1).
         Where nothing else was found, nothing moves."""
         subject = self.subject
         if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
@@ -765,6 +810,7 @@ class SearchIndex:
         barred -= own
         if ranked[0] not in barred:
             return
+        leads |= {n for n, core in self.core.items() if self._says_core(core, words, stems, typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None:
             lead = next((n for n in ranked if n not in barred), None)
@@ -1194,9 +1240,12 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "harmless"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject' and 'harmless'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "core", "harmless"}:
+        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core' and 'harmless'")
     _check_harmless(data.get("harmless") or [])
+    core = data.get("core") or {}
+    if not isinstance(core, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in core):
+        raise SearchDataError(f"core must be a mapping from immediate criteria to their core words: {sorted(core) if isinstance(core, dict) else core!r}")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -1230,6 +1279,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
+    lists += [(f"core.{i}", v) for i, v in core.items()]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")

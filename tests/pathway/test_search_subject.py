@@ -1,8 +1,7 @@
 """Whose condition it is (review 11, H6; search11b): a parent's self-harm, suicide, mental health,
 serious illness or substance use is not the child's own need. The tables (p11-18) keep the child's own
 health and behaviour ("Child and Young Person Health and Development") apart from the parents' ("Parents
-and Carers"), and p9 names "adult mental health issues or substance use issues" apart from the child;
-but the words are the same, and "dad has cancer and is in hospital" led with the child's "Life
+and Carers"); but the words are the same, and "dad has cancer and is in hospital" led with the child's "Life
 threatening conditions" (Extensive). The synonyms file's `subject` (this tool's reading, declared
 there) lets none of the child's own rows for a condition lead where the condition is said of a parent.
 
@@ -51,7 +50,7 @@ def _without_rule() -> SearchIndex:
 def test_the_reviews_calls_do_not_lead_with_the_childs_own_row(q, age, childs):
     hits = search(q, age_in_months=age, limit=KEPT_PLACES)
     assert hits[0].id not in childs
-    # and the parents' row for the condition, or p9, leads (p13-14; p9 "adult mental health issues")
+    # and the parents' row for the condition, or p9, leads (p13-14; p9 "Child is at immediate risk")
     assert hits[0].indicator.immediate or hits[0].indicator.domain == "parents_carers"
 
 
