@@ -10,7 +10,7 @@ Back button keeps what was typed. A form's limit comes from its Length validator
 from __future__ import annotations
 
 from flask import request
-from wtforms import PasswordField, StringField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length
 
@@ -35,13 +35,21 @@ def _named(name: str, label: str) -> str:
     return f"‘{label}’" if words.lower() in label.lower() else f"{words.capitalize()}: ‘{label}’"
 
 
+def _free_text(field_class: type) -> bool:
+    return issubclass(field_class, StringField) and not issubclass(field_class, PasswordField | HiddenField)
+
+
 def text_fields(form: type) -> list[tuple[str, int | None]]:
-    """The form's free-text fields (text inputs and areas, never a password), in page order, each
+    """The form's free-text fields (text inputs and areas, never a password or a hidden field), in page order, each
     as (how the page names it, most characters or None)."""
     found = []
     for klass in reversed(form.__mro__):
         for name, unbound in vars(klass).items():
-            if isinstance(unbound, UnboundField) and issubclass(unbound.field_class, StringField) and not issubclass(unbound.field_class, PasswordField):
+            if (
+                isinstance(unbound, UnboundField)
+                and issubclass(unbound.field_class, StringField)
+                and not issubclass(unbound.field_class, PasswordField | HiddenField)
+            ):
                 label = unbound.args[0] if unbound.args else unbound.kwargs.get("label", name)
                 found.append((unbound.creation_counter, name, _named(name, str(label)), _limit(form, name, unbound)))
     seen: dict[str, tuple[int, str, int | None]] = {}
