@@ -15,10 +15,20 @@ from wtforms.fields.core import UnboundField
 from wtforms.validators import Length
 
 FORMS: dict[str, tuple[type, ...]] = {}  # endpoint -> the form classes its page posts
+FIELDS: dict[str, tuple[tuple[str, int | None], ...]] = {}  # endpoint -> (label, limit) of a page drawn without form classes
+KEPT: dict[str, tuple[str, str]] = {}  # endpoint -> (what is kept all the same, the words of the link back to it)
 
 
 def register(endpoint: str, *forms: type) -> None:
     FORMS[endpoint] = FORMS.get(endpoint, ()) + forms
+
+
+def register_fields(endpoint: str, fields: list[tuple[str, int | None]], *, kept: tuple[str, str] | None = None) -> None:
+    """For a page whose form is not a WTForms class (the call screen): its free-text fields as the
+    page labels them, with their limits, and what is kept all the same with the link back to it."""
+    FIELDS[endpoint] = FIELDS.get(endpoint, ()) + tuple((f"‘{label}’", limit) for label, limit in fields)
+    if kept:
+        KEPT[endpoint] = kept
 
 
 def _limit(form: type, name: str, unbound: UnboundField) -> int | None:
@@ -61,8 +71,17 @@ def text_fields(form: type) -> list[tuple[str, int | None]]:
 def fields_words() -> str | None:
     """ "‘Label’ (at most N characters); ‘Other’" for the page being posted to, or None when its
     form is not known (the generic page then)."""
-    endpoint = request.url_rule.endpoint if request.url_rule is not None else None
-    fields = [f for form in FORMS.get(endpoint or "", ()) for f in text_fields(form)]
+    endpoint = _endpoint()
+    fields = [f for form in FORMS.get(endpoint, ()) for f in text_fields(form)] + list(FIELDS.get(endpoint, ()))
     if not fields:
         return None
     return "; ".join(label + (f" (at most {limit:,} characters)" if limit else "") for label, limit in dict.fromkeys(fields))
+
+
+def kept_words() -> tuple[str, str] | None:
+    """What the page being posted to keeps all the same and the link's words (its own), or None."""
+    return KEPT.get(_endpoint())
+
+
+def _endpoint() -> str:
+    return (request.url_rule.endpoint if request.url_rule is not None else None) or ""
