@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine, and_, func, insert, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from pathway.levels import Level
 from pathway.models import Case, Decision
-from store import audit
+from store import audit, form_tokens
 from store.case_ref import validate_case_ref
 from store.clock import aware
 from store.errors import AccessDenied, Invalid, NotFound
@@ -145,6 +145,16 @@ def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict
     Pass the Decision that `rules.evaluate(case)` gave (the one the user saw). Re-saving a case
     reference adds a new entry to its history; nothing is overwritten.
     """
+    return save_assessment_once(engine, user, case_ref, case, decision, token=None, now=now)[0]
+
+
+def save_assessment_once(
+    engine: Engine, user: User, case_ref: str, case: Case | dict | str, decision: Decision | dict, *, token: str | None, now: datetime | None = None
+) -> tuple[Entry, bool]:
+    """`save_assessment` for a form carrying a one-time token (store.form_tokens): (the entry, False)
+    when saved now; (the entry its first post saved, True) when the same form, with the same reference
+    and answers, was posted before, even at the same moment (the unique index decides). A token
+    with another reference or other answers is another save, kept without the token."""
     _require_reader(user)
     if user.disabled:
         raise AccessDenied("account disabled")
@@ -155,23 +165,29 @@ def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict
     except ValueError as exc:
         raise Invalid("decision", f"not a decision from the rules: {exc.__class__.__name__}") from None
     now = aware(now)
-    with engine.begin() as conn:
-        aid = conn.execute(
-            insert(assessments)
-            .values(
-                case_ref=ref,
-                user_id=user.id,
-                team=user.team,
-                created_at=now,
-                ruleset=decision.ruleset,
-                level=decision.level.value,
-                case_json=case.model_dump_json(),
-                decision_json=decision.model_dump_json(),
-            )
-            .returning(assessments.c.id)
-        ).scalar_one()
-        audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
-    return get_assessment(engine, user, aid, _audit=False)
+    token = form_tokens.posted(token)
+    case_json = case.model_dump_json()
+    values = dict(
+        case_ref=ref,
+        user_id=user.id,
+        team=user.team,
+        created_at=now,
+        ruleset=decision.ruleset,
+        level=decision.level.value,
+        case_json=case_json,
+        decision_json=decision.model_dump_json(),
+    )
+    aid = form_tokens.insert_once(
+        engine, assessments, values, token, lambda conn, aid: audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
+    )
+    if aid is None:
+        first = form_tokens.saved_with(engine, assessments, token, user_id=user.id, case_ref=ref, case_json=case_json)
+        if first is None:  # the token beside another reference or other answers: another save
+            return save_assessment_once(engine, user, ref, case, decision, token=None, now=now)
+        with engine.begin() as conn:
+            audit.record(conn, "assessment.save", user_id=user.id, outcome="repeat", record_id=first, case_ref=ref, now=now)
+        return get_assessment(engine, user, first, _audit=False), True
+    return get_assessment(engine, user, aid, _audit=False), False
 
 
 def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
@@ -331,7 +347,26 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
     Both are kept: the entry is untouched and the override is a new row. Anyone who can read
     the entry may record one. The reason is stored but never copied to the audit log.
     """
+    return record_override_once(engine, user, assessment_id, level, reason, token=None, now=now)[0]
+
+
+def _override_of(engine: Engine, user: User, assessment_id: int, override_id: int) -> Override:
+    return next(o for o in get_assessment(engine, user, assessment_id, _audit=False).overrides if o.id == override_id)
+
+
+def record_override_once(
+    engine: Engine, user: User, assessment_id: int, level: str, reason: str, *, token: str | None, now: datetime | None = None
+) -> tuple[Override, bool]:
+    """`record_override` for a form carrying a one-time token (store.form_tokens): (the override,
+    False) when recorded now; (the one its first post recorded, True) when the same form was posted
+    before, looked for before the check that the level is not already the recorded one (which the
+    first post made it) and decided by the unique index when both come at the same moment."""
     entry = get_assessment(engine, user, assessment_id, now=now, _audit=False)
+    token = form_tokens.posted(token)
+    same = _same_override(entry, user, level, reason)
+    first = form_tokens.saved_with(engine, overrides, token, **same)
+    if first is not None:
+        return _override_repeated(engine, user, entry, first, now)
     try:
         chosen = Level(level)
     except ValueError:
@@ -345,22 +380,23 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
     if chosen.value == entry.recorded_level:
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)
-    with engine.begin() as conn:
-        oid = conn.execute(
-            insert(overrides)
-            .values(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
-            .returning(overrides.c.id)
-        ).scalar_one()
-        audit.record(
-            conn,
-            "override.create",
-            user_id=user.id,
-            record_id=entry.id,
-            case_ref=entry.case_ref,
-            detail=f"override={oid} {entry.level}->{chosen.value}",
-            now=now,
-        )
-    return Override(
+    values = dict(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
+    detail = f"{entry.level}->{chosen.value}"
+    oid = form_tokens.insert_once(
+        engine,
+        overrides,
+        values,
+        token,
+        lambda conn, oid: audit.record(
+            conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={oid} {detail}", now=now
+        ),
+    )
+    if oid is None:
+        first = form_tokens.saved_with(engine, overrides, token, **same)
+        if first is None:  # the token beside another level or reason: another override
+            return record_override_once(engine, user, assessment_id, level, reason, token=None, now=now)
+        return _override_repeated(engine, user, entry, first, now)
+    override = Override(
         id=oid,
         assessment_id=entry.id,
         user_id=user.id,
@@ -370,6 +406,26 @@ def record_override(engine: Engine, user: User, assessment_id: int, level: str, 
         level=chosen.value,
         reason=reason.strip(),
     )
+    return override, False
+
+
+def _same_override(entry: Entry, user: User, level: str, reason: str) -> dict:
+    return {"assessment_id": entry.id, "user_id": user.id, "level": level, "reason": reason.strip() if isinstance(reason, str) else reason}
+
+
+def override_posted_before(engine: Engine, user: User, entry: Entry, level: str, reason: str, token: str | None) -> Override | None:
+    """The override an earlier post of the same form (the same token, level and reason) recorded on
+    `entry`, or None: the page asks before its own checks, which the first post's level would refuse."""
+    first = form_tokens.saved_with(engine, overrides, form_tokens.posted(token), **_same_override(entry, user, level, reason))
+    return None if first is None else _override_of(engine, user, entry.id, first)
+
+
+def _override_repeated(engine: Engine, user: User, entry: Entry, override_id: int, now: datetime | None) -> tuple[Override, bool]:
+    with engine.begin() as conn:
+        audit.record(
+            conn, "override.create", user_id=user.id, outcome="repeat", record_id=entry.id, case_ref=entry.case_ref, detail=f"override={override_id}", now=now
+        )
+    return _override_of(engine, user, entry.id, override_id), True
 
 
 def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None) -> list[tuple[Entry, Override]]:
@@ -397,6 +453,15 @@ MAX_NOTE = 2000
 def record_review(engine: Engine, manager: User, override_id: int, note: str = "", *, now: datetime | None = None) -> Review:
     """A manager records that they reviewed an override on their teams' entry (a new row each
     time; nothing is rewritten). The note is stored, never copied to the audit log."""
+    return record_review_once(engine, manager, override_id, note, token=None, now=now)[0]
+
+
+def record_review_once(
+    engine: Engine, manager: User, override_id: int, note: str = "", *, token: str | None, now: datetime | None = None
+) -> tuple[Review, bool]:
+    """`record_review` for a form carrying a one-time token (store.form_tokens): (the review, False)
+    when recorded now; (the one its first post recorded, True) when the same form, with the same
+    note, was posted before, even at the same moment (the unique index decides)."""
     if manager.role != "manager":
         raise AccessDenied("only managers review overrides")
     note = (note or "").strip()
@@ -411,11 +476,14 @@ def record_review(engine: Engine, manager: User, override_id: int, note: str = "
     if found is None:
         raise _not_found(engine, manager, "override.review", record_id=override_id, now=now)
     now = aware(now)
-    with engine.begin() as conn:
-        rid = conn.execute(
-            insert(override_reviews).values(override_id=override_id, user_id=manager.id, created_at=now, note=note).returning(override_reviews.c.id)
-        ).scalar_one()
-        audit.record(
+    token = form_tokens.posted(token)
+    values = dict(override_id=override_id, user_id=manager.id, created_at=now, note=note)
+    rid = form_tokens.insert_once(
+        engine,
+        override_reviews,
+        values,
+        token,
+        lambda conn, rid: audit.record(
             conn,
             "override.review",
             user_id=manager.id,
@@ -423,8 +491,20 @@ def record_review(engine: Engine, manager: User, override_id: int, note: str = "
             case_ref=found.case_ref,
             detail=f"override={override_id} review={rid}",
             now=now,
-        )
-    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note)
+        ),
+    )
+    if rid is None:
+        first = form_tokens.saved_with(engine, override_reviews, token, override_id=override_id, user_id=manager.id, note=note)
+        if first is None:  # the token beside another note: another review
+            return record_review_once(engine, manager, override_id, note, token=None, now=now)
+        with engine.begin() as conn:
+            detail = f"override={override_id} review={first}"
+            audit.record(
+                conn, "override.review", user_id=manager.id, outcome="repeat", record_id=found.assessment_id, case_ref=found.case_ref, detail=detail, now=now
+            )
+        with engine.connect() as conn:
+            return next(r for r in _reviews_for(conn, [override_id])[override_id] if r.id == first), True
+    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note), False
 
 
 def filter_overrides(

@@ -53,6 +53,8 @@ assessments = Table(
     Column("level", String(16), nullable=False),
     Column("case_json", Text, nullable=False),
     Column("decision_json", Text, nullable=False),
+    # the saving form's one-time token (revision 0007): the same form posted twice finds this row
+    Column("form_token", String(64), nullable=True, unique=True, index=True),
 )
 
 overrides = Table(
@@ -65,6 +67,7 @@ overrides = Table(
     Column("tool_level", String(16), nullable=False),
     Column("level", String(16), nullable=False),
     Column("reason", Text, nullable=False),
+    Column("form_token", String(64), nullable=True, unique=True, index=True),  # as assessments'
 )
 
 # A manager's review of an override (revision 0002). Append-only; deleted only by retention.
@@ -76,6 +79,7 @@ override_reviews = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("note", Text, nullable=False),
+    Column("form_token", String(64), nullable=True, unique=True, index=True),  # as assessments'
 )
 
 # Further teams a manager oversees (given and removed by an admin: store.oversight). A manager

@@ -191,14 +191,14 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(413)
     def too_large(_err):
-        from webapp.too_large import fields_words
+        from webapp.too_large import fields_words, kept_words
 
         api = _api_error(413, "the body is too large")
         if api:
             return api
         named = fields_words()  # the form's free-text fields and their limits (review 12 surfaces, W7)
         if named:
-            return render_template("too_large.html", fields=named, form_url=request.path), 413
+            return render_template("too_large.html", fields=named, form_url=request.path, kept=kept_words()), 413
         return render_template("error.html", title="Sorry, there is a problem", message="What was sent is too large."), 413
 
     @app.errorhandler(500)

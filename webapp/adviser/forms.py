@@ -29,6 +29,9 @@ SIBLINGS = [("yes", "Yes, part of a large sibling group"), ("no", "No")]
 CIN_TEST = [("yes", "Yes"), ("no", "No")]
 CURRENT_LEVEL = [(lv.value, lv.label) for lv in Level]
 MAX_QUERY = 200
+# the screen's free-text fields as it labels them (the page and the too-large page use these)
+SEARCH_LABEL = "Search for a concern"
+NOTE_LABEL = "Adviser note (optional)"
 # the button that says the p9 questions were asked again, after the call lost a p9 concern (call._gone)
 P9_ASKED = "p9_asked"
 

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 
 from pathway import surfaces
+from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from rules import RulesError
+from webapp import too_large
 from webapp.access import public
 from webapp.adviser import bp, call, forms
 
@@ -50,6 +52,8 @@ def _context(screen: call.Screen) -> dict:
         current_level_items=[{"value": "", "text": "Not known"}]
         + [{**i, "selected": i.pop("checked")} for i in _items(forms.CURRENT_LEVEL, state["current_level"])],
         can_undo=call.can_undo(),
+        search_label=forms.SEARCH_LABEL,
+        note_label=forms.NOTE_LABEL,
         title="Call screen",
     )
 
@@ -154,3 +158,16 @@ def _status(s: call.Screen) -> str:
     if s.put_through_now:
         return f"Put the call through now: {to}. Level: {surfaces.decision_level(d)}.{without}"
     return f"Level: {surfaces.decision_level(d)}.{without} Put through to {to}."
+
+
+# a POST over the body limit (a pasted email in the note) names the screen's free text and its limits,
+# and says the call so far is kept: the post was never read, so nothing in the session changed (left13b)
+too_large.register_fields(
+    "adviser.update",
+    [(forms.SEARCH_LABEL, forms.MAX_QUERY), (forms.NOTE_LABEL, MAX_NOTE)],
+    kept=(
+        "The call so far is kept as it was last saved: the concerns chosen, the child’s age and the other answers"
+        " (the screen saves them at each change, or at each button without JavaScript).",
+        "Return to the call",
+    ),
+)

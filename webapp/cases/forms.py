@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
 
 from pathway.levels import Level
+from store import form_tokens
 from store.assessments import MAX_NOTE, MAX_REASON
 from store.case_ref import validate_case_ref
 from store.errors import Invalid
@@ -19,6 +20,8 @@ from webapp.written_text import refuse_control_characters
 
 class CaseRefForm(FlaskForm):
     case_ref = StringField("Case reference", widget=GovTextInput())
+    # made when the page is drawn and kept by a refused post: the same form posted twice saves once
+    form_token = HiddenField(default=form_tokens.new_token)
     submit = SubmitField("Save this assessment", widget=GovSubmitInput())
 
     def validate_case_ref(self, field):
@@ -35,6 +38,7 @@ class OverrideForm(FlaskForm):
     TEXT_LIMITS = {"reason": MAX_REASON}  # validate_reason's (the store's) limit, for webapp.too_large
     level = RadioField("What level do you record?", validate_choice=True, widget=Radios(), validators=[InputRequired("Select the level you record")])
     reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
+    form_token = HiddenField(default=form_tokens.new_token)  # as CaseRefForm's
     submit = SubmitField("Record this level", widget=GovSubmitInput())
 
     @classmethod
@@ -58,6 +62,7 @@ class ReviewForm(FlaskForm):
     note = TextAreaField(
         "Note (optional)", widget=GovTextArea(), description="For example, what you discussed with the practitioner. Do not name the child or family."
     )
+    form_token = HiddenField(default=form_tokens.new_token)  # as CaseRefForm's
     submit = SubmitField("Record that I reviewed this", widget=GovSubmitInput())
 
     def validate_note(self, field):

@@ -41,12 +41,13 @@ def save(user):
     form, _ = prg.form_for(CaseRefForm)  # a refused reference shown again by GET: Back never resubmits
     if form.validate_on_submit():
         try:
-            entry = assessments.save_assessment(auth.engine(), user, form.case_ref.normalised, case, decision)
+            entry, repeated = assessments.save_assessment_once(auth.engine(), user, form.case_ref.normalised, case, decision, token=form.form_token.data)
         except Invalid as exc:  # the store's last word (the form already ran the same check)
             form.case_ref.errors = [f"Case reference {exc.message}"]
             return prg.refused(form)
-        current_app.logger.info("assessment saved (id %d)", entry.id)
-        return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id))
+        # the same form posted twice (a double click, the browser sending it again): its first entry, once
+        current_app.logger.info("assessment %s (id %d)", "already saved: the same form posted again" if repeated else "saved", entry.id)
+        return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id, again=1 if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
     return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
@@ -73,6 +74,8 @@ def case(user, case_ref: str):
         return redirect(url_for("cases.case", case_ref=entries[0].case_ref))
     table = rows(entries, _tz().key)
     saved = request.args.get("saved", type=int)
+    again = next((e for e in entries if e.id == saved), None) if request.args.get("again") == "1" else None
+    level_again = request.args.get("again") == "level"
     hours = current_app.config["OFFICE_HOURS"]
     later = {e.id: reopen.later_decision(e, hours) for e in entries}
     return render_template(
@@ -82,6 +85,9 @@ def case(user, case_ref: str):
         chart=chart(table),
         label=label,
         saved=saved,
+        again=again,
+        level_again=level_again,
+        tz=_tz(),
         back=url_for("cases.cases"),
         later=later,
     )
@@ -133,15 +139,19 @@ def override(user, case_ref: str, entry_id: int):
     entry = _entry(user, case_ref, entry_id)
     present.cite_into(_document_of(entry))
     form, _ = prg.form_for(OverrideForm.build, entry.recorded_level)
+    # the same form posted twice (a double click): its first level stands, shown as recorded, before the
+    # form's check that the level is not already the recorded one (which the first post made it)
+    if form.is_submitted() and assessments.override_posted_before(auth.engine(), user, entry, form.level.data, form.reason.data, form.form_token.data):
+        return redirect(url_for("cases.case", case_ref=entry.case_ref, again="level"))
     if form.validate_on_submit():
         try:
-            assessments.record_override(auth.engine(), user, entry.id, form.level.data, form.reason.data)
+            _, repeated = assessments.record_override_once(auth.engine(), user, entry.id, form.level.data, form.reason.data, token=form.form_token.data)
         except Invalid as exc:
             field = getattr(form, exc.field, form.reason)  # the store names the field it refused
             field.errors = [f"{exc.field.capitalize()} {exc.message}"]
             return prg.refused(form)
         else:
-            return redirect(url_for("cases.case", case_ref=entry.case_ref))
+            return redirect(url_for("cases.case", case_ref=entry.case_ref, again="level" if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
     back = url_for("cases.case", case_ref=entry.case_ref)
@@ -242,6 +252,7 @@ def overrides(user):
         label=label,
         tz=_tz(),
         today=today,
+        review_again=request.args.get("again") == "review",
     )
 
 
@@ -255,14 +266,14 @@ def review(user, override_id: int):
     form, _ = prg.form_for(ReviewForm)
     if form.validate_on_submit():
         try:
-            assessments.record_review(auth.engine(), user, override_id, form.note.data or "")
+            _, repeated = assessments.record_review_once(auth.engine(), user, override_id, form.note.data or "", token=form.form_token.data)
         except Invalid as exc:
             form.note.errors = [f"Note {exc.message}"]
             return prg.refused(form)
         except NotFound:
             abort(404)
         else:
-            return redirect(url_for("cases.overrides"))
+            return redirect(url_for("cases.overrides", again="review" if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
     today = reopen.today_words(reopen.later_decision(entry, current_app.config["OFFICE_HOURS"]), entry, found.level)
