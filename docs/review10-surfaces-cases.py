@@ -314,17 +314,20 @@ def v1():
     pat.post("/start-again")
     walk(pat, ["additional.low_self_esteem"], None, {"age_years": "5"})
     r = pat.post("/safety?change=1", data={"immediate": ["immediate.unexplained_bruising_under_2"]})
-    after_safety = text(follow(pat, r))
+    follow(pat, r)
     res = text(follow(pat, pat.get("/result")))
     says_ring = "Ring" in res.split("Why")[0] and "now" in res.split("Why")[0]
-    named = r.location.startswith("/safety") and "bruising" in after_safety.lower()
-    i = after_safety.find("There is a problem")
-    print("   the safety page, 'bruising under 2' ticked for a child of 5 saved, says:", after_safety[i : i + 200])
+    # Changed by the lead on 2026-12-03 (review 13 surfaces X1/X2, left13): a p9 box the age does not fit is
+    # no longer refused; the ring-now is never held back, and the decision is made without the child's age,
+    # named on the result, as the call screen, the API and the CLI do. Checked: it rings and names the age.
+    named = "Decided without the child's age" in res and "bruising" in res.lower()
+    i = res.find("Decided without")
+    print("   the result, 'bruising under 2' ticked for a child of 5 saved, says:", res[i : i + 200])
     report(
-        named,
+        named and says_ring,
         "NEW",
-        f"V1 class, the safety page re-answered with a p9 box the saved age (5) does not fit: refused on the safety page "
-        f"naming it ({named}); the result keeps the earlier answers (ring-now shown={says_ring})",
+        f"V1 class, the safety page re-answered with a p9 box the saved age (5) does not fit: rings now ({says_ring}) "
+        f"and names the age it was decided without ({named})",
     )
 
 
