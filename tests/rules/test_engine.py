@@ -98,9 +98,11 @@ def test_the_rulesets_stay_small_rules_over_attributes_not_one_per_indicator():
     # 178 indicators: a ruleset of one rule per indicator would pass 100. The guidance ruleset grew
     # past 40 with review 6's readings (step within early help, disability below Child in Need,
     # mismatched answers, closed day teams at night), each a rule over attributes; review 10 added three
-    # more (a caller not CAF trained about a disabled child: route and words; consent refused beside a CAF).
+    # more (a caller not CAF trained about a disabled child: route and words; consent refused beside a CAF);
+    # review 13 three (Appendix 3's referral steps, the pre-birth planning meeting, the p9 criterion pointer),
+    # which brought it to 65: the bound is still far below one rule per indicator.
     for name in ("fsp_2014_needs", "fsp_2014_guidance"):
-        assert 5 < engine.rule_count(name) < 65, name
+        assert 5 < engine.rule_count(name) < 80, name
 
 
 def test_durable_rules_background_dispatchers_never_run():
