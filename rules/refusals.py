@@ -21,7 +21,8 @@ call screen does, so the criterion keeps its ring-now (left13; the lead's choice
 pathway beside p9: a mistyped age must not lose a ring-now). `decided_without` then names the age (its
 field as given, with the refusal's words and its pointer to the right criterion). The unborn baby's
 criterion given for a born child is decided for the unborn baby its words name. Any other answer refused
-is left out as before.
+is left out as before. Where another p9 criterion given, with an age band of its own, fits the child as given, the
+age is borne out and the criterion that does not fit it is left out instead (`_age_confirmed`).
 
 A need given twice in the case is refused too, the repeat named by field (`_repeated`, left13), and routed
 the same way: left out, and the case decided where the rest is an immediate referral.
@@ -155,5 +156,23 @@ def _age_for_p9(case: Case, indicator_id: str, age_out_before: bool, catalogue: 
         return None
     if (case.child.age_years is None and not case.child.unborn) or age_out_before:
         return None
+    if _age_confirmed(case, indicator_id, catalogue):
+        return None
     band_id = catalogue.indicator(indicator_id).age_band
     return {"unborn": True} if band_id is not None and catalogue.band(band_id).unborn == "only" else {}
+
+
+def _age_confirmed(case: Case, indicator_id: str, catalogue: Catalogue) -> bool:
+    """Whether another p9 criterion given, one with an age band of its own, fits the child as given: the
+    age (or unborn answer) is then borne out by that criterion, and the criterion that does not fit it is
+    left out instead of the age. An unborn baby's criterion beside the under-2 bruising one for an unborn
+    child, or the other way round for a baby of 0, named which answer was left out by turns, the age
+    and a box together (the lead, after review 13's merges); both ring now either way."""
+    return any(
+        other != indicator_id
+        and catalogue.has_indicator(other)
+        and (ind := catalogue.indicator(other)).immediate
+        and ind.age_band is not None
+        and catalogue.admits(ind, case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+        for other in case.indicators
+    )

@@ -55,8 +55,8 @@ def test_the_unborn_baby_beside_a_child_under_2_on_the_first_pass_rings_now(clie
     posted = client.post("/safety", data={"immediate": [UNBORN, BRUISING]})
     assert posted.status_code == 302 and posted.location.endswith("/result"), text(posted)
     result = text(client.get("/result"))
-    # which box is set aside for which child is not settled (left in the lead's note); the ring-now is
-    assert _rings(result) and "Decided without" in result and "it is for an unborn baby" in result
+    # the unborn baby's criterion fits the child the page describes; the born child's box is set aside
+    assert _rings(result) and f"Decided without ‘{BRUISING_WORDS}’ until it is corrected" in result
 
 
 def test_a_needs_page_changed_with_a_stale_need_beside_trafficking_rings_now(client):
