@@ -31,6 +31,10 @@ class Prepared:
         self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
         # every need an age entailment reads: a case choosing none of them, with no parent's age, meets none
         self.entailing = frozenset(i for e in catalogue.age_entailments for i in e.indicators)
+        # the p9 criteria the tool reads one way (an indicator's `reading`, review 13 J1), and which criterion
+        # each cross-walk meets: asked of every case's facts, so looked up, not rebuilt per case
+        self.read_criteria = frozenset(i.id for i in catalogue.indicators if i.reading is not None)
+        self.crosswalk_meets = {cw.id: cw.meets for cw in catalogue.crosswalks}
         # a need listed more than once at one level in the same words ('Young carers', p13 and p14) is one
         # need: each copy's fellow copies (itself included), and the domains the combination rule counts it
         # in, every domain the document lists it under (catalogue combination.same_words_domains: all_listed)
@@ -363,14 +367,13 @@ def where_listed(ind: Indicator, words) -> str:
     return words.place_immediate if ind.immediate else words.place.format(level=ind.level.label, page=ind.source.page)
 
 
-def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue, met: set[str]) -> list[str]:
     """Twins at a higher place whose own age band the known age meets (a 15-year-old choosing
     'Pregnant under 17' is pointed to 'Pregnant under 16'; a 6-month-old whose parent's substance
     misuse may affect care, to p9's 'Under 1 year old ...'), whether or not the chosen need has a
     band of its own. An immediate-referral twin is above any table level. A twin a cross-walk already
-    meets for this child is not pointed to: the decision is already that referral."""
+    meets for this child (`met`, `met_by_crosswalk`) is not pointed to: the decision is already that referral."""
     chosen = {i.id for i in indicators}
-    met = _met_by_crosswalk(case, indicators, catalogue)
     out = set()
     for ind in indicators:
         for link in catalogue.twins_of(ind.id):
@@ -382,8 +385,9 @@ def age_pointers(case: Case, indicators: list[Indicator], catalogue: Catalogue) 
     return sorted(out)
 
 
-def _met_by_crosswalk(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> set[str]:
-    """The p9 criteria the chosen table needs meet, with this child's age, by a cross-walk."""
+def met_by_crosswalk(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> set[str]:
+    """The p9 criteria the chosen table needs meet, with this child's age, by a cross-walk (worked out once
+    per decision, for the age pointers and the criterion pointers)."""
     return {
         cw.meets
         for ind in indicators
@@ -393,27 +397,32 @@ def _met_by_crosswalk(case: Case, indicators: list[Indicator], catalogue: Catalo
     }
 
 
-def criterion_pointers_for(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[str]:
+def criterion_pointers_for(case: Case, indicators: list[Indicator], catalogue: Catalogue, met: set[str]) -> list[str]:
     """The catalogue's `criterion_pointers` a chosen need names, where the criterion is neither chosen nor
-    met by a cross-walk, and is one the tool admits for this child (review 13, J1)."""
+    met by a cross-walk (`met`), and is one the tool admits for this child (review 13, J1)."""
     chosen = {i.id for i in indicators}
-    met = chosen | _met_by_crosswalk(case, indicators, catalogue)
     unborn, months = case.child.unborn, case.child.age_in_months
     return [
         p.id
         for p in catalogue.criterion_pointers
-        if chosen.intersection(p.indicators) and p.points_to not in met and catalogue.admits(catalogue.indicator(p.points_to), unborn, months)
+        if chosen.intersection(p.indicators)
+        and p.points_to not in chosen
+        and p.points_to not in met
+        and catalogue.admits(catalogue.indicator(p.points_to), unborn, months)
     ]
 
 
 def criterion_readings(immediate: list[str], crosswalks: list[dict], catalogue: Catalogue) -> list[dict]:
     """The immediate criteria met, chosen or by a cross-walk, whose words the tool reads one way (an
     indicator's `reading`, review 13 J1): each with the chosen needs that reach it."""
-    meets = {cw.id: cw.meets for cw in catalogue.crosswalks}
-    by: dict[str, list[str]] = {i: [i] for i in immediate}
+    known = prepared(catalogue)
+    by: dict[str, list[str]] = {i: [i] for i in immediate if i in known.read_criteria}
     for hit in crosswalks:
-        by.setdefault(meets[hit["id"]], []).extend(i for i in hit["ids"] if i not in by.get(meets[hit["id"]], []))
-    return [{"id": iid, "ids": ids} for iid, ids in sorted(by.items()) if catalogue.indicator(iid).reading is not None]
+        meets = known.crosswalk_meets[hit["id"]]
+        if meets in known.read_criteria:
+            ids = by.setdefault(meets, [])
+            ids.extend(i for i in hit["ids"] if i not in ids)
+    return [{"id": iid, "ids": ids} for iid, ids in sorted(by.items())]
 
 
 def _age_meets(case: Case, catalogue: Catalogue, band_id: str) -> bool:
@@ -445,10 +454,11 @@ def decision_fact(
     ctx = case.context
     consent = {True: "yes", False: "no", None: "unknown"}[ctx.consent_to_early_help]
     notes = twin_notes(indicators, catalogue)
-    pointers = age_pointers(case, indicators, catalogue)
+    met = met_by_crosswalk(case, indicators, catalogue)
+    pointers = age_pointers(case, indicators, catalogue, met)
     unknown_age = age_unknown_crosswalks(case, indicators, catalogue)
     unborn_pointers = [] if case.child.unborn else unborn_pointers_for(indicators, catalogue)
-    criterion_pointers = criterion_pointers_for(case, indicators, catalogue)
+    criterion_pointers = criterion_pointers_for(case, indicators, catalogue, met)
     return {
         "kind": "decision",
         "level": level.value,
