@@ -7,6 +7,7 @@ with the field named, so a typo can never silently drop an answer about a child.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Optional
@@ -16,10 +17,18 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from pathway.choices import CafStatus, Caller, Disability, Step
 from pathway.levels import Level
 
+_INDICATOR_FIELD = re.compile(r"indicators\[(\d+)\]")
+
 
 class FieldError(BaseModel):
     field: str
     message: str
+
+    def indicator_position(self) -> Optional[int]:
+        """The place in the case's indicators this error is about (`indicators[N]`), else None: read by
+        every surface that names a refused answer (rules.refusals, the journey, the call screen)."""
+        at = _INDICATOR_FIELD.fullmatch(self.field)
+        return int(at.group(1)) if at else None
 
 
 class CaseError(ValueError):

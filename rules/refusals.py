@@ -30,7 +30,6 @@ the same way: left out, and the case decided where the rest is an immediate refe
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Optional
 
@@ -39,7 +38,6 @@ from pathway.models import Case, CaseError, Decision, FieldError
 from pathway.settings import OfficeHours
 from rules.evaluate import evaluate
 
-_INDICATOR = re.compile(r"indicators\[(\d+)\]")
 # a field the checks may refuse -> what deciding without it leaves out of the case
 _CHILD_AGE = ("child.age_years", "child.age_months")
 _PARENT_AGE = "parent.age_years"
@@ -108,9 +106,9 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
     drop: set[int] = set()
     age_out_before = any(e.field.startswith("child.") for e in refused)
     for error in errors:
-        at = _INDICATOR.fullmatch(error.field)
         name = error.field.removeprefix("context.")
-        at_n = int(at.group(1)) if at and int(at.group(1)) < len(positions) else None
+        at_n = error.indicator_position()
+        at_n = at_n if at_n is not None and at_n < len(positions) else None
         if at_n is not None and case.indicators[at_n] in case.indicators[:at_n]:  # a repeat (`_repeated`)
             drop.add(at_n)
         elif at_n is not None and (child := _age_for_p9(case, case.indicators[at_n], age_out_before, catalogue)) is not None:

@@ -6,7 +6,6 @@ The session holds the answers as typed (so an invalid age is shown back as typed
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -318,9 +317,9 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
     questions: set[str] = set()
     without_age = False
     for error in exc.errors:
-        at = re.fullmatch(r"indicators\[(\d+)\]", error.field)
-        if at and int(at.group(1)) < len(chosen) and catalogue.has_indicator(chosen[int(at.group(1))]):
-            ind = catalogue.indicator(chosen[int(at.group(1))])
+        at = error.indicator_position()
+        if at is not None and at < len(chosen) and catalogue.has_indicator(chosen[at]):
+            ind = catalogue.indicator(chosen[at])
             band = catalogue.band(ind.age_band) if ind.age_band else None
             why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(catalogue, ind, age.unborn, age.months)
             words = f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age"

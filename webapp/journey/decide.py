@@ -11,7 +11,6 @@ was made without, and why (`without_words`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from flask import current_app
@@ -23,7 +22,6 @@ from rules.refusals import decide_despite_refusals
 from webapp.journey import answers as store
 from webapp.journey.forms import ChildForm, age_text, child_age
 
-_INDICATOR = re.compile(r"indicators\[(\d+)\]")
 # a context answer (pathway.models.Context) -> the child page's question that gives it
 _QUESTION = {
     "disability": "disability",
@@ -79,10 +77,10 @@ def without_words(decided: Decided, answers: dict) -> list[str]:
     unborn, months = child_age(child) if child else (False, None)
     said: list[str] = []
     for error in decided.decision.decided_without:
-        at = _INDICATOR.fullmatch(error.field)
+        at = error.indicator_position()
         ids = decided.given.indicators
-        if at and int(at.group(1)) < len(ids) and catalogue.has_indicator(ids[int(at.group(1))]):
-            ind = catalogue.indicator(ids[int(at.group(1))])
+        if at is not None and at < len(ids) and catalogue.has_indicator(ids[at]):
+            ind = catalogue.indicator(ids[at])
             why = f": {why_not(catalogue, ind, unborn, months)}" if child and not catalogue.admits(ind, unborn, months) else ""
             said.append(f"‘{ind.text}’ (does not fit the age recorded, {age_text(child)}{why})" if why else f"‘{ind.text}’")
         elif error.field.startswith("child."):
