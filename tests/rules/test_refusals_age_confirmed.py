@@ -47,6 +47,8 @@ def test_the_criterion_that_fits_the_child_is_decided_and_the_other_named(child,
         ({"age_years": 8}, [BRUISING], ["child.age_years"]),  # alone: no other criterion bears the age out
         ({"age_years": 8}, [BRUISING, ALLEGATION], ["child.age_years"]),  # an allegation has no age band
         ({"age_years": 8}, [BRUISING, HOME_ALONE], ["child.age_years", "child.age_years"]),  # neither fits 8: once for each
+        # a table need with a band that fits (pre-school, under 5, p15-16) is no p9 criterion: it bears out no age
+        ({"age_years": 3}, [BRUISING, "extensive.pre_school_under_stimulated"], ["child.age_years"]),
     ],
 )
 def test_with_no_criterion_fitting_the_age_the_age_is_left_out_and_every_box_kept(child, indicators, left_out):
