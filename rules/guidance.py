@@ -226,10 +226,14 @@ def define(catalogue: Catalogue, emit) -> None:
     def social_care_out_of_hours(c):
         action(c.s.sid, "social_care_out_of_hours", FIRST)
 
+    # the second disagreement route's first stage and its time (p18-21), filled from `disagreements` (rules14)
+    second_route = next(r for r in catalogue.disagreements.routes if r.id == "concern_not_shared")
+    open_words = g.open_to_social_care.text.format(step=second_route.stages[0].step, when=second_route.stages[0].when or "")
+
     @when_all(DECISION & OPEN & TRAINED)
     def open_case(c):
         action(c.s.sid, "open_case", NEXT)
-        guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care")
+        guidance(c.s.sid, "open_to_social_care", "route.open_to_social_care", open_words)
 
     @when_all(DECISION & OPEN & UNTRAINED)
     def open_case_not_caf_trained(c):

@@ -183,7 +183,7 @@ def test_a_referral_to_social_care_says_what_to_do_if_it_is_not_accepted(case, c
     assert "not to accept the referral" in text
     assert "verbally within 24 hours" in text  # the feedback p18 says is due
     assert "screening or duty manager" in text and "24-48 hours" in text  # the first stage and its time
-    assert "sooner if the situation is high risk" in text
+    assert "within a much quicker time frame if the situation is high risk" in text  # p18: "a much quicker time frame"
 
 
 def test_the_first_routes_words_are_the_catalogues():
@@ -204,7 +204,7 @@ def test_an_open_child_keeps_the_second_route_not_the_first():
     d = evaluate(make_case([CP], open_to_social_care=True, caller="professional"))
     assert not said(d, "disagreement.referral_not_accepted")
     [g] = said(d, "route.open_to_social_care")
-    assert "second disagreement route" in g.text
+    assert "the second route in Resolving Inter-Agency Disagreements applies" in g.text
 
 
 # ------------------------------------------------------------------ the same decision on every surface
