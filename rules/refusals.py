@@ -20,7 +20,8 @@ A p9 criterion refused for the child's age (its own band, as the under-2 bruisin
 call screen does, so the criterion keeps its ring-now (left13; the lead's choice for an age past the
 pathway beside p9: a mistyped age must not lose a ring-now). `decided_without` then names the age (its
 field as given, with the refusal's words and its pointer to the right criterion). The unborn baby's
-criterion given for a born child is decided for the unborn baby its words name. Any other answer refused
+criterion given for a born child, or with no age given (`decided_without` then names `child.unborn`, left14), is
+decided for the unborn baby its words name. Any other answer refused
 is left out as before. Where another p9 criterion given, with an age band of its own, fits the child as given, the
 age is borne out and the criterion that does not fit it is left out instead (`_age_confirmed`).
 
@@ -112,8 +113,10 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
         if at_n is not None and case.indicators[at_n] in case.indicators[:at_n]:  # a repeat (`_repeated`)
             drop.add(at_n)
         elif at_n is not None and (child := _age_for_p9(case, case.indicators[at_n], age_out_before, catalogue)) is not None:
+            given = case.child.age_years is not None or case.child.unborn
             raw["child"] = {} if raw.get("child") == {} else child  # a born child's criterion beside the unborn one: born
-            kept = f"indicators[{positions[at_n]}] kept: the immediate referral is decided without the child's age"
+            how = "without the child's age" if given else "for the unborn baby its words name, no age being given"
+            kept = f"indicators[{positions[at_n]}] kept: the immediate referral is decided {how}"
             error = FieldError(field="child.age_years" if case.child.age_years is not None else "child.unborn", message=f"{error.message} ({kept})")
         elif at_n is not None:
             drop.add(at_n)
@@ -152,12 +155,15 @@ def _age_for_p9(case: Case, indicator_id: str, age_out_before: bool, catalogue: 
     the unborn baby its words name. None: leave the answer out as any other."""
     if not catalogue.has_indicator(indicator_id) or not catalogue.indicator(indicator_id).immediate:
         return None
-    if (case.child.age_years is None and not case.child.unborn) or age_out_before:
-        return None
-    if _age_confirmed(case, indicator_id, catalogue):
+    if age_out_before or _age_confirmed(case, indicator_id, catalogue):
         return None
     band_id = catalogue.indicator(indicator_id).age_band
-    return {"unborn": True} if band_id is not None and catalogue.band(band_id).unborn == "only" else {}
+    unborn_only = band_id is not None and catalogue.band(band_id).unborn == "only"
+    if case.child.age_years is None and not case.child.unborn:
+        # no age given: only the unborn baby's criterion is refused (the others admit an age not given); it
+        # is decided for the unborn baby its words name, never refused whole (left14)
+        return {"unborn": True} if unborn_only else None
+    return {"unborn": True} if unborn_only else {}
 
 
 def _age_confirmed(case: Case, indicator_id: str, catalogue: Catalogue) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -30,25 +31,25 @@ def posted(value: object) -> str | None:
     return value if isinstance(value, str) and PATTERN.fullmatch(value) else None
 
 
-def saved_with(engine: Engine, table: Table, token: str | None, **same) -> int | None:
-    """The id of the row saved with `token` when its columns `same` hold the same values (the same
-    form posted again), else None."""
+def saved_with(engine: Engine, table: Table, token: str | None, *, key: str = "id", **same) -> Any:
+    """The key (column `key`) of the row saved with `token` when its columns `same` hold the same values
+    (the same form posted again), else None."""
     if token is None:
         return None
     with engine.connect() as conn:
         row = conn.execute(select(table).where(table.c.form_token == token)).first()
     if row is None or any(getattr(row, k) != v for k, v in same.items()):
         return None
-    return row.id
+    return getattr(row, key)
 
 
-def insert_once(engine: Engine, table: Table, values: dict, token: str | None, then: Callable[[Connection, int], None]) -> int | None:
+def insert_once(engine: Engine, table: Table, values: dict, token: str | None, then: Callable[[Connection, Any], None], *, key: str = "id") -> Any:
     """Insert `values` with `token` and call `then(conn, id)` (its audit row) in the same transaction:
-    the new row's id, or None when the insert was refused with a token given (a row may hold that
+    the new row's key (column `key`), or None when the insert was refused with a token given (a row may hold that
     token already: the caller looks with `saved_with`, and saves without the token if not)."""
     try:
         with engine.begin() as conn:
-            new = conn.execute(insert(table).values(**values, form_token=token).returning(table.c.id)).scalar_one()
+            new = conn.execute(insert(table).values(**values, form_token=token).returning(table.c[key])).scalar_one()
             then(conn, new)
     except IntegrityError:
         if token is None:

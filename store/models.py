@@ -166,6 +166,7 @@ practice_scenario_versions = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("yaml", Text, nullable=False),
     UniqueConstraint("scenario_id", "version"),
+    Column("form_token", String(64), nullable=True, unique=True, index=True),  # revision 0008, as assessments'
 )
 
 practice_sessions = Table(
@@ -177,6 +178,7 @@ practice_sessions = Table(
     Column("scenarios_yaml", Text, nullable=False),  # the scenarios as they were at the start
     Column("ended", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("form_token", String(64), nullable=True, unique=True, index=True),  # revision 0008, as assessments'
 )
 
 practice_trainees = Table(

@@ -17,9 +17,10 @@ from pathway.catalogue import load_catalogue
 from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
-from pathway.models import Case, CaseError, Context, Decision
+from pathway.models import Case, CaseError, Context, Decision, FieldError
 from pathway.search_offers import SHOWN, Offer, offered
 from rules import evaluate
+from rules.refusals import decide_despite_refusals
 from webapp import session_state
 from webapp.adviser import forms
 from webapp.adviser.forms import Posted
@@ -306,12 +307,30 @@ def _without_disability_clash(state: dict, chosen: list[str], errors: list) -> d
     return {**state, "disability": ""}
 
 
+def _misfit(indicator_id: str, age: forms.Age) -> tuple[str, str]:
+    """A chosen need the child's age as entered does not fit, named beside its question (the p9 questions
+    for a p9 box, the age for any other) with whom its words are for."""
+    catalogue = load_catalogue()
+    ind = catalogue.indicator(indicator_id)
+    band = catalogue.band(ind.age_band) if ind.age_band else None
+    why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(catalogue, ind, age.unborn, age.months)
+    why = why if age.given else f"no age is entered; {why}"
+    return ("immediate" if ind.immediate else "age_years", f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age")
+
+
+def _context_refused(error: FieldError) -> tuple[str, str]:
+    """A refused context answer, named beside the screen's question that gives it."""
+    name = error.field.removeprefix("context.")
+    return _CONTEXT_QUESTIONS.get(name, "immediate"), f"{name.replace('_', ' ').capitalize()} {error.message}"
+
+
 def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[tuple[str, str]], set[str], bool]:
-    """Each refusal the rules made of the screen's case (pathway.checks: an indicator's age band, its
-    meaningful-age floor or the pathway's ages; the child's age; a context answer; the parent's age),
-    named beside the question it concerns; the context questions to decide without; whether to decide
-    without the age. Whatever is refused, the screen then decides without it and says so: never a
-    lower level without a word (review 10 surfaces, W1's class)."""
+    """Each refusal the rules made of a screen's case that is no immediate referral without it (an
+    immediate one is decided by `rules.refusals`, `_decided_without`): an indicator's age band, its
+    meaningful-age floor or the pathway's ages, the child's age, a context answer, named beside the
+    question it concerns; the context questions to decide without; whether to decide without the age.
+    Whatever is refused, the screen then decides without it and says so: never a lower level without a
+    word (review 10 surfaces, W1's class)."""
     catalogue = load_catalogue()
     errors: list[tuple[str, str]] = []
     questions: set[str] = set()
@@ -319,16 +338,11 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
     for error in exc.errors:
         at = error.indicator_position()
         if at is not None and at < len(chosen) and catalogue.has_indicator(chosen[at]):
-            ind = catalogue.indicator(chosen[at])
-            band = catalogue.band(ind.age_band) if ind.age_band else None
-            why = f"it is for: {band.label}" if band and not band.admits(age.unborn, age.months) else why_not(catalogue, ind, age.unborn, age.months)
-            words = f"‘{ind.text}’ does not fit the child's age as entered ({why}): check the child's age"
-            errors.append(("immediate" if ind.immediate else "age_years", words))
+            errors.append(_misfit(chosen[at], age))
             without_age = True
         elif error.field.startswith("context."):
-            question = _CONTEXT_QUESTIONS.get(error.field.removeprefix("context."), "immediate")
-            errors.append((question, f"{error.field.removeprefix('context.').replace('_', ' ').capitalize()} {error.message}"))
-            questions.add(question)
+            errors.append(_context_refused(error))
+            questions.add(errors[-1][0])
         elif error.field.startswith(("child.", "parent.")):
             errors.append(("age_years", f"Age {error.message}"))
             without_age = True
@@ -336,6 +350,31 @@ def _refusals(exc: CaseError, chosen: list[str], age: forms.Age) -> tuple[list[t
             errors.append(("immediate", f"{error.field} {error.message}"))
             without_age = True
     return errors, questions, without_age
+
+
+def _decided_without(given: Case, decided: Case, decision: Decision, age: forms.Age) -> tuple[list[tuple[str, str]], set[str], list[str]]:
+    """What `rules.refusals` decided an immediate referral without (`Decision.decided_without`, the API's
+    and the journey's reading, left14), as the screen says it: each refusal named beside its question; the
+    context questions decided without; the boxes and the age left out, in what the decision was made
+    without. A box is left out when another p9 box bears the age out; the age is left out when a p9 box it
+    does not fit is kept (that box named beside the p9 questions), or when it is refused itself."""
+    catalogue = load_catalogue()
+    errors: list[tuple[str, str]] = []
+    questions: set[str] = set()
+    said: list[str] = []
+    for error in decision.decided_without:
+        at = error.indicator_position()
+        if at is not None and at < len(given.indicators) and catalogue.has_indicator(given.indicators[at]):
+            errors.append(_misfit(given.indicators[at], age))
+            said.append(f"‘{catalogue.indicator(given.indicators[at]).text}’ ({NOT_THIS_AGE})")
+        elif error.field.startswith("context."):
+            errors.append(_context_refused(error))
+            questions.add(errors[-1][0])
+        else:  # the child's age (the call screen asks no parent's age, and gives each need once)
+            kept = [i for i in decided.indicators if catalogue.indicator(i).immediate and not admitted(i, age)]
+            errors += [_misfit(i, age) for i in kept] or [("age_years", f"Age {error.message}")]
+            said.append("the child's age" if age.given else "the child's age (none entered)")  # the unborn baby's box alone
+    return list(dict.fromkeys(errors)), questions, list(dict.fromkeys(said))
 
 
 def _gone(state: dict) -> tuple[list[tuple[str, str]], list[str]]:
@@ -379,28 +418,29 @@ def screen(state: dict) -> Screen:
     deciding = _without_disability_clash(deciding, chosen, errors)
     without = [_QUESTION_WORDS[q] for q in _QUESTION_WORDS if state[q] and not deciding[q]]
     try:
-        case = _case(chosen, age.child(), deciding, moment)
-        decision = evaluate(case, office_hours=office_hours)
+        # the one reading of a refused case below every surface (the API's, the journey's): where what is
+        # left is an immediate referral, decided without the refused answers, each named (left14)
+        given = _case(chosen, age.child(), deciding, moment)
+        case, decision = decide_despite_refusals(given, office_hours=office_hours)
     except CaseError as exc:
-        # what the rules refused is named beside its question, and the screen decides without it:
-        # without the age for a concern that does not fit it (the concern stays: immediate ones are
-        # never silently taken away), without a refused context answer, so the put-through-now
-        # state never waits for the answer to be corrected
+        # no immediate referral without what the rules refused: the screen decides without it all the same,
+        # named beside its question (without the age for a concern that does not fit it, without a refused
+        # context answer), so the adviser sees a level while the answer is corrected
         fallback = True
         refused, questions, without_age = _refusals(exc, chosen, age)
         errors += refused
         deciding = {**deciding, **{q: "" for q in questions}}
         without = [_QUESTION_WORDS[q] for q in _QUESTION_WORDS if state[q] and not deciding[q]]
         without += ["the child's age"] if without_age and age.given else []
-        try:
-            case = _case(chosen, {} if without_age else age.child(), deciding, moment)
-            decision = evaluate(case, office_hours=office_hours)
-        except CaseError:  # concerns for an unborn and a born child together: the immediate ones alone
-            without = ["every answer but the immediate concerns"]
-            unborn_ids = [i for i in state["immediate"] if load_catalogue().indicator(i).age_band == "unborn"]
-            others = [i for i in state["immediate"] if i not in unborn_ids]
-            case = _case(others, {}, deciding, moment) if others else _case(unborn_ids, {"unborn": True}, deciding, moment)
-            decision = evaluate(case, office_hours=office_hours)
+        case = _case(chosen, {} if without_age else age.child(), deciding, moment)
+        decision = evaluate(case, office_hours=office_hours)
+    else:
+        if decision.decided_without:
+            fallback = True
+            refused, questions, said = _decided_without(given, case, decision, age)
+            errors += refused
+            deciding = {**deciding, **{q: "" for q in questions}}
+            without = [_QUESTION_WORDS[q] for q in _QUESTION_WORDS if state[q] and not deciding[q]] + said
     note = state["note"] if not forms.note_errors(state["note"]) else None
     # a need today's questions lack (left11), a concern set aside for the age (review 12 W2) and every
     # refused answer (review 11 W1)

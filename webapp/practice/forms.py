@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import ID_PATTERN
+from store import form_tokens
 from webapp.choice_fields import RadioField
 from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choice_value, choices
 from webapp.journey.pages import admitted, immediate_indicators
@@ -103,6 +104,8 @@ class StartForm(FlaskForm):
         "a programme of training, e.g. ‘DSL course spring 2027’. Not a person's name.",
         validators=[Length(max=80, message="Cohort label must be 80 characters or fewer"), WrittenText("Cohort label")],
     )
+    # made when the page is drawn and kept by a refused post: the same form posted twice starts one session (left14)
+    form_token = HiddenField(default=form_tokens.new_token)
     submit = SubmitField("Start the session", widget=GovSubmitInput())
 
     @classmethod
@@ -179,6 +182,9 @@ def _required(message: str) -> dict:
 
 
 class _ScenarioFields(ChildForm):
+    # made when the page is drawn, kept by a preview and a refused post: the same save posted twice
+    # saves one version (left14)
+    form_token = HiddenField(default=form_tokens.new_token)
     scenario_id = StringField(
         "Scenario id (optional)",
         widget=GovTextInput(),

@@ -85,9 +85,15 @@ def save(scenario: Scenario, author=None, how: str = "written") -> records.Versi
     """Save a scenario to the library: the one way in, so every way a trainer adds one (the editor,
     the import) is checked against the rules here too. Raises ScenarioErrors naming each field the
     rules contradict."""
+    return save_once(scenario, author, how, token=None)[0]
+
+
+def save_once(scenario: Scenario, author=None, how: str = "written", *, token: str | None) -> tuple[records.Version, bool]:
+    """`save` for a form carrying a one-time token (records.save_scenario_once): (the version, whether
+    the same form saved it before: posted twice, saved once, left14)."""
     if scenario.id in shipped_ids():
         raise ValueError(f"{scenario.id!r} is the id of a shipped scenario")
     refused = contradicted([scenario], how)
     if refused:
         raise ScenarioErrors(refused)
-    return records.save_scenario(scenario.id, dump_scenarios([scenario]), author, how)
+    return records.save_scenario_once(scenario.id, dump_scenarios([scenario]), author, how, token=token)

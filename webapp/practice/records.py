@@ -74,24 +74,58 @@ def save_scenario(scenario_id: str, text: str, author=None, how: str = "written"
     """Save a scenario's YAML, replacing the current one with the same id; every save is kept as
     a numbered version with its author, and audited (store.audit) in the same transaction.
     `author` is the signed-in store User (None only for tests and scripts)."""
-    from store import audit
+    return save_scenario_once(scenario_id, text, author, how, token=None)[0]
 
+
+def save_scenario_once(scenario_id: str, text: str, author=None, how: str = "written", *, token: str | None) -> tuple[Version, bool]:
+    """`save_scenario` for a form carrying a one-time token (store.form_tokens, left14): (the version,
+    False) when saved now; (the version its first post saved, True) when the same form, with the same
+    scenario by the same author, was posted before, even at the same moment (the unique index decides).
+    The token beside another scenario (a page kept open and changed) is another save, kept without it."""
+    from store import audit, form_tokens
+
+    token = form_tokens.posted(token)
     now = db.utcnow()
-    with db.engine().begin() as conn:
-        last = conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
-        replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
-        conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
-        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
-        name = author.username if author else "(unknown)"
-        conn.execute(insert(practice_scenario_versions).values(scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text))
-        audit.record(
-            conn,
-            "scenario.replace" if replaced else "scenario.save",
-            user_id=author.id if author else None,
-            detail=f"scenario={scenario_id} version={last + 1} {how}",
-            now=now,
-        )
-    return Version(scenario_id, last + 1, name, how, now, text)
+    name = author.username if author else "(unknown)"
+    try:
+        with db.engine().begin() as conn:
+            last = (
+                conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar()
+                or 0
+            )
+            replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
+            conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
+            conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
+            conn.execute(
+                insert(practice_scenario_versions).values(
+                    scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text, form_token=token
+                )
+            )
+            audit.record(
+                conn,
+                "scenario.replace" if replaced else "scenario.save",
+                user_id=author.id if author else None,
+                detail=f"scenario={scenario_id} version={last + 1} {how}",
+                now=now,
+            )
+    except IntegrityError:
+        if token is None:
+            raise
+        first = form_tokens.saved_with(db.engine(), practice_scenario_versions, token, scenario_id=scenario_id, author=name, yaml=text)
+        if first is None:  # the token beside another scenario: another save
+            return save_scenario_once(scenario_id, text, author, how, token=None)
+        with db.engine().begin() as conn:
+            row = conn.execute(select(practice_scenario_versions).where(practice_scenario_versions.c.id == first)).one()
+            audit.record(
+                conn,
+                "scenario.save",
+                user_id=author.id if author else None,
+                outcome="repeat",
+                detail=f"scenario={scenario_id} version={row.version} {how}",
+                now=now,
+            )
+        return Version(row.scenario_id, row.version, row.author, row.how, row.saved_at, row.yaml), True
+    return Version(scenario_id, last + 1, name, how, now, text), False
 
 
 def versions(scenario_id: str) -> list[Version]:
@@ -136,27 +170,59 @@ def new_code() -> str:
 def start_session(scenario_ids: list[str], scenarios_yaml: str, user_id: int, cohort: str | None = None) -> tuple[str, str]:
     """A new session for the trainer `user_id`: (join code, trainer token). The token goes into
     the trainer's session only. `cohort` labels its results, which outlive it."""
-    token = secrets.token_urlsafe(32)
-    _expire_old()
-    with db.engine().begin() as conn:
-        for _ in range(20):
-            code = new_code()
-            if conn.execute(select(practice_sessions.c.code).where(practice_sessions.c.code == code)).first() is None:
-                break
-        else:  # pragma: no cover - 32**6 codes
-            raise RuntimeError("could not find a free join code")
-        conn.execute(
-            insert(practice_sessions).values(
-                code=code,
-                trainer_key=_trainer_key(user_id, token),
-                scenario_ids=json.dumps(scenario_ids),
-                scenarios_yaml=scenarios_yaml,
-                ended=False,
-                created_at=db.utcnow(),
-            )
-        )
-        conn.execute(insert(practice_results).values(code=code, cohort=(cohort or "").strip() or None, started_at=db.utcnow(), scenarios=len(scenario_ids)))
+    code, token, _ = start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None)
     return code, token
+
+
+def start_session_once(
+    scenario_ids: list[str], scenarios_yaml: str, user_id: int, cohort: str | None = None, *, form_token: str | None, trainer_token: str | None = None
+) -> tuple[str, str, bool]:
+    """`start_session` for a form carrying a one-time token (store.form_tokens, left14): (join code,
+    trainer token, False) when started now; (the code its first post started, the token, True) when the
+    same form, with the same scenarios and cohort, by the same trainer holding the same `trainer_token`,
+    was posted before, even at the same moment (the unique index decides). The caller makes
+    `trainer_token` from the form token (the same for both posts, so the second post's browser holds the
+    first session's token); without one it is random, as before."""
+    from store import form_tokens
+
+    form_token = form_tokens.posted(form_token)
+    token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
+    cohort = (cohort or "").strip() or None
+    _expire_old()
+    try:
+        with db.engine().begin() as conn:
+            for _ in range(20):
+                code = new_code()
+                if conn.execute(select(practice_sessions.c.code).where(practice_sessions.c.code == code)).first() is None:
+                    break
+            else:  # pragma: no cover - 32**6 codes
+                raise RuntimeError("could not find a free join code")
+            conn.execute(
+                insert(practice_sessions).values(
+                    code=code,
+                    trainer_key=_trainer_key(user_id, token),
+                    scenario_ids=json.dumps(scenario_ids),
+                    scenarios_yaml=scenarios_yaml,
+                    ended=False,
+                    created_at=db.utcnow(),
+                    form_token=form_token,
+                )
+            )
+            conn.execute(insert(practice_results).values(code=code, cohort=cohort, started_at=db.utcnow(), scenarios=len(scenario_ids)))
+    except IntegrityError:
+        if form_token is None:
+            raise
+        same = dict(trainer_key=_trainer_key(user_id, token), scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml)
+        first = form_tokens.saved_with(db.engine(), practice_sessions, form_token, key="code", **same)
+        if first is None or _cohort(first) != cohort:
+            return start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None)  # another start
+        return first, token, True
+    return code, token, False
+
+
+def _cohort(code: str) -> str | None:
+    with db.engine().connect() as conn:
+        return conn.execute(select(practice_results.c.cohort).where(practice_results.c.code == code)).scalar()
 
 
 def get_session(code: str) -> PracticeSession | None:

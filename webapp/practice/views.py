@@ -3,12 +3,16 @@ the rules, the summary's numbers in summary.py and training.agreement."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
+from store import form_tokens
 from webapp import limits, prg, session_state, too_large
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
@@ -148,8 +152,13 @@ def new_session(user):
         if refused:  # flagged in the library: fixed and imported again before it is practised
             form.scenarios.errors = list(form.scenarios.errors) + [f"{e.scenario} cannot be practised: {e.field}: {e.message}" for e in refused]
             return prg.refused(form)
-        code, token = records.start_session([s.id for s in chosen], dump_scenarios(chosen), user.id, cohort=form.cohort.data)
+        posted = form.form_token.data
+        code, token, repeated = records.start_session_once(
+            [s.id for s in chosen], dump_scenarios(chosen), user.id, cohort=form.cohort.data, form_token=posted, trainer_token=_trainer_token(posted)
+        )
         TRAINER.put_entry(code, token)
+        if repeated:  # the same form posted twice (a double click, the browser sending it again): one session
+            flash("This session was already started by the same form: this is it, with its join code.")
         return redirect(url_for("practice.trainer", code=code))
     elif form.is_submitted():
         return prg.refused(form)
@@ -453,8 +462,15 @@ def write(user):
         else:
             if form.save.data:
                 replacing = _replacing(user, [scenario.id])
-                version = library.save(scenario, user, "written")
-                flash(f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values()))
+                version, repeated = library.save_once(scenario, user, "written", token=form.form_token.data)
+                if repeated:  # the same form posted twice: its first version, once (left14)
+                    flash(
+                        f"‘{scenario.title}’ was already saved to the library as {scenario.id}, version {version.version}, by the same form: it is saved once."
+                    )
+                else:
+                    flash(
+                        f"Saved ‘{scenario.title}’ to the library as {scenario.id}, version {version.version}." + "".join(f" It{r}" for r in replacing.values())
+                    )
                 return redirect(url_for("practice.scenarios"))
             return prg.again(keep_out=("save",), flags=("preview",))
     elif form.is_submitted():
@@ -501,6 +517,18 @@ def import_scenarios(user):
     elif form.is_submitted():
         return prg.refused(form)
     return render_template("practice/import.html", form=form, problems=problems, back=url_for("practice.scenarios"))
+
+
+def _trainer_token(form_token: str | None) -> str | None:
+    """The trainer token a session started by this form holds: made from the form's one-time token with
+    the app's secret, so the same form posted twice gives the same token and the second post's browser
+    opens the session the first started (records.start_session_once). None without a form token."""
+    posted = form_tokens.posted(form_token)
+    if posted is None:
+        return None
+    key = current_app.secret_key
+    key = key if isinstance(key, bytes) else str(key).encode()
+    return hmac.new(key, f"practice-trainer:{posted}".encode(), hashlib.sha256).hexdigest()
 
 
 def _replacing(user, ids: list[str]) -> dict[str, str]:
