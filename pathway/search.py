@@ -335,6 +335,9 @@ class _Clauses(NamedTuple):
     through: frozenset[str]  # words between a reporting verb and its pronoun ("told me she")
     female: frozenset[str]  # parent words "he" cannot stand for
     male: frozenset[str]  # ...and "she" cannot
+    bare: frozenset[str] = frozenset()  # a determiner before a carer that opens a relative clause without "who" ("the nan she lives with")
+    pronouns: frozenset[str] = frozenset()  # ...with one of these right after the carer
+    named: frozenset[str] = frozenset()  # words that name a child ("kids", "daughter"): a call naming none has no child apart from its pronouns
 
     def stands_for(self, pronoun: str, parent: str) -> bool:
         """Whether a pronoun may stand for a parent word ("she" for mum, "he" for dad, "they" for any)."""
@@ -353,6 +356,8 @@ class _Subject(NamedTuple):
     ends: frozenset[str]
     conditions: tuple[tuple[frozenset[str], frozenset[int], frozenset[int]], ...]
     clauses: Optional[_Clauses] = None
+    about_child: frozenset[int] = frozenset()  # `leads` rows that lead only where the call says a child (search14)
+    objects: frozenset[str] = frozenset()  # "him", "her", "them" said just after a condition's word: its object, a child
 
 
 @dataclass
@@ -399,7 +404,9 @@ class SearchIndex:
                 )
                 for c in said.get("conditions") or []
             ),
-            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:])),
+            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:11])),
+            frozenset(number_of(i) for i in said.get("about_child") or []),
+            listed["objects"],
         )
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
@@ -453,6 +460,8 @@ class SearchIndex:
             if e.indicator.level is not Level.UNIVERSAL
             for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
         ) - {""}
+        # the words a denial reaches past without counting them ("never been any ...": see _denials)
+        self.bridges = frozenset(normalise(" ".join((synonyms.get("denial") or {}).get("bridges") or [])).split())
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -574,7 +583,7 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, typing, ranked, final)
+        self._subject_first(words, stems, typing, ranked, final, matched)
         self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
@@ -687,13 +696,15 @@ class SearchIndex:
             self._lead_with(lead, ranked, final)
 
     def _denials(self, words: list[str], stems: list[str]) -> list[int]:
-        """The places a denial covers (_denied_positions), but not those of a denial whose first content
+        """The places a denial covers (_denied_positions; and, search14, past the synonyms file's
+        `denial.bridges`, which do not count towards NEGATION_REACH: "there has never been any domestic
+        violence", "there has not been any sexual abuse"), but not those of a denial whose first content
         word is one of `concern_denials` ("no food in the house" is a concern)."""
         out: list[int] = []
         for j, w in enumerate(words):
             if w not in DENYING:
                 continue
-            reach = _denied_positions(words[j:])
+            reach = sorted(set(_denied_positions(words[j:])) | set(_bridged_reach(words[j:], self.bridges)))
             first = next((k for k in reach if not _stop(words[j + k], stems[j + k])), None)
             if first is not None and stems[j + first] in self.concern_denials:
                 continue
@@ -779,7 +790,9 @@ class SearchIndex:
                 return n, [words[i] for i in says + held]
         return None
 
-    def _subject_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float]) -> None:
+    def _subject_first(
+        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]
+    ) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
         conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
@@ -790,7 +803,12 @@ class SearchIndex:
         one place lower, still in sight; an immediate criterion in the first KEPT_PLACES stays there).
         A criterion of the synonyms file's `core` whose core the call says leads as one of the `leads`
         ("dad is paranoid and keeps attacking mum": the violence is the call's own concern; review 13 J1).
-        Where nothing else was found, nothing moves."""
+        A row of the file's `about_child` (p9's "Child is at immediate risk") leads a carer's condition
+        only where the call says a child (search14, _says_no_child): "stepmum self harms" is the
+        carer's, as "mum is suicidal" is. Nor does a strength (Universal) lead a call that says a carer's
+        condition ("the aunt she stays with drinks" led with "positive attachment to significant other"
+        on "aunt"): the first of the condition's `leads` found does. Where nothing else was found,
+        nothing moves."""
         subject = self.subject
         if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
             return
@@ -799,23 +817,42 @@ class SearchIndex:
         barred: set[int] = set()
         leads: set[int] = set()
         own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
+        parental: set[str] = set()  # the words (stems) of the conditions said of a carer
         for said, child, parents_rows in subject.conditions:
             at = [i for i, s in enumerate(stems) if s in said]
             theirs = [i for i in at if not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))]
             if any(of_parent[i] for i in at) and not theirs:
                 barred |= child
                 leads |= parents_rows
+                parental |= said
             elif at:
                 own |= child
         barred -= own
-        if ranked[0] not in barred:
+        if barred:  # p9's "Child is at immediate risk" neither leads nor is led with for a carer's condition alone
+            barred |= {n for n in subject.about_child if self._says_no_child(words, stems, matched.get(n, set()), parental)}
+        strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
+        if ranked[0] not in barred and not strength:
             return
         leads |= {n for n, core in self.core.items() if self._says_core(core, words, stems, typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
-        if lead is None:
+        if lead is None and not strength:
             lead = next((n for n in ranked if n not in barred), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _says_no_child(self, words: list[str], stems: list[str], matched: set[str], parental: set[str]) -> bool:
+        """Whether a call whose first result is an `about_child` row says nothing of a child but a carer's
+        condition (search14; review 12 H6): no word of `named` ("kids", "the baby", "my daughter"), no
+        "him", "her" or "them" just after a condition's word ("threatened to kill them"), and every word
+        that matched the row a word of the carer's condition ("harms" of "self harms"). p9's "Child is at
+        immediate risk or has suffered significant harm" is about the child; the tables grade a carer's
+        own condition (p13-17). A result the words did not match (the model's alone) is not read so."""
+        clauses, objects = self.subject.clauses, self.subject.objects
+        if not matched or (clauses is not None and not clauses.named.isdisjoint(words)):
+            return False
+        if any(w in objects and any(stems[k] in parental for k in range(max(0, i - OTHER_REACH), i)) for i, w in enumerate(words)):
+            return False
+        return all(stem(w) in parental for label in matched for w in label.split() if not _stop(w, stem(w)))
 
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
@@ -1140,18 +1177,20 @@ def _said_of_parent(
     parent, opening, within = False, True, False
     named: Optional[str] = None  # the parent word a clause opened with ("her mum" -> "mum")
     speaker: Optional[str] = None  # ...where that clause's reporting verb opened this one
+    determiner: Optional[str] = None  # ...and the determiner before it ("the nan" -> "the")
+    apart = clauses is not None and not clauses.named.isdisjoint(words)  # the call names a child ("the children")
     for i, w in enumerate(words):
         after_parent = i > 0 and flags[-1] and words[i - 1] in parents
-        if clauses is not None and after_parent and w in clauses.relative:
-            parent, opening, within = True, False, True
+        if clauses is not None and after_parent and (w in clauses.relative or (w in clauses.pronouns and determiner in clauses.bare)):
+            parent, opening, within = True, False, True  # "grandma who ...", "the nan she lives with ..."
         elif w in CLAUSE_WORDS or w in opens:
             speaker = named if clauses is not None and parent and w in clauses.says else None
-            parent, opening, within, named = False, True, False, None
+            parent, opening, within, named, determiner = False, True, False, None, None
         elif opening and w in DETERMINERS:
-            pass
+            determiner = w
         elif speaker is not None and opening and clauses is not None and w in clauses.through:
             pass  # "told me she ...", "said that he ..."
-        elif speaker is not None and opening and clauses is not None and clauses.stands_for(w, speaker):
+        elif speaker is not None and opening and clauses is not None and apart and clauses.stands_for(w, speaker):
             parent, opening, named = True, False, speaker
         else:
             if w in parents and (opening or (named is not None and words[i - 1] == named)):
@@ -1186,6 +1225,19 @@ def _denied_positions(words: list[str]) -> list[int]:
                 if words[i] in CLAUSE_WORDS or words[i] in DENYING:
                     break
                 out.append(i)
+    return out
+
+
+def _bridged_reach(words: list[str], bridges: frozenset[str]) -> list[int]:
+    """Where the denial at words[0] reaches when `bridges` ("been", "any", "ever") are not counted
+    (search14): up to NEGATION_REACH other words, until a clause word, another denial or an "and"/"or"."""
+    out: list[int] = []
+    counted = 0
+    for i in range(1, len(words)):
+        if words[i] in CLAUSE_WORDS or words[i] in DENYING or words[i] in JOINING or counted >= NEGATION_REACH:
+            break
+        out.append(i)
+        counted += words[i] not in bridges
     return out
 
 
@@ -1240,8 +1292,13 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "core", "harmless"}:
-        raise SearchDataError("synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core' and 'harmless'")
+    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "core", "denial", "harmless"}:
+        raise SearchDataError(
+            "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial' and 'harmless'"
+        )
+    denial = data.get("denial") or {}
+    if not isinstance(denial, dict) or set(denial) - {"bridges"}:
+        raise SearchDataError("denial must be a mapping with 'bridges'")
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in core):
@@ -1264,7 +1321,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {*SUBJECT_WORDS, "conditions"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child"}
         or not isinstance(conditions, list)
         or not all(isinstance(c, dict) and set(c) == {"words", "child", "leads"} for c in conditions)
     ):
@@ -1277,16 +1334,34 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             raise SearchDataError(f"a subject condition leads with the parents' rows or p9's, never the child's own: {c['leads']!r}")
         if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
             raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
+    about_child = subject.get("about_child") or []
+    if not isinstance(about_child, list) or not all(
+        isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in about_child
+    ):
+        raise SearchDataError(f"subject.about_child must list immediate criteria: {about_child!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
-    lists += [(f"core.{i}", v) for i, v in core.items()]
+    lists += [(f"core.{i}", v) for i, v in core.items()] + [("denial.bridges", denial.get("bridges") or [])]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words
 
 
-SUBJECT_WORDS = ("parent", "opens", "ends", "relative", "says", "through", "female", "male")  # the `subject` word lists (_Subject, _Clauses)
+SUBJECT_WORDS = (
+    "parent",
+    "opens",
+    "ends",
+    "relative",
+    "says",
+    "through",
+    "female",
+    "male",
+    "bare",
+    "pronouns",
+    "named",
+    "objects",
+)  # the `subject` word lists (_Subject, _Clauses)
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 
