@@ -197,6 +197,8 @@ def create_app(config: dict | None = None) -> Flask:
         if api:
             return api
         named = fields_words()  # the form's free-text fields and their limits (review 12 surfaces, W7)
+        if named and request.headers.get("X-Requested-With") == "fetch":  # the call screen's script: words it can show
+            return jsonify({"too_large": f"What was sent is too large, so none of it was read and nothing was saved. Its text: {named}."}), 413
         if named:
             return render_template("too_large.html", fields=named, form_url=request.path, kept=kept_words()), 413
         return render_template("error.html", title="Sorry, there is a problem", message="What was sent is too large."), 413

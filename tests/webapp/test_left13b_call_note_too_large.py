@@ -35,3 +35,17 @@ def test_the_call_screen_labels_are_the_ones_the_page_names():
     from webapp.adviser import forms
 
     assert forms.NOTE_LABEL == "Adviser note (optional)" and forms.SEARCH_LABEL == "Search for a concern"
+
+
+def test_the_call_screen_script_gets_the_same_words_as_json(client):
+    """With JavaScript on, the screen posts with fetch: a body over the limit answered with the 413 page's
+    words as JSON, so the script can say which field is too long (it showed only "may be out of date")."""
+    r = client.post(
+        URL,
+        data={"q": "", "age_years": "7", "caller": "professional", "note": HUGE, "action": "update"},
+        headers={"X-Requested-With": "fetch", "Accept": "application/json"},
+    )
+    assert r.status_code == 413
+    words = r.get_json()["too_large"]
+    assert "‘Adviser note (optional)’ (at most 2,000 characters)" in words
+    assert "nothing was saved" in words

@@ -236,3 +236,14 @@ def test_four_keys_from_a_fresh_page_reach_the_age(page_at):
     expect(page.locator(".app-skip-link")).to_be_visible()  # shown when focused, like GOV.UK's skip link
     page.keyboard.press("Enter")
     expect(page.locator("#age_years")).to_be_focused()
+
+
+def test_a_note_over_the_body_limit_names_the_note_with_javascript_on(page_at):
+    """left14's rest: a pasted note far over the body limit (64 KB) said only "may be out of date"; the script
+    now shows the server's words naming the note and its limit (the no-JS 413 page's), and keeps the page."""
+    page = page_at()
+    page.locator("#age_years").fill("7")
+    page.locator("#note").fill("x" * 100_000)
+    page.locator("#note").dispatch_event("change")
+    expect(page.locator("#app-status")).to_contain_text("‘Adviser note (optional)’ (at most 2,000 characters)")
+    expect(page.locator("#app-status")).to_contain_text("decision shown is for the call as last saved")

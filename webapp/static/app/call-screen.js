@@ -182,9 +182,11 @@ function callScreen (form) {
     const plain = Object.keys(extra).length === 0
     if (plain && updateQueued) return queue // one plain update already waits: it will read the latest fields
     if (plain) updateQueued = true
-    queue = queue.then(() => post(extra, plain)).catch(() => {
-      // never leave an old decision on show as if it were current
-      const message = 'The decision shown may be out of date: press ‘Update the decision’.'
+    queue = queue.then(() => post(extra, plain)).catch((error) => {
+      // never leave an old decision on show as if it were current; a body over the limit says which field
+      const message = error.tooLarge
+        ? `${error.tooLarge} Shorten it: the decision shown is for the call as last saved.`
+        : 'The decision shown may be out of date: press ‘Update the decision’.'
       const warning = document.createElement('p')
       warning.className = 'govuk-error-message'
       warning.textContent = message
@@ -202,6 +204,11 @@ function callScreen (form) {
     const response = await fetch(form.getAttribute('action'), {
       method: 'POST', body, credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch', Accept: 'application/json' }
     })
+    if (response.status === 413) {
+      const error = new Error('status 413')
+      error.tooLarge = (await response.json().catch(() => ({}))).too_large
+      throw error
+    }
     if (!response.ok) throw new Error(`status ${response.status}`)
     const data = await response.json()
     if (data.conflict) { // another tab or window changed this call: show it as it stands
