@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -125,3 +125,15 @@ mutate-review11:
 mutate-review12:
 	scripts/setup.sh test
 	scripts/mutate_review12.sh
+
+# The last session's code (docs/safety/mutation.md): mutmut over what review 13's fixes added (scripts/mutate_review13.sh;
+# one worker, niced): the refusals' repeated need and the p9 box that bears the age out, the criterion pointers and
+# readings first, then left13b's one-time form tokens and search13's denied and core rules. rules13's Appendix 3
+# rule (a decorated function: mutmut cannot reach it): its conditions by scripts/mutate_rules.py, first against its
+# own tests (every rule test only for a survivor, by hand); its body, the p9 line's `reading` and Prepared's look-ups by hand.
+REVIEW13_RULES = referral_into_social_care,pre_birth_planning
+REVIEW13_FIRST = tests/rules/test_appendix3_in_decision.py
+mutate-review13:
+	scripts/setup.sh test
+	scripts/mutate_review13.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW13_RULES) --first $(REVIEW13_FIRST) --only-first --figure review13-rule-condition-mutants.json

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from store import audit, form_tokens
 from store.assessments import record_override_once, record_review_once, save_assessment_once
 from store.models import assessments, override_reviews, overrides
 from tests.store.conftest import T0, assess
@@ -55,3 +56,33 @@ def test_the_same_token_with_other_answers_or_another_user_is_another_save(engin
     _, repeated = save_assessment_once(engine, people["pete"], "TOK-0003", case, decision, token=TOKEN, now=T0)
     assert not repeated
     assert _count(engine, assessments) == 3  # nothing lost, nothing merged
+
+
+@pytest.mark.parametrize("token", [TOKEN, None])
+def test_each_saving_functions_audit_row_names_the_row_it_saved(engine, people, token):
+    """form_tokens.insert_once 9 (mut14: `then(conn, None)`): the audit row written in the insert's transaction
+    named no record ('review=None', an override's 'override=None', an entry's record_id empty), with or
+    without a token, and no test read it."""
+    case, decision = assess()
+    entry, _ = save_assessment_once(engine, people["pam"], "TOK-0004", case, decision, token=token, now=T0)
+    o, _ = record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at home", token=token, now=T0)
+    r, _ = record_review_once(engine, people["mo"], o.id, "Discussed", token=token, now=T0)
+    [saved] = audit.entries(engine, action="assessment.save")
+    assert saved.record_id == entry.id
+    [created] = audit.entries(engine, action="override.create")
+    assert created.record_id == entry.id and created.detail.startswith(f"override={o.id} ")
+    [reviewed] = audit.entries(engine, action="override.review")
+    assert reviewed.record_id == entry.id and reviewed.detail == f"override={o.id} review={r.id}"
+
+
+@pytest.mark.parametrize("value", ["short", "t" * 65, "with space " + "t" * 20, "<script>" + "t" * 20, 12345678901234567890, None, ["t" * 32]])
+def test_a_posted_value_that_cannot_be_a_token_is_none(value):
+    """form_tokens.posted 2 (mut14: `... or True`): any posted text was kept as the token, a note's words or
+    a name among them, in a column meant to hold nothing about the child or the person saving. A token is
+    16 to 64 of the letters, digits, '-' and '_' that new_token draws from."""
+    assert form_tokens.posted(value) is None
+
+
+def test_a_drawn_token_is_taken_as_posted():
+    token = form_tokens.new_token()
+    assert form_tokens.posted(token) == token and form_tokens.posted("a" * 16) == "a" * 16 and form_tokens.posted("-_" * 32) == "-_" * 32
