@@ -14,7 +14,7 @@ import os
 import sys
 
 from cli.database import database_url
-from cli.files import FileRefused, read_text
+from cli.files import FileRefused, not_empty, read_stdin, read_text
 from cli.ruleset import add_ruleset_parser
 from cli.scenarios import add_scenarios_parser
 from pathway.indicator_rows import indicator_rows
@@ -46,15 +46,16 @@ def cmd_assess(args) -> int:
     ensure_registered()
 
     try:
-        raw = sys.stdin.read() if args.file == "-" else read_text(args.file)
+        name = "stdin" if args.file == "-" else args.file
+        raw = not_empty(read_stdin() if args.file == "-" else read_text(args.file), name)
     except FileRefused as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_REFUSED
     try:
         decision = evaluate_despite_refusals(Case.parse(raw))
     except CaseError as exc:
-        for err in exc.errors:
-            sys.stderr.write(f"error: {err.field}: {err.message}\n")
+        for err in exc.errors:  # the whole text's problems name the file (or stdin), not the API's "(body)"
+            sys.stderr.write(f"error: {name if err.field == '(body)' else err.field}: {err.message}\n")
         return EXIT_REFUSED
     except RulesError as exc:
         sys.stderr.write(f"internal error in the rules, please report it: {exc}\n")

@@ -10,7 +10,7 @@ import json
 import sys
 
 from cli.database import configured_url, database_url, instance_sqlite
-from cli.files import FileRefused, read_text
+from cli.files import FileRefused, not_empty, read_text
 from pathway.catalogue import load_catalogue
 
 EXIT_CHANGED, EXIT_INVALID = 1, 2
@@ -40,20 +40,39 @@ def _database_configured() -> bool:
     return bool(configured_url()) or instance_sqlite().exists()
 
 
+class _Refused(Exception):
+    """A catalogue file that does not validate, and which of the two it is (review 14 surfaces, Y5:
+    the draft and --against were refused in the same words, naming neither)."""
+
+    def __init__(self, path: str, errors: list[str]):
+        self.path, self.errors = path, errors
+
+
+def _load(path: str):
+    """The catalogue in the file at `path`; FileRefused or _Refused, each naming the file."""
+    from training.ruleset_diff import DraftError, load_draft
+
+    text = not_empty(read_text(path), path)
+    try:
+        return load_draft(text)
+    except DraftError as exc:  # the file's own problems are said without "(file)": the path names it
+        raise _Refused(path, [err.message if err.field == "(file)" else f"{err.field}: {err.message}" for err in exc.errors]) from None
+
+
 def cmd_ruleset_diff(args) -> int:
     from pathway.scenarios import default_paths
     from training.batch import load_paths
-    from training.ruleset_diff import DraftError, assessment_items, diff, load_draft, render_text, scenario_items
+    from training.ruleset_diff import assessment_items, diff, render_text, scenario_items
 
     try:
-        draft = load_draft(read_text(args.draft))
-        current = load_draft(read_text(args.against)) if args.against else load_catalogue()
+        draft = _load(args.draft)
+        current = _load(args.against) if args.against else load_catalogue()
     except FileRefused as exc:
         sys.stderr.write(f"error: {exc}\n")
         return EXIT_INVALID
-    except DraftError as exc:
+    except _Refused as exc:
         for err in exc.errors:
-            sys.stderr.write(f"error: {err.field}: {err.message}\n")
+            sys.stderr.write(f"error: {exc.path}: {err}\n")
         return EXIT_INVALID
     items = scenario_items([i.scenario for i in load_paths(default_paths())], "shipped scenario")
     if not args.shipped_only and (args.database_url or args.saved or _database_configured()):

@@ -44,7 +44,7 @@ def call_summary(
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
-        *([decided_without(without, record=True)] if without else []),
+        *([decided_without(without, record="call")] if without else []),
         # the via contact and "closed now" as every surface says them (review 7, surfaces F6, F11)
         f"Route: {route_words(decision.route, catalogue)}",
         f"  {decision.route.why} {cited(decision.route.source, decision.route)}",

@@ -9,7 +9,7 @@ route or the level another way (review 7, surfaces F2, F3, F6).
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Literal, Optional, Sequence
 
 from pathway.catalogue import BelowThreshold, Catalogue, NoReferral, load_catalogue
 from pathway.levels import Level
@@ -46,12 +46,19 @@ def step_heading(decision: Decision) -> Optional[str]:
     return decision.step_heading or decision.step.label
 
 
-def decided_without(without: Sequence[str], *, record: bool = False) -> str:
+# Who a later reader of each written record checks a left-out answer with: the call record's reader,
+# with the caller; the written referral's (Children's Social Care, from the practitioner), with the
+# referrer: a referral has no caller (review 14 surfaces, Y3)
+CHECK_WITH = {"call": "the caller", "referral": "the referrer"}
+
+
+def decided_without(without: Sequence[str], *, record: Literal["call", "referral"] | None = None) -> str:
     """What a decision was made without, when the rules refused an answer as given and the screen
-    decided without it ("" when nothing was left out). The call screen's panel and status line say it
-    in the present ("until it is corrected"); the summary to copy (`record`) says it for a later reader
-    of the call record: which answer was left out, and that the level is decided without it. One list,
-    one wording, so no output of the screen can give the level as if every answer were kept (review 11,
+    decided without it ("" when nothing was left out). The call screen's panel and status line and the
+    journey's result say it in the present ("until it is corrected"); a written record (`record`: the
+    call summary to copy, or the journey's written referral) says it for a later reader: which answer
+    was left out, that the level is decided without it, and whom that reader checks it with (CHECK_WITH).
+    One list, one wording, so no output can give the level as if every answer were kept (review 11,
     surfaces W1)."""
     if not without:
         return ""
@@ -60,7 +67,7 @@ def decided_without(without: Sequence[str], *, record: bool = False) -> str:
     if record:
         return (
             f"Decided without {names}: the answers given could not all be used, so the level above is "
-            f"decided without {'it' if one else 'them'}. Check {'it' if one else 'them'} with the caller."
+            f"decided without {'it' if one else 'them'}. Check {'it' if one else 'them'} with {CHECK_WITH[record]}."
         )
     return f"Decided without {names} until {'it is' if one else 'they are'} corrected"
 

@@ -22,14 +22,18 @@ EXIT_REFUSED = 2
 def _engine(args, *, create: bool = False):
     """`users create` makes the database on first use (as the web app's start does); every other
     command opens only one that is there (DatabaseNotFound, exit 2: review 12 surfaces, W6)."""
-    from store.db import connect, open_existing
+    from store.db import connect_refusing, open_existing
 
-    return connect(args.database_url) if create else open_existing(args.database_url)
+    return connect_refusing(args.database_url) if create else open_existing(args.database_url)
 
 
 def _read_password(args) -> str:
     if args.password_stdin:
-        line = sys.stdin.readline()
+        try:  # bytes that are not UTF-8: refused by name, never echoed (review 14 surfaces, Y4)
+            line = sys.stdin.readline()
+            line.encode("utf-8")  # a locale reading them "surrogate-escaped" lets them through to here
+        except UnicodeError:
+            raise Invalid("password", "not UTF-8 text: give the password on stdin as UTF-8") from None
         return line[:-1] if line.endswith("\n") else line
     first = getpass.getpass("New password: ")
     if getpass.getpass("Again: ") != first:

@@ -159,6 +159,24 @@ def connect(url: str | None = None) -> Engine:
     return migrate(url)
 
 
+def first_line(exc) -> str:
+    """A database error's first line, without SQLAlchemy's wrapping and link."""
+    return str(exc.orig).strip().splitlines()[0] if getattr(exc, "orig", None) else type(exc).__name__
+
+
+def connect_refusing(url: str) -> Engine:
+    """`connect` for the command line (`pathway users create`): a file that is there but is not a
+    database, DatabaseUnreadable naming it, never a traceback (review 14 surfaces, Y4)."""
+    from sqlalchemy.exc import DatabaseError
+
+    from store.errors import DatabaseUnreadable
+
+    try:
+        return connect(url)
+    except DatabaseError as exc:
+        raise DatabaseUnreadable(_shown(url), first_line(exc)) from None
+
+
 def _shown(url: str) -> str:
     """Where a database is, as a message may name it: a SQLite file's path, else the URL without its password."""
     parsed = make_url(normalise_url(url))
@@ -174,9 +192,9 @@ def open_existing(url: str | None = None) -> Engine:
     DatabaseNotFound when there is no such SQLite file, the server refuses the connection, or the
     database holds none of this tool's tables (nothing is created in it)."""
     from sqlalchemy import inspect
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
-    from store.errors import DatabaseNotFound
+    from store.errors import DatabaseNotFound, DatabaseUnreadable
 
     config = StoreConfig.from_env()  # a bad FSP_ variable is said first, as make_engine would
     url = url or config.database_url
@@ -193,8 +211,10 @@ def open_existing(url: str | None = None) -> Engine:
             ours = inspect(conn).has_table("alembic_version")
     except OperationalError as exc:
         engine.dispose()
-        first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        raise DatabaseNotFound(where, f"cannot open it: {first}") from None
+        raise DatabaseNotFound(where, f"cannot open it: {first_line(exc)}") from None
+    except DatabaseError as exc:  # there, but not a database (review 14 surfaces, Y4: a traceback)
+        engine.dispose()
+        raise DatabaseUnreadable(where, first_line(exc)) from None
     if not ours:
         engine.dispose()
         raise DatabaseNotFound(where, "it holds none of this tool's tables; only `pathway users create` and the web app's start make them")

@@ -32,6 +32,18 @@ class DatabaseNotFound(StoreError, LookupError):
         super().__init__(f"database: not found: {where} ({why})")
 
 
+class DatabaseUnreadable(DatabaseNotFound):
+    """The database a command named is there but cannot be read as one (a file that is not a SQLite
+    database): said in one line naming it, never a traceback (review 14 surfaces, Y4)."""
+
+    def __init__(self, where: str, why: str):
+        super().__init__(where, why)
+        self.args = (f"database: {where} is not a database this tool can open ({why})",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
 class AuthError(StoreError):
     """Sign-in refused. One message for wrong user, wrong password, disabled or locked, so an
     attacker learns nothing; `.reason` is for the audit log only."""

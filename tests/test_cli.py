@@ -52,7 +52,7 @@ def test_assess_from_a_file(tmp_path, monkeypatch, capsys):
         # a need outside its age band that is no p9 criterion (a p9 one is kept, decided without the age: left13)
         ('{"child": {"age_years": 14}, "indicators": ["protection.sexual_activity_under_13"]}', "error: indicators[0]:"),
         ('{"context": {"colour": "red"}}', "error: context.colour: unknown field"),
-        ("not json", "error: (body): not valid JSON"),
+        ("not json", "error: stdin: not valid JSON"),  # the input named, not the API's "(body)" (review 14 surfaces, Y5)
         ('{"context": {"contact_time": "0001-01-01T00:00:00+00:00"}}', "error: context.contact_time: must be a moment between the years"),
         (
             '{"context": {"current_level": "child_in_need", "open_to_social_care": false}}',

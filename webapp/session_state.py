@@ -99,6 +99,11 @@ answers = Part[Answers]("answers", Answers)
 note = Part[str]("note", str)  # the practitioner's own note
 show_levels = Part[bool]("show_levels", bool)  # the levels beside each indicator
 form_retry = Part[FormRetry]("form_retry", FormRetry)
+# one-time notices, holding no content: the result page says once that Save saved nothing because the
+# answers changed since the save page was drawn (webapp.shown; review 14 surfaces, Y1), and the sign-in
+# and start pages that the answers were cleared when the earlier sign-in ended (review 14 surfaces, Y2)
+answers_changed = Part[bool]("answers_changed", bool)
+answers_cleared = Part[bool]("answers_cleared", bool)
 
 
 # --- the adviser's call screen (webapp.adviser) ----------------------------------------------------

@@ -184,7 +184,7 @@ def test_not_yaml_exits_2(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("ruleset: [unclosed", encoding="utf-8")
     code, _out, err = run_cli(path, "--shipped-only")
-    assert code == 2 and "(file): not valid YAML" in err
+    assert code == 2 and f"error: {path}: not valid YAML" in err  # the file named (review 14 surfaces, Y5)
 
 
 def test_saved_assessments_and_scenarios_with_saved(tmp_path, shipped_data, monkeypatch):

@@ -20,6 +20,8 @@ OLD_OR_DAMAGED = {
     "note": [{"text": "a note"}, 42],
     "show_levels": ["sometimes", [1]],
     "form_retry": [{"path": "/safety", "data": "immediate=none"}, {"data": []}],
+    "answers_changed": [[1], {"shown": "x"}],
+    "answers_cleared": [["yes"], {"cleared": 1}],
     "adviser_call": [{"immediate": "immediate.significant_harm", "rev": "three"}, ["a", "list"]],
     "adviser_call_undo": [{"concerns": 5}],
     "sign_in_token": [12345, {"token": "x"}],

@@ -56,7 +56,10 @@ def current_user() -> User | None:
         token = TOKEN.get()
         user = users.signed_in_user(engine(), token, config=config()) if token else None
         if token and user is None:
+            typed = any(part.present() for part in (state.answers, state.note, state.call))
             _ended()  # expired, revoked or disabled: forget it, so the header says "Sign in"
+            if typed:  # the sign-in and start pages say so, once: never that they are kept (review 14, Y2)
+                state.answers_cleared.set(True)
         g.fsp_user = user
     return g.fsp_user
 
@@ -124,8 +127,16 @@ SIGNED_IN_ONLY = (state.practice_trainer, state.ruleset_draft)  # kept for the s
 # Cleared when a sign-in ends (signed out, expired, revoked, disabled, or another account signs in
 # here): what was typed about a child in this browser, unsaved, which the next person at a shared
 # computer could otherwise read at /result or /referral.txt for the session's 8 hours (review 8
-# surfaces V1). The signed-out page says so.
+# surfaces V1). The signed-out page says so; where it ended unseen (idle, too old, revoked, disabled),
+# the sign-in and start pages say so instead (answers_cleared; review 14 surfaces, Y2).
 CLEARED_WHEN_A_SIGN_IN_ENDS = SIGNED_IN_ONLY + state.TYPED
+
+
+# What the sign-in and start pages say once when an earlier sign-in ended unseen and took the answers
+ANSWERS_CLEARED = (
+    "Your earlier sign-in ended, so the answers you had typed were cleared from this browser to keep the "
+    "child's information private. Nothing was saved. Start the assessment again."
+)
 
 
 def _ended() -> None:
@@ -138,6 +149,7 @@ def _ended() -> None:
 def sign_out() -> None:
     token = TOKEN.get()
     _ended()
+    state.answers_cleared.pop()  # the signed-out page says what was cleared
     if token:
         users.sign_out(engine(), token)
     _new_session_token()
@@ -148,6 +160,8 @@ def after_sign_in() -> str:
     """Where the page asked for before signing in leads, taken out of the session (only an allowed
     endpoint); when none was, the signed-in user's own first page (an admin reads no cases)."""
     after = AFTER.pop()
+    if after != "cases.save":  # the start page, where Save leads with no answers, says they were cleared
+        state.answers_cleared.pop()
     if after in AFTER_ALLOWED:
         return after
     user = g.get("fsp_user")

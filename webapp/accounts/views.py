@@ -43,7 +43,8 @@ def sign_in():
     elif form.is_submitted():
         return prg.refused(form, keep_out=("password",))
     saving = auth.AFTER.get() == "cases.save"
-    return render_template("accounts/sign_in.html", form=form, saving=saving, sso_label=current_app.config["OIDC_LABEL"])
+    cleared = auth.ANSWERS_CLEARED if auth.state.answers_cleared.present() else ""  # the earlier sign-in took the answers (Y2)
+    return render_template("accounts/sign_in.html", form=form, saving=saving, cleared=cleared, sso_label=current_app.config["OIDC_LABEL"])
 
 
 @bp.post("/sign-out")

@@ -22,6 +22,8 @@ class CaseRefForm(FlaskForm):
     case_ref = StringField("Case reference", widget=GovTextInput())
     # made when the page is drawn and kept by a refused post: the same form posted twice saves once
     form_token = HiddenField(default=form_tokens.new_token)
+    # what the page showed (webapp.shown): a stale page never saves other answers or another result
+    shown = HiddenField()
     submit = SubmitField("Save this assessment", widget=GovSubmitInput())
 
     def validate_case_ref(self, field):
@@ -39,6 +41,7 @@ class OverrideForm(FlaskForm):
     level = RadioField("What level do you record?", validate_choice=True, widget=Radios(), validators=[InputRequired("Select the level you record")])
     reason = TextAreaField("Why do you record a different level?", widget=GovTextArea())
     form_token = HiddenField(default=form_tokens.new_token)  # as CaseRefForm's
+    shown = HiddenField()  # the level recorded when the page was drawn (webapp.shown), as CaseRefForm's
     submit = SubmitField("Record this level", widget=GovSubmitInput())
 
     @classmethod

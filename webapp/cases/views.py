@@ -14,7 +14,8 @@ from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts, prg, too_large
+from webapp import charts, prg, shown, too_large
+from webapp import session_state as state
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
@@ -39,6 +40,12 @@ def save(user):
         return redirect(url_for("journey.result" if journey_answers.has_result(journey_answers.get()) else "journey.start"))
     case, decision = current
     form, _ = prg.form_for(CaseRefForm)  # a refused reference shown again by GET: Back never resubmits
+    if form.is_submitted() and shown.changed(form.shown.data, shown.of_assessment(case, decision)):
+        # drawn from other answers (another tab, the Back button): nothing saved; the result page shows
+        # the answers' result now, and says why, before the reference is even looked at (review 14 Y1)
+        current_app.logger.info("assessment not saved: the answers changed since the save page was drawn")
+        state.answers_changed.set(True)
+        return redirect(url_for("journey.result"), code=303)
     if form.validate_on_submit():
         try:
             entry, repeated = assessments.save_assessment_once(auth.engine(), user, form.case_ref.normalised, case, decision, token=form.form_token.data)
@@ -50,6 +57,7 @@ def save(user):
         return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id, again=1 if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
+    form.shown.data = shown.of_assessment(case, decision)  # what this page states, drawn now
     return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
 
 
@@ -76,6 +84,8 @@ def case(user, case_ref: str):
     saved = request.args.get("saved", type=int)
     again = next((e for e in entries if e.id == saved), None) if request.args.get("again") == "1" else None
     level_again = request.args.get("again") == "level"
+    # the override an old form recorded before, when a later one is the recorded level now (Y6)
+    replaced = _replaced(entries, request.args.get("level", type=int)) if level_again else None
     hours = current_app.config["OFFICE_HOURS"]
     later = {e.id: reopen.later_decision(e, hours) for e in entries}
     return render_template(
@@ -87,10 +97,21 @@ def case(user, case_ref: str):
         saved=saved,
         again=again,
         level_again=level_again,
+        replaced=replaced,
         tz=_tz(),
         back=url_for("cases.cases"),
         later=later,
     )
+
+
+def _replaced(entries, override_id: int | None):
+    """(the entry, the override `override_id`) when a later override on the entry replaced it as the
+    recorded level, else None: an old form sent again (review 14 surfaces, Y6)."""
+    for e in entries:
+        for o in e.overrides:
+            if o.id == override_id and e.overrides[-1].id != o.id:
+                return e, o
+    return None
 
 
 def _today():
@@ -141,8 +162,17 @@ def override(user, case_ref: str, entry_id: int):
     form, _ = prg.form_for(OverrideForm.build, entry.recorded_level)
     # the same form posted twice (a double click): its first level stands, shown as recorded, before the
     # form's check that the level is not already the recorded one (which the first post made it)
-    if form.is_submitted() and assessments.override_posted_before(auth.engine(), user, entry, form.level.data, form.reason.data, form.form_token.data):
-        return redirect(url_for("cases.case", case_ref=entry.case_ref, again="level"))
+    first = form.is_submitted() and assessments.override_posted_before(auth.engine(), user, entry, form.level.data, form.reason.data, form.form_token.data)
+    if first:
+        # the case page says which level is recorded now when a later one replaced it (review 14 surfaces, Y6)
+        return redirect(url_for("cases.case", case_ref=entry.case_ref, again="level", level=first.id))
+    if form.is_submitted() and shown.changed(form.shown.data, shown.of_recorded(entry)):
+        # drawn when another level was recorded (another tab, a colleague): nothing recorded (review 14, Y1)
+        form.form_errors.append(
+            f"The recorded level changed since this page was shown (for example in another tab): it is now {label(entry.recorded_level)}. "
+            "Nothing was recorded: check it, then choose the level you record again."
+        )
+        return prg.refused(form)
     if form.validate_on_submit():
         try:
             _, repeated = assessments.record_override_once(auth.engine(), user, entry.id, form.level.data, form.reason.data, token=form.form_token.data)
@@ -156,6 +186,7 @@ def override(user, case_ref: str, entry_id: int):
         return prg.refused(form)
     back = url_for("cases.case", case_ref=entry.case_ref)
     today = reopen.today_words(reopen.later_decision(entry, current_app.config["OFFICE_HOURS"]), entry, entry.recorded_level if entry.overrides else None)
+    form.shown.data = shown.of_recorded(entry)  # the level this page states as recorded, drawn now
     return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()), today=today)
 
 

@@ -58,8 +58,8 @@ class Referral:
 
     @property
     def without_text(self) -> str:
-        """What the decision was made without, for a later reader (the call summary's words), or ""."""
-        return decided_without(self.without, record=True)
+        """What the decision was made without, for the referral's reader (Social Care: checked with the referrer), or ""."""
+        return decided_without(self.without, record="referral")
 
     @property
     def title(self) -> str:

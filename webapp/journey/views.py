@@ -16,8 +16,9 @@ from pathway.models import CaseError
 from rules import RulesError
 from rules.what_if import nearby
 from webapp import prg, too_large
+from webapp import session_state as state
 from webapp.access import public
-from webapp.accounts.auth import shown_user
+from webapp.accounts.auth import ANSWERS_CLEARED, shown_user
 from webapp.journey import answers as store
 from webapp.journey import bp, present
 from webapp.journey import referral as written
@@ -40,7 +41,9 @@ def _back(default: str) -> str:
 @bp.get("/")
 @public
 def start():
-    return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(), started=bool(store.get()))
+    # an earlier sign-in ended unseen and took the answers (Save after it leads here): said once (Y2)
+    cleared = ANSWERS_CLEARED if state.answers_cleared.pop() else ""
+    return render_template("journey/start.html", catalogue=load_catalogue(), form=StartAgainForm(), started=bool(store.get()), cleared=cleared)
 
 
 def _page(make_form, initial, on_valid, template: str, **context):
@@ -251,6 +254,7 @@ def result():
         actions=present.actions(decision, case),
         offer=present.offer(decision, case),
         without=without_words(decided, answers),
+        answers_changed=bool(state.answers_changed.pop()),  # Save saved nothing: said once (webapp.shown)
     )
 
 
