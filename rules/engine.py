@@ -291,18 +291,28 @@ def _as_read(fact: dict) -> "_Fact | _durable_engine.Content":
 class _Closure:
     """What an action reads: `c.m` (the matched fact, read as durable-rules' own Content reads it; another
     name a rule binds, as a Content) and `c.s.sid`. `whole`: where the engine was given part of each
-    fact, the whole facts, found by their position in the call, and `reads`, what an action reads of each
-    (made once per fact)."""
+    fact, the whole facts, found by their position in the call; `reads`, what an action reads of each,
+    made when an action first reads its fact (an action that reads none, e.g. the engine's floor in
+    benchmarks.engine_floor, makes none)."""
 
-    __slots__ = ("s", "m", "_binding", "_whole")
+    __slots__ = ("s", "_binding", "_whole", "_reads")
 
     def __init__(self, state: _State, binding: dict, whole: "list[dict] | None", reads: "list | None"):
         self.s = state
-        self._binding, self._whole = binding, whole
-        if whole is not None and reads is not None:  # the engine was given part of each fact: the action reads all of it
-            self.m = reads[binding["m"][_POSITION]] if "m" in binding else None
-        else:
-            self.m = _as_read(binding["m"]) if "m" in binding else None
+        self._binding, self._whole, self._reads = binding, whole, reads
+
+    @property
+    def m(self):
+        bound = self._binding.get("m")
+        if bound is None:
+            return None
+        if self._whole is None or self._reads is None:
+            return _as_read(bound)
+        position = bound[_POSITION]
+        read = self._reads[position]
+        if read is None:
+            read = self._reads[position] = _as_read(self._whole[position])
+        return read
 
     def __getattr__(self, name):
         value = self._binding.get(name)
@@ -392,7 +402,7 @@ def _fire_all(
         return
     state_json, message = started  # the state as the engine wrote it: durable-rules parses and re-encodes it unchanged
     state = _State(sid)
-    reads = None if whole is None else [_as_read(fact) for fact in whole]
+    reads = None if whole is None else [None] * len(whole)  # what an action reads of each fact, made on first read
     while message:
         ((rule, binding),) = orjson.loads(message).items()
         if each is not None:  # run_each: this action's findings belong to its own fact
