@@ -2,8 +2,8 @@
 page (the accessibility statement) and the bare page, so the render pipeline's own cost is seen
 without gunicorn, sockets or other processes. `--profile` prints the result page's top functions.
 `--parts` splits the result page's CPU without a profiler (which inflates small Python calls):
-the page again with one part given its answer ready-made (the what-if list, then evaluate(), then
-the templates), and with a view that does nothing; each part is the difference.
+the page again with one part given its answer ready-made (the what-if list, then the decision
+(`webapp.journey.decide`: evaluate() and the case), then the templates), and with a view that does nothing; each part is the difference.
 
     .venv/bin/python -m benchmarks.render_cost [--requests 300] [--profile] [--parts]
 """
@@ -41,16 +41,15 @@ def _parts(app, client, cookie: str, n: int) -> dict:
     from webapp.journey import answers as store
     from webapp.journey import views
 
-    real = {name: getattr(views, name) for name in ("nearby", "evaluate", "render_template")}
+    real = {name: getattr(views, name) for name in ("nearby", "decide", "render_template")}
     whole = _cpu_ms(client, "/result", n)
     with app.test_request_context("/result", headers={"Cookie": f"fsp_session={cookie}"}):
-        case = store.case(store.get())
-        decision = real["evaluate"](case, office_hours=app.config["OFFICE_HOURS"])
-        what_if = real["nearby"](case, decision)
+        decided = real["decide"](store.get())  # the view's evaluate(), through rules.evaluate_despite_refusals
+        what_if = real["nearby"](decided.case, decided.decision)
     try:
         views.nearby = lambda *a, **k: what_if
         without_what_if = _cpu_ms(client, "/result", n)
-        views.evaluate = lambda *a, **k: decision
+        views.decide = lambda *a, **k: decided
         without_rules = _cpu_ms(client, "/result", n)
         views.render_template = lambda *a, **k: ""
         view_only = _cpu_ms(client, "/result", n)

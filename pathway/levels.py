@@ -14,7 +14,7 @@ class Level(str, Enum):
 
     @property
     def rank(self) -> int:
-        return LEVELS.index(self) + 1
+        return RANKS[self]  # LEVELS.index(self) + 1, looked up (asked for every nearby case of a what-if list)
 
     @property
     def label(self) -> str:
@@ -22,6 +22,8 @@ class Level(str, Enum):
 
 
 LEVELS: list[Level] = list(Level)
+RANKS: dict[Level, int] = {level: k + 1 for k, level in enumerate(LEVELS)}
+BY_VALUE: dict[str, Level] = {level.value: level for level in LEVELS}  # Level(value), for a value known to be one
 LABELS = {
     Level.UNIVERSAL: "Universal",
     Level.ADDITIONAL: "Additional",

@@ -242,21 +242,82 @@ class _State:
         self.sid = sid
 
 
+class _Fact:
+    """`c.m` for a fact none of whose values is a dict: durable-rules' Content read the same way (an
+    attribute is the fact's value, a missing one None), but each attribute read straight from the fact.
+    Content holds none of them as attributes: every read raised an AttributeError inside Python, its
+    message formatted, before Content's __getattr__ looked the key up (about 1.5 us a read, several reads
+    a case; issue 17). Content reads a dict value as a Content: a fact with one is given as a Content."""
+
+    def __getattr__(self, name):  # called only for a name the fact does not have
+        return None
+
+    def __setattr__(self, name, value):  # as Content's: None deletes the attribute
+        if value == None:  # noqa: E711 - Content's own test
+            del self.__dict__[name]
+        else:
+            self.__dict__[name] = value._d if isinstance(value, _durable_engine.Content) else value
+
+    @property
+    def _d(self) -> dict:  # Content's own attribute: the fact itself
+        return self.__dict__
+
+    def __getitem__(self, key):
+        return self.__dict__.get(key)
+
+    def __contains__(self, key):
+        return key in self.__dict__
+
+    def items(self):
+        return self.__dict__.items()
+
+    def __repr__(self):
+        return repr(self.__dict__)
+
+
+_FACT_NAMES = frozenset(dir(_Fact))  # a fact attribute named like one of _Fact's own is read as a Content
+
+
+def _as_read(fact: dict) -> "_Fact | _durable_engine.Content":
+    """What an action reads as `c.m` for `fact` (see _Fact)."""
+    # the values' types, each asked once (Content's own test is isinstance(value, dict))
+    if not _FACT_NAMES.isdisjoint(fact) or any(issubclass(t, dict) for t in set(map(type, fact.values()))):
+        return _durable_engine.Content(fact)
+    read = object.__new__(_Fact)
+    object.__setattr__(read, "__dict__", fact)
+    return read
+
+
 class _Closure:
-    """What an action reads: `c.m` (the matched fact, as durable-rules' own Content; another name
-    a rule binds likewise) and `c.s.sid`."""
+    """What an action reads: `c.m` (the matched fact, read as durable-rules' own Content reads it; another
+    name a rule binds, as a Content) and `c.s.sid`. `whole`: where the engine was given part of each
+    fact, the whole facts, found by their position in the call; `reads`, what an action reads of each,
+    made when an action first reads its fact (an action that reads none, e.g. the engine's floor in
+    benchmarks.engine_floor, makes none)."""
 
-    __slots__ = ("s", "m", "_binding")
+    __slots__ = ("s", "_binding", "_whole", "_reads")
 
-    def __init__(self, state: _State, binding: dict, whole: "list[dict] | None"):
+    def __init__(self, state: _State, binding: dict, whole: "list[dict] | None", reads: "list | None"):
         self.s = state
-        if whole is not None:  # the engine was given part of each fact: the action reads all of it
-            binding = {k: whole[v[_POSITION]] for k, v in binding.items()}
-        self._binding = binding
-        self.m = _durable_engine.Content(binding["m"]) if "m" in binding else None
+        self._binding, self._whole, self._reads = binding, whole, reads
+
+    @property
+    def m(self):
+        bound = self._binding.get("m")
+        if bound is None:
+            return None
+        if self._whole is None or self._reads is None:
+            return _as_read(bound)
+        position = bound[_POSITION]
+        read = self._reads[position]
+        if read is None:
+            read = self._reads[position] = _as_read(self._whole[position])
+        return read
 
     def __getattr__(self, name):
         value = self._binding.get(name)
+        if value is not None and self._whole is not None:
+            value = self._whole[value[_POSITION]]
         return None if value is None else _durable_engine.Content(value)
 
 
@@ -341,12 +402,13 @@ def _fire_all(
         return
     state_json, message = started  # the state as the engine wrote it: durable-rules parses and re-encodes it unchanged
     state = _State(sid)
+    reads = None if whole is None else [None] * len(whole)  # what an action reads of each fact, made on first read
     while message:
         ((rule, binding),) = orjson.loads(message).items()
         if each is not None:  # run_each: this action's findings belong to its own fact
             _COLLECTED[sid] = each[binding["m"][_POSITION]]
         try:
-            actions[rule](_Closure(state, binding, whole))
+            actions[rule](_Closure(state, binding, whole, reads))
         except Exception as exc:
             durable_rules_engine.abandon_action(handle, state_offset)
             raise RulesError(f"a rule action failed in {name}: {type(exc).__name__}: {exc}") from exc

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_indicators
-from pathway.levels import Level
+from pathway.levels import BY_VALUE, Level
 from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs, resolved_actions
@@ -174,7 +174,7 @@ def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dic
     explained = {i for r in reasons for i in r["indicators"]}
     if not explained.issuperset([ind.id for ind in indicators]):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")
-    level = Level(reasons[0]["level"]) if reasons else Level.UNIVERSAL  # reasons come highest level first
+    level = BY_VALUE[reasons[0]["level"]] if reasons else Level.UNIVERSAL  # reasons come highest level first
     return Needs(indicators, reasons, level, any(f.get("immediate") for f in findings), need[0]["additional_count"])
 
 
@@ -232,9 +232,13 @@ def _reasons(findings: list[dict]) -> list[dict]:
     interpretation flag were lost."""
     grouped: dict[tuple[str, str, str, bool], tuple[set[str], set[str]]] = {}
     for f in findings:
-        ids, sources = grouped.setdefault((f["rule"], f["level"], f["explanation"], f["interpretation"]), (set(), set()))
-        ids.update(f["indicators"])
-        sources.add(f["source"])
+        key = (f["rule"], f["level"], f["explanation"], f["interpretation"])
+        group = grouped.get(key)
+        if group is None:  # most findings are their rule's only one: no empty sets made and thrown away
+            grouped[key] = (set(f["indicators"]), {f["source"]})
+        else:
+            group[0].update(f["indicators"])
+            group[1].add(f["source"])
     reasons = [
         {
             "rule": rule,

@@ -29,6 +29,9 @@ class Prepared:
         self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
         self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
         self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
+        # the Additional table's needs (`counted_additional`), and the Extensive ones (the needs fact's `extensive_ids`)
+        self.additional_table = frozenset(i.id for i in catalogue.indicators if i.level is Level.ADDITIONAL and not i.immediate)
+        self.extensive = frozenset(i.id for i in catalogue.indicators if i.level is Level.EXTENSIVE)
         # every need an age entailment reads: a case choosing none of them, with no parent's age, meets none
         self.entailing = frozenset(i for e in catalogue.age_entailments for i in e.indicators)
         # the p9 criteria the tool reads one way (an indicator's `reading`, review 13 J1), and which criterion
@@ -163,7 +166,9 @@ def crosswalk_hits(case: Case, indicators: list[Indicator], catalogue: Catalogue
     """
     hits: dict[str, dict] = {}  # one per cross-walk, listing the indicators that reach it
     crosswalks = prepared(catalogue).crosswalks
-    reached = [(ind, [ind.id]) for ind in indicators] + [(catalogue.indicator(e["adds"]), e["ids"]) for e in entailed]
+    # the chosen needs, then those the entailments add; only a need with a cross-walk can reach one
+    reached = [(ind, [ind.id]) for ind in indicators if crosswalks[ind.id]]
+    reached += [(catalogue.indicator(e["adds"]), e["ids"]) for e in entailed]
     for ind, by in reached:
         if ind.immediate:
             continue
@@ -201,19 +206,28 @@ def _age_known_in(case: Case, catalogue: Catalogue, band_id: str) -> bool:
     return months is not None and band.admits(case.child.unborn, months)
 
 
-def counted_additional(indicators: list[Indicator], words: dict[str, str]) -> list[Indicator]:
+def counted_additional(indicators: list[Indicator], words: dict[str, str], table: "frozenset[str] | None" = None) -> list[Indicator]:
     """Additional needs as the combination rule counts them: the same words listed twice count once
     (whichever copy is returned, its domains are `Prepared.counted_domains`, the same for every copy),
     and one whose twin at a higher level is also chosen is counted there, not again. (`words`: each
-    indicator's words as compared, `Prepared.words`.)"""
+    indicator's words as compared, `Prepared.words`; `table`, if given, `Prepared.additional_table`,
+    the Additional table's needs, read instead of each need's level.)"""
     chosen = {i.id: i for i in indicators}
     out: dict[str, Indicator] = {}
     # the Additional table's needs only, sorted (a stable sort: the same order as filtering the sorted whole)
-    for ind in sorted((i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate), key=attrgetter("id")):
+    if table is None:
+        picked = [i for i in indicators if i.level is Level.ADDITIONAL and not i.immediate]
+    else:
+        picked = [i for i in indicators if i.id in table]
+    picked.sort(key=_ID)
+    for ind in picked:
         if ind.same_words_as and any(chosen[o].level.rank > ind.level.rank for o in ind.same_words_as if o in chosen):
             continue
         out.setdefault(words[ind.id], ind)
     return list(out.values())
+
+
+_ID = attrgetter("id")
 
 
 def effective_disability(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
@@ -256,7 +270,7 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
     known = prepared(catalogue)  # read once: its look-ups below, not one catalogue.derived() per helper
-    with_disability, specialist, level_values = known.with_disability, known.specialist, known.level_values
+    with_disability, specialist, level_values, extensive = known.with_disability, known.specialist, known.level_values, known.extensive
     groups: dict[str, list[str]] = {}
     immediate: list[str] = []
     specialist_ids: list[str] = []
@@ -272,11 +286,11 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             specialist_ids.append(iid)
         if iid in with_disability:
             with_disability_ids.append(iid)
-        if ind.level is Level.EXTENSIVE:
+        if iid in extensive:
             extensive_ids.append(iid)
     entailed = age_entailment_hits(case, indicators, catalogue)
     crosswalks = crosswalk_hits(case, indicators, catalogue, tuple(entailed))  # each its own reason (rules.evaluate._reasons)
-    additional = counted_additional(indicators, known.words)
+    additional = counted_additional(indicators, known.words, known.additional_table)
     chosen = {i.id for i in indicators}
     # the reason names every copy ticked of each need counted (a need in the same words, listed twice)
     additional_ids = sorted({c for i in additional for c in known.same_need[i.id] & chosen})

@@ -21,7 +21,7 @@ from typing import Optional
 from pathway.catalogue import Catalogue, Indicator, SupportNowWords, load_catalogue
 from pathway.checks import resolve_indicators
 from pathway.choices import NOT_PROFESSIONAL, CafStatus
-from pathway.levels import Level
+from pathway.levels import BY_VALUE, Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
 from rules.facts import age_entailment_hits, crosswalk_hits, prepared, where_listed
@@ -81,7 +81,7 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
         moved = d.level
         if moved is level:
             return None
-        top = next((r for r in d.reasons if Level(r["level"]) is moved), None)
+        top = next((r for r in d.reasons if BY_VALUE[r["level"]] is moved), None)
         return Change(
             change.text,
             moved,

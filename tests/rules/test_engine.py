@@ -367,3 +367,34 @@ def test_run_each_with_one_fact_and_decide_levels_with_one_case():
     case = make_case(["additional.lack_routine"])
     [one] = decide_levels([case])
     assert one == decide_level(case)
+
+
+def test_an_action_reads_a_fact_as_durable_rules_content_reads_it(monkeypatch):
+    """`c.m` (rules.engine._as_read, speed14) gives what durable-rules' Content gives for every attribute
+    of the real facts, a missing one (None), an item, `in` and items(); the real facts take the quicker
+    reading, and a fact with a dict value, or an attribute named like the reader's own, is read as a Content."""
+    from durable.engine import Content
+
+    catalogue = load_catalogue()
+    rng = random.Random(5)
+    posted: list[dict] = []
+    real_run = engine.run
+    monkeypatch.setattr(engine, "run", lambda name, facts: posted.extend(facts) or real_run(name, facts))
+    for _ in range(60):
+        evaluate(make_case(rng.sample([i.id for i in catalogue.indicators if catalogue.admits(i, False, 96)], rng.randint(0, 15)), caf="open_not_improving"))
+    monkeypatch.undo()
+    assert {f["kind"] for f in posted} == {"case", "decision"}
+    for fact in posted:
+        fast, content = engine._as_read(dict(fact)), Content(dict(fact))
+        assert type(fast) is engine._Fact
+        for name in [*fact, "not_an_attribute", "_d", "sid"]:
+            assert getattr(fast, name) == getattr(content, name), name
+            assert fast[name] == content[name] and (name in fast) == (name in content)
+        assert dict(fast.items()) == dict(content.items()) == fact
+    nested = {"kind": "x", "payload": {"a": 1}}
+    assert type(engine._as_read(nested)) is Content and engine._as_read(nested).payload.a == 1
+    assert type(engine._as_read({"kind": "x", "items": 1})) is Content
+    written = engine._as_read({"kind": "x", "size": 1})
+    written.size = None  # as Content: None deletes
+    written.more = Content({"a": 1})  # a Content is stored as its dict
+    assert dict(written.items()) == {"kind": "x", "more": {"a": 1}}

@@ -217,3 +217,32 @@ def test_deciding_many_cases_of_several_ages_together_gives_each_as_alone():
             assert isinstance(got, CaseError) and [e.message for e in got.errors] == [e.message for e in exc.errors]
             continue
         assert not isinstance(got, CaseError) and got == alone
+
+
+def test_the_additional_needs_counted_from_the_prepared_table_are_those_each_needs_level_gives():
+    """`counted_additional` given `Prepared.additional_table` (speed14) reads set membership instead
+    of each need's level: the same needs, in the same order, as reading the levels."""
+    from rules.facts import counted_additional, prepared
+
+    known = prepared(CATALOGUE)
+    # the table, stated plainly: the Additional table's needs, none of them immediate
+    assert known.additional_table == {i.id for i in CATALOGUE.indicators if i.level is Level.ADDITIONAL and not i.immediate}
+    assert known.extensive == {i.id for i in CATALOGUE.indicators if i.level is Level.EXTENSIVE}
+    twice = CATALOGUE.indicator("additional.suspected_domestic_violence")  # the same words as its Extensive twin
+    samples = [[twice, twice], [CATALOGUE.indicator(i) for i in sorted(known.additional_table)]]
+    for case in CASES + ADULTS:
+        chosen = [CATALOGUE.indicator(i) for i in case.indicators]  # the answers' order, repeats included
+        samples += [chosen, sorted(chosen, key=lambda i: i.id)]
+    for indicators in samples:
+        plain = counted_additional(indicators, known.words)
+        fast = counted_additional(indicators, known.words, known.additional_table)
+        assert [i.id for i in fast] == [i.id for i in plain]
+
+
+def test_a_levels_rank_and_its_value_looked_up_are_the_enums_own():
+    from pathway.levels import BY_VALUE, LEVELS
+
+    assert [lv.rank for lv in LEVELS] == [1, 2, 3, 4, 5]  # p4's order: Universal lowest, Protection highest
+    for level in Level:
+        assert level.rank == list(Level).index(level) + 1
+        assert BY_VALUE[level.value] is Level(level.value) is level
