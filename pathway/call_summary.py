@@ -39,6 +39,7 @@ def call_summary(
     catalogue = catalogue or load_catalogue()
     _check_caller(caller)
     chosen = _indicators(indicators, catalogue)
+    one_child = catalogue.guidance.one_child
     lines = [
         *_head(decision, caller, time, timezone),
         "Indicators:",
@@ -50,6 +51,8 @@ def call_summary(
         f"  {decision.route.why} {cited(decision.route.source, decision.route)}",
         "Reasons:",
         *([f"- {r.explanation} {cited(r.source, r)}" for r in decision.reasons] or ["- no indicators: universal services"]),
+        # the tool decides one child (review 14, K1): after the route and reasons, as on every surface
+        f"Other children: {one_child.text} {cited(one_child.source.cite(), one_child)}",
     ]
     return _with_tail(lines, note, decision.ruleset)
 

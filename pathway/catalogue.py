@@ -521,6 +521,7 @@ class Guidance(_Block[GuidanceText]):
     age_entailment_age_unknown: GuidanceText
     age_entailment_pregnancy_start_possible: PossibleEntailmentGuidance
     age_pointer: GuidanceText
+    one_child: GuidanceText
     confirm_in_writing: GuidanceText
     social_care_assessment: GuidanceText
     s47_assessment: GuidanceText
@@ -712,6 +713,7 @@ class Surfaces(_Block[GuidanceText]):
     protection_put_through: GuidanceText
     before_details: GuidanceText
     override_immediate: GuidanceText
+    one_child_hint: GuidanceText
 
 
 class Timescale(_Strict):
@@ -771,6 +773,7 @@ class InWriting(_Strict):
     no_email: str
     no_referral: NoReferral
     below_threshold: BelowThreshold
+    pre_birth: GuidanceText  # an unborn baby at Protection: the planning meeting's timescales, not the Children's Assessment's (K4)
 
 
 class Timescales(_Block[Timescale]):

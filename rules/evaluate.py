@@ -286,7 +286,8 @@ def _guidance(extras: list[dict], indicators: list[Indicator], catalogue: Catalo
     for cid in related:
         c = catalogue.contact(cid)
         items.append({"rule": f"contact.{cid}", "source": c.source.cite(), "text": f"{c.name} ({c.phone}): {c.when}"})
-    return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: g["rule"])
+    # by rule, the one-child item last (review 14, K1: it never comes before, or crowds, the rest)
+    return sorted({(g["rule"], g["text"]): g for g in items}.values(), key=lambda g: (g["rule"] == guidance.ONE_CHILD, g["rule"]))
 
 
 def _after_the_call(catalogue: Catalogue, actions: list[str], items: list[dict]) -> tuple[list[str], list[dict]]:

@@ -24,6 +24,9 @@ from rules.facts import prepared, twin_note_drawer
 
 NAME = "fsp_2014_guidance"
 
+# review 14, K1: the rule id of the one-child item every decision carries, last of its guidance
+ONE_CHILD = "scope.one_child"
+
 # contact priorities: lower rings first (the route's own contact always comes first of all)
 FIRST, NEXT, RELATED, LATER = 0, 10, 20, 30
 
@@ -384,15 +387,18 @@ def define(catalogue: Catalogue, emit) -> None:
     first_route = next(r for r in catalogue.disagreements.routes if r.id == "referral_not_accepted")
     not_accepted = g.referral_not_accepted.text.format(timescale=first_route.timescale, step=first_route.stages[0].step, when=first_route.stages[0].when or "")
 
+    # review 14, K4: not for an unborn baby, whose pre-birth assessment's timescales are identified at its
+    # planning meeting (p37): pre_birth_planning, below, stands in its place, whatever the road to Protection
     @when_all(DECISION & SOCIAL_CARE)
     def referral_into_social_care(c):
         guidance(c.s.sid, "social_care_assessment", "referral.social_care_assessment")
-        if c.m.level == "protection":
+        if c.m.level == "protection" and not c.m.unborn:
             guidance(c.s.sid, "s47_assessment", "referral.s47_assessment", s47_words)
         if not c.m.open_case and c.m.caller not in NOT_CAF_TRAINED:
             guidance(c.s.sid, "referral_not_accepted", "disagreement.referral_not_accepted", not_accepted)
 
-    # an unborn baby at Protection: the pre-birth assessment's planning meeting (p37; a reading, p17)
+    # an unborn baby at Protection: the pre-birth assessment's planning meeting (p37; a reading, p17), in the
+    # place of the section 47 item and its Children's Assessment timescales (review 14, K4)
     @when_all(DECISION & (m.level == "protection") & (m.unborn == True))  # noqa: E712
     def pre_birth_planning(c):
         guidance(c.s.sid, "pre_birth_planning", "unborn.pre_birth_planning")
@@ -437,6 +443,13 @@ def define(catalogue: Catalogue, emit) -> None:
             ind = catalogue.indicator(iid)
             level = g.twins.place_immediate if ind.immediate else ind.level.label  # "immediate referral, p9"
             guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=level, page=ind.source.page))
+
+    # the tool decides one child (review 14, K1): every decision, whatever its level, caller or clock, says
+    # so and names p9's age-banded criteria (declared); one rule over every decision, not one per level.
+    # evaluate() puts it last of the guidance, after the ring-now, the contacts and every other item
+    @when_all(DECISION)
+    def one_child(c):
+        guidance(c.s.sid, "one_child", ONE_CHILD)
 
     @when_all(DECISION & (m.age_entailment_unknown_count > 0))
     def age_entailment_age_unknown(c):

@@ -120,11 +120,22 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
         "Reasons:\n"
         "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
         " with other support services to prevent problems increasing. (Levels of need: Additional Support, p13-14)\n"
+        f"{OTHER_CHILDREN}\n"
         f"Ruleset: {RULESET}\n"
     )
     nothing = summary(Case.parse({"context": {"contact_time": "2026-11-24T10:30:00+00:00"}}))
     assert "\nIndicators:\n- none chosen\nLevel: Universal\nRoute: Universal services and the Family Information Service on 0800 458 4114\n" in nothing
-    assert nothing.endswith(f"\nReasons:\n- no indicators: universal services\nRuleset: {RULESET}\n")
+    assert nothing.endswith(f"\nReasons:\n- no indicators: universal services\n{OTHER_CHILDREN}\nRuleset: {RULESET}\n")
+
+
+# review 14, K1: the tool decides one child; p9's age-banded criteria named (its words: under two, under 1,
+# an unborn baby, "aged 5 years old and under" home alone), declared as this tool's reading
+OTHER_CHILDREN = (
+    "Other children: This tool decides one child at a time: decide each child in the family on their own answers. p9's criteria for a baby"
+    " under 1, a child under 2, a child of 5 or under left home alone and an unborn baby may fit a brother or sister, or a pregnancy in the"
+    " family, when they do not fit this child (p9). This tool's reading: p9 speaks of the child(ren) and does not say how a family of several"
+    " children is assessed. (Indicators requiring an immediate referral to Social Care, p9; this tool's reading of the document)"
+)
 
 
 def test_needs_are_listed_highest_level_first_and_a_note_of_the_limit_is_kept():

@@ -172,7 +172,7 @@ def expected_actions(level, immediate, ooh, consent, open_case, caller="professi
 
 def expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) -> set[str]:
     social_care, early_help = level.rank >= 4, level in (A, E)
-    out = set()
+    out = {"scope.one_child"}  # every decision: the tool decides one child (p9; review 14, K1)
     step = oracle_step(level, current)
     if step:
         out.add(f"step.{step}")
@@ -266,7 +266,8 @@ def test_every_combination_agrees_with_the_plain_statement():
 
 def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_else():
     base = dict(level=A, immediate=False, ooh=False, caller="unknown", disability="unknown", consent="unknown", current=0, sibling=False, open_case=False)
-    assert run(_fact(**base))[3] == set()
+    one_child = {"scope.one_child"}  # on every decision (review 14, K1)
+    assert run(_fact(**base))[3] == one_child
     ind, link = next((i, link) for i in CAT.indicators for link in CAT.twins_of(i.id))
     note = {"group": link.group, "chosen": [ind.id], "others": [link.other.id]}
     flags = {
@@ -278,24 +279,26 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
         "age.entailment_pregnancy_start_possible": {"age_entailment_possible": ["the ages"], "age_entailment_possible_count": 1},
     }
     for rule, extra in flags.items():
-        assert run(_fact(**base, **extra))[3] == {rule}, rule
-    assert run(_fact(**base, beyond_childhood=True))[3] == set()  # it changes words only (consent at Extensive)
+        assert run(_fact(**base, **extra))[3] == {rule} | one_child, rule
+    assert run(_fact(**base, beyond_childhood=True))[3] == one_child  # it changes words only (consent at Extensive)
     # an age pointer to an immediate-referral twin says so, with p9's page (review 6, F6)
     pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
-    [g] = [f for f in pointed if f["type"] == "guidance"]
+    [g] = [f for f in pointed if f["type"] == "guidance" and f["rule"] != "scope.one_child"]
     assert g["rule"] == "age.pointer.immediate.substance_use_under_1" and "(immediate referral, p9)" in g["text"]
 
 
 def test_an_unborn_baby_adds_the_pre_birth_planning_meeting_at_protection_only():
     """Appendix 3 (p37): a pre-birth assessment where there are identified safeguarding risks is commissioned
-    at a planning meeting; read at Protection (a declared reading), every other guidance unchanged."""
+    at a planning meeting, which identifies the timescales; read at Protection (a declared reading), in the place of
+    the section 47 item, every other guidance unchanged."""
     for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
         args = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
         if disability != "none" or consent != "unknown" or current not in (0, 5):
             continue
         rules = run(_fact(*args, unborn=True))[3]
         want = expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case)
-        assert rules == (want | {"unborn.pre_birth_planning"} if level is P else want), args
+        # and in the place of the section 47 item's Children's Assessment timescales (p37: the meeting identifies them; review 14, K4)
+        assert rules == ((want - {"referral.s47_assessment"}) | {"unborn.pre_birth_planning"} if level is P else want), args
 
 
 def test_the_oracle_states_the_fact_evaluate_builds_attribute_for_attribute():

@@ -54,8 +54,9 @@ def test_an_immediate_referral_reads_in_full():
         "- None recorded\n"
         "\n"
         "REASONS\n"
-        "- An indicator requiring an immediate referral to Social Care: the child is at immediate risk of, or has suffered, significant harm."
-        " Refer without delay and without the need for a CAF. (Indicators requiring an immediate referral to Social Care, p9)\n"
+        "- An indicator requiring an immediate referral to Social Care: there are immediate concerns about the child's safety and a view that"
+        " the child is suffering or likely to suffer significant harm. Refer without delay and without the need for a CAF."
+        " (Indicators requiring an immediate referral to Social Care, p9)\n"
         "- Indicator at Extensive level: Children and families who are experiencing a range of increasing problems; with extensive"
         " multi-agency support to meet the needs of the whole family, crises are likely to be prevented. (Levels of need: Extensive Support, p15-16)\n"
         "- Indicator at Additional level: Child and family are experiencing problems requiring universal services to work together"
@@ -74,6 +75,12 @@ def test_an_immediate_referral_reads_in_full():
         " for children and young people in Nottingham (office hours).)\n"
         "- Domestic Abuse Referral Team (DART): 0115 915 0494 (Safeguarding concerns for children and young people in Nottingham regarding domestic abuse.)\n"
         "- Emergency Duty Team: 0115 876 1000 (Out of hours only: help, advice and assistance when day service teams and social workers are not available.)\n"
+        "\n"
+        "OTHER CHILDREN IN THE FAMILY\n"
+        "This tool decides one child at a time: decide each child in the family on their own answers. p9's criteria for a baby under 1, a child"
+        " under 2, a child of 5 or under left home alone and an unborn baby may fit a brother or sister, or a pregnancy in the family, when they"
+        " do not fit this child (p9). This tool's reading: p9 speaks of the child(ren) and does not say how a family of several children is"
+        " assessed. (Indicators requiring an immediate referral to Social Care, p9; this tool's reading of the document)\n"
         "\n"
         "NOTE\n"
         "(none)\n"
@@ -95,7 +102,8 @@ def test_the_role_and_the_note_are_given_and_nothing_immediate_is_said_when_ther
         " Send this summary to Children and Families Direct, where you made the contact: the document names no form or timescale for it."
     )
     assert "\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n" in rest and "within one working day" not in rest
-    assert "mmediate" not in got.replace("Responsive immediate protection", "")  # p9's section, cited for its advice in doubt
+    # p9's section, cited for its advice in doubt, and for the one-child words every summary ends with (review 14, K1)
+    assert "mmediate" not in got.replace("Responsive immediate protection", "").replace("(Indicators requiring an immediate referral to Social Care, p9;", "")
     assert got.endswith(f"\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset {RULESET}. The tool supports, and does not replace, professional judgement.\n")
     assert "Your role" not in _text(["additional.experiencing_bullying"], [])
 

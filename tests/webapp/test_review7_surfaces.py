@@ -187,7 +187,11 @@ def test_a_decision_without_readings_is_not_marked(app):
     # marked once, beside them: not the decision's reasons or route
     own = written.build(case, d, "8 years", [], "", datetime(2026, 12, 7, 10, 0)).below_threshold_text
     assert own
+    # the one-child words (review 14, K1), a reading of their own, marked beside them, after the decision's
+    # reasons and route on the referral and the call summary: the words up to them are the decision's
+    one_child = load_catalogue().guidance.one_child.text[:60]
     for surface, words in surfaces(app, case, d).items():
+        words = words.split(one_child)[0]
         if surface.startswith("referral"):
             at = words.find(own[: own.index("(")])  # up to its first page, a link on the page
             assert at >= 0 and words.count(READING) == 1 and words.find(READING) > at, surface

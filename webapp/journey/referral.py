@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from pathway.catalogue import BelowThreshold, NoReferral, load_catalogue
+from pathway.catalogue import BelowThreshold, GuidanceText, NoReferral, load_catalogue
 from pathway.models import Case, Decision
 from pathway.surfaces import below_threshold, decided_without, no_referral, route_words
 from pathway.wording import cited
@@ -60,6 +60,17 @@ class Referral:
     def without_text(self) -> str:
         """What the decision was made without, for the referral's reader (Social Care: checked with the referrer), or ""."""
         return decided_without(self.without, record="referral")
+
+    @property
+    def one_child(self) -> GuidanceText:
+        """The tool decides one child: each child in the family on their own answers (p9; review 14, K1)."""
+        return load_catalogue().guidance.one_child
+
+    @property
+    def pre_birth(self) -> Optional[GuidanceText]:
+        """For an unborn baby at Protection, whose decision gives the pre-birth planning meeting: its timescales
+        stand in the place of the Children's Assessment's (p37; review 14, K4); otherwise None."""
+        return load_catalogue().in_writing.pre_birth if any(g.rule == "unborn.pre_birth_planning" for g in self.decision.guidance) else None
 
     @property
     def title(self) -> str:
@@ -116,5 +127,6 @@ def as_text(r: Referral) -> str:
     out += ["", "ROUTE", f"{route_words(d.route)}. {d.route.why} {cited(d.route.source, d.route)}"]  # as every surface says it
     out += ["", "WHAT TO DO NEXT"] + [f"{n}. {a}" for n, a in enumerate(r.actions, 1)]
     out += ["", "CONTACTS"] + [f"- {c.name}" + (f": {c.phone}" if c.phone else "") + f" ({c.when})" for c in d.contacts]  # no number invented
+    out += ["", "OTHER CHILDREN IN THE FAMILY", f"{r.one_child.text} {cited(r.one_child.source.cite(), r.one_child)}"]
     out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, professional judgement."]
     return "\n".join(out) + "\n"
