@@ -204,7 +204,7 @@ def test_an_open_child_keeps_the_second_route_not_the_first():
     d = evaluate(make_case([CP], open_to_social_care=True, caller="professional"))
     assert not said(d, "disagreement.referral_not_accepted")
     [g] = said(d, "route.open_to_social_care")
-    assert "the second route in Resolving Inter-Agency Disagreements applies" in g.text
+    assert "the second disagreement route in Resolving Inter-Agency Disagreements applies" in g.text
 
 
 # ------------------------------------------------------------------ the same decision on every surface
