@@ -14,12 +14,16 @@ held before."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
+from pathway.catalogue import load_catalogue
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
+from pathway.search_accuracy import load_phrasings
+from pathway.search_model import EXAMPLES_DIR, example_calls
 
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout_search14b.yaml").read_text(encoding="utf-8"))
 INDEPENDENCE = "extensive.independence_beyond_years"
@@ -166,3 +170,57 @@ def test_foster_without_a_pregnancy_does_not_offer_pregnant_care_leavers(p):
 @pytest.mark.parametrize("p", _calls("pregnant_care_leaver"), ids=lambda p: p["q"])
 def test_a_care_leavers_pregnancy_still_finds_its_row(p):  # held before
     assert PREGNANT_CARE_LEAVERS in _ids(p["q"], p["age_in_months"])
+
+
+# ---------------------------------------------------------------- safety first: no labelled p9 call loses
+
+
+@cache
+def _without() -> SearchIndex:
+    """The index without search14b's data: no `looked_after`, no `subject.child_only`, no core for contact
+    with adults who pose a risk, and none of the young person's household phrasings."""
+    synonyms = load_synonyms()
+    core = {k: v for k, v in synonyms["core"].items() if k != "immediate.contact_with_adults_risk"}
+    subject = {k: v for k, v in synonyms["subject"].items() if k != "child_only"}
+    indicators = dict(synonyms["indicators"])
+    indicators[INDEPENDENCE] = [p for p in indicators[INDEPENDENCE] if p not in HOUSEHOLD_PHRASINGS]
+    rest = {k: v for k, v in synonyms.items() if k != "looked_after"}
+    return SearchIndex(load_catalogue(), {**rest, "core": core, "subject": subject, "indicators": indicators}, example_calls())
+
+
+HOUSEHOLD_PHRASINGS = load_synonyms()["indicators"][INDEPENDENCE][:13]  # search14b's, first in the list
+
+
+def test_the_household_phrasings_are_search14bs():
+    assert HOUSEHOLD_PHRASINGS[0] == "lives independently" and HOUSEHOLD_PHRASINGS[-1] == "left home and lives elsewhere now"
+
+
+def test_no_labelled_p9_call_loses_its_first_place_or_its_sight():
+    cat = load_catalogue()
+    calls = [p for path in sorted(EXAMPLES_DIR.glob("*.yaml")) for p in load_phrasings(path) if any(cat.indicator(i).immediate for i in p["expect"])]
+    assert len(calls) > 700
+    index, without = default_index(), _without()
+    lost = []
+    for p in calls:
+        age = {"unborn": p.get("unborn", False), "age_in_months": p.get("age_in_months")}
+        a = [h.id for h in index.search(p["q"], limit=KEPT_PLACES, **age)]
+        b = [h.id for h in without.search(p["q"], limit=KEPT_PLACES, **age)]
+        if (b[:1] and b[0] in p["expect"] and a[0] not in p["expect"]) or (set(b) & set(p["expect"]) and not set(a) & set(p["expect"])):
+            lost.append(p["q"])
+    assert not lost, lost[:5]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"looked_after": {"phrases": ["in care"], "other": []}},
+        {"looked_after": {"phrases": "in care"}},
+        {"subject": {"child_only": ["immediate.significant_harm"]}},
+        {"subject": {"child_only": ["additional.parent_previously_looked_after"]}},
+    ],
+)
+def test_malformed_search14b_data_is_refused(bad):
+    synonyms = load_synonyms()
+    merged = {**synonyms, **{k: ({**synonyms[k], **v} if k == "subject" else v) for k, v in bad.items()}}
+    with pytest.raises(SearchDataError):
+        SearchIndex(load_catalogue(), merged)
