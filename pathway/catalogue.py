@@ -712,6 +712,7 @@ class Surfaces(_Block[GuidanceText]):
     immediate_put_through: GuidanceText
     protection_put_through: GuidanceText
     before_details: GuidanceText
+    child_in_care_search: GuidanceText
     override_immediate: GuidanceText
     one_child_hint: GuidanceText
 

@@ -408,6 +408,13 @@ class SearchIndex:
             frozenset(number_of(i) for i in said.get("about_child") or []),
             listed["objects"],
         )
+        # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
+        self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
+        # a child looked after now (see _in_care_places): its phrases, and the words that make them a care leaver's, as stems
+        looked_after = synonyms.get("looked_after") or {}
+        self.in_care = [tuple(tokens(p)) for p in looked_after.get("phrases") or []]
+        self.in_care_unless = [tuple(tokens(p)) for p in looked_after.get("unless") or []]
+        self.in_care_before = frozenset(normalise(" ".join(looked_after.get("before") or [])).split())
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -501,6 +508,12 @@ class SearchIndex:
         if not words:
             return []
         typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
+        in_care = self._in_care_places(words)
+        if in_care:  # a child looked after now: the document has no row for it, so its words find none
+            typing = typing and len(words) - 1 not in in_care
+            words = [w for i, w in enumerate(words) if i not in in_care]
+            if not words:
+                return []
         stems = [stem(w) for w in words]
         of_parent = _said_of_parent(words)
         scores: dict[int, float] = {}
@@ -580,6 +593,7 @@ class SearchIndex:
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
+        self._said_outside_carers(words, stems, final)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
@@ -590,6 +604,58 @@ class SearchIndex:
             self._denied_first(words, stems, ranked, final, matched)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def says_child_in_care(self, query: str) -> bool:
+        """Whether what the caller said names the child's own looked-after status now (_in_care_places):
+        the call screen then says how such a child is routed (the open-to-social-care answer)."""
+        return bool(self._in_care_places(normalise(query).split()))
+
+    def _in_care_places(self, words: list[str]) -> set[int]:
+        """The places of the synonyms file's `looked_after` phrases said of the child (review 14 K3;
+        search14b; this tool's reading, declared there): "she is in foster care", "he lives in a children's
+        home". The document has no row for a child looked after now: its only rows are a parent's history
+        ("Parent previously looked after by Local Authority", p13-14) and a care leaver's pregnancy (p15-16),
+        and the words found them, the parent's history first, preselected. A phrase said in a carer's clause
+        ("mum was in care as a child", _said_of_parent) is the carer's history and stays; a call that says
+        one of `unless` (a pregnancy, a care leaver) keeps every phrase, a care leaver's history."""
+        if not self.in_care:
+            return set()
+        stems = [stem(w) for w in words]
+
+        def at(phrase: tuple[str, ...]) -> list[int]:
+            return [i for i in range(len(stems) - len(phrase) + 1) if tuple(stems[i : i + len(phrase)]) == phrase]
+
+        if any(at(u) for u in self.in_care_unless):
+            return set()
+        subject = self.subject
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
+        # a phrase opening with a child's word ("children's home") would end a carer's clause: the word before tells
+        carers = [flag or (i > 0 and of_parent[i - 1]) for i, flag in enumerate(of_parent)]
+        places = {k for phrase in self.in_care for i in at(phrase) if not carers[i] for k in range(i, i + len(phrase))}
+        for i in sorted(places, reverse=True):  # "lives in a children's home": the words before that say the same
+            k = i - 1
+            while k >= 0 and k not in places and words[k] in self.in_care_before and not of_parent[k]:
+                places.add(k)
+                k -= 1
+        return places
+
+    def _said_outside_carers(self, words: list[str], stems: list[str], final: dict[int, float]) -> None:
+        """A row of the synonyms file's `subject.child_only` (review 14 K3; search14b: "Placed in custody",
+        p15-16, the child's own) is offered only where a word of its own is said outside a carer's clause
+        (_said_of_parent): "his dad is in prison" is the father's custody, not the child's; "he is in
+        prison and his dad is in prison too" is both. Never an immediate criterion (the file is checked)."""
+        subject = self.subject
+        rows = self.child_only & final.keys()
+        if not rows or subject.parents.isdisjoint(words):
+            return
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
+        said = set()
+        for i, (w, s) in enumerate(zip(words, stems)):
+            if not of_parent[i] and not _stop(w, s):
+                said |= {s, *self.word_synonyms.get(s, ())}
+        for n in rows:
+            if not any(n in self.postings.get(s, {}) for s in said):
+                del final[n]
 
     def _core_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], joined: Optional[int] = None) -> None:
         """Safety first without inflation (review 13 J1; search13b): an immediate criterion with a `core` in
@@ -1292,10 +1358,25 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
-    if not isinstance(data, dict) or set(data) - {"indicators", "words", "severity", "plain", "joined", "subject", "core", "denial", "harmless"}:
+    if not isinstance(data, dict) or set(data) - {
+        "indicators",
+        "words",
+        "severity",
+        "plain",
+        "joined",
+        "subject",
+        "core",
+        "denial",
+        "harmless",
+        "looked_after",
+    }:
         raise SearchDataError(
-            "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial' and 'harmless'"
+            "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless'"
+            " and 'looked_after'"
         )
+    looked_after = data.get("looked_after") or {}
+    if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless"}:
+        raise SearchDataError("looked_after must be a mapping with 'phrases', 'before' and 'unless'")
     denial = data.get("denial") or {}
     if not isinstance(denial, dict) or set(denial) - {"bridges"}:
         raise SearchDataError("denial must be a mapping with 'bridges'")
@@ -1321,7 +1402,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only"}
         or not isinstance(conditions, list)
         or not all(isinstance(c, dict) and set(c) == {"words", "child", "leads"} for c in conditions)
     ):
@@ -1339,9 +1420,16 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in about_child
     ):
         raise SearchDataError(f"subject.about_child must list immediate criteria: {about_child!r}")
+    child_only = subject.get("child_only") or []
+    if not isinstance(child_only, list) or not all(
+        isinstance(i, str) and catalogue.has_indicator(i) and not catalogue.indicator(i).immediate and catalogue.indicator(i).domain == CHILD_DEVELOPMENT
+        for i in child_only
+    ):
+        raise SearchDataError(f"subject.child_only must list the child's own rows, never an immediate criterion: {child_only!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
     lists += [(f"core.{i}", v) for i, v in core.items()] + [("denial.bridges", denial.get("bridges") or [])]
+    lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless")]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
@@ -1399,6 +1487,11 @@ def default_index() -> SearchIndex:
     requests may arrive together on several threads: one builds, the others wait for it)."""
     with _BUILDING:
         return _built()
+
+
+def says_child_in_care(query: str) -> bool:
+    """Whether the words name the child's own looked-after status now (SearchIndex.says_child_in_care)."""
+    return default_index().says_child_in_care(query)
 
 
 def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:

@@ -34,7 +34,8 @@ def _age(p: dict) -> dict:
 
 @cache
 def _without_rule() -> SearchIndex:
-    return SearchIndex(load_catalogue(), {**load_synonyms(), "subject": {}}, example_calls())
+    # search14b's `looked_after` reads a carer's clause with the subject's words: off with them
+    return SearchIndex(load_catalogue(), {k: v for k, v in {**load_synonyms(), "subject": {}}.items() if k != "looked_after"}, example_calls())
 
 
 # review 11, H6 (docs/review11-rules.md): the words, the age, and the child's own rows the call is not

@@ -18,6 +18,7 @@ from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision, FieldError
+from pathway.search import says_child_in_care
 from pathway.search_offers import SHOWN, Offer, offered
 from rules import evaluate
 from rules.refusals import decide_despite_refusals
@@ -452,6 +453,13 @@ def screen(state: dict) -> Screen:
     else:
         summary = call_summary(decision, caller=caller, indicators=case.indicators, note=note, timezone=timezone, without=left_out)
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
+
+
+def child_in_care_note(query: str) -> str | None:
+    """What the call screen says beside the rows when the words name the child's own looked-after status
+    now (review 14 K3): the document has no row for it, and the open-to-social-care answer routes it
+    (the catalogue's `surfaces.child_in_care_search`, this tool's reading)."""
+    return load_catalogue().surfaces.child_in_care_search.text if query.strip() and says_child_in_care(query) else None
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

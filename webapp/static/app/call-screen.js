@@ -12,6 +12,7 @@ function callScreen (form) {
   const list = document.getElementById('app-search-options')
   const count = document.getElementById('app-search-count')
   const none = document.getElementById('app-search-none')
+  const note = document.getElementById('app-search-note') // what the search says beside its rows (a child in care)
   const status = document.getElementById('app-status')
   const years = form.querySelector('#age_years')
   const months = form.querySelector('#age_months')
@@ -54,6 +55,7 @@ function callScreen (form) {
     if (!q.trim()) {
       close()
       showNone('')
+      showNote('')
       return
     }
     searchAbort = new AbortController()
@@ -75,6 +77,7 @@ function callScreen (form) {
     if (seq !== searchSeq) return
     noJsResults()
     show(data.hits)
+    showNote(data.note)
     if (data.error) count.textContent = data.error // words too long: said, never searched cut short
     performance.mark('app-search-rendered')
   }
@@ -115,6 +118,12 @@ function callScreen (form) {
       ? `${hits.length} ${hits.length === 1 ? 'concern' : 'concerns'} found. First: ${hits[0].text}. Enter adds it.`
       : 'No concerns found. Try other words.'
     showNone(hits.length ? '' : input.value)
+  }
+
+  function showNote (text) {
+    if (!note) return
+    note.textContent = text || ''
+    note.hidden = !text
   }
 
   function showNone (q) { // "No concerns found" on the screen, not only for a screen reader
