@@ -588,12 +588,16 @@ class SearchIndex:
 
         lean = self._severity_said(stems)
         calm = 0.0  # the model's share of "no concern" against its best indicator's
+        # a child's own row said only of a parent goes before the kept places are taken, or it holds one of
+        # them and an immediate criterion word matching put in the first three is lost when it goes
+        # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
+        self._said_outside_carers(words, stems, final)
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
-        self._said_outside_carers(words, stems, final)
+            self._said_outside_carers(words, stems, final)  # and again for a row the model brought in
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
