@@ -136,12 +136,14 @@ def test_tab_reaches_the_route_after_the_search(page_at):
     page = page_at()
     add(page, "bullied", "additional.experiencing_bullying")
     page.locator("#q").focus()
+    path = []  # where each Tab went, said if the route is never reached
     for _ in range(40):
         page.keyboard.press("Tab")
+        path.append(page.evaluate("() => { const a = document.activeElement; return a.tagName + '#' + a.id }"))
         if page.evaluate("() => !!document.activeElement.closest('#app-route')"):
             break
     else:
-        raise AssertionError("Tab never reached the route")
+        raise AssertionError(f"Tab never reached the route: {path}")
 
 
 def test_a_wrong_age_moves_the_focus_to_the_error_summary(page_at):
@@ -247,3 +249,32 @@ def test_a_note_over_the_body_limit_names_the_note_with_javascript_on(page_at):
     page.locator("#note").dispatch_event("change")
     expect(page.locator("#app-status")).to_contain_text("‘Adviser note (optional)’ (at most 2,000 characters)")
     expect(page.locator("#app-status")).to_contain_text("decision shown is for the call as last saved")
+
+
+def test_a_redrawn_decision_keeps_the_focus_where_it_was(page_at):
+    """A keyboard user on a link in the decision when an update arrives stays on that link's place,
+    not thrown back to the top of the page: the redraw replaces the panel's HTML, and a focused
+    element that is replaced would leave the focus on the body (and the next Tab at the page's top)."""
+    page = page_at()
+    page.locator("#age_years").fill("7")
+    add(page, "bullied", "additional.experiencing_bullying")
+    expect(page.locator("#app-route")).to_contain_text("Family Support")
+    focused_link = page.evaluate(
+        """() => { const links = [...document.querySelectorAll('#app-decision a')]
+        const at = links.length - 1
+        links[at].focus()
+        return at }"""
+    )
+    assert focused_link >= 0
+    rendered = page.evaluate("() => performance.getEntriesByName('app-decision-rendered').length")
+    page.evaluate(
+        """() => { const y = document.querySelector('#age_years'); y.value = '8'
+        y.dispatchEvent(new Event('change', {bubbles: true})) }"""
+    )
+    page.wait_for_function("n => performance.getEntriesByName('app-decision-rendered').length > n", arg=rendered)
+    where = page.evaluate(
+        """() => { const a = document.activeElement
+        return {inDecision: !!a.closest('#app-decision'),
+                index: [...document.querySelectorAll('#app-decision a')].indexOf(a)} }"""
+    )
+    assert where == {"inDecision": True, "index": focused_link}

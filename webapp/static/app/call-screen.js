@@ -232,7 +232,9 @@ function callScreen (form) {
     const focused = document.activeElement
     const summaryHadFocus = focused && focused.matches('.govuk-error-summary')
     const removeIndex = parts.chosen.contains(focused) ? [...parts.chosen.querySelectorAll('[data-app-remove]')].indexOf(focused) : -1
+    const kept = keptPlace(focused, data.parts)
     for (const [name, html] of Object.entries(data.parts)) parts[name].innerHTML = html
+    if (kept) backToPlace(kept)
     inlineErrors(data.errors)
     document.title = (data.errors.length ? 'Error: ' : '') + document.title.replace(/^Error: /, '')
     showCopy()
@@ -252,6 +254,28 @@ function callScreen (form) {
     }
     status.textContent = data.status
     performance.mark('app-decision-rendered')
+  }
+
+  // A focused link or button in a part about to be redrawn would be replaced, leaving the focus on the
+  // page's body and a keyboard user's next Tab at the top of the page: keep its place (which part, the how
+  // manyth focusable in it) and put the focus back there in the redrawn part.
+  const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])'
+  function keptPlace (focused, redrawn) {
+    if (!focused || focused === document.body) return null
+    for (const name of Object.keys(redrawn)) {
+      if (name === 'chosen' || name === 'errors' || !parts[name].contains(focused)) continue // handled below
+      return { name, index: [...parts[name].querySelectorAll(FOCUSABLE)].indexOf(focused) }
+    }
+    return null
+  }
+  function backToPlace (kept) {
+    const focusable = [...parts[kept.name].querySelectorAll(FOCUSABLE)]
+    const again = focusable[Math.min(Math.max(kept.index, 0), focusable.length - 1)]
+    if (again) again.focus({ preventScroll: true })
+    else { // nothing focusable left there: the part itself, so the next Tab carries on from it
+      parts[kept.name].setAttribute('tabindex', '-1')
+      parts[kept.name].focus({ preventScroll: true })
+    }
   }
 
   function inlineErrors (errors) {
