@@ -267,6 +267,7 @@ class ResolvedAction(_Strict):
         "open_case",
         "open_case_professional",
         "open_case_not_caf_trained",
+        "open_case_caf_not_improving",
         "supported_at_social_care",
         "beyond_childhood",
         "caf_read_from_current_level",
@@ -396,6 +397,16 @@ class HeadedGuidanceText(GuidanceText):
     heading: str
 
 
+class StepOpenSupport(GuidanceText):
+    """The step's words for an open child taken as supported at a social-care level (open_from_current_level
+    .taken_as; rules15): `text` at or below that level, `protection` above it, `not_caf_trained` for a caller
+    not CAF trained, `given` where an early-help level was given beside the open answer."""
+
+    protection: str
+    not_caf_trained: str
+    given: str
+
+
 class SupportNowWords(GuidanceText):
     """What a nearby change below the support the family has now says (rules/what_if.py), and the
     heading of the changes above it."""
@@ -414,9 +425,12 @@ class SupportNow(_Strict):
 
 class ProtectionWords(GuidanceText):
     """What each lower line says under a Protection decision (review 7 surfaces, F4): that another
-    reading is the practitioner's professional judgement, recorded as such; and the list's heading."""
+    reading is the practitioner's professional judgement, recorded as such; and the list's heading.
+    `not_professional`: the same for a parent, carer or member of the public, who has no professional
+    judgement, line manager or safeguarding lead (rules15)."""
 
     heading: str
+    not_professional: str
 
 
 class WhatIfWords(_Strict):
@@ -506,6 +520,7 @@ class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
     consent_refused: GuidanceText
+    consent_refused_open: GuidanceText
     consent_refused_beyond_childhood: GuidanceText
     consent_social_care: GuidanceText
     not_caf_trained: GuidanceText
@@ -537,6 +552,7 @@ class Guidance(_Block[GuidanceText]):
     step_up_early_help: GuidanceText
     step_down: GuidanceText
     step_social_care: GuidanceText
+    step_open_support: StepOpenSupport
     step_same: GuidanceText
     step_same_immediate: HeadedGuidanceText
     caf_failing_at_universal: GuidanceText
@@ -560,6 +576,7 @@ class Actions(_Block[GuidanceText]):
     open_case_not_caf_trained: GuidanceText
     social_care_out_of_hours: GuidanceText
     consent_refused: GuidanceText
+    consent_refused_open: GuidanceText
     consent_refused_beyond_childhood: GuidanceText
 
 
@@ -1153,9 +1170,20 @@ class Assumptions(_Block[Assumption]):
     unborn_disability: Assumption
 
 
+class OpenTakenAs(_Strict):
+    """The converse reading (rules15): a child open to Children's Social Care whose support now is not
+    given at a social-care level is taken as supported at `level` or above."""
+
+    level: Level
+    interpretation: bool
+    source: Source
+    why: str
+
+
 class OpenFromCurrentLevel(_Strict):
     """A family supported now at a social-care level is open to Children's Social Care (this tool's
-    reading): the one place that says whether a case is open, and which answers contradict."""
+    reading): the one place that says whether a case is open, which answers contradict, and the
+    level an open child is taken as supported at (`taken_as`)."""
 
     levels: list[Level]
     interpretation: bool
@@ -1164,6 +1192,15 @@ class OpenFromCurrentLevel(_Strict):
     text: str
     contradiction: str  # the API's and CLI's message, about context.open_to_social_care
     form_contradiction: str  # the same for the journey's question page
+    taken_as: OpenTakenAs
+
+    def support_taken_as(self, context) -> Optional[Level]:
+        """The level the child is taken as supported at, at least (`taken_as`): open, and the support
+        now not given at a social-care level (not given, or given at an early-help level); else None.
+        The decision's step (rules/guidance.py) and the what-if list (rules/what_if.py) both read it."""
+        if not self.is_open(context) or context.current_level in self.levels:
+            return None
+        return self.taken_as.level
 
     def is_open(self, context) -> bool:
         """`context.open_to_social_care` where given, else whether the current level is one of `levels`."""

@@ -489,6 +489,9 @@ def decision_fact(
         "caf": ctx.caf or "unknown",
         "caller": ctx.caller or "unknown",
         "open_case": catalogue.open_from_current_level.is_open(ctx),
+        # an open child whose support now is not given at a social-care level is taken as supported at
+        # this level or above (catalogue open_from_current_level.taken_as, a reading; 0: not so taken)
+        "open_support_rank": taken.rank if (taken := catalogue.open_from_current_level.support_taken_as(ctx)) else 0,
         "caf_single_need_not_improving": ctx.caf == "open_not_improving" and additional_count == 1 and level is Level.ADDITIONAL,
         "age_unknown_crosswalk_count": len(unknown_age),
         "age_entailment_unknown_count": len(age_entailments_age_unknown(case, indicators, catalogue)),

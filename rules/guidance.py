@@ -38,6 +38,8 @@ OPEN = m.open_case == True  # noqa: E712
 EARLY_HELP = (m.level_rank >= 2) & (m.level_rank <= 3)
 SOCIAL_CARE = m.level_rank >= 4
 CAF_OPEN = (m.caf == "open_improving") | (m.caf == "open_not_improving")  # as answered (context.caf)
+# not an open child taken as supported at a social-care level (catalogue open_from_current_level.taken_as)
+NOT_TAKEN = m.open_support_rank == 0
 # callers not CAF trained (p4: a concerned neighbour or volunteer): rules/resolved_actions.py reads the same
 NOT_CAF_TRAINED = NOT_PROFESSIONAL
 UNTRAINED = (m.caller == NOT_CAF_TRAINED[0]) | (m.caller == NOT_CAF_TRAINED[1])
@@ -265,17 +267,17 @@ def define(catalogue: Catalogue, emit) -> None:
     # social-care level reads the CAF answer (review 8 recheck, R6): said open, Appendix 1 from any level
     # below the threshold; said none, the referral is the step (a reading); not said, a family supported at
     # Additional or Extensive (the CAF threshold, p4) is read as having one, and Universal as having none
-    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank < 4) & SOCIAL_CARE & (CAF_OPEN | ((m.caf == "unknown") & (m.current_rank > 1))))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank > 0) & (m.current_rank < 4) & SOCIAL_CARE & (CAF_OPEN | ((m.caf == "unknown") & (m.current_rank > 1))))
     def step_up(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up", "step.up")
 
-    @when_all(DECISION & (m.current_rank > 1) & (m.current_rank < 4) & SOCIAL_CARE & (m.caf == "none"))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank > 1) & (m.current_rank < 4) & SOCIAL_CARE & (m.caf == "none"))
     def step_up_without_caf(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up_without_caf", "step.up")
 
-    @when_all(DECISION & (m.current_rank == 1) & SOCIAL_CARE & ((m.caf == "none") | (m.caf == "unknown")))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank == 1) & SOCIAL_CARE & ((m.caf == "none") | (m.caf == "unknown")))
     def step_up_from_universal(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up_from_universal", "step.up")
@@ -285,12 +287,12 @@ def define(catalogue: Catalogue, emit) -> None:
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up_within_social_care", "step.up")
 
-    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank > m.current_rank) & (m.level_rank <= 3))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank > 0) & (m.level_rank > m.current_rank) & (m.level_rank <= 3))
     def step_up_early_help(c):
         emit(c.s.sid, {"type": "step", "value": "up"})
         step_words(c, "step_up_early_help", "step.up")  # the same rule id: every surface shows it as the step's words
 
-    @when_all(DECISION & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank > 0) & (m.current_rank <= 3) & (m.level_rank < m.current_rank))
     def step_down(c):
         emit(c.s.sid, {"type": "step", "value": "down"})
         step_words(c, "step_down", "step.down")
@@ -300,10 +302,26 @@ def define(catalogue: Catalogue, emit) -> None:
         # not "down": a short checklist is not evidence that needs have fallen
         guidance(c.s.sid, "step_social_care", "step.social_care_managed")
 
+    # an open child whose support now is not given at a social-care level (not given, or given at an early-help
+    # level) is taken as supported at Child in Need or above (catalogue open_from_current_level.taken_as, a
+    # reading): the words say so, as the what-if list does, and what a step from there is; no step value, as the
+    # level supported at is not known (rules15). A caller not CAF trained is told the step is not theirs
+    @when_all(DECISION & (m.open_support_rank > 0))
+    def step_open_support(c):
+        w = g.step_open_support
+        taken, level = level_labels[c.m.open_support_rank], level_labels[c.m.level_rank]
+        if c.m.caller in NOT_CAF_TRAINED:
+            text = w.not_caf_trained.format(taken=taken, level=level)
+        else:
+            given = w.given.format(current=level_labels[c.m.current_rank]) if c.m.current_rank else ""
+            words = w.protection if c.m.level_rank > c.m.open_support_rank else w.text
+            text = words.format(taken=taken, level=level, given=given)
+        guidance(c.s.sid, "step_open_support", "step.social_care_managed", text)
+
     # the same level beside an immediate referral (supported at Protection, a new p9 concern): not
     # "continue the current plan" but the referral without delay (a reading, review 11 H2)
     # its heading too: "Staying at the same level" above them read as the plan going on (left12)
-    @when_all(DECISION & (m.current_rank > 0) & (m.level_rank == m.current_rank))
+    @when_all(DECISION & NOT_TAKEN & (m.current_rank > 0) & (m.level_rank == m.current_rank))
     def step_same(c):
         emit(c.s.sid, {"type": "step", "value": "same", "heading": g.step_same_immediate.heading if c.m.immediate else None})
         step_words(c, "step_same_immediate" if c.m.immediate else "step_same", "step.same")
@@ -343,8 +361,10 @@ def define(catalogue: Catalogue, emit) -> None:
     # for a caller who is not CAF trained, whose step is the contact p4 gives them (review 7, F8)
     @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == False))  # noqa: E712
     def consent_refused_early_help(c):
-        guidance(c.s.sid, "consent_refused", "consent.refused_early_help")
-        action(c.s.sid, "consent_refused", NEXT)
+        # an open child: p7's referral is to those holding the case (Appendix 3, p37; rules15)
+        key = "consent_refused_open" if c.m.open_case else "consent_refused"
+        guidance(c.s.sid, key, "consent.refused_early_help")
+        action(c.s.sid, key, NEXT)
 
     # a care leaver of 20 to 25: the needs that may escalate are the unborn baby's (review 8 recheck, R3)
     @when_all(DECISION & (m.consent == "no") & EARLY_HELP & TRAINED & (m.beyond_childhood == True))  # noqa: E712

@@ -42,6 +42,8 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "open_case_professional": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller not in NOT_CAF_TRAINED,
     # open, and asked about by a caller not CAF trained (the route is Children and Families Direct, p4; review 7, F2)
     "open_case_not_caf_trained": lambda c, cat: cat.open_from_current_level.is_open(c.context) and c.context.caller in NOT_CAF_TRAINED,
+    # the same professional's open child with a CAF said not improving (rules15)
+    "open_case_caf_not_improving": lambda c, cat: WHEN["open_case_professional"](c, cat) and c.context.caf == "open_not_improving",
     # supported now at Child in Need or Protection (context.current_level; review 7, F9)
     "supported_at_social_care": lambda c, cat: c.context.current_level is not None and c.context.current_level.rank >= 4,
     # Appendix 3's (p37) Duty-team cases of a disabled child, read as the route reads them (review 11, H1);

@@ -21,7 +21,7 @@ from typing import Optional
 from pathway.catalogue import Catalogue, Indicator, SupportNowWords, load_catalogue
 from pathway.checks import resolve_indicators
 from pathway.choices import NOT_PROFESSIONAL, CafStatus
-from pathway.levels import BY_VALUE, Level
+from pathway.levels import BY_VALUE, LEVELS, Level
 from pathway.models import Case, CaseError, Decision
 from rules.evaluate import Needs, decide_levels
 from rules.facts import age_entailment_hits, crosswalk_hits, prepared, where_listed
@@ -110,16 +110,19 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     read_lower = {i for c in down if c.add for i in c.remove}
     down = _one_per_effect([c for c in down if c.add or not set(c.remove) & read_lower])
     label = current.label if current else ""
+    taken = {lv.rank: lv.label for lv in LEVELS}.get(floor, "")  # an open child's taken level (open_from_current_level.taken_as)
     heading, nothing = catalogue.what_if.up_heading, catalogue.what_if.nothing
     if words is not None:
-        down = [replace(c, step=words.text.format(current=label)) if c.level.rank < floor else c for c in down]
+        down = [replace(c, step=words.text.format(current=label, taken=taken)) if c.level.rank < floor else c for c in down]
         # "higher" names the support now where it is at or above the level decided (else the level decided is the bar)
         if floor >= level.rank:
-            heading, nothing = words.heading.format(current=label), catalogue.what_if.nothing_above_support
+            heading, nothing = words.heading.format(current=label, taken=taken), catalogue.what_if.nothing_above_support
     down_heading = None
     if level is Level.PROTECTION:  # not immediate (returned above): "Ring ... now" all the same
         protection = catalogue.what_if.protection
-        down = [replace(c, judgement=protection.text) for c in down]
+        # a parent, carer or member of the public has no professional judgement or line manager (rules15)
+        judgement = protection.not_professional if case.context.caller in NOT_PROFESSIONAL else protection.text
+        down = [replace(c, judgement=judgement) for c in down]
         down_heading = protection.heading
     return WhatIf(up, down, None, heading, nothing if not (up or down) else None, down_heading)
 
@@ -136,8 +139,10 @@ def _support_now(case: Case, catalogue: Catalogue) -> Optional[tuple[int, Suppor
     current = ctx.current_level
     if current is not None and current.rank >= Level.CHILD_IN_NEED.rank:
         return current.rank, words.social_care
-    if catalogue.open_from_current_level.is_open(ctx):
-        return Level.CHILD_IN_NEED.rank, words.open_level_unknown
+    # open, the support not given at a social-care level: the one reading the decision's step reads too
+    taken = catalogue.open_from_current_level.support_taken_as(ctx)
+    if taken is not None:
+        return taken.rank, words.open_level_unknown
     if current is not None and current.rank > Level.UNIVERSAL.rank:
         return current.rank, words.early_help
     if ctx.caf in (CafStatus.OPEN_IMPROVING, CafStatus.OPEN_NOT_IMPROVING):

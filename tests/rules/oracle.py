@@ -191,9 +191,12 @@ def oracle_route(level: Level, out_of_hours: bool, disability: str, large_siblin
     return level.value
 
 
-def oracle_step(level: Level, current_rank: int) -> str | None:
-    """Step up, down or same; never 'down' from a social-care level (p5; Appendix 1, p24)."""
-    if not current_rank:
+def oracle_step(level: Level, current_rank: int, open_case: bool = False) -> str | None:
+    """Step up, down or same; never 'down' from a social-care level (p5; Appendix 1, p24). An open child
+    whose support is not given at a social-care level (below Child in Need, rank 4) is taken as supported
+    at Child in Need or above (the declared reading, rules15): the level supported at is not known, so no
+    step value (the words are step.social_care_managed's)."""
+    if not current_rank or (open_case and current_rank < 4):
         return None
     if level.rank > current_rank:
         return "up"

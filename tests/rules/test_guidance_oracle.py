@@ -68,6 +68,9 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "caf": "unknown",  # the CAF answer's own rules (F10) are checked in test_guidance_rules.py
         "caller": caller,
         "open_case": open_case,
+        # an open child whose support is not given at Child in Need or Protection is taken as supported at Child in
+        # Need (rank 4) or above: the declared reading (catalogue open_from_current_level.taken_as; rules15)
+        "open_support_rank": 4 if open_case and current < 4 else 0,
         "caf_single_need_not_improving": False,
         "age_unknown_crosswalk_count": 0,
         "age_entailment_unknown_count": 0,  # checked in test_young_pregnancy.py
@@ -166,17 +169,18 @@ def expected_actions(level, immediate, ooh, consent, open_case, caller="professi
     if open_case:
         out.add("open_case_not_caf_trained" if caller in UNTRAINED else "open_case")
     if consent == "no" and early_help and caller not in UNTRAINED:  # p7: the lead professional's judgement
-        out.add("consent_refused")
+        out.add("consent_refused_open" if open_case else "consent_refused")
     return out
 
 
 def expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) -> set[str]:
     social_care, early_help = level.rank >= 4, level in (A, E)
     out = {"scope.one_child"}  # every decision: the tool decides one child (p9; review 14, K1)
-    step = oracle_step(level, current)
+    step = oracle_step(level, current, open_case)
     if step:
         out.add(f"step.{step}")
-    if current >= 4 and level.rank < current:
+    # below a social-care level supported at now; and an open child taken as supported at one, at every level (rules15)
+    if (current >= 4 and level.rank < current) or (open_case and current < 4):
         out.add("step.social_care_managed")
     if consent == "no" and caller not in UNTRAINED:  # p7, p37: a professional's steps (review 7, F8)
         out |= {"consent.refused_early_help"} if early_help else set()
@@ -239,7 +243,7 @@ def test_every_combination_agrees_with_the_plain_statement():
         assert notes == expected_notes(immediate, ooh, open_case, caller), where
         assert actions == expected_actions(level, immediate, ooh, consent, open_case, caller), where
         assert rules == expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case), where
-        assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+        assert steps == ([oracle_step(level, current, open_case)] if oracle_step(level, current, open_case) else []), where
         # a step up to a social-care level is Appendix 1's (p4, p5); within early help, the Family
         # Community Team's Case Management Guidance (Appendix 2), never Appendix 1 (review 6, F7);
         # Child in Need to Protection, and Universal (no CAF) to social care, declared readings (review 7,
@@ -390,7 +394,7 @@ def test_every_combination_with_each_caf_answer_agrees_with_the_plain_statement(
             assert actions == expected_actions(level, immediate, ooh, consent, open_case, caller), where
             wanted = expected_guidance(level, ooh, caller, disability, consent, current, sibling, open_case) | expected_caf_guidance(caf, current, consent)
             assert rules == wanted, where
-            assert steps == ([oracle_step(level, current)] if oracle_step(level, current) else []), where
+            assert steps == ([oracle_step(level, current, open_case)] if oracle_step(level, current, open_case) else []), where
             checked += 1
     assert checked == 6 * 2 * 4 * 5 * 3 * 6 * 2 * 2 * 3
 
