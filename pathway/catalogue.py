@@ -652,12 +652,6 @@ class CafStep(Interpretation):
     raises_to: Level
 
 
-class CinCafNotImproving(Interpretation):
-    supported_at_extensive: Wording
-    combination_level_unknown: Wording
-    extensive_level_unknown: Wording
-
-
 class CinTestReading(_Strict):
     """p4's Child in Need judgement given for someone p4's words ("a child") may not name (review 10,
     H3): read all the same, as this tool's reading, with its own citation, why and explanation."""
@@ -670,6 +664,17 @@ class CinTestReading(_Strict):
 
 class CinTestYoungAdult(CinTestReading):
     from_months: int  # the youngest age, in whole months, this reading applies from
+
+
+class CinCafNotImproving(Interpretation):
+    supported_at_extensive: Wording
+    combination_level_unknown: Wording
+    extensive_level_unknown: Wording
+    # review 15, L4: p15-16's step ("i.e. they could be considered a Child in Need", p4's test) for an unborn
+    # baby or a young person of 18 or 19 (whom CinTest.reading names): declared on every road above, its
+    # explanation ({said}, {why}) following the road's own words
+    unborn: CinTestReading
+    young_adult: CinTestReading
 
 
 class CinTest(Interpretation):

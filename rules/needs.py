@@ -149,6 +149,16 @@ def define(catalogue: Catalogue, emit) -> None:
     cin_caf = interp.cin_caf_not_improving
     at_extensive, level_unknown = cin_caf.supported_at_extensive, cin_caf.combination_level_unknown
 
+    # review 15, L4: p15-16's step for an unborn baby or a young person of 18 or 19 (the same readings' names
+    # as p4's judgement, below): declared on every road, after the road's own words
+    caf_readings: dict[str, CinTestReading] = {"unborn": cin_caf.unborn, "young_adult": cin_caf.young_adult}
+
+    def cin_caf_finding(c, ids, wording):
+        said, source, interpretation = wording.explanation.format(why=cin_caf.why), cin_caf.source.cite(), _flag(wording, cin_caf)
+        if reading := caf_readings.get(c.m.cin_test_reading):
+            said, source, interpretation = reading.explanation.format(said=said, why=reading.why), reading.source.cite(), True
+        return finding(cin_caf.rule, "child_in_need", ids, source, said, interpretation=interpretation)
+
     # the p15-16 sentence is the Extensive CAF's: supported at Extensive now (the rule below, whatever
     # needs are ticked), or, the level supported at now not given, the higher of the two steps, declared.
     # Not at Child in Need or Protection: the family already has a social worker (p6, p37); the guidance
@@ -156,18 +166,7 @@ def define(catalogue: Catalogue, emit) -> None:
     # of child_in_need.caf_not_improving exclude one another.
     @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.extensive_count > 0) & (m.current_rank == 0))
     def cin_caf_not_improving(c):
-        wording = cin_caf.extensive_level_unknown
-        emit(
-            c.s.sid,
-            finding(
-                cin_caf.rule,
-                "child_in_need",
-                c.m.extensive_ids,
-                cin_caf.source.cite(),
-                wording.explanation.format(why=cin_caf.why),
-                interpretation=_flag(wording, cin_caf),
-            ),
-        )
+        emit(c.s.sid, cin_caf_finding(c, c.m.extensive_ids, cin_caf.extensive_level_unknown))
 
     # a CAF failing at Universal or Additional: the next step is Extensive (Appendix 2, p25)
     below = interp.caf_not_improving_below_extensive
@@ -189,17 +188,7 @@ def define(catalogue: Catalogue, emit) -> None:
 
     @when_all((m.kind == "case") & (m.caf == "open_not_improving") & (m.current_rank == 3))
     def cin_caf_not_improving_at_extensive(c):
-        emit(
-            c.s.sid,
-            finding(
-                cin_caf.rule,
-                "child_in_need",
-                c.m.extensive_ids,
-                cin_caf.source.cite(),
-                at_extensive.explanation.format(why=cin_caf.why),
-                interpretation=_flag(at_extensive, cin_caf),
-            ),
-        )
+        emit(c.s.sid, cin_caf_finding(c, c.m.extensive_ids, at_extensive))
 
     # the combination's own condition (above), with a CAF not improving and no current level; with an
     # extensive need as well, the rule above gives the reason (its words say the same step)
@@ -212,17 +201,7 @@ def define(catalogue: Catalogue, emit) -> None:
         & (m.current_rank == 0)
     )
     def cin_combination_not_improving_level_unknown(c):
-        emit(
-            c.s.sid,
-            finding(
-                cin_caf.rule,
-                "child_in_need",
-                c.m.additional_ids,
-                cin_caf.source.cite(),
-                level_unknown.explanation.format(why=cin_caf.why),
-                interpretation=_flag(level_unknown, cin_caf),
-            ),
-        )
+        emit(c.s.sid, cin_caf_finding(c, c.m.additional_ids, level_unknown))
 
     # --- Child in Need: the test itself (p4) -------------------------------------------------
     cin_test = interp.cin_unlikely_reasonable_standard

@@ -89,10 +89,12 @@ def test_the_doubt_item_is_worded_for_after_the_call_and_keeps_p9_s_advice(calle
     assert doubt.startswith("If in any doubt about referring" if caller == "professional" else "If in any doubt, contact Children and Families Direct")
 
 
-def test_consent_after_the_call_records_the_sharing_decision_and_before_it_seeks_agreement():
+def test_consent_after_the_call_says_the_referral_is_made_and_before_it_seeks_agreement():
     d = evaluate(make_case(["immediate.significant_harm"], age_years=9, consent_to_early_help=False, caller="professional"))
     [g] = [g for g in d.guidance if g.rule == "consent.social_care"]
-    assert g.text.startswith(AFTER) and "record the reasons" in g.text.lower() and "without the family's consent" in g.text
+    assert g.text.startswith(AFTER) and "made without delay (p9)" in g.text and "without the family's consent" in g.text.lower()
+    # review 15, L6: p37 asks for reasons only where a possible criminal offence is not shared (tests/rules/test_review15_rules.py)
+    assert "record the reasons" not in g.text.lower()
     d = evaluate(make_case(["protection.frozen_watchfulness"], consent_to_early_help=False))
     assert next(g for g in d.guidance if g.rule == "consent.social_care").text.startswith("Seek the family's agreement")
 
