@@ -150,6 +150,12 @@ call_undo = Part[Call]("adviser_call_undo", Call)  # the call "New call" cleared
 
 sign_in_token = Part[str]("sign_in_token", str)  # the signed-in account's token (store.users, table sign_ins)
 after_sign_in = Part[str]("after_sign_in", str)  # an endpoint from accounts.auth.AFTER_ALLOWED
+# a form sent after its sign-in had ended: the endpoint it was sent to, no content (accounts.auth.NOT_DONE
+# says what was not recorded), for the sign-in page and once after signing in (review 15 surfaces, Z1)
+not_recorded = Part[str]("not_recorded", str)
+# that form's fields when it holds nothing about a child (the scenario editor's invented scenario), shown
+# again in it once after signing in; kept apart from form_retry, which a refused sign-in uses (Z1)
+kept_over_sign_in = Part[FormRetry]("kept_over_sign_in", FormRetry)
 
 
 # --- practice sessions (webapp.practice) and the owners' draft (webapp.owners) --------------------
@@ -170,7 +176,7 @@ ruleset_draft = Part[Draft]("ruleset_draft", Draft)
 # What a person typed in this browser about a child, unsaved (or a refused form's fields, which can
 # hold it): cleared whenever a sign-in ends, by signing out, by expiring or by another account signing
 # in (webapp.accounts.auth, review 8 surfaces V1). Start again and New call clear their own parts.
-TYPED = (answers, note, form_retry, call, call_undo)
+TYPED = (answers, note, form_retry, call, call_undo, kept_over_sign_in)
 
 # What may travel in the signed cookie rather than the database: nothing about a child or a person
 # (webapp.sessions). Flask-WTF's token is its own key.

@@ -21,7 +21,7 @@ from markupsafe import escape
 from pathway.scenarios import loads
 from store import assessments
 from tests.webapp.accounts.conftest import engine, people, refused_save, save, sign_in  # noqa: F401  (fixtures)
-from tests.webapp.conftest import CHILD
+from tests.webapp.conftest import CHILD, csv_text
 from tests.webapp.test_practice import answer, join
 from tests.webapp.test_practice_library import post_editor
 
@@ -113,7 +113,7 @@ def test_csv_export_defuses_spreadsheet_formulas_in_the_reason(client, people, e
         client.post(f"/cases/FSP-{n:04d}/entries/{entry.id}/level", data={"level": "protection", "reason": formula})
         exported = client.get(f"/cases/FSP-{n:04d}/export.csv")
         assert exported.mimetype == "text/csv" and exported.headers["Content-Disposition"].startswith("attachment;")
-        [row] = list(csv.DictReader(io.StringIO(exported.get_data(as_text=True))))
+        [row] = list(csv.DictReader(io.StringIO(csv_text(exported))))
         assert row["override_reason"] == "'" + formula.strip(), formula  # a leading ' makes it text
 
 

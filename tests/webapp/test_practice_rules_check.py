@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from pathway.scenarios import ScenarioErrors, loads
-from tests.webapp.conftest import text
+from tests.webapp.conftest import csv_text, text
 from tests.webapp.test_practice import answer, join, start_session
 
 DISCLOSURE = "immediate.allegation_or_disclosure"  # p9
@@ -117,7 +117,7 @@ def test_feedback_of_a_session_started_with_a_contradicted_scenario_follows_the_
     assert "Protection (immediate referral)" in page
     ben = join(app, code, "Ben")
     answer(ben, code, "r8-imported-wrong-level", "universal", [DISCLOSURE])
-    csv = trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True)
+    csv = csv_text(trainer.get(f"/practice/session/{code}/summary.csv"))
     assert "R8 imported with a level the rules do not give,2,50.0" in csv
 
 

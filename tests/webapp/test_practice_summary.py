@@ -8,6 +8,7 @@ import io
 import re
 
 from pathway.catalogue import load_catalogue
+from tests.webapp.conftest import csv_text
 from tests.webapp.test_practice import BRUISING, MONDAYS, MONDAYS_RIGHT, MONDAYS_WRONG, answer, join, start_session
 
 BRUISED = "immediate.unexplained_bruising_under_2"
@@ -45,7 +46,7 @@ def test_trainees_indicators_and_csv(app, trainer):
 
     r = trainer.get(f"/practice/session/{code}/summary.csv")
     assert r.headers["Content-Disposition"] == f'attachment; filename="practice-{code}.csv"'
-    rows = list(csv.reader(io.StringIO(r.get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(csv_text(r))))
     assert rows[0] == ["table", "item", "n", "agreement_with_model_percent", "fleiss_kappa", "missed", "over_called"]
     assert ["session", "all scenarios", "4", "75.0", "0.200", "", ""] in rows
     assert ["trainee", "Sam", "2", "50.0", "", "1", ""] in rows
@@ -60,7 +61,7 @@ def test_the_csv_is_the_trainers_only(app, trainer):
 def test_a_display_name_cannot_become_a_spreadsheet_formula(app, trainer):
     code = start_session(trainer)
     join(app, code, "=HYPERLINK(1)")
-    rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(csv_text(trainer.get(f"/practice/session/{code}/summary.csv")))))
     assert ["trainee", "'=HYPERLINK(1)", "0", "", "", "0", ""] in rows
 
 
@@ -80,7 +81,7 @@ def test_an_also_acceptable_indicator_is_neither_over_called_nor_a_mismatch(app,
     by_text = {row[0]: row[1:] for row in _cells(html, "indicators")}
     # either choice matches a model answer that accepts it without requiring it: 2 of 2
     assert by_text[words(INJURIES).text][:2] == ["2", "100%"]
-    rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(csv_text(trainer.get(f"/practice/session/{code}/summary.csv")))))
     assert ["indicator", words(INJURIES).text, "2", "100.0", "", "0", "0"] in rows
 
 
@@ -96,7 +97,7 @@ def test_the_sessions_kappa_is_defined_as_each_indicators_is_and_carries_its_n(a
     html = trainer.get(f"/practice/session/{code}/summary").get_data(as_text=True)
     kappa = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r'id="kappa">(.*?)</dd>', html, re.S).group(1))).strip()
     assert kappa == "Not defined: it needs at least two scenarios each answered by two or more trainees"
-    rows = list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(csv_text(trainer.get(f"/practice/session/{code}/summary.csv")))))
     assert ["session", "all scenarios", "2", "50.0", "", "", ""] in rows
 
     code = start_session(trainer)

@@ -15,7 +15,7 @@ import csv
 import io
 import re
 
-from tests.webapp.conftest import text
+from tests.webapp.conftest import csv_text, text
 from tests.webapp.test_practice import BRUISING, MONDAYS, MONDAYS_RIGHT, answer, join
 from tests.webapp.test_practice_stale_session import _as_if_a_release_renamed_a_need
 
@@ -78,7 +78,7 @@ def test_after_end_the_kept_answers_can_be_read(app, trainer):
 
     got = trainer.get(f"{base}/summary.csv")
     assert got.status_code == 200, got.status_code
-    rows = list(csv.reader(io.StringIO(got.get_data(as_text=True))))
+    rows = list(csv.reader(io.StringIO(csv_text(got))))
     [session] = [r for r in rows if r[0] == "session"]
     assert session[3] == "", session  # agreement over the session: not worked out, never 0 or 100
     [not_read] = [r for r in rows if r[0] == "scenario_not_loaded" and r[1] == MONDAYS]

@@ -11,7 +11,7 @@ import json
 
 from sqlalchemy import text as sql
 
-from tests.webapp.conftest import CHILD, signed_in_client, text, walk_needs
+from tests.webapp.conftest import CHILD, csv_text, signed_in_client, text, walk_needs
 
 FIRST, SECOND = "first reason: school worries", "second reason: resolved at the meeting"
 
@@ -31,7 +31,7 @@ def test_both_recorded_levels_and_reasons_are_on_the_entry_page_and_in_both_expo
     assert "Level recorded by a professional: Universal" in page and SECOND in page
     assert "Recorded earlier, in its place now: Extensive (pat" in page and FIRST in page
 
-    rows = list(csv.DictReader(io.StringIO(pat.get("/cases/R13-O/export.csv").get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(csv_text(pat.get("/cases/R13-O/export.csv")))))
     assert len(rows) == 1 and rows[0]["recorded_level"] == "universal" and rows[0]["override_reason"] == SECOND
     earlier = json.loads(rows[0]["earlier_overrides"])
     assert [(o["level"], o["reason"], o["by"]) for o in earlier] == [("extensive", FIRST, "pat")]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 
-from tests.webapp.conftest import text
+from tests.webapp.conftest import csv_text, text
 from tests.webapp.test_practice import BRUISING, MONDAYS, answer, join, start_session
 
 
 def _rows(trainer, code) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(trainer.get(f"/practice/session/{code}/summary.csv").get_data(as_text=True))))
+    return list(csv.reader(io.StringIO(csv_text(trainer.get(f"/practice/session/{code}/summary.csv")))))
 
 
 def test_a_second_answer_after_the_feedback_is_refused_and_the_figures_count_the_first(app, trainer):

@@ -26,6 +26,8 @@ OLD_OR_DAMAGED = {
     "adviser_call_undo": [{"concerns": 5}],
     "sign_in_token": [12345, {"token": "x"}],
     "after_sign_in": [["accounts.save"]],
+    "not_recorded": [["cases.override"], {"endpoint": 1}],
+    "kept_over_sign_in": [{"path": "/practice/scenarios/new", "data": "title=x"}, ["a", "list"]],
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
 }

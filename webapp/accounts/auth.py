@@ -6,9 +6,10 @@ Nothing typed at sign-in is logged: only the outcome and the store's reason code
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import wraps
 
-from flask import abort, current_app, g, redirect, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_wtf.csrf import generate_csrf
 
 from store import users
@@ -28,6 +29,7 @@ AFTER_ALLOWED = {
     "cases.dashboard",
     "practice.new_session",
     "practice.scenarios",
+    "practice.write",  # back to the editor, its scenario kept over the sign-in (review 15 surfaces, Z1)
     "owners.ruleset",
     "demo.practice_summary",
 }
@@ -139,6 +141,64 @@ ANSWERS_CLEARED = (
 )
 
 
+@dataclass(frozen=True)
+class NotDone:
+    """What a form sent after its sign-in had ended did not do (review 15 surfaces, Z1): said on the
+    sign-in page and once on the page after signing in. `keep`: its fields hold nothing about a child
+    (an invented scenario), so they are kept over the sign-in and shown again in the form."""
+
+    what: str  # "Your sign-in ended before {what}."
+    then: str  # what was not done or kept, and what to do now
+    after: str = ""  # the same, said on the page after signing in, when it differs
+    keep: bool = False
+
+    def words(self, signed_in_again: bool = False) -> str:
+        return f"Your sign-in ended before {self.what}. {(self.after or self.then) if signed_in_again else self.then}"
+
+
+# Every form behind sign-in that can be sent (tests/webapp/test_sign_in_ended.py holds the list to the
+# routes). A reason or note about a child is not kept: nothing personal is stored unless the user saves
+# it (review 8 surfaces V1). Save (cases.save) is review 14 Y2's: the answers cleared, which the sign-in
+# and start pages say (ANSWERS_CLEARED).
+NOT_RECORDED = "to keep the child's information private"
+NOT_DONE = {
+    "cases.override": NotDone("the level was recorded", f"Nothing was recorded, and the reason you wrote was not kept {NOT_RECORDED}: record it again."),
+    "cases.review": NotDone("your review was recorded", f"Nothing was recorded, and the note you wrote was not kept {NOT_RECORDED}: record the review again."),
+    "cases.assess_again": NotDone("the saved assessment was opened to assess again", "Nothing was changed: open the saved entry and assess it again."),
+    "practice.new_session": NotDone("the practice session was started", "No session was started: choose the scenarios and start it again."),
+    "practice.write": NotDone(
+        "the scenario was sent",
+        "Nothing was saved to the library. What you wrote is kept: after you sign in it is back in the editor, to save again.",
+        after="Nothing was saved to the library. What you wrote is back in the editor below: check it and save it again.",
+        keep=True,
+    ),
+    "practice.import_scenarios": NotDone("the scenarios were imported", "Nothing was imported: choose the file and import it again."),
+    "owners.ruleset": NotDone("the draft ruleset was tried", "Nothing was tried: choose the draft file and try it again."),
+}
+SIGN_IN_ENDED = "sign-in-ended"  # the flash category base.html shows after signing in
+KEPT_OUT = ("csrf_token", "save", "preview")  # a form's buttons are pressed again, never kept
+
+
+def not_done() -> NotDone | None:
+    """What a form sent after the sign-in ended did not do, while the sign-in page is shown."""
+    return NOT_DONE.get(state.not_recorded.get() or "")
+
+
+def _sent_after_the_sign_in_ended() -> None:
+    """A form posted to a signed-in page after its sign-in ended: note which (the endpoint, no content)
+    for the sign-in page and the page after; keep the fields of a form holding nothing about a child."""
+    endpoint = request.endpoint or ""
+    done = NOT_DONE.get(endpoint)
+    if done is None:
+        return
+    state.not_recorded.set(endpoint)
+    current_app.logger.info("form not acted on: its sign-in had ended (%s)", endpoint)
+    if done.keep:
+        kept = [(k, v) for k, v in request.form.items(multi=True) if k not in KEPT_OUT]
+        state.kept_over_sign_in.set(state.FormRetry(path=request.path, data=kept))
+        AFTER.set(endpoint)  # back to the form, not to its list
+
+
 def _ended() -> None:
     """The sign-in of this browser session has ended: forget its token and what was typed under it."""
     for part in CLEARED_WHEN_A_SIGN_IN_ENDS:
@@ -150,6 +210,7 @@ def sign_out() -> None:
     token = TOKEN.get()
     _ended()
     state.answers_cleared.pop()  # the signed-out page says what was cleared
+    state.not_recorded.pop()
     if token:
         users.sign_out(engine(), token)
     _new_session_token()
@@ -162,6 +223,12 @@ def after_sign_in() -> str:
     after = AFTER.pop()
     if after != "cases.save":  # the start page, where Save leads with no answers, says they were cleared
         state.answers_cleared.pop()
+    done = NOT_DONE.get(state.not_recorded.pop() or "")
+    if done is not None:  # said once more on the page signing in leads to (review 15 surfaces, Z1)
+        flash(done.words(signed_in_again=True), SIGN_IN_ENDED)
+    kept = state.kept_over_sign_in.pop()
+    if kept is not None:  # the form, shown again with what was written in it (webapp.prg)
+        state.form_retry.set(kept)
     if after in AFTER_ALLOWED:
         return after
     user = g.get("fsp_user")
@@ -179,6 +246,8 @@ def signed_in(after: str, roles: frozenset[str]):
             user = current_user()
             if user is None:
                 AFTER.set(after)
+                if request.method == "POST":  # a form sent after the sign-in ended: never silently dropped
+                    _sent_after_the_sign_in_ended()
                 return redirect(url_for("accounts.sign_in"))
             if user.role not in roles:
                 abort(403)

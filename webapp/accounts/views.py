@@ -21,6 +21,21 @@ REFUSED = (
 )
 
 
+# What the sign-in page says it is for: the page that asked for it (auth.AFTER), so a trainer is told
+# about the library and a manager about the team's levels, not about saving assessments (review 15, Z1)
+SIGN_IN_FOR = {
+    "cases.save": "Sign in to save this assessment. Your answers are kept while you sign in.",
+    "cases.overrides": "Sign in to see and review the levels your team's practitioners recorded.",
+    "cases.dashboard": "Sign in to see your team's dashboard.",
+    "practice.new_session": "Sign in to start a practice session. Trainees do not sign in: they join with the session's code.",
+    "practice.scenarios": "Sign in to use the practice scenario library.",
+    "practice.write": "Sign in to write a scenario for the practice scenario library.",
+    "owners.ruleset": "Sign in to try a change to the ruleset.",
+    "demo.practice_summary": "Sign in to see the practice session's summary.",
+}
+SIGN_IN_TO = "Sign in to save assessments and see your cases. You do not need to sign in to assess a child's needs."
+
+
 def _tz() -> ZoneInfo:
     return ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
 
@@ -42,9 +57,17 @@ def sign_in():
             return redirect(url_for(auth.after_sign_in()))
     elif form.is_submitted():
         return prg.refused(form, keep_out=("password",))
-    saving = auth.AFTER.get() == "cases.save"
     cleared = auth.ANSWERS_CLEARED if auth.state.answers_cleared.present() else ""  # the earlier sign-in took the answers (Y2)
-    return render_template("accounts/sign_in.html", form=form, saving=saving, cleared=cleared, sso_label=current_app.config["OIDC_LABEL"])
+    done = auth.not_done()  # a form sent after the sign-in ended: what it did not do (review 15, Z1)
+    purpose = SIGN_IN_FOR.get(auth.AFTER.get() or "", SIGN_IN_TO)
+    return render_template(
+        "accounts/sign_in.html",
+        form=form,
+        purpose=purpose,
+        cleared=cleared,
+        not_done=done.words() if done else "",
+        sso_label=current_app.config["OIDC_LABEL"],
+    )
 
 
 @bp.post("/sign-out")

@@ -169,7 +169,7 @@ def chart(table: list[Row]) -> Chart:
     for r in table:
         e = r.entry
         when = r.saved.strftime("%-d %B %Y") + (r.saved.strftime(" %H:%M") if dates.count(r.saved.date()) > 1 else "")
-        text = f"{when}: {label(e.recorded_level)}"
+        text = f"{when}: {label(e.recorded_level) if e.overrides else tool_label(e)}"  # the tool's own, marked (Z6)
         if e.overrides:
             text += f" (recorded by a professional; the tool said {tool_label(e)})"
         parts.append(text)

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 from pydantic import ValidationError
 
 from pathway.catalogue import Catalogue, load_catalogue
-from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision
 from pathway.settings import OfficeHours
+from pathway.surfaces import level_words
 from store.assessments import Entry
 from training.ruleset_diff import COMPARED, WORDS, Outcome, changed_fields
 from webapp.journey.forms import NOT_KNOWN
@@ -130,6 +130,12 @@ class Later:
     fields: tuple[str, ...]
     level: str | None  # None: today's catalogue refuses the answers
     refused: str | None = None
+    immediate: bool = False  # today's decision is an immediate referral (p9): named so beside its level
+
+    def level_words(self) -> str:
+        """Today's level as every surface names it, "Protection (immediate referral)" when it is one
+        (pathway.surfaces.level_words; review 15 surfaces, Z6); '' when today's ruleset refuses the answers."""
+        return level_words(self.level, self.immediate) if self.level else ""
 
 
 # the fields Later.fields names, as a sentence says them
@@ -146,7 +152,7 @@ def today_words(later: Later | None, entry: Entry, recorded: str | None = None) 
     if later.level is None:
         return f"{head} cannot decide these answers as they are: {later.refused}"
     if later.level != entry.level:
-        return f"{head} decides {Level(later.level).label}" + (": the level recorded" if recorded == later.level else "")
+        return f"{head} decides {later.level_words()}" + (": the level recorded" if recorded == later.level else "")
     return f"{head} decides the same level with a different " + ", ".join(_FIELD_WORDS.get(f, f) for f in later.fields)
 
 
@@ -165,4 +171,4 @@ def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:
     except (CaseError, RulesError) as exc:
         return Later(catalogue.version, ("refused",), None, str(exc))
     fields = changed_fields(Outcome.of(stored), fresh, COMPARED + WORDS)
-    return Later(catalogue.version, tuple(fields), fresh.level) if fields else None
+    return Later(catalogue.version, tuple(fields), fresh.level, immediate=bool(fresh.immediate)) if fields else None

@@ -13,7 +13,7 @@ from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
 from store import form_tokens
-from webapp import limits, prg, session_state, too_large
+from webapp import downloads, limits, prg, session_state, too_large
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
@@ -257,7 +257,7 @@ def summary_csv(code: str):
     ps = _require_trainer(code)
     scenarios, not_loaded = _kept(ps)
     body = summary_table(summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded), _words)
-    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="practice-{ps.code}.csv"'})
+    return downloads.csv_attachment(body, f"practice-{ps.code}.csv")  # a byte order mark first (review 15 surfaces, Z4)
 
 
 @bp.get("/cohorts")
@@ -543,7 +543,7 @@ def _replacing(user, ids: list[str]) -> dict[str, str]:
 
 
 def _yaml_download(text: str, filename: str) -> Response:
-    return Response(text, mimetype="application/yaml", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return downloads.attachment(text, "application/yaml", filename)
 
 
 @bp.get("/scenarios/export.yaml")

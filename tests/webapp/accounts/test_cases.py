@@ -12,7 +12,7 @@ import pytest
 from store import audit
 from store.assessments import history
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, save, sign_in
-from tests.webapp.conftest import text
+from tests.webapp.conftest import csv_text, text
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_exports_download_with_the_right_content_type(client, two_saves):
     r = client.get("/cases/FSP-0001/export.csv")
     assert r.status_code == 200 and r.mimetype == "text/csv"
     assert r.headers["Content-Disposition"] == 'attachment; filename="case-FSP-0001.csv"'
-    table = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
+    table = list(csv.DictReader(io.StringIO(csv_text(r))))
     assert [row["tool_level"] for row in table] == ["additional", "extensive"]
 
 

@@ -22,7 +22,7 @@ from rules import evaluate
 from store.assessments import record_override, save_assessment
 from tests.conftest import make_case
 from tests.webapp.accounts.conftest import sign_in
-from tests.webapp.conftest import text
+from tests.webapp.conftest import csv_text, text
 
 DENTAL = "additional.dental_decay_not_accessing"  # Additional (p11)
 OLD = "fsp-2014 (0.9.0, decisions 0123456789ab)"
@@ -96,6 +96,6 @@ def test_the_exports_carry_todays_decision(client, people, engine):
     for ref, (ruleset, level, changes) in want.items():
         [entry] = json.loads(client.get(f"/cases/{ref}/export.json").get_data(as_text=True))["entries"]
         assert (entry["todays_ruleset"], entry["todays_level"], entry["todays_changes"]) == (ruleset, level, changes), ref
-        [row] = list(csv.DictReader(io.StringIO(client.get(f"/cases/{ref}/export.csv").get_data(as_text=True))))
+        [row] = list(csv.DictReader(io.StringIO(csv_text(client.get(f"/cases/{ref}/export.csv")))))
         assert (row["todays_ruleset"], row["todays_level"], row["todays_changes"]) == (ruleset or "", level or "", ";".join(changes)), ref
         assert row["ruleset"] == entry["ruleset"] != ""
