@@ -319,16 +319,20 @@ def changes(entries: list[Entry]) -> list[Change]:
     return [compare(a, b) for a, b in zip(entries, entries[1:])]
 
 
-def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
-    """The case references `user` may see, most recently saved first (no audit: no answers shown)."""
+def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+    """The case references `user` may see, most recently saved first (no audit: no answers shown);
+    `limit` and `offset`: one page of them (review 15 surfaces, Z3), read without the others."""
     _require_reader(user)
+    query = (
+        select(assessments.c.case_ref)
+        .where(_visible(user))
+        .group_by(assessments.c.case_ref)
+        .order_by(func.max(assessments.c.created_at).desc(), assessments.c.case_ref)  # a stable order to page by
+        .limit(limit)
+        .offset(offset)
+    )
     with engine.connect() as conn:
-        refs = [
-            r[0]
-            for r in conn.execute(
-                select(assessments.c.case_ref).where(_visible(user)).group_by(assessments.c.case_ref).order_by(func.max(assessments.c.created_at).desc())
-            )
-        ]
+        refs = [r[0] for r in conn.execute(query)]
         out = []
         for ref in refs:
             found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
@@ -339,6 +343,13 @@ def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
                 )
             )
     return out
+
+
+def count_case_refs(engine: Engine, user: User) -> int:
+    """How many case references `list_case_refs` lists for `user`, every page."""
+    _require_reader(user)
+    with engine.connect() as conn:
+        return conn.execute(select(func.count(func.distinct(assessments.c.case_ref))).where(_visible(user))).scalar_one()
 
 
 def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *, now: datetime | None = None) -> Override:

@@ -152,6 +152,12 @@ sign_in_token = Part[str]("sign_in_token", str)  # the signed-in account's token
 after_sign_in = Part[str]("after_sign_in", str)  # an endpoint from accounts.auth.AFTER_ALLOWED
 
 
+# --- the managers' list of levels recorded (webapp.cases) ------------------------------------------
+
+# its filters and page as last shown (words and a number: nothing personal), for a review's Back and return
+overrides_list = Part[dict[str, str]]("overrides_list", dict[str, str])
+
+
 # --- practice sessions (webapp.practice) and the owners' draft (webapp.owners) --------------------
 
 practice_trainer = Part[dict[str, str]]("practice_trainer", dict[str, str])  # {code: trainer token}
