@@ -545,6 +545,8 @@ class SavedAnswers:
     ruleset: str
     case: dict
     contact_time: str  # the stored decision's contact_time (ISO 8601)
+    level: str = ""  # the stored decision's level and immediacy: what it was decided then (review 15 surfaces, Z5)
+    immediate: bool = False
 
 
 def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datetime | None = None) -> list[SavedAnswers]:
@@ -559,10 +561,20 @@ def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datet
                 assessments.c.created_at, assessments.c.id
             )
         ).all()
-    found = [
-        SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json), contact_time=json.loads(r.decision_json)["contact_time"])
-        for r in rows
-    ]
+    found = []
+    for r in rows:
+        decided = json.loads(r.decision_json)
+        found.append(
+            SavedAnswers(
+                id=r.id,
+                case_ref=r.case_ref,
+                ruleset=r.ruleset,
+                case=json.loads(r.case_json),
+                contact_time=decided["contact_time"],
+                level=decided.get("level", ""),
+                immediate=bool(decided.get("immediate")),
+            )
+        )
     with engine.begin() as conn:
         audit.record(conn, "ruleset.review", user_id=admin.id if admin else None, detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
     return found
