@@ -26,6 +26,7 @@ OLD_OR_DAMAGED = {
     "adviser_call_undo": [{"concerns": 5}],
     "sign_in_token": [12345, {"token": "x"}],
     "after_sign_in": [["accounts.save"]],
+    "overrides_list": [["direction"], {"page": 2}],
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
 }
