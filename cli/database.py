@@ -25,6 +25,13 @@ def configured_url(env: Mapping[str, str] = os.environ) -> str | None:
     return env.get("FSP_DATABASE_URL") or env.get("DATABASE_URL") or None
 
 
+def named_url(given: str | None = None, env: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
+    """(the URL a command was given, where: the option or the variable), None for the web app's file."""
+    if given:
+        return given, "--database-url"
+    return next(((env[name], name) for name in ("FSP_DATABASE_URL", "DATABASE_URL") if env.get(name)), None)
+
+
 def database_url(given: str | None = None, env: Mapping[str, str] = os.environ) -> str:
     """The database a command opens: the one given, else the environment's, else the web app's file."""
     return given or configured_url(env) or f"sqlite:///{instance_sqlite()}"

@@ -319,16 +319,20 @@ def changes(entries: list[Entry]) -> list[Change]:
     return [compare(a, b) for a, b in zip(entries, entries[1:])]
 
 
-def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
-    """The case references `user` may see, most recently saved first (no audit: no answers shown)."""
+def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+    """The case references `user` may see, most recently saved first (no audit: no answers shown);
+    `limit` and `offset`: one page of them (review 15 surfaces, Z3), read without the others."""
     _require_reader(user)
+    query = (
+        select(assessments.c.case_ref)
+        .where(_visible(user))
+        .group_by(assessments.c.case_ref)
+        .order_by(func.max(assessments.c.created_at).desc(), assessments.c.case_ref)  # a stable order to page by
+        .limit(limit)
+        .offset(offset)
+    )
     with engine.connect() as conn:
-        refs = [
-            r[0]
-            for r in conn.execute(
-                select(assessments.c.case_ref).where(_visible(user)).group_by(assessments.c.case_ref).order_by(func.max(assessments.c.created_at).desc())
-            )
-        ]
+        refs = [r[0] for r in conn.execute(query)]
         out = []
         for ref in refs:
             found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
@@ -339,6 +343,13 @@ def list_case_refs(engine: Engine, user: User) -> list[CaseSummary]:
                 )
             )
     return out
+
+
+def count_case_refs(engine: Engine, user: User) -> int:
+    """How many case references `list_case_refs` lists for `user`, every page."""
+    _require_reader(user)
+    with engine.connect() as conn:
+        return conn.execute(select(func.count(func.distinct(assessments.c.case_ref))).where(_visible(user))).scalar_one()
 
 
 def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *, now: datetime | None = None) -> Override:
@@ -534,6 +545,8 @@ class SavedAnswers:
     ruleset: str
     case: dict
     contact_time: str  # the stored decision's contact_time (ISO 8601)
+    level: str = ""  # the stored decision's level and immediacy: what it was decided then (review 15 surfaces, Z5)
+    immediate: bool = False
 
 
 def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datetime | None = None) -> list[SavedAnswers]:
@@ -548,10 +561,20 @@ def answers_for_ruleset_review(engine: Engine, admin: User | None, *, now: datet
                 assessments.c.created_at, assessments.c.id
             )
         ).all()
-    found = [
-        SavedAnswers(id=r.id, case_ref=r.case_ref, ruleset=r.ruleset, case=json.loads(r.case_json), contact_time=json.loads(r.decision_json)["contact_time"])
-        for r in rows
-    ]
+    found = []
+    for r in rows:
+        decided = json.loads(r.decision_json)
+        found.append(
+            SavedAnswers(
+                id=r.id,
+                case_ref=r.case_ref,
+                ruleset=r.ruleset,
+                case=json.loads(r.case_json),
+                contact_time=decided["contact_time"],
+                level=decided.get("level", ""),
+                immediate=bool(decided.get("immediate")),
+            )
+        )
     with engine.begin() as conn:
         audit.record(conn, "ruleset.review", user_id=admin.id if admin else None, detail=f"count={len(found)}{'' if admin else ' cli'}", now=now)
     return found

@@ -31,6 +31,33 @@ def normalise_url(url: str) -> str:
     return url
 
 
+OPENED = ("sqlite", "postgresql")  # the databases this tool opens (docs/storage.md)
+
+
+def checked_url(url: str) -> str:
+    """`url`, normalised, when this tool can open such a database; else DatabaseUrlRefused saying why
+    in one line (review 15 surfaces, Z2). A URL that does not parse is not repeated (it may hold a
+    password in a place the parser could not find); one that parses is shown without its password."""
+    from sqlalchemy.exc import ArgumentError
+
+    from store.errors import DatabaseUrlRefused
+
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseUrlRefused("not a database URL: give sqlite:///PATH or postgresql://USER@HOST/NAME") from None
+    shown = parsed.render_as_string(hide_password=True)
+    kind = parsed.get_backend_name()
+    if kind not in OPENED:
+        raise DatabaseUrlRefused(f"{shown}: this tool opens SQLite (sqlite:///PATH) or PostgreSQL (postgresql://USER@HOST/NAME), not {kind!r}")
+    try:
+        parsed.get_dialect().import_dbapi()
+    except (ArgumentError, ImportError):  # a driver named after "+" that SQLAlchemy or this install lacks
+        raise DatabaseUrlRefused(f"{shown}: the driver {parsed.drivername!r} is not installed here") from None
+    return url
+
+
 def _sqlite_pragmas(busy_ms: int):
     def on_connect(dbapi_conn, _record):
         cur = dbapi_conn.cursor()

@@ -44,6 +44,12 @@ class DatabaseUnreadable(DatabaseNotFound):
         return self.args[0]
 
 
+class DatabaseUrlRefused(StoreError, ValueError):
+    """A database URL this tool cannot open at all: not a URL, or a database kind or driver not here
+    (review 15 surfaces, Z2: SQLAlchemy's ArgumentError or ModuleNotFoundError traceback). The message
+    never holds the URL's password; the caller names where the URL came from (an option, a variable)."""
+
+
 class AuthError(StoreError):
     """Sign-in refused. One message for wrong user, wrong password, disabled or locked, so an
     attacker learns nothing; `.reason` is for the audit log only."""

@@ -100,6 +100,18 @@ def _catalogue_error(err: Mapping[str, Any], data: dict) -> FieldError:
 
 
 @dataclass(frozen=True)
+class Saved:
+    """A saved assessment's decision as it was saved: its level, immediacy and ruleset."""
+
+    level: str
+    immediate: bool
+    ruleset: str
+
+    def words(self) -> str:
+        return f"{self.level}{' (immediate)' if self.immediate else ''} under {self.ruleset}"
+
+
+@dataclass(frozen=True)
 class Item:
     """One case to decide twice. `id` names it without personal data (a scenario id, an entry id)."""
 
@@ -108,6 +120,7 @@ class Item:
     case: Case
     now: datetime  # the moment it is decided at (a case's own contact_time wins)
     office_hours: OfficeHours = field(default_factory=OfficeHours)
+    saved: Optional[Saved] = None  # a saved assessment's decision as saved (review 15 surfaces, Z5)
 
 
 def _with_number(name: str, phone: Optional[str]) -> str:
@@ -172,7 +185,17 @@ def assessment_items(rows) -> list[Item]:
     """Saved assessments' answers (store.assessments.SavedAnswers), each decided at its stored
     contact time with the local office hours, named by case reference and entry id."""
     hours = OfficeHours.from_env()
-    return [Item("saved assessment", f"{r.case_ref}#{r.id}", Case.parse(r.case), datetime.fromisoformat(r.contact_time), hours) for r in rows]
+    return [
+        Item(
+            "saved assessment",
+            f"{r.case_ref}#{r.id}",
+            Case.parse(r.case),
+            datetime.fromisoformat(r.contact_time),
+            hours,
+            Saved(r.level, r.immediate, r.ruleset) if getattr(r, "level", "") else None,
+        )
+        for r in rows
+    ]
 
 
 def decide(item: Item, catalogue: Catalogue) -> Outcome:
@@ -218,6 +241,29 @@ class Change:
 
 
 @dataclass(frozen=True)
+class SinceSaved:
+    """A saved assessment today's ruleset decides differently from the decision it was saved with
+    (the case page's "Today's ruleset would decide differently"), and what the draft decides."""
+
+    item: Item
+    then: Saved
+    today: Outcome
+    draft: Outcome
+
+    def as_dict(self) -> dict:
+        then = {"level": self.then.level, "immediate": self.then.immediate, "ruleset": self.then.ruleset}
+        return {"kind": self.item.kind, "id": self.item.id, "saved": then, "current": self.today.as_dict(), "draft": self.draft.as_dict()}
+
+
+def _columns(transitions: dict) -> list[str]:
+    """Levels lowest first, then `refused` when any case was refused."""
+    cols = [lv.value for lv in LEVELS]
+    if any(REFUSED in pair for pair in transitions):
+        cols.append(REFUSED)
+    return cols
+
+
+@dataclass(frozen=True)
 class Report:
     current: str  # ruleset versions
     draft: str
@@ -225,19 +271,28 @@ class Report:
     counts: dict  # kind -> number of cases
     changes: tuple[Change, ...]
     transitions: dict  # (old level, new level) -> count, every case
+    # saved assessments: (level as saved, today's level) -> count, and those today's decides otherwise (Z5)
+    saved_transitions: dict = field(default_factory=dict)
+    since_saved: tuple[SinceSaved, ...] = ()
 
     @property
     def columns(self) -> list[str]:
         """Levels lowest first, then `refused` when any case was refused."""
-        cols = [lv.value for lv in LEVELS]
-        if any(REFUSED in pair for pair in self.transitions):
-            cols.append(REFUSED)
-        return cols
+        return _columns(self.transitions)
 
     def table(self) -> list[tuple[str, list[int]]]:
         """The transition table: a row per current level, a count per draft level."""
         cols = self.columns
         return [(old, [self.transitions.get((old, new), 0) for new in cols]) for old in cols]
+
+    @property
+    def saved_columns(self) -> list[str]:
+        return _columns(self.saved_transitions)
+
+    def saved_table(self) -> list[tuple[str, list[int]]]:
+        """Saved assessments: a row per level as saved, a count per level today's ruleset decides."""
+        cols = self.saved_columns
+        return [(then, [self.saved_transitions.get((then, now), 0) for now in cols]) for then in cols]
 
     def as_dict(self) -> dict:
         return {
@@ -248,27 +303,40 @@ class Report:
             "changed": len(self.changes),
             "transitions": {old: dict(zip(self.columns, row)) for old, row in self.table()},
             "changes": [c.as_dict() for c in self.changes],
+            "saved_transitions": {then: dict(zip(self.saved_columns, row)) for then, row in self.saved_table()} if self.saved_transitions else {},
+            "changed_since_saved": len(self.since_saved),
+            "since_saved": [c.as_dict() for c in self.since_saved],
         }
 
 
 def diff(items: Iterable[Item], current: Catalogue, draft: Catalogue) -> Report:
     """Decide every item under both catalogues; report the changed ones and the transitions."""
+    from training.fingerprint import with_fingerprint
+
     items = list(items)
     changes: list = []
     transitions: Counter = Counter()
+    saved_transitions: Counter = Counter()
+    since_saved: list = []
     for item in items:
         before, after = decide(item, current), decide(item, draft)
         transitions[(before.level, after.level)] += 1
         fields = changed_fields(before, after)
         if fields:
             changes.append(Change(item, before, after, tuple(fields)))
+        if item.saved:  # what it was decided then, beside today's (review 15 surfaces, Z5)
+            saved_transitions[(item.saved.level, before.level)] += 1
+            if (item.saved.level, item.saved.immediate) != (before.level, bool(before.immediate)):
+                since_saved.append(SinceSaved(item, item.saved, before, after))
     return Report(
-        current=current.version,
-        draft=draft.version,
+        current=with_fingerprint(current).version,  # each named as the shipped one is: an identical draft reads as today's
+        draft=with_fingerprint(draft).version,
         cases=len(items),
         counts=dict(Counter(i.kind for i in items)),
         changes=tuple(changes),
         transitions=dict(transitions),
+        saved_transitions=dict(saved_transitions),
+        since_saved=tuple(since_saved),
     )
 
 
@@ -287,6 +355,19 @@ def render_text(report: Report) -> str:
     out.append(" " * width + "".join(c.rjust(width) for c in cols))
     for old, row in report.table():
         out.append(old.ljust(width) + "".join(str(n).rjust(width) for n in row))
+    if report.saved_transitions:
+        out += [
+            "",
+            f"Saved assessments today's ruleset decides differently from the decision they were saved with: {len(report.since_saved)}",
+            "Saved assessments (rows: level as saved; columns: today's level)",
+        ]
+        cols = report.saved_columns
+        out.append(" " * width + "".join(c.rjust(width) for c in cols))
+        out += [then.ljust(width) + "".join(str(n).rjust(width) for n in row) for then, row in report.saved_table()]
+        for s in report.since_saved:
+            now = f"refused: {s.today.refused}" if s.today.refused else s.today.level + (" (immediate)" if s.today.immediate else "")
+            draft = f"refused: {s.draft.refused}" if s.draft.refused else s.draft.level + (" (immediate)" if s.draft.immediate else "")
+            out.append(f"  {s.item.kind} {s.item.id}: saved {s.then.words()}; today {now}; draft {draft}")
     for c in report.changes:
         out += ["", f"{c.item.kind} {c.item.id}: {', '.join(c.fields)} changed"]
         for name, o in (("current", c.before), ("draft", c.after)):

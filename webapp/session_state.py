@@ -158,6 +158,12 @@ not_recorded = Part[str]("not_recorded", str)
 kept_over_sign_in = Part[FormRetry]("kept_over_sign_in", FormRetry)
 
 
+# --- the managers' list of levels recorded (webapp.cases) ------------------------------------------
+
+# its filters and page as last shown (words and a number: nothing personal), for a review's Back and return
+overrides_list = Part[dict[str, str]]("overrides_list", dict[str, str])
+
+
 # --- practice sessions (webapp.practice) and the owners' draft (webapp.owners) --------------------
 
 practice_trainer = Part[dict[str, str]]("practice_trainer", dict[str, str])  # {code: trainer token}

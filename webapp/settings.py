@@ -47,6 +47,9 @@ class WebSettings(EnvSettings):
     hash_wait_seconds: float = Field(2.0, ge=0, le=30)
 
     practice_max_trainees: int = Field(60, ge=1, le=1000)  # per practice session
+    # Rows a long list shows a page (the managers' /overrides, a practitioner's /cases; review 15 Z3):
+    # each /overrides row saved under an older ruleset is decided again by today's when the page is drawn.
+    list_page_size: int = Field(50, ge=5, le=500)
 
     # Single sign-on with the partnership's identity provider (OpenID Connect; docs/security.md
     # has the settings for Microsoft Entra ID). Off unless an issuer and a client id are set.

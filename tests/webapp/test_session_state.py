@@ -28,6 +28,7 @@ OLD_OR_DAMAGED = {
     "after_sign_in": [["accounts.save"]],
     "not_recorded": [["cases.override"], {"endpoint": 1}],
     "kept_over_sign_in": [{"path": "/practice/scenarios/new", "data": "title=x"}, ["a", "list"]],
+    "overrides_list": [["direction"], {"page": 2}],
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
 }

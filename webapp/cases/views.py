@@ -14,7 +14,7 @@ from pathway.surfaces import level_words
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts, downloads, prg, shown, too_large
+from webapp import charts, downloads, paging, prg, shown, too_large
 from webapp import session_state as state
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
@@ -64,7 +64,10 @@ def save(user):
 @bp.get("/cases")
 @auth.signed_in("cases.cases", auth.READERS)
 def cases(user):
-    return render_template("cases/cases.html", cases=assessments.list_case_refs(auth.engine(), user), label=label, tz=_tz())
+    page = paging.asked(assessments.count_case_refs(auth.engine(), user))  # one page read, not every case (review 15 Z3)
+    found = assessments.list_case_refs(auth.engine(), user, limit=page.size, offset=page.start)
+    links = page.links(lambda n: url_for("cases.cases", page=n if n > 1 else None))
+    return render_template("cases/cases.html", cases=found, page=page, pagination=links, label=label, tz=_tz())
 
 
 def _history(user, case_ref: str):
@@ -253,6 +256,24 @@ def _team_filter(user) -> tuple[list[str], str | None, str | None]:
     return teams, None, TEAM_ERROR
 
 
+def _list_args(user, asked) -> dict[str, str]:
+    """The managers' list's filters and page in `asked` (a query string, or the session's copy), each
+    kept only if it is one the list offers this manager: words and a number, nothing personal."""
+    kept = {k: asked[k] for k, words in FILTER_WORDS.items() if asked.get(k) in words}
+    if asked.get("team") in oversight.teams_of(auth.engine(), user):
+        kept["team"] = asked["team"]
+    if str(asked.get("page", "")).isdigit() and int(asked["page"]) > 1:
+        kept["page"] = str(int(asked["page"]))
+    return kept
+
+
+def _list_url(user, **extra) -> str:
+    """The managers' list as the review was reached from it: the filters and page its link carried,
+    else those the list was last shown with (review 15 surfaces, Z3: a review dropped them)."""
+    asked = request.args if any(k in request.args for k in ("team", "page", *FILTER_WORDS)) else (state.overrides_list.get() or {})
+    return url_for("cases.overrides", **_list_args(user, asked), **extra)
+
+
 @bp.get("/overrides")
 @auth.signed_in("cases.overrides", auth.MANAGERS)
 def overrides(user):
@@ -262,16 +283,33 @@ def overrides(user):
         abort(403)
     teams, team, team_error = _team_filter(user)
     chosen = {"team": team, **{k: words.get(request.args.get(k, "")) for k, words in FILTER_WORDS.items()}}
-    shown = assessments.filter_overrides(pairs, **chosen)
-    immediate, others = assessments.immediate_first(shown)
+    immediate, others = assessments.immediate_first(assessments.filter_overrides(pairs, **chosen))
+    page = paging.asked(len(immediate) + len(others))  # immediate referrals first, then the others, in pages (Z3)
+    on_page = page.of(immediate + others)
     hours = current_app.config["OFFICE_HOURS"]
-    today = {o.id: reopen.today_words(reopen.later_decision(e, hours), e, o.level) for e, o in shown}
+    later: dict[int, reopen.Later | None] = {}
+    for e, _ in on_page:  # only the rows shown are decided again by today's ruleset, each entry once
+        if e.id not in later:
+            later[e.id] = reopen.later_decision(e, hours)
+    today = {o.id: reopen.today_words(later[e.id], e, o.level) for e, o in on_page}
+    args = _list_args(user, {**request.args, "page": str(page.number)})
+    state.overrides_list.set(args)
+    filters = {k: v for k, v in args.items() if k != "page"}
     return render_template(
         "cases/overrides.html",
-        immediate=immediate,
-        others=others,
-        shown=len(shown),
+        immediate=[p for p in on_page if p[0].immediate],
+        others=[p for p in on_page if not p[0].immediate],
+        immediate_total=len(immediate),
+        immediate_pages=max(1, -(-len(immediate) // page.size)),
+        others_total=len(others),
+        others_first_page=len(immediate) // page.size + 1,
+        others_page=url_for("cases.overrides", **filters, page=len(immediate) // page.size + 1),
+        shown=len(immediate) + len(others),
         total=len(pairs),
+        page=page,
+        pagination=page.links(lambda n: url_for("cases.overrides", **filters, page=n if n > 1 else None)),
+        first_page=url_for("cases.overrides", **filters),
+        list_args=args,
         teams=teams,
         team=team,
         team_error=team_error,
@@ -300,11 +338,11 @@ def review(user, override_id: int):
         except NotFound:
             abort(404)
         else:
-            return redirect(url_for("cases.overrides", again="review" if repeated else None))
+            return redirect(_list_url(user, again="review" if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
     today = reopen.today_words(reopen.later_decision(entry, current_app.config["OFFICE_HOURS"]), entry, found.level)
-    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=url_for("cases.overrides"), today=today)
+    return render_template("cases/review.html", form=form, entry=entry, o=found, label=label, tz=_tz(), back=_list_url(user), today=today)
 
 
 @bp.get("/dashboard")

@@ -69,4 +69,4 @@ def test_try_a_draft_and_download_the_report(browser, owners_server, axe, tmp_pa
     with page.expect_download() as info:
         page.get_by_role("link", name="Download the report (text)").click()
     body = open(info.value.path(), encoding="utf-8").read()
-    assert "level-additional-school-attendance" in body and "Draft ruleset:   fsp-2014 (draft)" in body
+    assert "level-additional-school-attendance" in body and "Draft ruleset:   fsp-2014 (draft, decisions " in body
