@@ -338,6 +338,21 @@ class _Clauses(NamedTuple):
     bare: frozenset[str] = frozenset()  # a determiner before a carer that opens a relative clause without "who" ("the nan she lives with")
     pronouns: frozenset[str] = frozenset()  # ...with one of these right after the carer
     named: frozenset[str] = frozenset()  # words that name a child ("kids", "daughter"): a call naming none has no child apart from its pronouns
+    possessive: frozenset[str] = frozenset()  # ...or a possessive before a carer, with the pronoun it agrees with ("his nan he lives with")
+    stranded: frozenset[str] = frozenset()  # ...where one of these ends the relative clause, a verb after it ("lives with is")
+
+    def opens_relative(self, determiner: Optional[str], pronoun: str, rest: list[str]) -> bool:
+        """Whether a carer word after `determiner`, then `pronoun`, opens a relative clause without "who"
+        (search14: "the nan she lives with"; search15: "his nan he lives with is ...", the possessive's
+        own pronoun, where a `stranded` word ends the clause and no determiner follows it: "told her mum
+        she wants to live with her dad" is not one). `rest`: the words after the pronoun."""
+        if pronoun not in self.pronouns:
+            return False
+        if determiner in self.bare:
+            return True
+        if determiner not in self.possessive or _AGREES.get(determiner) != pronoun:
+            return False
+        return any(w in self.stranded and (k + 1 == len(rest) or rest[k + 1] not in DETERMINERS) for k, w in enumerate(rest[:4]))
 
     def stands_for(self, pronoun: str, parent: str) -> bool:
         """Whether a pronoun may stand for a parent word ("she" for mum, "he" for dad, "they" for any)."""
@@ -358,6 +373,7 @@ class _Subject(NamedTuple):
     clauses: Optional[_Clauses] = None
     about_child: frozenset[int] = frozenset()  # `leads` rows that lead only where the call says a child (search14)
     objects: frozenset[str] = frozenset()  # "him", "her", "them" said just after a condition's word: its object, a child
+    reflexives: frozenset[str] = frozenset()  # "himself", "herself": a word just before one is said of oneself (_says_core)
 
 
 @dataclass
@@ -404,9 +420,10 @@ class SearchIndex:
                 )
                 for c in said.get("conditions") or []
             ),
-            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:11])),
+            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:11]))._replace(possessive=listed["possessive"], stranded=listed["stranded"]),
             frozenset(number_of(i) for i in said.get("about_child") or []),
             listed["objects"],
+            listed["reflexives"],
         )
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
@@ -415,8 +432,11 @@ class SearchIndex:
         self.in_care = [tuple(tokens(p)) for p in looked_after.get("phrases") or []]
         self.in_care_unless = [tuple(tokens(p)) for p in looked_after.get("unless") or []]
         self.in_care_before = frozenset(normalise(" ".join(looked_after.get("before") or [])).split())
+        self.in_care_filler = frozenset(stem(w) for w in normalise(" ".join(looked_after.get("filler") or [])).split())
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
+        # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
+        self.offered_with = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("offered_with") or {}).items()}
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -508,8 +528,10 @@ class SearchIndex:
         if not words:
             return []
         typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
-        in_care = self._in_care_places(words)
+        in_care, kept = self._in_care(words)
         if in_care:  # a child looked after now: the document has no row for it, so its words find none
+            if self._nothing_else(words, in_care | kept):
+                return []
             typing = typing and len(words) - 1 not in in_care
             words = [w for i, w in enumerate(words) if i not in in_care]
             if not words:
@@ -592,16 +614,18 @@ class SearchIndex:
         # them and an immediate criterion word matching put in the first three is lost when it goes
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
         self._said_outside_carers(words, stems, final)
+        self._offered_only_with(words, stems, typing, final)
         if final and self.model is not None:
             by_words = rank()[:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
             self._said_outside_carers(words, stems, final)  # and again for a row the model brought in
+            self._offered_only_with(words, stems, typing, final)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, typing, ranked, final, matched)
+        self._subject_first(words, stems, typing, ranked, final, matched, joined)
         self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
@@ -612,36 +636,59 @@ class SearchIndex:
     def says_child_in_care(self, query: str) -> bool:
         """Whether what the caller said names the child's own looked-after status now (_in_care_places):
         the call screen then says how such a child is routed (the open-to-social-care answer)."""
-        return bool(self._in_care_places(normalise(query).split()))
+        return bool(self._in_care(normalise(query).split())[0])
+
+    def _nothing_else(self, words: list[str], care: set[int]) -> bool:
+        """Whether a call that says a child is looked after now says nothing else (search15; the synonyms
+        file's `looked_after.filler`, this tool's reading): every word outside the care words (`care`) a
+        stopword, a number, a plain word or one of `filler` (when and how long: "last month", "for a
+        while"). "he was placed with foster carers last month" led with "Loss of significant adult" on
+        "last"; such a call offers no row, and the call screen's note says how the child is routed."""
+        return all(
+            _stop(w, s) or w.isdigit() or s in self.plain_words or s in self.in_care_filler
+            for i, (w, s) in enumerate((w, stem(w)) for w in words)
+            if i not in care
+        )
 
     def _in_care_places(self, words: list[str]) -> set[int]:
+        """The places of the care phrases said of the child (_in_care)."""
+        return self._in_care(words)[0]
+
+    def _in_care(self, words: list[str]) -> tuple[set[int], set[int]]:
         """The places of the synonyms file's `looked_after` phrases said of the child (review 14 K3;
         search14b; this tool's reading, declared there): "she is in foster care", "he lives in a children's
         home". The document has no row for a child looked after now: its only rows are a parent's history
         ("Parent previously looked after by Local Authority", p13-14) and a care leaver's pregnancy (p15-16),
         and the words found them, the parent's history first, preselected. A phrase said in a carer's clause
         ("mum was in care as a child", _said_of_parent) is the carer's history and stays; a call that says
-        one of `unless` (a pregnancy, a care leaver) keeps every phrase, a care leaver's history."""
+        one of `unless` (a pregnancy, a care leaver) keeps every phrase, a care leaver's history. Gives the
+        places, and those of the carers the phrases name, which stay in the search (search15: "her foster
+        dad is depressed" keeps "dad", so the carer's clause is read)."""
         if not self.in_care:
-            return set()
+            return set(), set()
         stems = [stem(w) for w in words]
 
         def at(phrase: tuple[str, ...]) -> list[int]:
             return [i for i in range(len(stems) - len(phrase) + 1) if tuple(stems[i : i + len(phrase)]) == phrase]
 
         if any(at(u) for u in self.in_care_unless):
-            return set()
+            return set(), set()
         subject = self.subject
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
-        # a phrase opening with a child's word ("children's home") would end a carer's clause: the word before tells
-        carers = [flag or (i > 0 and of_parent[i - 1]) for i, flag in enumerate(of_parent)]
-        places = {k for phrase in self.in_care for i in at(phrase) if not carers[i] for k in range(i, i + len(phrase))}
-        for i in sorted(places, reverse=True):  # "lives in a children's home": the words before that say the same
+        # whose the phrase is, the word before tells: a phrase opening with a child's word ("children's home")
+        # would end a carer's clause, and one opening with a carer's ("foster carers") would open one
+        # (search15: "her foster carers are ..." is the child's care, not the carers' history)
+        said = [(i, len(phrase)) for phrase in self.in_care for i in at(phrase) if not (i > 0 and of_parent[i - 1])]
+        # the carer a phrase names stays, with the words before it, so the carer's clause is still read ("her
+        # foster dad is depressed", "the foster carer he has been placed with is depressed")
+        named = {i for i, n in said if n > 1 and words[i + n - 1] in subject.parents}
+        places = {k for i, n in said for k in range(i, i + n - (i in named))}
+        for i in sorted(places - named, reverse=True):  # "lives in a children's home": the words before that say the same
             k = i - 1
             while k >= 0 and k not in places and words[k] in self.in_care_before and not of_parent[k]:
                 places.add(k)
                 k -= 1
-        return places
+        return places, {i + n - 1 for i, n in said if i in named} - places
 
     def _said_outside_carers(self, words: list[str], stems: list[str], final: dict[int, float]) -> None:
         """A row of the synonyms file's `subject.child_only` (review 14 K3; search14b: "Placed in custody",
@@ -659,6 +706,18 @@ class SearchIndex:
                 said |= {s, *self.word_synonyms.get(s, ())}
         for n in rows:
             if not any(n in self.postings.get(s, {}) for s in said):
+                del final[n]
+
+    def _offered_only_with(self, words: list[str], stems: list[str], typing: bool, final: dict[int, float]) -> None:
+        """A row of the synonyms file's `offered_with` (search15; this tool's reading, declared there) is
+        offered only where the call says one of its words, read as a `core` is (_says_core: generous, a
+        typo, the words table, a word being typed, a phrase in order). p9's "Adults who pose a risk" was
+        offered second for "mum is in prison" on its phrasing "just out of prison for child cruelty": a
+        parent in prison is not by itself an adult who poses a risk to children. "Pregnant care-leavers"
+        (p15-16) was offered for "dad grew up in a children's home": no pregnancy said. Gone before the
+        kept places are taken (as _said_outside_carers), and again for a row the model brings in."""
+        for n in self.offered_with.keys() & final.keys():
+            if not self._says_core(self.offered_with[n], words, stems, typing):
                 del final[n]
 
     def _core_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], joined: Optional[int] = None) -> None:
@@ -691,6 +750,8 @@ class SearchIndex:
         single = {c[0] for c in core if len(c) == 1}
         last = len(words) - 1
         for i, (w, s) in enumerate(zip(words, stems)):
+            if words[i + 1 : i + 2] and words[i + 1] in self.subject.reflexives:
+                continue  # said of oneself: "tried to kill himself" is no violence (search15)
             said = {s, *self.word_synonyms.get(s, ())}
             if s not in self.postings and s not in self.word_synonyms:
                 said.update(stem(near) for near in self._near(w))
@@ -769,13 +830,16 @@ class SearchIndex:
         """The places a denial covers (_denied_positions; and, search14, past the synonyms file's
         `denial.bridges`, which do not count towards NEGATION_REACH: "there has never been any domestic
         violence", "there has not been any sexual abuse"), but not those of a denial whose first content
-        word is one of `concern_denials` ("no food in the house" is a concern)."""
+        word is one of `concern_denials` ("no food in the house" is a concern). A verb of seeing or finding
+        (the `subject` file's `opens`: "seen", "noticed", "found") is not that first word (search15, this
+        tool's reading, declared in the synonyms file's `denial`): "no one has ever seen any bruises on her"
+        denies the bruises, though "not seen" is a concern's own words ("Family do not access")."""
         out: list[int] = []
         for j, w in enumerate(words):
             if w not in DENYING:
                 continue
             reach = sorted(set(_denied_positions(words[j:])) | set(_bridged_reach(words[j:], self.bridges)))
-            first = next((k for k in reach if not _stop(words[j + k], stems[j + k])), None)
+            first = next((k for k in reach if not _stop(words[j + k], stems[j + k]) and words[j + k] not in self.subject.opens), None)
             if first is not None and stems[j + first] in self.concern_denials:
                 continue
             out += [j + k for k in reach if j + k not in out]
@@ -861,7 +925,14 @@ class SearchIndex:
         return None
 
     def _subject_first(
-        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]
+        self,
+        words: list[str],
+        stems: list[str],
+        typing: bool,
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        joined: Optional[int] = None,
     ) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
@@ -877,8 +948,11 @@ class SearchIndex:
         only where the call says a child (search14, _says_no_child): "stepmum self harms" is the
         carer's, as "mum is suicidal" is. Nor does a strength (Universal) lead a call that says a carer's
         condition ("the aunt she stays with drinks" led with "positive attachment to significant other"
-        on "aunt"): the first of the condition's `leads` found does. Where nothing else was found,
-        nothing moves."""
+        on "aunt"): the first of the condition's `leads` found does. Since search15 a word said in the
+        carer's clause just before a condition's word is the condition's ("stepfather has tried to hang
+        himself" led with p9 on "tried"), and where a carer's condition is said a `core` criterion whose
+        core is not said does not lead it either ("her dad has tried to kill himself": no violence). Where
+        nothing else was found, nothing moves."""
         subject = self.subject
         if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
             return
@@ -899,7 +973,22 @@ class SearchIndex:
                 own |= child
         barred -= own
         if barred:  # p9's "Child is at immediate risk" neither leads nor is led with for a carer's condition alone
-            barred |= {n for n in subject.about_child if self._says_no_child(words, stems, matched.get(n, set()), parental)}
+            # a word said in the carer's clause just before a condition's word is part of it ("tried to hang himself")
+            attached = {
+                stems[i]
+                for i in range(len(words))
+                if of_parent[i]
+                and not _stop(words[i], stems[i])
+                and any(
+                    stems[k] in parental and all(of_parent[m] and words[m] not in JOINING for m in range(i, k))
+                    for k in range(i + 1, min(len(words), i + 1 + OTHER_REACH))
+                )
+            }
+            barred |= {n for n in subject.about_child if self._says_no_child(words, stems, matched.get(n, set()), parental | attached)}
+            # nor a criterion whose core is not said (_core_first would move it; the carer's rows lead instead),
+            # except after a parent's psychosis joined to harm, where _core_first gives the joined criterion the lead
+            if joined is None:
+                barred |= {n for n, core in self.core.items() if not self._says_core(core, words, stems, typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
         if ranked[0] not in barred and not strength:
             return
@@ -916,9 +1005,11 @@ class SearchIndex:
         "him", "her" or "them" just after a condition's word ("threatened to kill them"), and every word
         that matched the row a word of the carer's condition ("harms" of "self harms"). p9's "Child is at
         immediate risk or has suffered significant harm" is about the child; the tables grade a carer's
-        own condition (p13-17). A result the words did not match (the model's alone) is not read so."""
+        own condition (p13-17). Since search15 a result the words did not match (the model's alone) is read
+        so too: the rule's `leads` had lifted it to first from below the first three ("dad attempted to hang
+        himself in the garage")."""
         clauses, objects = self.subject.clauses, self.subject.objects
-        if not matched or (clauses is not None and not clauses.named.isdisjoint(words)):
+        if clauses is not None and not clauses.named.isdisjoint(words):
             return False
         if any(w in objects and any(stems[k] in parental for k in range(max(0, i - OTHER_REACH), i)) for i, w in enumerate(words)):
             return False
@@ -1251,7 +1342,7 @@ def _said_of_parent(
     apart = clauses is not None and not clauses.named.isdisjoint(words)  # the call names a child ("the children")
     for i, w in enumerate(words):
         after_parent = i > 0 and flags[-1] and words[i - 1] in parents
-        if clauses is not None and after_parent and (w in clauses.relative or (w in clauses.pronouns and determiner in clauses.bare)):
+        if clauses is not None and after_parent and (w in clauses.relative or clauses.opens_relative(determiner, w, words[i + 1 :])):
             parent, opening, within = True, False, True  # "grandma who ...", "the nan she lives with ..."
         elif w in CLAUSE_WORDS or w in opens:
             speaker = named if clauses is not None and parent and w in clauses.says else None
@@ -1373,14 +1464,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "denial",
         "harmless",
         "looked_after",
+        "offered_with",
     }:
         raise SearchDataError(
-            "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless'"
-            " and 'looked_after'"
+            "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
+            " 'looked_after' and 'offered_with'"
         )
     looked_after = data.get("looked_after") or {}
-    if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless"}:
-        raise SearchDataError("looked_after must be a mapping with 'phrases', 'before' and 'unless'")
+    if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
+        raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
     denial = data.get("denial") or {}
     if not isinstance(denial, dict) or set(denial) - {"bridges"}:
         raise SearchDataError("denial must be a mapping with 'bridges'")
@@ -1388,6 +1480,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in core):
         raise SearchDataError(f"core must be a mapping from immediate criteria to their core words: {sorted(core) if isinstance(core, dict) else core!r}")
+    offered_with = data.get("offered_with") or {}
+    if not isinstance(offered_with, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in offered_with):
+        raise SearchDataError(f"offered_with must be a mapping from indicators to the words they are offered with: {offered_with!r}")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -1432,8 +1527,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         raise SearchDataError(f"subject.child_only must list the child's own rows, never an immediate criterion: {child_only!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
-    lists += [(f"core.{i}", v) for i, v in core.items()] + [("denial.bridges", denial.get("bridges") or [])]
-    lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless")]
+    lists += (
+        [(f"core.{i}", v) for i, v in core.items()]
+        + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
+        + [("denial.bridges", denial.get("bridges") or [])]
+    )
+    lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
@@ -1453,7 +1552,11 @@ SUBJECT_WORDS = (
     "pronouns",
     "named",
     "objects",
+    "possessive",
+    "stranded",
+    "reflexives",
 )  # the `subject` word lists (_Subject, _Clauses)
+_AGREES = {"his": "he", "her": "she", "their": "they"}  # a possessive and the pronoun that stands for the same person
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 

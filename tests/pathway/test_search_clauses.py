@@ -133,7 +133,6 @@ def _before_denials() -> SearchIndex:
         ("there is no domestic violence in the home", 96, "immediate.repeated_domestic_violence"),
         ("no injuries seen and mum is coping well", 96, "immediate.unexplained_injuries"),
         ("mum says she has no bruises and is fine", 36, "immediate.unexplained_injuries"),
-        ("mum is not suicidal but is very low", 72, "immediate.significant_harm"),
     ],
 )
 def test_a_denied_concern_does_not_lead_with_its_p9_row(q, months, denied):
@@ -141,6 +140,16 @@ def test_a_denied_concern_does_not_lead_with_its_p9_row(q, months, denied):
     found = _ids(q, {"age_in_months": months})
     assert found[0] != denied and not found[0].startswith("immediate.")
     assert denied in found  # still in sight: the practitioner chooses
+
+
+def test_a_carers_denied_condition_does_not_lead_with_p9():
+    """Review 12 H6's "mum is not suicidal but is very low" (72): before search15 the subject rule lifted p9's
+    significant harm, matched on "not" alone, from below the first three to first, and the denial rule put it
+    second. Since search15 "not" said in the carer's clause just before her condition is the condition's, so
+    p9 is not lifted at all: the carers' row leads and no immediate criterion is offered for a denial."""
+    found = _ids("mum is not suicidal but is very low", {"age_in_months": 72})
+    assert found[0] == "additional.mental_physical_health_needs"  # "Mental / physical health needs may affect ability to provide basic care", p13-14
+    assert not any(i.startswith("immediate.") for i in found)
 
 
 def test_the_held_out_denials():

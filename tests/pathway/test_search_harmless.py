@@ -24,7 +24,7 @@ import pathway.search as search_module
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms, search
 from pathway.search_accuracy import load_phrasings
-from pathway.search_model import EXAMPLES_DIR
+from pathway.search_model import EXAMPLES_DIR, example_calls
 
 CAT = load_catalogue()
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout_harmless.yaml").read_text(encoding="utf-8"))
@@ -120,3 +120,20 @@ def test_no_held_out_or_review_call_is_training_data():
         "leaves her 17 year old at home when she works nights",
     ]
     assert not trained & set(held)
+
+
+def test_a_set_left_out_of_training_keeps_every_p9_call_that_led_first():
+    """search15 (docs/safety/mutation.md, review 12's surviving C3: CALM lowered to 0.75). CALM was chosen on
+    the left-out sets as above the most any call there naming a p9 criterion gave: left out of training,
+    v2's "brusing on my grandsons bottom after he came back from his dads" (0.79 of its best indicator's when
+    measured for search15) leads with its own p9 row. Oracle: the set's own `expect` lists, written before
+    the model existed; with v2 left out, every call naming a p9 criterion that leads with one of its own
+    without the calm rule still does with it."""
+    name = "spent_heldout_v2.yaml"
+    index = SearchIndex(CAT, load_synonyms(), example_calls(p for p in sorted(EXAMPLES_DIR.glob("*.yaml")) if p.name != name))
+    calls = [p for p in load_phrasings(EXAMPLES_DIR / name) if any(CAT.indicator(i).immediate for i in p["expect"])]
+    led = [p for p in calls if index.search(p["q"], limit=KEPT_PLACES, **_age(p))[0].id in p["expect"]]
+    index._calm_first = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    without = [p for p in calls if index.search(p["q"], limit=KEPT_PLACES, **_age(p))[0].id in p["expect"]]
+    assert len(without) >= 20  # 25 when written
+    assert [p["q"] for p in without if p not in led] == []
