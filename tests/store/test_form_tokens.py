@@ -101,9 +101,13 @@ def test_an_override_or_review_with_the_same_token_and_other_content_is_another_
     assert not repeated and r2.id != r1.id and r2.note == "Discussed with the team" and _count(engine, override_reviews) == 2
 
 
-def _rival_commits_first(monkeypatch, engine, row: dict) -> None:
-    """The override page's first look for the token finds nothing, and the rival post (the other tab, the
-    browser's resend) commits `row` just then: the moment between the look and the insert."""
+def _rival_commits_first(monkeypatch, engine, people, case_ref: str):
+    """A saved entry, whose override page's first look for the token finds nothing, and the rival post (the
+    other tab, the browser's resend) commits 'extensive', 'Seen at home' just then: the moment between the
+    look and the insert."""
+    case, decision = assess()
+    entry, _ = save_assessment_once(engine, people["pam"], case_ref, case, decision, token=None, now=T0)
+    row = {"assessment_id": entry.id, "user_id": people["pam"].id, "created_at": T0, "tool_level": entry.level, "level": "extensive", "reason": "Seen at home"}
     look = form_tokens.saved_with
     calls = []
 
@@ -116,15 +120,13 @@ def _rival_commits_first(monkeypatch, engine, row: dict) -> None:
         return look(*args, **kw)
 
     monkeypatch.setattr(form_tokens, "saved_with", saved_with)
+    return entry
 
 
 def test_the_same_override_posted_twice_at_the_same_moment_keeps_the_first(engine, people, monkeypatch):
     """store15: the unique index decides a race the look before the insert missed: the second post is
     given the first's override (repeated), and one row is kept."""
-    case, decision = assess()
-    entry, _ = save_assessment_once(engine, people["pam"], "TOK-0006", case, decision, token=None, now=T0)
-    row = {"assessment_id": entry.id, "user_id": people["pam"].id, "created_at": T0, "tool_level": entry.level, "level": "extensive", "reason": "Seen at home"}
-    _rival_commits_first(monkeypatch, engine, row)
+    entry = _rival_commits_first(monkeypatch, engine, people, "TOK-0006")
     got, repeated = record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at home", token=TOKEN, now=T0)
     assert repeated and got.level == "extensive" and got.reason == "Seen at home" and _count(engine, overrides) == 1
 
@@ -134,10 +136,7 @@ def test_a_racing_override_with_other_words_is_checked_again_on_its_retry(engine
     token reads the entry again and refuses 'extensive' as already the recorded level (nothing twice)."""
     from store.errors import Invalid
 
-    case, decision = assess()
-    entry, _ = save_assessment_once(engine, people["pam"], "TOK-0007", case, decision, token=None, now=T0)
-    row = {"assessment_id": entry.id, "user_id": people["pam"].id, "created_at": T0, "tool_level": entry.level, "level": "extensive", "reason": "Seen at home"}
-    _rival_commits_first(monkeypatch, engine, row)
+    entry = _rival_commits_first(monkeypatch, engine, people, "TOK-0007")
     with pytest.raises(Invalid, match="already the recorded level"):
         record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at school", token=TOKEN, now=T0)
     assert _count(engine, overrides) == 1
