@@ -38,6 +38,7 @@ DEPLOY = ROOT / "deploy"
 HOST = "localhost"  # a name, so the client sends SNI (the shipped config refuses a bare IP)
 PASSWORD = "correct horse battery staple"
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+SHOWN = re.compile(r'name="shown" type="hidden" value="([^"]+)"')
 RING_NOW = {"immediate": "immediate.significant_harm"}
 
 
@@ -342,6 +343,13 @@ class Client:
     def token(self, path: str) -> str:
         return TOKEN.search(self.get(path).text).group(1)
 
+    def save_form(self) -> dict:
+        """The save page's CSRF token and the digest of what it showed (webapp.shown: a save without it
+        records nothing, store15), as a browser posts them back. Not its one-time token: each post here is
+        a save of its own, as before tokens."""
+        page = self.get("/save").text
+        return {"csrf_token": TOKEN.search(page).group(1), "shown": SHOWN.search(page).group(1)}
+
     def sign_in(self, username: str, password: str = PASSWORD) -> None:
         r = self.post("/sign-in", {"username": username, "password": password, "csrf_token": self.token("/sign-in")})
         assert r.status_code == 302, (r.status_code, r.text[:500])
@@ -451,13 +459,13 @@ class Saver(threading.Thread):
         try:
             self.client.sign_in(self.username)
             self.client.ring_now_result()
-            token = self.client.token("/save")
+            form = self.client.save_form()
             for i in range(1, self.limit + 1):
                 if self.stop_event.is_set():
                     break
                 ref = f"{self.prefix}{self.n}-{i:05d}"
                 try:
-                    r = self.client.post("/save", {"case_ref": ref, "csrf_token": token})
+                    r = self.client.post("/save", {**form, "case_ref": ref})
                 except requests.RequestException:
                     self.outcomes.append(Outcome(time.monotonic(), ref, "broken"))
                     continue

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from pathway.levels import Level
 from pathway.models import Case, Decision
@@ -177,17 +177,27 @@ def save_assessment_once(
         case_json=case_json,
         decision_json=decision.model_dump_json(),
     )
-    aid = form_tokens.insert_once(
-        engine, assessments, values, token, lambda conn, aid: audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
+
+    def write(conn: Connection) -> int:
+        aid = form_tokens.insert_with(conn, assessments, values, token)
+        audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
+        return aid
+
+    def done(aid: int, repeated: bool) -> tuple[Entry, bool]:
+        if repeated:
+            with engine.begin() as conn:
+                audit.record(conn, "assessment.save", user_id=user.id, outcome="repeat", record_id=aid, case_ref=ref, now=now)
+        return get_assessment(engine, user, aid, _audit=False), repeated
+
+    return form_tokens.insert_once(
+        engine,
+        token,
+        write,
+        table=assessments,
+        same=dict(user_id=user.id, case_ref=ref, case_json=case_json),
+        done=done,
+        again=lambda: save_assessment_once(engine, user, ref, case, decision, token=None, now=now),  # another reference or other answers
     )
-    if aid is None:
-        first = form_tokens.saved_with(engine, assessments, token, user_id=user.id, case_ref=ref, case_json=case_json)
-        if first is None:  # the token beside another reference or other answers: another save
-            return save_assessment_once(engine, user, ref, case, decision, token=None, now=now)
-        with engine.begin() as conn:
-            audit.record(conn, "assessment.save", user_id=user.id, outcome="repeat", record_id=first, case_ref=ref, now=now)
-        return get_assessment(engine, user, first, _audit=False), True
-    return get_assessment(engine, user, aid, _audit=False), False
 
 
 def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
@@ -391,33 +401,38 @@ def record_override_once(
     if chosen.value == entry.recorded_level:
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)
-    values = dict(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
     detail = f"{entry.level}->{chosen.value}"
-    oid = form_tokens.insert_once(
+
+    def write(conn: Connection) -> int:
+        values = dict(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
+        oid = form_tokens.insert_with(conn, overrides, values, token)
+        audit.record(conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={oid} {detail}", now=now)
+        return oid
+
+    def done(oid: int, repeated: bool) -> tuple[Override, bool]:
+        if repeated:
+            return _override_repeated(engine, user, entry, oid, now)
+        new = Override(
+            id=oid,
+            assessment_id=entry.id,
+            user_id=user.id,
+            username=user.username,
+            created_at=now,
+            tool_level=entry.level,
+            level=chosen.value,
+            reason=reason.strip(),
+        )
+        return new, False
+
+    return form_tokens.insert_once(
         engine,
-        overrides,
-        values,
         token,
-        lambda conn, oid: audit.record(
-            conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={oid} {detail}", now=now
-        ),
+        write,
+        table=overrides,
+        same=same,
+        done=done,
+        again=lambda: record_override_once(engine, user, assessment_id, level, reason, token=None, now=now),  # another level or reason
     )
-    if oid is None:
-        first = form_tokens.saved_with(engine, overrides, token, **same)
-        if first is None:  # the token beside another level or reason: another override
-            return record_override_once(engine, user, assessment_id, level, reason, token=None, now=now)
-        return _override_repeated(engine, user, entry, first, now)
-    override = Override(
-        id=oid,
-        assessment_id=entry.id,
-        user_id=user.id,
-        username=user.username,
-        created_at=now,
-        tool_level=entry.level,
-        level=chosen.value,
-        reason=reason.strip(),
-    )
-    return override, False
 
 
 def _same_override(entry: Entry, user: User, level: str, reason: str) -> dict:
@@ -488,34 +503,34 @@ def record_review_once(
         raise _not_found(engine, manager, "override.review", record_id=override_id, now=now)
     now = aware(now)
     token = form_tokens.posted(token)
-    values = dict(override_id=override_id, user_id=manager.id, created_at=now, note=note)
-    rid = form_tokens.insert_once(
-        engine,
-        override_reviews,
-        values,
-        token,
-        lambda conn, rid: audit.record(
-            conn,
-            "override.review",
-            user_id=manager.id,
-            record_id=found.assessment_id,
-            case_ref=found.case_ref,
-            detail=f"override={override_id} review={rid}",
-            now=now,
-        ),
-    )
-    if rid is None:
-        first = form_tokens.saved_with(engine, override_reviews, token, override_id=override_id, user_id=manager.id, note=note)
-        if first is None:  # the token beside another note: another review
-            return record_review_once(engine, manager, override_id, note, token=None, now=now)
+
+    def write(conn: Connection) -> int:
+        values = dict(override_id=override_id, user_id=manager.id, created_at=now, note=note)
+        rid = form_tokens.insert_with(conn, override_reviews, values, token)
+        detail = f"override={override_id} review={rid}"
+        audit.record(conn, "override.review", user_id=manager.id, record_id=found.assessment_id, case_ref=found.case_ref, detail=detail, now=now)
+        return rid
+
+    def done(rid: int, repeated: bool) -> tuple[Review, bool]:
+        if not repeated:
+            return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note), False
         with engine.begin() as conn:
-            detail = f"override={override_id} review={first}"
+            detail = f"override={override_id} review={rid}"
             audit.record(
                 conn, "override.review", user_id=manager.id, outcome="repeat", record_id=found.assessment_id, case_ref=found.case_ref, detail=detail, now=now
             )
         with engine.connect() as conn:
-            return next(r for r in _reviews_for(conn, [override_id])[override_id] if r.id == first), True
-    return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note), False
+            return next(r for r in _reviews_for(conn, [override_id])[override_id] if r.id == rid), True
+
+    return form_tokens.insert_once(
+        engine,
+        token,
+        write,
+        table=override_reviews,
+        same=dict(override_id=override_id, user_id=manager.id, note=note),
+        done=done,
+        again=lambda: record_review_once(engine, manager, override_id, note, token=None, now=now),  # another note
+    )
 
 
 def filter_overrides(

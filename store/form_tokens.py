@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 from sqlalchemy.exc import IntegrityError
+
+K = TypeVar("K")
+R = TypeVar("R")
 
 PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -43,16 +46,40 @@ def saved_with(engine: Engine, table: Table, token: str | None, *, key: str = "i
     return getattr(row, key)
 
 
-def insert_once(engine: Engine, table: Table, values: dict, token: str | None, then: Callable[[Connection, Any], None], *, key: str = "id") -> Any:
-    """Insert `values` with `token` and call `then(conn, id)` (its audit row) in the same transaction:
-    the new row's key (column `key`), or None when the insert was refused with a token given (a row may hold that
-    token already: the caller looks with `saved_with`, and saves without the token if not)."""
+def insert_with(conn: Connection, table: Table, values: dict, token: str | None, *, key: str = "id") -> Any:
+    """Insert `values` into `table` with `token` (a `write`'s row): the new row's key (column `key`)."""
+    return conn.execute(insert(table).values(**values, form_token=token).returning(table.c[key])).scalar_one()
+
+
+def insert_once(
+    engine: Engine,
+    token: str | None,
+    write: Callable[[Connection], K],
+    *,
+    table: Table,
+    same: dict,
+    done: Callable[[K, bool], R],
+    again: Callable[[], R],
+    key: str = "id",
+    kept: Callable[[K], bool] = lambda _: True,
+) -> R:
+    """Save once, the one shape of every saving form (left13b, left14, store15).
+
+    `write(conn)` saves with `token`, in one transaction (its rows and its audit row), and gives the new
+    row's key: `done(key, False)`. When the insert is refused with a token given (the unique index: a
+    row holds that token already, saved by an earlier post, or by one at the same moment), the row saved
+    with it is looked for: one with the columns `same` (and `kept(key)`, for what `same` cannot say) is
+    the same form posted again: `done(its key, True)`. None: the token beside other content (a page kept
+    open and changed) is another save: `again()`, the caller's own save without the token, which makes its
+    own checks once more (what the first post saved may have changed what may be saved now)."""
     try:
         with engine.begin() as conn:
-            new = conn.execute(insert(table).values(**values, form_token=token).returning(table.c[key])).scalar_one()
-            then(conn, new)
+            new = write(conn)
     except IntegrityError:
         if token is None:
             raise
-        return None
-    return new
+        first = saved_with(engine, table, token, key=key, **same)
+        if first is None or not kept(first):
+            return again()
+        return done(first, True)
+    return done(new, False)

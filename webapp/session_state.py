@@ -102,7 +102,7 @@ form_retry = Part[FormRetry]("form_retry", FormRetry)
 # one-time notices, holding no content: the result page says once that Save saved nothing because the
 # answers changed since the save page was drawn (webapp.shown; review 14 surfaces, Y1), and the sign-in
 # and start pages that the answers were cleared when the earlier sign-in ended (review 14 surfaces, Y2)
-answers_changed = Part[bool]("answers_changed", bool)
+answers_changed = Part[str]("answers_changed", Literal["changed", "unchecked"])  # unchecked: the post carried no digest
 answers_cleared = Part[bool]("answers_cleared", bool)
 
 

@@ -6,7 +6,8 @@ A form that records a decision its page showed (Save: the answers and their resu
 different level: the level recorded now) carries, in a hidden field, a digest of what the page drew.
 On post the view works the digest out again from what it would record now; when the two differ, the
 page was drawn from something that has changed since (another tab, the Back button, a colleague), and
-nothing is recorded: the user is shown what stands now and records again.
+nothing is recorded: the user is shown what stands now and records again. A post with no digest cannot be
+checked, and is refused the same way (store15).
 
 The digest is an HMAC keyed with the app's secret, not a bare hash: the answers about a child cannot be
 guessed back from it by trying likely answers. It is a hidden form field: never in a URL or a log.
@@ -41,10 +42,16 @@ def of_recorded(entry) -> str:
     return digest("recorded", str(entry.id), str(entry.recorded_level), str(latest))
 
 
+def missing(posted: object) -> bool:
+    """True when the form posted no digest of what its page showed."""
+    return not isinstance(posted, str) or not posted
+
+
 def changed(posted: object, now: str) -> bool:
-    """True when the form posted a digest and it is not the one for what would be recorded now. A form
-    without one (a page drawn before digests, a client that is not a browser) is taken as before, as a
-    missing one-time token is (store.form_tokens.posted)."""
-    if not isinstance(posted, str) or not posted:
-        return False
-    return not hmac.compare_digest(posted, now)
+    """True when the post cannot be taken as recording what its page showed: its digest is not the one
+    for what would be recorded now, or it carries none (store15, review 14 Y1's rest). A post without a
+    digest (a page drawn before digests, a hand-made post) is refused like a stale one, not taken as
+    before: it could record a decision the user never saw. The app's own pages always carry one; no
+    other client (the JSON API, the CLI) records through these forms."""
+    # bytes: a digest posted with other than ASCII is a mismatch, not compare_digest's TypeError (a 500)
+    return missing(posted) or not hmac.compare_digest(str(posted).encode(), now.encode())

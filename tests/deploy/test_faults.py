@@ -127,7 +127,7 @@ def test_a_dump_restored_into_an_empty_database_reads_back_through_the_app(topol
     client.sign_in("sam")
     client.ring_now_result()
     for ref in ("B1-00001", "B1-00002"):
-        r = client.post("/save", {"case_ref": ref, "csrf_token": client.token("/save")})
+        r = client.post("/save", {**client.save_form(), "case_ref": ref})
         assert r.status_code == 302
     source = saved_rows(database)
     with fresh_database(postgres_url(), prefix="fsp_restored_") as restored:

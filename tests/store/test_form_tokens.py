@@ -86,3 +86,57 @@ def test_a_posted_value_that_cannot_be_a_token_is_none(value):
 def test_a_drawn_token_is_taken_as_posted():
     token = form_tokens.new_token()
     assert form_tokens.posted(token) == token and form_tokens.posted("a" * 16) == "a" * 16 and form_tokens.posted("-_" * 32) == "-_" * 32
+
+
+def test_an_override_or_review_with_the_same_token_and_other_content_is_another_one(engine, people):
+    """store15: the token beside another level (an override) or another note (a review) reaches the unique
+    index, finds no row of the same content there and is saved again without the token: never merged."""
+    case, decision = assess()
+    entry, _ = save_assessment_once(engine, people["pam"], "TOK-0005", case, decision, token=TOKEN, now=T0)
+    o1, _ = record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at home", token=TOKEN, now=T0)
+    o2, repeated = record_override_once(engine, people["pam"], entry.id, "child_in_need", "Seen again", token=TOKEN, now=T0)
+    assert not repeated and o2.id != o1.id and o2.level == "child_in_need" and _count(engine, overrides) == 2
+    r1, _ = record_review_once(engine, people["mo"], o1.id, "Discussed", token=TOKEN, now=T0)
+    r2, repeated = record_review_once(engine, people["mo"], o1.id, "Discussed with the team", token=TOKEN, now=T0)
+    assert not repeated and r2.id != r1.id and r2.note == "Discussed with the team" and _count(engine, override_reviews) == 2
+
+
+def _rival_commits_first(monkeypatch, engine, people, case_ref: str):
+    """A saved entry, whose override page's first look for the token finds nothing, and the rival post (the
+    other tab, the browser's resend) commits 'extensive', 'Seen at home' just then: the moment between the
+    look and the insert."""
+    case, decision = assess()
+    entry, _ = save_assessment_once(engine, people["pam"], case_ref, case, decision, token=None, now=T0)
+    row = {"assessment_id": entry.id, "user_id": people["pam"].id, "created_at": T0, "tool_level": entry.level, "level": "extensive", "reason": "Seen at home"}
+    look = form_tokens.saved_with
+    calls = []
+
+    def saved_with(*args, **kw):
+        if not calls:
+            calls.append(1)
+            with engine.begin() as conn:
+                conn.execute(insert(overrides).values(**row, form_token=TOKEN))
+            return None
+        return look(*args, **kw)
+
+    monkeypatch.setattr(form_tokens, "saved_with", saved_with)
+    return entry
+
+
+def test_the_same_override_posted_twice_at_the_same_moment_keeps_the_first(engine, people, monkeypatch):
+    """store15: the unique index decides a race the look before the insert missed: the second post is
+    given the first's override (repeated), and one row is kept."""
+    entry = _rival_commits_first(monkeypatch, engine, people, "TOK-0006")
+    got, repeated = record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at home", token=TOKEN, now=T0)
+    assert repeated and got.level == "extensive" and got.reason == "Seen at home" and _count(engine, overrides) == 1
+
+
+def test_a_racing_override_with_other_words_is_checked_again_on_its_retry(engine, people, monkeypatch):
+    """store15: the rival recorded 'extensive' with other words at the same moment: the retry without the
+    token reads the entry again and refuses 'extensive' as already the recorded level (nothing twice)."""
+    from store.errors import Invalid
+
+    entry = _rival_commits_first(monkeypatch, engine, people, "TOK-0007")
+    with pytest.raises(Invalid, match="already the recorded level"):
+        record_override_once(engine, people["pam"], entry.id, "extensive", "Seen at school", token=TOKEN, now=T0)
+    assert _count(engine, overrides) == 1

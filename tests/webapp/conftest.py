@@ -119,6 +119,29 @@ def csv_text(response) -> str:
     return response.data[3:].decode("utf-8")
 
 
+def hidden(page: str) -> dict[str, str]:
+    """A page's hidden form fields (its one-time token, the digest of what it showed), as a browser
+    sends them back with what the user typed."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", page):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name:
+            fields[name.group(1)] = unescape(value.group(1)) if value else ""
+    return fields
+
+
+def drawn(client, path: str) -> dict[str, str]:
+    """The hidden fields of the form the page at `path` draws now: what a browser holding it would post."""
+    return hidden(client.get(path).get_data(as_text=True))
+
+
+def post_drawn(client, path: str, data: dict, **kw):
+    """Post `data` to a recording form (Save, Record a different level) as a browser does: from the page
+    drawn just before, with its hidden fields (store15: a post with no digest of what its page showed
+    records nothing). The digest is the page's own, never worked out by the test."""
+    return client.post(path, data={**drawn(client, path), **data}, **kw)
+
+
 def walk_needs(client, ticks: dict[str, list[str]] | None = None):
     """Answer every needs page, ticking `ticks[page_id]` (dimension -> ids), as the form posts them."""
     from pathway.catalogue import load_catalogue

@@ -15,7 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from benchmarks._gunicorn import gunicorn
 from tests.webapp.accounts.conftest import engine, people, save, sign_in  # noqa: F401  (fixtures)
-from tests.webapp.conftest import text
+from tests.webapp.conftest import post_drawn, text
 
 SECRET = "CR-SECRET-4417"
 
@@ -62,7 +62,7 @@ def test_control_characters_in_next_fall_back_to_the_start(client, quiet, nxt):
 def test_a_nul_in_an_override_reason_is_refused_naming_the_field(app, client, people, quiet):
     sign_in(client, "pat")
     entry = save(client, "FSP-0001").location.rsplit("saved=", 1)[-1]
-    r = client.post(f"/cases/FSP-0001/entries/{entry}/level", data={"level": "protection", "reason": "moved\x00away"})
+    r = post_drawn(client, f"/cases/FSP-0001/entries/{entry}/level", {"level": "protection", "reason": "moved\x00away"})
     assert r.status_code == 200 and "Reason must be written text" in text(r) and no_exception_logged(quiet)
     from store import assessments
     from store.errors import Invalid
@@ -144,7 +144,7 @@ def test_a_huge_id_on_the_routes_that_take_one_is_404_not_a_500(app, client, peo
     save(client, "FSP-0001")
     for path in (f"/cases/FSP-0001/entries/{HUGE}", f"/cases/FSP-0001/entries/{HUGE}/level"):
         assert client.get(path).status_code == 404, path
-    assert client.post(f"/cases/FSP-0001/entries/{HUGE}/level", data={"level": "protection", "reason": "r"}).status_code == 404
+    assert post_drawn(client, f"/cases/FSP-0001/entries/{HUGE}/level", {"level": "protection", "reason": "r"}).status_code == 404
     assert client.post(f"/cases/FSP-0001/entries/{HUGE}/assess-again").status_code == 404
     code = trainer.post("/practice/new", data={"scenarios": ["age-under-2-bruising"]}).location.rsplit("/", 1)[-1]
     assert trainer.post(f"/practice/session/{code}/trainees/{HUGE}/remove").status_code == 404

@@ -12,7 +12,7 @@ import yaml
 from pathway.catalogue import DATA_FILE
 from store import assessments
 from tests.webapp.accounts.conftest import engine, people, save, sign_in  # noqa: F401  (fixtures)
-from tests.webapp.conftest import signed_in_client
+from tests.webapp.conftest import post_drawn, signed_in_client
 from tests.webapp.test_hostile_text import HOSTILE, shown_escaped, unsafe
 from tests.webapp.test_practice import BRUISING, join
 
@@ -21,7 +21,7 @@ def test_review_note_escaped(client, people, engine):
     sign_in(client, "pat")
     save(client, "FSP-0001")
     entry = assessments.history(engine, people["pat"], "FSP-0001")[-1]
-    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "universal", "reason": "a reason"})
+    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "universal", "reason": "a reason"})
     client.post("/sign-out")
     sign_in(client, "meg")
     oid = assessments.list_overrides(engine, people["meg"])[0][1].id

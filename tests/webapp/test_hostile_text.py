@@ -21,7 +21,7 @@ from markupsafe import escape
 from pathway.scenarios import loads
 from store import assessments
 from tests.webapp.accounts.conftest import engine, people, refused_save, save, sign_in  # noqa: F401  (fixtures)
-from tests.webapp.conftest import CHILD, csv_text
+from tests.webapp.conftest import CHILD, csv_text, post_drawn
 from tests.webapp.test_practice import answer, join
 from tests.webapp.test_practice_library import post_editor
 
@@ -91,10 +91,10 @@ def test_override_reason_escaped_on_every_page_and_exact_in_the_json_export(clie
     [summary] = assessments.list_case_refs(engine, people["pat"])
     entry = assessments.history(engine, people["pat"], summary.case_ref)[-1]
     form = f"/cases/FSP-0001/entries/{entry.id}/level"
-    too_long = client.post(form, data={"level": "protection", "reason": HOSTILE + "x" * 4000})
+    too_long = post_drawn(client, form, {"level": "protection", "reason": HOSTILE + "x" * 4000})
     assert too_long.status_code == 200 and "Reason must be" in too_long.get_data(as_text=True)
     shown_escaped(too_long, HOSTILE + "x" * 4000)  # the textarea gives it back, escaped
-    assert client.post(form, data={"level": "protection", "reason": HOSTILE}).status_code == 302
+    assert post_drawn(client, form, {"level": "protection", "reason": HOSTILE}).status_code == 302
     shown_escaped(client.get("/cases/FSP-0001"))
     exported = client.get("/cases/FSP-0001/export.json")
     assert exported.mimetype == "application/json" and exported.headers["X-Content-Type-Options"] == "nosniff"
@@ -110,7 +110,7 @@ def test_csv_export_defuses_spreadsheet_formulas_in_the_reason(client, people, e
     for n, formula in enumerate(FORMULAS, start=1):
         save(client, f"FSP-{n:04d}")
         entry = assessments.history(engine, people["pat"], f"FSP-{n:04d}")[-1]
-        client.post(f"/cases/FSP-{n:04d}/entries/{entry.id}/level", data={"level": "protection", "reason": formula})
+        post_drawn(client, f"/cases/FSP-{n:04d}/entries/{entry.id}/level", {"level": "protection", "reason": formula})
         exported = client.get(f"/cases/FSP-{n:04d}/export.csv")
         assert exported.mimetype == "text/csv" and exported.headers["Content-Disposition"].startswith("attachment;")
         [row] = list(csv.DictReader(io.StringIO(csv_text(exported))))

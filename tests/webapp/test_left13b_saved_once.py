@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from store.models import assessments, override_reviews, overrides
 from store.users import create_user
 from tests.store.conftest import postgres_schema_url
-from tests.webapp.conftest import ALWAYS_OPEN, CHILD, PASSWORD, sign_in, text, walk_needs
+from tests.webapp.conftest import ALWAYS_OPEN, CHILD, PASSWORD, drawn, hidden, post_drawn, sign_in, text, walk_needs
 from webapp import create_app
 
 
@@ -61,7 +61,7 @@ def _assessed(client) -> None:
 def test_the_save_form_posted_twice_saves_one_entry_and_says_it_was_already_saved(any_app):
     pat = _client(any_app, "pat", "practitioner")
     _assessed(pat)
-    body = {"case_ref": "DBL-0001", "form_token": _token(pat.get("/save").get_data(as_text=True))}
+    body = {**drawn(pat, "/save"), "case_ref": "DBL-0001"}
     first = pat.post("/save", data=body)
     second = pat.post("/save", data=body)
     assert first.status_code == second.status_code == 302
@@ -78,12 +78,12 @@ def test_the_save_form_posted_twice_saves_one_entry_and_says_it_was_already_save
 def test_the_save_page_drawn_again_saves_again_and_another_reference_is_never_merged(any_app):
     pat = _client(any_app, "pat", "practitioner")
     _assessed(pat)
-    token = _token(pat.get("/save").get_data(as_text=True))
-    pat.post("/save", data={"case_ref": "DBL-0002", "form_token": token})
-    pat.post("/save", data={"case_ref": "DBL-0003", "form_token": token})  # the same page, another reference: another save
-    later = _token(pat.get("/save").get_data(as_text=True))
-    assert later != token
-    pat.post("/save", data={"case_ref": "DBL-0002", "form_token": later})  # saved again later: the history grows
+    page = drawn(pat, "/save")
+    pat.post("/save", data={**page, "case_ref": "DBL-0002"})
+    pat.post("/save", data={**page, "case_ref": "DBL-0003"})  # the same page, another reference: another save
+    later = drawn(pat, "/save")
+    assert later["form_token"] != page["form_token"]
+    pat.post("/save", data={**later, "case_ref": "DBL-0002"})  # saved again later: the history grows
     assert _count(any_app, assessments) == 3
     assert "2 saved assessments," in text(pat.get("/cases/DBL-0002"))
     assert "1 saved assessment," in text(pat.get("/cases/DBL-0003"))
@@ -92,10 +92,11 @@ def test_the_save_page_drawn_again_saves_again_and_another_reference_is_never_me
 def test_a_refused_save_keeps_its_token_and_the_corrected_post_saves_once(any_app):
     pat = _client(any_app, "pat", "practitioner")
     _assessed(pat)
-    token = _token(pat.get("/save").get_data(as_text=True))
-    refused = pat.post("/save", data={"case_ref": "no number", "form_token": token}).get_data(as_text=True)  # followed, as a browser
+    page = drawn(pat, "/save")
+    token = page["form_token"]
+    refused = pat.post("/save", data={**page, "case_ref": "no number"}).get_data(as_text=True)  # followed, as a browser
     assert "Case reference" in refused and _token(refused) == token  # the refused form, shown again with its token
-    body = {"case_ref": "DBL-0004", "form_token": token}
+    body = {**hidden(refused), "case_ref": "DBL-0004"}
     pat.post("/save", data=body)
     pat.post("/save", data=body)
     assert _count(any_app, assessments) == 1
@@ -104,9 +105,9 @@ def test_a_refused_save_keeps_its_token_and_the_corrected_post_saves_once(any_ap
 def test_the_override_form_posted_twice_records_one_level_with_no_error(any_app):
     pat = _client(any_app, "pat", "practitioner")
     _assessed(pat)
-    pat.post("/save", data={"case_ref": "DBL-0005"})
+    post_drawn(pat, "/save", {"case_ref": "DBL-0005"})
     link = re.search(r"/cases/DBL-0005/entries/\d+/level", pat.get("/cases/DBL-0005").get_data(as_text=True)).group(0)
-    body = {"level": "extensive", "reason": "Seen at home", "form_token": _token(pat.get(link).get_data(as_text=True))}
+    body = {**drawn(pat, link), "level": "extensive", "reason": "Seen at home"}
     first = pat.post(link, data=body)
     second = pat.post(link, data=body)
     assert first.status_code == second.status_code == 302
@@ -119,9 +120,9 @@ def test_the_override_form_posted_twice_records_one_level_with_no_error(any_app)
 def test_the_review_form_posted_twice_records_one_review(any_app):
     pat = _client(any_app, "pat", "practitioner")
     _assessed(pat)
-    pat.post("/save", data={"case_ref": "DBL-0006"})
+    post_drawn(pat, "/save", {"case_ref": "DBL-0006"})
     link = re.search(r"/cases/DBL-0006/entries/\d+/level", pat.get("/cases/DBL-0006").get_data(as_text=True)).group(0)
-    pat.post(link, data={"level": "extensive", "reason": "Seen at home"})
+    post_drawn(pat, link, {"level": "extensive", "reason": "Seen at home"})
     mo = _client(any_app, "mo", "manager")
     review = re.search(r"/overrides/\d+/review", mo.get("/overrides").get_data(as_text=True)).group(0)
     body = {"note": "Discussed", "form_token": _token(mo.get(review).get_data(as_text=True))}

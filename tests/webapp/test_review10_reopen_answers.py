@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 
-from tests.webapp.conftest import CHILD, signed_in_client, text, walk_needs
+from tests.webapp.conftest import CHILD, post_drawn, signed_in_client, text, walk_needs
 from webapp.cases import reopen
 
 
@@ -39,7 +39,7 @@ def saved(app, tmp_path):
         client.post("/safety", data={"immediate": ["none"]})
         assert client.post("/child", data=child).status_code == 302
         walk_needs(client, ticks)
-        assert client.post("/save", data={"case_ref": ref}).status_code == 302
+        assert post_drawn(client, "/save", {"case_ref": ref}).status_code == 302
         with engine.begin() as cx:
             for (name,) in cx.execute(sql("select name from sqlite_master where type='trigger' and tbl_name='assessments'")).fetchall():
                 cx.execute(sql(f"drop trigger {name}"))

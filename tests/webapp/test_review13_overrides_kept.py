@@ -11,7 +11,7 @@ import json
 
 from sqlalchemy import text as sql
 
-from tests.webapp.conftest import CHILD, csv_text, signed_in_client, text, walk_needs
+from tests.webapp.conftest import CHILD, csv_text, post_drawn, signed_in_client, text, walk_needs
 
 FIRST, SECOND = "first reason: school worries", "second reason: resolved at the meeting"
 
@@ -21,11 +21,11 @@ def test_both_recorded_levels_and_reasons_are_on_the_entry_page_and_in_both_expo
     pat.post("/safety", data={"immediate": ["none"]})
     pat.post("/child", data=CHILD)
     walk_needs(pat, {"emotional_behavioural": ["additional.low_self_esteem"]})
-    assert pat.post("/save", data={"case_ref": "R13-O"}).status_code in (302, 303)
+    assert post_drawn(pat, "/save", {"case_ref": "R13-O"}).status_code in (302, 303)
     with app.extensions["fsp_store"].begin() as cx:
         entry = cx.execute(sql("select max(id) from assessments")).scalar()
-    pat.post(f"/cases/R13-O/entries/{entry}/level", data={"level": "extensive", "reason": FIRST})
-    pat.post(f"/cases/R13-O/entries/{entry}/level", data={"level": "universal", "reason": SECOND})
+    post_drawn(pat, f"/cases/R13-O/entries/{entry}/level", {"level": "extensive", "reason": FIRST})
+    post_drawn(pat, f"/cases/R13-O/entries/{entry}/level", {"level": "universal", "reason": SECOND})
 
     page = text(pat.get(f"/cases/R13-O/entries/{entry}"))
     assert "Level recorded by a professional: Universal" in page and SECOND in page

@@ -21,7 +21,7 @@ from sqlalchemy import text as sql
 
 from pathway.catalogue import load_catalogue
 from store.models import assessments, overrides
-from tests.webapp.conftest import CHILD, PASSWORD, sign_in, signed_in_client, text, walk_needs
+from tests.webapp.conftest import CHILD, PASSWORD, hidden, sign_in, signed_in_client, text, walk_needs
 from webapp.journey.pages import needs_pages
 
 ALLEGATION = "immediate.allegation_or_disclosure"
@@ -41,16 +41,6 @@ def _assessed(client, safety: list[str]) -> None:
     walk_needs(client, {_page_of(LOW): [LOW]})
 
 
-def _hidden(page: str) -> dict[str, str]:
-    """The save form's hidden fields, as a browser sends them with what the user typed."""
-    fields = {}
-    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", page):
-        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
-        if name:
-            fields[name.group(1)] = unescape(value.group(1)) if value else ""
-    return fields
-
-
 def _levels(app) -> list[str]:
     with app.extensions["fsp_store"].connect() as conn:
         return [r.level for r in conn.execute(select(assessments.c.level).order_by(assessments.c.id))]
@@ -62,7 +52,7 @@ def _stale_save(app, first: list[str], then: list[str], ref: str):
     _assessed(pat, first)
     page_a = pat.get("/save").get_data(as_text=True)
     pat.post("/safety?change=1", data={"immediate": then or ["none"]})  # tab B
-    return pat, page_a, pat.post("/save", data={**_hidden(page_a), "case_ref": ref})
+    return pat, page_a, pat.post("/save", data={**hidden(page_a), "case_ref": ref})
 
 
 def test_a_save_page_that_said_protection_saves_nothing_once_another_tab_removed_the_p9_answer(app):
@@ -85,7 +75,7 @@ def test_a_save_page_that_said_additional_saves_nothing_once_another_tab_added_a
     # saved again from the page drawn now: the ring-now result it states
     again = pat.get("/save").get_data(as_text=True)
     assert "The answers and the result (Protection" in text_of(again)
-    assert pat.post("/save", data={**_hidden(again), "case_ref": "Y1-0002"}).status_code == 302
+    assert pat.post("/save", data={**hidden(again), "case_ref": "Y1-0002"}).status_code == 302
     assert _levels(app) == ["protection"]
 
 
@@ -99,7 +89,7 @@ def test_the_digest_is_keyed_with_the_apps_secret_and_the_page_shows_no_answer_i
     for one in (app, other):
         pat = signed_in_client(one, "pat", "practitioner")
         _assessed(pat, [ALLEGATION])
-        digests.append(_hidden(pat.get("/save").get_data(as_text=True))["shown"])
+        digests.append(hidden(pat.get("/save").get_data(as_text=True))["shown"])
     assert all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests)
     assert digests[0] != digests[1]  # the same answers, another secret: not a bare hash anyone could work out
 
@@ -108,10 +98,10 @@ def test_a_refused_reference_then_changed_answers_still_saves_nothing(app):
     pat = signed_in_client(app, "pat", "practitioner")
     _assessed(pat, [])
     page_a = pat.get("/save").get_data(as_text=True)
-    refused = pat.post("/save", data={**_hidden(page_a), "case_ref": "no number"})  # followed: the page again
+    refused = pat.post("/save", data={**hidden(page_a), "case_ref": "no number"})  # followed: the page again
     assert "Case reference" in text(refused)
     pat.post("/safety?change=1", data={"immediate": [ALLEGATION]})
-    posted = pat.post("/save", data={**_hidden(refused.get_data(as_text=True)), "case_ref": "Y1-0003"})
+    posted = pat.post("/save", data={**hidden(refused.get_data(as_text=True)), "case_ref": "Y1-0003"})
     assert _levels(app) == [] and posted.location == "/result"
 
 
@@ -119,14 +109,14 @@ def _saved_entry(app, ref: str):
     """A practitioner, and the address of the override form of the entry they saved under `ref`."""
     pat = signed_in_client(app, "pat", "practitioner")
     _assessed(pat, [])
-    pat.post("/save", data={**_hidden(pat.get("/save").get_data(as_text=True)), "case_ref": ref})
+    pat.post("/save", data={**hidden(pat.get("/save").get_data(as_text=True)), "case_ref": ref})
     return pat, re.search(rf"/cases/{ref}/entries/\d+/level", pat.get(f"/cases/{ref}").get_data(as_text=True)).group(0)
 
 
 def test_an_override_form_drawn_before_a_colleague_recorded_a_level_records_nothing(app):
     pat, link = _saved_entry(app, "Y1-0004")
-    tab_a = _hidden(pat.get(link).get_data(as_text=True))
-    tab_b = _hidden(pat.get(link).get_data(as_text=True))
+    tab_a = hidden(pat.get(link).get_data(as_text=True))
+    tab_b = hidden(pat.get(link).get_data(as_text=True))
     pat.post(link, data={**tab_b, "level": "extensive", "reason": "Seen at home"})
     posted = pat.post(link, data={**tab_a, "level": "universal", "reason": "Drawn before"})
     with app.extensions["fsp_store"].connect() as conn:
@@ -182,9 +172,9 @@ def test_the_call_summary_keeps_the_callers_words():
 
 def test_an_old_override_form_sent_again_names_the_level_recorded_now(app):
     pat, link = _saved_entry(app, "Y6-0001")
-    first = {**_hidden(pat.get(link).get_data(as_text=True)), "level": "extensive", "reason": "reason one"}
+    first = {**hidden(pat.get(link).get_data(as_text=True)), "level": "extensive", "reason": "reason one"}
     pat.post(link, data=first)
-    pat.post(link, data={**_hidden(pat.get(link).get_data(as_text=True)), "level": "universal", "reason": "reason two"})
+    pat.post(link, data={**hidden(pat.get(link).get_data(as_text=True)), "level": "universal", "reason": "reason two"})
     again = pat.post(link, data=first)  # Back twice, sent again
     words = text(pat.get(again.location))
     assert "Nothing was recorded: Extensive was recorded earlier, and the level recorded now is Universal." in words
@@ -195,7 +185,7 @@ def test_an_old_override_form_sent_again_names_the_level_recorded_now(app):
 
 def test_the_same_override_form_double_clicked_still_says_already_recorded(app):
     pat, link = _saved_entry(app, "Y6-0002")
-    body = {**_hidden(pat.get(link).get_data(as_text=True)), "level": "extensive", "reason": "reason one"}
+    body = {**hidden(pat.get(link).get_data(as_text=True)), "level": "extensive", "reason": "reason one"}
     pat.post(link, data=body)
     words = text(pat.get(pat.post(link, data=body).location))
     assert "This level was already recorded." in words

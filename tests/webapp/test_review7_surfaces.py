@@ -29,6 +29,7 @@ from pathway.levels import Level
 from pathway.models import CaseError, Decision
 from rules import evaluate
 from scripts.decision_oracle import varied_case
+from tests.webapp.conftest import post_drawn
 from webapp.journey import referral as written
 
 READING = "this tool's reading of the document"  # the marker's words (the oracle: the result page's own)
@@ -369,7 +370,7 @@ def test_no_page_puts_a_chosen_need_in_a_query_string(app, client):
     pat.post("/safety", data={"immediate": "none"})
     pat.post("/child", data=CHILD)
     walk_needs(pat, {"health": ["additional.dental_decay_not_accessing"]})
-    pat.post("/save", data={"case_ref": "F9-0001"})
+    post_drawn(pat, "/save", {"case_ref": "F9-0001"})
     case_page = pat.get("/cases/F9-0001").get_data(as_text=True)
     entry = re.search(r"/cases/F9-0001/entries/\d+", case_page).group(0)
     pages["case"], pages["entry"] = case_page, pat.get(entry).get_data(as_text=True)
@@ -490,8 +491,8 @@ def test_a_stale_override_form_says_the_level_is_already_recorded(app):
     pat.post("/safety", data={"immediate": "none"})
     pat.post("/child", data=CHILD)
     walk_needs(pat, {})
-    pat.post("/save", data={"case_ref": "F10-0001"})
+    post_drawn(pat, "/save", {"case_ref": "F10-0001"})
     link = re.search(r"/cases/F10-0001/entries/(\d+)/level", pat.get("/cases/F10-0001").get_data(as_text=True)).group(0)
-    pat.post(link, data={"level": "extensive", "reason": "first tab"})
-    page = text(pat.post(link, data={"level": "extensive", "reason": "second tab"}))
+    post_drawn(pat, link, {"level": "extensive", "reason": "first tab"})
+    page = text(post_drawn(pat, link, {"level": "extensive", "reason": "second tab"}))
     assert "Extensive is already the recorded level" in page and "Not a valid choice" not in page, page[:600]

@@ -43,8 +43,12 @@ def save(user):
     if form.is_submitted() and shown.changed(form.shown.data, shown.of_assessment(case, decision)):
         # drawn from other answers (another tab, the Back button): nothing saved; the result page shows
         # the answers' result now, and says why, before the reference is even looked at (review 14 Y1)
-        current_app.logger.info("assessment not saved: the answers changed since the save page was drawn")
-        state.answers_changed.set(True)
+        # a post with no digest cannot be checked: refused the same way, saying so (store15)
+        unchecked = shown.missing(form.shown.data)
+        current_app.logger.info(
+            "assessment not saved: %s", "the post carried no digest of its page" if unchecked else "the answers changed since the save page was drawn"
+        )
+        state.answers_changed.set("unchecked" if unchecked else "changed")
         return redirect(url_for("journey.result"), code=303)
     if form.validate_on_submit():
         try:
@@ -166,11 +170,14 @@ def override(user, case_ref: str, entry_id: int):
         # the case page says which level is recorded now when a later one replaced it (review 14 surfaces, Y6)
         return redirect(url_for("cases.case", case_ref=entry.case_ref, again="level", level=first.id))
     if form.is_submitted() and shown.changed(form.shown.data, shown.of_recorded(entry)):
-        # drawn when another level was recorded (another tab, a colleague): nothing recorded (review 14, Y1)
-        form.form_errors.append(
-            f"The recorded level changed since this page was shown (for example in another tab): it is now {label(entry.recorded_level)}. "
-            "Nothing was recorded: check it, then choose the level you record again."
-        )
+        # drawn when another level was recorded (another tab, a colleague): nothing recorded (review 14, Y1);
+        # a post with no digest cannot be checked: refused the same way, saying so (store15)
+        now_words = f"it is now {label(entry.recorded_level)}"
+        if shown.missing(form.shown.data):
+            why = f"This page could not be checked against the level recorded now: {now_words}."
+        else:
+            why = f"The recorded level changed since this page was shown (for example in another tab): {now_words}."
+        form.form_errors.append(f"{why} Nothing was recorded: check it, then choose the level you record again.")
         return prg.refused(form)
     if form.validate_on_submit():
         try:

@@ -254,7 +254,7 @@ def result():
         actions=present.actions(decision, case),
         offer=present.offer(decision, case),
         without=without_words(decided, answers),
-        answers_changed=bool(state.answers_changed.pop()),  # Save saved nothing: said once (webapp.shown)
+        answers_changed=state.answers_changed.pop(),  # Save saved nothing, and why: said once (webapp.shown)
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
+    Connection,
     delete,
     func,
     insert,
@@ -87,45 +88,38 @@ def save_scenario_once(scenario_id: str, text: str, author=None, how: str = "wri
     token = form_tokens.posted(token)
     now = db.utcnow()
     name = author.username if author else "(unknown)"
-    try:
+    author_id = author.id if author else None
+    made: list[int] = []  # the version this post saves
+
+    def write(conn: Connection) -> int:
+        last = conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
+        replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
+        conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
+        conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
+        made.append(last + 1)
+        values = dict(scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text)
+        saved = form_tokens.insert_with(conn, practice_scenario_versions, values, token)
+        detail = f"scenario={scenario_id} version={last + 1} {how}"
+        audit.record(conn, "scenario.replace" if replaced else "scenario.save", user_id=author_id, detail=detail, now=now)
+        return saved
+
+    def done(saved: int, repeated: bool) -> tuple[Version, bool]:
+        if not repeated:
+            return Version(scenario_id, made[-1], name, how, now, text), False
         with db.engine().begin() as conn:
-            last = (
-                conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar()
-                or 0
-            )
-            replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
-            conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
-            conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
-            conn.execute(
-                insert(practice_scenario_versions).values(
-                    scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text, form_token=token
-                )
-            )
-            audit.record(
-                conn,
-                "scenario.replace" if replaced else "scenario.save",
-                user_id=author.id if author else None,
-                detail=f"scenario={scenario_id} version={last + 1} {how}",
-                now=now,
-            )
-    except IntegrityError:
-        if token is None:
-            raise
-        first = form_tokens.saved_with(db.engine(), practice_scenario_versions, token, scenario_id=scenario_id, author=name, yaml=text)
-        if first is None:  # the token beside another scenario: another save
-            return save_scenario_once(scenario_id, text, author, how, token=None)
-        with db.engine().begin() as conn:
-            row = conn.execute(select(practice_scenario_versions).where(practice_scenario_versions.c.id == first)).one()
-            audit.record(
-                conn,
-                "scenario.save",
-                user_id=author.id if author else None,
-                outcome="repeat",
-                detail=f"scenario={scenario_id} version={row.version} {how}",
-                now=now,
-            )
+            row = conn.execute(select(practice_scenario_versions).where(practice_scenario_versions.c.id == saved)).one()
+            audit.record(conn, "scenario.save", user_id=author_id, outcome="repeat", detail=f"scenario={scenario_id} version={row.version} {how}", now=now)
         return Version(row.scenario_id, row.version, row.author, row.how, row.saved_at, row.yaml), True
-    return Version(scenario_id, last + 1, name, how, now, text), False
+
+    return form_tokens.insert_once(
+        db.engine(),
+        token,
+        write,
+        table=practice_scenario_versions,
+        same=dict(scenario_id=scenario_id, author=name, yaml=text),
+        done=done,
+        again=lambda: save_scenario_once(scenario_id, text, author, how, token=None),  # the token beside another scenario
+    )
 
 
 def versions(scenario_id: str) -> list[Version]:
@@ -188,36 +182,34 @@ def start_session_once(
     form_token = form_tokens.posted(form_token)
     token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
     cohort = (cohort or "").strip() or None
+    trainer_key = _trainer_key(user_id, token)
     _expire_old()
-    try:
-        with db.engine().begin() as conn:
-            for _ in range(20):
-                code = new_code()
-                if conn.execute(select(practice_sessions.c.code).where(practice_sessions.c.code == code)).first() is None:
-                    break
-            else:  # pragma: no cover - 32**6 codes
-                raise RuntimeError("could not find a free join code")
-            conn.execute(
-                insert(practice_sessions).values(
-                    code=code,
-                    trainer_key=_trainer_key(user_id, token),
-                    scenario_ids=json.dumps(scenario_ids),
-                    scenarios_yaml=scenarios_yaml,
-                    ended=False,
-                    created_at=db.utcnow(),
-                    form_token=form_token,
-                )
-            )
-            conn.execute(insert(practice_results).values(code=code, cohort=cohort, started_at=db.utcnow(), scenarios=len(scenario_ids)))
-    except IntegrityError:
-        if form_token is None:
-            raise
-        same = dict(trainer_key=_trainer_key(user_id, token), scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml)
-        first = form_tokens.saved_with(db.engine(), practice_sessions, form_token, key="code", **same)
-        if first is None or _cohort(first) != cohort:
-            return start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None)  # another start
-        return first, token, True
-    return code, token, False
+
+    def write(conn: Connection) -> str:
+        for _ in range(20):
+            code = new_code()
+            if conn.execute(select(practice_sessions.c.code).where(practice_sessions.c.code == code)).first() is None:
+                break
+        else:  # pragma: no cover - 32**6 codes
+            raise RuntimeError("could not find a free join code")
+        values = dict(
+            code=code, trainer_key=trainer_key, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()
+        )
+        form_tokens.insert_with(conn, practice_sessions, values, form_token, key="code")
+        conn.execute(insert(practice_results).values(code=code, cohort=cohort, started_at=db.utcnow(), scenarios=len(scenario_ids)))
+        return code
+
+    return form_tokens.insert_once(
+        db.engine(),
+        form_token,
+        write,
+        table=practice_sessions,
+        key="code",
+        same=dict(trainer_key=trainer_key, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
+        kept=lambda first: _cohort(first) == cohort,  # the cohort is practice_results', beside the session
+        done=lambda code, repeated: (code, token, repeated),
+        again=lambda: start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None),  # another start
+    )
 
 
 def _cohort(code: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from store import users
-from tests.webapp.conftest import CHILD, PASSWORD, sign_in, walk_needs  # noqa: F401  (re-exported)
+from tests.webapp.conftest import CHILD, PASSWORD, post_drawn, sign_in, walk_needs  # noqa: F401  (re-exported)
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def put_answers(client, ticks=None):
 
 def save(client, case_ref: str, ticks=None):
     put_answers(client, ticks if ticks is not None else ADDITIONAL)
-    return client.post("/save", data={"case_ref": case_ref}, follow_redirects=False)
+    return post_drawn(client, "/save", {"case_ref": case_ref}, follow_redirects=False)
 
 
 def refused_save(client, case_ref: str):

@@ -12,7 +12,7 @@ import pytest
 from store import audit
 from store.assessments import history
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, save, sign_in
-from tests.webapp.conftest import csv_text, text
+from tests.webapp.conftest import csv_text, post_drawn, text
 
 
 @pytest.fixture
@@ -88,14 +88,14 @@ def test_override_needs_a_reason(client, two_saves, engine, people):
     assert page.status_code == 200 and "The tool's level was Extensive" in text(page)
     assert 'value="extensive"' not in page.get_data(as_text=True)  # not offered: it is the level already
     for reason in ("", "   \n\t "):
-        r = client.post(url, data={"level": "child_in_need", "reason": reason})
+        r = post_drawn(client, url, {"level": "child_in_need", "reason": reason})
         body = r.get_data(as_text=True)
         assert r.status_code == 200
         assert "Enter the reason for recording a different level" in text(r) and 'href="#reason"' in body
-    r = client.post(url, data={"reason": "Known to the school"})
+    r = post_drawn(client, url, {"reason": "Known to the school"})
     assert "Select the level you record" in text(r) and 'href="#level"' in r.get_data(as_text=True)
     assert _entries(engine, people["pat"])[-1].overrides == ()
-    r = client.post(url, data={"level": "child_in_need", "reason": "  Older sibling already open to social care.  "})
+    r = post_drawn(client, url, {"level": "child_in_need", "reason": "  Older sibling already open to social care.  "})
     assert r.status_code == 302 and r.headers["Location"] == "/cases/FSP-0001"
     after = _entries(engine, people["pat"])[-1]
     assert after.level == "extensive" and after.recorded_level == "child_in_need"
@@ -108,7 +108,7 @@ def test_override_needs_a_reason(client, two_saves, engine, people):
 def test_override_reason_is_escaped_everywhere(client, two_saves, engine, people):
     entry = _entries(engine, people["pat"])[-1]
     xss = "<script>alert(1)</script>"
-    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "protection", "reason": xss})
+    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "protection", "reason": xss})
     for who, url in (("pat", "/cases/FSP-0001"), ("meg", "/overrides")):
         client.post("/sign-out")
         sign_in(client, who)
@@ -126,7 +126,7 @@ def test_override_of_an_entry_under_another_reference_is_404(client, two_saves, 
 @pytest.mark.parametrize("who, status", [("meg", 200), ("pat", 403), ("ada", 403), (None, 302)])
 def test_overrides_page_is_for_managers(client, two_saves, engine, people, who, status):
     entry = _entries(engine, people["pat"])[-1]
-    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "child_in_need", "reason": "Judgement"})
+    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "child_in_need", "reason": "Judgement"})
     client.post("/sign-out")
     if who:
         sign_in(client, who)
@@ -148,7 +148,7 @@ def test_a_manager_of_another_team_sees_no_overrides(client, two_saves, engine, 
 
     create_user(engine, "mo", "manager", "South", PASSWORD)
     entry = _entries(engine, people["pat"])[-1]
-    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "child_in_need", "reason": "Judgement"})
+    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "child_in_need", "reason": "Judgement"})
     client.post("/sign-out")
     sign_in(client, "mo")
     assert "FSP-0001" not in text(client.get("/overrides"))
@@ -169,7 +169,7 @@ def test_exports_download_with_the_right_content_type(client, two_saves):
 
 def test_chart_marks_the_tools_level_where_a_professional_recorded_another(client, two_saves, engine, people):
     entry = _entries(engine, people["pat"])[0]
-    client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "universal", "reason": "Resolved"})
+    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "universal", "reason": "Resolved"})
     svg = re.search(r"<svg[^>]*>.*?</svg>", client.get("/cases/FSP-0001").get_data(as_text=True), re.S).group()
     assert svg.count('fill="#ffffff"') == 1  # one hollow marker: the tool's Additional
     assert "Universal (recorded by a professional; the tool said Additional)" in svg

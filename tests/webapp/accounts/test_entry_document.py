@@ -12,6 +12,7 @@ import pytest
 
 from pathway.catalogue import load_catalogue
 from tests.webapp.accounts.conftest import put_answers, save, sign_in
+from tests.webapp.conftest import post_drawn
 
 DENTAL = "additional.dental_decay_not_accessing"  # saved with the entry
 ROUTINE = "additional.lack_routine"  # the session's answers afterwards
@@ -57,7 +58,7 @@ def test_the_override_page_of_an_immediate_referral_cites_the_entrys_document(cl
         answers = session["answers"]
         answers["immediate"] = ["immediate.significant_harm"]
         session["answers"] = answers
-    assert client.post("/save", data={"case_ref": "FSP-0003"}).status_code == 302
+    assert post_drawn(client, "/save", {"case_ref": "FSP-0003"}).status_code == 302
     entry = re.search(r"/cases/FSP-0003/entries/\d+", client.get("/cases/FSP-0003").get_data(as_text=True)).group(0)
     hrefs = [h for h in _hrefs(client.get(f"{entry}/level").get_data(as_text=True)) if "document" in h]
     assert f"{entry}/document#page-9" in hrefs and all(h.startswith(f"{entry}/document#page-") for h in hrefs), hrefs

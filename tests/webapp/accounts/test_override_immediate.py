@@ -17,6 +17,7 @@ from rules import evaluate
 from store.assessments import history, save_assessment
 from tests.conftest import make_case
 from tests.webapp.accounts.conftest import sign_in
+from tests.webapp.conftest import post_drawn
 from tests.webapp.conftest import text as page_text
 
 IMMEDIATE = [
@@ -57,7 +58,7 @@ def test_an_override_of_an_immediate_referral_says_so_wherever_the_tools_level_i
     warning = form[: form.index("What level do you record")]
     for words in ("does not withdraw", "without delay", "p9", "24 hours", "p37"):
         assert words in warning, words
-    assert client.post(url, data={"level": "universal", "reason": "Seen by GP"}).status_code == 302
+    assert post_drawn(client, url, {"level": "universal", "reason": "Seen by GP"}).status_code == 302
     case_page = client.get(f"/cases/{REF}")
     said = text(case_page)
     assert "Recorded: Universal Tool: Protection (immediate referral)" in said
@@ -80,7 +81,7 @@ def test_a_protection_decision_that_was_not_immediate_is_not_called_one(client, 
     url = f"/cases/{REF}/entries/{entry.id}/level"
     form = text(client.get(url))
     assert "The tool's level was Protection." in form and "immediate referral" not in form
-    client.post(url, data={"level": "extensive", "reason": "Housed last night"})
+    post_drawn(client, url, {"level": "extensive", "reason": "Housed last night"})
     assert "Tool: Protection" in text(client.get(f"/cases/{REF}")) and "immediate referral" not in text(client.get(f"/cases/{REF}"))
     client.post("/sign-out")
     sign_in(client, "meg")

@@ -8,7 +8,7 @@ import pytest
 from store.users import create_user
 from tests.store.conftest import postgres_schema_url
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, PASSWORD, save, sign_in
-from tests.webapp.conftest import ALWAYS_OPEN, text
+from tests.webapp.conftest import ALWAYS_OPEN, post_drawn, text
 from webapp import create_app
 
 
@@ -33,7 +33,7 @@ def test_save_history_override_and_export_on_postgresql(pg_app):
     from store.users import find_user
 
     entry = history(pg_app.extensions["fsp_store"], find_user(pg_app.extensions["fsp_store"], "pat"), "FSP-0001")[-1]
-    r = client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "child_in_need", "reason": "Judgement"})
+    r = post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "child_in_need", "reason": "Judgement"})
     assert r.status_code == 302
     assert "Recorded: Child in Need Tool: Extensive" in text(client.get("/cases/FSP-0001"))
     assert client.get("/cases/FSP-0001/export.csv").mimetype == "text/csv"

@@ -17,7 +17,7 @@ from store import users
 from store.assessments import record_override, save_assessment
 from tests.conftest import make_case
 from tests.webapp.accounts.conftest import PASSWORD, put_answers
-from tests.webapp.conftest import text
+from tests.webapp.conftest import drawn, text
 
 NOT_FORMS = {
     "accounts.sign_out": "a CSRF token only: a failure is a 400 (CSRF), nothing typed",
@@ -51,7 +51,8 @@ def _sign_in(app, engine):
 def _override(app, engine):
     case = make_case(["additional.dental_decay_not_accessing"])
     entry = save_assessment(engine, _pat(engine), "FSP-0001", case, evaluate(case))
-    return _client(app, "pat"), f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "universal", "reason": ""}, "Enter the reason"
+    client, path = _client(app, "pat"), f"/cases/FSP-0001/entries/{entry.id}/level"
+    return client, path, {**drawn(client, path), "level": "universal", "reason": ""}, "Enter the reason"
 
 
 def _pat(engine):
@@ -69,7 +70,7 @@ def _review(app, engine):
 def _save(app, engine):
     client = _client(app, "pat")
     put_answers(client)
-    return client, "/save", {"case_ref": "!!"}, "Case reference"
+    return client, "/save", {**drawn(client, "/save"), "case_ref": "!!"}, "Case reference"
 
 
 def _ruleset(app, engine):

@@ -7,7 +7,7 @@ import pytest
 from store import audit
 from store.assessments import history
 from tests.webapp.accounts.conftest import ADDITIONAL, EXTENSIVE, reach_result, refused_save, save, sign_in
-from tests.webapp.conftest import CHILD, text, walk_needs
+from tests.webapp.conftest import CHILD, post_drawn, text, walk_needs
 
 CHILD_ANSWERS = {**CHILD, "age_years": "9", "age_months": "0"}
 
@@ -28,7 +28,7 @@ def test_signed_out_save_signs_in_first_then_comes_back_with_the_answers(client,
     words = text(page)
     assert "Do not use the child's or anyone's name, date of birth or address" in words
     assert "Additional" in words
-    r = client.post("/save", data={"case_ref": "fsp-0012"})
+    r = post_drawn(client, "/save", {"case_ref": "fsp-0012"})
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0012")
     case = client.get(r.headers["Location"])
     assert "Assessment saved under FSP-0012" in text(case)
@@ -92,7 +92,7 @@ def test_a_ring_now_result_can_be_saved(client, people, engine):
     sign_in(client, "pat")
     client.post("/safety", data={"immediate": ["immediate.significant_harm"]})
     assert "Save this assessment" in text(client.get("/result"))
-    r = client.post("/save", data={"case_ref": "FSP-0099"})
+    r = post_drawn(client, "/save", {"case_ref": "FSP-0099"})
     assert r.status_code == 302
     [entry] = history(engine, people["pat"], "FSP-0099")
     assert entry.level == "protection" and entry.decision["immediate"] is True
@@ -159,7 +159,7 @@ def test_a_completed_ring_now_journey_is_saved_whole_and_reopens_as_shown(client
     )
     assert expected.contacts[0].name.startswith(first_contact)  # the oracle's own first contact
     assert first_contact.lower() in shown.lower()
-    assert client.post("/save", data={"case_ref": "FSP-0101"}).status_code == 302
+    assert post_drawn(client, "/save", {"case_ref": "FSP-0101"}).status_code == 302
     [entry] = history(engine, people["pat"], "FSP-0101")
     assert entry.case["child"]["age_years"] == 9
     assert sorted(entry.case["indicators"]) == sorted([RING_NOW_TICK, "additional.dental_decay_not_accessing"])
@@ -177,7 +177,7 @@ def test_a_ring_now_result_saved_before_the_details_keeps_what_was_asked(client,
     sign_in(client, "pat")
     client.post("/safety", data={"immediate": [RING_NOW_TICK, "immediate.significant_harm"]})
     shown = _ring_now_heading((client.get("/result")))
-    assert client.post("/save", data={"case_ref": "FSP-0102"}).status_code == 302
+    assert post_drawn(client, "/save", {"case_ref": "FSP-0102"}).status_code == 302
     [entry] = history(engine, people["pat"], "FSP-0102")
     assert sorted(entry.case["indicators"]) == sorted([RING_NOW_TICK, "immediate.significant_harm"])
     assert entry.case["child"]["age_years"] is None and entry.case["context"]["disability"] is None
@@ -191,6 +191,6 @@ def test_a_journey_with_the_details_but_not_every_needs_page_saves_what_the_resu
     client.post("/safety", data={"immediate": [RING_NOW_TICK]})
     client.post("/child", data={**CHILD_ANSWERS, "disability": "substantial_lifelong", "large_sibling_group": "no"})
     shown = _ring_now_heading((client.get("/result")))
-    assert client.post("/save", data={"case_ref": "FSP-0103"}).status_code == 302
+    assert post_drawn(client, "/save", {"case_ref": "FSP-0103"}).status_code == 302
     [entry] = history(engine, people["pat"], "FSP-0103")
     assert _ring_now_heading((client.get(f"/cases/FSP-0103/entries/{entry.id}"))) == shown

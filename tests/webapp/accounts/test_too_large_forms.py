@@ -13,7 +13,7 @@ from wtforms.fields.core import UnboundField
 
 from store.assessments import MAX_NOTE, MAX_REASON
 from tests.webapp.accounts.conftest import put_answers, save, sign_in
-from tests.webapp.conftest import signed_in_client, text
+from tests.webapp.conftest import post_drawn, signed_in_client, text
 from webapp import too_large
 
 HUGE = "x" * 100_000
@@ -25,7 +25,7 @@ def _entry_and_override(client, engine, people):
     sign_in(client, "pat")
     assert save(client, "FSP-0001").status_code == 302
     entry = history(engine, people["pat"], "FSP-0001")[0]
-    assert client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "extensive", "reason": "Seen at school"}).status_code == 302
+    assert post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "extensive", "reason": "Seen at school"}).status_code == 302
     [(_, o)] = list_overrides(engine, people["meg"])
     return entry, o
 
@@ -34,7 +34,7 @@ def test_a_100000_character_override_reason_names_the_field_and_its_limit(client
     from store.assessments import history
 
     entry, _ = _entry_and_override(client, engine, people)
-    r = client.post(f"/cases/FSP-0001/entries/{entry.id}/level", data={"level": "protection", "reason": HUGE})
+    r = post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "protection", "reason": HUGE})
     words = text(r)
     assert r.status_code == 413
     assert f"Reason: ‘Why do you record a different level?’ (at most {MAX_REASON:,} characters)" in words
@@ -63,7 +63,7 @@ def test_every_form_with_free_text_names_its_fields_when_over_the_limit(app, cli
     c = signed_in_client(app, "tess", who) if who else client
     if url == "/save":
         put_answers(c)  # a result to save
-    r = c.post(url, data={field: HUGE})
+    r = post_drawn(c, url, {field: HUGE})
     assert r.status_code == 413, r.status_code
     assert words in text(r) and "Nothing was saved" in text(r)
 

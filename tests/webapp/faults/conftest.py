@@ -18,7 +18,7 @@ import pytest
 from store.config import StoreConfig
 from store.users import create_user
 from tests.webapp.accounts.conftest import PASSWORD, put_answers, sign_in  # noqa: F401
-from tests.webapp.conftest import ALWAYS_OPEN, text
+from tests.webapp.conftest import ALWAYS_OPEN, post_drawn, text
 from webapp import create_app, faults
 
 BUSY_MS = 300  # SQLite's wait for a lock in these tests (production: 5000)
@@ -61,7 +61,7 @@ def saved_before(client, pat) -> dict[str, int]:
     """pat signed in, with one assessment saved before any fault, and other answers in the session."""
     sign_in(client, "pat")
     put_answers(client)
-    r = client.post("/save", data={"case_ref": "FSP-0001"})
+    r = post_drawn(client, "/save", {"case_ref": "FSP-0001"})
     assert r.status_code == 302, text(r)
     put_answers(client, SECOND)
     return {"FSP-0001": int(r.headers["Location"].rsplit("saved=", 1)[1])}

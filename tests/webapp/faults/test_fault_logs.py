@@ -7,6 +7,7 @@ import logging
 
 from store.assessments import history
 from tests.webapp.accounts.conftest import put_answers, sign_in
+from tests.webapp.conftest import drawn, post_drawn
 from tests.webapp.faults.conftest import assert_unavailable_page, locked
 
 TICKS = {"health": ["additional.dental_decay_not_accessing"], "parents_carers": ["additional.lack_routine"]}
@@ -18,11 +19,13 @@ def test_a_fault_is_logged_by_class_without_the_case(client, db_path, engine, pa
     caplog.set_level(logging.INFO, logger="sqlalchemy.engine")  # SQL logging on, as when diagnosing
     sign_in(client, "pat")
     put_answers(client, TICKS)
-    assert client.post("/save", data={"case_ref": "FSP-4821"}).status_code == 302
+    assert post_drawn(client, "/save", {"case_ref": "FSP-4821"}).status_code == 302
     [entry] = history(engine, pat, "FSP-4821")
+    override = f"/cases/FSP-4821/entries/{entry.id}/level"
+    save_page, override_page = drawn(client, "/save"), drawn(client, override)  # drawn before the lock, as a browser holds them
     with locked(db_path):
-        assert_unavailable_page(client.post("/save", data={"case_ref": "FSP-4822"}), catalogue)
-        assert_unavailable_page(client.post(f"/cases/FSP-4821/entries/{entry.id}/level", data={"level": "extensive", "reason": REASON}), catalogue)
+        assert_unavailable_page(client.post("/save", data={**save_page, "case_ref": "FSP-4822"}), catalogue)
+        assert_unavailable_page(client.post(override, data={**override_page, "level": "extensive", "reason": REASON}), catalogue)
     faults = [r for r in caplog.records if r.getMessage().startswith("database unavailable")]
     assert [r.getMessage() for r in faults] == [
         "database unavailable: OperationalError sqlite3.OperationalError SQLITE_BUSY (at cases.save)",

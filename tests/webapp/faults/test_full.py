@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from store.assessments import history
+from tests.webapp.conftest import post_drawn
 from tests.webapp.faults.conftest import assert_saved_and_consistent, assert_unavailable_page, saved_refs
 
 NO_LIMIT = 4294967294  # SQLite clamps this to its own largest page count
@@ -42,13 +43,13 @@ def disk_full(engine, db_path):
 def test_a_full_disk_fails_clearly_writes_nothing_and_saves_once_there_is_room(client, db_path, engine, pat, saved_before, catalogue, caplog):
     caplog.set_level(logging.WARNING)
     with disk_full(engine, db_path):
-        assert_unavailable_page(client.post("/save", data={"case_ref": "FSP-0002"}), catalogue)
+        assert_unavailable_page(post_drawn(client, "/save", {"case_ref": "FSP-0002"}), catalogue)
         assert "SQLITE_FULL" in caplog.text  # the error a full disk gives, not another
         assert client.get("/cases").status_code == 200  # what is saved can still be read
     assert saved_refs(db_path) == {"FSP-0001"}
     assert_saved_and_consistent(db_path, saved_before)
 
-    r = client.post("/save", data={"case_ref": "FSP-0002"})
+    r = post_drawn(client, "/save", {"case_ref": "FSP-0002"})
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0002")
     [second] = history(engine, pat, "FSP-0002")
     assert_saved_and_consistent(db_path, {**saved_before, "FSP-0002": second.id})

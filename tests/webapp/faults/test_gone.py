@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from store.assessments import history
 from store.models import assessments
-from tests.webapp.conftest import text
+from tests.webapp.conftest import drawn, text
 from tests.webapp.faults.conftest import assert_saved_and_consistent, assert_unavailable_page, bounded
 
 SUFFIXES = ("", "-wal", "-shm")
@@ -35,8 +35,9 @@ def gone(db_path):
 
 
 def test_a_database_gone_fails_clearly_creates_nothing_and_comes_back(client, app, db_path, engine, pat, saved_before, catalogue):
+    save_page = drawn(client, "/save")  # the save page drawn before the fault: its post, and the retry, as a browser sends them
     with gone(db_path):
-        r = bounded(client.post, "/save", data={"case_ref": "FSP-0002"})
+        r = bounded(client.post, "/save", data={**save_page, "case_ref": "FSP-0002"})
         assert_unavailable_page(r, catalogue)
         for page in ("/result", "/check", "/cases", "/adviser/"):  # they need the answers or the user
             assert_unavailable_page(bounded(client.get, page), catalogue)
@@ -50,7 +51,7 @@ def test_a_database_gone_fails_clearly_creates_nothing_and_comes_back(client, ap
         assert not db_path.exists()  # no empty database made in its place
 
     # the same app, no restart: the session (signed in, answers) and the saves are all back
-    r = client.post("/save", data={"case_ref": "FSP-0002"})
+    r = client.post("/save", data={**save_page, "case_ref": "FSP-0002"})
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0002")
     [entry] = history(engine, pat, "FSP-0002")
     assert_saved_and_consistent(db_path, {**saved_before, "FSP-0002": entry.id})

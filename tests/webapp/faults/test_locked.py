@@ -5,13 +5,14 @@ stay in the session, so the same save succeeds once the lock is released."""
 from __future__ import annotations
 
 from store.assessments import history
-from tests.webapp.conftest import text
+from tests.webapp.conftest import drawn, text
 from tests.webapp.faults.conftest import SECOND, assert_saved_and_consistent, assert_unavailable_page, bounded, locked, saved_refs
 
 
 def test_a_locked_database_fails_clearly_keeps_everything_and_the_retry_saves(client, db_path, engine, pat, saved_before, catalogue):
+    page = drawn(client, "/save")  # the save page drawn before the fault: its post, and the retry, as a browser sends them
     with locked(db_path):
-        r = bounded(client.post, "/save", data={"case_ref": "FSP-0002"})
+        r = bounded(client.post, "/save", data={**page, "case_ref": "FSP-0002"})
         assert_unavailable_page(r, catalogue)
         assert "FSP-0002" not in saved_refs(db_path)  # the failed save left no row
         # reading still works under a write lock: the result (and whom to ring) is still shown
@@ -21,7 +22,7 @@ def test_a_locked_database_fails_clearly_keeps_everything_and_the_retry_saves(cl
         assert client.post("/api/v1/assess", json={"indicators": ["immediate.significant_harm"]}).status_code == 200
     assert_saved_and_consistent(db_path, saved_before)
 
-    r = client.post("/save", data={"case_ref": "FSP-0002"})  # the same retry, the same app: no restart
+    r = client.post("/save", data={**page, "case_ref": "FSP-0002"})  # the same retry, the same app: no restart
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0002")
     [entry] = history(engine, pat, "FSP-0002")
     assert entry.case["indicators"] == sorted(i for ids in SECOND.values() for i in ids)  # the answers kept

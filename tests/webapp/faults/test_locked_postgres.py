@@ -15,7 +15,7 @@ from store.config import StoreConfig
 from store.models import assessments
 from store.users import create_user
 from tests.store.conftest import postgres_schema_url
-from tests.webapp.conftest import ALWAYS_OPEN
+from tests.webapp.conftest import ALWAYS_OPEN, drawn, post_drawn
 from tests.webapp.faults.conftest import PASSWORD, SECOND, assert_unavailable_page, bounded, put_answers, sign_in
 from webapp import create_app
 
@@ -44,11 +44,12 @@ def test_a_locked_postgres_table_fails_within_the_bound_and_the_retry_saves(pg_u
     sign_in(client, "pat")
     put_answers(client, SECOND)
 
+    page = drawn(client, "/save")  # drawn before the lock, as a browser holds it
     holder = create_engine(pg_url).connect()
     try:
         holder.execute(sql("LOCK TABLE assessments IN ACCESS EXCLUSIVE MODE"))  # what a long migration does
         started = time.monotonic()
-        r = bounded(client.post, "/save", data={"case_ref": "FSP-0009"})
+        r = bounded(client.post, "/save", data={**page, "case_ref": "FSP-0009"})
         waited = time.monotonic() - started
         assert_unavailable_page(r, catalogue)
         assert waited < 10, f"waited {waited:.1f} s for a lock bounded at {LOCK_MS} ms"
@@ -58,7 +59,7 @@ def test_a_locked_postgres_table_fails_within_the_bound_and_the_retry_saves(pg_u
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(assessments)).scalar_one() == 0  # nothing half-written
 
-    r = client.post("/save", data={"case_ref": "FSP-0009"})  # the same app, no restart
+    r = post_drawn(client, "/save", {"case_ref": "FSP-0009"})  # the same app, no restart
     assert r.status_code == 302 and r.headers["Location"].startswith("/cases/FSP-0009")
     [entry] = history(engine, pat, "FSP-0009")
     assert entry.case["indicators"] == sorted(i for ids in SECOND.values() for i in ids)

@@ -94,13 +94,14 @@ class Saver(threading.Thread):
         b = self.browser
         assert b.post_form("/sign-in", {"username": "pat", "password": PASSWORD}, "/sign-in")[0] == 302
         assert b.post_form("/safety", {"immediate": "immediate.significant_harm"}, "/safety")[0] == 302
-        token = TOKEN.search(b.request("/save")[2]).group(1)
+        page = b.request("/save")[2]  # its CSRF token and the digest of what it showed, as a browser posts them
+        drawn = {"csrf_token": TOKEN.search(page).group(1), "shown": re.search(r'name="shown" type="hidden" value="([^"]+)"', page).group(1)}
         i = 0
         while not self.stop.is_set():
             i += 1
             ref = f"K{self.n}-{i:04d}"
             try:
-                status, location, _ = b.request("/save", {"case_ref": ref, "csrf_token": token})
+                status, location, _ = b.request("/save", {**drawn, "case_ref": ref})
             except BROKEN:
                 self.outcomes.append((ref, "broken", None))
                 continue
