@@ -23,9 +23,10 @@ from sqlalchemy import text as sql
 
 from store.models import override_reviews, overrides, practice_scenario_versions, web_sessions
 from tests.webapp.conftest import PASSWORD, csv_text, sign_in, signed_in_client, text
+from tests.webapp.conftest import hidden as _hidden
 from tests.webapp.test_practice import start_session
 from tests.webapp.test_practice_library import NEW, TICKS
-from tests.webapp.test_review14_surfaces import _assessed, _hidden
+from tests.webapp.test_review14_surfaces import _assessed
 from webapp.access import SIGNED_IN, of
 from webapp.practice.forms import indicator_data
 
