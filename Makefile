@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -137,3 +137,17 @@ mutate-review13:
 	scripts/setup.sh test
 	scripts/mutate_review13.sh
 	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW13_RULES) --first $(REVIEW13_FIRST) --only-first --figure review13-rule-condition-mutants.json
+
+# The last session's code (docs/safety/mutation.md): mutmut over what review 14's fixes added (scripts/mutate_review14.sh;
+# one worker, niced): the one-child item's place and words, left14's p9 box with no age and the call screen deciding
+# through decide_despite_refusals first, then the page digests, search14/14b's rules and speed14's fact reader. The rules
+# one_child, referral_into_social_care (its s47 item left out for an unborn baby) and pre_birth_planning are decorated
+# functions (mutmut cannot reach them): their conditions by scripts/mutate_rules.py against their own tests first (every
+# rule test only for a survivor, by hand; one_child's is DECISION alone, mutated by `make mutate`); their bodies, the
+# properties and the catalogue's words by hand (mutation.md).
+REVIEW14_RULES = referral_into_social_care,pre_birth_planning
+REVIEW14_FIRST = tests/rules/test_review14_rules.py,tests/rules/test_appendix3_in_decision.py
+mutate-review14:
+	scripts/setup.sh test
+	scripts/mutate_review14.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW14_RULES) --first $(REVIEW14_FIRST) --only-first --figure review14-rule-condition-mutants.json

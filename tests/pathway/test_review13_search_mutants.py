@@ -33,3 +33,43 @@ def test_a_core_word_still_being_typed_keeps_the_domestic_violence_row_first():
 def test_a_call_that_finds_nothing_finds_nothing():
     """_core_first 1 (`not ranked and ...`): with no result it read the first of none."""
     assert _ids("zzzq qqxz") == []
+
+
+# --- mut15: the six survivors of search13's rules mut14 left unjudged (docs/safety/mutation.md, "Review 14's code")
+
+# A call that only denies a concern, and the words its denial covers (NEGATION_REACH: up to three words after the
+# "no"/"not", "been" and "any" not counted, search14), written from the words, not from the results
+DENIED_ONLY = {
+    "dad does not hit the children": {"hit", "the", "children"},
+    "there has not been any sexual abuse": {"been", "any", "sexual", "abuse"},
+    "no sexual abuse has been disclosed": {"sexual", "abuse", "has"},
+    "not been left alone": {"been", "left", "alone"},
+}
+
+
+@pytest.mark.parametrize(("q", "denied"), DENIED_ONLY.items())
+def test_a_call_that_only_denies_a_concern_is_not_led_by_a_row_its_denied_words_found(q, denied):
+    """_denied_first 30 (`or` for `and` in `rests_on_denial`), 48 (`lead is not None` for `is None`) and 49 (the row
+    that rests on no denied word never looked for): where nothing rests on a word said, the first result below
+    Protection was taken whatever it rested on, so "dad does not hit the children" led with 'Child witnessing or
+    experiencing domestic abuse' found by "hit", the word denied, preselected. The immediate criterion the words
+    name stays in sight (the first KEPT_PLACES)."""
+    hits = search(q, age_in_months=96, limit=KEPT_PLACES)
+    first = hits[0]
+    assert not first.indicator.immediate and first.indicator.level.value != "protection"
+    assert denied.isdisjoint(w for label in first.matched for w in label.split())
+    assert any(h.indicator.immediate for h in hits)
+
+
+def test_the_core_rule_with_only_the_domestic_violence_row_found_moves_nothing():
+    """_core_first 28 (`next(...)` without its default): where every result is the domestic-violence row with its
+    core unsaid (no call of 1,394 tried finds it alone: the model's blend ranks more rows), there is no other row to
+    lead and the rule raised StopIteration instead of leaving the one row first."""
+    from pathway.search import default_index, normalise, stem
+
+    index = default_index()
+    n = next(n for n in index.core if index.entries[n].indicator.id == DV)
+    words = normalise("mum drinks").split()
+    ranked, final = [n], {n: 1.0}
+    index._core_first(words, [stem(w) for w in words], False, ranked, final)
+    assert ranked == [n] and final == {n: 1.0}

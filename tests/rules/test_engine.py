@@ -398,3 +398,14 @@ def test_an_action_reads_a_fact_as_durable_rules_content_reads_it(monkeypatch):
     written.size = None  # as Content: None deletes
     written.more = Content({"a": 1})  # a Content is stored as its dict
     assert dict(written.items()) == {"kind": "x", "more": {"a": 1}}
+
+
+def test_the_fact_reader_s_own_attribute_is_the_fact_itself_as_content_s_is():
+    """mut15 (speed14's reader, a hand mutant: `_Fact._d` a copy of the fact survived the test above, which
+    compares `_d` by value): Content's `_d` is the fact itself, so a write through it is the fact's; the quicker
+    reader's must be too."""
+    from durable.engine import Content
+
+    fact = {"kind": "x", "size": 1}
+    assert Content(fact)._d is fact
+    assert engine._as_read(fact)._d is fact

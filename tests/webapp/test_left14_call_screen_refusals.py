@@ -152,3 +152,46 @@ def test_the_unborn_baby_beside_a_born_child_names_the_box_left_out(app, clock, 
     assert named in reply["status"], reply["status"]
     assert any(e["field"] == "immediate" and catalogue.indicator(left_out).text in e["message"] for e in reply["errors"]), reply["errors"]
     assert ("the child's age" in reply["status"]) is (age == "3"), reply["status"]
+
+
+def test_a_context_answer_decided_without_is_named_beside_its_question_not_as_the_age(app):
+    """mut15 (`call._decided_without` 19-21: its context branch never taken, or a refusal of None). The screen takes
+    out the three context answers the rules refuse today before it decides (the open-to-social-care contradiction,
+    a child-only answer past 18, a disability clash), so this branch is the guard for any other: given the rules'
+    own decision of a refused context answer beside a p9 box (supported at Child in Need now yet said not open to
+    social care, review 6 F4), it names the refusal beside that question and never as the child's age (9, which
+    fits the box)."""
+    from pathway.models import Case
+    from rules.refusals import decide_despite_refusals
+    from webapp.adviser import forms
+
+    context = {"caller": "professional", "contact_time": IN_HOURS, "current_level": "child_in_need", "open_to_social_care": False}
+    given = Case.parse({"child": {"age_years": 9}, "indicators": [UNBANDED], "context": context})
+    decided, decision = decide_despite_refusals(given, office_hours=OfficeHours())
+    assert decision.immediate is True and [e.field for e in decision.decided_without] == ["context.open_to_social_care"]
+    with app.test_request_context():
+        errors, questions, said = call._decided_without(given, decided, decision, forms.age("9", "", ""))
+    assert questions == {"social_care"} and said == []
+    assert len(errors) == 1 and errors[0][0] == "social_care" and "Open to social care" in errors[0][1], errors
+
+
+@pytest.mark.parametrize("age", ["3", "9"])
+def test_a_p9_box_that_fits_the_age_is_never_said_not_to_fit_it(app, clock, age):
+    """mut15 (`call._decided_without` 28, `or` for `and`: every p9 box kept was named as not fitting the age): the
+    bruising box (under 2, p9) at 3 or 9 is kept and the age decided without; the allegation box beside it has no
+    age band and fits any age, so it is never named as not fitting."""
+    from datetime import datetime
+
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    client = app.test_client()
+    client.post(URL, data={"caller": "professional", "immediate": _order([BRUISING, UNBANDED]), **AGES[age][0]}, headers=FETCH)
+    with client.session_transaction() as session:
+        state = session_state.Call.model_validate(session["adviser_call"]).model_dump()
+    with app.test_request_context():
+        s = call.screen(state)
+    catalogue = load_catalogue()
+    misfits = [words for _, words in s.errors if "does not fit the child's age" in words]
+    assert any(catalogue.indicator(BRUISING).text in w for w in misfits), s.errors
+    assert not any(catalogue.indicator(UNBANDED).text in w for w in misfits), s.errors
+    # and says whom the box is for, p9's "Under two years old" (mut15: `_misfit` 4, 5, 8, 9, 12, 14 lost or changed it)
+    assert any(w.endswith("(it is for: under 2 years old): check the child's age") for w in misfits), misfits

@@ -93,6 +93,9 @@ def test_only_a_social_care_level_gives_appendix_3_s_timescales(app, level, cont
         assert r.below_threshold is not None
         assert "This is not a referral to Children's Social Care" in words
         assert r.below_threshold_text in got  # the plain text says the same
+        # cited and marked as this tool's reading, as the catalogue declares it (mut15: as_text 45, 46 dropped either unnoticed)
+        assert r.below_threshold.interpretation is True
+        assert f"{r.below_threshold_text} ({r.below_threshold.source.cite()}; this tool's reading of the document)" in got
         # what applies if the practitioner judges the child needs Social Care (an override up): p9, p37
         assert "If there is any doubt about whether to refer to Social Care" in words
         assert got.startswith("REFERRAL SUMMARY")  # still sent on to the route's team (p25), not a no-referral page

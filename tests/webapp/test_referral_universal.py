@@ -72,6 +72,11 @@ def test_the_plain_text_of_a_universal_summary_makes_no_referral():
     assert got.startswith("ASSESSMENT SUMMARY (Family Support Pathway): no referral\n")
     assert "NO REFERRAL\n" + load_catalogue().in_writing.no_referral.text.format(**load_catalogue().timescales.words()) in got
     assert "REFERRAL SUMMARY" not in got and "send the written referral" not in got
+    # its own section after a blank line, cited and marked as this tool's reading (the catalogue declares it one; mut15:
+    # as_text 33, 36, 37, the blank line, the source or the mark dropped, went unnoticed)
+    nr = load_catalogue().in_writing.no_referral
+    assert nr.interpretation is True
+    assert f"\n\nNO REFERRAL\n{nr.text.format(**load_catalogue().timescales.words())} ({nr.source.cite()}; this tool's reading of the document)\n" in got
 
 
 def test_the_pdf_of_a_universal_summary_makes_no_referral(app):

@@ -121,6 +121,10 @@ def test_the_written_referral_says_it_after_the_contacts(app, indicators):
     words = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     _says_it(words, "referral.pdf")
     assert words.index("Contacts") < _one_child_at(words)
+    # marked as this tool's reading on the page and the PDF too, as in the text (mut15: the template's mark dropped survived)
+    said = unescape(words)
+    said = said[_one_child_at(said) :]
+    assert "(Indicators requiring an immediate referral to Social Care, p9; this tool's reading" in said
 
 
 def test_the_referral_page_says_it(client):
