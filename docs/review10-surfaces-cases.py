@@ -29,6 +29,7 @@ from pathway.catalogue import load_catalogue  # noqa: E402
 from pathway.models import Case  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
 from rules import evaluate  # noqa: E402
+from tests.webapp.conftest import post_drawn  # noqa: E402  (a recording form posted as a browser does, store15)
 from webapp import create_app  # noqa: E402
 
 LOGS: list[str] = []
@@ -365,7 +366,7 @@ def disability():
     shown = text(follow(pat, res))
     named = "disab" in shown.lower() and "There is a problem" in shown
     codes = {u: pat.get(u).status_code for u in ("/referral", "/referral.txt", "/referral.pdf")}
-    sv = pat.post("/save", data={"case_ref": "R10-D1"})
+    sv = post_drawn(pat, "/save", {"case_ref": "R10-D1"})
     report(
         not accepted or named,
         "W2",
@@ -404,9 +405,9 @@ def v2():
     page = follow(pat, r).get_data(as_text=True)
     report("2,000" in text(follow(pat, pat.get("/result"))) or "2000" in page, "NEW", "journey note of 2,010 characters refused naming the note")
     report("R10ENDNOTE" in page, "NEW", f"journey note of 2,010 characters: the typed text is shown back for the person to cut: {'R10ENDNOTE' in page}")
-    pat.post("/save", data={"case_ref": "R10-T1"})
+    post_drawn(pat, "/save", {"case_ref": "R10-T1"})
     eid = re.search(r"/cases/R10-T1/entries/(\d+)", pat.get("/cases/R10-T1").get_data(as_text=True)).group(1)
-    r = pat.post(f"/cases/R10-T1/entries/{eid}/level", data={"level": "extensive", "reason": "r" * 4000 + "R10ENDREASON"})
+    r = post_drawn(pat, f"/cases/R10-T1/entries/{eid}/level", {"level": "extensive", "reason": "r" * 4000 + "R10ENDREASON"})
     page = follow(pat, r).get_data(as_text=True)
     report(
         "characters or fewer" in text(follow(pat, pat.get(f"/cases/R10-T1/entries/{eid}/level"))) or "characters or fewer" in page,
@@ -414,7 +415,7 @@ def v2():
         "override reason of 4,012 characters refused naming the reason",
     )
     report("R10ENDREASON" in page, "NEW", f"override reason of 4,012 characters: the typed reason is shown back: {'R10ENDREASON' in page}")
-    pat.post(f"/cases/R10-T1/entries/{eid}/level", data={"level": "extensive", "reason": "R10REASON short"})
+    post_drawn(pat, f"/cases/R10-T1/entries/{eid}/level", {"level": "extensive", "reason": "R10REASON short"})
     TYPED.append("R10REASON")
     ov = mgr.get("/overrides").get_data(as_text=True)
     oid = re.search(r"/overrides/(\d+)/review", ov)
@@ -630,7 +631,7 @@ def reopen():
     def saved(ref: str, needs, child, change):
         pat.post("/start-again")
         walk(pat, needs, None, child)
-        pat.post("/save", data={"case_ref": ref})
+        post_drawn(pat, "/save", {"case_ref": ref})
         with eng.begin() as cx:
             # an entry as an earlier release wrote it: the append-only trigger is lifted on this throwaway database only
             for (name,) in cx.execute(sql("select name from sqlite_master where type='trigger' and tbl_name='assessments'")).fetchall():
@@ -697,7 +698,7 @@ def errors():
     mgr = user(app, "mia10e", "manager")
     tr = user(app, "tess10e", "trainer")
     walk(pat, ["additional.low_self_esteem"])
-    pat.post("/save", data={"case_ref": "R10-E1"})
+    post_drawn(pat, "/save", {"case_ref": "R10-E1"})
     eid = re.search(r"/cases/R10-E1/entries/(\d+)", pat.get("/cases/R10-E1").get_data(as_text=True)).group(1)
     big = "9" * 30
     for who, c, url in (
@@ -717,7 +718,7 @@ def errors():
         ("level missing", {"reason": "r"}, "level"),
         ("reason with a control character", {"level": "extensive", "reason": "R10CTRL a\x00b"}, "Reason"),
     ):
-        r = pat.post(f"/cases/R10-E1/entries/{eid}/level", data=data)
+        r = post_drawn(pat, f"/cases/R10-E1/entries/{eid}/level", data)
         t = text(follow(pat, r))
         i = t.find("There is a problem")
         report(r.status_code != 500 and i >= 0 and want.lower() in t[i : i + 160].lower(), "NEW", f"override, {name}: {r.status_code} {t[i : i + 110]!r}")

@@ -30,6 +30,7 @@ from pathway.catalogue import load_catalogue  # noqa: E402
 from pathway.models import Case  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
 from rules import evaluate  # noqa: E402
+from tests.webapp.conftest import drawn, post_drawn  # noqa: E402  (a recording form posted as a browser does, store15)
 from webapp import create_app  # noqa: E402
 
 LOGS: list[str] = []
@@ -330,7 +331,7 @@ def _saved(app, pat, ref: str, needs, child, change):
     eng = create_engine(f"sqlite:///{app.db_dir}/web.sqlite3")
     stop = walk(pat, needs, None, child)
     assert not stop, stop[:300]
-    pat.post("/save", data={"case_ref": ref})
+    post_drawn(pat, "/save", {"case_ref": ref})
     with eng.begin() as cx:
         for (name,) in cx.execute(sql("select name from sqlite_master where type='trigger' and tbl_name='assessments'")).fetchall():
             cx.execute(sql(f"drop trigger {name}"))
@@ -671,10 +672,10 @@ def journey():
     )
     pat.post("/note", data={"note": "R11NOTE Kyle lives at 4 Elm Rd"})
     TYPED.append("R11NOTE")
-    r = pat.post("/save", data={"case_ref": "R11-J1"})
+    r = post_drawn(pat, "/save", {"case_ref": "R11-J1"})
     case_page = pat.get("/cases/R11-J1")
     eid = re.search(r"/cases/R11-J1/entries/(\d+)", case_page.get_data(as_text=True)).group(1)
-    pat.post(f"/cases/R11-J1/entries/{eid}/level", data={"level": "extensive", "reason": "R11REASON school reports more"})
+    post_drawn(pat, f"/cases/R11-J1/entries/{eid}/level", {"level": "extensive", "reason": "R11REASON school reports more"})
     TYPED.append("R11REASON")
     ent = text(pat.get(f"/cases/R11-J1/entries/{eid}"))
     js = pat.get("/cases/R11-J1/export.json").get_json()
@@ -717,7 +718,7 @@ def journey():
     with eng.begin() as cx:
         cx.execute(sql("delete from web_sessions"))
     codes = {u: pat2.get(u).status_code for u in ("/result", "/referral.txt", "/check", "/cases")}
-    sv = pat2.post("/save", data={"case_ref": "R11-X"})
+    sv = post_drawn(pat2, "/save", {"case_ref": "R11-X"})
     report(
         all(c != 500 for c in codes.values()) and sv.status_code != 500,
         "NEW",
@@ -732,9 +733,9 @@ def roles():
     cl["anon"] = app.test_client()
     # a real case, override, scenario, session so the URLs point at something
     walk(cl["practitioner"], ["additional.low_self_esteem"], None, {})
-    cl["practitioner"].post("/save", data={"case_ref": "R11-R1"})
+    post_drawn(cl["practitioner"], "/save", {"case_ref": "R11-R1"})
     eid = re.search(r"/cases/R11-R1/entries/(\d+)", cl["practitioner"].get("/cases/R11-R1").get_data(as_text=True)).group(1)
-    cl["practitioner"].post(f"/cases/R11-R1/entries/{eid}/level", data={"level": "extensive", "reason": "R11ROLE"})
+    post_drawn(cl["practitioner"], f"/cases/R11-R1/entries/{eid}/level", {"level": "extensive", "reason": "R11ROLE"})
     TYPED.append("R11ROLE")
     oid = re.search(r"/overrides/(\d+)/review", cl["manager"].get("/overrides").get_data(as_text=True))
     oid = oid.group(1) if oid else "1"
@@ -779,7 +780,7 @@ def roles():
     for who, c in cl.items():
         if who in ("practitioner",):
             continue
-        r = c.post(f"/cases/R11-R1/entries/{eid}/level", data={"level": "protection", "reason": "R11ROLE2"})
+        r = post_drawn(c, f"/cases/R11-R1/entries/{eid}/level", {"level": "protection", "reason": "R11ROLE2"})
         if r.status_code not in (302, 403, 404) or (who == "manager" and r.status_code not in (302, 303)):
             bad.append(f"{who} override POST: {r.status_code}")
     ent = text(cl["practitioner"].get(f"/cases/R11-R1/entries/{eid}"))
@@ -841,7 +842,7 @@ def errors():
     app = make_app()
     pat = user(app, "pat11e", "practitioner")
     walk(pat, ["additional.low_self_esteem"], None, {})
-    pat.post("/save", data={"case_ref": "R11-E1"})
+    post_drawn(pat, "/save", {"case_ref": "R11-E1"})
     bad = []
     for name, data in (
         ("age 10**30", {"age_years": "1" + "0" * 30}),
@@ -860,7 +861,7 @@ def errors():
     report("Additional" in res, "NEW", "after all those refusals the saved answers stand (result still Additional)")
     bad = []
     for name, ref in (("unicode ref", "Ñ€-😀"), ("empty ref", ""), ("ref with slash", "a/b"), ("ref 500 chars", "R" * 500), ("ref with newline", "A\nB")):
-        r = pat.post("/save", data={"case_ref": ref})
+        r = post_drawn(pat, "/save", {"case_ref": ref})
         page = text(follow(pat, r))
         if r.status_code == 500 or (r.location or "").startswith("/cases/") and ref in ("", "a/b", "A\nB"):
             bad.append(f"{name}: {r.status_code} {r.location}")
@@ -890,7 +891,8 @@ def errors():
     cp = capp.test_client()
     tok = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', cp.get("/sign-in").get_data(as_text=True)).group(1)
     assert cp.post("/sign-in", data={"username": "pat11csrf", "password": PW, "csrf_token": tok}).status_code in (302, 303)
-    r = cp.post("/save", data={"case_ref": "X"})
+    page = {k: v for k, v in drawn(cp, "/save").items() if k != "csrf_token"}  # the save page's other hidden fields, as drawn
+    r = cp.post("/save", data={**page, "case_ref": "X"})
     r2 = cp.post("/api/v1/assess", json={"child": {"age_years": 7}, "indicators": []})
     report(r.status_code == 400 and r2.status_code == 200, "NEW", f"CSRF on: save without a token {r.status_code}; the JSON API (exempt) {r2.status_code}")
 

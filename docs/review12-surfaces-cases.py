@@ -32,6 +32,7 @@ from pathway.catalogue import load_catalogue  # noqa: E402
 from pathway.models import Case  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
 from rules import evaluate  # noqa: E402
+from tests.webapp.conftest import drawn, hidden, post_drawn  # noqa: E402,F401  (recording forms posted as a browser does, store15; for 13's and 14's runners too)
 from webapp import create_app  # noqa: E402
 
 LOGS: list[str] = []
@@ -371,9 +372,9 @@ def access():
     cl["anon"] = app.test_client()
     pat = cl["practitioner"]
     walk(pat, ["additional.low_self_esteem"], None, {})
-    pat.post("/save", data={"case_ref": "R12-R1"})
+    post_drawn(pat, "/save", {"case_ref": "R12-R1"})
     eid = re.search(r"/cases/R12-R1/entries/(\d+)", pat.get("/cases/R12-R1").get_data(as_text=True)).group(1)
-    pat.post(f"/cases/R12-R1/entries/{eid}/level", data={"level": "extensive", "reason": "R12ROLE"})
+    post_drawn(pat, f"/cases/R12-R1/entries/{eid}/level", {"level": "extensive", "reason": "R12ROLE"})
     TYPED.append("R12ROLE")
     oid = re.search(r"/overrides/(\d+)/review", cl["manager"].get("/overrides").get_data(as_text=True)).group(1)
     cl["trainer"].post("/practice/scenarios/import", data={"file": (io.BytesIO(SCEN.encode()), "r.yaml")}, content_type="multipart/form-data")
@@ -595,13 +596,13 @@ def ruleset():
     pat = user(app, "pat12v", "practitioner")
     mgr = user(app, "mia12v", "manager")
     walk(pat, ["additional.low_self_esteem"], None, {})
-    _hrefs(pat.post("/save", data={"case_ref": "R12-V1"}))
+    _hrefs(post_drawn(pat, "/save", {"case_ref": "R12-V1"}))
     walk(pat, ["extensive.beyond_parental_control"], None, {})
-    _hrefs(pat.post("/save", data={"case_ref": "R12-V2"}))
+    _hrefs(post_drawn(pat, "/save", {"case_ref": "R12-V2"}))
     e1 = _as_old(app, "R12-V1", "extensive")  # then the tool said Extensive; today's says Additional
     e2 = _as_old(app, "R12-V2", None)  # the same decision under an older ruleset
-    pat.post(f"/cases/R12-V1/entries/{e1}/level", data={"level": "additional", "reason": "R12DOWN school says it is mild"})
-    pat.post(f"/cases/R12-V2/entries/{e2}/level", data={"level": "child_in_need", "reason": "R12UP"})
+    post_drawn(pat, f"/cases/R12-V1/entries/{e1}/level", {"level": "additional", "reason": "R12DOWN school says it is mild"})
+    post_drawn(pat, f"/cases/R12-V2/entries/{e2}/level", {"level": "child_in_need", "reason": "R12UP"})
     TYPED.extend(["R12DOWN", "R12UP"])
     case1, ent1, case2 = pat.get("/cases/R12-V1"), pat.get(f"/cases/R12-V1/entries/{e1}"), pat.get("/cases/R12-V2")
     for r in (case1, ent1, case2):
@@ -663,7 +664,7 @@ def ruleset():
     with db(app).connect() as cx:
         saved = {r[0] for r in cx.execute(sql("select ruleset from assessments")).fetchall()}
     walk(pat, ["additional.low_self_esteem"], None, {})
-    pat.post("/save", data={"case_ref": "R12-V3"})
+    post_drawn(pat, "/save", {"case_ref": "R12-V3"})
     with db(app).connect() as cx:
         new = cx.execute(sql("select ruleset from assessments where case_ref='R12-V3'")).scalar()
     report(
@@ -801,9 +802,9 @@ def a11y():
     tr = user(app, "tess12a", "trainer")
     anon = app.test_client()
     walk(pat, ["additional.low_self_esteem"], None, {})
-    pat.post("/save", data={"case_ref": "R12-A1"})
+    post_drawn(pat, "/save", {"case_ref": "R12-A1"})
     eid = re.search(r"/cases/R12-A1/entries/(\d+)", pat.get("/cases/R12-A1").get_data(as_text=True)).group(1)
-    pat.post(f"/cases/R12-A1/entries/{eid}/level", data={"level": "extensive", "reason": "R12A11Y"})
+    post_drawn(pat, f"/cases/R12-A1/entries/{eid}/level", {"level": "extensive", "reason": "R12A11Y"})
     TYPED.append("R12A11Y")
     oid = re.search(r"/overrides/(\d+)/review", mgr.get("/overrides").get_data(as_text=True)).group(1)
     tr.post("/practice/scenarios/import", data={"file": (io.BytesIO(SCEN.encode()), "r12.yaml")}, content_type="multipart/form-data")
@@ -827,7 +828,7 @@ def a11y():
     ]
     bad, shown = [], []
     for name, c, url, data in refusals:
-        r = c.post(url, data=data)
+        r = post_drawn(c, url, data) if url == "/save" or url.endswith("/level") else c.post(url, data=data)
         page = follow(c, r)
         html = page.get_data(as_text=True)
         links = _summary_links(html)
@@ -916,9 +917,9 @@ def managers():
         p = user(app, f"pat12{team[-1].lower()}", "practitioner", team)
         walk(p, [need], None, {})
         ref = f"R12-M{team[-1]}"
-        p.post("/save", data={"case_ref": ref})
+        post_drawn(p, "/save", {"case_ref": ref})
         eid = re.search(rf"/cases/{ref}/entries/(\d+)", p.get(f"/cases/{ref}").get_data(as_text=True)).group(1)
-        p.post(f"/cases/{ref}/entries/{eid}/level", data={"level": lvl, "reason": f"R12T{team[-1]}"})
+        post_drawn(p, f"/cases/{ref}/entries/{eid}/level", {"level": lvl, "reason": f"R12T{team[-1]}"})
         TYPED.append(f"R12T{team[-1]}")
         saved[team] = (ref, eid)
     oversight.grant(eng.engine if hasattr(eng, "engine") else eng, "mia12m", "Team C")
@@ -943,7 +944,7 @@ def managers():
         "B's manager posts a review of A's": mb.post(f"/overrides/{oid_of.get('R12-MA', '0')}/review", data={"note": "R12NOTE"}).status_code,
         "B's manager reads A's case": mb.get(f"/cases/{a_ref}").status_code,
         "B's manager exports A's case": mb.get(f"/cases/{a_ref}/export.csv").status_code,
-        "B's manager overrides A's entry": mb.post(f"/cases/{a_ref}/entries/{a_eid}/level", data={"level": "protection", "reason": "R12NOTE"}).status_code,
+        "B's manager overrides A's entry": post_drawn(mb, f"/cases/{a_ref}/entries/{a_eid}/level", {"level": "protection", "reason": "R12NOTE"}).status_code,
         "A's manager reviews C's": ma.post(f"/overrides/{oid_of.get('R12-MC', '0')}/review", data={"note": "R12REVIEWC"}).status_code,
     }
     TYPED.extend(["R12NOTE", "R12REVIEWC"])
@@ -1251,7 +1252,7 @@ def errors():
     other = user(app, "pat12f", "practitioner", "Team B")
     mgr = user(app, "mia12e", "manager")
     walk(pat, ["additional.low_self_esteem"], None, {})
-    pat.post("/save", data={"case_ref": "R12-E1"})
+    post_drawn(pat, "/save", {"case_ref": "R12-E1"})
     eid = re.search(r"/cases/R12-E1/entries/(\d+)", pat.get("/cases/R12-E1").get_data(as_text=True)).group(1)
     url = f"/cases/R12-E1/entries/{eid}/level"
     bad = []
@@ -1262,7 +1263,7 @@ def errors():
         ("reason only spaces", {"level": "extensive", "reason": "    "}),
         ("no level", {"reason": "r"}),
     ):
-        r = pat.post(url, data=data)
+        r = post_drawn(pat, url, data)
         page = text(follow(pat, r))
         if r.status_code >= 500 or not problem(page):
             bad.append(f"{name}: {r.status_code} {problem(page)[:60]!r}")
@@ -1270,7 +1271,7 @@ def errors():
         n_over = cx.execute(sql("select count(*) from overrides")).scalar()
     report(not bad and n_over == 0, "NEW", f"override form: 5 bad inputs refused naming the field, none saved ({n_over} rows): {bad or 'yes'}")
     # a reason longer than the whole form's body limit (a pasted email thread): the generic 413 page
-    r = pat.post(url, data={"level": "extensive", "reason": "R" * 100000})
+    r = post_drawn(pat, url, {"level": "extensive", "reason": "R" * 100000})
     big = text(r)
     report(
         r.status_code != 413 or "reason" in big.lower(),
@@ -1278,8 +1279,9 @@ def errors():
         f"override form, a 100,000-character reason: {r.status_code} {big[big.find('Sorry, there is a problem', 60) : big.find('Support links')]!r} (names no field; offers the start page)",  # noqa: E501
     )
     # a real override with unicode, then the same POST again (a double click): one row or two, and both shown?
+    page = drawn(pat, url)  # one page, its button pressed twice
     for _ in range(2):
-        pat.post(url, data={"level": "extensive", "reason": "R12UNI Zoë’s school — 😀"})
+        pat.post(url, data={**page, "level": "extensive", "reason": "R12UNI Zoë’s school — 😀"})
     TYPED.append("R12UNI")
     with db(app).connect() as cx:
         n_over = cx.execute(sql("select count(*) from overrides")).scalar()
@@ -1291,14 +1293,15 @@ def errors():
         "override reason in unicode kept whole on the entry and in the CSV",
     )
     # save twice (a double click on Save): two entries of the same answers? (append-only: each a new entry)
-    pat.post("/save", data={"case_ref": "R12-E2"})
-    pat.post("/save", data={"case_ref": "R12-E2"})
+    page = drawn(pat, "/save")  # one page, its button pressed twice
+    pat.post("/save", data={**page, "case_ref": "R12-E2"})
+    pat.post("/save", data={**page, "case_ref": "R12-E2"})
     with db(app).connect() as cx:
         n_e2 = cx.execute(sql("select count(*) from assessments where case_ref='R12-E2'")).scalar()
     print(f"   Save posted twice for R12-E2: {n_e2} entries")
     # the same case reference typed by a practitioner of another team: never shows the first team's entries
     walk(other, ["extensive.beyond_parental_control"], None, {})
-    r = other.post("/save", data={"case_ref": "R12-E1"})
+    r = post_drawn(other, "/save", {"case_ref": "R12-E1"})
     page = text(follow(other, r))
     report(
         "R12SAME" not in page and "Low self esteem" not in page and r.status_code != 500,
@@ -1346,11 +1349,12 @@ def errors():
             bad.append(f"{name}: {r.status_code} {problem(page)[:60]!r}")
     report(not bad, "NEW", f"scenario import: not UTF-8, not YAML, 3 MB: refused with a reason, no 500: {bad or 'yes'}")
     # the signed-in session gone (expired) in the middle of an override: sign in again, nothing half-saved
+    page = drawn(pat, url)  # the override form, drawn while signed in
     with db(app).begin() as cx:
         n0 = cx.execute(sql("select count(*) from overrides")).scalar()
         cx.execute(sql("delete from web_sessions"))
         cx.execute(sql("delete from sign_ins"))
-    r = pat.post(url, data={"level": "protection", "reason": "R12EXPIRED"})
+    r = pat.post(url, data={**page, "level": "protection", "reason": "R12EXPIRED"})
     TYPED.append("R12EXPIRED")
     with db(app).connect() as cx:
         n1 = cx.execute(sql("select count(*) from overrides")).scalar()
@@ -1387,7 +1391,7 @@ def journey():
     stop = walk(pat, needs, None, child)
     d = evaluate(case_of({**CHILD, **child}, needs), office_hours=ALWAYS_OPEN)
     res, chk, ref = text(pat.get("/result")), text(pat.get("/check")), pat.get("/referral.txt").get_data(as_text=True)
-    pat.post("/save", data={"case_ref": "R12-J1"})
+    post_drawn(pat, "/save", {"case_ref": "R12-J1"})
     eid = re.search(r"/cases/R12-J1/entries/(\d+)", pat.get("/cases/R12-J1").get_data(as_text=True)).group(1)
     ent = text(pat.get(f"/cases/R12-J1/entries/{eid}"))
     js = pat.get("/cases/R12-J1/export.json").get_json()["entries"][0]

@@ -147,7 +147,7 @@ def months():
     adv.post("/adviser/new")
     adv.post("/adviser/", data={**CALL, "age_years": "13", "add": need}, headers=FETCH)
     call = summary_of(adv) + " " + text(adv.get("/adviser/"))
-    pat.post("/save", data={"case_ref": "R13-M"})
+    R12.post_drawn(pat, "/save", {"case_ref": "R13-M"})
     saved = re.search(r'"age_months": ?\d+', pat.get("/cases/R13-M/export.csv").get_data(as_text=True).replace('""', '"'))
     stored = f"; the saved case stores {saved.group(0)}" if saved else ""
     said = {
@@ -235,13 +235,13 @@ def overrides():
     mgr = user(app, "mia", "manager")
     TYPED.extend(["FIRSTR13", "SECONDR13"])
     assert walk(pat, [LOW]) == ""
-    pat.post("/save", data={"case_ref": "R13-O"})
+    R12.post_drawn(pat, "/save", {"case_ref": "R13-O"})
     from sqlalchemy import text as sql
 
     with db(app).begin() as cx:
         eid = cx.execute(sql("select max(id) from assessments")).scalar()
-    pat.post(f"/cases/R13-O/entries/{eid}/level", data={"level": "extensive", "reason": "FIRSTR13 reason one"})
-    pat.post(f"/cases/R13-O/entries/{eid}/level", data={"level": "universal", "reason": "SECONDR13 reason two"})
+    R12.post_drawn(pat, f"/cases/R13-O/entries/{eid}/level", {"level": "extensive", "reason": "FIRSTR13 reason one"})
+    R12.post_drawn(pat, f"/cases/R13-O/entries/{eid}/level", {"level": "universal", "reason": "SECONDR13 reason two"})
     case_page = text(pat.get("/cases/R13-O"))
     entry_page = text(pat.get(f"/cases/R13-O/entries/{eid}"))
     csv_text = pat.get("/cases/R13-O/export.csv").get_data(as_text=True)

@@ -142,12 +142,11 @@ def tabs():
     res_a = text(pat.get("/result"))
     page_a = pat.get("/save").get_data(as_text=True)
     shown = re.search(r"The answers and the result \(([^,]+),", text_of(page_a))
-    token = re.search(r'name="form_token"[^>]*value="([^"]+)"', page_a) or re.search(r'value="([^"]+)"[^>]*name="form_token"', page_a)
     # tab B: the safety answers changed to none (a second look, a colleague's correction in the other tab)
     pat.post("/safety?change=1", data={"immediate": ["none"]})
     res_b = level_shown(text(pat.get("/result")))
     # tab A: Save, from the page that said the ring-now level
-    r = pat.post("/save", data={"case_ref": "R14-TAB", "form_token": token.group(1) if token else ""})
+    r = pat.post("/save", data={**R12.hidden(page_a), "case_ref": "R14-TAB"})  # every hidden field tab A's page drew
     case_page = text(follow(pat, r))
     rows = saved_rows(app)
     saved_level = rows[-1].level if rows else "(nothing saved)"
@@ -164,9 +163,8 @@ def tabs():
     assert walk(pat, [LOW]) == ""
     page_a = pat.get("/save").get_data(as_text=True)
     shown = re.search(r"The answers and the result \(([^,]+),", text_of(page_a))
-    token = re.search(r'name="form_token"[^>]*value="([^"]+)"', page_a) or re.search(r'value="([^"]+)"[^>]*name="form_token"', page_a)
     pat.post("/safety?change=1", data={"immediate": [ALLEGATION]})
-    r = pat.post("/save", data={"case_ref": "R14-TAB2", "form_token": token.group(1) if token else ""})
+    r = pat.post("/save", data={**R12.hidden(page_a), "case_ref": "R14-TAB2"})
     rows = saved_rows(app)
     report(
         not rows or rows[-1].level == "additional",
@@ -215,10 +213,10 @@ def expiry():
     app = make_app()
     pat = user(app, "pat", "practitioner")
     assert walk(pat, [LOW]) == ""
-    pat.get("/save")
+    page = R12.drawn(pat, "/save")
     with db(app).begin() as cx:
         cx.execute(sql("update sign_ins set expires_at = :t, last_seen = :t"), {"t": "2000-01-01 00:00:00"})
-    r = pat.post("/save", data={"case_ref": "R14-EXP"})
+    r = pat.post("/save", data={**page, "case_ref": "R14-EXP"})
     sign_in_page = text(follow(pat, r))
     promise = "Your answers are kept while you sign in" in sign_in_page
     r2 = pat.post("/sign-in", data={"username": "pat", "password": R12.PW})
@@ -252,9 +250,10 @@ def tokens():
         return m.group(1) if m else ""
 
     assert walk(pat, [LOW]) == "" and walk(pam, [LOW]) == ""
-    t = tok(pat.get("/save").get_data(as_text=True))
-    pat.post("/save", data={"case_ref": "R14-TOK", "form_token": t})
-    r2 = pat.post("/save", data={"case_ref": "R14-TOK", "form_token": t})
+    form = R12.drawn(pat, "/save")  # one page (its one-time token, what it showed), its Save pressed twice
+    t = form.get("form_token", "")
+    pat.post("/save", data={**form, "case_ref": "R14-TOK"})
+    r2 = pat.post("/save", data={**form, "case_ref": "R14-TOK"})
     page2 = text(follow(pat, r2))
     n = len(saved_rows(app))
     report(
@@ -263,18 +262,18 @@ def tokens():
         f"save posted twice: {n} row(s); the second says {'already saved' if 'already saved' in page2 else page2[:80]!r}",
     )
     # the same token from another person's form (a copied page): their own save, never merged into pat's
-    pam.post("/save", data={"case_ref": "R14-TOK", "form_token": t})
+    pam.post("/save", data={**R12.drawn(pam, "/save"), "case_ref": "R14-TOK", "form_token": t})  # pam's own page, pat's token
     report(len(saved_rows(app)) == 2, "NEW", f"pat's token posted by pam: {len(saved_rows(app))} rows (pam's own save kept)")
     with db(app).begin() as cx:
         eid = cx.execute(sql("select min(id) from assessments")).scalar()
     url = f"/cases/R14-TOK/entries/{eid}/level"
-    t1 = tok(pat.get(url).get_data(as_text=True))
+    t1 = R12.drawn(pat, url)
     TYPED.extend(["TOKR1", "TOKR2"])
-    pat.post(url, data={"level": "extensive", "reason": "TOKR1 first", "form_token": t1})
-    t2 = tok(pat.get(url).get_data(as_text=True))
-    pat.post(url, data={"level": "universal", "reason": "TOKR2 second", "form_token": t2})
-    # Back twice to the first form (the browser keeps its token) and send it again: Extensive, reason 1
-    r = pat.post(url, data={"level": "extensive", "reason": "TOKR1 first", "form_token": t1})
+    pat.post(url, data={**t1, "level": "extensive", "reason": "TOKR1 first"})
+    t2 = R12.drawn(pat, url)
+    pat.post(url, data={**t2, "level": "universal", "reason": "TOKR2 second"})
+    # Back twice to the first form (the browser keeps its hidden fields) and send it again: Extensive, reason 1
+    r = pat.post(url, data={**t1, "level": "extensive", "reason": "TOKR1 first"})
     page = text(follow(pat, r))
     entry = text(pat.get(f"/cases/R14-TOK/entries/{eid}"))
     now = re.search(r"Level recorded by a professional: (\w+)", entry)
@@ -316,10 +315,10 @@ def access():
     pat = user(app, "pat", "practitioner")
     TYPED.append("ACCR14")
     assert walk(pat, [LOW]) == ""
-    pat.post("/save", data={"case_ref": "R14-ACC"})
+    R12.post_drawn(pat, "/save", {"case_ref": "R14-ACC"})
     with db(app).begin() as cx:
         eid = cx.execute(sql("select max(id) from assessments")).scalar()
-    pat.post(f"/cases/R14-ACC/entries/{eid}/level", data={"level": "extensive", "reason": "ACCR14 reason"})
+    R12.post_drawn(pat, f"/cases/R14-ACC/entries/{eid}/level", {"level": "extensive", "reason": "ACCR14 reason"})
     with db(app).begin() as cx:
         oid = cx.execute(sql("select max(id) from overrides")).scalar()
     visitors = {
@@ -536,13 +535,13 @@ def export():
     app = make_app()
     pat = user(app, "pat", "practitioner")
     assert walk(pat, [LOW]) == ""
-    pat.post("/save", data={"case_ref": "R14-CSV"})
+    R12.post_drawn(pat, "/save", {"case_ref": "R14-CSV"})
     with db(app).begin() as cx:
         eid = cx.execute(sql("select max(id) from assessments")).scalar()
     reasons = [("extensive", '=1+1 EXPR1, "quoted"'), ("universal", "EXPR2 line one\nline two"), ("child_in_need", "=HYPERLINK(1) EXPR3")]
     TYPED.extend(["EXPR1", "EXPR2", "EXPR3"])
     for level, reason in reasons:
-        pat.post(f"/cases/R14-CSV/entries/{eid}/level", data={"level": level, "reason": reason})
+        R12.post_drawn(pat, f"/cases/R14-CSV/entries/{eid}/level", {"level": level, "reason": reason})
     rows = list(csv.DictReader(io.StringIO(pat.get("/cases/R14-CSV/export.csv").get_data(as_text=True))))
     row = rows[-1] if rows else {}
     try:

@@ -29,6 +29,7 @@ from pathway.models import Case  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
 from rules import evaluate  # noqa: E402
 from rules.what_if import nearby  # noqa: E402
+from tests.webapp.conftest import drawn, post_drawn  # noqa: E402  (a recording form posted as a browser does, store15)
 from webapp import create_app  # noqa: E402
 from webapp.journey.pages import needs_pages  # noqa: E402
 
@@ -404,7 +405,7 @@ def saved():
             page = text(client.get("/result"))
             shown = page[page.find("Back Ring") + 5 : page.find(" now !")]
             ref = f"R7-{n + 100:04d}"
-            done = client.post("/save", data={"case_ref": ref})
+            done = post_drawn(client, "/save", {"case_ref": ref})
             html = client.get(f"/cases/{ref}").get_data(as_text=True)
             found = re.search(rf"/cases/{ref}/entries/(\d+)", html)
             if found is None:
@@ -440,10 +441,10 @@ def override():
     try:
         client = web_walk(app, case)
         client.post("/sign-in", data={"username": "r7p2", "password": "correct horse battery"})
-        client.post("/save", data={"case_ref": "R7-OVR1"})
+        post_drawn(client, "/save", {"case_ref": "R7-OVR1"})
         link = re.search(r"/cases/R7-OVR1/entries/(\d+)/level", client.get("/cases/R7-OVR1").get_data(as_text=True)).group(0)
         form_page = text(client.get(link))
-        client.post(link, data={"level": "universal", "reason": "Seen by GP"})
+        post_drawn(client, link, {"level": "universal", "reason": "Seen by GP"})
         case_page = text(client.get("/cases/R7-OVR1"))
         manager = app.test_client()
         manager.post("/sign-in", data={"username": "r7m2", "password": "correct horse battery"})
@@ -498,11 +499,12 @@ def errors():
         ),
     )
     client.post("/sign-in", data={"username": "r7e", "password": "correct horse battery"})
-    client.post("/save", data={"case_ref": "R7-ERR1"})
+    post_drawn(client, "/save", {"case_ref": "R7-ERR1"})
     link = re.search(r"/cases/R7-ERR1/entries/(\d+)/level", client.get("/cases/R7-ERR1").get_data(as_text=True)).group(0)
-    client.post(link, data={"level": "extensive", "reason": "first override"})
+    stale = drawn(client, link)  # the second tab's form, drawn before the first override
+    post_drawn(client, link, {"level": "extensive", "reason": "first override"})
     # a second tab still showing the form from before the first override chooses the level now recorded
-    print("override, level already recorded (stale form):", summary(client.post(link, data={"level": "extensive", "reason": "second"}), link))
+    print("override, level already recorded (stale form):", summary(client.post(link, data={**stale, "level": "extensive", "reason": "second"}), link))
 
 
 if __name__ == "__main__":

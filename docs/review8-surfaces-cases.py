@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pathway import clock  # noqa: E402
+from tests.webapp.conftest import post_drawn  # noqa: E402  (a recording form posted as a browser does, store15)
 from webapp import create_app  # noqa: E402
 
 LOGS: list[str] = []
@@ -243,7 +244,7 @@ def saved():
     a.post("/safety", data={"immediate": ["immediate.allegation_or_disclosure"]})
     res = a.get("/result")
     print("   result after the safety page:", res.status_code)
-    r = a.post("/save", data={"case_ref": "R8-0001"})
+    r = post_drawn(a, "/save", {"case_ref": "R8-0001"})
     print("   save:", r.status_code, r.location)
     html = a.get("/cases/R8-0001").get_data(as_text=True)
     m = re.search(r"/cases/R8-0001/entries/(\d+)", html)
@@ -279,7 +280,7 @@ def saved():
     )
     report(all(t.get(p).status_code == 403 for p in ("/overrides", "/dashboard")), "A2", "trainer: /overrides and /dashboard refused")
     # override with a reason; both levels kept
-    a.post(f"/cases/R8-0001/entries/{eid}/level", data={"level": "additional", "reason": "Seen at home by the school nurse; no marks"})
+    post_drawn(a, f"/cases/R8-0001/entries/{eid}/level", {"level": "additional", "reason": "Seen at home by the school nurse; no marks"})
     exp = a.get("/cases/R8-0001/export.json").get_json()
     e = exp["entries"][0]
     print("   export.json entry keys:", sorted(e))
@@ -385,12 +386,12 @@ def errors():
     anon2 = user(app, "r8err2", "practitioner")
     anon2.post("/safety", data={"immediate": ["immediate.significant_harm"]})
     for ref in ("", "../../etc", "R8 0001; DROP TABLE", "<script>", "A" * 300, "R8-\u202eXYZ"):
-        r = anon2.post("/save", data={"case_ref": ref})
+        r = post_drawn(anon2, "/save", {"case_ref": ref})
         if r.status_code in (302, 303):
             r = anon2.get(r.location)
         check(r, f"/save case_ref={ref[:30]!r}")
     # override reasons
-    anon2.post("/save", data={"case_ref": "R8-ERR1"})
+    post_drawn(anon2, "/save", {"case_ref": "R8-ERR1"})
     html = anon2.get("/cases/R8-ERR1").get_data(as_text=True)
     m = re.search(r"/cases/R8-ERR1/entries/(\d+)/level", html)
     if m:
@@ -401,7 +402,7 @@ def errors():
             {"level": "", "reason": "ok"},
             {"level": "universal", "reason": "a\x07b"},
         ):
-            r = anon2.post(m.group(0), data=data)
+            r = post_drawn(anon2, m.group(0), data)
             if r.status_code in (302, 303):
                 r = anon2.get(r.location)
             check(r, f"override {str(data)[:60]}")
@@ -583,7 +584,7 @@ def stored():
     s.post("/safety", data={"immediate": [need]})
     s.post("/note", data={"note": note})
     s.get("/result")
-    s.post("/save", data={"case_ref": "R8-PRIV"})
+    post_drawn(s, "/save", {"case_ref": "R8-PRIV"})
     print("   after save: need in", rows_with(app, need), "note in", rows_with(app, note))
     s.post("/sign-out")
     left = rows_with(app, note)

@@ -28,6 +28,7 @@ from pathway.catalogue import load_catalogue  # noqa: E402
 from pathway.models import Case  # noqa: E402
 from pathway.settings import OfficeHours  # noqa: E402
 from rules import evaluate  # noqa: E402
+from tests.webapp.conftest import drawn, post_drawn  # noqa: E402  (a recording form posted as a browser does, store15)
 from webapp import create_app  # noqa: E402
 
 LOGS: list[str] = []
@@ -316,18 +317,18 @@ def override():
     mgr = user(app, "mia9o", "manager")
     other_mgr = user(app, "max9o", "manager", team="Team B")
     walk(pat, [], ["immediate.allegation_or_disclosure"])
-    r = pat.post("/save", data={"case_ref": "R9-OVR1"})
+    r = post_drawn(pat, "/save", {"case_ref": "R9-OVR1"})
     report(r.status_code in (302, 303), "NEW", f"save R9-OVR1: {r.status_code}")
     case = text(pat.get("/cases/R9-OVR1"))
     m = re.search(r"/cases/R9-OVR1/entries/(\d+)", pat.get("/cases/R9-OVR1").get_data(as_text=True))
     eid = m.group(1) if m else "1"
-    r = pat.post(f"/cases/R9-OVR1/entries/{eid}/level", data={"level": "additional", "reason": ""})
+    r = post_drawn(pat, f"/cases/R9-OVR1/entries/{eid}/level", {"level": "additional", "reason": ""})
     report(
         r.status_code in (200, 303) and "Enter the reason" in text(pat.get(f"/cases/R9-OVR1/entries/{eid}/level") if r.status_code == 303 else r),
         "NEW",
         "override without a reason is refused naming the reason",
     )
-    r = pat.post(f"/cases/R9-OVR1/entries/{eid}/level", data={"level": "additional", "reason": "R9REASON GP has seen"})
+    r = post_drawn(pat, f"/cases/R9-OVR1/entries/{eid}/level", {"level": "additional", "reason": "R9REASON GP has seen"})
     TYPED.append("R9REASON")
     case = text(pat.get("/cases/R9-OVR1"))
     both = "Additional" in case and "Protection" in case
@@ -350,7 +351,7 @@ def override():
     formula = any(cell.startswith(("=", "+", "-", "@")) for line in c.splitlines() for cell in line.split(","))
     report(csvr.status_code == 200 and not formula, "NEW", "export.csv has no cell a spreadsheet would run as a formula")
     # a reason that starts with '=' (CSV injection): exported neutralised?
-    pat.post(f"/cases/R9-OVR1/entries/{eid}/level", data={"level": "extensive", "reason": '=HYPERLINK("http://x","y")'})
+    post_drawn(pat, f"/cases/R9-OVR1/entries/{eid}/level", {"level": "extensive", "reason": '=HYPERLINK("http://x","y")'})
     c = pat.get("/cases/R9-OVR1/export.csv").get_data(as_text=True)
     bad = any(line.split(",")[i].startswith("=") for line in c.splitlines() for i in range(len(line.split(","))))
     bad = bad or ',"=HYPERLINK' in c or ",=HYPERLINK" in c
@@ -358,7 +359,7 @@ def override():
     # the same case reference, saved again: a second entry, the first kept
     pat.post("/start-again")
     walk(pat, ["additional.low_self_esteem"])
-    pat.post("/save", data={"case_ref": "r9-ovr1"})
+    post_drawn(pat, "/save", {"case_ref": "r9-ovr1"})
     case = pat.get("/cases/R9-OVR1").get_data(as_text=True)
     n = len(set(re.findall(r"/cases/R9-OVR1/entries/(\d+)\"", case)))
     report(n >= 2, "NEW", f"saving again under the same reference (typed in lower case) adds an entry and keeps the first: entries={n}")
@@ -554,7 +555,7 @@ def saved():
     pat.get("/result")
     pat.get("/referral")
     report(count() == before, "NEW", f"a finished journey with a note stores no assessment until saved ({before} -> {count()})")
-    pat.post("/save", data={"case_ref": "R9-S1"})
+    post_drawn(pat, "/save", {"case_ref": "R9-S1"})
     report(count() == before + 1, "NEW", "Save stores one assessment")
     urls = []
     for u in ("/cases", "/cases/R9-S1"):
@@ -654,7 +655,7 @@ def errors():
     # save: hostile case references
     walk(pat, [])
     for ref in ("", "x" * 300, "R9/../1", "R9\u202eevil", "😀", "R9 1"):
-        r = pat.post("/save", data={"case_ref": ref})
+        r = post_drawn(pat, "/save", {"case_ref": ref})
         if r.status_code == 303 and r.location.startswith("/save"):
             r = pat.get(r.location)
         t = text(r) if r.status_code == 200 else ""
@@ -697,7 +698,8 @@ def errors():
     html = cu.get("/safety").get_data(as_text=True)
     tok = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
     cu.post("/safety", data={"immediate": ["immediate.home_alone_at_risk"], "csrf_token": tok})
-    r = cu.post("/save", data={"case_ref": "R9-C1"})
+    page = {k: v for k, v in drawn(cu, "/save").items() if k != "csrf_token"}  # the save page's other hidden fields, as drawn
+    r = cu.post("/save", data={**page, "case_ref": "R9-C1"})
     still = "Ring" in text(cu.get("/result"))
     report(r.status_code == 400 and still, "NEW", f"/save without a CSRF token: {r.status_code}, the answers kept: {still}")
     r = cc.post("/api/v1/assess", json={"child": {"age_years": 7}, "indicators": []})
