@@ -735,6 +735,7 @@ class Surfaces(_Block[GuidanceText]):
     protection_put_through: GuidanceText
     before_details: GuidanceText
     child_in_care_search: GuidanceText
+    refused_early_help_search: GuidanceText
     override_immediate: GuidanceText
     one_child_hint: GuidanceText
 

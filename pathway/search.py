@@ -415,7 +415,7 @@ class SearchIndex:
             tuple(
                 (
                     frozenset(stem(w) for w in normalise(" ".join(c["words"])).split()),
-                    frozenset(number_of(i) for i in c["child"]),
+                    frozenset(number_of(i) for i in [*c["child"], *(c.get("cared_for") or [])]),
                     frozenset(number_of(i) for i in c["leads"]),
                 )
                 for c in said.get("conditions") or []
@@ -433,6 +433,9 @@ class SearchIndex:
         self.in_care_unless = [tuple(tokens(p)) for p in looked_after.get("unless") or []]
         self.in_care_before = frozenset(normalise(" ".join(looked_after.get("before") or [])).split())
         self.in_care_filler = frozenset(stem(w) for w in normalise(" ".join(looked_after.get("filler") or [])).split())
+        # a refusal of the CAF or of early help (see says_early_help_refused): its phrases as stems in order
+        early_help = synonyms.get("early_help") or {}
+        self.early_help = [[tuple(tokens(p)) for p in early_help.get(k) or []] for k in ("said", "refusing")]
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
@@ -638,6 +641,20 @@ class SearchIndex:
         the call screen then says how such a child is routed (the open-to-social-care answer)."""
         return bool(self._in_care(normalise(query).split())[0])
 
+    def says_early_help_refused(self, query: str) -> bool:
+        """Whether what the caller said refuses the CAF or early help, or consent to it (review 15 L3; the
+        synonyms file's `early_help`, this tool's reading): a phrase of `said` with one of `refusing` at most
+        REFUSAL_BEFORE words before it ("refused the CAF", "would not sign the consent") or REFUSAL_AFTER
+        after it ("the CAF was refused"); not "she has not been to school, CAF open". The call screen then
+        says the consent answer asks it (p7)."""
+        stems = tokens(query)
+
+        def at(phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:  # (start, end) of each phrase said
+            return [(i, i + len(p)) for p in phrases for i in range(len(stems) - len(p) + 1) if tuple(stems[i : i + len(p)]) == p]
+
+        said, refusing = (at(phrases) for phrases in self.early_help) if len(self.early_help) == 2 else ([], [])
+        return any(0 <= a - e <= REFUSAL_BEFORE or 0 <= b - f <= REFUSAL_AFTER for a, f in said for b, e in refusing)
+
     def _nothing_else(self, words: list[str], care: set[int]) -> bool:
         """Whether a call that says a child is looked after now says nothing else (search15; the synonyms
         file's `looked_after.filler`, this tool's reading): every word outside the care words (`care`) a
@@ -735,7 +752,7 @@ class SearchIndex:
             return
 
         def unsaid(n: int) -> bool:
-            return n in self.core and not self._says_core(self.core[n], words, stems, typing)
+            return n in self.core and not self._core_said(n, words, stems, typing)
 
         if not unsaid(ranked[0]):
             return
@@ -743,14 +760,16 @@ class SearchIndex:
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
-    def _says_core(self, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool) -> bool:
+    def _says_core(self, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool, of_oneself: bool = False) -> bool:
         """Whether the call says one of a criterion's core words or phrases. Generous (safety first): a
         word counts through what the words table gives for it, the words one typo from it when the index
-        does not know it, and the last word's completions while it is typed; a phrase's words said in order."""
+        does not know it, and the last word's completions while it is typed; a phrase's words said in order.
+        `of_oneself`: a word said of oneself counts too (a Protection need's core, search15b: "neglecting
+        herself" is the young carer's neglect; "tried to kill himself" is no violence)."""
         single = {c[0] for c in core if len(c) == 1}
         last = len(words) - 1
         for i, (w, s) in enumerate(zip(words, stems)):
-            if words[i + 1 : i + 2] and words[i + 1] in self.subject.reflexives:
+            if not of_oneself and words[i + 1 : i + 2] and words[i + 1] in self.subject.reflexives:
                 continue  # said of oneself: "tried to kill himself" is no violence (search15)
             said = {s, *self.word_synonyms.get(s, ())}
             if s not in self.postings and s not in self.word_synonyms:
@@ -760,6 +779,11 @@ class SearchIndex:
             if said & single:
                 return True
         return any(tuple(stems[i : i + len(c)]) == c for c in core if len(c) > 1 for i in range(len(stems) - len(c) + 1))
+
+    def _core_said(self, n: int, words: list[str], stems: list[str], typing: bool) -> bool:
+        """Whether the call says row n's `core` (_says_core): for a Protection need, a word said of oneself
+        counts ("neglecting herself"); for an immediate criterion it does not ("kill himself")."""
+        return self._says_core(self.core[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
     def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
@@ -962,9 +986,14 @@ class SearchIndex:
         leads: set[int] = set()
         own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
         parental: set[str] = set()  # the words (stems) of the conditions said of a carer
+        child_noun = CHILD_ROLES | (subject.clauses.named if subject.clauses is not None else frozenset())
         for said, child, parents_rows in subject.conditions:
             at = [i for i, s in enumerate(stems) if s in said]
-            theirs = [i for i in at if not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))]
+            theirs = [
+                i
+                for i in at
+                if (not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))) or _describes_child(words, i, child_noun)
+            ]
             if any(of_parent[i] for i in at) and not theirs:
                 barred |= child
                 leads |= parents_rows
@@ -972,10 +1001,11 @@ class SearchIndex:
             elif at:
                 own |= child
         barred -= own
+        core_words, core_stems, core_typing = words, stems, typing
         if barred:  # p9's "Child is at immediate risk" neither leads nor is led with for a carer's condition alone
             # a word said in the carer's clause just before a condition's word is part of it ("tried to hang himself")
-            attached = {
-                stems[i]
+            attached_at = {
+                i
                 for i in range(len(words))
                 if of_parent[i]
                 and not _stop(words[i], stems[i])
@@ -984,15 +1014,20 @@ class SearchIndex:
                     for k in range(i + 1, min(len(words), i + 1 + OTHER_REACH))
                 )
             }
+            attached = {stems[i] for i in attached_at}
             barred |= {n for n in subject.about_child if self._says_no_child(words, stems, matched.get(n, set()), parental | attached)}
+            # ...and is no core word either ("her mum is registered blind": no register of offenders; search15b)
+            core_words = [w for i, w in enumerate(words) if i not in attached_at]
+            core_stems = [s for i, s in enumerate(stems) if i not in attached_at]
+            core_typing = typing and len(words) - 1 not in attached_at
             # nor a criterion whose core is not said (_core_first would move it; the carer's rows lead instead),
             # except after a parent's psychosis joined to harm, where _core_first gives the joined criterion the lead
             if joined is None:
-                barred |= {n for n, core in self.core.items() if not self._says_core(core, words, stems, typing)}
+                barred |= {n for n in self.core if not self._core_said(n, core_words, core_stems, core_typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
         if ranked[0] not in barred and not strength:
             return
-        leads |= {n for n, core in self.core.items() if self._says_core(core, words, stems, typing)}
+        leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:
             lead = next((n for n in ranked if n not in barred), None)
@@ -1364,6 +1399,26 @@ def _said_of_parent(
     return flags
 
 
+_AGE_SAID = re.compile(r"\d+(?:yo|yos|yr|yrs|y|m|mo|mth|mths|months?|years?)")  # "5yo", "9yrs": a child of that age
+
+
+def _describes_child(words: list[str], i: int, child_noun: frozenset[str]) -> bool:
+    """Whether the word at i is said of a child it describes (search15b; the synonyms file's `named`
+    comment): just before a word naming a child, at most one word between and no "and", clause word or
+    determiner ("disabled son", "severely disabled grandson", "autistic 5yo"), or at most OTHER_REACH words
+    after an age with none of those between ("mum of 9yo with severe cerebral palsy")."""
+
+    def names_child(w: str) -> bool:
+        return w in child_noun or bool(_AGE_SAID.fullmatch(w))
+
+    blocking = JOINING | CLAUSE_WORDS | DETERMINERS
+    after = words[i + 1 : i + 3]
+    if (after and names_child(after[0])) or (len(after) == 2 and after[0] not in blocking and names_child(after[1])):
+        return True
+    before = words[max(0, i - OTHER_REACH) : i]
+    return any(_AGE_SAID.fullmatch(w) and not blocking & set(before[k + 1 :]) for k, w in enumerate(before))
+
+
 def _age_word(age_in_months: Optional[int], unborn: bool) -> list[str]:
     """The child's age band as one word the learned model reads (none when no age is given): the
     age decides between criteria written for an age ("under 1", "5 and under") and the general
@@ -1451,6 +1506,10 @@ def _twin_places(catalogue: Catalogue) -> dict[str, float]:
     return places
 
 
+REFUSAL_BEFORE = 2  # words between a refusal and the CAF or early help it refuses ("would not sign the consent")
+REFUSAL_AFTER = 2  # ...or between the CAF and a refusal said after it ("the CAF was refused")
+
+
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
     if not isinstance(data, dict) or set(data) - {
@@ -1465,11 +1524,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "harmless",
         "looked_after",
         "offered_with",
+        "early_help",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after' and 'offered_with'"
+            " 'looked_after', 'offered_with' and 'early_help'"
         )
+    early_help = data.get("early_help") or {}
+    if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
+        raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
     looked_after = data.get("looked_after") or {}
     if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
         raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
@@ -1478,8 +1541,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         raise SearchDataError("denial must be a mapping with 'bridges'")
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
-    if not isinstance(core, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in core):
-        raise SearchDataError(f"core must be a mapping from immediate criteria to their core words: {sorted(core) if isinstance(core, dict) else core!r}")
+    if not isinstance(core, dict) or not all(
+        isinstance(i, str) and catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION)
+        for i in core
+    ):
+        raise SearchDataError(
+            f"core must be a mapping from immediate criteria or Protection needs to their core words: {sorted(core) if isinstance(core, dict) else core!r}"
+        )
     offered_with = data.get("offered_with") or {}
     if not isinstance(offered_with, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in offered_with):
         raise SearchDataError(f"offered_with must be a mapping from indicators to the words they are offered with: {offered_with!r}")
@@ -1503,13 +1571,17 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         not isinstance(subject, dict)
         or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only"}
         or not isinstance(conditions, list)
-        or not all(isinstance(c, dict) and set(c) == {"words", "child", "leads"} for c in conditions)
+        or not all(isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for"} for c in conditions)
     ):
-        raise SearchDataError(f"subject must be a mapping with {', '.join(SUBJECT_WORDS)} and 'conditions' (each with 'words', 'child' and 'leads')")
+        raise SearchDataError(
+            f"subject must be a mapping with {', '.join(SUBJECT_WORDS)} and 'conditions' (each with 'words', 'child' and 'leads', and 'cared_for' at most)"
+        )
     for c in conditions:
-        for key in ("child", "leads"):
-            if not isinstance(c[key], list) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in c[key]):
-                raise SearchDataError(f"subject conditions name unknown indicators: {c[key]!r}")
+        for key in ("child", "leads", "cared_for"):
+            if not isinstance(c.get(key, []), list) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in c.get(key, [])):
+                raise SearchDataError(f"subject conditions name unknown indicators: {c.get(key)!r}")
+        if any(catalogue.indicator(i).immediate or i in c["leads"] for i in c.get("cared_for", [])):
+            raise SearchDataError(f"a subject condition's cared_for rows are a child's carer's, never an immediate criterion nor its leads: {c['cared_for']!r}")
         if any(catalogue.indicator(i).domain == CHILD_DEVELOPMENT for i in c["leads"]):
             raise SearchDataError(f"a subject condition leads with the parents' rows or p9's, never the child's own: {c['leads']!r}")
         if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
@@ -1527,12 +1599,14 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         raise SearchDataError(f"subject.child_only must list the child's own rows, never an immediate criterion: {child_only!r}")
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
+    lists += [("subject.conditions.cared_for", c["cared_for"]) for c in conditions if "cared_for" in c]
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
         + [("denial.bridges", denial.get("bridges") or [])]
     )
     lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
+    lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
@@ -1599,6 +1673,11 @@ def default_index() -> SearchIndex:
 def says_child_in_care(query: str) -> bool:
     """Whether the words name the child's own looked-after status now (SearchIndex.says_child_in_care)."""
     return default_index().says_child_in_care(query)
+
+
+def says_early_help_refused(query: str) -> bool:
+    """Whether the words refuse the CAF or early help (SearchIndex.says_early_help_refused)."""
+    return default_index().says_early_help_refused(query)
 
 
 def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:

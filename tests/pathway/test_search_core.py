@@ -24,8 +24,8 @@ import yaml
 
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms, normalise, search, stem
-from pathway.search_accuracy import load_phrasings
-from pathway.search_model import EXAMPLES_DIR, example_calls
+from pathway.search_model import example_calls
+from tests.pathway.p9_sight import p9_calls_lost
 from tests.pathway.synonyms_comment import SYNONYMS_TEXT, comment_above
 
 CAT = load_catalogue()
@@ -102,15 +102,7 @@ def _without_rule() -> SearchIndex:
 
 
 def test_no_labelled_p9_call_loses_its_first_place_or_its_sight_to_the_rule():
-    calls = [p for path in sorted(EXAMPLES_DIR.glob("*.yaml")) for p in load_phrasings(path) if any(CAT.indicator(i).immediate for i in p["expect"])]
-    assert len(calls) > 700
-    index, without = default_index(), _without_rule()
-    lost = []
-    for p in calls:
-        a = [h.id for h in index.search(p["q"], limit=KEPT_PLACES, **_age(p))]
-        b = [h.id for h in without.search(p["q"], limit=KEPT_PLACES, **_age(p))]
-        if (b[0] in p["expect"] and a[0] not in p["expect"]) or (set(b) & set(p["expect"]) and not set(a) & set(p["expect"])):
-            lost.append(p["q"])
+    lost = p9_calls_lost(default_index(), _without_rule())
     assert not lost, lost[:5]
 
 

@@ -36,7 +36,7 @@ def _context(screen: call.Screen) -> dict:
         d=screen.decision,
         state=state,
         hits=hits,
-        in_care_note=call.child_in_care_note(state["q"]) if forms.query_fits(state["q"]) else None,
+        search_note=call.search_note(state["q"]) if forms.query_fits(state["q"]) else None,
         catalogue=load_catalogue(),
         Level=Level,
         callers=forms.CALLERS,
@@ -113,7 +113,7 @@ def search():
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
-    return jsonify({"q": q, "hits": [h.as_dict() for h in hits], "note": call.child_in_care_note(q)})
+    return jsonify({"q": q, "hits": [h.as_dict() for h in hits], "note": call.search_note(q)})
 
 
 @bp.post("/new")
