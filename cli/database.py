@@ -20,16 +20,20 @@ def instance_sqlite() -> Path:
     return Path(Flask("webapp").instance_path) / "fsp.sqlite3"
 
 
-def configured_url(env: Mapping[str, str] = os.environ) -> str | None:
-    """The database the environment names, if any."""
-    return env.get("FSP_DATABASE_URL") or env.get("DATABASE_URL") or None
+ENV_NAMES = ("FSP_DATABASE_URL", "DATABASE_URL")  # the store's order
 
 
 def named_url(given: str | None = None, env: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
     """(the URL a command was given, where: the option or the variable), None for the web app's file."""
     if given:
         return given, "--database-url"
-    return next(((env[name], name) for name in ("FSP_DATABASE_URL", "DATABASE_URL") if env.get(name)), None)
+    return next(((env[name], name) for name in ENV_NAMES if env.get(name)), None)
+
+
+def configured_url(env: Mapping[str, str] = os.environ) -> str | None:
+    """The database the environment names, if any."""
+    named = named_url(None, env)
+    return named[0] if named else None
 
 
 def database_url(given: str | None = None, env: Mapping[str, str] = os.environ) -> str:

@@ -9,7 +9,7 @@ neighbours, with ellipses between.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from flask import current_app, request
@@ -54,7 +54,6 @@ class Page:
 
 def asked(total: int) -> Page:
     """The page the request's `page` asks for, of a list of `total` items, at the app's page size."""
-    size = current_app.config["LIST_PAGE_SIZE"]
-    pages = max(1, -(-total // size))
+    whole = Page(1, current_app.config["LIST_PAGE_SIZE"], total)
     number = request.args.get("page", default=1, type=int) or 1
-    return Page(min(max(number, 1), pages), size, total)
+    return replace(whole, number=min(max(number, 1), whole.pages))

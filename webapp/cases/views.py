@@ -307,7 +307,7 @@ def overrides(user):
         immediate=[p for p in on_page if p[0].immediate],
         others=[p for p in on_page if not p[0].immediate],
         immediate_total=len(immediate),
-        immediate_pages=max(1, -(-len(immediate) // page.size)),
+        immediate_pages=paging.Page(1, page.size, len(immediate)).pages,
         others_total=len(others),
         others_first_page=len(immediate) // page.size + 1,
         others_page=url_for("cases.overrides", **filters, page=len(immediate) // page.size + 1),
