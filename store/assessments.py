@@ -183,11 +183,10 @@ def save_assessment_once(
         audit.record(conn, "assessment.save", user_id=user.id, record_id=aid, case_ref=ref, now=now)
         return aid
 
-    def done(aid: int, repeated: bool) -> tuple[Entry, bool]:
-        if repeated:
-            with engine.begin() as conn:
-                audit.record(conn, "assessment.save", user_id=user.id, outcome="repeat", record_id=aid, case_ref=ref, now=now)
-        return get_assessment(engine, user, aid, _audit=False), repeated
+    def repeated(aid: int) -> tuple[Entry, bool]:
+        with engine.begin() as conn:
+            audit.record(conn, "assessment.save", user_id=user.id, outcome="repeat", record_id=aid, case_ref=ref, now=now)
+        return get_assessment(engine, user, aid, _audit=False), True
 
     return form_tokens.insert_once(
         engine,
@@ -195,7 +194,8 @@ def save_assessment_once(
         write,
         table=assessments,
         same=dict(user_id=user.id, case_ref=ref, case_json=case_json),
-        done=done,
+        done=lambda aid: (get_assessment(engine, user, aid, _audit=False), False),
+        repeated=repeated,
         again=lambda: save_assessment_once(engine, user, ref, case, decision, token=None, now=now),  # another reference or other answers
     )
 
@@ -403,16 +403,11 @@ def record_override_once(
     now = aware(now)
     detail = f"{entry.level}->{chosen.value}"
 
-    def write(conn: Connection) -> int:
+    def write(conn: Connection) -> Override:
         values = dict(assessment_id=entry.id, user_id=user.id, created_at=now, tool_level=entry.level, level=chosen.value, reason=reason.strip())
         oid = form_tokens.insert_with(conn, overrides, values, token)
         audit.record(conn, "override.create", user_id=user.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={oid} {detail}", now=now)
-        return oid
-
-    def done(oid: int, repeated: bool) -> tuple[Override, bool]:
-        if repeated:
-            return _override_repeated(engine, user, entry, oid, now)
-        new = Override(
+        return Override(
             id=oid,
             assessment_id=entry.id,
             user_id=user.id,
@@ -422,7 +417,9 @@ def record_override_once(
             level=chosen.value,
             reason=reason.strip(),
         )
-        return new, False
+
+    def repeated(oid: int) -> tuple[Override, bool]:
+        return _override_repeated(engine, user, entry, oid, now)
 
     return form_tokens.insert_once(
         engine,
@@ -430,7 +427,8 @@ def record_override_once(
         write,
         table=overrides,
         same=same,
-        done=done,
+        done=lambda new: (new, False),
+        repeated=repeated,
         again=lambda: record_override_once(engine, user, assessment_id, level, reason, token=None, now=now),  # another level or reason
     )
 
@@ -504,16 +502,14 @@ def record_review_once(
     now = aware(now)
     token = form_tokens.posted(token)
 
-    def write(conn: Connection) -> int:
+    def write(conn: Connection) -> Review:
         values = dict(override_id=override_id, user_id=manager.id, created_at=now, note=note)
         rid = form_tokens.insert_with(conn, override_reviews, values, token)
         detail = f"override={override_id} review={rid}"
         audit.record(conn, "override.review", user_id=manager.id, record_id=found.assessment_id, case_ref=found.case_ref, detail=detail, now=now)
-        return rid
+        return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note)
 
-    def done(rid: int, repeated: bool) -> tuple[Review, bool]:
-        if not repeated:
-            return Review(id=rid, override_id=override_id, user_id=manager.id, username=manager.username, created_at=now, note=note), False
+    def repeated(rid: int) -> tuple[Review, bool]:
         with engine.begin() as conn:
             detail = f"override={override_id} review={rid}"
             audit.record(
@@ -528,7 +524,8 @@ def record_review_once(
         write,
         table=override_reviews,
         same=dict(override_id=override_id, user_id=manager.id, note=note),
-        done=done,
+        done=lambda new: (new, False),
+        repeated=repeated,
         again=lambda: record_review_once(engine, manager, override_id, note, token=None, now=now),  # another note
     )
 

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
 K = TypeVar("K")
+W = TypeVar("W")
 R = TypeVar("R")
 
 PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -54,22 +55,24 @@ def insert_with(conn: Connection, table: Table, values: dict, token: str | None,
 def insert_once(
     engine: Engine,
     token: str | None,
-    write: Callable[[Connection], K],
+    write: Callable[[Connection], W],
     *,
     table: Table,
     same: dict,
-    done: Callable[[K, bool], R],
+    done: Callable[[W], R],
+    repeated: Callable[[K], R],
     again: Callable[[], R],
     key: str = "id",
     kept: Callable[[K], bool] = lambda _: True,
 ) -> R:
     """Save once, the one shape of every saving form (left13b, left14, store15).
 
-    `write(conn)` saves with `token`, in one transaction (its rows and its audit row), and gives the new
-    row's key: `done(key, False)`. When the insert is refused with a token given (the unique index: a
-    row holds that token already, saved by an earlier post, or by one at the same moment), the row saved
-    with it is looked for: one with the columns `same` (and `kept(key)`, for what `same` cannot say) is
-    the same form posted again: `done(its key, True)`. None: the token beside other content (a page kept
+    `write(conn)` saves with `token`, in one transaction (its rows and its audit row), and gives what
+    `done` needs (the new row's key, or what the caller returns, made in that transaction): `done(it)`
+    once committed. When the insert is refused with a token given (the unique index: a row holds that
+    token already, saved by an earlier post, or by one at the same moment), the row saved with it is
+    looked for: one with the columns `same` (and `kept(key)`, for what `same` cannot say) is the same form
+    posted again: `repeated(its key)` (column `key`). None: the token beside other content (a page kept
     open and changed) is another save: `again()`, the caller's own save without the token, which makes its
     own checks once more (what the first post saved may have changed what may be saved now)."""
     try:
@@ -81,5 +84,5 @@ def insert_once(
         first = saved_with(engine, table, token, key=key, **same)
         if first is None or not kept(first):
             return again()
-        return done(first, True)
-    return done(new, False)
+        return repeated(first)
+    return done(new)

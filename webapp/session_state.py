@@ -150,6 +150,8 @@ call_undo = Part[Call]("adviser_call_undo", Call)  # the call "New call" cleared
 
 sign_in_token = Part[str]("sign_in_token", str)  # the signed-in account's token (store.users, table sign_ins)
 after_sign_in = Part[str]("after_sign_in", str)  # an endpoint from accounts.auth.AFTER_ALLOWED
+# with it, a practice session's join code when the page to go back to is that session's (kept server-side)
+after_sign_in_code = Part[str]("after_sign_in_code", str)
 # a form sent after its sign-in had ended: the endpoint it was sent to, no content (accounts.auth.NOT_DONE
 # says what was not recorded), for the sign-in page and once after signing in (review 15 surfaces, Z1)
 not_recorded = Part[str]("not_recorded", str)

@@ -264,7 +264,11 @@ def test_the_trainer_token_ends_with_a_disabled_account(app):
     with trainer.session_transaction() as s:
         kept = dict(s)  # what the browser's session held, token included
     users.disable_user(app.extensions["fsp_store"], "tess")
-    assert trainer.get(f"/practice/session/{code}").status_code == 404
+    # its sign-in ended: the browser holding the token is asked to sign in (surf16), which the account cannot
+    shown = trainer.get(f"/practice/session/{code}")
+    assert shown.status_code == 302 and shown.location == "/sign-in"
+    assert "The username or password is not right" in text(trainer.post("/sign-in", data={"username": "tess", "password": PASSWORD}, follow_redirects=True))
+    assert trainer.get(f"/practice/session/{code}").location == "/sign-in"
     # the token, copied into a session signed in as another trainer, opens nothing either
     other = trainer_client(app, "tom")
     with other.session_transaction() as s:

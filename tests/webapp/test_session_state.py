@@ -26,6 +26,7 @@ OLD_OR_DAMAGED = {
     "adviser_call_undo": [{"concerns": 5}],
     "sign_in_token": [12345, {"token": "x"}],
     "after_sign_in": [["accounts.save"]],
+    "after_sign_in_code": [["ABCDEF"], {"code": "ABCDEF"}],
     "not_recorded": [["cases.override"], {"endpoint": 1}],
     "kept_over_sign_in": [{"path": "/practice/scenarios/new", "data": "title=x"}, ["a", "list"]],
     "overrides_list": [["direction"], {"page": 2}],

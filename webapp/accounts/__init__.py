@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.extensions["fsp_store"] = migrate(app.extensions["fsp_db"])
     oidc.init_app(app)
     app.add_template_global(auth.shown_user)
+    app.add_template_global(views.header_sign_in)
     app.before_request(auth.end_an_ended_sign_in)
     app.register_blueprint(bp)
 

@@ -22,11 +22,14 @@ from webapp.access import SIGNED_IN, Access
 
 TOKEN = state.sign_in_token
 AFTER = state.after_sign_in  # where to go after signing in: an endpoint name from AFTER_ALLOWED
-AFTER_ALLOWED = {
+AFTER_CODE = state.after_sign_in_code  # with AFTER_WITH_CODE: the practice session's join code
+AFTER_WITH_CODE = {"practice.trainer", "practice.summary"}  # a running session's own pages (its trainer's)
+AFTER_ALLOWED = AFTER_WITH_CODE | {
     "cases.save",
     "cases.cases",
     "cases.overrides",
     "cases.dashboard",
+    "practice.index",  # the header's sign-in link on the practice pages
     "practice.new_session",
     "practice.scenarios",
     "practice.write",  # back to the editor, its scenario kept over the sign-in (review 15 surfaces, Z1)
@@ -125,7 +128,12 @@ def start_sign_in_for(user: User) -> None:
     g.fsp_user = user
 
 
-SIGNED_IN_ONLY = (state.practice_trainer, state.ruleset_draft)  # kept for the signed-in account only
+SIGNED_IN_ONLY = (state.ruleset_draft,)  # kept for the signed-in account only
+# A running practice session's trainer tokens ({code: token}) are dropped on signing out, not when a sign-in
+# ends unseen (30 minutes idle while trainees answer): each opens its session only beside the account that
+# started it (records.is_trainer), so another account signed in here gets nothing from one, and the trainer,
+# signed in again, is back in the session to end it (a form sent meanwhile did nothing and said so).
+DROPPED_ON_SIGNING_OUT = (state.practice_trainer,)
 # Cleared when a sign-in ends (signed out, expired, revoked, disabled, or another account signs in
 # here): what was typed about a child in this browser, unsaved, which the next person at a shared
 # computer could otherwise read at /result or /referral.txt for the session's 8 hours (review 8
@@ -173,6 +181,17 @@ NOT_DONE = {
         keep=True,
     ),
     "practice.import_scenarios": NotDone("the scenarios were imported", "Nothing was imported: choose the file and import it again."),
+    # a running session's trainer forms: back to the session after signing in, where they are pressed again
+    "practice.end": NotDone(
+        "the practice session was ended",
+        "The session was not ended: it is still open to trainees. After you sign in, end it again.",
+        after="The session was not ended: it is still open to trainees. End it again below.",
+    ),
+    "practice.remove_trainee": NotDone(
+        "the trainee was removed",
+        "Nobody was removed from the session. After you sign in, remove them again.",
+        after="Nobody was removed from the session: remove them again below.",
+    ),
     "owners.ruleset": NotDone("the draft ruleset was tried", "Nothing was tried: choose the draft file and try it again."),
 }
 SIGN_IN_ENDED = "sign-in-ended"  # the flash category base.html shows after signing in
@@ -209,6 +228,8 @@ def _ended() -> None:
 def sign_out() -> None:
     token = TOKEN.get()
     _ended()
+    for part in DROPPED_ON_SIGNING_OUT:
+        part.pop()
     state.answers_cleared.pop()  # the signed-out page says what was cleared
     state.not_recorded.pop()
     if token:
@@ -218,9 +239,11 @@ def sign_out() -> None:
 
 
 def after_sign_in() -> str:
-    """Where the page asked for before signing in leads, taken out of the session (only an allowed
-    endpoint); when none was, the signed-in user's own first page (an admin reads no cases)."""
+    """The address of the page asked for before signing in, taken out of the session (only an allowed
+    endpoint; a practice session's with its code); when none was, the signed-in user's own first page
+    (an admin reads no cases)."""
     after = AFTER.pop()
+    code = AFTER_CODE.pop()
     if after != "cases.save":  # the start page, where Save leads with no answers, says they were cleared
         state.answers_cleared.pop()
     done = NOT_DONE.get(state.not_recorded.pop() or "")
@@ -229,26 +252,44 @@ def after_sign_in() -> str:
     kept = state.kept_over_sign_in.pop()
     if kept is not None:  # the form, shown again with what was written in it (webapp.prg)
         state.form_retry.set(kept)
-    if after in AFTER_ALLOWED:
-        return after
+    if after in AFTER_WITH_CODE and code:
+        return url_for(after, code=code)
+    if after in AFTER_ALLOWED - AFTER_WITH_CODE:
+        return url_for(after)
     user = g.get("fsp_user")
-    return "cases.cases" if user is None or user.role in READERS else "owners.ruleset"
+    return url_for("cases.cases" if user is None or user.role in READERS else "owners.ruleset")
+
+
+def come_back_to(after: str, code: str | None = None) -> None:
+    """Signing in leads to `after` (an endpoint from AFTER_ALLOWED; a practice session's with its `code`)."""
+    assert after in AFTER_ALLOWED and (code is not None) == (after in AFTER_WITH_CODE)
+    AFTER.set(after)
+    if code is None:
+        AFTER_CODE.pop()
+    else:
+        AFTER_CODE.set(code)
+
+
+def ask_to_sign_in(after: str, code: str | None = None):
+    """To the sign-in page, and back to `after` (with a practice session's `code`) once signed in. A form
+    sent (a POST) does nothing: the sign-in page and the page after say so (`NOT_DONE`)."""
+    come_back_to(after, code)
+    if request.method == "POST":  # a form sent after the sign-in ended: never silently dropped
+        _sent_after_the_sign_in_ended()
+    return redirect(url_for("accounts.sign_in"))
 
 
 def signed_in(after: str, roles: frozenset[str]):
     """Route decorator: signed-out users go to the sign-in page and come back to `after`; a role
     not in `roles` gets 403 (that the page exists is no secret; what it shows is)."""
-    assert after in AFTER_ALLOWED and roles <= set(ROLES)
+    assert after in AFTER_ALLOWED - AFTER_WITH_CODE and roles <= set(ROLES)
 
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             user = current_user()
             if user is None:
-                AFTER.set(after)
-                if request.method == "POST":  # a form sent after the sign-in ended: never silently dropped
-                    _sent_after_the_sign_in_ended()
-                return redirect(url_for("accounts.sign_in"))
+                return ask_to_sign_in(after)
             if user.role not in roles:
                 abort(403)
             return view(user, *args, **kwargs)

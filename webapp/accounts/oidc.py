@@ -172,4 +172,4 @@ def callback():
         if exc.reason in ("no_role", "no_team", "disabled"):
             return render_template("error.html", title="You cannot use this service with that account", message=NO_ACCESS), 403
         return render_template("error.html", title="Sorry, signing in did not work", message=FAILED), 400
-    return redirect(url_for(auth.after_sign_in()))
+    return redirect(auth.after_sign_in())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from store.errors import AuthError
 from webapp import limits, prg
@@ -27,6 +27,9 @@ SIGN_IN_FOR = {
     "cases.save": "Sign in to save this assessment. Your answers are kept while you sign in.",
     "cases.overrides": "Sign in to see and review the levels your team's practitioners recorded.",
     "cases.dashboard": "Sign in to see your team's dashboard.",
+    "practice.index": "Sign in to run a practice session or use the scenario library. Trainees do not sign in: they join with the session's code.",
+    "practice.trainer": "Sign in to go back to your practice session.",
+    "practice.summary": "Sign in to see the practice session's summary.",
     "practice.new_session": "Sign in to start a practice session. Trainees do not sign in: they join with the session's code.",
     "practice.scenarios": "Sign in to use the practice scenario library.",
     "practice.write": "Sign in to write a scenario for the practice scenario library.",
@@ -34,6 +37,24 @@ SIGN_IN_FOR = {
     "demo.practice_summary": "Sign in to see the practice session's summary.",
 }
 SIGN_IN_TO = "Sign in to save assessments and see your cases. You do not need to sign in to assess a child's needs."
+
+# The header's line for someone signed out: what signing in is for in the part of the tool they are in
+# (by blueprint), and where the sign-in page then leads (the link's `to`, whose words are SIGN_IN_FOR's),
+# as the sign-in page's own words fit the page that asked. Not on the sign-in page itself.
+HEADER_SIGN_IN = {
+    "practice": ("practice", "to run a practice session or use the scenario library (trainees join with a code, without signing in)"),
+    "adviser": (None, "to save assessments and see your cases (the call screen needs no sign-in)"),
+}
+HEADER_SIGN_IN_ELSEWHERE = (None, "to save assessments or review your team's levels (you can assess without signing in)")
+HEADER_TO = {"practice": "practice.index"}  # the link's `to`: the page signing in leads to
+
+
+def header_sign_in() -> tuple[str, str] | None:
+    """For the header (accounts/_header.html): the sign-in link's address and the words after it."""
+    if request.endpoint == "accounts.sign_in":
+        return None
+    to, words = HEADER_SIGN_IN.get(request.blueprint or "", HEADER_SIGN_IN_ELSEWHERE)
+    return url_for("accounts.sign_in", to=to) if to else url_for("accounts.sign_in"), words
 
 
 def _tz() -> ZoneInfo:
@@ -54,9 +75,12 @@ def sign_in():
             form.form_errors.append(REFUSED)
             return prg.refused(form, keep_out=("password",))
         else:
-            return redirect(url_for(auth.after_sign_in()))
+            return redirect(auth.after_sign_in())
     elif form.is_submitted():
         return prg.refused(form, keep_out=("password",))
+    to = HEADER_TO.get(request.args.get("to", ""))
+    if to and auth.not_done() is None:  # the header's link (a form sent meanwhile keeps its own way back)
+        auth.come_back_to(to)
     cleared = auth.ANSWERS_CLEARED if auth.state.answers_cleared.present() else ""  # the earlier sign-in took the answers (Y2)
     done = auth.not_done()  # a form sent after the sign-in ended: what it did not do (review 15, Z1)
     purpose = SIGN_IN_FOR.get(auth.AFTER.get() or "", SIGN_IN_TO)

@@ -89,23 +89,19 @@ def save_scenario_once(scenario_id: str, text: str, author=None, how: str = "wri
     now = db.utcnow()
     name = author.username if author else "(unknown)"
     author_id = author.id if author else None
-    made: list[int] = []  # the version this post saves
 
-    def write(conn: Connection) -> int:
+    def write(conn: Connection) -> Version:
         last = conn.execute(select(func.max(practice_scenario_versions.c.version)).where(practice_scenario_versions.c.scenario_id == scenario_id)).scalar() or 0
         replaced = conn.execute(select(practice_scenarios.c.id).where(practice_scenarios.c.id == scenario_id)).first()
         conn.execute(delete(practice_scenarios).where(practice_scenarios.c.id == scenario_id))
         conn.execute(insert(practice_scenarios).values(id=scenario_id, yaml=text, saved_at=now))
-        made.append(last + 1)
         values = dict(scenario_id=scenario_id, version=last + 1, author=name, how=how, saved_at=now, yaml=text)
-        saved = form_tokens.insert_with(conn, practice_scenario_versions, values, token)
+        form_tokens.insert_with(conn, practice_scenario_versions, values, token)
         detail = f"scenario={scenario_id} version={last + 1} {how}"
         audit.record(conn, "scenario.replace" if replaced else "scenario.save", user_id=author_id, detail=detail, now=now)
-        return saved
+        return Version(scenario_id, last + 1, name, how, now, text)  # the version this post saves
 
-    def done(saved: int, repeated: bool) -> tuple[Version, bool]:
-        if not repeated:
-            return Version(scenario_id, made[-1], name, how, now, text), False
+    def repeated(saved: int) -> tuple[Version, bool]:
         with db.engine().begin() as conn:
             row = conn.execute(select(practice_scenario_versions).where(practice_scenario_versions.c.id == saved)).one()
             audit.record(conn, "scenario.save", user_id=author_id, outcome="repeat", detail=f"scenario={scenario_id} version={row.version} {how}", now=now)
@@ -117,7 +113,8 @@ def save_scenario_once(scenario_id: str, text: str, author=None, how: str = "wri
         write,
         table=practice_scenario_versions,
         same=dict(scenario_id=scenario_id, author=name, yaml=text),
-        done=done,
+        done=lambda version: (version, False),
+        repeated=repeated,
         again=lambda: save_scenario_once(scenario_id, text, author, how, token=None),  # the token beside another scenario
     )
 
@@ -207,7 +204,8 @@ def start_session_once(
         key="code",
         same=dict(trainer_key=trainer_key, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
         kept=lambda first: _cohort(first) == cohort,  # the cohort is practice_results', beside the session
-        done=lambda code, repeated: (code, token, repeated),
+        done=lambda code: (code, token, False),
+        repeated=lambda code: (code, token, True),
         again=lambda: start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None),  # another start
     )
 

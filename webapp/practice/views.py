@@ -39,6 +39,8 @@ TRAINER = session_state.practice_trainer  # {code: trainer token}
 TRAINEE = session_state.practice_trainee  # {code: trainee id}
 NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
 FULL = "That practice session is full: ask your trainer"
+# an answer sent after the trainer ended the session (the trainee was reading the narrative meanwhile)
+ENDED_BEFORE_THE_ANSWER = "The session ended before your answer to ‘{title}’ was sent, so it was not recorded. Ask your trainer about it."
 
 
 class _StaleSession(Exception):
@@ -85,13 +87,17 @@ def _stale(exc: _StaleSession):
     return render_template("practice/stale.html", ps=exc.ps, errors=exc.errors.errors, is_trainer=is_trainer, form=EndForm()), 409
 
 
-def _require_trainer(code: str) -> records.PracticeSession:
+def _require_trainer(code: str, after: str = "practice.trainer") -> records.PracticeSession:
     """The session, for the account that started it, signed in now (the account is checked on
     every request: signed out, disabled or another account is refused). Anyone else gets the
-    answer an unused code gets: 404."""
+    answer an unused code gets: 404. This browser holding the session's trainer token with no one
+    signed in (the sign-in ended: auth.DROPPED_ON_SIGNING_OUT) is asked to sign in, and comes back to
+    `after`; a form sent does nothing and says so (auth.NOT_DONE)."""
     found = records.get_session(code)
     user = auth.current_user()
     token = (TRAINER.get() or {}).get(found.code) if found else None
+    if found is not None and user is None and token is not None:
+        abort(auth.ask_to_sign_in(after, code=found.code))
     if found is None or user is None or user.role not in auth.TRAINERS or not records.is_trainer(found.code, token, user.id):
         abort(404)
     return found
@@ -229,7 +235,7 @@ def end(code: str):
 @session_trainer
 @limits.practice_pages_per_address
 def summary(code: str):
-    ps = _require_trainer(code)
+    ps = _require_trainer(code, after="practice.summary")
     scenarios, not_loaded = _kept(ps)
     result = summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded)
     return render_template(
@@ -254,7 +260,7 @@ def _words(iid: str) -> str:
 @bp.get("/session/<code>/summary.csv")
 @session_trainer
 def summary_csv(code: str):
-    ps = _require_trainer(code)
+    ps = _require_trainer(code, after="practice.summary")
     scenarios, not_loaded = _kept(ps)
     body = summary_table(summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded), _words)
     return downloads.csv_attachment(body, f"practice-{ps.code}.csv")  # a byte order mark first (review 15 surfaces, Z4)
@@ -341,6 +347,8 @@ def answer(code: str, scenario_id: str):
         return redirect(url_for("practice.join"))
     ps, tid, scenario = found
     if ps.ended:
+        if request.method == "POST" and not records.has_answered(ps.code, tid, scenario.id):  # never dropped unsaid (surf16)
+            flash(ENDED_BEFORE_THE_ANSWER.format(title=scenario.title))
         return redirect(url_for("practice.trainee", code=ps.code))
     if records.has_answered(ps.code, tid, scenario.id):
         # the first answer stands (review 9 surfaces, V3): a second, posted after the feedback showed the
