@@ -10,7 +10,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
-from pathway.surfaces import level_words
+from pathway.surfaces import level_words, ring_now
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
@@ -202,15 +202,19 @@ def entry(user, case_ref: str, entry_id: int):
     found = _entry(user, case_ref, entry_id)
     present.cite_into(_document_of(found))
     d = reopen.stored_decision(found)
+    hours = current_app.config["OFFICE_HOURS"]
+    # a saved ring-now: whom to ring at this moment, decided now as the result page decides it (review 16 N1)
+    live = reopen.decision_now(found, hours) if ring_now(d) else None
     return render_template(
         "cases/entry.html",
         entry=found,
         d=d,
+        live=live if live is not None and ring_now(live) else None,
         label=label,
         tz=_tz(),
         Level=Level,
         catalogue=reopen.StoredCatalogue(load_catalogue()),
-        later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+        later=reopen.later_decision(found, hours),
         unknown=reopen.unknown_indicators(found.case),
         unknown_answers=reopen.unknown_answers(found.case),
         saved=found.created_at.astimezone(_tz()),
