@@ -21,6 +21,7 @@ from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
 from webapp.cases.current import assessment_in_session
 from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
+from webapp.cases.gone import gone
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
 from webapp.journey import present
@@ -77,8 +78,8 @@ def cases(user):
 def _history(user, case_ref: str):
     try:
         return assessments.history(auth.engine(), user, case_ref)
-    except (NotFound, Invalid):  # someone else's, no such reference, or not a reference at all
-        abort(404)
+    except (NotFound, Invalid):  # someone else's, removed, no such reference, or not a reference at all
+        gone()
 
 
 @bp.get("/cases/<case_ref>")
@@ -133,7 +134,7 @@ def export_json(user, case_ref: str):
     try:
         body = export.export_json(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
-        abort(404)
+        gone()
     return downloads.attachment(body, "application/json", f"case-{case_ref.upper()}.json")
 
 
@@ -143,17 +144,18 @@ def export_csv(user, case_ref: str):
     try:
         body = export.export_csv(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
-        abort(404)
+        gone()
     return downloads.csv_attachment(body, f"case-{case_ref.upper()}.csv")  # a byte order mark first (review 15 surfaces, Z4)
 
 
-def _entry(user, case_ref: str, entry_id: int):
+def _entry(user, case_ref: str, entry_id: int, *, typed: bool = True):
+    """The saved entry, or the page that says no saved assessment the user can see has it (webapp.cases.gone)."""
     try:
         entry = assessments.get_assessment(auth.engine(), user, entry_id)
     except NotFound:
-        abort(404)
+        gone(typed=typed)
     if entry.case_ref != case_ref.upper():
-        abort(404)
+        gone(typed=typed)
     return entry
 
 
@@ -182,6 +184,8 @@ def override(user, case_ref: str, entry_id: int):
     if form.validate_on_submit():
         try:
             _, repeated = assessments.record_override_once(auth.engine(), user, entry.id, form.level.data, form.reason.data, token=form.form_token.data)
+        except NotFound:  # removed since the page was read (retention): nothing recorded, and the page says so
+            gone()
         except Invalid as exc:
             field = getattr(form, exc.field, form.reason)  # the store names the field it refused
             field.errors = [f"{exc.field.capitalize()} {exc.message}"]
@@ -243,7 +247,7 @@ def entry_document(user, case_ref: str, entry_id: int):
 def assess_again(user, case_ref: str, entry_id: int):
     if not SignOutForm().validate_on_submit():  # a CSRF token and nothing else
         abort(400)
-    found = _entry(user, case_ref, entry_id)
+    found = _entry(user, case_ref, entry_id, typed=False)
     if reopen.unknown_indicators(found.case):  # the entry page says why it is not offered
         return redirect(url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id), code=303)
     answers = reopen.journey_answers(found.case)
@@ -337,7 +341,7 @@ def overrides(user):
 def review(user, override_id: int):
     pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == override_id]
     if not pairs:
-        abort(404)
+        gone()
     entry, found = pairs[0]
     form, _ = prg.form_for(ReviewForm)
     if form.validate_on_submit():
@@ -347,7 +351,7 @@ def review(user, override_id: int):
             form.note.errors = [f"Note {exc.message}"]
             return prg.refused(form)
         except NotFound:
-            abort(404)
+            gone()
         else:
             return redirect(_list_url(user, again="review" if repeated else None))
     elif form.is_submitted():
