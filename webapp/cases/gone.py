@@ -17,15 +17,27 @@ from flask import abort, make_response, render_template, request
 # the same words for "not yours", "removed" and "no such reference": none says which
 NOT_SEEN = "No saved assessment you can see has this reference. It may have been removed at the end of the retention period."
 NOT_RECORDED = "Nothing was recorded"
-NOT_KEPT = "What you typed on the form was not kept."
+NOT_KEPT = "Anything typed on the form was not kept."
 NOT_FOUND = "Saved assessment not found"
 
 
-def gone(*, typed: bool = True) -> NoReturn:
-    """Answer 404 for a saved case, entry or override the person cannot see. A POST (a recording form) says that
-    nothing was recorded, and, where the form had words typed (`typed`), that they were not kept."""
+def page():
+    """The 404 response for a saved case, entry or override the person cannot see. A POST (a recording form) says
+    that nothing was recorded and that anything typed on it was not kept: the same words on every form, so an
+    address no route matches reads as an unused reference does."""
     if request.method == "POST":
-        title, message = NOT_RECORDED, NOT_SEEN + (f" {NOT_KEPT}" if typed else "")
+        title, message = NOT_RECORDED, f"{NOT_SEEN} {NOT_KEPT}"
     else:
         title, message = NOT_FOUND, NOT_SEEN
-    abort(make_response(render_template("error.html", title=title, message=message), 404))
+    return make_response(render_template("error.html", title=title, message=message), 404)
+
+
+def gone() -> NoReturn:
+    """Stop the request with `page`."""
+    abort(page())
+
+
+def under_cases(path: str) -> bool:
+    """Whether an address no route matches is one under a case (`/cases/<anything>/...`, a reference with a '/'
+    in it): answered with `page`, as an unused reference is, so its shape tells nothing (the route sweep)."""
+    return path.startswith("/cases/")

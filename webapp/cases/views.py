@@ -148,14 +148,14 @@ def export_csv(user, case_ref: str):
     return downloads.csv_attachment(body, f"case-{case_ref.upper()}.csv")  # a byte order mark first (review 15 surfaces, Z4)
 
 
-def _entry(user, case_ref: str, entry_id: int, *, typed: bool = True):
+def _entry(user, case_ref: str, entry_id: int):
     """The saved entry, or the page that says no saved assessment the user can see has it (webapp.cases.gone)."""
     try:
         entry = assessments.get_assessment(auth.engine(), user, entry_id)
     except NotFound:
-        gone(typed=typed)
+        gone()
     if entry.case_ref != case_ref.upper():
-        gone(typed=typed)
+        gone()
     return entry
 
 
@@ -247,7 +247,7 @@ def entry_document(user, case_ref: str, entry_id: int):
 def assess_again(user, case_ref: str, entry_id: int):
     if not SignOutForm().validate_on_submit():  # a CSRF token and nothing else
         abort(400)
-    found = _entry(user, case_ref, entry_id, typed=False)
+    found = _entry(user, case_ref, entry_id)
     if reopen.unknown_indicators(found.case):  # the entry page says why it is not offered
         return redirect(url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id), code=303)
     answers = reopen.journey_answers(found.case)

@@ -45,7 +45,7 @@ def test_a_level_form_sent_after_retention_removed_its_entry_says_nothing_was_re
     assert r.status_code == 404
     said = _said(r)
     assert said.startswith("Nothing was recorded")
-    assert "What you typed on the form was not kept." in said and "typed the web address" not in said
+    assert "Anything typed on the form was not kept." in said and "typed the web address" not in said
     assert "GONE16" not in r.get_data(as_text=True) and "GONE16" not in caplog.text  # never kept (review 8 V1)
 
 
@@ -93,7 +93,7 @@ def test_a_review_sent_for_an_override_that_is_gone_says_nothing_was_recorded(cl
     assert _said(r).startswith("Nothing was recorded") and "GONE16" not in r.get_data(as_text=True)
 
 
-def test_assess_again_sent_for_an_entry_that_is_gone_says_nothing_was_done_with_it(client, people, engine):
+def test_assess_again_sent_for_an_entry_that_is_gone_says_nothing_was_recorded(client, people, engine):
     sign_in(client, "pat")
     entry = _saved_entry(client, "FSP-1605").removesuffix("/level")
     form = hidden(client.get(entry).get_data(as_text=True))
@@ -101,4 +101,4 @@ def test_assess_again_sent_for_an_entry_that_is_gone_says_nothing_was_done_with_
     r = client.post(f"{entry}/assess-again", data=form)
     assert r.status_code == 404
     said = _said(r)
-    assert said.startswith("Nothing was recorded") and "not kept" not in said  # nothing was typed on that form
+    assert said.startswith("Nothing was recorded")
