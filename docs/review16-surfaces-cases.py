@@ -134,24 +134,33 @@ def accounts():
         "N2",
         "pathway users disable has no undo: a disabled local account cannot be enabled again",
     )
-    # what the only way round does: a second account for the same person cannot read what the first saved
+    # the same person moves to Team B: at review time the only way was a second account, which could not read
+    # what the first saved (404). Since fix16s the real command moves the account (`pathway users set-team`)
     app = make_app()
     pat = user(app, "pat", "practitioner", team="Team A")
     saved_entry(app, pat, "R16-N2")
-    again = user(app, "pat.b", "practitioner", team="Team B")  # the same person, moved to Team B, a new account
-    r = again.get("/cases/R16-N2")
-    mine = body_of(again.get("/cases"))
+    database = ["--database-url", f"sqlite:///{app.db_dir}/web.sqlite3"]
+    rc, out, err = cli(["users", "set-team", "pat", "Team B", *database])
+    r = pat.get("/cases/R16-N2")
+    mine = body_of(pat.get("/cases"))
     report(
-        r.status_code == 200,
+        rc == 0 and r.status_code == 200,
         "N2",
-        f"the practitioner's new account (moved team) opens the case they saved: {r.status_code}; their cases list names it: {'R16-N2' in mine}",
+        f"the practitioner moved to Team B (`pathway users set-team`: exit {rc}, {(out or err).strip()[:90]!r}) opens the case they saved: "
+        f"{r.status_code}; their cases list names it: {'R16-N2' in mine}",
     )
-    # a manager who stepped down keeps the team's entries and overrides until disabled (no other change possible)
+    # a manager who steps down: the role read at the next request (`pathway users set-role`)
     mgr = user(app, "mia", "manager", team="Team A")
     report(
         mgr.get("/cases/R16-N2").status_code == 200 and mgr.get("/overrides").status_code == 200,
         "NEW",
         "oracle: a manager reads the team's case and the overrides list (the role works)",
+    )
+    rc, out, err = cli(["users", "set-role", "mia", "practitioner", *database])
+    report(
+        rc == 0 and mgr.get("/overrides").status_code == 403,
+        "N2",
+        f"a manager who stepped down (`pathway users set-role mia practitioner`: exit {rc}) is refused /overrides at the next request",
     )
 
 

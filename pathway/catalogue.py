@@ -738,6 +738,13 @@ class Surfaces(_Block[GuidanceText]):
     refused_early_help_search: GuidanceText
     override_immediate: GuidanceText
     one_child_hint: GuidanceText
+    saved_ring_now_live: GuidanceText
+    saved_ring_now_decided: GuidanceText
+    saved_ring_now_record: GuidanceText
+    saved_ring_now_undecided: GuidanceText
+    saved_first_contact: GuidanceText
+    route_closed_when_saved: GuidanceText
+    saved_actions_heading: GuidanceText
 
 
 class Timescale(_Strict):

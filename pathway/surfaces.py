@@ -72,9 +72,14 @@ def decided_without(without: Sequence[str], *, record: Literal["call", "referral
     return f"Decided without {names} until {'it is' if one else 'they are'} corrected"
 
 
-def closed_now(route: Route, catalogue: Optional[Catalogue] = None) -> str:
-    """The words after a route whose line is closed at this moment (a day service out of hours), or ""."""
-    return "" if route.available_now else (catalogue or load_catalogue()).surfaces.route_closed_now.text
+def closed_now(route: Route, catalogue: Optional[Catalogue] = None, *, saved: bool = False) -> str:
+    """The words after a route whose line is closed at this moment (a day service out of hours), or "".
+    `saved`: the route is a saved entry's, decided for the moment it was saved, so its line was closed
+    then, not now (review 16 surfaces, N1: "closed now" on a record read by day)."""
+    if route.available_now:
+        return ""
+    words = (catalogue or load_catalogue()).surfaces
+    return (words.route_closed_when_saved if saved else words.route_closed_now).text
 
 
 def route_words(route: Route, catalogue: Optional[Catalogue] = None) -> str:

@@ -1,4 +1,4 @@
-"""`pathway users create|disable|list|reset-password|oversee` and `pathway retention run`.
+"""`pathway users create|disable|enable|set-role|set-team|list|reset-password|oversee` and `pathway retention run`.
 
 Passwords come from getpass (asked twice) or one line of stdin with --password-stdin; never
 from argv, where `ps` and shell history would show them. The database is DATABASE_URL (or
@@ -62,6 +62,18 @@ def cmd_users(args) -> int:
         elif args.action == "disable":
             u = U.disable_user(engine, args.username)
             sys.stdout.write(f"disabled {u.username}; their sessions have ended\n")
+        elif args.action == "enable":
+            u = U.enable_user(engine, args.username)
+            sys.stdout.write(f"enabled {u.username} ({u.role}, team {u.team}); they sign in again\n")
+        elif args.action == "set-role":
+            was = U.find_user(engine, args.username).role
+            u = U.set_role(engine, args.username, args.role)
+            ended = " and no longer oversees further teams" if was == "manager" else ""
+            sys.stdout.write(f"{u.username} is now {u.role} (was {was}){ended}, from their next request\n")
+        elif args.action == "set-team":
+            was = U.find_user(engine, args.username).team
+            u = U.set_team(engine, args.username, args.team)
+            sys.stdout.write(f"{u.username} is now in team {u.team} (was {was}), from their next request; entries saved before keep team {was}\n")
         elif args.action == "oversee":
             _oversee(engine, args)
         elif args.action == "reset-password":
@@ -157,6 +169,14 @@ def add_users_parser(sub) -> None:
     c.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     d = actions.add_parser("disable", help="disable an account and end its sessions")
     d.add_argument("username")
+    e = actions.add_parser("enable", help="enable a disabled account again (it signs in again)")
+    e.add_argument("username")
+    sr = actions.add_parser("set-role", help="change a local account's role, from its next request (dropping manager ends its oversight)")
+    sr.add_argument("username")
+    sr.add_argument("role", choices=ROLES)
+    st = actions.add_parser("set-team", help="move a local account to another team, from its next request (entries keep their team)")
+    st.add_argument("username")
+    st.add_argument("team")
     r = actions.add_parser("reset-password", help="set a new password, clear lockout, end sessions")
     r.add_argument("username")
     r.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
@@ -166,7 +186,7 @@ def add_users_parser(sub) -> None:
     o.add_argument("--remove", action="store_true", help="end that oversight instead")
     ls = actions.add_parser("list", help="list accounts (and the further teams each manager oversees)")
     ls.add_argument("--json", action="store_true")
-    for q in (c, d, r, o, ls):
+    for q in (c, d, e, sr, st, r, o, ls):
         _db_option(q)
     p.set_defaults(func=cmd_users)
 

@@ -12,17 +12,18 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
 from store import audit, throttle
 from store.clock import aware
 from store.config import StoreConfig
 from store.errors import AuthError, Invalid, NotFound
-from store.models import ROLES, sign_ins, users
+from store.models import ROLES, manager_teams, oidc_identities, sign_ins, users
 from store.passwords import MIN_LENGTH, dummy_hash, hash_password, hashing_slot, is_password_hash, needs_rehash, verify_password, weakness
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 TEAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
+TEAM_RULE = "1-64 characters: letters, digits, spaces, '.', '_' or '-'"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def create_user(engine: Engine, username: str, role: str, team: str, password: s
     if role not in ROLES:
         raise Invalid("role", f"must be one of {', '.join(ROLES)}")
     if not isinstance(team, str) or not TEAM.match(team):
-        raise Invalid("team", "1-64 characters: letters, digits, spaces, '.', '_' or '-'")
+        raise Invalid("team", TEAM_RULE)
     _check_password(password, username)
     now = aware(now)
     with engine.begin() as conn:
@@ -106,6 +107,67 @@ def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, 
         conn.execute(update(sign_ins).where(sign_ins.c.user_id == user.id).values(revoked=True))
         audit.record(conn, "user.disable", user_id=actor_id, record_id=user.id, now=now)
     return get_user(engine, user.id)
+
+
+def enable_user(engine: Engine, username: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
+    """Enable a disabled account again (review 16 surfaces, N2: `disable` had no undo). Its earlier sign-ins
+    stay ended: the person signs in again. Its role, team and entries are as they were."""
+    user = find_user(engine, username)
+    if not user.disabled:
+        raise Invalid("username", f"{user.username} is not disabled")
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(disabled=False))
+        audit.record(conn, "user.enable", user_id=actor_id, record_id=user.id, now=now)
+    return get_user(engine, user.id)
+
+
+def _local(conn, user: User, what: str) -> None:
+    """Refuse to change what single sign-on owns: an account signed in through the provider takes its role
+    and team from it at every sign-in (store.sso), so a change made here would be undone there."""
+    if conn.execute(select(oidc_identities.c.user_id).where(oidc_identities.c.user_id == user.id)).first():
+        raise Invalid(
+            "username", f"{user.username} signs in through single sign-on: its {what} comes from the identity provider at each sign-in; change it there"
+        )
+
+
+def _change_local(engine: Engine, username: str, field: str, value: str, *, actor_id: int | None, now: datetime | None, then=None) -> User:
+    """Set a local account's `field` (role or team) to `value`, audited as `user.<field>` with the old and new
+    value; `then(conn, user)` runs in the same transaction. Read at the account's next request, as `disable` is."""
+    user = find_user(engine, username)
+    was = getattr(user, field)
+    if was == value:
+        raise Invalid(field, f"{user.username}'s {field} is already {value}")
+    with engine.begin() as conn:
+        _local(conn, user, field)
+        conn.execute(update(users).where(users.c.id == user.id).values({field: value}))
+        audit.record(conn, f"user.{field}", user_id=actor_id, record_id=user.id, detail=f"{field}={was}->{value}", now=now)
+        if then is not None:
+            then(conn, user)
+    return get_user(engine, user.id)
+
+
+def set_role(engine: Engine, username: str, role: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
+    """Change a local account's role, read at its next request (the role is read on every request). A manager
+    who is no longer one loses their oversight of further teams, each removal audited, as store.sso does."""
+    if role not in ROLES:
+        raise Invalid("role", f"must be one of {', '.join(ROLES)}")
+
+    def oversight_ends(conn, user: User) -> None:
+        if role == "manager":
+            return
+        for (team,) in conn.execute(delete(manager_teams).where(manager_teams.c.user_id == user.id).returning(manager_teams.c.team)):
+            audit.record(conn, "user.oversee_remove", user_id=actor_id, record_id=user.id, detail=f"team={team} role", now=now)
+
+    return _change_local(engine, username, "role", role, actor_id=actor_id, now=now, then=oversight_ends)
+
+
+def set_team(engine: Engine, username: str, team: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
+    """Move a local account to another team, read at its next request. Entries keep the team they were saved
+    under (the saver's team at the time of saving): the person still reads their own, the old team's managers
+    still read the old team's, and the new team's managers read what is saved from now on."""
+    if not isinstance(team, str) or not TEAM.match(team):
+        raise Invalid("team", TEAM_RULE)
+    return _change_local(engine, username, "team", team, actor_id=actor_id, now=now)
 
 
 def reset_password(engine: Engine, username: str, password: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:

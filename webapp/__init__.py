@@ -166,6 +166,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(404)
     def not_found(_err):
+        from webapp.cases import gone
+
+        if gone.under_cases(request.path):  # a case address no route matches: as an unused reference (review 16 N3)
+            return gone.page()
         return _api_error(404, "no such endpoint") or (
             render_template("error.html", title="Page not found", message="If you typed the web address, check it is correct."),
             404,

@@ -109,3 +109,77 @@ def test_users_oversee_grants_lists_and_removes(db_url, monkeypatch, capsys):
     assert code == 0 and out == "mo (manager, team north) now oversees no other team\n"
     code, _, err = run(["users", "oversee", "mo", "south", "--remove", *db], monkeypatch, capsys)
     assert code == 2 and err.startswith("error: team: ")
+
+
+# Review 16 surfaces, N2: a local account's role and team could never change, nor a disabled account be enabled.
+# The oracle is docs/storage.md's roles and the audit trail: each change a row naming it, the role read again.
+def _audit(db_url, action: str) -> list[str]:
+    from store import audit
+    from store.db import connect
+
+    return [e.detail or "" for e in audit.entries(connect(db_url), action=action)]
+
+
+def test_users_enable_undoes_disable_and_is_audited(db_url, monkeypatch, capsys):
+    from store.db import connect
+
+    db = ["--database-url", db_url]
+    run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db], monkeypatch, capsys, stdin=PASSWORD + "\n")
+    run(["users", "disable", "pam", *db], monkeypatch, capsys)
+    code, out, _ = run(["users", "enable", "pam", *db], monkeypatch, capsys)
+    assert code == 0 and out.startswith("enabled pam")
+    assert authenticate(connect(db_url), "pam", PASSWORD).username == "pam"
+    assert len(_audit(db_url, "user.enable")) == 1
+    code, _, err = run(["users", "enable", "pam", *db], monkeypatch, capsys)  # not disabled: said, not audited again
+    assert code == 2 and err.startswith("error: username: ") and len(_audit(db_url, "user.enable")) == 1
+
+
+def test_users_set_role_and_team_change_a_local_account_audited(db_url, monkeypatch, capsys):
+    db = ["--database-url", db_url]
+    for name, role, team in (("mo", "manager", "north"), ("sue", "practitioner", "south")):
+        run(["users", "create", name, "--role", role, "--team", team, "--password-stdin", *db], monkeypatch, capsys, stdin=PASSWORD + "\n")
+    run(["users", "oversee", "mo", "south", *db], monkeypatch, capsys)
+    code, out, _ = run(["users", "set-role", "mo", "practitioner", *db], monkeypatch, capsys)
+    assert code == 0 and "mo is now practitioner (was manager)" in out
+    code, out, _ = run(["users", "set-team", "sue", "north", *db], monkeypatch, capsys)
+    assert code == 0 and "sue is now in team north (was south)" in out
+    code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
+    assert {r["username"]: (r["role"], r["team"], r["oversees"]) for r in json.loads(out)} == {
+        "mo": ("practitioner", "north", []),  # a manager's oversight ends with the role
+        "sue": ("practitioner", "north", []),
+    }
+    assert _audit(db_url, "user.role") == ["role=manager->practitioner"]
+    assert _audit(db_url, "user.team") == ["team=south->north"]
+    assert _audit(db_url, "user.oversee_remove") == ["team=south role"]
+
+
+def test_users_set_role_and_team_refuse_what_they_cannot_do_naming_the_field(db_url, monkeypatch, capsys):
+    db = ["--database-url", db_url]
+    run(["users", "create", "pam", "--role", "practitioner", "--team", "north", "--password-stdin", *db], monkeypatch, capsys, stdin=PASSWORD + "\n")
+    with pytest.raises(SystemExit):  # argparse: not a role
+        run(["users", "set-role", "pam", "boss", *db], monkeypatch, capsys)
+    assert "invalid choice" in capsys.readouterr().err
+    for argv, field in (
+        (["users", "set-role", "pam", "practitioner"], "role"),
+        (["users", "set-team", "pam", "north"], "team"),
+        (["users", "set-team", "pam", "!bad"], "team"),
+        (["users", "set-role", "nobody", "manager"], "username"),
+    ):
+        code, _, err = run([*argv, *db], monkeypatch, capsys)
+        assert code == 2 and err.startswith(f"error: {field}: "), (argv, err)
+    assert _audit(db_url, "user.role") == _audit(db_url, "user.team") == []
+
+
+def test_users_set_role_and_team_refuse_a_single_sign_on_account(db_url, monkeypatch, capsys):
+    """The provider owns an SSO account's role and team (store.sso takes them at each sign-in): a change here
+    would be undone there, so it is refused, saying so."""
+    from store import sso
+    from store.db import connect
+
+    u = sso.sign_in_user(connect(db_url), "https://idp.example", "sub-1", role="manager", team="north", username_hint="mia")
+    db = ["--database-url", db_url]
+    for argv in (["users", "set-role", u.username, "practitioner"], ["users", "set-team", u.username, "south"]):
+        code, _, err = run([*argv, *db], monkeypatch, capsys)
+        assert code == 2 and "single sign-on" in err and err.startswith("error: username: ")
+    code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
+    assert [(r["role"], r["team"]) for r in json.loads(out)] == [("manager", "north")]

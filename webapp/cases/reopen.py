@@ -5,6 +5,7 @@ it differently. The stored decision is never re-decided for display: it is what 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -154,6 +155,24 @@ def today_words(later: Later | None, entry: Entry, recorded: str | None = None) 
     if later.level != entry.level:
         return f"{head} decides {later.level_words()}" + (": the level recorded" if recorded == later.level else "")
     return f"{head} decides the same level with a different " + ", ".join(_FIELD_WORDS.get(f, f) for f in later.fields)
+
+
+def decision_now(entry: Entry, office_hours: OfficeHours) -> Decision | None:
+    """The saved answers decided at this request, as the result page decides them (the app's office hours,
+    the present moment, every refusal the rules decide despite: rules.evaluate_despite_refusals), for the
+    saved entry's live line: whom to ring now if a saved ring-now referral has not been made (review 16
+    surfaces, N1). The moment the case was saved (`context.contact_time`) is left out, or it would decide
+    for then. None when today's ruleset refuses the answers: the page then names no team."""
+    from rules import RulesError, evaluate_despite_refusals
+
+    case = {**entry.case, "context": {k: v for k, v in (entry.case.get("context") or {}).items() if k != "contact_time"}}
+    try:
+        return evaluate_despite_refusals(Case.parse(case), office_hours=office_hours)
+    except CaseError:
+        return None
+    except RulesError:
+        logging.getLogger(__name__).exception("rules failed deciding a saved entry at this moment")
+        return None
 
 
 def later_decision(entry: Entry, office_hours: OfficeHours) -> Later | None:

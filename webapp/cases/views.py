@@ -10,7 +10,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
-from pathway.surfaces import level_words
+from pathway.surfaces import level_words, ring_now
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
@@ -21,6 +21,7 @@ from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
 from webapp.cases.current import assessment_in_session
 from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
+from webapp.cases.gone import gone
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
 from webapp.journey import present
@@ -77,8 +78,8 @@ def cases(user):
 def _history(user, case_ref: str):
     try:
         return assessments.history(auth.engine(), user, case_ref)
-    except (NotFound, Invalid):  # someone else's, no such reference, or not a reference at all
-        abort(404)
+    except (NotFound, Invalid):  # someone else's, removed, no such reference, or not a reference at all
+        gone()
 
 
 @bp.get("/cases/<case_ref>")
@@ -133,7 +134,7 @@ def export_json(user, case_ref: str):
     try:
         body = export.export_json(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
-        abort(404)
+        gone()
     return downloads.attachment(body, "application/json", f"case-{case_ref.upper()}.json")
 
 
@@ -143,17 +144,18 @@ def export_csv(user, case_ref: str):
     try:
         body = export.export_csv(auth.engine(), user, case_ref, today=_today())
     except (NotFound, Invalid):
-        abort(404)
+        gone()
     return downloads.csv_attachment(body, f"case-{case_ref.upper()}.csv")  # a byte order mark first (review 15 surfaces, Z4)
 
 
 def _entry(user, case_ref: str, entry_id: int):
+    """The saved entry, or the page that says no saved assessment the user can see has it (webapp.cases.gone)."""
     try:
         entry = assessments.get_assessment(auth.engine(), user, entry_id)
     except NotFound:
-        abort(404)
+        gone()
     if entry.case_ref != case_ref.upper():
-        abort(404)
+        gone()
     return entry
 
 
@@ -182,6 +184,8 @@ def override(user, case_ref: str, entry_id: int):
     if form.validate_on_submit():
         try:
             _, repeated = assessments.record_override_once(auth.engine(), user, entry.id, form.level.data, form.reason.data, token=form.form_token.data)
+        except NotFound:  # removed since the page was read (retention): nothing recorded, and the page says so
+            gone()
         except Invalid as exc:
             field = getattr(form, exc.field, form.reason)  # the store names the field it refused
             field.errors = [f"{exc.field.capitalize()} {exc.message}"]
@@ -202,15 +206,19 @@ def entry(user, case_ref: str, entry_id: int):
     found = _entry(user, case_ref, entry_id)
     present.cite_into(_document_of(found))
     d = reopen.stored_decision(found)
+    hours = current_app.config["OFFICE_HOURS"]
+    # a saved ring-now: whom to ring at this moment, decided now as the result page decides it (review 16 N1)
+    live = reopen.decision_now(found, hours) if ring_now(d) else None
     return render_template(
         "cases/entry.html",
         entry=found,
         d=d,
+        live=live if live is not None and ring_now(live) else None,
         label=label,
         tz=_tz(),
         Level=Level,
         catalogue=reopen.StoredCatalogue(load_catalogue()),
-        later=reopen.later_decision(found, current_app.config["OFFICE_HOURS"]),
+        later=reopen.later_decision(found, hours),
         unknown=reopen.unknown_indicators(found.case),
         unknown_answers=reopen.unknown_answers(found.case),
         saved=found.created_at.astimezone(_tz()),
@@ -333,7 +341,7 @@ def overrides(user):
 def review(user, override_id: int):
     pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == override_id]
     if not pairs:
-        abort(404)
+        gone()
     entry, found = pairs[0]
     form, _ = prg.form_for(ReviewForm)
     if form.validate_on_submit():
@@ -343,7 +351,7 @@ def review(user, override_id: int):
             form.note.errors = [f"Note {exc.message}"]
             return prg.refused(form)
         except NotFound:
-            abort(404)
+            gone()
         else:
             return redirect(_list_url(user, again="review" if repeated else None))
     elif form.is_submitted():

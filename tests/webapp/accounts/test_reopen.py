@@ -9,9 +9,10 @@ import pytest
 
 from pathway.levels import Level
 from pathway.models import Case
+from pathway.settings import OfficeHours
 from rules import evaluate
 from store.assessments import history, save_assessment
-from tests.conftest import IN_HOURS, make_case
+from tests.conftest import IN_HOURS, OUT_OF_HOURS, make_case
 from tests.webapp.accounts.conftest import ADDITIONAL, save, sign_in
 from tests.webapp.conftest import text
 from webapp.cases.reopen import journey_answers
@@ -127,14 +128,99 @@ def _contact_tags(html: str) -> list[str]:
 def test_the_entry_tags_its_first_contact_as_the_result_page_did(client, people, engine, indicators):
     """A reopened entry once tagged every decision's first contact "Ring now", an Additional
     family's included: the result page says "Ring now" only where there is a call to make now
-    (Protection) and "Contact first" otherwise. The oracle is the result page for the same answers."""
+    (Protection) and "Contact first" otherwise. A saved entry's Protection contact was the call to make
+    when it was saved: it says so (review 16 surfaces, N1), and the page leads with whom to ring now."""
     case = make_case(indicators)
     decided = evaluate(case)
     entry = save_assessment(engine, people["pat"], "FSP-0004", case, decided)
     sign_in(client, "pat")
     reopened = _contact_tags(client.get(f"/cases/FSP-0004/entries/{entry.id}").get_data(as_text=True))
-    expected = ["Ring now"] if decided.level == Level.PROTECTION else ["Contact first"]
+    # a saved Protection entry's first contact is the one rung when it was saved, not one to ring now (review 16 N1):
+    # the page leads with whom to ring now, decided at this request
+    expected = ["First to ring when saved"] if decided.level == Level.PROTECTION else ["Contact first"]
     assert reopened == expected
+
+
+# Review 16 surfaces, N1: a saved ring-now entry read at another hour led with whom to ring THEN under "Ring ...
+# now". The oracle is the threshold document's key contacts (p23): Children and Families Direct on 0115 876 4800
+# in office hours, the Emergency Duty Team on 0115 876 1000 out of hours; and the result page at the same moment.
+CFD_NUMBER, EDT_NUMBER = "0115 876 4800", "0115 876 1000"
+
+
+def _lead_and_record(page: str) -> tuple[str, str]:
+    """The entry's words before its record of what was shown when saved, and that record's sentence."""
+    import re
+
+    head, _, rest = page.partition("When this was saved on ")
+    assert rest, page[:600]
+    return head, "When this was saved on " + re.split(r"(?<=now\.)", rest, maxsplit=1)[0]
+
+
+@pytest.mark.parametrize(
+    "saved_at, opened_at, now_team, now_number, then_team, then_number",
+    [
+        pytest.param(
+            IN_HOURS, OUT_OF_HOURS, "the Emergency Duty Team", EDT_NUMBER, "Children and Families Direct", CFD_NUMBER, id="saved-by-day-opened-at-night"
+        ),
+        pytest.param(
+            OUT_OF_HOURS, IN_HOURS, "Children and Families Direct", CFD_NUMBER, "the Emergency Duty Team", EDT_NUMBER, id="saved-at-night-opened-by-day"
+        ),
+    ],
+)
+def test_a_saved_ring_now_entry_leads_with_whom_to_ring_at_this_moment(
+    client, people, engine, clock, saved_at, opened_at, now_team, now_number, then_team, then_number
+):
+    """The entry leads with whom to ring now if the referral has not been made, with that team's number (p23 for
+    this moment), and says as a record, in the past, whom the tool said to ring when it was saved, without that
+    number as a call to make now. The result page at the same moment leads with the same team."""
+    clock.set(datetime.fromisoformat(saved_at))
+    case = make_case(["immediate.allegation_or_disclosure"], disability="none", caf="none", caller="professional", contact_time=saved_at)
+    entry = save_assessment(engine, people["pat"], "FSP-0016", case, evaluate(case))
+    clock.set(datetime.fromisoformat(opened_at))
+    client.application.config["OFFICE_HOURS"] = OfficeHours()  # the real hours (Mon-Fri 08:30-17:00 London)
+    sign_in(client, "pat")
+    page = text(client.get(f"/cases/FSP-0016/entries/{entry.id}"))
+    lead, record = _lead_and_record(page)
+    assert f"Ring {now_team} now, if the referral has not been made" in lead
+    assert f"now on {now_number}" in lead and then_number not in lead
+    assert f"the tool said: Ring {then_team} now." in record and then_number not in record
+    assert f"now on {then_number}" not in page.split("What to do next")[0]
+    assert client.post(f"/cases/FSP-0016/entries/{entry.id}/assess-again").status_code == 302
+    assert f"Ring {now_team} now" in text(client.get("/result"))
+
+
+def test_a_saved_ring_now_entry_opened_at_the_hour_it_was_saved_says_the_number_once(client, people, engine, clock):
+    """Opened in office hours as it was saved: the same team now as then, its number said once at the top."""
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    case = make_case(["immediate.allegation_or_disclosure"], disability="none", caf="none", caller="professional")
+    entry = save_assessment(engine, people["pat"], "FSP-0017", case, evaluate(case))
+    client.application.config["OFFICE_HOURS"] = OfficeHours()
+    sign_in(client, "pat")
+    lead, record = _lead_and_record(text(client.get(f"/cases/FSP-0017/entries/{entry.id}")))
+    assert "Ring Children and Families Direct now, if the referral has not been made" in lead
+    assert (lead + record).count(CFD_NUMBER) == 1
+    assert "the tool said: Ring Children and Families Direct now." in record
+
+
+def test_a_saved_ring_now_entry_today_s_ruleset_refuses_names_no_team_to_ring_now(client, people, engine, clock, monkeypatch):
+    """Where the answers cannot be decided now (here: today's rules refuse them), the entry names no team as whom
+    to ring now: it says so and points to assessing again, and still gives its record of what was shown."""
+    from pathway.models import CaseError, FieldError
+    from webapp.cases import reopen
+
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    case = make_case(["immediate.allegation_or_disclosure"], disability="none", caf="none", caller="professional")
+    entry = save_assessment(engine, people["pat"], "FSP-0018", case, evaluate(case))
+
+    def refuses(*args, **kwargs):
+        raise CaseError([FieldError(field="indicators", message="refused today")])
+
+    monkeypatch.setattr("rules.evaluate_despite_refusals", refuses)
+    assert reopen.decision_now(entry, OfficeHours.from_env()) is None
+    sign_in(client, "pat")
+    lead, record = _lead_and_record(text(client.get(f"/cases/FSP-0018/entries/{entry.id}")))
+    assert "Whom to ring now cannot be decided" in lead and CFD_NUMBER not in lead
+    assert "the tool said: Ring Children and Families Direct now." in record
 
 
 def _ring_now_words(html: str) -> str | None:
