@@ -275,6 +275,7 @@ class ResolvedAction(_Strict):
         "disabled_large_sibling_group",
         "disability_uncertain",
         "disability_mild_moderate",
+        "young_adult",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
@@ -540,6 +541,7 @@ class Guidance(_Block[GuidanceText]):
     confirm_in_writing: GuidanceText
     social_care_assessment: GuidanceText
     s47_assessment: GuidanceText
+    s47_assessment_young_adult: GuidanceText  # at 18 or 19, in its place (review 16, M2)
     pre_birth_planning: GuidanceText
     referral_not_accepted: GuidanceText
     step_up: GuidanceText
@@ -696,6 +698,18 @@ class CinTest(Interpretation):
         return None
 
 
+class ProtectionYoungAdult(_Strict):
+    """Review 16, M2: Protection (p4, p9, p17) decided for a young person of 18 or 19 (CinTest.reading's
+    young_adult, before `Catalogue.beyond_childhood`), by whichever road: the level and the ring-now are
+    kept, and every Protection reason says this reading after its own words ({said}, {why}), its source
+    after the reason's own (rules/needs.py `declared_for_age`)."""
+
+    interpretation: Literal[True] = True
+    source: Source
+    why: str
+    explanation: str  # {said}: the reason's own words; {why}
+
+
 class Interpretations(_Strict):
     level: RuleWords
     immediate_referral: RuleWords
@@ -708,6 +722,7 @@ class Interpretations(_Strict):
     crosswalk: RuleWords
     age_entailment: RuleWords
     immediate_reading: RuleWords  # {text}, {why}: a met criterion's declared reading (review 13, J1)
+    protection_young_adult: ProtectionYoungAdult  # every Protection reason at 18 or 19 (review 16, M2)
 
 
 class DisabledChildrenRouting(_Strict):
@@ -1422,6 +1437,13 @@ class Catalogue(_Strict):
         """Whether an age is past the children's ages (pre-birth to `age.max_years`, read to the next
         birthday: 19y11m is still 19): covered only as a care leaver (review 7 F6, review 8 F1)."""
         return age_in_months is not None and age_in_months >= (self.age.max_years + 1) * 12
+
+    def young_adult(self, unborn: bool, age_in_months: Optional[int]) -> bool:
+        """Whether a child is a young person of 18 or 19: p4's test read for them (interpretations.
+        cin_unlikely_reasonable_standard.young_adult's from_months), not yet past the children's ages.
+        Protection at these ages is declared (interpretations.protection_young_adult; review 16, M2)."""
+        test = self.interpretations.cin_unlikely_reasonable_standard
+        return test.reading(unborn, age_in_months) is test.young_adult and not self.beyond_childhood(age_in_months)
 
     def young_person(
         self,
