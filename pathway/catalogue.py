@@ -281,6 +281,26 @@ class ResolvedAction(_Strict):
     source: Source
 
 
+class ConcernMember(_Strict):
+    """One need in a contact's class of concern, with why it is one; `interpretation` where its words do
+    not name the class themselves and the membership is this tool's reading."""
+
+    indicator: str
+    why: str
+    interpretation: bool = False
+
+
+class ContactConcerns(_Strict):
+    """A contact the document defines by a class of concern (review 16, M3: p23's Mental Health single
+    point of access, 'For all emotional/mental health concerns or support needs regarding children and
+    young people'): the needs of `domain` in it, each with its why. The members' `related_contacts` are
+    derived from it by the catalogue's loader; a need listing the contact by hand is refused."""
+
+    domain: str  # every member is of this domain (the child's own, for a contact for children and young people)
+    why: str
+    members: list[ConcernMember]
+
+
 class Contact(_Strict):
     id: str
     name: str
@@ -293,6 +313,7 @@ class Contact(_Strict):
     hours_assumed: bool = False
     when: str
     source: Source
+    concerns: Optional[ContactConcerns] = None  # the needs it is related to, derived onto them (review 16, M3)
 
     def named_in_a_sentence(self) -> str:
         """The contact inside a sentence ("Ring ... now"): its in-sentence words where its name is a title."""
@@ -1261,6 +1282,36 @@ class Named(_Strict):
     domain: Optional[str] = None
 
 
+def _related_contacts_derived(data: dict) -> dict:
+    """The catalogue's raw data with each contact's class of concern (`concerns`, review 16 M3) derived onto
+    its members' `related_contacts`. A need listing such a contact by hand is refused (the class is stated
+    once, on the contact), and so is a member that is not a need of the class's domain."""
+    classes = {c["id"]: c["concerns"] for c in data.get("contacts") or [] if isinstance(c, dict) and c.get("concerns")}
+    if not classes:
+        return data
+    indicators = list(data.get("indicators") or [])
+    at = {ind.get("id"): n for n, ind in enumerate(indicators) if isinstance(ind, dict)}
+    for n, ind in enumerate(indicators):
+        listed = set(ind.get("related_contacts") or []) if isinstance(ind, dict) else set()
+        if hand := sorted(listed & set(classes)):
+            raise ValueError(
+                f"indicators[{n}].related_contacts: {hand[0]} is derived from contacts.{hand[0]}.concerns; state {ind.get('id')} there, with its why"
+            )
+    for cid, concerns in classes.items():
+        for member in concerns.get("members") or []:
+            name = member.get("indicator") if isinstance(member, dict) else None
+            where = at.get(name)
+            if where is None:
+                raise ValueError(f"contacts.{cid}.concerns: unknown indicator {name!r}")
+            ind = indicators[where]
+            if cid in (ind.get("related_contacts") or []):
+                raise ValueError(f"contacts.{cid}.concerns: {name} is listed twice")
+            if ind.get("domain") != concerns.get("domain") or ind.get("immediate"):
+                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of domain {concerns.get('domain')!r}")
+            indicators[where] = {**ind, "related_contacts": [*(ind.get("related_contacts") or []), cid]}
+    return {**data, "indicators": indicators}
+
+
 class Catalogue(_Strict):
     """Everything the rules and views need from the document."""
 
@@ -1312,7 +1363,7 @@ class Catalogue(_Strict):
         for i, ind in enumerate(data.get("indicators") or [] if isinstance(data, dict) else []):
             if isinstance(ind, dict) and "same_words_as" in ind:
                 raise ValueError(f"indicators[{i}].same_words_as: derived from the twins block; state the link there")
-        return data
+        return _related_contacts_derived(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _references_resolve(self):
