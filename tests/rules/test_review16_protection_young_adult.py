@@ -121,3 +121,17 @@ def test_the_what_if_lines_reaching_protection_at_19_carry_the_declaration():
     # the same change a month before the 18th birthday is the document's own (a p17 need added, p17)
     plain = [ch for ch in up_19 if ch.text in up_17 and not up_17[ch.text].interpretation]
     assert plain, "some change reaching Protection at 17y11m is the document's own words"
+
+
+def test_the_assessments_list_at_19_sets_the_child_protection_processes_apart_with_the_reason():
+    from webapp.journey.present import offer
+
+    processes = ["Strategy Meeting & Section 47 Enquiry", "Child Protection Conference", "Child Protection Plan"]
+    assert all(p in DOCUMENT for p in ("Strategy Meeting", "Section 47 Enquiry", "Child Protection Conference", "Child Protection Plan"))
+    needs = ["protection.severe_chronic_health_problems"]
+    at_19 = offer(evaluate(c := _case((19, 11), needs)), c)
+    at_17 = offer(evaluate(c := _case(CHILD, needs)), c)
+    left = dict(at_19.left_out)
+    assert set(processes) <= set(left) and all("Children's Social Care's decision" in left[p] for p in processes)
+    assert not set(processes) & set(at_19.assessments)  # listed apart, never as the young person's next step
+    assert set(processes) <= set(at_17.assessments) and not set(processes) & {item for item, _ in at_17.left_out}
