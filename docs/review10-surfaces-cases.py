@@ -58,6 +58,9 @@ logging.getLogger().setLevel(logging.DEBUG)
 def text(resp) -> str:
     html = resp.get_data(as_text=True)
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    # an inline tag (a link, a span) is no word break, as a browser shows it: "<a>p17</a>; Thresholds" reads
+    # "p17; Thresholds", not "p17 ; Thresholds" (fix16r: a two-part citation whose first part is a link)
+    html = re.sub(r"</?(?:a|span|strong|em|b|i|abbr)\b[^>]*>", "", html)
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 

@@ -275,9 +275,30 @@ class ResolvedAction(_Strict):
         "disabled_large_sibling_group",
         "disability_uncertain",
         "disability_mild_moderate",
+        "young_adult",
     ]
     text: Optional[str] = None  # None: left out (other guidance says what follows)
     source: Source
+
+
+class ConcernMember(_Strict):
+    """One need in a contact's class of concern, with why it is one; `interpretation` where its words do
+    not name the class themselves and the membership is this tool's reading."""
+
+    indicator: str
+    why: str
+    interpretation: bool = False
+
+
+class ContactConcerns(_Strict):
+    """A contact the document defines by a class of concern (review 16, M3: p23's Mental Health single
+    point of access, 'For all emotional/mental health concerns or support needs regarding children and
+    young people'): the needs of `domain` in it, each with its why. The members' `related_contacts` are
+    derived from it by the catalogue's loader; a need listing the contact by hand is refused."""
+
+    domain: str  # every member is of this domain (the child's own, for a contact for children and young people)
+    why: str
+    members: list[ConcernMember]
 
 
 class Contact(_Strict):
@@ -292,6 +313,7 @@ class Contact(_Strict):
     hours_assumed: bool = False
     when: str
     source: Source
+    concerns: Optional[ContactConcerns] = None  # the needs it is related to, derived onto them (review 16, M3)
 
     def named_in_a_sentence(self) -> str:
         """The contact inside a sentence ("Ring ... now"): its in-sentence words where its name is a title."""
@@ -540,6 +562,7 @@ class Guidance(_Block[GuidanceText]):
     confirm_in_writing: GuidanceText
     social_care_assessment: GuidanceText
     s47_assessment: GuidanceText
+    s47_assessment_young_adult: GuidanceText  # at 18 or 19, in its place (review 16, M2)
     pre_birth_planning: GuidanceText
     referral_not_accepted: GuidanceText
     step_up: GuidanceText
@@ -696,6 +719,18 @@ class CinTest(Interpretation):
         return None
 
 
+class ProtectionYoungAdult(_Strict):
+    """Review 16, M2: Protection (p4, p9, p17) decided for a young person of 18 or 19 (CinTest.reading's
+    young_adult, before `Catalogue.beyond_childhood`), by whichever road: the level and the ring-now are
+    kept, and every Protection reason says this reading after its own words ({said}, {why}), its source
+    after the reason's own (rules/needs.py `declared_for_age`)."""
+
+    interpretation: Literal[True] = True
+    source: Source
+    why: str
+    explanation: str  # {said}: the reason's own words; {why}
+
+
 class Interpretations(_Strict):
     level: RuleWords
     immediate_referral: RuleWords
@@ -708,6 +743,7 @@ class Interpretations(_Strict):
     crosswalk: RuleWords
     age_entailment: RuleWords
     immediate_reading: RuleWords  # {text}, {why}: a met criterion's declared reading (review 13, J1)
+    protection_young_adult: ProtectionYoungAdult  # every Protection reason at 18 or 19 (review 16, M2)
 
 
 class DisabledChildrenRouting(_Strict):
@@ -1253,6 +1289,36 @@ class Named(_Strict):
     domain: Optional[str] = None
 
 
+def _related_contacts_derived(data: dict) -> dict:
+    """The catalogue's raw data with each contact's class of concern (`concerns`, review 16 M3) derived onto
+    its members' `related_contacts`. A need listing such a contact by hand is refused (the class is stated
+    once, on the contact), and so is a member that is not a need of the class's domain."""
+    classes = {c["id"]: c["concerns"] for c in data.get("contacts") or [] if isinstance(c, dict) and c.get("concerns")}
+    if not classes:
+        return data
+    indicators = list(data.get("indicators") or [])
+    at = {ind.get("id"): n for n, ind in enumerate(indicators) if isinstance(ind, dict)}
+    for n, ind in enumerate(indicators):
+        listed = set(ind.get("related_contacts") or []) if isinstance(ind, dict) else set()
+        if hand := sorted(listed & set(classes)):
+            raise ValueError(
+                f"indicators[{n}].related_contacts: {hand[0]} is derived from contacts.{hand[0]}.concerns; state {ind.get('id')} there, with its why"
+            )
+    for cid, concerns in classes.items():
+        for member in concerns.get("members") or []:
+            name = member.get("indicator") if isinstance(member, dict) else None
+            where = at.get(name)
+            if where is None:
+                raise ValueError(f"contacts.{cid}.concerns: unknown indicator {name!r}")
+            ind = indicators[where]
+            if cid in (ind.get("related_contacts") or []):
+                raise ValueError(f"contacts.{cid}.concerns: {name} is listed twice")
+            if ind.get("domain") != concerns.get("domain") or ind.get("immediate"):
+                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of domain {concerns.get('domain')!r}")
+            indicators[where] = {**ind, "related_contacts": [*(ind.get("related_contacts") or []), cid]}
+    return {**data, "indicators": indicators}
+
+
 class Catalogue(_Strict):
     """Everything the rules and views need from the document."""
 
@@ -1304,7 +1370,7 @@ class Catalogue(_Strict):
         for i, ind in enumerate(data.get("indicators") or [] if isinstance(data, dict) else []):
             if isinstance(ind, dict) and "same_words_as" in ind:
                 raise ValueError(f"indicators[{i}].same_words_as: derived from the twins block; state the link there")
-        return data
+        return _related_contacts_derived(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _references_resolve(self):
@@ -1429,6 +1495,13 @@ class Catalogue(_Strict):
         """Whether an age is past the children's ages (pre-birth to `age.max_years`, read to the next
         birthday: 19y11m is still 19): covered only as a care leaver (review 7 F6, review 8 F1)."""
         return age_in_months is not None and age_in_months >= (self.age.max_years + 1) * 12
+
+    def young_adult(self, unborn: bool, age_in_months: Optional[int]) -> bool:
+        """Whether a child is a young person of 18 or 19: p4's test read for them (interpretations.
+        cin_unlikely_reasonable_standard.young_adult's from_months), not yet past the children's ages.
+        Protection at these ages is declared (interpretations.protection_young_adult; review 16, M2)."""
+        test = self.interpretations.cin_unlikely_reasonable_standard
+        return test.reading(unborn, age_in_months) is test.young_adult and not self.beyond_childhood(age_in_months)
 
     def young_person(
         self,

@@ -150,7 +150,7 @@ def decide_levels(cases: list[Case], *, catalogue: Optional[Catalogue] = None) -
         prepared.append((indicators, need_facts(case, indicators, catalogue)))
     ready = [p for p in prepared if not isinstance(p, CaseError)]
     findings = iter(engine.run_each(needs_name, [need[0] for _, need in ready]))
-    return [p if isinstance(p, CaseError) else _concluded(p[0], p[1], next(findings)) for p in prepared]
+    return [p if isinstance(p, CaseError) else _concluded(p[0], p[1], next(findings), catalogue) for p in prepared]
 
 
 def _needs_ruleset(catalogue: Catalogue) -> str:
@@ -166,11 +166,11 @@ def _needs(case: Case, catalogue: Catalogue) -> Needs:
     # the context alone can decide (a CAF failing at Extensive; p4's Child in Need test), so the
     # needs ruleset always runs, with or without indicators
     need = need_facts(case, indicators, catalogue)
-    return _concluded(indicators, need, engine.run(needs_name, need))
+    return _concluded(indicators, need, engine.run(needs_name, need), catalogue)
 
 
-def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dict]) -> Needs:
-    reasons = _reasons(findings)
+def _concluded(indicators: list[Indicator], need: list[dict], findings: list[dict], catalogue: Catalogue) -> Needs:
+    reasons = needs.declared_for_age(_reasons(findings), need[0], catalogue)
     explained = {i for r in reasons for i in r["indicators"]}
     if not explained.issuperset([ind.id for ind in indicators]):
         raise RulesError("an indicator produced no finding: the needs ruleset lost a result")

@@ -323,6 +323,8 @@ def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) ->
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
             # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
             "cin_test_reading": _cin_test_reading(case, catalogue),
+            # a young person of 18 or 19: every Protection reason is declared (review 16, M2; rules.needs.declared_for_age)
+            "young_adult": catalogue.young_adult(case.child.unborn, case.child.age_in_months),
             # whose judgement it is: a caller who is not a professional gives it as theirs (review 13, J3)
             "cin_test_not_professional": ctx.caller in NOT_PROFESSIONAL,
         }
@@ -484,6 +486,8 @@ def decision_fact(
         "disability_not_routed": disability_not_routed(case, catalogue),
         "beyond_childhood": catalogue.beyond_childhood(case.child.age_in_months),
         "unborn": case.child.unborn,
+        # the section 47 words said for a young person of 18 or 19 (review 16, M2; guidance.s47_assessment_young_adult)
+        "young_adult": catalogue.young_adult(case.child.unborn, case.child.age_in_months),
         "large_sibling_group": bool(ctx.large_sibling_group),
         "current_rank": ctx.current_level.rank if ctx.current_level else 0,
         "caf": ctx.caf or "unknown",

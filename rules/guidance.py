@@ -404,6 +404,7 @@ def define(catalogue: Catalogue, emit) -> None:
     # concern not shared is route 2, named by route.open_to_social_care; a parent, carer or member of the
     # public is not an agency, p18)
     s47_words = g.s47_assessment.text.format(**catalogue.timescales.words())
+    s47_young_adult = g.s47_assessment_young_adult  # at 18 or 19, in its place (review 16, M2)
     first_route = next(r for r in catalogue.disagreements.routes if r.id == "referral_not_accepted")
     not_accepted = g.referral_not_accepted.text.format(timescale=first_route.timescale, step=first_route.stages[0].step, when=first_route.stages[0].when or "")
 
@@ -412,7 +413,9 @@ def define(catalogue: Catalogue, emit) -> None:
     @when_all(DECISION & SOCIAL_CARE)
     def referral_into_social_care(c):
         guidance(c.s.sid, "social_care_assessment", "referral.social_care_assessment")
-        if c.m.level == "protection" and not c.m.unborn:
+        if c.m.level == "protection" and c.m.young_adult:
+            guidance(c.s.sid, "s47_assessment_young_adult", "referral.s47_assessment", s47_young_adult.text)
+        elif c.m.level == "protection" and not c.m.unborn:
             guidance(c.s.sid, "s47_assessment", "referral.s47_assessment", s47_words)
         if not c.m.open_case and c.m.caller not in NOT_CAF_TRAINED:
             guidance(c.s.sid, "referral_not_accepted", "disagreement.referral_not_accepted", not_accepted)

@@ -257,6 +257,28 @@ def define(catalogue: Catalogue, emit) -> None:
         )
 
 
+def declared_for_age(reasons: list[dict], fact: dict, catalogue: Catalogue) -> list[dict]:
+    """Every Protection reason, whatever rule gave it (a p9 criterion, a cross-walk, an age entailment, a
+    p17 need), declared for a young person of 18 or 19 (review 16, M2: the needs fact's `young_adult`):
+    the reading's words after the reason's own, its source after the reason's, and the flag. The one
+    place every Protection reason passes through (rules.evaluate), so no road to Protection is left out."""
+    if not fact["young_adult"]:
+        return reasons
+    reading = catalogue.interpretations.protection_young_adult
+    source = reading.source.cite()
+    return [
+        {
+            **r,
+            "explanation": reading.explanation.format(said=r["explanation"], why=reading.why),
+            "source": f"{r['source']}; {source}",
+            "interpretation": True,
+        }
+        if r["level"] == Level.PROTECTION.value
+        else r
+        for r in reasons
+    ]
+
+
 def _flag(wording, entry) -> bool:
     """A second case's interpretation flag: its own where the catalogue gives one, else its rule's."""
     return entry.interpretation if wording.interpretation is None else wording.interpretation

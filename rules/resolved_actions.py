@@ -53,6 +53,8 @@ WHEN: dict[str, Callable[[Case, Catalogue], bool]] = {
     "disability_mild_moderate": lambda c, cat: _disability(c, cat) == "mild_moderate",
     # a young person past the children's ages, covered only as a care leaver (review 8, F1)
     "beyond_childhood": lambda c, cat: cat.beyond_childhood(c.child.age_in_months),
+    # a young person of 18 or 19 (review 16, M2: interpretations.protection_young_adult)
+    "young_adult": lambda c, cat: cat.young_adult(c.child.unborn, c.child.age_in_months),
 }
 
 

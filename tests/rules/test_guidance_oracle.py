@@ -87,6 +87,7 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "disability_not_routed": False,  # a care leaver of 20 to 25: checked in test_review8_adult_scope.py
         "beyond_childhood": False,
         "unborn": False,  # an unborn baby at Protection: the pre-birth planning meeting (below; test_appendix3_in_decision.py)
+        "young_adult": False,  # a young person of 18 or 19: the section 47 item's words (test_review16_protection_young_adult.py)
         **extra,
     }
 

@@ -66,7 +66,9 @@ def declared_readings() -> list[Reading]:
         entry = getattr(cat.interpretations, name)
         nested = [v for v in (getattr(entry, f) for f in type(entry).model_fields) if getattr(v, "interpretation", False)]
         if getattr(entry, "interpretation", False) or nested:
-            out.append(Reading("reason", entry.rule))
+            # review 16, M2: the young-adult reading has no rule of its own; every Protection reason at 18 or 19
+            # carries it, and of those the level's own reason is a reading only by it
+            out.append(Reading("reason", "level.protection" if name == "protection_young_adult" else entry.rule))
     out += [Reading("crosswalk", c.id, c.indicators or [f"{c.level.value}."]) for c in cat.crosswalks if c.interpretation]
     out += [Reading("entailment", e.id, e.indicators) for e in cat.age_entailments if e.interpretation]
     return out
