@@ -475,6 +475,8 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        # each row's name: the content stems of its own text and the catalogue's keywords (_denied_first)
+        self.named = [e.own | {t for k in e.indicator.keywords for t in tokens(k) if not _stop(t, t)} for e in self.entries]
         self.related = _related(postings, self.idf)
         # each strength (Universal) with the words its own text and phrasings say, and those they deny
         # ("never ill", "no money worries"): a caller who denies a word it says names the strength missing
@@ -491,7 +493,13 @@ class SearchIndex:
             for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
         ) - {""}
         # the words a denial reaches past without counting them ("never been any ...": see _denials)
-        self.bridges = frozenset(normalise(" ".join((synonyms.get("denial") or {}).get("bridges") or [])).split())
+        denial = synonyms.get("denial") or {}
+        self.bridges = frozenset(normalise(" ".join(denial.get("bridges") or [])).split())
+        # a denial's hedge ("no sign of", "no evidence of", "no history of": search16) and the words that join it to what
+        # it denies; and the words that say whom or what a denied concern is about ("the family are not homeless")
+        self.hedges, self.hedge_joins, self.topics, self.between = (
+            frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("hedges", "hedge_joins", "topics", "between")
+        )
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -632,7 +640,7 @@ class SearchIndex:
         self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
-            self._denied_first(words, stems, ranked, final, matched)
+            self._denied_first(words, stems, ranked, final, matched, negated)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -804,7 +812,15 @@ class SearchIndex:
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
-    def _denied_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+    def _denied_first(
+        self,
+        words: list[str],
+        stems: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        negated: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
         domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
         immediate criterion (p9) it names. A word is denied where a "no", "not", "never"... comes at most
@@ -820,7 +836,7 @@ class SearchIndex:
         practitioner still sees it; where the first KEPT_PLACES are all immediate criteria nothing moves,
         so none leaves them). A result the words did not match (the model's alone) is never read
         as denied. Never after a parent's psychosis joined to harm (_joined_first)."""
-        if not ranked or not self.entries[ranked[0]].indicator.immediate:
+        if not ranked or not self._concern(ranked[0]):
             return
         denied = set(self._denials(words, stems))
         if not denied:
@@ -828,6 +844,11 @@ class SearchIndex:
         said = {w for i, w in enumerate(words) if i not in denied}
         gone = {words[i] for i in denied} - said  # a word denied wherever it is said
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
+        if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
+            empty |= self.hedges | self.hedge_joins | self.topics
+            # ...and the first rests on a denial only where the denial names it: a word of its own text said right after it
+            if self.named[ranked[0]].isdisjoint(self._named_denied(words, stems)):
+                return
 
         def content(n: int) -> list[set[str]]:
             return [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
@@ -841,14 +862,63 @@ class SearchIndex:
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
         lead = next((n for n in ranked if said_on(n)), None)
-        if lead is not None and self._high(lead):
-            return  # the call says a harm in words it does not deny: not a denial to read
-        if lead is None:
-            lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
-        if lead is None:
-            lead = next((n for n in ranked if not self._high(n)), None)
+        if self.entries[ranked[0]].indicator.immediate:  # review 12 H6 (search13-15), as it was
+            if lead is not None and self._high(lead):
+                return  # the call says a harm in words it does not deny: not a denial to read
+            if lead is None:
+                lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+            if lead is None:
+                lead = next((n for n in ranked if not self._high(n)), None)
+        elif lead is not None and self._height(lead) > self._height(ranked[0]):
+            return  # below p9 (search16): never a higher row for a denial ("not neglected, always clean and fed")
+        elif lead is None:  # below p9 (search16): a strength whose own denial the call says, or a concern the model alone found
+            denied_stems = {stems[i] for i in denied}
+
+            def strength_said(n: int) -> bool:  # "not homeless": the strength "appropriate accommodation" ("not homeless") said
+                return n in self.strength_words and n not in negated and bool(denied_stems & self.strength_words[n][1])
+
+            top = self._height(ranked[0])  # never a higher row for a denial ("no fighting, no violence": no p9 row the model alone found)
+            lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
+            if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
+                lowest = min(self._height(n) for n in ranked if self._concern(n))
+                if lowest == self._height(ranked[0]):
+                    return
+                lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _named_denied(self, words: list[str], stems: list[str]) -> set[str]:
+        """The stems a denial names (search16): the first word after a "no", "not", "never"... that is not a
+        stopword, a bridge, a hedge or its join, or one of the synonyms file's `denial.between` ("gone", "involved"),
+        within its clause: "never been trafficked", "not in a gang", "has never gone missing", "no sign of self
+        harm". None where that word is a concern's own denial ("no food", "not coping": `concern_denials`)."""
+        light = self.bridges | self.hedges | self.hedge_joins | self.between
+        out: set[str] = set()
+        for j, w in enumerate(words):
+            if w not in DENYING:
+                continue
+            hedged = False
+            for k in range(j + 1, len(words)):
+                if words[k] in CLAUSE_WORDS or words[k] in DENYING or words[k] in JOINING:
+                    break
+                hedged = hedged or words[k] in self.hedges
+                if words[k] in light or _stop(words[k], stems[k]):
+                    continue
+                if hedged or stems[k] not in self.concern_denials:
+                    out.add(stems[k])
+                break
+        return out
+
+    def _height(self, n: int) -> tuple[bool, int]:
+        """How high a row is: an immediate criterion above Protection above Extensive... (_denied_first)."""
+        ind = self.entries[n].indicator
+        return (ind.immediate, ind.level.rank)
+
+    def _concern(self, n: int) -> bool:
+        """A row above Universal (an immediate criterion or a need at Additional, Extensive or Protection):
+        a concern the words may deny (_denied_first)."""
+        ind = self.entries[n].indicator
+        return ind.immediate or ind.level is not Level.UNIVERSAL
 
     def _denials(self, words: list[str], stems: list[str]) -> list[int]:
         """The places a denial covers (_denied_positions; and, search14, past the synonyms file's
@@ -863,8 +933,12 @@ class SearchIndex:
             if w not in DENYING:
                 continue
             reach = sorted(set(_denied_positions(words[j:])) | set(_bridged_reach(words[j:], self.bridges)))
-            first = next((k for k in reach if not _stop(words[j + k], stems[j + k]) and words[j + k] not in self.subject.opens), None)
-            if first is not None and stems[j + first] in self.concern_denials:
+            first = next(
+                (k for k in reach if words[j + k] in self.hedges or (not _stop(words[j + k], stems[j + k]) and words[j + k] not in self.subject.opens)), None
+            )
+            if first is not None and words[j + first] in self.hedges:  # "no sign of self harm": a denial, whatever follows (search16)
+                reach = sorted(set(reach) | set(_bridged_reach(words[j:], self.bridges | self.hedges | self.hedge_joins)))
+            elif first is not None and stems[j + first] in self.concern_denials:
                 continue
             out += [j + k for k in reach if j + k not in out]
         return out
@@ -1537,8 +1611,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
         raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
     denial = data.get("denial") or {}
-    if not isinstance(denial, dict) or set(denial) - {"bridges"}:
-        raise SearchDataError("denial must be a mapping with 'bridges'")
+    if not isinstance(denial, dict) or set(denial) - {"bridges", "hedges", "hedge_joins", "topics", "between"}:
+        raise SearchDataError("denial must be a mapping with 'bridges', 'hedges', 'hedge_joins', 'topics' and 'between'")
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
@@ -1603,7 +1677,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
-        + [("denial.bridges", denial.get("bridges") or [])]
+        + [(f"denial.{k}", denial.get(k) or []) for k in ("bridges", "hedges", "hedge_joins", "topics", "between")]
     )
     lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
     lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
