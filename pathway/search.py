@@ -374,6 +374,12 @@ class _Subject(NamedTuple):
     about_child: frozenset[int] = frozenset()  # `leads` rows that lead only where the call says a child (search14)
     objects: frozenset[str] = frozenset()  # "him", "her", "them" said just after a condition's word: its object, a child
     reflexives: frozenset[str] = frozenset()  # "himself", "herself": a word just before one is said of oneself (_says_core)
+    other_child: frozenset[str] = frozenset()  # another child ("brother", "cousin", "friend"): a condition said of one is not this child's (search16)
+    other_phrases: tuple[tuple[str, ...], ...] = ()  # ...said in several words ("boy in his class")
+    before_other: frozenset[str] = frozenset()  # words that may come between a determiner and another child ("big", "step", "best")
+    peers: frozenset[str] = frozenset()  # "boyfriend", "girlfriend": after "her"/"his", a young person's peer (search16)
+    peer_from_months: Optional[int] = None  # ...from this age, where the age is given
+    other_only: frozenset[int] = frozenset()  # the conditions (by place) read only for another child, never a carer
 
 
 @dataclass
@@ -420,10 +426,16 @@ class SearchIndex:
                 )
                 for c in said.get("conditions") or []
             ),
-            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:11]))._replace(possessive=listed["possessive"], stranded=listed["stranded"]),
+            _Clauses(*(listed[k] for k in SUBJECT_WORDS[6:14]))._replace(possessive=listed["possessive"], stranded=listed["stranded"]),
             frozenset(number_of(i) for i in said.get("about_child") or []),
             listed["objects"],
             listed["reflexives"],
+            frozenset(normalise(w).strip() for w in said.get("other_child") or [] if len(normalise(w).split()) == 1),
+            tuple(tuple(normalise(p).split()) for p in said.get("other_child") or [] if len(normalise(p).split()) > 1),
+            listed["before_other"],
+            listed["peers"],
+            said["peer_from_age"] * 12 if said.get("peer_from_age") else None,
+            frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("other_child_only")),
         )
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
@@ -636,7 +648,7 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, typing, ranked, final, matched, joined)
+        self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
         self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
@@ -1031,6 +1043,7 @@ class SearchIndex:
         final: dict[int, float],
         matched: dict[int, set[str]],
         joined: Optional[int] = None,
+        age_in_months: Optional[int] = None,
     ) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
@@ -1050,27 +1063,44 @@ class SearchIndex:
         carer's clause just before a condition's word is the condition's ("stepfather has tried to hang
         himself" led with p9 on "tried"), and where a carer's condition is said a `core` criterion whose
         core is not said does not lead it either ("her dad has tried to kill himself": no violence). Where
-        nothing else was found, nothing moves."""
+        nothing else was found, nothing moves.
+
+        Since search16 (review 16 M1) another child is a condition's subject as a carer is: a clause whose
+        subject is one of the file's `other_child` ("his brother self harms", "her best friend is being
+        sexually exploited", "a boy in his class"), or a young person's boyfriend or girlfriend (`peers`,
+        after "her"/"his", from `peer_from_age` where the age is given and no carer the possessive could
+        stand for is named before it), bars the condition's `child` rows and its carers' rows (`leads`:
+        a brother is no carer) where no word of the condition is said of this child; the lead is the
+        first result that is none of them. "his brother hits him" names no condition and moves nothing."""
         subject = self.subject
-        if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
+        if not ranked or not subject.conditions:
+            return
+        words = self._peers_as_others(words, age_in_months)
+        of_other = self._said_of_other(words)
+        if subject.parents.isdisjoint(words) and not any(of_other):
             return
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
-        others = CHILD_ROLES | subject.ends
+        others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
         leads: set[int] = set()
         own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
         parental: set[str] = set()  # the words (stems) of the conditions said of a carer
         child_noun = CHILD_ROLES | (subject.clauses.named if subject.clauses is not None else frozenset())
-        for said, child, parents_rows in subject.conditions:
+        for place, (said, child, parents_rows) in enumerate(subject.conditions):
             at = [i for i, s in enumerate(stems) if s in said]
             theirs = [
                 i
                 for i in at
-                if (not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))) or _describes_child(words, i, child_noun)
+                if (not of_parent[i] and not of_other[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i)))
+                or _describes_child(words, i, child_noun)
+                or (of_other[i] and self._object_after(words, i))
             ]
-            if any(of_parent[i] for i in at) and not theirs:
+            carers = place not in subject.other_only and any(of_parent[i] for i in at)
+            other = any(of_other[i] and not of_parent[i] for i in at)
+            if (carers or other) and not theirs:
                 barred |= child
-                leads |= parents_rows
+                leads |= parents_rows if carers else set()
+                barred |= {n for n in parents_rows if not self.entries[n].indicator.immediate} if other and not carers else set()
                 parental |= said
             elif at:
                 own |= child
@@ -1107,6 +1137,72 @@ class SearchIndex:
             lead = next((n for n in ranked if n not in barred), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
+        """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
+        file's `subject.peers`, this tool's reading): one of `peers` just after "her" or "his", where the age is
+        given and is `peer_from_age` or more, and no carer the possessive could stand for is named before it
+        ("mum is lovely but her boyfriend drinks" is mum's; with no age a carer's, as before)."""
+        subject = self.subject
+        if subject.peer_from_months is None or age_in_months is None or age_in_months < subject.peer_from_months or subject.peers.isdisjoint(words):
+            return words
+        clauses = subject.clauses
+        out = list(words)
+        for i, w in enumerate(words):
+            if w not in subject.peers or i == 0 or words[i - 1] not in ("her", "his"):
+                continue
+            carers = [c for c in words[: i - 1] if c in subject.parents and c not in subject.peers]
+            if clauses is not None and any(clauses.stands_for("she" if words[i - 1] == "her" else "he", c) for c in carers):
+                continue
+            out[i] = PEER
+        return out
+
+    def _said_of_other(self, words: list[str]) -> list[bool]:
+        """For each word, whether its clause's subject is another child (search16; the synonyms file's
+        `subject.other_child`): the clause (from the start, or from a clause word or one of `opens`) opens with
+        one, after a determiner and `before_other` words at most ("his older brother", "her best friend", "a
+        classmate", "a boy in his class"), and runs until a carer, a child, "he", "she" or "they" is named (the
+        file's `ends` and the carers), a clause word or one of `opens`."""
+        subject = self.subject
+        flags = [False] * len(words)
+        if not subject.other_child and not subject.other_phrases:
+            return flags
+        starts: dict[int, int] = {i: 1 for i, w in enumerate(words) if w in subject.other_child or w == PEER}
+        for phrase in subject.other_phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    starts[i] = max(starts.get(i, 0), len(phrase))
+        if not starts:
+            return flags
+        ending = (subject.ends | CHILD_ROLES | subject.parents) - subject.other_child
+        other, opening, i = False, True, 0
+        while i < len(words):
+            w = words[i]
+            if w in CLAUSE_WORDS or w in subject.opens:
+                other, opening = False, True
+            elif opening and i in starts:
+                for k in range(i, i + starts[i]):
+                    flags[k] = True
+                other, opening = True, False
+                i += starts[i]
+                continue
+            elif opening and (w in DETERMINERS or w in subject.before_other):
+                pass
+            else:
+                opening = False
+                other = other and w not in ending
+            flags[i] = other
+            i += 1
+        return flags
+
+    def _object_after(self, words: list[str], i: int) -> bool:
+        """Whether this child is the object of a condition's word said in another child's clause ("his brother
+        bullies him"): "him" or "them" at most OTHER_REACH words after it, or "her" ending the call or followed by
+        a clause word or "and"/"or" ("her sister cuts her arms" is the sister's own)."""
+        for k in range(i + 1, min(len(words), i + 1 + OTHER_REACH)):
+            if words[k] in ("him", "them") or (words[k] == "her" and (k + 1 == len(words) or words[k + 1] in CLAUSE_WORDS | JOINING)):
+                return True
+        return False
 
     def _says_no_child(self, words: list[str], stems: list[str], matched: set[str], parental: set[str]) -> bool:
         """Whether a call whose first result is an `about_child` row says nothing of a child but a carer's
@@ -1643,9 +1739,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only", "peer_from_age"}
         or not isinstance(conditions, list)
-        or not all(isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for"} for c in conditions)
+        or not all(
+            isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for", "other_child_only"} for c in conditions
+        )
+        or not all(c.get("other_child_only", False) is True or "other_child_only" not in c for c in conditions)
+        or not (subject.get("peer_from_age") is None or (type(subject.get("peer_from_age")) is int and 0 < subject["peer_from_age"] < 19))
     ):
         raise SearchDataError(
             f"subject must be a mapping with {', '.join(SUBJECT_WORDS)} and 'conditions' (each with 'words', 'child' and 'leads', and 'cared_for' at most)"
@@ -1658,8 +1758,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             raise SearchDataError(f"a subject condition's cared_for rows are a child's carer's, never an immediate criterion nor its leads: {c['cared_for']!r}")
         if any(catalogue.indicator(i).domain == CHILD_DEVELOPMENT for i in c["leads"]):
             raise SearchDataError(f"a subject condition leads with the parents' rows or p9's, never the child's own: {c['leads']!r}")
-        if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
-            raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
+        if any(catalogue.indicator(i).immediate for i in c["child"]) or (
+            not c.get("other_child_only") and any(catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"])
+        ):
+            raise SearchDataError(
+                "a subject condition's child rows must be the child's own (a young person's own pregnancy too where it is read only for"
+                f" another child), never an immediate criterion: {c['child']!r}"
+            )
     about_child = subject.get("about_child") or []
     if not isinstance(about_child, list) or not all(
         isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in about_child
@@ -1689,6 +1794,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
 
 SUBJECT_WORDS = (
     "parent",
+    "other_child",
+    "before_other",
+    "peers",
     "opens",
     "ends",
     "relative",
@@ -1705,6 +1813,7 @@ SUBJECT_WORDS = (
     "reflexives",
 )  # the `subject` word lists (_Subject, _Clauses)
 _AGREES = {"his": "he", "her": "she", "their": "they"}  # a possessive and the pronoun that stands for the same person
+PEER = "\x00peer"  # a young person's boyfriend or girlfriend, said as another child (SearchIndex._peers_as_others)
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 
