@@ -1133,8 +1133,8 @@ class SearchIndex:
             return
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
-        if lead is None and not strength:
-            lead = next((n for n in ranked if n not in barred), None)
+        if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
+            lead = next((n for n in ranked if n not in barred and self._concern(n)), None) or next((n for n in ranked if n not in barred), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -1146,23 +1146,20 @@ class SearchIndex:
         subject = self.subject
         if subject.peer_from_months is None or age_in_months is None or age_in_months < subject.peer_from_months or subject.peers.isdisjoint(words):
             return words
-        clauses = subject.clauses
         out = list(words)
+        earlier = [v if v not in subject.peers else "" for v in words]  # another boyfriend named earlier is no carer it could stand for
         for i, w in enumerate(words):
-            if w not in subject.peers or i == 0 or words[i - 1] not in ("her", "his"):
-                continue
-            carers = [c for c in words[: i - 1] if c in subject.parents and c not in subject.peers]
-            if clauses is not None and any(clauses.stands_for("she" if words[i - 1] == "her" else "he", c) for c in carers):
-                continue
-            out[i] = PEER
+            if w in subject.peers and i > 0 and words[i - 1] in ("her", "his") and not self._a_carers(earlier[:i] + words[i:], i):
+                out[i] = PEER
         return out
 
     def _said_of_other(self, words: list[str]) -> list[bool]:
         """For each word, whether its clause's subject is another child (search16; the synonyms file's
         `subject.other_child`): the clause (from the start, or from a clause word or one of `opens`) opens with
         one, after a determiner and `before_other` words at most ("his older brother", "her best friend", "a
-        classmate", "a boy in his class"), and runs until a carer, a child, "he", "she" or "they" is named (the
-        file's `ends` and the carers), a clause word or one of `opens`."""
+        classmate", "a boy in his class"), or an "and"/"or" does ("mum drinks and his brother self harms"), and runs
+        until a carer, a child, "he", "she" or "they" is named (the file's `ends` and the carers), a clause word
+        or one of `opens`."""
         subject = self.subject
         flags = [False] * len(words)
         if not subject.other_child and not subject.other_phrases:
@@ -1172,6 +1169,7 @@ class SearchIndex:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     starts[i] = max(starts.get(i, 0), len(phrase))
+        starts = {i: n for i, n in starts.items() if words[i] == PEER or not self._a_carers(words, i)}
         if not starts:
             return flags
         ending = (subject.ends | CHILD_ROLES | subject.parents) - subject.other_child
@@ -1180,6 +1178,8 @@ class SearchIndex:
             w = words[i]
             if w in CLAUSE_WORDS or w in subject.opens:
                 other, opening = False, True
+            elif w in JOINING:  # "mum drinks and his brother self harms"; "his brother drinks and self harms" stays his
+                opening = True
             elif opening and i in starts:
                 for k in range(i, i + starts[i]):
                     flags[k] = True
@@ -1194,6 +1194,18 @@ class SearchIndex:
             flags[i] = other
             i += 1
         return flags
+
+    def _a_carers(self, words: list[str], i: int) -> bool:
+        """Whether the person at i is a carer's ("mum and her sister both drink": mum's sister, an adult): "her" or
+        "his" before it (past `before_other` words) where a carer that possessive could stand for is named before."""
+        k = i - 1
+        while k >= 0 and words[k] in self.subject.before_other:
+            k -= 1
+        if k < 0 or words[k] not in ("her", "his"):
+            return False
+        clauses = self.subject.clauses
+        carers = [c for c in words[:k] if c in self.subject.parents]
+        return clauses is not None and any(clauses.stands_for("she" if words[k] == "her" else "he", c) for c in carers)
 
     def _object_after(self, words: list[str], i: int) -> bool:
         """Whether this child is the object of a condition's word said in another child's clause ("his brother

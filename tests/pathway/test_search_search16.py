@@ -117,6 +117,17 @@ def test_mums_boyfriend_stays_a_carer(q):  # the first held before
     assert found[0] in CARERS, found
 
 
+@pytest.mark.parametrize("q, childs", [("mum drinks and his brother self harms", SELF_HARM), ("his brother takes drugs and self harms", SELF_HARM | SUBSTANCE)])
+def test_a_brothers_condition_after_and_or_said_twice_is_still_his(q, childs):
+    found = _ids(q, age=150)
+    assert found[0] not in childs, found
+    assert CAT.indicator(found[0]).level is not Level.UNIVERSAL, found  # a condition said of anyone names no strength
+
+
+def test_a_carers_sister_is_no_other_child():  # held before: "her" stands for mum, so her sister is an adult
+    assert _ids("mum and her sister both drink", age=100)[0] in CARERS
+
+
 @pytest.mark.parametrize("age", [None, 96])
 def test_her_boyfriend_for_a_child_or_with_no_age_is_a_carer(age):  # held before
     # declared: with no age (or under 13) "her boyfriend" is read as a carer's, as before; the child's rows do not lead
