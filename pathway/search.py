@@ -16,7 +16,8 @@ A word few indicators use also reaches, for less, the indicators closest to thos
 (by all their words), so a caller's word counts for a concern whose phrasings never happened to say
 it. Chosen by cross-validation over the vocabulary (pathway/search_crossval.py, docs/adviser.md).
 
-Who a concern is about: words in a clause whose subject is a parent ("dad has learning
+Who a concern is about (and, in _subject_first, whether it is another child's: "his brother self
+harms"): words in a clause whose subject is a parent ("dad has learning
 difficulties", "mum's bipolar") count less for the child's own development (the catalogue's
 child_development domain), so the parent's indicator comes before the child's twin of it.
 
@@ -33,8 +34,9 @@ is plain (the synonyms file's `plain`) does not lead with an immediate criterion
 harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
 first three (_lead_with). So do whose condition it is (_subject_first), the model's "no concern"
 (_calm_first), a p9 row matched only by words the call denies ("there is no domestic violence",
-_denied_first), and a p9 row whose own core the call does not say (the synonyms file's `core`: no
-violence word, no domestic-violence lead, _core_first).
+_denied_first; since search16 any concern row the denial names, "never been trafficked"), and a p9
+row whose own core the call does not say (the synonyms file's `core`: no violence word, no
+domestic-violence lead, _core_first).
 """
 
 from __future__ import annotations
@@ -847,7 +849,14 @@ class SearchIndex:
         others one place lower, an immediate criterion in the first KEPT_PLACES kept there, so the
         practitioner still sees it; where the first KEPT_PLACES are all immediate criteria nothing moves,
         so none leaves them). A result the words did not match (the model's alone) is never read
-        as denied. Never after a parent's psychosis joined to harm (_joined_first)."""
+        as denied. Never after a parent's psychosis joined to harm (_joined_first).
+
+        Since search16 (review 16 M4) a row above Universal first is read too, where the denial names it (a word
+        of its own text or catalogue keywords right after the denial: _named_denied) and none of its matched
+        words is said: the first result resting on a word said leads, never a higher one; else a strength whose
+        own denial the call says ("not homeless") or a concern the model alone found, no higher; else the best
+        concern of the lowest level found, where it is lower than the first; else nothing moves. `negated`: the
+        strengths the call says missing, which never lead for a denial."""
         if not ranked or not self._concern(ranked[0]):
             return
         denied = set(self._denials(words, stems))
