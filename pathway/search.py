@@ -16,7 +16,8 @@ A word few indicators use also reaches, for less, the indicators closest to thos
 (by all their words), so a caller's word counts for a concern whose phrasings never happened to say
 it. Chosen by cross-validation over the vocabulary (pathway/search_crossval.py, docs/adviser.md).
 
-Who a concern is about: words in a clause whose subject is a parent ("dad has learning
+Who a concern is about (and, in _subject_first, whether it is another child's: "his brother self
+harms"): words in a clause whose subject is a parent ("dad has learning
 difficulties", "mum's bipolar") count less for the child's own development (the catalogue's
 child_development domain), so the parent's indicator comes before the child's twin of it.
 
@@ -33,8 +34,9 @@ is plain (the synonyms file's `plain`) does not lead with an immediate criterion
 harm (the synonyms file's `joined`, _joined_first); neither takes an immediate criterion out of the
 first three (_lead_with). So do whose condition it is (_subject_first), the model's "no concern"
 (_calm_first), a p9 row matched only by words the call denies ("there is no domestic violence",
-_denied_first), and a p9 row whose own core the call does not say (the synonyms file's `core`: no
-violence word, no domestic-violence lead, _core_first).
+_denied_first; since search16 any concern row the denial names, "never been trafficked"), and a p9
+row whose own core the call does not say (the synonyms file's `core`: no violence word, no
+domestic-violence lead, _core_first).
 """
 
 from __future__ import annotations
@@ -374,6 +376,12 @@ class _Subject(NamedTuple):
     about_child: frozenset[int] = frozenset()  # `leads` rows that lead only where the call says a child (search14)
     objects: frozenset[str] = frozenset()  # "him", "her", "them" said just after a condition's word: its object, a child
     reflexives: frozenset[str] = frozenset()  # "himself", "herself": a word just before one is said of oneself (_says_core)
+    other_child: frozenset[str] = frozenset()  # another child ("brother", "cousin", "friend"): a condition said of one is not this child's (search16)
+    other_phrases: tuple[tuple[str, ...], ...] = ()  # ...said in several words ("boy in his class")
+    before_other: frozenset[str] = frozenset()  # words that may come between a determiner and another child ("big", "step", "best")
+    peers: frozenset[str] = frozenset()  # "boyfriend", "girlfriend": after "her"/"his", a young person's peer (search16)
+    peer_from_months: Optional[int] = None  # ...from this age, where the age is given
+    other_only: frozenset[int] = frozenset()  # the conditions (by place) read only for another child, never a carer
 
 
 @dataclass
@@ -420,10 +428,16 @@ class SearchIndex:
                 )
                 for c in said.get("conditions") or []
             ),
-            _Clauses(*(listed[k] for k in SUBJECT_WORDS[3:11]))._replace(possessive=listed["possessive"], stranded=listed["stranded"]),
+            _Clauses(*(listed[k] for k in SUBJECT_WORDS[6:14]))._replace(possessive=listed["possessive"], stranded=listed["stranded"]),
             frozenset(number_of(i) for i in said.get("about_child") or []),
             listed["objects"],
             listed["reflexives"],
+            frozenset(normalise(w).strip() for w in said.get("other_child") or [] if len(normalise(w).split()) == 1),
+            tuple(tuple(normalise(p).split()) for p in said.get("other_child") or [] if len(normalise(p).split()) > 1),
+            listed["before_other"],
+            listed["peers"],
+            said["peer_from_age"] * 12 if said.get("peer_from_age") else None,
+            frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("other_child_only")),
         )
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
@@ -475,6 +489,8 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {t: math.log(1 + total / len(p)) for t, p in postings.items()}
         self.postings = postings
+        # each row's name: the content stems of its own text and the catalogue's keywords (_denied_first)
+        self.named = [e.own | {t for k in e.indicator.keywords for t in tokens(k) if not _stop(t, t)} for e in self.entries]
         self.related = _related(postings, self.idf)
         # each strength (Universal) with the words its own text and phrasings say, and those they deny
         # ("never ill", "no money worries"): a caller who denies a word it says names the strength missing
@@ -491,7 +507,13 @@ class SearchIndex:
             for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
         ) - {""}
         # the words a denial reaches past without counting them ("never been any ...": see _denials)
-        self.bridges = frozenset(normalise(" ".join((synonyms.get("denial") or {}).get("bridges") or [])).split())
+        denial = synonyms.get("denial") or {}
+        self.bridges = frozenset(normalise(" ".join(denial.get("bridges") or [])).split())
+        # a denial's hedge ("no sign of", "no evidence of", "no history of": search16) and the words that join it to what
+        # it denies; and the words that say whom or what a denied concern is about ("the family are not homeless")
+        self.hedges, self.hedge_joins, self.topics, self.between = (
+            frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("hedges", "hedge_joins", "topics", "between")
+        )
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -628,11 +650,11 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, typing, ranked, final, matched, joined)
+        self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
         self._core_first(words, stems, typing, ranked, final, joined)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
-            self._denied_first(words, stems, ranked, final, matched)
+            self._denied_first(words, stems, ranked, final, matched, negated)
             self._calm_first(calm, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -804,7 +826,15 @@ class SearchIndex:
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
-    def _denied_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+    def _denied_first(
+        self,
+        words: list[str],
+        stems: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        negated: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
         domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
         immediate criterion (p9) it names. A word is denied where a "no", "not", "never"... comes at most
@@ -819,8 +849,15 @@ class SearchIndex:
         others one place lower, an immediate criterion in the first KEPT_PLACES kept there, so the
         practitioner still sees it; where the first KEPT_PLACES are all immediate criteria nothing moves,
         so none leaves them). A result the words did not match (the model's alone) is never read
-        as denied. Never after a parent's psychosis joined to harm (_joined_first)."""
-        if not ranked or not self.entries[ranked[0]].indicator.immediate:
+        as denied. Never after a parent's psychosis joined to harm (_joined_first).
+
+        Since search16 (review 16 M4) a row above Universal first is read too, where the denial names it (a word
+        of its own text or catalogue keywords right after the denial: _named_denied) and none of its matched
+        words is said: the first result resting on a word said leads, never a higher one; else a strength whose
+        own denial the call says ("not homeless") or a concern the model alone found, no higher; else the best
+        concern of the lowest level found, where it is lower than the first; else nothing moves. `negated`: the
+        strengths the call says missing, which never lead for a denial."""
+        if not ranked or not self._concern(ranked[0]):
             return
         denied = set(self._denials(words, stems))
         if not denied:
@@ -828,6 +865,11 @@ class SearchIndex:
         said = {w for i, w in enumerate(words) if i not in denied}
         gone = {words[i] for i in denied} - said  # a word denied wherever it is said
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
+        if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
+            empty |= self.hedges | self.hedge_joins | self.topics
+            # ...and the first rests on a denial only where the denial names it: a word of its own text said right after it
+            if self.named[ranked[0]].isdisjoint(self._named_denied(words, stems)):
+                return
 
         def content(n: int) -> list[set[str]]:
             return [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
@@ -841,14 +883,63 @@ class SearchIndex:
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
         lead = next((n for n in ranked if said_on(n)), None)
-        if lead is not None and self._high(lead):
-            return  # the call says a harm in words it does not deny: not a denial to read
-        if lead is None:
-            lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
-        if lead is None:
-            lead = next((n for n in ranked if not self._high(n)), None)
+        if self.entries[ranked[0]].indicator.immediate:  # review 12 H6 (search13-15), as it was
+            if lead is not None and self._high(lead):
+                return  # the call says a harm in words it does not deny: not a denial to read
+            if lead is None:
+                lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+            if lead is None:
+                lead = next((n for n in ranked if not self._high(n)), None)
+        elif lead is not None and self._height(lead) > self._height(ranked[0]):
+            return  # below p9 (search16): never a higher row for a denial ("not neglected, always clean and fed")
+        elif lead is None:  # below p9 (search16): a strength whose own denial the call says, or a concern the model alone found
+            denied_stems = {stems[i] for i in denied}
+
+            def strength_said(n: int) -> bool:  # "not homeless": the strength "appropriate accommodation" ("not homeless") said
+                return n in self.strength_words and n not in negated and bool(denied_stems & self.strength_words[n][1])
+
+            top = self._height(ranked[0])  # never a higher row for a denial ("no fighting, no violence": no p9 row the model alone found)
+            lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
+            if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
+                lowest = min(self._height(n) for n in ranked if self._concern(n))
+                if lowest == self._height(ranked[0]):
+                    return
+                lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _named_denied(self, words: list[str], stems: list[str]) -> set[str]:
+        """The stems a denial names (search16): the first word after a "no", "not", "never"... that is not a
+        stopword, a bridge, a hedge or its join, or one of the synonyms file's `denial.between` ("gone", "involved"),
+        within its clause: "never been trafficked", "not in a gang", "has never gone missing", "no sign of self
+        harm". None where that word is a concern's own denial ("no food", "not coping": `concern_denials`)."""
+        light = self.bridges | self.hedges | self.hedge_joins | self.between
+        out: set[str] = set()
+        for j, w in enumerate(words):
+            if w not in DENYING:
+                continue
+            hedged = False
+            for k in range(j + 1, len(words)):
+                if words[k] in CLAUSE_WORDS or words[k] in DENYING or words[k] in JOINING:
+                    break
+                hedged = hedged or words[k] in self.hedges
+                if words[k] in light or _stop(words[k], stems[k]):
+                    continue
+                if hedged or stems[k] not in self.concern_denials:
+                    out.add(stems[k])
+                break
+        return out
+
+    def _height(self, n: int) -> tuple[bool, int]:
+        """How high a row is: an immediate criterion above Protection above Extensive... (_denied_first)."""
+        ind = self.entries[n].indicator
+        return (ind.immediate, ind.level.rank)
+
+    def _concern(self, n: int) -> bool:
+        """A row above Universal (an immediate criterion or a need at Additional, Extensive or Protection):
+        a concern the words may deny (_denied_first)."""
+        ind = self.entries[n].indicator
+        return ind.immediate or ind.level is not Level.UNIVERSAL
 
     def _denials(self, words: list[str], stems: list[str]) -> list[int]:
         """The places a denial covers (_denied_positions; and, search14, past the synonyms file's
@@ -863,8 +954,12 @@ class SearchIndex:
             if w not in DENYING:
                 continue
             reach = sorted(set(_denied_positions(words[j:])) | set(_bridged_reach(words[j:], self.bridges)))
-            first = next((k for k in reach if not _stop(words[j + k], stems[j + k]) and words[j + k] not in self.subject.opens), None)
-            if first is not None and stems[j + first] in self.concern_denials:
+            first = next(
+                (k for k in reach if words[j + k] in self.hedges or (not _stop(words[j + k], stems[j + k]) and words[j + k] not in self.subject.opens)), None
+            )
+            if first is not None and words[j + first] in self.hedges:  # "no sign of self harm": a denial, whatever follows (search16)
+                reach = sorted(set(reach) | set(_bridged_reach(words[j:], self.bridges | self.hedges | self.hedge_joins)))
+            elif first is not None and stems[j + first] in self.concern_denials:
                 continue
             out += [j + k for k in reach if j + k not in out]
         return out
@@ -957,6 +1052,7 @@ class SearchIndex:
         final: dict[int, float],
         matched: dict[int, set[str]],
         joined: Optional[int] = None,
+        age_in_months: Optional[int] = None,
     ) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
@@ -976,27 +1072,44 @@ class SearchIndex:
         carer's clause just before a condition's word is the condition's ("stepfather has tried to hang
         himself" led with p9 on "tried"), and where a carer's condition is said a `core` criterion whose
         core is not said does not lead it either ("her dad has tried to kill himself": no violence). Where
-        nothing else was found, nothing moves."""
+        nothing else was found, nothing moves.
+
+        Since search16 (review 16 M1) another child is a condition's subject as a carer is: a clause whose
+        subject is one of the file's `other_child` ("his brother self harms", "her best friend is being
+        sexually exploited", "a boy in his class"), or a young person's boyfriend or girlfriend (`peers`,
+        after "her"/"his", from `peer_from_age` where the age is given and no carer the possessive could
+        stand for is named before it), bars the condition's `child` rows and its carers' rows (`leads`:
+        a brother is no carer) where no word of the condition is said of this child; the lead is the
+        first result that is none of them. "his brother hits him" names no condition and moves nothing."""
         subject = self.subject
-        if not ranked or not subject.conditions or subject.parents.isdisjoint(words):
+        if not ranked or not subject.conditions:
+            return
+        words = self._peers_as_others(words, age_in_months)
+        of_other = self._said_of_other(words)
+        if subject.parents.isdisjoint(words) and not any(of_other):
             return
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
-        others = CHILD_ROLES | subject.ends
+        others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
         leads: set[int] = set()
         own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
         parental: set[str] = set()  # the words (stems) of the conditions said of a carer
         child_noun = CHILD_ROLES | (subject.clauses.named if subject.clauses is not None else frozenset())
-        for said, child, parents_rows in subject.conditions:
+        for place, (said, child, parents_rows) in enumerate(subject.conditions):
             at = [i for i, s in enumerate(stems) if s in said]
             theirs = [
                 i
                 for i in at
-                if (not of_parent[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i))) or _describes_child(words, i, child_noun)
+                if (not of_parent[i] and not of_other[i] and any(words[k] in others for k in range(max(0, i - OTHER_REACH), i)))
+                or _describes_child(words, i, child_noun)
+                or (of_other[i] and self._object_after(words, i))
             ]
-            if any(of_parent[i] for i in at) and not theirs:
+            carers = place not in subject.other_only and any(of_parent[i] for i in at)
+            other = any(of_other[i] and not of_parent[i] for i in at)
+            if (carers or other) and not theirs:
                 barred |= child
-                leads |= parents_rows
+                leads |= parents_rows if carers else set()
+                barred |= {n for n in parents_rows if not self.entries[n].indicator.immediate} if other and not carers else set()
                 parental |= said
             elif at:
                 own |= child
@@ -1029,10 +1142,88 @@ class SearchIndex:
             return
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
-        if lead is None and not strength:
-            lead = next((n for n in ranked if n not in barred), None)
+        if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
+            lead = next((n for n in ranked if n not in barred and self._concern(n)), None) or next((n for n in ranked if n not in barred), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
+        """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
+        file's `subject.peers`, this tool's reading): one of `peers` just after "her" or "his", where the age is
+        given and is `peer_from_age` or more, and no carer the possessive could stand for is named before it
+        ("mum is lovely but her boyfriend drinks" is mum's; with no age a carer's, as before)."""
+        subject = self.subject
+        if subject.peer_from_months is None or age_in_months is None or age_in_months < subject.peer_from_months or subject.peers.isdisjoint(words):
+            return words
+        out = list(words)
+        earlier = [v if v not in subject.peers else "" for v in words]  # another boyfriend named earlier is no carer it could stand for
+        for i, w in enumerate(words):
+            if w in subject.peers and i > 0 and words[i - 1] in ("her", "his") and not self._a_carers(earlier[:i] + words[i:], i):
+                out[i] = PEER
+        return out
+
+    def _said_of_other(self, words: list[str]) -> list[bool]:
+        """For each word, whether its clause's subject is another child (search16; the synonyms file's
+        `subject.other_child`): the clause (from the start, or from a clause word or one of `opens`) opens with
+        one, after a determiner and `before_other` words at most ("his older brother", "her best friend", "a
+        classmate", "a boy in his class"), or an "and"/"or" does ("mum drinks and his brother self harms"), and runs
+        until a carer, a child, "he", "she" or "they" is named (the file's `ends` and the carers), a clause word
+        or one of `opens`."""
+        subject = self.subject
+        flags = [False] * len(words)
+        if not subject.other_child and not subject.other_phrases:
+            return flags
+        starts: dict[int, int] = {i: 1 for i, w in enumerate(words) if w in subject.other_child or w == PEER}
+        for phrase in subject.other_phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    starts[i] = max(starts.get(i, 0), len(phrase))
+        starts = {i: n for i, n in starts.items() if words[i] == PEER or not self._a_carers(words, i)}
+        if not starts:
+            return flags
+        ending = (subject.ends | CHILD_ROLES | subject.parents) - subject.other_child
+        other, opening, i = False, True, 0
+        while i < len(words):
+            w = words[i]
+            if w in CLAUSE_WORDS or w in subject.opens:
+                other, opening = False, True
+            elif w in JOINING:  # "mum drinks and his brother self harms"; "his brother drinks and self harms" stays his
+                opening = True
+            elif opening and i in starts:
+                for k in range(i, i + starts[i]):
+                    flags[k] = True
+                other, opening = True, False
+                i += starts[i]
+                continue
+            elif opening and (w in DETERMINERS or w in subject.before_other):
+                pass
+            else:
+                opening = False
+                other = other and w not in ending
+            flags[i] = other
+            i += 1
+        return flags
+
+    def _a_carers(self, words: list[str], i: int) -> bool:
+        """Whether the person at i is a carer's ("mum and her sister both drink": mum's sister, an adult): "her" or
+        "his" before it (past `before_other` words) where a carer that possessive could stand for is named before."""
+        k = i - 1
+        while k >= 0 and words[k] in self.subject.before_other:
+            k -= 1
+        if k < 0 or words[k] not in ("her", "his"):
+            return False
+        clauses = self.subject.clauses
+        carers = [c for c in words[:k] if c in self.subject.parents]
+        return clauses is not None and any(clauses.stands_for("she" if words[k] == "her" else "he", c) for c in carers)
+
+    def _object_after(self, words: list[str], i: int) -> bool:
+        """Whether this child is the object of a condition's word said in another child's clause ("his brother
+        bullies him"): "him" or "them" at most OTHER_REACH words after it, or "her" ending the call or followed by
+        a clause word or "and"/"or" ("her sister cuts her arms" is the sister's own)."""
+        for k in range(i + 1, min(len(words), i + 1 + OTHER_REACH)):
+            if words[k] in ("him", "them") or (words[k] == "her" and (k + 1 == len(words) or words[k + 1] in CLAUSE_WORDS | JOINING)):
+                return True
+        return False
 
     def _says_no_child(self, words: list[str], stems: list[str], matched: set[str], parental: set[str]) -> bool:
         """Whether a call whose first result is an `about_child` row says nothing of a child but a carer's
@@ -1537,8 +1728,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
         raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
     denial = data.get("denial") or {}
-    if not isinstance(denial, dict) or set(denial) - {"bridges"}:
-        raise SearchDataError("denial must be a mapping with 'bridges'")
+    if not isinstance(denial, dict) or set(denial) - {"bridges", "hedges", "hedge_joins", "topics", "between"}:
+        raise SearchDataError("denial must be a mapping with 'bridges', 'hedges', 'hedge_joins', 'topics' and 'between'")
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
@@ -1569,9 +1760,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only", "peer_from_age"}
         or not isinstance(conditions, list)
-        or not all(isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for"} for c in conditions)
+        or not all(
+            isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for", "other_child_only"} for c in conditions
+        )
+        or not all(c.get("other_child_only", False) is True or "other_child_only" not in c for c in conditions)
+        or not (subject.get("peer_from_age") is None or (type(subject.get("peer_from_age")) is int and 0 < subject["peer_from_age"] < 19))
     ):
         raise SearchDataError(
             f"subject must be a mapping with {', '.join(SUBJECT_WORDS)} and 'conditions' (each with 'words', 'child' and 'leads', and 'cared_for' at most)"
@@ -1584,8 +1779,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             raise SearchDataError(f"a subject condition's cared_for rows are a child's carer's, never an immediate criterion nor its leads: {c['cared_for']!r}")
         if any(catalogue.indicator(i).domain == CHILD_DEVELOPMENT for i in c["leads"]):
             raise SearchDataError(f"a subject condition leads with the parents' rows or p9's, never the child's own: {c['leads']!r}")
-        if any(catalogue.indicator(i).immediate or catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"]):
-            raise SearchDataError(f"a subject condition's child rows must be the child's own, never an immediate criterion: {c['child']!r}")
+        if any(catalogue.indicator(i).immediate for i in c["child"]) or (
+            not c.get("other_child_only") and any(catalogue.indicator(i).domain != CHILD_DEVELOPMENT for i in c["child"])
+        ):
+            raise SearchDataError(
+                "a subject condition's child rows must be the child's own (a young person's own pregnancy too where it is read only for"
+                f" another child), never an immediate criterion: {c['child']!r}"
+            )
     about_child = subject.get("about_child") or []
     if not isinstance(about_child, list) or not all(
         isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in about_child
@@ -1603,7 +1803,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
-        + [("denial.bridges", denial.get("bridges") or [])]
+        + [(f"denial.{k}", denial.get(k) or []) for k in ("bridges", "hedges", "hedge_joins", "topics", "between")]
     )
     lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
     lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
@@ -1615,6 +1815,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
 
 SUBJECT_WORDS = (
     "parent",
+    "other_child",
+    "before_other",
+    "peers",
     "opens",
     "ends",
     "relative",
@@ -1631,6 +1834,7 @@ SUBJECT_WORDS = (
     "reflexives",
 )  # the `subject` word lists (_Subject, _Clauses)
 _AGREES = {"his": "he", "her": "she", "their": "they"}  # a possessive and the pronoun that stands for the same person
+PEER = "\x00peer"  # a young person's boyfriend or girlfriend, said as another child (SearchIndex._peers_as_others)
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 
