@@ -22,6 +22,9 @@ WHOLE_RULESET = (
     "rules.needs.x__flag",
     "rules.guidance.x_route_at",
     "rules.guidance.x_route_conditions",
+    # called per decision, not at registration (fix16r, review 16 M2), but reached by every road to
+    # Protection: every rule test is its test too
+    "rules.needs.x_declared_for_age",
 )
 # The code around the rules that runs once per process or per catalogue (registration, the
 # attribute reader, the per-catalogue look-ups and twin-note words): the same trap, so each is
