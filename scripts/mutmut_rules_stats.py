@@ -20,6 +20,7 @@ WHOLE_RULESET = (
     "rules.needs.x_define",
     "rules.guidance.x_define",
     "rules.needs.x__flag",
+    "rules.needs.x_declared_for_age",
     "rules.guidance.x_route_at",
     "rules.guidance.x_route_conditions",
 )
