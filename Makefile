@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -151,3 +151,16 @@ mutate-review14:
 	scripts/setup.sh test
 	scripts/mutate_review14.sh
 	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW14_RULES) --first $(REVIEW14_FIRST) --only-first --figure review14-rule-condition-mutants.json
+
+# Review 15's and review 16's fixes (docs/safety/mutation.md): mutmut over the functions they added or changed
+# (scripts/mutate_review15.sh; one worker, niced): fix16r's Protection at 18-19 declared and the CAMHS class derived,
+# fix16s's saved ring-now entry decided now, one 404 for a case not there and the users commands, rules15's taken level
+# first; then search15b's call-screen notes, surf16/fix15s's forms after the sign-in ended, insert_once, paging. rules15's
+# condition part NOT_TAKEN and rule step_open_support (mutmut cannot reach them) by scripts/mutate_rules.py against
+# their own tests first (every rule test only for a survivor, by hand); the rules' bodies and the catalogue's words by hand.
+REVIEW15_RULES = NOT_TAKEN,step_open_support
+REVIEW15_FIRST = tests/rules/test_rules15_open_child.py,tests/rules/test_review15_rules.py,tests/rules/test_review16_protection_young_adult.py
+mutate-review15:
+	scripts/setup.sh test
+	scripts/mutate_review15.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW15_RULES) --first $(REVIEW15_FIRST) --only-first --figure review15-rule-condition-mutants.json

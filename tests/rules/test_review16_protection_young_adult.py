@@ -135,3 +135,20 @@ def test_the_assessments_list_at_19_sets_the_child_protection_processes_apart_wi
     assert set(processes) <= set(left) and all("Children's Social Care's decision" in left[p] for p in processes)
     assert not set(processes) & set(at_19.assessments)  # listed apart, never as the young person's next step
     assert set(processes) <= set(at_17.assessments) and not set(processes) & {item for item, _ in at_17.left_out}
+
+
+@pytest.mark.parametrize("age", YOUNG_ADULT)
+def test_at_18_or_19_only_the_protection_reasons_carry_the_protection_reading(age):
+    """mut16 (declared_for_age 7): the reading is about Protection, whose 'significant harm' is a child's (p4, p17);
+    every reason at another level was declared with it unnoticed. A young person of 18 or 19 with a Protection
+    need and an additional need, and with additional needs alone: no reason below Protection says the reading or
+    cites its pages, and each such reason says what it said at 17y11m."""
+    mixed = ["protection.severe_chronic_health_problems", "additional.lack_routine"]
+    for needs in (mixed, ["additional.lack_routine"]):
+        adult, child = evaluate(_case(age, needs)), evaluate(_case(CHILD, needs))
+        below = [r for r in adult.reasons if r.level != "protection"]
+        assert below, adult.reasons
+        said_at_17 = {(r.rule, r.explanation, r.source) for r in child.reasons if r.level != "protection"}
+        for r in below:
+            assert "young person of 18 or 19" not in r.explanation and "Forced marriage" not in r.explanation, r
+            assert (r.rule, r.explanation, r.source) in said_at_17, r

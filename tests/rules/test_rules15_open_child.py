@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from pathway import load_catalogue
+from pathway.levels import LEVELS as ALL_LEVELS
 from rules import evaluate
 from rules.what_if import nearby
 from tests.conftest import IN_HOURS, OUT_OF_HOURS, make_case
@@ -110,6 +111,18 @@ def test_the_decisions_step_and_the_what_if_list_read_an_open_child_alike(level,
         assert in_what_if, (w.up_heading, [c.step for c in w.down])
     for c in below:
         assert READING in c.step and MANAGED in c.step, c.step
+
+
+@pytest.mark.parametrize("current", ["universal", "additional", "extensive"])
+@pytest.mark.parametrize("level", ["universal", "additional", "extensive", "child_in_need", "protection"])
+def test_the_early_help_support_the_user_gave_is_named_beside_the_reading(level, current):
+    """mut16 (hand H2): the support now the user gave beside the open answer (an early-help level) was dropped
+    from the reading's words unnoticed; the words then read as if the answer was not given. The words with the
+    answer name its level once more than the same words without it."""
+    label = {lv.value: lv.label for lv in ALL_LEVELS}[current]
+    [given] = [g.text for g in _decide(level, current, "professional")[1].guidance if READING in g.text]
+    [not_given] = [g.text for g in _decide(level, None, "professional")[1].guidance if READING in g.text]
+    assert given.count(label) == not_given.count(label) + 1, given
 
 
 @pytest.mark.parametrize("caf", [None, "open_improving", "open_not_improving", "none"])

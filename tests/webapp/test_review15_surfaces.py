@@ -104,6 +104,24 @@ def test_a_review_sent_after_the_sign_in_ended_records_nothing_and_keeps_no_note
     assert not _sessions_hold(app, "Z1NOTE") and "Z1NOTE" not in caplog.text
 
 
+def _ticked(editor_html: str) -> set[str]:
+    """The needs ticked in the editor's checkboxes."""
+    return {m for tag in re.findall(r"<input[^>]*>", editor_html) if " checked" in tag for m in re.findall(r'value="([a-z_]+\.[a-z0-9_]+)"', tag)}
+
+
+def test_a_scenario_kept_over_the_sign_in_keeps_every_need_ticked_in_one_group(app):
+    """mut16 (_sent_after_the_sign_in_ended 15, 16): the kept form's fields were read one value a name unnoticed,
+    so of two needs ticked in one group (both health needs here) only the first came back to the editor: the
+    scenario saved again would be another one than the trainer wrote."""
+    ticks = ["additional.concerns_about_diet_poor", "additional.dental_decay_not_accessing", "additional.stress_factors_poor_housing"]
+    tess = signed_in_client(app, "tess", "trainer")
+    form = _hidden(tess.get("/practice/scenarios/new").get_data(as_text=True))
+    _end_sign_ins(app)
+    assert tess.post("/practice/scenarios/new", data={**NEW, **indicator_data(ticks), **form, "save": "1"}).location == "/sign-in"
+    signed = sign_in(tess, "tess")
+    assert _ticked(tess.get(signed.location).get_data(as_text=True)) == set(ticks)
+
+
 def test_a_scenario_saved_after_the_sign_in_ended_is_kept_and_back_in_the_editor(app):
     tess = signed_in_client(app, "tess", "trainer")
     form = _hidden(tess.get("/practice/scenarios/new").get_data(as_text=True))

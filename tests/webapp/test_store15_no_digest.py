@@ -56,6 +56,9 @@ def test_an_empty_or_unreadable_digest_is_refused_too_never_a_500(app):
     for shown in ("", "ü" * 64, "0" * 64):
         posted = pat.post("/save", data={**drawn(pat, "/save"), "shown": shown, "case_ref": "S15-0002"})
         assert posted.status_code == 303 and posted.location == "/result", (shown, posted.status_code)
+        # an empty digest is none: said as not checked, not as answers that changed (mut16: shown.missing 1)
+        words = text(pat.get("/result"))
+        assert (UNCHECKED in words, CHANGED in words) == ((True, False) if shown == "" else (False, True)), shown
     assert _count(app, assessments) == 0
 
 

@@ -306,3 +306,39 @@ def test_an_entry_naming_an_indicator_today_s_ruleset_lacks_is_not_assessed_agai
     r = client.post(f"/cases/FSP-0007/entries/{entry.id}/assess-again")
     assert r.status_code == 303 and r.location.endswith(f"/cases/FSP-0007/entries/{entry.id}")
     assert "Dental decay" not in text(client.get("/check", follow_redirects=True))  # the journey was not filled
+
+
+def test_a_saved_ring_now_entry_is_decided_now_with_its_answers_and_the_apps_closures(client, people, engine, clock):
+    """mut16 (decision_now 4-7, 12, 14): the live line was decided unnoticed without the saved context answers, or
+    with the default office hours rather than the app's. An open child's professional rings the allocated social
+    worker now (Appendix 3, p37; p9), and on a day the council has closed (a local closure) the Emergency Duty Team,
+    'when day services are not available' (p23); the result page at that moment leads the same way."""
+    from datetime import date
+
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    case = make_case(["immediate.allegation_or_disclosure"], disability="none", caf="none", caller="professional", open_to_social_care=True)
+    entry = save_assessment(engine, people["pat"], "FSP-0019", case, evaluate(case))
+    sign_in(client, "pat")
+    for hours, team in ((OfficeHours(), "the allocated social worker"), (OfficeHours(closed_dates=frozenset({date(2026, 11, 24)})), "the Emergency Duty Team")):
+        client.application.config["OFFICE_HOURS"] = hours
+        lead, _ = _lead_and_record(text(client.get(f"/cases/FSP-0019/entries/{entry.id}")))
+        assert f"Ring {team}" in lead and "now, if the referral has not been made" in lead, lead[-400:]
+        assert client.post(f"/cases/FSP-0019/entries/{entry.id}/assess-again").status_code == 302
+        assert f"Ring {team}" in text(client.get("/result"))
+
+
+def test_a_saved_entry_s_day_route_says_closed_when_saved_not_closed_now(client, people, engine, clock):
+    """mut16 (closed_now 5): a record saved at night and read by day said its day service's line "closed now"
+    unnoticed (review 16 surfaces, N1: the record is for the moment it was saved). Read by day, its route says
+    the line was closed when it was saved, never that it is closed now."""
+    clock.set(datetime.fromisoformat(OUT_OF_HOURS))
+    case = make_case([DENTAL], disability="none", caf="none", caller="professional", contact_time=OUT_OF_HOURS)
+    entry = save_assessment(engine, people["pat"], "FSP-0020", case, evaluate(case))
+    clock.set(datetime.fromisoformat(IN_HOURS))
+    client.application.config["OFFICE_HOURS"] = OfficeHours()
+    sign_in(client, "pat")
+    page = text(client.get(f"/cases/FSP-0020/entries/{entry.id}"))
+    import re
+
+    route = re.search(r"Route: (.*?)\. ", page).group(1)
+    assert route.endswith("(closed when this was saved)") and "closed now" not in route, route

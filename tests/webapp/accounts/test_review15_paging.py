@@ -166,3 +166,33 @@ def test_a_short_list_has_no_pagination(client, people, engine):
     assert "govuk-pagination" not in client.get("/overrides").get_data(as_text=True)
     sign_in(client, "pat")
     assert "govuk-pagination" not in client.get("/cases").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("number", "pages", "said"),
+    [
+        (4, 7, "<1 … 3 [4] 5 … 7>"),
+        (1, 7, "[1] 2 … 7>"),
+        (7, 7, "<1 … 6 [7]"),
+        (2, 3, "<1 [2] 3>"),
+        (3, 5, "<1 2 [3] 4 5>"),
+    ],
+)
+def test_the_pagination_links_are_the_first_the_last_the_page_shown_and_its_neighbours(number, pages, said):
+    """mut16 (Page.links: 30 survivors, no test read the links): GOV.UK Frontend's pagination pattern, as the module
+    says: the first and last pages, the page shown (current) and its neighbours, an ellipsis for each gap, and
+    previous/next where there is such a page, each linking to its own page."""
+    from webapp.paging import Page
+
+    links = Page(number, 10, pages * 10).links(lambda n: f"?page={n}")
+    items = []
+    for item in links["items"]:
+        if item.get("ellipsis") is True and "number" not in item:
+            items.append("…")
+        else:
+            assert item["href"] == f"?page={item['number']}"
+            items.append(f"[{item['number']}]" if item["current"] is True else str(item["number"]))
+    assert all(set(item) in ({"ellipsis"}, {"number", "href", "current"}) for item in links["items"])
+    words = ("<" if links["previous"] else "") + " ".join(items) + (">" if links["next"] else "")
+    assert words == said
+    assert links["previous"] in (None, {"href": f"?page={number - 1}"}) and links["next"] in (None, {"href": f"?page={number + 1}"})
