@@ -775,7 +775,7 @@ class SearchIndex:
         ranked: list[int],
         final: dict[int, float],
         joined: Optional[int] = None,
-        age_in_months: Optional[int] = None,
+        age: Optional[int] = None,
     ) -> None:
         """Safety first without inflation (review 13 J1; search13b): an immediate criterion with a `core` in
         the synonyms file (this tool's reading, declared there) does not lead unless the call says one of
@@ -792,7 +792,7 @@ class SearchIndex:
         "leaves her 17 year old at home when she works nights" led with p9's home alone, whose "their age and
         vulnerability places them at risk" the call does not say): read as a `core` is where the child's age is given
         and is the entry's or more."""
-        aged = {n: c for n, (months, c) in self.core_from_age.items() if age_in_months is not None and age_in_months >= months}
+        aged = {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
         core = self.core | aged
         if not ranked or ranked[0] not in core:
             return
