@@ -152,6 +152,7 @@ PARENT_WORDS = frozenset(
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
 CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
+LISTING = frozenset("or nor".split())  # a denial reaches on past these to the next thing listed ("does not drink or take drugs")
 JOINING = frozenset("and or nor".split())  # a plain phrase's words are one thing only with no "and" between ("high and marks")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
 # difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
@@ -945,9 +946,10 @@ class SearchIndex:
             lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
             if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
                 lowest = min(self._height(n) for n in ranked if self._concern(n))
-                if lowest == self._height(ranked[0]):
-                    return
                 lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
+                if lowest == self._height(ranked[0]):  # ...else a strength of the first's own domain found (search16b: "mum does not drink")
+                    domain = self.entries[ranked[0]].indicator.domain
+                    lead = next((n for n in ranked if not self._concern(n) and n not in negated and self.entries[n].indicator.domain == domain), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -1004,6 +1006,15 @@ class SearchIndex:
                 reach = sorted(set(reach) | set(_bridged_reach(words[j:], self.bridges | self.hedges | self.hedge_joins)))
             elif first is not None and stems[j + first] in self.concern_denials:
                 continue
+            # "not X or Y" denies Y too (search16b: "mum does not drink or take drugs"); not "and" ("not eating and has bruises")
+            at = j
+            while True:
+                last = max([at - j, *(k for k in reach if j + k > at)]) + 1
+                listing = next((k for k in range(at - j + 1, last + 1) if j + k < len(words) and words[j + k] in LISTING), None)
+                if listing is None:
+                    break
+                at = j + listing
+                reach = sorted(set(reach) | {listing + k for k in _bridged_reach(words[at:], self.bridges)})
             out += [j + k for k in reach if j + k not in out]
         return out
 
