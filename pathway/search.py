@@ -645,8 +645,10 @@ class SearchIndex:
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
         self._said_outside_carers(words, stems, final)
         self._offered_only_with(words, stems, typing, final)
+        # a Protection row whose core is unsaid (search16b) holds no kept place: it leaves the first three at the end
+        unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
         if final and self.model is not None:
-            by_words = rank()[:KEPT_PLACES]
+            by_words = [n for n in rank() if n not in unsaid_core][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
@@ -661,10 +663,7 @@ class SearchIndex:
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._calm_first(calm, ranked, final)
-        unsighted |= {
-            n for n in self.core.keys() & set(ranked[:KEPT_PLACES]) if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)
-        }
-        self._out_of_sight(unsighted, ranked, final)
+        self._out_of_sight(unsighted | unsaid_core, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def says_child_in_care(self, query: str) -> bool:
