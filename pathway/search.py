@@ -152,6 +152,7 @@ PARENT_WORDS = frozenset(
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
 CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
+LISTING = frozenset("or nor".split())  # a denial reaches on past these to the next thing listed ("does not drink or take drugs")
 JOINING = frozenset("and or nor".split())  # a plain phrase's words are one thing only with no "and" between ("high and marks")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
 # difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
@@ -382,6 +383,7 @@ class _Subject(NamedTuple):
     peers: frozenset[str] = frozenset()  # "boyfriend", "girlfriend": after "her"/"his", a young person's peer (search16)
     peer_from_months: Optional[int] = None  # ...from this age, where the age is given
     other_only: frozenset[int] = frozenset()  # the conditions (by place) read only for another child, never a carer
+    unsighted: frozenset[int] = frozenset()  # the conditions (by place) whose `child` rows leave the first three too (search16b)
 
 
 @dataclass
@@ -438,6 +440,7 @@ class SearchIndex:
             listed["peers"],
             said["peer_from_age"] * 12 if said.get("peer_from_age") else None,
             frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("other_child_only")),
+            frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("out_of_sight")),
         )
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
@@ -452,6 +455,8 @@ class SearchIndex:
         self.early_help = [[tuple(tokens(p)) for p in early_help.get(k) or []] for k in ("said", "refusing")]
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
+        # ...and an immediate criterion's core from an age (see _core_first, search16b): (from months, its words as _says_core reads them)
+        self.core_from_age = {number_of(i): (c["age"] * 12, [tuple(tokens(w)) for w in c["words"]]) for i, c in (synonyms.get("core_from_age") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
         self.offered_with = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("offered_with") or {}).items()}
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -640,8 +645,10 @@ class SearchIndex:
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
         self._said_outside_carers(words, stems, final)
         self._offered_only_with(words, stems, typing, final)
+        # a Protection row whose core is unsaid (search16b) holds no kept place: it leaves the first three at the end
+        unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
         if final and self.model is not None:
-            by_words = rank()[:KEPT_PLACES]
+            by_words = [n for n in rank() if n not in unsaid_core][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
@@ -650,12 +657,13 @@ class SearchIndex:
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
-        self._core_first(words, stems, typing, ranked, final, joined)
+        unsighted = self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
+        self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
         self._concern_first(words, stems, ranked, final)
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._calm_first(calm, ranked, final)
+        self._out_of_sight(unsighted | unsaid_core, ranked, final)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def says_child_in_care(self, query: str) -> bool:
@@ -759,7 +767,16 @@ class SearchIndex:
             if not self._says_core(self.offered_with[n], words, stems, typing):
                 del final[n]
 
-    def _core_first(self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], joined: Optional[int] = None) -> None:
+    def _core_first(
+        self,
+        words: list[str],
+        stems: list[str],
+        typing: bool,
+        ranked: list[int],
+        final: dict[int, float],
+        joined: Optional[int] = None,
+        age: Optional[int] = None,
+    ) -> None:
         """Safety first without inflation (review 13 J1; search13b): an immediate criterion with a `core` in
         the synonyms file (this tool's reading, declared there) does not lead unless the call says one of
         its core words (_says_core). p9's "repeated domestic violence witnessed and/or experienced by
@@ -769,18 +786,44 @@ class SearchIndex:
         criterion and its core is not said, the first result that is not one takes first place (_lead_with:
         the others one place lower, and an immediate criterion in the first KEPT_PLACES, this one too, stays
         there, so the practitioner still sees it); after a parent's psychosis joined to harm, the joined
-        criterion (_joined_first). Where nothing else was found, nothing moves."""
-        if not ranked or ranked[0] not in self.core:
+        criterion (_joined_first). Where nothing else was found, nothing moves.
+
+        Since search16b a criterion of the synonyms file's `core_from_age` has its core from that age on (review 11 H3:
+        "leaves her 17 year old at home when she works nights" led with p9's home alone, whose "their age and
+        vulnerability places them at risk" the call does not say): read as a `core` is where the child's age is given
+        and is the entry's or more."""
+        aged = {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
+        core = self.core | aged
+        if not ranked or ranked[0] not in core:
             return
 
         def unsaid(n: int) -> bool:
-            return n in self.core and not self._core_said(n, words, stems, typing)
+            return n in core and not self._says_core(core[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
         if not unsaid(ranked[0]):
             return
         lead = joined if joined is not None and not unsaid(joined) else next((n for n in ranked if not unsaid(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+
+    def _out_of_sight(self, rows: set[int], ranked: list[int], final: dict[int, float]) -> None:
+        """Move each of `rows` out of the first KEPT_PLACES (search16b): the first KEPT_PLACES results that are none of
+        them come first, in their order, then the rest in theirs; never an immediate criterion (a p9 row keeps its
+        sight). Still in the list, so the practitioner who reads the call otherwise can still choose it; no longer
+        among the first three the call screen offers (review 15 L1-L3's "offered")."""
+        moved = {n for n in rows if not self.entries[n].indicator.immediate}
+        if moved.isdisjoint(ranked[:KEPT_PLACES]):
+            return
+        front = [n for n in ranked if n not in moved][:KEPT_PLACES]
+        rest = [n for n in ranked if n not in front]
+        if not front:
+            return  # nothing else was found: nothing moves
+        floor = final[front[-1]]
+        for n in rest:  # scored below the last of the first three, keeping their order
+            if final[n] >= floor:
+                final[n] = round(floor - 1e-6, 6)
+            floor = final[n]
+        ranked[:] = front + rest
 
     def _says_core(self, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool, of_oneself: bool = False) -> bool:
         """Whether the call says one of a criterion's core words or phrases. Generous (safety first): a
@@ -902,9 +945,10 @@ class SearchIndex:
             lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
             if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
                 lowest = min(self._height(n) for n in ranked if self._concern(n))
-                if lowest == self._height(ranked[0]):
-                    return
                 lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
+                if lowest == self._height(ranked[0]):  # ...else a strength of the first's own domain found (search16b: "mum does not drink")
+                    domain = self.entries[ranked[0]].indicator.domain
+                    lead = next((n for n in ranked if not self._concern(n) and n not in negated and self.entries[n].indicator.domain == domain), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -961,6 +1005,15 @@ class SearchIndex:
                 reach = sorted(set(reach) | set(_bridged_reach(words[j:], self.bridges | self.hedges | self.hedge_joins)))
             elif first is not None and stems[j + first] in self.concern_denials:
                 continue
+            # "not X or Y" denies Y too (search16b: "mum does not drink or take drugs"); not "and" ("not eating and has bruises")
+            at = j
+            while True:
+                last = max([at - j, *(k for k in reach if j + k > at)]) + 1
+                listing = next((k for k in range(at - j + 1, last + 1) if j + k < len(words) and words[j + k] in LISTING), None)
+                if listing is None:
+                    break
+                at = j + listing
+                reach = sorted(set(reach) | {listing + k for k in _bridged_reach(words[at:], self.bridges)})
             out += [j + k for k in reach if j + k not in out]
         return out
 
@@ -1053,7 +1106,7 @@ class SearchIndex:
         matched: dict[int, set[str]],
         joined: Optional[int] = None,
         age_in_months: Optional[int] = None,
-    ) -> None:
+    ) -> set[int]:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
         conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
@@ -1083,16 +1136,17 @@ class SearchIndex:
         first result that is none of them. "his brother hits him" names no condition and moves nothing."""
         subject = self.subject
         if not ranked or not subject.conditions:
-            return
+            return set()
         words = self._peers_as_others(words, age_in_months)
         of_other = self._said_of_other(words)
         if subject.parents.isdisjoint(words) and not any(of_other):
-            return
+            return set()
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
         others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
         leads: set[int] = set()
         own: set[int] = set()  # the rows of a condition said of the child too ("dad drinks and she self harms")
+        unsighted: set[int] = set()  # the `child` rows of an `out_of_sight` condition said of a carer or another child alone (search16b)
         parental: set[str] = set()  # the words (stems) of the conditions said of a carer
         child_noun = CHILD_ROLES | (subject.clauses.named if subject.clauses is not None else frozenset())
         for place, (said, child, parents_rows) in enumerate(subject.conditions):
@@ -1108,12 +1162,14 @@ class SearchIndex:
             other = any(of_other[i] and not of_parent[i] for i in at)
             if (carers or other) and not theirs:
                 barred |= child
+                unsighted |= child if place in subject.unsighted else set()
                 leads |= parents_rows if carers else set()
                 barred |= {n for n in parents_rows if not self.entries[n].indicator.immediate} if other and not carers else set()
                 parental |= said
             elif at:
                 own |= child
         barred -= own
+        unsighted -= own
         core_words, core_stems, core_typing = words, stems, typing
         if barred:  # p9's "Child is at immediate risk" neither leads nor is led with for a carer's condition alone
             # a word said in the carer's clause just before a condition's word is part of it ("tried to hang himself")
@@ -1139,13 +1195,14 @@ class SearchIndex:
                 barred |= {n for n in self.core if not self._core_said(n, core_words, core_stems, core_typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
         if ranked[0] not in barred and not strength:
-            return
+            return unsighted
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
             lead = next((n for n in ranked if n not in barred and self._concern(n)), None) or next((n for n in ranked if n not in barred), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
+        return unsighted
 
     def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
         """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
@@ -1716,10 +1773,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "looked_after",
         "offered_with",
         "early_help",
+        "core_from_age",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with' and 'early_help'"
+            " 'looked_after', 'offered_with', 'early_help' and 'core_from_age'"
         )
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
@@ -1739,6 +1797,19 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         raise SearchDataError(
             f"core must be a mapping from immediate criteria or Protection needs to their core words: {sorted(core) if isinstance(core, dict) else core!r}"
         )
+    core_from_age = data.get("core_from_age") or {}
+    if not isinstance(core_from_age, dict) or not all(
+        isinstance(i, str)
+        and catalogue.has_indicator(i)
+        and catalogue.indicator(i).immediate
+        and i not in core
+        and isinstance(c, dict)
+        and set(c) == {"age", "words"}
+        and type(c["age"]) is int
+        and 0 < c["age"] < 19
+        for i, c in core_from_age.items()
+    ):
+        raise SearchDataError(f"core_from_age must be a mapping from immediate criteria without a core to {{age: years, words: [...]}}: {core_from_age!r}")
     offered_with = data.get("offered_with") or {}
     if not isinstance(offered_with, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in offered_with):
         raise SearchDataError(f"offered_with must be a mapping from indicators to the words they are offered with: {offered_with!r}")
@@ -1763,9 +1834,10 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only", "peer_from_age"}
         or not isinstance(conditions, list)
         or not all(
-            isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for", "other_child_only"} for c in conditions
+            isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for", "other_child_only", "out_of_sight"}
+            for c in conditions
         )
-        or not all(c.get("other_child_only", False) is True or "other_child_only" not in c for c in conditions)
+        or not all(c.get(k, False) is True or k not in c for c in conditions for k in ("other_child_only", "out_of_sight"))
         or not (subject.get("peer_from_age") is None or (type(subject.get("peer_from_age")) is int and 0 < subject["peer_from_age"] < 19))
     ):
         raise SearchDataError(
@@ -1802,6 +1874,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists += [("subject.conditions.cared_for", c["cared_for"]) for c in conditions if "cared_for" in c]
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
+        + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
         + [(f"denial.{k}", denial.get(k) or []) for k in ("bridges", "hedges", "hedge_joins", "topics", "between")]
     )

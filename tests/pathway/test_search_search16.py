@@ -33,7 +33,7 @@ from tests.pathway.p9_sight import p9_calls_lost
 
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_heldout_search16.yaml").read_text(encoding="utf-8"))
 # held-out calls the change did not fix, left (docs/adviser.md, Search16 "Left"); strict, so a fix shows
-LEFT = {"mum does not drink or take drugs": "'or' ends the denial's reach (search14's bridges): 'drugs' is read as said"}
+LEFT: dict[str, str] = {}  # search16b: "mum does not drink or take drugs" passes ("or" no longer ends the denial's reach)
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
 YOUNG_PERSON = 168  # 14 years, in months
