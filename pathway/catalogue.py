@@ -761,6 +761,18 @@ class DisabledChildrenRouting(_Strict):
     out_of_hours: str  # the day teams above are closed: who covers now, and when they take the referral
 
 
+class SavedPhrase(_Strict):
+    now: str  # words of a decision true at the moment it was decided ("closed now")
+    saved: str  # the same said of a record read later
+
+
+class SavedWords(GuidanceText):
+    """A stored decision's words of the moment it was decided, said as a record (review 16 surfaces, N1's
+    class): each `now` phrase, wherever a saved entry shows the stored decision, reads as its `saved`."""
+
+    phrases: list[SavedPhrase]
+
+
 class Surfaces(_Block[GuidanceText]):
     """What the user-facing surfaces say beside a decision's facts (pathway/surfaces.py): never read
     by the rules, each with its citation."""
@@ -781,6 +793,7 @@ class Surfaces(_Block[GuidanceText]):
     saved_first_contact: GuidanceText
     route_closed_when_saved: GuidanceText
     saved_actions_heading: GuidanceText
+    saved_time_words: SavedWords
 
 
 class Timescale(_Strict):

@@ -82,6 +82,26 @@ def closed_now(route: Route, catalogue: Optional[Catalogue] = None, *, saved: bo
     return (words.route_closed_when_saved if saved else words.route_closed_now).text
 
 
+def as_recorded(decision: Decision, catalogue: Optional[Catalogue] = None) -> Decision:
+    """A stored decision as a saved entry shows it: its words of the moment it was decided ("closed now",
+    in its contacts, guidance and actions) said as a record of when it was saved (the catalogue's
+    `surfaces.saved_time_words`; review 16 surfaces, N1's class). Its facts are unchanged."""
+    phrases = (catalogue or load_catalogue()).surfaces.saved_time_words.phrases
+
+    def said(text: str) -> str:
+        for phrase in phrases:
+            text = text.replace(phrase.now, phrase.saved)
+        return text
+
+    return decision.model_copy(
+        update={
+            "contacts": [c.model_copy(update={"when": said(c.when)}) for c in decision.contacts],
+            "guidance": [g.model_copy(update={"text": said(g.text)}) for g in decision.guidance],
+            "actions": [said(a) for a in decision.actions],
+        }
+    )
+
+
 def route_words(route: Route, catalogue: Optional[Catalogue] = None) -> str:
     """The route as plain text, its number named with the contact it reaches (pathway.wording.route_to):
     "Team, through Children and Families Direct on 0115 876 4800 (closed now: when day services reopen)"."""

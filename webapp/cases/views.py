@@ -10,7 +10,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import LEVELS, Level
-from pathway.surfaces import level_words, ring_now
+from pathway.surfaces import as_recorded, level_words, ring_now
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
@@ -212,7 +212,7 @@ def entry(user, case_ref: str, entry_id: int):
     return render_template(
         "cases/entry.html",
         entry=found,
-        d=d,
+        d=as_recorded(d),
         live=live if live is not None and ring_now(live) else None,
         label=label,
         tz=_tz(),
