@@ -798,7 +798,7 @@ class SearchIndex:
             return
 
         def unsaid(n: int) -> bool:
-            return n in core and not self._says_core(core[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
+            return n in core and not self._core_said(n, words, stems, typing, core)
 
         if not unsaid(ranked[0]):
             return
@@ -845,10 +845,11 @@ class SearchIndex:
                 return True
         return any(tuple(stems[i : i + len(c)]) == c for c in core if len(c) > 1 for i in range(len(stems) - len(c) + 1))
 
-    def _core_said(self, n: int, words: list[str], stems: list[str], typing: bool) -> bool:
-        """Whether the call says row n's `core` (_says_core): for a Protection need, a word said of oneself
-        counts ("neglecting herself"); for an immediate criterion it does not ("kill himself")."""
-        return self._says_core(self.core[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
+    def _core_said(self, n: int, words: list[str], stems: list[str], typing: bool, core: Optional[dict[int, list[tuple[str, ...]]]] = None) -> bool:
+        """Whether the call says row n's `core` (_says_core; `core`: the cores read, the index's own unless given):
+        for a Protection need, a word said of oneself counts ("neglecting herself"); for an immediate criterion it
+        does not ("kill himself")."""
+        return self._says_core((self.core if core is None else core)[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
     def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
@@ -975,9 +976,8 @@ class SearchIndex:
         return out
 
     def _height(self, n: int) -> tuple[bool, int]:
-        """How high a row is: an immediate criterion above Protection above Extensive... (_denied_first)."""
-        ind = self.entries[n].indicator
-        return (ind.immediate, ind.level.rank)
+        """How high a row is (_height_of; _denied_first)."""
+        return _height_of(self.entries[n].indicator)
 
     def _concern(self, n: int) -> bool:
         """A row above Universal (an immediate criterion or a need at Additional, Extensive or Protection):
@@ -1739,12 +1739,17 @@ def _negated_before(words: list[str], i: int) -> bool:
     return any(w in NEGATING for w in words[max(0, i - 2) : i])
 
 
+def _height_of(indicator: Indicator) -> tuple[bool, int]:
+    """How high a row is: an immediate criterion above Protection above Extensive above Additional above Universal."""
+    return (indicator.immediate, indicator.level.rank)
+
+
 def _twin_places(catalogue: Catalogue) -> dict[str, float]:
     """Each twin's place among its twins by level, from -1 (the lowest) to 1 (the highest; an
     immediate criterion is above Protection). Twins at one level share a place."""
     places: dict[str, float] = {}
     for group in catalogue.twins:
-        heights = {i: (catalogue.indicator(i).immediate, catalogue.indicator(i).level.rank) for i in group.ids}
+        heights = {i: _height_of(catalogue.indicator(i)) for i in group.ids}
         steps = sorted(set(heights.values()))
         if len(steps) < 2:
             continue
