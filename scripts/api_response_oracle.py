@@ -138,7 +138,20 @@ def requests(cases: int, seed: int):
     ]
     for n, case in enumerate(odd):
         yield f"odd {n}", "POST", ASSESS, json.dumps(case).encode(), JSON, {}
-    bodies = [b"", b"   ", b"null", b"[]", b"1", b'"a case"', b"{", b'{"child": }', b"\xff\xfe{}", b"{}" + b" " * 10, b'{"indicators": ["\\ud800"]}', b"[" * 5000 + b"]" * 5000]
+    bodies = [
+        b"",
+        b"   ",
+        b"null",
+        b"[]",
+        b"1",
+        b'"a case"',
+        b"{",
+        b'{"child": }',
+        b"\xff\xfe{}",
+        b"{}" + b" " * 10,
+        b'{"indicators": ["\\ud800"]}',
+        b"[" * 5000 + b"]" * 5000,
+    ]
     for n, body in enumerate(bodies):
         yield f"body {n}", "POST", ASSESS, body, JSON, {}
     big = json.dumps({**base, "indicators": ["x" * 70_000]}).encode()
