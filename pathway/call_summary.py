@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.models import Case, Decision
-from pathway.surfaces import decided_without, route_words
+from pathway.settings import OfficeHours
+from pathway.surfaces import decided_without, hours_words, route_words
 from pathway.wording import cited
 
 NOT_RECORDED = "Not recorded"  # no caller given
@@ -32,16 +33,19 @@ def call_summary(
     timezone: str = "Europe/London",
     catalogue: Optional[Catalogue] = None,
     without: Sequence[str] = (),
+    office_hours: Optional[OfficeHours] = None,
 ) -> str:
     """The summary text. `time` defaults to the moment the decision was made for. `without`: the
     answers the rules refused and the decision left out (the call screen's `Screen.without`), said
-    right under the level so the record never gives the level as if every answer were kept."""
+    right under the level so the record never gives the level as if every answer were kept.
+    `office_hours`: the ones the decision was made with (default: the environment's, as
+    rules.evaluate's), for the name of a day closed all day on the Time line."""
     catalogue = catalogue or load_catalogue()
     _check_caller(caller)
     chosen = _indicators(indicators, catalogue)
     one_child = catalogue.guidance.one_child
     lines = [
-        *_head(decision, caller, time, timezone),
+        *_head(decision, caller, time, timezone, office_hours),
         "Indicators:",
         *([f"- {ind.text} ({ind.level.label}; {ind.source.cite()})" for ind in chosen] or ["- none chosen"]),
         f"Level: {decision.level_name}" + (" - immediate referral" if decision.immediate else ""),
@@ -67,6 +71,7 @@ def undecided_summary(
     time: Optional[datetime] = None,
     note: Optional[str] = None,
     timezone: str = "Europe/London",
+    office_hours: Optional[OfficeHours] = None,
 ) -> str:
     """The summary for a call whose concerns the screen cannot use (a p9 box a release renamed, a concern
     the age given does not admit: `held`) or with none chosen, and answers left out (`without`): no
@@ -76,7 +81,7 @@ def undecided_summary(
     _check_caller(caller)
     one = len(without) == 1
     lines = [
-        *_head(decision, caller, time, timezone),
+        *_head(decision, caller, time, timezone, office_hours),
         "Indicators:",
         "- none that could be used" if held else "- none chosen",
         "Level: none decided, no route",
@@ -92,15 +97,18 @@ def _check_caller(caller: Optional[str]) -> None:
         raise ValueError(f"caller must be one of {sorted(callers)} or None, not {caller!r}")
 
 
-def _head(decision: Decision, caller: Optional[str], time: Optional[datetime], timezone: str) -> list[str]:
-    """The title, the time (the decision's moment unless given, on the named clock) and the caller."""
+def _head(decision: Decision, caller: Optional[str], time: Optional[datetime], timezone: str, office_hours: Optional[OfficeHours]) -> list[str]:
+    """The title, the time (the decision's moment unless given, on the named clock) and the caller. Out
+    of hours the time says so, naming a day closed all day (pathway.surfaces.hours_words: a bank
+    holiday's name; review 17 surfaces, S2)."""
     moment = time or decision.contact_time
     if moment.tzinfo is None:
         raise ValueError("time must carry a time zone, so the record says which clock it is")
     local = moment.astimezone(ZoneInfo(timezone))
+    hours = hours_words(decision, office_hours or OfficeHours.from_env())
     return [
         "Children and Families Direct: call summary",
-        f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (" (out of hours)" if decision.out_of_hours else ""),
+        f"Time: {local:%A %d %B %Y, %H:%M} {local.tzname()}" + (f" ({hours})" if hours else ""),
         f"Caller: {Caller.of(caller).label if caller else NOT_RECORDED}",
     ]
 

@@ -786,6 +786,8 @@ class Surfaces(_Block[GuidanceText]):
     refused_early_help_search: GuidanceText
     override_immediate: GuidanceText
     one_child_hint: GuidanceText
+    out_of_hours: GuidanceText
+    out_of_hours_closed: GuidanceText
     saved_ring_now_live: GuidanceText
     saved_ring_now_decided: GuidanceText
     saved_ring_now_record: GuidanceText

@@ -14,6 +14,7 @@ from typing import Literal, Optional, Sequence
 from pathway.catalogue import BelowThreshold, Catalogue, NoReferral, load_catalogue
 from pathway.levels import Level
 from pathway.models import Decision, Route
+from pathway.settings import OfficeHours
 from pathway.wording import route_to
 
 
@@ -80,6 +81,23 @@ def closed_now(route: Route, catalogue: Optional[Catalogue] = None, *, saved: bo
         return ""
     words = (catalogue or load_catalogue()).surfaces
     return (words.route_closed_when_saved if saved else words.route_closed_now).text
+
+
+def hours_words(decision: Decision, office_hours: OfficeHours, catalogue: Optional[Catalogue] = None) -> str:
+    """How a record stating the decision's moment says it against the office hours: "" in office hours,
+    else "out of hours", and on a day the office hours close all day "out of hours: <why>" (the
+    catalogue's `surfaces.out_of_hours`, `out_of_hours_closed`). Whether it was out of hours, and
+    whether the day was closed, are the decision's own facts (`out_of_hours`, its `closed_today`
+    assumption); the name is the one that assumption gives, `OfficeHours.closure` for the decision's
+    moment ("Christmas Day (observed), a bank holiday", "a locally set closed date"). The call
+    summary, the call screen's time and the written referral say it so; a weekday at 10:00 called out
+    of hours with no reason read as a mistake (review 17 surfaces, S2)."""
+    if not decision.out_of_hours:
+        return ""
+    words = (catalogue or load_catalogue()).surfaces
+    closed = any(a.id == "closed_today" for a in decision.assumptions)
+    closure = office_hours.closure(decision.contact_time) if closed else None
+    return words.out_of_hours_closed.text.format(closure=closure) if closure else words.out_of_hours.text
 
 
 def as_recorded(decision: Decision, catalogue: Optional[Catalogue] = None) -> Decision:

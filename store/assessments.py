@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select
 from pathway.levels import Level
 from pathway.models import Case, Decision
 from store import audit, form_tokens
-from store.case_ref import validate_case_ref
+from store.case_ref import lookup_case_ref, validate_case_ref
 from store.clock import aware
 from store.errors import AccessDenied, Invalid, NotFound
 from store.models import assessments, override_reviews, overrides, users
@@ -284,9 +284,11 @@ def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datet
 
 
 def history(engine: Engine, user: User, case_ref: str, *, now: datetime | None = None) -> list[Entry]:
-    """The entries `user` may see under `case_ref`, oldest first; NotFound if none (audited)."""
+    """The entries `user` may see under `case_ref`, oldest first; NotFound if none (audited). The
+    reference is looked up by its shape only (`lookup_case_ref`): one saved before a rule for new
+    input was added still opens."""
     _require_reader(user)
-    ref = validate_case_ref(case_ref)
+    ref = lookup_case_ref(case_ref)
     with engine.connect() as conn:
         found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
     if not found:

@@ -1,11 +1,12 @@
 """The call summary an adviser copies into the case system (pathway/call_summary.py)."""
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
-from pathway.call_summary import call_summary, summarise_case
+from pathway.call_summary import call_summary, summarise_case, undecided_summary
 from pathway.models import Case
+from pathway.settings import OfficeHours
 from rules import evaluate
 from tests.ruleset_string import RULESET
 
@@ -159,3 +160,36 @@ def test_a_reading_is_marked_beside_its_reason_and_the_route():
     universal = make_case(["universal.physically_well"])
     assert evaluate(universal).route.interpretation
     assert "we route there. (Appendix 2 - Universal Support; Key contacts, p25, 23; this tool's reading of the document)\n" in summary(universal)
+
+
+# Review 17 (surfaces), S2: out of hours, the Time line names a day closed all day, in the words the decision's
+# closed_today assumption gives. Oracle: GOV.UK's England bank holidays by hand (Monday 27 December 2027 is the
+# substitute for Christmas Day, a Saturday); "a locally set closed date" is the settings' own name for FSP_CLOSED_DATES.
+ENGLAND = OfficeHours(opens="08:30", closes="17:00", weekdays=frozenset(range(5)), timezone="Europe/London", bank_holidays="ENG", closed_dates=frozenset())
+CLOSED_29TH = ENGLAND.model_copy(update={"closed_dates": frozenset({date(2027, 12, 29)})})
+
+
+@pytest.mark.parametrize(
+    "when, hours, line",
+    [
+        ("2027-12-27T10:00:00+00:00", ENGLAND, "Time: Monday 27 December 2027, 10:00 GMT (out of hours: Christmas Day (observed), a bank holiday)"),
+        ("2027-12-29T10:00:00+00:00", CLOSED_29TH, "Time: Wednesday 29 December 2027, 10:00 GMT (out of hours: a locally set closed date)"),
+        ("2027-12-29T10:00:00+00:00", ENGLAND, "Time: Wednesday 29 December 2027, 10:00 GMT"),
+        ("2027-12-29T18:00:00+00:00", ENGLAND, "Time: Wednesday 29 December 2027, 18:00 GMT (out of hours)"),
+        ("2027-12-25T22:00:00+00:00", ENGLAND, "Time: Saturday 25 December 2027, 22:00 GMT (out of hours: Christmas Day, a bank holiday)"),
+    ],
+)
+def test_the_time_line_names_a_day_closed_all_day(when, hours, line):
+    c = case(["immediate.allegation_or_disclosure"], when=when)
+    decision = evaluate(c, office_hours=hours)
+    assert line in summarise_case(c, decision, office_hours=hours).splitlines()
+    # the summary of a call with nothing usable has the same head
+    assert line in undecided_summary(decision, caller="professional", without=["the age"], held=False, office_hours=hours).splitlines()
+
+
+def test_a_closure_the_decision_did_not_rest_on_is_not_named():
+    """The decision made without a calendar (bank holidays not applied) was out of hours at 18:00 for the clock
+    alone: the summary does not add a bank holiday the decision never used."""
+    c = case(["immediate.allegation_or_disclosure"], when="2027-12-27T18:00:00+00:00")
+    decision = evaluate(c, office_hours=ENGLAND.model_copy(update={"bank_holidays": None}))
+    assert "Time: Monday 27 December 2027, 18:00 GMT (out of hours)" in summarise_case(c, decision, office_hours=ENGLAND).splitlines()

@@ -449,9 +449,11 @@ def screen(state: dict) -> Screen:
     caller, timezone = state["caller"] or None, office_hours.timezone
     if not chosen and left_out:  # concerns none of which can be used: no level to record (review 12 surfaces, W1)
         said = [p9_again_sentence()] if _p9_to_ask_again(state) else []
-        summary = undecided_summary(decision, caller=caller, without=left_out, held=_holds_unused(state), said=said, note=note, timezone=timezone)
+        summary = undecided_summary(
+            decision, caller=caller, without=left_out, held=_holds_unused(state), said=said, note=note, timezone=timezone, office_hours=office_hours
+        )
     else:
-        summary = call_summary(decision, caller=caller, indicators=case.indicators, note=note, timezone=timezone, without=left_out)
+        summary = call_summary(decision, caller=caller, indicators=case.indicators, note=note, timezone=timezone, without=left_out, office_hours=office_hours)
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
 
 

@@ -30,7 +30,8 @@ FETCH_HEADER = "X-Requested-With"
 def _context(screen: call.Screen) -> dict:
     state = screen.state
     hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and forms.query_fits(state["q"]) else []
-    tz = ZoneInfo(current_app.config["OFFICE_HOURS"].timezone)
+    office_hours = current_app.config["OFFICE_HOURS"]
+    tz = ZoneInfo(office_hours.timezone)
     return dict(
         s=screen,
         d=screen.decision,
@@ -42,6 +43,7 @@ def _context(screen: call.Screen) -> dict:
         callers=forms.CALLERS,
         cafs=forms.CAF,
         local_time=screen.decision.contact_time.astimezone(tz),
+        hours=surfaces.hours_words(screen.decision, office_hours),  # "out of hours", a closed day named (review 17 S2)
         immediate_items=_immediate_items(state),
         caller_items=_items(forms.CALLERS, state["caller"]),
         caf_items=_items(forms.CAF, state["caf"]),

@@ -19,7 +19,8 @@ from typing import Optional
 
 from pathway.catalogue import BelowThreshold, GuidanceText, NoReferral, load_catalogue
 from pathway.models import Case, Decision
-from pathway.surfaces import below_threshold, decided_without, no_referral, route_words
+from pathway.settings import OfficeHours
+from pathway.surfaces import below_threshold, decided_without, hours_words, no_referral, route_words
 from pathway.wording import cited
 from webapp.journey.present import written_to
 
@@ -55,6 +56,15 @@ class Referral:
     no_referral: Optional[NoReferral] = None  # the decision makes no referral (its route): what is said instead
     below_threshold: Optional[BelowThreshold] = None  # below the social-care threshold: not a referral into Social Care
     without: tuple[str, ...] = ()  # the answers the decision was made without (refused beside a ring-now), in words
+    # the written moment against the office hours (pathway.surfaces.hours_words): "" in office hours, else
+    # "out of hours", naming a day closed all day ("out of hours: Christmas Day (observed), a bank holiday")
+    hours: str = ""
+
+    @property
+    def written_words(self) -> str:
+        """When it was written, as the page, the PDF and the text say it: "10:00 on 27 December 2027 (UK time,
+        out of hours: Christmas Day (observed), a bank holiday)" (review 17 surfaces, S2)."""
+        return f"{self.written:%H:%M on %-d %B %Y} (UK time{', ' + self.hours if self.hours else ''})"
 
     @property
     def without_text(self) -> str:
@@ -91,8 +101,22 @@ class Referral:
         return words.text.format(level=d.level_name, step=words.step(d.level.value), contact=written_to(d).name, **load_catalogue().timescales.words())
 
 
-def build(case: Case, decision: Decision, age: str, actions: list[str], note: str, written: datetime, role: str = "", without=()) -> Referral:
+def build(
+    case: Case,
+    decision: Decision,
+    age: str,
+    actions: list[str],
+    note: str,
+    written: datetime,
+    role: str = "",
+    without=(),
+    *,
+    office_hours: Optional[OfficeHours] = None,
+) -> Referral:
+    """The referral's structure. `office_hours`: the ones the decision was made with (default: the
+    environment's, as rules.evaluate's), for the name of a day closed all day beside the written time."""
     catalogue = load_catalogue()
+    hours = hours_words(decision, office_hours or OfficeHours.from_env(), catalogue)
     dims = {d.id: d.name for d in catalogue.dimensions}
     chosen = [catalogue.indicator(i) for i in case.indicators]
     sides = [
@@ -101,7 +125,18 @@ def build(case: Case, decision: Decision, age: str, actions: list[str], note: st
     ]
     immediate = [i.text for i in chosen if i.immediate]
     return Referral(
-        written, age, decision, immediate, sides, actions, note, role, no_referral(decision, catalogue), below_threshold(decision, catalogue), tuple(without)
+        written,
+        age,
+        decision,
+        immediate,
+        sides,
+        actions,
+        note,
+        role,
+        no_referral(decision, catalogue),
+        below_threshold(decision, catalogue),
+        tuple(without),
+        hours,
     )
 
 
@@ -109,7 +144,7 @@ def as_text(r: Referral) -> str:
     """Plain text for an email or a case system."""
     d = r.decision
     heading = f"{r.title.upper()} (Family Support Pathway)" + (": no referral" if r.no_referral else "")
-    out = [heading, f"Written: {r.written:%H:%M on %-d %B %Y} (UK time)", ""]
+    out = [heading, f"Written: {r.written_words}", ""]
     out += [f"{label}: ______________________" for label in BLANKS]
     out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]

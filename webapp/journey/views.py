@@ -338,12 +338,13 @@ def _referral():
     except CaseError as exc:
         raise _Refused() from exc
     decision = decided.decision
-    local = decision.contact_time.astimezone(ZoneInfo(current_app.config["OFFICE_HOURS"].timezone))
+    office_hours = current_app.config["OFFICE_HOURS"]
+    local = decision.contact_time.astimezone(ZoneInfo(office_hours.timezone))
     age = age_text(answers["child"]) if answers.get("child") else "Not recorded"
     user = shown_user()
     role = f"{user.role}, {user.team}" if user else ""
     actions = present.actions(decision, decided.case)
-    return written.build(decided.given, decision, age, actions, store.note(), local, role, without_words(decided, answers))
+    return written.build(decided.given, decision, age, actions, store.note(), local, role, without_words(decided, answers), office_hours=office_hours)
 
 
 @bp.errorhandler(_Refused)

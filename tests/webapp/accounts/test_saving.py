@@ -50,6 +50,8 @@ def test_save_without_a_result_goes_to_the_start(client, people):
         ("Jane Smith", "Case reference must not contain spaces"),
         ("JSmith1", "no more than 3 letters in a row"),
         ("05-03-2014", "looks like a date"),
+        ("050314", "Case reference looks like a date"),  # ddmmyy (review 17 surfaces, S1)
+        ("CH-050314", "type it with a hyphen after its third digit"),
         ("NG1-5FS", "looks like a postcode"),
         ("jane@example.org", "must not contain '@'"),
         ("ABC", "must contain a digit"),
@@ -64,6 +66,28 @@ def test_case_reference_errors_are_named_in_the_error_summary(client, people, re
     assert 'href="#case_ref"' in body  # the summary links to the field
     assert "govuk-error-message" in body  # and the field shows it inline
     assert "<title>Error: Save this assessment" in body
+
+
+def test_a_reference_saved_before_the_six_digit_rule_still_opens_lists_and_exports(client, people, engine, monkeypatch):
+    """Review 17 surfaces, S1: only new input is checked. An entry saved under 050314 when it was
+    accepted keeps its page, its place on the list and both exports; saving under it again is refused."""
+    from store import assessments
+    from webapp.cases import forms
+
+    sign_in(client, "pat")
+    with monkeypatch.context() as m:
+        for module in (assessments, forms):  # the page's check and the store's, as they were
+            m.setattr(module, "validate_case_ref", lambda value: value.upper())
+        assert save(client, "050314").headers["Location"].startswith("/cases/050314")
+    assert "050314" in text(client.get("/cases"))
+    page = client.get("/cases/050314")
+    assert page.status_code == 200 and "Additional" in text(page)
+    assert client.get("/cases/050314/export.json").get_json()["case_ref"] == "050314"
+    csv_body = client.get("/cases/050314/export.csv")
+    assert csv_body.status_code == 200 and "case-050314.csv" in csv_body.headers["Content-Disposition"]
+    assert len(csv_body.get_data(as_text=True).strip().splitlines()) == 2  # the header and the one entry
+    assert "looks like a date" in text(refused_save(client, "050314"))
+    assert len(history(engine, people["pat"], "050314")) == 1
 
 
 def test_case_reference_is_escaped_when_shown_back(client, people):
