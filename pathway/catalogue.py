@@ -538,6 +538,34 @@ class PossibleEntailmentGuidance(GuidanceText):
     in_the_call: str
 
 
+# the roads other than a substantial, life-long disability (DisabledBelowChildInNeed's fields; review 17, N6)
+DISABLED_ROADS = ("mild_moderate", "uncertain", "stated")
+
+
+class DisabledBelowChildInNeed(GuidanceText):
+    """A disabled child decided below Child in Need (review 6 F11; review 17 N6): the tables' level kept on
+    every road by which the case says the child is disabled, said as a reading in the road's words. `text`
+    and its why are a substantial, life-long disability's; `mild_moderate` and `uncertain` the answers';
+    `stated` a chosen need whose own words state the disability (`states_disability`, the class), with none
+    answered or 'No disability'."""
+
+    mild_moderate: GuidanceText
+    uncertain: GuidanceText
+    stated: GuidanceText
+    states_disability: list[str]
+
+    def road(self, road: str) -> GuidanceText:
+        """The words for a road (rules/facts.py disabled_road): this entry's own for a substantial one."""
+        return self if road == "substantial_lifelong" else getattr(self, road)
+
+    @model_validator(mode="after")
+    def _every_road_is_a_reading(self):
+        for name in ("substantial_lifelong", *DISABLED_ROADS):
+            if not self.road(name).interpretation:
+                raise ValueError(f"disabled_below_child_in_need: the {name} road keeps the tables' level, a reading: interpretation: true")
+        return self
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
@@ -583,7 +611,7 @@ class Guidance(_Block[GuidanceText]):
     consent_refused_caf_open: GuidanceText
     caf_at_social_care_level: GuidanceText
     caf_improving_at_social_care_level: GuidanceText
-    disabled_below_child_in_need: GuidanceText
+    disabled_below_child_in_need: DisabledBelowChildInNeed
     disability_not_routed: GuidanceText
     disabled_open_case: GuidanceText
     disabled_open_case_not_caf_trained: GuidanceText
@@ -1406,6 +1434,11 @@ class Catalogue(_Strict):
             for c in ind.related_contacts:
                 if c not in contacts:
                     raise ValueError(f"{ind.id}: unknown contact {c!r}")
+        below_cin = self.guidance.disabled_below_child_in_need
+        if unknown := [i for i in below_cin.states_disability if i not in known]:
+            raise ValueError(f"guidance.disabled_below_child_in_need.states_disability: unknown indicator {unknown[0]!r}")
+        if missing := sorted(set(self.interpretations.cin_disability.states_substantial_lifelong_disability) - set(below_cin.states_disability)):
+            raise ValueError(f"guidance.disabled_below_child_in_need.states_disability: {missing[0]} states a disability")
         for twin in self.twins:
             unknown = [i for i in twin.ids if i not in known]
             if unknown or len(set(twin.ids)) < 2:
