@@ -293,10 +293,13 @@ class ConcernMember(_Strict):
 class ContactConcerns(_Strict):
     """A contact the document defines by a class of concern (review 16, M3: p23's Mental Health single
     point of access, 'For all emotional/mental health concerns or support needs regarding children and
-    young people'): the needs of `domain` in it, each with its why. The members' `related_contacts` are
+    young people'; review 17, N7: the Family Information Service's subjects): the needs of `domain` (of any
+    domain where none is given) in it, each with its why. The members' `related_contacts` are
     derived from it by the catalogue's loader; a need listing the contact by hand is refused."""
 
-    domain: str  # every member is of this domain (the child's own, for a contact for children and young people)
+    # every member is of this domain (the child's own, for a contact for children and young people); None: of any
+    # domain (the Family Information Service, for parents on their children's activities, review 17 N7)
+    domain: Optional[str] = None
     why: str
     members: list[ConcernMember]
 
@@ -1354,8 +1357,10 @@ def _related_contacts_derived(data: dict) -> dict:
             ind = indicators[where]
             if cid in (ind.get("related_contacts") or []):
                 raise ValueError(f"contacts.{cid}.concerns: {name} is listed twice")
-            if ind.get("domain") != concerns.get("domain") or ind.get("immediate"):
-                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of domain {concerns.get('domain')!r}")
+            domain = concerns.get("domain")
+            if (domain is not None and ind.get("domain") != domain) or ind.get("immediate"):
+                of = f"domain {domain!r}" if domain is not None else "the Levels of need tables (a p9 criterion is not)"
+                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of {of}")
             indicators[where] = {**ind, "related_contacts": [*(ind.get("related_contacts") or []), cid]}
     return {**data, "indicators": indicators}
 
