@@ -293,10 +293,13 @@ class ConcernMember(_Strict):
 class ContactConcerns(_Strict):
     """A contact the document defines by a class of concern (review 16, M3: p23's Mental Health single
     point of access, 'For all emotional/mental health concerns or support needs regarding children and
-    young people'): the needs of `domain` in it, each with its why. The members' `related_contacts` are
+    young people'; review 17, N7: the Family Information Service's subjects): the needs of `domain` (of any
+    domain where none is given) in it, each with its why. The members' `related_contacts` are
     derived from it by the catalogue's loader; a need listing the contact by hand is refused."""
 
-    domain: str  # every member is of this domain (the child's own, for a contact for children and young people)
+    # every member is of this domain (the child's own, for a contact for children and young people); None: of any
+    # domain (the Family Information Service, for parents on their children's activities, review 17 N7)
+    domain: Optional[str] = None
     why: str
     members: list[ConcernMember]
 
@@ -538,6 +541,34 @@ class PossibleEntailmentGuidance(GuidanceText):
     in_the_call: str
 
 
+# the roads other than a substantial, life-long disability (DisabledBelowChildInNeed's fields; review 17, N6)
+DISABLED_ROADS = ("mild_moderate", "uncertain", "stated")
+
+
+class DisabledBelowChildInNeed(GuidanceText):
+    """A disabled child decided below Child in Need (review 6 F11; review 17 N6): the tables' level kept on
+    every road by which the case says the child is disabled, said as a reading in the road's words. `text`
+    and its why are a substantial, life-long disability's; `mild_moderate` and `uncertain` the answers';
+    `stated` a chosen need whose own words state the disability (`states_disability`, the class), with none
+    answered or 'No disability'."""
+
+    mild_moderate: GuidanceText
+    uncertain: GuidanceText
+    stated: GuidanceText
+    states_disability: list[str]
+
+    def road(self, road: str) -> GuidanceText:
+        """The words for a road (rules/facts.py disabled_road): this entry's own for a substantial one."""
+        return self if road == "substantial_lifelong" else getattr(self, road)
+
+    @model_validator(mode="after")
+    def _every_road_is_a_reading(self):
+        for name in ("substantial_lifelong", *DISABLED_ROADS):
+            if not self.road(name).interpretation:
+                raise ValueError(f"disabled_below_child_in_need: the {name} road keeps the tables' level, a reading: interpretation: true")
+        return self
+
+
 class Guidance(_Block[GuidanceText]):
     """Guidance the rules attach to a decision (rules/guidance.py says when)."""
 
@@ -583,7 +614,7 @@ class Guidance(_Block[GuidanceText]):
     consent_refused_caf_open: GuidanceText
     caf_at_social_care_level: GuidanceText
     caf_improving_at_social_care_level: GuidanceText
-    disabled_below_child_in_need: GuidanceText
+    disabled_below_child_in_need: DisabledBelowChildInNeed
     disability_not_routed: GuidanceText
     disabled_open_case: GuidanceText
     disabled_open_case_not_caf_trained: GuidanceText
@@ -1328,8 +1359,10 @@ def _related_contacts_derived(data: dict) -> dict:
             ind = indicators[where]
             if cid in (ind.get("related_contacts") or []):
                 raise ValueError(f"contacts.{cid}.concerns: {name} is listed twice")
-            if ind.get("domain") != concerns.get("domain") or ind.get("immediate"):
-                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of domain {concerns.get('domain')!r}")
+            domain = concerns.get("domain")
+            if (domain is not None and ind.get("domain") != domain) or ind.get("immediate"):
+                of = f"domain {domain!r}" if domain is not None else "the Levels of need tables (a p9 criterion is not)"
+                raise ValueError(f"contacts.{cid}.concerns: {name} is not a need of {of}")
             indicators[where] = {**ind, "related_contacts": [*(ind.get("related_contacts") or []), cid]}
     return {**data, "indicators": indicators}
 
@@ -1408,6 +1441,11 @@ class Catalogue(_Strict):
             for c in ind.related_contacts:
                 if c not in contacts:
                     raise ValueError(f"{ind.id}: unknown contact {c!r}")
+        below_cin = self.guidance.disabled_below_child_in_need
+        if unknown := [i for i in below_cin.states_disability if i not in known]:
+            raise ValueError(f"guidance.disabled_below_child_in_need.states_disability: unknown indicator {unknown[0]!r}")
+        if missing := sorted(set(self.interpretations.cin_disability.states_substantial_lifelong_disability) - set(below_cin.states_disability)):
+            raise ValueError(f"guidance.disabled_below_child_in_need.states_disability: {missing[0]} states a disability")
         for twin in self.twins:
             unknown = [i for i in twin.ids if i not in known]
             if unknown or len(set(twin.ids)) < 2:

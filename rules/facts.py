@@ -26,6 +26,8 @@ class Prepared:
         self.with_disability = frozenset(cin_dis.with_substantial_lifelong_disability)
         self.specialist = frozenset(cin_dis.indicators)
         self.states_disability = frozenset(cin_dis.states_substantial_lifelong_disability)
+        # the needs whose words state that the child is disabled, of any degree (review 17, N6)
+        self.states_any_disability = frozenset(catalogue.guidance.disabled_below_child_in_need.states_disability)
         self.crosswalks: dict[str, tuple[Crosswalk, ...]] = {i.id: tuple(catalogue.crosswalks_for(i)) for i in catalogue.indicators}
         self.words = {i.id: i.text.strip().lower() for i in catalogue.indicators}
         self.level_values = {i.id: i.level.value for i in catalogue.indicators}  # Enum.value is a Python-level property
@@ -266,6 +268,22 @@ def route_disability(case: Case, indicators: list[Indicator], catalogue: Catalog
     return effective_disability(case, indicators, catalogue)
 
 
+def disabled_road(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> str:
+    """The road by which the case says the child is disabled (review 17, N6), one of the catalogue's
+    `guidance.disabled_below_child_in_need` roads, or 'none': the disability the route reads (a
+    substantial, life-long one, a mild or moderate one, or an uncertain one, an unborn baby's included),
+    else 'stated' where a chosen need's own words say the child is disabled (the catalogue's class,
+    `states_disability`) with no disability answered or 'No disability'. A young person of 20 to 25 is on
+    none: the disability is not routed, and guidance says why (`disability_not_routed`)."""
+    if catalogue.beyond_childhood(case.child.age_in_months):
+        return "none"
+    routed = route_disability(case, indicators, catalogue)
+    if routed in ("substantial_lifelong", "mild_moderate", "uncertain"):
+        return routed
+    stated = prepared(catalogue).states_any_disability
+    return "stated" if any(i.id in stated for i in indicators) else "none"
+
+
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
     ctx = case.context
@@ -484,6 +502,9 @@ def decision_fact(
         "consent": consent,
         "disability": route_disability(case, indicators, catalogue),
         "disability_not_routed": disability_not_routed(case, catalogue),
+        # how the case says the child is disabled, for the reading below Child in Need (review 17, N6): the
+        # route reads `disability` alone, so no road here routes the child differently
+        "disabled_road": disabled_road(case, indicators, catalogue),
         "beyond_childhood": catalogue.beyond_childhood(case.child.age_in_months),
         "unborn": case.child.unborn,
         # the section 47 words said for a young person of 18 or 19 (review 16, M2; guidance.s47_assessment_young_adult)

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Optional
 
 from durable.lang import m, when_all
 
-from pathway.catalogue import Catalogue
+from pathway.catalogue import DISABLED_ROADS, Catalogue
 from pathway.choices import NOT_PROFESSIONAL
 from pathway.levels import LEVELS, Level
 from rules import engine
@@ -583,10 +583,18 @@ def define(catalogue: Catalogue, emit) -> None:
     def disability_not_routed(c):
         guidance(c.s.sid, "disability_not_routed", "age.disability_not_routed")
 
-    # below Child in Need: why p4 and p37 do not raise the level, and when the team is for the child
-    below_cin = {lv.id.value: g.disabled_below_child_in_need.text.format(level=lv.name) for lv in catalogue.levels}
+    # below Child in Need: why p4 and p37 do not raise the level, on every road by which the case says the
+    # child is disabled (review 17, N6: the facts' disabled_road), in that road's words; and, for a
+    # substantial, life-long disability only (the route's answer, as before), when the team is for the child
+    below = g.disabled_below_child_in_need
+    roads = ("substantial_lifelong", *DISABLED_ROADS)
+    below_cin = {
+        (road, lv.id.value): (below.road(road).source.cite(), below.road(road).text.format(level=lv.name)) for road in roads for lv in catalogue.levels
+    }
 
-    @when_all(DECISION & (m.level_rank <= 3) & (m.disability == "substantial_lifelong"))
+    @when_all(DECISION & (m.level_rank <= 3) & (m.disabled_road != "none"))
     def disabled_below_child_in_need(c):
-        guidance(c.s.sid, "disabled_below_child_in_need", "disabled_children.below_child_in_need", below_cin[c.m.level])
-        contact(c.s.sid, "disabled_childrens_team", RELATED)
+        source, text = below_cin[(c.m.disabled_road, c.m.level)]
+        emit(c.s.sid, {"type": "guidance", "rule": "disabled_children.below_child_in_need", "source": source, "text": text})
+        if c.m.disability == "substantial_lifelong":
+            contact(c.s.sid, "disabled_childrens_team", RELATED)

@@ -281,9 +281,17 @@ def test_a_substantial_disability_below_child_in_need_says_why_p4_and_p37_do_not
 
 
 @pytest.mark.parametrize("disability", ["none", "mild_moderate", "uncertain", None])
-def test_the_disability_note_is_only_for_a_substantial_life_long_disability_below_child_in_need(disability):
+def test_the_disabled_childrens_team_words_are_only_for_a_substantial_life_long_disability_below_child_in_need(disability):
+    """The team's own criterion and the team listed are a substantial, life-long disability's only (p23: a
+    permanent and substantial disability); every other road has its own words (review 17, N6:
+    tests/rules/test_review17_disabled_roads.py), and no need saying the child is disabled with 'none' or
+    nothing answered has none. At Child in Need the reading is not said: the level is not below it."""
     context = {"disability": disability} if disability else {}
-    assert not [g for g in evaluate(make_case(["additional.carer_not_getting_break"], **context)).guidance if g.rule == "disabled_children.below_child_in_need"]
+    d = evaluate(make_case(["additional.carer_not_getting_break"], **context))
+    [g] = [g for g in d.guidance if g.rule == "disabled_children.below_child_in_need"]
+    assert "Disabled Children's Team" not in g.text and "disabled_childrens_team" not in [c.id for c in d.contacts]
+    if disability in ("none", None):
+        assert not [g for g in evaluate(make_case(["additional.lack_routine"], **context)).guidance if g.rule == "disabled_children.below_child_in_need"]
     cin = evaluate(make_case(["extensive.substantial_lifelong_disability_short_breaks"]))
     assert cin.level == "child_in_need" and "disabled_children.below_child_in_need" not in [g.rule for g in cin.guidance]
 

@@ -28,6 +28,8 @@ def _registered():
 CALLERS = ["professional", "parent_carer", "public", "unknown"]
 DISABILITY = ["none", "mild_moderate", "substantial_lifelong", "uncertain", "unknown"]
 CONSENT = ["yes", "no", "unknown"]
+# the answers that say the child is disabled (review 17, N6)
+DISABLED = ("mild_moderate", "substantial_lifelong", "uncertain")
 P, CIN, E, A, U = Level.PROTECTION, Level.CHILD_IN_NEED, Level.EXTENSIVE, Level.ADDITIONAL, Level.UNIVERSAL
 REOPEN = "When day services reopen, and for any follow-up."
 # below significant harm out of hours: the document names no route, so the words say it is a reading (review 12, H4)
@@ -63,6 +65,9 @@ def _fact(level, immediate, ooh, caller, disability, consent, current, sibling, 
         "out_of_hours": ooh,
         "consent": consent,
         "disability": disability,
+        # the road by which the case says the child is disabled (review 17, N6): each answer of a disability its
+        # own road; 'stated' (a chosen need's words, no disability answered) is given by `extra`
+        "disabled_road": disability if disability in DISABLED else "none",
         "large_sibling_group": sibling,
         "current_rank": current,
         "caf": "unknown",  # the CAF answer's own rules (F10) are checked in test_guidance_rules.py
@@ -217,7 +222,9 @@ def expected_guidance(level, ooh, caller, disability, consent, current, sibling,
         out.add("disabled_children.closed_now")  # the day teams Appendix 3 names are closed (p23)
     if social_care and disability == "mild_moderate" and not open_case:
         out.add("disabled_children.mild_moderate")
-    if level.rank <= 3 and disability == "substantial_lifelong":  # p4 and p37 said, the tables' level kept
+    # p4 and p37 said, the tables' level kept, on every road by which the case says the child is disabled (review 6
+    # F11; review 17 N6: not only a substantial one); the words-only road is checked below
+    if level.rank <= 3 and disability in DISABLED:
         out.add("disabled_children.below_child_in_need")
     return out
 
@@ -290,6 +297,23 @@ def test_the_flags_computed_from_the_case_each_bring_their_guidance_and_nothing_
     pointed = run(_fact(**base, age_pointers=["immediate.substance_use_under_1"], age_pointer_count=1))[5]
     [g] = [f for f in pointed if f["type"] == "guidance" and f["rule"] != "scope.one_child"]
     assert g["rule"] == "age.pointer.immediate.substance_use_under_1" and "(immediate referral, p9)" in g["text"]
+
+
+def test_a_need_stating_the_disability_declares_the_reading_below_child_in_need_and_changes_no_route_or_contact():
+    """Review 17, N6: the words-only road (disabled_road 'stated': a chosen need says the child is disabled,
+    no disability answered, or 'No disability'). Below Child in Need it adds the reading, in its own words, and
+    nothing else; at Child in Need or Protection nothing; the route and every contact are the road-less fact's."""
+    stated = CAT.guidance.disabled_below_child_in_need.stated
+    for level, immediate, ooh, caller, disability, consent, current, sibling, open_case in _cases():
+        if disability not in ("none", "unknown") or consent != "unknown" or current not in (0, 3):
+            continue
+        args = (level, immediate, ooh, caller, disability, consent, current, sibling, open_case)
+        route, contacts, actions, rules, steps, out, notes = run(_fact(*args, disabled_road="stated"))
+        plain = run(_fact(*args))
+        assert (route, contacts, actions, steps, notes) == (plain[0], plain[1], plain[2], plain[4], plain[6]), args
+        assert rules == plain[3] | ({"disabled_children.below_child_in_need"} if level.rank <= 3 else set()), args
+        said = [f["text"] for f in out if f.get("rule") == "disabled_children.below_child_in_need"]
+        assert said == ([stated.text.format(level=CAT.level(level).name)] if level.rank <= 3 else []), args
 
 
 def test_an_unborn_baby_adds_the_pre_birth_planning_meeting_at_protection_only():

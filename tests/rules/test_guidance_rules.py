@@ -69,8 +69,12 @@ def test_mild_to_moderate_disability_at_social_care_threshold_goes_to_the_duty_t
 
 
 def test_disability_routing_does_not_apply_below_protection_concerns():
+    # only the reading that the tables' level is kept is said (review 17, N6: on every road); no routing of
+    # Appendix 3 (p37), no Disabled Children's Team, the route the level's own
     d = evaluate(make_case(["additional.lack_routine"], disability="uncertain"))
-    assert not any(r.startswith("disabled_children.") for r in rules_of(d))
+    assert [r for r in rules_of(d) if r.startswith("disabled_children.")] == ["disabled_children.below_child_in_need"]
+    assert "disabled_childrens_team" not in [c.id for c in d.contacts]
+    assert d.route == evaluate(make_case(["additional.lack_routine"], disability="none")).route
 
 
 @pytest.mark.parametrize(
