@@ -137,6 +137,7 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 # whichever phrasing happened to use one (cross-validated, docs/adviser.md)
 
 CHILD_DEVELOPMENT = "child_development"  # the catalogue's domain for the child's own health and development
+BLANK = ""  # a place of the call read as no word (SearchIndex._stated_first): denied, or another child's
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
 # indicators written for an age band ("under 1 year old...", "under two..."), so "the baby has had
@@ -459,6 +460,11 @@ class SearchIndex:
         self.core_from_age = {number_of(i): (c["age"] * 12, [tuple(tokens(w)) for w in c["words"]]) for i, c in (synonyms.get("core_from_age") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
         self.offered_with = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("offered_with") or {}).items()}
+        # what a p9 criterion states (search17p): an age-banded criterion's concern (_unstated), and the parts of one stated in full (_stated_first)
+        stated = synonyms.get("stated") or {}
+        self.concept = {number_of(i): [tuple(tokens(w)) for w in _flat(ws)] for i, ws in (stated.get("concept") or {}).items()}
+        self.in_full = {number_of(i): [[tuple(tokens(w)) for w in _flat(part)] for part in parts] for i, parts in (stated.get("in_full") or {}).items()}
+        self.doubt = [tuple(tokens(w)) for w in stated.get("doubt") or []]
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -647,8 +653,10 @@ class SearchIndex:
         self._offered_only_with(words, stems, typing, final)
         # a Protection row whose core is unsaid (search16b) holds no kept place: it leaves the first three at the end
         unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
+        # ...and so does an age-banded p9 row whose concern is unsaid (search17p): it leaves the first three at the end
+        unstated = self._unstated(words, stems, typing)
         if final and self.model is not None:
-            by_words = [n for n in rank() if n not in unsaid_core][:KEPT_PLACES]
+            by_words = [n for n in rank() if n not in unsaid_core | unstated][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
@@ -660,10 +668,11 @@ class SearchIndex:
         unsighted = self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
         self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
         self._concern_first(words, stems, ranked, final)
+        self._stated_first(words, stems, ranked, final, age_in_months, unborn)
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._calm_first(calm, ranked, final)
-        self._out_of_sight(unsighted | unsaid_core, ranked, final)
+        self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def says_child_in_care(self, query: str) -> bool:
@@ -806,12 +815,13 @@ class SearchIndex:
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
-    def _out_of_sight(self, rows: set[int], ranked: list[int], final: dict[int, float]) -> None:
+    def _out_of_sight(self, rows: set[int], ranked: list[int], final: dict[int, float], unstated: frozenset[int] = frozenset()) -> None:
         """Move each of `rows` out of the first KEPT_PLACES (search16b): the first KEPT_PLACES results that are none of
         them come first, in their order, then the rest in theirs; never an immediate criterion (a p9 row keeps its
-        sight). Still in the list, so the practitioner who reads the call otherwise can still choose it; no longer
+        sight), but for those of `unstated` (search17p: an age-banded p9 row whose concern the call does not say,
+        _unstated). Still in the list, so the practitioner who reads the call otherwise can still choose it; no longer
         among the first three the call screen offers (review 15 L1-L3's "offered")."""
-        moved = {n for n in rows if not self.entries[n].indicator.immediate}
+        moved = {n for n in rows if not self.entries[n].indicator.immediate} | unstated
         if moved.isdisjoint(ranked[:KEPT_PLACES]):
             return
         front = [n for n in ranked if n not in moved][:KEPT_PLACES]
@@ -824,6 +834,50 @@ class SearchIndex:
                 final[n] = round(floor - 1e-6, 6)
             floor = final[n]
         ranked[:] = front + rest
+
+    def _unstated(self, words: list[str], stems: list[str], typing: bool) -> frozenset[int]:
+        """The age-banded p9 rows of the synonyms file's `stated.concept` whose concern the call does not say (review 17
+        N5; search17p; this tool's reading, declared there): none of its words said, read as a `core` is (_says_core),
+        whatever denies it (generous: it holds a row back). The age word alone ("baby", "new baby") is the band, which the
+        age already gives: "mum is struggling to cope with the new baby" (3 months) is no parent's substance use, and
+        "baby has a fractured arm, parents say he rolled off the sofa" (8) leads with the injury criterion it states.
+        Such a row holds no kept place and leaves the first three at the end (_out_of_sight)."""
+        if not self.concept:
+            return frozenset()
+        return frozenset(n for n, concept in self.concept.items() if not self._says_core(concept, words, stems, typing))
+
+    def _stated_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], age: Optional[int], unborn: bool) -> None:
+        """Safety first (review 17 N4; search17p; this tool's reading, declared in the synonyms file's `stated.in_full`):
+        a p9 criterion whose every part the call states leads over a first result that is not an immediate criterion.
+        A part is said where one of its words is, read strictly since it lifts a row (_says_exactly), outside a denial
+        (_denials) and outside another child's clause (_said_of_other); an age-banded criterion is stated only where the
+        child's age is given (the search admits it only in its band); none is where the call says a `doubt` ("I think",
+        "possible": p9 asks for evidence, and the document's "Suspected ..." rows are the suspicion's). "every weekend he
+        sees dad hit mum" (5) states p9's "repeated domestic violence witnessed and/or experienced by child" whole, and
+        led with the Extensive "Child witnessing and experiencing domestic abuse", preselected: Enter decided Extensive,
+        no ring-now. The best-placed criterion stated leads (_lead_with: the others one place lower), found by the
+        words or not ("he watches dad push mum every weekend" found none of its words). Where an immediate criterion is
+        first already, it stays first, and the one stated comes second if it is not in the first KEPT_PLACES ("he hears
+        dad slap mum many times" led with p9's first criterion and had the domestic-violence criterion fifth). Where
+        none is stated, nothing moves."""
+        if not ranked or not self.in_full or _says_exactly(self.doubt, stems):
+            return
+        skip = set(self._denials(words, stems)) | {i for i, other in enumerate(self._said_of_other(words)) if other}
+        said_stems = [BLANK if i in skip else s for i, s in enumerate(stems)]
+        place = {n: k for k, n in enumerate(ranked)}  # the best-placed first; one the words stated but matching missed, after
+        for n in sorted(self.in_full, key=lambda n: place.get(n, len(ranked))):
+            if (self.entries[n].indicator.age_band and age is None and not unborn) or not self._admits(n, unborn, age):
+                continue
+            if not all(_says_exactly(part, said_stems) for part in self.in_full[n]):
+                continue
+            if not self.entries[ranked[0]].indicator.immediate:
+                self._lead_with(n, ranked, final)
+            elif n not in ranked[:KEPT_PLACES]:  # second, just below the immediate criterion first
+                if n in ranked:
+                    ranked.remove(n)
+                final[n] = round(final[ranked[0]], 6) - 1e-6
+                ranked.insert(1, n)
+            return
 
     def _says_core(self, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool, of_oneself: bool = False) -> bool:
         """Whether the call says one of a criterion's core words or phrases. Generous (safety first): a
@@ -1739,6 +1793,17 @@ def _negated_before(words: list[str], i: int) -> bool:
     return any(w in NEGATING for w in words[max(0, i - 2) : i])
 
 
+def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
+    """Whether the call's stems say one of a part's words or phrases as written (SearchIndex._stated_first): no typo,
+    no words table, no completion (those are _says_core's, for a rule that holds a row back, not one that lifts it)."""
+    return any(tuple(stems[i : i + len(p)]) == p for p in part for i in range(len(stems) - len(p) + 1))
+
+
+def _flat(listed: Iterable[Any]) -> list[str]:
+    """A word list of the synonyms file, a list inside it (a shared list, by a YAML alias) read as its words."""
+    return [w for item in listed for w in (item if isinstance(item, list) else [item])]
+
+
 def _height_of(indicator: Indicator) -> tuple[bool, int]:
     """How high a row is: an immediate criterion above Protection above Extensive above Additional above Universal."""
     return (indicator.immediate, indicator.level.rank)
@@ -1779,11 +1844,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "offered_with",
         "early_help",
         "core_from_age",
+        "stated",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help' and 'core_from_age'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age' and 'stated'"
         )
+    stated = _check_stated(catalogue, data.get("stated") or {})
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -1885,6 +1952,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     )
     lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
     lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
+    lists += stated
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
@@ -1914,6 +1982,33 @@ SUBJECT_WORDS = (
 _AGREES = {"his": "he", "her": "she", "their": "they"}  # a possessive and the pronoun that stands for the same person
 PEER = "\x00peer"  # a young person's boyfriend or girlfriend, said as another child (SearchIndex._peers_as_others)
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
+
+
+def _check_stated(catalogue: Catalogue, stated: Any) -> list[tuple[str, Any]]:
+    """The synonyms file's `stated` (search17p): `concept` maps age-banded immediate criteria to their concern's words,
+    `in_full` maps immediate criteria to their parts (lists of words; a list inside one is read as its words), `doubt`
+    lists the words that keep any from being stated. Gives
+    each word list, by name, for the check that every list is of non-empty strings."""
+    concept, in_full = (stated.get(k) or {} for k in ("concept", "in_full")) if isinstance(stated, dict) else (None, None)
+
+    def p9(i: Any, banded: bool = False) -> bool:
+        return isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate and (not banded or bool(catalogue.indicator(i).age_band))
+
+    if (
+        not isinstance(stated, dict)
+        or set(stated) - {"concept", "in_full", "doubt"}
+        or not isinstance(concept, dict)
+        or not isinstance(in_full, dict)
+        or not all(p9(i, banded=True) and isinstance(ws, list) for i, ws in concept.items())
+        or not all(p9(i) and isinstance(parts, list) and parts and all(isinstance(p, list) for p in parts) for i, parts in in_full.items())
+    ):
+        raise SearchDataError(
+            "stated must be a mapping with 'concept' (age-banded immediate criteria to their words) and 'in_full' (immediate criteria to lists of"
+            f" their parts' words): {stated!r}"
+        )
+    return [("stated.doubt", stated.get("doubt") or []), *((f"stated.concept.{i}", _flat(ws)) for i, ws in concept.items())] + [
+        (f"stated.in_full.{i}", _flat(part)) for i, parts in in_full.items() for part in parts
+    ]
 
 
 def _check_harmless(harmless: Any) -> None:
