@@ -465,6 +465,8 @@ class SearchIndex:
         self.concept = {number_of(i): [tuple(tokens(w)) for w in _flat(ws)] for i, ws in (stated.get("concept") or {}).items()}
         self.in_full = {number_of(i): [[tuple(tokens(w)) for w in _flat(part)] for part in parts] for i, parts in (stated.get("in_full") or {}).items()}
         self.doubt = [tuple(tokens(w)) for w in stated.get("doubt") or []]
+        # what is not this child's concern now (search17s, review 17 N1-N3; see _not_now_first): as _NotNow reads them
+        self.not_now = _not_now(synonyms, number_of, catalogue)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -671,6 +673,7 @@ class SearchIndex:
         self._stated_first(words, stems, ranked, final, age_in_months, unborn)
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
+            self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._calm_first(calm, ranked, final)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -1273,22 +1276,26 @@ class SearchIndex:
                 out[i] = PEER
         return out
 
-    def _said_of_other(self, words: list[str]) -> list[bool]:
+    def _said_of_other(self, words: list[str], only_placed: bool = False) -> list[bool]:
         """For each word, whether its clause's subject is another child (search16; the synonyms file's
         `subject.other_child`): the clause (from the start, or from a clause word or one of `opens`) opens with
         one, after a determiner and `before_other` words at most ("his older brother", "her best friend", "a
         classmate", "a boy in his class"), or an "and"/"or" does ("mum drinks and his brother self harms"), and runs
         until a carer, a child, "he", "she" or "they" is named (the file's `ends` and the carers), a clause word
-        or one of `opens`."""
+        or one of `opens`. `only_placed`: only the clauses a child named by place opens (search17s, _placed_others)."""
         subject = self.subject
         flags = [False] * len(words)
-        if not subject.other_child and not subject.other_phrases:
+        if not subject.other_child and not subject.other_phrases and self.not_now is None:
             return flags
         starts: dict[int, int] = {i: 1 for i, w in enumerate(words) if w in subject.other_child or w == PEER}
         for phrase in subject.other_phrases:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     starts[i] = max(starts.get(i, 0), len(phrase))
+        if only_placed:
+            starts = {}
+        for i, n in self._placed_others(words).items():  # a child named by place (search17s, review 17 N3)
+            starts[i] = max(starts.get(i, 0), n)
         starts = {i: n for i, n in starts.items() if words[i] == PEER or not self._a_carers(words, i)}
         if not starts:
             return flags
@@ -1351,6 +1358,214 @@ class SearchIndex:
         if any(w in objects and any(stems[k] in parental for k in range(max(0, i - OTHER_REACH), i)) for i, w in enumerate(words)):
             return False
         return all(stem(w) in parental for label in matched for w in label.split() if not _stop(w, stem(w)))
+
+    def _not_now_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]
+    ) -> None:
+        """Safety first without inflation (review 17 N1-N3; search17s; the synonyms file's `not_now`, this tool's
+        reading, declared there): a row that rests only on words that are not this child's concern now does not
+        lead. Three readings, each of its own words and rows, read in turn:
+        - a carer's own victimisation (N2): "mum was sexually abused as a child", "dad was beaten as a child": the
+          victimisation word said in the passive (or after "victim of", "survivor of") of a carer (_said_of_parent),
+          or of "she"/"he" standing for a carer named earlier where a childhood marker follows ("mum has told the
+          school she was abused by her father as a child"); the rows of `victim.rows` (p9's allegation and harm
+          rows, p17's exploitation and trafficking rows) do not lead on it. Where the abuser named is a relative
+          ("by her father"), `victim.abuser_leads` (p9's "Lives or has contact with adults who are known to pose a
+          risk") leads where found: that is the child's concern;
+        - another child named by place (N3): a clause opened by a child named by where they live or play (_placed_others:
+          "the boy next door", "a girl in the same foster home", "the neighbours daughter") is another child's
+          (_said_of_other, which reads it as it reads "his brother"); an immediate criterion resting only on such a
+          clause's words does not lead (the child's own rows are barred by _subject_first's conditions);
+        - a concern the call puts in the past or says has ended (N1): "used to", "no longer", "years ago", "sober
+          for", "before the baby was born", "when he was 4" (_ended_at); any row above Universal resting only on
+          such words does not lead, except the rows a past event still makes (`ended.kept`: an allegation or
+          disclosure of abuse, adults known to pose a risk) and those whose own text is history (`ended.own_past`);
+          a present word anywhere ("again", "still", "relapsed") and nothing is read as ended.
+        A row rests on such words where every word (or phrase) that matched it is said only there (_denied_first's
+        reading of a denial). The first three are then reordered: those that do not rest on them first, in their
+        order, the others after them (still in sight); where all three do, the first result that does not leads
+        (_lead_with: an immediate criterion in the first three stays there). Never a higher row that the words
+        did not match (the model's alone), nor one leaving the first three (`hidden`: _out_of_sight's). For a carer's
+        victimisation and another child, a row of theirs the model alone found rests on them too (it read the same
+        words). Where nothing else was found, nothing moves."""
+        nn = self.not_now
+        if nn is None or not ranked:
+            return
+        victim, abuser = self._victim_at(words)
+        self._rest_below(victim, nn.victim_rows.__contains__, words, ranked, final, matched, hidden, abuser, unmatched=True)
+        of_placed = self._said_of_other(words, only_placed=True)
+        placed = {
+            i for i, flag in enumerate(of_placed) if flag and not self._object_after(words, i) and not FIRST_PERSON & set(words[i + 1 : i + 1 + OTHER_REACH])
+        }
+        self._rest_below(placed, lambda n: self.entries[n].indicator.immediate, words, ranked, final, matched, hidden, unmatched=True)
+        ended = self._ended_at(words)
+        self._rest_below(ended, lambda n: self._concern(n) and n not in nn.kept, words, ranked, final, matched, hidden)
+
+    def _rest_below(
+        self,
+        at: set[int],
+        rows: Callable[[int], bool],
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        lead: Optional[int] = None,
+        unmatched: bool = False,
+    ) -> bool:
+        """Where the first result is one of `rows` and rests only on the words at `at` (_not_now_first), the first
+        three are reordered, or `lead` (or the first result that does not rest on them) leads. `unmatched`: a row of
+        `rows` the words did not match (the model's alone) rests on them too. Whether it moved."""
+        if not at or not ranked:
+            return False
+        gone = {words[i] for i in at} - {w for i, w in enumerate(words) if i not in at}
+        # a person named is no concern said ("boyfriend used to hit her mum": "boyfriend" matched the violence rows), nor
+        # whom it is about (`denial.topics`: "the family were living in a hostel a year ago")
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens | self.subject.parents | self.subject.ends | CHILD_ROLES | self.topics
+
+        def rests(n: int) -> bool:  # matched, and by no word (or phrase) of concern said elsewhere
+            labels = [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
+            if not matched.get(n):
+                return unmatched and rows(n)
+            return all(not ws.isdisjoint(gone) for ws in labels)
+
+        front = ranked[:KEPT_PLACES]
+        demoted = [n for n in front if rows(n) and rests(n)]
+        if not demoted:
+            return False
+        height = self._height(demoted[0])
+
+        def may_lead(n: int) -> bool:  # resting on a word said, or the model's alone and never higher
+            return not rests(n) and n not in hidden and (bool(matched.get(n)) or self._height(n) <= height)
+
+        promoted = [n for n in front if n not in demoted and may_lead(n)]
+        if lead in ranked or (ranked[0] in demoted and not promoted):
+            lead = lead if lead in ranked else next((n for n in ranked if may_lead(n)), None)
+            if lead is None:  # ...else the best row of the lowest level found, where it is lower than the first (as a denial's)
+                lowest = min((n for n in ranked if n not in hidden), key=self._height, default=ranked[0])
+                lead = lowest if self._height(lowest) < self._height(ranked[0]) else None
+            if lead is None:
+                return False  # nothing lower was found: nothing moves
+            self._lead_with(lead, ranked, final)
+            return True
+        # the others after, in their order, those resting on them last, the lowest level first (as a denial's, search16)
+        order = promoted + [n for n in front if n not in promoted and n not in demoted] + sorted(demoted, key=self._height)
+        if order == front:
+            return False
+        scores = sorted((final[n] for n in front), reverse=True)
+        for n, score in zip(order, scores):
+            final[n] = score
+        ranked[: len(front)] = order
+        return True
+
+    def _ended_at(self, words: list[str]) -> set[int]:
+        """The places of the words the call puts in the past or says have ended (_not_now_first; `not_now.ended`):
+        after one of `opens` ("used to", "no longer") to the end of its clause, ENDED_REACH words at most; the
+        whole clause of one of `marks` ("two years ago", "clean for", "before the baby was born"); and the clause of
+        one of `when` followed by an age or one of `young` ("when he was 4", "when she was little"), with the
+        clause before it. None where one of `present` is said ("again", "still", "relapsed")."""
+        nn = self.not_now
+        if nn is None or any(_phrase_at(p, words) for p in nn.present):
+            return set()
+        bounds = CLAUSE_WORDS | JOINING | nn.bounds
+
+        def clause(i: int) -> range:
+            start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+            end = next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+            return range(start, end)
+
+        out: set[int] = set()
+        for phrase in nn.opens:
+            for i in _phrase_at(phrase, words):
+                end = clause(i).stop
+                out.update(range(i, min(end, i + len(phrase) + ENDED_REACH)))
+        for phrase in nn.marks:  # its clause, ENDED_REACH + 2 words either side at most (a call is often one long clause)
+            for i in _phrase_at(phrase, words):
+                out.update(k for k in clause(i) if i - ENDED_REACH - 2 <= k < i + len(phrase) + ENDED_REACH + 2)
+        for phrase in nn.when:
+            for i in _phrase_at(phrase, words):
+                after = [w for w in words[i + len(phrase) : i + len(phrase) + 2] if w not in ("a", "an")]
+                if after and (after[0] in nn.young or after[0].isdigit()):
+                    out.update(clause(i + len(phrase) - 1) if len(phrase) > 1 else ())
+                    out.update(range(i, clause(i + 1).stop))
+                    if i > 0:
+                        out.update(clause(i - 1))
+        return out
+
+    def _victim_at(self, words: list[str]) -> tuple[set[int], Optional[int]]:
+        """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
+        where a relative is named as the abuser (`abuser_leads`), if any."""
+        nn = self.not_now
+        subject = self.subject
+        out: set[int] = set()
+        abuser = None
+        if nn is None or subject.parents.isdisjoint(words):
+            return out, abuser
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
+        bounds = CLAUSE_WORDS | JOINING
+        for i, w in enumerate(words):
+            if w not in nn.victim_words and w not in nn.victim_nouns:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in nn.victim_between:
+                k -= 1
+            if w in nn.victim_words:  # "was (sexually) abused"
+                opened: Optional[int] = k if k >= 0 and words[k] in nn.victim_passive else None
+            else:  # "a survivor of (childhood) abuse"
+                opened = next((k + 1 - len(p) for p in nn.victim_suffered if k + 1 - len(p) >= 0 and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
+            if opened is None:
+                continue
+            start = opened
+            end = next((m for m in range(i + 1, len(words)) if words[m] in bounds), len(words))
+            end = min(end, i + 1 + VICTIM_REACH)
+            childhood = any(_phrase_at(p, words[i + 1 :]) for p in nn.childhood)
+            carer = of_parent[i] or (childhood and start > 0 and self._stands_for_a_carer(words, start - 1))
+            if not carer:
+                continue
+            span = set(range(start, end))
+            if childhood:  # "when she was a teenager": the marker's own words are the carer's past too
+                for p in nn.childhood:
+                    for m in _phrase_at(p, words[i + 1 :]):
+                        span.update(range(i + 1 + m, i + 1 + m + len(p)))
+            out |= span
+            after = words[i + 1 : end]
+            if "by" in after:
+                named = after[after.index("by") + 1 :][:3]
+                if any(v in subject.parents for v in named):
+                    abuser = nn.abuser_leads
+        return out, abuser
+
+    def _stands_for_a_carer(self, words: list[str], k: int) -> bool:
+        """Whether the pronoun at k ("she", "he", "they") may stand for a carer named before it in the call."""
+        clauses = self.subject.clauses
+        if clauses is None or words[k] not in ("she", "he", "they"):
+            return False
+        return any(clauses.stands_for(words[k], c) for c in words[:k] if c in self.subject.parents)
+
+    def _placed_others(self, words: list[str]) -> dict[int, int]:
+        """Where a child named by place opens a clause, and how many words name them (search17s, review 17 N3;
+        `not_now.placed`, this tool's reading): a child's word after one of `determiners` (not "his", "her", "my":
+        those are this child's or the caller's own) followed by one of `preps` then, within two words, one of
+        `relations` ("a girl in the same foster home", "a lad from his football team"); and any child's word after
+        one of `always` ("another child", "other kids"). The naming words run to the first of `verbs` ("is", "has",
+        "was") or a clause word. Not "the boy next door" (declared in the file: a neighbour's call is about him)."""
+        nn = self.not_now
+        out: dict[int, int] = {}
+        if nn is None or nn.children.isdisjoint(words):
+            return out
+        for j, w in enumerate(words):
+            if w not in nn.children:
+                continue
+            before = j - 1
+            while before >= 0 and words[before] in self.subject.before_other:
+                before -= 1
+            det = words[before] if before >= 0 else None
+            if det in nn.always:
+                out[before] = max(out.get(before, 0), j + 1 - before)
+            elif det in nn.determiners and j + 1 < len(words) and words[j + 1] in nn.preps and any(v in nn.relations for v in words[j + 2 : j + 4]):
+                end = next((m for m in range(j + 2, len(words)) if words[m] in nn.verbs or words[m] in CLAUSE_WORDS), len(words))
+                out[before] = max(out.get(before, 0), end - before)
+        return out
 
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
@@ -1845,12 +2060,14 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "early_help",
         "core_from_age",
         "stated",
+        "not_now",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age' and 'stated'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated' and 'not_now'"
         )
     stated = _check_stated(catalogue, data.get("stated") or {})
+    _check_not_now(catalogue, data.get("not_now"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -2025,6 +2242,110 @@ def _check_harmless(harmless: Any) -> None:
             or ("unborn" in h and (h["unborn"] is not True or "age_in_months" in h))
         ):
             raise SearchDataError(f"a harmless call is {{q: words, age_in_months: N}} or {{q: words, unborn: true}}, not {h!r}")
+
+
+ENDED_REACH = 4  # words after "used to", "no longer" that the ending reaches, within its clause (_ended_at)
+FIRST_PERSON = frozenset("me us".split())  # the caller is the child: "... raped me" (_not_now_first)
+VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
+NOT_NOW_KEYS = {
+    "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
+    "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
+    "placed": ({"determiners", "children", "preps", "relations", "always", "verbs"}, set()),
+}
+
+
+class _NotNow(NamedTuple):
+    """The synonyms file's `not_now` (search17s, review 17 N1-N3; SearchIndex._not_now_first): words normalised,
+    phrases as tuples of words, rows as numbers."""
+
+    opens: tuple[tuple[str, ...], ...]
+    marks: tuple[tuple[str, ...], ...]
+    when: tuple[tuple[str, ...], ...]
+    young: frozenset[str]
+    present: tuple[tuple[str, ...], ...]
+    bounds: frozenset[str]
+    kept: frozenset[int]
+    victim_words: frozenset[str]
+    victim_passive: frozenset[str]
+    victim_between: frozenset[str]
+    victim_nouns: frozenset[str]
+    victim_suffered: tuple[tuple[str, ...], ...]
+    childhood: tuple[tuple[str, ...], ...]
+    victim_rows: frozenset[int]
+    abuser_leads: Optional[int]
+    determiners: frozenset[str]
+    children: frozenset[str]
+    preps: frozenset[str]
+    relations: frozenset[str]
+    always: frozenset[str]
+    verbs: frozenset[str]
+
+
+def _phrase_at(phrase: tuple[str, ...], words: list[str]) -> list[int]:
+    """Where the phrase (normalised words) starts in the words."""
+    n = len(phrase)
+    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase] if n else []
+
+
+def _not_now(synonyms: dict, number_of: Callable[[str], int], catalogue: Catalogue) -> Optional[_NotNow]:
+    """The synonyms file's `not_now` as _NotNow reads it; None where the file has none (_check_not_now checked it)."""
+    data = synonyms.get("not_now")
+    if not data:
+        return None
+    ended, victim, placed = (data.get(k) or {} for k in ("ended", "victim", "placed"))
+
+    def words(part: dict, key: str) -> frozenset[str]:
+        return frozenset(normalise(" ".join(part.get(key) or [])).split())
+
+    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
+
+    own_past = words(ended, "own_past")
+    history = {number_of(ind.id) for ind in catalogue.indicators if own_past & set(normalise(ind.text).split())}
+    return _NotNow(
+        phrases(ended, "opens"),
+        phrases(ended, "marks"),
+        phrases(ended, "when"),
+        words(ended, "young"),
+        phrases(ended, "present"),
+        words(ended, "bounds"),
+        frozenset({number_of(i) for i in ended.get("kept") or []} | history),
+        words(victim, "words"),
+        words(victim, "passive"),
+        words(victim, "between"),
+        words(victim, "nouns"),
+        phrases(victim, "suffered"),
+        phrases(victim, "childhood"),
+        frozenset(number_of(i) for i in victim.get("rows") or []),
+        number_of(victim["abuser_leads"]) if victim.get("abuser_leads") else None,
+        *(words(placed, k) for k in ("determiners", "children", "preps", "relations", "always", "verbs")),
+    )
+
+
+def _check_not_now(catalogue: Catalogue, data: Any) -> None:
+    """`not_now` is a mapping of `ended`, `victim` and `placed`, each a mapping of word lists (NOT_NOW_KEYS) and lists of
+    known indicators; `victim.abuser_leads` an immediate criterion; `victim.rows` never a carer's own row."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) - set(NOT_NOW_KEYS):
+        raise SearchDataError(f"not_now must be a mapping with {', '.join(NOT_NOW_KEYS)}")
+    for part, (lists, rows) in NOT_NOW_KEYS.items():
+        given = data.get(part) or {}
+        allowed = lists | rows | ({"abuser_leads"} if part == "victim" else set())
+        if not isinstance(given, dict) or set(given) - allowed:
+            raise SearchDataError(f"not_now.{part} must be a mapping with {', '.join(sorted(allowed))}")
+        for key in lists | rows:
+            value = given.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise SearchDataError(f"not_now.{part}.{key} must be a list of non-empty strings")
+            if key in rows and not all(catalogue.has_indicator(i) for i in value):
+                raise SearchDataError(f"not_now.{part}.{key} names unknown indicators: {value!r}")
+    victim = data.get("victim") or {}
+    leads = victim.get("abuser_leads")
+    if leads is not None and not (isinstance(leads, str) and catalogue.has_indicator(leads) and catalogue.indicator(leads).immediate):
+        raise SearchDataError(f"not_now.victim.abuser_leads must be an immediate criterion: {leads!r}")
+    if any(catalogue.indicator(i).domain not in (None, CHILD_DEVELOPMENT) for i in victim.get("rows") or []):
+        raise SearchDataError(f"not_now.victim.rows are the child's own rows or p9's, never a carer's: {victim.get('rows')!r}")
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
