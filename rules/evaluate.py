@@ -159,13 +159,16 @@ def decide_changes(case: Case, changes: list, *, catalogue: Optional[Catalogue] 
     except CaseError:
         base = None
     facts = NeedFacts(case, catalogue)
+    if base is not None:  # the case's own fact: each nearby one reuses the parts its change does not touch
+        chosen = {i.id for i in base}
+        like = facts(base)
     prepared: list = []
     for change in changes:
         if base is None or change.context:
             prepared.append(_checked(change.apply(case), catalogue, admitted))
             continue
         indicators = resolve_changed(case, base, change.add, change.remove, catalogue, admitted[ages])
-        prepared.append(None if indicators is None else (indicators, facts(indicators)))
+        prepared.append(None if indicators is None else (indicators, facts(indicators, (like, chosen.symmetric_difference(i.id for i in indicators)))))
     return _decided(prepared, needs_name, catalogue)
 
 

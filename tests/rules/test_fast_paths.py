@@ -299,22 +299,62 @@ def test_a_nearby_answer_set_is_refused_by_the_cases_own_checks_exactly_when_che
     assert counted["kept"] > 5000 and counted["refused"] > 500
 
 
-def test_a_nearby_answer_sets_needs_fact_made_with_the_cases_part_is_the_fact_made_for_it_alone():
-    from rules.facts import NeedFacts, age_entailment_hits, effective_disability, need_facts
+def _plain_lists(indicators) -> dict:
+    """The needs fact's lists of ids, stated plainly: one pass over the needs in the answers' order."""
+    cin = CATALOGUE.interpretations.cin_disability
+    groups: dict[str, list[str]] = {}
+    out: dict = {"immediate_ids": [], "specialist_disability_ids": [], "cin_with_disability_ids": [], "extensive_ids": []}
+    for ind in indicators:
+        if ind.immediate:
+            out["immediate_ids"].append(ind.id)
+        else:
+            groups.setdefault(ind.level.value, []).append(ind.id)
+        if ind.id in cin.indicators:
+            out["specialist_disability_ids"].append(ind.id)
+        if ind.id in cin.with_substantial_lifelong_disability:
+            out["cin_with_disability_ids"].append(ind.id)
+        if ind.level is Level.EXTENSIVE:
+            out["extensive_ids"].append(ind.id)
+    return {"groups": [{"level": lv, "ids": ids} for lv, ids in sorted(groups.items())], **out}
 
-    made = 0
-    for case, _resolved, _change, near in _changed_pairs():
+
+def test_a_nearby_answer_sets_needs_fact_made_with_the_cases_part_is_the_fact_made_for_it_alone():
+    """`NeedFacts` made for the case gives each nearby answer set the fact `need_facts` makes for the nearby
+    case alone, and so does it given the case's own fact and the ids in which the two differ (the parts
+    those ids are not read by taken from the case's fact); the lists are those one plain pass gives, and
+    the parts read without their helper's call are the helper's own answer."""
+    from rules.facts import NeedFacts, age_entailment_hits, counted_additional, crosswalk_hits, effective_disability, need_facts, prepared
+
+    known = prepared(CATALOGUE)
+    made, reused = 0, 0
+    facts, like = None, None
+    for case, resolved, _change, near in _changed_pairs():
+        if facts is None or facts.case is not case:
+            facts = NeedFacts(case, CATALOGUE)
+            like = facts(resolved)
+            chosen = {i.id for i in resolved}
         try:
             indicators = resolve_indicators(near, CATALOGUE)
         except CaseError:
             continue
-        shared = NeedFacts(case, CATALOGUE)(indicators)
-        assert shared == need_facts(near, indicators, CATALOGUE)
-        # the parts read without their helper's call: the helper's own answer
-        assert shared[0]["disability"] == effective_disability(near, indicators, CATALOGUE)
-        assert shared[0]["entailments"] == age_entailment_hits(near, indicators, CATALOGUE)
+        alone = need_facts(near, indicators, CATALOGUE)
+        differ = chosen.symmetric_difference(i.id for i in indicators)
+        assert facts(indicators) == alone
+        derived = facts(indicators, (like, differ))
+        assert derived == alone
+        reused += derived[0]["crosswalks"] is like[0]["crosswalks"] and derived[0]["additional_ids"] is like[0]["additional_ids"]
+        fact = alone[0]
+        assert {k: fact[k] for k in _plain_lists(indicators)} == _plain_lists(indicators)
+        assert fact["disability"] == effective_disability(near, indicators, CATALOGUE)
+        assert fact["entailments"] == age_entailment_hits(near, indicators, CATALOGUE)
+        assert fact["crosswalks"] == crosswalk_hits(near, indicators, CATALOGUE, tuple(fact["entailments"]))
+        additional = counted_additional(indicators, known.words)
+        assert (fact["additional_count"], fact["additional_ids"]) == (
+            len(additional),
+            sorted({c for i in additional for c in known.same_need[i.id] & set(near.indicators)}),
+        )
         made += 1
-    assert made > 5000
+    assert made > 5000 and reused > 1000
 
 
 def test_nearby_cases_decided_from_the_cases_own_checks_and_fact_are_decided_as_each_alone():
