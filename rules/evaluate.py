@@ -133,7 +133,7 @@ def decide_level(case: Case, *, catalogue: Optional[Catalogue] = None) -> Needs:
 
 def decide_levels(cases: list[Case], *, catalogue: Optional[Catalogue] = None) -> "list[Needs | CaseError]":
     """`decide_level` for each case (a refused case gives its CaseError in its place), from one
-    engine call per `engine.BATCH` cases (rules/what_if.py decides a dozen nearby cases a page)."""
+    engine call per `engine.BATCH` cases (rules/what_if.py decides its nearby cases with `decide_changes`)."""
     catalogue = catalogue or load_catalogue()
     needs_name = _needs_ruleset(catalogue)
     # Catalogue.admits for each child's and parent's ages, asked once per indicator for every case of
