@@ -70,6 +70,42 @@ def resolve_indicators(case: Case, catalogue: Catalogue, admitted: Optional[dict
     return [chosen[i] for i in sorted(chosen)]
 
 
+def resolve_changed(
+    case: Case, resolved: list[Indicator], add: tuple[str, ...], remove: tuple[str, ...], catalogue: Catalogue, admitted: dict[str, bool]
+) -> Optional[list[Indicator]]:
+    """`resolve_indicators` of the case with the answers `remove` taken out and `add` put in (as the what-if
+    list's `Change.apply` makes a nearby case: the child, parent and context unchanged), for a case whose own
+    `resolve_indicators` gave `resolved` (it refused nothing); None where it would refuse (the refusal's words
+    are not worked out). Only what one answer more or fewer can change is asked again (issue 17): whether an
+    added need is known and admitted for the child's and parent's ages (`admitted`, as `resolve_indicators`
+    shares it), the ages past the children's (`_age_scope`, which reads whether a care-leaver need is given),
+    and a need stating a disability the answer denies (`disability_clashes`). The parent's age, the answers
+    that exist only for a child and the open-case contradiction read no indicator: the case passed them."""
+    given = set(case.indicators)
+    chosen = {i.id: i for i in resolved if i.id not in remove}
+    unborn, months, parent_months = case.child.unborn, case.child.age_in_months, case.parent.age_in_months
+    for indicator_id in add:
+        if indicator_id in given or indicator_id in chosen:  # `Change.apply` adds only an answer not given
+            continue
+        if not catalogue.has_indicator(indicator_id):
+            return None
+        indicator = catalogue.indicator(indicator_id)
+        ok = admitted.get(indicator_id)
+        if ok is None:
+            ok = admitted[indicator_id] = catalogue.admits(indicator, unborn, months, parent_months)
+        if not ok:  # every answer not admitted is refused, by its band, its scope or its meaningful age
+            return None
+        chosen[indicator_id] = indicator
+    if catalogue.beyond_childhood(months):
+        # past the children's ages every need admitted is a care leaver's (`Catalogue.in_scope`)
+        care_leaver_given = any(i.age_band in catalogue.age.care_leaver_bands for i in chosen.values())
+        if _age_scope(case, care_leaver_given, catalogue):
+            return None
+    if disability_clashes(catalogue, case.context.disability, chosen):
+        return None
+    return [chosen[i] for i in sorted(chosen)]
+
+
 def _out_of_band(indicator_id: str, band, case: Case, catalogue: Catalogue, pointer: bool = True) -> str:
     """A need outside its age band, with what describes the concern instead. Past the children's ages
     (20 to 25, a care leaver) that is the way in for the unborn baby: a band's own `outside` names

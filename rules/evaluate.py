@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
-from pathway.checks import resolve_indicators
+from pathway.checks import resolve_changed, resolve_indicators
 from pathway.levels import BY_VALUE, Level
 from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
 from rules import engine, guidance, needs, resolved_actions
 from rules.engine import RulesError
-from rules.facts import decision_fact, need_facts, unborn_disability_uncertain
+from rules.facts import NeedFacts, decision_fact, need_facts, unborn_disability_uncertain
 
 
 def ruleset_names(catalogue: Catalogue) -> tuple[str, str]:
@@ -133,24 +133,61 @@ def decide_level(case: Case, *, catalogue: Optional[Catalogue] = None) -> Needs:
 
 def decide_levels(cases: list[Case], *, catalogue: Optional[Catalogue] = None) -> "list[Needs | CaseError]":
     """`decide_level` for each case (a refused case gives its CaseError in its place), from one
-    engine call per `engine.BATCH` cases (rules/what_if.py decides a dozen nearby cases a page)."""
+    engine call per `engine.BATCH` cases (rules/what_if.py decides its nearby cases with `decide_changes`)."""
     catalogue = catalogue or load_catalogue()
     needs_name = _needs_ruleset(catalogue)
-    prepared: list = []
     # Catalogue.admits for each child's and parent's ages, asked once per indicator for every case of
     # those ages (the nearby cases share them); dropped when this call returns
     admitted: dict[tuple, dict[str, bool]] = {}
-    for case in cases:
-        ages = (case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
-        try:
-            indicators = resolve_indicators(case, catalogue, admitted.setdefault(ages, {}))
-        except CaseError as exc:
-            prepared.append(exc)
+    return _decided([_checked(case, catalogue, admitted) for case in cases], needs_name, catalogue)
+
+
+def decide_changes(case: Case, changes: list, *, catalogue: Optional[Catalogue] = None) -> "list[Needs | CaseError | None]":
+    """`decide_levels` of each change made to `case` (rules/what_if.py's `Change`: `change.apply(case)`), with
+    None in place of a CaseError where a change of the answers alone is refused. A change of the answers
+    alone (`add`, `remove`; the child, parent and context unchanged) is checked from the case's own checks
+    (`pathway.checks.resolve_changed`) and its needs fact made with the case's part of it worked out once
+    (`rules.facts.NeedFacts`), not each nearby case checked and made from scratch (issue 17). A change of
+    the context, or any change of a case the checks refuse, is made and decided in full. Nothing is kept
+    past the call."""
+    catalogue = catalogue or load_catalogue()
+    needs_name = _needs_ruleset(catalogue)
+    admitted: dict[tuple, dict[str, bool]] = {}
+    ages = (case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+    try:
+        base = resolve_indicators(case, catalogue, admitted.setdefault(ages, {}))
+    except CaseError:
+        base = None
+    facts = NeedFacts(case, catalogue)
+    if base is not None:  # the case's own fact: each nearby one reuses the parts its change does not touch
+        chosen = {i.id for i in base}
+        like = facts(base)
+    prepared: list = []
+    for change in changes:
+        if base is None or change.context:
+            prepared.append(_checked(change.apply(case), catalogue, admitted))
             continue
-        prepared.append((indicators, need_facts(case, indicators, catalogue)))
-    ready = [p for p in prepared if not isinstance(p, CaseError)]
+        indicators = resolve_changed(case, base, change.add, change.remove, catalogue, admitted[ages])
+        prepared.append(None if indicators is None else (indicators, facts(indicators, (like, chosen.symmetric_difference(i.id for i in indicators)))))
+    return _decided(prepared, needs_name, catalogue)
+
+
+def _checked(case: Case, catalogue: Catalogue, admitted: dict[tuple, dict[str, bool]]) -> "tuple[list[Indicator], list[dict]] | CaseError":
+    """A case's indicators and needs fact, or its refusal."""
+    ages = (case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+    try:
+        indicators = resolve_indicators(case, catalogue, admitted.setdefault(ages, {}))
+    except CaseError as exc:
+        return exc
+    return indicators, need_facts(case, indicators, catalogue)
+
+
+def _decided(prepared: list, needs_name: str, catalogue: Catalogue) -> list:
+    """Each prepared case (its indicators and needs fact) decided, from one engine call per `engine.BATCH`;
+    a refusal (a CaseError, or None) kept in its place."""
+    ready = [p for p in prepared if isinstance(p, tuple)]
     findings = iter(engine.run_each(needs_name, [need[0] for _, need in ready]))
-    return [p if isinstance(p, CaseError) else _concluded(p[0], p[1], next(findings), catalogue) for p in prepared]
+    return [_concluded(p[0], p[1], next(findings), catalogue) if isinstance(p, tuple) else p for p in prepared]
 
 
 def _needs_ruleset(catalogue: Catalogue) -> str:

@@ -36,6 +36,21 @@ class Prepared:
         self.extensive = frozenset(i.id for i in catalogue.indicators if i.level is Level.EXTENSIVE)
         # every need an age entailment reads: a case choosing none of them, with no parent's age, meets none
         self.entailing = frozenset(i for e in catalogue.age_entailments for i in e.indicators)
+        # the needs fact's lists as sets (`NeedFacts`): the immediate criteria, each table level's needs (in the
+        # order of the levels' values, the fact's `groups`), and the needs with a cross-walk (`crosswalk_hits`)
+        self.immediate = frozenset(i.id for i in catalogue.indicators if i.immediate)
+        table: dict[str, set[str]] = {}
+        for ind in catalogue.indicators:
+            if not ind.immediate:
+                table.setdefault(ind.level.value, set()).add(ind.id)
+        self.table_levels = tuple((level, frozenset(ids)) for level, ids in sorted(table.items()))
+        self.with_crosswalk = frozenset(iid for iid, walks in self.crosswalks.items() if walks)
+        # what each part of the needs fact reads of the chosen needs, beyond the case's child, parent and
+        # context (`NeedFacts`, a nearby case): the age entailments, their needs and the needs they add
+        # (`_entailments_met`); the combination's count, the Additional table's needs and every need one of
+        # them is listed in the same words as (`counted_additional`, `same_need`, `counted_domains`)
+        self.entailment_reads = self.entailing | {e.adds for e in catalogue.age_entailments}
+        self.additional_reads = self.additional_table | {o for i in self.additional_table for o in catalogue.indicator(i).same_words_as}
         # the p9 criteria the tool reads one way (an indicator's `reading`, review 13 J1), and which criterion
         # each cross-walk meets: asked of every case's facts, so looked up, not rebuilt per case
         self.read_criteria = frozenset(i.id for i in catalogue.indicators if i.reading is not None)
@@ -286,67 +301,110 @@ def disabled_road(case: Case, indicators: list[Indicator], catalogue: Catalogue)
 
 def need_facts(case: Case, indicators: list[Indicator], catalogue: Catalogue) -> list[dict]:
     """The needs ruleset's input: one fact carrying every attribute its rules read (see rules/needs.py)."""
-    ctx = case.context
-    known = prepared(catalogue)  # read once: its look-ups below, not one catalogue.derived() per helper
-    with_disability, specialist, level_values, extensive = known.with_disability, known.specialist, known.level_values, known.extensive
-    groups: dict[str, list[str]] = {}
-    immediate: list[str] = []
-    specialist_ids: list[str] = []
-    with_disability_ids: list[str] = []
-    extensive_ids: list[str] = []
-    for ind in indicators:  # one pass, each list in the answers' order
-        iid = ind.id
-        if ind.immediate:
-            immediate.append(iid)
-        else:
-            groups.setdefault(level_values[iid], []).append(iid)
-        if iid in specialist:
-            specialist_ids.append(iid)
-        if iid in with_disability:
-            with_disability_ids.append(iid)
-        if iid in extensive:
-            extensive_ids.append(iid)
-    entailed = age_entailment_hits(case, indicators, catalogue)
-    crosswalks = crosswalk_hits(case, indicators, catalogue, tuple(entailed))  # each its own reason (rules.evaluate._reasons)
-    additional = counted_additional(indicators, known.words, known.additional_table)
-    chosen = {i.id for i in indicators}
-    # the reason names every copy ticked of each need counted (a need in the same words, listed twice)
-    additional_ids = sorted({c for i in additional for c in known.same_need[i.id] & chosen})
-    return [
-        {
-            "kind": "case",
-            "groups": [{"level": level, "ids": ids} for level, ids in sorted(groups.items())],
-            "table_count": len(indicators) - len(immediate),
-            "immediate_ids": immediate,
-            "immediate_count": len(immediate),
-            "crosswalks": crosswalks,
-            "crosswalk_count": len(crosswalks),
-            "criterion_readings": (readings := criterion_readings(immediate, crosswalks, catalogue)),
-            "criterion_reading_count": len(readings),
-            "entailments": entailed,
-            "entailment_count": len(entailed),
-            "specialist_disability_ids": specialist_ids,
-            "specialist_disability_count": len(specialist_ids),
-            "cin_with_disability_ids": with_disability_ids,
-            "cin_with_disability_count": len(with_disability_ids),
-            # the same answer the guidance ruleset reads: an indicator that states the disability says it
-            "disability": effective_disability(case, indicators, catalogue),
+    return NeedFacts(case, catalogue)(indicators)
+
+
+class NeedFacts:
+    """`need_facts` for one case's child, parent and context, with any indicators: what the fact reads of
+    the case alone is worked out once (issue 17), for the case and for every nearby case that shares them
+    (the what-if list's, `rules.evaluate.decide_changes`: a need added or taken away). Made per call,
+    never kept: it holds the case."""
+
+    __slots__ = ("case", "catalogue", "known", "parent_age_given", "disability", "beyond_childhood", "context")
+
+    def __init__(self, case: Case, catalogue: Catalogue):
+        ctx, child = case.context, case.child
+        self.case, self.catalogue, self.known = case, catalogue, prepared(catalogue)
+        self.parent_age_given = case.parent.age_years is not None  # `_entailments_met`'s early return reads it
+        self.disability, self.beyond_childhood = ctx.disability, catalogue.beyond_childhood(child.age_in_months)  # `effective_disability`
+        self.context = {
             "caf": ctx.caf or "unknown",
             "current_rank": ctx.current_level.rank if ctx.current_level else 0,
-            "additional_count": len(additional),
-            "additional_domains": len(frozenset().union(*(known.counted_domains[i.id] for i in additional))),
-            "additional_ids": additional_ids,
-            "extensive_count": len(extensive_ids),
-            "extensive_ids": extensive_ids,
             "impaired_without_services": bool(ctx.health_development_impaired_without_services),
             # whom p4's judgement is read for where its words ("a child") may not name them (review 10, H3)
             "cin_test_reading": _cin_test_reading(case, catalogue),
             # a young person of 18 or 19: every Protection reason is declared (review 16, M2; rules.needs.declared_for_age)
-            "young_adult": catalogue.young_adult(case.child.unborn, case.child.age_in_months),
+            "young_adult": catalogue.young_adult(child.unborn, child.age_in_months),
             # whose judgement it is: a caller who is not a professional gives it as theirs (review 13, J3)
             "cin_test_not_professional": ctx.caller in NOT_PROFESSIONAL,
         }
-    ]
+
+    def __call__(self, indicators: list[Indicator], like: "tuple[list[dict], set[str]] | None" = None) -> list[dict]:
+        """The fact for `indicators` as `resolve_indicators` gives them (each once, sorted by id): each list of
+        ids is then the chosen ids in a catalogue set, sorted (the answers' order), taken as a set operation.
+
+        `like`: the fact this gives for other indicators of the same case, and the ids chosen in one and not
+        the other (a nearby case: a need added or taken away). A part of the fact that reads none of those
+        ids (`Prepared`'s sets say what each reads) is that fact's own, not worked out again (issue 17)."""
+        case, catalogue, known = self.case, self.catalogue, self.known
+        chosen = {i.id for i in indicators}
+        immediate = sorted(chosen & known.immediate)
+        groups = [{"level": level, "ids": ids} for level, ids in ((level, sorted(chosen & table)) for level, table in known.table_levels) if ids]
+        specialist_ids, with_disability_ids = sorted(chosen & known.specialist), sorted(chosen & known.with_disability)
+        extensive_ids = sorted(chosen & known.extensive)
+        other, differ = like if like is not None else (None, set())
+        if other is not None and differ.isdisjoint(known.entailment_reads):
+            entailed = other[0]["entailments"]
+        elif self.parent_age_given or not chosen.isdisjoint(known.entailing):
+            entailed = age_entailment_hits(case, indicators, catalogue)
+        else:  # `_entailments_met` returns at once: no entailment (most cases)
+            entailed = []
+        if other is not None and differ.isdisjoint(known.with_crosswalk) and entailed is other[0]["entailments"]:
+            crosswalks = other[0]["crosswalks"]
+        elif entailed or not chosen.isdisjoint(known.with_crosswalk):
+            crosswalks = crosswalk_hits(case, indicators, catalogue, tuple(entailed))  # each its own reason (rules.evaluate._reasons)
+        else:  # `crosswalk_hits` reaches none: no need with a cross-walk, no entailment
+            crosswalks = []
+        if other is not None and differ.isdisjoint(known.additional_reads):
+            additional_count, additional_domains, additional_ids = other[0]["additional_count"], other[0]["additional_domains"], other[0]["additional_ids"]
+        else:
+            additional = counted_additional(indicators, known.words, known.additional_table)
+            additional_count = len(additional)
+            additional_domains = len(frozenset().union(*(known.counted_domains[i.id] for i in additional)))
+            # the reason names every copy ticked of each need counted (a need in the same words, listed twice)
+            additional_ids = sorted({c for i in additional for c in known.same_need[i.id] & chosen})
+        # `effective_disability`, the case's part read once
+        if self.beyond_childhood:
+            disability = "unknown"
+        elif self.disability is None and not known.states_disability.isdisjoint(chosen):
+            disability = "substantial_lifelong"
+        else:
+            disability = self.disability or "unknown"
+        # `criterion_readings` reads the immediate criteria chosen and the cross-walks met: none, none read
+        readings = criterion_readings(immediate, crosswalks, catalogue) if immediate or crosswalks else []
+        context = self.context
+        return [
+            {
+                "kind": "case",
+                "groups": groups,
+                "table_count": len(indicators) - len(immediate),
+                "immediate_ids": immediate,
+                "immediate_count": len(immediate),
+                "crosswalks": crosswalks,
+                "crosswalk_count": len(crosswalks),
+                "criterion_readings": readings,
+                "criterion_reading_count": len(readings),
+                "entailments": entailed,
+                "entailment_count": len(entailed),
+                "specialist_disability_ids": specialist_ids,
+                "specialist_disability_count": len(specialist_ids),
+                "cin_with_disability_ids": with_disability_ids,
+                "cin_with_disability_count": len(with_disability_ids),
+                # the same answer the guidance ruleset reads: an indicator that states the disability says it
+                "disability": disability,
+                "caf": context["caf"],
+                "current_rank": context["current_rank"],
+                "additional_count": additional_count,
+                "additional_domains": additional_domains,
+                "additional_ids": additional_ids,
+                "extensive_count": len(extensive_ids),
+                "extensive_ids": extensive_ids,
+                "impaired_without_services": context["impaired_without_services"],
+                "cin_test_reading": context["cin_test_reading"],
+                "young_adult": context["young_adult"],
+                "cin_test_not_professional": context["cin_test_not_professional"],
+            }
+        ]
 
 
 def _cin_test_reading(case: Case, catalogue: Catalogue) -> str:

@@ -23,7 +23,7 @@ from pathway.checks import resolve_indicators
 from pathway.choices import NOT_PROFESSIONAL, CafStatus
 from pathway.levels import BY_VALUE, LEVELS, Level
 from pathway.models import Case, CaseError, Decision
-from rules.evaluate import Needs, decide_levels
+from rules.evaluate import Needs, decide_changes
 from rules.facts import age_entailment_hits, crosswalk_hits, prepared, where_listed
 
 
@@ -75,8 +75,8 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     floor, words = support if support else (0, None)
     current = case.context.current_level
 
-    def level_of(change: Change, d: "Needs | CaseError") -> Optional[Change]:
-        if isinstance(d, CaseError):
+    def level_of(change: Change, d: "Needs | CaseError | None") -> Optional[Change]:
+        if d is None or isinstance(d, CaseError):  # the nearby case is refused
             return None
         moved = d.level
         if moved is level:
@@ -100,7 +100,7 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
     distinct: dict[tuple, Change] = {}
     for c in candidates:
         distinct.setdefault(_made(c), c)
-    alone = dict(zip(distinct, decide_levels([c.apply(case) for c in distinct.values()], catalogue=catalogue), strict=True))
+    alone = dict(zip(distinct, decide_changes(case, list(distinct.values()), catalogue=catalogue), strict=True))
     decided = [alone[_made(c)] for c in candidates]
     found = [c for c in (level_of(c, d) for c, d in zip(candidates, decided, strict=True)) if c is not None]
     # higher: above the level decided and above the support the family has now

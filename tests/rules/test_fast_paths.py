@@ -9,7 +9,11 @@ included). Each statement below is written from the docstrings, not copied from 
   entailment, not chosen, that the child's age admits; the domains without such a need first;
 - the twin readings' and removals' words are the catalogue's templates filled in;
 - a level's action is worded by the first `resolved_actions` entry, in the catalogue's order, whose
-  `action` starts it and whose `when` holds (`rules.resolved_actions.resolve`).
+  `action` starts it and whose `when` holds (`rules.resolved_actions.resolve`);
+- a nearby case that differs from the case by its answers alone (speed17w) is checked from the case's own
+  checks (`pathway.checks.resolve_changed`): refused exactly when checking it alone refuses it, else the
+  same indicators; its needs fact, made with the case's part worked out once (`rules.facts.NeedFacts`),
+  is the fact made for it alone; so each nearby case is decided as alone (`rules.evaluate.decide_changes`).
 """
 
 from __future__ import annotations
@@ -175,13 +179,13 @@ def test_each_distinct_nearby_case_is_decided_once_and_as_it_would_be_alone(monk
     from rules.evaluate import decide_level
 
     asked: list[list[Case]] = []
-    real = wi.decide_levels
+    real = wi.decide_changes
 
-    def recording(cases, **kw):
-        asked.append(cases)
-        return real(cases, **kw)
+    def recording(case, changes, **kw):
+        asked.append([c.apply(case) for c in changes])
+        return real(case, changes, **kw)
 
-    monkeypatch.setattr(wi, "decide_levels", recording)
+    monkeypatch.setattr(wi, "decide_changes", recording)
     twice = 0
     # a need listed twice in the same words, ticked in both places: each place reads as the same twin
     young_carer = Case.parse({"child": {"age_years": 12}, "indicators": ["additional.young_carers_child", "additional.young_carers_family"]})
@@ -246,3 +250,127 @@ def test_a_levels_rank_and_its_value_looked_up_are_the_enums_own():
     for level in Level:
         assert level.rank == list(Level).index(level) + 1
         assert BY_VALUE[level.value] is Level(level.value) is level
+
+
+def _nearby_answer_sets(case: Case, rng: random.Random) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The what-if list's changes of the answers, and as many more drawn at random: a need or two added
+    (any of the catalogue's, or one it does not know), a need or two taken away, or both at once."""
+    made = [(c.add, c.remove) for c in wi._additions(case, CATALOGUE) + wi._twin_readings(case, CATALOGUE) + wi._removals(case, CATALOGUE)]
+    ids = sorted(i.id for i in CATALOGUE.indicators) + ["not.a.need"]
+    for _ in range(len(made) + 4):
+        add = tuple(rng.sample(ids, rng.choice([0, 1, 1, 2])))
+        remove = tuple(rng.sample(case.indicators, min(len(case.indicators), rng.choice([0, 1, 1, 2]))))
+        if rng.random() < 0.1:  # an answer given taken away and added back in the same change
+            add += remove[:1]
+        made.append((add, remove))
+    return made
+
+
+def _changed_pairs():
+    """(case, its indicators, a change of the answers, the nearby case made by `Change.apply`) for every case
+    the checks pass, over the sample and the care leavers: several thousand nearby answer sets."""
+    rng = random.Random(17)
+    for case in CASES + ADULTS:
+        try:
+            resolved = resolve_indicators(case, CATALOGUE)
+        except CaseError:
+            continue
+        for add, remove in _nearby_answer_sets(case, rng):
+            change = wi.Change("", Level.UNIVERSAL, "", False, add=add, remove=remove)
+            yield case, resolved, change, change.apply(case)
+
+
+def test_a_nearby_answer_set_is_refused_by_the_cases_own_checks_exactly_when_checking_it_alone_refuses_it():
+    from pathway.checks import resolve_changed
+
+    counted = {"refused": 0, "kept": 0}
+    admitted: dict[tuple, dict[str, bool]] = {}
+    for case, resolved, change, near in _changed_pairs():
+        ages = (case.child.unborn, case.child.age_in_months, case.parent.age_in_months)
+        derived = resolve_changed(case, resolved, change.add, change.remove, CATALOGUE, admitted.setdefault(ages, {}))
+        alone = _checked(near)
+        if derived is None:
+            assert any(isinstance(x, tuple) for x in alone), (case, change)
+            counted["refused"] += 1
+        else:
+            assert [i.id for i in derived] == alone, (case, change)
+            counted["kept"] += 1
+    # thousands of answer sets, refused ones and care leavers among them
+    assert counted["kept"] > 5000 and counted["refused"] > 500
+
+
+def _plain_lists(indicators) -> dict:
+    """The needs fact's lists of ids, stated plainly: one pass over the needs in the answers' order."""
+    cin = CATALOGUE.interpretations.cin_disability
+    groups: dict[str, list[str]] = {}
+    out: dict = {"immediate_ids": [], "specialist_disability_ids": [], "cin_with_disability_ids": [], "extensive_ids": []}
+    for ind in indicators:
+        if ind.immediate:
+            out["immediate_ids"].append(ind.id)
+        else:
+            groups.setdefault(ind.level.value, []).append(ind.id)
+        if ind.id in cin.indicators:
+            out["specialist_disability_ids"].append(ind.id)
+        if ind.id in cin.with_substantial_lifelong_disability:
+            out["cin_with_disability_ids"].append(ind.id)
+        if ind.level is Level.EXTENSIVE:
+            out["extensive_ids"].append(ind.id)
+    return {"groups": [{"level": lv, "ids": ids} for lv, ids in sorted(groups.items())], **out}
+
+
+def test_a_nearby_answer_sets_needs_fact_made_with_the_cases_part_is_the_fact_made_for_it_alone():
+    """`NeedFacts` made for the case gives each nearby answer set the fact `need_facts` makes for the nearby
+    case alone, and so does it given the case's own fact and the ids in which the two differ (the parts
+    those ids are not read by taken from the case's fact); the lists are those one plain pass gives, and
+    the parts read without their helper's call are the helper's own answer."""
+    from rules.facts import NeedFacts, age_entailment_hits, counted_additional, crosswalk_hits, effective_disability, need_facts, prepared
+
+    known = prepared(CATALOGUE)
+    made, reused = 0, 0
+    facts, like = None, None
+    for case, resolved, _change, near in _changed_pairs():
+        if facts is None or facts.case is not case:
+            facts = NeedFacts(case, CATALOGUE)
+            like = facts(resolved)
+            chosen = {i.id for i in resolved}
+        try:
+            indicators = resolve_indicators(near, CATALOGUE)
+        except CaseError:
+            continue
+        alone = need_facts(near, indicators, CATALOGUE)
+        differ = chosen.symmetric_difference(i.id for i in indicators)
+        assert facts(indicators) == alone
+        derived = facts(indicators, (like, differ))
+        assert derived == alone
+        reused += derived[0]["crosswalks"] is like[0]["crosswalks"] and derived[0]["additional_ids"] is like[0]["additional_ids"]
+        fact = alone[0]
+        assert {k: fact[k] for k in _plain_lists(indicators)} == _plain_lists(indicators)
+        assert fact["disability"] == effective_disability(near, indicators, CATALOGUE)
+        assert fact["entailments"] == age_entailment_hits(near, indicators, CATALOGUE)
+        assert fact["crosswalks"] == crosswalk_hits(near, indicators, CATALOGUE, tuple(fact["entailments"]))
+        additional = counted_additional(indicators, known.words)
+        assert (fact["additional_count"], fact["additional_ids"]) == (
+            len(additional),
+            sorted({c for i in additional for c in known.same_need[i.id] & set(near.indicators)}),
+        )
+        made += 1
+    assert made > 5000 and reused > 1000
+
+
+def test_nearby_cases_decided_from_the_cases_own_checks_and_fact_are_decided_as_each_alone():
+    from rules.evaluate import decide_changes, decide_levels
+
+    rng = random.Random(5)
+    compared = 0
+    for case in CASES[:120] + ADULTS[:40]:
+        changes = [wi.Change("", Level.UNIVERSAL, "", False, add=a, remove=r) for a, r in _nearby_answer_sets(case, rng)]
+        changes += wi._context_changes(case, CATALOGUE)  # decided in full, in the same call
+        derived = decide_changes(case, changes)
+        alone = decide_levels([c.apply(case) for c in changes])
+        for got, want in zip(derived, alone, strict=True):
+            if isinstance(want, CaseError):
+                assert got is None or isinstance(got, CaseError)
+            else:
+                assert got == want
+            compared += 1
+    assert compared > 3000
