@@ -10,7 +10,8 @@ care-leaver need; disability, CAF, consent, social care), a random handful of ne
 with characters that need escaping. The clock is fixed per journey (office hours, evening, weekend, a
 bank holiday), with the real office hours. For each journey the file holds, with status and body:
 /result, /referral, /referral.txt, /check, the call screen given the same child and needs, and, for
-one journey in four, the saved entry's page of a signed-in practitioner who saved it. Masked: the CSP
+one journey in four, the saved entry's page of a signed-in practitioner who saved it; first, the
+start, question, accessibility, disagreements, document, sign-in and practice pages. Masked: the CSP
 nonce, every hidden input's value (CSRF tokens, one-time form tokens) and the session cookie (never
 written). The page bytes are otherwise written as drawn.
 """
@@ -173,10 +174,23 @@ def main(argv=None) -> None:
 
     passwords.N = 2**10  # many accounts: hash cheaply (the parameters travel in each hash)
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'dump.sqlite3'}"
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "page-dump", "OFFICE_HOURS": OfficeHours()})
+    # sign-in limits out of reach: they count real seconds, so whether a late sign-in passed would depend on the run's speed
+    app = create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": "page-dump",
+            "OFFICE_HOURS": OfficeHours(),
+            "SIGN_IN_LIMIT_PER_ADDRESS": "10000 per minute",
+            "SIGN_IN_LIMIT_OVERALL": "10000 per minute",
+        }
+    )
     rng = random.Random(args.seed)
     catalogue, pages = load_catalogue(), needs_pages()
     with open(args.out, "wb") as out:
+        client = app.test_client()  # the pages around the journey, before any answer and after one
+        for path in ["/", "/safety", "/child", *(f"/needs/{p.id}" for p in pages), "/accessibility", "/disagreements", "/document", "/sign-in", "/practice/"]:
+            response = client.get(path)
+            out.write(f"--- {path} {response.status_code} {response.headers.get('Location', '')}\n".encode() + mask(response.data) + b"\n")
         for index in range(args.journeys):
             draw(journey(rng, catalogue, pages), index, app, out)
 
