@@ -8,7 +8,10 @@ Needs valgrind (Debian's `valgrind`); not in `python -m benchmarks` (hence the u
 WORK: `what_if` (the what-if lists of N realistic cases, benchmarks.rules_speed), `evaluate` (evaluate()
 of N realistic cases), `result` (N GET /result of benchmarks.load_http's journey), `assess` (N POST
 /api/v1/assess of benchmarks.load_http.CASE), `bare_page`, `bare_assess` (the bare app's, the same
-requests). Requests run with the collector set as gunicorn.conf.py sets a production worker's.
+requests), and the result page's own drawing without the rules: `result_drawn` (GET /result with the
+decision and the what-if list made in advance, as `benchmarks.render_cost --parts` does: the view, its
+templates and the request around them) and `result_empty` (the view replaced by one returning "": the
+request around it). Requests run with the collector set as gunicorn.conf.py sets a production worker's.
 PYTHONHASHSEED is fixed: the same code counted twice gives the same count.
 """
 
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 _INSIDE = "FSP_UNDER_CALLGRIND"
-WORKS = ("what_if", "evaluate", "result", "assess", "bare_page", "bare_assess")
+WORKS = ("what_if", "evaluate", "result", "result_drawn", "result_empty", "assess", "bare_page", "bare_assess")
 
 
 def _rules_work(work: str, n: int) -> Callable[[], object]:
@@ -53,10 +56,13 @@ def _request_work(work: str, n: int) -> Callable[[], object]:
 
         url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'instructions.sqlite3'}"
         cookie = _journey_cookie(url).split("=", 1)[1]
-        client = create_app({"DATABASE_URL": url, "SECRET_KEY": "load-test"}).test_client()
+        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "load-test"})
+        client = app.test_client()
         client.set_cookie("fsp_session", cookie)
-    if work in ("result", "bare_page"):
-        path = "/result" if work == "result" else "/"
+        if work in ("result_drawn", "result_empty"):
+            _without_rules(app, cookie, empty=work == "result_empty")
+    if work in ("result", "result_drawn", "result_empty", "bare_page"):
+        path = "/" if work == "bare_page" else "/result"
 
         def one():
             return client.get(path)
@@ -68,6 +74,21 @@ def _request_work(work: str, n: int) -> Callable[[], object]:
     for _ in range(20):
         assert one().status_code == 200, work
     return lambda: [one() for _ in range(n)]
+
+
+def _without_rules(app, cookie: str, empty: bool) -> None:
+    """The result view's decision and what-if list made once in advance and handed back on every
+    request (the rules' work left out, as render_cost --parts); `empty`: the view itself replaced."""
+    from webapp.journey import answers as store
+    from webapp.journey import views
+
+    with app.test_request_context("/result", headers={"Cookie": f"fsp_session={cookie}"}):
+        decided = views.decide(store.get())
+        what_if = views.nearby(decided.case, decided.decision)
+    views.decide = lambda *a, **k: decided
+    views.nearby = lambda *a, **k: what_if
+    if empty:
+        app.view_functions["journey.result"] = lambda: ""
 
 
 def _inside(work: str, n: int) -> None:
