@@ -68,7 +68,10 @@ def _check_on_views_only(app: Flask) -> None:
     manager = limiter.limit_manager
     if manager.default_limits or manager.application_limits or limiter._meta_limits or limiter._headers_enabled:
         return
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
+    before = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit not in before:  # RATELIMIT_ENABLED false: Flask-Limiter added no hooks
+        return
+    before.remove(limiter._check_request_limit)
     app.after_request_funcs[None] = [f for f in app.after_request_funcs[None] if getattr(f, "args", None) != (limiter,)]
     app.teardown_request_funcs[None] = [f for f in app.teardown_request_funcs[None] if getattr(f, "__self__", None) is not limiter]
 

@@ -274,3 +274,17 @@ def test_the_trainer_token_ends_with_a_disabled_account(app):
     with other.session_transaction() as s:
         s["practice_trainer"] = kept["practice_trainer"]
     assert other.get(f"/practice/session/{code}").status_code == 404
+
+
+def test_an_app_with_rate_limits_switched_off_starts_and_serves(tmp_path):
+    """RATELIMIT_ENABLED false (Flask-Limiter then adds no hooks) once stopped create_app with a ValueError."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "OFFICE_HOURS": ALWAYS_OPEN,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.sqlite3'}",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    assert app.test_client().get("/").status_code == 200
