@@ -156,3 +156,32 @@ def test_a_lookup_names_the_field_and_the_shape_it_refuses():
         lookup_case_ref("a b")
     assert exc.value.field == "case_ref"
     assert exc.value.message == "3-32 characters: letters, digits, '-' or '_' only"
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("", "a case reference is required"),
+        (5, "a case reference is required"),
+        ("AB 123", "must not contain spaces"),
+        ("a@b1", "must not contain '@'"),
+        ("ab", "3-32 characters"),
+        ("FSP-ABC", "must contain a digit"),
+        ("JSMITH1", "no more than 3 letters in a row"),
+        ("jsmith1", "no more than 3 letters in a row"),
+        ("NG15FS", "looks like a postcode"),
+    ],
+)
+def test_each_refusal_names_the_field_and_says_its_rule(value, says):
+    """mut17 (`validate_case_ref`'s older refusals, their field and words untested here): the module's rules,
+    each with the form's field (case_ref) and the reason the module's docstring gives (spaces: names and
+    addresses; '@': e-mail addresses; letters in a row: a name; a postcode: an address)."""
+    with pytest.raises(Invalid) as exc:
+        validate_case_ref(value)
+    assert exc.value.field == "case_ref" and exc.value.message.startswith(says), exc.value.message
+
+
+def test_a_reference_accepted_is_given_back_upper_case():
+    """mut17 (`validate_case_ref` 71: lower case): the module's rule, 'compared case-insensitively and stored
+    upper case', so 'fsp-0012' and 'FSP-0012' are one case."""
+    assert validate_case_ref("fsp-0012") == validate_case_ref("FSP-0012") == "FSP-0012"
