@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -164,3 +164,15 @@ mutate-review15:
 	scripts/setup.sh test
 	scripts/mutate_review15.sh
 	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW15_RULES) --first $(REVIEW15_FIRST) --only-first --figure review15-rule-condition-mutants.json
+
+# Review 17's fixes and speed17w's shortcuts (docs/safety/mutation.md): mutmut over the functions they added or changed
+# (scripts/mutate_review17.sh; two workers, niced): fix17r's disabled road and the class loader of any domain, speed17w's
+# resolve_changed, NeedFacts and decide_changes, fix17s's six-digit date check, lookup and out-of-hours words. The
+# guidance rule disabled_below_child_in_need's condition (mutmut cannot reach it) by scripts/mutate_rules.py against its
+# own tests; its body, Prepared's new sets and the loader's states_disability checks by hand (listed in mutation.md).
+REVIEW17_RULES = disabled_below_child_in_need
+REVIEW17_FIRST = tests/rules/test_review17_disabled_roads.py
+mutate-review17:
+	scripts/setup.sh test
+	scripts/mutate_review17.sh
+	.venv/bin/python scripts/mutate_rules.py --workers 1 --rules $(REVIEW17_RULES) --first $(REVIEW17_FIRST) --only-first --figure review17-rule-condition-mutants.json

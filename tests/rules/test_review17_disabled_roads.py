@@ -174,6 +174,9 @@ def test_every_road_is_a_reading_with_its_why_and_its_class_is_checked_at_load()
     Catalogue.model_validate(copy.deepcopy(raw))
     for change, match in (
         (lambda e: e["mild_moderate"].update(interpretation=False), "the mild_moderate road keeps the tables' level"),
+        # mut17 (hand mutant H17: the substantial road's own flag never checked): each road, the entry's own included
+        (lambda e: e.update(interpretation=False), "the substantial_lifelong road keeps the tables' level"),
+        (lambda e: e["stated"].update(interpretation=False), "the stated road keeps the tables' level"),
         (lambda e: e["states_disability"].append("additional.no_such_need"), "unknown indicator 'additional.no_such_need'"),
         (lambda e: e["states_disability"].remove("protection.substantial_lifelong_disability_safeguarding"), "states a disability"),
     ):
@@ -181,3 +184,18 @@ def test_every_road_is_a_reading_with_its_why_and_its_class_is_checked_at_load()
         change(bad["guidance"]["disabled_below_child_in_need"])
         with pytest.raises(ValidationError, match=match):
             Catalogue.model_validate(bad)
+
+
+@pytest.mark.parametrize("disability", [*ANSWERED, None])
+def test_each_road_cites_its_own_pages_p23_only_where_the_team_is_listed(disability):
+    """mut17 (hand mutant H3: every road cited as the substantial one): the reading cites p4 and p37 on every
+    road; p23 (Key contacts, where the Disabled Children's Team is) only on the substantial road, the one that
+    lists the team; the other roads keep the level of the Levels of need tables (p11-17), so cite them."""
+    context = {"disability": disability} if disability else {}
+    need = "additional.lack_routine" if disability else "additional.child_disabilities_whose_needs"
+    d = evaluate(make_case([need], **context))
+    [g] = _said(d)
+    listed = DCT in [c.id for c in d.contacts]
+    assert listed == (disability == "substantial_lifelong")
+    assert "4, 37" in g.source
+    assert ("23" in g.source) == listed and ("11-17" in g.source) == (not listed), g.source

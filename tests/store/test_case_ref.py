@@ -134,3 +134,54 @@ def test_saving_again_under_such_a_reference_is_refused_as_new_input(engine, peo
 def test_a_lookup_still_refuses_what_no_reference_could_be(value):
     with pytest.raises(Invalid):
         lookup_case_ref(value)
+
+
+@pytest.mark.parametrize("yy", range(100))
+def test_the_29th_of_february_is_a_date_exactly_in_the_leap_years_of_either_century(yy):
+    """mut17 (`_run_is_date` 27, 28: a century shifted by one year): the leap day in six digits, both
+    orders, against strptime (the sample above rarely draws 29 February). 290200 is 29/02/2000, a date;
+    290231 is no date in 1931, 2031 or as 2029-02-31."""
+    for six in (f"2902{yy:02d}", f"{yy:02d}0229"):
+        message = refusal(six)
+        if _reads_as_date(six):
+            assert message is not None and DATE_WORDS in message, six
+        else:
+            assert message is None, (six, message)
+
+
+def test_a_lookup_names_the_field_and_the_shape_it_refuses():
+    """mut17 (`lookup_case_ref` 5, 6, 9, 10): the refusal points the form at the reference field and says
+    the shape (the module's rule: 3-32 characters, letters, digits, '-' or '_')."""
+    with pytest.raises(Invalid) as exc:
+        lookup_case_ref("a b")
+    assert exc.value.field == "case_ref"
+    assert exc.value.message == "3-32 characters: letters, digits, '-' or '_' only"
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("", "a case reference is required"),
+        (5, "a case reference is required"),
+        ("AB 123", "must not contain spaces"),
+        ("a@b1", "must not contain '@'"),
+        ("ab", "3-32 characters"),
+        ("FSP-ABC", "must contain a digit"),
+        ("JSMITH1", "no more than 3 letters in a row"),
+        ("jsmith1", "no more than 3 letters in a row"),
+        ("NG15FS", "looks like a postcode"),
+    ],
+)
+def test_each_refusal_names_the_field_and_says_its_rule(value, says):
+    """mut17 (`validate_case_ref`'s older refusals, their field and words untested here): the module's rules,
+    each with the form's field (case_ref) and the reason the module's docstring gives (spaces: names and
+    addresses; '@': e-mail addresses; letters in a row: a name; a postcode: an address)."""
+    with pytest.raises(Invalid) as exc:
+        validate_case_ref(value)
+    assert exc.value.field == "case_ref" and exc.value.message.startswith(says), exc.value.message
+
+
+def test_a_reference_accepted_is_given_back_upper_case():
+    """mut17 (`validate_case_ref` 71: lower case): the module's rule, 'compared case-insensitively and stored
+    upper case', so 'fsp-0012' and 'FSP-0012' are one case."""
+    assert validate_case_ref("fsp-0012") == validate_case_ref("FSP-0012") == "FSP-0012"
