@@ -560,8 +560,10 @@ class SearchIndex:
         self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
-    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
-        """Indicators for what the caller said, best first; only those the child's age admits."""
+    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10, finished: bool = False) -> list[Hit]:
+        """Indicators for what the caller said, best first; only those the child's age admits. `finished`: the words
+        were sent whole (the call screen's form submitted), so the last word is read as said, never as one still
+        being typed (a last word under four letters, "GP", is otherwise left out until a space or stop follows)."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         if unborn and age_in_months is not None:
@@ -571,7 +573,7 @@ class SearchIndex:
         words = normalise(query).split()
         if not words:
             return []
-        typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
+        typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
         in_care, kept = self._in_care(words)
         if in_care:  # a child looked after now: the document has no row for it, so its words find none
             if self._nothing_else(words, in_care | kept):
@@ -2421,9 +2423,9 @@ def says_early_help_refused(query: str) -> bool:
     return default_index().says_early_help_refused(query)
 
 
-def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
+def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10, finished: bool = False) -> list[Hit]:
     """Search the shipped catalogue; see SearchIndex.search."""
-    return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit)
+    return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
 
 
 # ---------------------------------------------------------------- the contract (CLI and API)

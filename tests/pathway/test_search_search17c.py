@@ -76,3 +76,27 @@ def test_the_reading_is_declared_and_checked():
 def test_no_labelled_p9_call_loses_first_place_or_sight():
     without = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k != "carried"}, example_calls())
     assert p9_calls_lost(default_index(), without) == []
+
+
+# ---------------------------------------------------------------- words sent whole (the call screen's form)
+
+
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("mum has not taken him to the GP", 6),
+        ("baby has a rash and mum has not taken him to the GP", 6),
+        ("she is not registered with a GP", 30),
+        ("he has missed his jabs at the GP", 14),
+    ],
+)
+def test_finished_words_are_read_as_with_a_stop_after_them(q, age):
+    index = default_index()
+    assert [h.id for h in index.search(q, age_in_months=age, finished=True)] == [h.id for h in index.search(q + ".", age_in_months=age)]
+
+
+def test_a_finished_short_last_word_is_read():
+    index = default_index()
+    typing = _ids("mum has not taken him to the GP", 6)
+    whole = [h.id for h in index.search("mum has not taken him to the GP", age_in_months=6, limit=KEPT_PLACES, finished=True)]
+    assert typing[0] not in HEALTH and whole[0] in HEALTH, (typing, whole)
