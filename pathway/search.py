@@ -450,6 +450,12 @@ class SearchIndex:
         self.in_care = [tuple(tokens(p)) for p in looked_after.get("phrases") or []]
         self.in_care_unless = [tuple(tokens(p)) for p in looked_after.get("unless") or []]
         self.in_care_before = frozenset(normalise(" ".join(looked_after.get("before") or [])).split())
+        # a carer taking the child to a service (see _carried): the words as said, the places as phrases
+        carried = synonyms.get("carried") or {}
+        self.carried_verbs, self.carried_objects, self.carried_owners, self.carried_to = (
+            frozenset(normalise(" ".join(carried.get(k) or [])).split()) for k in ("verbs", "objects", "owners", "to")
+        )
+        self.carried_places = tuple(tuple(normalise(p).split()) for p in carried.get("places") or [])
         self.in_care_filler = frozenset(stem(w) for w in normalise(" ".join(looked_after.get("filler") or [])).split())
         # a refusal of the CAF or of early help (see says_early_help_refused): its phrases as stems in order
         early_help = synonyms.get("early_help") or {}
@@ -554,8 +560,10 @@ class SearchIndex:
         self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
-    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
-        """Indicators for what the caller said, best first; only those the child's age admits."""
+    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10, finished: bool = False) -> list[Hit]:
+        """Indicators for what the caller said, best first; only those the child's age admits. `finished`: the words
+        were sent whole (the call screen's form submitted), so the last word is read as said, never as one still
+        being typed (a last word under four letters, "GP", is otherwise left out until a space or stop follows)."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         if unborn and age_in_months is not None:
@@ -565,7 +573,7 @@ class SearchIndex:
         words = normalise(query).split()
         if not words:
             return []
-        typing = not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
+        typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
         in_care, kept = self._in_care(words)
         if in_care:  # a child looked after now: the document has no row for it, so its words find none
             if self._nothing_else(words, in_care | kept):
@@ -574,6 +582,9 @@ class SearchIndex:
             words = [w for i, w in enumerate(words) if i not in in_care]
             if not words:
                 return []
+        carried = self._carried(words)
+        if carried:  # "mum has not taken him to the GP": the verb carries the child to a service, no concern of its own
+            words = [w for i, w in enumerate(words) if i not in carried]
         stems = [stem(w) for w in words]
         of_parent = _said_of_parent(words)
         scores: dict[int, float] = {}
@@ -696,6 +707,32 @@ class SearchIndex:
 
         said, refusing = (at(phrases) for phrases in self.early_help) if len(self.early_help) == 2 else ([], [])
         return any(0 <= a - e <= REFUSAL_BEFORE or 0 <= b - f <= REFUSAL_AFTER for a, f in said for b, e in refusing)
+
+    def _carried(self, words: list[str]) -> set[int]:
+        """The places of a verb that takes (or brings) the child to a service (search17c; the synonyms file's
+        `carried`, this tool's reading): one of `verbs`, then the child (one of `objects`, or one of `owners`
+        and a word: "the baby", "his son"), then one of `to`, then within two words one of `places`. "mum has
+        not taken him to the GP": "taken" is how the labelled calls say a child taken into care or off a
+        parent ("had kids taken off her") and a passport taken (trafficking), and led with p17's "previously
+        removed". Said without the child as object ("taken into care", "being taken abroad", "was not brought
+        to appointments"), or to a place not listed ("taken him to pakistan"), the verb is read as before."""
+        out: set[int] = set()
+        for i, w in enumerate(words):
+            if w not in self.carried_verbs:
+                continue
+            j = i + 1
+            if j < len(words) and words[j] in self.carried_owners:
+                j += 2
+            elif j < len(words) and words[j] in self.carried_objects:
+                j += 1
+            else:
+                continue
+            if j >= len(words) or words[j] not in self.carried_to:
+                continue
+            rest = words[j + 1 : j + 4]
+            if any(tuple(rest[k : k + len(p)]) == p for k in range(min(3, len(rest))) for p in self.carried_places):
+                out.add(i)
+        return out
 
     def _nothing_else(self, words: list[str], care: set[int]) -> bool:
         """Whether a call that says a child is looked after now says nothing else (search15; the synonyms
@@ -2061,11 +2098,19 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "core_from_age",
         "stated",
         "not_now",
+        "carried",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated' and 'not_now'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now' and 'carried'"
         )
+    carried = data.get("carried") or {}
+    if (
+        not isinstance(carried, dict)
+        or (carried and set(carried) != {"verbs", "objects", "owners", "to", "places"})
+        or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in carried.values())
+    ):
+        raise SearchDataError("carried must be a mapping of 'verbs', 'objects', 'owners', 'to' and 'places', each a list of words")
     stated = _check_stated(catalogue, data.get("stated") or {})
     _check_not_now(catalogue, data.get("not_now"))
     early_help = data.get("early_help") or {}
@@ -2378,9 +2423,9 @@ def says_early_help_refused(query: str) -> bool:
     return default_index().says_early_help_refused(query)
 
 
-def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10) -> list[Hit]:
+def search(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10, finished: bool = False) -> list[Hit]:
     """Search the shipped catalogue; see SearchIndex.search."""
-    return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit)
+    return default_index().search(query, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
 
 
 # ---------------------------------------------------------------- the contract (CLI and API)

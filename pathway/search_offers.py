@@ -48,13 +48,16 @@ class Offer:
         return {**Hit(self.indicator, self.score, self.matched).as_dict(), "twin_of": self.twin_of, "tells_apart": self.tells_apart}
 
 
-def offered(query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, exclude: Iterable[str] = (), limit: int = SHOWN) -> list[Offer]:
+def offered(
+    query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, exclude: Iterable[str] = (), limit: int = SHOWN, finished: bool = False
+) -> list[Offer]:
     """The rows for what the caller said, for this child's age, leaving out `exclude` (already chosen):
-    the search's order with the best match's twins grouped after it (see the module's rules)."""
+    the search's order with the best match's twins grouped after it (see the module's rules). `finished`: the
+    words were sent whole (SearchIndex.search)."""
     catalogue = load_catalogue()
     skip = set(exclude)
     # every indicator the search found, so a twin below the rows shown keeps its own score
-    found = [h for h in search(query, age_in_months=age_in_months, unborn=unborn, limit=len(catalogue.indicators)) if h.id not in skip]
+    found = [h for h in search(query, age_in_months=age_in_months, unborn=unborn, limit=len(catalogue.indicators), finished=finished) if h.id not in skip]
     if not found:
         return []
     best = found[0]
