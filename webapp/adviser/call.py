@@ -483,8 +483,8 @@ def refused_early_help_note(query: str) -> str | None:
     return load_catalogue().surfaces.refused_early_help_search.text if query.strip() and says_early_help_refused(query) else None
 
 
-def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN, finished: bool = False) -> list[Offer]:
+def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:
     """The search's rows for what the caller said, for this child's age, not already chosen, with
     the best match's twins grouped after it: pathway.search_offers.offered, which keeps the search's
-    safety order (no rule here). `finished`: the words were submitted whole (the page drawn after the form)."""
-    return offered(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, exclude=exclude, limit=limit, finished=finished)
+    safety order (no rule here)."""
+    return offered(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, exclude=exclude, limit=limit)

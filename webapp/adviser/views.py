@@ -29,13 +29,7 @@ FETCH_HEADER = "X-Requested-With"
 
 def _context(screen: call.Screen) -> dict:
     state = screen.state
-    # the page is drawn from the words submitted (the form's Search button, no script): read whole, the last
-    # word as said; the live search (/adviser/search) is what is being typed
-    hits = (
-        call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"], finished=True)
-        if state["q"].strip() and forms.query_fits(state["q"])
-        else []
-    )
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and forms.query_fits(state["q"]) else []
     office_hours = current_app.config["OFFICE_HOURS"]
     tz = ZoneInfo(office_hours.timezone)
     return dict(
