@@ -703,7 +703,7 @@ class SearchIndex:
         stems = tokens(query)
 
         def at(phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:  # (start, end) of each phrase said
-            return [(i, i + len(p)) for p in phrases for i in range(len(stems) - len(p) + 1) if tuple(stems[i : i + len(p)]) == p]
+            return [(i, i + len(p)) for p in phrases for i in _phrase_at(p, stems, empty_everywhere=True)]
 
         said, refusing = (at(phrases) for phrases in self.early_help) if len(self.early_help) == 2 else ([], [])
         return any(0 <= a - e <= REFUSAL_BEFORE or 0 <= b - f <= REFUSAL_AFTER for a, f in said for b, e in refusing)
@@ -730,7 +730,7 @@ class SearchIndex:
             if j >= len(words) or words[j] not in self.carried_to:
                 continue
             rest = words[j + 1 : j + 4]
-            if any(tuple(rest[k : k + len(p)]) == p for k in range(min(3, len(rest))) for p in self.carried_places):
+            if rest and any(_phrase_at(p, rest, empty_everywhere=True) for p in self.carried_places):
                 out.add(i)
         return out
 
@@ -765,7 +765,7 @@ class SearchIndex:
         stems = [stem(w) for w in words]
 
         def at(phrase: tuple[str, ...]) -> list[int]:
-            return [i for i in range(len(stems) - len(phrase) + 1) if tuple(stems[i : i + len(phrase)]) == phrase]
+            return _phrase_at(phrase, stems, empty_everywhere=True)
 
         if any(at(u) for u in self.in_care_unless):
             return set(), set()
@@ -937,7 +937,7 @@ class SearchIndex:
                 said.update(stem(full) for full in self._completions(w))
             if said & single:
                 return True
-        return any(tuple(stems[i : i + len(c)]) == c for c in core if len(c) > 1 for i in range(len(stems) - len(c) + 1))
+        return any(_phrase_at(c, stems) for c in core if len(c) > 1)
 
     def _core_said(self, n: int, words: list[str], stems: list[str], typing: bool, core: Optional[dict[int, list[tuple[str, ...]]]] = None) -> bool:
         """Whether the call says row n's `core` (_says_core; `core`: the cores read, the index's own unless given):
@@ -1326,9 +1326,8 @@ class SearchIndex:
             return flags
         starts: dict[int, int] = {i: 1 for i, w in enumerate(words) if w in subject.other_child or w == PEER}
         for phrase in subject.other_phrases:
-            for i in range(len(words) - len(phrase) + 1):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    starts[i] = max(starts.get(i, 0), len(phrase))
+            for i in _phrase_at(phrase, words, empty_everywhere=True):
+                starts[i] = max(starts.get(i, 0), len(phrase))
         if only_placed:
             starts = {}
         for i, n in self._placed_others(words).items():  # a child named by place (search17s, review 17 N3)
@@ -2048,7 +2047,7 @@ def _negated_before(words: list[str], i: int) -> bool:
 def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
     """Whether the call's stems say one of a part's words or phrases as written (SearchIndex._stated_first): no typo,
     no words table, no completion (those are _says_core's, for a rule that holds a row back, not one that lifts it)."""
-    return any(tuple(stems[i : i + len(p)]) == p for p in part for i in range(len(stems) - len(p) + 1))
+    return any(_phrase_at(p, stems, empty_everywhere=True) for p in part)
 
 
 def _flat(listed: Iterable[Any]) -> list[str]:
@@ -2326,10 +2325,14 @@ class _NotNow(NamedTuple):
     verbs: frozenset[str]
 
 
-def _phrase_at(phrase: tuple[str, ...], words: list[str]) -> list[int]:
-    """Where the phrase (normalised words) starts in the words."""
+def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: bool = False) -> list[int]:
+    """Where the phrase (normalised words, or stems where the words are stems) starts in the words. An empty
+    phrase (a synonyms entry normalise leaves nothing of) is said nowhere; with `empty_everywhere`, at every
+    place, the end too (0 to len(words)), as a slice comparison finds it: each caller keeps its own reading."""
     n = len(phrase)
-    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase] if n else []
+    if not n and not empty_everywhere:
+        return []
+    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
 
 
 def _not_now(synonyms: dict, number_of: Callable[[str], int], catalogue: Catalogue) -> Optional[_NotNow]:

@@ -68,13 +68,19 @@ DATE_ADVICE = (
 )
 
 
+def _shaped(value) -> str:
+    """The value, where it has a reference's shape (3-32 letters, digits, '-' or '_'); Invalid naming
+    `case_ref` otherwise. The one shape check of both saving and looking up."""
+    if not isinstance(value, str) or not _SHAPE.match(value):
+        raise Invalid(FIELD, "3-32 characters: letters, digits, '-' or '_' only")
+    return value
+
+
 def lookup_case_ref(value) -> str:
     """A reference to look up what is already saved (its history, exports): only its shape is
     checked, never the rules for new input, so a reference saved before a rule was added still
     opens. Invalid (naming `case_ref`) for a value no reference could have."""
-    if not isinstance(value, str) or not _SHAPE.match(value):
-        raise Invalid(FIELD, "3-32 characters: letters, digits, '-' or '_' only")
-    return value.upper()
+    return _shaped(value).upper()
 
 
 def validate_case_ref(value) -> str:
@@ -85,8 +91,7 @@ def validate_case_ref(value) -> str:
         raise Invalid(FIELD, "must not contain spaces (names and addresses are not allowed)")
     if "@" in value:
         raise Invalid(FIELD, "must not contain '@' (e-mail addresses are not allowed)")
-    if not _SHAPE.match(value):
-        raise Invalid(FIELD, "3-32 characters: letters, digits, '-' or '_' only")
+    _shaped(value)  # after the checks above, whose words are clearer for a space or an '@'
     if not any(ch.isdigit() for ch in value):
         raise Invalid(FIELD, "must contain a digit: use a reference number, not a name")
     if re.search(r"[A-Za-z]{4,}", value):

@@ -336,17 +336,25 @@ def overrides(user):
     )
 
 
-@bp.route("/overrides/<int:override_id>/review", methods=["GET", "POST"])
+def _row_id(said: str) -> int | None:
+    """The row id an address names, as `<int:...>` reads one (digits, leading zeros too); None for any other text."""
+    return int(said) if said.isascii() and said.isdigit() else None
+
+
+# any text as the id, so every id that is not an override the manager can see (huge, zero, negative, not a
+# number) is answered by `gone` after the manager check, never the generic "Page not found" (tidy18)
+@bp.route("/overrides/<override_id>/review", methods=["GET", "POST"])
 @auth.signed_in("cases.overrides", auth.MANAGERS)
-def review(user, override_id: int):
-    pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == override_id]
-    if not pairs:
+def review(user, override_id: str):
+    oid = _row_id(override_id)
+    pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == oid]
+    if oid is None or not pairs:
         gone()
     entry, found = pairs[0]
     form, _ = prg.form_for(ReviewForm)
     if form.validate_on_submit():
         try:
-            _, repeated = assessments.record_review_once(auth.engine(), user, override_id, form.note.data or "", token=form.form_token.data)
+            _, repeated = assessments.record_review_once(auth.engine(), user, found.id, form.note.data or "", token=form.form_token.data)
         except Invalid as exc:
             form.note.errors = [f"Note {exc.message}"]
             return prg.refused(form)
