@@ -528,13 +528,20 @@ class SearchIndex:
         ) - {""}
         # a concern's own phrase of two words or more with no denial in it ("out of control", "in trouble with the
         # police"): a denial right before it denies the concern, even where its first content word is one a concern's
-        # own words deny ("control": "cannot control him"; search18, _phrase_denied)
+        # own words deny ("control": "cannot control him"; search18, _phrase_denied). Not a phrase a strength says too
+        # ("self care", "health visitor", "goes to clubs"): that names a topic, and its denial can be the concern
+        strength_phrases = {
+            tuple(normalise(text).split())
+            for e in self.entries
+            if e.indicator.level is Level.UNIVERSAL
+            for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
+        }
         self.concern_phrases = frozenset(
             tuple(ws)
             for e in self.entries
             if e.indicator.level is not Level.UNIVERSAL
             for text in (e.indicator.text, *e.indicator.keywords)
-            if len(ws := normalise(text).split()) >= 2 and not set(ws) & DENYING
+            if len(ws := normalise(text).split()) >= 2 and not set(ws) & DENYING and tuple(ws) not in strength_phrases
         )
         # the words a denial reaches past without counting them ("never been any ...": see _denials)
         denial = synonyms.get("denial") or {}
@@ -1072,7 +1079,9 @@ class SearchIndex:
                         return not self._concern(n) and (n not in negated or opposite(n))
 
                     lead = next((n for n in ranked if strength(n) and self.entries[n].indicator.domain == domain), None)
-                    if lead is None:  # search18: ...else any strength found ("mum does not take drugs or drink")
+                    if lead is None and (whole or any(self._use_denied(words, stems, k) for k in denied)):
+                        # search18: ...else, for a substance's use or a concern's own phrase denied, any strength found
+                        # ("mum does not take drugs or drink"); an absence's denial stays the concern ("never goes to clubs")
                         lead = next((n for n in ranked if strength(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
