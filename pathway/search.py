@@ -153,6 +153,7 @@ PARENT_WORDS = frozenset(
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
 CLAUSE_WORDS = frozenset("but so because cos when while if who".split())
+DENIAL_KEYS = ("bridges", "hedges", "hedge_joins", "topics", "between", "use_verbs", "use_objects")  # the synonyms file's `denial`
 LISTING = frozenset("or nor".split())  # a denial reaches on past these to the next thing listed ("does not drink or take drugs")
 JOINING = frozenset("and or nor".split())  # a plain phrase's words are one thing only with no "and" between ("high and marks")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
@@ -525,6 +526,23 @@ class SearchIndex:
             if e.indicator.level is not Level.UNIVERSAL
             for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
         ) - {""}
+        # a concern's own phrase of two words or more with no denial in it ("out of control", "in trouble with the
+        # police"): a denial right before it denies the concern, even where its first content word is one a concern's
+        # own words deny ("control": "cannot control him"; search18, _phrase_denied). Not a phrase a strength says too
+        # ("self care", "health visitor", "goes to clubs"): that names a topic, and its denial can be the concern
+        strength_phrases = {
+            tuple(normalise(text).split())
+            for e in self.entries
+            if e.indicator.level is Level.UNIVERSAL
+            for text in (e.indicator.text, *e.indicator.keywords, *extra.get(e.indicator.id, []))
+        }
+        self.concern_phrases = frozenset(
+            tuple(ws)
+            for e in self.entries
+            if e.indicator.level is not Level.UNIVERSAL
+            for text in (e.indicator.text, *e.indicator.keywords)
+            if len(ws := normalise(text).split()) >= 2 and not set(ws) & DENYING and tuple(ws) not in strength_phrases
+        )
         # the words a denial reaches past without counting them ("never been any ...": see _denials)
         denial = synonyms.get("denial") or {}
         self.bridges = frozenset(normalise(" ".join(denial.get("bridges") or [])).split())
@@ -533,6 +551,9 @@ class SearchIndex:
         self.hedges, self.hedge_joins, self.topics, self.between = (
             frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("hedges", "hedge_joins", "topics", "between")
         )
+        # a verb of using (search18: "take", "use", "smoke", a concern's own denial in "does not take her medication")
+        # followed by a substance ("does not take drugs") denies the substance (_use_denied)
+        self.use_verbs, self.use_objects = (frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("use_verbs", "use_objects"))
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}
@@ -557,6 +578,8 @@ class SearchIndex:
         self.model = self._learn(extra, examples) if examples is not None else None
         self._prefix_cache: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        # words spelled as typed, never read as a typo of an indexed word (search18: "rash" is not "wash")
+        self.known_words = frozenset(normalise(" ".join(synonyms.get("known_words") or [])).split())
         self._shares_cache: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- query
@@ -632,7 +655,7 @@ class SearchIndex:
                 for full in completions:
                     if full != word:
                         add_with_synonyms(stem(full), PREFIX * max(shares[full], MIN_SHARE), word)
-            if not best_for_word and not completions:  # not a word the index knows: a typo?
+            if not best_for_word and not completions and word not in self.known_words:  # not a word the index knows: a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched, of_parent)
@@ -1032,18 +1055,34 @@ class SearchIndex:
             return  # below p9 (search16): never a higher row for a denial ("not neglected, always clean and fed")
         elif lead is None:  # below p9 (search16): a strength whose own denial the call says, or a concern the model alone found
             denied_stems = {stems[i] for i in denied}
+            # search18: a strength whose words the call denies only inside a concern's own phrase denied whole
+            # ("not out of control": "Age appropriate behaviour and self control") is that concern's absence
+            whole = {stem(w) for j in range(len(words)) if words[j] in DENYING for w in self._phrase_denied(words, j)}
+
+            def opposite(n: int) -> bool:  # the strength "not out of control" says
+                return n in self.strength_words and bool(denied_stems & self.strength_words[n][0]) and denied_stems & self.strength_words[n][0] <= whole
 
             def strength_said(n: int) -> bool:  # "not homeless": the strength "appropriate accommodation" ("not homeless") said
-                return n in self.strength_words and n not in negated and bool(denied_stems & self.strength_words[n][1])
+                return n in self.strength_words and (n not in negated and bool(denied_stems & self.strength_words[n][1]) or opposite(n))
 
             top = self._height(ranked[0])  # never a higher row for a denial ("no fighting, no violence": no p9 row the model alone found)
-            lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
+            lead = next((n for n in ranked if opposite(n)), None)  # search18: the denied phrase's own strength first
+            if lead is None:
+                lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
             if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
                 lowest = min(self._height(n) for n in ranked if self._concern(n))
                 lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
                 if lowest == self._height(ranked[0]):  # ...else a strength of the first's own domain found (search16b: "mum does not drink")
                     domain = self.entries[ranked[0]].indicator.domain
-                    lead = next((n for n in ranked if not self._concern(n) and n not in negated and self.entries[n].indicator.domain == domain), None)
+
+                    def strength(n: int) -> bool:
+                        return not self._concern(n) and (n not in negated or opposite(n))
+
+                    lead = next((n for n in ranked if strength(n) and self.entries[n].indicator.domain == domain), None)
+                    if lead is None and (whole or any(self._use_denied(words, stems, k) for k in denied)):
+                        # search18: ...else, for a substance's use or a concern's own phrase denied, any strength found
+                        # ("mum does not take drugs or drink"); an absence's denial stays the concern ("never goes to clubs")
+                        lead = next((n for n in ranked if strength(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -1057,17 +1096,41 @@ class SearchIndex:
         for j, w in enumerate(words):
             if w not in DENYING:
                 continue
-            hedged = False
+            hedged = named = False
+            phrase = self._phrase_denied(words, j)  # search18: "not out of control" names the phrase
+            out |= {stems[j + 1 + i] for i, w in enumerate(words[j + 1 :]) if w in phrase and not _stop(w, stems[j + 1 + i])}
             for k in range(j + 1, len(words)):
+                if words[k] in LISTING and named:  # search18: "not drink or take drugs" names "drugs" too
+                    named = False
+                    continue
                 if words[k] in CLAUSE_WORDS or words[k] in DENYING or words[k] in JOINING:
                     break
                 hedged = hedged or words[k] in self.hedges
-                if words[k] in light or _stop(words[k], stems[k]):
+                if words[k] in light or _stop(words[k], stems[k]) or named or self._use_denied(words, stems, k):
                     continue
                 if hedged or stems[k] not in self.concern_denials:
                     out.add(stems[k])
+                    named = True
+                    continue
                 break
         return out
+
+    def _phrase_denied(self, words: list[str], j: int) -> tuple[str, ...]:
+        """The concern's own phrase (`concern_phrases`) that starts right after the denial at words[j], past
+        `denial.bridges` ("he is not out of control", "has never been out of control"; search18), or ()."""
+        k = j + 1
+        while k < len(words) and words[k] in self.bridges:
+            k += 1
+        return next((ph for ph in sorted(self.concern_phrases, key=len, reverse=True) if tuple(words[k : k + len(ph)]) == ph), ())
+
+    def _use_denied(self, words: list[str], stems: list[str], k: int) -> bool:
+        """Whether words[k] is a verb of using (`denial.use_verbs`) whose next content word is a substance
+        (`denial.use_objects`): "does not take drugs", "never smokes weed" (search18). "does not take her
+        medication" stays a concern's own denial."""
+        if words[k] not in self.use_verbs:
+            return False
+        nxt = next((i for i in range(k + 1, len(words)) if not _stop(words[i], stems[i])), None)
+        return nxt is not None and words[nxt] in self.use_objects
 
     def _height(self, n: int) -> tuple[bool, int]:
         """How high a row is (_height_of; _denied_first)."""
@@ -1097,8 +1160,9 @@ class SearchIndex:
             )
             if first is not None and words[j + first] in self.hedges:  # "no sign of self harm": a denial, whatever follows (search16)
                 reach = sorted(set(reach) | set(_bridged_reach(words[j:], self.bridges | self.hedges | self.hedge_joins)))
-            elif first is not None and stems[j + first] in self.concern_denials:
-                continue
+            elif first is not None and stems[j + first] in self.concern_denials and not self._use_denied(words, stems, j + first):
+                if not self._phrase_denied(words, j):
+                    continue
             # "not X or Y" denies Y too (search16b: "mum does not drink or take drugs"); not "and" ("not eating and has bruises")
             at = j
             while True:
@@ -2098,11 +2162,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "stated",
         "not_now",
         "carried",
+        "known_words",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now' and 'carried'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried' and 'known_words'"
         )
+    known = data.get("known_words") or []
+    if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
+        raise SearchDataError("known_words must be a list of single words")
     carried = data.get("carried") or {}
     if (
         not isinstance(carried, dict)
@@ -2119,8 +2187,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
         raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
     denial = data.get("denial") or {}
-    if not isinstance(denial, dict) or set(denial) - {"bridges", "hedges", "hedge_joins", "topics", "between"}:
-        raise SearchDataError("denial must be a mapping with 'bridges', 'hedges', 'hedge_joins', 'topics' and 'between'")
+    if not isinstance(denial, dict) or set(denial) - set(DENIAL_KEYS):
+        raise SearchDataError(f"denial must be a mapping with keys among {', '.join(DENIAL_KEYS)}")
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
@@ -2209,7 +2277,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
-        + [(f"denial.{k}", denial.get(k) or []) for k in ("bridges", "hedges", "hedge_joins", "topics", "between")]
+        + [(f"denial.{k}", denial.get(k) or []) for k in DENIAL_KEYS]
     )
     lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
     lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]

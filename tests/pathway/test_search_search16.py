@@ -216,7 +216,9 @@ ABSENCE = {
     "extensive.attachment_issues": "attachment",
 }
 # left (docs/adviser.md, Search16 "Left"): every row found rests on the denial and none is lower, so nothing moves
-NOTHING_LOWER = {"extensive.beyond_parental_control": "out of control", "protection.persistent_transient_families": "keeps moving"}
+# (none since search18: "out of control" and "keeps moving" pass, a concern's own phrase denied whole being a denial,
+# tests/pathway/test_search_search18.py)
+NOTHING_LOWER: dict[str, str] = {}
 
 
 def _denial_cases() -> list:
