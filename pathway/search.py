@@ -1540,7 +1540,9 @@ class SearchIndex:
           ("after being homeless" after "rehoused") moves no immediate criterion (it is read less surely);
         - a finding that disproves a concern (N5, _disproved_at): "ruled out fabricated illness", "tested negative for
           drugs": read as a denial of the rows resting only on its words, `ended.kept` and history rows never moved;
-        - a young child locked in a home (N7, _locked_in_first)."""
+        - a young child locked in a home (N7, _locked_in_first).
+        Neither of the first two moves `ended_by.kept` (p9's "has suffered" significant harm), nor ever makes a higher
+        first result than before; where the one now first is the model's alone and no lower, the first lower leads."""
         nn, ends = self.not_now, self.ends
         if nn is None or ends is None or not ranked:
             return
