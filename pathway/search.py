@@ -474,6 +474,8 @@ class SearchIndex:
         self.doubt = [tuple(tokens(w)) for w in stated.get("doubt") or []]
         # what is not this child's concern now (search17s, review 17 N1-N3; see _not_now_first): as _NotNow reads them
         self.not_now = _not_now(synonyms, number_of, catalogue)
+        # ...and ended by a verb, disproved by a finding, a child locked in a home (fix18b, review 18 N4, N5, N7; _ended_by_first)
+        self.ends = _ends(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -1500,6 +1502,7 @@ class SearchIndex:
         self._rest_below(placed, lambda n: self.entries[n].indicator.immediate, words, ranked, final, matched, hidden, unmatched=True)
         ended = self._ended_at(words)
         self._rest_below(ended, lambda n: self._concern(n) and n not in nn.kept, words, ranked, final, matched, hidden)
+        self._ended_by_first(words, ranked, final, matched, hidden)
 
     def _rest_below(
         self,
@@ -1591,6 +1594,135 @@ class SearchIndex:
                     if i > 0:
                         out.update(clause(i - 1))
         return out
+
+    def _ended_by_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+        """Review 18 N4, N5, N7 (fix18b; the synonyms file's `not_now.ended_by`, `not_now.disproved` and `locked_in`,
+        this tool's readings, declared there), read after _not_now_first's three, as they are (_rest_below):
+        - a verb of ending (N4, _ended_by_at): any row above Universal resting only on the words it ends does not lead,
+          except `ended.kept` and the history rows (as an ending's); a clause placing the concern before a change
+          ("after being homeless" after "rehoused") moves no immediate criterion (it is read less surely);
+        - a finding that disproves a concern (N5, _disproved_at): "ruled out fabricated illness", "tested negative for
+          drugs": read as a denial of the rows resting only on its words, `ended.kept` and history rows never moved;
+        - a young child locked in a home (N7, _locked_in_first).
+        Neither of the first two moves `ended_by.kept` (p9's "has suffered" significant harm), nor ever makes a higher
+        first result than before; where the one now first is the model's alone and no lower, the first lower leads."""
+        nn, ends = self.not_now, self.ends
+        if nn is None or ends is None or not ranked:
+            return
+        said, changed = self._ended_by_at(words)
+        if said:  # one ending with N1's (_ended_at): "ended when they separated three years ago"
+            said |= self._ended_at(words)
+        kept = nn.kept | ends.kept
+
+        def no_higher(at: set[int], rows: Callable[[int], bool]) -> None:
+            # never a higher first result than before; and where the one now first is the model's alone and no lower
+            # (a wrong fact: "dad tested negative for cocaine" led with p9's disclosure), the first lower result leads
+            before, scores = list(ranked), dict(final)
+            if not self._rest_below(at, rows, words, ranked, final, matched, hidden):
+                return
+            old, new = self._height(before[0]), self._height(ranked[0])
+            if new > old or (not matched.get(ranked[0]) and new >= old):
+                final.clear()
+                ranked[:] = before
+                final.update(scores)
+                if new <= old:
+                    lower = next((n for n in ranked if n not in hidden and self._height(n) < old), None)
+                    if lower is not None:
+                        self._lead_with(lower, ranked, final)
+
+        no_higher(said, lambda n: self._concern(n) and n not in kept)
+        no_higher(changed, lambda n: self._concern(n) and n not in kept and not self.entries[n].indicator.immediate)
+        no_higher(self._disproved_at(words), lambda n: self._concern(n) and n not in kept)
+        self._locked_in_first(words, ranked, final, matched, hidden)
+
+    def _ended_by_at(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places of the words a verb of ending says are over (`not_now.ended_by`), and those a clause places before
+        a change: (1) one of `verbs` ("ended", "stopped", "finished") ends the words before it in its clause
+        (ENDED_REACH + 2 at most), where the call ends there or the next word is one of `follows` ("last year", "when",
+        "after", "in march") or a clause word: "stopped eating", "stopped him", "finished school" are not endings; (2) one
+        of `out_of` ("released from", "came out of") ends the words after it in its clause (ENDED_REACH at most); (3) one
+        of `frames` ("after being", "after having been") ends the words after it (ENDED_REACH) where one of `changes`
+        ("rehoused", "separated", "moved") was said before it in the call. None where `ended.present` is said
+        ("again", "still", "relapsed", "started"), as an ending's (_ended_at)."""
+        nn, ends = self.not_now, self.ends
+        if nn is None or ends is None or any(_phrase_at(p, words) for p in nn.present):
+            return set(), set()
+        bounds = CLAUSE_WORDS | JOINING | nn.bounds
+
+        def start_of(i: int) -> int:
+            return next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+
+        def end_of(i: int) -> int:
+            return next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+
+        said: set[int] = set()
+        for phrase in ends.verbs:
+            for i in _phrase_at(phrase, words):
+                after = i + len(phrase)
+                if _negated_before(words, i):  # "has not stopped", "never ended": a concern now
+                    continue
+                if after < len(words) and not (words[after] in ends.follows or words[after] in bounds or words[after].isdigit()):
+                    continue
+                said.update(range(max(start_of(i), i - ENDED_REACH - 2), after))
+                if after < len(words):  # ...and when: "ended last year", "stopped after she moved schools"
+                    stop = end_of(after) if words[after] in bounds else end_of(after - 1)
+                    said.update(range(after, min(stop, after + ENDED_REACH + 2)))
+        for phrase in ends.out_of:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i):
+                    continue
+                said.update(range(i, min(end_of(i + len(phrase) - 1), i + len(phrase) + ENDED_REACH)))
+        changed: set[int] = set()
+        for phrase in ends.frames:
+            for i in _phrase_at(phrase, words):
+                if any(_phrase_at(c, words[:i]) for c in ends.changes):
+                    changed.update(range(i, min(end_of(i + len(phrase) - 1), i + len(phrase) + ENDED_REACH)))
+        return said, changed
+
+    def _disproved_at(self, words: list[str]) -> set[int]:
+        """The places of the words a finding disproves (`not_now.disproved.findings`: "ruled out", "tested negative",
+        "came back clear"): the finding's clause, ENDED_REACH + 2 words either side at most (as an ending's `marks`);
+        not where a denial comes within the two words before it ("not ruled out", "cannot be ruled out": a concern)."""
+        ends = self.ends
+        if ends is None:
+            return set()
+        bounds = CLAUSE_WORDS | JOINING
+        out: set[int] = set()
+        for phrase in ends.findings:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i) or (i > 1 and words[i - 1] == "be" and words[i - 2] in NEGATING):
+                    continue
+                start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+                end = next((k for k in range(i + len(phrase), len(words)) if words[k] in bounds), len(words))
+                out.update(k for k in range(start, end) if i - ENDED_REACH - 2 <= k < i + len(phrase) + ENDED_REACH + 2)
+        return out
+
+    def _locked_in_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+        """Review 18 N7 (`locked_in`, this tool's reading): a child locked in a home ("locked in the flat", "shut in
+        her room") while a carer is out or at work is p9's home-alone concern, not trafficking. Where one of `words`
+        is followed, within two words, by one of `places`, those words, and the clause a carer opens after a clause
+        word ("while mum goes to work"), are read as the home-alone rows' (`leads`): a row of `rows` (trafficking)
+        resting only on them gives the first place to the first of `leads` found (an immediate criterion for an
+        immediate one: the call rings now either way). Trafficking said in its own words (moved, brought, sold,
+        made to work, a cannabis farm) rests on more and keeps its place."""
+        ends = self.ends
+        if ends is None or not ranked:
+            return
+        at: set[int] = set()
+        for phrase in ends.locked:
+            for i in _phrase_at(phrase, words):
+                end = i + len(phrase)
+                if any(w in ends.places for w in words[end - 1 : end + 2]) and not _negated_before(words, i):
+                    at.update(range(i, end + 2))
+        if not at:
+            return
+        for k, w in enumerate(words):  # "while mum goes to work": the carer's own going out
+            if w in CLAUSE_WORDS and k + 1 < len(words) and words[k + 1] in self.subject.parents:
+                end = next((j for j in range(k + 1, len(words)) if words[j] in CLAUSE_WORDS | JOINING), len(words))
+                at.update(range(k, end))
+        lead = next((n for n in ends.locked_leads if n in ranked[:KEPT_PLACES]), None)
+        if lead is not None:
+            self._rest_below(at, ends.locked_rows.__contains__, words, ranked, final, matched, hidden, lead)
 
     def _victim_at(self, words: list[str]) -> tuple[set[int], Optional[int]]:
         """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
@@ -2163,10 +2295,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "not_now",
         "carried",
         "known_words",
+        "locked_in",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried' and 'known_words'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words' and 'locked_in'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2180,6 +2313,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         raise SearchDataError("carried must be a mapping of 'verbs', 'objects', 'owners', 'to' and 'places', each a list of words")
     stated = _check_stated(catalogue, data.get("stated") or {})
     _check_not_now(catalogue, data.get("not_now"))
+    _check_locked_in(catalogue, data.get("locked_in"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -2363,6 +2497,8 @@ NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
     "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
     "placed": ({"determiners", "children", "preps", "relations", "always", "verbs"}, set()),
+    "ended_by": ({"verbs", "follows", "out_of", "frames", "changes"}, {"kept"}),
+    "disproved": ({"findings"}, set()),
 }
 
 
@@ -2391,6 +2527,69 @@ class _NotNow(NamedTuple):
     relations: frozenset[str]
     always: frozenset[str]
     verbs: frozenset[str]
+
+
+class _Ends(NamedTuple):
+    """The synonyms file's `not_now.ended_by`, `not_now.disproved` and `locked_in` (fix18b, review 18 N4, N5, N7;
+    SearchIndex._ended_by_first): words normalised, phrases as tuples of words, rows as numbers."""
+
+    verbs: tuple[tuple[str, ...], ...]
+    follows: frozenset[str]
+    out_of: tuple[tuple[str, ...], ...]
+    frames: tuple[tuple[str, ...], ...]
+    changes: tuple[tuple[str, ...], ...]
+    findings: tuple[tuple[str, ...], ...]
+    locked: tuple[tuple[str, ...], ...]
+    places: frozenset[str]
+    locked_rows: frozenset[int]
+    locked_leads: tuple[int, ...]
+    kept: frozenset[int]
+
+
+def _ends(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ends]:
+    """The synonyms file's `not_now.ended_by`, `not_now.disproved` and `locked_in` as _Ends reads them; None where the
+    file has no `not_now` (_check_not_now and _check_locked_in checked them)."""
+    data = synonyms.get("not_now")
+    if not data:
+        return None
+    ended_by, disproved, locked = data.get("ended_by") or {}, data.get("disproved") or {}, synonyms.get("locked_in") or {}
+
+    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
+
+    def words(part: dict, key: str) -> frozenset[str]:
+        return frozenset(normalise(" ".join(part.get(key) or [])).split())
+
+    return _Ends(
+        phrases(ended_by, "verbs"),
+        words(ended_by, "follows"),
+        phrases(ended_by, "out_of"),
+        phrases(ended_by, "frames"),
+        phrases(ended_by, "changes"),
+        phrases(disproved, "findings"),
+        phrases(locked, "words"),
+        words(locked, "places"),
+        frozenset(number_of(i) for i in locked.get("rows") or []),
+        tuple(number_of(i) for i in locked.get("leads") or []),
+        frozenset(number_of(i) for i in ended_by.get("kept") or []),
+    )
+
+
+def _check_locked_in(catalogue: Catalogue, data: Any) -> None:
+    """`locked_in` (fix18b) is a mapping of `words` and `places` (word lists), `rows` and `leads` (immediate criteria)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) - {"words", "places", "rows", "leads"}:
+        raise SearchDataError("locked_in must be a mapping with words, places, rows and leads")
+    for key in ("words", "places", "rows", "leads"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise SearchDataError(f"locked_in.{key} must be a list of non-empty strings")
+    for key in ("rows", "leads"):
+        if not all(catalogue.has_indicator(i) for i in data.get(key) or []):
+            raise SearchDataError(f"locked_in.{key} names unknown indicators: {data.get(key)!r}")
+    if not all(catalogue.indicator(i).immediate for i in data.get("leads") or []):
+        raise SearchDataError(f"locked_in.leads must be immediate criteria: {data.get('leads')!r}")
 
 
 def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: bool = False) -> list[int]:
