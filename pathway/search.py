@@ -1455,8 +1455,9 @@ class SearchIndex:
         tool's reading, declared there): a row resting only on words said of an animal or a thing (`things`: "the dog
         is left home alone all day"), or of a professional or volunteer adult (`adults`: "his football coach drinks
         heavily"), does not lead; nor does a row of something done to the child (`doers.victim_rows`) resting only on
-        words that make the child the one who does it ("she is bullying other girls"), where the first of
-        `doers.doer_leads` found leads instead. Read with _rest_below (search17s's reordering: an immediate criterion
+        words that make the child the one who does it ("she is bullying other girls"), where the best placed of
+        `doers.doer_leads` the words matched leads instead, else the first (offered where not found). Where the first
+        result rests on a thing's or an adult's words, the lead is _lowest_elsewhere's. Read with _rest_below (search17s's reordering: an immediate criterion
         in the first three stays there; never a higher row the words did not match, nor one `hidden`). No p9 row is
         moved for an adult (one who harms or poses a risk keeps p9's rows), and a part that names a child is the
         child's. Where nothing else was found, nothing moves."""
