@@ -476,6 +476,8 @@ class SearchIndex:
         self.not_now = _not_now(synonyms, number_of, catalogue)
         # ...and ended by a verb, disproved by a finding, a child locked in a home (fix18b, review 18 N4, N5, N7; _ended_by_first)
         self.ends = _ends(synonyms, number_of)
+        # who or what the words are said of beyond carers and other children (fix18a, review 18 N1-N3; see _not_the_child_first)
+        self.not_child = _not_the_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -710,6 +712,7 @@ class SearchIndex:
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
+            self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._calm_first(calm, ranked, final)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -1504,6 +1507,161 @@ class SearchIndex:
         self._rest_below(ended, lambda n: self._concern(n) and n not in nn.kept, words, ranked, final, matched, hidden)
         self._ended_by_first(words, ranked, final, matched, hidden)
 
+    def _not_the_child_first(
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        unborn: bool,
+        age_in_months: Optional[int],
+    ) -> None:
+        """Who or what the call's words are said of (review 18 N1-N3; fix18a; the synonyms file's `not_the_child`, this
+        tool's reading, declared there): a row resting only on words said of an animal or a thing (`things`: "the dog
+        is left home alone all day"), or of a professional or volunteer adult (`adults`: "his football coach drinks
+        heavily"), does not lead; nor does a row of something done to the child (`doers.victim_rows`) resting only on
+        words that make the child the one who does it ("she is bullying other girls"), where the best placed of
+        `doers.doer_leads` the words matched leads instead, else the first (offered where not found). Where the first
+        result rests on a thing's or an adult's words, the lead is _lowest_elsewhere's. Read with _rest_below (search17s's reordering: an immediate criterion
+        in the first three stays there; never a higher row the words did not match, nor one `hidden`). No p9 row is
+        moved for an adult (one who harms or poses a risk keeps p9's rows), and a part that names a child is the
+        child's. Where nothing else was found, nothing moves."""
+        nc = self.not_child
+        if nc is None or not ranked:
+            return
+        things, adults = self._said_of_no_child(words)
+        thing_rows = nc.thing_rows | self._condition_rows(False)
+        if self._names_child(words, 0, len(words)):  # a child named anywhere keeps p9's rows ("... and so is the 4 year old")
+            thing_rows = frozenset(n for n in thing_rows if not self.entries[n].indicator.immediate)
+        for at, rows in ((things, thing_rows), (adults, self._condition_rows(True))):
+            if ranked[0] in rows:
+                self._rest_below(
+                    at, rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(at, words, ranked, matched, hidden), unmatched=True
+                )
+        doer = self._doer_at(words)
+        if doer and ranked[0] in nc.victim_rows:
+            # the best placed behaviour row the words matched ("threatening other kids with a knife": violent), else the first,
+            # the document's row for a child who bullies, offered where the words did not find it
+            lead = next((n for n in ranked if n in nc.doer_leads and matched.get(n) and n not in hidden), None)
+            first = nc.doer_leads[0]
+            if lead is None and first not in hidden and self._admits(first, unborn, age_in_months):
+                if first not in ranked:
+                    final[first] = round(final[ranked[-1]], 6) - 1e-6
+                    ranked.append(first)
+                lead = first
+            self._rest_below(doer, set(nc.victim_rows).__contains__, words, ranked, final, matched, hidden, lead)
+
+    def _lowest_elsewhere(self, at: set[int], words: list[str], ranked: list[int], matched: dict[int, set[str]], hidden: set[int]) -> Optional[int]:
+        """The result of the lowest level (the best placed of them) that words said outside `at` matched, no higher than
+        the first result: the lead where the first rests on words said of a thing or an adult (_not_the_child_first), so
+        that the lead is never raised by it. None where there is none (_rest_below then reorders the first three)."""
+        there = {words[i] for i in at} - {w for i, w in enumerate(words) if i not in at}
+        found = [n for n in ranked if n not in hidden and matched.get(n) and not all(set(label.split()) & there for label in matched[n])]
+        lowest = min(found or [n for n in ranked if n not in hidden], key=self._height, default=None)  # nothing else said: the lowest found
+        return lowest if lowest is not None and self._height(lowest) <= self._height(ranked[0]) else None
+
+    def _condition_rows(self, carers_too: bool) -> frozenset[int]:
+        """The subject reading's conditions' `child` rows (_not_the_child_first), with their carers' rows that are no
+        immediate criterion where `carers_too` (an adult who is no carer)."""
+        rows = {n for _, child, _ in self.subject.conditions for n in child}
+        if carers_too:
+            rows |= {n for _, _, leads in self.subject.conditions for n in leads if not self.entries[n].indicator.immediate}
+        return frozenset(rows)
+
+    def _parts(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """The call cut into parts (_not_the_child_first): (start, end, the word that opened it, "" at the start) at a
+        clause word, one of the subject reading's `opens`, or "and" or "or" before a subject (a determiner, a person, a
+        thing, a pronoun, a number)."""
+        nc = self.not_child
+        assert nc is not None
+        cuts = CLAUSE_WORDS | self.subject.opens
+        subjects = (
+            DETERMINERS | self.subject.parents | CHILD_ROLES | self.subject.ends | self.subject.other_child | nc.things | nc.adults | {"i", "we", "you", "it"}
+        )
+        parts, start, opener = [], 0, ""
+        for i, w in enumerate(words):
+            # "and" opens a part only where a subject follows ("... and she is upset"; not "neglected and filthy")
+            if w in cuts or (w in JOINING and i + 1 < len(words) and (words[i + 1] in subjects or words[i + 1].isdigit())):
+                if i > start:
+                    parts.append((start, i, opener))
+                start, opener = i + 1, w
+        if start < len(words):
+            parts.append((start, len(words), opener))
+        return parts
+
+    def _names_child(self, words: list[str], start: int, end: int) -> bool:
+        """Whether words[start:end] name a child (_not_the_child_first): a child's word, "he", "she", "they", "him",
+        "them", "me", "her" not before a noun of `before` or `things`, or an age ("4 year old", "5yo")."""
+        nc = self.not_child
+        assert nc is not None
+        named = CHILD_ROLES | self.subject.ends | self.subject.objects | FIRST_PERSON | {"i", "my"}
+        if self.subject.clauses is not None:
+            named |= self.subject.clauses.named
+        for k in range(start, end):
+            w = words[k]
+            if w == "her" and k + 1 < end and (words[k + 1] in nc.before or words[k + 1] in nc.things or words[k + 1] in nc.adults):
+                continue  # "her dog", "her teacher": a possessive, the thing's or adult's owner
+            if w in named or _AGE_SAID.fullmatch(w) or (w in ("year", "years", "month", "months") and k > start and words[k - 1].isdigit()):
+                return True
+        return False
+
+    def _said_of_no_child(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places of the parts said of a thing and of an adult who is no carer (_not_the_child_first; the synonyms
+        file's `not_the_child`): a part opening with one of `things` or `adults` (after determiners, carers or `before`
+        words only) that names no child; for a thing, nor does the part before it where "and" or "or" joins them."""
+        nc = self.not_child
+        assert nc is not None
+        lead_in = DETERMINERS | self.subject.parents | nc.before
+        things: set[int] = set()
+        adults: set[int] = set()
+        parts = self._parts(words)
+        for p, (start, end, opener) in enumerate(parts):
+            k = start  # past the lead-in ("the", "her", "his football"), to the part's first noun
+            while k < end and words[k] in lead_in and words[k] not in nc.things | nc.adults:
+                k += 1
+            if k >= end or self._names_child(words, start, end):
+                continue
+            if words[k] in nc.things:
+                joined = opener in JOINING and p > 0 and self._names_child(words, parts[p - 1][0], parts[p - 1][1])
+                if not joined:
+                    things |= set(range(start, end))
+            elif words[k] in nc.adults:  # ...nor, for an adult, the parts joined to it either side ("the coach drinks and drives the kids")
+                beside = [q for q in (p - 1, p + 1) if 0 <= q < len(parts) and (parts[q][2] if q > p else opener) in JOINING]
+                if not any(self._names_child(words, parts[q][0], parts[q][1]) for q in beside):
+                    adults |= set(range(start, end))
+        return things, adults
+
+    def _doer_at(self, words: list[str]) -> set[int]:
+        """The places from an act the child does to others to the end of its part (_not_the_child_first; `not_the_child.doers`):
+        one of `acts`, not passive (just after one of `passive`, or a participle just after one of `passive_be`), followed
+        within `reach` words by one of `others` (or the subject reading's `other_child`) before "by", "from" or this
+        child as its object."""
+        nc = self.not_child
+        assert nc is not None
+        others = nc.others | self.subject.other_child
+        at: set[int] = set()
+        for start, end, _ in self._parts(words):
+            for i in range(start, end):
+                w = words[i]
+                if w not in nc.acts:
+                    continue
+                before = words[i - 1] if i > 0 else ""
+                if before in nc.passive or (before in nc.passive_be and (w.endswith("ed") or w == "sent")):
+                    continue
+                doer = False
+                for k in range(i + 1, min(end, i + 1 + nc.reach)):
+                    v = words[k]
+                    if v in ("by", "from") or v in ("him", "me", "us", "them") or (v == "her" and not (k + 1 < end and words[k + 1] in others)):
+                        break
+                    if v in others:
+                        doer = True
+                        break
+                if doer:
+                    at |= set(range(i, end))
+                    break
+        return at
+
     def _rest_below(
         self,
         at: set[int],
@@ -2296,10 +2454,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "carried",
         "known_words",
         "locked_in",
+        "not_the_child",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words' and 'locked_in'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in' and 'not_the_child'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2314,6 +2473,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     stated = _check_stated(catalogue, data.get("stated") or {})
     _check_not_now(catalogue, data.get("not_now"))
     _check_locked_in(catalogue, data.get("locked_in"))
+    _check_not_the_child(catalogue, data.get("not_the_child"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -2753,3 +2913,70 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     if err.get("type") == "model_type" and not err.get("loc"):
         return FieldError(field="(body)", message="a search must be a JSON object")
     return field_error(err)
+
+
+class _NotChild(NamedTuple):
+    """The synonyms file's `not_the_child` (fix18a; SearchIndex._not_the_child_first), words as said (normalised)."""
+
+    things: frozenset[str]
+    adults: frozenset[str]
+    before: frozenset[str]
+    thing_rows: frozenset[int]
+    acts: frozenset[str]
+    passive: frozenset[str]
+    passive_be: frozenset[str]
+    others: frozenset[str]
+    reach: int
+    victim_rows: frozenset[int]
+    doer_leads: tuple[int, ...]  # in order: the first found leads; where none is, the first is offered
+
+
+def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_NotChild]:
+    """The synonyms file's `not_the_child` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("not_the_child")
+    if not data:
+        return None
+    doers = data["doers"]
+
+    def said(listed: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(" ".join(listed)).split())
+
+    return _NotChild(
+        said(data["things"]),
+        said(data["adults"]),
+        said(data["before"]),
+        frozenset(number_of(i) for i in data["thing_rows"]),
+        said(doers["acts"]),
+        said(doers["passive"]),
+        said(doers["passive_be"]),
+        said(doers["others"]),
+        int(doers["reach"]),
+        frozenset(number_of(i) for i in doers["victim_rows"]),
+        tuple(number_of(i) for i in doers["doer_leads"]),
+    )
+
+
+def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `not_the_child` that is not as _not_the_child reads it (fix18a)."""
+    if data is None:
+        return
+    words_keys, rows_keys = {"things", "adults", "before"}, {"thing_rows"}
+    doer_words, doer_rows = {"acts", "passive", "passive_be", "others"}, {"victim_rows", "doer_leads"}
+    doers = data.get("doers") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or set(data) != words_keys | rows_keys | {"doers"}
+        or not isinstance(doers, dict)
+        or set(doers) != doer_words | doer_rows | {"reach"}
+    ):
+        raise SearchDataError(
+            "not_the_child must map 'things', 'adults', 'before', 'thing_rows' and 'doers' (acts, passive, passive_be, others, reach, victim_rows, doer_leads)"
+        )
+    lists = [data[k] for k in words_keys | rows_keys] + [doers[k] for k in doer_words | doer_rows]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("not_the_child's lists must be non-empty lists of words")
+    if not isinstance(doers["reach"], int) or isinstance(doers["reach"], bool) or doers["reach"] < 1:
+        raise SearchDataError("not_the_child.doers.reach must be a whole number of words, 1 or more")
+    unknown = [i for i in data["thing_rows"] + doers["victim_rows"] + doers["doer_leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"not_the_child names unknown indicators: {unknown}")
