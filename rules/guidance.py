@@ -406,7 +406,10 @@ def define(catalogue: Catalogue, emit) -> None:
     s47_words = g.s47_assessment.text.format(**catalogue.timescales.words())
     s47_young_adult = g.s47_assessment_young_adult  # at 18 or 19, in its place (review 16, M2)
     first_route = next(r for r in catalogue.disagreements.routes if r.id == "referral_not_accepted")
-    not_accepted = g.referral_not_accepted.text.format(timescale=first_route.timescale, step=first_route.stages[0].step, when=first_route.stages[0].when or "")
+    first, *later = first_route.stages  # every later stage named, in p18's order (review 18 rules, N6)
+    not_accepted = g.referral_not_accepted.text.format(
+        timescale=first_route.timescale, step=first.step, when=first.when or "", later=" ".join(s.step for s in later).removesuffix(".")
+    )
 
     # review 14, K4: not for an unborn baby, whose pre-birth assessment's timescales are identified at its
     # planning meeting (p37): pre_birth_planning, below, stands in its place, whatever the road to Protection

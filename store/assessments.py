@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select
 
+from pathway import written_text
 from pathway.levels import Level
 from pathway.models import Case, Decision
 from store import audit, form_tokens
@@ -398,8 +399,8 @@ def record_override_once(
         raise Invalid("reason", "a written reason is required to record a different level")
     if len(reason) > MAX_REASON:
         raise Invalid("reason", f"at most {MAX_REASON} characters")
-    if any(ord(c) < 32 and c not in "\t\n\r" or ord(c) == 127 for c in reason):
-        raise Invalid("reason", "must not contain control characters (a NUL cannot be stored in PostgreSQL)")
+    if written_text.fault(reason, "reason"):  # the one rule for free text (a NUL cannot be stored in PostgreSQL)
+        raise Invalid("reason", "must be written text: no control characters or direction overrides")
     if chosen.value == entry.recorded_level:
         raise Invalid("level", "is already the recorded level; choose a different level")
     now = aware(now)
@@ -493,6 +494,8 @@ def record_review_once(
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"at most {MAX_NOTE} characters")
+    if written_text.fault(note, "note"):
+        raise Invalid("note", "must be written text: no control characters or direction overrides")
     with engine.connect() as conn:
         found = conn.execute(
             select(overrides.c.assessment_id, assessments.c.case_ref)

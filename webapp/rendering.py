@@ -35,6 +35,8 @@ from flask.templating import Environment as FlaskEnvironment
 from markupsafe import Markup, escape
 from wtforms.widgets import HiddenInput
 
+from pathway import dates
+
 T = TypeVar("T")
 LAYOUT = "_layout.html"
 # where a field's value goes in its drawn HTML: letters only, so no escaping or markup changes it
@@ -134,3 +136,8 @@ def init_app(app: Flask) -> None:
     app.add_template_global(hidden_tag)
     app.add_template_global(component)
     app.add_template_global(component_around)
+    # every date a page writes, in one wording (pathway.dates: review 18 surfaces, S5)
+    app.add_template_filter(dates.day_words, "day")
+    app.add_template_filter(dates.weekday_words, "weekday")
+    app.add_template_filter(dates.time_words, "time_of_day")
+    app.add_template_filter(dates.day_time_words, "day_time")

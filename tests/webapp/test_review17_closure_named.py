@@ -30,10 +30,10 @@ CLOSED_DATE = "out of hours: a locally set closed date"
 # line, the referral's written words)
 XMAS, LOCAL, CLOSED = (2027, 12, 27, 10, 0), (2027, 12, 29, 10, 0), (date(2027, 12, 29),)
 MOMENTS = [
-    (XMAS, (), BANK_HOLIDAY, f"Time: Monday 27 December 2027, 10:00 GMT ({BANK_HOLIDAY})", f"10:00 on 27 December 2027 (UK time, {BANK_HOLIDAY})"),
-    (LOCAL, CLOSED, CLOSED_DATE, f"Time: Wednesday 29 December 2027, 10:00 GMT ({CLOSED_DATE})", f"10:00 on 29 December 2027 (UK time, {CLOSED_DATE})"),
-    (LOCAL, (), "office hours", "Time: Wednesday 29 December 2027, 10:00 GMT", "10:00 on 29 December 2027 (UK time)"),
-    ((2027, 6, 1, 18, 0), (), "out of hours", "Time: Tuesday 01 June 2027, 18:00 BST (out of hours)", "18:00 on 1 June 2027 (UK time, out of hours)"),
+    (XMAS, (), BANK_HOLIDAY, f"Time: 10:00, Monday 27 December 2027 (UK time, {BANK_HOLIDAY})", f"10:00 on 27 December 2027 (UK time, {BANK_HOLIDAY})"),
+    (LOCAL, CLOSED, CLOSED_DATE, f"Time: 10:00, Wednesday 29 December 2027 (UK time, {CLOSED_DATE})", f"10:00 on 29 December 2027 (UK time, {CLOSED_DATE})"),
+    (LOCAL, (), "office hours", "Time: 10:00, Wednesday 29 December 2027 (UK time)", "10:00 on 29 December 2027 (UK time)"),
+    ((2027, 6, 1, 18, 0), (), "out of hours", "Time: 18:00, Tuesday 1 June 2027 (UK time, out of hours)", "18:00 on 1 June 2027 (UK time, out of hours)"),
 ]
 IDS = ["substitute-christmas-bank-holiday", "local-closed-date", "open-working-day", "working-day-evening"]
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pathway import written_text
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.choices import CafStatus, Caller, Disability
@@ -146,10 +147,14 @@ def query_fits(q: str) -> bool:
 
 
 def query_errors(q: str) -> list[tuple[str, str]]:
-    return [] if query_fits(q) else [("q", QUERY_TOO_LONG)]
+    if not query_fits(q):
+        return [("q", QUERY_TOO_LONG)]
+    message = written_text.fault(q, "Search words")  # the one rule for free text (review 18 surfaces, S1)
+    return [("q", message)] if message else []
 
 
 def note_errors(note: str) -> list[tuple[str, str]]:
     if len(note.replace("\r\n", "\n").strip()) > MAX_NOTE:
         return [("note", f"The note must be {MAX_NOTE:,} characters or fewer")]
-    return []
+    message = written_text.fault(note, "Adviser note")  # the one rule for free text (review 18 surfaces, S1)
+    return [("note", message)] if message else []

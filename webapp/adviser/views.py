@@ -29,7 +29,7 @@ FETCH_HEADER = "X-Requested-With"
 
 def _context(screen: call.Screen) -> dict:
     state = screen.state
-    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and forms.query_fits(state["q"]) else []
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and not forms.query_errors(state["q"]) else []
     office_hours = current_app.config["OFFICE_HOURS"]
     tz = ZoneInfo(office_hours.timezone)
     return dict(
@@ -37,7 +37,7 @@ def _context(screen: call.Screen) -> dict:
         d=screen.decision,
         state=state,
         hits=hits,
-        search_note=call.search_note(state["q"]) if forms.query_fits(state["q"]) else None,
+        search_note=call.search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
         catalogue=load_catalogue(),
         Level=Level,
         callers=forms.CALLERS,
@@ -109,8 +109,9 @@ def update():
 @public
 def search():
     q = request.form.get("q") or ""
-    if not forms.query_fits(q):  # refused with the reason, never searched on its first words (review 9 V2)
-        return jsonify({"q": q, "hits": [], "error": forms.QUERY_TOO_LONG})
+    refused = forms.query_errors(q)
+    if refused:  # refused with the reason, never searched on its first words (review 9 V2) nor its pasted bytes (review 18 S1)
+        return jsonify({"q": q, "hits": [], "error": refused[0][1]})
     age = forms.age(request.form.get("age_years", ""), request.form.get("age_months", ""), request.form.get("unborn") == "yes")
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]

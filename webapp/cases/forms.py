@@ -8,6 +8,7 @@ from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
 
 from pathway.levels import Level
+from pathway.written_text import visible
 from store import form_tokens
 from store.assessments import MAX_NOTE, MAX_REASON
 from store.case_ref import validate_case_ref
@@ -53,7 +54,7 @@ class OverrideForm(FlaskForm):
         return form
 
     def validate_reason(self, field):
-        if not (field.data or "").strip():
+        if not visible(field.data or ""):  # spaces or a zero-width space alone are no reason
             raise ValidationError("Enter the reason for recording a different level")
         if len(field.data) > MAX_REASON:
             raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pathway.catalogue import load_catalogue
 from pathway.choices import Step
+from pathway.dates import day_words, short_day_words, time_words
 from pathway.levels import LEVELS, Level
 from pathway.models import Context
 from pathway.surfaces import level_words
@@ -161,14 +162,14 @@ def chart(table: list[Row]) -> Chart:
                 y=y(e.recorded_level),
                 level=e.recorded_level,
                 tool_y=y(e.level) if e.overrides else None,
-                label=r.saved.strftime("%-d %b %Y"),
-                time=r.saved.strftime("%H:%M") if shared else "",
+                label=short_day_words(r.saved),
+                time=time_words(r.saved) if shared else "",
             )
         )
     parts = []
     for r in table:
         e = r.entry
-        when = r.saved.strftime("%-d %B %Y") + (r.saved.strftime(" %H:%M") if dates.count(r.saved.date()) > 1 else "")
+        when = day_words(r.saved) + (" " + time_words(r.saved) if dates.count(r.saved.date()) > 1 else "")
         text = f"{when}: {label(e.recorded_level) if e.overrides else tool_label(e)}"  # the tool's own, marked (Z6)
         if e.overrides:
             text += f" (recorded by a professional; the tool said {tool_label(e)})"

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from flask import abort, current_app, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
+from pathway.dates import day_time_words
 from pathway.levels import LEVELS, Level
 from pathway.surfaces import as_recorded, level_words, ring_now
 from store import assessments, export, oversight
@@ -237,7 +238,7 @@ def entry_document(user, case_ref: str, entry_id: int):
     session's document page marks the session's answers, which may be another child's by now. The
     address names the entry only (review 7 surfaces F9); who may open it is who may open the entry."""
     found = _entry(user, case_ref, entry_id)
-    saved = found.created_at.astimezone(_tz()).strftime("%-d %B %Y at %H:%M")
+    saved = day_time_words(found.created_at.astimezone(_tz()), " at ")
     highlighted = f"Highlighted: the needs chosen in the assessment saved for case {found.case_ref} on {saved}."
     return present.document_page(found.case.get("indicators", []), highlighted, back=url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id))
 

@@ -20,6 +20,7 @@ from webapp.choice_fields import RadioField, SelectMultipleField, question_refus
 from webapp.journey import twins
 from webapp.journey.pages import NeedsPage, admitted, immediate_indicators, needs_pages, page
 from webapp.journey.widgets import NONE, Checkboxes, Radios
+from webapp.written_text import WrittenText
 
 NOT_KNOWN = "not_known"
 
@@ -639,7 +640,7 @@ class NoteForm(FlaskForm):
         widget=GovTextArea(),
         description="For example what you saw or heard and what you have done. Do not write the child's "
         "name, date of birth or address: write those on the printed copy.",
-        validators=[Length(max=NOTE_MAX, message=f"Your note must be {NOTE_MAX} characters or fewer")],
+        validators=[Length(max=NOTE_MAX, message=f"Your note must be {NOTE_MAX} characters or fewer"), WrittenText("Your note")],
     )
     submit = SubmitField("Save note", widget=GovSubmitInput())
 

@@ -10,6 +10,25 @@ from webapp.journey.answers import immediate_chosen
 from webapp.journey.forms import ChildForm, age_text, choice_label, choice_value
 from webapp.journey.pages import needs_pages
 
+# each child row's key and its Change link's visually hidden text, written for the row (read aloud as
+# "Change whether a CAF is open for the child"), never the key lower-cased ("Change caf": review 18
+# surfaces, S3); in the order the rows are drawn
+CHILD_ROWS = {
+    "disability": ("Disability", "whether the child has a disability"),
+    "large_sibling_group": ("Large sibling group", "whether the child is part of a large sibling group"),
+    "caf": ("CAF", "whether a CAF is open for the child"),
+    "consent": ("Consent to early help", "whether the parents or carers consented to early help"),
+    "current_level": ("Level supported at now", "the level the child is supported at now"),
+    "open_to_social_care": ("Open to Children's Social Care", "whether the child is open to Children's Social Care"),
+    "health_development_impaired_without_services": (
+        "Unlikely to reach a reasonable standard of health or development without services",
+        "whether the child is unlikely to reach a reasonable standard of health or development without services",
+    ),
+}
+
+# rows drawn only when their question was asked and answered
+ASKED_SOMETIMES = ("large_sibling_group", "open_to_social_care", "health_development_impaired_without_services")
+
 
 def _choice(field, value) -> str:
     """The label the person chose, from the form class's (unbound) field."""
@@ -37,24 +56,16 @@ def check_rows(answers: dict, links: bool = True) -> list[dict]:
             "Immediate referral indicators",
             [catalogue.indicator(i).text for i in imm] or ["None of these"],
             change("journey.safety"),
-            "immediate referral indicators",
+            "whether any immediate referral indicator applies",
         )
     )
     if not child:
         return rows
     change_child = change("journey.child")
     rows.append(_row("Age", [age_text(child)], change_child, "the child's age"))
-    fields = [("disability", "Disability"), ("caf", "CAF"), ("consent", "Consent to early help"), ("current_level", "Level supported at now")]
-    if child.get("large_sibling_group"):
-        fields.insert(1, ("large_sibling_group", "Large sibling group"))
-    for name, label in [
-        ("open_to_social_care", "Open to Children's Social Care"),
-        ("health_development_impaired_without_services", "Unlikely to reach a reasonable standard of health or development without services"),
-    ]:
-        if child.get(name):
-            fields.append((name, label))
-    for name, label in fields:
-        rows.append(_row(label, [_choice(getattr(ChildForm, name), child[name])], change_child, label.lower()))
+    for name in [n for n in CHILD_ROWS if n not in ASKED_SOMETIMES or child.get(n)]:
+        label, hidden = CHILD_ROWS[name]
+        rows.append(_row(label, [_choice(getattr(ChildForm, name), child[name])], change_child, hidden))
     needs = answers.get("needs") or {}
     for p in needs_pages():
         if p.id not in needs:
@@ -64,7 +75,7 @@ def check_rows(answers: dict, links: bool = True) -> list[dict]:
                 p.title,
                 [_with_level(i) for i in needs[p.id]] or ["None selected"],
                 change("journey.needs", page_id=p.id),
-                f"needs: {p.title.lower()}",
+                f"the needs under {p.title}",
             )
         )
     return rows

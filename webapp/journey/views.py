@@ -85,6 +85,8 @@ def safety():
 @public
 def child():
     answers = store.get()
+    if not answers:  # ended (8 hours) or never given: said, never a silent start again (review 18 S4)
+        return _no_answers()
     if not answers.get("immediate"):
         return redirect(url_for("journey.safety"))
     saved = answers.get("child") or {}
@@ -146,6 +148,8 @@ def needs(page_id: str):
     if needs_page is None:
         abort(404)
     answers = store.get()
+    if not answers:  # as the child page: what this page sent is not taken as new answers (review 18 S4)
+        return _no_answers()
     if "child" not in answers:
         return redirect(url_for("journey.child"))
     saved = (answers.get("needs") or {}).get(page_id, [])
@@ -184,11 +188,21 @@ def needs(page_id: str):
     )
 
 
+def _no_answers():
+    """The one place a journey page that finds no answers at all (ended after 8 hours, cleared, or never
+    given) says so, in journey/no_answers.html's words (review 18 surfaces, S4): the child, needs, check,
+    result and note pages. A POST is answered by its own page's GET (post/redirect/get), which says it:
+    what the POST carried is not taken as new answers to pages the person no longer has."""
+    if request.method == "POST":
+        return redirect(request.full_path if request.query_string else request.path, code=303)
+    return render_template("journey/no_answers.html")
+
+
 def _missing(answers: dict):
     """No answers (expired or never given) get a page that says so; part-answered goes to the next question."""
     where = store.first_unanswered(answers)
     if where == "safety" and not answers:
-        return render_template("journey/no_answers.html")
+        return _no_answers()
     if where in ("safety", "child"):
         return redirect(url_for(f"journey.{where}"))
     return redirect(url_for("journey.needs", page_id=where))

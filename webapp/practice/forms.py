@@ -121,7 +121,12 @@ class JoinForm(FlaskForm):
     name = StringField(
         "Your display name",
         widget=GovTextInput(),
-        validators=[InputRequired("Enter a display name"), Length(max=40, message="Display name must be 40 characters or fewer"), WrittenText("Display name")],
+        filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        validators=[
+            InputRequired("Enter a display name"),
+            Length(max=40, message="Display name must be 40 characters or fewer"),
+            WrittenText("Display name", empty="Enter a display name"),
+        ],
     )
     submit = SubmitField("Join", widget=GovSubmitInput())
 
@@ -175,10 +180,11 @@ def _stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _required(message: str) -> dict:
-    """A text the scenario needs: spaces alone are no answer, refused in the form's words before the
-    loader sees it (review 13 surfaces, X4: the loader's "String should have at least 1 character")."""
-    return {"filters": [_stripped], "validators": [DataRequired(message)]}
+def _required(message: str, label: str) -> dict:
+    """A text the scenario needs: spaces (or a zero-width space) alone are no answer, refused in the
+    form's words before the loader sees it (review 13 surfaces, X4: the loader's "String should have at
+    least 1 character"); and written text, the one rule for free text (review 18 surfaces, S1)."""
+    return {"filters": [_stripped], "validators": [DataRequired(message), WrittenText(label, empty=message)]}
 
 
 class _ScenarioFields(ChildForm):
@@ -194,12 +200,12 @@ class _ScenarioFields(ChildForm):
             Length(max=80, message="Scenario id must be 80 characters or fewer"),
         ],
     )
-    title = StringField("Title", widget=GovTextInput(), **_required("Enter a title"))
+    title = StringField("Title", widget=GovTextInput(), **_required("Enter a title", "Title"))
     narrative = TextAreaField(
         "Narrative",
         widget=GovTextArea(),
         description="What trainees read. Invent the people: never use a real child's details.",
-        **_required("Enter the narrative"),
+        **_required("Enter the narrative", "Narrative"),
     )
     large_sibling_group = RadioField(
         "Is the child part of a large sibling group?",
@@ -215,14 +221,14 @@ class _ScenarioFields(ChildForm):
         validators=[InputRequired("Select who is asking")],
         widget=Radios(),
     )
-    why = TextAreaField("Why (teaching point)", widget=GovTextArea(), **_required("Enter why the model answer is right"))
+    why = TextAreaField("Why (teaching point)", widget=GovTextArea(), **_required("Enter why the model answer is right", "Why"))
     pages = StringField(
         "Pages of the threshold document",
         widget=GovTextInput(),
         description="For example, 13-14, 15",
-        **_required("Enter the pages of the threshold document"),
+        **_required("Enter the pages of the threshold document", "Pages of the threshold document"),
     )
-    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(), **_required("Enter the common mistake"))
+    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(), **_required("Enter the common mistake", "Common mistake"))
     submit = None  # ChildForm's "Continue": this page has preview and save instead
     preview = SubmitField("Preview the decision", widget=GovSubmitInput())
     save = SubmitField("Save to the library", widget=GovSubmitInput())

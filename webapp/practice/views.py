@@ -9,6 +9,7 @@ import hmac
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
+from pathway.dates import short_day_words
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
@@ -277,7 +278,7 @@ def cohorts(_user):
     # a session with no answers, or whose agreement was not worked out, is left off the chart (and said
     # so under it), never plotted as 0% (review 11 surfaces, W3)
     chart = bars(
-        [(f"{r.started_at:%-d %b %Y} ({r.code})", round(r.agree_percent)) for r in results if r.agree_percent is not None],
+        [(f"{short_day_words(r.started_at)} ({r.code})", round(r.agree_percent)) for r in results if r.agree_percent is not None],
         unit="%",
         what=f"Agreement with the model answer in each session of {label}, oldest first",
     )

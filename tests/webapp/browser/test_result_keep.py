@@ -173,7 +173,7 @@ def test_ticking_an_immediate_concern_through_change_keeps_the_other_answers(pag
     cat = load_catalogue()
     answer(page, **KINDS["additional"])
     page.goto("/check")
-    page.get_by_role("link", name="Change immediate referral indicators").click()
+    page.get_by_role("link", name="Change whether any immediate referral indicator applies").click()
     page.get_by_label("None of these").uncheck()
     page.get_by_label(cat.indicator("immediate.significant_harm").text).check()
     page.get_by_role("button", name="Continue").click()

@@ -1,0 +1,48 @@
+"""Dates and times in words, the same on every surface (review 18 surfaces, S5): the day without a
+leading zero, GOV.UK style ("3 January 2028", "Monday 3 January 2028"), the time on the 24-hour clock
+("16:59"), and the clock named "UK time" (not GMT or BST, which change with the season). Every surface
+that writes a date (call screen and call summary, result page, written referral as page, PDF and text,
+saved entries, case lists, practice pages) writes it with these, never its own `strftime`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+UK_ZONE = "Europe/London"
+UK_TIME = "UK time"
+
+
+def day_words(moment: date) -> str:
+    """'3 January 2028'."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def short_day_words(moment: date) -> str:
+    """'3 Jan 2028', where a chart's label must be short."""
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def weekday_words(moment: date) -> str:
+    """'Monday 3 January 2028'."""
+    return f"{moment:%A} {day_words(moment)}"
+
+
+def time_words(moment: datetime) -> str:
+    """'16:59'."""
+    return f"{moment:%H:%M}"
+
+
+def day_time_words(moment: datetime, joiner: str = ", ") -> str:
+    """'3 January 2028, 16:59' (or with `joiner` " at ": '3 January 2028 at 16:59')."""
+    return f"{day_words(moment)}{joiner}{time_words(moment)}"
+
+
+def zone_words(moment: datetime) -> str:
+    """The clock a time is on, in words: 'UK time' on the UK's clock, else the zone's own abbreviation
+    (a service set to another zone, which the office hours allow)."""
+    tz = moment.tzinfo
+    if isinstance(tz, ZoneInfo) and tz.key == UK_ZONE:
+        return UK_TIME
+    return moment.tzname() or "UTC"
