@@ -377,7 +377,7 @@ def test_the_text_report_says_every_part_in_its_columns_and_words():
 
 def test_the_json_report_gives_each_saved_assessment_decided_otherwise_under_its_keys():
     doc = _hand_report().as_dict()
-    assert doc["changed_since_saved"] == 3
+    assert doc["changed"] == 2 and doc["changed_since_saved"] == 3
     blank = {"route": None, "first_contact": None, "ruleset": None, "reasons": []}
     assert doc["since_saved"][1] == {
         "kind": "saved assessment",
@@ -411,3 +411,12 @@ def test_saved_answers_become_items_decided_at_their_own_moment_and_office_hours
 
     [older] = assessment_items([SimpleNamespace(id=3, case_ref="FSP-0003", case=case, contact_time="2027-06-07T09:00:00+00:00")])
     assert older.saved is None
+
+
+def test_a_report_with_nothing_refused_and_nothing_saved_has_no_refused_column_and_no_saved_table():
+    from training.ruleset_diff import Report
+
+    report = Report(current="a", draft="b", cases=1, counts={"shipped scenario": 1}, changes=(), transitions={("additional", "additional"): 1})
+    assert report.columns == ["universal", "additional", "extensive", "child_in_need", "protection"]
+    doc = report.as_dict()
+    assert doc["saved_transitions"] == {} and doc["since_saved"] == [] and doc["changed"] == 0
