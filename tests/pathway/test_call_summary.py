@@ -193,3 +193,27 @@ def test_a_closure_the_decision_did_not_rest_on_is_not_named():
     c = case(["immediate.allegation_or_disclosure"], when="2027-12-27T18:00:00+00:00")
     decision = evaluate(c, office_hours=ENGLAND.model_copy(update={"bank_holidays": None}))
     assert "Time: 18:00, Monday 27 December 2027 (UK time, out of hours)" in summarise_case(c, decision, office_hours=ENGLAND).splitlines()
+
+
+# --- mut18 (docs/safety/mutation.md, review 18): the route line out of hours says the line is closed now, in the
+# words of the catalogue the summary is given (pathway.surfaces.route_words). Oracle: Children and Families Direct is
+# a day service (Key contacts, p23), so on a Saturday its number is not answered; the words are the catalogue's
+# `surfaces.route_closed_now` ("closed now: when day services reopen"), or a copy's own.
+
+
+def test_out_of_hours_the_route_line_says_its_day_service_is_closed_now():
+    text = summary(case(["additional.experiencing_bullying"]))  # Saturday 10:30
+    assert "Route: Family Support Services, through Children and Families Direct on 0115 876 4800 (closed now: when day services reopen)\n" in text
+    in_hours = summary(case(["additional.experiencing_bullying"], when=TUESDAY_BST))
+    assert "Route: Family Support Services, through Children and Families Direct on 0115 876 4800\n" in in_hours
+
+
+def test_the_route_line_says_closed_in_the_words_of_the_catalogue_it_is_given():
+    from pathway.catalogue import load_catalogue
+
+    shipped = load_catalogue()
+    words = shipped.surfaces.route_closed_now.model_copy(update={"text": "shut: a test's own words"})
+    other = shipped.model_copy(update={"surfaces": shipped.surfaces.model_copy(update={"route_closed_now": words})})
+    c = case(["additional.experiencing_bullying"])
+    text = call_summary(evaluate(c), caller="professional", indicators=c.indicators, catalogue=other)
+    assert "through Children and Families Direct on 0115 876 4800 (shut: a test's own words)\n" in text

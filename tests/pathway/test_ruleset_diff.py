@@ -271,3 +271,152 @@ def test_a_contact_without_a_number_is_named_without_one(shipped_data):
     assert items
     report = diff(items, load_catalogue(), Catalogue.model_validate(draft(shipped_data, number_for_the_social_worker)))
     assert {c.item.id for c in report.changes} == {i.id for i in items}
+
+
+# --- mut18: the report's saved-assessment parts and its text under mutation (docs/safety/mutation.md, review 18).
+# Oracle: a report built by hand and its text written out here in full (columns right-aligned, 15 wide: the longest
+# level name, child_in_need, and two), not read back from render_text.
+
+OLD_RULES = "fsp-2014 (1.0.0, decisions 0123456789ab)"
+
+
+def _hand_report():
+    from datetime import datetime, timezone
+
+    from training.ruleset_diff import Change, Item, Outcome, Report, Saved, SinceSaved
+
+    case = make_case([SCHOOL])
+    now = datetime(2027, 6, 1, 10, 0, tzinfo=timezone.utc)
+    reasons = ({"rule": "combination", "level": "extensive", "source": "Levels of need, p13", "indicators": ["a.one", "a.two"], "explanation": "x"},)
+    extensive = Outcome(level="extensive", immediate=False, route="Team E (0115 1)", first_contact="Desk (0115 2)", reasons=reasons)
+    ring = Outcome(level="protection", immediate=True, route="CSC (0115 3)", first_contact="CFD (0115 4)")
+    changes = (
+        Change(Item("shipped scenario", "s-1", case, now), Outcome(level="refused", refused="no such need"), extensive, ("refused",)),
+        Change(
+            Item("shipped scenario", "s-2", case, now),
+            Outcome(level="additional", route="FS (0115 5)", first_contact="FS (0115 5)"),
+            ring,
+            ("level", "immediate"),
+        ),
+    )
+
+    def entry(n):
+        return Item("saved assessment", f"FSP-000{n}#{n}", case, now)
+
+    since = (
+        SinceSaved(entry(1), Saved("extensive", False, OLD_RULES), Outcome(level="protection", immediate=True), Outcome(level="additional", immediate=False)),
+        SinceSaved(entry(2), Saved("protection", True, OLD_RULES), Outcome(level="refused", refused="gone"), Outcome(level="protection", immediate=True)),
+        SinceSaved(entry(3), Saved("additional", False, OLD_RULES), Outcome(level="universal", immediate=False), Outcome(level="refused", refused="bad")),
+    )
+    return Report(
+        current="fsp-2014 (1.1.0)",
+        draft="fsp-2014 (1.2.0)",
+        cases=5,
+        counts={"shipped scenario": 2, "saved assessment": 3},
+        changes=changes,
+        transitions={
+            ("refused", "extensive"): 1,
+            ("additional", "protection"): 1,
+            ("protection", "refused"): 1,
+            ("universal", "refused"): 1,
+            ("extensive", "additional"): 1,
+        },
+        saved_transitions={("extensive", "protection"): 1, ("protection", "refused"): 1, ("additional", "universal"): 1},
+        since_saved=since,
+    )
+
+
+def test_the_text_report_says_every_part_in_its_columns_and_words():
+    from training.ruleset_diff import render_text
+
+    w = 15
+    head = " " * w + "      universal     additional      extensive  child_in_need     protection        refused"
+
+    def row(name, *ns):  # a level left-aligned in 15, each count right-aligned in 15
+        return name + " " * (w - len(name)) + "".join(" " * 14 + str(n) for n in ns)
+
+    expected = [
+        "Current ruleset: fsp-2014 (1.1.0)",
+        "Draft ruleset:   fsp-2014 (1.2.0)",
+        "Cases decided:   5 (3 saved assessment, 2 shipped scenario)",
+        "Changed:         2",
+        "",
+        "Transitions (rows: current level; columns: draft level)",
+        head,
+        row("universal", 0, 0, 0, 0, 0, 1),
+        row("additional", 0, 0, 0, 0, 1, 0),
+        row("extensive", 0, 1, 0, 0, 0, 0),
+        row("child_in_need", 0, 0, 0, 0, 0, 0),
+        row("protection", 0, 0, 0, 0, 0, 1),
+        row("refused", 0, 0, 1, 0, 0, 0),
+        "",
+        "Saved assessments today's ruleset decides differently from the decision they were saved with: 3",
+        "Saved assessments (rows: level as saved; columns: today's level)",
+        head,
+        row("universal", 0, 0, 0, 0, 0, 0),
+        row("additional", 1, 0, 0, 0, 0, 0),
+        row("extensive", 0, 0, 0, 0, 1, 0),
+        row("child_in_need", 0, 0, 0, 0, 0, 0),
+        row("protection", 0, 0, 0, 0, 0, 1),
+        row("refused", 0, 0, 0, 0, 0, 0),
+        f"  saved assessment FSP-0001#1: saved extensive under {OLD_RULES}; today protection (immediate); draft additional",
+        f"  saved assessment FSP-0002#2: saved protection (immediate) under {OLD_RULES}; today refused: gone; draft protection (immediate)",
+        f"  saved assessment FSP-0003#3: saved additional under {OLD_RULES}; today universal; draft refused: bad",
+        "",
+        "shipped scenario s-1: refused changed",
+        "  current: refused: no such need",
+        "  draft: extensive; route Team E (0115 1); first contact Desk (0115 2)",
+        "    - combination (extensive; Levels of need, p13): a.one, a.two",
+        "",
+        "shipped scenario s-2: level, immediate changed",
+        "  current: additional; route FS (0115 5); first contact FS (0115 5)",
+        "  draft: protection (immediate); route CSC (0115 3); first contact CFD (0115 4)",
+    ]
+    assert render_text(_hand_report()) == "\n".join(expected) + "\n"
+
+
+def test_the_json_report_gives_each_saved_assessment_decided_otherwise_under_its_keys():
+    doc = _hand_report().as_dict()
+    assert doc["changed"] == 2 and doc["changed_since_saved"] == 3
+    blank = {"route": None, "first_contact": None, "ruleset": None, "reasons": []}
+    assert doc["since_saved"][1] == {
+        "kind": "saved assessment",
+        "id": "FSP-0002#2",
+        "saved": {"level": "protection", "immediate": True, "ruleset": OLD_RULES},
+        "current": {"level": "refused", "immediate": None, "refused": "gone", **blank},
+        "draft": {"level": "protection", "immediate": True, "refused": None, **blank},
+    }
+    assert doc["saved_transitions"]["extensive"] == {"universal": 0, "additional": 0, "extensive": 0, "child_in_need": 0, "protection": 1, "refused": 0}
+
+
+def test_saved_answers_become_items_decided_at_their_own_moment_and_office_hours():
+    from datetime import datetime, timezone
+
+    from pathway.settings import OfficeHours
+    from store.assessments import SavedAnswers
+    from training.ruleset_diff import Saved, assessment_items
+
+    case = make_case([SCHOOL]).model_dump(mode="json")
+    rows = [
+        SavedAnswers(1, "FSP-0001", OLD_RULES, case, "2027-06-05T11:00:00+01:00", "additional", False),
+        SavedAnswers(2, "FSP-0002", OLD_RULES, case, "2027-06-07T09:00:00+00:00"),  # no level stored: nothing to compare with
+    ]
+    first, second = assessment_items(rows)
+    assert (first.kind, first.id, second.id) == ("saved assessment", "FSP-0001#1", "FSP-0002#2")
+    assert first.now == datetime(2027, 6, 5, 10, 0, tzinfo=timezone.utc) and second.now == datetime(2027, 6, 7, 9, 0, tzinfo=timezone.utc)
+    assert first.office_hours == OfficeHours.from_env() == second.office_hours
+    assert first.saved == Saved("additional", False, OLD_RULES) and second.saved is None
+    # a row read without the stored level at all (as before review 15's Z5) is an item with nothing saved to compare
+    from types import SimpleNamespace
+
+    [older] = assessment_items([SimpleNamespace(id=3, case_ref="FSP-0003", case=case, contact_time="2027-06-07T09:00:00+00:00")])
+    assert older.saved is None
+
+
+def test_a_report_with_nothing_refused_and_nothing_saved_has_no_refused_column_and_no_saved_table():
+    from training.ruleset_diff import Report
+
+    report = Report(current="a", draft="b", cases=1, counts={"shipped scenario": 1}, changes=(), transitions={("additional", "additional"): 1})
+    assert report.columns == ["universal", "additional", "extensive", "child_in_need", "protection"]
+    doc = report.as_dict()
+    assert doc["saved_transitions"] == {} and doc["since_saved"] == [] and doc["changed"] == 0

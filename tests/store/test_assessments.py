@@ -199,3 +199,91 @@ def test_same_reference_used_by_two_practitioners_stays_separate_but_their_manag
     assert [e.id for e in A.history(engine, people["pam"], "FSP-001")] == [mine.id]
     assert [e.id for e in A.history(engine, people["pete"], "FSP-001")] == [theirs.id]
     assert [e.id for e in A.history(engine, people["mo"], "FSP-001")] == [mine.id, theirs.id]
+
+
+# --- mut18: the listing and its paging under mutation (docs/safety/mutation.md, review 18). Oracle: the moments and
+# references written here (newest saved first, each reference once), counted by hand.
+
+
+def _saved_at(engine, user, refs_and_hours):
+    c, d = assess([ADDITIONAL])
+    for ref, hours in refs_and_hours:
+        A.save_assessment(engine, user, ref, c, d, now=T0 + timedelta(hours=hours))
+
+
+def test_case_refs_are_listed_newest_saved_first_and_paged_without_gaps_or_repeats(engine, people):
+    pam = people["pam"]
+    # FSP-003 was saved first but saved again last: its latest save (hour 9) puts it first
+    _saved_at(engine, pam, [("FSP-003", 0), ("FSP-001", 1), ("FSP-002", 2), ("FSP-004", 3), ("FSP-005", 4), ("FSP-003", 9)])
+    _saved_at(engine, people["sue"], [("FSP-900", 10)])  # another team's: never listed nor counted for pam
+    newest_first = ["FSP-003", "FSP-005", "FSP-004", "FSP-002", "FSP-001"]
+    listed = A.list_case_refs(engine, pam)
+    assert [s.case_ref for s in listed] == newest_first
+    assert [s.entries for s in listed] == [2, 1, 1, 1, 1]
+    assert listed[0].last_saved == T0 + timedelta(hours=9)
+    assert A.count_case_refs(engine, pam) == 5  # FSP-003's two entries counted once
+    pages = [[s.case_ref for s in A.list_case_refs(engine, pam, limit=2, offset=start)] for start in (0, 2, 4)]
+    assert pages == [["FSP-003", "FSP-005"], ["FSP-004", "FSP-002"], ["FSP-001"]]
+
+
+def test_case_refs_saved_at_the_same_moment_page_in_the_reference_order(engine, people):
+    pam = people["pam"]
+    _saved_at(engine, pam, [("FSP-B02", 0), ("FSP-A01", 0), ("FSP-C03", 0)])
+    assert [s.case_ref for s in A.list_case_refs(engine, pam)] == ["FSP-A01", "FSP-B02", "FSP-C03"]
+    assert [[s.case_ref for s in A.list_case_refs(engine, pam, limit=1, offset=n)] for n in range(3)] == [["FSP-A01"], ["FSP-B02"], ["FSP-C03"]]
+
+
+def test_a_reference_another_practitioner_also_used_counts_and_shows_only_one_s_own_entries(engine, people):
+    c, d = assess([ADDITIONAL])
+    ce, de = assess([EXTENSIVE])
+    A.save_assessment(engine, people["pam"], "FSP-001", c, d, now=T0)
+    A.save_assessment(engine, people["pete"], "FSP-001", ce, de, now=T0 + timedelta(hours=1))
+    A.save_assessment(engine, people["pete"], "FSP-001", ce, de, now=T0 + timedelta(hours=2))
+    [mine] = A.list_case_refs(engine, people["pam"])
+    assert (mine.entries, mine.level, mine.last_saved) == (1, "additional", T0)
+    [theirs] = A.list_case_refs(engine, people["pete"])
+    assert (theirs.entries, theirs.level) == (2, "extensive")
+    [both] = A.list_case_refs(engine, people["mo"])  # their manager: one reference, three entries
+    assert (both.entries, both.level) == (3, "extensive")
+    assert A.count_case_refs(engine, people["pam"]) == A.count_case_refs(engine, people["mo"]) == 1
+    assert A.count_case_refs(engine, people["sue"]) == 0
+
+
+def test_listing_overrides_is_audited_with_the_manager_the_count_and_the_moment(engine, people):
+    c, d = assess([ADDITIONAL])
+    for ref in ("FSP-001", "FSP-002"):
+        e = A.save_assessment(engine, people["pam"], ref, c, d)
+        A.record_override(engine, people["pam"], e.id, "extensive", "reason")
+    later = T0 + timedelta(days=3)
+    assert len(A.list_overrides(engine, people["mo"], now=later)) == 2
+    [row] = audit_entries(engine, action="override.list")
+    assert (row.user_id, row.detail, row.at, row.outcome) == (people["mo"].id, "count=2", later, "ok")
+    with pytest.raises(AccessDenied, match="^only managers list overrides$"):
+        A.list_overrides(engine, people["pam"])
+
+
+def test_saved_answers_for_a_ruleset_review_come_oldest_first_whatever_order_they_were_saved_in(engine, people):
+    c, d = assess([ADDITIONAL])
+    late = A.save_assessment(engine, people["pam"], "FSP-001", c, d, now=T0 + timedelta(days=2))
+    early = A.save_assessment(engine, people["pam"], "FSP-002", c, d, now=T0)
+    later = T0 + timedelta(days=5)
+    answers = A.answers_for_ruleset_review(engine, people["root"], now=later)
+    assert [a.id for a in answers] == [early.id, late.id]
+    [row] = audit_entries(engine, action="ruleset.review")
+    assert (row.user_id, row.detail, row.at) == (people["root"].id, "count=2", later)
+    A.answers_for_ruleset_review(engine, None, now=later)  # the command line: no account, said so
+    assert [(r.user_id, r.detail) for r in audit_entries(engine, action="ruleset.review")][1] == (None, "count=2 cli")
+    with pytest.raises(AccessDenied, match="^only admins review a ruleset change against saved assessments$"):
+        A.answers_for_ruleset_review(engine, people["mo"])
+
+
+def test_saved_answers_for_a_ruleset_review_keep_whether_the_decision_was_an_immediate_referral(engine, people):
+    """An entry saved as an immediate referral (p9) is compared as one: the report lists it when today's ruleset
+    decides it otherwise, even at the same level."""
+    c, d = assess([ADDITIONAL])
+    ci, di = assess(["immediate.unexplained_injuries"])
+    assert (d.immediate, di.immediate, di.level.value) == (False, True, "protection")  # p9: an immediate referral
+    A.save_assessment(engine, people["pam"], "FSP-001", c, d, now=T0)
+    A.save_assessment(engine, people["pam"], "FSP-002", ci, di, now=T0 + timedelta(hours=1))
+    answers = A.answers_for_ruleset_review(engine, people["root"])
+    assert [(a.case_ref, a.level, a.immediate) for a in answers] == [("FSP-001", "additional", False), ("FSP-002", "protection", True)]
