@@ -420,3 +420,29 @@ def test_a_report_with_nothing_refused_and_nothing_saved_has_no_refused_column_a
     assert report.columns == ["universal", "additional", "extensive", "child_in_need", "protection"]
     doc = report.as_dict()
     assert doc["saved_transitions"] == {} and doc["since_saved"] == [] and doc["changed"] == 0
+
+
+def test_saved_decisions_are_counted_one_each_and_compared_with_todays_immediacy():
+    """mut18's two gaps left (docs/safety/mutation.md, review 18: `diff` 34 and 38). Oracle: p9 makes an allegation
+    or disclosure an immediate referral at Protection (p9), and two saved entries are two entries in the owners'
+    table. An entry saved as Protection but not immediate is decided otherwise today (the immediacy differs); one
+    saved as immediate Protection is not."""
+    from datetime import datetime, timezone
+
+    from training.ruleset_diff import Item, Saved
+
+    shipped = load_catalogue()
+    now = datetime(2027, 6, 8, 10, 0, tzinfo=timezone.utc)  # a Tuesday, in office hours
+    school = make_case([SCHOOL])
+    p9 = make_case(["immediate.allegation_or_disclosure"])
+    today = evaluate(school)
+    items = [
+        Item("saved assessment", "A#1", school, now, saved=Saved(today.level.value, False, OLD_RULES)),
+        Item("saved assessment", "A#2", school, now, saved=Saved(today.level.value, False, OLD_RULES)),
+        Item("saved assessment", "B#3", p9, now, saved=Saved("protection", False, OLD_RULES)),
+        Item("saved assessment", "C#4", p9, now, saved=Saved("protection", True, OLD_RULES)),
+    ]
+    report = diff(items, shipped, shipped)
+    assert report.saved_transitions[(today.level.value, today.level.value)] == 2
+    assert report.saved_transitions[("protection", "protection")] == 2
+    assert [s.item.id for s in report.since_saved] == ["B#3"]
