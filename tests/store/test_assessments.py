@@ -287,3 +287,26 @@ def test_saved_answers_for_a_ruleset_review_keep_whether_the_decision_was_an_imm
     A.save_assessment(engine, people["pam"], "FSP-002", ci, di, now=T0 + timedelta(hours=1))
     answers = A.answers_for_ruleset_review(engine, people["root"])
     assert [(a.case_ref, a.level, a.immediate) for a in answers] == [("FSP-001", "additional", False), ("FSP-002", "protection", True)]
+
+
+def test_a_manager_moved_to_another_team_still_reads_their_own_saved_work_and_not_the_old_teams(engine, people):
+    """mut18's unread `_visible` survivors (docs/safety/mutation.md, review 18): a manager's own rows are theirs by
+    who saved them, not only by team. Oracle: the store's rule, "their own, and a manager's teams'" (docs/storage.md);
+    after a move from north to south, mo's own north entry is still mo's, pam's north entry is no longer mo's team's,
+    and south's entries are."""
+    from store.users import get_user, set_team
+
+    case, decision = assess([ADDITIONAL])
+    own = A.save_assessment(engine, people["mo"], "FSP-101", case, decision, now=T0)
+    pams = A.save_assessment(engine, people["pam"], "FSP-102", case, decision, now=T0)
+    sues = A.save_assessment(engine, people["sue"], "FSP-103", case, decision, now=T0)
+    set_team(engine, "mo", "south", now=T0)
+    mo = get_user(engine, people["mo"].id)
+    assert mo.team == "south"
+    assert A.get_assessment(engine, mo, own.id).case_ref == "FSP-101"
+    assert [e.id for e in A.history(engine, mo, "FSP-101")] == [own.id]
+    with pytest.raises(NotFound):
+        A.get_assessment(engine, mo, pams.id)
+    assert A.get_assessment(engine, mo, sues.id).case_ref == "FSP-103"
+    assert sorted(s.case_ref for s in A.list_case_refs(engine, mo)) == ["FSP-101", "FSP-103"]
+    assert A.count_case_refs(engine, mo) == 2
