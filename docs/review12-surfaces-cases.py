@@ -749,7 +749,8 @@ def referral():
             if strip(summ) != strip(want):
                 diff = [x for x in strip(summ) if x not in strip(want)][:2] + ["|"] + [x for x in strip(want) if x not in strip(summ)][:2]
                 bad.append(f"{caller or 'not recorded'}/{name}: {diff}")
-            if "(out of hours)" not in summ.split("\n", 2)[1]:
+            # the time line's words since review 18 surfaces S5: "Time: 18:00, Monday 27 December 2027 (UK time, out of hours)"
+            if ", out of hours" not in summ.split("\n", 2)[1]:
                 bad.append(f"{caller}/{name}: time line does not say out of hours")
             if d.level.value == "protection" and (not j["put_through_now"] or "Emergency Duty Team" not in j["status"]):
                 bad.append(f"{caller}/{name}: out of hours Protection status {j['status'][:80]!r}")
