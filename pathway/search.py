@@ -52,12 +52,12 @@ from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
 import snowballstemmer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import yaml_load
+from pathway import written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError, FieldError, field_error, refuse_duplicated_keys, without_bom
@@ -2873,6 +2873,16 @@ class SearchRequest(BaseModel):
     age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True, description="the child's age in whole months; leave out if not known")
     unborn: bool = Field(default=False, strict=True, description="the child is not yet born (no age_months)")
     limit: int = Field(default=10, ge=1, le=MAX_LIMIT, strict=True)
+
+    @field_validator("words")
+    @classmethod
+    def _written_text(cls, words: str) -> str:
+        """The one rule for free text (pathway.written_text; review 18 surfaces, S1): a NUL, a terminal
+        escape or a direction override is refused naming `words`, never searched on."""
+        message = written_text.fault(words, "words")
+        if message:
+            raise PydanticCustomError("written_text", message)
+        return words
 
     @model_validator(mode="after")
     def _one_age(self):

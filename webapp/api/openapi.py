@@ -185,7 +185,8 @@ def openapi_document() -> dict:
                     "summary": "Find indicators for what a caller said, best first",
                     "description": "The same search as the call screen and `pathway search`: callers' words, typos "
                     "and stems; only indicators the child's age admits. The words are sent in the "
-                    "body, never the address, and are not logged.",
+                    "body, never the address, and are not logged. Words carrying a control character other than tab and "
+                    "line breaks, or a direction override or isolate (U+202A-U+202E, U+2066-U+2069), are refused naming `words`.",
                     "requestBody": {"required": True, **_with_examples(_json("SearchRequest"), search_requests)},
                     "responses": {
                         "200": {

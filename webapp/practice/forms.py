@@ -11,6 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSubmitInput, Gov
 from wtforms import HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
+from pathway import written_text
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.scenarios.model import ID_PATTERN
@@ -146,12 +147,24 @@ def answer_form(scenario, **kwargs):
 
     class AnswerForm(FlaskForm):
         level = level_field("Which level of need does this child's situation meet?", "Select the level of need you think this situation meets")
+        # drawn by the page itself beside its Find button; a field so a refusal is named and linked (find_errors)
+        find = StringField(FIND_LABEL)
         submit = SubmitField("Check my answer", widget=GovSubmitInput())
 
     _add_indicator_fields(AnswerForm, groups)
     form = AnswerForm(**kwargs)
     form.sections = _sections(form, groups)
     return form
+
+
+FIND_LABEL = "Find indicators"
+
+
+def find_errors(query: str) -> list[str]:
+    """The Find box's words must be written text, the one rule for free text (pathway.written_text;
+    review 18 surfaces, S1): pasted control characters are refused naming the box, never searched on."""
+    message = written_text.fault(query, FIND_LABEL)
+    return [message] if message else []
 
 
 def narrow(form, query: str, scenario) -> list[str]:

@@ -28,6 +28,7 @@ from webapp.practice.forms import (
     StartForm,
     answer_form,
     chosen_indicators,
+    find_errors,
     indicator_data,
     narrow,
     scenario_form,
@@ -363,11 +364,16 @@ def answer(code: str, scenario_id: str):
     nudge = False
     if retry:
         nudge = "nudge" in retry.flags
-        if "find_submit" in posted and find:
+        if "find_submit" in posted and find and not form.find.errors:  # refused words are never searched on
             hidden = indicator_data(narrow(form, find, scenario))
     elif "find_submit" in request.form:  # narrow the list, by GET; nothing is saved
         if not form.validate_on_submit() and "csrf_token" in form.errors:
             abort(400)
+        refused = find_errors(find)
+        if refused:  # named in the error summary; every tick and the typed words kept for the page again
+            named = answer_form(scenario)
+            named.find.errors = refused
+            return prg.refused(named)
         return prg.again()
     elif form.validate_on_submit():
         chosen = chosen_indicators(form)
