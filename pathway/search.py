@@ -386,6 +386,10 @@ class _Subject(NamedTuple):
     peer_from_months: Optional[int] = None  # ...from this age, where the age is given
     other_only: frozenset[int] = frozenset()  # the conditions (by place) read only for another child, never a carer
     unsighted: frozenset[int] = frozenset()  # the conditions (by place) whose `child` rows leave the first three too (search16b)
+    other_kept: Optional[frozenset[int]] = None  # rows about siblings another child's condition never moves; None: no such reading (search18n)
+    self_after: frozenset[str] = frozenset()  # "self": a `self_then` word just after one is self-harm (search18n)
+    self_then: frozenset[str] = frozenset()  # "harm", "harms"...
+    self_not: frozenset[int] = frozenset()  # harm to others: not matched by self-harm's words (search18n)
 
 
 @dataclass
@@ -443,6 +447,10 @@ class SearchIndex:
             said["peer_from_age"] * 12 if said.get("peer_from_age") else None,
             frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("other_child_only")),
             frozenset(k for k, c in enumerate(said.get("conditions") or []) if c.get("out_of_sight")),
+            None if said.get("other_kept") is None else frozenset(number_of(i) for i in said["other_kept"]),
+            frozenset(normalise(" ".join((said.get("self_harm") or {}).get("after") or [])).split()),
+            frozenset(normalise(" ".join((said.get("self_harm") or {}).get("then") or [])).split()),
+            frozenset(number_of(i) for i in (said.get("self_harm") or {}).get("not") or []),
         )
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
@@ -706,6 +714,7 @@ class SearchIndex:
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
         unsighted = self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
+        unsighted |= self._self_harm_only(words, matched)
         self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
         self._concern_first(words, stems, ranked, final)
         self._stated_first(words, stems, ranked, final, age_in_months, unborn)
@@ -1333,6 +1342,13 @@ class SearchIndex:
                 own |= child
         barred -= own
         unsighted -= own
+        other_alone = (
+            subject.other_kept is not None and bool(barred) and not leads and any(of_other)
+        )  # a condition said of another child, none of a carer (search18n)
+        on_other = self._resting_on_other(words, stems, of_other, of_parent, ranked, matched) if other_alone else set()
+        condition_rows = set(barred)  # the conditions' own rows: never the lead, not even the lowest found
+        added = {n for n in on_other if not self.entries[n].indicator.immediate} - barred
+        barred |= added
         core_words, core_stems, core_typing = words, stems, typing
         if barred:  # p9's "Child is at immediate risk" neither leads nor is led with for a carer's condition alone
             # a word said in the carer's clause just before a condition's word is part of it ("tried to hang himself")
@@ -1363,9 +1379,57 @@ class SearchIndex:
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
             lead = next((n for n in ranked if n not in barred and self._concern(n)), None) or next((n for n in ranked if n not in barred), None)
+        if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)
+            # never the condition's own rows, nor a strength (search16: a condition said of anyone names no strength)
+            # ...nor any condition's own row (gang culture for "his cousin smokes weed every day")
+            own_rows = condition_rows.union(*(child for _, child, _ in subject.conditions))
+            lowest = min((n for n in ranked if n not in own_rows and self._concern(n)), key=self._height, default=ranked[0])
+            earlier = barred - added  # nothing lower found: the lead as before search18n
+            lead = (
+                lowest
+                if self._height(lowest) <= self._height(ranked[0])
+                else next((n for n in ranked if n not in earlier and self._concern(n)), None) or next((n for n in ranked if n not in earlier), None)
+            )
         if lead is not None:
             self._lead_with(lead, ranked, final)
         return unsighted
+
+    def _resting_on_other(
+        self, words: list[str], stems: list[str], of_other: list[bool], of_parent: list[bool], ranked: list[int], matched: dict[int, set[str]]
+    ) -> set[int]:
+        """The rows (not the synonyms file's `subject.other_kept`) that rest only on the words of another child's clauses or
+        on none (the model's alone), where a condition is said of another child alone (search18n; this tool's reading,
+        declared there): "his brother takes drugs and self harms" led with "Involved in gang culture". _subject_first bars
+        those that are not p9's, and lets a p9 row among them lead only where it is no higher than the first."""
+        at = {i for i, flag in enumerate(of_other) if flag and not of_parent[i]}
+        for i in sorted(at):  # ...with the words that name that child ("her older sister": "older" is the sister's)
+            k = i - 1
+            while k >= 0 and k not in at and words[k] in self.subject.before_other:
+                at.add(k)
+                k -= 1
+        theirs = {stems[i] for i in at}
+        elsewhere = {stems[i] for i in range(len(words)) if i not in at}
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens | self.subject.parents | self.subject.ends | CHILD_ROLES | self.topics
+
+        naming = self.subject.before_other | self.subject.other_child  # "older", "sister": whom, not what
+
+        def rests(n: int) -> bool:  # the rows about siblings rest on them only where no word but a sibling's name matched
+            said = [stem(w) for label in matched.get(n, ()) for w in label.split() if w not in empty and not _stop(w, stem(w))]
+            if n in (self.subject.other_kept or ()):
+                return not [w for label in matched.get(n, ()) for w in label.split() if w not in empty | naming and not _stop(w, stem(w))]
+            return all(s in theirs and s not in elsewhere for s in said)
+
+        return {n for n in ranked if rests(n)}
+
+    def _self_harm_only(self, words: list[str], matched: dict[int, set[str]]) -> set[int]:
+        """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
+        of `then` said just after one of `after` ("self harms"), and those words (search18n; this tool's reading)."""
+        subject = self.subject
+        said = [i for i, w in enumerate(words) if w in subject.self_then]
+        if not said or any(i == 0 or words[i - 1] not in subject.self_after for i in said):
+            return set()
+        own = subject.self_after | subject.self_then
+        return {n for n in subject.self_not if matched.get(n) and all(w in own for label in matched[n] for w in label.split())}
 
     def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
         """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
@@ -2526,7 +2590,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
-        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only", "peer_from_age"}
+        or set(subject) - {*SUBJECT_WORDS, "conditions", "about_child", "child_only", "peer_from_age", "other_kept", "self_harm"}
         or not isinstance(conditions, list)
         or not all(
             isinstance(c, dict) and {"words", "child", "leads"} <= set(c) <= {"words", "child", "leads", "cared_for", "other_child_only", "out_of_sight"}
@@ -2558,6 +2622,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in about_child
     ):
         raise SearchDataError(f"subject.about_child must list immediate criteria: {about_child!r}")
+    for key, listed in (("other_kept", subject.get("other_kept") or []), ("self_harm.not", (subject.get("self_harm") or {}).get("not") or [])):
+        if not isinstance(listed, list) or not all(isinstance(i, str) and catalogue.has_indicator(i) and not catalogue.indicator(i).immediate for i in listed):
+            raise SearchDataError(f"subject.{key} must list rows of the tables, never an immediate criterion: {listed!r}")
+    self_harm = subject.get("self_harm") or {}
+    if not isinstance(self_harm, dict) or set(self_harm) - {"after", "then", "not"}:
+        raise SearchDataError("subject.self_harm must be a mapping with 'after', 'then' and 'not'")
     child_only = subject.get("child_only") or []
     if not isinstance(child_only, list) or not all(
         isinstance(i, str) and catalogue.has_indicator(i) and not catalogue.indicator(i).immediate and catalogue.indicator(i).domain == CHILD_DEVELOPMENT
@@ -2567,6 +2637,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
     lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
     lists += [("subject.conditions.cared_for", c["cared_for"]) for c in conditions if "cared_for" in c]
+    lists += [(f"subject.self_harm.{k}", (subject.get("self_harm") or {}).get(k) or []) for k in ("after", "then")]
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
