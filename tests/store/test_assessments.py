@@ -310,3 +310,30 @@ def test_a_manager_moved_to_another_team_still_reads_their_own_saved_work_and_no
     assert A.get_assessment(engine, mo, sues.id).case_ref == "FSP-103"
     assert sorted(s.case_ref for s in A.list_case_refs(engine, mo)) == ["FSP-101", "FSP-103"]
     assert A.count_case_refs(engine, mo) == 2
+
+
+def test_an_entry_read_back_names_who_saved_it_and_its_overrides_whom_and_when(engine, people):
+    """The late review-18 run over `_overrides_for` and `_entries` (docs/safety/mutation.md): an entry read back kept
+    its saver's id, and each override its entry, its recorder's id and name and its moment, though no test read them.
+    Oracle: what was saved and recorded here (the professional's decision is kept with who made it and when, beside the
+    tool's: docs/storage.md)."""
+    case, decision = assess([ADDITIONAL])
+    e = A.save_assessment(engine, people["pam"], "FSP-201", case, decision, now=T0)
+    A.record_override(engine, people["mo"], e.id, "extensive", "Third referral this year.", now=T0 + timedelta(hours=2))
+    got = A.get_assessment(engine, people["pam"], e.id)
+    assert (got.user_id, got.username) == (people["pam"].id, "pam")
+    [o] = got.overrides
+    assert (o.assessment_id, o.user_id, o.username, o.created_at) == (e.id, people["mo"].id, "mo", T0 + timedelta(hours=2))
+    assert (o.tool_level, o.level, o.reason) == ("additional", "extensive", "Third referral this year.")
+
+
+def test_history_is_oldest_first_by_when_it_was_saved_and_by_saving_order_at_one_moment(engine, people):
+    """The late review-18 run over `_entries`' ordering: a history reads in the order of its moments, whatever order
+    they were written in, and two saves at one moment in the order they were made (the tie is the PostgreSQL run's to
+    notice; SQLite keeps insertion order anyway)."""
+    pam = people["pam"]
+    case, decision = assess([ADDITIONAL])
+    later = A.save_assessment(engine, pam, "FSP-202", case, decision, now=T0 + timedelta(days=2))
+    earlier = A.save_assessment(engine, pam, "FSP-202", case, decision, now=T0)
+    same = A.save_assessment(engine, pam, "FSP-202", case, decision, now=T0 + timedelta(days=2))
+    assert [x.id for x in A.history(engine, pam, "FSP-202")] == [earlier.id, later.id, same.id]
