@@ -37,12 +37,15 @@ class Request(Flask.request_class):
         self._max_content_length = value
 
 
+MAX_ROW_ID = 2**63 - 1  # the largest database integer (SQLite INTEGER, PostgreSQL BIGINT)
+
+
 class RowId(IntegerConverter):
     """`<int:...>` in a path is a row id or a version number: at most a database integer (BIGINT,
     2**63 - 1), so a longer number matches no route (404) rather than reaching the database,
     which cannot take it (a 500)."""
 
-    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ROW_ID, signed=False):
         super().__init__(map, fixed_digits, min, max, signed)
 
 
