@@ -105,12 +105,13 @@ def test_a_manager_reads_one_override_of_their_team_by_its_id_with_its_entry(eng
 
 def test_an_override_another_team_or_nobody_has_is_not_found_and_a_practitioner_is_refused(engine, people, overridden):
     unused = max(o.id for o in overridden.values()) + 1
-    for oid in (overridden["FSP-003"].id, unused):  # south's, and none
+    for oid in (overridden["FSP-003"].id, unused, 2**31 - 1):  # south's, none, and the largest id a path can name
         with pytest.raises(NotFound):
             A.override_to_review(engine, people["mo"], oid, now=T0)
     assert [(r.record_id, r.outcome) for r in audit_entries(engine, action="override.read")] == [
         (overridden["FSP-003"].id, "not_found"),
         (unused, "not_found"),
+        (2**31 - 1, "not_found"),
     ]
     with pytest.raises(AccessDenied):
         A.override_to_review(engine, people["pam"], overridden["FSP-001"].id)

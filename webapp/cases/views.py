@@ -338,8 +338,8 @@ def overrides(user):
 
 
 def _row_id(said: str) -> int | None:
-    """The row id an address names, as `<int:...>` reads one (digits, leading zeros too, at most the largest
-    database integer, which PostgreSQL refuses past); None for any other text."""
+    """The row id an address names, as `<int:...>` reads one (digits, leading zeros too, at most `MAX_ROW_ID`,
+    past which PostgreSQL refuses the query); None for any other text."""
     row = int(said) if said.isascii() and said.isdigit() else None
     return row if row is not None and row <= MAX_ROW_ID else None
 
