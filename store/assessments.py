@@ -474,6 +474,24 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
     return pairs
 
 
+def override_to_review(engine: Engine, manager: User, override_id: int, *, now: datetime | None = None) -> tuple[Entry, Override]:
+    """One override on the manager's teams' entries with its entry, read by its own id (not by reading
+    every override to find one); NotFound if it is not one the manager can see (audited either way,
+    as reading the entry). Managers only."""
+    if manager.role != "manager":
+        raise AccessDenied("only managers review overrides")
+    with engine.connect() as conn:
+        owned = select(overrides.c.assessment_id).join(assessments, assessments.c.id == overrides.c.assessment_id)
+        owner = conn.execute(owned.where(overrides.c.id == override_id, _visible(manager))).scalar()
+        found = _entries(conn, assessments.c.id == owner) if owner is not None else []
+    if not found:
+        raise _not_found(engine, manager, "override.read", record_id=override_id, now=now)
+    entry = found[0]
+    with engine.begin() as conn:
+        audit.record(conn, "override.read", user_id=manager.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={override_id}", now=now)
+    return entry, next(o for o in entry.overrides if o.id == override_id)
+
+
 MAX_NOTE = 2000
 
 

@@ -37,12 +37,16 @@ class Request(Flask.request_class):
         self._max_content_length = value
 
 
-class RowId(IntegerConverter):
-    """`<int:...>` in a path is a row id or a version number: at most a database integer (BIGINT,
-    2**63 - 1), so a longer number matches no route (404) rather than reaching the database,
-    which cannot take it (a 500)."""
+MAX_ROW_ID = 2**31 - 1  # the largest id both databases' columns hold: the store's ids are INTEGER, 4 bytes on PostgreSQL
 
-    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+
+class RowId(IntegerConverter):
+    """`<int:...>` in a path is a row id or a version number: at most what the store's INTEGER columns hold
+    on both databases (PostgreSQL's is 4 bytes: 2**31 - 1), so a longer number matches no route (404) rather
+    than reaching the database, which cannot take it (a 500: `integer out of range` on PostgreSQL for any id
+    from 2**31 to 2**63 - 1 before stop 38, which SQLite alone had been checked with)."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ROW_ID, signed=False):
         super().__init__(map, fixed_digits, min, max, signed)
 
 

@@ -87,3 +87,31 @@ def test_answers_for_ruleset_review_are_for_admins(engine, people, overridden):
     assert [r.case_ref for r in rows] == ["FSP-001", "FSP-002", "FSP-003"]
     assert rows[0].case["indicators"] == [ADDITIONAL] and rows[0].contact_time
     assert audit_entries(engine, action="ruleset.review")[-1].detail == "count=3"
+
+
+def test_a_manager_reads_one_override_of_their_team_by_its_id_with_its_entry(engine, people, overridden):
+    """The review page's read: the override asked for and its own entry, not another; audited as a read
+    of that entry (the override's id in the detail), never as a list of every override."""
+    later = T0 + timedelta(days=2)
+    for ref in ("FSP-001", "FSP-002"):
+        entry, o = A.override_to_review(engine, people["mo"], overridden[ref].id, now=later)
+        assert (entry.case_ref, o.id, o.level, o.reason) == (ref, overridden[ref].id, overridden[ref].level, "a reason")
+    rows = audit_entries(engine, action="override.read")
+    assert [(r.user_id, r.case_ref, r.detail, r.at, r.outcome) for r in rows] == [
+        (people["mo"].id, ref, f"override={overridden[ref].id}", later, "ok") for ref in ("FSP-001", "FSP-002")
+    ]
+    assert audit_entries(engine, action="override.list") == []
+
+
+def test_an_override_another_team_or_nobody_has_is_not_found_and_a_practitioner_is_refused(engine, people, overridden):
+    unused = max(o.id for o in overridden.values()) + 1
+    for oid in (overridden["FSP-003"].id, unused, 2**31 - 1):  # south's, none, and the largest id a path can name
+        with pytest.raises(NotFound):
+            A.override_to_review(engine, people["mo"], oid, now=T0)
+    assert [(r.record_id, r.outcome) for r in audit_entries(engine, action="override.read")] == [
+        (overridden["FSP-003"].id, "not_found"),
+        (unused, "not_found"),
+        (2**31 - 1, "not_found"),
+    ]
+    with pytest.raises(AccessDenied):
+        A.override_to_review(engine, people["pam"], overridden["FSP-001"].id)

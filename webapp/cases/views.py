@@ -15,7 +15,7 @@ from pathway.surfaces import as_recorded, level_words, ring_now
 from store import assessments, export, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
-from webapp import charts, downloads, paging, prg, shown, too_large
+from webapp import MAX_ROW_ID, charts, downloads, paging, prg, shown, too_large
 from webapp import session_state as state
 from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
@@ -338,8 +338,10 @@ def overrides(user):
 
 
 def _row_id(said: str) -> int | None:
-    """The row id an address names, as `<int:...>` reads one (digits, leading zeros too); None for any other text."""
-    return int(said) if said.isascii() and said.isdigit() else None
+    """The row id an address names, as `<int:...>` reads one (digits, leading zeros too, at most `MAX_ROW_ID`,
+    past which PostgreSQL refuses the query); None for any other text."""
+    row = int(said) if said.isascii() and said.isdigit() else None
+    return row if row is not None and row <= MAX_ROW_ID else None
 
 
 # any text as the id, so every id that is not an override the manager can see (huge, zero, negative, not a
@@ -348,10 +350,12 @@ def _row_id(said: str) -> int | None:
 @auth.signed_in("cases.overrides", auth.MANAGERS)
 def review(user, override_id: str):
     oid = _row_id(override_id)
-    pairs = [(e, o) for e, o in assessments.list_overrides(auth.engine(), user) if o.id == oid]
-    if oid is None or not pairs:
+    if oid is None:
         gone()
-    entry, found = pairs[0]
+    try:
+        entry, found = assessments.override_to_review(auth.engine(), user, oid)
+    except NotFound:
+        gone()
     form, _ = prg.form_for(ReviewForm)
     if form.validate_on_submit():
         try:

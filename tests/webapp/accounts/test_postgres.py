@@ -39,3 +39,30 @@ def test_save_history_override_and_export_on_postgresql(pg_app):
     assert client.get("/cases/FSP-0001/export.csv").mimetype == "text/csv"
     client.post("/sign-out")
     assert client.get("/cases").headers["Location"] == "/sign-in"
+
+
+def test_the_largest_id_a_path_names_is_a_clear_404_on_postgresql_not_a_500(pg_app):
+    """PostgreSQL's INTEGER is 4 bytes: an id from 2**31 to 2**63 - 1 (which the paths took before stop 38,
+    checked on SQLite only) was `integer out of range`, a 500 on every route taking an id. The largest id a
+    path names (2**31 - 1) reaches the database and is not found; one more matches no route."""
+    from tests.webapp.conftest import signed_in_client
+
+    engine = pg_app.extensions["fsp_store"]
+    create_user(engine, "pat", "practitioner", "North", PASSWORD)
+    create_user(engine, "meg", "manager", "North", PASSWORD)
+    pat, meg = pg_app.test_client(), pg_app.test_client()
+    assert sign_in(pat, "pat").status_code == 302 and sign_in(meg, "meg").status_code == 302
+    assert save(pat, "FSP-0001", ADDITIONAL).status_code == 302
+    tess = signed_in_client(pg_app, "tess", "trainer")
+    code = tess.post("/practice/new", data={"scenarios": ["age-under-2-bruising"]}).location.rsplit("/", 1)[-1]
+    for oid, status in ((2**31 - 1, 404), (2**31, 404), (2**63 - 1, 404)):
+        entry = f"/cases/FSP-0001/entries/{oid}"
+        for path in (entry, f"{entry}/level", f"{entry}/document"):
+            assert pat.get(path).status_code == status, path
+        assert post_drawn(pat, f"{entry}/level", {"level": "protection", "reason": "r"}).status_code == status
+        assert pat.post(f"{entry}/assess-again").status_code == status
+        assert tess.post(f"/practice/session/{code}/trainees/{oid}/remove").status_code == status
+        assert tess.get(f"/practice/scenarios/age-under-2-bruising/versions/{oid}.yaml").status_code == status
+        review = meg.get(f"/overrides/{oid}/review")
+        assert review.status_code == status and "Saved assessment not found" in text(review)
+        assert "Nothing was recorded" in text(meg.post(f"/overrides/{oid}/review", data={"note": "Agreed"}))

@@ -27,7 +27,9 @@ NOT_OVERRIDES = [
     "1e3",
     "%20",
     "%C2%B2",  # a superscript two: a digit to str.isdigit, never a row id
-    "9223372036854775807",  # the largest database integer
+    "2147483647",  # the largest id a path names (webapp.MAX_ROW_ID: PostgreSQL's INTEGER)
+    "2147483648",  # one more: never sent to the database (PostgreSQL: integer out of range)
+    "9223372036854775807",  # SQLite's largest integer
     "9223372036854775808",  # one more
     "9" * 40,
 ]
