@@ -1389,7 +1389,7 @@ class SearchIndex:
         if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)
             # never the condition's own rows, nor a strength (search16: a condition said of anyone names no strength)
             # ...nor any condition's own row (gang culture for "his cousin smokes weed every day")
-            own_rows = condition_rows.union(*(child for _, child, _ in subject.conditions))
+            own_rows = condition_rows | self._condition_rows(carers_too=False)  # the barred carers' rows too (search16)
             lowest = min((n for n in ranked if n not in own_rows and self._concern(n)), key=self._height, default=ranked[0])
             earlier = barred - added  # nothing lower found: the lead as before search18n
             lead = lowest if self._height(lowest) <= self._height(ranked[0]) else self._concern_or_first(ranked, earlier)
@@ -1416,11 +1416,13 @@ class SearchIndex:
 
         naming = self.subject.before_other | self.subject.other_child  # "older", "sister": whom, not what
 
+        def content(n: int, excluded: frozenset[str]) -> list[str]:  # the words that matched n, but `excluded` and stop words
+            return [w for label in matched.get(n, ()) for w in label.split() if w not in excluded and not _stop(w, stem(w))]
+
         def rests(n: int) -> bool:  # the rows about siblings rest on them only where no word but a sibling's name matched
-            said = [stem(w) for label in matched.get(n, ()) for w in label.split() if w not in empty and not _stop(w, stem(w))]
             if n in (self.subject.other_kept or ()):
-                return not [w for label in matched.get(n, ()) for w in label.split() if w not in empty | naming and not _stop(w, stem(w))]
-            return all(s in theirs and s not in elsewhere for s in said)
+                return not content(n, empty | naming)
+            return all(s in theirs and s not in elsewhere for s in map(stem, content(n, empty)))
 
         return {n for n in ranked if rests(n)}
 
