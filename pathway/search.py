@@ -1156,6 +1156,13 @@ class SearchIndex:
         ind = self.entries[n].indicator
         return ind.immediate or ind.level is not Level.UNIVERSAL
 
+    def _concern_or_first(self, ranked: list[int], excluded: set[int]) -> Optional[int]:
+        """The first row of `ranked` not in `excluded` that is a concern (_concern), else the first not in it, else None
+        (search19: row 0 is p9's "Child is at immediate risk or has suffered significant harm", so the concern found is
+        tested against None: `next(...) or next(...)` read row 0 as none found and a strength before it led)."""
+        concern = next((n for n in ranked if n not in excluded and self._concern(n)), None)
+        return concern if concern is not None else next((n for n in ranked if n not in excluded), None)
+
     def _denials(self, words: list[str], stems: list[str]) -> list[int]:
         """The places a denial covers (_denied_positions; and, search14, past the synonyms file's
         `denial.bridges`, which do not count towards NEGATION_REACH: "there has never been any domestic
@@ -1378,18 +1385,14 @@ class SearchIndex:
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
-            lead = next((n for n in ranked if n not in barred and self._concern(n)), None) or next((n for n in ranked if n not in barred), None)
+            lead = self._concern_or_first(ranked, barred)
         if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)
             # never the condition's own rows, nor a strength (search16: a condition said of anyone names no strength)
             # ...nor any condition's own row (gang culture for "his cousin smokes weed every day")
-            own_rows = condition_rows.union(*(child for _, child, _ in subject.conditions))
+            own_rows = condition_rows | self._condition_rows(carers_too=False)  # the barred carers' rows too (search16)
             lowest = min((n for n in ranked if n not in own_rows and self._concern(n)), key=self._height, default=ranked[0])
             earlier = barred - added  # nothing lower found: the lead as before search18n
-            lead = (
-                lowest
-                if self._height(lowest) <= self._height(ranked[0])
-                else next((n for n in ranked if n not in earlier and self._concern(n)), None) or next((n for n in ranked if n not in earlier), None)
-            )
+            lead = lowest if self._height(lowest) <= self._height(ranked[0]) else self._concern_or_first(ranked, earlier)
         if lead is not None:
             self._lead_with(lead, ranked, final)
         return unsighted
@@ -1413,11 +1416,13 @@ class SearchIndex:
 
         naming = self.subject.before_other | self.subject.other_child  # "older", "sister": whom, not what
 
+        def content(n: int, excluded: frozenset[str]) -> list[str]:  # the words that matched n, but `excluded` and stop words
+            return [w for label in matched.get(n, ()) for w in label.split() if w not in excluded and not _stop(w, stem(w))]
+
         def rests(n: int) -> bool:  # the rows about siblings rest on them only where no word but a sibling's name matched
-            said = [stem(w) for label in matched.get(n, ()) for w in label.split() if w not in empty and not _stop(w, stem(w))]
             if n in (self.subject.other_kept or ()):
-                return not [w for label in matched.get(n, ()) for w in label.split() if w not in empty | naming and not _stop(w, stem(w))]
-            return all(s in theirs and s not in elsewhere for s in said)
+                return not content(n, empty | naming)
+            return all(s in theirs and s not in elsewhere for s in map(stem, content(n, empty)))
 
         return {n for n in ranked if rests(n)}
 
