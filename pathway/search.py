@@ -486,6 +486,8 @@ class SearchIndex:
         self.ends = _ends(synonyms, number_of)
         # who or what the words are said of beyond carers and other children (fix18a, review 18 N1-N3; see _not_the_child_first)
         self.not_child = _not_the_child(synonyms, number_of)
+        # ...and what the call itself overrules: "never" + a verb, an ordinary amount, a past frame, a finding (fix19b; _overruled_first)
+        self.overruled = _overruled(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -721,6 +723,7 @@ class SearchIndex:
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
+            self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._calm_first(calm, ranked, final)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
@@ -1951,6 +1954,174 @@ class SearchIndex:
         if lead is not None:
             self._rest_below(at, ends.locked_rows.__contains__, words, ranked, final, matched, hidden, lead)
 
+    def _overruled_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]
+    ) -> None:
+        """Review 19 N2, N3, N6, N7 (fix19b; the synonyms file's `overruled`, this tool's readings, declared there), read
+        after _not_now_first's, through the same _rest_below and never making a higher first result than before:
+        - "never" + a verb denies the row the verb names, to the end of its clause (N2, _never_at): "she is never left on
+          her own" moves p9's home alone; "never fed", "never takes him to the doctor" stay the concern;
+        - an ordinary amount of drinking is not p9's "significant substance use issues" (N3, _ordinary_first);
+        - a past frame or a "last year, but now" contrast (N6, _past_at): the kept and history rows never move, and the
+          contrast moves no immediate criterion nor Protection need;
+        - a finding that re-identifies the concern as no concern, or finds an allegation unfounded or false (N7,
+          _disproves_at); a withdrawn allegation is not read."""
+        ov = self.overruled
+        if ov is None or not ranked:
+            return
+        nn, ends = self.not_now, self.ends
+        kept = (nn.kept if nn is not None else frozenset()) | (ends.kept if ends is not None else frozenset())
+        self._overruled_rest(self._never_at(words, stems), self._concern, words, ranked, final, matched, hidden)
+        self._ordinary_first(words, ranked, final)
+        past, contrast = self._past_at(words)
+        self._overruled_rest(past, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._overruled_rest(contrast, lambda n: self._concern(n) and n not in kept and not self._high(n), words, ranked, final, matched, hidden)
+        found, alleged = self._disproves_at(words)
+        self._overruled_rest(found, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._overruled_rest(alleged, lambda n: self._concern(n) and (n not in kept or n in ov.allegation_rows), words, ranked, final, matched, hidden)
+
+    def _overruled_rest(
+        self,
+        at: set[int],
+        rows: Callable[[int], bool],
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+    ) -> None:
+        """_rest_below, never a higher first result than before; where the one now first is the model's alone and no
+        lower, the first lower result leads (as fix18b's endings: _ended_by_first)."""
+        if not at or not ranked:
+            return
+        before, scores = list(ranked), dict(final)
+        if not self._rest_below(at, rows, words, ranked, final, matched, hidden):
+            return
+        old, new = self._height(before[0]), self._height(ranked[0])
+        if new > old or (not matched.get(ranked[0]) and new >= old):
+            final.clear()
+            ranked[:] = before
+            final.update(scores)
+            if new <= old:
+                lower = next((n for n in ranked if n not in hidden and self._height(n) < old), None)
+                if lower is not None:
+                    self._lead_with(lower, ranked, final)
+
+    def _never_at(self, words: list[str], stems: list[str]) -> set[int]:
+        """The places "never" + a verb denies (`overruled.never`): from "never" through the verb and the rest of its
+        clause (NEVER_REACH words after the verb at most), where the verb (the word right after "never" past `bridges`,
+        ending "ed"/"en" or one of `verbs`) is a word of a concern row's own text or keywords and neither a row's own
+        denial (`concern_denials`: "never fed") nor a strength's word (a care act: "never takes him to the doctor")."""
+        ov = self.overruled
+        if ov is None:
+            return set()
+        out: set[int] = set()
+        stop = CLAUSE_WORDS | JOINING | DENYING | ov.never_ends
+        for j, w in enumerate(words):
+            if w not in ov.never:
+                continue
+            k = j + 1
+            while k < len(words) and words[k] in ov.never_bridges:
+                k += 1
+            if k >= len(words):
+                continue
+            verb, s = words[k], stems[k]
+            if (
+                not (verb in ov.never_verbs or verb.endswith(("ed", "en")))
+                or s in self.concern_denials
+                or any(s in said for said, _ in self.strength_words.values())
+            ):
+                continue
+            if not any(s in self.named[n] for n in range(len(self.entries)) if self._concern(n)):
+                continue
+            end = next((i for i in range(k + 1, len(words)) if words[i] in stop), len(words))
+            out.update(range(j, min(end, k + 1 + NEVER_REACH)))
+        return out
+
+    def _ordinary_first(self, words: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """An ordinary amount or time of drinking (`overruled.ordinary`, N3): where the first result is one of `rows`
+        (p9's under-1 "significant substance use issues", p17's "Chronic substance misuse"), one of `small` or `seldom` is said with one of `drinks`, and
+        none of `significant` nor `drugs`, and no other immediate criterion or Protection need (none of `rows`) is in the first three,
+        `leads` (p14's "Substance misuse may impact ...") leads (_lead_with: the p9 row stays in the first three)."""
+        ov = self.overruled
+        if ov is None or not ranked or ranked[0] not in ov.ordinary_rows or ov.ordinary_leads is None:
+            return
+
+        def said(phrases: tuple[tuple[str, ...], ...]) -> bool:
+            return any(_phrase_at(p, words) for p in phrases)
+
+        if not said(ov.drinks) or not (said(ov.small) or said(ov.seldom)) or said(ov.significant) or said(ov.drugs):
+            return
+        if any(self._high(n) for n in ranked[:KEPT_PLACES] if n not in ov.ordinary_rows):
+            return  # the call says harm besides: never an amount read as harmless then
+        self._lead_with(ov.ordinary_leads, ranked, final)
+
+    def _past_at(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places a past frame makes past (`overruled.past`, N6): (1) the clause of one of `marks` ("all in the past
+        now", "a thing of the past"), ENDED_REACH + 2 words either side; (2) a clause with one of `times` ("last year")
+        followed by one of `now` ("but now have a council flat"): the clause before "now". None where
+        `not_now.ended.present` or `past.present` is said."""
+        ov, nn = self.overruled, self.not_now
+        if ov is None or any(_phrase_at(p, words) for p in ov.past_present + (nn.present if nn is not None else ())):
+            return set(), set()
+        bounds = CLAUSE_WORDS | JOINING
+
+        def clause(i: int) -> range:
+            start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+            end = next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+            return range(start, end)
+
+        marks: set[int] = set()
+        for phrase in ov.past_marks:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i):
+                    continue
+                marks.update(k for k in clause(i) if i - ENDED_REACH - 2 <= k < i + len(phrase) + ENDED_REACH + 2)
+        contrast: set[int] = set()
+        for phrase in ov.past_now:
+            for i in _phrase_at(phrase, words):
+                start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in CLAUSE_WORDS and words[k] != "but"), 0)
+                before = words[start:i]
+                if any(_phrase_at(t, before) for t in ov.past_times) or any(_year(w) for w in before):
+                    contrast.update(range(start, i))
+        return marks, contrast
+
+    def _disproves_at(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places a finding disproves (`overruled.disproves`, N7): (1) one of `reidentify` ("turned out to be")
+        whose re-identified thing (its clause's content words up to a "not") names no row above Universal: the clause;
+        (2) one of `allegation` in one clause with one of `findings` ("unfounded", "false") not denied: the clause."""
+        ov = self.overruled
+        if ov is None:
+            return set(), set()
+        bounds = CLAUSE_WORDS | JOINING
+
+        def clause(i: int) -> range:
+            start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+            end = next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+            return range(start, end)
+
+        concern_words = {s for n in range(len(self.entries)) if self._concern(n) for s in self.named[n]}
+        found: set[int] = set()
+        for phrase in ov.reidentify:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i):
+                    continue
+                span = clause(i)
+                after = i + len(phrase)
+                thing = list(range(after, next((k for k in range(after, span.stop) if words[k] in NEGATING), span.stop)))
+                if not thing or any(not _stop(words[k], stem(words[k])) and stem(words[k]) in concern_words for k in thing):
+                    continue
+                found.update(span)
+        alleged: set[int] = set()
+        for phrase in ov.findings:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i) and phrase[0] not in NEGATING:
+                    continue
+                span = clause(i)
+                if any(words[k] in ov.allegation for k in span):
+                    alleged.update(span)
+        return found, alleged
+
     def _victim_at(self, words: list[str]) -> tuple[set[int], Optional[int]]:
         """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
         where a relative is named as the abuser (`abuser_leads`), if any."""
@@ -2524,10 +2695,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "known_words",
         "locked_in",
         "not_the_child",
+        "overruled",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in' and 'not_the_child'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
+            " 'not_the_child' and 'overruled'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2543,6 +2716,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_not_now(catalogue, data.get("not_now"))
     _check_locked_in(catalogue, data.get("locked_in"))
     _check_not_the_child(catalogue, data.get("not_the_child"))
+    _check_overruled(catalogue, data.get("overruled"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3066,3 +3240,109 @@ def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
     unknown = [i for i in data["thing_rows"] + doers["victim_rows"] + doers["doer_leads"] if not catalogue.has_indicator(i)]
     if unknown:
         raise SearchDataError(f"not_the_child names unknown indicators: {unknown}")
+
+
+NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)
+
+
+def _year(word: str) -> bool:
+    """A year said as four digits from 1990 to 2099 ("in 2022"): a time a contrast places in the past (_past_at)."""
+    return len(word) == 4 and word.isdigit() and 1990 <= int(word) <= 2099
+
+
+class _Overruled(NamedTuple):
+    """The synonyms file's `overruled` (fix19b, review 19 N2, N3, N6, N7; SearchIndex._overruled_first): words
+    normalised, phrases as tuples of words, rows as numbers."""
+
+    never: frozenset[str]
+    never_bridges: frozenset[str]
+    never_verbs: frozenset[str]
+    never_ends: frozenset[str]
+    ordinary_rows: frozenset[int]
+    ordinary_leads: Optional[int]
+    drinks: tuple[tuple[str, ...], ...]
+    small: tuple[tuple[str, ...], ...]
+    seldom: tuple[tuple[str, ...], ...]
+    significant: tuple[tuple[str, ...], ...]
+    drugs: tuple[tuple[str, ...], ...]
+    past_marks: tuple[tuple[str, ...], ...]
+    past_times: tuple[tuple[str, ...], ...]
+    past_now: tuple[tuple[str, ...], ...]
+    past_present: tuple[tuple[str, ...], ...]
+    reidentify: tuple[tuple[str, ...], ...]
+    allegation: frozenset[str]
+    findings: tuple[tuple[str, ...], ...]
+    allegation_rows: frozenset[int]
+
+
+OVERRULED_KEYS = {
+    "never": {"words", "bridges", "verbs", "ends"},
+    "ordinary": {"rows", "leads", "drinks", "small", "seldom", "significant", "drugs"},
+    "past": {"marks", "times", "now", "present"},
+    "disproves": {"reidentify", "allegation", "findings"},
+}
+ALLEGATION_ROWS = ("immediate.allegation_or_disclosure",)  # p9's row a finding about an allegation disproves (_overruled_first)
+
+
+def _overruled(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Overruled]:
+    """The synonyms file's `overruled` as _Overruled reads it; None where the file has none (_check_overruled checked it)."""
+    data = synonyms.get("overruled")
+    if not data:
+        return None
+    never, ordinary, past, disproves = (data.get(k) or {} for k in OVERRULED_KEYS)
+
+    def words(part: dict, key: str) -> frozenset[str]:
+        return frozenset(normalise(" ".join(part.get(key) or [])).split())
+
+    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
+
+    return _Overruled(
+        words(never, "words"),
+        words(never, "bridges"),
+        words(never, "verbs"),
+        words(never, "ends"),
+        frozenset(number_of(i) for i in ordinary.get("rows") or []),
+        number_of(ordinary["leads"]) if ordinary.get("leads") else None,
+        phrases(ordinary, "drinks"),
+        phrases(ordinary, "small"),
+        phrases(ordinary, "seldom"),
+        phrases(ordinary, "significant"),
+        phrases(ordinary, "drugs"),
+        phrases(past, "marks"),
+        phrases(past, "times"),
+        phrases(past, "now"),
+        phrases(past, "present"),
+        phrases(disproves, "reidentify"),
+        words(disproves, "allegation"),
+        phrases(disproves, "findings"),
+        frozenset(number_of(i) for i in ALLEGATION_ROWS),
+    )
+
+
+def _check_overruled(catalogue: Catalogue, data: Any) -> None:
+    """`overruled` (fix19b) is a mapping of OVERRULED_KEYS' parts, each a mapping of lists of non-empty strings;
+    `ordinary.rows` immediate criteria or Protection needs, `ordinary.leads` one row below Protection that is no immediate criterion."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) - set(OVERRULED_KEYS):
+        raise SearchDataError(f"overruled must be a mapping with {', '.join(OVERRULED_KEYS)}")
+    for part, keys in OVERRULED_KEYS.items():
+        given = data.get(part) or {}
+        if not isinstance(given, dict) or set(given) - keys:
+            raise SearchDataError(f"overruled.{part} must be a mapping with {', '.join(sorted(keys))}")
+        for key in keys - {"leads"}:
+            value = given.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise SearchDataError(f"overruled.{part}.{key} must be a list of non-empty strings")
+    ordinary = data.get("ordinary") or {}
+    rows, leads = ordinary.get("rows") or [], ordinary.get("leads")
+    if not all(catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION) for i in rows):
+        raise SearchDataError(f"overruled.ordinary.rows must be immediate criteria or Protection needs: {rows!r}")
+    if leads is not None and not (
+        isinstance(leads, str)
+        and catalogue.has_indicator(leads)
+        and not catalogue.indicator(leads).immediate
+        and catalogue.indicator(leads).level is not Level.PROTECTION
+    ):
+        raise SearchDataError(f"overruled.ordinary.leads must be one row below Protection: {leads!r}")
