@@ -1844,21 +1844,10 @@ class SearchIndex:
             said |= self._ended_at(words)
         kept = nn.kept | ends.kept
 
+        # never a higher first result than before; and where the one now first is the model's alone and no lower
+        # (a wrong fact: "dad tested negative for cocaine" led with p9's disclosure), the first lower result leads
         def no_higher(at: set[int], rows: Callable[[int], bool]) -> None:
-            # never a higher first result than before; and where the one now first is the model's alone and no lower
-            # (a wrong fact: "dad tested negative for cocaine" led with p9's disclosure), the first lower result leads
-            before, scores = list(ranked), dict(final)
-            if not self._rest_below(at, rows, words, ranked, final, matched, hidden):
-                return
-            old, new = self._height(before[0]), self._height(ranked[0])
-            if new > old or (not matched.get(ranked[0]) and new >= old):
-                final.clear()
-                ranked[:] = before
-                final.update(scores)
-                if new <= old:
-                    lower = next((n for n in ranked if n not in hidden and self._height(n) < old), None)
-                    if lower is not None:
-                        self._lead_with(lower, ranked, final)
+            self._rest_no_higher(at, rows, words, ranked, final, matched, hidden)
 
         no_higher(said, lambda n: self._concern(n) and n not in kept)
         no_higher(changed, lambda n: self._concern(n) and n not in kept and not self.entries[n].indicator.immediate)
@@ -1971,16 +1960,16 @@ class SearchIndex:
             return
         nn, ends = self.not_now, self.ends
         kept = (nn.kept if nn is not None else frozenset()) | (ends.kept if ends is not None else frozenset())
-        self._overruled_rest(self._never_at(words, stems), self._concern, words, ranked, final, matched, hidden)
+        self._rest_no_higher(self._never_at(words, stems), self._concern, words, ranked, final, matched, hidden)
         self._ordinary_first(words, ranked, final)
         past, contrast = self._past_at(words)
-        self._overruled_rest(past, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
-        self._overruled_rest(contrast, lambda n: self._concern(n) and n not in kept and not self._high(n), words, ranked, final, matched, hidden)
+        self._rest_no_higher(past, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._rest_no_higher(contrast, lambda n: self._concern(n) and n not in kept and not self._high(n), words, ranked, final, matched, hidden)
         found, alleged = self._disproves_at(words)
-        self._overruled_rest(found, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
-        self._overruled_rest(alleged, lambda n: self._concern(n) and (n not in kept or n in ov.allegation_rows), words, ranked, final, matched, hidden)
+        self._rest_no_higher(found, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._rest_no_higher(alleged, lambda n: self._concern(n) and (n not in kept or n in ov.allegation_rows), words, ranked, final, matched, hidden)
 
-    def _overruled_rest(
+    def _rest_no_higher(
         self,
         at: set[int],
         rows: Callable[[int], bool],
@@ -1991,7 +1980,7 @@ class SearchIndex:
         hidden: set[int],
     ) -> None:
         """_rest_below, never a higher first result than before; where the one now first is the model's alone and no
-        lower, the first lower result leads (as fix18b's endings: _ended_by_first)."""
+        lower, the first lower result leads (fix18b's endings and disproofs, fix19b's overruled readings)."""
         if not at or not ranked:
             return
         before, scores = list(ranked), dict(final)
