@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from pathway import written_text
 from pathway.scenarios.model import ID_PATTERN
 from webapp import db
 
@@ -182,7 +183,7 @@ def start_session_once(
 
     form_token = form_tokens.posted(form_token)
     token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
-    cohort = (cohort or "").strip() or None
+    cohort = written_text.or_empty(cohort).strip() or None  # nothing visible is no label (review 19 surfaces, S4)
     trainer_key = _trainer_key(user_id, token)
     _expire_old()
 

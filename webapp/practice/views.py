@@ -8,6 +8,7 @@ import hmac
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
+from pathway import written_text
 from pathway.catalogue import load_catalogue
 from pathway.dates import short_day_words
 from pathway.levels import LEVELS
@@ -387,7 +388,7 @@ def answer(code: str, scenario_id: str):
         return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id, again=again), code=303)
     form, retry = prg.form_for(answer_form, scenario)
     posted = retry.data if retry else request.form
-    find = "" if posted.get("find_submit") == "clear" else (posted.get("find") or "").strip()
+    find = "" if posted.get("find_submit") == "clear" else written_text.or_empty(posted.get("find")).strip()
     hidden: dict[str, list[str]] = {}
     nudge = False
     if retry:
