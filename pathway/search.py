@@ -486,6 +486,8 @@ class SearchIndex:
         self.ends = _ends(synonyms, number_of)
         # who or what the words are said of beyond carers and other children (fix18a, review 18 N1-N3; see _not_the_child_first)
         self.not_child = _not_the_child(synonyms, number_of)
+        # harm a carer does to the child is p9's, hedged or not (fix19a, review 19 N1; see _harm_to_child_first)
+        self.harm_to_child = _harm_to_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -723,6 +725,7 @@ class SearchIndex:
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._calm_first(calm, ranked, final)
+        self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -2021,6 +2024,71 @@ class SearchIndex:
                 out[before] = max(out.get(before, 0), end - before)
         return out
 
+    def _harm_to_child_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """Harm a carer does to the child (review 19 N1, safety; fix19a; the synonyms file's `harm_to_child`, this tool's
+        reading, declared there): where the first result is one of `between` (violence between adults: "Suspected
+        domestic violence") and the call says one of `acts` done by a carer to the child (_harm_to_child_at: "dad might
+        be hitting the boy", "i think her stepdad may be hitting her"), the first of `leads` the age admits (p9's
+        "has suffered significant harm including physical") leads, offered where the words did not find it; the others
+        one place lower, an immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        hc = self.harm_to_child
+        if hc is None or not ranked or ranked[0] not in hc.between:
+            return
+        act = self._harm_to_child_at(words)
+        if act is None:
+            return
+        lead = next((n for n in hc.leads if n not in hidden and admits(n)), None)
+        if lead is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        self._lead_with(lead, ranked, final)
+
+    def _harm_to_child_at(self, words: list[str]) -> Optional[int]:
+        """The place of an act of harm a carer does to the child (_harm_to_child_first), or None: one of `acts`, not
+        denied nor put in the past or ended (_denied_positions, _ended_at, _ended_by_at), with a carer (the subject
+        reading's `parent`) at most `doer_reach` words before it in its clause, and within `reach` words after it, before
+        a clause word, "and", "or", a preposition or a carer (the adults' violence: "hitting mum"), the child: a word
+        naming a child or an age, or, where the one who acts is none of `partners` ("her partner is hitting her": the
+        partner's partner), "him", "them", or "her" as a pronoun (not before a carer, a child, another child or their
+        describing word) where no female carer but the one who acts is named before it and none of `witnessed` is
+        said ("mum says dad hits her", "dad hits her in front of the kids" are about mum)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        carers = self.subject.parents
+        clauses = self.subject.clauses
+        female = clauses.female if clauses is not None else frozenset()
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        possessed = carers | named | self.subject.other_child | self.subject.before_other
+        ended_by, placed_before = self._ended_by_at(words)
+        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out:
+                continue
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
+                    return i
+                if v in HARMED_PRONOUNS and words[doer] not in hc.partners:
+                    return i
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
+                        return i
+                    break
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2519,10 +2587,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "known_words",
         "locked_in",
         "not_the_child",
+        "harm_to_child",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
-            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in' and 'not_the_child'"
+            " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
+            " 'not_the_child' and 'harm_to_child'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2538,6 +2608,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_not_now(catalogue, data.get("not_now"))
     _check_locked_in(catalogue, data.get("locked_in"))
     _check_not_the_child(catalogue, data.get("not_the_child"))
+    _check_harm_to_child(catalogue, data.get("harm_to_child"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -2994,6 +3065,58 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     if err.get("type") == "model_type" and not err.get("loc"):
         return FieldError(field="(body)", message="a search must be a JSON object")
     return field_error(err)
+
+
+HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads"})
+HARM_STOPS = frozenset("by with at in on to from".split())  # an act's object is said before these ("hits him with a belt")
+HARMED_PRONOUNS = frozenset("him them".split())  # the child as an act's object ("her" is read apart: _harm_to_child_at)
+AGE_UNITS = frozenset("year years yr yrs month months week weeks".split())  # "hitting the 4 year old"
+
+
+class _HarmToChild(NamedTuple):
+    """The synonyms file's `harm_to_child` (fix19a; SearchIndex._harm_to_child_first), words as said (normalised)."""
+
+    acts: frozenset[str]
+    partners: frozenset[str]  # a pronoun after one of these as the one who acts is their partner ("her partner is hitting her")
+    doer_reach: int
+    reach: int
+    witnessed: tuple[tuple[str, ...], ...]
+    between: frozenset[int]
+    leads: tuple[int, ...]  # in order: the first the age admits leads
+
+
+def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
+    """The synonyms file's `harm_to_child` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("harm_to_child")
+    if not data:
+        return None
+    return _HarmToChild(
+        frozenset(normalise(" ".join(data["acts"])).split()),
+        frozenset(normalise(" ".join(data["partners"])).split()),
+        int(data["doer_reach"]),
+        int(data["reach"]),
+        tuple(tuple(normalise(p).split()) for p in data["witnessed"]),
+        frozenset(number_of(i) for i in data["between"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_to_child` that is not as _harm_to_child reads it (fix19a)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != HARM_TO_CHILD_KEYS:
+        raise SearchDataError("harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between' and 'leads'")
+    lists = [data[k] for k in ("acts", "partners", "witnessed", "between", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("harm_to_child's lists must be non-empty lists of words")
+    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
+        raise SearchDataError("harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more")
+    unknown = [i for i in data["between"] + data["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"harm_to_child names unknown indicators: {unknown}")
+    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
+        raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
 
 
 class _NotChild(NamedTuple):
