@@ -488,6 +488,8 @@ class SearchIndex:
         self.not_child = _not_the_child(synonyms, number_of)
         # harm a carer does to the child is p9's, hedged or not (fix19a, review 19 N1; see _harm_to_child_first)
         self.harm_to_child = _harm_to_child(synonyms, number_of)
+        # the child who commits a crime is not its victim (fix19a, review 19 N8; see _offender_first)
+        self.offender = _offender(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -726,6 +728,7 @@ class SearchIndex:
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -2089,6 +2092,63 @@ class SearchIndex:
                     break
         return None
 
+    def _offender_first(self, words: list[str], ranked: list[int], final: dict[int, float], hidden: set[int], admits: Callable[[int], bool]) -> None:
+        """The child as the offender (review 19 N8; fix19a; the synonyms file's `offender`, this tool's reading, declared
+        there): where the first result is one of a kind's `not_first` ("Victim of crime") and the call says one of the
+        kind's `acts` done by the child (_offender_at: "he robbed another boy of his phone"), the best placed of the
+        kind's `leads` found leads, else the first of them the age admits (offered); the others one place lower, an
+        immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        of = self.offender
+        if of is None or not ranked:
+            return
+        for kind in of.kinds:
+            if ranked[0] not in kind.not_first or self._offender_at(words, kind.acts) is None:
+                continue
+            lead = next((n for n in ranked if n in kind.leads and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in kind.leads if n not in hidden and admits(n)), None)
+                if lead is None:
+                    return
+                final[lead] = round(final[ranked[-1]], 6) - 1e-6
+                ranked.append(lead)
+            self._lead_with(lead, ranked, final)
+            return
+
+    def _offender_at(self, words: list[str], acts: frozenset[str]) -> Optional[int]:
+        """The place of one of `acts` the child does (_offender_first), or None: not just after one of `passive`, its
+        subject just before it past `between` words one of `subjects`, or a word naming a child or an age ("14 year old")
+        with an object just after the act (a determiner or one of `object_starts`: "12yo mugged on the way home" is
+        the victim, "was" dropped), and no child its object within `reach` words after it ("him", "me", "us", "her" not before a noun, or "my" or
+        "our" before a child's word), not denied."""
+        of = self.offender
+        assert of is not None
+        clauses = self.subject.clauses
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        denied = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            if w not in acts or i in denied:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in of.between:
+                k -= 1
+            if k < 0 or words[k] in of.passive:
+                continue
+            subject = words[k]
+            if not (subject in of.subjects or subject in named or _AGE_SAID.fullmatch(subject) or (subject == "old" and k > 0 and words[k - 1] in AGE_UNITS)):
+                continue
+            if subject not in of.subjects and not (i + 1 < len(words) and (words[i + 1] in DETERMINERS or words[i + 1] in of.object_starts)):
+                continue  # "13 yr old mugged and stabbed", "12yo mugged on the way home": "was" dropped, the victim
+            after = words[i + 1 : i + 1 + of.reach]
+            victim = any(
+                v in OFFENDED_PRONOUNS
+                or (v == "her" and (j + 1 == len(after) or after[j + 1] not in named))
+                or (v in ("my", "our") and j + 1 < len(after) and after[j + 1] in named)
+                for j, v in enumerate(after)
+            )
+            if not victim:
+                return i
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2588,11 +2648,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "locked_in",
         "not_the_child",
         "harm_to_child",
+        "offender",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child' and 'harm_to_child'"
+            " 'not_the_child', 'harm_to_child' and 'offender'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2609,6 +2670,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_locked_in(catalogue, data.get("locked_in"))
     _check_not_the_child(catalogue, data.get("not_the_child"))
     _check_harm_to_child(catalogue, data.get("harm_to_child"))
+    _check_offender(catalogue, data.get("offender"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3117,6 +3179,67 @@ def _check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"harm_to_child names unknown indicators: {unknown}")
     if not all(catalogue.indicator(i).immediate for i in data["leads"]):
         raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
+
+
+OFFENDED_PRONOUNS = frozenset("him me us".split())  # the child as a crime's object (_offender_at): "they robbed him"
+
+
+class _OffenceKind(NamedTuple):
+    """One of the synonyms file's `offender.kinds` (fix19a): its acts (as said), the rows it does not lead with and
+    those it leads with instead, in order."""
+
+    acts: frozenset[str]
+    not_first: frozenset[int]
+    leads: tuple[int, ...]
+
+
+class _Offender(NamedTuple):
+    """The synonyms file's `offender` (fix19a; SearchIndex._offender_first), words as said (normalised)."""
+
+    subjects: frozenset[str]
+    object_starts: frozenset[str]  # a subject that is no pronoun needs one of these (or a determiner) just after the act
+    between: frozenset[str]
+    passive: frozenset[str]
+    reach: int
+    kinds: tuple[_OffenceKind, ...]
+
+
+def _offender(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Offender]:
+    """The synonyms file's `offender` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("offender")
+    if not data:
+        return None
+
+    def said(listed: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(" ".join(listed)).split())
+
+    kinds = tuple(
+        _OffenceKind(said(k["acts"]), frozenset(number_of(i) for i in k["not_first"]), tuple(number_of(i) for i in k["leads"])) for k in data["kinds"]
+    )
+    return _Offender(said(data["subjects"]), said(data["object_starts"]), said(data["between"]), said(data["passive"]), int(data["reach"]), kinds)
+
+
+def _check_offender(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `offender` that is not as _offender reads it (fix19a)."""
+    if data is None:
+        return
+    kinds = data.get("kinds") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"subjects", "object_starts", "between", "passive", "reach", "kinds"}
+        or not isinstance(kinds, list)
+        or not kinds
+        or not all(isinstance(k, dict) and set(k) == {"acts", "not_first", "leads"} for k in kinds)
+    ):
+        raise SearchDataError("offender must map 'subjects', 'object_starts', 'between', 'passive', 'reach' and 'kinds' (each with acts, not_first, leads)")
+    lists = [data[k] for k in ("subjects", "object_starts", "between", "passive")] + [k[key] for k in kinds for key in ("acts", "not_first", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("offender's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("offender.reach must be a whole number of words, 1 or more")
+    unknown = [i for k in kinds for i in k["not_first"] + k["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"offender names unknown indicators: {unknown}")
 
 
 class _NotChild(NamedTuple):
