@@ -488,6 +488,10 @@ class SearchIndex:
         self.not_child = _not_the_child(synonyms, number_of)
         # ...and what the call itself overrules: "never" + a verb, an ordinary amount, a past frame, a finding (fix19b; _overruled_first)
         self.overruled = _overruled(synonyms, number_of)
+        # harm a carer does to the child is p9's, hedged or not (fix19a, review 19 N1; see _harm_to_child_first)
+        self.harm_to_child = _harm_to_child(synonyms, number_of)
+        # the child who commits a crime is not its victim (fix19a, review 19 N8; see _offender_first)
+        self.offender = _offender(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -726,6 +730,8 @@ class SearchIndex:
             self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._calm_first(calm, ranked, final)
+        self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -2186,6 +2192,128 @@ class SearchIndex:
                 out[before] = max(out.get(before, 0), end - before)
         return out
 
+    def _harm_to_child_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """Harm a carer does to the child (review 19 N1, safety; fix19a; the synonyms file's `harm_to_child`, this tool's
+        reading, declared there): where the first result is one of `between` (violence between adults: "Suspected
+        domestic violence") and the call says one of `acts` done by a carer to the child (_harm_to_child_at: "dad might
+        be hitting the boy", "i think her stepdad may be hitting her"), the first of `leads` the age admits (p9's
+        "has suffered significant harm including physical") leads, offered where the words did not find it; the others
+        one place lower, an immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        hc = self.harm_to_child
+        if hc is None or not ranked or ranked[0] not in hc.between:
+            return
+        act = self._harm_to_child_at(words)
+        if act is None:
+            return
+        lead = next((n for n in hc.leads if n not in hidden and admits(n)), None)
+        if lead is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        self._lead_with(lead, ranked, final)
+
+    def _harm_to_child_at(self, words: list[str]) -> Optional[int]:
+        """The place of an act of harm a carer does to the child (_harm_to_child_first), or None: one of `acts`, not
+        denied nor put in the past or ended (_denied_positions, _ended_at, _ended_by_at), with a carer (the subject
+        reading's `parent`) at most `doer_reach` words before it in its clause, and within `reach` words after it, before
+        a clause word, "and", "or", a preposition or a carer (the adults' violence: "hitting mum"), the child: a word
+        naming a child or an age, or, where the one who acts is none of `partners` ("her partner is hitting her": the
+        partner's partner), "him", "them", or "her" as a pronoun (not before a carer, a child, another child or their
+        describing word) where no female carer but the one who acts is named before it and none of `witnessed` is
+        said ("mum says dad hits her", "dad hits her in front of the kids" are about mum)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        carers = self.subject.parents
+        clauses = self.subject.clauses
+        female = clauses.female if clauses is not None else frozenset()
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        possessed = carers | named | self.subject.other_child | self.subject.before_other
+        ended_by, placed_before = self._ended_by_at(words)
+        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out:
+                continue
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
+                    return i
+                if v in HARMED_PRONOUNS and words[doer] not in hc.partners:
+                    return i
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
+                        return i
+                    break
+        return None
+
+    def _offender_first(self, words: list[str], ranked: list[int], final: dict[int, float], hidden: set[int], admits: Callable[[int], bool]) -> None:
+        """The child as the offender (review 19 N8; fix19a; the synonyms file's `offender`, this tool's reading, declared
+        there): where the first result is one of a kind's `not_first` ("Victim of crime") and the call says one of the
+        kind's `acts` done by the child (_offender_at: "he robbed another boy of his phone"), the best placed of the
+        kind's `leads` found leads, else the first of them the age admits (offered); the others one place lower, an
+        immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        of = self.offender
+        if of is None or not ranked:
+            return
+        for kind in of.kinds:
+            if ranked[0] not in kind.not_first or self._offender_at(words, kind.acts) is None:
+                continue
+            lead = next((n for n in ranked if n in kind.leads and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in kind.leads if n not in hidden and admits(n)), None)
+                if lead is None:
+                    return
+                final[lead] = round(final[ranked[-1]], 6) - 1e-6
+                ranked.append(lead)
+            self._lead_with(lead, ranked, final)
+            return
+
+    def _offender_at(self, words: list[str], acts: frozenset[str]) -> Optional[int]:
+        """The place of one of `acts` the child does (_offender_first), or None: not just after one of `passive`, its
+        subject just before it past `between` words one of `subjects`, or a word naming a child or an age ("14 year old")
+        with an object just after the act (a determiner or one of `object_starts`: "12yo mugged on the way home" is
+        the victim, "was" dropped), and no child its object within `reach` words after it ("him", "me", "us", "her" not before a noun, or "my" or
+        "our" before a child's word), not denied."""
+        of = self.offender
+        assert of is not None
+        clauses = self.subject.clauses
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        denied = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            if w not in acts or i in denied:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in of.between:
+                k -= 1
+            if k < 0 or words[k] in of.passive:
+                continue
+            subject = words[k]
+            if not (subject in of.subjects or subject in named or _AGE_SAID.fullmatch(subject) or (subject == "old" and k > 0 and words[k - 1] in AGE_UNITS)):
+                continue
+            if subject not in of.subjects and not (i + 1 < len(words) and (words[i + 1] in DETERMINERS or words[i + 1] in of.object_starts)):
+                continue  # "13 yr old mugged and stabbed", "12yo mugged on the way home": "was" dropped, the victim
+            after = words[i + 1 : i + 1 + of.reach]
+            victim = any(
+                v in OFFENDED_PRONOUNS
+                or (v == "her" and (j + 1 == len(after) or after[j + 1] not in named))
+                or (v in ("my", "our") and j + 1 < len(after) and after[j + 1] in named)
+                for j, v in enumerate(after)
+            )
+            if not victim:
+                return i
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2685,11 +2813,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "locked_in",
         "not_the_child",
         "overruled",
+        "harm_to_child",
+        "offender",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child' and 'overruled'"
+            " 'not_the_child', 'overruled', 'harm_to_child' and 'offender'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2706,6 +2836,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_locked_in(catalogue, data.get("locked_in"))
     _check_not_the_child(catalogue, data.get("not_the_child"))
     _check_overruled(catalogue, data.get("overruled"))
+    _check_harm_to_child(catalogue, data.get("harm_to_child"))
+    _check_offender(catalogue, data.get("offender"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3162,6 +3294,119 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     if err.get("type") == "model_type" and not err.get("loc"):
         return FieldError(field="(body)", message="a search must be a JSON object")
     return field_error(err)
+
+
+HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads"})
+HARM_STOPS = frozenset("by with at in on to from".split())  # an act's object is said before these ("hits him with a belt")
+HARMED_PRONOUNS = frozenset("him them".split())  # the child as an act's object ("her" is read apart: _harm_to_child_at)
+AGE_UNITS = frozenset("year years yr yrs month months week weeks".split())  # "hitting the 4 year old"
+
+
+class _HarmToChild(NamedTuple):
+    """The synonyms file's `harm_to_child` (fix19a; SearchIndex._harm_to_child_first), words as said (normalised)."""
+
+    acts: frozenset[str]
+    partners: frozenset[str]  # a pronoun after one of these as the one who acts is their partner ("her partner is hitting her")
+    doer_reach: int
+    reach: int
+    witnessed: tuple[tuple[str, ...], ...]
+    between: frozenset[int]
+    leads: tuple[int, ...]  # in order: the first the age admits leads
+
+
+def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
+    """The synonyms file's `harm_to_child` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("harm_to_child")
+    if not data:
+        return None
+    return _HarmToChild(
+        frozenset(normalise(" ".join(data["acts"])).split()),
+        frozenset(normalise(" ".join(data["partners"])).split()),
+        int(data["doer_reach"]),
+        int(data["reach"]),
+        tuple(tuple(normalise(p).split()) for p in data["witnessed"]),
+        frozenset(number_of(i) for i in data["between"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_to_child` that is not as _harm_to_child reads it (fix19a)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != HARM_TO_CHILD_KEYS:
+        raise SearchDataError("harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between' and 'leads'")
+    lists = [data[k] for k in ("acts", "partners", "witnessed", "between", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("harm_to_child's lists must be non-empty lists of words")
+    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
+        raise SearchDataError("harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more")
+    unknown = [i for i in data["between"] + data["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"harm_to_child names unknown indicators: {unknown}")
+    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
+        raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
+
+
+OFFENDED_PRONOUNS = frozenset("him me us".split())  # the child as a crime's object (_offender_at): "they robbed him"
+
+
+class _OffenceKind(NamedTuple):
+    """One of the synonyms file's `offender.kinds` (fix19a): its acts (as said), the rows it does not lead with and
+    those it leads with instead, in order."""
+
+    acts: frozenset[str]
+    not_first: frozenset[int]
+    leads: tuple[int, ...]
+
+
+class _Offender(NamedTuple):
+    """The synonyms file's `offender` (fix19a; SearchIndex._offender_first), words as said (normalised)."""
+
+    subjects: frozenset[str]
+    object_starts: frozenset[str]  # a subject that is no pronoun needs one of these (or a determiner) just after the act
+    between: frozenset[str]
+    passive: frozenset[str]
+    reach: int
+    kinds: tuple[_OffenceKind, ...]
+
+
+def _offender(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Offender]:
+    """The synonyms file's `offender` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("offender")
+    if not data:
+        return None
+
+    def said(listed: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(" ".join(listed)).split())
+
+    kinds = tuple(
+        _OffenceKind(said(k["acts"]), frozenset(number_of(i) for i in k["not_first"]), tuple(number_of(i) for i in k["leads"])) for k in data["kinds"]
+    )
+    return _Offender(said(data["subjects"]), said(data["object_starts"]), said(data["between"]), said(data["passive"]), int(data["reach"]), kinds)
+
+
+def _check_offender(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `offender` that is not as _offender reads it (fix19a)."""
+    if data is None:
+        return
+    kinds = data.get("kinds") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"subjects", "object_starts", "between", "passive", "reach", "kinds"}
+        or not isinstance(kinds, list)
+        or not kinds
+        or not all(isinstance(k, dict) and set(k) == {"acts", "not_first", "leads"} for k in kinds)
+    ):
+        raise SearchDataError("offender must map 'subjects', 'object_starts', 'between', 'passive', 'reach' and 'kinds' (each with acts, not_first, leads)")
+    lists = [data[k] for k in ("subjects", "object_starts", "between", "passive")] + [k[key] for k in kinds for key in ("acts", "not_first", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("offender's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("offender.reach must be a whole number of words, 1 or more")
+    unknown = [i for k in kinds for i in k["not_first"] + k["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"offender names unknown indicators: {unknown}")
 
 
 class _NotChild(NamedTuple):
