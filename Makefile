@@ -77,7 +77,7 @@ mutate-present:
 	scripts/mutate_present.sh
 
 # Review 7's rule code (docs/safety/mutation.md): mutmut over rules/what_if.py and review 7's functions
-# of facts.py, guidance.py, checks.py, catalogue.py (scripts/mutate_review7.sh, hours on a shared
+# of facts.py, guidance.py, checks.py, catalogue/ (scripts/mutate_review7.sh, hours on a shared
 # machine: give it mutmut name patterns to run fewer), then the conditions of review 7's rules, which
 # mutmut cannot reach (scripts/mutate_rules.py --rules).
 REVIEW7_RULES = route_open_case,route_open_not_caf_trained,open_case_not_caf_trained_contacts,open_case_not_caf_trained_out_of_hours_contacts,open_case,open_case_not_caf_trained,UNTRAINED,TRAINED,disabled_open_case,disabled_open_case_not_caf_trained,DISABLED_ROUTED,caf_at_social_care_level,caf_not_improving,cin_caf_not_improving
