@@ -492,6 +492,9 @@ class SearchIndex:
         self.harm_to_child = _harm_to_child(synonyms, number_of)
         # the child who commits a crime is not its victim (fix19a, review 19 N8; see _offender_first)
         self.offender = _offender(synonyms, number_of)
+        # ...an adult named by a role in the child's services, and a disclosure of the child's own act (fix19c, review 19 N4, N9)
+        self.roles = _service_roles(synonyms, number_of)
+        self.disclosed = _disclosed_own_acts(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -729,6 +732,7 @@ class SearchIndex:
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
+            self._disclosed_own_act_first(words, ranked, final, matched, unsighted | unsaid_core)
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
@@ -1612,7 +1616,7 @@ class SearchIndex:
         thing_rows = nc.thing_rows | self._condition_rows(False)
         if self._names_child(words, 0, len(words)):  # a child named anywhere keeps p9's rows ("... and so is the 4 year old")
             thing_rows = frozenset(n for n in thing_rows if not self.entries[n].indicator.immediate)
-        for at, rows in ((things, thing_rows), (adults, self._condition_rows(True))):
+        for at, rows in ((things, thing_rows), (adults, self._condition_rows(True) | (self.roles.own_rows if self.roles else frozenset()))):
             if ranked[0] in rows:
                 self._rest_below(
                     at, rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(at, words, ranked, matched, hidden), unmatched=True
@@ -1629,6 +1633,59 @@ class SearchIndex:
                     ranked.append(first)
                 lead = first
             self._rest_below(doer, set(nc.victim_rows).__contains__, words, ranked, final, matched, hidden, lead)
+
+    def _role_word(self, w: str) -> bool:
+        """Whether w names an adult by a role in the child's services (review 19 N4; fix19c; the synonyms file's
+        `service_roles`): it ends in one of `endings`, or in one and "s" or "es" ("childminder", "keyworker",
+        "coaches"), and is none of `not`."""
+        r = self.roles
+        if r is None or w in r.not_:
+            return False
+        return any(w.endswith(e) or w.endswith(e + "s") or w.endswith(e + "es") for e in r.endings)
+
+    def _role_at(self, words: list[str], k: int, end: int) -> bool:
+        """Whether words[k:end] open with an adult of `not_the_child.adults` (fix18a) or a role (_said_of_no_child;
+        `service_roles`): a role word at k, or after up to
+        `modifiers` words that are no stopword, no person's word (a child's, a carer's, another child's or one of
+        `not_the_child`'s things) and no clause or joining word ("nursery worker", "family support worker")."""
+        r, nc = self.roles, self.not_child
+        if nc is None or k >= end:
+            return False
+        if words[k] in nc.adults:
+            return True
+        if r is None:
+            return False
+        persons = CHILD_ROLES | CHILD_WORDS | self.subject.parents | self.subject.ends | self.subject.other_child | nc.things | FIRST_PERSON
+        for j in range(k, min(end, k + r.modifiers + 1)):
+            if self._role_word(words[j]):
+                return True
+            w = words[j]
+            if w in STOPWORDS or w in persons or w in CLAUSE_WORDS or w in JOINING or w in self.subject.opens or w.isdigit() or _AGE_SAID.fullmatch(w):
+                return False
+        return False
+
+    def _disclosed_own_act_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+        """A disclosure of the child's own act is no disclosure of abuse (review 19 N9; fix19c; the synonyms file's
+        `disclosed_own_acts`, this tool's reading, declared there): where the first result is its `row`, found only by
+        one of its `verbs` ("disclosed") and words of its `acts` ("SH", "self harm", "suicidal"), the call says one of
+        `acts` and no other immediate criterion is found by a word beyond `verbs` and `acts`, the best placed of `leads`
+        the words matched leads (_lead_with: the p9 row stays in the first three)."""
+        d = self.disclosed
+        if d is None or not ranked or ranked[0] != d.row:
+            return
+        labels = matched.get(d.row) or set()
+        allowed = d.verbs | {w for a in d.acts for w in a}
+        if not any(set(label.split()) & d.verbs for label in labels) or not all(set(label.split()) <= allowed for label in labels):
+            return
+        if not any(_phrase_at(a, words) for a in d.acts):
+            return
+        for n in ranked:
+            if n != d.row and self.entries[n].indicator.immediate and any(not set(label.split()) <= allowed for label in matched.get(n, ())):
+                return  # harm or abuse said beside it ("... because dad hits her"): p9 as found
+        lead = next((n for n in ranked if n in d.leads and matched.get(n) and n not in hidden), None)
+        if lead is None:
+            return
+        self._lead_with(lead, ranked, final)
 
     def _lowest_elsewhere(self, at: set[int], words: list[str], ranked: list[int], matched: dict[int, set[str]], hidden: set[int]) -> Optional[int]:
         """The result of the lowest level (the best placed of them) that words said outside `at` matched, no higher than
@@ -1660,7 +1717,7 @@ class SearchIndex:
         parts, start, opener = [], 0, ""
         for i, w in enumerate(words):
             # "and" opens a part only where a subject follows ("... and she is upset"; not "neglected and filthy")
-            if w in cuts or (w in JOINING and i + 1 < len(words) and (words[i + 1] in subjects or words[i + 1].isdigit())):
+            if w in cuts or (w in JOINING and i + 1 < len(words) and (words[i + 1] in subjects or words[i + 1].isdigit() or self._role_word(words[i + 1]))):
                 if i > start:
                     parts.append((start, i, opener))
                 start, opener = i + 1, w
@@ -1678,7 +1735,7 @@ class SearchIndex:
             named |= self.subject.clauses.named
         for k in range(start, end):
             w = words[k]
-            if w == "her" and k + 1 < end and (words[k + 1] in nc.before or words[k + 1] in nc.things or words[k + 1] in nc.adults):
+            if w == "her" and k + 1 < end and (words[k + 1] in nc.before or words[k + 1] in nc.things or self._role_at(words, k + 1, end)):
                 continue  # "her dog", "her teacher": a possessive, the thing's or adult's owner
             if w in named or _AGE_SAID.fullmatch(w) or (w in ("year", "years", "month", "months") and k > start and words[k - 1].isdigit()):
                 return True
@@ -1696,7 +1753,7 @@ class SearchIndex:
         parts = self._parts(words)
         for p, (start, end, opener) in enumerate(parts):
             k = start  # past the lead-in ("the", "her", "his football"), to the part's first noun
-            while k < end and words[k] in lead_in and words[k] not in nc.things | nc.adults:
+            while k < end and words[k] in lead_in and words[k] not in nc.things | nc.adults and not self._role_word(words[k]):
                 k += 1
             if k >= end or self._names_child(words, start, end):
                 continue
@@ -1704,7 +1761,8 @@ class SearchIndex:
                 joined = opener in JOINING and p > 0 and self._names_child(words, parts[p - 1][0], parts[p - 1][1])
                 if not joined:
                     things |= set(range(start, end))
-            elif words[k] in nc.adults:  # ...nor, for an adult, the parts joined to it either side ("the coach drinks and drives the kids")
+            elif self._role_at(words, k, end):
+                # ...nor, for an adult, the parts joined to it either side ("the coach drinks and drives the kids")
                 beside = [q for q in (p - 1, p + 1) if 0 <= q < len(parts) and (parts[q][2] if q > p else opener) in JOINING]
                 if not any(self._names_child(words, parts[q][0], parts[q][1]) for q in beside):
                     adults |= set(range(start, end))
@@ -2815,11 +2873,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "overruled",
         "harm_to_child",
         "offender",
+        "service_roles",
+        "disclosed_own_acts",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child', 'overruled', 'harm_to_child' and 'offender'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles' and 'disclosed_own_acts'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2838,6 +2898,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_overruled(catalogue, data.get("overruled"))
     _check_harm_to_child(catalogue, data.get("harm_to_child"))
     _check_offender(catalogue, data.get("offender"))
+    _check_service_roles(catalogue, data.get("service_roles"))
+    _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3448,6 +3510,84 @@ def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         frozenset(number_of(i) for i in doers["victim_rows"]),
         tuple(number_of(i) for i in doers["doer_leads"]),
     )
+
+
+class _Roles(NamedTuple):
+    """The synonyms file's `service_roles` (fix19c; SearchIndex._role_word, _role_at), words as said (normalised)."""
+
+    endings: tuple[str, ...]
+    not_: frozenset[str]
+    modifiers: int
+    own_rows: frozenset[int]
+
+
+def _service_roles(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Roles]:
+    """The synonyms file's `service_roles` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("service_roles")
+    if not data:
+        return None
+    return _Roles(
+        tuple(normalise(" ".join(data["endings"])).split()),
+        frozenset(normalise(" ".join(data["not"])).split()),
+        int(data["modifiers"]),
+        frozenset(number_of(i) for i in data["own_rows"]),
+    )
+
+
+def _check_service_roles(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `service_roles` that is not as _service_roles reads it (fix19c)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"endings", "not", "modifiers", "own_rows"}:
+        raise SearchDataError("service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'")
+    lists = [data[k] for k in ("endings", "not", "own_rows")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("service_roles' lists must be non-empty lists of words")
+    if not all(len(normalise(w).split()) == 1 for w in data["endings"] + data["not"]):
+        raise SearchDataError("service_roles' endings and 'not' must be single words")
+    if not isinstance(data["modifiers"], int) or isinstance(data["modifiers"], bool) or data["modifiers"] < 0:
+        raise SearchDataError("service_roles.modifiers must be a whole number of words, 0 or more")
+    unknown = [i for i in data["own_rows"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"service_roles names unknown indicators: {unknown}")
+
+
+class _Disclosed(NamedTuple):
+    """The synonyms file's `disclosed_own_acts` (fix19c; SearchIndex._disclosed_own_act_first), words as said."""
+
+    row: int
+    verbs: frozenset[str]
+    acts: tuple[tuple[str, ...], ...]
+    leads: tuple[int, ...]
+
+
+def _disclosed_own_acts(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Disclosed]:
+    """The synonyms file's `disclosed_own_acts` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("disclosed_own_acts")
+    if not data:
+        return None
+    return _Disclosed(
+        number_of(data["row"]),
+        frozenset(normalise(" ".join(data["verbs"])).split()),
+        tuple(tuple(normalise(a).split()) for a in data["acts"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `disclosed_own_acts` that is not as _disclosed_own_acts reads it (fix19c)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"row", "verbs", "acts", "leads"}:
+        raise SearchDataError("disclosed_own_acts must map 'row', 'verbs', 'acts' and 'leads'")
+    lists = [data[k] for k in ("verbs", "acts", "leads")]
+    if not isinstance(data["row"], str) or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("disclosed_own_acts' row must be an indicator and its lists non-empty lists of words")
+    unknown = [i for i in [data["row"], *data["leads"]] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"disclosed_own_acts names unknown indicators: {unknown}")
+    if not catalogue.indicator(data["row"]).immediate:
+        raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
 
 
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
