@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -119,6 +119,18 @@ def test_a_review_reached_without_the_filters_goes_back_to_the_list_as_last_show
     assert _query(_back(page)) == {"direction": "down", "reviewed": "no"}
     posted = client.post(f"/overrides/{oid}/review", data={"note": ""})
     assert _query(posted.location) == {"direction": "down", "reviewed": "no"}
+
+
+@pytest.mark.parametrize("carried", [{"team": "North"}, {"page": "2"}, {"direction": "down"}, {"reviewed": "no"}])
+def test_a_review_link_carrying_any_one_of_the_lists_words_goes_back_to_that_list_not_the_one_last_shown(client, people, many, carried):
+    """The list last shown in this session (another tab, say: Higher than the tool's) is only the fallback: a review
+    reached by a link carrying the team, the page or a filter goes back to the list that link names (review 19,
+    mutation: the fallback taken always, or the team or the page not read as the list's words, went unnoticed)."""
+    sign_in(client, "meg")
+    client.get("/overrides?direction=up&reviewed=yes")  # the list last shown
+    oid = many[0]
+    page = client.get(f"/overrides/{oid}/review?{urlencode(carried)}").get_data(as_text=True)
+    assert _query(_back(page)) == carried
 
 
 def test_filters_the_list_does_not_offer_are_not_carried(client, people, many):
