@@ -170,6 +170,21 @@ def test_immediate_referrals_stay_first_across_pages_and_each_page_says_where_th
     assert '7 match these choices, on <a class="govuk-link" href="/overrides#immediate">pages 1 to 3</a>.' in four
 
 
+@pytest.mark.parametrize("asked", ["", "?page=2", "?page=0"])
+def test_an_empty_list_is_one_page_with_no_pagination(client, people, engine, asked):
+    """Nothing saved and nothing overridden yet: one page, shown without pagination, whatever page is asked for
+    (review 19, mutation: a list of nothing counted as no pages at all, page 0, went unnoticed)."""
+    from webapp.paging import Page
+
+    assert Page(1, 50, 0).pages == 1 and Page(1, 50, 0).start == 0
+    sign_in(client, "meg")
+    shown = client.get("/overrides" + asked)
+    assert shown.status_code == 200 and "govuk-pagination" not in shown.get_data(as_text=True)
+    sign_in(client, "pat")
+    shown = client.get("/cases" + asked)
+    assert shown.status_code == 200 and "govuk-pagination" not in shown.get_data(as_text=True)
+
+
 def test_a_short_list_has_no_pagination(client, people, engine):
     case = make_case([DENTAL])
     e = save_assessment(engine, people["pat"], "FSP-0001", case, rules.evaluate(case))
