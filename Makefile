@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -77,7 +77,7 @@ mutate-present:
 	scripts/mutate_present.sh
 
 # Review 7's rule code (docs/safety/mutation.md): mutmut over rules/what_if.py and review 7's functions
-# of facts.py, guidance.py, checks.py, catalogue.py (scripts/mutate_review7.sh, hours on a shared
+# of facts.py, guidance.py, checks.py, catalogue/ (scripts/mutate_review7.sh, hours on a shared
 # machine: give it mutmut name patterns to run fewer), then the conditions of review 7's rules, which
 # mutmut cannot reach (scripts/mutate_rules.py --rules).
 REVIEW7_RULES = route_open_case,route_open_not_caf_trained,open_case_not_caf_trained_contacts,open_case_not_caf_trained_out_of_hours_contacts,open_case,open_case_not_caf_trained,UNTRAINED,TRAINED,disabled_open_case,disabled_open_case_not_caf_trained,DISABLED_ROUTED,caf_at_social_care_level,caf_not_improving,cin_caf_not_improving
@@ -185,3 +185,18 @@ mutate-review17:
 mutate-review18:
 	scripts/setup.sh test
 	scripts/mutate_review18.sh
+
+# Review 19 (docs/safety/mutation.md): the hand mutants of what mutmut cannot reach (scripts/mutate_properties.py: the
+# properties that carry a decision, Entry.immediate, immediate_overridden, recorded_level, Override.direction, the
+# dashboard's, the ruleset report's columns, the child's age, and the paging views cases.cases and cases.overrides with
+# Page.pages and Page.start), each run against its tests on SQLite in a scratch copy of the tree.
+mutate-properties:
+	scripts/setup.sh test
+	.venv/bin/python scripts/mutate_properties.py
+
+# Review 19: mutmut (one worker, niced) over the paging code it can reach (webapp.paging, the managers' list's filters
+# and page in webapp.cases.views) and the practice library's filters and grouping; then the hand mutants.
+mutate-review19:
+	scripts/setup.sh test
+	scripts/mutate_review19.sh
+	.venv/bin/python scripts/mutate_properties.py

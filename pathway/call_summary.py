@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Iterable, Optional, Sequence
 from zoneinfo import ZoneInfo
 
+from pathway import written_text
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
 from pathway.dates import time_words, weekday_words, zone_words
@@ -143,7 +144,7 @@ def _note(note: Optional[str]) -> str:
         return ""
     if not isinstance(note, str):
         raise TypeError("note must be text")
-    note = note.replace("\r\n", "\n").strip()
+    note = written_text.or_empty(note.replace("\r\n", "\n")).strip()  # nothing visible is no note (review 19 surfaces, S4)
     if len(note) > MAX_NOTE:
         raise ValueError(f"note is {len(note)} characters; keep it to {MAX_NOTE} or fewer")
     return note

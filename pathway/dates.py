@@ -7,7 +7,7 @@ saved entries, case lists, practice pages) writes it with these, never its own `
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 UK_ZONE = "Europe/London"
@@ -29,7 +29,7 @@ def weekday_words(moment: date) -> str:
     return f"{moment:%A} {day_words(moment)}"
 
 
-def time_words(moment: datetime) -> str:
+def time_words(moment: datetime | time) -> str:
     """'16:59'."""
     return f"{moment:%H:%M}"
 
@@ -37,6 +37,16 @@ def time_words(moment: datetime) -> str:
 def day_time_words(moment: datetime, joiner: str = ", ") -> str:
     """'3 January 2028, 16:59' (or with `joiner` " at ": '3 January 2028 at 16:59')."""
     return f"{day_words(moment)}{joiner}{time_words(moment)}"
+
+
+def month_words(moment: date) -> str:
+    """'January 2028', a chart's month."""
+    return f"{moment:%B %Y}"
+
+
+def clock_words(zone: str) -> str:
+    """The clock a time zone's name is in words: 'UK time' for Europe/London, else the name itself."""
+    return UK_TIME if zone == UK_ZONE else zone
 
 
 def zone_words(moment: datetime) -> str:

@@ -486,6 +486,15 @@ class SearchIndex:
         self.ends = _ends(synonyms, number_of)
         # who or what the words are said of beyond carers and other children (fix18a, review 18 N1-N3; see _not_the_child_first)
         self.not_child = _not_the_child(synonyms, number_of)
+        # ...and what the call itself overrules: "never" + a verb, an ordinary amount, a past frame, a finding (fix19b; _overruled_first)
+        self.overruled = _overruled(synonyms, number_of)
+        # harm a carer does to the child is p9's, hedged or not (fix19a, review 19 N1; see _harm_to_child_first)
+        self.harm_to_child = _harm_to_child(synonyms, number_of)
+        # the child who commits a crime is not its victim (fix19a, review 19 N8; see _offender_first)
+        self.offender = _offender(synonyms, number_of)
+        # ...an adult named by a role in the child's services, and a disclosure of the child's own act (fix19c, review 19 N4, N9)
+        self.roles = _service_roles(synonyms, number_of)
+        self.disclosed = _disclosed_own_acts(synonyms, number_of)
         # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
         self.of_this_child = _of_this_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -723,8 +732,12 @@ class SearchIndex:
         if joined is None:
             self._denied_first(words, stems, ranked, final, matched, negated)
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
+            self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
+            self._disclosed_own_act_first(words, ranked, final, matched, unsighted | unsaid_core)
             self._calm_first(calm, ranked, final)
+        self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -1671,7 +1684,7 @@ class SearchIndex:
         thing_rows = nc.thing_rows | self._condition_rows(False)
         if self._names_child(words, 0, len(words)):  # a child named anywhere keeps p9's rows ("... and so is the 4 year old")
             thing_rows = frozenset(n for n in thing_rows if not self.entries[n].indicator.immediate)
-        for at, rows in ((things, thing_rows), (adults, self._condition_rows(True))):
+        for at, rows in ((things, thing_rows), (adults, self._condition_rows(True) | (self.roles.own_rows if self.roles else frozenset()))):
             if ranked[0] in rows:
                 self._rest_below(
                     at, rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(at, words, ranked, matched, hidden), unmatched=True
@@ -1688,6 +1701,59 @@ class SearchIndex:
                     ranked.append(first)
                 lead = first
             self._rest_below(doer, set(nc.victim_rows).__contains__, words, ranked, final, matched, hidden, lead)
+
+    def _role_word(self, w: str) -> bool:
+        """Whether w names an adult by a role in the child's services (review 19 N4; fix19c; the synonyms file's
+        `service_roles`): it ends in one of `endings`, or in one and "s" or "es" ("childminder", "keyworker",
+        "coaches"), and is none of `not`."""
+        r = self.roles
+        if r is None or w in r.not_:
+            return False
+        return any(w.endswith(e) or w.endswith(e + "s") or w.endswith(e + "es") for e in r.endings)
+
+    def _role_at(self, words: list[str], k: int, end: int) -> bool:
+        """Whether words[k:end] open with an adult of `not_the_child.adults` (fix18a) or a role (_said_of_no_child;
+        `service_roles`): a role word at k, or after up to
+        `modifiers` words that are no stopword, no person's word (a child's, a carer's, another child's or one of
+        `not_the_child`'s things) and no clause or joining word ("nursery worker", "family support worker")."""
+        r, nc = self.roles, self.not_child
+        if nc is None or k >= end:
+            return False
+        if words[k] in nc.adults:
+            return True
+        if r is None:
+            return False
+        persons = CHILD_ROLES | CHILD_WORDS | self.subject.parents | self.subject.ends | self.subject.other_child | nc.things | FIRST_PERSON
+        for j in range(k, min(end, k + r.modifiers + 1)):
+            if self._role_word(words[j]):
+                return True
+            w = words[j]
+            if w in STOPWORDS or w in persons or w in CLAUSE_WORDS or w in JOINING or w in self.subject.opens or w.isdigit() or _AGE_SAID.fullmatch(w):
+                return False
+        return False
+
+    def _disclosed_own_act_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+        """A disclosure of the child's own act is no disclosure of abuse (review 19 N9; fix19c; the synonyms file's
+        `disclosed_own_acts`, this tool's reading, declared there): where the first result is its `row`, found only by
+        one of its `verbs` ("disclosed") and words of its `acts` ("SH", "self harm", "suicidal"), the call says one of
+        `acts` and no other immediate criterion is found by a word beyond `verbs` and `acts`, the best placed of `leads`
+        the words matched leads (_lead_with: the p9 row stays in the first three)."""
+        d = self.disclosed
+        if d is None or not ranked or ranked[0] != d.row:
+            return
+        labels = matched.get(d.row) or set()
+        allowed = d.verbs | {w for a in d.acts for w in a}
+        if not any(set(label.split()) & d.verbs for label in labels) or not all(set(label.split()) <= allowed for label in labels):
+            return
+        if not any(_phrase_at(a, words) for a in d.acts):
+            return
+        for n in ranked:
+            if n != d.row and self.entries[n].indicator.immediate and any(not set(label.split()) <= allowed for label in matched.get(n, ())):
+                return  # harm or abuse said beside it ("... because dad hits her"): p9 as found
+        lead = next((n for n in ranked if n in d.leads and matched.get(n) and n not in hidden), None)
+        if lead is None:
+            return
+        self._lead_with(lead, ranked, final)
 
     def _lowest_elsewhere(self, at: set[int], words: list[str], ranked: list[int], matched: dict[int, set[str]], hidden: set[int]) -> Optional[int]:
         """The result of the lowest level (the best placed of them) that words said outside `at` matched, no higher than
@@ -1719,7 +1785,7 @@ class SearchIndex:
         parts, start, opener = [], 0, ""
         for i, w in enumerate(words):
             # "and" opens a part only where a subject follows ("... and she is upset"; not "neglected and filthy")
-            if w in cuts or (w in JOINING and i + 1 < len(words) and (words[i + 1] in subjects or words[i + 1].isdigit())):
+            if w in cuts or (w in JOINING and i + 1 < len(words) and (words[i + 1] in subjects or words[i + 1].isdigit() or self._role_word(words[i + 1]))):
                 if i > start:
                     parts.append((start, i, opener))
                 start, opener = i + 1, w
@@ -1737,7 +1803,7 @@ class SearchIndex:
             named |= self.subject.clauses.named
         for k in range(start, end):
             w = words[k]
-            if w == "her" and k + 1 < end and (words[k + 1] in nc.before or words[k + 1] in nc.things or words[k + 1] in nc.adults):
+            if w == "her" and k + 1 < end and (words[k + 1] in nc.before or words[k + 1] in nc.things or self._role_at(words, k + 1, end)):
                 continue  # "her dog", "her teacher": a possessive, the thing's or adult's owner
             if w in named or _AGE_SAID.fullmatch(w) or (w in ("year", "years", "month", "months") and k > start and words[k - 1].isdigit()):
                 return True
@@ -1755,7 +1821,7 @@ class SearchIndex:
         parts = self._parts(words)
         for p, (start, end, opener) in enumerate(parts):
             k = start  # past the lead-in ("the", "her", "his football"), to the part's first noun
-            while k < end and words[k] in lead_in and words[k] not in nc.things | nc.adults:
+            while k < end and words[k] in lead_in and words[k] not in nc.things | nc.adults and not self._role_word(words[k]):
                 k += 1
             if k >= end or self._names_child(words, start, end):
                 continue
@@ -1763,7 +1829,8 @@ class SearchIndex:
                 joined = opener in JOINING and p > 0 and self._names_child(words, parts[p - 1][0], parts[p - 1][1])
                 if not joined:
                     things |= set(range(start, end))
-            elif words[k] in nc.adults:  # ...nor, for an adult, the parts joined to it either side ("the coach drinks and drives the kids")
+            elif self._role_at(words, k, end):
+                # ...nor, for an adult, the parts joined to it either side ("the coach drinks and drives the kids")
                 beside = [q for q in (p - 1, p + 1) if 0 <= q < len(parts) and (parts[q][2] if q > p else opener) in JOINING]
                 if not any(self._names_child(words, parts[q][0], parts[q][1]) for q in beside):
                     adults |= set(range(start, end))
@@ -1909,21 +1976,10 @@ class SearchIndex:
             said |= self._ended_at(words)
         kept = nn.kept | ends.kept
 
+        # never a higher first result than before; and where the one now first is the model's alone and no lower
+        # (a wrong fact: "dad tested negative for cocaine" led with p9's disclosure), the first lower result leads
         def no_higher(at: set[int], rows: Callable[[int], bool]) -> None:
-            # never a higher first result than before; and where the one now first is the model's alone and no lower
-            # (a wrong fact: "dad tested negative for cocaine" led with p9's disclosure), the first lower result leads
-            before, scores = list(ranked), dict(final)
-            if not self._rest_below(at, rows, words, ranked, final, matched, hidden):
-                return
-            old, new = self._height(before[0]), self._height(ranked[0])
-            if new > old or (not matched.get(ranked[0]) and new >= old):
-                final.clear()
-                ranked[:] = before
-                final.update(scores)
-                if new <= old:
-                    lower = next((n for n in ranked if n not in hidden and self._height(n) < old), None)
-                    if lower is not None:
-                        self._lead_with(lower, ranked, final)
+            self._rest_no_higher(at, rows, words, ranked, final, matched, hidden)
 
         no_higher(said, lambda n: self._concern(n) and n not in kept)
         no_higher(changed, lambda n: self._concern(n) and n not in kept and not self.entries[n].indicator.immediate)
@@ -2019,6 +2075,174 @@ class SearchIndex:
         if lead is not None:
             self._rest_below(at, ends.locked_rows.__contains__, words, ranked, final, matched, hidden, lead)
 
+    def _overruled_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]
+    ) -> None:
+        """Review 19 N2, N3, N6, N7 (fix19b; the synonyms file's `overruled`, this tool's readings, declared there), read
+        after _not_now_first's, through the same _rest_below and never making a higher first result than before:
+        - "never" + a verb denies the row the verb names, to the end of its clause (N2, _never_at): "she is never left on
+          her own" moves p9's home alone; "never fed", "never takes him to the doctor" stay the concern;
+        - an ordinary amount of drinking is not p9's "significant substance use issues" (N3, _ordinary_first);
+        - a past frame or a "last year, but now" contrast (N6, _past_at): the kept and history rows never move, and the
+          contrast moves no immediate criterion nor Protection need;
+        - a finding that re-identifies the concern as no concern, or finds an allegation unfounded or false (N7,
+          _disproves_at); a withdrawn allegation is not read."""
+        ov = self.overruled
+        if ov is None or not ranked:
+            return
+        nn, ends = self.not_now, self.ends
+        kept = (nn.kept if nn is not None else frozenset()) | (ends.kept if ends is not None else frozenset())
+        self._rest_no_higher(self._never_at(words, stems), self._concern, words, ranked, final, matched, hidden)
+        self._ordinary_first(words, ranked, final)
+        past, contrast = self._past_at(words)
+        self._rest_no_higher(past, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._rest_no_higher(contrast, lambda n: self._concern(n) and n not in kept and not self._high(n), words, ranked, final, matched, hidden)
+        found, alleged = self._disproves_at(words)
+        self._rest_no_higher(found, lambda n: self._concern(n) and n not in kept, words, ranked, final, matched, hidden)
+        self._rest_no_higher(alleged, lambda n: self._concern(n) and (n not in kept or n in ov.allegation_rows), words, ranked, final, matched, hidden)
+
+    def _rest_no_higher(
+        self,
+        at: set[int],
+        rows: Callable[[int], bool],
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+    ) -> None:
+        """_rest_below, never a higher first result than before; where the one now first is the model's alone and no
+        lower, the first lower result leads (fix18b's endings and disproofs, fix19b's overruled readings)."""
+        if not at or not ranked:
+            return
+        before, scores = list(ranked), dict(final)
+        if not self._rest_below(at, rows, words, ranked, final, matched, hidden):
+            return
+        old, new = self._height(before[0]), self._height(ranked[0])
+        if new > old or (not matched.get(ranked[0]) and new >= old):
+            final.clear()
+            ranked[:] = before
+            final.update(scores)
+            if new <= old:
+                lower = next((n for n in ranked if n not in hidden and self._height(n) < old), None)
+                if lower is not None:
+                    self._lead_with(lower, ranked, final)
+
+    def _never_at(self, words: list[str], stems: list[str]) -> set[int]:
+        """The places "never" + a verb denies (`overruled.never`): from "never" through the verb and the rest of its
+        clause (NEVER_REACH words after the verb at most), where the verb (the word right after "never" past `bridges`,
+        ending "ed"/"en" or one of `verbs`) is a word of a concern row's own text or keywords and neither a row's own
+        denial (`concern_denials`: "never fed") nor a strength's word (a care act: "never takes him to the doctor")."""
+        ov = self.overruled
+        if ov is None:
+            return set()
+        out: set[int] = set()
+        stop = CLAUSE_WORDS | JOINING | DENYING | ov.never_ends
+        for j, w in enumerate(words):
+            if w not in ov.never:
+                continue
+            k = j + 1
+            while k < len(words) and words[k] in ov.never_bridges:
+                k += 1
+            if k >= len(words):
+                continue
+            verb, s = words[k], stems[k]
+            if (
+                not (verb in ov.never_verbs or verb.endswith(("ed", "en")))
+                or s in self.concern_denials
+                or any(s in said for said, _ in self.strength_words.values())
+            ):
+                continue
+            if not any(s in self.named[n] for n in range(len(self.entries)) if self._concern(n)):
+                continue
+            end = next((i for i in range(k + 1, len(words)) if words[i] in stop), len(words))
+            out.update(range(j, min(end, k + 1 + NEVER_REACH)))
+        return out
+
+    def _ordinary_first(self, words: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """An ordinary amount or time of drinking (`overruled.ordinary`, N3): where the first result is one of `rows`
+        (p9's under-1 "significant substance use issues", p17's "Chronic substance misuse"), one of `small` or `seldom` is said with one of `drinks`, and
+        none of `significant` nor `drugs`, and no other immediate criterion or Protection need (none of `rows`) is in the first three,
+        `leads` (p14's "Substance misuse may impact ...") leads (_lead_with: the p9 row stays in the first three)."""
+        ov = self.overruled
+        if ov is None or not ranked or ranked[0] not in ov.ordinary_rows or ov.ordinary_leads is None:
+            return
+
+        def said(phrases: tuple[tuple[str, ...], ...]) -> bool:
+            return any(_phrase_at(p, words) for p in phrases)
+
+        if not said(ov.drinks) or not (said(ov.small) or said(ov.seldom)) or said(ov.significant) or said(ov.drugs):
+            return
+        if any(self._high(n) for n in ranked[:KEPT_PLACES] if n not in ov.ordinary_rows):
+            return  # the call says harm besides: never an amount read as harmless then
+        self._lead_with(ov.ordinary_leads, ranked, final)
+
+    def _past_at(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places a past frame makes past (`overruled.past`, N6): (1) the clause of one of `marks` ("all in the past
+        now", "a thing of the past"), ENDED_REACH + 2 words either side; (2) a clause with one of `times` ("last year")
+        followed by one of `now` ("but now have a council flat"): the clause before "now". None where
+        `not_now.ended.present` or `past.present` is said."""
+        ov, nn = self.overruled, self.not_now
+        if ov is None or any(_phrase_at(p, words) for p in ov.past_present + (nn.present if nn is not None else ())):
+            return set(), set()
+        bounds = CLAUSE_WORDS | JOINING
+
+        def clause(i: int) -> range:
+            start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+            end = next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+            return range(start, end)
+
+        marks: set[int] = set()
+        for phrase in ov.past_marks:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i):
+                    continue
+                marks.update(k for k in clause(i) if i - ENDED_REACH - 2 <= k < i + len(phrase) + ENDED_REACH + 2)
+        contrast: set[int] = set()
+        for phrase in ov.past_now:
+            for i in _phrase_at(phrase, words):
+                start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in CLAUSE_WORDS and words[k] != "but"), 0)
+                before = words[start:i]
+                if any(_phrase_at(t, before) for t in ov.past_times) or any(_year(w) for w in before):
+                    contrast.update(range(start, i))
+        return marks, contrast
+
+    def _disproves_at(self, words: list[str]) -> tuple[set[int], set[int]]:
+        """The places a finding disproves (`overruled.disproves`, N7): (1) one of `reidentify` ("turned out to be")
+        whose re-identified thing (its clause's content words up to a "not") names no row above Universal: the clause;
+        (2) one of `allegation` in one clause with one of `findings` ("unfounded", "false") not denied: the clause."""
+        ov = self.overruled
+        if ov is None:
+            return set(), set()
+        bounds = CLAUSE_WORDS | JOINING
+
+        def clause(i: int) -> range:
+            start = next((k + 1 for k in range(i - 1, -1, -1) if words[k] in bounds), 0)
+            end = next((k for k in range(i + 1, len(words)) if words[k] in bounds), len(words))
+            return range(start, end)
+
+        concern_words = {s for n in range(len(self.entries)) if self._concern(n) for s in self.named[n]}
+        found: set[int] = set()
+        for phrase in ov.reidentify:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i):
+                    continue
+                span = clause(i)
+                after = i + len(phrase)
+                thing = list(range(after, next((k for k in range(after, span.stop) if words[k] in NEGATING), span.stop)))
+                if not thing or any(not _stop(words[k], stem(words[k])) and stem(words[k]) in concern_words for k in thing):
+                    continue
+                found.update(span)
+        alleged: set[int] = set()
+        for phrase in ov.findings:
+            for i in _phrase_at(phrase, words):
+                if _negated_before(words, i) and phrase[0] not in NEGATING:
+                    continue
+                span = clause(i)
+                if any(words[k] in ov.allegation for k in span):
+                    alleged.update(span)
+        return found, alleged
+
     def _victim_at(self, words: list[str]) -> tuple[set[int], Optional[int]]:
         """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
         where a relative is named as the abuser (`abuser_leads`), if any."""
@@ -2093,6 +2317,128 @@ class SearchIndex:
                 end = next((m for m in range(j + 2, len(words)) if words[m] in nn.verbs or words[m] in CLAUSE_WORDS), len(words))
                 out[before] = max(out.get(before, 0), end - before)
         return out
+
+    def _harm_to_child_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """Harm a carer does to the child (review 19 N1, safety; fix19a; the synonyms file's `harm_to_child`, this tool's
+        reading, declared there): where the first result is one of `between` (violence between adults: "Suspected
+        domestic violence") and the call says one of `acts` done by a carer to the child (_harm_to_child_at: "dad might
+        be hitting the boy", "i think her stepdad may be hitting her"), the first of `leads` the age admits (p9's
+        "has suffered significant harm including physical") leads, offered where the words did not find it; the others
+        one place lower, an immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        hc = self.harm_to_child
+        if hc is None or not ranked or ranked[0] not in hc.between:
+            return
+        act = self._harm_to_child_at(words)
+        if act is None:
+            return
+        lead = next((n for n in hc.leads if n not in hidden and admits(n)), None)
+        if lead is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        self._lead_with(lead, ranked, final)
+
+    def _harm_to_child_at(self, words: list[str]) -> Optional[int]:
+        """The place of an act of harm a carer does to the child (_harm_to_child_first), or None: one of `acts`, not
+        denied nor put in the past or ended (_denied_positions, _ended_at, _ended_by_at), with a carer (the subject
+        reading's `parent`) at most `doer_reach` words before it in its clause, and within `reach` words after it, before
+        a clause word, "and", "or", a preposition or a carer (the adults' violence: "hitting mum"), the child: a word
+        naming a child or an age, or, where the one who acts is none of `partners` ("her partner is hitting her": the
+        partner's partner), "him", "them", or "her" as a pronoun (not before a carer, a child, another child or their
+        describing word) where no female carer but the one who acts is named before it and none of `witnessed` is
+        said ("mum says dad hits her", "dad hits her in front of the kids" are about mum)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        carers = self.subject.parents
+        clauses = self.subject.clauses
+        female = clauses.female if clauses is not None else frozenset()
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        possessed = carers | named | self.subject.other_child | self.subject.before_other
+        ended_by, placed_before = self._ended_by_at(words)
+        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out:
+                continue
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
+                    return i
+                if v in HARMED_PRONOUNS and words[doer] not in hc.partners:
+                    return i
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
+                        return i
+                    break
+        return None
+
+    def _offender_first(self, words: list[str], ranked: list[int], final: dict[int, float], hidden: set[int], admits: Callable[[int], bool]) -> None:
+        """The child as the offender (review 19 N8; fix19a; the synonyms file's `offender`, this tool's reading, declared
+        there): where the first result is one of a kind's `not_first` ("Victim of crime") and the call says one of the
+        kind's `acts` done by the child (_offender_at: "he robbed another boy of his phone"), the best placed of the
+        kind's `leads` found leads, else the first of them the age admits (offered); the others one place lower, an
+        immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        of = self.offender
+        if of is None or not ranked:
+            return
+        for kind in of.kinds:
+            if ranked[0] not in kind.not_first or self._offender_at(words, kind.acts) is None:
+                continue
+            lead = next((n for n in ranked if n in kind.leads and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in kind.leads if n not in hidden and admits(n)), None)
+                if lead is None:
+                    return
+                final[lead] = round(final[ranked[-1]], 6) - 1e-6
+                ranked.append(lead)
+            self._lead_with(lead, ranked, final)
+            return
+
+    def _offender_at(self, words: list[str], acts: frozenset[str]) -> Optional[int]:
+        """The place of one of `acts` the child does (_offender_first), or None: not just after one of `passive`, its
+        subject just before it past `between` words one of `subjects`, or a word naming a child or an age ("14 year old")
+        with an object just after the act (a determiner or one of `object_starts`: "12yo mugged on the way home" is
+        the victim, "was" dropped), and no child its object within `reach` words after it ("him", "me", "us", "her" not before a noun, or "my" or
+        "our" before a child's word), not denied."""
+        of = self.offender
+        assert of is not None
+        clauses = self.subject.clauses
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        denied = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            if w not in acts or i in denied:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in of.between:
+                k -= 1
+            if k < 0 or words[k] in of.passive:
+                continue
+            subject = words[k]
+            if not (subject in of.subjects or subject in named or _AGE_SAID.fullmatch(subject) or (subject == "old" and k > 0 and words[k - 1] in AGE_UNITS)):
+                continue
+            if subject not in of.subjects and not (i + 1 < len(words) and (words[i + 1] in DETERMINERS or words[i + 1] in of.object_starts)):
+                continue  # "13 yr old mugged and stabbed", "12yo mugged on the way home": "was" dropped, the victim
+            after = words[i + 1 : i + 1 + of.reach]
+            victim = any(
+                v in OFFENDED_PRONOUNS
+                or (v == "her" and (j + 1 == len(after) or after[j + 1] not in named))
+                or (v in ("my", "our") and j + 1 < len(after) and after[j + 1] in named)
+                for j, v in enumerate(after)
+            )
+            if not victim:
+                return i
+        return None
 
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
@@ -2592,12 +2938,17 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "known_words",
         "locked_in",
         "not_the_child",
+        "overruled",
+        "harm_to_child",
+        "offender",
+        "service_roles",
+        "disclosed_own_acts",
         "of_this_child",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child' and 'of_this_child'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts' and 'of_this_child'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2613,6 +2964,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_not_now(catalogue, data.get("not_now"))
     _check_locked_in(catalogue, data.get("locked_in"))
     _check_not_the_child(catalogue, data.get("not_the_child"))
+    _check_overruled(catalogue, data.get("overruled"))
+    _check_harm_to_child(catalogue, data.get("harm_to_child"))
+    _check_offender(catalogue, data.get("offender"))
+    _check_service_roles(catalogue, data.get("service_roles"))
+    _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
     _check_of_this_child(catalogue, data.get("of_this_child"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
@@ -3125,6 +3481,119 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     return field_error(err)
 
 
+HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads"})
+HARM_STOPS = frozenset("by with at in on to from".split())  # an act's object is said before these ("hits him with a belt")
+HARMED_PRONOUNS = frozenset("him them".split())  # the child as an act's object ("her" is read apart: _harm_to_child_at)
+AGE_UNITS = frozenset("year years yr yrs month months week weeks".split())  # "hitting the 4 year old"
+
+
+class _HarmToChild(NamedTuple):
+    """The synonyms file's `harm_to_child` (fix19a; SearchIndex._harm_to_child_first), words as said (normalised)."""
+
+    acts: frozenset[str]
+    partners: frozenset[str]  # a pronoun after one of these as the one who acts is their partner ("her partner is hitting her")
+    doer_reach: int
+    reach: int
+    witnessed: tuple[tuple[str, ...], ...]
+    between: frozenset[int]
+    leads: tuple[int, ...]  # in order: the first the age admits leads
+
+
+def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
+    """The synonyms file's `harm_to_child` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("harm_to_child")
+    if not data:
+        return None
+    return _HarmToChild(
+        frozenset(normalise(" ".join(data["acts"])).split()),
+        frozenset(normalise(" ".join(data["partners"])).split()),
+        int(data["doer_reach"]),
+        int(data["reach"]),
+        tuple(tuple(normalise(p).split()) for p in data["witnessed"]),
+        frozenset(number_of(i) for i in data["between"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_to_child` that is not as _harm_to_child reads it (fix19a)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != HARM_TO_CHILD_KEYS:
+        raise SearchDataError("harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between' and 'leads'")
+    lists = [data[k] for k in ("acts", "partners", "witnessed", "between", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("harm_to_child's lists must be non-empty lists of words")
+    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
+        raise SearchDataError("harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more")
+    unknown = [i for i in data["between"] + data["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"harm_to_child names unknown indicators: {unknown}")
+    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
+        raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
+
+
+OFFENDED_PRONOUNS = frozenset("him me us".split())  # the child as a crime's object (_offender_at): "they robbed him"
+
+
+class _OffenceKind(NamedTuple):
+    """One of the synonyms file's `offender.kinds` (fix19a): its acts (as said), the rows it does not lead with and
+    those it leads with instead, in order."""
+
+    acts: frozenset[str]
+    not_first: frozenset[int]
+    leads: tuple[int, ...]
+
+
+class _Offender(NamedTuple):
+    """The synonyms file's `offender` (fix19a; SearchIndex._offender_first), words as said (normalised)."""
+
+    subjects: frozenset[str]
+    object_starts: frozenset[str]  # a subject that is no pronoun needs one of these (or a determiner) just after the act
+    between: frozenset[str]
+    passive: frozenset[str]
+    reach: int
+    kinds: tuple[_OffenceKind, ...]
+
+
+def _offender(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Offender]:
+    """The synonyms file's `offender` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("offender")
+    if not data:
+        return None
+
+    def said(listed: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(" ".join(listed)).split())
+
+    kinds = tuple(
+        _OffenceKind(said(k["acts"]), frozenset(number_of(i) for i in k["not_first"]), tuple(number_of(i) for i in k["leads"])) for k in data["kinds"]
+    )
+    return _Offender(said(data["subjects"]), said(data["object_starts"]), said(data["between"]), said(data["passive"]), int(data["reach"]), kinds)
+
+
+def _check_offender(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `offender` that is not as _offender reads it (fix19a)."""
+    if data is None:
+        return
+    kinds = data.get("kinds") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"subjects", "object_starts", "between", "passive", "reach", "kinds"}
+        or not isinstance(kinds, list)
+        or not kinds
+        or not all(isinstance(k, dict) and set(k) == {"acts", "not_first", "leads"} for k in kinds)
+    ):
+        raise SearchDataError("offender must map 'subjects', 'object_starts', 'between', 'passive', 'reach' and 'kinds' (each with acts, not_first, leads)")
+    lists = [data[k] for k in ("subjects", "object_starts", "between", "passive")] + [k[key] for k in kinds for key in ("acts", "not_first", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("offender's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("offender.reach must be a whole number of words, 1 or more")
+    unknown = [i for k in kinds for i in k["not_first"] + k["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"offender names unknown indicators: {unknown}")
+
+
 class _NotChild(NamedTuple):
     """The synonyms file's `not_the_child` (fix18a; SearchIndex._not_the_child_first), words as said (normalised)."""
 
@@ -3166,6 +3635,84 @@ def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
     )
 
 
+class _Roles(NamedTuple):
+    """The synonyms file's `service_roles` (fix19c; SearchIndex._role_word, _role_at), words as said (normalised)."""
+
+    endings: tuple[str, ...]
+    not_: frozenset[str]
+    modifiers: int
+    own_rows: frozenset[int]
+
+
+def _service_roles(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Roles]:
+    """The synonyms file's `service_roles` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("service_roles")
+    if not data:
+        return None
+    return _Roles(
+        tuple(normalise(" ".join(data["endings"])).split()),
+        frozenset(normalise(" ".join(data["not"])).split()),
+        int(data["modifiers"]),
+        frozenset(number_of(i) for i in data["own_rows"]),
+    )
+
+
+def _check_service_roles(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `service_roles` that is not as _service_roles reads it (fix19c)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"endings", "not", "modifiers", "own_rows"}:
+        raise SearchDataError("service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'")
+    lists = [data[k] for k in ("endings", "not", "own_rows")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("service_roles' lists must be non-empty lists of words")
+    if not all(len(normalise(w).split()) == 1 for w in data["endings"] + data["not"]):
+        raise SearchDataError("service_roles' endings and 'not' must be single words")
+    if not isinstance(data["modifiers"], int) or isinstance(data["modifiers"], bool) or data["modifiers"] < 0:
+        raise SearchDataError("service_roles.modifiers must be a whole number of words, 0 or more")
+    unknown = [i for i in data["own_rows"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"service_roles names unknown indicators: {unknown}")
+
+
+class _Disclosed(NamedTuple):
+    """The synonyms file's `disclosed_own_acts` (fix19c; SearchIndex._disclosed_own_act_first), words as said."""
+
+    row: int
+    verbs: frozenset[str]
+    acts: tuple[tuple[str, ...], ...]
+    leads: tuple[int, ...]
+
+
+def _disclosed_own_acts(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Disclosed]:
+    """The synonyms file's `disclosed_own_acts` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("disclosed_own_acts")
+    if not data:
+        return None
+    return _Disclosed(
+        number_of(data["row"]),
+        frozenset(normalise(" ".join(data["verbs"])).split()),
+        tuple(tuple(normalise(a).split()) for a in data["acts"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `disclosed_own_acts` that is not as _disclosed_own_acts reads it (fix19c)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"row", "verbs", "acts", "leads"}:
+        raise SearchDataError("disclosed_own_acts must map 'row', 'verbs', 'acts' and 'leads'")
+    lists = [data[k] for k in ("verbs", "acts", "leads")]
+    if not isinstance(data["row"], str) or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("disclosed_own_acts' row must be an indicator and its lists non-empty lists of words")
+    unknown = [i for i in [data["row"], *data["leads"]] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"disclosed_own_acts names unknown indicators: {unknown}")
+    if not catalogue.indicator(data["row"]).immediate:
+        raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
+
+
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `not_the_child` that is not as _not_the_child reads it (fix18a)."""
     if data is None:
@@ -3190,3 +3737,109 @@ def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
     unknown = [i for i in data["thing_rows"] + doers["victim_rows"] + doers["doer_leads"] if not catalogue.has_indicator(i)]
     if unknown:
         raise SearchDataError(f"not_the_child names unknown indicators: {unknown}")
+
+
+NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)
+
+
+def _year(word: str) -> bool:
+    """A year said as four digits from 1990 to 2099 ("in 2022"): a time a contrast places in the past (_past_at)."""
+    return len(word) == 4 and word.isdigit() and 1990 <= int(word) <= 2099
+
+
+class _Overruled(NamedTuple):
+    """The synonyms file's `overruled` (fix19b, review 19 N2, N3, N6, N7; SearchIndex._overruled_first): words
+    normalised, phrases as tuples of words, rows as numbers."""
+
+    never: frozenset[str]
+    never_bridges: frozenset[str]
+    never_verbs: frozenset[str]
+    never_ends: frozenset[str]
+    ordinary_rows: frozenset[int]
+    ordinary_leads: Optional[int]
+    drinks: tuple[tuple[str, ...], ...]
+    small: tuple[tuple[str, ...], ...]
+    seldom: tuple[tuple[str, ...], ...]
+    significant: tuple[tuple[str, ...], ...]
+    drugs: tuple[tuple[str, ...], ...]
+    past_marks: tuple[tuple[str, ...], ...]
+    past_times: tuple[tuple[str, ...], ...]
+    past_now: tuple[tuple[str, ...], ...]
+    past_present: tuple[tuple[str, ...], ...]
+    reidentify: tuple[tuple[str, ...], ...]
+    allegation: frozenset[str]
+    findings: tuple[tuple[str, ...], ...]
+    allegation_rows: frozenset[int]
+
+
+OVERRULED_KEYS = {
+    "never": {"words", "bridges", "verbs", "ends"},
+    "ordinary": {"rows", "leads", "drinks", "small", "seldom", "significant", "drugs"},
+    "past": {"marks", "times", "now", "present"},
+    "disproves": {"reidentify", "allegation", "findings"},
+}
+ALLEGATION_ROWS = ("immediate.allegation_or_disclosure",)  # p9's row a finding about an allegation disproves (_overruled_first)
+
+
+def _overruled(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Overruled]:
+    """The synonyms file's `overruled` as _Overruled reads it; None where the file has none (_check_overruled checked it)."""
+    data = synonyms.get("overruled")
+    if not data:
+        return None
+    never, ordinary, past, disproves = (data.get(k) or {} for k in OVERRULED_KEYS)
+
+    def words(part: dict, key: str) -> frozenset[str]:
+        return frozenset(normalise(" ".join(part.get(key) or [])).split())
+
+    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
+
+    return _Overruled(
+        words(never, "words"),
+        words(never, "bridges"),
+        words(never, "verbs"),
+        words(never, "ends"),
+        frozenset(number_of(i) for i in ordinary.get("rows") or []),
+        number_of(ordinary["leads"]) if ordinary.get("leads") else None,
+        phrases(ordinary, "drinks"),
+        phrases(ordinary, "small"),
+        phrases(ordinary, "seldom"),
+        phrases(ordinary, "significant"),
+        phrases(ordinary, "drugs"),
+        phrases(past, "marks"),
+        phrases(past, "times"),
+        phrases(past, "now"),
+        phrases(past, "present"),
+        phrases(disproves, "reidentify"),
+        words(disproves, "allegation"),
+        phrases(disproves, "findings"),
+        frozenset(number_of(i) for i in ALLEGATION_ROWS),
+    )
+
+
+def _check_overruled(catalogue: Catalogue, data: Any) -> None:
+    """`overruled` (fix19b) is a mapping of OVERRULED_KEYS' parts, each a mapping of lists of non-empty strings;
+    `ordinary.rows` immediate criteria or Protection needs, `ordinary.leads` one row below Protection that is no immediate criterion."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) - set(OVERRULED_KEYS):
+        raise SearchDataError(f"overruled must be a mapping with {', '.join(OVERRULED_KEYS)}")
+    for part, keys in OVERRULED_KEYS.items():
+        given = data.get(part) or {}
+        if not isinstance(given, dict) or set(given) - keys:
+            raise SearchDataError(f"overruled.{part} must be a mapping with {', '.join(sorted(keys))}")
+        for key in keys - {"leads"}:
+            value = given.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise SearchDataError(f"overruled.{part}.{key} must be a list of non-empty strings")
+    ordinary = data.get("ordinary") or {}
+    rows, leads = ordinary.get("rows") or [], ordinary.get("leads")
+    if not all(catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION) for i in rows):
+        raise SearchDataError(f"overruled.ordinary.rows must be immediate criteria or Protection needs: {rows!r}")
+    if leads is not None and not (
+        isinstance(leads, str)
+        and catalogue.has_indicator(leads)
+        and not catalogue.indicator(leads).immediate
+        and catalogue.indicator(leads).level is not Level.PROTECTION
+    ):
+        raise SearchDataError(f"overruled.ordinary.leads must be one row below Protection: {leads!r}")

@@ -19,6 +19,7 @@ import holidays
 from pydantic import Field, field_validator
 from pydantic_settings import NoDecode
 
+from pathway.dates import clock_words, day_words, time_words
 from pathway.env_settings import EnvSettings
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -102,9 +103,10 @@ class OfficeHours(EnvSettings):
             span = f"{DAY_NAMES[days[0]]} to {DAY_NAMES[days[-1]]}"
         else:
             span = ", ".join(DAY_NAMES[d] for d in days)
-        return f"{span}, {self.opens:%H:%M} to {self.closes:%H:%M} ({self.timezone})"
+        return f"{span}, {time_words(self.opens)} to {time_words(self.closes)} ({clock_words(self.timezone)})"
 
     def describe_closures(self) -> str:
-        local = ", ".join(sorted(d.isoformat() for d in self.closed_dates)) or "none set"
+        # in words, as every surface writes a day (pathway.dates; review 19 surfaces, S1)
+        local = ", ".join(day_words(d) for d in sorted(self.closed_dates)) or "none set"
         calendar = f"bank holidays: {self.bank_holidays}" if self.bank_holidays else "bank holidays: not applied"
         return f"{calendar}; local closed dates: {local}"

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway import clock
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.checks import resolve_changed, resolve_indicators
+from pathway.dates import day_words
 from pathway.levels import BY_VALUE, Level
 from pathway.models import Case, CaseError, Decision
 from pathway.settings import OfficeHours
@@ -237,7 +238,7 @@ def _assumptions(catalogue: Catalogue, office_hours: OfficeHours, moment: dateti
     closure = office_hours.closure(moment)
     if closure:
         local = moment.astimezone(ZoneInfo(office_hours.timezone)).date()
-        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=local.isoformat(), name=closure), "source": a.closed_today.source.cite()})
+        out.append({"id": "closed_today", "text": a.closed_today.text.format(date=day_words(local), name=closure), "source": a.closed_today.source.cite()})
     assumed = [c["name"] for c in contacts if catalogue.contact(c["id"]).hours_assumed]
     if assumed:
         names = assumed[0] if len(assumed) == 1 else ", ".join(assumed[:-1]) + " and " + assumed[-1]

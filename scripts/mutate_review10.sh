@@ -12,9 +12,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
-    "pathway.catalogue.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.xǁAgeEntailmentǁpossible_at_start*"
-    "pathway.catalogue.xǁAgeEntailmentǁfirst_child_months*" "pathway.catalogue.xǁAgeEntailmentǁstated_why*"
-    "pathway.catalogue.xǁCatalogueǁentailment_possible*" "pathway.catalogue.xǁCafFromCurrentLevelǁread_from_level*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.entailments.xǁAgeEntailmentǁpossible_at_start*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁfirst_child_months*" "pathway.catalogue.entailments.xǁAgeEntailmentǁstated_why*"
+    "pathway.catalogue.model.xǁCatalogueǁentailment_possible*" "pathway.catalogue.current_level.xǁCafFromCurrentLevelǁread_from_level*"
     "rules.facts.x_age_entailments_possible*"
     "pathway.search.xǁSearchIndexǁ_concern_first*" "pathway.search.xǁSearchIndexǁ_only_plain*" "pathway.search.xǁSearchIndexǁsays_only_plain*"
     "pathway.checks.x_disability_clashes*" "webapp.adviser.call.x__without_disability_clash*"

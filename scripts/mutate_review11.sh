@@ -11,9 +11,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
-    "pathway.catalogue.xǁAgeEntailmentǁ_certain_by_parents_age*" "pathway.catalogue.xǁAgeEntailmentǁpossible_at_start*"
-    "pathway.catalogue.xǁAgeEntailmentǁyoung_person*"
-    "pathway.catalogue.xǁParentAgeHintǁcontains*" "pathway.catalogue.xǁAgeBandǁparent_hints*" "pathway.checks.x__out_of_band*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁ_certain_by_parents_age*" "pathway.catalogue.entailments.xǁAgeEntailmentǁpossible_at_start*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁyoung_person*"
+    "pathway.catalogue.ages.xǁParentAgeHintǁcontains*" "pathway.catalogue.ages.xǁAgeBandǁparent_hints*" "pathway.checks.x__out_of_band*"
     "rules.engine.x_holds*" "rules.engine.x__attribute*" "rules.engine.x__constant*" "rules.guidance.x_route_at*"
     "rules.resolved_actions.x__disability*"
     "pathway.surfaces.x_decided_without*" "webapp.adviser.call.x__gone*" "webapp.adviser.call.x_load*" "webapp.adviser.views.x__status*"

@@ -14,8 +14,8 @@ names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
     "rules.refusals.x_evaluate_despite_refusals*" "rules.refusals.x_decide_despite_refusals*" "rules.refusals.x__without*"
-    "pathway.catalogue.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.xǁAgeEntailmentǁpossible_at_start*"
-    "pathway.catalogue.xǁCatalogueǁyoung_person*" "pathway.catalogue.xǁCatalogueǁentailment_possible*" "pathway.catalogue.x_child_age_words*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.entailments.xǁAgeEntailmentǁpossible_at_start*"
+    "pathway.catalogue.model.xǁCatalogueǁyoung_person*" "pathway.catalogue.model.xǁCatalogueǁentailment_possible*" "pathway.catalogue.ages.x_child_age_words*"
     "rules.facts.x__entailments_met*" "rules.facts.x_age_entailments_possible*"
     "webapp.adviser.call.x_apply*" "webapp.adviser.call.x__holds_unused*" "webapp.adviser.call.x_screen*"
     "pathway.call_summary.x_undecided_summary*"

@@ -13,8 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
-    "rules.needs.x_declared_for_age*" "pathway.catalogue.xǁCatalogueǁyoung_adult*" "pathway.catalogue.x__related_contacts_derived*"
-    "webapp.cases.reopen.x_decision_now*" "pathway.surfaces.x_closed_now*" "pathway.catalogue.xǁOpenFromCurrentLevelǁsupport_taken_as*"
+    "rules.needs.x_declared_for_age*" "pathway.catalogue.model.xǁCatalogueǁyoung_adult*" "pathway.catalogue.contacts.x__related_contacts_derived*"
+    "webapp.cases.reopen.x_decision_now*" "pathway.surfaces.x_closed_now*" "pathway.catalogue.current_level.xǁOpenFromCurrentLevelǁsupport_taken_as*"
     "webapp.cases.gone.x_page*" "webapp.cases.gone.x_gone*" "webapp.cases.gone.x_under_cases*"
     "store.users.x_enable_user*" "store.users.x__local*" "store.users.x__change_local*" "store.users.x_set_role*" "store.users.x_set_team*"
     "webapp.adviser.call.x_refused_early_help_note*" "webapp.adviser.call.x_search_note*"

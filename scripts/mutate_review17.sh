@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
-    "rules.facts.x_disabled_road*" "pathway.catalogue.xǁDisabledBelowChildInNeedǁroad*" "pathway.catalogue.x__related_contacts_derived*"
+    "rules.facts.x_disabled_road*" "pathway.catalogue.guidance.xǁDisabledBelowChildInNeedǁroad*" "pathway.catalogue.contacts.x__related_contacts_derived*"
     "pathway.checks.x_resolve_changed*" "rules.facts.xǁNeedFactsǁ__init__*" "rules.facts.xǁNeedFactsǁ__call__*" "rules.facts.x_need_facts*"
     "rules.evaluate.x_decide_changes*" "rules.evaluate.x__checked*" "rules.evaluate.x__decided*" "rules.evaluate.x_decide_levels*"
     "store.case_ref.x__run_is_date*" "store.case_ref.x_lookup_case_ref*" "store.case_ref.x_validate_case_ref*" "pathway.surfaces.x_hours_words*"

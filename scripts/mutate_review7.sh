@@ -1,7 +1,7 @@
 #!/bin/bash
 # Mutation testing of review 7's rule code (`make mutate-review7`, docs/safety/mutation.md): mutmut
 # over rules/what_if.py and review 7's functions of rules/facts.py, rules/guidance.py,
-# pathway/checks.py and pathway/catalogue.py, in a scratch copy of the tree whose [tool.mutmut] is
+# pathway/checks.py and pathway/catalogue/, in a scratch copy of the tree whose [tool.mutmut] is
 # scripts/mutmut-review7.toml (pyproject's is the rules'). Results: docs/figures/review7-mutmut.txt.
 #   scripts/mutate_review7.sh [mutmut name pattern ...]   (default: every function named below)
 set -euo pipefail
@@ -14,8 +14,8 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.facts.x__entailments_met*" "rules.facts.x_age_entailment_hits*" "rules.facts.x_age_entailments_age_unknown*"
     "rules.facts.x_where_listed*" "rules.facts.x_unborn_pointers_for*"
     "pathway.checks.x_resolve_indicators*" "pathway.checks.x__parent_age*" "pathway.checks.x__age_scope*" "pathway.checks.x__pointers_for_parent*"
-    "pathway.catalogue.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.xǁCatalogueǁin_scope*" "pathway.catalogue.xǁCatalogueǁyoung_person*"
-    "pathway.catalogue.xǁCatalogueǁadmits*" "pathway.catalogue.x_years_months*"
+    "pathway.catalogue.entailments.xǁAgeEntailmentǁyoung_person*" "pathway.catalogue.model.xǁCatalogueǁin_scope*" "pathway.catalogue.model.xǁCatalogueǁyoung_person*"
+    "pathway.catalogue.model.xǁCatalogueǁadmits*" "pathway.catalogue.ages.x_years_months*"
     "rules.guidance.x_define*"
   )
 fi

@@ -13,9 +13,9 @@ children=${MUTMUT_CHILDREN:-2}
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
   names=(
-    "pathway.catalogue.xǁCatalogueǁbeyond_childhood*" "pathway.checks.x_child_only_answers*" "pathway.checks.x__child_only_answers*"
-    "pathway.catalogue.xǁChildOnlyAnswersǁgiven*" "pathway.catalogue.x__same*" "rules.facts.x_disability_not_routed*"
-    "pathway.catalogue.xǁMeaningfulAgeǁadmits*" "pathway.catalogue.xǁMeaningfulAgeǁhint*" "pathway.catalogue.xǁCatalogueǁadmits*"
+    "pathway.catalogue.model.xǁCatalogueǁbeyond_childhood*" "pathway.checks.x_child_only_answers*" "pathway.checks.x__child_only_answers*"
+    "pathway.catalogue.ages.xǁChildOnlyAnswersǁgiven*" "pathway.catalogue.ages.x__same*" "rules.facts.x_disability_not_routed*"
+    "pathway.catalogue.ages.xǁMeaningfulAgeǁadmits*" "pathway.catalogue.ages.xǁMeaningfulAgeǁhint*" "pathway.catalogue.model.xǁCatalogueǁadmits*"
     "pathway.checks.x__below_meaning*"
     "rules.facts.xǁPreparedǁ__init__*"
     "rules.evaluate.x__after_the_call*"
@@ -29,7 +29,7 @@ cd "$work"
 if [ "$fresh" = 1 ]; then
   # first run: collects which tests cover what (its results for the once-per-process functions
   # are forgotten), then every rule test is given to those functions and every test to define()
-  .venv/bin/mutmut run --max-children "$children" "pathway.catalogue.xǁMeaningfulAgeǁadmits*" >/dev/null 2>&1 || true
+  .venv/bin/mutmut run --max-children "$children" "pathway.catalogue.ages.xǁMeaningfulAgeǁadmits*" >/dev/null 2>&1 || true
   .venv/bin/python scripts/mutmut_rules_stats.py
 fi
 cd "$work"

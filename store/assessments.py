@@ -395,7 +395,7 @@ def record_override_once(
         chosen = Level(level)
     except ValueError:
         raise Invalid("level", f"must be one of {', '.join(lv.value for lv in Level)}") from None
-    if not isinstance(reason, str) or not reason.strip():
+    if not isinstance(reason, str) or not written_text.visible(reason):  # spaces or zero-width alone are no reason
         raise Invalid("reason", "a written reason is required to record a different level")
     if len(reason) > MAX_REASON:
         raise Invalid("reason", f"at most {MAX_REASON} characters")
@@ -509,7 +509,7 @@ def record_review_once(
     note, was posted before, even at the same moment (the unique index decides)."""
     if manager.role != "manager":
         raise AccessDenied("only managers review overrides")
-    note = (note or "").strip()
+    note = written_text.or_empty(note).strip()  # nothing visible is no note (review 19 surfaces, S4)
     if len(note) > MAX_NOTE:
         raise Invalid("note", f"at most {MAX_NOTE} characters")
     if written_text.fault(note, "note"):

@@ -179,6 +179,9 @@ practice_sessions = Table(
     Column("ended", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
     Column("form_token", String(64), nullable=True, unique=True, index=True),  # revision 0008, as assessments'
+    # revision 0009: the account that started it (users.id), which opens it in any browser; None for a
+    # session started before, opened only with its token (trainer_key) in the browser that started it
+    Column("trainer_id", Integer, nullable=True, index=True),
 )
 
 practice_trainees = Table(

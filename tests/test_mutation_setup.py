@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ["pyproject.toml", *(f"scripts/mutmut-review{n}.toml" for n in (7, 8, 10, 11, 12, 13, 14, 15, 17, 18))]  # every [tool.mutmut] table
+TABLES = ["pyproject.toml", *(f"scripts/mutmut-review{n}.toml" for n in (7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 19))]  # every [tool.mutmut] table
 # what registers the product rules
 REGISTERS = {"ensure_registered", "evaluate", "evaluate_despite_refusals", "decide_despite_refusals", "decide_level", "decide_levels", "nearby", "create_app"}
 
@@ -212,3 +212,15 @@ def test_every_function_the_review_script_names_exists(script, at_least):
         functions = {f"x_{n.name}" for n in tree.body if isinstance(n, ast.FunctionDef)}
         functions |= {f"xǁ{c.name}ǁ{f.name}" for c in tree.body if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, ast.FunctionDef)}
         assert name in functions, f"{module}.{name}"
+
+
+def test_every_hand_mutant_still_names_text_its_file_has_once_and_tests_that_exist():
+    """scripts/mutate_properties.py (review 19) replaces text it names: a change to the code must not leave a hand
+    mutant matching nothing (never tried) or two places (the wrong one tried)."""
+    from scripts import mutate_properties as mp
+
+    assert len({m.id for m in mp.MUTANTS}) == len(mp.MUTANTS)
+    for m in mp.MUTANTS:
+        assert (ROOT / m.file).read_text().count(m.old) == 1, m.id
+        assert m.new != m.old and m.group in mp.GROUPS, m.id
+    assert all((ROOT / t).is_file() for tests in mp.GROUPS.values() for t in tests)

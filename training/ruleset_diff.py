@@ -18,6 +18,7 @@ from typing import Any, Iterable, Optional
 import yaml
 from pydantic import ValidationError
 
+from pathway import written_text
 from pathway.catalogue import Catalogue
 from pathway.levels import LEVELS
 from pathway.models import Case, CaseError, Decision, FieldError, _field_error
@@ -31,6 +32,7 @@ COMPARED = ("level", "immediate", "route", "first_contact")
 # every decision's actions name. A fix of those words never changed the four above, so an entry saved
 # before it was never tagged. The draft-catalogue diff (owners) keeps to COMPARED, the decisions' outcomes.
 WORDS = ("words_beside_the_ring_now", "teams_in_the_actions")
+MAX_TEXT_ERRORS = 20  # a draft with control characters throughout is named by its first few fields
 
 
 class _Loader(UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -66,6 +68,10 @@ def load_draft(text: str | bytes) -> Catalogue:
         raise DraftError([FieldError(field="(file)", message=too_big)])
     if not isinstance(data, dict):
         raise DraftError([FieldError(field="(file)", message="a catalogue is a mapping (ruleset, levels, indicators...)")])
+    # its texts reach every decision once released: the typed-text check every field has (review 19 surfaces, S2)
+    not_written = written_text.faults_in(data)
+    if not_written:
+        raise DraftError([FieldError(field=field, message=message) for field, message in not_written[:MAX_TEXT_ERRORS]])
     try:
         draft = Catalogue.model_validate(data)
     except ValidationError as exc:

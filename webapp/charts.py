@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from pathway.dates import month_words
 from pathway.levels import LEVELS
 
 LABEL_W, BAR_W, ROW_H, VALUE_W = 230, 300, 28, 60
@@ -55,7 +56,7 @@ def bars(rows: list[tuple[str, float]], *, unit: str = "", what: str) -> Bars:
 
 
 def month_label(month: str) -> str:
-    return datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    return month_words(datetime.strptime(month, "%Y-%m"))
 
 
 def level_bars(months: list[tuple[str, dict[str, int]]]) -> Bars:

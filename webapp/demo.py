@@ -145,7 +145,7 @@ def _save_cases(engine, people: dict, now: datetime) -> tuple[str, ...]:
 
 def _finished_practice(trainer_id: int) -> tuple[str, str]:
     """A practice session of three shipped scenarios, answered by three trainees and ended. A
-    session belongs to the trainer who started it (its token is bound to that account)."""
+    session belongs to the trainer account that started it (records.is_trainer), in any browser."""
     from pathway.scenarios import dump_scenarios
     from webapp.practice import library, records
 
@@ -190,15 +190,13 @@ bp = Blueprint("demo", __name__, url_prefix="/demo")
 
 def _register_views() -> None:
     from webapp.accounts import auth
-    from webapp.practice.views import TRAINER
 
     @bp.get("/practice-summary")
     @auth.signed_in("demo.practice_summary", auth.TRAINERS)
     def practice_summary(user):
-        """The seeded session was started by the launcher, not in this browser: give this trainer
-        their session's token (as starting it would have) and show its summary."""
-        code, token = current_app.config["DEMO_PRACTICE"][user.id]
-        TRAINER.put_entry(code, token)
+        """The seeded session, started by the launcher for this account: its summary (it is also in the
+        account's "Your practice sessions", /practice/sessions)."""
+        code, _token = current_app.config["DEMO_PRACTICE"][user.id]
         return redirect(url_for("practice.summary", code=code))
 
 

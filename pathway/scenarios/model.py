@@ -13,16 +13,38 @@ narrative but the document puts the case elsewhere: the usual mistake). Old file
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pathway import written_text
 from pathway.levels import Level
 from pathway.models import Case, Child, Context, Parent
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 TOPIC_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LINES_PATTERN = r"^[1-9][0-9]*(-[1-9][0-9]*)?$"
+
+
+def _written(value: str) -> str:
+    """The typed-text check the editor's fields use (pathway.written_text), on every road a
+    scenario's text comes in by: file import, editor, shipped files, `pathway scenarios` (review 19
+    surfaces, S2). The loader names the file, scenario and field."""
+    found = written_text.problem(value)
+    if found:
+        raise ValueError(found)
+    return value
+
+
+def _written_and_visible(value: str) -> str:
+    """Written text with something to read: a title of spaces or a zero-width space is no title."""
+    if not written_text.visible(value):
+        raise ValueError(written_text.NOTHING_VISIBLE)
+    return _written(value)
+
+
+Written = Annotated[str, AfterValidator(_written)]
+Readable = Annotated[str, AfterValidator(_written_and_visible)]
 
 
 class _Strict(BaseModel):
@@ -47,9 +69,9 @@ class ModelAnswer(_Strict):
     immediate: Optional[bool] = None
     step: Optional[Literal["up", "down", "same"]] = None
     out_of_hours: Optional[bool] = None
-    first_contact: Optional[str] = None  # contact id rung first, e.g. emergency_duty_team
-    route_team: Optional[str] = None
-    guidance: list[str] = Field(default_factory=list)  # guidance rule ids that must be given
+    first_contact: Optional[Written] = None  # contact id rung first, e.g. emergency_duty_team
+    route_team: Optional[Readable] = None
+    guidance: list[Written] = Field(default_factory=list)  # guidance rule ids that must be given
     contacts: list[str] = Field(default_factory=list)  # contact ids the decision must name (e.g. dart, camhs_spa)
 
 
@@ -58,8 +80,8 @@ class Cite(_Strict):
     rests on, with either the indicator printed there or a few words quoted from them."""
 
     lines: str = Field(pattern=LINES_PATTERN)  # "612" or "612-614"
-    indicator: Optional[str] = None
-    says: Optional[str] = Field(None, min_length=3)
+    indicator: Optional[Written] = None
+    says: Optional[Readable] = Field(None, min_length=3)
 
     @field_validator("lines", mode="before")
     @classmethod
@@ -81,9 +103,9 @@ class Cite(_Strict):
 class Teaching(_Strict):
     """What the trainer says after the answer: why, where in the document, and the usual slip."""
 
-    why: str = Field(min_length=1)
-    pages: str = Field(min_length=1)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
-    common_mistake: str = Field(min_length=1)
+    why: Readable = Field(min_length=1)
+    pages: Readable = Field(min_length=1)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
+    common_mistake: Readable = Field(min_length=1)
     cites: list[Cite] = Field(default_factory=list, max_length=100)
 
     @field_validator("pages", mode="before")
@@ -101,15 +123,15 @@ class Scenario(_Strict):
     """
 
     id: str = Field(pattern=ID_PATTERN, max_length=80)
-    title: str = Field(min_length=1)
-    narrative: str = Field(min_length=1)
+    title: Readable = Field(min_length=1)
+    narrative: Readable = Field(min_length=1)
     child: Child
     parent: Parent = Field(default_factory=Parent)  # a young parent's age, for indicators about the parent of a baby
     answers: Answers = Field(default_factory=Answers)
     model: ModelAnswer
     teaching: Teaching
     topics: list[str] = Field(default_factory=list, max_length=20)  # free tags for grouping, e.g. neglect
-    covers: list[str] = Field(default_factory=list)  # rule families this scenario exercises (docs coverage table)
+    covers: list[Written] = Field(default_factory=list)  # rule families this scenario exercises (docs coverage table)
 
     @field_validator("topics")
     @classmethod

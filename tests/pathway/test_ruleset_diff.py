@@ -422,6 +422,21 @@ def test_a_report_with_nothing_refused_and_nothing_saved_has_no_refused_column_a
     assert doc["saved_transitions"] == {} and doc["since_saved"] == [] and doc["changed"] == 0
 
 
+def test_each_table_has_a_refused_column_only_for_its_own_refusals():
+    """The draft's table and the saved assessments' table each add "refused" only when a case of their own was
+    refused: a draft that refuses a shipped case does not give the saved table a refused column, nor the reverse
+    (review 19, mutation: either property reading the other's transitions went unnoticed). Oracle: the levels
+    lowest first, written out."""
+    from training.ruleset_diff import Report
+
+    levels = ["universal", "additional", "extensive", "child_in_need", "protection"]
+    counts = {"shipped scenario": 1}
+    draft_refuses = Report("a", "b", 1, counts, (), {("additional", "refused"): 1}, saved_transitions={("additional", "additional"): 1})
+    assert (draft_refuses.columns, draft_refuses.saved_columns) == ([*levels, "refused"], levels)
+    saved_refused = Report("a", "b", 1, counts, (), {("additional", "additional"): 1}, saved_transitions={("protection", "refused"): 1})
+    assert (saved_refused.columns, saved_refused.saved_columns) == (levels, [*levels, "refused"])
+
+
 def test_saved_decisions_are_counted_one_each_and_compared_with_todays_immediacy():
     """mut18's two gaps left (docs/safety/mutation.md, review 18: `diff` 34 and 38). Oracle: p9 makes an allegation
     or disclosure an immediate referral at Protection (p9), and two saved entries are two entries in the owners'

@@ -77,8 +77,10 @@ def test_no_labelled_p9_call_loses_its_first_place_to_the_rule(monkeypatch):
 
 
 def test_the_rule_is_what_moved_the_reviews_calls(monkeypatch):
-    # switched off, the same index leads with p9: the answer "no concern" is what moves them
+    # switched off, the same index leads with p9: the answer "no concern" is what moves them (fix19b's ordinary-amount
+    # reading, `overruled`, moves this call too: switched off here so the test is still about the calm rule alone)
     monkeypatch.setattr(search_module, "CALM", float("inf"))
+    monkeypatch.setattr(search_module.default_index(), "overruled", None)
     assert search("mum drinks a glass of wine at christmas", age_in_months=5, limit=1)[0].indicator.immediate
 
 

@@ -182,7 +182,7 @@ def test_a_configured_closed_date_is_out_of_hours():
     assert d.out_of_hours and d.route.phone == EDT
     assert "a locally set closed date" in " ".join(a.text for a in d.assumptions)
     # the standing assumption names the closures the decision used (mutation run, 2026-12-01: unnamed, unnoticed)
-    assert "2026-12-01" in next(a.text for a in d.assumptions if a.id == "bank_holidays")
+    assert "1 December 2026" in next(a.text for a in d.assumptions if a.id == "bank_holidays")  # in words (review 19 surfaces, S1)
     assert not decide("protection", tuesday + timedelta(days=1), office_hours=closed).out_of_hours
 
 
@@ -221,7 +221,7 @@ def test_bank_holidays_can_be_turned_off_only_by_setting_it_explicitly():
 def test_every_decision_lists_the_office_hours_it_assumed(level):
     d = decide(level, TUESDAY_1030)
     by_id = {a.id: a for a in d.assumptions}
-    assert "Monday to Friday, 08:30 to 17:00 (Europe/London)" in by_id["office_hours"].text
+    assert "Monday to Friday, 08:30 to 17:00 (UK time)" in by_id["office_hours"].text
     assert "confirmed" in by_id["office_hours"].text and "bank_holidays" in by_id
     assert "closed_today" not in by_id
 
@@ -235,7 +235,7 @@ def test_closed_dates_are_london_dates():
     assert d.out_of_hours
     # and the assumption says which day is closed, the London date (mutation run, 2026-12-01: the
     # machine's own zone, or no date at all, went unnoticed)
-    assert next(a.text for a in d.assumptions if a.id == "closed_today").startswith("2026-06-02 is ")
+    assert next(a.text for a in d.assumptions if a.id == "closed_today").startswith("2 June 2026 is ")
 
 
 def test_closed_dates_from_environment():

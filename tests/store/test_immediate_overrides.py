@@ -47,6 +47,7 @@ def test_the_dashboard_counts_overridden_immediate_referrals_apart(engine, peopl
     entry, (first, second) = _saved(engine, people)
     d = team_dashboard(engine, people["mo"], now=T0)
     assert (d.entries, d.overridden) == (4, 3)
+    assert d.override_rate == 75  # 3 of 4, as a percentage (review 19, mutation: 101 for 100 went unnoticed)
     assert (d.immediate_overridden, d.immediate_unreviewed) == (1, 1)
     # the cross-table: immediate referrals are a row of their own, first; Protection counts the others
     assert d.tool_rows[0] == ("protection", True) and ("protection", False) in d.tool_rows
@@ -57,6 +58,20 @@ def test_the_dashboard_counts_overridden_immediate_referrals_apart(engine, peopl
     assert d.differ_count == 3
     A.record_review(engine, people["mo"], second.id, "Discussed", now=T0)
     assert team_dashboard(engine, people["mo"], now=T0).immediate_unreviewed == 0
+
+
+def test_the_cross_table_has_protections_immediate_row_first_and_no_other_with_or_without_an_immediate_referral(engine, people):
+    """The rows: Protection as an immediate referral first, always (a team with none yet shows the row, empty), then
+    every level lowest first; no other level's decision is an immediate referral here, so no other immediate row
+    (review 19, mutation: the immediate rows taken from decisions that were not immediate, or shown only once a team
+    had one, went unnoticed). Oracle: the levels written out, and the rules' own `immediate` at saving."""
+    every_level = [(lv, False) for lv in ("universal", "additional", "extensive", "child_in_need", "protection")]
+    case, decision = assess([ADDITIONAL])
+    assert not decision.immediate
+    A.save_assessment(engine, people["pam"], "FSP-0009", case, decision, now=T0)
+    assert team_dashboard(engine, people["mo"], now=T0).tool_rows == [("protection", True), *every_level]
+    _saved(engine, people)
+    assert team_dashboard(engine, people["mo"], now=T0).tool_rows == [("protection", True), *every_level]
 
 
 def test_a_review_of_an_earlier_override_leaves_the_latest_unreviewed(engine, people):

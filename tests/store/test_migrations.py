@@ -119,3 +119,32 @@ def test_a_sign_in_made_before_0005_still_signs_in_after_it(db_url):
     assert "sign_ins" in inspect(engine).get_table_names() and "store_sessions" not in inspect(engine).get_table_names()
     assert signed_in_user(engine, token).id == user.id
     engine.dispose()
+
+
+def test_a_practice_session_started_before_0009_keeps_its_row_and_has_no_account(db_url):
+    """0009 adds practice_sessions.trainer_id; a session started before keeps its row and its trainer_key
+    (the old way: opened with its token) and has no account id (tests/webapp/practice: it still opens)."""
+    from alembic import command
+
+    from store.db import _alembic_config
+
+    engine = connect(db_url)
+    cfg = _alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008_practice_form_tokens")
+    assert "trainer_id" not in {c["name"] for c in inspect(engine).get_columns("practice_sessions")}
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO practice_sessions (code, trainer_key, scenario_ids, scenarios_yaml, ended, created_at) VALUES ('ABCD23', :key, '[]', '', :no, :at)"
+            ),
+            {"key": "k" * 64, "no": False, "at": "2026-12-01 10:00:00"},
+        )
+    engine.dispose()
+    engine = connect(db_url)  # migrates to head
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT trainer_key, trainer_id FROM practice_sessions WHERE code = 'ABCD23'")).one()
+    assert (row.trainer_key, row.trainer_id) == ("k" * 64, None)
+    assert "ix_practice_sessions_trainer_id" in {i["name"] for i in inspect(engine).get_indexes("practice_sessions")}
+    engine.dispose()

@@ -32,6 +32,27 @@ def test_direction_is_down_when_the_recorded_level_is_lower(overridden):
     assert overridden["FSP-001"].direction == "down" and overridden["FSP-002"].direction == "up"
 
 
+def test_a_later_override_back_to_the_tools_own_level_is_never_counted_lower_than_the_tools(engine, people):
+    """Tool Additional; pam records Protection, then Additional again: the second override is not lower than the tool's
+    level (the same rank), so neither the dashboard's "Lower than the tool's" nor the direction filter "down" takes it,
+    and the dashboard counts the entry's latest override only (review 19, mutation: `<` to `<=` in
+    Override.direction went unnoticed). What it should be called instead is for the lead: see docs/safety/mutation.md."""
+    from pathway.levels import Level
+    from store.dashboard import summarise
+
+    case, decision = assess([ADDITIONAL])
+    assert decision.level == Level.ADDITIONAL
+    e = A.save_assessment(engine, people["pam"], "FSP-010", case, decision, now=T0)
+    A.record_override(engine, people["pam"], e.id, "protection", "a reason", now=T0)
+    back = A.record_override(engine, people["pam"], e.id, "additional", "back to the tool's", now=T0 + timedelta(hours=1))
+    assert Level(back.level).rank == Level(back.tool_level).rank  # the oracle: the same level as the tool's
+    assert back.direction != "down"
+    pairs = A.list_overrides(engine, people["mo"])
+    assert [o.id for _e, o in A.filter_overrides(pairs, direction="down")] == []
+    entry = A.history(engine, people["pam"], "FSP-010")[-1]
+    assert summarise("north", [entry]).down == 0
+
+
 def test_a_manager_reviews_their_teams_override_with_a_note(engine, people, overridden):
     o = overridden["FSP-001"]
     r = A.record_review(engine, people["mo"], o.id, "  Discussed in supervision  ", now=T0 + timedelta(days=1))

@@ -10,21 +10,14 @@ import io
 import yaml
 
 from pathway.catalogue import DATA_FILE
-from store import assessments
-from tests.webapp.accounts.conftest import engine, people, save, sign_in  # noqa: F401  (fixtures)
-from tests.webapp.conftest import post_drawn, signed_in_client
+from tests.webapp.accounts.conftest import engine, override_for_meg, people  # noqa: F401  (fixtures)
+from tests.webapp.conftest import signed_in_client
 from tests.webapp.test_hostile_text import HOSTILE, shown_escaped, unsafe
 from tests.webapp.test_practice import BRUISING, join
 
 
 def test_review_note_escaped(client, people, engine):
-    sign_in(client, "pat")
-    save(client, "FSP-0001")
-    entry = assessments.history(engine, people["pat"], "FSP-0001")[-1]
-    post_drawn(client, f"/cases/FSP-0001/entries/{entry.id}/level", {"level": "universal", "reason": "a reason"})
-    client.post("/sign-out")
-    sign_in(client, "meg")
-    oid = assessments.list_overrides(engine, people["meg"])[0][1].id
+    oid = override_for_meg(client, people, engine, "FSP-0001")
     assert client.post(f"/overrides/{oid}/review", data={"note": HOSTILE}).status_code == 302
     shown_escaped(client.get("/overrides"))
     shown_escaped(client.get(f"/overrides/{oid}/review"))

@@ -4,6 +4,7 @@ rules' reasons for the model answer) and topic; "Select all in this group" witho
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from pathway.scenarios import default_paths
 from rules import evaluate
@@ -100,3 +101,36 @@ def test_changing_the_filter_keeps_what_is_ticked(trainer):
     assert r.status_code == 302
     page = trainer.get(r.location).get_data(as_text=True)
     assert "Bruises on a baby who is not yet crawling" in page
+
+
+def test_each_grouping_gives_its_groups_in_order_under_their_names_and_a_scenario_with_no_value_under_other():
+    """The library grouped by each facet (review 19, mutation: levels or ages in alphabetical order, a group named
+    None, the "Other" group dropped or misnamed went unnoticed). Oracle: the levels lowest first and the trainers'
+    age groups youngest first written out here, the others alphabetical, and each scenario's own facet values."""
+    entries = [SimpleNamespace(scenario=s) for s in SHIPPED]
+    order = {
+        "level": ["universal", "additional", "extensive", "child_in_need", "protection"],
+        "age": ["unborn", "under-2", "2-4", "5-10", "11-15", "16-plus"],
+    }
+    names = {
+        "universal": "Universal",
+        "additional": "Additional",
+        "extensive": "Extensive",
+        "child_in_need": "Child in Need",
+        "protection": "Protection",
+        "unborn": "Unborn",
+        "under-2": "Under 2",
+        "16-plus": "16 and over",
+    }
+    assert any(not groups.facets(s).family for s in SHIPPED)  # the "Other" group is reached
+    for facet in groups.FACETS:
+        values = {s.id: getattr(groups.facets(s), facet) for s in SHIPPED}
+        present = {v for vs in values.values() for v in vs}
+        keys = [k for k in order[facet] if k in present] if facet in order else sorted(present)
+        if any(not vs for vs in values.values()):
+            keys.append("other")
+        got = groups.grouped(entries, facet)
+        assert [g.key for g in got] == keys, facet
+        for g in got:
+            assert [e.scenario.id for e in g.entries] == [s.id for s in SHIPPED if (g.key in values[s.id] if g.key != "other" else not values[s.id])]
+            assert g.name == ("Other" if g.key == "other" else names.get(g.key, g.name)) and isinstance(g.name, str) and g.name

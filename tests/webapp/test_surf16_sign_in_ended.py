@@ -170,8 +170,10 @@ def test_the_kept_trainer_token_opens_nothing_for_another_account_or_after_signi
         assert r.status_code == 404 and "Alex" not in text(r), path
     assert trainer.post(f"/practice/session/{code}/end").status_code == 404 and not _ended(app, code)
     trainer.post("/sign-out")
+    assert trainer.get(f"/practice/session/{code}").status_code == 404  # signed out, the entry dropped: as an unused code
     sign_in(trainer, "tess")
-    assert trainer.get(f"/practice/session/{code}").status_code == 404  # signing out dropped the token, as before
+    # the session is the account's (review 19 surfaces, S3): signed in again, tess opens it; it was 404 for good
+    assert "Alex" in text(trainer.get(f"/practice/session/{code}"))
 
 
 # --- the header's sign-in line ------------------------------------------------------------------

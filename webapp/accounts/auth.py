@@ -31,6 +31,7 @@ AFTER_ALLOWED = AFTER_WITH_CODE | {
     "cases.dashboard",
     "practice.index",  # the header's sign-in link on the practice pages
     "practice.new_session",
+    "practice.sessions",  # the trainer's own sessions, open and ended (review 19 surfaces, S3)
     "practice.scenarios",
     "practice.write",  # back to the editor, its scenario kept over the sign-in (review 15 surfaces, Z1)
     "owners.ruleset",

@@ -31,6 +31,7 @@ SIGN_IN_FOR = {
     "practice.trainer": "Sign in to go back to your practice session.",
     "practice.summary": "Sign in to see the practice session's summary.",
     "practice.new_session": "Sign in to start a practice session. Trainees do not sign in: they join with the session's code.",
+    "practice.sessions": "Sign in to see the practice sessions you started.",
     "practice.scenarios": "Sign in to use the practice scenario library.",
     "practice.write": "Sign in to write a scenario for the practice scenario library.",
     "owners.ruleset": "Sign in to try a change to the ruleset.",
@@ -106,7 +107,9 @@ def sign_out():
 @bp.get("/signed-out")
 @public
 def signed_out():
-    return render_template("accounts/signed_out.html")
+    from webapp.practice.records import SESSION_DAYS  # what sign-out keeps: practice sessions too (review 19 surfaces, S3)
+
+    return render_template("accounts/signed_out.html", practice_days=SESSION_DAYS)
 
 
 @bp.app_errorhandler(403)

@@ -108,8 +108,8 @@ def read(form) -> Posted:
         cin_test=_known(form.get("cin_test") or "", CIN_TEST),
         # kept whole, however long (the request's size limit bounds them), and shown back with their
         # error: nothing typed is cut before it is checked (review 9 surfaces, V2)
-        note=form.get("note") or "",
-        q=form.get("q") or "",
+        note=written_text.or_empty(form.get("note")),  # nothing visible is no note (review 19 surfaces, S4)
+        q=written_text.or_empty(form.get("q")),
         add=add if add and catalogue.has_indicator(add) else None,
         remove=remove if remove and catalogue.has_indicator(remove) else None,
         action=form.get("action") if form.get("action") in {"search", "update", P9_ASKED} else "update",

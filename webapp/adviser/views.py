@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 
-from pathway import surfaces
+from pathway import surfaces, written_text
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
@@ -108,7 +108,7 @@ def update():
 @bp.post("/search")
 @public
 def search():
-    q = request.form.get("q") or ""
+    q = written_text.or_empty(request.form.get("q"))
     refused = forms.query_errors(q)
     if refused:  # refused with the reason, never searched on its first words (review 9 V2) nor its pasted bytes (review 18 S1)
         return jsonify({"q": q, "hits": [], "error": refused[0][1]})

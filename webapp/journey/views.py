@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
+from pathway import written_text
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from pathway.models import CaseError
@@ -278,7 +279,7 @@ def note():
     form = NoteForm()
     if not form.validate_on_submit():
         return prg.refused_to(url_for("journey.result"))
-    store.set_note((form.note.data or "").strip())
+    store.set_note(written_text.or_empty(form.note.data).strip())  # nothing visible is no note (review 19 surfaces, S4)
     return redirect(url_for("journey.result") + "#your-note", code=303)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from pathway import written_text
 from pathway.models import Decision
 from pathway.scenarios import Scenario, ScenarioError, ScenarioErrors, loads
 from webapp.journey.forms import NOT_KNOWN, child_age, concern_misfit
@@ -48,7 +49,7 @@ def scenario_data(form, indicators: list[str], level: str) -> dict:
     if form.caller.data != NOT_KNOWN:
         context["caller"] = form.caller.data
     return {
-        "id": (form.scenario_id.data or "").strip() or slug(form.title.data),
+        "id": written_text.or_empty(form.scenario_id.data).strip() or slug(form.title.data),
         "title": form.title.data.strip(),
         "narrative": form.narrative.data.strip(),
         "child": child,

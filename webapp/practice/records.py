@@ -1,9 +1,12 @@
 """Practice mode's records: its queries, on the app's engine; its tables are the store's (store/models.py).
 
 Saved scenarios are kept as the scenario format's own YAML (dump_scenarios), so what the
-database holds is exactly what an export gives and an import reads. Trainer tokens are kept
-only as SHA-256 hashes of the trainer's account id and the token, so the token (in the trainer's
-server-side session) opens the session's pages only for that account, signed in.
+database holds is exactly what an export gives and an import reads.
+
+A session belongs to the account that started it (`trainer_id`, revision 0009; review 19 surfaces, S3):
+that account, signed in, opens it in any browser, after any new sign-in. A session started before has no
+account id: its trainer token, kept only as a SHA-256 hash of the account id and the token
+(`trainer_key`), opens it for that account signed in, in the browser holding the token.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from pathway import written_text
 from pathway.scenarios.model import ID_PATTERN
 from webapp import db
 
@@ -152,6 +156,7 @@ class PracticeSession:
     scenarios_yaml: str
     ended: bool
     created_at: datetime
+    by_account: bool = True  # False: started before revision 0009, opened only with its token in the browser that started it
 
 
 def new_code() -> str:
@@ -178,7 +183,7 @@ def start_session_once(
 
     form_token = form_tokens.posted(form_token)
     token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
-    cohort = (cohort or "").strip() or None
+    cohort = written_text.or_empty(cohort).strip() or None  # nothing visible is no label (review 19 surfaces, S4)
     trainer_key = _trainer_key(user_id, token)
     _expire_old()
 
@@ -190,7 +195,13 @@ def start_session_once(
         else:  # pragma: no cover - 32**6 codes
             raise RuntimeError("could not find a free join code")
         values = dict(
-            code=code, trainer_key=trainer_key, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml, ended=False, created_at=db.utcnow()
+            code=code,
+            trainer_key=trainer_key,
+            trainer_id=user_id,
+            scenario_ids=json.dumps(scenario_ids),
+            scenarios_yaml=scenarios_yaml,
+            ended=False,
+            created_at=db.utcnow(),
         )
         form_tokens.insert_with(conn, practice_sessions, values, form_token, key="code")
         conn.execute(insert(practice_results).values(code=code, cohort=cohort, started_at=db.utcnow(), scenarios=len(scenario_ids)))
@@ -202,7 +213,7 @@ def start_session_once(
         write,
         table=practice_sessions,
         key="code",
-        same=dict(trainer_key=trainer_key, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
+        same=dict(trainer_key=trainer_key, trainer_id=user_id, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
         kept=lambda first: _cohort(first) == cohort,  # the cohort is practice_results', beside the session
         done=lambda code: (code, token, False),
         repeated=lambda code: (code, token, True),
@@ -223,16 +234,67 @@ def get_session(code: str) -> PracticeSession | None:
         row = conn.execute(select(practice_sessions).where(practice_sessions.c.code == code)).first()
     if row is None:
         return None
-    return PracticeSession(row.code, json.loads(row.scenario_ids), row.scenarios_yaml, bool(row.ended), row.created_at)
+    return PracticeSession(row.code, json.loads(row.scenario_ids), row.scenarios_yaml, bool(row.ended), row.created_at, row.trainer_id is not None)
 
 
 def is_trainer(code: str, token: str | None, user_id: int | None) -> bool:
-    """Whether `token`, held by the signed-in account `user_id`, is this session's trainer's."""
-    if not token or user_id is None:
+    """Whether the signed-in account `user_id` is this session's trainer: the account that started it
+    (any browser, any sign-in); for a session started before revision 0009 (no account id), when this
+    browser holds its `token` as well (the old way)."""
+    if user_id is None:
         return False
     with db.engine().connect() as conn:
-        row = conn.execute(select(practice_sessions.c.trainer_key).where(practice_sessions.c.code == code)).first()
-    return row is not None and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token))
+        row = conn.execute(select(practice_sessions.c.trainer_key, practice_sessions.c.trainer_id).where(practice_sessions.c.code == code)).first()
+    if row is None:
+        return False
+    if row.trainer_id is not None:
+        return bool(row.trainer_id == user_id)
+    return bool(token) and secrets.compare_digest(row.trainer_key, _trainer_key(user_id, token or ""))
+
+
+@dataclass(frozen=True)
+class OwnSession:
+    """A session as its trainer's list shows it."""
+
+    code: str
+    cohort: str | None
+    created_at: datetime
+    ended: bool
+    scenarios: int
+    trainees: int
+    answers: int
+
+
+def trainer_sessions(user_id: int, tokens: dict[str, str] | None = None) -> list[OwnSession]:
+    """The sessions the account `user_id` started that are not past their SESSION_DAYS (those are
+    deleted when a new session starts): open ones first, then ended, newest first in each. A session
+    started before revision 0009 is among them only when `tokens` (this browser's {code: trainer token})
+    opens it for this account: no one knows its account otherwise."""
+    s, t, a = practice_sessions, practice_trainees, practice_answers
+    cutoff = db.utcnow() - timedelta(days=SESSION_DAYS)
+    old = [code for code, token in (tokens or {}).items() if is_trainer(code, token, user_id)]
+    people = select(func.count()).select_from(t).where(t.c.code == s.c.code).scalar_subquery()
+    given = select(func.count()).select_from(a.join(t, t.c.id == a.c.trainee_id)).where(t.c.code == s.c.code).scalar_subquery()
+    mine = s.c.trainer_id == user_id
+    if old:
+        mine = mine | (s.c.trainer_id.is_(None) & s.c.code.in_(old))
+    query = (
+        select(s.c.code, s.c.created_at, s.c.ended, s.c.scenario_ids, practice_results.c.cohort, people.label("trainees"), given.label("answers"))
+        .select_from(s.outerjoin(practice_results, practice_results.c.code == s.c.code))
+        .where(mine, s.c.created_at >= cutoff)
+        .order_by(s.c.ended, s.c.created_at.desc(), s.c.code)
+    )
+    with db.engine().connect() as conn:
+        return [OwnSession(r.code, r.cohort, r.created_at, bool(r.ended), len(json.loads(r.scenario_ids)), r.trainees, r.answers) for r in conn.execute(query)]
+
+
+def any_without_account() -> bool:
+    """Whether any session not past its SESSION_DAYS was started before revision 0009 (no account id:
+    opened only with its token, in the browser that started it). None are left a week after the upgrade."""
+    cutoff = db.utcnow() - timedelta(days=SESSION_DAYS)
+    s = practice_sessions
+    with db.engine().connect() as conn:
+        return conn.execute(select(s.c.code).where(s.c.trainer_id.is_(None), s.c.created_at >= cutoff).limit(1)).first() is not None
 
 
 def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int | None = None, kappa: float | None = None) -> None:

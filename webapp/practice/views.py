@@ -8,6 +8,7 @@ import hmac
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 
+from pathway import written_text
 from pathway.catalogue import load_catalogue
 from pathway.dates import short_day_words
 from pathway.levels import LEVELS
@@ -37,7 +38,11 @@ from webapp.practice.forms import (
 from webapp.practice.summary import CHART_BAR_WIDTH, CHART_LABEL_WIDTH, CHART_ROW, bar_width, summarise
 from webapp.practice.summary import summary_csv as summary_table
 
-TRAINER = session_state.practice_trainer  # {code: trainer token}
+TRAINER = session_state.practice_trainer  # {code: trainer token, or OPENED_HERE}
+# A session its account opened in this browser without having started it here (signed in again, or in
+# another browser): no token is needed to open it (records.is_trainer: its account decides), but the entry
+# says this browser is its trainer's, so a sign-in that ends unseen asks to sign in, not 404 (as the token does)
+OPENED_HERE = ""
 TRAINEE = session_state.practice_trainee  # {code: trainee id}
 NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
 FULL = "That practice session is full: ask your trainer"
@@ -90,10 +95,12 @@ def _stale(exc: _StaleSession):
 
 
 def _require_trainer(code: str, after: str = "practice.trainer") -> records.PracticeSession:
-    """The session, for the account that started it, signed in now (the account is checked on
-    every request: signed out, disabled or another account is refused). Anyone else gets the
-    answer an unused code gets: 404. This browser holding the session's trainer token with no one
-    signed in (the sign-in ended: auth.DROPPED_ON_SIGNING_OUT) is asked to sign in, and comes back to
+    """The session, for the account that started it, signed in now, in any browser (the account is
+    checked on every request: signed out, disabled or another account is refused; review 19 surfaces,
+    S3: it once needed the token of the browser that started it, dropped on signing out). A session
+    started before revision 0009 still needs that token (records.is_trainer). Anyone else gets the
+    answer an unused code gets: 404. This browser holding the session's entry with no one signed in
+    (the sign-in ended unseen: auth.DROPPED_ON_SIGNING_OUT) is asked to sign in, and comes back to
     `after`; a form sent does nothing and says so (auth.NOT_DONE)."""
     found = records.get_session(code)
     user = auth.current_user()
@@ -102,6 +109,8 @@ def _require_trainer(code: str, after: str = "practice.trainer") -> records.Prac
         abort(auth.ask_to_sign_in(after, code=found.code))
     if found is None or user is None or user.role not in auth.TRAINERS or not records.is_trainer(found.code, token, user.id):
         abort(404)
+    if token is None:
+        TRAINER.put_entry(found.code, OPENED_HERE)
     return found
 
 
@@ -198,7 +207,16 @@ def trainer(code: str):
     for a in records.answers(ps.code):
         answered[a.trainee_id] = answered.get(a.trainee_id, 0) + 1
     scenarios, not_loaded = _kept(ps)
-    return render_template("practice/trainer.html", ps=ps, scenarios=scenarios, not_loaded=not_loaded, people=people, answered=answered, form=EndForm())
+    return render_template(
+        "practice/trainer.html",
+        ps=ps,
+        scenarios=scenarios,
+        not_loaded=not_loaded,
+        people=people,
+        answered=answered,
+        form=EndForm(),
+        days=records.SESSION_DAYS,
+    )
 
 
 @bp.post("/session/<code>/trainees/<int:trainee_id>/remove")
@@ -250,6 +268,7 @@ def summary(code: str):
         bar_max=CHART_BAR_WIDTH,
         row_h=CHART_ROW,
         words=_words,
+        days=records.SESSION_DAYS,
         back=url_for("practice.trainer", code=ps.code),
     )
 
@@ -266,6 +285,16 @@ def summary_csv(code: str):
     scenarios, not_loaded = _kept(ps)
     body = summary_table(summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded), _words)
     return downloads.csv_attachment(body, f"practice-{ps.code}.csv")  # a byte order mark first (review 15 surfaces, Z4)
+
+
+@bp.get("/sessions")
+@auth.signed_in("practice.sessions", auth.TRAINERS)
+def sessions(user):
+    """The sessions this account started, open and ended, each with its links (review 19 surfaces, S3)."""
+    mine = records.trainer_sessions(user.id, TRAINER.get())
+    return render_template(
+        "practice/sessions.html", sessions=mine, days=records.SESSION_DAYS, before_accounts=records.any_without_account(), back=url_for("practice.index")
+    )
 
 
 @bp.get("/cohorts")
@@ -359,7 +388,7 @@ def answer(code: str, scenario_id: str):
         return redirect(url_for("practice.answer_feedback", code=ps.code, scenario_id=scenario.id, again=again), code=303)
     form, retry = prg.form_for(answer_form, scenario)
     posted = retry.data if retry else request.form
-    find = "" if posted.get("find_submit") == "clear" else (posted.get("find") or "").strip()
+    find = "" if posted.get("find_submit") == "clear" else written_text.or_empty(posted.get("find")).strip()
     hidden: dict[str, list[str]] = {}
     nudge = False
     if retry:

@@ -66,6 +66,20 @@ def save(client, case_ref: str, ticks=None):
     return post_drawn(client, "/save", {"case_ref": case_ref}, follow_redirects=False)
 
 
+def override_for_meg(client, people, engine, case_ref: str) -> int:
+    """pat saves `case_ref` and records Universal with a reason; meg (manager) is then signed in on
+    `client`. The override's id, for her review."""
+    from store import assessments
+
+    sign_in(client, "pat")
+    save(client, case_ref)
+    entry = assessments.history(engine, people["pat"], case_ref)[-1]
+    post_drawn(client, f"/cases/{case_ref}/entries/{entry.id}/level", {"level": "universal", "reason": "a reason"})
+    client.post("/sign-out")
+    sign_in(client, "meg")
+    return assessments.list_overrides(engine, people["meg"])[0][1].id
+
+
 def refused_save(client, case_ref: str):
     """A refused reference: the POST redirects (post/redirect/get) to the page showing it and its error."""
     posted = save(client, case_ref)

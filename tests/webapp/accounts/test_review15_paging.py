@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -121,6 +121,18 @@ def test_a_review_reached_without_the_filters_goes_back_to_the_list_as_last_show
     assert _query(posted.location) == {"direction": "down", "reviewed": "no"}
 
 
+@pytest.mark.parametrize("carried", [{"team": "North"}, {"page": "2"}, {"direction": "down"}, {"reviewed": "no"}])
+def test_a_review_link_carrying_any_one_of_the_lists_words_goes_back_to_that_list_not_the_one_last_shown(client, people, many, carried):
+    """The list last shown in this session (another tab, say: Higher than the tool's) is only the fallback: a review
+    reached by a link carrying the team, the page or a filter goes back to the list that link names (review 19,
+    mutation: the fallback taken always, or the team or the page not read as the list's words, went unnoticed)."""
+    sign_in(client, "meg")
+    client.get("/overrides?direction=up&reviewed=yes")  # the list last shown
+    oid = many[0]
+    page = client.get(f"/overrides/{oid}/review?{urlencode(carried)}").get_data(as_text=True)
+    assert _query(_back(page)) == carried
+
+
 def test_filters_the_list_does_not_offer_are_not_carried(client, people, many):
     """Another team's name (its existence never confirmed) and words the filters do not have are dropped."""
     sign_in(client, "meg")
@@ -156,6 +168,21 @@ def test_immediate_referrals_stay_first_across_pages_and_each_page_says_where_th
     four = " ".join(client.get("/overrides?page=4").get_data(as_text=True).split())
     assert 'id="immediate-overrides"' not in four
     assert '7 match these choices, on <a class="govuk-link" href="/overrides#immediate">pages 1 to 3</a>.' in four
+
+
+@pytest.mark.parametrize("asked", ["", "?page=2", "?page=0"])
+def test_an_empty_list_is_one_page_with_no_pagination(client, people, engine, asked):
+    """Nothing saved and nothing overridden yet: one page, shown without pagination, whatever page is asked for
+    (review 19, mutation: a list of nothing counted as no pages at all, page 0, went unnoticed)."""
+    from webapp.paging import Page
+
+    assert Page(1, 50, 0).pages == 1 and Page(1, 50, 0).start == 0
+    sign_in(client, "meg")
+    shown = client.get("/overrides" + asked)
+    assert shown.status_code == 200 and "govuk-pagination" not in shown.get_data(as_text=True)
+    sign_in(client, "pat")
+    shown = client.get("/cases" + asked)
+    assert shown.status_code == 200 and "govuk-pagination" not in shown.get_data(as_text=True)
 
 
 def test_a_short_list_has_no_pagination(client, people, engine):

@@ -97,6 +97,9 @@ def test_trainee_answers_right_and_wrong(browser, live_server, axe):
     # only Missing Mondays has two answers: one scenario, so kappa is not defined (it was -1.00 "poor")
     expect(trainer.locator("#kappa")).to_contain_text("Not defined: it needs at least two scenarios")
     axe.check(trainer, "practice-summary")
+    trainer.get_by_role("link", name="your practice sessions").click()  # the session, kept with the account (review 19 surfaces, S3)
+    expect(trainer.locator("#your-sessions")).to_contain_text(f"{code}, started")
+    axe.check(trainer, "practice-sessions")
     for context in (trainer.context, trainee.context, nojs.context):
         context.close()
 
