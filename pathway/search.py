@@ -495,6 +495,8 @@ class SearchIndex:
         # ...an adult named by a role in the child's services, and a disclosure of the child's own act (fix19c, review 19 N4, N9)
         self.roles = _service_roles(synonyms, number_of)
         self.disclosed = _disclosed_own_acts(synonyms, number_of)
+        # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
+        self.of_this_child = _of_this_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -736,6 +738,7 @@ class SearchIndex:
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -1438,6 +1441,71 @@ class SearchIndex:
             return all(s in theirs and s not in elsewhere for s in map(stem, content(n, empty)))
 
         return {n for n in ranked if rests(n)}
+
+    def _of_this_child_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], unborn: bool, age: Optional[int]
+    ) -> None:
+        """Safety first (search19p; the synonyms file's `of_this_child`, this tool's reading, declared there): a p9
+        criterion a clause states of this child leads, whatever another person's condition or a strength elsewhere in
+        the call says, and read last, so no earlier reading (another child's condition, a carer's, a strength, a calm
+        call) moves it from first place: "his brother is anorexic, he has good stable relationships with his carers
+        and he has suffered significant harm" led with the child's own "Endangers own life through self harm ..."
+        (p17) and p9 was out of the first three. The first row stated (_stated_of_this_child) takes first place
+        (_lead_with: the others one place lower, an immediate criterion in the first KEPT_PLACES kept there); where
+        none is stated, or it is first already, nothing moves."""
+        n = self._stated_of_this_child(words, stems, unborn, age)
+        if n is None or (ranked and ranked[0] == n):
+            return
+        matched.setdefault(n, set())
+        self._lead_with(n, ranked, final)
+
+    def _stated_of_this_child(self, words: list[str], stems: list[str], unborn: bool, age: Optional[int]) -> Optional[int]:
+        """The first of `of_this_child.rows` a clause states of this child (the synonyms file's `of_this_child`), else
+        None: one of its phrases with a subject just before it ("he", "she", "the child", or a name: a word the index
+        does not know opening its clause), only `between` words in between; outside another child's and a carer's
+        clauses, after none of `not_after` in its clause, not denied, ended or disproved, and no doubt in its clause."""
+        ot = self.of_this_child
+        if ot is None:
+            return None
+        of_other = self._said_of_other(words)
+        of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        away = set(self._denials(words, stems)) | self._ended_at(words) | self._disproved_at(words)
+        away |= self._ended_by_at(words)[0] if self.ends is not None else set()
+        bounds = CLAUSE_WORDS | JOINING
+
+        def subject_at(i: int) -> Optional[int]:  # where the phrase's subject starts, the `between` words skipped
+            k = i - 1
+            while k >= 0 and words[k] in ot.between:
+                k -= 1
+            if k < 0:
+                return None
+            start = next((k + 1 - len(p) for p in ot.subjects if k + 1 >= len(p) and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
+            if start is not None:  # a child's noun after one of `determiners` ("the boy"; "a boy in his class" is another)
+                pronoun = self.subject.clauses is not None and words[start] in self.subject.clauses.pronouns
+                return start if pronoun or (start > 0 and words[start - 1] in ot.determiners) else None
+            opens = k == 0 or words[k - 1] in bounds
+            known = stems[k] in self.postings or stems[k] in self.word_synonyms or words[k] in self.known_words
+            return k if opens and not known and not _stop(words[k], stems[k]) and words[k] not in self.subject.parents | self.subject.other_child else None
+
+        for n, phrases in ot.rows.items():
+            if not self._admits(n, unborn, age):
+                continue
+            for phrase in phrases:
+                for i in _phrase_at(phrase, words):
+                    start = subject_at(i)
+                    if start is None:
+                        continue
+                    span = range(start, i + len(phrase))
+                    if any(of_other[k] or of_parent[k] or k in away for k in span):
+                        continue
+                    opening = next((k + 1 for k in range(start - 1, -1, -1) if words[k] in bounds), 0)
+                    clause = words[opening:start]
+                    if any(_phrase_at(p, clause) for p in ot.not_after) or (opening > 0 and (words[opening - 1],) in ot.not_after):
+                        continue
+                    if _says_exactly(self.doubt, [stem(w) for w in words[opening : i + len(phrase)]]):
+                        continue
+                    return n
+        return None
 
     def _self_harm_only(self, words: list[str], matched: dict[int, set[str]]) -> set[int]:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
@@ -2875,11 +2943,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "offender",
         "service_roles",
         "disclosed_own_acts",
+        "of_this_child",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles' and 'disclosed_own_acts'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts' and 'of_this_child'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2900,6 +2969,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_offender(catalogue, data.get("offender"))
     _check_service_roles(catalogue, data.get("service_roles"))
     _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
+    _check_of_this_child(catalogue, data.get("of_this_child"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3193,6 +3263,59 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: b
     if not n and not empty_everywhere:
         return []
     return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
+
+
+class _OfThisChild(NamedTuple):
+    """The synonyms file's `of_this_child` (search19p; SearchIndex._stated_of_this_child): each p9 row's phrases, the
+    subjects that name this child, the determiners before one, the words between a subject and a phrase, and the
+    words after which a clause states nothing (normalised words, phrases as tuples)."""
+
+    rows: dict[int, tuple[tuple[str, ...], ...]]
+    subjects: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
+    between: frozenset[str]
+    not_after: tuple[tuple[str, ...], ...]
+
+
+def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_OfThisChild]:
+    data = synonyms.get("of_this_child")
+    if not data:
+        return None
+
+    def phrases(ws: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in ws) if p)
+
+    return _OfThisChild(
+        {number_of(i): phrases(ws) for i, ws in data["rows"].items()},
+        phrases(data["subjects"]),
+        frozenset(normalise(" ".join(data["determiners"])).split()),
+        frozenset(normalise(" ".join(data["between"])).split()),
+        phrases(data["not_after"]),
+    )
+
+
+def _check_of_this_child(catalogue: Catalogue, data: Any) -> None:
+    """`of_this_child` (search19p): `rows` maps immediate criteria (p9) to phrases; `subjects`, `determiners`, `between`
+    and `not_after` are lists of words or phrases."""
+    if data is None:
+        return
+    keys = {"rows", "subjects", "determiners", "between", "not_after"}
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or set(data) != keys
+        or not isinstance(rows, dict)
+        or not rows
+        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in rows)
+        or not all(
+            isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v)
+            for v in [*rows.values(), *(data[k] for k in keys - {"rows"})]
+        )
+    ):
+        raise SearchDataError(
+            "of_this_child must be a mapping of 'rows' (immediate criteria to phrases), 'subjects', 'determiners', 'between' and 'not_after'"
+            f" (lists of words): {data!r}"
+        )
 
 
 def _not_now(synonyms: dict, number_of: Callable[[str], int], catalogue: Catalogue) -> Optional[_NotNow]:
