@@ -77,7 +77,7 @@ R = "training/ruleset_diff.py"
 M = "pathway/models.py"
 P = "webapp/paging.py"
 V = "webapp/cases/views.py"
-DIRECTION = 'return "down" if Level(self.level).rank < Level(self.tool_level).rank else "up"'
+DIRECTION = 'return "down" if mine < tool else "up" if mine > tool else "same"'
 IMMEDIATE = 'return bool(self.decision.get("immediate"))'
 OVERRIDDEN = "return self.immediate and bool(self.overrides)"
 RECORDED = "return self.overrides[-1].level if self.overrides else self.level"
@@ -103,6 +103,10 @@ MUTANTS: list[Mutant] = [
     Mutant("direction-4", A, DIRECTION, DIRECTION.replace('"up"', '"XXupXX"'), "entry"),
     Mutant("direction-5", A, DIRECTION, DIRECTION.replace('"up"', "None"), "entry"),
     Mutant("direction-6", A, DIRECTION, "return None", "entry"),
+    # fix19o: the third direction, an override back to the tool's own level
+    Mutant("direction-7", A, DIRECTION, DIRECTION.replace(" > ", " >= "), "entry"),
+    Mutant("direction-8", A, DIRECTION, DIRECTION.replace('else "same"', 'else "up"'), "entry"),
+    Mutant("direction-9", A, DIRECTION, DIRECTION.replace('"same"', '"XXsameXX"'), "entry"),
     Mutant("reviewed-1", A, "return bool(self.reviews)", "return bool(None)", "entry"),
     Mutant("reviewed-2", A, "return bool(self.reviews)", "return None", "entry"),
     # --- the level recorded: Entry.recorded_level

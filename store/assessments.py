@@ -42,6 +42,10 @@ class Review:
     note: str
 
 
+# an override's direction against the tool's level: lower, higher, or back to the tool's own (a later override)
+DIRECTIONS = ("down", "up", "same")
+
+
 @dataclass(frozen=True)
 class Override:
     id: int
@@ -57,8 +61,10 @@ class Override:
     @property
     def direction(self) -> str:
         """ "down" when the professional recorded a lower level than the tool's (the one to look
-        at first: safety), "up" when higher."""
-        return "down" if Level(self.level).rank < Level(self.tool_level).rank else "up"
+        at first: safety), "up" when higher, "same" when a later override went back to the tool's own
+        level (tool Additional, Protection recorded, then Additional again: neither higher nor lower)."""
+        mine, tool = Level(self.level).rank, Level(self.tool_level).rank
+        return "down" if mine < tool else "up" if mine > tool else "same"
 
     @property
     def reviewed(self) -> bool:
@@ -556,8 +562,10 @@ def record_review_once(
 def filter_overrides(
     pairs: list[tuple[Entry, Override]], *, team: str | None = None, direction: str | None = None, reviewed: bool | None = None
 ) -> list[tuple[Entry, Override]]:
-    """`list_overrides`' pairs narrowed by the saver's team, the direction (up/down) and whether
-    a manager has reviewed the override; None keeps all."""
+    """`list_overrides`' pairs narrowed by the saver's team, the direction (one of `DIRECTIONS`) and
+    whether a manager has reviewed the override; None keeps all."""
+    if direction is not None and direction not in DIRECTIONS:  # a typo is never an empty list
+        raise Invalid("direction", f"must be one of {', '.join(DIRECTIONS)}")
     return [
         (e, o)
         for e, o in pairs

@@ -25,9 +25,10 @@ class Dashboard:
     team: str
     entries: int
     months: list[tuple[str, dict[str, int]]]  # ("2026-11", {level: recorded count}), oldest first
-    overridden: int
-    down: int
-    up: int
+    overridden: int  # entries with a level recorded by a professional (their latest override counted below)
+    down: int  # latest override lower than the tool's level
+    up: int  # higher
+    same: int  # back to the tool's own level (a later override): neither higher nor lower
     indicators: list[tuple[str, int]]  # most chosen first, at most TOP_INDICATORS
     # (tool level, immediate referral, recorded level) -> count, every entry: an immediate
     # referral (p9) is its own row of the cross-table, apart from the level's other decisions
@@ -67,6 +68,7 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
         overridden=len(latest),
         down=sum(o.direction == "down" for o in latest),
         up=sum(o.direction == "up" for o in latest),
+        same=sum(o.direction == "same" for o in latest),
         indicators=sorted(chosen.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_INDICATORS],
         differ=dict(Counter((e.level, e.immediate, e.recorded_level) for e in entries)),
         immediate_overridden=len(immediate),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import timedelta
 
 from store import assessments as A
 from store.dashboard import team_dashboard
@@ -97,3 +98,29 @@ def test_a_cases_exports_mark_an_overridden_immediate_referral(engine, people):
     # Protection overridden but no immediate referral; an immediate referral not overridden
     for who, ref in (("pam", "FSP-0002"), ("pete", "FSP-0003")):
         assert json.loads(export_json(engine, people[who], ref, today=SAME))["entries"][0]["immediate_referral_overridden"] is False
+
+
+def test_an_immediate_referral_recorded_lower_then_back_stays_set_apart_and_its_override_is_back_to_the_tools(engine, people):
+    """The tool's decision an immediate referral (Protection); pam records Child in Need, then Protection again. The
+    second override is the tool's own level ("same"), never "Higher than the tool's"; the entry stays an immediate
+    referral with a level recorded, set apart and counted first (the downgrade happened and is a manager's to review:
+    it is listed, "down", beside the one going back), and the exports give both levels of each override as recorded.
+    Oracle: the levels written out by hand, the rules' own `immediate` at saving."""
+    ci, di = assess([IMMEDIATE])
+    assert (di.immediate, di.level.value) == (True, "protection")
+    e = A.save_assessment(engine, people["pam"], "FSP-0009", ci, di, now=T0)
+    lower = A.record_override(engine, people["pam"], e.id, "child_in_need", "Seen by GP", now=T0)
+    back = A.record_override(engine, people["pam"], e.id, "protection", "Strategy meeting", now=T0 + timedelta(hours=1))
+    assert (lower.direction, back.direction) == ("down", "same")
+    immediate, others = A.immediate_first(A.list_overrides(engine, people["mo"], now=T0))
+    assert [(o.id, o.direction) for _e, o in immediate] == [(back.id, "same"), (lower.id, "down")] and others == []
+    d = team_dashboard(engine, people["mo"], now=T0)
+    assert (d.immediate_overridden, d.immediate_unreviewed, d.overridden, d.down, d.up, d.same) == (1, 1, 1, 0, 0, 1)
+    assert d.differ == {("protection", True, "protection"): 1}  # recorded now: the tool's own level
+    doc = json.loads(export_json(engine, people["pam"], "FSP-0009", today=SAME))
+    [entry] = doc["entries"]
+    assert (entry["recorded_level"], entry["immediate_referral_overridden"]) == ("protection", True)
+    assert [(o["tool_level"], o["level"]) for o in entry["overrides"]] == [("protection", "child_in_need"), ("protection", "protection")]
+    [row] = list(csv.DictReader(io.StringIO(export_csv(engine, people["pam"], "FSP-0009", today=SAME))))
+    assert (row["tool_level"], row["recorded_level"], row["immediate_referral_overridden"]) == ("protection", "protection", "True")
+    assert [(o["tool_level"], o["level"]) for o in json.loads(row["earlier_overrides"])] == [("protection", "child_in_need")]

@@ -30,27 +30,55 @@ def overridden(engine, people):
 
 def test_direction_is_down_when_the_recorded_level_is_lower(overridden):
     assert overridden["FSP-001"].direction == "down" and overridden["FSP-002"].direction == "up"
+    assert A.DIRECTIONS == ("down", "up", "same")
 
 
-def test_a_later_override_back_to_the_tools_own_level_is_never_counted_lower_than_the_tools(engine, people):
-    """Tool Additional; pam records Protection, then Additional again: the second override is not lower than the tool's
-    level (the same rank), so neither the dashboard's "Lower than the tool's" nor the direction filter "down" takes it,
-    and the dashboard counts the entry's latest override only (review 19, mutation: `<` to `<=` in
-    Override.direction went unnoticed). What it should be called instead is for the lead: see docs/safety/mutation.md."""
+def test_a_later_override_back_to_the_tools_own_level_is_neither_lower_nor_higher(engine, people):
+    """Tool Additional; pam records Protection, then Additional again: the second override is the tool's own level,
+    so it is "same" (shown "Back to the tool's level"), never "down" nor "up": not under either filter, only under
+    "same", and the dashboard counts the entry's latest override there (review 19, mutation: `<` to `<=` in
+    Override.direction went unnoticed, and such an override was called "Higher than the tool's"; fix19o).
+    Oracle: the levels written out by hand."""
     from pathway.levels import Level
     from store.dashboard import summarise
 
     case, decision = assess([ADDITIONAL])
     assert decision.level == Level.ADDITIONAL
     e = A.save_assessment(engine, people["pam"], "FSP-010", case, decision, now=T0)
-    A.record_override(engine, people["pam"], e.id, "protection", "a reason", now=T0)
+    up = A.record_override(engine, people["pam"], e.id, "protection", "a reason", now=T0)
     back = A.record_override(engine, people["pam"], e.id, "additional", "back to the tool's", now=T0 + timedelta(hours=1))
-    assert Level(back.level).rank == Level(back.tool_level).rank  # the oracle: the same level as the tool's
-    assert back.direction != "down"
+    assert (up.tool_level, up.level, back.tool_level, back.level) == ("additional", "protection", "additional", "additional")
+    assert (up.direction, back.direction) == ("up", "same")
     pairs = A.list_overrides(engine, people["mo"])
     assert [o.id for _e, o in A.filter_overrides(pairs, direction="down")] == []
+    assert [o.id for _e, o in A.filter_overrides(pairs, direction="up")] == [up.id]
+    assert [o.id for _e, o in A.filter_overrides(pairs, direction="same")] == [back.id]
     entry = A.history(engine, people["pam"], "FSP-010")[-1]
-    assert summarise("north", [entry]).down == 0
+    d = summarise("north", [entry])
+    assert (d.overridden, d.down, d.up, d.same) == (1, 0, 0, 1)
+
+
+def test_the_dashboard_counts_each_entrys_latest_override_in_one_direction(engine, people):
+    """Four entries, their latest override lower, higher, back to the tool's level, and none: each counted once, in its
+    own direction; the three directions add up to the entries with a level recorded. Oracle: the levels by hand."""
+    from store.dashboard import summarise
+
+    case, decision = assess([ADDITIONAL])
+    plan = {"FSP-020": ["universal"], "FSP-021": ["child_in_need"], "FSP-022": ["universal", "additional"], "FSP-023": []}
+    for ref, levels in plan.items():
+        e = A.save_assessment(engine, people["pam"], ref, case, decision, now=T0)
+        for i, level in enumerate(levels):
+            A.record_override(engine, people["pam"], e.id, level, "a reason", now=T0 + timedelta(minutes=i))
+    entries = [A.history(engine, people["pam"], ref)[-1] for ref in plan]
+    d = summarise("north", entries)
+    assert (d.entries, d.overridden, d.down, d.up, d.same) == (4, 3, 1, 1, 1)
+
+
+def test_an_unknown_direction_is_refused_not_an_empty_list(engine, people, overridden):
+    pairs = A.list_overrides(engine, people["mo"])
+    with pytest.raises(Invalid) as exc:
+        A.filter_overrides(pairs, direction="sideways")
+    assert exc.value.field == "direction"
 
 
 def test_a_manager_reviews_their_teams_override_with_a_note(engine, people, overridden):
@@ -84,7 +112,7 @@ def test_filters_by_team_direction_and_reviewed(engine, people, overridden):
         return sorted(e.case_ref for e, _o in A.filter_overrides(pairs, **kw))
 
     assert refs() == ["FSP-001", "FSP-002"]
-    assert refs(direction="down") == ["FSP-001"] and refs(direction="up") == ["FSP-002"]
+    assert refs(direction="down") == ["FSP-001"] and refs(direction="up") == ["FSP-002"] and refs(direction="same") == []
     assert refs(reviewed=True) == ["FSP-002"] and refs(reviewed=False) == ["FSP-001"]
     assert refs(team="north", direction="down", reviewed=False) == ["FSP-001"]
     assert refs(team="south") == []

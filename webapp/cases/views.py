@@ -257,7 +257,7 @@ def assess_again(user, case_ref: str, entry_id: int):
     return redirect(url_for("journey.check" if "child" in answers else "journey.result"))
 
 
-FILTER_WORDS = {"direction": {"down": "down", "up": "up"}, "reviewed": {"yes": True, "no": False}}
+FILTER_WORDS = {"direction": {d: d for d in assessments.DIRECTIONS}, "reviewed": {"yes": True, "no": False}}
 TEAM_ERROR = "Team: choose one of the teams you oversee. Showing all of them"
 
 
@@ -384,7 +384,7 @@ def dashboard(user):
         return catalogue.indicator(iid).text if catalogue.has_indicator(iid) else iid
 
     rate = [("Recorded a different level", d.override_rate or 0)]
-    direction = [("Lower than the tool's", d.down), ("Higher than the tool's", d.up)]
+    direction = [("Lower than the tool's", d.down), ("Higher than the tool's", d.up), ("Back to the tool's level", d.same)]
     return render_template(
         "cases/dashboard.html",
         d=d,
