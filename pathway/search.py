@@ -495,6 +495,8 @@ class SearchIndex:
         # ...an adult named by a role in the child's services, and a disclosure of the child's own act (fix19c, review 19 N4, N9)
         self.roles = _service_roles(synonyms, number_of)
         self.disclosed = _disclosed_own_acts(synonyms, number_of)
+        # a carer's own threat of suicide or self harm is the carer's (fix19d, review 19 N5; see _carer_threat_first)
+        self.carer_threat = _carer_threat(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -736,6 +738,8 @@ class SearchIndex:
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        if joined is None:
+            self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -2372,6 +2376,123 @@ class SearchIndex:
                 return i
         return None
 
+    def _carer_threat_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], admits: Callable[[int], bool]
+    ) -> None:
+        """A carer's own threat of suicide or self harm (review 19 N5; fix19d; the synonyms file's `carer_threat`, this
+        tool's reading, declared there): where _carer_threat_at finds one, the carers' rows (`offers`, the one found
+        higher first, offered where the words did not find them) come first, after any immediate criterion in the
+        first three stated by a word outside the threat (_threat_stated); an immediate criterion in the first three
+        that rests on the threat's words stays among the first three, below them. Said of the carer for certain, the
+        child's own rows (`child`) leave the first three (_out_of_sight); said after a reporting verb with no child
+        named apart, the best of `offers` alone comes first and the child's rows in the first three stay there."""
+        ct = self.carer_threat
+        if ct is None or not ranked:
+            return
+        found = self._carer_threat_at(words, stems)
+        if found is None:
+            return
+        span, certain = found
+        carers = sorted((n for n in ct.offers if admits(n)), key=lambda n: (ranked.index(n) if n in ranked else len(ranked), ct.offers.index(n)))
+        if not carers:
+            return
+        top = ranked[:KEPT_PLACES]
+        immediate = [n for n in top if self.entries[n].indicator.immediate]
+        stated = [n for n in immediate if self._threat_stated(matched.get(n, set()), words, span)]
+        unstated = [n for n in immediate if n not in stated]
+        room = KEPT_PLACES - len(immediate)
+        if room < 1:
+            return  # three immediate criteria: nothing moves (safety first)
+        # said for certain both carers' rows where there is room; else the best, and the child's rows kept in sight
+        carers = carers[:room] if certain else carers[:1]
+        front = stated + carers + unstated + ([] if certain else [n for n in top if n in ct.child])
+        highest = max(final[n] for n in ranked)
+        for n in carers:
+            if n not in ranked:
+                final[n] = 0.0
+                ranked.append(n)
+        rest = [n for n in ranked if n not in front]
+        for k, n in enumerate(front):
+            final[n] = round(highest + (len(front) - k) * 1e-5, 6)
+        ranked[:] = front + rest
+        if certain:
+            self._out_of_sight(set(ct.child), ranked, final)
+
+    def _threat_stated(self, labels: set[str], words: list[str], span: set[int]) -> bool:
+        """Whether a row's matched words say something beyond a carer's threat (_carer_threat_first): a content word
+        that is not the threat's own, a reporting or threat word, a person's word or a pronoun."""
+        ct = self.carer_threat
+        assert ct is not None
+        clauses = self.subject.clauses
+        people = self.subject.parents | self.subject.opens | CHILD_ROLES | self.subject.objects | self.subject.reflexives | ct.threats
+        people |= (clauses.named | clauses.says | clauses.through) if clauses is not None else frozenset()
+        own = {words[i] for i in span}
+        return any(w not in own and w not in people and not _stop(w, stem(w)) for label in labels for w in label.split())
+
+    def _carer_threat_at(self, words: list[str], stems: list[str]) -> Optional[tuple[set[int], bool]]:
+        """A carer's threat of suicide or self harm (_carer_threat_first): the places of its acts, and whether it is
+        the carer's for certain; None where the call says none, says it of the child too, or takes a child with it."""
+        ct = self.carer_threat
+        assert ct is not None
+        subject = self.subject
+        clauses = subject.clauses
+        if clauses is None or subject.parents.isdisjoint(words):
+            return None
+        denied = set(_denied_positions(words))
+        acts = [(i, len(a)) for a in ct.acts for i in _phrase_at(a, words) if i not in denied]
+        if not acts:
+            return None
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, clauses)
+        apart = not clauses.named.isdisjoint(words)
+        span: set[int] = set()
+        certain = True
+        for i, size in acts:
+            if of_parent[i]:
+                span |= set(range(i, i + size))
+                continue
+            reported = self._reported_threat(words, i, size, of_parent)
+            if reported is None:
+                return None  # the act said of someone else: the child's (search14), or another's
+            span |= set(range(reported, i + size))
+            certain = certain and apart
+        self_harm = subject.conditions[0][0] if subject.conditions else frozenset()
+        if any(s in self_harm and i not in span and not of_parent[i] for i, s in enumerate(stems)):
+            return None  # the act said of the child too
+        child = CHILD_ROLES | clauses.named | subject.objects
+        for i, size in acts:
+            for k in range(i + size, min(len(words), i + size + ct.reach)):
+                if words[k] in CLAUSE_WORDS:
+                    break
+                if words[k] in child:
+                    return None  # a threat that takes a child with it: p9's, the search's order
+        return span, certain
+
+    def _reported_threat(self, words: list[str], i: int, size: int, of_parent: list[bool]) -> Optional[int]:
+        """Where a reported threat opens (_carer_threat_at): the pronoun after a carer's reporting verb ("dad keeps
+        saying he is going to end it all", "told the school she will ...") that can stand for that carer, with one of
+        `threats` after it, up to the end
+        of the act at i (of `size` words: "wants to die"), and at most `reach` words between; None where not so said."""
+        ct = self.carer_threat
+        clauses = self.subject.clauses
+        assert ct is not None and clauses is not None
+        for p in range(i - 1, max(-1, i - 2 - ct.reach), -1):
+            if words[p] in CLAUSE_WORDS:
+                return None
+            if words[p] not in clauses.pronouns:
+                continue
+            if not any(words[m] in ct.threats for m in range(p + 1, i + size)):  # "going to", "wants to die"
+                return None
+            v = p - 1
+            while v >= 0 and words[v] in clauses.through:
+                v -= 1
+            if v >= 2 and words[v - 1] in DETERMINERS and words[v - 2] in clauses.says:  # "told the school she ..."
+                v -= 2
+            if v < 1 or words[v] not in clauses.says or not of_parent[v - 1]:  # the reporting verb's clause is a carer's
+                return None
+            carer = next((words[k] for k in range(v - 1, -1, -1) if words[k] in self.subject.parents), None)
+            return p if carer is not None and clauses.stands_for(words[p], carer) else None
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2875,11 +2996,12 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "offender",
         "service_roles",
         "disclosed_own_acts",
+        "carer_threat",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles' and 'disclosed_own_acts'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts' and 'carer_threat'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2900,6 +3022,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_offender(catalogue, data.get("offender"))
     _check_service_roles(catalogue, data.get("service_roles"))
     _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
+    _check_carer_threat(catalogue, data.get("carer_threat"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3588,6 +3711,48 @@ def _check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"disclosed_own_acts names unknown indicators: {unknown}")
     if not catalogue.indicator(data["row"]).immediate:
         raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
+
+
+class _CarerThreat(NamedTuple):
+    """The synonyms file's `carer_threat` (fix19d; SearchIndex._carer_threat_first), words as said (normalised)."""
+
+    acts: tuple[tuple[str, ...], ...]
+    threats: frozenset[str]
+    reach: int
+    child: tuple[int, ...]
+    offers: tuple[int, ...]
+
+
+def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
+    """The synonyms file's `carer_threat` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("carer_threat")
+    if not data:
+        return None
+    return _CarerThreat(
+        tuple(tuple(normalise(a).split()) for a in data["acts"]),
+        frozenset(normalise(" ".join(data["threats"])).split()),
+        int(data["reach"]),
+        tuple(number_of(i) for i in data["child"]),
+        tuple(number_of(i) for i in data["offers"]),
+    )
+
+
+def _check_carer_threat(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `carer_threat` that is not as _carer_threat reads it (fix19d)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"acts", "threats", "reach", "child", "offers"}:
+        raise SearchDataError("carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers'")
+    lists = [data[k] for k in ("acts", "threats", "child", "offers")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("carer_threat's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("carer_threat.reach must be a whole number of words, 1 or more")
+    unknown = [i for i in data["child"] + data["offers"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"carer_threat names unknown indicators: {unknown}")
+    if any(catalogue.indicator(i).immediate for i in data["offers"]):
+        raise SearchDataError("carer_threat.offers must be no immediate criterion (p9): it moves none up")
 
 
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:

@@ -1,0 +1,119 @@
+"""Review 19's search findings N5, N10 and N11 (fix19d): a carer's own threat of suicide or self harm is the carer's;
+an unborn baby's mother is pregnant; a child under 13 who is pregnant has had sexual activity under 13.
+
+Oracles: the document's rows, written here by hand; the calls below were written by fix19d from the brief and the
+document, not copied from review 19's cases (never training data):
+- p15 "Behaviour puts own life at risk - self harming / suicide attempts" and p17 "Endangers own life through self
+  harm" are the child's own acts; a carer's mental health is p13-14 "Mental / physical health needs may affect
+  ability to provide basic care" or p15-16 "Mental or physical health problems ... that severely impacts on ability
+  to provide appropriate care";
+- p9's criteria, where the search had one in its first three, stay there (safety first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathway.catalogue import load_catalogue
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
+from pathway.search_model import example_calls
+from tests.pathway.p9_sight import p9_calls_lost
+
+CAT = load_catalogue()
+SYNONYMS = load_synonyms()
+# the search before fix19d's N5 reading
+WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k != "carer_threat"}, example_calls())
+
+CARERS = ["extensive.mental_physical_health_problems", "additional.mental_physical_health_needs"]
+SELF_HARM = {"extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self"}
+
+
+def _ids(q: str, age: int | None = None, limit: int = KEPT_PLACES, index: SearchIndex | None = None, unborn: bool = False) -> list[str]:
+    return [h.id for h in (index or default_index()).search(q, age_in_months=age, unborn=unborn, limit=limit)]
+
+
+def _p9(ids: list[str]) -> set[str]:
+    return {i for i in ids if CAT.indicator(i).immediate}
+
+
+# ---------------------------------------------------------------- N5: a carer's own threat, the carer's for certain
+
+CERTAIN = [
+    ("dad has threatened to take his own life", 84),
+    ("grandad who looks after her says he is going to end it all", 72),
+    ("foster carer said she would kill herself if the kids were moved", 110),
+    ("mum says she will overdose if the baby is taken off her", 3),
+    ("stepmum is threatening to hang herself", 130),
+    ("her mum told the school she will kill herself if the children are taken", 100),
+]
+
+
+@pytest.mark.parametrize("q,age", CERTAIN)
+def test_a_carers_threat_offers_the_carers_rows_and_not_the_childs(q, age):
+    got, before = _ids(q, age), _ids(q, age, index=WITHOUT)
+    assert set(CARERS) & set(got), (got, before)
+    assert not SELF_HARM & set(got), (got, before)
+    assert _p9(before) <= set(got), (got, before)  # no p9 row the search offered leaves the first three
+
+
+# ---------------------------------------------------------------- reported with no child named: either's
+AMBIGUOUS = [("dad keeps telling me he is going to kill himself", 96), ("mum said she wants to end her life", 120)]
+
+
+@pytest.mark.parametrize("q,age", AMBIGUOUS)
+def test_a_reported_threat_with_no_child_named_leads_with_a_carers_row_and_keeps_the_childs(q, age):
+    got, before = _ids(q, age), _ids(q, age, index=WITHOUT)
+    assert got[0] in CARERS or CAT.indicator(got[0]).immediate, (got, before)
+    assert set(CARERS) & set(got)
+    assert SELF_HARM & set(before) <= set(got), (got, before)
+    assert _p9(before) <= set(got), (got, before)
+
+
+# ---------------------------------------------------------------- the child's own threat: the child's row kept
+CHILDS = [
+    ("she keeps saying she is going to kill herself", 168),
+    ("mum says he is going to kill himself", 132),
+    ("he told his mum he wants to end it all", 180),
+    ("mum says she has been cutting herself", 150),
+    ("mum says she will kill herself and her son self harms too", 150),
+]
+
+
+@pytest.mark.parametrize("q,age", CHILDS)
+def test_the_childs_own_threat_keeps_the_childs_row(q, age):
+    got = _ids(q, age)
+    assert SELF_HARM & set(got), got
+    assert got == _ids(q, age, index=WITHOUT)
+
+
+# ---------------------------------------------------------------- not read: a threat to the child, a denial, no act
+UNREAD = [
+    ("dad says he will kill himself and the kids", 60),
+    ("mum has never threatened to kill herself", 120),
+    ("mum wants to end it with dad", 120),
+    ("dad is going to die, he has cancer", 120),
+]
+
+
+@pytest.mark.parametrize("q,age", UNREAD)
+def test_not_read_where_the_threat_takes_a_child_is_denied_or_is_no_act(q, age):
+    assert _ids(q, age, limit=10) == _ids(q, age, limit=10, index=WITHOUT)
+
+
+def test_a_p9_row_the_call_states_stays_first():
+    q = "dad hit the boy and now says he will kill himself"  # the harm is stated: p9 first, before and after
+    got, before = _ids(q, 60), _ids(q, 60, index=WITHOUT)
+    assert CAT.indicator(before[0]).immediate, before
+    assert got[0] == before[0]
+
+
+def test_the_reading_is_declared_and_checked():
+    assert "carer_threat" in SYNONYMS
+    bad = {**SYNONYMS, "carer_threat": {**SYNONYMS["carer_threat"], "offers": ["immediate.significant_harm"]}}
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, bad)
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, {**SYNONYMS, "carer_threat": {**SYNONYMS["carer_threat"], "reach": 0}})
+
+
+def test_no_labelled_p9_call_loses_first_place_or_sight():
+    assert p9_calls_lost(default_index(), WITHOUT) == []
