@@ -475,6 +475,8 @@ class SearchIndex:
         self.core_from_age = {number_of(i): (c["age"] * 12, [tuple(tokens(w)) for w in c["words"]]) for i, c in (synonyms.get("core_from_age") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
         self.offered_with = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("offered_with") or {}).items()}
+        # ...and those of them the unborn answer itself says (fix19d, review 19 N10: the mother is pregnant)
+        self.offered_unborn = frozenset(number_of(i) for i in synonyms.get("offered_unborn") or [])
         # what a p9 criterion states (search17p): an age-banded criterion's concern (_unstated), and the parts of one stated in full (_stated_first)
         stated = synonyms.get("stated") or {}
         self.concept = {number_of(i): [tuple(tokens(w)) for w in _flat(ws)] for i, ws in (stated.get("concept") or {}).items()}
@@ -497,6 +499,8 @@ class SearchIndex:
         self.disclosed = _disclosed_own_acts(synonyms, number_of)
         # a carer's own threat of suicide or self harm is the carer's (fix19d, review 19 N5; see _carer_threat_first)
         self.carer_threat = _carer_threat(synonyms, number_of)
+        # ...and a child under 13 who is pregnant has had sexual activity under 13 (fix19d, review 19 N11; _pregnant_young_first)
+        self.pregnant_young = _pregnant_young(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -709,7 +713,7 @@ class SearchIndex:
         # them and an immediate criterion word matching put in the first three is lost when it goes
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
         self._said_outside_carers(words, stems, final)
-        self._offered_only_with(words, stems, typing, final)
+        self._offered_only_with(words, stems, typing, final, unborn)
         # a Protection row whose core is unsaid (search16b) holds no kept place: it leaves the first three at the end
         unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
         # ...and so does an age-banded p9 row whose concern is unsaid (search17p): it leaves the first three at the end
@@ -720,7 +724,7 @@ class SearchIndex:
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
             self._said_outside_carers(words, stems, final)  # and again for a row the model brought in
-            self._offered_only_with(words, stems, typing, final)
+            self._offered_only_with(words, stems, typing, final, unborn)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
@@ -740,6 +744,8 @@ class SearchIndex:
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         if joined is None:
             self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
+        if not unborn:
+            self._pregnant_young_first(words, ranked, final, matched, age_in_months)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -858,15 +864,18 @@ class SearchIndex:
             if not any(n in self.postings.get(s, {}) for s in said):
                 del final[n]
 
-    def _offered_only_with(self, words: list[str], stems: list[str], typing: bool, final: dict[int, float]) -> None:
+    def _offered_only_with(self, words: list[str], stems: list[str], typing: bool, final: dict[int, float], unborn: bool = False) -> None:
         """A row of the synonyms file's `offered_with` (search15; this tool's reading, declared there) is
         offered only where the call says one of its words, read as a `core` is (_says_core: generous, a
         typo, the words table, a word being typed, a phrase in order). p9's "Adults who pose a risk" was
         offered second for "mum is in prison" on its phrasing "just out of prison for child cruelty": a
         parent in prison is not by itself an adult who poses a risk to children. "Pregnant care-leavers"
         (p15-16) was offered for "dad grew up in a children's home": no pregnancy said. Gone before the
-        kept places are taken (as _said_outside_carers), and again for a row the model brings in."""
+        kept places are taken (as _said_outside_carers), and again for a row the model brings in. Since fix19d (review 19
+        N10) a row of `offered_unborn` is offered for an unborn baby without its words: the unborn answer is one."""
         for n in self.offered_with.keys() & final.keys():
+            if unborn and n in self.offered_unborn:
+                continue  # the unborn answer says the mother is pregnant (fix19d, review 19 N10)
             if not self._says_core(self.offered_with[n], words, stems, typing):
                 del final[n]
 
@@ -2493,6 +2502,58 @@ class SearchIndex:
             return p if carer is not None and clauses.stands_for(words[p], carer) else None
         return None
 
+    def _pregnant_young_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], age: Optional[int]) -> None:
+        """A child under `under` years who is pregnant (review 19 N11; fix19d; the synonyms file's `pregnant_young`, this
+        tool's reading, declared there): where one of `words` is said of the child (no carer's or other child's clause,
+        not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
+        activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
+        was below it or not found; never above a row that was above that one (so never above a p9 row), and an
+        immediate criterion in the first three stays there."""
+        py = self.pregnant_young
+        if py is None or not ranked:
+            return
+        at = next((k for k, n in enumerate(ranked) if n in py.rows), None)
+        if at is None or (py.leads in ranked and ranked.index(py.leads) < at):
+            return
+        years = age / 12 if age is not None else self._age_said(words)
+        if years is None or years >= py.under or not self._admits(py.leads, False, age):
+            return
+        of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        of_other = self._said_of_other(words)
+        denied = set(_denied_positions(words))
+        if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
+            return
+        kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
+        if py.leads in ranked:
+            ranked.remove(py.leads)
+        above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5
+        final[py.leads] = round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6)
+        ranked.insert(at, py.leads)
+        matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
+        for m in kept:  # an immediate criterion the move put out of the first three goes back, the last other one below it
+            k = ranked.index(m)
+            if k < KEPT_PLACES:
+                continue
+            yielding = [i for i in range(KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate and ranked[i] != py.leads]
+            if yielding:
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 7) - 1e-7
+                ranked.insert(k, y)
+
+    def _age_said(self, words: list[str]) -> Optional[float]:
+        """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"
+        (the synonyms file's `pregnant_young.said_after`); the first said."""
+        py = self.pregnant_young
+        assert py is not None
+        for i, w in enumerate(words):
+            m = _YEARS_SAID.fullmatch(w)
+            if m:
+                return float(m.group(1))
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w.isdigit() and ((nxt in ("year", "years", "yr", "yrs")) or (i > 0 and words[i - 1] in py.said_after and nxt not in AGE_UNITS)):
+                return float(w)
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2997,11 +3058,14 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "service_roles",
         "disclosed_own_acts",
         "carer_threat",
+        "offered_unborn",
+        "pregnant_young",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts' and 'carer_threat'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'carer_threat', 'offered_unborn'"
+            " and 'pregnant_young'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3023,6 +3087,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_service_roles(catalogue, data.get("service_roles"))
     _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
     _check_carer_threat(catalogue, data.get("carer_threat"))
+    _check_pregnant_young(catalogue, data.get("pregnant_young"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3057,6 +3122,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     offered_with = data.get("offered_with") or {}
     if not isinstance(offered_with, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in offered_with):
         raise SearchDataError(f"offered_with must be a mapping from indicators to the words they are offered with: {offered_with!r}")
+    offered_unborn = data.get("offered_unborn") or []
+    if not isinstance(offered_unborn, list) or not all(isinstance(i, str) and i in offered_with for i in offered_unborn):
+        raise SearchDataError(f"offered_unborn must list rows of offered_with (fix19d): {offered_unborn!r}")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -3753,6 +3821,51 @@ def _check_carer_threat(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"carer_threat names unknown indicators: {unknown}")
     if any(catalogue.indicator(i).immediate for i in data["offers"]):
         raise SearchDataError("carer_threat.offers must be no immediate criterion (p9): it moves none up")
+
+
+_YEARS_SAID = re.compile(r"(\d+)(?:yo|yos|yr|yrs|y|years?)")  # "12yo", "12yrs": a child of that many years
+
+
+class _PregnantYoung(NamedTuple):
+    """The synonyms file's `pregnant_young` (fix19d; SearchIndex._pregnant_young_first), words as said (normalised)."""
+
+    words: frozenset[str]
+    rows: frozenset[int]
+    leads: int
+    under: int
+    said_after: frozenset[str]
+
+
+def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_PregnantYoung]:
+    """The synonyms file's `pregnant_young` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("pregnant_young")
+    if not data:
+        return None
+    return _PregnantYoung(
+        frozenset(normalise(" ".join(data["words"])).split()),
+        frozenset(number_of(i) for i in data["rows"]),
+        number_of(data["leads"]),
+        int(data["under"]),
+        frozenset(normalise(" ".join(data["said_after"])).split()),
+    )
+
+
+def _check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"words", "rows", "leads", "under", "said_after"}:
+        raise SearchDataError("pregnant_young must map 'words', 'rows', 'leads', 'under' and 'said_after'")
+    lists = [data[k] for k in ("words", "rows", "said_after")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("pregnant_young's lists must be non-empty lists of words")
+    if not isinstance(data["under"], int) or isinstance(data["under"], bool) or not 1 <= data["under"] <= 18:
+        raise SearchDataError("pregnant_young.under must be an age in whole years, 1 to 18")
+    unknown = [i for i in [*data["rows"], data["leads"]] if not isinstance(i, str) or not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"pregnant_young names unknown indicators: {unknown}")
+    if any(catalogue.indicator(i).immediate for i in [*data["rows"], data["leads"]]):
+        raise SearchDataError("pregnant_young moves no immediate criterion (p9)")
 
 
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:

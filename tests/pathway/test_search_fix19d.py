@@ -7,6 +7,10 @@ document, not copied from review 19's cases (never training data):
   harm" are the child's own acts; a carer's mental health is p13-14 "Mental / physical health needs may affect
   ability to provide basic care" or p15-16 "Mental or physical health problems ... that severely impacts on ability
   to provide appropriate care";
+- p15-16 "Pregnant care-leavers where concerns exist about lifestyle ... (25yrs)" is a pregnant mother's: for an
+  unborn baby the mother is pregnant, whatever the words say;
+- p17 "Sexual activity under 13": a child under 13 who is pregnant has had it (p15-16 "Pregnant under 16" and p13-14
+  "Pregnant under 17" are true too, but the younger row is the one the age states);
 - p9's criteria, where the search had one in its first three, stay there (safety first)."""
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from tests.pathway.p9_sight import p9_calls_lost
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
-# the search before fix19d's N5 reading
-WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k != "carer_threat"}, example_calls())
+MINE = ("carer_threat", "offered_unborn", "pregnant_young")
+# the search before fix19d: without its three readings
+WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k not in MINE}, example_calls())
 
 CARERS = ["extensive.mental_physical_health_problems", "additional.mental_physical_health_needs"]
 SELF_HARM = {"extensive.behaviour_puts_life_risk", "protection.endangers_life_through_self"}
@@ -113,6 +118,84 @@ def test_the_reading_is_declared_and_checked():
         SearchIndex(CAT, bad)
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, {**SYNONYMS, "carer_threat": {**SYNONYMS["carer_threat"], "reach": 0}})
+
+
+# ---------------------------------------------------------------- N10: the unborn answer says the mother is pregnant
+LEAVER = "extensive.pregnant_care_leavers"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "mum left care two years ago and her lifestyle is a worry",
+        "the mother is a care leaver aged 21 and her lifestyle is chaotic",
+        "mum is a care leaver, 20, lifestyle concerns",
+    ],
+)
+def test_for_an_unborn_baby_a_care_leaver_mothers_row_is_offered_without_a_pregnancy_word(q):
+    assert LEAVER in _ids(q, unborn=True), _ids(q, unborn=True, index=WITHOUT)
+
+
+@pytest.mark.parametrize(
+    "q,age", [("mum is a care leaver aged 22 and worries about her lifestyle", 30), ("dad left care at 18 and his lifestyle is chaotic", 96)]
+)
+def test_for_a_born_child_the_row_still_needs_a_pregnancy_word(q, age):
+    assert LEAVER not in _ids(q, age, limit=10)
+
+
+# ---------------------------------------------------------------- N11: pregnant under 13
+SEXUAL_13 = "protection.sexual_activity_under_13"
+PREGNANT_ROWS = {"extensive.pregnant_under_16", "additional.pregnant_under_17"}
+
+
+@pytest.mark.parametrize(
+    "q,age",
+    [
+        ("my daughter is pregnant", 146),
+        ("the school think she may be pregnant", 138),
+        ("she is 11 and pregnant", None),
+        ("aged 12, pregnant by an older boy", None),
+        ("pregnant 12yo", None),
+    ],
+)
+def test_under_13_and_pregnant_puts_sexual_activity_under_13_above_the_pregnancy_rows(q, age):
+    got = _ids(q, age, limit=10)
+    first = min(got.index(n) for n in PREGNANT_ROWS if n in got)
+    assert got.index(SEXUAL_13) < first, got
+    before = _ids(q, age, index=WITHOUT)
+    assert _p9(before) <= set(_ids(q, age)), (got, before)
+
+
+@pytest.mark.parametrize(
+    "q,age",
+    [
+        ("my daughter is pregnant", 160),  # 13 and over: the document's own age line
+        ("she is 14 and pregnant", None),
+        ("mum is pregnant with twins", 120),  # a carer's pregnancy
+        ("her older sister is pregnant", 130),  # another child's
+        ("she is not pregnant", 140),  # denied
+    ],
+)
+def test_from_13_or_another_persons_or_a_denied_pregnancy_moves_nothing(q, age):
+    assert _ids(q, age, limit=10) == _ids(q, age, limit=10, index=WITHOUT)
+
+
+@pytest.mark.parametrize("q,age", [("she is 12 and pregnant and has bruises nobody can explain", 150), ("my daughter is pregnant and dad hits her", 146)])
+def test_never_above_a_p9_row_that_was_above_and_p9_keeps_its_sight(q, age):
+    got, before = _ids(q, age, limit=10), _ids(q, age, limit=10, index=WITHOUT)
+    above = before[: min(before.index(n) for n in PREGNANT_ROWS if n in before)]
+    assert got[: len(above)] == above, (got, before)
+    assert got.index(SEXUAL_13) == len(above), (got, before)
+    assert _p9(before[:KEPT_PLACES]) <= set(got[:KEPT_PLACES]), (got, before)
+
+
+def test_the_n10_n11_readings_are_declared_and_checked():
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, {**SYNONYMS, "offered_unborn": ["extensive.pregnant_under_16"]})  # not an offered_with row
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, {**SYNONYMS, "pregnant_young": {**SYNONYMS["pregnant_young"], "leads": "immediate.significant_harm"}})
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, {**SYNONYMS, "pregnant_young": {**SYNONYMS["pregnant_young"], "under": 0}})
 
 
 def test_no_labelled_p9_call_loses_first_place_or_sight():
