@@ -2391,8 +2391,8 @@ class SearchIndex:
         """A carer's own threat of suicide or self harm (review 19 N5; fix19d; the synonyms file's `carer_threat`, this
         tool's reading, declared there): where _carer_threat_at finds one, the carers' rows (`offers`, the one found
         higher first, offered where the words did not find them) come first, after any immediate criterion in the
-        first three stated by a word outside the threat (_threat_stated); an immediate criterion in the first three
-        that rests on the threat's words stays among the first three, below them. Said of the carer for certain, the
+        first three and above them that is stated by a word outside the threat (_threat_stated), and any row there
+        but the child's so stated; another immediate criterion in the first three stays among them, below them. Said of the carer for certain, the
         child's own rows (`child`) leave the first three (_out_of_sight); said after a reporting verb with no child
         named apart, the best of `offers` alone comes first and the child's rows in the first three stay there."""
         ct = self.carer_threat
@@ -2407,11 +2407,16 @@ class SearchIndex:
             return
         top = ranked[:KEPT_PLACES]
         immediate = [n for n in top if self.entries[n].indicator.immediate]
-        stated = [n for n in immediate if self._threat_stated(matched.get(n, set()), words, span)]
+        first_carer = min((top.index(n) for n in carers if n in top), default=KEPT_PLACES)
+        # a row (not the child's own) stated and above the carers' rows already stays above them, never moved up ("the
+        # grandma he lives with": p9 on "lives"); "mum injects heroin and says ...": p17's chronic substance misuse
+        stated = [
+            n for n in top if n not in ct.child and n not in carers and top.index(n) < first_carer and self._threat_stated(matched.get(n, set()), words, span)
+        ]
         unstated = [n for n in immediate if n not in stated]
-        room = KEPT_PLACES - len(immediate)
+        room = KEPT_PLACES - len(stated) - len(unstated)
         if room < 1:
-            return  # three immediate criteria: nothing moves (safety first)
+            return  # the first three are stated rows or immediate criteria: nothing moves (safety first)
         # said for certain both carers' rows where there is room; else the best, and the child's rows kept in sight
         carers = carers[:room] if certain else carers[:1]
         front = stated + carers + unstated + ([] if certain else [n for n in top if n in ct.child])
@@ -2469,7 +2474,7 @@ class SearchIndex:
             return None  # the act said of the child too
         child = CHILD_ROLES | clauses.named | subject.objects
         for i, size in acts:
-            for k in range(i + size, min(len(words), i + size + ct.reach)):
+            for k in range(i + size, len(words)):  # the rest of the act's clause
                 if words[k] in CLAUSE_WORDS:
                     break
                 if words[k] in child:

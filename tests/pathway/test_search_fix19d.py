@@ -21,6 +21,7 @@ from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
 from pathway.search_model import example_calls
 from tests.pathway.p9_sight import p9_calls_lost
+from tests.pathway.synonyms_comment import comment_above
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
@@ -93,6 +94,7 @@ def test_the_childs_own_threat_keeps_the_childs_row(q, age):
 # ---------------------------------------------------------------- not read: a threat to the child, a denial, no act
 UNREAD = [
     ("dad says he will kill himself and the kids", 60),
+    ("mum is suicidal and keeps saying she will run off and take the children with her", 84),
     ("mum has never threatened to kill herself", 120),
     ("mum wants to end it with dad", 120),
     ("dad is going to die, he has cancer", 120),
@@ -104,15 +106,23 @@ def test_not_read_where_the_threat_takes_a_child_is_denied_or_is_no_act(q, age):
     assert _ids(q, age, limit=10) == _ids(q, age, limit=10, index=WITHOUT)
 
 
-def test_a_p9_row_the_call_states_stays_first():
-    q = "dad hit the boy and now says he will kill himself"  # the harm is stated: p9 first, before and after
-    got, before = _ids(q, 60), _ids(q, 60, index=WITHOUT)
-    assert CAT.indicator(before[0]).immediate, before
-    assert got[0] == before[0]
+@pytest.mark.parametrize(
+    "q,age",
+    [
+        ("mum injects heroin and says she will kill herself if they take the kids", 60),  # p17's chronic substance misuse
+        ("mum says she will kill herself if the kids are taken because her partner is a registered sex offender", 60),  # p9
+    ],
+)
+def test_a_row_the_call_states_beside_the_threat_stays_first(q, age):
+    got, before = _ids(q, age), _ids(q, age, index=WITHOUT)
+    assert before[0] not in SELF_HARM
+    assert got[0] == before[0], (got, before)
+    assert _p9(before) <= set(got), (got, before)
 
 
 def test_the_reading_is_declared_and_checked():
-    assert "carer_threat" in SYNONYMS
+    said = comment_above("carer_threat")
+    assert "this tool's reading" in said and "review 19 N5" in said and "p15-16" in said
     bad = {**SYNONYMS, "carer_threat": {**SYNONYMS["carer_threat"], "offers": ["immediate.significant_harm"]}}
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, bad)
@@ -190,6 +200,9 @@ def test_never_above_a_p9_row_that_was_above_and_p9_keeps_its_sight(q, age):
 
 
 def test_the_n10_n11_readings_are_declared_and_checked():
+    for key, finding in (("offered_unborn", "review 19 N10"), ("pregnant_young", "review 19 N11")):
+        said = comment_above(key)
+        assert "this tool's reading" in said and finding in said, key
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, {**SYNONYMS, "offered_unborn": ["extensive.pregnant_under_16"]})  # not an offered_with row
     with pytest.raises(SearchDataError):
