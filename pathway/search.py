@@ -475,6 +475,8 @@ class SearchIndex:
         self.core_from_age = {number_of(i): (c["age"] * 12, [tuple(tokens(w)) for w in c["words"]]) for i, c in (synonyms.get("core_from_age") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core
         self.offered_with = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("offered_with") or {}).items()}
+        # ...and those of them the unborn answer itself says (fix19d, review 19 N10: the mother is pregnant)
+        self.offered_unborn = frozenset(number_of(i) for i in synonyms.get("offered_unborn") or [])
         # what a p9 criterion states (search17p): an age-banded criterion's concern (_unstated), and the parts of one stated in full (_stated_first)
         stated = synonyms.get("stated") or {}
         self.concept = {number_of(i): [tuple(tokens(w)) for w in _flat(ws)] for i, ws in (stated.get("concept") or {}).items()}
@@ -495,6 +497,10 @@ class SearchIndex:
         # ...an adult named by a role in the child's services, and a disclosure of the child's own act (fix19c, review 19 N4, N9)
         self.roles = _service_roles(synonyms, number_of)
         self.disclosed = _disclosed_own_acts(synonyms, number_of)
+        # a carer's own threat of suicide or self harm is the carer's (fix19d, review 19 N5; see _carer_threat_first)
+        self.carer_threat = _carer_threat(synonyms, number_of)
+        # ...and a child under 13 who is pregnant has had sexual activity under 13 (fix19d, review 19 N11; _pregnant_young_first)
+        self.pregnant_young = _pregnant_young(synonyms, number_of)
         # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
         self.of_this_child = _of_this_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -709,7 +715,7 @@ class SearchIndex:
         # them and an immediate criterion word matching put in the first three is lost when it goes
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
         self._said_outside_carers(words, stems, final)
-        self._offered_only_with(words, stems, typing, final)
+        self._offered_only_with(words, stems, typing, final, unborn)
         # a Protection row whose core is unsaid (search16b) holds no kept place: it leaves the first three at the end
         unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
         # ...and so does an age-banded p9 row whose concern is unsaid (search17p): it leaves the first three at the end
@@ -720,7 +726,7 @@ class SearchIndex:
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
             self._said_outside_carers(words, stems, final)  # and again for a row the model brought in
-            self._offered_only_with(words, stems, typing, final)
+            self._offered_only_with(words, stems, typing, final, unborn)
         ranked = rank()
         self._by_severity(lean, ranked, final)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
@@ -738,6 +744,10 @@ class SearchIndex:
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        if joined is None:
+            self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
+        if not unborn:
+            self._pregnant_young_first(words, ranked, final, matched, age_in_months)
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -857,15 +867,18 @@ class SearchIndex:
             if not any(n in self.postings.get(s, {}) for s in said):
                 del final[n]
 
-    def _offered_only_with(self, words: list[str], stems: list[str], typing: bool, final: dict[int, float]) -> None:
+    def _offered_only_with(self, words: list[str], stems: list[str], typing: bool, final: dict[int, float], unborn: bool = False) -> None:
         """A row of the synonyms file's `offered_with` (search15; this tool's reading, declared there) is
         offered only where the call says one of its words, read as a `core` is (_says_core: generous, a
         typo, the words table, a word being typed, a phrase in order). p9's "Adults who pose a risk" was
         offered second for "mum is in prison" on its phrasing "just out of prison for child cruelty": a
         parent in prison is not by itself an adult who poses a risk to children. "Pregnant care-leavers"
         (p15-16) was offered for "dad grew up in a children's home": no pregnancy said. Gone before the
-        kept places are taken (as _said_outside_carers), and again for a row the model brings in."""
+        kept places are taken (as _said_outside_carers), and again for a row the model brings in. Since fix19d (review 19
+        N10) a row of `offered_unborn` is offered for an unborn baby without its words: the unborn answer is one."""
         for n in self.offered_with.keys() & final.keys():
+            if unborn and n in self.offered_unborn:
+                continue  # the unborn answer says the mother is pregnant (fix19d, review 19 N10)
             if not self._says_core(self.offered_with[n], words, stems, typing):
                 del final[n]
 
@@ -2440,6 +2453,180 @@ class SearchIndex:
                 return i
         return None
 
+    def _carer_threat_first(
+        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], admits: Callable[[int], bool]
+    ) -> None:
+        """A carer's own threat of suicide or self harm (review 19 N5; fix19d; the synonyms file's `carer_threat`, this
+        tool's reading, declared there): where _carer_threat_at finds one, the carers' rows (`offers`, the one found
+        higher first, offered where the words did not find them) come first, after any immediate criterion in the
+        first three and above them that is stated by a word outside the threat (_threat_stated), and any row there
+        but the child's so stated; another immediate criterion in the first three stays among them, below them. Said of the carer for certain, the
+        child's own rows (`child`) leave the first three (_out_of_sight); said after a reporting verb with no child
+        named apart, the best of `offers` alone comes first and the child's rows in the first three stay there."""
+        ct = self.carer_threat
+        if ct is None or not ranked:
+            return
+        found = self._carer_threat_at(words, stems)
+        if found is None:
+            return
+        span, certain = found
+        carers = sorted((n for n in ct.offers if admits(n)), key=lambda n: (ranked.index(n) if n in ranked else len(ranked), ct.offers.index(n)))
+        if not carers:
+            return
+        top = ranked[:KEPT_PLACES]
+        immediate = [n for n in top if self.entries[n].indicator.immediate]
+        first_carer = min((top.index(n) for n in carers if n in top), default=KEPT_PLACES)
+        # a row (not the child's own) stated and above the carers' rows already stays above them, never moved up ("the
+        # grandma he lives with": p9 on "lives"); "mum injects heroin and says ...": p17's chronic substance misuse
+        stated = [
+            n for n in top if n not in ct.child and n not in carers and top.index(n) < first_carer and self._threat_stated(matched.get(n, set()), words, span)
+        ]
+        unstated = [n for n in immediate if n not in stated]
+        room = KEPT_PLACES - len(stated) - len(unstated)
+        if room < 1:
+            return  # the first three are stated rows or immediate criteria: nothing moves (safety first)
+        # said for certain both carers' rows where there is room; else the best, and the child's rows kept in sight
+        carers = carers[:room] if certain else carers[:1]
+        front = stated + carers + unstated + ([] if certain else [n for n in top if n in ct.child])
+        highest = max(final[n] for n in ranked)
+        for n in carers:
+            if n not in ranked:
+                final[n] = 0.0
+                ranked.append(n)
+        rest = [n for n in ranked if n not in front]
+        for k, n in enumerate(front):
+            final[n] = round(highest + (len(front) - k) * 1e-5, 6)
+        ranked[:] = front + rest
+        if certain:
+            self._out_of_sight(set(ct.child), ranked, final)
+
+    def _threat_stated(self, labels: set[str], words: list[str], span: set[int]) -> bool:
+        """Whether a row's matched words say something beyond a carer's threat (_carer_threat_first): a content word
+        that is not the threat's own, a reporting or threat word, a person's word or a pronoun."""
+        ct = self.carer_threat
+        assert ct is not None
+        clauses = self.subject.clauses
+        people = self.subject.parents | self.subject.opens | CHILD_ROLES | self.subject.objects | self.subject.reflexives | ct.threats
+        people |= (clauses.named | clauses.says | clauses.through) if clauses is not None else frozenset()
+        own = {words[i] for i in span}
+        return any(w not in own and w not in people and not _stop(w, stem(w)) for label in labels for w in label.split())
+
+    def _carer_threat_at(self, words: list[str], stems: list[str]) -> Optional[tuple[set[int], bool]]:
+        """A carer's threat of suicide or self harm (_carer_threat_first): the places of its acts, and whether it is
+        the carer's for certain; None where the call says none, says it of the child too, or takes a child with it."""
+        ct = self.carer_threat
+        assert ct is not None
+        subject = self.subject
+        clauses = subject.clauses
+        if clauses is None or subject.parents.isdisjoint(words):
+            return None
+        denied = set(_denied_positions(words))
+        acts = [(i, len(a)) for a in ct.acts for i in _phrase_at(a, words) if i not in denied]
+        if not acts:
+            return None
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, clauses)
+        apart = not clauses.named.isdisjoint(words)
+        span: set[int] = set()
+        certain = True
+        for i, size in acts:
+            if of_parent[i]:
+                span |= set(range(i, i + size))
+                continue
+            reported = self._reported_threat(words, i, size, of_parent)
+            if reported is None:
+                return None  # the act said of someone else: the child's (search14), or another's
+            span |= set(range(reported, i + size))
+            certain = certain and apart
+        self_harm = subject.conditions[0][0] if subject.conditions else frozenset()
+        if any(s in self_harm and i not in span and not of_parent[i] for i, s in enumerate(stems)):
+            return None  # the act said of the child too
+        child = CHILD_ROLES | clauses.named | subject.objects
+        for i, size in acts:
+            for k in range(i + size, len(words)):  # the rest of the act's clause
+                if words[k] in CLAUSE_WORDS:
+                    break
+                if words[k] in child:
+                    return None  # a threat that takes a child with it: p9's, the search's order
+        return span, certain
+
+    def _reported_threat(self, words: list[str], i: int, size: int, of_parent: list[bool]) -> Optional[int]:
+        """Where a reported threat opens (_carer_threat_at): the pronoun after a carer's reporting verb ("dad keeps
+        saying he is going to end it all", "told the school she will ...") that can stand for that carer, with one of
+        `threats` after it, up to the end
+        of the act at i (of `size` words: "wants to die"), and at most `reach` words between; None where not so said."""
+        ct = self.carer_threat
+        clauses = self.subject.clauses
+        assert ct is not None and clauses is not None
+        for p in range(i - 1, max(-1, i - 2 - ct.reach), -1):
+            if words[p] in CLAUSE_WORDS:
+                return None
+            if words[p] not in clauses.pronouns:
+                continue
+            if not any(words[m] in ct.threats for m in range(p + 1, i + size)):  # "going to", "wants to die"
+                return None
+            v = p - 1
+            while v >= 0 and words[v] in clauses.through:
+                v -= 1
+            if v >= 2 and words[v - 1] in DETERMINERS and words[v - 2] in clauses.says:  # "told the school she ..."
+                v -= 2
+            if v < 1 or words[v] not in clauses.says or not of_parent[v - 1]:  # the reporting verb's clause is a carer's
+                return None
+            carer = next((words[k] for k in range(v - 1, -1, -1) if words[k] in self.subject.parents), None)
+            return p if carer is not None and clauses.stands_for(words[p], carer) else None
+        return None
+
+    def _pregnant_young_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], age: Optional[int]) -> None:
+        """A child under `under` years who is pregnant (review 19 N11; fix19d; the synonyms file's `pregnant_young`, this
+        tool's reading, declared there): where one of `words` is said of the child (no carer's or other child's clause,
+        not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
+        activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
+        was below it or not found; never above a row that was above that one (so never above a p9 row), and an
+        immediate criterion in the first three stays there."""
+        py = self.pregnant_young
+        if py is None or not ranked:
+            return
+        at = next((k for k, n in enumerate(ranked) if n in py.rows), None)
+        if at is None or (py.leads in ranked and ranked.index(py.leads) < at):
+            return
+        years = age / 12 if age is not None else self._age_said(words)
+        if years is None or years >= py.under or not self._admits(py.leads, False, age):
+            return
+        of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        of_other = self._said_of_other(words)
+        denied = set(_denied_positions(words))
+        if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
+            return
+        kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
+        if py.leads in ranked:
+            ranked.remove(py.leads)
+        above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5
+        final[py.leads] = round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6)
+        ranked.insert(at, py.leads)
+        matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
+        for m in kept:  # an immediate criterion the move put out of the first three goes back, the last other one below it
+            k = ranked.index(m)
+            if k < KEPT_PLACES:
+                continue
+            yielding = [i for i in range(KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate and ranked[i] != py.leads]
+            if yielding:
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 7) - 1e-7
+                ranked.insert(k, y)
+
+    def _age_said(self, words: list[str]) -> Optional[float]:
+        """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"
+        (the synonyms file's `pregnant_young.said_after`); the first said."""
+        py = self.pregnant_young
+        assert py is not None
+        for i, w in enumerate(words):
+            m = _YEARS_SAID.fullmatch(w)
+            if m:
+                return float(m.group(1))
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w.isdigit() and ((nxt in ("year", "years", "yr", "yrs")) or (i > 0 and words[i - 1] in py.said_after and nxt not in AGE_UNITS)):
+                return float(w)
+        return None
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -2944,11 +3131,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "service_roles",
         "disclosed_own_acts",
         "of_this_child",
+        "carer_threat",
+        "offered_unborn",
+        "pregnant_young",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
-            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts' and 'of_this_child'"
+            " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
+            " 'carer_threat', 'offered_unborn' and 'pregnant_young'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -2970,6 +3161,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_service_roles(catalogue, data.get("service_roles"))
     _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
     _check_of_this_child(catalogue, data.get("of_this_child"))
+    _check_carer_threat(catalogue, data.get("carer_threat"))
+    _check_pregnant_young(catalogue, data.get("pregnant_young"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3004,6 +3197,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     offered_with = data.get("offered_with") or {}
     if not isinstance(offered_with, dict) or not all(isinstance(i, str) and catalogue.has_indicator(i) for i in offered_with):
         raise SearchDataError(f"offered_with must be a mapping from indicators to the words they are offered with: {offered_with!r}")
+    offered_unborn = data.get("offered_unborn") or []
+    if not isinstance(offered_unborn, list) or not all(isinstance(i, str) and i in offered_with for i in offered_unborn):
+        raise SearchDataError(f"offered_unborn must list rows of offered_with (fix19d): {offered_unborn!r}")
     severity = data.get("severity") or {}
     if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
         raise SearchDataError("severity must be a mapping with 'more' and 'less'")
@@ -3711,6 +3907,93 @@ def _check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"disclosed_own_acts names unknown indicators: {unknown}")
     if not catalogue.indicator(data["row"]).immediate:
         raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
+
+
+class _CarerThreat(NamedTuple):
+    """The synonyms file's `carer_threat` (fix19d; SearchIndex._carer_threat_first), words as said (normalised)."""
+
+    acts: tuple[tuple[str, ...], ...]
+    threats: frozenset[str]
+    reach: int
+    child: tuple[int, ...]
+    offers: tuple[int, ...]
+
+
+def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
+    """The synonyms file's `carer_threat` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("carer_threat")
+    if not data:
+        return None
+    return _CarerThreat(
+        tuple(tuple(normalise(a).split()) for a in data["acts"]),
+        frozenset(normalise(" ".join(data["threats"])).split()),
+        int(data["reach"]),
+        tuple(number_of(i) for i in data["child"]),
+        tuple(number_of(i) for i in data["offers"]),
+    )
+
+
+def _check_carer_threat(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `carer_threat` that is not as _carer_threat reads it (fix19d)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"acts", "threats", "reach", "child", "offers"}:
+        raise SearchDataError("carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers'")
+    lists = [data[k] for k in ("acts", "threats", "child", "offers")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("carer_threat's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("carer_threat.reach must be a whole number of words, 1 or more")
+    unknown = [i for i in data["child"] + data["offers"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"carer_threat names unknown indicators: {unknown}")
+    if any(catalogue.indicator(i).immediate for i in data["offers"]):
+        raise SearchDataError("carer_threat.offers must be no immediate criterion (p9): it moves none up")
+
+
+_YEARS_SAID = re.compile(r"(\d+)(?:yo|yos|yr|yrs|y|years?)")  # "12yo", "12yrs": a child of that many years
+
+
+class _PregnantYoung(NamedTuple):
+    """The synonyms file's `pregnant_young` (fix19d; SearchIndex._pregnant_young_first), words as said (normalised)."""
+
+    words: frozenset[str]
+    rows: frozenset[int]
+    leads: int
+    under: int
+    said_after: frozenset[str]
+
+
+def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_PregnantYoung]:
+    """The synonyms file's `pregnant_young` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("pregnant_young")
+    if not data:
+        return None
+    return _PregnantYoung(
+        frozenset(normalise(" ".join(data["words"])).split()),
+        frozenset(number_of(i) for i in data["rows"]),
+        number_of(data["leads"]),
+        int(data["under"]),
+        frozenset(normalise(" ".join(data["said_after"])).split()),
+    )
+
+
+def _check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"words", "rows", "leads", "under", "said_after"}:
+        raise SearchDataError("pregnant_young must map 'words', 'rows', 'leads', 'under' and 'said_after'")
+    lists = [data[k] for k in ("words", "rows", "said_after")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+        raise SearchDataError("pregnant_young's lists must be non-empty lists of words")
+    if not isinstance(data["under"], int) or isinstance(data["under"], bool) or not 1 <= data["under"] <= 18:
+        raise SearchDataError("pregnant_young.under must be an age in whole years, 1 to 18")
+    unknown = [i for i in [*data["rows"], data["leads"]] if not isinstance(i, str) or not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"pregnant_young names unknown indicators: {unknown}")
+    if any(catalogue.indicator(i).immediate for i in [*data["rows"], data["leads"]]):
+        raise SearchDataError("pregnant_young moves no immediate criterion (p9)")
 
 
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:

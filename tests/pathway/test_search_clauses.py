@@ -33,8 +33,9 @@ def _ids(q: str, age: dict, index: SearchIndex | None = None) -> list[str]:
 
 @cache
 def _before_clauses() -> SearchIndex:
-    """The index as it was: no relative clauses, no reported speech, no "kill"/"die"."""
-    synonyms = load_synonyms()
+    """The index as it was: no relative clauses, no reported speech, no "kill"/"die" (nor fix19d's later reading of a
+    carer's threat, `carer_threat`)."""
+    synonyms = {k: v for k, v in load_synonyms().items() if k != "carer_threat"}
     subject = {k: v for k, v in synonyms["subject"].items() if k not in ("relative", "says", "through", "female", "male", "bare", "pronouns")}
     conditions = [{**c, "words": [w for w in c["words"] if w not in ("kill", "die")]} for c in subject["conditions"]]
     return SearchIndex(load_catalogue(), {**synonyms, "subject": {**subject, "conditions": conditions}}, example_calls())
@@ -48,7 +49,8 @@ def _before_clauses() -> SearchIndex:
         ("aunt who cares for her has an eating disorder", 60, SELF_HARM + MENTAL),
         ("she said her mum wants to kill herself", 72, SELF_HARM),
         # "her mum told me she wants to kill herself" (72): since search14, "she" may be the daughter and
-        # is read as the child's (search_synonyms.yaml `named`; test_search_search14.py)
+        # is read as the child's (search_synonyms.yaml `named`; test_search_search14.py); since fix19d, a threat
+        # ("wants to"), the carers' row leads and the child's stays in the first three (`carer_threat`)
         ("dad says he will kill himself and take the children with him", 84, SELF_HARM),
     ],
 )
