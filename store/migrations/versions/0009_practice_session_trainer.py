@@ -12,7 +12,7 @@ about sessions, has none either).
 
 Revision ID: 0009_practice_session_trainer
 Revises: 0008_practice_form_tokens
-Create Date: 2026-12-08
+Create Date: 2026-12-04
 """
 
 import sqlalchemy as sa
