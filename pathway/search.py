@@ -3175,14 +3175,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
-        isinstance(i, str)
-        and catalogue.has_indicator(i)
-        and (catalogue.indicator(i).immediate or catalogue.indicator(i).level in (Level.PROTECTION, Level.EXTENSIVE))
+        isinstance(i, str) and catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION)
         for i in core
     ):
         raise SearchDataError(
-            "core must be a mapping from immediate criteria or Protection or Extensive needs to their core words:"
-            f" {sorted(core) if isinstance(core, dict) else core!r}"
+            f"core must be a mapping from immediate criteria or Protection needs to their core words: {sorted(core) if isinstance(core, dict) else core!r}"
         )
     core_from_age = data.get("core_from_age") or {}
     if not isinstance(core_from_age, dict) or not all(
