@@ -3456,9 +3456,14 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: b
     phrase (a synonyms entry normalise leaves nothing of) is said nowhere; with `empty_everywhere`, at every
     place, the end too (0 to len(words)), as a slice comparison finds it: each caller keeps its own reading."""
     n = len(phrase)
-    if not n and not empty_everywhere:
+    if not n:
+        return list(range(len(words) + 1)) if empty_everywhere else []
+    first, last = phrase[0], len(words) - n
+    # Most phrases are not said at all, and most places fail at the first word: both are checked before any slice
+    # is made (this helper was a quarter of search()'s time).
+    if first not in words:
         return []
-    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
+    return [i for i, word in enumerate(words) if word == first and i <= last and tuple(words[i : i + n]) == phrase]
 
 
 class _OfThisChild(NamedTuple):
