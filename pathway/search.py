@@ -92,6 +92,7 @@ SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
 LEARNED = 0.8  # the blend: word matching's score against its best counts 1 - LEARNED, the model's share against its best LEARNED
 LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what word matching found
+ADMITTED_KEPT = 100_000  # SearchIndex._admits keeps at most this many answers (178 indicators x every age to 19 is about 84,000)
 PLAIN_GAP = 2  # small words a plain phrase's words may have between them ("drinking all her milk")
 JOINED_REACH = 3  # how near the harm (or the belief) and the child must be said ("to hurt the baby")
 OTHER_REACH = 3  # how near a child (or "he", "she") before a condition's word makes it theirs ("her son is drinking")
@@ -408,6 +409,7 @@ class SearchIndex:
         model besides the catalogue and the phrasings; no model at all when None."""
         extra, words = _check_synonyms(catalogue, synonyms)
         self.catalogue = catalogue
+        self._admitted: dict[tuple[int, bool, Optional[int]], bool] = {}  # see _admits
         number_of = {ind.id: n for n, ind in enumerate(catalogue.indicators)}.__getitem__
         # words that alone carry no concern, for an immediate criterion (see _concern_first)
         plain = [tuple(tokens(w)) for w in synonyms.get("plain") or []]
@@ -2881,7 +2883,16 @@ class SearchIndex:
         return any(stem(w) == target_stem for w in self._completions(prefix))
 
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
-        return self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
+        """The catalogue's answer, kept: it does not change for an indicator and an age, and asking it again was
+        search()'s largest cost of its own (about 230 times a call). Emptied when full, so no run of ages a client
+        sends can grow it without end."""
+        key = (n, unborn, age_in_months)
+        known = self._admitted.get(key)
+        if known is None:
+            if len(self._admitted) >= ADMITTED_KEPT:
+                self._admitted.clear()
+            known = self._admitted[key] = self.catalogue.admits(self.entries[n].indicator, unborn, age_in_months)
+        return known
 
 
 def _related(postings: dict[str, dict[int, float]], idf: dict[str, float]) -> dict[str, dict[int, float]]:
