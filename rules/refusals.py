@@ -80,10 +80,11 @@ def decide_despite_refusals(
         refusal = CaseError(repeated)
     catalogue_used = catalogue or load_catalogue()
     refused: list[FieldError] = []
+    kept: set[str] = set()  # p9 criteria decided without the child's age or unborn answer given (see _declared)
     positions = list(range(len(case.indicators)))  # each kept answer's position in the case as given
     current, errors = case, refusal.errors
     for _ in range(len(case.indicators) + 4):  # each round leaves out at least one answer, or stops
-        reduced = _without(current, errors, positions, refused, catalogue_used)
+        reduced = _without(current, errors, positions, refused, kept, catalogue_used)
         if reduced is None:
             raise refusal
         current, positions = reduced
@@ -94,15 +95,18 @@ def decide_despite_refusals(
             continue
         if not decision.immediate:
             raise refusal
-        return current, decision.model_copy(update={"decided_without": refused})
+        return current, _declared(decision, kept, catalogue_used).model_copy(update={"decided_without": refused})
     raise refusal  # pragma: no cover - the loop runs out of answers to leave out first
 
 
-def _without(case: Case, errors: list[FieldError], positions: list[int], refused: list[FieldError], catalogue: Catalogue) -> Optional[tuple[Case, list[int]]]:
+def _without(
+    case: Case, errors: list[FieldError], positions: list[int], refused: list[FieldError], kept: set[str], catalogue: Catalogue
+) -> Optional[tuple[Case, list[int]]]:
     """The case without each refused answer, and the kept answers' positions in the case as first given;
     each refusal is added to `refused`, named by its field in the case as given. None when a refusal is
     of no single answer (a body, a duplicated key) or nothing can be left out. A p9 criterion refused
-    for the child's age keeps its place and the age is left out instead (`_age_for_p9`)."""
+    for the child's age keeps its place and the age is left out instead (`_age_for_p9`); where an age or
+    unborn answer was given, the criterion is added to `kept`."""
     raw = case.model_dump(mode="json", exclude_none=True)
     drop: set[int] = set()
     age_out_before = any(e.field.startswith("child.") for e in refused)
@@ -116,8 +120,10 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
             given = case.child.age_years is not None or case.child.unborn
             raw["child"] = {} if raw.get("child") == {} else child  # a born child's criterion beside the unborn one: born
             how = "without the child's age" if given else "for the unborn baby its words name, no age being given"
-            kept = f"indicators[{positions[at_n]}] kept: the immediate referral is decided {how}"
-            error = FieldError(field="child.age_years" if case.child.age_years is not None else "child.unborn", message=f"{error.message} ({kept})")
+            if given:
+                kept.add(case.indicators[at_n])
+            said = f"indicators[{positions[at_n]}] kept: the immediate referral is decided {how}"
+            error = FieldError(field="child.age_years" if case.child.age_years is not None else "child.unborn", message=f"{error.message} ({said})")
         elif at_n is not None:
             drop.add(at_n)
             error = error.model_copy(update={"field": f"indicators[{positions[at_n]}]"})
@@ -125,6 +131,7 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
             # the age is not known, as when it is not given (its months need its years); the unborn baby
             # its p9 criterion names, where that criterion was refused for the same age, stays
             raw["child"] = raw["child"] if raw["child"] == {"unborn": True} else {}
+            kept.update(i for i in case.indicators if catalogue.has_indicator(i) and catalogue.indicator(i).immediate)
         elif error.field == _PARENT_AGE and case.parent.age_years is not None:
             raw["parent"] = {}
         elif error.field.startswith("context.") and getattr(case.context, name, None) is not None:
@@ -134,6 +141,29 @@ def _without(case: Case, errors: list[FieldError], positions: list[int], refused
         refused.append(error)
     raw["indicators"] = [i for n, i in enumerate(case.indicators) if n not in drop]
     return Case.parse(raw), [p for n, p in enumerate(positions) if n not in drop]
+
+
+def _declared(decision: Decision, kept: set[str], catalogue: Catalogue) -> Decision:
+    """Every reason a criterion in `kept` gives, declared (review 20, noted: the ring-now decided without the age
+    given is this tool's reading, left13, and said only in `decided_without`): the reading's words after the
+    reason's own, its source after the reason's, and the flag."""
+    if not kept:
+        return decision
+    reading = catalogue.interpretations.immediate_age_left_out
+    source = reading.source.cite()
+    reasons = [
+        r.model_copy(
+            update={
+                "explanation": reading.explanation.format(said=r.explanation, why=reading.why),
+                "source": r.source if source in r.source else f"{r.source}; {source}",
+                "interpretation": True,
+            }
+        )
+        if kept & set(r.indicators)
+        else r
+        for r in decision.reasons
+    ]
+    return decision.model_copy(update={"reasons": reasons})
 
 
 def _repeated(case: Case) -> list[FieldError]:

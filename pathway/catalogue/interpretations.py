@@ -103,10 +103,11 @@ class CinTest(Interpretation):
 
 
 class ProtectionYoungAdult(_Strict):
-    """Review 16, M2: Protection (p4, p9, p17) decided for a young person of 18 or 19 (CinTest.reading's
-    young_adult, before `Catalogue.beyond_childhood`), by whichever road: the level and the ring-now are
-    kept, and every Protection reason says this reading after its own words ({said}, {why}), its source
-    after the reason's own (rules/needs.py `declared_for_age`)."""
+    """A reading declared after the words of every reason it touches ({said}, {why}), its source after the reason's
+    own. Review 16, M2 (`protection_young_adult`): Protection (p4, p9, p17) decided for a young person of 18 or 19
+    (CinTest.reading's young_adult, before `Catalogue.beyond_childhood`), by whichever road, the level and the
+    ring-now kept (rules/needs.py `declared_for_age`). Review 20 (`immediate_age_left_out`): a p9 criterion decided
+    without the child's age given, which does not fit it (rules/refusals.py)."""
 
     interpretation: Literal[True] = True
     source: Source
@@ -127,3 +128,4 @@ class Interpretations(_Strict):
     age_entailment: RuleWords
     immediate_reading: RuleWords  # {text}, {why}: a met criterion's declared reading (review 13, J1)
     protection_young_adult: ProtectionYoungAdult  # every Protection reason at 18 or 19 (review 16, M2)
+    immediate_age_left_out: ProtectionYoungAdult  # a p9 criterion decided without the age given (review 20, noted)

@@ -105,7 +105,7 @@ def test_a_later_rounds_refusal_is_named_by_its_place_in_the_case_as_given():
     given = ["additional.lack_routine", "immediate.unexplained_bruising_under_2", "universal.physically_well"]
     reduced = Case.parse({"child": {"age_years": 3}, "indicators": [given[0], given[2]]})
     refused: list[FieldError] = []
-    out = _without(reduced, [FieldError(field="indicators[1]", message="refused")], [0, 2], refused, load_catalogue())
+    out = _without(reduced, [FieldError(field="indicators[1]", message="refused")], [0, 2], refused, set(), load_catalogue())
     assert out is not None
     case, positions = out
     assert case.indicators == [given[0]] and positions == [0]
