@@ -503,6 +503,8 @@ class SearchIndex:
         self.carer_threat = _carer_threat(synonyms, number_of)
         # ...and a child under 13 who is pregnant has had sexual activity under 13 (fix19d, review 19 N11; _pregnant_young_first)
         self.pregnant_young = _pregnant_young(synonyms, number_of)
+        # ...and a row whose concern the document names leads only where the call says it (fix20c; _concern_unsaid_below)
+        self.concern_to_lead = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("concern_to_lead") or {}).items()}
         # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
         self.of_this_child = _of_this_child(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
@@ -751,6 +753,7 @@ class SearchIndex:
         if not unborn:
             self._pregnant_young_first(words, ranked, final, matched, age_in_months)
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
+        self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
@@ -2615,6 +2618,36 @@ class SearchIndex:
                 final[y] = round(final[m], 7) - 1e-7
                 ranked.insert(k, y)
 
+    def _concern_unsaid_below(
+        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], leaving: set[int] | frozenset[int]
+    ) -> None:
+        """Without inflation (fix20c; this tool's reading, declared in the synonyms file's `concern_to_lead`): a row there
+        is a need only where the concern its own words name exists (p15-16: "Pregnant care-leavers where concerns exist
+        about lifestyle and ability to provide suitable care"), so it does not lead, preselected, a call that says none of
+        its concern words (read as a `core` is, _says_core: generous, a typo, the words table, a word being typed, a phrase
+        in order; said of oneself counts). Since fix19d the unborn answer stands for its pregnancy word, and "mum is 19 and
+        left care last year" (unborn) led with the Extensive row. Where such a row is first and its concern unsaid, the
+        first result after it in the first KEPT_PLACES that is neither an immediate criterion nor a Protection need (so no
+        p9 row or Protection need gains the lead by this move), nor a row leaving the first three at the end
+        (`leaving`, _out_of_sight), nor another such row, takes first place, and the row takes that result's place: still
+        offered among the first three, no longer preselected; every other row keeps its place, so every p9 row keeps its
+        own. Where there is no such result, nothing moves ("mum is pregnant and happy about the new baby", unborn: the
+        results after it are p9's and Protection's; a plain call leads with no p9 row, search11)."""
+        if not ranked or ranked[0] not in self.concern_to_lead:
+            return
+
+        def unsaid(n: int) -> bool:
+            return n in self.concern_to_lead and not self._says_core(self.concern_to_lead[n], words, stems, typing, of_oneself=True)
+
+        if not unsaid(ranked[0]):
+            return
+        k = next((k for k in range(1, min(KEPT_PLACES, len(ranked))) if not self._high(ranked[k]) and ranked[k] not in leaving and not unsaid(ranked[k])), None)
+        if k is None:
+            return
+        row, lead = ranked[0], ranked[k]
+        final[row], final[lead] = final[lead], final[row] + 1e-5
+        ranked[0], ranked[k] = lead, row
+
     def _age_said(self, words: list[str]) -> Optional[float]:
         """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"
         (the synonyms file's `pregnant_young.said_after`); the first said."""
@@ -3145,12 +3178,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "carer_threat",
         "offered_unborn",
         "pregnant_young",
+        "concern_to_lead",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
-            " 'carer_threat', 'offered_unborn' and 'pregnant_young'"
+            " 'carer_threat', 'offered_unborn', 'pregnant_young' and 'concern_to_lead'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3174,6 +3208,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_of_this_child(catalogue, data.get("of_this_child"))
     _check_carer_threat(catalogue, data.get("carer_threat"))
     _check_pregnant_young(catalogue, data.get("pregnant_young"))
+    _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4010,6 +4045,23 @@ def _check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"pregnant_young names unknown indicators: {unknown}")
     if any(catalogue.indicator(i).immediate for i in [*data["rows"], data["leads"]]):
         raise SearchDataError("pregnant_young moves no immediate criterion (p9)")
+
+
+def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `concern_to_lead` that is not as SearchIndex._concern_unsaid_below reads it (fix20c): a mapping from rows
+    below Protection, never an immediate criterion (a p9 row's lead is its `core`'s), to non-empty lists of words."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or not all(
+        isinstance(i, str) and isinstance(ws, list) and ws and all(isinstance(w, str) and tokens(w) for w in ws) for i, ws in data.items()
+    ):
+        raise SearchDataError("concern_to_lead must map rows to non-empty lists of words")
+    unknown = [i for i in data if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"concern_to_lead names unknown indicators: {unknown}")
+    high = [i for i in data if catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION]
+    if high:
+        raise SearchDataError(f"concern_to_lead moves no immediate criterion (p9) nor Protection need: {high}")
 
 
 def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
