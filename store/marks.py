@@ -70,7 +70,7 @@ def add_mark_once(
     action = ACTIONS[kind]
     entry = _readable(engine, user, assessment_id, action, now)
     token = form_tokens.posted(token)
-    same = {"assessment_id": entry.id, "user_id": user.id, "kind": kind, "reason": reason.strip() if isinstance(reason, str) else reason}
+    same: dict = {"assessment_id": entry.id, "user_id": user.id, "kind": kind, "reason": reason.strip() if isinstance(reason, str) else reason}
     first = form_tokens.saved_with(engine, entry_marks, token, **same)
     if first is not None:
         return _repeated(engine, user, entry, action, first, now)
@@ -99,7 +99,7 @@ def add_mark_once(
     )
 
 
-def _repeated(engine: Engine, user: User, entry: Entry, action: str, mark_id: int, now) -> tuple[Mark, bool]:
+def _repeated(engine: Engine, user: User, entry: Entry, action: str, mark_id, now) -> tuple[Mark, bool]:
     with engine.begin() as conn:
         audit.record(conn, action, user_id=user.id, outcome="repeat", record_id=entry.id, case_ref=entry.case_ref, detail=f"mark={mark_id}", now=now)
     with engine.connect() as conn:

@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from store import Invalid, NotFound
+from store import Invalid, NotFound, export, marks
 from store import assessments as A
-from store import export, marks
 from store.audit import entries as audit_entries
 from store.config import StoreConfig
 from store.dashboard import team_dashboard
