@@ -239,19 +239,27 @@ def override(user, case_ref: str, entry_id: int):
     return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()), today=today)
 
 
-@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error", methods=["GET", "POST"], defaults={"kind": "in_error"}, endpoint="mark")
-@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error/withdraw", methods=["GET", "POST"], defaults={"kind": "withdrawn"}, endpoint="withdraw_mark")
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error", methods=["GET", "POST"])
 @auth.signed_in("cases.cases", auth.READERS)
-def mark(user, case_ref: str, entry_id: int, kind: str):
+def mark(user, case_ref: str, entry_id: int):
+    return _mark(user, case_ref, entry_id, "in_error")
+
+
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error/withdraw", methods=["GET", "POST"])
+@auth.signed_in("cases.cases", auth.READERS)
+def withdraw_mark(user, case_ref: str, entry_id: int):
+    return _mark(user, case_ref, entry_id, "withdrawn")
+
+
+def _mark(user, case_ref: str, entry_id: int, kind: str):
     """Mark a saved entry "saved in error", with a reason, or withdraw that mark (store.marks): who may
     read the entry may mark it (its author, a manager of its team); anyone else finds no such entry."""
     entry = _entry(user, case_ref, entry_id)
     form_class = MarkForm if kind == "in_error" else WithdrawMarkForm
     form, retried = prg.form_for(form_class)
     here = "cases.mark" if kind == "in_error" else "cases.withdraw_mark"
-    # already so (another tab, a colleague): the entry's page says where it stands; a refused post is shown
-    if not form.is_submitted() and retried is None and (entry.in_error is not None) == (kind == "in_error"):
-        return redirect(url_for("cases.entry", case_ref=entry.case_ref, entry_id=entry.id))
+    # already so (another tab, a colleague): the page says where the entry stands and offers no form
+    done_already = retried is None and (entry.in_error is not None) == (kind == "in_error")
     if form.validate_on_submit():
         try:
             _, repeated = marks.add_mark_once(auth.engine(), user, entry.id, kind, form.reason.data, token=form.form_token.data)
@@ -270,6 +278,7 @@ def mark(user, case_ref: str, entry_id: int, kind: str):
     return render_template(
         "cases/mark.html",
         form=form,
+        done_already=done_already,
         entry=entry,
         kind=kind,
         action=url_for(here, case_ref=entry.case_ref, entry_id=entry.id),

@@ -57,11 +57,11 @@ class Referral:
     no_referral: Optional[NoReferral] = None  # the decision makes no referral (its route): what is said instead
     below_threshold: Optional[BelowThreshold] = None  # below the social-care threshold: not a referral into Social Care
     without: tuple[str, ...] = ()  # the answers the decision was made without (refused beside a ring-now), in words
-    # the answers were reopened (assess again) from an entry marked saved in error: said first, in words (`in_error_words`)
-    in_error: str = ""
     # the written moment against the office hours (pathway.surfaces.hours_words): "" in office hours, else
     # "out of hours", naming a day closed all day ("out of hours: Christmas Day (observed), a bank holiday")
     hours: str = ""
+    # the answers were reopened (assess again) from an entry marked saved in error: said first, in words (`in_error_words`)
+    in_error: str = ""
 
     @property
     def written_words(self) -> str:
