@@ -23,7 +23,7 @@ from store import audit, form_tokens
 from store.case_ref import lookup_case_ref, validate_case_ref
 from store.clock import aware
 from store.errors import AccessDenied, Invalid, NotFound
-from store.models import assessments, override_reviews, overrides, users
+from store.models import assessments, entry_marks, override_reviews, overrides, users
 from store.oversight import overseen_query
 from store.users import User
 
@@ -71,6 +71,23 @@ class Override:
         return bool(self.reviews)
 
 
+MARK_KINDS = ("in_error", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An entry marked "saved in error" (kind "in_error"), or that mark taken back ("withdrawn"):
+    who, when and why. Rows are only ever added (store.marks); the latest one says where the entry stands."""
+
+    id: int
+    assessment_id: int
+    user_id: int
+    username: str
+    created_at: datetime
+    kind: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Entry:
     """One saved assessment. `case` and `decision` are the contract's JSON shapes."""
@@ -86,6 +103,13 @@ class Entry:
     case: dict
     decision: dict
     overrides: tuple[Override, ...] = field(default=())
+    marks: tuple[Mark, ...] = field(default=())  # oldest first (store.marks)
+
+    @property
+    def in_error(self) -> Mark | None:
+        """The mark that says this entry was saved in error, or None: the latest mark, unless it was
+        withdrawn. An entry in error is shown as such everywhere and counted in no figure of levels."""
+        return self.marks[-1] if self.marks and self.marks[-1].kind == "in_error" else None
 
     @property
     def recorded_level(self) -> str:
@@ -126,6 +150,9 @@ class CaseSummary:
     level: str  # latest tool level
     recorded_level: str  # latest recorded level (after any override)
     immediate: bool = False  # the latest tool decision was an immediate referral (p9)
+    # entries marked saved in error: the levels above are the latest entry's not so marked; when every
+    # entry is, there is no level to show (`level` and `recorded_level` are then "")
+    in_error: int = 0
 
 
 def _require_reader(user: User) -> None:
@@ -248,11 +275,37 @@ def _overrides_for(conn, ids) -> dict[int, list[Override]]:
     return out
 
 
+def _marks_for(conn, ids) -> dict[int, list[Mark]]:
+    out: dict[int, list[Mark]] = {}
+    if not ids:
+        return out
+    q = (
+        select(entry_marks, users.c.username)
+        .join(users, users.c.id == entry_marks.c.user_id)
+        .where(entry_marks.c.assessment_id.in_(ids))
+        .order_by(entry_marks.c.created_at, entry_marks.c.id)
+    )
+    for r in conn.execute(q):
+        out.setdefault(r.assessment_id, []).append(
+            Mark(
+                id=r.id,
+                assessment_id=r.assessment_id,
+                user_id=r.user_id,
+                username=r.username,
+                created_at=aware(r.created_at),
+                kind=r.kind,
+                reason=r.reason,
+            )
+        )
+    return out
+
+
 def _entries(conn, where) -> list[Entry]:
     rows = conn.execute(
         select(assessments, users.c.username).join(users, users.c.id == assessments.c.user_id).where(where).order_by(assessments.c.created_at, assessments.c.id)
     ).all()
     ovr = _overrides_for(conn, [r.id for r in rows])
+    marks = _marks_for(conn, [r.id for r in rows])
     return [
         Entry(
             id=r.id,
@@ -266,6 +319,7 @@ def _entries(conn, where) -> list[Entry]:
             case=json.loads(r.case_json),
             decision=json.loads(r.decision_json),
             overrides=tuple(ovr.get(r.id, ())),
+            marks=tuple(marks.get(r.id, ())),
         )
         for r in rows
     ]
@@ -355,10 +409,17 @@ def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offs
         out = []
         for ref in refs:
             found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
-            last = found[-1]
+            kept = [e for e in found if e.in_error is None]  # an entry saved in error gives the case no level
+            last = kept[-1] if kept else None
             out.append(
                 CaseSummary(
-                    case_ref=ref, entries=len(found), last_saved=last.created_at, level=last.level, recorded_level=last.recorded_level, immediate=last.immediate
+                    case_ref=ref,
+                    entries=len(found),
+                    last_saved=found[-1].created_at,
+                    level=last.level if last else "",
+                    recorded_level=last.recorded_level if last else "",
+                    immediate=last.immediate if last else False,
+                    in_error=len(found) - len(kept),
                 )
             )
     return out

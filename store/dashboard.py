@@ -35,6 +35,7 @@ class Dashboard:
     differ: dict[tuple[str, bool, str], int]
     immediate_overridden: int  # immediate referrals with a level recorded by a professional
     immediate_unreviewed: int  # of those, the ones whose latest recorded level no manager has reviewed
+    in_error: int = 0  # entries marked saved in error (store.marks): counted in none of the figures above
 
     @property
     def override_rate(self) -> float | None:
@@ -54,7 +55,10 @@ class Dashboard:
 
 
 def summarise(team: str, entries: list[Entry]) -> Dashboard:
-    """The counts for one team's entries (an entry counts at its latest recorded level)."""
+    """The counts for one team's entries (an entry counts at its latest recorded level). An entry marked
+    saved in error counts in no figure: only in `in_error`, so the page can say how many were left out."""
+    in_error = sum(e.in_error is not None for e in entries)
+    entries = [e for e in entries if e.in_error is None]
     months: dict[str, Counter] = {}
     for e in entries:
         months.setdefault(e.created_at.strftime("%Y-%m"), Counter())[e.recorded_level] += 1
@@ -73,6 +77,7 @@ def summarise(team: str, entries: list[Entry]) -> Dashboard:
         differ=dict(Counter((e.level, e.immediate, e.recorded_level) for e in entries)),
         immediate_overridden=len(immediate),
         immediate_unreviewed=sum(not o.reviewed for o in immediate),
+        in_error=in_error,
     )
 
 

@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from store import audit
-from store.assessments import Entry, Override, changes, history
+from store.assessments import Entry, Mark, Override, changes, history
 from store.users import User
 
 CSV_COLUMNS = [
@@ -40,6 +40,12 @@ CSV_COLUMNS = [
     "todays_level",
     "todays_changes",
     "earlier_overrides",  # every recorded level before the latest, oldest first, as JSON (review 13 surfaces, X7)
+    # an entry marked saved in error (store.marks): the mark in force, and every mark and withdrawal as JSON
+    "saved_in_error",
+    "in_error_reason",
+    "in_error_at",
+    "in_error_by",
+    "error_marks",
 ]
 
 
@@ -80,6 +86,11 @@ def _override(o: Override) -> dict:
     return {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
 
 
+def _mark(m: Mark) -> dict:
+    """One mark (saved in error) or withdrawal as both exports give it."""
+    return {"id": m.id, "kind": m.kind, "by": m.username, "at": m.created_at.isoformat(), "reason": m.reason}
+
+
 def _entry_json(e: Entry, today: TodayOf) -> dict:
     ruleset, level, changes = _todays(e, today)
     return {
@@ -97,6 +108,8 @@ def _entry_json(e: Entry, today: TodayOf) -> dict:
         "todays_ruleset": ruleset,
         "todays_level": level,
         "todays_changes": changes,
+        "saved_in_error": _mark(e.in_error) if e.in_error else None,
+        "error_marks": [_mark(m) for m in e.marks],
     }
 
 
@@ -161,6 +174,11 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now
                 level or "",
                 ";".join(todays_changes),
                 _cell(json.dumps([_override(o) for o in e.overrides[:-1]], ensure_ascii=False)) if len(e.overrides) > 1 else "",
+                bool(e.in_error),
+                _cell(e.in_error.reason) if e.in_error else "",
+                e.in_error.created_at.isoformat() if e.in_error else "",
+                e.in_error.username if e.in_error else "",
+                _cell(json.dumps([_mark(m) for m in e.marks], ensure_ascii=False)) if e.marks else "",
             ]
         )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)

@@ -82,6 +82,20 @@ override_reviews = Table(
     Column("form_token", String(64), nullable=True, unique=True, index=True),  # as assessments'
 )
 
+# An entry saved in error (revision 0010): a new row, never an update. "in_error" marks the entry, with
+# who, when and why; "withdrawn" takes the mark before it back, with its own reason. The latest row says.
+entry_marks = Table(
+    "entry_marks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("assessment_id", Integer, ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("form_token", String(64), nullable=True, unique=True, index=True),  # as assessments'
+)
+
 # Further teams a manager oversees (given and removed by an admin: store.oversight). A manager
 # reads their own team's entries and these teams'; a row for anyone but a manager grants nothing.
 manager_teams = Table(

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 from store import audit
 from store.clock import aware
 from store.config import StoreConfig
-from store.models import assessments, deletion_permits, override_reviews, overrides
+from store.models import assessments, deletion_permits, entry_marks, override_reviews, overrides
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ def run_retention(
                     delete(override_reviews).where(override_reviews.c.override_id.in_(select(overrides.c.id).where(overrides.c.assessment_id.in_(part))))
                 )
                 conn.execute(delete(overrides).where(overrides.c.assessment_id.in_(part)))
+                conn.execute(delete(entry_marks).where(entry_marks.c.assessment_id.in_(part)))  # an entry's marks go with it
                 conn.execute(delete(assessments).where(assessments.c.id.in_(part)))
             conn.execute(delete(deletion_permits).where(deletion_permits.c.id == permit))
         emptied: tuple[str, ...] = ()

@@ -106,6 +106,30 @@ answers_changed = Part[str]("answers_changed", Literal["changed", "unchecked"]) 
 answers_cleared = Part[bool]("answers_cleared", bool)
 
 
+class Saved(_Model):
+    """An assessment saved in this session (webapp.cases.views.save): its entry, reference and answers' digest."""
+
+    id: int
+    case_ref: str
+    answers: str  # sha256 of the saved answers (the contract's case), never the answers
+
+
+# the last saves of this session, newest last (at most SAVED_KEPT): the same answers saved again under
+# another reference are named on the confirmation page, to mark the first in error (review 19, noted)
+saved_in_session = Part[list[Saved]]("saved_in_session", list[Saved])
+SAVED_KEPT = 10
+
+
+class ReopenedInError(_Model):
+    """The session's answers were reopened (assess again) from an entry marked saved in error."""
+
+    marked_on: str  # the mark's day, in words
+    reason: str
+
+
+reopened_in_error = Part[ReopenedInError]("reopened_in_error", ReopenedInError)
+
+
 # --- the adviser's call screen (webapp.adviser) ----------------------------------------------------
 
 

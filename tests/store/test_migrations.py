@@ -23,6 +23,7 @@ TABLES = {
     "practice_answers",
     "practice_results",
     "manager_teams",
+    "entry_marks",
 }
 
 

@@ -173,6 +173,12 @@ NOT_RECORDED = "to keep the child's information private"
 NOT_DONE = {
     "cases.override": NotDone("the level was recorded", f"Nothing was recorded, and the reason you wrote was not kept {NOT_RECORDED}: record it again."),
     "cases.review": NotDone("your review was recorded", f"Nothing was recorded, and the note you wrote was not kept {NOT_RECORDED}: record the review again."),
+    "cases.mark": NotDone(
+        "the assessment was marked as saved in error", f"Nothing was marked, and the reason you wrote was not kept {NOT_RECORDED}: mark it again."
+    ),
+    "cases.withdraw_mark": NotDone(
+        "the mark was withdrawn", f"Nothing was withdrawn, and the reason you wrote was not kept {NOT_RECORDED}: withdraw it again."
+    ),
     "cases.assess_again": NotDone("the saved assessment was opened to assess again", "Nothing was changed: open the saved entry and assess it again."),
     "practice.new_session": NotDone("the practice session was started", "No session was started: choose the scenarios and start it again."),
     "practice.write": NotDone(

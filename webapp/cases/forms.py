@@ -19,6 +19,15 @@ from webapp.journey.widgets import Radios
 from webapp.written_text import refuse_control_characters
 
 
+def _written_reason(field, missing: str) -> None:
+    """The store's checks of a required written reason (an override's, a mark's), with the page's words."""
+    if not visible(field.data or ""):  # spaces or a zero-width space alone are no reason
+        raise ValidationError(missing)
+    if len(field.data) > MAX_REASON:
+        raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
+    refuse_control_characters(field.data, "Reason")
+
+
 class CaseRefForm(FlaskForm):
     case_ref = StringField("Case reference", widget=GovTextInput())
     # made when the page is drawn and kept by a refused post: the same form posted twice saves once
@@ -54,11 +63,7 @@ class OverrideForm(FlaskForm):
         return form
 
     def validate_reason(self, field):
-        if not visible(field.data or ""):  # spaces or a zero-width space alone are no reason
-            raise ValidationError("Enter the reason for recording a different level")
-        if len(field.data) > MAX_REASON:
-            raise ValidationError(f"Reason must be {MAX_REASON} characters or fewer")
-        refuse_control_characters(field.data, "Reason")
+        _written_reason(field, "Enter the reason for recording a different level")
 
 
 class ReviewForm(FlaskForm):
@@ -73,3 +78,28 @@ class ReviewForm(FlaskForm):
         if len(field.data or "") > MAX_NOTE:
             raise ValidationError(f"Note must be {MAX_NOTE} characters or fewer")
         refuse_control_characters(field.data or "", "Note")
+
+
+class MarkForm(FlaskForm):
+    """Mark a saved entry "saved in error" (store.marks), or withdraw that mark: a written reason either way."""
+
+    TEXT_LIMITS = {"reason": MAX_REASON}  # validate_reason's (the store's) limit, for webapp.too_large
+    reason = TextAreaField(
+        "Why was this assessment saved in error?",
+        widget=GovTextArea(),
+        description="For example, the case reference was mistyped. Do not name the child or family.",
+    )
+    form_token = HiddenField(default=form_tokens.new_token)  # as CaseRefForm's
+    submit = SubmitField("Mark as saved in error", widget=GovSubmitInput())
+
+    def validate_reason(self, field):
+        _written_reason(field, "Enter the reason")
+
+
+class WithdrawMarkForm(MarkForm):
+    reason = TextAreaField(
+        "Why was this assessment not saved in error after all?",
+        widget=GovTextArea(),
+        description="Both the mark and this withdrawal are kept and shown. Do not name the child or family.",
+    )
+    submit = SubmitField("Withdraw the mark", widget=GovSubmitInput())

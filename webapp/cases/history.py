@@ -19,7 +19,7 @@ from pathway.dates import day_words, short_day_words, time_words
 from pathway.levels import LEVELS, Level
 from pathway.models import Context
 from pathway.surfaces import level_words
-from store.assessments import CaseSummary, Change, Entry, changes
+from store.assessments import CaseSummary, Change, Entry, compare
 
 CONTEXT_NAMES = {
     "child.age_years": "age (years)",
@@ -94,8 +94,12 @@ def rows(entries: list[Entry], timezone: str) -> list[Row]:
         return [catalogue.indicator(i).text for i in ids]
 
     out = []
-    for entry, change in zip(entries, [None, *changes(entries)]):
-        change: Change | None
+    previous: Entry | None = None  # the latest entry before this one not marked saved in error
+    for entry in entries:
+        # an entry saved in error (store.marks) is compared with nothing, and nothing with it
+        change: Change | None = compare(previous, entry) if previous is not None and entry.in_error is None else None
+        if entry.in_error is None:
+            previous = entry
         out.append(
             Row(
                 entry=entry,
@@ -141,7 +145,9 @@ class Chart:
 
 def chart(table: list[Row]) -> Chart:
     """The recorded level of each entry, oldest on the left; a hollow marker shows the tool's
-    level where it was overridden."""
+    level where it was overridden. An entry marked saved in error is left out: it has no level to show."""
+    left_out = sum(r.entry.in_error is not None for r in table)
+    table = [r for r in table if r.entry.in_error is None]
     n = len(table)
     width = max(MIN_WIDTH, LEFT + RIGHT + STEP_W * max(n - 1, 1))
     height = TOP + ROW_H * (len(LEVELS) - 1) + BOTTOM
@@ -174,5 +180,7 @@ def chart(table: list[Row]) -> Chart:
         if e.overrides:
             text += f" (recorded by a professional; the tool said {tool_label(e)})"
         parts.append(text)
-    description = f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. " + "; ".join(parts) + "."
+    description = f"Level over time, {n} saved assessment{'s' if n != 1 else ''}, oldest first. " + "; ".join(parts) + ("." if parts else "")
+    if left_out:
+        description += f" {left_out} marked saved in error {'is' if left_out == 1 else 'are'} not shown."
     return Chart(width=width, height=height, levels=[(lv.label, y(lv.value)) for lv in LEVELS], points=points, description=description)

@@ -4,15 +4,17 @@ overrides page, reviews and the team dashboard (filtered by each team the manage
 
 from __future__ import annotations
 
+import hashlib
+import json
 from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
 from pathway.catalogue import load_catalogue
-from pathway.dates import day_time_words
+from pathway.dates import day_time_words, day_words
 from pathway.levels import LEVELS, Level
 from pathway.surfaces import as_recorded, level_words, ring_now
-from store import assessments, export, oversight
+from store import assessments, export, marks, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
 from webapp import MAX_ROW_ID, charts, downloads, paging, prg, shown, too_large
@@ -21,7 +23,7 @@ from webapp.accounts import auth
 from webapp.accounts.forms import SignOutForm
 from webapp.cases import bp, reopen
 from webapp.cases.current import assessment_in_session
-from webapp.cases.forms import CaseRefForm, OverrideForm, ReviewForm
+from webapp.cases.forms import CaseRefForm, MarkForm, OverrideForm, ReviewForm, WithdrawMarkForm
 from webapp.cases.gone import gone
 from webapp.cases.history import chart, label, rows
 from webapp.journey import answers as journey_answers
@@ -60,11 +62,44 @@ def save(user):
             return prg.refused(form)
         # the same form posted twice (a double click, the browser sending it again): its first entry, once
         current_app.logger.info("assessment %s (id %d)", "already saved: the same form posted again" if repeated else "saved", entry.id)
+        _remember_save(entry)
         return redirect(url_for("cases.case", case_ref=entry.case_ref, saved=entry.id, again=1 if repeated else None))
     elif form.is_submitted():
         return prg.refused(form)
     form.shown.data = shown.of_assessment(case, decision)  # what this page states, drawn now
-    return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"))
+    return render_template("cases/save.html", form=form, decision=decision, back=url_for("journey.result"), in_error=state.reopened_in_error.get())
+
+
+def _answers_digest(entry) -> str:
+    return hashlib.sha256(json.dumps(entry.case, sort_keys=True).encode()).hexdigest()
+
+
+def _remember_save(entry) -> None:
+    """Keep this session's last saves (ids, references and a digest of the answers), for `_also_saved`."""
+    kept = [s for s in state.saved_in_session.get() or [] if s.id != entry.id]
+    kept.append(state.Saved(id=entry.id, case_ref=entry.case_ref, answers=_answers_digest(entry)))
+    state.saved_in_session.set(kept[-state.SAVED_KEPT :])
+
+
+def _also_saved(user, saved_id: int | None, entries) -> list:
+    """The entries this session saved, before entry `saved_id`, with the same answers under another reference,
+    oldest first (a corrected typo saves them twice, and the first may be another child's case: review 19,
+    noted): the confirmation names each, to mark it saved in error. Each is read again (it may be marked
+    by now, or gone)."""
+    this = next((e for e in entries if e.id == saved_id), None)
+    if this is None:
+        return []
+    digest = _answers_digest(this)
+    out = []
+    for s in state.saved_in_session.get() or []:
+        if s.id == this.id:  # only the saves before it: the confirmation of the first names none
+            break
+        if s.case_ref != this.case_ref and s.answers == digest:
+            try:
+                out.append(assessments.get_assessment(auth.engine(), user, s.id, _audit=False))
+            except NotFound:  # removed since (retention), or no longer the user's to read
+                continue
+    return out
 
 
 @bp.get("/cases")
@@ -97,8 +132,11 @@ def case(user, case_ref: str):
     replaced = _replaced(entries, request.args.get("level", type=int)) if level_again else None
     hours = current_app.config["OFFICE_HOURS"]
     later = {e.id: reopen.later_decision(e, hours) for e in entries}
+    also = _also_saved(user, saved, entries) if saved and not again else []
     return render_template(
         "cases/case.html",
+        also=also,
+        marked=request.args.get("marked"),
         case_ref=entries[0].case_ref,
         table=table[::-1],
         chart=chart(table),
@@ -201,6 +239,56 @@ def override(user, case_ref: str, entry_id: int):
     return render_template("cases/override.html", form=form, entry=entry, label=label, back=back, saved=entry.created_at.astimezone(_tz()), today=today)
 
 
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error", methods=["GET", "POST"])
+@auth.signed_in("cases.cases", auth.READERS)
+def mark(user, case_ref: str, entry_id: int):
+    return _mark(user, case_ref, entry_id, "in_error")
+
+
+@bp.route("/cases/<case_ref>/entries/<int:entry_id>/in-error/withdraw", methods=["GET", "POST"])
+@auth.signed_in("cases.cases", auth.READERS)
+def withdraw_mark(user, case_ref: str, entry_id: int):
+    return _mark(user, case_ref, entry_id, "withdrawn")
+
+
+def _mark(user, case_ref: str, entry_id: int, kind: str):
+    """Mark a saved entry "saved in error", with a reason, or withdraw that mark (store.marks): who may
+    read the entry may mark it (its author, a manager of its team); anyone else finds no such entry."""
+    entry = _entry(user, case_ref, entry_id)
+    form_class = MarkForm if kind == "in_error" else WithdrawMarkForm
+    form, retried = prg.form_for(form_class)
+    here = "cases.mark" if kind == "in_error" else "cases.withdraw_mark"
+    # already so (another tab, a colleague): the page says where the entry stands and offers no form
+    done_already = retried is None and (entry.in_error is not None) == (kind == "in_error")
+    if form.validate_on_submit():
+        try:
+            _, repeated = marks.add_mark_once(auth.engine(), user, entry.id, kind, form.reason.data, token=form.form_token.data)
+        except NotFound:  # removed since the page was read (retention)
+            gone()
+        except Invalid as exc:
+            if exc.field == "reason":
+                form.reason.errors = [f"Reason {exc.message}"]
+            else:  # marked (or withdrawn) since this page was drawn: nothing added
+                form.form_errors.append(f"Nothing was recorded: this assessment {exc.message} now.")
+            return prg.refused(form)
+        current_app.logger.info("entry %d: %s%s", entry.id, kind, " (the same form posted again)" if repeated else "")
+        return redirect(url_for("cases.case", case_ref=entry.case_ref, marked=kind, _anchor=f"entry-{entry.id}"), code=303)
+    elif form.is_submitted():
+        return prg.refused(form)
+    return render_template(
+        "cases/mark.html",
+        form=form,
+        done_already=done_already,
+        entry=entry,
+        kind=kind,
+        action=url_for(here, case_ref=entry.case_ref, entry_id=entry.id),
+        label=label,
+        saved=entry.created_at.astimezone(_tz()),
+        tz=_tz(),
+        back=url_for("cases.entry", case_ref=entry.case_ref, entry_id=entry.id),
+    )
+
+
 @bp.get("/cases/<case_ref>/entries/<int:entry_id>")
 @auth.signed_in("cases.cases", auth.READERS)
 def entry(user, case_ref: str, entry_id: int):
@@ -254,6 +342,9 @@ def assess_again(user, case_ref: str, entry_id: int):
     answers = reopen.journey_answers(found.case)
     journey_answers.clear()
     journey_answers.put(**answers)
+    if found.in_error is not None:  # still offered, and said: on the save page and at the top of the referral
+        when = day_words(found.in_error.created_at.astimezone(_tz()))
+        state.reopened_in_error.set(state.ReopenedInError(marked_on=when, reason=found.in_error.reason))
     return redirect(url_for("journey.check" if "child" in answers else "journey.result"))
 
 
@@ -409,3 +500,5 @@ def dashboard(user):
 too_large.register("cases.save", CaseRefForm)
 too_large.register("cases.override", OverrideForm)
 too_large.register("cases.review", ReviewForm)
+too_large.register("cases.mark", MarkForm)
+too_large.register("cases.withdraw_mark", WithdrawMarkForm)

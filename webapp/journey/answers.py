@@ -28,6 +28,7 @@ def put(**changes) -> None:
 def clear() -> None:
     state.answers.pop()
     state.note.pop()
+    state.reopened_in_error.pop()  # a new assessment is no longer the one reopened from an entry saved in error
 
 
 def show_levels() -> bool:

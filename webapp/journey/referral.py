@@ -60,6 +60,8 @@ class Referral:
     # the written moment against the office hours (pathway.surfaces.hours_words): "" in office hours, else
     # "out of hours", naming a day closed all day ("out of hours: Christmas Day (observed), a bank holiday")
     hours: str = ""
+    # the answers were reopened (assess again) from an entry marked saved in error: said first, in words (`in_error_words`)
+    in_error: str = ""
 
     @property
     def written_words(self) -> str:
@@ -145,7 +147,8 @@ def as_text(r: Referral) -> str:
     """Plain text for an email or a case system."""
     d = r.decision
     heading = f"{r.title.upper()} (Family Support Pathway)" + (": no referral" if r.no_referral else "")
-    out = [heading, f"Written: {r.written_words}", ""]
+    out = [f"SAVED IN ERROR: {r.in_error}", ""] if r.in_error else []
+    out += [heading, f"Written: {r.written_words}", ""]
     out += [f"{label}: ______________________" for label in BLANKS]
     out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
@@ -166,3 +169,11 @@ def as_text(r: Referral) -> str:
     out += ["", "OTHER CHILDREN IN THE FAMILY", f"{r.one_child.text} {cited(r.one_child.source.cite(), r.one_child)}"]
     out += ["", "NOTE", r.note or "(none)", "", f"Ruleset {d.ruleset}. The tool supports, and does not replace, professional judgement."]
     return "\n".join(out) + "\n"
+
+
+def in_error_words(marked_on: str, reason: str) -> str:
+    """What a referral of answers reopened from an entry marked saved in error says first."""
+    return (
+        f"These answers were reopened from an assessment marked saved in error on {marked_on} (reason: {reason}). "
+        "Check they are this child's before you use this referral."
+    )

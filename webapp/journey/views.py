@@ -5,6 +5,7 @@ Answers go into the server-side session; the decision comes only from rules.eval
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -359,7 +360,9 @@ def _referral():
     user = shown_user()
     role = f"{user.role}, {user.team}" if user else ""
     actions = present.actions(decision, decided.case)
-    return written.build(decided.given, decision, age, actions, store.note(), local, role, without_words(decided, answers), office_hours=office_hours)
+    r = written.build(decided.given, decision, age, actions, store.note(), local, role, without_words(decided, answers), office_hours=office_hours)
+    reopened = state.reopened_in_error.get()
+    return dataclasses.replace(r, in_error=written.in_error_words(reopened.marked_on, reopened.reason)) if reopened else r
 
 
 @bp.errorhandler(_Refused)

@@ -55,6 +55,23 @@ def _override(app, engine):
     return client, path, {**drawn(client, path), "level": "universal", "reason": ""}, "Enter the reason"
 
 
+def _mark(app, engine):
+    case = make_case(["additional.dental_decay_not_accessing"])
+    entry = save_assessment(engine, _pat(engine), "FSP-0001", case, evaluate(case))
+    client, path = _client(app, "pat"), f"/cases/FSP-0001/entries/{entry.id}/in-error"
+    return client, path, {**drawn(client, path), "reason": ""}, "Enter the reason"
+
+
+def _withdraw_mark(app, engine):
+    from store.marks import mark_in_error
+
+    case = make_case(["additional.dental_decay_not_accessing"])
+    entry = save_assessment(engine, _pat(engine), "FSP-0001", case, evaluate(case))
+    mark_in_error(engine, _pat(engine), entry.id, "Saved under a mistyped reference")
+    client, path = _client(app, "pat"), f"/cases/FSP-0001/entries/{entry.id}/in-error/withdraw"
+    return client, path, {**drawn(client, path), "reason": "x" * 5000}, "Reason must be"
+
+
 def _pat(engine):
     return next(u for u in users.list_users(engine) if u.username == "pat")
 
@@ -121,6 +138,8 @@ REFUSED = {
     "accounts.sign_in": _sign_in,
     "cases.override": _override,
     "cases.review": _review,
+    "cases.mark": _mark,
+    "cases.withdraw_mark": _withdraw_mark,
     "cases.save": _save,
     "owners.ruleset": _ruleset,
     "practice.new_session": _new_session,
