@@ -55,7 +55,7 @@ def test_the_call_screen_and_its_summary_name_the_closed_day(tmp_path, clock, mo
     page = c.get("/adviser/")
     words = text(page)
     when = datetime(*moment, tzinfo=LONDON)
-    assert f"{when:%H:%M, %A %-d %B %Y} (UK time): {screen_words} " in words + " "
+    assert f"{when:%A %-d %B %Y at %H:%M} (UK time): {screen_words} " in words + " "
     summary = unescape(re.search(r"<textarea[^>]*app-summary[^>]*>(.*?)</textarea>", page.get_data(as_text=True), re.S).group(1))
     assert time_line in summary.splitlines()
     named = screen_words.startswith("out of hours:")
