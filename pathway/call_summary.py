@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pathway import written_text
 from pathway.catalogue import Catalogue, load_catalogue
 from pathway.choices import Caller
-from pathway.dates import time_words, weekday_words, zone_words
+from pathway.dates import weekday_time_words, zone_words
 from pathway.models import Case, Decision
 from pathway.settings import OfficeHours
 from pathway.surfaces import decided_without, hours_words, route_words
@@ -111,7 +111,7 @@ def _head(decision: Decision, caller: Optional[str], time: Optional[datetime], t
     return [
         "Children and Families Direct: call summary",
         # the call screen's own words for the moment (pathway.dates: review 18 surfaces, S5)
-        f"Time: {time_words(local)}, {weekday_words(local)} ({zone_words(local)}" + (f", {hours})" if hours else ")"),
+        f"Time: {weekday_time_words(local)} ({zone_words(local)}" + (f", {hours})" if hours else ")"),
         f"Caller: {Caller.of(caller).label if caller else NOT_RECORDED}",
     ]
 

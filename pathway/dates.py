@@ -2,7 +2,9 @@
 leading zero, GOV.UK style ("3 January 2028", "Monday 3 January 2028"), the time on the 24-hour clock
 ("16:59"), and the clock named "UK time" (not GMT or BST, which change with the season). Every surface
 that writes a date (call screen and call summary, result page, written referral as page, PDF and text,
-saved entries, case lists, practice pages) writes it with these, never its own `strftime`.
+saved entries, case lists, practice pages) writes it with these, never its own `strftime`. A moment (a day
+and a time) is written one way, `day_time_words`: "3 January 2028 at 10:00"; never "3 January 2028, 10:00"
+nor "10:00 on 3 January 2028". Files for machines (the CSV and JSON exports) keep ISO 8601.
 """
 
 from __future__ import annotations
@@ -34,9 +36,21 @@ def time_words(moment: datetime | time) -> str:
     return f"{moment:%H:%M}"
 
 
-def day_time_words(moment: datetime, joiner: str = ", ") -> str:
-    """'3 January 2028, 16:59' (or with `joiner` " at ": '3 January 2028 at 16:59')."""
-    return f"{day_words(moment)}{joiner}{time_words(moment)}"
+MOMENT_JOINER = " at "
+
+
+def day_time_words(moment: datetime) -> str:
+    """A moment, the one way every surface writes one (review 19 surfaces): '3 January 2028 at 16:59'. The
+    day first, as every date is written; " at ", not a comma, since a moment is most often written inside a
+    sentence or beside a name, where a comma already separates ("saved 3 January 2028 at 10:00", "(tess,
+    3 January 2028 at 10:00)")."""
+    return f"{day_words(moment)}{MOMENT_JOINER}{time_words(moment)}"
+
+
+def weekday_time_words(moment: datetime) -> str:
+    """The same moment with its weekday, where the day of the week decides (office hours): 'Monday 3 January
+    2028 at 16:59'."""
+    return f"{weekday_words(moment)}{MOMENT_JOINER}{time_words(moment)}"
 
 
 def month_words(moment: date) -> str:

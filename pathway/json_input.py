@@ -73,3 +73,42 @@ def duplicated_keys(raw: str | bytes) -> list[str]:
         elif isinstance(node, list):
             queue.extend((v, f"{path}[{n}]") for n, v in enumerate(node))
     return found
+
+
+OUT_OF_RANGE = "number out of range: it has too many digits to be read"
+
+
+class _Unreadable:
+    """A number in a user's JSON that the API's parser (pydantic's) refuses as out of range."""
+
+
+def _number(literal: str) -> object:
+    from pydantic_core import from_json
+
+    try:
+        return from_json(literal)
+    except ValueError:
+        return _Unreadable()
+
+
+def numbers_out_of_range(raw: str | bytes) -> list[str]:
+    """The path of every number pydantic's JSON parser refuses as "number out of range" ("child.age_years",
+    "indicators[2]", "limit"), in document order: that parser stops at the first without saying where it
+    was, so the refusal named only "(body)" (review 19 surfaces). Python's parser reads the body again and
+    hands each number's literal to pydantic's, alone, so what is named is what that parser refuses. [] when
+    `raw` is not JSON to Python's parser (the caller then says what pydantic said)."""
+    try:
+        data = json.loads(raw, parse_int=_number, parse_float=_number)
+    except (ValueError, RecursionError):
+        return []
+    found: list[str] = []
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:  # depth first, children pushed in reverse: document order
+        node, path = stack.pop()
+        if isinstance(node, _Unreadable):
+            found.append(path or "(body)")
+        elif isinstance(node, dict):
+            stack.extend(reversed([(v, f"{path}.{k}" if path else k) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(v, f"{path}[{n}]") for n, v in enumerate(node)]))
+    return found

@@ -60,7 +60,7 @@ from rapidfuzz.distance import OSA
 from pathway import written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
-from pathway.models import CaseError, FieldError, field_error, refuse_duplicated_keys, without_bom
+from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.shipped import shipped
 
@@ -3705,7 +3705,7 @@ class SearchRequest(BaseModel):
             refuse_duplicated_keys(raw)  # raises CaseError naming the key (review 8 surfaces D1)
             return cls.model_validate_json(raw)
         except ValidationError as exc:
-            raise CaseError([_search_field_error(e) for e in exc.errors()]) from None
+            raise refusal(exc, raw, _search_field_error) from None
 
     def run(self) -> list[dict]:
         """The hits as the contract's rows: best first."""

@@ -141,3 +141,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(dates.weekday_words, "weekday")
     app.add_template_filter(dates.time_words, "time_of_day")
     app.add_template_filter(dates.day_time_words, "day_time")
+    app.add_template_filter(dates.weekday_time_words, "weekday_time")

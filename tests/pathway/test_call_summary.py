@@ -27,7 +27,7 @@ def summary(c, **kw):
 
 def test_has_time_caller_indicators_level_route_and_reasons():
     text = summary(case(["immediate.unexplained_injuries", "additional.experiencing_bullying"]))
-    assert "Time: 10:30, Saturday 28 November 2026 (UK time, out of hours)" in text
+    assert "Time: Saturday 28 November 2026 at 10:30 (UK time, out of hours)" in text
     assert "Caller: Professional" in text
     assert "- Unexplained injuries or injuries where there is an inconsistent explanation of the injury (Protection;" in text
     assert "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)" in text
@@ -40,7 +40,7 @@ def test_has_time_caller_indicators_level_route_and_reasons():
 
 def test_time_is_london_time_with_its_zone():
     text = summary(case(["additional.experiencing_bullying"], "parent_carer", TUESDAY_BST))
-    assert "Time: 11:30, Tuesday 7 July 2026 (UK time)\n" in text
+    assert "Time: Tuesday 7 July 2026 at 11:30 (UK time)\n" in text
     assert "Caller: Parent or carer" in text
     assert "Route: Family Support Services, through Children and Families Direct on 0115 876 4800" in text
 
@@ -49,7 +49,7 @@ def test_time_can_be_given_and_must_be_aware():
     c = case(["additional.experiencing_bullying"])
     d = evaluate(c)
     text = call_summary(d, caller="public", indicators=c.indicators, time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc))
-    assert "Time: 09:00, Tuesday 6 January 2026 (UK time, out of hours)" in text and "Caller: Member of the public" in text
+    assert "Time: Tuesday 6 January 2026 at 09:00 (UK time, out of hours)" in text and "Caller: Member of the public" in text
     with pytest.raises(ValueError, match="time zone"):
         call_summary(d, caller="public", indicators=c.indicators, time=datetime(2026, 1, 6, 9, 0))
 
@@ -96,7 +96,7 @@ def test_summarise_case_passes_the_time_and_zone_it_is_given():
     """The mutation run of 2026-12-02: dropping them went unnoticed (the decision's own time was used)."""
     c = case(["additional.experiencing_bullying"])
     text = summarise_case(c, evaluate(c), time=datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), timezone="America/New_York")
-    assert "\nTime: 04:00, Tuesday 6 January 2026 (EST, out of hours)" in text
+    assert "\nTime: Tuesday 6 January 2026 at 04:00 (EST, out of hours)" in text
 
 
 def test_the_whole_summary_for_an_open_case_and_for_no_needs():
@@ -108,7 +108,7 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
     open_case = make_case(["additional.experiencing_bullying"], open_to_social_care=True)
     assert summary(open_case) == (
         "Children and Families Direct: call summary\n"
-        "Time: 10:30, Tuesday 24 November 2026 (UK time)\n"
+        "Time: Tuesday 24 November 2026 at 10:30 (UK time)\n"
         "Caller: Not recorded\n"
         "Indicators:\n"
         "- Experiencing bullying (Additional; Levels of need: Additional Support, p13-14)\n"
@@ -172,11 +172,11 @@ CLOSED_29TH = ENGLAND.model_copy(update={"closed_dates": frozenset({date(2027, 1
 @pytest.mark.parametrize(
     "when, hours, line",
     [
-        ("2027-12-27T10:00:00+00:00", ENGLAND, "Time: 10:00, Monday 27 December 2027 (UK time, out of hours: Christmas Day (observed), a bank holiday)"),
-        ("2027-12-29T10:00:00+00:00", CLOSED_29TH, "Time: 10:00, Wednesday 29 December 2027 (UK time, out of hours: a locally set closed date)"),
-        ("2027-12-29T10:00:00+00:00", ENGLAND, "Time: 10:00, Wednesday 29 December 2027 (UK time)"),
-        ("2027-12-29T18:00:00+00:00", ENGLAND, "Time: 18:00, Wednesday 29 December 2027 (UK time, out of hours)"),
-        ("2027-12-25T22:00:00+00:00", ENGLAND, "Time: 22:00, Saturday 25 December 2027 (UK time, out of hours: Christmas Day, a bank holiday)"),
+        ("2027-12-27T10:00:00+00:00", ENGLAND, "Time: Monday 27 December 2027 at 10:00 (UK time, out of hours: Christmas Day (observed), a bank holiday)"),
+        ("2027-12-29T10:00:00+00:00", CLOSED_29TH, "Time: Wednesday 29 December 2027 at 10:00 (UK time, out of hours: a locally set closed date)"),
+        ("2027-12-29T10:00:00+00:00", ENGLAND, "Time: Wednesday 29 December 2027 at 10:00 (UK time)"),
+        ("2027-12-29T18:00:00+00:00", ENGLAND, "Time: Wednesday 29 December 2027 at 18:00 (UK time, out of hours)"),
+        ("2027-12-25T22:00:00+00:00", ENGLAND, "Time: Saturday 25 December 2027 at 22:00 (UK time, out of hours: Christmas Day, a bank holiday)"),
     ],
 )
 def test_the_time_line_names_a_day_closed_all_day(when, hours, line):
@@ -192,7 +192,7 @@ def test_a_closure_the_decision_did_not_rest_on_is_not_named():
     alone: the summary does not add a bank holiday the decision never used."""
     c = case(["immediate.allegation_or_disclosure"], when="2027-12-27T18:00:00+00:00")
     decision = evaluate(c, office_hours=ENGLAND.model_copy(update={"bank_holidays": None}))
-    assert "Time: 18:00, Monday 27 December 2027 (UK time, out of hours)" in summarise_case(c, decision, office_hours=ENGLAND).splitlines()
+    assert "Time: Monday 27 December 2027 at 18:00 (UK time, out of hours)" in summarise_case(c, decision, office_hours=ENGLAND).splitlines()
 
 
 # --- mut18 (docs/safety/mutation.md, review 18): the route line out of hours says the line is closed now, in the

@@ -117,11 +117,11 @@ def test_out_of_hours_the_emergency_duty_team(clocked):
     words = text(post(clocked, immediate="immediate.allegation_or_disclosure"))
     assert "Put the call through now to the Emergency Duty Team on 0115 876 1000" in words
     assert "Out of hours" in words
-    assert "22:30, Tuesday 24 November 2026 (UK time): out of hours" in words
+    assert "Tuesday 24 November 2026 at 22:30 (UK time): out of hours" in words
     clocked.clock.set(TUESDAY_MORNING)
     words = text(clocked.get(URL))
     assert "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800" in words
-    assert "10:30, Tuesday 24 November 2026 (UK time): office hours" in words
+    assert "Tuesday 24 November 2026 at 10:30 (UK time): office hours" in words
 
 
 def test_the_clock_moves_the_call_to_the_emergency_duty_team_on_a_bank_holiday(clocked):
@@ -129,11 +129,11 @@ def test_the_clock_moves_the_call_to_the_emergency_duty_team_on_a_bank_holiday(c
     clocked.clock.set(datetime(2026, 12, 25, 10, 30, tzinfo=timezone.utc))
     words = text(post(clocked, immediate="immediate.allegation_or_disclosure"))
     assert "Put the call through now to the Emergency Duty Team on 0115 876 1000" in words
-    assert "10:30, Friday 25 December 2026 (UK time): out of hours" in words
+    assert "Friday 25 December 2026 at 10:30 (UK time): out of hours" in words
     clocked.clock.advance(days=-3)  # Tuesday 22 December, an ordinary working day
     words = text(clocked.get(URL))
     assert "Put the call through now to the Screening and Duty Team, through Children and Families Direct on 0115 876 4800" in words
-    assert "10:30, Tuesday 22 December 2026 (UK time): office hours" in words
+    assert "Tuesday 22 December 2026 at 10:30 (UK time): office hours" in words
 
 
 def test_caller_type_changes_the_guidance(client):

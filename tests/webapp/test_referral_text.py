@@ -30,7 +30,7 @@ def test_an_immediate_referral_reads_in_full():
     got = _text(["immediate.unexplained_injuries", "additional.experiencing_bullying", "extensive.suspected_domestic_violence"], ["Ring them", "Write it down"])
     assert got == (
         "REFERRAL SUMMARY (Family Support Pathway)\n"
-        "Written: 10:30 on 24 November 2026 (UK time)\n"
+        "Written: 24 November 2026 at 10:30 (UK time)\n"
         "\n"
         "Child's name: ______________________\n"
         "Date of birth: ______________________\n"

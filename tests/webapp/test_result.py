@@ -135,7 +135,7 @@ def test_ring_now_time_is_shown_in_uk_time(client, monkeypatch):
 
     monkeypatch.setattr(decide, "decide_despite_refusals", at_summer_noon)
     client.post("/safety", data={"immediate": ["immediate.trafficking_victim"]})
-    assert "Checked at 12:00 on 1 July 2026 (UK time)" in text(client.get("/result"))
+    assert "Checked on 1 July 2026 at 12:00 (UK time)" in text(client.get("/result"))
 
 
 def test_protection_for_a_disabled_child_in_a_large_sibling_group(client):

@@ -30,10 +30,10 @@ CLOSED_DATE = "out of hours: a locally set closed date"
 # line, the referral's written words)
 XMAS, LOCAL, CLOSED = (2027, 12, 27, 10, 0), (2027, 12, 29, 10, 0), (date(2027, 12, 29),)
 MOMENTS = [
-    (XMAS, (), BANK_HOLIDAY, f"Time: 10:00, Monday 27 December 2027 (UK time, {BANK_HOLIDAY})", f"10:00 on 27 December 2027 (UK time, {BANK_HOLIDAY})"),
-    (LOCAL, CLOSED, CLOSED_DATE, f"Time: 10:00, Wednesday 29 December 2027 (UK time, {CLOSED_DATE})", f"10:00 on 29 December 2027 (UK time, {CLOSED_DATE})"),
-    (LOCAL, (), "office hours", "Time: 10:00, Wednesday 29 December 2027 (UK time)", "10:00 on 29 December 2027 (UK time)"),
-    ((2027, 6, 1, 18, 0), (), "out of hours", "Time: 18:00, Tuesday 1 June 2027 (UK time, out of hours)", "18:00 on 1 June 2027 (UK time, out of hours)"),
+    (XMAS, (), BANK_HOLIDAY, f"Time: Monday 27 December 2027 at 10:00 (UK time, {BANK_HOLIDAY})", f"27 December 2027 at 10:00 (UK time, {BANK_HOLIDAY})"),
+    (LOCAL, CLOSED, CLOSED_DATE, f"Time: Wednesday 29 December 2027 at 10:00 (UK time, {CLOSED_DATE})", f"29 December 2027 at 10:00 (UK time, {CLOSED_DATE})"),
+    (LOCAL, (), "office hours", "Time: Wednesday 29 December 2027 at 10:00 (UK time)", "29 December 2027 at 10:00 (UK time)"),
+    ((2027, 6, 1, 18, 0), (), "out of hours", "Time: Tuesday 1 June 2027 at 18:00 (UK time, out of hours)", "1 June 2027 at 18:00 (UK time, out of hours)"),
 ]
 IDS = ["substitute-christmas-bank-holiday", "local-closed-date", "open-working-day", "working-day-evening"]
 
@@ -55,7 +55,7 @@ def test_the_call_screen_and_its_summary_name_the_closed_day(tmp_path, clock, mo
     page = c.get("/adviser/")
     words = text(page)
     when = datetime(*moment, tzinfo=LONDON)
-    assert f"{when:%H:%M, %A %-d %B %Y} (UK time): {screen_words} " in words + " "
+    assert f"{when:%A %-d %B %Y at %H:%M} (UK time): {screen_words} " in words + " "
     summary = unescape(re.search(r"<textarea[^>]*app-summary[^>]*>(.*?)</textarea>", page.get_data(as_text=True), re.S).group(1))
     assert time_line in summary.splitlines()
     named = screen_words.startswith("out of hours:")
@@ -69,7 +69,7 @@ def test_the_written_referral_names_the_closed_day_on_the_page_the_text_and_the_
     clock.set(datetime(*moment, tzinfo=LONDON))
     c = _app(tmp_path, closed).test_client()
     c.post("/safety", data={"immediate": [ALLEGATION]})
-    assert f"Written at {written_words}." in text(c.get("/referral"))
+    assert f"Written on {written_words}." in text(c.get("/referral"))
     assert f"Written: {written_words}\n" in c.get("/referral.txt").get_data(as_text=True)
     # the PDF is WeasyPrint's rendering of one page: that page, as handed to it
     import weasyprint
@@ -85,4 +85,4 @@ def test_the_written_referral_names_the_closed_day_on_the_page_the_text_and_the_
 
     monkeypatch.setattr(weasyprint, "HTML", Page)
     assert c.get("/referral.pdf").status_code == 200
-    assert f"Written at {written_words}." in re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", handed[0])))
+    assert f"Written on {written_words}." in re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", handed[0])))

@@ -471,7 +471,10 @@ def test_every_post_route_refuses_an_oversized_body_with_413(world):
                 r = visitor.client.open(world.url(rule), method=method, content_type=content_type, **(streamed(body) if chunked else {"data": body}))
                 label = f"{method} {rule.rule} as {visitor.name}, {kind}{', chunked' if chunked else ''}"
                 html = r.get_data(as_text=True)
-                if r.status_code != 413 or "Traceback" in html:
+                if api and kind != "json":  # the API refuses a body not sent as JSON before reading it (surf20a)
+                    if r.status_code != 415 or r.get_json()["errors"][0]["field"] != "Content-Type":
+                        problems.append(f"{label}: {r.status_code}, not the API's 415")
+                elif r.status_code != 413 or "Traceback" in html:
                     problems.append(f"{label}: {r.status_code}")
                 elif api and r.get_json() != {"errors": [{"field": "(request)", "message": "the body is too large"}]}:
                     problems.append(f"{label}: not the API's JSON error")

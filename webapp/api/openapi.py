@@ -144,6 +144,13 @@ def _json(ref: str) -> dict:
     return {"content": {"application/json": {"schema": {"$ref": REF.format(model=ref)}}}}
 
 
+_NOT_JSON = {
+    "description": "The body was not sent as JSON: the `Content-Type` header must be `application/json`, with or without "
+    "`; charset=utf-8` (an `application/*+json` type, another charset, a form or none is refused, naming the header)",
+    **_json("Errors"),
+}
+
+
 @cache
 def openapi_document() -> dict:
     assess_requests, decided, assess_refused = _assess_examples()
@@ -177,6 +184,7 @@ def openapi_document() -> dict:
                             **_with_examples(_json("Errors"), assess_refused),
                         },
                         "413": {"description": "The body is too large"},
+                        "415": _NOT_JSON,
                     },
                 }
             },
@@ -195,6 +203,7 @@ def openapi_document() -> dict:
                         },
                         "422": {"description": "The request was refused; each error names its field", **_with_examples(_json("Errors"), search_refused)},
                         "413": {"description": "The body is too large"},
+                        "415": _NOT_JSON,
                     },
                 }
             },

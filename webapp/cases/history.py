@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pathway.catalogue import load_catalogue
 from pathway.choices import Step
-from pathway.dates import day_words, short_day_words, time_words
+from pathway.dates import day_time_words, day_words, short_day_words, time_words
 from pathway.levels import LEVELS, Level
 from pathway.models import Context
 from pathway.surfaces import level_words
@@ -175,7 +175,7 @@ def chart(table: list[Row]) -> Chart:
     parts = []
     for r in table:
         e = r.entry
-        when = day_words(r.saved) + (" " + time_words(r.saved) if dates.count(r.saved.date()) > 1 else "")
+        when = day_time_words(r.saved) if dates.count(r.saved.date()) > 1 else day_words(r.saved)
         text = f"{when}: {label(e.recorded_level) if e.overrides else tool_label(e)}"  # the tool's own, marked (Z6)
         if e.overrides:
             text += f" (recorded by a professional; the tool said {tool_label(e)})"

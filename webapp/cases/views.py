@@ -326,7 +326,7 @@ def entry_document(user, case_ref: str, entry_id: int):
     session's document page marks the session's answers, which may be another child's by now. The
     address names the entry only (review 7 surfaces F9); who may open it is who may open the entry."""
     found = _entry(user, case_ref, entry_id)
-    saved = day_time_words(found.created_at.astimezone(_tz()), " at ")
+    saved = day_time_words(found.created_at.astimezone(_tz()))
     highlighted = f"Highlighted: the needs chosen in the assessment saved for case {found.case_ref} on {saved}."
     return present.document_page(found.case.get("indicators", []), highlighted, back=url_for("cases.entry", case_ref=found.case_ref, entry_id=found.id))
 

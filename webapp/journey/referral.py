@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Optional
 
 from pathway.catalogue import BelowThreshold, GuidanceText, NoReferral, load_catalogue
-from pathway.dates import UK_TIME, day_words, time_words
+from pathway.dates import UK_TIME, day_time_words
 from pathway.models import Case, Decision
 from pathway.settings import OfficeHours
 from pathway.surfaces import below_threshold, decided_without, hours_words, no_referral, route_words
@@ -65,9 +65,10 @@ class Referral:
 
     @property
     def written_words(self) -> str:
-        """When it was written, as the page, the PDF and the text say it: "10:00 on 27 December 2027 (UK time,
-        out of hours: Christmas Day (observed), a bank holiday)" (review 17 surfaces, S2)."""
-        return f"{time_words(self.written)} on {day_words(self.written)} ({UK_TIME}{', ' + self.hours if self.hours else ''})"
+        """When it was written, as the page, the PDF and the text say it: "27 December 2027 at 10:00 (UK time,
+        out of hours: Christmas Day (observed), a bank holiday)" (review 17 surfaces, S2; one way to write a
+        moment, pathway.dates: review 19 surfaces)."""
+        return f"{day_time_words(self.written)} ({UK_TIME}{', ' + self.hours if self.hours else ''})"
 
     @property
     def without_text(self) -> str:

@@ -15,7 +15,7 @@ from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
 from rules import RulesError
 from store import form_tokens
-from webapp import downloads, limits, prg, session_state, too_large
+from webapp import downloads, limits, prg, session_state, shown, too_large
 from webapp.access import public, session_trainee, session_trainer
 from webapp.accounts import auth
 from webapp.charts import bars
@@ -297,13 +297,25 @@ def sessions(user):
     )
 
 
+def cohort_id(label: str) -> str:
+    """A cohort's address (`/practice/cohorts?cohort=<id>`): the app's keyed digest of its label, not the label.
+    A trainer's label is typed text ("Jane's DSL group") and an address goes into access logs and browser
+    history; cohorts have no table of their own to give an id from, so the digest is the id: the same for the
+    same label under the same secret, so a bookmark keeps working (review 19 surfaces)."""
+    return shown.digest("cohort", label)[:COHORT_ID_LENGTH]
+
+
+COHORT_ID_LENGTH = 16  # hex digits: 64 bits, for tens of labels
+
+
 @bp.get("/cohorts")
 @auth.signed_in("practice.scenarios", auth.TRAINERS)
 def cohorts(_user):
-    label = request.args.get("cohort", "")
+    asked = request.args.get("cohort", "")
     known = records.cohorts()
-    if label not in {c for c, _n in known}:
-        return render_template("practice/cohorts.html", cohorts=known, back=url_for("practice.index"))
+    label = next((c for c, _n in known if hmac.compare_digest(cohort_id(c), asked)), None) if asked else None
+    if label is None:  # none asked, an id no cohort has, or a label sent the old way: the list
+        return render_template("practice/cohorts.html", cohorts=[(c, n, cohort_id(c)) for c, n in known], back=url_for("practice.index"))
     results = records.cohort_results(label)
     # a session with no answers, or whose agreement was not worked out, is left off the chart (and said
     # so under it), never plotted as 0% (review 11 surfaces, W3)

@@ -44,7 +44,7 @@ def test_two_saves_on_one_day_have_different_labels():
     labels = [(p.label, p.time) for p in c.points]
     assert labels == [("24 Nov 2026", "09:00"), ("24 Nov 2026", "14:00"), ("27 Nov 2026", "")]
     assert len(set(labels)) == 3
-    assert "24 November 2026 09:00" in c.description and "24 November 2026 14:00" in c.description
+    assert "24 November 2026 at 09:00" in c.description and "24 November 2026 at 14:00" in c.description
 
 
 def test_a_changed_answer_is_shown_by_its_label_as_the_journey_words_it():

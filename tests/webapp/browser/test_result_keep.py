@@ -105,7 +105,7 @@ def test_every_result_prints_its_numbers_readably_on_a4(page, axe, artifacts, ki
     assert width <= A4_PRINT_WIDTH_PX, f"{kind}: {width}px is wider than A4 portrait's printable width"
     printed = page.locator("body").inner_text()
     assert "Sign in" not in printed
-    assert re.search(r"Checked at \d\d:\d\d on \d+ \w+ \d{4}", printed)
+    assert re.search(r"Checked on \d+ \w+ \d{4} at \d\d:\d\d", printed)
     assert "Case reference" in printed and "Your answers" in printed and "Age" in printed
     if kind != "ring-now":
         assert "8 years 2 months" in printed
