@@ -62,6 +62,27 @@ from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
+from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers and tests name it here)
+    CHILD_DEVELOPMENT,
+    OVERRULED_KEYS,
+    SearchDataError,
+    TableReader,
+    check_carer_threat,
+    check_disclosed_own_acts,
+    check_harm_to_child,
+    check_harmless,
+    check_locked_in,
+    check_not_now,
+    check_not_the_child,
+    check_of_this_child,
+    check_offender,
+    check_overruled,
+    check_pregnant_young,
+    check_service_roles,
+    check_stated,
+    strings,
+)
+from pathway.search_tables import flat as _flat
 from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
@@ -137,7 +158,6 @@ mam mammy bairn bairns wean weans kiddie kiddies kinda sorta gonna wanna gotta d
 # indefinite pronouns ("someone attacked him"): said of any concern, they pulled a call towards
 # whichever phrasing happened to use one (cross-validated, docs/adviser.md)
 
-CHILD_DEVELOPMENT = "child_development"  # the catalogue's domain for the child's own health and development
 BLANK = ""  # a place of the call read as no word (SearchIndex._stated_first): denied, or another child's
 CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 # words that say how old the child is: once an age (or unborn) is entered they count only for the
@@ -197,10 +217,6 @@ def _expand(match: re.Match) -> str:
 
 
 _STEMMERS = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
-
-
-class SearchDataError(ValueError):
-    """The synonyms file names something the catalogue does not have, or is malformed."""
 
 
 # A denial said with words between it and what it denies: "not at all kept safe" is "not kept safe",
@@ -3118,11 +3134,6 @@ def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
     return any(_phrase_at(p, stems, empty_everywhere=True) for p in part)
 
 
-def _flat(listed: Iterable[Any]) -> list[str]:
-    """A word list of the synonyms file, a list inside it (a shared list, by a YAML alias) read as its words."""
-    return [w for item in listed for w in (item if isinstance(item, list) else [item])]
-
-
 def _height_of(indicator: Indicator) -> tuple[bool, int]:
     """How high a row is: an immediate criterion above Protection above Extensive above Additional above Universal."""
     return (indicator.immediate, indicator.level.rank)
@@ -3196,18 +3207,18 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in carried.values())
     ):
         raise SearchDataError("carried must be a mapping of 'verbs', 'objects', 'owners', 'to' and 'places', each a list of words")
-    stated = _check_stated(catalogue, data.get("stated") or {})
-    _check_not_now(catalogue, data.get("not_now"))
-    _check_locked_in(catalogue, data.get("locked_in"))
-    _check_not_the_child(catalogue, data.get("not_the_child"))
-    _check_overruled(catalogue, data.get("overruled"))
-    _check_harm_to_child(catalogue, data.get("harm_to_child"))
-    _check_offender(catalogue, data.get("offender"))
-    _check_service_roles(catalogue, data.get("service_roles"))
-    _check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
-    _check_of_this_child(catalogue, data.get("of_this_child"))
-    _check_carer_threat(catalogue, data.get("carer_threat"))
-    _check_pregnant_young(catalogue, data.get("pregnant_young"))
+    stated = check_stated(catalogue, data.get("stated") or {})
+    check_not_now(catalogue, data.get("not_now"))
+    check_locked_in(catalogue, data.get("locked_in"))
+    check_not_the_child(catalogue, data.get("not_the_child"))
+    check_overruled(catalogue, data.get("overruled"))
+    check_harm_to_child(catalogue, data.get("harm_to_child"))
+    check_offender(catalogue, data.get("offender"))
+    check_service_roles(catalogue, data.get("service_roles"), normalise)
+    check_disclosed_own_acts(catalogue, data.get("disclosed_own_acts"))
+    check_of_this_child(catalogue, data.get("of_this_child"), normalise)
+    check_carer_threat(catalogue, data.get("carer_threat"))
+    check_pregnant_young(catalogue, data.get("pregnant_young"))
     _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
@@ -3218,7 +3229,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     denial = data.get("denial") or {}
     if not isinstance(denial, dict) or set(denial) - set(DENIAL_KEYS):
         raise SearchDataError(f"denial must be a mapping with keys among {', '.join(DENIAL_KEYS)}")
-    _check_harmless(data.get("harmless") or [])
+    check_harmless(data.get("harmless") or [])
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
         isinstance(i, str) and catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION)
@@ -3322,7 +3333,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
     lists += stated
     for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not strings(value):
             raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
     return extra, words
 
@@ -3352,59 +3363,9 @@ PEER = "\x00peer"  # a young person's boyfriend or girlfriend, said as another c
 JOINED_KEYS = ("leads", "parent", "harm", "about_child", "child", "says", "believed")
 
 
-def _check_stated(catalogue: Catalogue, stated: Any) -> list[tuple[str, Any]]:
-    """The synonyms file's `stated` (search17p): `concept` maps age-banded immediate criteria to their concern's words,
-    `in_full` maps immediate criteria to their parts (lists of words; a list inside one is read as its words), `doubt`
-    lists the words that keep any from being stated. Gives
-    each word list, by name, for the check that every list is of non-empty strings."""
-    concept, in_full = (stated.get(k) or {} for k in ("concept", "in_full")) if isinstance(stated, dict) else (None, None)
-
-    def p9(i: Any, banded: bool = False) -> bool:
-        return isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate and (not banded or bool(catalogue.indicator(i).age_band))
-
-    if (
-        not isinstance(stated, dict)
-        or set(stated) - {"concept", "in_full", "doubt"}
-        or not isinstance(concept, dict)
-        or not isinstance(in_full, dict)
-        or not all(p9(i, banded=True) and isinstance(ws, list) for i, ws in concept.items())
-        or not all(p9(i) and isinstance(parts, list) and parts and all(isinstance(p, list) for p in parts) for i, parts in in_full.items())
-    ):
-        raise SearchDataError(
-            "stated must be a mapping with 'concept' (age-banded immediate criteria to their words) and 'in_full' (immediate criteria to lists of"
-            f" their parts' words): {stated!r}"
-        )
-    return [("stated.doubt", stated.get("doubt") or []), *((f"stated.concept.{i}", _flat(ws)) for i, ws in concept.items())] + [
-        (f"stated.in_full.{i}", _flat(part)) for i, parts in in_full.items() for part in parts
-    ]
-
-
-def _check_harmless(harmless: Any) -> None:
-    """Each of `harmless` is what a caller said (`q`) with the child's age in months or `unborn: true` at most."""
-    if not isinstance(harmless, list):
-        raise SearchDataError("harmless must be a list of calls")
-    for h in harmless:
-        if (
-            not isinstance(h, dict)
-            or set(h) - {"q", "age_in_months", "unborn"}
-            or not isinstance(h.get("q"), str)
-            or not h["q"].strip()
-            or ("age_in_months" in h and (type(h["age_in_months"]) is not int or h["age_in_months"] < 0))
-            or ("unborn" in h and (h["unborn"] is not True or "age_in_months" in h))
-        ):
-            raise SearchDataError(f"a harmless call is {{q: words, age_in_months: N}} or {{q: words, unborn: true}}, not {h!r}")
-
-
 ENDED_REACH = 4  # words after "used to", "no longer" that the ending reaches, within its clause (_ended_at)
 FIRST_PERSON = frozenset("me us".split())  # the caller is the child: "... raped me" (_not_now_first)
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
-NOT_NOW_KEYS = {
-    "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
-    "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
-    "placed": ({"determiners", "children", "preps", "relations", "always", "verbs"}, set()),
-    "ended_by": ({"verbs", "follows", "out_of", "frames", "changes"}, {"kept"}),
-    "disproved": ({"findings"}, set()),
-}
 
 
 class _NotNow(NamedTuple):
@@ -3453,48 +3414,24 @@ class _Ends(NamedTuple):
 
 def _ends(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ends]:
     """The synonyms file's `not_now.ended_by`, `not_now.disproved` and `locked_in` as _Ends reads them; None where the
-    file has no `not_now` (_check_not_now and _check_locked_in checked them)."""
-    data = synonyms.get("not_now")
+    file has no `not_now` (search_tables.check_not_now and check_locked_in checked them)."""
+    data, read = synonyms.get("not_now"), TableReader(normalise, number_of)
     if not data:
         return None
     ended_by, disproved, locked = data.get("ended_by") or {}, data.get("disproved") or {}, synonyms.get("locked_in") or {}
-
-    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
-
-    def words(part: dict, key: str) -> frozenset[str]:
-        return frozenset(normalise(" ".join(part.get(key) or [])).split())
-
     return _Ends(
-        phrases(ended_by, "verbs"),
-        words(ended_by, "follows"),
-        phrases(ended_by, "out_of"),
-        phrases(ended_by, "frames"),
-        phrases(ended_by, "changes"),
-        phrases(disproved, "findings"),
-        phrases(locked, "words"),
-        words(locked, "places"),
-        frozenset(number_of(i) for i in locked.get("rows") or []),
-        tuple(number_of(i) for i in locked.get("leads") or []),
-        frozenset(number_of(i) for i in ended_by.get("kept") or []),
+        read.phrases(ended_by.get("verbs")),
+        read.words(ended_by.get("follows")),
+        read.phrases(ended_by.get("out_of")),
+        read.phrases(ended_by.get("frames")),
+        read.phrases(ended_by.get("changes")),
+        read.phrases(disproved.get("findings")),
+        read.phrases(locked.get("words")),
+        read.words(locked.get("places")),
+        read.rows(locked.get("rows")),
+        read.ordered_rows(locked.get("leads")),
+        read.rows(ended_by.get("kept")),
     )
-
-
-def _check_locked_in(catalogue: Catalogue, data: Any) -> None:
-    """`locked_in` (fix18b) is a mapping of `words` and `places` (word lists), `rows` and `leads` (immediate criteria)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) - {"words", "places", "rows", "leads"}:
-        raise SearchDataError("locked_in must be a mapping with words, places, rows and leads")
-    for key in ("words", "places", "rows", "leads"):
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise SearchDataError(f"locked_in.{key} must be a list of non-empty strings")
-    for key in ("rows", "leads"):
-        if not all(catalogue.has_indicator(i) for i in data.get(key) or []):
-            raise SearchDataError(f"locked_in.{key} names unknown indicators: {data.get(key)!r}")
-    if not all(catalogue.indicator(i).immediate for i in data.get("leads") or []):
-        raise SearchDataError(f"locked_in.leads must be immediate criteria: {data.get('leads')!r}")
 
 
 def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: bool = False) -> list[int]:
@@ -3525,105 +3462,44 @@ class _OfThisChild(NamedTuple):
 
 
 def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_OfThisChild]:
-    data = synonyms.get("of_this_child")
+    data, read = synonyms.get("of_this_child"), TableReader(normalise, number_of)
     if not data:
         return None
-
-    def phrases(ws: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(p for p in (tuple(normalise(w).split()) for w in ws) if p)
-
     return _OfThisChild(
-        {number_of(i): phrases(ws) for i, ws in data["rows"].items()},
-        phrases(data["subjects"]),
-        frozenset(normalise(" ".join(data["determiners"])).split()),
-        frozenset(normalise(" ".join(data["between"])).split()),
-        phrases(data["not_after"]),
+        {number_of(i): read.phrases(ws) for i, ws in data["rows"].items()},
+        read.phrases(data["subjects"]),
+        read.words(data["determiners"]),
+        read.words(data["between"]),
+        read.phrases(data["not_after"]),
     )
-
-
-def _check_of_this_child(catalogue: Catalogue, data: Any) -> None:
-    """`of_this_child` (search19p): `rows` maps immediate criteria (p9) to phrases; `subjects`, `determiners`, `between`
-    and `not_after` are lists of words or phrases."""
-    if data is None:
-        return
-    keys = {"rows", "subjects", "determiners", "between", "not_after"}
-    rows = data.get("rows") if isinstance(data, dict) else None
-    if (
-        not isinstance(data, dict)
-        or set(data) != keys
-        or not isinstance(rows, dict)
-        or not rows
-        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in rows)
-        or not all(
-            isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v)
-            for v in [*rows.values(), *(data[k] for k in keys - {"rows"})]
-        )
-    ):
-        raise SearchDataError(
-            "of_this_child must be a mapping of 'rows' (immediate criteria to phrases), 'subjects', 'determiners', 'between' and 'not_after'"
-            f" (lists of words): {data!r}"
-        )
 
 
 def _not_now(synonyms: dict, number_of: Callable[[str], int], catalogue: Catalogue) -> Optional[_NotNow]:
-    """The synonyms file's `not_now` as _NotNow reads it; None where the file has none (_check_not_now checked it)."""
-    data = synonyms.get("not_now")
+    """The synonyms file's `not_now` as _NotNow reads it; None where the file has none (search_tables.check_not_now checked it)."""
+    data, read = synonyms.get("not_now"), TableReader(normalise, number_of)
     if not data:
         return None
     ended, victim, placed = (data.get(k) or {} for k in ("ended", "victim", "placed"))
-
-    def words(part: dict, key: str) -> frozenset[str]:
-        return frozenset(normalise(" ".join(part.get(key) or [])).split())
-
-    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
-
-    own_past = words(ended, "own_past")
+    own_past = read.words(ended.get("own_past"))
     history = {number_of(ind.id) for ind in catalogue.indicators if own_past & set(normalise(ind.text).split())}
     return _NotNow(
-        phrases(ended, "opens"),
-        phrases(ended, "marks"),
-        phrases(ended, "when"),
-        words(ended, "young"),
-        phrases(ended, "present"),
-        words(ended, "bounds"),
-        frozenset({number_of(i) for i in ended.get("kept") or []} | history),
-        words(victim, "words"),
-        words(victim, "passive"),
-        words(victim, "between"),
-        words(victim, "nouns"),
-        phrases(victim, "suffered"),
-        phrases(victim, "childhood"),
-        frozenset(number_of(i) for i in victim.get("rows") or []),
-        number_of(victim["abuser_leads"]) if victim.get("abuser_leads") else None,
-        *(words(placed, k) for k in ("determiners", "children", "preps", "relations", "always", "verbs")),
+        read.phrases(ended.get("opens")),
+        read.phrases(ended.get("marks")),
+        read.phrases(ended.get("when")),
+        read.words(ended.get("young")),
+        read.phrases(ended.get("present")),
+        read.words(ended.get("bounds")),
+        read.rows(ended.get("kept")) | history,
+        read.words(victim.get("words")),
+        read.words(victim.get("passive")),
+        read.words(victim.get("between")),
+        read.words(victim.get("nouns")),
+        read.phrases(victim.get("suffered")),
+        read.phrases(victim.get("childhood")),
+        read.rows(victim.get("rows")),
+        read.row(victim.get("abuser_leads")),
+        *(read.words(placed.get(k)) for k in ("determiners", "children", "preps", "relations", "always", "verbs")),
     )
-
-
-def _check_not_now(catalogue: Catalogue, data: Any) -> None:
-    """`not_now` is a mapping of `ended`, `victim` and `placed`, each a mapping of word lists (NOT_NOW_KEYS) and lists of
-    known indicators; `victim.abuser_leads` an immediate criterion; `victim.rows` never a carer's own row."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) - set(NOT_NOW_KEYS):
-        raise SearchDataError(f"not_now must be a mapping with {', '.join(NOT_NOW_KEYS)}")
-    for part, (lists, rows) in NOT_NOW_KEYS.items():
-        given = data.get(part) or {}
-        allowed = lists | rows | ({"abuser_leads"} if part == "victim" else set())
-        if not isinstance(given, dict) or set(given) - allowed:
-            raise SearchDataError(f"not_now.{part} must be a mapping with {', '.join(sorted(allowed))}")
-        for key in lists | rows:
-            value = given.get(key) or []
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise SearchDataError(f"not_now.{part}.{key} must be a list of non-empty strings")
-            if key in rows and not all(catalogue.has_indicator(i) for i in value):
-                raise SearchDataError(f"not_now.{part}.{key} names unknown indicators: {value!r}")
-    victim = data.get("victim") or {}
-    leads = victim.get("abuser_leads")
-    if leads is not None and not (isinstance(leads, str) and catalogue.has_indicator(leads) and catalogue.indicator(leads).immediate):
-        raise SearchDataError(f"not_now.victim.abuser_leads must be an immediate criterion: {leads!r}")
-    if any(catalogue.indicator(i).domain not in (None, CHILD_DEVELOPMENT) for i in victim.get("rows") or []):
-        raise SearchDataError(f"not_now.victim.rows are the child's own rows or p9's, never a carer's: {victim.get('rows')!r}")
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> dict:
@@ -3728,7 +3604,6 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
     return field_error(err)
 
 
-HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads"})
 HARM_STOPS = frozenset("by with at in on to from".split())  # an act's object is said before these ("hits him with a belt")
 HARMED_PRONOUNS = frozenset("him them".split())  # the child as an act's object ("her" is read apart: _harm_to_child_at)
 AGE_UNITS = frozenset("year years yr yrs month months week weeks".split())  # "hitting the 4 year old"
@@ -3748,36 +3623,18 @@ class _HarmToChild(NamedTuple):
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
     """The synonyms file's `harm_to_child` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("harm_to_child")
+    data, read = synonyms.get("harm_to_child"), TableReader(normalise, number_of)
     if not data:
         return None
     return _HarmToChild(
-        frozenset(normalise(" ".join(data["acts"])).split()),
-        frozenset(normalise(" ".join(data["partners"])).split()),
+        read.words(data["acts"]),
+        read.words(data["partners"]),
         int(data["doer_reach"]),
         int(data["reach"]),
-        tuple(tuple(normalise(p).split()) for p in data["witnessed"]),
-        frozenset(number_of(i) for i in data["between"]),
-        tuple(number_of(i) for i in data["leads"]),
+        read.phrases(data["witnessed"], empty=True),
+        read.rows(data["between"]),
+        read.ordered_rows(data["leads"]),
     )
-
-
-def _check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `harm_to_child` that is not as _harm_to_child reads it (fix19a)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != HARM_TO_CHILD_KEYS:
-        raise SearchDataError("harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between' and 'leads'")
-    lists = [data[k] for k in ("acts", "partners", "witnessed", "between", "leads")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("harm_to_child's lists must be non-empty lists of words")
-    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
-        raise SearchDataError("harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more")
-    unknown = [i for i in data["between"] + data["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"harm_to_child names unknown indicators: {unknown}")
-    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
-        raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
 
 
 OFFENDED_PRONOUNS = frozenset("him me us".split())  # the child as a crime's object (_offender_at): "they robbed him"
@@ -3805,40 +3662,12 @@ class _Offender(NamedTuple):
 
 def _offender(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Offender]:
     """The synonyms file's `offender` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("offender")
+    data, read = synonyms.get("offender"), TableReader(normalise, number_of)
     if not data:
         return None
-
-    def said(listed: Iterable[str]) -> frozenset[str]:
-        return frozenset(normalise(" ".join(listed)).split())
-
-    kinds = tuple(
-        _OffenceKind(said(k["acts"]), frozenset(number_of(i) for i in k["not_first"]), tuple(number_of(i) for i in k["leads"])) for k in data["kinds"]
-    )
+    kinds = tuple(_OffenceKind(read.words(k["acts"]), read.rows(k["not_first"]), read.ordered_rows(k["leads"])) for k in data["kinds"])
+    said = read.words
     return _Offender(said(data["subjects"]), said(data["object_starts"]), said(data["between"]), said(data["passive"]), int(data["reach"]), kinds)
-
-
-def _check_offender(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `offender` that is not as _offender reads it (fix19a)."""
-    if data is None:
-        return
-    kinds = data.get("kinds") if isinstance(data, dict) else None
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"subjects", "object_starts", "between", "passive", "reach", "kinds"}
-        or not isinstance(kinds, list)
-        or not kinds
-        or not all(isinstance(k, dict) and set(k) == {"acts", "not_first", "leads"} for k in kinds)
-    ):
-        raise SearchDataError("offender must map 'subjects', 'object_starts', 'between', 'passive', 'reach' and 'kinds' (each with acts, not_first, leads)")
-    lists = [data[k] for k in ("subjects", "object_starts", "between", "passive")] + [k[key] for k in kinds for key in ("acts", "not_first", "leads")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("offender's lists must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("offender.reach must be a whole number of words, 1 or more")
-    unknown = [i for k in kinds for i in k["not_first"] + k["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"offender names unknown indicators: {unknown}")
 
 
 class _NotChild(NamedTuple):
@@ -3859,26 +3688,23 @@ class _NotChild(NamedTuple):
 
 def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_NotChild]:
     """The synonyms file's `not_the_child` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("not_the_child")
+    data, read = synonyms.get("not_the_child"), TableReader(normalise, number_of)
     if not data:
         return None
     doers = data["doers"]
-
-    def said(listed: Iterable[str]) -> frozenset[str]:
-        return frozenset(normalise(" ".join(listed)).split())
-
+    said = read.words
     return _NotChild(
         said(data["things"]),
         said(data["adults"]),
         said(data["before"]),
-        frozenset(number_of(i) for i in data["thing_rows"]),
+        read.rows(data["thing_rows"]),
         said(doers["acts"]),
         said(doers["passive"]),
         said(doers["passive_be"]),
         said(doers["others"]),
         int(doers["reach"]),
-        frozenset(number_of(i) for i in doers["victim_rows"]),
-        tuple(number_of(i) for i in doers["doer_leads"]),
+        read.rows(doers["victim_rows"]),
+        read.ordered_rows(doers["doer_leads"]),
     )
 
 
@@ -3893,33 +3719,10 @@ class _Roles(NamedTuple):
 
 def _service_roles(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Roles]:
     """The synonyms file's `service_roles` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("service_roles")
+    data, read = synonyms.get("service_roles"), TableReader(normalise, number_of)
     if not data:
         return None
-    return _Roles(
-        tuple(normalise(" ".join(data["endings"])).split()),
-        frozenset(normalise(" ".join(data["not"])).split()),
-        int(data["modifiers"]),
-        frozenset(number_of(i) for i in data["own_rows"]),
-    )
-
-
-def _check_service_roles(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `service_roles` that is not as _service_roles reads it (fix19c)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"endings", "not", "modifiers", "own_rows"}:
-        raise SearchDataError("service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'")
-    lists = [data[k] for k in ("endings", "not", "own_rows")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("service_roles' lists must be non-empty lists of words")
-    if not all(len(normalise(w).split()) == 1 for w in data["endings"] + data["not"]):
-        raise SearchDataError("service_roles' endings and 'not' must be single words")
-    if not isinstance(data["modifiers"], int) or isinstance(data["modifiers"], bool) or data["modifiers"] < 0:
-        raise SearchDataError("service_roles.modifiers must be a whole number of words, 0 or more")
-    unknown = [i for i in data["own_rows"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"service_roles names unknown indicators: {unknown}")
+    return _Roles(read.words_in_order(data["endings"]), read.words(data["not"]), int(data["modifiers"]), read.rows(data["own_rows"]))
 
 
 class _Disclosed(NamedTuple):
@@ -3933,31 +3736,10 @@ class _Disclosed(NamedTuple):
 
 def _disclosed_own_acts(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Disclosed]:
     """The synonyms file's `disclosed_own_acts` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("disclosed_own_acts")
+    data, read = synonyms.get("disclosed_own_acts"), TableReader(normalise, number_of)
     if not data:
         return None
-    return _Disclosed(
-        number_of(data["row"]),
-        frozenset(normalise(" ".join(data["verbs"])).split()),
-        tuple(tuple(normalise(a).split()) for a in data["acts"]),
-        tuple(number_of(i) for i in data["leads"]),
-    )
-
-
-def _check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `disclosed_own_acts` that is not as _disclosed_own_acts reads it (fix19c)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"row", "verbs", "acts", "leads"}:
-        raise SearchDataError("disclosed_own_acts must map 'row', 'verbs', 'acts' and 'leads'")
-    lists = [data[k] for k in ("verbs", "acts", "leads")]
-    if not isinstance(data["row"], str) or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("disclosed_own_acts' row must be an indicator and its lists non-empty lists of words")
-    unknown = [i for i in [data["row"], *data["leads"]] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"disclosed_own_acts names unknown indicators: {unknown}")
-    if not catalogue.indicator(data["row"]).immediate:
-        raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
+    return _Disclosed(number_of(data["row"]), read.words(data["verbs"]), read.phrases(data["acts"], empty=True), read.ordered_rows(data["leads"]))
 
 
 class _CarerThreat(NamedTuple):
@@ -3972,34 +3754,16 @@ class _CarerThreat(NamedTuple):
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
     """The synonyms file's `carer_threat` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("carer_threat")
+    data, read = synonyms.get("carer_threat"), TableReader(normalise, number_of)
     if not data:
         return None
     return _CarerThreat(
-        tuple(tuple(normalise(a).split()) for a in data["acts"]),
-        frozenset(normalise(" ".join(data["threats"])).split()),
+        read.phrases(data["acts"], empty=True),
+        read.words(data["threats"]),
         int(data["reach"]),
-        tuple(number_of(i) for i in data["child"]),
-        tuple(number_of(i) for i in data["offers"]),
+        read.ordered_rows(data["child"]),
+        read.ordered_rows(data["offers"]),
     )
-
-
-def _check_carer_threat(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `carer_threat` that is not as _carer_threat reads it (fix19d)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"acts", "threats", "reach", "child", "offers"}:
-        raise SearchDataError("carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers'")
-    lists = [data[k] for k in ("acts", "threats", "child", "offers")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("carer_threat's lists must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("carer_threat.reach must be a whole number of words, 1 or more")
-    unknown = [i for i in data["child"] + data["offers"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"carer_threat names unknown indicators: {unknown}")
-    if any(catalogue.indicator(i).immediate for i in data["offers"]):
-        raise SearchDataError("carer_threat.offers must be no immediate criterion (p9): it moves none up")
 
 
 _YEARS_SAID = re.compile(r"(\d+)(?:yo|yos|yr|yrs|y|years?)")  # "12yo", "12yrs": a child of that many years
@@ -4017,34 +3781,10 @@ class _PregnantYoung(NamedTuple):
 
 def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_PregnantYoung]:
     """The synonyms file's `pregnant_young` as SearchIndex reads it, or None where the file has none."""
-    data = synonyms.get("pregnant_young")
+    data, read = synonyms.get("pregnant_young"), TableReader(normalise, number_of)
     if not data:
         return None
-    return _PregnantYoung(
-        frozenset(normalise(" ".join(data["words"])).split()),
-        frozenset(number_of(i) for i in data["rows"]),
-        number_of(data["leads"]),
-        int(data["under"]),
-        frozenset(normalise(" ".join(data["said_after"])).split()),
-    )
-
-
-def _check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"words", "rows", "leads", "under", "said_after"}:
-        raise SearchDataError("pregnant_young must map 'words', 'rows', 'leads', 'under' and 'said_after'")
-    lists = [data[k] for k in ("words", "rows", "said_after")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("pregnant_young's lists must be non-empty lists of words")
-    if not isinstance(data["under"], int) or isinstance(data["under"], bool) or not 1 <= data["under"] <= 18:
-        raise SearchDataError("pregnant_young.under must be an age in whole years, 1 to 18")
-    unknown = [i for i in [*data["rows"], data["leads"]] if not isinstance(i, str) or not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"pregnant_young names unknown indicators: {unknown}")
-    if any(catalogue.indicator(i).immediate for i in [*data["rows"], data["leads"]]):
-        raise SearchDataError("pregnant_young moves no immediate criterion (p9)")
+    return _PregnantYoung(read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]))
 
 
 def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:
@@ -4062,32 +3802,6 @@ def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:
     high = [i for i in data if catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION]
     if high:
         raise SearchDataError(f"concern_to_lead moves no immediate criterion (p9) nor Protection need: {high}")
-
-
-def _check_not_the_child(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `not_the_child` that is not as _not_the_child reads it (fix18a)."""
-    if data is None:
-        return
-    words_keys, rows_keys = {"things", "adults", "before"}, {"thing_rows"}
-    doer_words, doer_rows = {"acts", "passive", "passive_be", "others"}, {"victim_rows", "doer_leads"}
-    doers = data.get("doers") if isinstance(data, dict) else None
-    if (
-        not isinstance(data, dict)
-        or set(data) != words_keys | rows_keys | {"doers"}
-        or not isinstance(doers, dict)
-        or set(doers) != doer_words | doer_rows | {"reach"}
-    ):
-        raise SearchDataError(
-            "not_the_child must map 'things', 'adults', 'before', 'thing_rows' and 'doers' (acts, passive, passive_be, others, reach, victim_rows, doer_leads)"
-        )
-    lists = [data[k] for k in words_keys | rows_keys] + [doers[k] for k in doer_words | doer_rows]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-        raise SearchDataError("not_the_child's lists must be non-empty lists of words")
-    if not isinstance(doers["reach"], int) or isinstance(doers["reach"], bool) or doers["reach"] < 1:
-        raise SearchDataError("not_the_child.doers.reach must be a whole number of words, 1 or more")
-    unknown = [i for i in data["thing_rows"] + doers["victim_rows"] + doers["doer_leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"not_the_child names unknown indicators: {unknown}")
 
 
 NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)
@@ -4123,74 +3837,34 @@ class _Overruled(NamedTuple):
     allegation_rows: frozenset[int]
 
 
-OVERRULED_KEYS = {
-    "never": {"words", "bridges", "verbs", "ends"},
-    "ordinary": {"rows", "leads", "drinks", "small", "seldom", "significant", "drugs"},
-    "past": {"marks", "times", "now", "present"},
-    "disproves": {"reidentify", "allegation", "findings"},
-}
 ALLEGATION_ROWS = ("immediate.allegation_or_disclosure",)  # p9's row a finding about an allegation disproves (_overruled_first)
 
 
 def _overruled(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Overruled]:
-    """The synonyms file's `overruled` as _Overruled reads it; None where the file has none (_check_overruled checked it)."""
-    data = synonyms.get("overruled")
+    """The synonyms file's `overruled` as _Overruled reads it; None where the file has none (search_tables.check_overruled checked it)."""
+    data, read = synonyms.get("overruled"), TableReader(normalise, number_of)
     if not data:
         return None
     never, ordinary, past, disproves = (data.get(k) or {} for k in OVERRULED_KEYS)
-
-    def words(part: dict, key: str) -> frozenset[str]:
-        return frozenset(normalise(" ".join(part.get(key) or [])).split())
-
-    def phrases(part: dict, key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(normalise(p).split()) for p in part.get(key) or [] if normalise(p).split())
-
+    words, phrases = read.words, read.phrases
     return _Overruled(
-        words(never, "words"),
-        words(never, "bridges"),
-        words(never, "verbs"),
-        words(never, "ends"),
-        frozenset(number_of(i) for i in ordinary.get("rows") or []),
-        number_of(ordinary["leads"]) if ordinary.get("leads") else None,
-        phrases(ordinary, "drinks"),
-        phrases(ordinary, "small"),
-        phrases(ordinary, "seldom"),
-        phrases(ordinary, "significant"),
-        phrases(ordinary, "drugs"),
-        phrases(past, "marks"),
-        phrases(past, "times"),
-        phrases(past, "now"),
-        phrases(past, "present"),
-        phrases(disproves, "reidentify"),
-        words(disproves, "allegation"),
-        phrases(disproves, "findings"),
-        frozenset(number_of(i) for i in ALLEGATION_ROWS),
+        words(never.get("words")),
+        words(never.get("bridges")),
+        words(never.get("verbs")),
+        words(never.get("ends")),
+        read.rows(ordinary.get("rows")),
+        read.row(ordinary.get("leads")),
+        phrases(ordinary.get("drinks")),
+        phrases(ordinary.get("small")),
+        phrases(ordinary.get("seldom")),
+        phrases(ordinary.get("significant")),
+        phrases(ordinary.get("drugs")),
+        phrases(past.get("marks")),
+        phrases(past.get("times")),
+        phrases(past.get("now")),
+        phrases(past.get("present")),
+        phrases(disproves.get("reidentify")),
+        words(disproves.get("allegation")),
+        phrases(disproves.get("findings")),
+        read.rows(ALLEGATION_ROWS),
     )
-
-
-def _check_overruled(catalogue: Catalogue, data: Any) -> None:
-    """`overruled` (fix19b) is a mapping of OVERRULED_KEYS' parts, each a mapping of lists of non-empty strings;
-    `ordinary.rows` immediate criteria or Protection needs, `ordinary.leads` one row below Protection that is no immediate criterion."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) - set(OVERRULED_KEYS):
-        raise SearchDataError(f"overruled must be a mapping with {', '.join(OVERRULED_KEYS)}")
-    for part, keys in OVERRULED_KEYS.items():
-        given = data.get(part) or {}
-        if not isinstance(given, dict) or set(given) - keys:
-            raise SearchDataError(f"overruled.{part} must be a mapping with {', '.join(sorted(keys))}")
-        for key in keys - {"leads"}:
-            value = given.get(key) or []
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise SearchDataError(f"overruled.{part}.{key} must be a list of non-empty strings")
-    ordinary = data.get("ordinary") or {}
-    rows, leads = ordinary.get("rows") or [], ordinary.get("leads")
-    if not all(catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION) for i in rows):
-        raise SearchDataError(f"overruled.ordinary.rows must be immediate criteria or Protection needs: {rows!r}")
-    if leads is not None and not (
-        isinstance(leads, str)
-        and catalogue.has_indicator(leads)
-        and not catalogue.indicator(leads).immediate
-        and catalogue.indicator(leads).level is not Level.PROTECTION
-    ):
-        raise SearchDataError(f"overruled.ordinary.leads must be one row below Protection: {leads!r}")
