@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -183,7 +184,7 @@ def start_session_once(
 
     form_token = form_tokens.posted(form_token)
     token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
-    cohort = written_text.or_empty(cohort).strip() or None  # nothing visible is no label (review 19 surfaces, S4)
+    cohort = _label(cohort)
     trainer_key = _trainer_key(user_id, token)
     _expire_old()
 
@@ -226,6 +227,14 @@ def start_session_once(
         repeated=repeated,
         again=lambda: start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None),  # another start
     )
+
+
+def _label(cohort: str | None) -> str | None:
+    """A cohort label as kept and looked up: nothing visible is no label (review 19 surfaces, S4); NFC, so
+    one label typed composed or decomposed (Zoë) is one cohort (review 20 surfaces, S4). Here, not in
+    pathway.written_text: that is the check every typed field passes, and a label is the one typed text
+    used as a key; other text is shown as typed."""
+    return unicodedata.normalize("NFC", written_text.or_empty(cohort).strip()) or None
 
 
 def _cohort(code: str) -> str | None:
@@ -359,7 +368,7 @@ def cohort_results(cohort: str) -> list[Result]:
     with db.engine().connect() as conn:
         rows = conn.execute(
             select(practice_results)
-            .where(practice_results.c.cohort == cohort, practice_results.c.ended_at.is_not(None))
+            .where(practice_results.c.cohort == _label(cohort), practice_results.c.ended_at.is_not(None))
             .order_by(practice_results.c.started_at, practice_results.c.code)
         )
         return [Result(**r._mapping) for r in rows]
