@@ -35,7 +35,10 @@ def read_text(path: str | Path) -> str:
 
 def read_stdin() -> str:
     """Standard input's text, read as bytes and decoded as a file's is (not in the locale's encoding,
-    which gave pydantic's words for bytes that are not UTF-8)."""
+    which gave pydantic's words for bytes that are not UTF-8). Closed (`<&-`, as from cron: Python
+    then sets sys.stdin to None) is refused in one line, as an empty stdin is (review 20 surfaces, S5)."""
+    if sys.stdin is None or getattr(sys.stdin, "closed", False):
+        raise FileRefused("stdin: closed, nothing was given")
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # replaced by text (a test's StringIO): already decoded
         return sys.stdin.read()

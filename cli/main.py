@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON array for machines")
     p.set_defaults(func=cmd_indicators)
     p = sub.add_parser("assess", help="decide the level for a case (JSON file, or - for stdin)")
-    p.add_argument("file")
+    p.add_argument("file", help="a JSON case file, or - to read it from standard input")
     p.set_defaults(func=cmd_assess)
     p = sub.add_parser("search", help="find indicators for what a caller said, best first")
     p.add_argument("words", help="the caller's words, in quotes")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app, jsonify, render_template, request
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
@@ -189,10 +189,18 @@ def create_app(config: dict | None = None) -> Flask:
         return body, status, {"Allow": ", ".join(sorted(err.valid_methods or []))}
 
     @app.errorhandler(400)
-    def bad_request(_err):
+    def bad_request(err):
         if not sessions.readable():  # the CSRF token is in a session the database cannot give back
             return faults.unavailable(faults.StoreUnavailable())
-        return _api_error(400, "the request was refused (check the address it was sent to)") or (
+        api = _api_error(400, "the request was refused (check the address it was sent to)")
+        if api:
+            return api
+        if isinstance(err, CSRFError):  # what happened, that nothing was recorded, where to go (S2)
+            from webapp.accounts.auth import refused_form
+
+            said = refused_form()
+            return render_template("error.html", title=said.title, message=said.message, link=said.link, link_text=said.link_text), 400
+        return (
             render_template("error.html", title="Sorry, there is a problem", message="The form could not be sent. Go back, refresh the page and try again."),
             400,
         )

@@ -161,7 +161,7 @@ def _finished_practice(trainer_id: int) -> tuple[str, str]:
             wrong = n > 0 and k == n
             level = levels[min(levels.index(model) + 1, len(levels) - 1)] if wrong else model
             records.save_answer(trainee, scenario.id, level, [] if wrong else list(scenario.answers.indicators))
-    records.end_session(code)
+    records.end_session(code, user_id=trainer_id)
     return code, token
 
 

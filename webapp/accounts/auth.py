@@ -225,6 +225,45 @@ def _sent_after_the_sign_in_ended() -> None:
         AFTER.set(endpoint)  # back to the form, not to its list
 
 
+# A form refused for its CSRF token (flask_wtf checks it before the view) that is not a signed-in form
+# whose sign-in has ended: its browser session (and the token in it) had gone, or changed on signing in or
+# out, or it was never this site's form. Nothing ran (review 20 surfaces, S2).
+FORM_TOO_OLD = (
+    "The form could not be sent: it was too old (the browser session it was opened in had ended, after a time or on "
+    "signing in or out). Nothing was recorded, and what you typed in it was not kept: open its page and fill it in again."
+)
+NOT_KEPT_HERE = "Nothing was saved, and what you wrote could not be kept: sign in and write it again."
+
+
+@dataclass(frozen=True)
+class Refused:
+    title: str
+    message: str
+    link: str | None
+    link_text: str
+
+
+def refused_form() -> Refused:
+    """The page for a form refused for its CSRF token (review 20 surfaces, S2). With nobody signed in, a
+    signed-in form (NOT_DONE) says what a form sent after an idle sign-in says: the sign-in ended, what
+    was not done and not kept, and a link to sign in again (through the form's page when it has one, so
+    signing in leads back where the form's own sign-in would). Anything
+    else says the form was too old, that nothing was recorded, and links to the form's page. The
+    refusal stands either way: nothing the form sent is read or kept (not even an invented scenario: a
+    form without its token may not be this site's)."""
+    endpoint = request.endpoint or ""
+    done = NOT_DONE.get(endpoint)
+    rule = request.url_rule
+    page = request.path if rule is not None and "GET" in (rule.methods or ()) else None
+    if done is not None and current_user() is None:
+        # nothing is written to the session for a refused form (it may not be this site's): its own page,
+        # opened, asks to sign in and comes back as its sign-in would; a form with no page, the sign-in page
+        message = f"Your sign-in ended before {done.what}. {NOT_KEPT_HERE}" if done.keep else done.words()  # keep: not here
+        current_app.logger.info("form refused: its sign-in and session had ended (%s)", endpoint)
+        return Refused("Your sign-in has ended", message, page or url_for("accounts.sign_in"), "Sign in again")
+    return Refused("Sorry, there is a problem", FORM_TOO_OLD, page, "Open the form's page again")
+
+
 def _ended() -> None:
     """The sign-in of this browser session has ended: forget its token and what was typed under it."""
     for part in CLEARED_WHEN_A_SIGN_IN_ENDS:

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -179,11 +180,11 @@ def start_session_once(
     was posted before, even at the same moment (the unique index decides). The caller makes
     `trainer_token` from the form token (the same for both posts, so the second post's browser holds the
     first session's token); without one it is random, as before."""
-    from store import form_tokens
+    from store import audit, form_tokens
 
     form_token = form_tokens.posted(form_token)
     token = trainer_token if form_token and trainer_token else secrets.token_urlsafe(32)
-    cohort = written_text.or_empty(cohort).strip() or None  # nothing visible is no label (review 19 surfaces, S4)
+    cohort = _label(cohort)
     trainer_key = _trainer_key(user_id, token)
     _expire_old()
 
@@ -205,7 +206,14 @@ def start_session_once(
         )
         form_tokens.insert_with(conn, practice_sessions, values, form_token, key="code")
         conn.execute(insert(practice_results).values(code=code, cohort=cohort, started_at=db.utcnow(), scenarios=len(scenario_ids)))
+        # the code and counts, never the cohort label (typed text; review 20 surfaces, S7)
+        audit.record(conn, "practice.start", user_id=user_id, detail=f"code={code} scenarios={len(scenario_ids)}", now=db.utcnow())
         return code
+
+    def repeated(code: str) -> tuple[str, str, bool]:
+        with db.engine().begin() as conn:
+            audit.record(conn, "practice.start", user_id=user_id, outcome="repeat", detail=f"code={code} scenarios={len(scenario_ids)}", now=db.utcnow())
+        return code, token, True
 
     return form_tokens.insert_once(
         db.engine(),
@@ -216,9 +224,17 @@ def start_session_once(
         same=dict(trainer_key=trainer_key, trainer_id=user_id, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
         kept=lambda first: _cohort(first) == cohort,  # the cohort is practice_results', beside the session
         done=lambda code: (code, token, False),
-        repeated=lambda code: (code, token, True),
+        repeated=repeated,
         again=lambda: start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None),  # another start
     )
+
+
+def _label(cohort: str | None) -> str | None:
+    """A cohort label as kept and looked up: nothing visible is no label (review 19 surfaces, S4); NFC, so
+    one label typed composed or decomposed (Zoë) is one cohort (review 20 surfaces, S4). Here, not in
+    pathway.written_text: that is the check every typed field passes, and a label is the one typed text
+    used as a key; other text is shown as typed."""
+    return unicodedata.normalize("NFC", written_text.or_empty(cohort).strip()) or None
 
 
 def _cohort(code: str) -> str | None:
@@ -297,11 +313,15 @@ def any_without_account() -> bool:
         return conn.execute(select(s.c.code).where(s.c.trainer_id.is_(None), s.c.created_at >= cutoff).limit(1)).first() is not None
 
 
-def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int | None = None, kappa: float | None = None) -> None:
+def end_session(code: str, *, trainees: int = 0, answers: int = 0, agree: int | None = None, kappa: float | None = None, user_id: int | None = None) -> None:
     """End the session and keep its results (counts only) under its cohort. `agree` None: agreement
-    with the model answer was not worked out (its scenarios no longer load), never recorded as 0."""
+    with the model answer was not worked out (its scenarios no longer load), never recorded as 0.
+    Audited with the account `user_id` that ended it (review 20 surfaces, S7)."""
+    from store import audit
+
     with db.engine().begin() as conn:
         conn.execute(update(practice_sessions).where(practice_sessions.c.code == code).values(ended=True))
+        audit.record(conn, "practice.end", user_id=user_id, detail=f"code={code} trainees={trainees} answers={answers}", now=db.utcnow())
         conn.execute(
             update(practice_results)
             .where(practice_results.c.code == code)
@@ -348,7 +368,7 @@ def cohort_results(cohort: str) -> list[Result]:
     with db.engine().connect() as conn:
         rows = conn.execute(
             select(practice_results)
-            .where(practice_results.c.cohort == cohort, practice_results.c.ended_at.is_not(None))
+            .where(practice_results.c.cohort == _label(cohort), practice_results.c.ended_at.is_not(None))
             .order_by(practice_results.c.started_at, practice_results.c.code)
         )
         return [Result(**r._mapping) for r in rows]
@@ -359,12 +379,17 @@ def normalise_code(code: str) -> str:
 
 
 def _expire_old() -> None:
+    """Delete the sessions past their SESSION_DAYS, their trainees and answers; audited (counts only, no
+    account: the rule deletes them, not whoever started the session that ran it)."""
+    from store import audit
+
     cutoff = db.utcnow() - timedelta(days=SESSION_DAYS)
     with db.engine().begin() as conn:
         old = [r.code for r in conn.execute(select(practice_sessions.c.code).where(practice_sessions.c.created_at < cutoff))]
         if old:
             trainees = select(practice_trainees.c.id).where(practice_trainees.c.code.in_(old))
-            conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(trainees)))
+            gone = conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(trainees))).rowcount
+            audit.record(conn, "practice.expire", user_id=None, detail=f"sessions={len(old)} answers={gone}", now=db.utcnow())
             conn.execute(delete(practice_trainees).where(practice_trainees.c.code.in_(old)))
             conn.execute(delete(practice_sessions).where(practice_sessions.c.code.in_(old)))
 
@@ -376,18 +401,29 @@ def add_trainee(code: str, name: str, cap: int) -> int | None:
     """A new trainee's id, or None when the session already has `cap` trainees. One statement
     (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite."""
     t = practice_trainees
+    from store import audit
+
     room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
     with db.engine().begin() as conn:
-        return conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room)).returning(t.c.id)).scalar()
+        tid = conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room)).returning(t.c.id)).scalar()
+        if tid is not None:  # anonymous: the trainee's id and the code, never the name typed
+            audit.record(conn, "practice.join", user_id=None, record_id=tid, detail=f"code={code}", now=db.utcnow())
+        return tid
 
 
-def remove_trainee(code: str, trainee_id: int) -> bool:
+def remove_trainee(code: str, trainee_id: int, user_id: int | None = None) -> bool:
     """Remove a trainee and their answers from the session (the trainer's choice); False if
-    the session has no such trainee."""
+    the session has no such trainee. Audited with the trainer's account `user_id`, the trainee's id
+    and how many answers went with them, never their name (review 20 surfaces, S7)."""
+    from store import audit
+
     with db.engine().begin() as conn:
         mine = select(practice_trainees.c.id).where(practice_trainees.c.code == code, practice_trainees.c.id == trainee_id)
-        conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(mine)))
-        return bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code, practice_trainees.c.id == trainee_id)).rowcount)
+        answers_gone = conn.execute(delete(practice_answers).where(practice_answers.c.trainee_id.in_(mine))).rowcount
+        removed = bool(conn.execute(delete(practice_trainees).where(practice_trainees.c.code == code, practice_trainees.c.id == trainee_id)).rowcount)
+        if removed:
+            audit.record(conn, "practice.remove_trainee", user_id=user_id, record_id=trainee_id, detail=f"code={code} answers={answers_gone}", now=db.utcnow())
+        return removed
 
 
 def trainees(code: str) -> list[tuple[int, str]]:
@@ -406,11 +442,15 @@ def save_answer(trainee_id: int, scenario_id: str, level: str, indicators: list[
     model answer, so a second answer would be read from it and inflate the agreement with the model
     and Fleiss' kappa the summary gives. It once replaced the first. The table's unique constraint on
     (trainee, scenario) decides, so two answers posted at once cannot both be kept either."""
+    from store import audit
+
     try:
         with db.engine().begin() as conn:
             conn.execute(
                 insert(practice_answers).values(trainee_id=trainee_id, scenario_id=scenario_id, level=level, indicators=json.dumps(sorted(set(indicators))))
             )
+            # anonymous: the trainee's id and the scenario's, never the answer
+            audit.record(conn, "practice.answer", user_id=None, record_id=trainee_id, detail=f"scenario={scenario_id}", now=db.utcnow())
     except IntegrityError:
         return False
     return True

@@ -114,6 +114,12 @@ def _require_trainer(code: str, after: str = "practice.trainer") -> records.Prac
     return found
 
 
+def _trainer_id() -> int | None:
+    """The signed-in trainer's account id, for the audit (after _require_trainer let them in)."""
+    user = auth.current_user()
+    return user.id if user else None
+
+
 def _trainee_id(code: str) -> int | None:
     tid = (TRAINEE.get() or {}).get(code)
     return tid if records.trainee_in(code, tid) else None
@@ -227,7 +233,7 @@ def remove_trainee(code: str, trainee_id: int):
     ps = _require_trainer(code)
     if not EndForm().validate_on_submit():
         abort(400)
-    if not records.remove_trainee(ps.code, trainee_id):
+    if not records.remove_trainee(ps.code, trainee_id, user_id=_trainer_id()):
         abort(404)
     return redirect(url_for("practice.trainer", code=ps.code))
 
@@ -245,9 +251,9 @@ def end(code: str):
     except _StaleSession:  # ended all the same: the answers are kept, agreement cannot be worked out
         # recorded as not worked out (None), never 0: the cohort once showed "0% (1)" for an answer that
         # chose the model's level (review 11 surfaces, W3)
-        records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=len(answers), agree=None, kappa=None)
+        records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=len(answers), agree=None, kappa=None, user_id=_trainer_id())
         return redirect(url_for("practice.summary", code=ps.code))
-    records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree, kappa=result.kappa)
+    records.end_session(ps.code, trainees=len(records.trainees(ps.code)), answers=result.answers, agree=result.agree, kappa=result.kappa, user_id=_trainer_id())
     return redirect(url_for("practice.summary", code=ps.code))
 
 
