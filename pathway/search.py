@@ -523,6 +523,13 @@ class SearchIndex:
         self.concern_to_lead = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("concern_to_lead") or {}).items()}
         # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
         self.of_this_child = _of_this_child(synonyms, number_of)
+        # search20: harm another adult of the household does to the child (see _harm_by_adult_first)
+        self.harm_by_adult = _harm_by_adult(synonyms, number_of)
+        self.of_this_child_not_before = _of_this_child_not_before(synonyms)
+        # search20: "told" alone is no disclosure; an adult by a role who abuses children; a role's own condition is no carer's
+        self.told_alone = _told_alone(synonyms, number_of)
+        self.role_abuse = _role_abuse(synonyms, number_of)
+        self.role_condition = _role_condition(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -763,12 +770,16 @@ class SearchIndex:
             self._disclosed_own_act_first(words, ranked, final, matched, unsighted | unsaid_core)
             self._calm_first(calm, ranked, final)
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._harm_by_adult_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         if joined is None:
             self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
         if not unborn:
             self._pregnant_young_first(words, ranked, final, matched, age_in_months)
+        self._role_condition_first(words, ranked, final, matched, unsighted | unsaid_core)
+        self._role_abuse_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
+        self._told_alone_below(words, ranked, final, matched)
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -1527,7 +1538,7 @@ class SearchIndex:
             for phrase in phrases:
                 for i in _phrase_at(phrase, words):
                     start = subject_at(i)
-                    if start is None:
+                    if start is None or self._of_this_child_not_before(words, i + len(phrase)):
                         continue
                     span = range(start, i + len(phrase))
                     if any(of_other[k] or of_parent[k] or k in away for k in span):
@@ -1540,6 +1551,11 @@ class SearchIndex:
                         continue
                     return n
         return None
+
+    def _of_this_child_not_before(self, words: list[str], end: int) -> bool:
+        """Whether one of the synonyms file's `of_this_child_not_before` follows a phrase ending at `end` (search20): "she
+        has been cut off", "he has been hit by a car", "he has been kicked out" state no p9 criterion."""
+        return any(tuple(words[end : end + len(p)]) == p for p in self.of_this_child_not_before)
 
     def _self_harm_only(self, words: list[str], matched: dict[int, set[str]]) -> set[int]:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
@@ -2678,6 +2694,187 @@ class SearchIndex:
                 return float(w)
         return None
 
+    def _harm_by_adult_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """Harm an adult of the household does to the child (search20; the synonyms file's `harm_by_adult`, this tool's
+        reading, declared there): where the call says one of `harm_to_child.acts` done by a carer, a carer's partner or
+        friend ("mum's boyfriend", "her stepdad's mate") or one of `adults` ("the lodger") to the child
+        (_harm_by_adult_at), the first of `leads` the age admits (p9's "has suffered significant harm including
+        physical") leads where the first result is below Protection, one of `yields` (the adults' "repeated domestic
+        violence": not what the call says) or one of `harm_to_child.between`, offered where the words did not find it
+        (_lead_with: an immediate criterion in the first three stays there); where another immediate criterion or a
+        Protection need is first ("... severe learning disabilities ... and I think his dad hurts him"), the lead goes
+        second unless it is in the first three already. Never one `hidden`."""
+        ha, hc = self.harm_by_adult, self.harm_to_child
+        if ha is None or hc is None or not ranked:
+            return
+        lead = next((n for n in ha.leads if n not in hidden and admits(n)), None)
+        if lead is None or ranked[0] == lead:
+            return
+        act = self._harm_by_adult_at(words)
+        if act is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between:
+            self._lead_with(lead, ranked, final)
+        elif ranked.index(lead) >= KEPT_PLACES:
+            ranked.remove(lead)
+            final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
+            ranked.insert(1, lead)
+
+    def _harm_by_adult_at(self, words: list[str]) -> Optional[int]:
+        """The place of an act of harm an adult of the household does to the child (_harm_by_adult_first), or None: one of
+        `harm_to_child.acts`, not denied, ended or put in the past, nor just after one of `not_after` ("convictions
+        for hurting children"), whose doer (the nearest carer, `companions` or
+        `adults` word at most `harm_to_child.doer_reach` words before it in its clause) is a carer who is none of
+        `companions`, one of `companions` after a carer (up to one of `modifiers` between: "mum's new boyfriend", "her
+        stepdad's mate"), or one of `adults`; and whose object, within `harm_to_child.reach` words after it before a
+        clause word, "and", "or", a preposition or a carer, is the child: a child's word or an age; "them"; "him"
+        where no `male` carer but the doer is named before, the companion's owner counted (a carer after "his" or
+        "her" is the child's own and counts for no one: "his dad's mate hits him"; "dad's girlfriend hits him" and
+        "mum's boyfriend hits her" may be about the owner); "her" as a pronoun where no female carer but the doer is
+        named before, so counted, and none of `harm_to_child.witnessed` is said; never before one of
+        `of_this_child_not_before` ("mum kicked her out")."""
+        ha, hc = self.harm_by_adult, self.harm_to_child
+        assert ha is not None and hc is not None
+        carers = self.subject.parents
+        clauses = self.subject.clauses
+        female = clauses.female if clauses is not None else frozenset()
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        possessed = carers | named | self.subject.other_child | self.subject.before_other
+        ended_by, placed_before = self._ended_by_at(words)
+        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        doers = carers | ha.companions | ha.adults
+
+        def rival(k: int, doer: int, kinds: frozenset[str]) -> bool:  # another carer the pronoun may stand for (the owner too)
+            return any(words[j] in kinds and j != doer and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
+
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out or (i > 0 and words[i - 1] in ha.not_after):
+                continue  # "convictions for hurting children": another child, in the past (p9's adults who pose a risk)
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in doers:
+                continue
+            if words[doer] in ha.companions:
+                b = doer - 1
+                while b >= 0 and words[b] in ha.modifiers:
+                    b -= 1
+                if b < 0 or words[b] not in carers:
+                    continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
+            elif words[doer] not in ha.adults and words[doer] in hc.partners:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v == "them":
+                    if self._of_this_child_not_before(words, k + 1):
+                        break  # "kicked them out", "hit the boy by accident"
+                    return i
+                if v == "him":
+                    if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
+                        return i
+                    break
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and not rival(k, doer, female) and not self._of_this_child_not_before(words, k + 1):
+                        return i
+                    break
+        return None
+
+    def _told_alone_below(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+        """ "Told" alone is no disclosure (search20; the synonyms file's `told_alone`, this tool's reading, declared there):
+        where `row` (p9's "Allegations or disclosures of abuse") is in the first three and every word that matched it is
+        one of `words` ("she told me about her weekend": "told", "told me"), it goes just below the first three; not
+        where a carer, a carer's companion, another child or an age is named after the first of `verbs` in its clause,
+        past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
+        abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
+        moves."""
+        ta = self.told_alone
+        if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
+            return
+        labels = matched.get(ta.row) or set()
+        if not labels or not all(set(label.split()) <= ta.words for label in labels):
+            return
+        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
+        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+        end = next((k for k in range(told + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words)) if told is not None else 0
+        start = told + 1 if told is not None else 0  # past whom the child told ("told mum", "told her mum", "told me")
+        if start < end and words[start] in DETERMINERS and start + 1 < end and words[start + 1] in persons:
+            start += 2
+        elif start < end and (words[start] in persons or words[start] in FIRST_PERSON):
+            start += 1
+        if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
+            return  # "she told me her stepdad comes in her room at night": whom she told of
+        ranked.remove(ta.row)
+        final[ta.row] = (
+            round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
+        )
+        ranked.insert(KEPT_PLACES, ta.row)
+
+    def _role_abuse_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's
+        reading, declared there): where the first result is no immediate criterion and the call says one of `acts`, not
+        denied nor ended, with an adult named by a role (_role_word, `not_the_child.adults`) at most `reach` words before
+        it in its clause, no reporting word (the subject reading's `opens`), pronoun or child's word between ("the nursery
+        worker says she touches other children" is the child's act), and a child (one of `objects`, a child's word, an age) at most `reach` words after it ("the
+        nursery worker has been touching the children"), `lead` (p9's "Allegations or disclosures of abuse") leads,
+        offered where the words did not find it (_lead_with). Never one `hidden`."""
+        ra, nc = self.role_abuse, self.not_child
+        if ra is None or nc is None or not ranked or self.entries[ranked[0]].indicator.immediate or ra.lead in hidden or not admits(ra.lead):
+            return
+        at = self._role_abuse_at(words)
+        if at is None:
+            return
+        if ra.lead not in ranked:
+            final[ra.lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(ra.lead)
+        matched.setdefault(ra.lead, set()).add(words[at])
+        self._lead_with(ra.lead, ranked, final)
+
+    def _role_abuse_at(self, words: list[str]) -> Optional[int]:
+        """The place of an act of abuse an adult named by a role does to a child (_role_abuse_first), or None."""
+        ra, nc = self.role_abuse, self.not_child
+        assert ra is not None and nc is not None
+        out = set(_denied_positions(words)) | self._ended_at(words)
+        children = ra.objects | CHILD_ROLES
+        ends = CLAUSE_WORDS | self.subject.opens | CHILD_ROLES | {"he", "she", "they", "i", "we"}
+        for i, w in enumerate(words):
+            if w not in ra.acts or i in out:
+                continue
+            before = range(i - 1, max(-1, i - 1 - ra.reach), -1)
+            doer = next((k for k in before if words[k] in ends or self._role_word(words[k]) or words[k] in nc.adults), None)
+            if doer is None or words[doer] in ends:  # "the nursery worker says she touches other children": the child's act
+                continue
+            if any(v in children or _AGE_SAID.fullmatch(v) for v in words[i + 1 : i + 1 + ra.reach]):
+                return i
+        return None
+
+    def _role_condition_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+        """A professional's own condition is no carer's (search20; the synonyms file's `role_condition`, this tool's reading,
+        declared there): fix18a and fix19c's reading (_not_the_child_first) moves no p9 row for an adult who is no carer,
+        so "the health visitor drinks a lot" (10 months) led with p9's "under 1 ... parental/carer substance use". Where
+        the first result is one of `rows` and rests only on the words of a part said of such an adult (_said_of_no_child)
+        whose role is none of `carers` (a childminder looks after the child), it rests below as the other conditions'
+        rows do (_rest_below, the lead _lowest_elsewhere's)."""
+        rc = self.role_condition
+        if rc is None or self.not_child is None or not ranked or ranked[0] not in rc.rows:
+            return
+        _, adults = self._said_of_no_child(words)
+        if not adults or any(words[i] in rc.carers for i in adults):
+            return
+        self._rest_below(
+            adults, rc.rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(adults, words, ranked, matched, hidden), unmatched=True
+        )
+
     def says_only_plain(self, query: str) -> bool:
         """Whether every word of what the caller said is plain (see _concern_first)."""
         words = normalise(query).split()
@@ -3190,12 +3387,18 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "offered_unborn",
         "pregnant_young",
         "concern_to_lead",
+        "harm_by_adult",
+        "of_this_child_not_before",
+        "told_alone",
+        "role_abuse",
+        "role_condition",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
-            " 'carer_threat', 'offered_unborn', 'pregnant_young' and 'concern_to_lead'"
+            " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
+            " 'told_alone', 'role_abuse' and 'role_condition'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3220,6 +3423,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_carer_threat(catalogue, data.get("carer_threat"))
     check_pregnant_young(catalogue, data.get("pregnant_young"))
     _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
+    _check_harm_by_adult(catalogue, data.get("harm_by_adult"))
+    _check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"))
+    _check_told_alone(catalogue, data.get("told_alone"))
+    _check_role_abuse(catalogue, data.get("role_abuse"))
+    _check_role_condition(catalogue, data.get("role_condition"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -3868,3 +4076,151 @@ def _overruled(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ove
         phrases(disproves.get("findings")),
         read.rows(ALLEGATION_ROWS),
     )
+
+
+class _HarmByAdult(NamedTuple):
+    """The synonyms file's `harm_by_adult` (search20; SearchIndex._harm_by_adult_first), words as said (normalised)."""
+
+    companions: frozenset[str]
+    modifiers: frozenset[str]
+    adults: frozenset[str]
+    male: frozenset[str]
+    not_after: frozenset[str]
+    yields: frozenset[int]
+    leads: tuple[int, ...]  # in order: the first the age admits leads
+
+
+def _harm_by_adult(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmByAdult]:
+    """The synonyms file's `harm_by_adult` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("harm_by_adult")
+    if not data:
+        return None
+    return _HarmByAdult(
+        frozenset(normalise(" ".join(data["companions"])).split()),
+        frozenset(normalise(" ".join(data["modifiers"])).split()),
+        frozenset(normalise(" ".join(data["adults"])).split()),
+        frozenset(normalise(" ".join(data["male"])).split()),
+        frozenset(normalise(" ".join(data["not_after"])).split()),
+        frozenset(number_of(i) for i in data["yields"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_harm_by_adult(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_by_adult` that is not as _harm_by_adult reads it (search20)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"companions", "modifiers", "adults", "male", "not_after", "yields", "leads"}:
+        raise SearchDataError("harm_by_adult must map 'companions', 'modifiers', 'adults', 'male', 'not_after', 'yields' and 'leads'")
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in data.values()):
+        raise SearchDataError("harm_by_adult's lists must be non-empty lists of words")
+    unknown = [i for i in data["yields"] + data["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"harm_by_adult names unknown indicators: {unknown}")
+    if not all(catalogue.indicator(i).immediate for i in data["yields"] + data["leads"]):
+        raise SearchDataError("harm_by_adult's yields and leads must be immediate criteria (p9)")
+
+
+def _of_this_child_not_before(synonyms: dict) -> tuple[tuple[str, ...], ...]:
+    """The synonyms file's `of_this_child_not_before` (search20; SearchIndex._of_this_child_not_before) as phrases."""
+    return tuple(p for p in (tuple(normalise(w).split()) for w in synonyms.get("of_this_child_not_before") or []) if p)
+
+
+def _check_of_this_child_not_before(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `of_this_child_not_before` that is not a list of words or phrases (search20)."""
+    if data is None:
+        return
+    if not isinstance(data, list) or not data or not all(isinstance(w, str) and normalise(w).split() for w in data):
+        raise SearchDataError(f"of_this_child_not_before must be a non-empty list of words or phrases: {data!r}")
+
+
+class _ToldAlone(NamedTuple):
+    """The synonyms file's `told_alone` (search20; SearchIndex._told_alone_below)."""
+
+    row: int
+    verbs: frozenset[str]
+    words: frozenset[str]
+
+
+def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ToldAlone]:
+    """The synonyms file's `told_alone` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("told_alone")
+    if not data:
+        return None
+    return _ToldAlone(number_of(data["row"]), frozenset(normalise(" ".join(data["verbs"])).split()), frozenset(normalise(" ".join(data["words"])).split()))
+
+
+def _check_told_alone(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `told_alone` that is not as _told_alone reads it (search20)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"row", "verbs", "words"}:
+        raise SearchDataError("told_alone must map 'row', 'verbs' and 'words'")
+    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("verbs", "words")):
+        raise SearchDataError("told_alone's verbs and words must be non-empty lists of words")
+    if not isinstance(data["row"], str) or not catalogue.has_indicator(data["row"]):
+        raise SearchDataError(f"told_alone names an unknown indicator: {data['row']!r}")
+
+
+class _RoleAbuse(NamedTuple):
+    """The synonyms file's `role_abuse` (search20; SearchIndex._role_abuse_first), words as said (normalised)."""
+
+    acts: frozenset[str]
+    objects: frozenset[str]
+    reach: int
+    lead: int
+
+
+def _role_abuse(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_RoleAbuse]:
+    """The synonyms file's `role_abuse` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("role_abuse")
+    if not data:
+        return None
+    return _RoleAbuse(
+        frozenset(normalise(" ".join(data["acts"])).split()),
+        frozenset(normalise(" ".join(data["objects"])).split()),
+        int(data["reach"]),
+        number_of(data["lead"]),
+    )
+
+
+def _check_role_abuse(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_abuse` that is not as _role_abuse reads it (search20)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"acts", "objects", "reach", "lead"}:
+        raise SearchDataError("role_abuse must map 'acts', 'objects', 'reach' and 'lead'")
+    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("acts", "objects")):
+        raise SearchDataError("role_abuse's acts and objects must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("role_abuse's reach must be a whole number of words, 1 or more")
+    if not isinstance(data["lead"], str) or not catalogue.has_indicator(data["lead"]) or not catalogue.indicator(data["lead"]).immediate:
+        raise SearchDataError("role_abuse's lead must be an immediate criterion (p9)")
+
+
+class _RoleCondition(NamedTuple):
+    """The synonyms file's `role_condition` (search20; SearchIndex._role_condition_first), words as said (normalised)."""
+
+    rows: frozenset[int]
+    carers: frozenset[str]
+
+
+def _role_condition(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_RoleCondition]:
+    """The synonyms file's `role_condition` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("role_condition")
+    if not data:
+        return None
+    return _RoleCondition(frozenset(number_of(i) for i in data["rows"]), frozenset(normalise(" ".join(data["carers"])).split()))
+
+
+def _check_role_condition(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_condition` that is not as _role_condition reads it (search20)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"rows", "carers"}:
+        raise SearchDataError("role_condition must map 'rows' and 'carers'")
+    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("rows", "carers")):
+        raise SearchDataError("role_condition's rows and carers must be non-empty lists")
+    unknown = [i for i in data["rows"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"role_condition names unknown indicators: {unknown}")
