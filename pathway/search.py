@@ -637,19 +637,31 @@ class SearchIndex:
         # words spelled as typed, never read as a typo of an indexed word (search18: "rash" is not "wash")
         self.known_words = frozenset(normalise(" ".join(synonyms.get("known_words") or [])).split())
         self._shares_cache: dict[str, dict[str, float]] = {}
+        self._p9_init(catalogue, synonyms, extra)
 
     # ---------------------------------------------------------------- query
-    def search(self, query: str, *, age_in_months: Optional[int] = None, unborn: bool = False, limit: int = 10, finished: bool = False) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        *,
+        age_in_months: Optional[int] = None,
+        unborn: bool = False,
+        limit: int = 10,
+        finished: bool = False,
+        part: Optional[dict[str, Any]] = None,
+    ) -> list[Hit]:
         """Indicators for what the caller said, best first; only those the child's age admits. `finished`: the words
         were sent whole (the call screen's form submitted), so the last word is read as said, never as one still
-        being typed (a last word under four letters, "GP", is otherwise left out until a space or stop follows)."""
+        being typed (a last word under four letters, "GP", is otherwise left out until a space or stop follows).
+        `part`: given, the words are one part of a longer call (_p9_part_first): no part of them is read alone, and
+        word matching's first results and the model's shares are left in it ("by_words", "shares")."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         if unborn and age_in_months is not None:
             raise ValueError("give either an age or unborn, not both")
         if age_in_months is not None and age_in_months < 0:
             raise ValueError(f"age_in_months cannot be negative ({age_in_months})")
-        words = normalise(query).split()
+        words = self._p9_spelt(normalise(query).split())
         if not words:
             return []
         typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
@@ -711,7 +723,7 @@ class SearchIndex:
                 for full in completions:
                     if full != word:
                         add_with_synonyms(stem(full), PREFIX * max(shares[full], MIN_SHARE), word)
-            if not best_for_word and not completions and word not in self.known_words:  # not a word the index knows: a typo?
+            if not best_for_word and not completions and word not in self.known_words and word not in self.p9_real_words:  # a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched, of_parent)
@@ -747,15 +759,19 @@ class SearchIndex:
         unsaid_core = {n for n in self.core if not self.entries[n].indicator.immediate and not self._core_said(n, words, stems, typing)}
         # ...and so does an age-banded p9 row whose concern is unsaid (search17p): it leaves the first three at the end
         unstated = self._unstated(words, stems, typing)
+        by_words: list[int] = []
         if final and self.model is not None:
             by_words = [n for n in rank() if n not in unsaid_core | unstated][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
+            if part is not None:
+                part.update(by_words=by_words, shares=model_shares)
             self._said_outside_carers(words, stems, final)  # and again for a row the model brought in
             self._offered_only_with(words, stems, typing, final, unborn)
         ranked = rank()
         self._by_severity(lean, ranked, final)
+        blended = ranked[:1]  # the blend's own first, before any reading moves it (_p9_part_first)
         joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
         unsighted = self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
         unsighted |= self._self_harm_only(words, matched)
@@ -768,7 +784,10 @@ class SearchIndex:
             self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
             self._disclosed_own_act_first(words, ranked, final, matched, unsighted | unsaid_core)
+            led = ranked[:1]
             self._calm_first(calm, ranked, final)
+            if led == blended:  # a long call's ordinary words make the whole call read calm: its parts are read (_p9_part_first)
+                blended = ranked[:1]
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._harm_by_adult_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
@@ -779,6 +798,8 @@ class SearchIndex:
         self._role_condition_first(words, ranked, final, matched, unsighted | unsaid_core)
         self._role_abuse_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
+        if part is None and ranked[:1] == blended and by_words:
+            self._p9_part_first(query, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months, typing, by_words)
         self._told_alone_below(words, ranked, final, matched)
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
@@ -1556,6 +1577,108 @@ class SearchIndex:
         """Whether one of the synonyms file's `of_this_child_not_before` follows a phrase ending at `end` (search20): "she
         has been cut off", "he has been hit by a car", "he has been kicked out" state no p9 criterion."""
         return any(tuple(words[end : end + len(p)]) == p for p in self.of_this_child_not_before)
+
+    # ---------------------------------------------------------------- fix20a: a long call's p9 part; a misspelt p9 word
+    def _p9_init(self, catalogue: Catalogue, synonyms: dict, extra: dict[str, list[str]]) -> None:
+        """The synonyms file's `p9_parts` and `p9_spelling` (fix20a, this tool's readings, declared there): where a long
+        call is cut into parts, and the p9 words a one-edit misspelling is read as (_p9_part_first, _p9_spelt)."""
+        parts = synonyms.get("p9_parts") or {}
+        self.p9_cuts = re.compile(parts["cuts"]) if parts else None
+        self.p9_part_words = int(parts.get("min_words", 1)) if parts else 1
+        self.p9_long = int(parts.get("long", 0)) if parts else 0
+        spelling = synonyms.get("p9_spelling") or {}
+        self.p9_real_words = frozenset(normalise(" ".join(spelling.get("real_words") or [])).split())
+        shortest = int(spelling.get("min_length", 0))
+        vocab: set[str] = set()
+        for ind in catalogue.indicators if spelling else ():
+            if ind.immediate:
+                for text in [ind.text, *ind.keywords, *extra.get(ind.id, [])]:
+                    vocab.update(w for w in normalise(text).split() if len(w) >= shortest and not _stop(w, stem(w)) and stem(w) in self.postings)
+        self.p9_words = frozenset(vocab)
+        self._p9_spelling_cache: dict[str, str] = {}
+        self._row_number = {e.indicator.id: n for n, e in enumerate(self.entries)}
+
+    def _p9_spelt(self, words: list[str]) -> list[str]:
+        """The call's words with each one-edit misspelling of a p9 word spelt right (fix20a; review 20 N4: "she was
+        molestid by a neighbour" put p9 fourth, spelt right it leads): so word matching, the model and every reading
+        read the word the caller meant. Only a word the index does not know (nor the synonyms file's `known_words` or
+        `p9_spelling.real_words`, real words a letter from a p9 word: "amused" is not "abused"), whose every indexed
+        word one edit away (OSA: transposed letters are one) is a p9 word of one stem."""
+        return [self._p9_spelling(w) for w in words] if self.p9_words else words
+
+    def _p9_spelling(self, word: str) -> str:
+        if len(word) < MIN_TYPO or word.isdigit() or word in self.known_words or word in self.p9_real_words:
+            return word
+        s = stem(word)
+        if _stop(word, s) or s in self.postings or s in self.word_synonyms:
+            return word
+        cached = self._p9_spelling_cache.get(word)
+        if cached is None:
+            found = [w for w, _, _ in process.extract(word, self.surface, scorer=OSA.distance, score_cutoff=1, limit=5)]
+            right = bool(found) and all(w in self.p9_words for w in found) and len({stem(w) for w in found}) == 1
+            if len(self._p9_spelling_cache) >= PREFIX_CACHE_SIZE:
+                self._p9_spelling_cache.clear()
+            cached = self._p9_spelling_cache[word] = found[0] if right else word
+        return cached
+
+    def _p9_part_first(
+        self,
+        query: str,
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        unborn: bool,
+        age: Optional[int],
+        typing: bool,
+        by_words: list[int],
+    ) -> None:
+        """Safety first (fix20a; review 20 N1; the synonyms file's `p9_parts`, this tool's reading, declared there): a
+        p9 criterion a part of a long call states is placed as it is in a short call that says only that part. In a
+        long call the learned model reads all the words at once, so the early narrative's rows take its share from the
+        p9 part at the end ("kids look clean, go to school, ..., house warm; the 2 year old has a black eye and the
+        story keeps changing" led with "Stress factors", p9 second). Where the blend's own first (no reading moved it)
+        is not an immediate criterion, each part (cut at `p9_parts.cuts`) holding a word some immediate criterion
+        matched is searched alone; the first row of a part that leads with an immediate criterion (the one highest in
+        this call's own order where parts differ) takes first place (_lead_with). Not a part whose matched words a
+        denial elsewhere in the call covers ("no concerns about: bruises"), nor a row an earlier reading hid."""
+        if self.p9_cuts is None or not ranked or self.entries[ranked[0]].indicator.immediate:
+            return
+        pieces = [p for p in self.p9_cuts.split(query) if normalise(p).split()]
+        found = {w for n in final if self.entries[n].indicator.immediate for label in matched.get(n, ()) for w in label.split()}
+        if len(pieces) < 2 or not found or len(normalise(query).split()) < self.p9_long:
+            return  # a short call: its own words and readings place it (the dilution is a long call's)
+        said = [self._p9_spelt(normalise(p).split()) for p in pieces]
+        whole = [w for part in said for w in part]
+        if whole != self._p9_spelt(normalise(query).split()):
+            return  # the parts do not add up to the call's words ("not at all" across a cut): read nothing
+        denied = set(self._denials(whole, [stem(w) for w in whole]))
+        leads: list[tuple[int, Hit]] = []
+        start = 0
+        for k, (piece, part) in enumerate(zip(pieces, said)):
+            at, start = range(start, start + len(part)), start + len(part)
+            if found.isdisjoint(part):
+                continue
+            probe: dict[str, Any] = {}
+            hits = self.search(piece, age_in_months=age, unborn=unborn, limit=1, finished=not (typing and k == len(pieces) - 1), part=probe)
+            if not hits or not hits[0].indicator.immediate:
+                continue
+            n = self._row_number[hits[0].indicator.id]
+            shares = probe.get("shares") or {}
+            if n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
+                continue  # stated by words: word matching's own first in the part alone, and the model agrees on the part
+            words_matched = {w for label in hits[0].matched for w in label.split()}
+            if len({w for w in words_matched if not _stop(w, stem(w))}) < self.p9_part_words:
+                continue  # a word or two of a fragment ("they're terrified") is not a criterion stated
+            own = {at.start + i for i in self._denials(part, [stem(w) for w in part])}  # the part's own denials: read by its search
+            if n in hidden or any(i in denied and i not in own and whole[i] in words_matched for i in at):
+                continue
+            leads.append((n, hits[0]))
+        if not leads:
+            return
+        n, hit = min(leads, key=lambda lead: ranked.index(lead[0]) if lead[0] in ranked else len(ranked))
+        matched.setdefault(n, set()).update(hit.matched)
+        self._lead_with(n, ranked, final)
 
     def _self_harm_only(self, words: list[str], matched: dict[int, set[str]]) -> set[int]:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
@@ -3392,13 +3515,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "told_alone",
         "role_abuse",
         "role_condition",
+        "p9_parts",
+        "p9_spelling",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
-            " 'told_alone', 'role_abuse' and 'role_condition'"
+            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts' and 'p9_spelling'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3428,6 +3553,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_told_alone(catalogue, data.get("told_alone"))
     _check_role_abuse(catalogue, data.get("role_abuse"))
     _check_role_condition(catalogue, data.get("role_condition"))
+    _check_p9_parts(data.get("p9_parts"))
+    _check_p9_spelling(data.get("p9_spelling"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4224,3 +4351,33 @@ def _check_role_condition(catalogue: Catalogue, data: Any) -> None:
     unknown = [i for i in data["rows"] if not catalogue.has_indicator(i)]
     if unknown:
         raise SearchDataError(f"role_condition names unknown indicators: {unknown}")
+
+
+def _check_p9_parts(data: Any) -> None:
+    """fix20a: `p9_parts` is a mapping with `cuts`, a regular expression where a call is cut into parts, and `why`."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"cuts", "min_words", "long", "why"} or not isinstance(data["cuts"], str) or not data["cuts"]:
+        raise SearchDataError("p9_parts must be a mapping of 'cuts' (a regular expression), 'min_words' (a whole number) and 'why'")
+    if not all(isinstance(data[k], int) and data[k] >= 1 for k in ("min_words", "long")):
+        raise SearchDataError("p9_parts.min_words and p9_parts.long must be whole numbers, at least 1")
+    try:
+        re.compile(data["cuts"])
+    except re.error as err:
+        raise SearchDataError(f"p9_parts.cuts is not a regular expression: {err}") from err
+
+
+def _check_p9_spelling(data: Any) -> None:
+    """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters), `real_words` (single words
+    never read as a p9 word's misspelling) and `why`."""
+    if data is None:
+        return
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"min_length", "real_words", "why"}
+        or not isinstance(data["min_length"], int)
+        or data["min_length"] < MIN_TYPO
+        or not isinstance(data["real_words"], list)
+        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["real_words"])
+    ):
+        raise SearchDataError(f"p9_spelling must be a mapping of 'min_length' (at least {MIN_TYPO}), 'real_words' (single words) and 'why'")

@@ -43,5 +43,9 @@ def test_search_words_over_the_limit_are_refused_not_searched_cut_short(client):
     assert _input(html, "q") == words
     assert 'name="add"' not in html  # nothing offered from the first 200 characters
     r = client.post("/adviser/search", data={"q": words, "age_years": "8"})
-    assert r.get_json() == {"q": words, "hits": [], "error": "Search words must be 200 characters or fewer: shorten them to search"}
+    assert r.get_json() == {
+        "q": words,
+        "hits": [],
+        "error": "Search words must be 200 characters or fewer: shorten them to search, keeping any immediate concern in them",
+    }
     assert client.post("/adviser/search", data={"q": words[:200], "age_years": "8"}).get_json()["hits"]  # 200 is searched

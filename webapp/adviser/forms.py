@@ -139,7 +139,7 @@ def age(years: str, months: str, unborn: bool) -> Age:
     return Age(months=int(years) * 12 + int(months or 0), months_given=bool(months))
 
 
-QUERY_TOO_LONG = f"Search words must be {MAX_QUERY} characters or fewer: shorten them to search"
+QUERY_TOO_LONG = f"Search words must be {MAX_QUERY} characters or fewer: shorten them to search, keeping any immediate concern in them"
 
 
 def query_fits(q: str) -> bool:
