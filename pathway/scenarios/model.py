@@ -24,6 +24,10 @@ from pathway.models import Case, Child, Context, Parent
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 TOPIC_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LINES_PATTERN = r"^[1-9][0-9]*(-[1-9][0-9]*)?$"
+# Each scenario text's limit, the same in the editor and the import (review 20 surfaces, S3: 20,000 characters were
+# taken and went to every trainee's list). The longest shipped, when set: title 56, narrative 368, why 781, common
+# mistake 210, pages 33 characters.
+TITLE_MAX, NARRATIVE_MAX, TEACHING_MAX, PAGES_MAX = 200, 4000, 2000, 80
 
 
 def _written(value: str) -> str:
@@ -103,9 +107,9 @@ class Cite(_Strict):
 class Teaching(_Strict):
     """What the trainer says after the answer: why, where in the document, and the usual slip."""
 
-    why: Readable = Field(min_length=1)
-    pages: Readable = Field(min_length=1)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
-    common_mistake: Readable = Field(min_length=1)
+    why: Readable = Field(min_length=1, max_length=TEACHING_MAX)
+    pages: Readable = Field(min_length=1, max_length=PAGES_MAX)  # the document's own page numbers, e.g. "9" or "13-14, 15-16"
+    common_mistake: Readable = Field(min_length=1, max_length=TEACHING_MAX)
     cites: list[Cite] = Field(default_factory=list, max_length=100)
 
     @field_validator("pages", mode="before")
@@ -123,8 +127,8 @@ class Scenario(_Strict):
     """
 
     id: str = Field(pattern=ID_PATTERN, max_length=80)
-    title: Readable = Field(min_length=1)
-    narrative: Readable = Field(min_length=1)
+    title: Readable = Field(min_length=1, max_length=TITLE_MAX)
+    narrative: Readable = Field(min_length=1, max_length=NARRATIVE_MAX)
     child: Child
     parent: Parent = Field(default_factory=Parent)  # a young parent's age, for indicators about the parent of a baby
     answers: Answers = Field(default_factory=Answers)

@@ -119,7 +119,7 @@ def test_csv_export_defuses_spreadsheet_formulas_in_the_reason(client, people, e
 
 # --- practice: the editor, an import, a session --------------------------------------------------------
 
-HOSTILE_SCENARIO = {"title": HOSTILE, "narrative": HOSTILE, "why": HOSTILE, "pages": HOSTILE, "common_mistake": HOSTILE, "scenario_id": "hostile-1"}
+HOSTILE_SCENARIO = {"title": HOSTILE, "narrative": HOSTILE, "why": HOSTILE, "pages": HOSTILE[:80], "common_mistake": HOSTILE, "scenario_id": "hostile-1"}
 
 
 def _practise(app, trainer, scenario_id: str) -> list:
@@ -157,7 +157,13 @@ def test_scenario_written_in_the_editor_is_escaped_on_every_practice_page(app, t
 
 def test_imported_scenario_and_the_import_errors_are_escaped(app, trainer):
     shipped = yaml.safe_load(trainer.get("/practice/scenarios/age-under-2-bruising.yaml").get_data(as_text=True))[0]
-    hostile = {**shipped, "id": "hostile-2", "title": HOSTILE, "narrative": HOSTILE, "teaching": {"why": HOSTILE, "pages": HOSTILE, "common_mistake": HOSTILE}}
+    hostile = {
+        **shipped,
+        "id": "hostile-2",
+        "title": HOSTILE,
+        "narrative": HOSTILE,
+        "teaching": {"why": HOSTILE, "pages": HOSTILE[:80], "common_mistake": HOSTILE},
+    }
     upload = {"file": (io.BytesIO(yaml.safe_dump([hostile]).encode()), "hostile.yaml")}
     assert trainer.post("/practice/scenarios/import", data=upload).status_code == 302
     for page in _practise(app, trainer, "hostile-2")[3:6]:  # the trainee's pages

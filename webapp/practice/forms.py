@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 from pathway import written_text
 from pathway.catalogue import Indicator, load_catalogue
 from pathway.levels import Level
-from pathway.scenarios.model import ID_PATTERN
+from pathway.scenarios.model import ID_PATTERN, NARRATIVE_MAX, PAGES_MAX, TEACHING_MAX, TITLE_MAX
 from store import form_tokens
 from webapp.choice_fields import RadioField
 from webapp.journey.forms import NOT_KNOWN, ChildForm, _Multi, choice_value, choices
@@ -193,11 +193,13 @@ def _stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _required(message: str, label: str) -> dict:
+def _required(message: str, label: str, limit: int, *also) -> dict:
     """A text the scenario needs: spaces (or a zero-width space) alone are no answer, refused in the
     form's words before the loader sees it (review 13 surfaces, X4: the loader's "String should have at
-    least 1 character"); and written text, the one rule for free text (review 18 surfaces, S1)."""
-    return {"filters": [_stripped], "validators": [DataRequired(message), WrittenText(label, empty=message)]}
+    least 1 character"); written text, the one rule for free text (review 18 surfaces, S1); and its limit,
+    the scenario format's own, named (review 20 surfaces, S3)."""
+    too_long = Length(max=limit, message=f"{label} must be {limit:,} characters or fewer")
+    return {"filters": [_stripped], "validators": [DataRequired(message), too_long, *also, WrittenText(label, empty=message)]}
 
 
 class _ScenarioFields(ChildForm):
@@ -213,12 +215,12 @@ class _ScenarioFields(ChildForm):
             Length(max=80, message="Scenario id must be 80 characters or fewer"),
         ],
     )
-    title = StringField("Title", widget=GovTextInput(), **_required("Enter a title", "Title"))
+    title = StringField("Title", widget=GovTextInput(), **_required("Enter a title", "Title", TITLE_MAX))
     narrative = TextAreaField(
         "Narrative",
         widget=GovTextArea(),
         description="What trainees read. Invent the people: never use a real child's details.",
-        **_required("Enter the narrative", "Narrative"),
+        **_required("Enter the narrative", "Narrative", NARRATIVE_MAX),
     )
     large_sibling_group = RadioField(
         "Is the child part of a large sibling group?",
@@ -234,14 +236,14 @@ class _ScenarioFields(ChildForm):
         validators=[InputRequired("Select who is asking")],
         widget=Radios(),
     )
-    why = TextAreaField("Why (teaching point)", widget=GovTextArea(), **_required("Enter why the model answer is right", "Why"))
+    why = TextAreaField("Why (teaching point)", widget=GovTextArea(), **_required("Enter why the model answer is right", "Why", TEACHING_MAX))
     pages = StringField(
         "Pages of the threshold document",
         widget=GovTextInput(),
         description="For example, 13-14, 15",
-        **_required("Enter the pages of the threshold document", "Pages of the threshold document"),
+        **_required("Enter the pages of the threshold document", "Pages of the threshold document", PAGES_MAX),
     )
-    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(), **_required("Enter the common mistake", "Common mistake"))
+    common_mistake = TextAreaField("Common mistake", widget=GovTextArea(), **_required("Enter the common mistake", "Common mistake", TEACHING_MAX))
     submit = None  # ChildForm's "Continue": this page has preview and save instead
     preview = SubmitField("Preview the decision", widget=GovSubmitInput())
     save = SubmitField("Save to the library", widget=GovSubmitInput())
