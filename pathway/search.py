@@ -2745,15 +2745,24 @@ class SearchIndex:
         health - not accessing ante or post natal health care" each name a concern such a call does not say. A
         Universal row first stays first; else the first Universal row among the first KEPT_PLACES, else the file's
         `leads` ("Family accessing universal services", p11-12: the midwife is a universal service, Appendix 2
-        p25-36), takes first place and every other result keeps its order one place lower, an immediate criterion in
-        the first KEPT_PLACES staying there (_lead_with: safety first, the adviser still sees p9's unborn row). Called
+        p25-36), takes first place and every other result keeps its order one place lower, an immediate criterion or
+        a Protection need in the first KEPT_PLACES staying there (_lead_with; safety first, the adviser still sees
+        p9's unborn row, and search11 keeps what a plain call moves in sight): a row below Protection gives way. Called
         for an unborn baby only; for a born child search11's and search12's plain and harmless readings stand."""
         if not ranked or self.unborn_calm is None or not self._unborn_calm(words, stems):
             return
         if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
             return
         lead = next((n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.level is Level.UNIVERSAL), self.unborn_calm[1])
+        kept = [m for m in ranked[:KEPT_PLACES] if self._high(m)]
         self._lead_with(lead, ranked, final)
+        for m in kept:  # a Protection need in sight stays in sight too (search11: what a plain call moves is still offered)
+            k = ranked.index(m)
+            yielding = [i for i in range(1, KEPT_PLACES) if not self._high(ranked[i])]
+            if k >= KEPT_PLACES and yielding:
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 6) - 1e-6
+                ranked.insert(k, y)
 
     def _age_said(self, words: list[str]) -> Optional[float]:
         """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"

@@ -73,7 +73,10 @@ def test_no_concern_said_the_row_is_not_first_but_still_offered(q):
 def test_a_concern_said_the_row_leads_as_before(q):
     got, before = _ids(q, unborn=True), _ids(q, WITHOUT, unborn=True)
     assert got[0] == ROW, (got, before)
-    assert got == before
+    # the same first three, but for fix20u's care leaver's swap ("left care" is read as "care leaver", whose concern
+    # said puts this row above p13-14's "Parent previously looked after"); every p9 row in its place
+    assert got == before or (set(got) == set(before) and before[:2] == ["additional.parent_previously_looked_after", ROW]), (got, before)
+    assert [(k, i) for k, i in enumerate(got) if CAT.indicator(i).immediate] == [(k, i) for k, i in enumerate(before) if CAT.indicator(i).immediate]
 
 
 def test_the_concern_word_alone_makes_the_difference():
