@@ -521,6 +521,10 @@ class SearchIndex:
         self.pregnant_young = _pregnant_young(synonyms, number_of)
         # ...and a row whose concern the document names leads only where the call says it (fix20c; _concern_unsaid_below)
         self.concern_to_lead = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("concern_to_lead") or {}).items()}
+        # an unborn baby's call saying only an ordinary pregnancy leads with a Universal row (fix20u; _unborn_calm_first)
+        self.unborn_calm = _unborn_calm(synonyms, number_of)
+        # ...and "left care" is read as a care leaver, not as left alone nor a loss (fix20u; _care_left)
+        self.care_left = _care_left(synonyms, number_of)
         # a p9 criterion stated of this child (search19p; see _of_this_child_first): as _OfThisChild reads it
         self.of_this_child = _of_this_child(synonyms, number_of)
         # search20: harm another adult of the household does to the child (see _harm_by_adult_first)
@@ -661,7 +665,7 @@ class SearchIndex:
             raise ValueError("give either an age or unborn, not both")
         if age_in_months is not None and age_in_months < 0:
             raise ValueError(f"age_in_months cannot be negative ({age_in_months})")
-        words = self._p9_spelt(normalise(query).split())
+        words = self._care_left(self._p9_spelt(normalise(query).split()))
         if not words:
             return []
         typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
@@ -801,6 +805,9 @@ class SearchIndex:
         if part is None and ranked[:1] == blended and by_words:
             self._p9_part_first(query, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months, typing, by_words)
         self._told_alone_below(words, ranked, final, matched)
+        if unborn:
+            self._unborn_calm_first(words, stems, ranked, final)
+        self._care_leaver_first(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
@@ -2803,6 +2810,99 @@ class SearchIndex:
         final[row], final[lead] = final[lead], final[row] + 1e-5
         ranked[0], ranked[k] = lead, row
 
+    def _care_left(self, words: list[str]) -> list[str]:
+        """The call's words with each phrase of the synonyms file's `care_left` said in full ("left care", "came out of
+        care") read as its `read_as` ("care leaver"; fix20u, this tool's reading): a mother who left care is a care
+        leaver (p13-14's "Parent previously looked after by Local Authority", p15-16's "Pregnant care-leavers ..."),
+        neither p9's child "left 'home alone'" nor "Loss of significant adult" ("dad left"), which "left" alone found
+        ("mum is 19 and left care last year" led with the loss, p9's home alone second). "left" said otherwise ("left
+        on his own", "left home alone") is read as before."""
+        if self.care_left is None:
+            return words
+        phrases, read_as, _ = self.care_left
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            said = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
+            if said is None:
+                out.append(words[i])
+                i += 1
+            else:
+                out.extend(read_as)
+                i += len(said)
+        return out
+
+    def _care_leaver_first(
+        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], admits: Callable[[int], bool]
+    ) -> None:
+        """A care leaver with no concern said meets p13-14's "Parent previously looked after by Local Authority" (fix20u;
+        the synonyms file's `care_left.row`, this tool's reading, as fix20c's oracle says). Where the call says
+        `care_left.read_as` ("care leaver", or a phrase read as it: "mum left care and is expecting her first baby") and
+        the first result is a row of `concern_to_lead` whose concern is unsaid (p15-16's "Pregnant care-leavers where
+        concerns exist about lifestyle ...", _concern_unsaid_below) while the row is not among the first KEPT_PLACES
+        (where it is, _concern_unsaid_below puts it first), the row takes first place and every other result keeps
+        its order one place lower, an immediate criterion in the first KEPT_PLACES staying there (_lead_with). Said
+        with its concern ("left care last year and can't cope") the row does not move; and where `row` is first and a
+        row of `concern_to_lead` after it among the first KEPT_PLACES has its concern said ("mum is a care leaver and
+        has no home", unborn), the two swap places: the Extensive need the call states leads (never under-call), no
+        other result moves, so no p9 row loses or gains a place."""
+        if self.care_left is None or not ranked:
+            return
+        _, said, row = self.care_left
+        if not any(tuple(words[i : i + len(said)]) == tuple(said) for i in range(len(words))):
+            return
+        if ranked[0] == row:  # ...and said with its concern, the row whose concern it is leads (its place swapped with row's)
+            k = next((k for k in range(1, min(KEPT_PLACES, len(ranked))) if ranked[k] in self.concern_to_lead), None)
+            if k is not None and self._says_core(self.concern_to_lead[ranked[k]], words, stems, typing, of_oneself=True):
+                final[row], final[ranked[k]] = final[ranked[k]], final[row] + 1e-5
+                ranked[0], ranked[k] = ranked[k], row
+            return
+        if ranked[0] not in self.concern_to_lead or row in ranked[:KEPT_PLACES] or not admits(row):
+            return
+        if self._says_core(self.concern_to_lead[ranked[0]], words, stems, typing, of_oneself=True):
+            return
+        final.setdefault(row, 0.0)
+        self._lead_with(row, ranked, final)
+
+    def _unborn_calm(self, words: list[str], stems: list[str]) -> bool:
+        """Whether an unborn baby's call says only an ordinary pregnancy (fix20u; the synonyms file's `unborn_calm`,
+        this tool's reading): every word a stopword, a plain word (`plain`) or one of its `words`; a number, a denial
+        ("not", "no", "never"...), a worry word ("worried", "scared") or a `severity: more` phrase ("always", "every
+        day") makes it a call that may say a concern, and so does any other word."""
+        if self.unborn_calm is None:
+            return False
+        calm = self.unborn_calm[0]
+        said = [s for w, s in zip(words, stems) if s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s)]
+        return bool(said) and all(s in self.plain_words or s in calm for s in said) and not self._says_more(stems)
+
+    def _unborn_calm_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+        """Without inflation for an unborn baby (fix20u; the synonyms file's `unborn_calm`, this tool's reading): a call
+        that says only an ordinary pregnancy ("mum is pregnant and happy about the new baby", _unborn_calm) preselects
+        no row the document keeps for a concern on the unborn answer alone. p9's "serious concerns regarding the risk
+        of significant harm to an unborn baby", Protection's "Pregnancy where there have been previous child
+        protection concerns", p15-16's "Pregnant care-leavers where concerns exist ..." and p13-14's "Poor maternal
+        health - not accessing ante or post natal health care" each name a concern such a call does not say. A
+        Universal row first stays first; else the first Universal row among the first KEPT_PLACES, else the file's
+        `leads` ("Family accessing universal services", p11-12: the midwife is a universal service, Appendix 2
+        p25-36), takes first place and every other result keeps its order one place lower, an immediate criterion or
+        a Protection need in the first KEPT_PLACES staying there (_lead_with; safety first, the adviser still sees
+        p9's unborn row, and search11 keeps what a plain call moves in sight): a row below Protection gives way. Called
+        for an unborn baby only; for a born child search11's and search12's plain and harmless readings stand."""
+        if not ranked or self.unborn_calm is None or not self._unborn_calm(words, stems):
+            return
+        if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
+            return
+        lead = next((n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.level is Level.UNIVERSAL), self.unborn_calm[1])
+        kept = [m for m in ranked[:KEPT_PLACES] if self._high(m)]
+        self._lead_with(lead, ranked, final)
+        for m in kept:  # a Protection need in sight stays in sight too (search11: what a plain call moves is still offered)
+            k = ranked.index(m)
+            yielding = [i for i in range(1, KEPT_PLACES) if not self._high(ranked[i])]
+            if k >= KEPT_PLACES and yielding:
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 6) - 1e-6
+                ranked.insert(k, y)
+
     def _age_said(self, words: list[str]) -> Optional[float]:
         """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"
         (the synonyms file's `pregnant_young.said_after`); the first said."""
@@ -3517,13 +3617,15 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "role_condition",
         "p9_parts",
         "p9_spelling",
+        "unborn_calm",
+        "care_left",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
-            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts' and 'p9_spelling'"
+            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm' and 'care_left'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3555,6 +3657,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_role_condition(catalogue, data.get("role_condition"))
     _check_p9_parts(data.get("p9_parts"))
     _check_p9_spelling(data.get("p9_spelling"))
+    _check_unborn_calm(catalogue, data.get("unborn_calm"))
+    _check_care_left(catalogue, data.get("care_left"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4120,6 +4224,67 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     if not data:
         return None
     return _PregnantYoung(read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]))
+
+
+def _unborn_calm(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tuple[frozenset[str], int]]:
+    """The synonyms file's `unborn_calm` as SearchIndex reads it (fix20u): its words' stems and the row that leads."""
+    data = synonyms.get("unborn_calm")
+    if not data:
+        return None
+    return frozenset(stem(w) for w in data["words"]), number_of(data["leads"])
+
+
+def _check_unborn_calm(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `unborn_calm` that is not as SearchIndex._unborn_calm_first reads it (fix20u): `words`, single words,
+    and `leads`, a Universal row an unborn baby admits (a lead above Universal would be the inflation it removes)."""
+    if data is None:
+        return
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"words", "leads"}
+        or not isinstance(data["words"], list)
+        or not data["words"]
+        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["words"])
+        or not isinstance(data["leads"], str)
+    ):
+        raise SearchDataError("unborn_calm must be a mapping of 'words' (a list of single words) and 'leads' (a row)")
+    if not catalogue.has_indicator(data["leads"]):
+        raise SearchDataError(f"unborn_calm leads with an unknown indicator: {data['leads']!r}")
+    lead = catalogue.indicator(data["leads"])
+    if lead.level is not Level.UNIVERSAL or not catalogue.admits(lead, True, None):
+        raise SearchDataError(f"unborn_calm leads with a Universal row an unborn baby admits, not {data['leads']!r}")
+
+
+def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tuple[tuple[tuple[str, ...], ...], list[str], int]]:
+    """The synonyms file's `care_left` as SearchIndex._care_left reads it (fix20u): its phrases as said (normalised),
+    longest first, and the words each is read as."""
+    data = synonyms.get("care_left")
+    if not data:
+        return None
+    phrases = sorted({tuple(normalise(p).split()) for p in data["phrases"]}, key=lambda p: -len(p))
+    return tuple(phrases), normalise(data["read_as"]).split(), number_of(data["row"])
+
+
+def _check_care_left(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `care_left` that is not as SearchIndex._care_left reads it (fix20u)."""
+    if data is None:
+        return
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"phrases", "read_as", "row"}
+        or not isinstance(data["phrases"], list)
+        or not data["phrases"]
+        or not all(isinstance(p, str) and normalise(p).split() for p in data["phrases"])
+        or not isinstance(data["read_as"], str)
+        or not normalise(data["read_as"]).split()
+        or not isinstance(data["row"], str)
+    ):
+        raise SearchDataError("care_left must be a mapping of 'phrases' (a list of phrases), 'read_as' (words) and 'row'")
+    if not catalogue.has_indicator(data["row"]):
+        raise SearchDataError(f"care_left names an unknown indicator: {data['row']!r}")
+    row = catalogue.indicator(data["row"])
+    if row.immediate or row.level is Level.PROTECTION:
+        raise SearchDataError(f"care_left leads with no immediate criterion (p9) nor Protection need: {data['row']!r}")
 
 
 def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:

@@ -73,7 +73,10 @@ def test_no_concern_said_the_row_is_not_first_but_still_offered(q):
 def test_a_concern_said_the_row_leads_as_before(q):
     got, before = _ids(q, unborn=True), _ids(q, WITHOUT, unborn=True)
     assert got[0] == ROW, (got, before)
-    assert got == before
+    # the same first three, but for fix20u's care leaver's swap ("left care" is read as "care leaver", whose concern
+    # said puts this row above p13-14's "Parent previously looked after"); every p9 row in its place
+    assert got == before or (set(got) == set(before) and before[:2] == ["additional.parent_previously_looked_after", ROW]), (got, before)
+    assert [(k, i) for k, i in enumerate(got) if CAT.indicator(i).immediate] == [(k, i) for k, i in enumerate(before) if CAT.indicator(i).immediate]
 
 
 def test_the_concern_word_alone_makes_the_difference():
@@ -88,9 +91,13 @@ def test_a_born_young_persons_pregnancy_keeps_the_row_in_the_first_three():  # s
 
 @pytest.mark.parametrize("q", ["mum is pregnant and happy about the new baby", "mum left care and is expecting her first baby"])
 def test_where_only_p9_and_protection_rows_follow_nothing_moves(q):
+    # fix20u closed what this step left: the first call leads with a Universal row (`unborn_calm`), the second with
+    # p13-14's "Parent previously looked after" (`care_left`); fix20c's own step still moves neither
+    without_both = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k not in ("concern_to_lead", "unborn_calm", "care_left")}, example_calls())
+    only_fix20c = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k not in ("unborn_calm", "care_left")}, example_calls())
+    assert _ids(q, only_fix20c, unborn=True) == _ids(q, without_both, unborn=True)
     got = _ids(q, unborn=True)
-    assert got == _ids(q, WITHOUT, unborn=True)
-    assert not CAT.indicator(got[0]).immediate, got  # p9 does not lead a call that states no p9 concern (search11)
+    assert not _high(got[0]) and got[0] != ROW, got  # neither p9 nor Protection leads, nor the row (fix20u)
 
 
 def test_the_reading_is_declared_and_checked():
