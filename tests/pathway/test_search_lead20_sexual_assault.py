@@ -48,3 +48,14 @@ def test_a_plain_assault_and_exploitation_keep_their_own_rows(index, call, lead)
 
 def test_another_childs_assault_does_not_lead_with_this_childs_allegation(index):
     assert index.search("her friend was sexually assaulted", limit=3, age_in_months=AGE)[0].indicator.id != ALLEGATION
+
+
+@pytest.mark.parametrize("word", ["march", "shipped", "drawn", "boxes", "bought", "spouting", "wondering", "ripped"])
+def test_a_real_word_of_the_labelled_calls_is_not_read_as_a_p9_words_misspelling(index, word):
+    # the lead, after fix20a's merge: "march" was read as "match", so "a wanted baby, due in march" led with p9's
+    # unborn row; "shipped" as "whipped", "drawn" as "drown"
+    assert index._p9_spelt(["the", word]) == ["the", word]
+
+
+def test_a_misspelt_p9_word_is_still_read_as_the_word(index):
+    assert index._p9_spelt(["she", "was", "molestid"]) == ["she", "was", "molested"]
