@@ -401,6 +401,9 @@ class _Entry:
     phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
 
 
+_CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
+
+
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
@@ -1345,7 +1348,7 @@ class SearchIndex:
         if not alone:
             return set(), frozenset()  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
         misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
-        self._out_of_sight(set(cs.child), ranked, final, frozenset({violence}))
+        self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
         if ranked[0] in cs.child or ranked[0] == violence:
             lead = next((n for n in ranked if n in cs.offers and n not in hidden), None)
             if lead is None:
@@ -1353,7 +1356,6 @@ class SearchIndex:
             if lead is not None:
                 _offered_last(lead, ranked, final)
                 self._lead_with(lead, ranked, final)
-                self._out_of_sight(set(), ranked, final, frozenset({violence}))
         least = cs.offers[0]  # the carers' first rung ("may impact", p14): in sight where the search had misread the call
         if misread and least not in hidden and least not in ranked[:KEPT_PLACES] and len(ranked) >= KEPT_PLACES and self._admits(least, unborn, age_in_months):
             # the lowest of the first three that is no immediate criterion (never the first) gives way; p9 rows keep theirs
@@ -1371,7 +1373,7 @@ class SearchIndex:
             _offered_last(cs.under_1, ranked, final)
             if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
                 self._lead_with(cs.under_1, ranked, final)
-        return set(cs.child), frozenset({violence})
+        return set(cs.child), frozenset()
 
     def _not_now_at(self, words: list[str]) -> set[int]:
         """The places of words denied, put in the past or ended (_denied_positions, _ended_at, _ended_by_at): fix20b's
@@ -1410,6 +1412,12 @@ class SearchIndex:
                     subject = v
                     break
             if subject is None or subject not in carers:
+                return False
+            # a child joined to the carer as one subject ("both he and his uncle smoke weed"): the child's use too
+            j = k - 1
+            while j >= 0 and words[j] in _CARER_DETERMINERS:
+                j -= 1
+            if j >= 1 and words[j] == "and" and words[j - 1] in children:
                 return False
         return True
 

@@ -103,7 +103,7 @@ def test_a_carers_substance_use_offers_the_carers_rows_not_the_childs(q, age):
     found = _ids(q, age)
     assert not CHILDS_OWN & set(found), found
     assert CARERS & set(found), found
-    assert DV not in found, found  # no violence said
+    assert found[0] != DV, found  # no violence said: p9's line is not preselected (it stays in sight, as every p9 row found)
 
 
 def test_a_carers_use_in_a_word_the_search_does_not_know_offers_no_childs_row():
