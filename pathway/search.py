@@ -417,6 +417,9 @@ class _Entry:
     phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
 
 
+_CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
+
+
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
@@ -536,6 +539,10 @@ class SearchIndex:
         self.role_condition = _role_condition(synonyms, number_of)
         # words read as said (fix20d, review 20 N5-N10; see _said_plainly_last): ages in words, pregnancy, "no convictions"...
         self.said_plainly = _said_plainly(synonyms, number_of)
+        # everyday words for hitting a child, and a carer's own drink or drugs (fix20b, review 20 N2, N3; see
+        # _everyday_hitting_first, _carer_substance_first)
+        self.everyday_hitting = _everyday_hitting(synonyms, number_of)
+        self.carer_substance = _carer_substance(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -799,6 +806,10 @@ class SearchIndex:
                 blended = ranked[:1]
         self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         self._harm_by_adult_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        self._everyday_hitting_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
+        hide, withdrawn = self._carer_substance_first(words, stems, typing, ranked, final, unsighted | unsaid_core, unborn, age_in_months)
+        unsighted |= hide
+        unstated = unstated | withdrawn
         self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
         if joined is None:
             self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
@@ -1310,6 +1321,166 @@ class SearchIndex:
         """An immediate criterion (p9) or a Protection need: what a plain call does not lead with."""
         ind = self.entries[n].indicator
         return ind.immediate or ind.level is Level.PROTECTION
+
+    def _everyday_hitting_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
+    ) -> None:
+        """Everyday words for hitting a child (review 20 N2, safety; fix20b; the synonyms file's `everyday_hitting`, this
+        tool's reading, declared there): where _everyday_hitting_at finds one ("dad gives him a good hiding", "her nan
+        gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
+        the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
+        not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
+        Never one `hidden`."""
+        eh = self.everyday_hitting
+        if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
+            return
+        at = self._everyday_hitting_at(words)
+        if at is None:
+            return
+        lead = next((n for n in eh.leads if n not in hidden and admits(n)), None)
+        if lead is not None:
+            _offered_last(lead, ranked, final)
+            matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
+            self._lead_with(lead, ranked, final)
+
+    def _everyday_hitting_at(self, words: list[str]) -> Optional[tuple[int, int]]:
+        """The span of an everyday word for hitting a carer does to the child (_everyday_hitting_first), or None: one of
+        the `phrases` or `words`, none of its words denied nor put in the past or ended (as _harm_to_child_at reads
+        them), a carer (the subject reading's `parent`) the nearest of them at most `doer_reach` words before it in its
+        clause, no other carer between them nor within `reach` words after it (before a clause word or "and"), and the
+        child its object between them or within those words after it: a word naming a child (or one of `children`),
+        an age, "him", "them", or "her" not before a carer where no female carer but the one who acts is named before."""
+        eh, carers, clauses = self.everyday_hitting, self.subject.parents, self.subject.clauses
+        assert eh is not None
+        female, named = (clauses.female, CHILD_ROLES | clauses.named) if clauses is not None else (frozenset(), CHILD_ROLES)
+        out = self._not_now_at(words)
+        child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
+        for phrase in eh.phrases:
+            for i in _phrase_at(phrase, words):
+                end = i + len(phrase)
+                if any(k in out for k in range(i, end)):
+                    continue
+                doer = next((k for k in range(i - 1, max(-1, i - 1 - eh.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+                if doer is None or words[doer] not in carers or any(k in out or words[k] in NEGATIONS for k in range(doer + 1, i)):
+                    continue  # "dad never gives him a good hiding": denied between the carer and the words
+                after = next(
+                    (k for k in range(end, min(len(words), end + eh.reach)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), min(len(words), end + eh.reach)
+                )
+                between = [k for k in [*range(doer + 1, i), *range(end, after)] if not (words[k] in carers and k > 0 and words[k - 1] in ("her", "his"))]
+                if any(words[k] in carers for k in between if k != doer):
+                    continue  # another carer its object: the adults' violence, read as before
+                for k in between:
+                    v = words[k]
+                    nxt = words[k + 1] if k + 1 < len(words) else ""
+                    if k in child_at or v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v in HARMED_PRONOUNS:
+                        return i, end
+                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer):
+                        return i, end
+        return None
+
+    def _carer_substance_first(
+        self,
+        words: list[str],
+        stems: list[str],
+        typing: bool,
+        ranked: list[int],
+        final: dict[int, float],
+        hidden: set[int],
+        unborn: bool,
+        age_in_months: Optional[int],
+    ) -> tuple[set[int], frozenset[int]]:
+        """A carer's own drink or drugs (review 20 N3, safety and inflation; fix20b; the synonyms file's
+        `carer_substance`, this tool's reading, declared there): where every one of `uses` said is said of a carer
+        (_carer_substance_said), none denied nor ended (_carer_substance_ended), and p9's repeated-violence line's core
+        is not (violence said beside the drink is read as before): the child's own rows (`child`) leave the first
+        three; a first result that is one of them or that line gives way to the best placed of `offers` (else the
+        first the age admits, offered); that line leaves the first three; where a child's row or that line was in the
+        first three (the search's misreading), the first of `offers` (p14's "may impact") comes
+        into them in place of the lowest that is no immediate criterion; and with no age given, an age under 1 said
+        (_under_1_said), `under_1` in the first three or the call misread, and no other immediate criterion first,
+        `under_1` leads. Never one `hidden`; every other p9 row in the first three stays there (_lead_with,
+        _out_of_sight). Returns the rows the caller keeps out of the first three to the end: the child's, and p9's
+        line (as an `unstated` row)."""
+        cs = self.carer_substance
+        if cs is None or not ranked or not self._carer_substance_said(words) or self._carer_substance_ended(words):
+            return set(), frozenset()  # no carer's use now ("mum no longer drinks": the search's own past reading)
+        violence = cs.violence
+        alone = violence in self.core and not self._core_said(violence, words, stems, typing)
+        if not alone:
+            return set(), frozenset()  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
+        misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
+        self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
+        if ranked[0] in cs.child or ranked[0] == violence:
+            lead = next((n for n in ranked if n in cs.offers and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in cs.offers if n not in hidden and self._admits(n, unborn, age_in_months)), None)
+            if lead is not None:
+                _offered_last(lead, ranked, final)
+                self._lead_with(lead, ranked, final)
+        least = cs.offers[0]  # the carers' first rung ("may impact", p14): in sight where the search had misread the call
+        if misread and least not in hidden and least not in ranked[:KEPT_PLACES] and len(ranked) >= KEPT_PLACES and self._admits(least, unborn, age_in_months):
+            # the lowest of the first three that is no immediate criterion (never the first) gives way; p9 rows keep theirs
+            yielding = next((ranked[k] for k in range(KEPT_PLACES - 1, 0, -1) if not self.entries[ranked[k]].indicator.immediate), None)
+            if yielding is not None:
+                if least in ranked:
+                    ranked.remove(least)
+                final[least] = round(final[ranked[KEPT_PLACES - 1]], 6)
+                ranked.insert(KEPT_PLACES, least)
+                self._out_of_sight({yielding}, ranked, final)
+        # an age under 1 said in the words and none given (the age given, the search's own readings decide: past
+        # frames, an ordinary amount); the use neither denied nor ended, and p9's line in sight or the call misread
+        under_1 = age_in_months is None and not unborn and _under_1_said(words) and (misread or cs.under_1 in ranked[:KEPT_PLACES])
+        if under_1 and cs.under_1 not in hidden:
+            _offered_last(cs.under_1, ranked, final)
+            if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
+                self._lead_with(cs.under_1, ranked, final)
+        return set(cs.child), frozenset()
+
+    def _not_now_at(self, words: list[str]) -> set[int]:
+        """The places of words denied, put in the past or ended (_denied_positions, _ended_at, _ended_by_at): fix20b's
+        readings move nothing on them, as _harm_to_child_at reads them."""
+        ended_by, placed_before = self._ended_by_at(words)
+        return set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+
+    def _carer_substance_ended(self, words: list[str]) -> bool:
+        """Whether one of `carer_substance.uses` said is denied, put in the past or ended (as _harm_to_child_at reads them)."""
+        cs = self.carer_substance
+        assert cs is not None
+        out = self._not_now_at(words)
+        return any(i + k in out for p in cs.uses for i in _phrase_at(p, words) for k in range(len(p)))
+
+    def _carer_substance_said(self, words: list[str]) -> bool:
+        """Whether one of `carer_substance.uses` is said and each said is a carer's: scanning back from it at most
+        `reach` words, before a clause word or "and", the first subject met is a carer (the subject reading's
+        `parent`), not one of `child_subjects`, a word naming a child or another child. A carer's word just after
+        "her", "his" or "their" is still the carer ("her mum drinks")."""
+        cs = self.carer_substance
+        assert cs is not None
+        carers = self.subject.parents
+        clauses = self.subject.clauses
+        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        children = named | self.subject.other_child | cs.child_subjects
+        said = sorted({i for p in cs.uses for i in _phrase_at(p, words) if not ({words[i - 1] if i else "", *words[i + len(p) : i + len(p) + 1]} & cs.trade)})
+        if not said:
+            return False
+        for i in said:
+            subject = None
+            for k in range(i - 1, max(-1, i - 1 - cs.reach), -1):
+                v = words[k]
+                if v in CLAUSE_WORDS or v in JOINING:
+                    break
+                if v in carers or v in children:
+                    subject = v
+                    break
+            if subject is None or subject not in carers:
+                return False
+            # a child joined to the carer as one subject ("both he and his uncle smoke weed"): the child's use too
+            j = k - 1
+            while j >= 0 and words[j] in _CARER_DETERMINERS:
+                j -= 1
+            if j >= 1 and words[j] == "and" and words[j - 1] in children:
+                return False
+        return True
 
     def _lead_with(self, n: int, ranked: list[int], final: dict[int, float]) -> None:
         """Put n first (scored just above the first) and every other result one place lower, in its
@@ -3767,13 +3938,16 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "unborn_calm",
         "care_left",
         "said_plainly",
+        "everyday_hitting",
+        "carer_substance",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
-            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left' and 'said_plainly'"
+            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
+            " 'everyday_hitting' and 'carer_substance'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -3808,6 +3982,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_unborn_calm(catalogue, data.get("unborn_calm"))
     _check_care_left(catalogue, data.get("care_left"))
     _check_said_plainly(catalogue, data.get("said_plainly"))
+    _check_everyday_hitting(catalogue, data.get("everyday_hitting"))
+    _check_carer_substance(catalogue, data.get("carer_substance"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4825,3 +5001,126 @@ def _age_in_words(sp: _SaidPlainly, words: list[str]) -> Optional[int]:
 def said_you(words: list[str], you: frozenset[str]) -> bool:
     """Whether the words say one of `you` ("you", not "your": "your son" is the child)."""
     return not you.isdisjoint(words)
+
+
+class _EverydayHitting(NamedTuple):
+    """The synonyms file's `everyday_hitting` (fix20b, review 20 N2; SearchIndex._everyday_hitting_first), normalised."""
+
+    phrases: tuple[tuple[str, ...], ...]  # the idioms and single words for hitting, each as a phrase
+    children: tuple[tuple[str, ...], ...]  # a caller's words for the child beyond CHILD_ROLES ("the little un")
+    doer_reach: int
+    reach: int
+    leads: tuple[int, ...]  # in order: the first the age admits leads
+
+
+def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_EverydayHitting]:
+    """The synonyms file's `everyday_hitting` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("everyday_hitting")
+    if not data:
+        return None
+    said = [tuple(normalise(p).split()) for p in [*data["phrases"], *data["words"]]]
+    return _EverydayHitting(
+        tuple(p for p in said if p),
+        tuple(tuple(normalise(p).split()) for p in data["children"] if normalise(p).split()),
+        int(data["doer_reach"]),
+        int(data["reach"]),
+        tuple(number_of(i) for i in data["leads"]),
+    )
+
+
+def _check_everyday_hitting(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `everyday_hitting` that is not as _everyday_hitting reads it (fix20b)."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or set(data) != {"phrases", "words", "children", "doer_reach", "reach", "leads"}:
+        raise SearchDataError("everyday_hitting must map 'phrases', 'words', 'children', 'doer_reach', 'reach' and 'leads'")
+    lists = [data[k] for k in ("phrases", "words", "children", "leads")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
+        raise SearchDataError("everyday_hitting's lists must be non-empty lists of words")
+    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
+        raise SearchDataError("everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more")
+    unknown = [i for i in data["leads"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"everyday_hitting names unknown indicators: {unknown}")
+    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
+        raise SearchDataError("everyday_hitting's leads must be immediate criteria (p9)")
+
+
+class _CarerSubstance(NamedTuple):
+    """The synonyms file's `carer_substance` (fix20b, review 20 N3; SearchIndex._carer_substance_first), normalised."""
+
+    uses: tuple[tuple[str, ...], ...]  # drink and drug words, each as a phrase
+    child_subjects: frozenset[str]
+    trade: frozenset[str]  # just before or after a drug word, a trade in it, no use ("dealing drugs", "drug dealer")
+    reach: int
+    child: frozenset[int]  # the child's own substance rows
+    offers: tuple[int, ...]  # a carer's substance rows, by level
+    violence: int  # p9's repeated-domestic-violence line (its core unsaid: not offered for substance use alone)
+    under_1: int  # p9's under-1 substance line
+
+
+def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerSubstance]:
+    """The synonyms file's `carer_substance` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("carer_substance")
+    if not data:
+        return None
+    return _CarerSubstance(
+        tuple(p for p in (tuple(normalise(w).split()) for w in data["uses"]) if p),
+        frozenset(normalise(" ".join(data["child_subjects"])).split()),
+        frozenset(normalise(" ".join(data["trade"])).split()),
+        int(data["reach"]),
+        frozenset(number_of(i) for i in data["child"]),
+        tuple(number_of(i) for i in data["offers"]),
+        number_of(data["violence"]),
+        number_of(data["under_1"]),
+    )
+
+
+def _check_carer_substance(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `carer_substance` that is not as _carer_substance reads it (fix20b)."""
+    if data is None:
+        return
+    keys = {"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise SearchDataError("carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'")
+    lists = [data[k] for k in ("uses", "child_subjects", "trade", "child", "offers")]
+    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
+        raise SearchDataError("carer_substance's lists must be non-empty lists of words")
+    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
+        raise SearchDataError("carer_substance.reach must be a whole number of words, 1 or more")
+    named = [*data["child"], *data["offers"], data["violence"], data["under_1"]]
+    unknown = [i for i in named if not isinstance(i, str) or not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"carer_substance names unknown indicators: {unknown}")
+    if any(catalogue.indicator(i).immediate for i in [*data["child"], *data["offers"]]):
+        raise SearchDataError("carer_substance's child and offers rows must be no immediate criterion (p9)")
+    if not (catalogue.indicator(data["violence"]).immediate and catalogue.indicator(data["under_1"]).immediate):
+        raise SearchDataError("carer_substance's violence and under_1 must be immediate criteria (p9)")
+
+
+def _offered_last(n: int, ranked: list[int], final: dict[int, float]) -> None:
+    """Offer row n the words did not find: last in the results, scored just below the last (fix20b's readings)."""
+    if n not in ranked:
+        final[n] = round(final[ranked[-1]], 6) - 1e-6
+        ranked.append(n)
+
+
+_UNDER_1_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1}
+_UNDER_1_UNITS = {"day": 365, "days": 365, "week": 52, "weeks": 52, "month": 12, "months": 12}  # the count under which a unit is under 1 year
+
+
+def _under_1_said(words: list[str]) -> bool:
+    """Whether the words say an age under 1 year (fix20b; SearchIndex._carer_substance_first): a number (digits or a
+    word, "a") then "day(s)", "week(s)" or "month(s)" then "old" ("eleven month old", "9 month old baby", "three
+    weeks old", "a week old"), or "only" before the number ("the little un is only 7 month"); "9m", "7mths"
+    (_AGE_SAID in months). "6 months ago", "for 3 weeks" are no age: "old" or "only" is needed."""
+    for i, w in enumerate(words):
+        m = re.fullmatch(r"(\d+)(?:m|mo|mth|mths|months?|wks?|weeks?)", w)
+        if m and int(m.group(1)) < (52 if "w" in w else 12):
+            return True
+        n = int(w) if w.isdigit() else _UNDER_1_NUMBERS.get(w)
+        if n is None or i + 1 >= len(words) or words[i + 1] not in _UNDER_1_UNITS or n >= _UNDER_1_UNITS[words[i + 1]]:
+            continue
+        if (i + 2 < len(words) and words[i + 2] == "old") or (i > 0 and words[i - 1] == "only"):
+            return True
+    return False
