@@ -107,7 +107,10 @@ def test_a_known_word_is_never_read_as_a_typo(word):
     index = default_index()
     hits = index.search(f"{word} ", limit=KEPT_PLACES)  # said alone, finished: only its own matching (or the model) finds rows
     assert all(word not in h.matched for h in hits), [(h.id, h.matched) for h in hits]
-    assert any(word in h.matched for h in _without_known().search(f"{word} ", limit=KEPT_PLACES)), "the word was read as a typo before"
+    without = _without_known()
+    read_as_typo = any(word in h.matched for h in without.search(f"{word} ", limit=KEPT_PLACES))
+    respelt = without._p9_spelt([word]) != [word]  # since fix20a a p9 word's misspelling is respelt before matching
+    assert read_as_typo or respelt, "the word was read as a typo before"
 
 
 @pytest.mark.parametrize(
