@@ -28,6 +28,7 @@ from pathway.call_summary import summarise_case
 from pathway.levels import Level
 from pathway.models import CaseError, Decision
 from rules import evaluate
+from rules.refusals import evaluate_despite_refusals
 from scripts.decision_oracle import varied_case
 from tests.webapp.conftest import post_drawn
 from webapp.journey import referral as written
@@ -48,6 +49,10 @@ def sample() -> tuple[tuple[Case, Decision], ...]:
             out.append((case, evaluate(case)))
         except CaseError:
             continue
+    # review 20 (noted): a p9 criterion the age given does not fit, decided without the age (rules.refusals), the one
+    # reading a refused case carries: the varied cases above are decided by `evaluate`, which refuses it
+    aged_out = Case.parse({"child": {"age_years": 15}, "indicators": ["immediate.unexplained_bruising_under_2"]})
+    out.append((aged_out, evaluate_despite_refusals(aged_out)))
     return tuple(out)
 
 
@@ -68,7 +73,9 @@ def declared_readings() -> list[Reading]:
         if getattr(entry, "interpretation", False) or nested:
             # review 16, M2: the young-adult reading has no rule of its own; every Protection reason at 18 or 19
             # carries it, and of those the level's own reason is a reading only by it
-            out.append(Reading("reason", "level.protection" if name == "protection_young_adult" else entry.rule))
+            # review 20: the age left out has no rule of its own either: it is said on the kept criterion's p9 reason
+            rule = {"protection_young_adult": "level.protection", "immediate_age_left_out": "immediate.referral"}.get(name)
+            out.append(Reading("reason", rule or entry.rule))
     out += [Reading("crosswalk", c.id, c.indicators or [f"{c.level.value}."]) for c in cat.crosswalks if c.interpretation]
     out += [Reading("entailment", e.id, e.indicators) for e in cat.age_entailments if e.interpretation]
     return out
