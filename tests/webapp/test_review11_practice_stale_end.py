@@ -18,6 +18,7 @@ import re
 from tests.webapp.conftest import csv_text, text
 from tests.webapp.test_practice import BRUISING, MONDAYS, MONDAYS_RIGHT, answer, join
 from tests.webapp.test_practice_stale_session import _as_if_a_release_renamed_a_need
+from webapp.practice.views import cohort_id
 
 BRUISED = "immediate.unexplained_bruising_under_2"
 COHORT = "r11c"
@@ -48,7 +49,9 @@ def test_the_cohort_says_not_worked_out_and_leaves_it_off_the_chart(app, trainer
     assert trainer.post(f"/practice/session/{fine}/end").status_code == 302
     stale = _stale_session_ended(app, trainer)
 
-    r = trainer.get(f"/practice/cohorts?cohort={COHORT}")
+    with app.test_request_context():
+        cohort = cohort_id(COHORT)  # the cohort's address carries an id, not its label (surf20a)
+    r = trainer.get("/practice/cohorts", query_string={"cohort": cohort})
     html, page = r.get_data(as_text=True), text(r)
     row = re.search(rf"\({stale}\)[^()]*\(2\)", page)
     assert row, page

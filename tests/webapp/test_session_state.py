@@ -32,6 +32,8 @@ OLD_OR_DAMAGED = {
     "overrides_list": [["direction"], {"page": 2}],
     "practice_trainer": [["ABCD"], {"ABCD": ["token"]}],
     "practice_trainee": [{"ABCD": "first"}],
+    "saved_in_session": [[{"id": "x", "case_ref": "A1"}], "not a list", [{"answers": 5}]],
+    "reopened_in_error": [["a", "list"], {"marked_on": 1}, "saved in error"],
 }
 PAGES = ["/", "/safety", "/child", "/check", "/result", "/settings", "/adviser/", "/sign-in", "/cases", "/referral.txt"]
 
