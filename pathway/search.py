@@ -47,7 +47,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
@@ -1430,9 +1430,27 @@ class SearchIndex:
                 self._lead_with(cs.under_1, ranked, final)
         return set(cs.child), frozenset()
 
+    @cached_property
+    def _child_words(self) -> frozenset[str]:
+        """The words naming a child (CHILD_ROLES and the subject reading's `clauses.named`), read by every reading of
+        who a word is: made once per index, not on every call."""
+        clauses = self.subject.clauses
+        return CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+
+    @cached_property
+    def _female_carers(self) -> frozenset[str]:
+        """The subject reading's female carers (`clauses.female`), for "her" as a pronoun (_harm_to_child_at, _harm_by_adult_at)."""
+        clauses = self.subject.clauses
+        return clauses.female if clauses is not None else frozenset()
+
+    @cached_property
+    def _possessors(self) -> frozenset[str]:
+        """The words after which "his"/"her" is a possessive, not a pronoun: carers, a child's words, another child's."""
+        return self.subject.parents | self._child_words | self.subject.other_child | self.subject.before_other
+
     def _not_now_at(self, words: list[str]) -> set[int]:
-        """The places of words denied, put in the past or ended (_denied_positions, _ended_at, _ended_by_at): fix20b's
-        readings move nothing on them, as _harm_to_child_at reads them."""
+        """The places of words denied, put in the past or ended (_denied_positions, _ended_at, _ended_by_at): no reading
+        of harm or of a carer's use moves anything on them (_harm_to_child_at, _harm_by_adult_at, fix20b's)."""
         ended_by, placed_before = self._ended_by_at(words)
         return set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
 
@@ -1451,9 +1469,7 @@ class SearchIndex:
         cs = self.carer_substance
         assert cs is not None
         carers = self.subject.parents
-        clauses = self.subject.clauses
-        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
-        children = named | self.subject.other_child | cs.child_subjects
+        children = self._child_words | self.subject.other_child | cs.child_subjects
         said = sorted({i for p in cs.uses for i in _phrase_at(p, words) if not ({words[i - 1] if i else "", *words[i + len(p) : i + len(p) + 1]} & cs.trade)})
         if not said:
             return False
@@ -2705,12 +2721,8 @@ class SearchIndex:
         hc = self.harm_to_child
         assert hc is not None
         carers = self.subject.parents
-        clauses = self.subject.clauses
-        female = clauses.female if clauses is not None else frozenset()
-        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
-        possessed = carers | named | self.subject.other_child | self.subject.before_other
-        ended_by, placed_before = self._ended_by_at(words)
-        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        female, named, possessed = self._female_carers, self._child_words, self._possessors
+        out = self._not_now_at(words)
         witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
         stops = CLAUSE_WORDS | JOINING | HARM_STOPS
         for i, w in enumerate(words):
@@ -2764,8 +2776,7 @@ class SearchIndex:
         "our" before a child's word), not denied."""
         of = self.offender
         assert of is not None
-        clauses = self.subject.clauses
-        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
+        named = self._child_words
         denied = set(_denied_positions(words))
         for i, w in enumerate(words):
             if w not in acts or i in denied:
@@ -3136,12 +3147,8 @@ class SearchIndex:
         ha, hc = self.harm_by_adult, self.harm_to_child
         assert ha is not None and hc is not None
         carers = self.subject.parents
-        clauses = self.subject.clauses
-        female = clauses.female if clauses is not None else frozenset()
-        named = CHILD_ROLES | (clauses.named if clauses is not None else frozenset())
-        possessed = carers | named | self.subject.other_child | self.subject.before_other
-        ended_by, placed_before = self._ended_by_at(words)
-        out = set(_denied_positions(words)) | self._ended_at(words) | ended_by | placed_before
+        female, named, possessed = self._female_carers, self._child_words, self._possessors
+        out = self._not_now_at(words)
         witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
         stops = CLAUSE_WORDS | JOINING | HARM_STOPS
         doers = carers | ha.companions | ha.adults
