@@ -86,3 +86,21 @@ def test_removal_takes_effect_on_the_next_request(client, people, engine):
     assert client.get(f"/cases/STH-0001/entries/{south.id}").status_code == 404
     assert _shown(text(client.get("/overrides"))) == ["NTH-0001"]
     assert "Team: choose one of the teams you oversee" in text(client.get("/overrides?team=South"))
+
+
+def test_no_team_asked_or_one_the_manager_oversees_is_not_an_error(client, people, engine):
+    """The team error is for a team the manager does not oversee only: the overrides page and the dashboard shown
+    without a team (the address a manager opens first), with an empty one (the filter's "All your teams") or with one
+    of their own teams say no error, and the page title does not begin "Error:" (review 21, mutation: `_team_filter`
+    reading no team as one not overseen, `_team_filter` 13, put the error summary on every unfiltered page, and no
+    test read a page without the error)."""
+    _two_teams(engine, people)
+    oversight.grant(engine, "meg", "South")
+    sign_in(client, "meg")
+    for path in ("/overrides", "/overrides?team=", "/overrides?team=North", "/overrides?team=South", "/dashboard", "/dashboard?team=", "/dashboard?team=South"):
+        r = client.get(path)
+        html = r.get_data(as_text=True)
+        assert r.status_code == 200, path
+        assert "Team: choose one of the teams you oversee" not in text(r), path
+        assert "govuk-error-summary" not in html and 'id="team-error"' not in html, path
+        assert re.search(r"<title>\s*Error:", html) is None, path

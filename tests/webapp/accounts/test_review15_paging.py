@@ -203,6 +203,8 @@ def test_a_short_list_has_no_pagination(client, people, engine):
         (7, 7, "<1 … 6 [7]"),
         (2, 3, "<1 [2] 3>"),
         (3, 5, "<1 2 [3] 4 5>"),
+        (1, 2, "[1] 2>"),  # two pages have pagination too (review 21, mutation: `Page.links` 2, none for two pages)
+        (2, 2, "<1 [2]"),
     ],
 )
 def test_the_pagination_links_are_the_first_the_last_the_page_shown_and_its_neighbours(number, pages, said):
