@@ -4,7 +4,8 @@ professional-judgement overrides.
 Who sees what: everyone but admin saves and reads their own entries; a manager also reads
 their team's (the saver's team when saved) and those of any team an admin has given them
 oversight of (store.oversight). Anything else is NotFound, exactly as if it did
-not exist, and the attempt is audited. There is no update or delete here: an entry, once
+not exist, and the attempt is audited (that rule is store.readers', which store.marks and
+store.dashboard apply too). There is no update or delete here: an entry, once
 saved, is never rewritten (the database triggers refuse it too); only retention deletes.
 """
 
@@ -14,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select
+from sqlalchemy import Connection, Engine, Row, and_, func, select
 
 from pathway import written_text
 from pathway.levels import Level
@@ -22,9 +23,9 @@ from pathway.models import Case, Decision
 from store import audit, form_tokens
 from store.case_ref import lookup_case_ref, validate_case_ref
 from store.clock import aware
-from store.errors import AccessDenied, Invalid, NotFound
+from store.errors import AccessDenied, Invalid
 from store.models import assessments, entry_marks, override_reviews, overrides, users
-from store.oversight import overseen_query
+from store.readers import not_found, require_reader, visible
 from store.users import User
 
 MAX_REASON = 4000
@@ -155,24 +156,6 @@ class CaseSummary:
     in_error: int = 0
 
 
-def _require_reader(user: User) -> None:
-    if user.role == "admin":
-        raise AccessDenied("admin accounts manage users, not assessments")
-
-
-def teams_clause(manager: User):
-    """A manager's teams: their own and those they oversee (read from the database each time,
-    so a grant or removal counts from the next request)."""
-    return or_(assessments.c.team == manager.team, assessments.c.team.in_(overseen_query(manager.id)))
-
-
-def _visible(user: User):
-    """The rows `user` may read: their own, and a manager's teams' (own and overseen)."""
-    if user.role == "manager":
-        return or_(assessments.c.user_id == user.id, teams_clause(user))
-    return assessments.c.user_id == user.id
-
-
 def save_assessment(engine: Engine, user: User, case_ref: str, case: Case | dict | str, decision: Decision | dict, *, now: datetime | None = None) -> Entry:
     """Save the answers and the decision shown to the user, with the ruleset and the time.
 
@@ -189,7 +172,7 @@ def save_assessment_once(
     when saved now; (the entry its first post saved, True) when the same form, with the same reference
     and answers, was posted before, even at the same moment (the unique index decides). A token
     with another reference or other answers is another save, kept without the token."""
-    _require_reader(user)
+    require_reader(user)
     if user.disabled:
         raise AccessDenied("account disabled")
     ref = validate_case_ref(case_ref)
@@ -234,32 +217,33 @@ def save_assessment_once(
     )
 
 
-def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
-    out: dict[int, list[Review]] = {}
-    if not override_ids:
+def _rows_by(conn, key, keys, *order) -> dict[int, list[Row]]:
+    """The rows of `key`'s table (overrides, entry_marks, override_reviews) whose `key` column is one of
+    `keys`, each with its author's username (`users` by the row's `user_id`), grouped by `key`, each
+    group in `order`. No keys, no query."""
+    out: dict[int, list[Row]] = {}
+    if not keys:
         return out
-    q = (
-        select(override_reviews, users.c.username)
-        .join(users, users.c.id == override_reviews.c.user_id)
-        .where(override_reviews.c.override_id.in_(override_ids))
-        .order_by(override_reviews.c.id)
-    )
+    table = key.table
+    q = select(table, users.c.username).join(users, users.c.id == table.c.user_id).where(key.in_(keys)).order_by(*order)
     for r in conn.execute(q):
-        out.setdefault(r.override_id, []).append(
-            Review(id=r.id, override_id=r.override_id, user_id=r.user_id, username=r.username, created_at=aware(r.created_at), note=r.note)
-        )
+        out.setdefault(r._mapping[key], []).append(r)
     return out
 
 
+def _reviews_for(conn, override_ids) -> dict[int, list[Review]]:
+    rows = _rows_by(conn, override_reviews.c.override_id, override_ids, override_reviews.c.id)
+    return {
+        oid: [Review(id=r.id, override_id=r.override_id, user_id=r.user_id, username=r.username, created_at=aware(r.created_at), note=r.note) for r in rs]
+        for oid, rs in rows.items()
+    }
+
+
 def _overrides_for(conn, ids) -> dict[int, list[Override]]:
-    out: dict[int, list[Override]] = {}
-    if not ids:
-        return out
-    q = select(overrides, users.c.username).join(users, users.c.id == overrides.c.user_id).where(overrides.c.assessment_id.in_(ids)).order_by(overrides.c.id)
-    rows = conn.execute(q).all()
-    reviews = _reviews_for(conn, [r.id for r in rows])
-    for r in rows:
-        out.setdefault(r.assessment_id, []).append(
+    rows = _rows_by(conn, overrides.c.assessment_id, ids, overrides.c.id)
+    reviews = _reviews_for(conn, [r.id for rs in rows.values() for r in rs])
+    return {
+        aid: [
             Override(
                 id=r.id,
                 assessment_id=r.assessment_id,
@@ -271,36 +255,27 @@ def _overrides_for(conn, ids) -> dict[int, list[Override]]:
                 reason=r.reason,
                 reviews=tuple(reviews.get(r.id, ())),
             )
-        )
-    return out
+            for r in rs
+        ]
+        for aid, rs in rows.items()
+    }
 
 
 def _marks_for(conn, ids) -> dict[int, list[Mark]]:
-    out: dict[int, list[Mark]] = {}
-    if not ids:
-        return out
-    q = (
-        select(entry_marks, users.c.username)
-        .join(users, users.c.id == entry_marks.c.user_id)
-        .where(entry_marks.c.assessment_id.in_(ids))
-        .order_by(entry_marks.c.created_at, entry_marks.c.id)
-    )
-    for r in conn.execute(q):
-        out.setdefault(r.assessment_id, []).append(
-            Mark(
-                id=r.id,
-                assessment_id=r.assessment_id,
-                user_id=r.user_id,
-                username=r.username,
-                created_at=aware(r.created_at),
-                kind=r.kind,
-                reason=r.reason,
-            )
-        )
-    return out
+    rows = _rows_by(conn, entry_marks.c.assessment_id, ids, entry_marks.c.created_at, entry_marks.c.id)
+    return {
+        aid: [
+            Mark(id=r.id, assessment_id=r.assessment_id, user_id=r.user_id, username=r.username, created_at=aware(r.created_at), kind=r.kind, reason=r.reason)
+            for r in rs
+        ]
+        for aid, rs in rows.items()
+    }
 
 
-def _entries(conn, where) -> list[Entry]:
+def entries_where(conn, where) -> list[Entry]:
+    """The entries matching `where` (a clause on `assessments`), oldest first (by the moment saved, then
+    by saving order), each with its overrides and their reviews, and its marks. No access check and
+    no audit: callers narrow `where` to what the user may read (store.readers) and audit the read."""
     rows = conn.execute(
         select(assessments, users.c.username).join(users, users.c.id == assessments.c.user_id).where(where).order_by(assessments.c.created_at, assessments.c.id)
     ).all()
@@ -325,19 +300,13 @@ def _entries(conn, where) -> list[Entry]:
     ]
 
 
-def _not_found(engine: Engine, user: User, action: str, *, record_id=None, case_ref=None, now=None) -> NotFound:
-    with engine.begin() as conn:
-        audit.record(conn, action, user_id=user.id, outcome="not_found", record_id=record_id, case_ref=case_ref, now=now)
-    return NotFound("no such saved assessment")
-
-
 def get_assessment(engine: Engine, user: User, assessment_id: int, *, now: datetime | None = None, _audit: bool = True) -> Entry:
     """One entry by id, or NotFound (also for someone else's: audited either way)."""
-    _require_reader(user)
+    require_reader(user)
     with engine.connect() as conn:
-        found = _entries(conn, and_(assessments.c.id == assessment_id, _visible(user)))
+        found = entries_where(conn, and_(assessments.c.id == assessment_id, visible(user)))
     if not found:
-        raise _not_found(engine, user, "assessment.read", record_id=assessment_id, now=now)
+        raise not_found(engine, user, "assessment.read", record_id=assessment_id, now=now)
     if _audit:
         with engine.begin() as conn:
             audit.record(conn, "assessment.read", user_id=user.id, record_id=assessment_id, case_ref=found[0].case_ref, now=now)
@@ -348,12 +317,12 @@ def history(engine: Engine, user: User, case_ref: str, *, now: datetime | None =
     """The entries `user` may see under `case_ref`, oldest first; NotFound if none (audited). The
     reference is looked up by its shape only (`lookup_case_ref`): one saved before a rule for new
     input was added still opens."""
-    _require_reader(user)
+    require_reader(user)
     ref = lookup_case_ref(case_ref)
     with engine.connect() as conn:
-        found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
+        found = entries_where(conn, and_(assessments.c.case_ref == ref, visible(user)))
     if not found:
-        raise _not_found(engine, user, "history.read", case_ref=ref, now=now)
+        raise not_found(engine, user, "history.read", case_ref=ref, now=now)
     with engine.begin() as conn:
         audit.record(conn, "history.read", user_id=user.id, case_ref=ref, detail=f"entries={len(found)}", now=now)
     return found
@@ -395,10 +364,10 @@ def changes(entries: list[Entry]) -> list[Change]:
 def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
     """The case references `user` may see, most recently saved first (no audit: no answers shown);
     `limit` and `offset`: one page of them (review 15 surfaces, Z3), read without the others."""
-    _require_reader(user)
+    require_reader(user)
     query = (
         select(assessments.c.case_ref)
-        .where(_visible(user))
+        .where(visible(user))
         .group_by(assessments.c.case_ref)
         .order_by(func.max(assessments.c.created_at).desc(), assessments.c.case_ref)  # a stable order to page by
         .limit(limit)
@@ -408,7 +377,7 @@ def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offs
         refs = [r[0] for r in conn.execute(query)]
         out = []
         for ref in refs:
-            found = _entries(conn, and_(assessments.c.case_ref == ref, _visible(user)))
+            found = entries_where(conn, and_(assessments.c.case_ref == ref, visible(user)))
             kept = [e for e in found if e.in_error is None]  # an entry saved in error gives the case no level
             last = kept[-1] if kept else None
             out.append(
@@ -427,9 +396,9 @@ def list_case_refs(engine: Engine, user: User, *, limit: int | None = None, offs
 
 def count_case_refs(engine: Engine, user: User) -> int:
     """How many case references `list_case_refs` lists for `user`, every page."""
-    _require_reader(user)
+    require_reader(user)
     with engine.connect() as conn:
-        return conn.execute(select(func.count(func.distinct(assessments.c.case_ref))).where(_visible(user))).scalar_one()
+        return conn.execute(select(func.count(func.distinct(assessments.c.case_ref))).where(visible(user))).scalar_one()
 
 
 def record_override(engine: Engine, user: User, assessment_id: int, level: str, reason: str, *, now: datetime | None = None) -> Override:
@@ -530,10 +499,10 @@ def list_overrides(engine: Engine, manager: User, *, now: datetime | None = None
         ids = [
             r[0]
             for r in conn.execute(
-                select(overrides.c.assessment_id).join(assessments, assessments.c.id == overrides.c.assessment_id).where(_visible(manager)).distinct()
+                select(overrides.c.assessment_id).join(assessments, assessments.c.id == overrides.c.assessment_id).where(visible(manager)).distinct()
             )
         ]
-        found = _entries(conn, assessments.c.id.in_(ids)) if ids else []
+        found = entries_where(conn, assessments.c.id.in_(ids)) if ids else []
     pairs = [(e, o) for e in found for o in e.overrides]
     pairs.sort(key=lambda p: (p[1].created_at, p[1].id), reverse=True)
     with engine.begin() as conn:
@@ -549,10 +518,10 @@ def override_to_review(engine: Engine, manager: User, override_id: int, *, now: 
         raise AccessDenied("only managers review overrides")
     with engine.connect() as conn:
         owned = select(overrides.c.assessment_id).join(assessments, assessments.c.id == overrides.c.assessment_id)
-        owner = conn.execute(owned.where(overrides.c.id == override_id, _visible(manager))).scalar()
-        found = _entries(conn, assessments.c.id == owner) if owner is not None else []
+        owner = conn.execute(owned.where(overrides.c.id == override_id, visible(manager))).scalar()
+        found = entries_where(conn, assessments.c.id == owner) if owner is not None else []
     if not found:
-        raise _not_found(engine, manager, "override.read", record_id=override_id, now=now)
+        raise not_found(engine, manager, "override.read", record_id=override_id, now=now)
     entry = found[0]
     with engine.begin() as conn:
         audit.record(conn, "override.read", user_id=manager.id, record_id=entry.id, case_ref=entry.case_ref, detail=f"override={override_id}", now=now)
@@ -585,10 +554,10 @@ def record_review_once(
         found = conn.execute(
             select(overrides.c.assessment_id, assessments.c.case_ref)
             .join(assessments, assessments.c.id == overrides.c.assessment_id)
-            .where(overrides.c.id == override_id, _visible(manager))
+            .where(overrides.c.id == override_id, visible(manager))
         ).first()
     if found is None:
-        raise _not_found(engine, manager, "override.review", record_id=override_id, now=now)
+        raise not_found(engine, manager, "override.review", record_id=override_id, now=now)
     now = aware(now)
     token = form_tokens.posted(token)
 

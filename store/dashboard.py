@@ -11,10 +11,11 @@ from sqlalchemy import Engine
 
 from pathway.levels import LEVELS, Level
 from store import audit
-from store.assessments import Entry, _entries, teams_clause
+from store.assessments import Entry, entries_where
 from store.errors import AccessDenied, Invalid
 from store.models import assessments
 from store.oversight import teams_of
+from store.readers import teams_clause
 from store.users import User
 
 TOP_INDICATORS = 10
@@ -90,7 +91,7 @@ def team_dashboard(engine: Engine, manager: User, *, team: str | None = None, no
     if team is not None and team not in teams:
         raise Invalid("team", "choose one of the teams you oversee")
     with engine.connect() as conn:
-        found = _entries(conn, assessments.c.team == team if team is not None else teams_clause(manager))
+        found = entries_where(conn, assessments.c.team == team if team is not None else teams_clause(manager))
     with engine.begin() as conn:
         audit.record(conn, "dashboard.read", user_id=manager.id, detail=f"entries={len(found)} teams={1 if team else len(teams)}", now=now)
     return summarise(team or _and(teams), found)

@@ -76,7 +76,7 @@ def _todays(e: Entry, today: TodayOf) -> tuple[str | None, str | None, list[str]
     return later.ruleset, later.level if "level" in later.fields else None, list(later.fields)
 
 
-def _cell(text: str) -> str:
+def csv_cell(text: str) -> str:
     """Free text in a CSV cell, defused so a spreadsheet never runs it as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -162,7 +162,7 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now
                 e.level,
                 e.recorded_level,
                 c.step if c else "",
-                _cell(e.overrides[-1].reason) if e.overrides else "",
+                csv_cell(e.overrides[-1].reason) if e.overrides else "",
                 e.decision.get("immediate"),
                 e.immediate_overridden,
                 ";".join(e.case.get("indicators", [])),
@@ -173,12 +173,12 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now
                 ruleset or "",
                 level or "",
                 ";".join(todays_changes),
-                _cell(json.dumps([_override(o) for o in e.overrides[:-1]], ensure_ascii=False)) if len(e.overrides) > 1 else "",
+                csv_cell(json.dumps([_override(o) for o in e.overrides[:-1]], ensure_ascii=False)) if len(e.overrides) > 1 else "",
                 bool(e.in_error),
-                _cell(e.in_error.reason) if e.in_error else "",
+                csv_cell(e.in_error.reason) if e.in_error else "",
                 e.in_error.created_at.isoformat() if e.in_error else "",
                 e.in_error.username if e.in_error else "",
-                _cell(json.dumps([_mark(m) for m in e.marks], ensure_ascii=False)) if e.marks else "",
+                csv_cell(json.dumps([_mark(m) for m in e.marks], ensure_ascii=False)) if e.marks else "",
             ]
         )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)

@@ -3,7 +3,7 @@ which may be another child's, are marked so, with a written reason. Nothing is d
 the mark is a new row (table entry_marks, append-only like overrides), with who and when, and the
 audit trail records `entry.marked_in_error` with ids only.
 
-Who may mark: whoever may read the entry (store.assessments._visible): its author, and a manager of
+Who may mark: whoever may read the entry (store.readers.visible): its author, and a manager of
 the saver's team (own or overseen). Anyone else is NotFound, exactly as if it did not exist, audited.
 
 A mark can be withdrawn, never silently: a mark put on the wrong entry would take a real assessment
@@ -19,23 +19,24 @@ from sqlalchemy import Connection, Engine, and_
 
 from pathway import written_text
 from store import audit, form_tokens
-from store.assessments import MAX_REASON, Entry, Mark, _entries, _not_found, _require_reader, _visible
+from store.assessments import MAX_REASON, Entry, Mark, entries_where
 from store.clock import aware
 from store.errors import AccessDenied, Invalid
 from store.models import assessments, entry_marks
+from store.readers import not_found, require_reader, visible
 from store.users import User
 
 ACTIONS = {"in_error": "entry.marked_in_error", "withdrawn": "entry.mark_withdrawn"}
 
 
 def _readable(engine: Engine, user: User, assessment_id: int, action: str, now) -> Entry:
-    _require_reader(user)
+    require_reader(user)
     if user.disabled:
         raise AccessDenied("account disabled")
     with engine.connect() as conn:
-        found = _entries(conn, and_(assessments.c.id == assessment_id, _visible(user)))
+        found = entries_where(conn, and_(assessments.c.id == assessment_id, visible(user)))
     if not found:
-        raise _not_found(engine, user, action, record_id=assessment_id, now=now)
+        raise not_found(engine, user, action, record_id=assessment_id, now=now)
     return found[0]
 
 
@@ -103,5 +104,5 @@ def _repeated(engine: Engine, user: User, entry: Entry, action: str, mark_id, no
     with engine.begin() as conn:
         audit.record(conn, action, user_id=user.id, outcome="repeat", record_id=entry.id, case_ref=entry.case_ref, detail=f"mark={mark_id}", now=now)
     with engine.connect() as conn:
-        found = _entries(conn, assessments.c.id == entry.id)
+        found = entries_where(conn, assessments.c.id == entry.id)
     return next(m for m in found[0].marks if m.id == mark_id), True

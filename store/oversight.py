@@ -3,7 +3,7 @@ teams, whose saved entries, overrides and dashboard they then read as well as th
 
 Least privilege: only managers may be given it; a grant names one team that some account
 belongs to; every grant and removal is audited. The rows are read on every request (a subquery in
-`store.assessments._visible`), so a removal takes effect on the next one.
+`store.readers.visible`), so a removal takes effect on the next one.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from store.users import TEAM, User, find_user
 
 
 def overseen_query(user_id: int):
-    """The teams `user_id` has been given, as a subquery (for `_visible` and the dashboard)."""
+    """The teams `user_id` has been given, as a subquery (for `store.readers.visible` and the dashboard)."""
     return select(manager_teams.c.team).where(manager_teams.c.user_id == user_id)
 
 

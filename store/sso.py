@@ -18,7 +18,7 @@ from store import audit
 from store.clock import aware
 from store.errors import AuthError, Invalid
 from store.models import ROLES, manager_teams, oidc_identities, users
-from store.users import TEAM, USERNAME, User, _user
+from store.users import TEAM, USERNAME, User, user_from_row
 
 NO_PASSWORD = "sso"  # not a password hash: no password ever matches it (store.passwords.is_password_hash)
 
@@ -70,7 +70,7 @@ def sign_in_user(engine: Engine, issuer: str, subject: str, *, role: str, team: 
             audit.record(conn, "user.sso_create", user_id=uid, record_id=uid, detail=f"role={role}", now=now)
         audit.record(conn, "sign_in", user_id=uid, outcome="ok", detail="sso", now=now)
         row = conn.execute(select(users).where(users.c.id == uid)).one()
-    return _user(row)
+    return user_from_row(row)
 
 
 def refused(engine: Engine, reason: str, *, now: datetime | None = None) -> None:

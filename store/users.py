@@ -40,7 +40,8 @@ class User:
         return self.role != "admin"
 
 
-def _user(row) -> User:
+def user_from_row(row) -> User:
+    """The User a row of `users` describes (store.sso builds one from the row it signs in)."""
     return User(
         id=row.id, username=row.username, role=row.role, team=row.team, disabled=row.disabled, locked_until=row.locked_until and aware(row.locked_until)
     )
@@ -83,7 +84,7 @@ def _one_user(engine: Engine, condition) -> User:
         row = conn.execute(select(users).where(condition)).first()
     if row is None:
         raise NotFound("user")
-    return _user(row)
+    return user_from_row(row)
 
 
 def get_user(engine: Engine, user_id: int) -> User:
@@ -96,7 +97,7 @@ def find_user(engine: Engine, username: str) -> User:
 
 def list_users(engine: Engine) -> list[User]:
     with engine.connect() as conn:
-        return [_user(r) for r in conn.execute(select(users).order_by(users.c.username))]
+        return [user_from_row(r) for r in conn.execute(select(users).order_by(users.c.username))]
 
 
 def disable_user(engine: Engine, username: str, *, actor_id: int | None = None, now: datetime | None = None) -> User:
@@ -230,7 +231,7 @@ def authenticate(engine: Engine, username: str, password: str, *, address: str =
         audit.record(conn, "sign_in", user_id=uid, outcome="refused" if failure else "ok", detail=failure, now=now)
     if failure:
         raise AuthError(failure)
-    return _user(row)
+    return user_from_row(row)
 
 
 def _token_hash(token: str) -> str:

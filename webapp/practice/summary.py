@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from pathway.levels import LEVELS, Level
 from pathway.scenarios import Scenario
-from store.export import _cell
+from store.export import csv_cell
 from training.agreement import fleiss_kappa, kappa_label, percent
 from webapp.practice.records import Answer
 
@@ -215,16 +215,16 @@ def summary_csv(s: Summary, words) -> str:
     kappa = s.session_kappa
     w.writerow(["session", "all scenarios", s.answers, pct(s.agree_percent), "" if kappa is None else f"{kappa:.3f}", "", ""])
     for r in s.rows:
-        w.writerow(["scenario", _cell(r.scenario.title), r.answered, pct(r.agree_percent), "", "", ""])
+        w.writerow(["scenario", csv_cell(r.scenario.title), r.answered, pct(r.agree_percent), "", "", ""])
     for n in s.not_loaded:  # kept as answered, not scored (blank agreement: not worked out)
-        w.writerow(["scenario_not_loaded", _cell(n.id), n.answered, "", "", "", ""])
+        w.writerow(["scenario_not_loaded", csv_cell(n.id), n.answered, "", "", "", ""])
         for lv, count in n.counts.items():
             if count:
-                w.writerow(["scenario_not_loaded_level", _cell(f"{n.id}: {lv.label}"), count, "", "", "", ""])
+                w.writerow(["scenario_not_loaded_level", csv_cell(f"{n.id}: {lv.label}"), count, "", "", "", ""])
     for t in s.trainees:
-        w.writerow(["trainee", _cell(t.name), t.answered, pct(t.agree_percent), "", t.model_indicators - t.found, ""])
+        w.writerow(["trainee", csv_cell(t.name), t.answered, pct(t.agree_percent), "", t.model_indicators - t.found, ""])
     for i in s.indicators:
-        w.writerow(["indicator", _cell(words(i.id)), i.n, pct(i.agree_percent), "" if i.kappa is None else f"{i.kappa:.3f}", i.missed, i.over_called])
+        w.writerow(["indicator", csv_cell(words(i.id)), i.n, pct(i.agree_percent), "" if i.kappa is None else f"{i.kappa:.3f}", i.missed, i.over_called])
     return out.getvalue()
 
 
