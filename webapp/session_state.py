@@ -111,7 +111,7 @@ class Saved(_Model):
 
     id: int
     case_ref: str
-    answers: str  # sha256 of the saved answers (the contract's case), never the answers
+    answers: str  # keyed digest of the saved answers (webapp.shown.digest), never the answers
 
 
 # the last saves of this session, newest last (at most SAVED_KEPT): the same answers saved again under

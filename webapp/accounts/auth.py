@@ -129,7 +129,7 @@ def start_sign_in_for(user: User) -> None:
     g.fsp_user = user
 
 
-SIGNED_IN_ONLY = (state.ruleset_draft,)  # kept for the signed-in account only
+SIGNED_IN_ONLY = (state.ruleset_draft, state.saved_in_session)  # kept for the signed-in account only
 # A running practice session's trainer tokens ({code: token}) are dropped on signing out, not when a sign-in
 # ends unseen (30 minutes idle while trainees answer): each opens its session only beside the account that
 # started it (records.is_trainer), so another account signed in here gets nothing from one, and the trainer,
