@@ -69,17 +69,22 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     TableReader,
     check_carer_threat,
     check_disclosed_own_acts,
+    check_harm_by_adult,
     check_harm_to_child,
     check_harmless,
     check_locked_in,
     check_not_now,
     check_not_the_child,
     check_of_this_child,
+    check_of_this_child_not_before,
     check_offender,
     check_overruled,
     check_pregnant_young,
+    check_role_abuse,
+    check_role_condition,
     check_service_roles,
     check_stated,
+    check_told_alone,
     strings,
 )
 from pathway.search_tables import flat as _flat
@@ -3831,11 +3836,11 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_carer_threat(catalogue, data.get("carer_threat"))
     check_pregnant_young(catalogue, data.get("pregnant_young"))
     _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
-    _check_harm_by_adult(catalogue, data.get("harm_by_adult"))
-    _check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"))
-    _check_told_alone(catalogue, data.get("told_alone"))
-    _check_role_abuse(catalogue, data.get("role_abuse"))
-    _check_role_condition(catalogue, data.get("role_condition"))
+    check_harm_by_adult(catalogue, data.get("harm_by_adult"))
+    check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"), normalise)
+    check_told_alone(catalogue, data.get("told_alone"))
+    check_role_abuse(catalogue, data.get("role_abuse"))
+    check_role_condition(catalogue, data.get("role_condition"))
     _check_p9_parts(data.get("p9_parts"))
     _check_p9_spelling(data.get("p9_spelling"))
     _check_unborn_calm(catalogue, data.get("unborn_calm"))
@@ -4581,32 +4586,9 @@ def _harm_by_adult(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
     )
 
 
-def _check_harm_by_adult(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `harm_by_adult` that is not as _harm_by_adult reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"companions", "modifiers", "adults", "male", "not_after", "yields", "leads"}:
-        raise SearchDataError("harm_by_adult must map 'companions', 'modifiers', 'adults', 'male', 'not_after', 'yields' and 'leads'")
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in data.values()):
-        raise SearchDataError("harm_by_adult's lists must be non-empty lists of words")
-    unknown = [i for i in data["yields"] + data["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"harm_by_adult names unknown indicators: {unknown}")
-    if not all(catalogue.indicator(i).immediate for i in data["yields"] + data["leads"]):
-        raise SearchDataError("harm_by_adult's yields and leads must be immediate criteria (p9)")
-
-
 def _of_this_child_not_before(synonyms: dict) -> tuple[tuple[str, ...], ...]:
     """The synonyms file's `of_this_child_not_before` (search20; SearchIndex._of_this_child_not_before) as phrases."""
     return tuple(p for p in (tuple(normalise(w).split()) for w in synonyms.get("of_this_child_not_before") or []) if p)
-
-
-def _check_of_this_child_not_before(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `of_this_child_not_before` that is not a list of words or phrases (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, list) or not data or not all(isinstance(w, str) and normalise(w).split() for w in data):
-        raise SearchDataError(f"of_this_child_not_before must be a non-empty list of words or phrases: {data!r}")
 
 
 class _ToldAlone(NamedTuple):
@@ -4623,18 +4605,6 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
     if not data:
         return None
     return _ToldAlone(number_of(data["row"]), frozenset(normalise(" ".join(data["verbs"])).split()), frozenset(normalise(" ".join(data["words"])).split()))
-
-
-def _check_told_alone(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `told_alone` that is not as _told_alone reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"row", "verbs", "words"}:
-        raise SearchDataError("told_alone must map 'row', 'verbs' and 'words'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("verbs", "words")):
-        raise SearchDataError("told_alone's verbs and words must be non-empty lists of words")
-    if not isinstance(data["row"], str) or not catalogue.has_indicator(data["row"]):
-        raise SearchDataError(f"told_alone names an unknown indicator: {data['row']!r}")
 
 
 class _RoleAbuse(NamedTuple):
@@ -4659,20 +4629,6 @@ def _role_abuse(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ro
     )
 
 
-def _check_role_abuse(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `role_abuse` that is not as _role_abuse reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"acts", "objects", "reach", "lead"}:
-        raise SearchDataError("role_abuse must map 'acts', 'objects', 'reach' and 'lead'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("acts", "objects")):
-        raise SearchDataError("role_abuse's acts and objects must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("role_abuse's reach must be a whole number of words, 1 or more")
-    if not isinstance(data["lead"], str) or not catalogue.has_indicator(data["lead"]) or not catalogue.indicator(data["lead"]).immediate:
-        raise SearchDataError("role_abuse's lead must be an immediate criterion (p9)")
-
-
 class _RoleCondition(NamedTuple):
     """The synonyms file's `role_condition` (search20; SearchIndex._role_condition_first), words as said (normalised)."""
 
@@ -4686,19 +4642,6 @@ def _role_condition(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     if not data:
         return None
     return _RoleCondition(frozenset(number_of(i) for i in data["rows"]), frozenset(normalise(" ".join(data["carers"])).split()))
-
-
-def _check_role_condition(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `role_condition` that is not as _role_condition reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"rows", "carers"}:
-        raise SearchDataError("role_condition must map 'rows' and 'carers'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("rows", "carers")):
-        raise SearchDataError("role_condition's rows and carers must be non-empty lists")
-    unknown = [i for i in data["rows"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"role_condition names unknown indicators: {unknown}")
 
 
 def _check_p9_parts(data: Any) -> None:

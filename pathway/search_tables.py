@@ -481,3 +481,74 @@ def check_overruled(catalogue: Catalogue, data: Any) -> None:
         and catalogue.indicator(leads).level is not Level.PROTECTION
     ):
         raise SearchDataError(f"overruled.ordinary.leads must be one row below Protection: {leads!r}")
+
+
+def check_harm_by_adult(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_by_adult` that is not as _harm_by_adult reads it (search20)."""
+    check_table(
+        catalogue,
+        "harm_by_adult",
+        data,
+        keys={"companions", "modifiers", "adults", "male", "not_after", "yields", "leads"},
+        shape="harm_by_adult must map 'companions', 'modifiers', 'adults', 'male', 'not_after', 'yields' and 'leads'",
+        lists=("companions", "modifiers", "adults", "male", "not_after", "yields", "leads"),
+        rows=("yields", "leads"),
+        must=[Must(("yields", "leads"), immediate, "harm_by_adult's yields and leads must be immediate criteria (p9)")],
+    )
+
+
+def check_of_this_child_not_before(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `of_this_child_not_before` that is not a list of words or phrases (search20)."""
+    message = "of_this_child_not_before must be a non-empty list of words or phrases: {}"
+    check_table(
+        catalogue, "of_this_child_not_before", data, kind=list, shape=message, lists=(".",), normalise=normalise, normalised=True, lists_message=message
+    )
+
+
+def check_told_alone(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `told_alone` that is not as _told_alone reads it (search20)."""
+    check_table(
+        catalogue,
+        "told_alone",
+        data,
+        keys={"row", "verbs", "words"},
+        shape="told_alone must map 'row', 'verbs' and 'words'",
+        lists=("verbs", "words"),
+        lists_message="told_alone's verbs and words must be non-empty lists of words",
+        rows=("row",),
+        single=("row",),
+    )
+
+
+def check_role_abuse(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_abuse` that is not as _role_abuse reads it (search20)."""
+    lead = "role_abuse's lead must be an immediate criterion (p9)"
+    check_table(
+        catalogue,
+        "role_abuse",
+        data,
+        keys={"acts", "objects", "reach", "lead"},
+        shape="role_abuse must map 'acts', 'objects', 'reach' and 'lead'",
+        lists=("acts", "objects"),
+        lists_message="role_abuse's acts and objects must be non-empty lists of words",
+        numbers={"reach": (1, None)},
+        numbers_message="role_abuse's reach must be a whole number of words, 1 or more",
+        rows=("lead",),
+        single=("lead",),
+        unknown_message=lead,
+        must=[Must(("lead",), immediate, lead)],
+    )
+
+
+def check_role_condition(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_condition` that is not as _role_condition reads it (search20)."""
+    check_table(
+        catalogue,
+        "role_condition",
+        data,
+        keys={"rows", "carers"},
+        shape="role_condition must map 'rows' and 'carers'",
+        lists=("rows", "carers"),
+        lists_message="role_condition's rows and carers must be non-empty lists",
+        rows=("rows",),
+    )
