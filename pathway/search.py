@@ -79,6 +79,8 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_of_this_child_not_before,
     check_offender,
     check_overruled,
+    check_p9_parts,
+    check_p9_spelling,
     check_pregnant_young,
     check_role_abuse,
     check_role_condition,
@@ -3841,8 +3843,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_told_alone(catalogue, data.get("told_alone"))
     check_role_abuse(catalogue, data.get("role_abuse"))
     check_role_condition(catalogue, data.get("role_condition"))
-    _check_p9_parts(data.get("p9_parts"))
-    _check_p9_spelling(data.get("p9_spelling"))
+    check_p9_parts(catalogue, data.get("p9_parts"))
+    check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
     _check_unborn_calm(catalogue, data.get("unborn_calm"))
     _check_care_left(catalogue, data.get("care_left"))
     _check_everyday_hitting(catalogue, data.get("everyday_hitting"))
@@ -4642,36 +4644,6 @@ def _role_condition(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     if not data:
         return None
     return _RoleCondition(frozenset(number_of(i) for i in data["rows"]), frozenset(normalise(" ".join(data["carers"])).split()))
-
-
-def _check_p9_parts(data: Any) -> None:
-    """fix20a: `p9_parts` is a mapping with `cuts`, a regular expression where a call is cut into parts, and `why`."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"cuts", "min_words", "long", "why"} or not isinstance(data["cuts"], str) or not data["cuts"]:
-        raise SearchDataError("p9_parts must be a mapping of 'cuts' (a regular expression), 'min_words' (a whole number) and 'why'")
-    if not all(isinstance(data[k], int) and data[k] >= 1 for k in ("min_words", "long")):
-        raise SearchDataError("p9_parts.min_words and p9_parts.long must be whole numbers, at least 1")
-    try:
-        re.compile(data["cuts"])
-    except re.error as err:
-        raise SearchDataError(f"p9_parts.cuts is not a regular expression: {err}") from err
-
-
-def _check_p9_spelling(data: Any) -> None:
-    """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters), `real_words` (single words
-    never read as a p9 word's misspelling) and `why`."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"min_length", "real_words", "why"}
-        or not isinstance(data["min_length"], int)
-        or data["min_length"] < MIN_TYPO
-        or not isinstance(data["real_words"], list)
-        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["real_words"])
-    ):
-        raise SearchDataError(f"p9_spelling must be a mapping of 'min_length' (at least {MIN_TYPO}), 'real_words' (single words) and 'why'")
 
 
 class _EverydayHitting(NamedTuple):

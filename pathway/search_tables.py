@@ -552,3 +552,38 @@ def check_role_condition(catalogue: Catalogue, data: Any) -> None:
         lists_message="role_condition's rows and carers must be non-empty lists",
         rows=("rows",),
     )
+
+
+def check_p9_parts(catalogue: Catalogue, data: Any) -> None:
+    """fix20a: `p9_parts` is a mapping with `cuts`, a regular expression where a call is cut into parts, and `why`."""
+    shape = "p9_parts must be a mapping of 'cuts' (a regular expression), 'min_words' (a whole number) and 'why'"
+    check_table(
+        catalogue,
+        "p9_parts",
+        data,
+        keys={"cuts", "min_words", "long", "why"},
+        shape=shape,
+        names=("cuts",),
+        lists_message=shape,
+        numbers={"min_words": (1, None), "long": (1, None)},
+        numbers_message="p9_parts.min_words and p9_parts.long must be whole numbers, at least 1",
+        patterns=("cuts",),
+    )
+
+
+def check_p9_spelling(catalogue: Catalogue, data: Any, normalise: Normalise, min_length: int) -> None:
+    """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters, `min_length` or more),
+    `real_words` (single words never read as a p9 word's misspelling) and `why`."""
+    shape = f"p9_spelling must be a mapping of 'min_length' (at least {min_length}), 'real_words' (single words) and 'why'"
+    check_table(
+        catalogue,
+        "p9_spelling",
+        data,
+        keys={"min_length", "real_words", "why"},
+        shape=shape,
+        normalise=normalise,
+        one_word=("real_words",),
+        one_word_message=shape,
+        numbers={"min_length": (min_length, None)},
+        numbers_message=shape,
+    )
