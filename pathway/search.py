@@ -67,7 +67,9 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     OVERRULED_KEYS,
     SearchDataError,
     TableReader,
+    check_care_left,
     check_carer_threat,
+    check_concern_to_lead,
     check_disclosed_own_acts,
     check_harm_by_adult,
     check_harm_to_child,
@@ -87,6 +89,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_service_roles,
     check_stated,
     check_told_alone,
+    check_unborn_calm,
     strings,
 )
 from pathway.search_tables import flat as _flat
@@ -3837,7 +3840,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_of_this_child(catalogue, data.get("of_this_child"), normalise)
     check_carer_threat(catalogue, data.get("carer_threat"))
     check_pregnant_young(catalogue, data.get("pregnant_young"))
-    _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
+    check_concern_to_lead(catalogue, data.get("concern_to_lead"), normalise)
     check_harm_by_adult(catalogue, data.get("harm_by_adult"))
     check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"), normalise)
     check_told_alone(catalogue, data.get("told_alone"))
@@ -3845,8 +3848,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_role_condition(catalogue, data.get("role_condition"))
     check_p9_parts(catalogue, data.get("p9_parts"))
     check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
-    _check_unborn_calm(catalogue, data.get("unborn_calm"))
-    _check_care_left(catalogue, data.get("care_left"))
+    check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
+    check_care_left(catalogue, data.get("care_left"), normalise)
     _check_everyday_hitting(catalogue, data.get("everyday_hitting"))
     _check_carer_substance(catalogue, data.get("carer_substance"))
     early_help = data.get("early_help") or {}
@@ -4424,27 +4427,6 @@ def _unborn_calm(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tu
     return frozenset(stem(w) for w in data["words"]), number_of(data["leads"])
 
 
-def _check_unborn_calm(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `unborn_calm` that is not as SearchIndex._unborn_calm_first reads it (fix20u): `words`, single words,
-    and `leads`, a Universal row an unborn baby admits (a lead above Universal would be the inflation it removes)."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"words", "leads"}
-        or not isinstance(data["words"], list)
-        or not data["words"]
-        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["words"])
-        or not isinstance(data["leads"], str)
-    ):
-        raise SearchDataError("unborn_calm must be a mapping of 'words' (a list of single words) and 'leads' (a row)")
-    if not catalogue.has_indicator(data["leads"]):
-        raise SearchDataError(f"unborn_calm leads with an unknown indicator: {data['leads']!r}")
-    lead = catalogue.indicator(data["leads"])
-    if lead.level is not Level.UNIVERSAL or not catalogue.admits(lead, True, None):
-        raise SearchDataError(f"unborn_calm leads with a Universal row an unborn baby admits, not {data['leads']!r}")
-
-
 def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tuple[tuple[tuple[str, ...], ...], list[str], int]]:
     """The synonyms file's `care_left` as SearchIndex._care_left reads it (fix20u): its phrases as said (normalised),
     longest first, and the words each is read as."""
@@ -4453,45 +4435,6 @@ def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tupl
         return None
     phrases = sorted({tuple(normalise(p).split()) for p in data["phrases"]}, key=lambda p: -len(p))
     return tuple(phrases), normalise(data["read_as"]).split(), number_of(data["row"])
-
-
-def _check_care_left(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `care_left` that is not as SearchIndex._care_left reads it (fix20u)."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"phrases", "read_as", "row"}
-        or not isinstance(data["phrases"], list)
-        or not data["phrases"]
-        or not all(isinstance(p, str) and normalise(p).split() for p in data["phrases"])
-        or not isinstance(data["read_as"], str)
-        or not normalise(data["read_as"]).split()
-        or not isinstance(data["row"], str)
-    ):
-        raise SearchDataError("care_left must be a mapping of 'phrases' (a list of phrases), 'read_as' (words) and 'row'")
-    if not catalogue.has_indicator(data["row"]):
-        raise SearchDataError(f"care_left names an unknown indicator: {data['row']!r}")
-    row = catalogue.indicator(data["row"])
-    if row.immediate or row.level is Level.PROTECTION:
-        raise SearchDataError(f"care_left leads with no immediate criterion (p9) nor Protection need: {data['row']!r}")
-
-
-def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `concern_to_lead` that is not as SearchIndex._concern_unsaid_below reads it (fix20c): a mapping from rows
-    below Protection, never an immediate criterion (a p9 row's lead is its `core`'s), to non-empty lists of words."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or not all(
-        isinstance(i, str) and isinstance(ws, list) and ws and all(isinstance(w, str) and tokens(w) for w in ws) for i, ws in data.items()
-    ):
-        raise SearchDataError("concern_to_lead must map rows to non-empty lists of words")
-    unknown = [i for i in data if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"concern_to_lead names unknown indicators: {unknown}")
-    high = [i for i in data if catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION]
-    if high:
-        raise SearchDataError(f"concern_to_lead moves no immediate criterion (p9) nor Protection need: {high}")
 
 
 NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)

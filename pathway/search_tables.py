@@ -152,8 +152,8 @@ def check_table(
     - `shape`: the table is not a `kind` (a mapping; of exactly `keys` where given), a `nested` part not a mapping
       of exactly its keys, or an `items` part not a non-empty list of mappings of exactly its keys;
     - `lists_message` (by default "NAME's lists must be non-empty lists of words"): a `lists` path does not hold a
-      non-empty list of words, or a `names` path a non-empty string; a word is a non-blank string or, `normalised`,
-      one in which `normalise` finds a word;
+      non-empty list of words, or a `names` path a string (where it is no row's id, which the catalogue checks: not
+      empty, or `normalised` a word); a word is a non-blank string or, `normalised`, one in which `normalise` finds a word;
     - `one_word_message`: a `one_word` path does not hold a list (maybe empty) of strings each one word normalised;
     - `numbers` (path: lowest, highest or None): not a whole number in range; `numbers_message` for all at once,
       else "NAME.PATH must be a whole number of words, LOW or more" for the first that is not;
@@ -185,7 +185,7 @@ def check_table(
     ):
         raise SearchDataError(shape.replace("{}", repr(data)))
     if not word_lists((v for path in lists for v in _pick(data, path)), said) or not all(
-        isinstance(v, str) and v and (not normalised or said(v)) for path in names for v in _pick(data, path)
+        isinstance(v, str) and (path in rows or bool(said(v) if normalised else v)) for path in names for v in _pick(data, path)
     ):
         possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
         raise SearchDataError((lists_message or f"{possessive} lists must be non-empty lists of words").replace("{}", repr(data)))
@@ -586,4 +586,64 @@ def check_p9_spelling(catalogue: Catalogue, data: Any, normalise: Normalise, min
         one_word_message=shape,
         numbers={"min_length": (min_length, None)},
         numbers_message=shape,
+    )
+
+
+def check_concern_to_lead(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `concern_to_lead` that is not as SearchIndex._concern_unsaid_below reads it (fix20c): a mapping from rows
+    below Protection, never an immediate criterion (a p9 row's lead is its `core`'s), to non-empty lists of words."""
+    shape = "concern_to_lead must map rows to non-empty lists of words"
+    check_table(
+        catalogue,
+        "concern_to_lead",
+        data,
+        shape=shape,
+        lists=("*",),
+        names=("~",),
+        normalise=normalise,
+        normalised=True,
+        lists_message=shape,
+        rows=("~",),
+        must=[Must(("~",), below_protection, "concern_to_lead moves no immediate criterion (p9) nor Protection need: {}")],
+    )
+
+
+def check_unborn_calm(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `unborn_calm` that is not as SearchIndex._unborn_calm_first reads it (fix20u): `words`, single words,
+    and `leads`, a Universal row an unborn baby admits (a lead above Universal would be the inflation it removes)."""
+    shape = "unborn_calm must be a mapping of 'words' (a list of single words) and 'leads' (a row)"
+    check_table(
+        catalogue,
+        "unborn_calm",
+        data,
+        keys={"words", "leads"},
+        shape=shape,
+        lists=("words",),
+        names=("leads",),
+        normalise=normalise,
+        lists_message=shape,
+        one_word=("words",),
+        one_word_message=shape,
+        rows=("leads",),
+        unknown_message="unborn_calm leads with an unknown indicator: {}",
+        must=[Must(("leads",), universal_unborn, "unborn_calm leads with a Universal row an unborn baby admits, not {}")],
+    )
+
+
+def check_care_left(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `care_left` that is not as SearchIndex._care_left reads it (fix20u)."""
+    shape = "care_left must be a mapping of 'phrases' (a list of phrases), 'read_as' (words) and 'row'"
+    check_table(
+        catalogue,
+        "care_left",
+        data,
+        keys={"phrases", "read_as", "row"},
+        shape=shape,
+        lists=("phrases",),
+        names=("read_as", "row"),
+        normalise=normalise,
+        normalised=True,
+        lists_message=shape,
+        rows=("row",),
+        must=[Must(("row",), below_protection, "care_left leads with no immediate criterion (p9) nor Protection need: {}")],
     )
