@@ -68,9 +68,11 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     SearchDataError,
     TableReader,
     check_care_left,
+    check_carer_substance,
     check_carer_threat,
     check_concern_to_lead,
     check_disclosed_own_acts,
+    check_everyday_hitting,
     check_harm_by_adult,
     check_harm_to_child,
     check_harmless,
@@ -3850,8 +3852,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
     check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
     check_care_left(catalogue, data.get("care_left"), normalise)
-    _check_everyday_hitting(catalogue, data.get("everyday_hitting"))
-    _check_carer_substance(catalogue, data.get("carer_substance"))
+    check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
+    check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4614,24 +4616,6 @@ def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Option
     )
 
 
-def _check_everyday_hitting(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `everyday_hitting` that is not as _everyday_hitting reads it (fix20b)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"phrases", "words", "children", "doer_reach", "reach", "leads"}:
-        raise SearchDataError("everyday_hitting must map 'phrases', 'words', 'children', 'doer_reach', 'reach' and 'leads'")
-    lists = [data[k] for k in ("phrases", "words", "children", "leads")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
-        raise SearchDataError("everyday_hitting's lists must be non-empty lists of words")
-    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
-        raise SearchDataError("everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more")
-    unknown = [i for i in data["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"everyday_hitting names unknown indicators: {unknown}")
-    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
-        raise SearchDataError("everyday_hitting's leads must be immediate criteria (p9)")
-
-
 class _CarerSubstance(NamedTuple):
     """The synonyms file's `carer_substance` (fix20b, review 20 N3; SearchIndex._carer_substance_first), normalised."""
 
@@ -4660,28 +4644,6 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         number_of(data["violence"]),
         number_of(data["under_1"]),
     )
-
-
-def _check_carer_substance(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `carer_substance` that is not as _carer_substance reads it (fix20b)."""
-    if data is None:
-        return
-    keys = {"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"}
-    if not isinstance(data, dict) or set(data) != keys:
-        raise SearchDataError("carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'")
-    lists = [data[k] for k in ("uses", "child_subjects", "trade", "child", "offers")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
-        raise SearchDataError("carer_substance's lists must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("carer_substance.reach must be a whole number of words, 1 or more")
-    named = [*data["child"], *data["offers"], data["violence"], data["under_1"]]
-    unknown = [i for i in named if not isinstance(i, str) or not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"carer_substance names unknown indicators: {unknown}")
-    if any(catalogue.indicator(i).immediate for i in [*data["child"], *data["offers"]]):
-        raise SearchDataError("carer_substance's child and offers rows must be no immediate criterion (p9)")
-    if not (catalogue.indicator(data["violence"]).immediate and catalogue.indicator(data["under_1"]).immediate):
-        raise SearchDataError("carer_substance's violence and under_1 must be immediate criteria (p9)")
 
 
 def _offered_last(n: int, ranked: list[int], final: dict[int, float]) -> None:

@@ -647,3 +647,42 @@ def check_care_left(catalogue: Catalogue, data: Any, normalise: Normalise) -> No
         rows=("row",),
         must=[Must(("row",), below_protection, "care_left leads with no immediate criterion (p9) nor Protection need: {}")],
     )
+
+
+def check_everyday_hitting(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `everyday_hitting` that is not as _everyday_hitting reads it (fix20b)."""
+    check_table(
+        catalogue,
+        "everyday_hitting",
+        data,
+        keys={"phrases", "words", "children", "doer_reach", "reach", "leads"},
+        shape="everyday_hitting must map 'phrases', 'words', 'children', 'doer_reach', 'reach' and 'leads'",
+        lists=("phrases", "words", "children", "leads"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"doer_reach": (1, None), "reach": (1, None)},
+        numbers_message="everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more",
+        rows=("leads",),
+        must=[Must(("leads",), immediate, "everyday_hitting's leads must be immediate criteria (p9)")],
+    )
+
+
+def check_carer_substance(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `carer_substance` that is not as _carer_substance reads it (fix20b)."""
+    check_table(
+        catalogue,
+        "carer_substance",
+        data,
+        keys={"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"},
+        shape="carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'",
+        lists=("uses", "child_subjects", "trade", "child", "offers"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"reach": (1, None)},
+        rows=("child", "offers", "violence", "under_1"),
+        single=("violence", "under_1"),
+        must=[
+            Must(("child", "offers"), not_immediate, "carer_substance's child and offers rows must be no immediate criterion (p9)"),
+            Must(("violence", "under_1"), immediate, "carer_substance's violence and under_1 must be immediate criteria (p9)"),
+        ],
+    )
