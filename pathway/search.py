@@ -67,19 +67,31 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     OVERRULED_KEYS,
     SearchDataError,
     TableReader,
+    check_care_left,
+    check_carer_substance,
     check_carer_threat,
+    check_concern_to_lead,
     check_disclosed_own_acts,
+    check_everyday_hitting,
+    check_harm_by_adult,
     check_harm_to_child,
     check_harmless,
     check_locked_in,
     check_not_now,
     check_not_the_child,
     check_of_this_child,
+    check_of_this_child_not_before,
     check_offender,
     check_overruled,
+    check_p9_parts,
+    check_p9_spelling,
     check_pregnant_young,
+    check_role_abuse,
+    check_role_condition,
     check_service_roles,
     check_stated,
+    check_told_alone,
+    check_unborn_calm,
     strings,
 )
 from pathway.search_tables import flat as _flat
@@ -3830,18 +3842,18 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_of_this_child(catalogue, data.get("of_this_child"), normalise)
     check_carer_threat(catalogue, data.get("carer_threat"))
     check_pregnant_young(catalogue, data.get("pregnant_young"))
-    _check_concern_to_lead(catalogue, data.get("concern_to_lead"))
-    _check_harm_by_adult(catalogue, data.get("harm_by_adult"))
-    _check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"))
-    _check_told_alone(catalogue, data.get("told_alone"))
-    _check_role_abuse(catalogue, data.get("role_abuse"))
-    _check_role_condition(catalogue, data.get("role_condition"))
-    _check_p9_parts(data.get("p9_parts"))
-    _check_p9_spelling(data.get("p9_spelling"))
-    _check_unborn_calm(catalogue, data.get("unborn_calm"))
-    _check_care_left(catalogue, data.get("care_left"))
-    _check_everyday_hitting(catalogue, data.get("everyday_hitting"))
-    _check_carer_substance(catalogue, data.get("carer_substance"))
+    check_concern_to_lead(catalogue, data.get("concern_to_lead"), normalise)
+    check_harm_by_adult(catalogue, data.get("harm_by_adult"))
+    check_of_this_child_not_before(catalogue, data.get("of_this_child_not_before"), normalise)
+    check_told_alone(catalogue, data.get("told_alone"))
+    check_role_abuse(catalogue, data.get("role_abuse"))
+    check_role_condition(catalogue, data.get("role_condition"))
+    check_p9_parts(catalogue, data.get("p9_parts"))
+    check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
+    check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
+    check_care_left(catalogue, data.get("care_left"), normalise)
+    check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
+    check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4417,27 +4429,6 @@ def _unborn_calm(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tu
     return frozenset(stem(w) for w in data["words"]), number_of(data["leads"])
 
 
-def _check_unborn_calm(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `unborn_calm` that is not as SearchIndex._unborn_calm_first reads it (fix20u): `words`, single words,
-    and `leads`, a Universal row an unborn baby admits (a lead above Universal would be the inflation it removes)."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"words", "leads"}
-        or not isinstance(data["words"], list)
-        or not data["words"]
-        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["words"])
-        or not isinstance(data["leads"], str)
-    ):
-        raise SearchDataError("unborn_calm must be a mapping of 'words' (a list of single words) and 'leads' (a row)")
-    if not catalogue.has_indicator(data["leads"]):
-        raise SearchDataError(f"unborn_calm leads with an unknown indicator: {data['leads']!r}")
-    lead = catalogue.indicator(data["leads"])
-    if lead.level is not Level.UNIVERSAL or not catalogue.admits(lead, True, None):
-        raise SearchDataError(f"unborn_calm leads with a Universal row an unborn baby admits, not {data['leads']!r}")
-
-
 def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tuple[tuple[tuple[str, ...], ...], list[str], int]]:
     """The synonyms file's `care_left` as SearchIndex._care_left reads it (fix20u): its phrases as said (normalised),
     longest first, and the words each is read as."""
@@ -4446,45 +4437,6 @@ def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tupl
         return None
     phrases = sorted({tuple(normalise(p).split()) for p in data["phrases"]}, key=lambda p: -len(p))
     return tuple(phrases), normalise(data["read_as"]).split(), number_of(data["row"])
-
-
-def _check_care_left(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `care_left` that is not as SearchIndex._care_left reads it (fix20u)."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"phrases", "read_as", "row"}
-        or not isinstance(data["phrases"], list)
-        or not data["phrases"]
-        or not all(isinstance(p, str) and normalise(p).split() for p in data["phrases"])
-        or not isinstance(data["read_as"], str)
-        or not normalise(data["read_as"]).split()
-        or not isinstance(data["row"], str)
-    ):
-        raise SearchDataError("care_left must be a mapping of 'phrases' (a list of phrases), 'read_as' (words) and 'row'")
-    if not catalogue.has_indicator(data["row"]):
-        raise SearchDataError(f"care_left names an unknown indicator: {data['row']!r}")
-    row = catalogue.indicator(data["row"])
-    if row.immediate or row.level is Level.PROTECTION:
-        raise SearchDataError(f"care_left leads with no immediate criterion (p9) nor Protection need: {data['row']!r}")
-
-
-def _check_concern_to_lead(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `concern_to_lead` that is not as SearchIndex._concern_unsaid_below reads it (fix20c): a mapping from rows
-    below Protection, never an immediate criterion (a p9 row's lead is its `core`'s), to non-empty lists of words."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or not all(
-        isinstance(i, str) and isinstance(ws, list) and ws and all(isinstance(w, str) and tokens(w) for w in ws) for i, ws in data.items()
-    ):
-        raise SearchDataError("concern_to_lead must map rows to non-empty lists of words")
-    unknown = [i for i in data if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"concern_to_lead names unknown indicators: {unknown}")
-    high = [i for i in data if catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION]
-    if high:
-        raise SearchDataError(f"concern_to_lead moves no immediate criterion (p9) nor Protection need: {high}")
 
 
 NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)
@@ -4581,32 +4533,9 @@ def _harm_by_adult(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
     )
 
 
-def _check_harm_by_adult(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `harm_by_adult` that is not as _harm_by_adult reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"companions", "modifiers", "adults", "male", "not_after", "yields", "leads"}:
-        raise SearchDataError("harm_by_adult must map 'companions', 'modifiers', 'adults', 'male', 'not_after', 'yields' and 'leads'")
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in data.values()):
-        raise SearchDataError("harm_by_adult's lists must be non-empty lists of words")
-    unknown = [i for i in data["yields"] + data["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"harm_by_adult names unknown indicators: {unknown}")
-    if not all(catalogue.indicator(i).immediate for i in data["yields"] + data["leads"]):
-        raise SearchDataError("harm_by_adult's yields and leads must be immediate criteria (p9)")
-
-
 def _of_this_child_not_before(synonyms: dict) -> tuple[tuple[str, ...], ...]:
     """The synonyms file's `of_this_child_not_before` (search20; SearchIndex._of_this_child_not_before) as phrases."""
     return tuple(p for p in (tuple(normalise(w).split()) for w in synonyms.get("of_this_child_not_before") or []) if p)
-
-
-def _check_of_this_child_not_before(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `of_this_child_not_before` that is not a list of words or phrases (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, list) or not data or not all(isinstance(w, str) and normalise(w).split() for w in data):
-        raise SearchDataError(f"of_this_child_not_before must be a non-empty list of words or phrases: {data!r}")
 
 
 class _ToldAlone(NamedTuple):
@@ -4623,18 +4552,6 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
     if not data:
         return None
     return _ToldAlone(number_of(data["row"]), frozenset(normalise(" ".join(data["verbs"])).split()), frozenset(normalise(" ".join(data["words"])).split()))
-
-
-def _check_told_alone(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `told_alone` that is not as _told_alone reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"row", "verbs", "words"}:
-        raise SearchDataError("told_alone must map 'row', 'verbs' and 'words'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("verbs", "words")):
-        raise SearchDataError("told_alone's verbs and words must be non-empty lists of words")
-    if not isinstance(data["row"], str) or not catalogue.has_indicator(data["row"]):
-        raise SearchDataError(f"told_alone names an unknown indicator: {data['row']!r}")
 
 
 class _RoleAbuse(NamedTuple):
@@ -4659,20 +4576,6 @@ def _role_abuse(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ro
     )
 
 
-def _check_role_abuse(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `role_abuse` that is not as _role_abuse reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"acts", "objects", "reach", "lead"}:
-        raise SearchDataError("role_abuse must map 'acts', 'objects', 'reach' and 'lead'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("acts", "objects")):
-        raise SearchDataError("role_abuse's acts and objects must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("role_abuse's reach must be a whole number of words, 1 or more")
-    if not isinstance(data["lead"], str) or not catalogue.has_indicator(data["lead"]) or not catalogue.indicator(data["lead"]).immediate:
-        raise SearchDataError("role_abuse's lead must be an immediate criterion (p9)")
-
-
 class _RoleCondition(NamedTuple):
     """The synonyms file's `role_condition` (search20; SearchIndex._role_condition_first), words as said (normalised)."""
 
@@ -4686,49 +4589,6 @@ def _role_condition(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     if not data:
         return None
     return _RoleCondition(frozenset(number_of(i) for i in data["rows"]), frozenset(normalise(" ".join(data["carers"])).split()))
-
-
-def _check_role_condition(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `role_condition` that is not as _role_condition reads it (search20)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"rows", "carers"}:
-        raise SearchDataError("role_condition must map 'rows' and 'carers'")
-    if not all(isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.strip() for w in data[k]) for k in ("rows", "carers")):
-        raise SearchDataError("role_condition's rows and carers must be non-empty lists")
-    unknown = [i for i in data["rows"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"role_condition names unknown indicators: {unknown}")
-
-
-def _check_p9_parts(data: Any) -> None:
-    """fix20a: `p9_parts` is a mapping with `cuts`, a regular expression where a call is cut into parts, and `why`."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"cuts", "min_words", "long", "why"} or not isinstance(data["cuts"], str) or not data["cuts"]:
-        raise SearchDataError("p9_parts must be a mapping of 'cuts' (a regular expression), 'min_words' (a whole number) and 'why'")
-    if not all(isinstance(data[k], int) and data[k] >= 1 for k in ("min_words", "long")):
-        raise SearchDataError("p9_parts.min_words and p9_parts.long must be whole numbers, at least 1")
-    try:
-        re.compile(data["cuts"])
-    except re.error as err:
-        raise SearchDataError(f"p9_parts.cuts is not a regular expression: {err}") from err
-
-
-def _check_p9_spelling(data: Any) -> None:
-    """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters), `real_words` (single words
-    never read as a p9 word's misspelling) and `why`."""
-    if data is None:
-        return
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"min_length", "real_words", "why"}
-        or not isinstance(data["min_length"], int)
-        or data["min_length"] < MIN_TYPO
-        or not isinstance(data["real_words"], list)
-        or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data["real_words"])
-    ):
-        raise SearchDataError(f"p9_spelling must be a mapping of 'min_length' (at least {MIN_TYPO}), 'real_words' (single words) and 'why'")
 
 
 class _EverydayHitting(NamedTuple):
@@ -4754,24 +4614,6 @@ def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Option
         int(data["reach"]),
         tuple(number_of(i) for i in data["leads"]),
     )
-
-
-def _check_everyday_hitting(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `everyday_hitting` that is not as _everyday_hitting reads it (fix20b)."""
-    if data is None:
-        return
-    if not isinstance(data, dict) or set(data) != {"phrases", "words", "children", "doer_reach", "reach", "leads"}:
-        raise SearchDataError("everyday_hitting must map 'phrases', 'words', 'children', 'doer_reach', 'reach' and 'leads'")
-    lists = [data[k] for k in ("phrases", "words", "children", "leads")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
-        raise SearchDataError("everyday_hitting's lists must be non-empty lists of words")
-    if not all(isinstance(data[k], int) and not isinstance(data[k], bool) and data[k] >= 1 for k in ("doer_reach", "reach")):
-        raise SearchDataError("everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more")
-    unknown = [i for i in data["leads"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"everyday_hitting names unknown indicators: {unknown}")
-    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
-        raise SearchDataError("everyday_hitting's leads must be immediate criteria (p9)")
 
 
 class _CarerSubstance(NamedTuple):
@@ -4802,28 +4644,6 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         number_of(data["violence"]),
         number_of(data["under_1"]),
     )
-
-
-def _check_carer_substance(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `carer_substance` that is not as _carer_substance reads it (fix20b)."""
-    if data is None:
-        return
-    keys = {"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"}
-    if not isinstance(data, dict) or set(data) != keys:
-        raise SearchDataError("carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'")
-    lists = [data[k] for k in ("uses", "child_subjects", "trade", "child", "offers")]
-    if not all(isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v) for v in lists):
-        raise SearchDataError("carer_substance's lists must be non-empty lists of words")
-    if not isinstance(data["reach"], int) or isinstance(data["reach"], bool) or data["reach"] < 1:
-        raise SearchDataError("carer_substance.reach must be a whole number of words, 1 or more")
-    named = [*data["child"], *data["offers"], data["violence"], data["under_1"]]
-    unknown = [i for i in named if not isinstance(i, str) or not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"carer_substance names unknown indicators: {unknown}")
-    if any(catalogue.indicator(i).immediate for i in [*data["child"], *data["offers"]]):
-        raise SearchDataError("carer_substance's child and offers rows must be no immediate criterion (p9)")
-    if not (catalogue.indicator(data["violence"]).immediate and catalogue.indicator(data["under_1"]).immediate):
-        raise SearchDataError("carer_substance's violence and under_1 must be immediate criteria (p9)")
 
 
 def _offered_last(n: int, ranked: list[int], final: dict[int, float]) -> None:

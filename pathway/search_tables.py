@@ -1,17 +1,18 @@
 """The call screen's YAML tables (the synonyms file's readings: `not_now`, `locked_in`, `harm_to_child`, `offender`, ...):
 one checker that refuses a table not as its reader reads it, and one reader of its words, phrases and rows (tidy20).
 
-Each table's check is its spec, said as data to `check_table` (its keys, its lists of words, its whole numbers, its
-rows), and what only that table asks (an immediate criterion, a row below Protection) said after it. The readers
+Each table's check is its spec, said as data to `check_table` (its shape, its lists of words, its whole numbers,
+its rows and what they `must` be: an immediate criterion, a row below Protection...; tidy21). The readers
 (pathway.search's `_not_now`, `_harm_to_child`...) read a checked table with one `TableReader`: words normalised,
 phrases as tuples of words, rows as numbers. Neither knows what a reading does with its table."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, Optional
 
-from pathway.catalogue import Catalogue
+from pathway.catalogue import Catalogue, Indicator
 from pathway.levels import Level
 
 
@@ -64,14 +65,14 @@ class TableReader(NamedTuple):
 # ---------------------------------------------------------------- checking a table
 
 
-def strings(value: Any) -> bool:
-    """A list (maybe empty) of non-empty strings."""
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+def strings(value: Any, said: Callable[[str], Any] = str.strip) -> bool:
+    """A list (maybe empty) of strings each saying something: not blank (or what `said` finds a word in)."""
+    return isinstance(value, list) and all(isinstance(v, str) and said(v) for v in value)
 
 
-def word_lists(values: Iterable[Any]) -> bool:
-    """Each a non-empty list of non-empty strings."""
-    return all(isinstance(v, list) and v and strings(v) for v in values)
+def word_lists(values: Iterable[Any], said: Callable[[str], Any] = str.strip) -> bool:
+    """Each a non-empty list of strings each saying something (strings)."""
+    return all(isinstance(v, list) and v and strings(v, said) for v in values)
 
 
 def whole(value: Any, low: int, high: Optional[int] = None) -> bool:
@@ -80,14 +81,46 @@ def whole(value: Any, low: int, high: Optional[int] = None) -> bool:
 
 
 def _pick(node: Any, path: str) -> list[Any]:
-    """The values at a dotted path: "doers.reach"; "*" is each item of a list; "a|b" is a's value then b's."""
+    """The values at a dotted path: "doers.reach"; "*" is each item of a list or value of a mapping, "~" each key of
+    a mapping; "a|b" is a's value then b's; "." is the table itself."""
     found = [node]
-    for step in path.split("."):
+    for step in (s for s in path.split(".") if s):
         if step == "*":
-            found = [item for value in found for item in value]
+            found = [item for value in found for item in (value.values() if isinstance(value, dict) else value)]
+        elif step == "~":
+            found = [key for value in found for key in value]
         else:
             found = [value[key] for value in found for key in step.split("|")]
     return found
+
+
+def immediate(catalogue: Catalogue, row: Indicator) -> bool:
+    """An immediate criterion (p9)."""
+    return row.immediate
+
+
+def not_immediate(catalogue: Catalogue, row: Indicator) -> bool:
+    """No immediate criterion (p9)."""
+    return not row.immediate
+
+
+def below_protection(catalogue: Catalogue, row: Indicator) -> bool:
+    """Neither an immediate criterion (p9) nor a Protection need."""
+    return not row.immediate and row.level is not Level.PROTECTION
+
+
+def universal_unborn(catalogue: Catalogue, row: Indicator) -> bool:
+    """A Universal row an unborn baby admits."""
+    return row.level is Level.UNIVERSAL and catalogue.admits(row, True, None)
+
+
+class Must(NamedTuple):
+    """What every row at `paths` must be (`test`: immediate, not_immediate, below_protection...), or the table is
+    refused with `message`; "{}" in it is what fails: the one row as given where the paths name one, else the list."""
+
+    paths: tuple[str, ...]
+    test: Callable[[Catalogue, Indicator], bool]
+    message: str
 
 
 def check_table(
@@ -95,47 +128,92 @@ def check_table(
     name: str,
     data: Any,
     *,
-    keys: set[str],
     shape: str,
+    keys: Optional[set[str]] = None,
+    kind: type[Any] = dict,
     nested: Mapping[str, set[str]] = {},
     items: Mapping[str, set[str]] = {},
     lists: Sequence[str] = (),
     names: Sequence[str] = (),
+    normalise: Optional[Normalise] = None,
+    normalised: bool = False,
     lists_message: str = "",
+    one_word: Sequence[str] = (),
+    one_word_message: str = "",
     numbers: Mapping[str, tuple[int, Optional[int]]] = {},
     numbers_message: str = "",
+    patterns: Sequence[str] = (),
     rows: Sequence[str] = (),
     single: Sequence[str] = (),
+    unknown_message: str = "",
+    must: Sequence[Must] = (),
 ) -> None:
-    """Refuse a table (a mapping) that is not as its reader reads it, in this order:
-    - `shape`: the table is not a mapping of exactly `keys`, a `nested` part not a mapping of exactly its keys, or
-      an `items` part not a non-empty list of mappings of exactly its keys;
+    """Refuse a table that is not as its reader reads it, in this order:
+    - `shape`: the table is not a `kind` (a mapping; of exactly `keys` where given), a `nested` part not a mapping
+      of exactly its keys, or an `items` part not a non-empty list of mappings of exactly its keys;
     - `lists_message` (by default "NAME's lists must be non-empty lists of words"): a `lists` path does not hold a
-      non-empty list of non-empty strings, or a `names` path holds no string;
+      non-empty list of words, or a `names` path a string (where it is no row's id, which the catalogue checks: not
+      empty, or `normalised` a word); a word is a non-blank string or, `normalised`, one in which `normalise` finds a word;
+    - `one_word_message`: a `one_word` path does not hold a list (maybe empty) of strings each one word normalised;
     - `numbers` (path: lowest, highest or None): not a whole number in range; `numbers_message` for all at once,
       else "NAME.PATH must be a whole number of words, LOW or more" for the first that is not;
-    - "NAME names unknown indicators: [...]": the ids `rows` (paths of lists of ids; of one id where the path is
-      among `names` or `single`) name that the catalogue does not have.
-    Paths are dotted ("doers.reach"); "*" is each item of a list, "a|b" a's value then b's (_pick)."""
+    - "NAME.PATH is not a regular expression: ...": a `patterns` path's string does not compile;
+    - `unknown_message` (by default "NAME names unknown indicators: [...]", or "NAME names an unknown indicator:
+      'ID'" where the table names one): the ids `rows` (paths of lists of ids; of one id where the path is among
+      `names` or `single`) name that the catalogue does not have;
+    - each of `must`, in order: a row at its paths that fails its test.
+    Paths are dotted ("doers.reach"); "*" is each item of a list or value of a mapping, "~" each key of a mapping,
+    "a|b" a's value then b's, "." the table itself (_pick). "{}" in `shape` and `lists_message` is the table as given.
+    A table left out (None) is not checked: its reader reads none."""
+
+    def said(text: str) -> Any:
+        return normalise(text).split() if normalised and normalise else text.strip()
+
+    def one(paths: Sequence[str]) -> bool:
+        return len(paths) == 1 and paths[0] in (*names, *single) and not {"*", "~"} & set(paths[0].split("."))
+
+    def ids(paths: Sequence[str]) -> list[Any]:
+        return [i for path in paths for value in _pick(data, path) for i in ([value] if path in (*names, *single) else value)]
+
+    if data is None:
+        return
     if (
-        not isinstance(data, dict)
-        or set(data) != keys
+        not isinstance(data, kind)
+        or (keys is not None and set(data) != keys)
         or not all(isinstance(data[k], dict) and set(data[k]) == ks for k, ks in nested.items())
         or not all(isinstance(data[k], list) and data[k] and all(isinstance(i, dict) and set(i) == ks for i in data[k]) for k, ks in items.items())
     ):
-        raise SearchDataError(shape)
-    if not word_lists(v for path in lists for v in _pick(data, path)) or not all(isinstance(v, str) for path in names for v in _pick(data, path)):
+        raise SearchDataError(shape.replace("{}", repr(data)))
+    if not word_lists((v for path in lists for v in _pick(data, path)), said) or not all(
+        isinstance(v, str) and (path in rows or bool(said(v) if normalised else v)) for path in names for v in _pick(data, path)
+    ):
         possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
-        raise SearchDataError(lists_message or f"{possessive} lists must be non-empty lists of words")
+        raise SearchDataError((lists_message or f"{possessive} lists must be non-empty lists of words").replace("{}", repr(data)))
+    if one_word and not all(
+        isinstance(v, list) and all(isinstance(w, str) and normalise and len(normalise(w).split()) == 1 for w in v)
+        for path in one_word
+        for v in _pick(data, path)
+    ):
+        raise SearchDataError(one_word_message)
     if numbers_message and not all(whole(v, low, high) for path, (low, high) in numbers.items() for v in _pick(data, path)):
         raise SearchDataError(numbers_message)
     for path, (low, high) in numbers.items():
         if not all(whole(v, low, high) for v in _pick(data, path)):
             raise SearchDataError(f"{name}.{path} must be a whole number of words, {low} or more")
-    named = [i for path in rows for value in _pick(data, path) for i in ([value] if path in (*names, *single) else value)]
-    unknown = [i for i in named if not isinstance(i, str) or not catalogue.has_indicator(i)]
+    for path in patterns:
+        for value in _pick(data, path):
+            try:
+                re.compile(value)
+            except re.error as err:
+                raise SearchDataError(f"{name}.{path} is not a regular expression: {err}") from err
+    unknown = [i for i in ids(rows) if not isinstance(i, str) or not catalogue.has_indicator(i)]
     if unknown:
-        raise SearchDataError(f"{name} names unknown indicators: {unknown}")
+        found = repr(unknown[0]) if one(rows) else str(unknown)
+        raise SearchDataError((unknown_message or f"{name} names {'an unknown indicator' if one(rows) else 'unknown indicators'}: {{}}").replace("{}", found))
+    for rule in must:
+        failing = [i for i in ids(rule.paths) if not rule.test(catalogue, catalogue.indicator(i))]
+        if failing:
+            raise SearchDataError(rule.message.replace("{}", repr(failing[0]) if one(rule.paths) else str(failing)))
 
 
 # ---------------------------------------------------------------- the tables
@@ -268,8 +346,6 @@ def check_not_now(catalogue: Catalogue, data: Any) -> None:
 
 def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `harm_to_child` that is not as _harm_to_child reads it (fix19a)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "harm_to_child",
@@ -280,15 +356,12 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         numbers={"doer_reach": (1, None), "reach": (1, None)},
         numbers_message="harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more",
         rows=("between", "leads"),
+        must=[Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)")],
     )
-    if not all(catalogue.indicator(i).immediate for i in data["leads"]):
-        raise SearchDataError("harm_to_child's leads must be immediate criteria (p9)")
 
 
 def check_offender(catalogue: Catalogue, data: Any) -> None:
     """Refuse an `offender` that is not as _offender reads it (fix19a)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "offender",
@@ -304,19 +377,23 @@ def check_offender(catalogue: Catalogue, data: Any) -> None:
 
 def check_service_roles(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
     """Refuse a `service_roles` that is not as _service_roles reads it (fix19c)."""
-    if data is None:
-        return
-    spec: dict[str, Any] = dict(keys={"endings", "not", "modifiers", "own_rows"}, shape="service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'")
-    check_table(catalogue, "service_roles", data, **spec, lists=("endings", "not", "own_rows"))
-    if not all(len(normalise(w).split()) == 1 for w in data["endings"] + data["not"]):
-        raise SearchDataError("service_roles' endings and 'not' must be single words")
-    check_table(catalogue, "service_roles", data, **spec, numbers={"modifiers": (0, None)}, rows=("own_rows",))
+    check_table(
+        catalogue,
+        "service_roles",
+        data,
+        keys={"endings", "not", "modifiers", "own_rows"},
+        shape="service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'",
+        lists=("endings", "not", "own_rows"),
+        normalise=normalise,
+        one_word=("endings", "not"),
+        one_word_message="service_roles' endings and 'not' must be single words",
+        numbers={"modifiers": (0, None)},
+        rows=("own_rows",),
+    )
 
 
 def check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `disclosed_own_acts` that is not as _disclosed_own_acts reads it (fix19c)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "disclosed_own_acts",
@@ -327,15 +404,12 @@ def check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
         lists=("verbs", "acts", "leads"),
         lists_message="disclosed_own_acts' row must be an indicator and its lists non-empty lists of words",
         rows=("row", "leads"),
+        must=[Must(("row",), immediate, "disclosed_own_acts.row must be an immediate criterion (p9)")],
     )
-    if not catalogue.indicator(data["row"]).immediate:
-        raise SearchDataError("disclosed_own_acts.row must be an immediate criterion (p9)")
 
 
 def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `carer_threat` that is not as _carer_threat reads it (fix19d)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "carer_threat",
@@ -345,15 +419,12 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
         lists=("acts", "threats", "child", "offers"),
         numbers={"reach": (1, None)},
         rows=("child", "offers"),
+        must=[Must(("offers",), not_immediate, "carer_threat.offers must be no immediate criterion (p9): it moves none up")],
     )
-    if any(catalogue.indicator(i).immediate for i in data["offers"]):
-        raise SearchDataError("carer_threat.offers must be no immediate criterion (p9): it moves none up")
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "pregnant_young",
@@ -365,15 +436,12 @@ def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
         numbers_message="pregnant_young.under must be an age in whole years, 1 to 18",
         rows=("rows", "leads"),
         single=("leads",),
+        must=[Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)")],
     )
-    if any(catalogue.indicator(i).immediate for i in [*data["rows"], data["leads"]]):
-        raise SearchDataError("pregnant_young moves no immediate criterion (p9)")
 
 
 def check_not_the_child(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `not_the_child` that is not as _not_the_child reads it (fix18a)."""
-    if data is None:
-        return
     check_table(
         catalogue,
         "not_the_child",
@@ -413,3 +481,208 @@ def check_overruled(catalogue: Catalogue, data: Any) -> None:
         and catalogue.indicator(leads).level is not Level.PROTECTION
     ):
         raise SearchDataError(f"overruled.ordinary.leads must be one row below Protection: {leads!r}")
+
+
+def check_harm_by_adult(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `harm_by_adult` that is not as _harm_by_adult reads it (search20)."""
+    check_table(
+        catalogue,
+        "harm_by_adult",
+        data,
+        keys={"companions", "modifiers", "adults", "male", "not_after", "yields", "leads"},
+        shape="harm_by_adult must map 'companions', 'modifiers', 'adults', 'male', 'not_after', 'yields' and 'leads'",
+        lists=("companions", "modifiers", "adults", "male", "not_after", "yields", "leads"),
+        rows=("yields", "leads"),
+        must=[Must(("yields", "leads"), immediate, "harm_by_adult's yields and leads must be immediate criteria (p9)")],
+    )
+
+
+def check_of_this_child_not_before(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `of_this_child_not_before` that is not a list of words or phrases (search20)."""
+    message = "of_this_child_not_before must be a non-empty list of words or phrases: {}"
+    check_table(
+        catalogue, "of_this_child_not_before", data, kind=list, shape=message, lists=(".",), normalise=normalise, normalised=True, lists_message=message
+    )
+
+
+def check_told_alone(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `told_alone` that is not as _told_alone reads it (search20)."""
+    check_table(
+        catalogue,
+        "told_alone",
+        data,
+        keys={"row", "verbs", "words"},
+        shape="told_alone must map 'row', 'verbs' and 'words'",
+        lists=("verbs", "words"),
+        lists_message="told_alone's verbs and words must be non-empty lists of words",
+        rows=("row",),
+        single=("row",),
+    )
+
+
+def check_role_abuse(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_abuse` that is not as _role_abuse reads it (search20)."""
+    lead = "role_abuse's lead must be an immediate criterion (p9)"
+    check_table(
+        catalogue,
+        "role_abuse",
+        data,
+        keys={"acts", "objects", "reach", "lead"},
+        shape="role_abuse must map 'acts', 'objects', 'reach' and 'lead'",
+        lists=("acts", "objects"),
+        lists_message="role_abuse's acts and objects must be non-empty lists of words",
+        numbers={"reach": (1, None)},
+        numbers_message="role_abuse's reach must be a whole number of words, 1 or more",
+        rows=("lead",),
+        single=("lead",),
+        unknown_message=lead,
+        must=[Must(("lead",), immediate, lead)],
+    )
+
+
+def check_role_condition(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `role_condition` that is not as _role_condition reads it (search20)."""
+    check_table(
+        catalogue,
+        "role_condition",
+        data,
+        keys={"rows", "carers"},
+        shape="role_condition must map 'rows' and 'carers'",
+        lists=("rows", "carers"),
+        lists_message="role_condition's rows and carers must be non-empty lists",
+        rows=("rows",),
+    )
+
+
+def check_p9_parts(catalogue: Catalogue, data: Any) -> None:
+    """fix20a: `p9_parts` is a mapping with `cuts`, a regular expression where a call is cut into parts, and `why`."""
+    shape = "p9_parts must be a mapping of 'cuts' (a regular expression), 'min_words' (a whole number) and 'why'"
+    check_table(
+        catalogue,
+        "p9_parts",
+        data,
+        keys={"cuts", "min_words", "long", "why"},
+        shape=shape,
+        names=("cuts",),
+        lists_message=shape,
+        numbers={"min_words": (1, None), "long": (1, None)},
+        numbers_message="p9_parts.min_words and p9_parts.long must be whole numbers, at least 1",
+        patterns=("cuts",),
+    )
+
+
+def check_p9_spelling(catalogue: Catalogue, data: Any, normalise: Normalise, min_length: int) -> None:
+    """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters, `min_length` or more),
+    `real_words` (single words never read as a p9 word's misspelling) and `why`."""
+    shape = f"p9_spelling must be a mapping of 'min_length' (at least {min_length}), 'real_words' (single words) and 'why'"
+    check_table(
+        catalogue,
+        "p9_spelling",
+        data,
+        keys={"min_length", "real_words", "why"},
+        shape=shape,
+        normalise=normalise,
+        one_word=("real_words",),
+        one_word_message=shape,
+        numbers={"min_length": (min_length, None)},
+        numbers_message=shape,
+    )
+
+
+def check_concern_to_lead(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `concern_to_lead` that is not as SearchIndex._concern_unsaid_below reads it (fix20c): a mapping from rows
+    below Protection, never an immediate criterion (a p9 row's lead is its `core`'s), to non-empty lists of words."""
+    shape = "concern_to_lead must map rows to non-empty lists of words"
+    check_table(
+        catalogue,
+        "concern_to_lead",
+        data,
+        shape=shape,
+        lists=("*",),
+        names=("~",),
+        normalise=normalise,
+        normalised=True,
+        lists_message=shape,
+        rows=("~",),
+        must=[Must(("~",), below_protection, "concern_to_lead moves no immediate criterion (p9) nor Protection need: {}")],
+    )
+
+
+def check_unborn_calm(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `unborn_calm` that is not as SearchIndex._unborn_calm_first reads it (fix20u): `words`, single words,
+    and `leads`, a Universal row an unborn baby admits (a lead above Universal would be the inflation it removes)."""
+    shape = "unborn_calm must be a mapping of 'words' (a list of single words) and 'leads' (a row)"
+    check_table(
+        catalogue,
+        "unborn_calm",
+        data,
+        keys={"words", "leads"},
+        shape=shape,
+        lists=("words",),
+        names=("leads",),
+        normalise=normalise,
+        lists_message=shape,
+        one_word=("words",),
+        one_word_message=shape,
+        rows=("leads",),
+        unknown_message="unborn_calm leads with an unknown indicator: {}",
+        must=[Must(("leads",), universal_unborn, "unborn_calm leads with a Universal row an unborn baby admits, not {}")],
+    )
+
+
+def check_care_left(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `care_left` that is not as SearchIndex._care_left reads it (fix20u)."""
+    shape = "care_left must be a mapping of 'phrases' (a list of phrases), 'read_as' (words) and 'row'"
+    check_table(
+        catalogue,
+        "care_left",
+        data,
+        keys={"phrases", "read_as", "row"},
+        shape=shape,
+        lists=("phrases",),
+        names=("read_as", "row"),
+        normalise=normalise,
+        normalised=True,
+        lists_message=shape,
+        rows=("row",),
+        must=[Must(("row",), below_protection, "care_left leads with no immediate criterion (p9) nor Protection need: {}")],
+    )
+
+
+def check_everyday_hitting(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `everyday_hitting` that is not as _everyday_hitting reads it (fix20b)."""
+    check_table(
+        catalogue,
+        "everyday_hitting",
+        data,
+        keys={"phrases", "words", "children", "doer_reach", "reach", "leads"},
+        shape="everyday_hitting must map 'phrases', 'words', 'children', 'doer_reach', 'reach' and 'leads'",
+        lists=("phrases", "words", "children", "leads"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"doer_reach": (1, None), "reach": (1, None)},
+        numbers_message="everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more",
+        rows=("leads",),
+        must=[Must(("leads",), immediate, "everyday_hitting's leads must be immediate criteria (p9)")],
+    )
+
+
+def check_carer_substance(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `carer_substance` that is not as _carer_substance reads it (fix20b)."""
+    check_table(
+        catalogue,
+        "carer_substance",
+        data,
+        keys={"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"},
+        shape="carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'",
+        lists=("uses", "child_subjects", "trade", "child", "offers"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"reach": (1, None)},
+        rows=("child", "offers", "violence", "under_1"),
+        single=("violence", "under_1"),
+        must=[
+            Must(("child", "offers"), not_immediate, "carer_substance's child and offers rows must be no immediate criterion (p9)"),
+            Must(("violence", "under_1"), immediate, "carer_substance's violence and under_1 must be immediate criteria (p9)"),
+        ],
+    )

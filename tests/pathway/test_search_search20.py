@@ -18,7 +18,8 @@ from typing import Optional
 import pytest
 
 from pathway.catalogue import load_catalogue
-from pathway.search import SearchDataError, _check_harm_by_adult, _check_role_abuse, _check_role_condition, _check_told_alone, default_index
+from pathway.search import SearchDataError, default_index
+from pathway.search_tables import check_harm_by_adult, check_role_abuse, check_role_condition, check_told_alone
 
 SH = "immediate.significant_harm"
 ALLEGATION = "immediate.allegation_or_disclosure"
@@ -165,9 +166,9 @@ def test_a_carers_drinking_still_leads_with_p9_under_1(q: str, age: int) -> None
 @pytest.mark.parametrize(
     "check,data",
     [
-        (_check_harm_by_adult, {"companions": ["mate"]}),
+        (check_harm_by_adult, {"companions": ["mate"]}),
         (
-            _check_harm_by_adult,
+            check_harm_by_adult,
             {
                 "companions": ["mate"],
                 "modifiers": ["new"],
@@ -178,10 +179,10 @@ def test_a_carers_drinking_still_leads_with_p9_under_1(q: str, age: int) -> None
                 "leads": [SH],
             },
         ),
-        (_check_told_alone, {"row": "nope", "verbs": ["told"], "words": ["told"]}),
-        (_check_role_abuse, {"acts": ["touching"], "objects": ["kids"], "reach": 0, "lead": ALLEGATION}),
-        (_check_role_abuse, {"acts": ["touching"], "objects": ["kids"], "reach": 4, "lead": "universal.physically_well"}),
-        (_check_role_condition, {"rows": ["nope"], "carers": ["childminder"]}),
+        (check_told_alone, {"row": "nope", "verbs": ["told"], "words": ["told"]}),
+        (check_role_abuse, {"acts": ["touching"], "objects": ["kids"], "reach": 0, "lead": ALLEGATION}),
+        (check_role_abuse, {"acts": ["touching"], "objects": ["kids"], "reach": 4, "lead": "universal.physically_well"}),
+        (check_role_condition, {"rows": ["nope"], "carers": ["childminder"]}),
     ],
 )
 def test_the_tables_are_checked(check, data) -> None:  # type: ignore[no-untyped-def]
