@@ -794,8 +794,11 @@ class SearchIndex:
         self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
         self._concern_first(words, stems, ranked, final)
         self._stated_first(words, stems, ranked, final, age_in_months, unborn)
+        denied_from: Optional[int] = None  # the row a denial takes first place from (fix21d: never first again, _said_plainly_last)
         if joined is None:
-            self._denied_first(words, stems, ranked, final, matched, negated)
+            before = ranked[:1]
+            self._denied_first(words, stems, ranked, final, matched, negated, self._not_pregnant(words, unborn))
+            denied_from = before[0] if before and ranked[:1] != before else None
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
@@ -820,13 +823,16 @@ class SearchIndex:
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
         if part is None and ranked[:1] == blended and by_words:
             self._p9_part_first(query, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months, typing, by_words)
+        seen = ranked[:KEPT_PLACES]
         self._told_alone_below(words, ranked, final, matched)
+        told_below = frozenset(seen) - frozenset(ranked[:KEPT_PLACES])  # fix21d: held below by _said_plainly_last too
         if unborn:
             self._unborn_calm_first(words, stems, ranked, final)
         self._care_leaver_first(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
-        self._said_plainly_last(words, ranked, final, matched, unborn, age_in_months)
+        held = frozenset(n for n in unsighted | unsaid_core if not self.entries[n].indicator.immediate) | unstated | told_below
+        self._said_plainly_last(words, ranked, final, matched, unborn, age_in_months, held, denied_from, frozenset(negated))
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def says_child_in_care(self, query: str) -> bool:
@@ -1115,6 +1121,7 @@ class SearchIndex:
         final: dict[int, float],
         matched: dict[int, set[str]],
         negated: frozenset[int] | set[int] = frozenset(),
+        barred: frozenset[int] = frozenset(),
     ) -> None:
         """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
         domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
@@ -1137,7 +1144,9 @@ class SearchIndex:
         words is said: the first result resting on a word said leads, never a higher one; else a strength whose
         own denial the call says ("not homeless") or a concern the model alone found, no higher; else the best
         concern of the lowest level found, where it is lower than the first; else nothing moves. `negated`: the
-        strengths the call says missing, which never lead for a denial."""
+        strengths the call says missing, which never lead for a denial. `barred`: rows that leave the first three at the
+        end whatever is said (fix21d: a pregnancy row with no pregnancy word, _not_pregnant), never a denial's new lead:
+        the lead is the next undenied row below them, or nothing moves."""
         if not ranked or not self._concern(ranked[0]):
             return
         denied = set(self._denials(words, stems))
@@ -1163,14 +1172,15 @@ class SearchIndex:
 
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
-        lead = next((n for n in ranked if said_on(n)), None)
+        cands = [n for n in ranked if n not in barred]  # fix21d
+        lead = next((n for n in cands if said_on(n)), None)
         if self.entries[ranked[0]].indicator.immediate:  # review 12 H6 (search13-15), as it was
             if lead is not None and self._high(lead):
                 return  # the call says a harm in words it does not deny: not a denial to read
             if lead is None:
-                lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+                lead = next((n for n in cands if not self._high(n) and not rests_on_denial(n)), None)
             if lead is None:
-                lead = next((n for n in ranked if not self._high(n)), None)
+                lead = next((n for n in cands if not self._high(n)), None)
         elif lead is not None and self._height(lead) > self._height(ranked[0]):
             return  # below p9 (search16): never a higher row for a denial ("not neglected, always clean and fed")
         elif lead is None:  # below p9 (search16): a strength whose own denial the call says, or a concern the model alone found
@@ -1186,23 +1196,23 @@ class SearchIndex:
                 return n in self.strength_words and (n not in negated and bool(denied_stems & self.strength_words[n][1]) or opposite(n))
 
             top = self._height(ranked[0])  # never a higher row for a denial ("no fighting, no violence": no p9 row the model alone found)
-            lead = next((n for n in ranked if opposite(n)), None)  # search18: the denied phrase's own strength first
+            lead = next((n for n in cands if opposite(n)), None)  # search18: the denied phrase's own strength first
             if lead is None:
-                lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
+                lead = next((n for n in cands if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
             if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
-                lowest = min(self._height(n) for n in ranked if self._concern(n))
-                lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
+                lowest = min((self._height(n) for n in cands if self._concern(n)), default=self._height(ranked[0]))
+                lead = next((n for n in cands if self._concern(n) and self._height(n) == lowest), None)
                 if lowest == self._height(ranked[0]):  # ...else a strength of the first's own domain found (search16b: "mum does not drink")
                     domain = self.entries[ranked[0]].indicator.domain
 
                     def strength(n: int) -> bool:
                         return not self._concern(n) and (n not in negated or opposite(n))
 
-                    lead = next((n for n in ranked if strength(n) and self.entries[n].indicator.domain == domain), None)
+                    lead = next((n for n in cands if strength(n) and self.entries[n].indicator.domain == domain), None)
                     if lead is None and (whole or any(self._use_denied(words, stems, k) for k in denied)):
                         # search18: ...else, for a substance's use or a concern's own phrase denied, any strength found
                         # ("mum does not take drugs or drink"); an absence's denial stays the concern ("never goes to clubs")
-                        lead = next((n for n in ranked if strength(n)), None)
+                        lead = next((n for n in cands if strength(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -3139,13 +3149,28 @@ class SearchIndex:
         return words
 
     def _said_plainly_last(
-        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], unborn: bool, age_in_months: Optional[int]
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        unborn: bool,
+        age_in_months: Optional[int],
+        held: frozenset[int] = frozenset(),
+        denied_from: Optional[int] = None,
+        negated: frozenset[int] = frozenset(),
     ) -> None:
         """Words read as said (fix20d, review 20 N6-N10; the synonyms file's `said_plainly`, this tool's readings, declared
         there), last: the child's own pregnancy rows leave the first three where no pregnancy word is said or the child
         is a boy (N9); the adult-risk rows where the risk words are all denied ("no convictions", "not on any
         register": N7); the loss and adult-risk rows matched by kin words alone (N8); with no age entered, the age the
-        caller states orders p9's banded lines (N10); and a condition "you" is the subject of is the carer's (N6)."""
+        caller states orders p9's banded lines (N10); and a condition "you" is the subject of is the carer's (N6).
+
+        fix21d: a row leaving the first three gives its place to the next row an earlier reading left where it stood; never
+        to one of `held`, the rows the earlier readings put below the first three (_out_of_sight's, _unstated's,
+        _told_alone_below's), and never back to `denied_from`, the row a denial took first place from (_denied_first):
+        where it would lead again, the denial is read again with the rows gone barred (a lower, undenied row leads, or
+        the first three are as the denial left them)."""
         sp = self.said_plainly
         if sp is None or not ranked:
             return
@@ -3153,13 +3178,8 @@ class SearchIndex:
         def immediate(n: int) -> bool:
             return self.entries[n].indicator.immediate
 
-        said = set(words)
         leaving: set[int] = set()
-        if not unborn:  # N9
-            pregnancy = bool(_phrases_at(sp.pregnancy_words, words)) or any(w.startswith(("preg", "expect")) for w in words)
-            male = bool(said & sp.male) or (bool(said & sp.male_pronouns) and not said & sp.female)
-            if not pregnancy or male:
-                leaving |= sp.pregnancy_rows
+        leaving |= self._not_pregnant(words, unborn)  # N9
         spans = _phrases_at(sp.denials, words)  # N7
         if spans:
             inside = {k for a, b in spans for k in range(a, b)}
@@ -3184,7 +3204,7 @@ class SearchIndex:
                 if out and any(immediate(n) for n in front if n not in out):
                     leaving |= out
         if leaving & set(ranked[:KEPT_PLACES]):
-            self._out_of_sight(leaving, ranked, final, frozenset(n for n in leaving if immediate(n)))
+            self._leave_sight(words, ranked, final, matched, leaving, held, denied_from, negated)
         if age is not None and age_in_months is None and ranked and immediate(ranked[0]) and not self.entries[ranked[0]].indicator.age_band:
             stems = [stem(w) for w in words]
             unstated = self._unstated(words, stems, False)
@@ -3200,6 +3220,43 @@ class SearchIndex:
                 final[ranked[0]], final[ranked[k]] = final[ranked[k]], final[ranked[0]]
                 ranked[0], ranked[k] = ranked[k], ranked[0]
         self._you_the_carer(words, ranked, final, unborn, age)
+
+    def _leave_sight(
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        leaving: set[int],
+        held: frozenset[int],
+        denied_from: Optional[int],
+        negated: frozenset[int],
+    ) -> None:
+        """`leaving` out of the first three (fix20d), its places taken by rows none of `held` (fix21d; see _said_plainly_last);
+        where `denied_from` would lead again, the denial read again with every row moved barred."""
+        top = ranked[:KEPT_PLACES]
+        gone = frozenset(leaving) | frozenset(n for n in held if n not in top)
+        order = list(ranked)
+        self._out_of_sight(set(gone), ranked, final, frozenset(n for n in gone if self.entries[n].indicator.immediate))
+        if denied_from is None or ranked[:1] != [denied_from] or order[:1] == [denied_from]:
+            return
+        self._denied_first(words, [stem(w) for w in words], ranked, final, matched, negated, gone)
+        if ranked[:1] == [denied_from]:  # nothing lower to lead: the first three as the denial left them
+            ranked[:] = order
+            for k in range(len(order) - 1):
+                final[order[k + 1]] = min(final[order[k + 1]], round(final[order[k]], 6) - 1e-6)
+
+    def _not_pregnant(self, words: list[str], unborn: bool) -> frozenset[int]:
+        """The child's own pregnancy rows where the call says no pregnancy word or the child is a boy (fix20d, review 20
+        N9; `said_plainly.pregnancy`): they leave the first three at the end (_said_plainly_last), and from fix21d no
+        earlier reading makes one of them a lead in the meantime (_denied_first's `barred`)."""
+        sp = self.said_plainly
+        if sp is None or unborn:
+            return frozenset()
+        said = set(words)
+        pregnancy = bool(_phrases_at(sp.pregnancy_words, words)) or any(w.startswith(("preg", "expect")) for w in words)
+        male = bool(said & sp.male) or (bool(said & sp.male_pronouns) and not said & sp.female)
+        return sp.pregnancy_rows if not pregnancy or male else frozenset()
 
     def _you_the_carer(self, words: list[str], ranked: list[int], final: dict[int, float], unborn: bool, age: Optional[int]) -> None:
         """The second person (fix20d, review 20 N6; `said_plainly.you`): a condition whose nearest subject before it
