@@ -549,6 +549,8 @@ class SearchIndex:
         self.told_alone = _told_alone(synonyms, number_of)
         self.role_abuse = _role_abuse(synonyms, number_of)
         self.role_condition = _role_condition(synonyms, number_of)
+        # words read as said (fix20d, review 20 N5-N10; see _said_plainly_last): ages in words, pregnancy, "no convictions"...
+        self.said_plainly = _said_plainly(synonyms, number_of)
         # everyday words for hitting a child, and a carer's own drink or drugs (fix20b, review 20 N2, N3; see
         # _everyday_hitting_first, _carer_substance_first)
         self.everyday_hitting = _everyday_hitting(synonyms, number_of)
@@ -684,7 +686,10 @@ class SearchIndex:
             raise ValueError("give either an age or unborn, not both")
         if age_in_months is not None and age_in_months < 0:
             raise ValueError(f"age_in_months cannot be negative ({age_in_months})")
-        words = self._care_left(self._p9_spelt(normalise(query).split()))
+        rest = self._other_child_well(query)
+        if rest is not None:  # "one twin is fine, the other has cuts on his arms": the child the concern is said of (fix20d)
+            return self.search(rest, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
+        words = self._care_left(self._p9_spelt(self._regional_plainly(normalise(query).split())))
         if not words:
             return []
         typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
@@ -801,8 +806,11 @@ class SearchIndex:
         self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
         self._concern_first(words, stems, ranked, final)
         self._stated_first(words, stems, ranked, final, age_in_months, unborn)
+        denied_from: Optional[int] = None  # the row a denial takes first place from (fix21d: never first again, _said_plainly_last)
         if joined is None:
-            self._denied_first(words, stems, ranked, final, matched, negated)
+            before = ranked[:1]
+            self._denied_first(words, stems, ranked, final, matched, negated, self._not_pregnant(words, unborn))
+            denied_from = before[0] if before and ranked[:1] != before else None
             self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
             self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
@@ -827,12 +835,16 @@ class SearchIndex:
         self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
         if part is None and ranked[:1] == blended and by_words:
             self._p9_part_first(query, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months, typing, by_words)
+        seen = ranked[:KEPT_PLACES]
         self._told_alone_below(words, ranked, final, matched)
+        told_below = frozenset(seen) - frozenset(ranked[:KEPT_PLACES])  # fix21d: held below by _said_plainly_last too
         if unborn:
             self._unborn_calm_first(words, stems, ranked, final)
         self._care_leaver_first(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
+        held = frozenset(n for n in unsighted | unsaid_core if not self.entries[n].indicator.immediate) | unstated | told_below
+        self._said_plainly_last(words, ranked, final, matched, unborn, age_in_months, held, denied_from, frozenset(negated))
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def says_child_in_care(self, query: str) -> bool:
@@ -1121,6 +1133,7 @@ class SearchIndex:
         final: dict[int, float],
         matched: dict[int, set[str]],
         negated: frozenset[int] | set[int] = frozenset(),
+        barred: frozenset[int] = frozenset(),
     ) -> None:
         """Safety first without inflation (review 12, H6; search13): a concern the words deny ("there is no
         domestic violence in the home", "mum says she has no bruises and is fine") does not lead with the
@@ -1143,7 +1156,9 @@ class SearchIndex:
         words is said: the first result resting on a word said leads, never a higher one; else a strength whose
         own denial the call says ("not homeless") or a concern the model alone found, no higher; else the best
         concern of the lowest level found, where it is lower than the first; else nothing moves. `negated`: the
-        strengths the call says missing, which never lead for a denial."""
+        strengths the call says missing, which never lead for a denial. `barred`: rows that leave the first three at the
+        end whatever is said (fix21d: a pregnancy row with no pregnancy word, _not_pregnant), never a denial's new lead:
+        the lead is the next undenied row below them, or nothing moves."""
         if not ranked or not self._concern(ranked[0]):
             return
         denied = set(self._denials(words, stems))
@@ -1169,14 +1184,15 @@ class SearchIndex:
 
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
-        lead = next((n for n in ranked if said_on(n)), None)
+        cands = [n for n in ranked if n not in barred]  # fix21d
+        lead = next((n for n in cands if said_on(n)), None)
         if self.entries[ranked[0]].indicator.immediate:  # review 12 H6 (search13-15), as it was
             if lead is not None and self._high(lead):
                 return  # the call says a harm in words it does not deny: not a denial to read
             if lead is None:
-                lead = next((n for n in ranked if not self._high(n) and not rests_on_denial(n)), None)
+                lead = next((n for n in cands if not self._high(n) and not rests_on_denial(n)), None)
             if lead is None:
-                lead = next((n for n in ranked if not self._high(n)), None)
+                lead = next((n for n in cands if not self._high(n)), None)
         elif lead is not None and self._height(lead) > self._height(ranked[0]):
             return  # below p9 (search16): never a higher row for a denial ("not neglected, always clean and fed")
         elif lead is None:  # below p9 (search16): a strength whose own denial the call says, or a concern the model alone found
@@ -1192,23 +1208,23 @@ class SearchIndex:
                 return n in self.strength_words and (n not in negated and bool(denied_stems & self.strength_words[n][1]) or opposite(n))
 
             top = self._height(ranked[0])  # never a higher row for a denial ("no fighting, no violence": no p9 row the model alone found)
-            lead = next((n for n in ranked if opposite(n)), None)  # search18: the denied phrase's own strength first
+            lead = next((n for n in cands if opposite(n)), None)  # search18: the denied phrase's own strength first
             if lead is None:
-                lead = next((n for n in ranked if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
+                lead = next((n for n in cands if strength_said(n) or (self._concern(n) and not matched.get(n) and self._height(n) <= top)), None)
             if lead is None:  # ...else the best concern of the lowest level found, where it is lower than the first's
-                lowest = min(self._height(n) for n in ranked if self._concern(n))
-                lead = next(n for n in ranked if self._concern(n) and self._height(n) == lowest)
+                lowest = min((self._height(n) for n in cands if self._concern(n)), default=self._height(ranked[0]))
+                lead = next((n for n in cands if self._concern(n) and self._height(n) == lowest), None)
                 if lowest == self._height(ranked[0]):  # ...else a strength of the first's own domain found (search16b: "mum does not drink")
                     domain = self.entries[ranked[0]].indicator.domain
 
                     def strength(n: int) -> bool:
                         return not self._concern(n) and (n not in negated or opposite(n))
 
-                    lead = next((n for n in ranked if strength(n) and self.entries[n].indicator.domain == domain), None)
+                    lead = next((n for n in cands if strength(n) and self.entries[n].indicator.domain == domain), None)
                     if lead is None and (whole or any(self._use_denied(words, stems, k) for k in denied)):
                         # search18: ...else, for a substance's use or a concern's own phrase denied, any strength found
                         # ("mum does not take drugs or drink"); an absence's denial stays the concern ("never goes to clubs")
-                        lead = next((n for n in ranked if strength(n)), None)
+                        lead = next((n for n in cands if strength(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -3097,6 +3113,194 @@ class SearchIndex:
                 final[y] = round(final[m], 6) - 1e-6
                 ranked.insert(k, y)
 
+    _WELL_FILLER = frozenset(
+        "is are was seems seem looks look doing really very quite perfectly absolutely totally completely just".split()
+        + "he she they herself himself twin twins one all".split()
+    )
+
+    _OTHER_ONE = re.compile(r"^\s*(?:the\s+)?other(?:\s+(?:twin|one|child|kid))?\b", re.IGNORECASE)  # "the other twin": the child assessed
+
+    def _other_child_well(self, query: str) -> Optional[str]:
+        """Two children in one call (fix20d, review 20 N5; the synonyms file's `said_plainly.other_child_well`, this
+        tool's reading, declared there): the call less each clause (ended by , . ; or "but") that opens with one of
+        `others` and says only that that child is well ("one twin is fine", "the older one is fine"), or None where
+        there is no such clause or nothing else is said. The child the concern is said of is the child assessed: a clause
+        after it that opens "the other (twin/one)" is read as "the child" ("twin" alone pulled a developmental row)."""
+        sp = self.said_plainly
+        if sp is None or not any(w in query.lower() for w in ("fine", "ok", "okay", "alright", "all right", "well", "grand", "happy", "thriving")):
+            return None
+        clauses = re.split(r"[,.;]|\bbut\b", query)
+        kept, dropped = [], False
+        for clause in clauses:
+            words = normalise(clause).split()
+            opener = next((len(p) for p in sp.others if tuple(words[: len(p)]) == p or (words[:1] == ["the"] and tuple(words[1 : 1 + len(p)]) == p)), None)
+            if opener is not None and words[:1] == ["the"] and not any(tuple(words[: len(p)]) == p for p in sp.others):
+                opener += 1
+            if opener is not None and len(words) - opener <= sp.well_reach:
+                rest = words[opener:]
+                wells = {k for p in sp.well for i in _phrase_at(p, rest) for k in range(i, i + len(p))}
+                if wells and all(k in wells or w in self._WELL_FILLER for k, w in enumerate(rest)):
+                    dropped = True
+                    continue
+            kept.append(self._OTHER_ONE.sub(" the child", clause, count=1) if dropped else clause)
+        left = ",".join(kept)
+        return left.strip() if dropped and normalise(left).split() else None
+
+    def _regional_plainly(self, words: list[str]) -> list[str]:
+        """The Nottingham words read as what they mean (fix20d, review 20 N8; `said_plainly.regional`): "nesh" is "feels
+        the cold", "mi duck" a greeting (left out)."""
+        sp = self.said_plainly
+        if sp is None:
+            return words
+        for said, meant in sp.regional:
+            if said[0] not in words:
+                continue
+            at = _phrase_at(said, words)
+            for i in reversed(at):
+                words = [*words[:i], *meant, *words[i + len(said) :]]
+        return words
+
+    def _said_plainly_last(
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        unborn: bool,
+        age_in_months: Optional[int],
+        held: frozenset[int] = frozenset(),
+        denied_from: Optional[int] = None,
+        negated: frozenset[int] = frozenset(),
+    ) -> None:
+        """Words read as said (fix20d, review 20 N6-N10; the synonyms file's `said_plainly`, this tool's readings, declared
+        there), last: the child's own pregnancy rows leave the first three where no pregnancy word is said or the child
+        is a boy (N9); the adult-risk rows where the risk words are all denied ("no convictions", "not on any
+        register": N7); the loss and adult-risk rows matched by kin words alone (N8); with no age entered, the age the
+        caller states orders p9's banded lines (N10); and a condition "you" is the subject of is the carer's (N6).
+
+        fix21d: a row leaving the first three gives its place to the next row an earlier reading left where it stood; never
+        to one of `held`, the rows the earlier readings put below the first three (_out_of_sight's, _unstated's,
+        _told_alone_below's), and never back to `denied_from`, the row a denial took first place from (_denied_first):
+        where it would lead again, the denial is read again with the rows gone barred (a lower, undenied row leads, or
+        the first three are as the denial left them)."""
+        sp = self.said_plainly
+        if sp is None or not ranked:
+            return
+
+        def immediate(n: int) -> bool:
+            return self.entries[n].indicator.immediate
+
+        leaving: set[int] = set()
+        leaving |= self._not_pregnant(words, unborn)  # N9
+        spans = _phrases_at(sp.denials, words)  # N7
+        if spans:
+            inside = {k for a, b in spans for k in range(a, b)}
+            if not any(w in sp.risk for k, w in enumerate(words) if k not in inside):
+                leaving |= sp.risk_rows
+                denied = {words[k] for k in inside} - {words[k] for k in range(len(words)) if k not in inside}
+                for n in ranked[:KEPT_PLACES]:  # ...and a row the denied words alone brought ("register": a school's)
+                    by = {w for label in matched.get(n, ()) for w in label.split()}
+                    if by and by <= denied and not immediate(n):
+                        leaving.add(n)
+        for n in ranked[:KEPT_PLACES]:  # N8
+            by = {w for label in matched.get(n, ()) for w in label.split()}
+            if n in sp.kin_rows and by and by <= sp.kin_words and by & sp.kin:
+                if not immediate(n) or not any(immediate(m) for m in ranked[:KEPT_PLACES] if m != n and m not in sp.kin_rows):
+                    leaving.add(n)
+        age = age_in_months
+        if age is None and not unborn:  # N10
+            age = _age_in_words(sp, words)
+            if age is not None:
+                front = [n for n in ranked if n not in leaving][:KEPT_PLACES]
+                out = {n for n in front if immediate(n) and self.entries[n].indicator.age_band and not self._admits(n, False, age)}
+                if out and any(immediate(n) for n in front if n not in out):
+                    leaving |= out
+        if leaving & set(ranked[:KEPT_PLACES]):
+            self._leave_sight(words, ranked, final, matched, leaving, held, denied_from, negated)
+        if age is not None and age_in_months is None and ranked and immediate(ranked[0]) and not self.entries[ranked[0]].indicator.age_band:
+            stems = [stem(w) for w in words]
+            unstated = self._unstated(words, stems, False)
+            k = next(
+                (
+                    k
+                    for k in range(1, min(KEPT_PLACES, len(ranked)))
+                    if immediate(ranked[k]) and self.entries[ranked[k]].indicator.age_band and ranked[k] not in unstated and self._admits(ranked[k], False, age)
+                ),
+                None,
+            )
+            if k is not None:
+                final[ranked[0]], final[ranked[k]] = final[ranked[k]], final[ranked[0]]
+                ranked[0], ranked[k] = ranked[k], ranked[0]
+        self._you_the_carer(words, ranked, final, unborn, age)
+
+    def _leave_sight(
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        leaving: set[int],
+        held: frozenset[int],
+        denied_from: Optional[int],
+        negated: frozenset[int],
+    ) -> None:
+        """`leaving` out of the first three (fix20d), its places taken by rows none of `held` (fix21d; see _said_plainly_last);
+        where `denied_from` would lead again, the denial read again with every row moved barred."""
+        top = ranked[:KEPT_PLACES]
+        gone = frozenset(leaving) | frozenset(n for n in held if n not in top)
+        order = list(ranked)
+        self._out_of_sight(set(gone), ranked, final, frozenset(n for n in gone if self.entries[n].indicator.immediate))
+        if denied_from is None or ranked[:1] != [denied_from] or order[:1] == [denied_from]:
+            return
+        self._denied_first(words, [stem(w) for w in words], ranked, final, matched, negated, gone)
+        if ranked[:1] == [denied_from]:  # nothing lower to lead: the first three as the denial left them
+            ranked[:] = order
+            for k in range(len(order) - 1):
+                final[order[k + 1]] = min(final[order[k + 1]], round(final[order[k]], 6) - 1e-6)
+
+    def _not_pregnant(self, words: list[str], unborn: bool) -> frozenset[int]:
+        """The child's own pregnancy rows where the call says no pregnancy word or the child is a boy (fix20d, review 20
+        N9; `said_plainly.pregnancy`): they leave the first three at the end (_said_plainly_last), and from fix21d no
+        earlier reading makes one of them a lead in the meantime (_denied_first's `barred`)."""
+        sp = self.said_plainly
+        if sp is None or unborn:
+            return frozenset()
+        said = set(words)
+        pregnancy = bool(_phrases_at(sp.pregnancy_words, words)) or any(w.startswith(("preg", "expect")) for w in words)
+        male = bool(said & sp.male) or (bool(said & sp.male_pronouns) and not said & sp.female)
+        return sp.pregnancy_rows if not pregnancy or male else frozenset()
+
+    def _you_the_carer(self, words: list[str], ranked: list[int], final: dict[int, float], unborn: bool, age: Optional[int]) -> None:
+        """The second person (fix20d, review 20 N6; `said_plainly.you`): a condition whose nearest subject before it
+        (within `reach` words, in its clause) is "you" is the carer's: the child's own rows leave the first three and the
+        carer's row leads (_lead_with: every p9 row in the first three stays)."""
+        sp = self.said_plainly
+        assert sp is not None
+        if not said_you(words, sp.you):
+            return
+        subjects = sp.you | CHILD_ROLES | {"he", "she", "they", "him", "them"}
+        carers, childs = False, False
+        for c, _end in _phrases_at(sp.conditions, words):
+            for k in range(c - 1, max(-1, c - 1 - sp.you_reach), -1):
+                if words[k] in CLAUSE_WORDS:
+                    break
+                if words[k] in subjects:
+                    carers, childs = carers or words[k] in sp.you, childs or words[k] not in sp.you
+                    break
+        if not carers or childs:
+            return
+        baby = (age is not None and age < 12) or bool(set(words) & sp.baby_words)
+        lead = sp.baby_leads if baby else sp.leads
+        if not self._admits(lead, unborn, age):
+            lead = sp.leads
+        if not self._admits(lead, unborn, age):
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        self._lead_with(lead, ranked, final)
+        self._out_of_sight(set(sp.child_rows), ranked, final)
+
     def _age_said(self, words: list[str]) -> Optional[float]:
         """The child's age in years as the words say it, or None: "12yo", "12 years old", "she is 12", "aged 12"
         (the synonyms file's `pregnant_young.said_after`); the first said."""
@@ -3809,6 +4013,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "p9_spelling",
         "unborn_calm",
         "care_left",
+        "said_plainly",
         "everyday_hitting",
         "carer_substance",
     }:
@@ -3817,7 +4022,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'looked_after', 'offered_with', 'early_help', 'core_from_age', 'stated', 'not_now', 'carried', 'known_words', 'locked_in',"
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
-            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left',"
+            " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting' and 'carer_substance'"
         )
     known = data.get("known_words") or []
@@ -3852,6 +4057,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
     check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
     check_care_left(catalogue, data.get("care_left"), normalise)
+    _check_said_plainly(catalogue, data.get("said_plainly"))
     check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     early_help = data.get("early_help") or {}
@@ -4589,6 +4795,136 @@ def _role_condition(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     if not data:
         return None
     return _RoleCondition(frozenset(number_of(i) for i in data["rows"]), frozenset(normalise(" ".join(data["carers"])).split()))
+
+
+class _SaidPlainly(NamedTuple):
+    """The synonyms file's `said_plainly` (fix20d, review 20 N5-N10; SearchIndex._said_plainly_last), normalised."""
+
+    others: tuple[tuple[str, ...], ...]  # other_child_well: a clause about another child...
+    well: tuple[tuple[str, ...], ...]  # ...who is well
+    well_reach: int
+    regional: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # a regional phrase and what it means
+    kin_words: frozenset[str]
+    kin: frozenset[str]
+    kin_rows: frozenset[int]
+    pregnancy_rows: frozenset[int]
+    pregnancy_words: tuple[tuple[str, ...], ...]
+    male: frozenset[str]
+    male_pronouns: frozenset[str]
+    female: frozenset[str]
+    denials: tuple[tuple[str, ...], ...]
+    risk: frozenset[str]
+    risk_rows: frozenset[int]
+    numbers: Mapping[str, int]
+    units: Mapping[str, float]
+    age_subjects: frozenset[str]
+    adults: frozenset[str]
+    you: frozenset[str]
+    conditions: tuple[tuple[str, ...], ...]
+    you_reach: int
+    child_rows: frozenset[int]
+    baby_leads: int
+    leads: int
+    baby_words: frozenset[str]
+
+
+def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_SaidPlainly]:
+    """The synonyms file's `said_plainly` as SearchIndex reads it, or None where the file has none."""
+    d = synonyms.get("said_plainly")
+    if not d:
+        return None
+
+    def phrases(ws: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in ws) if p)
+
+    def single(ws: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(w) for w in ws)
+
+    ocw, kin, preg, den, ages, you = d["other_child_well"], d["kin"], d["pregnancy"], d["denied_risk"], d["ages"], d["you"]
+    return _SaidPlainly(
+        others=phrases(ocw["others"]),
+        well=phrases(ocw["well"]),
+        well_reach=int(ocw["reach"]),
+        regional=tuple((tuple(normalise(k).split()), tuple(normalise(v).split())) for k, v in d["regional"].items()),
+        kin_words=single(kin["words"]),
+        kin=single(kin["kin"]),
+        kin_rows=frozenset(number_of(i) for i in kin["rows"]),
+        pregnancy_rows=frozenset(number_of(i) for i in preg["rows"]),
+        pregnancy_words=phrases(preg["words"]),
+        male=single(preg["male"]),
+        male_pronouns=single(preg["male_pronouns"]),
+        female=single(preg["female"]),
+        denials=phrases(den["denials"]),
+        risk=single(den["risk"]),
+        risk_rows=frozenset(number_of(i) for i in den["rows"]),
+        numbers={normalise(k): int(v) for k, v in ages["numbers"].items()},
+        units={normalise(k): float(v) for k, v in ages["units"].items()},
+        age_subjects=single(ages["subjects"]),
+        adults=single(ages["adults"]),
+        you=single(you["you"]),
+        conditions=phrases(you["conditions"]),
+        you_reach=int(you["reach"]),
+        child_rows=frozenset(number_of(i) for i in you["child_rows"]),
+        baby_leads=number_of(you["baby_leads"]),
+        leads=number_of(you["leads"]),
+        baby_words=single(you["baby_words"]),
+    )
+
+
+def _check_said_plainly(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `said_plainly` that is not as _said_plainly reads it (fix20d): every key there, every row known."""
+    if data is None:
+        return
+    number = {ind.id: n for n, ind in enumerate(catalogue.indicators)}
+
+    def number_of(i: str) -> int:
+        if i not in number:
+            raise SearchDataError(f"said_plainly names an unknown indicator: {i!r}")
+        return number[i]
+
+    try:
+        _said_plainly({"said_plainly": data}, number_of)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise SearchDataError(f"said_plainly is not as SearchIndex reads it: {e!r}") from e
+    for key in ("pregnancy", "kin"):
+        high = [i for i in data[key]["rows"] if catalogue.indicator(i).level is Level.PROTECTION and not catalogue.indicator(i).immediate]
+        if key == "pregnancy" and high:
+            raise SearchDataError(f"said_plainly.pregnancy moves no Protection need: {high}")
+
+
+def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:
+    """Each place (start, end) one of the phrases is said in the words."""
+    return [(i, i + len(p)) for p in phrases for i in _phrase_at(p, words)]
+
+
+def _age_in_words(sp: _SaidPlainly, words: list[str]) -> Optional[int]:
+    """The child's age in months as the words state it (fix20d, review 20 N10; the synonyms file's `said_plainly.ages`),
+    or None: a number (digits or a word) then a unit then "old" ("eighteen months old", "six month old", "a four year
+    old"), or a child's word ("he", "she", "your son") then "is"/"aged" then a number followed by no other unit ("he is
+    seven"); not an age an adult's or another child's word follows ("a 25 year old man"); None where two ages differ."""
+    found: set[int] = set()
+    for i, w in enumerate(words):
+        n = int(w) if w.isdigit() and len(w) < 4 else sp.numbers.get(w)
+        if n is None:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in sp.units and i + 2 < len(words) and words[i + 2] == "old":
+            after = words[i + 3] if i + 3 < len(words) else ""
+            if after not in sp.adults and not (w in ("a", "an") and nxt not in ("year", "week", "month", "day")):
+                found.add(int(n * sp.units[nxt]))
+            continue
+        if w in ("a", "an"):
+            continue
+        if i >= 2 and words[i - 1] in ("is", "aged") and words[i - 2] in sp.age_subjects and nxt not in sp.units and nxt not in sp.adults:
+            found.add(n * 12)
+        elif nxt in ("years", "yrs") and i >= 2 and words[i - 1] in ("is", "aged") and words[i - 2] in sp.age_subjects:
+            found.add(n * 12)
+    return found.pop() if len(found) == 1 else None
+
+
+def said_you(words: list[str], you: frozenset[str]) -> bool:
+    """Whether the words say one of `you` ("you", not "your": "your son" is the child)."""
+    return not you.isdisjoint(words)
 
 
 class _EverydayHitting(NamedTuple):
