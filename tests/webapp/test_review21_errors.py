@@ -36,6 +36,7 @@ def test_every_http_error_is_drawn_in_the_layout(aborting, code):
     assert 'class="govuk-template__header"' in html and 'class="govuk-template__footer"' in html, html[:300]
     assert re.search(r"<title>[^<]+ – Family Support Pathway</title>", html), html[:300]
     assert "Traceback" not in html and default_exceptions[code].description not in html
+    assert r.headers["Cache-Control"] == "no-store"
     if code >= 500:
         assert "Sorry, there is a problem with the service" in html
 
@@ -52,4 +53,5 @@ def test_a_range_past_a_static_files_end_is_the_layouts_416(client):
     html = r.get_data(as_text=True)
     assert r.status_code == 416
     assert 'class="govuk-template__header"' in html and "Requested Range Not Satisfiable" not in html
+    assert r.headers["Cache-Control"] == "no-store"  # a page, not the file: as every error page
     assert r.headers["Content-Range"].startswith("bytes */")  # the status's own header kept (RFC 9110 15.5.17)
