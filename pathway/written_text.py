@@ -16,16 +16,53 @@ Every road text comes in by goes through these (review 19 surfaces, S2 and S4): 
 the scenario files (import, editor, shipped, `pathway scenarios`) and the owners' draft catalogue.
 An optional field with nothing visible in it (spaces, zero-width spaces) is empty (`or_empty`), as a
 required one refuses it as empty.
+
+Text used as a key or to tell people apart (a cohort label, a trainee's display name) is also folded
+(`folded`, review 21 surfaces, S1 and S2): what draws nothing (a zero-width space, a word joiner, a soft
+hyphen, a direction mark, a tag character: Unicode's default-ignorable code points and format characters)
+is removed, spaces run together, NFC; a joiner inside an emoji or a word, a variation selector after a
+character and a flag's tag sequence are kept, as they draw. Removed, not refused: the person cannot see
+what they would be asked to take out, and what is kept draws as what they typed. The controls and
+direction overrides above are not folded away: they change what is drawn, so they are refused. Two such
+texts are the same to a reader when their `same_key` is (also case and the joiners).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Optional
 
 # a bidirectional embedding/override (LRE, RLE, PDF, LRO, RLO) or isolate (LRI, RLI, FSI, PDI)
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LINE_SPACE = "\t\n\r"
+
+
+# Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt, stable since 6.0): drawn as nothing
+DEFAULT_IGNORABLE = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),  # Mongolian variation selectors, vowel separator
+    (0x200B, 0x200F),  # zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),  # word joiner, invisible operators, isolates
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # zero-width no-break space (byte order mark)
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),  # tag characters, variation selectors 17-256
+)
+JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ: kept between two characters that draw (scripts, emoji)
+# a run of spaces, tabs and line breaks; not the control characters Python counts as spaces (VT, FF,
+# FS-US, NEL), which `problem` refuses
+SPACES = re.compile(r"[^\S\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+FLAG_TAGS = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")  # e.g. the flag of England
 
 
 def is_control(c: str) -> bool:
@@ -51,10 +88,56 @@ def fault(text: str, label: str) -> Optional[str]:
     return f"{label} {found}" if found else None
 
 
+def _ignorable(c: str) -> bool:
+    """Whether `c` draws nothing: a format character (category Cf) or a default-ignorable code point."""
+    o = ord(c)
+    return unicodedata.category(c) == "Cf" or any(lo <= o <= hi for lo, hi in DEFAULT_IGNORABLE)
+
+
+def _draws(c: str) -> bool:
+    return bool(c) and not c.isspace() and not _ignorable(c) and unicodedata.category(c) not in ("Cc", "Zs", "Zl", "Zp")
+
+
 def visible(text: str) -> bool:
     """Whether `text` has a character that draws: not only spaces, line breaks and format characters
-    (category Cf: zero-width space, joiners, direction marks) or other invisible separators."""
-    return any(not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zs", "Zl", "Zp") for c in text or "")
+    (category Cf: zero-width space, joiners, direction marks), other default-ignorable code points (a
+    Hangul filler) or other invisible separators."""
+    return any(_draws(c) for c in text or "")
+
+
+def _variation(c: str) -> bool:
+    o = ord(c)
+    return 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF or 0x180B <= o <= 0x180D or o == 0x180F
+
+
+def folded(text: Optional[str]) -> str:
+    """`text` as a key or a name is kept (review 21 surfaces, S1 and S2): what draws nothing removed (see
+    the module's words), runs of spaces and line breaks one space, no space at either end, NFC. The
+    controls and direction overrides `problem` refuses are left for it to refuse."""
+    text = text or ""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        flag = FLAG_TAGS.match(text, i) if c == "\U0001f3f4" else None
+        if flag:
+            out.append(flag.group())
+            i = flag.end()
+            continue
+        before = out[-1][-1] if out else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        keep = not _ignorable(c) or c in BIDI_CONTROLS or (c in JOINERS and _draws(before) and _draws(after)) or (_variation(c) and _draws(before))
+        if keep:
+            out.append(c)
+        i += 1
+    return unicodedata.normalize("NFC", SPACES.sub(" ", "".join(out)).strip(" "))
+
+
+def same_key(text: Optional[str]) -> str:
+    """What two texts a reader cannot tell apart share: `folded`, without the joiners and variation
+    selectors it keeps, case folded and compatibility-normalised (NFKC: a full-width Ｔ is a T)."""
+    kept = "".join(c for c in folded(text) if not _ignorable(c) or c in BIDI_CONTROLS)
+    return unicodedata.normalize("NFKC", kept.casefold())
 
 
 def or_empty(text: Optional[str]) -> str:

@@ -228,4 +228,26 @@ def create_app(config: dict | None = None) -> Flask:
             500,
         )
 
+    @app.errorhandler(HTTPException)
+    def other_http_error(err: HTTPException):
+        """Every HTTP error without a page of its own above (a 416 for a Range past a static file's end;
+        411, 414, 431, 501 should werkzeug or a library raise them): in the layout, JSON under /api/,
+        with the status's own headers (416's Content-Range) and none of werkzeug's words or page
+        (review 21 surfaces, S3). A status with its own handler is drawn by that one (Flask looks
+        for the code first)."""
+        if err.code is None or err.code < 400:  # not an error: as werkzeug gives it
+            return err
+        headers = [(k, v) for k, v in err.get_headers() if k.lower() not in ("content-type", "content-length")]
+        api = _api_error(err.code, f"{(err.name or 'error').lower()} ({err.code})")
+        if api:
+            return api[0], api[1], headers
+        if err.code >= 500:
+            page = render_template("error.html", title=faults.TITLE, message="Try again later.", safety=faults.safety_line())
+        else:
+            page = render_template("error.html", title="Sorry, there is a problem", message=OTHER_ERROR)
+        return page, err.code, headers
+
     return app
+
+
+OTHER_ERROR = "That page could not be given as it was asked for. Go back and try again."

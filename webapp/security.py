@@ -97,7 +97,8 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def headers(response):
-        fixed = every_page if request.endpoint in STATIC_ENDPOINTS else not_cached
+        # a static file may be cached; an error page drawn for one (a 404, a 416) is a page (review 21 surfaces, S3)
+        fixed = every_page if request.endpoint in STATIC_ENDPOINTS and response.status_code < 400 else not_cached
         if "csp_nonce" in g:  # an HTML page that drew GOV.UK's inline script
             fixed = {**fixed, "Content-Security-Policy": CSP_WITH_NONCE.format(nonce=g.csp_nonce)}
         if names.isdisjoint([name.lower() for name, _ in response.headers]):

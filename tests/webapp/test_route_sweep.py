@@ -17,6 +17,7 @@ import itertools
 import random
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import pytest
 from flask import url_for
@@ -327,6 +328,31 @@ def test_each_kind_of_route_is_used_by_someone_it_admits(world):
         if r.status_code != 200 and not (r.status_code == 302 and r.location not in ("/sign-in", "/practice/join")):
             problems.append(f"GET {rule.rule} as {world.admitted(declared).name}: {r.status_code} {r.location}")
     assert problems == [], "\n".join(problems)
+
+
+def _words(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_every_pages_title_names_its_heading(world):
+    """Review 21 surfaces, S4: a screen reader hears the window's title and then the page's <h1>; they
+    must name one page (GOV.UK: the title matches the h1). Every GET page a visitor the route admits
+    draws: the <title> starts with the <h1>'s words (its caption left out)."""
+    problems, pages = [], 0
+    for rule, method in rules(world, {"GET"}):
+        r = world.admitted(access.of(world.app, rule.endpoint)).send("GET", world.url(rule))
+        if r.status_code != 200 or not r.content_type.startswith("text/html"):
+            continue
+        html = r.get_data(as_text=True)
+        title, h1 = re.search(r"<title>(.*?)</title>", html, re.S), re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        if not title or not h1:
+            continue
+        heading = _words(re.sub(r'<span class="govuk-caption[^"]*">.*?</span>', "", h1.group(1), flags=re.S))
+        pages += 1
+        if not _words(title.group(1)).startswith(heading):
+            problems.append(f"GET {rule.rule}: title {_words(title.group(1))!r}, heading {heading!r}")
+    assert problems == [], "\n".join(problems)
+    assert pages > 30
 
 
 # --- guessing case references ----------------------------------------------------------------------

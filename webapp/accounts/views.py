@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 
 from store.errors import AuthError
 from webapp import limits, prg
@@ -114,4 +114,6 @@ def signed_out():
 
 @bp.app_errorhandler(403)
 def forbidden(_err):
+    if request.path.startswith("/api/"):  # JSON in the API's own shape, as every other status there (review 21 surfaces, S3)
+        return jsonify({"errors": [{"field": "(request)", "message": "forbidden"}]}), 403
     return render_template("error.html", title="You cannot use this page", message="Your account does not have access to this page."), 403

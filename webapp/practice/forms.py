@@ -122,7 +122,8 @@ class JoinForm(FlaskForm):
     name = StringField(
         "Your display name",
         widget=GovTextInput(),
-        filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        # folded (invisible characters out, spaces one) before it is checked: it tells trainees apart (review 21 surfaces, S2)
+        filters=[lambda v: written_text.folded(v) if isinstance(v, str) else v],
         validators=[
             InputRequired("Enter a display name"),
             Length(max=40, message="Display name must be 40 characters or fewer"),

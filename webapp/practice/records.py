@@ -15,7 +15,6 @@ import hashlib
 import json
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -222,7 +221,7 @@ def start_session_once(
         table=practice_sessions,
         key="code",
         same=dict(trainer_key=trainer_key, trainer_id=user_id, scenario_ids=json.dumps(scenario_ids), scenarios_yaml=scenarios_yaml),
-        kept=lambda first: _cohort(first) == cohort,  # the cohort is practice_results', beside the session
+        kept=lambda first: _label(_cohort(first)) == cohort,  # the cohort is practice_results', beside the session
         done=lambda code: (code, token, False),
         repeated=repeated,
         again=lambda: start_session_once(scenario_ids, scenarios_yaml, user_id, cohort, form_token=None),  # another start
@@ -230,11 +229,12 @@ def start_session_once(
 
 
 def _label(cohort: str | None) -> str | None:
-    """A cohort label as kept and looked up: nothing visible is no label (review 19 surfaces, S4); NFC, so
-    one label typed composed or decomposed (Zoë) is one cohort (review 20 surfaces, S4). Here, not in
-    pathway.written_text: that is the check every typed field passes, and a label is the one typed text
-    used as a key; other text is shown as typed."""
-    return unicodedata.normalize("NFC", written_text.or_empty(cohort).strip()) or None
+    """A cohort label as kept and looked up: nothing visible is no label (review 19 surfaces, S4); folded
+    (pathway.written_text.folded), so one label typed composed or decomposed (Zoë; review 20 surfaces, S4),
+    with a zero-width space or a word joiner pasted in, or with two spaces, is one cohort (review 21
+    surfaces, S1). A label stored before, with such a character, is folded when read (`cohorts`,
+    `cohort_results`): it joins the cohort it draws as, and its row is left as it was."""
+    return written_text.folded(written_text.or_empty(cohort)) or None
 
 
 def _cohort(code: str) -> str | None:
@@ -359,7 +359,8 @@ def cohorts() -> list[tuple[str, int]]:
         )
         counts: dict[str, int] = {}
         for r in rows:
-            counts[r.cohort] = counts.get(r.cohort, 0) + 1
+            label = _label(r.cohort) or r.cohort  # a label stored before folding joins the one it draws as (S1)
+            counts[label] = counts.get(label, 0) + 1
     return sorted(counts.items())
 
 
@@ -368,10 +369,12 @@ def cohort_results(cohort: str) -> list[Result]:
     with db.engine().connect() as conn:
         rows = conn.execute(
             select(practice_results)
-            .where(practice_results.c.cohort == _label(cohort), practice_results.c.ended_at.is_not(None))
+            .where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None))
             .order_by(practice_results.c.started_at, practice_results.c.code)
         )
-        return [Result(**r._mapping) for r in rows]
+        # folded on both sides, in Python: a label stored before folding is in the cohort it draws as (S1)
+        wanted = _label(cohort)
+        return [Result(**{**r._mapping, "cohort": wanted}) for r in rows if wanted and (_label(r.cohort) or r.cohort) == wanted]
 
 
 def normalise_code(code: str) -> str:
@@ -403,6 +406,7 @@ def add_trainee(code: str, name: str, cap: int) -> int | None:
     t = practice_trainees
     from store import audit
 
+    name = written_text.folded(name)  # as the trainer's page draws it (review 21 surfaces, S2)
     room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
     with db.engine().begin() as conn:
         tid = conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room)).returning(t.c.id)).scalar()
@@ -426,9 +430,30 @@ def remove_trainee(code: str, trainee_id: int, user_id: int | None = None) -> bo
         return removed
 
 
+def name_in_use(code: str, name: str) -> str | None:
+    """The display name, as stored, of a trainee in this session whose name a reader could not tell
+    from `name` (the same `written_text.same_key`: invisible characters, case, spaces; review 21
+    surfaces, S2), or None. Names stored before folding are compared folded."""
+    key = written_text.same_key(name)
+    return next((stored for _, stored in trainees(code) if written_text.same_key(stored) == key), None)
+
+
 def trainees(code: str) -> list[tuple[int, str]]:
     with db.engine().connect() as conn:
         return [(r.id, r.name) for r in conn.execute(select(practice_trainees).where(practice_trainees.c.code == code).order_by(practice_trainees.c.id))]
+
+
+def told_apart(people: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`trainees`, each name that a reader could not tell from another's (stored before names were
+    compared at joining, or two joins at one moment) followed by its place in joining order among them,
+    "Tara (2 of 2 with this name)": the trainer's rows, their Remove buttons and the summary say which
+    one (review 21 surfaces, S2)."""
+    keys = [written_text.same_key(name) for _, name in people]
+    out = []
+    for i, (tid, name) in enumerate(people):
+        alike = [j for j, k in enumerate(keys) if k == keys[i]]
+        out.append((tid, name if len(alike) == 1 else f"{name} ({alike.index(i) + 1} of {len(alike)} with this name)"))
+    return out
 
 
 def trainee_in(code: str, trainee_id: int | None) -> bool:

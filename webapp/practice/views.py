@@ -46,6 +46,8 @@ OPENED_HERE = ""
 TRAINEE = session_state.practice_trainee  # {code: trainee id}
 NO_SESSION = "That join code is not for a practice session that is running: check it with your trainer"
 FULL = "That practice session is full: ask your trainer"
+# two trainees a trainer cannot tell apart on the session's page (review 21 surfaces, S2)
+NAME_IN_USE = "Someone in this session already has the display name ‘{name}’: add an initial or your surname, for example ‘{name} B’"
 # an answer sent after the trainer ended the session (the trainee was reading the narrative meanwhile)
 ENDED_BEFORE_THE_ANSWER = "The session ended before your answer to ‘{title}’ was sent, so it was not recorded. Ask your trainer about it."
 
@@ -208,7 +210,7 @@ def new_session(user):
 @limits.practice_pages_per_address
 def trainer(code: str):
     ps = _require_trainer(code)
-    people = records.trainees(ps.code)
+    people = records.told_apart(records.trainees(ps.code))
     answered = {}
     for a in records.answers(ps.code):
         answered[a.trainee_id] = answered.get(a.trainee_id, 0) + 1
@@ -263,7 +265,7 @@ def end(code: str):
 def summary(code: str):
     ps = _require_trainer(code, after="practice.summary")
     scenarios, not_loaded = _kept(ps)
-    result = summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded)
+    result = summarise(scenarios, records.answers(ps.code), records.told_apart(records.trainees(ps.code)), not_loaded)
     return render_template(
         "practice/summary.html",
         ps=ps,
@@ -289,7 +291,7 @@ def _words(iid: str) -> str:
 def summary_csv(code: str):
     ps = _require_trainer(code, after="practice.summary")
     scenarios, not_loaded = _kept(ps)
-    body = summary_table(summarise(scenarios, records.answers(ps.code), records.trainees(ps.code), not_loaded), _words)
+    body = summary_table(summarise(scenarios, records.answers(ps.code), records.told_apart(records.trainees(ps.code)), not_loaded), _words)
     return downloads.csv_attachment(body, f"practice-{ps.code}.csv")  # a byte order mark first (review 15 surfaces, Z4)
 
 
@@ -351,8 +353,11 @@ def join():
             return prg.refused(form)
         elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
+        elif (taken := records.name_in_use(ps.code, form.name.data)) is not None:
+            form.name.errors.append(NAME_IN_USE.format(name=taken))
+            return prg.refused(form)
         else:
-            tid = records.add_trainee(ps.code, form.name.data.strip(), current_app.config["PRACTICE_MAX_TRAINEES"])
+            tid = records.add_trainee(ps.code, form.name.data, current_app.config["PRACTICE_MAX_TRAINEES"])
             if tid is None:
                 form.code.errors.append(FULL)
                 return prg.refused(form)
