@@ -59,6 +59,7 @@ from rapidfuzz.distance import OSA
 
 from pathway import written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
+from pathway.english import english_count
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
@@ -751,7 +752,7 @@ class SearchIndex:
                 for full in completions:
                     if full != word:
                         add_with_synonyms(stem(full), PREFIX * max(shares[full], MIN_SHARE), word)
-            if not best_for_word and not completions and word not in self.known_words and word not in self.p9_real_words:  # a typo?
+            if not best_for_word and not completions and word not in self.known_words and not self._p9_real_word(word):  # a typo?
                 for near in self._near(word):
                     add_with_synonyms(stem(near), TYPO, word)
         self._phrases(stems, words, typing, scores, matched, of_parent)
@@ -1810,6 +1811,7 @@ class SearchIndex:
         self.p9_long = int(parts.get("long", 0)) if parts else 0
         spelling = synonyms.get("p9_spelling") or {}
         self.p9_real_words = frozenset(normalise(" ".join(spelling.get("real_words") or [])).split())
+        self.p9_english_floor = int(spelling.get("english_floor", 0))
         shortest = int(spelling.get("min_length", 0))
         vocab: set[str] = set()
         for ind in catalogue.indicators if spelling else ():
@@ -1817,6 +1819,9 @@ class SearchIndex:
                 for text in [ind.text, *ind.keywords, *extra.get(ind.id, [])]:
                     vocab.update(w for w in normalise(text).split() if len(w) >= shortest and not _stop(w, stem(w)) and stem(w) in self.postings)
         self.p9_words = frozenset(vocab)
+        # an index built on fewer phrasings (cross-validation's folds) may lack a spelling's p9 word: that spelling is left
+        spelt = {normalise(k): normalise(v) for k, v in (spelling.get("spellings") or {}).items()}
+        self.p9_spellings = {k: v for k, v in spelt.items() if v in self.p9_words}
         self._p9_spelling_cache: dict[str, str] = {}
         self._row_number = {e.indicator.id: n for n, e in enumerate(self.entries)}
 
@@ -1825,11 +1830,29 @@ class SearchIndex:
         molestid by a neighbour" put p9 fourth, spelt right it leads): so word matching, the model and every reading
         read the word the caller meant. Only a word the index does not know (nor the synonyms file's `known_words` or
         `p9_spelling.real_words`, real words a letter from a p9 word: "amused" is not "abused"), whose every indexed
-        word one edit away (OSA: transposed letters are one) is a p9 word of one stem."""
+        word one edit away (OSA: transposed letters are one) is a p9 word of one stem; and (spell21) not a word the English
+        word list knows (`p9_spelling.english_floor`: "march" is not "match", "rapid" not "raped")."""
         return [self._p9_spelling(w) for w in words] if self.p9_words else words
 
     def _p9_spelling(self, word: str) -> str:
-        if len(word) < MIN_TYPO or word.isdigit() or word in self.known_words or word in self.p9_real_words:
+        spelt = self.p9_spellings.get(word)
+        if spelt:
+            return spelt
+        near = self._p9_near(word)
+        return word if near == word or self._english(word) else near
+
+    def _p9_real_word(self, word: str) -> bool:
+        """A real word one edit from a p9 word (`p9_spelling.real_words`, or one the English word list knows: spell21),
+        which is spelt as typed and not read as a typo of the p9 word either ("drawn" is not "drown")."""
+        return word in self.p9_real_words or (self._p9_near(word) != word and self._english(word))
+
+    def _english(self, word: str) -> bool:
+        # asked only of a word one edit from a p9 word, so the list is loaded only when one is typed (pathway/english.py)
+        return bool(self.p9_english_floor) and english_count(word) >= self.p9_english_floor
+
+    def _p9_near(self, word: str) -> str:
+        """The p9 word `word` is one edit from, if it is a word the index does not know, else `word`."""
+        if not self.p9_words or len(word) < MIN_TYPO or word.isdigit() or word in self.known_words or word in self.p9_real_words:
             return word
         s = stem(word)
         if _stop(word, s) or s in self.postings or s in self.word_synonyms:

@@ -573,20 +573,32 @@ def check_p9_parts(catalogue: Catalogue, data: Any) -> None:
 
 def check_p9_spelling(catalogue: Catalogue, data: Any, normalise: Normalise, min_length: int) -> None:
     """fix20a: `p9_spelling` is a mapping with `min_length` (a p9 word's fewest letters, `min_length` or more),
+    `english_floor` (spell21: the fewest uses of a word in the English word list that make it English, never respelt;
+    at least 1), `spellings` (spell21: single English words that are another spelling of a p9 word, respelt as it),
     `real_words` (single words never read as a p9 word's misspelling) and `why`."""
-    shape = f"p9_spelling must be a mapping of 'min_length' (at least {min_length}), 'real_words' (single words) and 'why'"
+    shape = (
+        f"p9_spelling must be a mapping of 'min_length' (at least {min_length}), 'english_floor' (at least 1),"
+        " 'spellings' (a word to a word), 'real_words' (single words) and 'why'"
+    )
     check_table(
         catalogue,
         "p9_spelling",
         data,
-        keys={"min_length", "real_words", "why"},
+        keys={"min_length", "english_floor", "spellings", "real_words", "why"},
         shape=shape,
         normalise=normalise,
         one_word=("real_words",),
         one_word_message=shape,
-        numbers={"min_length": (min_length, None)},
+        numbers={"min_length": (min_length, None), "english_floor": (1, None)},
         numbers_message=shape,
     )
+    spellings = data["spellings"] if isinstance(data, dict) else None
+    if data is not None and not (isinstance(spellings, dict) and all(_one_word(w, normalise) and _one_word(p, normalise) for w, p in spellings.items())):
+        raise SearchDataError(shape)
+
+
+def _one_word(w: Any, normalise: Normalise) -> bool:
+    return isinstance(w, str) and len(normalise(w).split()) == 1
 
 
 def check_concern_to_lead(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:

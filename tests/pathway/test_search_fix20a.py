@@ -112,8 +112,8 @@ def test_only_a_p9_words_misspelling_is_respelt(typed: str, read: str) -> None:
         ("p9_parts", {"cuts": "[", "min_words": 2, "long": 26, "why": "x"}),
         ("p9_parts", {"cuts": ",", "min_words": 0, "long": 26, "why": "x"}),
         ("p9_parts", {"cuts": ",", "why": "x"}),
-        ("p9_spelling", {"min_length": 2, "real_words": [], "why": "x"}),
-        ("p9_spelling", {"min_length": 5, "real_words": ["two words"], "why": "x"}),
+        ("p9_spelling", {"min_length": 2, "english_floor": 50, "spellings": {}, "real_words": [], "why": "x"}),
+        ("p9_spelling", {"min_length": 5, "english_floor": 50, "spellings": {}, "real_words": ["two words"], "why": "x"}),
     ],
 )
 def test_bad_p9_keys_are_refused(key: str, value: dict) -> None:
