@@ -170,3 +170,9 @@ def test_the_table_refuses_a_missing_part():
     del bad["elsewhere"]["explained"]
     with pytest.raises(SearchDataError, match="elsewhere must map"):
         SearchIndex(CAT, bad, example_calls())
+
+
+def test_no_labelled_p9_call_loses_first_place_or_sight():
+    from tests.pathway.p9_sight import p9_calls_lost
+
+    assert p9_calls_lost(default_index(), WITHOUT) == []
