@@ -3746,32 +3746,22 @@ class SearchIndex:
         return out
 
     def _hypothetical_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> set[int]:
-        """N3: a Protection need resting only on a hypothetical (_hypothetical_at) leaves the first three; a row of
-        `needs_fact` (a pregnancy) first and resting only on it gives the lead to the first row below p9 a word of the
-        call outside the hypothetical matched, where there is one; a p9 row first resting only on it gives the lead to
-        the best placed of `risk_leads` in the first three (after those leave) and stays among them. Never a p9 row out
-        of sight: a worry of likely harm is p9's "likely to suffer significant harm" (the arguable members, review 21 N3)."""
+        """N3: a p9 row first resting only on a hypothetical (_hypothetical_at) gives the lead to the best placed of
+        `risk_leads` in the first three and stays among them. Nothing leaves the first three on a hypothetical: "may be
+        pregnant", "may be involved in ..." are suspicions of now (fix19d's under-13 pregnancy, a carer's threat), and a
+        worry of likely harm is p9's "likely to suffer significant harm" (the arguable members, review 21 N3)."""
         el = self.elsewhere
         assert el is not None
         at = self._hypothetical_at(words)
         if not at:
             return set()
         rests = self._elsewhere_rests(at, words, matched)
-        if self.entries[ranked[0]].indicator.immediate and not rests(ranked[0]):
-            return set()  # a harm said now beside it ("she'll hurt it if it cries"): the condition is of the harm, read as before
-        out = {n for n in ranked if not self.entries[n].indicator.immediate and self.entries[n].indicator.level is Level.PROTECTION and rests(n)}
-        front = [n for n in ranked if n not in out][:KEPT_PLACES]
-        if not front or not rests(front[0]):
-            return out
-        lead = None
-        if self.entries[front[0]].indicator.immediate:
+        front = ranked[:KEPT_PLACES]
+        if self.entries[front[0]].indicator.immediate and rests(front[0]):
             lead = next((n for n in front if n in el.risk_leads and n not in hidden), None)
-        elif front[0] in el.needs_fact:
-            said = self._elsewhere_said(at, words, matched)
-            lead = next((n for n in ranked if n not in out and n not in hidden and said(n) and not self.entries[n].indicator.immediate), None)
-        if lead is not None:
-            self._lead_with(lead, ranked, final)
-        return out
+            if lead is not None:
+                self._lead_with(lead, ranked, final)
+        return set()
 
     def _explained_first(
         self,
@@ -5153,7 +5143,6 @@ class _Elsewhere(NamedTuple):
     if_marks: tuple[tuple[str, ...], ...]
     if_present: tuple[tuple[str, ...], ...]
     asking: frozenset[str]
-    needs_fact: frozenset[int]
     risk_leads: tuple[int, ...]
     injuries: frozenset[str]
     causes: tuple[tuple[str, ...], ...]
@@ -5178,7 +5167,6 @@ def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Els
         read.phrases(hyp["marks"]),
         read.phrases(hyp["present"]),
         read.words(hyp["asking"]),
-        read.rows(hyp["needs_fact"]),
         read.ordered_rows(hyp["risk_leads"]),
         read.words(exp["injuries"]),
         read.phrases(exp["causes"]),

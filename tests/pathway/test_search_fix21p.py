@@ -108,10 +108,11 @@ def test_a_worry_of_grooming_leads_with_the_risk_and_keeps_p9_in_sight():
     assert got[0] == RISK_CSE and GROOMING in got
 
 
-def test_a_hypothetical_moves_no_protection_need_into_sight():
-    got = _ids("worried she may start going missing", 168)
-    assert got[0] == "extensive.children_who_go_missing"
-    assert "protection.no_educational_provision" not in got
+def test_control_a_suspicion_of_now_keeps_its_protection_row_first():
+    """'may be pregnant' at 11 is a suspicion of now: fix19d's under-13 row keeps first place (no row leaves the first
+    three on a hypothetical)."""
+    q = "the school think she may be pregnant"
+    assert _ids(q, 138)[0] == _ids(q, 138, WITHOUT)[0] == "protection.sexual_activity_under_13"
 
 
 @pytest.mark.parametrize(
@@ -160,7 +161,7 @@ def test_controls_an_account_a_baby_or_a_severe_injury_is_read_as_before(q, age,
 
 def test_the_table_refuses_a_p9_row_among_those_it_moves():
     bad = copy.deepcopy(SYNONYMS)
-    bad["elsewhere"]["hypothetical"]["needs_fact"].append(HARM)
+    bad["elsewhere"]["hypothetical"]["risk_leads"].append(HARM)
     with pytest.raises(SearchDataError, match="no immediate criterion"):
         SearchIndex(CAT, bad, example_calls())
 
