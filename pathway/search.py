@@ -73,6 +73,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_carer_threat,
     check_concern_to_lead,
     check_disclosed_own_acts,
+    check_elsewhere,
     check_everyday_hitting,
     check_harm_by_adult,
     check_harm_to_child,
@@ -556,6 +557,8 @@ class SearchIndex:
         # _everyday_hitting_first, _carer_substance_first)
         self.everyday_hitting = _everyday_hitting(synonyms, number_of)
         self.carer_substance = _carer_substance(synonyms, number_of)
+        # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
+        self.elsewhere = _elsewhere(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -842,6 +845,7 @@ class SearchIndex:
         if unborn:
             self._unborn_calm_first(words, stems, ranked, final)
         self._care_leaver_first(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
+        unstated = unstated | self._elsewhere_first(query, words, ranked, final, matched, unsighted | unsaid_core | unstated, unborn, age_in_months)
         self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         held = frozenset(n for n in unsighted | unsaid_core if not self.entries[n].indicator.immediate) | unstated | told_below
@@ -3768,6 +3772,272 @@ class SearchIndex:
     def _completes(self, prefix: str, target_stem: str) -> bool:
         return any(stem(w) == target_stem for w in self._completions(prefix))
 
+    # ------------------------------------------------------------ fix21p: words about another person's time, or no time
+
+    def _elsewhere_first(
+        self,
+        query: str,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        unborn: bool,
+        age_in_months: Optional[int],
+    ) -> frozenset[int]:
+        """Review 21 N1, N2, N3, N6 (fix21p; the synonyms file's `elsewhere`, this tool's readings, declared there): words
+        that put a concern in the parent's own past (N1, _adult_past_first), long past and ended (N2, _long_past_first),
+        in a hypothetical (N3, _hypothetical_first) or in an ordinary accident explained (N6, _explained_first). Each
+        reads only the rows matched by those words alone; a row matched by a word said outside them is read as before.
+        Leads are given here (_lead_with: a p9 row in the first three stays there); returns the rows that leave the
+        first three at the end (the search's last _out_of_sight, as `unstated`): p9 rows only for N1 (not this child)
+        and N2 (not now), never for N3 or N6."""
+        if self.elsewhere is None or not ranked:
+            return frozenset()
+        before, first = set(ranked[:KEPT_PLACES]), ranked[0]
+        out = self._adult_past_first(query, words, ranked, final, matched, hidden, unborn, age_in_months)
+        if not out:
+            out = self._long_past_first(words, ranked, final, matched, hidden)
+        out |= self._hypothetical_first(words, ranked, final, matched, hidden | out)
+        out |= self._explained_first(words, ranked, final, matched, hidden | out, unborn, age_in_months)
+        # no inflation by the rows left: one coming into the first three as others leave is no p9 row, no Protection
+        # need and no row of concern the words did not match (the model's alone); such a row stays where it was
+        led = {ranked[0]} - {first}  # a lead a reading gave (_lead_with) is no newcomer
+        while out:
+            front = [n for n in ranked if n not in out and n not in hidden and n not in led][:KEPT_PLACES]
+            newcomers = {
+                n for n in front if n not in before and (self._height(n) >= (False, Level.PROTECTION.rank) or (self._concern(n) and not matched.get(n)))
+            }
+            if not newcomers:
+                break
+            out |= newcomers
+        return frozenset(out)
+
+    def _elsewhere_rests(
+        self, at: set[int], words: list[str], matched: dict[int, set[str]], denials: bool = False, youth: bool = False
+    ) -> Callable[[int], bool]:
+        """Whether a row rests only on the words at `at`: matched, and every label of its match (less a person, a
+        clause word or a denial, as _rest_below reads them; with `denials`, a denial is a word of the match) has a
+        word said only there."""
+        outside = {w for i, w in enumerate(words) if i not in at}
+        gone = {words[i] for i in at} - outside
+        empty = CLAUSE_WORDS | JOINING | self.subject.opens | self.subject.parents | self.subject.ends | self.topics
+        if not youth:  # with `youth`, a child's word is a word of the match: "as a teenager" is the parent's youth (N1)
+            empty = empty | CHILD_ROLES
+        if not denials:
+            empty = empty | DENYING
+
+        def rests(n: int) -> bool:
+            labels = [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
+            return bool(labels) and all(not ws.isdisjoint(gone) for ws in labels)
+
+        return rests
+
+    def _elsewhere_said(self, at: set[int], words: list[str], matched: dict[int, set[str]]) -> Callable[[int], bool]:
+        """Whether a row is matched by a word of concern said outside `at`: a label of its match (less a person, a clause
+        word, a denial and `long_past.filler`) none of whose words is said only at `at`. Such a row may lead."""
+        el = self.elsewhere
+        assert el is not None
+        outside = {w for i, w in enumerate(words) if i not in at}
+        gone = {words[i] for i in at} - outside
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens | self.subject.parents | self.subject.ends | CHILD_ROLES | self.topics | el.filler
+
+        def said(n: int) -> bool:
+            return any(ws and ws.isdisjoint(gone) for ws in (set(label.split()) - empty for label in matched.get(n, ())))
+
+        return said
+
+    def _elsewhere_quiet(self, at: set[int], words: list[str]) -> bool:
+        """Whether the call says nothing outside `at` but stopwords, persons, numbers and `long_past.filler`."""
+        el = self.elsewhere
+        assert el is not None
+        empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.parents | CHILD_ROLES | el.filler
+        return all(i in at or w in empty or w.isdigit() or _stop(w, stem(w)) for i, w in enumerate(words))
+
+    def _adult_past_at(self, words: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
+        """The places of a carer's own past (N1): each of `adult_past.marks` or `victim.childhood` said with a carer
+        the nearest subject before it (at most ADULT_PAST_REACH words back, not past "and", "but", "so", "because";
+        a nearer "he", "she", "they", a child's word, an object ("me", "him", "them": "grandad who abused me as a kid"
+        is the grandad's act) or "by" (the abuser named: the not_now reading's own) is not the carer's own past): from
+        the carer to the marker's end, and on over the words after it that say nothing new (stopwords, numbers,
+        `long_past.filler`, a child's word, a care phrase's words). Gives the places and each span's (start, end)."""
+        el, nn = self.elsewhere, self.not_now
+        assert el is not None
+        marks = el.past_marks + (nn.childhood if nn is not None else ())
+        parents, others = self.subject.parents, self._child_words | ADULT_PAST_OTHERS
+        stops = JOINING | (CLAUSE_WORDS - {"when", "if", "who"})
+        care_words = {w for p in el.care for w in p}
+        out: set[int] = set()
+        spans: list[tuple[int, int]] = []
+        for phrase in marks:
+            for i in _phrase_at(phrase, words):
+                carer = None
+                for k in range(i - 1, max(-1, i - 1 - ADULT_PAST_REACH), -1):
+                    w = words[k]
+                    if w in stops or (w in others and not (k > 0 and words[k - 1] in ("her", "his", "their") and w in parents)):
+                        break
+                    if w in parents:
+                        carer = k
+                        break
+                if carer is None:
+                    continue
+                end = i + len(phrase)
+                while end < len(words) and words[end] not in stops:
+                    w = words[end]
+                    if not (w.isdigit() or w in el.filler or w in care_words or w in CHILD_ROLES or _stop(w, stem(w))):
+                        break
+                    end += 1
+                out.update(range(carer, end))
+                spans.append((carer, end))
+        return out, spans
+
+    def _adult_past_first(
+        self,
+        query: str,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        unborn: bool,
+        age_in_months: Optional[int],
+    ) -> set[int]:
+        """N1 (`elsewhere.adult_past`): the parent's own childhood or past is not this child's harm. Every row of
+        concern resting only on the carer's past (_adult_past_at), and, where the call says nothing else (_elsewhere_quiet),
+        every row of concern the words did not match (the model's alone), leaves the first three, p9's too, but the
+        parent's own rows (`kept`, and the history rows of `not_now` below Protection). Where one of `care` is said in the carer's clause
+        (read in the words as sent: the looked-after reading may have taken them as the child's), `care_leads` leads."""
+        el, nn = self.elsewhere, self.not_now
+        assert el is not None
+        at, clauses = self._adult_past_at(words)
+        if not at:
+            return set()
+        rests, quiet = self._elsewhere_rests(at, words, matched, youth=True), self._elsewhere_quiet(at, words)
+        history = {n for n in (nn.kept if nn is not None else ()) if self._height(n) < (False, Level.PROTECTION.rank)}
+        kept = el.past_kept | history
+        out = {n for n in ranked if self._concern(n) and n not in kept and (rests(n) or (quiet and not matched.get(n)))}
+        sent = normalise(query).split()
+        sent_at, sent_clauses = self._adult_past_at(sent)
+        care = any(a <= i < b for p in el.care for i in _phrase_at(p, sent) for a, b in sent_clauses)
+        lead = el.care_leads
+        if care and lead is not None and lead not in hidden and self._admits(lead, unborn, age_in_months):
+            _offered_last(lead, ranked, final)
+            matched.setdefault(lead, set())
+            self._lead_with(lead, ranked, final)
+            out.discard(lead)
+        return out
+
+    def _long_past_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> set[int]:
+        """N2 (`elsewhere.long_past`): a concern the call puts long in the past and ended (_ended_at: "years ago", "when
+        he was a toddler"), the call saying nothing else (_elsewhere_quiet). p9's rows resting only on the past, or on
+        nothing the call said, leave the first three, but the not_now readings' `kept` (a disclosure long ago is an
+        allegation now; "has suffered significant harm"); so do rows of concern the words did not match, and rows of
+        any level matched only by `filler` (the time words: "toddler", "baby", "years", "well"). A Protection need
+        resting only on the past does not lead: the first other row that stays leads. The past concern's own rows
+        below Protection may lead (whether it is offered is the practitioner's)."""
+        el, nn, ends = self.elsewhere, self.not_now, self.ends
+        assert el is not None
+        at = self._ended_at(words)
+        if not at or not self._elsewhere_quiet(at, words):
+            return set()
+        kept = (nn.kept if nn is not None else frozenset()) | (ends.kept if ends is not None else frozenset())
+        fill = {i for i, w in enumerate(words) if w in el.filler}
+        rests, on_filler = self._elsewhere_rests(at | fill, words, matched), self._elsewhere_rests(fill, words, matched, denials=True)
+        out = set()
+        for n in ranked:
+            ind = self.entries[n].indicator
+            if n in kept:
+                continue
+            if on_filler(n) or (self._concern(n) and not matched.get(n)) or (ind.immediate and rests(n)):
+                out.add(n)
+        first = next((n for n in ranked if n not in out), None)
+        protection = first is not None and first not in kept and self._height(first) == (False, Level.PROTECTION.rank) and rests(first)
+        if protection or (first is not None and first != ranked[0] and self.entries[first].indicator.immediate):  # no p9 row newly first
+            lead = next((n for n in ranked if n not in out and n not in hidden and n != first and self._height(n) < (False, Level.PROTECTION.rank)), None)
+            if lead is not None:
+                self._lead_with(lead, ranked, final)
+        return out
+
+    def _hypothetical_at(self, words: list[str]) -> set[int]:
+        """The places of a hypothetical (N3, `elsewhere.hypothetical`): from one of `marks` to the end of its clause,
+        HYPOTHETICAL_REACH words at most; not where one of `present` is said in them ("might be being hurt", "may have
+        been", "again"), a denial follows the mark ("could not"), "may" is a month ("in may"), or one of `asking`
+        comes just before "if" ("not sure if", "asked if": a suspicion of now)."""
+        el = self.elsewhere
+        assert el is not None
+        bounds = (CLAUSE_WORDS | JOINING) - {"if"}
+        out: set[int] = set()
+        for phrase in el.if_marks:
+            for i in _phrase_at(phrase, words):
+                after = i + len(phrase)
+                if after < len(words) and (words[after] in NEGATIONS or words[after] in DENYING):
+                    continue
+                if phrase == ("may",) and i > 0 and words[i - 1] in ("in", "of", "since", "last", "next", "this"):
+                    continue
+                if i > 0 and words[i - 1] in el.asking:
+                    continue
+                end = next((m for m in range(after, len(words)) if words[m] in bounds), len(words))
+                end = min(end, after + HYPOTHETICAL_REACH)
+                span = words[i:end]
+                if any(_phrase_at(p, span) for p in el.if_present):
+                    continue
+                out.update(range(i, end))
+        return out
+
+    def _hypothetical_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> set[int]:
+        """N3: a p9 row first resting only on a hypothetical (_hypothetical_at) gives the lead to the best placed of
+        `risk_leads` in the first three and stays among them. Nothing leaves the first three on a hypothetical: "may be
+        pregnant", "may be involved in ..." are suspicions of now (fix19d's under-13 pregnancy, a carer's threat), and a
+        worry of likely harm is p9's "likely to suffer significant harm" (the arguable members, review 21 N3)."""
+        el = self.elsewhere
+        assert el is not None
+        at = self._hypothetical_at(words)
+        if not at:
+            return set()
+        rests = self._elsewhere_rests(at, words, matched)
+        front = ranked[:KEPT_PLACES]
+        if self.entries[front[0]].indicator.immediate and rests(front[0]):
+            lead = next((n for n in front if n in el.risk_leads and n not in hidden), None)
+            if lead is not None:
+                self._lead_with(lead, ranked, final)
+        return set()
+
+    def _explained_first(
+        self,
+        words: list[str],
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: set[int],
+        unborn: bool,
+        age_in_months: Optional[int],
+    ) -> set[int]:
+        """N6 (`elsewhere.explained`): an ordinary injury (one of `injuries`) with its cause said (one of `causes`),
+        none of `severe`, no carer's account (one of `reported` before the cause), the child not under `under_months`
+        (nor unborn). A row of concern below p9 resting only on the cause's words leaves the first three; `rows` (p9's
+        unexplained injuries) do not lead where a row matched by a word of the call stays to lead, and stay in the
+        first three: whether the explanation is consistent is the practitioner's."""
+        el = self.elsewhere
+        assert el is not None
+        if unborn or (age_in_months is not None and age_in_months < el.under_months):
+            return set()
+        if el.injuries.isdisjoint(words) or not el.severe.isdisjoint(words):
+            return set()
+        causes = [(i, len(p)) for p in el.causes for i in _phrase_at(p, words)]
+        if not causes or any(w in el.reported for w in words[: min(i for i, _ in causes)]):
+            return set()
+        at = {i + k for i, n in causes for k in range(n + EXPLAINED_REACH) if i + k < len(words) and words[i + k] not in el.injuries}
+        fill = {i for i, w in enumerate(words) if w in el.filler}
+        rests = self._elsewhere_rests(at | fill, words, matched)
+        out = {n for n in ranked if self._concern(n) and not self.entries[n].indicator.immediate and rests(n)}
+        first = next((n for n in ranked if n not in out), None)
+        if first in el.explained_rows:  # the lead: a row below p9 matched by a word of the call outside the cause and the injury
+            said = self._elsewhere_said(at | {i for i, w in enumerate(words) if w in el.injuries}, words, matched)
+            lead = next((n for n in ranked if n not in out and n not in hidden and not self.entries[n].indicator.immediate and said(n)), None)
+            if lead is not None:
+                self._lead_with(lead, ranked, final)
+        return out
+
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
         """The catalogue's answer, kept: it does not change for an indicator and an age, and asking it again was
         search()'s largest cost of its own (about 230 times a call). Emptied when full, so no run of ages a client
@@ -4039,6 +4309,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "said_plainly",
         "everyday_hitting",
         "carer_substance",
+        "elsewhere",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4046,7 +4317,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting' and 'carer_substance'"
+            " 'everyday_hitting', 'carer_substance' and 'elsewhere'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4083,6 +4354,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     _check_said_plainly(catalogue, data.get("said_plainly"))
     check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
+    check_elsewhere(catalogue, data.get("elsewhere"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -5031,3 +5303,54 @@ def _under_1_said(words: list[str]) -> bool:
         if (i + 2 < len(words) and words[i + 2] == "old") or (i > 0 and words[i - 1] == "only"):
             return True
     return False
+
+
+ADULT_PAST_REACH = 10  # words back from a marker of the past to the carer it is said of (_adult_past_at)
+ADULT_PAST_OTHERS = frozenset("he she they i we him me us them her by".split())  # a nearer subject: the past is not the carer's named before (_adult_past_at)
+HYPOTHETICAL_REACH = 8  # words after a hypothetical's mark that it still reaches, within its clause (_hypothetical_at)
+EXPLAINED_REACH = 3  # words from the start of an injury's cause that are the cause ("fell off his bike") (_explained_first)
+
+
+class _Elsewhere(NamedTuple):
+    """The synonyms file's `elsewhere` (fix21p, review 21 N1, N2, N3, N6; SearchIndex._elsewhere_first), normalised."""
+
+    past_marks: tuple[tuple[str, ...], ...]
+    care: tuple[tuple[str, ...], ...]
+    care_leads: Optional[int]
+    past_kept: frozenset[int]
+    filler: frozenset[str]
+    if_marks: tuple[tuple[str, ...], ...]
+    if_present: tuple[tuple[str, ...], ...]
+    asking: frozenset[str]
+    risk_leads: tuple[int, ...]
+    injuries: frozenset[str]
+    causes: tuple[tuple[str, ...], ...]
+    severe: frozenset[str]
+    reported: frozenset[str]
+    explained_rows: frozenset[int]
+    under_months: int
+
+
+def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Elsewhere]:
+    """The synonyms file's `elsewhere` as SearchIndex reads it; None where the file has none (search_tables.check_elsewhere checked it)."""
+    data, read = synonyms.get("elsewhere"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    past, long_past, hyp, exp = (data[k] for k in ("adult_past", "long_past", "hypothetical", "explained"))
+    return _Elsewhere(
+        read.phrases(past["marks"]),
+        read.phrases(past["care"]),
+        read.row(past["care_leads"]),
+        read.rows(past["kept"]),
+        read.words(long_past["filler"]),
+        read.phrases(hyp["marks"]),
+        read.phrases(hyp["present"]),
+        read.words(hyp["asking"]),
+        read.ordered_rows(hyp["risk_leads"]),
+        read.words(exp["injuries"]),
+        read.phrases(exp["causes"]),
+        read.words(exp["severe"]),
+        read.words(exp["reported"]),
+        read.rows(exp["rows"]),
+        int(exp["under_months"]),
+    )

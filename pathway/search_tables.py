@@ -698,3 +698,39 @@ def check_carer_substance(catalogue: Catalogue, data: Any, normalise: Normalise)
             Must(("violence", "under_1"), immediate, "carer_substance's violence and under_1 must be immediate criteria (p9)"),
         ],
     )
+
+
+def check_elsewhere(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `elsewhere` that is not as SearchIndex._elsewhere_first reads it (fix21p, review 21 N1, N2, N3, N6);
+    its rows that lead or stay (`adult_past.care_leads`, `adult_past.kept`, `hypothetical.risk_leads`) are no immediate
+    criterion: it moves no p9 row up by a table's list."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "elsewhere",
+        data,
+        keys={"adult_past", "long_past", "hypothetical", "explained"},
+        nested={
+            "adult_past": {"marks", "care", "care_leads", "kept"},
+            "long_past": {"filler"},
+            "hypothetical": {"marks", "present", "asking", "risk_leads"},
+            "explained": {"injuries", "causes", "severe", "reported", "rows", "under_months"},
+        },
+        shape="elsewhere must map 'adult_past' (marks, care, care_leads, kept), 'long_past' (filler), 'hypothetical' (marks, present,"
+        " asking, risk_leads) and 'explained' (injuries, causes, severe, reported, rows, under_months)",
+        lists=(
+            "adult_past.marks|care|kept",
+            "long_past.filler",
+            "hypothetical.marks|present|asking|risk_leads",
+            "explained.injuries|causes|severe|reported|rows",
+        ),
+        names=("adult_past.care_leads",),
+        numbers={"explained.under_months": (0, None)},
+        rows=("adult_past.care_leads", "adult_past.kept", "hypothetical.risk_leads", "explained.rows"),
+    )
+    moved = [data["adult_past"]["care_leads"], *data["adult_past"]["kept"], *data["hypothetical"]["risk_leads"]]
+    if any(catalogue.indicator(i).immediate for i in moved):
+        raise SearchDataError("elsewhere's care_leads, kept and risk_leads must be no immediate criterion (p9)")
+    if not all(catalogue.indicator(i).immediate for i in data["explained"]["rows"]):
+        raise SearchDataError("elsewhere.explained.rows must be immediate criteria (p9's unexplained injuries)")
