@@ -855,7 +855,8 @@ class SearchIndex:
             rest_w = [w for i, w in enumerate(words) if i not in taken]
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
             leaving = {n for n in ranked if n in reading.rows and not all(self._says_core(g, rest_w, rest_s, typing) for g in self.named_words[n])}
-            if leaving & set(ranked[:KEPT_PLACES]):
+            moved = leaving & set(ranked[:KEPT_PLACES])
+            if moved:
                 first = [n for n in ranked if n not in leaving][:KEPT_PLACES]
                 ranked[:] = first + [n for n in ranked if n not in first]
                 for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
@@ -869,7 +870,7 @@ class SearchIndex:
                     final.setdefault(lead, 0.0)
                     self._lead_with(lead, ranked, final)
             offer = reading.offers
-            if offer is not None and leaving and admits(offer) and offer not in ranked[:KEPT_PLACES]:
+            if offer is not None and moved and admits(offer) and offer not in ranked[:KEPT_PLACES]:
                 places = [k for k in range(min(len(ranked), KEPT_PLACES)) if not self.entries[ranked[k]].indicator.immediate]
                 if len(ranked) < KEPT_PLACES or places:
                     if offer in ranked:
