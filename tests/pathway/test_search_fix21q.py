@@ -152,6 +152,26 @@ def test_a_row_moved_is_still_offered() -> None:
     assert got[0] == HARM and len(got) > KEPT_PLACES
 
 
+TURNED = [
+    ("she is 14 and has a 2 month old baby", 2, lambda got: not (PREGNANCY | P9) & set(got) and TEEN_PARENTS in got),
+    ("i need help with my drugs, i have three kids", None, lambda got: got[0] == CARER_USE),
+    ("CIN case closed last month", 108, lambda got: DV not in got),
+    ("was on a cp plan in 2022", 96, lambda got: not PREGNANCY & set(got)),
+    ("teacher worried about fgm, trip to see family abroad", 96, lambda got: got[0] == HARM and FORCED not in got),
+    ("fgm risk", 120, lambda got: got[0] == HARM and not {DV, "immediate.adults_who_pose_risk"} & set(got)),
+    ("he has been living with a family friend since mum went abroad", 108, lambda got: not (P9 | {FORCED}) & set(got)),
+    ("baby has a broken arm and nobody knows how", 7, lambda got: "extensive.children_who_go_missing" not in got),
+    ("mum says the baby isnt being fed", 3, lambda got: "immediate.unexplained_injuries" not in got),
+    ("my 12 year old is drinking", 144, lambda got: "protection.chronic_substance_misuse" not in got),
+]
+
+
+@pytest.mark.parametrize("q, age, right", TURNED, ids=[t[0] for t in TURNED])
+def test_the_readings_turn_calls_the_search_got_wrong(q: str, age: int | None, right) -> None:
+    assert right(_ids(q, age))
+    assert not right(_ids(q, age, WITHOUT))  # the search got it wrong before fix21q
+
+
 @pytest.mark.parametrize(
     "change, message",
     [
