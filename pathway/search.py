@@ -778,7 +778,10 @@ class SearchIndex:
         unstated = self._unstated(words, stems, typing)
         by_words: list[int] = []
         if final and self.model is not None:
-            by_words = [n for n in rank() if n not in unsaid_core | unstated][:KEPT_PLACES]
+            named_out = set() if unborn else {n for _, _, unnamed in self._named_readings(words, stems, typing) for n in unnamed}
+            # fix21q: the rows a `named_rows` reading moves hold no kept place, so a p9 row word matching then puts
+            # in its first three is kept there after the blend (_keep_immediate), as in word matching alone
+            by_words = [n for n in rank() if n not in unsaid_core | unstated | named_out][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
@@ -831,6 +834,22 @@ class SearchIndex:
             self._named_rows_below(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
+    def _named_readings(self, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:
+        """The synonyms file's `named_rows` readings the call makes (fix21q; _named_rows_below): each with the places of
+        its `said` groups and its rows the call does not name (one word of each group of the row's `words`, read as a
+        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking."""
+        out = []
+        for reading in self.named_rows:
+            said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
+            if not all(said):
+                continue
+            taken = set().union(*said)
+            rest_w = [w for i, w in enumerate(words) if i not in taken]
+            rest_s = [s for i, s in enumerate(stems) if i not in taken]
+            unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, typing) for g in self.named_words[n]))
+            out.append((reading, said, unnamed))
+        return out
+
     def _named_rows_below(
         self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], admits: Callable[[int], bool]
     ) -> None:
@@ -846,15 +865,9 @@ class SearchIndex:
         of the lowest row there that is no immediate criterion; neither where the first group's words are all denied
         ("no concerns about fgm", _denied_positions). The last step of the search: what it says is what
         the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
-        for reading in self.named_rows:
-            said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
-            if not all(said):
-                continue
-            taken = set().union(*said)
-            denied = set(_denied_positions(words))
-            rest_w = [w for i, w in enumerate(words) if i not in taken]
-            rest_s = [s for i, s in enumerate(stems) if i not in taken]
-            leaving = {n for n in ranked if n in reading.rows and not all(self._says_core(g, rest_w, rest_s, typing) for g in self.named_words[n])}
+        denied = set(_denied_positions(words))
+        for reading, said, unnamed in self._named_readings(words, stems, typing):
+            leaving = unnamed & set(ranked)
             moved = leaving & set(ranked[:KEPT_PLACES])
             if moved:
                 first = [n for n in ranked if n not in leaving][:KEPT_PLACES]

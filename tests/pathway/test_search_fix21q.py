@@ -11,7 +11,7 @@ document before the search was run on them (none copied from review 21's cases):
 - A parent's own drinking is p14's "Substance misuse may impact on ability to provide basic / adequate care", not the
   child's "Uses substances" (p13); p16's "teenage parents" needs a young parent and a child.
 - p9's and p17's trafficking rows are the child's trafficking; an adult's drug dealing is p17's "Involved in serious
-  criminal acts ... e.g. drug dealing". A process name (MASH, CIN, CP plan) is no concern; "no DV" denies violence.
+  criminal acts ... e.g. drug dealing". A process name (MASH, CIN, CP plan) is no concern.
 - p9's "Left home alone" and "adults who are known to pose a risk" need their facts; the document is silent on
   private fostering."""
 
@@ -100,9 +100,9 @@ def test_first_person_young_parent_keeps_teenage_parents() -> None:
 
 @pytest.mark.parametrize(
     "q, age",
-    [("MASH checks done", 96), ("open to CIN since march", 60), ("child protection plan ended last year", 96), ("no DV, no police call outs", 72)],
+    [("MASH checks done", 96), ("open to CIN since march", 60), ("child protection plan ended last year", 96)],
 )
-def test_process_words_and_denied_dv_name_no_trafficking_violence_or_pregnancy(q: str, age: int) -> None:
+def test_process_words_name_no_trafficking_violence_or_pregnancy(q: str, age: int) -> None:
     got = set(_ids(q, age))
     assert not got & (TRAFFICKING | PREGNANCY | {DV})
 
