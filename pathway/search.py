@@ -79,6 +79,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_harm_to_child,
     check_harmless,
     check_locked_in,
+    check_named_rows,
     check_not_now,
     check_not_the_child,
     check_of_this_child,
@@ -559,6 +560,11 @@ class SearchIndex:
         self.carer_substance = _carer_substance(synonyms, number_of)
         # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
         self.elsewhere = _elsewhere(synonyms, number_of)
+        self.named_rows = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
+        self.named_words = {
+            number_of(i): [[tuple(tokens(w)) for w in group] for group in groups]
+            for i, groups in ((synonyms.get("named_rows") or {}).get("words") or {}).items()
+        }
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -793,7 +799,10 @@ class SearchIndex:
         unstated = self._unstated(words, stems, typing)
         by_words: list[int] = []
         if final and self.model is not None:
-            by_words = [n for n in rank() if n not in unsaid_core | unstated][:KEPT_PLACES]
+            named_out = set() if unborn else {n for _, _, unnamed in self._named_readings(words, stems, typing) for n in unnamed}
+            # fix21q: the rows a `named_rows` reading moves hold no kept place, so a p9 row word matching then puts
+            # in its first three is kept there after the blend (_keep_immediate), as in word matching alone
+            by_words = [n for n in rank() if n not in unsaid_core | unstated | named_out][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
             self._keep_immediate(by_words, model_shares, final, rank)
@@ -850,7 +859,68 @@ class SearchIndex:
         self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
         held = frozenset(n for n in unsighted | unsaid_core if not self.entries[n].indicator.immediate) | unstated | told_below
         self._said_plainly_last(words, ranked, final, matched, unborn, age_in_months, held, denied_from, frozenset(negated))
+        if not unborn:
+            self._named_rows_below(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _named_readings(self, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:
+        """The synonyms file's `named_rows` readings the call makes (fix21q; _named_rows_below): each with the places of
+        its `said` groups and its rows the call does not name (one word of each group of the row's `words`, read as a
+        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking."""
+        out = []
+        for reading in self.named_rows:
+            said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
+            if not all(said):
+                continue
+            taken = set().union(*said)
+            rest_w = [w for i, w in enumerate(words) if i not in taken]
+            rest_s = [s for i, s in enumerate(stems) if i not in taken]
+            unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, typing) for g in self.named_words[n]))
+            out.append((reading, said, unnamed))
+        return out
+
+    def _named_rows_below(
+        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], admits: Callable[[int], bool]
+    ) -> None:
+        """Who the words are about, and what they name (fix21q, review 21 N4, N5, N7-N11; the synonyms file's
+        `named_rows`, this tool's reading, declared there). Each reading whose `said` is said (one phrase of each
+        group, in order) moves its `rows` out of the first three where the call does not name them: one word of each
+        group of the row's `words`, read as a `core` is (generous: the words table, a typo, a word being typed), the
+        reading's own phrases not counted ("no DV" names no violence, "sex offender" no child's sexual activity).
+        A row moved goes just below the first three (with every other row of the reading not named: none rises into
+        them), in its order: still offered, no longer in sight first. Then
+        the reading's `leads` takes first place (_lead_with: an immediate criterion in the first three stays there)
+        unless an immediate criterion leads and the lead is none; its `offers`, where a row left, comes into the third place, in place
+        of the lowest row there that is no immediate criterion; neither where the first group's words are all denied
+        ("no concerns about fgm", _denied_positions). The last step of the search: what it says is what
+        the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
+        denied = set(_denied_positions(words))
+        for reading, said, unnamed in self._named_readings(words, stems, typing):
+            leaving = unnamed & set(ranked)
+            moved = leaving & set(ranked[:KEPT_PLACES])
+            if moved:
+                first = [n for n in ranked if n not in leaving][:KEPT_PLACES]
+                ranked[:] = first + [n for n in ranked if n not in first]
+                for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
+                    if final[ranked[k]] >= final[ranked[k - 1]]:
+                        final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+            if said[0] <= denied:  # "no concerns about fgm": what is denied leads nothing and offers nothing
+                continue
+            lead = reading.leads
+            if lead is not None and admits(lead) and ranked[:1] != [lead]:
+                if not (ranked and self.entries[ranked[0]].indicator.immediate and not self.entries[lead].indicator.immediate):
+                    final.setdefault(lead, 0.0)
+                    self._lead_with(lead, ranked, final)
+            offer = reading.offers
+            if offer is not None and moved and admits(offer) and offer not in ranked[:KEPT_PLACES]:
+                places = [k for k in range(min(len(ranked), KEPT_PLACES)) if not self.entries[ranked[k]].indicator.immediate]
+                if len(ranked) < KEPT_PLACES or places:
+                    if offer in ranked:
+                        ranked.remove(offer)
+                    at = len(ranked) if len(ranked) < KEPT_PLACES else places[-1]
+                    below = final[ranked[at]] if at < len(ranked) else 0.0
+                    final[offer] = round(below, 6) + 1e-6
+                    ranked.insert(at, offer)
 
     def says_child_in_care(self, query: str) -> bool:
         """Whether what the caller said names the child's own looked-after status now (_in_care_places):
@@ -4310,6 +4380,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "everyday_hitting",
         "carer_substance",
         "elsewhere",
+        "named_rows",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4317,7 +4388,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting', 'carer_substance' and 'elsewhere'"
+            " 'everyday_hitting', 'carer_substance', 'elsewhere' and 'named_rows'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4355,6 +4426,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     check_elsewhere(catalogue, data.get("elsewhere"))
+    check_named_rows(catalogue, data.get("named_rows"))
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4582,6 +4654,29 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: b
     if first not in words:
         return []
     return [i for i, word in enumerate(words) if word == first and i <= last and tuple(words[i : i + n]) == phrase]
+
+
+class _NamedReading(NamedTuple):
+    """One reading of the synonyms file's `named_rows` (fix21q; SearchIndex._named_rows_below)."""
+
+    said: tuple[tuple[tuple[str, ...], ...], ...]
+    rows: frozenset[int]
+    leads: Optional[int]
+    offers: Optional[int]
+
+
+def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_NamedReading, ...]:
+    """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it: phrases and words as stems."""
+    data = synonyms.get("named_rows") or {}
+    return tuple(
+        _NamedReading(
+            tuple(tuple(tuple(tokens(p)) for p in group) for group in r["said"]),
+            frozenset(number_of(i) for i in r["rows"]),
+            number_of(r["leads"]) if r["leads"] else None,
+            number_of(r["offers"]) if r["offers"] else None,
+        )
+        for r in data.get("readings") or []
+    )
 
 
 class _OfThisChild(NamedTuple):

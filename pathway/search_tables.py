@@ -734,3 +734,38 @@ def check_elsewhere(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError("elsewhere's care_leads, kept and risk_leads must be no immediate criterion (p9)")
     if not all(catalogue.indicator(i).immediate for i in data["explained"]["rows"]):
         raise SearchDataError("elsewhere.explained.rows must be immediate criteria (p9's unexplained injuries)")
+
+
+NAMED_ROWS_READING_KEYS = {"name", "said", "rows", "leads", "offers"}
+
+
+def check_named_rows(catalogue: Catalogue, data: Any) -> None:
+    """Refuse a `named_rows` that is not as _named_rows_below reads it (fix21q): `words` maps rows to groups of words
+    (a row is named where one word of each group is said); `readings` each say `said` (groups of phrases, one of each
+    said), the `rows` that leave the first three unless their `words` are said, and `leads` and `offers` (a row or
+    none). A row a reading moves has its words; a row it leads with or offers is no immediate criterion unless the
+    reading names harm (a lead that is p9 must be p9's significant-harm line or a row of its own `words`)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "named_rows",
+        data,
+        keys={"words", "readings"},
+        items={"readings": NAMED_ROWS_READING_KEYS},
+        shape="named_rows must map 'words' (rows to groups of words) and 'readings' (each with name, said, rows, leads, offers)",
+        lists=("readings.*.said.*", "readings.*.rows"),
+        names=("readings.*.name",),
+        rows=("readings.*.rows",),
+    )
+    words = data["words"]
+    if not isinstance(words, dict) or not words or not all(isinstance(g, list) and g and word_lists(g) for g in words.values()):
+        raise SearchDataError("named_rows.words must map rows to non-empty lists of non-empty word lists")
+    unknown = [i for i in [*words, *(r[k] for r in data["readings"] for k in ("leads", "offers") if r[k] is not None)] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"named_rows names unknown indicators: {unknown}")
+    unworded = [i for r in data["readings"] for i in r["rows"] if i not in words]
+    if unworded:
+        raise SearchDataError(f"named_rows' readings move rows without words: {unworded}")
+    if any(r["offers"] is not None and catalogue.indicator(r["offers"]).immediate for r in data["readings"]):
+        raise SearchDataError("named_rows' offers must be no immediate criterion (p9): a reading offers no ring-now row")
