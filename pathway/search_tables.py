@@ -75,6 +75,11 @@ def word_lists(values: Iterable[Any], said: Callable[[str], Any] = str.strip) ->
     return all(isinstance(v, list) and v and strings(v, said) for v in values)
 
 
+def single_word(value: Any, normalise: Optional[Normalise]) -> bool:
+    """A string that is one word once normalised."""
+    return isinstance(value, str) and normalise is not None and len(normalise(value).split()) == 1
+
+
 def whole(value: Any, low: int, high: Optional[int] = None) -> bool:
     """A whole number (never a bool) from low (to high)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
@@ -189,11 +194,7 @@ def check_table(
     ):
         possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
         raise SearchDataError((lists_message or f"{possessive} lists must be non-empty lists of words").replace("{}", repr(data)))
-    if one_word and not all(
-        isinstance(v, list) and all(isinstance(w, str) and normalise and len(normalise(w).split()) == 1 for w in v)
-        for path in one_word
-        for v in _pick(data, path)
-    ):
+    if one_word and not all(isinstance(v, list) and all(single_word(w, normalise) for w in v) for path in one_word for v in _pick(data, path)):
         raise SearchDataError(one_word_message)
     if numbers_message and not all(whole(v, low, high) for path, (low, high) in numbers.items() for v in _pick(data, path)):
         raise SearchDataError(numbers_message)
@@ -593,12 +594,8 @@ def check_p9_spelling(catalogue: Catalogue, data: Any, normalise: Normalise, min
         numbers_message=shape,
     )
     spellings = data["spellings"] if isinstance(data, dict) else None
-    if data is not None and not (isinstance(spellings, dict) and all(_one_word(w, normalise) and _one_word(p, normalise) for w, p in spellings.items())):
+    if data is not None and not (isinstance(spellings, dict) and all(single_word(w, normalise) and single_word(p, normalise) for w, p in spellings.items())):
         raise SearchDataError(shape)
-
-
-def _one_word(w: Any, normalise: Normalise) -> bool:
-    return isinstance(w, str) and len(normalise(w).split()) == 1
 
 
 def check_concern_to_lead(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
