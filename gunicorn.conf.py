@@ -31,7 +31,9 @@ def on_starting(server):
     if problem:
         sys.exit(f"error: {problem}")
     # The adviser search's index, built once here: the workers are forked from this process and
-    # share it (a model trained on the first start is kept in the cache folder: pathway/search_model.py).
+    # share it (a model trained on the first start is kept in the cache folder: pathway/search_model.py),
+    # and the English word list its p9 spelling reading asks, loaded with it (pathway/english.py,
+    # dict22: not on an adviser's first word one edit from a p9 word, in each worker).
     from pathway.search import default_index
 
     default_index()

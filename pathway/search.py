@@ -60,6 +60,7 @@ from rapidfuzz.distance import OSA
 from pathway import written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import english_count
+from pathway.english import load as load_english
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
@@ -1921,7 +1922,7 @@ class SearchIndex:
         return word in self.p9_real_words or (self._p9_near(word) != word and self._english(word))
 
     def _english(self, word: str) -> bool:
-        # asked only of a word one edit from a p9 word, so the list is loaded only when one is typed (pathway/english.py)
+        # asked only of a word one edit from a p9 word; the shipped index loads the list when it is built (pathway/english.py)
         return bool(self.p9_english_floor) and english_count(word) >= self.p9_english_floor
 
     def _p9_near(self, word: str) -> str:
@@ -4742,12 +4743,18 @@ _BUILDING = threading.Lock()
 
 @cache
 def _built() -> SearchIndex:
-    return SearchIndex(load_catalogue(), load_synonyms(), example_calls())
+    index = SearchIndex(load_catalogue(), load_synonyms(), example_calls())
+    if index.p9_english_floor:
+        # dict22: the English word list with the index (gunicorn's master builds it before the fork, so every worker
+        # shares both), not on an adviser's first word one edit from a p9 word (0.1-0.5 s: docs/benchmarks.md)
+        load_english()
+    return index
 
 
 def default_index() -> SearchIndex:
-    """The index over the shipped catalogue and synonyms, built once per process (the first
-    requests may arrive together on several threads: one builds, the others wait for it)."""
+    """The index over the shipped catalogue and synonyms, with the English word list its p9 spelling
+    reading asks (pathway/english.py), built once per process (the first requests may arrive
+    together on several threads: one builds, the others wait for it)."""
     with _BUILDING:
         return _built()
 

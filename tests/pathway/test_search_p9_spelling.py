@@ -199,13 +199,30 @@ def test_a_misspelt_call_leads_as_its_right_spelling(index: SearchIndex, wrong: 
     assert [h.id for h in index.search(wrong, age_in_months=96, limit=3, finished=True)][0] == spelt[0]
 
 
-def test_the_english_list_is_not_loaded_at_start_up() -> None:
-    # a fresh interpreter: building the index loads nothing of it; a call with no word near a p9 word neither; the
-    # first word that would be respelt loads it
+def test_the_english_list_is_loaded_with_the_shipped_index_and_not_before() -> None:
+    # dict22, a fresh interpreter: importing the search and building the web app load nothing of it (the CLI and the
+    # tests that never search do not pay for it); building the shipped index loads it, before any call is searched
     code = (
         "from pathway.english import english_loaded\n"
         "from pathway.search import default_index\n"
-        "idx = default_index()\n"
+        "from webapp import create_app\n"
+        "create_app({'TESTING': True, 'SECRET_KEY': 'x', 'DATABASE_URL': 'sqlite://'})\n"
+        "print(english_loaded())\n"
+        "default_index()\n"
+        "print(english_loaded())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+
+
+def test_an_index_built_by_hand_loads_the_list_on_the_first_word_that_needs_it() -> None:
+    # the tests' and cross-validation's own indexes: a call with no word near a p9 word loads nothing; the first word
+    # that would be respelt loads it
+    code = (
+        "from pathway.catalogue import load_catalogue\n"
+        "from pathway.english import english_loaded\n"
+        "from pathway.search import SearchIndex, load_synonyms\n"
+        "idx = SearchIndex(load_catalogue(), load_synonyms())\n"
         "print(english_loaded())\n"
         "idx.search('mum is struggling with money', limit=3)\n"
         "print(english_loaded())\n"
