@@ -23,15 +23,27 @@ hyphen, a direction mark, a tag character: Unicode's default-ignorable code poin
 is removed, spaces run together, NFC; a joiner inside an emoji or a word, a variation selector after a
 character and a flag's tag sequence are kept, as they draw. Removed, not refused: the person cannot see
 what they would be asked to take out, and what is kept draws as what they typed. The controls and
-direction overrides above are not folded away: they change what is drawn, so they are refused. Two such
-texts are the same to a reader when their `same_key` is (also case and the joiners).
+direction overrides above are not folded away: they change what is drawn, so they are refused.
+
+Two such texts are the same to a reader (`alike`) when they share either of their two `keys`, each a
+Unicode TR39 skeleton (UTS #39, the confusables data, through the `disarm` library, not a table of our
+own): letters of other scripts that draw as Latin ones ("Таra" with a Cyrillic Т and а, a Greek Ο for
+an O), a full-width Ｔ, 0 and O, 1 and l, I and l, the joiners and variation selectors, and case. Two keys,
+because one cannot hold both: a capital I draws as an l ("Ian", "lan") but is an i in another case
+("Ian", "ian"), and an l is not an i. `drawn` folds look-alikes before case (so a Greek Η is an H before
+its small η, which draws as an n, could be reached), `caseless` after it. A name in another script
+that draws as no Latin name ("Ольга") keeps a key of its own. The names shown stay as typed (folded);
+the keys only compare (review 21 surfaces, S2; conf22).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from typing import Optional
+from typing import NamedTuple, Optional
+
+import disarm
 
 # a bidirectional embedding/override (LRE, RLE, PDF, LRO, RLO) or isolate (LRI, RLI, FSI, PDI)
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -133,11 +145,62 @@ def folded(text: Optional[str]) -> str:
     return unicodedata.normalize("NFC", SPACES.sub(" ", "".join(out)).strip(" "))
 
 
-def same_key(text: Optional[str]) -> str:
-    """What two texts a reader cannot tell apart share: `folded`, without the joiners and variation
-    selectors it keeps, case folded and compatibility-normalised (NFKC: a full-width Ｔ is a T)."""
+# UTS #39's skeleton: digits fold with the letters they draw as (0 and O, 1 and l), as an identifier's would
+SKELETON_DIGITS = "tr39"
+
+
+class Keys(NamedTuple):
+    """A text's two skeletons (see the module's words): two texts are `alike` when either is shared."""
+
+    drawn: str  # look-alikes folded first, then case: "Ian" is "lan", a Greek "Ηelen" is "helen"
+    caseless: str  # case folded first: "Ian" is "ian"
+
+    def digests(self) -> tuple[str, str]:
+        """The keys as the store keeps them (SHA-256, hex): a fixed length for a unique index, not the name."""
+        return tuple(hashlib.sha256(k.encode("utf-8")).hexdigest() for k in self)  # type: ignore[return-value]
+
+
+def keys(text: Optional[str]) -> Keys:
+    """`text`'s two TR39 skeletons, of what it draws as: `folded`, without the joiners and variation
+    selectors folding keeps. For text `problem` passes: the skeleton drops controls and direction
+    overrides too, which the forms and the store refuse before any name is compared."""
     kept = "".join(c for c in folded(text) if not _ignorable(c) or c in BIDI_CONTROLS)
-    return unicodedata.normalize("NFKC", kept.casefold())
+    return Keys(
+        disarm.skeleton_key(kept, digit_policy=SKELETON_DIGITS),
+        disarm.skeleton_key(unicodedata.normalize("NFKC", kept).casefold(), digit_policy=SKELETON_DIGITS),
+    )
+
+
+def same_key(text: Optional[str]) -> str:
+    """The skeleton of `text` with its case folded (`keys(text).caseless`): one of the two keys `alike`
+    compares; where a single key must do (a test's oracle, a quick look), this one."""
+    return keys(text).caseless
+
+
+def alike(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether a reader could not tell `a` from `b`: they share either key."""
+    ka, kb = keys(a), keys(b)
+    return ka.drawn == kb.drawn or ka.caseless == kb.caseless
+
+
+def alike_groups(texts: list[str]) -> list[int]:
+    """For each of `texts`, the index of the first text in its group: texts joined, directly or through
+    others, by a shared key ("Ian" joins "ian" and "lan", so all three are one group)."""
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[int, str], int] = {}
+    for i, k in enumerate(keys(t) for t in texts):
+        for side, key in enumerate(k):
+            j = first.setdefault((side, key), i)
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
+    return [root(i) for i in range(len(texts))]
 
 
 def or_empty(text: Optional[str]) -> str:

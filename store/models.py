@@ -8,7 +8,7 @@ the contract defines, so what was saved is what is shown years later.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
 
 from store.roles import ROLES  # noqa: F401  (re-exported)
 
@@ -204,6 +204,13 @@ practice_trainees = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("code", String(16), ForeignKey("practice_sessions.code", ondelete="CASCADE"), nullable=False, index=True),
     Column("name", String(40), nullable=False),
+    # revision 0011 (conf22): the name's two TR39 skeletons (pathway.written_text.keys, SHA-256 hex), each
+    # unique in its session, so two joins at one moment under names that draw alike cannot both be taken.
+    # None for a row stored before that revision whose name drew as an earlier one's (told apart on screen).
+    Column("name_drawn", String(64), nullable=True),
+    Column("name_caseless", String(64), nullable=True),
+    Index("uq_practice_trainees_name_drawn", "code", "name_drawn", unique=True),
+    Index("uq_practice_trainees_name_caseless", "code", "name_caseless", unique=True),
 )
 
 practice_answers = Table(

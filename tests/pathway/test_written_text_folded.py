@@ -33,7 +33,7 @@ ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007
 )
 def test_what_draws_nothing_is_folded_away(typed):
     assert folded(typed) == "Spring R21"
-    assert same_key(typed) == "spring r21"
+    assert same_key(typed) == "spring r2l"  # a TR39 skeleton: the digit 1 draws as the letter l (conf22)
 
 
 @pytest.mark.parametrize(

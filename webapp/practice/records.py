@@ -351,30 +351,35 @@ class Result:
         return self.agree is not None or not self.answers
 
 
+def _ended_with_cohort(conn) -> list:
+    """The ended sessions' results that have a cohort, oldest first."""
+    r = practice_results
+    return list(conn.execute(select(r).where(r.c.cohort.is_not(None), r.c.ended_at.is_not(None)).order_by(r.c.started_at, r.c.code)))
+
+
 def cohorts() -> list[tuple[str, int]]:
-    """(label, ended sessions) of every cohort, by label."""
+    """(label, ended sessions) of every cohort, by label. Labels a reader could not tell apart are one
+    cohort (`written_text.alike`: folded, case, and letters of other scripts that draw as these; review
+    21 surfaces, S1, and conf22), shown as its oldest session's label was typed (folded)."""
     with db.engine().connect() as conn:
-        rows = conn.execute(
-            select(practice_results.c.cohort, practice_results.c.code).where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None))
-        )
-        counts: dict[str, int] = {}
-        for r in rows:
-            label = _label(r.cohort) or r.cohort  # a label stored before folding joins the one it draws as (S1)
-            counts[label] = counts.get(label, 0) + 1
+        rows = _ended_with_cohort(conn)
+    labels = [_label(r.cohort) or r.cohort for r in rows]  # a label stored before folding joins the one it draws as (S1)
+    counts: dict[str, int] = {}
+    for group in written_text.alike_groups(labels):
+        counts[labels[group]] = counts.get(labels[group], 0) + 1
     return sorted(counts.items())
 
 
 def cohort_results(cohort: str) -> list[Result]:
-    """A cohort's ended sessions, oldest first."""
+    """A cohort's ended sessions, oldest first: those whose label a reader could not tell from `cohort`'s
+    (compared as `cohorts` groups them)."""
+    wanted = _label(cohort)
+    if not wanted:
+        return []
     with db.engine().connect() as conn:
-        rows = conn.execute(
-            select(practice_results)
-            .where(practice_results.c.cohort.is_not(None), practice_results.c.ended_at.is_not(None))
-            .order_by(practice_results.c.started_at, practice_results.c.code)
-        )
-        # folded on both sides, in Python: a label stored before folding is in the cohort it draws as (S1)
-        wanted = _label(cohort)
-        return [Result(**{**r._mapping, "cohort": wanted}) for r in rows if wanted and (_label(r.cohort) or r.cohort) == wanted]
+        rows = _ended_with_cohort(conn)
+    groups = written_text.alike_groups([wanted] + [_label(r.cohort) or r.cohort for r in rows])
+    return [Result(**{**r._mapping, "cohort": wanted}) for r, g in zip(rows, groups[1:]) if g == groups[0]]
 
 
 def normalise_code(code: str) -> str:
@@ -400,19 +405,42 @@ def _expire_old() -> None:
 # --- trainees and answers ---------------------------------------------------------------------
 
 
+class NameInUse(Exception):
+    """A trainee's display name draws as one already in the session (`name`, as stored)."""
+
+    def __init__(self, name: str):
+        super().__init__("display name in use")  # never the name: an exception may be logged
+        self.name = name
+
+
 def add_trainee(code: str, name: str, cap: int) -> int | None:
     """A new trainee's id, or None when the session already has `cap` trainees. One statement
-    (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite."""
+    (INSERT ... SELECT ... WHERE count < cap), so simultaneous joins cannot overfill it on SQLite.
+    NameInUse when a reader could not tell the name from one already in the session (`name_in_use`;
+    review 21 surfaces, S2): checked first, and held by the store's unique indexes on the name's keys
+    (revision 0011, conf22), so of two joins at one moment under names that draw alike one is taken and
+    the other refused in the same words, never a 500."""
     t = practice_trainees
     from store import audit
 
     name = written_text.folded(name)  # as the trainer's page draws it (review 21 surfaces, S2)
+    taken = name_in_use(code, name)
+    if taken is not None:
+        raise NameInUse(taken)
+    drawn, caseless = written_text.keys(name).digests()
     room = select(func.count()).select_from(t).where(t.c.code == code).scalar_subquery() < cap
-    with db.engine().begin() as conn:
-        tid = conn.execute(insert(t).from_select(["code", "name"], select(literal(code), literal(name)).where(room)).returning(t.c.id)).scalar()
-        if tid is not None:  # anonymous: the trainee's id and the code, never the name typed
-            audit.record(conn, "practice.join", user_id=None, record_id=tid, detail=f"code={code}", now=db.utcnow())
-        return tid
+    row = select(literal(code), literal(name), literal(drawn), literal(caseless)).where(room)
+    try:
+        with db.engine().begin() as conn:
+            tid = conn.execute(insert(t).from_select(["code", "name", "name_drawn", "name_caseless"], row).returning(t.c.id)).scalar()
+            if tid is not None:  # anonymous: the trainee's id and the code, never the name typed
+                audit.record(conn, "practice.join", user_id=None, record_id=tid, detail=f"code={code}", now=db.utcnow())
+            return tid
+    except IntegrityError:
+        taken = name_in_use(code, name)  # another join took a name that draws alike in the meantime
+        if taken is None:
+            raise  # some other constraint (the session deleted meanwhile): not a name to refuse
+        raise NameInUse(taken) from None
 
 
 def remove_trainee(code: str, trainee_id: int, user_id: int | None = None) -> bool:
@@ -432,10 +460,10 @@ def remove_trainee(code: str, trainee_id: int, user_id: int | None = None) -> bo
 
 def name_in_use(code: str, name: str) -> str | None:
     """The display name, as stored, of a trainee in this session whose name a reader could not tell
-    from `name` (the same `written_text.same_key`: invisible characters, case, spaces; review 21
-    surfaces, S2), or None. Names stored before folding are compared folded."""
-    key = written_text.same_key(name)
-    return next((stored for _, stored in trainees(code) if written_text.same_key(stored) == key), None)
+    from `name` (`written_text.alike`: invisible characters, case, spaces, and letters of other scripts
+    that draw as these, by their TR39 skeletons; review 21 surfaces, S2, and conf22), or None. Names
+    stored before folding are compared folded."""
+    return next((stored for _, stored in trainees(code) if written_text.alike(stored, name)), None)
 
 
 def trainees(code: str) -> list[tuple[int, str]]:
@@ -444,14 +472,14 @@ def trainees(code: str) -> list[tuple[int, str]]:
 
 
 def told_apart(people: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """`trainees`, each name that a reader could not tell from another's (stored before names were
-    compared at joining, or two joins at one moment) followed by its place in joining order among them,
-    "Tara (2 of 2 with this name)": the trainer's rows, their Remove buttons and the summary say which
-    one (review 21 surfaces, S2)."""
-    keys = [written_text.same_key(name) for _, name in people]
+    """`trainees`, each name that a reader could not tell from another's (`written_text.alike`: stored
+    before names were compared at joining; the store refuses a second since revision 0011) followed by
+    its place in joining order among them, "Tara (2 of 2 with this name)": the trainer's rows, their
+    Remove buttons and the summary say which one (review 21 surfaces, S2)."""
+    groups = written_text.alike_groups([name for _, name in people])
     out = []
     for i, (tid, name) in enumerate(people):
-        alike = [j for j, k in enumerate(keys) if k == keys[i]]
+        alike = [j for j, g in enumerate(groups) if g == groups[i]]
         out.append((tid, name if len(alike) == 1 else f"{name} ({alike.index(i) + 1} of {len(alike)} with this name)"))
     return out
 

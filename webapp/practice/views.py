@@ -353,11 +353,12 @@ def join():
             return prg.refused(form)
         elif _trainee_id(ps.code) is not None:
             return redirect(url_for("practice.trainee", code=ps.code))
-        elif (taken := records.name_in_use(ps.code, form.name.data)) is not None:
-            form.name.errors.append(NAME_IN_USE.format(name=taken))
-            return prg.refused(form)
         else:
-            tid = records.add_trainee(ps.code, form.name.data, current_app.config["PRACTICE_MAX_TRAINEES"])
+            try:  # a name that draws as one in the session is refused, also when two join at one moment (conf22)
+                tid = records.add_trainee(ps.code, form.name.data, current_app.config["PRACTICE_MAX_TRAINEES"])
+            except records.NameInUse as taken:
+                form.name.errors.append(NAME_IN_USE.format(name=taken.name))
+                return prg.refused(form)
             if tid is None:
                 form.code.errors.append(FULL)
                 return prg.refused(form)
