@@ -88,10 +88,19 @@ def test_rows_a_reading_moves_stay_offered_once_each() -> None:
     assert {DV, "immediate.adults_who_pose_risk"} <= set(got[KEPT_PLACES:])
 
 
-@pytest.mark.parametrize("q, age", [("fgm", 120), ("fgm risk", 120), ("i need help with my drinking, my son is 8", 96), ("was on a cp plan in 2022", 96)])
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("fgm", 120),
+        ("fgm risk", 120),
+        ("she is 14 and has a 2 month old baby", 2),
+        ("i need help with my drinking, my son is 8", 96),
+        ("was on a cp plan in 2022", 96),
+    ],
+)
 def test_the_scores_shown_follow_the_order_after_rows_are_moved(q: str, age: int) -> None:
-    """`_named_rows_below` 24-26, 28 (the scores left as they were, or the last pair not mended ("fgm": four rows, the
-    last a row moved), when rows moved: a row
+    """`_named_rows_below` 24-26, 28, 29 (the scores left as they were, or the last pair not mended ("fgm": four rows, the
+    last a row moved; the young parent: the first pair, a pregnancy row that led moved), when rows moved: a row
     below showed a higher score than one above it). Results are best first, and the score is shown beside each."""
     hits = default_index().search(q, age_in_months=age, limit=1000)
     assert len(hits) > KEPT_PLACES
