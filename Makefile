@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -200,3 +200,10 @@ mutate-review19:
 	scripts/setup.sh test
 	scripts/mutate_review19.sh
 	.venv/bin/python scripts/mutate_properties.py
+
+# Review 22 (docs/safety/mutation.md): mutmut's mutants of last session's search readings only (scripts/mutmut_functions.py:
+# fix21q's named_rows, fix21p's _elsewhere*, _said_plainly_last, the p9 spelling and pathway/english.py), each against its
+# readings' tests in one process (scripts/mutmut_narrow.py), niced. A group: scripts/mutate_review22.sh named.
+mutate-review22:
+	scripts/setup.sh test
+	scripts/mutate_review22.sh

@@ -876,7 +876,10 @@ class SearchIndex:
             taken = set().union(*said)
             rest_w = [w for i, w in enumerate(words) if i not in taken]
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
-            unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, typing) for g in self.named_words[n]))
+            # the word being typed is the call's last: where the reading's own phrase is, the word left last is finished
+            # ("risk of fgm": "of" is no "offender" on its way; review 22)
+            being_typed = typing and len(words) - 1 not in taken
+            unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, being_typed) for g in self.named_words[n]))
             out.append((reading, said, unnamed))
         return out
 
@@ -892,8 +895,9 @@ class SearchIndex:
         them), in its order: still offered, no longer in sight first. Then
         the reading's `leads` takes first place (_lead_with: an immediate criterion in the first three stays there)
         unless an immediate criterion leads and the lead is none; its `offers`, where a row left, comes into the third place, in place
-        of the lowest row there that is no immediate criterion; neither where the first group's words are all denied
-        ("no concerns about fgm", _denied_positions). The last step of the search: what it says is what
+        of the lowest row there that is no immediate criterion; neither where the first group's phrases are all denied
+        ("no concerns about fgm", _denied_positions: a phrase is denied where the denial reaches its first word, so
+        "no concerns about female genital mutilation" is denied as "no concerns about fgm" is; review 22). The last step of the search: what it says is what
         the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
         denied = set(_denied_positions(words))
         for reading, said, unnamed in self._named_readings(words, stems, typing):
@@ -905,7 +909,9 @@ class SearchIndex:
                 for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
                     if final[ranked[k]] >= final[ranked[k - 1]]:
                         final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
-            if said[0] <= denied:  # "no concerns about fgm": what is denied leads nothing and offers nothing
+            # "no concerns about fgm": what is denied leads nothing and offers nothing; a phrase is denied where the
+            # denial reaches its first word ("no concerns about female genital mutilation": NEGATION_REACH ends at "female")
+            if {i for i in said[0] if i - 1 not in said[0]} <= denied:
                 continue
             lead = reading.leads
             if lead is not None and admits(lead) and ranked[:1] != [lead]:

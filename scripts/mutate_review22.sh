@@ -1,0 +1,31 @@
+#!/bin/bash
+# Mutation testing of the last session's search readings (review 22, docs/safety/mutation.md): mutmut's mutants of
+# fix21p's `_elsewhere*`, fix21q's `_named_readings`/`_named_rows_below`, `_said_plainly_last` (fix20d, fix21d), and
+# spell21's English list (pathway/english.py) with the p9 spelling's use of it, made for those functions only
+# (scripts/mutmut_functions.py: `mutmut run` wrote a 63 MB pathway/search.py) in a scratch copy of the tree, each run
+# against its readings' own tests in one process (scripts/mutmut_narrow.py), one mutant at a time, niced.
+# Raw results: docs/figures/review22-narrow-*.txt.  A group:  scripts/mutate_review22.sh named|elsewhere|plainly|spelling
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review22.XXXXXX)}
+S="pathway.search.xǁSearchIndexǁ"
+if [ ! -d "$work" ]; then
+  "$root/.venv/bin/python" "$root/scripts/mutmut_functions.py" "$work" \
+    "pathway/search.py:SearchIndex._elsewhere_first,SearchIndex._elsewhere_rests,SearchIndex._elsewhere_said,SearchIndex._elsewhere_quiet,SearchIndex._named_readings,SearchIndex._named_rows_below,SearchIndex._said_plainly_last,SearchIndex._p9_spelt,SearchIndex._p9_spelling,SearchIndex._p9_real_word,SearchIndex._english" \
+    "pathway/english.py:english_count,english_loaded" | tee "$work.counts"
+fi
+count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
+groups=("$@")
+[ ${#groups[@]} -eq 0 ] && groups=(named elsewhere plainly spelling)
+cd "$work"
+for group in "${groups[@]}"; do
+  case $group in
+    named) specs=("$(count "${S}_named_readings")" "$(count "${S}_named_rows_below")"); tests=(tests/pathway/test_search_fix21q.py tests/pathway/test_search_review22.py) ;;
+    elsewhere) specs=("$(count "${S}_elsewhere_rests")" "$(count "${S}_elsewhere_said")" "$(count "${S}_elsewhere_quiet")" "$(count "${S}_elsewhere_first")"); tests=(tests/pathway/test_search_fix21p.py) ;;
+    plainly) specs=("$(count "${S}_said_plainly_last")"); tests=(tests/pathway/test_search_fix21d.py tests/pathway/test_search_fix20d.py) ;;
+    spelling) specs=("$(count "${S}_p9_spelt")" "$(count "${S}_p9_spelling")" "$(count "${S}_p9_real_word")" "$(count "${S}_english")" "$(count pathway.english.x_english_count)" "$(count pathway.english.x_english_loaded)"); tests=(tests/pathway/test_search_p9_spelling.py tests/pathway/test_search_fix20a.py) ;;
+    *) echo "unknown group $group" >&2; exit 2 ;;
+  esac
+  nice -n 10 .venv/bin/python scripts/mutmut_narrow.py "${specs[@]}" -- "${tests[@]}" | grep "^RESULT" | tee "$root/docs/figures/review22-narrow-$group.txt"
+done
+echo "scratch tree: $work"
