@@ -462,7 +462,6 @@ class _Call:
     unsighted: set[int] = field(default_factory=set)  # rows the carers' readings hold out of sight
     denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)
     told_below: frozenset[int] = frozenset()  # rows "told" alone moved below the first three (fix21d)
-    held: frozenset[int] = frozenset()  # rows held below the first three (_said_plainly_last)
 
     @property
     def hidden(self) -> set[int]:
@@ -473,6 +472,73 @@ class _Call:
     def withheld(self) -> set[int]:
         """The hidden rows and those leaving the first three at the end."""
         return self.unsighted | self.unsaid_core | self.unstated
+
+
+def _unjoined(c: _Call) -> bool:
+    """No parent's psychosis joined to harm (_joined_first): its criterion's lead is not read again."""
+    return c.joined is None
+
+
+def _born(c: _Call) -> bool:
+    """A child born (the unborn answer is a pregnancy)."""
+    return not c.unborn
+
+
+def _unborn(c: _Call) -> bool:
+    """An unborn baby."""
+    return c.unborn
+
+
+def _whole_call_unmoved(c: _Call) -> bool:
+    """A whole call (not one of its parts) whose words led as the blend did, with word matching's first results."""
+    return c.part is None and c.ranked[:1] == c.blended and bool(c.by_words)
+
+
+class _Step(NamedTuple):
+    """One reading step at the end of SearchIndex.search(): the SearchIndex method it runs on the call (_Call), why it
+    stands where it does, and the call it runs for (None: every call)."""
+
+    name: str
+    why: str
+    when: Optional[Callable[[_Call], bool]] = None
+
+
+# The reading steps, in order: each reads the call's words and moves the rows the blend ranked (SearchIndex.search);
+# a later step sees what the earlier left (tests/pathway/test_search_steps.py states the order, and pairs whose order
+# changes answers). docs/adviser.md, "Search steps".
+STEPS: tuple[_Step, ...] = (
+    _Step("_joined_first", "a parent's psychosis joined to harm to the child leads with p9; later steps read `joined`"),
+    _Step("_subject_first", "whose condition it is: a carer's condition leads with no row of the child's; fills `unsighted`"),
+    _Step("_self_harm_only", "harm to others matched only by self-harm's words joins `unsighted`"),
+    _Step("_core_first_step", "a p9 criterion whose core is unsaid does not lead (after a joined criterion, that one leads)"),
+    _Step("_concern_first", "a call of plain words alone puts no p9 criterion or Protection need first"),
+    _Step("_stated_first", "a p9 criterion whose every part the call states leads over a first row that is none"),
+    _Step("_denied_first_step", "a p9 row matched only by words the call denies does not lead; notes `denied_from`", _unjoined),
+    _Step("_not_now_first", "a row resting only on words that are not this child's concern now does not lead", _unjoined),
+    _Step("_overruled_first", "a row the call's own words overrule ('never left on her own') does not lead", _unjoined),
+    _Step("_not_the_child_first", "a row resting on words said of an animal, a thing or a professional does not lead", _unjoined),
+    _Step("_disclosed_own_act_first", "a disclosure of the child's own act is no disclosure of abuse", _unjoined),
+    _Step("_calm_first_step", "the model's 'no concern': no p9 or Protection lead; the blend's first if none moved it", _unjoined),
+    _Step("_harm_to_child_first", "a carer's harm to the child leads over violence between adults"),
+    _Step("_harm_by_adult_first", "harm an adult of the household does to the child leads with p9"),
+    _Step("_everyday_hitting_first", "everyday words for a carer hitting the child lead with p9"),
+    _Step("_carer_substance_first", "a carer's own drink or drugs: the child's rows join `unsighted`, the carers' lead"),
+    _Step("_offender_first", "the child as the offender: no 'Victim of crime' first"),
+    _Step("_carer_threat_first", "a carer's own threat of suicide or self harm: the carers' rows first", _unjoined),
+    _Step("_pregnant_young_first", "a pregnant child under 13: 'Sexual activity under 13' above the pregnancy rows", _born),
+    _Step("_role_condition_first", "a professional's own condition is no carer's"),
+    _Step("_role_abuse_first", "an adult by a role who abuses the children in their care leads"),
+    _Step("_of_this_child_first", "a p9 criterion a clause states of this child leads: no earlier reading moves it"),
+    _Step("_p9_part_first", "a p9 criterion a part of a long call states leads as in a short call", _whole_call_unmoved),
+    _Step("_told_alone_below", "'told' alone is no disclosure: below the first three; notes `told_below`"),
+    _Step("_unborn_calm_first", "an unborn baby's ordinary pregnancy preselects no row kept for a concern", _unborn),
+    _Step("_care_leaver_first", "a care leaver with no concern said leads with p13-14's parent previously looked after"),
+    _Step("_elsewhere_first", "a parent's past, long past, hypothetical or explained concern; adds to `unstated`"),
+    _Step("_concern_unsaid_below", "a `concern_to_lead` row whose concern is unsaid does not lead"),
+    _Step("_out_of_sight_step", "the rows the steps hid (`hidden`) and `unstated` leave the first three"),
+    _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
+    _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+)
 
 
 class SearchIndex:
@@ -856,53 +922,9 @@ class SearchIndex:
             query, words, stems, typing, unborn, age_in_months, ranked, final, matched, negated, unsaid_core, unstated,
             lambda n: self._admits(n, unborn, age_in_months), part, by_words, ranked[:1], calm,
         )  # fmt: skip
-        c.joined = self._joined_first(c)
-        c.unsighted = self._subject_first(c)
-        c.unsighted |= self._self_harm_only(c)
-        self._core_first(words, stems, typing, ranked, final, c.joined, age_in_months)
-        self._concern_first(c)
-        self._stated_first(c)
-        if c.joined is None:
-            before = ranked[:1]
-            self._denied_first(words, stems, ranked, final, matched, negated, self._not_pregnant(words, unborn))
-            c.denied_from = before[0] if before and ranked[:1] != before else None
-            self._not_now_first(c)
-            self._overruled_first(c)
-            self._not_the_child_first(c)
-            self._disclosed_own_act_first(c)
-            led = ranked[:1]
-            self._calm_first(calm, ranked, final)
-            if led == c.blended:  # a long call's ordinary words make the whole call read calm: its parts are read (_p9_part_first)
-                c.blended = ranked[:1]
-        self._harm_to_child_first(c)
-        self._harm_by_adult_first(c)
-        self._everyday_hitting_first(c)
-        hide, withdrawn = self._carer_substance_first(c)
-        c.unsighted |= hide
-        c.unstated = c.unstated | withdrawn
-        self._offender_first(c)
-        if c.joined is None:
-            self._carer_threat_first(c)
-        if not unborn:
-            self._pregnant_young_first(c)
-        self._role_condition_first(c)
-        self._role_abuse_first(c)
-        self._of_this_child_first(c)
-        if part is None and ranked[:1] == c.blended and by_words:
-            self._p9_part_first(c)
-        seen = ranked[:KEPT_PLACES]
-        self._told_alone_below(c)
-        c.told_below = frozenset(seen) - frozenset(ranked[:KEPT_PLACES])  # fix21d: held below by _said_plainly_last too
-        if unborn:
-            self._unborn_calm_first(c)
-        self._care_leaver_first(c)
-        c.unstated = c.unstated | self._elsewhere_first(c)
-        self._concern_unsaid_below(c)
-        self._out_of_sight(c.hidden, ranked, final, c.unstated)
-        c.held = frozenset(n for n in c.hidden if not self.entries[n].indicator.immediate) | c.unstated | c.told_below
-        self._said_plainly_last(c)
-        if not unborn:
-            self._named_rows_below(c)
+        for step in STEPS:
+            if step.when is None or step.when(c):
+                getattr(self, step.name)(c)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _named_readings(self, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:
@@ -1517,7 +1539,7 @@ class SearchIndex:
                         return i, end
         return None
 
-    def _carer_substance_first(self, c: _Call) -> tuple[set[int], frozenset[int]]:
+    def _carer_substance_first(self, c: _Call) -> None:
         """A carer's own drink or drugs (review 20 N3, safety and inflation; fix20b; the synonyms file's
         `carer_substance`, this tool's reading, declared there): where every one of `uses` said is said of a carer
         (_carer_substance_said), none denied nor ended (_carer_substance_ended), and p9's repeated-violence line's core
@@ -1528,17 +1550,16 @@ class SearchIndex:
         into them in place of the lowest that is no immediate criterion; and with no age given, an age under 1 said
         (_under_1_said), `under_1` in the first three or the call misread, and no other immediate criterion first,
         `under_1` leads. Never one `hidden`; every other p9 row in the first three stays there (_lead_with,
-        _out_of_sight). Returns the rows the caller keeps out of the first three to the end: the child's, and p9's
-        line (as an `unstated` row)."""
+        _out_of_sight). The child's rows join the call's `unsighted`: out of the first three to the end."""
         words, stems, typing, ranked, final, hidden, unborn = c.words, c.stems, c.typing, c.ranked, c.final, c.hidden, c.unborn
         age_in_months = c.age_in_months
         cs = self.carer_substance
         if cs is None or not ranked or not self._carer_substance_said(words) or self._carer_substance_ended(words):
-            return set(), frozenset()  # no carer's use now ("mum no longer drinks": the search's own past reading)
+            return  # no carer's use now ("mum no longer drinks": the search's own past reading)
         violence = cs.violence
         alone = violence in self.core and not self._core_said(violence, words, stems, typing)
         if not alone:
-            return set(), frozenset()  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
+            return  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
         misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
         self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
         if ranked[0] in cs.child or ranked[0] == violence:
@@ -1565,7 +1586,7 @@ class SearchIndex:
             _offered_last(cs.under_1, ranked, final)
             if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
                 self._lead_with(cs.under_1, ranked, final)
-        return set(cs.child), frozenset()
+        c.unsighted |= set(cs.child)
 
     @cached_property
     def _child_words(self) -> frozenset[str]:
@@ -1649,7 +1670,30 @@ class SearchIndex:
                 final[y] = round(final[m], 6) - 1e-6
                 ranked.insert(k, y)
 
-    def _joined_first(self, c: _Call) -> Optional[int]:
+    def _core_first_step(self, c: _Call) -> None:
+        """_core_first on the call (tests call it with its own arguments)."""
+        self._core_first(c.words, c.stems, c.typing, c.ranked, c.final, c.joined, c.age_in_months)
+
+    def _denied_first_step(self, c: _Call) -> None:
+        """_denied_first on the call (_leave_sight reads it again); the row the denial took first place from is the
+        call's `denied_from` (fix21d: never first again, _said_plainly_last)."""
+        before = c.ranked[:1]
+        self._denied_first(c.words, c.stems, c.ranked, c.final, c.matched, c.negated, self._not_pregnant(c.words, c.unborn))
+        c.denied_from = before[0] if before and c.ranked[:1] != before else None
+
+    def _calm_first_step(self, c: _Call) -> None:
+        """_calm_first on the call; where no reading since the blend moved its first, the calm reading's first is the
+        blend's own (a long call's ordinary words make the whole call read calm: its parts are read, _p9_part_first)."""
+        led = c.ranked[:1]
+        self._calm_first(c.calm, c.ranked, c.final)
+        if led == c.blended:
+            c.blended = c.ranked[:1]
+
+    def _out_of_sight_step(self, c: _Call) -> None:
+        """_out_of_sight on the call: the rows the steps hid, and those of `unstated`."""
+        self._out_of_sight(c.hidden, c.ranked, c.final, c.unstated)
+
+    def _joined_first(self, c: _Call) -> None:
         """Safety first (review 8, surfaces S2): a parent's psychosis joined in one call to harm to the
         child ("mum hearing voices telling her to hurt the baby", "mum is psychotic and says the baby is
         the devil") is an immediate risk (p9), this tool's reading, declared in the synonyms file's
@@ -1658,17 +1702,17 @@ class SearchIndex:
         word comes at most JOINED_REACH words before a `child` word ("hurt herself" is not it), or an
         `about_child` word within JOINED_REACH of one, and the first result is not an immediate
         criterion, the joined criterion takes first place (_lead_with: the others one place lower, an
-        immediate criterion in the first three kept there). Gives the joined criterion if the call is
-        such a call, else None."""
+        immediate criterion in the first three kept there). The joined criterion, if the call is such a
+        call, is the call's `joined`."""
         words, stems, ranked, final, matched, unborn, age_in_months = c.words, c.stems, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         joined = self._joined(words, stems, unborn, age_in_months)
         if joined is None:
-            return None
+            return
         n, said = joined
         if not (ranked and self.entries[ranked[0]].indicator.immediate):
             matched.setdefault(n, set()).update(said)
             self._lead_with(n, ranked, final)
-        return n
+        c.joined = n
 
     def _joined(self, words: list[str], stems: list[str], unborn: bool, age_in_months: Optional[int]) -> Optional[tuple[int, list[str]]]:
         """The immediate criterion a `joined` rule leads with for this call, and the words that said it; None if none."""
@@ -1689,7 +1733,7 @@ class SearchIndex:
                 return n, [words[i] for i in says + held]
         return None
 
-    def _subject_first(self, c: _Call) -> set[int]:
+    def _subject_first(self, c: _Call) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
         conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
@@ -1721,11 +1765,11 @@ class SearchIndex:
         age_in_months = c.age_in_months
         subject = self.subject
         if not ranked or not subject.conditions:
-            return set()
+            return
         words = self._peers_as_others(words, age_in_months)
         of_other = self._said_of_other(words)
         if subject.parents.isdisjoint(words) and not any(of_other):
-            return set()
+            return
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
         others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
@@ -1786,8 +1830,9 @@ class SearchIndex:
             if joined is None:
                 barred |= {n for n in self.core if not self._core_said(n, core_words, core_stems, core_typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
+        c.unsighted = unsighted
         if ranked[0] not in barred and not strength:
-            return unsighted
+            return
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
@@ -1801,7 +1846,6 @@ class SearchIndex:
             lead = lowest if self._height(lowest) <= self._height(ranked[0]) else self._concern_or_first(ranked, earlier)
         if lead is not None:
             self._lead_with(lead, ranked, final)
-        return unsighted
 
     def _resting_on_other(
         self, words: list[str], stems: list[str], of_other: list[bool], of_parent: list[bool], ranked: list[int], matched: dict[int, set[str]]
@@ -2016,16 +2060,16 @@ class SearchIndex:
         matched.setdefault(n, set()).update(hit.matched)
         self._lead_with(n, ranked, final)
 
-    def _self_harm_only(self, c: _Call) -> set[int]:
+    def _self_harm_only(self, c: _Call) -> None:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
         of `then` said just after one of `after` ("self harms"), and those words (search18n; this tool's reading)."""
         words, matched = c.words, c.matched
         subject = self.subject
         said = [i for i, w in enumerate(words) if w in subject.self_then]
         if not said or any(i == 0 or words[i - 1] not in subject.self_after for i in said):
-            return set()
+            return
         own = subject.self_after | subject.self_then
-        return {n for n in subject.self_not if matched.get(n) and all(w in own for label in matched[n] for w in label.split())}
+        c.unsighted |= {n for n in subject.self_not if matched.get(n) and all(w in own for label in matched[n] for w in label.split())}
 
     def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
         """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
@@ -3277,8 +3321,9 @@ class SearchIndex:
         _told_alone_below's), and never back to `denied_from`, the row a denial took first place from (_denied_first):
         where it would lead again, the denial is read again with the rows gone barred (a lower, undenied row leads, or
         the first three are as the denial left them)."""
-        words, ranked, final, matched, unborn, age_in_months, held = c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months, c.held
+        words, ranked, final, matched, unborn, age_in_months = c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         denied_from, negated = c.denied_from, frozenset(c.negated)
+        held = frozenset(n for n in c.hidden if not self.entries[n].indicator.immediate) | c.unstated | c.told_below
         sp = self.said_plainly
         if sp is None or not ranked:
             return
@@ -3530,6 +3575,7 @@ class SearchIndex:
             round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
         )
         ranked.insert(KEPT_PLACES, ta.row)
+        c.told_below = frozenset({ta.row})  # fix21d: held below by _said_plainly_last too
 
     def _role_abuse_first(self, c: _Call) -> None:
         """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's
@@ -3843,7 +3889,7 @@ class SearchIndex:
 
     # ------------------------------------------------------------ fix21p: words about another person's time, or no time
 
-    def _elsewhere_first(self, c: _Call) -> frozenset[int]:
+    def _elsewhere_first(self, c: _Call) -> None:
         """Review 21 N1, N2, N3, N6 (fix21p; the synonyms file's `elsewhere`, this tool's readings, declared there): words
         that put a concern in the parent's own past (N1, _adult_past_first), long past and ended (N2, _long_past_first),
         in a hypothetical (N3, _hypothetical_first) or in an ordinary accident explained (N6, _explained_first). Each
@@ -3853,7 +3899,7 @@ class SearchIndex:
         and N2 (not now), never for N3 or N6."""
         ranked, matched, hidden = c.ranked, c.matched, c.withheld
         if self.elsewhere is None or not ranked:
-            return frozenset()
+            return
         before, first = set(ranked[:KEPT_PLACES]), ranked[0]
         out = self._adult_past_first(c, hidden)
         if not out:
@@ -3871,7 +3917,7 @@ class SearchIndex:
             if not newcomers:
                 break
             out |= newcomers
-        return frozenset(out)
+        c.unstated = c.unstated | frozenset(out)
 
     def _elsewhere_rests(
         self, at: set[int], words: list[str], matched: dict[int, set[str]], denials: bool = False, youth: bool = False
