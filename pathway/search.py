@@ -91,6 +91,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_pregnant_young,
     check_role_abuse,
     check_role_condition,
+    check_said_plainly,
     check_service_roles,
     check_stated,
     check_told_alone,
@@ -666,11 +667,7 @@ class SearchIndex:
         self.carer_substance = _carer_substance(synonyms, number_of)
         # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
         self.elsewhere = _elsewhere(synonyms, number_of)
-        self.named_rows = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
-        self.named_words = {
-            number_of(i): [[tuple(tokens(w)) for w in group] for group in groups]
-            for i, groups in ((synonyms.get("named_rows") or {}).get("words") or {}).items()
-        }
+        self.named_rows, self.named_words = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -4443,7 +4440,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
     check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
     check_care_left(catalogue, data.get("care_left"), normalise)
-    _check_said_plainly(catalogue, data.get("said_plainly"))
+    check_said_plainly(catalogue, data.get("said_plainly"), normalise)
     check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     check_elsewhere(catalogue, data.get("elsewhere"))
@@ -4686,10 +4683,11 @@ class _NamedReading(NamedTuple):
     offers: Optional[int]
 
 
-def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_NamedReading, ...]:
-    """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it: phrases and words as stems."""
+def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[_NamedReading, ...], dict[int, list[list[tuple[str, ...]]]]]:
+    """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it, phrases and words as stems: its readings,
+    and its `words` (each row's groups of words, one of each said names the row)."""
     data = synonyms.get("named_rows") or {}
-    return tuple(
+    readings = tuple(
         _NamedReading(
             tuple(tuple(tuple(tokens(p)) for p in group) for group in r["said"]),
             frozenset(number_of(i) for i in r["rows"]),
@@ -4698,6 +4696,8 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_Named
         )
         for r in data.get("readings") or []
     )
+    words = {number_of(i): [[tuple(tokens(w)) for w in group] for group in groups] for i, groups in (data.get("words") or {}).items()}
+    return readings, words
 
 
 class _OfThisChild(NamedTuple):
@@ -5280,27 +5280,6 @@ def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         leads=number_of(you["leads"]),
         baby_words=single(you["baby_words"]),
     )
-
-
-def _check_said_plainly(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `said_plainly` that is not as _said_plainly reads it (fix20d): every key there, every row known."""
-    if data is None:
-        return
-    number = {ind.id: n for n, ind in enumerate(catalogue.indicators)}
-
-    def number_of(i: str) -> int:
-        if i not in number:
-            raise SearchDataError(f"said_plainly names an unknown indicator: {i!r}")
-        return number[i]
-
-    try:
-        _said_plainly({"said_plainly": data}, number_of)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise SearchDataError(f"said_plainly is not as SearchIndex reads it: {e!r}") from e
-    for key in ("pregnancy", "kin"):
-        high = [i for i in data[key]["rows"] if catalogue.indicator(i).level is Level.PROTECTION and not catalogue.indicator(i).immediate]
-        if key == "pregnancy" and high:
-            raise SearchDataError(f"said_plainly.pregnancy moves no Protection need: {high}")
 
 
 def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:
