@@ -786,7 +786,10 @@ SAID_PLAINLY_KEYS = {
 def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
     """Refuse a `said_plainly` that is not as _said_plainly reads it (fix20d): its seven parts and their keys, word
     lists, reaches of a word or more, `regional` words each read as a string (maybe empty: left out), `ages` numbers
-    whole and units none negative, every row known, and `pregnancy.rows` no Protection need."""
+    whole and units none negative, every row known, and `pregnancy.rows` no Protection need. Absent, nothing to check
+    (the readings it feeds are then off, as before the spec form)."""
+    if data is None:
+        return
     check_table(
         catalogue,
         "said_plainly",
