@@ -92,6 +92,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_pregnant_young,
     check_role_abuse,
     check_role_condition,
+    check_said_plainly,
     check_service_roles,
     check_stated,
     check_told_alone,
@@ -436,6 +437,112 @@ class _Entry:
 _CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
 
 
+@dataclass(eq=False)
+class _Call:
+    """One search's words and its running answer, built once in SearchIndex.search() and read (and moved) by its
+    reading steps (STEPS): what was said, the child's age, the rows in order (`ranked`) with their scores (`final`)
+    and the words that matched each, and the sets the steps leave for the later ones."""
+
+    query: str  # as the caller sent it
+    words: list[str]  # as read: spelled, regional words and care words taken out (SearchIndex.search)
+    stems: list[str]
+    typing: bool  # the last word may be unfinished
+    unborn: bool
+    age_in_months: Optional[int]
+    ranked: list[int]  # the rows, best first: the steps move them
+    final: dict[int, float]  # each row's score (shown, so it follows the order)
+    matched: dict[int, set[str]]  # the words that matched each row
+    negated: set[int]  # the strengths a denial negates
+    unsaid_core: set[int]  # Protection rows whose core is unsaid (search16b)
+    unstated: frozenset[int]  # rows leaving the first three at the end (search17p, fix21p, the carer's substance)
+    admits: Callable[[int], bool]  # the child's age admits the row
+    part: Optional[dict[str, Any]] = None  # given: the words are one part of a longer call (_p9_part_first)
+    by_words: list[int] = field(default_factory=list)  # word matching's first results, before the blend
+    blended: list[int] = field(default_factory=list)  # the blend's own first, before any reading moved it
+    calm: float = 0.0  # the model's share of "no concern" against its best indicator's
+    joined: Optional[int] = None  # the criterion a parent's psychosis joined to harm gives (_joined_first)
+    unsighted: set[int] = field(default_factory=set)  # rows the carers' readings hold out of sight
+    denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)
+    told_below: frozenset[int] = frozenset()  # rows "told" alone moved below the first three (fix21d)
+
+    @property
+    def hidden(self) -> set[int]:
+        """The rows an earlier reading took out of sight: no reading leads with them."""
+        return self.unsighted | self.unsaid_core
+
+    @property
+    def withheld(self) -> set[int]:
+        """The hidden rows and those leaving the first three at the end."""
+        return self.unsighted | self.unsaid_core | self.unstated
+
+
+def _unjoined(c: _Call) -> bool:
+    """No parent's psychosis joined to harm (_joined_first): its criterion's lead is not read again."""
+    return c.joined is None
+
+
+def _born(c: _Call) -> bool:
+    """A child born (the unborn answer is a pregnancy)."""
+    return not c.unborn
+
+
+def _unborn(c: _Call) -> bool:
+    """An unborn baby."""
+    return c.unborn
+
+
+def _whole_call_unmoved(c: _Call) -> bool:
+    """A whole call (not one of its parts) whose words led as the blend did, with word matching's first results."""
+    return c.part is None and c.ranked[:1] == c.blended and bool(c.by_words)
+
+
+class _Step(NamedTuple):
+    """One reading step at the end of SearchIndex.search(): the SearchIndex method it runs on the call (_Call), why it
+    stands where it does, and the call it runs for (None: every call)."""
+
+    name: str
+    why: str
+    when: Optional[Callable[[_Call], bool]] = None
+
+
+# The reading steps, in order: each reads the call's words and moves the rows the blend ranked (SearchIndex.search);
+# a later step sees what the earlier left (tests/pathway/test_search_steps.py states the order, and pairs whose order
+# changes answers). docs/adviser.md, "Search steps".
+STEPS: tuple[_Step, ...] = (
+    _Step("_joined_first", "a parent's psychosis joined to harm to the child leads with p9; later steps read `joined`"),
+    _Step("_subject_first", "whose condition it is: a carer's condition leads with no row of the child's; fills `unsighted`"),
+    _Step("_self_harm_only", "harm to others matched only by self-harm's words joins `unsighted`"),
+    _Step("_core_first_step", "a p9 criterion whose core is unsaid does not lead (after a joined criterion, that one leads)"),
+    _Step("_concern_first", "a call of plain words alone puts no p9 criterion or Protection need first"),
+    _Step("_stated_first", "a p9 criterion whose every part the call states leads over a first row that is none"),
+    _Step("_denied_first_step", "a p9 row matched only by words the call denies does not lead; notes `denied_from`", _unjoined),
+    _Step("_not_now_first", "a row resting only on words that are not this child's concern now does not lead", _unjoined),
+    _Step("_overruled_first", "a row the call's own words overrule ('never left on her own') does not lead", _unjoined),
+    _Step("_not_the_child_first", "a row resting on words said of an animal, a thing or a professional does not lead", _unjoined),
+    _Step("_disclosed_own_act_first", "a disclosure of the child's own act is no disclosure of abuse", _unjoined),
+    _Step("_calm_first_step", "the model's 'no concern': no p9 or Protection lead; the blend's first if none moved it", _unjoined),
+    _Step("_harm_to_child_first", "a carer's harm to the child leads over violence between adults"),
+    _Step("_harm_by_adult_first", "harm an adult of the household does to the child leads with p9"),
+    _Step("_everyday_hitting_first", "everyday words for a carer hitting the child lead with p9"),
+    _Step("_carer_substance_first", "a carer's own drink or drugs: the child's rows join `unsighted`, the carers' lead"),
+    _Step("_offender_first", "the child as the offender: no 'Victim of crime' first"),
+    _Step("_carer_threat_first", "a carer's own threat of suicide or self harm: the carers' rows first", _unjoined),
+    _Step("_pregnant_young_first", "a pregnant child under 13: 'Sexual activity under 13' above the pregnancy rows", _born),
+    _Step("_role_condition_first", "a professional's own condition is no carer's"),
+    _Step("_role_abuse_first", "an adult by a role who abuses the children in their care leads"),
+    _Step("_of_this_child_first", "a p9 criterion a clause states of this child leads: no earlier reading moves it"),
+    _Step("_p9_part_first", "a p9 criterion a part of a long call states leads as in a short call", _whole_call_unmoved),
+    _Step("_told_alone_below", "'told' alone is no disclosure: below the first three; notes `told_below`"),
+    _Step("_unborn_calm_first", "an unborn baby's ordinary pregnancy preselects no row kept for a concern", _unborn),
+    _Step("_care_leaver_first", "a care leaver with no concern said leads with p13-14's parent previously looked after"),
+    _Step("_elsewhere_first", "a parent's past, long past, hypothetical or explained concern; adds to `unstated`"),
+    _Step("_concern_unsaid_below", "a `concern_to_lead` row whose concern is unsaid does not lead"),
+    _Step("_out_of_sight_step", "the rows the steps hid (`hidden`) and `unstated` leave the first three"),
+    _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
+    _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+)
+
+
 class SearchIndex:
     """Built once from the catalogue and the synonyms table; `search` is then cheap."""
 
@@ -561,11 +668,7 @@ class SearchIndex:
         self.carer_substance = _carer_substance(synonyms, number_of)
         # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
         self.elsewhere = _elsewhere(synonyms, number_of)
-        self.named_rows = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
-        self.named_words = {
-            number_of(i): [[tuple(tokens(w)) for w in group] for group in groups]
-            for i, groups in ((synonyms.get("named_rows") or {}).get("words") or {}).items()
-        }
+        self.named_rows, self.named_words = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -813,55 +916,13 @@ class SearchIndex:
             self._offered_only_with(words, stems, typing, final, unborn)
         ranked = rank()
         self._by_severity(lean, ranked, final)
-        blended = ranked[:1]  # the blend's own first, before any reading moves it (_p9_part_first)
-        joined = self._joined_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        unsighted = self._subject_first(words, stems, typing, ranked, final, matched, joined, age_in_months)
-        unsighted |= self._self_harm_only(words, matched)
-        self._core_first(words, stems, typing, ranked, final, joined, age_in_months)
-        self._concern_first(words, stems, ranked, final)
-        self._stated_first(words, stems, ranked, final, age_in_months, unborn)
-        denied_from: Optional[int] = None  # the row a denial takes first place from (fix21d: never first again, _said_plainly_last)
-        if joined is None:
-            before = ranked[:1]
-            self._denied_first(words, stems, ranked, final, matched, negated, self._not_pregnant(words, unborn))
-            denied_from = before[0] if before and ranked[:1] != before else None
-            self._not_now_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
-            self._overruled_first(words, stems, ranked, final, matched, unsighted | unsaid_core)
-            self._not_the_child_first(words, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months)
-            self._disclosed_own_act_first(words, ranked, final, matched, unsighted | unsaid_core)
-            led = ranked[:1]
-            self._calm_first(calm, ranked, final)
-            if led == blended:  # a long call's ordinary words make the whole call read calm: its parts are read (_p9_part_first)
-                blended = ranked[:1]
-        self._harm_to_child_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
-        self._harm_by_adult_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
-        self._everyday_hitting_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
-        hide, withdrawn = self._carer_substance_first(words, stems, typing, ranked, final, unsighted | unsaid_core, unborn, age_in_months)
-        unsighted |= hide
-        unstated = unstated | withdrawn
-        self._offender_first(words, ranked, final, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
-        if joined is None:
-            self._carer_threat_first(words, stems, ranked, final, matched, lambda n: self._admits(n, unborn, age_in_months))
-        if not unborn:
-            self._pregnant_young_first(words, ranked, final, matched, age_in_months)
-        self._role_condition_first(words, ranked, final, matched, unsighted | unsaid_core)
-        self._role_abuse_first(words, ranked, final, matched, unsighted | unsaid_core, lambda n: self._admits(n, unborn, age_in_months))
-        self._of_this_child_first(words, stems, ranked, final, matched, unborn, age_in_months)
-        if part is None and ranked[:1] == blended and by_words:
-            self._p9_part_first(query, ranked, final, matched, unsighted | unsaid_core, unborn, age_in_months, typing, by_words)
-        seen = ranked[:KEPT_PLACES]
-        self._told_alone_below(words, ranked, final, matched)
-        told_below = frozenset(seen) - frozenset(ranked[:KEPT_PLACES])  # fix21d: held below by _said_plainly_last too
-        if unborn:
-            self._unborn_calm_first(words, stems, ranked, final)
-        self._care_leaver_first(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
-        unstated = unstated | self._elsewhere_first(query, words, ranked, final, matched, unsighted | unsaid_core | unstated, unborn, age_in_months)
-        self._concern_unsaid_below(words, stems, typing, ranked, final, unsighted | unsaid_core | unstated)
-        self._out_of_sight(unsighted | unsaid_core, ranked, final, unstated)
-        held = frozenset(n for n in unsighted | unsaid_core if not self.entries[n].indicator.immediate) | unstated | told_below
-        self._said_plainly_last(words, ranked, final, matched, unborn, age_in_months, held, denied_from, frozenset(negated))
-        if not unborn:
-            self._named_rows_below(words, stems, typing, ranked, final, lambda n: self._admits(n, unborn, age_in_months))
+        c = _Call(
+            query, words, stems, typing, unborn, age_in_months, ranked, final, matched, negated, unsaid_core, unstated,
+            lambda n: self._admits(n, unborn, age_in_months), part, by_words, ranked[:1], calm,
+        )  # fmt: skip
+        for step in STEPS:
+            if step.when is None or step.when(c):
+                getattr(self, step.name)(c)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
 
     def _named_readings(self, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:
@@ -883,9 +944,7 @@ class SearchIndex:
             out.append((reading, said, unnamed))
         return out
 
-    def _named_rows_below(
-        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], admits: Callable[[int], bool]
-    ) -> None:
+    def _named_rows_below(self, c: _Call) -> None:
         """Who the words are about, and what they name (fix21q, review 21 N4, N5, N7-N11; the synonyms file's
         `named_rows`, this tool's reading, declared there). Each reading whose `said` is said (one phrase of each
         group, in order) moves its `rows` out of the first three where the call does not name them: one word of each
@@ -899,6 +958,7 @@ class SearchIndex:
         ("no concerns about fgm", _denied_positions: a phrase is denied where the denial reaches its first word, so
         "no concerns about female genital mutilation" is denied as "no concerns about fgm" is; review 22). The last step of the search: what it says is what
         the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
+        words, stems, typing, ranked, final, admits = c.words, c.stems, c.typing, c.ranked, c.final, c.admits
         denied = set(_denied_positions(words))
         for reading, said, unnamed in self._named_readings(words, stems, typing):
             leaving = unnamed & set(ranked)
@@ -1129,7 +1189,7 @@ class SearchIndex:
             return frozenset()
         return frozenset(n for n, concept in self.concept.items() if not self._says_core(concept, words, stems, typing))
 
-    def _stated_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], age: Optional[int], unborn: bool) -> None:
+    def _stated_first(self, c: _Call) -> None:
         """Safety first (review 17 N4; search17p; this tool's reading, declared in the synonyms file's `stated.in_full`):
         a p9 criterion whose every part the call states leads over a first result that is not an immediate criterion.
         A part is said where one of its words is, read strictly since it lifts a row (_says_exactly), outside a denial
@@ -1143,6 +1203,7 @@ class SearchIndex:
         first already, it stays first, and the one stated comes second if it is not in the first KEPT_PLACES ("he hears
         dad slap mum many times" led with p9's first criterion and had the domestic-violence criterion fifth). Where
         none is stated, nothing moves."""
+        words, stems, ranked, final, age, unborn = c.words, c.stems, c.ranked, c.final, c.age_in_months, c.unborn
         if not ranked or not self.in_full or _says_exactly(self.doubt, stems):
             return
         skip = set(self._denials(words, stems)) | {i for i, other in enumerate(self._said_of_other(words)) if other}
@@ -1188,7 +1249,7 @@ class SearchIndex:
         does not ("kill himself")."""
         return self._says_core((self.core if core is None else core)[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
-    def _concern_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+    def _concern_first(self, c: _Call) -> None:
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
         the call screen and one keystroke adds it, so neither an immediate criterion (p9) nor a
         Protection need is put first for a call every word of which is plain (the synonyms file's
@@ -1201,6 +1262,7 @@ class SearchIndex:
         plain (a concern, "worried", a typo, a word still being typed, a number) and nothing moves; where
         nothing below Protection was found, nothing moves. No labelled call naming a p9 concern or a
         Protection need is plain (tests/pathway/test_search_plain_words.py)."""
+        words, stems, ranked, final = c.words, c.stems, c.ranked, c.final
         if not ranked or not self._high(ranked[0]) or not self._only_plain(words, stems):
             return
         lead = next((n for n in ranked if not self._high(n)), None)
@@ -1426,15 +1488,14 @@ class SearchIndex:
         ind = self.entries[n].indicator
         return ind.immediate or ind.level is Level.PROTECTION
 
-    def _everyday_hitting_first(
-        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
-    ) -> None:
+    def _everyday_hitting_first(self, c: _Call) -> None:
         """Everyday words for hitting a child (review 20 N2, safety; fix20b; the synonyms file's `everyday_hitting`, this
         tool's reading, declared there): where _everyday_hitting_at finds one ("dad gives him a good hiding", "her nan
         gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
         the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
         not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
         Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         eh = self.everyday_hitting
         if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
             return
@@ -1482,17 +1543,7 @@ class SearchIndex:
                         return i, end
         return None
 
-    def _carer_substance_first(
-        self,
-        words: list[str],
-        stems: list[str],
-        typing: bool,
-        ranked: list[int],
-        final: dict[int, float],
-        hidden: set[int],
-        unborn: bool,
-        age_in_months: Optional[int],
-    ) -> tuple[set[int], frozenset[int]]:
+    def _carer_substance_first(self, c: _Call) -> None:
         """A carer's own drink or drugs (review 20 N3, safety and inflation; fix20b; the synonyms file's
         `carer_substance`, this tool's reading, declared there): where every one of `uses` said is said of a carer
         (_carer_substance_said), none denied nor ended (_carer_substance_ended), and p9's repeated-violence line's core
@@ -1503,15 +1554,16 @@ class SearchIndex:
         into them in place of the lowest that is no immediate criterion; and with no age given, an age under 1 said
         (_under_1_said), `under_1` in the first three or the call misread, and no other immediate criterion first,
         `under_1` leads. Never one `hidden`; every other p9 row in the first three stays there (_lead_with,
-        _out_of_sight). Returns the rows the caller keeps out of the first three to the end: the child's, and p9's
-        line (as an `unstated` row)."""
+        _out_of_sight). The child's rows join the call's `unsighted`: out of the first three to the end."""
+        words, stems, typing, ranked, final, hidden, unborn = c.words, c.stems, c.typing, c.ranked, c.final, c.hidden, c.unborn
+        age_in_months = c.age_in_months
         cs = self.carer_substance
         if cs is None or not ranked or not self._carer_substance_said(words) or self._carer_substance_ended(words):
-            return set(), frozenset()  # no carer's use now ("mum no longer drinks": the search's own past reading)
+            return  # no carer's use now ("mum no longer drinks": the search's own past reading)
         violence = cs.violence
         alone = violence in self.core and not self._core_said(violence, words, stems, typing)
         if not alone:
-            return set(), frozenset()  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
+            return  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
         misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
         self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
         if ranked[0] in cs.child or ranked[0] == violence:
@@ -1538,7 +1590,7 @@ class SearchIndex:
             _offered_last(cs.under_1, ranked, final)
             if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
                 self._lead_with(cs.under_1, ranked, final)
-        return set(cs.child), frozenset()
+        c.unsighted |= set(cs.child)
 
     @cached_property
     def _child_words(self) -> frozenset[str]:
@@ -1622,7 +1674,30 @@ class SearchIndex:
                 final[y] = round(final[m], 6) - 1e-6
                 ranked.insert(k, y)
 
-    def _joined_first(self, words, stems, ranked, final, matched, unborn: bool, age_in_months: Optional[int]) -> Optional[int]:
+    def _core_first_step(self, c: _Call) -> None:
+        """_core_first on the call (tests call it with its own arguments)."""
+        self._core_first(c.words, c.stems, c.typing, c.ranked, c.final, c.joined, c.age_in_months)
+
+    def _denied_first_step(self, c: _Call) -> None:
+        """_denied_first on the call (_leave_sight reads it again); the row the denial took first place from is the
+        call's `denied_from` (fix21d: never first again, _said_plainly_last)."""
+        before = c.ranked[:1]
+        self._denied_first(c.words, c.stems, c.ranked, c.final, c.matched, c.negated, self._not_pregnant(c.words, c.unborn))
+        c.denied_from = before[0] if before and c.ranked[:1] != before else None
+
+    def _calm_first_step(self, c: _Call) -> None:
+        """_calm_first on the call; where no reading since the blend moved its first, the calm reading's first is the
+        blend's own (a long call's ordinary words make the whole call read calm: its parts are read, _p9_part_first)."""
+        led = c.ranked[:1]
+        self._calm_first(c.calm, c.ranked, c.final)
+        if led == c.blended:
+            c.blended = c.ranked[:1]
+
+    def _out_of_sight_step(self, c: _Call) -> None:
+        """_out_of_sight on the call: the rows the steps hid, and those of `unstated`."""
+        self._out_of_sight(c.hidden, c.ranked, c.final, c.unstated)
+
+    def _joined_first(self, c: _Call) -> None:
         """Safety first (review 8, surfaces S2): a parent's psychosis joined in one call to harm to the
         child ("mum hearing voices telling her to hurt the baby", "mum is psychotic and says the baby is
         the devil") is an immediate risk (p9), this tool's reading, declared in the synonyms file's
@@ -1631,16 +1706,17 @@ class SearchIndex:
         word comes at most JOINED_REACH words before a `child` word ("hurt herself" is not it), or an
         `about_child` word within JOINED_REACH of one, and the first result is not an immediate
         criterion, the joined criterion takes first place (_lead_with: the others one place lower, an
-        immediate criterion in the first three kept there). Gives the joined criterion if the call is
-        such a call, else None."""
+        immediate criterion in the first three kept there). The joined criterion, if the call is such a
+        call, is the call's `joined`."""
+        words, stems, ranked, final, matched, unborn, age_in_months = c.words, c.stems, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         joined = self._joined(words, stems, unborn, age_in_months)
         if joined is None:
-            return None
+            return
         n, said = joined
         if not (ranked and self.entries[ranked[0]].indicator.immediate):
             matched.setdefault(n, set()).update(said)
             self._lead_with(n, ranked, final)
-        return n
+        c.joined = n
 
     def _joined(self, words: list[str], stems: list[str], unborn: bool, age_in_months: Optional[int]) -> Optional[tuple[int, list[str]]]:
         """The immediate criterion a `joined` rule leads with for this call, and the words that said it; None if none."""
@@ -1661,17 +1737,7 @@ class SearchIndex:
                 return n, [words[i] for i in says + held]
         return None
 
-    def _subject_first(
-        self,
-        words: list[str],
-        stems: list[str],
-        typing: bool,
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        joined: Optional[int] = None,
-        age_in_months: Optional[int] = None,
-    ) -> set[int]:
+    def _subject_first(self, c: _Call) -> None:
         """Whose condition it is (review 11, H6): the tables (p11-18) keep the child's own health and
         behaviour apart from the parents', but the words are the same ("dad has cancer" led with the child's "Life threatening
         conditions", "mum self harms in front of the kids" with the child's self-harm). Where a word of
@@ -1699,13 +1765,15 @@ class SearchIndex:
         stand for is named before it), bars the condition's `child` rows and its carers' rows (`leads`:
         a brother is no carer) where no word of the condition is said of this child; the lead is the
         first result that is none of them. "his brother hits him" names no condition and moves nothing."""
+        words, stems, typing, ranked, final, matched, joined = c.words, c.stems, c.typing, c.ranked, c.final, c.matched, c.joined
+        age_in_months = c.age_in_months
         subject = self.subject
         if not ranked or not subject.conditions:
-            return set()
+            return
         words = self._peers_as_others(words, age_in_months)
         of_other = self._said_of_other(words)
         if subject.parents.isdisjoint(words) and not any(of_other):
-            return set()
+            return
         of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
         others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
@@ -1766,8 +1834,9 @@ class SearchIndex:
             if joined is None:
                 barred |= {n for n in self.core if not self._core_said(n, core_words, core_stems, core_typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
+        c.unsighted = unsighted
         if ranked[0] not in barred and not strength:
-            return unsighted
+            return
         leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
         lead = next((n for n in ranked if n in leads and n not in barred), None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
@@ -1781,7 +1850,6 @@ class SearchIndex:
             lead = lowest if self._height(lowest) <= self._height(ranked[0]) else self._concern_or_first(ranked, earlier)
         if lead is not None:
             self._lead_with(lead, ranked, final)
-        return unsighted
 
     def _resting_on_other(
         self, words: list[str], stems: list[str], of_other: list[bool], of_parent: list[bool], ranked: list[int], matched: dict[int, set[str]]
@@ -1812,9 +1880,7 @@ class SearchIndex:
 
         return {n for n in ranked if rests(n)}
 
-    def _of_this_child_first(
-        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], unborn: bool, age: Optional[int]
-    ) -> None:
+    def _of_this_child_first(self, c: _Call) -> None:
         """Safety first (search19p; the synonyms file's `of_this_child`, this tool's reading, declared there): a p9
         criterion a clause states of this child leads, whatever another person's condition or a strength elsewhere in
         the call says, and read last, so no earlier reading (another child's condition, a carer's, a strength, a calm
@@ -1823,6 +1889,7 @@ class SearchIndex:
         (p17) and p9 was out of the first three. The first row stated (_stated_of_this_child) takes first place
         (_lead_with: the others one place lower, an immediate criterion in the first KEPT_PLACES kept there); where
         none is stated, or it is first already, nothing moves."""
+        words, stems, ranked, final, matched, unborn, age = c.words, c.stems, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         n = self._stated_of_this_child(words, stems, unborn, age)
         if n is None or (ranked and ranked[0] == n):
             return
@@ -1947,18 +2014,7 @@ class SearchIndex:
             cached = self._p9_spelling_cache[word] = found[0] if right else word
         return cached
 
-    def _p9_part_first(
-        self,
-        query: str,
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: set[int],
-        unborn: bool,
-        age: Optional[int],
-        typing: bool,
-        by_words: list[int],
-    ) -> None:
+    def _p9_part_first(self, c: _Call) -> None:
         """Safety first (fix20a; review 20 N1; the synonyms file's `p9_parts`, this tool's reading, declared there): a
         p9 criterion a part of a long call states is placed as it is in a short call that says only that part. In a
         long call the learned model reads all the words at once, so the early narrative's rows take its share from the
@@ -1968,6 +2024,8 @@ class SearchIndex:
         matched is searched alone; the first row of a part that leads with an immediate criterion (the one highest in
         this call's own order where parts differ) takes first place (_lead_with). Not a part whose matched words a
         denial elsewhere in the call covers ("no concerns about: bruises"), nor a row an earlier reading hid."""
+        query, ranked, final, matched, hidden, unborn, age = c.query, c.ranked, c.final, c.matched, c.hidden, c.unborn, c.age_in_months
+        typing = c.typing
         if self.p9_cuts is None or not ranked or self.entries[ranked[0]].indicator.immediate:
             return
         pieces = [p for p in self.p9_cuts.split(query) if normalise(p).split()]
@@ -2006,15 +2064,16 @@ class SearchIndex:
         matched.setdefault(n, set()).update(hit.matched)
         self._lead_with(n, ranked, final)
 
-    def _self_harm_only(self, words: list[str], matched: dict[int, set[str]]) -> set[int]:
+    def _self_harm_only(self, c: _Call) -> None:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
         of `then` said just after one of `after` ("self harms"), and those words (search18n; this tool's reading)."""
+        words, matched = c.words, c.matched
         subject = self.subject
         said = [i for i, w in enumerate(words) if w in subject.self_then]
         if not said or any(i == 0 or words[i - 1] not in subject.self_after for i in said):
-            return set()
+            return
         own = subject.self_after | subject.self_then
-        return {n for n in subject.self_not if matched.get(n) and all(w in own for label in matched[n] for w in label.split())}
+        c.unsighted |= {n for n in subject.self_not if matched.get(n) and all(w in own for label in matched[n] for w in label.split())}
 
     def _peers_as_others(self, words: list[str], age_in_months: Optional[int]) -> list[str]:
         """The words with a young person's boyfriend or girlfriend said as another child (search16; the synonyms
@@ -2113,9 +2172,7 @@ class SearchIndex:
             return False
         return all(stem(w) in parental for label in matched for w in label.split() if not _stop(w, stem(w)))
 
-    def _not_now_first(
-        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]
-    ) -> None:
+    def _not_now_first(self, c: _Call) -> None:
         """Safety first without inflation (review 17 N1-N3; search17s; the synonyms file's `not_now`, this tool's
         reading, declared there): a row that rests only on words that are not this child's concern now does not
         lead. Three readings, each of its own words and rows, read in turn:
@@ -2142,6 +2199,7 @@ class SearchIndex:
         did not match (the model's alone), nor one leaving the first three (`hidden`: _out_of_sight's). For a carer's
         victimisation and another child, a row of theirs the model alone found rests on them too (it read the same
         words). Where nothing else was found, nothing moves."""
+        words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
         nn = self.not_now
         if nn is None or not ranked:
             return
@@ -2156,16 +2214,7 @@ class SearchIndex:
         self._rest_below(ended, lambda n: self._concern(n) and n not in nn.kept, words, ranked, final, matched, hidden)
         self._ended_by_first(words, ranked, final, matched, hidden)
 
-    def _not_the_child_first(
-        self,
-        words: list[str],
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: set[int],
-        unborn: bool,
-        age_in_months: Optional[int],
-    ) -> None:
+    def _not_the_child_first(self, c: _Call) -> None:
         """Who or what the call's words are said of (review 18 N1-N3; fix18a; the synonyms file's `not_the_child`, this
         tool's reading, declared there): a row resting only on words said of an animal or a thing (`things`: "the dog
         is left home alone all day"), or of a professional or volunteer adult (`adults`: "his football coach drinks
@@ -2176,6 +2225,7 @@ class SearchIndex:
         in the first three stays there; never a higher row the words did not match, nor one `hidden`). No p9 row is
         moved for an adult (one who harms or poses a risk keeps p9's rows), and a part that names a child is the
         child's. Where nothing else was found, nothing moves."""
+        words, ranked, final, matched, hidden, unborn, age_in_months = c.words, c.ranked, c.final, c.matched, c.hidden, c.unborn, c.age_in_months
         nc = self.not_child
         if nc is None or not ranked:
             return
@@ -2231,12 +2281,13 @@ class SearchIndex:
                 return False
         return False
 
-    def _disclosed_own_act_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+    def _disclosed_own_act_first(self, c: _Call) -> None:
         """A disclosure of the child's own act is no disclosure of abuse (review 19 N9; fix19c; the synonyms file's
         `disclosed_own_acts`, this tool's reading, declared there): where the first result is its `row`, found only by
         one of its `verbs` ("disclosed") and words of its `acts` ("SH", "self harm", "suicidal"), the call says one of
         `acts` and no other immediate criterion is found by a word beyond `verbs` and `acts`, the best placed of `leads`
         the words matched leads (_lead_with: the p9 row stays in the first three)."""
+        words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
         d = self.disclosed
         if d is None or not ranked or ranked[0] != d.row:
             return
@@ -2574,9 +2625,7 @@ class SearchIndex:
         if lead is not None:
             self._rest_below(at, ends.locked_rows.__contains__, words, ranked, final, matched, hidden, lead)
 
-    def _overruled_first(
-        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]
-    ) -> None:
+    def _overruled_first(self, c: _Call) -> None:
         """Review 19 N2, N3, N6, N7 (fix19b; the synonyms file's `overruled`, this tool's readings, declared there), read
         after _not_now_first's, through the same _rest_below and never making a higher first result than before:
         - "never" + a verb denies the row the verb names, to the end of its clause (N2, _never_at): "she is never left on
@@ -2586,6 +2635,7 @@ class SearchIndex:
           contrast moves no immediate criterion nor Protection need;
         - a finding that re-identifies the concern as no concern, or finds an allegation unfounded or false (N7,
           _disproves_at); a withdrawn allegation is not read."""
+        words, stems, ranked, final, matched, hidden = c.words, c.stems, c.ranked, c.final, c.matched, c.hidden
         ov = self.overruled
         if ov is None or not ranked:
             return
@@ -2817,15 +2867,14 @@ class SearchIndex:
                 out[before] = max(out.get(before, 0), end - before)
         return out
 
-    def _harm_to_child_first(
-        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
-    ) -> None:
+    def _harm_to_child_first(self, c: _Call) -> None:
         """Harm a carer does to the child (review 19 N1, safety; fix19a; the synonyms file's `harm_to_child`, this tool's
         reading, declared there): where the first result is one of `between` (violence between adults: "Suspected
         domestic violence") and the call says one of `acts` done by a carer to the child (_harm_to_child_at: "dad might
         be hitting the boy", "i think her stepdad may be hitting her"), the first of `leads` the age admits (p9's
         "has suffered significant harm including physical") leads, offered where the words did not find it; the others
         one place lower, an immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         hc = self.harm_to_child
         if hc is None or not ranked or ranked[0] not in hc.between:
             return
@@ -2878,12 +2927,13 @@ class SearchIndex:
                     break
         return None
 
-    def _offender_first(self, words: list[str], ranked: list[int], final: dict[int, float], hidden: set[int], admits: Callable[[int], bool]) -> None:
+    def _offender_first(self, c: _Call) -> None:
         """The child as the offender (review 19 N8; fix19a; the synonyms file's `offender`, this tool's reading, declared
         there): where the first result is one of a kind's `not_first` ("Victim of crime") and the call says one of the
         kind's `acts` done by the child (_offender_at: "he robbed another boy of his phone"), the best placed of the
         kind's `leads` found leads, else the first of them the age admits (offered); the others one place lower, an
         immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        words, ranked, final, hidden, admits = c.words, c.ranked, c.final, c.hidden, c.admits
         of = self.offender
         if of is None or not ranked:
             return
@@ -2934,9 +2984,7 @@ class SearchIndex:
                 return i
         return None
 
-    def _carer_threat_first(
-        self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], admits: Callable[[int], bool]
-    ) -> None:
+    def _carer_threat_first(self, c: _Call) -> None:
         """A carer's own threat of suicide or self harm (review 19 N5; fix19d; the synonyms file's `carer_threat`, this
         tool's reading, declared there): where _carer_threat_at finds one, the carers' rows (`offers`, the one found
         higher first, offered where the words did not find them) come first, after any immediate criterion in the
@@ -2944,6 +2992,7 @@ class SearchIndex:
         but the child's so stated; another immediate criterion in the first three stays among them, below them. Said of the carer for certain, the
         child's own rows (`child`) leave the first three (_out_of_sight); said after a reporting verb with no child
         named apart, the best of `offers` alone comes first and the child's rows in the first three stay there."""
+        words, stems, ranked, final, matched, admits = c.words, c.stems, c.ranked, c.final, c.matched, c.admits
         ct = self.carer_threat
         if ct is None or not ranked:
             return
@@ -3056,13 +3105,14 @@ class SearchIndex:
             return p if carer is not None and clauses.stands_for(words[p], carer) else None
         return None
 
-    def _pregnant_young_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], age: Optional[int]) -> None:
+    def _pregnant_young_first(self, c: _Call) -> None:
         """A child under `under` years who is pregnant (review 19 N11; fix19d; the synonyms file's `pregnant_young`, this
         tool's reading, declared there): where one of `words` is said of the child (no carer's or other child's clause,
         not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
         activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
         was below it or not found; never above a row that was above that one (so never above a p9 row), and an
         immediate criterion in the first three stays there."""
+        words, ranked, final, matched, age = c.words, c.ranked, c.final, c.matched, c.age_in_months
         py = self.pregnant_young
         if py is None or not ranked:
             return
@@ -3094,9 +3144,7 @@ class SearchIndex:
                 final[y] = round(final[m], 7) - 1e-7
                 ranked.insert(k, y)
 
-    def _concern_unsaid_below(
-        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], leaving: set[int] | frozenset[int]
-    ) -> None:
+    def _concern_unsaid_below(self, c: _Call) -> None:
         """Without inflation (fix20c; this tool's reading, declared in the synonyms file's `concern_to_lead`): a row there
         is a need only where the concern its own words name exists (p15-16: "Pregnant care-leavers where concerns exist
         about lifestyle and ability to provide suitable care"), so it does not lead, preselected, a call that says none of
@@ -3109,6 +3157,7 @@ class SearchIndex:
         offered among the first three, no longer preselected; every other row keeps its place, so every p9 row keeps its
         own. Where there is no such result, nothing moves ("mum is pregnant and happy about the new baby", unborn: the
         results after it are p9's and Protection's; a plain call leads with no p9 row, search11)."""
+        words, stems, typing, ranked, final, leaving = c.words, c.stems, c.typing, c.ranked, c.final, c.withheld
         if not ranked or ranked[0] not in self.concern_to_lead:
             return
 
@@ -3146,9 +3195,7 @@ class SearchIndex:
                 i += len(said)
         return out
 
-    def _care_leaver_first(
-        self, words: list[str], stems: list[str], typing: bool, ranked: list[int], final: dict[int, float], admits: Callable[[int], bool]
-    ) -> None:
+    def _care_leaver_first(self, c: _Call) -> None:
         """A care leaver with no concern said meets p13-14's "Parent previously looked after by Local Authority" (fix20u;
         the synonyms file's `care_left.row`, this tool's reading, as fix20c's oracle says). Where the call says
         `care_left.read_as` ("care leaver", or a phrase read as it: "mum left care and is expecting her first baby") and
@@ -3160,6 +3207,7 @@ class SearchIndex:
         row of `concern_to_lead` after it among the first KEPT_PLACES has its concern said ("mum is a care leaver and
         has no home", unborn), the two swap places: the Extensive need the call states leads (never under-call), no
         other result moves, so no p9 row loses or gains a place."""
+        words, stems, typing, ranked, final, admits = c.words, c.stems, c.typing, c.ranked, c.final, c.admits
         if self.care_left is None or not ranked:
             return
         _, said, row = self.care_left
@@ -3189,7 +3237,7 @@ class SearchIndex:
         said = [s for w, s in zip(words, stems) if s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s)]
         return bool(said) and all(s in self.plain_words or s in calm for s in said) and not self._says_more(stems)
 
-    def _unborn_calm_first(self, words: list[str], stems: list[str], ranked: list[int], final: dict[int, float]) -> None:
+    def _unborn_calm_first(self, c: _Call) -> None:
         """Without inflation for an unborn baby (fix20u; the synonyms file's `unborn_calm`, this tool's reading): a call
         that says only an ordinary pregnancy ("mum is pregnant and happy about the new baby", _unborn_calm) preselects
         no row the document keeps for a concern on the unborn answer alone. p9's "serious concerns regarding the risk
@@ -3202,6 +3250,7 @@ class SearchIndex:
         a Protection need in the first KEPT_PLACES staying there (_lead_with; safety first, the adviser still sees
         p9's unborn row, and search11 keeps what a plain call moves in sight): a row below Protection gives way. Called
         for an unborn baby only; for a born child search11's and search12's plain and harmless readings stand."""
+        words, stems, ranked, final = c.words, c.stems, c.ranked, c.final
         if not ranked or self.unborn_calm is None or not self._unborn_calm(words, stems):
             return
         if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
@@ -3264,18 +3313,7 @@ class SearchIndex:
                 words = [*words[:i], *meant, *words[i + len(said) :]]
         return words
 
-    def _said_plainly_last(
-        self,
-        words: list[str],
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        unborn: bool,
-        age_in_months: Optional[int],
-        held: frozenset[int] = frozenset(),
-        denied_from: Optional[int] = None,
-        negated: frozenset[int] = frozenset(),
-    ) -> None:
+    def _said_plainly_last(self, c: _Call) -> None:
         """Words read as said (fix20d, review 20 N6-N10; the synonyms file's `said_plainly`, this tool's readings, declared
         there), last: the child's own pregnancy rows leave the first three where no pregnancy word is said or the child
         is a boy (N9); the adult-risk rows where the risk words are all denied ("no convictions", "not on any
@@ -3287,6 +3325,9 @@ class SearchIndex:
         _told_alone_below's), and never back to `denied_from`, the row a denial took first place from (_denied_first):
         where it would lead again, the denial is read again with the rows gone barred (a lower, undenied row leads, or
         the first three are as the denial left them)."""
+        words, ranked, final, matched, unborn, age_in_months = c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
+        denied_from, negated = c.denied_from, frozenset(c.negated)
+        held = frozenset(n for n in c.hidden if not self.entries[n].indicator.immediate) | c.unstated | c.told_below
         sp = self.said_plainly
         if sp is None or not ranked:
             return
@@ -3419,9 +3460,7 @@ class SearchIndex:
                 return float(w)
         return None
 
-    def _harm_by_adult_first(
-        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
-    ) -> None:
+    def _harm_by_adult_first(self, c: _Call) -> None:
         """Harm an adult of the household does to the child (search20; the synonyms file's `harm_by_adult`, this tool's
         reading, declared there): where the call says one of `harm_to_child.acts` done by a carer, a carer's partner or
         friend ("mum's boyfriend", "her stepdad's mate") or one of `adults` ("the lodger") to the child
@@ -3431,6 +3470,7 @@ class SearchIndex:
         (_lead_with: an immediate criterion in the first three stays there); where another immediate criterion or a
         Protection need is first ("... severe learning disabilities ... and I think his dad hurts him"), the lead goes
         second unless it is in the first three already. Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         ha, hc = self.harm_by_adult, self.harm_to_child
         if ha is None or hc is None or not ranked:
             return
@@ -3509,7 +3549,7 @@ class SearchIndex:
                     break
         return None
 
-    def _told_alone_below(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]]) -> None:
+    def _told_alone_below(self, c: _Call) -> None:
         """ "Told" alone is no disclosure (search20; the synonyms file's `told_alone`, this tool's reading, declared there):
         where `row` (p9's "Allegations or disclosures of abuse") is in the first three and every word that matched it is
         one of `words` ("she told me about her weekend": "told", "told me"), it goes just below the first three; not
@@ -3517,6 +3557,7 @@ class SearchIndex:
         past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
         abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
         moves."""
+        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
         ta = self.told_alone
         if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
             return
@@ -3538,10 +3579,9 @@ class SearchIndex:
             round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
         )
         ranked.insert(KEPT_PLACES, ta.row)
+        c.told_below = frozenset({ta.row})  # fix21d: held below by _said_plainly_last too
 
-    def _role_abuse_first(
-        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int], admits: Callable[[int], bool]
-    ) -> None:
+    def _role_abuse_first(self, c: _Call) -> None:
         """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's
         reading, declared there): where the first result is no immediate criterion and the call says one of `acts`, not
         denied nor ended, with an adult named by a role (_role_word, `not_the_child.adults`) at most `reach` words before
@@ -3549,6 +3589,7 @@ class SearchIndex:
         worker says she touches other children" is the child's act), and a child (one of `objects`, a child's word, an age) at most `reach` words after it ("the
         nursery worker has been touching the children"), `lead` (p9's "Allegations or disclosures of abuse") leads,
         offered where the words did not find it (_lead_with). Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         ra, nc = self.role_abuse, self.not_child
         if ra is None or nc is None or not ranked or self.entries[ranked[0]].indicator.immediate or ra.lead in hidden or not admits(ra.lead):
             return
@@ -3579,13 +3620,14 @@ class SearchIndex:
                 return i
         return None
 
-    def _role_condition_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> None:
+    def _role_condition_first(self, c: _Call) -> None:
         """A professional's own condition is no carer's (search20; the synonyms file's `role_condition`, this tool's reading,
         declared there): fix18a and fix19c's reading (_not_the_child_first) moves no p9 row for an adult who is no carer,
         so "the health visitor drinks a lot" (10 months) led with p9's "under 1 ... parental/carer substance use". Where
         the first result is one of `rows` and rests only on the words of a part said of such an adult (_said_of_no_child)
         whose role is none of `carers` (a childminder looks after the child), it rests below as the other conditions'
         rows do (_rest_below, the lead _lowest_elsewhere's)."""
+        words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
         rc = self.role_condition
         if rc is None or self.not_child is None or not ranked or ranked[0] not in rc.rows:
             return
@@ -3851,17 +3893,7 @@ class SearchIndex:
 
     # ------------------------------------------------------------ fix21p: words about another person's time, or no time
 
-    def _elsewhere_first(
-        self,
-        query: str,
-        words: list[str],
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: set[int],
-        unborn: bool,
-        age_in_months: Optional[int],
-    ) -> frozenset[int]:
+    def _elsewhere_first(self, c: _Call) -> None:
         """Review 21 N1, N2, N3, N6 (fix21p; the synonyms file's `elsewhere`, this tool's readings, declared there): words
         that put a concern in the parent's own past (N1, _adult_past_first), long past and ended (N2, _long_past_first),
         in a hypothetical (N3, _hypothetical_first) or in an ordinary accident explained (N6, _explained_first). Each
@@ -3869,14 +3901,15 @@ class SearchIndex:
         Leads are given here (_lead_with: a p9 row in the first three stays there); returns the rows that leave the
         first three at the end (the search's last _out_of_sight, as `unstated`): p9 rows only for N1 (not this child)
         and N2 (not now), never for N3 or N6."""
+        ranked, matched, hidden = c.ranked, c.matched, c.withheld
         if self.elsewhere is None or not ranked:
-            return frozenset()
+            return
         before, first = set(ranked[:KEPT_PLACES]), ranked[0]
-        out = self._adult_past_first(query, words, ranked, final, matched, hidden, unborn, age_in_months)
+        out = self._adult_past_first(c, hidden)
         if not out:
-            out = self._long_past_first(words, ranked, final, matched, hidden)
-        out |= self._hypothetical_first(words, ranked, final, matched, hidden | out)
-        out |= self._explained_first(words, ranked, final, matched, hidden | out, unborn, age_in_months)
+            out = self._long_past_first(c, hidden)
+        out |= self._hypothetical_first(c, hidden | out)
+        out |= self._explained_first(c, hidden | out)
         # no inflation by the rows left: one coming into the first three as others leave is no p9 row, no Protection
         # need and no row of concern the words did not match (the model's alone); such a row stays where it was
         led = {ranked[0]} - {first}  # a lead a reading gave (_lead_with) is no newcomer
@@ -3888,7 +3921,7 @@ class SearchIndex:
             if not newcomers:
                 break
             out |= newcomers
-        return frozenset(out)
+        c.unstated = c.unstated | frozenset(out)
 
     def _elsewhere_rests(
         self, at: set[int], words: list[str], matched: dict[int, set[str]], denials: bool = False, youth: bool = False
@@ -3968,22 +4001,13 @@ class SearchIndex:
                 spans.append((carer, end))
         return out, spans
 
-    def _adult_past_first(
-        self,
-        query: str,
-        words: list[str],
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: set[int],
-        unborn: bool,
-        age_in_months: Optional[int],
-    ) -> set[int]:
+    def _adult_past_first(self, c: _Call, hidden: set[int]) -> set[int]:
         """N1 (`elsewhere.adult_past`): the parent's own childhood or past is not this child's harm. Every row of
         concern resting only on the carer's past (_adult_past_at), and, where the call says nothing else (_elsewhere_quiet),
         every row of concern the words did not match (the model's alone), leaves the first three, p9's too, but the
         parent's own rows (`kept`, and the history rows of `not_now` below Protection). Where one of `care` is said in the carer's clause
         (read in the words as sent: the looked-after reading may have taken them as the child's), `care_leads` leads."""
+        query, words, ranked, final, matched, unborn, age_in_months = c.query, c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         el, nn = self.elsewhere, self.not_now
         assert el is not None
         at, clauses = self._adult_past_at(words)
@@ -4004,7 +4028,7 @@ class SearchIndex:
             out.discard(lead)
         return out
 
-    def _long_past_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> set[int]:
+    def _long_past_first(self, c: _Call, hidden: set[int]) -> set[int]:
         """N2 (`elsewhere.long_past`): a concern the call puts long in the past and ended (_ended_at: "years ago", "when
         he was a toddler"), the call saying nothing else (_elsewhere_quiet). p9's rows resting only on the past, or on
         nothing the call said, leave the first three, but the not_now readings' `kept` (a disclosure long ago is an
@@ -4012,6 +4036,7 @@ class SearchIndex:
         any level matched only by `filler` (the time words: "toddler", "baby", "years", "well"). A Protection need
         resting only on the past does not lead: the first other row that stays leads. The past concern's own rows
         below Protection may lead (whether it is offered is the practitioner's)."""
+        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
         el, nn, ends = self.elsewhere, self.not_now, self.ends
         assert el is not None
         at = self._ended_at(words)
@@ -4061,11 +4086,12 @@ class SearchIndex:
                 out.update(range(i, end))
         return out
 
-    def _hypothetical_first(self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], hidden: set[int]) -> set[int]:
+    def _hypothetical_first(self, c: _Call, hidden: set[int]) -> set[int]:
         """N3: a p9 row first resting only on a hypothetical (_hypothetical_at) gives the lead to the best placed of
         `risk_leads` in the first three and stays among them. Nothing leaves the first three on a hypothetical: "may be
         pregnant", "may be involved in ..." are suspicions of now (fix19d's under-13 pregnancy, a carer's threat), and a
         worry of likely harm is p9's "likely to suffer significant harm" (the arguable members, review 21 N3)."""
+        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
         el = self.elsewhere
         assert el is not None
         at = self._hypothetical_at(words)
@@ -4079,21 +4105,13 @@ class SearchIndex:
                 self._lead_with(lead, ranked, final)
         return set()
 
-    def _explained_first(
-        self,
-        words: list[str],
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: set[int],
-        unborn: bool,
-        age_in_months: Optional[int],
-    ) -> set[int]:
+    def _explained_first(self, c: _Call, hidden: set[int]) -> set[int]:
         """N6 (`elsewhere.explained`): an ordinary injury (one of `injuries`) with its cause said (one of `causes`),
         none of `severe`, no carer's account (one of `reported` before the cause), the child not under `under_months`
         (nor unborn). A row of concern below p9 resting only on the cause's words leaves the first three; `rows` (p9's
         unexplained injuries) do not lead where a row matched by a word of the call stays to lead, and stay in the
         first three: whether the explanation is consistent is the practitioner's."""
+        words, ranked, final, matched, unborn, age_in_months = c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months
         el = self.elsewhere
         assert el is not None
         if unborn or (age_in_months is not None and age_in_months < el.under_months):
@@ -4429,7 +4447,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_p9_spelling(catalogue, data.get("p9_spelling"), normalise, MIN_TYPO)
     check_unborn_calm(catalogue, data.get("unborn_calm"), normalise)
     check_care_left(catalogue, data.get("care_left"), normalise)
-    _check_said_plainly(catalogue, data.get("said_plainly"))
+    check_said_plainly(catalogue, data.get("said_plainly"), normalise)
     check_everyday_hitting(catalogue, data.get("everyday_hitting"), normalise)
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     check_elsewhere(catalogue, data.get("elsewhere"))
@@ -4672,10 +4690,11 @@ class _NamedReading(NamedTuple):
     offers: Optional[int]
 
 
-def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_NamedReading, ...]:
-    """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it: phrases and words as stems."""
+def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[_NamedReading, ...], dict[int, list[list[tuple[str, ...]]]]]:
+    """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it, phrases and words as stems: its readings,
+    and its `words` (each row's groups of words, one of each said names the row)."""
     data = synonyms.get("named_rows") or {}
-    return tuple(
+    readings = tuple(
         _NamedReading(
             tuple(tuple(tuple(tokens(p)) for p in group) for group in r["said"]),
             frozenset(number_of(i) for i in r["rows"]),
@@ -4684,6 +4703,8 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_Named
         )
         for r in data.get("readings") or []
     )
+    words = {number_of(i): [[tuple(tokens(w)) for w in group] for group in groups] for i, groups in (data.get("words") or {}).items()}
+    return readings, words
 
 
 class _OfThisChild(NamedTuple):
@@ -5272,27 +5293,6 @@ def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         leads=number_of(you["leads"]),
         baby_words=single(you["baby_words"]),
     )
-
-
-def _check_said_plainly(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `said_plainly` that is not as _said_plainly reads it (fix20d): every key there, every row known."""
-    if data is None:
-        return
-    number = {ind.id: n for n, ind in enumerate(catalogue.indicators)}
-
-    def number_of(i: str) -> int:
-        if i not in number:
-            raise SearchDataError(f"said_plainly names an unknown indicator: {i!r}")
-        return number[i]
-
-    try:
-        _said_plainly({"said_plainly": data}, number_of)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise SearchDataError(f"said_plainly is not as SearchIndex reads it: {e!r}") from e
-    for key in ("pregnancy", "kin"):
-        high = [i for i in data[key]["rows"] if catalogue.indicator(i).level is Level.PROTECTION and not catalogue.indicator(i).immediate]
-        if key == "pregnancy" and high:
-            raise SearchDataError(f"said_plainly.pregnancy moves no Protection need: {high}")
 
 
 def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:

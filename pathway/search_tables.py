@@ -119,6 +119,11 @@ def universal_unborn(catalogue: Catalogue, row: Indicator) -> bool:
     return row.level is Level.UNIVERSAL and catalogue.admits(row, True, None)
 
 
+def no_protection_need(catalogue: Catalogue, row: Indicator) -> bool:
+    """No Protection need below p9 (an immediate criterion or a row below Protection)."""
+    return row.immediate or row.level is not Level.PROTECTION
+
+
 class Must(NamedTuple):
     """What every row at `paths` must be (`test`: immediate, not_immediate, below_protection...), or the table is
     refused with `message`; "{}" in it is what fails: the one row as given where the paths name one, else the list."""
@@ -766,3 +771,52 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"named_rows' readings move rows without words: {unworded}")
     if any(r["offers"] is not None and catalogue.indicator(r["offers"]).immediate for r in data["readings"]):
         raise SearchDataError("named_rows' offers must be no immediate criterion (p9): a reading offers no ring-now row")
+
+
+SAID_PLAINLY_KEYS = {
+    "other_child_well": {"others", "well", "reach"},
+    "kin": {"words", "kin", "rows"},
+    "pregnancy": {"rows", "words", "male", "male_pronouns", "female"},
+    "denied_risk": {"denials", "risk", "rows"},
+    "ages": {"numbers", "units", "subjects", "adults"},
+    "you": {"you", "conditions", "reach", "child_rows", "baby_leads", "leads", "baby_words"},
+}
+
+
+def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `said_plainly` that is not as _said_plainly reads it (fix20d): its seven parts and their keys, word
+    lists, reaches of a word or more, `regional` words each read as a string (maybe empty: left out), `ages` numbers
+    whole and units none negative, every row known, and `pregnancy.rows` no Protection need. Absent, nothing to check
+    (the readings it feeds are then off, as before the spec form)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "said_plainly",
+        data,
+        keys={*SAID_PLAINLY_KEYS, "regional"},
+        nested=SAID_PLAINLY_KEYS,
+        shape="said_plainly must map 'regional' (words to what they mean) and "
+        + ", ".join(f"'{part}' ({', '.join(sorted(keys))})" for part, keys in SAID_PLAINLY_KEYS.items()),
+        lists=(
+            "other_child_well.others|well",
+            "kin.words|kin|rows",
+            "pregnancy.rows|words|male|male_pronouns|female",
+            "denied_risk.denials|risk|rows",
+            "ages.subjects|adults",
+            "you.you|conditions|child_rows|baby_words",
+        ),
+        names=("you.baby_leads", "you.leads"),
+        numbers={"other_child_well.reach": (1, None), "you.reach": (1, None)},
+        rows=("kin.rows", "pregnancy.rows", "denied_risk.rows", "you.child_rows", "you.baby_leads", "you.leads"),
+        must=[Must(("pregnancy.rows",), no_protection_need, "said_plainly.pregnancy moves no Protection need: {}")],
+    )
+    regional, numbers, units = data["regional"], data["ages"]["numbers"], data["ages"]["units"]
+    if not isinstance(regional, dict) or not all(isinstance(k, str) and normalise(k).split() and isinstance(v, str) for k, v in regional.items()):
+        raise SearchDataError(f"said_plainly.regional must map words to what they mean (a string, maybe empty): {regional!r}")
+    if not isinstance(numbers, dict) or not all(isinstance(k, str) and normalise(k).split() and whole(v, 0) for k, v in numbers.items()):
+        raise SearchDataError(f"said_plainly.ages.numbers must map words to whole numbers, 0 or more: {numbers!r}")
+    if not isinstance(units, dict) or not all(
+        isinstance(k, str) and normalise(k).split() and isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for k, v in units.items()
+    ):
+        raise SearchDataError(f"said_plainly.ages.units must map words to months, 0 or more: {units!r}")

@@ -126,15 +126,42 @@ def test_the_readings_are_declared_and_checked():
     import copy
 
     from pathway.catalogue import load_catalogue
-    from pathway.search import SearchDataError, _check_said_plainly, load_synonyms
+    from pathway.search import SearchDataError, load_synonyms, normalise
+    from pathway.search_tables import check_said_plainly
 
     data = load_synonyms()["said_plainly"]
-    _check_said_plainly(load_catalogue(), data)
+    check_said_plainly(load_catalogue(), data, normalise)
     bad = copy.deepcopy(data)
     bad["kin"]["rows"].append("additional.no_such_row")
-    with pytest.raises(SearchDataError):
-        _check_said_plainly(load_catalogue(), bad)
+    with pytest.raises(SearchDataError, match="unknown indicators"):
+        check_said_plainly(load_catalogue(), bad, normalise)
     worse = copy.deepcopy(data)
     worse["pregnancy"]["rows"].append("protection.pregnancy_where_there_have")
-    with pytest.raises(SearchDataError):
-        _check_said_plainly(load_catalogue(), worse)
+    with pytest.raises(SearchDataError, match="pregnancy moves no Protection need"):
+        check_said_plainly(load_catalogue(), worse, normalise)
+
+
+@pytest.mark.parametrize(
+    "part, key, value, says",
+    [
+        ("kin", "kinship", ["nan"], "said_plainly must map"),  # a key the reader does not read (steps22: refused)
+        ("you", "reach", 0, "you.reach must be a whole number"),
+        ("other_child_well", "reach", "8", "other_child_well.reach must be a whole number"),
+        ("regional", "nesh", None, "regional must map words"),
+        ("ages", "units", {"years": -12}, "units must map words to months"),
+        ("ages", "numbers", {"ten": 10.5}, "numbers must map words to whole numbers"),
+        ("you", "leads", "additional.no_such_row", "unknown indicator"),
+        ("pregnancy", "male", [], "said_plainly's lists"),
+    ],
+)
+def test_a_said_plainly_not_as_read_is_refused(part, key, value, says):
+    import copy
+
+    from pathway.catalogue import load_catalogue
+    from pathway.search import SearchDataError, load_synonyms, normalise
+    from pathway.search_tables import check_said_plainly
+
+    data = copy.deepcopy(load_synonyms()["said_plainly"])
+    data[part][key] = value
+    with pytest.raises(SearchDataError, match=says):
+        check_said_plainly(load_catalogue(), data, normalise)

@@ -1,0 +1,135 @@
+"""The search's reading steps and their order (steps22; pathway/search.py STEPS, docs/adviser.md "Search steps").
+
+SearchIndex.search() ranks the rows (word matching and the learned model's blend), then runs STEPS in order on one
+call (_Call): each step reads the words and moves rows, and a later step reads what the earlier left. The order is
+stated here by name. For five pairs whose order changes answers (found by swapping every pair of neighbours, and
+the pairs one step's answer feeds, over the labelled calls and the review 10-21 search cases), a call states what
+the document asks of the answer, and the same call with the two steps swapped (STEPS patched) is shown to break it:
+so each pair's case can fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathway import search
+from pathway.search import KEPT_PLACES, SearchIndex, default_index
+
+ORDER = [
+    "_joined_first",
+    "_subject_first",
+    "_self_harm_only",
+    "_core_first_step",
+    "_concern_first",
+    "_stated_first",
+    "_denied_first_step",
+    "_not_now_first",
+    "_overruled_first",
+    "_not_the_child_first",
+    "_disclosed_own_act_first",
+    "_calm_first_step",
+    "_harm_to_child_first",
+    "_harm_by_adult_first",
+    "_everyday_hitting_first",
+    "_carer_substance_first",
+    "_offender_first",
+    "_carer_threat_first",
+    "_pregnant_young_first",
+    "_role_condition_first",
+    "_role_abuse_first",
+    "_of_this_child_first",
+    "_p9_part_first",
+    "_told_alone_below",
+    "_unborn_calm_first",
+    "_care_leaver_first",
+    "_elsewhere_first",
+    "_concern_unsaid_below",
+    "_out_of_sight_step",
+    "_said_plainly_last",
+    "_named_rows_below",
+]
+
+
+def test_the_steps_run_in_this_order():
+    assert [step.name for step in search.STEPS] == ORDER
+
+
+def test_each_step_is_a_method_of_the_index_with_its_why():
+    for step in search.STEPS:
+        assert callable(getattr(SearchIndex, step.name, None)), step.name
+        assert step.why.strip(), step.name
+
+
+def test_the_steps_conditions_are_the_ones_declared():
+    when = {step.name: step.when for step in search.STEPS if step.when is not None}
+    unjoined = ["_denied_first_step", "_not_now_first", "_overruled_first", "_not_the_child_first", "_disclosed_own_act_first"]
+    assert {name: fn.__name__ for name, fn in when.items()} == {
+        **dict.fromkeys([*unjoined, "_calm_first_step", "_carer_threat_first"], "_unjoined"),
+        "_pregnant_young_first": "_born",
+        "_named_rows_below": "_born",
+        "_unborn_calm_first": "_unborn",
+        "_p9_part_first": "_whole_call_unmoved",
+    }
+
+
+def _top(q: str, months: int | None) -> list[str]:
+    return [h.id for h in default_index().search(q, age_in_months=months, limit=KEPT_PLACES)]
+
+
+def _swapped(a: str, b: str) -> tuple:
+    steps = list(search.STEPS)
+    i, j = ORDER.index(a), ORDER.index(b)
+    steps[i], steps[j] = steps[j], steps[i]
+    return tuple(steps)
+
+
+def _psychosis_leads_with_p9(ids: list[str]) -> bool:
+    """p9: a parent's psychosis joined to harm to the child is an immediate risk (the synonyms file's `joined`)."""
+    return ids[:1] == ["immediate.significant_harm"]
+
+
+def _parents_own_past_names_no_concern(ids: list[str]) -> bool:
+    """Review 21 N1: the parent's own time in care is their history (p13-14), not this child's need: the parent's row
+    first, no other row of concern (the strengths the model offers are no concern)."""
+    return ids[:1] == ["additional.parent_previously_looked_after"] and all(i.startswith("universal.") for i in ids[1:])
+
+
+def _p9_part_of_a_long_call_leads(ids: list[str]) -> bool:
+    """p9: a four year old left alone till midnight, said at the end of a long call, leads as in a short call."""
+    return ids[:1] == ["immediate.home_alone_5_and_under"]
+
+
+def _everyday_hitting_leads_with_p9(ids: list[str]) -> bool:
+    """p9's 'has suffered significant harm including physical': a carer's 'good hiding' of a five year old."""
+    return ids[:1] == ["immediate.significant_harm"]
+
+
+def _ended_drinking_no_under_1(ids: list[str]) -> bool:
+    """No inflation: a carer sober for five years is no p9 'under 1 ... parental/carer substance use' now."""
+    return "immediate.substance_use_under_1" not in ids
+
+
+@pytest.mark.parametrize(
+    "first, then, q, months, holds",
+    [
+        ("_joined_first", "_subject_first", "dad is psychotic and hearing voices telling him to hurt the children", 60, _psychosis_leads_with_p9),
+        ("_elsewhere_first", "_out_of_sight_step", "mum was in care herself as a child", None, _parents_own_past_names_no_concern),
+        ("_elsewhere_first", "_out_of_sight_step", "dad was in care himself as a kid", None, _parents_own_past_names_no_concern),
+        (
+            "_calm_first_step",
+            "_p9_part_first",
+            "mum works two jobs, the kids have school dinners, the eldest helps with homework, they have a dog and a garden, "
+            "nan visits on sundays; the four year old is left on his own till midnight",
+            48,
+            _p9_part_of_a_long_call_leads,
+        ),
+        ("_core_first_step", "_of_this_child_first", "dad gives him a good hiding", 60, _everyday_hitting_leads_with_p9),
+        ("_carer_substance_first", "_out_of_sight_step", "mum used to drink heavily but has been sober for five years", 6, _ended_drinking_no_under_1),
+    ],
+)
+def test_a_pair_whose_order_matters(monkeypatch, first, then, q, months, holds):
+    assert ORDER.index(first) < ORDER.index(then)
+    ids = _top(q, months)
+    assert holds(ids), ids
+    monkeypatch.setattr(search, "STEPS", _swapped(first, then))
+    swapped = _top(q, months)
+    assert not holds(swapped), f"{first} and {then} swapped still give {swapped}: the case does not state their order"
