@@ -92,6 +92,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_pregnant_young,
     check_role_abuse,
     check_role_condition,
+    check_said_as_meant,
     check_said_plainly,
     check_service_roles,
     check_stated,
@@ -669,6 +670,8 @@ class SearchIndex:
         # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
         self.elsewhere = _elsewhere(synonyms, number_of)
         self.named_rows, self.named_words = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
+        # the words for drunk or high, "dead" as "very", dialect words, and "looking after" read as meant (fix22b; _as_meant)
+        self.as_meant = _as_meant_table(synonyms)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -803,7 +806,7 @@ class SearchIndex:
         rest = self._other_child_well(query)
         if rest is not None:  # "one twin is fine, the other has cuts on his arms": the child the concern is said of (fix20d)
             return self.search(rest, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
-        words = self._care_left(self._p9_spelt(self._regional_plainly(normalise(query).split())))
+        words = self._care_left(self._p9_spelt(self._regional_plainly(self._as_meant(normalise(query).split()))))
         if not words:
             return []
         typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
@@ -1075,6 +1078,7 @@ class SearchIndex:
         # would end a carer's clause, and one opening with a carer's ("foster carers") would open one
         # (search15: "her foster carers are ..." is the child's care, not the carers' history)
         said = [(i, len(phrase)) for phrase in self.in_care for i in at(phrase) if not (i > 0 and of_parent[i - 1])]
+        said = [(i, n) for i, n in said if not self._caring_at(words, i, n)]  # "is looking after" is no "is looked after" (fix22b)
         # the carer a phrase names stays, with the words before it, so the carer's clause is still read ("her
         # foster dad is depressed", "the foster carer he has been placed with is depressed")
         named = {i for i, n in said if n > 1 and words[i + n - 1] in subject.parents}
@@ -3313,6 +3317,47 @@ class SearchIndex:
                 words = [*words[:i], *meant, *words[i + len(said) :]]
         return words
 
+    def _as_meant(self, words: list[str]) -> list[str]:
+        """The call's words with the synonyms file's `said_as_meant` read as meant (fix22b, review 22 N7; this tool's
+        reading, declared there), before anything else reads them: a phrase for drunk or high said of someone's state
+        ("mum's off her face", "his mum's always mashed", "dad gets smashed") read as `intoxicated.read_as`, not where
+        an object follows it ("smashed the window") or no person is its subject ("her face was smashed" is read as
+        said); "dead" right before a word of `very.before` ("dead mardy", "dead tired") read as `very.read_as`
+        (left out); each phrase of `plain` ("skriking", "a cob") read as what it means."""
+        table = self.as_meant
+        if table is None:
+            return words
+        for said, meant in table.plain:
+            for i in reversed(_phrase_at(said, words)):
+                words = [*words[:i], *meant, *words[i + len(said) :]]
+        very = [i for i, w in enumerate(words[:-1]) if w in table.very and words[i + 1] in table.very_before]
+        for i in reversed(very):  # "dead mardy": "dead" read as very_read_as (nothing)
+            words = [*words[:i], *table.very_read_as, *words[i + 1 :]]
+        for said in table.intoxicated:
+            for i in reversed(_phrase_at(said, words)):
+                if self._in_a_state(words, i, i + len(said)):
+                    words = [*words[:i], *table.read_as, *words[i + len(said) :]]
+        return words
+
+    def _in_a_state(self, words: list[str], start: int, end: int) -> bool:
+        """Whether the words from `start` to `end` (a phrase of `said_as_meant.intoxicated`) are said of someone's
+        state (_as_meant): no object right after them, and before them, past adverbs and be/get verbs, a person (one
+        of `subjects`) who is not the object of one of `not_after` ("leave mum out of it")."""
+        table = self.as_meant
+        assert table is not None
+        if end < len(words) and words[end] in table.objects:
+            return False
+        k = start - 1
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before):
+            k -= 1
+        return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
+
+    def _caring_at(self, words: list[str], start: int, size: int) -> bool:
+        """Whether a `looked_after` phrase said at `start` ("is looked after", its stems) says, in place of
+        "looked", one of `said_as_meant.caring` ("she is looking after her little brothers"): the child cares for
+        someone, is not looked after by the local authority (fix22b, review 22 N10)."""
+        return self.as_meant is not None and any(w in self.as_meant.caring for w in words[start : start + size])
+
     def _said_plainly_last(self, c: _Call) -> None:
         """Words read as said (fix20d, review 20 N6-N10; the synonyms file's `said_plainly`, this tool's readings, declared
         there), last: the child's own pregnancy rows leave the first three where no pregnancy word is said or the child
@@ -4406,6 +4451,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "carer_substance",
         "elsewhere",
         "named_rows",
+        "said_as_meant",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4413,7 +4459,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting', 'carer_substance', 'elsewhere' and 'named_rows'"
+            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows' and 'said_as_meant'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4452,6 +4498,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     check_elsewhere(catalogue, data.get("elsewhere"))
     check_named_rows(catalogue, data.get("named_rows"))
+    check_said_as_meant(catalogue, data.get("said_as_meant"), normalise)
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -5067,6 +5114,46 @@ def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tupl
         return None
     phrases = sorted({tuple(normalise(p).split()) for p in data["phrases"]}, key=lambda p: -len(p))
     return tuple(phrases), normalise(data["read_as"]).split(), number_of(data["row"])
+
+
+class _AsMeant(NamedTuple):
+    """The synonyms file's `said_as_meant` (fix22b; SearchIndex._as_meant), normalised; phrases longest first."""
+
+    intoxicated: tuple[tuple[str, ...], ...]
+    before: frozenset[str]
+    subjects: frozenset[str]
+    adverbs: frozenset[str]
+    not_after: frozenset[str]
+    objects: frozenset[str]
+    read_as: tuple[str, ...]
+    very: frozenset[str]
+    very_before: frozenset[str]
+    very_read_as: tuple[str, ...]
+    plain: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    caring: frozenset[str]
+
+
+def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
+    """The synonyms file's `said_as_meant` as SearchIndex._as_meant reads it, or None where the file has none."""
+    data = synonyms.get("said_as_meant")
+    if not data:
+        return None
+    read = TableReader(normalise, lambda i: 0)
+    tox, very = data["intoxicated"], data["very"]
+    return _AsMeant(
+        tuple(sorted(read.phrases(tox["phrases"]), key=lambda p: -len(p))),
+        read.words(tox["before"]),
+        read.words(tox["subjects"]),
+        read.words(tox["adverbs"]),
+        read.words(tox["not_after"]),
+        read.words(tox["objects"]),
+        tuple(normalise(tox["read_as"]).split()),
+        read.words(very["words"]),
+        read.words(very["before"]),
+        tuple(normalise(very["read_as"]).split()),
+        tuple(sorted(((tuple(normalise(k).split()), tuple(normalise(v).split())) for k, v in data["plain"].items()), key=lambda kv: -len(kv[0]))),
+        read.words(data["caring"]),
+    )
 
 
 NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)

@@ -820,3 +820,49 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
         isinstance(k, str) and normalise(k).split() and isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for k, v in units.items()
     ):
         raise SearchDataError(f"said_plainly.ages.units must map words to months, 0 or more: {units!r}")
+
+
+SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
+INTOXICATED_KEYS = {"phrases", "before", "subjects", "adverbs", "not_after", "objects", "read_as"}
+
+
+def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `said_as_meant` that is not as SearchIndex._as_meant reads it (fix22b): `intoxicated` maps its phrases,
+    the words before and after that say a state, and the word it is read as; `very` its words, the words after them
+    and what they are read as (maybe nothing); `plain` phrases to what they mean; `caring` one-word words."""
+    if data is None:
+        return
+    shape = (
+        "said_as_meant must map 'intoxicated' (phrases, before, subjects, adverbs, not_after, objects, read_as), "
+        "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words)"
+    )
+    check_table(
+        catalogue,
+        "said_as_meant",
+        data,
+        keys=SAID_AS_MEANT_KEYS,
+        nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}},
+        shape=shape,
+        lists=(
+            "intoxicated.phrases",
+            "intoxicated.before",
+            "intoxicated.subjects",
+            "intoxicated.adverbs",
+            "intoxicated.not_after",
+            "intoxicated.objects",
+            "very.words",
+            "very.before",
+            "caring",
+        ),
+        names=("intoxicated.read_as",),
+        normalise=normalise,
+        normalised=True,
+        lists_message=shape,
+        one_word=("intoxicated.before", "intoxicated.subjects", "intoxicated.adverbs", "intoxicated.not_after", "very.words", "very.before", "caring"),
+        one_word_message="said_as_meant's word lists (all but intoxicated.phrases) must hold one word each",
+    )
+    plain = data["plain"]
+    if not isinstance(plain, dict) or not plain or not all(isinstance(k, str) and normalise(k).split() and isinstance(v, str) for k, v in plain.items()):
+        raise SearchDataError(shape)
+    if not isinstance(data["very"]["read_as"], str):
+        raise SearchDataError(shape)
