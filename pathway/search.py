@@ -98,6 +98,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_stated,
     check_told_alone,
     check_unborn_calm,
+    check_unsaid_facts,
     strings,
 )
 from pathway.search_tables import flat as _flat
@@ -540,6 +541,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_concern_unsaid_below", "a `concern_to_lead` row whose concern is unsaid does not lead"),
     _Step("_out_of_sight_step", "the rows the steps hid (`hidden`) and `unstated` leave the first three"),
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
+    _Step("_unsaid_facts_below", "rows an everyday word does not say ('again', a pet, an hour) leave the first three (fix22d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
 )
 
@@ -672,6 +674,7 @@ class SearchIndex:
         self.named_rows, self.named_words = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
         # the words for drunk or high, "dead" as "very", dialect words, and "looking after" read as meant (fix22b; _as_meant)
         self.as_meant = _as_meant_table(synonyms)
+        self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -991,6 +994,86 @@ class SearchIndex:
                     below = final[ranked[at]] if at < len(ranked) else 0.0
                     final[offer] = round(below, 6) + 1e-6
                     ranked.insert(at, offer)
+
+    def _unsaid_facts_at(self, reading: _UnsaidFact, words: list[str], stems: list[str]) -> list[list[int]]:
+        """Where an `unsaid_facts` reading is said (fix22d; _unsaid_facts_below): the places of each run of one phrase of
+        each of its `said` groups, in order, each next phrase starting within `reach` words after the last ends and
+        every word between them one of `between`; a reading of one group: each of its phrases wherever said."""
+        runs: list[list[int]] = []
+        first, *rest = reading.said
+        for phrase in first:
+            for at in _phrase_at(phrase, stems):
+                run = list(range(at, at + len(phrase)))
+                for group in rest:
+                    end = run[-1] + 1
+                    nxt = next(
+                        (
+                            (k, p)
+                            for k in range(end, min(len(words), end + reading.reach + 1))
+                            for p in group
+                            if tuple(stems[k : k + len(p)]) == p and all(stems[j] in reading.between for j in range(end, k))
+                        ),
+                        None,
+                    )
+                    if nxt is None:
+                        run = []
+                        break
+                    run += list(range(nxt[0], nxt[0] + len(nxt[1])))
+                if run:
+                    runs.append(run)
+        return runs
+
+    def _unsaid_facts_below(self, c: _Call) -> None:
+        """What an everyday word does not say (fix22d, review 22 N5, N6, N8; review 21 N11's class; the synonyms file's
+        `unsaid_facts`, this tool's reading, declared there). Each reading said (_unsaid_facts_at: "kicks the dog",
+        "till 4 in the morning", "addicted to TikTok", "broken windows") moves each of its `rows` in the first three
+        out of them unless the call names it outside the reading's own words: one phrase of each of the row's groups,
+        read as a `core` is (_says_core: generous, the words table, a typo, a word being typed). A row moved goes just
+        below the first three, in its order (with the reading's other rows not named: none rises into them): still
+        offered, no longer in sight first. The reading's `offers` (no immediate criterion) take the places the rows
+        left, highest first, where none of `doers` is said within `doer_reach` words before a run ("dad kicks the
+        dog" offers no child's behaviour row). Read before _named_rows_below; not for an unborn baby."""
+        words, stems, typing, ranked, final, admits = c.words, c.stems, c.typing, c.ranked, c.final, c.admits
+        below: set[int] = set()  # the rows every reading so far moved: none rises into the first three again
+        for reading in self.unsaid_facts:
+            runs = self._unsaid_facts_at(reading, words, stems)
+            if not runs:
+                continue
+            taken = {i for run in runs for i in run}
+            rest_w = [w for i, w in enumerate(words) if i not in taken]
+            rest_s = [s for i, s in enumerate(stems) if i not in taken]
+            leaving = {n for n, groups in reading.rows.items() if n in final and not all(self._says_core(g, rest_w, rest_s, typing) for g in groups)}
+            places = [k for k, n in enumerate(ranked[:KEPT_PLACES]) if n in leaving]
+            if not places:
+                continue
+            below |= leaving
+            seen = set(ranked[:KEPT_PLACES])
+            doer = any(words[j] in reading.doers for run in runs for j in range(max(0, run[0] - reading.doer_reach), run[0]))
+            offers = [] if doer else [n for n in reading.offers if admits(n) and n not in seen and n not in below]
+            # ...and a place a row left is taken by a Protection need out of sight before only where no lower row can take it
+            # (it rests on the same everyday words); an immediate criterion (p9) rises as it would
+            keep = [n for n in ranked if n not in below and n not in offers]
+            keep = [n for n in keep if n in seen or not self._out_of_sight_protection(n)] + [
+                n for n in keep if n not in seen and self._out_of_sight_protection(n)
+            ]
+            first: list[int] = []
+            for k in range(KEPT_PLACES):
+                if k in places and offers:
+                    first.append(offers.pop(0))
+                elif keep:
+                    first.append(keep.pop(0))
+            for n in first:
+                final.setdefault(n, 0.0)
+            ranked[:] = first + [n for n in ranked if n not in first]
+            for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
+                if final[ranked[k]] >= final[ranked[k - 1]]:
+                    final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+
+    def _out_of_sight_protection(self, n: int) -> bool:
+        """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
+        before a lower row (_unsaid_facts_below)."""
+        ind = self.entries[n].indicator
+        return not ind.immediate and ind.level is Level.PROTECTION
 
     def says_child_in_care(self, query: str) -> bool:
         """Whether what the caller said names the child's own looked-after status now (_in_care_places):
@@ -4452,6 +4535,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "elsewhere",
         "named_rows",
         "said_as_meant",
+        "unsaid_facts",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4459,7 +4543,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows' and 'said_as_meant'"
+            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant' and 'unsaid_facts'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4499,6 +4583,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_elsewhere(catalogue, data.get("elsewhere"))
     check_named_rows(catalogue, data.get("named_rows"))
     check_said_as_meant(catalogue, data.get("said_as_meant"), normalise)
+    check_unsaid_facts(catalogue, data.get("unsaid_facts"), normalise)
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -4752,6 +4837,36 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[
     )
     words = {number_of(i): [[tuple(tokens(w)) for w in group] for group in groups] for i, groups in (data.get("words") or {}).items()}
     return readings, words
+
+
+class _UnsaidFact(NamedTuple):
+    """One reading of the synonyms file's `unsaid_facts` (fix22d; SearchIndex._unsaid_facts_below): phrases and words
+    as stems, rows as numbers."""
+
+    said: tuple[tuple[tuple[str, ...], ...], ...]
+    between: frozenset[str]
+    reach: int
+    rows: dict[int, list[list[tuple[str, ...]]]]
+    offers: tuple[int, ...]
+    doers: frozenset[str]
+    doer_reach: int
+
+
+def _unsaid_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_UnsaidFact, ...]:
+    """The synonyms file's `unsaid_facts` (fix22d) as _unsaid_facts_below reads it (search_tables.check_unsaid_facts checked it)."""
+    data = synonyms.get("unsaid_facts") or {}
+    return tuple(
+        _UnsaidFact(
+            tuple(tuple(dict.fromkeys(tuple(tokens(p)) for p in group)) for group in r["said"]),  # "kicks", "kicking": one stem
+            frozenset(stem(w) for w in tokens(" ".join(r["between"]))),
+            r["reach"],
+            {number_of(i): [[tuple(tokens(w)) for w in group] for group in groups] for i, groups in r["rows"].items()},
+            tuple(number_of(i) for i in r["offers"]),
+            frozenset(normalise(" ".join(r["doers"])).split()),
+            r["doer_reach"],
+        )
+        for r in data.get("readings") or []
+    )
 
 
 class _OfThisChild(NamedTuple):

@@ -866,3 +866,37 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         raise SearchDataError(shape)
     if not isinstance(data["very"]["read_as"], str):
         raise SearchDataError(shape)
+
+
+UNSAID_FACTS_READING_KEYS = {"name", "said", "between", "reach", "rows", "offers", "doers", "doer_reach"}
+
+
+def check_unsaid_facts(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `unsaid_facts` that is not as SearchIndex._unsaid_facts_below reads it (fix22d, review 22 N5, N6, N8):
+    `harm` (a list of words the readings' rows share) and `readings`, each with a `name`, `said` (groups of phrases),
+    `between` (single words, maybe none), `reach` (words between two groups' phrases), `rows` (rows to groups of
+    phrases: what names each), `offers` (rows, maybe none: no immediate criterion, p9: a reading offers no ring-now
+    row), `doers` (single words, maybe none) and `doer_reach` (words before the reading's first phrase)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "unsaid_facts",
+        data,
+        keys={"harm", "readings"},
+        items={"readings": UNSAID_FACTS_READING_KEYS},
+        shape="unsaid_facts must map 'harm' (words) and 'readings' (each with name, said, between, reach, rows, offers, doers, doer_reach)",
+        lists=("harm", "readings.*.said.*", "readings.*.rows.*.*"),
+        names=("readings.*.name",),
+        normalise=normalise,
+        normalised=True,
+        one_word=("readings.*.between", "readings.*.doers"),
+        one_word_message="unsaid_facts' between and doers must be lists (maybe empty) of single words",
+        numbers={"readings.*.reach": (0, None), "readings.*.doer_reach": (0, None)},
+        numbers_message="unsaid_facts' reach and doer_reach must be whole numbers of words, 0 or more",
+        rows=("readings.*.rows.~", "readings.*.offers"),
+        single=("readings.*.rows.~",),
+        must=[Must(("readings.*.offers",), not_immediate, "unsaid_facts' offers must be no immediate criterion (p9): {}")],
+    )
+    if any(not isinstance(r["rows"], dict) or not r["rows"] or not isinstance(r["offers"], list) for r in data["readings"]):
+        raise SearchDataError("unsaid_facts' readings must each move rows (a mapping of rows to groups) and offer a list of rows")
