@@ -4203,8 +4203,9 @@ class SearchIndex:
             if n not in top or n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
                 continue
             words_matched = {w for label in hits[0].matched for w in label.split()}
-            if len(self._concern_words(words_matched) - strengths) < au.min_words:
-                continue  # a word or two, or the Universal row's own words ("has downs syndrome but doing fine")
+            concern = self._concern_words(words_matched) - strengths
+            if len(concern) < au.min_words or all(stem(w) in self.plain_words for w in concern):
+                continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
             if any(i in denied and whole[i] in words_matched for i in at):
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it
             leads.append((n, hits[0]))
