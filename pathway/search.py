@@ -4187,7 +4187,7 @@ class SearchIndex:
         if whole != self._p9_spelt(normalise(query).split()):
             return  # the clauses do not add up to the call's words: read nothing
         found = {w for n in top for w in self._matched_words(n, matched)}
-        denied = set(self._denials(whole, [stem(w) for w in whole]))
+        denied = set(self._denials(whole, [stem(w) for w in whole])) | self._ended_at(whole)  # denied, or ended in the whole call ("two years ago")
         leads: list[tuple[int, Hit]] = []
         start = 0
         for k, (piece, part) in enumerate(zip(pieces, said)):
@@ -4207,7 +4207,7 @@ class SearchIndex:
             if len(concern) < au.min_words or all(stem(w) in self.plain_words for w in concern):
                 continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
             if any(i in denied and whole[i] in words_matched for i in at):
-                continue  # a denied word lifts no row ("no damp"), in the clause or outside it
+                continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
             leads.append((n, hits[0]))
         if not leads:
             return
