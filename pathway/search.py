@@ -4261,10 +4261,12 @@ class SearchIndex:
             self._lead_with(yo.leads, ranked, final)
             if instead is not None:
                 self._lead_with(instead, ranked, final)
-        if yo.leads not in ranked[:KEPT_PLACES]:
+        yielding = [k for k in range(1, min(KEPT_PLACES, len(ranked))) if not self.entries[ranked[k]].indicator.immediate]
+        if yo.leads not in ranked[:KEPT_PLACES] and yielding:  # in the place of the last row there that is no p9 row
+            k = yielding[-1]
             ranked.remove(yo.leads)
-            final[yo.leads] = round(final[ranked[0]], 6) - 1e-6
-            ranked.insert(1, yo.leads)
+            final[yo.leads] = round(final[ranked[k]], 6) + 1e-6
+            ranked.insert(k, yo.leads)
         said = {words[k] for a, b in [*place, *alone] for k in range(a, b)} | {w for p in yo.night for w in p}
         pulled = {n for n in ranked if n in yo.rows and all(w in said or _stop(w, stem(w)) for w in self._matched_words(n, matched))}
         if pulled:
