@@ -69,6 +69,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     OVERRULED_KEYS,
     SearchDataError,
     TableReader,
+    check_above_universal,
     check_care_left,
     check_carer_substance,
     check_carer_threat,
@@ -99,6 +100,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_told_alone,
     check_unborn_calm,
     check_unsaid_facts,
+    check_young_out_at_night,
     strings,
 )
 from pathway.search_tables import flat as _flat
@@ -543,6 +545,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
     _Step("_unsaid_facts_below", "rows an everyday word does not say ('again', a pet, an hour) leave the first three (fix22d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+    _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
 )
 
 
@@ -675,6 +678,9 @@ class SearchIndex:
         # the words for drunk or high, "dead" as "very", dialect words, and "looking after" read as meant (fix22b; _as_meant)
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
+        # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
+        self.above_universal = _above_universal(synonyms, number_of)
+        self.young_out_at_night = _young_out_at_night(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -4261,6 +4267,196 @@ class SearchIndex:
                 self._lead_with(lead, ranked, final)
         return out
 
+    def _above_universal_step(self, c: _Call) -> None:
+        """_above_universal_last on the call, with every row an earlier step hid or held below (fix22a's `hidden`)."""
+        hidden = frozenset(c.withheld | c.told_below)
+        self._above_universal_last(c.query, c.words, c.typing, c.ranked, c.final, c.matched, hidden, frozenset(c.negated), c.unborn, c.age_in_months, c.part)
+
+    def _above_universal_last(
+        self,
+        query: str,
+        words: list[str],
+        typing: bool,
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: frozenset[int],
+        negated: frozenset[int],
+        unborn: bool,
+        age: Optional[int],
+        part: Optional[dict[str, Any]],
+    ) -> None:
+        """Safety first (fix22a, review 22 N1 and N3; the synonyms file's `above_universal` and `young_out_at_night`,
+        this tool's readings, declared there), last in search(): a child of 5 or under out alone at night is p9's
+        5-and-under home-alone line, which leads (_young_out_at_night_first); a Universal row's opposite is not offered
+        beside it on its words (_opposite_below); and a clause that alone leads with a row above Universal makes it
+        lead over a Universal row, and with a p9 row over a table row first on one word (_clause_first; not in a part
+        a longer call searches). `hidden`: the rows the earlier readings held back, which none of these makes lead."""
+        if not ranked:
+            return
+        self._young_out_at_night_first(words, ranked, final, matched, unborn, age)
+        if self.above_universal is None:
+            return
+        self._opposite_below(ranked, final, matched, negated)
+        if part is None:
+            self._clause_first(query, ranked, final, matched, hidden, unborn, age, typing)
+
+    def _clause_first(
+        self,
+        query: str,
+        ranked: list[int],
+        final: dict[int, float],
+        matched: dict[int, set[str]],
+        hidden: frozenset[int],
+        unborn: bool,
+        age: Optional[int],
+        typing: bool,
+    ) -> None:
+        """Where the first row is Universal, or is no immediate criterion and was matched by fewer than `min_words` words
+        that are no stop words: a row of the call's first three (no earlier reading held it back) leads where one clause
+        of the call (cut at `above_universal.cuts`), searched alone, leads with it by word matching, the model agreeing
+        (AGREED), on `min_words` such words or more, and no denial elsewhere in the call covers them; above Universal for
+        a Universal first, an immediate criterion (p9) otherwise; a p9 row before any other (fix20a's _p9_part_first
+        for a call of any length; the clause keeps its own readings: "years ago", "if", "no")."""
+        au = self.above_universal
+        assert au is not None
+        first = self.entries[ranked[0]].indicator
+        if first.immediate:
+            return
+        universal = first.level is Level.UNIVERSAL
+        if not universal and (first.level is not Level.ADDITIONAL or len(self._concern_words(self._matched_words(ranked[0], matched))) >= au.min_words):
+            return
+        strengths = self._matched_words(ranked[0], matched) if universal else set()
+
+        def may_lead(n: int) -> bool:  # above Universal: a p9 row, or a need of `levels` where the Universal row meets no need
+            ind = self.entries[n].indicator
+            return n not in hidden and (ind.immediate or (universal and ranked[0] not in au.needs_met and ind.level in au.levels))
+
+        top = [n for n in ranked[:KEPT_PLACES] if may_lead(n)]
+        if not top:
+            return
+        pieces = [p for p in (au.universal_cuts if universal else au.cuts).split(query) if p and normalise(p).split()]
+        if len(pieces) < 2:
+            return
+        said = [self._p9_spelt(normalise(p).split()) for p in pieces]
+        whole = [w for part in said for w in part]
+        if whole != self._p9_spelt(normalise(query).split()):
+            return  # the clauses do not add up to the call's words: read nothing
+        found = {w for n in top for w in self._matched_words(n, matched)}
+        denied = set(self._denials(whole, [stem(w) for w in whole])) | self._ended_at(whole)  # denied, or ended in the whole call ("two years ago")
+        leads: list[tuple[int, Hit]] = []
+        start = 0
+        for k, (piece, part) in enumerate(zip(pieces, said)):
+            at, start = range(start, start + len(part)), start + len(part)
+            if found.isdisjoint(part):
+                continue
+            probe: dict[str, Any] = {}
+            hits = self.search(piece, age_in_months=age, unborn=unborn, limit=KEPT_PLACES, finished=not (typing and k == len(pieces) - 1), part=probe)
+            if not hits or any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * hits[0].score for h in hits[1:]):
+                continue  # a strength the clause says as much ("teacher says she's making great progress") is no fact above it
+            n = self._row_number[hits[0].indicator.id]
+            shares = probe.get("shares") or {}
+            if n not in top or n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
+                continue
+            words_matched = {w for label in hits[0].matched for w in label.split()}
+            concern = self._concern_words(words_matched) - strengths
+            if len(concern) < au.min_words or all(stem(w) in self.plain_words for w in concern):
+                continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
+            if any(i in denied and whole[i] in words_matched for i in at):
+                continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
+            leads.append((n, hits[0]))
+        if not leads:
+            return
+        n, hit = min(leads, key=lambda lead: (not self.entries[lead[0]].indicator.immediate, ranked.index(lead[0])))
+        matched.setdefault(n, set()).update(hit.matched)
+        self._lead_with(n, ranked, final)
+
+    def _opposite_below(self, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], negated: frozenset[int]) -> None:
+        """A Universal row first (not denied) keeps its opposites (`above_universal.opposites`) out of the first three
+        where every word that matched one, but stop words and `plain` words, matched the Universal row too: the words
+        say the strength, not its absence (_out_of_sight; still in the list)."""
+        au = self.above_universal
+        assert au is not None
+        u = ranked[0]
+        if u in negated or not self._matched_words(u, matched):
+            return
+        strength = self._matched_words(u, matched)
+        opposite = {
+            o
+            for o in au.opposites.get(u, ())
+            if o in ranked[1:KEPT_PLACES]
+            and {w for w in self._matched_words(o, matched) if not _stop(w, stem(w)) and stem(w) not in self.plain_words} <= strength
+        }
+        if opposite:
+            self._out_of_sight(opposite, ranked, final)
+
+    def _young_out_at_night_first(
+        self, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], unborn: bool, age: Optional[int]
+    ) -> None:
+        """A child of 5 or under (the age entered, else the age the words state or a `young` word) said to be outside
+        (`place`), unsupervised (`unsupervised`), at night (_night_said), with no carer said with them (`with`): where no
+        immediate criterion is first, the table's p9 line leads (_lead_with, found or not), or one of `or_leads` in the
+        first three does, the line second; where one is first, the line is among the first three. Its `rows` matched
+        by nothing but the words of place, supervision and time leave the first three (_out_of_sight)."""
+        yo = self.young_out_at_night
+        if yo is None or unborn:
+            return
+        if age is not None:
+            young = age < yo.under_months
+        else:
+            stated = _age_in_words(self.said_plainly, words) if self.said_plainly is not None else None
+            young = stated < yo.under_months if stated is not None else not yo.young.isdisjoint(words)
+        if not young or not self._admits(yo.leads, False, age):
+            return
+        place, alone = _phrases_at(yo.place, words), _phrases_at(yo.unsupervised, words)
+        if not place or not alone or not self._night_said(words) or _phrases_at(yo.with_, words):
+            return
+        _offered_last(yo.leads, ranked, final)
+        if not self.entries[ranked[0]].indicator.immediate:
+            instead = next((n for n in ranked[:KEPT_PLACES] if n in yo.or_leads), None)
+            self._lead_with(yo.leads, ranked, final)
+            if instead is not None:
+                self._lead_with(instead, ranked, final)
+        yielding = [k for k in range(1, min(KEPT_PLACES, len(ranked))) if not self.entries[ranked[k]].indicator.immediate]
+        if yo.leads not in ranked[:KEPT_PLACES] and yielding:  # in the place of the last row there that is no p9 row
+            k = yielding[-1]
+            ranked.remove(yo.leads)
+            final[yo.leads] = round(final[ranked[k]], 6) + 1e-6
+            ranked.insert(k, yo.leads)
+        said = {words[k] for a, b in [*place, *alone] for k in range(a, b)} | {w for p in yo.night for w in p}
+        pulled = {n for n in ranked if n in yo.rows and all(w in said or _stop(w, stem(w)) for w in self._matched_words(n, matched))}
+        if pulled:
+            self._out_of_sight(pulled, ranked, final)
+
+    @staticmethod
+    def _concern_words(ws: set[str]) -> set[str]:
+        """The words that are no stop words (fix22a)."""
+        return {w for w in ws if not _stop(w, stem(w))}
+
+    @staticmethod
+    def _matched_words(n: int, matched: dict[int, set[str]]) -> set[str]:
+        return {w for label in matched.get(n, ()) for w in label.split()}
+
+    def _night_said(self, words: list[str]) -> bool:
+        """Whether the words say night (fix22a; `young_out_at_night`): a `night` word or phrase, or a time from `pm_from`
+        pm to `am_to` am ("2am", "11 pm", "11.30pm" normalised "11 30pm", "12am")."""
+        yo = self.young_out_at_night
+        assert yo is not None
+        if _phrases_at(yo.night, words):
+            return True
+        for i, w in enumerate(words):
+            m = re.fullmatch(r"(\d{1,2})(am|pm)", w)
+            hour, half = (
+                (int(m.group(1)), m.group(2)) if m else (int(w), words[i + 1]) if w.isdigit() and words[i + 1 : i + 2] in (["am"], ["pm"]) else (None, "")
+            )
+            if hour is None:
+                continue
+            if hour > 12 and i > 0 and words[i - 1].isdigit():  # "11 30pm": the hour is the word before
+                hour = int(words[i - 1])
+            if (half == "pm" and yo.pm_from <= hour <= 11) or (half == "am" and (hour == 12 or hour <= yo.am_to)):
+                return True
+        return False
+
     def _admits(self, n: int, unborn: bool, age_in_months: Optional[int]) -> bool:
         """The catalogue's answer, kept: it does not change for an indicator and an age, and asking it again was
         search()'s largest cost of its own (about 230 times a call). Emptied when full, so no run of ages a client
@@ -4536,6 +4732,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "named_rows",
         "said_as_meant",
         "unsaid_facts",
+        "above_universal",
+        "young_out_at_night",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4543,7 +4741,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant' and 'unsaid_facts'"
+            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal' and 'young_out_at_night'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4584,6 +4782,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_named_rows(catalogue, data.get("named_rows"))
     check_said_as_meant(catalogue, data.get("said_as_meant"), normalise)
     check_unsaid_facts(catalogue, data.get("unsaid_facts"), normalise)
+    check_above_universal(catalogue, data.get("above_universal"))  # fix22a
+    check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -5663,4 +5863,68 @@ def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Els
         read.words(exp["reported"]),
         read.rows(exp["rows"]),
         int(exp["under_months"]),
+    )
+
+
+class _AboveUniversal(NamedTuple):
+    """The synonyms file's `above_universal` (fix22a, review 22 N1; SearchIndex._above_universal_last), read."""
+
+    cuts: re.Pattern[str]  # where a call's clauses are cut (_clause_first)
+    universal_cuts: re.Pattern[str]  # ...and where a Universal row is first
+    min_words: int  # words (no stop words) a clause's row is matched by, at least
+    clear: float  # a Universal row in the clause's first three scoring this share of its first makes it no fact above it
+    levels: frozenset[Level]  # the levels of a table row that may lead over a Universal row
+    needs_met: frozenset[int]  # Universal rows that name a need met: only a p9 row leads over them
+    opposites: Mapping[int, frozenset[int]]  # a Universal row to its opposites above Universal
+
+
+def _above_universal(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_AboveUniversal]:
+    """The synonyms file's `above_universal` as SearchIndex reads it; None where the file has none (search_tables.check_above_universal checked it)."""
+    data, read = synonyms.get("above_universal"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _AboveUniversal(
+        re.compile(data["cuts"], re.IGNORECASE),
+        re.compile(data["universal_cuts"], re.IGNORECASE),
+        int(data["min_words"]),
+        float(data["clear"]),
+        frozenset(Level(v) for v in data["levels"]),
+        read.rows(data["needs_met"]),
+        {number_of(u): read.rows(os) for u, os in data["opposites"].items()},
+    )
+
+
+class _YoungOutAtNight(NamedTuple):
+    """The synonyms file's `young_out_at_night` (fix22a, review 22 N3; SearchIndex._young_out_at_night_first), read."""
+
+    place: tuple[tuple[str, ...], ...]
+    unsupervised: tuple[tuple[str, ...], ...]
+    night: tuple[tuple[str, ...], ...]
+    pm_from: int
+    am_to: int
+    young: frozenset[str]
+    under_months: int
+    with_: tuple[tuple[str, ...], ...]
+    leads: int
+    or_leads: frozenset[int]
+    rows: frozenset[int]
+
+
+def _young_out_at_night(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_YoungOutAtNight]:
+    """The synonyms file's `young_out_at_night` as SearchIndex reads it; None where the file has none (search_tables.check_young_out_at_night checked it)."""
+    data, read = synonyms.get("young_out_at_night"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _YoungOutAtNight(
+        read.phrases(data["place"]),
+        read.phrases(data["unsupervised"]),
+        read.phrases(data["night"]),
+        int(data["pm_from"]),
+        int(data["am_to"]),
+        read.words(data["young"]),
+        int(data["under_months"]),
+        read.phrases(data["with"]),
+        number_of(data["leads"]),
+        read.rows(data["or_leads"]),
+        read.rows(data["rows"]),
     )

@@ -900,3 +900,57 @@ def check_unsaid_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
     )
     if any(not isinstance(r["rows"], dict) or not r["rows"] or not isinstance(r["offers"], list) for r in data["readings"]):
         raise SearchDataError("unsaid_facts' readings must each move rows (a mapping of rows to groups) and offer a list of rows")
+
+
+def check_above_universal(catalogue: Catalogue, data: Any) -> None:
+    """Refuse an `above_universal` that is not as SearchIndex._above_universal_last reads it (fix22a, review 22 N1):
+    `cuts` a regular expression, `min_words` a whole number, `opposites` Universal rows each to rows above Universal
+    that are no immediate criterion (it moves no p9 row out of sight)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "above_universal",
+        data,
+        keys={"cuts", "universal_cuts", "min_words", "clear", "levels", "needs_met", "opposites", "why"},
+        shape="above_universal must map 'cuts', 'universal_cuts', 'min_words', 'clear', 'levels', 'needs_met', 'opposites' and 'why'",
+        lists=("opposites.*", "levels", "needs_met"),
+        names=("why",),
+        numbers={"min_words": (1, None)},
+        patterns=("cuts", "universal_cuts"),
+        rows=("opposites.~", "opposites.*", "needs_met"),
+        single=("opposites.~",),
+    )
+    if not (isinstance(data["clear"], (int, float)) and not isinstance(data["clear"], bool) and 0 < data["clear"] <= 1):
+        raise SearchDataError(f"above_universal.clear must be a share above 0 and at most 1: {data['clear']!r}")
+    if not all(v in {"additional", "extensive", "child_in_need", "protection"} for v in data["levels"]):
+        raise SearchDataError(f"above_universal.levels must be levels above Universal: {data['levels']!r}")
+    if not all(catalogue.indicator(i).level is Level.UNIVERSAL for i in [*data["opposites"], *data["needs_met"]]):
+        raise SearchDataError("above_universal.opposites must map Universal rows, and needs_met be Universal rows")
+    if any(catalogue.indicator(o).level is Level.UNIVERSAL or catalogue.indicator(o).immediate for os in data["opposites"].values() for o in os):
+        raise SearchDataError("above_universal.opposites' opposites must be rows above Universal and no immediate criterion (p9)")
+
+
+def check_young_out_at_night(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `young_out_at_night` that is not as SearchIndex._young_out_at_night_first reads it (fix22a, review 22 N3):
+    its lists of words, its hours and band whole numbers, `leads` an immediate criterion, `rows` none."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "young_out_at_night",
+        data,
+        keys={"place", "unsupervised", "night", "pm_from", "am_to", "young", "under_months", "with", "leads", "or_leads", "rows", "why"},
+        shape="young_out_at_night must map place, unsupervised, night, pm_from, am_to, young, under_months, with, leads, or_leads, rows and why",
+        lists=("place", "unsupervised", "night", "young", "with", "or_leads", "rows"),
+        names=("leads", "why"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"pm_from": (1, 12), "am_to": (1, 12), "under_months": (1, None)},
+        rows=("leads", "or_leads", "rows"),
+        must=(
+            Must(("leads",), immediate, "young_out_at_night.leads must be an immediate criterion (p9): {}"),
+            Must(("or_leads",), immediate, "young_out_at_night.or_leads must be immediate criteria (p9): {}"),
+            Must(("rows",), not_immediate, "young_out_at_night.rows must be no immediate criterion (p9): {}"),
+        ),
+    )

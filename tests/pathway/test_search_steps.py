@@ -47,6 +47,7 @@ ORDER = [
     "_said_plainly_last",
     "_unsaid_facts_below",
     "_named_rows_below",
+    "_above_universal_step",
 ]
 
 
@@ -96,7 +97,8 @@ def _parents_own_past_names_no_concern(ids: list[str]) -> bool:
 
 
 def _p9_part_of_a_long_call_leads(ids: list[str]) -> bool:
-    """p9: a four year old left alone till midnight, said at the end of a long call, leads as in a short call."""
+    """p9: a four year old left home alone all evening, said at the end of a long call, leads as in a short call
+    (fix22a's last step now also leads with "left on his own till midnight" there, so that case no longer states the order)."""
     return ids[:1] == ["immediate.home_alone_5_and_under"]
 
 
@@ -120,7 +122,7 @@ def _ended_drinking_no_under_1(ids: list[str]) -> bool:
             "_calm_first_step",
             "_p9_part_first",
             "mum works two jobs, the kids have school dinners, the eldest helps with homework, they have a dog and a garden, "
-            "nan visits on sundays; the four year old is left on his own till midnight",
+            "nan visits on sundays; the four year old is left home alone all evening",
             48,
             _p9_part_of_a_long_call_leads,
         ),
