@@ -19,7 +19,7 @@ from cli.ruleset import add_ruleset_parser
 from cli.scenarios import add_scenarios_parser
 from pathway.indicator_rows import indicator_rows
 from pathway.models import Case, CaseError
-from store.cli import add_retention_parser, add_users_parser
+from store.cli import add_audit_parser, add_retention_parser, add_users_parser
 
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 3
@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenarios_parser(sub)
     add_users_parser(sub)
     add_retention_parser(sub)
+    add_audit_parser(sub)
     add_ruleset_parser(sub)
     return parser
 
@@ -155,7 +156,7 @@ def main(argv=None) -> int:
         sys.stderr.write(f"error: {refused}\n")
         return EXIT_REFUSED
     try:
-        if args.command in ("users", "retention"):  # the store's commands: the web app's database unless told
+        if args.command in ("users", "retention", "audit"):  # the store's commands: the web app's database unless told
             args.database_url = database_url(args.database_url)
         return args.func(args)
     except SettingsError as exc:  # a bad FSP_ variable: one line naming it, never a traceback

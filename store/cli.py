@@ -1,4 +1,5 @@
-"""`pathway users create|disable|enable|set-role|set-team|list|reset-password|oversee` and `pathway retention run`.
+"""`pathway users create|disable|enable|set-role|set-team|list|reset-password|oversee`, `pathway retention run` and
+`pathway audit` (who read, exported or changed what, and when: the audit trail, itself audited).
 
 Passwords come from getpass (asked twice) or one line of stdin with --password-stdin; never
 from argv, where `ps` and shell history would show them. The database is DATABASE_URL (or
@@ -8,6 +9,7 @@ FSP_DATABASE_URL), else the web app's instance/fsp.sqlite3 (the command line nam
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import json
 import sys
@@ -154,6 +156,43 @@ def cmd_retention(args) -> int:
     return 0
 
 
+def _since(value: str):
+    """`--since`: an ISO date (from its midnight, UTC) or date and time (UTC unless it names its offset)."""
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (give YYYY-MM-DD, or YYYY-MM-DDTHH:MM)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def cmd_audit(args) -> int:
+    """The audit rows, oldest first, narrowed by case reference, account and time (store.audit_trail.audit_rows)."""
+    from store.audit_trail import audit_rows
+
+    if args.limit is not None and args.limit < 1:
+        sys.stderr.write("error: --limit: give a whole number of rows, 1 or more\n")
+        return EXIT_REFUSED
+    try:
+        engine = _engine(args)
+        rows = audit_rows(engine, case_ref=args.case, username=args.user, since=args.since, limit=args.limit)
+    except StoreError as exc:
+        return _refuse(exc)
+    if args.json:
+        json.dump([r.as_dict() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for r in rows:
+        entry = f"entry {r.record_id}" if r.record_id is not None else ""
+        who = r.username or "(command line)"
+        line = f"{r.at.isoformat(timespec='seconds')}  {who:<24} {r.action:<22} {r.outcome:<9} {r.case_ref or '':<16} {entry:<12} {r.detail or ''}"
+        sys.stdout.write(line.rstrip() + "\n")
+    if not rows:
+        sys.stdout.write("no audit rows match\n")
+    return 0
+
+
 def _db_option(p):
     p.add_argument("--database-url", default=None, help="default: FSP_DATABASE_URL or DATABASE_URL, else the web app's instance/fsp.sqlite3")
 
@@ -200,3 +239,15 @@ def add_retention_parser(sub) -> None:
     r.add_argument("--json", action="store_true")
     _db_option(r)
     p.set_defaults(func=cmd_retention)
+
+
+def add_audit_parser(sub) -> None:
+    """Register `audit` on pathway's subparsers: who read, exported or changed what, and when."""
+    p = sub.add_parser("audit", help="list the audit trail: who read, exported or changed which case, and when (itself audited)")
+    p.add_argument("--case", metavar="REF", default=None, help="only rows naming this case reference (any letter case)")
+    p.add_argument("--user", metavar="USERNAME", default=None, help="only what this account did")
+    p.add_argument("--since", metavar="DATE", type=_since, default=None, help="only rows from this date (YYYY-MM-DD, UTC) or moment (YYYY-MM-DDTHH:MM)")
+    p.add_argument("--limit", metavar="N", type=int, default=None, help="only the latest N rows")
+    p.add_argument("--json", action="store_true", help='JSON [{"id","at","user","action","outcome","record_id","case_ref","detail"}, ...]')
+    _db_option(p)
+    p.set_defaults(func=cmd_audit)

@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from store import audit
-from store.assessments import Entry, Mark, Override, changes, history
+from store.assessments import Entry, Mark, Override, Review, changes, history
 from store.users import User
 
 CSV_COLUMNS = [
@@ -46,6 +46,9 @@ CSV_COLUMNS = [
     "in_error_at",
     "in_error_by",
     "error_marks",
+    # a manager's reviews of the entry's recorded levels (review 22 surfaces, S1), every one, oldest first, as JSON:
+    # each names its recorded level (override id and level), who reviewed it, when, and the note
+    "reviews",
 ]
 
 
@@ -81,9 +84,27 @@ def csv_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _review(r: Review) -> dict:
+    """One manager's review of a recorded level as both exports give it (review 22 surfaces, S1)."""
+    return {"id": r.id, "by": r.username, "at": r.created_at.isoformat(), "note": r.note}
+
+
 def _override(o: Override) -> dict:
-    """One recorded level as both exports give it."""
-    return {"id": o.id, "by": o.username, "at": o.created_at.isoformat(), "tool_level": o.tool_level, "level": o.level, "reason": o.reason}
+    """One recorded level as both exports give it, with its reviews."""
+    return {
+        "id": o.id,
+        "by": o.username,
+        "at": o.created_at.isoformat(),
+        "tool_level": o.tool_level,
+        "level": o.level,
+        "reason": o.reason,
+        "reviews": [_review(r) for r in o.reviews],
+    }
+
+
+def _reviews(e: Entry) -> list[dict]:
+    """Every review of the entry's recorded levels, oldest first, each naming the level it reviewed (the CSV's column)."""
+    return [{"override": o.id, "level": o.level, **_review(r)} for o in e.overrides for r in o.reviews]
 
 
 def _mark(m: Mark) -> dict:
@@ -179,6 +200,7 @@ def export_csv(engine: Engine, user: User, case_ref: str, *, today: TodayOf, now
                 e.in_error.created_at.isoformat() if e.in_error else "",
                 e.in_error.username if e.in_error else "",
                 csv_cell(json.dumps([_mark(m) for m in e.marks], ensure_ascii=False)) if e.marks else "",
+                csv_cell(json.dumps(reviews, ensure_ascii=False)) if (reviews := _reviews(e)) else "",
             ]
         )
     _audit_export(engine, user, entries[0].case_ref, "csv", len(entries), now)

@@ -183,3 +183,56 @@ def test_users_set_role_and_team_refuse_a_single_sign_on_account(db_url, monkeyp
         assert code == 2 and "single sign-on" in err and err.startswith("error: username: ")
     code, out, _ = run(["users", "list", "--json", *db], monkeypatch, capsys)
     assert [(r["role"], r["team"]) for r in json.loads(out)] == [("manager", "north")]
+
+
+def test_audit_lists_a_cases_reads_and_exports_with_who_and_when_and_is_itself_audited(db_url, monkeypatch, capsys):
+    """Review 22 surfaces, S2: `pathway audit` reads the audit trail (nothing did), for a case reference or an
+    account, and its own run is a row. Oracles: the reads this test makes, by the accounts it makes."""
+    from rules import evaluate
+    from store.assessments import history, save_assessment
+    from store.audit import entries
+    from store.db import connect
+    from store.export import export_csv
+    from store.users import create_user
+    from tests.conftest import make_case
+
+    engine = connect(db_url)
+    pat = create_user(engine, "pat", "practitioner", "North", PASSWORD)
+    meg = create_user(engine, "meg", "manager", "North", PASSWORD)
+    case = make_case(["additional.dental_decay_not_accessing"])
+    save_assessment(engine, pat, "R22-CLI", case, evaluate(case))
+    history(engine, meg, "R22-CLI")
+    export_csv(engine, meg, "r22-cli", today=lambda e: None)
+    db = ["--database-url", db_url]
+
+    code, out, _ = run(["audit", "--case", "r22-cli", "--json", *db], monkeypatch, capsys)
+    rows = json.loads(out)
+    assert code == 0 and [(r["user"], r["action"], r["case_ref"]) for r in rows] == [
+        ("pat", "assessment.save", "R22-CLI"),
+        ("meg", "history.read", "R22-CLI"),
+        ("meg", "history.read", "R22-CLI"),  # an export reads the history first (store.export)
+        ("meg", "export", "R22-CLI"),
+    ]
+    assert all(r["at"] for r in rows)
+    code, out, _ = run(["audit", "--user", "meg", *db], monkeypatch, capsys)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3 and all("meg" in line and "R22-CLI" in line for line in lines) and "export" in lines[2]
+    code, out, _ = run(["audit", "--case", "R22-NONE1", *db], monkeypatch, capsys)  # a reference with no rows: none
+    assert code == 0 and out == "no audit rows match\n"
+    code, out, _ = run(["audit", "--case", "R22-CLI", "--since", "2999-01-01", *db], monkeypatch, capsys)
+    assert code == 0 and out == "no audit rows match\n"
+    code, out, _ = run(["audit", "--case", "R22-CLI", "--limit", "1", "--json", *db], monkeypatch, capsys)
+    # the latest row: the run before, itself audited with the reference (the runs before it are rows too)
+    assert [(r["action"], r["user"], r["detail"]) for r in json.loads(out)] == [("audit.read", None, "count=0 cli")]
+    ran = [(e.user_id, e.case_ref, e.detail) for e in entries(engine, action="audit.read")]
+    assert ran == [
+        (None, "R22-CLI", "count=4 cli"),
+        (None, None, f"count=3 cli user={meg.id}"),
+        (None, "R22-NONE1", "count=0 cli"),
+        (None, "R22-CLI", "count=0 cli"),
+        (None, "R22-CLI", "count=1 cli"),
+    ]
+    code, _, err = run(["audit", "--user", "nobody", *db], monkeypatch, capsys)
+    assert code == 2 and err == "error: username: no such user\n"
+    with pytest.raises(SystemExit):
+        run(["audit", "--since", "yesterday", *db], monkeypatch, capsys)

@@ -69,7 +69,12 @@ class OverrideForm(FlaskForm):
 class ReviewForm(FlaskForm):
     TEXT_LIMITS = {"note": MAX_NOTE}  # validate_note's (the store's) limit, for webapp.too_large
     note = TextAreaField(
-        "Note (optional)", widget=GovTextArea(), description="For example, what you discussed with the practitioner. Do not name the child or family."
+        "Note (optional)",
+        widget=GovTextArea(),
+        description=(
+            "For example, what you discussed with the practitioner. The practitioner sees this note on the saved assessment, "
+            "and it is in the case's exports. Do not name the child or family."
+        ),
     )
     form_token = HiddenField(default=form_tokens.new_token)  # as CaseRefForm's
     submit = SubmitField("Record that I reviewed this", widget=GovSubmitInput())

@@ -13,7 +13,7 @@ from pathway.catalogue import load_catalogue
 from pathway.dates import day_time_words, day_words
 from pathway.levels import LEVELS, Level
 from pathway.surfaces import as_recorded, level_words, ring_now
-from store import assessments, export, marks, oversight
+from store import assessments, audit_trail, export, marks, oversight
 from store.dashboard import team_dashboard
 from store.errors import AccessDenied, Invalid, NotFound
 from webapp import MAX_ROW_ID, charts, downloads, paging, prg, shown, too_large
@@ -149,6 +149,7 @@ def case(user, case_ref: str):
         tz=_tz(),
         back=url_for("cases.cases"),
         later=later,
+        audit_link=_audit_link(user, entries[0].case_ref),
     )
 
 
@@ -313,6 +314,68 @@ def entry(user, case_ref: str, entry_id: int):
         unknown_answers=reopen.unknown_answers(found.case),
         saved=found.created_at.astimezone(_tz()),
         back=url_for("cases.case", case_ref=found.case_ref),
+        audit_link=_audit_link(user, found.case_ref),
+    )
+
+
+def _audit_link(user, case_ref: str) -> str | None:
+    """The address of who opened the case, for a manager (the only role its page admits), else None."""
+    return url_for("cases.case_audit", case_ref=case_ref) if user.role in auth.MANAGERS else None
+
+
+# what each audited action says on the managers' page of who opened a case (store.audit_trail); an action not
+# named here is shown by its code
+AUDIT_WORDS = {
+    "history.read": "Opened the case's history",
+    "assessment.read": "Opened a saved assessment",
+    "assessment.save": "Saved an assessment",
+    "export": "Downloaded the history",
+    "override.create": "Recorded a level",
+    "override.read": "Opened a recorded level to review it",
+    "override.review": "Reviewed a recorded level",
+    "entry.marked_in_error": "Marked an assessment saved in error",
+    "entry.mark_withdrawn": "Withdrew a saved-in-error mark",
+    "audit.read": "Opened this list of who opened the case",
+}
+AUDIT_OUTCOMES = {"ok": "", "repeat": "the same form sent again: nothing new kept", "not_found": "refused: not theirs to read"}
+
+
+def _audit_what(row) -> str:
+    words = AUDIT_WORDS.get(row.action, row.action)
+    fmt = dict(part.split("=", 1) for part in (row.detail or "").split() if "=" in part).get("format")
+    if row.action == "export" and fmt:
+        words += f" as {fmt.upper()}"
+    if row.record_id is not None:
+        words += f" (entry {row.record_id})"
+    said = AUDIT_OUTCOMES.get(row.outcome, row.outcome)
+    return f"{words}: {said}" if said else words
+
+
+# `path`: a reference with a "/" in it still reaches the role check, so a role this page does not admit gets 403
+# for any reference, exactly as for an unused one (the route sweep)
+@bp.get("/cases/<path:case_ref>/audit")
+@auth.signed_in("cases.cases", auth.MANAGERS)
+def case_audit(user, case_ref: str):
+    """Who read, downloaded or changed the case's entries, and when (review 22 surfaces, S2), for a manager who
+    may read an entry under it; newest first, in pages. Reading it is audited (store.audit_trail)."""
+    number = request.args.get("page", default=1, type=int) or 1
+    size = current_app.config["LIST_PAGE_SIZE"]
+    try:
+        ref, found, total = audit_trail.case_reads(auth.engine(), user, case_ref, size=size, page=number)
+    except (NotFound, Invalid):
+        gone()
+    if ref != case_ref:  # one address per case: upper case
+        return redirect(url_for("cases.case_audit", case_ref=ref))
+    whole = paging.Page(1, size, total)
+    page = paging.Page(min(max(number, 1), whole.pages), size, total)  # the page the store read: the nearest there is
+    return render_template(
+        "cases/audit.html",
+        case_ref=ref,
+        rows=[(r, _audit_what(r)) for r in found],
+        page=page,
+        pagination=page.links(lambda n: url_for("cases.case_audit", case_ref=ref, page=n if n > 1 else None)),
+        tz=_tz(),
+        back=url_for("cases.case", case_ref=ref),
     )
 
 
