@@ -34,7 +34,7 @@ class Change:
     text: str  # what changes, in words ("One more Additional need in Parents and carers")
     level: Level  # the level the changed case gets
     source: str  # the citation of the reason that sets that level
-    interpretation: bool  # that reason is this tool's reading of the document
+    interpretation: bool  # that reason, or the change itself (a CAF answer beside consent refused), is this tool's reading
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
     context: dict = field(default_factory=dict)
@@ -86,7 +86,7 @@ def nearby(case: Case, decision: Decision) -> WhatIf:
             change.text,
             moved,
             top["source"] if top else catalogue.level(moved).source.cite(),
-            bool(top and top["interpretation"]),
+            bool(top and top["interpretation"]) or change.interpretation,  # the change's own reading (a CAF beside a refusal)
             change.add,
             change.remove,
             change.context,
@@ -310,13 +310,17 @@ def _context_changes(case: Case, catalogue: Catalogue) -> list[Change]:
     ctx = case.context
     words = catalogue.what_if
     out = []
-    # consent to early help refused: no CAF to open or to improve (p7: consent is gained through the CAF
-    # process; review 10, H5); p4's judgement below stays, p7's own route being a referral
-    consent_refused = ctx.consent_to_early_help is False
-    if not consent_refused and ctx.caf != "open_not_improving":
-        out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", False, context={"caf": "open_not_improving"}))
-    elif not consent_refused:
-        out.append(Change(words.caf_improving, Level.UNIVERSAL, "", False, context={"caf": "open_improving"}))
+    # consent to early help refused with no CAF open: no CAF to open (p7: consent is gained through the CAF
+    # process; review 10, H5); p4's judgement below stays, p7's own route being a referral. A CAF said to be
+    # open beside the refusal is read as given, by the level (guidance context.consent_refused_caf_open, a
+    # declared reading) and so here too: its own lines stay, flagged as that reading, or the list would hide
+    # what the CAF answer does to the level (review 22, N11: "no single change" beside a failing CAF)
+    refused = ctx.consent_to_early_help is False
+    if not refused or ctx.caf in (CafStatus.OPEN_IMPROVING, CafStatus.OPEN_NOT_IMPROVING):
+        if ctx.caf != CafStatus.OPEN_NOT_IMPROVING:
+            out.append(Change(words.caf_not_improving, Level.UNIVERSAL, "", refused, context={"caf": "open_not_improving"}))
+        else:
+            out.append(Change(words.caf_improving, Level.UNIVERSAL, "", refused, context={"caf": "open_improving"}))
     if ctx.disability != "substantial_lifelong":
         out.append(Change(words.substantial_disability, Level.UNIVERSAL, "", False, context={"disability": "substantial_lifelong"}))
     # p4's judgement, given or withdrawn (review 9, G3: a Child in Need level resting on it listed no change)

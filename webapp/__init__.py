@@ -108,7 +108,6 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.add_template_global(load_catalogue().contact, "contact")
     app.add_template_global(load_catalogue().timescales, "timescales")
-    app.add_template_global(load_catalogue().in_writing, "in_writing")
     # a reading's marker and a route with the contact its number belongs to: said the same way on
     # every surface (pathway.wording; review 7 surfaces F5, F11)
     from pathway import wording

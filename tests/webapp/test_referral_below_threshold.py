@@ -35,8 +35,12 @@ LEVELS = {
     "child_in_need": ([], True),  # p4's test, answered in the context below
     "protection": (["protection.persistent_domestic_abuse"], True),
 }
-# what a referral into Social Care says (Appendix 3, p37), as the page words it
-SOCIAL_CARE_WORDS = ("Confirm the referral in writing", "Social Care should acknowledge", "decides and records next steps", "Children's Assessment")
+# what a referral into Social Care says (Appendix 3, p37), as the page words it: the written confirmation and its
+# acknowledgement are a professional's ("When a referral is made to Social Care by a professional", p37; review 10
+# surfaces W6), so said to a professional or a caller not said only (fix22e: the page said them to a parent too)
+IN_WRITING_WORDS = ("Confirm the referral in writing", "Social Care should acknowledge")
+SOCIAL_CARE_WORDS = (*IN_WRITING_WORDS, "decides and records next steps", "Children's Assessment")
+NOT_PROFESSIONAL = ("public", "parent_carer")  # by hand, as p4 and p37 name them
 
 
 def test_the_timescales_are_the_social_care_referral_s():
@@ -85,7 +89,9 @@ def test_only_a_social_care_level_gives_appendix_3_s_timescales(app, level, cont
         return
     if social_care:
         for said in SOCIAL_CARE_WORDS:
-            assert said in words, said
+            professional_only = said in IN_WRITING_WORDS and context.get("caller") in NOT_PROFESSIONAL
+            assert (said in words) != professional_only, said
+            assert (said in got) != professional_only, said  # the plain text says the same (review 22, N12)
         assert r.below_threshold is None and "not a referral to Children's Social Care" not in words
     else:
         for said in SOCIAL_CARE_WORDS:

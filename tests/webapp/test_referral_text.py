@@ -41,6 +41,18 @@ def test_an_immediate_referral_reads_in_full():
         "\n"
         "DECISION: Protection - immediate referral\n"
         "\n"
+        # the page's opening paragraphs, whole (review 22, N12): p37's 24 hours, one and 3 working days, the next
+        # steps in one working day and the Children's Assessment's 10 and 45 working days; p4's email
+        "IN WRITING, AND WHAT FOLLOWS\n"
+        "Confirm the referral in writing within 24 hours; the CAF gives the structure, and a missing CAF does not stop a referral"
+        " (Appendix 3, p37). The document names no form, and does not say where the written referral goes. This tool's reading: send"
+        " the written referral to Children and Families Direct, where you made the referral (the document gives"
+        " CandF.direct@nottinghamcity.gcsx.gov.uk, p4) unless they tell you otherwise, and ask them if unsure. Social Care should"
+        " acknowledge it within one working day; if you have no acknowledgement within 3 working days, contact them again.\n"
+        "Children's Social Care decides and records next steps within one working day. Where a Children's Assessment is needed, it is"
+        " undertaken within a maximum of 10 working days of the date of the referral and completed within a maximum of 45 working days"
+        " (Appendix 3, p37).\n"
+        "\n"
         "Immediate concerns:\n"
         "- Unexplained injuries or injuries where there is an inconsistent explanation of the injury\n"
         "\n"

@@ -7,7 +7,11 @@ to find services (`pathway.surfaces.no_referral`), and names no team to send it 
 social-care threshold otherwise (Additional, Extensive, an open child at Universal) the summary goes to
 the route's team but is not a referral into Social Care: the page says so, with the level's own step,
 and gives none of Appendix 3's timescales (`pathway.surfaces.below_threshold`). One structure
-feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy.
+feeds the printable page, the PDF (WeasyPrint renders that page) and the plain text to copy; the
+paragraphs that open it (no referral; not a referral into Social Care; or how to confirm it in writing,
+with what follows: the next steps and the Children's Assessment's timescales, or an unborn baby's
+pre-birth planning meeting) are one list of runs (`Referral.opening`), which the page renders and the
+text joins, so the text cannot leave out what the page says (review 22, N12).
 The child's name, date of birth and address are never asked or stored: each is a blank line.
 """
 
@@ -18,14 +22,83 @@ from datetime import datetime
 from typing import Optional
 
 from pathway.catalogue import BelowThreshold, GuidanceText, NoReferral, load_catalogue
+from pathway.choices import NOT_PROFESSIONAL
 from pathway.dates import UK_TIME, day_time_words
 from pathway.models import Case, Decision
 from pathway.settings import OfficeHours
 from pathway.surfaces import below_threshold, decided_without, hours_words, no_referral, route_words
-from pathway.wording import cited
+from pathway.wording import cited, reading_mark
 from webapp.journey.present import written_to
 
 BLANKS = ("Child's name", "Date of birth", "Address", "Your name and role", "Your phone number")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of words in one of the referral's paragraphs: `text` as it is said (on the page its page
+    mentions open the document), or, with `cite`, a citation in brackets followed by `mark` (a reading's,
+    `pathway.wording.reading_mark`): words in the PDF and the text, a link to the document on the page.
+    `email`: the text is an address, kept whole on the page."""
+
+    text: str = ""
+    cite: str = ""
+    mark: str = ""
+    email: bool = False
+
+    @property
+    def plain(self) -> str:
+        return f"({self.cite}{self.mark})" if self.cite else self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of runs; `id`: the page's id for it ("" for none)."""
+
+    runs: tuple[Run, ...]
+    id: str = ""
+
+    @property
+    def plain(self) -> str:
+        return "".join(run.plain for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The paragraphs the referral opens with, and their heading in the plain text."""
+
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+P37 = "Appendix 3, p37"  # the referral's own timescales and steps (Appendix 3 - Referrals into Social Care)
+
+
+def in_writing(decision: Decision) -> Paragraph:
+    """How to confirm the referral in writing (Appendix 3, p37), to the team the referral was made to,
+    with an email only where the document gives one (the catalogue's `in_writing`): the referral's first
+    paragraph and the ring-now page's "After the call"."""
+    catalogue = load_catalogue()
+    words, times, to = catalogue.in_writing, catalogue.timescales, written_to(decision)
+    runs = [
+        Run(
+            f"Confirm the referral in writing within {times.confirm_in_writing.within}; the CAF gives the structure, "
+            "and a missing CAF does not stop a referral "
+        ),
+        Run(cite=P37),
+        Run(". " + words.send_to.format(contact=to.name)),
+    ]
+    if to.email:
+        before, after = words.email.split("{email}")
+        runs += [Run(" (" + before), Run(to.email, email=True), Run(after + ") " + words.ask)]
+    else:
+        runs += [Run(". " + words.no_email.format(contact=to.name))]
+    runs += [
+        Run(
+            f" Social Care should acknowledge it within {times.acknowledgement.within}; if you have no acknowledgement within "
+            f"{times.chase_acknowledgement.within}, contact them again."
+        )
+    ]
+    return Paragraph(tuple(runs))
 
 
 @dataclass(frozen=True)
@@ -62,6 +135,9 @@ class Referral:
     hours: str = ""
     # the answers were reopened (assess again) from an entry marked saved in error: said first, in words (`in_error_words`)
     in_error: str = ""
+    # the caller is a professional (or not said): confirming the referral in writing is a professional's step
+    # (p37), not a parent's, carer's or member of the public's (review 10 surfaces, W6; the journey's caller is one)
+    professional: bool = True
 
     @property
     def written_words(self) -> str:
@@ -85,6 +161,37 @@ class Referral:
         """For an unborn baby at Protection, whose decision gives the pre-birth planning meeting: its timescales
         stand in the place of the Children's Assessment's (p37; review 14, K4); otherwise None."""
         return load_catalogue().in_writing.pre_birth if any(g.rule == "unborn.pre_birth_planning" for g in self.decision.guidance) else None
+
+    @property
+    def opening(self) -> Opening:
+        """The paragraphs the page, the PDF and the plain text open with, from this one list: where the
+        document makes no referral, that; below the social-care threshold, that it is not a referral into
+        Social Care; else how to confirm it in writing (a professional's step, p37), then the next steps with the Children's
+        Assessment's timescales, or, for an unborn baby at Protection, the pre-birth planning meeting in
+        their place (Appendix 3, p37)."""
+        if self.no_referral:
+            nr = self.no_referral
+            return Opening("NO REFERRAL", (Paragraph((Run(self.no_referral_text + " "), Run(cite=nr.source.cite(), mark=reading_mark(nr))), "no-referral"),))
+        if self.below_threshold:
+            bt = self.below_threshold
+            words = (Run(self.below_threshold_text + " "), Run(cite=bt.source.cite(), mark=reading_mark(bt)))
+            return Opening("NOT A REFERRAL TO CHILDREN'S SOCIAL CARE", (Paragraph(words, "below-threshold"),))
+        times = load_catalogue().timescales
+        next_steps = f"Children's Social Care decides and records next steps within {times.next_steps.within}"
+        pb = self.pre_birth
+        if pb is not None:
+            follows = Paragraph(
+                (Run(next_steps + " "), Run(cite=P37), Run(". " + pb.text + " "), Run(cite=pb.source.cite(), mark=reading_mark(pb))), "pre-birth"
+            )
+        else:
+            assessment = (
+                f". Where a Children's Assessment is needed, it is undertaken within {times.assessment_started.within} and completed within "
+                f"{times.assessment_completed.within} "
+            )
+            follows = Paragraph((Run(next_steps + assessment), Run(cite=P37), Run(".")))
+        if not self.professional:
+            return Opening("WHAT FOLLOWS", (follows,))
+        return Opening("IN WRITING, AND WHAT FOLLOWS", (in_writing(self.decision), follows))
 
     @property
     def title(self) -> str:
@@ -141,6 +248,7 @@ def build(
         below_threshold(decision, catalogue),
         tuple(without),
         hours,
+        professional=case.context.caller not in NOT_PROFESSIONAL,
     )
 
 
@@ -154,10 +262,8 @@ def as_text(r: Referral) -> str:
     out += [f"Your role (from your account): {r.role}"] if r.role else []
     out += [f"Child's age: {r.age}", "", f"DECISION: {d.level_name}" + (" - immediate referral" if d.immediate else "")]
     out += [r.without_text] if r.without else []
-    if r.no_referral:
-        out += ["", "NO REFERRAL", f"{r.no_referral_text} {cited(r.no_referral.source.cite(), r.no_referral)}"]
-    if r.below_threshold:
-        out += ["", "NOT A REFERRAL TO CHILDREN'S SOCIAL CARE", f"{r.below_threshold_text} {cited(r.below_threshold.source.cite(), r.below_threshold)}"]
+    opening = r.opening  # the page's opening paragraphs, each whole (review 22, N12)
+    out += ["", opening.heading] + [p.plain for p in opening.paragraphs]
     if r.immediate:
         out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]
     for side in r.triangle:
