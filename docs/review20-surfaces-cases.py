@@ -128,6 +128,8 @@ def expected(rule: str, role: str) -> int | None:
             return 302
         if role == "admin":
             return 403
+        if rule.endswith("/audit"):  # added with review 22 S2's page (fix22s): the team's managers only, by role
+            return None if role == "manager" else 403
         if rule.startswith("/cases/") and role in ("adviser", "trainer"):
             return 404  # not the saver nor the team's manager
         return None if role in readers else 403
