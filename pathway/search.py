@@ -4268,8 +4268,9 @@ class SearchIndex:
         return out
 
     def _above_universal_step(self, c: _Call) -> None:
-        """_above_universal_last on the call, with every row an earlier step hid or held below (fix22a's `hidden`)."""
-        hidden = frozenset(c.withheld | c.told_below)
+        """_above_universal_last on the call, with every row an earlier step hid or held below (fix22a's `hidden`), and
+        the row a denial took first place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
+        hidden = frozenset(c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set()))
         self._above_universal_last(c.query, c.words, c.typing, c.ranked, c.final, c.matched, hidden, frozenset(c.negated), c.unborn, c.age_in_months, c.part)
 
     def _above_universal_last(
@@ -4350,6 +4351,8 @@ class SearchIndex:
             at, start = range(start, start + len(part)), start + len(part)
             if found.isdisjoint(part):
                 continue
+            if self.of_this_child is not None and any(_phrase_at(p, part) for p in self.of_this_child.not_after):
+                continue  # "mum denies he has suffered ...", "if he is ...": not stated of this child (of_this_child's not_after)
             probe: dict[str, Any] = {}
             hits = self.search(piece, age_in_months=age, unborn=unborn, limit=KEPT_PLACES, finished=not (typing and k == len(pieces) - 1), part=probe)
             if not hits or any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * hits[0].score for h in hits[1:]):

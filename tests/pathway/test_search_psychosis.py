@@ -51,8 +51,8 @@ def test_the_reviews_calls_put_immediate_risk_first(q):
 )
 def test_a_parents_belief_about_the_child_puts_immediate_risk_first(q, age):
     assert search(q, age_in_months=age, limit=1)[0].id == SIGNIFICANT_HARM
-    without = [h.id for h in _without_rule().search(q, age_in_months=age, limit=1)]
-    assert without != [SIGNIFICANT_HARM], (q, without)  # the rule is what put it there
+    without = [h.id for h in _without_rules().search(q, age_in_months=age, limit=1)]
+    assert without != [SIGNIFICANT_HARM], (q, without)  # the rule (or fix22b's agreeing reading) is what put it there
 
 
 def test_the_held_out_psychosis_calls():
@@ -81,6 +81,15 @@ def test_the_held_out_harmless_calls():
 @cache
 def _without_rule() -> SearchIndex:
     return SearchIndex(load_catalogue(), {**load_synonyms(), "joined": []}, example_calls())
+
+
+def _without_rules() -> SearchIndex:
+    """The index without the `joined` rule, nor fix22b's `belief_harm` reading (review 22 N2: a child branded a witch or
+    possessed leads with p9's significant harm by itself too; two readings agree, so the joined rule is tested alone)."""
+    synonyms = load_synonyms()
+    named = synonyms["named_rows"]
+    readings = [r for r in named["readings"] if r["name"] != "belief_harm"]
+    return SearchIndex(load_catalogue(), {**synonyms, "joined": [], "named_rows": {**named, "readings": readings}}, example_calls())
 
 
 @pytest.mark.parametrize(

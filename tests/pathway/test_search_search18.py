@@ -106,7 +106,11 @@ def _without_known() -> SearchIndex:
 def test_a_known_word_is_never_read_as_a_typo(word):
     index = default_index()
     hits = index.search(f"{word} ", limit=KEPT_PLACES)  # said alone, finished: only its own matching (or the model) finds rows
-    assert all(word not in h.matched for h in hits), [(h.id, h.matched) for h in hits]
+    if word in SYNONYMS["words"]:  # fix22c: "eaten" has its own entry (eat): it matches what its synonyms match, no typo's rows
+        theirs = {h.id for alt in SYNONYMS["words"][word] for h in index.search(f"{alt} ", limit=2 * KEPT_PLACES) if alt in h.matched}
+        assert {h.id for h in hits if word in h.matched} <= theirs, [(h.id, h.matched) for h in hits]
+    else:
+        assert all(word not in h.matched for h in hits), [(h.id, h.matched) for h in hits]
     without = _without_known()
     read_as_typo = any(word in h.matched for h in without.search(f"{word} ", limit=KEPT_PLACES))
     respelt = without._p9_spelt([word]) != [word]  # since fix20a a p9 word's misspelling is respelt before matching
