@@ -147,9 +147,21 @@ def _database_url_refused(args) -> str | None:
     return None
 
 
+def _writable_in_any_encoding() -> None:
+    """The document's words (en dashes, curly quotes) written whatever the output's encoding: a locale
+    that is not UTF-8 (LC_ALL=C with UTF-8 mode off, PYTHONIOENCODING=ascii or latin-1) writes a
+    character it cannot hold as its backslash escape (\\u2013), never a UnicodeEncodeError's traceback
+    (review 22 surfaces, S4). Inside --json output the escape is itself JSON's, so the JSON stays valid."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None when closed or replaced (a test's StringIO)
+        if reconfigure is not None and not stream.closed:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv=None) -> int:
     from pathway.env_settings import SettingsError
 
+    _writable_in_any_encoding()
     args = build_parser().parse_args(argv)
     refused = _database_url_refused(args)
     if refused:
