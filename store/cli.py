@@ -30,7 +30,10 @@ def _engine(args, *, create: bool = False):
 
 
 def _read_password(args) -> str:
+    """The one reader of a new password, for `users create` and `users reset-password` alike."""
     if args.password_stdin:
+        if sys.stdin is None or sys.stdin.closed:  # `<&-` (as from cron): Python sets sys.stdin to None
+            raise Invalid("password", "standard input is closed, nothing was given")  # as `assess -` (review 22 surfaces, S5)
         try:  # bytes that are not UTF-8: refused by name, never echoed (review 14 surfaces, Y4)
             line = sys.stdin.readline()
             line.encode("utf-8")  # a locale reading them "surrogate-escaped" lets them through to here
