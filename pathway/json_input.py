@@ -10,6 +10,7 @@ first; the project's YAML loaders refuse the same (pathway.yaml_load).
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 
 GIVEN_TWICE = "given twice in one object: send it once (which value was meant cannot be known)"
@@ -108,6 +109,38 @@ def numbers_out_of_range(raw: str | bytes) -> list[str]:
         if isinstance(node, _Unreadable):
             found.append(path or "(body)")
         elif isinstance(node, dict):
+            stack.extend(reversed([(v, f"{path}.{k}" if path else k) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(v, f"{path}[{n}]") for n, v in enumerate(node)]))
+    return found
+
+
+LONE_SURROGATE = "has half of a character (a lone surrogate, {escape}), which is not text: send the text as UTF-8"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogates(raw: str | bytes) -> list[tuple[str, str]]:
+    """(path, the first lone surrogate's escape) for every string (or key) holding a `\\ud800`-style escape with no
+    partner, in document order: pydantic's parser refuses it as "unexpected end of hex escape" or "lone leading
+    surrogate", at a column, naming no field and no surrogate (review 22 surfaces, S8). Python's parser reads them
+    (as lone surrogates), so the walk finds each. [] when `raw` is not JSON to Python's parser."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return []
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:  # depth first, children pushed in reverse: document order
+        node, path = stack.pop()
+        if isinstance(node, str):
+            m = _SURROGATE.search(node)
+            if m:
+                found.append((path or "(body)", f"\\u{ord(m.group(0)):04x}"))
+        elif isinstance(node, dict):
+            for key in node:
+                m = _SURROGATE.search(key)
+                if m:
+                    found.append((f"{path}.{key}" if path else key, f"\\u{ord(m.group(0)):04x}"))
             stack.extend(reversed([(v, f"{path}.{k}" if path else k) for k, v in node.items()]))
         elif isinstance(node, list):
             stack.extend(reversed([(v, f"{path}[{n}]") for n, v in enumerate(node)]))

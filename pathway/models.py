@@ -169,8 +169,14 @@ def without_bom(raw: str | bytes) -> str | bytes:
 def refusal(exc: ValidationError, raw: str | bytes | dict, one: Callable[[Mapping[str, Any]], FieldError]) -> CaseError:
     """pydantic's refusal of a user's JSON as a CaseError, each error by `one`; a number its parser refuses
     as out of range (a 5,000-digit age) named by its path, as every other field is (review 19 surfaces),
-    not "(body)"."""
+    not "(body)"; so is a string holding a lone surrogate escape, with the fault named (review 22 surfaces, S8)."""
     errors = exc.errors()
+    if not isinstance(raw, dict) and any(e.get("type") == "json_invalid" and "hex escape" in str(e.get("ctx", {}).get("error", "")) for e in errors):
+        from pathway.json_input import LONE_SURROGATE, lone_surrogates
+
+        halves = lone_surrogates(raw)
+        if halves:  # a lone surrogate escape named with its field, not "unexpected end of hex escape" (review 22 surfaces, S8)
+            return CaseError([FieldError(field=path, message=LONE_SURROGATE.format(escape=escape)) for path, escape in halves])
     if not isinstance(raw, dict) and any(e.get("type") == "json_invalid" and "number out of range" in str(e.get("ctx", {}).get("error", "")) for e in errors):
         from pathway.json_input import OUT_OF_RANGE, numbers_out_of_range
 
