@@ -1,6 +1,7 @@
 """Dates and times in words, the same on every surface (review 18 surfaces, S5): the day without a
 leading zero, GOV.UK style ("3 January 2028", "Monday 3 January 2028"), the time on the 24-hour clock
-("16:59"), and the clock named "UK time" (not GMT or BST, which change with the season). Every surface
+("16:59"), and the clock named "UK time" (not GMT or BST, which change with the season; but in the one
+repeated hour when the clocks go back, a time says which pass it is: "01:30 BST", "01:30 GMT"). Every surface
 that writes a date (call screen and call summary, result page, written referral as page, PDF and text,
 saved entries, case lists, practice pages) writes it with these, never its own `strftime`. A moment (a day
 and a time) is written one way, `day_time_words`: "3 January 2028 at 10:00"; never "3 January 2028, 10:00"
@@ -32,8 +33,20 @@ def weekday_words(moment: date) -> str:
 
 
 def time_words(moment: datetime | time) -> str:
-    """'16:59'."""
+    """'16:59'; in the hour the clocks go back, which happens twice, the time with its clock's abbreviation
+    ('01:30 BST', then '01:30 GMT') so that two moments an hour apart do not read alike (review 22 surfaces, S6).
+    Only there: everywhere else the wall time is one moment, and the clock is named "UK time", as above."""
+    if in_repeated_hour(moment):
+        return f"{moment:%H:%M} {moment.tzname()}"
     return f"{moment:%H:%M}"
+
+
+def in_repeated_hour(moment: datetime | time) -> bool:
+    """Whether a zoned moment's wall time happens twice that day (the hour the clocks go back): the same wall
+    time on its other pass (`fold`, PEP 495) is another offset from UTC."""
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return False
+    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 
 
 MOMENT_JOINER = " at "
