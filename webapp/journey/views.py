@@ -191,13 +191,16 @@ def needs(page_id: str):
 
 
 def _no_answers():
-    """The one place a journey page that finds no answers at all (ended after 8 hours, cleared, or never
-    given) says so, in journey/no_answers.html's words (review 18 surfaces, S4): the child, needs, check,
+    """The one place a journey page that finds no answers at all (ended after 8 hours, cleared, cleared by a
+    sign-in that ended, or never given) says so, in journey/no_answers.html's words (review 18 surfaces, S4): the child, needs, check,
     result and note pages. A POST is answered by its own page's GET (post/redirect/get), which says it:
     what the POST carried is not taken as new answers to pages the person no longer has."""
     if request.method == "POST":
         return redirect(request.full_path if request.query_string else request.path, code=303)
-    return render_template("journey/no_answers.html")
+    # an earlier sign-in that ended unseen took them: said here, in the start page's words, once, not the
+    # 8-hour words, none of whose causes happened (review 22 surfaces, S3)
+    cleared = ANSWERS_CLEARED if state.answers_cleared.pop() else ""
+    return render_template("journey/no_answers.html", cleared=cleared)
 
 
 def _missing(answers: dict):
