@@ -104,6 +104,12 @@ form_retry = Part[FormRetry]("form_retry", FormRetry)
 # and start pages that the answers were cleared when the earlier sign-in ended (review 14 surfaces, Y2)
 answers_changed = Part[str]("answers_changed", Literal["changed", "unchecked"])  # unchecked: the post carried no digest
 answers_cleared = Part[bool]("answers_cleared", bool)
+# ...in these words, which any page that can be the first after it says (the start and sign-in pages, a
+# journey page that finds no answers, the call screen: review 22 surfaces, S3); the journey's pages add
+# ANSWERS_CLEARED's "Start the assessment again" (webapp.accounts.auth)
+SIGN_IN_ENDED_CLEARED = (
+    "Your earlier sign-in ended, so the answers you had typed were cleared from this browser to keep the child's information private. Nothing was saved."
+)
 
 
 class Saved(_Model):

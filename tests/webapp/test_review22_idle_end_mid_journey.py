@@ -12,6 +12,7 @@ from pathway.catalogue import load_catalogue
 from tests.webapp.conftest import CHILD, signed_in_client, text, walk_needs
 from webapp.accounts.auth import ANSWERS_CLEARED
 from webapp.journey.pages import needs_pages
+from webapp.session_state import SIGN_IN_ENDED_CLEARED
 
 LOW = "additional.low_self_esteem"
 PAGE = next(p.id for p in needs_pages() if load_catalogue().indicator(LOW).dimension in [g.dimension for g in p.groups])
@@ -52,3 +53,17 @@ def test_the_first_journey_page_after_an_idle_end_says_the_sign_in_ended(app, cl
 def test_without_a_sign_in_ending_the_eight_hour_words_are_unchanged(client, method, url):
     words = text(_first_page(client, method, url))
     assert EIGHT_HOURS in words and ANSWERS_CLEARED not in words
+
+
+def test_the_call_screen_after_an_idle_end_says_the_sign_in_ended_once(app, clock):
+    adviser = signed_in_client(app, "ada", "adviser")
+    adviser.post("/adviser/", data={"age_years": "8", "action": "update"})
+    clock.advance(hours=1)
+    words = text(adviser.get("/adviser/"))
+    assert SIGN_IN_ENDED_CLEARED in words and "Start the assessment again" not in words
+    assert SIGN_IN_ENDED_CLEARED not in text(adviser.get("/adviser/"))  # said once
+    assert ANSWERS_CLEARED not in text(adviser.get("/"))
+
+
+def test_the_call_screen_without_a_sign_in_ending_says_nothing_of_it(client):
+    assert SIGN_IN_ENDED_CLEARED not in text(client.get("/adviser/"))

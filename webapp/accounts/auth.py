@@ -144,10 +144,7 @@ CLEARED_WHEN_A_SIGN_IN_ENDS = SIGNED_IN_ONLY + state.TYPED
 
 
 # What the sign-in and start pages say once when an earlier sign-in ended unseen and took the answers
-ANSWERS_CLEARED = (
-    "Your earlier sign-in ended, so the answers you had typed were cleared from this browser to keep the "
-    "child's information private. Nothing was saved. Start the assessment again."
-)
+ANSWERS_CLEARED = f"{state.SIGN_IN_ENDED_CLEARED} Start the assessment again."
 
 
 @dataclass(frozen=True)

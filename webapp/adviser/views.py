@@ -20,7 +20,7 @@ from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
 from rules import RulesError
-from webapp import too_large
+from webapp import session_state, too_large
 from webapp.access import public
 from webapp.adviser import bp, call, forms
 
@@ -73,7 +73,9 @@ def _screen(state: dict) -> call.Screen:
 @public
 def screen():
     state = call.load()
-    page = render_template("adviser/call.html", **_context(_screen(state)))
+    # a sign-in that ended unseen took the call typed under it: said once, here too (review 22 surfaces, S3)
+    cleared = session_state.SIGN_IN_ENDED_CLEARED if session_state.answers_cleared.pop() else ""
+    page = render_template("adviser/call.html", cleared=cleared, **_context(_screen(state)))
     call.shown(state)
     return page
 
