@@ -89,3 +89,21 @@ def test_named_subject_refuses_a_p9_lead_and_a_reading_named_twice() -> None:
     data["named_subject"]["readings"][1]["name"] = data["named_subject"]["readings"][0]["name"]
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, data)
+
+
+ALLEGATION = "immediate.allegation_or_disclosure"
+
+
+@pytest.mark.parametrize(("q", "age"), [("he wet the bed once", 72), ("he wets the bed", 72), ("she keeps wetting herself at school", 84)])
+def test_wetting_the_bed_alone_offers_no_allegation_line(q: str, age: int) -> None:
+    """p13-14 "Slow to develop age appropriate self-care skills" (toileting); no allegation or disclosure said."""
+    assert ALLEGATION not in _ids(q, age)
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [("she wets the bed and says daddy touches her", 72), ("he started wetting the bed after the uncle stayed in his room", 72)],
+)
+def test_wetting_the_bed_with_an_allegation_said_keeps_the_allegation_line(q: str, age: int) -> None:
+    """The control: an adult's touching, or the room, said beside it keeps p9's allegation line in the first three."""
+    assert ALLEGATION in _ids(q, age)
