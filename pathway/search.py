@@ -82,6 +82,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_harmless,
     check_locked_in,
     check_named_rows,
+    check_named_subject,
     check_not_now,
     check_not_the_child,
     check_of_this_child,
@@ -675,6 +676,7 @@ class SearchIndex:
         # the parent's own past, a concern long past, a hypothetical, an explained injury (fix21p, review 21; _elsewhere_first)
         self.elsewhere = _elsewhere(synonyms, number_of)
         self.named_rows, self.named_words = _named_rows(synonyms, number_of)  # fix21q: what the words name (_named_rows_below)
+        self.named_subject = _named_subject(synonyms, number_of, self.named_rows)  # fix23a: whose belief (_named_subject_own)
         # the words for drunk or high, "dead" as "very", dialect words, and "looking after" read as meant (fix22b; _as_meant)
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
@@ -952,9 +954,42 @@ class SearchIndex:
             # the word being typed is the call's last: where the reading's own phrase is, the word left last is finished
             # ("risk of fgm": "of" is no "offender" on its way; review 22)
             being_typed = typing and len(words) - 1 not in taken
+            reading = self._named_subject_own(reading, words, said, taken)  # fix23a: the child's own belief, not an adult's branding
             unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, being_typed) for g in self.named_words[n]))
             out.append((reading, said, unnamed))
         return out
+
+    def _named_subject_own(self, reading: _NamedReading, words: list[str], said: list[set[int]], taken: set[int]) -> _NamedReading:
+        """Whose belief it is (fix23a; the synonyms file's `named_subject`, this tool's reading, declared there): a
+        `named_rows` reading listed there, its first phrase said as the child's own belief, fear or experience ("my son
+        thinks he is possessed", "she believes she is a witch", "he says he hears evil spirits"), is read as its `own`
+        variant (the child's own mental health rows, p13-16), not as harm done in the belief's name. Own: one of
+        `holders` (the child: "he", "my son", "she", "i"), then one of `verbs` ("thinks", "believes", "hears"), the
+        first phrase at most `reach` words after the verb, every person word between them the holder's own ("he
+        thinks he"; not "mum thinks she", nor "she thinks he"), and none of `others` (an adult, a faith leader, "they")
+        said anywhere outside the reading's own phrases: "the pastor says he is possessed", "she thinks she is a
+        witch because mum says so" stay the reading's (p9 leads). Otherwise the reading as it is."""
+        own_of = self.named_subject.variants.get(reading)
+        if own_of is None:
+            return reading
+        ns = self.named_subject
+        if any(w in ns.others for i, w in enumerate(words) if i not in taken):
+            return reading
+        starts = [i for i in said[0] if i - 1 not in said[0]]
+        for start in starts:
+            for v in range(max(0, start - ns.reach - 1), start):
+                if words[v] not in ns.verbs:
+                    continue
+                h = v - 1
+                while h >= 0 and words[h] in ns.fillers:
+                    h -= 1
+                group = next((g for g in ns.holders if h >= 0 and words[h] in g), None)
+                if group is None:
+                    continue
+                persons = [w for w in words[v + 1 : start] if any(w in g for g in ns.holders)]
+                if all(w in group for w in persons):
+                    return own_of
+        return reading
 
     def _named_rows_below(self, c: _Call) -> None:
         """Who the words are about, and what they name (fix21q, review 21 N4, N5, N7-N11; the synonyms file's
@@ -4737,6 +4772,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "unsaid_facts",
         "above_universal",
         "young_out_at_night",
+        "named_subject",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4744,7 +4780,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'not_the_child', 'overruled', 'harm_to_child', 'offender', 'service_roles', 'disclosed_own_acts', 'of_this_child',"
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
-            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal' and 'young_out_at_night'"
+            " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
+            " 'young_out_at_night' and 'named_subject'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4783,6 +4820,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_carer_substance(catalogue, data.get("carer_substance"), normalise)
     check_elsewhere(catalogue, data.get("elsewhere"))
     check_named_rows(catalogue, data.get("named_rows"))
+    check_named_subject(catalogue, data.get("named_subject"), data.get("named_rows"))  # fix23a
     check_said_as_meant(catalogue, data.get("said_as_meant"), normalise)
     check_unsaid_facts(catalogue, data.get("unsaid_facts"), normalise)
     check_above_universal(catalogue, data.get("above_universal"))  # fix22a
@@ -5040,6 +5078,47 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[
     )
     words = {number_of(i): [[tuple(tokens(w)) for w in group] for group in groups] for i, groups in (data.get("words") or {}).items()}
     return readings, words
+
+
+class _NamedSubject(NamedTuple):
+    """The synonyms file's `named_subject` (fix23a; SearchIndex._named_subject_own): the child as holder (groups of
+    words, one person each), the belief verbs, the words that may stand between holder and verb, the reach from the
+    verb to the reading's phrase, the adults whose saying keeps the reading, and each listed reading's own variant."""
+
+    holders: tuple[frozenset[str], ...]
+    verbs: frozenset[str]
+    fillers: frozenset[str]
+    reach: int
+    others: frozenset[str]
+    variants: dict[_NamedReading, _NamedReading]
+
+
+def _named_subject(synonyms: dict, number_of: Callable[[str], int], readings: tuple[_NamedReading, ...]) -> _NamedSubject:
+    """The synonyms file's `named_subject` (fix23a) as _named_subject_own reads it (search_tables.check_named_subject
+    checked it): each listed `named_rows` reading (by name) with its own variant (its `said`, its `rows`, `leads` and
+    `offers` from `named_subject`)."""
+    data = synonyms.get("named_subject") or {}
+    by_name = {r["name"]: k for k, r in enumerate((synonyms.get("named_rows") or {}).get("readings") or [])}
+    words = lambda xs: frozenset(normalise(" ".join(xs)).split())  # noqa: E731
+    variants = {}
+    for v in data.get("readings") or []:
+        if v["name"] not in by_name:  # a file without that reading (check_named_subject): nothing to read as own
+            continue
+        base = readings[by_name[v["name"]]]
+        variants[base] = _NamedReading(
+            base.said,
+            frozenset(number_of(i) for i in v["rows"]),
+            number_of(v["leads"]) if v["leads"] else None,
+            number_of(v["offers"]) if v["offers"] else None,
+        )
+    return _NamedSubject(
+        tuple(words(g) for g in data.get("holders") or []),
+        words(data.get("verbs") or []),
+        words(data.get("fillers") or []),
+        int(data.get("reach") or 0),
+        words(data.get("others") or []),
+        variants,
+    )
 
 
 class _UnsaidFact(NamedTuple):

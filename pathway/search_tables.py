@@ -773,6 +773,49 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError("named_rows' offers must be no immediate criterion (p9): a reading offers no ring-now row")
 
 
+NAMED_SUBJECT_KEYS = {"holders", "verbs", "fillers", "reach", "others", "readings"}
+NAMED_SUBJECT_READING_KEYS = {"name", "rows", "leads", "offers"}
+
+
+def check_named_subject(catalogue: Catalogue, data: Any, named_rows: Any) -> None:
+    """Refuse a `named_subject` that is not as _named_subject_own reads it (fix23a): `holders` groups of words (one
+    person each), `verbs`, `fillers`, `others` word lists, `reach` a whole number of words, 1 or more,
+    and `readings` each naming a `named_rows` reading (once; one the file does not have is read as nothing) with the `rows` its own variant moves (each with its
+    `named_rows.words`) and its `leads` and `offers`: a row or none, never an immediate criterion (the child's own
+    belief rings no one by itself)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "named_subject",
+        data,
+        keys=NAMED_SUBJECT_KEYS,
+        items={"readings": NAMED_SUBJECT_READING_KEYS},
+        shape="named_subject must map 'holders', 'verbs', 'fillers', 'reach', 'others' and 'readings' (each with name, rows, leads, offers)",
+        lists=("holders.*", "verbs", "fillers", "others", "readings.*.rows"),
+        numbers={"reach": (1, None)},
+        names=("readings.*.name",),
+        rows=("readings.*.rows",),
+    )
+    if not isinstance(data["holders"], list) or not data["holders"]:
+        raise SearchDataError("named_subject.holders must be a non-empty list of word lists")
+    names = [r["name"] for r in data["readings"]]
+    if len(set(names)) != len(names):
+        raise SearchDataError(f"named_subject must name each reading once: {names}")
+    # a reading the synonyms file does not have (a test's file without fix22b's readings, or without named_rows) is
+    # read as nothing: there is no reading to read as the child's own
+    known = {r.get("name") for r in ((named_rows or {}).get("readings") or []) if isinstance(r, dict)}
+    worded = (named_rows or {}).get("words") or {}
+    unworded = [i for r in data["readings"] if r["name"] in known for i in r["rows"] if i not in worded]
+    if unworded:
+        raise SearchDataError(f"named_subject's readings move rows without named_rows words: {unworded}")
+    placed = [r[k] for r in data["readings"] for k in ("leads", "offers") if r[k] is not None]
+    if any(not isinstance(i, str) or not catalogue.has_indicator(i) for i in placed):
+        raise SearchDataError(f"named_subject names unknown indicators: {placed}")
+    if any(catalogue.indicator(i).immediate for i in placed):
+        raise SearchDataError("named_subject's leads and offers must be no immediate criterion (p9)")
+
+
 SAID_PLAINLY_KEYS = {
     "other_child_well": {"others", "well", "reach"},
     "kin": {"words", "kin", "rows"},
