@@ -501,6 +501,21 @@ def _whole_call_unmoved(c: _Call) -> bool:
     return c.part is None and c.ranked[:1] == c.blended and bool(c.by_words)
 
 
+class _PartLead(NamedTuple):
+    """One part of a call (a clause) searched alone whose first row is word matching's own first in the part and the
+    model agrees (AGREED): what _p9_part_first and _clause_first each read further (SearchIndex._parts_agreed)."""
+
+    at: range  # the part's places in the whole call's words
+    part: list[str]  # its words, as read (_p9_spelt)
+    hits: list[Hit]  # its search alone, best first
+    n: int  # its first row
+    words: set[str]  # the words that matched that row
+
+    @property
+    def hit(self) -> Hit:
+        return self.hits[0]
+
+
 class _Step(NamedTuple):
     """One reading step at the end of SearchIndex.search(): the SearchIndex method it runs on the call (_Call), why it
     stands where it does, and the call it runs for (None: every call)."""
@@ -2152,45 +2167,68 @@ class SearchIndex:
         matched is searched alone; the first row of a part that leads with an immediate criterion (the one highest in
         this call's own order where parts differ) takes first place (_lead_with). Not a part whose matched words a
         denial elsewhere in the call covers ("no concerns about: bruises"), nor a row an earlier reading hid."""
-        query, ranked, final, matched, hidden, unborn, age = c.query, c.ranked, c.final, c.matched, c.hidden, c.unborn, c.age_in_months
-        typing = c.typing
+        query, ranked, final, matched, hidden = c.query, c.ranked, c.final, c.matched, c.hidden
         if self.p9_cuts is None or not ranked or self.entries[ranked[0]].indicator.immediate:
             return
         pieces = [p for p in self.p9_cuts.split(query) if normalise(p).split()]
         found = {w for n in final if self.entries[n].indicator.immediate for label in matched.get(n, ()) for w in label.split()}
         if len(pieces) < 2 or not found or len(normalise(query).split()) < self.p9_long:
             return  # a short call: its own words and readings place it (the dilution is a long call's)
+        agreed = self._parts_agreed(c, pieces, found, limit=1)
+        if agreed is None:
+            return  # the parts do not add up to the call's words ("not at all" across a cut): read nothing
+        whole, parts = agreed
+        denied = set(self._denials(whole, [stem(w) for w in whole]))
+        leads: list[_PartLead] = []
+        for p in parts:
+            if not p.hit.indicator.immediate:
+                continue
+            if len({w for w in p.words if not _stop(w, stem(w))}) < self.p9_part_words:
+                continue  # a word or two of a fragment ("they're terrified") is not a criterion stated
+            own = {p.at.start + i for i in self._denials(p.part, [stem(w) for w in p.part])}  # the part's own denials: read by its search
+            if p.n in hidden or any(i in denied and i not in own and whole[i] in p.words for i in p.at):
+                continue
+            leads.append(p)
+        self._part_leads(c, leads, key=lambda p: ranked.index(p.n) if p.n in ranked else len(ranked))
+
+    def _parts_agreed(
+        self, c: _Call, pieces: list[str], found: set[str], *, limit: int, skip: Optional[Callable[[list[str]], bool]] = None
+    ) -> Optional[tuple[list[str], list[_PartLead]]]:
+        """The clause reading _p9_part_first and _clause_first share: (the call's words as read, its parts that state a
+        row), or None where the parts (`pieces`, the call cut) do not add up to the call's words. Each part holding a
+        word of `found` (and not `skip`ped on its words) is searched alone (its own readings, `limit` rows, the last
+        part unfinished where the call is being typed); it states its first row where that row is word matching's own
+        first in the part alone and the model agrees on the part (AGREED)."""
         said = [self._p9_spelt(normalise(p).split()) for p in pieces]
         whole = [w for part in said for w in part]
-        if whole != self._p9_spelt(normalise(query).split()):
-            return  # the parts do not add up to the call's words ("not at all" across a cut): read nothing
-        denied = set(self._denials(whole, [stem(w) for w in whole]))
-        leads: list[tuple[int, Hit]] = []
+        if whole != self._p9_spelt(normalise(c.query).split()):
+            return None
+        parts: list[_PartLead] = []
         start = 0
         for k, (piece, part) in enumerate(zip(pieces, said)):
             at, start = range(start, start + len(part)), start + len(part)
-            if found.isdisjoint(part):
+            if found.isdisjoint(part) or (skip is not None and skip(part)):
                 continue
             probe: dict[str, Any] = {}
-            hits = self.search(piece, age_in_months=age, unborn=unborn, limit=1, finished=not (typing and k == len(pieces) - 1), part=probe)
-            if not hits or not hits[0].indicator.immediate:
+            finished = not (c.typing and k == len(pieces) - 1)
+            hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=limit, finished=finished, part=probe)
+            if not hits:
                 continue
             n = self._row_number[hits[0].indicator.id]
             shares = probe.get("shares") or {}
             if n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
-                continue  # stated by words: word matching's own first in the part alone, and the model agrees on the part
-            words_matched = {w for label in hits[0].matched for w in label.split()}
-            if len({w for w in words_matched if not _stop(w, stem(w))}) < self.p9_part_words:
-                continue  # a word or two of a fragment ("they're terrified") is not a criterion stated
-            own = {at.start + i for i in self._denials(part, [stem(w) for w in part])}  # the part's own denials: read by its search
-            if n in hidden or any(i in denied and i not in own and whole[i] in words_matched for i in at):
                 continue
-            leads.append((n, hits[0]))
+            parts.append(_PartLead(at, part, hits, n, {w for label in hits[0].matched for w in label.split()}))
+        return whole, parts
+
+    def _part_leads(self, c: _Call, leads: list[_PartLead], key: Callable[[_PartLead], Any]) -> None:
+        """The lead a clause reading found (the least by `key`, the first of equals) takes first place (_lead_with),
+        with the words its part matched."""
         if not leads:
             return
-        n, hit = min(leads, key=lambda lead: ranked.index(lead[0]) if lead[0] in ranked else len(ranked))
-        matched.setdefault(n, set()).update(hit.matched)
-        self._lead_with(n, ranked, final)
+        lead = min(leads, key=key)
+        c.matched.setdefault(lead.n, set()).update(lead.hit.matched)
+        self._lead_with(lead.n, c.ranked, c.final)
 
     def _self_harm_only(self, c: _Call) -> None:
         """The rows of the synonyms file's `subject.self_harm.not` (harm to others) matched only by self-harm's words: one
@@ -4303,59 +4341,34 @@ class SearchIndex:
         return out
 
     def _above_universal_step(self, c: _Call) -> None:
-        """_above_universal_last on the call, with every row an earlier step hid or held below (fix22a's `hidden`), and
-        the row a denial took first place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
-        hidden = frozenset(c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set()))
-        self._above_universal_last(c.query, c.words, c.typing, c.ranked, c.final, c.matched, hidden, frozenset(c.negated), c.unborn, c.age_in_months, c.part)
-
-    def _above_universal_last(
-        self,
-        query: str,
-        words: list[str],
-        typing: bool,
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: frozenset[int],
-        negated: frozenset[int],
-        unborn: bool,
-        age: Optional[int],
-        part: Optional[dict[str, Any]],
-    ) -> None:
         """Safety first (fix22a, review 22 N1 and N3; the synonyms file's `above_universal` and `young_out_at_night`,
         this tool's readings, declared there), last in search(): a child of 5 or under out alone at night is p9's
         5-and-under home-alone line, which leads (_young_out_at_night_first); a Universal row's opposite is not offered
         beside it on its words (_opposite_below); and a clause that alone leads with a row above Universal makes it
         lead over a Universal row, and with a p9 row over a table row first on one word (_clause_first; not in a part
-        a longer call searches). `hidden`: the rows the earlier readings held back, which none of these makes lead."""
-        if not ranked:
+        a longer call searches)."""
+        if not c.ranked:
             return
-        self._young_out_at_night_first(words, ranked, final, matched, unborn, age)
+        self._young_out_at_night_first(c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months)
         if self.above_universal is None:
             return
-        self._opposite_below(ranked, final, matched, negated)
-        if part is None:
-            self._clause_first(query, ranked, final, matched, hidden, unborn, age, typing)
+        self._opposite_below(c.ranked, c.final, c.matched, frozenset(c.negated))
+        if c.part is None:
+            self._clause_first(c)
 
-    def _clause_first(
-        self,
-        query: str,
-        ranked: list[int],
-        final: dict[int, float],
-        matched: dict[int, set[str]],
-        hidden: frozenset[int],
-        unborn: bool,
-        age: Optional[int],
-        typing: bool,
-    ) -> None:
+    def _clause_first(self, c: _Call) -> None:
         """Where the first row is Universal, or is no immediate criterion and was matched by fewer than `min_words` words
         that are no stop words: a row of the call's first three (no earlier reading held it back) leads where one clause
         of the call (cut at `above_universal.cuts`), searched alone, leads with it by word matching, the model agreeing
         (AGREED), on `min_words` such words or more, and no denial elsewhere in the call covers them; above Universal for
         a Universal first, an immediate criterion (p9) otherwise; a p9 row before any other (fix20a's _p9_part_first
-        for a call of any length; the clause keeps its own readings: "years ago", "if", "no")."""
+        for a call of any length; the clause keeps its own readings: "years ago", "if", "no"; _parts_agreed). None of
+        the rows an earlier step hid or held below (`withheld`, `told_below`) leads, nor the row a denial took first
+        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
         au = self.above_universal
         assert au is not None
+        query, ranked, matched = c.query, c.ranked, c.matched
+        hidden = c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set())
         first = self.entries[ranked[0]].indicator
         if first.immediate:
             return
@@ -4374,40 +4387,33 @@ class SearchIndex:
         pieces = [p for p in (au.universal_cuts if universal else au.cuts).split(query) if p and normalise(p).split()]
         if len(pieces) < 2:
             return
-        said = [self._p9_spelt(normalise(p).split()) for p in pieces]
-        whole = [w for part in said for w in part]
-        if whole != self._p9_spelt(normalise(query).split()):
-            return  # the clauses do not add up to the call's words: read nothing
         found = {w for n in top for w in self._matched_words(n, matched)}
+        otc = self.of_this_child
+        agreed = self._parts_agreed(
+            c,
+            pieces,
+            found,
+            limit=KEPT_PLACES,
+            # "mum denies he has suffered ...", "if he is ...": not stated of this child (of_this_child's not_after)
+            skip=None if otc is None else lambda part: any(_phrase_at(p, part) for p in otc.not_after),
+        )
+        if agreed is None:
+            return  # the clauses do not add up to the call's words: read nothing
+        whole, parts = agreed
         denied = set(self._denials(whole, [stem(w) for w in whole])) | self._ended_at(whole)  # denied, or ended in the whole call ("two years ago")
-        leads: list[tuple[int, Hit]] = []
-        start = 0
-        for k, (piece, part) in enumerate(zip(pieces, said)):
-            at, start = range(start, start + len(part)), start + len(part)
-            if found.isdisjoint(part):
-                continue
-            if self.of_this_child is not None and any(_phrase_at(p, part) for p in self.of_this_child.not_after):
-                continue  # "mum denies he has suffered ...", "if he is ...": not stated of this child (of_this_child's not_after)
-            probe: dict[str, Any] = {}
-            hits = self.search(piece, age_in_months=age, unborn=unborn, limit=KEPT_PLACES, finished=not (typing and k == len(pieces) - 1), part=probe)
-            if not hits or any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * hits[0].score for h in hits[1:]):
+        leads: list[_PartLead] = []
+        for p in parts:
+            if any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * p.hit.score for h in p.hits[1:]):
                 continue  # a strength the clause says as much ("teacher says she's making great progress") is no fact above it
-            n = self._row_number[hits[0].indicator.id]
-            shares = probe.get("shares") or {}
-            if n not in top or n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
+            if p.n not in top:
                 continue
-            words_matched = {w for label in hits[0].matched for w in label.split()}
-            concern = self._concern_words(words_matched) - strengths
+            concern = self._concern_words(p.words) - strengths
             if len(concern) < au.min_words or all(stem(w) in self.plain_words for w in concern):
                 continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
-            if any(i in denied and whole[i] in words_matched for i in at):
+            if any(i in denied and whole[i] in p.words for i in p.at):
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
-            leads.append((n, hits[0]))
-        if not leads:
-            return
-        n, hit = min(leads, key=lambda lead: (not self.entries[lead[0]].indicator.immediate, ranked.index(lead[0])))
-        matched.setdefault(n, set()).update(hit.matched)
-        self._lead_with(n, ranked, final)
+            leads.append(p)
+        self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n)))
 
     def _opposite_below(self, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], negated: frozenset[int]) -> None:
         """A Universal row first (not denied) keeps its opposites (`above_universal.opposites`) out of the first three
@@ -5949,7 +5955,7 @@ def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Els
 
 
 class _AboveUniversal(NamedTuple):
-    """The synonyms file's `above_universal` (fix22a, review 22 N1; SearchIndex._above_universal_last), read."""
+    """The synonyms file's `above_universal` (fix22a, review 22 N1; SearchIndex._above_universal_step), read."""
 
     cuts: re.Pattern[str]  # where a call's clauses are cut (_clause_first)
     universal_cuts: re.Pattern[str]  # ...and where a Universal row is first

@@ -946,7 +946,7 @@ def check_unsaid_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
 
 
 def check_above_universal(catalogue: Catalogue, data: Any) -> None:
-    """Refuse an `above_universal` that is not as SearchIndex._above_universal_last reads it (fix22a, review 22 N1):
+    """Refuse an `above_universal` that is not as SearchIndex._above_universal_step reads it (fix22a, review 22 N1):
     `cuts` a regular expression, `min_words` a whole number, `opposites` Universal rows each to rows above Universal
     that are no immediate criterion (it moves no p9 row out of sight)."""
     if data is None:

@@ -2,16 +2,10 @@
 
 Two readers, each itself audited as `audit.read` (with the count, never a row's content):
 - `case_reads`: for a manager, who read, exported or changed the entries of one case reference they may
-  read (store.readers): the managers' page `/cases/<case_ref>/audit`, newest first, in pages.
+  read (store.readers): the managers' page `/cases/<case_ref>/audit`, newest first, in pages. What a manager is
+  shown of one reference is store.readers' rule (`require_audit_reader`, `audit_sight`).
 - `audit_rows`: every row, filtered by case reference, account and time, for `pathway audit`, run by whoever
-  holds the database (as `pathway users` and `pathway retention`).
-
-What a manager is shown of one reference (two teams may have chosen the same reference; neither may learn of the
-other's case, store.readers): the rows naming an entry they may read (its id in `record_id`: opening, saving, a
-level recorded or reviewed, a mark), and the rows about the reference as a whole (a history read, an export, a
-refused read, this page's own reads), which name no entry, only when the account that made them is in the
-manager's sight: the manager, the saver of an entry they may read, an account of the manager's teams or of an
-entry's team, or a manager given oversight of an entry's team. Whoever holds the database sees every row.
+  holds the database (as `pathway users` and `pathway retention`): whoever holds the database sees every row.
 """
 
 from __future__ import annotations
@@ -19,15 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, and_, func, or_, select, true
+from sqlalchemy import Engine, and_, func, select, true
 
 from store import audit
 from store.case_ref import lookup_case_ref
 from store.clock import aware
-from store.errors import AccessDenied
-from store.models import assessments, audit_log, manager_teams, users
-from store.oversight import overseen_query
-from store.readers import not_found, visible
+from store.models import audit_log, users
+from store.readers import audit_sight, not_found, require_audit_reader
 from store.users import User, find_user
 
 ACTION = "audit.read"
@@ -77,28 +69,6 @@ def _rows(conn, where, *, newest_first: bool, limit: int | None = None, offset: 
     ]
 
 
-def _case_clause(conn, manager: User, ref: str):
-    """The rows of `ref` the manager is shown (the module's rule), or None when they may read no entry under it."""
-    seen = conn.execute(select(assessments.c.id, assessments.c.team, assessments.c.user_id).where(assessments.c.case_ref == ref, visible(manager))).all()
-    if not seen:
-        return None
-    ids, teams, savers = [r.id for r in seen], sorted({r.team for r in seen}), sorted({r.user_id for r in seen})
-    in_sight = select(users.c.id).where(
-        or_(
-            users.c.id == manager.id,
-            users.c.id.in_(savers),
-            users.c.team == manager.team,
-            users.c.team.in_(overseen_query(manager.id)),
-            users.c.team.in_(teams),
-            users.c.id.in_(select(manager_teams.c.user_id).where(manager_teams.c.team.in_(teams))),
-        )
-    )
-    return and_(
-        audit_log.c.case_ref == ref,
-        or_(audit_log.c.record_id.in_(ids), and_(audit_log.c.record_id.is_(None), audit_log.c.user_id.in_(in_sight))),
-    )
-
-
 def case_reads(
     engine: Engine, manager: User, case_ref: str, *, size: int | None = None, page: int = 1, now: datetime | None = None
 ) -> tuple[str, list[AuditRow], int]:
@@ -106,11 +76,10 @@ def case_reads(
     read an entry under it: page `page` (from 1; past the last, the last) of `size` rows (None: every row).
     Managers only (AccessDenied); NotFound, audited, as `history` for a reference they may not read, exactly as
     for one never used. The read is audited (`audit.read`, the reference, the count)."""
-    if manager.role != "manager":
-        raise AccessDenied("only managers read who opened a case")
+    require_audit_reader(manager)
     ref = lookup_case_ref(case_ref)
     with engine.connect() as conn:
-        where = _case_clause(conn, manager, ref)
+        where = audit_sight(conn, manager, ref)
         if where is not None:
             total = conn.execute(select(func.count()).select_from(audit_log).where(where)).scalar_one()
             last = max(1, -(-total // size)) if size else 1

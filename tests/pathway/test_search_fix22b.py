@@ -22,21 +22,13 @@ import pytest
 
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
-from pathway.search_model import example_calls
+from tests.pathway.readings import Without
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
 FIX22B_READINGS = {"culture_body_harm", "belief_harm", "honour_harm", "shame_threat", "sectioned"}
-
-
-def _without() -> dict:
-    """The synonyms file as it was before fix22b: no `said_as_meant`, none of its `named_rows` readings."""
-    data = copy.deepcopy({k: v for k, v in SYNONYMS.items() if k != "said_as_meant"})
-    data["named_rows"]["readings"] = [r for r in data["named_rows"]["readings"] if r["name"] not in FIX22B_READINGS]
-    return data
-
-
-WITHOUT = SearchIndex(CAT, _without(), example_calls())
+# the synonyms file as it was before fix22b: no `said_as_meant`, none of its `named_rows` readings
+BEFORE = Without(sections=["said_as_meant"], named_rows=FIX22B_READINGS)
 
 HARM = "immediate.significant_harm"
 DV = "immediate.repeated_domestic_violence"
@@ -54,8 +46,8 @@ YOUNG_CARERS = {
 SCHOOL = {"additional.poor_school_attendance_exclusion", "extensive.persistent_absenteeism_school_without", "protection.no_educational_provision"}
 
 
-def _ids(q: str, age: int | None = None, index: SearchIndex | None = None, limit: int = KEPT_PLACES) -> list[str]:
-    return [h.id for h in (index or default_index()).search(q, age_in_months=age, limit=limit, finished=True)]
+def _ids(q: str, age: int | None = None, limit: int = KEPT_PLACES) -> list[str]:
+    return BEFORE.ids(q, age, limit=limit)
 
 
 # ------------------------------------------------------------------------------------------------------- N2
@@ -75,10 +67,8 @@ def _ids(q: str, age: int | None = None, index: SearchIndex | None = None, limit
     ],
 )
 def test_harm_in_the_name_of_culture_or_belief_leads_with_significant_harm(q: str, age: int) -> None:
-    got = _ids(q, age)
-    assert got[0] == HARM
+    got = BEFORE.leads(q, age, HARM)  # not before fix22b
     assert LOSS not in got and LIFE not in got
-    assert _ids(q, age, WITHOUT)[:1] != [HARM]  # fails before fix22b
 
 
 def test_shame_threats_offer_no_health_row() -> None:
@@ -95,7 +85,7 @@ def test_shame_threats_offer_no_health_row() -> None:
     ],
 )
 def test_words_of_belief_or_shame_otherwise_said_lead_nothing_new(q: str, age: int) -> None:
-    assert _ids(q, age)[:1] == _ids(q, age, WITHOUT)[:1]
+    assert _ids(q, age)[:1] == BEFORE.ids(q, age, without=True)[:1]
     assert _ids(q, age)[:1] != [HARM]
 
 
@@ -124,8 +114,7 @@ def test_words_for_drunk_or_high_offer_the_parents_substance_rows(q: str, age: i
 
 
 def test_a_face_in_off_her_face_is_no_injury() -> None:
-    assert INJURIES in _ids("mum's off her face by teatime", 96, WITHOUT)  # fails before fix22b
-    assert INJURIES not in _ids("mum's off her face by teatime", 96)
+    BEFORE.gone("mum's off her face by teatime", 96, INJURIES)  # offered before fix22b
 
 
 @pytest.mark.parametrize(
@@ -138,7 +127,7 @@ def test_a_face_in_off_her_face_is_no_injury() -> None:
     ],
 )
 def test_the_same_words_otherwise_said_are_read_as_before(q: str, age: int) -> None:
-    assert _ids(q, age) == _ids(q, age, WITHOUT)
+    assert _ids(q, age) == BEFORE.ids(q, age, without=True)
 
 
 @pytest.mark.parametrize("q, age", [("she's dead tired all the time", 96), ("he's been dead clingy since the move", 84), ("he's dead mardy with his mum", 72)])
@@ -158,10 +147,8 @@ def test_skriking_is_crying_no_school_row() -> None:
 
 def test_a_cob_is_food_and_the_diet_row_is_offered() -> None:
     assert _ids("the kids have not had a cob since friday", 96) == _ids("the kids have not had food since friday", 96)
-    got = _ids("the kids ain't had a cob for days", 96, limit=5)
-    assert "additional.concerns_about_diet_poor" in got
-    assert "additional.concerns_about_diet_poor" not in _ids("the kids ain't had a cob for days", 96, WITHOUT, limit=5)  # fails before
-    assert _ids("corn on the cob for tea", 72) == _ids("corn on the cob for tea", 72, WITHOUT)  # no roll
+    BEFORE.added("the kids ain't had a cob for days", 96, "additional.concerns_about_diet_poor", limit=5)  # not before fix22b
+    assert _ids("corn on the cob for tea", 72) == BEFORE.ids("corn on the cob for tea", 72, without=True)  # no roll
 
 
 # ------------------------------------------------------------------------------------------------------ N10
@@ -181,8 +168,8 @@ def test_looking_after_someone_offers_the_young_carer_rows(q: str, age: int) -> 
 
 
 def test_looking_after_was_read_as_a_child_in_care_before() -> None:
-    assert _ids("she is looking after her little brothers", 156, WITHOUT) == []  # fails before fix22b
-    assert WITHOUT.says_child_in_care("she is looking after her little brothers")
+    assert BEFORE.ids("she is looking after her little brothers", 156, without=True) == []  # fails before fix22b
+    assert BEFORE.index.says_child_in_care("she is looking after her little brothers")
 
 
 @pytest.mark.parametrize("q", ["he is looked after by the local authority", "she is a looked after child"])
@@ -191,7 +178,7 @@ def test_a_child_looked_after_is_still_read_as_in_care(q: str) -> None:
 
 
 def test_sectioned_offers_no_domestic_violence_line() -> None:
-    assert DV in _ids("mum has been sectioned", 156, WITHOUT, limit=5)  # before fix22b: fifth
+    assert DV in BEFORE.ids("mum has been sectioned", 156, without=True, limit=5)  # before fix22b: fifth
     assert DV not in _ids("mum has been sectioned", 156)
     assert DV not in _ids("mum is sectioned and she is looking after her little brothers", 156)
 

@@ -16,20 +16,12 @@ from __future__ import annotations
 import pytest
 
 from pathway.catalogue import load_catalogue
-from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms
-from pathway.search_model import example_calls
+from pathway.search import KEPT_PLACES
+from tests.pathway.readings import Without
 
 CAT = load_catalogue()
-SYNONYMS = load_synonyms()
 FIX22C = {"food_told", "reported_words", "liking", "caller_role", "child_drunk", "sibling_fine", "process_plans", "carer_learning", "carer_death"}
-
-
-def _without() -> dict:
-    nr = dict(SYNONYMS["named_rows"])
-    nr["readings"] = [r for r in nr["readings"] if r["name"] not in FIX22C]
-    words = dict(SYNONYMS["words"])
-    words.pop("eaten", None)
-    return {**SYNONYMS, "named_rows": nr, "words": words}
+BEFORE = Without(named_rows=FIX22C, words=["eaten"], finished=False)  # the search before fix22c
 
 
 DISCLOSURE = "immediate.allegation_or_disclosure"
@@ -51,8 +43,8 @@ ADULT_RISK = {"immediate.contact_with_adults_risk", "immediate.adults_who_pose_r
 P9 = {i.id for i in CAT.indicators if i.immediate}
 
 
-def _ids(q: str, age: int | None = None, index: SearchIndex | None = None, limit: int = KEPT_PLACES) -> list[str]:
-    return [h.id for h in (index or default_index()).search(q, age_in_months=age, limit=limit)]
+def _ids(q: str, age: int | None = None, limit: int = KEPT_PLACES) -> list[str]:
+    return BEFORE.ids(q, age, limit=limit)
 
 
 @pytest.mark.parametrize(
@@ -160,19 +152,14 @@ def test_a_childs_own_drinking_names_no_adult() -> None:
     assert not ADULT_RISK & set(got)
 
 
-def test_a_child_drunk_with_a_man_named_moves_nothing(without: SearchIndex) -> None:
+def test_a_child_drunk_with_a_man_named_moves_nothing() -> None:
     q = "she was drunk and a man gave her a lift home"
-    assert _ids(q, 168, limit=5) == _ids(q, 168, without, limit=5)
+    assert _ids(q, 168, limit=5) == BEFORE.ids(q, 168, without=True, limit=5)
     assert ADULT_RISK & set(_ids(q, 168, limit=5))
 
 
 def test_a_siblings_gang_moves_no_absence_row() -> None:
     assert not {ABSENCE, "extensive.persistent_absenteeism_school_without"} & set(_ids("his sister is in a gang, he is fine", 96))
-
-
-@pytest.fixture(scope="module")
-def without() -> SearchIndex:
-    return SearchIndex(CAT, _without(), example_calls())
 
 
 @pytest.mark.parametrize(
@@ -184,6 +171,5 @@ def without() -> SearchIndex:
         ("PCSO found him drunk outside the shop at midnight", 168, "immediate.contact_with_adults_risk"),
     ],
 )
-def test_the_readings_turn_calls_the_search_got_wrong(without: SearchIndex, q: str, age: int, out: str) -> None:
-    assert out in _ids(q, age, without)
-    assert out not in _ids(q, age)
+def test_the_readings_turn_calls_the_search_got_wrong(q: str, age: int, out: str) -> None:
+    BEFORE.gone(q, age, out)

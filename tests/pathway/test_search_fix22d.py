@@ -26,10 +26,11 @@ import pytest
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms, normalise, stem
 from pathway.search_model import example_calls
+from tests.pathway.readings import Without
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
-WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k != "unsaid_facts"}, example_calls())  # before fix22d
+BEFORE = Without(sections=["unsaid_facts"])  # before fix22d
 
 HARM = "immediate.significant_harm"
 ALLEGATION = "immediate.allegation_or_disclosure"
@@ -46,8 +47,8 @@ ROUTINE = "additional.lack_routine"
 P9 = {i.id for i in CAT.indicators if i.immediate}
 
 
-def _ids(q: str, age: int, index: SearchIndex | None = None, limit: int = KEPT_PLACES) -> list[str]:
-    return [h.id for h in (index or default_index()).search(q, age_in_months=age, limit=limit, finished=True)]
+def _ids(q: str, age: int, limit: int = KEPT_PLACES) -> list[str]:
+    return BEFORE.ids(q, age, limit=limit)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +65,7 @@ def _ids(q: str, age: int, index: SearchIndex | None = None, limit: int = KEPT_P
     ],
 )
 def test_an_everyday_word_no_longer_brings_a_row_it_does_not_name(q: str, age: int, row: str) -> None:
-    assert row in _ids(q, age, WITHOUT)  # before fix22d
-    assert row not in _ids(q, age)
+    BEFORE.gone(q, age, row)  # offered before fix22d
 
 
 @pytest.mark.parametrize(
@@ -73,9 +73,7 @@ def test_an_everyday_word_no_longer_brings_a_row_it_does_not_name(q: str, age: i
     [("stepdad hits the puppy", 96), ("uncle punched the family cat", 96), ("dad kicks the dog", 96)],
 )
 def test_an_adults_act_to_an_animal_alone_preselects_no_p9_row(q: str, age: int) -> None:
-    assert _ids(q, age, WITHOUT)[0] in P9  # before fix22d
-    got = _ids(q, age)
-    assert got[0] not in P9
+    got = BEFORE.no_longer_first(q, age, P9)  # p9 first before fix22d
     assert MOOD not in got  # an adult's act offers no child's mood row
 
 

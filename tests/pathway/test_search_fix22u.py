@@ -15,20 +15,15 @@ control where the words give the fact keeps it."""
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from pathway.catalogue import load_catalogue
-from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms
-from pathway.search_model import example_calls
+from pathway.search import load_synonyms
+from tests.pathway.readings import Without
 
 CAT = load_catalogue()
 READINGS = {"screen_at_home", "moment_at_hand"}
-_BEFORE = copy.deepcopy(load_synonyms())
-_BEFORE["unsaid_facts"]["readings"] = [r for r in _BEFORE["unsaid_facts"]["readings"] if r["name"] not in READINGS]
-_BEFORE["named_rows"]["readings"] = [r for r in _BEFORE["named_rows"]["readings"] if r["name"] != "hates"]
-WITHOUT = SearchIndex(CAT, _BEFORE, example_calls())  # before fix22u
+BEFORE = Without(unsaid_facts=READINGS, named_rows=["hates"])  # before fix22u
 
 FROZEN = "protection.frozen_watchfulness"
 MISSING = "extensive.children_who_go_missing"
@@ -43,8 +38,8 @@ DISCRIMINATION = "protection.experiences_persistent_discrimination_due"
 P9 = {i.id for i in CAT.indicators if i.immediate}
 
 
-def _ids(q: str, age: int, index: SearchIndex | None = None) -> list[str]:
-    return [h.id for h in (index or default_index()).search(q, age_in_months=age, limit=KEPT_PLACES, finished=True)]
+def _ids(q: str, age: int) -> list[str]:
+    return BEFORE.ids(q, age)
 
 
 def test_the_readings_are_declared() -> None:
@@ -73,8 +68,7 @@ def test_the_readings_are_declared() -> None:
     ],
 )
 def test_an_everyday_word_no_longer_brings_a_row_it_does_not_name(q: str, age: int, row: str) -> None:
-    assert row in _ids(q, age, WITHOUT)  # before fix22u
-    assert row not in _ids(q, age)
+    BEFORE.gone(q, age, row)  # offered before fix22u
 
 
 def test_up_late_watching_telly_is_routine_and_boundaries() -> None:
@@ -83,16 +77,14 @@ def test_up_late_watching_telly_is_routine_and_boundaries() -> None:
 
 def test_a_minute_in_the_garden_with_mum_at_hand_keeps_the_under_5_row_in_sight_not_first() -> None:
     q = "the 4 year old was in the garden alone for a minute while mum got the washing"
-    assert _ids(q, 48, WITHOUT)[0] == OFFENDING  # before fix22u
-    got = _ids(q, 48)
+    got = BEFORE.no_longer_first(q, 48, {OFFENDING})  # first before fix22u
     assert got[0] not in P9
     assert got[0] == PROTECTS
     assert ALONE_5 in got  # never under-called: p9's 5 and under stays in the first three
 
 
 def test_i_hate_my_brother_leads_with_no_discrimination() -> None:
-    assert _ids("she said 'I hate my brother'", 108, WITHOUT)[0] == DISCRIMINATION  # before fix22u
-    assert _ids("she said 'I hate my brother'", 108)[0] != DISCRIMINATION
+    BEFORE.no_longer_first("she said 'I hate my brother'", 108, {DISCRIMINATION})  # first before fix22u
 
 
 @pytest.mark.parametrize(
