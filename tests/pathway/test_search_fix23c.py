@@ -164,10 +164,11 @@ def test_restraint_alone_is_not_read_as_degrading():
 # ---------------------------------------------------------------- N10: a young person's words for sex under 13
 
 
-def test_words_for_sex_under_13_offer_p17s_row_and_p9_stays_first():
+def test_words_for_sex_under_13_offer_p17s_row_and_no_offending_row():
+    """'told' alone is no disclosure (fix22c's reported_words): the allegation line stays offered, p17's row leads."""
     ids = _ids("she told me her and her boyfriend have done stuff, she is 12 and he is 16", 144, limit=5)
-    assert ids[0] == DISCLOSURE
-    assert U13 in ids
+    assert ids[0] == U13
+    assert DISCLOSURE in ids
     assert OFFENDING not in ids
 
 
