@@ -73,7 +73,9 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_care_left,
     check_carer_substance,
     check_carer_threat,
+    check_clause_reading,
     check_concern_to_lead,
+    check_degrading_treatment,
     check_disclosed_own_acts,
     check_elsewhere,
     check_everyday_hitting,
@@ -100,6 +102,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_stated,
     check_told_alone,
     check_unborn_calm,
+    check_under_13_sex,
     check_unsaid_facts,
     check_young_out_at_night,
     strings,
@@ -561,6 +564,8 @@ STEPS: tuple[_Step, ...] = (
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
     _Step("_unsaid_facts_below", "rows an everyday word does not say ('again', a pet, an hour) leave the first three (fix22d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+    _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
+    _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
 )
 
@@ -698,6 +703,9 @@ class SearchIndex:
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
         self.above_universal = _above_universal(synonyms, number_of)
         self.young_out_at_night = _young_out_at_night(synonyms, number_of)
+        self.clause_reading = _clause_reading(synonyms)  # fix23c (review 23 N1): how the clause reading cuts a call, and a p9 clause's words
+        self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
+        self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -4373,7 +4381,7 @@ class SearchIndex:
         if first.immediate:
             return
         universal = first.level is Level.UNIVERSAL
-        if not universal and (first.level is not Level.ADDITIONAL or len(self._concern_words(self._matched_words(ranked[0], matched))) >= au.min_words):
+        if not universal and (first.level is not Level.ADDITIONAL or not self._clause_read_over_additional(ranked[0], matched)):
             return
         strengths = self._matched_words(ranked[0], matched) if universal else set()
 
@@ -4384,7 +4392,7 @@ class SearchIndex:
         top = [n for n in ranked[:KEPT_PLACES] if may_lead(n)]
         if not top:
             return
-        pieces = [p for p in (au.universal_cuts if universal else au.cuts).split(query) if p and normalise(p).split()]
+        pieces = self._clause_pieces(query, universal)
         if len(pieces) < 2:
             return
         found = {w for n in top for w in self._matched_words(n, matched)}
@@ -4408,12 +4416,136 @@ class SearchIndex:
             if p.n not in top:
                 continue
             concern = self._concern_words(p.words) - strengths
-            if len(concern) < au.min_words or all(stem(w) in self.plain_words for w in concern):
+            if len(concern) < self._clause_min_words(p.n, concern) or all(stem(w) in self.plain_words for w in concern):
                 continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
             if any(i in denied and whole[i] in p.words for i in p.at):
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
             leads.append(p)
         self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n)))
+
+    def _under_13_sex_offered(self, c: _Call) -> None:
+        """fix23c (review 23 N10; the synonyms file's `under_13_sex`, this tool's reading, declared there): with the age
+        entered under `under_months` and one of `words` said ("have done stuff") with one of `partners` ("boyfriend"), `leads` (p17's "Sexual activity under
+        13") leads where no p9 row is first, else comes second; `not_offered` rows leave the first `places` unless one of
+        `unless` is said (the other party's act is no offence of the child's)."""
+        us = self.under_13_sex
+        if us is None or c.age_in_months is None or c.age_in_months >= us.under_months or not c.ranked:
+            return
+        if not _phrases_at(us.words, c.words) or us.partners.isdisjoint(c.words) or not c.admits(us.leads):
+            return
+        _offered_last(us.leads, c.ranked, c.final)
+        first = c.ranked[0]
+        self._lead_with(us.leads, c.ranked, c.final)
+        if self.entries[first].indicator.immediate and first != us.leads:
+            self._lead_with(first, c.ranked, c.final)
+        if us.unless.isdisjoint(c.words):
+            low = [n for n in c.ranked[: us.places] if n in us.not_offered]
+            rest = [n for n in c.ranked if n not in low]
+            if low and len(rest) >= us.places:  # just below the first `places`, in order: still in the list
+                c.ranked[:] = rest[: us.places] + low + rest[us.places :]
+                for n in low:
+                    c.final[n] = round(c.final[rest[us.places - 1]], 6) - 1e-6
+
+    def _degrading_first(self, c: _Call) -> None:
+        """Safety first (fix23c, review 23 N2; the synonyms file's `degrading_treatment`, this tool's reading, declared
+        there): where the words say a child is caged, chained, tied to furniture, locked in a cellar or shed, made to
+        sleep outside or to eat off the floor (_degrading_said), p9's significant harm line leads (offered if the words
+        did not find it) where no p9 row is first, else it comes into the first three (_lead_with keeps the first)."""
+        dt = self.degrading
+        said = self._degrading_said(c.words) if dt is not None else None
+        if dt is None or said is None:
+            return
+        if not c.ranked:  # no word of it matched a row ("she's kept in the cellar"): the line the words state, alone
+            c.ranked.append(dt.leads)
+            c.final[dt.leads] = 1.0
+            return
+        _offered_last(dt.leads, c.ranked, c.final)
+        first = c.ranked[0]
+        self._lead_with(dt.leads, c.ranked, c.final)
+        second = self.entries[first].indicator.immediate or (said == "tied" and bool(_phrases_at(dt.care, c.words)))
+        if second and first != dt.leads:
+            self._lead_with(first, c.ranked, c.final)  # the row first stays first; this one second (in the first three)
+
+    def _degrading_said(self, words: list[str]) -> Optional[str]:
+        """ "tied" where one of `tied` is said, "confined" where one of `places` or `cages` is said, within `reach` words
+        after one of `acts` (or a `cages` word is the act: "they chain him", "he is caged") done to the child: a child's
+        word or one of `objects` within `object_reach` words after the act, or a child's word or one of `subjects`
+        within `subject_reach` words before one of `passive`; no `animals` word between the act and the place ("put
+        the puppy in a crate"); else None."""
+        dt = self.degrading
+        assert dt is not None
+        objects, subjects = self._child_words | dt.objects, self._child_words | dt.subjects
+        passive = _phrases_at(dt.passive, words)
+        acts = [(i, i + 1) for i, w in enumerate(words) if w in dt.acts] + passive
+        places = [(p, q, "confined") for p, q in _phrases_at(dt.places + dt.cages, words)] + [(p, q, "tied") for p, q in _phrases_at(dt.tied, words)]
+        for a, b in acts:
+            done = any(w in objects for w in words[b : b + dt.object_reach])
+            done = done or ((a, b) in passive and any(w in subjects for w in words[max(0, a - dt.subject_reach) : a]))
+            if not done:
+                continue
+            if words[a] in dt.cage_words:
+                return "confined"  # "they chain him", "he is caged"
+            for p, _, kind in places:
+                if b <= p <= b + dt.reach and not any(w in dt.animals for w in words[b:p]):
+                    return kind
+        return None
+
+    def _clause_pieces(self, query: str, universal: bool) -> list[str]:
+        """The clauses _clause_first reads alone (fix22a's `above_universal.cuts`, `universal_cuts`), each cut again
+        (fix23c, review 23 N1; `clause_reading`) before a contrast word (`before`: "although", "except", "apart from",
+        "mind you", "oh and") and, in a list said without commas (`run_on`), before a carer named after a word that is
+        no stop word (_run_on_cut). The raw words are kept: the pieces add up to the call's words."""
+        au = self.above_universal
+        assert au is not None
+        pieces = [p for p in (au.universal_cuts if universal else au.cuts).split(query) if p and normalise(p).split()]
+        cr = self.clause_reading
+        if cr is None:
+            return pieces
+        pieces = [q for p in pieces for q in cr.before.split(p) if q and normalise(q).split()]
+        return [q for p in pieces for q in (self._run_on_cut(p) if cr.run_on else [p])]
+
+    def _run_on_cut(self, piece: str) -> list[str]:
+        """A clause said as a list without commas cut before each carer (the subject reading's `parent` words: "lovely
+        family close knit mum works hard | dad hits her") said just after a word that is no stop word, no carer ("mum's
+        boyfriend") and none that opens what is said (`subject.opens`: "says dad"); none after a word that makes the
+        clause no statement of this child (`of_this_child.not_after`: "if", "denies") or opens reported words: the
+        clause stays whole, so its own reading still sees them (fix23c)."""
+        carers, opens = self.subject.parents, self.subject.opens
+        held = set(opens) | ({w for p in self.of_this_child.not_after for w in p} if self.of_this_child is not None else set())
+        out: list[list[str]] = [[]]
+        prev: Optional[str] = None
+        stopped = False
+        for tok in piece.split(" "):
+            ws = normalise(tok).split()
+            if ws and prev is not None and not stopped and ws[0] in carers and out[-1]:
+                if not _stop(prev, stem(prev)) and prev not in carers and prev not in opens:
+                    out.append([])
+            out[-1].append(tok)
+            if ws:
+                prev = ws[-1]
+                stopped = stopped or not held.isdisjoint(ws)
+        return [" ".join(p) for p in out if p]
+
+    def _clause_min_words(self, n: int, concern: set[str]) -> int:
+        """The words (no stop words) a clause's first row must be matched by to lead (_clause_first): `above_universal.min_words`,
+        and `clause_reading.p9_min_words` for a p9 row matched by one of `clause_reading.p9_words`, a word that alone says
+        harm done (fix23c: "though the bruises on his back keep appearing"; not "and explain why")."""
+        au, cr = self.above_universal, self.clause_reading
+        assert au is not None
+        if cr is not None and self.entries[n].indicator.immediate and any(stem(w) in cr.p9_words for w in concern):
+            return cr.p9_min_words
+        return au.min_words
+
+    def _clause_read_over_additional(self, first: int, matched: dict[int, set[str]]) -> bool:
+        """Whether an Additional row first has its call read clause by clause (_clause_first: only a p9 row may lead over
+        it): fix22a's, where fewer than `min_words` words matched it; fix23c's, whatever its words where it is the
+        child's own (its domain one of `clause_reading.over_additional_domains`: "low self esteem poor attendance no
+        friends uncle raped her"; not the carers' "suspected domestic violence", whose injury words are the mother's)."""
+        au, cr = self.above_universal, self.clause_reading
+        assert au is not None
+        if cr is not None and self.entries[first].indicator.domain in cr.over_additional_domains:
+            return True
+        return len(self._concern_words(self._matched_words(first, matched))) < au.min_words
 
     def _opposite_below(self, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], negated: frozenset[int]) -> None:
         """A Universal row first (not denied) keeps its opposites (`above_universal.opposites`) out of the first three
@@ -4779,6 +4911,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "above_universal",
         "young_out_at_night",
         "named_subject",
+        "clause_reading",
+        "degrading_treatment",
+        "under_13_sex",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4787,7 +4922,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
-            " 'young_out_at_night' and 'named_subject'"
+            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment' and 'under_13_sex'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4830,6 +4965,9 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_said_as_meant(catalogue, data.get("said_as_meant"), normalise)
     check_unsaid_facts(catalogue, data.get("unsaid_facts"), normalise)
     check_above_universal(catalogue, data.get("above_universal"))  # fix22a
+    check_clause_reading(data.get("clause_reading"))  # fix23c
+    check_degrading_treatment(catalogue, data.get("degrading_treatment"), normalise)  # fix23c
+    check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
@@ -5979,6 +6117,103 @@ def _above_universal(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         frozenset(Level(v) for v in data["levels"]),
         read.rows(data["needs_met"]),
         {number_of(u): read.rows(os) for u, os in data["opposites"].items()},
+    )
+
+
+class _ClauseReading(NamedTuple):
+    """The synonyms file's `clause_reading` (fix23c, review 23 N1; SearchIndex._clause_pieces, _clause_min_words,
+    _clause_read_over_additional), read."""
+
+    before: re.Pattern[str]  # a contrast word a clause is cut before
+    run_on: bool  # a list said without commas is cut before a carer (_run_on_cut)
+    p9_min_words: int  # words a clause's p9 row is matched by, at least, where one of them is one of `p9_words`
+    p9_words: frozenset[str]  # stems of words that alone say harm done ("bruises", "raped")
+    over_additional_domains: frozenset[str]  # an Additional row of these domains first: its call read clause by clause
+
+
+def _clause_reading(synonyms: dict) -> Optional[_ClauseReading]:
+    """The synonyms file's `clause_reading`; None where the file has none (search_tables.check_clause_reading checked it)."""
+    data = synonyms.get("clause_reading")
+    if not data:
+        return None
+    before = "|".join(r"(?=\b" + r"\s+".join(map(re.escape, w.split())) + r"\b)" for w in data["before"])
+    return _ClauseReading(
+        re.compile(before, re.IGNORECASE),
+        bool(data["run_on"]),
+        int(data["p9_min_words"]),
+        frozenset(stem(w) for w in data["p9_words"]),
+        frozenset(data["over_additional_domains"]),
+    )
+
+
+class _Under13Sex(NamedTuple):
+    """The synonyms file's `under_13_sex` (fix23c, review 23 N10; SearchIndex._under_13_sex_offered), read."""
+
+    words: tuple[tuple[str, ...], ...]
+    partners: frozenset[str]
+    under_months: int
+    leads: int
+    not_offered: frozenset[int]
+    unless: frozenset[str]
+    places: int
+
+
+def _under_13_sex(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Under13Sex]:
+    """The synonyms file's `under_13_sex`; None where the file has none (search_tables.check_under_13_sex checked it)."""
+    data, read = synonyms.get("under_13_sex"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _Under13Sex(
+        read.phrases(data["words"]),
+        read.words(data["partners"]),
+        int(data["under_months"]),
+        number_of(data["leads"]),
+        read.rows(data["not_offered"]),
+        read.words(data["unless"]),
+        int(data["places"]),
+    )
+
+
+class _Degrading(NamedTuple):
+    """The synonyms file's `degrading_treatment` (fix23c, review 23 N2; SearchIndex._degrading_said), read."""
+
+    acts: frozenset[str]
+    passive: tuple[tuple[str, ...], ...]
+    objects: frozenset[str]
+    subjects: frozenset[str]
+    object_reach: int
+    subject_reach: int
+    reach: int
+    places: tuple[tuple[str, ...], ...]
+    tied: tuple[tuple[str, ...], ...]
+    care: tuple[tuple[str, ...], ...]
+    cages: tuple[tuple[str, ...], ...]
+    cage_words: frozenset[str]  # the one-word `cages` that are also an act ("chained", "caged")
+    animals: frozenset[str]
+    leads: int
+
+
+def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Degrading]:
+    """The synonyms file's `degrading_treatment`; None where the file has none (search_tables.check_degrading_treatment checked it)."""
+    data, read = synonyms.get("degrading_treatment"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    acts, cages = read.words(data["acts"]), read.phrases(data["cages"])
+    return _Degrading(
+        acts,
+        read.phrases(data["passive"]),
+        read.words(data["objects"]),
+        read.words(data["subjects"]),
+        int(data["object_reach"]),
+        int(data["subject_reach"]),
+        int(data["reach"]),
+        read.phrases(data["places"]),
+        read.phrases(data["tied"]),
+        read.phrases(data["care"]),
+        cages,
+        frozenset(p[0] for p in cages if len(p) == 1) & acts,
+        read.words(data["animals"]),
+        number_of(data["leads"]),
     )
 
 

@@ -974,6 +974,73 @@ def check_above_universal(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError("above_universal.opposites' opposites must be rows above Universal and no immediate criterion (p9)")
 
 
+def check_clause_reading(data: Any) -> None:
+    """Refuse a `clause_reading` that is not as SearchIndex._clause_pieces reads it (fix23c, review 23 N1): `before` and
+    `p9_words` lists of words or phrases, `run_on` true or false, `p9_min_words` a whole number from 1,
+    `over_additional_domains` the catalogue's domains."""
+    if data is None:
+        return
+    keys = {"before", "run_on", "p9_min_words", "p9_words", "over_additional_domains", "why"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise SearchDataError(f"clause_reading must map {', '.join(sorted(keys))}")
+    for k in ("before", "p9_words"):
+        if not (isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.split() for w in data[k])):
+            raise SearchDataError(f"clause_reading.{k} must be a list of words or phrases")
+    if not isinstance(data["run_on"], bool):
+        raise SearchDataError("clause_reading.run_on must be true or false")
+    domains = data["over_additional_domains"]
+    if not (isinstance(domains, list) and set(domains) <= {"child_development", "parents_carers", "family_environment"}):
+        raise SearchDataError(f"clause_reading.over_additional_domains must list the catalogue's domains: {domains!r}")
+    n = data["p9_min_words"]
+    if not (isinstance(n, int) and not isinstance(n, bool) and n >= 1):
+        raise SearchDataError(f"clause_reading.p9_min_words must be a whole number from 1: {n!r}")
+    if not (isinstance(data["why"], str) and data["why"].strip()):
+        raise SearchDataError("clause_reading.why must say why")
+
+
+def check_degrading_treatment(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `degrading_treatment` that is not as SearchIndex._degrading_first reads it (fix23c, review 23 N2): its
+    lists of words, its reaches whole numbers, `leads` an immediate criterion."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "degrading_treatment",
+        data,
+        keys={"acts", "passive", "objects", "subjects", "object_reach", "subject_reach", "reach", "places", "tied", "care", "cages", "animals", "leads", "why"},
+        shape="degrading_treatment must map acts, passive, objects, subjects, object_reach, subject_reach, reach, places, tied, care, cages, animals,"
+        " leads and why",
+        lists=("acts", "passive", "objects", "subjects", "places", "tied", "care", "cages", "animals"),
+        names=("leads", "why"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"object_reach": (1, None), "subject_reach": (1, None), "reach": (1, None)},
+        rows=("leads",),
+        must=(Must(("leads",), immediate, "degrading_treatment.leads must be an immediate criterion (p9): {}"),),
+    )
+
+
+def check_under_13_sex(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `under_13_sex` that is not as SearchIndex._under_13_sex_offered reads it (fix23c, review 23 N10): its
+    lists of words, `under_months` and `places` whole numbers, `leads` a row and `not_offered` no immediate criterion."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "under_13_sex",
+        data,
+        keys={"words", "partners", "under_months", "leads", "not_offered", "unless", "places", "why"},
+        shape="under_13_sex must map words, partners, under_months, leads, not_offered, unless, places and why",
+        lists=("words", "partners", "not_offered", "unless"),
+        names=("leads", "why"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"under_months": (1, None), "places": (1, None)},
+        rows=("leads", "not_offered"),
+        must=(Must(("not_offered",), not_immediate, "under_13_sex.not_offered must be no immediate criterion (p9): {}"),),
+    )
+
+
 def check_young_out_at_night(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
     """Refuse a `young_out_at_night` that is not as SearchIndex._young_out_at_night_first reads it (fix22a, review 22 N3):
     its lists of words, its hours and band whole numbers, `leads` an immediate criterion, `rows` none."""

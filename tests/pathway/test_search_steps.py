@@ -47,6 +47,8 @@ ORDER = [
     "_said_plainly_last",
     "_unsaid_facts_below",
     "_named_rows_below",
+    "_degrading_first",
+    "_under_13_sex_offered",
     "_above_universal_step",
 ]
 
@@ -69,6 +71,8 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_pregnant_young_first": "_born",
         "_unsaid_facts_below": "_born",
         "_named_rows_below": "_born",
+        "_degrading_first": "_born",
+        "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
     }
