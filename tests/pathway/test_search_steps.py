@@ -101,9 +101,10 @@ def _parents_own_past_names_no_concern(ids: list[str]) -> bool:
 
 
 def _p9_part_of_a_long_call_leads(ids: list[str]) -> bool:
-    """p9: a four year old left home alone all evening, said at the end of a long call, leads as in a short call
-    (fix22a's last step now also leads with "left on his own till midnight" there, so that case no longer states the order)."""
-    return ids[:1] == ["immediate.home_alone_5_and_under"]
+    """p9: a baby's bruising, said at the end of a long call, leads as in a short call (the cases before this one,
+    "the four year old is left home alone all evening", are now also rescued by fix22a's and fix23c's clause reading,
+    so they no longer state this order; here the first row swapped in is a family row, which that reading leaves)."""
+    return ids[:1] == ["immediate.unexplained_bruising_under_2"]
 
 
 def _everyday_hitting_leads_with_p9(ids: list[str]) -> bool:
@@ -126,8 +127,8 @@ def _ended_drinking_no_under_1(ids: list[str]) -> bool:
             "_calm_first_step",
             "_p9_part_first",
             "mum works two jobs, the kids have school dinners, the eldest helps with homework, they have a dog and a garden, "
-            "nan visits on sundays; the four year old is left home alone all evening",
-            48,
+            "nan visits on sundays; the baby has bruises on her face",
+            6,
             _p9_part_of_a_long_call_leads,
         ),
         ("_core_first_step", "_of_this_child_first", "dad gives him a good hiding", 60, _everyday_hitting_leads_with_p9),
