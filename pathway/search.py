@@ -1138,21 +1138,33 @@ class SearchIndex:
             return
         kept_words = {w for i, w in enumerate(words) if i not in at}
         rest = [w for i, w in enumerate(words) if i not in at]
-        without = {h.indicator.id for h in self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True)} if rest else set()
+        rest_stems = [s for i, s in enumerate(c.stems) if i not in at]
+        # fix23e: where the words left are plain or none ("the kids went", "she"), no p9 or Protection row rests on them
+        again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
+        without = {h.indicator.id for h in again}
+        plain = not any(s in WORRY or w.isdigit() or not _stop(w, s) for w, s in zip(rest, rest_stems)) or self._only_plain(rest, rest_stems)
         leaving = {
             n
             for n in ranked
             if (rows is None or n in rows)
-            and self.entries[n].indicator.id not in without
-            and not any(w in kept_words for label in matched.get(n, ()) for w in label.split())
+            and (
+                (self.entries[n].indicator.id not in without and not any(w in kept_words for label in matched.get(n, ()) for w in label.split()))
+                or (plain and self._high(n))
+            )
         }
-        if not [n for n in ranked if n not in leaving]:  # nothing else offered: only the rows the everyday words matched leave
-            leaving = {n for n in leaving if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
+            return
+        if not [n for n in ranked if n not in leaving] and not without and rows is None:
+            # fix23e: nothing but the everyday sense was said ("she burned the toast"): the call answers as it does
+            # read without those words, with nothing (as "she" alone does); the practitioner chooses from the list
+            ranked.clear()
             return
         held = {n for n in c.withheld if n not in ranked[:KEPT_PLACES]}
         moved = leaving | held
         self._out_of_sight(moved, ranked, final, frozenset(n for n in moved if self.entries[n].indicator.immediate))
+        high = {n for n in moved if self._high(n)}
+        if not high.isdisjoint(ranked[:KEPT_PLACES]):  # fix23e: too few rows stayed: a lower row that left fills first
+            self._out_of_sight(high, ranked, final, frozenset(n for n in high if self.entries[n].indicator.immediate))
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
