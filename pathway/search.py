@@ -1117,6 +1117,12 @@ class SearchIndex:
                 )
                 if not aimed:
                     found |= {i, obj}
+                    # fix23e: a second thing the first goes into or onto ("cracked an egg into the pan") is as said
+                    k = obj + 1
+                    while k < min(len(words), obj + 1 + es.reach) and (words[k] in es.between or words[k] in es.aimed):
+                        k += 1
+                    if k < len(words) and k > obj + 1 and words[k] in es.things:
+                        found.add(k)
             if found:
                 at |= found
                 rows = None if rows is None or r.rows is None else rows | r.rows
@@ -1129,7 +1135,12 @@ class SearchIndex:
         (just below, still offered; an immediate criterion too) where it is among the rows the reading may move, none of
         the call's other words matched it, and the call read without them does not offer it in its first three. A row
         another word supports stays, and so does a p9 row any other word of the call matched. The rows earlier steps
-        held out of the first three stay out. Read after _said_plainly_last, before _unsaid_facts_below."""
+        held out of the first three stay out. fix23e: where the words left are plain or none ("the kids went" of "the
+        kids went ice skating"), a p9 row or Protection need leaves too; where too few rows stay to fill the first three,
+        a lower row that left fills before a p9 row or Protection need; and where every row rests on the everyday words
+        and the call read without them offers nothing ("she burned the toast" is "she"), nothing is offered, as for the
+        call read without them (a reading bounded to its `rows` never empties the answer). Read after _said_plainly_last,
+        before _unsaid_facts_below."""
         words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
         if self.everyday_senses is None or not ranked:
             return
@@ -1162,9 +1173,12 @@ class SearchIndex:
         held = {n for n in c.withheld if n not in ranked[:KEPT_PLACES]}
         moved = leaving | held
         self._out_of_sight(moved, ranked, final, frozenset(n for n in moved if self.entries[n].indicator.immediate))
-        high = {n for n in moved if self._high(n)}
-        if not high.isdisjoint(ranked[:KEPT_PLACES]):  # fix23e: too few rows stayed: a lower row that left fills first
-            self._out_of_sight(high, ranked, final, frozenset(n for n in high if self.entries[n].indicator.immediate))
+        # fix23e: too few rows stayed to fill the first three: a row that left fills them before one the everyday words
+        # themselves matched ("coke": the alcohol row), and a lower row before a p9 row or Protection need
+        pulled = {n for n in moved if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+        for rows_last in (pulled, {n for n in moved if self._high(n)}):
+            if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
+                self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
