@@ -80,6 +80,7 @@ def test_the_concern_sense_beside_it_keeps_p9(q: str) -> None:
         ("he vapes all the time", 192, {"protection.persistent_domestic_abuse"}),
         ("he's doing nitrous oxide, balloons everywhere", 180, {"protection.accommodation_places_child_physical"}),
         ("he's been watching IS beheading videos and talking about jihad", 180, {"protection.inappropriate_sexual_behaviour"}),
+        ("he lives with his nan and grandad", 120, {"immediate.contact_with_adults_risk"}),
     ],
 )
 def test_review23_n6_to_n9_not_offered(q: str, age: int, barred: set[str]) -> None:
@@ -112,6 +113,7 @@ def test_review23_n6_to_n9_offered(q: str, age: int, row: str, place: str) -> No
         ("she is 14 and going country with older men who have sex with her", 168, {"protection.sexual_exploitation", "extensive.risk_sexual_exploitation"}),
         ("she told me her family are taking her to Somalia to be cut this summer", 144, {"immediate.significant_harm"}),
         ("he is watching porn and beheading videos and touching his sister", 180, P9 | {"protection.inappropriate_sexual_behaviour"}),
+        ("she lives with her mum and mum's boyfriend who is a sex offender", 96, {"immediate.contact_with_adults_risk"}),
     ],
 )
 def test_the_concern_said_keeps_its_row(q: str, age: int, want: set[str]) -> None:
