@@ -79,6 +79,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_disclosed_own_acts,
     check_elsewhere,
     check_everyday_hitting,
+    check_everyday_senses,
     check_harm_by_adult,
     check_harm_to_child,
     check_harmless,
@@ -519,6 +520,11 @@ class _PartLead(NamedTuple):
         return self.hits[0]
 
 
+def _whole_born(c: _Call) -> bool:
+    """A whole call (not one of its parts) of a child born."""
+    return c.part is None and not c.unborn
+
+
 class _Step(NamedTuple):
     """One reading step at the end of SearchIndex.search(): the SearchIndex method it runs on the call (_Call), why it
     stands where it does, and the call it runs for (None: every call)."""
@@ -562,6 +568,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_concern_unsaid_below", "a `concern_to_lead` row whose concern is unsaid does not lead"),
     _Step("_out_of_sight_step", "the rows the steps hid (`hidden`) and `unstated` leave the first three"),
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
+    _Step("_everyday_senses_below", "rows only a concern word's everyday sense reached leave the first three (fix23b)", _whole_born),
     _Step("_unsaid_facts_below", "rows an everyday word does not say ('again', a pet, an hour) leave the first three (fix22d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
@@ -706,6 +713,7 @@ class SearchIndex:
         self.clause_reading = _clause_reading(synonyms)  # fix23c (review 23 N1): how the clause reading cuts a call, and a p9 clause's words
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
+        self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -1132,6 +1140,103 @@ class SearchIndex:
             for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
                 if final[ranked[k]] >= final[ranked[k - 1]]:
                     final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+
+    def _everyday_senses_at(self, words: list[str]) -> tuple[set[int], Optional[frozenset[int]]]:
+        """Where the words say a concern word in its everyday sense (fix23b; the synonyms file's `everyday_senses`,
+        declared there): the places of those words, and the rows such a reading may move (None: any). A reading is not
+        made where any of its `concern` is said in the call. Its `said` phrases wherever said; each of its `verbs`
+        whose object (the first word after it that is none of `between`, within `reach`) is one of `things`, and no
+        person is aimed at after it (one of `persons` just after one of `aimed`, within `reach`: "hit the ball at the
+        baby"), or a `games` phrase starts within `reach` after it ("beat his brother at chess"). A person or
+        `property` as its object ("kicked the door in") is never an everyday sense."""
+        es = self.everyday_senses
+        at: set[int] = set()
+        rows: Optional[set[int]] = set()
+        if es is None:
+            return at, None
+        for r in es.readings:
+            if any(_phrase_at(p, words) for p in r.concern):
+                continue
+            found = {i + k for p in r.said for i in _phrase_at(p, words) for k in range(len(p))}
+            for i, w in enumerate(words):
+                if w not in r.verbs:
+                    continue
+                end = min(len(words), i + 1 + es.reach)
+                game = next((j + k for j in range(i + 1, end) for p in r.games if tuple(words[j : j + len(p)]) == p for k in range(len(p))), None)
+                if game is not None:
+                    found |= {i, game}
+                    continue
+                obj = next((j for j in range(i + 1, end) if words[j] not in es.between), None)
+                if obj is None or words[obj] not in es.things or any(_phrase_at(p, words[obj : obj + len(p)]) for p in es.property):
+                    continue
+                aimed = any(
+                    words[k] in es.persons and any(words[m] in es.aimed for m in range(max(obj + 1, k - 2), k))
+                    for k in range(obj + 1, min(len(words), obj + 1 + es.reach))
+                )
+                if not aimed:
+                    found |= {i, obj}
+                    # fix23e: a second thing the first goes into or onto ("cracked an egg into the pan") is as said
+                    k = obj + 1
+                    while k < min(len(words), obj + 1 + es.reach) and (words[k] in es.between or words[k] in es.aimed):
+                        k += 1
+                    if k < len(words) and k > obj + 1 and words[k] in es.things:
+                        found.add(k)
+            if found:
+                at |= found
+                rows = None if rows is None or r.rows is None else rows | r.rows
+        return at, (None if rows is None else frozenset(rows))
+
+    def _everyday_senses_below(self, c: _Call) -> None:
+        """A concern word said in its everyday sense (fix23b; _everyday_senses_at: "the crack of dawn", "a pot noodle",
+        "burned the toast") stops only the rows it alone reached from being offered in the first three. The call is
+        read again without those words (a whole search, so every reading holds); a row of the first three leaves them
+        (just below, still offered; an immediate criterion too) where it is among the rows the reading may move, none of
+        the call's other words matched it, and the call read without them does not offer it in its first three. A row
+        another word supports stays, and so does a p9 row any other word of the call matched. The rows earlier steps
+        held out of the first three stay out. fix23e: where the words left are plain or none ("the kids went" of "the
+        kids went ice skating"), a p9 row or Protection need leaves too; where too few rows stay to fill the first three,
+        a lower row that left fills before a p9 row or Protection need; and where every row rests on the everyday words
+        and the call read without them offers nothing ("she burned the toast" is "she"), nothing is offered, as for the
+        call read without them (a reading bounded to its `rows` never empties the answer). Read after _said_plainly_last,
+        before _unsaid_facts_below."""
+        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
+        if self.everyday_senses is None or not ranked:
+            return
+        at, rows = self._everyday_senses_at(words)
+        if not at:
+            return
+        kept_words = {w for i, w in enumerate(words) if i not in at}
+        rest = [w for i, w in enumerate(words) if i not in at]
+        rest_stems = [s for i, s in enumerate(c.stems) if i not in at]
+        # fix23e: where the words left are plain or none ("the kids went", "she"), no p9 or Protection row rests on them
+        again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
+        without = {h.indicator.id for h in again}
+        plain = not any(s in WORRY or w.isdigit() or not _stop(w, s) for w, s in zip(rest, rest_stems)) or self._only_plain(rest, rest_stems)
+        leaving = {
+            n
+            for n in ranked
+            if (rows is None or n in rows)
+            and (
+                (self.entries[n].indicator.id not in without and not any(w in kept_words for label in matched.get(n, ()) for w in label.split()))
+                or (plain and self._high(n))
+            )
+        }
+        if leaving.isdisjoint(ranked[:KEPT_PLACES]):
+            return
+        if not [n for n in ranked if n not in leaving] and not without and rows is None:
+            # fix23e: nothing but the everyday sense was said ("she burned the toast"): the call answers as it does
+            # read without those words, with nothing (as "she" alone does); the practitioner chooses from the list
+            ranked.clear()
+            return
+        held = {n for n in c.withheld if n not in ranked[:KEPT_PLACES]}
+        moved = leaving | held
+        self._out_of_sight(moved, ranked, final, frozenset(n for n in moved if self.entries[n].indicator.immediate))
+        # fix23e: too few rows stayed to fill the first three: a row that left fills them before one the everyday words
+        # themselves matched ("coke": the alcohol row), and a lower row before a p9 row or Protection need
+        pulled = {n for n in moved if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+        for rows_last in (pulled, {n for n in moved if self._high(n)}):
+            if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
+                self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
@@ -4914,6 +5019,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "clause_reading",
         "degrading_treatment",
         "under_13_sex",
+        "everyday_senses",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -4922,7 +5028,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
-            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment' and 'under_13_sex'"
+            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex' and 'everyday_senses'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -4969,6 +5075,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_degrading_treatment(catalogue, data.get("degrading_treatment"), normalise)  # fix23c
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
+    check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -6250,4 +6357,58 @@ def _young_out_at_night(synonyms: dict, number_of: Callable[[str], int]) -> Opti
         number_of(data["leads"]),
         read.rows(data["or_leads"]),
         read.rows(data["rows"]),
+    )
+
+
+class _EverydaySenses(NamedTuple):
+    """The synonyms file's `everyday_senses` (fix23b; SearchIndex._everyday_senses_at), normalised."""
+
+    between: frozenset[str]
+    reach: int
+    things: frozenset[str]
+    property: tuple[tuple[str, ...], ...]
+    persons: frozenset[str]
+    aimed: frozenset[str]
+    readings: tuple["_EverydaySense", ...]
+
+
+class _EverydaySense(NamedTuple):
+    """One reading of `everyday_senses`: its phrases, verbs, games and concern as words; its rows as numbers (None: any)."""
+
+    said: tuple[tuple[str, ...], ...]
+    verbs: frozenset[str]
+    games: tuple[tuple[str, ...], ...]
+    concern: tuple[tuple[str, ...], ...]
+    rows: Optional[frozenset[int]]
+
+
+def _everyday_senses(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_EverydaySenses]:
+    """The synonyms file's `everyday_senses` as SearchIndex reads it, or None where the file has none."""
+    data = synonyms.get("everyday_senses")
+    if not data:
+        return None
+
+    def phrases(ws: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in ws) if p)
+
+    def single(ws: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalise(" ".join(ws)).split())
+
+    return _EverydaySenses(
+        single(data["between"]),
+        int(data["reach"]),
+        single(data["things"]),
+        phrases(data["property"]),
+        single(data["persons"]),
+        single(data["aimed"]),
+        tuple(
+            _EverydaySense(
+                phrases(r.get("said") or []),
+                single(r.get("verbs") or []),
+                phrases(r.get("games") or []),
+                phrases(r["concern"]),
+                frozenset(number_of(i) for i in r["rows"]) if "rows" in r else None,
+            )
+            for r in data["readings"]
+        ),
     )

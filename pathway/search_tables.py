@@ -1064,3 +1064,39 @@ def check_young_out_at_night(catalogue: Catalogue, data: Any, normalise: Normali
             Must(("rows",), not_immediate, "young_out_at_night.rows must be no immediate criterion (p9): {}"),
         ),
     )
+
+
+def check_everyday_senses(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `everyday_senses` that is not as SearchIndex._everyday_senses_below reads it (fix23b): its lists of
+    words, `reach` a whole number, each reading a `name` with `said` phrases or `verbs` (or both), `concern` and at
+    most `games` and `rows` (rows of the tables); no `property` word among the `things` (violence at home is never an
+    everyday sense)."""
+    if data is None:
+        return
+    lists = ("between", "things", "property", "persons", "aimed")
+    if not isinstance(data, dict) or set(data) != {*lists, "reach", "readings"}:
+        raise SearchDataError(f"everyday_senses must map {', '.join(lists)}, reach and readings")
+    if type(data["reach"]) is not int or not 0 < data["reach"] < 20:
+        raise SearchDataError(f"everyday_senses.reach must be a whole number of words: {data['reach']!r}")
+    for key in lists:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in data[key]):
+            raise SearchDataError(f"everyday_senses.{key} must be a list of words")
+    clash = {normalise(w) for w in data["things"]} & {normalise(w) for w in data["property"]}
+    if clash:
+        raise SearchDataError(f"everyday_senses.things must name no property (violence at home): {sorted(clash)}")
+    readings = data["readings"]
+    if not isinstance(readings, list) or not readings:
+        raise SearchDataError("everyday_senses.readings must be a list of readings")
+    for r in readings:
+        if (
+            not isinstance(r, dict)
+            or not {"name", "concern"} <= set(r) <= {"name", "said", "verbs", "games", "concern", "rows"}
+            or not (r.get("said") or r.get("verbs"))
+        ):
+            raise SearchDataError(f"an everyday_senses reading must have name, concern and said or verbs (games, rows at most): {r!r}")
+        for key in ("said", "verbs", "games", "concern", "rows"):
+            if key in r and (not isinstance(r[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in r[key])):
+                raise SearchDataError(f"everyday_senses {r['name']}.{key} must be a list of words")
+        unknown = [i for i in r.get("rows", []) if not catalogue.has_indicator(i)]
+        if unknown:
+            raise SearchDataError(f"everyday_senses {r['name']}.rows name unknown indicators: {unknown}")

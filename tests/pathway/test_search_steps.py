@@ -45,6 +45,7 @@ ORDER = [
     "_concern_unsaid_below",
     "_out_of_sight_step",
     "_said_plainly_last",
+    "_everyday_senses_below",
     "_unsaid_facts_below",
     "_named_rows_below",
     "_degrading_first",
@@ -69,6 +70,7 @@ def test_the_steps_conditions_are_the_ones_declared():
     assert {name: fn.__name__ for name, fn in when.items()} == {
         **dict.fromkeys([*unjoined, "_calm_first_step", "_carer_threat_first"], "_unjoined"),
         "_pregnant_young_first": "_born",
+        "_everyday_senses_below": "_whole_born",
         "_unsaid_facts_below": "_born",
         "_named_rows_below": "_born",
         "_degrading_first": "_born",
