@@ -42,6 +42,8 @@ ORDER = [
     "_unborn_calm_first",
     "_care_leaver_first",
     "_elsewhere_first",
+    "_not_yet_below",
+    "_explained_play_below",
     "_concern_unsaid_below",
     "_out_of_sight_step",
     "_said_plainly_last",
