@@ -69,6 +69,8 @@ def test_the_steps_conditions_are_the_ones_declared():
     assert {name: fn.__name__ for name, fn in when.items()} == {
         **dict.fromkeys([*unjoined, "_calm_first_step", "_carer_threat_first"], "_unjoined"),
         "_pregnant_young_first": "_born",
+        "_not_yet_below": "_born",
+        "_explained_play_below": "_born",
         "_unsaid_facts_below": "_born",
         "_named_rows_below": "_born",
         "_unborn_calm_first": "_unborn",
