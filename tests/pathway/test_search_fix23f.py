@@ -19,6 +19,7 @@ import pytest
 from pathway.catalogue import load_catalogue
 from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
 from pathway.search_model import example_calls
+from tests.pathway.synonyms_comment import comment_above
 
 CAT = load_catalogue()
 HARM = "immediate.significant_harm"
@@ -170,3 +171,9 @@ def test_the_tables_refuse_what_would_move_p9_rows_by_a_list(key: str, path: str
     synonyms[key][path] = bad
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, synonyms)
+
+
+@pytest.mark.parametrize("key", ["not_yet", "explained_play"])
+def test_each_table_is_declared_as_this_tools_reading_where_it_is(key: str) -> None:
+    said = comment_above(key)
+    assert "this tool's reading, declared" in said and "fix23f" in said and "review 21" in said
