@@ -80,6 +80,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_elsewhere,
     check_everyday_hitting,
     check_everyday_senses,
+    check_explained_play,
     check_harm_by_adult,
     check_harm_to_child,
     check_harmless,
@@ -88,6 +89,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_named_subject,
     check_not_now,
     check_not_the_child,
+    check_not_yet,
     check_of_this_child,
     check_of_this_child_not_before,
     check_offender,
@@ -565,6 +567,8 @@ STEPS: tuple[_Step, ...] = (
     _Step("_unborn_calm_first", "an unborn baby's ordinary pregnancy preselects no row kept for a concern", _unborn),
     _Step("_care_leaver_first", "a care leaver with no concern said leads with p13-14's parent previously looked after"),
     _Step("_elsewhere_first", "a parent's past, long past, hypothetical or explained concern; adds to `unstated`"),
+    _Step("_not_yet_below", "rows needing a fact a hypothetical says is not yet so leave the first three (fix23f)", _born),
+    _Step("_explained_play_below", "an ordinary injury from the child's own play: p9's injury lines leave the first three (fix23f)", _born),
     _Step("_concern_unsaid_below", "a `concern_to_lead` row whose concern is unsaid does not lead"),
     _Step("_out_of_sight_step", "the rows the steps hid (`hidden`) and `unstated` leave the first three"),
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
@@ -714,6 +718,9 @@ class SearchIndex:
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words
+        # fix23f (review 21 N3, N6): a thing not yet so; an ordinary injury from the child's own play
+        self.not_yet = _not_yet(synonyms, number_of)
+        self.explained_play = _explained_play(synonyms, number_of)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -4453,6 +4460,109 @@ class SearchIndex:
                 self._lead_with(lead, ranked, final)
         return out
 
+    # ------------------------------------------------------------ fix23f: a thing not yet so; an injury from the child's play
+
+    def _not_yet_below(self, c: _Call) -> None:
+        """Review 21 N3 (fix23f; the synonyms file's `not_yet`, this tool's reading, declared there): a hypothetical
+        (fix21p's _hypothetical_at) of a thing not yet so (no word of `now` in it), where the call says no harm by
+        another (_harm_by_another_said), moves out of the first three the rows that need the fact and rest only on
+        its words (_elsewhere_rests): p9's rows, Protection needs and `fact_rows`; where the call says nothing else
+        but `worry` words, also the rows of concern the words did not match. `kept` stay. Adds to `unstated`
+        (_out_of_sight_step moves them just below the first three: still offered); no p9 row, Protection need or
+        unmatched concern comes into the first three in their place (_no_newcomers)."""
+        ny = self.not_yet
+        if ny is None or self.elsewhere is None or not c.ranked:
+            return
+        words = c.words
+        at = self._hypothetical_at(words)
+        if not at or not ny.now.isdisjoint(words[i] for i in at) or self._harm_by_another_said(words):
+            return
+        rests = self._elsewhere_rests(at, words, c.matched)
+        quiet = self._elsewhere_quiet(at | {i for i, w in enumerate(words) if w in ny.worry}, words)
+        out = set()
+        for n in c.ranked:
+            if n in ny.kept or n in ny.fact_rows or not self._concern(n):
+                continue
+            if (self._height(n) >= (False, Level.PROTECTION.rank) and rests(n)) or (quiet and not c.matched.get(n)):
+                out.add(n)
+        # a fact row first on the hypothetical alone ("might get pregnant") does not lead: `fact_leads` does, where the
+        # child's age admits it; the fact row stays in sight, next
+        stay = [n for n in c.ranked if n not in out and n not in c.withheld][:KEPT_PLACES]
+        first = stay[0] if stay else None
+        # a row of `kept` in sight leads before `fact_leads` ("Sexual activity under 13" for a girl of 12)
+        lead = next((n for n in stay if n in ny.kept), ny.fact_leads)
+        if first is not None and first in ny.fact_rows and rests(first) and lead is not None and lead not in c.withheld and c.admits(lead):
+            _offered_last(lead, c.ranked, c.final)
+            c.matched.setdefault(lead, set())
+            self._lead_with(lead, c.ranked, c.final)
+            out.discard(lead)
+        self._no_newcomers(c, out)
+
+    def _harm_by_another_said(self, words: list[str]) -> bool:
+        """Whether the words say harm by another or a threat (fix23f, `not_yet`): a word of `lethal` anywhere, or one of
+        `harm_to` not beside one of `own` ("self harming", "hurt himself" are the child's own)."""
+        ny = self.not_yet
+        assert ny is not None
+        for i, w in enumerate(words):
+            if w in ny.lethal:
+                return True
+            if w in ny.harm_to:
+                near = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+                if ny.own.isdisjoint(near):
+                    return True
+        return False
+
+    def _no_newcomers(self, c: _Call, out: set[int]) -> None:
+        """Add `out` to the call's `unstated`, and with it every row that would come into the first three in their
+        place and is p9's, a Protection need or a concern the words did not match (fix23f; as _elsewhere_first)."""
+        if not out:
+            return
+        hidden = c.withheld
+        before = set(c.ranked[:KEPT_PLACES])
+        while True:
+            front = [n for n in c.ranked if n not in out and n not in hidden][:KEPT_PLACES]
+            newcomers = {
+                n for n in front if n not in before and (self._height(n) >= (False, Level.PROTECTION.rank) or (self._concern(n) and not c.matched.get(n)))
+            }
+            if not newcomers:
+                break
+            out |= newcomers
+        c.unstated = c.unstated | frozenset(out)
+        # just below the first three rows that stay (however few others the earlier readings left in sight), in their
+        # order: still offered fourth or lower, not after every row the list holds; scores follow the order
+        ranked, final = c.ranked, c.final
+        stay = [n for n in ranked if n not in out][:KEPT_PLACES]
+        ranked[:] = stay + [n for n in ranked if n in out] + [n for n in ranked if n not in out and n not in stay]
+        for k in range(len(ranked) - 1, 0, -1):
+            if final[ranked[k]] >= final[ranked[k - 1]]:
+                final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+
+    def _explained_play_below(self, c: _Call) -> None:
+        """Review 21 N6 (fix23f; the synonyms file's `explained_play`, this tool's reading, declared there): fix21p's
+        explained injury (_explained_first's own test: a minor injury, a cause, nothing severe, no carer's account)
+        whose cause is the child's own play (one of `play`), none of `many` said, the child at least `min_months` old
+        (given; no age given, not read): `injury_rows` leave the first three, and `rows` unless the call names them
+        (their `named_rows.words`, read as _named_readings reads them). Adds to `unstated` (_no_newcomers)."""
+        ep, el = self.explained_play, self.elsewhere
+        if ep is None or el is None or not c.ranked:
+            return
+        words, age = c.words, c.age_in_months
+        if age is None or age < max(ep.min_months, el.under_months):
+            return
+        if el.injuries.isdisjoint(words) or not el.severe.isdisjoint(words) or ep.play.isdisjoint(words):
+            return
+        if any(_phrase_at(p, words) for p in ep.many):
+            return
+        causes = [i for p in el.causes for i in _phrase_at(p, words)]
+        if not causes or any(w in el.reported for w in words[: min(causes)]):
+            return
+        out = {n for n in ep.injury_rows if n in c.ranked}
+        for n in ep.rows:
+            groups = self.named_words.get(n)
+            if n in c.ranked and not (groups and all(self._says_core(g, words, c.stems, c.typing) for g in groups)):
+                out.add(n)
+        self._no_newcomers(c, out)
+
     def _above_universal_step(self, c: _Call) -> None:
         """Safety first (fix22a, review 22 N1 and N3; the synonyms file's `above_universal` and `young_out_at_night`,
         this tool's readings, declared there), last in search(): a child of 5 or under out alone at night is p9's
@@ -5020,6 +5130,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "degrading_treatment",
         "under_13_sex",
         "everyday_senses",
+        "not_yet",
+        "explained_play",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -5028,7 +5140,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
-            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex' and 'everyday_senses'"
+            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet'"
+            " and 'explained_play'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -5076,6 +5189,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b
+    check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
+    check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -6196,6 +6311,57 @@ def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Els
         read.words(exp["reported"]),
         read.rows(exp["rows"]),
         int(exp["under_months"]),
+    )
+
+
+class _NotYet(NamedTuple):
+    """The synonyms file's `not_yet` (fix23f, review 21 N3; SearchIndex._not_yet_below), read."""
+
+    now: frozenset[str]
+    harm_to: frozenset[str]
+    lethal: frozenset[str]
+    own: frozenset[str]
+    worry: frozenset[str]
+    fact_rows: frozenset[int]
+    kept: frozenset[int]
+    fact_leads: Optional[int]
+
+
+def _not_yet(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_NotYet]:
+    """The synonyms file's `not_yet` as SearchIndex reads it; None where the file has none (search_tables.check_not_yet checked it)."""
+    data, read = synonyms.get("not_yet"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    w = read.words
+    return _NotYet(
+        w(data["now"]),
+        w(data["harm_to"]),
+        w(data["lethal"]),
+        w(data["own"]),
+        w(data["worry"]),
+        read.rows(data["fact_rows"]),
+        read.rows(data["kept"]),
+        read.row(data["fact_leads"]),
+    )
+
+
+class _ExplainedPlay(NamedTuple):
+    """The synonyms file's `explained_play` (fix23f, review 21 N6; SearchIndex._explained_play_below), read."""
+
+    play: frozenset[str]
+    many: tuple[tuple[str, ...], ...]
+    min_months: int
+    injury_rows: frozenset[int]
+    rows: frozenset[int]
+
+
+def _explained_play(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ExplainedPlay]:
+    """The synonyms file's `explained_play` as SearchIndex reads it; None where the file has none (search_tables.check_explained_play checked it)."""
+    data, read = synonyms.get("explained_play"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _ExplainedPlay(
+        read.words(data["play"]), read.phrases(data["many"]), int(data["min_months"]), read.rows(data["injury_rows"]), read.rows(data["rows"])
     )
 
 

@@ -1100,3 +1100,52 @@ def check_everyday_senses(catalogue: Catalogue, data: Any, normalise: Normalise)
         unknown = [i for i in r.get("rows", []) if not catalogue.has_indicator(i)]
         if unknown:
             raise SearchDataError(f"everyday_senses {r['name']}.rows name unknown indicators: {unknown}")
+
+
+def check_not_yet(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `not_yet` that is not as SearchIndex._not_yet_below reads it (fix23f, review 21 N3): its lists of words,
+    `fact_leads` and `fact_rows` no immediate criterion (p9's rows leave by their level, not by the list), `kept` none either (a table
+    keeps no p9 row in sight by a list)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "not_yet",
+        data,
+        keys={"now", "harm_to", "lethal", "own", "worry", "fact_rows", "kept", "fact_leads"},
+        shape="not_yet must map now, harm_to, lethal, own, worry, fact_rows, kept and fact_leads",
+        lists=("now", "harm_to", "lethal", "own", "worry", "fact_rows", "kept"),
+        names=("fact_leads",),
+        normalise=normalise,
+        normalised=True,
+        rows=("fact_rows", "kept", "fact_leads"),
+        must=(
+            Must(("fact_leads",), not_immediate, "not_yet.fact_leads must be no immediate criterion (p9): {}"),
+            Must(("fact_rows",), not_immediate, "not_yet.fact_rows must be no immediate criterion (p9): {}"),
+            Must(("kept",), not_immediate, "not_yet.kept must be no immediate criterion (p9): {}"),
+        ),
+    )
+
+
+def check_explained_play(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `explained_play` that is not as SearchIndex._explained_play_below reads it (fix23f, review 21 N6): its
+    lists of words, `min_months` at least 24 (p9's own line for bruising under 2 is never read away), `injury_rows`
+    immediate criteria (p9's injury lines), `rows` none."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "explained_play",
+        data,
+        keys={"play", "many", "min_months", "injury_rows", "rows"},
+        shape="explained_play must map play, many, min_months, injury_rows and rows",
+        lists=("play", "many", "injury_rows", "rows"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"min_months": (24, None)},
+        rows=("injury_rows", "rows"),
+        must=(
+            Must(("injury_rows",), immediate, "explained_play.injury_rows must be immediate criteria (p9): {}"),
+            Must(("rows",), not_immediate, "explained_play.rows must be no immediate criterion (p9): {}"),
+        ),
+    )
