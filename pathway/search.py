@@ -516,6 +516,7 @@ class _PartLead(NamedTuple):
     hits: list[Hit]  # its search alone, best first
     n: int  # its first row
     words: set[str]  # the words that matched that row
+    stood_in: bool = False  # the part's first was the model's alone; `n` is its first p9 row word matching found (p9_by_words)
 
     @property
     def hit(self) -> Hit:
@@ -2312,13 +2313,22 @@ class SearchIndex:
         self._part_leads(c, leads, key=lambda p: ranked.index(p.n) if p.n in ranked else len(ranked))
 
     def _parts_agreed(
-        self, c: _Call, pieces: list[str], found: set[str], *, limit: int, skip: Optional[Callable[[list[str]], bool]] = None
+        self,
+        c: _Call,
+        pieces: list[str],
+        found: set[str],
+        *,
+        limit: int,
+        skip: Optional[Callable[[list[str]], bool]] = None,
+        p9_by_words: bool = False,
     ) -> Optional[tuple[list[str], list[_PartLead]]]:
         """The clause reading _p9_part_first and _clause_first share: (the call's words as read, its parts that state a
         row), or None where the parts (`pieces`, the call cut) do not add up to the call's words. Each part holding a
         word of `found` (and not `skip`ped on its words) is searched alone (its own readings, `limit` rows, the last
         part unfinished where the call is being typed); it states its first row where that row is word matching's own
-        first in the part alone and the model agrees on the part (AGREED)."""
+        first in the part alone and the model agrees on the part (AGREED); with `p9_by_words`, where the part's first is
+        the model's alone, its first p9 row that word matching found and the model agrees on (_clause_first: "dad hits
+        her", whose first is the model's allegation line, states p9's repeated domestic violence line)."""
         said = [self._p9_spelt(normalise(p).split()) for p in pieces]
         whole = [w for part in said for w in part]
         if whole != self._p9_spelt(normalise(c.query).split()):
@@ -2334,11 +2344,21 @@ class SearchIndex:
             hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=limit, finished=finished, part=probe)
             if not hits:
                 continue
-            n = self._row_number[hits[0].indicator.id]
             shares = probe.get("shares") or {}
-            if n not in probe.get("by_words", []) or shares.get(n, 0.0) < AGREED * max(shares.values(), default=0.0):
+            by_words = probe.get("by_words", [])
+
+            def agreed(h: Hit) -> bool:
+                m = self._row_number[h.indicator.id]
+                return m in by_words and shares.get(m, 0.0) >= AGREED * max(shares.values(), default=0.0)
+
+            lead = hits[0]
+            if not agreed(lead) and p9_by_words and self._row_number[lead.indicator.id] not in by_words:
+                lead = next((h for h in hits[1:] if h.indicator.immediate and agreed(h)), lead)
+            if not agreed(lead):
                 continue
-            parts.append(_PartLead(at, part, hits, n, {w for label in hits[0].matched for w in label.split()}))
+            n = self._row_number[lead.indicator.id]
+            words = {w for label in lead.matched for w in label.split()}
+            parts.append(_PartLead(at, part, hits if lead is hits[0] else [lead, *hits], n, words, lead is not hits[0]))
         return whole, parts
 
     def _part_leads(self, c: _Call, leads: list[_PartLead], key: Callable[[_PartLead], Any]) -> None:
@@ -4605,12 +4625,15 @@ class SearchIndex:
             return n not in hidden and (ind.immediate or (universal and ranked[0] not in au.needs_met and ind.level in au.levels))
 
         top = [n for n in ranked[:KEPT_PLACES] if may_lead(n)]
-        if not top:
+        # or a p9 row from further down or not offered, where its clause says harm done in a word of `p9_words`
+        # (fix23c's residual, the lead: "good family relationships mum very loving dad hits her" offered no p9 row in five)
+        harm_said = {w for w in normalise(query).split() if self._says_harm_done({w})}
+        if not top and not harm_said:
             return
         pieces = self._clause_pieces(query, universal)
         if len(pieces) < 2:
             return
-        found = {w for n in top for w in self._matched_words(n, matched)}
+        found = {w for n in top for w in self._matched_words(n, matched)} | harm_said
         otc = self.of_this_child
         agreed = self._parts_agreed(
             c,
@@ -4619,6 +4642,7 @@ class SearchIndex:
             limit=KEPT_PLACES,
             # "mum denies he has suffered ...", "if he is ...": not stated of this child (of_this_child's not_after)
             skip=None if otc is None else lambda part: any(_phrase_at(p, part) for p in otc.not_after),
+            p9_by_words=True,
         )
         if agreed is None:
             return  # the clauses do not add up to the call's words: read nothing
@@ -4628,15 +4652,18 @@ class SearchIndex:
         for p in parts:
             if any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * p.hit.score for h in p.hits[1:]):
                 continue  # a strength the clause says as much ("teacher says she's making great progress") is no fact above it
-            if p.n not in top:
+            beyond = p.n not in top and self.entries[p.n].indicator.immediate and may_lead(p.n)
+            if p.n not in top and not beyond:
                 continue
             concern = self._concern_words(p.words) - strengths
+            if (beyond or p.stood_in) and not self._says_harm_done(concern):
+                continue  # from beyond the first three, or standing in for the model's first, only on a word that alone says harm done ("hits", not "hood up")
             if len(concern) < self._clause_min_words(p.n, concern) or all(stem(w) in self.plain_words for w in concern):
                 continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
             if any(i in denied and whole[i] in p.words for i in p.at):
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
             leads.append(p)
-        self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n)))
+        self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n) if p.n in ranked else len(ranked)))
 
     def _under_13_sex_offered(self, c: _Call) -> None:
         """fix23c (review 23 N10; the synonyms file's `under_13_sex`, this tool's reading, declared there): with the age
@@ -4741,13 +4768,18 @@ class SearchIndex:
                 stopped = stopped or not held.isdisjoint(ws)
         return [" ".join(p) for p in out if p]
 
+    def _says_harm_done(self, concern: set[str]) -> bool:
+        """Whether one of a clause's words is one of `clause_reading.p9_words`, a word that alone says harm done."""
+        cr = self.clause_reading
+        return cr is not None and any(stem(w) in cr.p9_words for w in concern)
+
     def _clause_min_words(self, n: int, concern: set[str]) -> int:
         """The words (no stop words) a clause's first row must be matched by to lead (_clause_first): `above_universal.min_words`,
         and `clause_reading.p9_min_words` for a p9 row matched by one of `clause_reading.p9_words`, a word that alone says
         harm done (fix23c: "though the bruises on his back keep appearing"; not "and explain why")."""
         au, cr = self.above_universal, self.clause_reading
         assert au is not None
-        if cr is not None and self.entries[n].indicator.immediate and any(stem(w) in cr.p9_words for w in concern):
+        if cr is not None and self.entries[n].indicator.immediate and self._says_harm_done(concern):
             return cr.p9_min_words
         return au.min_words
 

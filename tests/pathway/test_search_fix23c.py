@@ -213,3 +213,33 @@ def test_the_tables_refuse_what_the_readings_cannot_read(key, change):
     change(data[key])
     with pytest.raises(SearchDataError):
         SearchIndex(CAT, data)
+
+
+# ---------------------------------------------------------------- N1's residual: a p9 row beyond the first three
+
+
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("good family relationships mum very loving dad hits her", 108),  # fix23c's residual: no p9 row in five before
+        ("good family relationships, mum very loving, dad hits her", None),
+    ],
+)
+def test_a_p9_fact_said_last_leads_where_the_blend_put_no_p9_row_in_the_first_three(q, age):
+    """The lead after fix23c: the clause "dad hits her" alone leads with the model's allegation line, which word matching
+    did not find; its first p9 row word matching found (repeated domestic violence) now stands in, on "hits", a word that
+    alone says harm done (`clause_reading.p9_words`). p9: a referral without delay where a criterion is met."""
+    assert _ids(q, age)[0] in P9
+    assert not P9 & set(_ids(q, age, _without("clause_reading"))), "the clause reading is what moves it"
+
+
+@pytest.mark.parametrize(
+    "q, age",
+    [
+        ("just switched off, sits there with her hood up, no work done", 168),  # a p9 row stood in on no word of harm done
+        ("sits at the back with his hood up, does no work, doesnt care", 168),  # (a labelled call: trafficking led in a trial)
+        ("she wont go to school, says her tummy hurts every morning, been off 3 weeks", 120),
+    ],
+)
+def test_controls_no_p9_row_stands_in_without_a_word_of_harm_done(q, age):
+    assert _ids(q, age)[0] not in P9
