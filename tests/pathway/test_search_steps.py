@@ -46,6 +46,7 @@ ORDER = [
     "_out_of_sight_step",
     "_said_plainly_last",
     "_unsaid_facts_below",
+    "_turned_facts_below",
     "_named_rows_below",
     "_above_universal_step",
 ]
@@ -68,6 +69,7 @@ def test_the_steps_conditions_are_the_ones_declared():
         **dict.fromkeys([*unjoined, "_calm_first_step", "_carer_threat_first"], "_unjoined"),
         "_pregnant_young_first": "_born",
         "_unsaid_facts_below": "_born",
+        "_turned_facts_below": "_born",
         "_named_rows_below": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
