@@ -1096,6 +1096,18 @@ class SearchIndex:
             if not near(t.not_before, run[0] - t.not_before_reach, run[0]) and not near(t.not_after, run[-1] + 1, run[-1] + 1 + t.not_after_reach)
         ]
 
+    def _unsaid_rows(self, c: _Call) -> set[int]:
+        """The rows `unsaid_facts` readings said in the call do not name (as _unsaid_facts_below reads them, which ran
+        before): _turned_facts_below brings none of them back into the first three (fix23d)."""
+        out: set[int] = set()
+        for reading in self.unsaid_facts:
+            taken = {i for run in self._unsaid_facts_at(reading, c.words, c.stems) for i in run}
+            if taken:
+                rest_w = [w for i, w in enumerate(c.words) if i not in taken]
+                rest_s = [s for i, s in enumerate(c.stems) if i not in taken]
+                out |= {n for n, groups in reading.rows.items() if n in c.final and not all(self._says_core(g, rest_w, rest_s, c.typing) for g in groups)}
+        return out
+
     def _turned_facts_below(self, c: _Call) -> None:
         """A harm word whose subject or sense turns the fact round (fix23d, review 23 N3, N4, N5; the synonyms file's
         `turned_facts`, this tool's reading, declared there): a denial ("he's not being hit", "nobody touches her", "was
@@ -1122,9 +1134,10 @@ class SearchIndex:
                 offers += [n for n in t.fact.offers if n not in offers]
         if not leaving:
             return
-        offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld]
+        barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
+        offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
         offered = set(offers)
-        keep = [n for n in ranked if n not in leaving and n not in offered]
+        keep = [n for n in ranked if (n in top or n not in barred) and n not in leaving and n not in offered]
         # a place left is taken by a Protection need out of sight only where no lower row can take it (as _unsaid_facts_below)
         keep = [n for n in keep if n in top or not self._out_of_sight_protection(n)] + [n for n in keep if n not in top and self._out_of_sight_protection(n)]
         first: list[int] = []
