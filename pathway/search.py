@@ -104,6 +104,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_service_roles,
     check_stated,
     check_told_alone,
+    check_turned_facts,
     check_unborn_calm,
     check_under_13_sex,
     check_unsaid_facts,
@@ -575,6 +576,12 @@ STEPS: tuple[_Step, ...] = (
     _Step("_said_plainly_last", "words read as said, after every placing: never back to `denied_from` nor to a held row"),
     _Step("_everyday_senses_below", "rows only a concern word's everyday sense reached leave the first three (fix23b)", _whole_born),
     _Step("_unsaid_facts_below", "rows an everyday word does not say ('again', a pet, an hour) leave the first three (fix22d)", _born),
+    _Step(
+        "_turned_facts_below",
+        "a denial ('not being hit'), a parent's own childhood or crisis, the child's own violence: the rows they turn round"
+        " leave the first three (fix23d); after the everyday words' reading, before `named_rows`'",
+        _born,
+    ),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
@@ -712,6 +719,7 @@ class SearchIndex:
         # the words for drunk or high, "dead" as "very", dialect words, and "looking after" read as meant (fix22b; _as_meant)
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
+        self.turned_facts = _turned_facts(synonyms, number_of)  # fix23d: a denial, a parent's own harm, the child's own violence
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
         self.above_universal = _above_universal(synonyms, number_of)
         self.young_out_at_night = _young_out_at_night(synonyms, number_of)
@@ -1245,6 +1253,87 @@ class SearchIndex:
         for rows_last in (pulled, {n for n in moved if self._high(n)}):
             if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
                 self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
+
+    def _turned_runs(self, t: _TurnedFact, words: list[str], stems: list[str]) -> list[list[int]]:
+        """Where a `turned_facts` reading is said (fix23d): its runs (_unsaid_facts_at) with none of `not_before` within
+        `not_before_reach` words before the run and none of `not_after` within `not_after_reach` words after it."""
+
+        def near(phrases: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
+            return any(tuple(words[k : k + len(p)]) == p for p in phrases for k in range(max(0, start), min(len(words), end)))
+
+        return [
+            run
+            for run in self._unsaid_facts_at(t.fact, words, stems)
+            if not near(t.not_before, run[0] - t.not_before_reach, run[0]) and not near(t.not_after, run[-1] + 1, run[-1] + 1 + t.not_after_reach)
+        ]
+
+    def _unsaid_rows(self, c: _Call) -> set[int]:
+        """The rows `unsaid_facts` readings said in the call do not name (as _unsaid_facts_below reads them, which ran
+        before): _turned_facts_below brings none of them back into the first three (fix23d)."""
+        out: set[int] = set()
+        for reading in self.unsaid_facts:
+            taken = {i for run in self._unsaid_facts_at(reading, c.words, c.stems) for i in run}
+            if taken:
+                rest_w = [w for i, w in enumerate(c.words) if i not in taken]
+                rest_s = [s for i, s in enumerate(c.stems) if i not in taken]
+                out |= {n for n, groups in reading.rows.items() if n in c.final and not all(self._says_core(g, rest_w, rest_s, c.typing) for g in groups)}
+        return out
+
+    def _turned_facts_below(self, c: _Call) -> None:
+        """A harm word whose subject or sense turns the fact round (fix23d, review 23 N3, N4, N5; the synonyms file's
+        `turned_facts`, this tool's reading, declared there): a denial ("he's not being hit", "nobody touches her", "was
+        not left alone"), a parent's own childhood ("dad was beaten by his own father") or crisis ("mum took an
+        overdose", "admitted to a psychiatric ward"), the child's own violence ("he punched his dad", "kept in at
+        playtime for hitting"). Each reading said (_turned_runs) moves each of its `rows` in the first three just below
+        them unless the call names the row outside the reading's words (_says_core: generous). The readings' `offers`
+        (no immediate criterion) take the places left, never above a p9 row still in the first three: still offered,
+        the rows moved are no longer in sight first; a p9 row the words do not turn never moves. Not for an unborn baby."""
+        words, stems, ranked, final = c.words, c.stems, c.ranked, c.final
+        top = ranked[:KEPT_PLACES]
+        leaving: set[int] = set()
+        offers: list[int] = []
+        for t in self.turned_facts:
+            runs = self._turned_runs(t, words, stems)
+            if not runs:
+                continue
+            taken = {i for run in runs for i in run}
+            rest_w = [w for i, w in enumerate(words) if i not in taken]
+            rest_s = [s for i, s in enumerate(stems) if i not in taken]
+            out = {n for n, groups in t.fact.rows.items() if n in final and not all(self._says_core(g, rest_w, rest_s, c.typing) for g in groups)}
+            if out & set(top):  # the rows not named move from the first three, and none of them rises into them
+                leaving |= out
+                offers += [n for n in t.fact.offers if n not in offers]
+        if not leaving:
+            return
+        barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
+        offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
+        offered = set(offers)
+        keep = [n for n in ranked if (n in top or n not in barred) and n not in leaving and n not in offered]
+        # a place left is taken by a Protection need out of sight only where no lower row can take it (as _unsaid_facts_below)
+        keep = [n for n in keep if n in top or not self._out_of_sight_protection(n)] + [n for n in keep if n not in top and self._out_of_sight_protection(n)]
+        first: list[int] = []
+        for k in range(KEPT_PLACES):
+            if top[k] in leaving and offers:
+                first.append(offers.pop(0))
+            elif keep:
+                first.append(keep.pop(0))
+        order: list[int] = []  # an offer never above a p9 row still in sight (safety first)
+        waiting: list[int] = []
+        for n in first:
+            if n in offered:
+                waiting.append(n)
+            elif self.entries[n].indicator.immediate:
+                order.append(n)
+            else:
+                order += waiting + [n]
+                waiting = []
+        order += waiting
+        for n in order:
+            final.setdefault(n, 0.0)
+        ranked[:] = order + [n for n in ranked if n not in order]
+        for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
+            if final[ranked[k]] >= final[ranked[k - 1]]:
+                final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
@@ -5164,6 +5253,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "everyday_senses",
         "not_yet",
         "explained_play",
+        "turned_facts",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -5172,8 +5262,8 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'carer_threat', 'offered_unborn', 'pregnant_young', 'concern_to_lead', 'harm_by_adult', 'of_this_child_not_before',"
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
-            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet'"
-            " and 'explained_play'"
+            " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet',"
+            " 'explained_play' and 'turned_facts'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -5223,6 +5313,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
+    check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
@@ -5546,6 +5637,34 @@ def _unsaid_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_Uns
             r["doer_reach"],
         )
         for r in data.get("readings") or []
+    )
+
+
+class _TurnedFact(NamedTuple):
+    """One reading of the synonyms file's `turned_facts` (fix23d; SearchIndex._turned_facts_below): an `unsaid_facts`
+    reading (no doers) and the words before or after a run that keep it from being read (normalised phrases)."""
+
+    fact: _UnsaidFact
+    not_before: tuple[tuple[str, ...], ...]
+    not_before_reach: int
+    not_after: tuple[tuple[str, ...], ...]
+    not_after_reach: int
+
+
+def _turned_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_TurnedFact, ...]:
+    """The synonyms file's `turned_facts` (fix23d) as _turned_facts_below reads it (search_tables.check_turned_facts
+    checked it): each reading's `unsaid_facts` part read as `unsaid_facts` is (_unsaid_facts)."""
+    readings = (synonyms.get("turned_facts") or {}).get("readings") or []
+    facts = _unsaid_facts({"unsaid_facts": {"readings": [{**r, "doers": [], "doer_reach": 0} for r in readings]}}, number_of)
+    return tuple(
+        _TurnedFact(
+            fact,
+            tuple(tuple(normalise(p).split()) for p in r["not_before"]),
+            r["not_before_reach"],
+            tuple(tuple(normalise(p).split()) for p in r["not_after"]),
+            r["not_after_reach"],
+        )
+        for fact, r in zip(facts, readings)
     )
 
 

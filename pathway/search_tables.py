@@ -1149,3 +1149,45 @@ def check_explained_play(catalogue: Catalogue, data: Any, normalise: Normalise) 
             Must(("rows",), not_immediate, "explained_play.rows must be no immediate criterion (p9): {}"),
         ),
     )
+
+
+TURNED_FACTS_READING_KEYS = UNSAID_FACTS_READING_KEYS - {"doers", "doer_reach"} | {
+    "not_before",
+    "not_before_reach",
+    "not_after",
+    "not_after_reach",
+}
+
+
+def check_turned_facts(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `turned_facts` that is not as SearchIndex._turned_facts_below reads it (fix23d, review 23 N3, N4, N5):
+    `harm` (words the readings' rows share) and `readings`, each an `unsaid_facts` reading without `doers` (name, said,
+    between, reach, rows, offers: no immediate criterion) with `not_before` / `not_after` (single words or phrases, maybe
+    none) and their reaches (whole numbers of words)."""
+    if data is None:
+        return
+    check_table(
+        catalogue,
+        "turned_facts",
+        data,
+        keys={"harm", "readings"},
+        items={"readings": TURNED_FACTS_READING_KEYS},
+        shape="turned_facts must map 'harm' (words) and 'readings' (each with name, said, between, reach, rows, offers,"
+        " not_before, not_before_reach, not_after, not_after_reach)",
+        lists=("harm", "readings.*.said.*", "readings.*.rows.*.*"),
+        names=("readings.*.name",),
+        normalise=normalise,
+        normalised=True,
+        one_word=("readings.*.between",),
+        one_word_message="turned_facts' between must be lists (maybe empty) of single words",
+        numbers={"readings.*.reach": (0, None), "readings.*.not_before_reach": (0, None), "readings.*.not_after_reach": (0, None)},
+        numbers_message="turned_facts' reaches must be whole numbers of words, 0 or more",
+        rows=("readings.*.rows.~", "readings.*.offers"),
+        single=("readings.*.rows.~",),
+        must=[Must(("readings.*.offers",), not_immediate, "turned_facts' offers must be no immediate criterion (p9): {}")],
+    )
+    for r in data["readings"]:
+        if not isinstance(r["rows"], dict) or not r["rows"] or not isinstance(r["offers"], list):
+            raise SearchDataError("turned_facts' readings must each move rows (a mapping of rows to groups) and offer a list of rows")
+        if not all(isinstance(r[k], list) and all(isinstance(w, str) and normalise(w).split() for w in r[k]) for k in ("not_before", "not_after")):
+            raise SearchDataError("turned_facts' not_before and not_after must be lists (maybe empty) of words or phrases")
