@@ -1291,6 +1291,7 @@ class SearchIndex:
         words, stems, ranked, final = c.words, c.stems, c.ranked, c.final
         top = ranked[:KEPT_PLACES]
         leaving: set[int] = set()
+        not_first: set[int] = set()  # p9 rows a reading that `keeps_p9_in_sight` turns: below the first row only (H6)
         offers: list[int] = []
         for t in self.turned_facts:
             runs = self._turned_runs(t, words, stems)
@@ -1300,10 +1301,15 @@ class SearchIndex:
             rest_w = [w for i, w in enumerate(words) if i not in taken]
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
             out = {n for n, groups in t.fact.rows.items() if n in final and not all(self._says_core(g, rest_w, rest_s, c.typing) for g in groups)}
+            if t.keeps_p9_in_sight:
+                not_first |= {n for n in out if self.entries[n].indicator.immediate}
+                out = {n for n in out if not self.entries[n].indicator.immediate}
             if out & set(top):  # the rows not named move from the first three, and none of them rises into them
                 leaving |= out
                 offers += [n for n in t.fact.offers if n not in offers]
+        not_first -= leaving
         if not leaving:
+            self._not_first(not_first, ranked, final)
             return
         barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
         offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
@@ -1334,6 +1340,18 @@ class SearchIndex:
         for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
             if final[ranked[k]] >= final[ranked[k - 1]]:
                 final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+        self._not_first(not_first, ranked, final)
+
+    def _not_first(self, rows: set[int], ranked: list[int], final: dict[int, float]) -> None:
+        """Review 12 H6 for fix23d's `denied` reading: a p9 row of `rows` first gives first place to the first row of the
+        first three not among them, and stays in the first three (a denial stops a p9 row leading, never out of sight)."""
+        if not ranked or ranked[0] not in rows:
+            return
+        other = next((k for k, n in enumerate(ranked[:KEPT_PLACES]) if n not in rows), None)
+        if other is None:
+            return  # the first three are all rows the denial turns: nothing else to put first
+        ranked.insert(0, ranked.pop(other))
+        final[ranked[0]] = round(final[ranked[1]], 6) + 1e-6
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight
@@ -5649,6 +5667,7 @@ class _TurnedFact(NamedTuple):
     not_before_reach: int
     not_after: tuple[tuple[str, ...], ...]
     not_after_reach: int
+    keeps_p9_in_sight: bool  # review 12 H6: its p9 rows lose first place only, never the first three
 
 
 def _turned_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_TurnedFact, ...]:
@@ -5663,6 +5682,7 @@ def _turned_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_Tur
             r["not_before_reach"],
             tuple(tuple(normalise(p).split()) for p in r["not_after"]),
             r["not_after_reach"],
+            r["keeps_p9_in_sight"],
         )
         for fact, r in zip(facts, readings)
     )

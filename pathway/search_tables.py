@@ -1156,6 +1156,7 @@ TURNED_FACTS_READING_KEYS = UNSAID_FACTS_READING_KEYS - {"doers", "doer_reach"} 
     "not_before_reach",
     "not_after",
     "not_after_reach",
+    "keeps_p9_in_sight",
 }
 
 
@@ -1173,7 +1174,7 @@ def check_turned_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
         keys={"harm", "readings"},
         items={"readings": TURNED_FACTS_READING_KEYS},
         shape="turned_facts must map 'harm' (words) and 'readings' (each with name, said, between, reach, rows, offers,"
-        " not_before, not_before_reach, not_after, not_after_reach)",
+        " not_before, not_before_reach, not_after, not_after_reach, keeps_p9_in_sight)",
         lists=("harm", "readings.*.said.*", "readings.*.rows.*.*"),
         names=("readings.*.name",),
         normalise=normalise,
@@ -1191,3 +1192,5 @@ def check_turned_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
             raise SearchDataError("turned_facts' readings must each move rows (a mapping of rows to groups) and offer a list of rows")
         if not all(isinstance(r[k], list) and all(isinstance(w, str) and normalise(w).split() for w in r[k]) for k in ("not_before", "not_after")):
             raise SearchDataError("turned_facts' not_before and not_after must be lists (maybe empty) of words or phrases")
+        if not isinstance(r["keeps_p9_in_sight"], bool):
+            raise SearchDataError("turned_facts' keeps_p9_in_sight must be true or false")

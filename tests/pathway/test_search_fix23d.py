@@ -49,11 +49,31 @@ def _ids(q: str, age: int, index: SearchIndex | None = None, limit: int = KEPT_P
 @pytest.mark.parametrize(
     "q, age, row",
     [
-        ("he has never been hit", 96, DV),  # N3: a denial
+        ("he has never been hit", 96, DV),  # N3: a denial (its p9 rows were already not first: _denied_first)
         ("he has never been hit", 96, HARM),
         ("no one has hurt him", 96, ALLEGATION),
         ("no one has hurt him", 96, HARM),
-        ("the baby was not left alone", 6, ALONE_5),
+        ("the baby was not left alone", 6, ALONE_5),  # first before fix23d
+    ],
+)
+def test_a_denial_stops_its_p9_row_leading_and_keeps_it_in_sight(q: str, age: int, row: str) -> None:
+    """Review 12 H6 over review 23 N3 (the lead's choice at the merge, declared in the synonyms file's `denied`
+    reading, `keeps_p9_in_sight`): a denial may stop a p9 row leading, never put it out of the first three (the
+    caller's denial may be wrong; the practitioner chooses)."""
+    assert row in _ids(q, age, WITHOUT)  # before fix23d: in the first three
+    got = _ids(q, age)
+    assert got[0] != row
+    assert row in got
+
+
+def test_the_denial_is_what_takes_first_place_from_the_p9_row() -> None:
+    assert _ids("the baby was not left alone", 6, WITHOUT)[0] == ALONE_5
+    assert _ids("the baby was not left alone", 6)[0] not in P9
+
+
+@pytest.mark.parametrize(
+    "q, age, row",
+    [
         ("she hits her little sister", 96, HARM),  # N5: the child's own violence
         ("she hits her little sister", 96, DV),
         ("he was excluded for hitting a teacher", 150, ALLEGATION),

@@ -125,14 +125,6 @@ def _ended_drinking_no_under_1(ids: list[str]) -> bool:
     return "immediate.substance_use_under_1" not in ids
 
 
-def _denied_and_screen_habit_bring_neither_row(ids: list[str]) -> bool:
-    """fix23d after fix22d: 'not being hit' is no p9 repeated violence, 'addicted to his tablet' no substance row
-    (p15-16 'Persistent / problematic involvement in alcohol / substance misuse'): neither rises into the first three
-    when the other reading moves its rows (_turned_facts_below bars the rows _unsaid_facts_below moved; the earlier
-    step knows nothing of the later one's)."""
-    return not {"immediate.repeated_domestic_violence", "extensive.persistent_problematic_involvement_alcohol"} & set(ids)
-
-
 @pytest.mark.parametrize(
     "first, then, q, months, holds",
     [
@@ -149,9 +141,11 @@ def _denied_and_screen_habit_bring_neither_row(ids: list[str]) -> bool:
         ),
         ("_core_first_step", "_of_this_child_first", "dad gives him a good hiding", 60, _everyday_hitting_leads_with_p9),
         ("_carer_substance_first", "_out_of_sight_step", "mum used to drink heavily but has been sober for five years", 6, _ended_drinking_no_under_1),
-        ("_unsaid_facts_below", "_turned_facts_below", "he's not being hit, he's addicted to his tablet", 96, _denied_and_screen_habit_bring_neither_row),
     ],
 )
+# (_unsaid_facts_below, _turned_facts_below) had a case ("he's not being hit, he's addicted to his tablet") while fix23d's
+# denial put its p9 row out of the first three; with review 12 H6 kept at the merge (the p9 row stays in sight) swapping
+# them changes no answer tried, so no pair states their order.
 def test_a_pair_whose_order_matters(monkeypatch, first, then, q, months, holds):
     assert ORDER.index(first) < ORDER.index(then)
     ids = _top(q, months)
