@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from flask import Flask, current_app, g, request
 from flask.templating import Environment as FlaskEnvironment
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from wtforms.widgets import HiddenInput
 
@@ -144,6 +145,13 @@ def caf_spelt_out(words: str) -> str:
     return words if CAF_SPELT_OUT in words else _BARE_CAF.sub(CAF_SPELT_OUT, words, count=1)
 
 
+@pass_context
+def _caf_spelt_out_filter(_context, words: str) -> str:
+    """The template filter: `caf_spelt_out` taking the template's context, so that Jinja never folds it
+    into a compiled template as a constant (a literal "CAF" was, spelt out for every later page)."""
+    return caf_spelt_out(words)
+
+
 def init_app(app: Flask) -> None:
     app.extensions["fsp_layout"] = {}
     app.add_template_global(layout_fragment)
@@ -157,4 +165,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(dates.time_words, "time_of_day")
     app.add_template_filter(dates.day_time_words, "day_time")
     app.add_template_filter(dates.weekday_time_words, "weekday_time")
-    app.add_template_filter(caf_spelt_out, "caf_spelt_out")  # the first CAF a page draws (review 22 surfaces, S7)
+    app.add_template_filter(_caf_spelt_out_filter, "caf_spelt_out")  # the first CAF a page draws (review 22 surfaces, S7)

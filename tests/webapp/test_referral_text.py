@@ -45,7 +45,7 @@ def test_an_immediate_referral_reads_in_full():
         # the page's opening paragraphs, whole (review 22, N12): p37's 24 hours, one and 3 working days, the next
         # steps in one working day and the Children's Assessment's 10 and 45 working days; p4's email
         "IN WRITING, AND WHAT FOLLOWS\n"
-        "Confirm the referral in writing within 24 hours; the CAF gives the structure, and a missing CAF does not stop a referral"
+        "Confirm the referral in writing within 24 hours; the Common Assessment Framework (CAF) gives the structure, and a missing CAF does not stop a referral"
         " (Appendix 3, p37). The document names no form, and does not say where the written referral goes. This tool's reading: send"
         " the written referral to Children and Families Direct, where you made the referral (the document gives"
         " CandF.direct@nottinghamcity.gcsx.gov.uk, p4) unless they tell you otherwise, and ask them if unsure. Social Care should"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.webapp.conftest import CHILD, signed_in_client, text, walk_needs
+from tests.webapp.conftest import CHILD, post_drawn, signed_in_client, text, walk_needs
 from webapp.rendering import caf_spelt_out
 
 SPELT_OUT = "Common Assessment Framework (CAF)"
@@ -64,3 +64,30 @@ def test_the_filter_spells_out_the_first_caf_a_page_draws_once(app):
         assert caf_spelt_out("the CAFÉ CAFs") == "the CAFÉ CAFs"  # a word, not the initialism
         assert caf_spelt_out("a Common Assessment Framework (CAF) open") == "a Common Assessment Framework (CAF) open"
         assert caf_spelt_out("Initiate a CAF") == "Initiate a CAF"  # already spelt out on this page
+
+
+@pytest.mark.parametrize(
+    ("immediate", "child"),
+    [
+        (None, {"caf": "open_not_improving", "current_level": "extensive"}),  # Child in Need: the first CAF is a reason's
+        (None, {"caf": "open_improving", "consent": "no"}),  # Universal: an action's, then the consent guidance
+        (None, {"caf": "open_not_improving", "current_level": "child_in_need"}),  # an assumption's (open from the level)
+        ("immediate.significant_harm", {}),  # the ring-now warning's "do not start a CAF first"
+    ],
+)
+def test_the_first_caf_is_said_in_full_whatever_part_of_the_page_draws_it(app, immediate, child):
+    """Whichever part of the result, the written referral or the saved entry draws the first CAF (a
+    reason, an action, an assumption, the ring-now warning, the referral's opening), it is spelt out; and
+    a template compiled during one request does not keep that request's spelling (Jinja folds a filter of a
+    literal into the compiled template unless the filter takes the context)."""
+    for n in range(2):  # the second client's pages come from templates the first compiled
+        client = signed_in_client(app, f"c{n}", "practitioner")
+        client.post("/safety", data={"immediate": [immediate or "none"]})
+        client.post("/child", data={**CHILD, **child})
+        walk_needs(client, {})
+        pages = {url: _main(client.get(url)) for url in ("/result", "/referral")}
+        assert re.search(r"\bCAF\b", pages["/result"]), "the case is chosen for a page that says CAF"
+        post_drawn(client, "/save", {"case_ref": f"S7-{n}"})
+        entry = re.search(r"/cases/S7-\d+/entries/\d+", client.get(f"/cases/S7-{n}").get_data(as_text=True)).group(0)
+        pages[entry] = _main(client.get(entry))
+        assert [url for url, words in pages.items() if not _first_caf_is_said_in_full(words)] == []
