@@ -152,6 +152,16 @@ def _caf_spelt_out_filter(_context, words: str) -> str:
     return caf_spelt_out(words)
 
 
+@pass_context
+def _caf_said_filter(_context, words: str) -> str:
+    """`words` unchanged, noting that the page has said "CAF" if they do: for words that every surface says
+    alike and that spell it out at their source (the written referral's opening, which its plain text gives
+    too), so that the page's later CAFs are not spelt out again (review 22 surfaces, S7)."""
+    if _BARE_CAF.search(words):
+        g.fsp_caf_spelt_out = True
+    return words
+
+
 def init_app(app: Flask) -> None:
     app.extensions["fsp_layout"] = {}
     app.add_template_global(layout_fragment)
@@ -165,4 +175,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(dates.time_words, "time_of_day")
     app.add_template_filter(dates.day_time_words, "day_time")
     app.add_template_filter(dates.weekday_time_words, "weekday_time")
-    app.add_template_filter(_caf_spelt_out_filter, "caf_spelt_out")  # the first CAF a page draws (review 22 surfaces, S7)
+    app.add_template_filter(_caf_spelt_out_filter, "caf_spelt_out")
+    app.add_template_filter(_caf_said_filter, "caf_said")  # the first CAF a page draws (review 22 surfaces, S7)
