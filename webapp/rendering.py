@@ -30,8 +30,9 @@ from collections import ChainMap
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from flask.templating import Environment as FlaskEnvironment
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from wtforms.widgets import HiddenInput
 
@@ -129,6 +130,38 @@ def hidden_tag(form) -> Markup:
     return Markup("\n").join(form_field(f) for f in form if isinstance(f.widget, HiddenInput))
 
 
+CAF_SPELT_OUT = "Common Assessment Framework (CAF)"  # the document's own term (p5, p6, p37)
+_BARE_CAF = re.compile(r"\bCAF\b")
+
+
+def caf_spelt_out(words: str) -> str:
+    """`words` with their "CAF" spelt out ("Common Assessment Framework (CAF)") when it is the first the page
+    draws through this filter, so that a page whose first CAF is the catalogue's (the level's "CAF threshold",
+    a step "Initiate a CAF") says what it is where it is first read (review 22 surfaces, S7). Once a page: the
+    request remembers it. Plain text in, plain text out (escaped as any other)."""
+    if g.get("fsp_caf_spelt_out") or not _BARE_CAF.search(words):
+        return words
+    g.fsp_caf_spelt_out = True
+    return words if CAF_SPELT_OUT in words else _BARE_CAF.sub(CAF_SPELT_OUT, words, count=1)
+
+
+@pass_context
+def _caf_spelt_out_filter(_context, words: str) -> str:
+    """The template filter: `caf_spelt_out` taking the template's context, so that Jinja never folds it
+    into a compiled template as a constant (a literal "CAF" was, spelt out for every later page)."""
+    return caf_spelt_out(words)
+
+
+@pass_context
+def _caf_said_filter(_context, words: str) -> str:
+    """`words` unchanged, noting that the page has said "CAF" if they do: for words that every surface says
+    alike and that spell it out at their source (the written referral's opening, which its plain text gives
+    too), so that the page's later CAFs are not spelt out again (review 22 surfaces, S7)."""
+    if _BARE_CAF.search(words):
+        g.fsp_caf_spelt_out = True
+    return words
+
+
 def init_app(app: Flask) -> None:
     app.extensions["fsp_layout"] = {}
     app.add_template_global(layout_fragment)
@@ -142,3 +175,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(dates.time_words, "time_of_day")
     app.add_template_filter(dates.day_time_words, "day_time")
     app.add_template_filter(dates.weekday_time_words, "weekday_time")
+    app.add_template_filter(_caf_spelt_out_filter, "caf_spelt_out")
+    app.add_template_filter(_caf_said_filter, "caf_said")  # the first CAF a page draws (review 22 surfaces, S7)

@@ -132,9 +132,9 @@ def test_the_whole_summary_for_an_open_case_and_for_no_needs():
 # review 14, K1: the tool decides one child; p9's age-banded criteria named (its words: under two, under 1,
 # an unborn baby, "aged 5 years old and under" home alone), declared as this tool's reading
 OTHER_CHILDREN = (
-    "Other children: This tool decides one child at a time: decide each child in the family on their own answers. p9's criteria for a baby"
+    "Other children: This tool decides one child at a time: decide each child in the family on their own answers. The immediate referral criteria for a baby"
     " under 1, a child under 2, a child of 5 or under left home alone and an unborn baby may fit a brother or sister, or a pregnancy in the"
-    " family, when they do not fit this child (p9). This tool's reading: p9 speaks of the child(ren) and does not say how a family of several"
+    " family, when they do not fit this child (p9). This tool's reading: page 9 speaks of the child(ren) and does not say how a family of several"
     " children is assessed. (Indicators requiring an immediate referral to Social Care, p9; this tool's reading of the document)"
 )
 

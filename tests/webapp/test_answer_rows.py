@@ -29,7 +29,7 @@ def test_an_answer_no_longer_among_the_choices_is_shown_as_stored(app):
     """A saved answer from before a choice was renamed is shown as it was stored, not as nothing."""
     with app.test_request_context():
         rows = answer_rows({"child": {**CHILD, "caf": "retired_choice"}, "immediate": []})
-    assert {"key": "CAF", "values": ["retired_choice"], "href": None, "hidden": "whether a CAF is open for the child"} in rows
+    assert {"key": "Common Assessment Framework (CAF)", "values": ["retired_choice"], "href": None, "hidden": "whether a CAF is open for the child"} in rows
 
 
 def test_check_your_answers_lists_every_answer_with_its_question_and_change_link(app):
@@ -58,7 +58,7 @@ def test_check_your_answers_lists_every_answer_with_its_question_and_change_link
         {"key": "Age", "values": ["8 years 2 months"], "href": "/child?change=1", "hidden": "the child's age"},
         {"key": "Disability", "values": ["Yes, substantial and lifelong"], "href": "/child?change=1", "hidden": "whether the child has a disability"},
         {"key": "Large sibling group", "values": ["Yes"], "href": "/child?change=1", "hidden": "whether the child is part of a large sibling group"},
-        {"key": "CAF", "values": ["No"], "href": "/child?change=1", "hidden": "whether a CAF is open for the child"},
+        {"key": "Common Assessment Framework (CAF)", "values": ["No"], "href": "/child?change=1", "hidden": "whether a CAF is open for the child"},
         {"key": "Consent to early help", "values": ["Yes"], "href": "/child?change=1", "hidden": "whether the parents or carers consented to early help"},
         {"key": "Level supported at now", "values": ["None, or not known"], "href": "/child?change=1", "hidden": "the level the child is supported at now"},
         {
@@ -104,4 +104,4 @@ def test_no_change_link_reads_a_label_lower_cased(app):
         assert row["hidden"] != row["key"].lower(), row
         for initialism in ("CAF", "EDT", "CIN"):
             assert initialism.lower() not in row["hidden"].split(), row
-    assert [r["hidden"] for r in rows if r["key"] == "CAF"] == ["whether a CAF is open for the child"]
+    assert [r["hidden"] for r in rows if r["key"] == "Common Assessment Framework (CAF)"] == ["whether a CAF is open for the child"]

@@ -8,6 +8,7 @@ the "immediate referral" mark or the numbering of the actions could go missing u
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from pathway.models import Case
@@ -44,7 +45,7 @@ def test_an_immediate_referral_reads_in_full():
         # the page's opening paragraphs, whole (review 22, N12): p37's 24 hours, one and 3 working days, the next
         # steps in one working day and the Children's Assessment's 10 and 45 working days; p4's email
         "IN WRITING, AND WHAT FOLLOWS\n"
-        "Confirm the referral in writing within 24 hours; the CAF gives the structure, and a missing CAF does not stop a referral"
+        "Confirm the referral in writing within 24 hours; the Common Assessment Framework (CAF) gives the structure, and a missing CAF does not stop a referral"
         " (Appendix 3, p37). The document names no form, and does not say where the written referral goes. This tool's reading: send"
         " the written referral to Children and Families Direct, where you made the referral (the document gives"
         " CandF.direct@nottinghamcity.gcsx.gov.uk, p4) unless they tell you otherwise, and ask them if unsure. Social Care should"
@@ -89,9 +90,9 @@ def test_an_immediate_referral_reads_in_full():
         "- Emergency Duty Team: 0115 876 1000 (Out of hours only: help, advice and assistance when day service teams and social workers are not available.)\n"
         "\n"
         "OTHER CHILDREN IN THE FAMILY\n"
-        "This tool decides one child at a time: decide each child in the family on their own answers. p9's criteria for a baby under 1, a child"
-        " under 2, a child of 5 or under left home alone and an unborn baby may fit a brother or sister, or a pregnancy in the family, when they"
-        " do not fit this child (p9). This tool's reading: p9 speaks of the child(ren) and does not say how a family of several children is"
+        "This tool decides one child at a time: decide each child in the family on their own answers. The immediate referral criteria for a baby under 1,"
+        " a child under 2, a child of 5 or under left home alone and an unborn baby may fit a brother or sister, or a pregnancy in the family, when they"
+        " do not fit this child (p9). This tool's reading: page 9 speaks of the child(ren) and does not say how a family of several children is"
         " assessed. (Indicators requiring an immediate referral to Social Care, p9; this tool's reading of the document)\n"
         "\n"
         "NOTE\n"
@@ -115,7 +116,13 @@ def test_the_role_and_the_note_are_given_and_nothing_immediate_is_said_when_ther
     )
     assert "\n\nCHILD AND YOUNG PERSON'S HEALTH AND DEVELOPMENT\n" in rest and "within one working day" not in rest
     # p9's section, cited for its advice in doubt, and for the one-child words every summary ends with (review 14, K1)
-    assert "mmediate" not in got.replace("Responsive immediate protection", "").replace("(Indicators requiring an immediate referral to Social Care, p9;", "")
+    # ...and the one-child words naming those criteria by the document's name for them (review 22 surfaces, S7)
+    cited = (
+        "Responsive immediate protection",
+        "(Indicators requiring an immediate referral to Social Care, p9;",
+        "The immediate referral criteria for a baby under 1",
+    )
+    assert "mmediate" not in functools.reduce(lambda words, c: words.replace(c, ""), cited, got)
     assert got.endswith(f"\n\nNOTE\nSeen at school.\nTwice.\n\nRuleset {RULESET}. The tool supports, and does not replace, professional judgement.\n")
     assert "Your role" not in _text(["additional.experiencing_bullying"], [])
 

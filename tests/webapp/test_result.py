@@ -276,7 +276,7 @@ def test_without_pango_the_pdf_says_so_and_keeps_the_answers(client, monkeypatch
 def test_the_result_gives_the_level_threshold_and_further_information(client):
     """The level's threshold (p4) and the document's further information at that level (p13-16)."""
     words = text(_needs_result(client, CHILD, {"health": ["additional.dental_decay_not_accessing"]}))
-    assert "Threshold: CAF threshold" in words
+    assert "Threshold: Common Assessment Framework (CAF) threshold" in words
     assert "Further information at this level" in words and "The Teenage Pregnancy Pathway" in words
     universal = text(_needs_result(client, CHILD, {}))
     assert "Threshold: No threshold" in universal and "Further information at this level" not in universal

@@ -46,7 +46,8 @@ def test_the_ring_now_page_before_the_details_says_near_the_top_that_the_team_ma
     sentence = _said(_before_details())
     assert sentence in said
     # near the top: straight after the ring-now warning, before the route's why and "Why"
-    assert said.index("Do not wait and do not start a CAF first") < said.index(sentence) < said.index("When you have made the call")
+    warning = "Do not wait and do not start a Common Assessment Framework (CAF) first"
+    assert said.index(warning) < said.index(sentence) < said.index("When you have made the call")
     # its words are the document's: both teams it names are Appendix 3's, cited
     for words in ("allocated social worker", "Disabled Children's Team", "substantial and life-long disability", "Appendix 3, p37"):
         assert words in sentence

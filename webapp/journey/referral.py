@@ -81,7 +81,7 @@ def in_writing(decision: Decision) -> Paragraph:
     words, times, to = catalogue.in_writing, catalogue.timescales, written_to(decision)
     runs = [
         Run(
-            f"Confirm the referral in writing within {times.confirm_in_writing.within}; the CAF gives the structure, "
+            f"Confirm the referral in writing within {times.confirm_in_writing.within}; the Common Assessment Framework (CAF) gives the structure, "
             "and a missing CAF does not stop a referral "
         ),
         Run(cite=P37),

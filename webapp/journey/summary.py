@@ -16,7 +16,7 @@ from webapp.journey.pages import needs_pages
 CHILD_ROWS = {
     "disability": ("Disability", "whether the child has a disability"),
     "large_sibling_group": ("Large sibling group", "whether the child is part of a large sibling group"),
-    "caf": ("CAF", "whether a CAF is open for the child"),
+    "caf": ("Common Assessment Framework (CAF)", "whether a CAF is open for the child"),
     "consent": ("Consent to early help", "whether the parents or carers consented to early help"),
     "current_level": ("Level supported at now", "the level the child is supported at now"),
     "open_to_social_care": ("Open to Children's Social Care", "whether the child is open to Children's Social Care"),

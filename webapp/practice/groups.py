@@ -24,7 +24,7 @@ FAMILY_NAMES = {
     "level": "A need's own level",
     "immediate": "Immediate referral",
     "combination": "Several needs together (combination)",
-    "escalation": "A CAF not improving",
+    "escalation": "A Common Assessment Framework (CAF) not improving",
     "child_in_need": "Child in Need",
 }
 
