@@ -1292,6 +1292,7 @@ class SearchIndex:
         top = ranked[:KEPT_PLACES]
         leaving: set[int] = set()
         not_first: set[int] = set()  # p9 rows a reading that `keeps_p9_in_sight` turns: below the first row only (H6)
+        first_offers: list[int] = []  # ...and that reading's offers, for the first row
         offers: list[int] = []
         for t in self.turned_facts:
             runs = self._turned_runs(t, words, stems)
@@ -1302,14 +1303,17 @@ class SearchIndex:
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
             out = {n for n, groups in t.fact.rows.items() if n in final and not all(self._says_core(g, rest_w, rest_s, c.typing) for g in groups)}
             if t.keeps_p9_in_sight:
-                not_first |= {n for n in out if self.entries[n].indicator.immediate}
+                turned = {n for n in out if self.entries[n].indicator.immediate}
+                not_first |= turned
+                if turned & set(top):
+                    first_offers += [n for n in t.fact.offers if n not in first_offers]
                 out = {n for n in out if not self.entries[n].indicator.immediate}
             if out & set(top):  # the rows not named move from the first three, and none of them rises into them
                 leaving |= out
                 offers += [n for n in t.fact.offers if n not in offers]
         not_first -= leaving
         if not leaving:
-            self._not_first(not_first, ranked, final)
+            self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
             return
         barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
         offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
@@ -1340,16 +1344,26 @@ class SearchIndex:
         for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
             if final[ranked[k]] >= final[ranked[k - 1]]:
                 final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
-        self._not_first(not_first, ranked, final)
+        self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
 
-    def _not_first(self, rows: set[int], ranked: list[int], final: dict[int, float]) -> None:
-        """Review 12 H6 for fix23d's `denied` reading: a p9 row of `rows` first gives first place to the first row of the
-        first three not among them, and stays in the first three (a denial stops a p9 row leading, never out of sight)."""
+    def _not_first(self, rows: set[int], ranked: list[int], final: dict[int, float], offers: list[int]) -> None:
+        """Review 12 H6 for fix23d's readings that `keeps_p9_in_sight` (a denial; the child hurting a brother or sister):
+        a p9 row of `rows` first gives first place to the reading's first offer where every p9 row of the first three
+        stays in them, else to the first row of the first three not among `rows`; it stays in the first three (such a
+        reading stops a p9 row leading, never puts it out of sight)."""
         if not ranked or ranked[0] not in rows:
+            return
+        p9_in_sight = [n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.immediate]
+        offer = next((n for n in offers if n not in ranked[:KEPT_PLACES]), None)
+        if offer is not None and len(p9_in_sight) < KEPT_PLACES:
+            if offer in ranked:
+                ranked.remove(offer)
+            ranked.insert(0, offer)
+            final[offer] = round(final[ranked[1]], 6) + 1e-6
             return
         other = next((k for k, n in enumerate(ranked[:KEPT_PLACES]) if n not in rows), None)
         if other is None:
-            return  # the first three are all rows the denial turns: nothing else to put first
+            return  # the first three are all rows the reading turns: nothing else to put first
         ranked.insert(0, ranked.pop(other))
         final[ranked[0]] = round(final[ranked[1]], 6) + 1e-6
 
@@ -4782,6 +4796,8 @@ class SearchIndex:
             return
         if not _phrases_at(us.words, c.words) or us.partners.isdisjoint(c.words) or not c.admits(us.leads):
             return
+        if all(self.entries[n].indicator.immediate for n in c.ranked[:KEPT_PLACES]) and us.leads not in c.ranked[:KEPT_PLACES]:
+            return  # the first three are all p9 rows: none gives way (safety first)
         _offered_last(us.leads, c.ranked, c.final)
         first = c.ranked[0]
         self._lead_with(us.leads, c.ranked, c.final)

@@ -182,6 +182,8 @@ def test_words_for_sex_under_13_lead_where_no_p9_row_is_first():
         ("she's 15 and has done stuff with her boyfriend", 180),  # 13 or over: the row's band does not admit it
         ("she's 12, she's been doing stuff on tiktok", 144),  # no other person said
         ("he's 12 and has done stuff at school, arrested for shoplifting", 144),  # no one named; his own offence stays
+        # the lead at the merge: "been with" is a mother's relationship here (a labelled call, the child 10)
+        ("she's been with him 10 years, he's always been handy with his fists", 120),
     ],
 )
 def test_controls_no_under_13_row_from_these_words(q, age):
@@ -243,3 +245,13 @@ def test_a_p9_fact_said_last_leads_where_the_blend_put_no_p9_row_in_the_first_th
 )
 def test_controls_no_p9_row_stands_in_without_a_word_of_harm_done(q, age):
     assert _ids(q, age)[0] not in P9
+
+
+def test_the_under_13_row_never_pushes_a_p9_row_out_of_the_first_three(monkeypatch):
+    """Where the first three are all p9 rows, the under-13 row is not offered among them (safety first)."""
+    index = default_index()
+    us = index.under_13_sex
+    assert us is not None
+    monkeypatch.setattr(index, "under_13_sex", us._replace(words=(*us.words, ("been", "with"))))
+    got = _ids("she's been with him 10 years, he's always been handy with his fists", 120, index)
+    assert U13 not in got and len(P9 & set(got)) == KEPT_PLACES

@@ -54,12 +54,16 @@ def _ids(q: str, age: int, index: SearchIndex | None = None, limit: int = KEPT_P
         ("no one has hurt him", 96, ALLEGATION),
         ("no one has hurt him", 96, HARM),
         ("the baby was not left alone", 6, ALONE_5),  # first before fix23d
+        # the child hurting a brother or sister (the lead at the merge): the sibling may be the child at risk
+        ("she hits her little sister", 96, HARM),
+        ("she hits her little sister", 96, DV),
     ],
 )
 def test_a_denial_stops_its_p9_row_leading_and_keeps_it_in_sight(q: str, age: int, row: str) -> None:
     """Review 12 H6 over review 23 N3 (the lead's choice at the merge, declared in the synonyms file's `denied`
     reading, `keeps_p9_in_sight`): a denial may stop a p9 row leading, never put it out of the first three (the
-    caller's denial may be wrong; the practitioner chooses)."""
+    caller's denial may be wrong; the practitioner chooses). The same for this child hurting a brother or sister
+    (`child_hits_sibling`): the sibling may have suffered significant harm, and the call may be about either child."""
     assert row in _ids(q, age, WITHOUT)  # before fix23d: in the first three
     got = _ids(q, age)
     assert got[0] != row
@@ -74,8 +78,6 @@ def test_the_denial_is_what_takes_first_place_from_the_p9_row() -> None:
 @pytest.mark.parametrize(
     "q, age, row",
     [
-        ("she hits her little sister", 96, HARM),  # N5: the child's own violence
-        ("she hits her little sister", 96, DV),
         ("he was excluded for hitting a teacher", 150, ALLEGATION),
         ("mum tried to kill herself and the kids saw it", 96, OWN_LIFE),  # N4: the parent's act
     ],
@@ -154,3 +156,8 @@ def test_a_wrong_table_is_refused(change, message) -> None:
     change(data["turned_facts"])
     with pytest.raises(SearchDataError, match=message):
         SearchIndex(CAT, data)
+
+
+def test_the_childs_violence_to_a_sibling_leads_with_the_childs_own_conduct() -> None:
+    got = _ids("she hits her little sister", 96)
+    assert got[0] == VIOLENT and HARM in got
