@@ -1355,17 +1355,10 @@ class SearchIndex:
             return
         p9_in_sight = [n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.immediate]
         offer = next((n for n in offers if n not in ranked[:KEPT_PLACES]), None)
-        if offer is not None and len(p9_in_sight) < KEPT_PLACES:
-            if offer in ranked:
-                ranked.remove(offer)
-            ranked.insert(0, offer)
-            final[offer] = round(final[ranked[1]], 6) + 1e-6
-            return
-        other = next((k for k, n in enumerate(ranked[:KEPT_PLACES]) if n not in rows), None)
-        if other is None:
-            return  # the first three are all rows the reading turns: nothing else to put first
-        ranked.insert(0, ranked.pop(other))
-        final[ranked[0]] = round(final[ranked[1]], 6) + 1e-6
+        if offer is None or len(p9_in_sight) == KEPT_PLACES:
+            offer = next((n for n in ranked[:KEPT_PLACES] if n not in rows), None)
+        if offer is not None:  # else the first three are all rows the reading turns: nothing else to put first
+            self._lead_with(offer, ranked, final)  # every p9 row of the first three stays in them
 
     def _out_of_sight_protection(self, n: int) -> bool:
         """A Protection need (no immediate criterion): what a place an `unsaid_facts` row left does not bring into sight

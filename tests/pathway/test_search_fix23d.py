@@ -161,3 +161,15 @@ def test_a_wrong_table_is_refused(change, message) -> None:
 def test_the_childs_violence_to_a_sibling_leads_with_the_childs_own_conduct() -> None:
     got = _ids("she hits her little sister", 96)
     assert got[0] == VIOLENT and HARM in got
+
+
+def test_an_offer_put_first_keeps_every_p9_row_of_the_first_three_in_them() -> None:
+    """H6 (`keeps_p9_in_sight`): the reading's offer taking first place from a turned p9 row never pushes another p9
+    row out of the first three (a first version put the offer first and the third row, a p9 row, fourth)."""
+    index = default_index()
+    ids = [HARM, "universal.physically_well", DV, "additional.suspected_domestic_violence"]
+    ranked = [index._row_number[i] for i in ids]
+    final = {n: 1.0 - k / 10 for k, n in enumerate(ranked)}
+    index._not_first({ranked[0]}, ranked, final, [index._row_number[VIOLENT]])
+    top = [index.entries[n].indicator.id for n in ranked[:KEPT_PLACES]]
+    assert top[0] == VIOLENT and {HARM, DV} <= set(top)
