@@ -61,6 +61,16 @@ from pathway.english import english_count
 from pathway.english import load as load_english
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
+from pathway.search_denials import (  # noqa: F401 (callers and tests import these from pathway.search)
+    DENYING,
+    LISTING,
+    NEGATION_REACH,
+    _bridged_reach,
+    _denied_positions,
+    _first_denied,
+    _negated_before,
+    _said_and_denied,
+)
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.search_synonyms import (  # noqa: F401 (callers and tests import these from pathway.search)
     JOINED_KEYS,
@@ -84,6 +94,8 @@ from pathway.search_text import (  # noqa: F401 (callers and tests import these 
     NEGATING,
     STOPWORDS,
     WORRY,
+    _phrase_at,
+    _phrases_at,
     _small,
     _stop,
     max_typos,
@@ -109,8 +121,6 @@ PREFIX_CACHE_SIZE = 10_000
 TYPO = 0.7  # a word matched despite a typo counts less than one spelt right
 NEGATIONS, NEGATION = frozenset({"not", "no", "never"}), 0.4  # "not" on its own says little; in a phrase it counts in full
 CHILD_WORD = 0.5  # "baby", "toddler" once the age is given: half, and only for age-banded indicators
-NEGATION_REACH = 3  # how many words after "not"/"never" it denies, within its clause ("not clean and well fed")
-DENYING = NEGATING | frozenset("rarely hardly seldom".split())  # denies the words after it, in a call or a strength ("rarely poorly", "hardly at school")
 NEGATED_STRENGTH = 0.3  # a strength (Universal) whose own words the caller denies ("not kept safe"): a concern, not a strength
 SEVERITY = 0.5  # how far "all the time" lifts the higher twins (and "might" the lower) before they are reordered
 PARENT_SAID = 0.6  # a word said of a parent ("dad drinks") counts this much for the child's own development (see _said_of_parent)
@@ -146,7 +156,6 @@ PARENT_WORDS = frozenset(
 )
 CHILD_ROLES = frozenset("son sons daughter daughters boy boys girl girls kid kids child children baby babies toddler lad lass teenager".split())
 DETERMINERS = frozenset("my his her their our your the a new both neither".split())
-LISTING = frozenset("or nor".split())  # a denial reaches on past these to the next thing listed ("does not drink or take drugs")
 # who a concern is about (issue 14, tune5): a clause whose subject is a parent ("dad has learning
 # difficulties", "mum's bipolar") speaks of the parent, so its words count less for the child's
 # own development ("Additional learning needs" is the child's); a parent named later in a clause
@@ -4982,66 +4991,6 @@ def _age_word(age_in_months: Optional[int], unborn: bool) -> list[str]:
     return [next((word for top, word in MODEL_AGE_BANDS if age_in_months <= top), "agebandover15")]
 
 
-def _denied_positions(words: list[str]) -> list[int]:
-    """Where the words a "not", "never"... denies are: up to NEGATION_REACH words after it, until
-    a clause word ("not clean and well fed"; "not eating but happy": "happy" is said)."""
-    out = []
-    for j, w in enumerate(words):
-        if w in DENYING:
-            for i in range(j + 1, min(len(words), j + 1 + NEGATION_REACH)):
-                if words[i] in CLAUSE_WORDS or words[i] in DENYING:
-                    break
-                out.append(i)
-    return out
-
-
-def _bridged_reach(words: list[str], bridges: frozenset[str]) -> list[int]:
-    """Where the denial at words[0] reaches when `bridges` ("been", "any", "ever") are not counted
-    (search14): up to NEGATION_REACH other words, until a clause word, another denial or an "and"/"or"."""
-    out: list[int] = []
-    counted = 0
-    for i in range(1, len(words)):
-        if words[i] in CLAUSE_WORDS or words[i] in DENYING or words[i] in JOINING or counted >= NEGATION_REACH:
-            break
-        out.append(i)
-        counted += words[i] not in bridges
-    return out
-
-
-def _first_denied(words: list[str]) -> str:
-    """The stem of the first content word the first denial of a text denies ("" if none)."""
-    for j, w in enumerate(words):
-        if w in DENYING:
-            for k in _denied_positions(words[j:]):
-                if not _stop(words[j + k], stem(words[j + k])):
-                    return stem(words[j + k])
-    return ""
-
-
-def _said_and_denied(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The content stems texts say, and those they only ever deny ("never ill": "ill"; "money" is
-    said by "managing for money", so "no money" denies a word of the strength, and
-    "no money worries" one of its denials)."""
-    said: set[str] = set()
-    denied: set[str] = set()
-    for text in texts:
-        words = normalise(text).split()
-        under = set(_denied_positions(words))
-        for i, w in enumerate(words):
-            s = stem(w)
-            if i in under:  # stopwords too: "no money worries" denies "worries"
-                denied.add(s)
-            elif w not in DENYING and not _stop(w, s):
-                said.add(s)
-    return frozenset(said), frozenset(denied - said)
-
-
-def _negated_before(words: list[str], i: int) -> bool:
-    """Whether "not"/"never"... comes within the two words before position i ("not kept safe",
-    "is not really safe"): a phrase met there says the opposite of itself."""
-    return any(w in NEGATING for w in words[max(0, i - 2) : i])
-
-
 def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
     """Whether the call's stems say one of a part's words or phrases as written (SearchIndex._stated_first): no typo,
     no words table, no completion (those are _says_core's, for a rule that holds a row back, not one that lifts it)."""
@@ -5145,21 +5094,6 @@ def _ends(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ends]:
         read.ordered_rows(locked.get("leads")),
         read.rows(ended_by.get("kept")),
     )
-
-
-def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: bool = False) -> list[int]:
-    """Where the phrase (normalised words, or stems where the words are stems) starts in the words. An empty
-    phrase (a synonyms entry normalise leaves nothing of) is said nowhere; with `empty_everywhere`, at every
-    place, the end too (0 to len(words)), as a slice comparison finds it: each caller keeps its own reading."""
-    n = len(phrase)
-    if not n:
-        return list(range(len(words) + 1)) if empty_everywhere else []
-    first, last = phrase[0], len(words) - n
-    # Most phrases are not said at all, and most places fail at the first word: both are checked before any slice
-    # is made (this helper was a quarter of search()'s time).
-    if first not in words:
-        return []
-    return [i for i, word in enumerate(words) if word == first and i <= last and tuple(words[i : i + n]) == phrase]
 
 
 class _NamedReading(NamedTuple):
@@ -5910,11 +5844,6 @@ def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         leads=number_of(you["leads"]),
         baby_words=single(you["baby_words"]),
     )
-
-
-def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:
-    """Each place (start, end) one of the phrases is said in the words."""
-    return [(i, i + len(p)) for p in phrases for i in _phrase_at(p, words)]
 
 
 def _age_in_words(sp: _SaidPlainly, words: list[str]) -> Optional[int]:
