@@ -61,6 +61,13 @@ from pathway.english import english_count
 from pathway.english import load as load_english
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
+from pathway.search_call import (
+    KEPT_PLACES,
+    Hit,
+    _Call,
+    _offered_last,
+    _PartLead,
+)
 from pathway.search_denials import (  # noqa: F401 (callers and tests import these from pathway.search)
     DENYING,
     LISTING,
@@ -98,6 +105,7 @@ from pathway.search_subjects import (
     AGE_UNITS,
     CHILD_ROLES,
     DETERMINERS,
+    FIRST_PERSON,
     HARM_STOPS,
     HARMED_PRONOUNS,
     OFFENDED_PRONOUNS,
@@ -190,7 +198,6 @@ LEARNED_OFFERED = 5  # the model's best this many (the age admits) join what wor
 ADMITTED_KEPT = 100_000  # SearchIndex._admits keeps at most this many answers (178 indicators x every age to 19 is about 84,000)
 PLAIN_GAP = 2  # small words a plain phrase's words may have between them ("drinking all her milk")
 JOINED_REACH = 3  # how near the harm (or the belief) and the child must be said ("to hurt the baby")
-KEPT_PLACES = 3  # an immediate criterion in word matching's first this many stays among the first this many (SearchIndex._keep_immediate)
 AGREED = 0.2  # ...and keeps its very place where the model gives the immediate criteria found, together, this much of its best share
 MODEL_AGE_BANDS = ((11, "agebandunder1"), (23, "agebandunder2"), (71, "agebandunder6"), (155, "agebandunder13"), (191, "agebandunder16"))
 # the learned model's age words: the document's age limits (under 1, under 2, 5 and under, under
@@ -210,35 +217,6 @@ CHILD_WORDS = frozenset("baby babies toddler toddlers infant newborn".split())
 MODEL_SKIPS = frozenset(
     "my year years yr yrs old aged age month months week weeks is are was were am be been being the a an has have had will would do does did".split()
 )  # what the learned model does not read (see SearchIndex._for_model)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One indicator offered to the adviser, with the words that matched (for highlighting)."""
-
-    indicator: Indicator
-    score: float
-    matched: tuple[str, ...]
-
-    @property
-    def id(self) -> str:
-        return self.indicator.id
-
-    def as_dict(self) -> dict:
-        """Plain JSON for the call screen's live search."""
-        ind = self.indicator
-        return {
-            "id": ind.id,
-            "text": ind.text,
-            "level": ind.level.value,
-            "level_label": ind.level.label,
-            "immediate": ind.immediate,
-            "age_band": ind.age_band,
-            "hint": ind.hint,
-            "source": ind.source.cite(),
-            "matched": list(self.matched),
-            "score": self.score,
-        }
 
 
 @dataclass(frozen=True)
@@ -297,45 +275,6 @@ class _Entry:
 _CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
 
 
-@dataclass(eq=False)
-class _Call:
-    """One search's words and its running answer, built once in SearchIndex.search() and read (and moved) by its
-    reading steps (STEPS): what was said, the child's age, the rows in order (`ranked`) with their scores (`final`)
-    and the words that matched each, and the sets the steps leave for the later ones."""
-
-    query: str  # as the caller sent it
-    words: list[str]  # as read: spelled, regional words and care words taken out (SearchIndex.search)
-    stems: list[str]
-    typing: bool  # the last word may be unfinished
-    unborn: bool
-    age_in_months: Optional[int]
-    ranked: list[int]  # the rows, best first: the steps move them
-    final: dict[int, float]  # each row's score (shown, so it follows the order)
-    matched: dict[int, set[str]]  # the words that matched each row
-    negated: set[int]  # the strengths a denial negates
-    unsaid_core: set[int]  # Protection rows whose core is unsaid (search16b)
-    unstated: frozenset[int]  # rows leaving the first three at the end (search17p, fix21p, the carer's substance)
-    admits: Callable[[int], bool]  # the child's age admits the row
-    part: Optional[dict[str, Any]] = None  # given: the words are one part of a longer call (_p9_part_first)
-    by_words: list[int] = field(default_factory=list)  # word matching's first results, before the blend
-    blended: list[int] = field(default_factory=list)  # the blend's own first, before any reading moved it
-    calm: float = 0.0  # the model's share of "no concern" against its best indicator's
-    joined: Optional[int] = None  # the criterion a parent's psychosis joined to harm gives (_joined_first)
-    unsighted: set[int] = field(default_factory=set)  # rows the carers' readings hold out of sight
-    denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)
-    told_below: frozenset[int] = frozenset()  # rows "told" alone moved below the first three (fix21d)
-
-    @property
-    def hidden(self) -> set[int]:
-        """The rows an earlier reading took out of sight: no reading leads with them."""
-        return self.unsighted | self.unsaid_core
-
-    @property
-    def withheld(self) -> set[int]:
-        """The hidden rows and those leaving the first three at the end."""
-        return self.unsighted | self.unsaid_core | self.unstated
-
-
 def _unjoined(c: _Call) -> bool:
     """No parent's psychosis joined to harm (_joined_first): its criterion's lead is not read again."""
     return c.joined is None
@@ -354,22 +293,6 @@ def _unborn(c: _Call) -> bool:
 def _whole_call_unmoved(c: _Call) -> bool:
     """A whole call (not one of its parts) whose words led as the blend did, with word matching's first results."""
     return c.part is None and c.ranked[:1] == c.blended and bool(c.by_words)
-
-
-class _PartLead(NamedTuple):
-    """One part of a call (a clause) searched alone whose first row is word matching's own first in the part and the
-    model agrees (AGREED): what _p9_part_first and _clause_first each read further (SearchIndex._parts_agreed)."""
-
-    at: range  # the part's places in the whole call's words
-    part: list[str]  # its words, as read (_p9_spelt)
-    hits: list[Hit]  # its search alone, best first
-    n: int  # its first row
-    words: set[str]  # the words that matched that row
-    stood_in: bool = False  # the part's first was the model's alone; `n` is its first p9 row word matching found (p9_by_words)
-
-    @property
-    def hit(self) -> Hit:
-        return self.hits[0]
 
 
 def _whole_born(c: _Call) -> bool:
@@ -4939,7 +4862,6 @@ PEER = "\x00peer"  # a young person's boyfriend or girlfriend, said as another c
 
 
 ENDED_REACH = 4  # words after "used to", "no longer" that the ending reaches, within its clause (_ended_at)
-FIRST_PERSON = frozenset("me us".split())  # the caller is the child: "... raped me" (_not_now_first)
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
 
 
@@ -5047,13 +4969,6 @@ def _search_field_error(err: Mapping[str, Any]) -> FieldError:
 
 
 NEVER_REACH = 5  # words after the verb a "never" frame denies, within its clause (_never_at)
-
-
-def _offered_last(n: int, ranked: list[int], final: dict[int, float]) -> None:
-    """Offer row n the words did not find: last in the results, scored just below the last (fix20b's readings)."""
-    if n not in ranked:
-        final[n] = round(final[ranked[-1]], 6) - 1e-6
-        ranked.append(n)
 
 
 ADULT_PAST_REACH = 10  # words back from a marker of the past to the carer it is said of (_adult_past_at)

@@ -574,3 +574,6 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         number_of(data["violence"]),
         number_of(data["under_1"]),
     )
+
+
+FIRST_PERSON = frozenset("me us".split())  # the caller is the child: "... raped me" (_not_now_first)
