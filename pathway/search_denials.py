@@ -83,3 +83,6 @@ def _negated_before(words: list[str], i: int) -> bool:
     """Whether "not"/"never"... comes within the two words before position i ("not kept safe",
     "is not really safe"): a phrase met there says the opposite of itself."""
     return any(w in NEGATING for w in words[max(0, i - 2) : i])
+
+
+NEGATIONS = frozenset({"not", "no", "never"})  # "not" on its own says little (NEGATION)...
