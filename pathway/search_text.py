@@ -184,3 +184,9 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: b
 def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:
     """Each place (start, end) one of the phrases is said in the words."""
     return [(i, i + len(p)) for p in phrases for i in _phrase_at(p, words)]
+
+
+def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
+    """Whether the call's stems say one of a part's words or phrases as written (SearchIndex._stated_first): no typo,
+    no words table, no completion (those are _says_core's, for a rule that holds a row back, not one that lifts it)."""
+    return any(_phrase_at(p, stems, empty_everywhere=True) for p in part)
