@@ -85,9 +85,10 @@ from pathway.search_denials import (  # noqa: F401 (callers and tests import the
     _said_and_denied,
 )
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
-from pathway.search_senses import (
+from pathway.search_senses import (  # noqa: F401 (callers and tests import these from pathway.search)
     SenseReadings,
     _above_universal,
+    _age_in_words,
     _as_meant_table,
     _care_left,
     _clause_reading,
@@ -97,6 +98,7 @@ from pathway.search_senses import (
     _said_plainly,
     _turned_facts,
     _unborn_calm,
+    _under_1_said,
     _under_13_sex,
     _unsaid_facts,
     _young_out_at_night,
@@ -136,11 +138,9 @@ from pathway.search_synonyms import (  # noqa: F401 (callers and tests import th
     _check_synonyms,
     load_synonyms,
 )
-from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers and tests name it here)
+from pathway.search_tables import (  # noqa: F401 (callers and tests import these from pathway.search)
     CHILD_DEVELOPMENT,
-    OVERRULED_KEYS,
     SearchDataError,
-    TableReader,
 )
 from pathway.search_tables import flat as _flat
 from pathway.search_text import (  # noqa: F401 (callers and tests import these from pathway.search)
@@ -149,7 +149,6 @@ from pathway.search_text import (  # noqa: F401 (callers and tests import these 
     JOINING,
     MIN_TYPO,
     NEGATING,
-    STOPWORDS,
     WORRY,
     _phrase_at,
     _phrases_at,
