@@ -9,9 +9,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review22.XXXXXX)}
 S="pathway.search.xǁSearchIndexǁ"
+W="pathway.search_when.xǁWhenReadingsǁ"  # split24: the readings moved out of pathway/search.py
+N="pathway.search_senses.xǁSenseReadingsǁ"
 if [ ! -d "$work" ]; then
   "$root/.venv/bin/python" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search.py:SearchIndex._elsewhere_first,SearchIndex._elsewhere_rests,SearchIndex._elsewhere_said,SearchIndex._elsewhere_quiet,SearchIndex._named_readings,SearchIndex._named_rows_below,SearchIndex._said_plainly_last,SearchIndex._p9_spelt,SearchIndex._p9_spelling,SearchIndex._p9_real_word,SearchIndex._english" \
+    "pathway/search_when.py:WhenReadings._elsewhere_first,WhenReadings._elsewhere_rests,WhenReadings._elsewhere_said,WhenReadings._elsewhere_quiet" \
+    "pathway/search_senses.py:SenseReadings._named_readings,SenseReadings._named_rows_below,SenseReadings._said_plainly_last" \
+    "pathway/search.py:SearchIndex._p9_spelt,SearchIndex._p9_spelling,SearchIndex._p9_real_word,SearchIndex._english" \
     "pathway/english.py:english_count,english_loaded" | tee "$work.counts"
 fi
 count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
@@ -20,9 +24,9 @@ groups=("$@")
 cd "$work"
 for group in "${groups[@]}"; do
   case $group in
-    named) specs=("$(count "${S}_named_readings")" "$(count "${S}_named_rows_below")"); tests=(tests/pathway/test_search_fix21q.py tests/pathway/test_search_review22.py) ;;
-    elsewhere) specs=("$(count "${S}_elsewhere_rests")" "$(count "${S}_elsewhere_said")" "$(count "${S}_elsewhere_quiet")" "$(count "${S}_elsewhere_first")"); tests=(tests/pathway/test_search_fix21p.py) ;;
-    plainly) specs=("$(count "${S}_said_plainly_last")"); tests=(tests/pathway/test_search_fix21d.py tests/pathway/test_search_fix20d.py) ;;
+    named) specs=("$(count "${N}_named_readings")" "$(count "${N}_named_rows_below")"); tests=(tests/pathway/test_search_fix21q.py tests/pathway/test_search_review22.py) ;;
+    elsewhere) specs=("$(count "${W}_elsewhere_rests")" "$(count "${W}_elsewhere_said")" "$(count "${W}_elsewhere_quiet")" "$(count "${W}_elsewhere_first")"); tests=(tests/pathway/test_search_fix21p.py) ;;
+    plainly) specs=("$(count "${N}_said_plainly_last")"); tests=(tests/pathway/test_search_fix21d.py tests/pathway/test_search_fix20d.py) ;;
     spelling) specs=("$(count "${S}_p9_spelt")" "$(count "${S}_p9_spelling")" "$(count "${S}_p9_real_word")" "$(count "${S}_english")" "$(count pathway.english.x_english_count)" "$(count pathway.english.x_english_loaded)"); tests=(tests/pathway/test_search_p9_spelling.py tests/pathway/test_search_fix20a.py) ;;
     *) echo "unknown group $group" >&2; exit 2 ;;
   esac

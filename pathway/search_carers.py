@@ -1,0 +1,704 @@
+"""The readings of harm by the child's carers and other adults: a carer's harm to the child over
+violence between adults (_harm_to_child_first), harm an adult of the household does
+(_harm_by_adult_first), everyday words for a carer hitting the child (_everyday_hitting_first), a
+carer's own drink or drugs (_carer_substance_first) or threat of suicide (_carer_threat_first), the
+child as the offender (_offender_first), an adult by a role who abuses the children in their care
+(_role_abuse_first, _role_condition_first), "told" alone (_told_alone_below) and a pregnant child under
+13 (_pregnant_young_first).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from pathway.search_call import (
+    KEPT_PLACES,
+    _Call,
+    _offered_last,
+)
+from pathway.search_denials import (
+    NEGATIONS,
+    _denied_positions,
+)
+from pathway.search_senses import (
+    _under_1_said,
+)
+from pathway.search_subjects import (
+    _AGE_SAID,
+    AGE_UNITS,
+    CHILD_ROLES,
+    DETERMINERS,
+    FIRST_PERSON,
+    HARM_STOPS,
+    HARMED_PRONOUNS,
+    OFFENDED_PRONOUNS,
+    _said_of_parent,
+)
+from pathway.search_text import (
+    CLAUSE_WORDS,
+    JOINING,
+    _phrase_at,
+    _stop,
+    stem,
+)
+
+if TYPE_CHECKING:
+    from pathway.search import SearchIndex
+
+_CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
+VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
+
+
+class CarerReadings:
+    """The readings of harm by carers and other adults (the module's docstring), composed into SearchIndex.
+    Each method is typed on SearchIndex (`self: SearchIndex`), whose __init__ declares the tables and attributes they read, so mypy checks each body
+    against the real index; mypy wants a self type to be a supertype of the class, hence the
+    `type: ignore[misc]` on each `def` line (that check alone: the bodies are still checked).
+    """
+
+    def _everyday_hitting_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Everyday words for hitting a child (review 20 N2, safety; fix20b; the synonyms file's `everyday_hitting`, this
+        tool's reading, declared there): where _everyday_hitting_at finds one ("dad gives him a good hiding", "her nan
+        gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
+        the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
+        not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
+        Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
+        eh = self.everyday_hitting
+        if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
+            return
+        at = self._everyday_hitting_at(words)
+        if at is None:
+            return
+        lead = next((n for n in eh.leads if n not in hidden and admits(n)), None)
+        if lead is not None:
+            _offered_last(lead, ranked, final)
+            matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
+            self._lead_with(lead, ranked, final)
+
+    def _everyday_hitting_at(self: SearchIndex, words: list[str]) -> Optional[tuple[int, int]]:  # type: ignore[misc]
+        """The span of an everyday word for hitting a carer does to the child (_everyday_hitting_first), or None: one of
+        the `phrases` or `words`, none of its words denied nor put in the past or ended (as _harm_to_child_at reads
+        them), a carer (the subject reading's `parent`) the nearest of them at most `doer_reach` words before it in its
+        clause, no other carer between them nor within `reach` words after it (before a clause word or "and"), and the
+        child its object between them or within those words after it: a word naming a child (or one of `children`),
+        an age, "him", "them", or "her" not before a carer where no female carer but the one who acts is named before."""
+        eh, carers, clauses = self.everyday_hitting, self.subject.parents, self.subject.clauses
+        assert eh is not None
+        female, named = (clauses.female, CHILD_ROLES | clauses.named) if clauses is not None else (frozenset(), CHILD_ROLES)
+        out = self._not_now_at(words)
+        child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
+        for phrase in eh.phrases:
+            for i in _phrase_at(phrase, words):
+                end = i + len(phrase)
+                if any(k in out for k in range(i, end)):
+                    continue
+                doer = next((k for k in range(i - 1, max(-1, i - 1 - eh.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+                if doer is None or words[doer] not in carers or any(k in out or words[k] in NEGATIONS for k in range(doer + 1, i)):
+                    continue  # "dad never gives him a good hiding": denied between the carer and the words
+                after = next(
+                    (k for k in range(end, min(len(words), end + eh.reach)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), min(len(words), end + eh.reach)
+                )
+                between = [k for k in [*range(doer + 1, i), *range(end, after)] if not (words[k] in carers and k > 0 and words[k - 1] in ("her", "his"))]
+                if any(words[k] in carers for k in between if k != doer):
+                    continue  # another carer its object: the adults' violence, read as before
+                for k in between:
+                    v = words[k]
+                    nxt = words[k + 1] if k + 1 < len(words) else ""
+                    if k in child_at or v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v in HARMED_PRONOUNS:
+                        return i, end
+                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer):
+                        return i, end
+        return None
+
+    def _carer_substance_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """A carer's own drink or drugs (review 20 N3, safety and inflation; fix20b; the synonyms file's
+        `carer_substance`, this tool's reading, declared there): where every one of `uses` said is said of a carer
+        (_carer_substance_said), none denied nor ended (_carer_substance_ended), and p9's repeated-violence line's core
+        is not (violence said beside the drink is read as before): the child's own rows (`child`) leave the first
+        three; a first result that is one of them or that line gives way to the best placed of `offers` (else the
+        first the age admits, offered); that line leaves the first three; where a child's row or that line was in the
+        first three (the search's misreading), the first of `offers` (p14's "may impact") comes
+        into them in place of the lowest that is no immediate criterion; and with no age given, an age under 1 said
+        (_under_1_said), `under_1` in the first three or the call misread, and no other immediate criterion first,
+        `under_1` leads. Never one `hidden`; every other p9 row in the first three stays there (_lead_with,
+        _out_of_sight). The child's rows join the call's `unsighted`: out of the first three to the end."""
+        words, stems, typing, ranked, final, hidden, unborn = c.words, c.stems, c.typing, c.ranked, c.final, c.hidden, c.unborn
+        age_in_months = c.age_in_months
+        cs = self.carer_substance
+        if cs is None or not ranked or not self._carer_substance_said(words) or self._carer_substance_ended(words):
+            return  # no carer's use now ("mum no longer drinks": the search's own past reading)
+        violence = cs.violence
+        alone = violence in self.core and not self._core_said(violence, words, stems, typing)
+        if not alone:
+            return  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
+        misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
+        self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
+        if ranked[0] in cs.child or ranked[0] == violence:
+            lead = next((n for n in ranked if n in cs.offers and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in cs.offers if n not in hidden and self._admits(n, unborn, age_in_months)), None)
+            if lead is not None:
+                _offered_last(lead, ranked, final)
+                self._lead_with(lead, ranked, final)
+        least = cs.offers[0]  # the carers' first rung ("may impact", p14): in sight where the search had misread the call
+        if misread and least not in hidden and least not in ranked[:KEPT_PLACES] and len(ranked) >= KEPT_PLACES and self._admits(least, unborn, age_in_months):
+            # the lowest of the first three that is no immediate criterion (never the first) gives way; p9 rows keep theirs
+            yielding = next((ranked[k] for k in range(KEPT_PLACES - 1, 0, -1) if not self.entries[ranked[k]].indicator.immediate), None)
+            if yielding is not None:
+                if least in ranked:
+                    ranked.remove(least)
+                final[least] = round(final[ranked[KEPT_PLACES - 1]], 6)
+                ranked.insert(KEPT_PLACES, least)
+                self._out_of_sight({yielding}, ranked, final)
+        # an age under 1 said in the words and none given (the age given, the search's own readings decide: past
+        # frames, an ordinary amount); the use neither denied nor ended, and p9's line in sight or the call misread
+        under_1 = age_in_months is None and not unborn and _under_1_said(words) and (misread or cs.under_1 in ranked[:KEPT_PLACES])
+        if under_1 and cs.under_1 not in hidden:
+            _offered_last(cs.under_1, ranked, final)
+            if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
+                self._lead_with(cs.under_1, ranked, final)
+        c.unsighted |= set(cs.child)
+
+    def _carer_substance_ended(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether one of `carer_substance.uses` said is denied, put in the past or ended (as _harm_to_child_at reads them)."""
+        cs = self.carer_substance
+        assert cs is not None
+        out = self._not_now_at(words)
+        return any(i + k in out for p in cs.uses for i in _phrase_at(p, words) for k in range(len(p)))
+
+    def _carer_substance_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether one of `carer_substance.uses` is said and each said is a carer's: scanning back from it at most
+        `reach` words, before a clause word or "and", the first subject met is a carer (the subject reading's
+        `parent`), not one of `child_subjects`, a word naming a child or another child. A carer's word just after
+        "her", "his" or "their" is still the carer ("her mum drinks")."""
+        cs = self.carer_substance
+        assert cs is not None
+        carers = self.subject.parents
+        children = self._child_words | self.subject.other_child | cs.child_subjects
+        said = sorted({i for p in cs.uses for i in _phrase_at(p, words) if not ({words[i - 1] if i else "", *words[i + len(p) : i + len(p) + 1]} & cs.trade)})
+        if not said:
+            return False
+        for i in said:
+            subject = None
+            for k in range(i - 1, max(-1, i - 1 - cs.reach), -1):
+                v = words[k]
+                if v in CLAUSE_WORDS or v in JOINING:
+                    break
+                if v in carers or v in children:
+                    subject = v
+                    break
+            if subject is None or subject not in carers:
+                return False
+            # a child joined to the carer as one subject ("both he and his uncle smoke weed"): the child's use too
+            j = k - 1
+            while j >= 0 and words[j] in _CARER_DETERMINERS:
+                j -= 1
+            if j >= 1 and words[j] == "and" and words[j - 1] in children:
+                return False
+        return True
+
+    def _victim_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[int]]:  # type: ignore[misc]
+        """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
+        where a relative is named as the abuser (`abuser_leads`), if any."""
+        nn = self.not_now
+        subject = self.subject
+        out: set[int] = set()
+        abuser = None
+        if nn is None or subject.parents.isdisjoint(words):
+            return out, abuser
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
+        bounds = CLAUSE_WORDS | JOINING
+        for i, w in enumerate(words):
+            if w not in nn.victim_words and w not in nn.victim_nouns:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in nn.victim_between:
+                k -= 1
+            if w in nn.victim_words:  # "was (sexually) abused"
+                opened: Optional[int] = k if k >= 0 and words[k] in nn.victim_passive else None
+            else:  # "a survivor of (childhood) abuse"
+                opened = next((k + 1 - len(p) for p in nn.victim_suffered if k + 1 - len(p) >= 0 and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
+            if opened is None:
+                continue
+            start = opened
+            end = next((m for m in range(i + 1, len(words)) if words[m] in bounds), len(words))
+            end = min(end, i + 1 + VICTIM_REACH)
+            childhood = any(_phrase_at(p, words[i + 1 :]) for p in nn.childhood)
+            carer = of_parent[i] or (childhood and start > 0 and self._stands_for_a_carer(words, start - 1))
+            if not carer:
+                continue
+            span = set(range(start, end))
+            if childhood:  # "when she was a teenager": the marker's own words are the carer's past too
+                for p in nn.childhood:
+                    for m in _phrase_at(p, words[i + 1 :]):
+                        span.update(range(i + 1 + m, i + 1 + m + len(p)))
+            out |= span
+            after = words[i + 1 : end]
+            if "by" in after:
+                named = after[after.index("by") + 1 :][:3]
+                if any(v in subject.parents for v in named):
+                    abuser = nn.abuser_leads
+        return out, abuser
+
+    def _stands_for_a_carer(self: SearchIndex, words: list[str], k: int) -> bool:  # type: ignore[misc]
+        """Whether the pronoun at k ("she", "he", "they") may stand for a carer named before it in the call."""
+        clauses = self.subject.clauses
+        if clauses is None or words[k] not in ("she", "he", "they"):
+            return False
+        return any(clauses.stands_for(words[k], c) for c in words[:k] if c in self.subject.parents)
+
+    def _harm_to_child_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Harm a carer does to the child (review 19 N1, safety; fix19a; the synonyms file's `harm_to_child`, this tool's
+        reading, declared there): where the first result is one of `between` (violence between adults: "Suspected
+        domestic violence") and the call says one of `acts` done by a carer to the child (_harm_to_child_at: "dad might
+        be hitting the boy", "i think her stepdad may be hitting her"), the first of `leads` the age admits (p9's
+        "has suffered significant harm including physical") leads, offered where the words did not find it; the others
+        one place lower, an immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
+        hc = self.harm_to_child
+        if hc is None or not ranked or ranked[0] not in hc.between:
+            return
+        act = self._harm_to_child_at(words)
+        if act is None:
+            return
+        lead = next((n for n in hc.leads if n not in hidden and admits(n)), None)
+        if lead is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        self._lead_with(lead, ranked, final)
+
+    def _harm_to_child_at(self: SearchIndex, words: list[str]) -> Optional[int]:  # type: ignore[misc]
+        """The place of an act of harm a carer does to the child (_harm_to_child_first), or None: one of `acts`, not
+        denied nor put in the past or ended (_denied_positions, _ended_at, _ended_by_at), with a carer (the subject
+        reading's `parent`) at most `doer_reach` words before it in its clause, and within `reach` words after it, before
+        a clause word, "and", "or", a preposition or a carer (the adults' violence: "hitting mum"), the child: a word
+        naming a child or an age, or, where the one who acts is none of `partners` ("her partner is hitting her": the
+        partner's partner), "him", "them", or "her" as a pronoun (not before a carer, a child, another child or their
+        describing word) where no female carer but the one who acts is named before it and none of `witnessed` is
+        said ("mum says dad hits her", "dad hits her in front of the kids" are about mum)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        carers = self.subject.parents
+        female, named, possessed = self._female_carers, self._child_words, self._possessors
+        out = self._not_now_at(words)
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out:
+                continue
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
+                    return i
+                if v in HARMED_PRONOUNS and words[doer] not in hc.partners:
+                    return i
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
+                        return i
+                    break
+        return None
+
+    def _offender_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """The child as the offender (review 19 N8; fix19a; the synonyms file's `offender`, this tool's reading, declared
+        there): where the first result is one of a kind's `not_first` ("Victim of crime") and the call says one of the
+        kind's `acts` done by the child (_offender_at: "he robbed another boy of his phone"), the best placed of the
+        kind's `leads` found leads, else the first of them the age admits (offered); the others one place lower, an
+        immediate criterion in the first three kept there (_lead_with). Never one `hidden`."""
+        words, ranked, final, hidden, admits = c.words, c.ranked, c.final, c.hidden, c.admits
+        of = self.offender
+        if of is None or not ranked:
+            return
+        for kind in of.kinds:
+            if ranked[0] not in kind.not_first or self._offender_at(words, kind.acts) is None:
+                continue
+            lead = next((n for n in ranked if n in kind.leads and n not in hidden), None)
+            if lead is None:
+                lead = next((n for n in kind.leads if n not in hidden and admits(n)), None)
+                if lead is None:
+                    return
+                final[lead] = round(final[ranked[-1]], 6) - 1e-6
+                ranked.append(lead)
+            self._lead_with(lead, ranked, final)
+            return
+
+    def _offender_at(self: SearchIndex, words: list[str], acts: frozenset[str]) -> Optional[int]:  # type: ignore[misc]
+        """The place of one of `acts` the child does (_offender_first), or None: not just after one of `passive`, its
+        subject just before it past `between` words one of `subjects`, or a word naming a child or an age ("14 year old")
+        with an object just after the act (a determiner or one of `object_starts`: "12yo mugged on the way home" is
+        the victim, "was" dropped), and no child its object within `reach` words after it ("him", "me", "us", "her" not before a noun, or "my" or
+        "our" before a child's word), not denied."""
+        of = self.offender
+        assert of is not None
+        named = self._child_words
+        denied = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            if w not in acts or i in denied:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in of.between:
+                k -= 1
+            if k < 0 or words[k] in of.passive:
+                continue
+            subject = words[k]
+            if not (subject in of.subjects or subject in named or _AGE_SAID.fullmatch(subject) or (subject == "old" and k > 0 and words[k - 1] in AGE_UNITS)):
+                continue
+            if subject not in of.subjects and not (i + 1 < len(words) and (words[i + 1] in DETERMINERS or words[i + 1] in of.object_starts)):
+                continue  # "13 yr old mugged and stabbed", "12yo mugged on the way home": "was" dropped, the victim
+            after = words[i + 1 : i + 1 + of.reach]
+            victim = any(
+                v in OFFENDED_PRONOUNS
+                or (v == "her" and (j + 1 == len(after) or after[j + 1] not in named))
+                or (v in ("my", "our") and j + 1 < len(after) and after[j + 1] in named)
+                for j, v in enumerate(after)
+            )
+            if not victim:
+                return i
+        return None
+
+    def _carer_threat_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """A carer's own threat of suicide or self harm (review 19 N5; fix19d; the synonyms file's `carer_threat`, this
+        tool's reading, declared there): where _carer_threat_at finds one, the carers' rows (`offers`, the one found
+        higher first, offered where the words did not find them) come first, after any immediate criterion in the
+        first three and above them that is stated by a word outside the threat (_threat_stated), and any row there
+        but the child's so stated; another immediate criterion in the first three stays among them, below them. Said of the carer for certain, the
+        child's own rows (`child`) leave the first three (_out_of_sight); said after a reporting verb with no child
+        named apart, the best of `offers` alone comes first and the child's rows in the first three stay there."""
+        words, stems, ranked, final, matched, admits = c.words, c.stems, c.ranked, c.final, c.matched, c.admits
+        ct = self.carer_threat
+        if ct is None or not ranked:
+            return
+        found = self._carer_threat_at(words, stems)
+        if found is None:
+            return
+        span, certain = found
+        carers = sorted((n for n in ct.offers if admits(n)), key=lambda n: (ranked.index(n) if n in ranked else len(ranked), ct.offers.index(n)))
+        if not carers:
+            return
+        top = ranked[:KEPT_PLACES]
+        immediate = [n for n in top if self.entries[n].indicator.immediate]
+        first_carer = min((top.index(n) for n in carers if n in top), default=KEPT_PLACES)
+        # a row (not the child's own) stated and above the carers' rows already stays above them, never moved up ("the
+        # grandma he lives with": p9 on "lives"); "mum injects heroin and says ...": p17's chronic substance misuse
+        stated = [
+            n for n in top if n not in ct.child and n not in carers and top.index(n) < first_carer and self._threat_stated(matched.get(n, set()), words, span)
+        ]
+        unstated = [n for n in immediate if n not in stated]
+        room = KEPT_PLACES - len(stated) - len(unstated)
+        if room < 1:
+            return  # the first three are stated rows or immediate criteria: nothing moves (safety first)
+        # said for certain both carers' rows where there is room; else the best, and the child's rows kept in sight
+        carers = carers[:room] if certain else carers[:1]
+        front = stated + carers + unstated + ([] if certain else [n for n in top if n in ct.child])
+        highest = max(final[n] for n in ranked)
+        for n in carers:
+            if n not in ranked:
+                final[n] = 0.0
+                ranked.append(n)
+        rest = [n for n in ranked if n not in front]
+        for k, n in enumerate(front):
+            final[n] = round(highest + (len(front) - k) * 1e-5, 6)
+        ranked[:] = front + rest
+        if certain:
+            self._out_of_sight(set(ct.child), ranked, final)
+
+    def _threat_stated(self: SearchIndex, labels: set[str], words: list[str], span: set[int]) -> bool:  # type: ignore[misc]
+        """Whether a row's matched words say something beyond a carer's threat (_carer_threat_first): a content word
+        that is not the threat's own, a reporting or threat word, a person's word or a pronoun."""
+        ct = self.carer_threat
+        assert ct is not None
+        clauses = self.subject.clauses
+        people = self.subject.parents | self.subject.opens | CHILD_ROLES | self.subject.objects | self.subject.reflexives | ct.threats
+        people |= (clauses.named | clauses.says | clauses.through) if clauses is not None else frozenset()
+        own = {words[i] for i in span}
+        return any(w not in own and w not in people and not _stop(w, stem(w)) for label in labels for w in label.split())
+
+    def _carer_threat_at(self: SearchIndex, words: list[str], stems: list[str]) -> Optional[tuple[set[int], bool]]:  # type: ignore[misc]
+        """A carer's threat of suicide or self harm (_carer_threat_first): the places of its acts, and whether it is
+        the carer's for certain; None where the call says none, says it of the child too, or takes a child with it."""
+        ct = self.carer_threat
+        assert ct is not None
+        subject = self.subject
+        clauses = subject.clauses
+        if clauses is None or subject.parents.isdisjoint(words):
+            return None
+        denied = set(_denied_positions(words))
+        acts = [(i, len(a)) for a in ct.acts for i in _phrase_at(a, words) if i not in denied]
+        if not acts:
+            return None
+        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, clauses)
+        apart = not clauses.named.isdisjoint(words)
+        span: set[int] = set()
+        certain = True
+        for i, size in acts:
+            if of_parent[i]:
+                span |= set(range(i, i + size))
+                continue
+            reported = self._reported_threat(words, i, size, of_parent)
+            if reported is None:
+                return None  # the act said of someone else: the child's (search14), or another's
+            span |= set(range(reported, i + size))
+            certain = certain and apart
+        self_harm = subject.conditions[0][0] if subject.conditions else frozenset()
+        if any(s in self_harm and i not in span and not of_parent[i] for i, s in enumerate(stems)):
+            return None  # the act said of the child too
+        child = CHILD_ROLES | clauses.named | subject.objects
+        for i, size in acts:
+            for k in range(i + size, len(words)):  # the rest of the act's clause
+                if words[k] in CLAUSE_WORDS:
+                    break
+                if words[k] in child:
+                    return None  # a threat that takes a child with it: p9's, the search's order
+        return span, certain
+
+    def _reported_threat(self: SearchIndex, words: list[str], i: int, size: int, of_parent: list[bool]) -> Optional[int]:  # type: ignore[misc]
+        """Where a reported threat opens (_carer_threat_at): the pronoun after a carer's reporting verb ("dad keeps
+        saying he is going to end it all", "told the school she will ...") that can stand for that carer, with one of
+        `threats` after it, up to the end
+        of the act at i (of `size` words: "wants to die"), and at most `reach` words between; None where not so said."""
+        ct = self.carer_threat
+        clauses = self.subject.clauses
+        assert ct is not None and clauses is not None
+        for p in range(i - 1, max(-1, i - 2 - ct.reach), -1):
+            if words[p] in CLAUSE_WORDS:
+                return None
+            if words[p] not in clauses.pronouns:
+                continue
+            if not any(words[m] in ct.threats for m in range(p + 1, i + size)):  # "going to", "wants to die"
+                return None
+            v = p - 1
+            while v >= 0 and words[v] in clauses.through:
+                v -= 1
+            if v >= 2 and words[v - 1] in DETERMINERS and words[v - 2] in clauses.says:  # "told the school she ..."
+                v -= 2
+            if v < 1 or words[v] not in clauses.says or not of_parent[v - 1]:  # the reporting verb's clause is a carer's
+                return None
+            carer = next((words[k] for k in range(v - 1, -1, -1) if words[k] in self.subject.parents), None)
+            return p if carer is not None and clauses.stands_for(words[p], carer) else None
+        return None
+
+    def _pregnant_young_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """A child under `under` years who is pregnant (review 19 N11; fix19d; the synonyms file's `pregnant_young`, this
+        tool's reading, declared there): where one of `words` is said of the child (no carer's or other child's clause,
+        not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
+        activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
+        was below it or not found; never above a row that was above that one (so never above a p9 row), and an
+        immediate criterion in the first three stays there."""
+        words, ranked, final, matched, age = c.words, c.ranked, c.final, c.matched, c.age_in_months
+        py = self.pregnant_young
+        if py is None or not ranked:
+            return
+        at = next((k for k, n in enumerate(ranked) if n in py.rows), None)
+        if at is None or (py.leads in ranked and ranked.index(py.leads) < at):
+            return
+        years = age / 12 if age is not None else self._age_said(words)
+        if years is None or years >= py.under or not self._admits(py.leads, False, age):
+            return
+        of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        of_other = self._said_of_other(words)
+        denied = set(_denied_positions(words))
+        if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
+            return
+        kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
+        if py.leads in ranked:
+            ranked.remove(py.leads)
+        above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5
+        final[py.leads] = round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6)
+        ranked.insert(at, py.leads)
+        matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
+        for m in kept:  # an immediate criterion the move put out of the first three goes back, the last other one below it
+            k = ranked.index(m)
+            if k < KEPT_PLACES:
+                continue
+            yielding = [i for i in range(KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate and ranked[i] != py.leads]
+            if yielding:
+                y = ranked.pop(yielding[-1])
+                final[y] = round(final[m], 7) - 1e-7
+                ranked.insert(k, y)
+
+    def _harm_by_adult_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Harm an adult of the household does to the child (search20; the synonyms file's `harm_by_adult`, this tool's
+        reading, declared there): where the call says one of `harm_to_child.acts` done by a carer, a carer's partner or
+        friend ("mum's boyfriend", "her stepdad's mate") or one of `adults` ("the lodger") to the child
+        (_harm_by_adult_at), the first of `leads` the age admits (p9's "has suffered significant harm including
+        physical") leads where the first result is below Protection, one of `yields` (the adults' "repeated domestic
+        violence": not what the call says) or one of `harm_to_child.between`, offered where the words did not find it
+        (_lead_with: an immediate criterion in the first three stays there); where another immediate criterion or a
+        Protection need is first ("... severe learning disabilities ... and I think his dad hurts him"), the lead goes
+        second unless it is in the first three already. Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
+        ha, hc = self.harm_by_adult, self.harm_to_child
+        if ha is None or hc is None or not ranked:
+            return
+        lead = next((n for n in ha.leads if n not in hidden and admits(n)), None)
+        if lead is None or ranked[0] == lead:
+            return
+        act = self._harm_by_adult_at(words)
+        if act is None:
+            return
+        if lead not in ranked:
+            final[lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(lead)
+        matched.setdefault(lead, set()).add(words[act])
+        if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between:
+            self._lead_with(lead, ranked, final)
+        elif ranked.index(lead) >= KEPT_PLACES:
+            ranked.remove(lead)
+            final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
+            ranked.insert(1, lead)
+
+    def _harm_by_adult_at(self: SearchIndex, words: list[str]) -> Optional[int]:  # type: ignore[misc]
+        """The place of an act of harm an adult of the household does to the child (_harm_by_adult_first), or None: one of
+        `harm_to_child.acts`, not denied, ended or put in the past, nor just after one of `not_after` ("convictions
+        for hurting children"), whose doer (the nearest carer, `companions` or
+        `adults` word at most `harm_to_child.doer_reach` words before it in its clause) is a carer who is none of
+        `companions`, one of `companions` after a carer (up to one of `modifiers` between: "mum's new boyfriend", "her
+        stepdad's mate"), or one of `adults`; and whose object, within `harm_to_child.reach` words after it before a
+        clause word, "and", "or", a preposition or a carer, is the child: a child's word or an age; "them"; "him"
+        where no `male` carer but the doer is named before, the companion's owner counted (a carer after "his" or
+        "her" is the child's own and counts for no one: "his dad's mate hits him"; "dad's girlfriend hits him" and
+        "mum's boyfriend hits her" may be about the owner); "her" as a pronoun where no female carer but the doer is
+        named before, so counted, and none of `harm_to_child.witnessed` is said; never before one of
+        `of_this_child_not_before` ("mum kicked her out")."""
+        ha, hc = self.harm_by_adult, self.harm_to_child
+        assert ha is not None and hc is not None
+        carers = self.subject.parents
+        female, named, possessed = self._female_carers, self._child_words, self._possessors
+        out = self._not_now_at(words)
+        witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
+        stops = CLAUSE_WORDS | JOINING | HARM_STOPS
+        doers = carers | ha.companions | ha.adults
+
+        def rival(k: int, doer: int, kinds: frozenset[str]) -> bool:  # another carer the pronoun may stand for (the owner too)
+            return any(words[j] in kinds and j != doer and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
+
+        for i, w in enumerate(words):
+            if w not in hc.acts or i in out or (i > 0 and words[i - 1] in ha.not_after):
+                continue  # "convictions for hurting children": another child, in the past (p9's adults who pose a risk)
+            doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in doers:
+                continue
+            if words[doer] in ha.companions:
+                b = doer - 1
+                while b >= 0 and words[b] in ha.modifiers:
+                    b -= 1
+                if b < 0 or words[b] not in carers:
+                    continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
+            elif words[doer] not in ha.adults and words[doer] in hc.partners:
+                continue
+            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+                v = words[k]
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if v in stops or v in carers:
+                    break
+                if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v == "them":
+                    if self._of_this_child_not_before(words, k + 1):
+                        break  # "kicked them out", "hit the boy by accident"
+                    return i
+                if v == "him":
+                    if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
+                        return i
+                    break
+                if v == "her" and nxt not in possessed:
+                    if not witnessed and not rival(k, doer, female) and not self._of_this_child_not_before(words, k + 1):
+                        return i
+                    break
+        return None
+
+    def _told_alone_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """ "Told" alone is no disclosure (search20; the synonyms file's `told_alone`, this tool's reading, declared there):
+        where `row` (p9's "Allegations or disclosures of abuse") is in the first three and every word that matched it is
+        one of `words` ("she told me about her weekend": "told", "told me"), it goes just below the first three; not
+        where a carer, a carer's companion, another child or an age is named after the first of `verbs` in its clause,
+        past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
+        abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
+        moves."""
+        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
+        ta = self.told_alone
+        if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
+            return
+        labels = matched.get(ta.row) or set()
+        if not labels or not all(set(label.split()) <= ta.words for label in labels):
+            return
+        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
+        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+        end = next((k for k in range(told + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words)) if told is not None else 0
+        start = told + 1 if told is not None else 0  # past whom the child told ("told mum", "told her mum", "told me")
+        if start < end and words[start] in DETERMINERS and start + 1 < end and words[start + 1] in persons:
+            start += 2
+        elif start < end and (words[start] in persons or words[start] in FIRST_PERSON):
+            start += 1
+        if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
+            return  # "she told me her stepdad comes in her room at night": whom she told of
+        ranked.remove(ta.row)
+        final[ta.row] = (
+            round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
+        )
+        ranked.insert(KEPT_PLACES, ta.row)
+        c.told_below = frozenset({ta.row})  # fix21d: held below by _said_plainly_last too
+
+    def _role_abuse_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's
+        reading, declared there): where the first result is no immediate criterion and the call says one of `acts`, not
+        denied nor ended, with an adult named by a role (_role_word, `not_the_child.adults`) at most `reach` words before
+        it in its clause, no reporting word (the subject reading's `opens`), pronoun or child's word between ("the nursery
+        worker says she touches other children" is the child's act), and a child (one of `objects`, a child's word, an age) at most `reach` words after it ("the
+        nursery worker has been touching the children"), `lead` (p9's "Allegations or disclosures of abuse") leads,
+        offered where the words did not find it (_lead_with). Never one `hidden`."""
+        words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
+        ra, nc = self.role_abuse, self.not_child
+        if ra is None or nc is None or not ranked or self.entries[ranked[0]].indicator.immediate or ra.lead in hidden or not admits(ra.lead):
+            return
+        at = self._role_abuse_at(words)
+        if at is None:
+            return
+        if ra.lead not in ranked:
+            final[ra.lead] = round(final[ranked[-1]], 6) - 1e-6
+            ranked.append(ra.lead)
+        matched.setdefault(ra.lead, set()).add(words[at])
+        self._lead_with(ra.lead, ranked, final)
+
+    def _role_abuse_at(self: SearchIndex, words: list[str]) -> Optional[int]:  # type: ignore[misc]
+        """The place of an act of abuse an adult named by a role does to a child (_role_abuse_first), or None."""
+        ra, nc = self.role_abuse, self.not_child
+        assert ra is not None and nc is not None
+        out = set(_denied_positions(words)) | self._ended_at(words)
+        children = ra.objects | CHILD_ROLES
+        ends = CLAUSE_WORDS | self.subject.opens | CHILD_ROLES | {"he", "she", "they", "i", "we"}
+        for i, w in enumerate(words):
+            if w not in ra.acts or i in out:
+                continue
+            before = range(i - 1, max(-1, i - 1 - ra.reach), -1)
+            doer = next((k for k in before if words[k] in ends or self._role_word(words[k]) or words[k] in nc.adults), None)
+            if doer is None or words[doer] in ends:  # "the nursery worker says she touches other children": the child's act
+                continue
+            if any(v in children or _AGE_SAID.fullmatch(v) for v in words[i + 1 : i + 1 + ra.reach]):
+                return i
+        return None
+
+    def _role_condition_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """A professional's own condition is no carer's (search20; the synonyms file's `role_condition`, this tool's reading,
+        declared there): fix18a and fix19c's reading (_not_the_child_first) moves no p9 row for an adult who is no carer,
+        so "the health visitor drinks a lot" (10 months) led with p9's "under 1 ... parental/carer substance use". Where
+        the first result is one of `rows` and rests only on the words of a part said of such an adult (_said_of_no_child)
+        whose role is none of `carers` (a childminder looks after the child), it rests below as the other conditions'
+        rows do (_rest_below, the lead _lowest_elsewhere's)."""
+        words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
+        rc = self.role_condition
+        if rc is None or self.not_child is None or not ranked or ranked[0] not in rc.rows:
+            return
+        _, adults = self._said_of_no_child(words)
+        if not adults or any(words[i] in rc.carers for i in adults):
+            return
+        self._rest_below(
+            adults, rc.rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(adults, words, ranked, matched, hidden), unmatched=True
+        )

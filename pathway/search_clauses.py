@@ -1,0 +1,339 @@
+"""The clause reading and the narrow readings after every placing: a long call read clause by clause
+(_clause_first, the synonyms file's `clause_reading`), a young person's words for sex under 13
+(_under_13_sex_offered), degrading treatment or confinement (_degrading_first), a need above
+Universal said beside strengths and a young child out alone at night (_above_universal_step,
+_young_out_at_night_first), and a strength said opposite (_opposite_below).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from pathway.levels import Level
+from pathway.search_call import (
+    KEPT_PLACES,
+    _Call,
+    _offered_last,
+    _PartLead,
+)
+from pathway.search_senses import (
+    _age_in_words,
+)
+from pathway.search_text import (
+    _phrase_at,
+    _phrases_at,
+    _stop,
+    normalise,
+    stem,
+)
+
+if TYPE_CHECKING:
+    from pathway.search import SearchIndex
+
+
+class ClauseReadings:
+    """The clause reading and the narrow readings (the module's docstring), composed into SearchIndex. Each method is typed on SearchIndex (`self:
+    SearchIndex`), whose __init__ declares the tables and attributes they read, so mypy checks each body
+    against the real index; mypy wants a self type to be a supertype of the class, hence the
+    `type: ignore[misc]` on each `def` line (that check alone: the bodies are still checked).
+    """
+
+    def _above_universal_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix22a, review 22 N1 and N3; the synonyms file's `above_universal` and `young_out_at_night`,
+        this tool's readings, declared there), last in search(): a child of 5 or under out alone at night is p9's
+        5-and-under home-alone line, which leads (_young_out_at_night_first); a Universal row's opposite is not offered
+        beside it on its words (_opposite_below); and a clause that alone leads with a row above Universal makes it
+        lead over a Universal row, and with a p9 row over a table row first on one word (_clause_first; not in a part
+        a longer call searches)."""
+        if not c.ranked:
+            return
+        self._young_out_at_night_first(c.words, c.ranked, c.final, c.matched, c.unborn, c.age_in_months)
+        if self.above_universal is None:
+            return
+        self._opposite_below(c.ranked, c.final, c.matched, frozenset(c.negated))
+        if c.part is None:
+            self._clause_first(c)
+
+    def _clause_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Where the first row is Universal, or is no immediate criterion and was matched by fewer than `min_words` words
+        that are no stop words: a row of the call's first three (no earlier reading held it back) leads where one clause
+        of the call (cut at `above_universal.cuts`), searched alone, leads with it by word matching, the model agreeing
+        (AGREED), on `min_words` such words or more, and no denial elsewhere in the call covers them; above Universal for
+        a Universal first, an immediate criterion (p9) otherwise; a p9 row before any other (fix20a's _p9_part_first
+        for a call of any length; the clause keeps its own readings: "years ago", "if", "no"; _parts_agreed). None of
+        the rows an earlier step hid or held below (`withheld`, `told_below`) leads, nor the row a denial took first
+        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
+        au = self.above_universal
+        assert au is not None
+        query, ranked, matched = c.query, c.ranked, c.matched
+        hidden = c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set())
+        first = self.entries[ranked[0]].indicator
+        if first.immediate:
+            return
+        universal = first.level is Level.UNIVERSAL
+        if not universal and (first.level is not Level.ADDITIONAL or not self._clause_read_over_additional(ranked[0], matched)):
+            return
+        strengths = self._matched_words(ranked[0], matched) if universal else set()
+
+        def may_lead(n: int) -> bool:  # above Universal: a p9 row, or a need of `levels` where the Universal row meets no need
+            ind = self.entries[n].indicator
+            return n not in hidden and (ind.immediate or (universal and ranked[0] not in au.needs_met and ind.level in au.levels))
+
+        top = [n for n in ranked[:KEPT_PLACES] if may_lead(n)]
+        # or a p9 row from further down or not offered, where its clause says harm done in a word of `p9_words`
+        # (fix23c's residual, the lead: "good family relationships mum very loving dad hits her" offered no p9 row in five)
+        harm_said = {w for w in normalise(query).split() if self._says_harm_done({w})}
+        if not top and not harm_said:
+            return
+        pieces = self._clause_pieces(query, universal)
+        if len(pieces) < 2:
+            return
+        found = {w for n in top for w in self._matched_words(n, matched)} | harm_said
+        otc = self.of_this_child
+        agreed = self._parts_agreed(
+            c,
+            pieces,
+            found,
+            limit=KEPT_PLACES,
+            # "mum denies he has suffered ...", "if he is ...": not stated of this child (of_this_child's not_after)
+            skip=None if otc is None else lambda part: any(_phrase_at(p, part) for p in otc.not_after),
+            p9_by_words=True,
+        )
+        if agreed is None:
+            return  # the clauses do not add up to the call's words: read nothing
+        whole, parts = agreed
+        denied = set(self._denials(whole, [stem(w) for w in whole])) | self._ended_at(whole)  # denied, or ended in the whole call ("two years ago")
+        leads: list[_PartLead] = []
+        for p in parts:
+            if any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * p.hit.score for h in p.hits[1:]):
+                continue  # a strength the clause says as much ("teacher says she's making great progress") is no fact above it
+            beyond = p.n not in top and self.entries[p.n].indicator.immediate and may_lead(p.n)
+            if p.n not in top and not beyond:
+                continue
+            concern = self._concern_words(p.words) - strengths
+            if (beyond or p.stood_in) and not self._says_harm_done(concern):
+                continue  # from beyond the first three, or standing in for the model's first, only on a word that alone says harm done ("hits", not "hood up")
+            if len(concern) < self._clause_min_words(p.n, concern) or all(stem(w) in self.plain_words for w in concern):
+                continue  # a word, the Universal row's own words ("has downs syndrome but doing fine"), or plain ones ("a new boyfriend")
+            if any(i in denied and whole[i] in p.words for i in p.at):
+                continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
+            leads.append(p)
+        self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n) if p.n in ranked else len(ranked)))
+
+    def _under_13_sex_offered(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """fix23c (review 23 N10; the synonyms file's `under_13_sex`, this tool's reading, declared there): with the age
+        entered under `under_months` and one of `words` said ("have done stuff") with one of `partners` ("boyfriend"), `leads` (p17's "Sexual activity under
+        13") leads where no p9 row is first, else comes second; `not_offered` rows leave the first `places` unless one of
+        `unless` is said (the other party's act is no offence of the child's)."""
+        us = self.under_13_sex
+        if us is None or c.age_in_months is None or c.age_in_months >= us.under_months or not c.ranked:
+            return
+        if not _phrases_at(us.words, c.words) or us.partners.isdisjoint(c.words) or not c.admits(us.leads):
+            return
+        if all(self.entries[n].indicator.immediate for n in c.ranked[:KEPT_PLACES]) and us.leads not in c.ranked[:KEPT_PLACES]:
+            return  # the first three are all p9 rows: none gives way (safety first)
+        _offered_last(us.leads, c.ranked, c.final)
+        first = c.ranked[0]
+        self._lead_with(us.leads, c.ranked, c.final)
+        if self.entries[first].indicator.immediate and first != us.leads:
+            self._lead_with(first, c.ranked, c.final)
+        if us.unless.isdisjoint(c.words):
+            low = [n for n in c.ranked[: us.places] if n in us.not_offered]
+            rest = [n for n in c.ranked if n not in low]
+            if low and len(rest) >= us.places:  # just below the first `places`, in order: still in the list
+                c.ranked[:] = rest[: us.places] + low + rest[us.places :]
+                for n in low:
+                    c.final[n] = round(c.final[rest[us.places - 1]], 6) - 1e-6
+
+    def _degrading_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix23c, review 23 N2; the synonyms file's `degrading_treatment`, this tool's reading, declared
+        there): where the words say a child is caged, chained, tied to furniture, locked in a cellar or shed, made to
+        sleep outside or to eat off the floor (_degrading_said), p9's significant harm line leads (offered if the words
+        did not find it) where no p9 row is first, else it comes into the first three (_lead_with keeps the first)."""
+        dt = self.degrading
+        said = self._degrading_said(c.words) if dt is not None else None
+        if dt is None or said is None:
+            return
+        if not c.ranked:  # no word of it matched a row ("she's kept in the cellar"): the line the words state, alone
+            c.ranked.append(dt.leads)
+            c.final[dt.leads] = 1.0
+            return
+        _offered_last(dt.leads, c.ranked, c.final)
+        first = c.ranked[0]
+        self._lead_with(dt.leads, c.ranked, c.final)
+        second = self.entries[first].indicator.immediate or (said == "tied" and bool(_phrases_at(dt.care, c.words)))
+        if second and first != dt.leads:
+            self._lead_with(first, c.ranked, c.final)  # the row first stays first; this one second (in the first three)
+
+    def _degrading_said(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+        """ "tied" where one of `tied` is said, "confined" where one of `places` or `cages` is said, within `reach` words
+        after one of `acts` (or a `cages` word is the act: "they chain him", "he is caged") done to the child: a child's
+        word or one of `objects` within `object_reach` words after the act, or a child's word or one of `subjects`
+        within `subject_reach` words before one of `passive`; no `animals` word between the act and the place ("put
+        the puppy in a crate"); else None."""
+        dt = self.degrading
+        assert dt is not None
+        objects, subjects = self._child_words | dt.objects, self._child_words | dt.subjects
+        passive = _phrases_at(dt.passive, words)
+        acts = [(i, i + 1) for i, w in enumerate(words) if w in dt.acts] + passive
+        places = [(p, q, "confined") for p, q in _phrases_at(dt.places + dt.cages, words)] + [(p, q, "tied") for p, q in _phrases_at(dt.tied, words)]
+        for a, b in acts:
+            done = any(w in objects for w in words[b : b + dt.object_reach])
+            done = done or ((a, b) in passive and any(w in subjects for w in words[max(0, a - dt.subject_reach) : a]))
+            if not done:
+                continue
+            if words[a] in dt.cage_words:
+                return "confined"  # "they chain him", "he is caged"
+            for p, _, kind in places:
+                if b <= p <= b + dt.reach and not any(w in dt.animals for w in words[b:p]):
+                    return kind
+        return None
+
+    def _clause_pieces(self: SearchIndex, query: str, universal: bool) -> list[str]:  # type: ignore[misc]
+        """The clauses _clause_first reads alone (fix22a's `above_universal.cuts`, `universal_cuts`), each cut again
+        (fix23c, review 23 N1; `clause_reading`) before a contrast word (`before`: "although", "except", "apart from",
+        "mind you", "oh and") and, in a list said without commas (`run_on`), before a carer named after a word that is
+        no stop word (_run_on_cut). The raw words are kept: the pieces add up to the call's words."""
+        au = self.above_universal
+        assert au is not None
+        pieces = [p for p in (au.universal_cuts if universal else au.cuts).split(query) if p and normalise(p).split()]
+        cr = self.clause_reading
+        if cr is None:
+            return pieces
+        pieces = [q for p in pieces for q in cr.before.split(p) if q and normalise(q).split()]
+        return [q for p in pieces for q in (self._run_on_cut(p) if cr.run_on else [p])]
+
+    def _run_on_cut(self: SearchIndex, piece: str) -> list[str]:  # type: ignore[misc]
+        """A clause said as a list without commas cut before each carer (the subject reading's `parent` words: "lovely
+        family close knit mum works hard | dad hits her") said just after a word that is no stop word, no carer ("mum's
+        boyfriend") and none that opens what is said (`subject.opens`: "says dad"); none after a word that makes the
+        clause no statement of this child (`of_this_child.not_after`: "if", "denies") or opens reported words: the
+        clause stays whole, so its own reading still sees them (fix23c)."""
+        carers, opens = self.subject.parents, self.subject.opens
+        held = set(opens) | ({w for p in self.of_this_child.not_after for w in p} if self.of_this_child is not None else set())
+        out: list[list[str]] = [[]]
+        prev: Optional[str] = None
+        stopped = False
+        for tok in piece.split(" "):
+            ws = normalise(tok).split()
+            if ws and prev is not None and not stopped and ws[0] in carers and out[-1]:
+                if not _stop(prev, stem(prev)) and prev not in carers and prev not in opens:
+                    out.append([])
+            out[-1].append(tok)
+            if ws:
+                prev = ws[-1]
+                stopped = stopped or not held.isdisjoint(ws)
+        return [" ".join(p) for p in out if p]
+
+    def _says_harm_done(self: SearchIndex, concern: set[str]) -> bool:  # type: ignore[misc]
+        """Whether one of a clause's words is one of `clause_reading.p9_words`, a word that alone says harm done."""
+        cr = self.clause_reading
+        return cr is not None and any(stem(w) in cr.p9_words for w in concern)
+
+    def _clause_min_words(self: SearchIndex, n: int, concern: set[str]) -> int:  # type: ignore[misc]
+        """The words (no stop words) a clause's first row must be matched by to lead (_clause_first): `above_universal.min_words`,
+        and `clause_reading.p9_min_words` for a p9 row matched by one of `clause_reading.p9_words`, a word that alone says
+        harm done (fix23c: "though the bruises on his back keep appearing"; not "and explain why")."""
+        au, cr = self.above_universal, self.clause_reading
+        assert au is not None
+        if cr is not None and self.entries[n].indicator.immediate and self._says_harm_done(concern):
+            return cr.p9_min_words
+        return au.min_words
+
+    def _clause_read_over_additional(self: SearchIndex, first: int, matched: dict[int, set[str]]) -> bool:  # type: ignore[misc]
+        """Whether an Additional row first has its call read clause by clause (_clause_first: only a p9 row may lead over
+        it): fix22a's, where fewer than `min_words` words matched it; fix23c's, whatever its words where it is the
+        child's own (its domain one of `clause_reading.over_additional_domains`: "low self esteem poor attendance no
+        friends uncle raped her"; not the carers' "suspected domestic violence", whose injury words are the mother's)."""
+        au, cr = self.above_universal, self.clause_reading
+        assert au is not None
+        if cr is not None and self.entries[first].indicator.domain in cr.over_additional_domains:
+            return True
+        return len(self._concern_words(self._matched_words(first, matched))) < au.min_words
+
+    def _opposite_below(self: SearchIndex, ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], negated: frozenset[int]) -> None:  # type: ignore[misc]
+        """A Universal row first (not denied) keeps its opposites (`above_universal.opposites`) out of the first three
+        where every word that matched one, but stop words and `plain` words, matched the Universal row too: the words
+        say the strength, not its absence (_out_of_sight; still in the list)."""
+        au = self.above_universal
+        assert au is not None
+        u = ranked[0]
+        if u in negated or not self._matched_words(u, matched):
+            return
+        strength = self._matched_words(u, matched)
+        opposite = {
+            o
+            for o in au.opposites.get(u, ())
+            if o in ranked[1:KEPT_PLACES]
+            and {w for w in self._matched_words(o, matched) if not _stop(w, stem(w)) and stem(w) not in self.plain_words} <= strength
+        }
+        if opposite:
+            self._out_of_sight(opposite, ranked, final)
+
+    def _young_out_at_night_first(  # type: ignore[misc]
+        self: SearchIndex, words: list[str], ranked: list[int], final: dict[int, float], matched: dict[int, set[str]], unborn: bool, age: Optional[int]
+    ) -> None:
+        """A child of 5 or under (the age entered, else the age the words state or a `young` word) said to be outside
+        (`place`), unsupervised (`unsupervised`), at night (_night_said), with no carer said with them (`with`): where no
+        immediate criterion is first, the table's p9 line leads (_lead_with, found or not), or one of `or_leads` in the
+        first three does, the line second; where one is first, the line is among the first three. Its `rows` matched
+        by nothing but the words of place, supervision and time leave the first three (_out_of_sight)."""
+        yo = self.young_out_at_night
+        if yo is None or unborn:
+            return
+        if age is not None:
+            young = age < yo.under_months
+        else:
+            stated = _age_in_words(self.said_plainly, words) if self.said_plainly is not None else None
+            young = stated < yo.under_months if stated is not None else not yo.young.isdisjoint(words)
+        if not young or not self._admits(yo.leads, False, age):
+            return
+        place, alone = _phrases_at(yo.place, words), _phrases_at(yo.unsupervised, words)
+        if not place or not alone or not self._night_said(words) or _phrases_at(yo.with_, words):
+            return
+        _offered_last(yo.leads, ranked, final)
+        if not self.entries[ranked[0]].indicator.immediate:
+            instead = next((n for n in ranked[:KEPT_PLACES] if n in yo.or_leads), None)
+            self._lead_with(yo.leads, ranked, final)
+            if instead is not None:
+                self._lead_with(instead, ranked, final)
+        yielding = [k for k in range(1, min(KEPT_PLACES, len(ranked))) if not self.entries[ranked[k]].indicator.immediate]
+        if yo.leads not in ranked[:KEPT_PLACES] and yielding:  # in the place of the last row there that is no p9 row
+            k = yielding[-1]
+            ranked.remove(yo.leads)
+            final[yo.leads] = round(final[ranked[k]], 6) + 1e-6
+            ranked.insert(k, yo.leads)
+        said = {words[k] for a, b in [*place, *alone] for k in range(a, b)} | {w for p in yo.night for w in p}
+        pulled = {n for n in ranked if n in yo.rows and all(w in said or _stop(w, stem(w)) for w in self._matched_words(n, matched))}
+        if pulled:
+            self._out_of_sight(pulled, ranked, final)
+
+    @staticmethod
+    def _concern_words(ws: set[str]) -> set[str]:
+        """The words that are no stop words (fix22a)."""
+        return {w for w in ws if not _stop(w, stem(w))}
+
+    @staticmethod
+    def _matched_words(n: int, matched: dict[int, set[str]]) -> set[str]:
+        return {w for label in matched.get(n, ()) for w in label.split()}
+
+    def _night_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether the words say night (fix22a; `young_out_at_night`): a `night` word or phrase, or a time from `pm_from`
+        pm to `am_to` am ("2am", "11 pm", "11.30pm" normalised "11 30pm", "12am")."""
+        yo = self.young_out_at_night
+        assert yo is not None
+        if _phrases_at(yo.night, words):
+            return True
+        for i, w in enumerate(words):
+            m = re.fullmatch(r"(\d{1,2})(am|pm)", w)
+            hour, half = (
+                (int(m.group(1)), m.group(2)) if m else (int(w), words[i + 1]) if w.isdigit() and words[i + 1 : i + 2] in (["am"], ["pm"]) else (None, "")
+            )
+            if hour is None:
+                continue
+            if hour > 12 and i > 0 and words[i - 1].isdigit():  # "11 30pm": the hour is the word before
+                hour = int(words[i - 1])
+            if (half == "pm" and yo.pm_from <= hour <= 11) or (half == "am" and (hour == 12 or hour <= yo.am_to)):
+                return True
+        return False

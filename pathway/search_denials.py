@@ -1,0 +1,88 @@
+"""Denial as the search reads it: which words a "not", "never", "rarely"... denies (NEGATION_REACH words
+on, stopping at a clause word, another denial or a listed "or"), a denial's reach over bridging words
+("has not been trafficked"), and the stems a strength's texts say or only ever deny.
+
+Split out of pathway/search.py (split24): these are plain functions of the words, shared by the
+index's denial readings (SearchIndex._denied_first, _named_denied, _denials) and its strengths;
+pathway.search re-exports the names its tests import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pathway.search_text import (
+    CLAUSE_WORDS,
+    JOINING,
+    NEGATING,
+    _stop,
+    normalise,
+    stem,
+)
+
+NEGATION_REACH = 3  # how many words after "not"/"never" it denies, within its clause ("not clean and well fed")
+DENYING = NEGATING | frozenset("rarely hardly seldom".split())  # denies the words after it, in a call or a strength ("rarely poorly", "hardly at school")
+LISTING = frozenset("or nor".split())  # a denial reaches on past these to the next thing listed ("does not drink or take drugs")
+
+
+def _denied_positions(words: list[str]) -> list[int]:
+    """Where the words a "not", "never"... denies are: up to NEGATION_REACH words after it, until
+    a clause word ("not clean and well fed"; "not eating but happy": "happy" is said)."""
+    out = []
+    for j, w in enumerate(words):
+        if w in DENYING:
+            for i in range(j + 1, min(len(words), j + 1 + NEGATION_REACH)):
+                if words[i] in CLAUSE_WORDS or words[i] in DENYING:
+                    break
+                out.append(i)
+    return out
+
+
+def _bridged_reach(words: list[str], bridges: frozenset[str]) -> list[int]:
+    """Where the denial at words[0] reaches when `bridges` ("been", "any", "ever") are not counted
+    (search14): up to NEGATION_REACH other words, until a clause word, another denial or an "and"/"or"."""
+    out: list[int] = []
+    counted = 0
+    for i in range(1, len(words)):
+        if words[i] in CLAUSE_WORDS or words[i] in DENYING or words[i] in JOINING or counted >= NEGATION_REACH:
+            break
+        out.append(i)
+        counted += words[i] not in bridges
+    return out
+
+
+def _first_denied(words: list[str]) -> str:
+    """The stem of the first content word the first denial of a text denies ("" if none)."""
+    for j, w in enumerate(words):
+        if w in DENYING:
+            for k in _denied_positions(words[j:]):
+                if not _stop(words[j + k], stem(words[j + k])):
+                    return stem(words[j + k])
+    return ""
+
+
+def _said_and_denied(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The content stems texts say, and those they only ever deny ("never ill": "ill"; "money" is
+    said by "managing for money", so "no money" denies a word of the strength, and
+    "no money worries" one of its denials)."""
+    said: set[str] = set()
+    denied: set[str] = set()
+    for text in texts:
+        words = normalise(text).split()
+        under = set(_denied_positions(words))
+        for i, w in enumerate(words):
+            s = stem(w)
+            if i in under:  # stopwords too: "no money worries" denies "worries"
+                denied.add(s)
+            elif w not in DENYING and not _stop(w, s):
+                said.add(s)
+    return frozenset(said), frozenset(denied - said)
+
+
+def _negated_before(words: list[str], i: int) -> bool:
+    """Whether "not"/"never"... comes within the two words before position i ("not kept safe",
+    "is not really safe"): a phrase met there says the opposite of itself."""
+    return any(w in NEGATING for w in words[max(0, i - 2) : i])
+
+
+NEGATIONS = frozenset({"not", "no", "never"})  # "not" on its own says little (NEGATION)...
