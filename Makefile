@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -207,3 +207,11 @@ mutate-review19:
 mutate-review22:
 	scripts/setup.sh test
 	scripts/mutate_review22.sh
+
+# Review 23 (docs/safety/mutation.md): mutmut's mutants of stop 42's search readings only (scripts/mutmut_functions.py:
+# fix23a's named_subject, fix23b/e's everyday_senses, fix23c's clause_reading, degrading_treatment and under_13_sex,
+# fix23d's turned_facts, fix23f's not_yet and explained_play), each against its readings' tests and
+# tests/pathway/test_search_review23.py in one process (scripts/mutmut_narrow.py), niced. A group: scripts/mutate_review23.sh named.
+mutate-review23:
+	scripts/setup.sh test
+	scripts/mutate_review23.sh
