@@ -8,18 +8,19 @@
 # copy of the tree, each run against its readings' own tests in one process (scripts/mutmut_narrow.py), one mutant at
 # a time, niced.  Raw results: docs/figures/review23-narrow-*.txt.
 # A group:  scripts/mutate_review23.sh named|clause|degrading|notyet|turned|senses
-# (The functions are named as they stood in pathway/search.py at main 2d99015; where split24 moved them into other
-# modules, give mutmut_functions.py those files and names instead.)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review23.XXXXXX)}
 S="pathway.search.xǁSearchIndexǁ"
-fns=(_named_subject_own _everyday_senses_at _everyday_senses_below _clause_pieces _run_on_cut _says_harm_done
-  _clause_min_words _parts_agreed _degrading_first _degrading_said _under_13_sex_offered _turned_runs
-  _turned_facts_below _not_first _not_yet_below _explained_play_below)
+N="pathway.search_senses.xǁSenseReadingsǁ"  # split24 moved the readings out of pathway/search.py
+C="pathway.search_clauses.xǁClauseReadingsǁ"
+W="pathway.search_when.xǁWhenReadingsǁ"
 if [ ! -d "$work" ]; then
-  spec="pathway/search.py:$(printf 'SearchIndex.%s,' "${fns[@]}")"
-  "$root/.venv/bin/python" "$root/scripts/mutmut_functions.py" "$work" "${spec%,}" | tee "$work.counts"
+  "$root/.venv/bin/python" "$root/scripts/mutmut_functions.py" "$work" \
+    "pathway/search_senses.py:SenseReadings._named_subject_own,SenseReadings._everyday_senses_at,SenseReadings._everyday_senses_below,SenseReadings._turned_runs,SenseReadings._turned_facts_below" \
+    "pathway/search_clauses.py:ClauseReadings._clause_pieces,ClauseReadings._run_on_cut,ClauseReadings._says_harm_done,ClauseReadings._clause_min_words,ClauseReadings._degrading_first,ClauseReadings._degrading_said,ClauseReadings._under_13_sex_offered" \
+    "pathway/search_when.py:WhenReadings._not_yet_below,WhenReadings._explained_play_below" \
+    "pathway/search.py:SearchIndex._parts_agreed,SearchIndex._not_first" | tee "$work.counts"
 fi
 count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
 groups=("$@")
@@ -27,12 +28,12 @@ groups=("$@")
 cd "$work"
 for group in "${groups[@]}"; do
   case $group in
-    named) specs=("$(count "${S}_named_subject_own")"); tests=(tests/pathway/test_search_fix23a.py tests/pathway/test_search_review23.py) ;;
-    clause) specs=("$(count "${S}_clause_pieces")" "$(count "${S}_run_on_cut")" "$(count "${S}_says_harm_done")" "$(count "${S}_clause_min_words")" "$(count "${S}_parts_agreed")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
-    degrading) specs=("$(count "${S}_degrading_first")" "$(count "${S}_degrading_said")" "$(count "${S}_under_13_sex_offered")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
-    notyet) specs=("$(count "${S}_not_yet_below")" "$(count "${S}_explained_play_below")"); tests=(tests/pathway/test_search_fix23f.py tests/pathway/test_search_review23.py) ;;
-    turned) specs=("$(count "${S}_not_first")" "$(count "${S}_turned_runs")" "$(count "${S}_turned_facts_below")"); tests=(tests/pathway/test_search_fix23d.py tests/pathway/test_search_review23.py) ;;
-    senses) specs=("$(count "${S}_everyday_senses_at")" "$(count "${S}_everyday_senses_below")"); tests=(tests/pathway/test_search_fix23b.py tests/pathway/test_search_fix23e.py tests/pathway/test_search_review23.py) ;;
+    named) specs=("$(count "${N}_named_subject_own")"); tests=(tests/pathway/test_search_fix23a.py tests/pathway/test_search_review23.py) ;;
+    clause) specs=("$(count "${C}_clause_pieces")" "$(count "${C}_run_on_cut")" "$(count "${C}_says_harm_done")" "$(count "${C}_clause_min_words")" "$(count "${S}_parts_agreed")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
+    degrading) specs=("$(count "${C}_degrading_first")" "$(count "${C}_degrading_said")" "$(count "${C}_under_13_sex_offered")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
+    notyet) specs=("$(count "${W}_not_yet_below")" "$(count "${W}_explained_play_below")"); tests=(tests/pathway/test_search_fix23f.py tests/pathway/test_search_review23.py) ;;
+    turned) specs=("$(count "${S}_not_first")" "$(count "${N}_turned_runs")" "$(count "${N}_turned_facts_below")"); tests=(tests/pathway/test_search_fix23d.py tests/pathway/test_search_review23.py) ;;
+    senses) specs=("$(count "${N}_everyday_senses_at")" "$(count "${N}_everyday_senses_below")"); tests=(tests/pathway/test_search_fix23b.py tests/pathway/test_search_fix23e.py tests/pathway/test_search_review23.py) ;;
     *) echo "unknown group $group" >&2; exit 2 ;;
   esac
   nice -n 10 .venv/bin/python scripts/mutmut_narrow.py "${specs[@]}" -- "${tests[@]}" | grep --line-buffered "^RESULT" | tee "$root/docs/figures/review23-narrow-$group.txt"
