@@ -42,7 +42,7 @@ def load(
     data: Any, turned_names: list[str], number_of: Callable[[str], int], universal: Callable[[int], bool], normalise: Callable[[str], str]
 ) -> Optional[DenialOnly]:
     """`denial_only` as denial_only_lead reads it; None when the file has none. Refuses one of another shape."""
-    if data is None:
+    if data is None or not turned_names:  # no `turned_facts` (an index built without it): no denial to follow
         return None
     if not isinstance(data, dict) or set(data) != KEYS:
         raise DenialOnlyError(
