@@ -1360,7 +1360,7 @@ class SearchIndex:
         row its other words say, else with the strength the denial states; the denied p9 rows of the first three follow
         (review 12 H6: in sight, not first). A concern said elsewhere in the call, and nothing moves."""
         d = self.denial_only
-        if d is None or not c.ranked:
+        if d is None or not c.ranked or d.reading >= len(self.turned_facts):  # no `turned_facts` read (a test's index)
             return
         words, stems = c.words, c.stems
         first = search_deny24.denial_only_lead(
