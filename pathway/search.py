@@ -55,7 +55,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import written_text
+from pathway import search_denial_only, written_text
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import english_count
 from pathway.english import load as load_english
@@ -342,6 +342,7 @@ STEPS: tuple[_Step, ...] = (
         " leave the first three (fix23d); after the everyday words' reading, before `named_rows`'",
         _born,
     ),
+    _Step("_denial_only_first", "a call whose only concern words are denied: a row it says, else the strength it states, leads (Search24d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
@@ -480,6 +481,13 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
         self.turned_facts = _turned_facts(synonyms, number_of)  # fix23d: a denial, a parent's own harm, the child's own violence
+        self.denial_only = search_denial_only.load(  # Search24d: a call whose only concern words are denied (_denial_only_first)
+            synonyms.get("denial_only"),
+            [r["name"] for r in (synonyms.get("turned_facts") or {}).get("readings") or []],
+            number_of,
+            lambda n: catalogue.indicators[n].level is Level.UNIVERSAL and not catalogue.indicators[n].immediate,
+            normalise,
+        )
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
         self.above_universal = _above_universal(synonyms, number_of)
         self.young_out_at_night = _young_out_at_night(synonyms, number_of)
@@ -745,6 +753,37 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             if step.when is None or step.when(c):
                 getattr(self, step.name)(c)
         return [Hit(self.entries[n].indicator, round(final[n], 4), tuple(sorted(matched.get(n, ())))) for n in ranked[:limit]]
+
+    def _denial_only_first(self, c: _Call) -> None:
+        """Search24d (pathway/search_denial_only.py; the synonyms file's `denial_only`, this tool's reading, declared there): a
+        call whose only concern words are denied ("nobody touches her and she's happy at home") leads with a Universal
+        row its other words say, else with the strength the denial states; the denied p9 rows of the first three follow
+        (review 12 H6: in sight, not first). A concern said elsewhere in the call, and nothing moves."""
+        d = self.denial_only
+        if d is None or not c.ranked or d.reading >= len(self.turned_facts):  # no `turned_facts` read (a test's index)
+            return
+        words, stems = c.words, c.stems
+        first = search_denial_only.denial_only_lead(
+            d,
+            self._turned_runs(self.turned_facts[d.reading], words, stems),
+            words,
+            lambda i: _stop(words[i], stems[i]) or stems[i] in self.plain_words,
+            lambda w: w in NEGATIONS or w in {"nobody", "noone", "none", "nothing", "neither", "nor"},
+            c.ranked,
+            c.matched,
+            lambda n: self.entries[n].indicator.level is Level.UNIVERSAL and not self.entries[n].indicator.immediate,
+            lambda n: self.entries[n].indicator.immediate,
+            c.admits,
+            KEPT_PLACES,
+        )
+        if first is None:
+            return
+        for n in first:
+            c.final.setdefault(n, 0.0)
+        c.ranked[:] = first + [n for n in c.ranked if n not in first]
+        for k in range(len(c.ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
+            if c.final[c.ranked[k]] >= c.final[c.ranked[k - 1]]:
+                c.final[c.ranked[k - 1]] = round(c.final[c.ranked[k]], 6) + 1e-6
 
     def _not_first(self, rows: set[int], ranked: list[int], final: dict[int, float], offers: list[int]) -> None:
         """Review 12 H6 for fix23d's readings that `keeps_p9_in_sight` (a denial; the child hurting a brother or sister):

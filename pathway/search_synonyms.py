@@ -124,6 +124,7 @@ SYNONYMS_KEYS = (
     "not_yet",
     "explained_play",
     "turned_facts",
+    "denial_only",
 )  # the synonyms file's top-level keys: the one list _check_synonyms accepts and names in its refusal
 
 

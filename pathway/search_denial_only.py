@@ -1,0 +1,115 @@
+"""Search24d (deny24): a call whose only concern words are denied preselects no row it does not positively say.
+
+fix23d's `denied` reading (the synonyms file's `turned_facts`) stops a denied p9 row leading ("nobody touches her",
+"he doesn't get hit at home"), keeping it in the first three (review 12 H6). The row then put first was whatever word
+matching or the model found next on the call's other words: "Children who go missing" on "home", "says" and "nobody",
+"Beyond parental control" on "told", "not" and "himself", and rows the model alone brought ("Substantial and lifelong
+disability" on "he has not been harmed"). The synonyms file's `denial_only` (this tool's reading, declared there) reads
+such a call: where every word outside the denial's runs is a stop word, a plain word (`plain`), or one of `filler`
+(words said beside a denial that name no concern), the first row is a Universal row a word outside the runs (not
+`filler`) positively says ("happy at home": good relationships), else the strength the denial itself states
+(`states`: the document's p13 "Parent / carers provide for children's needs and protect from danger and harm"); the
+denied p9 rows of the first three follow it, in their order (still in sight, H6), and any other row after them.
+A concern said elsewhere in the call ("nobody hits him but he's been missing twice") and nothing moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple, Optional
+
+from pathway.search_tables import SearchDataError
+
+
+class DenialOnly(NamedTuple):
+    """The synonyms file's `denial_only` (Search24d): the `turned_facts` reading it follows, the words that name no
+    concern beside a denial (`filler`), those that say a child is well (`positive`), and the row the denial states."""
+
+    reading: int  # index of the `turned_facts` reading (its `name`)
+    filler: frozenset[str]  # normalised single words
+    positive: frozenset[str]
+    states: int  # a Universal row
+
+
+class DenialOnlyError(SearchDataError):
+    """A `denial_only` not of the shape denial_only_lead reads."""
+
+
+KEYS = {"reading", "filler", "positive", "states"}
+
+
+def load(
+    data: Any, turned_names: list[str], number_of: Callable[[str], int], universal: Callable[[int], bool], normalise: Callable[[str], str]
+) -> Optional[DenialOnly]:
+    """`denial_only` as denial_only_lead reads it; None when the file has none. Refuses one of another shape."""
+    if data is None or not turned_names:  # no `turned_facts` (an index built without it): no denial to follow
+        return None
+    if not isinstance(data, dict) or set(data) != KEYS:
+        raise DenialOnlyError(
+            "denial_only must map 'reading' (a turned_facts reading's name), 'filler' and 'positive' (single words) and 'states' (a Universal row)"
+        )
+    if data["reading"] not in turned_names:
+        raise DenialOnlyError(f"denial_only's reading {data['reading']!r} is no turned_facts reading")
+    for key in ("filler", "positive"):
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in data[key]):
+            raise DenialOnlyError(f"denial_only's {key} must be a list of single words")
+    try:
+        states = number_of(data["states"])
+    except KeyError:
+        raise DenialOnlyError(f"denial_only's states {data['states']!r} is no row") from None
+    if not universal(states):
+        raise DenialOnlyError("denial_only's states must be a Universal row")
+    norm = lambda ws: frozenset(normalise(w) for w in ws)  # noqa: E731
+    return DenialOnly(turned_names.index(data["reading"]), norm(data["filler"]), norm(data["positive"]), states)
+
+
+def denial_only_lead(
+    d: DenialOnly,
+    runs: list[list[int]],
+    words: list[str],
+    idle: Callable[[int], bool],
+    denial: Callable[[str], bool],
+    ranked: list[int],
+    matched: dict[int, set[str]],
+    universal: Callable[[int], bool],
+    immediate: Callable[[int], bool],
+    admits: Callable[[int], bool],
+    kept_places: int,
+) -> Optional[list[int]]:
+    """The first rows for a call whose only concern words are denied (the module's reading), or None where the call
+    is not one, or its first row is already one it positively says (or a p9 row no denial turned). `runs`: the
+    denial's runs; `idle(i)`: word i is a stop word or a plain word; `denial(w)`: w is a denial word."""
+    if not runs or not ranked:
+        return None
+    taken = {i for run in runs for i in run}
+    outside = [i for i in range(len(words)) if i not in taken]
+    # a positive word denied ("no friends", "not happy") says a concern
+    well = {i for i in outside if words[i] in d.positive and not any(denial(words[k]) for k in range(max(0, i - 2), i))}
+    for i in outside:
+        if i in well or words[i] in d.filler or idle(i):
+            continue
+        if any(not universal(n) and words[i] in label.split() for n in ranked for label in matched.get(n, ())):
+            return None  # a word outside the denial that a row above Universal matched: a concern said elsewhere
+    positive = {words[i] for i in outside if words[i] not in d.filler and not denial(words[i])}
+
+    def said(n: int) -> bool:  # a Universal row words outside the denial (not filler) matched
+        return universal(n) and any(set(label.split()) <= positive for label in matched.get(n, ()))
+
+    idle_words = {words[i] for i in outside if idle(i) or words[i] in d.filler} | {words[i] for i in taken}
+
+    def denied(n: int) -> bool:  # a p9 row matched by the denial's words (and idle ones) alone: "no bruises" (under 2 too)
+        return bool(matched.get(n)) and all(set(label.split()) <= idle_words for label in matched[n])
+
+    # a Universal row word matching found first stays (a strength preselects no need: "never hits anyone" is p13's
+    # "No concerns about aggressive behaviour"); one the model alone brought does not
+    if (immediate(ranked[0]) and not denied(ranked[0])) or said(ranked[0]) or (universal(ranked[0]) and matched.get(ranked[0])):
+        return None
+    lead = next((n for n in ranked if said(n) and admits(n)), None)
+    if lead is None and admits(d.states):
+        lead = d.states
+    if lead is None:
+        return None
+    p9 = [n for n in ranked[:kept_places] if immediate(n)]
+    if len(p9) >= kept_places:  # H6: no place for a lead without a p9 row leaving the first three
+        return None
+    return [lead, *p9]
