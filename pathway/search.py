@@ -57,6 +57,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from pathway import search_senses24 as senses24
 from pathway import written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import english_count
@@ -80,6 +81,7 @@ from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers 
     check_elsewhere,
     check_everyday_hitting,
     check_everyday_senses,
+    check_everyday_structures,
     check_explained_play,
     check_harm_by_adult,
     check_harm_to_child,
@@ -727,6 +729,7 @@ class SearchIndex:
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words
+        self.everyday_structures = senses24.structures(synonyms.get("everyday_structures"), normalise, number_of)  # senses24
         # fix23f (review 21 N3, N6): a thing not yet so; an ordinary injury from the child's own play
         self.not_yet = _not_yet(synonyms, number_of)
         self.explained_play = _explained_play(synonyms, number_of)
@@ -1219,6 +1222,11 @@ class SearchIndex:
         if self.everyday_senses is None or not ranked:
             return
         at, rows = self._everyday_senses_at(words)
+        # senses24: the same everyday senses read from the sentence's structure (an outing, a comparative of kin, ...)
+        more, more_rows, unsaid = senses24.everyday_structures_at(self.everyday_structures, words, c.age_in_months)
+        if more:
+            rows = None if rows is None or more_rows is None else rows | more_rows
+            at = at | more
         if not at:
             return
         kept_words = {w for i, w in enumerate(words) if i not in at}
@@ -1237,6 +1245,11 @@ class SearchIndex:
                 or (plain and self._high(n))
             )
         }
+        if more:
+            # senses24: the structure says the words' everyday sense; a row of the first three the call read without
+            # them does not offer in its first three leaves too, though another word matched it weakly
+            leaving |= senses24.not_in_first_three(ranked, rows, [h.indicator.id for h in again], lambda n: self.entries[n].indicator.id)
+            leaving |= unsaid.intersection(ranked[:KEPT_PLACES])
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return
         if not [n for n in ranked if n not in leaving] and not without and rows is None:
@@ -5281,6 +5294,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "not_yet",
         "explained_play",
         "turned_facts",
+        "everyday_structures",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -5290,7 +5304,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
             " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet',"
-            " 'explained_play' and 'turned_facts'"
+            " 'explained_play', 'turned_facts' and 'everyday_structures'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -5338,6 +5352,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b
+    check_everyday_structures(catalogue, data.get("everyday_structures"), normalise)  # senses24
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
