@@ -38,9 +38,9 @@ def test_held_back_everyday_calls_count() -> None:
 
 
 def test_tuned_everyday_calls_count() -> None:
-    """The other two thirds: 20 of 67 on main, 30 after senses24."""
+    """The other two thirds: 20 of 67 on main, 31 after senses24."""
     tuned = [c for i, c in enumerate(CASES["everyday"]) if (i + 1) % 3 != 0]
-    assert sum(_everyday_holds(q, age) for q, age in tuned) >= 30
+    assert sum(_everyday_holds(q, age) for q, age in tuned) >= 31
 
 
 @pytest.mark.parametrize("q, age", [tuple(c) for c in CASES["controls"]])
@@ -60,6 +60,7 @@ def test_controls_keep_a_p9_row_or_protection_need(q: str, age: int) -> None:
         ("his older sister helps him with his homework", 96, EXPLOITATION),  # a comparative of kin
         ("the older one is doing great at school, the little one has a burn nobody can explain", 96, EXPLOITATION),
         ("he is in charge of the school council", 144, HOME_ALONE),  # in charge of a thing
+        ("she loves watching strictly", 96, {"protection.frozen_watchfulness"}),  # watching a programme
     ],
 )
 def test_everyday_structure_moves_the_row(q: str, age: int, barred: set[str]) -> None:
@@ -75,6 +76,8 @@ def test_everyday_structure_moves_the_row(q: str, age: int, barred: set[str]) ->
         ("an older man picks her up from school and buys her gifts", 168, EXPLOITATION),  # not kin
         ("the 8 yr old is left in charge of himself till gone midnight most nights", 96, HOME_ALONE),
         ("she is 10 and in charge of the baby", 120, HOME_ALONE),  # in charge of a person
+        ("she watches everything mum does and flinches", 60, {"protection.frozen_watchfulness"}),  # no programme
+        ("teen flashing younger kids on the estate", 168, {"protection.causes_significant_harm_other"}),  # not kin
     ],
 )
 def test_concern_sense_keeps_the_row(q: str, age: int, kept: set[str]) -> None:
@@ -94,6 +97,8 @@ def test_readings_where_made_and_not() -> None:
     assert _read("mum and the kids went shopping in town", 84)[0]  # the children go too
     assert not _read("the kids went missing", 96)[0]  # no outing
     assert not _read("her older boyfriend is 25", 156)[0]  # not kin
+    assert not _read("she watched porn with him", 156)[0]  # the concern said
+    assert not _read("he is in charge of his little brother", 120)[0]  # a person
     assert not _read("he went to the park and left his brother on his own", 120)[0]  # a child left
 
 
