@@ -1248,7 +1248,10 @@ class SearchIndex:
         if more:
             # senses24: the structure says the words' everyday sense; a row of the first three the call read without
             # them does not offer in its first three leaves too, though another word matched it weakly
-            leaving |= senses24.not_in_first_three(ranked, rows, [h.indicator.id for h in again], lambda n: self.entries[n].indicator.id)
+            reached = {n for n in ranked if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+            leaving |= senses24.not_in_first_three(
+                [n for n in ranked if n in reached], rows, [h.indicator.id for h in again], lambda n: self.entries[n].indicator.id
+            )
             leaving |= unsaid.intersection(ranked[:KEPT_PLACES])
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return

@@ -17,9 +17,6 @@ school council" offered home alone on "charge". This module finds the structures
 - a comparative of kin or a friend ("older sister", "the older one", "younger kids"): "older"/"younger" is the
   everyday word (never "older man", "older lads", "older boyfriend": those are not kin).
 - "in charge of" a thing, not a person ("in charge of the school council"): "charge" is the everyday word.
-- watching a programme, a film or a match ("watched the news", "loves watching strictly"): "watch" is the everyday
-  word (p17's "frozen watchfulness" is a child's wary watching of adults), never with a word of `watch_concern` said
-  ("porn", "sexual", "beheading").
 - "on his own" whose subject is a carer or an animal ("mum lives on her own", "the dog is walked by him on his own"),
   never where the child is under the document's "5 and under" or a danger word is said (night, a road): only the
   home-alone rows may move.
@@ -50,9 +47,6 @@ class Structures(NamedTuple):
     departures: tuple[Words, ...]
     kin: frozenset[str]
     comparatives: frozenset[str]
-    watch_verbs: frozenset[str]
-    media: frozenset[str]
-    watch_concern: tuple[Words, ...]
     charge: tuple[Words, ...]
     persons: frozenset[str]
     own: tuple[Words, ...]
@@ -86,9 +80,6 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         phrases("departures"),
         single("kin"),
         single("comparatives"),
-        single("watch_verbs"),
-        single("media"),
-        phrases("watch_concern"),
         phrases("charge"),
         single("persons"),
         phrases("own"),
@@ -176,14 +167,6 @@ def everyday_structures_at(
     for i, w in enumerate(words[:-1]):
         if w in s.comparatives and words[i + 1] in s.kin:
             at.add(i)
-    # watching a programme, a film, a match: "watched a film on netflix", "loves watching strictly"
-    if not _said(s.watch_concern, words):
-        for i, w in enumerate(words):
-            if w in s.watch_verbs:
-                end = min(len(words), i + 1 + s.reach)
-                obj = next((j for j in range(i + 1, end) if words[j] not in s.skip), None)
-                if obj is not None and words[obj] in s.media:
-                    at.add(i)
     # in charge of a thing, not a person nor the home, and no child left or alone said
     charged = {i + k for p in s.charge for i in _at(p, words) for k in range(len(p))}
     if not _said(s.left_alone, [w if i not in charged else "" for i, w in enumerate(words)]):
@@ -207,7 +190,8 @@ def everyday_structures_at(
 
 
 def not_in_first_three(ranked: list[int], rows: Optional[frozenset[int]], again: list[str], id_of: Callable[[int], str]) -> set[int]:
-    """The rows of the call's first three (bounded by `rows`; None: any) that the call read without the everyday words
-    (`again`, its ids in order) does not offer in its first three."""
+    """Of `ranked` (the rows the everyday words matched, in the call's order: the caller passes those), the ones
+    (bounded by `rows`; None: any) that the call read without the everyday words (`again`, its ids in order) does not
+    offer in its first three: those leave the first three, or do not rise into them."""
     first = set(again[:3])
-    return {n for n in ranked[:3] if (rows is None or n in rows) and id_of(n) not in first}
+    return {n for n in ranked if (rows is None or n in rows) and id_of(n) not in first}

@@ -60,7 +60,6 @@ def test_controls_keep_a_p9_row_or_protection_need(q: str, age: int) -> None:
         ("his older sister helps him with his homework", 96, EXPLOITATION),  # a comparative of kin
         ("the older one is doing great at school, the little one has a burn nobody can explain", 96, EXPLOITATION),
         ("he is in charge of the school council", 144, HOME_ALONE),  # in charge of a thing
-        ("she loves watching strictly", 96, {"protection.frozen_watchfulness"}),  # watching a programme
     ],
 )
 def test_everyday_structure_moves_the_row(q: str, age: int, barred: set[str]) -> None:
@@ -76,7 +75,6 @@ def test_everyday_structure_moves_the_row(q: str, age: int, barred: set[str]) ->
         ("an older man picks her up from school and buys her gifts", 168, EXPLOITATION),  # not kin
         ("the 8 yr old is left in charge of himself till gone midnight most nights", 96, HOME_ALONE),
         ("she is 10 and in charge of the baby", 120, HOME_ALONE),  # in charge of a person
-        ("she watches everything mum does and flinches", 60, {"protection.frozen_watchfulness"}),  # no programme
         ("teen flashing younger kids on the estate", 168, {"protection.causes_significant_harm_other"}),  # not kin
     ],
 )
@@ -97,7 +95,6 @@ def test_readings_where_made_and_not() -> None:
     assert _read("mum and the kids went shopping in town", 84)[0]  # the children go too
     assert not _read("the kids went missing", 96)[0]  # no outing
     assert not _read("her older boyfriend is 25", 156)[0]  # not kin
-    assert not _read("she watched porn with him", 156)[0]  # the concern said
     assert not _read("he is in charge of his little brother", 120)[0]  # a person
     assert not _read("he went to the park and left his brother on his own", 120)[0]  # a child left
 
