@@ -63,6 +63,7 @@ from pathway.english import english_count
 from pathway.english import load as load_english
 from pathway.levels import Level
 from pathway.models import FieldError, field_error, refusal, refuse_duplicated_keys, without_bom
+from pathway.search_fix24b import OrdinaryCall, asks_only, ordinary_at, ordinary_call
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.search_tables import (  # noqa: F401 (SearchDataError: the callers and tests name it here)
     CHILD_DEVELOPMENT,
@@ -583,6 +584,13 @@ STEPS: tuple[_Step, ...] = (
         _born,
     ),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+    _Step(
+        "_ordinary_call_below",
+        "a meeting held, a small count of absence, a lesson, an outing, a thing done on one's own, a play injury: the rows"
+        " only those words reached leave the first three; a question about what is normal: no p9 lead (fix24b); after"
+        " `named_rows`' lead (which could lead again with a row they reached), before the safety-first readings",
+        _whole_born,
+    ),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
@@ -730,6 +738,8 @@ class SearchIndex:
         # fix23f (review 21 N3, N6): a thing not yet so; an ordinary injury from the child's own play
         self.not_yet = _not_yet(synonyms, number_of)
         self.explained_play = _explained_play(synonyms, number_of)
+        # fix24b (review 24 P2, P6): an ordinary call read as said; a question about what is normal (_ordinary_call_below)
+        self.ordinary_call: Optional[OrdinaryCall] = ordinary_call(synonyms, number_of, normalise)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -4671,6 +4681,43 @@ class SearchIndex:
             if final[ranked[k]] >= final[ranked[k - 1]]:
                 final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
 
+    def _ordinary_call_below(self, c: _Call) -> None:
+        """Review 24 P2, P6 (fix24b; the synonyms file's `ordinary_call`, this tool's reading, declared there;
+        pathway/search_fix24b.py): the words of an ordinary call ("TAC meeting HELD", "MISSED 2 DAYS with a cold", "SEX
+        EDUCATION", "have a BATH ON THEIR OWN", "went CAMPING with CUBS", "a CUT knee from the MONKEY BARS") are taken
+        out and the call read again without them; a row of concern (above Universal) leaves the first three (just below, still offered; a lower
+        one does not come in) where the reading may move it, none of the call's other words matched it and the call read without them does
+        not offer it in its first three (_no_newcomers: no p9 row or Protection need comes in its place). Then a
+        question about what is normal ("can a 4 year old ...", asks_only) does not lead with a p9 row: the best other
+        row leads and _lead_with keeps every p9 row of the first three in them (review 12 H6)."""
+        oc = self.ordinary_call
+        if oc is None or not c.ranked:
+            return
+        at, rows = ordinary_at(oc, c.words, c.age_in_months)
+        if at:
+            rest = [w for i, w in enumerate(c.words) if i not in at]
+            again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
+            without = {h.indicator.id for h in again}
+            kept_words = set(rest)
+            out = {
+                n
+                for n in c.ranked  # a lower row they alone reached would come in: it stays out too
+                if (rows is None or n in rows)
+                and self._concern(n)  # a Universal row is no concern: "goes to brownies" keeps its leisure row
+                and self.entries[n].indicator.id not in without
+                and not any(w in kept_words for label in c.matched.get(n, ()) for w in label.split())
+            }
+            self._no_newcomers(c, out)
+            if out and rows is None and not without and c.ranked and c.ranked[0] in c.unstated:
+                # as fix23e: nothing but the ordinary words reached a row and the call read without them offers
+                # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left
+                c.ranked.clear()
+                return
+        if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
+            lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
+            if lead is not None:
+                self._lead_with(lead, c.ranked, c.final)
+
     def _explained_play_below(self, c: _Call) -> None:
         """Review 21 N6 (fix23f; the synonyms file's `explained_play`, this tool's reading, declared there): fix21p's
         explained injury (_explained_first's own test: a minor injury, a cause, nothing severe, no carer's account)
@@ -4836,6 +4883,8 @@ class SearchIndex:
         passive = _phrases_at(dt.passive, words)
         acts = [(i, i + 1) for i, w in enumerate(words) if w in dt.acts] + passive
         places = [(p, q, "confined") for p, q in _phrases_at(dt.places + dt.cages, words)] + [(p, q, "tied") for p, q in _phrases_at(dt.tied, words)]
+        if dt.spots and not _phrases_at(dt.spots_unless, words):  # fix24b: "made to sleep in the bath", "eat his tea in the hall"
+            places += [(p, q, "confined") for p, q in _phrases_at(dt.spots, words) if not dt.stays.isdisjoint(words[max(0, p - 3) : p])]
         for a, b in acts:
             done = any(w in objects for w in words[b : b + dt.object_reach])
             done = done or ((a, b) in passive and any(w in subjects for w in words[max(0, a - dt.subject_reach) : a]))
@@ -5281,6 +5330,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "not_yet",
         "explained_play",
         "turned_facts",
+        "ordinary_call",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -5290,7 +5340,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
             " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet',"
-            " 'explained_play' and 'turned_facts'"
+            " 'explained_play', 'turned_facts' and 'ordinary_call'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -6644,6 +6694,9 @@ class _Degrading(NamedTuple):
     cage_words: frozenset[str]  # the one-word `cages` that are also an act ("chained", "caged")
     animals: frozenset[str]
     leads: int
+    spots: tuple[tuple[str, ...], ...] = ()  # fix24b: each of `at` + `spots` ("in the bath"), after one of `stays`
+    stays: frozenset[str] = frozenset()
+    spots_unless: tuple[tuple[str, ...], ...] = ()
 
 
 def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Degrading]:
@@ -6667,6 +6720,9 @@ def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Deg
         frozenset(p[0] for p in cages if len(p) == 1) & acts,
         read.words(data["animals"]),
         number_of(data["leads"]),
+        spots=tuple((*a, *p) for a in read.phrases(data.get("at")) for p in read.phrases(data.get("spots"))),
+        stays=read.words(data.get("stays")),
+        spots_unless=read.phrases(data.get("spots_unless")),
     )
 
 
