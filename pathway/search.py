@@ -4708,6 +4708,16 @@ class SearchIndex:
                 and not any(w in kept_words for label in c.matched.get(n, ()) for w in label.split())
             }
             self._no_newcomers(c, out)
+            # as fix23e: where too few rows stay to fill the first three, a lower row that left fills them before a p9
+            # row or Protection need ("we went camping and he slept outside in a tent": two Universal rows stay)
+            ranked, final, gone = c.ranked, c.final, c.unstated
+            k = next((i for i, n in enumerate(ranked) if n in gone), len(ranked))
+            if k < KEPT_PLACES:
+                j = next((i for i in range(k, len(ranked)) if ranked[i] not in gone), len(ranked))
+                ranked[k:j] = sorted(ranked[k:j], key=self._high)  # stable: their order kept within each
+                for i in range(len(ranked) - 1, 0, -1):
+                    if final[ranked[i]] >= final[ranked[i - 1]]:
+                        final[ranked[i - 1]] = round(final[ranked[i]], 6) + 1e-6
             if out and rows is None and not without and c.ranked and c.ranked[0] in c.unstated:
                 # as fix23e: nothing but the ordinary words reached a row and the call read without them offers
                 # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left

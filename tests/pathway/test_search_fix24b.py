@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
+from pathway.search import KEPT_PLACES, default_index, normalise
+from pathway.search_fix24b import ordinary_at
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix24b_cases.yaml").read_text())
 
@@ -55,3 +56,67 @@ def test_fix24b_control(q: str, age: int, want: dict) -> None:
 @pytest.mark.parametrize(("q", "age", "want"), _split("everyday", True) + _split("controls", True))
 def test_fix24b_held_back(q: str, age: int, want: dict) -> None:
     _check(q, age, want)
+
+
+# ---------------------------------------------------------------- each reading's own edge, both directions
+
+
+def test_a_question_about_being_left_does_not_lead_with_p9_but_keeps_it_in_sight() -> None:
+    """review 12 H6: a question may carry what is happening; the p9 row stays in the first three."""
+    ids = _ids("at what age can a child be left at home on their own", 48)
+    assert not ids[0].startswith("immediate."), ids
+    assert "immediate.home_alone_5_and_under" in ids[:3], ids
+
+
+def test_a_question_telling_a_fact_is_not_read_as_a_question() -> None:
+    assert _ids("can you help my 3 year old was left at home on her own all night", 36)[0].startswith("immediate."), "told"
+
+
+def test_a_bath_given_by_a_carer_is_no_degrading_place() -> None:
+    assert "immediate.significant_harm" not in _ids("mum put her in the bath and washed her hair", 84)[:3]
+
+
+def test_sleeping_in_the_car_after_an_eviction_is_homelessness_not_degrading_treatment() -> None:
+    ids = _ids("he has to sleep in the car since we were evicted", 96)
+    assert ids[0] == "protection.no_fixed_abode_homeless", ids
+    assert "immediate.significant_harm" not in ids[:3], ids
+
+
+def test_made_to_sleep_in_the_car_leads_with_significant_harm() -> None:
+    assert _ids("he is made to sleep in the car", 96)[0] == "immediate.significant_harm"
+
+
+def test_held_down_at_a_meeting_keeps_p9() -> None:
+    """`after`: "held her down" is restraint even beside a meeting."""
+    ids = _ids("after the meeting dad held her down on the floor", 96)
+    assert any(i.startswith("immediate.") for i in ids[:3]), ids
+
+
+def test_a_small_absence_said_as_a_frequency_is_not_read() -> None:
+    """ "2 days a week" is a pattern (`facts`): the reading takes no word out; "2 days with a cold" is read."""
+    oc = default_index().ordinary_call
+    assert oc is not None
+    assert ordinary_at(oc, normalise("he misses 2 days a week").split(), 120) == (set(), frozenset())
+    assert ordinary_at(oc, normalise("he missed 2 days with a cold").split(), 120)[0] == {1, 2, 3}
+
+
+def test_an_outing_with_harm_said_is_not_read() -> None:
+    ids = _ids("he came back from cubs camp with bruises and says a leader hit him", 108)
+    assert ids[0].startswith("immediate."), ids
+
+
+def test_the_call_screen_while_typing_reads_an_outing_too() -> None:
+    """The call screen searches as the words are typed (finished=False): no p9 row in the first three."""
+    ids = [h.id for h in default_index().search("we went camping and he slept outside in a tent with his dad", age_in_months=96, limit=KEPT_PLACES)]
+    assert not any(i.startswith("immediate.") for i in ids[:3]), ids
+
+
+def test_a_leisure_row_stays_for_an_outing() -> None:
+    """A Universal row is no concern: "goes to brownies" keeps its leisure row first (a labelled call)."""
+    assert _ids("goes to brownies", 96)[0] == "universal.access_leisure_services"
+
+
+def test_ordinary_call_is_declared_in_the_synonyms_file() -> None:
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    above = text[: text.index("\nordinary_call:")].rsplit("\n\n", 1)[-1]
+    assert "this tool's reading, declared here" in above and "fix24b" in above
