@@ -86,6 +86,7 @@ from pathway.search_denials import (  # noqa: F401 (callers and tests import the
     _said_and_denied,
 )
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
+from pathway.search_ordinary import OrdinaryCall, asks_only, ordinary_at, ordinary_call
 from pathway.search_senses import (  # noqa: F401 (callers and tests import these from pathway.search)
     SenseReadings,
     _above_universal,
@@ -345,6 +346,13 @@ STEPS: tuple[_Step, ...] = (
     ),
     _Step("_denial_only_first", "a call whose only concern words are denied: a row it says, else the strength it states, leads (Search24d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
+    _Step(
+        "_ordinary_call_below",
+        "a meeting held, a small count of absence, a lesson, an outing, a thing done on one's own, a play injury: the rows"
+        " only those words reached leave the first three; a question about what is normal: no p9 lead (fix24b); after"
+        " `named_rows`' lead (which could lead again with a row they reached), before the safety-first readings",
+        _whole_born,
+    ),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
@@ -500,6 +508,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # fix23f (review 21 N3, N6): a thing not yet so; an ordinary injury from the child's own play
         self.not_yet = _not_yet(synonyms, number_of)
         self.explained_play = _explained_play(synonyms, number_of)
+        # fix24b (review 24 P2, P6): an ordinary call read as said; a question about what is normal (_ordinary_call_below)
+        self.ordinary_call: Optional[OrdinaryCall] = ordinary_call(synonyms, number_of, normalise)
         self.word_synonyms: dict[str, tuple[str, ...]] = {}
         for k, v in words.items():  # "hit", "hits" and "hitting" are one key: their alternatives join
             known = self.word_synonyms.get(stem(k), ())
@@ -786,6 +796,53 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         for k in range(len(c.ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
             if c.final[c.ranked[k]] >= c.final[c.ranked[k - 1]]:
                 c.final[c.ranked[k - 1]] = round(c.final[c.ranked[k]], 6) + 1e-6
+
+    def _ordinary_call_below(self, c: _Call) -> None:
+        """Review 24 P2, P6 (fix24b; the synonyms file's `ordinary_call`, this tool's reading, declared there;
+        pathway/search_ordinary.py): the words of an ordinary call ("TAC meeting HELD", "MISSED 2 DAYS with a cold", "SEX
+        EDUCATION", "have a BATH ON THEIR OWN", "went CAMPING with CUBS", "a CUT knee from the MONKEY BARS") are taken
+        out and the call read again without them; a row of concern (above Universal) leaves the first three (just below, still offered; a lower
+        one does not come in) where the reading may move it, none of the call's other words matched it and the call read without them does
+        not offer it in its first three (_no_newcomers: no p9 row or Protection need comes in its place). Then a
+        question about what is normal ("can a 4 year old ...", asks_only) does not lead with a p9 row: the best other
+        row leads and _lead_with keeps every p9 row of the first three in them (review 12 H6)."""
+        oc = self.ordinary_call
+        if oc is None or not c.ranked:
+            return
+        at, rows = ordinary_at(oc, c.words, c.age_in_months)
+        if at:
+            rest = [w for i, w in enumerate(c.words) if i not in at]
+            again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
+            without = {h.indicator.id for h in again}
+            kept_words = set(rest)
+            out = {
+                n
+                for n in c.ranked  # a lower row they alone reached would come in: it stays out too
+                if (rows is None or n in rows)
+                and self._concern(n)  # a Universal row is no concern: "goes to brownies" keeps its leisure row
+                and self.entries[n].indicator.id not in without
+                and not any(w in kept_words for label in c.matched.get(n, ()) for w in label.split())
+            }
+            self._no_newcomers(c, out)
+            # as fix23e: where too few rows stay to fill the first three, a lower row that left fills them before a p9
+            # row or Protection need ("we went camping and he slept outside in a tent": two Universal rows stay)
+            ranked, final, gone = c.ranked, c.final, c.unstated
+            k = next((i for i, n in enumerate(ranked) if n in gone), len(ranked))
+            if k < KEPT_PLACES:
+                j = next((i for i in range(k, len(ranked)) if ranked[i] not in gone), len(ranked))
+                ranked[k:j] = sorted(ranked[k:j], key=self._high)  # stable: their order kept within each
+                for i in range(len(ranked) - 1, 0, -1):
+                    if final[ranked[i]] >= final[ranked[i - 1]]:
+                        final[ranked[i - 1]] = round(final[ranked[i]], 6) + 1e-6
+            if out and rows is None and not without and c.ranked and c.ranked[0] in c.unstated:
+                # as fix23e: nothing but the ordinary words reached a row and the call read without them offers
+                # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left
+                c.ranked.clear()
+                return
+        if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
+            lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
+            if lead is not None:
+                self._lead_with(lead, c.ranked, c.final)
 
     def _not_first(self, rows: set[int], ranked: list[int], final: dict[int, float], offers: list[int]) -> None:
         """Review 12 H6 for fix23d's readings that `keeps_p9_in_sight` (a denial; the child hurting a brother or sister):

@@ -178,6 +178,8 @@ class ClauseReadings:
         passive = _phrases_at(dt.passive, words)
         acts = [(i, i + 1) for i, w in enumerate(words) if w in dt.acts] + passive
         places = [(p, q, "confined") for p, q in _phrases_at(dt.places + dt.cages, words)] + [(p, q, "tied") for p, q in _phrases_at(dt.tied, words)]
+        if dt.spots and not _phrases_at(dt.spots_unless, words):  # fix24b: "made to sleep in the bath", "eat his tea in the hall"
+            places += [(p, q, "confined") for p, q in _phrases_at(dt.spots, words) if not dt.stays.isdisjoint(words[max(0, p - 3) : p])]
         for a, b in acts:
             done = any(w in objects for w in words[b : b + dt.object_reach])
             done = done or ((a, b) in passive and any(w in subjects for w in words[max(0, a - dt.subject_reach) : a]))

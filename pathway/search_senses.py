@@ -407,6 +407,9 @@ class _Degrading(NamedTuple):
     cage_words: frozenset[str]  # the one-word `cages` that are also an act ("chained", "caged")
     animals: frozenset[str]
     leads: int
+    spots: tuple[tuple[str, ...], ...] = ()  # fix24b: each of `at` + `spots` ("in the bath"), after one of `stays`
+    stays: frozenset[str] = frozenset()
+    spots_unless: tuple[tuple[str, ...], ...] = ()
 
 
 def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Degrading]:
@@ -430,6 +433,9 @@ def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Deg
         frozenset(p[0] for p in cages if len(p) == 1) & acts,
         read.words(data["animals"]),
         number_of(data["leads"]),
+        spots=tuple((*a, *p) for a in read.phrases(data.get("at")) for p in read.phrases(data.get("spots"))),
+        stays=read.words(data.get("stays")),
+        spots_unless=read.phrases(data.get("spots_unless")),
     )
 
 

@@ -127,6 +127,7 @@ SYNONYMS_KEYS = (
     "turned_facts",
     "denial_only",
     "everyday_structures",
+    "ordinary_call",
 )  # the synonyms file's top-level keys: the one list _check_synonyms accepts and names in its refusal
 
 

@@ -1007,10 +1007,11 @@ def check_degrading_treatment(catalogue: Catalogue, data: Any, normalise: Normal
         catalogue,
         "degrading_treatment",
         data,
-        keys={"acts", "passive", "objects", "subjects", "object_reach", "subject_reach", "reach", "places", "tied", "care", "cages", "animals", "leads", "why"},
+        keys={"acts", "passive", "objects", "subjects", "object_reach", "subject_reach", "reach", "places", "tied", "care", "cages", "animals", "leads", "why"}
+        | {"stays", "at", "spots", "spots_unless"},  # fix24b
         shape="degrading_treatment must map acts, passive, objects, subjects, object_reach, subject_reach, reach, places, tied, care, cages, animals,"
-        " leads and why",
-        lists=("acts", "passive", "objects", "subjects", "places", "tied", "care", "cages", "animals"),
+        " leads, why, stays, at, spots and spots_unless",
+        lists=("acts", "passive", "objects", "subjects", "places", "tied", "care", "cages", "animals", "stays", "at", "spots", "spots_unless"),
         names=("leads", "why"),
         normalise=normalise,
         normalised=True,
