@@ -57,7 +57,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import written_text, yaml_load
+from pathway import search_fix24a, written_text, yaml_load
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import english_count
 from pathway.english import load as load_english
@@ -720,6 +720,9 @@ class SearchIndex:
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
         self.turned_facts = _turned_facts(synonyms, number_of)  # fix23d: a denial, a parent's own harm, the child's own violence
+        # fix24a: the same readings by shape, in other words (_turned_runs; pathway/search_fix24a.py)
+        self.turned_names = tuple(r.get("name", "") for r in (synonyms.get("turned_facts") or {}).get("readings") or [])
+        self.turned_words = search_fix24a.load(synonyms, normalise)
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
         self.above_universal = _above_universal(synonyms, number_of)
         self.young_out_at_night = _young_out_at_night(synonyms, number_of)
@@ -1261,9 +1264,13 @@ class SearchIndex:
         def near(phrases: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
             return any(tuple(words[k : k + len(p)]) == p for p in phrases for k in range(max(0, start), min(len(words), end)))
 
+        name = next((self.turned_names[k] for k, u in enumerate(self.turned_facts) if u is t and k < len(self.turned_names)), "")
+        shaped = [r for r in self.turned_words if r.reading == name]  # fix24a: the reading said in other words
+        denied = set(self._denials(words, stems)) if any(r.shape == "denial" for r in shaped) else set()
+        said = self._unsaid_facts_at(t.fact, words, stems) + [run for r in shaped for run in search_fix24a.runs(r, words, denied, DENYING)]
         return [
             run
-            for run in self._unsaid_facts_at(t.fact, words, stems)
+            for run in said
             if not near(t.not_before, run[0] - t.not_before_reach, run[0]) and not near(t.not_after, run[-1] + 1, run[-1] + 1 + t.not_after_reach)
         ]
 
@@ -5281,6 +5288,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         "not_yet",
         "explained_play",
         "turned_facts",
+        "turned_words",
     }:
         raise SearchDataError(
             "synonyms file must be a mapping with 'indicators', 'words', 'severity', 'plain', 'joined', 'subject', 'core', 'denial', 'harmless',"
@@ -5290,7 +5298,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
             " 'told_alone', 'role_abuse', 'role_condition', 'p9_parts', 'p9_spelling', 'unborn_calm', 'care_left', 'said_plainly',"
             " 'everyday_hitting', 'carer_substance', 'elsewhere', 'named_rows', 'said_as_meant', 'unsaid_facts', 'above_universal',"
             " 'young_out_at_night', 'named_subject', 'clause_reading', 'degrading_treatment', 'under_13_sex', 'everyday_senses', 'not_yet',"
-            " 'explained_play' and 'turned_facts'"
+            " 'explained_play', 'turned_facts' and 'turned_words'"
         )
     known = data.get("known_words") or []
     if not isinstance(known, list) or not all(isinstance(w, str) and len(normalise(w).split()) == 1 for w in known):
@@ -5341,6 +5349,10 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
+    try:  # fix24a
+        search_fix24a.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])
+    except ValueError as e:
+        raise SearchDataError(str(e)) from e
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
