@@ -121,3 +121,18 @@ def test_a_denial_in_other_words_is_read_as_a_denial(q: str, run: list[str]) -> 
 )
 def test_no_denial_is_read_where_the_guards_or_the_reach_say_otherwise(q: str) -> None:
     assert not [r for r in _denied_runs(default_index(), q) if "bruises" in r or "hits" in r or "laid" in r]
+
+
+def test_an_adults_own_crisis_stops_p9_significant_harm_leading_and_keeps_it_in_sight() -> None:
+    """P3 (the synonyms file's `adult_crisis_not_first`): "nan tried to kill herself" says no harm to the child; p9's
+    significant harm led before, and now loses first place only (review 12 H6; p9's "adult mental health issues" line
+    stays fair for a carer's crisis with the child present); the child's own self-harm row leaves the first three."""
+    q = "nan tried to kill herself last week, the kids live with her"
+    assert _ids(q, 120, WITHOUT)[0] == "immediate.significant_harm"  # before fix24a
+    got = _ids(q, 120)
+    assert got[0] not in P9 and "immediate.significant_harm" in got
+    assert not OWN_HARM & set(got)
+
+
+def test_harm_to_the_child_said_beside_an_adults_crisis_keeps_p9_first() -> None:
+    assert _ids("mum overdosed and hit the kids", 96)[0] == "immediate.significant_harm"
