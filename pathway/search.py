@@ -55,7 +55,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import search_denial_only, written_text
+from pathway import search_denial_only, search_turned_words, written_text
 from pathway import search_structures as senses24
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import english_count
@@ -490,6 +490,9 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.as_meant = _as_meant_table(synonyms)
         self.unsaid_facts = _unsaid_facts(synonyms, number_of)  # fix22d: what an everyday word does not say (_unsaid_facts_below)
         self.turned_facts = _turned_facts(synonyms, number_of)  # fix23d: a denial, a parent's own harm, the child's own violence
+        # fix24a: the same readings by shape, in other words (_turned_runs; pathway/search_turned_words.py)
+        self.turned_names = tuple(r.get("name", "") for r in (synonyms.get("turned_facts") or {}).get("readings") or [])
+        self.turned_words = search_turned_words.load(synonyms, normalise)
         self.denial_only = search_denial_only.load(  # Search24d: a call whose only concern words are denied (_denial_only_first)
             synonyms.get("denial_only"),
             [r["name"] for r in (synonyms.get("turned_facts") or {}).get("readings") or []],

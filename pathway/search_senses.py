@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from pathway import search_structures as senses24
+from pathway import search_turned_words
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
     _Call,
 )
 from pathway.search_denials import (
+    DENYING,
     _denied_positions,
 )
 from pathway.search_tables import (
@@ -827,9 +829,13 @@ class SenseReadings:
         def near(phrases: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
             return any(tuple(words[k : k + len(p)]) == p for p in phrases for k in range(max(0, start), min(len(words), end)))
 
+        name = next((self.turned_names[k] for k, u in enumerate(self.turned_facts) if u is t and k < len(self.turned_names)), "")
+        shaped = [r for r in self.turned_words if r.reading == name]  # fix24a: the reading said in other words
+        denied = set(self._denials(words, stems)) if any(r.shape == "denial" for r in shaped) else set()
+        said = self._unsaid_facts_at(t.fact, words, stems) + [run for r in shaped for run in search_turned_words.runs(r, words, denied, DENYING)]
         return [
             run
-            for run in self._unsaid_facts_at(t.fact, words, stems)
+            for run in said
             if not near(t.not_before, run[0] - t.not_before_reach, run[0]) and not near(t.not_after, run[-1] + 1, run[-1] + 1 + t.not_after_reach)
         ]
 

@@ -23,7 +23,8 @@ from pathway.search_model import example_calls
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
-WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k != "elsewhere"}, example_calls())  # before fix21p
+# before fix21p (and without fix24a's `turned_words`, which now reads a parent's own childhood in other words too)
+WITHOUT = SearchIndex(CAT, {k: v for k, v in SYNONYMS.items() if k not in ("elsewhere", "turned_words")}, example_calls())
 
 P9 = {i.id for i in CAT.indicators if i.immediate}
 PARENT_LOOKED_AFTER = "additional.parent_previously_looked_after"
