@@ -15,12 +15,14 @@ S="pathway.search.xǁSearchIndexǁ"
 N="pathway.search_senses.xǁSenseReadingsǁ"  # split24 moved the readings out of pathway/search.py
 C="pathway.search_clauses.xǁClauseReadingsǁ"
 W="pathway.search_when.xǁWhenReadingsǁ"
+P="pathway.search_p9.xǁP9Readingsǁ"  # split24b: _parts_agreed moved to pathway/search_p9.py
 if [ ! -d "$work" ]; then
   "$root/.venv/bin/python" "$root/scripts/mutmut_functions.py" "$work" \
     "pathway/search_senses.py:SenseReadings._named_subject_own,SenseReadings._everyday_senses_at,SenseReadings._everyday_senses_below,SenseReadings._turned_runs,SenseReadings._turned_facts_below" \
     "pathway/search_clauses.py:ClauseReadings._clause_pieces,ClauseReadings._run_on_cut,ClauseReadings._says_harm_done,ClauseReadings._clause_min_words,ClauseReadings._degrading_first,ClauseReadings._degrading_said,ClauseReadings._under_13_sex_offered" \
     "pathway/search_when.py:WhenReadings._not_yet_below,WhenReadings._explained_play_below" \
-    "pathway/search.py:SearchIndex._parts_agreed,SearchIndex._not_first" | tee "$work.counts"
+    "pathway/search_p9.py:P9Readings._parts_agreed" \
+    "pathway/search.py:SearchIndex._not_first" | tee "$work.counts"
 fi
 count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
 groups=("$@")
@@ -29,7 +31,7 @@ cd "$work"
 for group in "${groups[@]}"; do
   case $group in
     named) specs=("$(count "${N}_named_subject_own")"); tests=(tests/pathway/test_search_fix23a.py tests/pathway/test_search_review23.py) ;;
-    clause) specs=("$(count "${C}_clause_pieces")" "$(count "${C}_run_on_cut")" "$(count "${C}_says_harm_done")" "$(count "${C}_clause_min_words")" "$(count "${S}_parts_agreed")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
+    clause) specs=("$(count "${C}_clause_pieces")" "$(count "${C}_run_on_cut")" "$(count "${C}_says_harm_done")" "$(count "${C}_clause_min_words")" "$(count "${P}_parts_agreed")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
     degrading) specs=("$(count "${C}_degrading_first")" "$(count "${C}_degrading_said")" "$(count "${C}_under_13_sex_offered")"); tests=(tests/pathway/test_search_fix23c.py tests/pathway/test_search_review23.py) ;;
     notyet) specs=("$(count "${W}_not_yet_below")" "$(count "${W}_explained_play_below")"); tests=(tests/pathway/test_search_fix23f.py tests/pathway/test_search_review23.py) ;;
     turned) specs=("$(count "${S}_not_first")" "$(count "${N}_turned_runs")" "$(count "${N}_turned_facts_below")"); tests=(tests/pathway/test_search_fix23d.py tests/pathway/test_search_review23.py) ;;

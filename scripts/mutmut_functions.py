@@ -7,7 +7,7 @@ trampolines: `MUTANT_UNDER_TEST` picks a mutant) over the file in a scratch copy
 function's mutant numbers as scripts/mutmut_narrow.py takes them:
 
     .venv/bin/python scripts/mutmut_functions.py SCRATCH pathway/search_senses.py:SenseReadings._named_rows_below \
-        pathway/search.py:SearchIndex._p9_spelt pathway/english.py:english_count
+        pathway/search_p9.py:P9Readings._p9_spelt pathway/english.py:english_count
     cd SCRATCH && .venv/bin/python scripts/mutmut_narrow.py pathway.search_senses.xǁSenseReadingsǁ_named_rows_below:1:N ... -- TEST ...
 
 The names are mutmut's (`x_FUNCTION__mutmut_N`, `xǁCLASSǁMETHOD__mutmut_N`), so `mutmut show`'s reading of a mutant is
