@@ -1,6 +1,6 @@
 """fix24a (review 24 P1, P3, P4): fix23d's `turned_facts` readings in other words.
 
-fix23d's readings (pathway/search.py, SearchIndex._turned_runs) are phrase lists: a negation word, then a harm word of
+fix23d's readings (SearchIndex._turned_runs, pathway/search_senses.py) are phrase lists: a negation word, then a harm word of
 the list with only listed words between; a parent word, a harm word, a childhood phrase; a child word, a verb, "his"
 or "her" and a family word. The same situation in other words was missed ("no-one has ever laid a finger on him",
 "nan tried to kill herself", "she lashed out and kicked her teacher"). The synonyms file's `turned_words` reads each
