@@ -49,6 +49,9 @@ def _ids(q: str, index: SearchIndex | None = None, age: int | None = None) -> li
         ("he was not left alone, he told me", None, STATES),
         ("he was not left alone, he told me", 60, STATES),
         ("there's no evidence of injuries", None, STATES),
+        # review 24 s_dn_never_smacked: "in her life" is no concern (p17's "lacks positive ... in life" led)
+        ("she's never been smacked in her life", 72, STATES),
+        ("nobody has ever hurt her in her life", 72, STATES),
     ],
 )
 def test_a_denial_alone_leads_with_what_it_says(q: str, age: int | None, first: str, without: SearchIndex) -> None:
