@@ -65,6 +65,7 @@ from pathway.search_call import (
     KEPT_PLACES,
     Hit,
     _Call,
+    _scores_follow_order,
 )
 from pathway.search_care import (
     CareReadings,
@@ -803,9 +804,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         for n in first:
             c.final.setdefault(n, 0.0)
         c.ranked[:] = first + [n for n in c.ranked if n not in first]
-        for k in range(len(c.ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
-            if c.final[c.ranked[k]] >= c.final[c.ranked[k - 1]]:
-                c.final[c.ranked[k - 1]] = round(c.final[c.ranked[k]], 6) + 1e-6
+        _scores_follow_order(c.ranked, c.final)
 
     def _ordinary_call_below(self, c: _Call) -> None:
         """Review 24 P2, P6 (fix24b; the synonyms file's `ordinary_call`, this tool's reading, declared there;
@@ -841,9 +840,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             if k < KEPT_PLACES:
                 j = next((i for i in range(k, len(ranked)) if ranked[i] not in gone), len(ranked))
                 ranked[k:j] = sorted(ranked[k:j], key=self._high)  # stable: their order kept within each
-                for i in range(len(ranked) - 1, 0, -1):
-                    if final[ranked[i]] >= final[ranked[i - 1]]:
-                        final[ranked[i - 1]] = round(final[ranked[i]], 6) + 1e-6
+                _scores_follow_order(ranked, final)
             if out and rows is None and not without and c.ranked and c.ranked[0] in c.unstated:
                 # as fix23e: nothing but the ordinary words reached a row and the call read without them offers
                 # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left

@@ -108,3 +108,11 @@ def _offered_last(n: int, ranked: list[int], final: dict[int, float]) -> None:
     if n not in ranked:
         final[n] = round(final[ranked[-1]], 6) - 1e-6
         ranked.append(n)
+
+
+def _scores_follow_order(ranked: list[int], final: dict[int, float]) -> None:
+    """After a reading reorders the rows: each score rises just above the one below it where it is not already higher,
+    so the scores shown follow the order given (the score is shown beside each row)."""
+    for k in range(len(ranked) - 1, 0, -1):
+        if final[ranked[k]] >= final[ranked[k - 1]]:
+            final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6

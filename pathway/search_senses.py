@@ -24,6 +24,7 @@ from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
     _Call,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     DENYING,
@@ -615,9 +616,7 @@ class SenseReadings:
             if moved:
                 first = [n for n in ranked if n not in leaving][:KEPT_PLACES]
                 ranked[:] = first + [n for n in ranked if n not in first]
-                for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
-                    if final[ranked[k]] >= final[ranked[k - 1]]:
-                        final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+                _scores_follow_order(ranked, final)
             # "no concerns about fgm": what is denied leads nothing and offers nothing; a phrase is denied where the
             # denial reaches its first word ("no concerns about female genital mutilation": NEGATION_REACH ends at "female")
             if {i for i in said[0] if i - 1 not in said[0]} <= denied:
@@ -708,9 +707,7 @@ class SenseReadings:
             for n in first:
                 final.setdefault(n, 0.0)
             ranked[:] = first + [n for n in ranked if n not in first]
-            for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
-                if final[ranked[k]] >= final[ranked[k - 1]]:
-                    final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+            _scores_follow_order(ranked, final)
 
     def _everyday_senses_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[frozenset[int]]]:  # type: ignore[misc]
         """Where the words say a concern word in its everyday sense (fix23b; the synonyms file's `everyday_senses`,
@@ -913,9 +910,7 @@ class SenseReadings:
         for n in order:
             final.setdefault(n, 0.0)
         ranked[:] = order + [n for n in ranked if n not in order]
-        for k in range(len(ranked) - 1, 0, -1):  # scores follow the order (the score is shown)
-            if final[ranked[k]] >= final[ranked[k - 1]]:
-                final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+        _scores_follow_order(ranked, final)
         self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
 
     def _regional_plainly(self: SearchIndex, words: list[str]) -> list[str]:  # type: ignore[misc]

@@ -19,6 +19,7 @@ from pathway.search_call import (
     KEPT_PLACES,
     _Call,
     _offered_last,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     DENYING,
@@ -997,9 +998,7 @@ class WhenReadings:
         ranked, final = c.ranked, c.final
         stay = [n for n in ranked if n not in out][:KEPT_PLACES]
         ranked[:] = stay + [n for n in ranked if n in out] + [n for n in ranked if n not in out and n not in stay]
-        for k in range(len(ranked) - 1, 0, -1):
-            if final[ranked[k]] >= final[ranked[k - 1]]:
-                final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+        _scores_follow_order(ranked, final)
 
     def _explained_play_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Review 21 N6 (fix23f; the synonyms file's `explained_play`, this tool's reading, declared there): fix21p's
