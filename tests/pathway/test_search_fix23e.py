@@ -33,8 +33,12 @@ def _holds(q: str, what: str) -> bool:
 
 
 def test_second_held_back_set_count() -> None:
-    """Written before fix23e, never tuned on: 16 of 25 held before fix23e, 20 after (the report's figure)."""
-    assert sum(_holds(q, w) for q, w in HELD["everyday"]) >= 20
+    """Written before fix23e, never tuned on: 16 of 25 held before fix23e, 20 after (the report's figure). 19 since
+    fix24b (stop 43): "she went ice skating with her cousins" counted as held only because p17's "Forced marriage"
+    (a Protection row, on "cousins") led it, no p9 row first; fix24b offers forced marriage only with a word of
+    marriage, and the model's p9 allegation row, second before, now leads. A miss in both states, left for the next
+    session (stop 43's note); not tuned on here."""
+    assert sum(_holds(q, w) for q, w in HELD["everyday"]) >= 19
 
 
 @pytest.mark.parametrize("q, row, place", [tuple(c) for c in HELD["controls"]])
