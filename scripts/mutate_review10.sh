@@ -16,7 +16,7 @@ if [ ${#names[@]} -eq 0 ]; then
     "pathway.catalogue.entailments.xǁAgeEntailmentǁfirst_child_months*" "pathway.catalogue.entailments.xǁAgeEntailmentǁstated_why*"
     "pathway.catalogue.model.xǁCatalogueǁentailment_possible*" "pathway.catalogue.current_level.xǁCafFromCurrentLevelǁread_from_level*"
     "rules.facts.x_age_entailments_possible*"
-    "pathway.search.xǁSearchIndexǁ_concern_first*" "pathway.search.xǁSearchIndexǁ_only_plain*" "pathway.search.xǁSearchIndexǁsays_only_plain*"
+    "pathway.search_core.xǁCoreReadingsǁ_concern_first*" "pathway.search.xǁSearchIndexǁ_only_plain*" "pathway.search.xǁSearchIndexǁsays_only_plain*"
     "pathway.checks.x_disability_clashes*" "webapp.adviser.call.x__without_disability_clash*"
     "webapp.journey.forms.x_why_not*" "webapp.journey.forms.x_disability_misfit*" "webapp.journey.forms.xǁChildFormǁ_fits_disability*"
   )

@@ -18,7 +18,7 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.resolved_actions.x__disability*"
     "pathway.surfaces.x_decided_without*" "webapp.adviser.call.x__gone*" "webapp.adviser.call.x_load*" "webapp.adviser.views.x__status*"
     "pathway.search_subjects.xǁSubjectReadingsǁ_subject_first*" "pathway.search.xǁSearchIndexǁ_joined_first*" "pathway.search.xǁSearchIndexǁ_lead_with*"
-    "pathway.search.xǁSearchIndexǁ_high*" "pathway.search.xǁSearchIndexǁ_only_plain*" "pathway.search.xǁSearchIndexǁ_says_more*"
+    "pathway.search_core.xǁCoreReadingsǁ_high*" "pathway.search.xǁSearchIndexǁ_only_plain*" "pathway.search.xǁSearchIndexǁ_says_more*"
     "pathway.search_subjects.x__said_of_parent*" "pathway.search_text.x__small*"
   )
 fi

@@ -17,7 +17,7 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.facts.x_criterion_pointers_for*" "rules.facts.x_criterion_readings*" "rules.facts.x_age_pointers*"
     "store.form_tokens.x_posted*" "store.form_tokens.x_saved_with*" "store.form_tokens.x_insert_once*"
     "store.assessments.x_save_assessment_once*" "store.assessments.x_record_override_once*" "store.assessments.x_record_review_once*"
-    "pathway.search.xǁSearchIndexǁ_denied_first*" "pathway.search.xǁSearchIndexǁ_core_first*"
+    "pathway.search_core.xǁCoreReadingsǁ_denied_first*" "pathway.search_core.xǁCoreReadingsǁ_core_first*"
   )
 fi
 # shellcheck source=scripts/mutmut_scratch.sh

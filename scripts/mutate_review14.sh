@@ -21,12 +21,12 @@ if [ ${#names[@]} -eq 0 ]; then
     "webapp.adviser.call.x_child_in_care_note*"
     "webapp.shown.x_of_assessment*" "webapp.shown.x_of_recorded*" "webapp.shown.x_digest*"
     "pathway.search.xǁSearchIndexǁ_said_outside_carers*" "pathway.search_subjects.xǁSubjectReadingsǁ_says_no_child*"
-    "pathway.search_subjects.xǁSubjectReadingsǁ_subject_first*" "pathway.search.xǁSearchIndexǁ_denials*" "pathway.search_denials.x__bridged_reach*"
-    "pathway.search.xǁSearchIndexǁ_in_care_places*" "pathway.search.xǁSearchIndexǁsays_child_in_care*"
+    "pathway.search_subjects.xǁSubjectReadingsǁ_subject_first*" "pathway.search_core.xǁCoreReadingsǁ_denials*" "pathway.search_denials.x__bridged_reach*"
+    "pathway.search_care.xǁCareReadingsǁ_in_care_places*" "pathway.search_care.xǁCareReadingsǁsays_child_in_care*"
     "rules.engine.x__as_read*" "rules.engine.xǁ_Factǁ__getattr__*" "rules.engine.xǁ_Factǁ__getitem__*"
     "rules.engine.xǁ_Factǁ__contains__*" "rules.engine.xǁ_Factǁitems*" "rules.engine.xǁ_Closureǁ__init__*"
     "rules.engine.xǁ_Closureǁ__getattr__*"
-    "pathway.search_subjects.x__said_of_parent*" "pathway.search.xǁSearchIndexǁ_denied_first*" "pathway.search.xǁSearchIndexǁ_core_first*"
+    "pathway.search_subjects.x__said_of_parent*" "pathway.search_core.xǁCoreReadingsǁ_denied_first*" "pathway.search_core.xǁCoreReadingsǁ_core_first*"
     "webapp.shown.x_changed*"
   )
 fi
