@@ -158,3 +158,24 @@ def test_the_childs_blow_to_staff_named_three_or_four_words_on_is_the_childs_own
     got = _ids(q, 120)
     assert got[0] == "extensive.violent_aggressive_anti_social"
     assert not P9_HARM_ROWS & set(got), got
+
+
+@pytest.mark.parametrize(
+    "reading",
+    [
+        {"reading": "nonesuch", "shape": "denial", "acts": ["hit"]},  # no turned_facts reading of that name
+        {"reading": "denied", "shape": "sideways", "acts": ["hit"]},  # no such shape
+        {"reading": "parent_crisis", "shape": "subject_act", "acts": ["overdose"]},  # subject_act without its subjects
+    ],
+)
+def test_a_turned_words_reading_of_another_shape_is_refused(reading: dict) -> None:
+    """The index refuses a `turned_words` entry it cannot read (search_turned_words.check), as it refuses a
+    `denial_only` of another shape."""
+    import copy
+
+    from pathway.search import SearchDataError, SearchIndex, load_synonyms
+
+    syn = copy.deepcopy(load_synonyms())
+    syn["turned_words"]["readings"].append(reading)
+    with pytest.raises(SearchDataError):
+        SearchIndex(CAT, syn)
