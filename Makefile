@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -215,3 +215,11 @@ mutate-review22:
 mutate-review23:
 	scripts/setup.sh test
 	scripts/mutate_review23.sh
+
+# Review 24 (docs/safety/mutation.md): mutmut's mutants of stop 43's search readings only (scripts/mutmut_functions.py:
+# Search24d's denial_only, fix24b's ordinary_call, fix24a's turned_words and its join in _turned_runs), each against its
+# reading's tests and tests/pathway/test_search_review24.py (scripts/mutmut_narrow.py), niced; the loaders each in a
+# process of their own. A group: scripts/mutate_review24.sh turned; a sample: STEP=5 scripts/mutate_review24.sh.
+mutate-review24:
+	scripts/setup.sh test
+	scripts/mutate_review24.sh
