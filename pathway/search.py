@@ -808,9 +808,11 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         """Review 24 P2, P6 (fix24b; the synonyms file's `ordinary_call`, this tool's reading, declared there;
         pathway/search_ordinary.py): the words of an ordinary call ("TAC meeting HELD", "MISSED 2 DAYS with a cold", "SEX
         EDUCATION", "have a BATH ON THEIR OWN", "went CAMPING with CUBS", "a CUT knee from the MONKEY BARS") are taken
-        out and the call read again without them; a row of concern (above Universal) leaves the first three (just below, still offered; a lower
-        one does not come in) where the reading may move it, none of the call's other words matched it and the call read without them does
-        not offer it in its first three (_no_newcomers: no p9 row or Protection need comes in its place). Then a
+        out and the call read again without them (_read_without, as _everyday_senses_below); a row of concern (above
+        Universal) leaves the first three (just below, still offered; a lower one does not come in) where the reading
+        may move it and it rests on those words alone (_ReadWithout.alone: none of the call's other words matched it
+        and the call read without them does not offer it in its first three; _no_newcomers: no p9 row or Protection
+        need comes in its place). Then a
         question about what is normal ("can a 4 year old ...", asks_only) does not lead with a p9 row: the best other
         row leads and _lead_with keeps every p9 row of the first three in them (review 12 H6)."""
         oc = self.ordinary_call
@@ -818,17 +820,14 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             return
         at, rows = ordinary_at(oc, c.words, c.age_in_months)
         if at:
-            rest = [w for i, w in enumerate(c.words) if i not in at]
-            again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
-            without = {h.indicator.id for h in again}
-            kept_words = set(rest)
+            again = self._read_without(c, at)
+            without = again.offers
             out = {
                 n
                 for n in c.ranked  # a lower row they alone reached would come in: it stays out too
                 if (rows is None or n in rows)
                 and self._concern(n)  # a Universal row is no concern: "goes to brownies" keeps its leisure row
-                and self.entries[n].indicator.id not in without
-                and not any(w in kept_words for label in c.matched.get(n, ()) for w in label.split())
+                and again.alone(n)
             }
             self._no_newcomers(c, out)
             # as fix23e: where too few rows stay to fill the first three, a lower row that left fills them before a p9
