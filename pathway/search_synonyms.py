@@ -184,10 +184,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
-    try:  # fix24a
-        search_turned_words.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])
-    except ValueError as e:
-        raise SearchDataError(str(e)) from e
+    search_turned_words.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])  # fix24a
     early_help = data.get("early_help") or {}
     if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
         raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
