@@ -500,11 +500,16 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # fix24a: the same readings by shape, in other words (_turned_runs; pathway/search_turned_words.py)
         self.turned_names = tuple(r.get("name", "") for r in (synonyms.get("turned_facts") or {}).get("readings") or [])
         self.turned_words = search_turned_words.load(synonyms, normalise)
+        self.denial_rows = search_denial_only.IndexRows(  # what _denial_only_first's reading tests of a row and a word
+            frozenset(n for n, i in enumerate(catalogue.indicators) if i.level is Level.UNIVERSAL and not i.immediate),
+            frozenset(n for n, i in enumerate(catalogue.indicators) if i.immediate),
+            self.plain_words,
+        )
         self.denial_only = search_denial_only.load(  # Search24d: a call whose only concern words are denied (_denial_only_first)
             synonyms.get("denial_only"),
             [r["name"] for r in (synonyms.get("turned_facts") or {}).get("readings") or []],
             number_of,
-            lambda n: catalogue.indicators[n].level is Level.UNIVERSAL and not catalogue.indicators[n].immediate,
+            lambda n: n in self.denial_rows.universal,
             normalise,
         )
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
@@ -783,20 +788,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         d = self.denial_only
         if d is None or not c.ranked or d.reading >= len(self.turned_facts):  # no `turned_facts` read (a test's index)
             return
-        words, stems = c.words, c.stems
-        first = search_denial_only.denial_only_lead(
-            d,
-            self._turned_runs(self.turned_facts[d.reading], words, stems),
-            words,
-            lambda i: _stop(words[i], stems[i]) or stems[i] in self.plain_words,
-            lambda w: w in NEGATIONS or w in {"nobody", "noone", "none", "nothing", "neither", "nor"},
-            c.ranked,
-            c.matched,
-            lambda n: self.entries[n].indicator.level is Level.UNIVERSAL and not self.entries[n].indicator.immediate,
-            lambda n: self.entries[n].indicator.immediate,
-            c.admits,
-            KEPT_PLACES,
-        )
+        first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows)
         if first is None:
             return
         for n in first:
