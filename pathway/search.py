@@ -500,11 +500,16 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # fix24a: the same readings by shape, in other words (_turned_runs; pathway/search_turned_words.py)
         self.turned_names = tuple(r.get("name", "") for r in (synonyms.get("turned_facts") or {}).get("readings") or [])
         self.turned_words = search_turned_words.load(synonyms, normalise)
+        self.denial_rows = search_denial_only.IndexRows(  # what _denial_only_first's reading tests of a row and a word
+            frozenset(n for n, i in enumerate(catalogue.indicators) if i.level is Level.UNIVERSAL and not i.immediate),
+            frozenset(n for n, i in enumerate(catalogue.indicators) if i.immediate),
+            self.plain_words,
+        )
         self.denial_only = search_denial_only.load(  # Search24d: a call whose only concern words are denied (_denial_only_first)
             synonyms.get("denial_only"),
             [r["name"] for r in (synonyms.get("turned_facts") or {}).get("readings") or []],
             number_of,
-            lambda n: catalogue.indicators[n].level is Level.UNIVERSAL and not catalogue.indicators[n].immediate,
+            lambda n: n in self.denial_rows.universal,
             normalise,
         )
         # fix22a (review 22 N1, N3): a need above Universal said beside strengths; a young child out alone at night
@@ -783,20 +788,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         d = self.denial_only
         if d is None or not c.ranked or d.reading >= len(self.turned_facts):  # no `turned_facts` read (a test's index)
             return
-        words, stems = c.words, c.stems
-        first = search_denial_only.denial_only_lead(
-            d,
-            self._turned_runs(self.turned_facts[d.reading], words, stems),
-            words,
-            lambda i: _stop(words[i], stems[i]) or stems[i] in self.plain_words,
-            lambda w: w in NEGATIONS or w in {"nobody", "noone", "none", "nothing", "neither", "nor"},
-            c.ranked,
-            c.matched,
-            lambda n: self.entries[n].indicator.level is Level.UNIVERSAL and not self.entries[n].indicator.immediate,
-            lambda n: self.entries[n].indicator.immediate,
-            c.admits,
-            KEPT_PLACES,
-        )
+        first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows)
         if first is None:
             return
         for n in first:
@@ -808,9 +800,11 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         """Review 24 P2, P6 (fix24b; the synonyms file's `ordinary_call`, this tool's reading, declared there;
         pathway/search_ordinary.py): the words of an ordinary call ("TAC meeting HELD", "MISSED 2 DAYS with a cold", "SEX
         EDUCATION", "have a BATH ON THEIR OWN", "went CAMPING with CUBS", "a CUT knee from the MONKEY BARS") are taken
-        out and the call read again without them; a row of concern (above Universal) leaves the first three (just below, still offered; a lower
-        one does not come in) where the reading may move it, none of the call's other words matched it and the call read without them does
-        not offer it in its first three (_no_newcomers: no p9 row or Protection need comes in its place). Then a
+        out and the call read again without them (_read_without, as _everyday_senses_below); a row of concern (above
+        Universal) leaves the first three (just below, still offered; a lower one does not come in) where the reading
+        may move it and it rests on those words alone (_ReadWithout.alone: none of the call's other words matched it
+        and the call read without them does not offer it in its first three; _no_newcomers: no p9 row or Protection
+        need comes in its place). Then a
         question about what is normal ("can a 4 year old ...", asks_only) does not lead with a p9 row: the best other
         row leads and _lead_with keeps every p9 row of the first three in them (review 12 H6)."""
         oc = self.ordinary_call
@@ -818,17 +812,14 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             return
         at, rows = ordinary_at(oc, c.words, c.age_in_months)
         if at:
-            rest = [w for i, w in enumerate(c.words) if i not in at]
-            again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
-            without = {h.indicator.id for h in again}
-            kept_words = set(rest)
+            again = self._read_without(c, at)
+            without = again.offers
             out = {
                 n
                 for n in c.ranked  # a lower row they alone reached would come in: it stays out too
                 if (rows is None or n in rows)
                 and self._concern(n)  # a Universal row is no concern: "goes to brownies" keeps its leisure row
-                and self.entries[n].indicator.id not in without
-                and not any(w in kept_words for label in c.matched.get(n, ()) for w in label.split())
+                and again.alone(n)
             }
             self._no_newcomers(c, out)
             # as fix23e: where too few rows stay to fill the first three, a lower row that left fills them before a p9

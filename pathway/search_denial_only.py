@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple, Optional
 
+from pathway.search_call import KEPT_PLACES, _Call
 from pathway.search_tables import SearchDataError
+from pathway.search_text import NEGATING, _stop
+
+# a denial word (a positive word just after one says a concern: "not happy", "without friends"): the search's one list
+# (tidy25: it was a set written here, NEGATIONS with nobody, noone, none, nothing, neither and nor; NEGATING adds
+# "cannot" and "without" and has no "noone", "neither" or "nor": all 6,609 calls' ids and scores unchanged)
+DENIAL_WORDS = NEGATING
 
 
 class DenialOnly(NamedTuple):
@@ -29,6 +36,15 @@ class DenialOnly(NamedTuple):
     filler: frozenset[str]  # normalised single words
     positive: frozenset[str]
     states: int  # a Universal row
+
+
+class IndexRows(NamedTuple):
+    """What denial_only_lead needs of the index, read once when it is built: its Universal rows (no immediate
+    criterion), its immediate criteria (p9), and the plain words (stems: SearchIndex.plain_words) that say nothing."""
+
+    universal: frozenset[int]
+    immediate: frozenset[int]
+    plain_words: frozenset[str]
 
 
 class DenialOnlyError(SearchDataError):
@@ -63,22 +79,25 @@ def load(
     return DenialOnly(turned_names.index(data["reading"]), norm(data["filler"]), norm(data["positive"]), states)
 
 
-def denial_only_lead(
-    d: DenialOnly,
-    runs: list[list[int]],
-    words: list[str],
-    idle: Callable[[int], bool],
-    denial: Callable[[str], bool],
-    ranked: list[int],
-    matched: dict[int, set[str]],
-    universal: Callable[[int], bool],
-    immediate: Callable[[int], bool],
-    admits: Callable[[int], bool],
-    kept_places: int,
-) -> Optional[list[int]]:
+def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: IndexRows) -> Optional[list[int]]:
     """The first rows for a call whose only concern words are denied (the module's reading), or None where the call
     is not one, or its first row is already one it positively says (or a p9 row no denial turned). `runs`: the
-    denial's runs; `idle(i)`: word i is a stop word or a plain word; `denial(w)`: w is a denial word."""
+    denial's runs in the call's words; a word is idle where it is a stop word or a plain word, a denial word where it
+    is one of DENIAL_WORDS."""
+    words, stems, ranked, matched, admits = c.words, c.stems, c.ranked, c.matched, c.admits
+
+    def idle(i: int) -> bool:
+        return _stop(words[i], stems[i]) or stems[i] in rows.plain_words
+
+    def denial(w: str) -> bool:
+        return w in DENIAL_WORDS
+
+    def universal(n: int) -> bool:
+        return n in rows.universal
+
+    def immediate(n: int) -> bool:
+        return n in rows.immediate
+
     if not runs or not ranked:
         return None
     taken = {i for run in runs for i in run}
@@ -109,7 +128,7 @@ def denial_only_lead(
         lead = d.states
     if lead is None:
         return None
-    p9 = [n for n in ranked[:kept_places] if immediate(n)]
-    if len(p9) >= kept_places:  # H6: no place for a lead without a p9 row leaving the first three
+    p9 = [n for n in ranked[:KEPT_PLACES] if immediate(n)]
+    if len(p9) >= KEPT_PLACES:  # H6: no place for a lead without a p9 row leaving the first three
         return None
     return [lead, *p9]

@@ -46,6 +46,19 @@ if TYPE_CHECKING:
     from pathway.search import SearchIndex
 
 
+class _ReadWithout(NamedTuple):
+    """A call read again without the words at some places (SenseReadings._read_without; fix23b/e's
+    `everyday_senses`, fix24b's `ordinary_call`): the words left (`rest`, `rest_stems`, in order), the ids of the rows
+    the whole search offers in its first three for them (`offers`; none when no word is left), and whether a row of the
+    call rests only on the words taken out (`alone`: the call read without them does not offer it in its first three,
+    and no word of its match is a word left)."""
+
+    rest: list[str]
+    rest_stems: list[str]
+    offers: frozenset[str]
+    alone: Callable[[int], bool]
+
+
 class _NamedReading(NamedTuple):
     """One reading of the synonyms file's `named_rows` (fix21q; SearchIndex._named_rows_below)."""
 
@@ -772,22 +785,11 @@ class SenseReadings:
         at, rows = self._everyday_senses_at(words)
         if not at:
             return
-        kept_words = {w for i, w in enumerate(words) if i not in at}
-        rest = [w for i, w in enumerate(words) if i not in at]
-        rest_stems = [s for i, s in enumerate(c.stems) if i not in at]
+        again = self._read_without(c, at)
+        kept_words, rest, rest_stems, without = set(again.rest), again.rest, again.rest_stems, again.offers
         # fix23e: where the words left are plain or none ("the kids went", "she"), no p9 or Protection row rests on them
-        again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
-        without = {h.indicator.id for h in again}
         plain = not any(s in WORRY or w.isdigit() or not _stop(w, s) for w, s in zip(rest, rest_stems)) or self._only_plain(rest, rest_stems)
-        leaving = {
-            n
-            for n in ranked
-            if (rows is None or n in rows)
-            and (
-                (self.entries[n].indicator.id not in without and not any(w in kept_words for label in matched.get(n, ()) for w in label.split()))
-                or (plain and self._high(n))
-            )
-        }
+        leaving = {n for n in ranked if (rows is None or n in rows) and (again.alone(n) or (plain and self._high(n)))}
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return
         if not [n for n in ranked if n not in leaving] and not without and rows is None:
@@ -804,6 +806,22 @@ class SenseReadings:
         for rows_last in (pulled, {n for n in moved if self._high(n)}):
             if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
                 self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
+
+    def _read_without(self: SearchIndex, c: _Call, at: set[int]) -> _ReadWithout:  # type: ignore[misc]
+        """The call read again without the words at `at` (a whole search, so every reading holds): what
+        _everyday_senses_below (fix23b/e) and _ordinary_call_below (fix24b) move rows by. A row rests on those words
+        alone (`alone`) where the call read without them does not offer it in its first three and none of its match's
+        words is a word left; nothing is offered for the words left where none is left or their search offers none."""
+        rest = [w for i, w in enumerate(c.words) if i not in at]
+        rest_stems = [s for i, s in enumerate(c.stems) if i not in at]
+        again = self.search(" ".join(rest), age_in_months=c.age_in_months, limit=KEPT_PLACES, finished=True) if rest else []
+        offers = frozenset(h.indicator.id for h in again)
+        kept_words, matched = set(rest), c.matched
+
+        def alone(n: int) -> bool:
+            return self.entries[n].indicator.id not in offers and not any(w in kept_words for label in matched.get(n, ()) for w in label.split())
+
+        return _ReadWithout(rest, rest_stems, offers, alone)
 
     def _turned_runs(self: SearchIndex, t: _TurnedFact, words: list[str], stems: list[str]) -> list[list[int]]:  # type: ignore[misc]
         """Where a `turned_facts` reading is said (fix23d): its runs (_unsaid_facts_at) with none of `not_before` within

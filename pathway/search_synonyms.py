@@ -131,7 +131,56 @@ SYNONYMS_KEYS = (
 
 
 def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable."""
+    """Refuse a synonyms table that names an unknown indicator, so a typo is not silently unsearchable: each named
+    check below refuses its part, in this order (a file with several faults is refused for the first)."""
+    _check_keys_and_words(data)
+    stated = _check_reading_tables(catalogue, data)
+    early_help, looked_after, denial = (
+        _mapping(data, "early_help", {"said", "refusing"}, "early_help must be a mapping with 'said' and 'refusing'"),
+        _mapping(
+            data, "looked_after", {"phrases", "before", "unless", "filler"}, "looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'"
+        ),
+        _mapping(data, "denial", set(DENIAL_KEYS), f"denial must be a mapping with keys among {', '.join(DENIAL_KEYS)}"),
+    )
+    check_harmless(data.get("harmless") or [])
+    core, core_from_age, offered_with = _check_row_words(catalogue, data)
+    severity = _mapping(data, "severity", {"more", "less"}, "severity must be a mapping with 'more' and 'less'")
+    extra = data.get("indicators") or {}
+    words = data.get("words") or {}
+    unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
+    if unknown:
+        raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
+    joined = _check_joined(catalogue, data)
+    subject, conditions = _check_subject(catalogue, data.get("subject") or {})
+    lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
+    lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
+    lists += [("subject.conditions.cared_for", c["cared_for"]) for c in conditions if "cared_for" in c]
+    lists += [(f"subject.self_harm.{k}", (subject.get("self_harm") or {}).get(k) or []) for k in ("after", "then")]
+    lists += (
+        [(f"core.{i}", v) for i, v in core.items()]
+        + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
+        + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
+        + [(f"denial.{k}", denial.get(k) or []) for k in DENIAL_KEYS]
+    )
+    lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
+    lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
+    lists += stated
+    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
+        if not strings(value):
+            raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
+    return extra, words
+
+
+def _mapping(data: dict, key: str, allowed: set[str], refusal: str) -> dict:
+    """The table at `key` (none: empty), refused with `refusal` unless a mapping with keys among `allowed`."""
+    table = data.get(key) or {}
+    if not isinstance(table, dict) or set(table) - allowed:
+        raise SearchDataError(refusal)
+    return table
+
+
+def _check_keys_and_words(data: dict) -> None:
+    """The file is a mapping of SYNONYMS_KEYS only; `known_words` single words; `carried` its five lists of words."""
     if not isinstance(data, dict) or set(data) - set(SYNONYMS_KEYS):
         *keys, last = (repr(k) for k in SYNONYMS_KEYS)
         raise SearchDataError(f"synonyms file must be a mapping with {', '.join(keys)} and {last}")
@@ -145,6 +194,10 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         or not all(isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in carried.values())
     ):
         raise SearchDataError("carried must be a mapping of 'verbs', 'objects', 'owners', 'to' and 'places', each a list of words")
+
+
+def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, object]]:
+    """Each reading's table, by its own check (search_tables.check_*, search_turned_words.check); `stated`'s word lists."""
     stated = check_stated(catalogue, data.get("stated") or {})
     check_not_now(catalogue, data.get("not_now"))
     check_locked_in(catalogue, data.get("locked_in"))
@@ -184,20 +237,13 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
-    try:  # fix24a
-        search_turned_words.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])
-    except ValueError as e:
-        raise SearchDataError(str(e)) from e
-    early_help = data.get("early_help") or {}
-    if not isinstance(early_help, dict) or set(early_help) - {"said", "refusing"}:
-        raise SearchDataError("early_help must be a mapping with 'said' and 'refusing'")
-    looked_after = data.get("looked_after") or {}
-    if not isinstance(looked_after, dict) or set(looked_after) - {"phrases", "before", "unless", "filler"}:
-        raise SearchDataError("looked_after must be a mapping with 'phrases', 'before', 'unless' and 'filler'")
-    denial = data.get("denial") or {}
-    if not isinstance(denial, dict) or set(denial) - set(DENIAL_KEYS):
-        raise SearchDataError(f"denial must be a mapping with keys among {', '.join(DENIAL_KEYS)}")
-    check_harmless(data.get("harmless") or [])
+    search_turned_words.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])  # fix24a
+    return stated
+
+
+def _check_row_words(catalogue: Catalogue, data: dict) -> tuple[dict, dict, dict]:
+    """`core` (immediate criteria and Protection needs), `core_from_age` (immediate criteria without a core),
+    `offered_with` (any row) and `offered_unborn` (rows of `offered_with`)."""
     core = data.get("core") or {}
     if not isinstance(core, dict) or not all(
         isinstance(i, str) and catalogue.has_indicator(i) and (catalogue.indicator(i).immediate or catalogue.indicator(i).level is Level.PROTECTION)
@@ -225,21 +271,24 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     offered_unborn = data.get("offered_unborn") or []
     if not isinstance(offered_unborn, list) or not all(isinstance(i, str) and i in offered_with for i in offered_unborn):
         raise SearchDataError(f"offered_unborn must list rows of offered_with (fix19d): {offered_unborn!r}")
-    severity = data.get("severity") or {}
-    if not isinstance(severity, dict) or set(severity) - {"more", "less"}:
-        raise SearchDataError("severity must be a mapping with 'more' and 'less'")
-    extra = data.get("indicators") or {}
-    words = data.get("words") or {}
-    unknown = sorted(i for i in extra if not catalogue.has_indicator(i))
-    if unknown:
-        raise SearchDataError(f"synonyms name unknown indicators: {unknown}")
+    return core, core_from_age, offered_with
+
+
+def _check_joined(catalogue: Catalogue, data: dict) -> list:
+    """`joined`: mappings of JOINED_KEYS, each leading with an immediate criterion."""
     joined = data.get("joined") or []
     if not isinstance(joined, list) or not all(isinstance(j, dict) and set(j) == set(JOINED_KEYS) for j in joined):
         raise SearchDataError(f"joined must be a list of mappings with {', '.join(JOINED_KEYS)}")
     for j in joined:
         if not isinstance(j["leads"], str) or not catalogue.has_indicator(j["leads"]) or not catalogue.indicator(j["leads"]).immediate:
             raise SearchDataError(f"joined leads with an unknown indicator or one that is not an immediate criterion: {j['leads']!r}")
-    subject = data.get("subject") or {}
+    return joined
+
+
+def _check_subject(catalogue: Catalogue, subject: dict) -> tuple[dict, list]:
+    """`subject`: its word lists, `conditions` (their rows: the child's own, the carers', leads never the child's
+    own), `about_child` (immediate criteria), `other_kept` and `self_harm.not` (no immediate criterion), `self_harm`,
+    `child_only` (the child's own rows). Returns it and its conditions."""
     conditions = subject.get("conditions") or [] if isinstance(subject, dict) else None
     if (
         not isinstance(subject, dict)
@@ -287,23 +336,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
         for i in child_only
     ):
         raise SearchDataError(f"subject.child_only must list the child's own rows, never an immediate criterion: {child_only!r}")
-    lists = [(f"joined.{k}", j[k]) for j in joined for k in JOINED_KEYS if k != "leads"]
-    lists += [(f"subject.{k}", subject.get(k) or []) for k in SUBJECT_WORDS] + [("subject.conditions.words", c["words"]) for c in conditions]
-    lists += [("subject.conditions.cared_for", c["cared_for"]) for c in conditions if "cared_for" in c]
-    lists += [(f"subject.self_harm.{k}", (subject.get("self_harm") or {}).get(k) or []) for k in ("after", "then")]
-    lists += (
-        [(f"core.{i}", v) for i, v in core.items()]
-        + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
-        + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
-        + [(f"denial.{k}", denial.get(k) or []) for k in DENIAL_KEYS]
-    )
-    lists += [(f"looked_after.{k}", looked_after.get(k) or []) for k in ("phrases", "before", "unless", "filler")]
-    lists += [(f"early_help.{k}", early_help.get(k) or []) for k in ("said", "refusing")]
-    lists += stated
-    for key, value in [*extra.items(), *words.items(), *((f"severity.{k}", v) for k, v in severity.items()), ("plain", data.get("plain") or []), *lists]:
-        if not strings(value):
-            raise SearchDataError(f"synonyms for {key!r} must be a list of non-empty strings")
-    return extra, words
+    return subject, conditions
 
 
 SUBJECT_WORDS = (

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
+from pathway.search_tables import SearchDataError
+
 Phrase = tuple[str, ...]
 
 
@@ -73,16 +75,17 @@ def load(synonyms: dict, normalise) -> tuple[ShapeReading, ...]:
 
 
 def check(synonyms: dict, reading_names: Iterable[str]) -> None:
-    """Each entry names a `turned_facts` reading and a known shape, with the lists that shape reads."""
+    """Refuse a `turned_words` entry that names no `turned_facts` reading or no known shape with the lists that shape
+    reads (SearchDataError, naming the key, as every search_tables.check_* refuses its table)."""
     names = set(reading_names)
     if not names:  # no `turned_facts` (a test's index without them): nothing for these readings to join
         return
     for r in (synonyms.get("turned_words") or {}).get("readings") or []:
         if not isinstance(r, dict) or r.get("reading") not in names:
-            raise ValueError(f"turned_words: each reading names a turned_facts reading ({sorted(names)}): {r!r}")
+            raise SearchDataError(f"turned_words: each reading names a turned_facts reading ({sorted(names)}): {r!r}")
         need = {"denial": ("acts",), "subject_act": ("subjects", "acts"), "agent_object": ("subjects", "acts", "objects")}.get(str(r.get("shape")))
         if need is None or not all(r.get(k) for k in need):
-            raise ValueError(f"turned_words: shape denial, subject_act or agent_object with its lists: {r!r}")
+            raise SearchDataError(f"turned_words: shape denial, subject_act or agent_object with its lists: {r!r}")
 
 
 def _at(phrases: tuple[Phrase, ...], words: list[str], i: int) -> int:

@@ -17,13 +17,15 @@ Oracles: the document's rows, written here by hand, and calls written by fix24a 
 
 from __future__ import annotations
 
+import copy
 import pathlib
 
 import pytest
 import yaml
 
+from pathway import search_turned_words
 from pathway.catalogue import load_catalogue
-from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms, normalise, stem
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms, normalise, stem
 from pathway.search_model import example_calls
 
 CAT = load_catalogue()
@@ -136,3 +138,29 @@ def test_an_adults_own_crisis_stops_p9_significant_harm_leading_and_keeps_it_in_
 
 def test_harm_to_the_child_said_beside_an_adults_crisis_keeps_p9_first() -> None:
     assert _ids("mum overdosed and hit the kids", 96)[0] == "immediate.significant_harm"
+
+
+def _unknown_reading(r: dict) -> None:
+    r["reading"] = "no_such_reading"
+
+
+def _unknown_shape(r: dict) -> None:
+    r["shape"] = "passive"
+
+
+def _no_subjects(r: dict) -> None:
+    r["subjects"] = []
+
+
+@pytest.mark.parametrize("change", [_unknown_reading, _unknown_shape, _no_subjects])
+def test_a_bad_turned_words_table_is_refused_naming_the_key(change) -> None:
+    """tidy25: `turned_words` is refused as every other table is (SearchDataError, by its own check, naming the key):
+    an entry naming no `turned_facts` reading, a shape none reads, a shape without the lists it reads. The first
+    subject_act entry is changed; the file's own table is accepted (the index above was built from it)."""
+    syn = copy.deepcopy(load_synonyms())
+    change(next(r for r in syn["turned_words"]["readings"] if r["shape"] == "subject_act"))
+    with pytest.raises(SearchDataError, match=r"^turned_words: "):
+        SearchIndex(CAT, syn)
+    names = [r["name"] for r in syn["turned_facts"]["readings"]]
+    with pytest.raises(SearchDataError, match=r"^turned_words: "):  # the check itself refuses, nothing wraps it
+        search_turned_words.check(syn, names)
