@@ -64,7 +64,8 @@ class ClauseReadings:
         a Universal first, an immediate criterion (p9) otherwise; a p9 row before any other (fix20a's _p9_part_first
         for a call of any length; the clause keeps its own readings: "years ago", "if", "no"; _parts_agreed). None of
         the rows an earlier step hid or held below (`withheld`, `told_below`) leads, nor the row a denial took first
-        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
+        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it). A clause whose own first
+        may lead but is not in the first three has its row that is there stand in (clause25, _clause_stand_in)."""
         au = self.above_universal
         assert au is not None
         query, ranked, matched = c.query, c.ranked, c.matched

@@ -16,7 +16,7 @@ import yaml
 
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
-from pathway.search import KEPT_PLACES, SearchIndex, default_index, load_synonyms
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
 from pathway.search_model import example_calls
 
 CAT = load_catalogue()
@@ -114,3 +114,8 @@ def test_the_now_cut_needs_a_person_after_it() -> None:
     ix = default_index()
     assert ix._clause_pieces("they were homeless but are now settled", True) == ["they were homeless ", "but are now settled"]
     assert ix._clause_pieces("never any bother now she's cutting herself", True) == ["never any bother ", "now she's cutting herself"]
+
+
+def test_the_tables_refuse_a_stand_in_that_is_not_true_or_false() -> None:
+    with pytest.raises(SearchDataError, match="stand_in"):
+        SearchIndex(CAT, {**SYNONYMS, "clause_reading": {**SYNONYMS["clause_reading"], "stand_in": "yes"}}, example_calls())
