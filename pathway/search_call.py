@@ -97,6 +97,7 @@ class _PartLead(NamedTuple):
     n: int  # its first row
     words: set[str]  # the words that matched that row
     stood_in: bool = False  # the part's first was the model's alone; `n` is its first p9 row word matching found (p9_by_words)
+    agreed: frozenset[int] = frozenset()  # the part's rows word matching found that the model agrees on (AGREED): clause25's stand-in
 
     @property
     def hit(self) -> Hit:

@@ -8,6 +8,7 @@ _young_out_at_night_first), and a strength said opposite (_opposite_below).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
 from pathway.levels import Level
@@ -63,7 +64,8 @@ class ClauseReadings:
         a Universal first, an immediate criterion (p9) otherwise; a p9 row before any other (fix20a's _p9_part_first
         for a call of any length; the clause keeps its own readings: "years ago", "if", "no"; _parts_agreed). None of
         the rows an earlier step hid or held below (`withheld`, `told_below`) leads, nor the row a denial took first
-        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it)."""
+        place from (fix21d's `denied_from`: never first again, as _said_plainly_last keeps it). A clause whose own first
+        may lead but is not in the first three has its row that is there stand in (clause25, _clause_stand_in)."""
         au = self.above_universal
         assert au is not None
         query, ranked, matched = c.query, c.ranked, c.matched
@@ -105,12 +107,14 @@ class ClauseReadings:
         whole, parts = agreed
         denied = set(self._denials(whole, [stem(w) for w in whole])) | self._ended_at(whole)  # denied, or ended in the whole call ("two years ago")
         leads: list[_PartLead] = []
-        for p in parts:
+        for part in parts:
+            beyond = part.n not in top and self.entries[part.n].indicator.immediate and may_lead(part.n)
+            # clause25: where the clause's own first is not in the call's first three, its row that is there
+            p = part if part.n in top or beyond else self._clause_stand_in(part, top, may_lead)
+            if p is None:
+                continue
             if any(h.indicator.level is Level.UNIVERSAL and h.score >= au.clear * p.hit.score for h in p.hits[1:]):
                 continue  # a strength the clause says as much ("teacher says she's making great progress") is no fact above it
-            beyond = p.n not in top and self.entries[p.n].indicator.immediate and may_lead(p.n)
-            if p.n not in top and not beyond:
-                continue
             concern = self._concern_words(p.words) - strengths
             if (beyond or p.stood_in) and not self._says_harm_done(concern):
                 continue  # from beyond the first three, or standing in for the model's first, only on a word that alone says harm done ("hits", not "hood up")
@@ -120,6 +124,22 @@ class ClauseReadings:
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
             leads.append(p)
         self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n) if p.n in ranked else len(ranked)))
+
+    def _clause_stand_in(self: SearchIndex, p: _PartLead, top: list[int], may_lead: Callable[[int], bool]) -> Optional[_PartLead]:  # type: ignore[misc]
+        """clause25 (the synonyms file's `clause_reading.stand_in`, this tool's reading, declared there): a clause whose own
+        first row may lead (above Universal: a need of `above_universal.levels` or a p9 row) but is not in the whole
+        call's first three ("but now she's self harming" leads alone with p17's "Endangers own life through self harm",
+        fourth in the call) states the first of its other rows that is there, may lead, and word matching found and the
+        model agrees on in the clause alone (p15's "Behaviour puts own life at risk - self harming", second): that row
+        stands in as the clause's lead (the clause's checks then read it as its own); else None."""
+        if not self._stands_in() or not may_lead(p.n):
+            return None
+        for h in p.hits[1:]:
+            m = self._row_number[h.indicator.id]
+            if m in top and m in p.agreed and may_lead(m):
+                words = {w for label in h.matched for w in label.split()}
+                return p._replace(hits=[h, *(x for x in p.hits if x is not h)], n=m, words=words)
+        return None
 
     def _under_13_sex_offered(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """fix23c (review 23 N10; the synonyms file's `under_13_sex`, this tool's reading, declared there): with the age

@@ -157,7 +157,11 @@ class P9Readings:
         part unfinished where the call is being typed); it states its first row where that row is word matching's own
         first in the part alone and the model agrees on the part (AGREED); with `p9_by_words`, where the part's first is
         the model's alone, its first p9 row that word matching found and the model agrees on (_clause_first: "dad hits
-        her", whose first is the model's allegation line, states p9's repeated domestic violence line)."""
+        her", whose first is the model's allegation line, states p9's repeated domestic violence line), and with
+        `clause_reading.stand_in` (clause25) also where the part's first is word matching's but the model does not agree
+        on it ("but his mum's boyfriend beat him up": p9's repeated domestic violence line, the model's share below
+        AGREED; p9's significant harm line, tied with it, stands in). Each part keeps the rows of its search that word
+        matching found and the model agrees on (`agreed`: _clause_stand_in)."""
         said = [self._p9_spelt(normalise(p).split()) for p in pieces]
         whole = [w for part in said for w in part]
         if whole != self._p9_spelt(normalise(c.query).split()):
@@ -181,14 +185,19 @@ class P9Readings:
                 return m in by_words and shares.get(m, 0.0) >= AGREED * max(shares.values(), default=0.0)
 
             lead = hits[0]
-            if not agreed(lead) and p9_by_words and self._row_number[lead.indicator.id] not in by_words:
+            if not agreed(lead) and p9_by_words and (self._row_number[lead.indicator.id] not in by_words or self._stands_in()):
                 lead = next((h for h in hits[1:] if h.indicator.immediate and agreed(h)), lead)
             if not agreed(lead):
                 continue
             n = self._row_number[lead.indicator.id]
             words = {w for label in lead.matched for w in label.split()}
-            parts.append(_PartLead(at, part, hits if lead is hits[0] else [lead, *hits], n, words, lead is not hits[0]))
+            rows = frozenset(self._row_number[h.indicator.id] for h in hits if agreed(h))
+            parts.append(_PartLead(at, part, hits if lead is hits[0] else [lead, *hits], n, words, lead is not hits[0], rows))
         return whole, parts
+
+    def _stands_in(self: SearchIndex) -> bool:  # type: ignore[misc]
+        """Whether the synonyms file's `clause_reading.stand_in` (clause25) is read."""
+        return self.clause_reading is not None and self.clause_reading.stand_in
 
     def _part_leads(self: SearchIndex, c: _Call, leads: list[_PartLead], key: Callable[[_PartLead], Any]) -> None:  # type: ignore[misc]
         """The lead a clause reading found (the least by `key`, the first of equals) takes first place (_lead_with),

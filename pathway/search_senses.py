@@ -360,6 +360,7 @@ class _ClauseReading(NamedTuple):
     p9_min_words: int  # words a clause's p9 row is matched by, at least, where one of them is one of `p9_words`
     p9_words: frozenset[str]  # stems of words that alone say harm done ("bruises", "raped")
     over_additional_domains: frozenset[str]  # an Additional row of these domains first: its call read clause by clause
+    stand_in: bool = False  # clause25: a clause's row in the call's first three stands in for its own first beyond them
 
 
 def _clause_reading(synonyms: dict) -> Optional[_ClauseReading]:
@@ -374,6 +375,7 @@ def _clause_reading(synonyms: dict) -> Optional[_ClauseReading]:
         int(data["p9_min_words"]),
         frozenset(stem(w) for w in data["p9_words"]),
         frozenset(data["over_additional_domains"]),
+        bool(data.get("stand_in", False)),
     )
 
 
