@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from pathway import search_structures as senses24
 from pathway import search_turned_words
 from pathway.levels import Level
 from pathway.search_call import (
@@ -770,6 +771,11 @@ class SenseReadings:
         if self.everyday_senses is None or not ranked:
             return
         at, rows = self._everyday_senses_at(words)
+        # senses24: the same everyday senses read from the sentence's structure (an outing, a comparative of kin, ...)
+        more, more_rows, unsaid = senses24.everyday_structures_at(self.everyday_structures, words, c.age_in_months)
+        if more:
+            rows = None if rows is None or more_rows is None else rows | more_rows
+            at = at | more
         if not at:
             return
         kept_words = {w for i, w in enumerate(words) if i not in at}
@@ -788,6 +794,14 @@ class SenseReadings:
                 or (plain and self._high(n))
             )
         }
+        if more:
+            # senses24: the structure says the words' everyday sense; a row of the first three the call read without
+            # them does not offer in its first three leaves too, though another word matched it weakly
+            reached = {n for n in ranked if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+            leaving |= senses24.not_in_first_three(
+                [n for n in ranked if n in reached], rows, [h.indicator.id for h in again], lambda n: self.entries[n].indicator.id
+            )
+            leaving |= unsaid.intersection(ranked[:KEPT_PLACES])
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return
         if not [n for n in ranked if n not in leaving] and not without and rows is None:
