@@ -794,13 +794,21 @@ class SenseReadings:
                 or (plain and self._high(n))
             )
         }
+
+        def matched_elsewhere(n: int) -> bool:
+            return any(w in kept_words for label in matched.get(n, ()) for w in label.split())
+
+        first = ranked[:KEPT_PLACES]
         if more:
             # senses24: the structure says the words' everyday sense; a row of the first three the call read without
             # them does not offer in its first three leaves too, though another word matched it weakly
             reached = {n for n in ranked if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
             leaving |= senses24.not_in_first_three(
-                [n for n in ranked if n in reached], rows, [h.indicator.id for h in again], lambda n: self.entries[n].indicator.id
-            )
+                [n for n in ranked if n in reached and not (self.entries[n].indicator.immediate and matched_elsewhere(n))],
+                rows,
+                [h.indicator.id for h in again],
+                lambda n: self.entries[n].indicator.id,
+            )  # senses25: a p9 row another word of the call matched stays ("the older ones are hitting the baby")
             leaving |= unsaid.intersection(ranked[:KEPT_PLACES])
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return
@@ -818,6 +826,13 @@ class SenseReadings:
         for rows_last in (pulled, {n for n in moved if self._high(n)}):
             if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
                 self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
+        # senses25: the structure's reading takes rows out and lifts none in: a p9 row or Protection need below the
+        # first three does not rise into a place it emptied (word matching alone and the blend would lift different
+        # rows, and review 8 S1's kept rule compares them); the next row that is neither fills it
+        out = set(moved)
+        while more and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
+            out |= risen
+            self._out_of_sight(out, ranked, final, frozenset(n for n in out if self.entries[n].indicator.immediate))
 
     def _turned_runs(self: SearchIndex, t: _TurnedFact, words: list[str], stems: list[str]) -> list[list[int]]:  # type: ignore[misc]
         """Where a `turned_facts` reading is said (fix23d): its runs (_unsaid_facts_at) with none of `not_before` within

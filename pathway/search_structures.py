@@ -50,6 +50,8 @@ class Structures(NamedTuple):
     charge: tuple[Words, ...]
     persons: frozenset[str]
     own: tuple[Words, ...]
+    attack_prepositions: frozenset[str]
+    attacked: frozenset[str]
     animals: frozenset[str]
     danger: tuple[Words, ...]
     young_months: int
@@ -83,6 +85,8 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         phrases("charge"),
         single("persons"),
         phrases("own"),
+        single("attack_prepositions"),
+        single("attacked"),
         single("animals"),
         phrases("danger"),
         int(data["young_months"]),
@@ -106,6 +110,9 @@ def _outing_object(s: Structures, words: list[str], i: int) -> Optional[int]:
     end = min(len(words), i + 1 + s.reach)
     for j in range(i + 1, end):
         w = words[j]
+        # senses25: the verb's harm sense, an attack: "went for his mum", "went at him", "went for her throat"
+        if w in s.attacked and any(words[k] in s.attack_prepositions for k in range(i + 1, j)):
+            return None
         if w in s.skip or w in s.durations:  # "spent hours at the museum"
             continue
         if w in s.not_activities:
@@ -173,7 +180,9 @@ def everyday_structures_at(
         for p in s.charge:
             for i in _at(p, words):
                 obj = next((j for j in range(i + len(p), min(len(words), i + len(p) + s.reach)) if words[j] not in s.skip), None)
-                if obj is not None and words[obj] not in s.persons and words[obj] not in s.kin:
+                # senses25: a person anywhere in the object ("in charge of cooking and bathing the little ones")
+                said_of = words[i + len(p) : i + len(p) + 2 * s.reach]
+                if obj is not None and not any(w in s.persons or w in s.kin for w in said_of):
                     at.update(range(i, i + len(p)))
     # on his own of a carer or an animal
     if not young and not _said(s.danger, words):

@@ -1123,6 +1123,8 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "charge",
         "persons",
         "own",
+        "attack_prepositions",
+        "attacked",
         "animals",
         "danger",
         "home_alone_rows",
