@@ -55,7 +55,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import search_denial_only, search_turned_words, written_text
+from pathway import search_denial_only, search_structures, search_turned_words, written_text
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import load as load_english
 from pathway.levels import Level
@@ -519,6 +519,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words
+        self.everyday_structures = search_structures.structures(synonyms.get("everyday_structures"), normalise, number_of)  # senses24
         # fix23f (review 21 N3, N6): a thing not yet so; an ordinary injury from the child's own play
         self.not_yet = _not_yet(synonyms, number_of)
         self.explained_play = _explained_play(synonyms, number_of)

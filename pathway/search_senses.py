@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from pathway import search_turned_words
+from pathway import search_structures, search_turned_words
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -785,6 +785,11 @@ class SenseReadings:
         if self.everyday_senses is None or not ranked:
             return
         at, rows = self._everyday_senses_at(words)
+        # senses24: the same everyday senses read from the sentence's structure (an outing, a comparative of kin, ...)
+        more, more_rows, unsaid = search_structures.everyday_structures_at(self.everyday_structures, words, c.age_in_months)
+        if more:
+            rows = None if rows is None or more_rows is None else rows | more_rows
+            at = at | more
         if not at:
             return
         again = self._read_without(c, at)
@@ -792,6 +797,22 @@ class SenseReadings:
         # fix23e: where the words left are plain or none ("the kids went", "she"), no p9 or Protection row rests on them
         plain = not any(s in WORRY or w.isdigit() or not _stop(w, s) for w, s in zip(rest, rest_stems)) or self._only_plain(rest, rest_stems)
         leaving = {n for n in ranked if (rows is None or n in rows) and (again.alone(n) or (plain and self._high(n)))}
+
+        def matched_elsewhere(n: int) -> bool:
+            return any(w in kept_words for label in matched.get(n, ()) for w in label.split())
+
+        first = ranked[:KEPT_PLACES]
+        if more:
+            # senses24: the structure says the words' everyday sense; a row of the first three the call read without
+            # them does not offer in its first three leaves too, though another word matched it weakly
+            reached = {n for n in ranked if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+            leaving |= search_structures.not_in_first_three(
+                [n for n in ranked if n in reached and not (self.entries[n].indicator.immediate and matched_elsewhere(n))],
+                rows,
+                again.offers,
+                lambda n: self.entries[n].indicator.id,
+            )  # senses25: a p9 row another word of the call matched stays ("the older ones are hitting the baby")
+            leaving |= unsaid.intersection(ranked[:KEPT_PLACES])
         if leaving.isdisjoint(ranked[:KEPT_PLACES]):
             return
         if not [n for n in ranked if n not in leaving] and not without and rows is None:
@@ -808,6 +829,13 @@ class SenseReadings:
         for rows_last in (pulled, {n for n in moved if self._high(n)}):
             if not rows_last.isdisjoint(ranked[:KEPT_PLACES]):
                 self._out_of_sight(rows_last, ranked, final, frozenset(n for n in rows_last if self.entries[n].indicator.immediate))
+        # senses25: the structure's reading takes rows out and lifts none in: a p9 row or Protection need below the
+        # first three does not rise into a place it emptied (word matching alone and the blend would lift different
+        # rows, and review 8 S1's kept rule compares them); the next row that is neither fills it
+        out = set(moved)
+        while more and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
+            out |= risen
+            self._out_of_sight(out, ranked, final, frozenset(n for n in out if self.entries[n].indicator.immediate))
 
     def _read_without(self: SearchIndex, c: _Call, at: set[int]) -> _ReadWithout:  # type: ignore[misc]
         """The call read again without the words at `at` (a whole search, so every reading holds): what

@@ -29,6 +29,7 @@ from pathway.search_tables import (
     check_elsewhere,
     check_everyday_hitting,
     check_everyday_senses,
+    check_everyday_structures,
     check_explained_play,
     check_harm_by_adult,
     check_harm_to_child,
@@ -125,6 +126,7 @@ SYNONYMS_KEYS = (
     "explained_play",
     "turned_facts",
     "denial_only",
+    "everyday_structures",
     "ordinary_call",
     "turned_words",
 )  # the synonyms file's top-level keys: the one list _check_synonyms accepts and names in its refusal
@@ -234,6 +236,7 @@ def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, o
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b
+    check_everyday_structures(catalogue, data.get("everyday_structures"), normalise)  # senses24
     check_not_yet(catalogue, data.get("not_yet"), normalise)  # fix23f
     check_explained_play(catalogue, data.get("explained_play"), normalise)  # fix23f
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d

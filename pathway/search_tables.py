@@ -1105,6 +1105,45 @@ def check_everyday_senses(catalogue: Catalogue, data: Any, normalise: Normalise)
             raise SearchDataError(f"everyday_senses {r['name']}.rows name unknown indicators: {unknown}")
 
 
+def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse an `everyday_structures` that is not as pathway.search_structures reads it (senses24): its lists of words,
+    `young_months` and `reach` whole numbers, `home_alone_rows` rows of the tables."""
+    if data is None:
+        return
+    lists = (
+        "outing_verbs",
+        "skip",
+        "places",
+        "not_activities",
+        "durations",
+        "carers",
+        "companions",
+        "left_alone",
+        "departures",
+        "kin",
+        "comparatives",
+        "charge",
+        "persons",
+        "own",
+        "attack_prepositions",
+        "attacked",
+        "animals",
+        "danger",
+        "home_alone_rows",
+    )
+    if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:
+        raise SearchDataError(f"everyday_structures must map {', '.join(lists)}, young_months and reach")
+    for key in ("young_months", "reach"):
+        if type(data[key]) is not int or data[key] <= 0:
+            raise SearchDataError(f"everyday_structures.{key} must be a whole number: {data[key]!r}")
+    for key in lists:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in data[key]):
+            raise SearchDataError(f"everyday_structures.{key} must be a list of words")
+    unknown = [i for i in data["home_alone_rows"] if not catalogue.has_indicator(i)]
+    if unknown:
+        raise SearchDataError(f"everyday_structures.home_alone_rows name unknown indicators: {unknown}")
+
+
 def check_not_yet(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
     """Refuse a `not_yet` that is not as SearchIndex._not_yet_below reads it (fix23f, review 21 N3): its lists of words,
     `fact_leads` and `fact_rows` no immediate criterion (p9's rows leave by their level, not by the list), `kept` none either (a table

@@ -40,13 +40,13 @@ def _check(q: str, age: int, want: dict) -> None:
 
 
 # Known misses, each with its reason (strict: a call that starts to pass says so). Tuned: three; held back: five of 21,
-# read once at the end (docs/adviser.md, Search24b).
+# read once at the end (docs/adviser.md, Search24b); with senses25 (senses24's outing reading again: "went to scout
+# camp") one held-back miss passes, so four of 21.
 KNOWN = {
     "attendance was discussed at the meeting held in school": "'held in' is not read: it may be confinement (`after`)",
     "missed one morning for a dentist appointment": "too few other rows: the moved absenteeism row fills the third place",
     "he was high on cannabis at school": "fails on main too: the substance row is not in the first three (not this change)",
     "is it normal for a 3 year old to want to sleep on her own": "held back: a miss, not investigated (never tuned on)",
-    "he went to scout camp and slept in a tent for two nights": "held back: a miss, not investigated (never tuned on)",
     "parents evening was held and he's doing well": "held back: a miss, not investigated (never tuned on)",
     "we had a joint birthday do for both girls": "held back: a miss, not investigated (never tuned on)",
     "off for a week with chickenpox": "held back: a miss, not investigated (never tuned on)",

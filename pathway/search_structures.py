@@ -1,0 +1,205 @@
+"""senses24: the everyday senses of concern words read from the sentence's structure, not from phrase lists.
+
+fix23b/23e's `everyday_senses` reads phrases ("school trip", "ice skating") and a harm verb with a thing as its object.
+The same situation said in other words was read as before: "we went to the cinema", "they went bowling" offered p9's
+home-alone rows on "went"; "his older sister helps him" offered sexual exploitation on "older"; "he is in charge of the
+school council" offered home alone on "charge". This module finds the structures (the synonyms file's
+`everyday_structures`, declared there with each table's why; the tables hold only vocabulary):
+
+- an outing: an outing verb ("went", "goes", "spent") whose object is an activity (an -ing word: "went bowling") or a
+  place or event after a preposition ("went to the cinema", "went on a trip"), the outing the child's or the family's
+  (its subject no carer going alone: "mum went to the pub" is read as before unless the children go too), and no word
+  of a child being left, alone or unsupervised said anywhere in the call; under the document's "5 and under" a
+  companion must be said ("with", "we", "they", "the family"). Its verb and the duration words near it ("hours",
+  "weekend") are the everyday words; only the home-alone rows may move.
+- a departure for school, college or work ("he left school at 16", "dad left for work"), with no word of a child left
+  alone: "left" is the everyday word; only the home-alone rows may move.
+- a comparative of kin or a friend ("older sister", "the older one", "younger kids"): "older"/"younger" is the
+  everyday word (never "older man", "older lads", "older boyfriend": those are not kin).
+- "in charge of" a thing, not a person ("in charge of the school council"): "charge" is the everyday word.
+- "on his own" whose subject is a carer or an animal ("mum lives on her own", "the dog is walked by him on his own"),
+  never where the child is under the document's "5 and under" or a danger word is said (night, a road): only the
+  home-alone rows may move.
+
+The caller (SearchIndex._everyday_senses_below) takes the words out, reads the call again without them and moves only
+the rows those words alone reached (fix23b/23e's mechanism): never under-call. This tool's reading; the document does
+not speak of words' senses.
+"""
+
+from __future__ import annotations
+
+from typing import AbstractSet, Callable, Iterable, NamedTuple, Optional
+
+Words = tuple[str, ...]
+
+
+class Structures(NamedTuple):
+    """The synonyms file's `everyday_structures`, normalised (rows as numbers)."""
+
+    outing_verbs: frozenset[str]
+    skip: frozenset[str]
+    places: frozenset[str]
+    not_activities: frozenset[str]
+    durations: frozenset[str]
+    carers: frozenset[str]
+    companions: frozenset[str]
+    left_alone: tuple[Words, ...]
+    departures: tuple[Words, ...]
+    kin: frozenset[str]
+    comparatives: frozenset[str]
+    charge: tuple[Words, ...]
+    persons: frozenset[str]
+    own: tuple[Words, ...]
+    attack_prepositions: frozenset[str]
+    attacked: frozenset[str]
+    animals: frozenset[str]
+    danger: tuple[Words, ...]
+    young_months: int
+    reach: int
+    home_alone_rows: frozenset[int]
+
+
+def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
+    """`everyday_structures` as the search reads it, or None where the file has none."""
+    if not data:
+        return None
+
+    def single(key: str) -> frozenset[str]:
+        return frozenset(normalise(" ".join(data[key])).split())
+
+    def phrases(key: str) -> tuple[Words, ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in data[key]) if p)
+
+    return Structures(
+        single("outing_verbs"),
+        single("skip"),
+        single("places"),
+        single("not_activities"),
+        single("durations"),
+        single("carers"),
+        single("companions"),
+        phrases("left_alone"),
+        phrases("departures"),
+        single("kin"),
+        single("comparatives"),
+        phrases("charge"),
+        single("persons"),
+        phrases("own"),
+        single("attack_prepositions"),
+        single("attacked"),
+        single("animals"),
+        phrases("danger"),
+        int(data["young_months"]),
+        int(data["reach"]),
+        frozenset(number_of(i) for i in data["home_alone_rows"]),
+    )
+
+
+def _at(phrase: Words, words: list[str]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase]
+
+
+def _said(phrases: Iterable[Words], words: list[str]) -> bool:
+    return any(_at(p, words) for p in phrases)
+
+
+def _outing_object(s: Structures, words: list[str], i: int) -> Optional[int]:
+    """The place of an outing verb's object: an -ing activity ("went bowling") or a place or event after the verb's
+    preposition ("went to the cinema", "went on a school trip", "went out for a meal"); None where there is none."""
+    end = min(len(words), i + 1 + s.reach)
+    for j in range(i + 1, end):
+        w = words[j]
+        # senses25: the verb's harm sense, an attack: "went for his mum", "went at him", "went for her throat"
+        if w in s.attacked and any(words[k] in s.attack_prepositions for k in range(i + 1, j)):
+            return None
+        if w in s.skip or w in s.durations:  # "spent hours at the museum"
+            continue
+        if w in s.not_activities:
+            return None
+        if w.endswith("ing") and len(w) > 5:
+            return j
+        if w in s.places:
+            return j
+        # a preposition was said ("to", "on") and a noun follows: "went to his nan", "went on holiday"
+        if any(words[k] in ("to", "on", "for") for k in range(i + 1, j)):
+            return j
+        return None
+    return None
+
+
+def _subject(s: Structures, words: list[str], i: int) -> Optional[str]:
+    """The word before the verb at i, past any auxiliary ("have gone", "is going")."""
+    k = i - 1
+    while k >= 0 and words[k] in ("have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would", "all", "both", "then", "also"):
+        k -= 1
+    return words[k] if k >= 0 else None
+
+
+def everyday_structures_at(
+    s: Optional[Structures], words: list[str], age_in_months: Optional[int]
+) -> tuple[set[int], Optional[frozenset[int]], frozenset[int]]:
+    """Where the words say a concern word in its everyday sense by the sentence's structure (this module's readings):
+    the places of those words, the rows they may move (None: any row only those words reached), and the rows whose
+    fact is unsaid (an outing, a departure or a carer's or an animal's "on his own" made, and no word of a child left
+    or alone said anywhere: the home-alone rows, which then leave the first three whatever else matched them)."""
+    at: set[int] = set()
+    if s is None:
+        return at, frozenset(), frozenset()
+    bounded: set[int] = set()  # places whose reading moves only the home-alone rows
+    departing = {i for p in s.departures for i in _at(p, words)}
+    # "left" of a departure is no child left: the other words say whether one is
+    left_alone = _said(s.left_alone, [w if i not in departing else "" for i, w in enumerate(words)])
+    young = age_in_months is not None and age_in_months < s.young_months
+    companion = any(w in s.companions for w in words)
+    if not left_alone:
+        for i, w in enumerate(words):
+            if w not in s.outing_verbs:
+                continue
+            obj = _outing_object(s, words, i)
+            if obj is None:
+                continue
+            subject = _subject(s, words, i)
+            # a carer's own outing ("mum went to the pub") is read as before unless the children go too
+            if subject in s.carers and not companion:
+                continue
+            if young and not companion:
+                continue
+            bounded.add(i)
+            for j in range(max(0, i - s.reach), min(len(words), i + 1 + 2 * s.reach)):
+                if words[j] in s.durations:
+                    bounded.add(j)
+        bounded |= departing  # "left" of "left school", "left for work"
+    # a comparative of kin: "older sister", "the older one" (never "older kids", "older boys", "younger kids")
+    for i, w in enumerate(words[:-1]):
+        if w in s.comparatives and words[i + 1] in s.kin:
+            at.add(i)
+    # in charge of a thing, not a person nor the home, and no child left or alone said
+    charged = {i + k for p in s.charge for i in _at(p, words) for k in range(len(p))}
+    if not _said(s.left_alone, [w if i not in charged else "" for i, w in enumerate(words)]):
+        for p in s.charge:
+            for i in _at(p, words):
+                obj = next((j for j in range(i + len(p), min(len(words), i + len(p) + s.reach)) if words[j] not in s.skip), None)
+                # senses25: a person anywhere in the object ("in charge of cooking and bathing the little ones")
+                said_of = words[i + len(p) : i + len(p) + 2 * s.reach]
+                if obj is not None and not any(w in s.persons or w in s.kin for w in said_of):
+                    at.update(range(i, i + len(p)))
+    # on his own of a carer or an animal
+    if not young and not _said(s.danger, words):
+        for p in s.own:
+            for i in _at(p, words):
+                before = [words[k] for k in range(max(0, i - 2 * s.reach), i)]
+                person = next((b for b in reversed(before) if b in s.carers or b in s.animals or b in s.persons or b in s.kin), None)
+                animal = any(b in s.animals for b in before)
+                if person in s.carers or animal:
+                    bounded.update(range(i, i + len(p)))
+    at |= bounded
+    unsaid = s.home_alone_rows if bounded else frozenset()
+    return at, (frozenset() if not at else None if at - bounded else s.home_alone_rows), unsaid
+
+
+def not_in_first_three(ranked: list[int], rows: Optional[frozenset[int]], offered: AbstractSet[str], id_of: Callable[[int], str]) -> set[int]:
+    """Of `ranked` (the rows the everyday words matched, in the call's order: the caller passes those), the ones
+    (bounded by `rows`; None: any) that the call read without the everyday words does not offer in its first three
+    (`offered`, their ids): those leave the first three, or do not rise into them."""
+    return {n for n in ranked if (rows is None or n in rows) and id_of(n) not in offered}
