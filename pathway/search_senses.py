@@ -784,7 +784,9 @@ class SenseReadings:
                 k -= 1
             if k > max(-1, i - 1 - es.reach) and words[k] in r.before:
                 found |= {i, k}
-            found |= {i, *close} if (close := [m for m in range(max(0, i - es.reach), min(len(words), i + 1 + es.reach)) if words[m] in r.near]) else set()
+            close = [m for m in range(max(0, i - es.reach), min(len(words), i + 1 + es.reach)) if words[m] in r.near]
+            if close:
+                found |= {i, *close}
         return found
 
     def _everyday_senses_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
