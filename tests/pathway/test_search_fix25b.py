@@ -42,6 +42,9 @@ def _check(q: str, age: int, want: dict) -> None:
 
 # Known misses, each with its reason (strict: a call that starts to pass says so); docs/adviser.md, Search25b.
 KNOWN = {
+    "he clashed heads with another lad in the match and has a bruise on his forehead": "'another' (a repeated injury's"
+    " word, outside the reading) keeps p9's injury row: not read away",
+    "a bruise on his thigh from a tackle in the rugby match": "held back: a miss, not investigated (never tuned on)",
     "her teacher is getting married and the class made her a card": "'made her' (the call's own words, outside the"
     " wedding) reaches p17 forced marriage ('made to marry') and the model's p9 trafficking: both stay, as they must",
     "they went stargazing late at night with their dad": "'late at night' is not read ('out late at night' is p9's"
@@ -116,11 +119,24 @@ def test_an_injury_with_a_cause_is_not_read_where_the_explanation_is_doubted_or_
     assert _taken(q, 96) == [], q
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "the PE teacher noticed a bruise on her arm",  # where it was seen, not how it came
+        "coach saw a bruise on his leg at training",
+        "in pe she had a bruise on her leg",
+    ],
+)
+def test_an_injury_seen_at_sport_is_no_cause_and_keeps_p9_unexplained_injuries_first(q: str) -> None:
+    ids = _ids(q, 108)
+    assert ids and ids[0] == "immediate.unexplained_injuries", (q, ids)
+
+
 def test_a_doubted_sport_explanation_keeps_p9_unexplained_injuries_in_sight() -> None:
     q = "she has a black eye and says it was netball but it doesn't fit"
     assert "immediate.unexplained_injuries" in _ids(q, 120), _ids(q, 120)
     # the same injury and cause, explained, is not p9's
-    assert "immediate.unexplained_injuries" not in _ids("she got a black eye from a netball at practice", 120)
+    assert "immediate.unexplained_injuries" not in _ids("she got a black eye playing netball at practice", 120)
 
 
 def test_another_persons_wedding_is_read_and_the_childs_own_is_not() -> None:
