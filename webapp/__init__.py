@@ -102,6 +102,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(error_summary)
+    app.add_template_global(sessions.opened, "session_opened")  # the error pages are drawn without it (review 25 surfaces, R1)
     rendering.init_app(app)  # the layout's fixed parts, rendered once per process
     # key contacts come from the catalogue, never typed into a template (no invented numbers)
     from pathway.catalogue import load_catalogue

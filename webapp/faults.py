@@ -1,6 +1,7 @@
-"""The database failing (locked, gone, full, server down): one clear page, nothing personal logged.
+"""The database failing (locked, gone, full, server down, not a database): one clear page, nothing personal logged.
 
-Every SQLAlchemy OperationalError or InterfaceError, and a pool that has no connection to give,
+Every SQLAlchemy OperationalError or InterfaceError, a file the driver reads as no database (its bare
+DatabaseError: cut short or overwritten), and a pool that has no connection to give,
 becomes one 503 page (JSON under /api/) saying there is a problem, to try again, to check before
 saving twice, and whom to ring if a child is at risk (from the catalogue). The page is drawn without the database:
 no account bar, and the session is not written back. The log line names the error class only:
@@ -10,7 +11,7 @@ the message quotes SQL and the request path can hold a case reference.
 from __future__ import annotations
 
 from flask import Flask, current_app, g, jsonify, render_template, request
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 TITLE = "Sorry, there is a problem with the service"
@@ -27,10 +28,17 @@ class StoreUnavailable(Exception):
 
 
 FAULTS = (OperationalError, InterfaceError, PoolTimeout, StoreUnavailable)
+# Met outside a view, reading what every page needs (the session, the signed-in user), every database error
+# says the store cannot be read: a file the driver reads as no database (cut short, overwritten: sqlite's
+# `file is not a database`, `database disk image is malformed`), a schema a migration behind (ProgrammingError),
+# as well as FAULTS (review 25 surfaces R1). In a view only the driver's bare DatabaseError is added (is_fault):
+# an IntegrityError or DataError there is the view's own error, a 500 logged whole.
+UNREADABLE = (DatabaseError, InterfaceError, PoolTimeout, StoreUnavailable)
 
 
 def is_fault(exc: BaseException | None) -> bool:
-    return isinstance(exc, FAULTS)
+    """A database fault: FAULTS, or the driver's bare DatabaseError (the file is not a database), wherever met."""
+    return isinstance(exc, FAULTS) or type(exc) is DatabaseError
 
 
 def store_fault() -> bool:

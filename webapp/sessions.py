@@ -22,7 +22,7 @@ import json
 import secrets
 from datetime import timedelta, timezone
 
-from flask import session
+from flask import g, session
 from flask.sessions import SessionInterface, SessionMixin
 from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -44,8 +44,17 @@ class DbSession(CallbackDict, SessionMixin):
         self.cookie = cookie  # the signed cookie this session came in, if it was one
 
 
+OPENED = "fsp_session_opened"  # set once open_session has returned: before that, `session` cannot be read
+
+
+def opened() -> bool:
+    """False while the session is not open: open_session raised (the error pages are drawn all the same,
+    as for an unreadable session, review 25 surfaces R1)."""
+    return bool(g.get(OPENED))
+
+
 def readable() -> bool:
-    return not getattr(session, "unreadable", False)
+    return opened() and not getattr(session, "unreadable", False)
 
 
 def require_readable() -> None:
@@ -86,6 +95,11 @@ def _in_cookie(session) -> bool:
 
 class SqlSessionInterface(SessionInterface):
     def open_session(self, app, request):
+        opened = self._open(app, request)
+        setattr(g, OPENED, True)
+        return opened
+
+    def _open(self, app, request) -> DbSession:
         token = request.cookies.get(self.get_cookie_name(app))
         if token and token.startswith(COOKIE_PREFIX) and len(token) <= MAX_COOKIE:
             try:
@@ -99,7 +113,7 @@ class SqlSessionInterface(SessionInterface):
             try:
                 with db.engine().connect() as conn:
                     row = conn.execute(_READ, {"key": _key(token)}).first()
-            except faults.FAULTS as exc:
+            except faults.UNREADABLE as exc:
                 faults.note(exc)
                 return DbSession(token=token, unreadable=True)
             if row is not None and _aware(row.expires_at) > db.utcnow():
@@ -111,7 +125,9 @@ class SqlSessionInterface(SessionInterface):
         forget_row(session.token)
         session.token = None
 
-    def save_session(self, app, session: DbSession, response):
+    def save_session(self, app, session: DbSession | None, response):
+        if session is None:
+            return  # never opened (open_session raised): nothing to keep, the cookie left alone
         if faults.store_fault():
             return  # the fault page: write nothing, keep the cookie
         if session.unreadable:

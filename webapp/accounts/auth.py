@@ -79,7 +79,7 @@ def end_an_ended_sign_in() -> None:
         return
     try:
         current_user()
-    except faults.FAULTS as exc:
+    except faults.UNREADABLE as exc:
         faults.note(exc)
 
 
@@ -90,7 +90,7 @@ def shown_user() -> User | bool | None:
         return None
     try:
         return current_user() or False
-    except faults.FAULTS as exc:
+    except faults.UNREADABLE as exc:
         faults.note(exc)
         g.fsp_user_unknown = True
         return None

@@ -117,9 +117,22 @@ def read(form) -> Posted:
     )
 
 
+# A whole number of years said with a word for years ("8 years", "8yrs", "8 yrs old"): what the adviser meant is
+# the number (review 25 surfaces, R4). Only years, only a whole number: "8 months", "2 and a half", "eight" stay refused.
+YEARS_SAID = re.compile(r"([0-9]{1,3}) ?(?:years?|yrs?)(?: old)?", re.IGNORECASE)
+# beside the rows when the age was refused: the search is for any age, said (review 25 surfaces, R4)
+ANY_AGE = "These are for any age: the age given could not be read."
+
+
+def years_typed(raw: str) -> str:
+    """The years box as typed, with a word for years taken off a whole number ("8 years" is "8"); else as typed."""
+    said = YEARS_SAID.fullmatch(" ".join(raw.split()))
+    return said.group(1) if said else raw
+
+
 def age(years: str, months: str, unborn: bool) -> Age:
     """The child's age from the raw fields; an invalid age counts as not given, with its error."""
-    years, months = (years or "").strip(), (months or "").strip()
+    years, months = years_typed((years or "").strip()), (months or "").strip()
     if unborn:
         if years or months:
             return Age(errors=[("age_years", "Leave the age blank for an unborn child, or untick ‘Unborn’")])

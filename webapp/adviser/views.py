@@ -38,6 +38,7 @@ def _context(screen: call.Screen) -> dict:
         state=state,
         hits=hits,
         search_note=call.search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
+        any_age=forms.ANY_AGE if screen.age.errors else None,  # the age refused: the rows are for any age, said (review 25 surfaces, R4)
         catalogue=load_catalogue(),
         Level=Level,
         callers=forms.CALLERS,
@@ -118,7 +119,16 @@ def search():
     chosen = call.load()
     exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
-    return jsonify({"q": q, "hits": [h.as_dict() for h in hits], "note": call.search_note(q)})
+    # an age refused: searched for any age, and said as the page says it, with the age's error (review 25 surfaces, R4)
+    notes = [forms.ANY_AGE if age.errors and hits else None, call.search_note(q)]
+    return jsonify(
+        {
+            "q": q,
+            "hits": [h.as_dict() for h in hits],
+            "note": " ".join(n for n in notes if n) or None,
+            "error": age.errors[0][1] if age.errors and q.strip() else None,
+        }
+    )
 
 
 @bp.post("/new")

@@ -78,7 +78,8 @@ function callScreen (form) {
     noJsResults()
     show(data.hits)
     showNote(data.note)
-    if (data.error) count.textContent = data.error // words too long: said, never searched cut short
+    // words refused: said alone, never searched cut short; an age refused: said before the rows, which are for any age
+    if (data.error) count.textContent = data.hits.length ? `${data.error} ${count.textContent}` : data.error
     performance.mark('app-search-rendered')
   }
 
