@@ -9,12 +9,14 @@ child as the offender (_offender_first), an adult by a role who abuses the child
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 from pathway.search_call import (
     KEPT_PLACES,
     _Call,
     _offered_last,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     NEGATIONS,
@@ -32,6 +34,7 @@ from pathway.search_subjects import (
     HARM_STOPS,
     HARMED_PRONOUNS,
     OFFENDED_PRONOUNS,
+    _OlderPartner,
     _said_of_parent,
 )
 from pathway.search_text import (
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from pathway.search import SearchIndex
 
 _CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
+GAP_BEFORE_IDIOM = 3  # fix25a: words between a carry word and an everyday idiom for hitting ("but GIVES HER A good hiding")
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
 
 
@@ -94,6 +98,9 @@ class CarerReadings:
                 if any(k in out for k in range(i, end)):
                     continue
                 doer = next((k for k in range(i - 1, max(-1, i - 1 - eh.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+                if (doer is None or words[doer] not in carers) and self.harm_to_child is not None and self.harm_by_adult is not None:
+                    carried = self._carried_doer(words, i, carers, GAP_BEFORE_IDIOM)  # fix25a: "mum takes her swimming but gives her a good hiding"
+                    doer = carried[0] if carried is not None else doer
                 if doer is None or words[doer] not in carers or any(k in out or words[k] in NEGATIONS for k in range(doer + 1, i)):
                     continue  # "dad never gives him a good hiding": denied between the carer and the words
                 after = next(
@@ -497,6 +504,7 @@ class CarerReadings:
         py = self.pregnant_young
         if py is None or not ranked:
             return
+        self._older_partner_offered(c)
         at = next((k for k, n in enumerate(ranked) if n in py.rows), None)
         if at is None or (py.leads in ranked and ranked.index(py.leads) < at):
             return
@@ -524,6 +532,83 @@ class CarerReadings:
                 y = ranked.pop(yielding[-1])
                 final[y] = round(final[m], 7) - 1e-7
                 ranked.insert(k, y)
+
+    def _older_partner_offered(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Review 25 Q2 (safety, arguable; fix25a; the synonyms file's `pregnant_young.older_partner`, this tool's reading,
+        declared there): a child under `under` (the age given, else said: _age_said, or a number under `adult_from`
+        after one of `said_after`) with a pregnancy or relationship said (`relationship`) and an adult partner said
+        (_older_partner_said: "the baby's father is 32", "a man in his 30s", "her 24 year old boyfriend", "a much older
+        boyfriend") has the first of `offers` the age admits (p9's "Allegations or disclosures of abuse including
+        sexually abused or evidence of grooming") in the first three: where it is not, it goes second (offered where
+        the words did not find it), the lowest row after the first that is no p9 criterion leaving the first three
+        (none: nothing moves). It does not lead: the row the words state ("Pregnant under 16") keeps the lead, the
+        abuse being the practitioner's to weigh (docs/adviser.md, Search25a)."""
+        py = self.pregnant_young
+        assert py is not None
+        op, words, ranked, final, matched, age = py.older, c.words, c.ranked, c.final, c.matched, c.age_in_months
+        if op is None or not ranked:
+            return
+        years = age / 12 if age is not None else self._child_years_said(words, op)
+        if years is None or years >= op.under or not any(_phrase_at(p, words) for p in op.relationship):
+            return
+        said = self._older_partner_said(words, op)
+        if said is None:
+            return
+        lead = next((n for n in op.offers if c.admits(n) and n not in c.hidden), None)
+        if lead is None or lead in ranked[:KEPT_PLACES]:
+            return
+        front = ranked[:KEPT_PLACES]
+        lowest = next((n for n in reversed(front[1:]) if not self.entries[n].indicator.immediate), None)
+        if lowest is None and len(front) == KEPT_PLACES:
+            return  # the first three are all p9 rows: none leaves sight
+        if lead in ranked:
+            ranked.remove(lead)
+        final.setdefault(lead, 0.0)
+        matched.setdefault(lead, set()).add(said)
+        ranked.insert(1, lead)
+        if lowest is not None:
+            ranked.remove(lowest)
+            ranked.insert(KEPT_PLACES, lowest)
+        _scores_follow_order(ranked, final)
+
+    def _child_years_said(self: SearchIndex, words: list[str], op: _OlderPartner) -> Optional[float]:  # type: ignore[misc]
+        """With no age given, the child's age in years as said beside an adult's (_older_partner_offered): _age_said's
+        where under `adult_from`, else the first number under it said after one of `said_after` or of `said_plainly.ages.subjects` ("she is 15",
+        "she's 15", normalised "she 15")."""
+        py = self.pregnant_young
+        assert py is not None
+        said = self._age_said(words)
+        if said is not None and said < op.adult_from:
+            return said
+        before = py.said_after | (self.said_plainly.age_subjects if self.said_plainly is not None else frozenset())
+        for i, w in enumerate(words[1:], 1):
+            if w.isdigit() and int(w) < op.adult_from and words[i - 1] in before:
+                return float(w)
+        return None
+
+    def _older_partner_said(self: SearchIndex, words: list[str], op: _OlderPartner) -> Optional[str]:  # type: ignore[misc]
+        """The words saying an adult partner (_older_partner_offered), or None: one of `older` ("much older", "grown
+        man"); or one of `partners` (not one of `parents` just after one of `owners`: "her dad is 40" is her own
+        father) with an adult's age within `reach` words after it ("father is 32", "a man in his 30s") or just before
+        it ("a 32 year old man", "her 24 year old boyfriend"): digits from `adult_from`, "30s", or one of `numbers`."""
+        for p in op.older:
+            if _phrase_at(p, words):
+                return " ".join(p)
+
+        def adult_age(w: str) -> bool:
+            m = re.fullmatch(r"(\d+)s?", w)
+            return (m is not None and op.adult_from <= int(m.group(1)) < 100) or w in op.numbers
+
+        for i, w in enumerate(words):
+            if w not in op.partners or (w in op.parents and i > 0 and words[i - 1] in op.owners):
+                continue
+            after = next((k for k in range(i + 1, min(len(words), i + 1 + op.reach)) if adult_age(words[k])), None)
+            if after is not None and not any(words[k] in CLAUSE_WORDS or words[k] in JOINING for k in range(i + 1, after)):
+                return f"{w} {words[after]}"
+            for k in range(max(0, i - 3), i):
+                if adult_age(words[k]) and all(v in AGE_UNITS or v == "old" for v in words[k + 1 : i]):
+                    return f"{words[k]} {w}"
+        return None
 
     def _harm_by_adult_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Harm an adult of the household does to the child (search20; the synonyms file's `harm_by_adult`, this tool's
@@ -585,8 +670,12 @@ class CarerReadings:
             if w not in hc.acts or i in out or (i > 0 and words[i - 1] in ha.not_after):
                 continue  # "convictions for hurting children": another child, in the past (p9's adults who pose a risk)
             doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS), None)
+            first: Optional[frozenset[str]] = None  # fix25a: the first clause's words, where its subject is carried over
             if doer is None or words[doer] not in doers:
-                continue
+                carried = self._carried_doer(words, i, doers)
+                if carried is None:
+                    continue
+                doer, first = carried
             if words[doer] in ha.companions:
                 b = doer - 1
                 while b >= 0 and words[b] in ha.modifiers:
@@ -604,6 +693,8 @@ class CarerReadings:
                     if self._of_this_child_not_before(words, k + 1):
                         break  # "kicked them out", "hit the boy by accident"
                     return i
+                if first is not None and v in ("him", "her") and v not in first:
+                    break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
                 if v == "him":
                     if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
                         return i
@@ -613,6 +704,44 @@ class CarerReadings:
                         return i
                     break
         return None
+
+    def _carried_doer(self: SearchIndex, words: list[str], i: int, doers: frozenset[str], gap: int = 0) -> Optional[tuple[int, frozenset[str]]]:  # type: ignore[misc]
+        """Review 25 Q1 (safety; fix25a; the synonyms file's `harm_to_child.carried_after`, this tool's reading, declared
+        there): an act said with no subject of its own just after one of `carried_after` ("mum takes her swimming BUT
+        hits her", "dad drives him to karate AND THEN slaps him"; `carried_between` words may stand between: "but
+        then", "but still") is the first clause's subject's act: that clause's opening doer (one of `doers`, only
+        determiners, other doers and `harm_by_adult.modifiers` before it: "her mum", "mum's new boyfriend"), with the
+        first clause's words (the act's pronoun object must be among them: the child it named). None where the act
+        has a subject of its own, no carry word is before it or the first clause opens with no doer ("she goes
+        swimming with mum but hits her brother"). `gap`: other words (no doer, clause or joining word) that may stand
+        between the carry word and the act (everyday_hitting's "but gives her a GOOD HIDING")."""
+        hc, ha = self.harm_to_child, self.harm_by_adult
+        assert hc is not None and ha is not None
+        carry, j = None, i - 1
+        while j > 0 and carry is None:
+            ends = (p for p in sorted(hc.carried_after, key=len, reverse=True) if p and tuple(words[max(0, j - len(p) + 1) : j + 1]) == p)
+            carry = next((j - len(p) + 1 for p in ends), None)
+            w = words[j]
+            if carry is None and w not in hc.carried_between:
+                if gap <= 0 or w in doers or w in CLAUSE_WORDS or w in JOINING:
+                    return None
+                gap -= 1
+            j -= 1
+        if carry is None or carry <= 0:
+            return None
+        start = carry
+        while start > 0 and words[start - 1] not in CLAUSE_WORDS and words[start - 1] not in JOINING:
+            start -= 1
+        doer = None
+        for k in range(start, carry):
+            w = words[k]
+            if w in doers:
+                doer = k
+            elif w not in _CARER_DETERMINERS and w not in ha.modifiers:
+                break
+        if doer is None:
+            return None
+        return doer, frozenset(words[doer + 1 : carry])
 
     def _told_alone_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """ "Told" alone is no disclosure (search20; the synonyms file's `told_alone`, this tool's reading, declared there):

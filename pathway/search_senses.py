@@ -232,6 +232,7 @@ class _SaidPlainly(NamedTuple):
     baby_leads: int
     leads: int
     baby_words: frozenset[str]
+    pairs: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...] = ()  # fix25a: a general p9 line, its banded line, their words (`ages.pairs`)
 
 
 def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_SaidPlainly]:
@@ -274,6 +275,7 @@ def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         baby_leads=number_of(you["baby_leads"]),
         leads=number_of(you["leads"]),
         baby_words=single(you["baby_words"]),
+        pairs=tuple((number_of(p["rows"][0]), number_of(p["rows"][1]), phrases(p["said"])) for p in ages.get("pairs") or ()),
     )
 
 
@@ -1101,4 +1103,40 @@ class SenseReadings:
             if k is not None:
                 final[ranked[0]], final[ranked[k]] = final[ranked[k]], final[ranked[0]]
                 ranked[0], ranked[k] = ranked[k], ranked[0]
+        self._banded_in_sight(c, age)
         self._you_the_carer(words, ranked, final, unborn, age)
+
+    def _banded_in_sight(self: SearchIndex, c: _Call, age: Optional[int]) -> None:  # type: ignore[misc]
+        """Review 25 Q7 (fix25a; the synonyms file's `said_plainly.ages.pairs`, this tool's reading, declared there): where
+        the age (entered, else said: N10) admits a pair's age-banded p9 line, one of its `said` is said ("alone", "by
+        herself", "nobody": not "leaves him with the telly"), its general line is in the first three
+        and the banded line is not, its concern said (not `unstated`) and not `hidden`, the banded line comes into the
+        first three just behind the general one (offered where the words did not find it), in place of the lowest row
+        there after the first that is no p9 criterion (none: nothing moves, so no p9 row leaves sight; the first row is
+        never moved). At 5, "she lets herself in and is alone till late at night" led with p9's "home alone ... at
+        risk" and offered "all children 'home alone' aged 5 years old and under should be referred" fifth."""
+        sp, ranked, final = self.said_plainly, c.ranked, c.final
+        if sp is None or age is None or c.unborn:
+            return
+        for general, banded, said in sp.pairs:
+            front = ranked[:KEPT_PLACES]
+            if (
+                not any(_phrase_at(p, c.words) for p in said)
+                or general not in front
+                or banded in front
+                or banded in c.unstated
+                or not self._admits(banded, False, age)
+            ):
+                continue
+            if banded in c.hidden or (banded not in ranked and banded in self._unstated(c.words, c.stems, c.typing)):
+                continue  # a reading put it out of sight, or its concern is unsaid: not offered
+            lowest = next((n for n in reversed(front[1:]) if not self.entries[n].indicator.immediate), None)
+            if lowest is None:
+                continue
+            if banded in ranked:
+                ranked.remove(banded)
+            final.setdefault(banded, 0.0)  # offered where the words did not find it (its concern is said)
+            ranked.insert(ranked.index(general) + 1, banded)
+            ranked.remove(lowest)
+            ranked.insert(KEPT_PLACES, lowest)
+            _scores_follow_order(ranked, final)

@@ -279,6 +279,8 @@ class _HarmToChild(NamedTuple):
     witnessed: tuple[tuple[str, ...], ...]
     between: frozenset[int]
     leads: tuple[int, ...]  # in order: the first the age admits leads
+    carried_after: tuple[tuple[str, ...], ...] = ()  # fix25a: an act just after these takes the first clause's subject
+    carried_between: frozenset[str] = frozenset()  # words that may stand between them and the act ("but then", "but still")
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -294,6 +296,8 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.phrases(data["witnessed"], empty=True),
         read.rows(data["between"]),
         read.ordered_rows(data["leads"]),
+        read.phrases(data.get("carried_after"), empty=True),
+        read.words(data.get("carried_between")),
     )
 
 
@@ -437,6 +441,22 @@ class _PregnantYoung(NamedTuple):
     leads: int
     under: int
     said_after: frozenset[str]
+    older: Optional[_OlderPartner] = None
+
+
+class _OlderPartner(NamedTuple):
+    """The synonyms file's `pregnant_young.older_partner` (fix25a, review 25 Q2; SearchIndex._older_partner_offered)."""
+
+    partners: frozenset[str]  # the man the child is with or pregnant by ("father", "boyfriend", "man")
+    parents: frozenset[str]  # of `partners`, the words that after one of `owners` are the child's own parent ("her dad")
+    owners: frozenset[str]
+    older: tuple[tuple[str, ...], ...]  # an adult said without a number ("much older", "grown man", "twice her age")
+    relationship: tuple[tuple[str, ...], ...]  # a pregnancy or a relationship said ("pregnant", "boyfriend", "seeing")
+    numbers: frozenset[str]  # words for an adult's age ("thirty", "thirties")
+    under: int
+    adult_from: int
+    reach: int
+    offers: tuple[int, ...]
 
 
 def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_PregnantYoung]:
@@ -444,7 +464,26 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
     data, read = synonyms.get("pregnant_young"), TableReader(normalise, number_of)
     if not data:
         return None
-    return _PregnantYoung(read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]))
+    op = data.get("older_partner")
+    older = (
+        _OlderPartner(
+            read.words(op["partners"]),
+            read.words(op["parents"]),
+            read.words(op["owners"]),
+            read.phrases(op["older"]),
+            read.phrases(op["relationship"]),
+            read.words(op["numbers"]),
+            int(op["under"]),
+            int(op["adult_from"]),
+            int(op["reach"]),
+            read.ordered_rows(op["offers"]),
+        )
+        if op
+        else None
+    )
+    return _PregnantYoung(
+        read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]), older
+    )
 
 
 class _HarmByAdult(NamedTuple):

@@ -225,7 +225,7 @@ def check_table(
 # ---------------------------------------------------------------- the tables
 
 
-HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads"})
+HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"})
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
     "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
@@ -357,8 +357,8 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         "harm_to_child",
         data,
         keys=set(HARM_TO_CHILD_KEYS),
-        shape="harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between' and 'leads'",
-        lists=("acts", "partners", "witnessed", "between", "leads"),
+        shape="harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after' and 'carried_between'",
+        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between"),
         numbers={"doer_reach": (1, None), "reach": (1, None)},
         numbers_message="harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more",
         rows=("between", "leads"),
@@ -429,20 +429,28 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
+OLDER_PARTNER_KEYS = {"partners", "parents", "owners", "older", "relationship", "numbers", "under", "adult_from", "reach", "offers"}
+
+
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
     check_table(
         catalogue,
         "pregnant_young",
         data,
-        keys={"words", "rows", "leads", "under", "said_after"},
-        shape="pregnant_young must map 'words', 'rows', 'leads', 'under' and 'said_after'",
-        lists=("words", "rows", "said_after"),
-        numbers={"under": (1, 18)},
-        numbers_message="pregnant_young.under must be an age in whole years, 1 to 18",
-        rows=("rows", "leads"),
+        keys={"words", "rows", "leads", "under", "said_after", "older_partner"},
+        nested={"older_partner": OLDER_PARTNER_KEYS},
+        shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after' and 'older_partner' (" + ", ".join(sorted(OLDER_PARTNER_KEYS)) + ")",
+        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers"),
+        numbers={"under": (1, 18), "older_partner.under": (1, 18), "older_partner.adult_from": (1, 99), "older_partner.reach": (1, None)},
+        numbers_message="pregnant_young.under and older_partner.under must be ages in whole years, 1 to 18; "
+        "older_partner.adult_from 1 to 99; older_partner.reach a word or more",
+        rows=("rows", "leads", "older_partner.offers"),
         single=("leads",),
-        must=[Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)")],
+        must=[
+            Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
+            Must(("older_partner.offers",), immediate, "pregnant_young.older_partner.offers must be immediate criteria (p9)"),
+        ],
     )
 
 
@@ -821,7 +829,7 @@ SAID_PLAINLY_KEYS = {
     "kin": {"words", "kin", "rows"},
     "pregnancy": {"rows", "words", "male", "male_pronouns", "female"},
     "denied_risk": {"denials", "risk", "rows"},
-    "ages": {"numbers", "units", "subjects", "adults"},
+    "ages": {"numbers", "units", "subjects", "adults", "pairs"},
     "you": {"you", "conditions", "reach", "child_rows", "baby_leads", "leads", "baby_words"},
 }
 
@@ -863,6 +871,22 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
         isinstance(k, str) and normalise(k).split() and isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for k, v in units.items()
     ):
         raise SearchDataError(f"said_plainly.ages.units must map words to months, 0 or more: {units!r}")
+    pairs = data["ages"]["pairs"]
+
+    def banded_pair(pair: Any) -> bool:
+        if not (isinstance(pair, dict) and set(pair) == {"rows", "said"} and word_lists([pair["said"]], str.strip)):
+            return False
+        rows = pair["rows"]
+        if not (isinstance(rows, list) and len(rows) == 2 and all(isinstance(i, str) and catalogue.has_indicator(i) for i in rows)):
+            return False
+        general, banded = (catalogue.indicator(i) for i in rows)
+        return general.immediate and banded.immediate and not general.age_band and bool(banded.age_band)
+
+    if not isinstance(pairs, list) or not all(banded_pair(p) for p in pairs):
+        raise SearchDataError(
+            "said_plainly.ages.pairs must list mappings of 'rows' ([a general p9 criterion, an age-banded p9 criterion]) "
+            f"and 'said' (a non-empty list of words): {pairs!r}"
+        )
 
 
 SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
