@@ -25,9 +25,10 @@ from pathway.search_model import example_calls
 
 CAT = load_catalogue()
 SYNONYMS = load_synonyms()
-# before fix21q, and before fix24b's `offered_with` forced marriage (which also keeps that row out without marriage words)
+# before fix21q, before fix24b's `offered_with` forced marriage (which also keeps that row out without marriage words),
+# and before senses25's `everyday_structures` (its departure reading also turns "since mum went abroad")
 _OFFERED = {r: w for r, w in SYNONYMS["offered_with"].items() if r != "protection.forced_marriage_under_18"}
-WITHOUT = SearchIndex(CAT, {**{k: v for k, v in SYNONYMS.items() if k != "named_rows"}, "offered_with": _OFFERED}, example_calls())
+WITHOUT = SearchIndex(CAT, {**{k: v for k, v in SYNONYMS.items() if k not in ("named_rows", "everyday_structures")}, "offered_with": _OFFERED}, example_calls())
 
 HARM = "immediate.significant_harm"
 DV = "immediate.repeated_domestic_violence"
