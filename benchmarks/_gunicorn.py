@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,10 +19,19 @@ APP = "webapp:create_app()"
 PRODUCTION_COMMAND = f"gunicorn '{APP}'"  # as docs/web.md and docs/benchmarks.md give it
 
 
+def free_ports(n: int) -> list[int]:
+    """`n` distinct free ports on loopback. Each socket is held until all are bound: ports asked one
+    at a time can be the same port twice (the first closed before the next bind), which gave two
+    instances of one topology the same port (the second could not bind, the CI waited on it)."""
+    with ExitStack() as held:
+        sockets = [held.enter_context(socket.socket()) for _ in range(n)]
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_ports(1)[0]
 
 
 class Served(NamedTuple):

@@ -31,7 +31,7 @@ import requests
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from benchmarks._gunicorn import free_port
+from benchmarks._gunicorn import free_port, free_ports
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
@@ -191,6 +191,14 @@ def _answers(url: str, **kw) -> bool:
         return False
 
 
+class InstanceExited(AssertionError):
+    """A gunicorn instance exited while it was being started; `port_taken` when it could not bind."""
+
+    def __init__(self, port: int, log: str):
+        super().__init__(f"gunicorn on {port} exited while starting: {log}")
+        self.port_taken = "Connection in use" in log
+
+
 @dataclass
 class Instance:
     """One gunicorn instance (what fsp@PORT.service runs)."""
@@ -217,12 +225,14 @@ class Instance:
         with self.log.open("w") as out:
             env = {**self.env, **unit_environment(self.port), "WEB_CONCURRENCY": str(self.workers)}
             self.proc = subprocess.Popen(gunicorn_command(self.port, self.app_spec), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        # gunicorn opens the port before its workers load the app: wait for an answer from each
-        wait_for(
-            lambda: self.proc.poll() is None and _answers(self.base + self.probe) and len(children(self.proc.pid)) >= self.workers,
-            f"gunicorn on {self.port}",
-            detail=lambda: self.log.read_text()[-2000:],
-        )
+        # gunicorn opens the port before its workers load the app: wait for an answer from each, and
+        # stop waiting as soon as it has exited (a port taken, a bad setting), saying why from its log
+        wait_for(self._serving, f"gunicorn on {self.port}", seconds=120, detail=lambda: self.log.read_text()[-2000:])
+
+    def _serving(self) -> bool:
+        if self.proc.poll() is not None:
+            raise InstanceExited(self.port, self.log.read_text()[-2000:])
+        return _answers(self.base + self.probe) and len(children(self.proc.pid)) >= self.workers
 
     def kill9(self) -> list[int]:
         """SIGKILL the master (no clean shutdown); returns its workers, which then find it gone."""
@@ -239,6 +249,19 @@ class Instance:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def _first_start(node: Instance, taken: set[int], tries: int = 3) -> None:
+    """Start `node`; where another process took its port between choosing and binding (a client's
+    ephemeral port), choose another. A restart keeps its port: nginx's upstream names it."""
+    for attempt in range(tries):
+        try:
+            return node.start()
+        except InstanceExited as exited:
+            if not exited.port_taken or attempt == tries - 1:
+                raise
+            node.port = next(p for p in iter(free_port, None) if p not in taken)
+            taken.add(node.port)
 
 
 @dataclass
@@ -258,7 +281,7 @@ class Topology:
         logs = self.work / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         self.cert, key = self_signed(self.work)
-        self.http_port, self.https_port = free_port(), free_port()
+        self.http_port, self.https_port, *ports = free_ports(2 + self.instances)  # distinct: held while chosen
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("FSP_") and k != "DATABASE_URL"},
             **env_template(),
@@ -270,9 +293,9 @@ class Topology:
         env["FSP_OFFICE_OPENS"], env["FSP_OFFICE_CLOSES"] = "00:00", "23:59"
         env["FSP_TRUSTED_HOSTS"], env["FSP_SERVER_NAME"] = HOST, f"{HOST}:{self.https_port}"  # nginx's server_name here
         self.env = env
-        self.nodes = [Instance(free_port(), env, logs, self.workers, self.app_spec, self.probe) for _ in range(self.instances)]
+        self.nodes = [Instance(port, env, logs, self.workers, self.app_spec, self.probe) for port in ports]
         for node in self.nodes:
-            node.start()
+            _first_start(node, taken={self.http_port, self.https_port, *ports})
         site = self.work / "fsp.conf"
         site.write_text(render_nginx([n.port for n in self.nodes], self.http_port, self.https_port, self.cert, key, logs))
         temp = self.work / "nginx-temp"

@@ -190,3 +190,28 @@ def test_the_journey_end_to_end_in_chromium_over_https(topology, browser):
     assert cookies["fsp_session"]["secure"] and cookies["fsp_session"]["httpOnly"]
     assert failed == []
     context.close()
+
+
+def test_an_instance_whose_port_was_taken_starts_on_another_and_says_so_at_once(topology, tmp_path):
+    """Stop 44's CI waited 60 s on an instance that could not bind (two ports asked one at a time
+    came back the same): a start that exits is reported at once with gunicorn's own words, and a
+    first start whose port another process holds moves to a free one."""
+    import socket
+
+    from benchmarks._topology import Instance, InstanceExited, _first_start
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        blocked = Instance(taken, topology.env, tmp_path, workers=1)
+        with pytest.raises(InstanceExited) as exited:
+            blocked.start()
+        assert exited.value.port_taken and f"{taken}" in str(exited.value)
+        node = Instance(taken, topology.env, tmp_path, workers=1)
+        try:
+            _first_start(node, taken={taken})
+            assert node.port != taken
+            assert requests.get(f"{node.base}/accessibility", headers={"Host": HOST}, timeout=10).status_code == 200
+        finally:
+            node.stop()
