@@ -16,7 +16,6 @@ from pathway.search_call import (
     KEPT_PLACES,
     _Call,
     _offered_last,
-    _scores_follow_order,
 )
 from pathway.search_denials import (
     NEGATIONS,
@@ -557,19 +556,8 @@ class CarerReadings:
         lead = next((n for n in op.offers if c.admits(n) and n not in c.hidden), None)
         if lead is None or lead in ranked[:KEPT_PLACES]:
             return
-        front = ranked[:KEPT_PLACES]
-        lowest = next((n for n in reversed(front[1:]) if not self.entries[n].indicator.immediate), None)
-        if lowest is None and len(front) == KEPT_PLACES:
-            return  # the first three are all p9 rows: none leaves sight
-        if lead in ranked:
-            ranked.remove(lead)
-        final.setdefault(lead, 0.0)
-        matched.setdefault(lead, set()).add(said)
-        ranked.insert(1, lead)
-        if lowest is not None:
-            ranked.remove(lowest)
-            ranked.insert(KEPT_PLACES, lowest)
-        _scores_follow_order(ranked, final)
+        if self._into_sight(lead, 1, ranked, final):
+            matched.setdefault(lead, set()).add(said)
 
     def _child_years_said(self: SearchIndex, words: list[str], op: _OlderPartner) -> Optional[float]:  # type: ignore[misc]
         """With no age given, the child's age in years as said beside an adult's (_older_partner_offered): _age_said's

@@ -14,6 +14,7 @@ from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
     _Call,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     DENYING,
@@ -110,6 +111,25 @@ class CoreReadings:
                 final[n] = round(floor - 1e-6, 6)
             floor = final[n]
         ranked[:] = front + rest
+
+    def _into_sight(self: SearchIndex, row: int, place: int, ranked: list[int], final: dict[int, float]) -> bool:  # type: ignore[misc]
+        """Offer `row` at `place` among the first KEPT_PLACES (a reading's row the words did not rank there: fix25a's
+        older partner and home-alone pair), the lowest row there after the first that is no p9 criterion leaving
+        the first three for the place just below them; where every one of the first three is a p9 row nothing moves
+        (False): a reading never puts a p9 row out of sight to offer another."""
+        front = ranked[:KEPT_PLACES]
+        lowest = next((n for n in reversed(front[1:]) if not self.entries[n].indicator.immediate), None)
+        if lowest is None and len(front) == KEPT_PLACES:
+            return False
+        if row in ranked:
+            ranked.remove(row)
+        final.setdefault(row, 0.0)
+        ranked.insert(place, row)
+        if lowest is not None:
+            ranked.remove(lowest)
+            ranked.insert(KEPT_PLACES, lowest)
+        _scores_follow_order(ranked, final)
+        return True
 
     def _unstated(self: SearchIndex, words: list[str], stems: list[str], typing: bool) -> frozenset[int]:  # type: ignore[misc]
         """The age-banded p9 rows of the synonyms file's `stated.concept` whose concern the call does not say (review 17

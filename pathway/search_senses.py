@@ -1076,9 +1076,10 @@ class SenseReadings:
         herself", "nobody": not "leaves him with the telly"), its general line is in the first three
         and the banded line is not, its concern said (not `unstated`) and not `hidden`, the banded line comes into the
         first three just behind the general one (offered where the words did not find it), in place of the lowest row
-        there after the first that is no p9 criterion (none: nothing moves, so no p9 row leaves sight; the first row is
-        never moved). At 5, "she lets herself in and is alone till late at night" led with p9's "home alone ... at
-        risk" and offered "all children 'home alone' aged 5 years old and under should be referred" fifth."""
+        there after the first that is no p9 criterion (_into_sight: where the first three are all p9 rows nothing moves,
+        so no p9 row leaves sight; a list shorter than three takes it with none leaving; the first row is never moved).
+        At 5, "she lets herself in and is alone till late at night" led with p9's "home alone ... at risk" and offered
+        "all children 'home alone' aged 5 years old and under should be referred" fifth."""
         sp, ranked, final = self.said_plainly, c.ranked, c.final
         if sp is None or age is None or c.unborn:
             return
@@ -1094,13 +1095,4 @@ class SenseReadings:
                 continue
             if banded in c.hidden or (banded not in ranked and banded in self._unstated(c.words, c.stems, c.typing)):
                 continue  # a reading put it out of sight, or its concern is unsaid: not offered
-            lowest = next((n for n in reversed(front[1:]) if not self.entries[n].indicator.immediate), None)
-            if lowest is None:
-                continue
-            if banded in ranked:
-                ranked.remove(banded)
-            final.setdefault(banded, 0.0)  # offered where the words did not find it (its concern is said)
-            ranked.insert(ranked.index(general) + 1, banded)
-            ranked.remove(lowest)
-            ranked.insert(KEPT_PLACES, lowest)
-            _scores_follow_order(ranked, final)
+            self._into_sight(banded, ranked.index(general) + 1, ranked, final)  # offered where the words did not find it (its concern is said)
