@@ -24,7 +24,8 @@ from pathway.search_text import NEGATING, _stop
 
 # a denial word (a positive word just after one says a concern: "not happy", "without friends"): the search's one list
 # (tidy25: it was a set written here, NEGATIONS with nobody, noone, none, nothing, neither and nor; NEGATING adds
-# "cannot" and "without" and has no "noone", "neither" or "nor": all 6,609 calls' ids and scores unchanged)
+# "cannot" and "without" and has no "noone", "neither" or "nor": all 6,609 calls' ids and scores unchanged; since
+# Search26a "neither ... nor" and "nor" reach every reading as "no"/"not": search_denials.paired_denials)
 DENIAL_WORDS = NEGATING
 
 
