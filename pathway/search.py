@@ -90,6 +90,7 @@ from pathway.search_denials import (  # noqa: F401 (callers and tests import the
     _first_denied,
     _negated_before,
     _said_and_denied,
+    paired_denials,
 )
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
 from pathway.search_ordinary import OrdinaryCall, asks_only, ordinary_at, ordinary_call
@@ -597,6 +598,10 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # the words a denial reaches past without counting them ("never been any ...": see _denials)
         denial = synonyms.get("denial") or {}
         self.bridges = frozenset(normalise(" ".join(denial.get("bridges") or [])).split())
+        # "neither X nor Y" and "nor" said as the denials every reading reads (denial26, Search26a: paired_denials)
+        self.pair_opens, self.pair_joins, self.pair_no_after = (
+            frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("pair_opens", "pair_joins", "pair_no_after")
+        )
         # a denial's hedge ("no sign of", "no evidence of", "no history of": search16) and the words that join it to what
         # it denies; and the words that say whom or what a denied concern is about ("the family are not homeless")
         self.hedges, self.hedge_joins, self.topics, self.between = (
@@ -659,7 +664,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         rest = self._other_child_well(query)
         if rest is not None:  # "one twin is fine, the other has cuts on his arms": the child the concern is said of (fix20d)
             return self.search(rest, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
-        words = self._care_left(self._p9_spelt(self._regional_plainly(self._as_meant(normalise(query).split()))))
+        said = paired_denials(normalise(query).split(), self.pair_opens, self.pair_joins, self.pair_no_after)  # Search26a
+        words = self._care_left(self._p9_spelt(self._regional_plainly(self._as_meant(said))))
         if not words:
             return []
         typing = not finished and not query[-1:].isspace() and query[-1:] not in ".,;!?"  # the last word may be unfinished
@@ -791,6 +797,9 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             return
         first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows)
         if first is None:
+            lead = search_denial_only.lacking_lead(d, c, self.denial_rows, self._concern)  # Search26a: "not happy"
+            if lead is not None:
+                self._lead_with(lead, c.ranked, c.final)
             return
         for n in first:
             c.final.setdefault(n, 0.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from pathway import search_denial_only
 from pathway.catalogue import Indicator
 from pathway.levels import Level
 from pathway.search_call import (
@@ -284,10 +285,15 @@ class CoreReadings:
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
         cands = [n for n in ranked if n not in barred]  # fix21d
+        lacks = search_denial_only.lacking(words, self.denial_only.positive) if self.denial_only is not None else set()
+        if lacks:  # Search26a: a strength the call negates ("isn't loved", "no friends") is never shown first
+            cands = [n for n in cands if self._concern(n)]
         lead = next((n for n in cands if said_on(n)), None)
         if self.entries[ranked[0]].indicator.immediate:  # review 12 H6 (search13-15), as it was
             if lead is not None and self._high(lead):
                 return  # the call says a harm in words it does not deny: not a denial to read
+            if lead is None and lacks:  # Search26a: ...the row the strength's lack says ("not loved": p17's apathetic parenting)
+                lead = next((n for n in cands if not self.entries[n].indicator.immediate and any(lacks & set(ws.split()) for ws in matched.get(n, ()))), None)
             if lead is None:
                 lead = next((n for n in cands if not self._high(n) and not rests_on_denial(n)), None)
             if lead is None:

@@ -24,7 +24,8 @@ from pathway.search_text import NEGATING, _stop
 
 # a denial word (a positive word just after one says a concern: "not happy", "without friends"): the search's one list
 # (tidy25: it was a set written here, NEGATIONS with nobody, noone, none, nothing, neither and nor; NEGATING adds
-# "cannot" and "without" and has no "noone", "neither" or "nor": all 6,609 calls' ids and scores unchanged)
+# "cannot" and "without" and has no "noone", "neither" or "nor": all 6,609 calls' ids and scores unchanged; since
+# Search26a "neither ... nor" and "nor" reach every reading as "no"/"not": search_denials.paired_denials)
 DENIAL_WORDS = NEGATING
 
 
@@ -79,6 +80,13 @@ def load(
     return DenialOnly(turned_names.index(data["reading"]), norm(data["filler"]), norm(data["positive"]), states)
 
 
+def lacking(words: list[str], positive: frozenset[str]) -> set[str]:
+    """The words that say a child is well (`positive`) the call negates, a denial word at most two words before each
+    ("isn't loved", "not happy", "no friends", "nobody loves her"): a strength said LACKING, a concern (denial26,
+    Search26a): no strength is shown first for it."""
+    return {w for i, w in enumerate(words) if w in positive and any(v in DENIAL_WORDS for v in words[max(0, i - 2) : i])}
+
+
 def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: IndexRows) -> Optional[list[int]]:
     """The first rows for a call whose only concern words are denied (the module's reading), or None where the call
     is not one, or its first row is already one it positively says (or a p9 row no denial turned). `runs`: the
@@ -98,7 +106,7 @@ def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: Index
     def immediate(n: int) -> bool:
         return n in rows.immediate
 
-    if not runs or not ranked:
+    if not runs or not ranked or lacking(words, d.positive):  # a strength the caller negates is a concern said (Search26a)
         return None
     taken = {i for run in runs for i in run}
     outside = [i for i in range(len(words)) if i not in taken]
@@ -132,3 +140,26 @@ def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: Index
     if len(p9) >= KEPT_PLACES:  # H6: no place for a lead without a p9 row leaving the first three
         return None
     return [lead, *p9]
+
+
+def lacking_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[int], bool]) -> Optional[int]:
+    """The row to lead where the call negates a strength word (`lacking`) and the first row is a Universal strength
+    matched on it or on `filler` and plain words alone, and on no strength word said undenied ("she is not happy at home
+    nor at school": p13's "Good stable relationships with carers" on "happy" and "home"; denial26, Search26a): the
+    first row above Universal word matching found on a negated strength word ("not at school": p13-14's "Poor school
+    attendance"), never a p9 row (a strength's lack is no immediate criterion). None where the first is not such a
+    row or no such row is found: nothing moves."""
+    lacks = lacking(c.words, d.positive)
+    if not lacks or not c.ranked or c.ranked[0] not in rows.universal:
+        return None
+    labels = [set(label.split()) for label in c.matched.get(c.ranked[0], ())]
+
+    def empty(w: str) -> bool:
+        return w in d.filler or _stop(w, w) or w in rows.plain_words or w in DENIAL_WORDS
+
+    if any(ws & (d.positive - lacks) for ws in labels) or not all(ws & lacks or all(empty(w) for w in ws) for ws in labels):
+        return None
+    return next(
+        (n for n in c.ranked if concern(n) and n not in rows.immediate and c.admits(n) and any(set(label.split()) & lacks for label in c.matched.get(n, ()))),
+        None,
+    )

@@ -85,4 +85,24 @@ def _negated_before(words: list[str], i: int) -> bool:
     return any(w in NEGATING for w in words[max(0, i - 2) : i])
 
 
+def paired_denials(words: list[str], opens: frozenset[str], joins: frozenset[str], no_after: frozenset[str]) -> list[str]:
+    """The call's words with a paired denial said as the denials every reading reads (denial26, Search26a; the synonyms
+    file's `denial.pair_opens`, `pair_joins`, `pair_no_after`, this tool's reading, declared there): "neither X nor Y"
+    is "no X no Y" after a word of `no_after` ("has neither friends nor family") and "not X not Y" elsewhere ("is
+    neither happy nor settled"), where a "nor" follows in its clause ("neither parent works" is left as said); a "nor"
+    with no "neither" is the denial said last in its clause again ("isn't hit nor loved": "not hit not loved"; none:
+    "not"). Word for word (one word for one), so every place a later reading counts in the call's words is where it
+    was."""
+    if not (opens or joins) or (opens.isdisjoint(words) and joins.isdisjoint(words)):
+        return words
+    out = list(words)
+    for i, w in enumerate(out):
+        if w in opens and any(out[k] in joins for k in range(i + 1, next((k for k in range(i + 1, len(out)) if out[k] in CLAUSE_WORDS), len(out)))):
+            out[i] = "no" if i and out[i - 1] in no_after else "not"
+        elif w in joins:
+            last = next((out[k] for k in range(i - 1, -1, -1) if out[k] in DENYING or out[k] in CLAUSE_WORDS), None)
+            out[i] = "no" if last == "no" else "not"
+    return out
+
+
 NEGATIONS = frozenset({"not", "no", "never"})  # "not" on its own says little (NEGATION)...

@@ -68,7 +68,8 @@ from pathway.search_text import (
 from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
-DENIAL_KEYS = ("bridges", "hedges", "hedge_joins", "topics", "between", "use_verbs", "use_objects")  # the synonyms file's `denial`
+# the synonyms file's `denial` (the last three: Search26a's paired denials, search_denials.paired_denials)
+DENIAL_KEYS = ("bridges", "hedges", "hedge_joins", "topics", "between", "use_verbs", "use_objects", "pair_opens", "pair_joins", "pair_no_after")
 SYNONYMS_KEYS = (
     "indicators",
     "words",

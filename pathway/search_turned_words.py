@@ -7,7 +7,8 @@ or "her" and a family word. The same situation in other words was missed ("no-on
 situation by its shape, with words the table names (this tool's reading; the document is silent on wording):
 
 - `denial`: a harm word or phrase of `harm` that begins where a denial reaches (the places SearchIndex._denials gives:
-  _denied_positions and the `denial.bridges` it reaches past): the run is the negation word to the phrase's end;
+  _denied_positions and the `denial.bridges` it reaches past): the run is the negation word to the phrase's end; none
+  where one of `not_between` stands between the negation and the act ("not only hit", "not just hit": denial26);
 - `subject_act`: one of `subjects` (an adult the call names: nan, grandad, mum, "I"...), then within `act_reach` words
   one of `acts`, then (where `markers` is given) within `marker_reach` words one of `markers` (a time-past marker:
   "as a child", "as a teenager", "when she was a girl", "herself", "years ago"), no `stops` word between: the run is the
@@ -44,6 +45,7 @@ class ShapeReading(NamedTuple):
     stops: frozenset[str]
     object_between: frozenset[str]  # agent_object: the only words between the act and whom it is done to
     links: tuple[Phrase, ...]  # subject_act: what carries a run on to an act ("in care herself and was abused")
+    not_between: frozenset[str]  # denial: no run where one of these stands between the negation and the act ("not only hit")
 
 
 def _phrases(items: Iterable[str], normalise) -> tuple[Phrase, ...]:
@@ -69,6 +71,7 @@ def load(synonyms: dict, normalise) -> tuple[ShapeReading, ...]:
                 frozenset(normalise(w) for w in r.get("stops", ())),
                 frozenset(normalise(w) for w in r.get("object_between", ())),
                 _phrases(r.get("links", ()), normalise),
+                frozenset(normalise(w) for w in r.get("not_between", ())),
             )
         )
     return tuple(out)
@@ -113,7 +116,7 @@ def runs(r: ShapeReading, words: list[str], denied: set[int], denying: frozenset
         for i in sorted(denied):
             n = _at(r.acts, words, i)
             j = next((k for k in range(i - 1, -1, -1) if words[k] in denying), None)
-            if n and j is not None:
+            if n and j is not None and r.not_between.isdisjoint(words[j + 1 : i]):  # "not only hit": said, not denied (Search26a)
                 out.append(list(range(j, i + n)))
         return out
     for s in range(len(words)):
