@@ -836,6 +836,12 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
                 # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left
                 c.ranked.clear()
                 return
+            if rows is not None and out & rows and not without:
+                # fix25b (review 25 Q5): as fix23e's nothing above, for a reading that names its rows: where the call
+                # read without its words offers nothing, the rows that left here (its own, and those _no_newcomers kept
+                # from coming in) are not offered; the rows another word reached stay ("her cousin is getting married
+                # and she's a bridesmaid": no forced marriage, no trafficking in their place)
+                c.ranked[:] = [n for n in c.ranked if n not in out]
         if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
             lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
             if lead is not None:
