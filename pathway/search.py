@@ -93,7 +93,7 @@ from pathway.search_denials import (  # noqa: F401 (callers and tests import the
     paired_denials,
 )
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
-from pathway.search_ordinary import OrdinaryCall, asks_only, ordinary_at, ordinary_call
+from pathway.search_ordinary import OrdinaryCall, asks_only, joined, ordinary_call, readings_at
 from pathway.search_p9 import (
     AGREED,
     PREFIX_CACHE_SIZE,
@@ -820,7 +820,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         oc = self.ordinary_call
         if oc is None or not c.ranked:
             return
-        at, rows = ordinary_at(oc, c.words, c.age_in_months)
+        made = readings_at(oc, c.words, c.age_in_months)
+        at, rows = joined(made)
         if at:
             again = self._read_without(c, at)
             without = again.offers
@@ -838,13 +839,23 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             k = next((i for i, n in enumerate(ranked) if n in gone), len(ranked))
             if k < KEPT_PLACES:
                 j = next((i for i in range(k, len(ranked)) if ranked[i] not in gone), len(ranked))
-                ranked[k:j] = sorted(ranked[k:j], key=self._high)  # stable: their order kept within each
+                # fix26b: only the lower rows the first three need rise (the same first three as sorting the run by
+                # height); the rest keep their order, so no p9 row falls behind every other row that left
+                fill = [n for n in ranked[k:j] if not self._high(n)][: KEPT_PLACES - k]
+                ranked[k:j] = fill + [n for n in ranked[k:j] if n not in fill]
                 _scores_follow_order(ranked, final)
             if out and rows is None and not without and c.ranked and c.ranked[0] in c.unstated:
                 # as fix23e: nothing but the ordinary words reached a row and the call read without them offers
                 # nothing ("did drugs awareness in PSHE"): nothing is offered, as for the words left
                 c.ranked.clear()
                 return
+            if rows is not None and all(r.unoffered_alone for r, _ in made) and out & rows and not without:
+                # fix25b (review 25 Q5): as fix23e's nothing above, for a reading marked `unoffered_alone` (others_wedding;
+                # fix26b: that reading's alone, every reading made marked): where the call read without its words
+                # offers nothing, the rows that left here (its own, and those _no_newcomers kept from coming in) are
+                # not offered; the rows another word reached stay ("her cousin is getting married and she's a
+                # bridesmaid": no forced marriage, no trafficking in their place)
+                c.ranked[:] = [n for n in c.ranked if n not in out]
         if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
             lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
             if lead is not None:

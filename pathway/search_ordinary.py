@@ -34,6 +34,8 @@ class _Reading(NamedTuple):
     rows: Optional[frozenset[int]]
     take_near: bool
     min_months: int  # a child younger (or no age given) is not read
+    # fix26b: where the call read without its words offers nothing, the rows it moved are not offered (others_wedding)
+    unoffered_alone: bool = False
 
 
 class OrdinaryCall(NamedTuple):
@@ -73,20 +75,20 @@ def ordinary_call(synonyms: dict, number_of: Callable[[str], int], normalise: Ca
             None if r.get("rows") is None else read.rows(r["rows"]),
             bool(r.get("take_near", False)),
             int(r.get("min_months", 0)),
+            bool(r.get("unoffered_alone", False)),
         )
         for r in data["readings"]
     )
     return OrdinaryCall(readings, read.phrases(data["asks"]), int(data["asks_within"]), read.phrases(data["tells"]))
 
 
-def ordinary_at(oc: OrdinaryCall, words: list[str], age_in_months: Optional[int]) -> tuple[set[int], Optional[frozenset[int]]]:
-    """The places of the words an ordinary reading takes out of the call, and the rows they may move (None: any).
+def readings_at(oc: OrdinaryCall, words: list[str], age_in_months: Optional[int]) -> list[tuple[_Reading, set[int]]]:
+    """Each reading made in the call, with the places of the words it takes out.
     A reading is made at a mark (one of `marks`) where one of `near` is within `reach` words before or after it (when
     it has `near`), none of `after` comes within `after_reach` words just after the mark, and none of `facts` is said
     anywhere in the call (`counts` x `units` are `near` too: "2 days"); a reading with `min_months` reads only a
     child that old, the age given. It takes out the mark, its `words` within `reach` of it, and (`take_near`) the near words."""
-    at: set[int] = set()
-    rows: Optional[set[int]] = set()
+    made: list[tuple[_Reading, set[int]]] = []
     for r in oc.readings:
         if r.min_months and (age_in_months is None or age_in_months < r.min_months):
             continue
@@ -106,9 +108,24 @@ def ordinary_at(oc: OrdinaryCall, words: list[str], age_in_months: Optional[int]
             if r.take_near:
                 found |= {i for s in close for i in s}
         if found:
-            at |= found
-            rows = None if rows is None or r.rows is None else rows | r.rows
+            made.append((r, found))
+    return made
+
+
+def joined(made: list[tuple[_Reading, set[int]]]) -> tuple[set[int], Optional[frozenset[int]]]:
+    """The places of the words the readings made take out of the call, and the rows they may move (None: any, where a
+    reading made names none)."""
+    at: set[int] = set()
+    rows: Optional[set[int]] = set()
+    for r, found in made:
+        at |= found
+        rows = None if rows is None or r.rows is None else rows | r.rows
     return at, (None if rows is None else frozenset(rows))
+
+
+def ordinary_at(oc: OrdinaryCall, words: list[str], age_in_months: Optional[int]) -> tuple[set[int], Optional[frozenset[int]]]:
+    """joined(readings_at(...)): the places of the words the ordinary readings take out, and the rows they may move."""
+    return joined(readings_at(oc, words, age_in_months))
 
 
 def asks_only(oc: OrdinaryCall, words: list[str]) -> bool:

@@ -514,6 +514,9 @@ class _EverydaySense(NamedTuple):
     games: tuple[tuple[str, ...], ...]
     concern: tuple[tuple[str, ...], ...]
     rows: Optional[frozenset[int]]
+    objects: frozenset[str] = frozenset()  # fix25b: this reading's own everyday nouns after a verb ("touch VEGETABLES")
+    before: frozenset[str] = frozenset()  # fix25b: ...and just before it ("a WATER fight", "hide and SEEK in the dark")
+    near: frozenset[str] = frozenset()  # fix25b: ...and anywhere within `reach` of it ("SOAKED jumping in PUDDLES")
 
 
 def _everyday_senses(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_EverydaySenses]:
@@ -542,6 +545,9 @@ def _everyday_senses(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
                 phrases(r.get("games") or []),
                 phrases(r["concern"]),
                 frozenset(number_of(i) for i in r["rows"]) if "rows" in r else None,
+                single(r.get("objects") or []),
+                single(r.get("before") or []),
+                single(r.get("near") or []),
             )
             for r in data["readings"]
         ),
@@ -765,10 +771,40 @@ class SenseReadings:
                         k += 1
                     if k < len(words) and k > obj + 1 and words[k] in es.things:
                         found.add(k)
+            found |= self._own_objects_at(r, words)
             if found:
                 at |= found
                 rows = None if rows is None or r.rows is None else rows | r.rows
         return at, (None if rows is None else frozenset(rows))
+
+    def _own_objects_at(self: SearchIndex, r: _EverydaySense, words: list[str]) -> set[int]:  # type: ignore[misc]
+        """fix25b (review 25 Q4): a reading's verb whose object (the first word after it that is none of `between` nor
+        `aimed`, within `reach`) is one of the reading's own `objects` ("won't touch any VEGETABLES", "rides her PONY",
+        "NIGHT fishing"), whose nearest word before it (the same words skipped) is one of its `before` ("a WATER
+        fight", "hide and SEEK in the dark"), or with one of its `near` within `reach` either side ("SOAKED jumping in
+        PUDDLES", "a WATER fight and he came home SOAKED"): the places of the verb and those nouns. Only this reading's verbs read them:
+        its nouns are no `things` of another reading ("hit the pony" is not read)."""
+        es = self.everyday_senses
+        assert es is not None
+        skip = es.between | es.aimed
+        found: set[int] = set()
+        for i, w in enumerate(words):
+            if w not in r.verbs:
+                continue
+            j = i + 1
+            while j < min(len(words), i + 1 + es.reach) and words[j] in skip:
+                j += 1
+            if j < min(len(words), i + 1 + es.reach) and words[j] in r.objects:
+                found |= {i, j}
+            k = i - 1
+            while k > max(-1, i - 1 - es.reach) and words[k] in skip:
+                k -= 1
+            if k > max(-1, i - 1 - es.reach) and words[k] in r.before:
+                found |= {i, k}
+            close = [m for m in range(max(0, i - es.reach), min(len(words), i + 1 + es.reach)) if words[m] in r.near]
+            if close:
+                found |= {i, *close}
+        return found
 
     def _everyday_senses_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """A concern word said in its everyday sense (fix23b; _everyday_senses_at: "the crack of dawn", "a pot noodle",

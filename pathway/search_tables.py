@@ -1112,16 +1112,23 @@ def check_everyday_senses(catalogue: Catalogue, data: Any, normalise: Normalise)
     if clash:
         raise SearchDataError(f"everyday_senses.things must name no property (violence at home): {sorted(clash)}")
     readings = data["readings"]
+    own = {normalise(w) for r in readings if isinstance(r, dict) for key in ("objects", "before", "near") for w in r.get(key) or [] if isinstance(w, str)}
+    clash = own & ({normalise(w) for w in data["property"]} | {normalise(w) for w in data["persons"]})
+    if clash:
+        raise SearchDataError(f"everyday_senses objects, before and near must name no property and no person: {sorted(clash)}")
     if not isinstance(readings, list) or not readings:
         raise SearchDataError("everyday_senses.readings must be a list of readings")
     for r in readings:
         if (
             not isinstance(r, dict)
-            or not {"name", "concern"} <= set(r) <= {"name", "said", "verbs", "games", "concern", "rows"}
+            or not {"name", "concern"} <= set(r) <= {"name", "said", "verbs", "games", "concern", "rows", "objects", "before", "near"}
             or not (r.get("said") or r.get("verbs"))
+            or ((r.get("objects") or r.get("before") or r.get("near")) and not r.get("verbs"))
         ):
-            raise SearchDataError(f"an everyday_senses reading must have name, concern and said or verbs (games, rows at most): {r!r}")
-        for key in ("said", "verbs", "games", "concern", "rows"):
+            raise SearchDataError(
+                f"an everyday_senses reading must have name, concern and said or verbs (games, rows, and with verbs objects, before and near, at most): {r!r}"
+            )
+        for key in ("said", "verbs", "games", "concern", "rows", "objects", "before", "near"):
             if key in r and (not isinstance(r[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in r[key])):
                 raise SearchDataError(f"everyday_senses {r['name']}.{key} must be a list of words")
         unknown = [i for i in r.get("rows", []) if not catalogue.has_indicator(i)]

@@ -18,6 +18,7 @@ import yaml
 
 from pathway.search import KEPT_PLACES, default_index, normalise
 from pathway.search_ordinary import ordinary_at
+from tests.pathway.cases import check, split
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix24b_cases.yaml").read_text())
 
@@ -27,16 +28,7 @@ def _ids(q: str, age: int) -> list[str]:
 
 
 def _check(q: str, age: int, want: dict) -> None:
-    ids = _ids(q, age)
-    three = ids[:3]
-    if want.get("no_p9_first"):
-        assert not (ids and ids[0].startswith("immediate.")), ids
-    if want.get("first_p9"):
-        assert ids and ids[0].startswith("immediate."), ids
-    for row in want.get("lacks") or []:
-        assert row not in three, (row, ids)
-    for row in want.get("has") or []:
-        assert row in three, (row, ids)
+    check(_ids(q, age), want)
 
 
 # Known misses, each with its reason (strict: a call that starts to pass says so). Tuned: three; held back: five of 21,
@@ -54,11 +46,7 @@ KNOWN = {
 
 
 def _split(key: str, held: bool) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]])) if c[0] in KNOWN else c
-        for k, c in enumerate(CASES[key], 1)
-        if (k % 3 == 0) == held
-    ]
+    return split(CASES[key], KNOWN, held)
 
 
 @pytest.mark.parametrize(("q", "age", "want"), _split("everyday", False))
