@@ -89,6 +89,7 @@ class CarerReadings:
         eh, carers, clauses = self.everyday_hitting, self.subject.parents, self.subject.clauses
         assert eh is not None
         female, named = (clauses.female, CHILD_ROLES | clauses.named) if clauses is not None else (frozenset(), CHILD_ROLES)
+        male = clauses.male if clauses is not None else frozenset()
         out = self._not_now_at(words)
         child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
         for phrase in eh.phrases:
@@ -115,6 +116,8 @@ class CarerReadings:
                         return i, end
                     if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer):
                         return i, end
+                    if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer):
+                        return i, end  # fix26a: "mum holds a lighter to his arm"
         return None
 
     def _carer_substance_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]

@@ -582,6 +582,7 @@ class _EverydayHitting(NamedTuple):
 
     phrases: tuple[tuple[str, ...], ...]  # the idioms and single words for hitting, each as a phrase
     children: tuple[tuple[str, ...], ...]  # a caller's words for the child beyond CHILD_ROLES ("the little un")
+    body: frozenset[str]  # fix26a: "his" before one of these is the child's (no other male carer named)
     doer_reach: int
     reach: int
     leads: tuple[int, ...]  # in order: the first the age admits leads
@@ -596,6 +597,7 @@ def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Option
     return _EverydayHitting(
         tuple(p for p in said if p),
         tuple(tuple(normalise(p).split()) for p in data["children"] if normalise(p).split()),
+        frozenset(normalise(w) for w in data["body"]),
         int(data["doer_reach"]),
         int(data["reach"]),
         tuple(number_of(i) for i in data["leads"]),
