@@ -795,9 +795,10 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         d = self.denial_only
         if d is None or not c.ranked or d.reading >= len(self.turned_facts):  # no `turned_facts` read (a test's index)
             return
-        first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows)
+        lacks = search_denial_only.lacking(c.words, d.positive)  # read once for both readings (Search26a)
+        first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows, lacks)
         if first is None:
-            lead = search_denial_only.lacking_lead(d, c, self.denial_rows, self._concern)  # Search26a: "not happy"
+            lead = search_denial_only.lacking_lead(d, c, self.denial_rows, self._concern, lacks)  # Search26a: "not happy"
             if lead is not None:
                 self._lead_with(lead, c.ranked, c.final)
             return

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple, Optional
 
 from pathway.search_call import KEPT_PLACES, _Call
+from pathway.search_denials import _negated_before
 from pathway.search_tables import SearchDataError
 from pathway.search_text import NEGATING, _stop
 
@@ -84,14 +85,14 @@ def lacking(words: list[str], positive: frozenset[str]) -> set[str]:
     """The words that say a child is well (`positive`) the call negates, a denial word at most two words before each
     ("isn't loved", "not happy", "no friends", "nobody loves her"): a strength said LACKING, a concern (denial26,
     Search26a): no strength is shown first for it."""
-    return {w for i, w in enumerate(words) if w in positive and any(v in DENIAL_WORDS for v in words[max(0, i - 2) : i])}
+    return {w for i, w in enumerate(words) if w in positive and _negated_before(words, i)}
 
 
-def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: IndexRows) -> Optional[list[int]]:
+def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: IndexRows, lacks: set[str]) -> Optional[list[int]]:
     """The first rows for a call whose only concern words are denied (the module's reading), or None where the call
     is not one, or its first row is already one it positively says (or a p9 row no denial turned). `runs`: the
-    denial's runs in the call's words; a word is idle where it is a stop word or a plain word, a denial word where it
-    is one of DENIAL_WORDS."""
+    denial's runs in the call's words; `lacks`: the call's `lacking` words; a word is idle where it is a stop word or
+    a plain word, a denial word where it is one of DENIAL_WORDS."""
     words, stems, ranked, matched, admits = c.words, c.stems, c.ranked, c.matched, c.admits
 
     def idle(i: int) -> bool:
@@ -106,12 +107,12 @@ def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: Index
     def immediate(n: int) -> bool:
         return n in rows.immediate
 
-    if not runs or not ranked or lacking(words, d.positive):  # a strength the caller negates is a concern said (Search26a)
+    if not runs or not ranked or lacks:  # a strength the caller negates is a concern said (Search26a)
         return None
     taken = {i for run in runs for i in run}
     outside = [i for i in range(len(words)) if i not in taken]
     # a positive word denied ("no friends", "not happy") says a concern
-    well = {i for i in outside if words[i] in d.positive and not any(denial(words[k]) for k in range(max(0, i - 2), i))}
+    well = {i for i in outside if words[i] in d.positive and not _negated_before(words, i)}
     for i in outside:
         if i in well or words[i] in d.filler or idle(i):
             continue
@@ -142,14 +143,13 @@ def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: Index
     return [lead, *p9]
 
 
-def lacking_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[int], bool]) -> Optional[int]:
+def lacking_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[int], bool], lacks: set[str]) -> Optional[int]:
     """The row to lead where the call negates a strength word (`lacking`) and the first row is a Universal strength
     matched on it or on `filler` and plain words alone, and on no strength word said undenied ("she is not happy at home
     nor at school": p13's "Good stable relationships with carers" on "happy" and "home"; denial26, Search26a): the
     first row above Universal word matching found on a negated strength word ("not at school": p13-14's "Poor school
     attendance"), never a p9 row (a strength's lack is no immediate criterion). None where the first is not such a
-    row or no such row is found: nothing moves."""
-    lacks = lacking(c.words, d.positive)
+    row or no such row is found: nothing moves. `lacks`: the call's `lacking` words."""
     if not lacks or not c.ranked or c.ranked[0] not in rows.universal:
         return None
     labels = [set(label.split()) for label in c.matched.get(c.ranked[0], ())]

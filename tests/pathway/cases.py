@@ -2,7 +2,8 @@
 expectations]), and its held-back split: every third call of a list is held back (read only at the end, never tuned on).
 
 Expectations (the document's, not the tool's): `no_p9_first` no immediate criterion (p9) is the first row; `first_p9`
-one is; `lacks` none of these rows in the first three; `has` each of them in the first three."""
+one is; `lacks` none of these rows in the first three; `has` each of them in the first three; `not_first` none of
+these rows first."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def check(ids: list[str], want: dict) -> None:
         assert row not in three, (row, ids)
     for row in want.get("has") or []:
         assert row in three, (row, ids)
+    for row in want.get("not_first") or []:
+        assert not ids or ids[0] != row, (row, ids)
 
 
 def split(cases: list, known: dict[str, str], held: bool) -> list:
