@@ -1619,6 +1619,19 @@ class SearchRequest(BaseModel):
     age_months: Optional[int] = Field(default=None, ge=0, le=MAX_AGE_MONTHS, strict=True, description="the child's age in whole months; leave out if not known")
     unborn: bool = Field(default=False, strict=True, description="the child is not yet born (no age_months)")
     limit: int = Field(default=10, ge=1, le=MAX_LIMIT, strict=True)
+    # sent whole unless said otherwise: a request's words are what the client sent, not a box still being typed in
+    # (review 25 surfaces, R2); false for a client that searches as its user types (the call screen's live search)
+    finished: bool = Field(
+        default=True,
+        strict=True,
+        description="the words were sent whole: the last word is read as said; false: the last word may still be being typed",
+    )
+    with_note: bool = Field(
+        default=False,
+        strict=True,
+        description='answer {"hits": [...], "note": ...}: the hits and what the call screen says beside them '
+        "(a child looked after now, a refusal of the CAF or early help; null where neither is said)",
+    )
 
     @field_validator("words")
     @classmethod
@@ -1652,8 +1665,20 @@ class SearchRequest(BaseModel):
 
     def run(self) -> list[dict]:
         """The hits as the contract's rows: best first."""
-        hits = search(self.words, age_in_months=self.age_months, unborn=self.unborn, limit=self.limit)
+        hits = search(self.words, age_in_months=self.age_months, unborn=self.unborn, limit=self.limit, finished=self.finished)
         return [contract_row(h) for h in hits]
+
+    def answer(self) -> list[dict] | dict:
+        """What `POST /api/v1/search` and `pathway search --json` give: the rows, or with `with_note` the rows and
+        the search's note (pathway.search_offers.search_note, the call screen's; review 25 surfaces, R3)."""
+        rows = self.run()
+        return {"hits": rows, "note": self.note()} if self.with_note else rows
+
+    def note(self) -> Optional[str]:
+        """What the call screen says beside the rows for these words (pathway.search_offers.search_note)."""
+        from pathway.search_offers import search_note  # it imports this module
+
+        return search_note(self.words)
 
 
 def contract_row(hit: Hit) -> dict:

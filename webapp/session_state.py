@@ -151,6 +151,9 @@ class Call(_Model):
     caf: str = ""
     note: str = ""
     q: str = ""
+    # the form was submitted without the script: `q` was sent whole, and the page drawn after it reads the last word
+    # as said (review 25 surfaces, R2); false after the script's posts, whose live search is what is being typed
+    sent_whole: bool = False
     # concerns the age given does not admit: set aside, not taken off (named in what the call was decided
     # without, and counted again once the age admits them; review 12 surfaces, W2)
     aside: list[str] = []

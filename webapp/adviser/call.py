@@ -18,7 +18,6 @@ from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision, FieldError
-from pathway.search import says_child_in_care, says_early_help_refused
 from pathway.search_offers import SHOWN, Offer, offered
 from rules import evaluate
 from rules.refusals import decide_despite_refusals
@@ -105,8 +104,10 @@ def admitted(indicator_id: str, age: forms.Age) -> bool:
     return load_catalogue().admits(indicator_id, age.unborn, age.months)
 
 
-def apply(posted: Posted) -> dict:
-    """Save one POST of the form into the session; returns the new state."""
+def apply(posted: Posted, *, whole: bool = False) -> dict:
+    """Save one POST of the form into the session; returns the new state. `whole`: the form was submitted
+    without the script, so its words were sent whole and the page drawn after it reads them so (review 25
+    surfaces, R2); the script's posts are not (its own live search is what is being typed)."""
     catalogue = load_catalogue()
     state = load()
     if posted.rev is not None and posted.rev != state["rev"]:
@@ -142,6 +143,7 @@ def apply(posted: Posted) -> dict:
         caf=posted.caf,
         note=posted.note,
         q="" if posted.add else posted.q,
+        sent_whole=whole,
         aside=aside,
         # the adviser says the p9 questions were asked again: each p9 concern the call lost is acted on
         gone_asked=list(state["gone_immediate"]) if posted.action == forms.P9_ASKED else state["gone_asked"],
@@ -457,34 +459,9 @@ def screen(state: dict) -> Screen:
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
 
 
-def search_note(query: str) -> str | None:
-    """What the call screen says beside the rows (the catalogue's `surfaces`, each this tool's reading):
-    where the words name the child's own looked-after status now (review 14 K3: the document has no row
-    for it, and the open-to-social-care answer routes it, `child_in_care_search`), and where they refuse
-    the CAF or early help (review 15 L3: p7's judgement, which the consent answer asks,
-    `refused_early_help_search`). None where neither is said."""
-    if not query.strip():
-        return None
-    said = [note for note in (child_in_care_note(query), refused_early_help_note(query)) if note]
-    return " ".join(said) or None
-
-
-def child_in_care_note(query: str) -> str | None:
-    """What the call screen says beside the rows when the words name the child's own looked-after status
-    now (review 14 K3): the document has no row for it, and the open-to-social-care answer routes it
-    (the catalogue's `surfaces.child_in_care_search`, this tool's reading)."""
-    return load_catalogue().surfaces.child_in_care_search.text if query.strip() and says_child_in_care(query) else None
-
-
-def refused_early_help_note(query: str) -> str | None:
-    """What the call screen says beside the rows when the words refuse the CAF or early help (review 15 L3):
-    p7's judgement, which the consent answer asks (the catalogue's `surfaces.refused_early_help_search`,
-    this tool's reading)."""
-    return load_catalogue().surfaces.refused_early_help_search.text if query.strip() and says_early_help_refused(query) else None
-
-
-def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:
+def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN, finished: bool = False) -> list[Offer]:
     """The search's rows for what the caller said, for this child's age, not already chosen, with
     the best match's twins grouped after it: pathway.search_offers.offered, which keeps the search's
-    safety order (no rule here)."""
-    return offered(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, exclude=exclude, limit=limit)
+    safety order (no rule here). `finished`: the words were sent whole (the form submitted without the
+    script; review 25 surfaces, R2), else the last word may still be being typed (the live search)."""
+    return offered(query, age_in_months=None if age.unborn else age.months, unborn=age.unborn, exclude=exclude, limit=limit, finished=finished)

@@ -19,6 +19,7 @@ from pathway import surfaces, written_text
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
+from pathway.search_offers import search_note
 from rules import RulesError
 from webapp import session_state, too_large
 from webapp.access import public
@@ -29,7 +30,9 @@ FETCH_HEADER = "X-Requested-With"
 
 def _context(screen: call.Screen) -> dict:
     state = screen.state
-    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"]) if state["q"].strip() and not forms.query_errors(state["q"]) else []
+    # the words sent whole by the form without the script are read whole; after the script's posts, as typed (review 25 R2)
+    searchable = state["q"].strip() and not forms.query_errors(state["q"])
+    hits = call.search(state["q"], screen.age, exclude=screen.chosen + state["aside"], finished=state["sent_whole"]) if searchable else []
     office_hours = current_app.config["OFFICE_HOURS"]
     tz = ZoneInfo(office_hours.timezone)
     return dict(
@@ -37,7 +40,7 @@ def _context(screen: call.Screen) -> dict:
         d=screen.decision,
         state=state,
         hits=hits,
-        search_note=call.search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
+        search_note=search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
         any_age=forms.ANY_AGE if screen.age.errors else None,  # the age refused: the rows are for any age, said (review 25 surfaces, R4)
         catalogue=load_catalogue(),
         Level=Level,
@@ -84,8 +87,9 @@ def screen():
 @bp.post("/")
 @public
 def update():
-    state = call.apply(forms.read(request.form))
-    if request.headers.get(FETCH_HEADER) != "fetch":
+    fetched = request.headers.get(FETCH_HEADER) == "fetch"
+    state = call.apply(forms.read(request.form), whole=not fetched)  # without the script the words were sent whole (R2)
+    if not fetched:
         # land where the adviser was: the error summary if something is wrong, else the search after one
         searched = request.form.get("action") == "search" or request.form.get("add")
         anchor = "#app-errors" if _screen(state).errors else "#app-search" if searched else ""
@@ -120,7 +124,7 @@ def search():
     exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
     # an age refused: searched for any age, and said as the page says it, with the age's error (review 25 surfaces, R4)
-    notes = [forms.ANY_AGE if age.errors and hits else None, call.search_note(q)]
+    notes = [forms.ANY_AGE if age.errors and hits else None, search_note(q)]
     return jsonify(
         {
             "q": q,

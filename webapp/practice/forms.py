@@ -176,7 +176,7 @@ def narrow(form, query: str, scenario) -> list[str]:
     child = scenario.child
     unborn = bool(child.unborn)
     months = None if unborn else child.age_years * 12 + (child.age_months or 0)
-    found = {h.id for h in search(query, age_in_months=months, unborn=unborn, limit=40)}
+    found = {h.id for h in search(query, age_in_months=months, unborn=unborn, limit=40, finished=True)}  # sent whole (review 25 R2)
     hidden = []
     for section in form.sections:
         for field in section.fields:
