@@ -441,17 +441,8 @@ def answer(code: str, scenario_id: str):
     # what the call screen says beside its rows for these words (a child looked after now, a refusal of the CAF), said
     # to the trainee too (review 25 surfaces, R3); never for refused words
     find_note = search_note(find) if find and not form.find.errors else None
-    return render_template(
-        "practice/answer.html",
-        ps=ps,
-        scenario=scenario,
-        form=form,
-        find=find,
-        find_note=find_note,
-        hidden=hidden,
-        nudge=nudge,
-        back=url_for("practice.trainee", code=ps.code),
-    )
+    page = dict(ps=ps, scenario=scenario, form=form, find=find, find_note=find_note, hidden=hidden, nudge=nudge)
+    return render_template("practice/answer.html", **page, back=url_for("practice.trainee", code=ps.code))
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
