@@ -87,17 +87,31 @@ def cmd_search(args) -> int:
     if refused:
         sys.stderr.write(f"error: words: {refused}\n")
         return EXIT_REFUSED
-    request = {"words": args.words, "unborn": args.unborn, "limit": args.limit}
+    # read as the call screen and the API read them (`finished` false: review 25 R2, declined on measurement)
+    request = {"words": args.words, "unborn": args.unborn, "limit": args.limit, "with_note": args.with_note}
     if args.age_months is not None:
         request["age_months"] = args.age_months
     try:
-        rows = SearchRequest.parse(request).run()
+        parsed = SearchRequest.parse(request)
+        answer = parsed.answer()
     except CaseError as exc:
         for err in exc.errors:
             sys.stderr.write(f"error: {err.field}: {err.message}\n")
         return EXIT_REFUSED
+    if args.json and args.with_note:  # the API's answer for the same request
+        sys.stdout.write(json.dumps(answer, indent=1, ensure_ascii=False) + "\n")
+        return 0
+    rows = answer["hits"] if isinstance(answer, dict) else answer
+    # what the call screen says beside its rows (a child looked after now, a refusal of the CAF): said here too,
+    # in place of "try other words" where nothing is found (review 25 surfaces, R3)
+    note = parsed.note()
     print_rows(rows, args.json, lambda r: f"{r['score']:>8.3f}  {r['level']:<11} {r['text']}  ({r['id']})")
-    if not rows and not args.json:
+    if args.json:
+        if note:  # stdout stays the contract's array
+            sys.stderr.write(f"note: {note}\n")
+    elif note:
+        sys.stdout.write(f"\n{note}\n" if rows else f"{note}\n")
+    elif not rows:
         sys.stdout.write("No concerns found: try other words\n")
     return 0
 
@@ -111,13 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("assess", help="decide the level for a case (JSON file, or - for stdin)")
     p.add_argument("file", help="a JSON case file, or - to read it from standard input")
     p.set_defaults(func=cmd_assess)
-    p = sub.add_parser("search", help="find indicators for what a caller said, best first")
+    p = sub.add_parser(
+        "search",
+        help="find indicators for what a caller said, best first",
+        description="Find indicators for what a caller said, best first, read as the call screen reads them. Where the"
+        " words name a child looked after now, or refuse the CAF or early help, the call screen's note is said after the"
+        " rows (on stderr with --json, or in the answer with --with-note).",
+    )
     p.add_argument("words", help="the caller's words, in quotes")
     age = p.add_mutually_exclusive_group()
     age.add_argument("--age-months", type=int, metavar="N", help="the child's age in whole months")
     age.add_argument("--unborn", action="store_true", help="the child is not yet born")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (1 to 50; default 10)")
     p.add_argument("--json", action="store_true", help='JSON [{"id","text","level","immediate","score"}, ...]')
+    p.add_argument("--with-note", action="store_true", help='with --json: {"hits": [...], "note": ...}, the API\'s answer with with_note')
     p.set_defaults(func=cmd_search)
     add_scenarios_parser(sub)
     add_users_parser(sub)

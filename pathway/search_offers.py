@@ -16,6 +16,9 @@ call screen groups the best match's twins at other levels after it, with what te
   names two needs ("Mental or physical health problems, learning disability or chaotic substance
   misuse", in the parental health and the parental substance misuse groups). It follows every
   result the words reached, so it shows only when there is room.
+
+What every surface says beside the rows (`search_note`) is made here too, once: the call screen, its live search,
+the API (`with_note`), `pathway search` and practice mode's find all say it (review 25 surfaces, R3).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pathway.catalogue import Indicator, load_catalogue
-from pathway.search import Hit, search, twins_of
+from pathway.search import Hit, says_child_in_care, says_early_help_refused, search, twins_of
 
 SHOWN = 8  # the call screen's rows
 
@@ -87,3 +90,29 @@ def offered(
             tells = link.tells_apart
         rows.append(Offer(indicator, score, matched, best.id if link else None, tells))
     return rows
+
+
+def search_note(query: str) -> Optional[str]:
+    """What a surface says beside the rows (the catalogue's `surfaces`, each this tool's reading):
+    where the words name the child's own looked-after status now (review 14 K3: the document has no row
+    for it, and the open-to-social-care answer routes it, `child_in_care_search`), and where they refuse
+    the CAF or early help (review 15 L3: p7's judgement, which the consent answer asks,
+    `refused_early_help_search`). None where neither is said. The call screen, its live search, the API,
+    `pathway search` and practice mode's find all say this one (review 25 surfaces, R3)."""
+    if not query.strip():
+        return None
+    said = [note for note in (child_in_care_note(query), refused_early_help_note(query)) if note]
+    return " ".join(said) or None
+
+
+def child_in_care_note(query: str) -> Optional[str]:
+    """Said beside the rows when the words name the child's own looked-after status now (review 14 K3):
+    the document has no row for it, and the open-to-social-care answer routes it (the catalogue's
+    `surfaces.child_in_care_search`, this tool's reading)."""
+    return load_catalogue().surfaces.child_in_care_search.text if query.strip() and says_child_in_care(query) else None
+
+
+def refused_early_help_note(query: str) -> Optional[str]:
+    """Said beside the rows when the words refuse the CAF or early help (review 15 L3): p7's judgement,
+    which the consent answer asks (the catalogue's `surfaces.refused_early_help_search`, this tool's reading)."""
+    return load_catalogue().surfaces.refused_early_help_search.text if query.strip() and says_early_help_refused(query) else None

@@ -18,7 +18,7 @@ if [ ${#names[@]} -eq 0 ]; then
     "rules.evaluate.x__guidance*" "pathway.call_summary.x_call_summary*" "webapp.journey.referral.x_as_text*"
     "rules.refusals.x__age_for_p9*" "rules.refusals.x__without*"
     "webapp.adviser.call.x__misfit*" "webapp.adviser.call.x__context_refused*" "webapp.adviser.call.x__decided_without*"
-    "webapp.adviser.call.x_child_in_care_note*"
+    "pathway.search_offers.x_child_in_care_note*"
     "webapp.shown.x_of_assessment*" "webapp.shown.x_of_recorded*" "webapp.shown.x_digest*"
     "pathway.search.xǁSearchIndexǁ_said_outside_carers*" "pathway.search_subjects.xǁSubjectReadingsǁ_says_no_child*"
     "pathway.search_subjects.xǁSubjectReadingsǁ_subject_first*" "pathway.search_core.xǁCoreReadingsǁ_denials*" "pathway.search_denials.x__bridged_reach*"

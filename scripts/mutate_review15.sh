@@ -17,7 +17,7 @@ if [ ${#names[@]} -eq 0 ]; then
     "webapp.cases.reopen.x_decision_now*" "pathway.surfaces.x_closed_now*" "pathway.catalogue.current_level.xǁOpenFromCurrentLevelǁsupport_taken_as*"
     "webapp.cases.gone.x_page*" "webapp.cases.gone.x_gone*" "webapp.cases.gone.x_under_cases*"
     "store.users.x_enable_user*" "store.users.x__local*" "store.users.x__change_local*" "store.users.x_set_role*" "store.users.x_set_team*"
-    "webapp.adviser.call.x_refused_early_help_note*" "webapp.adviser.call.x_search_note*"
+    "pathway.search_offers.x_refused_early_help_note*" "pathway.search_offers.x_search_note*"
     "webapp.accounts.auth.x_not_done*" "webapp.accounts.auth.x__sent_after_the_sign_in_ended*" "webapp.accounts.auth.x_come_back_to*"
     "webapp.accounts.auth.x_ask_to_sign_in*" "webapp.accounts.auth.xǁNotDoneǁwords*" "webapp.accounts.views.x_header_sign_in*"
     "store.form_tokens.x_insert_with*" "store.form_tokens.x_insert_once*"

@@ -106,7 +106,7 @@ def test_api_search_is_post_only_and_in_the_openapi(client):
     op = doc["paths"]["/api/v1/search"]["post"]
     assert op["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/SearchRequest")
     assert set(doc["components"]["schemas"]["SearchHit"]["required"]) == ROW
-    assert set(doc["components"]["schemas"]["SearchRequest"]["properties"]) == {"words", "age_months", "unborn", "limit"}
+    assert set(doc["components"]["schemas"]["SearchRequest"]["properties"]) == {"words", "age_months", "unborn", "limit", "finished", "with_note"}
 
 
 def test_api_does_not_log_the_callers_words(client, caplog):

@@ -18,7 +18,6 @@ from pathway.checks import child_only_answers, disability_clashes, why_not
 from pathway.choices import Disability
 from pathway.levels import Level
 from pathway.models import Case, CaseError, Context, Decision, FieldError
-from pathway.search import says_child_in_care, says_early_help_refused
 from pathway.search_offers import SHOWN, Offer, offered
 from rules import evaluate
 from rules.refusals import decide_despite_refusals
@@ -455,32 +454,6 @@ def screen(state: dict) -> Screen:
     else:
         summary = call_summary(decision, caller=caller, indicators=case.indicators, note=note, timezone=timezone, without=left_out, office_hours=office_hours)
     return Screen(state=state, age=age, decision=decision, chosen=chosen, summary=summary, errors=errors, fallback=fallback, without=left_out)
-
-
-def search_note(query: str) -> str | None:
-    """What the call screen says beside the rows (the catalogue's `surfaces`, each this tool's reading):
-    where the words name the child's own looked-after status now (review 14 K3: the document has no row
-    for it, and the open-to-social-care answer routes it, `child_in_care_search`), and where they refuse
-    the CAF or early help (review 15 L3: p7's judgement, which the consent answer asks,
-    `refused_early_help_search`). None where neither is said."""
-    if not query.strip():
-        return None
-    said = [note for note in (child_in_care_note(query), refused_early_help_note(query)) if note]
-    return " ".join(said) or None
-
-
-def child_in_care_note(query: str) -> str | None:
-    """What the call screen says beside the rows when the words name the child's own looked-after status
-    now (review 14 K3): the document has no row for it, and the open-to-social-care answer routes it
-    (the catalogue's `surfaces.child_in_care_search`, this tool's reading)."""
-    return load_catalogue().surfaces.child_in_care_search.text if query.strip() and says_child_in_care(query) else None
-
-
-def refused_early_help_note(query: str) -> str | None:
-    """What the call screen says beside the rows when the words refuse the CAF or early help (review 15 L3):
-    p7's judgement, which the consent answer asks (the catalogue's `surfaces.refused_early_help_search`,
-    this tool's reading)."""
-    return load_catalogue().surfaces.refused_early_help_search.text if query.strip() and says_early_help_refused(query) else None
 
 
 def search(query: str, age: forms.Age, exclude=(), limit: int = SHOWN) -> list[Offer]:

@@ -19,6 +19,7 @@ from pathway import surfaces, written_text
 from pathway.call_summary import MAX_NOTE
 from pathway.catalogue import load_catalogue
 from pathway.levels import Level
+from pathway.search_offers import search_note
 from rules import RulesError
 from webapp import session_state, too_large
 from webapp.access import public
@@ -37,7 +38,7 @@ def _context(screen: call.Screen) -> dict:
         d=screen.decision,
         state=state,
         hits=hits,
-        search_note=call.search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
+        search_note=search_note(state["q"]) if not forms.query_errors(state["q"]) else None,
         any_age=forms.ANY_AGE if screen.age.errors else None,  # the age refused: the rows are for any age, said (review 25 surfaces, R4)
         catalogue=load_catalogue(),
         Level=Level,
@@ -120,7 +121,7 @@ def search():
     exclude = chosen["immediate"] + chosen["concerns"] + chosen["aside"]
     hits = call.search(q, age, exclude=exclude) if q.strip() else []
     # an age refused: searched for any age, and said as the page says it, with the age's error (review 25 surfaces, R4)
-    notes = [forms.ANY_AGE if age.errors and hits else None, call.search_note(q)]
+    notes = [forms.ANY_AGE if age.errors and hits else None, search_note(q)]
     return jsonify(
         {
             "q": q,

@@ -41,6 +41,10 @@ ASSESS_EXAMPLES = {
 SEARCH_EXAMPLES = {
     "left_alone": ("A caller's words for a child of 4", {"words": "left alone", "age_months": 48, "limit": 3}),
     "refused": ("No words: refused, naming the field", {"words": ""}),
+    "with_note": (
+        "A child looked after now, with the note the call screen says beside its rows",
+        {"words": "she is in foster care", "with_note": True},
+    ),
 }
 # the search's answer to "left_alone" (id, score): building the search index to work it out would
 # cost the first request for this document seconds, so it is kept here and the test checks it
@@ -87,6 +91,8 @@ def _search_examples() -> tuple[dict, dict, dict]:
             for ind, s in ((catalogue.indicator(i), s) for i, s in SEARCH_ANSWER)
         ],
     )
+    # the document has no row for a child looked after now, so the words find none (search14b): the note says why
+    found["with_note"] = _example(SEARCH_EXAMPLES["with_note"][0], {"hits": [], "note": catalogue.surfaces.child_in_care_search.text})
     return requests, found, refused
 
 
@@ -135,6 +141,15 @@ def _schemas() -> dict:
             "level": {"type": "string"},
             "immediate": {"type": "boolean"},
             "score": {"type": "number"},
+        },
+    }
+    schemas["SearchAnswer"] = {
+        "type": "object",
+        "required": ["hits", "note"],
+        "additionalProperties": False,
+        "properties": {
+            "hits": {"type": "array", "items": {"$ref": REF.format(model="SearchHit")}},
+            "note": {"type": ["string", "null"]},
         },
     }
     return schemas
@@ -192,14 +207,27 @@ def openapi_document() -> dict:
                 "post": {
                     "summary": "Find indicators for what a caller said, best first",
                     "description": "The same search as the call screen and `pathway search`: callers' words, typos "
-                    "and stems; only indicators the child's age admits. The words are sent in the "
+                    "and stems; only indicators the child's age admits. The words are read as the call screen reads them (the "
+                    "last word as one that may still be being typed) unless `finished` is true (the last word as said). The words are sent in the "
                     "body, never the address, and are not logged. Words carrying a control character other than tab and "
                     "line breaks, or a direction override or isolate (U+202A-U+202E, U+2066-U+2069), are refused naming `words`.",
                     "requestBody": {"required": True, **_with_examples(_json("SearchRequest"), search_requests)},
                     "responses": {
                         "200": {
-                            "description": "Hits, best first (empty when nothing matches)",
-                            "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": REF.format(model="SearchHit")}}, "examples": found}},
+                            "description": "Hits, best first (empty when nothing matches); with `with_note`, an object: the hits "
+                            "and what the call screen says beside them (this tool's reading where the words name a child looked "
+                            "after now or refuse the CAF or early help; null otherwise)",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "oneOf": [
+                                            {"type": "array", "items": {"$ref": REF.format(model="SearchHit")}},
+                                            {"$ref": REF.format(model="SearchAnswer")},
+                                        ]
+                                    },
+                                    "examples": found,
+                                }
+                            },
                         },
                         "422": {"description": "The request was refused; each error names its field", **_with_examples(_json("Errors"), search_refused)},
                         "413": {"description": "The body is too large"},

@@ -72,10 +72,10 @@ def search():
     if not body.strip():
         return _refuse([FieldError(field="(body)", message='send {"words": "..."} as a JSON object')])
     try:
-        rows = SearchRequest.parse(body).run()
+        answer = SearchRequest.parse(body).answer()  # read whole only with `finished: true`; the note with `with_note` (review 25)
     except CaseError as exc:
         return _refuse(exc.errors)
-    return jsonify(rows)
+    return jsonify(answer)
 
 
 @bp.get("/indicators")

@@ -13,6 +13,7 @@ from pathway.catalogue import load_catalogue
 from pathway.dates import short_day_words
 from pathway.levels import LEVELS
 from pathway.scenarios import ScenarioErrors, dump_scenarios, loads, loads_partly
+from pathway.search_offers import search_note
 from rules import RulesError
 from store import form_tokens
 from webapp import downloads, limits, prg, session_state, shown, too_large
@@ -437,9 +438,11 @@ def answer(code: str, scenario_id: str):
         return prg.refused(form, flags=("nudge",))  # nothing ticked: ask once, then accept it
     elif form.is_submitted():
         return prg.refused(form)
-    return render_template(
-        "practice/answer.html", ps=ps, scenario=scenario, form=form, find=find, hidden=hidden, nudge=nudge, back=url_for("practice.trainee", code=ps.code)
-    )
+    # what the call screen says beside its rows for these words (a child looked after now, a refusal of the CAF), said
+    # to the trainee too (review 25 surfaces, R3); never for refused words
+    find_note = search_note(find) if find and not form.find.errors else None
+    page = dict(ps=ps, scenario=scenario, form=form, find=find, find_note=find_note, hidden=hidden, nudge=nudge)
+    return render_template("practice/answer.html", **page, back=url_for("practice.trainee", code=ps.code))
 
 
 @bp.get("/s/<code>/<scenario_id>/feedback")
