@@ -1,0 +1,35 @@
+"""Search27c (fix27c; docs/adviser.md "Search27c"): who did what to whom, and what a report says.
+
+Oracles: tests/pathway/search_fix27c_cases.yaml, calls in words of my own written before the readings were changed, with
+what the document's p9 rows say must hold (tests/pathway/cases.py's check), and controls where the concern is not
+there or the reading must not reach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pathway.search import KEPT_PLACES, default_index
+from tests.pathway import cases
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_fix27c_cases.yaml").read_text())
+AS_ON_MAIN = "as on main 2c55579, left: "
+KNOWN: dict[str, str] = {
+    "neither mum nor dad hits her": AS_ON_MAIN + "'her' may be mum: the last safety step (fix22a) leads with p9's domestic violence row",
+}
+
+
+def _params(*keys: str) -> list:
+    return [
+        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:48]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:48])
+        for key in keys
+        for c in CASES[key]
+    ]
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("f1", "f1_controls"))
+def test_unexplained_by_no_one(q: str, age: int | None, want: dict) -> None:
+    """F1 (safety): "neither mum nor dad could explain the bruises", "nobody could say how": the injury is unexplained."""
+    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
