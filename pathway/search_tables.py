@@ -724,15 +724,15 @@ def check_elsewhere(catalogue: Catalogue, data: Any) -> None:
         nested={
             "adult_past": {"marks", "care", "care_leads", "kept"},
             "long_past": {"filler"},
-            "hypothetical": {"marks", "present", "asking", "risk_leads"},
+            "hypothetical": {"marks", "present", "asking", "ability", "ability_denials", "risk_leads"},
             "explained": {"injuries", "causes", "severe", "reported", "rows", "under_months"},
         },
         shape="elsewhere must map 'adult_past' (marks, care, care_leads, kept), 'long_past' (filler), 'hypothetical' (marks, present,"
-        " asking, risk_leads) and 'explained' (injuries, causes, severe, reported, rows, under_months)",
+        " asking, ability, ability_denials, risk_leads) and 'explained' (injuries, causes, severe, reported, rows, under_months)",
         lists=(
             "adult_past.marks|care|kept",
             "long_past.filler",
-            "hypothetical.marks|present|asking|risk_leads",
+            "hypothetical.marks|present|asking|ability|ability_denials|risk_leads",
             "explained.injuries|causes|severe|reported|rows",
         ),
         names=("adult_past.care_leads",),
