@@ -33,3 +33,16 @@ def _params(*keys: str) -> list:
 def test_unexplained_by_no_one(q: str, age: int | None, want: dict) -> None:
     """F1 (safety): "neither mum nor dad could explain the bruises", "nobody could say how": the injury is unexplained."""
     cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("f2", "f2_controls"))
+def test_an_act_told_reaches_what_it_reaches_said(q: str, age: int | None, want: dict) -> None:
+    """F2 (safety): "she said mum holds a lighter to her fingers" reaches p9's rows as "mum holds a lighter to her fingers"."""
+    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+
+
+def test_the_one_told_is_no_object() -> None:
+    """F2's listener: the carer told ("told her nan") is no female carer whose "her" the object could be."""
+    index = default_index()
+    assert index._everyday_hitting_at("she told her nan that dad put her hand under the hot tap".split()) is not None
+    assert index._everyday_hitting_at("her nan said that dad put her hand under the hot tap".split()) is None
