@@ -355,6 +355,12 @@ STEPS: tuple[_Step, ...] = (
     _Step("_denial_only_first", "a call whose only concern words are denied: a row it says, else the strength it states, leads (Search24d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
     _Step(
+        "_everyday_hitting_again",
+        "a carer's act `everyday_hitting` reads, told or said ('she said mum holds a lighter to her fingers'), leads with p9 where"
+        " `named_rows` took the disclosure it stood behind out of the first three (fix27c)",
+        _born,
+    ),
+    _Step(
         "_ordinary_call_below",
         "a meeting held, a small count of absence, a lesson, an outing, a thing done on one's own, a play injury: the rows"
         " only those words reached leave the first three; a question about what is normal: no p9 lead (fix24b); after"

@@ -79,6 +79,36 @@ class CarerReadings:
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
             self._lead_with(lead, ranked, final)
 
+    def _everyday_hitting_again(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Finding 2 of fix27c (Search27c, safety; the synonyms file's `everyday_hitting`, declared there): the act said
+        after one of `reported`, "told"/"said" ("she said mum holds a lighter to her fingers", "he told his teacher dad puts his hand under
+        the hot tap") found p9's disclosure row first, so _everyday_hitting_first stood aside; `named_rows`'
+        `reported_words` then took the disclosure out (none of its words said: a heat source is none), and nothing was
+        left of the act. Read again after it: where no immediate criterion is first now, the act leads as it does said
+        directly (_everyday_hitting_first: the same doer, object, denial and tense); where one is (the disclosure kept,
+        "she mentioned that her dad holds a lighter to her hand"), the act's row comes second if it is out of the first
+        three, as _harm_by_adult_first puts its lead behind another immediate criterion, and only in place of a row
+        that is none (every p9 row word matching put there stays: review 8 S1)."""
+        ranked, final, eh = c.ranked, c.final, self.everyday_hitting
+        if eh is None or not ranked:
+            return
+        at = self._everyday_hitting_at(c.words)
+        if at is None or eh.reported.isdisjoint(c.words[: at[0]]):
+            return  # said directly: _everyday_hitting_first read it
+        if not self.entries[ranked[0]].indicator.immediate:
+            self._everyday_hitting_first(c)
+            return
+        lead = next((n for n in eh.leads if n not in c.hidden and c.admits(n)), None)
+        if lead is None or lead in ranked[:KEPT_PLACES]:
+            return
+        if len(ranked) >= KEPT_PLACES and all(self.entries[n].indicator.immediate for n in ranked[1:KEPT_PLACES]):
+            return
+        if lead in ranked:
+            ranked.remove(lead)
+        final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
+        ranked.insert(1, lead)
+        c.matched.setdefault(lead, set()).add(" ".join(c.words[at[0] : at[1]]))
+
     def _everyday_hitting_at(self: SearchIndex, words: list[str]) -> Optional[tuple[int, int]]:  # type: ignore[misc]
         """The span of an everyday word for hitting a carer does to the child (_everyday_hitting_first), or None: one of
         the `phrases` or `words`, none of its words denied nor put in the past or ended (as _harm_to_child_at reads
@@ -92,6 +122,7 @@ class CarerReadings:
         male = clauses.male if clauses is not None else frozenset()
         out = self._not_now_at(words)
         child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
+        told = {j for j in range(len(words)) if any(w in eh.listeners for w in words[max(0, j - 2) : j]) and (words[j - 1] in eh.listeners or words[j - 1] in ("her", "his", "the"))}
         for phrase in eh.phrases:
             for i in _phrase_at(phrase, words):
                 end = i + len(phrase)
@@ -114,9 +145,9 @@ class CarerReadings:
                     nxt = words[k + 1] if k + 1 < len(words) else ""
                     if k in child_at or v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v in HARMED_PRONOUNS:
                         return i, end
-                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer):
+                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer and j not in told):
                         return i, end
-                    if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer):
+                    if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer and j not in told):
                         return i, end  # fix26a: "mum holds a lighter to his arm"
         return None
 

@@ -19,7 +19,6 @@ CASES = yaml.safe_load((Path(__file__).parent / "search_fix26a_cases.yaml").read
 
 AS_ON_MAIN = "as on main 753fc02/fc146a9, not this branch's reading: "
 KNOWN = {
-    "she said mum holds a lighter to her fingers": "reported speech ('she said') before the carer: the phrase is not read (left)",
     "he got called a nonce at school and is upset": AS_ON_MAIN + "'paedo' did the same; name-calling is not told from the word (bullying still first)",
     "the other kids call him a paedo because he plays with younger ones": AS_ON_MAIN + "name-calling is not told from the word",
     "he is on the register for the youth club": AS_ON_MAIN + "'register' is one of offered_with's words",
