@@ -122,7 +122,11 @@ class CarerReadings:
         male = clauses.male if clauses is not None else frozenset()
         out = self._not_now_at(words)
         child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
-        told = {j for j in range(len(words)) if any(w in eh.listeners for w in words[max(0, j - 2) : j]) and (words[j - 1] in eh.listeners or words[j - 1] in ("her", "his", "the"))}
+        told = {
+            j
+            for j in range(1, len(words))
+            if words[j - 1] in eh.listeners or (j > 1 and words[j - 1] in ("her", "his", "the") and words[j - 2] in eh.listeners)
+        }
         for phrase in eh.phrases:
             for i in _phrase_at(phrase, words):
                 end = i + len(phrase)
