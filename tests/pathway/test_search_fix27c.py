@@ -46,3 +46,9 @@ def test_the_one_told_is_no_object() -> None:
     index = default_index()
     assert index._everyday_hitting_at("she told her nan that dad put her hand under the hot tap".split()) is not None
     assert index._everyday_hitting_at("her nan said that dad put her hand under the hot tap".split()) is None
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("f3", "f3_controls"))
+def test_an_ordinary_act_told_is_no_disclosure(q: str, age: int | None, want: dict) -> None:
+    """F3 (inflation, review 26 Q8): "told her teacher dad holds her hand" is no disclosure; a told harm is one."""
+    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
