@@ -776,15 +776,19 @@ class CarerReadings:
         where a carer, a carer's companion, another child or an age is named after the first of `verbs` in its clause,
         past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
         abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
-        moves."""
-        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
+        moves. fix27c (review 26 Q8): a carer named in what was told, and it names no harm (_told_no_harm), the row goes
+        below too ("she told her year teacher dad always holds her hand")."""
+        words, ranked, matched = c.words, c.ranked, c.matched
         ta = self.told_alone
         if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
             return
         labels = matched.get(ta.row) or set()
+        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
+        if told is not None and labels and self._told_no_harm(words, told, labels):
+            self._held_below(ta.row, c)  # fix27c: a carer's ordinary act told ("told her teacher dad holds her hand")
+            return
         if not labels or not all(set(label.split()) <= ta.words for label in labels):
             return
-        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
         persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
         end = next((k for k in range(told + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words)) if told is not None else 0
         start = told + 1 if told is not None else 0  # past whom the child told ("told mum", "told her mum", "told me")
@@ -794,12 +798,45 @@ class CarerReadings:
             start += 1
         if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
             return  # "she told me her stepdad comes in her room at night": whom she told of
-        ranked.remove(ta.row)
-        final[ta.row] = (
-            round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
-        )
-        ranked.insert(KEPT_PLACES, ta.row)
-        c.told_below = frozenset({ta.row})  # fix21d: held below by _said_plainly_last too
+        self._held_below(ta.row, c)
+
+    def _held_below(self: SearchIndex, row: int, c: _Call) -> None:  # type: ignore[misc]
+        """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too)."""
+        ranked, final = c.ranked, c.final
+        ranked.remove(row)
+        if len(ranked) > KEPT_PLACES:
+            final[row] = round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7)
+        else:
+            final[row] = round(final[ranked[-1]], 6) - 1e-6
+        ranked.insert(KEPT_PLACES, row)
+        c.told_below = frozenset({row})
+
+    def _told_no_harm(self: SearchIndex, words: list[str], told: int, labels: set[str]) -> bool:  # type: ignore[misc]
+        """Finding 3 of fix27c (Search27c, review 26 Q8, inflation; `told_alone.harms`, declared there): what the child
+        told is a carer's act that names no harm ("she told her teacher dad always holds her hand", "told the school
+        nurse that dad bakes with mum", "told his friend his mum buys him sweets"): a carer or a carer's companion is
+        named in it (past whom the child told), no other child and no age, none of `harms` nor of the acts the harm
+        readings read (`harm_to_child.acts`, `everyday_hitting`) is said from the verb to the call's end, and every word
+        that matched the row is one of `words` or one of what was told (none said before the verb). A told harm keeps
+        the row ("told her teacher mum holds her head under the bath water", "... touches her at bath time")."""
+        ta, hc, eh = self.told_alone, self.harm_to_child, self.everyday_hitting
+        assert ta is not None
+        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+        start = told + 1
+        if start < len(words) and words[start] in DETERMINERS and start + 1 < len(words) and words[start + 1] in persons:
+            start += 2
+        elif start < len(words) and (words[start] in persons or words[start] in FIRST_PERSON):
+            start += 1
+        content = words[start:]
+        if not any(w in persons for w in content) or any(w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in content):
+            return False
+        acts = (hc.acts if hc is not None else frozenset()) | (frozenset(p[0] for p in eh.phrases if len(p) == 1) if eh is not None else frozenset())
+        if any(w in acts for w in content) or any(_phrase_at(p, content) for p in ta.harms):
+            return False
+        if eh is not None and self._everyday_hitting_at(words) is not None:
+            return False
+        said = set(content) | ta.words
+        return all(set(label.split()) <= said for label in labels)
 
     def _role_abuse_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's

@@ -525,6 +525,7 @@ class _ToldAlone(NamedTuple):
     row: int
     verbs: frozenset[str]
     words: frozenset[str]
+    harms: tuple[tuple[str, ...], ...]  # fix27c: what is told names a harm where one of these is said in it
 
 
 def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ToldAlone]:
@@ -532,7 +533,13 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
     data = synonyms.get("told_alone")
     if not data:
         return None
-    return _ToldAlone(number_of(data["row"]), frozenset(normalise(" ".join(data["verbs"])).split()), frozenset(normalise(" ".join(data["words"])).split()))
+    harms = {tuple(normalise(p).split()) for p in data["harms"]}
+    return _ToldAlone(
+        number_of(data["row"]),
+        frozenset(normalise(" ".join(data["verbs"])).split()),
+        frozenset(normalise(" ".join(data["words"])).split()),
+        tuple(sorted((p for p in harms if p), key=lambda p: (-len(p), p))),
+    )
 
 
 class _RoleAbuse(NamedTuple):
