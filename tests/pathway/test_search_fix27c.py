@@ -18,6 +18,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "search_fix27c_cases.yaml").read
 AS_ON_MAIN = "as on main 2c55579, left: "
 KNOWN: dict[str, str] = {
     "neither mum nor dad hits her": AS_ON_MAIN + "'her' may be mum: the last safety step (fix22a) leads with p9's domestic violence row",
+    "it's not only reading she enjoys, she loves writing stories": "review 25 Q6's class (a p9 row in three, no word of concern; left by"
+    " others): p9's injury line third (second on main), on the learned model's share",
 }
 
 
@@ -52,3 +54,18 @@ def test_the_one_told_is_no_object() -> None:
 def test_an_ordinary_act_told_is_no_disclosure(q: str, age: int | None, want: dict) -> None:
     """F3 (inflation, review 26 Q8): "told her teacher dad holds her hand" is no disclosure; a told harm is one."""
     cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("f4", "f4_controls"))
+def test_not_just_affirms(q: str, age: int | None, want: dict) -> None:
+    """F4 (inflation, review 26 Q13): "it's not just school he loves" says he loves school; a harm so said is said."""
+    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+
+
+def test_affirmed_is_word_for_word() -> None:
+    """F4's reading itself: "not" before "just"/"only" is a stopword, one word for one; any other "not" is as said."""
+    from pathway.search_denials import affirmed
+
+    words = "it not just school he loves but he is not happy".split()
+    got = affirmed(words, frozenset({"not"}), frozenset({"just", "only"}))
+    assert len(got) == len(words) and got[1] != "not" and got[9] == "not" and got[2:9] == words[2:9]
