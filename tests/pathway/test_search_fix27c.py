@@ -20,6 +20,8 @@ KNOWN: dict[str, str] = {
     "neither mum nor dad hits her": AS_ON_MAIN + "'her' may be mum: the last safety step (fix22a) leads with p9's domestic violence row",
     "it's not only reading she enjoys, she loves writing stories": "review 25 Q6's class (a p9 row in three, no word of concern; left by"
     " others): p9's injury line third (second on main), on the learned model's share",
+    "he says his dad lashes out at him": AS_ON_MAIN + "a carer's 'lashes out at' the child is not read as harm (a child subject only:"
+    " fix27c's child_lashes_out; harm_to_child reads 'lashes' with no 'out')",
 }
 
 
@@ -69,3 +71,9 @@ def test_affirmed_is_word_for_word() -> None:
     words = "it not just school he loves but he is not happy".split()
     got = affirmed(words, frozenset({"not"}), frozenset({"just", "only"}))
     assert len(got) == len(words) and got[1] != "not" and got[9] == "not" and got[2:9] == words[2:9]
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("f5", "f5_controls"))
+def test_the_child_lashing_out_is_the_childs(q: str, age: int | None, want: dict) -> None:
+    """F5 (inflation): "dad says she lashes out at him" is the child's behaviour; "dad lashes him with a cable" is harm."""
+    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
