@@ -90,6 +90,7 @@ from pathway.search_denials import (  # noqa: F401 (callers and tests import the
     _first_denied,
     _negated_before,
     _said_and_denied,
+    affirmed,
     paired_denials,
 )
 from pathway.search_model import CallerModel, ExampleCall, example_calls, training_texts
@@ -355,6 +356,12 @@ STEPS: tuple[_Step, ...] = (
     _Step("_denial_only_first", "a call whose only concern words are denied: a row it says, else the strength it states, leads (Search24d)", _born),
     _Step("_named_rows_below", "last: rows a `named_rows` reading does not name leave the first three; its lead", _born),
     _Step(
+        "_everyday_hitting_again",
+        "a carer's act `everyday_hitting` reads, told or said ('she said mum holds a lighter to her fingers'), leads with p9 where"
+        " `named_rows` took the disclosure it stood behind out of the first three (fix27c)",
+        _born,
+    ),
+    _Step(
         "_ordinary_call_below",
         "a meeting held, a small count of absence, a lesson, an outing, a thing done on one's own, a play injury: the rows"
         " only those words reached leave the first three; a question about what is normal: no p9 lead (fix24b); after"
@@ -602,6 +609,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.pair_opens, self.pair_joins, self.pair_no_after = (
             frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("pair_opens", "pair_joins", "pair_no_after")
         )
+        # "not just X", "not only X" said as X and more (fix27c F4: affirmed)
+        self.affirm_denials, self.affirm_after = (frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("affirm_denials", "affirm_after"))
         # a denial's hedge ("no sign of", "no evidence of", "no history of": search16) and the words that join it to what
         # it denies; and the words that say whom or what a denied concern is about ("the family are not homeless")
         self.hedges, self.hedge_joins, self.topics, self.between = (
@@ -665,6 +674,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         if rest is not None:  # "one twin is fine, the other has cuts on his arms": the child the concern is said of (fix20d)
             return self.search(rest, age_in_months=age_in_months, unborn=unborn, limit=limit, finished=finished)
         said = paired_denials(normalise(query).split(), self.pair_opens, self.pair_joins, self.pair_no_after)  # Search26a
+        said = affirmed(said, self.affirm_denials, self.affirm_after)  # fix27c: "not just X" says X
         words = self._care_left(self._p9_spelt(self._regional_plainly(self._as_meant(said))))
         if not words:
             return []

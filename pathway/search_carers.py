@@ -79,6 +79,36 @@ class CarerReadings:
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
             self._lead_with(lead, ranked, final)
 
+    def _everyday_hitting_again(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Finding 2 of fix27c (Search27c, safety; the synonyms file's `everyday_hitting`, declared there): the act said
+        after one of `reported`, "told"/"said" ("she said mum holds a lighter to her fingers", "he told his teacher dad puts his hand under
+        the hot tap") found p9's disclosure row first, so _everyday_hitting_first stood aside; `named_rows`'
+        `reported_words` then took the disclosure out (none of its words said: a heat source is none), and nothing was
+        left of the act. Read again after it: where no immediate criterion is first now, the act leads as it does said
+        directly (_everyday_hitting_first: the same doer, object, denial and tense); where one is (the disclosure kept,
+        "she mentioned that her dad holds a lighter to her hand"), the act's row comes second if it is out of the first
+        three, as _harm_by_adult_first puts its lead behind another immediate criterion, and only in place of a row
+        that is none (every p9 row word matching put there stays: review 8 S1)."""
+        ranked, final, eh = c.ranked, c.final, self.everyday_hitting
+        if eh is None or not ranked:
+            return
+        at = self._everyday_hitting_at(c.words)
+        if at is None or eh.reported.isdisjoint(c.words[: at[0]]):
+            return  # said directly: _everyday_hitting_first read it
+        if not self.entries[ranked[0]].indicator.immediate:
+            self._everyday_hitting_first(c)
+            return
+        lead = next((n for n in eh.leads if n not in c.hidden and c.admits(n)), None)
+        if lead is None or lead in ranked[:KEPT_PLACES]:
+            return
+        if len(ranked) >= KEPT_PLACES and all(self.entries[n].indicator.immediate for n in ranked[1:KEPT_PLACES]):
+            return
+        if lead in ranked:
+            ranked.remove(lead)
+        final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
+        ranked.insert(1, lead)
+        c.matched.setdefault(lead, set()).add(" ".join(c.words[at[0] : at[1]]))
+
     def _everyday_hitting_at(self: SearchIndex, words: list[str]) -> Optional[tuple[int, int]]:  # type: ignore[misc]
         """The span of an everyday word for hitting a carer does to the child (_everyday_hitting_first), or None: one of
         the `phrases` or `words`, none of its words denied nor put in the past or ended (as _harm_to_child_at reads
@@ -92,6 +122,11 @@ class CarerReadings:
         male = clauses.male if clauses is not None else frozenset()
         out = self._not_now_at(words)
         child_at = {i + k for p in eh.children for i in _phrase_at(p, words) for k in range(len(p))}
+        told = {
+            j
+            for j in range(1, len(words))
+            if words[j - 1] in eh.listeners or (j > 1 and words[j - 1] in ("her", "his", "the") and words[j - 2] in eh.listeners)
+        }
         for phrase in eh.phrases:
             for i in _phrase_at(phrase, words):
                 end = i + len(phrase)
@@ -114,9 +149,9 @@ class CarerReadings:
                     nxt = words[k + 1] if k + 1 < len(words) else ""
                     if k in child_at or v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v in HARMED_PRONOUNS:
                         return i, end
-                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer):
+                    if v == "her" and nxt not in carers and not any(words[j] in female for j in range(k) if j != doer and j not in told):
                         return i, end
-                    if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer):
+                    if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer and j not in told):
                         return i, end  # fix26a: "mum holds a lighter to his arm"
         return None
 
@@ -741,15 +776,19 @@ class CarerReadings:
         where a carer, a carer's companion, another child or an age is named after the first of `verbs` in its clause,
         past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
         abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
-        moves."""
-        words, ranked, final, matched = c.words, c.ranked, c.final, c.matched
+        moves. fix27c (review 26 Q8): a carer named in what was told, and it names no harm (_told_no_harm), the row goes
+        below too ("she told her year teacher dad always holds her hand")."""
+        words, ranked, matched = c.words, c.ranked, c.matched
         ta = self.told_alone
         if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
             return
         labels = matched.get(ta.row) or set()
+        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
+        if told is not None and labels and self._told_no_harm(words, told, labels):
+            self._held_below(ta.row, c)  # fix27c: a carer's ordinary act told ("told her teacher dad holds her hand")
+            return
         if not labels or not all(set(label.split()) <= ta.words for label in labels):
             return
-        told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
         persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
         end = next((k for k in range(told + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words)) if told is not None else 0
         start = told + 1 if told is not None else 0  # past whom the child told ("told mum", "told her mum", "told me")
@@ -759,12 +798,45 @@ class CarerReadings:
             start += 1
         if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
             return  # "she told me her stepdad comes in her room at night": whom she told of
-        ranked.remove(ta.row)
-        final[ta.row] = (
-            round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7) if len(ranked) > KEPT_PLACES else round(final[ranked[-1]], 6) - 1e-6
-        )
-        ranked.insert(KEPT_PLACES, ta.row)
-        c.told_below = frozenset({ta.row})  # fix21d: held below by _said_plainly_last too
+        self._held_below(ta.row, c)
+
+    def _held_below(self: SearchIndex, row: int, c: _Call) -> None:  # type: ignore[misc]
+        """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too)."""
+        ranked, final = c.ranked, c.final
+        ranked.remove(row)
+        if len(ranked) > KEPT_PLACES:
+            final[row] = round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7)
+        else:
+            final[row] = round(final[ranked[-1]], 6) - 1e-6
+        ranked.insert(KEPT_PLACES, row)
+        c.told_below = frozenset({row})
+
+    def _told_no_harm(self: SearchIndex, words: list[str], told: int, labels: set[str]) -> bool:  # type: ignore[misc]
+        """Finding 3 of fix27c (Search27c, review 26 Q8, inflation; `told_alone.harms`, declared there): what the child
+        told is a carer's act that names no harm ("she told her teacher dad always holds her hand", "told the school
+        nurse that dad bakes with mum", "told his friend his mum buys him sweets"): a carer or a carer's companion is
+        named in it (past whom the child told), no other child and no age, none of `harms` nor of the acts the harm
+        readings read (`harm_to_child.acts`, `everyday_hitting`) is said from the verb to the call's end, and every word
+        that matched the row is one of `words` or one of what was told (none said before the verb). A told harm keeps
+        the row ("told her teacher mum holds her head under the bath water", "... touches her at bath time")."""
+        ta, hc, eh = self.told_alone, self.harm_to_child, self.everyday_hitting
+        assert ta is not None
+        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+        start = told + 1
+        if start < len(words) and words[start] in DETERMINERS and start + 1 < len(words) and words[start + 1] in persons:
+            start += 2
+        elif start < len(words) and (words[start] in persons or words[start] in FIRST_PERSON):
+            start += 1
+        content = words[start:]
+        if not any(w in persons for w in content) or any(w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in content):
+            return False
+        acts = (hc.acts if hc is not None else frozenset()) | (frozenset(p[0] for p in eh.phrases if len(p) == 1) if eh is not None else frozenset())
+        if any(w in acts for w in content) or any(_phrase_at(p, content) for p in ta.harms):
+            return False
+        if eh is not None and self._everyday_hitting_at(words) is not None:
+            return False
+        said = set(content) | ta.words
+        return all(set(label.split()) <= said for label in labels)
 
     def _role_abuse_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """An adult by a role who abuses the children in their care (search20; the synonyms file's `role_abuse`, this tool's

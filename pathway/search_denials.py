@@ -105,4 +105,18 @@ def paired_denials(words: list[str], opens: frozenset[str], joins: frozenset[str
     return out
 
 
+AFFIRMED_AS = "also"  # fix27c: a denial that affirms ("not just"), said as a stopword
+
+
+def affirmed(words: list[str], denials: frozenset[str], after: frozenset[str]) -> list[str]:
+    """The call's words with a denial that affirms said as AFFIRMED_AS (fix27c F4, review 26 Q13; the synonyms file's
+    `denial.affirm_denials`, `affirm_after`, this tool's reading, declared there): "not just X" and "not
+    only X" say X and more ("it's not just school he loves": he loves school; "he is not just smacked, he is locked in
+    his room": he is smacked), so a word of `denials` just before one of `after` denies nothing. Word for word, as
+    paired_denials: every place a later reading counts is where it was."""
+    if not denials or not after or denials.isdisjoint(words):
+        return words
+    return [AFFIRMED_AS if w in denials and i + 1 < len(words) and words[i + 1] in after else w for i, w in enumerate(words)]
+
+
 NEGATIONS = frozenset({"not", "no", "never"})  # "not" on its own says little (NEGATION)...

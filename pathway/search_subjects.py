@@ -525,6 +525,7 @@ class _ToldAlone(NamedTuple):
     row: int
     verbs: frozenset[str]
     words: frozenset[str]
+    harms: tuple[tuple[str, ...], ...]  # fix27c: what is told names a harm where one of these is said in it
 
 
 def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ToldAlone]:
@@ -532,7 +533,13 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
     data = synonyms.get("told_alone")
     if not data:
         return None
-    return _ToldAlone(number_of(data["row"]), frozenset(normalise(" ".join(data["verbs"])).split()), frozenset(normalise(" ".join(data["words"])).split()))
+    harms = {tuple(normalise(p).split()) for p in data["harms"]}
+    return _ToldAlone(
+        number_of(data["row"]),
+        frozenset(normalise(" ".join(data["verbs"])).split()),
+        frozenset(normalise(" ".join(data["words"])).split()),
+        tuple(sorted((p for p in harms if p), key=lambda p: (-len(p), p))),
+    )
 
 
 class _RoleAbuse(NamedTuple):
@@ -583,6 +590,8 @@ class _EverydayHitting(NamedTuple):
     phrases: tuple[tuple[str, ...], ...]  # the idioms and single words for hitting, each as a phrase
     children: tuple[tuple[str, ...], ...]  # a caller's words for the child beyond CHILD_ROLES ("the little un")
     body: frozenset[str]  # fix26a: "his" before one of these is the child's (no other male carer named)
+    listeners: frozenset[str]  # fix27c: a carer just after one of these is the one told ("told her nan that ..."), no doer's object
+    reported: frozenset[str]  # fix27c: one of these before the act: it is told or said (_everyday_hitting_again)
     doer_reach: int
     reach: int
     leads: tuple[int, ...]  # in order: the first the age admits leads
@@ -598,6 +607,8 @@ def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Option
         tuple(p for p in said if p),
         tuple(tuple(normalise(p).split()) for p in data["children"] if normalise(p).split()),
         frozenset(normalise(w) for w in data["body"]),
+        frozenset(normalise(w) for w in data["listeners"]),
+        frozenset(normalise(w) for w in data["reported"]),
         int(data["doer_reach"]),
         int(data["reach"]),
         tuple(number_of(i) for i in data["leads"]),

@@ -69,7 +69,20 @@ from pathway.shipped import shipped
 
 SYNONYMS_FILE = shipped("search_synonyms.yaml")
 # the synonyms file's `denial` (the last three: Search26a's paired denials, search_denials.paired_denials)
-DENIAL_KEYS = ("bridges", "hedges", "hedge_joins", "topics", "between", "use_verbs", "use_objects", "pair_opens", "pair_joins", "pair_no_after")
+DENIAL_KEYS = (
+    "bridges",
+    "hedges",
+    "hedge_joins",
+    "topics",
+    "between",
+    "use_verbs",
+    "use_objects",
+    "pair_opens",
+    "pair_joins",
+    "pair_no_after",
+    "affirm_denials",
+    "affirm_after",
+)
 SYNONYMS_KEYS = (
     "indicators",
     "words",

@@ -207,6 +207,23 @@ def _overruled(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Ove
     )
 
 
+ABILITY_REACH = 6  # fix27c: how far before "could" its clause's denial is read ("no one in the house could explain")
+
+
+def _ability_denied(words: list[str], i: int, denials: frozenset[str], bounds: frozenset[str]) -> bool:
+    """Whether a denial comes before words[i] in its clause, ABILITY_REACH words at most, none of `bounds` between (fix27c,
+    the synonyms file's `elsewhere.hypothetical.ability`): "nobody could explain the bruises", "neither of them could
+    say how", "none of the adults could account for the marks" say a past ability denied (no explanation was given),
+    not a thing not yet so; "nobody thinks she could get pregnant" denies the thought (a `worry` or `asking` word ends
+    the look back: the hypothetical is read as before)."""
+    for k in range(i - 1, max(-1, i - 1 - ABILITY_REACH), -1):
+        if words[k] in denials:
+            return True
+        if words[k] in bounds:
+            return False
+    return False
+
+
 class _Elsewhere(NamedTuple):
     """The synonyms file's `elsewhere` (fix21p, review 21 N1, N2, N3, N6; SearchIndex._elsewhere_first), normalised."""
 
@@ -218,6 +235,8 @@ class _Elsewhere(NamedTuple):
     if_marks: tuple[tuple[str, ...], ...]
     if_present: tuple[tuple[str, ...], ...]
     asking: frozenset[str]
+    ability: frozenset[str]  # fix27c: a mark that is a past ability where a denial comes before it ("nobody could explain")
+    ability_denials: frozenset[str]  # fix27c: denials before it besides DENYING ("neither of them could")
     risk_leads: tuple[int, ...]
     injuries: frozenset[str]
     causes: tuple[tuple[str, ...], ...]
@@ -242,6 +261,8 @@ def _elsewhere(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Els
         read.phrases(hyp["marks"]),
         read.phrases(hyp["present"]),
         read.words(hyp["asking"]),
+        read.words(hyp["ability"]),
+        read.words(hyp["ability_denials"]),
         read.ordered_rows(hyp["risk_leads"]),
         read.words(exp["injuries"]),
         read.phrases(exp["causes"]),
@@ -857,16 +878,20 @@ class WhenReadings:
     def _hypothetical_at(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
         """The places of a hypothetical (N3, `elsewhere.hypothetical`): from one of `marks` to the end of its clause,
         HYPOTHETICAL_REACH words at most; not where one of `present` is said in them ("might be being hurt", "may have
-        been", "again"), a denial follows the mark ("could not"), "may" is a month ("in may"), or one of `asking`
-        comes just before "if" ("not sure if", "asked if": a suspicion of now)."""
+        been", "again"), a denial follows the mark ("could not") or, for one of `ability`, comes before it in its clause
+        ("nobody could explain the bruises", "neither mum nor dad could say how": fix27c, _ability_denied), "may" is a
+        month ("in may"), or one of `asking` comes just before "if" ("not sure if", "asked if": a suspicion of now)."""
         el = self.elsewhere
         assert el is not None
         bounds = (CLAUSE_WORDS | JOINING) - {"if"}
+        worry = self.not_yet.worry if self.not_yet is not None else frozenset()  # "nobody thinks she could": the thought denied
         out: set[int] = set()
         for phrase in el.if_marks:
             for i in _phrase_at(phrase, words):
                 after = i + len(phrase)
                 if after < len(words) and (words[after] in NEGATIONS or words[after] in DENYING):
+                    continue
+                if phrase[0] in el.ability and _ability_denied(words, i, el.ability_denials | DENYING, bounds | el.asking | worry):
                     continue
                 if phrase == ("may",) and i > 0 and words[i - 1] in ("in", "of", "since", "last", "next", "this"):
                     continue

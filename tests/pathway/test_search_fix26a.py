@@ -20,13 +20,11 @@ CASES = yaml.safe_load((Path(__file__).parent / "search_fix26a_cases.yaml").read
 
 AS_ON_MAIN = "as on main 753fc02/fc146a9, not this branch's reading: "
 KNOWN = {
-    "she said mum holds a lighter to her fingers": "reported speech ('she said') before the carer: the phrase is not read (left)",
     "he got called a nonce at school and is upset": AS_ON_MAIN + "'paedo' did the same; name-calling is not told from the word (bullying still first)",
     "the other kids call him a paedo because he plays with younger ones": AS_ON_MAIN + "name-calling is not told from the word",
     "he is on the register for the youth club": AS_ON_MAIN + "'register' is one of offered_with's words",
     "he burnt his hand on the cooker making toast": AS_ON_MAIN + "the burn words reach p9 rows without a doer (the search's own reading)",
     "mum smokes cigarettes in the house": AS_ON_MAIN + "'cigarettes' beside the burn rows' words",
-    "dad says she lashes out at him when she is tired": AS_ON_MAIN + "'dad ... him' read as the carer's act ('hits out at him' the same)",
     "mum burnt her hand on the hob cooking tea": AS_ON_MAIN + "'burnt' a harm_to_child act with 'her' the object",
     "dad burnt his hand on the cooker and is off work": AS_ON_MAIN + "the burn words reach p9 rows",
     "dad lit his cigarette with a lighter and had a chat with him": AS_ON_MAIN + "'him' after the carer; left",
