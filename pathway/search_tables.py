@@ -429,7 +429,7 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
-OLDER_PARTNER_KEYS = {"partners", "parents", "owners", "older", "relationship", "numbers", "under", "adult_from", "reach", "offers"}
+OLDER_PARTNER_KEYS = {"partners", "parents", "owners", "older", "relationship", "numbers", "under", "adult_from", "reach", "offers", "age_alone_before"}
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
@@ -441,7 +441,7 @@ def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
         keys={"words", "rows", "leads", "under", "said_after", "older_partner"},
         nested={"older_partner": OLDER_PARTNER_KEYS},
         shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after' and 'older_partner' (" + ", ".join(sorted(OLDER_PARTNER_KEYS)) + ")",
-        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers"),
+        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before"),
         numbers={"under": (1, 18), "older_partner.under": (1, 18), "older_partner.adult_from": (1, 99), "older_partner.reach": (1, None)},
         numbers_message="pregnant_young.under and older_partner.under must be ages in whole years, 1 to 18; "
         "older_partner.adult_from 1 to 99; older_partner.reach a word or more",

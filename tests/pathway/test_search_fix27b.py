@@ -14,7 +14,10 @@ from pathway.search import KEPT_PLACES, default_index
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "they're on insta with their friends all weekend": "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)",
+    "she's 13 and talking to a 30yo off snapchat": "an age glued to its unit ('30yo') with no word for the adult: the app reading (`unsaid_facts.screens`) reads no adult in it and moves the row fix27b's reading led with",
+}
 
 
 def _ids(q: str, age: int | None) -> list[str]:
