@@ -559,10 +559,11 @@ class CarerReadings:
         lead = next((n for n in op.offers if c.admits(n) and n not in c.hidden), None)
         if lead is None:
             return
-        if not self.entries[ranked[0]].indicator.immediate and not any(w in py.words for w in words):
+        if not self.entries[ranked[0]].indicator.immediate and ranked[0] not in op.states_contact and not any(w in py.words for w in words):
             # fix27b (review 26 Q2): a contact with an adult said with no pregnancy ("linking with a 30 year old man",
-            # "talking to a 25 year old on insta"): no row of the document states it but p9's, so it leads, as
-            # "seeing a 30 year old man" is led by p9 rows already; every p9 row of the first three stays in them
+            # "talking to a 25 year old on insta") where no row stating the contact leads (`states_contact`: p15-16
+            # "At risk of sexual exploitation" keeps the lead it has): p9's row leads, as "seeing a 30 year old man"
+            # is led by p9 rows already; every p9 row of the first three stays in them
             self._lead_with(lead, ranked, final)
             matched.setdefault(lead, set()).add(said)
             return
