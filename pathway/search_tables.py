@@ -429,7 +429,20 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
-OLDER_PARTNER_KEYS = {"partners", "parents", "owners", "older", "relationship", "numbers", "under", "adult_from", "reach", "offers", "age_alone_before", "states_contact"}
+OLDER_PARTNER_KEYS = {
+    "partners",
+    "parents",
+    "owners",
+    "older",
+    "relationship",
+    "numbers",
+    "under",
+    "adult_from",
+    "reach",
+    "offers",
+    "age_alone_before",
+    "states_contact",
+}
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:

@@ -15,9 +15,15 @@ from pathway.search import KEPT_PLACES, default_index
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read_text())
 
 KNOWN: dict[str, str] = {
-    "they're on insta with their friends all weekend": "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)",
-    "the baby has her own cot": "'baby' matched the 5-and-under line too (an age-band word): the structures' reading keeps a p9 row another word matched (senses25, review 8 S1)",
-    "she's 13 and talking to a 30yo off snapchat": "an age glued to its unit ('30yo') with no word for the adult: the app reading (`unsaid_facts.screens`) reads no adult in it and moves the row fix27b's reading led with",
+    "they're on insta with their friends all weekend": (
+        "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)"
+    ),
+    "the baby has her own cot": (
+        "'baby' matched the 5-and-under line too (an age-band word): the structures' reading keeps a p9 row another word matched (senses25)"
+    ),
+    "she's 13 and talking to a 30yo off snapchat": (
+        "an age glued to its unit ('30yo') and no word for the adult: `unsaid_facts.screens` reads no adult and moves the row fix27b led with"
+    ),
 }
 
 
@@ -68,3 +74,21 @@ def test_q9_bought_for_the_child(q: str, age: int | None, want: dict) -> None:
 @pytest.mark.parametrize(("q", "age", "want"), _params("q11", "q11_controls"))
 def test_q11_possessive_own(q: str, age: int | None, want: dict) -> None:
     _check(q, age, want)
+
+
+def test_the_structures_read_a_gift_and_a_possessive_own_only() -> None:
+    """Q9 and Q11's structures themselves: the verb of a gift to a person, and "own" after an owner not after "on"."""
+    from pathway import search_structures
+
+    s = default_index().everyday_structures
+
+    def at(q: str) -> set[int]:
+        return search_structures.everyday_structures_at(s, q.split(), 120)[0]
+
+    assert at("her aunt bought her a phone") == {2}
+    assert at("he bought a 13 year old a phone") == {1}
+    assert at("men brought her to houses in other towns") == set()
+    assert at("she was bought by a man") == set()
+    assert at("he has his own phone") == {3}
+    assert at("he is on his own all night") == set()
+    assert at("he was left with his own phone") == set()  # a word of being left: not read
