@@ -559,11 +559,13 @@ class CarerReadings:
         lead = next((n for n in op.offers if c.admits(n) and n not in c.hidden), None)
         if lead is None:
             return
-        if not self.entries[ranked[0]].indicator.immediate and ranked[0] not in op.states_contact and not any(w in py.words for w in words):
+        front = ranked[:KEPT_PLACES]
+        if not self.entries[ranked[0]].indicator.immediate and op.states_contact.isdisjoint(front) and not any(w in py.words for w in words):
             # fix27b (review 26 Q2): a contact with an adult said with no pregnancy ("linking with a 30 year old man",
-            # "talking to a 25 year old on insta") where no row stating the contact leads (`states_contact`: p15-16
-            # "At risk of sexual exploitation" keeps the lead it has): p9's row leads, as "seeing a 30 year old man"
-            # is led by p9 rows already; every p9 row of the first three stays in them
+            # "talking to a 25 year old on insta") where no row stating the contact is in the first three
+            # (`states_contact`: p15-16 "At risk of sexual exploitation" keeps its place and a later reading may lead
+            # with it: clause25's concern after a strength): p9's row leads, as "seeing a 30 year old man" is led by
+            # p9 rows already; every p9 row of the first three stays in them
             self._lead_with(lead, ranked, final)
             matched.setdefault(lead, set()).add(said)
             return
