@@ -592,7 +592,19 @@ class CarerReadings:
         if said is None:
             return
         lead = next((n for n in op.offers if c.admits(n) and n not in c.hidden), None)
-        if lead is None or lead in ranked[:KEPT_PLACES]:
+        if lead is None:
+            return
+        front = ranked[:KEPT_PLACES]
+        if not self.entries[ranked[0]].indicator.immediate and op.states_contact.isdisjoint(front) and not any(w in py.words for w in words):
+            # fix27b (review 26 Q2): a contact with an adult said with no pregnancy ("linking with a 30 year old man",
+            # "talking to a 25 year old on insta") where no row stating the contact is in the first three
+            # (`states_contact`: p15-16 "At risk of sexual exploitation" keeps its place and a later reading may lead
+            # with it: clause25's concern after a strength): p9's row leads, as "seeing a 30 year old man" is led by
+            # p9 rows already; every p9 row of the first three stays in them
+            self._lead_with(lead, ranked, final)
+            matched.setdefault(lead, set()).add(said)
+            return
+        if lead in ranked[:KEPT_PLACES]:
             return
         if self._into_sight(lead, 1, ranked, final):
             matched.setdefault(lead, set()).add(said)
@@ -622,7 +634,7 @@ class CarerReadings:
                 return " ".join(p)
 
         def adult_age(w: str) -> bool:
-            m = re.fullmatch(r"(\d+)s?", w)
+            m = re.fullmatch(r"(\d+)(?:s|yo|yr|yrs)?", w)  # fix27b: "30yr", "30yo" as typed
             return (m is not None and op.adult_from <= int(m.group(1)) < 100) or w in op.numbers
 
         for i, w in enumerate(words):
@@ -634,6 +646,18 @@ class CarerReadings:
             for k in range(max(0, i - 3), i):
                 if adult_age(words[k]) and all(v in AGE_UNITS or v == "old" for v in words[k + 1 : i]):
                     return f"{words[k]} {w}"
+        # fix27b (review 26 Q2): an adult's age with no noun after it ("talking to a 30 year old off snapchat", "got
+        # with a 26 yo at a party"): "N year old"/"N yr old"/"N yo", then the call's end or one of `age_alone_before`
+        for i, w in enumerate(words):
+            if not adult_age(w) or w.endswith("0s"):  # "30s" is "in his 30s": a noun said before it
+                continue
+            k = i + 1
+            if w[-1].isdigit() and k < len(words) and words[k] in ("yo", "yrs", "yr", "year", "years"):
+                k += 1
+            if k < len(words) and words[k] == "old":
+                k += 1
+            if (words[k - 1] == "old" or w.endswith("yo")) and (k == len(words) or words[k] in op.age_alone_before):
+                return " ".join(words[i:k])
         return None
 
     def _harm_by_adult_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]

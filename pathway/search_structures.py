@@ -20,6 +20,11 @@ school council" offered home alone on "charge". This module finds the structures
 - "on his own" whose subject is a carer or an animal ("mum lives on her own", "the dog is walked by him on his own"),
   never where the child is under the document's "5 and under" or a danger word is said (night, a road): only the
   home-alone rows may move.
+- fix27b: possessive "own" ("his own phone", "her own room", "their own bed": an owner before it, not "on" before the
+  owner) with no word of a child left or alone said: "own" is the everyday word; only the home-alone rows may move.
+- fix27b: a gift's verb ("bought", "brought") with a person as its first object and a thing as its second ("bought her
+  a phone", "brought the kids presents", "bought a 13 year old a phone"): the verb is the everyday word; only the
+  trafficking rows may move ("brought her to houses", "was bought by a man" are read as before).
 
 The caller (SearchIndex._everyday_senses_below) takes the words out, reads the call again without them and moves only
 the rows those words alone reached (fix23b/23e's mechanism): never under-call. This tool's reading; the document does
@@ -50,6 +55,11 @@ class Structures(NamedTuple):
     charge: tuple[Words, ...]
     persons: frozenset[str]
     own: tuple[Words, ...]
+    owners: frozenset[str]  # fix27b: "his own phone": one of these before "own", not after "on"
+    gift_verbs: frozenset[str]  # fix27b: "bought", "brought" ...
+    recipients: frozenset[str]  # ... a person given to ("her", "the kids", "our son", "a 13 year old") ...
+    gift_things: frozenset[str]  # ... then what is given, or its first word ("a", "some", "presents")
+    gift_rows: frozenset[int]  # the rows a gift's verb may move (trafficking)
     attack_prepositions: frozenset[str]
     attacked: frozenset[str]
     animals: frozenset[str]
@@ -85,6 +95,11 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         phrases("charge"),
         single("persons"),
         phrases("own"),
+        single("owners"),
+        single("gift_verbs"),
+        single("recipients"),
+        single("gift_things"),
+        frozenset(number_of(i) for i in data["gift_rows"]),
         single("attack_prepositions"),
         single("attacked"),
         single("animals"),
@@ -134,6 +149,27 @@ def _subject(s: Structures, words: list[str], i: int) -> Optional[str]:
     while k >= 0 and words[k] in ("have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would", "all", "both", "then", "also"):
         k -= 1
     return words[k] if k >= 0 else None
+
+
+def _gift_at(s: Structures, words: list[str], i: int) -> bool:
+    """fix27b (review 26 Q9): the verb at i has a person as its first object and a thing as its second ("bought her a
+    phone", "brought the kids presents", "bought a 13 year old a phone", "bought our son a scooter"): the person is
+    given to, not bought or brought. "brought her to houses", "bought her for 500", "was bought by" are not."""
+    if i + 2 < len(words) and words[i + 1] in s.recipients and words[i + 2] in s.gift_things:  # "brought her a teddy"
+        return True
+    j = i + 1
+    while j < len(words) and words[j] in s.owners | {"the", "a", "an", "both", "all", "their", "little"}:
+        j += 1
+    if j < len(words) and words[j].isdigit():  # "a 13 year old"
+        j += 1
+        while j < len(words) and words[j] in ("year", "years", "yr", "yrs", "month", "months", "old", "yo"):
+            j += 1
+        j -= 1
+        if words[j] not in ("old", "yo"):
+            return False
+    elif j >= len(words) or words[j] not in s.recipients:
+        return False
+    return j + 1 < len(words) and words[j + 1] in s.gift_things
 
 
 def everyday_structures_at(
@@ -193,9 +229,19 @@ def everyday_structures_at(
                 animal = any(b in s.animals for b in before)
                 if person in s.carers or animal:
                     bounded.update(range(i, i + len(p)))
-    at |= bounded
+    # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
+    # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
+    # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)
+    owned = {i for i, w in enumerate(words) if w == "own" and i > 0 and words[i - 1] in s.owners and (i < 2 or words[i - 2] != "on")}
+    if owned and _said(s.left_alone, words):
+        owned = set()
+    # fix27b (review 26 Q9): a person as a gift's recipient ("bought her a phone"): only the trafficking rows may move,
+    # where they rest on the verb
+    gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
+    at |= bounded | owned | gifts
     unsaid = s.home_alone_rows if bounded else frozenset()
-    return at, (frozenset() if not at else None if at - bounded else s.home_alone_rows), unsaid
+    rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset())
+    return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
 
 
 def not_in_first_three(ranked: list[int], rows: Optional[frozenset[int]], offered: AbstractSet[str], id_of: Callable[[int], str]) -> set[int]:

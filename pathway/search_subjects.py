@@ -453,6 +453,8 @@ class _OlderPartner(NamedTuple):
     older: tuple[tuple[str, ...], ...]  # an adult said without a number ("much older", "grown man", "twice her age")
     relationship: tuple[tuple[str, ...], ...]  # a pregnancy or a relationship said ("pregnant", "boyfriend", "seeing")
     numbers: frozenset[str]  # words for an adult's age ("thirty", "thirties")
+    age_alone_before: frozenset[str]  # fix27b: after "N year old" with no noun ("talking to a 30 year old off snap")
+    states_contact: frozenset[int]  # fix27b: rows that state the contact: first, they keep the lead
     under: int
     adult_from: int
     reach: int
@@ -473,6 +475,8 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
             read.phrases(op["older"]),
             read.phrases(op["relationship"]),
             read.words(op["numbers"]),
+            read.words(op["age_alone_before"]),
+            read.rows(op["states_contact"]),
             int(op["under"]),
             int(op["adult_from"]),
             int(op["reach"]),

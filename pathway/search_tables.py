@@ -429,7 +429,20 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
-OLDER_PARTNER_KEYS = {"partners", "parents", "owners", "older", "relationship", "numbers", "under", "adult_from", "reach", "offers"}
+OLDER_PARTNER_KEYS = {
+    "partners",
+    "parents",
+    "owners",
+    "older",
+    "relationship",
+    "numbers",
+    "under",
+    "adult_from",
+    "reach",
+    "offers",
+    "age_alone_before",
+    "states_contact",
+}
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
@@ -441,11 +454,11 @@ def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
         keys={"words", "rows", "leads", "under", "said_after", "older_partner"},
         nested={"older_partner": OLDER_PARTNER_KEYS},
         shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after' and 'older_partner' (" + ", ".join(sorted(OLDER_PARTNER_KEYS)) + ")",
-        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers"),
+        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before"),
         numbers={"under": (1, 18), "older_partner.under": (1, 18), "older_partner.adult_from": (1, 99), "older_partner.reach": (1, None)},
         numbers_message="pregnant_young.under and older_partner.under must be ages in whole years, 1 to 18; "
         "older_partner.adult_from 1 to 99; older_partner.reach a word or more",
-        rows=("rows", "leads", "older_partner.offers"),
+        rows=("rows", "leads", "older_partner.offers", "older_partner.states_contact"),
         single=("leads",),
         must=[
             Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
@@ -1156,6 +1169,11 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "charge",
         "persons",
         "own",
+        "owners",
+        "gift_verbs",
+        "recipients",
+        "gift_things",
+        "gift_rows",
         "attack_prepositions",
         "attacked",
         "animals",
@@ -1170,9 +1188,10 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
     for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in data[key]):
             raise SearchDataError(f"everyday_structures.{key} must be a list of words")
-    unknown = [i for i in data["home_alone_rows"] if not catalogue.has_indicator(i)]
-    if unknown:
-        raise SearchDataError(f"everyday_structures.home_alone_rows name unknown indicators: {unknown}")
+    for key in ("home_alone_rows", "gift_rows"):
+        unknown = [i for i in data[key] if not catalogue.has_indicator(i)]
+        if unknown:
+            raise SearchDataError(f"everyday_structures.{key} name unknown indicators: {unknown}")
 
 
 def check_not_yet(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:

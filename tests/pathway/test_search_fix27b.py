@@ -1,0 +1,94 @@
+"""Review 26's findings Q2 (safety), Q12, Q9, Q11 (inflation) (fix27b; docs/adviser.md "Search27b").
+
+Oracles: tests/pathway/search_fix27b_cases.yaml, calls in words of my own written before the readings were changed,
+each with what the document's rows say must hold, and controls where the concern is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pathway.search import KEPT_PLACES, default_index
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read_text())
+
+KNOWN: dict[str, str] = {
+    "they're on insta with their friends all weekend": (
+        "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)"
+    ),
+    "the baby has her own cot": (
+        "'baby' matched the 5-and-under line too (an age-band word): the structures' reading keeps a p9 row another word matched (senses25)"
+    ),
+    "she's 13 and talking to a 30yo off snapchat": (
+        "an age glued to its unit ('30yo') and no word for the adult: `unsaid_facts.screens` reads no adult and moves the row fix27b led with"
+    ),
+}
+
+
+def _ids(q: str, age: int | None) -> list[str]:
+    return [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
+
+
+def _params(*keys: str) -> list:
+    return [
+        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:40]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:40])
+        for key in keys
+        for c in CASES[key]
+    ]
+
+
+def _check(q: str, age: int | None, want: dict) -> None:
+    ids = _ids(q, age)
+    three = ids[:KEPT_PLACES]
+    for row in want.get("has") or []:
+        assert row in three, (row, ids)
+    if want.get("has_any"):
+        assert set(want["has_any"]) & set(three), (want["has_any"], ids)
+    for row in want.get("lacks") or []:
+        assert row not in three, (row, ids)
+    if want.get("first_p9") is False:
+        assert not ids or not ids[0].startswith("immediate."), ids
+    if want.get("p9_in_three"):
+        assert any(n.startswith("immediate.") for n in three), ids
+    for row in want.get("not_first") or []:
+        assert not ids or ids[0] != row, (row, ids)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("q2", "q2_controls"))
+def test_q2_contact_slang(q: str, age: int | None, want: dict) -> None:
+    _check(q, age, want)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("q12", "q12_controls"))
+def test_q12_app_with_peers(q: str, age: int | None, want: dict) -> None:
+    _check(q, age, want)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("q9", "q9_controls"))
+def test_q9_bought_for_the_child(q: str, age: int | None, want: dict) -> None:
+    _check(q, age, want)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), _params("q11", "q11_controls"))
+def test_q11_possessive_own(q: str, age: int | None, want: dict) -> None:
+    _check(q, age, want)
+
+
+def test_the_structures_read_a_gift_and_a_possessive_own_only() -> None:
+    """Q9 and Q11's structures themselves: the verb of a gift to a person, and "own" after an owner not after "on"."""
+    from pathway import search_structures
+
+    s = default_index().everyday_structures
+
+    def at(q: str) -> set[int]:
+        return search_structures.everyday_structures_at(s, q.split(), 120)[0]
+
+    assert at("her aunt bought her a phone") == {2}
+    assert at("he bought a 13 year old a phone") == {1}
+    assert at("men brought her to houses in other towns") == set()
+    assert at("she was bought by a man") == set()
+    assert at("he has his own phone") == {3}
+    assert at("he is on his own all night") == set()
+    assert at("he was left with his own phone") == set()  # a word of being left: not read
