@@ -17,6 +17,7 @@ import yaml
 
 from pathway.search import KEPT_PLACES, SearchDataError, _age_in_words, default_index, load_synonyms, normalise
 from pathway.search_senses import _lacking_said
+from tests.pathway.cases import check, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27a_cases.yaml").read_text())
 
@@ -34,28 +35,11 @@ KNOWN = {
 }
 
 
-def _ids(q: str, age: int | None) -> list[str]:
-    return [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
-
-
-def _params(*keys: str) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:40]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:40])
-        for key in keys
-        for c in CASES[key]
-    ]
-
-
-@pytest.mark.parametrize(("q", "age", "want"), _params("q3", "q3_controls", "q4", "q4_controls", "q14", "q14_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q3", "q3_controls", "q4", "q4_controls", "q14", "q14_controls"))
 def test_fix27a_call(q: str, age: int | None, want: dict) -> None:
-    ids = _ids(q, age)
-    three = ids[:KEPT_PLACES]
-    for row in want.get("has") or []:
-        assert row in three, (row, ids)
-    for row in want.get("lacks") or []:
-        assert row not in three, (row, ids)
-    if want.get("first_p9"):
-        assert ids and ids[0].startswith("immediate."), ids
+    """`check`'s expectations, and `first_not_low`: the first row is no Universal or Additional row."""
+    ids = [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
+    check(ids, want)
     if want.get("first_not_low"):
         assert ids and not ids[0].startswith(("universal.", "additional.")), ids
 
