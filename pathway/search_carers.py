@@ -22,6 +22,7 @@ from pathway.search_denials import (
     _denied_positions,
 )
 from pathway.search_senses import (
+    _age_in_words,
     _under_1_said,
 )
 from pathway.search_subjects import (
@@ -197,7 +198,10 @@ class CarerReadings:
                 self._out_of_sight({yielding}, ranked, final)
         # an age under 1 said in the words and none given (the age given, the search's own readings decide: past
         # frames, an ordinary amount); the use neither denied nor ended, and p9's line in sight or the call misread
-        under_1 = age_in_months is None and not unborn and _under_1_said(words) and (misread or cs.under_1 in ranked[:KEPT_PLACES])
+        # fix27a (review 26 Q3): the child's age said with no "old" ("he's eleven months", "she'll be one next week":
+        # said_plainly's ages) is an age under 1 said too, and with it the line leads where it was out of sight as well
+        said = self.said_plainly is not None and (n := _age_in_words(self.said_plainly, words)) is not None and n < 12
+        under_1 = age_in_months is None and not unborn and (said or (_under_1_said(words) and (misread or cs.under_1 in ranked[:KEPT_PLACES])))
         if under_1 and cs.under_1 not in hidden:
             _offered_last(cs.under_1, ranked, final)
             if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")

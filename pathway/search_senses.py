@@ -14,6 +14,7 @@ pathway/search_clauses.py. pathway.search re-exports the names its tests import.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple, Optional
@@ -23,6 +24,7 @@ from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
     _Call,
+    _offered_last,
     _scores_follow_order,
 )
 from pathway.search_denials import (
@@ -233,6 +235,29 @@ class _SaidPlainly(NamedTuple):
     leads: int
     baby_words: frozenset[str]
     pairs: tuple[tuple[int, int, tuple[tuple[str, ...], ...]], ...] = ()  # fix25a: a general p9 line, its banded line, their words (`ages.pairs`)
+    said: Optional[_AgeSaid] = None  # fix27a: an age said after the child's word without "old" (`ages.said`)
+    lacking: tuple[tuple[int, _Lacking], ...] = ()  # fix27a: a pair's banded line and its childcare-lacking words (`ages.pairs[].lacking`)
+
+
+class _AgeSaid(NamedTuple):
+    """The synonyms file's `said_plainly.ages.said` (fix27a, review 26 Q3, Q14; _age_in_words), normalised."""
+
+    links: tuple[tuple[str, ...], ...]  # between the child's word and the number ("is", "will be", "turns")
+    nearly: tuple[tuple[str, ...], ...]  # before the number, the month before the birthday ("nearly six": 71 months)
+    plain: tuple[tuple[str, ...], ...]  # before the number, no change ("only", "just")
+    half: tuple[tuple[str, ...], ...]  # after the number or its unit, half a unit more ("and a half")
+    next: tuple[tuple[str, ...], ...]  # after the number, the birthday to come ("next week": the month before it)
+    not_after: frozenset[str]  # a word after the age that makes it no age ("behind", "ago", "pregnant", "of")
+
+
+class _Lacking(NamedTuple):
+    """A pair's `lacking` (fix27a, review 26 Q4; SearchIndex._banded_in_sight): nobody to mind the child, read."""
+
+    who: tuple[tuple[str, ...], ...]  # "nobody", "no adult", "not got anyone"
+    minding: tuple[tuple[str, ...], ...]  # "mind", "look after", "watch", within `reach` words after one of `who`
+    reach: int
+    phrases: tuple[tuple[str, ...], ...]  # said alone ("no childcare")
+    not_after: frozenset[str]  # a word after the minding word that makes it no minding ("nobody minds if ...")
 
 
 def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_SaidPlainly]:
@@ -276,14 +301,34 @@ def _said_plainly(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         leads=number_of(you["leads"]),
         baby_words=single(you["baby_words"]),
         pairs=tuple((number_of(p["rows"][0]), number_of(p["rows"][1]), phrases(p["said"])) for p in ages.get("pairs") or ()),
+        said=_age_said_read(ages.get("said"), phrases, single),
+        lacking=tuple(
+            (number_of(p["rows"][1]), _Lacking(phrases(lk["who"]), phrases(lk["minding"]), int(lk["reach"]), phrases(lk["phrases"]), single(lk["not_after"])))
+            for p in ages.get("pairs") or ()
+            if (lk := p.get("lacking"))
+        ),
     )
+
+
+def _age_said_read(
+    d: Optional[dict], phrases: Callable[[Iterable[str]], tuple[tuple[str, ...], ...]], single: Callable[[Iterable[str]], frozenset[str]]
+) -> Optional[_AgeSaid]:
+    """`said_plainly.ages.said` (fix27a) as _age_in_words reads it; None where the file has none."""
+    if not d:
+        return None
+
+    def longest(ws: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted(phrases(ws), key=lambda p: -len(p)))
+
+    return _AgeSaid(longest(d["links"]), longest(d["nearly"]), longest(d["plain"]), longest(d["half"]), longest(d["next"]), single(d["not_after"]))
 
 
 def _age_in_words(sp: _SaidPlainly, words: list[str]) -> Optional[int]:
     """The child's age in months as the words state it (fix20d, review 20 N10; the synonyms file's `said_plainly.ages`),
     or None: a number (digits or a word) then a unit then "old" ("eighteen months old", "six month old", "a four year
     old"), or a child's word ("he", "she", "your son") then "is"/"aged" then a number followed by no other unit ("he is
-    seven"); not an age an adult's or another child's word follows ("a 25 year old man"); None where two ages differ."""
+    seven"; from fix27a as _ages_after_subject reads it, "he's eleven months", "she's nearly six"); not an age an adult's
+    or another child's word follows ("a 25 year old man"); None where two ages differ."""
     found: set[int] = set()
     for i, w in enumerate(words):
         n = int(w) if w.isdigit() and len(w) < 4 else sp.numbers.get(w)
@@ -292,16 +337,80 @@ def _age_in_words(sp: _SaidPlainly, words: list[str]) -> Optional[int]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt in sp.units and i + 2 < len(words) and words[i + 2] == "old":
             after = words[i + 3] if i + 3 < len(words) else ""
-            if after not in sp.adults and not (w in ("a", "an") and nxt not in ("year", "week", "month", "day")):
+            nearly = sp.said is not None and any(tuple(words[max(0, i - len(p)) : i]) == p for p in sp.said.nearly)  # fix27a's
+            if after not in sp.adults and not nearly and not (w in ("a", "an") and nxt not in ("year", "week", "month", "day")):
                 found.add(int(n * sp.units[nxt]))
             continue
-        if w in ("a", "an"):
+        if w in ("a", "an") or sp.said is not None:  # fix27a: the child's word then the age, as _ages_after_subject reads it
             continue
         if i >= 2 and words[i - 1] in ("is", "aged") and words[i - 2] in sp.age_subjects and nxt not in sp.units and nxt not in sp.adults:
             found.add(n * 12)
         elif nxt in ("years", "yrs") and i >= 2 and words[i - 1] in ("is", "aged") and words[i - 2] in sp.age_subjects:
             found.add(n * 12)
+    if sp.said is not None:
+        found |= _ages_after_subject(sp, sp.said, words)
     return found.pop() if len(found) == 1 else None
+
+
+def _lacking_said(lk: _Lacking, words: list[str]) -> frozenset[str]:
+    """The words that say nobody minds the child (fix27a, review 26 Q4; a pair's `lacking`), none where it is not said:
+    one of `who` then, within `reach` words after it, one of `minding` not followed by one of `not_after` (from the
+    first word of `who` to the last of `minding`); or one of `phrases`."""
+    said = {w for a, b in _phrases_at(lk.phrases, words) for w in words[a:b]}
+    for a, b in _phrases_at(lk.who, words):
+        for k in range(b, min(len(words), b + lk.reach)):
+            m = _starts(lk.minding, words, k)
+            if m and (words[k + m] if k + m < len(words) else "") not in lk.not_after:
+                said.update(words[a : k + m])
+                break
+    return frozenset(said)
+
+
+def _starts(options: tuple[tuple[str, ...], ...], words: list[str], j: int) -> int:
+    """The length of the first (longest) of `options` said from place j, else 0."""
+    return next((len(p) for p in options if tuple(words[j : j + len(p)]) == p), 0)
+
+
+def _ages_after_subject(sp: _SaidPlainly, said: _AgeSaid, words: list[str]) -> set[int]:
+    """fix27a (review 26 Q3, Q14; the synonyms file's `said_plainly.ages.said`, this tool's reading, declared there): the
+    child's age said after one of `subjects` with no "old": "he's eleven months" (normalised "he eleven months": the
+    "'s" is dropped), "she is 9 months", "our lad's 11 months", "she's fourteen", "she's five and a half" (66),
+    "nearly six" (71: the month before the birthday), "she'll be one next week" (11: under 1 today), "he turns one next
+    month". A unit, else years; "a"/"an" only before a unit ("she's a year and a half"). Not where one of `not_after`
+    or an adult's word follows ("six months behind", "five months pregnant", "one of five", "her 15 year old sister")."""
+    found: set[int] = set()
+    for i, w in enumerate(words):
+        if w not in sp.age_subjects:
+            continue
+        j = i + 1
+        j += _starts(said.links, words, j)
+        nearly = _starts(said.nearly, words, j)
+        j += nearly or _starts(said.plain, words, j)
+        v = words[j] if j < len(words) else ""
+        n = int(v) if v.isdigit() and len(v) < 4 else sp.numbers.get(v)
+        if n is None:
+            continue
+        j += 1
+        half = _starts(said.half, words, j)
+        j += half
+        unit = sp.units.get(words[j]) if j < len(words) else None
+        if unit is None and v in ("a", "an"):
+            continue
+        if unit is not None:
+            j += 1
+            if not half:
+                half = _starts(said.half, words, j)
+                j += half
+        else:
+            unit = 12.0
+        coming = _starts(said.next, words, j)
+        j += coming
+        after = words[j] if j < len(words) else ""
+        if after in said.not_after or after in sp.adults or (after == "old" and not (nearly or coming)):  # "old": the first reading's
+            continue
+        months = n * unit + (unit / 2 if half else 0)
+        found.add(max(0, math.ceil(months) - 1) if nearly or coming else int(months))
+    return found
 
 
 _UNDER_1_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1}
@@ -1115,10 +1224,30 @@ class SenseReadings:
         there after the first that is no p9 criterion (_into_sight: where the first three are all p9 rows nothing moves,
         so no p9 row leaves sight; a list shorter than three takes it with none leaving; the first row is never moved).
         At 5, "she lets herself in and is alone till late at night" led with p9's "home alone ... at risk" and offered
-        "all children 'home alone' aged 5 years old and under should be referred" fifth."""
+        "all children 'home alone' aged 5 years old and under should be referred" fifth.
+
+        First, fix27a (review 26 Q4; a pair's `lacking`, declared there): where the age admits the banded line and the
+        words say nobody minds the child (_lacking_said: "she's got nobody to mind her when mum's at work", 4), the
+        banded line leads where the first row is no p9 criterion and rests on the minding words alone (matched by
+        "nobody" only: the play and isolation rows the word found), else it comes into the first three behind the
+        general line (third where that is not there) as above; never one `hidden`. The practitioner asks whether the
+        child is left alone: the line is offered, nothing is decided."""
         sp, ranked, final = self.said_plainly, c.ranked, c.final
         if sp is None or age is None or c.unborn:
             return
+        for banded, lacking in sp.lacking:  # fix27a (review 26 Q4): nobody to mind a child of the banded age
+            unminded = _lacking_said(lacking, c.words)
+            if not unminded or not ranked or banded in c.hidden or not self._admits(banded, False, age):
+                continue
+            first = ranked[0]
+            by = {w for label in c.matched.get(first, ()) for w in label.split()}
+            if not self.entries[first].indicator.immediate and by <= unminded:
+                _offered_last(banded, ranked, final)
+                self._lead_with(banded, ranked, final)  # the first rests on the minding words alone ("nobody": no friends)
+            elif banded not in ranked[:KEPT_PLACES]:
+                general = next((g for g, b, _ in sp.pairs if b == banded), None)
+                front = ranked[:KEPT_PLACES]
+                self._into_sight(banded, front.index(general) + 1 if general in front else min(len(front), KEPT_PLACES - 1), ranked, final)
         for general, banded, said in sp.pairs:
             front = ranked[:KEPT_PLACES]
             if (

@@ -837,12 +837,15 @@ def check_named_subject(catalogue: Catalogue, data: Any, named_rows: Any) -> Non
         raise SearchDataError("named_subject's leads and offers must be no immediate criterion (p9)")
 
 
+AGE_SAID_KEYS = {"links", "nearly", "plain", "half", "next", "not_after"}  # fix27a: said_plainly.ages.said
+
+
 SAID_PLAINLY_KEYS = {
     "other_child_well": {"others", "well", "reach"},
     "kin": {"words", "kin", "rows"},
     "pregnancy": {"rows", "words", "male", "male_pronouns", "female"},
     "denied_risk": {"denials", "risk", "rows"},
-    "ages": {"numbers", "units", "subjects", "adults", "pairs"},
+    "ages": {"numbers", "units", "subjects", "adults", "pairs", "said"},
     "you": {"you", "conditions", "reach", "child_rows", "baby_leads", "leads", "baby_words"},
 }
 
@@ -886,8 +889,18 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
         raise SearchDataError(f"said_plainly.ages.units must map words to months, 0 or more: {units!r}")
     pairs = data["ages"]["pairs"]
 
+    said = data["ages"]["said"]
+    if not (isinstance(said, dict) and set(said) == AGE_SAID_KEYS and word_lists([said[k] for k in sorted(AGE_SAID_KEYS)], str.strip)):
+        raise SearchDataError(f"said_plainly.ages.said must map {', '.join(sorted(AGE_SAID_KEYS))} to non-empty lists of words: {said!r}")
+
+    def lacking(lk: Any) -> bool:  # fix27a
+        lists = ("who", "minding", "phrases", "not_after")
+        return isinstance(lk, dict) and set(lk) == {*lists, "reach"} and whole(lk["reach"], 1) and word_lists([lk[k] for k in lists], str.strip)
+
     def banded_pair(pair: Any) -> bool:
-        if not (isinstance(pair, dict) and set(pair) == {"rows", "said"} and word_lists([pair["said"]], str.strip)):
+        if not (isinstance(pair, dict) and set(pair) - {"lacking"} == {"rows", "said"} and word_lists([pair["said"]], str.strip)):
+            return False
+        if "lacking" in pair and not lacking(pair["lacking"]):
             return False
         rows = pair["rows"]
         if not (isinstance(rows, list) and len(rows) == 2 and all(isinstance(i, str) and catalogue.has_indicator(i) for i in rows)):
@@ -898,7 +911,8 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
     if not isinstance(pairs, list) or not all(banded_pair(p) for p in pairs):
         raise SearchDataError(
             "said_plainly.ages.pairs must list mappings of 'rows' ([a general p9 criterion, an age-banded p9 criterion]) "
-            f"and 'said' (a non-empty list of words): {pairs!r}"
+            "and 'said' (a non-empty list of words), maybe 'lacking' (who, minding, phrases, not_after: lists of words; "
+            f"reach: a whole number, 1 or more): {pairs!r}"
         )
 
 

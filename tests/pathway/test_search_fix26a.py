@@ -1,7 +1,8 @@
 """Review 26's safety findings Q1, Q6, Q5 (fix26a; docs/adviser.md "Search26b"): "nonce" read as the class's words
 for a sex offender (the synonyms file's `words.nonce`, `offered_with`), "lash/lashes/lashed" a carer's act on the
 child (`harm_to_child.acts`), a heat source held to, put on or put under the child's body by a carer
-(`everyday_hitting.phrases`, `everyday_hitting.body`); Q3 left (a strict xfail); Q2 read by fix27b (Search27b).
+(`everyday_hitting.phrases`, `everyday_hitting.body`); Q3 read by fix27a (Search27a, tests/pathway/test_search_fix27a.py),
+Q2 by fix27b (Search27b).
 
 Oracles: tests/pathway/search_fix26a_cases.yaml, calls in words of my own written before the readings were changed,
 each with what the document's p9 rows say must hold, and controls where the concern is not there."""
@@ -28,7 +29,6 @@ KNOWN = {
     "mum burnt her hand on the hob cooking tea": AS_ON_MAIN + "'burnt' a harm_to_child act with 'her' the object",
     "dad burnt his hand on the cooker and is off work": AS_ON_MAIN + "the burn words reach p9 rows",
     "dad lit his cigarette with a lighter and had a chat with him": AS_ON_MAIN + "'him' after the carer; left",
-    "he's eleven months and mum is an alcoholic, drinks from the morning": "Q3 left (time): an age in months without 'old' or 'baby' is not read",
 }
 
 
