@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
-from tests.pathway.cases import check
+from pathway.search import default_index
+from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix25a_cases.yaml").read_text())
 
@@ -28,21 +28,9 @@ KNOWN = {
 }
 
 
-def _ids(q: str, age: int | None) -> list[str]:
-    return [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
-
-
-def _params(*keys: str) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]])) if c[0] in KNOWN else pytest.param(*c, id=c[0][:40])
-        for key in keys
-        for c in CASES[key]
-    ]
-
-
-@pytest.mark.parametrize(("q", "age", "want"), _params("q1", "q1_controls", "q2", "q2_controls", "q7", "q7_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q1", "q1_controls", "q2", "q2_controls", "q7", "q7_controls"))
 def test_fix25a_call(q: str, age: int | None, want: dict) -> None:
-    ids = _ids(q, age)
+    ids = found(q, age)
     check(ids, want)
 
 
@@ -63,12 +51,12 @@ def test_carried_subject_reads_the_first_clause() -> None:
 
 def test_older_partner_keeps_the_stated_row_first() -> None:
     """Q2's declared choice: the p9 row comes into the first three second; the row the words state leads."""
-    ids = _ids("she's 15 and pregnant, but what worries me more is the baby's father is 32", 180)
+    ids = found("she's 15 and pregnant, but what worries me more is the baby's father is 32", 180)
     assert ids[0] == "extensive.pregnant_under_16", ids
     assert ids[1] == "immediate.allegation_or_disclosure", ids
 
 
 def test_banded_line_behind_the_general_one() -> None:
     """Q7: at 60 months the 5-and-under line comes in just behind the general home-alone line, which keeps the lead."""
-    ids = _ids("nobody collects her from school, she lets herself in and is alone till late at night", 60)
+    ids = found("nobody collects her from school, she lets herself in and is alone till late at night", 60)
     assert ids[:2] == ["immediate.home_alone_at_risk", "immediate.home_alone_5_and_under"], ids

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
-from tests.pathway.cases import check
+from pathway.search import default_index
+from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix26a_cases.yaml").read_text())
 
@@ -32,21 +32,9 @@ KNOWN = {
 }
 
 
-def _ids(q: str, age: int | None) -> list[str]:
-    return [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
-
-
-def _params(*keys: str) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:40]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:40])
-        for key in keys
-        for c in CASES[key]
-    ]
-
-
-@pytest.mark.parametrize(("q", "age", "want"), _params("q1", "q1_controls", "q6", "q6_controls", "q5", "q5_controls", "q3", "q2"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q1", "q1_controls", "q6", "q6_controls", "q5", "q5_controls", "q3", "q2"))
 def test_fix26a_call(q: str, age: int | None, want: dict) -> None:
-    ids = _ids(q, age)
+    ids = found(q, age)
     check(ids, want)
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
+from pathway.search import default_index
+from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read_text())
 
@@ -27,53 +28,24 @@ KNOWN: dict[str, str] = {
 }
 
 
-def _ids(q: str, age: int | None) -> list[str]:
-    return [h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)]
-
-
-def _params(*keys: str) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:40]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:40])
-        for key in keys
-        for c in CASES[key]
-    ]
-
-
-def _check(q: str, age: int | None, want: dict) -> None:
-    ids = _ids(q, age)
-    three = ids[:KEPT_PLACES]
-    for row in want.get("has") or []:
-        assert row in three, (row, ids)
-    if want.get("has_any"):
-        assert set(want["has_any"]) & set(three), (want["has_any"], ids)
-    for row in want.get("lacks") or []:
-        assert row not in three, (row, ids)
-    if want.get("first_p9") is False:
-        assert not ids or not ids[0].startswith("immediate."), ids
-    if want.get("p9_in_three"):
-        assert any(n.startswith("immediate.") for n in three), ids
-    for row in want.get("not_first") or []:
-        assert not ids or ids[0] != row, (row, ids)
-
-
-@pytest.mark.parametrize(("q", "age", "want"), _params("q2", "q2_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q2", "q2_controls"))
 def test_q2_contact_slang(q: str, age: int | None, want: dict) -> None:
-    _check(q, age, want)
+    check(found(q, age), want)
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("q12", "q12_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q12", "q12_controls"))
 def test_q12_app_with_peers(q: str, age: int | None, want: dict) -> None:
-    _check(q, age, want)
+    check(found(q, age), want)
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("q9", "q9_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q9", "q9_controls"))
 def test_q9_bought_for_the_child(q: str, age: int | None, want: dict) -> None:
-    _check(q, age, want)
+    check(found(q, age), want)
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("q11", "q11_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q11", "q11_controls"))
 def test_q11_possessive_own(q: str, age: int | None, want: dict) -> None:
-    _check(q, age, want)
+    check(found(q, age), want)
 
 
 def test_the_structures_read_a_gift_and_a_possessive_own_only() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathway.search import KEPT_PLACES, default_index
+from pathway.search import default_index
 from tests.pathway import cases
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27c_cases.yaml").read_text())
@@ -25,24 +25,16 @@ KNOWN: dict[str, str] = {
 }
 
 
-def _params(*keys: str) -> list:
-    return [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN[c[0]]), id=c[0][:48]) if c[0] in KNOWN else pytest.param(*c, id=c[0][:48])
-        for key in keys
-        for c in CASES[key]
-    ]
-
-
-@pytest.mark.parametrize(("q", "age", "want"), _params("f1", "f1_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f1", "f1_controls"))
 def test_unexplained_by_no_one(q: str, age: int | None, want: dict) -> None:
     """F1 (safety): "neither mum nor dad could explain the bruises", "nobody could say how": the injury is unexplained."""
-    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+    cases.check(cases.found(q, age), want)
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("f2", "f2_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f2", "f2_controls"))
 def test_an_act_told_reaches_what_it_reaches_said(q: str, age: int | None, want: dict) -> None:
     """F2 (safety): "she said mum holds a lighter to her fingers" reaches p9's rows as "mum holds a lighter to her fingers"."""
-    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+    cases.check(cases.found(q, age), want)
 
 
 def test_the_one_told_is_no_object() -> None:
@@ -52,16 +44,16 @@ def test_the_one_told_is_no_object() -> None:
     assert index._everyday_hitting_at("her nan said that dad put her hand under the hot tap".split()) is None
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("f3", "f3_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f3", "f3_controls"))
 def test_an_ordinary_act_told_is_no_disclosure(q: str, age: int | None, want: dict) -> None:
     """F3 (inflation, review 26 Q8): "told her teacher dad holds her hand" is no disclosure; a told harm is one."""
-    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+    cases.check(cases.found(q, age), want)
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("f4", "f4_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f4", "f4_controls"))
 def test_not_just_affirms(q: str, age: int | None, want: dict) -> None:
     """F4 (inflation, review 26 Q13): "it's not just school he loves" says he loves school; a harm so said is said."""
-    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+    cases.check(cases.found(q, age), want)
 
 
 def test_affirmed_is_word_for_word() -> None:
@@ -73,7 +65,7 @@ def test_affirmed_is_word_for_word() -> None:
     assert len(got) == len(words) and got[1] != "not" and got[9] == "not" and got[2:9] == words[2:9]
 
 
-@pytest.mark.parametrize(("q", "age", "want"), _params("f5", "f5_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f5", "f5_controls"))
 def test_the_child_lashing_out_is_the_childs(q: str, age: int | None, want: dict) -> None:
     """F5 (inflation): "dad says she lashes out at him" is the child's behaviour; "dad lashes him with a cable" is harm."""
-    cases.check([h.id for h in default_index().search(q, age_in_months=age, limit=KEPT_PLACES + 2, finished=True)], want)
+    cases.check(cases.found(q, age), want)
