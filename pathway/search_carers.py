@@ -102,13 +102,8 @@ class CarerReadings:
         lead = next((n for n in eh.leads if n not in c.hidden and c.admits(n)), None)
         if lead is None or lead in ranked[:KEPT_PLACES]:
             return
-        if len(ranked) >= KEPT_PLACES and all(self.entries[n].indicator.immediate for n in ranked[1:KEPT_PLACES]):
-            return
-        if lead in ranked:
-            ranked.remove(lead)
-        final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
-        ranked.insert(1, lead)
-        c.matched.setdefault(lead, set()).add(" ".join(c.words[at[0] : at[1]]))
+        if self._into_sight(lead, 1, ranked, final):
+            c.matched.setdefault(lead, set()).add(" ".join(c.words[at[0] : at[1]]))
 
     def _everyday_hitting_at(self: SearchIndex, words: list[str]) -> Optional[tuple[int, int]]:  # type: ignore[misc]
         """The span of an everyday word for hitting a carer does to the child (_everyday_hitting_first), or None: one of
@@ -817,13 +812,9 @@ class CarerReadings:
             return
         if not labels or not all(set(label.split()) <= ta.words for label in labels):
             return
-        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+        persons = self._told_persons()
         end = next((k for k in range(told + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words)) if told is not None else 0
-        start = told + 1 if told is not None else 0  # past whom the child told ("told mum", "told her mum", "told me")
-        if start < end and words[start] in DETERMINERS and start + 1 < end and words[start + 1] in persons:
-            start += 2
-        elif start < end and (words[start] in persons or words[start] in FIRST_PERSON):
-            start += 1
+        start = _past_whom_told(words, told, end, persons) if told is not None else 0
         if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
             return  # "she told me her stepdad comes in her room at night": whom she told of
         self._held_below(ta.row, c)
@@ -839,6 +830,10 @@ class CarerReadings:
         ranked.insert(KEPT_PLACES, row)
         c.told_below = frozenset({row})
 
+    def _told_persons(self: SearchIndex) -> frozenset[str]:  # type: ignore[misc]
+        """Who `told_alone` reads as whom the child told, or of: a carer or a carer's companion."""
+        return self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
+
     def _told_no_harm(self: SearchIndex, words: list[str], told: int, labels: set[str]) -> bool:  # type: ignore[misc]
         """Finding 3 of fix27c (Search27c, review 26 Q8, inflation; `told_alone.harms`, declared there): what the child
         told is a carer's act that names no harm ("she told her teacher dad always holds her hand", "told the school
@@ -849,13 +844,8 @@ class CarerReadings:
         the row ("told her teacher mum holds her head under the bath water", "... touches her at bath time")."""
         ta, hc, eh = self.told_alone, self.harm_to_child, self.everyday_hitting
         assert ta is not None
-        persons = self.subject.parents | (self.harm_by_adult.companions if self.harm_by_adult else frozenset())
-        start = told + 1
-        if start < len(words) and words[start] in DETERMINERS and start + 1 < len(words) and words[start + 1] in persons:
-            start += 2
-        elif start < len(words) and (words[start] in persons or words[start] in FIRST_PERSON):
-            start += 1
-        content = words[start:]
+        persons = self._told_persons()
+        content = words[_past_whom_told(words, told, len(words), persons) :]
         if not any(w in persons for w in content) or any(w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in content):
             return False
         acts = (hc.acts if hc is not None else frozenset()) | (frozenset(p[0] for p in eh.phrases if len(p) == 1) if eh is not None else frozenset())
@@ -922,3 +912,13 @@ class CarerReadings:
         self._rest_below(
             adults, rc.rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(adults, words, ranked, matched, hidden), unmatched=True
         )
+
+
+def _past_whom_told(words: list[str], told: int, end: int, persons: frozenset[str]) -> int:
+    """The place after the telling verb at `told` and whom the child told ("told mum", "told her mum", "told me"), before `end`."""
+    start = told + 1
+    if start < end and words[start] in DETERMINERS and start + 1 < end and words[start + 1] in persons:
+        return start + 2
+    if start < end and (words[start] in persons or words[start] in FIRST_PERSON):
+        return start + 1
+    return start
