@@ -59,6 +59,8 @@ class Structures(NamedTuple):
     gift_verbs: frozenset[str]  # fix27b: "bought", "brought" ...
     recipients: frozenset[str]  # ... a person given to ("her", "the kids", "our son", "a 13 year old") ...
     gift_things: frozenset[str]  # ... then what is given, or its first word ("a", "some", "presents")
+    gift_determiners: frozenset[str]  # words before the person given to besides `owners` ("the kids", "a 13 year old")
+    gift_age_units: frozenset[str]  # a person given to said by an age ("a 13 year old"): the words after the number
     gift_rows: frozenset[int]  # the rows a gift's verb may move (trafficking)
     attack_prepositions: frozenset[str]
     attacked: frozenset[str]
@@ -99,6 +101,8 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("gift_verbs"),
         single("recipients"),
         single("gift_things"),
+        single("gift_determiners"),
+        single("gift_age_units"),
         frozenset(number_of(i) for i in data["gift_rows"]),
         single("attack_prepositions"),
         single("attacked"),
@@ -158,14 +162,14 @@ def _gift_at(s: Structures, words: list[str], i: int) -> bool:
     if i + 2 < len(words) and words[i + 1] in s.recipients and words[i + 2] in s.gift_things:  # "brought her a teddy"
         return True
     j = i + 1
-    while j < len(words) and words[j] in s.owners | {"the", "a", "an", "both", "all", "their", "little"}:
+    while j < len(words) and (words[j] in s.owners or words[j] in s.gift_determiners):
         j += 1
     if j < len(words) and words[j].isdigit():  # "a 13 year old"
         j += 1
-        while j < len(words) and words[j] in ("year", "years", "yr", "yrs", "month", "months", "old", "yo"):
+        while j < len(words) and words[j] in s.gift_age_units:
             j += 1
         j -= 1
-        if words[j] not in ("old", "yo"):
+        if words[j] not in ("old", "yo"):  # the age said whole: "13 year old", "13yo" (not "13 years")
             return False
     elif j >= len(words) or words[j] not in s.recipients:
         return False

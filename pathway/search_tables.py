@@ -1187,6 +1187,8 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "gift_verbs",
         "recipients",
         "gift_things",
+        "gift_determiners",
+        "gift_age_units",
         "gift_rows",
         "attack_prepositions",
         "attacked",
