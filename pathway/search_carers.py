@@ -34,6 +34,7 @@ from pathway.search_subjects import (
     HARM_STOPS,
     HARMED_PRONOUNS,
     OFFENDED_PRONOUNS,
+    _HarmToChild,
     _OlderPartner,
     _said_of_parent,
 )
@@ -331,20 +332,21 @@ class CarerReadings:
         witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
         stops = CLAUSE_WORDS | JOINING | HARM_STOPS
         for i, w in enumerate(words):
-            if w not in hc.acts or i in out:
+            reach = _act_reach(hc, words, i)
+            if not reach or i in out:
                 continue
             doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
             if doer is None or words[doer] not in carers:
                 continue
-            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+            for k in range(i + 1, min(len(words), i + 1 + reach)):
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
                     break
                 if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
                     return i
-                if v in HARMED_PRONOUNS and words[doer] not in hc.partners:
-                    return i
+                if (v in HARMED_PRONOUNS or (v == "his" and nxt in hc.necks)) and words[doer] not in hc.partners:
+                    return i  # review 28 Q2: "squeezes his neck": the neck's owner is the object
                 if v == "her" and nxt not in possessed:
                     if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
                         return i
@@ -716,7 +718,8 @@ class CarerReadings:
             return any(words[j] in kinds and j != doer and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
 
         for i, w in enumerate(words):
-            if w not in hc.acts or i in out or (i > 0 and words[i - 1] in ha.not_after):
+            reach = _act_reach(hc, words, i)
+            if not reach or i in out or (i > 0 and words[i - 1] in ha.not_after):
                 continue  # "convictions for hurting children": another child, in the past (p9's adults who pose a risk)
             doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS), None)
             first: Optional[frozenset[str]] = None  # fix25a: the first clause's words, where its subject is carried over
@@ -733,7 +736,7 @@ class CarerReadings:
                     continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
             elif words[doer] not in ha.adults and words[doer] in hc.partners:
                 continue
-            for k in range(i + 1, min(len(words), i + 1 + hc.reach)):
+            for k in range(i + 1, min(len(words), i + 1 + reach)):
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
@@ -744,7 +747,7 @@ class CarerReadings:
                     return i
                 if first is not None and v in ("him", "her") and v not in first:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
-                if v == "him":
+                if v == "him" or (v == "his" and nxt in hc.necks):  # review 28 Q2: "squeezes his neck"
                     if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
                         return i
                     break
@@ -912,6 +915,22 @@ class CarerReadings:
         self._rest_below(
             adults, rc.rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(adults, words, ranked, matched, hidden), unmatched=True
         )
+
+
+def _act_reach(hc: _HarmToChild, words: list[str], i: int) -> int:
+    """How far after the word at i the child may be said as its object (_harm_to_child_at, _harm_by_adult_at): `reach`
+    for one of `acts`; for one of `neck_acts` (review 28 Q2) as far as the neck or throat named after it in its clause,
+    within `neck_reach` words ("squeezes her neck", "puts his hands round the boy's neck": the neck's owner is the
+    object); 0 where the word is no act ("squeezes his hand", "put a scarf round her neck": no act of `neck_acts`)."""
+    if words[i] in hc.acts:
+        return hc.reach
+    if words[i] in hc.neck_acts:
+        for k in range(i + 1, min(len(words), i + 1 + hc.neck_reach)):
+            if words[k] in CLAUSE_WORDS or words[k] in JOINING:
+                return 0
+            if words[k] in hc.necks:
+                return k - i
+    return 0
 
 
 def _past_whom_told(words: list[str], told: int, end: int, persons: frozenset[str]) -> int:

@@ -281,6 +281,11 @@ class _HarmToChild(NamedTuple):
     leads: tuple[int, ...]  # in order: the first the age admits leads
     carried_after: tuple[tuple[str, ...], ...] = ()  # fix25a: an act just after these takes the first clause's subject
     carried_between: frozenset[str] = frozenset()  # words that may stand between them and the act ("but then", "but still")
+    # review 28 Q2: these are acts of harm only with the neck or throat named after them in the clause ("squeezes her
+    # neck", "puts his hands round the boy's neck", "grabbed him by the throat"), within `neck_reach` words
+    neck_acts: frozenset[str] = frozenset()
+    necks: frozenset[str] = frozenset()
+    neck_reach: int = 0
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -298,6 +303,9 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.ordered_rows(data["leads"]),
         read.phrases(data.get("carried_after"), empty=True),
         read.words(data.get("carried_between")),
+        read.words(data.get("neck_acts")),
+        read.words(data.get("necks")),
+        int(data.get("neck_reach", 0)),
     )
 
 

@@ -225,7 +225,9 @@ def check_table(
 # ---------------------------------------------------------------- the tables
 
 
-HARM_TO_CHILD_KEYS = frozenset({"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"})
+HARM_TO_CHILD_KEYS = frozenset(
+    {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks", "neck_reach"}
+)
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
     "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
@@ -357,10 +359,13 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         "harm_to_child",
         data,
         keys=set(HARM_TO_CHILD_KEYS),
-        shape="harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after' and 'carried_between'",
-        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between"),
-        numbers={"doer_reach": (1, None), "reach": (1, None)},
-        numbers_message="harm_to_child's doer_reach and reach must be whole numbers of words, 1 or more",
+        shape=(
+            "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
+            " 'carried_between', 'neck_acts', 'necks' and 'neck_reach'"
+        ),
+        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
+        numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None)},
+        numbers_message="harm_to_child's doer_reach, reach and neck_reach must be whole numbers of words, 1 or more",
         rows=("between", "leads"),
         must=[Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)")],
     )
