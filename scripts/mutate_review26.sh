@@ -29,11 +29,7 @@ if [ ! -d "$work" ]; then
     "pathway/search_carers.py:CarerReadings._everyday_hitting_again,CarerReadings._told_no_harm,CarerReadings._told_persons,_past_whom_told" \
     "pathway/search_senses.py:_age_said_read,_lacking_said" | tee "$work.counts"
 fi
-count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
-sample() {  # FUNCTION:1:N -> FUNCTION:i:i for i = first, first+step, ...
-  local name=${1%:*:*} last=${1##*:}
-  for ((i = first; i <= last; i += step)); do echo "$name:$i:$i"; done
-}
+source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
 new=tests/pathway/test_search_review26_mut.py
 groups=("$@")
 [ ${#groups[@]} -eq 0 ] && groups=(paired affirmed ability carers gift ages)
@@ -49,18 +45,6 @@ for group in "${groups[@]}"; do
     ages) own=(pathway.search_senses.x__lacking_said) loaders=(pathway.search_senses.x__age_said_read); tests=(tests/pathway/test_search_fix27a.py "$new") ;;
     *) echo "unknown group $group" >&2; exit 2 ;;
   esac
-  # the held-back calls are counted, never read: their tests are left out of the runs
-  specs=()
-  for f in "${own[@]}"; do mapfile -t -O "${#specs[@]}" specs < <(sample "$(count "$f")"); done
-  {
-    if [ ${#specs[@]} -gt 0 ]; then
-      nice -n 15 "$py" scripts/mutmut_narrow.py "${specs[@]}" -- -k "not held_back and not postgresql" "${tests[@]}"
-    fi
-    for f in "${loaders[@]}"; do
-      for spec in $(sample "$(count "$f")"); do
-        nice -n 15 "$py" scripts/mutmut_narrow.py "$spec" -- -k "not held_back and not postgresql" "${tests[@]}"
-      done
-    done
-  } | grep --line-buffered "^RESULT" | tee "$root/docs/figures/review26-narrow-$group.txt"
+  narrow_group 15 "$root/docs/figures/review26-narrow-$group.txt"
 done
 echo "scratch tree: $work"

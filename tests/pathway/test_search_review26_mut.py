@@ -5,6 +5,8 @@ Oracles, from what the words say and the document's rows (never from the search'
 - "no X nor Y" and "has neither X nor Y" say "no X, no Y"; "but neither X nor Y" says "but not X, not Y": a call so
   worded is given the first three rows of the same call worded with the plain denials (denial26's reading, word for word);
 - a "nor" with no denial before it ("mum nor dad could explain the bruises") is still a call the search answers;
+- a strength said undenied beside one negated ("not loved but she is healthy") keeps its Universal row first, as
+  denial26's own controls keep one;
 - what a child told of a blow (kicked, whipped, walloped) or of an unknown man's gifts is no carer's ordinary act told
   (fix27c F3 reads only those as no disclosure): p9's "Allegations or disclosures of abuse" stays in the first three;
 - the row a carer's act told is brought second for (fix27c F2) says the act's words as those it rests on;
@@ -65,6 +67,14 @@ def test_a_nor_with_no_denial_before_it_is_answered(q: str, age: int) -> None:
     three = _three(q, age)
     assert len(three) == KEPT_PLACES
     assert any(n.startswith("immediate.") for n in three), three
+
+
+def test_a_strength_said_beside_a_strength_negated_keeps_its_universal_row_first() -> None:
+    """lacking_lead 22, 31 (the first row's words no longer all a negated strength or empty words): "she is healthy" is a
+    strength said, undenied, so its Universal row stays first as denial26's controls keep one ("not only is she loved,
+    she's doing well at school"); the mutants put p17's "Inconsistent parenting" first on "not loved"."""
+    got = _three("she is not loved but she is healthy", None)
+    assert got[0].startswith("universal."), got
 
 
 # --- fix27c F3: a carer's ordinary act told is no disclosure; a blow or a stranger's gifts told is one
@@ -168,3 +178,17 @@ def test_nobody_to_babysit_as_the_calls_last_word_keeps_a_home_alone_line_first(
     mind a child of 3: a p9 home-alone line leads."""
     three = _three("mum works nights and there is nobody to babysit", 36)
     assert three[0] in {"immediate.home_alone_at_risk", "immediate.home_alone_5_and_under"}, three
+
+
+@pytest.mark.parametrize(
+    ("q", "first"),
+    [
+        ("she's coming up to one and dad uses drugs", "immediate.substance_use_under_1"),
+        ("she's coming up to six and mum leaves her home alone", "immediate.home_alone_5_and_under"),
+    ],
+)
+def test_coming_up_to_an_age_is_the_year_before_it(q: str, first: str) -> None:
+    """_age_said_read 4 (the phrases in the file's order, not longest first: "coming up" read before "coming up to"):
+    the age was not read. A child coming up to one is under 1 (p9's under-1 line for a carer's drug use leads); coming up
+    to six is 5 (p9's 5-and-under home-alone line leads)."""
+    assert _three(q, None)[0] == first
