@@ -122,7 +122,7 @@ def test_the_bruises_mum_says_and_dad_denies_keep_a_p9_row() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="mut28 found (not mended: no product code here): lacking_lead finds no row above Universal matched on"
-    " 'happy', so p13's 'Good stable relationships with carers' (matched on 'happy' and 'home') stays first",
+    " 'happy', so p11-12's 'Good, stable relationships with carers' (matched on 'happy' and 'home') stays first",
 )
 def test_not_happy_at_home_shows_no_strength_first() -> None:
     """denial26's oracle: a strength the caller negates ("not happy") is never shown first."""
