@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -223,3 +223,11 @@ mutate-review23:
 mutate-review24:
 	scripts/setup.sh test
 	scripts/mutate_review24.sh
+
+# Review 26 (docs/safety/mutation.md): mutmut's mutants of stops 44-46's search readings only (scripts/mutmut_functions.py:
+# Search26a's paired denials and lacking, fix27c's affirmed, ability denied and a carer's act told, fix27b's gift, fix27a's
+# ages and nobody to mind the child), each group against its reading's tests and tests/pathway/test_search_review26_mut.py
+# (scripts/mutmut_narrow.py), nice -n 15. A group: scripts/mutate_review26.sh carers; a sample: STEP=3 scripts/mutate_review26.sh.
+mutate-review26:
+	scripts/setup.sh test
+	scripts/mutate_review26.sh

@@ -30,11 +30,7 @@ if [ ! -d "$work" ]; then
     "pathway/search_turned_words.py:runs,_said_after,_next,_at,load,check,_phrases" \
     "pathway/search_senses.py:SenseReadings._turned_runs" | tee "$work.counts"
 fi
-count() { grep -F "$1:" "$work.counts"; }  # FUNCTION:1:N as mutmut_functions.py printed it
-sample() {  # FUNCTION:1:N -> FUNCTION:i:i for i = 1, 1+step, ...
-  local spec=$1 name=${1%:*:*} last=${1##*:}
-  for ((i = 1; i <= last; i += step)); do echo "$name:$i:$i"; done
-}
+source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
 new=tests/pathway/test_search_review24.py
 groups=("$@")
 [ ${#groups[@]} -eq 0 ] && groups=(denial ordinary turned loaders)
@@ -48,18 +44,6 @@ for group in "${groups[@]}"; do
     loaders) loaders=("${D}load" "${O}ordinary_call" "${T}load" "${T}check" "${T}_phrases"); tests=(tests/pathway/test_search_denial_only.py tests/pathway/test_search_fix24a.py tests/pathway/test_search_fix24b.py "$new") ;;
     *) echo "unknown group $group" >&2; exit 2 ;;
   esac
-  # the held-back calls are counted, never read: their tests are left out of the runs
-  specs=()
-  for f in "${own[@]}"; do mapfile -t -O "${#specs[@]}" specs < <(sample "$(count "$f")"); done
-  {
-    if [ ${#specs[@]} -gt 0 ]; then
-      nice -n 10 "$py" scripts/mutmut_narrow.py "${specs[@]}" -- -k "not held_back and not postgresql" "${tests[@]}"
-    fi
-    for f in "${loaders[@]}"; do
-      for spec in $(sample "$(count "$f")"); do
-        nice -n 10 "$py" scripts/mutmut_narrow.py "$spec" -- -k "not held_back and not postgresql" "${tests[@]}"
-      done
-    done
-  } | grep --line-buffered "^RESULT" | tee "$root/docs/figures/review24-narrow-$group.txt"
+  narrow_group 10 "$root/docs/figures/review24-narrow-$group.txt"
 done
 echo "scratch tree: $work"
