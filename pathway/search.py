@@ -331,6 +331,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_carer_substance_first", "a carer's own drink or drugs: the child's rows join `unsighted`, the carers' lead"),
     _Step("_offender_first", "the child as the offender: no 'Victim of crime' first"),
     _Step("_carer_threat_first", "a carer's own threat of suicide or self harm: the carers' rows first", _unjoined),
+    _Step("_pregnant_banded_first", "a child's own pregnancy and age: the pregnancy rows her age is under, highest first (fix28b)", _born),
     _Step("_pregnant_young_first", "a pregnant child under 13: 'Sexual activity under 13' above the pregnancy rows", _born),
     _Step("_role_condition_first", "a professional's own condition is no carer's"),
     _Step("_role_abuse_first", "an adult by a role who abuses the children in their care leads"),

@@ -445,23 +445,43 @@ OLDER_PARTNER_KEYS = {
 }
 
 
+BANDED_KEYS = {"said", "expecting", "expecting_not_before", "denies", "others", "others_reach", "under"}  # fix28b
+
+
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
+    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d; `banded` fix28b)."""
     check_table(
         catalogue,
         "pregnant_young",
         data,
-        keys={"words", "rows", "leads", "under", "said_after", "older_partner"},
-        nested={"older_partner": OLDER_PARTNER_KEYS},
-        shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after' and 'older_partner' (" + ", ".join(sorted(OLDER_PARTNER_KEYS)) + ")",
-        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before"),
-        numbers={"under": (1, 18), "older_partner.under": (1, 18), "older_partner.adult_from": (1, 99), "older_partner.reach": (1, None)},
-        numbers_message="pregnant_young.under and older_partner.under must be ages in whole years, 1 to 18; "
-        "older_partner.adult_from 1 to 99; older_partner.reach a word or more",
-        rows=("rows", "leads", "older_partner.offers", "older_partner.states_contact"),
-        single=("leads",),
+        keys={"words", "rows", "leads", "under", "said_after", "older_partner", "banded"},
+        nested={"older_partner": OLDER_PARTNER_KEYS, "banded": BANDED_KEYS},
+        shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after', 'older_partner' ("
+        + ", ".join(sorted(OLDER_PARTNER_KEYS))
+        + ") and 'banded' ("
+        + ", ".join(sorted(BANDED_KEYS))
+        + ")",
+        lists=(
+            "words",
+            "rows",
+            "said_after",
+            "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before",
+            "banded.said|expecting|expecting_not_before|denies|others",
+        ),
+        numbers={
+            "under": (1, 18),
+            "older_partner.under": (1, 18),
+            "older_partner.adult_from": (1, 99),
+            "older_partner.reach": (1, None),
+            "banded.under.*": (1, 18),
+            "banded.others_reach": (1, None),
+        },
+        numbers_message="pregnant_young.under, older_partner.under and banded.under's ages must be ages in whole years, 1 to 18; "
+        "older_partner.adult_from 1 to 99; older_partner.reach and banded.others_reach a word or more",
+        rows=("rows", "leads", "older_partner.offers", "older_partner.states_contact", "banded.under.~"),
+        single=("leads", "banded.under.~"),
         must=[
-            Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
+            Must(("rows", "leads", "banded.under.~"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
             Must(("older_partner.offers",), immediate, "pregnant_young.older_partner.offers must be immediate criteria (p9)"),
         ],
     )
