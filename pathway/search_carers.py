@@ -610,7 +610,7 @@ class CarerReadings:
     def _pregnant_banded_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Review 27 Q5 (safety; fix28b; the synonyms file's `pregnant_young.banded`, this tool's reading, declared
         there): a child's own pregnancy said (_pregnancy_of_child: "she is expecting", "up the duff", "missed her
-        period and the test was positive") with her age known (_child_years) offers the pregnancy rows her age is under
+        period and the test was positive") with her age known (_child_years), `from` or more, offers the pregnancy rows her age is under
         in the document's order, highest level first ("Pregnant under 16" above "Pregnant under 17" at 15), at the
         place of the first pregnancy row in the first three (none there: first, or second behind a p9 row that is
         first); a pregnancy row her age is not under leaves the first three ("Pregnant under 16" at a said 16). Every
@@ -621,7 +621,7 @@ class CarerReadings:
         if b is None:
             return
         years = self._child_years(words, age)
-        if years is None:
+        if years is None or years < b.from_years:
             return
         want = [n for n, under in b.under if years < under and self._admits(n, False, age) and n not in c.hidden]
         if not want:

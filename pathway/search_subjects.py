@@ -454,6 +454,7 @@ class _PregnantBanded(NamedTuple):
     denies: frozenset[str]  # a word that says the pregnancy is not ("negative")
     others: frozenset[str]  # just before the pregnancy said, another's ("his girlfriend is expecting")
     others_reach: int
+    from_years: int  # the youngest age read: under it the pregnancy said is another's (a baby's mother)
     under: tuple[tuple[int, int], ...]  # (row, the age in years it is under), highest level first
 
 
@@ -507,6 +508,7 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
             read.words(bd["denies"]),
             read.words(bd["others"]),
             int(bd["others_reach"]),
+            int(bd["from"]),
             tuple((number_of(n), int(u)) for n, u in bd["under"].items()),
         )
         if bd
