@@ -106,10 +106,12 @@ from pathway.search_senses import (  # noqa: F401 (callers and tests import thes
     _age_in_words,
     _as_meant_table,
     _care_left,
+    _care_withheld,
     _clause_reading,
     _degrading,
     _everyday_senses,
     _named_rows,
+    _personal_care,
     _said_plainly,
     _turned_facts,
     _unborn_calm,
@@ -331,6 +333,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_carer_substance_first", "a carer's own drink or drugs: the child's rows join `unsighted`, the carers' lead"),
     _Step("_offender_first", "the child as the offender: no 'Victim of crime' first"),
     _Step("_carer_threat_first", "a carer's own threat of suicide or self harm: the carers' rows first", _unjoined),
+    _Step("_pregnant_banded_first", "a child's own pregnancy and age: the pregnancy rows her age is under, highest first (fix28b)", _born),
     _Step("_pregnant_young_first", "a pregnant child under 13: 'Sexual activity under 13' above the pregnancy rows", _born),
     _Step("_role_condition_first", "a professional's own condition is no carer's"),
     _Step("_role_abuse_first", "an adult by a role who abuses the children in their care leads"),
@@ -369,6 +372,8 @@ STEPS: tuple[_Step, ...] = (
         _whole_born,
     ),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
+    _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
+    _Step("_personal_care_first", "a child doing a parent's personal care is a young carer, not the child's own self care (fix28b)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
 )
@@ -524,6 +529,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.above_universal = _above_universal(synonyms, number_of)
         self.young_out_at_night = _young_out_at_night(synonyms, number_of)
         self.clause_reading = _clause_reading(synonyms)  # fix23c (review 23 N1): how the clause reading cuts a call, and a p9 clause's words
+        self.personal_care = _personal_care(synonyms, number_of)  # fix28b (review 27 Q3): a child doing a parent's personal care (_personal_care_first)
+        self.care_withheld = _care_withheld(synonyms, number_of)  # fix28b (review 27 Q4): a carer withholding the child's care (_care_withheld_first)
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words

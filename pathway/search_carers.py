@@ -16,6 +16,7 @@ from pathway.search_call import (
     KEPT_PLACES,
     _Call,
     _offered_last,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     NEGATIONS,
@@ -546,7 +547,7 @@ class CarerReadings:
         at = next((k for k, n in enumerate(ranked) if n in py.rows), None)
         if at is None or (py.leads in ranked and ranked.index(py.leads) < at):
             return
-        years = age / 12 if age is not None else self._age_said(words)
+        years = self._child_years(words, age)  # fix28b: an age said as `said_plainly.ages` reads it too ("she's 12")
         if years is None or years >= py.under or not self._admits(py.leads, False, age):
             return
         of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
@@ -570,6 +571,89 @@ class CarerReadings:
                 y = ranked.pop(yielding[-1])
                 final[y] = round(final[m], 7) - 1e-7
                 ranked.insert(k, y)
+
+    def _child_years(self: SearchIndex, words: list[str], age: Optional[int]) -> Optional[float]:  # type: ignore[misc]
+        """The child's age in years: entered, else said (fix28b): `said_plainly.ages` as _age_in_words reads it ("she's
+        15", "she's only fourteen", "my daughter is 15"), else _age_said ("15yo", "aged 15")."""
+        if age is not None:
+            return age / 12
+        months = _age_in_words(self.said_plainly, words) if self.said_plainly is not None else None
+        return months / 12 if months is not None else self._age_said(words)
+
+    def _pregnancy_of_child(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+        """The words saying the child's own pregnancy (fix28b; the synonyms file's `pregnant_young.banded`), or None:
+        one of `said`, or one of `expecting` with none of `not_before` after it, in no carer's or other child's clause
+        and not denied; None where one of `denies` is said or the child is a boy (_not_pregnant)."""
+        py = self.pregnant_young
+        b = py.banded if py is not None else None
+        if b is None or any(w in b.denies for w in words) or self._not_pregnant(words, False):
+            return None
+        at: dict[int, str] = {}
+        for p in b.said:
+            for i in _phrase_at(p, words):
+                at.setdefault(i, " ".join(p))
+        for i, w in enumerate(words):
+            if w in b.expecting and (i + 1 == len(words) or words[i + 1] not in b.not_before):
+                at.setdefault(i, w)
+        if not at:
+            return None
+        of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        of_other = self._said_of_other(words)
+        denied = set(_denied_positions(words))
+        return next(
+            (
+                said
+                for i, said in sorted(at.items())
+                if not of_parent[i] and not of_other[i] and i not in denied and not b.others.intersection(words[max(0, i - b.others_reach) : i])
+            ),
+            None,
+        )
+
+    def _pregnant_banded_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Review 27 Q5 (safety; fix28b; the synonyms file's `pregnant_young.banded`, this tool's reading, declared
+        there): a child's own pregnancy said (_pregnancy_of_child: "she is expecting", "up the duff", "missed her
+        period and the test was positive") with her age known (_child_years), `from` or more, offers the pregnancy rows her age is under
+        in the document's order, highest level first ("Pregnant under 16" above "Pregnant under 17" at 15), at the
+        place of the first pregnancy row in the first three (none there: first, or second behind a p9 row that is
+        first); a pregnancy row her age is not under leaves the first three ("Pregnant under 16" at a said 16). Every
+        p9 row of the first three stays there: the last pregnancy row offered gives way where it must."""
+        py = self.pregnant_young
+        b = py.banded if py is not None else None
+        words, ranked, final, age = c.words, c.ranked, c.final, c.age_in_months
+        if b is None:
+            return
+        years = self._child_years(words, age)
+        if years is None or years < b.from_years:
+            return
+        want = [n for n, under in b.under if years < under and self._admits(n, False, age) and n not in c.hidden]
+        if not want:
+            return
+        said = self._pregnancy_of_child(words)
+        if said is None:
+            return
+        rows = {n for n, _ in b.under}
+        front = ranked[:KEPT_PLACES]
+        kept = [m for m in front if self.entries[m].indicator.immediate]
+        place = next((k for k, n in enumerate(front) if n in rows), None)
+        if place is None:
+            place = 1 if front and self.entries[front[0]].indicator.immediate else 0
+        before = [n for n in ranked[:place] if n not in rows]
+        after = [n for n in ranked[place:] if n not in want]
+        out = [n for n in after if n in rows]  # a pregnancy row her age is not under: below the first three
+        after = [n for n in after if n not in rows]
+        order = before + want + after
+        for m in kept:  # every p9 row of the first three stays there: the last other row there gives way
+            if order.index(m) >= KEPT_PLACES:
+                order.remove(m)
+                yielding = next(k for k in range(KEPT_PLACES - 1, -1, -1) if not self.entries[order[k]].indicator.immediate)
+                order.insert(yielding, m)
+        for n in out:
+            order.insert(min(len(order), max(KEPT_PLACES, ranked.index(n))), n)
+        ranked[:] = order
+        for n in want:
+            final.setdefault(n, 0.0)
+            c.matched.setdefault(n, set()).add(said)
+        _scores_follow_order(ranked, final)
 
     def _older_partner_offered(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Review 25 Q2 (safety, arguable; fix25a; the synonyms file's `pregnant_young.older_partner`, this tool's reading,

@@ -22,6 +22,7 @@ from pathway.search_senses import (
     _age_in_words,
 )
 from pathway.search_text import (
+    CLAUSE_WORDS,
     _phrase_at,
     _phrases_at,
     _stop,
@@ -185,6 +186,127 @@ class ClauseReadings:
         second = self.entries[first].indicator.immediate or (said == "tied" and bool(_phrases_at(dt.care, c.words)))
         if second and first != dt.leads:
             self._lead_with(first, c.ranked, c.final)  # the row first stays first; this one second (in the first three)
+
+    def _care_withheld_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix28b, review 27 Q4 and Q9's probe; the synonyms file's `care_withheld`, this tool's reading,
+        declared there): a carer stopping or refusing the child's feeds, medicines or care (_care_withheld_at: "mum has
+        stopped giving her the feeds through her tube", "dad won't give him his epilepsy meds", "they leave her in the
+        same pad all day") leads with `leads` (p9's significant harm, neglect; offered if the words did not find it)
+        where no p9 row or row of `keeps_first` is first, else it comes second. A carer refusing a sick child a doctor (`refuse` ... `services`)
+        is no strength: a first row of `strengths` gives the lead to the first of `instead` the age admits (still
+        offered), and for a child under `baby_under_months` `leads` comes into the first three."""
+        cw, ranked, final, words = self.care_withheld, c.ranked, c.final, c.words
+        if cw is None or cw.leads in c.hidden or not c.admits(cw.leads):
+            return
+        at = self._care_withheld_at(words, cw.withhold, cw.needs, True)
+        if at is not None:
+            c.matched.setdefault(cw.leads, set()).add(at)
+            if not ranked:
+                ranked.append(cw.leads)
+                final[cw.leads] = 1.0
+                return
+            _offered_last(cw.leads, ranked, final)
+            first = ranked[0]
+            self._lead_with(cw.leads, ranked, final)
+            if (self.entries[first].indicator.immediate or first in cw.keeps_first) and first != cw.leads:
+                self._lead_with(first, ranked, final)  # a p9 row or one of `keeps_first` first stays first; this one second
+            return
+        refused = self._care_withheld_at(words, cw.refuse, frozenset(), False)
+        if refused is None or not ranked:
+            return
+        if ranked[0] in cw.strengths:
+            lead = next((n for n in cw.instead if n not in c.hidden and c.admits(n)), None)
+            if lead is not None:
+                _offered_last(lead, ranked, final)
+                self._lead_with(lead, ranked, final)
+                c.matched.setdefault(lead, set()).add(refused)
+        age = c.age_in_months
+        if age is None and self.said_plainly is not None:
+            age = _age_in_words(self.said_plainly, words)
+        if age is not None and age < cw.baby_under_months and cw.leads not in ranked[:KEPT_PLACES]:
+            if self._into_sight(cw.leads, min(len(ranked), KEPT_PLACES - 1), ranked, final):
+                c.matched.setdefault(cw.leads, set()).add(refused)
+
+    def _care_withheld_at(self: SearchIndex, words: list[str], acts: tuple[tuple[str, ...], ...], needs: frozenset[str], withheld: bool) -> Optional[str]:  # type: ignore[misc]
+        """The words of a carer's act withholding the child's care (_care_withheld_first), or None: one of `acts` with a
+        carer (the subject reading's `parent`, or one of `doers`) at most `doer_reach` words before it in its clause;
+        within `need_reach` words after it, no clause word between, one of `needs` (`withheld`) or of `services`
+        (refused); `withheld`: none of `own` between, and where the act is no giving or feeding (none of `gives` in
+        it) the child as the object between ("him", "his", "them", a child's word; "her" where the doer is no female
+        carer)."""
+        cw = self.care_withheld
+        assert cw is not None
+        carers = self.subject.parents | cw.doers
+        female = self._female_carers
+        services = _phrases_at(cw.services, words) if not withheld else []
+        for a, b in _phrases_at(acts, words):
+            doer = next((k for k in range(a - 1, max(-1, a - 1 - cw.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            end = next((k for k in range(b, min(len(words), b + cw.need_reach)) if words[k] in CLAUSE_WORDS), min(len(words), b + cw.need_reach))
+            if not withheld:
+                if any(b <= p < end for p, _ in services):
+                    return " ".join(words[a:b])
+                continue
+            need = next((k for k in range(a, end) if words[k] in needs), None)  # "stopped feeding her": the act names it
+            if need is None or not cw.own.isdisjoint(words[a:need]) or not cw.hedges.isdisjoint(words[need + 1 : need + 1 + cw.need_reach]):
+                continue  # the carer's own medicine; "not feeding him properly" (the diet's rows)
+            between = words[b:need]
+            child = any(w in ("him", "his", "them", "their") or w in self._child_words for w in between)
+            child = child or ("her" in between and words[doer] not in female)
+            if cw.gives.isdisjoint(words[a:b]) and not child:
+                continue
+            return " ".join(words[a : need + 1])
+        return None
+
+    def _personal_care_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix28b, review 27 Q3; the synonyms file's `personal_care`, this tool's reading, declared
+        there): the child doing a parent's personal care (_personal_care_at: "has to wash and dress his dad", "helps mum
+        to the toilet", "does his mum's insulin injections") is a young carer: `offers` (with one of `neglect` said,
+        `neglect_offers`) leads where a Universal row is first ("Age appropriate self care skills" is the child's own
+        strength), else comes second where no row of `rows` is in the first three; a p9 row there stays."""
+        pc, ranked, final, words = self.personal_care, c.ranked, c.final, c.words
+        if pc is None or not ranked:
+            return
+        at = self._personal_care_at(words)
+        if at is None:
+            return
+        leads = [pc.neglect_offers, pc.offers] if _phrases_at(pc.neglect, words) else [pc.offers]
+        lead = next((n for n in leads if n not in c.hidden and c.admits(n)), None)
+        if lead is None:
+            return
+        c.matched.setdefault(lead, set()).add(at)
+        if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
+            _offered_last(lead, ranked, final)
+            self._lead_with(lead, ranked, final)
+        elif pc.rows.isdisjoint(ranked[:KEPT_PLACES]):
+            self._into_sight(lead, 1, ranked, final)
+
+    def _personal_care_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+        """The words of the child doing a parent's personal care (_personal_care_first), or None: one of `acts` (none
+        of `not_after` just after it, one of `chores` not after "the") with a parent (the subject reading's `parent`) within `reach`
+        words after it before a clause word, or just before it with only `between` words between; the nearest of
+        `doers` or a parent before them both in the clause one of `doers`."""
+        pc = self.personal_care
+        assert pc is not None
+        carers = self.subject.parents
+        for i, w in enumerate(words):
+            if w not in pc.acts or (i + 1 < len(words) and words[i + 1] in pc.not_after) or (w in pc.chores and i > 0 and words[i - 1] == "the"):
+                continue
+            after = next((k for k in range(i + 1, min(len(words), i + 1 + pc.reach)) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            parent = after if after is not None and words[after] in carers else None
+            if parent is None:
+                k = i - 1
+                while k >= 0 and words[k] in pc.between:
+                    k -= 1
+                parent = k if k >= 0 and words[k] in carers else None
+            if parent is None:
+                continue
+            start = min(i, parent)
+            doer = next((k for k in range(start - 1, -1, -1) if words[k] in pc.doers or words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is not None and words[doer] in pc.doers:
+                return " ".join(words[start : max(i, parent) + 1])
+        return None
 
     def _degrading_said(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """ "tied" where one of `tied` is said, "confined" where one of `places` or `cages` is said, within `reach` words

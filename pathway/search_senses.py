@@ -567,6 +567,84 @@ def _degrading(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Deg
     )
 
 
+class _CareWithheld(NamedTuple):
+    """The synonyms file's `care_withheld` (fix28b, review 27 Q4; SearchIndex._care_withheld_first), read."""
+
+    doers: frozenset[str]
+    doer_reach: int
+    withhold: tuple[tuple[str, ...], ...]
+    gives: frozenset[str]
+    needs: frozenset[str]
+    own: frozenset[str]
+    hedges: frozenset[str]
+    need_reach: int
+    leads: int
+    refuse: tuple[tuple[str, ...], ...]
+    services: tuple[tuple[str, ...], ...]
+    strengths: frozenset[int]
+    instead: tuple[int, ...]
+    baby_under_months: int
+    keeps_first: frozenset[int]
+
+
+def _care_withheld(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CareWithheld]:
+    """The synonyms file's `care_withheld`; None where the file has none (search_tables.check_care_withheld checked it)."""
+    data, read = synonyms.get("care_withheld"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _CareWithheld(
+        read.words(data["doers"]),
+        int(data["doer_reach"]),
+        read.phrases(data["withhold"]),
+        read.words(data["gives"]),
+        read.words(data["needs"]),
+        read.words(data["own"]),
+        read.words(data["hedges"]),
+        int(data["need_reach"]),
+        number_of(data["leads"]),
+        read.phrases(data["refuse"]),
+        read.phrases(data["services"]),
+        read.rows(data["strengths"]),
+        read.ordered_rows(data["instead"]),
+        int(data["baby_under_months"]),
+        read.rows(data["keeps_first"]),
+    )
+
+
+class _PersonalCare(NamedTuple):
+    """The synonyms file's `personal_care` (fix28b, review 27 Q3; SearchIndex._personal_care_first), read."""
+
+    acts: frozenset[str]
+    not_after: frozenset[str]
+    chores: frozenset[str]
+    reach: int
+    between: frozenset[str]
+    doers: frozenset[str]
+    neglect: tuple[tuple[str, ...], ...]
+    rows: frozenset[int]
+    offers: int
+    neglect_offers: int
+
+
+def _personal_care(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_PersonalCare]:
+    """The synonyms file's `personal_care`; None where the file has none (search_tables.check_personal_care checked it)."""
+    data, read = synonyms.get("personal_care"), TableReader(normalise, number_of)
+    if not data:
+        return None
+    return _PersonalCare(
+        read.words(data["acts"]),
+        read.words(data["not_after"]),
+        read.words(data["chores"]),
+        int(data["reach"]),
+        read.words(data["between"]),
+        read.words(data["doers"]),
+        read.phrases(data["neglect"]),
+        read.rows(data["rows"]),
+        number_of(data["offers"]),
+        number_of(data["neglect_offers"]),
+    )
+
+
 class _YoungOutAtNight(NamedTuple):
     """The synonyms file's `young_out_at_night` (fix22a, review 22 N3; SearchIndex._young_out_at_night_first), read."""
 

@@ -450,6 +450,20 @@ class _PregnantYoung(NamedTuple):
     under: int
     said_after: frozenset[str]
     older: Optional[_OlderPartner] = None
+    banded: Optional[_PregnantBanded] = None  # fix28b
+
+
+class _PregnantBanded(NamedTuple):
+    """The synonyms file's `pregnant_young.banded` (fix28b, review 27 Q5; SearchIndex._pregnant_banded_first)."""
+
+    said: tuple[tuple[str, ...], ...]  # a pregnancy said ("pregnant", "up the duff", "missed her period")
+    expecting: frozenset[str]  # "expecting": a pregnancy unless one of `not_before` follows it
+    not_before: frozenset[str]
+    denies: frozenset[str]  # a word that says the pregnancy is not ("negative")
+    others: frozenset[str]  # just before the pregnancy said, another's ("his girlfriend is expecting")
+    others_reach: int
+    from_years: int  # the youngest age read: under it the pregnancy said is another's (a baby's mother)
+    under: tuple[tuple[int, int], ...]  # (row, the age in years it is under), highest level first
 
 
 class _OlderPartner(NamedTuple):
@@ -493,8 +507,23 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
         if op
         else None
     )
+    bd = data.get("banded")
+    banded = (
+        _PregnantBanded(
+            read.phrases(bd["said"]),
+            read.words(bd["expecting"]),
+            read.words(bd["expecting_not_before"]),
+            read.words(bd["denies"]),
+            read.words(bd["others"]),
+            int(bd["others_reach"]),
+            int(bd["from"]),
+            tuple((number_of(n), int(u)) for n, u in bd["under"].items()),
+        )
+        if bd
+        else None
+    )
     return _PregnantYoung(
-        read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]), older
+        read.words(data["words"]), read.rows(data["rows"]), number_of(data["leads"]), int(data["under"]), read.words(data["said_after"]), older, banded
     )
 
 

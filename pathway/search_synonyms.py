@@ -20,6 +20,7 @@ from pathway.search_tables import (
     SearchDataError,
     check_above_universal,
     check_care_left,
+    check_care_withheld,
     check_carer_substance,
     check_carer_threat,
     check_clause_reading,
@@ -46,6 +47,7 @@ from pathway.search_tables import (
     check_overruled,
     check_p9_parts,
     check_p9_spelling,
+    check_personal_care,
     check_pregnant_young,
     check_role_abuse,
     check_role_condition,
@@ -134,6 +136,8 @@ SYNONYMS_KEYS = (
     "named_subject",
     "clause_reading",
     "degrading_treatment",
+    "care_withheld",
+    "personal_care",
     "under_13_sex",
     "everyday_senses",
     "not_yet",
@@ -247,6 +251,8 @@ def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, o
     check_above_universal(catalogue, data.get("above_universal"))  # fix22a
     check_clause_reading(data.get("clause_reading"))  # fix23c
     check_degrading_treatment(catalogue, data.get("degrading_treatment"), normalise)  # fix23c
+    check_care_withheld(catalogue, data.get("care_withheld"), normalise)  # fix28b
+    check_personal_care(catalogue, data.get("personal_care"), normalise)  # fix28b
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
     check_young_out_at_night(catalogue, data.get("young_out_at_night"), normalise)  # fix22a
     check_everyday_senses(catalogue, data.get("everyday_senses"), normalise)  # fix23b

@@ -450,23 +450,44 @@ OLDER_PARTNER_KEYS = {
 }
 
 
+BANDED_KEYS = {"said", "expecting", "expecting_not_before", "denies", "others", "others_reach", "from", "under"}  # fix28b
+
+
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
-    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d)."""
+    """Refuse a `pregnant_young` that is not as _pregnant_young reads it (fix19d; `banded` fix28b)."""
     check_table(
         catalogue,
         "pregnant_young",
         data,
-        keys={"words", "rows", "leads", "under", "said_after", "older_partner"},
-        nested={"older_partner": OLDER_PARTNER_KEYS},
-        shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after' and 'older_partner' (" + ", ".join(sorted(OLDER_PARTNER_KEYS)) + ")",
-        lists=("words", "rows", "said_after", "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before"),
-        numbers={"under": (1, 18), "older_partner.under": (1, 18), "older_partner.adult_from": (1, 99), "older_partner.reach": (1, None)},
-        numbers_message="pregnant_young.under and older_partner.under must be ages in whole years, 1 to 18; "
-        "older_partner.adult_from 1 to 99; older_partner.reach a word or more",
-        rows=("rows", "leads", "older_partner.offers", "older_partner.states_contact"),
-        single=("leads",),
+        keys={"words", "rows", "leads", "under", "said_after", "older_partner", "banded"},
+        nested={"older_partner": OLDER_PARTNER_KEYS, "banded": BANDED_KEYS},
+        shape="pregnant_young must map 'words', 'rows', 'leads', 'under', 'said_after', 'older_partner' ("
+        + ", ".join(sorted(OLDER_PARTNER_KEYS))
+        + ") and 'banded' ("
+        + ", ".join(sorted(BANDED_KEYS))
+        + ")",
+        lists=(
+            "words",
+            "rows",
+            "said_after",
+            "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before",
+            "banded.said|expecting|expecting_not_before|denies|others",
+        ),
+        numbers={
+            "under": (1, 18),
+            "older_partner.under": (1, 18),
+            "older_partner.adult_from": (1, 99),
+            "older_partner.reach": (1, None),
+            "banded.under.*": (1, 18),
+            "banded.from": (1, 18),
+            "banded.others_reach": (1, None),
+        },
+        numbers_message="pregnant_young.under, older_partner.under, banded.from and banded.under's ages must be ages in whole years, 1 to 18; "
+        "older_partner.adult_from 1 to 99; older_partner.reach and banded.others_reach a word or more",
+        rows=("rows", "leads", "older_partner.offers", "older_partner.states_contact", "banded.under.~"),
+        single=("leads", "banded.under.~"),
         must=[
-            Must(("rows", "leads"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
+            Must(("rows", "leads", "banded.under.~"), not_immediate, "pregnant_young moves no immediate criterion (p9)"),
             Must(("older_partner.offers",), immediate, "pregnant_young.older_partner.offers must be immediate criteria (p9)"),
         ],
     )
@@ -1077,6 +1098,68 @@ def check_degrading_treatment(catalogue: Catalogue, data: Any, normalise: Normal
         rows=("leads",),
         must=(Must(("leads",), immediate, "degrading_treatment.leads must be an immediate criterion (p9): {}"),),
     )
+
+
+def check_care_withheld(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `care_withheld` that is not as SearchIndex._care_withheld_first reads it (fix28b, review 27 Q4): its
+    lists of words, its reaches and age whole numbers, `leads` an immediate criterion, `strengths` Universal rows and
+    `instead` no immediate criterion."""
+    check_table(
+        catalogue,
+        "care_withheld",
+        data,
+        keys={
+            "doers",
+            "doer_reach",
+            "withhold",
+            "gives",
+            "needs",
+            "own",
+            "hedges",
+            "need_reach",
+            "leads",
+            "refuse",
+            "services",
+            "strengths",
+            "instead",
+            "baby_under_months",
+            "keeps_first",
+        },
+        shape="care_withheld must map doers, doer_reach, withhold, gives, needs, own, hedges, need_reach, leads, refuse, services,"
+        " strengths, instead, baby_under_months and keeps_first",
+        lists=("doers", "withhold", "gives", "needs", "own", "hedges", "refuse", "services", "strengths", "instead"),
+        names=("leads",),
+        normalise=normalise,
+        normalised=True,
+        numbers={"doer_reach": (1, None), "need_reach": (1, None), "baby_under_months": (1, 24)},
+        rows=("leads", "strengths", "instead", "keeps_first"),
+        must=(
+            Must(("leads",), immediate, "care_withheld.leads must be an immediate criterion (p9): {}"),
+            Must(("strengths",), lambda cat, i: i.level is Level.UNIVERSAL, "care_withheld.strengths must be Universal rows: {}"),
+            Must(("instead",), not_immediate, "care_withheld.instead must be no immediate criterion (p9): {}"),
+        ),
+    )
+
+
+def check_personal_care(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
+    """Refuse a `personal_care` that is not as SearchIndex._personal_care_first reads it (fix28b, review 27 Q3): its
+    lists of words, `reach` a whole number, `offers` and `neglect_offers` among `rows`, none an immediate criterion."""
+    check_table(
+        catalogue,
+        "personal_care",
+        data,
+        keys={"acts", "not_after", "chores", "reach", "between", "doers", "neglect", "rows", "offers", "neglect_offers"},
+        shape="personal_care must map acts, not_after, chores, reach, between, doers, neglect, rows, offers and neglect_offers",
+        lists=("acts", "not_after", "chores", "between", "doers", "neglect", "rows"),
+        names=("offers", "neglect_offers"),
+        normalise=normalise,
+        normalised=True,
+        numbers={"reach": (1, None)},
+        rows=("rows", "offers", "neglect_offers"),
+        must=(Must(("rows", "offers", "neglect_offers"), not_immediate, "personal_care moves no immediate criterion (p9): {}"),),
+    )
+    if data is not None and not {data["offers"], data["neglect_offers"]} <= set(data["rows"]):
+        raise SearchDataError("personal_care.offers and neglect_offers must be among its rows")
 
 
 def check_under_13_sex(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:

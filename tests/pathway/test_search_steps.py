@@ -33,6 +33,7 @@ ORDER = [
     "_carer_substance_first",
     "_offender_first",
     "_carer_threat_first",
+    "_pregnant_banded_first",
     "_pregnant_young_first",
     "_role_condition_first",
     "_role_abuse_first",
@@ -55,6 +56,8 @@ ORDER = [
     "_everyday_hitting_again",
     "_ordinary_call_below",
     "_degrading_first",
+    "_care_withheld_first",
+    "_personal_care_first",
     "_under_13_sex_offered",
     "_above_universal_step",
 ]
@@ -75,6 +78,7 @@ def test_the_steps_conditions_are_the_ones_declared():
     unjoined = ["_denied_first_step", "_not_now_first", "_overruled_first", "_not_the_child_first", "_disclosed_own_act_first"]
     assert {name: fn.__name__ for name, fn in when.items()} == {
         **dict.fromkeys([*unjoined, "_calm_first_step", "_carer_threat_first"], "_unjoined"),
+        "_pregnant_banded_first": "_born",
         "_pregnant_young_first": "_born",
         "_everyday_senses_below": "_whole_born",
         "_not_yet_below": "_born",
@@ -86,6 +90,8 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_everyday_hitting_again": "_born",
         "_ordinary_call_below": "_whole_born",
         "_degrading_first": "_born",
+        "_care_withheld_first": "_born",
+        "_personal_care_first": "_born",
         "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
