@@ -31,6 +31,13 @@ def test_the_object_decides(q: str, age: int | None, want: dict) -> None:
     cases.check(found(q, age), want)
 
 
+@pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "q11", "q11_controls"))
+def test_an_idiom_is_not_the_act(q: str, age: int | None, want: dict) -> None:
+    """Q11 (inflation): "killing himself laughing", "shooting hoops", "a killer headache" are idioms; the act done to a
+    child is not."""
+    cases.check(found(q, age), want)
+
+
 @pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "q13", "q13_controls"))
 def test_abbreviations_naming_a_job_or_course(q: str, age: int | None, want: dict) -> None:
     """Q13 (inflation): "a dv course", "an mh nurse" name a course or a job, not the concern."""
