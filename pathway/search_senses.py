@@ -981,8 +981,16 @@ class SenseReadings:
             j = i + 1
             while j < min(len(words), i + 1 + es.reach) and words[j] in skip:
                 j += 1
+            # fix28c: a person before the object is its owner, not the object ("shook the baby's RATTLE"): read past it
+            if j + 1 < min(len(words), i + 1 + es.reach) and words[j] in es.persons and words[j + 1] in r.objects:
+                j += 1
             if j < min(len(words), i + 1 + es.reach) and words[j] in r.objects:
                 found |= {i, j}
+                # fix28c: the object's own nouns after it are its ("watches GAMING VIDEOS", "a TOY RATTLE")
+                k = j + 1
+                while k < len(words) and words[k] in r.objects:
+                    found.add(k)
+                    k += 1
             k = i - 1
             while k > max(-1, i - 1 - es.reach) and words[k] in skip:
                 k -= 1
@@ -1021,7 +1029,7 @@ class SenseReadings:
         kept_words, rest, rest_stems, without = set(again.rest), again.rest, again.rest_stems, again.offers
         # fix23e: where the words left are plain or none ("the kids went", "she"), no p9 or Protection row rests on them
         plain = not any(s in WORRY or w.isdigit() or not _stop(w, s) for w, s in zip(rest, rest_stems)) or self._only_plain(rest, rest_stems)
-        leaving = {n for n in ranked if (rows is None or n in rows) and (again.alone(n) or (plain and self._high(n)))}
+        leaving = {n for n in ranked if (rows is None or n in rows) and (again.alone(n) or (plain and self._high(n)) or self._on_persons(c, n, again, at))}
 
         def matched_elsewhere(n: int) -> bool:
             return any(w in kept_words for label in matched.get(n, ()) for w in label.split())
@@ -1061,6 +1069,20 @@ class SenseReadings:
         while more and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
             out |= risen
             self._out_of_sight(out, ranked, final, frozenset(n for n in out if self.entries[n].indicator.immediate))
+
+    def _on_persons(self: SearchIndex, c: _Call, n: int, again: _ReadWithout, at: set[int]) -> bool:  # type: ignore[misc]
+        """fix28c (review 27 Q12): row `n` rests on the everyday words and, besides them, only on words naming a person
+        (`everyday_senses.persons`: "baby", "child"): a person said is no concern ("mum shook the RATTLE over the cot and
+        the BABY giggled": p9's harm row matched "shook" and "baby"). It leaves as a row the everyday words alone reached
+        does: the call read without them does not offer it in its first three, and one of its words was theirs."""
+        es = self.everyday_senses
+        assert es is not None
+        if self.entries[n].indicator.id in again.offers:
+            return False
+        said = {w for label in c.matched.get(n, ()) for w in label.split()}
+        ours = {c.words[i] for i in at}
+        kept = set(again.rest)
+        return bool(said & ours) and all(w in es.persons or w not in kept for w in said)
 
     def _read_without(self: SearchIndex, c: _Call, at: set[int]) -> _ReadWithout:  # type: ignore[misc]
         """The call read again without the words at `at` (a whole search, so every reading holds): what

@@ -721,8 +721,12 @@ class WhenReadings:
             return
         before, first = set(ranked[:KEPT_PLACES]), ranked[0]
         out = self._adult_past_first(c, hidden)
-        if not out:
-            out = self._long_past_first(c, hidden)
+        if not out or any(self.entries[n].indicator.immediate and n not in out for n in ranked[:KEPT_PLACES]):
+            # fix28c (review 27 Q14): a parent's own past that the call also says is long over ("used heroin as a
+            # teenager and has been clean for twelve years, the baby is 3 months") is read as long past too where a p9
+            # row the carer's clause alone did not hold (the under-1 line, matched by "baby" outside it) is still in
+            # the first three: it leaves where the whole call is quiet
+            out |= self._long_past_first(c, hidden | out)
         out |= self._hypothetical_first(c, hidden | out)
         out |= self._explained_first(c, hidden | out)
         # no inflation by the rows left: one coming into the first three as others leave is no p9 row, no Protection
