@@ -414,6 +414,38 @@ class _CarerThreat(NamedTuple):
     reach: int
     child: tuple[int, ...]
     offers: tuple[int, ...]
+    with_child: Optional[_WithChild] = None
+
+
+class _WithChild(NamedTuple):
+    """The synonyms file's `carer_threat.with_child` (fix28a, review 27 Q2; SearchIndex._takes_child_with_first)."""
+
+    acts: tuple[tuple[str, ...], ...]  # a carer's act of killing self said by the act ("set fire", "jump off")
+    placed: tuple[tuple[str, ...], ...]  # such an act only with one of `places` after it ("drive off" a bridge)
+    places: tuple[tuple[str, ...], ...]
+    taken: tuple[tuple[str, ...], ...]  # "take them with": only with one of `gone` after it, or `not_mine` said
+    gone: tuple[tuple[str, ...], ...]
+    having: tuple[tuple[str, ...], ...]  # "cannot have the kids" before one of `not_mine` ("nobody will")
+    not_mine: tuple[tuple[str, ...], ...]
+    said: frozenset[str]  # a reporting or threat word before an act, beside the reading's `threats`
+    children: tuple[tuple[str, ...], ...]  # "us", "them", "all of us": a child beside the act, with the child's words
+    reach: int
+    leads: int
+
+
+def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]:
+    """`carer_threat.with_child` as SearchIndex reads it, or None where the file has none."""
+    if not data:
+        return None
+    lead = read.row(data["leads"])
+    assert lead is not None
+    return _WithChild(
+        *(read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine")),
+        read.words(data["said"]),
+        read.phrases(data["children"]),
+        int(data["reach"]),
+        lead,
+    )
 
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
@@ -427,6 +459,7 @@ def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         int(data["reach"]),
         read.ordered_rows(data["child"]),
         read.ordered_rows(data["offers"]),
+        _with_child(data.get("with_child"), read),
     )
 
 

@@ -420,13 +420,28 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
         catalogue,
         "carer_threat",
         data,
-        keys={"acts", "threats", "reach", "child", "offers"},
-        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers'",
+        keys={"acts", "threats", "reach", "child", "offers"} | ({"with_child"} if isinstance(data, dict) and "with_child" in data else set()),
+        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers' (and may map 'with_child')",
         lists=("acts", "threats", "child", "offers"),
         numbers={"reach": (1, None)},
         rows=("child", "offers"),
         must=[Must(("offers",), not_immediate, "carer_threat.offers must be no immediate criterion (p9): it moves none up")],
     )
+    check_table(  # fix28a (review 27 Q2): a carer's act of killing self that takes a child with it
+        catalogue,
+        "carer_threat.with_child",
+        data.get("with_child") if isinstance(data, dict) else None,
+        keys=set(WITH_CHILD_LISTS) | {"reach", "leads"},
+        shape="carer_threat.with_child must map " + ", ".join(f"'{k}'" for k in sorted([*WITH_CHILD_LISTS, "reach", "leads"])),
+        lists=WITH_CHILD_LISTS,
+        numbers={"reach": (1, None)},
+        names=("leads",),
+        rows=("leads",),
+        must=[Must(("leads",), immediate, "carer_threat.with_child.leads must be an immediate criterion (p9)")],
+    )
+
+
+WITH_CHILD_LISTS = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children")
 
 
 OLDER_PARTNER_KEYS = {
