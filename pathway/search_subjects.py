@@ -249,6 +249,7 @@ class _OfThisChild(NamedTuple):
     determiners: frozenset[str]
     between: frozenset[str]
     not_after: tuple[tuple[str, ...], ...]
+    by_noun: dict[int, tuple[tuple[str, ...], ...]] = {}  # fix28a: phrases read only with a child's noun as subject
 
 
 def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_OfThisChild]:
@@ -261,6 +262,7 @@ def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data["determiners"]),
         read.words(data["between"]),
         read.phrases(data["not_after"]),
+        {number_of(i): read.phrases(ws) for i, ws in (data.get("by_noun") or {}).items()},
     )
 
 
@@ -877,7 +879,7 @@ class SubjectReadings:
         away |= self._ended_by_at(words)[0] if self.ends is not None else set()
         bounds = CLAUSE_WORDS | JOINING
 
-        def subject_at(i: int) -> Optional[int]:  # where the phrase's subject starts, the `between` words skipped
+        def subject_at(i: int, by_noun: bool) -> Optional[int]:  # where the phrase's subject starts, `between` skipped
             k = i - 1
             while k >= 0 and words[k] in ot.between:
                 k -= 1
@@ -886,17 +888,21 @@ class SubjectReadings:
             start = next((k + 1 - len(p) for p in ot.subjects if k + 1 >= len(p) and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
             if start is not None:  # a child's noun after one of `determiners` ("the boy"; "a boy in his class" is another)
                 pronoun = self.subject.clauses is not None and words[start] in self.subject.clauses.pronouns
+                if by_noun:  # fix28a: a child's noun after a determiner, never a pronoun ("she's getting slapped")
+                    return start if not pronoun and start > 0 and words[start - 1] in ot.determiners else None
                 return start if pronoun or (start > 0 and words[start - 1] in ot.determiners) else None
+            if by_noun:
+                return None  # never a name: a word the index does not know ("shes") may be a pronoun
             opens = k == 0 or words[k - 1] in bounds
             known = stems[k] in self.postings or stems[k] in self.word_synonyms or words[k] in self.known_words
             return k if opens and not known and not _stop(words[k], stems[k]) and words[k] not in self.subject.parents | self.subject.other_child else None
 
-        for n, phrases in ot.rows.items():
+        for n, phrases, by_noun in [*((n, ps, False) for n, ps in ot.rows.items()), *((n, ps, True) for n, ps in ot.by_noun.items())]:
             if not self._admits(n, unborn, age):
                 continue
             for phrase in phrases:
                 for i in _phrase_at(phrase, words):
-                    start = subject_at(i)
+                    start = subject_at(i, by_noun)
                     if start is None or self._of_this_child_not_before(words, i + len(phrase)):
                         continue
                     span = range(start, i + len(phrase))

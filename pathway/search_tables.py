@@ -307,19 +307,22 @@ def check_of_this_child(catalogue: Catalogue, data: Any, normalise: Normalise) -
         return
     keys = {"rows", "subjects", "determiners", "between", "not_after"}
     rows = data.get("rows") if isinstance(data, dict) else None
+    by_noun = data.get("by_noun", {}) if isinstance(data, dict) else None  # fix28a: optional, shaped as `rows`
     if (
         not isinstance(data, dict)
-        or set(data) != keys
+        or set(data) - {"by_noun"} != keys
         or not isinstance(rows, dict)
         or not rows
-        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in rows)
+        or not isinstance(by_noun, dict)
+        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in [*rows, *by_noun])
         or not all(
             isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v)
-            for v in [*rows.values(), *(data[k] for k in keys - {"rows"})]
+            for v in [*rows.values(), *by_noun.values(), *(data[k] for k in keys - {"rows"})]
         )
     ):
         raise SearchDataError(
             "of_this_child must be a mapping of 'rows' (immediate criteria to phrases), 'subjects', 'determiners', 'between' and 'not_after'"
+            " (and may map 'by_noun', as 'rows')"
             f" (lists of words): {data!r}"
         )
 

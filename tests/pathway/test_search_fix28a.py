@@ -28,9 +28,12 @@ KNOWN: dict[str, str] = {
     "mum says the kids are killing her with their noise": AS_ON_MAIN + "an idiom of a concern word (fix28c's class); p9 on 'killing'",
     "dad says the kids drive him up the wall at bedtime": AS_ON_MAIN + "an idiom (fix28c's class); no act of this reading (no place)",
     "dad took the kids with him when he went to the shops": AS_ON_MAIN + "p9 on 'took ... with him' by the search's own order; no threat",
+    "the neighbour says the little one is screaming and laughing in the garden all afternoon": (
+        AS_ON_MAIN + "p9 on 'screaming' by the search's own order (an everyday sense: fix28c's class); no blow said"
+    ),
 }
 
-KEYS = ("q2", "q2_controls")
+KEYS = ("q2", "q2_controls", "q6", "q6_controls")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, *KEYS))

@@ -55,6 +55,7 @@ ORDER = [
     "_everyday_hitting_again",
     "_ordinary_call_below",
     "_degrading_first",
+    "_takes_child_with_first",
     "_under_13_sex_offered",
     "_above_universal_step",
 ]
@@ -86,6 +87,7 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_everyday_hitting_again": "_born",
         "_ordinary_call_below": "_whole_born",
         "_degrading_first": "_born",
+        "_takes_child_with_first": "_born",
         "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
