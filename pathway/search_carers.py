@@ -872,6 +872,33 @@ class CarerReadings:
             return  # "she told me her stepdad comes in her room at night": whom she told of
         self._held_below(ta.row, c)
 
+    def _told_secret_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix28a; the synonyms file's `told_alone.secrecy`, this tool's reading, declared there): a secret
+        an adult told the child to keep ("her uncle said never tell anyone", "it's our little secret", "she'd get in
+        trouble if she told") puts `row` (p9's "Allegations or disclosures of abuse ... or evidence of grooming") first
+        where no p9 row is first (_lead_with: a p9 row of the first three stays there), else second (_into_sight)."""
+        ta = self.told_alone
+        sc = ta.secrecy if ta is not None else None
+        if ta is None or sc is None or not c.admits(ta.row) or not self._secret_said(c.words):
+            return
+        if not c.ranked or not self.entries[c.ranked[0]].indicator.immediate:
+            _offered_last(ta.row, c.ranked, c.final)
+            self._lead_with(ta.row, c.ranked, c.final)
+        elif ta.row not in c.ranked[:KEPT_PLACES]:
+            self._into_sight(ta.row, 1, c.ranked, c.final)
+        c.told_below = frozenset()
+
+    def _secret_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether the call says a secret someone told the child to keep (_told_secret_first)."""
+        ta = self.told_alone
+        assert ta is not None and ta.secrecy is not None
+        sc = ta.secrecy
+        if not sc.innocent.isdisjoint(words):
+            return False
+        denied = set(_denied_positions(words))
+        says = [p for p, _ in _phrases_at(sc.says, words)]
+        return any(a not in denied and any(a - sc.reach <= p < a for p in says) for a, _ in _phrases_at(sc.phrases, words))
+
     def _held_below(self: SearchIndex, row: int, c: _Call) -> None:  # type: ignore[misc]
         """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too)."""
         ranked, final = c.ranked, c.final

@@ -565,6 +565,16 @@ class _ToldAlone(NamedTuple):
     verbs: frozenset[str]
     words: frozenset[str]
     harms: tuple[tuple[str, ...], ...]  # fix27c: what is told names a harm where one of these is said in it
+    secrecy: Optional[_Secrecy] = None  # fix28a: a secret an adult told the child to keep
+
+
+class _Secrecy(NamedTuple):
+    """The synonyms file's `told_alone.secrecy` (fix28a; SearchIndex._told_secret_first), words as said (normalised)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    says: tuple[tuple[str, ...], ...]
+    innocent: frozenset[str]
+    reach: int
 
 
 def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ToldAlone]:
@@ -578,7 +588,19 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
         frozenset(normalise(" ".join(data["verbs"])).split()),
         frozenset(normalise(" ".join(data["words"])).split()),
         tuple(sorted((p for p in harms if p), key=lambda p: (-len(p), p))),
+        _secrecy(data.get("secrecy")),
     )
+
+
+def _secrecy(data: Optional[dict]) -> Optional[_Secrecy]:
+    """`told_alone.secrecy` as SearchIndex reads it (fix28a), or None where the file has none."""
+    if not data:
+        return None
+
+    def phrases(listed: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in listed) if p)
+
+    return _Secrecy(phrases(data["phrases"]), phrases(data["says"]), frozenset(normalise(" ".join(data["innocent"])).split()), int(data["reach"]))
 
 
 class _RoleAbuse(NamedTuple):

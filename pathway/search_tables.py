@@ -556,12 +556,21 @@ def check_told_alone(catalogue: Catalogue, data: Any) -> None:
         catalogue,
         "told_alone",
         data,
-        keys={"row", "verbs", "words", "harms"},
-        shape="told_alone must map 'row', 'verbs', 'words' and 'harms'",
+        keys={"row", "verbs", "words", "harms"} | ({"secrecy"} if isinstance(data, dict) and "secrecy" in data else set()),
+        shape="told_alone must map 'row', 'verbs', 'words' and 'harms' (and may map 'secrecy')",
         lists=("verbs", "words", "harms"),
         lists_message="told_alone's verbs, words and harms must be non-empty lists of words",
         rows=("row",),
         single=("row",),
+    )
+    check_table(  # fix28a: a secret an adult told the child to keep
+        catalogue,
+        "told_alone.secrecy",
+        data.get("secrecy") if isinstance(data, dict) else None,
+        keys={"phrases", "says", "innocent", "reach"},
+        shape="told_alone.secrecy must map 'phrases', 'says', 'innocent' and 'reach'",
+        lists=("phrases", "says", "innocent"),
+        numbers={"reach": (1, None)},
     )
 
 

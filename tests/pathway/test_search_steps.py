@@ -56,6 +56,7 @@ ORDER = [
     "_ordinary_call_below",
     "_degrading_first",
     "_takes_child_with_first",
+    "_told_secret_first",
     "_under_13_sex_offered",
     "_above_universal_step",
 ]
@@ -88,6 +89,7 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_ordinary_call_below": "_whole_born",
         "_degrading_first": "_born",
         "_takes_child_with_first": "_born",
+        "_told_secret_first": "_born",
         "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
