@@ -31,9 +31,16 @@ KNOWN: dict[str, str] = {
     "the neighbour says the little one is screaming and laughing in the garden all afternoon": (
         AS_ON_MAIN + "p9 on 'screaming' by the search's own order (an everyday sense: fix28c's class); no blow said"
     ),
+    "she is keeping dad's birthday present a secret from him": AS_ON_MAIN + "p9's disclosure row second on 'secret' alone (the blend's order)",
+    "she keeps her diary secret from her brother": AS_ON_MAIN + "p9's disclosure row first on 'secret' alone (the blend's order)",
+    "the teacher said the class must keep the surprise for the head a secret": AS_ON_MAIN + "p9's disclosure row first on 'secret' alone",
+    "she said her mum's partner lashes out at her and her brother": (
+        "left: a carer's companion lashing out ('her mum's partner'): harm_by_adult reads no 'her' where a female carer is"
+        " named before it (mum's or the child's?); p9's repeated domestic violence second, significant harm not in the three"
+    ),
 }
 
-KEYS = ("q2", "q2_controls", "q6", "q6_controls")
+KEYS = ("q2", "q2_controls", "q6", "q6_controls", "secret", "secret_controls", "lashes", "lashes_controls")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, *KEYS))
