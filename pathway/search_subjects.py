@@ -442,7 +442,13 @@ def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]
     lead = read.row(data["leads"])
     assert lead is not None
     return _WithChild(
-        *(read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine")),
+        read.phrases(data["acts"]),
+        read.phrases(data["placed"]),
+        read.phrases(data["places"]),
+        read.phrases(data["taken"]),
+        read.phrases(data["gone"]),
+        read.phrases(data["having"]),
+        read.phrases(data["not_mine"]),
         read.words(data["said"]),
         read.phrases(data["children"]),
         int(data["reach"]),

@@ -24,6 +24,7 @@ from tests.pathway.synonyms_comment import comment_above
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix28a_cases.yaml").read_text())
 
 AS_ON_MAIN = "as on main 96d81ce, not this branch's reading: "
+LEFT = "left (Q10, arguable): `joined` reads the illness word only in a carer's clause; "
 KNOWN: dict[str, str] = {
     "mum says the kids are killing her with their noise": AS_ON_MAIN + "an idiom of a concern word (fix28c's class); p9 on 'killing'",
     "dad says the kids drive him up the wall at bedtime": AS_ON_MAIN + "an idiom (fix28c's class); no act of this reading (no place)",
@@ -34,13 +35,18 @@ KNOWN: dict[str, str] = {
     "she is keeping dad's birthday present a secret from him": AS_ON_MAIN + "p9's disclosure row second on 'secret' alone (the blend's order)",
     "she keeps her diary secret from her brother": AS_ON_MAIN + "p9's disclosure row first on 'secret' alone (the blend's order)",
     "the teacher said the class must keep the surprise for the head a secret": AS_ON_MAIN + "p9's disclosure row first on 'secret' alone",
+    "the crisis team went out to dad last night, he was talking about hurting the baby": LEFT + "'the crisis team' opens its own clause",
+    "the mental health team say mum has been talking about smothering the baby": LEFT + "'mental health' is a team's name here",
+    "the psychiatric nurse said mum talked about harming the kids": LEFT + "'psychiatric' is the nurse's clause",
+    "dad has been talking about hurting the baby since his breakdown": LEFT + "'since his breakdown' is a clause of its own ('since' opens it)",
+    "mum is scared of hurting the baby's feelings by going back to work": AS_ON_MAIN + "p9 on 'hurting' (an everyday sense: fix28c's class)",
     "she said her mum's partner lashes out at her and her brother": (
         "left: a carer's companion lashing out ('her mum's partner'): harm_by_adult reads no 'her' where a female carer is"
         " named before it (mum's or the child's?); p9's repeated domestic violence second, significant harm not in the three"
     ),
 }
 
-KEYS = ("q2", "q2_controls", "q6", "q6_controls", "secret", "secret_controls", "lashes", "lashes_controls")
+KEYS = ("q2", "q2_controls", "q6", "q6_controls", "secret", "secret_controls", "lashes", "lashes_controls", "q10", "q10_controls")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, *KEYS))
@@ -75,3 +81,31 @@ def test_with_child_not_read(q: str) -> None:
     from pathway.search import default_index, normalise
 
     assert not default_index()._takes_child_with(normalise(q).split())
+
+
+def test_the_other_tables_are_checked() -> None:
+    """`of_this_child.by_noun` names p9 rows only; `told_alone.secrecy` reads a reach of a word or more."""
+    synonyms, cat = load_synonyms(), load_catalogue()
+    bad = copy.deepcopy(synonyms)
+    bad["of_this_child"]["by_noun"] = {"extensive.suspected_domestic_violence": ["getting hit"]}
+    with pytest.raises(SearchDataError):
+        SearchIndex(cat, bad)
+    bad = copy.deepcopy(synonyms)
+    bad["told_alone"]["secrecy"]["reach"] = 0
+    with pytest.raises(SearchDataError):
+        SearchIndex(cat, bad)
+
+
+@pytest.mark.parametrize(
+    ("q", "said"),
+    [
+        ("her uncle said never tell anyone", True),
+        ("the man told her it was their secret", True),
+        ("he told his sister not to tell mum about the surprise party", False),  # innocent: a surprise
+        ("she keeps her diary secret", False),  # no reporting verb
+    ],
+)
+def test_secret_said(q: str, said: bool) -> None:
+    from pathway.search import default_index, normalise
+
+    assert default_index()._secret_said(normalise(q).split()) is said
