@@ -441,19 +441,10 @@ def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]
         return None
     lead = read.row(data["leads"])
     assert lead is not None
-    return _WithChild(
-        read.phrases(data["acts"]),
-        read.phrases(data["placed"]),
-        read.phrases(data["places"]),
-        read.phrases(data["taken"]),
-        read.phrases(data["gone"]),
-        read.phrases(data["having"]),
-        read.phrases(data["not_mine"]),
-        read.words(data["said"]),
-        read.phrases(data["children"]),
-        int(data["reach"]),
-        lead,
+    acts, placed, places, taken, gone, having, not_mine, children = (
+        read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "children")
     )
+    return _WithChild(acts, placed, places, taken, gone, having, not_mine, read.words(data["said"]), children, int(data["reach"]), lead)
 
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
