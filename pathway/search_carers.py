@@ -156,16 +156,13 @@ class CarerReadings:
 
     def _other_doer_between(self: SearchIndex, words: list[str], doer: int, i: int) -> bool:  # type: ignore[misc]
         """Whether a subject of its own stands between a carer and the act at i (fix28a, _everyday_hitting_at): a child's
-        word not just after the carer ("mum says her SON lashes out at her"; "our nan's lad's been giving ..." is the
-        carer's grown son, "nan's" read as "nan"), or a pronoun that cannot stand for that carer ("dad says SHE lashes out
-        at him"; "mum says she ..." may)."""
+        word, or a pronoun that cannot stand for that carer ("dad says SHE lashes out at him"; "mum says she ..." may)."""
         clauses = self.subject.clauses
         if clauses is None:
             return False
         named = CHILD_ROLES | clauses.named
         return any(
-            (words[k] in named and k > doer + 1)
-            or (words[k] in clauses.pronouns and words[k] in ("he", "she") and not clauses.stands_for(words[k], words[doer]))
+            words[k] in named or (words[k] in clauses.pronouns and words[k] in ("he", "she") and not clauses.stands_for(words[k], words[doer]))
             for k in range(doer + 1, i)
         )
 
