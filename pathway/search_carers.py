@@ -135,8 +135,6 @@ class CarerReadings:
                     doer = carried[0] if carried is not None else doer
                 if doer is None or words[doer] not in carers or any(k in out or words[k] in NEGATIONS for k in range(doer + 1, i)):
                     continue  # "dad never gives him a good hiding": denied between the carer and the words
-                if self._other_doer_between(words, doer, i):
-                    continue  # fix28a: "dad says she lashes out at him": the child's act (turned_facts' child_lashes_out)
                 after = next(
                     (k for k in range(end, min(len(words), end + eh.reach)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), min(len(words), end + eh.reach)
                 )
@@ -153,18 +151,6 @@ class CarerReadings:
                     if v == "his" and nxt in eh.body and not any(words[j] in male for j in range(k) if j != doer and j not in told):
                         return i, end  # fix26a: "mum holds a lighter to his arm"
         return None
-
-    def _other_doer_between(self: SearchIndex, words: list[str], doer: int, i: int) -> bool:  # type: ignore[misc]
-        """Whether a subject of its own stands between a carer and the act at i (fix28a, _everyday_hitting_at): a child's
-        word, or a pronoun that cannot stand for that carer ("dad says SHE lashes out at him"; "mum says she ..." may)."""
-        clauses = self.subject.clauses
-        if clauses is None:
-            return False
-        named = CHILD_ROLES | clauses.named
-        return any(
-            words[k] in named or (words[k] in clauses.pronouns and words[k] in ("he", "she") and not clauses.stands_for(words[k], words[doer]))
-            for k in range(doer + 1, i)
-        )
 
     def _carer_substance_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """A carer's own drink or drugs (review 20 N3, safety and inflation; fix20b; the synonyms file's

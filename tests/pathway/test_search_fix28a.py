@@ -2,7 +2,7 @@
 kill self said by its act with a child taken with it ("drive off a bridge with the kids in the car", "gas us all",
 "take them with him when he goes"; the synonyms file's `carer_threat.with_child`, read by _takes_child_with_first)
 leads with p9's significant harm; the other findings' calls (Q6 the child as the object a neighbour reports, a secret
-an adult told the child to keep, a carer lashing out at the child, Q10 a carer in crisis talking of hurting the baby)
+an adult told the child to keep, Q10 a carer in crisis talking of hurting the baby)
 are in the cases file with what the document says must hold, and strict xfails for what is left.
 
 Oracles: tests/pathway/search_fix28a_cases.yaml, calls in words of my own written before the readings were changed,
@@ -40,13 +40,9 @@ KNOWN: dict[str, str] = {
     "the psychiatric nurse said mum talked about harming the kids": LEFT + "'psychiatric' is the nurse's clause",
     "dad has been talking about hurting the baby since his breakdown": LEFT + "'since his breakdown' is a clause of its own ('since' opens it)",
     "mum is scared of hurting the baby's feelings by going back to work": AS_ON_MAIN + "p9 on 'hurting' (an everyday sense: fix28c's class)",
-    "she said her mum's partner lashes out at her and her brother": (
-        "left: a carer's companion lashing out ('her mum's partner'): harm_by_adult reads no 'her' where a female carer is"
-        " named before it (mum's or the child's?); p9's repeated domestic violence second, significant harm not in the three"
-    ),
 }
 
-KEYS = ("q2", "q2_controls", "q6", "q6_controls", "secret", "secret_controls", "lashes", "lashes_controls", "q10", "q10_controls")
+KEYS = ("q2", "q2_controls", "q6", "q6_controls", "secret", "secret_controls", "q10", "q10_controls")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, *KEYS))
