@@ -374,6 +374,8 @@ STEPS: tuple[_Step, ...] = (
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
     _Step("_personal_care_first", "a child doing a parent's personal care is a young carer, not the child's own self care (fix28b)", _born),
+    _Step("_takes_child_with_first", "a carer's threat to kill self said by its act, a child taken with it, leads with p9 (fix28a)", _born),
+    _Step("_told_secret_first", "a secret an adult told the child to keep leads with p9's disclosure row (fix28a)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
 )

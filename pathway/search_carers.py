@@ -43,6 +43,7 @@ from pathway.search_text import (
     CLAUSE_WORDS,
     JOINING,
     _phrase_at,
+    _phrases_at,
     _stop,
     stem,
 )
@@ -456,6 +457,58 @@ class CarerReadings:
         ranked[:] = front + rest
         if certain:
             self._out_of_sight(set(ct.child), ranked, final)
+
+    def _takes_child_with_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix28a, review 27 Q2; the synonyms file's `carer_threat.with_child`, this tool's reading,
+        declared there): a carer's threat to kill self said by its act with a child taken with it ("drive off a bridge
+        with the kids in the car", "gas us all", "take them with him when he goes", "if he can't have the kids nobody
+        will") leads with p9's significant harm (offered where the words did not find it); _lead_with keeps every p9 row
+        of the first three in them."""
+        ct = self.carer_threat
+        wc = ct.with_child if ct is not None else None
+        if wc is None or not c.admits(wc.leads) or not self._takes_child_with(c.words):
+            return
+        if c.ranked[:1] == [wc.leads]:
+            return
+        _offered_last(wc.leads, c.ranked, c.final)
+        self._lead_with(wc.leads, c.ranked, c.final)
+
+    def _takes_child_with(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether the call says a carer's act of killing self with a child taken with it (_takes_child_with_first)."""
+        ct = self.carer_threat
+        assert ct is not None and ct.with_child is not None
+        wc = ct.with_child
+        if self.subject.parents.isdisjoint(words):
+            return False
+        denied = set(_denied_positions(words))
+        kids = {k for p, q in _phrases_at(wc.children, words) for k in range(p, q)}
+        kids |= {k for k, w in enumerate(words) if w in self._child_words}
+
+        def near(a: int, b: int) -> bool:  # a child within `reach` words either side of the act, or in it
+            return any(a - wc.reach <= k < b + wc.reach for k in kids)
+
+        def threatened(a: int) -> bool:  # a threat or reporting word within `reach` words before the act
+            return any(w in ct.threats or w in wc.said for w in words[max(0, a - wc.reach) : a])
+
+        places = [p for p, _ in _phrases_at(wc.places, words)]
+        not_mine = [
+            (p, q)
+            for p, q in _phrases_at(wc.not_mine, words)
+            if any(h < p and p - h <= wc.reach and near(h, p) for h, _ in _phrases_at(wc.having, words)) and p not in denied
+        ]
+        if not_mine:
+            return True
+        gone = [p for p, _ in _phrases_at(wc.gone, words)]
+        for a, b in _phrases_at(wc.acts, words):
+            if a not in denied and threatened(a) and near(a, b):
+                return True
+        for a, b in _phrases_at(wc.placed, words):
+            if a not in denied and threatened(a) and near(a, b) and any(b <= p <= b + wc.reach for p in places):
+                return True
+        for a, b in _phrases_at(wc.taken, words):
+            if a not in denied and threatened(a) and any(b <= p <= b + wc.reach for p in gone):
+                return True
+        return False
 
     def _threat_stated(self: SearchIndex, labels: set[str], words: list[str], span: set[int]) -> bool:  # type: ignore[misc]
         """Whether a row's matched words say something beyond a carer's threat (_carer_threat_first): a content word
@@ -905,6 +958,33 @@ class CarerReadings:
         if told is None or any(w in persons or w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in words[start:end]):
             return  # "she told me her stepdad comes in her room at night": whom she told of
         self._held_below(ta.row, c)
+
+    def _told_secret_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix28a; the synonyms file's `told_alone.secrecy`, this tool's reading, declared there): a secret
+        an adult told the child to keep ("her uncle said never tell anyone", "it's our little secret", "she'd get in
+        trouble if she told") puts `row` (p9's "Allegations or disclosures of abuse ... or evidence of grooming") first
+        where no p9 row is first (_lead_with: a p9 row of the first three stays there), else second (_into_sight)."""
+        ta = self.told_alone
+        sc = ta.secrecy if ta is not None else None
+        if ta is None or sc is None or not c.admits(ta.row) or not self._secret_said(c.words):
+            return
+        if not c.ranked or not self.entries[c.ranked[0]].indicator.immediate:
+            _offered_last(ta.row, c.ranked, c.final)
+            self._lead_with(ta.row, c.ranked, c.final)
+        elif ta.row not in c.ranked[:KEPT_PLACES]:
+            self._into_sight(ta.row, 1, c.ranked, c.final)
+        c.told_below = frozenset()
+
+    def _secret_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether the call says a secret someone told the child to keep (_told_secret_first)."""
+        ta = self.told_alone
+        assert ta is not None and ta.secrecy is not None
+        sc = ta.secrecy
+        if not sc.innocent.isdisjoint(words):
+            return False
+        denied = set(_denied_positions(words))
+        says = [p for p, _ in _phrases_at(sc.says, words)]
+        return any(a not in denied and any(a - sc.reach <= p < a for p in says) for a, _ in _phrases_at(sc.phrases, words))
 
     def _held_below(self: SearchIndex, row: int, c: _Call) -> None:  # type: ignore[misc]
         """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too)."""

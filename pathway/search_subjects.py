@@ -249,6 +249,7 @@ class _OfThisChild(NamedTuple):
     determiners: frozenset[str]
     between: frozenset[str]
     not_after: tuple[tuple[str, ...], ...]
+    by_noun: dict[int, tuple[tuple[str, ...], ...]] = {}  # fix28a: phrases read only with a child's noun as subject
 
 
 def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_OfThisChild]:
@@ -261,6 +262,7 @@ def _of_this_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data["determiners"]),
         read.words(data["between"]),
         read.phrases(data["not_after"]),
+        {number_of(i): read.phrases(ws) for i, ws in (data.get("by_noun") or {}).items()},
     )
 
 
@@ -422,6 +424,35 @@ class _CarerThreat(NamedTuple):
     reach: int
     child: tuple[int, ...]
     offers: tuple[int, ...]
+    with_child: Optional[_WithChild] = None
+
+
+class _WithChild(NamedTuple):
+    """The synonyms file's `carer_threat.with_child` (fix28a, review 27 Q2; SearchIndex._takes_child_with_first)."""
+
+    acts: tuple[tuple[str, ...], ...]  # a carer's act of killing self said by the act ("set fire", "jump off")
+    placed: tuple[tuple[str, ...], ...]  # such an act only with one of `places` after it ("drive off" a bridge)
+    places: tuple[tuple[str, ...], ...]
+    taken: tuple[tuple[str, ...], ...]  # "take them with": only with one of `gone` after it, or `not_mine` said
+    gone: tuple[tuple[str, ...], ...]
+    having: tuple[tuple[str, ...], ...]  # "cannot have the kids" before one of `not_mine` ("nobody will")
+    not_mine: tuple[tuple[str, ...], ...]
+    said: frozenset[str]  # a reporting or threat word before an act, beside the reading's `threats`
+    children: tuple[tuple[str, ...], ...]  # "us", "them", "all of us": a child beside the act, with the child's words
+    reach: int
+    leads: int
+
+
+def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]:
+    """`carer_threat.with_child` as SearchIndex reads it, or None where the file has none."""
+    if not data:
+        return None
+    lead = read.row(data["leads"])
+    assert lead is not None
+    acts, placed, places, taken, gone, having, not_mine, children = (
+        read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "children")
+    )
+    return _WithChild(acts, placed, places, taken, gone, having, not_mine, read.words(data["said"]), children, int(data["reach"]), lead)
 
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
@@ -435,6 +466,7 @@ def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         int(data["reach"]),
         read.ordered_rows(data["child"]),
         read.ordered_rows(data["offers"]),
+        _with_child(data.get("with_child"), read),
     )
 
 
@@ -567,6 +599,16 @@ class _ToldAlone(NamedTuple):
     verbs: frozenset[str]
     words: frozenset[str]
     harms: tuple[tuple[str, ...], ...]  # fix27c: what is told names a harm where one of these is said in it
+    secrecy: Optional[_Secrecy] = None  # fix28a: a secret an adult told the child to keep
+
+
+class _Secrecy(NamedTuple):
+    """The synonyms file's `told_alone.secrecy` (fix28a; SearchIndex._told_secret_first), words as said (normalised)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    says: tuple[tuple[str, ...], ...]
+    innocent: frozenset[str]
+    reach: int
 
 
 def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_ToldAlone]:
@@ -580,7 +622,19 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
         frozenset(normalise(" ".join(data["verbs"])).split()),
         frozenset(normalise(" ".join(data["words"])).split()),
         tuple(sorted((p for p in harms if p), key=lambda p: (-len(p), p))),
+        _secrecy(data.get("secrecy")),
     )
+
+
+def _secrecy(data: Optional[dict]) -> Optional[_Secrecy]:
+    """`told_alone.secrecy` as SearchIndex reads it (fix28a), or None where the file has none."""
+    if not data:
+        return None
+
+    def phrases(listed: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (tuple(normalise(w).split()) for w in listed) if p)
+
+    return _Secrecy(phrases(data["phrases"]), phrases(data["says"]), frozenset(normalise(" ".join(data["innocent"])).split()), int(data["reach"]))
 
 
 class _RoleAbuse(NamedTuple):
@@ -881,7 +935,7 @@ class SubjectReadings:
         away |= self._ended_by_at(words)[0] if self.ends is not None else set()
         bounds = CLAUSE_WORDS | JOINING
 
-        def subject_at(i: int) -> Optional[int]:  # where the phrase's subject starts, the `between` words skipped
+        def subject_at(i: int, by_noun: bool) -> Optional[int]:  # where the phrase's subject starts, `between` skipped
             k = i - 1
             while k >= 0 and words[k] in ot.between:
                 k -= 1
@@ -890,17 +944,21 @@ class SubjectReadings:
             start = next((k + 1 - len(p) for p in ot.subjects if k + 1 >= len(p) and tuple(words[k + 1 - len(p) : k + 1]) == p), None)
             if start is not None:  # a child's noun after one of `determiners` ("the boy"; "a boy in his class" is another)
                 pronoun = self.subject.clauses is not None and words[start] in self.subject.clauses.pronouns
+                if by_noun:  # fix28a: a child's noun after a determiner, never a pronoun ("she's getting slapped")
+                    return start if not pronoun and start > 0 and words[start - 1] in ot.determiners else None
                 return start if pronoun or (start > 0 and words[start - 1] in ot.determiners) else None
+            if by_noun:
+                return None  # never a name: a word the index does not know ("shes") may be a pronoun
             opens = k == 0 or words[k - 1] in bounds
             known = stems[k] in self.postings or stems[k] in self.word_synonyms or words[k] in self.known_words
             return k if opens and not known and not _stop(words[k], stems[k]) and words[k] not in self.subject.parents | self.subject.other_child else None
 
-        for n, phrases in ot.rows.items():
+        for n, phrases, by_noun in [*((n, ps, False) for n, ps in ot.rows.items()), *((n, ps, True) for n, ps in ot.by_noun.items())]:
             if not self._admits(n, unborn, age):
                 continue
             for phrase in phrases:
                 for i in _phrase_at(phrase, words):
-                    start = subject_at(i)
+                    start = subject_at(i, by_noun)
                     if start is None or self._of_this_child_not_before(words, i + len(phrase)):
                         continue
                     span = range(start, i + len(phrase))

@@ -309,19 +309,22 @@ def check_of_this_child(catalogue: Catalogue, data: Any, normalise: Normalise) -
         return
     keys = {"rows", "subjects", "determiners", "between", "not_after"}
     rows = data.get("rows") if isinstance(data, dict) else None
+    by_noun = data.get("by_noun", {}) if isinstance(data, dict) else None  # fix28a: optional, shaped as `rows`
     if (
         not isinstance(data, dict)
-        or set(data) != keys
+        or set(data) - {"by_noun"} != keys
         or not isinstance(rows, dict)
         or not rows
-        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in rows)
+        or not isinstance(by_noun, dict)
+        or not all(isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate for i in [*rows, *by_noun])
         or not all(
             isinstance(v, list) and v and all(isinstance(w, str) and normalise(w).split() for w in v)
-            for v in [*rows.values(), *(data[k] for k in keys - {"rows"})]
+            for v in [*rows.values(), *by_noun.values(), *(data[k] for k in keys - {"rows"})]
         )
     ):
         raise SearchDataError(
             "of_this_child must be a mapping of 'rows' (immediate criteria to phrases), 'subjects', 'determiners', 'between' and 'not_after'"
+            " (and may map 'by_noun', as 'rows')"
             f" (lists of words): {data!r}"
         )
 
@@ -425,13 +428,28 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
         catalogue,
         "carer_threat",
         data,
-        keys={"acts", "threats", "reach", "child", "offers"},
-        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers'",
+        keys={"acts", "threats", "reach", "child", "offers"} | ({"with_child"} if isinstance(data, dict) and "with_child" in data else set()),
+        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers' (and may map 'with_child')",
         lists=("acts", "threats", "child", "offers"),
         numbers={"reach": (1, None)},
         rows=("child", "offers"),
         must=[Must(("offers",), not_immediate, "carer_threat.offers must be no immediate criterion (p9): it moves none up")],
     )
+    check_table(  # fix28a (review 27 Q2): a carer's act of killing self that takes a child with it
+        catalogue,
+        "carer_threat.with_child",
+        data.get("with_child") if isinstance(data, dict) else None,
+        keys=set(WITH_CHILD_LISTS) | {"reach", "leads"},
+        shape="carer_threat.with_child must map " + ", ".join(f"'{k}'" for k in sorted([*WITH_CHILD_LISTS, "reach", "leads"])),
+        lists=WITH_CHILD_LISTS,
+        numbers={"reach": (1, None)},
+        names=("leads",),
+        rows=("leads",),
+        must=[Must(("leads",), immediate, "carer_threat.with_child.leads must be an immediate criterion (p9)")],
+    )
+
+
+WITH_CHILD_LISTS = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children")
 
 
 OLDER_PARTNER_KEYS = {
@@ -564,12 +582,21 @@ def check_told_alone(catalogue: Catalogue, data: Any) -> None:
         catalogue,
         "told_alone",
         data,
-        keys={"row", "verbs", "words", "harms"},
-        shape="told_alone must map 'row', 'verbs', 'words' and 'harms'",
+        keys={"row", "verbs", "words", "harms"} | ({"secrecy"} if isinstance(data, dict) and "secrecy" in data else set()),
+        shape="told_alone must map 'row', 'verbs', 'words' and 'harms' (and may map 'secrecy')",
         lists=("verbs", "words", "harms"),
         lists_message="told_alone's verbs, words and harms must be non-empty lists of words",
         rows=("row",),
         single=("row",),
+    )
+    check_table(  # fix28a: a secret an adult told the child to keep
+        catalogue,
+        "told_alone.secrecy",
+        data.get("secrecy") if isinstance(data, dict) else None,
+        keys={"phrases", "says", "innocent", "reach"},
+        shape="told_alone.secrecy must map 'phrases', 'says', 'innocent' and 'reach'",
+        lists=("phrases", "says", "innocent"),
+        numbers={"reach": (1, None)},
     )
 
 

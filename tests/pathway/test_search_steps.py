@@ -58,6 +58,8 @@ ORDER = [
     "_degrading_first",
     "_care_withheld_first",
     "_personal_care_first",
+    "_takes_child_with_first",
+    "_told_secret_first",
     "_under_13_sex_offered",
     "_above_universal_step",
 ]
@@ -92,6 +94,8 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_degrading_first": "_born",
         "_care_withheld_first": "_born",
         "_personal_care_first": "_born",
+        "_takes_child_with_first": "_born",
+        "_told_secret_first": "_born",
         "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
