@@ -334,13 +334,13 @@ class CarerReadings:
         witnessed = any(_phrase_at(p, words) for p in hc.witnessed)
         stops = CLAUSE_WORDS | JOINING | HARM_STOPS
         for i, w in enumerate(words):
-            reach = _act_reach(hc, words, i)
-            if not reach or i in out:
+            span = _object_span(hc, words, i, carers)
+            if not span or i in out:
                 continue
             doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
             if doer is None or words[doer] not in carers:
                 continue
-            for k in range(i + 1, min(len(words), i + 1 + reach)):
+            for k in span:
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
@@ -855,8 +855,8 @@ class CarerReadings:
             return any(words[j] in kinds and j != doer and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
 
         for i, w in enumerate(words):
-            reach = _act_reach(hc, words, i)
-            if not reach or i in out or (i > 0 and words[i - 1] in ha.not_after):
+            span = _object_span(hc, words, i, doers)
+            if not span or i in out or (i > 0 and words[i - 1] in ha.not_after):
                 continue  # "convictions for hurting children": another child, in the past (p9's adults who pose a risk)
             doer = next((k for k in range(i - 1, max(-1, i - 1 - hc.doer_reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS), None)
             first: Optional[frozenset[str]] = None  # fix25a: the first clause's words, where its subject is carried over
@@ -873,7 +873,7 @@ class CarerReadings:
                     continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
             elif words[doer] not in ha.adults and words[doer] in hc.partners:
                 continue
-            for k in range(i + 1, min(len(words), i + 1 + reach)):
+            for k in span:
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
@@ -1081,20 +1081,28 @@ class CarerReadings:
         )
 
 
-def _act_reach(hc: _HarmToChild, words: list[str], i: int) -> int:
-    """How far after the word at i the child may be said as its object (_harm_to_child_at, _harm_by_adult_at): `reach`
-    for one of `acts`; for one of `neck_acts` (review 28 Q2) as far as the neck or throat named after it in its clause,
-    within `neck_reach` words ("squeezes her neck", "puts his hands round the boy's neck": the neck's owner is the
-    object); 0 where the word is no act ("squeezes his hand", "put a scarf round her neck": no act of `neck_acts`)."""
+def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[str]) -> range:
+    """Where the child may be said as the object of the word at i (_harm_to_child_at, _harm_by_adult_at); empty where
+    the word is no act. One of `acts`: the `reach` words after it. One of `neck_acts` (review 28 Q2): as far as the
+    neck or throat named after it in its clause, within `neck_reach` words ("squeezes her neck", "puts his hands round
+    the boy's neck": the neck's owner is the object; "squeezes his hand", "put a scarf round her neck" are no act). One
+    of `out_acts` said "out at" (stop 47, "he says his dad lashes out at him"): the `reach` words after "at", only where
+    one of `doers` is said just before the verb, past `out_between` ("has been"; "dad says she lashes out at him" is the
+    child's: fix27c's F5)."""
+    if words[i] in hc.out_acts and words[i + 1 : i + 3] == ["out", "at"]:
+        b = i - 1
+        while b >= 0 and words[b] in hc.out_between:  # "his father has been lashing out at him"
+            b -= 1
+        return range(i + 3, min(len(words), i + 3 + hc.reach)) if b >= 0 and words[b] in doers else range(0)
     if words[i] in hc.acts:
-        return hc.reach
+        return range(i + 1, min(len(words), i + 1 + hc.reach))
     if words[i] in hc.neck_acts:
         for k in range(i + 1, min(len(words), i + 1 + hc.neck_reach)):
             if words[k] in CLAUSE_WORDS or words[k] in JOINING:
-                return 0
+                break
             if words[k] in hc.necks:
-                return k - i
-    return 0
+                return range(i + 1, k + 1)
+    return range(0)
 
 
 def _past_whom_told(words: list[str], told: int, end: int, persons: frozenset[str]) -> int:

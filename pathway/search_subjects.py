@@ -288,6 +288,9 @@ class _HarmToChild(NamedTuple):
     neck_acts: frozenset[str] = frozenset()
     necks: frozenset[str] = frozenset()
     neck_reach: int = 0
+    # stop 47: these said "out at" ("lashes out at him") have their object after "at", with a doer just before them
+    out_acts: frozenset[str] = frozenset()
+    out_between: frozenset[str] = frozenset()  # words that may stand between the doer and one of `out_acts`
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -308,6 +311,8 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("neck_acts")),
         read.words(data.get("necks")),
         int(data.get("neck_reach", 0)),
+        read.words(data.get("out_acts")),
+        read.words(data.get("out_between")),
     )
 
 

@@ -226,7 +226,8 @@ def check_table(
 
 
 HARM_TO_CHILD_KEYS = frozenset(
-    {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks", "neck_reach"}
+    {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"}
+    | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between"}
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
@@ -364,9 +365,9 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         keys=set(HARM_TO_CHILD_KEYS),
         shape=(
             "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
-            " 'carried_between', 'neck_acts', 'necks' and 'neck_reach'"
+            " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts' and 'out_between'"
         ),
-        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
+        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks", "out_acts", "out_between"),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach and neck_reach must be whole numbers of words, 1 or more",
         rows=("between", "leads"),

@@ -20,8 +20,6 @@ KNOWN: dict[str, str] = {
     "neither mum nor dad hits her": AS_ON_MAIN + "'her' may be mum: the last safety step (fix22a) leads with p9's domestic violence row",
     "it's not only reading she enjoys, she loves writing stories": "review 25 Q6's class (a p9 row in three, no word of concern; left by"
     " others): p9's injury line third (second on main), on the learned model's share",
-    "he says his dad lashes out at him": AS_ON_MAIN + "a carer's 'lashes out at' the child is not read as harm (a child subject only:"
-    " fix27c's child_lashes_out; harm_to_child reads 'lashes' with no 'out')",
 }
 
 
