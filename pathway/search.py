@@ -63,6 +63,7 @@ from pathway.models import FieldError, field_error, refusal, refuse_duplicated_k
 from pathway.search_call import (
     KEPT_PLACES,
     Hit,
+    _back_in_sight,
     _Call,
     _scores_follow_order,
 )
@@ -977,15 +978,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             ranked.remove(n)
         final[n] = (round(final[ranked[0]], 6) if ranked else 0.0) + 1e-5
         ranked.insert(0, n)
-        for m in kept:
-            k = ranked.index(m)
-            if k < KEPT_PLACES:
-                continue
-            yielding = [i for i in range(1, KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate]
-            if yielding:  # the last result in the first KEPT_PLACES that is not immediate goes just below m
-                y = ranked.pop(yielding[-1])
-                final[y] = round(final[m], 6) - 1e-6
-                ranked.insert(k, y)
+        _back_in_sight(kept, lambda r: r == n or self.entries[r].indicator.immediate, ranked, final)
 
     def _calm_first_step(self, c: _Call) -> None:
         """_calm_first on the call; where no reading since the blend moved its first, the calm reading's first is the

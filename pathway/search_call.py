@@ -117,3 +117,24 @@ def _scores_follow_order(ranked: list[int], final: dict[int, float]) -> None:
     for k in range(len(ranked) - 1, 0, -1):
         if final[ranked[k]] >= final[ranked[k - 1]]:
             final[ranked[k - 1]] = round(final[ranked[k]], 6) + 1e-6
+
+
+def _back_in_sight(kept: list[int], holds: Callable[[int], bool], ranked: list[int], final: Optional[dict[int, float]] = None, fine: int = 6) -> None:
+    """Safety first after a reading moved rows: each of `kept` (rows of the first KEPT_PLACES before the move: p9
+    criteria, or for fix20u Protection needs) that the move put out of them comes back as the last of them, and the
+    last row there that `holds` does not hold goes just below (none: nothing moves), the rest keeping their order, so
+    no held row leaves the first KEPT_PLACES for another. The one loop SearchIndex._lead_with, _pregnant_young_first,
+    _pregnant_banded_first and _unborn_calm_first share; with `final`, the row that gave way is scored just below the
+    kept row (to `fine` decimal places)."""
+    for m in kept:
+        if ranked.index(m) < KEPT_PLACES:
+            continue
+        yielding = [i for i in range(KEPT_PLACES) if not holds(ranked[i])]
+        if not yielding:
+            continue
+        y = ranked.pop(yielding[-1])
+        ranked.remove(m)
+        ranked.insert(KEPT_PLACES - 1, m)
+        ranked.insert(KEPT_PLACES, y)
+        if final is not None:
+            final[y] = round(final[m], fine) - 10**-fine

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
+    _back_in_sight,
     _Call,
 )
 from pathway.search_subjects import (
@@ -225,10 +226,5 @@ class CareReadings:
         lead = next((n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.level is Level.UNIVERSAL), self.unborn_calm[1])
         kept = [m for m in ranked[:KEPT_PLACES] if self._high(m)]
         self._lead_with(lead, ranked, final)
-        for m in kept:  # a Protection need in sight stays in sight too (search11: what a plain call moves is still offered)
-            k = ranked.index(m)
-            yielding = [i for i in range(1, KEPT_PLACES) if not self._high(ranked[i])]
-            if k >= KEPT_PLACES and yielding:
-                y = ranked.pop(yielding[-1])
-                final[y] = round(final[m], 6) - 1e-6
-                ranked.insert(k, y)
+        # a Protection need in sight stays in sight too (search11: what a plain call moves is still offered)
+        _back_in_sight(kept, lambda r: r == lead or self._high(r), ranked, final)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from pathway.search_call import (
     KEPT_PLACES,
+    _back_in_sight,
     _Call,
     _offered_last,
     _scores_follow_order,
@@ -615,15 +616,8 @@ class CarerReadings:
         final[py.leads] = round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6)
         ranked.insert(at, py.leads)
         matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
-        for m in kept:  # an immediate criterion the move put out of the first three goes back, the last other one below it
-            k = ranked.index(m)
-            if k < KEPT_PLACES:
-                continue
-            yielding = [i for i in range(KEPT_PLACES) if not self.entries[ranked[i]].indicator.immediate and ranked[i] != py.leads]
-            if yielding:
-                y = ranked.pop(yielding[-1])
-                final[y] = round(final[m], 7) - 1e-7
-                ranked.insert(k, y)
+        # an immediate criterion the move put out of the first three goes back, the last other one below it
+        _back_in_sight(kept, lambda r: r == py.leads or self.entries[r].indicator.immediate, ranked, final, fine=7)
 
     def _child_years(self: SearchIndex, words: list[str], age: Optional[int]) -> Optional[float]:  # type: ignore[misc]
         """The child's age in years: entered, else said (fix28b): `said_plainly.ages` as _age_in_words reads it ("she's
@@ -695,11 +689,7 @@ class CarerReadings:
         out = [n for n in after if n in rows]  # a pregnancy row her age is not under: below the first three
         after = [n for n in after if n not in rows]
         order = before + want + after
-        for m in kept:  # every p9 row of the first three stays there: the last other row there gives way
-            if order.index(m) >= KEPT_PLACES:
-                order.remove(m)
-                yielding = next(k for k in range(KEPT_PLACES - 1, -1, -1) if not self.entries[order[k]].indicator.immediate)
-                order.insert(yielding, m)
+        _back_in_sight(kept, lambda r: self.entries[r].indicator.immediate, order)  # every p9 row of the first three stays
         for n in out:
             order.insert(min(len(order), max(KEPT_PLACES, ranked.index(n))), n)
         ranked[:] = order
@@ -940,10 +930,13 @@ class CarerReadings:
         past whom the child told ("told her mum"): whom the child told of ("... with a 19 year old"). What is told of
         abuse or harm matches the row by its own words ("she told her teacher that her uncle touches her") and nothing
         moves. fix27c (review 26 Q8): a carer named in what was told, and it names no harm (_told_no_harm), the row goes
-        below too ("she told her year teacher dad always holds her hand")."""
+        below too ("she told her year teacher dad always holds her hand"). A secret an adult told the child to keep
+        (_secret_said) stays where it is: _told_secret_first leads with it."""
         words, ranked, matched = c.words, c.ranked, c.matched
         ta = self.told_alone
         if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
+            return
+        if ta.secrecy is not None and self._secret_said(words):
             return
         labels = matched.get(ta.row) or set()
         told = next((i for i, w in enumerate(words) if w in ta.verbs), None)
@@ -973,7 +966,6 @@ class CarerReadings:
             self._lead_with(ta.row, c.ranked, c.final)
         elif ta.row not in c.ranked[:KEPT_PLACES]:
             self._into_sight(ta.row, 1, c.ranked, c.final)
-        c.told_below = frozenset()
 
     def _secret_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
         """Whether the call says a secret someone told the child to keep (_told_secret_first)."""
