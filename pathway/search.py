@@ -974,6 +974,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         that is not one gives way to it (safety first: never out of the first three by a rule that
         moves another result up)."""
         kept = [m for m in ranked[:KEPT_PLACES] if m != n and self.entries[m].indicator.immediate]
+        if len(kept) == KEPT_PLACES and not self.entries[n].indicator.immediate:
+            return  # stop 48: the first three are p9 rows, none gives way to a row that is none (review 8 S1)
         if n in ranked:
             ranked.remove(n)
         final[n] = (round(final[ranked[0]], 6) if ranked else 0.0) + 1e-5

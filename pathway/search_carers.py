@@ -815,9 +815,13 @@ class CarerReadings:
         if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between:
             self._lead_with(lead, ranked, final)
         elif ranked.index(lead) >= KEPT_PLACES:
+            kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
+            if len(kept) == KEPT_PLACES:
+                return  # stop 48: the first three are p9 rows already; none leaves them for another (review 8 S1)
             ranked.remove(lead)
             final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
             ranked.insert(1, lead)
+            _back_in_sight(kept, lambda r: r == lead or self.entries[r].indicator.immediate, ranked, final, fine=7)
 
     def _harm_by_adult_at(self: SearchIndex, words: list[str]) -> Optional[int]:  # type: ignore[misc]
         """The place of an act of harm an adult of the household does to the child (_harm_by_adult_first), or None: one of
