@@ -14,6 +14,7 @@ from pathway.catalogue import Indicator
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
+    _back_in_sight,
     _Call,
     _scores_follow_order,
 )
@@ -171,10 +172,12 @@ class CoreReadings:
             if not self.entries[ranked[0]].indicator.immediate:
                 self._lead_with(n, ranked, final)
             elif n not in ranked[:KEPT_PLACES]:  # second, just below the immediate criterion first
+                kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
                 if n in ranked:
                     ranked.remove(n)
                 final[n] = round(final[ranked[0]], 6) - 1e-6
                 ranked.insert(1, n)
+                _back_in_sight(kept, lambda r: r == n or self.entries[r].indicator.immediate, ranked, final)  # stop 48: S1
             return
 
     def _says_core(self: SearchIndex, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool, of_oneself: bool = False) -> bool:  # type: ignore[misc]

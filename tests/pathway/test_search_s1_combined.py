@@ -56,15 +56,18 @@ def test_no_clause_beside_a_concern_puts_a_p9_row_out_of_the_first_three(words_a
 
 
 @pytest.mark.parametrize(
-    "call",
+    ("call", "months"),
     [
-        "dad has a beer on a friday, she has bruises and says the man she lives with hits her",
-        "she has bruises and says the man she lives with hits her and they went bowling on saturday",
-        "she says her dad lashes out at her, mum's boyfriend hits her and says he will kill her",
+        ("dad has a beer on a friday, she has bruises and says the man she lives with hits her", 96),
+        ("she has bruises and says the man she lives with hits her and they went bowling on saturday", 96),
+        ("she says her dad lashes out at her, mum's boyfriend hits her and says he will kill her", 96),
+        # a labelled call: an offered row put in the place of the last row that was no p9 row pushed a p9 row after
+        # it out (search_senses' unsaid-facts offer; search_core's stated criterion and fix22a's night-time lead the same)
+        ("girl came in starving, says nobody's fed her since friday, skin and bone", 120),
     ],
 )
-def test_the_calls_found_keep_their_p9_rows(words_alone, call: str) -> None:
-    gone, whole = _lost(words_alone, call, 96)
+def test_the_calls_found_keep_their_p9_rows(words_alone, call: str, months: int) -> None:
+    gone, whole = _lost(words_alone, call, months)
     assert not gone, whole
     assert sum(h.startswith("immediate.") for h in whole) >= 2
 
