@@ -26,6 +26,12 @@ school council" offered home alone on "charge". This module finds the structures
   a phone", "brought the kids presents", "bought a 13 year old a phone"): the verb is the everyday word; only the
   trafficking rows may move ("brought her to houses", "was bought by a man" are read as before).
 
+- stop 48 (review 29 Q6): a handover: one of `handover_verbs` ("left", "dropped") whose object is a person and then
+  "at"/"with" a setting or a carer (`handover_to`: "left him at nursery", "left her with her nan", "dropped the baby at
+  her mum's"), and none of `handover_not` said (a door, outside, "never", a stranger): the verb is the everyday word;
+  any row only it reached may move (p9's home-alone rows leave whatever else matched: "left" of a handover is no child
+  left alone).
+
 The caller (SearchIndex._everyday_senses_below) takes the words out, reads the call again without them and moves only
 the rows those words alone reached (fix23b/23e's mechanism): never under-call. This tool's reading; the document does
 not speak of words' senses.
@@ -69,6 +75,9 @@ class Structures(NamedTuple):
     young_months: int
     reach: int
     home_alone_rows: frozenset[int]
+    handover_verbs: frozenset[str]  # stop 48: "left", "dropped" ...
+    handover_to: frozenset[str]  # ... a setting or a carer the child is left at or with ("nursery", "nan", "mums")
+    handover_not: tuple[Words, ...]  # ... none of these said anywhere ("door", "outside", "never", "stranger")
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -111,6 +120,9 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         int(data["young_months"]),
         int(data["reach"]),
         frozenset(number_of(i) for i in data["home_alone_rows"]),
+        single("handover_verbs"),
+        single("handover_to"),
+        phrases("handover_not"),
     )
 
 
@@ -176,6 +188,29 @@ def _gift_at(s: Structures, words: list[str], i: int) -> bool:
     return j + 1 < len(words) and words[j + 1] in s.gift_things
 
 
+def _handover_at(s: Structures, words: list[str], i: int) -> Optional[int]:
+    """Whether the verb at i hands the child over (stop 48): a person as its object ("him", "the kids", "our son"),
+    then "at", "with" or "to" (after "off" too: "dropped her off at"), up to two of `gift_determiners` or `owners`, and
+    one of `handover_to` ("left him at nursery", "left her with her nan", "dropped the baby at her mum's"): the
+    person's place, else None."""
+    j = i + 1
+    while j < len(words) and (words[j] in s.gift_determiners or words[j] in s.owners) and words[j] not in s.recipients:
+        j += 1
+    if j >= len(words) or words[j] not in s.recipients:
+        return None
+    person = j
+    j += 1
+    if j < len(words) and words[j] == "off":
+        j += 1
+    if j >= len(words) or words[j] not in ("at", "with", "to"):
+        return None
+    j += 1
+    for _ in range(2):
+        if j < len(words) and (words[j] in s.gift_determiners or words[j] in s.owners):
+            j += 1
+    return person if j < len(words) and words[j] in s.handover_to else None
+
+
 def everyday_structures_at(
     s: Optional[Structures], words: list[str], age_in_months: Optional[int]
 ) -> tuple[set[int], Optional[frozenset[int]], frozenset[int]]:
@@ -188,8 +223,15 @@ def everyday_structures_at(
         return at, frozenset(), frozenset()
     bounded: set[int] = set()  # places whose reading moves only the home-alone rows
     departing = {i for p in s.departures for i in _at(p, words)}
-    # "left" of a departure is no child left: the other words say whether one is
-    left_alone = _said(s.left_alone, [w if i not in departing else "" for i, w in enumerate(words)])
+    # stop 48: a child handed over to a setting or a carer; the verb may move any row only it reached
+    handed: set[int] = set()
+    if not _said(s.handover_not, words):
+        for i, w in enumerate(words):
+            whom = _handover_at(s, words, i) if w in s.handover_verbs else None
+            if whom is not None:
+                handed.update((i, whom))  # the verb and whom it hands over ("left him", "dropped the baby")
+    # "left" of a departure or a handover is no child left: the other words say whether one is
+    left_alone = _said(s.left_alone, [w if i not in departing and i not in handed else "" for i, w in enumerate(words)])
     young = age_in_months is not None and age_in_months < s.young_months
     companion = any(w in s.companions for w in words)
     if not left_alone:
@@ -242,8 +284,8 @@ def everyday_structures_at(
     # fix27b (review 26 Q9): a person as a gift's recipient ("bought her a phone"): only the trafficking rows may move,
     # where they rest on the verb
     gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
-    at |= bounded | owned | gifts
-    unsaid = s.home_alone_rows if bounded else frozenset()
+    at |= bounded | owned | gifts | handed
+    unsaid = s.home_alone_rows if bounded or handed else frozenset()
     rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset())
     return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
 

@@ -1311,6 +1311,9 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "animals",
         "danger",
         "home_alone_rows",
+        "handover_verbs",
+        "handover_to",
+        "handover_not",
     )
     if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:
         raise SearchDataError(f"everyday_structures must map {', '.join(lists)}, young_months and reach")
