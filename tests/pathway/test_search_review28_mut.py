@@ -1,0 +1,147 @@
+"""Review 28's mutation tests (docs/safety/mutation.md "Review 28 (stop 47)"): stop 47's search readings, each test a
+gap a surviving mutant showed (named in its docstring or comment), written through `search()` only, so it holds
+whatever code reads it (scripts/mutate_review28.sh runs each reading's own tests and these).
+
+Oracles, from what the words say and the document's rows (never from the search's output under a mutant):
+- a carer gripping the child's neck or lashing out at the child is p9's "has suffered significant harm including
+  physical" (Search28d, Search28e); said after a suspected domestic violence between the adults it still leads, as a
+  carer's blow to the child does (fix19a's reading); a grip on a hand, a scarf round a neck, a carer lashing out at
+  another adult or hitting a wall is no act on the child: that row does not lead; nor does an adult's kick at his own
+  door or a blow to his friend, nor a partner's conviction for hitting children (p9's "contact with adults who pose a
+  risk" is what is said: the children harmed are others, in the past);
+- whatever a reading offers, the search's whole list is rows of the catalogue, each once (a reading that offered
+  nothing, or an empty place, would show there)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from pathway.catalogue import load_catalogue
+from pathway.search import search
+
+HARM = "immediate.significant_harm"
+
+
+def _ids(q: str, age: int | None = None, *, unborn: bool = False, limit: int = 5) -> list[str]:
+    return [h.id for h in search(q, age_in_months=age, unborn=unborn, limit=limit, finished=True)]
+
+
+@cache
+def _rows() -> frozenset[str]:
+    return frozenset(i.id for i in load_catalogue().indicators)
+
+
+def _whole_list_is_rows(q: str, age: int | None) -> list[str]:
+    """The call's whole list (every row the search ranks): catalogue rows, each once."""
+    ids = _ids(q, age, limit=len(_rows()) + 10)
+    assert len(ids) == len(set(ids)) and set(ids) <= _rows(), ids
+    return ids
+
+
+# --- Search28d, Search28e: the neck and lashing out read by _harm_to_child_at (the first harm reading, reached only
+# where a suspected domestic violence between the adults is first): "grandad says" names a second man, so the
+# household reading (_harm_by_adult_at) leaves "his" to him and only the first reading finds the child.
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "suspected domestic violence, grandad says dad squeezes his neck",  # _harm_to_child_at 17-28 (span), 80-88 ("his" neck)
+        "suspected domestic violence and grandad says dad lashes out at him",  # _harm_to_child_at 17-28 (out_acts span)
+    ],
+)
+def test_a_carer_s_grip_or_lashing_out_after_suspected_violence_leads_with_harm(q: str) -> None:
+    assert _ids(q, 120)[0] == HARM
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "suspected domestic violence, grandad says dad squeezes his hand",
+        "suspected domestic violence, grandad says dad put a scarf round his neck",
+        "suspected domestic violence and grandad says dad lashes out at mum",
+        "suspected domestic violence and grandad says dad hits the wall",  # _harm_to_child_at 80 ("or": any object)
+    ],
+)
+def test_no_act_on_the_child_after_suspected_violence_does_not_lead_with_harm(q: str) -> None:
+    assert _ids(q, 120)[0] != HARM
+
+
+# --- Search28a: a carer's threat with a child taken (_takes_child_with_first)
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("dad said he'd gas us all", 72),  # _takes_child_with_first 15 (an empty place offered)
+        ("mum said she'd jump with the baby", 5),
+    ],
+)
+def test_a_threat_with_the_child_taken_offers_catalogue_rows_only(q: str, age: int) -> None:
+    ids = _whole_list_is_rows(q, age)
+    assert ids[0] == HARM
+
+
+# --- Search28d: the neck's owner "his" (_harm_by_adult_at), and the words before the act the household reading skips
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "the lodger kicks his door in when he's drunk",  # _harm_by_adult_at 164 ("his" alone read as the child)
+        "dad hit his friend in a fight last week",  # 164
+    ],
+)
+def test_an_adult_s_blow_to_his_own_things_or_friends_is_no_harm_to_the_child(q: str) -> None:
+    assert _ids(q, 120)[0] != HARM
+
+
+def test_a_conviction_for_hurting_children_is_no_harm_said_to_this_child() -> None:
+    """p9's "contact with adults who pose a risk": the children harmed are others, in the past (_harm_by_adult_at 55, 56:
+    the word before the act, "for", not read)."""
+    ids = _ids("mum's new partner was locked up for hitting kids", 60)
+    assert ids[0] != HARM and "immediate.contact_with_adults_risk" in ids[:3]
+
+
+# --- Probing the readings' neighbours (other words for the same class): under-calls found, each a strict xfail with
+# what the document says must hold (docs/safety/mutation.md "Review 28 (stop 47)": for the next session, not fixed here)
+
+UNDER_CALL = "under-call found probing Search28{}'s neighbours (review 28's mutation run); not fixed here (no product code): "
+
+
+@pytest.mark.parametrize(
+    ("q", "age", "want"),
+    [
+        pytest.param(
+            "dad drinks and lashes out at him",
+            120,
+            HARM,
+            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("e") + "the doer carried over 'and': no doer just before 'lashes'"),
+        ),
+        pytest.param(
+            "mum and dad row all the time and dad grabs his throat",
+            120,
+            HARM,
+            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("d") + "the first 'dad' read as a rival male for 'his' (same man named twice)"),
+        ),
+        pytest.param(
+            "mum says she'll take the kids with her if she ends it",
+            60,
+            HARM,
+            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("a") + "'ends it' is no place or act of carer_threat.with_child"),
+        ),
+        pytest.param(
+            "she is expecting",
+            130,
+            "protection.sexual_activity_under_13",
+            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("b") + "_pregnant_young_first reads pregnant_young.words, not banded.said"),
+        ),
+    ],
+)
+def test_a_neighbour_of_a_stop_47_reading_keeps_its_row_in_the_first_three(q: str, age: int, want: str) -> None:
+    """A carer lashing out at the child with the doer carried over, a carer gripping the child's throat after the same
+    carer is named once before, a carer's threat to end it taking the children: p9's significant harm; a child of ten
+    'expecting': p17's Protection row "Sexual activity under 13" (the Protection row 'she is pregnant' at the same age leads with)."""
+    assert want in _ids(q, age)[:3]
