@@ -42,7 +42,7 @@ for group in "${groups[@]}"; do
   own=() parts=() loaders=()
   case $group in
     harm) parts=("${C}_harm_to_child_at:17:28" "${C}_harm_to_child_at:80:88" "${C}_harm_by_adult_at:39:57" "${C}_harm_by_adult_at:160:168"); tests=(tests/pathway/test_search_review28_neck.py tests/pathway/test_search_lash48.py tests/pathway/test_search_fix27c.py "$new") ;;
-    lash) own=(pathway.search_carers.x__object_span); tests=(tests/pathway/test_search_lash48.py tests/pathway/test_search_fix27c.py "$new") ;;
+    lash) own=(pathway.search_carers.x__object_span); tests=(tests/pathway/test_search_review28_neck.py tests/pathway/test_search_lash48.py tests/pathway/test_search_fix27c.py "$new") ;;
     withchild) own=("${C}_takes_child_with_first"); tests=(tests/pathway/test_search_fix28a.py "$new") ;;
     secret) own=("${C}_told_secret_first" "${C}_secret_said"); tests=(tests/pathway/test_search_fix28a.py "$new") ;;
     pregnant) own=("${C}_child_years" "${C}_pregnant_banded_first"); tests=(tests/pathway/test_search_fix28b.py "$new") ;;

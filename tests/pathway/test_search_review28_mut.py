@@ -6,9 +6,13 @@ Oracles, from what the words say and the document's rows (never from the search'
 - a carer gripping the child's neck or lashing out at the child is p9's "has suffered significant harm including
   physical" (Search28d, Search28e); said after a suspected domestic violence between the adults it still leads, as a
   carer's blow to the child does (fix19a's reading); a grip on a hand, a scarf round a neck, a carer lashing out at
-  another adult or hitting a wall is no act on the child: that row does not lead; nor does an adult's kick at his own
+  another adult or hitting a wall is no act on the child, nor is one denied or long past: that row does not lead; nor does an adult's kick at his own
   door or a blow to his friend, nor a partner's conviction for hitting children (p9's "contact with adults who pose a
   risk" is what is said: the children harmed are others, in the past);
+- a carer withholding the child's insulin or inhaler is p9's significant harm (neglect, Search28b): beside another p9 row
+  said (unexplained bruises, a child of five home alone) both are in the first three, the one said first first; a
+  carer refusing a baby (an age said in words) the doctor brings it into the first three, resting on the refusal's words;
+- children telling of a carer's drinking say no act of harm: that row does not lead;
 - whatever a reading offers, the search's whole list is rows of the catalogue, each once (a reading that offered
   nothing, or an empty place, would show there)."""
 
@@ -63,10 +67,37 @@ def test_a_carer_s_grip_or_lashing_out_after_suspected_violence_leads_with_harm(
         "suspected domestic violence, grandad says dad put a scarf round his neck",
         "suspected domestic violence and grandad says dad lashes out at mum",
         "suspected domestic violence and grandad says dad hits the wall",  # _harm_to_child_at 80 ("or": any object)
+        "suspected domestic violence and grandad says dad doesn't squeeze his neck any more",  # 26 (an act ended read)
+        "suspected domestic violence, grandad says dad used to squeeze his neck years ago",  # 26 (an act long past)
     ],
 )
 def test_no_act_on_the_child_after_suspected_violence_does_not_lead_with_harm(q: str) -> None:
     assert _ids(q, 120)[0] != HARM
+
+
+# --- Search28b: a carer withholding the child's care (_care_withheld_first) where a p9 row is first already
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("dad won't give him his insulin and he has unexplained bruises", 96),  # _care_withheld_first 49 (TypeError)
+        ("he was left home alone and mum won't give him his inhaler", 60),
+    ],
+)
+def test_care_withheld_beside_another_p9_row_keeps_both_in_the_first_three(q: str, age: int) -> None:
+    """The p9 row first stays first and p9's significant harm (neglect) comes into the first three (Search28b)."""
+    ids = _ids(q, age)
+    assert ids[0].startswith("immediate.") and HARM in ids[:3]
+
+
+def test_a_baby_s_age_said_in_words_brings_harm_into_sight_where_a_carer_refuses_the_doctor() -> None:
+    """A baby of six months (said, no age entered) whose mother refuses her a doctor: p9's significant harm comes into
+    the first three (Search28b, Review 27 Q9's probe: under 12 months), resting on the refusal's words so the adviser
+    sees why (_care_withheld_first 97: the age said not read, AttributeError; 121: the words given to no row)."""
+    hits = search("the baby is 6 months old and mum refuses to take her to the doctor", limit=5, finished=True)
+    harm = next(h for h in hits[:3] if h.id == HARM)
+    assert "refuses to take" in harm.matched
 
 
 # --- Search28a: a carer's threat with a child taken (_takes_child_with_first)
@@ -96,6 +127,12 @@ def test_a_threat_with_the_child_taken_offers_catalogue_rows_only(q: str, age: i
 )
 def test_an_adult_s_blow_to_his_own_things_or_friends_is_no_harm_to_the_child(q: str) -> None:
     assert _ids(q, 120)[0] != HARM
+
+
+def test_a_child_s_word_before_a_carer_s_drinking_is_no_harm_said() -> None:
+    """The children tell of dad's drinking: no act of harm is said (_object_span 85: every word read as an act whose
+    object is the call's first word)."""
+    assert _ids("kids say dad drinks too much at weekends", 96)[0] != HARM
 
 
 def test_a_conviction_for_hurting_children_is_no_harm_said_to_this_child() -> None:
