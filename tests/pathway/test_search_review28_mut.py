@@ -100,6 +100,15 @@ def test_a_baby_s_age_said_in_words_brings_harm_into_sight_where_a_carer_refuses
     assert "refuses to take" in harm.matched
 
 
+@pytest.mark.parametrize(("q", "age"), [("she has to wash and dress her dad", 40), ("he does his mum's insulin injections", 30)])
+def test_a_young_carer_row_the_age_does_not_admit_is_not_offered(q: str, age: int) -> None:
+    """The young carers rows (p15-16, p17) are not given for a child of three: the catalogue's ages do not admit them
+    (_personal_care_first 19: a row admitted or not hidden, in place of both)."""
+    rows = {i.id: i for i in load_catalogue().indicators}
+    assert not any(load_catalogue().admits(rows[r], False, age) for r in ("extensive.young_carers", "protection.young_carer_significant_responsibilities"))
+    assert not {"extensive.young_carers", "protection.young_carer_significant_responsibilities"} & set(_ids(q, age, limit=20))
+
+
 # --- Search28a: a carer's threat with a child taken (_takes_child_with_first)
 
 
