@@ -151,6 +151,22 @@ def test_a_conviction_for_hurting_children_is_no_harm_said_to_this_child() -> No
     assert ids[0] != HARM and "immediate.contact_with_adults_risk" in ids[:3]
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "her uncle said never tell anyone",  # _told_secret_first 7 (the age's admission dropped: IndexError)
+        "dad said he'd gas us all",  # _takes_child_with_first 7 (IndexError)
+        "mum said she'd jump with the baby",  # _takes_child_with_first 7 (p9's row offered at 20)
+    ],
+)
+def test_a_secret_or_a_threat_with_the_child_at_twenty_offers_no_row_the_age_does_not_admit(q: str) -> None:
+    """At 240 months (20) the catalogue admits neither p9 row these readings offer: none is given, and the call is
+    answered (Search28a's readings offer only rows the age admits)."""
+    rows = {i.id: i for i in load_catalogue().indicators}
+    assert not any(load_catalogue().admits(rows[r], False, 240) for r in (HARM, "immediate.allegation_or_disclosure"))
+    assert not {HARM, "immediate.allegation_or_disclosure"} & set(_ids(q, 240, limit=20))
+
+
 # --- Probing the readings' neighbours (other words for the same class): under-calls found, each a strict xfail with
 # what the document says must hold (docs/safety/mutation.md "Review 28 (stop 47)": for the next session, not fixed here)
 
