@@ -14,7 +14,9 @@ Oracles, from what the words say and the document's rows (never from the search'
   carer refusing a baby (an age said in words) the doctor brings it into the first three, resting on the refusal's words;
 - children telling of a carer's drinking say no act of harm: that row does not lead;
 - whatever a reading offers, the search's whole list is rows of the catalogue, each once (a reading that offered
-  nothing, or an empty place, would show there)."""
+  nothing, or an empty place, would show there);
+- a secret an adult told the child to keep is p9's disclosure row (Search28a): beside a p9 row said first (unexplained
+  bruises, a child of four home alone) that row keeps first place and the disclosure row is in the first three."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from pathway.catalogue import load_catalogue
 from pathway.search import search
 
 HARM = "immediate.significant_harm"
+DISCLOSURE = "immediate.allegation_or_disclosure"
 
 
 def _ids(q: str, age: int | None = None, *, unborn: bool = False, limit: int = 5) -> list[str]:
@@ -122,6 +125,28 @@ def test_a_young_carer_row_the_age_does_not_admit_is_not_offered(q: str, age: in
 def test_a_threat_with_the_child_taken_offers_catalogue_rows_only(q: str, age: int) -> None:
     ids = _whole_list_is_rows(q, age)
     assert ids[0] == HARM
+
+
+# --- Search28a: a secret an adult told the child to keep (_told_secret_first)
+
+
+def test_a_secret_offers_catalogue_rows_only() -> None:
+    """_told_secret_first 19 (an empty place offered, TypeError in the whole list)."""
+    assert _whole_list_is_rows("her uncle said never tell anyone", 120)[0] == DISCLOSURE
+
+
+@pytest.mark.parametrize(
+    ("q", "age", "first"),
+    [
+        ("her uncle said never tell anyone and she has unexplained bruises", 120, "immediate.unexplained_injuries"),
+        ("she was left home alone and her uncle said it's their secret", 48, "immediate.home_alone_5_and_under"),
+    ],
+)
+def test_a_secret_beside_a_p9_row_said_first_comes_second(q: str, age: int, first: str) -> None:
+    """Where a p9 row is first the secret's disclosure row comes into the first three, the p9 row keeps first place
+    (Search28a's reading as declared; _told_secret_first 16: the disclosure row put first over any row)."""
+    ids = _ids(q, age)
+    assert ids[0] == first and DISCLOSURE in ids[:3]
 
 
 # --- Search28d: the neck's owner "his" (_harm_by_adult_at), and the words before the act the household reading skips
