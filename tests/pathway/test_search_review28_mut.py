@@ -163,6 +163,12 @@ def test_an_adult_s_blow_to_his_own_things_or_friends_is_no_harm_to_the_child(q:
     assert _ids(q, 120)[0] != HARM
 
 
+def test_a_carer_s_partner_slapping_her_little_boy_leads_with_harm() -> None:
+    """The child named three words after the blow ("her little boy") is its object (_object_span 55: the reach after a
+    blow cut by two words, so the household reading missed him and the adults' violence led)."""
+    assert _ids("mum's boyfriend slaps her little boy", 60)[0] == HARM
+
+
 def test_a_child_s_word_before_a_carer_s_drinking_is_no_harm_said() -> None:
     """The children tell of dad's drinking: no act of harm is said (_object_span 85: every word read as an act whose
     object is the call's first word)."""
