@@ -12,7 +12,8 @@ Oracles, from what the words say and the document's rows (never from the search'
 - a carer withholding the child's insulin or inhaler is p9's significant harm (neglect, Search28b): beside another p9 row
   said (unexplained bruises, a child of five home alone) both are in the first three, the one said first first; a
   carer refusing a baby (an age said in words) the doctor brings it into the first three, resting on the refusal's words;
-- children telling of a carer's drinking say no act of harm: that row does not lead;
+- children telling of a carer's drinking say no act of harm, nor does a father stopping his own medicine: that row
+  does not lead; a young carer row is not given at an age the catalogue does not admit it;
 - whatever a reading offers, the search's whole list is rows of the catalogue, each once (a reading that offered
   nothing, or an empty place, would show there);
 - a secret an adult told the child to keep is p9's disclosure row (Search28a): beside a p9 row said first (unexplained
@@ -101,6 +102,13 @@ def test_a_baby_s_age_said_in_words_brings_harm_into_sight_where_a_carer_refuses
     hits = search("the baby is 6 months old and mum refuses to take her to the doctor", limit=5, finished=True)
     harm = next(h for h in hits[:3] if h.id == HARM)
     assert "refuses to take" in harm.matched
+
+
+@pytest.mark.parametrize("q", ["dad has stopped taking his medication", "dad stopped taking his own tablets"])
+def test_a_carer_stopping_his_own_medicine_is_no_care_withheld_from_the_child(q: str) -> None:
+    """The medicine is the father's own: no care withheld from the child, p9's significant harm does not lead (the loader
+    _care_withheld 55: `care_withheld.own` read as no words)."""
+    assert _ids(q, 96)[0] != HARM
 
 
 @pytest.mark.parametrize(("q", "age"), [("she has to wash and dress her dad", 40), ("he does his mum's insulin injections", 30)])
