@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -231,3 +231,12 @@ mutate-review24:
 mutate-review26:
 	scripts/setup.sh test
 	scripts/mutate_review26.sh
+
+# Review 28 (docs/safety/mutation.md): mutmut's mutants of stop 47's search readings only (scripts/mutmut_functions.py:
+# Search28d's neck and Search28e's lashing out in both harm readings (their parts only) and _object_span, Search28a's
+# threat with a child taken and secret, Search28b's pregnancy in other words, care withheld and personal care, Search28c's
+# objects and persons), each group against its reading's tests and tests/pathway/test_search_review28_mut.py
+# (scripts/mutmut_narrow.py), nice -n 15. A group: scripts/mutate_review28.sh lash; a sample: STEP=3 scripts/mutate_review28.sh.
+mutate-review28:
+	scripts/setup.sh test
+	scripts/mutate_review28.sh
