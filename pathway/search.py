@@ -946,6 +946,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         (_lead_with). Never after a parent's psychosis joined to harm (_joined_first)."""
         if calm < CALM or not ranked or not self._high(ranked[0]):
             return
+        if len(ranked) >= KEPT_PLACES and all(self.entries[m].indicator.immediate for m in ranked[:KEPT_PLACES]):
+            return  # stop 48: three p9 rows the words found outweigh the model's "no concern"; none gives way (review 8 S1)
         lead = next((n for n in ranked if not self._high(n)), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
@@ -974,8 +976,6 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         that is not one gives way to it (safety first: never out of the first three by a rule that
         moves another result up)."""
         kept = [m for m in ranked[:KEPT_PLACES] if m != n and self.entries[m].indicator.immediate]
-        if len(kept) == KEPT_PLACES and not self.entries[n].indicator.immediate:
-            return  # stop 48: the first three are p9 rows, none gives way to a row that is none (review 8 S1)
         if n in ranked:
             ranked.remove(n)
         final[n] = (round(final[ranked[0]], 6) if ranked else 0.0) + 1e-5
