@@ -846,7 +846,9 @@ class CarerReadings:
         doers = carers | ha.companions | ha.adults
 
         def rival(k: int, doer: int, kinds: frozenset[str]) -> bool:  # another carer the pronoun may stand for (the owner too)
-            return any(words[j] in kinds and j != doer and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
+            # stop 48 (mut29): the doer's own word said earlier is the same person, no rival ("mum and dad row all the
+            # time and dad grabs his throat")
+            return any(words[j] in kinds and j != doer and words[j] != words[doer] and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
 
         for i, w in enumerate(words):
             span = _object_span(hc, words, i, doers)
@@ -1084,11 +1086,14 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
     the boy's neck": the neck's owner is the object; "squeezes his hand", "put a scarf round her neck" are no act). One
     of `out_acts` said "out at" (stop 47, "he says his dad lashes out at him"): the `reach` words after "at", only where
     one of `doers` is said just before the verb, past `out_between` ("has been"; "dad says she lashes out at him" is the
-    child's: fix27c's F5)."""
+    child's: fix27c's F5), or before "and" at most `out_carried` words back with none of `out_not_carried` between ("dad
+    drinks and lashes out at him"; "dad says she drinks and lashes out at him" stays the child's)."""
     if words[i] in hc.out_acts and words[i + 1 : i + 3] == ["out", "at"]:
         b = i - 1
         while b >= 0 and words[b] in hc.out_between:  # "his father has been lashing out at him"
             b -= 1
+        if b >= 0 and words[b] == "and":  # stop 48 (mut29): the doer carried over "and" ("dad drinks and lashes out at him")
+            b = next((k for k in range(b - 1, max(-1, b - 1 - hc.out_carried), -1) if words[k] in doers or words[k] in hc.out_not_carried), -1)
         return range(i + 3, min(len(words), i + 3 + hc.reach)) if b >= 0 and words[b] in doers else range(0)
     if words[i] in hc.acts:
         return range(i + 1, min(len(words), i + 1 + hc.reach))

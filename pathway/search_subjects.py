@@ -291,6 +291,9 @@ class _HarmToChild(NamedTuple):
     # stop 47: these said "out at" ("lashes out at him") have their object after "at", with a doer just before them
     out_acts: frozenset[str] = frozenset()
     out_between: frozenset[str] = frozenset()  # words that may stand between the doer and one of `out_acts`
+    # stop 48 (mut29): the doer carried over "and", at most `out_carried` words before it, none of `out_not_carried` between
+    out_carried: int = 0
+    out_not_carried: frozenset[str] = frozenset()
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -313,6 +316,8 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         int(data.get("neck_reach", 0)),
         read.words(data.get("out_acts")),
         read.words(data.get("out_between")),
+        int(data.get("out_carried", 0)),
+        read.words(data.get("out_not_carried")),
     )
 
 

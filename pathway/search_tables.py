@@ -227,7 +227,7 @@ def check_table(
 
 HARM_TO_CHILD_KEYS = frozenset(
     {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"}
-    | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between"}
+    | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between", "out_carried", "out_not_carried"}
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
@@ -365,11 +365,14 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         keys=set(HARM_TO_CHILD_KEYS),
         shape=(
             "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
-            " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts' and 'out_between'"
+            " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried' and 'out_not_carried'"
         ),
-        lists=("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks", "out_acts", "out_between"),
-        numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None)},
-        numbers_message="harm_to_child's doer_reach, reach and neck_reach must be whole numbers of words, 1 or more",
+        lists=(
+            *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
+            *("out_acts", "out_between", "out_not_carried"),
+        ),
+        numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None)},
+        numbers_message="harm_to_child's doer_reach, reach, neck_reach and out_carried must be whole numbers of words, 1 or more",
         rows=("between", "leads"),
         must=[Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)")],
     )

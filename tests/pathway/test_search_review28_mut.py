@@ -215,18 +215,9 @@ UNDER_CALL = "under-call found probing Search28{}'s neighbours (review 28's muta
 @pytest.mark.parametrize(
     ("q", "age", "want"),
     [
-        pytest.param(
-            "dad drinks and lashes out at him",
-            120,
-            HARM,
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("e") + "the doer carried over 'and': no doer just before 'lashes'"),
-        ),
-        pytest.param(
-            "mum and dad row all the time and dad grabs his throat",
-            120,
-            HARM,
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("d") + "the first 'dad' read as a rival male for 'his' (same man named twice)"),
-        ),
+        # both mended by the lead (stop 48, Search29r): `harm_to_child.out_carried`; `rival` skips the doer's own word
+        ("dad drinks and lashes out at him", 120, HARM),
+        ("mum and dad row all the time and dad grabs his throat", 120, HARM),
         pytest.param(
             "mum says she'll take the kids with her if she ends it",
             60,
