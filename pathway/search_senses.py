@@ -69,18 +69,23 @@ class _NamedReading(NamedTuple):
     rows: frozenset[int]
     leads: Optional[int]
     offers: Optional[int]
+    # fix29d: `named_rows.apart`'s words for the reading (normalised): one said between each place of its first group
+    # and each of its second keeps the reading from being made (another person named between: "dad was drunk so MUM drove")
+    apart: frozenset[str] = frozenset()
 
 
 def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[_NamedReading, ...], dict[int, list[list[tuple[str, ...]]]]]:
     """The synonyms file's `named_rows` (fix21q) as _named_rows_below reads it, phrases and words as stems: its readings,
     and its `words` (each row's groups of words, one of each said names the row)."""
     data = synonyms.get("named_rows") or {}
+    apart = data.get("apart") or {}
     readings = tuple(
         _NamedReading(
             tuple(tuple(tuple(tokens(p)) for p in group) for group in r["said"]),
             frozenset(number_of(i) for i in r["rows"]),
             number_of(r["leads"]) if r["leads"] else None,
             number_of(r["offers"]) if r["offers"] else None,
+            frozenset(normalise(" ".join(apart.get(r["name"]) or [])).split()),
         )
         for r in data.get("readings") or []
     )
@@ -761,6 +766,8 @@ class SenseReadings:
             said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
             if not all(said):
                 continue
+            if reading.apart and not self._named_together(reading.apart, words, said):
+                continue
             taken = set().union(*said)
             rest_w = [w for i, w in enumerate(words) if i not in taken]
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
@@ -771,6 +778,12 @@ class SenseReadings:
             unnamed = frozenset(n for n in reading.rows if not all(self._says_core(g, rest_w, rest_s, being_typed) for g in self.named_words[n]))
             out.append((reading, said, unnamed))
         return out
+
+    def _named_together(self: SearchIndex, apart: frozenset[str], words: list[str], said: list[set[int]]) -> bool:  # type: ignore[misc]
+        """Whether a `named_rows` reading's first two groups are said of one person (fix29d; `named_rows.apart`): a
+        place of the first and a place of the second with none of `apart` between them ("dad drove the kids home
+        steaming drunk"; not "dad was drunk so mum drove the kids")."""
+        return any(not apart.intersection(words[min(i, j) + 1 : max(i, j)]) for i in said[0] for j in said[1])
 
     def _named_subject_own(self: SearchIndex, reading: _NamedReading, words: list[str], said: list[set[int]], taken: set[int]) -> _NamedReading:  # type: ignore[misc]
         """Whose belief it is (fix23a; the synonyms file's `named_subject`, this tool's reading, declared there): a

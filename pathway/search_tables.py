@@ -827,6 +827,9 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
     reading names harm (a lead that is p9 must be p9's significant-harm line or a row of its own `words`)."""
     if data is None:
         return
+    apart = data.get("apart") if isinstance(data, dict) else None
+    if isinstance(data, dict) and "apart" in data:
+        data = {k: v for k, v in data.items() if k != "apart"}
     check_table(
         catalogue,
         "named_rows",
@@ -849,6 +852,10 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
         raise SearchDataError(f"named_rows' readings move rows without words: {unworded}")
     if any(r["offers"] is not None and catalogue.indicator(r["offers"]).immediate for r in data["readings"]):
         raise SearchDataError("named_rows' offers must be no immediate criterion (p9): a reading offers no ring-now row")
+    # fix29d: `apart` (optional) maps a reading's name to the words that, said between its first two groups, keep it
+    names = {r["name"] for r in data["readings"]}
+    if apart is not None and not (isinstance(apart, dict) and apart and all(k in names and isinstance(v, list) and word_lists([v]) for k, v in apart.items())):
+        raise SearchDataError("named_rows.apart must map readings' names to non-empty lists of words")
 
 
 NAMED_SUBJECT_KEYS = {"holders", "verbs", "fillers", "reach", "others", "readings"}
