@@ -100,3 +100,37 @@ def test_the_readings_offer_no_p9_row(reading: str) -> None:
     r["offers"] = ["immediate.significant_harm"]
     with pytest.raises(SearchDataError, match="immediate criterion"):
         SearchIndex(load_catalogue(), synonyms)
+
+
+def test_family_news_brings_no_p9_row_into_the_first_three() -> None:
+    """`holds_p9`: review 28's n_twins. Once the pregnancy rows left, p9's repeated domestic violence line (fourth on
+    main, on no word of the call) rose third; no p9 row rises into a place these readings' rows left."""
+    ids = found("mum is expecting twins and the kids are over the moon", 72)
+    assert not any(n.startswith("immediate.") for n in ids[:3]), ids
+    assert ids[0] == "universal.family_accessing_universal_services", ids
+
+
+@pytest.mark.parametrize(
+    ("q", "age", "rows"),
+    [
+        (
+            "mum is pregnant and drinking every day",
+            60,
+            ["additional.substance_misuse_impact_ability", "extensive.persistent_problematic_involvement_alcohol", "protection.chronic_substance_misuse"],
+        ),
+        ("mum is pregnant and not going to her scans", 72, ["additional.poor_maternal_health_not"]),
+    ],
+)
+def test_a_concern_said_beside_the_news_stays_above_the_ordinary_pregnancy_row(q: str, age: int, rows: list[str]) -> None:
+    """`offers_after_said`: the ordinary-pregnancy row (a row the words do not state) goes only ahead of rows no word
+    matched; a concern said beside the mother's pregnancy keeps the lead (whose drinking it is: not this reading's)."""
+    ids = found(q, age)
+    assert ids[0] in rows, ids
+
+
+@pytest.mark.parametrize("key", ["holds_p9", "offers_after_said"])
+def test_the_reading_lists_name_readings(key: str) -> None:
+    synonyms = copy.deepcopy(load_synonyms())
+    synonyms["unsaid_facts"][key] = ["no_such_reading"]
+    with pytest.raises(SearchDataError, match=f"{key} must list readings"):
+        SearchIndex(load_catalogue(), synonyms)
