@@ -104,6 +104,8 @@ class _UnsaidFact(NamedTuple):
     offers: tuple[int, ...]
     doers: frozenset[str]
     doer_reach: int
+    holds_p9: bool = False  # fix29b: a p9 row below the first three does not rise into a place this reading's rows left
+    offers_after_said: bool = False  # fix29b: its offer takes a left place only ahead of a row no word matched
 
 
 def _unsaid_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_UnsaidFact, ...]:
@@ -118,6 +120,8 @@ def _unsaid_facts(synonyms: dict, number_of: Callable[[str], int]) -> tuple[_Uns
             tuple(number_of(i) for i in r["offers"]),
             frozenset(normalise(" ".join(r["doers"])).split()),
             r["doer_reach"],
+            r["name"] in (data.get("holds_p9") or ()),
+            r["name"] in (data.get("offers_after_said") or ()),
         )
         for r in data.get("readings") or []
     )
@@ -917,15 +921,21 @@ class SenseReadings:
             seen = set(ranked[:KEPT_PLACES])
             doer = any(words[j] in reading.doers for run in runs for j in range(max(0, run[0] - reading.doer_reach), run[0]))
             offers = [] if doer else [n for n in reading.offers if admits(n) and n not in seen and n not in below]
+
             # ...and a place a row left is taken by a Protection need out of sight before only where no lower row can take it
-            # (it rests on the same everyday words); an immediate criterion (p9) rises as it would
+            # (it rests on the same everyday words); an immediate criterion (p9) rises as it would, but for a reading of
+            # `holds_p9` (fix29b: family news or a need met is no concern; a p9 row already in the first three stays)
+            def held(n: int) -> bool:
+                return n not in seen and (self._out_of_sight_protection(n) or (reading.holds_p9 and self.entries[n].indicator.immediate))
+
             keep = [n for n in ranked if n not in below and n not in offers]
-            keep = [n for n in keep if n in seen or not self._out_of_sight_protection(n)] + [
-                n for n in keep if n not in seen and self._out_of_sight_protection(n)
-            ]
+            keep = [n for n in keep if not held(n)] + [n for n in keep if held(n)]
             first: list[int] = []
             for k in range(KEPT_PLACES):
-                if k in places and offers:
+                # fix29b: an `offers_after_said` reading's offer (a row the words do not state) takes a place only ahead of a
+                # row no word matched (the learned model's alone): "mum is pregnant and drinking every day" keeps the
+                # drinking row ahead of it
+                if k in places and offers and not (reading.offers_after_said and keep and c.matched.get(keep[0])):
                     first.append(offers.pop(0))
                 elif keep:
                     first.append(keep.pop(0))

@@ -1034,16 +1034,18 @@ def check_unsaid_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
     `harm` (a list of words the readings' rows share) and `readings`, each with a `name`, `said` (groups of phrases),
     `between` (single words, maybe none), `reach` (words between two groups' phrases), `rows` (rows to groups of
     phrases: what names each), `offers` (rows, maybe none: no immediate criterion, p9: a reading offers no ring-now
-    row), `doers` (single words, maybe none) and `doer_reach` (words before the reading's first phrase)."""
+    row), `doers` (single words, maybe none) and `doer_reach` (words before the reading's first phrase); `holds_p9`
+    and `offers_after_said` (fix29b): readings by name."""
     if data is None:
         return
     check_table(
         catalogue,
         "unsaid_facts",
         data,
-        keys={"harm", "readings"},
+        keys={"harm", "readings", "holds_p9", "offers_after_said"},
         items={"readings": UNSAID_FACTS_READING_KEYS},
-        shape="unsaid_facts must map 'harm' (words) and 'readings' (each with name, said, between, reach, rows, offers, doers, doer_reach)",
+        shape="unsaid_facts must map 'harm' (words), 'readings' (each with name, said, between, reach, rows, offers, doers, doer_reach)"
+        " and 'holds_p9', 'offers_after_said' (readings' names)",
         lists=("harm", "readings.*.said.*", "readings.*.rows.*.*"),
         names=("readings.*.name",),
         normalise=normalise,
@@ -1058,6 +1060,10 @@ def check_unsaid_facts(catalogue: Catalogue, data: Any, normalise: Normalise) ->
     )
     if any(not isinstance(r["rows"], dict) or not r["rows"] or not isinstance(r["offers"], list) for r in data["readings"]):
         raise SearchDataError("unsaid_facts' readings must each move rows (a mapping of rows to groups) and offer a list of rows")
+    named = {r["name"] for r in data["readings"]}
+    for key in ("holds_p9", "offers_after_said"):  # fix29b
+        if not isinstance(data[key], list) or not all(isinstance(n, str) and n in named for n in data[key]):
+            raise SearchDataError(f"unsaid_facts' {key} must list readings by their names")
 
 
 def check_above_universal(catalogue: Catalogue, data: Any) -> None:

@@ -222,16 +222,11 @@ def test_a_plain_denial_is_still_read(q: str) -> None:
     "q, first",
     [
         ("she isn't settled at home", "additional.attachment_issues"),
-        ("she is neither happy at home nor at school", "additional.poor_school_attendance_exclusion"),
-        pytest.param(
-            "she is not happy at home",
-            None,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="no row above Universal is found on 'happy' (only on 'home' and 'not'): the strength stays first"
-                " rather than a row the words do not say (left: docs/adviser.md Search26a)",
-            ),
-        ),
+        # fix29b: happiness at home denied is read as "unhappy" (`said_as_meant.plain`): p13-14's "Mental health concerns
+        # about the child" leads; "Poor school attendance" (the school half) follows it in the first three
+        ("she is neither happy at home nor at school", "additional.mental_health_concerns_about"),
+        # fix29b: was a strict xfail here ("no row above Universal is found on 'happy'"), mended the same way
+        ("she is not happy at home", "additional.mental_health_concerns_about"),
     ],
 )
 def test_a_strength_negated_with_no_harm_word_leads_with_the_lack(q: str, first: str | None) -> None:
