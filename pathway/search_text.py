@@ -161,6 +161,28 @@ def _small(word: str, stemmed: str) -> bool:
     return _stop(word, stemmed) and not word.isdigit() and word not in JOINING | CLAUSE_WORDS | NEGATING and stemmed not in WORRY
 
 
+_GLUED_AGE = re.compile(r"(\d{1,2})(yo|yr|yrs)")
+
+
+def ages_unglued(words: list[str]) -> list[str]:
+    """fix29a: an age said glued to its unit as typed ("30yo", "25yr", "24yrs") as two words ("30 yo"), and "y o"
+    after a number (normalised "40 y/o") as "yo": for the readings that read an age said in the call (the older
+    partner's, `unsaid_facts`' rows kept where the call says an age), never in normalise (the index's own words,
+    "(25yrs)", are read as written)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        m = _GLUED_AGE.fullmatch(w)
+        if m:
+            out += [m.group(1), m.group(2)]
+        elif w == "y" and i + 1 < len(words) and words[i + 1] == "o" and out and out[-1].isdigit():
+            out.append("yo")
+        elif w == "o" and i > 0 and words[i - 1] == "y" and out and out[-1] == "yo" and len(out) > 1 and out[-2].isdigit():
+            continue
+        else:
+            out.append(w)
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed words of a text, stopwords kept (phrases need them)."""
     return [stem(w) for w in normalise(text).split()]
