@@ -45,7 +45,7 @@ from pathway.search_text import (
     _phrase_at,
     _phrases_at,
     _stop,
-    ages_unglued,
+    ages_glued,
     stem,
 )
 
@@ -768,7 +768,7 @@ class CarerReadings:
         man"); or one of `partners` (not one of `parents` just after one of `owners`: "her dad is 40" is her own
         father) with an adult's age within `reach` words after it ("father is 32", "a man in his 30s") or just before
         it ("a 32 year old man", "her 24 year old boyfriend"): digits from `adult_from`, "30s", or one of `numbers`."""
-        words = ages_unglued(words)  # fix29a: "a 28 y/o" (normalised "28 y o") as "28 yo"
+        words = ages_glued(words)  # fix29a: "a 28 y/o" (normalised "28 y o") as "28yo"
         for p in op.older:
             if _phrase_at(p, words):
                 return " ".join(p)

@@ -164,20 +164,34 @@ def _small(word: str, stemmed: str) -> bool:
 _GLUED_AGE = re.compile(r"(\d{1,2})(yo|yr|yrs)")
 
 
+def _y_o(words: list[str], i: int) -> bool:
+    """Whether "y" at i is "y/o" after a number (normalised "40 y o")."""
+    return words[i] == "y" and 0 < i < len(words) - 1 and words[i + 1] == "o" and words[i - 1].isdigit()
+
+
 def ages_unglued(words: list[str]) -> list[str]:
     """fix29a: an age said glued to its unit as typed ("30yo", "25yr", "24yrs") as two words ("30 yo"), and "y o"
-    after a number (normalised "40 y/o") as "yo": for the readings that read an age said in the call (the older
-    partner's, `unsaid_facts`' rows kept where the call says an age), never in normalise (the index's own words,
-    "(25yrs)", are read as written)."""
+    after a number (normalised "40 y/o") as "yo": for `unsaid_facts`' rows kept where the call says an age
+    (_unsaid_facts_below), never in normalise (the index's own words, "(25yrs)", are read as written)."""
     out: list[str] = []
     for i, w in enumerate(words):
         m = _GLUED_AGE.fullmatch(w)
         if m:
             out += [m.group(1), m.group(2)]
-        elif w == "y" and i + 1 < len(words) and words[i + 1] == "o" and out and out[-1].isdigit():
-            out.append("yo")
-        elif w == "o" and i > 0 and words[i - 1] == "y" and out and out[-1] == "yo" and len(out) > 1 and out[-2].isdigit():
+        elif not (w == "o" and i > 0 and _y_o(words, i - 1)):
+            out.append("yo" if _y_o(words, i) else w)
+    return out
+
+
+def ages_glued(words: list[str]) -> list[str]:
+    """fix29a: "y o" after a number (normalised "28 y/o") glued to it as typed ("28yo"), as the older partner's reading
+    reads an age (_older_partner_said: "30yo", "30yr")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w == "o" and i > 0 and _y_o(words, i - 1):
             continue
+        if _y_o(words, i):
+            out[-1] += "yo"
         else:
             out.append(w)
     return out
