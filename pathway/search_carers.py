@@ -46,6 +46,7 @@ from pathway.search_text import (
     _phrase_at,
     _phrases_at,
     _stop,
+    ages_glued,
     stem,
 )
 
@@ -757,6 +758,7 @@ class CarerReadings:
         man"); or one of `partners` (not one of `parents` just after one of `owners`: "her dad is 40" is her own
         father) with an adult's age within `reach` words after it ("father is 32", "a man in his 30s") or just before
         it ("a 32 year old man", "her 24 year old boyfriend"): digits from `adult_from`, "30s", or one of `numbers`."""
+        words = ages_glued(words)  # fix29a: "a 28 y/o" (normalised "28 y o") as "28yo"
         for p in op.older:
             if _phrase_at(p, words):
                 return " ".join(p)
@@ -784,7 +786,7 @@ class CarerReadings:
                 k += 1
             if k < len(words) and words[k] == "old":
                 k += 1
-            if (words[k - 1] == "old" or w.endswith("yo")) and (k == len(words) or words[k] in op.age_alone_before):
+            if (words[k - 1] in ("old", "yo") or w.endswith("yo")) and (k == len(words) or words[k] in op.age_alone_before):
                 return " ".join(words[i:k])
         return None
 

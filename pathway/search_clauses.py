@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
+from pathway import search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -19,6 +20,7 @@ from pathway.search_call import (
     _offered_last,
     _PartLead,
 )
+from pathway.search_denials import _denied_positions
 from pathway.search_senses import (
     _age_in_words,
 )
@@ -187,6 +189,23 @@ class ClauseReadings:
         second = self.entries[first].indicator.immediate or (said == "tied" and bool(_phrases_at(dt.care, c.words)))
         if second and first != dt.leads:
             self._lead_with(first, c.ranked, c.final)  # the row first stays first; this one second (in the first three)
+
+    def _sold_child_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix29a; the synonyms file's `sold_child`, this tool's reading, declared there;
+        pathway/search_sale.py): a child bought or sold ("he bought her for 500", "her dad sold her to pay his debts",
+        "they paid her family for her") leads with `row` (p9's "Child victims of trafficking"; _lead_with keeps every p9
+        row of the first three in them); where no word matched any row, the row alone is offered."""
+        s = self.sold_child
+        if s is None or s.row in c.hidden or not c.admits(s.row):
+            return
+        if search_sale.sale_at(s, c.words, set(_denied_positions(c.words))) is None:
+            return
+        if not c.ranked:  # "he bought a child": no word of it matched a row
+            c.ranked.append(s.row)
+            c.final[s.row] = 1.0
+            return
+        _offered_last(s.row, c.ranked, c.final)
+        self._lead_with(s.row, c.ranked, c.final)
 
     def _care_withheld_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first (fix28b, review 27 Q4 and Q9's probe; the synonyms file's `care_withheld`, this tool's reading,

@@ -40,6 +40,7 @@ from pathway.search_text import (
     _phrase_at,
     _phrases_at,
     _stop,
+    ages_unglued,
     normalise,
     stem,
     tokens,
@@ -190,6 +191,19 @@ class _AsMeant(NamedTuple):
     very_read_as: tuple[str, ...]
     plain: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     caring: frozenset[str]
+    struck: Optional[_Struck] = None  # fix29a: a blow's word with a person or a body part after it (`struck`)
+
+
+class _Struck(NamedTuple):
+    """The synonyms file's `said_as_meant.struck` (fix29a; SearchIndex._struck_at), normalised."""
+
+    words: frozenset[str]
+    between: frozenset[str]
+    persons: frozenset[str]
+    body: frozenset[str]
+    after: frozenset[str]
+    reach: int
+    read_as: tuple[str, ...]
 
 
 def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
@@ -212,6 +226,22 @@ def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
         tuple(normalise(very["read_as"]).split()),
         tuple(sorted(((tuple(normalise(k).split()), tuple(normalise(v).split())) for k, v in data["plain"].items()), key=lambda kv: -len(kv[0]))),
         read.words(data["caring"]),
+        _struck(data.get("struck"), read),
+    )
+
+
+def _struck(data: Optional[dict], read: TableReader) -> Optional[_Struck]:
+    """`said_as_meant.struck` as SearchIndex._struck_at reads it (fix29a), or None where the file has none."""
+    if not data:
+        return None
+    return _Struck(
+        read.words(data["words"]),
+        read.words(data["between"]),
+        read.words(data["persons"]),
+        read.words(data["body"]),
+        read.words(data["after"]),
+        int(data["reach"]),
+        tuple(normalise(data["read_as"]).split()),
     )
 
 
@@ -913,6 +943,9 @@ class SenseReadings:
             taken = {i for run in runs for i in run}
             rest_w = [w for i, w in enumerate(words) if i not in taken]
             rest_s = [s for i, s in enumerate(stems) if i not in taken]
+            unglued = ages_unglued(rest_w)  # fix29a: "a 30yo" says the age "a 30 year old" does
+            if unglued != rest_w:
+                rest_w, rest_s = unglued, [stem(w) for w in unglued]
             leaving = {n for n, groups in reading.rows.items() if n in final and not all(self._says_core(g, rest_w, rest_s, typing) for g in groups)}
             places = [k for k, n in enumerate(ranked[:KEPT_PLACES]) if n in leaving]
             if not places:
@@ -1250,11 +1283,39 @@ class SenseReadings:
         very = [i for i, w in enumerate(words[:-1]) if w in table.very and words[i + 1] in table.very_before]
         for i in reversed(very):  # "dead mardy": "dead" read as very_read_as (nothing)
             words = [*words[:i], *table.very_read_as, *words[i + 1 :]]
+        for i in reversed([i for i, w in enumerate(words) if self._struck_at(words, i)]):  # fix29a: "smashed mum's head"
+            words = [*words[:i], *table.struck.read_as, *words[i + 1 :]]  # type: ignore[union-attr]
         for said in table.intoxicated:
             for i in reversed(_phrase_at(said, words)):
                 if self._in_a_state(words, i, i + len(said)):
                     words = [*words[:i], *table.read_as, *words[i + len(said) :]]
         return words
+
+    def _struck_at(self: SearchIndex, words: list[str], i: int) -> bool:  # type: ignore[misc]
+        """fix29a (review 28 Q3; the synonyms file's `said_as_meant.struck`, this tool's reading, declared there): the
+        word at i is one of `words` ("smashed", "hammered", "battered") said as a blow: not after a be/get verb
+        (`intoxicated.before`, past its adverbs: "he got smashed", "dad is smashed" are a state), and its object a
+        person or a body part: past at most `reach` of `between` ("the", "his", "little"), one of `body` ("her face",
+        "mum's head"), or one of `persons` ("him", "mum", "her") with the call's end, a body part or one of `after`
+        ("against", "in front of") next; "smashed her phone", "smashed the window" are read as said."""
+        table = self.as_meant
+        st = table.struck if table is not None else None
+        if table is None or st is None or words[i] not in st.words:
+            return False
+        k = i - 1
+        while k >= 0 and words[k] in table.adverbs:
+            k -= 1
+        if k >= 0 and words[k] in table.before:
+            return False
+        for j in range(i + 1, min(len(words), i + 2 + st.reach)):
+            w = words[j]
+            if w in st.body:
+                return True
+            if w in st.persons and (j + 1 == len(words) or words[j + 1] in st.body or words[j + 1] in st.after):
+                return True
+            if w not in st.between:
+                return False
+        return False
 
     def _in_a_state(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
         """Whether the words from `start` to `end` (a phrase of `said_as_meant.intoxicated`) are said of someone's

@@ -982,6 +982,7 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
 
 SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
 INTOXICATED_KEYS = {"phrases", "before", "subjects", "adverbs", "not_after", "objects", "read_as"}
+STRUCK_KEYS = {"words", "between", "persons", "body", "after", "reach", "read_as"}  # fix29a: a blow's word with a person after it
 
 
 def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
@@ -992,16 +993,19 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         return
     shape = (
         "said_as_meant must map 'intoxicated' (phrases, before, subjects, adverbs, not_after, objects, read_as), "
-        "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words)"
+        "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words); it may map 'struck' "
+        "(words, between, persons, body, after, reach, read_as)"
     )
     check_table(
         catalogue,
         "said_as_meant",
         data,
-        keys=SAID_AS_MEANT_KEYS,
-        nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}},
+        keys=SAID_AS_MEANT_KEYS | ({"struck"} if isinstance(data, dict) and "struck" in data else set()),
+        nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}}
+        | ({"struck": STRUCK_KEYS} if isinstance(data, dict) and "struck" in data else {}),
         shape=shape,
         lists=(
+            *(tuple(f"struck.{k}" for k in sorted(STRUCK_KEYS - {"reach", "read_as"})) if isinstance(data, dict) and "struck" in data else ()),
             "intoxicated.phrases",
             "intoxicated.before",
             "intoxicated.subjects",
@@ -1024,6 +1028,10 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         raise SearchDataError(shape)
     if not isinstance(data["very"]["read_as"], str):
         raise SearchDataError(shape)
+    struck = data.get("struck")
+    read_as, reach = (struck["read_as"], struck["reach"]) if struck is not None else ("", 0)
+    if struck is not None and (not isinstance(read_as, str) or not normalise(read_as).split() or not isinstance(reach, int) or reach < 1):
+        raise SearchDataError("said_as_meant.struck's read_as must be a word and its reach a whole number, 1 or more")
 
 
 UNSAID_FACTS_READING_KEYS = {"name", "said", "between", "reach", "rows", "offers", "doers", "doer_reach"}

@@ -161,6 +161,42 @@ def _small(word: str, stemmed: str) -> bool:
     return _stop(word, stemmed) and not word.isdigit() and word not in JOINING | CLAUSE_WORDS | NEGATING and stemmed not in WORRY
 
 
+_GLUED_AGE = re.compile(r"(\d{1,2})(yo|yr|yrs)")
+
+
+def _y_o(words: list[str], i: int) -> bool:
+    """Whether "y" at i is "y/o" after a number (normalised "40 y o")."""
+    return words[i] == "y" and 0 < i < len(words) - 1 and words[i + 1] == "o" and words[i - 1].isdigit()
+
+
+def ages_unglued(words: list[str]) -> list[str]:
+    """fix29a: an age said glued to its unit as typed ("30yo", "25yr", "24yrs") as two words ("30 yo"), and "y o"
+    after a number (normalised "40 y/o") as "yo": for `unsaid_facts`' rows kept where the call says an age
+    (_unsaid_facts_below), never in normalise (the index's own words, "(25yrs)", are read as written)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        m = _GLUED_AGE.fullmatch(w)
+        if m:
+            out += [m.group(1), m.group(2)]
+        elif not (w == "o" and i > 0 and _y_o(words, i - 1)):
+            out.append("yo" if _y_o(words, i) else w)
+    return out
+
+
+def ages_glued(words: list[str]) -> list[str]:
+    """fix29a: "y o" after a number (normalised "28 y/o") glued to it as typed ("28yo"), as the older partner's reading
+    reads an age (_older_partner_said: "30yo", "30yr")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w == "o" and i > 0 and _y_o(words, i - 1):
+            continue
+        if _y_o(words, i):
+            out[-1] += "yo"
+        else:
+            out.append(w)
+    return out
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed words of a text, stopwords kept (phrases need them)."""
     return [stem(w) for w in normalise(text).split()]

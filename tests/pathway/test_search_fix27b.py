@@ -19,9 +19,6 @@ KNOWN: dict[str, str] = {
     "they're on insta with their friends all weekend": (
         "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)"
     ),
-    "she's 13 and talking to a 30yo off snapchat": (
-        "an age glued to its unit ('30yo') and no word for the adult: `unsaid_facts.screens` reads no adult and moves the row fix27b led with"
-    ),
 }
 
 
