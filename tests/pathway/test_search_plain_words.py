@@ -80,19 +80,23 @@ def test_a_call_saying_no_concern_does_not_put_a_p9_criterion_first(q, age, entr
 # keywords or the model ("expecting" is a keyword of "Pregnancy where there have been previous child
 # protection concerns"; "high" and "marks" reached "Substantial, life long disability ... extreme
 # challenging behaviour" once p9's unexplained injuries gave way)
+# The last field: how far down what it moved is still offered. Three (in sight) unless a declared reading takes the
+# row out of the first three: fix29b's `unsaid_facts` carer_pregnant (stop 48, docs/adviser.md "Search29b"): a born
+# child's mother pregnant again says no previous child protection concern, so p17's row leaves the first three and is
+# still offered below.
 PROTECTION_BENIGN = [
-    ("mum is expecting again", UNBORN, "protection.pregnancy_where_there_have"),
-    ("mum is expecting again", None, "protection.pregnancy_where_there_have"),
-    ("mum is pregnant again and happy", None, "protection.pregnancy_where_there_have"),
-    ("teenager gets high marks at school", 170, "protection.substantial_lifelong_disability_safeguarding"),
+    ("mum is expecting again", UNBORN, "protection.pregnancy_where_there_have", 3),
+    ("mum is expecting again", None, "protection.pregnancy_where_there_have", 8),
+    ("mum is pregnant again and happy", None, "protection.pregnancy_where_there_have", 8),
+    ("teenager gets high marks at school", 170, "protection.substantial_lifelong_disability_safeguarding", 3),
 ]
 
 
-@pytest.mark.parametrize("q, age, entry", PROTECTION_BENIGN)
-def test_a_call_saying_no_concern_does_not_put_a_protection_need_first(q, age, entry):
+@pytest.mark.parametrize("q, age, entry, offered", PROTECTION_BENIGN)
+def test_a_call_saying_no_concern_does_not_put_a_protection_need_first(q, age, entry, offered):
     hits = search(q, limit=8, **({} if age is None else _age(age)))
     assert not _high(hits[0].indicator), (q, hits[0].id)
-    assert entry in [h.id for h in hits[:3]], q  # what it moved is still in sight
+    assert entry in [h.id for h in hits[:offered]], q  # what it moved is still offered (in sight where `offered` is 3)
 
 
 # search11: a plain phrase is its words in order with small words between, not only as listed
