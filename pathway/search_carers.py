@@ -610,15 +610,9 @@ class CarerReadings:
         denied = set(_denied_positions(words))
         if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
             return
-        kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
-        if py.leads in ranked:
-            ranked.remove(py.leads)
-        above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5
-        final[py.leads] = round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6)
-        ranked.insert(at, py.leads)
+        above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5  # py.leads, if listed, is below `at`
+        self._placed_in_sight(py.leads, at, round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6), ranked, final, fine=7)
         matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
-        # an immediate criterion the move put out of the first three goes back, the last other one below it
-        _back_in_sight(kept, lambda r: r == py.leads or self.entries[r].indicator.immediate, ranked, final, fine=7)
 
     def _child_years(self: SearchIndex, words: list[str], age: Optional[int]) -> Optional[float]:  # type: ignore[misc]
         """The child's age in years: entered, else said (fix28b): `said_plainly.ages` as _age_in_words reads it ("she's
@@ -817,13 +811,10 @@ class CarerReadings:
         if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between:
             self._lead_with(lead, ranked, final)
         elif ranked.index(lead) >= KEPT_PLACES:
-            kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
-            if len(kept) == KEPT_PLACES:
+            if all(self.entries[m].indicator.immediate for m in ranked[:KEPT_PLACES]):
                 return  # stop 48: the first three are p9 rows already; none leaves them for another (review 8 S1)
-            ranked.remove(lead)
-            final[lead] = round((final[ranked[0]] + final[ranked[1]]) / 2, 7) if len(ranked) > 1 else round(final[ranked[0]], 6) - 1e-6
-            ranked.insert(1, lead)
-            _back_in_sight(kept, lambda r: r == lead or self.entries[r].indicator.immediate, ranked, final, fine=7)
+            # the lead is fourth or lower: the first two are the same with it taken out
+            self._placed_in_sight(lead, 1, round((final[ranked[0]] + final[ranked[1]]) / 2, 7), ranked, final, fine=7)
 
     def _harm_by_adult_at(self: SearchIndex, words: list[str]) -> Optional[int]:  # type: ignore[misc]
         """The place of an act of harm an adult of the household does to the child (_harm_by_adult_first), or None: one of

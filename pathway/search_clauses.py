@@ -15,7 +15,6 @@ from pathway import search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
-    _back_in_sight,
     _Call,
     _offered_last,
     _PartLead,
@@ -465,11 +464,7 @@ class ClauseReadings:
         yielding = [k for k in range(1, min(KEPT_PLACES, len(ranked))) if not self.entries[ranked[k]].indicator.immediate]
         if yo.leads not in ranked[:KEPT_PLACES] and yielding:  # in the place of the last row there that is no p9 row
             k = yielding[-1]
-            kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
-            ranked.remove(yo.leads)
-            final[yo.leads] = round(final[ranked[k]], 6) + 1e-6
-            ranked.insert(k, yo.leads)
-            _back_in_sight(kept, lambda r: r == yo.leads or self.entries[r].indicator.immediate, ranked, final)  # stop 48: S1
+            self._placed_in_sight(yo.leads, k, round(final[ranked[k]], 6) + 1e-6, ranked, final)  # stop 48: S1
         said = {words[k] for a, b in [*place, *alone] for k in range(a, b)} | {w for p in yo.night for w in p}
         pulled = {n for n in ranked if n in yo.rows and all(w in said or _stop(w, stem(w)) for w in self._matched_words(n, matched))}
         if pulled:

@@ -133,6 +133,18 @@ class CoreReadings:
         _scores_follow_order(ranked, final)
         return True
 
+    def _placed_in_sight(self: SearchIndex, row: int, place: int, score: float, ranked: list[int], final: dict[int, float], fine: int = 6) -> None:  # type: ignore[misc]
+        """Put `row` (one not among the first KEPT_PLACES) at `place` with `score`, then bring back every p9 row of the
+        first KEPT_PLACES it pushed out, the last row there that is neither `row` nor a p9 row giving way
+        (_back_in_sight; review 8 S1). The move _stated_first, _pregnant_young_first, _harm_by_adult_first, fix22a's
+        night-time lead and _unsaid_facts_below's offer share. Unlike _into_sight, the other rows keep their scores."""
+        kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
+        if row in ranked:
+            ranked.remove(row)
+        final[row] = score
+        ranked.insert(place, row)
+        _back_in_sight(kept, lambda r: r == row or self.entries[r].indicator.immediate, ranked, final, fine)
+
     def _unstated(self: SearchIndex, words: list[str], stems: list[str], typing: bool) -> frozenset[int]:  # type: ignore[misc]
         """The age-banded p9 rows of the synonyms file's `stated.concept` whose concern the call does not say (review 17
         N5; search17p; this tool's reading, declared there): none of its words said, read as a `core` is (_says_core),
@@ -172,12 +184,7 @@ class CoreReadings:
             if not self.entries[ranked[0]].indicator.immediate:
                 self._lead_with(n, ranked, final)
             elif n not in ranked[:KEPT_PLACES]:  # second, just below the immediate criterion first
-                kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
-                if n in ranked:
-                    ranked.remove(n)
-                final[n] = round(final[ranked[0]], 6) - 1e-6
-                ranked.insert(1, n)
-                _back_in_sight(kept, lambda r: r == n or self.entries[r].indicator.immediate, ranked, final)  # stop 48: S1
+                self._placed_in_sight(n, 1, round(final[ranked[0]], 6) - 1e-6, ranked, final)  # stop 48: S1
             return
 
     def _says_core(self: SearchIndex, core: list[tuple[str, ...]], words: list[str], stems: list[str], typing: bool, of_oneself: bool = False) -> bool:  # type: ignore[misc]

@@ -23,7 +23,6 @@ from pathway import search_structures, search_turned_words
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
-    _back_in_sight,
     _Call,
     _offered_last,
     _scores_follow_order,
@@ -887,14 +886,10 @@ class SenseReadings:
             if offer is not None and moved and admits(offer) and offer not in ranked[:KEPT_PLACES]:
                 places = [k for k in range(min(len(ranked), KEPT_PLACES)) if not self.entries[ranked[k]].indicator.immediate]
                 if len(ranked) < KEPT_PLACES or places:
-                    kept = [m for m in ranked[:KEPT_PLACES] if self.entries[m].indicator.immediate]
-                    if offer in ranked:
-                        ranked.remove(offer)
+                    # the offer is not among the first KEPT_PLACES: where it is in the list at all, the list is longer
                     at = len(ranked) if len(ranked) < KEPT_PLACES else places[-1]
                     below = final[ranked[at]] if at < len(ranked) else 0.0
-                    final[offer] = round(below, 6) + 1e-6
-                    ranked.insert(at, offer)
-                    _back_in_sight(kept, lambda r: r == offer or self.entries[r].indicator.immediate, ranked, final)  # stop 48: S1
+                    self._placed_in_sight(offer, at, round(below, 6) + 1e-6, ranked, final)  # stop 48: S1
 
     def _unsaid_facts_at(self: SearchIndex, reading: _UnsaidFact, words: list[str], stems: list[str]) -> list[list[int]]:  # type: ignore[misc]
         """Where an `unsaid_facts` reading is said (fix22d; _unsaid_facts_below): the places of each run of one phrase of
