@@ -19,9 +19,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from pathway import search_disabled_care
 from pathway.levels import Level
 from pathway.search_call import (
+    KEPT_PLACES,
     _Call,
+    _offered_last,
+    _scores_follow_order,
 )
 from pathway.search_denials import (
     DENYING,
@@ -176,6 +180,14 @@ def _said_of_parent(
 
 
 _AGE_SAID = re.compile(r"\d+(?:yo|yos|yr|yrs|y|m|mo|mth|mths|months?|years?)")  # "5yo", "9yrs": a child of that age
+
+
+def _describes_other(words: list[str], i: int, other_child: frozenset[str], between: frozenset[str]) -> bool:
+    """Whether the word at i describes another child it is said just before (Search49, review 29 Q11; the synonyms
+    file's `subject.other_child` comment): next to it, or one of `between` between ("his disabled brother", "her deaf
+    older sister"). The carer whose clause it is said in has not the condition."""
+    after = words[i + 1 : i + 3]
+    return bool(after) and (after[0] in other_child or (len(after) == 2 and after[0] in between and after[1] in other_child))
 
 
 def _describes_child(words: list[str], i: int, child_noun: frozenset[str]) -> bool:
@@ -806,10 +818,13 @@ class SubjectReadings:
         if not ranked or not subject.conditions:
             return
         words = self._peers_as_others(words, age_in_months)
-        of_other = self._said_of_other(words)
+        # a lasting condition (`out_of_sight`: a disability) said just before another child's word is that child's (Search49)
+        lasting = frozenset(w for place in subject.unsighted for w in subject.conditions[place][0])
+        described = [stems[i] in lasting and _describes_other(words, i, subject.other_child, subject.before_other) for i in range(len(words))]
+        of_other = [o or d for o, d in zip(self._said_of_other(words), described)]
         if subject.parents.isdisjoint(words) and not any(of_other):
             return
-        of_parent = _said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses)
+        of_parent = [p and not d for p, d in zip(_said_of_parent(words, subject.parents, subject.opens, subject.ends, subject.clauses), described)]
         others = (CHILD_ROLES | subject.ends) - subject.other_child
         barred: set[int] = set()
         leads: set[int] = set()
@@ -914,6 +929,32 @@ class SubjectReadings:
             return all(s in theirs and s not in elsewhere for s in map(stem, content(n, empty)))
 
         return {n for n in ranked if rests(n)}
+
+    def _disabled_child_carer_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """A carer caring for a disabled child (Search49, review 29 Q11; the synonyms file's `disabled_child_carer`, this
+        tool's reading, declared there; pathway/search_disabled_care.py): "mum looks after his disabled brother round
+        the clock and never gets a single break" is the carer's break and substantial care (p13-14, p15-16), not a
+        parent's ill health nor a young carer. Its `offers` lead after the p9 rows of the first three (offered where
+        the words did not find them; for a child's own word, "her blind baby girl", only with a break or constant care
+        said); the young carer rows go below them unless the child's help is said."""
+        d, ranked, final, words = self.disabled_child_carer, c.ranked, c.final, c.words
+        if d is None or not ranked:
+            return
+        of_carer = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
+        at = search_disabled_care.carer_at(d, words, of_carer, JOINING | CLAUSE_WORDS | DETERMINERS, CLAUSE_WORDS)
+        if at is None:
+            return
+        # not `c.hidden`: _subject_first hides them where the disability is another child's ("his disabled brother"),
+        # which is this reading's call, the carer's care named
+        offers = [n for n in search_disabled_care.offers_in_order(d, words) if c.admits(n)] if at.leads else []
+        for n in offers:
+            c.matched.setdefault(n, set()).add(at.said)
+            _offered_last(n, ranked, final)
+        young = set() if search_disabled_care.helped(d, words) else d.young
+        kept = [n for n in ranked[:KEPT_PLACES] if self.entries[n].indicator.immediate]
+        rest = [n for n in ranked if n not in kept and n not in offers]
+        ranked[:] = kept + offers + [n for n in rest if n not in young] + [n for n in rest if n in young]
+        _scores_follow_order(ranked, final)
 
     def _of_this_child_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first (search19p; the synonyms file's `of_this_child`, this tool's reading, declared there): a p9
