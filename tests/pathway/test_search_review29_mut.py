@@ -75,6 +75,12 @@ def test_a_child_named_by_a_glued_age_bought_or_traded_leads_with_trafficking(q:
     assert _ids(q, age)[0] == TRAFFICKING
 
 
+def test_a_child_bought_said_last_leads_with_trafficking() -> None:
+    """_gift_at 49 (the word after the person read past the call's end): 'a man bought him' is a child bought (p9's
+    trafficking row leads), and the call is answered."""
+    assert _ids("a man bought him", 120)[0] == TRAFFICKING
+
+
 def test_things_bought_by_the_number_are_no_child_bought() -> None:
     """_person_end 25 (a bare number read as an age said whole): 'he bought 2 for a fiver' buys things, no child."""
     assert TRAFFICKING not in _ids("he bought 2 for a fiver", 120)[:KEPT_PLACES]
@@ -188,6 +194,13 @@ def test_a_carer_hitting_another_man_after_a_fight_is_no_harm_to_the_child() -> 
     boyfriend, named before (another male carer the pronoun may stand for); the adults' violence is what is said, and
     p9's significant harm does not lead."""
     assert _ids("mum's boyfriend and dad had a fight and dad hit him", 120)[0] != HARM
+
+
+def test_the_child_s_own_father_named_before_is_no_rival_for_him() -> None:
+    """_harm_by_adult_at 36 (a carer after 'his' counted as a rival): 'his dad is in prison and mum's boyfriend hits
+    him': the child's own father ('his dad') is not whom 'him' stands for; the boyfriend's blow to the child leads with
+    p9's significant harm."""
+    assert _ids("his dad is in prison and mum's boyfriend hits him", 120)[0] == HARM
 
 
 # --- Probing the readings' neighbours (other words for the same class): under-calls found, each a strict xfail with
