@@ -65,7 +65,7 @@ for group in "${groups[@]}"; do
     ages) own=(pathway.search_text.x_ages_glued pathway.search_text.x_ages_unglued pathway.search_text.x__y_o); tests=(tests/pathway/test_search_fix29a.py tests/pathway/test_search_fix27b.py "$new") ;;
     lash) mapfile -t parts < <(span pathway.search_carers.x__object_span 22 56; span "${C}_harm_by_adult_at" 22 39); tests=(tests/pathway/test_search_lash48.py tests/pathway/test_search_review28_mut.py tests/pathway/test_search_review28_neck.py tests/pathway/test_search_fix27c.py "$new") ;;
     named) own=("${S}_named_together"); tests=(tests/pathway/test_search_fix29d.py "$new") ;;
-    unsaid) mapfile -t parts < <(span "${S}_unsaid_facts_below" 19 26; span "${S}_unsaid_facts_below" 69 77; span "${S}_unsaid_facts_below" 85 92); loaders=(pathway.search_senses.x__unsaid_facts); tests=(tests/pathway/test_search_fix29b.py "$new") ;;
+    unsaid) mapfile -t parts < <(span "${S}_unsaid_facts_below" 19 26; span "${S}_unsaid_facts_below" 69 77; span "${S}_unsaid_facts_below" 85 92); loaders=(pathway.search_senses.x__unsaid_facts); tests=(tests/pathway/test_search_fix29b.py tests/pathway/test_search_fix27b.py "$new") ;;
     *) echo "unknown group $group" >&2; exit 2 ;;
   esac
   narrow_group 15 "$root/docs/figures/review29-narrow-$group.txt"
