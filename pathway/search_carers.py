@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
     _back_in_sight,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 _CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
 GAP_BEFORE_IDIOM = 3  # fix25a: words between a carry word and an everyday idiom for hitting ("but GIVES HER A good hiding")
+STATE_VERBS = frozenset({"is", "was", "has", "had", "s"})  # fix30c: a carer's state said after a threat ("and she is alone with ...")
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
 
 
@@ -438,8 +440,16 @@ class CarerReadings:
         first_carer = min((top.index(n) for n in carers if n in top), default=KEPT_PLACES)
         # a row (not the child's own) stated and above the carers' rows already stays above them, never moved up ("the
         # grandma he lives with": p9 on "lives"); "mum injects heroin and says ...": p17's chronic substance misuse
+        # fix30c: "she is alone with the toddler" is the carer's company, "the social worker called" who told it
+        company = span | self._alone_with_child(words) | self._teller_at(words)
         stated = [
-            n for n in top if n not in ct.child and n not in carers and top.index(n) < first_carer and self._threat_stated(matched.get(n, set()), words, span)
+            n
+            for n in top
+            if n not in ct.child
+            and n not in carers
+            and top.index(n) < first_carer
+            and self.entries[n].indicator.level is not Level.UNIVERSAL  # fix30c: no strength stays above the threat
+            and self._threat_stated(matched.get(n, set()), words, company)
         ]
         unstated = [n for n in immediate if n not in stated]
         room = KEPT_PLACES - len(stated) - len(unstated)
@@ -512,6 +522,30 @@ class CarerReadings:
                 return True
         return False
 
+    def _alone_with_child(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
+        """fix30c (review 29 Q5): the places of `carer_threat.alone_with` said with a child (a child's word or a pronoun
+        within three words after it: "alone with the toddler", "on her own with him"): the carer's company."""
+        ct = self.carer_threat
+        assert ct is not None
+        child = self._child_words | CHILD_ROLES | {"him", "her", "them"}
+        return {k for i, j in _phrases_at(ct.alone_with, words) if any(w in child for w in words[j : j + 3]) for k in range(i, j)}
+
+    def _teller_at(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
+        """fix30c (review 29 Q5): the places of `carer_threat.telling` ("phoned", "rang") and of an adult named by a role
+        (`service_roles`: "worker", "visitor") with the words of its name before it, up to `modifiers` ("the social
+        worker called", "the health visitor rang"): who told of the threat, no concern of the call's ("social" found
+        "Socially excluded / isolated", "phoned" "At risk of sexual exploitation")."""
+        r, ct = self.roles, self.carer_threat
+        assert ct is not None
+        out = {k for k, w in enumerate(words) if w in ct.telling}  # "the nursery phoned"
+        if r is None:
+            return out
+        for k, w in enumerate(words):
+            if self._role_word(w):
+                out.add(k)
+                out.update(m for m in range(max(0, k - r.modifiers), k) if words[m] not in DETERMINERS)
+        return out
+
     def _threat_stated(self: SearchIndex, labels: set[str], words: list[str], span: set[int]) -> bool:  # type: ignore[misc]
         """Whether a row's matched words say something beyond a carer's threat (_carer_threat_first): a content word
         that is not the threat's own, a reporting or threat word, a person's word or a pronoun."""
@@ -557,9 +591,22 @@ class CarerReadings:
             for k in range(i + size, len(words)):  # the rest of the act's clause
                 if words[k] in CLAUSE_WORDS:
                     break
+                if self._state_clause_at(words, k + 1 if words[k] in JOINING else k):
+                    break  # fix30c (review 29 Q5): "... end it all AND SHE IS alone with the toddler", "kill herself, SHE IS": a clause of its own
                 if words[k] in child:
                     return None  # a threat that takes a child with it: p9's, the search's order
         return span, certain
+
+    def _state_clause_at(self: SearchIndex, words: list[str], k: int) -> bool:  # type: ignore[misc]
+        """fix30c (review 29 Q5): whether a clause of a carer's state opens at k after a threat (_carer_threat_at): a
+        pronoun or a carer's word, then one of STATE_VERBS ("she is alone with the toddler", "mum has the baby with her"),
+        and no threat word after it ("she is going to take the kids with her" is the threat's, read as before)."""
+        clauses = self.subject.clauses
+        ct = self.carer_threat
+        assert clauses is not None and ct is not None
+        if k + 1 >= len(words) or not (words[k] in clauses.pronouns or words[k] in self.subject.parents):
+            return False
+        return words[k + 1] in STATE_VERBS and (k + 2 >= len(words) or words[k + 2] not in ct.threats)
 
     def _reported_threat(self: SearchIndex, words: list[str], i: int, size: int, of_parent: list[bool]) -> Optional[int]:  # type: ignore[misc]
         """Where a reported threat opens (_carer_threat_at): the pronoun after a carer's reporting verb ("dad keeps
@@ -581,7 +628,11 @@ class CarerReadings:
                 v -= 1
             if v >= 2 and words[v - 1] in DETERMINERS and words[v - 2] in clauses.says:  # "told the school she ..."
                 v -= 2
-            if v < 1 or words[v] not in clauses.says or not of_parent[v - 1]:  # the reporting verb's clause is a carer's
+            elif v >= 1 and words[v - 1] in clauses.says and words[v] not in CLAUSE_WORDS and words[v] not in JOINING:
+                v -= 1  # fix30c (review 29 Q5): one word for whom, or "that": "told her she ...", "told staff she ...", "said that she ..."
+            # the reporting verb's clause is a carer's; fix30c (review 29 Q5): or a carer is the verb's own subject, right
+            # before it ("the GP called, mum told her she ...": the comma is not read, and "called mum" made her an object)
+            if v < 1 or words[v] not in clauses.says or not (of_parent[v - 1] or words[v - 1] in self.subject.parents):
                 return None
             carer = next((words[k] for k in range(v - 1, -1, -1) if words[k] in self.subject.parents), None)
             return p if carer is not None and clauses.stands_for(words[p], carer) else None

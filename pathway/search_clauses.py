@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_sale
+from pathway import search_collected, search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -218,6 +218,7 @@ class ClauseReadings:
         if cw is None or cw.leads in c.hidden or not c.admits(cw.leads):
             return
         at = self._care_withheld_at(words, cw.withhold, cw.needs, True)
+        at = at if at is not None else self._kept_from_at(words)  # fix30c: "keeps his tablets from him"
         if at is not None:
             c.matched.setdefault(cw.leads, set()).add(at)
             if not ranked:
@@ -231,6 +232,7 @@ class ClauseReadings:
                 self._lead_with(first, ranked, final)  # a p9 row or one of `keeps_first` first stays first; this one second
             return
         refused = self._care_withheld_at(words, cw.refuse, frozenset(), False)
+        refused = refused if refused is not None else self._refused_carried_at(words)  # fix30c
         if refused is None or not ranked:
             return
         if ranked[0] in cw.strengths:
@@ -262,7 +264,8 @@ class ClauseReadings:
             doer = next((k for k in range(a - 1, max(-1, a - 1 - cw.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
             if doer is None or words[doer] not in carers:
                 continue
-            end = next((k for k in range(b, min(len(words), b + cw.need_reach)) if words[k] in CLAUSE_WORDS), min(len(words), b + cw.need_reach))
+            reach = cw.need_reach if withheld else cw.refuse_reach  # fix30c: "refuses to take her 3 month old baby to the doctor"
+            end = next((k for k in range(b, min(len(words), b + reach)) if words[k] in CLAUSE_WORDS), min(len(words), b + reach))
             if not withheld:
                 if any(b <= p < end for p, _ in services):
                     return " ".join(words[a:b])
@@ -278,6 +281,71 @@ class ClauseReadings:
             return " ".join(words[a : need + 1])
         return None
 
+    def _not_collected_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix30c, review 29 Q4; the synonyms file's `not_collected`, this tool's reading, declared there;
+        pathway/search_collected.py): a child whose carers have not come for them ("nobody has come to collect her from
+        school for three days running", "mum hasn't come back for her") leads with the first of `leads` the age admits
+        (p9's home-alone rows; offered where the words did not find it; _lead_with keeps every p9 row of the first three
+        in them), and `not_the_call` (the child's own going missing, gangs) leave the first three."""
+        t = self.not_collected
+        if t is None:
+            return
+        lead = next((n for n in t.leads if n not in c.hidden and c.admits(n)), None)
+        if lead is None:
+            return
+        at = search_collected.not_collected_at(t, c.words, self.subject.parents, self._child_words, CLAUSE_WORDS)
+        if at is None:
+            return
+        c.matched.setdefault(lead, set()).add(at)
+        if not c.ranked:
+            c.ranked.append(lead)
+            c.final[lead] = 1.0
+            return
+        _offered_last(lead, c.ranked, c.final)
+        self._lead_with(lead, c.ranked, c.final)
+        self._out_of_sight(set(t.not_the_call), c.ranked, c.final)
+
+    def _refused_carried_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+        """fix30c (mut29's probe 6): a refusal of `care_withheld.refuse` whose verb the carried reading took out
+        (search17c's `carried`: "nan refuses to take him to the dentist" is read "nan refuses to him to the dentist"), as
+        _care_withheld_at reads a refusal: the refusal's other words with the child (one of `carried.objects` or
+        `carried.owners`, the words the carried reading needs after its verb) right after them."""
+        cw = self.care_withheld
+        assert cw is not None
+        stripped = {q for p in cw.refuse if (q := tuple(w for w in p if w not in self.carried_verbs)) != p and q}
+        acts = tuple((*q, w) for q in sorted(stripped) for w in sorted(self.carried_objects | self.carried_owners))
+        return self._care_withheld_at(words, acts, frozenset(), False)
+
+    def _kept_from_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+        """fix30c (mut29's probe 5): the words of a carer keeping the child's medicine or feed from the child
+        (_care_withheld_first; `care_withheld.kept_from`), or None: one of `kept_from` with a carer (the subject
+        reading's `parent`, or one of `doers`) at most `doer_reach` words before it in its clause, one of `needs` within
+        `need_reach` words after it (no clause word, none of `own` between), then within `need_reach` words one of
+        `from_words` with the child right after it ("from him", "from her", "from the baby"; "her" where the doer is no
+        female carer) and none of `stored` from the act to it ("keeps his tablets locked away from him")."""
+        cw = self.care_withheld
+        assert cw is not None
+        carers = self.subject.parents | cw.doers
+        stored = {i for p in cw.stored for i in _phrase_at(p, words)}
+        for a, b in _phrases_at(cw.kept_from, words):
+            doer = next((k for k in range(a - 1, max(-1, a - 1 - cw.doer_reach), -1) if words[k] in carers or words[k] in CLAUSE_WORDS), None)
+            if doer is None or words[doer] not in carers:
+                continue
+            end = next((k for k in range(b, len(words)) if words[k] in CLAUSE_WORDS), len(words))
+            need = next((k for k in range(b, min(end, b + cw.need_reach)) if words[k] in cw.needs), None)
+            if need is None or not cw.own.isdisjoint(words[a:need]):
+                continue
+            upto = min(end, need + 1 + cw.need_reach)
+            whom = next((k for k in range(need + 1, upto) if words[k] in cw.from_words), None)
+            if whom is None or whom + 1 >= len(words) or any(a <= p < whom for p in stored):
+                continue
+            after = words[whom + 1 : whom + 3]
+            child = after[0] in ("him", "them") or after[0] in self._child_words or (after[0] == "her" and words[doer] not in self._female_carers)
+            child = child or (after[0] in ("the", "his", "her", "their") and len(after) > 1 and after[1] in self._child_words)
+            if child:
+                return " ".join(words[a : whom + 2])
+        return None
+
     def _personal_care_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first (fix28b, review 27 Q3; the synonyms file's `personal_care`, this tool's reading, declared
         there): the child doing a parent's personal care (_personal_care_at: "has to wash and dress his dad", "helps mum
@@ -285,7 +353,7 @@ class ClauseReadings:
         `neglect_offers`) leads where a Universal row is first ("Age appropriate self care skills" is the child's own
         strength), else comes second where no row of `rows` is in the first three; a p9 row there stays."""
         pc, ranked, final, words = self.personal_care, c.ranked, c.final, c.words
-        if pc is None or not ranked:
+        if pc is None:
             return
         at = self._personal_care_at(words)
         if at is None:
@@ -295,7 +363,10 @@ class ClauseReadings:
         if lead is None:
             return
         c.matched.setdefault(lead, set()).add(at)
-        if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
+        if not ranked:  # fix30c (mut29's probe 7): "she bathes her dad" matched no row: the young carer row is offered
+            ranked.append(lead)
+            final[lead] = 1.0
+        elif self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
             _offered_last(lead, ranked, final)
             self._lead_with(lead, ranked, final)
         elif pc.rows.isdisjoint(ranked[:KEPT_PLACES]):

@@ -624,6 +624,10 @@ class _CareWithheld(NamedTuple):
     instead: tuple[int, ...]
     baby_under_months: int
     keeps_first: frozenset[int]
+    kept_from: tuple[tuple[str, ...], ...]  # fix30c: "keeps his tablets from him"
+    from_words: frozenset[str]
+    stored: tuple[tuple[str, ...], ...]
+    refuse_reach: int  # fix30c: a refusal's service may stand further off ("her 3 month old baby to the doctor")
 
 
 def _care_withheld(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CareWithheld]:
@@ -647,6 +651,10 @@ def _care_withheld(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.ordered_rows(data["instead"]),
         int(data["baby_under_months"]),
         read.rows(data["keeps_first"]),
+        read.phrases(data["kept_from"]),
+        read.words(data["from_words"]),
+        read.phrases(data["stored"]),
+        int(data["refuse_reach"]),
     )
 
 

@@ -447,6 +447,8 @@ class _CarerThreat(NamedTuple):
     child: tuple[int, ...]
     offers: tuple[int, ...]
     with_child: Optional[_WithChild] = None
+    alone_with: tuple[tuple[str, ...], ...] = ()  # fix30c: the carer in the child's company ("she is alone with the toddler")
+    telling: frozenset[str] = frozenset()  # fix30c: the words of who told of it ("the nursery phoned")
 
 
 class _WithChild(NamedTuple):
@@ -489,6 +491,8 @@ def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_
         read.ordered_rows(data["child"]),
         read.ordered_rows(data["offers"]),
         _with_child(data.get("with_child"), read),
+        read.phrases(data.get("alone_with") or [], empty=True),
+        read.words(data.get("telling") or []),
     )
 
 

@@ -426,15 +426,18 @@ def check_disclosed_own_acts(catalogue: Catalogue, data: Any) -> None:
     )
 
 
+CARER_THREAT_MAY = ("with_child", "alone_with", "telling")  # keys carer_threat may map (fix28a, fix30c)
+
+
 def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     """Refuse a `carer_threat` that is not as _carer_threat reads it (fix19d)."""
     check_table(
         catalogue,
         "carer_threat",
         data,
-        keys={"acts", "threats", "reach", "child", "offers"} | ({"with_child"} if isinstance(data, dict) and "with_child" in data else set()),
-        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers' (and may map 'with_child')",
-        lists=("acts", "threats", "child", "offers"),
+        keys={"acts", "threats", "reach", "child", "offers"} | ({k for k in CARER_THREAT_MAY if k in data} if isinstance(data, dict) else set()),
+        shape="carer_threat must map 'acts', 'threats', 'reach', 'child' and 'offers' (and may map 'with_child', 'alone_with' and 'telling')",
+        lists=("acts", "threats", "child", "offers") + tuple(k for k in ("alone_with", "telling") if isinstance(data, dict) and k in data),
         numbers={"reach": (1, None)},
         rows=("child", "offers"),
         must=[Must(("offers",), not_immediate, "carer_threat.offers must be no immediate criterion (p9): it moves none up")],
@@ -1176,14 +1179,18 @@ def check_care_withheld(catalogue: Catalogue, data: Any, normalise: Normalise) -
             "instead",
             "baby_under_months",
             "keeps_first",
+            "kept_from",
+            "from_words",
+            "stored",
+            "refuse_reach",
         },
         shape="care_withheld must map doers, doer_reach, withhold, gives, needs, own, hedges, need_reach, leads, refuse, services,"
-        " strengths, instead, baby_under_months and keeps_first",
-        lists=("doers", "withhold", "gives", "needs", "own", "hedges", "refuse", "services", "strengths", "instead"),
+        " strengths, instead, baby_under_months, keeps_first, kept_from, from_words, stored and refuse_reach",
+        lists=("doers", "withhold", "gives", "needs", "own", "hedges", "refuse", "services", "strengths", "instead", "kept_from", "from_words", "stored"),
         names=("leads",),
         normalise=normalise,
         normalised=True,
-        numbers={"doer_reach": (1, None), "need_reach": (1, None), "baby_under_months": (1, 24)},
+        numbers={"doer_reach": (1, None), "need_reach": (1, None), "baby_under_months": (1, 24), "refuse_reach": (1, None)},
         rows=("leads", "strengths", "instead", "keeps_first"),
         must=(
             Must(("leads",), immediate, "care_withheld.leads must be an immediate criterion (p9): {}"),
