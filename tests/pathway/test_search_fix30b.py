@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tests.pathway import cases
+from tests.pathway.test_search_fix29c import check  # cases.check and `first_at_most` (the first row's level)
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix30b_cases.yaml").read_text())
 LEFT = "left (fix30b): "
@@ -57,16 +58,6 @@ KNOWN: dict[str, str] = {
     " blow to a baby's head against a wall leads with Additional 'Suspected domestic violence', p9 significant harm"
     " second; reported to the lead",
 }
-HEIGHT = {"universal": 0, "additional": 1, "extensive": 2, "protection": 3, "immediate": 3}
-
-
-def check(q: str, age: int | None, want: dict) -> None:
-    """cases.check, and `first_at_most`: the first row is of that level or lower (a call with no row passes)."""
-    ids = cases.found(q, age)
-    rest = {k: v for k, v in want.items() if k != "first_at_most"}
-    cases.check(ids, rest)
-    if "first_at_most" in want and ids:
-        assert HEIGHT[ids[0].split(".")[0]] <= HEIGHT[want["first_at_most"]], ids
 
 
 @pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "quoted", "quoted_kiss"))
