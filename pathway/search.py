@@ -1092,15 +1092,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
 
         promoted = [n for n in front if n not in demoted and may_lead(n)]
         if lead in ranked or (ranked[0] in demoted and not promoted):
-            if lead not in ranked:
-                # fix30b (review 29 Q10): a row the words matched leads; one the model alone found only where no row of a
-                # lower level was found ("mum used to leave them alone but now has a childminder": p15-16's "Serious
-                # obesity", no word for it, led; a Universal row was found)
-                found = [n for n in ranked if may_lead(n)]
-                lead = next((n for n in found if matched.get(n)), None)
-                lower = min((n for n in ranked if n not in hidden), key=self._height, default=None)
-                if lead is None and found and not (lower is not None and self._height(lower) < self._height(found[0])):
-                    lead = found[0]
+            lead = lead if lead in ranked else next((n for n in ranked if may_lead(n)), None)
             if lead is None:  # ...else the best row of the lowest level found, where it is lower than the first (as a denial's)
                 lowest = min((n for n in ranked if n not in hidden), key=self._height, default=ranked[0])
                 lead = lowest if self._height(lowest) < self._height(ranked[0]) else None
