@@ -984,7 +984,7 @@ class CarerReadings:
         (_secret_said) stays where it is: _told_secret_first leads with it."""
         words, ranked, matched = c.words, c.ranked, c.matched
         ta = self.told_alone
-        if ta is None or ta.row not in ranked[:KEPT_PLACES] or len(ranked) <= KEPT_PLACES:
+        if ta is None or ta.row not in ranked or len(ranked) <= KEPT_PLACES:
             return
         if ta.secrecy is not None and self._secret_said(words):
             return
@@ -1029,8 +1029,13 @@ class CarerReadings:
         return any(a not in denied and any(a - sc.reach <= p < a for p in says) for a, _ in _phrases_at(sc.phrases, words))
 
     def _held_below(self: SearchIndex, row: int, c: _Call) -> None:  # type: ignore[misc]
-        """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too)."""
+        """`told_alone`'s row just below the first three, held there (fix21d: by _said_plainly_last too). fix30b (review
+        29 Q7): a row already below them is held there as it is (a later step moving a row out of the first three does
+        not lift it in: 'he said "I hate maths"')."""
         ranked, final = c.ranked, c.final
+        if row not in ranked[:KEPT_PLACES]:
+            c.told_below = frozenset({row})
+            return
         ranked.remove(row)
         if len(ranked) > KEPT_PLACES:
             final[row] = round((final[ranked[KEPT_PLACES - 1]] + final[ranked[KEPT_PLACES]]) / 2, 7)
@@ -1058,7 +1063,10 @@ class CarerReadings:
         if not any(w in persons for w in content) or any(w in self.subject.other_child or w.isdigit() or _AGE_SAID.fullmatch(w) for w in content):
             return False
         acts = (hc.acts if hc is not None else frozenset()) | (frozenset(p[0] for p in eh.phrases if len(p) == 1) if eh is not None else frozenset())
-        if any(w in acts for w in content) or any(_phrase_at(p, content) for p in ta.harms):
+        # fix30b (review 29 Q7): a carer's kiss of affection (`told_alone.affection`) is read as no harm word
+        fond = {i + k for p in ta.affection for i in _phrase_at(p, content) for k in range(len(p))}
+        heard = [w if i not in fond else "" for i, w in enumerate(content)]
+        if any(w in acts for w in heard) or any(_phrase_at(p, heard) for p in ta.harms):
             return False
         if eh is not None and self._everyday_hitting_at(words) is not None:
             return False

@@ -878,7 +878,8 @@ class SenseReadings:
             leaving = unnamed & set(ranked)
             moved = leaving & set(ranked[:KEPT_PLACES])
             if moved:
-                first = [n for n in ranked if n not in leaving][:KEPT_PLACES]
+                # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left
+                first = [n for n in ranked if n not in leaving and n not in c.told_below][:KEPT_PLACES]
                 ranked[:] = first + [n for n in ranked if n not in first]
                 _scores_follow_order(ranked, final)
             # "no concerns about fgm": what is denied leads nothing and offers nothing; a phrase is denied where the
@@ -1128,7 +1129,7 @@ class SenseReadings:
         # first three does not rise into a place it emptied (word matching alone and the blend would lift different
         # rows, and review 8 S1's kept rule compares them); the next row that is neither fills it
         out = set(moved)
-        while more and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
+        while (more or rows is not None) and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
             out |= risen
             self._out_of_sight(out, ranked, final, frozenset(n for n in out if self.entries[n].indicator.immediate))
 

@@ -626,6 +626,7 @@ class _ToldAlone(NamedTuple):
     words: frozenset[str]
     harms: tuple[tuple[str, ...], ...]  # fix27c: what is told names a harm where one of these is said in it
     secrecy: Optional[_Secrecy] = None  # fix28a: a secret an adult told the child to keep
+    affection: tuple[tuple[str, ...], ...] = ()  # fix30b: a carer's kiss of affection, read as no word of `harms`
 
 
 class _Secrecy(NamedTuple):
@@ -649,6 +650,7 @@ def _told_alone(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_To
         frozenset(normalise(" ".join(data["words"])).split()),
         tuple(sorted((p for p in harms if p), key=lambda p: (-len(p), p))),
         _secrecy(data.get("secrecy")),
+        tuple(p for p in (tuple(normalise(w).split()) for w in data.get("affection") or []) if p),
     )
 
 
