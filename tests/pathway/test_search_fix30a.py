@@ -1,0 +1,41 @@
+"""fix30a (stop 49; docs/adviser.md "Search30a"): the under-calls mut29 found probing stop 47's readings
+(docs/safety/mutation.md "Review 28 (stop 47)", items 3, 4, 8, 9), each mended as a class, not as its example:
+
+1. a carer's threat to end it (kill self) taking the children: p9's significant harm leads (fix28a's
+   `carer_threat.with_child`, its acts and `gone` read with the carer's own threat acts);
+2. a child under 13 whose own pregnancy is said in other words ("expecting", "up the duff", "missed her period and the
+   test was positive"): p17's "Sexual activity under 13" as "she is pregnant" gives it (fix19d's reading, now reading
+   fix28b's `pregnant_young.banded` too);
+3. a carer's blow or hold in other words ("went for him", "laid into him", "had him in a headlock", "pinned her down"):
+   p9's significant harm (`harm_to_child.phrasal`, `harm_to_child.held`), and an everyday word for hitting beside
+   another p9 row first keeps p9's significant harm in the first three;
+4. a child's pregnancy said as "carrying a baby": the pregnancy rows her age is under (fix28b's `banded.carrying`).
+
+Oracles: tests/pathway/search_fix30a_cases.yaml, calls in words of my own written before the readings were changed,
+each with what the document's rows say must hold, and controls (the same words in their ordinary sense, another's
+pregnancy or relationship) that must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.pathway.cases import check, found, keyed
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_fix30a_cases.yaml").read_text())
+
+KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(
+    ("q", "age", "want"),
+    keyed(CASES, KNOWN, "threat", "threat_controls", "expecting", "expecting_controls", "blow", "blow_controls", "carrying", "carrying_controls"),
+)
+def test_fix30a_call(q: str, age: int | None, want: dict) -> None:
+    """`check`'s expectations, and `first`: that row is the first."""
+    ids = found(q, age)
+    check(ids, want)
+    if want.get("first"):
+        assert ids and ids[0] == want["first"], ids
