@@ -593,7 +593,9 @@ class CarerReadings:
         not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
         activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
         was below it or not found; never above a row that was above that one (so never above a p9 row), and an
-        immediate criterion in the first three stays there."""
+        immediate criterion in the first three stays there. fix30a (mut29): where none of `words` is so said, the child's
+        own pregnancy said in other words (_pregnancy_of_child: `banded`'s "expecting", "up the duff") counts the same,
+        from `banded.from` years (under it a "she" who is expecting is the child's mother)."""
         words, ranked, final, matched, age = c.words, c.ranked, c.final, c.matched, c.age_in_months
         py = self.pregnant_young
         if py is None or not ranked:
@@ -608,11 +610,17 @@ class CarerReadings:
         of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
         of_other = self._said_of_other(words)
         denied = set(_denied_positions(words))
+        said = {w for w in words if w in py.words}
         if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
-            return
+            # fix30a (mut29's probe): the child's own pregnancy said in other words ("she is expecting", "up the duff",
+            # "missed her period and the test was positive"), read as _pregnant_banded_first reads it, from its floor
+            other = self._pregnancy_of_child(words) if py.banded is not None and years >= py.banded.from_years else None
+            if other is None:
+                return
+            said = {other}
         above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5  # py.leads, if listed, is below `at`
         self._placed_in_sight(py.leads, at, round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6), ranked, final, fine=7)
-        matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
+        matched.setdefault(py.leads, set()).update(said)
 
     def _child_years(self: SearchIndex, words: list[str], age: Optional[int]) -> Optional[float]:  # type: ignore[misc]
         """The child's age in years: entered, else said (fix28b): `said_plainly.ages` as _age_in_words reads it ("she's
