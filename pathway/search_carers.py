@@ -10,6 +10,7 @@ child as the offender (_offender_first), an adult by a role who abuses the child
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
 from pathway.search_call import (
@@ -509,6 +510,28 @@ class CarerReadings:
                 return True
         for a, b in _phrases_at(wc.taken, words):
             if a not in denied and threatened(a) and any(b <= p <= b + wc.reach for p in gone):
+                return True
+        return self._ends_with_child(words, kids, denied, threatened)
+
+    def _ends_with_child(self: SearchIndex, words: list[str], kids: set[int], denied: set[int], threatened: Callable[[int], bool]) -> bool:  # type: ignore[misc]
+        """fix30a (mut29's probe; the synonyms file's `carer_threat.with_child.ends`, declared there): a carer's act of
+        killing self (`carer_threat.acts` or `ends`: "end it", "kill herself", "end her life"), not denied, with a threat
+        or reporting word before it (`threatened`) and a child taken along: one of `along` just after it and then the
+        child (one determiner between: "and the kids", "and take them") or one of `taken` or `going` within `reach` words
+        either side ("take the kids with her if she ends it", "the kids are going with her"); not where one of `ends_not_before` follows it with no child next
+        ("end it with dad and take the kids": the relationship)."""
+        ct = self.carer_threat
+        assert ct is not None and ct.with_child is not None
+        wc = ct.with_child
+        taken = [p for p, _ in _phrases_at((*wc.taken, *wc.going), words)]
+        for a, b in _phrases_at((*ct.acts, *wc.ends), words):
+            if a in denied or not threatened(a):
+                continue
+            if b < len(words) and words[b] in wc.ends_not_before and not {b + 1, b + 2} & kids:
+                continue  # "end it with dad": another sense
+            if any(tuple(words[b : b + len(p)]) == p and {b + len(p), b + len(p) + 1} & kids for p in wc.along):
+                return True
+            if any(abs(t - a) <= wc.reach for t in taken):
                 return True
         return False
 

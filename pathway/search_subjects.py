@@ -451,6 +451,14 @@ class _WithChild(NamedTuple):
     children: tuple[tuple[str, ...], ...]  # "us", "them", "all of us": a child beside the act, with the child's words
     reach: int
     leads: int
+    # fix30a (mut29): a carer's act of killing self (`carer_threat.acts` and these: "end it", "ends her life") with a
+    # child taken along: right after it (one of `along`, then the child: "and the kids", "and take them") or one of
+    # `taken` or `going` within `reach` words of it ("take the kids with her if she ends it", "the kids are going with
+    # her"); `ends_not_before` just after the act with no child next is another sense ("end it with dad": the relationship)
+    ends: tuple[tuple[str, ...], ...] = ()
+    ends_not_before: frozenset[str] = frozenset()
+    along: tuple[tuple[str, ...], ...] = ()
+    going: tuple[tuple[str, ...], ...] = ()
 
 
 def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]:
@@ -462,7 +470,23 @@ def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]
     acts, placed, places, taken, gone, having, not_mine, children = (
         read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "children")
     )
-    return _WithChild(acts, placed, places, taken, gone, having, not_mine, read.words(data["said"]), children, int(data["reach"]), lead)
+    return _WithChild(
+        acts,
+        placed,
+        places,
+        taken,
+        gone,
+        having,
+        not_mine,
+        read.words(data["said"]),
+        children,
+        int(data["reach"]),
+        lead,
+        read.phrases(data.get("ends"), empty=True),
+        read.words(data.get("ends_not_before")),
+        read.phrases(data.get("along"), empty=True),
+        read.phrases(data.get("going"), empty=True),
+    )
 
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:

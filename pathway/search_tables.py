@@ -453,7 +453,7 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
-WITH_CHILD_LISTS = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children")
+WITH_CHILD_LISTS = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children", "ends", "ends_not_before", "along", "going")  # fix30a: the last four
 
 
 OLDER_PARTNER_KEYS = {
