@@ -655,7 +655,8 @@ class CarerReadings:
 
     def _pregnancy_of_child(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """The words saying the child's own pregnancy (fix28b; the synonyms file's `pregnant_young.banded`), or None:
-        one of `said`, or one of `expecting` with none of `not_before` after it, in no carer's or other child's clause
+        one of `said`, or one of `expecting` with none of `not_before` after it, or a baby carried (fix30a: `carrying`,
+        "she's carrying his baby"), in no carer's or other child's clause
         and not denied; None where one of `denies` is said or the child is a boy (_not_pregnant)."""
         py = self.pregnant_young
         b = py.banded if py is not None else None
@@ -668,6 +669,15 @@ class CarerReadings:
         for i, w in enumerate(words):
             if w in b.expecting and (i + 1 == len(words) or words[i + 1] not in b.not_before):
                 at.setdefault(i, w)
+            if w in b.carrying:  # fix30a: "carrying his baby", "carrying her boyfriend's baby", "carrying twins"
+                k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in b.carried), None)
+                owners = words[i + 1 : k] if k is not None else []
+                if (
+                    k is not None
+                    and all(v in b.carrying_owners or (v == "her" and j + 1 < len(owners) and owners[j + 1] in b.carrying_owners) for j, v in enumerate(owners))
+                    and (k + 1 == len(words) or words[k + 1] not in b.carrying_not_before)
+                ):
+                    at.setdefault(i, " ".join(words[i : k + 1]))
         if not at:
             return None
         of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)

@@ -530,6 +530,12 @@ class _PregnantBanded(NamedTuple):
     others_reach: int
     from_years: int  # the youngest age read: under it the pregnancy said is another's (a baby's mother)
     under: tuple[tuple[int, int], ...]  # (row, the age in years it is under), highest level first
+    # fix30a (mut29): "carrying" a baby ("she's carrying his baby", "carrying twins"): one of `carrying`, then only
+    # `carrying_owners` words ("her" before one of them), then one of `carried`, and none of `carrying_not_before` after
+    carrying: frozenset[str] = frozenset()
+    carrying_owners: frozenset[str] = frozenset()
+    carried: frozenset[str] = frozenset()
+    carrying_not_before: frozenset[str] = frozenset()
 
 
 class _OlderPartner(NamedTuple):
@@ -584,6 +590,10 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
             int(bd["others_reach"]),
             int(bd["from"]),
             tuple((number_of(n), int(u)) for n, u in bd["under"].items()),
+            read.words(bd["carrying"]),
+            read.words(bd["carrying_owners"]),
+            read.words(bd["carried"]),
+            read.words(bd["carrying_not_before"]),
         )
         if bd
         else None

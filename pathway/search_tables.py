@@ -473,6 +473,7 @@ OLDER_PARTNER_KEYS = {
 
 
 BANDED_KEYS = {"said", "expecting", "expecting_not_before", "denies", "others", "others_reach", "from", "under"}  # fix28b
+BANDED_KEYS |= {"carrying", "carrying_owners", "carried", "carrying_not_before"}  # fix30a
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
@@ -493,7 +494,7 @@ def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
             "rows",
             "said_after",
             "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before",
-            "banded.said|expecting|expecting_not_before|denies|others",
+            "banded.said|expecting|expecting_not_before|denies|others|carrying|carrying_owners|carried|carrying_not_before",
         ),
         numbers={
             "under": (1, 18),

@@ -26,7 +26,13 @@ from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix30a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "she is 15 and carrying her boyfriend's baby": (
+        "left: named_rows' `young_parent` reads 'she is 15' and 'baby' as a teenage parent's baby and moves the pregnancy"
+        " rows out of the first three after the pregnancy reading put them first (fix28b's KNOWN 'she is 15 years old and"
+        " has found out she is having a baby': that reading's class, not this one's)"
+    ),
+}
 
 
 @pytest.mark.parametrize(
