@@ -72,15 +72,21 @@ class CarerReadings:
         gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
         the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
         not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
-        Never one `hidden`."""
+        Never one `hidden`. fix30a (mut29): where an immediate criterion is first ("dad gave her a good hiding last
+        night": p9's disclosure row), the lead comes second where it is out of the first three, as _everyday_hitting_again
+        puts it (in place of a row that is none: every p9 row of the first three stays)."""
         words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         eh = self.everyday_hitting
-        if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
+        if eh is None or not ranked:
             return
         at = self._everyday_hitting_at(words)
         if at is None:
             return
         lead = next((n for n in eh.leads if n not in hidden and admits(n)), None)
+        if self.entries[ranked[0]].indicator.immediate:
+            if lead is not None and lead not in ranked[:KEPT_PLACES] and self._into_sight(lead, 1, ranked, final):
+                matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
+            return
         if lead is not None:
             _offered_last(lead, ranked, final)
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
@@ -903,23 +909,24 @@ class CarerReadings:
                     continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
             elif words[doer] not in ha.adults and words[doer] in hc.partners:
                 continue
+            held = w in hc.hold_acts or w in hc.pin_acts  # fix30a: "pinned her DOWN" is the hold's own word
             for k in span:
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
                     break
                 if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v == "them":
-                    if self._of_this_child_not_before(words, k + 1):
+                    if not held and self._of_this_child_not_before(words, k + 1):
                         break  # "kicked them out", "hit the boy by accident"
                     return i
                 if first is not None and v in ("him", "her") and v not in first:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
                 if v == "him" or (v == "his" and nxt in hc.necks):  # review 28 Q2: "squeezes his neck"
-                    if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
+                    if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
                 if v == "her" and nxt not in possessed:
-                    if not witnessed and not rival(k, doer, female) and not self._of_this_child_not_before(words, k + 1):
+                    if not witnessed and not rival(k, doer, female) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
         return None
@@ -1131,12 +1138,47 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
         return range(i + 3, min(len(words), i + 3 + hc.reach)) if b >= 0 and words[b] in doers else range(0)
     if words[i] in hc.acts:
         return range(i + 1, min(len(words), i + 1 + hc.reach))
+    held = _held_span(hc, words, i)
+    if held is not None:
+        return held
     if words[i] in hc.neck_acts:
         for k in range(i + 1, min(len(words), i + 1 + hc.neck_reach)):
             if words[k] in CLAUSE_WORDS or words[k] in JOINING:
                 break
             if words[k] in hc.necks:
                 return range(i + 1, k + 1)
+    return range(0)
+
+
+def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:
+    """fix30a (mut29; `harm_to_child.phrasal`, `hold_acts`, `pin_acts`, declared there): where the word at i opens a
+    blow said by a phrasal verb ("went for him", "laid into the boy") or a hold ("had him in a headlock", "pinned her
+    down"), the place of its object (a determiner and the next word, or one word); an empty range where the phrase or
+    verb is there but its object is none ("went for her tea", "pinned her drawing on the fridge", "put him in the car");
+    None where no such phrase or verb opens at i (the other acts are read)."""
+    after = CLAUSE_WORDS | JOINING | HARM_STOPS
+    for p in hc.phrasal:
+        if tuple(words[i : i + len(p)]) == p:
+            k = i + len(p)
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if k < len(words) and words[k] == "her" and nxt and nxt not in after and nxt not in hc.phrasal_after:
+                return range(0)  # "went for her tea": her own thing
+            if nxt in hc.phrasal_not_before:
+                return range(0)  # "went for him to pick him up": fetched
+            return range(k, min(len(words), k + (2 if k < len(words) and words[k] in DETERMINERS else 1)))
+    w = words[i]
+    holds = hc.holds if w in hc.hold_acts else hc.pinned_to if w in hc.pin_acts else None
+    if holds is None:
+        return None
+    k = i + 1
+    end = next((e for e in (k + 1, k + 2) if e < len(words) and words[e] in hc.hold_next and (e == k + 1 or words[k] in DETERMINERS)), None)
+    if end is None:
+        return range(0)  # "put him in the car" reads on: no hold after it
+    for m in range(end, min(len(words), end + hc.hold_reach)):
+        if words[m] in CLAUSE_WORDS or words[m] in JOINING:
+            break
+        if words[m] in holds:
+            return range(k, end)
     return range(0)
 
 

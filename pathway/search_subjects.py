@@ -294,6 +294,20 @@ class _HarmToChild(NamedTuple):
     # stop 48 (mut29): the doer carried over "and", at most `out_carried` words before it, none of `out_not_carried` between
     out_carried: int = 0
     out_not_carried: frozenset[str] = frozenset()
+    # fix30a (mut29): a blow said by a phrasal verb, the object just after it ("went for him", "laid into her": "her"
+    # only before one of `phrasal_after`, a clause, joining or stop word, or the call's end: "went for her tea" is no
+    # blow); a hold, the object just after one of `hold_acts` and one of `holds` within `hold_reach` words after it
+    # ("had him in a headlock"), or after one of `pin_acts` one of `pinned_to` ("pinned her down"), the word after the
+    # object one of `hold_next`
+    phrasal: tuple[tuple[str, ...], ...] = ()
+    phrasal_after: frozenset[str] = frozenset()
+    phrasal_not_before: frozenset[str] = frozenset()  # just after the object, no blow ("went for him to pick him up")
+    hold_acts: frozenset[str] = frozenset()
+    holds: frozenset[str] = frozenset()
+    pin_acts: frozenset[str] = frozenset()
+    pinned_to: frozenset[str] = frozenset()
+    hold_next: frozenset[str] = frozenset()
+    hold_reach: int = 0
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -318,6 +332,15 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("out_between")),
         int(data.get("out_carried", 0)),
         read.words(data.get("out_not_carried")),
+        read.phrases(data.get("phrasal"), empty=True),
+        read.words(data.get("phrasal_after")),
+        read.words(data.get("phrasal_not_before")),
+        read.words(data.get("hold_acts")),
+        read.words(data.get("holds")),
+        read.words(data.get("pin_acts")),
+        read.words(data.get("pinned_to")),
+        read.words(data.get("hold_next")),
+        int(data.get("hold_reach", 0)),
     )
 
 
