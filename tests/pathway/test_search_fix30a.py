@@ -17,11 +17,14 @@ pregnancy or relationship) that must not change."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 import yaml
 
+from pathway.catalogue import load_catalogue
+from pathway.search import SearchDataError, SearchIndex, default_index, load_synonyms, normalise
 from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix30a_cases.yaml").read_text())
@@ -45,3 +48,53 @@ def test_fix30a_call(q: str, age: int | None, want: dict) -> None:
     check(ids, want)
     if want.get("first"):
         assert ids and ids[0] == want["first"], ids
+
+
+@pytest.mark.parametrize(
+    ("said", "pregnancy"),
+    [
+        ("she's carrying a baby", "carrying a baby"),
+        ("she is carrying his child", "carrying his child"),
+        ("she's carrying her boyfriend's baby", "carrying her boyfriend baby"),
+        ("she's carrying twins", "carrying twins"),
+        ("she's carrying the baby upstairs", None),  # "the baby": a baby held
+        ("she is carrying her baby brother", None),
+        ("she's always carrying a baby doll around", None),
+        ("she was carrying a baby in her arms", None),
+        ("she was carrying a knife", None),
+    ],
+)
+def test_a_baby_carried_is_the_childs_own_pregnancy(said: str, pregnancy: str | None) -> None:
+    """`pregnant_young.banded.carrying` (item 4): the words _pregnancy_of_child returns, or None."""
+    assert default_index()._pregnancy_of_child(normalise(said).split()) == pregnancy
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("carer_threat", "with_child", "ends"), []),
+        (("carer_threat", "with_child", "along"), "and"),
+        (("harm_to_child", "phrasal"), []),
+        (("harm_to_child", "hold_reach"), 0),
+        (("harm_to_child", "holds"), [""]),
+        (("pregnant_young", "banded", "carried"), []),
+    ],
+)
+def test_the_new_lists_are_checked(path: tuple[str, ...], value: object) -> None:
+    """The synonyms file's new lists are refused where they are not as their readers read them."""
+    bad = copy.deepcopy(load_synonyms())
+    table = bad
+    for key in path[:-1]:
+        table = table[key]
+    table[path[-1]] = value
+    with pytest.raises(SearchDataError):
+        SearchIndex(load_catalogue(), bad)
+
+
+def test_the_readings_are_declared_in_the_synonyms_file() -> None:
+    """Each new list is declared where it stands, naming this branch's adviser.md section."""
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    for block_start, key in (("\ncarer_threat:", "    ends:"), ("\nharm_to_child:", "  phrasal:"), ("\npregnant_young:", "    carrying:")):
+        block = text[text.index(block_start) :]
+        before = block[: block.index(key)]
+        assert "fix30a" in before[-2500:] and "Search30a" in before[-2500:], key
