@@ -25,7 +25,7 @@ import yaml
 
 from pathway.catalogue import load_catalogue
 from pathway.search import SearchDataError, SearchIndex, default_index, load_synonyms, normalise
-from tests.pathway.cases import check, found, keyed
+from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix30a_cases.yaml").read_text())
 
@@ -43,11 +43,7 @@ KNOWN: dict[str, str] = {
     keyed(CASES, KNOWN, "threat", "threat_controls", "expecting", "expecting_controls", "blow", "blow_controls", "carrying", "carrying_controls"),
 )
 def test_fix30a_call(q: str, age: int | None, want: dict) -> None:
-    """`check`'s expectations, and `first`: that row is the first."""
-    ids = found(q, age)
-    check(ids, want)
-    if want.get("first"):
-        assert ids and ids[0] == want["first"], ids
+    found_as_wanted(q, age, want)
 
 
 @pytest.mark.parametrize(
