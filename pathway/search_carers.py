@@ -1153,19 +1153,26 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
 def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:
     """fix30a (mut29; `harm_to_child.phrasal`, `hold_acts`, `pin_acts`, declared there): where the word at i opens a
     blow said by a phrasal verb ("went for him", "laid into the boy") or a hold ("had him in a headlock", "pinned her
-    down"), the place of its object (a determiner and the next word, or one word); an empty range where the phrase or
-    verb is there but its object is none ("went for her tea", "pinned her drawing on the fridge", "put him in the car");
+    down"), the place of its object (a determiner and the next word, or one word; after a phrasal verb, then the call's
+    end or a clause, joining, stop or `phrasal_after` word, none of `phrasal_not_before`); an empty range where the
+    phrase or verb is there but its object is none ("went for her tea", "went for his son's birthday meal" (the "'s"
+    dropped), "went for him to pick him up", "pinned her drawing on the fridge", "put him in the car");
     None where no such phrase or verb opens at i (the other acts are read)."""
-    after = CLAUSE_WORDS | JOINING | HARM_STOPS
+    after = CLAUSE_WORDS | JOINING | HARM_STOPS | hc.phrasal_after
+
+    def ends_object(e: int) -> bool:  # the call's end, or a word no noun of the object's own is: "went for him AND ..."
+        return e >= len(words) or (words[e] in after and words[e] not in hc.phrasal_not_before)
+
     for p in hc.phrasal:
         if tuple(words[i : i + len(p)]) == p:
             k = i + len(p)
-            nxt = words[k + 1] if k + 1 < len(words) else ""
-            if k < len(words) and words[k] == "her" and nxt and nxt not in after and nxt not in hc.phrasal_after:
-                return range(0)  # "went for her tea": her own thing
-            if nxt in hc.phrasal_not_before:
-                return range(0)  # "went for him to pick him up": fetched
-            return range(k, min(len(words), k + (2 if k < len(words) and words[k] in DETERMINERS else 1)))
+            if k >= len(words):
+                return range(0)
+            if ends_object(k + 1):
+                return range(k, k + 1)  # "went for him", "went for her and ..."
+            if words[k] in DETERMINERS and ends_object(k + 2):
+                return range(k, k + 2)  # "laid into the boy"
+            return range(0)  # "went for her tea", "went for his son's birthday meal", "went for him to pick him up"
     w = words[i]
     holds = hc.holds if w in hc.hold_acts else hc.pinned_to if w in hc.pin_acts else None
     if holds is None:
