@@ -72,21 +72,15 @@ class CarerReadings:
         gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
         the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
         not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
-        Never one `hidden`. fix30a (mut29): where an immediate criterion is first ("dad gave her a good hiding last
-        night": p9's disclosure row), the lead comes second where it is out of the first three, as _everyday_hitting_again
-        puts it (in place of a row that is none: every p9 row of the first three stays)."""
+        Never one `hidden`."""
         words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         eh = self.everyday_hitting
-        if eh is None or not ranked:
+        if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
             return
         at = self._everyday_hitting_at(words)
         if at is None:
             return
         lead = next((n for n in eh.leads if n not in hidden and admits(n)), None)
-        if self.entries[ranked[0]].indicator.immediate:
-            if lead is not None and lead not in ranked[:KEPT_PLACES] and self._into_sight(lead, 1, ranked, final):
-                matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
-            return
         if lead is not None:
             _offered_last(lead, ranked, final)
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
@@ -1171,7 +1165,7 @@ def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:
             if ends_object(k + 1):
                 return range(k, k + 1)  # "went for him", "went for her and ..."
             if words[k] in DETERMINERS and ends_object(k + 2):
-                return range(k, k + 2)  # "laid into the boy"
+                return range(k + 1, k + 2)  # "laid into the boy": the noun (a child's word, or no object: "her tea")
             return range(0)  # "went for her tea", "went for his son's birthday meal", "went for him to pick him up"
     w = words[i]
     holds = hc.holds if w in hc.hold_acts else hc.pinned_to if w in hc.pin_acts else None
@@ -1180,13 +1174,13 @@ def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:
     k = i + 1
     end = next((e for e in (k + 1, k + 2) if e < len(words) and words[e] in hc.hold_next and (e == k + 1 or words[k] in DETERMINERS)), None)
     if end is None:
-        return range(0)  # "put him in the car" reads on: no hold after it
+        return None  # no hold after it: the other acts are read ("grabs his throat": neck_acts)
     for m in range(end, min(len(words), end + hc.hold_reach)):
         if words[m] in CLAUSE_WORDS or words[m] in JOINING:
             break
         if words[m] in holds:
             return range(k, end)
-    return range(0)
+    return None
 
 
 def _past_whom_told(words: list[str], told: int, end: int, persons: frozenset[str]) -> int:
