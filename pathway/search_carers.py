@@ -10,6 +10,7 @@ child as the offender (_offender_first), an adult by a role who abuses the child
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
 from pathway.levels import Level
@@ -520,6 +521,28 @@ class CarerReadings:
         for a, b in _phrases_at(wc.taken, words):
             if a not in denied and threatened(a) and any(b <= p <= b + wc.reach for p in gone):
                 return True
+        return self._ends_with_child(words, kids, denied, threatened)
+
+    def _ends_with_child(self: SearchIndex, words: list[str], kids: set[int], denied: set[int], threatened: Callable[[int], bool]) -> bool:  # type: ignore[misc]
+        """fix30a (mut29's probe; the synonyms file's `carer_threat.with_child.ends`, declared there): a carer's act of
+        killing self (`carer_threat.acts` or `ends`: "end it", "kill herself", "end her life"), not denied, with a threat
+        or reporting word before it (`threatened`) and a child taken along: one of `along` just after it and then the
+        child (one determiner between: "and the kids", "and take them") or one of `taken` or `going` within `reach` words
+        either side ("take the kids with her if she ends it", "the kids are going with her"); not where one of `ends_not_before` follows it with no child next
+        ("end it with dad and take the kids": the relationship)."""
+        ct = self.carer_threat
+        assert ct is not None and ct.with_child is not None
+        wc = ct.with_child
+        taken = [p for p, _ in _phrases_at((*wc.taken, *wc.going), words)]
+        for a, b in _phrases_at((*ct.acts, *wc.ends), words):
+            if a in denied or not threatened(a):
+                continue
+            if b < len(words) and words[b] in wc.ends_not_before and not {b + 1, b + 2} & kids:
+                continue  # "end it with dad": another sense
+            if any(tuple(words[b : b + len(p)]) == p and {b + len(p), b + len(p) + 1} & kids for p in wc.along):
+                return True
+            if any(abs(t - a) <= wc.reach for t in taken):
+                return True
         return False
 
     def _alone_with_child(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
@@ -644,7 +667,9 @@ class CarerReadings:
         not denied) and the age given, or else said ("she is 12 and pregnant", "12yo"), is under `under`, `leads` ("Sexual
         activity under 13", p17) goes just above the first of `rows` ("Pregnant under 16", "Pregnant under 17") where it
         was below it or not found; never above a row that was above that one (so never above a p9 row), and an
-        immediate criterion in the first three stays there."""
+        immediate criterion in the first three stays there. fix30a (mut29): where none of `words` is so said, the child's
+        own pregnancy said in other words (_pregnancy_of_child: `banded`'s "expecting", "up the duff") counts the same,
+        from `banded.from` years (under it a "she" who is expecting is the child's mother)."""
         words, ranked, final, matched, age = c.words, c.ranked, c.final, c.matched, c.age_in_months
         py = self.pregnant_young
         if py is None or not ranked:
@@ -659,11 +684,17 @@ class CarerReadings:
         of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
         of_other = self._said_of_other(words)
         denied = set(_denied_positions(words))
+        said = {w for w in words if w in py.words}
         if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
-            return
+            # fix30a (mut29's probe): the child's own pregnancy said in other words ("she is expecting", "up the duff",
+            # "missed her period and the test was positive"), read as _pregnant_banded_first reads it, from its floor
+            other = self._pregnancy_of_child(words) if py.banded is not None and years >= py.banded.from_years else None
+            if other is None:
+                return
+            said = {other}
         above = final[ranked[at - 1]] if at > 0 else final[ranked[at]] + 2e-5  # py.leads, if listed, is below `at`
         self._placed_in_sight(py.leads, at, round((above + final[ranked[at]]) / 2, 7) if at > 0 else round(above, 6), ranked, final, fine=7)
-        matched.setdefault(py.leads, set()).update(w for w in words if w in py.words)
+        matched.setdefault(py.leads, set()).update(said)
 
     def _child_years(self: SearchIndex, words: list[str], age: Optional[int]) -> Optional[float]:  # type: ignore[misc]
         """The child's age in years: entered, else said (fix28b): `said_plainly.ages` as _age_in_words reads it ("she's
@@ -675,7 +706,8 @@ class CarerReadings:
 
     def _pregnancy_of_child(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """The words saying the child's own pregnancy (fix28b; the synonyms file's `pregnant_young.banded`), or None:
-        one of `said`, or one of `expecting` with none of `not_before` after it, in no carer's or other child's clause
+        one of `said`, or one of `expecting` with none of `not_before` after it, or a baby carried (fix30a: `carrying`,
+        "she's carrying his baby"), in no carer's or other child's clause
         and not denied; None where one of `denies` is said or the child is a boy (_not_pregnant)."""
         py = self.pregnant_young
         b = py.banded if py is not None else None
@@ -688,6 +720,15 @@ class CarerReadings:
         for i, w in enumerate(words):
             if w in b.expecting and (i + 1 == len(words) or words[i + 1] not in b.not_before):
                 at.setdefault(i, w)
+            if w in b.carrying:  # fix30a: "carrying his baby", "carrying her boyfriend's baby", "carrying twins"
+                k = next((k for k in range(i + 1, min(len(words), i + 4)) if words[k] in b.carried), None)
+                owners = words[i + 1 : k] if k is not None else []
+                if (
+                    k is not None
+                    and all(v in b.carrying_owners or (v == "her" and j + 1 < len(owners) and owners[j + 1] in b.carrying_owners) for j, v in enumerate(owners))
+                    and (k + 1 == len(words) or words[k + 1] not in b.carrying_not_before)
+                ):
+                    at.setdefault(i, " ".join(words[i : k + 1]))
         if not at:
             return None
         of_parent = _said_of_parent(words, self.subject.parents, self.subject.opens, self.subject.ends, self.subject.clauses)
@@ -913,23 +954,24 @@ class CarerReadings:
                     continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
             elif words[doer] not in ha.adults and words[doer] in hc.partners:
                 continue
+            held = w in hc.hold_acts or w in hc.pin_acts  # fix30a: "pinned her DOWN" is the hold's own word
             for k in span:
                 v = words[k]
                 nxt = words[k + 1] if k + 1 < len(words) else ""
                 if v in stops or v in carers:
                     break
                 if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS) or v == "them":
-                    if self._of_this_child_not_before(words, k + 1):
+                    if not held and self._of_this_child_not_before(words, k + 1):
                         break  # "kicked them out", "hit the boy by accident"
                     return i
                 if first is not None and v in ("him", "her") and v not in first:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
                 if v == "him" or (v == "his" and nxt in hc.necks):  # review 28 Q2: "squeezes his neck"
-                    if not rival(k, doer, ha.male) and not self._of_this_child_not_before(words, k + 1):
+                    if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
                 if v == "her" and nxt not in possessed:
-                    if not witnessed and not rival(k, doer, female) and not self._of_this_child_not_before(words, k + 1):
+                    if not witnessed and not rival(k, doer, female) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
         return None
@@ -1149,6 +1191,9 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
         return range(i + 3, min(len(words), i + 3 + hc.reach)) if b >= 0 and words[b] in doers else range(0)
     if words[i] in hc.acts:
         return range(i + 1, min(len(words), i + 1 + hc.reach))
+    held = _held_span(hc, words, i)
+    if held is not None:
+        return held
     if words[i] in hc.neck_acts:
         for k in range(i + 1, min(len(words), i + 1 + hc.neck_reach)):
             if words[k] in CLAUSE_WORDS or words[k] in JOINING:
@@ -1156,6 +1201,45 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
             if words[k] in hc.necks:
                 return range(i + 1, k + 1)
     return range(0)
+
+
+def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:
+    """fix30a (mut29; `harm_to_child.phrasal`, `hold_acts`, `pin_acts`, declared there): where the word at i opens a
+    blow said by a phrasal verb ("went for him", "laid into the boy") or a hold ("had him in a headlock", "pinned her
+    down"), the place of its object (a determiner and the next word, or one word; after a phrasal verb, then the call's
+    end or a clause, joining, stop or `phrasal_after` word, none of `phrasal_not_before`); an empty range where the
+    phrase or verb is there but its object is none ("went for her tea", "went for his son's birthday meal" (the "'s"
+    dropped), "went for him to pick him up", "pinned her drawing on the fridge", "put him in the car");
+    None where no such phrase or verb opens at i (the other acts are read)."""
+    after = CLAUSE_WORDS | JOINING | HARM_STOPS | hc.phrasal_after
+
+    def ends_object(e: int) -> bool:  # the call's end, or a word no noun of the object's own is: "went for him AND ..."
+        return e >= len(words) or (words[e] in after and words[e] not in hc.phrasal_not_before)
+
+    for p in hc.phrasal:
+        if tuple(words[i : i + len(p)]) == p:
+            k = i + len(p)
+            if k >= len(words):
+                return range(0)
+            if ends_object(k + 1):
+                return range(k, k + 1)  # "went for him", "went for her and ..."
+            if words[k] in DETERMINERS and ends_object(k + 2):
+                return range(k + 1, k + 2)  # "laid into the boy": the noun (a child's word, or no object: "her tea")
+            return range(0)  # "went for her tea", "went for his son's birthday meal", "went for him to pick him up"
+    w = words[i]
+    holds = hc.holds if w in hc.hold_acts else hc.pinned_to if w in hc.pin_acts else None
+    if holds is None:
+        return None
+    k = i + 1
+    end = next((e for e in (k + 1, k + 2) if e < len(words) and words[e] in hc.hold_next and (e == k + 1 or words[k] in DETERMINERS)), None)
+    if end is None:
+        return None  # no hold after it: the other acts are read ("grabs his throat": neck_acts)
+    for m in range(end, min(len(words), end + hc.hold_reach)):
+        if words[m] in CLAUSE_WORDS or words[m] in JOINING:
+            break
+        if words[m] in holds:
+            return range(k, end)
+    return None
 
 
 def _past_whom_told(words: list[str], told: int, end: int, persons: frozenset[str]) -> int:

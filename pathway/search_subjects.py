@@ -306,6 +306,20 @@ class _HarmToChild(NamedTuple):
     # stop 48 (mut29): the doer carried over "and", at most `out_carried` words before it, none of `out_not_carried` between
     out_carried: int = 0
     out_not_carried: frozenset[str] = frozenset()
+    # fix30a (mut29): a blow said by a phrasal verb, the object just after it ("went for him", "laid into her": "her"
+    # only before one of `phrasal_after`, a clause, joining or stop word, or the call's end: "went for her tea" is no
+    # blow); a hold, the object just after one of `hold_acts` and one of `holds` within `hold_reach` words after it
+    # ("had him in a headlock"), or after one of `pin_acts` one of `pinned_to` ("pinned her down"), the word after the
+    # object one of `hold_next`
+    phrasal: tuple[tuple[str, ...], ...] = ()
+    phrasal_after: frozenset[str] = frozenset()
+    phrasal_not_before: frozenset[str] = frozenset()  # just after the object, no blow ("went for him to pick him up")
+    hold_acts: frozenset[str] = frozenset()
+    holds: frozenset[str] = frozenset()
+    pin_acts: frozenset[str] = frozenset()
+    pinned_to: frozenset[str] = frozenset()
+    hold_next: frozenset[str] = frozenset()
+    hold_reach: int = 0
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -330,6 +344,15 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("out_between")),
         int(data.get("out_carried", 0)),
         read.words(data.get("out_not_carried")),
+        read.phrases(data.get("phrasal"), empty=True),
+        read.words(data.get("phrasal_after")),
+        read.words(data.get("phrasal_not_before")),
+        read.words(data.get("hold_acts")),
+        read.words(data.get("holds")),
+        read.words(data.get("pin_acts")),
+        read.words(data.get("pinned_to")),
+        read.words(data.get("hold_next")),
+        int(data.get("hold_reach", 0)),
     )
 
 
@@ -465,6 +488,14 @@ class _WithChild(NamedTuple):
     children: tuple[tuple[str, ...], ...]  # "us", "them", "all of us": a child beside the act, with the child's words
     reach: int
     leads: int
+    # fix30a (mut29): a carer's act of killing self (`carer_threat.acts` and these: "end it", "ends her life") with a
+    # child taken along: right after it (one of `along`, then the child: "and the kids", "and take them") or one of
+    # `taken` or `going` within `reach` words of it ("take the kids with her if she ends it", "the kids are going with
+    # her"); `ends_not_before` just after the act with no child next is another sense ("end it with dad": the relationship)
+    ends: tuple[tuple[str, ...], ...] = ()
+    ends_not_before: frozenset[str] = frozenset()
+    along: tuple[tuple[str, ...], ...] = ()
+    going: tuple[tuple[str, ...], ...] = ()
 
 
 def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]:
@@ -476,7 +507,23 @@ def _with_child(data: Optional[dict], read: TableReader) -> Optional[_WithChild]
     acts, placed, places, taken, gone, having, not_mine, children = (
         read.phrases(data[k]) for k in ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "children")
     )
-    return _WithChild(acts, placed, places, taken, gone, having, not_mine, read.words(data["said"]), children, int(data["reach"]), lead)
+    return _WithChild(
+        acts,
+        placed,
+        places,
+        taken,
+        gone,
+        having,
+        not_mine,
+        read.words(data["said"]),
+        children,
+        int(data["reach"]),
+        lead,
+        read.phrases(data.get("ends"), empty=True),
+        read.words(data.get("ends_not_before")),
+        read.phrases(data.get("along"), empty=True),
+        read.phrases(data.get("going"), empty=True),
+    )
 
 
 def _carer_threat(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerThreat]:
@@ -522,6 +569,12 @@ class _PregnantBanded(NamedTuple):
     others_reach: int
     from_years: int  # the youngest age read: under it the pregnancy said is another's (a baby's mother)
     under: tuple[tuple[int, int], ...]  # (row, the age in years it is under), highest level first
+    # fix30a (mut29): "carrying" a baby ("she's carrying his baby", "carrying twins"): one of `carrying`, then only
+    # `carrying_owners` words ("her" before one of them), then one of `carried`, and none of `carrying_not_before` after
+    carrying: frozenset[str] = frozenset()
+    carrying_owners: frozenset[str] = frozenset()
+    carried: frozenset[str] = frozenset()
+    carrying_not_before: frozenset[str] = frozenset()
 
 
 class _OlderPartner(NamedTuple):
@@ -576,6 +629,10 @@ def _pregnant_young(synonyms: dict, number_of: Callable[[str], int]) -> Optional
             int(bd["others_reach"]),
             int(bd["from"]),
             tuple((number_of(n), int(u)) for n, u in bd["under"].items()),
+            read.words(bd["carrying"]),
+            read.words(bd["carrying_owners"]),
+            read.words(bd["carried"]),
+            read.words(bd["carrying_not_before"]),
         )
         if bd
         else None

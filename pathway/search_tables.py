@@ -228,6 +228,7 @@ def check_table(
 HARM_TO_CHILD_KEYS = frozenset(
     {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"}
     | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between", "out_carried", "out_not_carried"}
+    | {"phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next", "hold_reach"}  # fix30a
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
@@ -365,14 +366,16 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         keys=set(HARM_TO_CHILD_KEYS),
         shape=(
             "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
-            " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried' and 'out_not_carried'"
+            " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
+            " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next' and 'hold_reach'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
             *("out_acts", "out_between", "out_not_carried"),
+            *("phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next"),
         ),
-        numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None)},
-        numbers_message="harm_to_child's doer_reach, reach, neck_reach and out_carried must be whole numbers of words, 1 or more",
+        numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
+        numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",
         rows=("between", "leads"),
         must=[Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)")],
     )
@@ -456,7 +459,8 @@ def check_carer_threat(catalogue: Catalogue, data: Any) -> None:
     )
 
 
-WITH_CHILD_LISTS = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children")
+WITH_CHILD_LISTS: tuple[str, ...] = ("acts", "placed", "places", "taken", "gone", "having", "not_mine", "said", "children")
+WITH_CHILD_LISTS += ("ends", "ends_not_before", "along", "going")  # fix30a
 
 
 OLDER_PARTNER_KEYS = {
@@ -476,6 +480,7 @@ OLDER_PARTNER_KEYS = {
 
 
 BANDED_KEYS = {"said", "expecting", "expecting_not_before", "denies", "others", "others_reach", "from", "under"}  # fix28b
+BANDED_KEYS |= {"carrying", "carrying_owners", "carried", "carrying_not_before"}  # fix30a
 
 
 def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
@@ -496,7 +501,7 @@ def check_pregnant_young(catalogue: Catalogue, data: Any) -> None:
             "rows",
             "said_after",
             "older_partner.partners|parents|owners|older|relationship|numbers|age_alone_before",
-            "banded.said|expecting|expecting_not_before|denies|others",
+            "banded.said|expecting|expecting_not_before|denies|others|carrying|carrying_owners|carried|carrying_not_before",
         ),
         numbers={
             "under": (1, 18),

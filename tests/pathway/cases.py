@@ -36,6 +36,14 @@ def check(ids: list[str], want: dict) -> None:
         assert not ids or ids[0] != row, (row, ids)
 
 
+def found_as_wanted(q: str, age: int | None, want: dict) -> None:
+    """A call's rows (`found`) hold `check`'s expectations, and `first` (where given) is the first row (fix30a)."""
+    ids = found(q, age)
+    check(ids, want)
+    if want.get("first"):
+        assert ids and ids[0] == want["first"], ids
+
+
 def split(cases: list, known: dict[str, str], held: bool) -> list:
     """The held-back calls (every third: the 3rd, 6th, ...) or the tuned ones; a call of `known` is a strict xfail with
     its reason (a call that starts to pass says so)."""

@@ -218,18 +218,10 @@ UNDER_CALL = "under-call found probing Search28{}'s neighbours (review 28's muta
         # both mended by the lead (stop 48, Search29r): `harm_to_child.out_carried`; `rival` skips the doer's own word
         ("dad drinks and lashes out at him", 120, HARM),
         ("mum and dad row all the time and dad grabs his throat", 120, HARM),
-        pytest.param(
-            "mum says she'll take the kids with her if she ends it",
-            60,
-            HARM,
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("a") + "'ends it' is no place or act of carer_threat.with_child"),
-        ),
-        pytest.param(
-            "she is expecting",
-            130,
-            "protection.sexual_activity_under_13",
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("b") + "_pregnant_young_first reads pregnant_young.words, not banded.said"),
-        ),
+        # mended by fix30a (stop 49, Search30a): `carer_threat.with_child.ends`, `along`, `going`
+        ("mum says she'll take the kids with her if she ends it", 60, HARM),
+        # mended by fix30a (stop 49, Search30a): _pregnant_young_first reads _pregnancy_of_child too
+        ("she is expecting", 130, "protection.sexual_activity_under_13"),
     ],
 )
 def test_a_neighbour_of_a_stop_47_reading_keeps_its_row_in_the_first_three(q: str, age: int, want: str) -> None:
