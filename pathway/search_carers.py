@@ -61,6 +61,16 @@ STATE_VERBS = frozenset({"is", "was", "has", "had", "s"})  # fix30c: a carer's s
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
 
 
+_ALONG_THEN = CLAUSE_WORDS | JOINING | frozenset({"with", "too", "as", "aswell", "if", "then", "now", "tonight", "today"})
+
+
+def _taken_along(words: list[str], child: int) -> bool:
+    """The child said after "and" is taken along (fix30a's `along`): the call ends there or goes on with a clause word,
+    "and", "with", "too" ...; a child with a verb of its own opens its own clause ("kill herself and her son self harms
+    too": the son's own condition, fix19d)."""
+    return child + 1 >= len(words) or words[child + 1] in _ALONG_THEN
+
+
 class CarerReadings:
     """The readings of harm by carers and other adults (the module's docstring), composed into SearchIndex.
     Each method is typed on SearchIndex (`self: SearchIndex`), whose __init__ declares the tables and attributes they read, so mypy checks each body
@@ -539,7 +549,7 @@ class CarerReadings:
                 continue
             if b < len(words) and words[b] in wc.ends_not_before and not {b + 1, b + 2} & kids:
                 continue  # "end it with dad": another sense
-            if any(tuple(words[b : b + len(p)]) == p and {b + len(p), b + len(p) + 1} & kids for p in wc.along):
+            if any(tuple(words[b : b + len(p)]) == p and any(_taken_along(words, c) for c in {b + len(p), b + len(p) + 1} & kids) for p in wc.along):
                 return True
             if any(abs(t - a) <= wc.reach for t in taken):
                 return True

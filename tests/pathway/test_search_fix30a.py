@@ -99,3 +99,12 @@ def test_the_readings_are_declared_in_the_synonyms_file() -> None:
         block = text[text.index(block_start) :]
         before = block[: block.index(key)]
         assert "fix30a" in before[-2500:] and "Search30a" in before[-2500:], key
+
+
+def test_a_child_with_a_verb_of_its_own_after_a_carers_threat_is_not_taken_along() -> None:
+    """fix19d's call, found on the merge: "and her son self harms too" is the son's own clause, not a child taken
+    along (the carer-threat reading moved nothing for it before fix30a); "and the kids" at the call's end is taken."""
+    from pathway.search import search
+
+    assert [h.id for h in search("mum says she will kill herself and her son self harms too", age_in_months=150)][0] != "immediate.significant_harm"
+    assert [h.id for h in search("mum says she will kill herself and the kids tonight", age_in_months=60)][0] == "immediate.significant_harm"
