@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pathway import search_sale, search_turned_words, yaml_load
+from pathway import search_ingest, search_sale, search_turned_words, yaml_load
 from pathway.catalogue import Catalogue
 from pathway.levels import Level
 from pathway.search_tables import (
@@ -148,6 +148,7 @@ SYNONYMS_KEYS = (
     "ordinary_call",
     "turned_words",
     "sold_child",
+    "ingested",
 )  # the synonyms file's top-level keys: the one list _check_synonyms accepts and names in its refusal
 
 
@@ -253,6 +254,7 @@ def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, o
     check_clause_reading(data.get("clause_reading"))  # fix23c
     check_degrading_treatment(catalogue, data.get("degrading_treatment"), normalise)  # fix23c
     search_sale.check(catalogue, data.get("sold_child"))  # fix29a
+    search_ingest.check(catalogue, data.get("ingested"))  # fix30d
     check_care_withheld(catalogue, data.get("care_withheld"), normalise)  # fix28b
     check_personal_care(catalogue, data.get("personal_care"), normalise)  # fix28b
     check_under_13_sex(catalogue, data.get("under_13_sex"), normalise)  # fix23c
