@@ -23,6 +23,10 @@ KNOWN: dict[str, str] = {
     "she is 14 and swallowed a load of her mum's pills": (
         AS_ON_MAIN + "a young person's overdose in 'swallowed ... pills' words reaches no self-harm row (p9's harm not first either); left"
     ),
+    "he found out his 14 year old is on onlyfans": (
+        "this branch's reading, short of the case: 'onlyfans' reaches p17 'Sexual exploitation' fourth, behind "
+        "'Inappropriate sexual behaviour' and p9's allegation row (main: no sexual row at all); left"
+    ),
     "she's been going on omegle and talking to men": (
         AS_ON_MAIN + "'omegle' read as 'online' and 'strangers' (tried) still led with 'Meets developmental milestones'; "
         "the call's other words ('going on', 'talking') lead; left for a reading of its own"
