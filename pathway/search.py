@@ -55,7 +55,7 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import search_collected, search_denial_only, search_disabled_care, search_sale, search_structures, search_turned_words, written_text
+from pathway import search_collected, search_denial_only, search_disabled_care, search_ingest, search_sale, search_structures, search_turned_words, written_text
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import load as load_english
 from pathway.levels import Level
@@ -380,6 +380,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_takes_child_with_first", "a carer's threat to kill self said by its act, a child taken with it, leads with p9 (fix28a)", _born),
     _Step("_told_secret_first", "a secret an adult told the child to keep leads with p9's disclosure row (fix28a)", _born),
     _Step("_sold_child_first", "a child bought or sold (a person the sale's whole object) leads with p9's trafficking row (fix29a)", _born),
+    _Step("_ingested_first", "a young child who swallowed a carer's drug, medicine or a household poison leads with p9's harm (fix30d)", _born),
     _Step("_under_13_sex_offered", "a young person's words for sex at an age under 13 offer p17's row; p9 stays first (fix23c)", _born),
     _Step("_above_universal_step", "last, safety first: a need above Universal said beside strengths, and a young child out alone at night, lead (fix22a)"),
 )
@@ -541,6 +542,9 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # Search49: a carer caring for a disabled child (_disabled_child_carer_first)
         self.disabled_child_carer = search_disabled_care.load(synonyms.get("disabled_child_carer"), normalise, number_of)
         self.not_collected = search_collected.load(synonyms.get("not_collected"), normalise, number_of)  # fix30c: a child not collected (_not_collected_first)
+        self.ingested = search_ingest.load(
+            synonyms.get("ingested"), normalise, number_of
+        )  # fix30d: a young child who swallowed a carer's drug (_ingested_first)
         self.degrading = _degrading(synonyms, number_of)  # fix23c (review 23 N2): degrading treatment and confinement (_degrading_first)
         self.under_13_sex = _under_13_sex(synonyms, number_of)  # fix23c (review 23 N10): a young person's words for sex under 13
         self.everyday_senses = _everyday_senses(synonyms, number_of)  # fix23b: the everyday senses of concern words

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_collected, search_sale
+from pathway import search_collected, search_ingest, search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -205,6 +205,32 @@ class ClauseReadings:
             return
         _offered_last(s.row, c.ranked, c.final)
         self._lead_with(s.row, c.ranked, c.final)
+
+    def _ingested_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix30d, review 30 Q8; the synonyms file's `ingested`, this tool's reading, declared there;
+        pathway/search_ingest.py): a young child who swallowed a carer's drug, medicine or a household poison ("the 2
+        year old got hold of my methadone", "the toddler swallowed some of my tablets") leads with `leads` (p9's
+        significant harm; _lead_with keeps every p9 row of the first three in them); where no word matched any row, the
+        row alone is offered. The child is young where the age given, else the age the words say, is under
+        `young_under_months`, or with no age where one of `young` is said."""
+        t = self.ingested
+        if t is None or t.leads in c.hidden or not c.admits(t.leads):
+            return
+        age = c.age_in_months
+        if age is None and self.said_plainly is not None:
+            age = _age_in_words(self.said_plainly, c.words)
+        young = age < t.young_under_months if age is not None else not t.young.isdisjoint(c.words)
+        children = self._child_words | {"he", "she"}
+        at = search_ingest.ingested_at(t, c.words, set(_denied_positions(c.words)), self.subject.parents, children, young)
+        if at is None:
+            return
+        c.matched.setdefault(t.leads, set()).add(at)
+        if not c.ranked:
+            c.ranked.append(t.leads)
+            c.final[t.leads] = 1.0
+            return
+        _offered_last(t.leads, c.ranked, c.final)
+        self._lead_with(t.leads, c.ranked, c.final)
 
     def _care_withheld_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first (fix28b, review 27 Q4 and Q9's probe; the synonyms file's `care_withheld`, this tool's reading,

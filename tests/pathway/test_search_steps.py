@@ -63,6 +63,7 @@ ORDER = [
     "_takes_child_with_first",
     "_told_secret_first",
     "_sold_child_first",
+    "_ingested_first",
     "_under_13_sex_offered",
     "_above_universal_step",
 ]
@@ -102,6 +103,7 @@ def test_the_steps_conditions_are_the_ones_declared():
         "_takes_child_with_first": "_born",
         "_told_secret_first": "_born",
         "_sold_child_first": "_born",
+        "_ingested_first": "_born",
         "_under_13_sex_offered": "_born",
         "_unborn_calm_first": "_unborn",
         "_p9_part_first": "_whole_call_unmoved",
