@@ -31,14 +31,11 @@ KNOWN: dict[str, str] = {
     "she lost her school bag and found it under her bed": FILLS + " ('lost' with 'under': sexual activity under 13; 'bed': p9's allegation)",
     "he hangs about with the lads from the boxing club": LEFT + "a companion at a club ('the lads from the boxing club') is not"
     " read: no structure of everyday_senses reads a group by the place it meets",
-    "he's in hospital getting his appendix out": FILLS + " ('getting his ... out': inappropriate sexual behaviour)",
     "she's having her grommets put in at the hospital next week": FILLS + " ('put': inconsistent parenting)",
-    "he's going into hospital to have his adenoids out": FILLS + " (p9's domestic violence, the model's)",
     "mum smashed her time at the half marathon": FILLS + " (suspected domestic violence, the model's)",
     "dad beat his best time at the 10k and we all cheered": LEFT + "'beat' is read by the model as the blow it usually is: p9's"
     " domestic violence leads on the model's share alone",
     "her step dad showed her how to tie her laces": FILLS + " (p9's allegation, the model's, on 'step dad ... her')",
-    "her auntie is teaching her to bake": FILLS + " ('bake': unexplained injuries, a burn)",
     "we're a bit short this month after christmas": FILLS + " (multiple attendance, the model's)",
     "a bit skint till payday after the car repairs": FILLS + " (p9's trafficking on 'car', the model's)",
 }
