@@ -135,6 +135,9 @@ def test_tab_follows_the_call_immediate_questions_age_search_then_route(page_at)
 def test_tab_reaches_the_route_after_the_search(page_at):
     page = page_at()
     add(page, "bullied", "additional.experiencing_bullying")
+    # the decision is redrawn after the row is added: wait for its route's link (the fresh-clone CI on a loaded
+    # machine tabbed before the redraw and never reached it)
+    expect(page.locator("#app-route").get_by_role("link")).not_to_have_count(0)
     page.locator("#q").focus()
     path = []  # where each Tab went, said if the route is never reached
     for _ in range(40):
