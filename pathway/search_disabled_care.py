@@ -27,7 +27,7 @@ from typing import Any, Callable, NamedTuple, Optional
 
 from pathway.catalogue import Catalogue
 from pathway.search_tables import Must, SearchDataError, check_table, not_immediate
-from pathway.search_text import _phrases_at
+from pathway.search_text import _phrases_at, said_just_before
 
 Normalise = Callable[[str], str]
 
@@ -99,8 +99,7 @@ def check(catalogue: Catalogue, data: Any) -> None:
 
 def _describes(d: DisabledChildCarer, nouns: frozenset[str], words: list[str], i: int, stops: frozenset[str]) -> bool:
     """The word at i is one of `disabled` said just before one of `nouns`, at most one word (none of `stops`) between."""
-    after = words[i + 1 : i + 3]
-    return words[i] in d.disabled and bool(after) and (after[0] in nouns or (len(after) == 2 and after[0] not in stops and after[1] in nouns))
+    return words[i] in d.disabled and said_just_before(words, i, nouns.__contains__, lambda w: w not in stops)
 
 
 class CarerSaid(NamedTuple):

@@ -44,6 +44,7 @@ from pathway.search_text import (
     _says_exactly,
     _stop,
     normalise,
+    said_just_before,
     stem,
 )
 
@@ -186,8 +187,7 @@ def _describes_other(words: list[str], i: int, other_child: frozenset[str], betw
     """Whether the word at i describes another child it is said just before (Search49, review 29 Q11; the synonyms
     file's `subject.other_child` comment): next to it, or one of `between` between ("his disabled brother", "her deaf
     older sister"). The carer whose clause it is said in has not the condition."""
-    after = words[i + 1 : i + 3]
-    return bool(after) and (after[0] in other_child or (len(after) == 2 and after[0] in between and after[1] in other_child))
+    return said_just_before(words, i, other_child.__contains__, between.__contains__)
 
 
 def _describes_child(words: list[str], i: int, child_noun: frozenset[str]) -> bool:
@@ -200,8 +200,7 @@ def _describes_child(words: list[str], i: int, child_noun: frozenset[str]) -> bo
         return w in child_noun or bool(_AGE_SAID.fullmatch(w))
 
     blocking = JOINING | CLAUSE_WORDS | DETERMINERS
-    after = words[i + 1 : i + 3]
-    if (after and names_child(after[0])) or (len(after) == 2 and after[0] not in blocking and names_child(after[1])):
+    if said_just_before(words, i, names_child, lambda w: w not in blocking):
         return True
     before = words[max(0, i - OTHER_REACH) : i]
     return any(_AGE_SAID.fullmatch(w) and not blocking & set(before[k + 1 :]) for k, w in enumerate(before))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import snowballstemmer
@@ -220,6 +220,14 @@ def _phrase_at(phrase: tuple[str, ...], words: list[str], *, empty_everywhere: b
 def _phrases_at(phrases: Iterable[tuple[str, ...]], words: list[str]) -> list[tuple[int, int]]:
     """Each place (start, end) one of the phrases is said in the words."""
     return [(i, i + len(p)) for p in phrases for i in _phrase_at(p, words)]
+
+
+def said_just_before(words: list[str], i: int, names: Callable[[str], bool], may_stand_between: Callable[[str], bool]) -> bool:
+    """Whether the word at i is said just before a word `names` holds, or with one word between that
+    `may_stand_between` allows ("disabled son", "severely disabled grandson", "his deaf older sister"): the reading
+    of a word describing the person after it, which _describes_child, _describes_other and search_disabled_care share."""
+    after = words[i + 1 : i + 3]
+    return bool(after) and (names(after[0]) or (len(after) == 2 and may_stand_between(after[0]) and names(after[1])))
 
 
 def _says_exactly(part: list[tuple[str, ...]], stems: list[str]) -> bool:
