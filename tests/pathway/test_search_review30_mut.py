@@ -171,3 +171,49 @@ def test_a_carer_of_a_disabled_sibling_said_after_the_child_missed(q: str, age: 
 def test_a_carer_of_a_disabled_sibling_said_after_the_child_is_offered_the_break(q: str, age: int) -> None:
     top = _ids(q, age)[:KEPT_PLACES]
     assert BREAK in top and not YOUNG & set(top), top
+
+
+# --- fix30d's toddler who swallowed (pathway/search_ingest.py, ClauseReadings._ingested_first): gaps
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("he swallowed some of my methadone", 30),  # _ingested_first 8 (the age given not read: only an age said)
+        ("she got hold of my tablets and swallowed some", 30),
+    ],
+)
+def test_a_child_whose_young_age_is_given_not_said_who_swallowed_a_carers_drug_leads_with_significant_harm(q: str, age: int) -> None:
+    """The caller gives the child's age (2 and a half) and the words say no age: a young child who swallowed the
+    caller's methadone or tablets is p9's significant harm, first."""
+    assert _ids(q, age)[0] == HARM, _ids(q, age)
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("the twins ate their gummies", 24),  # ingested_at 57 ("their" not read as the children's own)
+        ("the toddler chewed his teething tablets", 24),  # ingested_at 64 (a word after "his" that is no owner read as a carer's)
+        ("the toddler swallowed his antibiotic medicine", 24),
+    ],
+)
+def test_a_young_child_taking_their_own_medicine_or_sweets_is_no_significant_harm(q: str, age: int) -> None:
+    """'their gummies', 'his teething tablets', 'his antibiotic medicine' are the children's own: no carer's drug, no
+    p9 significant harm in the first three."""
+    assert HARM not in _ids(q, age)[:KEPT_PLACES], _ids(q, age)
+
+
+# --- Search30c's child not collected (pathway/search_collected.py): gaps
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("the school bus has not picked her up for days", 84),  # not_collected_at 81 (a subject not a carer's read as one)
+        ("the school taxi never came to collect him all week", 72),
+    ],
+)
+def test_school_transport_not_collecting_the_child_is_no_child_left_alone(q: str, age: int) -> None:
+    """A school bus or taxi that has not come for the child leaves the child at home with the family, not alone: no
+    home-alone row in the first three (the not-collected reading reads a carer's or nobody's failure, not a service's)."""
+    assert not HOME_ALONE & set(_ids(q, age)[:KEPT_PLACES]), _ids(q, age)
