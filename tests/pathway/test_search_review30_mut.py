@@ -181,6 +181,8 @@ def test_a_carer_of_a_disabled_sibling_said_after_the_child_is_offered_the_break
     [
         ("he swallowed some of my methadone", 30),  # _ingested_first 8 (the age given not read: only an age said)
         ("she got hold of my tablets and swallowed some", 30),
+        ("I think she swallowed some of my tablets", 30),  # _ingested_first 29 ("she" not a child's word: "I" read as the doer)
+        ("I am worried she drank some of my methadone", 30),
     ],
 )
 def test_a_child_whose_young_age_is_given_not_said_who_swallowed_a_carers_drug_leads_with_significant_harm(q: str, age: int) -> None:
@@ -217,3 +219,20 @@ def test_school_transport_not_collecting_the_child_is_no_child_left_alone(q: str
     """A school bus or taxi that has not come for the child leaves the child at home with the family, not alone: no
     home-alone row in the first three (the not-collected reading reads a carer's or nobody's failure, not a service's)."""
     assert not HOME_ALONE & set(_ids(q, age)[:KEPT_PLACES]), _ids(q, age)
+
+
+# --- Search30c's care kept from the child (ClauseReadings._kept_from_at): gaps
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("I am worried because mum hides his inhaler from him", 96),  # _kept_from_at 51 (a clause word before the act read as its end)
+        ("when she is angry mum keeps his inhaler from him", 96),
+        ("dad keeps his tablets locked away but mum hides his inhaler from him", 96),  # 101 (a first act stored safely stops the search)
+    ],
+)
+def test_a_carer_keeping_the_childs_medicine_from_him_after_another_clause_keeps_significant_harm(q: str, age: int) -> None:
+    """A carer hiding or keeping the child's inhaler from him is neglect of his health needs, p9's significant harm
+    (fix30c's reading), whatever clause is said before it ('because', 'when she is angry', a safe store): in three."""
+    assert HARM in _ids(q, age)[:KEPT_PLACES], _ids(q, age)
