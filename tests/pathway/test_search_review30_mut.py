@@ -236,3 +236,30 @@ def test_a_carer_keeping_the_childs_medicine_from_him_after_another_clause_keeps
     """A carer hiding or keeping the child's inhaler from him is neglect of his health needs, p9's significant harm
     (fix30c's reading), whatever clause is said before it ('because', 'when she is angry', a safe store): in three."""
     assert HARM in _ids(q, age)[:KEPT_PLACES], _ids(q, age)
+
+
+# --- Search30a's blow said by a phrasal verb (search_carers._held_span): gaps
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("mums boyfriend laid into the lad and went out", 120),  # _held_span 31 (a determiner's noun read only where two words follow)
+    ],
+)
+def test_a_carers_partner_laying_into_the_boy_then_more_said_keeps_significant_harm(q: str, age: int) -> None:
+    """'laid into the lad' is a blow to the child (fix30a's phrasal verbs), whatever is said after it ('and went
+    out'): p9's significant harm in the first three."""
+    assert HARM in _ids(q, age)[:KEPT_PLACES], _ids(q, age)
+
+
+# --- Search30c's parent's threat told by a professional (CarerReadings._alone_with_child): gaps
+
+
+def test_a_carer_threatening_suicide_alone_with_them_is_no_child_home_alone_first() -> None:
+    """_alone_with_child 11 ("them" after 'home alone with' not read as the children): a parent's own words of ending
+    her life, told by the health visitor, with the children in her company, are the parent's (p15-16 "Mental or
+    physical health problems ... that severely impacts on ability to provide appropriate care" in three); a carer with
+    the children is no child home alone (p9's home-alone row not first)."""
+    top = _ids("the health visitor rang, mum told her she wants to end it all and she is home alone with them", 60)[:KEPT_PLACES]
+    assert "extensive.mental_physical_health_problems" in top and top[0] not in HOME_ALONE, top
