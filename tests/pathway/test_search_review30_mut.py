@@ -234,8 +234,9 @@ def test_school_transport_not_collecting_the_child_is_no_child_left_alone(q: str
 )
 def test_a_carer_keeping_the_childs_medicine_from_him_after_another_clause_keeps_significant_harm(q: str, age: int) -> None:
     """A carer hiding or keeping the child's inhaler from him is neglect of his health needs, p9's significant harm
-    (fix30c's reading), whatever clause is said before it ('because', 'when she is angry', a safe store): in three."""
-    assert HARM in _ids(q, age)[:KEPT_PLACES], _ids(q, age)
+    (fix30c's reading), whatever clause is said before it ('because', 'when she is angry', a safe store): the one
+    immediate criterion the words give, it leads."""
+    assert _ids(q, age)[0] == HARM, _ids(q, age)
 
 
 # --- Search30a's blow said by a phrasal verb (search_carers._held_span): gaps
