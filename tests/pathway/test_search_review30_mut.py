@@ -264,3 +264,10 @@ def test_a_carer_threatening_suicide_alone_with_them_is_no_child_home_alone_firs
     the children is no child home alone (p9's home-alone row not first)."""
     top = _ids("the health visitor rang, mum told her she wants to end it all and she is home alone with them", 60)[:KEPT_PLACES]
     assert "extensive.mental_physical_health_problems" in top and top[0] not in HOME_ALONE, top
+
+
+def test_a_carers_partner_holding_the_boy_in_a_headlock_keeps_significant_harm() -> None:
+    """_held_span 61 (a hold's word looked for two words after a determiner's noun): 'had the boy in a headlock' is a
+    hold of the child (fix30a's `hold_acts`): p9's significant harm in the first three."""
+    top = _ids("mums boyfriend had the boy in a headlock", 120)[:KEPT_PLACES]
+    assert HARM in top, top
