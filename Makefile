@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -244,3 +244,12 @@ mutate-review28:
 mutate-review29:
 	scripts/setup.sh test
 	scripts/mutate_review29.sh
+
+# Stop 49's search readings (review 30, docs/safety/mutation.md "Review 30 (stop 49)"): the disabled child's carer, the
+# child not collected, care kept from the child and the threat told, the toddler who swallowed, the child taken along and
+# the hold's span, fix30b's bounded readings, each group against its reading's tests and
+# tests/pathway/test_search_review30_mut.py (scripts/mutmut_narrow.py), nice -n 15. A group: scripts/mutate_review30.sh ingest;
+# a sample: STEP=8 PART_STEP=3 scripts/mutate_review30.sh.
+mutate-review30:
+	scripts/setup.sh test
+	scripts/mutate_review30.sh
