@@ -84,15 +84,21 @@ class CarerReadings:
         gives her a good hiding with a slipper") and the first result is no immediate criterion, the first of `leads`
         the age admits (p9's "has suffered significant harm including physical") leads, offered where the words did
         not find it; the others one place lower, an immediate criterion in the first three kept there (_lead_with).
-        Never one `hidden`."""
+        Never one `hidden`. fix31a: where one of `second_behind` is first ("dad gave her a good hiding last night": p9's
+        disclosure row on "gave"), the lead comes second where it is out of the first three (_into_sight: every p9 row of
+        the first three stays); behind any other p9 row it stands aside (the adults' violence line is _core_first's)."""
         words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         eh = self.everyday_hitting
-        if eh is None or not ranked or self.entries[ranked[0]].indicator.immediate:
+        if eh is None or not ranked:
             return
         at = self._everyday_hitting_at(words)
         if at is None:
             return
         lead = next((n for n in eh.leads if n not in hidden and admits(n)), None)
+        if self.entries[ranked[0]].indicator.immediate:
+            if ranked[0] in eh.second_behind and lead is not None and lead not in ranked[:KEPT_PLACES] and self._into_sight(lead, 1, ranked, final):
+                matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
+            return
         if lead is not None:
             _offered_last(lead, ranked, final)
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
@@ -362,7 +368,9 @@ class CarerReadings:
                     break
                 if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
                     return i
-                if (v in HARMED_PRONOUNS or (v == "his" and nxt in hc.necks)) and words[doer] not in hc.partners:
+                if _own_head(hc, w, v, nxt, words[doer], self.harm_by_adult.male if self.harm_by_adult is not None else frozenset(), female):
+                    break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
+                if (v in HARMED_PRONOUNS or (v == "his" and (nxt in hc.necks or nxt in hc.heads))) and words[doer] not in hc.partners:
                     return i  # review 28 Q2: "squeezes his neck": the neck's owner is the object
                 if v == "her" and nxt not in possessed:
                     if not witnessed and words[doer] not in hc.partners and not any(words[j] in female for j in range(k) if j != doer):
@@ -898,19 +906,24 @@ class CarerReadings:
         second unless it is in the first three already. Never one `hidden`."""
         words, ranked, final, matched, hidden, admits = c.words, c.ranked, c.final, c.matched, c.hidden, c.admits
         ha, hc = self.harm_by_adult, self.harm_to_child
-        if ha is None or hc is None or not ranked:
+        if ha is None or hc is None:
             return
         lead = next((n for n in ha.leads if n not in hidden and admits(n)), None)
-        if lead is None or ranked[0] == lead:
+        if lead is None or (ranked and ranked[0] == lead):
             return
         act = self._harm_by_adult_at(words)
         if act is None:
+            return
+        if not ranked:  # fix31a: no word of any row said ("her dad came at her"): the act's row alone, no score of words
+            final[lead] = 0.0
+            ranked.append(lead)
+            matched.setdefault(lead, set()).add(words[act])
             return
         if lead not in ranked:
             final[lead] = round(final[ranked[-1]], 6) - 1e-6
             ranked.append(lead)
         matched.setdefault(lead, set()).add(words[act])
-        if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between:
+        if not self._high(ranked[0]) or ranked[0] in ha.yields or ranked[0] in hc.between or _found_by_act_alone(matched.get(ranked[0]), words, act):
             self._lead_with(lead, ranked, final)
         elif ranked.index(lead) >= KEPT_PLACES:
             if all(self.entries[m].indicator.immediate for m in ranked[:KEPT_PLACES]):
@@ -976,7 +989,9 @@ class CarerReadings:
                     return i
                 if first is not None and v in ("him", "her") and v not in first:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
-                if v == "him" or (v == "his" and nxt in hc.necks):  # review 28 Q2: "squeezes his neck"
+                if _own_head(hc, w, v, nxt, words[doer], ha.male, female):
+                    break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
+                if v == "him" or (v == "his" and (nxt in hc.necks or nxt in hc.heads)):  # review 28 Q2: "squeezes his neck"; fix31a: "slammed his head"
                     if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
@@ -1210,7 +1225,37 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
                 break
             if words[k] in hc.necks:
                 return range(i + 1, k + 1)
+    if words[i] in hc.head_acts:  # fix31a: "bangs the baby's head on the wall", "smashed her head into the door"
+        for k in range(i + 1, min(len(words) - 1, i + 1 + hc.neck_reach)):
+            if words[k] in CLAUSE_WORDS or words[k] in JOINING:
+                break
+            if words[k] in hc.heads and words[k + 1] in hc.head_against:
+                return range(i + 1, k + 1)
     return range(0)
+
+
+def _found_by_act_alone(found: Optional[set[str]], words: list[str], act: int) -> bool:
+    """fix31a (stop 50, safety): whether a row was found only by words of the act's own clause, from the act to the next
+    clause or joining word ("dad WENT for him with a knife": p9 home alone at risk on "went"; "mum's fella smacked the
+    BABY's HEAD OFF the cot": p9 under-1 substance use on "off his head"; "came at her with a BAT"): the act misread, so
+    its own row leads (_harm_by_adult_first); so does a row found by no word at all (the learned model's share: "stepdad
+    went for the boy with a baseball bat" led with p9's disclosure row, no word of it said). A row one of whose words is
+    said outside the clause is not."""
+    if not found:
+        return True
+    end = next((k for k in range(act + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words))
+    clause = set(words[act:end])
+    return all(w in clause for said in found for w in said.split())
+
+
+def _own_head(hc: _HarmToChild, act: str, v: str, nxt: str, doer: str, male: frozenset[str], female: frozenset[str]) -> bool:
+    """fix31a (`harm_to_child.head_acts`, declared there): "his head" after a male doer or "her head" after a female one,
+    struck by one of `head_acts` that is none of `head_forced` ("dad banged his head on the cupboard", "mum bangs her
+    head against the wall when she is stressed"), may be the doer's own head: no object. A forced act ("slammed his head
+    against the wall", "shoved her head into the door") is read as done to another."""
+    if nxt not in hc.heads or act in hc.head_forced:
+        return False
+    return (v == "his" and doer in male) or (v == "her" and doer in female)
 
 
 def _held_span(hc: _HarmToChild, words: list[str], i: int) -> Optional[range]:

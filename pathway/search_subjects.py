@@ -319,6 +319,13 @@ class _HarmToChild(NamedTuple):
     pinned_to: frozenset[str] = frozenset()
     hold_next: frozenset[str] = frozenset()
     hold_reach: int = 0
+    # fix31a (stop 50): a head struck against a thing ("bangs the baby's head on the wall", "smashed her head into the
+    # door"): one of `head_acts`, the head (one of `heads`) named after it within `neck_reach` words, one of
+    # `head_against` just after the head; the head's owner is the object
+    head_acts: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    head_against: frozenset[str] = frozenset()
+    head_forced: frozenset[str] = frozenset()  # no one's own head: "his"/"her" head after one of these is another's
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -352,6 +359,10 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("pinned_to")),
         read.words(data.get("hold_next")),
         int(data.get("hold_reach", 0)),
+        read.words(data.get("head_acts")),
+        read.words(data.get("heads")),
+        read.words(data.get("head_against")),
+        read.words(data.get("head_forced")),
     )
 
 
@@ -774,6 +785,9 @@ class _EverydayHitting(NamedTuple):
     doer_reach: int
     reach: int
     leads: tuple[int, ...]  # in order: the first the age admits leads
+    # fix31a: the p9 rows behind which the lead comes second where one of them is first ("dad gave her a good hiding":
+    # p9's disclosure row on "gave"); behind any other (the adults' violence line: _core_first's) it stands aside
+    second_behind: frozenset[int] = frozenset()
 
 
 def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_EverydayHitting]:
@@ -791,6 +805,7 @@ def _everyday_hitting(synonyms: dict, number_of: Callable[[str], int]) -> Option
         int(data["doer_reach"]),
         int(data["reach"]),
         tuple(number_of(i) for i in data["leads"]),
+        frozenset(number_of(i) for i in data.get("second_behind") or []),
     )
 
 

@@ -229,6 +229,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     {"acts", "partners", "doer_reach", "reach", "witnessed", "between", "leads", "carried_after", "carried_between"}
     | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between", "out_carried", "out_not_carried"}
     | {"phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next", "hold_reach"}  # fix30a
+    | {"head_acts", "heads", "head_against", "head_forced"}  # fix31a
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
@@ -367,12 +368,14 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
         shape=(
             "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
             " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
-            " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next' and 'hold_reach'"
+            " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next', 'hold_reach',"
+            " 'head_acts', 'heads', 'head_against' and 'head_forced'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
             *("out_acts", "out_between", "out_not_carried"),
             *("phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next"),
+            *("head_acts", "heads", "head_against", "head_forced"),
         ),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",
@@ -755,15 +758,18 @@ def check_everyday_hitting(catalogue: Catalogue, data: Any, normalise: Normalise
         catalogue,
         "everyday_hitting",
         data,
-        keys={"phrases", "words", "children", "body", "listeners", "reported", "doer_reach", "reach", "leads"},
-        shape="everyday_hitting must map 'phrases', 'words', 'children', 'body', 'listeners', 'reported', 'doer_reach', 'reach' and 'leads'",
-        lists=("phrases", "words", "children", "body", "listeners", "reported", "leads"),
+        keys={"phrases", "words", "children", "body", "listeners", "reported", "doer_reach", "reach", "leads", "second_behind"},
+        shape="everyday_hitting must map 'phrases', 'words', 'children', 'body', 'listeners', 'reported', 'doer_reach', 'reach', 'leads' and 'second_behind'",
+        lists=("phrases", "words", "children", "body", "listeners", "reported", "leads", "second_behind"),
         normalise=normalise,
         normalised=True,
         numbers={"doer_reach": (1, None), "reach": (1, None)},
         numbers_message="everyday_hitting's doer_reach and reach must be whole numbers of words, 1 or more",
-        rows=("leads",),
-        must=[Must(("leads",), immediate, "everyday_hitting's leads must be immediate criteria (p9)")],
+        rows=("leads", "second_behind"),
+        must=[
+            Must(("leads",), immediate, "everyday_hitting's leads must be immediate criteria (p9)"),
+            Must(("second_behind",), immediate, "everyday_hitting's second_behind must be immediate criteria (p9)"),
+        ],
     )
 
 

@@ -7,9 +7,12 @@ first row; `first_p9` one is; `p9_in_three` one is in the first three; `lacks` n
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from pathway.search import KEPT_PLACES, default_index
+from pathway.catalogue import load_catalogue
+from pathway.search import KEPT_PLACES, SearchDataError, SearchIndex, default_index, load_synonyms
 
 
 def found(q: str, age: int | None) -> list[str]:
@@ -62,3 +65,15 @@ def keyed(cases: dict[str, list], known: dict[str, str], *keys: str) -> list:
         for key in keys
         for c in cases[key]
     ]
+
+
+def refused_where_set(path: tuple[str, ...], value: object) -> None:
+    """The shipped synonyms file with the list at `path` set to `value` is refused (a new list not as its reader reads
+    it: fix30a's and fix31a's checks)."""
+    bad = copy.deepcopy(load_synonyms())
+    table = bad
+    for key in path[:-1]:
+        table = table[key]
+    table[path[-1]] = value
+    with pytest.raises(SearchDataError):
+        SearchIndex(load_catalogue(), bad)

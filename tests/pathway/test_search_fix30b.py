@@ -54,9 +54,6 @@ KNOWN: dict[str, str] = {
     "her uncle punched a bouncer outside a club": LEFT + "'outside' keeps p9 significant harm (a word besides the blow's)",
     "she grabbed her phone and ran upstairs laughing": LEFT + "'phone' is a `persons`/`property` word to everyday_senses"
     " (it may not be an object); 'upstairs' keeps p9 injuries",
-    "mum's boyfriend bangs the baby's head on the wall": "an under-call on main 104703f (safety, not this brief's): a"
-    " blow to a baby's head against a wall leads with Additional 'Suspected domestic violence', p9 significant harm"
-    " second; reported to the lead",
 }
 
 

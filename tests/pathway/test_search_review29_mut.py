@@ -212,12 +212,7 @@ UNDER_CALL = "under-call found probing {}'s neighbours (review 29's mutation run
 @pytest.mark.parametrize(
     ("q", "age", "want"),
     [
-        pytest.param(
-            "dad decked him",
-            120,
-            {HARM},
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("said_as_meant.struck") + "'decked' is no word of any row: no rows at all"),
-        ),
+        ("dad decked him", 120, {HARM}),  # fix31a: `said_as_meant.struck.words` reads 'decked' as a blow
         pytest.param(
             "dad rents her out to his friends",
             168,
@@ -242,12 +237,6 @@ def test_a_neighbour_of_a_stop_48_reading_keeps_its_row_in_the_first_three(q: st
     assert want & set(_ids(q, age)[:KEPT_PLACES])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=UNDER_CALL.format("fix29d_drunk_driving")
-    + "'after six pints' is no word of the reading's first group (drunk, over the limit, had a few drinks ...): Additional"
-    " 'substance misuse' leads, p9 significant harm third",
-)
 def test_a_carer_driving_the_children_after_drinking_leads_with_a_p9_row() -> None:
     """A carer driving the children home after six pints puts them at immediate risk, as 'drove the kids home drunk' does
     (fix29d's own calls: a p9 row first)."""
