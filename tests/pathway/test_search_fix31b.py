@@ -21,10 +21,30 @@ AS_ON_MAIN = "as on main 867fed5, not this branch's reading (sold_child reads ne
 KNOWN: dict[str, str] = {
     "lends her his car": AS_ON_MAIN + "word matching alone puts p9 'Child victims of trafficking' third (review 8 S1 keeps it); left",
     "she gave her a hug": AS_ON_MAIN + "p9 'Allegation or disclosure' first, from word matching ('gave', 'her'); left",
+    "is it normal that she won't let anyone see her arms": (
+        "left (q3, arguable): the concern's own words said plainly ('she won't let anyone see her arms') reach no "
+        "self-harm or injury row either; the question words are not what under-calls"
+    ),
+    "should I be worried that she won't let anyone see her arms": (
+        "left (q3, arguable): 'should I be worried that' pulls no row; the concern's words reach no self-harm row"
+    ),
+    "is it wrong that he sleeps in the same bed as his 13 year old daughter": (
+        "left (q3, arguable): said plainly ('dad sleeps in the same bed as his 13 year old daughter') it reaches no p9 "
+        "row either; 'is it wrong that' adds three Additional rows of its own"
+    ),
+    "she's doing her GCSEs and she's pregnant": (
+        "left (q4, arguable): Universal 'Attends school' first, pregnancy rows third and fifth; GCSE phrases in "
+        "'Pregnant under 16' (tried) put that row into 'she's doing her GCSEs' alone (a control)"
+    ),
+    "she's pregnant and sitting her gcses this summer": "left (q4, arguable): as 'she's doing her GCSEs and she's pregnant'",
+    "he watches cooking videos and knife skills videos on youtube": (
+        "as on main 867fed5: 'knife' alone brings 'Involved in gang culture' into the first three (second, behind "
+        "'Extremist views'); this branch's gang phrases ('knife videos') put it first; left"
+    ),
 }
 
 
-@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q1", "q1_controls"))
+@pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q1", "q1_controls", "q2", "q2_controls", "q3", "q3_controls", "q4", "q4_controls"))
 def test_fix31b_call(q: str, age: int | None, want: dict) -> None:
     """`check`'s expectations, and `first`: that row is the first."""
     found_as_wanted(q, age, want)
@@ -37,7 +57,7 @@ def test_fix31b_call(q: str, age: int | None, want: dict) -> None:
         ("he swapped her for drugs", "swapped"),
         ("she was swapped for drugs", "swapped"),
         ("he's been lending the boy out to dealers", "lending"),
-        ("pimps her out", "pimps"),
+        ("pimps her out", None),
         ("they gave her to a man to pay off the rent", "gave"),
         ("hands her over to men to pay off what he owes", "hands"),
         ("she was given to a man for drugs", "given"),
