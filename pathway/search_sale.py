@@ -16,6 +16,11 @@ the boy new trainers", "the bike we bought him for christmas". This module reads
   then the call's end ("they paid her family for her", "he paid her mum 1000 pounds for her");
 - not denied (_denied_positions' reading of the verb).
 
+fix31b (stop 50, docs/adviser.md "Search31b"): a child exchanged in other words, the same structure: rented out,
+swapped, exchanged, lent (`verbs`), one of `particles` ("out", "over") allowed after the person ("rents her out to his
+friends"); a child given or handed (`handing`) only with a buyer after "to" and a price or one of `owing`
+(_handed_over: "they gave her to a man to pay off the rent", not "handed him over to his dad for the weekend").
+
 A gift is none of these: the person is given to, a thing follows ("bought her a phone", "bought the boy new trainers";
 search_structures._gift_at reads it), as does a thing sold ("sold her old bike": "her" is followed by the thing) or
 something of hers paid for ("paid for her school trip"), nor a clause said of a thing before it ("the trainers we
