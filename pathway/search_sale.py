@@ -16,6 +16,11 @@ the boy new trainers", "the bike we bought him for christmas". This module reads
   then the call's end ("they paid her family for her", "he paid her mum 1000 pounds for her");
 - not denied (_denied_positions' reading of the verb).
 
+fix31b (stop 50, docs/adviser.md "Search31b"): a child exchanged in other words, the same structure: rented out,
+swapped, exchanged, lent (`verbs`), one of `particles` ("out", "over") allowed after the person ("rents her out to his
+friends"); a child given or handed (`handing`) only with a buyer after "to" and a price or one of `owing`
+(_handed_over: "they gave her to a man to pay off the rent", not "handed him over to his dad for the weekend").
+
 A gift is none of these: the person is given to, a thing follows ("bought her a phone", "bought the boy new trainers";
 search_structures._gift_at reads it), as does a thing sold ("sold her old bike": "her" is followed by the thing) or
 something of hers paid for ("paid for her school trip"), nor a clause said of a thing before it ("the trainers we
@@ -49,9 +54,30 @@ class Sale(NamedTuple):
     payees: frozenset[str]
     into: frozenset[str]
     reach: int
+    particles: frozenset[str]
+    handing: frozenset[str]
+    owing: frozenset[str]
 
 
-KEYS = {"row", "verbs", "passive", "pay", "persons", "subjects", "children", "before", "age_units", "prices", "buyers", "payees", "into", "reach"}
+KEYS = {
+    "row",
+    "verbs",
+    "passive",
+    "pay",
+    "persons",
+    "subjects",
+    "children",
+    "before",
+    "age_units",
+    "prices",
+    "buyers",
+    "payees",
+    "into",
+    "reach",
+    "particles",
+    "handing",
+    "owing",
+}
 
 
 def load(data: Optional[dict], normalise: Normalise, number_of: Callable[[str], int]) -> Optional[Sale]:
@@ -77,6 +103,9 @@ def load(data: Optional[dict], normalise: Normalise, number_of: Callable[[str], 
         words("payees"),
         words("into"),
         int(data["reach"]),
+        words("particles"),
+        words("handing"),
+        words("owing"),
     )
 
 
@@ -121,7 +150,10 @@ def _person_end(s: Sale, words: list[str], j: int) -> Optional[int]:
 
 
 def _sale_follows(s: Sale, words: list[str], k: int, passive: bool) -> bool:
-    """After the person: the call's end, a price, a buyer or a debt, "into" (and, in the passive, "by")."""
+    """After the person (and at most one of `particles`: "rents her out", "lends the boy out"): the call's end, a
+    price, a buyer or a debt, "into" (and, in the passive, "by")."""
+    if k < len(words) and words[k] in s.particles:
+        k += 1
     if k >= len(words):
         return True
     w, after = words[k], words[k + 1 : k + 1 + s.reach]
@@ -130,6 +162,18 @@ def _sale_follows(s: Sale, words: list[str], k: int, passive: bool) -> bool:
     if w == "to":
         return any(_price(s, v) or v in s.buyers for v in after)
     return w in s.into or (passive and w == "by")
+
+
+def _handed_over(s: Sale, words: list[str], k: int, passive: bool) -> bool:
+    """fix31b: after the person given or handed (and at most one of `particles`), "to" and a buyer within `reach` words,
+    and a price or one of `owing` within twice `reach` words ("gave her to a man to pay off the rent", "handed him over
+    to a gang for drugs"); a child handed to a carer, or to a buyer with no price, is no exchange (said alike in the
+    passive: `passive` is `_sale_follows`' own)."""
+    if k < len(words) and words[k] in s.particles:
+        k += 1
+    if k >= len(words) or words[k] != "to":
+        return False
+    return any(v in s.buyers for v in words[k + 1 : k + 1 + s.reach]) and any(_price(s, v) or v in s.owing for v in words[k + 1 : k + 1 + 2 * s.reach])
 
 
 def _of_a_thing(s: Sale, words: list[str], i: int) -> bool:
@@ -145,14 +189,15 @@ def sale_at(s: Optional[Sale], words: list[str], denied: set[int]) -> Optional[i
     for i, w in enumerate(words):
         if i in denied:
             continue
-        if w in s.verbs:
+        if w in s.verbs or w in s.handing:
+            follows = _handed_over if w in s.handing else _sale_follows
             end = _person_end(s, words, i + 1)
-            if end is not None and _sale_follows(s, words, end, False) and not _of_a_thing(s, words, i):
+            if end is not None and follows(s, words, end, False) and not _of_a_thing(s, words, i):
                 return i
             k = i - 1  # the passive: "she was sold for 500", "the girl was bought by a man"
             while k >= 0 and words[k] in s.passive:
                 k -= 1
-            if k < i - 1 and k >= 0 and (words[k] in s.subjects or words[k] in s.children) and _sale_follows(s, words, i + 1, True):
+            if k < i - 1 and k >= 0 and (words[k] in s.subjects or words[k] in s.children) and follows(s, words, i + 1, True):
                 return i
         if w in s.pay:
             f = next((k for k in range(i + 2, min(len(words), i + 2 + s.reach)) if words[k] == "for"), None)

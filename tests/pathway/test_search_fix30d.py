@@ -27,14 +27,8 @@ KNOWN: dict[str, str] = {
         "this branch's reading, short of the case: 'onlyfans' reaches p17 'Sexual exploitation' fourth, behind "
         "'Inappropriate sexual behaviour' and p9's allegation row (main: no sexual row at all); left"
     ),
-    "she's been going on omegle and talking to men": (
-        AS_ON_MAIN + "'omegle' read as 'online' and 'strangers' (tried) still led with 'Meets developmental milestones'; "
-        "the call's other words ('going on', 'talking') lead; left for a reading of its own"
-    ),
-    "he's in a whatsapp group where they share knife videos and are planning to get someone": (
-        AS_ON_MAIN + "'Extremist views' first, gang culture second (a group planning violence reads as extremism; "
-        "'snapchat group', 'group chat' the same); left"
-    ),
+    # fix31b (stop 50) mended "she's been going on omegle and talking to men" and "he's in a whatsapp group where they
+    # share knife videos and are planning to get someone" (docs/adviser.md "Search31b"): marks removed
 }
 
 

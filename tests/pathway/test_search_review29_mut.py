@@ -213,21 +213,8 @@ UNDER_CALL = "under-call found probing {}'s neighbours (review 29's mutation run
     ("q", "age", "want"),
     [
         ("dad decked him", 120, {HARM}),  # fix31a: `said_as_meant.struck.words` reads 'decked' as a blow
-        pytest.param(
-            "dad rents her out to his friends",
-            168,
-            EXPLOITED,
-            marks=pytest.mark.xfail(strict=True, reason=UNDER_CALL.format("sold_child") + "'rents ... out' is no sale verb: housing and isolation rows only"),
-        ),
-        pytest.param(
-            "he swapped her for drugs",
-            168,
-            {TRAFFICKING},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=UNDER_CALL.format("sold_child") + "'swapped' is no sale verb: Protection sexual exploitation, p9 domestic violence, no trafficking",
-            ),
-        ),
+        ("dad rents her out to his friends", 168, EXPLOITED),  # fix31b mended it: sold_child's rented out and swapped
+        ("he swapped her for drugs", 168, {TRAFFICKING}),
     ],
 )
 def test_a_neighbour_of_a_stop_48_reading_keeps_its_row_in_the_first_three(q: str, age: int, want: set[str]) -> None:
