@@ -17,7 +17,18 @@ from tests.pathway import cases
 from tests.pathway.test_search_fix29c import check  # cases.check and `first_at_most` (the first row's level)
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix31c_cases.yaml").read_text())
-KNOWN: dict[str, str] = {}
+LEFT = "left (fix31c): "
+KNOWN: dict[str, str] = {
+    "dad is struggling to cope with his two teenagers": LEFT + "'struggling' and 'cope' are words of the teenage parents"
+    " row's own phrasings ('young parents struggling', 'young mum cannot cope'): the row does not rest on 'teenagers' alone",
+    "mum says her teenage daughter will not listen to her": LEFT + "'not' (of 'will not listen') also matched the teenage"
+    " parents row ('not coping'): a row another word supports stays (second; not first)",
+    "the parents want advice on how to manage their teenager": LEFT + "'parents' matched the row's own 'teenage parents'",
+    "dad contacted the early help team for some support with her behaviour": LEFT + "'support' also matched p13-14"
+    " 'History of involvement with statutory services': a row another word supports stays",
+    "the school referred the family to early help for parenting support": LEFT + "'family' also matched p17 'Families"
+    " with history of statutory involvement and repeat referrals': a row another word supports stays",
+}
 
 
 @pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "lone_carer"))
