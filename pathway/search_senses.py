@@ -965,6 +965,11 @@ class SenseReadings:
             def held(n: int) -> bool:
                 return n not in seen and (self._out_of_sight_protection(n) or (reading.holds_p9 and self.entries[n].indicator.immediate))
 
+            own = {words[i] for i in taken}
+
+            def said_outside(n: int) -> bool:
+                return any(w not in own for label in c.matched.get(n, ()) for w in label.split())
+
             keep = [n for n in ranked if n not in below and n not in offers]
             keep = [n for n in keep if not held(n)] + [n for n in keep if held(n)]
             first: list[int] = []
@@ -972,7 +977,8 @@ class SenseReadings:
                 # fix29b: an `offers_after_said` reading's offer (a row the words do not state) takes a place only ahead of a
                 # row no word matched (the learned model's alone): "mum is pregnant and drinking every day" keeps the
                 # drinking row ahead of it
-                if k in places and offers and not (reading.offers_after_said and keep and c.matched.get(keep[0])):
+                # fix31c: a word of the reading's own run is no word said for it ("form" of "at sixth form": poverty's typo)
+                if k in places and offers and not (reading.offers_after_said and keep and said_outside(keep[0])):
                     first.append(offers.pop(0))
                 elif keep:
                     first.append(keep.pop(0))

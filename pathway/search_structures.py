@@ -78,6 +78,11 @@ class Structures(NamedTuple):
     handover_verbs: frozenset[str]  # stop 48: "left", "dropped" ...
     handover_to: frozenset[str]  # ... a setting or a carer the child is left at or with ("nursery", "nan", "mums")
     handover_not: tuple[Words, ...]  # ... none of these said anywhere ("door", "outside", "never", "stranger")
+    care_verbs: frozenset[str]  # fix31c: a lone carer "has", "looks after", "is bringing up" the children ...
+    care_particles: frozenset[str]  # ... past "after", "for", "with", "up" ...
+    care_counts: frozenset[str]  # ... the object's count words ("all four of them", "the two little ones") ...
+    lone_carers: tuple[Words, ...]  # ... its subject a carer ("mum", "nan", "foster carer") ...
+    lone_care_not: tuple[Words, ...]  # ... and none of these said anywhere ("went out", "pub", "unattended")
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -123,6 +128,11 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("handover_verbs"),
         single("handover_to"),
         phrases("handover_not"),
+        single("care_verbs"),
+        single("care_particles"),
+        single("care_counts"),
+        phrases("lone_carers"),
+        phrases("lone_care_not"),
     )
 
 
@@ -211,6 +221,56 @@ def _handover_at(s: Structures, words: list[str], i: int) -> Optional[int]:
     return person if j < len(words) and words[j] in s.handover_to else None
 
 
+def _carer_before(s: Structures, words: list[str], end: int) -> bool:
+    """Whether one of `lone_carers` ends just before `end` ("mum", "foster carer")."""
+    return any(end >= len(p) and tuple(words[end - len(p) : end]) == p for p in s.lone_carers)
+
+
+def _lone_carer_at(s: Structures, words: list[str], i: int) -> Optional[int]:
+    """fix31c (review 30 Q5): the `own` phrase at i is said of the carer who has the children ("mum has had the KIDS on
+    her own", "nan has THEM on her own", "dad is bringing the BOYS UP on his own"): right before it the object of one of
+    `care_verbs` (a person, with its determiners, owners and count words; past one of `care_particles`), whose subject
+    (past an auxiliary) is one of `lone_carers`. The verb's place, else None."""
+    k = i - 1
+    if k >= 0 and words[k] in s.care_particles:  # "brought her UP on his own"
+        k -= 1
+    person = False
+    while k >= 0 and (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin or words[k] in s.gift_determiners
+                      or words[k] in s.owners or words[k] in s.care_counts):  # fmt: skip
+        person = person or words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin
+        k -= 1
+    if not person or k < 0:
+        return None
+    if words[k] in s.care_particles:  # "looks AFTER the three of them", "coping WITH the kids"
+        k -= 1
+    if k < 1 or words[k] not in s.care_verbs:
+        return None
+    j = k - 1
+    while j >= 0 and words[j] in ("have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would", "also", "now", "still", "always"):
+        j -= 1
+    return k if _carer_before(s, words, j + 1) else None
+
+
+def _lone_care(s: Structures, words: list[str]) -> set[int]:
+    """fix31c (review 30 Q5): the places of a lone carer's `own` phrase and its verb (_lone_carer_at), where no child is
+    said left: none of `left_alone` outside those words, none of `lone_care_not`; "left" just after a carer with no
+    person, "alone" or place after it is the carer leaving the family ("ever since dad LEFT"), no child left."""
+    if _said(s.lone_care_not, words):
+        return set()
+    found: set[int] = set()
+    for p in s.own:
+        for i in _at(p, words):
+            verb = _lone_carer_at(s, words, i)
+            if verb is not None:
+                found |= {verb, *range(verb + 1, i + len(p))} - {j for j in range(verb + 1, i) if words[j] not in s.care_particles}
+                found |= set(range(i, i + len(p)))
+    if not found:
+        return found
+    placed = s.recipients | s.persons | s.kin | s.gift_determiners | s.owners | {"alone", "on", "in", "at", "with", "without", "by", "to"}
+    gone = {k for k, w in enumerate(words) if w == "left" and _carer_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
+    return found if not _said(s.left_alone, [w if k not in found and k not in gone else "" for k, w in enumerate(words)]) else set()
+
+
 def everyday_structures_at(
     s: Optional[Structures], words: list[str], age_in_months: Optional[int]
 ) -> tuple[set[int], Optional[frozenset[int]], frozenset[int]]:
@@ -275,6 +335,8 @@ def everyday_structures_at(
                 animal = any(b in s.animals for b in before)
                 if person in s.carers or animal:
                     bounded.update(range(i, i + len(p)))
+    # fix31c (review 30 Q5): a lone carer's "on her own" said of the carer who has the children, at any age
+    bounded |= _lone_care(s, words)
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
     # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)

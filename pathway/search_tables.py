@@ -1356,6 +1356,11 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "handover_verbs",
         "handover_to",
         "handover_not",
+        "care_verbs",
+        "care_particles",
+        "care_counts",
+        "lone_carers",
+        "lone_care_not",
     )
     if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:
         raise SearchDataError(f"everyday_structures must map {', '.join(lists)}, young_months and reach")
