@@ -7,6 +7,7 @@ with no p9 criterion or Protection need (_concern_first, _high); and a concern t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Optional
 
 from pathway import search_denial_only
@@ -43,6 +44,12 @@ BLANK = ""  # a place of the call read as no word (SearchIndex._stated_first): d
 def _height_of(indicator: Indicator) -> tuple[bool, int]:
     """How high a row is: an immediate criterion above Protection above Extensive above Additional above Universal."""
     return (indicator.immediate, indicator.level.rank)
+
+
+def _said_on(labels: Iterable[str], gone: set[str], empty: frozenset[str] | set[str]) -> bool:
+    """Whether one of the words (or phrases) that matched a row, less the `empty` words, is said outside a denial: none
+    of its words is in `gone` (denied wherever the call says it)."""
+    return any(ws.isdisjoint(gone) for ws in (set(label.split()) - empty for label in labels) if ws)
 
 
 class CoreReadings:
@@ -215,6 +222,22 @@ class CoreReadings:
         does not ("kill himself")."""
         return self._says_core((self.core if core is None else core)[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
+    def _undenied(self: SearchIndex, words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:  # type: ignore[misc]
+        """The call with the places a denial covers (_denials) read as no word (BLANK), the places kept: what a reading
+        that lifts a row on a word must not lift it on ("he's never violent" says no violence)."""
+        denied = set(self._denials(words, stems))
+        return [BLANK if i in denied else w for i, w in enumerate(words)], [BLANK if i in denied else s for i, s in enumerate(stems)]
+
+    def _gone(self: SearchIndex, words: list[str], stems: list[str]) -> set[str]:  # type: ignore[misc]
+        """The words the call denies wherever it says them (_denials): "he's never hit anyone" says no "hit"."""
+        denied = set(self._denials(words, stems))
+        return {words[i] for i in denied} - {w for i, w in enumerate(words) if i not in denied}
+
+    def _rests_on_denial(self: SearchIndex, n: int, matched: dict[int, set[str]], gone: set[str]) -> bool:  # type: ignore[misc]
+        """Row n was matched by words, and by none of concern but words the call denies wherever it says them (`gone`,
+        _gone; _denied_first's test with its plain `empty` words)."""
+        return bool(matched.get(n)) and not _said_on(matched[n], gone, DENYING | CLAUSE_WORDS | JOINING | self.subject.opens)
+
     def _concern_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
         the call screen and one keystroke adds it, so neither an immediate criterion (p9) nor a
@@ -274,8 +297,7 @@ class CoreReadings:
         denied = set(self._denials(words, stems))
         if not denied:
             return
-        said = {w for i, w in enumerate(words) if i not in denied}
-        gone = {words[i] for i in denied} - said  # a word denied wherever it is said
+        gone = {words[i] for i in denied} - {w for i, w in enumerate(words) if i not in denied}  # a word denied wherever it is said
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
         if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
             empty |= self.hedges | self.hedge_joins | self.topics
@@ -283,11 +305,8 @@ class CoreReadings:
             if self.named[ranked[0]].isdisjoint(self._named_denied(words, stems)):
                 return
 
-        def content(n: int) -> list[set[str]]:
-            return [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
-
         def said_on(n: int) -> bool:  # matched by a word (or phrase) of concern that is not denied
-            return any(ws.isdisjoint(gone) for ws in content(n))
+            return _said_on(matched.get(n, ()), gone, empty)
 
         def rests_on_denial(n: int) -> bool:  # matched by words, and by none of concern but denied ones
             return bool(matched.get(n)) and not said_on(n)

@@ -964,8 +964,13 @@ class SubjectReadings:
         c.unsighted = unsighted
         if ranked[0] not in barred and not strength:
             return
-        leads |= {n for n in self.core if self._core_said(n, core_words, core_stems, core_typing)}
-        lead = next((n for n in ranked if n in leads and n not in barred), None)
+        # a core the caller denies leads no carer's condition (review 30 Q11, H6: "mum's boyfriend drinks but he's never
+        # violent" put p9's repeated domestic violence back first after _denied_first had taken it out)
+        said_core = {n for n in self.core if self._core_said(n, *self._undenied(core_words, core_stems), core_typing)}
+        leads |= said_core
+        gone = self._gone(words, stems)
+        free = [n for n in ranked if (n in leads or n in said_core) and n not in barred and not self._rests_on_denial(n, matched, gone)]
+        lead = next((n for n in free if n in said_core), free[0] if free else None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
             lead = self._concern_or_first(ranked, barred)
         if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)
