@@ -966,11 +966,15 @@ class SubjectReadings:
             return
         # a core the caller denies leads no carer's condition (review 30 Q11, H6: "mum's boyfriend drinks but he's never
         # violent" put p9's repeated domestic violence back first after _denied_first had taken it out)
-        said_core = {n for n in self.core if self._core_said(n, *self._undenied(core_words, core_stems), core_typing)}
+        undenied_words, undenied_stems = self._undenied(core_words, core_stems)
+        said_core = {n for n in self.core if self._core_said(n, undenied_words, undenied_stems, core_typing)}
         leads |= said_core
+        # ...and one whose core is said as written (no typo, no words table: that generous reading holds rows back, it
+        # does not lift them; "dad ... mum ... about" is no "da" nor "abuse") leads before the condition's carers' rows
+        stated_core = {n for n in said_core if _says_exactly(self.core[n], undenied_stems)}
         gone = self._gone(words, stems)
-        free = [n for n in ranked if (n in leads or n in said_core) and n not in barred and not self._rests_on_denial(n, matched, gone)]
-        lead = next((n for n in free if n in said_core), free[0] if free else None)
+        free = [n for n in ranked if n in leads and n not in barred and not self._rests_on_denial(n, matched, gone)]
+        lead = next((n for n in free if n in stated_core), free[0] if free else None)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
             lead = self._concern_or_first(ranked, barred)
         if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)
