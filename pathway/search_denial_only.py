@@ -85,7 +85,17 @@ def lacking(words: list[str], positive: frozenset[str]) -> set[str]:
     """The words that say a child is well (`positive`) the call negates, a denial word at most two words before each
     ("isn't loved", "not happy", "no friends", "nobody loves her"): a strength said LACKING, a concern (denial26,
     Search26a): no strength is shown first for it."""
-    return {w for i, w in enumerate(words) if w in positive and _negated_before(words, i)}
+    return {w for i, w in enumerate(words) if w in positive and (_negated_before(words, i) or _negated_inverted(words, i))}
+
+
+INVERTED_VERBS = frozenset({"is", "was", "are", "were", "does", "did", "do", "has", "have", "had"})
+INVERTED_PERSONS = frozenset({"she", "he", "they", "it", "i", "we", "you"})
+
+
+def _negated_inverted(words: list[str], i: int) -> bool:
+    """Whether position i follows a denial said with its verb and person turned round ("nor is she loved", read as
+    "not is she loved": the denial three words before, the verb and the person between; stop 50)."""
+    return i >= 3 and words[i - 3] in NEGATING and words[i - 2] in INVERTED_VERBS and words[i - 1] in INVERTED_PERSONS
 
 
 def denial_only_lead(d: DenialOnly, runs: list[list[int]], c: _Call, rows: IndexRows, lacks: set[str]) -> Optional[list[int]]:

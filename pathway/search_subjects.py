@@ -27,6 +27,7 @@ from pathway.search_call import (
     _offered_last,
     _scores_follow_order,
 )
+from pathway.search_core import BLANK
 from pathway.search_denials import (
     DENYING,
 )
@@ -971,10 +972,15 @@ class SubjectReadings:
         leads |= said_core
         # ...and one whose core is said as written (no typo, no words table: that generous reading holds rows back, it
         # does not lift them; "dad ... mum ... about" is no "da" nor "abuse") leads before the condition's carers' rows
-        stated_core = {n for n in said_core if _says_exactly(self.core[n], undenied_stems)}
+        # (a word said of oneself is no core of an immediate criterion: "kill himself", as _says_core reads it)
+        selves = self.subject.reflexives
+        exact = [BLANK if undenied_words[i + 1 : i + 2] and undenied_words[i + 1] in selves else st for i, st in enumerate(undenied_stems)]
+        stated_core = {n for n in said_core if _says_exactly(self.core[n], exact)}
         gone = self._gone(words, stems)
         free = [n for n in ranked if n in leads and n not in barred and not self._rests_on_denial(n, matched, gone)]
-        lead = next((n for n in free if n in stated_core), free[0] if free else None)
+        lead = free[0] if free else None
+        if lead is not None and not self.entries[lead].indicator.immediate:  # a p9 row of the leads keeps its place among them
+            lead = next((n for n in free if n in stated_core), lead)
         if lead is None and not strength:  # a concern before a strength: a condition said of anyone names no strength (search16)
             lead = self._concern_or_first(ranked, barred)
         if other_alone and (lead is None or (lead in on_other and self._height(lead) > self._height(ranked[0]))):  # never higher (search18n)

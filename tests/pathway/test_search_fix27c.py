@@ -17,7 +17,6 @@ from tests.pathway import cases
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27c_cases.yaml").read_text())
 AS_ON_MAIN = "as on main 2c55579, left: "
 KNOWN: dict[str, str] = {
-    "neither mum nor dad hits her": AS_ON_MAIN + "'her' may be mum: the last safety step (fix22a) leads with p9's domestic violence row",
     "it's not only reading she enjoys, she loves writing stories": "review 25 Q6's class (a p9 row in three, no word of concern; left by"
     " others): p9's injury line third (second on main), on the learned model's share",
 }

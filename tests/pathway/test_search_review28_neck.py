@@ -13,13 +13,7 @@ import yaml
 from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_review28_neck_cases.yaml").read_text())
-KNOWN: dict[str, str] = {
-    "her dad grips her round the neck when she cries": (
-        "p17's 'Frozen watchfulness' (a Protection need, 'cries') stays first and p9's harm is second: harm_by_adult "
-        "puts its lead second behind a Protection need (search20's design, for labelled calls such as '... severe "
-        "learning disabilities ... and I think his dad hurts him'), not this reading's"
-    ),
-}
+KNOWN: dict[str, str] = {}  # "her dad grips her round the neck when she cries": p9 harm first since fix31a (stop 50)
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "neck"))
