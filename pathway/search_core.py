@@ -46,6 +46,11 @@ def _height_of(indicator: Indicator) -> tuple[bool, int]:
     return (indicator.immediate, indicator.level.rank)
 
 
+def _denied_everywhere(words: list[str], denied: set[int]) -> set[str]:
+    """The words said only at `denied` places: denied wherever the call says them (_denied_first, _gone)."""
+    return {words[i] for i in denied} - {w for i, w in enumerate(words) if i not in denied}
+
+
 def _said_on(labels: Iterable[str], gone: set[str], empty: frozenset[str] | set[str]) -> bool:
     """Whether one of the words (or phrases) that matched a row, less the `empty` words, is said outside a denial: none
     of its words is in `gone` (denied wherever the call says it)."""
@@ -230,8 +235,7 @@ class CoreReadings:
 
     def _gone(self: SearchIndex, words: list[str], stems: list[str]) -> set[str]:  # type: ignore[misc]
         """The words the call denies wherever it says them (_denials): "he's never hit anyone" says no "hit"."""
-        denied = set(self._denials(words, stems))
-        return {words[i] for i in denied} - {w for i, w in enumerate(words) if i not in denied}
+        return _denied_everywhere(words, set(self._denials(words, stems)))
 
     def _rests_on_denial(self: SearchIndex, n: int, matched: dict[int, set[str]], gone: set[str]) -> bool:  # type: ignore[misc]
         """Row n was matched by words, and by none of concern but words the call denies wherever it says them (`gone`,
@@ -297,7 +301,7 @@ class CoreReadings:
         denied = set(self._denials(words, stems))
         if not denied:
             return
-        gone = {words[i] for i in denied} - {w for i, w in enumerate(words) if i not in denied}  # a word denied wherever it is said
+        gone = _denied_everywhere(words, denied)  # a word denied wherever it is said
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
         if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
             empty |= self.hedges | self.hedge_joins | self.topics
