@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -253,3 +253,11 @@ mutate-review29:
 mutate-review30:
 	scripts/setup.sh test
 	scripts/mutate_review30.sh
+
+# Stop 50's search readings (review 31, docs/safety/mutation.md "Review 31 (stop 50)"): Search50's denied core, fix31a's
+# blow, weapon and head, fix31b's child handed over, fix31c's lone carer and unsaid facts, each group against its reading's
+# tests and tests/pathway/test_search_review31_mut.py (scripts/mutmut_narrow.py), nice -n 15. A group:
+# scripts/mutate_review31.sh sale; a sample: STEP=6 PART_STEP=8 scripts/mutate_review31.sh.
+mutate-review31:
+	scripts/setup.sh test
+	scripts/mutate_review31.sh
