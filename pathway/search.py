@@ -458,6 +458,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self.early_help = [[tuple(tokens(p)) for p in early_help.get(k) or []] for k in ("said", "refusing")]
         # what an immediate criterion's own core is (see _core_first): its words as stems, its phrases as stems in order
         self.core = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core") or {}).items()}
+        # ...and one _core_first alone reads (Search51: no other reading takes the row for a core criterion)
+        self.core_to_lead = {number_of(i): [tuple(tokens(w)) for w in ws] for i, ws in (synonyms.get("core_to_lead") or {}).items()}
         # ...and an immediate criterion's core from an age (see _core_first, search16b): (from months, its words as _says_core reads them)
         self.core_from_age = {number_of(i): (c["age"] * 12, [tuple(tokens(w)) for w in c["words"]]) for i, c in (synonyms.get("core_from_age") or {}).items()}
         # rows offered only where the call says one of their words (see _offered_only_with): as _says_core reads a core

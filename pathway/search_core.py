@@ -88,12 +88,15 @@ class CoreReadings:
         there, so the practitioner still sees it); after a parent's psychosis joined to harm, the joined
         criterion (_joined_first). Where nothing else was found, nothing moves.
 
+        Since Search51 a criterion of the synonyms file's `core_to_lead` has a core this reading alone reads (review 31 Q1:
+        "most nights he slams mum into the wall while the kids watch" led with p9's home alone, no child left said).
+
         Since search16b a criterion of the synonyms file's `core_from_age` has its core from that age on (review 11 H3:
         "leaves her 17 year old at home when she works nights" led with p9's home alone, whose "their age and
         vulnerability places them at risk" the call does not say): read as a `core` is where the child's age is given
         and is the entry's or more."""
         aged = {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
-        core = self.core | aged
+        core = self.core | self.core_to_lead | aged
         if not ranked or ranked[0] not in core:
             return
 

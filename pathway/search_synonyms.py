@@ -99,6 +99,7 @@ SYNONYMS_KEYS = (
     "offered_with",
     "early_help",
     "core_from_age",
+    "core_to_lead",
     "stated",
     "not_now",
     "carried",
@@ -168,6 +169,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     )
     check_harmless(data.get("harmless") or [])
     core, core_from_age, offered_with = _check_row_words(catalogue, data)
+    core_to_lead = _check_core_to_lead(catalogue, data, core)
     severity = _mapping(data, "severity", {"more", "less"}, "severity must be a mapping with 'more' and 'less'")
     extra = data.get("indicators") or {}
     words = data.get("words") or {}
@@ -183,6 +185,7 @@ def _check_synonyms(catalogue: Catalogue, data: dict) -> tuple[dict[str, list[st
     lists += (
         [(f"core.{i}", v) for i, v in core.items()]
         + [(f"core_from_age.{i}", c["words"]) for i, c in core_from_age.items()]
+        + [(f"core_to_lead.{i}", v) for i, v in core_to_lead.items()]
         + [(f"offered_with.{i}", v) for i, v in offered_with.items()]
         + [(f"denial.{k}", denial.get(k) or []) for k in DENIAL_KEYS]
     )
@@ -270,6 +273,17 @@ def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, o
     check_turned_facts(catalogue, data.get("turned_facts"), normalise)  # fix23d
     search_turned_words.check(data, [str(r.get("name")) for r in (data.get("turned_facts") or {}).get("readings") or [] if isinstance(r, dict)])  # fix24a
     return stated
+
+
+def _check_core_to_lead(catalogue: Catalogue, data: dict, core: dict) -> dict:
+    """`core_to_lead` (Search51): immediate criteria without a `core`, to the words _core_first alone reads as their core."""
+    core_to_lead = data.get("core_to_lead") or {}
+    if not isinstance(core_to_lead, dict) or not all(
+        isinstance(i, str) and catalogue.has_indicator(i) and catalogue.indicator(i).immediate and i not in core and isinstance(ws, list)
+        for i, ws in core_to_lead.items()
+    ):
+        raise SearchDataError(f"core_to_lead must be a mapping from immediate criteria without a core to their words: {core_to_lead!r}")
+    return core_to_lead
 
 
 def _check_row_words(catalogue: Catalogue, data: dict) -> tuple[dict, dict, dict]:
