@@ -308,8 +308,15 @@ class CoreReadings:
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
         if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
             empty |= self.hedges | self.hedge_joins | self.topics
-            # ...and the first rests on a denial only where the denial names it: a word of its own text said right after it
-            if self.named[ranked[0]].isdisjoint(self._named_denied(words, stems)):
+            # ...and the first rests on a denial only where the denial names it: a word of its own text said right after it,
+            # or (fix32c) a hedge denied ("no issues", "never in any bother") and every word that matched it a denial, a
+            # hedge or a word the denial names (_matched_on_named): a Universal row leads (_named_strength) or nothing moves
+            named = self._named_denied(words, stems)
+            if self.named[ranked[0]].isdisjoint(named):
+                if any(words[i] in self.hedges for i in denied) and self._matched_on_named(matched.get(ranked[0], ()), named):
+                    lead = self._named_strength(ranked, matched, named, barred)
+                    if lead is not None:
+                        self._lead_with(lead, ranked, final)
                 return
 
         def said_on(n: int) -> bool:  # matched by a word (or phrase) of concern that is not denied
@@ -397,6 +404,32 @@ class CoreReadings:
                     continue
                 break
         return out
+
+    def _matched_on_named(self: SearchIndex, labels: Iterable[str], named: set[str]) -> bool:  # type: ignore[misc]
+        """Whether a row was matched (`labels`) only on denial words, `denial.hedges` and words a denial names
+        (`named`: _named_denied's stems): review 31 Q7 (fix32c): "no issues at school whatsoever" put p17's "Family do not
+        access any services" first on "no" and "school", "she's never been in bother with the police" p17's apathetic
+        parenting on "never" and "bother" ("not bothered"), rows whose own text the denial does not name but which rest
+        on nothing the call says undenied: _denied_first reads them as it reads a row the denial names. Only where a hedge
+        is denied (the caller denies a trouble, an issue, a concern): "never been to the park" is the concern said."""
+        words = [w for label in labels for w in label.split()]
+        return bool(words) and all(w in DENYING or w in self.hedges or stem(w) in named for w in words)
+
+    def _named_strength(self: SearchIndex, ranked: list[int], matched: dict[int, set[str]], named: set[str], barred: frozenset[int]) -> Optional[int]:  # type: ignore[misc]
+        """The strength to lead where the first row rests on a denial's words alone (_matched_on_named; fix32c): the first
+        Universal row whose own text the denial names ("no issues at school": "Attends school: sense of educational
+        achievement"), else the first matched on a word it names, else the first the model alone found; None (nothing
+        moves) where there is none: never another concern, which the call does not say."""
+        universal = [n for n in ranked if n not in barred and not self._concern(n)]
+        for fits in (
+            lambda n: not self.named[n].isdisjoint(named),
+            lambda n: any(stem(w) in named for label in matched.get(n, ()) for w in label.split()),
+            lambda n: not matched.get(n),
+        ):
+            lead = next((n for n in universal if fits(n)), None)
+            if lead is not None:
+                return lead
+        return None
 
     def _phrase_denied(self: SearchIndex, words: list[str], j: int) -> tuple[str, ...]:  # type: ignore[misc]
         """The concern's own phrase (`concern_phrases`) that starts right after the denial at words[j], past

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from typing import Any, NamedTuple, Optional
 
 from pathway.search_call import KEPT_PLACES, _Call
-from pathway.search_denials import _negated_before
+from pathway.search_denials import LISTING, _negated_before
 from pathway.search_tables import SearchDataError
-from pathway.search_text import NEGATING, _stop
+from pathway.search_text import CLAUSE_WORDS, JOINING, NEGATING, _stop, stem
 
 # a denial word (a positive word just after one says a concern: "not happy", "without friends"): the search's one list
 # (tidy25: it was a set written here, NEGATIONS with nobody, noone, none, nothing, neither and nor; NEGATING adds
@@ -83,9 +83,38 @@ def load(
 
 def lacking(words: list[str], positive: frozenset[str]) -> set[str]:
     """The words that say a child is well (`positive`) the call negates, a denial word at most two words before each
-    ("isn't loved", "not happy", "no friends", "nobody loves her"): a strength said LACKING, a concern (denial26,
-    Search26a): no strength is shown first for it."""
-    return {w for i, w in enumerate(words) if w in positive and (_negated_before(words, i) or _negated_inverted(words, i))}
+    ("isn't loved", "not happy", "no friends", "nobody loves her"), or further back over words that say nothing
+    (_denied_over: "nobody in that house ever plays with her or talks to her"; fix32c): a strength said LACKING, a
+    concern (denial26, Search26a): no strength is shown first for it."""
+    out: set[str] = set()
+    at: set[int] = set()
+    for i, w in enumerate(words):
+        if w in positive and (_negated_before(words, i) or _negated_inverted(words, i) or _denied_over(words, i, at)):
+            out.add(w)
+            at.add(i)
+    return out
+
+
+LACK_REACH = 10  # how far back a denial reaches a strength word over words that say nothing (fix32c)
+LACK_BRIDGES = frozenset("once house home bothers bothered".split())  # said between them, no stop words: "not once", "nobody at home", "nobody bothers to"
+LACK_SUBJECTS = frozenset("she he they i we you it".split())  # a clause's own subject: a new clause ("not at all, she is settled")
+
+
+def _denied_over(words: list[str], i: int, lacking_at: set[int]) -> bool:
+    """Whether a denial word stands before position i in its clause with only stop words, LACK_BRIDGES, an "or"/"nor"
+    or a strength word already lacking between (review 31 Q2, fix32c: "nobody in that house ever plays with her or
+    talks to her", "no one ever reads to him", "nobody bothers to talk to the baby"; the subject's denial is the
+    verb's). A content word ("nobody could fault how much she plays"), an "and", a clause word or a subject pronoun
+    between ends the reach."""
+    for j in range(i - 1, max(-1, i - 1 - LACK_REACH), -1):
+        w = words[j]
+        if w in NEGATING:
+            return True
+        if j in lacking_at or w in LISTING:
+            continue
+        if w in LACK_SUBJECTS or w in JOINING or w in CLAUSE_WORDS or not (w in LACK_BRIDGES or _stop(w, stem(w))):
+            return False
+    return False
 
 
 INVERTED_VERBS = frozenset({"is", "was", "are", "were", "does", "did", "do", "has", "have", "had"})
