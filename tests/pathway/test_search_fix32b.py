@@ -35,3 +35,23 @@ CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in GROUPS for kind in (
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix32b_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+def test_the_readings_are_declared_in_the_synonyms_file() -> None:
+    """Each new reading or list is declared where it stands, naming this branch and review 31's finding."""
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    for key in (
+        "  protection.significant_self_neglect_due: [drink,",
+        "    brought up in: grew up in",
+        "    hardly eaten: not eating",
+        "    wasted after a long day: tired after a long day",
+        '    totally: ""',
+        "    - name: journey_sick",
+        "    - name: one_move",
+        "    - name: game_habit",
+        "    - name: whereabouts_said",
+        "    - name: future_hope",
+    ):
+        assert text.count(key) == 1, key
+        before = text[: text.index(key)]
+        assert "fix32b" in before[-1200:] and "review 31" in before[-1200:], key
