@@ -24,7 +24,18 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix32a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "stepdad doesn't let her have any tea if she answers back": (
+        "left (Q4's class, food withheld as a punishment): 'doesn't let her have any tea' is none of `care_withheld`'s"
+        " acts (a feed, a medicine, a service) nor `degrading_treatment`'s places; a reading of a meal withheld for the"
+        " child's behaviour is not written (the practitioner reads 'answers back', offered first)"
+    ),
+    "the family go on days out and leave her behind with a neighbour, but take her brothers": (
+        "left (Q5's class, a child left out of outings): the Universal row 'Family included in social aspects of"
+        " community' leads on 'family' and 'neighbour'; the new phrasings of p13-14 'Child perceived to be a problem by"
+        " parent' do not reach the first three for this wording"
+    ),
+}
 
 
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("mood", "own", "punish", "apart") for kind in ("", "_controls")))
