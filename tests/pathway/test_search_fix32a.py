@@ -30,6 +30,20 @@ KNOWN: dict[str, str] = {
         " acts (a feed, a medicine, a service) nor `degrading_treatment`'s places; a reading of a meal withheld for the"
         " child's behaviour is not written (the practitioner reads 'answers back', offered first)"
     ),
+    **{
+        q: (
+            "left (Q5's class, the under-call half): no row's words know a child kept apart by the carers; phrasings for"
+            " p13-14 'Child perceived to be a problem by parent' put it first, but they are the learned model's examples"
+            " too and moved 63 labelled calls' first threes (a young carer's call lost p13-14 'Young carers' family' to p17"
+            " trafficking): not shipped. The inflation half holds (`apart_first`: poverty is not first)"
+        )
+        for q in (
+            "he told me 'I'm not allowed to eat with everyone else, I have to eat in my room'",
+            "he has to eat his meals alone in his room while the family eat together",
+            "she isn't allowed to sit at the table with the others",
+            "mum buys the other kids presents but never anything for him",
+        )
+    },
     "the family go on days out and leave her behind with a neighbour, but take her brothers": (
         "left (Q5's class, a child left out of outings): the Universal row 'Family included in social aspects of"
         " community' leads on 'family' and 'neighbour'; the new phrasings of p13-14 'Child perceived to be a problem by"
@@ -38,7 +52,7 @@ KNOWN: dict[str, str] = {
 }
 
 
-CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("mood", "own", "punish", "apart") for kind in ("", "_controls")))
+CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("mood", "own", "punish", "apart") for kind in ("", "_controls")), "apart_first")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
