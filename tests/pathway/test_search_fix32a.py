@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.pathway.cases import found_as_wanted, keyed
+from tests.pathway.cases import found_as_wanted, keyed, refused_where_set
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix32a_cases.yaml").read_text())
 
@@ -58,3 +58,51 @@ CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("mood", "own", "pun
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix32a_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("said_as_meant", "unwell", "alone"), ["not a phrase of read"]),
+        (("said_as_meant", "unwell", "read"), {"on a downer": ""}),
+        (("said_as_meant", "unwell", "not_before"), ["at the"]),
+    ],
+)
+def test_the_new_lists_are_checked(path: tuple[str, ...], value: object) -> None:
+    """The synonyms file's `said_as_meant.unwell` is refused where it is not as _unwell_at reads it."""
+    refused_where_set(path, value)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("mum been on a real downer for weeks", True),
+        ("dad gone doolally", True),
+        ("nan who looks after them has gone a bit doolally", True),  # no everyday sense: no person needed before it
+        ("mum has completely lost the plot", True),
+        ("mum is in a dark place at the moment", True),  # `still_after`
+        ("he lost the plot at the football", False),  # a temper: `not_before`
+        ("she was in a dark place in the woods", False),  # a place
+        ("we were cracking up laughing", False),
+        ("the film lost the plot", False),  # no person
+    ],
+)
+def test_slang_for_a_carers_mood_is_read_as_meant(said: str, read: bool) -> None:
+    """`said_as_meant.unwell` (item 1): _as_meant reads the phrase as what it means, or leaves it as said."""
+    from pathway.search import default_index, normalise
+
+    words = normalise(said).split()
+    meant = default_index()._as_meant(words)
+    assert (("depressed" in meant or "mentally" in meant) and meant != words) == read, meant
+
+
+def test_a_possessive_own_is_no_home_alone() -> None:
+    """`search_structures.possessive_own` (item 2): "her own children" is possessive; "on her own", and any call that
+    says a child left, is not."""
+    from pathway import search_structures
+    from pathway.search import default_index, normalise
+
+    s = default_index().everyday_structures
+    assert search_structures.possessive_own(s, normalise("before she had her own children").split())
+    assert not search_structures.possessive_own(s, normalise("she was at home on her own").split())
+    assert not search_structures.possessive_own(s, normalise("mum leaves her own kids on their own").split())
