@@ -191,6 +191,7 @@ class _AsMeant(NamedTuple):
     plain: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     caring: frozenset[str]
     struck: Optional[_Struck] = None  # fix29a: a blow's word with a person or a body part after it (`struck`)
+    unwell: Optional[_Unwell] = None  # fix32a: a carer's low mood or paranoia in slang (`unwell`)
 
 
 class _Struck(NamedTuple):
@@ -203,6 +204,17 @@ class _Struck(NamedTuple):
     after: frozenset[str]
     reach: int
     read_as: tuple[str, ...]
+
+
+class _Unwell(NamedTuple):
+    """The synonyms file's `said_as_meant.unwell` (fix32a, review 31 Q3; SearchIndex._unwell_at), normalised; phrases
+    longest first."""
+
+    read: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    between: frozenset[str]
+    not_before: frozenset[str]
+    still_after: tuple[tuple[str, ...], ...]
+    alone: frozenset[tuple[str, ...]]  # phrases with no everyday sense: no person needed before them
 
 
 def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
@@ -226,6 +238,21 @@ def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
         tuple(sorted(((tuple(normalise(k).split()), tuple(normalise(v).split())) for k, v in data["plain"].items()), key=lambda kv: -len(kv[0]))),
         read.words(data["caring"]),
         _struck(data.get("struck"), read),
+        _unwell(data.get("unwell"), read),
+    )
+
+
+def _unwell(data: Optional[dict], read: TableReader) -> Optional[_Unwell]:
+    """`said_as_meant.unwell` as SearchIndex._unwell_at reads it (fix32a), or None where the file has none."""
+    if not data:
+        return None
+    pairs = ((tuple(normalise(k).split()), tuple(normalise(v).split())) for k, v in data["read"].items())
+    return _Unwell(
+        tuple(sorted(pairs, key=lambda kv: -len(kv[0]))),
+        read.words(data["between"]),
+        read.words(data["not_before"]),
+        read.phrases(data["still_after"]),
+        frozenset(read.phrases(data["alone"])),
     )
 
 
@@ -1108,8 +1135,13 @@ class SenseReadings:
             # senses24: the structure says the words' everyday sense; a row of the first three the call read without
             # them does not offer in its first three leaves too, though another word matched it weakly
             reached = {n for n in ranked if any(w not in kept_words for label in matched.get(n, ()) for w in label.split())}
+            # fix32a (review 31 K2): a home-alone row that rests on a possessive "own" ("before she had her own
+            # children") leaves though another word reached it weakly ("foster", read as "looked after"): the row's
+            # word is "alone", which a possessive never says, and the call read without "own" does not offer it
+            st = self.everyday_structures
+            owned = st.home_alone_rows if st is not None and search_structures.possessive_own(st, words) else frozenset()
             leaving |= search_structures.not_in_first_three(
-                [n for n in ranked if n in reached and not (self.entries[n].indicator.immediate and matched_elsewhere(n))],
+                [n for n in ranked if n in reached and (n in owned or not (self.entries[n].indicator.immediate and matched_elsewhere(n)))],
                 rows,
                 again.offers,
                 lambda n: self.entries[n].indicator.id,
@@ -1299,7 +1331,34 @@ class SenseReadings:
             for i in reversed(_phrase_at(said, words)):
                 if self._in_a_state(words, i, i + len(said)):
                     words = [*words[:i], *table.read_as, *words[i + len(said) :]]
+        if table.unwell is not None:  # fix32a: "mum's been on a downer", "dad's gone doolally"
+            for said, meant in table.unwell.read:
+                for i in reversed(_phrase_at(said, words)):
+                    if self._unwell_at(words, i, i + len(said)):
+                        words = [*words[:i], *meant, *words[i + len(said) :]]
         return words
+
+    def _unwell_at(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
+        """fix32a (review 31 Q3, safety; the synonyms file's `said_as_meant.unwell`, this tool's reading, declared
+        there): whether the slang phrase from `start` to `end` ("on a downer", "gone doolally", "lost the plot") is said
+        of someone's state, as `intoxicated` is (_in_a_state: a person before it, past be/get verbs, adverbs and
+        `unwell.between`; no object after it), and is not its everyday sense: not right before one of `not_before`
+        ("lost the plot AT the football", "cracking up LAUGHING", "in a dark place IN the woods") unless one of
+        `still_after` follows ("in a dark place AT THE MOMENT"); a phrase of `alone` (no everyday sense: "doolally") needs no
+        person before it. Read strictly as written: only the file's phrases."""
+        table = self.as_meant
+        assert table is not None and table.unwell is not None
+        uw = table.unwell
+        if end < len(words) and words[end] in table.objects:
+            return False
+        if end < len(words) and words[end] in uw.not_before and not any(words[end : end + len(p)] == list(p) for p in uw.still_after):
+            return False
+        if tuple(words[start:end]) in uw.alone:
+            return True
+        k = start - 1
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or words[k] in uw.between):
+            k -= 1
+        return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
 
     def _struck_at(self: SearchIndex, words: list[str], i: int) -> bool:  # type: ignore[misc]
         """fix29a (review 28 Q3; the synonyms file's `said_as_meant.struck`, this tool's reading, declared there): the

@@ -340,9 +340,7 @@ def everyday_structures_at(
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
     # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)
-    owned = {i for i, w in enumerate(words) if w == "own" and i > 0 and words[i - 1] in s.owners and (i < 2 or words[i - 2] != "on")}
-    if owned and _said(s.left_alone, words):
-        owned = set()
+    owned = possessive_own(s, words)
     # fix27b (review 26 Q9): a person as a gift's recipient ("bought her a phone"): only the trafficking rows may move,
     # where they rest on the verb
     gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
@@ -350,6 +348,16 @@ def everyday_structures_at(
     unsaid = s.home_alone_rows if bounded or handed else frozenset()
     rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset())
     return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
+
+
+def possessive_own(s: Optional[Structures], words: list[str]) -> set[int]:
+    """fix27b (review 26 Q11): the places of a possessive "own" ("his own phone", "her own children", "my own baby"):
+    one of `owners` before it, not after "on" (so never "on his own"), and no word of `left_alone` said anywhere in the
+    call (a child left is said in other words: "leaves her own kids on their own"). Empty with no structures read."""
+    if s is None:
+        return set()
+    owned = {i for i, w in enumerate(words) if w == "own" and i > 0 and words[i - 1] in s.owners and (i < 2 or words[i - 2] != "on")}
+    return set() if owned and _said(s.left_alone, words) else owned
 
 
 def not_in_first_three(ranked: list[int], rows: Optional[frozenset[int]], offered: AbstractSet[str], id_of: Callable[[int], str]) -> set[int]:

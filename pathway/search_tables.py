@@ -997,6 +997,7 @@ def check_said_plainly(catalogue: Catalogue, data: Any, normalise: Normalise) ->
 SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
 INTOXICATED_KEYS = {"phrases", "before", "subjects", "adverbs", "not_after", "objects", "read_as"}
 STRUCK_KEYS = {"words", "between", "persons", "body", "after", "reach", "read_as"}  # fix29a: a blow's word with a person after it
+UNWELL_KEYS = {"read", "alone", "between", "not_before", "still_after"}  # fix32a: a carer's low mood or paranoia in slang
 
 
 def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
@@ -1008,18 +1009,20 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
     shape = (
         "said_as_meant must map 'intoxicated' (phrases, before, subjects, adverbs, not_after, objects, read_as), "
         "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words); it may map 'struck' "
-        "(words, between, persons, body, after, reach, read_as)"
+        "(words, between, persons, body, after, reach, read_as) and 'unwell' (read: phrases to what they mean; alone, between, not_before, still_after)"
     )
     check_table(
         catalogue,
         "said_as_meant",
         data,
-        keys=SAID_AS_MEANT_KEYS | ({"struck"} if isinstance(data, dict) and "struck" in data else set()),
+        keys=SAID_AS_MEANT_KEYS | ({k for k in ("struck", "unwell") if k in data} if isinstance(data, dict) else set()),
         nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}}
-        | ({"struck": STRUCK_KEYS} if isinstance(data, dict) and "struck" in data else {}),
+        | ({"struck": STRUCK_KEYS} if isinstance(data, dict) and "struck" in data else {})
+        | ({"unwell": UNWELL_KEYS} if isinstance(data, dict) and "unwell" in data else {}),
         shape=shape,
         lists=(
             *(tuple(f"struck.{k}" for k in sorted(STRUCK_KEYS - {"reach", "read_as"})) if isinstance(data, dict) and "struck" in data else ()),
+            *(("unwell.alone", "unwell.between", "unwell.not_before", "unwell.still_after") if isinstance(data, dict) and "unwell" in data else ()),
             "intoxicated.phrases",
             "intoxicated.before",
             "intoxicated.subjects",
@@ -1042,6 +1045,19 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         raise SearchDataError(shape)
     if not isinstance(data["very"]["read_as"], str):
         raise SearchDataError(shape)
+    unwell = data.get("unwell")
+    if unwell is not None:
+        read = unwell["read"]
+        if (
+            not isinstance(read, dict)
+            or not read
+            or not all(isinstance(k, str) and normalise(k).split() and isinstance(v, str) and normalise(v).split() for k, v in read.items())
+        ):
+            raise SearchDataError("said_as_meant.unwell.read must map slang phrases to what they mean (words, not nothing)")
+        if not all(len(normalise(w).split()) == 1 for k in ("between", "not_before") for w in unwell[k]):
+            raise SearchDataError("said_as_meant.unwell's between and not_before must hold one word each")
+        if not {normalise(p) for p in unwell["alone"]} <= {normalise(p) for p in read}:
+            raise SearchDataError("said_as_meant.unwell.alone must list phrases of unwell.read")
     struck = data.get("struck")
     read_as, reach = (struck["read_as"], struck["reach"]) if struck is not None else ("", 0)
     if struck is not None and (not isinstance(read_as, str) or not normalise(read_as).split() or not isinstance(reach, int) or reach < 1):
