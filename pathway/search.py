@@ -372,6 +372,7 @@ STEPS: tuple[_Step, ...] = (
         " `named_rows`' lead (which could lead again with a row they reached), before the safety-first readings",
         _whole_born,
     ),
+    _Step("_left_unsaid_first", "p9's home alone with no child left said does not lead (Search51); after the rows the readings above put in its place"),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
     _Step("_not_collected_first", "a child whose carers have not come for them for days leads with p9's home-alone row (fix30c)", _born),

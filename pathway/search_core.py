@@ -88,15 +88,12 @@ class CoreReadings:
         there, so the practitioner still sees it); after a parent's psychosis joined to harm, the joined
         criterion (_joined_first). Where nothing else was found, nothing moves.
 
-        Since Search51 a criterion of the synonyms file's `core_to_lead` has a core this reading alone reads (review 31 Q1:
-        "most nights he slams mum into the wall while the kids watch" led with p9's home alone, no child left said).
-
         Since search16b a criterion of the synonyms file's `core_from_age` has its core from that age on (review 11 H3:
         "leaves her 17 year old at home when she works nights" led with p9's home alone, whose "their age and
         vulnerability places them at risk" the call does not say): read as a `core` is where the child's age is given
         and is the entry's or more."""
         aged = {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
-        core = self.core | self.core_to_lead | aged
+        core = self.core | aged
         if not ranked or ranked[0] not in core:
             return
 
@@ -506,6 +503,32 @@ class CoreReadings:
     def _core_first_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_core_first on the call (tests call it with its own arguments)."""
         self._core_first(c.words, c.stems, c.typing, c.ranked, c.final, c.joined, c.age_in_months)
+
+    def _left_unsaid_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first without inflation (review 31 Q1; Search51; the synonyms file's `core_to_lead`, this tool's reading,
+        declared there): a p9 criterion of `core_to_lead` first, whose core the call does not say (_says_core: generous),
+        gives first place as _core_first does (_lead_with: it stays in the first three). "most nights he slams mum into the
+        wall while the kids watch" led with p9's home alone (the learned model's "nights"), no child left said. A step of
+        its own, late: the readings before it put their own row in the criterion's place ("on the playstation until 3 in
+        the morning": fix22d's routine), which a lead chosen early would have left below another row. From the age of
+        a `core_from_age` entry that entry is the core, and _core_first reads it."""
+        ranked = c.ranked
+        n = ranked[0] if ranked else None
+        if n is None or n not in self.core_to_lead:
+            return
+        aged = {m: w for m, (months, w) in self.core_from_age.items() if c.age_in_months is not None and c.age_in_months >= months}
+        if n in aged:
+            return
+        core = self.core | self.core_to_lead | aged
+
+        def unsaid(m: int) -> bool:
+            return m in core and not self._core_said(m, c.words, c.stems, c.typing, core)
+
+        if not unsaid(n):
+            return
+        lead = c.joined if c.joined is not None and not unsaid(c.joined) else next((m for m in ranked if not unsaid(m)), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, c.final)
 
     def _denied_first_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_denied_first on the call (_leave_sight reads it again); the row the denial took first place from is the

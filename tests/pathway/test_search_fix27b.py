@@ -15,11 +15,9 @@ from tests.pathway.cases import check, found, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {
-    "they're on insta with their friends all weekend": (
-        "'all weekend' read as p9 home alone (as on main; not the app's class: 'out with their friends all weekend' the same)"
-    ),
-}
+# "they're on insta with their friends all weekend" was KNOWN ('all weekend' read as p9 home alone); it passes since
+# Search51 (stop 51: p9's home alone with no child left said does not lead)
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q2", "q2_controls"))

@@ -33,7 +33,7 @@ KNOWN: dict[str, str] = {
     "he is sleeping over at his mate's on saturday for his birthday": FILLS + " ('mate' and 'sleeping' keep the homeless row"
     " second: _ordinary_call_below lifts it back)",
     "the kids are staying over at their nan's this weekend": FILLS + " (p9 'home alone' from the model, no word for it)",
-    "she stayed over at her cousin's house last night for a film night": FILLS + " ('stayed' alone: 'Children who go missing')",
+    # "she stayed over at her cousin's house last night for a film night" (FILLS) passes since fix32b's whereabouts_said (stop 51)
     "he is having a sleepover at his friend's house on friday": FILLS + " (p17 'Sexual activity under 13', the model's on 'sleepover')",
     "the girls are having a birthday sleepover at our house": FILLS + " (the same)",
     "her friend is staying over at ours tonight": FILLS + " (p9 significant harm, the model's, no word for it)",

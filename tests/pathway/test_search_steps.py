@@ -55,6 +55,7 @@ ORDER = [
     "_named_rows_below",
     "_everyday_hitting_again",
     "_ordinary_call_below",
+    "_left_unsaid_first",
     "_degrading_first",
     "_care_withheld_first",
     "_not_collected_first",
