@@ -148,8 +148,12 @@ def test_the_rows_offered_only_with_their_words_are_declared():
     offered = load_synonyms()["offered_with"]
     # fix24b (review 24 P7, stop 43): p17's forced marriage is offered only with a word of marriage ("made to sleep in
     # the bath" read "made to" as forced), declared in the synonyms file's `offered_with` and docs/adviser.md Search24b
-    assert set(offered) == {ADULTS_WHO_POSE_RISK, PREGNANT_CARE_LEAVERS, "protection.forced_marriage_under_18"}
+    # Search51q (review 32 Q2, stop 51): p11's disabled child's needs met is offered only with a word of a disability
+    # ("doing great", "fine" beside a concern preselected it), declared there and in docs/adviser.md Search51q
+    assert set(offered) == {ADULTS_WHO_POSE_RISK, PREGNANT_CARE_LEAVERS, "protection.forced_marriage_under_18", "universal.child_disabilities_all_needs"}
     assert {"marriage", "married", "marry"} <= set(offered["protection.forced_marriage_under_18"])
+    disability = set(offered["universal.child_disabilities_all_needs"])
+    assert {"disabled", "autism", "deaf", "wheelchair"} <= disability and not {"fine", "great", "well", "help"} & disability
     assert not {"prison", "jail", "inside"} & set(offered[ADULTS_WHO_POSE_RISK])  # a parent's prison is not the risk
 
 
