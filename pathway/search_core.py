@@ -92,10 +92,27 @@ class CoreReadings:
         "leaves her 17 year old at home when she works nights" led with p9's home alone, whose "their age and
         vulnerability places them at risk" the call does not say): read as a `core` is where the child's age is given
         and is the entry's or more."""
-        aged = {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
-        core = self.core | aged
-        if not ranked or ranked[0] not in core:
-            return
+        core = self.core | self._aged_core(age)
+        if ranked and ranked[0] in core:
+            self._past_unsaid_core(core, words, stems, typing, ranked, final, joined)
+
+    def _aged_core(self: SearchIndex, age: Optional[int]) -> dict[int, list[tuple[str, ...]]]:  # type: ignore[misc]
+        """The `core_from_age` entries this age has reached (the child's age given and the entry's or more)."""
+        return {n: c for n, (months, c) in self.core_from_age.items() if age is not None and age >= months}
+
+    def _past_unsaid_core(  # type: ignore[misc]
+        self: SearchIndex,
+        core: dict[int, list[tuple[str, ...]]],
+        words: list[str],
+        stems: list[str],
+        typing: bool,
+        ranked: list[int],
+        final: dict[int, float],
+        joined: Optional[int],
+    ) -> None:
+        """Where the first row is of `core` and its core is unsaid, the joined criterion (its core said), else the first
+        row that is not such a row, leads (_lead_with: the first stays in the first three); _core_first and
+        _left_unsaid_first share it."""
 
         def unsaid(n: int) -> bool:
             return n in core and not self._core_said(n, words, stems, typing, core)
@@ -512,23 +529,10 @@ class CoreReadings:
         its own, late: the readings before it put their own row in the criterion's place ("on the playstation until 3 in
         the morning": fix22d's routine), which a lead chosen early would have left below another row. From the age of
         a `core_from_age` entry that entry is the core, and _core_first reads it."""
-        ranked = c.ranked
-        n = ranked[0] if ranked else None
-        if n is None or n not in self.core_to_lead:
+        aged = self._aged_core(c.age_in_months)
+        if not c.ranked or c.ranked[0] not in self.core_to_lead or c.ranked[0] in aged:
             return
-        aged = {m: w for m, (months, w) in self.core_from_age.items() if c.age_in_months is not None and c.age_in_months >= months}
-        if n in aged:
-            return
-        core = self.core | self.core_to_lead | aged
-
-        def unsaid(m: int) -> bool:
-            return m in core and not self._core_said(m, c.words, c.stems, c.typing, core)
-
-        if not unsaid(n):
-            return
-        lead = c.joined if c.joined is not None and not unsaid(c.joined) else next((m for m in ranked if not unsaid(m)), None)
-        if lead is not None:
-            self._lead_with(lead, ranked, c.final)
+        self._past_unsaid_core(self.core | self.core_to_lead | aged, c.words, c.stems, c.typing, c.ranked, c.final, c.joined)
 
     def _denied_first_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_denied_first on the call (_leave_sight reads it again); the row the denial took first place from is the
