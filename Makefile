@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -261,3 +261,11 @@ mutate-review30:
 mutate-review31:
 	scripts/setup.sh test
 	scripts/mutate_review31.sh
+
+# Stop 51's search readings (review 32, docs/safety/mutation.md "Review 32 (stop 51)"): Search51's unsaid home alone
+# (core_to_lead), fix32a's carer's mood in slang and possessive "own", fix32c's strength said lacking and denied hedge,
+# each group against its reading's tests and tests/pathway/test_search_review32_mut.py (scripts/mutmut_narrow.py),
+# nice -n 15. A group: scripts/mutate_review32.sh denied; a sample: STEP=3 PART_STEP=3 scripts/mutate_review32.sh.
+mutate-review32:
+	scripts/setup.sh test
+	scripts/mutate_review32.sh
