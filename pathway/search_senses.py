@@ -192,6 +192,7 @@ class _AsMeant(NamedTuple):
     caring: frozenset[str]
     struck: Optional[_Struck] = None  # fix29a: a blow's word with a person or a body part after it (`struck`)
     unwell: Optional[_Unwell] = None  # fix32a: a carer's low mood or paranoia in slang (`unwell`)
+    high: Optional[_High] = None  # Search52: drug slang for high ("baked", "zooted") said of someone's state (`high`)
 
 
 class _Struck(NamedTuple):
@@ -217,6 +218,17 @@ class _Unwell(NamedTuple):
     alone: frozenset[tuple[str, ...]]  # phrases with no everyday sense: no person needed before them
 
 
+class _High(NamedTuple):
+    """The synonyms file's `said_as_meant.high` (Search52, review 32 Q5; SearchIndex._high_at), normalised; phrases
+    longest first."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    alone: frozenset[tuple[str, ...]]  # phrases with no everyday sense: no person needed before them
+    still_after: tuple[tuple[str, ...], ...]  # these may follow though they begin with an object word ("is baked all day")
+    after: frozenset[str]  # with no be/get verb said, the phrase ends the call or one of these follows ("baked before school")
+    read_as: tuple[str, ...]
+
+
 def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
     """The synonyms file's `said_as_meant` as SearchIndex._as_meant reads it, or None where the file has none."""
     data = synonyms.get("said_as_meant")
@@ -239,6 +251,20 @@ def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
         read.words(data["caring"]),
         _struck(data.get("struck"), read),
         _unwell(data.get("unwell"), read),
+        _high(data.get("high"), read),
+    )
+
+
+def _high(data: Optional[dict], read: TableReader) -> Optional[_High]:
+    """`said_as_meant.high` as SearchIndex._high_at reads it (Search52), or None where the file has none."""
+    if not data:
+        return None
+    return _High(
+        tuple(sorted(read.phrases(data["phrases"]), key=lambda p: -len(p))),
+        frozenset(read.phrases(data["alone"])),
+        read.phrases(data["still_after"]),
+        read.words(data["after"]),
+        tuple(normalise(data["read_as"]).split()),
     )
 
 
@@ -1331,12 +1357,42 @@ class SenseReadings:
             for i in reversed(_phrase_at(said, words)):
                 if self._in_a_state(words, i, i + len(said)):
                     words = [*words[:i], *table.read_as, *words[i + len(said) :]]
+        if table.high is not None:  # Search52: "he's always baked", "she turned up zooted"
+            for said in table.high.phrases:
+                for i in reversed(_phrase_at(said, words)):
+                    if self._high_at(words, i, i + len(said)):
+                        words = [*words[:i], *table.high.read_as, *words[i + len(said) :]]
         if table.unwell is not None:  # fix32a: "mum's been on a downer", "dad's gone doolally"
             for said, meant in table.unwell.read:
                 for i in reversed(_phrase_at(said, words)):
                     if self._unwell_at(words, i, i + len(said)):
                         words = [*words[:i], *meant, *words[i + len(said) :]]
         return words
+
+    def _high_at(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
+        """Search52 (review 32 Q5; the synonyms file's `said_as_meant.high`, this tool's reading, declared there):
+        whether the drug slang from `start` to `end` ("baked", "blazed") is said of someone's state: a person before
+        it (`intoxicated.subjects`) past adverbs and be/get verbs, no object after it (`intoxicated.objects`) but one of
+        `high.still_after` ("mum is baked ALL DAY"), and where no be/get verb is said (the search drops "'s"), the
+        call's end or one of `high.after` next ("he's baked BEFORE school"; "we baked cookies" is baking); a phrase of
+        `high.alone` ("zooted": no everyday sense) needs no person or verb before it, only no object after it. "she
+        baked a cake", "the potatoes were baked", "blazed a trail" are read as said."""
+        table = self.as_meant
+        assert table is not None and table.high is not None
+        hi = table.high
+        object_after = end < len(words) and words[end] in table.objects
+        if object_after and any(words[end : end + len(p)] == list(p) for p in hi.still_after):
+            object_after = False  # "mum is baked all day"
+        if object_after:
+            return False
+        if tuple(words[start:end]) in hi.alone:
+            return True
+        k, verb = start - 1, False
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before):
+            verb = verb or words[k] in table.before
+            k -= 1
+        person = k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
+        return person and (verb or end == len(words) or words[end] in hi.after)
 
     def _unwell_at(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
         """fix32a (review 31 Q3, safety; the synonyms file's `said_as_meant.unwell`, this tool's reading, declared

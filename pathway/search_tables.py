@@ -998,6 +998,8 @@ SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
 INTOXICATED_KEYS = {"phrases", "before", "subjects", "adverbs", "not_after", "objects", "read_as"}
 STRUCK_KEYS = {"words", "between", "persons", "body", "after", "reach", "read_as"}  # fix29a: a blow's word with a person after it
 UNWELL_KEYS = {"read", "alone", "between", "not_before", "still_after"}  # fix32a: a carer's low mood or paranoia in slang
+HIGH_KEYS = {"phrases", "alone", "still_after", "after", "read_as"}  # Search52: drug slang for high said of someone's state
+OPTIONAL_AS_MEANT = {"struck": STRUCK_KEYS, "unwell": UNWELL_KEYS, "high": HIGH_KEYS}
 
 
 def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -> None:
@@ -1009,20 +1011,21 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
     shape = (
         "said_as_meant must map 'intoxicated' (phrases, before, subjects, adverbs, not_after, objects, read_as), "
         "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words); it may map 'struck' "
-        "(words, between, persons, body, after, reach, read_as) and 'unwell' (read: phrases to what they mean; alone, between, not_before, still_after)"
+        "(words, between, persons, body, after, reach, read_as), 'unwell' (read: phrases to what they mean; alone, between, not_before, still_after) "
+        "and 'high' (phrases, alone, still_after, after, read_as)"
     )
+    present = {k: v for k, v in OPTIONAL_AS_MEANT.items() if isinstance(data, dict) and k in data}
     check_table(
         catalogue,
         "said_as_meant",
         data,
-        keys=SAID_AS_MEANT_KEYS | ({k for k in ("struck", "unwell") if k in data} if isinstance(data, dict) else set()),
-        nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}}
-        | ({"struck": STRUCK_KEYS} if isinstance(data, dict) and "struck" in data else {})
-        | ({"unwell": UNWELL_KEYS} if isinstance(data, dict) and "unwell" in data else {}),
+        keys=SAID_AS_MEANT_KEYS | set(present),
+        nested={"intoxicated": INTOXICATED_KEYS, "very": {"words", "before", "read_as"}} | present,
         shape=shape,
         lists=(
-            *(tuple(f"struck.{k}" for k in sorted(STRUCK_KEYS - {"reach", "read_as"})) if isinstance(data, dict) and "struck" in data else ()),
-            *(("unwell.alone", "unwell.between", "unwell.not_before", "unwell.still_after") if isinstance(data, dict) and "unwell" in data else ()),
+            *(tuple(f"struck.{k}" for k in sorted(STRUCK_KEYS - {"reach", "read_as"})) if "struck" in present else ()),
+            *(("unwell.alone", "unwell.between", "unwell.not_before", "unwell.still_after") if "unwell" in present else ()),
+            *(("high.phrases", "high.alone", "high.still_after", "high.after") if "high" in present else ()),
             "intoxicated.phrases",
             "intoxicated.before",
             "intoxicated.subjects",
@@ -1033,7 +1036,7 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
             "very.before",
             "caring",
         ),
-        names=("intoxicated.read_as",),
+        names=("intoxicated.read_as", *(("high.read_as",) if "high" in present else ())),
         normalise=normalise,
         normalised=True,
         lists_message=shape,
@@ -1045,6 +1048,9 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         raise SearchDataError(shape)
     if not isinstance(data["very"]["read_as"], str):
         raise SearchDataError(shape)
+    high = data.get("high")
+    if high is not None and not {normalise(p) for p in high["alone"]} <= {normalise(p) for p in high["phrases"]}:
+        raise SearchDataError("said_as_meant.high.alone must list phrases of high.phrases")
     unwell = data.get("unwell")
     if unwell is not None:
         read = unwell["read"]
