@@ -1,0 +1,35 @@
+"""fix33c (stop 52; docs/adviser.md "Search33c"): mut32's probes of stop 50's readings (tests/pathway/
+test_search_review31_mut.py, PROBES), each mended as a class, not as its example:
+
+1. harm said of an adult or a thing read as harm to the child: a carer's blow to his own head ("dad hit his head on the
+   door frame"), to another adult who is no carer ("dad punched his mate at the pub"), to a thing ("dad smashed her
+   phone against the wall"), or a carer's neglect of himself ("dad takes drugs and neglects himself"): no p9
+   significant harm first, nor p17's young carer;
+2. a carer's own threat to kill himself beside his drinking: no p9 domestic violence first (no violence said);
+3. under-calls: a carer's partner banging "her head" off the floor, the carer whose partner he is named before
+   ("mum's boyfriend"): a p9 row first; a baby handed to a man for money ("her baby": a child's noun that is also a
+   describing word): p9's trafficking in the first three.
+
+Oracles: tests/pathway/search_fix33c_cases.yaml, calls in words of my own written before the readings were changed,
+each with what the document's rows say must hold, and controls (the child as the act's object) that must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.pathway.cases import found_as_wanted, keyed
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_fix33c_cases.yaml").read_text())
+
+KNOWN: dict[str, str] = {}
+
+GROUPS = ("head", "head_controls", "sold", "sold_controls", "own", "adult", "thing", "act_controls", "threat", "threat_controls", "violent_to")
+CALLS = keyed(CASES, KNOWN, *GROUPS)
+
+
+@pytest.mark.parametrize(("q", "age", "want"), CALLS)
+def test_fix33c_call(q: str, age: int | None, want: dict) -> None:
+    found_as_wanted(q, age, want)
