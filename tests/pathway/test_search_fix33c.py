@@ -5,7 +5,8 @@ test_search_review31_mut.py, PROBES), each mended as a class, not as its example
    door frame"), to another adult who is no carer ("dad punched his mate at the pub"), to a thing ("dad smashed her
    phone against the wall"), or a carer's neglect of himself ("dad takes drugs and neglects himself"): no p9
    significant harm first, nor p17's young carer;
-2. a carer's own threat to kill himself beside his drinking: no p9 domestic violence first (no violence said);
+2. a carer's own threat to kill himself beside his drinking: no p9 domestic violence first (no violence said); a carer
+   violent to the other carer ("mum has mental health problems and is violent to dad"): p9's domestic violence first;
 3. under-calls: a carer's partner banging "her head" off the floor, the carer whose partner he is named before
    ("mum's boyfriend"): a p9 row first; a baby handed to a man for money ("her baby": a child's noun that is also a
    describing word): p9's trafficking in the first three.
@@ -24,9 +25,30 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix33c_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+AS_ON_MAIN = "as on main 049c7c6, unchanged by this branch (word matching on 'sold' and a price, not the sale reading): "
+KNOWN: dict[str, str] = {
+    "mum sold her baby clothes for money": AS_ON_MAIN + "p9 trafficking first on 'sold' and 'money'",
+    "we sold the baby bath to a man for 5 pounds": AS_ON_MAIN + "p9 trafficking third on 'sold', 'man' and a price",
+    "mum has stopped eating and is neglecting herself": (
+        "left: the young carer row's core ('not eat', search15b) is read in 'stopped eating', said of mum outside the"
+        " reflexive this branch reads ('neglecting herself'); the subject reading does not carry a carer's own state"
+    ),
+}
 
-GROUPS = ("head", "head_controls", "sold", "sold_controls", "own", "adult", "thing", "act_controls", "threat", "threat_controls", "violent_to")
+GROUPS = (
+    "head",
+    "head_controls",
+    "sold",
+    "sold_controls",
+    "own",
+    "adult",
+    "thing",
+    "act_controls",
+    "threat",
+    "threat_controls",
+    "violent_to",
+    "violent_to_controls",
+)
 CALLS = keyed(CASES, KNOWN, *GROUPS)
 
 
