@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.pathway.cases import found_as_wanted, keyed
+from tests.pathway.cases import found_as_wanted, keyed, refused_where_set
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix33c_cases.yaml").read_text())
 
@@ -55,3 +55,24 @@ CALLS = keyed(CASES, KNOWN, *GROUPS)
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix33c_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("harm_to_child", "own_objects"), "himself"),
+        (("harm_to_child", "thing_objects"), [""]),
+        (("harm_to_child", "violent_leads"), ["additional.suspected_domestic_violence"]),
+        (("harm_to_child", "violent_leads"), ["no.such_row"]),
+    ],
+)
+def test_the_new_lists_are_checked(path: tuple[str, ...], value: object) -> None:
+    """The synonyms file's new lists are refused where they are not as their readers read them (violent_leads: p9 rows)."""
+    refused_where_set(path, value)
+
+
+def test_the_readings_are_declared_in_the_synonyms_file() -> None:
+    """Each new list is declared where it stands, naming this branch's adviser.md section."""
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    assert text.count('docs/adviser.md "Search33c"') >= 1
+    assert "fix33c (mut32's probe, lead50's KNOWN class)" in text
