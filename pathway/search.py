@@ -332,6 +332,8 @@ STEPS: tuple[_Step, ...] = (
     _Step("_harm_by_adult_first", "harm an adult of the household does to the child leads with p9"),
     _Step("_everyday_hitting_first", "everyday words for a carer hitting the child lead with p9"),
     _Step("_carer_substance_first", "a carer's own drink or drugs: the child's rows join `unsighted`, the carers' lead"),
+    _Step("_act_on_no_child_below", "a carer's act on himself, another adult or a thing: a p9 or Protection row on its words does not lead"),
+    _Step("_violent_to_carer_first", "a carer violent to the other carer leads with p9's domestic violence"),
     _Step("_offender_first", "the child as the offender: no 'Victim of crime' first"),
     _Step("_carer_threat_first", "a carer's own threat of suicide or self harm: the carers' rows first", _unjoined),
     _Step("_pregnant_banded_first", "a child's own pregnancy and age: the pregnancy rows her age is under, highest first (fix28b)", _born),

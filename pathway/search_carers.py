@@ -42,6 +42,7 @@ from pathway.search_subjects import (
     _OlderPartner,
     _said_of_parent,
 )
+from pathway.search_tables import CHILD_DEVELOPMENT
 from pathway.search_text import (
     CLAUSE_WORDS,
     JOINING,
@@ -55,6 +56,7 @@ from pathway.search_text import (
 if TYPE_CHECKING:
     from pathway.search import SearchIndex
 
+_NO_WORD = ""  # a place read as no word (search_core's BLANK: fix33c's threat read apart)
 _CARER_DETERMINERS = frozenset({"his", "her", "their", "the", "my", "our", "your"})  # before a carer's word (fix20b)
 GAP_BEFORE_IDIOM = 3  # fix25a: words between a carry word and an everyday idiom for hitting ("but GIVES HER A good hiding")
 STATE_VERBS = frozenset({"is", "was", "has", "had", "s"})  # fix30c: a carer's state said after a threat ("and she is alone with ...")
@@ -103,6 +105,125 @@ class CarerReadings:
             _offered_last(lead, ranked, final)
             matched.setdefault(lead, set()).add(" ".join(words[at[0] : at[1]]))
             self._lead_with(lead, ranked, final)
+
+    def _act_on_no_child_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """fix33c (stop 52, mut32's probes; the synonyms file's `harm_to_child.own_objects`, `adult_objects`,
+        `thing_objects`, `object_before`, this tool's reading, declared there): a carer's act that lands on no child
+        (_act_on_no_child_at: "dad hit his head on the door frame", "dad punched his mate at the pub", "dad smashed her
+        phone against the wall", "dad takes drugs and neglects himself") says no harm to the child. Where the first
+        result is a p9 row or a Protection need resting only on the act's words (each word it matched said only there,
+        or, where it has a core, its core said only there: "mum drinks and NEGLECTS HERSELF" is no young carer's
+        neglect), the best placed row that does not so rest (matched by a word said elsewhere, or below Protection)
+        leads (_lead_with: a p9 row in the first three stays there). Only the child's rows (p9's, the child's own
+        development's) are moved: a carer's or the family's row is read as found ("dad slams the door on the health
+        visitor": p17's refusal of services). Nothing moves where the call says a carer's harm to the child
+        (_harm_to_child_at, _harm_by_adult_at, _everyday_hitting_at) or no other row is found."""
+        words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
+        if self.harm_to_child is None or not ranked or not self._high(ranked[0]) or self.entries[ranked[0]].indicator.domain not in (None, CHILD_DEVELOPMENT):
+            return  # a carer's row ("dad slams the door on the health visitor": p17's refusal of services) is read as found
+        at = self._act_on_no_child_at(words, frozenset(re.findall(r"[a-z]+", c.query.lower())))
+        if not at or self._harm_to_child_at(words) is not None:
+            return
+        if (self.harm_by_adult is not None and self._harm_by_adult_at(words) is not None) or (
+            self.everyday_hitting is not None and self._everyday_hitting_at(words) is not None
+        ):
+            return
+        gone = {words[i] for i in at} - {w for i, w in enumerate(words) if i not in at}
+        empty = CLAUSE_WORDS | JOINING | self.subject.parents | CHILD_ROLES
+        apart = ([_NO_WORD if i in at else w for i, w in enumerate(words)], [_NO_WORD if i in at else t for i, t in enumerate(c.stems)])
+
+        def rests(n: int) -> bool:  # on the act's words only, or (a row with a core) its core said there only
+            labels = [ws for ws in (set(label.split()) - empty for label in matched.get(n, ())) if ws]
+            if n in self.core and self._core_said(n, words, c.stems, c.typing) and not self._core_said(n, *apart, c.typing):
+                return True
+            if not labels:
+                return self._high(n)  # the model's alone, a p9 row or Protection need on no word
+            return all(not ws.isdisjoint(gone) for ws in labels)
+
+        if not rests(ranked[0]):
+            return
+        lead = next((n for n in ranked if n not in hidden and not rests(n) and (matched.get(n) or not self._high(n))), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, final)
+
+    def _act_on_no_child_at(self: SearchIndex, words: list[str], said: frozenset[str]) -> set[int]:  # type: ignore[misc]
+        """The places of a carer's act that lands on no child (_act_on_no_child_below), from the act to the end of its
+        clause (a reflexive: the verb and it): its doer a carer or one of `harm_by_adult`'s (a companion, an adult of
+        the household) at most `doer_reach` words before it, "and" crossed (the subject carried), no clause word nor
+        another subject between; its object one of `own_objects` just after it, or, after one of `acts` or `head_acts`
+        (past at most two determiners or `object_before` words), one of `adult_objects` or `thing_objects` with no
+        child's word or object pronoun after it in the clause, or the doer's own head (_own_head) with one of
+        `head_against` after it ("hit his head ON the door frame"), the act a word the caller said (`said`, the call's
+        words before any was read as another: "dad SMASHED his head against the wall" is read as "hit" by
+        `said_as_meant.struck`, a forced act all the same)."""
+        hc, ha = self.harm_to_child, self.harm_by_adult
+        assert hc is not None
+        doers = self.subject.parents | (ha.companions | ha.adults if ha is not None else frozenset())
+        others = self._child_words | HARMED_PRONOUNS | {"he", "she", "they", "i", "we", "you"}
+        male = ha.male if ha is not None else frozenset()
+        out = self._not_now_at(words)
+        at: set[int] = set()
+        for i, w in enumerate(words):
+            reflexive = i + 1 < len(words) and words[i + 1] in hc.own_objects
+            if i in out or not (reflexive or w in hc.acts or w in hc.head_acts):
+                continue
+            doer = _clause_doer(words, i, hc.doer_reach, doers, others)
+            if doer is None:
+                continue
+            end = next((k for k in range(i + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words))
+            if reflexive:
+                at.update((i, i + 1))
+                continue
+            k = i + 1
+            while k < min(end, i + 3) and (words[k] in DETERMINERS or words[k] in hc.object_before):
+                k += 1
+            if k >= end:
+                continue
+            v = words[k]
+            if (v in hc.adult_objects or v in hc.thing_objects) and not any(words[m] in others for m in range(k + 1, end)):
+                at.update(range(i, end))
+            elif (
+                k == i + 2
+                and k + 1 < end
+                and w in said
+                and words[k + 1] in hc.head_against
+                and _own_head(hc, w, words[i + 1], v, words[doer], male, self._female_carers, tuple(words[k + 1 : k + 3]))
+            ):
+                at.update(range(i, end))
+        return at
+
+    def _violent_to_carer_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """fix33c (mut32's probe, lead50's KNOWN class; the synonyms file's `harm_to_child.violent_words`, `violent_to`,
+        `violent_leads`, this tool's reading, declared there): a carer violent to the other carer ("mum has mental health
+        problems and is violent to dad"): where the first result is no immediate criterion, the first of
+        `violent_leads` the age admits (p9's "repeated domestic violence ...; adult mental health issues or substance use
+        issues") leads, offered where the words did not find it (_lead_with). Never one `hidden`."""
+        hc, ranked = self.harm_to_child, c.ranked
+        if hc is None or not ranked or self.entries[ranked[0]].indicator.immediate or not self._violent_to_carer_said(c.words):
+            return
+        lead = next((n for n in hc.violent_leads if n not in c.hidden and c.admits(n)), None)
+        if lead is None:
+            return
+        _offered_last(lead, ranked, c.final)
+        self._lead_with(lead, ranked, c.final)
+
+    def _violent_to_carer_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
+        """Whether one of `violent_words`, not denied nor ended, is said of a carer (_clause_doer, within twice `doer_reach`
+        words: "mum has mental health problems and is violent to dad") and followed by one of
+        `violent_to` and another carer's word (past "his", "her" or "their" at most) (_violent_to_carer_first)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        carers = self.subject.parents
+        others = self._child_words | HARMED_PRONOUNS | {"he", "she", "they", "i", "we", "you"}
+        out = self._not_now_at(words)
+        for i, w in enumerate(words):
+            if w not in hc.violent_words or i in out or i + 2 >= len(words) or words[i + 1] not in hc.violent_to:
+                continue
+            doer = _clause_doer(words, i, 2 * hc.doer_reach, carers, others)  # the clause's subject, "and" crossed
+            k = i + 3 if words[i + 2] in ("his", "her", "their") else i + 2
+            if doer is not None and k < len(words) and words[k] in carers and words[k] != words[doer]:
+                return True
+        return False
 
     def _everyday_hitting_again(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Finding 2 of fix27c (Search27c, safety; the synonyms file's `everyday_hitting`, declared there): the act said
@@ -368,7 +489,8 @@ class CarerReadings:
                     break
                 if v in named or _AGE_SAID.fullmatch(v) or (v.isdigit() and nxt in AGE_UNITS):
                     return i
-                if _own_head(hc, w, v, nxt, words[doer], self.harm_by_adult.male if self.harm_by_adult is not None else frozenset(), female):
+                male = self.harm_by_adult.male if self.harm_by_adult is not None else frozenset()
+                if _own_head(hc, w, v, nxt, words[doer], male, female, tuple(words[k + 2 : k + 4])):
                     break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
                 if (v in HARMED_PRONOUNS or (v == "his" and (nxt in hc.necks or nxt in hc.heads))) and words[doer] not in hc.partners:
                     return i  # review 28 Q2: "squeezes his neck": the neck's owner is the object
@@ -461,6 +583,8 @@ class CarerReadings:
         # grandma he lives with": p9 on "lives"); "mum injects heroin and says ...": p17's chronic substance misuse
         # fix30c: "she is alone with the toddler" is the carer's company, "the social worker called" who told it
         company = span | self._alone_with_child(words) | self._teller_at(words)
+        # fix33c: the call with the threat's own words read as none ("kill" is p9's violence core only said of another)
+        apart = ([_NO_WORD if i in span else w for i, w in enumerate(words)], [_NO_WORD if i in span else t for i, t in enumerate(stems)])
         stated = [
             n
             for n in top
@@ -469,6 +593,9 @@ class CarerReadings:
             and top.index(n) < first_carer
             and self.entries[n].indicator.level is not Level.UNIVERSAL  # fix30c: no strength stays above the threat
             and self._threat_stated(matched.get(n, set()), words, company)
+            # fix33c (mut32's probe): a p9 row whose core the call leaves unsaid is not stated by a word beside the threat
+            # ("dad DRINKS and says he will kill himself": p9's domestic violence on "drinks", no violence said)
+            and not (self.entries[n].indicator.immediate and n in self.core and not self._core_said(n, *apart, c.typing))
         ]
         unstated = [n for n in immediate if n not in stated]
         room = KEPT_PLACES - len(stated) - len(unstated)
@@ -953,10 +1080,12 @@ class CarerReadings:
         stops = CLAUSE_WORDS | JOINING | HARM_STOPS
         doers = carers | ha.companions | ha.adults
 
-        def rival(k: int, doer: int, kinds: frozenset[str]) -> bool:  # another carer the pronoun may stand for (the owner too)
+        def rival(k: int, doer: int, kinds: frozenset[str], owner: int = -1) -> bool:  # another carer the pronoun may stand for (the owner too)
             # stop 48 (mut29): the doer's own word said earlier is the same person, no rival ("mum and dad row all the
-            # time and dad grabs his throat")
-            return any(words[j] in kinds and j != doer and words[j] != words[doer] and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k))
+            # time and dad grabs his throat"); fix33c: `owner`, the companion's owner, none for a head struck
+            return any(
+                words[j] in kinds and j != doer and j != owner and words[j] != words[doer] and not (j > 0 and words[j - 1] in ("his", "her")) for j in range(k)
+            )
 
         for i, w in enumerate(words):
             span = _object_span(hc, words, i, doers)
@@ -969,12 +1098,14 @@ class CarerReadings:
                 if carried is None:
                     continue
                 doer, first = carried
+            owner = -1
             if words[doer] in ha.companions:
                 b = doer - 1
                 while b >= 0 and words[b] in ha.modifiers:
                     b -= 1
                 if b < 0 or words[b] not in carers:
                     continue  # "her partner is hitting her", "his mate hits him": fix19a's and the other child's
+                owner = b
             elif words[doer] not in ha.adults and words[doer] in hc.partners:
                 continue
             held = w in hc.hold_acts or w in hc.pin_acts  # fix30a: "pinned her DOWN" is the hold's own word
@@ -989,14 +1120,18 @@ class CarerReadings:
                     return i
                 if first is not None and v in ("him", "her") and v not in first:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
-                if _own_head(hc, w, v, nxt, words[doer], ha.male, female):
+                if _own_head(hc, w, v, nxt, words[doer], ha.male, female, tuple(words[k + 2 : k + 4])):
                     break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
                 if v == "him" or (v == "his" and (nxt in hc.necks or nxt in hc.heads)):  # review 28 Q2: "squeezes his neck"; fix31a: "slammed his head"
                     if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
                 if v == "her" and nxt not in possessed:
-                    if not witnessed and not rival(k, doer, female) and (held or not self._of_this_child_not_before(words, k + 1)):
+                    # fix33c (mut32's probe, safety): "mum's boyfriend banged HER HEAD off the floor": a head struck against a
+                    # thing (fix31a's head span) by a carer's partner is read as the child's, his partner's (the owner's)
+                    # though it may be: a p9 row either way, never a Protection row on "floor" (docs/adviser.md "Search33c")
+                    owned = owner if w in hc.head_acts and nxt in hc.heads else -1
+                    if not witnessed and not rival(k, doer, female, owned) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
         return None
@@ -1234,6 +1369,14 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
     return range(0)
 
 
+def _clause_doer(words: list[str], i: int, reach: int, doers: frozenset[str], others: frozenset[str]) -> Optional[int]:
+    """fix33c: the place of the doer of the word at i, one of `doers` at most `reach` words before it, "and" crossed
+    (the subject carried: "dad takes drugs AND neglects himself"), or None where a clause word or one of `others` (another
+    subject: "dad says HE will ...") comes first."""
+    k = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1) if words[k] in doers or words[k] in CLAUSE_WORDS or words[k] in others), None)
+    return k if k is not None and words[k] in doers else None
+
+
 def _found_by_act_alone(found: Optional[set[str]], words: list[str], act: int) -> bool:
     """fix31a (stop 50, safety): whether a row was found only by words of the act's own clause, from the act to the next
     clause or joining word ("dad WENT for him with a knife": p9 home alone at risk on "went"; "mum's fella smacked the
@@ -1248,12 +1391,16 @@ def _found_by_act_alone(found: Optional[set[str]], words: list[str], act: int) -
     return all(w in clause for said in found for w in said.split())
 
 
-def _own_head(hc: _HarmToChild, act: str, v: str, nxt: str, doer: str, male: frozenset[str], female: frozenset[str]) -> bool:
+def _own_head(hc: _HarmToChild, act: str, v: str, nxt: str, doer: str, male: frozenset[str], female: frozenset[str], after: tuple[str, ...] = ()) -> bool:
     """fix31a (`harm_to_child.head_acts`, declared there): "his head" after a male doer or "her head" after a female one,
     struck by one of `head_acts` that is none of `head_forced` ("dad banged his head on the cupboard", "mum bangs her
     head against the wall when she is stressed"), may be the doer's own head: no object. A forced act ("slammed his head
-    against the wall", "shoved her head into the door") is read as done to another."""
+    against the wall", "shoved her head into the door") is read as done to another. fix33c (mut32's probe): so is a head
+    struck "in" with no place after it (`after`, the words after the head: "in" then the call's end, a clause or joining
+    word): "dad smashed his face in" ("smashed" read as "hit" by `said_as_meant.struck`), "kicked his head in"."""
     if nxt not in hc.heads or act in hc.head_forced:
+        return False
+    if after[:1] == ("in",) and (len(after) == 1 or after[1] in CLAUSE_WORDS or after[1] in JOINING):
         return False
     return (v == "his" and doer in male) or (v == "her" and doer in female)
 

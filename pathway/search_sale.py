@@ -131,7 +131,10 @@ def _price(s: Sale, w: str) -> bool:
 
 def _person_end(s: Sale, words: list[str], j: int) -> Optional[int]:
     """The place just after a whole object at j that is a person ("the girl", "a 13 year old girl", "a 14 year old",
-    "his daughter", "her"), or None where the object is no person or goes on ("her old bike", "the boy new trainers")."""
+    "his daughter", "her"), or None where the object is no person or goes on ("her old bike", "the boy new trainers").
+    fix33c (mut32's probe): a child's noun that is also one of `before` ("baby": "her baby girl") ends the object where
+    the call's end, "to", "for", "by", one of `particles` or `into` follows it ("she handed her baby to a man for money"; "her baby clothes"
+    goes on)."""
     k = j
     while k < len(words) and k < j + s.reach and words[k] in s.before:
         k += 1
@@ -146,6 +149,8 @@ def _person_end(s: Sale, words: list[str], j: int) -> Optional[int]:
         return k + 1
     if aged:
         return k
+    if k > j and words[k - 1] in s.children and (k >= len(words) or words[k] in ("to", "for", "by") or words[k] in s.particles or words[k] in s.into):
+        return k  # fix33c (mut32): "handed her BABY to a man": a describing word of `before` ("baby girl") is the noun
     return j + 1 if j < len(words) and words[j] in s.persons else None
 
 

@@ -327,6 +327,17 @@ class _HarmToChild(NamedTuple):
     heads: frozenset[str] = frozenset()
     head_against: frozenset[str] = frozenset()
     head_forced: frozenset[str] = frozenset()  # no one's own head: "his"/"her" head after one of these is another's
+    # fix33c (stop 52): a carer's act that lands on no child (SearchIndex._act_on_no_child_below): the carer's self, another
+    # adult, a thing; past at most two determiners or `object_before` words
+    own_objects: frozenset[str] = frozenset()
+    adult_objects: frozenset[str] = frozenset()
+    thing_objects: frozenset[str] = frozenset()
+    object_before: frozenset[str] = frozenset()
+    # fix33c: a carer violent to the other carer (SearchIndex._violent_to_carer_first): its words, what joins the other
+    # carer, the rows that lead (in order: the first the age admits)
+    violent_words: frozenset[str] = frozenset()
+    violent_to: frozenset[str] = frozenset()
+    violent_leads: tuple[int, ...] = ()
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -364,6 +375,13 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("heads")),
         read.words(data.get("head_against")),
         read.words(data.get("head_forced")),
+        read.words(data.get("own_objects")),
+        read.words(data.get("adult_objects")),
+        read.words(data.get("thing_objects")),
+        read.words(data.get("object_before")),
+        read.words(data.get("violent_words")),
+        read.words(data.get("violent_to")),
+        read.ordered_rows(data.get("violent_leads")),
     )
 
 

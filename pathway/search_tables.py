@@ -230,6 +230,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     | {"neck_acts", "necks", "neck_reach", "out_acts", "out_between", "out_carried", "out_not_carried"}
     | {"phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next", "hold_reach"}  # fix30a
     | {"head_acts", "heads", "head_against", "head_forced"}  # fix31a
+    | {"own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"}  # fix33c
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
@@ -369,18 +370,23 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             "harm_to_child must map 'acts', 'partners', 'doer_reach', 'reach', 'witnessed', 'between', 'leads', 'carried_after',"
             " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
             " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next', 'hold_reach',"
-            " 'head_acts', 'heads', 'head_against' and 'head_forced'"
+            " 'head_acts', 'heads', 'head_against', 'head_forced', 'own_objects', 'adult_objects', 'thing_objects', 'object_before',"
+            " 'violent_words', 'violent_to' and 'violent_leads'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
             *("out_acts", "out_between", "out_not_carried"),
             *("phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next"),
             *("head_acts", "heads", "head_against", "head_forced"),
+            *("own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"),
         ),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",
-        rows=("between", "leads"),
-        must=[Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)")],
+        rows=("between", "leads", "violent_leads"),
+        must=[
+            Must(("leads",), immediate, "harm_to_child's leads must be immediate criteria (p9)"),
+            Must(("violent_leads",), immediate, "harm_to_child's violent_leads must be immediate criteria (p9)"),  # fix33c
+        ],
     )
 
 

@@ -231,9 +231,29 @@ PROBES = [  # (words, age in months, what must hold, what was found on main ca5d
 ]
 
 
+# probes mended since, each with the reading that mends it (its strict xfail taken off: an XPASS strict fails CI)
+MENDED = {
+    # fix33c (stop 52; docs/adviser.md "Search33c"): _carer_threat_first's stated rows, a p9 row's core read apart from the threat
+    "dad drinks and says he will kill himself": "fix33c: a p9 row whose core is unsaid but for the threat is not stated",
+    # fix33c: _act_on_no_child_below (a carer's act on another adult, himself, his own head or a thing)
+    "dad punched his mate at the pub": "fix33c: _act_on_no_child_below, `harm_to_child.adult_objects`",
+    "dad takes drugs and neglects himself": "fix33c: _act_on_no_child_below, `harm_to_child.own_objects`",
+    "mum drinks and neglects herself": "fix33c: _act_on_no_child_below, the young carer's core said only of the carer herself",
+    "dad hit his head on the door frame": "fix33c: _act_on_no_child_below, _own_head with `head_against`",
+    "dad smashed her phone against the wall": "fix33c: _act_on_no_child_below, `harm_to_child.thing_objects`",
+    # fix33c: _harm_by_adult_at reads a head struck by a carer's partner past the owner; _own_head's "his face IN"
+    "mum's boyfriend banged her head off the floor": "fix33c: _harm_by_adult_at, the companion's owner no rival for a head struck",
+    "dad smashed his face in": "fix33c: _own_head, a head struck 'in' at its clause's end is no one's own",
+    # fix33c: _violent_to_carer_first (a carer violent to the other carer, `harm_to_child.violent_words`)
+    "mum has mental health problems and is violent to dad": "fix33c: _violent_to_carer_first",
+    # fix33c: search_sale._person_end, "her baby" then "to" ends the object
+    "she handed her baby to a man for money": "fix33c: search_sale._person_end, a child's noun of `before` ends the object",
+}
+
+
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
+    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 50's readings' neighbours (left: no product code changed in a mutation

@@ -31,6 +31,8 @@ ORDER = [
     "_harm_by_adult_first",
     "_everyday_hitting_first",
     "_carer_substance_first",
+    "_act_on_no_child_below",
+    "_violent_to_carer_first",
     "_offender_first",
     "_carer_threat_first",
     "_pregnant_banded_first",
@@ -150,6 +152,11 @@ def _ended_drinking_no_under_1(ids: list[str]) -> bool:
     return "immediate.substance_use_under_1" not in ids
 
 
+def _no_harm_first(ids: list[str]) -> bool:
+    """fix33c: a carer's neglect of himself is no harm to the child: p9's significant harm is not first."""
+    return ids[0] != "immediate.significant_harm"
+
+
 @pytest.mark.parametrize(
     "first, then, q, months, holds",
     [
@@ -166,6 +173,8 @@ def _ended_drinking_no_under_1(ids: list[str]) -> bool:
         ),
         ("_core_first_step", "_of_this_child_first", "dad gives him a good hiding", 60, _everyday_hitting_leads_with_p9),
         ("_carer_substance_first", "_out_of_sight_step", "mum used to drink heavily but has been sober for five years", 6, _ended_drinking_no_under_1),
+        # fix33c: the carer's drugs put the child's "uses substances" out of sight first, so the act on himself is led by the carers' row
+        ("_carer_substance_first", "_act_on_no_child_below", "dad takes drugs and neglects himself", 96, _no_harm_first),
     ],
 )
 # (_unsaid_facts_below, _turned_facts_below) had a case ("he's not being hit, he's addicted to his tablet") while fix23d's
