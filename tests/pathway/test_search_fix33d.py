@@ -26,7 +26,24 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix33d_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "there are no marks or bruises on him, mum wants help with his sleep": (
+        "left (review 12 H6): the first three are all p9 rows resting on the denial (bruising under 2, injuries, the"
+        " disclosure row on 'bruises' and 'marks'); a new first row would push one out of sight, which no denial does"
+    ),
+    "dad drinks but nobody has been hit": (
+        "left (review 12 H6): the first three are all p9 rows (significant harm on the denied 'hit', repeated domestic"
+        " violence on 'drinks', home alone at risk on 'drinks' and 'nobody'); no denial pushes one out of sight"
+    ),
+    "there is no violence but mum and her partner argue every day": (
+        "left: p13-14 'Suspected domestic violence' leads on 'argue' (its keyword 'arguments'); 'Family conflicts' is"
+        " eighth, behind the denied rows and p9's repeated domestic violence, which _denied_in_sight never brings into"
+        " sight for a denial"
+    ),
+    "he is not getting bullied, he's the one doing it to the younger kids": (
+        "left: 'doing it to' names no act of `not_the_child.doers.acts`; 'doing' as an act would read 'doing well with other kids' as a doer"
+    ),
+}
 
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("marks", "argue", "bully", "drinks") for kind in ("", "_controls")))
 
@@ -34,3 +51,42 @@ CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("marks", "argue", "
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix33d_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("she isn't being bullied, she's the one doing the bullying", True),
+        ("he's the bully", True),
+        ("she is the one who bullies the others", True),
+        ("he isn't the bully, he's the one being bullied", False),  # passive: the victim
+        ("she's the one being bullied", False),
+        ("the bully at school picks on him", False),  # another child the bully, this child the object
+        ("she is being bullied at school", False),
+    ],
+)
+def test_a_child_named_the_one_who_bullies_is_read_as_the_doer(said: str, read: bool) -> None:
+    """`not_the_child.doers.named` (item 3): _doer_at finds the child's own act, or not."""
+    from pathway.search import default_index, normalise
+
+    assert bool(default_index()._doer_at(normalise(said).split())) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "core_said"),
+    [
+        ("mum drinks but nobody has been hurt and there is no violence", False),
+        ("there has been no abuse", False),
+        ("dad is violent to mum", True),
+        ("he says there is no violence but he hit mum last night", True),  # 'hit' said undenied
+        ("there's no violence now but he used to beat her", True),
+    ],
+)
+def test_a_harm_word_denied_is_no_core_said(said: str, core_said: bool) -> None:
+    """`denial.unsays_core` (item 4): p9's repeated domestic violence's core, read by _core_said."""
+    from pathway.search import default_index, normalise, stem
+
+    index = default_index()
+    words = normalise(said).split()
+    row = next(n for n, e in enumerate(index.entries) if e.indicator.id == "immediate.repeated_domestic_violence")
+    assert index._core_said(row, words, [stem(w) for w in words], False) == core_said

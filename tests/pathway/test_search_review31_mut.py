@@ -231,9 +231,20 @@ PROBES = [  # (words, age in months, what must hold, what was found on main ca5d
 ]
 
 
+# Probes a later branch mended: no longer strict xfails (each with the reading that mended it)
+MENDED = {
+    # fix33d (Search33d): _core_said reads a `core` on the words no denial covers (_undenied): "no violence", "nobody has
+    # been hurt" say no core, so _subject_first leads with the carer's drink row and p9's violence row is second
+    "mum drinks but nobody has been hurt and there is no violence": "fix33d",
+    # fix33d: "there has been no abuse" says no core of p9's violence; p17's persistent domestic abuse rests on the
+    # denial and a carer's word ("partner", _no_concern_words) and leaves first place
+    "mum's partner drinks but there has been no abuse": "fix33d",
+}
+
+
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
+    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 50's readings' neighbours (left: no product code changed in a mutation
