@@ -645,6 +645,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # a verb of using (search18: "take", "use", "smoke", a concern's own denial in "does not take her medication")
         # followed by a substance ("does not take drugs") denies the substance (_use_denied)
         self.use_verbs, self.use_objects = (frozenset(normalise(" ".join(denial.get(k) or [])).split()) for k in ("use_verbs", "use_objects"))
+        # fix33d: the harm words a denial unsays as a `core` word ("no violence", "nobody has been hurt": _core_said)
+        self.unsays_core = frozenset(normalise(" ".join(denial.get("unsays_core") or [])).split())
         # multi-word phrasings by their (alphabetically) first content word, for matching them with
         # words between: (indicator, content words, whether it says "not", weight)
         self.scattered_by_first: dict[str, list[tuple[int, frozenset[str], bool, float]]] = {}

@@ -241,7 +241,14 @@ class CoreReadings:
     ) -> bool:
         """Whether the call says row n's `core` (_says_core; `core`: the cores read, the index's own unless given):
         for a Protection need, a word said of oneself counts ("neglecting herself"); for an immediate criterion it
-        does not ("kill himself")."""
+        does not ("kill himself"). Since fix33d (review 32 K4, review 31 Q7) a harm word of `denial.unsays_core` said
+        only where a denial covers it (_denials) is no core said: "mum drinks but nobody has been hurt and there is no
+        violence" no longer leads with p9's repeated domestic violence. Other words a denial covers stay said: a core
+        said by a denial is the concern ("won't let anyone help", "nobody's in")."""
+        if not self.unsays_core.isdisjoint(words):
+            denied = set(self._denials(words, stems))
+            words = [BLANK if i in denied and w in self.unsays_core else w for i, w in enumerate(words)]
+            stems = [BLANK if not w else s for w, s in zip(words, stems)]
         return self._says_core((self.core if core is None else core)[n], words, stems, typing, of_oneself=not self.entries[n].indicator.immediate)
 
     def _undenied(self: SearchIndex, words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:  # type: ignore[misc]
@@ -254,10 +261,23 @@ class CoreReadings:
         """The words the call denies wherever it says them (_denials): "he's never hit anyone" says no "hit"."""
         return _denied_everywhere(words, set(self._denials(words, stems)))
 
-    def _rests_on_denial(self: SearchIndex, n: int, matched: dict[int, set[str]], gone: set[str]) -> bool:  # type: ignore[misc]
+    def _rests_on_denial(  # type: ignore[misc]
+        self: SearchIndex, n: int, matched: dict[int, set[str]], gone: set[str], empty: Optional[frozenset[str]] = None
+    ) -> bool:
         """Row n was matched by words, and by none of concern but words the call denies wherever it says them (`gone`,
-        _gone; _denied_first's test with its plain `empty` words)."""
-        return bool(matched.get(n)) and not _said_on(matched[n], gone, DENYING | CLAUSE_WORDS | JOINING | self.subject.opens)
+        _gone; _denied_first's test with its plain `empty` words; given: those, _no_concern_words)."""
+        plain = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens if empty is None else empty
+        return bool(matched.get(n)) and not _said_on(matched[n], gone, plain)
+
+    def _no_concern_words(self: SearchIndex, carers: bool = True) -> frozenset[str]:  # type: ignore[misc]
+        """The words _denied_first and _denied_in_sight read as no concern of their own where they matched a row: a
+        denial, a clause or joining word, a verb of saying or seeing ("not", "but", "says", "seen"); and (fix33d, review
+        32 K4) a child's word, which word matching reads only as an age band's evidence ("the baby has no marks on her
+        at all" rested p9's "Under two ... unexplained bruising" on "baby" as if said), and a carer's ("mum's boyfriend
+        smokes weed but there's no domestic abuse" rested p17's "persistent domestic abuse" on "boyfriend"): who, not what."""
+        from pathway.search_subjects import CHILD_WORDS  # (search_subjects imports this module)
+
+        return DENYING | CLAUSE_WORDS | JOINING | self.subject.opens | CHILD_WORDS | (self.subject.parents if carers else frozenset())
 
     def _concern_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
@@ -320,6 +340,10 @@ class CoreReadings:
             return
         gone = _denied_everywhere(words, denied)  # a word denied wherever it is said
         empty = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens  # "not", "but", "says", "seen": no concern of their own
+        # fix33d: ...nor, for a row a denied word matched, a child's word (_no_concern_words: "the baby has no marks")
+        beside_denied = self._no_concern_words(carers=False) - empty
+        lacking = search_denial_only.lacking(words, self.denial_only.positive) if self.denial_only is not None else set()
+        first_p9 = self.entries[ranked[0]].indicator.immediate
         if not self.entries[ranked[0]].indicator.immediate:  # below p9 (search16): "sign of", "family" neither
             empty |= self.hedges | self.hedge_joins | self.topics
             # ...and the first rests on a denial only where the denial names it: a word of its own text said right after it,
@@ -334,7 +358,12 @@ class CoreReadings:
                 return
 
         def said_on(n: int) -> bool:  # matched by a word (or phrase) of concern that is not denied
-            return _said_on(matched.get(n, ()), gone, empty)
+            labels = matched.get(n, ())
+            if not any(not gone.isdisjoint(ws.split()) for ws in labels):
+                return _said_on(labels, gone, empty)
+            # fix33d: a denied word's row rests on no child's word, and (for a p9 row first) a strength said lacking is
+            # said ("no bruises on the baby at all, she just won't settle at night": p13-14's "Attachment issues")
+            return _said_on(labels, gone - lacking if first_p9 else gone, empty | beside_denied)
 
         def rests_on_denial(n: int) -> bool:  # matched by words, and by none of concern but denied ones
             return bool(matched.get(n)) and not said_on(n)
@@ -342,7 +371,7 @@ class CoreReadings:
         if not rests_on_denial(ranked[0]) or all(self.entries[n].indicator.immediate for n in ranked[:KEPT_PLACES]):
             return  # (the first three all immediate: a new first would push one out of sight)
         cands = [n for n in ranked if n not in barred]  # fix21d
-        lacks = search_denial_only.lacking(words, self.denial_only.positive) if self.denial_only is not None else set()
+        lacks = lacking
         if lacks:  # Search26a: a strength the call negates ("isn't loved", "no friends") is never shown first
             cands = [n for n in cands if self._concern(n)]
         lead = next((n for n in cands if said_on(n)), None)
@@ -540,6 +569,34 @@ class CoreReadings:
         before = c.ranked[:1]
         self._denied_first(c.words, c.stems, c.ranked, c.final, c.matched, c.negated, self._not_pregnant(c.words, c.unborn))
         c.denied_from = before[0] if before and c.ranked[:1] != before else None
+        self._out_of_sight(self._denied_in_sight(c), c.ranked, c.final)  # fix33d
+
+    def _denied_in_sight(self: SearchIndex, c: _Call) -> set[int]:  # type: ignore[misc]
+        """The rows of the first three, above Universal and no p9 row, that rest on words the call denies
+        (_rests_on_denial, with _no_concern_words: a carer's or a child's word says who, not what) and that the denial
+        names (_named_denied, as _denied_first reads a row below p9): fix33d, review 32 K4, review 31 Q7. "there's no
+        violence in the house, they just argue a lot" kept p15-16 "Child witnessing domestic abuse" on the denied
+        "violence" in the first three, and p13-14 "Family conflicts", the concern the call says, out of them. They (and
+        every such row below) leave the first three (_out_of_sight, here: still offered, below; a later reading may lead
+        with one of them again). Never a p9 row (review 12 H6: a denied p9 row stays in sight), and nothing where a row
+        coming in is one the words do not match (the model's alone) or a concern resting on the denial: a strength
+        matched (the denial's own, "No concerns about aggressive behaviour") or a concern said may come in."""
+        top = c.ranked[:KEPT_PLACES]
+        gone = self._gone(c.words, c.stems)
+        if not gone:
+            return set()
+        empty = self._no_concern_words()
+
+        def rests(n: int) -> bool:
+            return self._rests_on_denial(n, c.matched, gone, empty)
+
+        named = self._named_denied(c.words, c.stems)  # the denial names the row (as _denied_first reads a row below p9)
+        resting = {n for n in c.ranked if self._concern(n) and not self.entries[n].indicator.immediate and rests(n) and not self.named[n].isdisjoint(named)}
+        coming = [n for n in c.ranked if n not in resting and n not in c.hidden][:KEPT_PLACES]
+        new = [n for n in coming if n not in top]
+        if resting.isdisjoint(top) or not new or not all(c.matched.get(n) and not (self._concern(n) and rests(n)) for n in new):
+            return set()
+        return resting
 
     def _out_of_sight_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_out_of_sight on the call: the rows the steps hid, and those of `unstated`."""

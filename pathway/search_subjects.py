@@ -432,6 +432,7 @@ class _NotChild(NamedTuple):
     reach: int
     victim_rows: frozenset[int]
     doer_leads: tuple[int, ...]  # in order: the first found leads; where none is, the first is offered
+    named: frozenset[tuple[str, ...]] = frozenset()  # fix33d: "she's the one doing the", "he's the": the child names itself the doer
 
 
 def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_NotChild]:
@@ -453,7 +454,18 @@ def _not_the_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         int(doers["reach"]),
         read.rows(doers["victim_rows"]),
         read.ordered_rows(doers["doer_leads"]),
+        _named_doer_phrases(doers.get("named"), read),
     )
+
+
+def _named_doer_phrases(named: Optional[dict], read: TableReader) -> frozenset[tuple[str, ...]]:
+    """`not_the_child.doers.named` (fix33d, review 32 K4): every phrase a child's subject (`subjects`), an optional verb of
+    being (`be`) and a `tails` phrase make ("she the one doing the", "he is the"; "she's" is "she" once normalised), said
+    just before an act to name the child the one who does it."""
+    if not named:
+        return frozenset()
+    subjects, be, tails = read.words_in_order(named["subjects"]), read.words_in_order(named["be"]), read.phrases(named["tails"])
+    return frozenset((s, *b, *t) for s in subjects for b in ((), *((v,) for v in be)) for t in tails)
 
 
 class _Roles(NamedTuple):
@@ -1272,6 +1284,8 @@ class SubjectReadings:
                     at, rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(at, words, ranked, matched, hidden), unmatched=True
                 )
         doer = self._doer_at(words)
+        if doer:  # fix33d: ...or on words the call denies ("she isn't being bullied, she's the one doing the bullying")
+            doer |= set(self._denials(words, c.stems))
         if doer and ranked[0] in nc.victim_rows:
             # the best placed behaviour row the words matched ("threatening other kids with a knife": violent), else the first,
             # the document's row for a child who bullies, offered where the words did not find it
@@ -1406,8 +1420,10 @@ class SubjectReadings:
                 before = words[i - 1] if i > 0 else ""
                 if before in nc.passive or (before in nc.passive_be and (w.endswith("ed") or w == "sent")):
                     continue
-                doer = False
-                for k in range(i + 1, min(end, i + 1 + nc.reach)):
+                # fix33d: the child named the one who does it, just before the act ("she's the one doing the bullying",
+                # "he's the bully"): the act is the child's, whoever its object
+                doer = any(tuple(words[max(0, i - len(p)) : i]) == p for p in nc.named)
+                for k in range(i + 1, min(end, i + 1 + nc.reach) if not doer else 0):
                     v = words[k]
                     if v in ("by", "from") or v in ("him", "me", "us", "them") or (v == "her" and not (k + 1 < end and words[k + 1] in others)):
                         break

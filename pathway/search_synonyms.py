@@ -84,6 +84,7 @@ DENIAL_KEYS = (
     "pair_no_after",
     "affirm_denials",
     "affirm_after",
+    "unsays_core",
 )
 SYNONYMS_KEYS = (
     "indicators",

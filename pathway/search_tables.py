@@ -539,10 +539,10 @@ def check_not_the_child(catalogue: Catalogue, data: Any) -> None:
         "not_the_child",
         data,
         keys={"things", "adults", "before", "thing_rows", "doers"},
-        nested={"doers": {"acts", "passive", "passive_be", "others", "reach", "victim_rows", "doer_leads"}},
+        nested={"doers": {"acts", "passive", "passive_be", "others", "reach", "victim_rows", "doer_leads", "named"}},
         shape="not_the_child must map 'things', 'adults', 'before', 'thing_rows' and 'doers' (acts, passive, passive_be, others, reach, victim_rows,"
-        " doer_leads)",
-        lists=("things", "adults", "before", "thing_rows", "doers.acts|passive|passive_be|others|victim_rows|doer_leads"),
+        " doer_leads, named: subjects, be, tails)",
+        lists=("things", "adults", "before", "thing_rows", "doers.acts|passive|passive_be|others|victim_rows|doer_leads", "doers.named.subjects|be|tails"),
         numbers={"doers.reach": (1, None)},
         rows=("thing_rows", "doers.victim_rows", "doers.doer_leads"),
     )

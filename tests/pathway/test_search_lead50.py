@@ -16,11 +16,9 @@ from tests.pathway.cases import found_as_wanted, keyed
 CASES = yaml.safe_load((Path(__file__).parent / "search_lead50_cases.yaml").read_text())
 
 LEFT = "left (Search50): "
+# "mum's girlfriend drinks every night but she is not violent" passes since fix33d (Search33d): `denial.unsays_core`
+# reads the denied "violent" as no core said, so _subject_first leads with the carer's drink row (p9's row second)
 KNOWN: dict[str, str] = {
-    "mum's girlfriend drinks every night but she is not violent": (
-        LEFT + "p9's domestic violence row is matched by 'girlfriend' and 'drinks' too, words the call does not deny, so"
-        " it rests on no denial and word matching keeps it first"
-    ),
     "mum's partner is depressed and very violent to her": LEFT
     + "the child's own 'Violent, aggressive and anti-social behaviour' (p15-16) leads; p9's domestic violence second (the cases file says what was tried)",
 }

@@ -248,6 +248,12 @@ MENDED = {
     "mum has mental health problems and is violent to dad": "fix33c: _violent_to_carer_first",
     # fix33c: search_sale._person_end, "her baby" then "to" ends the object
     "she handed her baby to a man for money": "fix33c: search_sale._person_end, a child's noun of `before` ends the object",
+    # fix33d (Search33d): _core_said reads a `core` on the words no denial covers (_undenied): "no violence", "nobody has
+    # been hurt" say no core, so _subject_first leads with the carer's drink row and p9's violence row is second
+    "mum drinks but nobody has been hurt and there is no violence": "fix33d",
+    # fix33d: "there has been no abuse" says no core of p9's violence; p17's persistent domestic abuse rests on the
+    # denial and a carer's word ("partner", _no_concern_words) and leaves first place
+    "mum's partner drinks but there has been no abuse": "fix33d",
 }
 
 
