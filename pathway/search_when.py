@@ -407,8 +407,8 @@ class WhenReadings:
 
     def _ended_at(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
         """The places of the words the call puts in the past or says have ended (_not_now_first; `not_now.ended`):
-        after one of `opens` ("used to", "no longer"; fix33b: not after one of `opens_not_after`, "being used to run
-        drugs" is no past) to the end of its clause, ENDED_REACH words at most; the
+        after one of `opens` ("used to", "no longer"; fix33b: "used to" not after one of `opens_not_after`, "being used
+        to run drugs" is no past) to the end of its clause, ENDED_REACH words at most; the
         whole clause of one of `marks` ("two years ago", "clean for", "before the baby was born"); and the clause of
         one of `when` followed by an age or one of `young` ("when he was 4", "when she was little"), with the
         clause before it. None where one of `present` is said ("again", "still", "relapsed")."""
@@ -425,8 +425,8 @@ class WhenReadings:
         out: set[int] = set()
         for phrase in nn.opens:
             for i in _phrase_at(phrase, words):
-                if i > 0 and words[i - 1] in nn.opens_not_after:
-                    continue  # fix33b (review 32 Q3): "being used to run drugs" is the passive of "use", no past
+                if phrase[0] == "used" and i > 0 and words[i - 1] in nn.opens_not_after:
+                    continue  # fix33b (review 32 Q3): "being used to run drugs" is the passive of "use", no past ("is no longer" is)
                 end = clause(i).stop
                 out.update(range(i, min(end, i + len(phrase) + ENDED_REACH)))
         for phrase in nn.marks:  # its clause, ENDED_REACH + 2 words either side at most (a call is often one long clause)
