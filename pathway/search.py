@@ -1080,10 +1080,14 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         hidden: set[int],
         lead: Optional[int] = None,
         unmatched: bool = False,
+        lead_for_first: bool = False,
     ) -> bool:
         """Where the first result is one of `rows` and rests only on the words at `at` (_not_now_first), the first
         three are reordered, or `lead` (or the first result that does not rest on them) leads. `unmatched`: a row of
-        `rows` the words did not match (the model's alone) rests on them too. Whether it moved."""
+        `rows` the words did not match (the model's alone) rests on them too. `lead_for_first`: `lead` leads only where
+        the first result itself rests on them (fix33b, review 32 Q3: a lower row resting on a professional's words,
+        "the youth worker" matching the offending rows, gave a Universal row the first place over the concern said
+        after it; the first three are reordered instead). Whether it moved."""
         if not at or not ranked:
             return False
         gone = {words[i] for i in at} - {w for i, w in enumerate(words) if i not in at}
@@ -1107,7 +1111,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             return not rests(n) and n not in hidden and (bool(matched.get(n)) or self._height(n) <= height)
 
         promoted = [n for n in front if n not in demoted and may_lead(n)]
-        if lead in ranked or (ranked[0] in demoted and not promoted):
+        if (lead in ranked and (ranked[0] in demoted or not lead_for_first)) or (ranked[0] in demoted and not promoted):
             lead = lead if lead in ranked else next((n for n in ranked if may_lead(n)), None)
             if lead is None:  # ...else the best row of the lowest level found, where it is lower than the first (as a denial's)
                 lowest = min((n for n in ranked if n not in hidden), key=self._height, default=ranked[0])

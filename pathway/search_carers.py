@@ -63,6 +63,13 @@ STATE_VERBS = frozenset({"is", "was", "has", "had", "s"})  # fix30c: a carer's s
 VICTIM_REACH = 6  # words after a carer's victimisation word that are still its telling ("abused by her father as a child")
 
 
+# fix33b (review 32 Q4; _age_beside): the years a pregnant child may be said to be, how far before the pregnancy's word
+# an age is read as said with it, and the units after a number that make it no age in years ("20 weeks pregnant")
+PREGNANCY_AGES = range(9, 20)
+AGE_BESIDE_REACH = 5
+_YEARS_SAID = re.compile(r"(\d{1,2})(?:yo|yos|yr|yrs|y)?")
+_SCHOOL_YEAR = frozenset({"year", "yr", "y", "grade"})
+_NOT_YEARS = frozenset({"week", "weeks", "wk", "wks", "month", "months", "day", "days", "times", "time"})
 _ALONG_THEN = CLAUSE_WORDS | JOINING | frozenset({"with", "too", "as", "aswell", "if", "then", "now", "tonight", "today"})
 
 
@@ -830,10 +837,11 @@ class CarerReadings:
         of_other = self._said_of_other(words)
         denied = set(_denied_positions(words))
         said = {w for w in words if w in py.words}
-        if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied for i, w in enumerate(words)):
+        apart = self._pregnancy_aged_apart  # fix33b: a pregnancy said with another age is that child's
+        if not any(w in py.words and not of_parent[i] and not of_other[i] and i not in denied and not apart(words, i, age) for i, w in enumerate(words)):
             # fix30a (mut29's probe): the child's own pregnancy said in other words ("she is expecting", "up the duff",
             # "missed her period and the test was positive"), read as _pregnant_banded_first reads it, from its floor
-            other = self._pregnancy_of_child(words) if py.banded is not None and years >= py.banded.from_years else None
+            other = self._pregnancy_of_child(words, age) if py.banded is not None and years >= py.banded.from_years else None
             if other is None:
                 return
             said = {other}
@@ -849,11 +857,12 @@ class CarerReadings:
         months = _age_in_words(self.said_plainly, words) if self.said_plainly is not None else None
         return months / 12 if months is not None else self._age_said(words)
 
-    def _pregnancy_of_child(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
+    def _pregnancy_of_child(self: SearchIndex, words: list[str], age: Optional[int] = None) -> Optional[str]:  # type: ignore[misc]
         """The words saying the child's own pregnancy (fix28b; the synonyms file's `pregnant_young.banded`), or None:
         one of `said`, or one of `expecting` with none of `not_before` after it, or a baby carried (fix30a: `carrying`,
-        "she's carrying his baby"), in no carer's or other child's clause
-        and not denied; None where one of `denies` is said or the child is a boy (_not_pregnant)."""
+        "she's carrying his baby"), in no carer's or other child's clause, not denied and (fix33b) not said with
+        another age than `age`, the age entered (_pregnancy_aged_apart); None where one of `denies` is said or the
+        child is a boy (_not_pregnant)."""
         py = self.pregnant_young
         b = py.banded if py is not None else None
         if b is None or any(w in b.denies for w in words) or self._not_pregnant(words, False):
@@ -883,10 +892,80 @@ class CarerReadings:
             (
                 said
                 for i, said in sorted(at.items())
-                if not of_parent[i] and not of_other[i] and i not in denied and not b.others.intersection(words[max(0, i - b.others_reach) : i])
+                if not of_parent[i]
+                and not of_other[i]
+                and i not in denied
+                and not b.others.intersection(words[max(0, i - b.others_reach) : i])
+                and not self._pregnancy_aged_apart(words, i, age)
             ),
             None,
         )
+
+    def _pregnancy_apart_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Review 32 Q4 (inflation; fix33b, this tool's reading): where the first result is a pregnancy row
+        (`pregnant_young.rows`, `banded.under`'s) and every pregnancy word the call says (`pregnant_young.words`) is said
+        with another age than the one entered (_pregnancy_aged_apart: "the eldest is 16 and pregnant and her brother of
+        11 is being bullied" asked at 11), with no pregnancy of the child's own (_pregnancy_of_child), the best placed
+        result the words matched that is no pregnancy row leads (_lead_with: the pregnancy rows one place lower, an
+        immediate criterion of the first three kept there)."""
+        py = self.pregnant_young
+        assert py is not None and py.banded is not None
+        words, ranked, age = c.words, c.ranked, c.age_in_months
+        rows = set(py.rows) | {n for n, _ in py.banded.under}
+        if age is None or not ranked or ranked[0] not in rows:
+            return
+        said = [i for i, w in enumerate(words) if w in py.words]
+        if not said or not all(self._pregnancy_aged_apart(words, i, age) for i in said) or self._pregnancy_of_child(words, age) is not None:
+            return
+        lead = next((n for n in ranked if n not in rows and c.matched.get(n) and n not in c.hidden), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, c.final)
+
+    def _pregnancy_aged_apart(self: SearchIndex, words: list[str], i: int, age: Optional[int]) -> bool:  # type: ignore[misc]
+        """Whether the pregnancy said at i is said with an age that is not the child's entered `age` (review 32 Q4;
+        fix33b; this tool's reading): "the eldest is 15 and pregnant and her sister of 12 has started self harming"
+        asked at 12 read the eldest's pregnancy at 12, and p17 "Sexual activity under 13" led. An age said with the
+        pregnancy (_age_beside) binds it to the child of that age; where it is more than a year from the age entered
+        (whole years, either way: "she's 13 and pregnant" at 12 years 6 months is hers), the pregnancy is another
+        child's and neither _pregnant_young_first nor _pregnant_banded_first reads it. No age entered, or none said
+        with the pregnancy: as before (the said age is _child_years' own)."""
+        if age is None:
+            return False
+        said = self._age_beside(words, i)
+        return said is not None and abs(said + 0.5 - age / 12) > 1
+
+    def _age_beside(self: SearchIndex, words: list[str], i: int) -> Optional[int]:  # type: ignore[misc]
+        """The age in years said with the word at i (_pregnancy_aged_apart): a number of a child's years (PREGNANCY_AGES,
+        digits, a word, "15yo") up to AGE_BESIDE_REACH words before it in its clause, no week's or month's count and no
+        adult's or another's age (`said_plainly.adults`: "her 16 year old boyfriend"), no school year ("year 10 girl
+        pregnant") ("15 and pregnant", "is 16 and
+        expecting", "my 14 year old is pregnant"; not "20 weeks pregnant"), else one after "at",
+        "aged" or "age" just after it ("pregnant at 15"); None where none is."""
+        numbers = self.said_plainly.numbers if self.said_plainly is not None else {}
+
+        def years(k: int) -> Optional[int]:
+            w = words[k]
+            m = _YEARS_SAID.fullmatch(w)
+            n = int(m.group(1)) if m else numbers.get(w)
+            if n is None or n not in PREGNANCY_AGES or (k + 1 < len(words) and words[k + 1] in _NOT_YEARS):
+                return None
+            if k > 0 and words[k - 1] in _SCHOOL_YEAR:
+                return None  # "year 10 girl pregnant, she's 15": a school year, no age
+            after = words[k + 1 : k + 4]
+            named = after[2] if after[:2] in (["year", "old"], ["years", "old"], ["yr", "old"], ["yrs", "old"]) and len(after) == 3 else None
+            adults = self.said_plainly.adults if self.said_plainly is not None else frozenset()
+            return None if named is not None and named in adults else n  # "her 16 year old boyfriend got her pregnant": his age
+
+        for k in range(i - 1, max(-1, i - 1 - AGE_BESIDE_REACH), -1):
+            if words[k] in CLAUSE_WORDS:
+                break
+            n = years(k)
+            if n is not None:
+                return n
+        for k in range(i + 1, min(len(words) - 1, i + 3)):
+            if words[k] in ("at", "aged", "age"):
+                return years(k + 1)
+        return None
 
     def _pregnant_banded_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Review 27 Q5 (safety; fix28b; the synonyms file's `pregnant_young.banded`, this tool's reading, declared
@@ -901,13 +980,14 @@ class CarerReadings:
         words, ranked, final, age = c.words, c.ranked, c.final, c.age_in_months
         if b is None:
             return
+        self._pregnancy_apart_first(c)
         years = self._child_years(words, age)
         if years is None or years < b.from_years:
             return
         want = [n for n, under in b.under if years < under and self._admits(n, False, age) and n not in c.hidden]
         if not want:
             return
-        said = self._pregnancy_of_child(words)
+        said = self._pregnancy_of_child(words, age)
         if said is None:
             return
         rows = {n for n, _ in b.under}

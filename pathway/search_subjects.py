@@ -181,6 +181,8 @@ def _said_of_parent(
     return flags
 
 
+# fix33b (_telling_service_at): a preposition before a service's word makes it a place, not the one telling
+_TELLER_PLACES = frozenset({"at", "of", "in", "on", "from", "to", "into", "with", "for", "by", "about", "after", "before", "around", "near"})
 _AGE_SAID = re.compile(r"\d+(?:yo|yos|yr|yrs|y|m|mo|mth|mths|months?|years?)")  # "5yo", "9yrs": a child of that age
 
 
@@ -475,6 +477,8 @@ class _Roles(NamedTuple):
     not_: frozenset[str]
     modifiers: int
     own_rows: frozenset[int]
+    tellers: frozenset[str]
+    teller_between: frozenset[str]
 
 
 def _service_roles(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_Roles]:
@@ -482,7 +486,14 @@ def _service_roles(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
     data, read = synonyms.get("service_roles"), TableReader(normalise, number_of)
     if not data:
         return None
-    return _Roles(read.words_in_order(data["endings"]), read.words(data["not"]), int(data["modifiers"]), read.rows(data["own_rows"]))
+    return _Roles(
+        read.words_in_order(data["endings"]),
+        read.words(data["not"]),
+        int(data["modifiers"]),
+        read.rows(data["own_rows"]),
+        read.words(data["tellers"]),
+        read.words(data["teller_between"]),
+    )
 
 
 class _Disclosed(NamedTuple):
@@ -1280,9 +1291,12 @@ class SubjectReadings:
             thing_rows = frozenset(n for n in thing_rows if not self.entries[n].indicator.immediate)
         for at, rows in ((things, thing_rows), (adults, self._condition_rows(True) | (self.roles.own_rows if self.roles else frozenset()))):
             if ranked[0] in rows:
-                self._rest_below(
-                    at, rows.__contains__, words, ranked, final, matched, hidden, self._lowest_elsewhere(at, words, ranked, matched, hidden), unmatched=True
-                )
+                lead = self._lowest_elsewhere(at, words, ranked, matched, hidden)
+                self._rest_below(at, rows.__contains__, words, ranked, final, matched, hidden, lead, unmatched=True, lead_for_first=True)
+        teller = self._telling_service_at(words)
+        if teller and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
+            # fix33b (review 32 Q3): "the children's centre staff have noticed bruises": who tells, no service used
+            self._rest_below(teller, lambda n: self.entries[n].indicator.level is Level.UNIVERSAL, words, ranked, final, matched, hidden)
         doer = self._doer_at(words)
         if doer:  # fix33d: ...or on words the call denies ("she isn't being bullied, she's the one doing the bullying")
             doer |= set(self._denials(words, c.stems))
@@ -1297,6 +1311,37 @@ class SubjectReadings:
                     ranked.append(first)
                 lead = first
             self._rest_below(doer, set(nc.victim_rows).__contains__, words, ranked, final, matched, hidden, lead)
+
+    def _telling_service_at(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
+        """The places of the words naming a professional or a service who tells the concern (review 32 Q3; fix33b; the
+        synonyms file's `service_roles.tellers`, this tool's reading, declared there): a role (_role_word, `not_the_child.
+        adults`) or one of `tellers` ("staff", "nursery", "school") just before one of the subject reading's `opens`
+        ("thinks", "says", "noticed", "worried"), only `teller_between` words between ("have", "is"), with the words of its
+        clause before it ("the children's centre staff", "his youth offending worker"), none of them one of _TELLER_PLACES
+        ("proud of his school reports", "at school, knows": a place, no teller). p11-12 lists youth provision,
+        children's centres and health visiting among the universal providers: the one calling names the service, the
+        family is not said to use it (_not_the_child_first: a Universal row resting only on them does not lead)."""
+        r, nc = self.roles, self.not_child
+        if r is None or nc is None:
+            return set()
+        opens = self.subject.opens
+        bounds = CLAUSE_WORDS | JOINING | opens
+        at: set[int] = set()
+        for i, w in enumerate(words):
+            if w not in opens:
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in r.teller_between:
+                k -= 1
+            if k < 0 or not (self._role_word(words[k]) or words[k] in r.tellers or words[k] in nc.adults):
+                continue
+            start = k
+            while start > 0 and words[start - 1] not in bounds:
+                start -= 1
+            if not _TELLER_PLACES.isdisjoint(words[start:k]):
+                continue  # no name but a place or a time: "proud of his school reports", "at home and at school, knows"
+            at.update(range(start, k + 1))
+        return at
 
     def _role_word(self: SearchIndex, w: str) -> bool:  # type: ignore[misc]
         """Whether w names an adult by a role in the child's services (review 19 N4; fix19c; the synonyms file's

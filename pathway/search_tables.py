@@ -233,7 +233,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     | {"own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"}  # fix33c
 )
 NOT_NOW_KEYS = {
-    "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past"}, {"kept"}),
+    "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past", "opens_not_after"}, {"kept"}),
     "victim": ({"words", "passive", "between", "nouns", "suffered", "childhood"}, {"rows"}),
     "placed": ({"determiners", "children", "preps", "relations", "always", "verbs"}, set()),
     "ended_by": ({"verbs", "follows", "out_of", "frames", "changes"}, {"kept"}),
@@ -411,12 +411,12 @@ def check_service_roles(catalogue: Catalogue, data: Any, normalise: Normalise) -
         catalogue,
         "service_roles",
         data,
-        keys={"endings", "not", "modifiers", "own_rows"},
-        shape="service_roles must map 'endings', 'not', 'modifiers' and 'own_rows'",
-        lists=("endings", "not", "own_rows"),
+        keys={"endings", "not", "modifiers", "own_rows", "tellers", "teller_between"},
+        shape="service_roles must map 'endings', 'not', 'modifiers', 'own_rows', 'tellers' and 'teller_between'",
+        lists=("endings", "not", "own_rows", "tellers", "teller_between"),
         normalise=normalise,
-        one_word=("endings", "not"),
-        one_word_message="service_roles' endings and 'not' must be single words",
+        one_word=("endings", "not", "tellers", "teller_between"),
+        one_word_message="service_roles' endings, 'not', 'tellers' and 'teller_between' must be single words",
         numbers={"modifiers": (0, None)},
         rows=("own_rows",),
     )

@@ -60,6 +60,7 @@ class _NotNow(NamedTuple):
     young: frozenset[str]
     present: tuple[tuple[str, ...], ...]
     bounds: frozenset[str]
+    opens_not_after: frozenset[str]  # fix33b: "being used to" is no past
     kept: frozenset[int]
     victim_words: frozenset[str]
     victim_passive: frozenset[str]
@@ -131,6 +132,7 @@ def _not_now(synonyms: dict, number_of: Callable[[str], int], catalogue: Catalog
         read.words(ended.get("young")),
         read.phrases(ended.get("present")),
         read.words(ended.get("bounds")),
+        read.words(ended.get("opens_not_after")),
         read.rows(ended.get("kept")) | history,
         read.words(victim.get("words")),
         read.words(victim.get("passive")),
@@ -405,7 +407,8 @@ class WhenReadings:
 
     def _ended_at(self: SearchIndex, words: list[str]) -> set[int]:  # type: ignore[misc]
         """The places of the words the call puts in the past or says have ended (_not_now_first; `not_now.ended`):
-        after one of `opens` ("used to", "no longer") to the end of its clause, ENDED_REACH words at most; the
+        after one of `opens` ("used to", "no longer"; fix33b: "used to" not after one of `opens_not_after`, "being used
+        to run drugs" is no past) to the end of its clause, ENDED_REACH words at most; the
         whole clause of one of `marks` ("two years ago", "clean for", "before the baby was born"); and the clause of
         one of `when` followed by an age or one of `young` ("when he was 4", "when she was little"), with the
         clause before it. None where one of `present` is said ("again", "still", "relapsed")."""
@@ -422,6 +425,8 @@ class WhenReadings:
         out: set[int] = set()
         for phrase in nn.opens:
             for i in _phrase_at(phrase, words):
+                if phrase[0] == "used" and i > 0 and words[i - 1] in nn.opens_not_after:
+                    continue  # fix33b (review 32 Q3): "being used to run drugs" is the passive of "use", no past ("is no longer" is)
                 end = clause(i).stop
                 out.update(range(i, min(end, i + len(phrase) + ENDED_REACH)))
         for phrase in nn.marks:  # its clause, ENDED_REACH + 2 words either side at most (a call is often one long clause)
