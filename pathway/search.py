@@ -55,7 +55,17 @@ from pydantic_core import PydanticCustomError
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from pathway import search_collected, search_denial_only, search_disabled_care, search_ingest, search_sale, search_structures, search_turned_words, written_text
+from pathway import (
+    search_collected,
+    search_denial_only,
+    search_disabled_care,
+    search_ingest,
+    search_minded,
+    search_sale,
+    search_structures,
+    search_turned_words,
+    written_text,
+)
 from pathway.catalogue import Catalogue, Indicator, load_catalogue
 from pathway.english import load as load_english
 from pathway.levels import Level
@@ -378,6 +388,7 @@ STEPS: tuple[_Step, ...] = (
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
     _Step("_not_collected_first", "a child whose carers have not come for them for days leads with p9's home-alone row (fix30c)", _born),
+    _Step("_young_minder_first", "children minded by a child under 12 while the carer is out lead with p9's home-alone row (fix33a)", _born),
     _Step("_personal_care_first", "a child doing a parent's personal care is a young carer, not the child's own self care (fix28b)", _born),
     _Step("_disabled_child_carer_first", "a carer caring for a disabled child: the carer's break and substantial care rows lead (Search49)", _born),
     _Step("_takes_child_with_first", "a carer's threat to kill self said by its act, a child taken with it, leads with p9 (fix28a)", _born),
@@ -547,6 +558,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         # Search49: a carer caring for a disabled child (_disabled_child_carer_first)
         self.disabled_child_carer = search_disabled_care.load(synonyms.get("disabled_child_carer"), normalise, number_of)
         self.not_collected = search_collected.load(synonyms.get("not_collected"), normalise, number_of)  # fix30c: a child not collected (_not_collected_first)
+        self.young_minder = search_minded.load(synonyms.get("young_minder"), normalise, number_of)  # fix33a: a child under 12 minding (_young_minder_first)
         self.ingested = search_ingest.load(
             synonyms.get("ingested"), normalise, number_of
         )  # fix30d: a young child who swallowed a carer's drug (_ingested_first)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_collected, search_ingest, search_sale
+from pathway import search_collected, search_ingest, search_minded, search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -316,20 +316,37 @@ class ClauseReadings:
         t = self.not_collected
         if t is None:
             return
-        lead = next((n for n in t.leads if n not in c.hidden and c.admits(n)), None)
+        if self._found_leads(c, t.leads, lambda: search_collected.not_collected_at(t, c.words, self.subject.parents, self._child_words, CLAUSE_WORDS)):
+            self._out_of_sight(set(t.not_the_call), c.ranked, c.final)
+
+    def _found_leads(self: SearchIndex, c: _Call, leads: tuple[int, ...], at: Callable[[], Optional[str]]) -> bool:  # type: ignore[misc]
+        """fix30c's and fix33a's lead: the first of `leads` the age admits (and no step hid), where `at` finds the words
+        that say it, leads (offered where the words did not find it; _lead_with keeps every p9 row of the first three
+        in them); with no row found it is the only one. Whether it led with others found."""
+        lead = next((n for n in leads if n not in c.hidden and c.admits(n)), None)
         if lead is None:
-            return
-        at = search_collected.not_collected_at(t, c.words, self.subject.parents, self._child_words, CLAUSE_WORDS)
-        if at is None:
-            return
-        c.matched.setdefault(lead, set()).add(at)
+            return False
+        said = at()
+        if said is None:
+            return False
+        c.matched.setdefault(lead, set()).add(said)
         if not c.ranked:
             c.ranked.append(lead)
             c.final[lead] = 1.0
-            return
+            return False
         _offered_last(lead, c.ranked, c.final)
         self._lead_with(lead, c.ranked, c.final)
-        self._out_of_sight(set(t.not_the_call), c.ranked, c.final)
+        return True
+
+    def _young_minder_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first (fix33a, review 32 Q1; the synonyms file's `young_minder`, this tool's reading, declared there;
+        pathway/search_minded.py): children minded by a child under 12 while the carer is out ("the 6 year old has been
+        put to bed by his 9 year old sister because mum goes out") lead with the first of `leads` the age admits (p9's
+        home-alone rows; offered where the words did not find it; _lead_with keeps every p9 row of the first three in
+        them)."""
+        t = self.young_minder
+        if t is not None:
+            self._found_leads(c, t.leads, lambda: search_minded.minded_at(t, c.words))
 
     def _refused_carried_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """fix30c (mut29's probe 6): a refusal of `care_withheld.refuse` whose verb the carried reading took out

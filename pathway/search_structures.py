@@ -83,6 +83,11 @@ class Structures(NamedTuple):
     care_counts: frozenset[str]  # ... the object's count words ("all four of them", "the two little ones") ...
     lone_carers: tuple[Words, ...]  # ... its subject a carer ("mum", "nan", "foster carer") ...
     lone_care_not: tuple[Words, ...]  # ... and none of these said anywhere ("went out", "pub", "unattended")
+    lone_own: tuple[Words, ...]  # fix33a: the carer's own phrases ("on her own", "on my own", "on their own", "alone")
+    lone_selves: frozenset[str]  # fix33a: the caller as the carer ("i have the kids on my own") ...
+    lone_self_not: frozenset[str]  # ... never with a sibling as the object ("i look after my brother on my own": a child)
+    own_denied: frozenset[str]  # fix33a: a child said not alone ("he is NOT on his own", "she is NEVER left on her own")
+    lone_rows: frozenset[int]  # fix33a: the rows besides the home-alone ones a lone carer's words may move
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -133,6 +138,11 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("care_counts"),
         phrases("lone_carers"),
         phrases("lone_care_not"),
+        phrases("lone_own"),
+        single("lone_selves"),
+        single("lone_self_not"),
+        single("own_denied"),
+        frozenset(number_of(i) for i in data["lone_rows"]),
     )
 
 
@@ -226,29 +236,59 @@ def _carer_before(s: Structures, words: list[str], end: int) -> bool:
     return any(end >= len(p) and tuple(words[end - len(p) : end]) == p for p in s.lone_carers)
 
 
+_CARER_AUXILIARIES = ("have", "has", "had", "is", "are", "was", "were", "am", "be", "been", "will", "would", "also", "now", "still", "always")
+
+
+def _lone_subject(s: Structures, words: list[str], end: int, obj: range) -> bool:
+    """fix33a: the word or phrase ending just before `end` (past an auxiliary) is a lone carer: one of `lone_carers`, or
+    the caller (one of `lone_selves`: "i", "we") where the object's words (`obj`) name no sibling (`lone_self_not`: "i
+    look after my brother on my own" is a child minding)."""
+    j = end - 1
+    while j >= 0 and words[j] in _CARER_AUXILIARIES:
+        j -= 1
+    if j < 0:
+        return False
+    if words[j] in s.lone_selves:
+        return not any(words[k] in s.lone_self_not for k in obj)
+    return _carer_before(s, words, j + 1)
+
+
 def _lone_carer_at(s: Structures, words: list[str], i: int) -> Optional[int]:
     """fix31c (review 30 Q5): the `own` phrase at i is said of the carer who has the children ("mum has had the KIDS on
     her own", "nan has THEM on her own", "dad is bringing the BOYS UP on his own"): right before it the object of one of
     `care_verbs` (a person, with its determiners, owners and count words; past one of `care_particles`), whose subject
-    (past an auxiliary) is one of `lone_carers`. The verb's place, else None."""
+    (past an auxiliary) is one of `lone_carers` (fix33a: or the caller, _lone_subject). The verb's place, else None."""
     k = i - 1
     if k >= 0 and words[k] in s.care_particles:  # "brought her UP on his own"
         k -= 1
-    person = False
+    person, last = False, k
     while k >= 0 and (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin or words[k] in s.gift_determiners
                       or words[k] in s.owners or words[k] in s.care_counts):  # fmt: skip
         person = person or words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin
         k -= 1
     if not person or k < 0:
         return None
+    obj = range(k + 1, last + 1)
     if words[k] in s.care_particles:  # "looks AFTER the three of them", "coping WITH the kids"
         k -= 1
     if k < 1 or words[k] not in s.care_verbs:
         return None
-    j = k - 1
-    while j >= 0 and words[j] in ("have", "has", "had", "is", "are", "was", "were", "be", "been", "will", "would", "also", "now", "still", "always"):
-        j -= 1
-    return k if _carer_before(s, words, j + 1) else None
+    return k if _lone_subject(s, words, k, obj) else None
+
+
+def _lone_with_at(s: Structures, words: list[str], i: int, n: int) -> Optional[int]:
+    """fix33a (mut32's probe): the lone phrase at i (n words) said of a carer, then "with" and the children ("mum is on
+    her own WITH the three kids", "dad has been on his own with the twins", "i am on my own with them"): the carer is
+    with them. The place of "with", else None."""
+    j = i + n
+    if j >= len(words) or words[j] != "with":
+        return None
+    k = j + 1
+    while k < len(words) and (words[k] in s.gift_determiners or words[k] in s.owners or words[k] in s.care_counts):
+        k += 1
+    if k >= len(words) or not (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin):
+        return None
+    return j if _lone_subject(s, words, i, range(j + 1, k + 1)) else None
 
 
 def _lone_care(s: Structures, words: list[str]) -> set[int]:
@@ -258,17 +298,38 @@ def _lone_care(s: Structures, words: list[str]) -> set[int]:
     if _said(s.lone_care_not, words):
         return set()
     found: set[int] = set()
-    for p in s.own:
+    for p in s.lone_own:
         for i in _at(p, words):
             verb = _lone_carer_at(s, words, i)
             if verb is not None:
                 found |= {verb, *range(verb + 1, i + len(p))} - {j for j in range(verb + 1, i) if words[j] not in s.care_particles}
                 found |= set(range(i, i + len(p)))
+            with_ = _lone_with_at(s, words, i, len(p))
+            if with_ is not None:
+                found |= set(range(i, with_ + 1))
     if not found:
         return found
     placed = s.recipients | s.persons | s.kin | s.gift_determiners | s.owners | {"alone", "on", "in", "at", "with", "without", "by", "to"}
     gone = {k for k, w in enumerate(words) if w == "left" and _carer_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
     return found if not _said(s.left_alone, [w if k not in found and k not in gone else "" for k, w in enumerate(words)]) else set()
+
+
+def _own_denied(s: Structures, words: list[str]) -> set[int]:
+    """fix33a (review 32 K2): the places of a lone phrase said as not so ("he is NOT on his own", "she is NEVER left on
+    her own", "he's not alone"): one of `own_denied` right before it, past a be-verb, "ever" or "left"; where no child
+    is said left or alone outside those words (none of `left_alone` there): the child is said with someone, and the
+    home-alone rows rest on the phrase denied."""
+    found: set[int] = set()
+    for p in s.lone_own:
+        for i in _at(p, words):
+            k = i - 1
+            while k >= 0 and words[k] in ("is", "are", "was", "were", "be", "been", "being", "ever", "left"):
+                k -= 1
+            if k >= 0 and words[k] in s.own_denied:
+                found |= set(range(k, i + len(p)))
+    if not found or _said(s.left_alone, [w if k not in found else "" for k, w in enumerate(words)]):
+        return set()
+    return found
 
 
 def everyday_structures_at(
@@ -336,7 +397,10 @@ def everyday_structures_at(
                 if person in s.carers or animal:
                     bounded.update(range(i, i + len(p)))
     # fix31c (review 30 Q5): a lone carer's "on her own" said of the carer who has the children, at any age
-    bounded |= _lone_care(s, words)
+    # fix33a: besides the home-alone rows, `lone_rows` may move where they rest on the lone carer's words ("on his own"
+    # of an unaccompanied child, "looks after" of a young carer)
+    lone = _lone_care(s, words) | _own_denied(s, words)  # fix33a (review 32 K2): "he is not on his own"
+    bounded |= lone
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
     # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)
@@ -346,7 +410,7 @@ def everyday_structures_at(
     gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
     at |= bounded | owned | gifts | handed
     unsaid = s.home_alone_rows if bounded or handed else frozenset()
-    rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset())
+    rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset()) | (s.lone_rows if lone else frozenset())
     return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
 
 

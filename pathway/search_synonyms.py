@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pathway import search_collected, search_disabled_care, search_ingest, search_sale, search_turned_words, yaml_load
+from pathway import search_collected, search_disabled_care, search_ingest, search_minded, search_sale, search_turned_words, yaml_load
 from pathway.catalogue import Catalogue
 from pathway.levels import Level
 from pathway.search_tables import (
@@ -152,6 +152,7 @@ SYNONYMS_KEYS = (
     "sold_child",
     "disabled_child_carer",
     "not_collected",
+    "young_minder",
     "ingested",
 )  # the synonyms file's top-level keys: the one list _check_synonyms accepts and names in its refusal
 
@@ -262,6 +263,7 @@ def _check_reading_tables(catalogue: Catalogue, data: dict) -> list[tuple[str, o
     search_sale.check(catalogue, data.get("sold_child"))  # fix29a
     search_disabled_care.check(catalogue, data.get("disabled_child_carer"))  # Search49 (review 29 Q11)
     search_collected.check(catalogue, data.get("not_collected"), normalise)  # fix30c
+    search_minded.check(catalogue, data.get("young_minder"), normalise)  # fix33a (review 32 Q1)
     search_ingest.check(catalogue, data.get("ingested"))  # fix30d
     check_care_withheld(catalogue, data.get("care_withheld"), normalise)  # fix28b
     check_personal_care(catalogue, data.get("personal_care"), normalise)  # fix28b

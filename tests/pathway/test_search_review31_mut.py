@@ -212,14 +212,6 @@ PROBES = [  # (words, age in months, what must hold, what was found on main ca5d
     ("dad takes drugs and neglects himself", 96, "no_harm_first", "p9 significant harm first on a carer's neglect of himself (over-call)"),
     ("mum drinks and neglects herself", 84, "no_young_carer_first", "Protection 'young carer' first: no word says the child cares (over-call)"),
     ("dad hit his head on the door frame", 84, "no_harm_first", "p9 significant harm first on 'hit his head on' (fix31a's KNOWN class)"),
-    ("mum is on her own with the three kids and struggling", 60, "no_home_alone_first", "p9 home alone first: 'on her own' said before the kids"),
-    ("i have the three kids on my own", 48, "no_home_alone_first", "p9 home alone first: 'on my own' is no phrase of fix31c's `own` (over-call)"),
-    ("the grandparents have the kids on their own at weekends", 40, "no_home_alone_first", "p9 home alone first: 'on their own'"),
-    ("foster carers have the baby on their own", 6, "no_home_alone_first", "p9 home alone first: 'on their own'"),
-    ("mum has been looking after the kids on her own", 60, "not_first:additional.substance_misuse_impact_ability", "none said"),
-    ("dad has been bringing the boys up on his own", 110, "not_first:protection.unaccompanied_asylum_seeker", "Protection 'unaccompanied asylum seeker' first"),
-    ("nan has been caring for the baby on her own", 9, "lacks:immediate.substance_use_under_1", "p9 'substance use under 1' second: none said"),
-    ("mum is bringing them up alone", 80, "no_home_alone_first", "p9 home alone first: 'alone' is no word of fix31c's lone_carers (over-call)"),
     ("mum's boyfriend banged her head off the floor", 40, "p9_first", "Protection 'accommodation places child at physical risk' first (under-call)"),
     ("we exchanged the kids by the park every friday", 84, "no_homeless_first", "Protection 'no fixed abode / homeless' first on a contact handover at a park"),
     ("dad smashed his face in", 96, "harm_first", "p9 domestic violence first, significant harm second: fix31a's forced act ('smashed') on 'his face' not led"),
@@ -257,9 +249,26 @@ MENDED = {
 }
 
 
+# fix33a (stop 52; docs/adviser.md "Search33a"): the lone-carer probes above now hold, by search_structures' lone carer
+# read in `lone_own` ("on my own", "on their own", "alone"), said first with "with" (_lone_with_at), the caller as the
+# carer (`lone_selves`), the plural carers (`lone_carers`), and `lone_rows` (the rows besides the home-alone ones the
+# lone carer's words may move); their strict xfails are taken out and they are plain tests here.
+FIXED = [  # (words, age in months, what must hold, what was found on main ca5d114)
+    ("mum is on her own with the three kids and struggling", 60, "no_home_alone_first", "p9 home alone first: 'on her own' said before the kids"),
+    ("i have the three kids on my own", 48, "no_home_alone_first", "p9 home alone first: 'on my own' is no phrase of fix31c's `own` (over-call)"),
+    ("the grandparents have the kids on their own at weekends", 40, "no_home_alone_first", "p9 home alone first: 'on their own'"),
+    ("foster carers have the baby on their own", 6, "no_home_alone_first", "p9 home alone first: 'on their own'"),
+    ("mum has been looking after the kids on her own", 60, "not_first:additional.substance_misuse_impact_ability", "none said"),
+    ("dad has been bringing the boys up on his own", 110, "not_first:protection.unaccompanied_asylum_seeker", "Protection 'unaccompanied asylum seeker' first"),
+    ("nan has been caring for the baby on her own", 9, "lacks:immediate.substance_use_under_1", "p9 'substance use under 1' second: none said"),
+    ("mum is bringing them up alone", 80, "no_home_alone_first", "p9 home alone first: 'alone' is no word of fix31c's lone_carers (over-call)"),
+]
+
+
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
+    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES]
+    + [pytest.param(q, age, check) for q, age, check, _ in FIXED],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 50's readings' neighbours (left: no product code changed in a mutation
