@@ -324,9 +324,12 @@ class CarerReadings:
         alone = violence in self.core and not self._core_said(violence, words, stems, typing)
         if not alone:
             return  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
-        misread = any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
+        # fix34a (review 33 Q1): a carer's temper said with the drink ("my stepdad gets angry when he drinks") is no
+        # behaviour of the child's: a first result of `temper_rows` gives way as a child's substance row does
+        tempered = any(self._tempered_carer(words, k) for k in range(len(words))) and ranked[0] in cs.temper_rows
+        misread = tempered or any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
         self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
-        if ranked[0] in cs.child or ranked[0] == violence:
+        if tempered or ranked[0] in cs.child or ranked[0] == violence:
             lead = next((n for n in ranked if n in cs.offers and n not in hidden), None)
             if lead is None:
                 lead = next((n for n in cs.offers if n not in hidden and self._admits(n, unborn, age_in_months)), None)
@@ -381,7 +384,7 @@ class CarerReadings:
                 if v in CLAUSE_WORDS or v in JOINING:
                     break
                 if v in carers or v in children:
-                    subject = v
+                    subject = self._tempered_carer(words, k) or v  # fix34a: "stepdad gets angry when HE drinks"
                     break
             if subject is None or subject not in carers:
                 return False
@@ -392,6 +395,26 @@ class CarerReadings:
             if j >= 1 and words[j] == "and" and words[j - 1] in children:
                 return False
         return True
+
+    def _tempered_carer(self: SearchIndex, words: list[str], k: int) -> Optional[str]:  # type: ignore[misc]
+        """fix34a (review 33 Q1, safety; `carer_substance.temper`, declared there): the carer the pronoun at k stands for
+        where it opens a clause after one of `temper_after` and the clause before says one of `temper` of that carer (a
+        carer word at most `reach` words before the temper word, no clause or joining word between: "my stepdad gets
+        angry WHEN HE drinks"), else None. The pronoun must be able to stand for the carer (search14's `stands_for`:
+        "mum gets angry when he drinks" is the child's)."""
+        cs, clauses = self.carer_substance, self.subject.clauses
+        if cs is None or clauses is None or not cs.temper or k < 1 or words[k - 1] not in cs.temper_after:
+            return None
+        for p in cs.temper:
+            for t in _phrase_at(p, words[: k - 1]):
+                if t + len(p) != k - 1 and any(w in CLAUSE_WORDS or w in JOINING for w in words[t + len(p) : k - 1]):
+                    continue  # the temper's clause must run to the "when"
+                for b in range(t - 1, max(-1, t - 1 - cs.reach), -1):
+                    if words[b] in CLAUSE_WORDS or words[b] in JOINING:
+                        break
+                    if words[b] in self.subject.parents:
+                        return words[b] if clauses.stands_for(words[k], words[b]) else None
+        return None
 
     def _victim_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[int]]:  # type: ignore[misc]
         """The places of a carer's own victimisation (_not_now_first; `not_now.victim`), and the row that leads
@@ -1202,6 +1225,8 @@ class CarerReadings:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
                 if _own_head(hc, w, v, nxt, words[doer], ha.male, female, tuple(words[k + 2 : k + 4])):
                     break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
+                if v == "my" and (nxt in hc.necks or nxt in hc.heads) and _child_speaks(hc, words, i, doer):
+                    return i  # fix34a (review 33 Q1): "daddy squeezes my neck when i am naughty": the caller is the child
                 if v == "him" or (v == "his" and (nxt in hc.necks or nxt in hc.heads)):  # review 28 Q2: "squeezes his neck"; fix31a: "slammed his head"
                     if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
@@ -1469,6 +1494,25 @@ def _found_by_act_alone(found: Optional[set[str]], words: list[str], act: int) -
     end = next((k for k in range(act + 1, len(words)) if words[k] in CLAUSE_WORDS or words[k] in JOINING), len(words))
     clause = set(words[act:end])
     return all(w in clause for said in found for w in said.split())
+
+
+def _child_speaks(hc: _HarmToChild, words: list[str], act: int, doer: int) -> bool:
+    """fix34a (review 33 Q1, safety; `harm_to_child.speaker_reasons`, declared there): whether the caller is the child
+    the act at `act` was done to: after it one of `speaker_reasons` ("when i", "if i") with one of `speaker_faults`
+    within `neck_reach` words after that ("when i am naughty", "if i answer back": the caller's own fault given as the
+    act's reason, as a child says it), and the doer the caller's own carer (no "his", "her" or "their" at most two words
+    before it: "her dad squeezes my neck" is said by another adult). "my" is otherwise not read as the child: the
+    caller may be the adult ("he squeezes my neck when i am late": no carer doer, the adults' violence)."""
+    if any(w in ("his", "her", "their") for w in words[max(0, doer - 2) : doer]):
+        return False
+    for p in hc.speaker_reasons:
+        for j in _phrase_at(p, words):
+            if j <= act:
+                continue
+            after = words[j + len(p) : j + len(p) + hc.neck_reach]
+            if any(_phrase_at(f, after) for f in hc.speaker_faults):
+                return True
+    return False
 
 
 def _own_head(hc: _HarmToChild, act: str, v: str, nxt: str, doer: str, male: frozenset[str], female: frozenset[str], after: tuple[str, ...] = ()) -> bool:

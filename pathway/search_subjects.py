@@ -340,6 +340,10 @@ class _HarmToChild(NamedTuple):
     violent_words: frozenset[str] = frozenset()
     violent_to: frozenset[str] = frozenset()
     violent_leads: tuple[int, ...] = ()
+    # fix34a (review 33 Q1): the caller is the child where one of `speaker_reasons` ("when i", "if i") gives one of
+    # `speaker_faults` ("naughty", "answer back") as the reason for the act: "my neck" is then the child's
+    speaker_reasons: tuple[tuple[str, ...], ...] = ()
+    speaker_faults: tuple[tuple[str, ...], ...] = ()
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -384,6 +388,8 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("violent_words")),
         read.words(data.get("violent_to")),
         read.ordered_rows(data.get("violent_leads")),
+        read.phrases(data.get("speaker_reasons"), empty=True),
+        read.phrases(data.get("speaker_faults"), empty=True),
     )
 
 
@@ -862,6 +868,11 @@ class _CarerSubstance(NamedTuple):
     offers: tuple[int, ...]  # a carer's substance rows, by level
     violence: int  # p9's repeated-domestic-violence line (its core unsaid: not offered for substance use alone)
     under_1: int  # p9's under-1 substance line
+    # fix34a (review 33 Q1): a carer's temper said before the drink ("my stepdad gets angry when he drinks"): the
+    # pronoun after one of `temper_after` is the carer, and the child's behaviour rows (`temper_rows`) are no lead
+    temper: tuple[tuple[str, ...], ...] = ()
+    temper_after: frozenset[str] = frozenset()
+    temper_rows: frozenset[int] = frozenset()
 
 
 def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerSubstance]:
@@ -878,6 +889,9 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         tuple(number_of(i) for i in data["offers"]),
         number_of(data["violence"]),
         number_of(data["under_1"]),
+        tuple(p for p in (tuple(normalise(w).split()) for w in data.get("temper") or []) if p),
+        frozenset(normalise(" ".join(data.get("temper_after") or [])).split()),
+        frozenset(number_of(i) for i in data.get("temper_rows") or []),
     )
 
 

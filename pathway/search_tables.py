@@ -231,6 +231,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     | {"phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next", "hold_reach"}  # fix30a
     | {"head_acts", "heads", "head_against", "head_forced"}  # fix31a
     | {"own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"}  # fix33c
+    | {"speaker_reasons", "speaker_faults"}  # fix34a
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past", "opens_not_after"}, {"kept"}),
@@ -371,7 +372,7 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
             " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next', 'hold_reach',"
             " 'head_acts', 'heads', 'head_against', 'head_forced', 'own_objects', 'adult_objects', 'thing_objects', 'object_before',"
-            " 'violent_words', 'violent_to' and 'violent_leads'"
+            " 'violent_words', 'violent_to', 'violent_leads', 'speaker_reasons' and 'speaker_faults'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
@@ -379,6 +380,7 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             *("phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next"),
             *("head_acts", "heads", "head_against", "head_forced"),
             *("own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"),
+            *("speaker_reasons", "speaker_faults"),
         ),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",
@@ -785,16 +787,19 @@ def check_carer_substance(catalogue: Catalogue, data: Any, normalise: Normalise)
         catalogue,
         "carer_substance",
         data,
-        keys={"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1"},
-        shape="carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence' and 'under_1'",
-        lists=("uses", "child_subjects", "trade", "child", "offers"),
+        keys={"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1", "temper", "temper_after", "temper_rows"},
+        shape=(
+            "carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence', 'under_1',"
+            " 'temper', 'temper_after' and 'temper_rows'"
+        ),
+        lists=("uses", "child_subjects", "trade", "child", "offers", "temper", "temper_after", "temper_rows"),
         normalise=normalise,
         normalised=True,
         numbers={"reach": (1, None)},
-        rows=("child", "offers", "violence", "under_1"),
+        rows=("child", "offers", "violence", "under_1", "temper_rows"),
         single=("violence", "under_1"),
         must=[
-            Must(("child", "offers"), not_immediate, "carer_substance's child and offers rows must be no immediate criterion (p9)"),
+            Must(("child", "offers", "temper_rows"), not_immediate, "carer_substance's child, offers and temper_rows rows must be no immediate criterion (p9)"),
             Must(("violence", "under_1"), immediate, "carer_substance's violence and under_1 must be immediate criteria (p9)"),
         ],
     )
