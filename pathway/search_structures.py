@@ -86,7 +86,6 @@ class Structures(NamedTuple):
     lone_own: tuple[Words, ...]  # fix33a: the carer's own phrases ("on her own", "on my own", "on their own", "alone")
     lone_selves: frozenset[str]  # fix33a: the caller as the carer ("i have the kids on my own") ...
     lone_self_not: frozenset[str]  # ... never with a sibling as the object ("i look after my brother on my own": a child)
-    own_denied: frozenset[str]  # fix33a: a child said not alone ("he is NOT on his own", "she is NEVER left on her own")
     lone_rows: frozenset[int]  # fix33a: the rows besides the home-alone ones a lone carer's words may move
 
 
@@ -141,7 +140,6 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         phrases("lone_own"),
         single("lone_selves"),
         single("lone_self_not"),
-        single("own_denied"),
         frozenset(number_of(i) for i in data["lone_rows"]),
     )
 
@@ -314,24 +312,6 @@ def _lone_care(s: Structures, words: list[str]) -> set[int]:
     return found if not _said(s.left_alone, [w if k not in found and k not in gone else "" for k, w in enumerate(words)]) else set()
 
 
-def _own_denied(s: Structures, words: list[str]) -> set[int]:
-    """fix33a (review 32 K2): the places of a lone phrase said as not so ("he is NOT on his own", "she is NEVER left on
-    her own", "he's not alone"): one of `own_denied` right before it, past a be-verb, "ever" or "left"; where no child
-    is said left or alone outside those words (none of `left_alone` there): the child is said with someone, and the
-    home-alone rows rest on the phrase denied."""
-    found: set[int] = set()
-    for p in s.lone_own:
-        for i in _at(p, words):
-            k = i - 1
-            while k >= 0 and words[k] in ("is", "are", "was", "were", "be", "been", "being", "ever", "left"):
-                k -= 1
-            if k >= 0 and words[k] in s.own_denied:
-                found |= set(range(k, i + len(p)))
-    if not found or _said(s.left_alone, [w if k not in found else "" for k, w in enumerate(words)]):
-        return set()
-    return found
-
-
 def everyday_structures_at(
     s: Optional[Structures], words: list[str], age_in_months: Optional[int]
 ) -> tuple[set[int], Optional[frozenset[int]], frozenset[int]]:
@@ -399,7 +379,9 @@ def everyday_structures_at(
     # fix31c (review 30 Q5): a lone carer's "on her own" said of the carer who has the children, at any age
     # fix33a: besides the home-alone rows, `lone_rows` may move where they rest on the lone carer's words ("on his own"
     # of an unaccompanied child, "looks after" of a young carer)
-    lone = _lone_care(s, words) | _own_denied(s, words)  # fix33a (review 32 K2): "he is not on his own"
+    # (a lone phrase denied, "he is not on his own", "never left on her own", moves nothing: review 12 H6, a denied
+    # p9 row stays in sight; fix33a's reading of it was taken out at the merge, review 13's guard)
+    lone = _lone_care(s, words)
     bounded |= lone
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they

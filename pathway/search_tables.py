@@ -1397,7 +1397,6 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "lone_own",
         "lone_selves",
         "lone_self_not",
-        "own_denied",
         "lone_rows",
     )
     if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:

@@ -30,6 +30,10 @@ KNOWN: dict[str, str] = {
         " second on the learned model's 'put to bed', 'sister'; the minder is 17 and mum is at home, so the reading"
         " lifts nothing here and moves nothing down"
     ),
+    # a lone phrase denied moves no home-alone row (review 12 H6: a denied p9 row stays in sight; review 13's guard
+    # "not been left alone"): fix33a's reading of it was taken out at the merge, so these stay as on main
+    "he's not on his own, his big brother who's 19 watches him": "left (review 12 H6): the denial keeps p9 home alone in sight",
+    "the baby is never left on her own": "left (review 12 H6): the denial keeps p9 home alone in sight",
 }
 
 CALLS = keyed(CASES, KNOWN, "minded_by_child", "minded_by_child_controls", "lone_carer", "lone_carer_controls")
