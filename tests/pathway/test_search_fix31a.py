@@ -33,8 +33,8 @@ KNOWN: dict[str, str] = {
     "he walloped the ball over the fence at cricket": AS_ON_MAIN + "'walloped' is hit in the words table; 'ball' too",
     "mum cuts the bread with a knife": AS_ON_MAIN + "p9 significant harm third on 'cuts' and 'knife' (the words' own rows)",
     "he got a new cricket bat for his birthday": AS_ON_MAIN + "p9 significant harm second, the learned model's (no word of it)",
-    "mum bangs her head against the wall when she is stressed": AS_ON_MAIN + "p9 significant harm first on the words"
-    " ('bangs', 'wall'); this branch's head reading does not read it (her own head: `head_forced` has no 'bang')",
+    # "mum bangs her head against the wall when she is stressed" holds since fix33c (stop 52: _act_on_no_child_below,
+    # the doer's own head struck against a thing): its strict xfail is taken off
     "stepdad banged his head off the table": (
         "left (inflation against safety): 'his head' after a male carer struck by 'banged' may be his own head ('dad"
         " banged his head on the cupboard'); only `head_forced` acts ('slammed', 'smashed', 'shoved') are read so; the"
