@@ -7,7 +7,7 @@ with no p9 criterion or Protection need (_concern_first, _high); and a concern t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Optional
 
 from pathway import search_denial_only
@@ -579,8 +579,8 @@ class CoreReadings:
         "violence" in the first three, and p13-14 "Family conflicts", the concern the call says, out of them. They (and
         every such row below) leave the first three (_out_of_sight, here: still offered, below; a later reading may lead
         with one of them again). Never a p9 row (review 12 H6: a denied p9 row stays in sight), and nothing where a row
-        coming in is one the words do not match (the model's alone) or a concern resting on the denial: a strength
-        matched (the denial's own, "No concerns about aggressive behaviour") or a concern said may come in."""
+        coming in is one the words do not match (the model's alone), a concern resting on the denial or a p9 row: a
+        strength matched (the denial's own, "No concerns about aggressive behaviour") or a concern said may come in."""
         top = c.ranked[:KEPT_PLACES]
         gone = self._gone(c.words, c.stems)
         if not gone:
@@ -594,9 +594,16 @@ class CoreReadings:
         resting = {n for n in c.ranked if self._concern(n) and not self.entries[n].indicator.immediate and rests(n) and not self.named[n].isdisjoint(named)}
         coming = [n for n in c.ranked if n not in resting and n not in c.hidden][:KEPT_PLACES]
         new = [n for n in coming if n not in top]
-        if resting.isdisjoint(top) or not new or not all(c.matched.get(n) and not (self._concern(n) and rests(n)) for n in new):
+        # a p9 row coming in is none (stop 52's mend: "he's fit and healthy, never ill" brought p9 "Unexplained injuries"
+        # in where the denied "ill" row left, a p9 row no word of the call says; test_search_keep_immediate's invariant)
+        if resting.isdisjoint(top) or not new or not all(self._may_come_in(n, c.matched, rests) for n in new):
             return set()
         return resting
+
+    def _may_come_in(self: SearchIndex, n: int, matched: dict[int, set[str]], rests: Callable[[int], bool]) -> bool:  # type: ignore[misc]
+        """_denied_in_sight: a row that may come into the first three where the denied rows leave: one the words
+        matched, no concern resting on the denial, and no p9 row (none comes in by another row's leaving)."""
+        return bool(matched.get(n)) and not (self._concern(n) and rests(n)) and not self.entries[n].indicator.immediate
 
     def _out_of_sight_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_out_of_sight on the call: the rows the steps hid, and those of `unstated`."""
