@@ -150,7 +150,11 @@ def test_the_rows_offered_only_with_their_words_are_declared():
     # the bath" read "made to" as forced), declared in the synonyms file's `offered_with` and docs/adviser.md Search24b
     # Search51q (review 32 Q2, stop 51): p11's disabled child's needs met is offered only with a word of a disability
     # ("doing great", "fine" beside a concern preselected it), declared there and in docs/adviser.md Search51q
-    assert set(offered) == {ADULTS_WHO_POSE_RISK, PREGNANT_CARE_LEAVERS, "protection.forced_marriage_under_18", "universal.child_disabilities_all_needs"}
+    # fix34b (review 33 Q4, stop 52): p17's unaccompanied asylum seeker is offered only with a word of asylum, a child
+    # alone or from abroad ("she arrived at nursery with a burn" preselected it), declared there and in Search52b
+    uasc = "protection.unaccompanied_asylum_seeker"
+    assert set(offered) == {ADULTS_WHO_POSE_RISK, PREGNANT_CARE_LEAVERS, "protection.forced_marriage_under_18", "universal.child_disabilities_all_needs", uasc}
+    assert {"asylum", "refugee", "unaccompanied"} <= set(offered[uasc]) and not {"arrived", "arrive", "arrives"} & set(offered[uasc])
     assert {"marriage", "married", "marry"} <= set(offered["protection.forced_marriage_under_18"])
     disability = set(offered["universal.child_disabilities_all_needs"])
     assert {"disabled", "autism", "deaf", "wheelchair"} <= disability and not {"fine", "great", "well", "help"} & disability
