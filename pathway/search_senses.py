@@ -1387,11 +1387,7 @@ class SenseReadings:
             return False
         if tuple(words[start:end]) in hi.alone:
             return True
-        k, verb = start - 1, False
-        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before):
-            verb = verb or words[k] in table.before
-            k -= 1
-        person = k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
+        person, verb = self._state_subject(words, start)
         return person and (verb or end == len(words) or words[end] in hi.after)
 
     def _unwell_at(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
@@ -1411,10 +1407,7 @@ class SenseReadings:
             return False
         if tuple(words[start:end]) in uw.alone:
             return True
-        k = start - 1
-        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or words[k] in uw.between):
-            k -= 1
-        return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
+        return self._state_subject(words, start, uw.between)[0]
 
     def _struck_at(self: SearchIndex, words: list[str], i: int) -> bool:  # type: ignore[misc]
         """fix29a (review 28 Q3; the synonyms file's `said_as_meant.struck`, this tool's reading, declared there): the
@@ -1450,10 +1443,19 @@ class SenseReadings:
         assert table is not None
         if end < len(words) and words[end] in table.objects:
             return False
-        k = start - 1
-        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before):
+        return self._state_subject(words, start)[0]
+
+    def _state_subject(self: SearchIndex, words: list[str], start: int, between: frozenset[str] = frozenset()) -> tuple[bool, bool]:  # type: ignore[misc]
+        """What _in_a_state, _unwell_at and _high_at read before a state's phrase at `start`: whether, past adverbs,
+        be/get verbs (`intoxicated.adverbs`, `.before`) and `between`, a person (one of `subjects`) is its subject and
+        not the object of one of `not_after` ("leave mum out of it"); and whether a be/get verb was said between."""
+        table = self.as_meant
+        assert table is not None
+        k, verb = start - 1, False
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or words[k] in between):
+            verb = verb or words[k] in table.before
             k -= 1
-        return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after)
+        return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after), verb
 
     def _caring_at(self: SearchIndex, words: list[str], start: int, size: int) -> bool:  # type: ignore[misc]
         """Whether a `looked_after` phrase said at `start` ("is looked after", its stems) says, in place of
