@@ -88,6 +88,28 @@ def test_a_familys_own_use_of_a_service_said_before_a_professional_telling_keeps
     assert ids[0] == "universal.family_accessing_universal_services", ids
 
 
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [("my 12 year old has a 17 year old boyfriend, pregnant now", 144), ("my 12 year old has a 17 years old boyfriend, pregnant now", 144)],
+)
+def test_a_boyfriends_age_is_not_read_as_the_pregnant_childs(q: str, age: int) -> None:
+    """_age_beside 37 and 61 (`named` never read: "a 17 year old boyfriend" read as the pregnant child's age), 49 (the
+    same for "years old"): the 12 year old's own pregnancy was read as another child's (fix33b's reading) and p15-16
+    "Pregnant under 16" left the first three for p9 significant harm. The child asked about is 12 and pregnant: p17
+    "Sexual activity under 13" first and "Pregnant under 16" in the first three."""
+    ids = _ids(q, age)
+    assert ids[0] == "protection.sexual_activity_under_13", ids
+    assert "extensive.pregnant_under_16" in ids[:KEPT_PLACES], ids
+
+
+def test_a_female_carer_striking_her_own_head_on_a_thing_puts_no_p9_row_first() -> None:
+    """_act_on_no_child_at 145 (`_own_head` given the words after the head as the female carers: "her head" after a
+    female carer never her own): "mum hit her head on the cupboard door" (84) led with p9 significant harm (fix33c's
+    class, written of "his head" after a male carer in its tests). Mum struck her own head: no p9 row first."""
+    ids = _ids("mum hit her head on the cupboard door", 84)
+    assert not ids[0].startswith("immediate."), ids
+
+
 # --- neighbours of the readings (phrasings of the same class, and controls) that hold on main a43bc16
 
 
@@ -247,6 +269,18 @@ PROBES = [  # (words, age in months, what must hold, what was found on main a43b
         96,
         "home_alone_first",
         "p9 significant harm first, no home-alone row in three (fix34b's class: shut out at night)",
+    ),
+    (
+        "mum banged her head on the kitchen table",
+        72,
+        "not_first:extensive.behaviour_puts_life_risk",
+        "the child's Extensive 'behaviour puts life at risk' first: mum's own head struck (fix33c's class)",
+    ),
+    (
+        "dad says they punched the wall",
+        96,
+        "no_p9_first",
+        "p9 significant harm first: a wall punched by 'they' (fix33c's class: a thing the act's object)",
     ),
     ("i locked myself out of the car", 84, "no_p9_first", "p9 trafficking first on one's own locking out (fix34b's control class)"),
     (
