@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -269,3 +269,12 @@ mutate-review31:
 mutate-review32:
 	scripts/setup.sh test
 	scripts/mutate_review32.sh
+
+# Stop 52's search readings (review 33, docs/safety/mutation.md "Review 33 (stop 52)"): Search52's drug use in slang,
+# fix33a's child minded by a young sibling and lone carer, fix33b's whose words, fix33c's harm said of an adult or a
+# thing, fix33d's concern denied, fix34a's child's own words, each group against its reading's tests and
+# tests/pathway/test_search_review33_mut.py (scripts/mutmut_narrow.py), nice -n 15. A group:
+# scripts/mutate_review33.sh lone; a sample: STEP=8 PART_STEP=5 scripts/mutate_review33.sh.
+mutate-review33:
+	scripts/setup.sh test
+	scripts/mutate_review33.sh
