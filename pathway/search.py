@@ -453,6 +453,11 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             frozenset(normalise(" ".join((said.get("self_harm") or {}).get("then") or [])).split()),
             frozenset(number_of(i) for i in (said.get("self_harm") or {}).get("not") or []),
         )
+        # the words a denial's own reading takes as no concern: plain ones (_rests_on_denial), then with a child's words
+        # (_no_concern_words), and with a carer's words too
+        self.denial_plain_words = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens
+        self.no_concern_words = self.denial_plain_words | CHILD_WORDS
+        self.no_concern_with_carers = self.no_concern_words | self.subject.parents
         # the child's own rows a carer's words never reach (see _said_outside_carers): as numbers
         self.child_only = frozenset(number_of(i) for i in said.get("child_only") or [])
         # a child looked after now (see _in_care_places): its phrases, and the words that make them a care leaver's, as stems
