@@ -266,7 +266,7 @@ class CoreReadings:
     ) -> bool:
         """Row n was matched by words, and by none of concern but words the call denies wherever it says them (`gone`,
         _gone; _denied_first's test with its plain `empty` words; given: those, _no_concern_words)."""
-        plain = DENYING | CLAUSE_WORDS | JOINING | self.subject.opens if empty is None else empty
+        plain = self.denial_plain_words if empty is None else empty
         return bool(matched.get(n)) and not _said_on(matched[n], gone, plain)
 
     def _no_concern_words(self: SearchIndex, carers: bool = True) -> frozenset[str]:  # type: ignore[misc]
@@ -275,9 +275,7 @@ class CoreReadings:
         32 K4) a child's word, which word matching reads only as an age band's evidence ("the baby has no marks on her
         at all" rested p9's "Under two ... unexplained bruising" on "baby" as if said), and a carer's ("mum's boyfriend
         smokes weed but there's no domestic abuse" rested p17's "persistent domestic abuse" on "boyfriend"): who, not what."""
-        from pathway.search_subjects import CHILD_WORDS  # (search_subjects imports this module)
-
-        return DENYING | CLAUSE_WORDS | JOINING | self.subject.opens | CHILD_WORDS | (self.subject.parents if carers else frozenset())
+        return self.no_concern_with_carers if carers else self.no_concern_words  # built once (SearchIndex.__init__)
 
     def _concern_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Safety first without inflation (review 10, H2; search11): the first result is preselected on
