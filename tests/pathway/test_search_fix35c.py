@@ -6,7 +6,9 @@ class, not as its example:
    pathway/search_minded.py's `alone_at`, SearchIndex._young_alone_first); an older child with a key (review 33 K1), a
    child with another adult, a lone carer with the children, an empty house viewed: not read;
 2. a carer's state in slang with a hedge ("dad's gone a bit loopy", "mum's a bit bonkers"): the carer's mental health
-   (`said_as_meant.unwell.read` gains the slang word alone, read only of a person's state as fix32a's phrases are).
+   (`said_as_meant.unwell.read` gains the slang word alone, read only of a person's state as fix32a's phrases are);
+3. locked out of an account, a phone or a game (fix34b's strict xfail): no child shut out of the home
+   (`said_as_meant.plain` reads it as "logged out of"); locked out of the house still leads with p9's home alone.
 
 Oracles: tests/pathway/search_fix35c_cases.yaml, calls in words of my own written before the readings were changed,
 with controls (an older child, another adult there, the child's excitement, a film, a food)."""
@@ -37,7 +39,7 @@ KNOWN: dict[str, str] = {
     ),
 }
 
-GROUPS = ("young_alone", "young_alone_controls", "loopy", "loopy_controls")
+GROUPS = ("young_alone", "young_alone_controls", "loopy", "loopy_controls", "locked_account", "locked_account_controls")
 CALLS = keyed(CASES, KNOWN, *GROUPS)
 
 
