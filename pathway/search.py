@@ -388,7 +388,12 @@ STEPS: tuple[_Step, ...] = (
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
     _Step("_not_collected_first", "a child whose carers have not come for them for days leads with p9's home-alone row (fix30c)", _born),
-    _Step("_young_minder_first", "children minded by a child under 12 while the carer is out lead with p9's home-alone row (fix33a)", _born),
+    _Step(
+        "_young_minder_first",
+        "children minded by a child under 12 while the carer is out, or a child under 12 alone at home while the carer is"
+        " away, lead with p9's home-alone row (fix33a, fix35c)",
+        _born,
+    ),
     _Step("_personal_care_first", "a child doing a parent's personal care is a young carer, not the child's own self care (fix28b)", _born),
     _Step("_disabled_child_carer_first", "a carer caring for a disabled child: the carer's break and substantial care rows lead (Search49)", _born),
     _Step("_takes_child_with_first", "a carer's threat to kill self said by its act, a child taken with it, leads with p9 (fix28a)", _born),

@@ -343,10 +343,11 @@ class ClauseReadings:
         pathway/search_minded.py): children minded by a child under 12 while the carer is out ("the 6 year old has been
         put to bed by his 9 year old sister because mum goes out") lead with the first of `leads` the age admits (p9's
         home-alone rows; offered where the words did not find it; _lead_with keeps every p9 row of the first three in
-        them)."""
+        them). fix35c (mut33's probe; docs/adviser.md "Search35c"): so does a young child alone at home while the carer
+        is away ("the 6 year old waits in the empty flat until mum gets back at 10"; search_minded.alone_at)."""
         t = self.young_minder
         if t is not None:
-            self._found_leads(c, t.leads, lambda: search_minded.minded_at(t, c.words))
+            self._found_leads(c, t.leads, lambda: search_minded.minded_at(t, c.words) or search_minded.alone_at(t, c.words, c.age_in_months))
 
     def _refused_carried_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """fix30c (mut29's probe 6): a refusal of `care_withheld.refuse` whose verb the carried reading took out

@@ -21,7 +21,30 @@ vocabulary):
 
 Not read: an adult or a sibling of `under_years` or more minding ("his 17 year old sister", "her nan"), a minder with
 no age said ("his big sister puts him to bed while mum is at the pub": left to the practitioner), the carer at home
-("while mum is downstairs"), a carer out to work with another adult there."""
+("while mum is downstairs"), a carer out to work with another adult there.
+
+fix35c (stop 53, mut33's probe, safety; docs/adviser.md "Search35c"): a young child alone in the home for hours while
+the carer is away, said by where the child waits and when the carer comes back ("the 6 year old walks home and waits
+in the empty flat until mum gets back at 10" (72) led with routine, independence and behaviour rows, p9's home-alone row
+fourth). `alone_at` reads, as written:
+
+- the child under `under_years`: an age under it said (as above, or a number after one of `age_after`: "she is 8"), or
+  none said at all (no age of `under_years` or more either: "now she's 15 and has a key") and the age entered under it;
+- the child alone: one of `alone` ("the empty flat", "nobody home", "lets herself in", "on his own", "by himself",
+  "home alone"), not denied (none of `not_present` or "not" just before it), no "with" just after it (a lone carer
+  with the children: fix31c's and fix33a's reading) and none of `elsewhere` ("on his own AT THE BUS STOP": out of
+  the home), and the nearest person before it in its clause (back to one of
+  `clause`, at most twice `reach` words) none of `carers` but one of `children` or none ("mum is at home on her own
+  until dad gets back" is the carer alone; "mum's 6 year old is on his own" the child);
+- the carer away: one of `away`, one of `late` ("works late", "does not get in till"), or one of `until` with one of
+  `back` at most `reach` words after it ("until mum gets back", "till her mum finishes work", "waits for mum to get
+  home");
+- no adult said there (`present`, as above, but a `present` phrase followed by one of `alone` is the child's place:
+  "she is at home by herself").
+
+Not read: a child of `under_years` or more ("he's 14 and lets himself in"), a child with another adult ("waits at
+nan's until mum gets back"), an empty home said of no child left ("the house was empty when we viewed it": no carer
+away), a carer alone with the children."""
 
 from __future__ import annotations
 
@@ -54,9 +77,22 @@ class YoungMinder(NamedTuple):
     not_present: frozenset[str]
     reach: int
     leads: tuple[int, ...]
+    # fix35c: a young child alone at home while the carer is away (alone_at)
+    alone: Phrases = ()
+    until: Phrases = ()
+    back: Phrases = ()
+    late: Phrases = ()
+    carers: frozenset[str] = frozenset()
+    children: frozenset[str] = frozenset()
+    clause: frozenset[str] = frozenset()
+    elsewhere: Phrases = ()
+    age_after: frozenset[str] = frozenset()
 
 
-KEYS = {"numbers", "units", "under_years", "by", "with", "between", "minding", "leaving", "passive", "away", "present", "not_present", "reach", "leads", "why"}
+KEYS = {
+    *("numbers", "units", "under_years", "by", "with", "between", "minding", "leaving", "passive", "away", "present", "not_present", "reach", "leads", "why"),
+    *("alone", "until", "back", "late", "carers", "children", "clause", "elsewhere", "age_after"),  # fix35c
+}
 
 
 def load(data: Optional[dict], normalise: Normalise, number_of: Callable[[str], int]) -> Optional[YoungMinder]:
@@ -79,6 +115,15 @@ def load(data: Optional[dict], normalise: Normalise, number_of: Callable[[str], 
         read.words(data["not_present"]),
         int(data["reach"]),
         read.ordered_rows(data["leads"]),
+        read.phrases(data["alone"]),
+        read.phrases(data["until"]),
+        read.phrases(data["back"]),
+        read.phrases(data["late"]),
+        read.words(data["carers"]),
+        read.words(data["children"]),
+        read.words(data["clause"]),
+        read.phrases(data["elsewhere"]),
+        read.words(data["age_after"]),
     )
 
 
@@ -151,3 +196,65 @@ def minded_at(t: Optional[YoungMinder], words: list[str]) -> Optional[str]:
                 continue
             return " ".join(words[a:q])
     return None
+
+
+def _ages_said(t: YoungMinder, words: list[str]) -> list[int]:
+    """fix35c: every child's age said as _young_ages reads one (a number and one of `units`; "9yo"), of any age, or a
+    number right after one of `age_after` ("she is 15", "aged 10", "he is only 7")."""
+    found = []
+    for i, w in enumerate(words):
+        joined = _YEARS_JOINED.fullmatch(w)
+        n = int(joined.group(1)) if joined else int(w) if w.isdigit() and len(w) < 3 else t.ages.get(w)
+        if n is not None and (joined or (i + 1 < len(words) and words[i + 1] in t.units) or (i > 0 and words[i - 1] in t.age_after)):
+            found.append(n)
+    return found
+
+
+def _young(t: YoungMinder, words: list[str], age_in_months: Optional[int]) -> bool:
+    """fix35c: the child is under `under_years`: an age under it said, or none said (no older one either) and the age
+    entered under it."""
+    said = _ages_said(t, words)
+    if said:
+        return min(said) < t.under_years
+    return age_in_months is not None and age_in_months < 12 * t.under_years
+
+
+def _carer_away(t: YoungMinder, words: list[str]) -> bool:
+    """fix35c: one of `away` or `late` said, or one of `until` with one of `back` at most `reach` words after it."""
+    if _at(t.away, words) or _at(t.late, words):
+        return True
+    backs = _at(t.back, words)
+    return any(b <= p <= b + t.reach for _, b in _at(t.until, words) for p, _ in backs)
+
+
+def _alone_here(t: YoungMinder, words: list[str]) -> Optional[tuple[int, int]]:
+    """fix35c: the first of `alone` said of a child at home: not denied, no "with" nor one of `elsewhere` after it, no
+    carer its subject."""
+    for a, b in sorted(_at(t.alone, words)):
+        if a > 0 and (words[a - 1] in t.not_present or words[a - 1] == "not"):
+            continue
+        if b < len(words) and words[b] == "with":
+            continue  # "on her own with the kids": the carer alone with them
+        if any(tuple(words[b : b + len(p)]) == p for p in t.elsewhere):
+            continue  # "waits on his own at the bus stop": out of the home
+        k = a - 1  # the nearest person before it in its clause: a child (or none) reads, a carer does not
+        while k >= 0 and a - k <= 2 * t.reach and words[k] not in t.clause | t.carers | t.children:
+            k -= 1
+        if k >= 0 and words[k] in t.carers:
+            continue  # "mum is at home on her own": the carer
+        return a, b
+    return None
+
+
+def alone_at(t: Optional[YoungMinder], words: list[str], age_in_months: Optional[int]) -> Optional[str]:
+    """The words of a young child alone at home while the carer is away (fix35c; the module's docstring), or None."""
+    if t is None or not t.alone or not _young(t, words, age_in_months) or not _carer_away(t, words):
+        return None
+    here = _alone_here(t, words)
+    if here is None:
+        return None
+    alone_starts = {a for a, _ in _at(t.alone, words)} | {i for i, w in enumerate(words) if w == "alone"}
+    present = [(a, b) for a, b in _at(t.present, words) if b not in alone_starts and (a == 0 or words[a - 1] not in t.not_present)]
+    if present:
+        return None
+    return " ".join(words[here[0] : here[1]])

@@ -294,24 +294,6 @@ PROBE = "review 32 probe (mut33): "
 
 
 PROBES = [  # (words, age in months, what must hold, what was found on main 049c7c6)
-    (
-        "the 6 year old walks home and waits in the empty flat until mum gets back at 10",
-        72,
-        "home_alone_in_three",
-        "p9 home alone fourth (routine, independence, behaviour first): a 6 year old alone in the flat for hours (under-call)",
-    ),
-    (
-        "dad's gone a bit loopy since he lost his job",
-        96,
-        "parent_mental_in_three",
-        "no parent's mental-health row in five: 'gone a bit loopy' is no phrase of `unwell.read` ('gone loopy' is; 'a bit' inside it)",
-    ),
-    (
-        "dad's been a bit loopy lately",
-        96,
-        "parent_mental_in_three",
-        "the child's own mental-health row first, no parent's: 'loopy' alone is no phrase of `unwell.read`",
-    ),
     ("nobody ever reads him a story", 48, "no_p9_first", "p9 'unexplained injuries' first on 'story' (over-call)"),
     ("mum has her own room now and the kids share", 72, "no_p9_first", "p9 significant harm first, domestic violence second: nothing said of harm"),
     (
@@ -369,10 +351,36 @@ PROBES = [  # (words, age in months, what must hold, what was found on main 049c
     ),
 ]
 
+# fix35c (stop 53; docs/adviser.md "Search35c"): these probes hold now and run as plain tests, their strict xfails taken
+# off: the first by `young_minder.alone` (search_minded.alone_at: a child under 12 alone at home while the carer is
+# away), the other two by `said_as_meant.unwell.read`'s "loopy" (the slang word alone, read past a hedge of a person's
+# state)
+FIXED = [  # (words, age in months, what must hold, what was found on main 049c7c6)
+    (
+        "the 6 year old walks home and waits in the empty flat until mum gets back at 10",
+        72,
+        "home_alone_in_three",
+        "p9 home alone fourth (routine, independence, behaviour first): a 6 year old alone in the flat for hours (under-call)",
+    ),
+    (
+        "dad's gone a bit loopy since he lost his job",
+        96,
+        "parent_mental_in_three",
+        "no parent's mental-health row in five: 'gone a bit loopy' is no phrase of `unwell.read` ('gone loopy' is; 'a bit' inside it)",
+    ),
+    (
+        "dad's been a bit loopy lately",
+        96,
+        "parent_mental_in_three",
+        "the child's own mental-health row first, no parent's: 'loopy' alone is no phrase of `unwell.read`",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
+    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES]
+    + [pytest.param(q, age, check) for q, age, check, _ in FIXED],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 51's readings' neighbours (left: no product code changed in a mutation
