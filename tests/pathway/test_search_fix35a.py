@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.pathway.cases import found, found_as_wanted, keyed
+from tests.pathway.cases import found, found_as_wanted, keyed, refused_where_set
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix35a_cases.yaml").read_text())
 
@@ -36,3 +36,33 @@ def test_fix35a_call(q: str, age: int | None, want: dict) -> None:
         assert ids and not ids[0].startswith("universal."), ids
     if want.get("universal_first"):
         assert ids and ids[0].startswith("universal."), ids
+
+
+@pytest.mark.parametrize("value", [[], "but", [""], [3]])
+def test_the_contrast_list_is_checked(value: object) -> None:
+    """`clause_reading.contrast` (item 1) is refused where it is not a list of words or phrases."""
+    refused_where_set(("clause_reading", "contrast"), value)
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "lacking"),
+    [
+        ("none of the adults ever play with the kids", "play", True),
+        ("neither of them ever play with him", "play", True),
+        ("nobody in the family ever takes her to the park or plays with her", "plays", True),
+        ("nobody at home ever sits down and plays with him", "plays", True),
+        ("neither parent ever reads to her", "reads", True),
+        ("nobody could fault how much she plays with them", "plays", False),  # a subject pronoun, and a verb of judging
+        ("nobody stops him playing with his friends", "playing", False),  # a verb of stopping: no lack said
+        ("nobody helps mum and the kids play outside", "play", False),  # an "and" with a new subject
+        ("neither is great but they play with him", "play", False),  # "neither" no subject of the verb; a clause word
+        ("none of this matters, they play with her every day", "play", False),  # "none" without "of"... a pronoun ends it
+    ],
+)
+def test_a_denying_subject_reaches_its_verb_phrase(said: str, word: str, lacking: bool) -> None:
+    """Item 2: search_denial_only.lacking reads a strength word denied by a denying subject over its own words."""
+    from pathway.search import normalise
+    from pathway.search_denial_only import lacking as lacking_words
+
+    positive = frozenset({"play", "plays", "playing", "reads"})
+    assert (word in lacking_words(normalise(said).split(), positive)) == lacking
