@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_collected, search_ingest, search_minded, search_sale
+from pathway import search_collected, search_denial_only, search_ingest, search_minded, search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -138,13 +138,15 @@ class ClauseReadings:
         `above_universal.levels` lead over it), each clause of the call (cut as _clause_first cuts it, never at "and")
         that opens with a contrast word is searched alone, without that word (its own readings). Where no Universal row
         of the clause says a strength (matched on a word that says something: see below) scoring `above_universal.clear`
-        of its best row above Universal or more ("but doing fine now"), the first of its rows above Universal, at
-        whatever level, that is among the call's first KEPT_PLACES + 2 and was matched in the clause on a word that says
-        something (no stop word, no plain word, no denial word, none a denial covers, none that matched the Universal
-        row: "typical teenager, bit moody but in control of herself", whose "control" is the strength's, not coercive
-        control) leads the call: p13-14's "Substance misuse may impact on ability to provide basic / adequate care" for
-        "he's doing fine at school but dad smashes the house up when he's drunk" (the Universal row was matched on the
-        concern's "house"). _lead_with keeps every p9 row of the first three in them. Not where the first row is one of
+        of its best row above Universal or more ("but doing fine now"), and none of its first KEPT_PLACES + 2 was matched
+        on a word of being well (`denial_only.positive`) said undenied ("the family were homeless two years ago but are
+        now settled in a council flat"), the first of its first KEPT_PLACES rows above Universal, at whatever level,
+        that is among the call's first KEPT_PLACES + 2 and was matched in the clause on a word that says something (no
+        stop word, no plain word, no denial word, none a denial covers, none that matched the Universal row: "typical
+        teenager, bit moody but in control of herself", whose "control" is the strength's, not coercive control) leads
+        the call: p13-14's "Substance misuse may impact on ability to provide basic / adequate care" for "he's doing
+        fine at school but dad smashes the house up when he's drunk" (the Universal row was matched on the concern's
+        "house"). _lead_with keeps every p9 row of the first three in them. Not where the first row is one of
         `above_universal.needs_met` (the need's own clause is its row), nor in a part a longer call searches."""
         au, cr = self.above_universal, self.clause_reading
         if au is None or cr is None or not cr.contrast or not c.ranked:
@@ -166,7 +168,7 @@ class ClauseReadings:
             said = normalise(piece).split()
             if not said:
                 continue
-            hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=KEPT_PLACES, finished=True, part={})
+            hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=KEPT_PLACES + 2, finished=True, part={})
             denied = {said[i] for i in self._denials(said, [stem(w) for w in said])}
 
             def says(h: Hit, denied: set[str] = denied) -> bool:  # matched in the clause on a word that says something
@@ -176,7 +178,11 @@ class ClauseReadings:
             concerns = [h for h in hits if h.indicator.level is not Level.UNIVERSAL]
             if not concerns or any(h.indicator.level is Level.UNIVERSAL and says(h) and h.score >= au.clear * concerns[0].score for h in hits):
                 continue  # the clause says a strength as much as a concern ("but doing fine now")
-            for h in concerns:
+            positive = self.denial_only.positive if self.denial_only is not None else frozenset()
+            well = positive - search_denial_only.lacking(said, positive) - denied
+            if any(h.indicator.level is Level.UNIVERSAL and well & {w for label in h.matched for w in label.split()} for h in hits):
+                continue  # a Universal row of the clause matched on a word of being well said undenied ("but are now settled")
+            for h in concerns[:KEPT_PLACES]:
                 n = self._row_number[h.indicator.id]
                 if n in offered and n not in hidden and says(h):
                     c.matched.setdefault(n, set()).update(h.matched)
