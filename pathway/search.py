@@ -861,6 +861,8 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         first = search_denial_only.denial_only_lead(d, self._turned_runs(self.turned_facts[d.reading], c.words, c.stems), c, self.denial_rows, lacks)
         if first is None:
             lead = search_denial_only.lacking_lead(d, c, self.denial_rows, self._concern, lacks)  # Search26a: "not happy"
+            if lead is None:  # fix35a: "nobody could fault mum, she plays with them all day"
+                lead = search_denial_only.praise_lead(d, c, self.denial_rows, self._concern, lacks)
             if lead is not None:
                 self._lead_with(lead, c.ranked, c.final)
             return

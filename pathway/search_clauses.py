@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_collected, search_ingest, search_minded, search_sale
+from pathway import search_collected, search_denial_only, search_ingest, search_minded, search_sale
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
+    Hit,
     _Call,
     _offered_last,
     _PartLead,
@@ -25,6 +26,7 @@ from pathway.search_senses import (
 )
 from pathway.search_text import (
     CLAUSE_WORDS,
+    NEGATING,
     _phrase_at,
     _phrases_at,
     _stop,
@@ -58,6 +60,7 @@ class ClauseReadings:
         self._opposite_below(c.ranked, c.final, c.matched, frozenset(c.negated))
         if c.part is None:
             self._clause_first(c)
+            self._contrast_concern_first(c)
 
     def _clause_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Where the first row is Universal, or is no immediate criterion and was matched by fewer than `min_words` words
@@ -127,6 +130,75 @@ class ClauseReadings:
                 continue  # a denied word lifts no row ("no damp"), in the clause or outside it, nor one the call puts in the past
             leads.append(p)
         self._part_leads(c, leads, key=lambda p: (not self.entries[p.n].indicator.immediate, ranked.index(p.n) if p.n in ranked else len(ranked)))
+
+    def _contrast_concern_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """fix35a (review 33 Q2; the synonyms file's `clause_reading.contrast`, this tool's reading, declared there): a
+        strength joined by a contrast word ("but", "though", "although", "except") to a concern is no strength of the
+        concern. Where a Universal row is still first after _clause_first (which lets only a p9 row or a need of
+        `above_universal.levels` lead over it), each clause of the call (cut as _clause_first cuts it, never at "and")
+        that opens with a contrast word is searched alone, without that word (its own readings). Where no Universal row
+        of the clause says a strength (matched on a word that says something: see below) scoring `above_universal.clear`
+        of its best row above Universal or more ("but doing fine now"), and none of its first KEPT_PLACES + 2 was matched
+        on a word of being well (`denial_only.positive`) said undenied ("the family were homeless two years ago but are
+        now settled in a council flat"), the first of its first KEPT_PLACES rows above Universal, at whatever level,
+        that is among the call's first KEPT_PLACES + 2 and was matched in the clause on a word that says something (no
+        stop word, no plain word, no denial word, none a denial covers, none that matched the Universal row: "typical
+        teenager, bit moody but in control of herself", whose "control" is the strength's, not coercive control) leads
+        the call: p13-14's "Substance misuse may impact on ability to provide basic / adequate care" for "he's doing
+        fine at school but dad smashes the house up when he's drunk" (the Universal row was matched on the concern's
+        "house"). _lead_with keeps every p9 row of the first three in them. Not where the first row is one of
+        `above_universal.needs_met` (the need's own clause is its row), nor in a part a longer call searches."""
+        au, cr = self.above_universal, self.clause_reading
+        if au is None or cr is None or not cr.contrast or not c.ranked:
+            return
+        first = c.ranked[0]
+        if self.entries[first].indicator.level is not Level.UNIVERSAL or first in au.needs_met:
+            return
+        hidden = c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set())
+        strengths = self._matched_words(first, c.matched)  # the strength's own words ("in control of herself") say no concern
+        offered = c.ranked[: KEPT_PLACES + 2]
+        pieces = [q for p in au.cuts.split(c.query) if p and normalise(p).split() for q in cr.before.split(p) if q and normalise(q).split()]
+        pieces = self._contrast_joined(pieces, cr.contrast)
+        opener = re.compile(r"^\W*(?:" + "|".join(r"\s+".join(map(re.escape, w)) for w in sorted(cr.contrast, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        for piece in pieces:
+            said = normalise(piece).split()
+            if not any(tuple(said[: len(w)]) == w for w in cr.contrast):
+                continue
+            piece = opener.sub("", piece, count=1)  # the clause as said after its contrast word ("however" moves the model)
+            said = normalise(piece).split()
+            if not said:
+                continue
+            hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=KEPT_PLACES + 2, finished=True, part={})
+            denied = {said[i] for i in self._denials(said, [stem(w) for w in said])}
+
+            def says(h: Hit, denied: set[str] = denied) -> bool:  # matched in the clause on a word that says something
+                words = {w for label in h.matched for w in label.split()} - denied - strengths
+                return any(not _stop(w, stem(w)) and stem(w) not in self.plain_words and w not in NEGATING for w in words)
+
+            concerns = [h for h in hits if h.indicator.level is not Level.UNIVERSAL]
+            if not concerns or any(h.indicator.level is Level.UNIVERSAL and says(h) and h.score >= au.clear * concerns[0].score for h in hits):
+                continue  # the clause says a strength as much as a concern ("but doing fine now")
+            positive = self.denial_only.positive if self.denial_only is not None else frozenset()
+            well = positive - search_denial_only.lacking(said, positive) - denied
+            if any(h.indicator.level is Level.UNIVERSAL and well & {w for label in h.matched for w in label.split()} for h in hits):
+                continue  # a Universal row of the clause matched on a word of being well said undenied ("but are now settled")
+            for h in concerns[:KEPT_PLACES]:
+                n = self._row_number[h.indicator.id]
+                if n in offered and n not in hidden and says(h):
+                    c.matched.setdefault(n, set()).update(h.matched)
+                    self._lead_with(n, c.ranked, c.final)
+                    return
+
+    @staticmethod
+    def _contrast_joined(pieces: list[str], contrast: tuple[tuple[str, ...], ...]) -> list[str]:
+        """The pieces with a contrast word cut off alone ("but" said before a cut) joined to the piece after it."""
+        out: list[str] = []
+        for p in pieces:
+            if out and tuple(normalise(out[-1]).split()) in contrast:
+                out[-1] = out[-1] + " " + p
+            else:
+                out.append(p)
+        return out
 
     def _clause_stand_in(self: SearchIndex, p: _PartLead, top: list[int], may_lead: Callable[[int], bool]) -> Optional[_PartLead]:  # type: ignore[misc]
         """clause25 (the synonyms file's `clause_reading.stand_in`, this tool's reading, declared there): a clause whose own

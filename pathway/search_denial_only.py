@@ -113,6 +113,34 @@ def _denied_over(words: list[str], i: int, lacking_at: set[int]) -> bool:
         if j in lacking_at or w in LISTING:
             continue
         if w in LACK_SUBJECTS or w in JOINING or w in CLAUSE_WORDS or not (w in LACK_BRIDGES or _stop(w, stem(w))):
+            return _denying_subject_over(words, i)
+    return False
+
+
+LACK_SUBJECT_REACH = 12  # how far back a denying subject reaches the strength word of its own verb phrase (fix35a)
+LACK_UNDOING = frozenset(
+    "fault faults faulted criticise criticises criticize criticizes complain complains complained doubt doubts deny denies"
+    " stop stops stopped prevent prevents prevented mind minds worry worries worried blame blames blamed says said thinks"
+    " thought knows knew".split()
+)  # a verb whose object the strength is: "nobody could fault how she plays", "nobody stops him playing" (fix35a)
+NEITHER_BEFORE = frozenset("of parent parents carer carers adult adults one".split())  # "neither of them", "neither parent"
+
+
+def _denying_subject_over(words: list[str], i: int) -> bool:
+    """fix35a (mut33's probes; docs/adviser.md "Search35a"): whether a denying subject ("nobody", "no one", "none of",
+    "neither of them", "neither parent") stands before position i in its clause with the subject's own words and the
+    verb phrase between ("nobody in the family ever takes her to the park or plays with her", "none of the adults ever
+    play with the kids", "neither of them ever play with him"): the strength said there is denied of every person the
+    subject names, the subject's denial the verb's. A subject pronoun, a clause word, an "and" (but one just before the
+    strength word: "sits down and plays"), a verb of judging or stopping (LACK_UNDOING: "nobody could fault how much she
+    plays") or another denial word between ends it (_denied_over read the nearer one); at most LACK_SUBJECT_REACH words."""
+    for j in range(i - 1, max(-1, i - 1 - LACK_SUBJECT_REACH), -1):
+        w = words[j]
+        if w in ("nobody", "noone", "none") or (w == "no" and words[j + 1 : j + 2] == ["one"]):
+            return w != "none" or words[j + 1 : j + 2] == ["of"]
+        if w == "neither":
+            return words[j + 1 : j + 2] != [] and words[j + 1] in NEITHER_BEFORE
+        if w in NEGATING or w in LACK_SUBJECTS or w in CLAUSE_WORDS or w in LACK_UNDOING or (w == "and" and j != i - 1):
             return False
     return False
 
@@ -188,7 +216,10 @@ def lacking_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[in
     nor at school": p13's "Good stable relationships with carers" on "happy" and "home"; denial26, Search26a): the
     first row above Universal word matching found on a negated strength word ("not at school": p13-14's "Poor school
     attendance"), never a p9 row (a strength's lack is no immediate criterion). None where the first is not such a
-    row or no such row is found: nothing moves. `lacks`: the call's `lacking` words."""
+    row: nothing moves. Where no row was found on the lacking word ("she is not truly happy", "he isn't truly happy at
+    home": the strength first on the model's share or on "happy" itself), the first row of the first KEPT_PLACES + 2
+    above Universal that is no p9 row leads (fix35a, mut33's probe; none: nothing moves). `lacks`: the call's `lacking`
+    words."""
     if not lacks or not c.ranked or c.ranked[0] not in rows.universal:
         return None
     labels = [set(label.split()) for label in c.matched.get(c.ranked[0], ())]
@@ -198,7 +229,33 @@ def lacking_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[in
 
     if any(ws & (d.positive - lacks) for ws in labels) or not all(ws & lacks or all(empty(w) for w in ws) for ws in labels):
         return None
-    return next(
+    found = next(
         (n for n in c.ranked if concern(n) and n not in rows.immediate and c.admits(n) and any(set(label.split()) & lacks for label in c.matched.get(n, ()))),
+        None,
+    )
+    if found is None:
+        # fix35a (mut33's probe "she is not truly happy"): no row matched the lacking word (the Universal first the
+        # model's alone, or matched on it): the first concern of the first five that is no p9 row leads instead
+        found = next((n for n in c.ranked[: KEPT_PLACES + 2] if concern(n) and n not in rows.immediate and c.admits(n)), None)
+    return found
+
+
+PRAISE = frozenset("fault criticise criticize complain".split())  # after a denial: praise ("nobody could fault mum"; fix35a)
+
+
+def praise_lead(d: DenialOnly, c: _Call, rows: IndexRows, concern: Callable[[int], bool], lacks: set[str]) -> Optional[int]:
+    """fix35a (mut33's probe; docs/adviser.md "Search35a"): a call that praises with a denial ("nobody could fault mum,
+    she plays with them all day", "you can't fault how much she plays with them": one of PRAISE within two words after
+    a denial word) and says a strength word (`positive`) undenied, whose first row is a concern no word matched (the
+    model's alone: "Child perceived to be a problem by parent" on "fault"), leads with the first Universal row of the
+    first KEPT_PLACES + 2 matched on such a word. Never over a p9 row or a row a word matched; None: nothing moves."""
+    words, ranked = c.words, c.ranked
+    if not ranked or not concern(ranked[0]) or ranked[0] in rows.immediate or c.matched.get(ranked[0]):
+        return None
+    if not any(w in PRAISE and any(x in NEGATING for x in words[max(0, i - 2) : i]) for i, w in enumerate(words)):
+        return None
+    said = {w for i, w in enumerate(words) if w in d.positive and w not in lacks and not _negated_before(words, i)}
+    return next(
+        (n for n in ranked[: KEPT_PLACES + 2] if n in rows.universal and c.admits(n) and any(set(label.split()) & said for label in c.matched.get(n, ()))),
         None,
     )

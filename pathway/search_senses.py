@@ -564,6 +564,7 @@ class _ClauseReading(NamedTuple):
     p9_words: frozenset[str]  # stems of words that alone say harm done ("bruises", "raped")
     over_additional_domains: frozenset[str]  # an Additional row of these domains first: its call read clause by clause
     stand_in: bool = False  # clause25: a clause's row in the call's first three stands in for its own first beyond them
+    contrast: tuple[tuple[str, ...], ...] = ()  # fix35a: the words that open a concern said against a strength ("but")
 
 
 def _clause_reading(synonyms: dict) -> Optional[_ClauseReading]:
@@ -579,6 +580,7 @@ def _clause_reading(synonyms: dict) -> Optional[_ClauseReading]:
         frozenset(stem(w) for w in data["p9_words"]),
         frozenset(data["over_additional_domains"]),
         bool(data.get("stand_in", False)),
+        tuple(tuple(normalise(w).split()) for w in data.get("contrast") or ()),
     )
 
 

@@ -1157,10 +1157,13 @@ def check_clause_reading(data: Any) -> None:
     if data is None:
         return
     keys = {"before", "run_on", "p9_min_words", "p9_words", "over_additional_domains", "why"}
-    if not isinstance(data, dict) or not keys <= set(data) <= keys | {"stand_in"}:
-        raise SearchDataError(f"clause_reading must map {', '.join(sorted(keys))} (and may map stand_in)")
+    if not isinstance(data, dict) or not keys <= set(data) <= keys | {"stand_in", "contrast"}:
+        raise SearchDataError(f"clause_reading must map {', '.join(sorted(keys))} (and may map stand_in and contrast)")
     if not isinstance(data.get("stand_in", False), bool):
         raise SearchDataError("clause_reading.stand_in must be true or false")
+    contrast = data.get("contrast", ["but"])  # fix35a
+    if not (isinstance(contrast, list) and contrast and all(isinstance(w, str) and w.split() for w in contrast)):
+        raise SearchDataError("clause_reading.contrast must be a list of words or phrases")
     for k in ("before", "p9_words"):
         if not (isinstance(data[k], list) and data[k] and all(isinstance(w, str) and w.split() for w in data[k])):
             raise SearchDataError(f"clause_reading.{k} must be a list of words or phrases")

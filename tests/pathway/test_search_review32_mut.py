@@ -377,9 +377,22 @@ FIXED = [  # (words, age in months, what must hold, what was found on main 049c7
 ]
 
 
+MENDED = {
+    # fix35a (stop 53; docs/adviser.md "Search35a"): search_denial_only._denying_subject_over, a denying subject's reach
+    # over its own words and verb phrase to the strength word
+    "nobody in the family ever takes her to the park or plays with her": "fix35a: _denying_subject_over ('nobody ... or plays')",
+    "neither of them ever play with him": "fix35a: _denying_subject_over ('neither of them')",
+    "none of the adults ever play with the kids": "fix35a: _denying_subject_over ('none of the adults')",
+    # fix35a: search_denial_only.praise_lead (a denial's praise, "nobody could fault", with a strength said)
+    "nobody could fault mum, she plays with them all day": "fix35a: praise_lead",
+    # fix35a: search_denial_only.lacking_lead, no row found on the lacking word: the first concern of five that is no p9 row
+    "she is not truly happy": "fix35a: lacking_lead's fallback",
+}
+
+
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES]
+    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES]
     + [pytest.param(q, age, check) for q, age, check, _ in FIXED],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
