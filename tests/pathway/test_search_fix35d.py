@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.pathway.cases import found_as_wanted, keyed
+from tests.pathway.cases import found, found_as_wanted, keyed, refused_where_set
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix35d_cases.yaml").read_text())
 
@@ -25,3 +25,29 @@ CALLS = keyed(CASES, KNOWN, "act", "controls")
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix35d_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("harm_to_child", "carer_pushes"), "threw"),
+        (("harm_to_child", "carer_pushed_to"), []),
+        (("harm_to_child", "carer_act_after"), [3]),
+    ],
+)
+def test_the_new_lists_are_checked(path: tuple[str, ...], value: object) -> None:
+    """The synonyms file's new lists are refused where they are not as their reader reads them."""
+    refused_where_set(path, value)
+
+
+def test_the_domestic_violence_row_never_takes_first_place() -> None:
+    """The finding's call: the p9 rows that led on main still lead; p9's repeated domestic violence is third, in place
+    of 'Unexplained injuries' (no injury of the child's is said), which goes fourth."""
+    ids = found("I'm her grandmother and she told me her dad threw her mum down the stairs last night", 96)
+    assert ids[:3] == ["immediate.significant_harm", "immediate.allegation_or_disclosure", "immediate.repeated_domestic_violence"], ids
+    assert ids[3] == "immediate.unexplained_injuries", ids
+
+
+def test_the_reading_is_declared_in_the_synonyms_file() -> None:
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    assert "fix35d (review 33 Q8" in text and 'docs/adviser.md "Search53d"' in text
