@@ -344,6 +344,11 @@ class _HarmToChild(NamedTuple):
     # `speaker_faults` ("naughty", "answer back") as the reason for the act: "my neck" is then the child's
     speaker_reasons: tuple[tuple[str, ...], ...] = ()
     speaker_faults: tuple[tuple[str, ...], ...] = ()
+    # fix35d (review 33 Q8): a carer's act on the other carer (SearchIndex._act_on_carer_in_sight): one of `acts` with
+    # one of `carer_act_after` (or the end) after the carer object; one of `carer_pushes` with one of `carer_pushed_to`
+    carer_act_after: frozenset[str] = frozenset()
+    carer_pushes: frozenset[str] = frozenset()
+    carer_pushed_to: frozenset[str] = frozenset()
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -390,6 +395,9 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.ordered_rows(data.get("violent_leads")),
         read.phrases(data.get("speaker_reasons"), empty=True),
         read.phrases(data.get("speaker_faults"), empty=True),
+        read.words(data.get("carer_act_after")),
+        read.words(data.get("carer_pushes")),
+        read.words(data.get("carer_pushed_to")),
     )
 
 

@@ -232,6 +232,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     | {"head_acts", "heads", "head_against", "head_forced"}  # fix31a
     | {"own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"}  # fix33c
     | {"speaker_reasons", "speaker_faults"}  # fix34a
+    | {"carer_act_after", "carer_pushes", "carer_pushed_to"}  # fix35d
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past", "opens_not_after"}, {"kept"}),
@@ -372,7 +373,8 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
             " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next', 'hold_reach',"
             " 'head_acts', 'heads', 'head_against', 'head_forced', 'own_objects', 'adult_objects', 'thing_objects', 'object_before',"
-            " 'violent_words', 'violent_to', 'violent_leads', 'speaker_reasons' and 'speaker_faults'"
+            " 'violent_words', 'violent_to', 'violent_leads', 'speaker_reasons', 'speaker_faults', 'carer_act_after', 'carer_pushes'"
+            " and 'carer_pushed_to'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
@@ -380,7 +382,7 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             *("phrasal", "phrasal_after", "phrasal_not_before", "hold_acts", "holds", "pin_acts", "pinned_to", "hold_next"),
             *("head_acts", "heads", "head_against", "head_forced"),
             *("own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"),
-            *("speaker_reasons", "speaker_faults"),
+            *("speaker_reasons", "speaker_faults", "carer_act_after", "carer_pushes", "carer_pushed_to"),
         ),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",

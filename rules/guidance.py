@@ -463,13 +463,6 @@ def define(catalogue: Catalogue, emit) -> None:
             found = drawn.get((compact["group"], tuple(compact["chosen"]), tuple(compact["others"]), untrained))
             emit(c.s.sid, dict(found) if found else twin_guidance(compact, untrained))
 
-    @when_all(DECISION & (m.age_pointer_count > 0))
-    def age_pointer(c):
-        for iid in c.m.age_pointers:
-            ind = catalogue.indicator(iid)
-            level = g.twins.place_immediate if ind.immediate else ind.level.label  # "immediate referral, p9"
-            guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", g.age_pointer.text.format(text=ind.text, level=level, page=ind.source.page))
-
     # the tool decides one child (review 14, K1): every decision, whatever its level, caller or clock, says
     # so and names p9's age-banded criteria (declared); one rule over every decision, not one per level.
     # evaluate() puts it last of the guidance, after the ring-now, the contacts and every other item
@@ -486,12 +479,29 @@ def define(catalogue: Catalogue, emit) -> None:
     # referral of this case would ring now (the route rules' conditions above, read at Protection)
     possible = g.age_entailment_pregnancy_start_possible
 
-    def ring_words(fact) -> str:
+    def ring_words(fact, words=possible) -> str:
+        """`words.ring` with whom an immediate referral of this case rings now, or `words.in_the_call` beside one."""
         if fact.immediate:
-            return possible.in_the_call
+            return words.in_the_call
         # the route rules' own conditions (above), asked what route this case takes at Protection
         via = catalogue.contact(catalogue.routing[route_at(dict(fact.items()), Level.PROTECTION, conditions)].via)
-        return possible.ring.format(contact=via.named_in_a_sentence(), phone=f" on {via.phone}" if via.phone else "")
+        return words.ring.format(contact=via.named_in_a_sentence(), phone=f" on {via.phone}" if via.phone else "")
+
+    # an age pointer to a twin on the immediate-referral list (review 33, Q10: p13's 'Substance misuse may impact'
+    # at 5 months on Boxing Day named p9's under-1 criterion but not whom to ring for it): the declared
+    # reading's words, with whom an immediate referral of this case rings now (ring_words, the route rules' own)
+    pointer_now = g.age_pointer.immediate
+
+    @when_all(DECISION & (m.age_pointer_count > 0))
+    def age_pointer(c):
+        for iid in c.m.age_pointers:
+            ind = catalogue.indicator(iid)
+            if ind.immediate:
+                text = pointer_now.text.format(text=ind.text, ring=ring_words(c.m, pointer_now))
+                emit(c.s.sid, {"type": "guidance", "rule": f"age.pointer.{iid}", "source": pointer_now.source.cite(), "text": text})
+            else:
+                text = g.age_pointer.text.format(text=ind.text, level=ind.level.label, page=ind.source.page)
+                guidance(c.s.sid, "age_pointer", f"age.pointer.{iid}", text)
 
     @when_all(DECISION & (m.age_entailment_possible_count > 0))
     def age_entailment_pregnancy_start_possible(c):

@@ -87,6 +87,20 @@ class PossibleEntailmentGuidance(GuidanceText):
     in_the_call: str
 
 
+class AgePointerGuidance(GuidanceText):
+    """The age pointer (`text`: {text}, {level}, {page}); `immediate`, its words where the twin pointed to is on
+    the immediate-referral list (p9): a reading, with whom an immediate referral of this case rings now
+    (`ring`: {contact}, {phone}) or, beside an immediate referral already, `in_the_call` (review 33, Q10)."""
+
+    immediate: PossibleEntailmentGuidance
+
+    @model_validator(mode="after")
+    def _the_immediate_pointer_is_a_reading(self):
+        if not self.immediate.interpretation:
+            raise ValueError("age_pointer.immediate: the level is not raised on the words chosen, a reading: interpretation: true")
+        return self
+
+
 # the roads other than a substantial, life-long disability (DisabledBelowChildInNeed's fields; review 17, N6)
 DISABLED_ROADS = ("mild_moderate", "uncertain", "stated")
 
@@ -134,7 +148,7 @@ class Guidance(_Block[GuidanceText]):
     age_unknown_under_1: GuidanceText
     age_entailment_age_unknown: GuidanceText
     age_entailment_pregnancy_start_possible: PossibleEntailmentGuidance
-    age_pointer: GuidanceText
+    age_pointer: AgePointerGuidance
     one_child: GuidanceText
     confirm_in_writing: GuidanceText
     social_care_assessment: GuidanceText

@@ -24,7 +24,7 @@ from typing import Optional
 from pathway.catalogue import BelowThreshold, GuidanceText, NoReferral, load_catalogue
 from pathway.choices import NOT_PROFESSIONAL
 from pathway.dates import UK_TIME, day_time_words
-from pathway.models import Case, Decision
+from pathway.models import Case, Decision, Guidance
 from pathway.settings import OfficeHours
 from pathway.surfaces import below_threshold, decided_without, hours_words, no_referral, route_words
 from pathway.wording import cited, reading_mark
@@ -71,6 +71,10 @@ class Opening:
 
 
 P37 = "Appendix 3, p37"  # the referral's own timescales and steps (Appendix 3 - Referrals into Social Care)
+
+
+# the age pointer to a twin on the immediate-referral list (rules/guidance.py age_pointer; fix35d)
+P9_POINTER = "age.pointer.immediate."
 
 
 def in_writing(decision: Decision) -> Paragraph:
@@ -155,6 +159,13 @@ class Referral:
     def one_child(self) -> GuidanceText:
         """The tool decides one child: each child in the family on their own answers (p9; review 14, K1)."""
         return load_catalogue().guidance.one_child
+
+    @property
+    def p9_pointers(self) -> list[Guidance]:
+        """The decision's pointers to an immediate-referral criterion the answers do not decide (review 33 Q10, fix35d:
+        p9's under-1 substance criterion beside a parent's substance misuse that 'may impact', with whom to ring now):
+        the written referral says them, as the decision does, so its reader sees the p9 question left open."""
+        return [g for g in self.decision.guidance if g.rule.startswith(P9_POINTER)]
 
     @property
     def pre_birth(self) -> Optional[GuidanceText]:
@@ -266,6 +277,8 @@ def as_text(r: Referral) -> str:
     out += ["", opening.heading] + [p.plain for p in opening.paragraphs]
     if r.immediate:
         out += ["", "Immediate concerns:"] + [f"- {t}" for t in r.immediate]
+    if r.p9_pointers:
+        out += ["", "An immediate referral to consider:"] + [f"- {g.text} ({g.source})" for g in r.p9_pointers]
     for side in r.triangle:
         out += ["", side.name.upper()]
         out += [f"- {n.text} ({n.level}; {n.dimension}; {n.citation})" for n in side.needs] or ["- None recorded"]
