@@ -22,11 +22,20 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix35b_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "they're having an extension built on the back of the house": (
+        "left: 'having' no longer reaches p17's sexual row (the class holds), but p9 'Unexplained injuries' leads on the"
+        " learned model's words alone ('they', 'built', 'back'; no word of an injury): as 'they're building on the back of"
+        " the house' on main"
+    ),
+    "he cracks up laughing every time he sees the dog": (
+        "left: 'cracks' is no longer read as crack (p17's substance row is gone: the class holds), but p9's repeated"
+        " domestic violence leads on 'sees' (its phrasings' witnessing) and 'every time': as 'every time he sees the dog'"
+        " on main"
+    ),
+}
 
-CALLS = keyed(
-    CASES, KNOWN, *(f"{group}{kind}" for group in ("stay", "having", "story", "room", "trolley", "cracking", "sport") for kind in ("", "_controls"))
-)
+CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("stay", "having", "story", "room", "trolley", "cracking", "sport") for kind in ("", "_controls")))
 
 
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
