@@ -294,8 +294,6 @@ PROBE = "review 32 probe (mut33): "
 
 
 PROBES = [  # (words, age in months, what must hold, what was found on main 049c7c6)
-    ("nobody ever reads him a story", 48, "no_p9_first", "p9 'unexplained injuries' first on 'story' (over-call)"),
-    ("mum has her own room now and the kids share", 72, "no_p9_first", "p9 significant harm first, domestic violence second: nothing said of harm"),
     (
         "nobody in the family ever takes her to the park or plays with her",
         40,
@@ -337,18 +335,6 @@ PROBES = [  # (words, age in months, what must hold, what was found on main 049c
         "Additional 'low self-esteem' first on a hedge denied ('issues') with what it is about ('friends'); _denied_first 34 "
         "(the second row's text read) leads with Universal 'good family relationships' there",
     ),
-    (
-        "she was cracking up with laughter",
-        120,
-        "lacks:protection.chronic_substance_misuse",
-        "Protection 'chronic substance misuse' first: 'cracking' read as crack",
-    ),
-    (
-        "dad was off his trolley at the supermarket pushing it around",
-        60,
-        "lacks:immediate.trafficking_victim",
-        "p9 trafficking second on a supermarket trolley (over-call)",
-    ),
 ]
 
 # fix35c (stop 53; docs/adviser.md "Search35c"): these probes hold now and run as plain tests, their strict xfails taken
@@ -377,6 +363,18 @@ FIXED = [  # (words, age in months, what must hold, what was found on main 049c7
 ]
 
 
+# FIXED by fix35b (stop 53; docs/adviser.md "Search35b"): their strict xfails are taken out and they run as plain tests.
+# "story" is no injury (`named_rows.readings.fix35b_story`); a room of one's own or shared is no harm
+# (`everyday_senses.readings.fix35b_rooms_shared`); "cracking up laughing" is no crack (`drink_and_drugs.said`); a
+# shopping trolley, and "off his trolley", move no child (`fix35b_shopping_trolley`).
+FIXED_35B = [
+    ("nobody ever reads him a story", 48, "no_p9_first"),
+    ("mum has her own room now and the kids share", 72, "no_p9_first"),
+    ("she was cracking up with laughter", 120, "lacks:protection.chronic_substance_misuse"),
+    ("dad was off his trolley at the supermarket pushing it around", 60, "lacks:immediate.trafficking_victim"),
+]
+
+
 MENDED = {
     # fix35a (stop 53; docs/adviser.md "Search35a"): search_denial_only._denying_subject_over, a denying subject's reach
     # over its own words and verb phrase to the strength word
@@ -393,7 +391,8 @@ MENDED = {
 @pytest.mark.parametrize(
     ("q", "age", "check"),
     [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES]
-    + [pytest.param(q, age, check) for q, age, check, _ in FIXED],
+    + [pytest.param(q, age, check) for q, age, check, _ in FIXED]
+    + [pytest.param(q, age, check) for q, age, check in FIXED_35B],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 51's readings' neighbours (left: no product code changed in a mutation
