@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.pathway.cases import found_as_wanted, keyed
+from tests.pathway.cases import declared_in_synonyms, found_as_wanted, keyed, refused_where_set
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix36a_cases.yaml").read_text())
 
@@ -29,6 +29,9 @@ KNOWN: dict[str, str] = {
     "he was sick after eating too many sweets": AS_ON_MAIN + "p17's 'Endangers own life' first on 'sick after' (its eating words)",
     "she is cutting down on sugar": AS_ON_MAIN + "'cutting' is self-harm's word (Search15's 'cut' stays self-harm's)",
     "she works at the chip shop on saturdays": AS_ON_MAIN + "'chip' reaches the diet row's phrasing 'only eats chips'",
+    "she and her boyfriend are ending it": AS_ON_MAIN
+    + "p15-16 'Behaviour puts own life at risk' first on 'ending it' (its phrasing 'thinking of ending it all'); this"
+    + " branch's reading takes 'ending it' only after 'about' or before 'all'",
 }
 
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("death_wish", "starving_self", "food_from_bins") for kind in ("", "_controls")))
@@ -37,3 +40,44 @@ CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("death_wish", "star
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
 def test_fix36a_call(q: str, age: int | None, want: dict) -> None:
     found_as_wanted(q, age, want)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("named_rows", "unless"), {"no_such_reading": ["money"]}),
+        (("named_rows", "unless"), {"fix36a_fed_from_bins": []}),
+        (("named_rows", "unless"), ["money"]),
+    ],
+)
+def test_the_new_list_is_checked(path: tuple[str, ...], value: object) -> None:
+    """`named_rows.unless` is refused where it is not as _named_readings reads it (a reading's name to phrases)."""
+    refused_where_set(path, value)
+
+
+def test_the_readings_are_declared_in_the_synonyms_file() -> None:
+    """Each new reading or list is declared where it stands, naming this branch's adviser.md section."""
+    keys = ("    - name: fix36a_own_death_wish", "    - name: fix36a_own_starving", "    - name: fix36a_fed_from_bins")
+    declared_in_synonyms((*keys, "  unless:\n    fix36a_fed_from_bins", "    extensive.serious_obesity:"), "fix36a", "Search53a")
+
+
+@pytest.mark.parametrize(
+    ("said", "made"),
+    [
+        ("he gets his tea out of the bins", True),
+        ("he gets his tea out of the bins and mum has no money", False),  # the family's poverty said
+        ("there is no food in the house", True),
+        ("the bailiffs came and there is no food in the house", False),
+        ("he took the bins out", False),  # no food's word
+    ],
+)
+def test_a_food_reading_stands_aside_for_poverty(said: str, made: bool) -> None:
+    """`named_rows.unless` (fix36a): a food reading is not made where the call says the family's poverty."""
+    from pathway.search import default_index, normalise
+    from pathway.search_text import stem
+
+    index = default_index()
+    words = normalise(said).split()
+    names = {r.offers for r, _said, _unnamed in index._named_readings(words, [stem(w) for w in words], False)}
+    care = next(n for n, e in enumerate(index.entries) if e.indicator.id == "additional.receiving_poor_inconsistent_standards")
+    assert (care in names) == made
