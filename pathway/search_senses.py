@@ -859,7 +859,9 @@ class SenseReadings:
     def _named_readings(self: SearchIndex, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:  # type: ignore[misc]
         """The synonyms file's `named_rows` readings the call makes (fix21q; _named_rows_below): each with the places of
         its `said` groups and its rows the call does not name (one word of each group of the row's `words`, read as a
-        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking."""
+        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking. A reading with
+        `named_rows.unless` phrases is not made where one is said anywhere in the call, as written (fix36a: the
+        family's poverty said beside "no food in the house" is the poverty rows' call, not the diet row's lead)."""
         out = []
         for reading in self.named_rows:
             said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
