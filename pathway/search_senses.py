@@ -72,6 +72,9 @@ class _NamedReading(NamedTuple):
     # fix29d: `named_rows.apart`'s words for the reading (normalised): one said between each place of its first group
     # and each of its second keeps the reading from being made (another person named between: "dad was drunk so MUM drove")
     apart: frozenset[str] = frozenset()
+    # fix36a: `named_rows.unless`' phrases for the reading (as stems): one said anywhere in the call keeps the reading
+    # from being made (the call says the other cause: "no food in the house and no money" is the family's poverty)
+    unless: tuple[tuple[str, ...], ...] = ()
 
 
 def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[_NamedReading, ...], dict[int, list[list[tuple[str, ...]]]]]:
@@ -79,6 +82,7 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[
     and its `words` (each row's groups of words, one of each said names the row)."""
     data = synonyms.get("named_rows") or {}
     apart = data.get("apart") or {}
+    unless = data.get("unless") or {}
     readings = tuple(
         _NamedReading(
             tuple(tuple(tuple(tokens(p)) for p in group) for group in r["said"]),
@@ -86,6 +90,7 @@ def _named_rows(synonyms: dict, number_of: Callable[[str], int]) -> tuple[tuple[
             number_of(r["leads"]) if r["leads"] else None,
             number_of(r["offers"]) if r["offers"] else None,
             frozenset(normalise(" ".join(apart.get(r["name"]) or [])).split()),
+            tuple(tuple(tokens(p)) for p in unless.get(r["name"]) or []),
         )
         for r in data.get("readings") or []
     )
@@ -856,13 +861,18 @@ class SenseReadings:
     def _named_readings(self: SearchIndex, words: list[str], stems: list[str], typing: bool) -> list[tuple[_NamedReading, list[set[int]], frozenset[int]]]:  # type: ignore[misc]
         """The synonyms file's `named_rows` readings the call makes (fix21q; _named_rows_below): each with the places of
         its `said` groups and its rows the call does not name (one word of each group of the row's `words`, read as a
-        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking."""
+        `core` is, the reading's own phrases not counted). Read from the words alone, before any ranking. A reading with
+        `named_rows.unless` phrases is not made where one is said anywhere in the call, as written (fix36a: the
+        family's poverty said beside "no food in the house" is the poverty rows' call, not the diet row's lead)."""
         out = []
         for reading in self.named_rows:
             said = [{i + k for p in group for i in _phrase_at(p, stems) for k in range(len(p))} for group in reading.said]
             if not all(said):
                 continue
             if reading.apart and not self._named_together(reading.apart, words, said):
+                continue
+            # fix36a: the call says the other cause (`named_rows.unless`, as written: "destitute", "no money")
+            if any(_phrase_at(p, stems) for p in reading.unless):
                 continue
             taken = set().union(*said)
             rest_w = [w for i, w in enumerate(words) if i not in taken]

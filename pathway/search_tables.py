@@ -855,8 +855,9 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
     if data is None:
         return
     apart = data.get("apart") if isinstance(data, dict) else None
-    if isinstance(data, dict) and "apart" in data:
-        data = {k: v for k, v in data.items() if k != "apart"}
+    unless = data.get("unless") if isinstance(data, dict) else None
+    if isinstance(data, dict) and ("apart" in data or "unless" in data):
+        data = {k: v for k, v in data.items() if k not in ("apart", "unless")}
     check_table(
         catalogue,
         "named_rows",
@@ -883,6 +884,9 @@ def check_named_rows(catalogue: Catalogue, data: Any) -> None:
     names = {r["name"] for r in data["readings"]}
     if apart is not None and not (isinstance(apart, dict) and apart and all(k in names and isinstance(v, list) and word_lists([v]) for k, v in apart.items())):
         raise SearchDataError("named_rows.apart must map readings' names to non-empty lists of words")
+    # fix36a: `unless` (optional) maps a reading's name to the phrases that, said anywhere in the call, keep it unmade
+    if unless is not None and not (isinstance(unless, dict) and unless and all(k in names and word_lists([v]) for k, v in unless.items())):
+        raise SearchDataError("named_rows.unless must map readings' names to non-empty lists of phrases")
 
 
 NAMED_SUBJECT_KEYS = {"holders", "verbs", "fillers", "reach", "others", "readings"}

@@ -77,3 +77,14 @@ def refused_where_set(path: tuple[str, ...], value: object) -> None:
     table[path[-1]] = value
     with pytest.raises(SearchDataError):
         SearchIndex(load_catalogue(), bad)
+
+
+def declared_in_synonyms(keys: tuple[str, ...], *names: str) -> None:
+    """Each of `keys` (a line's opening in pathway/data/search_synonyms.yaml) has each of `names` (a branch, its
+    adviser.md section) in the 1,500 characters before it: a new reading or list is declared where it stands (fix36a)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "pathway" / "data" / "search_synonyms.yaml").read_text()
+    for key in keys:
+        before = text[: text.index(key)]
+        assert all(n in before[-1500:] for n in names), key
