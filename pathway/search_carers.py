@@ -124,7 +124,9 @@ class CarerReadings:
         leads (_lead_with: a p9 row in the first three stays there). Only the child's rows (p9's, the child's own
         development's) are moved: a carer's or the family's row is read as found ("dad slams the door on the health
         visitor": p17's refusal of services). Nothing moves where the call says a carer's harm to the child
-        (_harm_to_child_at, _harm_by_adult_at, _everyday_hitting_at) or no other row is found."""
+        (_harm_to_child_at, _harm_by_adult_at, _everyday_hitting_at) or no other row is found. Where a carer's temper
+        with the drink is said (_tempered_carer; fix36b), the child's behaviour rows (`carer_substance.temper_rows`)
+        are no lead."""
         words, ranked, final, matched, hidden = c.words, c.ranked, c.final, c.matched, c.hidden
         if self.harm_to_child is None or not ranked or not self._high(ranked[0]) or self.entries[ranked[0]].indicator.domain not in (None, CHILD_DEVELOPMENT):
             return  # a carer's row ("dad slams the door on the health visitor": p17's refusal of services) is read as found
@@ -149,7 +151,11 @@ class CarerReadings:
 
         if not rests(ranked[0]):
             return
-        lead = next((n for n in ranked if n not in hidden and not rests(n) and (matched.get(n) or not self._high(n))), None)
+        # fix36b (review 34 Q4): a carer's temper with the drink ("my stepdad loses his temper and smashes things when
+        # he's had a drink": _tempered_carer) is no behaviour of the child's: the child's behaviour rows do not lead here
+        cs = self.carer_substance
+        temper = cs.temper_rows if cs is not None and any(self._tempered_carer(words, k) for k in range(len(words))) else frozenset()
+        lead = next((n for n in ranked if n not in hidden and n not in temper and not rests(n) and (matched.get(n) or not self._high(n))), None)
         if lead is not None:
             self._lead_with(lead, ranked, final)
 
@@ -379,11 +385,16 @@ class CarerReadings:
             return  # no carer's use now ("mum no longer drinks": the search's own past reading)
         violence = cs.violence
         alone = violence in self.core and not self._core_said(violence, words, stems, typing)
-        if not alone:
-            return  # violence said beside it: p9's repeated-violence line and the adults' rows, read as before
         # fix34a (review 33 Q1): a carer's temper said with the drink ("my stepdad gets angry when he drinks") is no
         # behaviour of the child's: a first result of `temper_rows` gives way as a child's substance row does
         tempered = any(self._tempered_carer(words, k) for k in range(len(words))) and ranked[0] in cs.temper_rows
+        if not alone:
+            # violence said beside it: p9's repeated-violence line and the adults' rows, read as before; but fix36b
+            # (review 34 Q4): where that violence is the carer's temper with the drink ("mum loses her temper and
+            # throws things at us when she's had wine"), the child's behaviour row first was the misreading
+            if tempered:
+                self._tempered_violence_first(c)
+            return
         misread = tempered or any(n in cs.child or n == violence for n in ranked[:KEPT_PLACES])
         self._out_of_sight(set(cs.child), ranked, final)  # p9's line loses first place below, never its sight
         if tempered or ranked[0] in cs.child or ranked[0] == violence:
@@ -414,6 +425,32 @@ class CarerReadings:
             if not self.entries[ranked[0]].indicator.immediate:  # another p9 row first keeps its place ("a bruise and mum's drinking")
                 self._lead_with(cs.under_1, ranked, final)
         c.unsighted |= set(cs.child)
+
+    def _tempered_violence_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """fix36b (review 34 Q4, safety; `carer_substance.temper`): a carer's temper with the drink said with violence
+        (p9's repeated-violence line's core said: "mum loses her temper and throws things at us when she's had wine",
+        96, led with the child's "Disruptive or anti-social behaviour", the Universal "Age appropriate behaviour" second).
+        The line is the one criterion whose words are both halves of the call ("repeated domestic violence witnessed
+        and/or experienced by child; adult ... substance use issues", p9): it leads (never one hidden, the age
+        admitting it), and the carers' first rung (`offers`' first, p13-14 "Substance misuse may impact") comes into
+        the first three in place of the lowest that is no immediate criterion (never the first). The child's own
+        behaviour rows stay in the list, below."""
+        cs = self.carer_substance
+        assert cs is not None
+        ranked, final, hidden = c.ranked, c.final, c.hidden
+        violence, least = cs.violence, cs.offers[0]
+        if violence not in hidden and self._admits(violence, c.unborn, c.age_in_months):
+            _offered_last(violence, ranked, final)
+            self._lead_with(violence, ranked, final)
+        if least in hidden or least in ranked[:KEPT_PLACES] or len(ranked) < KEPT_PLACES or not self._admits(least, c.unborn, c.age_in_months):
+            return
+        yielding = next((ranked[k] for k in range(KEPT_PLACES - 1, 0, -1) if not self.entries[ranked[k]].indicator.immediate), None)
+        if yielding is not None:
+            if least in ranked:
+                ranked.remove(least)
+            final[least] = round(final[ranked[KEPT_PLACES - 1]], 6)
+            ranked.insert(KEPT_PLACES, least)
+            self._out_of_sight({yielding}, ranked, final)
 
     def _carer_substance_ended(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
         """Whether one of `carer_substance.uses` said is denied, put in the past or ended (as _harm_to_child_at reads them)."""
@@ -458,16 +495,22 @@ class CarerReadings:
         where it opens a clause after one of `temper_after` and the clause before says one of `temper` of that carer (a
         carer word at most `reach` words before the temper word, no clause or joining word between: "my stepdad gets
         angry WHEN HE drinks"), else None. The pronoun must be able to stand for the carer (search14's `stands_for`:
-        "mum gets angry when he drinks" is the child's)."""
+        "mum gets angry when he drinks" is the child's). fix36b (review 34 Q4): "and" with one of `temper_and` just after
+        it (the carer's next act: "mum loses her temper AND THROWS things at us when she's had wine") ends no clause."""
         cs, clauses = self.carer_substance, self.subject.clauses
         if cs is None or clauses is None or not cs.temper or k < 1 or words[k - 1] not in cs.temper_after:
             return None
+
+        def ends(j: int) -> bool:
+            w = words[j]
+            return (w in CLAUSE_WORDS or w in JOINING) and not (w == "and" and j + 1 < len(words) and words[j + 1] in cs.temper_and)
+
         for p in cs.temper:
             for t in _phrase_at(p, words[: k - 1]):
-                if t + len(p) != k - 1 and any(w in CLAUSE_WORDS or w in JOINING for w in words[t + len(p) : k - 1]):
+                if t + len(p) != k - 1 and any(ends(j) for j in range(t + len(p), k - 1)):
                     continue  # the temper's clause must run to the "when"
                 for b in range(t - 1, max(-1, t - 1 - cs.reach), -1):
-                    if words[b] in CLAUSE_WORDS or words[b] in JOINING:
+                    if ends(b):
                         break
                     if words[b] in self.subject.parents:
                         return words[b] if clauses.stands_for(words[k], words[b]) else None

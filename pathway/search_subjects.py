@@ -881,6 +881,9 @@ class _CarerSubstance(NamedTuple):
     temper: tuple[tuple[str, ...], ...] = ()
     temper_after: frozenset[str] = frozenset()
     temper_rows: frozenset[int] = frozenset()
+    # fix36b (review 34 Q4): the carer's next act after "and" ("loses her temper AND THROWS things when ..."): no end
+    # of the temper's clause
+    temper_and: frozenset[str] = frozenset()
 
 
 def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerSubstance]:
@@ -900,6 +903,7 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         tuple(p for p in (tuple(normalise(w).split()) for w in data.get("temper") or []) if p),
         frozenset(normalise(" ".join(data.get("temper_after") or [])).split()),
         frozenset(number_of(i) for i in data.get("temper_rows") or []),
+        frozenset(normalise(" ".join(data.get("temper_and") or [])).split()),
     )
 
 
