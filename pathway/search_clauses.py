@@ -146,7 +146,9 @@ class ClauseReadings:
         teenager, bit moody but in control of herself", whose "control" is the strength's, not coercive control) leads
         the call: p13-14's "Substance misuse may impact on ability to provide basic / adequate care" for "he's doing
         fine at school but dad smashes the house up when he's drunk" (the Universal row was matched on the concern's
-        "house"). _lead_with keeps every p9 row of the first three in them. Not where the first row is one of
+        "house"). Only where the Universal row was matched on a word of the contrast clause itself (at the merge, stop
+        53: clause25's controls, "he's never been aggressive but he is a bit shy", keep a Universal row first whose
+        strength the first clause says). _lead_with keeps every p9 row of the first three in them. Not where the first row is one of
         `above_universal.needs_met` (the need's own clause is its row), nor in a part a longer call searches."""
         au, cr = self.above_universal, self.clause_reading
         if au is None or cr is None or not cr.contrast or not c.ranked:
@@ -156,7 +158,7 @@ class ClauseReadings:
             return
         hidden = c.withheld | c.told_below | ({c.denied_from} if c.denied_from is not None else set())
         strengths = self._matched_words(first, c.matched)  # the strength's own words ("in control of herself") say no concern
-        offered = c.ranked[: KEPT_PLACES + 2]
+        offered = c.ranked[:KEPT_PLACES]  # in sight already (at the merge, stop 53: the first five let an unrelated row lead)
         pieces = [q for p in au.cuts.split(c.query) if p and normalise(p).split() for q in cr.before.split(p) if q and normalise(q).split()]
         pieces = self._contrast_joined(pieces, cr.contrast)
         opener = re.compile(r"^\W*(?:" + "|".join(r"\s+".join(map(re.escape, w)) for w in sorted(cr.contrast, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -176,6 +178,8 @@ class ClauseReadings:
                 return any(not _stop(w, stem(w)) and stem(w) not in self.plain_words and w not in NEGATING for w in words)
 
             concerns = [h for h in hits if h.indicator.level is not Level.UNIVERSAL]
+            if not strengths & set(said):
+                continue  # the Universal row rests on no word of this clause: the strength is the other clause's (clause25's controls)
             if not concerns or any(h.indicator.level is Level.UNIVERSAL and says(h) and h.score >= au.clear * concerns[0].score for h in hits):
                 continue  # the clause says a strength as much as a concern ("but doing fine now")
             positive = self.denial_only.positive if self.denial_only is not None else frozenset()

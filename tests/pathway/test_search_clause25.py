@@ -78,8 +78,9 @@ NOW_CUTS = ("now she", "now he", "now they")
 
 
 def _before_clause25() -> SearchIndex:
-    """The index as before clause25: `clause_reading` without `stand_in` and without the "now" cuts."""
-    cr = {k: v for k, v in SYNONYMS["clause_reading"].items() if k != "stand_in"}
+    """The index as before clause25: `clause_reading` without `stand_in` and without the "now" cuts (and without fix35a's
+    `contrast`, a later reading that leads with a contrast clause's concern too: stop 53)."""
+    cr = {k: v for k, v in SYNONYMS["clause_reading"].items() if k not in ("stand_in", "contrast")}
     cr["before"] = [w for w in cr["before"] if w not in NOW_CUTS]
     return SearchIndex(CAT, {**SYNONYMS, "clause_reading": cr}, example_calls())
 
