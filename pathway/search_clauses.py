@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Optional
 
-from pathway import search_collected, search_denial_only, search_ingest, search_minded, search_sale
+from pathway import search_collected, search_denial_only, search_ingest, search_minded, search_sale, search_structures
 from pathway.levels import Level
 from pathway.search_call import (
     KEPT_PLACES,
@@ -423,7 +423,15 @@ class ClauseReadings:
         is away ("the 6 year old waits in the empty flat until mum gets back at 10"; search_minded.alone_at)."""
         t = self.young_minder
         if t is not None:
-            self._found_leads(c, t.leads, lambda: search_minded.minded_at(t, c.words) or search_minded.alone_at(t, c.words, c.age_in_months))
+            self._found_leads(c, t.leads, lambda: search_minded.minded_at(t, c.words) or self._child_alone_at(t, c.words, c.age_in_months))
+
+    def _child_alone_at(self: SearchIndex, t: search_minded.YoungMinder, words: list[str], age_in_months: Optional[int]) -> Optional[str]:  # type: ignore[misc]
+        """search_minded.alone_at, but not where fix31c reads the lone phrase as a lone carer's (at the merge, stop 53:
+        "nana minds the baby on her own while mum is at work" led with p9 home alone 5 and under; test_search_fix31c)."""
+        s = self.everyday_structures
+        if s is not None and search_structures._lone_care(s, words):
+            return None
+        return search_minded.alone_at(t, words, age_in_months)
 
     def _refused_carried_at(self: SearchIndex, words: list[str]) -> Optional[str]:  # type: ignore[misc]
         """fix30c (mut29's probe 6): a refusal of `care_withheld.refuse` whose verb the carried reading took out

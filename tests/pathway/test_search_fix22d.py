@@ -58,7 +58,9 @@ def _ids(q: str, age: int, limit: int = KEPT_PLACES) -> list[str]:
         ("he strangled the kitten", 132, HARM),
         ("he strangled the kitten", 132, DV),
         ("the children sleep with the cats on a dirty mattress", 72, SEX_U13),  # N5
-        ("they are sleeping in the car most nights", 120, SEX_U13),  # N8
+        # N8's "they are sleeping in the car most nights" (SEX_U13) is no longer here: since fix35b (stop 53) p17's
+        # "Sexual activity under 13" has a `core` (a word of sex), so the row is not offered without fix22d's readings
+        # either and the check could not fail; test_search_fix35b holds the class
         ("he's addicted to his xbox", 144, CHILD_SUBSTANCE),  # N8
         ("on the playstation until 3 in the morning", 144, ALONE),  # N6
         ("she has not had her jabs", 18, JABS_UP),  # N8

@@ -16,10 +16,9 @@ from tests.pathway import cases
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix27c_cases.yaml").read_text())
 AS_ON_MAIN = "as on main 2c55579, left: "
-KNOWN: dict[str, str] = {
-    "it's not only reading she enjoys, she loves writing stories": "review 25 Q6's class (a p9 row in three, no word of concern; left by"
-    " others): p9's injury line third (second on main), on the learned model's share",
-}
+# "it's not only reading she enjoys, she loves writing stories" holds since fix35b (stop 53: `named_rows.readings.fix35b_story`,
+# "story" is no injury): its strict xfail is taken off
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("q", "age", "want"), cases.keyed(CASES, KNOWN, "f1", "f1_controls"))
