@@ -353,9 +353,15 @@ PROBES = [  # (words, age in months, what must hold, what was found on main a43b
 ]
 
 
+# probes that hold since a later reading (their strict xfails taken off; at the merge, stop 53)
+MENDED = {
+    "they shut her out in the garden till midnight": "fix36b: named_rows put_out (a child put or shut out of the home)",
+}
+
+
 @pytest.mark.parametrize(
     ("q", "age", "check"),
-    [pytest.param(q, age, check, marks=pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
+    [pytest.param(q, age, check, marks=() if q in MENDED else pytest.mark.xfail(strict=True, reason=PROBE + reason)) for q, age, check, reason in PROBES],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None:
     """Over- and under-calls found probing stop 52's readings' neighbours (left: no product code changed in a mutation
