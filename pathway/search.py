@@ -814,7 +814,6 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
 
         lean = self._severity_said(stems)
         calm = 0.0  # the model's share of "no concern" against its best indicator's
-        calm_unborn = False  # an unborn baby's words, read without the unborn answer, are "no concern" (_calm_without_age)
         # a child's own row said only of a parent goes before the kept places are taken, or it holds one of
         # them and an immediate criterion word matching put in the first three is lost when it goes
         # ("dad has been sent to prison": "Placed in custody" held the third place trafficking then lost)
@@ -832,7 +831,6 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             by_words = [n for n in rank() if n not in unsaid_core | unstated | named_out][:KEPT_PLACES]
             read = self._for_model(words, typing, aged)
             model_shares, calm = self._blend(read + _age_word(age_in_months, unborn) if read else read, final, negated, unborn, age_in_months)
-            calm_unborn = unborn and bool(read) and self._calm_without_age(read) >= CALM
             self._keep_immediate(by_words, model_shares, final, rank)
             if part is not None:
                 part.update(by_words=by_words, shares=model_shares)
@@ -842,7 +840,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         self._by_severity(lean, ranked, final)
         c = _Call(
             query, words, stems, typing, unborn, age_in_months, ranked, final, matched, negated, unsaid_core, unstated,
-            lambda n: self._admits(n, unborn, age_in_months), part, by_words, ranked[:1], calm, calm_unborn=calm_unborn,
+            lambda n: self._admits(n, unborn, age_in_months), part, by_words, ranked[:1], calm,
         )  # fmt: skip
         for step in STEPS:
             if step.when is None or step.when(c):
@@ -1368,19 +1366,6 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         calls += [(c.said, [self.no_concern]) for c in self.harmless]
         texts = training_texts(own, {number[i]: said for i, said in extra.items()}, calls)
         return CallerModel.trained(texts, lambda text: " ".join(self._for_model(normalise(text).split())), self._model_words)
-
-    def _calm_without_age(self, read: list[str]) -> float:
-        """The learned model's share of "no concern" for the words alone, without the age word, against its best
-        indicator's (fix35l, review 33 K1; this tool's reading): the `harmless` calls it learned "no concern" from are
-        trained without an age word (_learn), and the labelled calls about an unborn baby nearly all name a concern, so
-        the unborn answer's own word outweighs the words ("she's 20 weeks pregnant and the scan showed it's a boy":
-        "no concern" 4.9 times p13-14's maternal-health row without it, 0.03 of p9's unborn row with it). Read only
-        for an unborn baby (_unborn_calm_first); a born child's calm is the blend's (_calm_first)."""
-        assert self.model is not None
-        shares = self.model.shares(" ".join(read))
-        calm = shares.pop(self.no_concern, 0.0)
-        best = max(shares.values(), default=0.0)
-        return calm / best if best else 0.0
 
     def _model_words(self, text: str) -> list[str]:
         """The learned model's word features of a normalised text: each stem, the document words

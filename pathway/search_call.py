@@ -71,7 +71,6 @@ class _Call:
     by_words: list[int] = field(default_factory=list)  # word matching's first results, before the blend
     blended: list[int] = field(default_factory=list)  # the blend's own first, before any reading moved it
     calm: float = 0.0  # the model's share of "no concern" against its best indicator's
-    calm_unborn: bool = False  # an unborn baby's words without the unborn answer read as "no concern" (fix35l)
     joined: Optional[int] = None  # the criterion a parent's psychosis joined to harm gives (_joined_first)
     unsighted: set[int] = field(default_factory=set)  # rows the carers' readings hold out of sight
     denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)

@@ -205,21 +205,6 @@ class CareReadings:
         said = [s for w, s in zip(words, stems) if s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s)]
         return bool(said) and all(s in self.plain_words or s in calm for s in said) and not self._says_more(stems)
 
-    def _calm_unborn_said(self: SearchIndex, c: _Call) -> bool:  # type: ignore[misc]
-        """An ordinary pregnancy in words `unborn_calm` does not list (fix35l, review 33 K1, review 27 Q15; this tool's
-        reading): the learned model reads the words, without the unborn answer, as "no concern" (c.calm_unborn,
-        SearchIndex._calm_without_age), the call says no worry word, no denial and no `severity: more` phrase (as
-        _unborn_calm), and no p9 or Protection row in the first three was matched by a word of concern: each one's words are a
-        pregnancy's, a carer's or a child's, plain or `unborn_calm`'s ("she's 20 weeks pregnant and dad hits her" the
-        model reads as calm, but p9's harm row matched "hits": nothing moves). A number may be said: "20 weeks", "the
-        12 week scan" are the pregnancy's own."""
-        if not c.calm_unborn or any(s in WORRY or w in NEGATING for w, s in zip(c.words, c.stems)) or self._says_more(c.stems):
-            return False
-        calm = self.unborn_calm[0] if self.unborn_calm is not None else frozenset()
-        who = self.no_concern_with_carers
-        high = [n for n in c.ranked[:KEPT_PLACES] if self._high(n)]
-        return all(w in who or stem(w) in self.plain_words or stem(w) in calm for n in high for w in c.matched.get(n, ()))
-
     def _unborn_calm_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Without inflation for an unborn baby (fix20u; the synonyms file's `unborn_calm`, this tool's reading): a call
         that says only an ordinary pregnancy ("mum is pregnant and happy about the new baby", _unborn_calm) preselects
@@ -234,7 +219,7 @@ class CareReadings:
         p9's unborn row, and search11 keeps what a plain call moves in sight): a row below Protection gives way. Called
         for an unborn baby only; for a born child search11's and search12's plain and harmless readings stand."""
         words, stems, ranked, final = c.words, c.stems, c.ranked, c.final
-        if not ranked or self.unborn_calm is None or not (self._unborn_calm(words, stems) or self._calm_unborn_said(c)):
+        if not ranked or self.unborn_calm is None or not self._unborn_calm(words, stems):
             return
         if self.entries[ranked[0]].indicator.level is Level.UNIVERSAL:
             return
