@@ -409,14 +409,7 @@ class CarerReadings:
                 self._lead_with(lead, ranked, final)
         least = cs.offers[0]  # the carers' first rung ("may impact", p14): in sight where the search had misread the call
         if misread and least not in hidden and least not in ranked[:KEPT_PLACES] and len(ranked) >= KEPT_PLACES and self._admits(least, unborn, age_in_months):
-            # the lowest of the first three that is no immediate criterion (never the first) gives way; p9 rows keep theirs
-            yielding = next((ranked[k] for k in range(KEPT_PLACES - 1, 0, -1) if not self.entries[ranked[k]].indicator.immediate), None)
-            if yielding is not None:
-                if least in ranked:
-                    ranked.remove(least)
-                final[least] = round(final[ranked[KEPT_PLACES - 1]], 6)
-                ranked.insert(KEPT_PLACES, least)
-                self._out_of_sight({yielding}, ranked, final)
+            self._rung_into_sight(least, ranked, final)
         # an age under 1 said in the words and none given (the age given, the search's own readings decide: past
         # frames, an ordinary amount); the use neither denied nor ended, and p9's line in sight or the call misread
         # fix27a (review 26 Q3): the child's age said with no "old" ("he's eleven months", "she'll be one next week":
@@ -447,6 +440,12 @@ class CarerReadings:
             self._lead_with(violence, ranked, final)
         if least in hidden or least in ranked[:KEPT_PLACES] or len(ranked) < KEPT_PLACES or not self._admits(least, c.unborn, c.age_in_months):
             return
+        self._rung_into_sight(least, ranked, final)
+
+    def _rung_into_sight(self: SearchIndex, least: int, ranked: list[int], final: dict[int, float]) -> None:  # type: ignore[misc]
+        """The carers' first rung comes into the first three: the lowest of them that is no immediate criterion (never
+        the first) gives way; p9 rows keep theirs (_carer_substance_first where the call was misread,
+        _tempered_violence_first)."""
         yielding = next((ranked[k] for k in range(KEPT_PLACES - 1, 0, -1) if not self.entries[ranked[k]].indicator.immediate), None)
         if yielding is not None:
             if least in ranked:
