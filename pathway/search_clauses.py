@@ -170,6 +170,9 @@ class ClauseReadings:
             said = normalise(piece).split()
             if not said:
                 continue
+            if not strengths & set(said):
+                continue  # the Universal row rests on no word of this clause: the strength is the other clause's (clause25's controls)
+            # (checked before the clause is searched: the search is the reading's whole cost, stop 54)
             hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=KEPT_PLACES + 2, finished=True, part={})
             denied = {said[i] for i in self._denials(said, [stem(w) for w in said])}
 
@@ -178,8 +181,6 @@ class ClauseReadings:
                 return any(not _stop(w, stem(w)) and stem(w) not in self.plain_words and w not in NEGATING for w in words)
 
             concerns = [h for h in hits if h.indicator.level is not Level.UNIVERSAL]
-            if not strengths & set(said):
-                continue  # the Universal row rests on no word of this clause: the strength is the other clause's (clause25's controls)
             if not concerns or any(h.indicator.level is Level.UNIVERSAL and says(h) and h.score >= au.clear * concerns[0].score for h in hits):
                 continue  # the clause says a strength as much as a concern ("but doing fine now")
             positive = self.denial_only.positive if self.denial_only is not None else frozenset()

@@ -3,7 +3,8 @@ expectations]), and its held-back split: every third call of a list is held back
 
 Expectations (the document's, not the tool's): `no_p9_first` (or `first_p9: false`) no immediate criterion (p9) is the
 first row; `first_p9` one is; `p9_in_three` one is in the first three; `lacks` none of these rows in the first three;
-`has` each of them in the first three; `has_any` one of them in the first three; `not_first` none of these rows first."""
+`has` each of them in the first three; `has_any` one of them in the first three; `not_first` none of these rows first;
+`first_any` one of these rows is first."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def check(ids: list[str], want: dict) -> None:
         assert any(n.startswith("immediate.") for n in three), ids
     for row in want.get("not_first") or []:
         assert not ids or ids[0] != row, (row, ids)
+    if want.get("first_any"):
+        assert ids and ids[0] in want["first_any"], (want["first_any"], ids)
 
 
 def found_as_wanted(q: str, age: int | None, want: dict) -> None:
