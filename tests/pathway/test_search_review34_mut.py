@@ -123,6 +123,22 @@ def test_noone_written_as_one_word_denies_the_strength(q: str, age: int) -> None
     assert ids and ids[0] != PLAY_STRENGTH, ids
 
 
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("mum has mental health problems and is violent to dad", 96),
+        ("mum's violent towards dad", 120),
+        ("dad is violent to mum when he drinks", 84),
+    ],
+)
+def test_a_carer_said_violent_to_the_other_carer_leads_with_p9_repeated_violence(q: str, age: int) -> None:
+    """_violent_to_carer_first 21 (`_offered_last(ranked, c.final)`: a TypeError wherever fix33c's lead is offered):
+    fix35d rewrote the function's guard; fix35d's own tests say the violence by its act only, so the words "violent
+    to dad" (fix33c's) never reached the offer in the group's run."""
+    ids = _ids(q, age)
+    assert ids and ids[0] == "immediate.repeated_domestic_violence", ids
+
+
 # --- neighbours that hold (other words for each reading's class)
 
 
@@ -387,6 +403,29 @@ PROBES = [
         "not_first",
         {"extensive.chronic_recurring_health_problems"},
         "p15-16 chronic health problems first for ear piercing (inflation)",
+    ),
+    (
+        "nobody would ever fault mum, she plays with them all day",
+        48,
+        "not_first",
+        {"additional.child_perceived_problem_parent"},
+        "praise_lead reads a denial two words before 'fault' only ('nobody would ever fault'): p13 'perceived to be a problem'"
+        " first (inflation; praise_lead 25's three words read it)",
+    ),
+    (
+        "no grown up ever reads to him",
+        36,
+        "not_first",
+        {PLAY_STRENGTH},
+        "_denying_subject_over reads no 'no' + a person ('no grown up', 'no adult') as a denying subject: the play strength"
+        " first (_denying_subject_over 37 reads it)",
+    ),
+    (
+        "no adult in the house ever plays with her",
+        40,
+        "no_p9_first",
+        set(),
+        "p9 home alone first and second for a lack of play (inflation)",
     ),
 ]
 
