@@ -452,3 +452,26 @@ def _holds(ids: list[str], kind: str, rows: set[str]) -> bool:
 def test_probe(q: str, age: int | None, kind: str, rows: set[str]) -> None:
     ids = _ids(q, age)
     assert _holds(ids, kind, rows), ids
+
+
+def test_the_age_pointer_to_a_contact_with_no_number_says_only_whom_to_ring() -> None:
+    """The age pointer (fix35d, rules/guidance.py define's ring_words) for an open child, in office hours: the team
+    holding the case has no number in the contacts, so the pointer's ring words are the contact's name and nothing in
+    the number's place. define 183 (`... if via.phone else "XXXX"`) put a stray word there; fix35d's pointer tests
+    asked only that "ring" be said and no number of another service."""
+    from pathway import load_catalogue
+    from rules import evaluate
+    from tests.conftest import make_case
+
+    cat = load_catalogue()
+    case = make_case(
+        ["additional.substance_misuse_impact_ability"],
+        age_years=0,
+        age_months=5,
+        caller="professional",
+        contact_time="2033-12-28T12:00:00+00:00",
+        open_to_social_care=True,
+    )
+    [text] = [g.text for g in evaluate(case).guidance if g.rule == "age.pointer.immediate.substance_use_under_1"]
+    ring = cat.guidance.age_pointer.immediate.ring
+    assert any(ring.format(contact=c.named_in_a_sentence(), phone="") in text for c in cat.contacts if not c.phone), text
