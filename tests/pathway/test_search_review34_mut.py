@@ -139,6 +139,16 @@ def test_a_carer_said_violent_to_the_other_carer_leads_with_p9_repeated_violence
     assert ids and ids[0] == "immediate.repeated_domestic_violence", ids
 
 
+@pytest.mark.parametrize("q", ["he isn't settled with his dad", "she isn't settled at home"])
+def test_a_strength_denied_leads_with_the_row_found_on_the_denied_word(q: str) -> None:
+    """lacking_lead 34 (`found = None`: fix35a's fallback, the first concern of the first five, always taken for the row
+    word matching found on the lacking word, Search26a's lead): "he isn't settled with his dad" led with p13's
+    Universal "Good stable relationships with carers" (the fallback found none it could take). denial26's tests,
+    which hold these calls' class, were outside fix35a's group."""
+    ids = _ids(q)
+    assert ids and ids[0] == "additional.attachment_issues", ids
+
+
 # --- neighbours that hold (other words for each reading's class)
 
 
@@ -426,6 +436,22 @@ PROBES = [
         "no_p9_first",
         set(),
         "p9 home alone first and second for a lack of play (inflation)",
+    ),
+    ("she isn't settled at home", None, "no_p9_in_three", set(), "p9 'significant harm' third for a child not settled (inflation)"),
+    ("he hasn't settled at his new school", None, "no_p9_in_three", set(), "p15-16 poor self care first, p9 'contact with adults' third (inflation)"),
+    (
+        "she's not settled at nursery",
+        None,
+        "not_in_three",
+        {"protection.inappropriate_sexual_behaviour"},
+        "p17 inappropriate sexual behaviour third (inflation)",
+    ),
+    (
+        "dad pushed mum aside and then threw mum down the stairs",
+        96,
+        "in_three",
+        DV,
+        "fix35d's class, the doer said before 'and then': two p9 harm rows lead, no domestic-violence row in three (safety)",
     ),
 ]
 
