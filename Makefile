@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33 mutate-review34
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -278,3 +278,11 @@ mutate-review32:
 mutate-review33:
 	scripts/setup.sh test
 	scripts/mutate_review33.sh
+
+# Stop 53's search readings (review 34, docs/safety/mutation.md "Review 34 (stop 53)"): fix35a's strength beside a concern,
+# fix35c's young child alone at home, fix35d's carer's act on the other carer and age pointer, fix36b's temper with the
+# drink, fix36a's named_rows.unless, Search53's denial plain words; each group against its reading's tests and review 34's
+# (tests/pathway/test_search_review34_mut.py); the body shared in scripts/mutmut_review.sh. Every mutant (STEP=1): hours.
+mutate-review34:
+	scripts/setup.sh test
+	scripts/mutate_review34.sh
