@@ -24,7 +24,13 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix37a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "dad says they punched the wall": (
+        "left (mut34's probe, as on main 22dcacb): a wall punched is violence at home by design (`everyday_senses`'"
+        " `property`: 'dad kicked the door in' keeps p9 first); fix33c reads a carer's act on a thing only where a carer"
+        " is the act's subject, and 'they' may be a carer or the child: the practitioner reads it"
+    ),
+}
 
 GROUPS = ("staying", "asking", "topic", "home", "traffic", "noted", "probes")
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in GROUPS for kind in ("", "_controls")))
