@@ -356,6 +356,9 @@ PROBES = [  # (words, age in months, what must hold, what was found on main a43b
 # probes that hold since a later reading (their strict xfails taken off; at the merge, stop 53)
 MENDED = {
     "they shut her out in the garden till midnight": "fix36b: named_rows put_out (a child put or shut out of the home)",
+    "the kite was flying high": "fix37a: 'kite' a known word (no longer 'bite'); 'flying high' an everyday height",
+    "she was high up on the climbing frame": "fix37a: 'climbing' a known word (no longer 'clubbing', 'limping')",
+    "i locked myself out of the car": "fix37a: ordinary_call fix37a_locked_self_out (one's own lock-out)",
 }
 
 
@@ -375,7 +378,7 @@ def test_probes_found_over_and_under_calls(q: str, age: int, check: str) -> None
     elif check == "carer_substance_in_three":
         assert CARER_SUBSTANCE & three, ids
     elif check == "no_p9_first":
-        assert not ids[0].startswith("immediate."), ids
+        assert not ids or not ids[0].startswith("immediate."), ids  # fix37a: nothing offered puts no p9 row first
     elif check == "no_p9_in_three":
         assert not any(n.startswith("immediate.") for n in three), ids
     elif check == "no_home_alone_in_three":
