@@ -1327,9 +1327,10 @@ class CarerReadings:
                     break  # fix25a: "mum takes him swimming but hurts her back": not the child the first clause named
                 if _own_head(hc, w, v, nxt, words[doer], ha.male, female, tuple(words[k + 2 : k + 4])):
                     break  # fix31a: "dad banged his head on the cupboard", "mum bangs her head against the wall": the doer's own
-                if v == "my" and (nxt in hc.necks or nxt in hc.heads) and _child_speaks(hc, words, i, doer):
+                if v == "my" and (nxt in hc.necks or nxt in hc.heads or (nxt in hc.fault_bodies and w in hc.fault_acts)) and _child_speaks(hc, words, i, doer):
                     return i  # fix34a (review 33 Q1): "daddy squeezes my neck when i am naughty": the caller is the child
-                if v == "him" or (v == "his" and (nxt in hc.necks or nxt in hc.heads)):  # review 28 Q2: "squeezes his neck"; fix31a: "slammed his head"
+                # review 28 Q2: "squeezes his neck"; fix31a: "slammed his head"; fix37b: "pulls his hair" (a fault given: _fault_given)
+                if v == "him" or (v == "his" and (nxt in hc.necks or nxt in hc.heads or (nxt in hc.fault_bodies and w in hc.fault_acts))):
                     if not rival(k, doer, ha.male) and (held or not self._of_this_child_not_before(words, k + 1)):
                         return i
                     break
@@ -1567,6 +1568,12 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
                 break
             if words[k] in hc.necks:
                 return range(i + 1, k + 1)
+    if words[i] in hc.fault_acts:  # fix37b: "mummy pulls his hair when he's been cheeky"
+        for k in range(i + 1, min(len(words), i + 1 + hc.neck_reach)):
+            if words[k] in CLAUSE_WORDS or words[k] in JOINING:
+                break
+            if words[k] in hc.fault_bodies and _fault_given(hc, words, k):
+                return range(i + 1, k + 1)
     if words[i] in hc.head_acts:  # fix31a: "bangs the baby's head on the wall", "smashed her head into the door"
         for k in range(i + 1, min(len(words) - 1, i + 1 + hc.neck_reach)):
             if words[k] in CLAUSE_WORDS or words[k] in JOINING:
@@ -1574,6 +1581,28 @@ def _object_span(hc: _HarmToChild, words: list[str], i: int, doers: frozenset[st
             if words[k] in hc.heads and words[k + 1] in hc.head_against:
                 return range(i + 1, k + 1)
     return range(0)
+
+
+def _fault_given(hc: _HarmToChild, words: list[str], body: int) -> bool:
+    """fix37b (review 34 Q10, safety; `harm_to_child.fault_acts`, declared there): whether the child's fault is given
+    as the reason for the act on the body word at `body`: after it one of `fault_reasons` or `speaker_reasons` ("when he",
+    "if she", "when i") with one of `speaker_faults` within `neck_reach` words after that ("when he is been cheeky",
+    "when she is naughty"). A hair pulled, plaited or brushed with no fault given ("mum pulls her hair back into a
+    ponytail") is no act of harm."""
+    return _fault_after(hc, words, (*hc.fault_reasons, *hc.speaker_reasons), body)
+
+
+def _fault_after(hc: _HarmToChild, words: list[str], reasons: tuple[tuple[str, ...], ...], at: int) -> bool:
+    """Whether, after the place `at`, one of `reasons` is said with one of `speaker_faults` within `neck_reach` words
+    after it (_child_speaks, _fault_given)."""
+    for p in reasons:
+        for j in _phrase_at(p, words):
+            if j <= at:
+                continue
+            after = words[j + len(p) : j + len(p) + hc.neck_reach]
+            if any(_phrase_at(f, after) for f in hc.speaker_faults):
+                return True
+    return False
 
 
 def _clause_doer(words: list[str], i: int, reach: int, doers: frozenset[str], others: frozenset[str]) -> Optional[int]:
@@ -1602,19 +1631,14 @@ def _child_speaks(hc: _HarmToChild, words: list[str], act: int, doer: int) -> bo
     """fix34a (review 33 Q1, safety; `harm_to_child.speaker_reasons`, declared there): whether the caller is the child
     the act at `act` was done to: after it one of `speaker_reasons` ("when i", "if i") with one of `speaker_faults`
     within `neck_reach` words after that ("when i am naughty", "if i answer back": the caller's own fault given as the
-    act's reason, as a child says it), and the doer the caller's own carer (no "his", "her" or "their" at most two words
-    before it: "her dad squeezes my neck" is said by another adult). "my" is otherwise not read as the child: the
+    act's reason, as a child says it), and the doer the caller's own carer (no "his" or "her" at most two words
+    before it: "her dad squeezes my neck" is said by another adult). fix37b (mut34's probe): "their dad squeezes my neck
+    when i'm naughty" is a child naming the carer of the children of the home, its own (a half-brother's or -sister's
+    father): "their" no longer stands the reading aside. "my" is otherwise not read as the child: the
     caller may be the adult ("he squeezes my neck when i am late": no carer doer, the adults' violence)."""
-    if any(w in ("his", "her", "their") for w in words[max(0, doer - 2) : doer]):
+    if any(w in ("his", "her") for w in words[max(0, doer - 2) : doer]):
         return False
-    for p in hc.speaker_reasons:
-        for j in _phrase_at(p, words):
-            if j <= act:
-                continue
-            after = words[j + len(p) : j + len(p) + hc.neck_reach]
-            if any(_phrase_at(f, after) for f in hc.speaker_faults):
-                return True
-    return False
+    return _fault_after(hc, words, hc.speaker_reasons, act)
 
 
 def _own_head(hc: _HarmToChild, act: str, v: str, nxt: str, doer: str, male: frozenset[str], female: frozenset[str], after: tuple[str, ...] = ()) -> bool:

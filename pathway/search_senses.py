@@ -180,6 +180,14 @@ def _care_left(synonyms: dict, number_of: Callable[[str], int]) -> Optional[tupl
     return tuple(phrases), normalise(data["read_as"]).split(), number_of(data["row"])
 
 
+_PERFECT = frozenset({"has", "have", "had"})
+
+
+def _before_been(words: list[str], k: int) -> bool:
+    """fix37b: "has", "have" or "had" at k, "been" just after it ("dad has been on the pop")."""
+    return words[k] in _PERFECT and k + 1 < len(words) and words[k + 1] == "been"
+
+
 class _AsMeant(NamedTuple):
     """The synonyms file's `said_as_meant` (fix22b; SearchIndex._as_meant), normalised; phrases longest first."""
 
@@ -232,6 +240,9 @@ class _High(NamedTuple):
     still_after: tuple[tuple[str, ...], ...]  # these may follow though they begin with an object word ("is baked all day")
     after: frozenset[str]  # with no be/get verb said, the phrase ends the call or one of these follows ("baked before school")
     read_as: tuple[str, ...]
+    # fix37b (K3): phrases with an everyday sense beside a be verb ("she is high functioning", "dad is high risk"): read
+    # only where the call ends with them or one of `after` or `still_after` follows, be/get verb or none ("dad is high")
+    strict: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _as_meant_table(synonyms: dict) -> Optional[_AsMeant]:
@@ -270,6 +281,7 @@ def _high(data: Optional[dict], read: TableReader) -> Optional[_High]:
         read.phrases(data["still_after"]),
         read.words(data["after"]),
         tuple(normalise(data["read_as"]).split()),
+        frozenset(read.phrases(data["strict"])),
     )
 
 
@@ -1388,19 +1400,24 @@ class SenseReadings:
         `high.still_after` ("mum is baked ALL DAY"), and where no be/get verb is said (the search drops "'s"), the
         call's end or one of `high.after` next ("he's baked BEFORE school"; "we baked cookies" is baking); a phrase of
         `high.alone` ("zooted": no everyday sense) needs no person or verb before it, only no object after it. "she
-        baked a cake", "the potatoes were baked", "blazed a trail" are read as said."""
+        baked a cake", "the potatoes were baked", "blazed a trail" are read as said. fix37b (review 34 K3): a phrase of
+        `high.strict` ("high") needs the call's end or one of `high.after` or `high.still_after` next even after a be/get
+        verb ("dad is high", "mum being high all the time", "when he is high"; not "she is high functioning", "dad is
+        high risk", "she was high up on the climbing frame", "the kite was flying high": no person before it)."""
         table = self.as_meant
         assert table is not None and table.high is not None
         hi = table.high
-        object_after = end < len(words) and words[end] in table.objects
-        if object_after and any(words[end : end + len(p)] == list(p) for p in hi.still_after):
-            object_after = False  # "mum is baked all day"
+        still = any(words[end : end + len(p)] == list(p) for p in hi.still_after)
+        object_after = end < len(words) and words[end] in table.objects and not still  # "mum is baked all day"
         if object_after:
             return False
         if tuple(words[start:end]) in hi.alone:
             return True
         person, verb = self._state_subject(words, start)
-        return person and (verb or end == len(words) or words[end] in hi.after)
+        ends = end == len(words) or words[end] in hi.after or still
+        if tuple(words[start:end]) in hi.strict:
+            return person and ends
+        return person and (verb or ends)
 
     def _unwell_at(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
         """fix32a (review 31 Q3, safety; the synonyms file's `said_as_meant.unwell`, this tool's reading, declared
@@ -1450,21 +1467,37 @@ class SenseReadings:
     def _in_a_state(self: SearchIndex, words: list[str], start: int, end: int) -> bool:  # type: ignore[misc]
         """Whether the words from `start` to `end` (a phrase of `said_as_meant.intoxicated`) are said of someone's
         state (_as_meant): no object right after them, and before them, past adverbs and be/get verbs, a person (one
-        of `subjects`) who is not the object of one of `not_after` ("leave mum out of it")."""
+        of `subjects`) who is not the object of one of `not_after` ("leave mum out of it"). fix37b (review 34 K3, mut34's
+        probe): after a phrase of several words said of a carer (one of the subject reading's `parents`), "on" names what
+        was taken, no object ("mum was off her face ON something again last night", "dad was off his face on pills"); a
+        one-word phrase before "on" is read as said ("wasted on sweets"), and so is a child's or another's ("my son is
+        off his face on spice ... looking after a 5 month old": the labelled call's under-1 row leads as before)."""
         table = self.as_meant
         assert table is not None
-        if end < len(words) and words[end] in table.objects:
+        if end < len(words) and words[end] in table.objects and not (end - start > 1 and words[end] == "on" and self._state_carer(words, start)):
             return False
         return self._state_subject(words, start)[0]
+
+    def _state_carer(self: SearchIndex, words: list[str], start: int) -> bool:  # type: ignore[misc]
+        """fix37b: whether the person before a state's phrase at `start` (past adverbs and be/get verbs, as
+        _state_subject reads it) is a carer (the subject reading's `parents`: "mum", "dad", "stepdad")."""
+        table = self.as_meant
+        assert table is not None
+        k = start - 1
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or _before_been(words, k)):
+            k -= 1
+        return k >= 0 and words[k] in self.subject.parents
 
     def _state_subject(self: SearchIndex, words: list[str], start: int, between: frozenset[str] = frozenset()) -> tuple[bool, bool]:  # type: ignore[misc]
         """What _in_a_state, _unwell_at and _high_at read before a state's phrase at `start`: whether, past adverbs,
         be/get verbs (`intoxicated.adverbs`, `.before`) and `between`, a person (one of `subjects`) is its subject and
-        not the object of one of `not_after` ("leave mum out of it"); and whether a be/get verb was said between."""
+        not the object of one of `not_after` ("leave mum out of it"); and whether a be/get verb was said between.
+        fix37b (review 34 K3): "has", "have" or "had" just before "been" is crossed too ("dad HAS been on the pop since
+        friday"; "mum had mashed potatoes" is no "been")."""
         table = self.as_meant
         assert table is not None
         k, verb = start - 1, False
-        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or words[k] in between):
+        while k >= 0 and (words[k] in table.adverbs or words[k] in table.before or words[k] in between or _before_been(words, k)):
             verb = verb or words[k] in table.before
             k -= 1
         return k >= 0 and words[k] in table.subjects and not (k > 0 and words[k - 1] in table.not_after), verb

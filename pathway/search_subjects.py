@@ -349,6 +349,12 @@ class _HarmToChild(NamedTuple):
     carer_act_after: frozenset[str] = frozenset()
     carer_pushes: frozenset[str] = frozenset()
     carer_pushed_to: frozenset[str] = frozenset()
+    # fix37b (review 34 Q10): a pull or twist of the child's hair or ear ("pulls his hair") is an act of harm only with
+    # the child's fault given as its reason after it ("when he's been cheeky": one of `fault_reasons` or
+    # `speaker_reasons`, one of `speaker_faults` within `neck_reach` words after it)
+    fault_acts: frozenset[str] = frozenset()
+    fault_bodies: frozenset[str] = frozenset()
+    fault_reasons: tuple[tuple[str, ...], ...] = ()
 
 
 def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_HarmToChild]:
@@ -398,6 +404,9 @@ def _harm_to_child(synonyms: dict, number_of: Callable[[str], int]) -> Optional[
         read.words(data.get("carer_act_after")),
         read.words(data.get("carer_pushes")),
         read.words(data.get("carer_pushed_to")),
+        read.words(data.get("fault_acts")),
+        read.words(data.get("fault_bodies")),
+        read.phrases(data.get("fault_reasons"), empty=True),
     )
 
 

@@ -233,6 +233,7 @@ HARM_TO_CHILD_KEYS = frozenset(
     | {"own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"}  # fix33c
     | {"speaker_reasons", "speaker_faults"}  # fix34a
     | {"carer_act_after", "carer_pushes", "carer_pushed_to"}  # fix35d
+    | {"fault_acts", "fault_bodies", "fault_reasons"}  # fix37b
 )
 NOT_NOW_KEYS = {
     "ended": ({"opens", "marks", "when", "young", "present", "bounds", "own_past", "opens_not_after"}, {"kept"}),
@@ -373,8 +374,8 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             " 'carried_between', 'neck_acts', 'necks', 'neck_reach', 'out_acts', 'out_between', 'out_carried', 'out_not_carried',"
             " 'phrasal', 'phrasal_after', 'phrasal_not_before', 'hold_acts', 'holds', 'pin_acts', 'pinned_to', 'hold_next', 'hold_reach',"
             " 'head_acts', 'heads', 'head_against', 'head_forced', 'own_objects', 'adult_objects', 'thing_objects', 'object_before',"
-            " 'violent_words', 'violent_to', 'violent_leads', 'speaker_reasons', 'speaker_faults', 'carer_act_after', 'carer_pushes'"
-            " and 'carer_pushed_to'"
+            " 'violent_words', 'violent_to', 'violent_leads', 'speaker_reasons', 'speaker_faults', 'carer_act_after', 'carer_pushes',"
+            " 'carer_pushed_to', 'fault_acts', 'fault_bodies' and 'fault_reasons'"
         ),
         lists=(
             *("acts", "partners", "witnessed", "between", "leads", "carried_after", "carried_between", "neck_acts", "necks"),
@@ -383,6 +384,7 @@ def check_harm_to_child(catalogue: Catalogue, data: Any) -> None:
             *("head_acts", "heads", "head_against", "head_forced"),
             *("own_objects", "adult_objects", "thing_objects", "object_before", "violent_words", "violent_to", "violent_leads"),
             *("speaker_reasons", "speaker_faults", "carer_act_after", "carer_pushes", "carer_pushed_to"),
+            *("fault_acts", "fault_bodies", "fault_reasons"),
         ),
         numbers={"doer_reach": (1, None), "reach": (1, None), "neck_reach": (1, None), "out_carried": (1, None), "hold_reach": (1, None)},
         numbers_message="harm_to_child's doer_reach, reach, neck_reach, out_carried and hold_reach must be whole numbers of words, 1 or more",
@@ -1015,7 +1017,7 @@ SAID_AS_MEANT_KEYS = {"intoxicated", "very", "plain", "caring"}
 INTOXICATED_KEYS = {"phrases", "before", "subjects", "adverbs", "not_after", "objects", "read_as"}
 STRUCK_KEYS = {"words", "between", "persons", "body", "after", "reach", "read_as"}  # fix29a: a blow's word with a person after it
 UNWELL_KEYS = {"read", "alone", "between", "not_before", "still_after"}  # fix32a: a carer's low mood or paranoia in slang
-HIGH_KEYS = {"phrases", "alone", "still_after", "after", "read_as"}  # Search52: drug slang for high said of someone's state
+HIGH_KEYS = {"phrases", "alone", "still_after", "after", "read_as", "strict"}  # fix37b: strict  # Search52: drug slang for high said of someone's state
 OPTIONAL_AS_MEANT = {"struck": STRUCK_KEYS, "unwell": UNWELL_KEYS, "high": HIGH_KEYS}
 
 
@@ -1029,7 +1031,7 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         "said_as_meant must map 'intoxicated' (phrases, before, subjects, adverbs, not_after, objects, read_as), "
         "'very' (words, before, read_as), 'plain' (phrases to what they mean) and 'caring' (words); it may map 'struck' "
         "(words, between, persons, body, after, reach, read_as), 'unwell' (read: phrases to what they mean; alone, between, not_before, still_after) "
-        "and 'high' (phrases, alone, still_after, after, read_as)"
+        "and 'high' (phrases, alone, still_after, after, read_as, strict)"
     )
     present = {k: v for k, v in OPTIONAL_AS_MEANT.items() if isinstance(data, dict) and k in data}
     check_table(
@@ -1042,7 +1044,7 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
         lists=(
             *(tuple(f"struck.{k}" for k in sorted(STRUCK_KEYS - {"reach", "read_as"})) if "struck" in present else ()),
             *(("unwell.alone", "unwell.between", "unwell.not_before", "unwell.still_after") if "unwell" in present else ()),
-            *(("high.phrases", "high.alone", "high.still_after", "high.after") if "high" in present else ()),
+            *(("high.phrases", "high.alone", "high.still_after", "high.after", "high.strict") if "high" in present else ()),
             "intoxicated.phrases",
             "intoxicated.before",
             "intoxicated.subjects",
@@ -1068,6 +1070,8 @@ def check_said_as_meant(catalogue: Catalogue, data: Any, normalise: Normalise) -
     high = data.get("high")
     if high is not None and not {normalise(p) for p in high["alone"]} <= {normalise(p) for p in high["phrases"]}:
         raise SearchDataError("said_as_meant.high.alone must list phrases of high.phrases")
+    if high is not None and not {normalise(p) for p in high["strict"]} <= {normalise(p) for p in high["phrases"]} - {normalise(p) for p in high["alone"]}:
+        raise SearchDataError("said_as_meant.high.strict must list phrases of high.phrases that are not high.alone")
     unwell = data.get("unwell")
     if unwell is not None:
         read = unwell["read"]

@@ -359,6 +359,11 @@ MENDED = {
     "the kite was flying high": "fix37a: 'kite' a known word (no longer 'bite'); 'flying high' an everyday height",
     "she was high up on the climbing frame": "fix37a: 'climbing' a known word (no longer 'clubbing', 'limping')",
     "i locked myself out of the car": "fix37a: ordinary_call fix37a_locked_self_out (one's own lock-out)",
+    "mum was off her face on something again last night": "fix37b: 'on' after a carer's phrase of several words (said_as_meant)",
+    "worried about mum being high all the time": "fix37b: said_as_meant.high takes 'high' (strict)",
+    "every time we get home dad is high": "fix37b: said_as_meant.high takes 'high' (strict)",
+    "scared of dad when he is high": "fix37b: said_as_meant.high takes 'high' (strict)",
+    "their dad squeezes my neck when i'm naughty": "fix37b: fix34a's _child_speaks takes a carer after 'their'",
 }
 
 
