@@ -87,6 +87,7 @@ class Structures(NamedTuple):
     lone_selves: frozenset[str]  # fix33a: the caller as the carer ("i have the kids on my own") ...
     lone_self_not: frozenset[str]  # ... never with a sibling as the object ("i look after my brother on my own": a child)
     lone_rows: frozenset[int]  # fix33a: the rows besides the home-alone ones a lone carer's words may move
+    lone_leavers: tuple[Words, ...]  # fix37d: besides a carer, who "left" the family ("since he left", "my sister left")
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -141,6 +142,7 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("lone_selves"),
         single("lone_self_not"),
         frozenset(number_of(i) for i in data["lone_rows"]),
+        phrases("lone_leavers"),
     )
 
 
@@ -241,14 +243,46 @@ def _lone_subject(s: Structures, words: list[str], end: int, obj: range) -> bool
     """fix33a: the word or phrase ending just before `end` (past an auxiliary) is a lone carer: one of `lone_carers`, or
     the caller (one of `lone_selves`: "i", "we") where the object's words (`obj`) name no sibling (`lone_self_not`: "i
     look after my brother on my own" is a child minding)."""
-    j = end - 1
-    while j >= 0 and words[j] in _CARER_AUXILIARIES:
-        j -= 1
+    j = _past_auxiliaries(words, end)
     if j < 0:
         return False
     if words[j] in s.lone_selves:
-        return not any(words[k] in s.lone_self_not for k in obj)
+        return not any(words[k] in s.lone_self_not and not _sibling_owns(s, words, k, obj) for k in obj)
     return _carer_before(s, words, j + 1)
+
+
+def _sibling_owns(s: Structures, words: list[str], k: int, obj: range) -> bool:
+    """fix37d (mut34's probe): the sibling at k is the owner of a person said after it in the object ("i look after my
+    BROTHER's kids on my own": the possessive is gone from the words, "brother kid"), not the one minded: the caller is
+    the children's aunt or uncle, an adult with them."""
+    return any((words[m] in s.recipients or words[m] in s.persons) and words[m] not in s.lone_self_not | s.comparatives for m in range(k + 1, obj.stop))
+
+
+def _lone_with_animal(s: Structures, words: list[str], i: int, n: int) -> bool:
+    """fix37d (mut34's probe): the lone phrase at i (n words) said of a carer, then "with" and an animal ("grandad is on
+    his own with the dog"): an adult with a pet, no child left; its words are no word of a child left or alone beside a
+    lone carer ("nan is on her own with the kids and grandad is on his own with the dog")."""
+    k = _with_whom(s, words, i + n)
+    return k is not None and words[k] in s.animals and _carer_before(s, words, _past_auxiliaries(words, i) + 1)
+
+
+def _with_whom(s: Structures, words: list[str], j: int) -> Optional[int]:
+    """Where "with" is at j: the place of its object's first word past determiners, owners and count words ("with THE
+    THREE kids"), else None (no "with", or nothing after those words)."""
+    if j >= len(words) or words[j] != "with":
+        return None
+    k = j + 1
+    while k < len(words) and (words[k] in s.gift_determiners or words[k] in s.owners or words[k] in s.care_counts):
+        k += 1
+    return k if k < len(words) else None
+
+
+def _past_auxiliaries(words: list[str], end: int) -> int:
+    """The place of the last word before `end` that is none of the carer's auxiliaries ("nan IS on her own"), or -1."""
+    j = end - 1
+    while j >= 0 and words[j] in _CARER_AUXILIARIES:
+        j -= 1
+    return j
 
 
 def _lone_carer_at(s: Structures, words: list[str], i: int) -> Optional[int]:
@@ -279,12 +313,8 @@ def _lone_with_at(s: Structures, words: list[str], i: int, n: int) -> Optional[i
     her own WITH the three kids", "dad has been on his own with the twins", "i am on my own with them"): the carer is
     with them. The place of "with", else None."""
     j = i + n
-    if j >= len(words) or words[j] != "with":
-        return None
-    k = j + 1
-    while k < len(words) and (words[k] in s.gift_determiners or words[k] in s.owners or words[k] in s.care_counts):
-        k += 1
-    if k >= len(words) or not (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin):
+    k = _with_whom(s, words, j)
+    if k is None or not (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin):
         return None
     return j if _lone_subject(s, words, i, range(j + 1, k + 1)) else None
 
@@ -307,9 +337,18 @@ def _lone_care(s: Structures, words: list[str]) -> set[int]:
                 found |= set(range(i, with_ + 1))
     if not found:
         return found
+    # fix37d: an adult's own lone phrase with a pet is no word of a child left ("grandad is on his own with the dog")
+    pets = {k for p in s.lone_own for i in _at(p, words) if _lone_with_animal(s, words, i, len(p)) for k in range(i, i + len(p))}
     placed = s.recipients | s.persons | s.kin | s.gift_determiners | s.owners | {"alone", "on", "in", "at", "with", "without", "by", "to"}
-    gone = {k for k, w in enumerate(words) if w == "left" and _carer_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
-    return found if not _said(s.left_alone, [w if k not in found and k not in gone else "" for k, w in enumerate(words)]) else set()
+    gone = {k for k, w in enumerate(words) if w == "left" and _leaver_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
+    return found if not _said(s.left_alone, [w if k not in found and k not in gone and k not in pets else "" for k, w in enumerate(words)]) else set()
+
+
+def _leaver_before(s: Structures, words: list[str], end: int) -> bool:
+    """Whether a carer (`lone_carers`) or, fix37d (mut34's probes), one of `lone_leavers` ("he", "she", "my sister", "my
+    partner") ends just before `end`: with "left" and no person, "alone" or place after it, someone leaving the family
+    ("since HE left", "since my SISTER left"), no child left, beside a lone carer said with the children."""
+    return _carer_before(s, words, end) or any(end >= len(p) and tuple(words[end - len(p) : end]) == p for p in s.lone_leavers)
 
 
 def everyday_structures_at(

@@ -1407,6 +1407,7 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "lone_selves",
         "lone_self_not",
         "lone_rows",
+        "lone_leavers",
     )
     if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:
         raise SearchDataError(f"everyday_structures must map {', '.join(lists)}, young_months and reach")

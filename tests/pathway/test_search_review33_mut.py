@@ -356,6 +356,13 @@ PROBES = [  # (words, age in months, what must hold, what was found on main a43b
 # probes that hold since a later reading (their strict xfails taken off; at the merge, stop 53)
 MENDED = {
     "they shut her out in the garden till midnight": "fix36b: named_rows put_out (a child put or shut out of the home)",
+    # fix37d (stop 54; docs/adviser.md "Search37d")
+    "i'm on my own with the three kids since he left": "fix37d: `lone_leavers` ('since HE left': someone leaving the family)",
+    "since my sister left i have the kids on my own": "fix37d: `lone_leavers` ('since my SISTER left')",
+    "i look after my brother's kids on my own": "fix37d: _sibling_owns (the sibling owns the kids, the caller minds them)",
+    "nan is on her own with the kids and grandad is on his own with the dog": "fix37d: _lone_with_animal (an adult with a pet)",
+    "her older sister is 16 and pregnant": "fix37d: _pregnancy_apart_first holds the child's pregnancy rows out of three",
+    "her big sister is 17 and expecting": "fix37d: _pregnancy_apart_first reads `banded.expecting` too",
 }
 
 
