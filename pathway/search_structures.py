@@ -88,6 +88,10 @@ class Structures(NamedTuple):
     lone_self_not: frozenset[str]  # ... never with a sibling as the object ("i look after my brother on my own": a child)
     lone_rows: frozenset[int]  # fix33a: the rows besides the home-alone ones a lone carer's words may move
     lone_leavers: tuple[Words, ...]  # fix37d: besides a carer, who "left" the family ("since he left", "my sister left")
+    bed_verbs: frozenset[str]  # fix37d: a carer "puts" / "tucks" the children ...
+    bed_ends: tuple[Words, ...]  # ... "to bed" / "into bed": a carer's bedtime, no young carer
+    bed_rows: frozenset[int]  # ... the rows those words may move (the young carer rows) ...
+    bed_not: tuple[Words, ...]  # ... never where a child's care or the carer out is said ("looks after", "because")
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -143,6 +147,10 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("lone_self_not"),
         frozenset(number_of(i) for i in data["lone_rows"]),
         phrases("lone_leavers"),
+        single("bed_verbs"),
+        phrases("bed_ends"),
+        frozenset(number_of(i) for i in data["bed_rows"]),
+        phrases("bed_not"),
     )
 
 
@@ -357,7 +365,8 @@ def everyday_structures_at(
     """Where the words say a concern word in its everyday sense by the sentence's structure (this module's readings):
     the places of those words, the rows they may move (None: any row only those words reached), and the rows whose
     fact is unsaid (an outing, a departure or a carer's or an animal's "on his own" made, and no word of a child left
-    or alone said anywhere: the home-alone rows, which then leave the first three whatever else matched them)."""
+    or alone said anywhere: the home-alone rows, which then leave the first three whatever else matched them; fix37d: a
+    carer's bedtime care, _carer_bedtime: the young carer rows, `bed_rows`)."""
     at: set[int] = set()
     if s is None:
         return at, frozenset(), frozenset()
@@ -422,6 +431,9 @@ def everyday_structures_at(
     # p9 row stays in sight; fix33a's reading of it was taken out at the merge, review 13's guard)
     lone = _lone_care(s, words)
     bounded |= lone
+    # fix37d (mut34's probe): a carer putting the children to bed ("nan puts the 6 year old to bed"): `bed_rows` (the
+    # young carer rows) may move where they rest on those words; nothing else (not the home-alone rows)
+    bedded = _carer_bedtime(s, words)
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
     # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)
@@ -429,10 +441,36 @@ def everyday_structures_at(
     # fix27b (review 26 Q9): a person as a gift's recipient ("bought her a phone"): only the trafficking rows may move,
     # where they rest on the verb
     gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
-    at |= bounded | owned | gifts | handed
-    unsaid = s.home_alone_rows if bounded or handed else frozenset()
+    at |= bounded | owned | gifts | handed | bedded
+    unsaid = (s.home_alone_rows if bounded or handed else frozenset()) | (s.bed_rows if bedded else frozenset())
     rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset()) | (s.lone_rows if lone else frozenset())
-    return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
+    rows |= s.bed_rows if bedded else frozenset()
+    return at, (frozenset() if not at else None if at - bounded - owned - gifts - bedded else rows), unsaid
+
+
+def _carer_bedtime(s: Structures, words: list[str]) -> set[int]:
+    """fix37d (mut34's probe "nan puts the 6 year old to bed every night", p13-14 "Young carers" first): the places of
+    one of `bed_verbs` and its one of `bed_ends` ("puts ... TO BED") where the verb's subject (past an auxiliary) is one
+    of `lone_carers` and its object, at most `reach` + 2 words, is a person said with its determiners, owners, counts and
+    an age ("the 6 year old", "the little one", "the twins"): the carer's own bedtime care, which no young carer row
+    rests on. A child minding ("the 8 year old puts her little brother to bed") is read as before, and so is every call
+    saying one of `lone_care_not` (the carer out: "puts the kids to bed and goes out") or `bed_not` (a child's care
+    said in other words, a reason given: "because mum is drunk"). The young carer rows then leave the first three
+    (`unsaid`): nothing else said makes a child a carer (word matching and the model read "every night" of a child
+    putting another to bed)."""
+    found: set[int] = set()
+    if _said(s.lone_care_not, words) or _said(s.bed_not, words):
+        return found
+    for p in s.bed_ends:
+        for i in _at(p, words):
+            k = i - 1
+            person = False
+            while k >= 0 and i - k <= s.reach + 2 and words[k] not in s.bed_verbs:
+                person = person or words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin or words[k] in s.gift_age_units
+                k -= 1
+            if k >= 0 and words[k] in s.bed_verbs and person and _carer_before(s, words, _past_auxiliaries(words, k) + 1):
+                found |= {k, *range(i, i + len(p))}
+    return found
 
 
 def possessive_own(s: Optional[Structures], words: list[str]) -> set[int]:

@@ -55,10 +55,6 @@ KNOWN: dict[str, str] = {
         "left: p15-16 'Independence beyond years' leads on 'moved out' (the caller's brother, an adult, leaving), which"
         " the call read without the lone carer's words still offers; no reading of whose move it is"
     ),
-    "nan puts the 6 year old to bed every night": (
-        "left: p13-14 'Young carers' leads on the phrasing 'puts her siblings to bed' (word matching); no reading of a"
-        " carer ('nan') as the one who puts the child to bed (fix33a's young_minder reads a young minder only)"
-    ),
 }
 
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("denied", "lone", "carer", "sister") for kind in ("", "_controls")))
