@@ -363,6 +363,7 @@ MENDED = {
     "nan is on her own with the kids and grandad is on his own with the dog": "fix37d: _lone_with_animal (an adult with a pet)",
     "her older sister is 16 and pregnant": "fix37d: _pregnancy_apart_first holds the child's pregnancy rows out of three",
     "her big sister is 17 and expecting": "fix37d: _pregnancy_apart_first reads `banded.expecting` too",
+    "nan puts the 6 year old to bed every night": "fix37d: _carer_bedtime (a carer's bedtime care: no young carer row)",
 }
 
 
