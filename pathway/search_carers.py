@@ -1032,19 +1032,29 @@ class CarerReadings:
         with another age than the one entered (_pregnancy_aged_apart: "the eldest is 16 and pregnant and her brother of
         11 is being bullied" asked at 11), with no pregnancy of the child's own (_pregnancy_of_child), the best placed
         result the words matched that is no pregnancy row leads (_lead_with: the pregnancy rows one place lower, an
-        immediate criterion of the first three kept there)."""
+        immediate criterion of the first three kept there).
+
+        fix37d (mut34's probes, fix33b's CORE: "her older sister is 16 and pregnant" asked at 11, "her big sister is 17
+        and expecting" at 10): the child's pregnancy rows (and `pregnant_young.leads`, p17 "Sexual activity under 13")
+        then leave the first three wherever they are (_out_of_sight: still listed; none is a p9 row), not only the
+        first, and are held out (`unsighted`): the pregnancy is the other child's, none of these rows is this child's.
+        The pregnancy said by `banded.expecting` ("is 17 and expecting") is read as `words` are."""
         py = self.pregnant_young
         assert py is not None and py.banded is not None
         words, ranked, age = c.words, c.ranked, c.age_in_months
         rows = set(py.rows) | {n for n, _ in py.banded.under}
-        if age is None or not ranked or ranked[0] not in rows:
+        if age is None or not ranked or rows.isdisjoint(ranked[:KEPT_PLACES]) and py.leads not in ranked[:KEPT_PLACES]:
             return
-        said = [i for i, w in enumerate(words) if w in py.words]
+        said = [i for i, w in enumerate(words) if w in py.words or w in py.banded.expecting]
         if not said or not all(self._pregnancy_aged_apart(words, i, age) for i in said) or self._pregnancy_of_child(words, age) is not None:
             return
-        lead = next((n for n in ranked if n not in rows and c.matched.get(n) and n not in c.hidden), None)
-        if lead is not None:
-            self._lead_with(lead, ranked, c.final)
+        if ranked[0] in rows:
+            lead = next((n for n in ranked if n not in rows and c.matched.get(n) and n not in c.hidden), None)
+            if lead is not None:
+                self._lead_with(lead, ranked, c.final)
+        apart = rows | {py.leads}
+        self._out_of_sight(apart, ranked, c.final)
+        c.unsighted |= apart  # held out: no later reading brings them back (_out_of_sight_step, _everyday_senses_below)
 
     def _pregnancy_aged_apart(self: SearchIndex, words: list[str], i: int, age: Optional[int]) -> bool:  # type: ignore[misc]
         """Whether the pregnancy said at i is said with an age that is not the child's entered `age` (review 32 Q4;

@@ -87,6 +87,11 @@ class Structures(NamedTuple):
     lone_selves: frozenset[str]  # fix33a: the caller as the carer ("i have the kids on my own") ...
     lone_self_not: frozenset[str]  # ... never with a sibling as the object ("i look after my brother on my own": a child)
     lone_rows: frozenset[int]  # fix33a: the rows besides the home-alone ones a lone carer's words may move
+    lone_leavers: tuple[Words, ...]  # fix37d: besides a carer, who "left" the family ("since he left", "my sister left")
+    bed_verbs: frozenset[str]  # fix37d: a carer "puts" / "tucks" the children ...
+    bed_ends: tuple[Words, ...]  # ... "to bed" / "into bed": a carer's bedtime, no young carer
+    bed_rows: frozenset[int]  # ... the rows those words may move (the young carer rows) ...
+    bed_not: tuple[Words, ...]  # ... never where a child's care or the carer out is said ("looks after", "because")
 
 
 def structures(data: Optional[dict], normalise: Callable[[str], str], number_of: Callable[[str], int]) -> Optional[Structures]:
@@ -141,6 +146,11 @@ def structures(data: Optional[dict], normalise: Callable[[str], str], number_of:
         single("lone_selves"),
         single("lone_self_not"),
         frozenset(number_of(i) for i in data["lone_rows"]),
+        phrases("lone_leavers"),
+        single("bed_verbs"),
+        phrases("bed_ends"),
+        frozenset(number_of(i) for i in data["bed_rows"]),
+        phrases("bed_not"),
     )
 
 
@@ -241,14 +251,46 @@ def _lone_subject(s: Structures, words: list[str], end: int, obj: range) -> bool
     """fix33a: the word or phrase ending just before `end` (past an auxiliary) is a lone carer: one of `lone_carers`, or
     the caller (one of `lone_selves`: "i", "we") where the object's words (`obj`) name no sibling (`lone_self_not`: "i
     look after my brother on my own" is a child minding)."""
-    j = end - 1
-    while j >= 0 and words[j] in _CARER_AUXILIARIES:
-        j -= 1
+    j = _past_auxiliaries(words, end)
     if j < 0:
         return False
     if words[j] in s.lone_selves:
-        return not any(words[k] in s.lone_self_not for k in obj)
+        return not any(words[k] in s.lone_self_not and not _sibling_owns(s, words, k, obj) for k in obj)
     return _carer_before(s, words, j + 1)
+
+
+def _sibling_owns(s: Structures, words: list[str], k: int, obj: range) -> bool:
+    """fix37d (mut34's probe): the sibling at k is the owner of a person said after it in the object ("i look after my
+    BROTHER's kids on my own": the possessive is gone from the words, "brother kid"), not the one minded: the caller is
+    the children's aunt or uncle, an adult with them."""
+    return any((words[m] in s.recipients or words[m] in s.persons) and words[m] not in s.lone_self_not | s.comparatives for m in range(k + 1, obj.stop))
+
+
+def _lone_with_animal(s: Structures, words: list[str], i: int, n: int) -> bool:
+    """fix37d (mut34's probe): the lone phrase at i (n words) said of a carer, then "with" and an animal ("grandad is on
+    his own with the dog"): an adult with a pet, no child left; its words are no word of a child left or alone beside a
+    lone carer ("nan is on her own with the kids and grandad is on his own with the dog")."""
+    k = _with_whom(s, words, i + n)
+    return k is not None and words[k] in s.animals and _carer_before(s, words, _past_auxiliaries(words, i) + 1)
+
+
+def _with_whom(s: Structures, words: list[str], j: int) -> Optional[int]:
+    """Where "with" is at j: the place of its object's first word past determiners, owners and count words ("with THE
+    THREE kids"), else None (no "with", or nothing after those words)."""
+    if j >= len(words) or words[j] != "with":
+        return None
+    k = j + 1
+    while k < len(words) and (words[k] in s.gift_determiners or words[k] in s.owners or words[k] in s.care_counts):
+        k += 1
+    return k if k < len(words) else None
+
+
+def _past_auxiliaries(words: list[str], end: int) -> int:
+    """The place of the last word before `end` that is none of the carer's auxiliaries ("nan IS on her own"), or -1."""
+    j = end - 1
+    while j >= 0 and words[j] in _CARER_AUXILIARIES:
+        j -= 1
+    return j
 
 
 def _lone_carer_at(s: Structures, words: list[str], i: int) -> Optional[int]:
@@ -279,12 +321,8 @@ def _lone_with_at(s: Structures, words: list[str], i: int, n: int) -> Optional[i
     her own WITH the three kids", "dad has been on his own with the twins", "i am on my own with them"): the carer is
     with them. The place of "with", else None."""
     j = i + n
-    if j >= len(words) or words[j] != "with":
-        return None
-    k = j + 1
-    while k < len(words) and (words[k] in s.gift_determiners or words[k] in s.owners or words[k] in s.care_counts):
-        k += 1
-    if k >= len(words) or not (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin):
+    k = _with_whom(s, words, j)
+    if k is None or not (words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin):
         return None
     return j if _lone_subject(s, words, i, range(j + 1, k + 1)) else None
 
@@ -307,9 +345,18 @@ def _lone_care(s: Structures, words: list[str]) -> set[int]:
                 found |= set(range(i, with_ + 1))
     if not found:
         return found
+    # fix37d: an adult's own lone phrase with a pet is no word of a child left ("grandad is on his own with the dog")
+    pets = {k for p in s.lone_own for i in _at(p, words) if _lone_with_animal(s, words, i, len(p)) for k in range(i, i + len(p))}
     placed = s.recipients | s.persons | s.kin | s.gift_determiners | s.owners | {"alone", "on", "in", "at", "with", "without", "by", "to"}
-    gone = {k for k, w in enumerate(words) if w == "left" and _carer_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
-    return found if not _said(s.left_alone, [w if k not in found and k not in gone else "" for k, w in enumerate(words)]) else set()
+    gone = {k for k, w in enumerate(words) if w == "left" and _leaver_before(s, words, k) and (k + 1 == len(words) or words[k + 1] not in placed)}
+    return found if not _said(s.left_alone, [w if k not in found and k not in gone and k not in pets else "" for k, w in enumerate(words)]) else set()
+
+
+def _leaver_before(s: Structures, words: list[str], end: int) -> bool:
+    """Whether a carer (`lone_carers`) or, fix37d (mut34's probes), one of `lone_leavers` ("he", "she", "my sister", "my
+    partner") ends just before `end`: with "left" and no person, "alone" or place after it, someone leaving the family
+    ("since HE left", "since my SISTER left"), no child left, beside a lone carer said with the children."""
+    return _carer_before(s, words, end) or any(end >= len(p) and tuple(words[end - len(p) : end]) == p for p in s.lone_leavers)
 
 
 def everyday_structures_at(
@@ -318,7 +365,8 @@ def everyday_structures_at(
     """Where the words say a concern word in its everyday sense by the sentence's structure (this module's readings):
     the places of those words, the rows they may move (None: any row only those words reached), and the rows whose
     fact is unsaid (an outing, a departure or a carer's or an animal's "on his own" made, and no word of a child left
-    or alone said anywhere: the home-alone rows, which then leave the first three whatever else matched them)."""
+    or alone said anywhere: the home-alone rows, which then leave the first three whatever else matched them; fix37d: a
+    carer's bedtime care, _carer_bedtime: the young carer rows, `bed_rows`)."""
     at: set[int] = set()
     if s is None:
         return at, frozenset(), frozenset()
@@ -383,6 +431,9 @@ def everyday_structures_at(
     # p9 row stays in sight; fix33a's reading of it was taken out at the merge, review 13's guard)
     lone = _lone_care(s, words)
     bounded |= lone
+    # fix37d (mut34's probe): a carer putting the children to bed ("nan puts the 6 year old to bed"): `bed_rows` (the
+    # young carer rows) may move where they rest on those words; nothing else (not the home-alone rows)
+    bedded = _carer_bedtime(s, words)
     # fix27b (review 26 Q11): possessive "own" ("his own phone", "her own room", "their own bed"), not "on his own", and
     # no word of a child left or alone said: "own" is the everyday word, only the home-alone rows may move, and they
     # move only where they rest on it (not `unsaid`: the call may say the child is left in other words)
@@ -390,10 +441,36 @@ def everyday_structures_at(
     # fix27b (review 26 Q9): a person as a gift's recipient ("bought her a phone"): only the trafficking rows may move,
     # where they rest on the verb
     gifts = {i for i, w in enumerate(words) if w in s.gift_verbs and _gift_at(s, words, i)}
-    at |= bounded | owned | gifts | handed
-    unsaid = s.home_alone_rows if bounded or handed else frozenset()
+    at |= bounded | owned | gifts | handed | bedded
+    unsaid = (s.home_alone_rows if bounded or handed else frozenset()) | (s.bed_rows if bedded else frozenset())
     rows = (s.home_alone_rows if bounded | owned else frozenset()) | (s.gift_rows if gifts else frozenset()) | (s.lone_rows if lone else frozenset())
-    return at, (frozenset() if not at else None if at - bounded - owned - gifts else rows), unsaid
+    rows |= s.bed_rows if bedded else frozenset()
+    return at, (frozenset() if not at else None if at - bounded - owned - gifts - bedded else rows), unsaid
+
+
+def _carer_bedtime(s: Structures, words: list[str]) -> set[int]:
+    """fix37d (mut34's probe "nan puts the 6 year old to bed every night", p13-14 "Young carers" first): the places of
+    one of `bed_verbs` and its one of `bed_ends` ("puts ... TO BED") where the verb's subject (past an auxiliary) is one
+    of `lone_carers` and its object, at most `reach` + 2 words, is a person said with its determiners, owners, counts and
+    an age ("the 6 year old", "the little one", "the twins"): the carer's own bedtime care, which no young carer row
+    rests on. A child minding ("the 8 year old puts her little brother to bed") is read as before, and so is every call
+    saying one of `lone_care_not` (the carer out: "puts the kids to bed and goes out") or `bed_not` (a child's care
+    said in other words, a reason given: "because mum is drunk"). The young carer rows then leave the first three
+    (`unsaid`): nothing else said makes a child a carer (word matching and the model read "every night" of a child
+    putting another to bed)."""
+    found: set[int] = set()
+    if _said(s.lone_care_not, words) or _said(s.bed_not, words):
+        return found
+    for p in s.bed_ends:
+        for i in _at(p, words):
+            k = i - 1
+            person = False
+            while k >= 0 and i - k <= s.reach + 2 and words[k] not in s.bed_verbs:
+                person = person or words[k] in s.recipients or words[k] in s.persons or words[k] in s.kin or words[k] in s.gift_age_units
+                k -= 1
+            if k >= 0 and words[k] in s.bed_verbs and person and _carer_before(s, words, _past_auxiliaries(words, k) + 1):
+                found |= {k, *range(i, i + len(p))}
+    return found
 
 
 def possessive_own(s: Optional[Structures], words: list[str]) -> set[int]:

@@ -1411,6 +1411,11 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
         "lone_selves",
         "lone_self_not",
         "lone_rows",
+        "lone_leavers",
+        "bed_verbs",
+        "bed_ends",
+        "bed_rows",
+        "bed_not",
     )
     if not isinstance(data, dict) or set(data) != {*lists, "young_months", "reach"}:
         raise SearchDataError(f"everyday_structures must map {', '.join(lists)}, young_months and reach")
@@ -1420,7 +1425,7 @@ def check_everyday_structures(catalogue: Catalogue, data: Any, normalise: Normal
     for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) and normalise(w).split() for w in data[key]):
             raise SearchDataError(f"everyday_structures.{key} must be a list of words")
-    for key in ("home_alone_rows", "gift_rows", "lone_rows"):
+    for key in ("home_alone_rows", "gift_rows", "lone_rows", "bed_rows"):
         unknown = [i for i in data[key] if not catalogue.has_indicator(i)]
         if unknown:
             raise SearchDataError(f"everyday_structures.{key} name unknown indicators: {unknown}")

@@ -364,6 +364,14 @@ MENDED = {
     "every time we get home dad is high": "fix37b: said_as_meant.high takes 'high' (strict)",
     "scared of dad when he is high": "fix37b: said_as_meant.high takes 'high' (strict)",
     "their dad squeezes my neck when i'm naughty": "fix37b: fix34a's _child_speaks takes a carer after 'their'",
+    # fix37d (stop 54; docs/adviser.md "Search37d")
+    "i'm on my own with the three kids since he left": "fix37d: `lone_leavers` ('since HE left': someone leaving the family)",
+    "since my sister left i have the kids on my own": "fix37d: `lone_leavers` ('since my SISTER left')",
+    "i look after my brother's kids on my own": "fix37d: _sibling_owns (the sibling owns the kids, the caller minds them)",
+    "nan is on her own with the kids and grandad is on his own with the dog": "fix37d: _lone_with_animal (an adult with a pet)",
+    "her older sister is 16 and pregnant": "fix37d: _pregnancy_apart_first holds the child's pregnancy rows out of three",
+    "her big sister is 17 and expecting": "fix37d: _pregnancy_apart_first reads `banded.expecting` too",
+    "nan puts the 6 year old to bed every night": "fix37d: _carer_bedtime (a carer's bedtime care: no young carer row)",
 }
 
 
