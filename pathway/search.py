@@ -385,6 +385,7 @@ STEPS: tuple[_Step, ...] = (
         _whole_born,
     ),
     _Step("_left_unsaid_first", "p9's home alone with no child left said does not lead (Search51); after the rows the readings above put in its place"),
+    _Step("_calm_kept_first", "the model's 'no concern' at the end of the moving readings: no p9, p15-16 or p17 lead (fix37c)"),
     _Step("_degrading_first", "degrading treatment or confinement of the child (a cage, chains, a cellar) leads with p9 (fix23c)", _born),
     _Step("_care_withheld_first", "a carer withholding the child's feeds, medicines or care leads with p9; a doctor refused is no strength (fix28b)", _born),
     _Step("_not_collected_first", "a child whose carers have not come for them for days leads with p9's home-alone row (fix30c)", _born),
@@ -918,7 +919,10 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
                 # offers nothing, the rows that left here (its own, and those _no_newcomers kept from coming in) are
                 # not offered; the rows another word reached stay ("her cousin is getting married and she's a
                 # bridesmaid": no forced marriage, no trafficking in their place)
-                c.ranked[:] = [n for n in c.ranked if n not in out]
+                # fix37c (review 34 K1): a row of concern no word of the call matched (the learned model's alone) goes
+                # with them: the call's only words are the reading's ("her sister's wedding is in june and she's going
+                # to be a bridesmaid" kept p9's repeated domestic violence first, on no word)
+                c.ranked[:] = [n for n in c.ranked if n not in out and not (self._concern(n) and not c.matched.get(n))]
         if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
             lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
             if lead is not None:

@@ -28,6 +28,7 @@ from pathway.search_denials import (
 from pathway.search_text import (
     CLAUSE_WORDS,
     JOINING,
+    WORRY,
     _phrase_at,
     _says_exactly,
     _stop,
@@ -560,6 +561,61 @@ class CoreReadings:
         if not c.ranked or c.ranked[0] not in self.core_to_lead or c.ranked[0] in aged:
             return
         self._past_unsaid_core(self.core | self.core_to_lead | aged, c.words, c.stems, c.typing, c.ranked, c.final, c.joined)
+
+    def _calm_kept_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
+        """Safety first without inflation (review 34 K1, review 25 Q6's class; fix37c, docs/adviser.md "Search37c"): where
+        the learned model reads the whole call as "no concern" (c.calm, CALM of its best row's or more, as _calm_first
+        reads it), a row of p9, Protection (p17) or Extensive (p15-16) does not lead at the end of the readings that
+        move rows without a concern said: "she helps her grandad with his garden on saturdays" (120) led with p9
+        "Lives or has contact with adults who are known to pose a risk" on "grandad" after _said_plainly_last, "he's
+        absolutely killing it at his new school" with p17 "Extreme poverty/debt" after _everyday_senses_below (both read
+        calm), and _calm_first, early, reads no p15-16 row ("my son's friend's mum asked if he can come to the party":
+        p15-16 "Serious parent / child relationship problems" first). The best Universal or Additional row not held out
+        of sight leads (_lead_with: every p9 row of the first three stays in them); none, and nothing moves. A step of
+        its own after the readings that put a row in another's place, before the safety-first readings that lead with
+        a p9 row for a concern said (_degrading_first ... _above_universal_step): those still lead where their words
+        are said. As _calm_first: never after a parent's psychosis joined to harm, nor where the first three are all
+        p9 rows (review 8 S1); and never where the call says a worry word or a denial, nor where any word that matched
+        a row above Additional is a word of concern (_concern_word_matched: the model alone is no guard, it reads "...
+        and he hits her" calm)."""
+        ranked = c.ranked
+        if c.calm < self._calm_bar() or not ranked or c.joined is not None or not self._above_additional(ranked[0]):
+            return
+        if len(ranked) >= KEPT_PLACES and all(self.entries[m].indicator.immediate for m in ranked[:KEPT_PLACES]):
+            return
+        if any(s in WORRY for s in c.stems) or self._denials(c.words, c.stems) or self._concern_word_matched(c):
+            return
+        lead = next((n for n in ranked if not self._above_additional(n) and n not in c.withheld), None)
+        if lead is not None:
+            self._lead_with(lead, ranked, c.final)
+
+    def _concern_word_matched(self: SearchIndex, c: _Call) -> bool:  # type: ignore[misc]
+        """Whether any word that matched any row above Additional (_above_additional) is a word of its own: not a stop
+        word, a `plain` word, a denial, clause, joining, child's or carer's word (_no_concern_words). The guard of
+        _calm_kept_first, read over the whole call, not only the rows in sight: the learned model reads "she helps her
+        grandad with his garden on saturdays and he hits her" (120) as calm (37 of its best row's share), and "hits"
+        matched p9's significant harm; "she says her grandad hurts her ..." read calm too (1.9). Strict: one such word
+        ("hits", "hurts", "killing", "party") and the step moves nothing."""
+        plain, own = self.plain_words, self._no_concern_words()
+        for n, said in c.matched.items():
+            if not self._above_additional(n):
+                continue
+            for w in (w for phrase in said for w in phrase.split()):
+                if not (_stop(w, stem(w)) or stem(w) in plain or w in own):
+                    return True
+        return False
+
+    def _above_additional(self: SearchIndex, n: int) -> bool:  # type: ignore[misc]
+        """A p9 criterion or a need at Extensive (p15-16) or Protection (p17): what a call read calm does not lead with."""
+        ind = self.entries[n].indicator
+        return ind.immediate or ind.level in (Level.EXTENSIVE, Level.PROTECTION)
+
+    @staticmethod
+    def _calm_bar() -> float:
+        """pathway.search.CALM, read when called (tests patch it)."""
+        from pathway import search
+
+        return search.CALM
 
     def _denied_first_step(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """_denied_first on the call (_leave_sight reads it again); the row the denial took first place from is the
