@@ -1,4 +1,4 @@
-"""Search54b (stop 54; docs/adviser.md "Search54b"): review 35 Q13. A young person put out of the home by a carer
+"""Search54d (stop 54; docs/adviser.md "Search54d"): review 35 Q13. A young person put out of the home by a carer
 ("since his dad threw him out") and sleeping in a tent is homeless (p15-16 "Family / child homeless", p17 "No fixed
 abode or homeless"), not on an outing: the ordinary call's `outing` reading is not made where the putting out is said.
 Oracles: tests/pathway/search_lead54_cases.yaml, with an outing's controls."""
