@@ -30,8 +30,7 @@ KNOWN: dict[str, str] = {
         " fix38b's `fix38b_smother` does not read 'choked on'"
     ),
     "dad held her hand while she had her injection": (
-        "left, as on main 8826f505: p9 significant harm leads (the learned model's 'held', 'dad'; K1's class);"
-        " fix38b's readings do not read it"
+        "left, as on main 8826f505: p9 significant harm leads (the learned model's 'held', 'dad'; K1's class); fix38b's readings do not read it"
     ),
     "he went out into the yard to play": (
         "left, as on main 8826f505: p9 home alone leads on `core_to_lead`'s 'went out' (Search51's home-alone core);"
@@ -39,7 +38,18 @@ KNOWN: dict[str, str] = {
     ),
 }
 
-GROUPS = ("missing", "missing_controls", "smother", "smother_controls", "no_wake", "no_wake_controls", "fgm_cut", "fgm_cut_controls", "sent_out", "sent_out_controls")
+GROUPS = (
+    "missing",
+    "missing_controls",
+    "smother",
+    "smother_controls",
+    "no_wake",
+    "no_wake_controls",
+    "fgm_cut",
+    "fgm_cut_controls",
+    "sent_out",
+    "sent_out_controls",
+)
 CALLS = keyed(CASES, KNOWN, *GROUPS)
 
 
