@@ -887,6 +887,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
         made = readings_at(oc, c.words, c.age_in_months)
         at, rows = joined(made)
         if at:
+            before, first_before = set(c.ranked[:KEPT_PLACES]), c.ranked[0]
             again = self._read_without(c, at)
             without = again.offers
             out = {
@@ -923,6 +924,17 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
                 # with them: the call's only words are the reading's ("her sister's wedding is in june and she's going
                 # to be a bridesmaid" kept p9's repeated domestic violence first, on no word)
                 c.ranked[:] = [n for n in c.ranked if n not in out and not (self._concern(n) and not c.matched.get(n))]
+            # at the merge (stop 54): a row a `turned_facts` reading moved below (the child's self-harm row for "grandma
+            # took an overdose") does not rise into a place these words left ("the children stay with her": fix37a)
+            risen = c.turned_out & set(c.ranked[:KEPT_PLACES]) - before
+            if risen:
+                self._out_of_sight(risen, c.ranked, c.final)
+            # ...nor does a row _subject_first barred from leading (the child's drinking row for "the uncle they stay
+            # with drinks heavily", search14) lead where the row these words moved led
+            if c.ranked and c.ranked[0] != first_before and c.ranked[0] in c.not_to_lead:
+                lead = next((n for n in c.ranked if n not in c.not_to_lead and n not in c.withheld), None)
+                if lead is not None:
+                    self._lead_with(lead, c.ranked, c.final)
         if c.ranked and self.entries[c.ranked[0]].indicator.immediate and asks_only(oc, c.words):
             lead = next((n for n in c.ranked if not self.entries[n].indicator.immediate and n not in c.withheld), None)
             if lead is not None:

@@ -1139,6 +1139,7 @@ class CarerReadings:
         _back_in_sight(kept, lambda r: self.entries[r].indicator.immediate, order)  # every p9 row of the first three stays
         for n in out:
             order.insert(min(len(order), max(KEPT_PLACES, ranked.index(n))), n)
+        c.unsighted |= set(out)  # held out: never this child's row at her age (at the merge, stop 54: _unsaid_facts_below)
         ranked[:] = order
         for n in want:
             final.setdefault(n, 0.0)

@@ -585,6 +585,8 @@ class CoreReadings:
             return
         if any(s in WORRY for s in c.stems) or self._denials(c.words, c.stems) or self._concern_word_matched(c):
             return
+        if ranked[0] in self._pregnancy_rows():
+            return  # at the merge (stop 54): a young person's own pregnancy at her age is the document's row (fix28b, p15-16), no calm news
         lead = next((n for n in ranked if not self._above_additional(n) and n not in c.withheld), None)
         if lead is not None:
             self._lead_with(lead, ranked, c.final)
@@ -604,6 +606,15 @@ class CoreReadings:
                 if not (_stop(w, stem(w)) or stem(w) in plain or w in own):
                     return True
         return False
+
+    def _pregnancy_rows(self: SearchIndex) -> set[int]:  # type: ignore[misc]
+        """The rows of a young person's own pregnancy (`pregnant_young`: its rows, `banded.under`'s and its lead, p17
+        "Sexual activity under 13"): "pregnant" is a plain word, so _concern_word_matched does not see it, but
+        _pregnant_banded_first puts "Pregnant under 16" first for a girl of 15 (review 27 Q5, safety)."""
+        py = self.pregnant_young
+        if py is None:
+            return set()
+        return set(py.rows) | ({n for n, _ in py.banded.under} if py.banded is not None else set()) | {py.leads}
 
     def _above_additional(self: SearchIndex, n: int) -> bool:  # type: ignore[misc]
         """A p9 criterion or a need at Extensive (p15-16) or Protection (p17): what a call read calm does not lead with."""

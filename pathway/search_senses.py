@@ -1038,9 +1038,12 @@ class SenseReadings:
 
             # ...and a place a row left is taken by a Protection need out of sight before only where no lower row can take it
             # (it rests on the same everyday words); an immediate criterion (p9) rises as it would, but for a reading of
-            # `holds_p9` (fix29b: family news or a need met is no concern; a p9 row already in the first three stays)
+            # `holds_p9` (fix29b: family news or a need met is no concern; a p9 row already in the first three stays).
+            # A row an earlier reading took out of sight (`c.hidden`: another child's pregnancy, fix37d; a pregnancy row
+            # her said age is not under, fix28b) rises last (at the merge, stop 54: fix37a's `fix37a_own_pregnancy` left a
+            # place that "Pregnant under 16" took back for "she's sixteen and expecting")
             def held(n: int) -> bool:
-                return n not in seen and (self._out_of_sight_protection(n) or (reading.holds_p9 and self.entries[n].indicator.immediate))
+                return n not in seen and (self._out_of_sight_protection(n) or (reading.holds_p9 and self.entries[n].indicator.immediate) or n in c.hidden)
 
             own = {words[i] for i in taken}
 
@@ -1316,6 +1319,7 @@ class SenseReadings:
         if not leaving:
             self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
             return
+        c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}  # at the merge, stop 54
         barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
         offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
         offered = set(offers)

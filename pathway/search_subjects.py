@@ -1039,6 +1039,7 @@ class SubjectReadings:
                 barred |= {n for n in self.core if not self._core_said(n, core_words, core_stems, core_typing)}
         strength = bool(barred) and self.entries[ranked[0]].indicator.level is Level.UNIVERSAL  # "the aunt she stays with drinks": not a strength
         c.unsighted = unsighted
+        c.not_to_lead = set(barred)
         if ranked[0] not in barred and not strength:
             return
         # a core the caller denies leads no carer's condition (review 30 Q11, H6: "mum's boyfriend drinks but he's never

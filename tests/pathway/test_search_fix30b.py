@@ -25,8 +25,6 @@ SAID = LEFT + "'said' is no verb of `told_alone`: what follows 'said' is what wa
 SAID += " with 'said'/'says' among its verbs p9's disclosure row left the first three of 8 labelled calls, 'my 14 yr old"
 SAID += " says her stepdad comes in her room at night', and was taken out)"
 KNOWN: dict[str, str] = {
-    'he said "I hate spelling tests"': LEFT + "'tests' reaches p17 'Fabricated or induced illness' (a test's words), no"
-    " quoting frame's: another word's sense, not read this session",
     'he said "mummy kisses me goodnight"': SAID,
     'he said "nanna blew me a kiss"': SAID,
     'she told me "grandma kissed me on the cheek"': FILLS + " (p9 'Unexplained injuries' on 'cheek', a body part)",

@@ -35,7 +35,6 @@ KNOWN: dict[str, str] = {
     + "p15-16 'Child witnessing ... domestic abuse' second and p13-14 'Suspected domestic violence' third, the learned"
     " model's and 'said' (review 34 Q10's control; no act of `fault_acts` is read here)",
     "he pulls his sister's hair when he's cross": AS_ON_MAIN + "p9 'Unexplained injuries' first on 'hair'/'pulls' (no carer the doer: no harm read)",
-    "the kite was flying high": AS_ON_MAIN + "p9 'Unexplained injuries' first (fix37a's brief; 'high' is not read as a drug here: no person before it)",
     "dad took the kids to a pop concert": AS_ON_MAIN
     + "p15-16 'Behaviour puts own life at risk' first, p13-14 carer's substance second on 'pop' (the words table's)",
 }
