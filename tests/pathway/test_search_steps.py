@@ -58,6 +58,7 @@ ORDER = [
     "_everyday_hitting_again",
     "_ordinary_call_below",
     "_left_unsaid_first",
+    "_calm_kept_first",
     "_degrading_first",
     "_care_withheld_first",
     "_not_collected_first",
