@@ -12,38 +12,30 @@
 # Raw results: docs/figures/review24-narrow-*.txt.
 # A group:     scripts/mutate_review24.sh denial|ordinary|turned|loaders
 # A sample:    STEP=5 scripts/mutate_review24.sh turned   (mutants 1, 6, 11, ... of each function; STEP=1: all)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review24.XXXXXX)}
-step=${STEP:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 24's.
+review=review24
+specs=(
+  "pathway/search.py:SearchIndex._denial_only_first,SearchIndex._ordinary_call_below"
+  "pathway/search_denial_only.py:denial_only_lead,load"
+  "pathway/search_ordinary.py:ordinary_at,asks_only,_at,_spans,ordinary_call"
+  "pathway/search_turned_words.py:runs,_said_after,_next,_at,load,check,_phrases"
+  "pathway/search_senses.py:SenseReadings._turned_runs"
+)
+all_groups=(denial ordinary turned loaders)
 S="pathway.search.xǁSearchIndexǁ"
 N="pathway.search_senses.xǁSenseReadingsǁ"
 D="pathway.search_denial_only.x_"
 O="pathway.search_ordinary.x_"
 T="pathway.search_turned_words.x_"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search.py:SearchIndex._denial_only_first,SearchIndex._ordinary_call_below" \
-    "pathway/search_denial_only.py:denial_only_lead,load" \
-    "pathway/search_ordinary.py:ordinary_at,asks_only,_at,_spans,ordinary_call" \
-    "pathway/search_turned_words.py:runs,_said_after,_next,_at,load,check,_phrases" \
-    "pathway/search_senses.py:SenseReadings._turned_runs" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
 new=tests/pathway/test_search_review24.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(denial ordinary turned loaders)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     denial) own=("${S}_denial_only_first" "${D}denial_only_lead"); tests=(tests/pathway/test_search_denial_only.py "$new") ;;
     ordinary) own=("${S}_ordinary_call_below" "${O}ordinary_at" "${O}asks_only" "${O}_at" "${O}_spans"); tests=(tests/pathway/test_search_fix24b.py "$new") ;;
     turned) own=("${N}_turned_runs" "${T}runs" "${T}_said_after" "${T}_next" "${T}_at"); tests=(tests/pathway/test_search_fix24a.py "$new") ;;
     loaders) loaders=("${D}load" "${O}ordinary_call" "${T}load" "${T}check" "${T}_phrases"); tests=(tests/pathway/test_search_denial_only.py tests/pathway/test_search_fix24a.py tests/pathway/test_search_fix24b.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 10 "$root/docs/figures/review24-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+niceness=10
+source "$(dirname "$0")/mutmut_review.sh" "$@"

@@ -13,38 +13,28 @@
 # A group:     scripts/mutate_review26.sh paired|affirmed|ability|carers|gift|ages
 # A sample:    STEP=5 scripts/mutate_review26.sh carers   (mutants 1, 6, 11, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=5 ...                         (mutants 2, 7, 12, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review26.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 26's.
+review=review26
+specs=(
+  "pathway/search_denials.py:paired_denials,affirmed"
+  "pathway/search_when.py:_ability_denied"
+  "pathway/search_denial_only.py:lacking,lacking_lead"
+  "pathway/search_structures.py:_gift_at"
+  "pathway/search_carers.py:CarerReadings._everyday_hitting_again,CarerReadings._told_no_harm,CarerReadings._told_persons,_past_whom_told"
+  "pathway/search_senses.py:_age_said_read,_lacking_said"
+)
+all_groups=(paired affirmed ability carers gift ages)
 C="pathway.search_carers.xǁCarerReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_denials.py:paired_denials,affirmed" \
-    "pathway/search_when.py:_ability_denied" \
-    "pathway/search_denial_only.py:lacking,lacking_lead" \
-    "pathway/search_structures.py:_gift_at" \
-    "pathway/search_carers.py:CarerReadings._everyday_hitting_again,CarerReadings._told_no_harm,CarerReadings._told_persons,_past_whom_told" \
-    "pathway/search_senses.py:_age_said_read,_lacking_said" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
 new=tests/pathway/test_search_review26_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(paired affirmed ability carers gift ages)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     paired) own=(pathway.search_denials.x_paired_denials pathway.search_denial_only.x_lacking pathway.search_denial_only.x_lacking_lead); tests=(tests/pathway/test_search_denial26.py "$new") ;;
     affirmed) own=(pathway.search_denials.x_affirmed); tests=(tests/pathway/test_search_fix27c.py "$new") ;;
     ability) own=(pathway.search_when.x__ability_denied); tests=(tests/pathway/test_search_fix27c.py "$new") ;;
     carers) own=("${C}_everyday_hitting_again" "${C}_told_no_harm" "${C}_told_persons" pathway.search_carers.x__past_whom_told); tests=(tests/pathway/test_search_fix27c.py "$new") ;;
     gift) own=(pathway.search_structures.x__gift_at); tests=(tests/pathway/test_search_fix27b.py "$new") ;;
     ages) own=(pathway.search_senses.x__lacking_said) loaders=(pathway.search_senses.x__age_said_read); tests=(tests/pathway/test_search_fix27a.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review26-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

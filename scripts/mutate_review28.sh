@@ -18,29 +18,20 @@
 # A group:     scripts/mutate_review28.sh harm|lash|withchild|secret|pregnant|care|objects
 # A sample:    STEP=5 scripts/mutate_review28.sh harm   (mutants 1, 6, 11, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=5 ...                       (mutants 2, 7, 12, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review28.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 28's.
+review=review28
+specs=(
+  "pathway/search_carers.py:_object_span,CarerReadings._harm_to_child_at,CarerReadings._harm_by_adult_at,CarerReadings._takes_child_with_first,CarerReadings._told_secret_first,CarerReadings._secret_said,CarerReadings._child_years,CarerReadings._pregnant_banded_first"
+  "pathway/search_clauses.py:ClauseReadings._care_withheld_first,ClauseReadings._personal_care_first"
+  "pathway/search_senses.py:_care_withheld,SenseReadings._own_objects_at,SenseReadings._on_persons"
+)
+all_groups=(harm lash withchild secret pregnant care objects)
 C="pathway.search_carers.xǁCarerReadingsǁ"
 L="pathway.search_clauses.xǁClauseReadingsǁ"
 S="pathway.search_senses.xǁSenseReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_carers.py:_object_span,CarerReadings._harm_to_child_at,CarerReadings._harm_by_adult_at,CarerReadings._takes_child_with_first,CarerReadings._told_secret_first,CarerReadings._secret_said,CarerReadings._child_years,CarerReadings._pregnant_banded_first" \
-    "pathway/search_clauses.py:ClauseReadings._care_withheld_first,ClauseReadings._personal_care_first" \
-    "pathway/search_senses.py:_care_withheld,SenseReadings._own_objects_at,SenseReadings._on_persons" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
 new=tests/pathway/test_search_review28_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(harm lash withchild secret pregnant care objects)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     harm) parts=("${C}_harm_to_child_at:17:28" "${C}_harm_to_child_at:80:88" "${C}_harm_by_adult_at:39:57" "${C}_harm_by_adult_at:160:168"); tests=(tests/pathway/test_search_review28_neck.py tests/pathway/test_search_lash48.py tests/pathway/test_search_fix27c.py "$new") ;;
     lash) own=(pathway.search_carers.x__object_span); tests=(tests/pathway/test_search_review28_neck.py tests/pathway/test_search_lash48.py tests/pathway/test_search_fix27c.py "$new") ;;
     withchild) own=("${C}_takes_child_with_first"); tests=(tests/pathway/test_search_fix28a.py "$new") ;;
@@ -48,8 +39,7 @@ for group in "${groups[@]}"; do
     pregnant) own=("${C}_child_years" "${C}_pregnant_banded_first"); tests=(tests/pathway/test_search_fix28b.py "$new") ;;
     care) own=("${L}_care_withheld_first" "${L}_personal_care_first") loaders=(pathway.search_senses.x__care_withheld); tests=(tests/pathway/test_search_fix28b.py "$new") ;;
     objects) own=("${S}_own_objects_at" "${S}_on_persons"); tests=(tests/pathway/test_search_fix28c.py tests/pathway/test_search_fix27b.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review28-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

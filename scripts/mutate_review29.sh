@@ -23,41 +23,32 @@
 # A group:     scripts/mutate_review29.sh sight|handover|sale|struck|ages|lash|named|unsaid
 # A sample:    STEP=5 scripts/mutate_review29.sh sale   (mutants 1, 6, 11, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=5 ...                       (mutants 2, 7, 12, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review29.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 29's.
+review=review29
+specs=(
+  "pathway/search_call.py:_back_in_sight"
+  "pathway/search_core.py:CoreReadings._placed_in_sight"
+  "pathway/search.py:SearchIndex._calm_first"
+  "pathway/search_carers.py:_object_span,CarerReadings._harm_by_adult_at,CarerReadings._harm_by_adult_first"
+  "pathway/search_structures.py:_handover_at,_gift_at"
+  "pathway/search_sale.py:sale_at,_sale_follows,_person_end,_of_a_thing,_price"
+  "pathway/search_clauses.py:ClauseReadings._sold_child_first"
+  "pathway/search_senses.py:_struck,_unsaid_facts,SenseReadings._struck_at,SenseReadings._named_together,SenseReadings._unsaid_facts_below"
+  "pathway/search_text.py:ages_glued,ages_unglued,_y_o"
+)
+all_groups=(sight handover sale struck ages lash named unsaid)
 I="pathway.search.xǁSearchIndexǁ"
 K="pathway.search_core.xǁCoreReadingsǁ"
 C="pathway.search_carers.xǁCarerReadingsǁ"
 L="pathway.search_clauses.xǁClauseReadingsǁ"
 S="pathway.search_senses.xǁSenseReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_call.py:_back_in_sight" \
-    "pathway/search_core.py:CoreReadings._placed_in_sight" \
-    "pathway/search.py:SearchIndex._calm_first" \
-    "pathway/search_carers.py:_object_span,CarerReadings._harm_by_adult_at,CarerReadings._harm_by_adult_first" \
-    "pathway/search_structures.py:_handover_at,_gift_at" \
-    "pathway/search_sale.py:sale_at,_sale_follows,_person_end,_of_a_thing,_price" \
-    "pathway/search_clauses.py:ClauseReadings._sold_child_first" \
-    "pathway/search_senses.py:_struck,_unsaid_facts,SenseReadings._struck_at,SenseReadings._named_together,SenseReadings._unsaid_facts_below" \
-    "pathway/search_text.py:ages_glued,ages_unglued,_y_o" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
+new=tests/pathway/test_search_review29_mut.py
 span() {  # FUNCTION FIRST LAST -> FUNCTION:i:i for the part's mutants FIRST, FIRST+PART_STEP, ... (PART_STEP default 1: whole)
   local i
   for ((i = $2; i <= $3; i += ${PART_STEP:-1})); do echo "$1:$i:$i"; done
 }
-new=tests/pathway/test_search_review29_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(sight handover sale struck ages lash named unsaid)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     sight) own=(pathway.search_call.x__back_in_sight "${K}_placed_in_sight" "${I}_calm_first"); mapfile -t parts < <(span "${C}_harm_by_adult_first" 54 81); tests=(tests/pathway/test_search_back_in_sight.py tests/pathway/test_search_s1_combined.py "$new") ;;
     handover) own=(pathway.search_structures.x__handover_at); tests=(tests/pathway/test_search_handover.py "$new") ;;
     sale) own=(pathway.search_sale.x_sale_at pathway.search_sale.x__sale_follows pathway.search_sale.x__person_end pathway.search_sale.x__of_a_thing pathway.search_sale.x__price pathway.search_structures.x__gift_at "${L}_sold_child_first"); tests=(tests/pathway/test_search_fix29a.py "$new") ;;
@@ -66,8 +57,7 @@ for group in "${groups[@]}"; do
     lash) mapfile -t parts < <(span pathway.search_carers.x__object_span 22 56; span "${C}_harm_by_adult_at" 22 39); tests=(tests/pathway/test_search_lash48.py tests/pathway/test_search_review28_mut.py tests/pathway/test_search_review28_neck.py tests/pathway/test_search_fix27c.py "$new") ;;
     named) own=("${S}_named_together"); tests=(tests/pathway/test_search_fix29d.py "$new") ;;
     unsaid) mapfile -t parts < <(span "${S}_unsaid_facts_below" 19 26; span "${S}_unsaid_facts_below" 69 77; span "${S}_unsaid_facts_below" 85 92); loaders=(pathway.search_senses.x__unsaid_facts); tests=(tests/pathway/test_search_fix29b.py tests/pathway/test_search_fix27b.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review29-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

@@ -21,47 +21,37 @@
 # A group:     scripts/mutate_review30.sh disabled|collected|kept|ingest|along|senses
 # A sample:    STEP=4 scripts/mutate_review30.sh ingest   (mutants 1, 5, 9, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=4 ...                         (mutants 2, 6, 10, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review30.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 30's.
+review=review30
+specs=(
+  "pathway/search_disabled_care.py:_describes,carer_at,helped,offers_in_order"
+  "pathway/search_subjects.py:_describes_other,SubjectReadings._disabled_child_carer_first"
+  "pathway/search_text.py:said_just_before"
+  "pathway/search_collected.py:not_collected_at,_subject,_at"
+  "pathway/search_ingest.py:_carers_act,ingested_at"
+  "pathway/search_clauses.py:ClauseReadings._not_collected_first,ClauseReadings._ingested_first,ClauseReadings._refused_carried_at,ClauseReadings._kept_from_at"
+  "pathway/search_carers.py:_taken_along,_held_span,CarerReadings._ends_with_child,CarerReadings._alone_with_child,CarerReadings._teller_at,CarerReadings._state_clause_at,CarerReadings._told_no_harm"
+  "pathway/search_senses.py:SenseReadings._everyday_senses_at,SenseReadings._everyday_senses_below,SenseReadings._named_rows_below"
+)
+all_groups=(disabled collected kept ingest along senses)
 C="pathway.search_carers.xǁCarerReadingsǁ"
 L="pathway.search_clauses.xǁClauseReadingsǁ"
 S="pathway.search_senses.xǁSenseReadingsǁ"
 U="pathway.search_subjects.xǁSubjectReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_disabled_care.py:_describes,carer_at,helped,offers_in_order" \
-    "pathway/search_subjects.py:_describes_other,SubjectReadings._disabled_child_carer_first" \
-    "pathway/search_text.py:said_just_before" \
-    "pathway/search_collected.py:not_collected_at,_subject,_at" \
-    "pathway/search_ingest.py:_carers_act,ingested_at" \
-    "pathway/search_clauses.py:ClauseReadings._not_collected_first,ClauseReadings._ingested_first,ClauseReadings._refused_carried_at,ClauseReadings._kept_from_at" \
-    "pathway/search_carers.py:_taken_along,_held_span,CarerReadings._ends_with_child,CarerReadings._alone_with_child,CarerReadings._teller_at,CarerReadings._state_clause_at,CarerReadings._told_no_harm" \
-    "pathway/search_senses.py:SenseReadings._everyday_senses_at,SenseReadings._everyday_senses_below,SenseReadings._named_rows_below" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
+new=tests/pathway/test_search_review30_mut.py
 span() {  # FUNCTION FIRST LAST -> FUNCTION:i:i for the part's mutants FIRST, FIRST+PART_STEP, ... (PART_STEP default 1: whole)
   local i
   for ((i = $2; i <= $3; i += ${PART_STEP:-1})); do echo "$1:$i:$i"; done
 }
-new=tests/pathway/test_search_review30_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(disabled collected kept ingest along senses)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     disabled) own=(pathway.search_disabled_care.x__describes pathway.search_disabled_care.x_carer_at pathway.search_disabled_care.x_helped pathway.search_disabled_care.x_offers_in_order pathway.search_subjects.x__describes_other "${U}_disabled_child_carer_first" pathway.search_text.x_said_just_before); tests=(tests/pathway/test_search_disabled_child_carer.py tests/pathway/test_search_search15b.py "$new") ;;
     collected) own=(pathway.search_collected.x_not_collected_at pathway.search_collected.x__subject pathway.search_collected.x__at "${L}_not_collected_first"); tests=(tests/pathway/test_search_fix30c.py "$new") ;;
     kept) own=("${L}_refused_carried_at" "${L}_kept_from_at" "${C}_alone_with_child" "${C}_teller_at" "${C}_state_clause_at"); tests=(tests/pathway/test_search_fix30c.py tests/pathway/test_search_fix28a.py "$new") ;;
     ingest) own=(pathway.search_ingest.x__carers_act pathway.search_ingest.x_ingested_at "${L}_ingested_first"); tests=(tests/pathway/test_search_fix30d.py "$new") ;;
     along) own=(pathway.search_carers.x__taken_along pathway.search_carers.x__held_span "${C}_ends_with_child"); tests=(tests/pathway/test_search_fix30a.py tests/pathway/test_search_fix28a.py tests/pathway/test_search_fix19d.py "$new") ;;
     senses) own=("${S}_everyday_senses_at"); mapfile -t parts < <(span "${S}_everyday_senses_below" 141 156; span "${S}_named_rows_below" 17 20; span "${C}_told_no_harm" 35 55); tests=(tests/pathway/test_search_fix30b.py tests/pathway/test_search_fix29c.py tests/pathway/test_search_steps.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review30-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

@@ -26,47 +26,30 @@
 # A group:     scripts/mutate_review31.sh denied|harm|sale|lone
 # A sample:    STEP=4 scripts/mutate_review31.sh sale   (mutants 1, 5, 9, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=4 ...                       (mutants 2, 6, 10, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review31.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 31's.
+review=review31
+specs=(
+  "pathway/search_core.py:_denied_everywhere,_said_on,CoreReadings._undenied,CoreReadings._gone,CoreReadings._rests_on_denial,CoreReadings._denied_first"
+  "pathway/search_subjects.py:SubjectReadings._subject_first"
+  "pathway/search_denial_only.py:_negated_inverted,lacking"
+  "pathway/search_carers.py:_found_by_act_alone,_own_head,_object_span,CarerReadings._everyday_hitting_first,CarerReadings._harm_to_child_at,CarerReadings._harm_by_adult_first,CarerReadings._harm_by_adult_at"
+  "pathway/search_sale.py:_handed_over,_sale_follows,sale_at"
+  "pathway/search_structures.py:_carer_before,_lone_carer_at,_lone_care,everyday_structures_at"
+  "pathway/search_senses.py:SenseReadings._unsaid_facts_below"
+)
+all_groups=(denied harm sale lone)
 C="pathway.search_carers.xǁCarerReadingsǁ"
 O="pathway.search_core.xǁCoreReadingsǁ"
 S="pathway.search_senses.xǁSenseReadingsǁ"
 U="pathway.search_subjects.xǁSubjectReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_core.py:_denied_everywhere,_said_on,CoreReadings._undenied,CoreReadings._gone,CoreReadings._rests_on_denial,CoreReadings._denied_first" \
-    "pathway/search_subjects.py:SubjectReadings._subject_first" \
-    "pathway/search_denial_only.py:_negated_inverted,lacking" \
-    "pathway/search_carers.py:_found_by_act_alone,_own_head,_object_span,CarerReadings._everyday_hitting_first,CarerReadings._harm_to_child_at,CarerReadings._harm_by_adult_first,CarerReadings._harm_by_adult_at" \
-    "pathway/search_sale.py:_handed_over,_sale_follows,sale_at" \
-    "pathway/search_structures.py:_carer_before,_lone_carer_at,_lone_care,everyday_structures_at" \
-    "pathway/search_senses.py:SenseReadings._unsaid_facts_below" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
-pick() {  # FUNCTION N... -> FUNCTION:N:N for the 1st, (1+PART_STEP)th, ... of the part's mutants N... (PART_STEP default 1: whole)
-  local f=$1 i
-  shift
-  local ns=("$@")
-  for ((i = 0; i < ${#ns[@]}; i += ${PART_STEP:-1})); do echo "$f:${ns[i]}:${ns[i]}"; done
-}
-seq_() { seq "$1" "$2" | tr '\n' ' '; }
 new=tests/pathway/test_search_review31_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(denied harm sale lone)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     denied) own=(pathway.search_core.x__denied_everywhere pathway.search_core.x__said_on "${O}_undenied" "${O}_gone" "${O}_rests_on_denial" pathway.search_denial_only.x__negated_inverted); mapfile -t parts < <(pick "${O}_denied_first" $(seq_ 6 11) $(seq_ 13 17) $(seq_ 34 43); pick "${U}_subject_first" $(seq_ 251 314); pick pathway.search_denial_only.x_lacking $(seq_ 1 12)); tests=(tests/pathway/test_search_lead50.py tests/pathway/test_search_denial26.py tests/pathway/test_search_denial_only.py "$new") ;;
     harm) own=(pathway.search_carers.x__found_by_act_alone pathway.search_carers.x__own_head); mapfile -t parts < <(pick "${C}_everyday_hitting_first" $(seq_ 3 5) $(seq_ 16 41) $(seq_ 49 57); pick "${C}_harm_to_child_at" $(seq_ 80 108); pick "${C}_harm_by_adult_first" $(seq_ 3 5) $(seq_ 13 17) $(seq_ 21 29) $(seq_ 41 64); pick "${C}_harm_by_adult_at" $(seq_ 168 193); pick pathway.search_carers.x__object_span $(seq_ 114 117) $(seq_ 119 159)); tests=(tests/pathway/test_search_fix31a.py tests/pathway/test_search_review29_mut.py "$new") ;;
     sale) own=(pathway.search_sale.x__handed_over); mapfile -t parts < <(pick pathway.search_sale.x__sale_follows $(seq_ 1 6); pick pathway.search_sale.x_sale_at $(seq_ 5 11) $(seq_ 21 39) $(seq_ 50 71)); tests=(tests/pathway/test_search_fix31b.py tests/pathway/test_search_fix29a.py "$new") ;;
     lone) own=(pathway.search_structures.x__carer_before pathway.search_structures.x__lone_carer_at pathway.search_structures.x__lone_care); mapfile -t parts < <(pick pathway.search_structures.x_everyday_structures_at $(seq_ 210 215); pick "${S}_unsaid_facts_below" $(seq_ 74 80) $(seq_ 92 99)); tests=(tests/pathway/test_search_fix31c.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review31-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

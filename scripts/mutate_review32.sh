@@ -23,42 +23,25 @@
 # A group:     scripts/mutate_review32.sh core|denied|unwell
 # A sample:    STEP=4 scripts/mutate_review32.sh unwell   (mutants 1, 5, 9, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=4 ...                         (mutants 2, 6, 10, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review32.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 32's.
+review=review32
+specs=(
+  "pathway/search_core.py:CoreReadings._left_unsaid_first,CoreReadings._past_unsaid_core,CoreReadings._aged_core,CoreReadings._core_first,CoreReadings._matched_on_named,CoreReadings._named_strength,CoreReadings._denied_first"
+  "pathway/search_synonyms.py:_check_core_to_lead"
+  "pathway/search_senses.py:SenseReadings._unwell_at,SenseReadings._as_meant,SenseReadings._everyday_senses_below"
+  "pathway/search_structures.py:possessive_own,everyday_structures_at"
+  "pathway/search_denial_only.py:_denied_over,lacking"
+)
+all_groups=(core denied unwell)
 O="pathway.search_core.xǁCoreReadingsǁ"
 S="pathway.search_senses.xǁSenseReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_core.py:CoreReadings._left_unsaid_first,CoreReadings._past_unsaid_core,CoreReadings._aged_core,CoreReadings._core_first,CoreReadings._matched_on_named,CoreReadings._named_strength,CoreReadings._denied_first" \
-    "pathway/search_synonyms.py:_check_core_to_lead" \
-    "pathway/search_senses.py:SenseReadings._unwell_at,SenseReadings._as_meant,SenseReadings._everyday_senses_below" \
-    "pathway/search_structures.py:possessive_own,everyday_structures_at" \
-    "pathway/search_denial_only.py:_denied_over,lacking" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
-pick() {  # FUNCTION N... -> FUNCTION:N:N for the 1st, (1+PART_STEP)th, ... of the part's mutants N... (PART_STEP default 1: whole)
-  local f=$1 i
-  shift
-  local ns=("$@")
-  for ((i = 0; i < ${#ns[@]}; i += ${PART_STEP:-1})); do echo "$f:${ns[i]}:${ns[i]}"; done
-}
-seq_() { seq "$1" "$2" | tr '\n' ' '; }
 new=tests/pathway/test_search_review32_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(core denied unwell)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     core) own=("${O}_left_unsaid_first" "${O}_past_unsaid_core" "${O}_aged_core" pathway.search_synonyms.x__check_core_to_lead); mapfile -t parts < <(pick "${O}_core_first" $(seq_ 1 20)); tests=(tests/pathway/test_search_lead51.py tests/pathway/test_search_lead51q.py tests/pathway/test_search_fix22d.py tests/pathway/test_search_steps.py "$new") ;;
     denied) own=("${O}_matched_on_named" "${O}_named_strength" pathway.search_denial_only.x__denied_over pathway.search_denial_only.x_lacking); mapfile -t parts < <(pick "${O}_denied_first" $(seq_ 28 62)); tests=(tests/pathway/test_search_fix32c.py "$new") ;;
     unwell) own=("${S}_unwell_at" pathway.search_structures.x_possessive_own); mapfile -t parts < <(pick "${S}_as_meant" $(seq_ 46 60); pick "${S}_everyday_senses_below" $(seq_ 83 92) 95 99 $(seq_ 103 109); pick pathway.search_structures.x_everyday_structures_at $(seq_ 216 220)); tests=(tests/pathway/test_search_fix32a.py tests/pathway/test_search_fix32b.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review32-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

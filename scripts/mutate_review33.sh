@@ -24,50 +24,33 @@
 # A group:     scripts/mutate_review33.sh senses|lone|whose|harm|denied|child
 # A sample:    STEP=4 scripts/mutate_review33.sh child   (mutants 1, 5, 9, ... of each function; STEP=1: all)
 # A start:     FIRST=2 STEP=4 ...                       (mutants 2, 6, 10, ...: the ones a first sample left)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=${PYTHON:-$root/.venv/bin/python}
-work=${MUTMUT_SCRATCH:-$(mktemp -u /tmp/review33.XXXXXX)}
-step=${STEP:-1}
-first=${FIRST:-1}
+# The body is scripts/mutmut_review.sh (shared, as for review 34's): this file says only what is review 33's.
+review=review33
+specs=(
+  "pathway/search_senses.py:SenseReadings._high_at,SenseReadings._state_subject"
+  "pathway/search_clauses.py:ClauseReadings._young_minder_first,ClauseReadings._found_leads"
+  "pathway/search_structures.py:_lone_subject,_lone_carer_at,_lone_with_at,_lone_care"
+  "pathway/search.py:SearchIndex._rest_below"
+  "pathway/search_subjects.py:SubjectReadings._telling_service_at"
+  "pathway/search_carers.py:CarerReadings._age_beside,CarerReadings._pregnancy_aged_apart,CarerReadings._pregnancy_apart_first,CarerReadings._act_on_no_child_below,CarerReadings._act_on_no_child_at,CarerReadings._violent_to_carer_first,CarerReadings._violent_to_carer_said,CarerReadings._carer_threat_first,CarerReadings._tempered_carer,_own_head,_child_speaks,_clause_doer"
+  "pathway/search_sale.py:_person_end"
+  "pathway/search_core.py:CoreReadings._no_concern_words,CoreReadings._denied_in_sight,CoreReadings._may_come_in"
+)
+all_groups=(senses lone whose harm denied child)
 N="pathway.search_senses.xǁSenseReadingsǁ"
 L="pathway.search_clauses.xǁClauseReadingsǁ"
 C="pathway.search_carers.xǁCarerReadingsǁ"
 D="pathway.search_core.xǁCoreReadingsǁ"
-if [ ! -d "$work" ]; then
-  "$py" "$root/scripts/mutmut_functions.py" "$work" \
-    "pathway/search_senses.py:SenseReadings._high_at,SenseReadings._state_subject" \
-    "pathway/search_clauses.py:ClauseReadings._young_minder_first,ClauseReadings._found_leads" \
-    "pathway/search_structures.py:_lone_subject,_lone_carer_at,_lone_with_at,_lone_care" \
-    "pathway/search.py:SearchIndex._rest_below" \
-    "pathway/search_subjects.py:SubjectReadings._telling_service_at" \
-    "pathway/search_carers.py:CarerReadings._age_beside,CarerReadings._pregnancy_aged_apart,CarerReadings._pregnancy_apart_first,CarerReadings._act_on_no_child_below,CarerReadings._act_on_no_child_at,CarerReadings._violent_to_carer_first,CarerReadings._violent_to_carer_said,CarerReadings._carer_threat_first,CarerReadings._tempered_carer,_own_head,_child_speaks,_clause_doer" \
-    "pathway/search_sale.py:_person_end" \
-    "pathway/search_core.py:CoreReadings._no_concern_words,CoreReadings._denied_in_sight,CoreReadings._may_come_in" | tee "$work.counts"
-fi
-source "$root/scripts/mutmut_narrow_group.sh"  # count, sample, narrow_group
-pick() {  # FUNCTION N... -> FUNCTION:N:N for the 1st, (1+PART_STEP)th, ... of the part's mutants N... (PART_STEP default 1: whole)
-  local f=$1 i
-  shift
-  local ns=("$@")
-  for ((i = 0; i < ${#ns[@]}; i += ${PART_STEP:-1})); do echo "$f:${ns[i]}:${ns[i]}"; done
-}
-seq_() { seq "$1" "$2" | tr '\n' ' '; }
 new=tests/pathway/test_search_review33_mut.py
-groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(senses lone whose harm denied child)
-cd "$work"
-for group in "${groups[@]}"; do
-  own=() parts=() loaders=()
-  case $group in
+group_config() {
+  case $1 in
     senses) own=("${N}_high_at" "${N}_state_subject"); tests=(tests/pathway/test_search_lead52.py tests/pathway/test_search_fix32a.py tests/pathway/test_search_steps.py "$new") ;;
     lone) own=("${L}_young_minder_first" "${L}_found_leads" pathway.search_structures.x__lone_subject pathway.search_structures.x__lone_with_at); mapfile -t parts < <(pick pathway.search_structures.x__lone_carer_at 11 12 $(seq_ 41 49) $(seq_ 58 67); pick pathway.search_structures.x__lone_care $(seq_ 43 61)); tests=(tests/pathway/test_search_fix33a.py tests/pathway/test_search_fix34b.py tests/pathway/test_search_steps.py "$new") ;;
     whose) own=("pathway.search_subjects.xǁSubjectReadingsǁ_telling_service_at" "${C}_pregnancy_apart_first" "${C}_pregnancy_aged_apart" "${C}_age_beside"); mapfile -t parts < <(pick "pathway.search.xǁSearchIndexǁ_rest_below" 2 $(seq_ 57 67)); tests=(tests/pathway/test_search_fix33b.py "$new") ;;
     harm) own=("${C}_act_on_no_child_below" "${C}_act_on_no_child_at" "${C}_violent_to_carer_first" "${C}_violent_to_carer_said" pathway.search_carers.x__clause_doer); mapfile -t parts < <(pick "${C}_carer_threat_first" $(seq_ 43 53) $(seq_ 74 83); pick pathway.search_carers.x__own_head $(seq_ 4 18); pick pathway.search_sale.x__person_end $(seq_ 45 63)); tests=(tests/pathway/test_search_fix33c.py "$new") ;;
     denied) own=("${D}_no_concern_words" "${D}_denied_in_sight" "${D}_may_come_in"); tests=(tests/pathway/test_search_fix33d.py "$new") ;;
     child) own=(pathway.search_carers.x__child_speaks "${C}_tempered_carer"); tests=(tests/pathway/test_search_fix34a.py "$new") ;;
-    *) echo "unknown group $group" >&2; exit 2 ;;
+    *) return 1 ;;
   esac
-  narrow_group 15 "$root/docs/figures/review33-narrow-$group.txt"
-done
-echo "scratch tree: $work"
+}
+source "$(dirname "$0")/mutmut_review.sh" "$@"

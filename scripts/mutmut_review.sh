@@ -1,4 +1,4 @@
-# Sourced by scripts/mutate_review34.sh (and any later review's script; docs/safety/mutation.md "Review 34 (stop 53)"):
+# Sourced by scripts/mutate_review24.sh to mutate_review34.sh (and any later review's script; docs/safety/mutation.md "Review 34 (stop 53)"):
 # the one body a narrow review run shares, so that a review's script says only what is its own. The caller sets
 #   review     the figures' and scratch tree's name ("review34": docs/figures/review34-narrow-GROUP.txt)
 #   specs      scripts/mutmut_functions.py's FILE:FUNCTION,... arguments (the functions whose mutants are made)
@@ -9,7 +9,7 @@
 # process of its own), `loader_parts` (FUNCTION:N:N specs of such a function: each in a process of its own) and
 # `tests`, and returns 1 for a group it does not know. Then: source scripts/mutmut_review.sh "$@".
 # Environment: STEP, FIRST (sample()), PART_STEP (pick()), MUTMUT_SCRATCH (the scratch tree, made when absent),
-# PYTHON. scripts/mutmut_narrow_group.sh's narrow_group does the runs (as for every review script since 24).
+# PYTHON; `niceness` (set by the caller; default 15). scripts/mutmut_narrow_group.sh's narrow_group does the runs (as for every review script since 24).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 py=${PYTHON:-$root/.venv/bin/python}
@@ -34,7 +34,7 @@ for group in "${groups[@]}"; do
   own=() parts=() loaders=() loader_parts=() tests=()
   group_config "$group" || { echo "unknown group $group" >&2; exit 2; }
   figure="$root/docs/figures/$review-narrow-$group.txt"
-  narrow_group 15 "$figure" || [ $? -eq 1 ]  # grep's 1: no mutant of the group's own or parts (a group of loader parts only)
+  narrow_group "${niceness:-15}" "$figure" || [ $? -eq 1 ]  # grep's 1: no mutant of the group's own or parts (a group of loader parts only)
   for spec in ${loader_parts[@]+"${loader_parts[@]}"}; do  # each in a process of its own, appended to the figure
     nice -n 15 "$py" scripts/mutmut_narrow.py "$spec" -- -k "not held_back and not postgresql" "${tests[@]}" | { grep --line-buffered "^RESULT" || true; } | tee -a "$figure"
   done

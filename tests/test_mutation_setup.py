@@ -238,6 +238,7 @@ def test_every_hand_mutant_still_names_text_its_file_has_once_and_tests_that_exi
         ("mutate_review31.sh", 24),
         ("mutate_review32.sh", 15),
         ("mutate_review33.sh", 26),
+        ("mutate_review34.sh", 23),
     ],
 )
 def test_every_function_the_narrow_review_script_mutates_exists(script, at_least):
