@@ -72,16 +72,59 @@ def _low(row: str) -> bool:
     ("q", "age"),
     [
         ("she's 15 and expecting", 180),
-        ("she's in year 11 and she's pregnant", 185),
+        ("she's in year 11 and she's pregnant", None),
+        ("she's 15 and expecting and her boyfriend is 16", None),
         ("my 15 year old has just told me she's pregnant and she's really happy", 180),
     ],
 )
-def test_a_young_persons_own_pregnancy_said_calmly_leads_with_pregnant_under_16(q: str, age: int) -> None:
+def test_a_young_persons_own_pregnancy_said_calmly_leads_with_pregnant_under_16(q: str, age: int | None) -> None:
     """`_pregnancy_rows` 1 (`py = None`: no pregnancy row kept first by _calm_kept_first, the learned model's calm over
     a pregnancy said with no word of concern): p15-16 "Pregnant under 16" leads for a girl of 15 (review 27 Q5, safety;
-    fix28b), not p13-14 "Pregnant under 17". The calm group's own tests (fix37c, steps, lead54) said none of these."""
+    fix28b), not p13-14 "Pregnant under 17". Under it the two calls with no age entered (her age said) led with "Pregnant
+    under 17"; the calm group's own tests (fix37c, steps, lead54) said none of these (fix28b's and fix31b's do)."""
     ids = _found(q, age)
     assert ids and ids[0] == "extensive.pregnant_under_16", ids
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("he's only 5 but his mum twists his ear if he answers back", 60),
+        ("she is 6 and her dad pulls her hair when she is naughty", 72),
+    ],
+)
+def test_a_carers_pull_with_the_childs_fault_said_after_a_clause_word_leads_with_p9_harm(q: str, age: int) -> None:
+    """`_object_span` 130 (fix37b's `fault_acts` loop from the call's first word, not the act's: a clause or joining
+    word before the act, "but", ends it): "he's only 5 but his mum twists his ear if he answers back" lost p9 harm from
+    the first five under it, the child's own "Disruptive or anti-social behaviour" first. fix37b's own calls say the act
+    first, no clause word before it."""
+    ids = _found(q, age)
+    assert ids and ids[0] == HARM, ids
+
+
+@pytest.mark.parametrize(
+    ("q", "age"),
+    [
+        ("mum is on her own with the toddler all day", 24),
+        ("i'm on my own with the toddlers since he left", 30),
+        ("nan is on her own with the infant at night", 6),
+    ],
+)
+def test_a_carer_on_their_own_with_a_toddler_or_infant_offers_no_home_alone_row(q: str, age: int) -> None:
+    """`_lone_with_at` 13 (`persons and kin` for `persons or kin`: an object that is one of `persons` only, "the
+    toddler", "the infant", "the newborn", no longer the children the carer is with): each of these led with p9's
+    home-alone rows under it. fix37d's and fix33a's calls name "the kids", "the twins", "the baby" (`recipients`)."""
+    ids = _found(q, age)
+    assert not HOME_ALONE & set(ids[:KEPT_PLACES]), ids
+
+
+def test_a_young_child_said_left_beside_a_lone_carer_with_the_children_keeps_a_home_alone_row_first() -> None:
+    """`_leaver_before` 13 (`!=` for `==`: every "left" with no person or place after it read as someone leaving the
+    family): "mum has the kids on her own and the 3 year old is left for hours every day" lost both p9 home-alone rows
+    from the first three under it (fix31c's and fix37d's lone carer reading kept them out). fix37d's calls say "left"
+    only of a carer or a leaver ("since he left"), or none."""
+    ids = _found("mum has the kids on her own and the 3 year old is left for hours every day", 36)
+    assert ids and ids[0] in HOME_ALONE, ids
 
 
 # --- neighbours of fix37c (a calm call), read as they should be -------------------------------------------------------
@@ -299,6 +342,25 @@ PROBES = [
         60,
         lambda ids: not (ids and ids[0].startswith("immediate.")),
         "inflation (fix37d's bedtime; the young carer rows are out): p9 'Allegations or disclosures' first (Search37d saw it: 'dad tucks the twins into bed')",
+    ),
+    (
+        "dad pulls her hair and says she is cheeky when she asks for food",
+        84,
+        lambda ids: HARM in ids[:KEPT_PLACES],
+        "safety (fix37b's fault class, the fault said before the reason's 'when': _fault_after reads only after it; the"
+        " surviving mutant _fault_after 8 leads with p9 harm): the child's 'Disruptive or anti-social behaviour' first, p9 harm not in five",
+    ),
+    (
+        "mum pulls his hair and calls him naughty when he cries",
+        72,
+        lambda ids: HARM in ids[:KEPT_PLACES],
+        "safety (as above; _fault_after 8 leads with p9 harm): p13-14 'Child perceived to be a problem by parents' first, p9 harm fourth",
+    ),
+    (
+        "dad has been on his own with the newborn since mum went into hospital",
+        1,
+        lambda ids: not (ids and ids[0].startswith("immediate.")),
+        "inflation (fix37d's lone carer class; found probing _lone_with_at 13): p9 'Under 1 ... substance use' first, no substance said",
     ),
     (
         "mum pulls his hair back with a clip when it gets in his eyes",
