@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33 mutate-review34
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33 mutate-review34 mutate-review35
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -286,3 +286,12 @@ mutate-review33:
 mutate-review34:
 	scripts/setup.sh test
 	scripts/mutate_review34.sh
+
+# Stop 54's search readings (review 35, docs/safety/mutation.md "Review 35 (stop 54)"): fix37c's calm call kept from a
+# p9 / p15-17 lead, fix37d's adult alone with the children, bedtime and a sister's pregnancy, fix37b's act with the
+# child's fault and a carer's slang for drink or drugs, the merge's mends, the loaders' and checks' new lines; each group
+# against its reading's tests and review 35's (tests/pathway/test_search_review35_mut.py); the body shared in
+# scripts/mutmut_review.sh. Every mutant (STEP=1): hours.
+mutate-review35:
+	scripts/setup.sh test
+	scripts/mutate_review35.sh
