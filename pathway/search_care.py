@@ -209,11 +209,7 @@ class CareReadings:
             return False
         calm = self.unborn_calm[0]
         length = {i for i, w in enumerate(words[:-1]) if w.isdigit() and words[i + 1] in _PREGNANCY_LENGTH}
-        said = [
-            s
-            for i, (w, s) in enumerate(zip(words, stems))
-            if i not in length and (s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s))
-        ]
+        said = [s for i, (w, s) in enumerate(zip(words, stems)) if i not in length and (s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s))]
         return bool(said) and all(s in self.plain_words or s in calm for s in said) and not self._says_more(stems)
 
     def _unborn_calm_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
