@@ -23,7 +23,14 @@ from tests.pathway.cases import check
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix39b_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+LEFT = "left (review 35 K1's in-three end; p9 row second or third, as on main de3c9cec): "
+KNOWN: dict[str, str] = {
+    "her grandad is teaching her to ride a bike without stabilisers on sundays": LEFT + "p9 significant harm second; not traced in time",
+    "she video calls her cousins in australia every sunday morning": LEFT + "p9 repeated domestic violence second; not traced in time",
+    "he told me his daddy reads him three stories every night": LEFT
+    + "p9 allegation second on 'told me' (a disclosure's words; what is told is read by no reading)",
+    "the class teacher wants to know about holiday activity clubs in the area": LEFT + "p9 home alone third; not traced in time",
+}
 
 
 def _found(q: str, age: int | str | None) -> list[str]:
