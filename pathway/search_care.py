@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from pathway.search import SearchIndex
 
 REFUSAL_BEFORE = 2  # words between a refusal and the CAF or early help it refuses ("would not sign the consent")
+# fix39b (review 35 K1): the words after a number that make it a pregnancy's length ("22 weeks", "6 months"), read
+# by _unborn_calm as no word of concern
+_PREGNANCY_LENGTH = frozenset({"week", "weeks", "month", "months"})
 REFUSAL_AFTER = 2  # ...or between the CAF and a refusal said after it ("the CAF was refused")
 
 
@@ -198,11 +201,15 @@ class CareReadings:
         """Whether an unborn baby's call says only an ordinary pregnancy (fix20u; the synonyms file's `unborn_calm`,
         this tool's reading): every word a stopword, a plain word (`plain`) or one of its `words`; a number, a denial
         ("not", "no", "never"...), a worry word ("worried", "scared") or a `severity: more` phrase ("always", "every
-        day") makes it a call that may say a concern, and so does any other word."""
+        day") makes it a call that may say a concern, and so does any other word. fix39b (review 35 K1): a number just
+        before "weeks" or "months" is the pregnancy's length ("she's 22 weeks pregnant and has just had a lovely scan"
+        led with p9's unborn row on the number alone), not a word that may say a concern; every other word is read as
+        strictly as before ("she's 30 weeks gone" beside "booted her in the belly" stays a concern)."""
         if self.unborn_calm is None:
             return False
         calm = self.unborn_calm[0]
-        said = [s for w, s in zip(words, stems) if s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s)]
+        length = {i for i, w in enumerate(words[:-1]) if w.isdigit() and words[i + 1] in _PREGNANCY_LENGTH}
+        said = [s for i, (w, s) in enumerate(zip(words, stems)) if i not in length and (s in WORRY or w.isdigit() or w in NEGATING or not _stop(w, s))]
         return bool(said) and all(s in self.plain_words or s in calm for s in said) and not self._says_more(stems)
 
     def _unborn_calm_first(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
