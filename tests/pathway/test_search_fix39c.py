@@ -18,7 +18,30 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix39c_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+AS_ON_MAIN = "as on main de3c9cec, unchanged by this branch (an over-call of another word, review 34 K1's class): "
+KNOWN: dict[str, str] = {
+    "she's fine at school but mum's on meth": (
+        "left: 'fine' matches the absence rows' 'fined' (one stem) and they lead; 'meth' is now a drug word (the carer's"
+        " row leads 'dad is on meth') but the learned model does not know it, and the carers' reading moves only a"
+        " child's row first"
+    ),
+    "dad grabbed mum by the hair and then dragged mum across the kitchen": (
+        "left: 'grabbed' is none of `acts` or `carer_pushes`, so the earlier act's object ('mum') is still read as the"
+        " doer of 'dragged' (_act_object reads only those acts)"
+    ),
+    "he says he saw his dad strangle his mum against the wardrobe": (
+        "left (fix35d's merge): three p9 rows lead (significant harm, contact, disclosure) and no p9 row gives way to"
+        " the DV row (test_search_keep_immediate's invariant)"
+    ),
+    "she told her teacher she saw dad choke mum against the cooker": (
+        "left (fix35d's merge): three p9 rows lead and none gives way to the DV row (test_search_keep_immediate)"
+    ),
+    "his mum keeps saying life would be easier if he was gone": (
+        "left: 'life would be easier' names no one better off; the child may say it of himself, so it stays the wish reading's (safety first)"
+    ),
+    "dad threw mum a surprise party": AS_ON_MAIN + "p9 significant harm first (mut35's probe, kept strict there)",
+    "he'd kill for a new bike": AS_ON_MAIN + "p9 unexplained injuries first on 'kill'",
+}
 
 GROUPS = ("contrast", "dv_act", "dv_place", "temper_drink", "threat_engagement", "wish_speaker")
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in GROUPS for kind in ("", "_controls")))
