@@ -275,10 +275,22 @@ class CarerReadings:
             if not (after in hc.carer_pushed_to if pushes else after is None or after in hc.carer_act_after):
                 continue
             doer = _clause_doer(words, i, 2 * hc.doer_reach, carers, others)
+            # fix39c (mut35's probe "dad pushed mum aside and then threw mum down the stairs"): a carer word that is
+            # an earlier act's object ("pushed MUM aside and then threw ...") is no doer; the subject said before it is
+            while doer is not None and self._act_object(words, doer):
+                doer = _clause_doer(words, doer, 2 * hc.doer_reach - (i - doer), carers, others) if i - doer < 2 * hc.doer_reach else None
             if doer is None or words[doer] == words[k] or any(words[j] in NEGATIONS or j in out for j in range(doer + 1, i)):
                 continue
             return doer, k + 1
         return None
+
+    def _act_object(self: SearchIndex, words: list[str], k: int) -> bool:  # type: ignore[misc]
+        """fix39c: whether the carer word at k is the object of one of `acts` or `carer_pushes` just before it (past
+        "his", "her", "their" or "my"): the act's object, not a subject (_act_on_carer_at)."""
+        hc = self.harm_to_child
+        assert hc is not None
+        j = k - 2 if k >= 2 and words[k - 1] in ("his", "her", "their", "my") else k - 1
+        return j >= 0 and (words[j] in hc.acts or words[j] in hc.carer_pushes)
 
     def _violent_to_carer_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
         """Whether one of `violent_words`, not denied nor ended, is said of a carer (_clause_doer, within twice `doer_reach`
@@ -459,7 +471,22 @@ class CarerReadings:
         cs = self.carer_substance
         assert cs is not None
         out = self._not_now_at(words)
-        return any(i + k in out for p in cs.uses for i in _phrase_at(p, words) for k in range(len(p)))
+        return any(i + k in out for i, n in self._carer_uses_at(words) for k in range(n))
+
+    def _carer_uses_at(self: SearchIndex, words: list[str]) -> list[tuple[int, int]]:  # type: ignore[misc]
+        """The places (start, length) of `carer_substance.uses` said, and fix39c's (mut35's probe, review 35 Q10;
+        `carer_substance.measure_end`, declared there): a drink said by a bare measure ("when he's had a few", "had a
+        skinful") only where its clause ends just after it (the call's end, a clause or joining word): "mum had a few
+        health issues", "dad had a few friends round" say no drink."""
+        cs = self.carer_substance
+        assert cs is not None
+        at = [(i, len(p)) for p in cs.uses for i in _phrase_at(p, words)]
+        for p in cs.measure_end:
+            for i in _phrase_at(p, words):
+                e = i + len(p)
+                if e == len(words) or words[e] in CLAUSE_WORDS or words[e] in JOINING:
+                    at.append((i, len(p)))
+        return at
 
     def _carer_substance_said(self: SearchIndex, words: list[str]) -> bool:  # type: ignore[misc]
         """Whether one of `carer_substance.uses` is said and each said is a carer's: scanning back from it at most
@@ -470,7 +497,7 @@ class CarerReadings:
         assert cs is not None
         carers = self.subject.parents
         children = self._child_words | self.subject.other_child | cs.child_subjects
-        said = sorted({i for p in cs.uses for i in _phrase_at(p, words) if not ({words[i - 1] if i else "", *words[i + len(p) : i + len(p) + 1]} & cs.trade)})
+        said = sorted({i for i, n in self._carer_uses_at(words) if not ({words[i - 1] if i else "", *words[i + n : i + n + 1]} & cs.trade)})
         if not said:
             return False
         for i in said:

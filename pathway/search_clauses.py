@@ -170,7 +170,8 @@ class ClauseReadings:
             said = normalise(piece).split()
             if not said:
                 continue
-            if not strengths & set(said):
+            carer = self._contrast_carer_concern(said)
+            if not strengths & set(said) and not carer:
                 continue  # the Universal row rests on no word of this clause: the strength is the other clause's (clause25's controls)
             # (checked before the clause is searched: the search is the reading's whole cost, stop 54)
             hits = self.search(piece, age_in_months=c.age_in_months, unborn=c.unborn, limit=KEPT_PLACES + 2, finished=True, part={})
@@ -189,10 +190,29 @@ class ClauseReadings:
                 continue  # a Universal row of the clause matched on a word of being well said undenied ("but are now settled")
             for h in concerns[:KEPT_PLACES]:
                 n = self._row_number[h.indicator.id]
-                if n in offered and n not in hidden and says(h):
+                # fix39c: a carer's concern read strictly leads from the clause's own first three (its row need not
+                # be in the call's: "however her dad hits her mum" has p9 repeated DV first alone, not in the call's)
+                if (n in offered or carer) and n not in hidden and says(h):
+                    if n not in c.ranked:
+                        continue
                     c.matched.setdefault(n, set()).update(h.matched)
                     self._lead_with(n, c.ranked, c.final)
                     return
+
+    def _contrast_carer_concern(self: SearchIndex, said: list[str]) -> bool:  # type: ignore[misc]
+        """fix39c (mut35's probes, safety; docs/adviser.md "Search39c"): whether a contrast clause says a carer's drink or
+        drugs (_carer_substance_said, not ended: "whereas his mum is using heroin at home") or a carer's act of violence
+        on the other carer (_act_on_carer_at: "however her dad hits her mum"), read strictly on the clause's own words
+        as the search reads them. Such a clause is a concern whatever strength the first clause says (p11: Universal is
+        "no significant concerns"), so the Universal row need not rest on the clause's words (stop 53's narrowing kept
+        "he's never been aggressive but he is a bit shy" Universal first, and holds for every other clause). Word lists
+        only, no search: the reading's cost (benchmarks/contrast_cost.py) is one search per clause that passes."""
+        words = self._care_left(self._p9_spelt(self._regional_plainly(self._as_meant(said))))
+        if not words:
+            return False
+        if self.carer_substance is not None and self._carer_substance_said(words) and not self._carer_substance_ended(words):
+            return True
+        return self.harm_to_child is not None and bool(self.harm_to_child.carer_pushes) and self._act_on_carer_at(words) is not None
 
     @staticmethod
     def _contrast_joined(pieces: list[str], contrast: tuple[tuple[str, ...], ...]) -> list[str]:

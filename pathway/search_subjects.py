@@ -893,6 +893,8 @@ class _CarerSubstance(NamedTuple):
     # fix36b (review 34 Q4): the carer's next act after "and" ("loses her temper AND THROWS things when ..."): no end
     # of the temper's clause
     temper_and: frozenset[str] = frozenset()
+    # fix39c (review 35 Q10): a drink said by a bare measure ("had a few"), a use only where its clause ends after it
+    measure_end: tuple[tuple[str, ...], ...] = ()
 
 
 def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optional[_CarerSubstance]:
@@ -913,6 +915,7 @@ def _carer_substance(synonyms: dict, number_of: Callable[[str], int]) -> Optiona
         frozenset(normalise(" ".join(data.get("temper_after") or [])).split()),
         frozenset(number_of(i) for i in data.get("temper_rows") or []),
         frozenset(normalise(" ".join(data.get("temper_and") or [])).split()),
+        tuple(p for p in (tuple(normalise(w).split()) for w in data.get("measure_end") or []) if p),
     )
 
 

@@ -791,12 +791,26 @@ def check_carer_substance(catalogue: Catalogue, data: Any, normalise: Normalise)
         catalogue,
         "carer_substance",
         data,
-        keys={"uses", "child_subjects", "trade", "reach", "child", "offers", "violence", "under_1", "temper", "temper_after", "temper_and", "temper_rows"},
+        keys={
+            "uses",
+            "child_subjects",
+            "trade",
+            "reach",
+            "child",
+            "offers",
+            "violence",
+            "under_1",
+            "temper",
+            "temper_after",
+            "temper_and",
+            "temper_rows",
+            "measure_end",
+        },
         shape=(
             "carer_substance must map 'uses', 'child_subjects', 'trade', 'reach', 'child', 'offers', 'violence', 'under_1',"
-            " 'temper', 'temper_after', 'temper_and' and 'temper_rows'"
+            " 'temper', 'temper_after', 'temper_and', 'temper_rows' and 'measure_end'"
         ),
-        lists=("uses", "child_subjects", "trade", "child", "offers", "temper", "temper_after", "temper_and", "temper_rows"),
+        lists=("uses", "child_subjects", "trade", "child", "offers", "temper", "temper_after", "temper_and", "temper_rows", "measure_end"),
         normalise=normalise,
         normalised=True,
         numbers={"reach": (1, None)},

@@ -46,6 +46,8 @@ class ShapeReading(NamedTuple):
     object_between: frozenset[str]  # agent_object: the only words between the act and whom it is done to
     links: tuple[Phrase, ...]  # subject_act: what carries a run on to an act ("in care herself and was abused")
     not_between: frozenset[str]  # denial: no run where one of these stands between the negation and the act ("not only hit")
+    # subject_act (fix39c): a person just after the act (past "his", "her", "their", "my") is whom the subject did it to
+    done_to: frozenset[str] = frozenset()
 
 
 def _phrases(items: Iterable[str], normalise) -> tuple[Phrase, ...]:
@@ -72,6 +74,7 @@ def load(synonyms: dict, normalise) -> tuple[ShapeReading, ...]:
                 frozenset(normalise(w) for w in r.get("object_between", ())),
                 _phrases(r.get("links", ()), normalise),
                 frozenset(normalise(w) for w in r.get("not_between", ())),
+                frozenset(normalise(w) for w in r.get("done_to", ())),
             )
         )
     return tuple(out)
@@ -140,6 +143,8 @@ def _said_after(r: ShapeReading, words: list[str], start: int) -> tuple[int, boo
     (None: not said there)."""
     for i, a_end in _next(r.acts + r.links, words, start, r.act_reach + 1, r.stops):
         link = _at(r.acts, words, i) == 0
+        if r.shape == "subject_act" and _done_to(r, words, a_end):
+            continue
         if r.shape == "subject_act" and not r.markers:
             return a_end, link
         tail = r.markers if r.shape == "subject_act" else r.objects
@@ -153,3 +158,23 @@ def _said_after(r: ShapeReading, words: list[str], start: int) -> tuple[int, boo
                 end += _at(tail, words, end)
             return end, link
     return None
+
+
+_POSSESSIVES = frozenset("his her their my".split())
+_NOT_AN_OBJECT_AFTER = frozenset("own whole entire childhood life teens youth".split())
+
+
+def _done_to(r: ShapeReading, words: list[str], k: int) -> bool:
+    """fix39c (mut35's probe "she said her dad kicked her mum when she was on the floor", docs/adviser.md "Search39c"):
+    whether the act ending at `k` is done by the subject to a person said just after it (one of `done_to`, past "his",
+    "her", "their" or "my": "dad kicked HER MUM when she was ...", "dad hit HIM when he was ..."). The subject's own
+    past harm is said in the passive ("was kicked", "beaten by his own father"), never with an object: an adult's act
+    on another is no adult's own childhood, and "when she was" then reads the other's moment, not a time past."""
+    if not r.done_to or k >= len(words):
+        return False
+    w = words[k]
+    if w in _POSSESSIVES and k + 1 < len(words):
+        if words[k + 1] in r.done_to:
+            return True
+        return w == "her" and words[k + 1] not in _NOT_AN_OBJECT_AFTER  # "hit her when he was drunk": her, the object
+    return w in r.done_to

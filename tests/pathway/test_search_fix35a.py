@@ -30,9 +30,10 @@ MERGE = (
 KNOWN: dict[str, str] = {
     "their house is really nice but dad trashes it when he's drunk": MERGE,
     "he's doing well at school but mum and dad argue all the time": MERGE,
-    "she's healthy and happy though mum is drinking heavily again": MERGE,
-    "the kids are healthy although their mum is drinking every day": MERGE,
-    "the home is warm and clean though dad has started drinking again and shouting at mum": MERGE,
+    # fix39c (stop 55, Search39c): a contrast clause that says a carer's drink or drugs leads though the strength is the
+    # first clause's (_contrast_carer_concern): "she's healthy and happy though mum is drinking heavily again", "the kids
+    # are healthy although their mum is drinking every day", "the home is warm and clean though dad has started drinking
+    # again and shouting at mum" pass and lose their strict xfail
 }
 
 CALLS = keyed(CASES, KNOWN, "strength_but_concern", "controls", "play_absence", "play_controls", "happy", "happy_controls")

@@ -456,6 +456,16 @@ PROBES = [
 ]
 
 
+# fix39c (stop 55; docs/adviser.md "Search39c"): probes that pass since and lose their strict xfail, each with its reading
+MENDED = {
+    "she's doing well at school however her dad hits her mum": "not_now.bounds (a contrast word ends 'doing well')",
+    "he loves school whereas his mum is using heroin at home": "_contrast_carer_concern (a carer's drugs after 'whereas')",
+    "she said her dad kicked her mum when she was on the floor": "turned_words parent_childhood's done_to",
+    "dad gets angry and lashes out when he's had a few": "carer_substance temper 'lashes out' and measure_end 'had a few'",
+    "dad pushed mum aside and then threw mum down the stairs": "_act_object (an earlier act's object is no doer)",
+}
+
+
 def _holds(ids: list[str], kind: str, rows: set[str]) -> bool:
     three = ids[:KEPT_PLACES]
     return {
@@ -471,7 +481,9 @@ def _holds(ids: list[str], kind: str, rows: set[str]) -> bool:
 @pytest.mark.parametrize(
     ("q", "age", "kind", "rows"),
     [
-        pytest.param(q, age, kind, rows, marks=pytest.mark.xfail(strict=True, reason=f"PROBE (review 34, mut35): {why}"), id=q)
+        pytest.param(q, age, kind, rows, id=q)
+        if q in MENDED
+        else pytest.param(q, age, kind, rows, marks=pytest.mark.xfail(strict=True, reason=f"PROBE (review 34, mut35): {why}"), id=q)
         for q, age, kind, rows, why in PROBES
     ],
 )
