@@ -318,7 +318,6 @@ PROBES = [
         {"extensive.teenage_parents_with_concerns"},
         "p15-16 teenage parents first, no teenage parent said (inflation)",
     ),
-    ("he's doing fine at school but he's a bit shy", 108, "not_first", {"additional.concerns_about_diet_poor"}, "p13 diet first for shyness (inflation)"),
     ("nobody in the house would ever stop him playing with his friends", 96, "no_p9_in_three", set(), "p9 home alone in three for praise (inflation)"),
     (
         "no one ever complains about how she plays with the baby",
@@ -397,8 +396,6 @@ PROBES = [
         {"immediate.repeated_domestic_violence"},
         "fix35d's class reported: p9 repeated DV not in three (safety)",
     ),
-    ("dad threw mum a surprise party", 96, "no_p9_first", set(), "p9 significant harm first for a party (inflation)"),
-    ("dad dropped mum off at work", 72, "no_p9_first", set(), "p9 trafficking first for a lift to work (inflation)"),
     (
         "dad gets angry and lashes out when he's had a few",
         100,
@@ -407,13 +404,6 @@ PROBES = [
         "fix36b's class with 'had a few': the child's behaviour row first, no carer substance row (safety)",
     ),
     ("he's having a hard time at school", 140, "no_p9_in_three", set(), "fix35b's class: p9 significant harm second for 'having a hard time' (inflation)"),
-    (
-        "my 11 year old is having her ears pierced",
-        132,
-        "not_first",
-        {"extensive.chronic_recurring_health_problems"},
-        "p15-16 chronic health problems first for ear piercing (inflation)",
-    ),
     (
         "nobody would ever fault mum, she plays with them all day",
         48,
@@ -465,6 +455,20 @@ MENDED = {
     "dad pushed mum aside and then threw mum down the stairs": "_act_object (an earlier act's object is no doer)",
 }
 
+# mended by fix39a (stop 55; docs/adviser.md "Search39a"): PROBES that now hold, moved out of PROBES as plain tests
+MENDED_39A = [
+    ("he's doing fine at school but he's a bit shy", 108, "not_first", {"additional.concerns_about_diet_poor"}, "p13 diet first for shyness (inflation)"),
+    ("dad threw mum a surprise party", 96, "no_p9_first", set(), "p9 significant harm first for a party (inflation)"),
+    ("dad dropped mum off at work", 72, "no_p9_first", set(), "p9 trafficking first for a lift to work (inflation)"),
+    (
+        "my 11 year old is having her ears pierced",
+        132,
+        "not_first",
+        {"extensive.chronic_recurring_health_problems"},
+        "p15-16 chronic health problems first for ear piercing (inflation)",
+    ),
+]
+
 
 def _holds(ids: list[str], kind: str, rows: set[str]) -> bool:
     three = ids[:KEPT_PLACES]
@@ -488,6 +492,14 @@ def _holds(ids: list[str], kind: str, rows: set[str]) -> bool:
     ],
 )
 def test_probe(q: str, age: int | None, kind: str, rows: set[str]) -> None:
+    ids = _ids(q, age)
+    assert _holds(ids, kind, rows), ids
+
+
+@pytest.mark.parametrize(("q", "age", "kind", "rows"), [pytest.param(q, age, kind, rows, id=q) for q, age, kind, rows, _ in MENDED_39A])
+def test_mended_probe(q: str, age: int | None, kind: str, rows: set[str]) -> None:
+    """mut35's probes fix39a mended (its readings `fix39a_shy`, `fix39a_threw_party`, `fix39a_dropped_off`,
+    `fix39a_pierced`): they hold."""
     ids = _ids(q, age)
     assert _holds(ids, kind, rows), ids
 
