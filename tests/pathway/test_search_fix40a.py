@@ -24,7 +24,13 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix40a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "he stayed at his friend's house last night and we knew where he was": (
+        "left, as on main de3c9cec: p15-16 missing leads (the learned model's 'stayed', 'last night'); a reading moving"
+        " the missing row out for a known whereabouts left p9 'contact with adults who pose a risk' first (no adult said,"
+        " review 36 K1's class), no better: not made"
+    ),
+}
 
 GROUPS = ("own_death", "starving", "missing")
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in GROUPS for kind in ("", "_controls") if f"{group}{kind}" in CASES))
