@@ -954,6 +954,10 @@ class SenseReadings:
         for reading, said, unnamed in self._named_readings(words, stems, typing):
             leaving = unnamed & set(ranked)
             moved = leaving & set(ranked[:KEPT_PLACES])
+            # fix40a (stop 55, "Search54m"'s per-call sets): a row a reading moved below (not p9) does not rise back
+            # into a place a later step's words left (_ordinary_call_below: "he stayed at his friend's house last
+            # night and we knew where he was" put the missing row back third)
+            c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}
             if moved:
                 # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left
                 first = [n for n in ranked if n not in leaving and n not in c.told_below][:KEPT_PLACES]
