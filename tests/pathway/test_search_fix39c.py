@@ -39,7 +39,6 @@ KNOWN: dict[str, str] = {
     "his mum keeps saying life would be easier if he was gone": (
         "left: 'life would be easier' names no one better off; the child may say it of himself, so it stays the wish reading's (safety first)"
     ),
-    "dad threw mum a surprise party": AS_ON_MAIN + "p9 significant harm first (mut35's probe, kept strict there)",
     "he'd kill for a new bike": AS_ON_MAIN + "p9 unexplained injuries first on 'kill'",
 }
 

@@ -37,9 +37,6 @@ KNOWN: dict[str, str] = {
         "left, as on main de3c9cec: p9 trafficking third ('came over' is `protection.unaccompanied_asylum_seeker`'s"
         " word, the learned model's 'works'); fix40b's `fix40b_sent_over_to_work` does not read it (no sending)"
     ),
-    "she does chores at home for her pocket money": (
-        "left, as on main de3c9cec: p9 trafficking third (the learned model's 'chores'); fix40b's readings do not read it"
-    ),
 }
 
 GROUPS = (

@@ -28,7 +28,7 @@ KNOWN: dict[str, str] = {
     ),
 }
 
-CALLS = keyed(CASES, KNOWN, "everyday", "state")
+CALLS = keyed(CASES, KNOWN, "everyday", "state", "merge")
 
 
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)

@@ -421,9 +421,18 @@ PROBES = [
 ]
 
 
+# at the merge (stop 55): probes a branch of the same stop mended, each with the reading that holds it (no strict xfail)
+MENDED = {
+    "he says nobody would even notice if he was gone": "fix40a's `fix40a_nobody_would_notice` (docs/adviser.md Search40a)",
+}
+
+
 @pytest.mark.parametrize(
     ("q", "age", "holds"),
-    [pytest.param(q, age, holds, marks=pytest.mark.xfail(strict=True, reason=why), id=q[:40]) for q, age, holds, why in PROBES],
+    [
+        pytest.param(q, age, holds, id=q[:40]) if q in MENDED else pytest.param(q, age, holds, marks=pytest.mark.xfail(strict=True, reason=why), id=q[:40])
+        for q, age, holds, why in PROBES
+    ],
 )
 def test_probes_found_over_and_under_calls(q: str, age: int, holds) -> None:  # type: ignore[no-untyped-def]
     ids = _found(q, age)
