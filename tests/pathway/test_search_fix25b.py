@@ -44,6 +44,9 @@ KNOWN = {
     "got soaked in the rain walking home from school": "'home' matches p9 significant harm by word (review 8 S1 keeps"
     " a row word matching put there): not this reading's to move",
     "she wont touch her dinner if peas are on it": "'wont' is 'will not': 'not' matches p9 significant harm by word as well as 'touch'; the row stays on 'not'",
+    "he fell off the wall while i was watching and grazed his hands": "at the merge of stop 55 (docs/adviser.md"
+    " Search55m): fix39a_watching moves p17 'Frozen watchfulness' (first here before, on 'watching', itself wrong) and"
+    " p9 significant harm, third by then, leads; the explained-injury reading does not read it away (not its row alone)",
 }
 
 
