@@ -961,18 +961,29 @@ class SenseReadings:
             # night and we knew where he was" put the missing row back third)
             c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}
             if moved:
+                lead_before = ranked[0] if not self.entries[ranked[0]].indicator.immediate else None
                 # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left;
-                # at the merge (stop 55): nor does a row an earlier reading of this step moved (`held`: "he's been
+                # at the merge (stop 55): nor does a row an earlier step or reading of this step moved (`c.turned_out`,
+                # `held`: "mum asked about a parenting group for parents of teenagers" had fix31c's teenage parents row
+                # back third once fix39a_asking_for moved the relationship row; "he's been
                 # watching IS beheading videos" had p17 "Inappropriate sexual behaviour", which the extremist reading
                 # moved, back third once fix39a_watching moved "Frozen watchfulness"), nor a p9 row from below while
                 # another row can take the place (as _no_newcomers for the ordinary call: "the neighbours dog bit him
                 # on the leg" led with p9 significant harm once fix39a_neighbours moved its row)
-                staying = [n for n in ranked if n not in held and n not in c.told_below]
+                staying = [n for n in ranked if n not in held and n not in c.told_below and n not in c.turned_out]
                 kept = set(ranked[:KEPT_PLACES])
                 first = [n for n in staying if n in kept or not self.entries[n].indicator.immediate][:KEPT_PLACES]
                 first += [n for n in staying if n not in first][: KEPT_PLACES - len(first)]
                 ranked[:] = first + [n for n in ranked if n not in first]
                 _scores_follow_order(ranked, final)
+                # ...and a p9 row does not come to lead where the row that led left: the first other row of the first
+                # three leads, the p9 row staying in them (review 12 H6). "she has no marks on her, mum is asking about
+                # potty training" (20; fix33d's denial put the relationship row first) led with p9 "Under two ...
+                # bruising" once fix39a_asking_for moved that row (at the merge, stop 55)
+                if ranked and lead_before is not None and ranked[0] != lead_before and self.entries[ranked[0]].indicator.immediate:
+                    other = next((n for n in ranked[:KEPT_PLACES] if not self.entries[n].indicator.immediate), None)
+                    if other is not None:
+                        self._lead_with(other, ranked, final)
             # "no concerns about fgm": what is denied leads nothing and offers nothing; a phrase is denied where the
             # denial reaches its first word ("no concerns about female genital mutilation": NEGATION_REACH ends at "female")
             if {i for i in said[0] if i - 1 not in said[0]} <= denied:
@@ -1080,6 +1091,10 @@ class SenseReadings:
                 final.setdefault(n, 0.0)
             ranked[:] = first + [n for n in ranked if n not in first]
             _scores_follow_order(ranked, final)
+        # at the merge (stop 55): the rows moved here (not p9) do not rise into a place a later step's words leave
+        # (_ordinary_call_below: "she is in sixth form doing three a levels" (208; fix31c) led with "Not in
+        # employment, education or training", which fix31c's reading moved, once fix39a_school_subject took "a levels")
+        c.turned_out |= {n for n in below if not self.entries[n].indicator.immediate}
 
     def _everyday_senses_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[frozenset[int]]]:  # type: ignore[misc]
         """Where the words say a concern word in its everyday sense (fix23b; the synonyms file's `everyday_senses`,
@@ -1237,6 +1252,10 @@ class SenseReadings:
         while (more or rows is not None) and (risen := {n for n in ranked[:KEPT_PLACES] if n not in first and n not in out and self._high(n)}):
             out |= risen
             self._out_of_sight(out, ranked, final, frozenset(n for n in out if self.entries[n].indicator.immediate))
+        # at the merge (stop 55): the rows moved here (not p9) do not rise into a place a later reading leaves
+        # (_named_rows_below: "mum asked about a parenting group for parents of teenagers" (158; fix31c) had "Teenage
+        # parents" back third once fix39a_asking_for moved the relationship row)
+        c.turned_out |= {n for n in out if not self.entries[n].indicator.immediate}
 
     def _on_persons(self: SearchIndex, c: _Call, n: int, again: _ReadWithout, at: set[int]) -> bool:  # type: ignore[misc]
         """fix28c (review 27 Q12): row `n` rests on the everyday words and, besides them, only on words naming a person

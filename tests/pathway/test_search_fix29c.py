@@ -26,7 +26,8 @@ KNOWN: dict[str, str] = {
     "the baby sat quietly watching the bubbles, completely fascinated": LEFT + "'sat quietly' with 'watching' after it is not"
     " read (the verb's object is the only structure fix25b reads): p17 Frozen watchfulness stays first",
     "she watched the magician without moving a muscle, spellbound": FILLS + " ('moving': persistent transient families)",
-    "the toddler was frozen to the spot watching the diggers, he loves them": FILLS + " ('watching' alone: inappropriate sexual behaviour)",
+    # "the toddler was frozen to the spot watching the diggers, he loves them" passes since stop 55's merge (fix39a_watching
+    # and _named_rows_below's fill keeping out what was moved; docs/adviser.md Search55m)
     "he lost his wallet at the cinema and someone handed it back": FILLS + " (p9's allegation, the model's)",
     "she lost her school bag and found it under her bed": FILLS + " ('lost' with 'under': sexual activity under 13; 'bed': p9's allegation)",
     "he hangs about with the lads from the boxing club": LEFT + "a companion at a club ('the lads from the boxing club') is not"
