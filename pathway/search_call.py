@@ -73,7 +73,9 @@ class _Call:
     calm: float = 0.0  # the model's share of "no concern" against its best indicator's
     joined: Optional[int] = None  # the criterion a parent's psychosis joined to harm gives (_joined_first)
     unsighted: set[int] = field(default_factory=set)  # rows the carers' readings hold out of sight
-    turned_out: set[int] = field(default_factory=set)  # rows a `turned_facts` reading moved below (not p9): _ordinary_call_below
+    # rows a reading moved below (not p9): `turned_facts`, `unsaid_facts`, everyday senses, `named_rows` (stop 55); kept out
+    # of the first three by _ordinary_call_below's and _named_rows_below's fills
+    turned_out: set[int] = field(default_factory=set)
     not_to_lead: set[int] = field(default_factory=set)  # rows _subject_first bars from leading (a carer's condition): _ordinary_call_below
     denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)
     told_below: frozenset[int] = frozenset()  # rows "told" alone moved below the first three (fix21d)
