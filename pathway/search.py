@@ -928,12 +928,7 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             # took an overdose") does not rise into a place these words left ("the children stay with her": fix37a)
             risen = c.turned_out & set(c.ranked[:KEPT_PLACES]) - before
             if risen:
-                # ...and at the merge (stop 55) none of this reading's own rows below (`out`, a p9 row among them) rises
-                # into the places the risen rows leave: "the teenager opposite keeps on asking if he can borrow our
-                # lawnmower for pocket money" had p9's disclosure line (fix39a_pocket_money's, on "money") back third
-                # where fix40a held fix39a_asking_for's relationship row out. Rows already in the first three stay.
-                held = frozenset(out - set(c.ranked[:KEPT_PLACES]))
-                self._out_of_sight(risen | held, c.ranked, c.final, held)
+                self._out_of_sight(risen, c.ranked, c.final)
             # ...nor does a row _subject_first barred from leading (the child's drinking row for "the uncle they stay
             # with drinks heavily", search14) lead where the row these words moved led
             if c.ranked and c.ranked[0] != first_before and c.ranked[0] in c.not_to_lead:

@@ -43,10 +43,8 @@ KNOWN = {
         "left: a young age said anywhere keeps the young-pregnancy rows ('mum is pregnant, she is only 15' may be the"
         " mother's age); 'Pregnant under 16' stays in the first three as on main (fix28b's KNOWN too)"
     ),
-    "he walks to school on his own now": (
-        "left: over-protected is no longer first (the Universal self care row leads), but fix24b's ordinary-call reading"
-        " (a thing done on one's own) reads the call again without 'on his own' and fills the third place with it"
-    ),
+    # "he walks to school on his own now" passes since stop 55's merge (docs/adviser.md Search55m: rows other steps moved
+    # stay out of the places a named reading leaves)
 }
 
 

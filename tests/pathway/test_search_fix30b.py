@@ -28,8 +28,7 @@ KNOWN: dict[str, str] = {
     'he said "mummy kisses me goodnight"': SAID,
     'he said "nanna blew me a kiss"': SAID,
     'she told me "grandma kissed me on the cheek"': FILLS + " (p9 'Unexplained injuries' on 'cheek', a body part)",
-    "he is sleeping over at his mate's on saturday for his birthday": FILLS + " ('mate' and 'sleeping' keep the homeless row"
-    " second: _ordinary_call_below lifts it back)",
+    # "he is sleeping over at his mate's on saturday for his birthday" passes since stop 55's merge (Search55m)
     "the kids are staying over at their nan's this weekend": FILLS + " (p9 'home alone' from the model, no word for it)",
     # "she stayed over at her cousin's house last night for a film night" (FILLS) passes since fix32b's whereabouts_said (stop 51)
     "he is having a sleepover at his friend's house on friday": FILLS + " (p17 'Sexual activity under 13', the model's on 'sleepover')",

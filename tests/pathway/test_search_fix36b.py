@@ -21,11 +21,7 @@ from tests.pathway.cases import found_as_wanted, keyed
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix36b_cases.yaml").read_text())
 
 KNOWN: dict[str, str] = {
-    "the 8 year old still hasn't come home and it's getting dark": (
-        "left: `not_back` reads the words, but p9 'Unexplained injuries' leads (no injury said: review 34 K1, the"
-        " learned model's) and a named_rows lead that is no p9 row never displaces a p9 row first; the missing row is"
-        " fourth"
-    ),
+    # "the 8 year old still hasn't come home and it's getting dark" passes since stop 55's merge (Search55m)
     "my 6 year old went to the park after school and hasn't come back": (
         "left: `not_back_child` leads with p15-16 'Children who go missing', then the everyday senses' reading"
         " (_everyday_senses_below, after it: 'park', 'after school') takes it out of sight and p9 'Unexplained injuries'"

@@ -25,6 +25,14 @@ from tests.pathway.cases import found_as_wanted, keyed
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix37a_cases.yaml").read_text())
 
 KNOWN: dict[str, str] = {
+    "he burnt the toast this morning and set off the smoke alarm": (
+        "at the merge of stop 55 (docs/adviser.md Search55m): p17 'Accommodation places the child in physical danger'"
+        " second, where rows the everyday senses moved are now held out of a later reading's places; inflation left"
+    ),
+    "i burnt the tea and the smoke alarm went off": (
+        "at the merge of stop 55 (docs/adviser.md Search55m): p17 'Accommodation places the child in physical danger'"
+        " second, where rows the everyday senses moved are now held out of a later reading's places; inflation left"
+    ),
     "dad says they punched the wall": (
         "left (mut34's probe, as on main 22dcacb): a wall punched is violence at home by design (`everyday_senses`'"
         " `property`: 'dad kicked the door in' keeps p9 first); fix33c reads a carer's act on a thing only where a carer"
