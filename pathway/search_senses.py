@@ -951,10 +951,8 @@ class SenseReadings:
         the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
         words, stems, typing, ranked, final, admits = c.words, c.stems, c.typing, c.ranked, c.final, c.admits
         denied = set(_denied_positions(words))
-        held: set[int] = set()  # every row (not p9) a reading of this step moved below (at the merge, stop 55)
         for reading, said, unnamed in self._named_readings(words, stems, typing):
             leaving = unnamed & set(ranked)
-            held |= {n for n in leaving if not self.entries[n].indicator.immediate}
             moved = leaving & set(ranked[:KEPT_PLACES])
             # fix40a (stop 55, "Search54m"'s per-call sets): a row a reading moved below (not p9) does not rise back
             # into a place a later step's words left (_ordinary_call_below: "he stayed at his friend's house last
@@ -964,13 +962,14 @@ class SenseReadings:
                 lead_before = ranked[0] if not self.entries[ranked[0]].indicator.immediate else None
                 # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left;
                 # at the merge (stop 55): nor does a row (not p9) an earlier step or reading of this step moved
-                # (`c.turned_out`, `held`: "mum asked about a parenting group for parents of teenagers" had fix31c's
-                # teenage parents row back third once fix39a_asking_for moved the relationship row; "he's been
+                # (`c.turned_out`, which the line above fills for this step's readings too: "mum asked about a parenting
+                # group for parents of teenagers" had fix31c's teenage parents row back third once fix39a_asking_for
+                # moved the relationship row; "he's been
                 # watching IS beheading videos" had p17 "Inappropriate sexual behaviour", which the extremist reading
                 # moved, back third once fix39a_watching moved "Frozen watchfulness"). A p9 row from below may still
                 # rise (safety: holding it lost p9 home alone for "went out on her bike at lunchtime and still isn't
                 # home"), so "the neighbours dog bit him on the leg" keeps p9 harm second (left, Search55m)
-                staying = [n for n in ranked if n not in leaving and n not in held and n not in c.told_below and n not in c.turned_out]
+                staying = [n for n in ranked if n not in leaving and n not in c.told_below and n not in c.turned_out]
                 first = staying[:KEPT_PLACES]
                 ranked[:] = first + [n for n in ranked if n not in first]
                 _scores_follow_order(ranked, final)
