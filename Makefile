@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh machine first (idempotent); set-up output goes
 # to .venv/setup-<mode>.log and is shown only when a step fails (scripts/quietly.sh).
-.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33 mutate-review34 mutate-review35
+.PHONY: run demo test docs-check screenshots bench bench-quick prove lock mutate mutate-facts mutate-present mutate-review7 mutate-review8 mutate-review10 mutate-review11 mutate-review12 mutate-review13 mutate-review14 mutate-review15 mutate-review17 mutate-review18 mutate-properties mutate-review19 mutate-review22 mutate-review23 mutate-review24 mutate-review26 mutate-review28 mutate-review29 mutate-review30 mutate-review31 mutate-review32 mutate-review33 mutate-review34 mutate-review35 mutate-review36
 
 run:
 	@scripts/quietly.sh .venv/setup-run.log scripts/setup.sh run
@@ -295,3 +295,12 @@ mutate-review34:
 mutate-review35:
 	scripts/setup.sh test
 	scripts/mutate_review35.sh
+
+# Stop 55's search readings (review 36, docs/safety/mutation.md "Review 36 (stop 55)"): fix39b's pregnancy length,
+# fix39c's carer word as an act's object, drink by a bare measure and a carer's concern in a contrast clause, fix40a's
+# and the merge's c.turned_out in _named_rows_below, the loaders' and check's new lines; each group against its
+# reading's tests and review 36's (tests/pathway/test_search_review36_mut.py); the body shared in
+# scripts/mutmut_review.sh. Every mutant (STEP=1): hours.
+mutate-review36:
+	scripts/setup.sh test
+	scripts/mutate_review36.sh

@@ -239,6 +239,8 @@ def test_every_hand_mutant_still_names_text_its_file_has_once_and_tests_that_exi
         ("mutate_review32.sh", 15),
         ("mutate_review33.sh", 26),
         ("mutate_review34.sh", 23),
+        ("mutate_review35.sh", 35),
+        ("mutate_review36.sh", 16),
     ],
 )
 def test_every_function_the_narrow_review_script_mutates_exists(script, at_least):
