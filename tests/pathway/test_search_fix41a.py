@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 import pytest
+import yaml
 
 from tests.pathway.cases import found_as_wanted, keyed
 
