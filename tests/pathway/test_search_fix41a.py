@@ -18,7 +18,13 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix41a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+NOT_A_NEWCOMER = "left (not this class): the p9 row is in the first three from word matching before any reading moves a row ("
+KNOWN: dict[str, str] = {
+    "our neighbours dog nipped his finger": NOT_A_NEWCOMER + "p9 home alone on 'nipped', the words table's 'nipped out'"
+    " = gone out); the ordinary call's move lifts it from third to second",
+    "she tripped in PE and the teacher saw her cut her chin": NOT_A_NEWCOMER + "p9's disclosure line on 'teacher');"
+    " the ordinary call moves p9 harm and injuries (the fall's cut) and the disclosure line rises from third to second",
+}
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "inflated"))
