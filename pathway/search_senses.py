@@ -995,8 +995,8 @@ class SenseReadings:
                 # home"), so "the neighbours dog bit him on the leg" keeps p9 harm second (left, Search55m)
                 staying = [n for n in ranked if n not in leaving and n not in c.told_below and n not in c.turned_out]
                 # fix41a (stop 56; Search55m's class): a p9 row from below rises into a place left only where the words
-                # support it (_p9_newcomer_said); the others stay just below the first three, still offered (where too
-                # few rows stay to fill them, a row held out above fills them first, as before this step)
+                # support it (_p9_newcomer_said); the others stay below, still offered (where too few rows stay to fill
+                # the first three, a row held out above fills them first)
                 # ("he watches tiktok with his friends at lunch" (150): p9's disclosure line rose third on "tiktok";
                 # "left her with her nan for the weekend" (48): both home-alone rows, on the handover's "left")
                 unsaid = {n for n in ranked if n not in in_sight and not self._p9_newcomer_said(n, c, lifted)}
@@ -1004,7 +1004,9 @@ class SenseReadings:
                 c.p9_out |= unsaid  # ...nor into a place a later step leaves (_ordinary_call_below)
                 rest = [n for n in ranked if n not in first and n not in unsaid]
                 first += rest[: KEPT_PLACES - len(first)]
-                ranked[:] = first + [n for n in ranked if n in unsaid] + [n for n in rest if n not in first]
+                # after every other row: a later step's move ("dad is asking where the nearest children's centre is"
+                # (12): _above_universal_step) does not lift one into the first three (review 30 s_ap2_centre)
+                ranked[:] = first + [n for n in rest if n not in first] + [n for n in ranked if n in unsaid]
                 _scores_follow_order(ranked, final)
                 # ...and a p9 row does not come to lead where the row that led left: the first other row of the first
                 # three leads, the p9 row staying in them (review 12 H6). "she has no marks on her, mum is asking about
