@@ -927,8 +927,14 @@ class SearchIndex(WhenReadings, SenseReadings, ClauseReadings, CarerReadings, Su
             # at the merge (stop 54): a row a `turned_facts` reading moved below (the child's self-harm row for "grandma
             # took an overdose") does not rise into a place these words left ("the children stay with her": fix37a)
             risen = c.turned_out & set(c.ranked[:KEPT_PLACES]) - before
-            if risen:
-                self._out_of_sight(risen, c.ranked, c.final)
+            # fix41a (stop 56): ...and neither does a p9 row these words alone reached (`out`, _no_newcomers' too) nor
+            # one an earlier reading moved below (`c.p9_out`) that was not in the first three before: "the neighbours
+            # dog bit him on the leg" (96) had p9 significant harm, which these words moved, back third in the place the
+            # victimisation row (`c.turned_out`) left; "she tripped in PE and the teacher saw her cut her chin" (120)
+            # p9's disclosure line, which the professional's reading (`named_rows`) had moved, second
+            held = frozenset(n for n in c.ranked if self.entries[n].indicator.immediate and (n in out or (n in c.p9_out and n not in before)))
+            if risen or held:
+                self._out_of_sight(risen | held, c.ranked, c.final, held)
             # ...nor does a row _subject_first barred from leading (the child's drinking row for "the uncle they stay
             # with drinks heavily", search14) lead where the row these words moved led
             if c.ranked and c.ranked[0] != first_before and c.ranked[0] in c.not_to_lead:

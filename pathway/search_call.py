@@ -76,6 +76,9 @@ class _Call:
     # rows a reading moved below (not p9): `turned_facts`, `unsaid_facts`, everyday senses, `named_rows` (stop 55); kept out
     # of the first three by _ordinary_call_below's and _named_rows_below's fills
     turned_out: set[int] = field(default_factory=set)
+    # p9 rows a reading moved below (`turned_facts`, `unsaid_facts`, everyday senses, `named_rows`; fix41a, stop 56): a
+    # place a later `named_rows` reading leaves is not theirs unless a reading made names them (_p9_newcomer_said)
+    p9_out: set[int] = field(default_factory=set)
     not_to_lead: set[int] = field(default_factory=set)  # rows _subject_first bars from leading (a carer's condition): _ordinary_call_below
     denied_from: Optional[int] = None  # the row a denial took first place from (fix21d)
     told_below: frozenset[int] = frozenset()  # rows "told" alone moved below the first three (fix21d)

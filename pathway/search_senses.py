@@ -38,6 +38,7 @@ from pathway.search_text import (
     WORRY,
     _phrase_at,
     _phrases_at,
+    _says_exactly,
     _stop,
     ages_unglued,
     normalise,
@@ -935,6 +936,22 @@ class SenseReadings:
                     return own_of
         return reading
 
+    def _p9_newcomer_said(self: SearchIndex, n: int, c: _Call, lifted: set[int]) -> bool:  # type: ignore[misc]
+        """fix41a (stop 56; docs/adviser.md "Search41a", Search55m's class): whether row n may rise into a place a
+        `named_rows` reading left (_named_rows_below's fill). Any row that is no p9 criterion may (as before). A p9 row
+        may where a reading the call makes lifts it (its `leads` or `offers`: fix40b's carer who will not wake), or,
+        unless an earlier reading moved it below (`c.p9_out`: a handover's "left"), where the call says its own words
+        (`named_rows.words`, every group) as written (_says_exactly: no words table, no typo, no completion; a rule
+        that lifts a row reads strictly). Word matching's and the learned model's closeness alone lifts no p9 row
+        there: "the neighbours dog bit him on the leg" (p9 harm on no word), "he watches tiktok with his friends at
+        lunch" (p9 disclosure on "tiktok"), "left her with her nan for the weekend" (p9 home alone on "left")."""
+        if not self.entries[n].indicator.immediate or n in lifted:
+            return True
+        groups = self.named_words.get(n)
+        if not groups or n in c.p9_out:
+            return False
+        return all(_says_exactly(g, c.stems) for g in groups)
+
     def _named_rows_below(self: SearchIndex, c: _Call) -> None:  # type: ignore[misc]
         """Who the words are about, and what they name (fix21q, review 21 N4, N5, N7-N11; the synonyms file's
         `named_rows`, this tool's reading, declared there). Each reading whose `said` is said (one phrase of each
@@ -951,13 +968,20 @@ class SenseReadings:
         the call screen shows. Not for an unborn baby (the unborn answer is a pregnancy)."""
         words, stems, typing, ranked, final, admits = c.words, c.stems, c.typing, c.ranked, c.final, c.admits
         denied = set(_denied_positions(words))
-        for reading, said, unnamed in self._named_readings(words, stems, typing):
-            leaving = unnamed & set(ranked)
+        made = self._named_readings(words, stems, typing)
+        in_sight = set(ranked[:KEPT_PLACES])  # fix41a: the first three before any reading of this step moved them
+        lifted = {n for reading, _, _ in made for n in (reading.leads, reading.offers) if n is not None}
+        for reading, said, unnamed in made:
+            # fix41a (stop 56): a reading's own lead never leaves ("its own lead, which it puts first again"): where a p9
+            # row first keeps it from leading (_lead_with), it stays where it was ("my daughter went out on her bike at
+            # lunchtime and still isn't home" (108): `not_back` moved the missing row below and p9 injuries kept first)
+            leaving = (unnamed - {reading.leads}) & set(ranked)
             moved = leaving & set(ranked[:KEPT_PLACES])
             # fix40a (stop 55, "Search54m"'s per-call sets): a row a reading moved below (not p9) does not rise back
             # into a place a later step's words left (_ordinary_call_below: "he stayed at his friend's house last
             # night and we knew where he was" put the missing row back third)
             c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}
+            c.p9_out |= {n for n in leaving if self.entries[n].indicator.immediate}
             if moved:
                 lead_before = ranked[0] if not self.entries[ranked[0]].indicator.immediate else None
                 # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left;
@@ -970,8 +994,19 @@ class SenseReadings:
                 # rise (safety: holding it lost p9 home alone for "went out on her bike at lunchtime and still isn't
                 # home"), so "the neighbours dog bit him on the leg" keeps p9 harm second (left, Search55m)
                 staying = [n for n in ranked if n not in leaving and n not in c.told_below and n not in c.turned_out]
-                first = staying[:KEPT_PLACES]
-                ranked[:] = first + [n for n in ranked if n not in first]
+                # fix41a (stop 56; Search55m's class): a p9 row from below rises into a place left only where the words
+                # support it (_p9_newcomer_said); the others stay below, still offered (where too few rows stay to fill
+                # the first three, a row held out above fills them first)
+                # ("he watches tiktok with his friends at lunch" (150): p9's disclosure line rose third on "tiktok";
+                # "left her with her nan for the weekend" (48): both home-alone rows, on the handover's "left")
+                unsaid = {n for n in ranked if n not in in_sight and not self._p9_newcomer_said(n, c, lifted)}
+                first = [n for n in staying if n not in unsaid][:KEPT_PLACES]
+                c.p9_out |= unsaid  # ...nor into a place a later step leaves (_ordinary_call_below)
+                rest = [n for n in ranked if n not in first and n not in unsaid]
+                first += rest[: KEPT_PLACES - len(first)]
+                # after every other row: a later step's move ("dad is asking where the nearest children's centre is"
+                # (12): _above_universal_step) does not lift one into the first three (review 30 s_ap2_centre)
+                ranked[:] = first + [n for n in rest if n not in first] + [n for n in ranked if n in unsaid]
                 _scores_follow_order(ranked, final)
                 # ...and a p9 row does not come to lead where the row that led left: the first other row of the first
                 # three leads, the p9 row staying in them (review 12 H6). "she has no marks on her, mum is asking about
@@ -1092,6 +1127,7 @@ class SenseReadings:
         # (_ordinary_call_below: "she is in sixth form doing three a levels" (208; fix31c) led with "Not in
         # employment, education or training", which fix31c's reading moved, once fix39a_school_subject took "a levels")
         c.turned_out |= {n for n in below if not self.entries[n].indicator.immediate}
+        c.p9_out |= {n for n in below if self.entries[n].indicator.immediate}  # fix41a
 
     def _everyday_senses_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[frozenset[int]]]:  # type: ignore[misc]
         """Where the words say a concern word in its everyday sense (fix23b; the synonyms file's `everyday_senses`,
@@ -1253,6 +1289,7 @@ class SenseReadings:
         # (_named_rows_below: "mum asked about a parenting group for parents of teenagers" (158; fix31c) had "Teenage
         # parents" back third once fix39a_asking_for moved the relationship row)
         c.turned_out |= {n for n in out if not self.entries[n].indicator.immediate}
+        c.p9_out |= {n for n in out if self.entries[n].indicator.immediate}  # fix41a
 
     def _on_persons(self: SearchIndex, c: _Call, n: int, again: _ReadWithout, at: set[int]) -> bool:  # type: ignore[misc]
         """fix28c (review 27 Q12): row `n` rests on the everyday words and, besides them, only on words naming a person
@@ -1350,6 +1387,7 @@ class SenseReadings:
             self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
             return
         c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}  # at the merge, stop 54
+        c.p9_out |= {n for n in leaving if self.entries[n].indicator.immediate}  # fix41a
         barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
         offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
         offered = set(offers)

@@ -33,13 +33,9 @@ def _check(q: str, age: int, want: dict) -> None:
 
 
 # Known misses, each with its reason (strict: a call that starts to pass says so); docs/adviser.md, Search25b.
-LEFT55 = (
-    "at the merge of stop 55 (docs/adviser.md Search55m): a p9 row rises into the place a named reading's moved row"
-    " leaves; blocking such a p9 newcomer lost p9 rows for a missing child and a carer who won't wake: safety kept"
-)
 KNOWN = {
-    "the neighbours dog bit her leg when she tried to stroke it": LEFT55,
-    "she tripped in PE and the teacher saw her cut her chin": LEFT55,
+    # "the neighbours dog bit her leg when she tried to stroke it" and "she tripped in PE and the teacher saw her cut
+    # her chin" pass since fix41a (stop 56, docs/adviser.md Search41a): their strict xfails (stop 55's) are taken off
     "he clashed heads with another lad in the match and has a bruise on his forehead": "'another' (a repeated injury's"
     " word, outside the reading) keeps p9's injury row: not read away",
     "a bruise on his thigh from a tackle in the rugby match": "held back: a miss, not investigated (never tuned on)",

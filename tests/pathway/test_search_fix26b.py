@@ -120,20 +120,10 @@ def test_only_others_wedding_carries_the_flag() -> None:
     [
         ("our dog bit her on the face when she tried to stroke it", 72, False),
         ("the neighbours dog bit him in the face", 96, False),
-        # at the merge of stop 55 (docs/adviser.md Search55m): p9 significant harm rises into the place fix39a's
-        # `fix39a_neighbours` / a named reading left; blocking such a p9 newcomer lost p9 rows of safety calls
-        pytest.param(
-            "our dog bit her on the hand when she tried to stroke it",
-            72,
-            True,
-            marks=pytest.mark.xfail(strict=True, reason="stop 55 merge: a p9 row rises into a place a named reading left (Search55m)"),
-        ),
-        pytest.param(
-            "the neighbours dog bit him on the leg",
-            96,
-            True,
-            marks=pytest.mark.xfail(strict=True, reason="stop 55 merge: a p9 row rises into a place a named reading left (Search55m)"),
-        ),
+        # strict xfails at the merge of stop 55 (Search55m: p9 significant harm rose into the place a named reading
+        # left); pass since fix41a (stop 56, docs/adviser.md Search41a: a p9 row rises there only where the words say it)
+        ("our dog bit her on the hand when she tried to stroke it", 72, True),
+        ("the neighbours dog bit him on the leg", 96, True),
     ],
 )
 def test_a_bite_on_the_face_is_read_as_said(q: str, age: int, explained: bool) -> None:

@@ -17,12 +17,9 @@ CASES = yaml.safe_load((Path(__file__).parent / "search_fix27b_cases.yaml").read
 
 # "they're on insta with their friends all weekend" was KNOWN ('all weekend' read as p9 home alone); it passes since
 # Search51 (stop 51: p9's home alone with no child left said does not lead)
-KNOWN: dict[str, str] = {
-    "he watches tiktok with his friends at lunch": (
-        "at the merge of stop 55 (docs/adviser.md Search55m): fix39a_watching moves p17 'Frozen watchfulness' and p9's"
-        " disclosure line rises third in its place (a p9 row from below is not held out: safety); inflation left"
-    ),
-}
+# "he watches tiktok with his friends at lunch" (a strict xfail at the merge of stop 55, Search55m: p9's disclosure
+# line third) passes since fix41a (stop 56, docs/adviser.md Search41a)
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("q", "age", "want"), keyed(CASES, KNOWN, "q2", "q2_controls"))

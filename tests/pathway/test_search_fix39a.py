@@ -22,13 +22,9 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix39a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {
-    "the teenager opposite keeps on asking if he can borrow our lawnmower for pocket money": (
-        "p9 disclosure line third (not first), at the merge of stop 55 (docs/adviser.md Search55m): a p9 row rises into"
-        " the place a named reading's moved row leaves; blocking such a p9 newcomer lost p9 rows for a missing child and"
-        " a carer who won't wake: safety kept, this inflation left"
-    ),
-}
+# the lawnmower call (a strict xfail at the merge of stop 55, Search55m: p9's disclosure line third) passes since
+# fix41a (stop 56, docs/adviser.md Search41a: a p9 row rises into a place a reading left only where the words say it)
+KNOWN: dict[str, str] = {}
 
 GROUPS = ("word", "told")
 CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in GROUPS for kind in ("", "_controls")))
