@@ -21,11 +21,8 @@ from tests.pathway.cases import found_as_wanted, keyed
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix40b_cases.yaml").read_text())
 
 KNOWN: dict[str, str] = {
-    "mum took a load of tablets with her wine and now she's unconscious and the kids are with her": (
-        "left, as on main de3c9cec: the child's own life-risk rows lead on 'tablets' (p15-16, p17), no p9 row in three;"
-        " fix40b's readings stand aside where the drink is said (the labelled calls lead a carer passed out drunk"
-        " with the carers' substance rows, and reading it moved 4 of them)"
-    ),
+    # "mum took a load of tablets with her wine ..." holds since fix41b (stop 56: `fix41b_carer_unroused_drink_pills`,
+    # pills and drink both said; docs/adviser.md Search41b): its strict xfail is taken off
     "my dad had a needle in his arm for a blood test and she held his hand": (
         "left, as on main de3c9cec: p9 significant harm leads with no harm said (review 35 K1's class: the learned"
         " model's 'needle', 'held'); fix40b's readings stand aside for a blood test (`unless`)"

@@ -424,6 +424,10 @@ PROBES = [
 # at the merge (stop 55): probes a branch of the same stop mended, each with the reading that holds it (no strict xfail)
 MENDED = {
     "he says nobody would even notice if he was gone": "fix40a's `fix40a_nobody_would_notice` (docs/adviser.md Search40a)",
+    # stop 56 (fix41b; docs/adviser.md Search41b)
+    "dad pulls her hair and says she is cheeky when she asks for food": "fix41b's `harm_to_child.fault_reasons` (the carer's 'says she')",
+    "mum pulls his hair and calls him naughty when he cries": "fix41b's `harm_to_child.fault_reasons` ('calls him'), `speaker_faults` ('cries')",
+    "she only eats an apple a day and runs every night till she's exhausted": "fix41b's `fix41b_eats_little_exercises`",
 }
 
 
