@@ -26,7 +26,13 @@ from tests.pathway.cases import found_as_wanted, keyed
 
 CASES = yaml.safe_load((Path(__file__).parent / "search_fix42a_cases.yaml").read_text())
 
-KNOWN: dict[str, str] = {}
+AS_ON_MAIN = "as on main 491a8c91, unchanged by this branch (an over-call of another word, not this brief's class): "
+KNOWN: dict[str, str] = {
+    "she came out of care last year and locks the flat door at night to feel safe": AS_ON_MAIN
+    + "p9 significant harm first on 'locks' (a lock of a thing; fix42a_kept_locked_in reads only a person locked in)",
+    "she has never been unhappy at school": AS_ON_MAIN
+    + "p17 critical parenting third, p13-14 mental health first on 'unhappy' under 'never' (review 37 K3, negations, open)",
+}
 
 CALLS = keyed(
     CASES, KNOWN, *(f"{group}{kind}" for group in ("wish", "starve", "missing", "locked", "absence", "alone") for kind in ("", "_controls"))
