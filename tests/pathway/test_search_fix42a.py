@@ -34,9 +34,7 @@ KNOWN: dict[str, str] = {
     + "p17 critical parenting third, p13-14 mental health first on 'unhappy' under 'never' (review 37 K3, negations, open)",
 }
 
-CALLS = keyed(
-    CASES, KNOWN, *(f"{group}{kind}" for group in ("wish", "starve", "missing", "locked", "absence", "alone") for kind in ("", "_controls"))
-)
+CALLS = keyed(CASES, KNOWN, *(f"{group}{kind}" for group in ("wish", "starve", "missing", "locked", "absence", "alone") for kind in ("", "_controls")))
 
 
 @pytest.mark.parametrize(("q", "age", "want"), CALLS)
