@@ -936,6 +936,13 @@ class SenseReadings:
                     return own_of
         return reading
 
+    def _record_moved_below(self: SearchIndex, c: _Call, rows: Iterable[int]) -> None:  # type: ignore[misc]
+        """Record rows a reading moved below in the call's per-call sets, so later steps' fills keep them out: rows that
+        are no p9 criterion in `c.turned_out` (stop 54's merge), p9 rows in `c.p9_out` (fix41a, stop 56). One place
+        for the four readings that move rows (turned and unsaid facts, the everyday senses, `named_rows`)."""
+        for n in rows:
+            (c.p9_out if self.entries[n].indicator.immediate else c.turned_out).add(n)
+
     def _p9_newcomer_said(self: SearchIndex, n: int, c: _Call, lifted: set[int]) -> bool:  # type: ignore[misc]
         """fix41a (stop 56; docs/adviser.md "Search41a", Search55m's class): whether row n may rise into a place a
         `named_rows` reading left (_named_rows_below's fill). Any row that is no p9 criterion may (as before). A p9 row
@@ -980,8 +987,7 @@ class SenseReadings:
             # fix40a (stop 55, "Search54m"'s per-call sets): a row a reading moved below (not p9) does not rise back
             # into a place a later step's words left (_ordinary_call_below: "he stayed at his friend's house last
             # night and we knew where he was" put the missing row back third)
-            c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}
-            c.p9_out |= {n for n in leaving if self.entries[n].indicator.immediate}
+            self._record_moved_below(c, leaving)
             if moved:
                 lead_before = ranked[0] if not self.entries[ranked[0]].indicator.immediate else None
                 # fix30b: the row `told_alone` held below (c.told_below) does not rise into a place a moved row left;
@@ -1126,8 +1132,7 @@ class SenseReadings:
         # at the merge (stop 55): the rows moved here (not p9) do not rise into a place a later step's words leave
         # (_ordinary_call_below: "she is in sixth form doing three a levels" (208; fix31c) led with "Not in
         # employment, education or training", which fix31c's reading moved, once fix39a_school_subject took "a levels")
-        c.turned_out |= {n for n in below if not self.entries[n].indicator.immediate}
-        c.p9_out |= {n for n in below if self.entries[n].indicator.immediate}  # fix41a
+        self._record_moved_below(c, below)
 
     def _everyday_senses_at(self: SearchIndex, words: list[str]) -> tuple[set[int], Optional[frozenset[int]]]:  # type: ignore[misc]
         """Where the words say a concern word in its everyday sense (fix23b; the synonyms file's `everyday_senses`,
@@ -1288,8 +1293,7 @@ class SenseReadings:
         # at the merge (stop 55): the rows moved here (not p9) do not rise into a place a later reading leaves
         # (_named_rows_below: "mum asked about a parenting group for parents of teenagers" (158; fix31c) had "Teenage
         # parents" back third once fix39a_asking_for moved the relationship row)
-        c.turned_out |= {n for n in out if not self.entries[n].indicator.immediate}
-        c.p9_out |= {n for n in out if self.entries[n].indicator.immediate}  # fix41a
+        self._record_moved_below(c, out)
 
     def _on_persons(self: SearchIndex, c: _Call, n: int, again: _ReadWithout, at: set[int]) -> bool:  # type: ignore[misc]
         """fix28c (review 27 Q12): row `n` rests on the everyday words and, besides them, only on words naming a person
@@ -1386,8 +1390,7 @@ class SenseReadings:
         if not leaving:
             self._not_first(not_first, ranked, final, [n for n in first_offers if c.admits(n) and n not in c.withheld])
             return
-        c.turned_out |= {n for n in leaving if not self.entries[n].indicator.immediate}  # at the merge, stop 54
-        c.p9_out |= {n for n in leaving if self.entries[n].indicator.immediate}  # fix41a
+        self._record_moved_below(c, leaving)  # at the merge, stop 54
         barred = leaving | self._unsaid_rows(c)  # ...nor any row the everyday words' reading moved before (fix22d)
         offers = [n for n in offers if c.admits(n) and n not in top and n not in c.withheld and n not in barred]
         offered = set(offers)
